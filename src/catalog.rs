@@ -1,0 +1,415 @@
+//! The catalogue: what connlint knows about client libraries, as data.
+//!
+//! `rules/catalog/{typescript,python,rust}.toml` are embedded in the binary and parsed once.
+//! Users add libraries with `[[catalog.client]]` in their config, in the same schema.
+//! Adding a library never needs Rust code.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::facts::ClientKind;
+
+/// One client library entry.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClientDef {
+    /// Unique id, e.g. `prisma`, `pg-pool`, `sqlalchemy-engine`, `sqlx-pool`.
+    pub id: String,
+    /// The package / distribution / crate, for messages: `@prisma/client`, `SQLAlchemy`, `sqlx`.
+    pub library: String,
+    /// Database or service family: `postgres`, `mysql`, `mongodb`, `redis`, `sql`, `http`, ...
+    pub family: String,
+    pub kind: ClientKind,
+    /// Import sources that give identity.
+    /// - TS/JS: module specifiers (`pg`, `@prisma/client`); a `*` matches any characters.
+    /// - Python: module paths (`sqlalchemy`, `sqlalchemy.ext.asyncio`).
+    /// - Rust: crate names (`sqlx`, `reqwest`).
+    pub modules: Vec<String>,
+    /// How a client is built.
+    #[serde(default)]
+    pub constructors: Vec<CtorDef>,
+    /// APIs that return the library's own stored singleton (never flagged as per-request).
+    #[serde(default)]
+    pub singletons: Vec<CtorDef>,
+    /// Methods that close / release / dispose of the client.
+    #[serde(default)]
+    pub release: Vec<String>,
+    /// Next.js: a module-scope client of this library must be cached on `globalThis`.
+    #[serde(default)]
+    pub hot_reload: bool,
+    /// Documented to be created and closed per request in edge handlers (Neon).
+    #[serde(default)]
+    pub edge_ok: bool,
+    /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
+    #[serde(default)]
+    pub pool_keys: Vec<PoolKeyDef>,
+    /// A link to the library's guidance, printed in help.
+    #[serde(default)]
+    pub docs: Option<String>,
+}
+
+/// One way to build a client.
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CtorDef {
+    /// TS/JS: `new <path>(…)`, e.g. `PrismaClient`, `Redis.Cluster`.
+    #[serde(default)]
+    pub new: Option<String>,
+    /// A call of `<path>(…)`: TS/JS an export (`createPool`, `default`, `MongoClient.connect`);
+    /// Python an attribute path under a module (`create_engine`, `Redis.from_url`);
+    /// Rust a path suffix under the crate (`PgPool::connect`, `Client::new`, `get`).
+    #[serde(default)]
+    pub call: Option<String>,
+    /// A builder: the construction is the call of one of these methods on a chain that starts
+    /// with `call` (`PgPoolOptions::new` … `.connect(url)`).
+    #[serde(default)]
+    pub then: Vec<String>,
+}
+
+impl CtorDef {
+    /// The path of this constructor (`new` or `call`).
+    pub fn path(&self) -> &str {
+        self.new.as_deref().or(self.call.as_deref()).unwrap_or("")
+    }
+    pub fn is_new(&self) -> bool {
+        self.new.is_some()
+    }
+}
+
+/// A pool-size key and its default.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PoolKeyDef {
+    pub key: String,
+    #[serde(default)]
+    pub default: Option<u64>,
+    /// Added to the pool maximum (SQLAlchemy `max_overflow`).
+    #[serde(default)]
+    pub additive: bool,
+    /// Values that mean "no limit" (`-1`, `None`).
+    #[serde(default)]
+    pub unbounded: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    #[serde(default)]
+    client: Vec<ClientDef>,
+}
+
+/// The catalogue of one language family.
+#[derive(Debug, Clone, Default)]
+pub struct LangCatalog {
+    pub clients: Vec<ClientDef>,
+}
+
+/// How a constructor matched.
+#[derive(Debug, Clone, Copy)]
+pub struct CtorMatch<'a> {
+    pub client: &'a ClientDef,
+    pub ctor: &'a CtorDef,
+    /// The match is a singleton API (`StreamChat.getInstance`).
+    pub singleton: bool,
+}
+
+impl LangCatalog {
+    pub fn parse(text: &str) -> Result<LangCatalog, toml::de::Error> {
+        let f: CatalogFile = toml::from_str(text)?;
+        Ok(LangCatalog { clients: f.client })
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&ClientDef> {
+        self.clients.iter().find(|c| c.id == id)
+    }
+
+    pub fn extend(&mut self, more: impl IntoIterator<Item = ClientDef>) {
+        for c in more {
+            self.clients.retain(|old| old.id != c.id);
+            self.clients.push(c);
+        }
+    }
+
+    /// Does any entry give identity to this module specifier / module path / crate?
+    pub fn knows_module(&self, module: &str) -> bool {
+        self.clients.iter().any(|c| c.modules.iter().any(|m| wildcard_match(m, module)))
+    }
+
+    /// TS/JS: match a construction `new <path>(…)` / `<path>(…)` whose root identifier was
+    /// imported from `module`. `path` is relative to the module's exports, `.`-separated; the
+    /// front-end resolves `import x from 'm'` to `default`, `import * as x` and `require('m')`
+    /// to `*`. Members of a default or namespace import are matched as exports
+    /// (`mysql.createPool` ≡ `createPool`), and `*` matches a `default` constructor.
+    pub fn match_js(&self, module: &str, path: &str, is_new: bool) -> Option<CtorMatch<'_>> {
+        let stripped = path
+            .strip_prefix("default.")
+            .or_else(|| path.strip_prefix("*."))
+            .unwrap_or(path);
+        let as_default = if path == "*" { "default" } else { path };
+        self.find(|c| c.modules.iter().any(|m| wildcard_match(m, module)), |ctor| {
+            let want_new = ctor.is_new();
+            if want_new != is_new {
+                return false;
+            }
+            let p = ctor.path();
+            p == path || p == stripped || p == as_default
+        })
+    }
+
+    /// Python: match a call of a fully qualified name (`sqlalchemy.ext.asyncio.create_async_engine`,
+    /// `redis.Redis.from_url`), resolved through the file's imports.
+    pub fn match_py(&self, qualified: &str) -> Option<CtorMatch<'_>> {
+        for client in &self.clients {
+            for module in &client.modules {
+                let Some(rest) = qualified.strip_prefix(module.as_str()).and_then(|r| r.strip_prefix('.')) else {
+                    continue;
+                };
+                if let Some(ctor) = client.singletons.iter().find(|c| c.path() == rest) {
+                    return Some(CtorMatch { client, ctor, singleton: true });
+                }
+                if let Some(ctor) = client.constructors.iter().find(|c| c.path() == rest) {
+                    return Some(CtorMatch { client, ctor, singleton: false });
+                }
+            }
+        }
+        None
+    }
+
+    /// Rust: match a call of a full path (`sqlx::postgres::PgPool::connect`), resolved through
+    /// the file's `use` items. The first segment must be one of the entry's crates and the path
+    /// must end with the constructor's path (`PgPool::connect`), so re-exports match.
+    /// For builders, `path` is the start of the chain (`PgPoolOptions::new`) and `then` the
+    /// terminal method; pass `then: None` for a plain call.
+    pub fn match_rs(&self, path: &[String], then: Option<&str>) -> Option<CtorMatch<'_>> {
+        let first = path.first()?;
+        for client in &self.clients {
+            if !client.modules.iter().any(|m| m == first) {
+                continue;
+            }
+            let check = |ctor: &CtorDef| {
+                let want: Vec<&str> = ctor.path().split("::").collect();
+                let suffix_ok = path.len() > want.len()
+                    && path[path.len() - want.len()..].iter().map(String::as_str).eq(want.iter().copied());
+                let then_ok = match then {
+                    None => ctor.then.is_empty(),
+                    Some(m) => ctor.then.iter().any(|t| t == m),
+                };
+                suffix_ok && then_ok
+            };
+            if let Some(ctor) = client.singletons.iter().find(|c| check(c)) {
+                return Some(CtorMatch { client, ctor, singleton: true });
+            }
+            if let Some(ctor) = client.constructors.iter().find(|c| check(c)) {
+                return Some(CtorMatch { client, ctor, singleton: false });
+            }
+        }
+        None
+    }
+
+    /// Is `method` a release method of this client (`close`, `end`, `$disconnect`, ...)?
+    pub fn is_release(&self, client_id: &str, method: &str) -> bool {
+        self.by_id(client_id).is_some_and(|c| c.release.iter().any(|r| r == method))
+    }
+
+    /// Words whose absence proves a file builds no catalogue client (for the prefilter).
+    pub fn trigger_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        for c in &self.clients {
+            for ctor in c.constructors.iter().chain(&c.singletons) {
+                let p = ctor.path();
+                let last = p.rsplit(['.', ':']).find(|s| !s.is_empty()).unwrap_or(p);
+                if last != "default" && last != "*" && !last.is_empty() {
+                    words.push(last.to_string());
+                }
+            }
+            for m in &c.modules {
+                let m = m.trim_matches('*');
+                if !m.is_empty() {
+                    words.push(m.to_string());
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    fn find(
+        &self,
+        client_ok: impl Fn(&ClientDef) -> bool,
+        ctor_ok: impl Fn(&CtorDef) -> bool,
+    ) -> Option<CtorMatch<'_>> {
+        for client in self.clients.iter().filter(|c| client_ok(c)) {
+            if let Some(ctor) = client.singletons.iter().find(|c| ctor_ok(c)) {
+                return Some(CtorMatch { client, ctor, singleton: true });
+            }
+            if let Some(ctor) = client.constructors.iter().find(|c| ctor_ok(c)) {
+                return Some(CtorMatch { client, ctor, singleton: false });
+            }
+        }
+        None
+    }
+}
+
+/// `*` matches any run of characters (including `/`); everything else literally.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    if !pattern.contains('*') {
+        return pattern == text;
+    }
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let mut rest = text;
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            match rest.strip_prefix(part) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            match rest.find(part) {
+                Some(pos) => rest = &rest[pos + part.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
+/// The whole catalogue: one [`LangCatalog`] per language family.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub js: LangCatalog,
+    pub py: LangCatalog,
+    pub rs: LangCatalog,
+}
+
+pub const TYPESCRIPT_TOML: &str = include_str!("../rules/catalog/typescript.toml");
+pub const PYTHON_TOML: &str = include_str!("../rules/catalog/python.toml");
+pub const RUST_TOML: &str = include_str!("../rules/catalog/rust.toml");
+
+/// An error in one of the embedded catalogue files (a bug caught by `tests`, never by users).
+#[derive(Debug)]
+pub struct CatalogError {
+    pub file: &'static str,
+    pub error: toml::de::Error,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "rules/catalog/{}: {}", self.file, self.error)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+impl Catalog {
+    /// Parse the embedded catalogue files.
+    pub fn builtin() -> Result<Catalog, CatalogError> {
+        let parse = |file: &'static str, text: &str| LangCatalog::parse(text).map_err(|error| CatalogError { file, error });
+        Ok(Catalog {
+            js: parse("typescript.toml", TYPESCRIPT_TOML)?,
+            py: parse("python.toml", PYTHON_TOML)?,
+            rs: parse("rust.toml", RUST_TOML)?,
+        })
+    }
+
+    /// The built-in catalogue, parsed once. If an embedded file fails to parse (a build that
+    /// the test suite would have rejected), the catalogue is empty rather than a panic.
+    pub fn shared() -> &'static Catalog {
+        static BUILTIN: LazyLock<Catalog> = LazyLock::new(|| Catalog::builtin().unwrap_or_default());
+        &BUILTIN
+    }
+
+    /// The catalogue of a language.
+    pub fn for_lang(&self, lang: crate::source::Lang) -> &LangCatalog {
+        use crate::source::Lang;
+        match lang {
+            Lang::Ts | Lang::Tsx | Lang::Js => &self.js,
+            Lang::Py => &self.py,
+            Lang::Rs | Lang::Env => &self.rs,
+        }
+    }
+
+    /// Find an entry by id in any language.
+    pub fn by_id(&self, id: &str) -> Option<&ClientDef> {
+        self.js.by_id(id).or_else(|| self.py.by_id(id)).or_else(|| self.rs.by_id(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_parses_and_ids_are_unique() {
+        let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        for lc in [&cat.js, &cat.py, &cat.rs] {
+            assert!(!lc.clients.is_empty());
+            let mut ids: Vec<&str> = lc.clients.iter().map(|c| c.id.as_str()).collect();
+            ids.sort();
+            let n = ids.len();
+            ids.dedup();
+            assert_eq!(n, ids.len(), "duplicate ids");
+            for c in &lc.clients {
+                assert!(!c.modules.is_empty(), "{} has no modules", c.id);
+                assert!(
+                    !c.constructors.is_empty() || !c.singletons.is_empty(),
+                    "{} has no constructor",
+                    c.id
+                );
+                for ctor in c.constructors.iter().chain(&c.singletons) {
+                    assert!(
+                        ctor.new.is_some() != ctor.call.is_some(),
+                        "{}: a constructor has exactly one of `new` / `call`",
+                        c.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wildcard() {
+        assert!(wildcard_match("*/generated/prisma", "../generated/prisma"));
+        assert!(wildcard_match("@prisma/client*", "@prisma/client/edge"));
+        assert!(!wildcard_match("pg", "pg-promise"));
+        assert!(wildcard_match("pg", "pg"));
+    }
+
+    #[test]
+    fn js_matching_follows_imports() {
+        let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cat.js.match_js("@prisma/client", "PrismaClient", true).map(|m| m.client.id.as_str()), Some("prisma"));
+        assert!(cat.js.match_js("@prisma/client", "PrismaClient", false).is_none());
+        assert_eq!(cat.js.match_js("pg", "Pool", true).map(|m| m.client.id.as_str()), Some("pg-pool"));
+        assert!(cat.js.match_js("./my-pool", "Pool", true).is_none());
+        assert_eq!(
+            cat.js.match_js("mysql2/promise", "default.createPool", false).map(|m| m.client.id.as_str()),
+            Some("mysql2-pool")
+        );
+        assert_eq!(cat.js.match_js("postgres", "default", false).map(|m| m.client.id.as_str()), Some("postgres-js"));
+        assert_eq!(cat.js.match_js("postgres", "*", false).map(|m| m.client.id.as_str()), Some("postgres-js"));
+        let s = cat.js.match_js("stream-chat", "StreamChat.getInstance", false);
+        assert!(s.is_some_and(|m| m.singleton));
+    }
+
+    #[test]
+    fn py_and_rs_matching() {
+        let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            cat.py.match_py("sqlalchemy.ext.asyncio.create_async_engine").map(|m| m.client.id.as_str()),
+            Some("sqlalchemy-engine")
+        );
+        assert!(cat.py.match_py("mylib.create_engine").is_none());
+        let p = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+        assert_eq!(cat.rs.match_rs(&p("sqlx::postgres::PgPool::connect"), None).map(|m| m.client.id.as_str()), Some("sqlx-pool"));
+        assert_eq!(cat.rs.match_rs(&p("reqwest::Client::new"), None).map(|m| m.client.id.as_str()), Some("reqwest-client"));
+        assert!(cat.rs.match_rs(&p("mycrate::Client::new"), None).is_none());
+        assert_eq!(
+            cat.rs.match_rs(&p("sqlx::postgres::PgPoolOptions::new"), Some("connect")).map(|m| m.client.id.as_str()),
+            Some("sqlx-pool")
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! Language-neutral facts, the only thing rules see.
+//!
+//! A front-end (`src/lang/*.rs`) reads one file and fills a [`FileFacts`]. It knows syntax and
+//! frameworks; it knows nothing about rules. Rules read facts; they never parse.
+
+use crate::source::Span;
+
+/// What kind of code encloses a construction: how often does it run?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScopeKind {
+    /// Top level of a module: runs once per process (per hot reload in Next.js dev).
+    Module,
+    /// A request handler, route, server action, view, task or Lambda handler: runs per request.
+    Handler,
+    /// A React component body or hook body: runs on every render.
+    Component,
+    /// The callback of `useEffect` / `useLayoutEffect` / `useInsertionEffect`: runs per mount.
+    Effect,
+    /// `main`, lifespan/startup hooks, scripts, seeds, config files: runs once.
+    Startup,
+    /// Tests, fixtures, benches.
+    Test,
+    /// Any other function: how often it runs depends on its callers.
+    Function,
+    /// The body of a loop (or of a `map`/`forEach` callback) inside a function.
+    Loop,
+}
+
+impl ScopeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ScopeKind::Module => "module",
+            ScopeKind::Handler => "handler",
+            ScopeKind::Component => "component",
+            ScopeKind::Effect => "effect",
+            ScopeKind::Startup => "startup",
+            ScopeKind::Test => "test",
+            ScopeKind::Function => "function",
+            ScopeKind::Loop => "loop",
+        }
+    }
+}
+
+/// The enclosing scope of a site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    /// The framework or reason that made this scope what it is, for messages and help:
+    /// e.g. `next-route`, `next-page`, `server-action`, `express`, `react-component`, `fastapi`,
+    /// `flask`, `django`, `celery`, `lambda`, `axum`, `actix`, `actix-worker`, `rocket`, `tonic`.
+    pub framework: Option<String>,
+    /// The innermost named function, e.g. `GET`, `list_users`, `ChatPage`.
+    pub name: Option<String>,
+    /// The span of that function's name (or header), for a secondary label.
+    pub span: Option<Span>,
+}
+
+impl Scope {
+    pub fn module() -> Self {
+        Scope {
+            kind: ScopeKind::Module,
+            framework: None,
+            name: None,
+            span: None,
+        }
+    }
+    pub fn new(kind: ScopeKind) -> Self {
+        Scope {
+            kind,
+            framework: None,
+            name: None,
+            span: None,
+        }
+    }
+    pub fn framework(&self) -> &str {
+        self.framework.as_deref().unwrap_or("")
+    }
+}
+
+/// What keeps a construction from running more than once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Guard {
+    None,
+    /// `globalThis.x ??= …`, `global._x`, `globalForPrisma.prisma ?? new PrismaClient()`.
+    GlobalCache,
+    /// A module-level variable or map that caches it: `if (!cached) cached = …`, `global X` +
+    /// `if X is None`, `_engines[key] = …`, `clients.set(id, client)`.
+    ModuleCache,
+    /// `useMemo`, `useState(() => …)`, `useRef` init, `@lru_cache` / `@cache`.
+    Memo,
+    /// `LazyLock`, `OnceLock`, `once_cell`, `lazy_static!`, `get_or_init`.
+    Lazy,
+    /// A library's own singleton API: `StreamChat.getInstance`, `getOrCreateInstance`,
+    /// `createBrowserClient`.
+    SingletonApi,
+    /// Stored on an owning object: `self._engine = …`, `this.client = …`.
+    Owner,
+}
+
+impl Guard {
+    pub fn is_guarded(self) -> bool {
+        !matches!(self, Guard::None)
+    }
+}
+
+/// Does the enclosing function hand the client to its caller?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Returned {
+    #[default]
+    No,
+    /// `return client`, `return new X()`, `yield engine`, `return { client }`, a tail expression.
+    Direct,
+    /// Something derived from the fresh client is returned (`return client.db(name)`): the
+    /// caller gets a handle, the client itself is never closed.
+    Derived,
+}
+
+/// The kind of resource a catalogue entry builds (see `rules/catalog/*.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClientKind {
+    /// Owns a pool of connections (PrismaClient, pg Pool, SQLAlchemy engine, sqlx PgPool).
+    Pool,
+    /// A client object that owns connections (MongoClient, ioredis, reqwest::Client, httpx.Client).
+    Client,
+    /// A single connection opened on the spot (pg Client, psycopg2.connect, tokio_postgres::connect).
+    Connection,
+    /// A call that builds and drops a client internally (`reqwest::get`, `httpx.get`).
+    Throwaway,
+    /// A realtime / BaaS SDK client (StreamChat, StreamVideoClient, Supabase, socket.io, Pusher, Ably).
+    Sdk,
+    /// A unit of work checked out of a pool or engine (SQLAlchemy Session); per request is normal.
+    Session,
+    /// A connection checked out of a pool (`pool.connect()`, `getconn()`); must be released.
+    Checkout,
+}
+
+impl ClientKind {
+    /// Kinds that must be long-lived: building one per request or render is the bug.
+    pub fn is_long_lived(self) -> bool {
+        matches!(
+            self,
+            ClientKind::Pool | ClientKind::Client | ClientKind::Connection | ClientKind::Throwaway | ClientKind::Sdk
+        )
+    }
+}
+
+/// A construction of a client, pool, connection or SDK client that the catalogue knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientSite {
+    /// Catalogue id, e.g. `prisma`, `pg-pool`, `sqlalchemy-engine`, `sqlx-pool`.
+    pub client: String,
+    /// Database / service family, e.g. `postgres`, `mongodb`, `redis`, `http`, `stream`.
+    pub family: String,
+    pub kind: ClientKind,
+    /// The constructor as a user would name it: `new PrismaClient()`, `create_async_engine()`,
+    /// `PgPool::connect()`.
+    pub ctor: String,
+    /// The whole construction expression.
+    pub span: Span,
+    pub scope: Scope,
+    pub guard: Guard,
+    /// The local name it is bound to, if any (`const prisma = new PrismaClient()`).
+    pub binding: Option<String>,
+    /// A release method of this client is called on it in the same function, or it is opened
+    /// by `with` / `async with` / `using`, or closed in a `finally`.
+    pub released: bool,
+    pub returned: Returned,
+    /// Index into [`FileFacts::functions`] of the innermost enclosing named function.
+    pub in_fn: Option<usize>,
+    /// Pool-size settings written at the construction (`pool_size=20`, `max: 50`).
+    pub pool: Vec<PoolSetting>,
+    /// Where a fix can act (filled where the front-end knows; rules decide what to do).
+    pub anchors: FixAnchors,
+}
+
+/// Byte anchors that let rules build fixes without touching syntax.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FixAnchors {
+    /// The whole statement holding the construction (`const prisma = new PrismaClient();`).
+    pub statement: Option<Span>,
+    /// Where a new module-level statement can be inserted (after the last import).
+    pub module_insert: Option<u32>,
+    /// The construction's arguments do not mention parameters or locals of the enclosing
+    /// function, so it can be hoisted to module scope unchanged.
+    pub args_are_static: bool,
+}
+
+/// A function (or method, or named closure) defined in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FnFact {
+    pub name: String,
+    /// The name (or the header where there is no name token).
+    pub span: Span,
+    /// Exported / public: other modules can import it.
+    pub exported: bool,
+    /// The scope of the function's own body.
+    pub scope: Scope,
+    /// A guard on the whole function (`@lru_cache`, `@cache`).
+    pub guard: Guard,
+    /// Index of the enclosing function, for nested functions.
+    pub parent: Option<usize>,
+}
+
+/// A module another file refers to, as candidate module keys (see [`FileFacts::module_keys`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ModuleRef {
+    /// Normalised module keys, relative to the project root, without extension, with `/`:
+    /// `lib/db` for `@/lib/db`, `./db` (from `lib/x.ts`), `lib.db` (Python) or `crate::lib::db`.
+    pub candidates: Vec<String>,
+}
+
+/// A call to a plain function that may be a client factory (defined in this file or imported).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallSite {
+    /// The callee as written: `getDb`, `db.get_engine`, `db::pool`.
+    pub callee: String,
+    /// The function's own name: `getDb`, `get_engine`, `pool`.
+    pub name: String,
+    /// Where the function is defined: `None` means this file (a local function or unresolved).
+    pub module: Option<ModuleRef>,
+    pub span: Span,
+    pub scope: Scope,
+    pub guard: Guard,
+    pub binding: Option<String>,
+    pub released: bool,
+    pub returned: Returned,
+    pub in_fn: Option<usize>,
+}
+
+/// A function named as a request handler somewhere other than its definition
+/// (`app.get("/", listUsers)`, `.route("/", get(handlers::list))`, `.to(index)`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandlerRef {
+    pub name: String,
+    /// `None`: a function of this file.
+    pub module: Option<ModuleRef>,
+    pub framework: String,
+    pub span: Span,
+}
+
+/// A pool-size setting: `pool_size=20`, `max: 50`, `connection_limit=5`, `.max_connections(50)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolSetting {
+    pub key: String,
+    pub value: PoolValue,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolValue {
+    Bounded(u64),
+    Unbounded,
+    /// A value connlint could not evaluate (a variable, an env lookup).
+    Unknown,
+}
+
+/// Everything a front-end learned about one file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileFacts {
+    /// The keys other files use to import this module (see [`ModuleRef`]): for
+    /// `src/lib/db.ts` → `src/lib/db`; for `app/db/__init__.py` → `app/db`; for
+    /// `src/db/mod.rs` → `src/db`.
+    pub module_keys: Vec<String>,
+    pub clients: Vec<ClientSite>,
+    pub functions: Vec<FnFact>,
+    pub calls: Vec<CallSite>,
+    pub handler_refs: Vec<HandlerRef>,
+    /// Syntax errors the parser recovered from (the facts are partial around them).
+    pub syntax_errors: Vec<Span>,
+}
+
+impl FileFacts {
+    pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {
+        idx.and_then(|i| self.functions.get(i))
+    }
+}

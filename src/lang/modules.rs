@@ -1,0 +1,256 @@
+//! Module keys: how files name each other across imports, normalised so that the project pass
+//! can match a call in one file with a function defined in another without knowing languages.
+//!
+//! A module key is a path relative to the project root, with `/`, without extension:
+//! `src/lib/db.ts` → `src/lib/db`, `app/db/__init__.py` → `app/db`, `src/db/mod.rs` → `src/db`.
+
+use crate::facts::ModuleRef;
+use crate::source::Lang;
+
+/// The keys of the file at `rel` (relative to its project root).
+pub fn module_keys(rel: &str, lang: Lang) -> Vec<String> {
+    let stem = match rel.rfind('.') {
+        Some(dot) if dot > rel.rfind('/').map(|s| s + 1).unwrap_or(0) => &rel[..dot],
+        _ => rel,
+    };
+    let (dir, name) = match stem.rfind('/') {
+        Some(i) => (&stem[..i], &stem[i + 1..]),
+        None => ("", stem),
+    };
+    let mut keys = vec![stem.to_string()];
+    let dir_is_module = match lang {
+        Lang::Ts | Lang::Tsx | Lang::Js => name == "index",
+        Lang::Py => name == "__init__",
+        Lang::Rs => name == "mod" || name == "main" || name == "lib",
+        Lang::Env => false,
+    };
+    if dir_is_module {
+        keys.insert(0, dir.to_string());
+    }
+    keys
+}
+
+/// Collapse `.` and `..` segments; `None` if it climbs above the root.
+fn normalise(parts: impl IntoIterator<Item = String>) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in parts {
+        match p.as_str() {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            _ => out.push(p),
+        }
+    }
+    Some(out.join("/"))
+}
+
+fn dir_of(rel: &str) -> &str {
+    rel.rfind('/').map(|i| &rel[..i]).unwrap_or("")
+}
+
+fn strip_js_ext(spec: &str) -> &str {
+    for ext in [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"] {
+        if let Some(s) = spec.strip_suffix(ext) {
+            return s;
+        }
+    }
+    spec
+}
+
+/// TS/JS: the module an import specifier names, or `None` for a package (`pg`, `@prisma/client`).
+/// `is_dependency` tells whether a bare specifier is a package of the project.
+pub fn js_module(from_rel: &str, spec: &str, is_dependency: impl Fn(&str) -> bool) -> Option<ModuleRef> {
+    let spec = strip_js_ext(spec);
+    let join = |base: &str, tail: &str| -> Option<String> {
+        normalise(base.split('/').chain(tail.split('/')).map(String::from))
+    };
+    let mut candidates = Vec::new();
+    if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
+        candidates.push(join(dir_of(from_rel), spec)?);
+    } else if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")).or_else(|| spec.strip_prefix("#/")) {
+        candidates.push(rest.to_string());
+        candidates.push(format!("src/{rest}"));
+    } else {
+        let package = package_name(spec);
+        if is_dependency(package) || is_node_builtin(package) {
+            return None;
+        }
+        // A path alias or `baseUrl` import (`lib/db`, `@lib/db`): match by suffix.
+        let rest = spec.strip_prefix('@').unwrap_or(spec);
+        if !rest.contains('/') {
+            return None;
+        }
+        candidates.push(rest.to_string());
+        candidates.push(format!("src/{rest}"));
+    }
+    Some(ModuleRef { candidates })
+}
+
+/// `@scope/pkg/sub` → `@scope/pkg`; `pkg/sub` → `pkg`.
+pub fn package_name(spec: &str) -> &str {
+    let mut idx = spec.match_indices('/');
+    let cut = if spec.starts_with('@') {
+        idx.nth(1).map(|(i, _)| i)
+    } else {
+        idx.next().map(|(i, _)| i)
+    };
+    cut.map(|i| &spec[..i]).unwrap_or(spec)
+}
+
+fn is_node_builtin(p: &str) -> bool {
+    p.starts_with("node:")
+        || matches!(
+            p,
+            "fs" | "path" | "http" | "https" | "crypto" | "os" | "url" | "util" | "events" | "stream" | "child_process"
+                | "net" | "tls" | "zlib" | "buffer" | "assert" | "process" | "worker_threads" | "dns" | "querystring"
+        )
+}
+
+/// Python: the module of `import a.b` / `from a.b import x` (`level` = number of leading dots
+/// of a relative import). Returns candidate keys; `None` for an installed package.
+pub fn py_module(from_rel: &str, module: &str, level: usize, is_dependency: impl Fn(&str) -> bool) -> Option<ModuleRef> {
+    let path = module.replace('.', "/");
+    if level > 0 {
+        let mut base: Vec<String> = dir_of(from_rel).split('/').filter(|s| !s.is_empty()).map(String::from).collect();
+        for _ in 1..level {
+            base.pop()?;
+        }
+        let key = normalise(base.into_iter().chain(path.split('/').map(String::from)))?;
+        return Some(ModuleRef { candidates: vec![key] });
+    }
+    let top = module.split('.').next().unwrap_or(module);
+    if is_dependency(top) || is_py_stdlib(top) {
+        return None;
+    }
+    Some(ModuleRef {
+        candidates: vec![path.clone(), format!("src/{path}")],
+    })
+}
+
+fn is_py_stdlib(m: &str) -> bool {
+    matches!(
+        m,
+        "os" | "sys" | "typing" | "asyncio" | "functools" | "contextlib" | "json" | "re" | "logging" | "datetime"
+            | "collections" | "dataclasses" | "pathlib" | "itertools" | "time" | "uuid" | "enum" | "abc" | "math"
+            | "random" | "threading" | "subprocess" | "sqlite3" | "http" | "urllib" | "io" | "__future__" | "typing_extensions"
+    )
+}
+
+/// Rust: the module of a path used in `from_rel` (`crate::db`, `super::db`, `db`), as module
+/// segments (without the final item name). Returns candidate keys.
+pub fn rs_module(from_rel: &str, segments: &[String]) -> Option<ModuleRef> {
+    // The directory holding this file's child modules, and the crate root directory.
+    let keys = module_keys(from_rel, Lang::Rs);
+    let own = keys.first().cloned().unwrap_or_default();
+    let crate_root = crate_root_dir(from_rel);
+    let mut segs = segments.iter().peekable();
+    let mut base: Vec<String> = match segs.peek().map(|s| s.as_str()) {
+        Some("crate") => {
+            segs.next();
+            split(&crate_root)
+        }
+        Some("self") => {
+            segs.next();
+            split(&own)
+        }
+        Some("super") => {
+            let mut b = split(&own);
+            while segs.peek().map(|s| s.as_str()) == Some("super") {
+                segs.next();
+                b.pop()?;
+            }
+            b
+        }
+        _ => split(&own),
+    };
+    base.extend(segs.cloned());
+    let key = base.join("/");
+    let mut candidates = vec![key];
+    // A path that is not `crate::`-anchored may also be relative to the crate root (`use` of a
+    // sibling module from main.rs).
+    if !matches!(segments.first().map(String::as_str), Some("crate" | "self" | "super")) {
+        let mut alt = split(&crate_root);
+        alt.extend(segments.iter().cloned());
+        let alt = alt.join("/");
+        if !candidates.contains(&alt) {
+            candidates.push(alt);
+        }
+    }
+    Some(ModuleRef { candidates })
+}
+
+fn split(s: &str) -> Vec<String> {
+    s.split('/').filter(|p| !p.is_empty()).map(String::from).collect()
+}
+
+/// `src/routes/users.rs` → `src`; `crates/api/src/db.rs` → `crates/api/src`.
+fn crate_root_dir(rel: &str) -> String {
+    match rel.rfind("src/") {
+        Some(i) if i == 0 || rel.as_bytes().get(i - 1) == Some(&b'/') => rel[..i + 3].to_string(),
+        _ => dir_of(rel).to_string(),
+    }
+}
+
+/// Does a call's module reference name a file with these keys? Keys match exactly, or at a
+/// `/` boundary by suffix (a package root connlint did not see, such as `src/` or `backend/`).
+pub fn module_matches(reference: &ModuleRef, keys: &[String]) -> bool {
+    reference.candidates.iter().any(|c| {
+        keys.iter().any(|k| {
+            k == c || (k.len() > c.len() && k.ends_with(c.as_str()) && k.as_bytes()[k.len() - c.len() - 1] == b'/')
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(module_keys("src/lib/db.ts", Lang::Ts), vec!["src/lib/db"]);
+        assert_eq!(module_keys("lib/db/index.ts", Lang::Ts), vec!["lib/db", "lib/db/index"]);
+        assert_eq!(module_keys("app/db/__init__.py", Lang::Py), vec!["app/db", "app/db/__init__"]);
+        assert_eq!(module_keys("src/db/mod.rs", Lang::Rs), vec!["src/db", "src/db/mod"]);
+        assert_eq!(module_keys("src/main.rs", Lang::Rs), vec!["src", "src/main"]);
+    }
+
+    #[test]
+    fn js_specifiers() {
+        let dep = |p: &str| p == "pg" || p == "@prisma/client";
+        assert_eq!(js_module("app/api/users/route.ts", "pg", dep), None);
+        assert_eq!(js_module("a.ts", "@prisma/client", dep), None);
+        let r = js_module("app/api/users/route.ts", "../../../lib/db", dep).map(|m| m.candidates);
+        assert_eq!(r, Some(vec!["lib/db".to_string()]));
+        let r = js_module("app/page.tsx", "@/lib/db", dep).map(|m| m.candidates);
+        assert_eq!(r, Some(vec!["lib/db".to_string(), "src/lib/db".to_string()]));
+        assert!(module_matches(&ModuleRef { candidates: vec!["lib/db".into()] }, &["src/lib/db".into()]));
+        assert!(!module_matches(&ModuleRef { candidates: vec!["lib/db".into()] }, &["src/mylib/db".into()]));
+    }
+
+    #[test]
+    fn py_modules() {
+        let dep = |p: &str| p == "sqlalchemy";
+        assert_eq!(py_module("app/main.py", "sqlalchemy.orm", 0, dep), None);
+        assert_eq!(py_module("app/routers/users.py", "db", 2, dep).map(|m| m.candidates), Some(vec!["app/db".into()]));
+        assert_eq!(py_module("app/routers/users.py", "deps", 1, dep).map(|m| m.candidates), Some(vec!["app/routers/deps".into()]));
+        assert_eq!(
+            py_module("app/main.py", "app.db", 0, dep).map(|m| m.candidates),
+            Some(vec!["app/db".into(), "src/app/db".into()])
+        );
+    }
+
+    #[test]
+    fn rs_modules() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(rs_module("src/main.rs", &s(&["db"])).map(|m| m.candidates), Some(vec!["src/db".into()]));
+        assert_eq!(
+            rs_module("src/routes/users.rs", &s(&["crate", "db"])).map(|m| m.candidates),
+            Some(vec!["src/db".into()])
+        );
+        assert_eq!(
+            rs_module("src/routes/users.rs", &s(&["super", "db"])).map(|m| m.candidates),
+            Some(vec!["src/routes/db".into()])
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! connlint: finds connection misuse (clients per request, missing cleanups, unclosed
+//! sessions, oversized pools) in TypeScript/JavaScript, Python and Rust.
+//!
+//! The pipeline (see DESIGN.md): discover → front-end (per language) → facts → rules →
+//! diagnostics → reporters. [`check_paths`] and [`check_source`] are the one entry point used by
+//! the CLI, the tests and the LSP server.
+
+pub mod catalog;
+pub mod facts;
+pub mod lang;
+pub mod project;
+pub mod source;

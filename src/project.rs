@@ -1,0 +1,252 @@
+//! Project context: what a file's project is (Next.js? FastAPI? a library?) and what it depends
+//! on. A project is the nearest directory holding `package.json`, `pyproject.toml`,
+//! `setup.py`, `requirements*.txt` or `Cargo.toml`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Context of one project root.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Project {
+    /// The project's root directory (where its manifest is); the walk root when none was found.
+    pub root: PathBuf,
+    /// Dependency names: npm packages, Python distributions (lower-case, `-` for `_`), crates.
+    pub deps: BTreeSet<String>,
+    /// `next` is a dependency or a `next.config.*` exists.
+    pub nextjs: bool,
+    /// Deployed on a serverless platform (`vercel.json`, `netlify.toml`, `serverless.yml`,
+    /// SAM `template.yaml`, or `@vercel/*` / `mangum` / `lambda_runtime` dependencies).
+    pub serverless: bool,
+    /// An application (a web framework dependency, a binary, a private package) rather than
+    /// a library whose API may hand out clients.
+    pub application: bool,
+    /// Manifests found at the root, for messages (`package.json`, `pyproject.toml`, ...).
+    pub manifests: Vec<String>,
+}
+
+const WEB_FRAMEWORKS: &[&str] = &[
+    // JS
+    "next", "express", "koa", "fastify", "hono", "@nestjs/core", "@remix-run/node", "@sveltejs/kit", "nuxt", "react",
+    "react-dom", "@trpc/server", "elysia",
+    // Python
+    "fastapi", "flask", "django", "starlette", "aiohttp", "celery", "sanic", "litestar", "quart", "tornado",
+    "djangorestframework", "mangum",
+    // Rust
+    "axum", "actix-web", "rocket", "warp", "tonic", "poem", "lambda_runtime", "lambda_http",
+];
+
+impl Project {
+    /// A project with no manifest (tests, single files).
+    pub fn detached(root: PathBuf) -> Self {
+        Project {
+            root,
+            application: true,
+            ..Default::default()
+        }
+    }
+
+    /// A synthetic project for tests and in-memory checks.
+    pub fn with_deps(deps: &[&str]) -> Self {
+        let mut p = Project::detached(PathBuf::from("."));
+        p.deps = deps.iter().map(|d| normalise_dep(d)).collect();
+        p.nextjs = p.deps.contains("next");
+        p
+    }
+
+    pub fn has_dep(&self, name: &str) -> bool {
+        self.deps.contains(&normalise_dep(name))
+    }
+
+    /// Is `dir` a project root (does it hold a manifest)?
+    pub fn is_root(dir: &Path) -> bool {
+        MANIFESTS.iter().any(|m| dir.join(m).is_file()) || has_requirements(dir)
+    }
+
+    /// Read the manifests in `root`. Unreadable or malformed manifests are skipped: a broken
+    /// `package.json` must not stop the lint of the sources.
+    pub fn load(root: &Path) -> Project {
+        let mut p = Project {
+            root: root.to_path_buf(),
+            ..Default::default()
+        };
+        let mut private = false;
+        let mut has_binary = false;
+        if let Some(text) = read(root, "package.json") {
+            p.manifests.push("package.json".into());
+            if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+                for key in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
+                    if let Some(obj) = json.get(key).and_then(|v| v.as_object()) {
+                        p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
+                    }
+                }
+                private = json.get("private").and_then(|v| v.as_bool()).unwrap_or(false);
+            }
+        }
+        if let Some(text) = read(root, "pyproject.toml") {
+            p.manifests.push("pyproject.toml".into());
+            if let Ok(doc) = toml::from_str::<toml::Table>(&text) {
+                collect_pyproject_deps(&doc, &mut p.deps);
+                if doc.get("project").and_then(|v| v.get("scripts")).is_some() {
+                    has_binary = true;
+                }
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(root) {
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(String::from))
+                .collect();
+            names.sort();
+            for name in &names {
+                if name.starts_with("requirements") && name.ends_with(".txt") {
+                    if let Some(text) = read(root, name) {
+                        p.manifests.push(name.clone());
+                        p.deps.extend(text.lines().filter_map(requirement_name));
+                    }
+                }
+                if name.starts_with("next.config.") {
+                    p.nextjs = true;
+                }
+                if matches!(
+                    name.as_str(),
+                    "vercel.json" | "netlify.toml" | "serverless.yml" | "serverless.yaml" | "template.yaml" | "samconfig.toml"
+                ) {
+                    p.serverless = true;
+                }
+            }
+            if names.iter().any(|n| n == "setup.py") {
+                p.manifests.push("setup.py".into());
+            }
+        }
+        if let Some(text) = read(root, "Cargo.toml") {
+            p.manifests.push("Cargo.toml".into());
+            if let Ok(doc) = toml::from_str::<toml::Table>(&text) {
+                for key in ["dependencies", "dev-dependencies", "build-dependencies"] {
+                    if let Some(t) = doc.get(key).and_then(|v| v.as_table()) {
+                        p.deps.extend(t.keys().map(|k| normalise_dep(k)));
+                    }
+                }
+                if let Some(t) = doc.get("workspace").and_then(|w| w.get("dependencies")).and_then(|v| v.as_table()) {
+                    p.deps.extend(t.keys().map(|k| normalise_dep(k)));
+                }
+                if doc.get("bin").is_some() {
+                    has_binary = true;
+                }
+            }
+            if root.join("src/main.rs").is_file() || root.join("src/bin").is_dir() {
+                has_binary = true;
+            }
+        }
+        p.nextjs |= p.deps.contains("next");
+        p.serverless |= p.deps.iter().any(|d| {
+            d.starts_with("@vercel/") || d == "mangum" || d == "lambda_runtime" || d == "lambda_http" || d == "@netlify/functions"
+        });
+        let framework = WEB_FRAMEWORKS.iter().any(|f| p.deps.contains(&normalise_dep(f)));
+        p.application = framework || has_binary || private || p.manifests.iter().any(|m| m.starts_with("requirements"));
+        p
+    }
+}
+
+const MANIFESTS: &[&str] = &["package.json", "pyproject.toml", "setup.py", "Cargo.toml"];
+
+fn has_requirements(dir: &Path) -> bool {
+    dir.join("requirements.txt").is_file()
+}
+
+fn read(root: &Path, name: &str) -> Option<String> {
+    let path = root.join(name);
+    let meta = std::fs::metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > 4 * 1024 * 1024 {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+/// Lower-case; Python's `_`/`.` become `-` (PEP 503), so `SQLAlchemy` ≡ `sqlalchemy`.
+pub fn normalise_dep(name: &str) -> String {
+    if name.starts_with('@') {
+        return name.to_ascii_lowercase();
+    }
+    name.to_ascii_lowercase().replace(['_', '.'], "-")
+}
+
+/// `SQLAlchemy[asyncio]>=2.0 ; python_version > "3.8"` → `sqlalchemy`.
+fn requirement_name(line: &str) -> Option<String> {
+    let line = line.split('#').next()?.trim();
+    if line.is_empty() || line.starts_with('-') {
+        return None;
+    }
+    let end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+        .unwrap_or(line.len());
+    let name = &line[..end];
+    (!name.is_empty()).then(|| normalise_dep(name))
+}
+
+fn collect_pyproject_deps(doc: &toml::Table, out: &mut BTreeSet<String>) {
+    let project = doc.get("project");
+    if let Some(arr) = project.and_then(|p| p.get("dependencies")).and_then(|v| v.as_array()) {
+        out.extend(arr.iter().filter_map(|v| v.as_str()).filter_map(requirement_name));
+    }
+    if let Some(t) = project.and_then(|p| p.get("optional-dependencies")).and_then(|v| v.as_table()) {
+        for arr in t.values().filter_map(|v| v.as_array()) {
+            out.extend(arr.iter().filter_map(|v| v.as_str()).filter_map(requirement_name));
+        }
+    }
+    if let Some(t) = doc.get("dependency-groups").and_then(|v| v.as_table()) {
+        for arr in t.values().filter_map(|v| v.as_array()) {
+            out.extend(arr.iter().filter_map(|v| v.as_str()).filter_map(requirement_name));
+        }
+    }
+    // Poetry
+    let poetry = doc.get("tool").and_then(|t| t.get("poetry"));
+    for key in ["dependencies", "dev-dependencies"] {
+        if let Some(t) = poetry.and_then(|p| p.get(key)).and_then(|v| v.as_table()) {
+            out.extend(t.keys().filter(|k| *k != "python").map(|k| normalise_dep(k)));
+        }
+    }
+    if let Some(groups) = poetry.and_then(|p| p.get("group")).and_then(|v| v.as_table()) {
+        for g in groups.values() {
+            if let Some(t) = g.get("dependencies").and_then(|v| v.as_table()) {
+                out.extend(t.keys().map(|k| normalise_dep(k)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requirement_lines() {
+        assert_eq!(requirement_name("SQLAlchemy[asyncio]>=2.0"), Some("sqlalchemy".into()));
+        assert_eq!(requirement_name("psycopg2_binary==2.9 # pinned"), Some("psycopg2-binary".into()));
+        assert_eq!(requirement_name("-r base.txt"), None);
+        assert_eq!(requirement_name("   "), None);
+    }
+
+    #[test]
+    fn loads_manifests() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(
+            dir.path().join("package.json"),
+            r#"{"name":"web","dependencies":{"next":"15","@prisma/client":"6"}}"#,
+        )?;
+        std::fs::write(dir.path().join("vercel.json"), "{}")?;
+        let p = Project::load(dir.path());
+        assert!(p.nextjs && p.serverless && p.application);
+        assert!(p.has_dep("@prisma/client"));
+
+        let lib = tempfile::tempdir()?;
+        std::fs::write(lib.path().join("pyproject.toml"), "[project]\nname='x'\ndependencies=['SQLAlchemy>=2']\n")?;
+        let p = Project::load(lib.path());
+        assert!(p.has_dep("sqlalchemy") && !p.application && !p.nextjs);
+
+        let broken = tempfile::tempdir()?;
+        std::fs::write(broken.path().join("package.json"), "{ not json")?;
+        let p = Project::load(broken.path());
+        assert!(p.deps.is_empty());
+        Ok(())
+    }
+}
