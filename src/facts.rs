@@ -140,7 +140,11 @@ impl ClientKind {
     pub fn is_long_lived(self) -> bool {
         matches!(
             self,
-            ClientKind::Pool | ClientKind::Client | ClientKind::Connection | ClientKind::Throwaway | ClientKind::Sdk
+            ClientKind::Pool
+                | ClientKind::Client
+                | ClientKind::Connection
+                | ClientKind::Throwaway
+                | ClientKind::Sdk
         )
     }
 }

@@ -5,8 +5,18 @@
 //! diagnostics → reporters. [`check_paths`] and [`check_source`] are the one entry point used by
 //! the CLI, the tests and the LSP server.
 
+pub mod callgraph;
 pub mod catalog;
+pub mod cli;
+pub mod diagnostic;
+pub mod discover;
+pub mod engine;
 pub mod facts;
 pub mod lang;
 pub mod project;
+pub mod report;
+pub mod rules;
 pub mod source;
+pub mod suppress;
+
+pub use engine::{Report, Settings, check_paths, check_source, check_sources};

@@ -26,13 +26,41 @@ pub struct Project {
 
 const WEB_FRAMEWORKS: &[&str] = &[
     // JS
-    "next", "express", "koa", "fastify", "hono", "@nestjs/core", "@remix-run/node", "@sveltejs/kit", "nuxt", "react",
-    "react-dom", "@trpc/server", "elysia",
+    "next",
+    "express",
+    "koa",
+    "fastify",
+    "hono",
+    "@nestjs/core",
+    "@remix-run/node",
+    "@sveltejs/kit",
+    "nuxt",
+    "react",
+    "react-dom",
+    "@trpc/server",
+    "elysia",
     // Python
-    "fastapi", "flask", "django", "starlette", "aiohttp", "celery", "sanic", "litestar", "quart", "tornado",
-    "djangorestframework", "mangum",
+    "fastapi",
+    "flask",
+    "django",
+    "starlette",
+    "aiohttp",
+    "celery",
+    "sanic",
+    "litestar",
+    "quart",
+    "tornado",
+    "djangorestframework",
+    "mangum",
     // Rust
-    "axum", "actix-web", "rocket", "warp", "tonic", "poem", "lambda_runtime", "lambda_http",
+    "axum",
+    "actix-web",
+    "rocket",
+    "warp",
+    "tonic",
+    "poem",
+    "lambda_runtime",
+    "lambda_http",
 ];
 
 impl Project {
@@ -74,12 +102,20 @@ impl Project {
         if let Some(text) = read(root, "package.json") {
             p.manifests.push("package.json".into());
             if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
-                for key in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
+                for key in [
+                    "dependencies",
+                    "devDependencies",
+                    "peerDependencies",
+                    "optionalDependencies",
+                ] {
                     if let Some(obj) = json.get(key).and_then(|v| v.as_object()) {
                         p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
                     }
                 }
-                private = json.get("private").and_then(|v| v.as_bool()).unwrap_or(false);
+                private = json
+                    .get("private")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
             }
         }
         if let Some(text) = read(root, "pyproject.toml") {
@@ -98,18 +134,22 @@ impl Project {
                 .collect();
             names.sort();
             for name in &names {
-                if name.starts_with("requirements") && name.ends_with(".txt") {
-                    if let Some(text) = read(root, name) {
+                if name.starts_with("requirements") && name.ends_with(".txt")
+                    && let Some(text) = read(root, name) {
                         p.manifests.push(name.clone());
                         p.deps.extend(text.lines().filter_map(requirement_name));
                     }
-                }
                 if name.starts_with("next.config.") {
                     p.nextjs = true;
                 }
                 if matches!(
                     name.as_str(),
-                    "vercel.json" | "netlify.toml" | "serverless.yml" | "serverless.yaml" | "template.yaml" | "samconfig.toml"
+                    "vercel.json"
+                        | "netlify.toml"
+                        | "serverless.yml"
+                        | "serverless.yaml"
+                        | "template.yaml"
+                        | "samconfig.toml"
                 ) {
                     p.serverless = true;
                 }
@@ -126,7 +166,11 @@ impl Project {
                         p.deps.extend(t.keys().map(|k| normalise_dep(k)));
                     }
                 }
-                if let Some(t) = doc.get("workspace").and_then(|w| w.get("dependencies")).and_then(|v| v.as_table()) {
+                if let Some(t) = doc
+                    .get("workspace")
+                    .and_then(|w| w.get("dependencies"))
+                    .and_then(|v| v.as_table())
+                {
                     p.deps.extend(t.keys().map(|k| normalise_dep(k)));
                 }
                 if doc.get("bin").is_some() {
@@ -139,10 +183,19 @@ impl Project {
         }
         p.nextjs |= p.deps.contains("next");
         p.serverless |= p.deps.iter().any(|d| {
-            d.starts_with("@vercel/") || d == "mangum" || d == "lambda_runtime" || d == "lambda_http" || d == "@netlify/functions"
+            d.starts_with("@vercel/")
+                || d == "mangum"
+                || d == "lambda_runtime"
+                || d == "lambda_http"
+                || d == "@netlify/functions"
         });
-        let framework = WEB_FRAMEWORKS.iter().any(|f| p.deps.contains(&normalise_dep(f)));
-        p.application = framework || has_binary || private || p.manifests.iter().any(|m| m.starts_with("requirements"));
+        let framework = WEB_FRAMEWORKS
+            .iter()
+            .any(|f| p.deps.contains(&normalise_dep(f)));
+        p.application = framework
+            || has_binary
+            || private
+            || p.manifests.iter().any(|m| m.starts_with("requirements"));
         p
     }
 }
@@ -185,27 +238,52 @@ fn requirement_name(line: &str) -> Option<String> {
 
 fn collect_pyproject_deps(doc: &toml::Table, out: &mut BTreeSet<String>) {
     let project = doc.get("project");
-    if let Some(arr) = project.and_then(|p| p.get("dependencies")).and_then(|v| v.as_array()) {
-        out.extend(arr.iter().filter_map(|v| v.as_str()).filter_map(requirement_name));
+    if let Some(arr) = project
+        .and_then(|p| p.get("dependencies"))
+        .and_then(|v| v.as_array())
+    {
+        out.extend(
+            arr.iter()
+                .filter_map(|v| v.as_str())
+                .filter_map(requirement_name),
+        );
     }
-    if let Some(t) = project.and_then(|p| p.get("optional-dependencies")).and_then(|v| v.as_table()) {
+    if let Some(t) = project
+        .and_then(|p| p.get("optional-dependencies"))
+        .and_then(|v| v.as_table())
+    {
         for arr in t.values().filter_map(|v| v.as_array()) {
-            out.extend(arr.iter().filter_map(|v| v.as_str()).filter_map(requirement_name));
+            out.extend(
+                arr.iter()
+                    .filter_map(|v| v.as_str())
+                    .filter_map(requirement_name),
+            );
         }
     }
     if let Some(t) = doc.get("dependency-groups").and_then(|v| v.as_table()) {
         for arr in t.values().filter_map(|v| v.as_array()) {
-            out.extend(arr.iter().filter_map(|v| v.as_str()).filter_map(requirement_name));
+            out.extend(
+                arr.iter()
+                    .filter_map(|v| v.as_str())
+                    .filter_map(requirement_name),
+            );
         }
     }
     // Poetry
     let poetry = doc.get("tool").and_then(|t| t.get("poetry"));
     for key in ["dependencies", "dev-dependencies"] {
         if let Some(t) = poetry.and_then(|p| p.get(key)).and_then(|v| v.as_table()) {
-            out.extend(t.keys().filter(|k| *k != "python").map(|k| normalise_dep(k)));
+            out.extend(
+                t.keys()
+                    .filter(|k| *k != "python")
+                    .map(|k| normalise_dep(k)),
+            );
         }
     }
-    if let Some(groups) = poetry.and_then(|p| p.get("group")).and_then(|v| v.as_table()) {
+    if let Some(groups) = poetry
+        .and_then(|p| p.get("group"))
+        .and_then(|v| v.as_table())
+    {
         for g in groups.values() {
             if let Some(t) = g.get("dependencies").and_then(|v| v.as_table()) {
                 out.extend(t.keys().map(|k| normalise_dep(k)));
@@ -220,8 +298,14 @@ mod tests {
 
     #[test]
     fn requirement_lines() {
-        assert_eq!(requirement_name("SQLAlchemy[asyncio]>=2.0"), Some("sqlalchemy".into()));
-        assert_eq!(requirement_name("psycopg2_binary==2.9 # pinned"), Some("psycopg2-binary".into()));
+        assert_eq!(
+            requirement_name("SQLAlchemy[asyncio]>=2.0"),
+            Some("sqlalchemy".into())
+        );
+        assert_eq!(
+            requirement_name("psycopg2_binary==2.9 # pinned"),
+            Some("psycopg2-binary".into())
+        );
         assert_eq!(requirement_name("-r base.txt"), None);
         assert_eq!(requirement_name("   "), None);
     }
@@ -239,7 +323,10 @@ mod tests {
         assert!(p.has_dep("@prisma/client"));
 
         let lib = tempfile::tempdir()?;
-        std::fs::write(lib.path().join("pyproject.toml"), "[project]\nname='x'\ndependencies=['SQLAlchemy>=2']\n")?;
+        std::fs::write(
+            lib.path().join("pyproject.toml"),
+            "[project]\nname='x'\ndependencies=['SQLAlchemy>=2']\n",
+        )?;
         let p = Project::load(lib.path());
         assert!(p.has_dep("sqlalchemy") && !p.application && !p.nextjs);
 

@@ -217,7 +217,14 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(path: PathBuf, display: String, rel: String, lang: Lang, text: String, project: Arc<Project>) -> Self {
+    pub fn new(
+        path: PathBuf,
+        display: String,
+        rel: String,
+        lang: Lang,
+        text: String,
+        project: Arc<Project>,
+    ) -> Self {
         let lines = LineIndex::new(&text);
         SourceFile {
             path,

@@ -60,7 +60,11 @@ fn strip_js_ext(spec: &str) -> &str {
 
 /// TS/JS: the module an import specifier names, or `None` for a package (`pg`, `@prisma/client`).
 /// `is_dependency` tells whether a bare specifier is a package of the project.
-pub fn js_module(from_rel: &str, spec: &str, is_dependency: impl Fn(&str) -> bool) -> Option<ModuleRef> {
+pub fn js_module(
+    from_rel: &str,
+    spec: &str,
+    is_dependency: impl Fn(&str) -> bool,
+) -> Option<ModuleRef> {
     let spec = strip_js_ext(spec);
     let join = |base: &str, tail: &str| -> Option<String> {
         normalise(base.split('/').chain(tail.split('/')).map(String::from))
@@ -68,7 +72,11 @@ pub fn js_module(from_rel: &str, spec: &str, is_dependency: impl Fn(&str) -> boo
     let mut candidates = Vec::new();
     if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
         candidates.push(join(dir_of(from_rel), spec)?);
-    } else if let Some(rest) = spec.strip_prefix("@/").or_else(|| spec.strip_prefix("~/")).or_else(|| spec.strip_prefix("#/")) {
+    } else if let Some(rest) = spec
+        .strip_prefix("@/")
+        .or_else(|| spec.strip_prefix("~/"))
+        .or_else(|| spec.strip_prefix("#/"))
+    {
         candidates.push(rest.to_string());
         candidates.push(format!("src/{rest}"));
     } else {
@@ -102,22 +110,50 @@ fn is_node_builtin(p: &str) -> bool {
     p.starts_with("node:")
         || matches!(
             p,
-            "fs" | "path" | "http" | "https" | "crypto" | "os" | "url" | "util" | "events" | "stream" | "child_process"
-                | "net" | "tls" | "zlib" | "buffer" | "assert" | "process" | "worker_threads" | "dns" | "querystring"
+            "fs" | "path"
+                | "http"
+                | "https"
+                | "crypto"
+                | "os"
+                | "url"
+                | "util"
+                | "events"
+                | "stream"
+                | "child_process"
+                | "net"
+                | "tls"
+                | "zlib"
+                | "buffer"
+                | "assert"
+                | "process"
+                | "worker_threads"
+                | "dns"
+                | "querystring"
         )
 }
 
 /// Python: the module of `import a.b` / `from a.b import x` (`level` = number of leading dots
 /// of a relative import). Returns candidate keys; `None` for an installed package.
-pub fn py_module(from_rel: &str, module: &str, level: usize, is_dependency: impl Fn(&str) -> bool) -> Option<ModuleRef> {
+pub fn py_module(
+    from_rel: &str,
+    module: &str,
+    level: usize,
+    is_dependency: impl Fn(&str) -> bool,
+) -> Option<ModuleRef> {
     let path = module.replace('.', "/");
     if level > 0 {
-        let mut base: Vec<String> = dir_of(from_rel).split('/').filter(|s| !s.is_empty()).map(String::from).collect();
+        let mut base: Vec<String> = dir_of(from_rel)
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         for _ in 1..level {
             base.pop()?;
         }
         let key = normalise(base.into_iter().chain(path.split('/').map(String::from)))?;
-        return Some(ModuleRef { candidates: vec![key] });
+        return Some(ModuleRef {
+            candidates: vec![key],
+        });
     }
     let top = module.split('.').next().unwrap_or(module);
     if is_dependency(top) || is_py_stdlib(top) {
@@ -131,9 +167,33 @@ pub fn py_module(from_rel: &str, module: &str, level: usize, is_dependency: impl
 fn is_py_stdlib(m: &str) -> bool {
     matches!(
         m,
-        "os" | "sys" | "typing" | "asyncio" | "functools" | "contextlib" | "json" | "re" | "logging" | "datetime"
-            | "collections" | "dataclasses" | "pathlib" | "itertools" | "time" | "uuid" | "enum" | "abc" | "math"
-            | "random" | "threading" | "subprocess" | "sqlite3" | "http" | "urllib" | "io" | "__future__" | "typing_extensions"
+        "os" | "sys"
+            | "typing"
+            | "asyncio"
+            | "functools"
+            | "contextlib"
+            | "json"
+            | "re"
+            | "logging"
+            | "datetime"
+            | "collections"
+            | "dataclasses"
+            | "pathlib"
+            | "itertools"
+            | "time"
+            | "uuid"
+            | "enum"
+            | "abc"
+            | "math"
+            | "random"
+            | "threading"
+            | "subprocess"
+            | "sqlite3"
+            | "http"
+            | "urllib"
+            | "io"
+            | "__future__"
+            | "typing_extensions"
     )
 }
 
@@ -169,7 +229,10 @@ pub fn rs_module(from_rel: &str, segments: &[String]) -> Option<ModuleRef> {
     let mut candidates = vec![key];
     // A path that is not `crate::`-anchored may also be relative to the crate root (`use` of a
     // sibling module from main.rs).
-    if !matches!(segments.first().map(String::as_str), Some("crate" | "self" | "super")) {
+    if !matches!(
+        segments.first().map(String::as_str),
+        Some("crate" | "self" | "super")
+    ) {
         let mut alt = split(&crate_root);
         alt.extend(segments.iter().cloned());
         let alt = alt.join("/");
@@ -181,7 +244,10 @@ pub fn rs_module(from_rel: &str, segments: &[String]) -> Option<ModuleRef> {
 }
 
 fn split(s: &str) -> Vec<String> {
-    s.split('/').filter(|p| !p.is_empty()).map(String::from).collect()
+    s.split('/')
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// `src/routes/users.rs` → `src`; `crates/api/src/db.rs` → `crates/api/src`.
@@ -197,7 +263,10 @@ fn crate_root_dir(rel: &str) -> String {
 pub fn module_matches(reference: &ModuleRef, keys: &[String]) -> bool {
     reference.candidates.iter().any(|c| {
         keys.iter().any(|k| {
-            k == c || (k.len() > c.len() && k.ends_with(c.as_str()) && k.as_bytes()[k.len() - c.len() - 1] == b'/')
+            k == c
+                || (k.len() > c.len()
+                    && k.ends_with(c.as_str())
+                    && k.as_bytes()[k.len() - c.len() - 1] == b'/')
         })
     })
 }
@@ -209,10 +278,22 @@ mod tests {
     #[test]
     fn keys() {
         assert_eq!(module_keys("src/lib/db.ts", Lang::Ts), vec!["src/lib/db"]);
-        assert_eq!(module_keys("lib/db/index.ts", Lang::Ts), vec!["lib/db", "lib/db/index"]);
-        assert_eq!(module_keys("app/db/__init__.py", Lang::Py), vec!["app/db", "app/db/__init__"]);
-        assert_eq!(module_keys("src/db/mod.rs", Lang::Rs), vec!["src/db", "src/db/mod"]);
-        assert_eq!(module_keys("src/main.rs", Lang::Rs), vec!["src", "src/main"]);
+        assert_eq!(
+            module_keys("lib/db/index.ts", Lang::Ts),
+            vec!["lib/db", "lib/db/index"]
+        );
+        assert_eq!(
+            module_keys("app/db/__init__.py", Lang::Py),
+            vec!["app/db", "app/db/__init__"]
+        );
+        assert_eq!(
+            module_keys("src/db/mod.rs", Lang::Rs),
+            vec!["src/db", "src/db/mod"]
+        );
+        assert_eq!(
+            module_keys("src/main.rs", Lang::Rs),
+            vec!["src", "src/main"]
+        );
     }
 
     #[test]
@@ -223,17 +304,36 @@ mod tests {
         let r = js_module("app/api/users/route.ts", "../../../lib/db", dep).map(|m| m.candidates);
         assert_eq!(r, Some(vec!["lib/db".to_string()]));
         let r = js_module("app/page.tsx", "@/lib/db", dep).map(|m| m.candidates);
-        assert_eq!(r, Some(vec!["lib/db".to_string(), "src/lib/db".to_string()]));
-        assert!(module_matches(&ModuleRef { candidates: vec!["lib/db".into()] }, &["src/lib/db".into()]));
-        assert!(!module_matches(&ModuleRef { candidates: vec!["lib/db".into()] }, &["src/mylib/db".into()]));
+        assert_eq!(
+            r,
+            Some(vec!["lib/db".to_string(), "src/lib/db".to_string()])
+        );
+        assert!(module_matches(
+            &ModuleRef {
+                candidates: vec!["lib/db".into()]
+            },
+            &["src/lib/db".into()]
+        ));
+        assert!(!module_matches(
+            &ModuleRef {
+                candidates: vec!["lib/db".into()]
+            },
+            &["src/mylib/db".into()]
+        ));
     }
 
     #[test]
     fn py_modules() {
         let dep = |p: &str| p == "sqlalchemy";
         assert_eq!(py_module("app/main.py", "sqlalchemy.orm", 0, dep), None);
-        assert_eq!(py_module("app/routers/users.py", "db", 2, dep).map(|m| m.candidates), Some(vec!["app/db".into()]));
-        assert_eq!(py_module("app/routers/users.py", "deps", 1, dep).map(|m| m.candidates), Some(vec!["app/routers/deps".into()]));
+        assert_eq!(
+            py_module("app/routers/users.py", "db", 2, dep).map(|m| m.candidates),
+            Some(vec!["app/db".into()])
+        );
+        assert_eq!(
+            py_module("app/routers/users.py", "deps", 1, dep).map(|m| m.candidates),
+            Some(vec!["app/routers/deps".into()])
+        );
         assert_eq!(
             py_module("app/main.py", "app.db", 0, dep).map(|m| m.candidates),
             Some(vec!["app/db".into(), "src/app/db".into()])
@@ -243,7 +343,10 @@ mod tests {
     #[test]
     fn rs_modules() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(rs_module("src/main.rs", &s(&["db"])).map(|m| m.candidates), Some(vec!["src/db".into()]));
+        assert_eq!(
+            rs_module("src/main.rs", &s(&["db"])).map(|m| m.candidates),
+            Some(vec!["src/db".into()])
+        );
         assert_eq!(
             rs_module("src/routes/users.rs", &s(&["crate", "db"])).map(|m| m.candidates),
             Some(vec!["src/db".into()])

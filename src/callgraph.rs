@@ -1,0 +1,205 @@
+//! The project pass over facts: which call reaches which function (within a file and across the
+//! files of one project), which functions are client factories, and which functions run per
+//! request. Language-neutral: it only reads facts and module keys.
+
+use std::collections::HashMap;
+
+use crate::facts::{FileFacts, Guard, Returned, ScopeKind};
+use crate::lang::modules::module_matches;
+
+/// A function: (file index, index into that file's `functions`).
+pub type FnId = (usize, usize);
+/// A call site: (file index, index into that file's `calls`).
+pub type CallId = (usize, usize);
+
+/// Where the client a factory hands out is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `FileFacts::clients[idx]` of `file`.
+    Client { file: usize, idx: usize },
+}
+
+/// Why a function runs per request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PerRequest {
+    /// Named as a handler elsewhere (`app.get("/", h)`, `get(handlers::h)`): (file, ref index).
+    HandlerRef {
+        file: usize,
+        idx: usize,
+        framework: String,
+    },
+    /// Called from a per-request scope: the call.
+    CalledFrom(CallId),
+}
+
+#[derive(Debug, Default)]
+pub struct CallGraph {
+    pub call_targets: HashMap<CallId, FnId>,
+    pub callers: HashMap<FnId, Vec<CallId>>,
+    /// Functions that return a client they (or a factory they call) build, unguarded.
+    pub factories: HashMap<FnId, Origin>,
+    /// Plain functions that run per request, and why.
+    pub per_request: HashMap<FnId, PerRequest>,
+}
+
+/// One file as the project pass sees it.
+pub struct Unit<'a> {
+    /// Files with the same project id belong to one project; calls never cross projects.
+    pub project: usize,
+    pub facts: &'a FileFacts,
+}
+
+impl CallGraph {
+    pub fn build(units: &[Unit<'_>]) -> CallGraph {
+        let mut g = CallGraph::default();
+        // Functions by name, for resolution.
+        let mut by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
+        for (fi, u) in units.iter().enumerate() {
+            for (i, f) in u.facts.functions.iter().enumerate() {
+                by_name.entry(f.name.as_str()).or_default().push((fi, i));
+            }
+        }
+        let resolve =
+            |from: usize, name: &str, module: Option<&crate::facts::ModuleRef>| -> Option<FnId> {
+                let cands = by_name.get(name)?;
+                match module {
+                    None => {
+                        // A function of the same file; prefer a top-level one.
+                        let same: Vec<&FnId> = cands.iter().filter(|(f, _)| *f == from).collect();
+                        same.iter()
+                            .find(|(f, i)| units[*f].facts.functions[*i].parent.is_none())
+                            .or_else(|| same.first())
+                            .map(|id| **id)
+                    }
+                    Some(m) => cands
+                        .iter()
+                        .filter(|(f, i)| {
+                            *f != from
+                                && units[*f].project == units[from].project
+                                && units[*f].facts.functions[*i].parent.is_none()
+                                && module_matches(m, &units[*f].facts.module_keys)
+                        })
+                        .copied()
+                        .next(),
+                }
+            };
+        for (fi, u) in units.iter().enumerate() {
+            for (ci, c) in u.facts.calls.iter().enumerate() {
+                if let Some(target) = resolve(fi, &c.name, c.module.as_ref()) {
+                    // A function calling itself recursively is not a caller for our purposes.
+                    if c.in_fn.map(|f| (fi, f)) == Some(target) {
+                        continue;
+                    }
+                    g.call_targets.insert((fi, ci), target);
+                    g.callers.entry(target).or_default().push((fi, ci));
+                }
+            }
+        }
+        for (fi, u) in units.iter().enumerate() {
+            for (ri, r) in u.facts.handler_refs.iter().enumerate() {
+                if let Some(target) = resolve(fi, &r.name, r.module.as_ref()) {
+                    g.per_request
+                        .entry(target)
+                        .or_insert(PerRequest::HandlerRef {
+                            file: fi,
+                            idx: ri,
+                            framework: r.framework.clone(),
+                        });
+                }
+            }
+        }
+
+        let fn_of = |file: usize, idx: Option<usize>| {
+            idx.and_then(|i| units[file].facts.functions.get(i).map(|f| (i, f)))
+        };
+        let plain = |file: usize, idx: Option<usize>| {
+            fn_of(file, idx)
+                .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function && f.guard == Guard::None)
+        };
+
+        // Factories: functions returning a fresh, unguarded client.
+        for (fi, u) in units.iter().enumerate() {
+            for (ci, c) in u.facts.clients.iter().enumerate() {
+                if c.kind.is_long_lived()
+                    && c.guard == Guard::None
+                    && c.returned != Returned::No
+                    && c.scope.kind == ScopeKind::Function
+                    && plain(fi, c.in_fn)
+                    && let Some(f) = c.in_fn {
+                        g.factories
+                            .entry((fi, f))
+                            .or_insert(Origin::Client { file: fi, idx: ci });
+                    }
+            }
+        }
+        // ... and functions returning what a factory returns, transitively.
+        loop {
+            let mut added = Vec::new();
+            for (fi, u) in units.iter().enumerate() {
+                for (ci, c) in u.facts.calls.iter().enumerate() {
+                    let Some(target) = g.call_targets.get(&(fi, ci)) else {
+                        continue;
+                    };
+                    let Some(origin) = g.factories.get(target) else {
+                        continue;
+                    };
+                    if c.guard == Guard::None
+                        && c.returned != Returned::No
+                        && c.scope.kind == ScopeKind::Function
+                        && plain(fi, c.in_fn)
+                        && let Some(f) = c.in_fn
+                            && !g.factories.contains_key(&(fi, f)) {
+                                added.push(((fi, f), *origin));
+                            }
+                }
+            }
+            if added.is_empty() {
+                break;
+            }
+            for (k, v) in added {
+                g.factories.entry(k).or_insert(v);
+            }
+        }
+
+        // Per-request functions: called, unguarded, from a per-request scope.
+        loop {
+            let mut added = Vec::new();
+            for (fi, u) in units.iter().enumerate() {
+                for (ci, c) in u.facts.calls.iter().enumerate() {
+                    let Some(target) = g.call_targets.get(&(fi, ci)) else {
+                        continue;
+                    };
+                    if g.per_request.contains_key(target) || g.factories.contains_key(target) {
+                        continue;
+                    }
+                    let target_plain = fn_of(target.0, Some(target.1))
+                        .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function);
+                    if !target_plain || c.guard != Guard::None {
+                        continue;
+                    }
+                    let from_per_request = match c.scope.kind {
+                        ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => true,
+                        ScopeKind::Function => c
+                            .in_fn
+                            .is_some_and(|f| g.per_request.contains_key(&(fi, f))),
+                        _ => false,
+                    };
+                    if from_per_request {
+                        added.push((*target, PerRequest::CalledFrom((fi, ci))));
+                    }
+                }
+            }
+            if added.is_empty() {
+                break;
+            }
+            for (k, v) in added {
+                g.per_request.entry(k).or_insert(v);
+            }
+        }
+        g
+    }
+
+    pub fn is_factory(&self, f: FnId) -> bool {
+        self.factories.contains_key(&f)
+    }
+}

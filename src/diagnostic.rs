@@ -1,0 +1,119 @@
+//! What rules report ([`Finding`], in byte spans) and what reporters print ([`Diagnostic`], with
+//! paths and positions). Reporters see only [`Diagnostic`]s, never languages or facts.
+
+use crate::source::{Position, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            _ => None,
+        }
+    }
+}
+
+/// How safe a fix is to apply without review (see DESIGN.md "Fixes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    DisplayOnly,
+    Unsafe,
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
+/// One text replacement in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub message: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+/// A finding as a rule produces it: byte spans into files of the run.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static str,
+    /// Index of the file in the run.
+    pub file: usize,
+    pub span: Span,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    /// A secondary label in the same file (e.g. "this handler runs on every request").
+    pub label: Option<(Span, String)>,
+    /// Locations in other places (the factory a call reaches, the other duplicate modules).
+    pub related: Vec<(usize, Span, String)>,
+    pub fix: Option<Fix>,
+}
+
+/// A related location, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub path: String,
+    pub span: Span,
+    pub start: Position,
+    pub message: String,
+}
+
+/// A fix edit, resolved to positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedEdit {
+    pub span: Span,
+    pub start: Position,
+    pub end: Position,
+    pub content: String,
+}
+
+/// A finding resolved to a path and positions: what reporters print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Relative to the working directory, with `/`.
+    pub path: String,
+    pub span: Span,
+    pub start: Position,
+    pub end: Position,
+    pub message: String,
+    pub help: String,
+    pub label: Option<(Span, String)>,
+    pub related: Vec<Related>,
+    pub fix: Option<(Fix, Vec<ResolvedEdit>)>,
+}
+
+/// A file connlint could not check (unreadable, binary, not UTF-8, too large, a syntax error
+/// the parser cannot recover from). Listed, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}

@@ -1,0 +1,361 @@
+//! The pipeline: discover → read → front-end (parallel, rayon) → project pass → rules →
+//! suppressions, selection and severities → sorted diagnostics.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::callgraph::{CallGraph, Unit};
+use crate::catalog::Catalog;
+use crate::diagnostic::{Diagnostic, FileError, Finding, Related, ResolvedEdit, Severity};
+use crate::discover::{self, Discovered, WalkOptions};
+use crate::lang;
+use crate::project::Project;
+use crate::rules::{self, CheckedFile, ProjectCx, Rule};
+use crate::source::SourceFile;
+use crate::suppress::Suppressions;
+
+/// Files larger than this are skipped with a note (generated bundles, dumps).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
+
+/// What a run checks and how.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Rules to run (ids); `None` = all.
+    pub select: Option<Vec<&'static str>>,
+    pub ignore: Vec<&'static str>,
+    /// Severity overrides per rule id.
+    pub severity: HashMap<&'static str, Severity>,
+    pub walk: WalkOptions,
+    pub max_file_size: u64,
+    pub catalog: Arc<Catalog>,
+    /// Worker threads; `None` = one per core.
+    pub threads: Option<usize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            select: None,
+            ignore: Vec::new(),
+            severity: HashMap::new(),
+            walk: WalkOptions::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            catalog: Arc::new(Catalog::shared().clone()),
+            threads: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Only `rule` enabled (tests, fixtures).
+    pub fn only(rule: &'static str) -> Self {
+        Settings {
+            select: Some(vec![rule]),
+            ..Settings::default()
+        }
+    }
+
+    pub fn rules(&self) -> Vec<&'static dyn Rule> {
+        rules::ALL
+            .iter()
+            .copied()
+            .filter(|r| {
+                self.select
+                    .as_ref()
+                    .is_none_or(|s| s.contains(&r.meta().id))
+            })
+            .filter(|r| !self.ignore.contains(&r.meta().id))
+            .collect()
+    }
+}
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: Vec<FileError>,
+    pub files_checked: usize,
+    /// The text of every file a diagnostic points into, by display path (for snippets).
+    pub sources: BTreeMap<String, Arc<str>>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// A fatal error of a run (exit code 2).
+#[derive(Debug)]
+pub enum RunError {
+    MissingPath(PathBuf),
+    ThreadPool(String),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::MissingPath(p) => write!(f, "{}: no such file or directory", p.display()),
+            RunError::ThreadPool(e) => write!(f, "cannot start worker threads: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// Check files and directories.
+pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, RunError> {
+    let found =
+        discover::discover(paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
+    run_in_pool(settings, || {
+        let (files, mut errors) = load_and_extract(found.files, settings);
+        let mut report = run_rules(files, settings);
+        errors.extend(found.errors);
+        errors.append(&mut report.errors);
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        report.errors = errors;
+        report
+    })
+}
+
+/// Check one in-memory buffer (LSP, `--stdin-filename`, tests). `path` decides the language and
+/// the project (its nearest manifest on disk, if any).
+pub fn check_source(path: &Path, text: &str, settings: &Settings) -> Report {
+    let Some(lang) = crate::source::Lang::from_path(path) else {
+        return Report::default();
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let project = abs
+        .ancestors()
+        .skip(1)
+        .find(|d| Project::is_root(d))
+        .map(|d| Arc::new(Project::load(d)))
+        .unwrap_or_else(|| Arc::new(Project::detached(cwd.clone())));
+    let rel = abs
+        .strip_prefix(&project.root)
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| discover::display_path(path, &cwd));
+    let source = SourceFile::new(
+        path.to_path_buf(),
+        discover::display_path(path, &cwd),
+        rel,
+        lang,
+        text.to_string(),
+        project,
+    );
+    check_sources(vec![source], settings)
+}
+
+/// Check already-loaded sources as one run (tests and the LSP).
+pub fn check_sources(sources: Vec<SourceFile>, settings: &Settings) -> Report {
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for source in sources {
+        match extract(&source, &settings.catalog) {
+            Ok(facts) => files.push(CheckedFile { source, facts }),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut report = run_rules(files, settings);
+    report.errors.extend(errors);
+    report
+}
+
+fn run_in_pool<T: Send>(settings: &Settings, f: impl FnOnce() -> T + Send) -> Result<T, RunError> {
+    match settings.threads {
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .map_err(|e| RunError::ThreadPool(e.to_string()))?;
+            Ok(pool.install(f))
+        }
+        None => Ok(f()),
+    }
+}
+
+fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileFacts, FileError> {
+    lang::extract(source, catalog).map_err(|e| {
+        let at = e
+            .span
+            .map(|s| {
+                let p = source.position(s.start);
+                format!(":{}:{}", p.line, p.column)
+            })
+            .unwrap_or_default();
+        FileError {
+            path: format!("{}{at}", source.display),
+            message: format!("cannot parse: {}", e.message),
+        }
+    })
+}
+
+/// Read a file as text, refusing binary, non-UTF-8 and oversized files.
+fn read_text(path: &Path, max: u64) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > max {
+        return Err(format!(
+            "skipped: {} bytes is over the {} byte limit",
+            meta.len(),
+            max
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err("skipped: binary file".to_string());
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "skipped: not valid UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        // Positions are reported as editors show them, without the BOM; `--fix` re-reads the
+        // file and keeps its BOM.
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+fn load_and_extract(
+    found: Vec<Discovered>,
+    settings: &Settings,
+) -> (Vec<CheckedFile>, Vec<FileError>) {
+    let results: Vec<Result<CheckedFile, FileError>> = found
+        .into_par_iter()
+        .map(|d| {
+            let text = read_text(&d.path, settings.max_file_size).map_err(|message| FileError {
+                path: d.display.clone(),
+                message,
+            })?;
+            let source = SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project);
+            let facts = extract(&source, &settings.catalog)?;
+            Ok(CheckedFile { source, facts })
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    (files, errors)
+}
+
+fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
+    // Projects by root; calls never cross projects.
+    let mut project_ids: HashMap<PathBuf, usize> = HashMap::new();
+    let units: Vec<Unit<'_>> = files
+        .iter()
+        .map(|f| {
+            let n = project_ids.len();
+            let project = *project_ids
+                .entry(f.source.project.root.clone())
+                .or_insert(n);
+            Unit {
+                project,
+                facts: &f.facts,
+            }
+        })
+        .collect();
+    let graph = CallGraph::build(&units);
+    let cx = ProjectCx {
+        files: &files,
+        graph: &graph,
+        catalog: &settings.catalog,
+    };
+    let findings: Vec<Finding> = settings
+        .rules()
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            rule.check(&cx, &mut out);
+            out
+        })
+        .collect();
+
+    let suppressions: Vec<Suppressions> = files
+        .par_iter()
+        .map(|f| Suppressions::scan(&f.source))
+        .collect();
+    let mut report = Report {
+        files_checked: files.len(),
+        ..Report::default()
+    };
+    for f in findings {
+        let Some(rule) = rules::lookup(f.rule) else {
+            continue;
+        };
+        let file = &files[f.file];
+        let line = file.source.lines.line_of(f.span.start);
+        if suppressions[f.file].is_suppressed(f.rule, rule.meta().code, line) {
+            continue;
+        }
+        let severity = settings.severity.get(f.rule).copied().unwrap_or(f.severity);
+        report
+            .sources
+            .entry(file.source.display.clone())
+            .or_insert_with(|| Arc::from(file.source.text.as_str()));
+        let related = f
+            .related
+            .iter()
+            .map(|(fi, span, message)| {
+                let rf = &files[*fi];
+                report
+                    .sources
+                    .entry(rf.source.display.clone())
+                    .or_insert_with(|| Arc::from(rf.source.text.as_str()));
+                Related {
+                    path: rf.source.display.clone(),
+                    span: *span,
+                    start: rf.source.position(span.start),
+                    message: message.clone(),
+                }
+            })
+            .collect();
+        let fix = f.fix.map(|fix| {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|e| ResolvedEdit {
+                    span: e.span,
+                    start: file.source.position(e.span.start),
+                    end: file.source.position(e.span.end),
+                    content: e.content.clone(),
+                })
+                .collect();
+            (fix, edits)
+        });
+        report.diagnostics.push(Diagnostic {
+            rule: rule.meta().id,
+            code: rule.meta().code,
+            severity,
+            path: file.source.display.clone(),
+            span: f.span,
+            start: file.source.position(f.span.start),
+            end: file.source.position(f.span.end),
+            message: f.message,
+            help: f.help,
+            label: f.label,
+            related,
+            fix,
+        });
+    }
+    report.diagnostics.sort_by(|a, b| {
+        (a.path.as_str(), a.start, a.rule, a.end).cmp(&(b.path.as_str(), b.start, b.rule, b.end))
+    });
+    report
+        .diagnostics
+        .dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
+    report
+}

@@ -1,0 +1,17 @@
+//! Reporters: turn a [`Report`](crate::engine::Report) into text. They see diagnostics only,
+//! never languages or facts.
+
+pub mod github;
+pub mod human;
+pub mod json;
+
+/// Output formats of `connlint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Source snippets with labels, help and a summary (miette).
+    Human,
+    /// The versioned JSON document of DESIGN.md.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…`), one per diagnostic.
+    Github,
+}

@@ -1,0 +1,98 @@
+//! The rules. One file per rule (`src/rules/<rule_id>.rs`) holding its metadata, its check over
+//! facts and its fix choice; its long documentation is `rules/<rule-id>.md`.
+//!
+//! Adding a rule: write the file and the doc, add ONE line to [`ALL`], add fixtures.
+
+pub mod per_request_client;
+
+use crate::callgraph::CallGraph;
+use crate::catalog::Catalog;
+use crate::diagnostic::{Finding, Severity};
+use crate::facts::FileFacts;
+use crate::source::{Lang, SourceFile};
+
+/// Does a rule offer fixes?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    Always,
+    Sometimes,
+    None,
+}
+
+/// What the registry, `connlint rules`, `explain`, SARIF and the README know of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id: config, suppressions, JSON and SARIF use it.
+    pub id: &'static str,
+    /// `CL` + 3 digits, printed beside the id and accepted as an alias.
+    pub code: &'static str,
+    /// One line, lower-case start, no trailing period.
+    pub summary: &'static str,
+    pub langs: &'static [Lang],
+    pub default_severity: Severity,
+    pub fix: FixAvailability,
+    /// `rules/<rule-id>.md`.
+    pub doc: &'static str,
+}
+
+/// One checked file: its source and facts.
+pub struct CheckedFile {
+    pub source: SourceFile,
+    pub facts: FileFacts,
+}
+
+/// What a rule sees of a whole run: every checked file, the project call graph, the catalogue.
+pub struct ProjectCx<'a> {
+    pub files: &'a [CheckedFile],
+    pub graph: &'a CallGraph,
+    pub catalog: &'a Catalog,
+}
+
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Report findings over all facts of the run. Per-file rules just loop over `cx.files`;
+    /// the engine calls every rule once per run.
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>);
+}
+
+/// THE registry: every rule, once.
+pub static ALL: &[&dyn Rule] = &[&per_request_client::PerRequestClient];
+
+/// Find a rule by id (`per-request-client`) or code (`CL101`), case-insensitively for codes.
+pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.meta().id == name || r.meta().code.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_codes_are_unique_and_well_formed() {
+        let mut ids: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+        let mut codes: Vec<&str> = ALL.iter().map(|r| r.meta().code).collect();
+        ids.sort();
+        codes.sort();
+        let (n, m) = (ids.len(), codes.len());
+        ids.dedup();
+        codes.dedup();
+        assert_eq!((n, m), (ids.len(), codes.len()));
+        for r in ALL {
+            let meta = r.meta();
+            assert!(
+                meta.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                meta.id
+            );
+            assert!(
+                meta.code.starts_with("CL") && meta.code.len() == 5,
+                "{}",
+                meta.code
+            );
+            assert!(!meta.summary.ends_with('.'), "{}", meta.id);
+            assert!(lookup(meta.id).is_some() && lookup(&meta.code.to_lowercase()).is_some());
+        }
+    }
+}

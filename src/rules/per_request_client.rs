@@ -1,0 +1,482 @@
+//! `per-request-client` (CL101): a client or pool built per request, per render or per call.
+//! Docs: rules/per-request-client.md
+
+use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
+use crate::diagnostic::{Finding, Severity};
+use crate::facts::{ClientKind, FileFacts, Guard, Returned, Scope, ScopeKind};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::source::{Lang, Span};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "per-request-client",
+    code: "CL101",
+    summary: "a client or connection pool is built inside a request handler, a component body or a function called per request",
+    langs: &[Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs],
+    default_severity: Severity::Error,
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/per-request-client.md"),
+};
+
+pub struct PerRequestClient;
+
+impl Rule for PerRequestClient {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        for (fi, file) in cx.files.iter().enumerate() {
+            let facts = &file.facts;
+            for (ci, c) in facts.clients.iter().enumerate() {
+                if !c.kind.is_long_lived() || guarded(facts, c.guard, c.in_fn) {
+                    continue;
+                }
+                let edge_ok = cx.catalog.by_id(&c.client).is_some_and(|d| d.edge_ok) && c.released;
+                let what = Built::Client { file: fi, idx: ci };
+                let verdict = judge(
+                    cx.graph, fi, facts, &c.scope, c.in_fn, c.released, c.returned, c.kind,
+                );
+                emit(cx, out, what, verdict, edge_ok);
+            }
+            for (ci, call) in facts.calls.iter().enumerate() {
+                let Some(target) = cx.graph.call_targets.get(&(fi, ci)) else {
+                    continue;
+                };
+                if !cx.graph.is_factory(*target) || guarded(facts, call.guard, call.in_fn) {
+                    continue;
+                }
+                let verdict = match judge(
+                    cx.graph,
+                    fi,
+                    facts,
+                    &call.scope,
+                    call.in_fn,
+                    call.released,
+                    call.returned,
+                    ClientKind::Pool,
+                ) {
+                    // A factory calling a factory is judged at its own callers.
+                    Verdict::Factory { .. } => Verdict::Silent,
+                    v => v,
+                };
+                emit(
+                    cx,
+                    out,
+                    Built::Call {
+                        file: fi,
+                        idx: ci,
+                        target: *target,
+                    },
+                    verdict,
+                    false,
+                );
+            }
+        }
+    }
+}
+
+/// The construction or factory call being judged.
+#[derive(Clone, Copy)]
+enum Built {
+    Client {
+        file: usize,
+        idx: usize,
+    },
+    Call {
+        file: usize,
+        idx: usize,
+        target: FnId,
+    },
+}
+
+enum Verdict {
+    Silent,
+    /// Runs per request / render / iteration: the scope says which.
+    PerRequest {
+        scope: Scope,
+        via: Option<PerRequest>,
+    },
+    /// In a plain function, never released: a new client per call.
+    PerCall,
+    /// Returns the client: judged at its call sites; `true` when the project has none.
+    Factory {
+        uncalled: bool,
+    },
+}
+
+fn guarded(facts: &FileFacts, guard: Guard, mut in_fn: Option<usize>) -> bool {
+    if guard.is_guarded() {
+        return true;
+    }
+    while let Some(f) = facts.function(in_fn) {
+        if f.guard.is_guarded() {
+            return true;
+        }
+        in_fn = f.parent;
+    }
+    false
+}
+
+/// The nearest enclosing function (itself or an ancestor) that runs per request.
+fn per_request_fn(
+    graph: &CallGraph,
+    file: usize,
+    facts: &FileFacts,
+    mut in_fn: Option<usize>,
+) -> Option<PerRequest> {
+    while let Some(i) = in_fn {
+        if let Some(p) = graph.per_request.get(&(file, i)) {
+            return Some(p.clone());
+        }
+        in_fn = facts.function(Some(i)).and_then(|f| f.parent);
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    graph: &CallGraph,
+    file: usize,
+    facts: &FileFacts,
+    scope: &Scope,
+    in_fn: Option<usize>,
+    released: bool,
+    returned: Returned,
+    kind: ClientKind,
+) -> Verdict {
+    match scope.kind {
+        ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test | ScopeKind::Effect => {
+            Verdict::Silent
+        }
+        ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => Verdict::PerRequest {
+            scope: scope.clone(),
+            via: None,
+        },
+        ScopeKind::Function => {
+            if returned != Returned::No {
+                let uncalled = in_fn.is_some_and(|f| !graph.callers.contains_key(&(file, f)));
+                return Verdict::Factory { uncalled };
+            }
+            if let Some(via) = per_request_fn(graph, file, facts, in_fn) {
+                return Verdict::PerRequest {
+                    scope: scope.clone(),
+                    via: Some(via),
+                };
+            }
+            if kind == ClientKind::Throwaway || released {
+                Verdict::Silent
+            } else {
+                Verdict::PerCall
+            }
+        }
+    }
+}
+
+fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdict, edge_ok: bool) {
+    let (file, span, ctor, noun, scope) = describe(cx, built);
+    let f = &cx.files[file];
+    let mut related = Vec::new();
+    if let Built::Call { target, .. } = built
+        && let Some(Origin::Client { file: of, idx }) = cx.graph.factories.get(&target)
+            && let Some(c) = cx.files[*of].facts.clients.get(*idx) {
+                related.push((*of, c.span, format!("`{}` builds the client here", c.ctor)));
+            }
+    let (severity, message, label, help) = match verdict {
+        Verdict::Silent => return,
+        Verdict::PerRequest { .. } if edge_ok => return,
+        Verdict::Factory { uncalled } => {
+            let application = f.source.project.application;
+            if !(uncalled && application) || matches!(built, Built::Call { .. }) {
+                return;
+            }
+            (
+                Severity::Warning,
+                format!(
+                    "{ctor} in `{}` builds a new {noun} on every call, and no caller was found",
+                    scope.name.as_deref().unwrap_or("this function")
+                ),
+                None,
+                format!(
+                    "{} If it is only called once at startup, keep it; otherwise cache the {noun}.",
+                    shared_help(f.source.lang, "")
+                ),
+            )
+        }
+        Verdict::PerCall => (
+            Severity::Warning,
+            format!(
+                "{ctor} in `{}` builds a new {noun} on every call and never closes it",
+                scope.name.as_deref().unwrap_or("this function")
+            ),
+            None,
+            shared_help(f.source.lang, ""),
+        ),
+        Verdict::PerRequest { scope: s, via } => {
+            let (when, label) = match (&via, s.kind) {
+                (Some(p), _) => {
+                    let (when, where_) = via_text(cx, p);
+                    (
+                        when,
+                        scope_label(&s).map(|sp| {
+                            (
+                                sp,
+                                format!(
+                                    "`{}` runs {where_}",
+                                    s.name.as_deref().unwrap_or("this function")
+                                ),
+                            )
+                        }),
+                    )
+                }
+                (None, ScopeKind::Component) => (
+                    "on every render".to_string(),
+                    scope_label(&s)
+                        .map(|sp| (sp, format!("{} renders many times", describe_scope(&s)))),
+                ),
+                (None, ScopeKind::Loop) => ("on every iteration of a loop".to_string(), None),
+                (None, _) if s.framework() == "actix-worker" => {
+                    ("once per worker thread".to_string(), None)
+                }
+                (None, _) => (
+                    "on every request".to_string(),
+                    scope_label(&s)
+                        .map(|sp| (sp, format!("{} runs on every request", describe_scope(&s)))),
+                ),
+            };
+            let framework = match &via {
+                Some(PerRequest::HandlerRef { framework, .. }) => framework.clone(),
+                Some(PerRequest::CalledFrom(call)) => cx.files[call.0]
+                    .facts
+                    .calls
+                    .get(call.1)
+                    .map(|c| c.scope.framework().to_string())
+                    .unwrap_or_default(),
+                None => s.framework().to_string(),
+            };
+            let in_what = if via.is_none() && s.kind != ScopeKind::Loop {
+                format!(" in {}", describe_scope(&s))
+            } else {
+                String::new()
+            };
+            (
+                Severity::Error,
+                format!("{ctor}{in_what} builds a new {noun} {when}"),
+                label,
+                shared_help(f.source.lang, &framework),
+            )
+        }
+    };
+    out.push(Finding {
+        rule: META.id,
+        file,
+        span,
+        severity,
+        message,
+        help,
+        label,
+        related,
+        fix: None,
+    });
+}
+
+/// (file, span, constructor text, what it builds, scope) of a judged site.
+fn describe(cx: &ProjectCx<'_>, built: Built) -> (usize, Span, String, String, Scope) {
+    match built {
+        Built::Client { file, idx } => {
+            let c = &cx.files[file].facts.clients[idx];
+            let lib = cx
+                .catalog
+                .by_id(&c.client)
+                .map(|d| d.library.clone())
+                .unwrap_or_else(|| c.client.clone());
+            (
+                file,
+                c.span,
+                format!("`{}`", c.ctor),
+                format!("{lib} {}", kind_noun(c.kind)),
+                c.scope.clone(),
+            )
+        }
+        Built::Call { file, idx, target } => {
+            let call = &cx.files[file].facts.calls[idx];
+            let noun = match cx.graph.factories.get(&target) {
+                Some(Origin::Client { file: of, idx: ci }) => cx.files[*of]
+                    .facts
+                    .clients
+                    .get(*ci)
+                    .map(|c| {
+                        let lib = cx
+                            .catalog
+                            .by_id(&c.client)
+                            .map(|d| d.library.clone())
+                            .unwrap_or_else(|| c.client.clone());
+                        format!("{lib} {} (through `{}`)", kind_noun(c.kind), c.ctor)
+                    })
+                    .unwrap_or_else(|| "client".into()),
+                None => "client".into(),
+            };
+            (
+                file,
+                call.span,
+                format!("`{}()`", call.callee),
+                noun,
+                call.scope.clone(),
+            )
+        }
+    }
+}
+
+fn kind_noun(kind: ClientKind) -> &'static str {
+    match kind {
+        ClientKind::Pool => "connection pool",
+        ClientKind::Client => "client",
+        ClientKind::Connection => "connection",
+        ClientKind::Throwaway => "client (and connection)",
+        ClientKind::Sdk => "client",
+        ClientKind::Session | ClientKind::Checkout => "session",
+    }
+}
+
+fn scope_label(s: &Scope) -> Option<Span> {
+    s.span
+}
+
+fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
+    match p {
+        PerRequest::HandlerRef {
+            file, framework, ..
+        } => (
+            "on every request".into(),
+            format!(
+                "on every request: it is registered as a {} handler in {}",
+                framework_name(framework),
+                cx.files[*file].source.display
+            ),
+        ),
+        PerRequest::CalledFrom((file, idx)) => {
+            let call = &cx.files[*file].facts.calls[*idx];
+            let caller = describe_scope(&call.scope);
+            let when = if call.scope.kind == ScopeKind::Component {
+                "on every render"
+            } else {
+                "on every request"
+            };
+            (
+                when.into(),
+                format!(
+                    "{when}: it is called from {caller} ({}:{})",
+                    cx.files[*file].source.display,
+                    cx.files[*file].source.position(call.span.start).line
+                ),
+            )
+        }
+    }
+}
+
+fn framework_name(f: &str) -> &str {
+    match f {
+        "next-route" => "Next.js route",
+        "next-page" => "Next.js page",
+        "next-api" => "Next.js API route",
+        "next-middleware" => "Next.js middleware",
+        "next-ssr" => "getServerSideProps",
+        "server-action" => "server action",
+        "express" => "Express",
+        "koa" => "Koa",
+        "fastify" => "Fastify",
+        "hono" => "Hono",
+        "trpc" => "tRPC",
+        "fastapi" => "FastAPI",
+        "flask" => "Flask",
+        "django" => "Django",
+        "celery" => "Celery",
+        "lambda" => "Lambda",
+        "axum" => "axum",
+        "actix" | "actix-worker" => "actix-web",
+        "rocket" => "Rocket",
+        "tonic" => "tonic",
+        other => other,
+    }
+}
+
+fn describe_scope(s: &Scope) -> String {
+    let name = s
+        .name
+        .as_deref()
+        .map(|n| format!(" `{n}`"))
+        .unwrap_or_default();
+    let what = match (s.kind, s.framework()) {
+        (_, "next-route") => "Next.js route handler",
+        (_, "next-page") => "server component",
+        (_, "next-api") => "API route",
+        (_, "next-middleware") => "middleware",
+        (_, "next-ssr") => "getServerSideProps",
+        (_, "server-action") => "server action",
+        (_, "react-hook") => "hook",
+        (ScopeKind::Component, _) => "component",
+        (_, "actix-worker") => "the `HttpServer::new` app factory",
+        (_, "celery") => "Celery task",
+        (_, "lambda") => "Lambda handler",
+        (_, "trpc") => "tRPC procedure",
+        (ScopeKind::Handler, f) if !f.is_empty() => {
+            return format!("{} handler{name}", framework_name(f));
+        }
+        (ScopeKind::Handler, _) => "request handler",
+        _ => "function",
+    };
+    format!("{what}{name}")
+}
+
+/// The fix, in words, for the framework at hand.
+fn shared_help(lang: Lang, framework: &str) -> String {
+    let s = match framework {
+        "next-route" | "next-page" | "next-api" | "next-middleware" | "next-ssr"
+        | "server-action" => {
+            "create the client once in a shared module (e.g. `lib/db.ts`, cached on `globalThis` so hot reloads reuse it) and import it here"
+        }
+        "express" | "koa" | "fastify" | "hono" | "trpc" => {
+            "create the client once at module scope (e.g. in `db.ts`) and import it in your handlers"
+        }
+        "react-component" | "react-hook" => {
+            "create the client once outside the component (module scope), memoize it with `useMemo`/`useState(() => …)`, or use the SDK's singleton (`StreamChat.getInstance`, `StreamVideoClient.getOrCreateInstance`)"
+        }
+        "fastapi" => {
+            "create the engine/client once at module scope or in the FastAPI `lifespan`, and hand out per-request sessions with a dependency (`Depends(get_session)`)"
+        }
+        "flask" => {
+            "create the engine/client once at module scope or in `create_app()`, and reuse it in views"
+        }
+        "django" => {
+            "create the client once at module scope (or use Django's `DATABASES` connection handling) and reuse it in views"
+        }
+        "celery" => {
+            "create the client once per worker process at module scope (or in a `worker_process_init` handler)"
+        }
+        "lambda" => {
+            "create the client outside the handler, at module scope, so warm invocations reuse it"
+        }
+        "axum" => {
+            "build the pool once in `main` and share it with `Router::with_state(...)` / `State<...>` (it is cheap to clone)"
+        }
+        "actix" => {
+            "build the pool once in `main` and share it with `App::app_data(web::Data::new(...))`"
+        }
+        "actix-worker" => {
+            "`HttpServer::new` runs its closure once per worker: build the pool before `HttpServer::new` and move a clone (`web::Data`) into the closure"
+        }
+        "rocket" => {
+            "build it once and share it with `rocket::build().manage(...)` and a `&State<...>` parameter"
+        }
+        "tonic" => "build it once and store it in the service struct",
+        _ => match lang {
+            Lang::Py => {
+                "create it once at module scope, or cache the getter with `@functools.lru_cache`, and reuse it"
+            }
+            Lang::Rs => {
+                "create it once (in `main`, or in a `static` `LazyLock`) and pass it in; clients and pools are cheap to clone"
+            }
+            _ => "create it once at module scope and reuse it (or pass it in)",
+        },
+    };
+    s.to_string()
+}
