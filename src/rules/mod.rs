@@ -65,6 +65,25 @@ pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().id == name || r.meta().code.eq_ignore_ascii_case(name))
 }
 
+/// The rule table of the README, generated from the registry (`tests/meta.rs` keeps it current).
+pub fn markdown_table() -> String {
+    let mut s = String::from("| Code | Rule | Default | Languages | What it finds |\n|---|---|---|---|---|\n");
+    for r in ALL {
+        let m = r.meta();
+        let langs: Vec<&str> = m.langs.iter().map(|l| l.name()).collect();
+        s.push_str(&format!(
+            "| {} | [`{}`](rules/{}.md) | {} | {} | {} |\n",
+            m.code,
+            m.id,
+            m.id,
+            m.default_severity.as_str(),
+            langs.join(", "),
+            m.summary
+        ));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,208 @@
+//! The command line as a user drives it: exit codes, formats, errors that never panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn connlint() -> Command {
+    Command::cargo_bin("connlint").unwrap()
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+const PACKAGE: &str = r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
+const BAD_ROUTE: &str = r#"import { MongoClient } from "mongodb";
+
+export async function GET() {
+  const client = new MongoClient(process.env.MONGODB_URI!);
+  const users = await client.db().collection("users").find().toArray();
+  return Response.json(users);
+}
+"#;
+const GOOD_LIB: &str = r#"import { MongoClient } from "mongodb";
+
+const globalForMongo = globalThis as unknown as { mongo?: MongoClient };
+export const client = globalForMongo.mongo ?? new MongoClient(process.env.MONGODB_URI!);
+if (process.env.NODE_ENV !== "production") globalForMongo.mongo = client;
+"#;
+
+fn bad_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "package.json", PACKAGE);
+    write(dir.path(), "app/api/users/route.ts", BAD_ROUTE);
+    write(dir.path(), "lib/mongodb.ts", GOOD_LIB);
+    dir
+}
+
+#[test]
+fn clean_project_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "package.json", PACKAGE);
+    write(dir.path(), "lib/mongodb.ts", GOOD_LIB);
+    connlint()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No connection problems found in 1 file."));
+}
+
+#[test]
+fn findings_exit_one_with_snippet_rule_and_help() {
+    let dir = bad_project();
+    connlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--color", "never"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("per-request-client[CL101]"))
+        .stdout(predicate::str::contains("app/api/users/route.ts:4:18"))
+        .stdout(predicate::str::contains("new MongoClient(process.env.MONGODB_URI!)"))
+        .stdout(predicate::str::contains("help:"))
+        .stdout(predicate::str::contains("Found 1 error and 0 warnings in 2 files."));
+}
+
+#[test]
+fn default_command_is_check_of_the_current_directory() {
+    let dir = bad_project();
+    connlint().current_dir(dir.path()).assert().code(1);
+    connlint().current_dir(dir.path()).arg("app").assert().code(1);
+}
+
+#[test]
+fn json_document_follows_the_contract() {
+    let dir = bad_project();
+    let out = connlint().current_dir(dir.path()).args(["--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "connlint");
+    assert_eq!(v["files_checked"], 2);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "per-request-client");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["path"], "app/api/users/route.ts");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(4), Some(18)));
+    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(4), Some(59)));
+    assert!(d["message"].as_str().unwrap().contains("MongoClient"));
+    assert!(!d["help"].as_str().unwrap().is_empty());
+    assert!(d["fix"].is_null());
+    assert!(d["related"].as_array().unwrap().is_empty());
+    assert_eq!(v["errors"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn github_annotations() {
+    let dir = bad_project();
+    connlint()
+        .current_dir(dir.path())
+        .args(["--format", "github"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("::error file=app/api/users/route.ts,line=4,col=18,"));
+}
+
+#[test]
+fn exit_zero_and_strict() {
+    let dir = bad_project();
+    connlint().current_dir(dir.path()).arg("--exit-zero").assert().code(0);
+    // Warnings alone pass unless --strict.
+    let w = tempfile::tempdir().unwrap();
+    write(w.path(), "package.json", r#"{"private":true,"dependencies":{"pg":"8","express":"4"}}"#);
+    write(
+        w.path(),
+        "src/report.ts",
+        "import { Client } from \"pg\";\n\nexport async function countUsers(): Promise<number> {\n  const client = new Client();\n  await client.connect();\n  const r = await client.query(\"select count(*) from users\");\n  return Number(r.rows[0].count);\n}\n",
+    );
+    connlint().current_dir(w.path()).args(["--format", "json"]).assert().code(0).stdout(predicate::str::contains("\"warning\""));
+    connlint().current_dir(w.path()).arg("--strict").assert().code(1);
+}
+
+#[test]
+fn select_and_ignore_take_ids_and_codes() {
+    let dir = bad_project();
+    connlint().current_dir(dir.path()).args(["--ignore", "per-request-client"]).assert().code(0);
+    connlint().current_dir(dir.path()).args(["--select", "CL101"]).assert().code(1);
+    connlint()
+        .current_dir(dir.path())
+        .args(["--select", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    connlint().arg("--no-such-flag").assert().code(2);
+    connlint().args(["--format", "xml"]).assert().code(2);
+    connlint().arg("/definitely/not/a/path").assert().code(2).stderr(predicate::str::contains("no such file or directory"));
+    connlint().args(["-j", "0", "."]).assert().code(2);
+}
+
+#[test]
+fn rules_and_explain() {
+    connlint().arg("rules").assert().code(0).stdout(predicate::str::contains("CL101  per-request-client"));
+    let out = connlint().args(["rules", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|r| r["id"] == "per-request-client"));
+    connlint().args(["explain", "per-request-client"]).assert().code(0).stdout(predicate::str::contains("## Why is this bad?"));
+    connlint().args(["explain", "cl101"]).assert().code(0).stdout(predicate::str::contains("# per-request-client"));
+    connlint().args(["explain", "nope"]).assert().code(2).stderr(predicate::str::contains("unknown rule"));
+}
+
+#[test]
+fn unreadable_inputs_are_listed_not_fatal() {
+    let dir = bad_project();
+    std::fs::write(dir.path().join("app/binary.ts"), b"\x00\x01\x02PrismaClient").unwrap();
+    std::fs::write(dir.path().join("app/latin1.py"), b"x = '\xe9'\n").unwrap();
+    write(dir.path(), "src/broken.rs", "fn main( {\n");
+    let big = "// x\n".repeat(600_000);
+    write(dir.path(), "app/huge.js", &big);
+    let out = connlint().current_dir(dir.path()).args(["--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let errors: Vec<String> = v["errors"].as_array().unwrap().iter().map(|e| format!("{} {}", e["path"], e["message"])).collect();
+    let joined = errors.join("\n");
+    assert!(joined.contains("app/binary.ts") && joined.contains("binary"), "{joined}");
+    assert!(joined.contains("app/latin1.py") && joined.contains("UTF-8"), "{joined}");
+    assert!(joined.contains("src/broken.rs") && joined.contains("cannot parse"), "{joined}");
+    assert!(joined.contains("app/huge.js") && joined.contains("limit"), "{joined}");
+    // The readable file is still checked.
+    assert_eq!(v["diagnostics"][0]["path"], "app/api/users/route.ts");
+}
+
+#[test]
+fn stdin_filename_checks_a_buffer() {
+    let dir = bad_project();
+    connlint()
+        .current_dir(dir.path())
+        .args(["--stdin-filename", "app/api/orders/route.ts", "--format", "json"])
+        .write_stdin(BAD_ROUTE)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"path\": \"app/api/orders/route.ts\""));
+}
+
+#[test]
+fn suppression_comments() {
+    let dir = bad_project();
+    let suppressed = BAD_ROUTE.replace(
+        "  const client = new MongoClient",
+        "  // connlint-ignore: per-request-client -- short-lived admin route\n  const client = new MongoClient",
+    );
+    write(dir.path(), "app/api/users/route.ts", &suppressed);
+    connlint().current_dir(dir.path()).assert().code(0);
+}
+
+#[test]
+fn gitignored_directories_are_skipped() {
+    let dir = bad_project();
+    write(dir.path(), ".gitignore", "app/api/\n");
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    connlint().current_dir(dir.path()).assert().code(0);
+    connlint().current_dir(dir.path()).arg("--no-ignore").assert().code(1);
+}

@@ -1,0 +1,66 @@
+//! Checks of the project's own promises: every rule documented with the fixed sections, a bad and
+//! a good fixture case per declared language, and the README's rule table generated from the registry.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use connlint::rules::ALL;
+use connlint::source::Lang;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_rule_doc_has_the_required_sections() {
+    for r in ALL {
+        let m = r.meta();
+        assert!(m.doc.starts_with(&format!("# {} ({})", m.id, m.code)), "{}: doc must start with its title", m.id);
+        for section in ["## What it does", "## Why is this bad?", "## Example", "## Fix safety", "## References"] {
+            assert!(m.doc.contains(section), "rules/{}.md lacks `{section}`", m.id);
+        }
+        assert!(root().join(format!("rules/{}.md", m.id)).is_file());
+    }
+}
+
+fn prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ts => "ts",
+        Lang::Tsx => "tsx",
+        Lang::Js => "js",
+        Lang::Py => "py",
+        Lang::Rs => "rs",
+        Lang::Env => "env",
+    }
+}
+
+#[test]
+fn every_rule_has_bad_and_good_cases_for_each_language() {
+    let mut missing = Vec::new();
+    for r in ALL {
+        let m = r.meta();
+        let dir = root().join("fixtures").join(m.id);
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        for lang in m.langs {
+            for polarity in ["bad", "good"] {
+                let want = format!("{polarity}-{}-", prefix(*lang));
+                if !names.iter().any(|n| n.starts_with(&want)) {
+                    missing.push(format!("fixtures/{}/{want}*", m.id));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing fixture cases:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn readme_rule_table_is_current() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("<!-- rules:start -->").expect("README has a rules:start marker");
+    let end = readme.find("<!-- rules:end -->").expect("README has a rules:end marker");
+    let current = readme[start + "<!-- rules:start -->".len()..end].trim();
+    let want = connlint::rules::markdown_table();
+    assert_eq!(current, want.trim(), "README rule table is stale; replace it with:\n{want}");
+}
