@@ -1,7 +1,7 @@
 //! The pipeline: discover → read → front-end (parallel, rayon) → project pass → rules →
 //! suppressions, selection and severities → sorted diagnostics.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +12,7 @@ use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, FileError, Finding, Related, ResolvedEdit, Severity};
 use crate::discover::{self, Discovered, WalkOptions};
 use crate::lang;
+use crate::prefilter::{self, Prefilter};
 use crate::project::Project;
 use crate::rules::{self, CheckedFile, ProjectCx, Rule};
 use crate::source::SourceFile;
@@ -33,6 +34,8 @@ pub struct Settings {
     pub catalog: Arc<Catalog>,
     /// Worker threads; `None` = one per core.
     pub threads: Option<usize>,
+    /// Skip parsing files that cannot contain a finding (see `prefilter.rs`).
+    pub prefilter: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +48,7 @@ impl Default for Settings {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             catalog: Arc::new(Catalog::shared().clone()),
             threads: None,
+            prefilter: true,
         }
     }
 }
@@ -225,30 +229,75 @@ fn read_text(path: &Path, max: u64) -> Result<String, String> {
     Ok(text)
 }
 
-fn load_and_extract(
-    found: Vec<Discovered>,
-    settings: &Settings,
-) -> (Vec<CheckedFile>, Vec<FileError>) {
-    let results: Vec<Result<CheckedFile, FileError>> = found
+fn load_and_extract(found: Vec<Discovered>, settings: &Settings) -> (Vec<CheckedFile>, Vec<FileError>) {
+    // Read every file (in parallel); parse only those the prefilter lets through.
+    let prefilter = settings.prefilter.then(|| Prefilter::new(&settings.catalog));
+    let loaded: Vec<Result<(SourceFile, bool), FileError>> = found
         .into_par_iter()
         .map(|d| {
             let text = read_text(&d.path, settings.max_file_size).map_err(|message| FileError {
                 path: d.display.clone(),
                 message,
             })?;
-            let source = SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project);
-            let facts = extract(&source, &settings.catalog)?;
-            Ok(CheckedFile { source, facts })
+            let parse = prefilter.as_ref().is_none_or(|p| p.triggers(d.lang, &text));
+            Ok((SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project), parse))
         })
         .collect();
-    let mut files = Vec::new();
     let mut errors = Vec::new();
-    for r in results {
+    let mut pending: Vec<SourceFile> = Vec::new();
+    let mut first: Vec<SourceFile> = Vec::new();
+    for r in loaded {
         match r {
-            Ok(f) => files.push(f),
+            Ok((s, true)) => first.push(s),
+            Ok((s, false)) => pending.push(s),
             Err(e) => errors.push(e),
         }
     }
+    let mut files = Vec::new();
+    let mut known = BTreeSet::new();
+    let mut batch = first;
+    // Round 1 parses the triggered files; later rounds parse files that mention a function
+    // through which a client is reached, until nothing new is found.
+    loop {
+        let parsed: Vec<Result<CheckedFile, FileError>> = batch
+            .into_par_iter()
+            .map(|source| {
+                let facts = extract(&source, &settings.catalog)?;
+                Ok(CheckedFile { source, facts })
+            })
+            .collect();
+        let mut new_names = BTreeSet::new();
+        for r in parsed {
+            match r {
+                Ok(f) => {
+                    new_names.extend(prefilter::reaching_names(&f.facts, &known));
+                    files.push(f);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        // Names reached through calls of files parsed earlier.
+        for f in &files {
+            new_names.extend(prefilter::reaching_names(&f.facts, &new_names.union(&known).cloned().collect()));
+        }
+        let fresh: BTreeSet<String> = new_names.difference(&known).cloned().collect();
+        if fresh.is_empty() || pending.is_empty() {
+            break;
+        }
+        known.extend(fresh.iter().cloned());
+        let matcher = prefilter::NameMatcher::new(&fresh);
+        let (hit, rest): (Vec<SourceFile>, Vec<SourceFile>) = pending.into_par_iter().partition(|s| matcher.matches(&s.text));
+        pending = rest;
+        if hit.is_empty() {
+            break;
+        }
+        batch = hit;
+    }
+    // Unparsed files were still read and checked: they count, with empty facts.
+    for source in pending {
+        files.push(CheckedFile { source, facts: crate::facts::FileFacts::default() });
+    }
+    files.sort_by(|a, b| a.source.display.cmp(&b.source.display));
     (files, errors)
 }
 

@@ -13,6 +13,7 @@ pub mod discover;
 pub mod engine;
 pub mod facts;
 pub mod lang;
+pub mod prefilter;
 pub mod project;
 pub mod report;
 pub mod rules;
