@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::engine::{self, Report, Settings};
 use crate::report::{self, Format};
@@ -91,6 +92,13 @@ pub struct CheckArgs {
     /// Colors in human output
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Use this configuration file instead of the nearest connlint.toml / .connlint.toml /
+    /// pyproject.toml [tool.connlint]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
 }
 
 /// A usage or configuration error: printed with miette, exit code 2.
@@ -197,12 +205,33 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.threads == Some(0) {
         return fail("-j/--threads must be at least 1");
     }
-    let mut settings = Settings {
-        select: (!select.is_empty()).then_some(select),
-        ignore,
-        threads: args.threads,
-        ..Settings::default()
+    let config = if args.isolated {
+        Ok(Config::default())
+    } else if let Some(path) = &args.config {
+        config::load(path)
+    } else {
+        let start = args
+            .stdin_filename
+            .as_ref()
+            .or(args.paths.first())
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        config::discover(&start)
     };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(*e));
+            return ExitCode::from(2);
+        }
+    };
+    let mut settings = Settings::from_config(config);
+    // Flags win over the file: --select replaces, --ignore adds.
+    if !select.is_empty() {
+        settings.select = Some(select);
+    }
+    settings.ignore.extend(ignore);
+    settings.threads = args.threads;
     settings.walk.no_ignore = args.no_ignore;
 
     let report = if let Some(path) = &args.stdin_filename {

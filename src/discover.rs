@@ -65,6 +65,9 @@ pub struct WalkOptions {
     /// Extra exclude globs (config `exclude`), matched against the path relative to the working
     /// directory and against each path component's name.
     pub exclude: Option<GlobSet>,
+    /// The directory `exclude` globs are relative to (the config file's); default: the working
+    /// directory.
+    pub exclude_root: Option<PathBuf>,
     /// Walk into directories that `.gitignore` excludes.
     pub no_ignore: bool,
 }
@@ -89,9 +92,10 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Result<Discovery, Miss
         if meta.is_file() {
             // Named explicitly: checked when its language is known, even if gitignored.
             if let Some(lang) = Lang::from_path(root)
-                && !excluded(opts, root, &cwd) {
-                    push(&mut out, &mut projects, &mut seen, root, lang, &cwd);
-                }
+                && !excluded(opts, root, &cwd)
+            {
+                push(&mut out, &mut projects, &mut seen, root, lang, &cwd);
+            }
             continue;
         }
         walk_dir(root, opts, &cwd, &mut out, &mut projects, &mut seen);
@@ -186,9 +190,10 @@ fn walk_dir(
         }
         if is_dir {
             if !opts.no_ignore
-                && let Some(gi) = load_ignore(&abs) {
-                    stack.push((abs.clone(), gi));
-                }
+                && let Some(gi) = load_ignore(&abs)
+            {
+                stack.push((abs.clone(), gi));
+            }
             continue;
         }
         if let Some(lang) = Lang::from_path(path) {

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::callgraph::{CallGraph, Unit};
 use crate::catalog::Catalog;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, FileError, Finding, Related, ResolvedEdit, Severity};
 use crate::discover::{self, Discovered, WalkOptions};
 use crate::lang;
@@ -36,6 +37,8 @@ pub struct Settings {
     pub threads: Option<usize>,
     /// Skip parsing files that cannot contain a finding (see `prefilter.rs`).
     pub prefilter: bool,
+    /// The configuration file's per-file ignores and budget (paths relative to its directory).
+    pub config: Arc<Config>,
 }
 
 impl Default for Settings {
@@ -49,11 +52,29 @@ impl Default for Settings {
             catalog: Arc::new(Catalog::shared().clone()),
             threads: None,
             prefilter: true,
+            config: Arc::new(Config::default()),
         }
     }
 }
 
 impl Settings {
+    /// Settings from a configuration file (CLI flags are applied on top by the caller).
+    pub fn from_config(config: Config) -> Self {
+        let mut walk = WalkOptions::default();
+        if let Some(set) = &config.exclude {
+            walk.exclude = Some(set.clone());
+            walk.exclude_root = config.root().map(Path::to_path_buf);
+        }
+        Settings {
+            select: config.select.clone(),
+            ignore: config.ignore.clone(),
+            severity: config.severity.iter().map(|(k, v)| (*k, *v)).collect(),
+            walk,
+            config: Arc::new(config),
+            ..Settings::default()
+        }
+    }
+
     /// Only `rule` enabled (tests, fixtures).
     pub fn only(rule: &'static str) -> Self {
         Settings {
@@ -229,9 +250,14 @@ fn read_text(path: &Path, max: u64) -> Result<String, String> {
     Ok(text)
 }
 
-fn load_and_extract(found: Vec<Discovered>, settings: &Settings) -> (Vec<CheckedFile>, Vec<FileError>) {
+fn load_and_extract(
+    found: Vec<Discovered>,
+    settings: &Settings,
+) -> (Vec<CheckedFile>, Vec<FileError>) {
     // Read every file (in parallel); parse only those the prefilter lets through.
-    let prefilter = settings.prefilter.then(|| Prefilter::new(&settings.catalog));
+    let prefilter = settings
+        .prefilter
+        .then(|| Prefilter::new(&settings.catalog));
     let loaded: Vec<Result<(SourceFile, bool), FileError>> = found
         .into_par_iter()
         .map(|d| {
@@ -240,7 +266,10 @@ fn load_and_extract(found: Vec<Discovered>, settings: &Settings) -> (Vec<Checked
                 message,
             })?;
             let parse = prefilter.as_ref().is_none_or(|p| p.triggers(d.lang, &text));
-            Ok((SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project), parse))
+            Ok((
+                SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
+                parse,
+            ))
         })
         .collect();
     let mut errors = Vec::new();
@@ -278,7 +307,10 @@ fn load_and_extract(found: Vec<Discovered>, settings: &Settings) -> (Vec<Checked
         }
         // Names reached through calls of files parsed earlier.
         for f in &files {
-            new_names.extend(prefilter::reaching_names(&f.facts, &new_names.union(&known).cloned().collect()));
+            new_names.extend(prefilter::reaching_names(
+                &f.facts,
+                &new_names.union(&known).cloned().collect(),
+            ));
         }
         let fresh: BTreeSet<String> = new_names.difference(&known).cloned().collect();
         if fresh.is_empty() || pending.is_empty() {
@@ -286,7 +318,9 @@ fn load_and_extract(found: Vec<Discovered>, settings: &Settings) -> (Vec<Checked
         }
         known.extend(fresh.iter().cloned());
         let matcher = prefilter::NameMatcher::new(&fresh);
-        let (hit, rest): (Vec<SourceFile>, Vec<SourceFile>) = pending.into_par_iter().partition(|s| matcher.matches(&s.text));
+        let (hit, rest): (Vec<SourceFile>, Vec<SourceFile>) = pending
+            .into_par_iter()
+            .partition(|s| matcher.matches(&s.text));
         pending = rest;
         if hit.is_empty() {
             break;
@@ -295,7 +329,10 @@ fn load_and_extract(found: Vec<Discovered>, settings: &Settings) -> (Vec<Checked
     }
     // Unparsed files were still read and checked: they count, with empty facts.
     for source in pending {
-        files.push(CheckedFile { source, facts: crate::facts::FileFacts::default() });
+        files.push(CheckedFile {
+            source,
+            facts: crate::facts::FileFacts::default(),
+        });
     }
     files.sort_by(|a, b| a.source.display.cmp(&b.source.display));
     (files, errors)
@@ -349,6 +386,12 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         let line = file.source.lines.line_of(f.span.start);
         if suppressions[f.file].is_suppressed(f.rule, rule.meta().code, line) {
             continue;
+        }
+        if !settings.config.per_file_ignores.is_empty() {
+            let rel = config_relative(&file.source.path, settings.config.root());
+            if settings.config.ignored_for(&rel).contains(&f.rule) {
+                continue;
+            }
         }
         let severity = settings.severity.get(f.rule).copied().unwrap_or(f.severity);
         report
@@ -407,4 +450,14 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         .diagnostics
         .dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
     report
+}
+
+/// A path relative to the config file's directory (or as given), with `/`.
+fn config_relative(path: &Path, root: Option<&Path>) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let rel = root.and_then(|r| abs.strip_prefix(r).ok()).unwrap_or(path);
+    rel.to_string_lossy()
+        .replace('\\', "/")
+        .trim_start_matches("./")
+        .to_string()
 }

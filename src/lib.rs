@@ -8,6 +8,7 @@
 pub mod callgraph;
 pub mod catalog;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;

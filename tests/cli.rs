@@ -16,7 +16,8 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
-const PACKAGE: &str = r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
+const PACKAGE: &str =
+    r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
 const BAD_ROUTE: &str = r#"import { MongoClient } from "mongodb";
 
 export async function GET() {
@@ -50,7 +51,9 @@ fn clean_project_exits_zero() {
         .arg("check")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("No connection problems found in 1 file."));
+        .stdout(predicate::str::contains(
+            "No connection problems found in 1 file.",
+        ));
 }
 
 #[test]
@@ -63,22 +66,37 @@ fn findings_exit_one_with_snippet_rule_and_help() {
         .code(1)
         .stdout(predicate::str::contains("per-request-client[CL101]"))
         .stdout(predicate::str::contains("app/api/users/route.ts:4:18"))
-        .stdout(predicate::str::contains("new MongoClient(process.env.MONGODB_URI!)"))
+        .stdout(predicate::str::contains(
+            "new MongoClient(process.env.MONGODB_URI!)",
+        ))
         .stdout(predicate::str::contains("help:"))
-        .stdout(predicate::str::contains("Found 1 error and 0 warnings in 2 files."));
+        .stdout(predicate::str::contains(
+            "Found 1 error and 0 warnings in 2 files.",
+        ));
 }
 
 #[test]
 fn default_command_is_check_of_the_current_directory() {
     let dir = bad_project();
     connlint().current_dir(dir.path()).assert().code(1);
-    connlint().current_dir(dir.path()).arg("app").assert().code(1);
+    connlint()
+        .current_dir(dir.path())
+        .arg("app")
+        .assert()
+        .code(1);
 }
 
 #[test]
 fn json_document_follows_the_contract() {
     let dir = bad_project();
-    let out = connlint().current_dir(dir.path()).args(["--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["version"], 1);
     assert_eq!(v["tool"]["name"], "connlint");
@@ -87,8 +105,14 @@ fn json_document_follows_the_contract() {
     assert_eq!(d["rule"], "per-request-client");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["path"], "app/api/users/route.ts");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(4), Some(18)));
-    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(4), Some(59)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(4), Some(18))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(4), Some(59))
+    );
     assert!(d["message"].as_str().unwrap().contains("MongoClient"));
     assert!(!d["help"].as_str().unwrap().is_empty());
     assert!(d["fix"].is_null());
@@ -104,30 +128,57 @@ fn github_annotations() {
         .args(["--format", "github"])
         .assert()
         .code(1)
-        .stdout(predicate::str::starts_with("::error file=app/api/users/route.ts,line=4,col=18,"));
+        .stdout(predicate::str::starts_with(
+            "::error file=app/api/users/route.ts,line=4,col=18,",
+        ));
 }
 
 #[test]
 fn exit_zero_and_strict() {
     let dir = bad_project();
-    connlint().current_dir(dir.path()).arg("--exit-zero").assert().code(0);
+    connlint()
+        .current_dir(dir.path())
+        .arg("--exit-zero")
+        .assert()
+        .code(0);
     // Warnings alone pass unless --strict.
     let w = tempfile::tempdir().unwrap();
-    write(w.path(), "package.json", r#"{"private":true,"dependencies":{"pg":"8","express":"4"}}"#);
+    write(
+        w.path(),
+        "package.json",
+        r#"{"private":true,"dependencies":{"pg":"8","express":"4"}}"#,
+    );
     write(
         w.path(),
         "src/report.ts",
         "import { Client } from \"pg\";\n\nexport async function countUsers(): Promise<number> {\n  const client = new Client();\n  await client.connect();\n  const r = await client.query(\"select count(*) from users\");\n  return Number(r.rows[0].count);\n}\n",
     );
-    connlint().current_dir(w.path()).args(["--format", "json"]).assert().code(0).stdout(predicate::str::contains("\"warning\""));
-    connlint().current_dir(w.path()).arg("--strict").assert().code(1);
+    connlint()
+        .current_dir(w.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"warning\""));
+    connlint()
+        .current_dir(w.path())
+        .arg("--strict")
+        .assert()
+        .code(1);
 }
 
 #[test]
 fn select_and_ignore_take_ids_and_codes() {
     let dir = bad_project();
-    connlint().current_dir(dir.path()).args(["--ignore", "per-request-client"]).assert().code(0);
-    connlint().current_dir(dir.path()).args(["--select", "CL101"]).assert().code(1);
+    connlint()
+        .current_dir(dir.path())
+        .args(["--ignore", "per-request-client"])
+        .assert()
+        .code(0);
+    connlint()
+        .current_dir(dir.path())
+        .args(["--select", "CL101"])
+        .assert()
+        .code(1);
     connlint()
         .current_dir(dir.path())
         .args(["--select", "no-such-rule"])
@@ -140,37 +191,96 @@ fn select_and_ignore_take_ids_and_codes() {
 fn usage_errors_exit_two() {
     connlint().arg("--no-such-flag").assert().code(2);
     connlint().args(["--format", "xml"]).assert().code(2);
-    connlint().arg("/definitely/not/a/path").assert().code(2).stderr(predicate::str::contains("no such file or directory"));
+    connlint()
+        .arg("/definitely/not/a/path")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file or directory"));
     connlint().args(["-j", "0", "."]).assert().code(2);
 }
 
 #[test]
 fn rules_and_explain() {
-    connlint().arg("rules").assert().code(0).stdout(predicate::str::contains("CL101  per-request-client"));
-    let out = connlint().args(["rules", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    connlint()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("CL101  per-request-client"));
+    let out = connlint()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert!(v.as_array().unwrap().iter().any(|r| r["id"] == "per-request-client"));
-    connlint().args(["explain", "per-request-client"]).assert().code(0).stdout(predicate::str::contains("## Why is this bad?"));
-    connlint().args(["explain", "cl101"]).assert().code(0).stdout(predicate::str::contains("# per-request-client"));
-    connlint().args(["explain", "nope"]).assert().code(2).stderr(predicate::str::contains("unknown rule"));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "per-request-client")
+    );
+    connlint()
+        .args(["explain", "per-request-client"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("## Why is this bad?"));
+    connlint()
+        .args(["explain", "cl101"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("# per-request-client"));
+    connlint()
+        .args(["explain", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule"));
 }
 
 #[test]
 fn unreadable_inputs_are_listed_not_fatal() {
     let dir = bad_project();
-    std::fs::write(dir.path().join("app/binary.ts"), b"\x00\x01\x02PrismaClient").unwrap();
+    std::fs::write(
+        dir.path().join("app/binary.ts"),
+        b"\x00\x01\x02PrismaClient",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("app/latin1.py"), b"x = '\xe9'\n").unwrap();
     write(dir.path(), "src/broken.rs", "fn main( {\n");
     let big = "// x\n".repeat(600_000);
     write(dir.path(), "app/huge.js", &big);
-    let out = connlint().current_dir(dir.path()).args(["--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let errors: Vec<String> = v["errors"].as_array().unwrap().iter().map(|e| format!("{} {}", e["path"], e["message"])).collect();
+    let errors: Vec<String> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}", e["path"], e["message"]))
+        .collect();
     let joined = errors.join("\n");
-    assert!(joined.contains("app/binary.ts") && joined.contains("binary"), "{joined}");
-    assert!(joined.contains("app/latin1.py") && joined.contains("UTF-8"), "{joined}");
-    assert!(joined.contains("src/broken.rs") && joined.contains("cannot parse"), "{joined}");
-    assert!(joined.contains("app/huge.js") && joined.contains("limit"), "{joined}");
+    assert!(
+        joined.contains("app/binary.ts") && joined.contains("binary"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("app/latin1.py") && joined.contains("UTF-8"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("src/broken.rs") && joined.contains("cannot parse"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("app/huge.js") && joined.contains("limit"),
+        "{joined}"
+    );
     // The readable file is still checked.
     assert_eq!(v["diagnostics"][0]["path"], "app/api/users/route.ts");
 }
@@ -180,11 +290,18 @@ fn stdin_filename_checks_a_buffer() {
     let dir = bad_project();
     connlint()
         .current_dir(dir.path())
-        .args(["--stdin-filename", "app/api/orders/route.ts", "--format", "json"])
+        .args([
+            "--stdin-filename",
+            "app/api/orders/route.ts",
+            "--format",
+            "json",
+        ])
         .write_stdin(BAD_ROUTE)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("\"path\": \"app/api/orders/route.ts\""));
+        .stdout(predicate::str::contains(
+            "\"path\": \"app/api/orders/route.ts\"",
+        ));
 }
 
 #[test]
@@ -204,5 +321,95 @@ fn gitignored_directories_are_skipped() {
     write(dir.path(), ".gitignore", "app/api/\n");
     std::fs::create_dir_all(dir.path().join(".git")).unwrap();
     connlint().current_dir(dir.path()).assert().code(0);
-    connlint().current_dir(dir.path()).arg("--no-ignore").assert().code(1);
+    connlint()
+        .current_dir(dir.path())
+        .arg("--no-ignore")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn config_file_selects_ignores_and_excludes() {
+    let dir = bad_project();
+    write(
+        dir.path(),
+        "connlint.toml",
+        "[per-file-ignores]\n\"app/api/**\" = [\"per-request-client\"]\n",
+    );
+    connlint().current_dir(dir.path()).assert().code(0);
+    write(dir.path(), "connlint.toml", "exclude = [\"app/api/**\"]\n");
+    connlint()
+        .current_dir(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"files_checked\": 1"));
+    write(
+        dir.path(),
+        "connlint.toml",
+        "[severity]\nper-request-client = \"warning\"\n",
+    );
+    connlint()
+        .current_dir(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning"));
+    // Found from a subdirectory too, and --isolated ignores it.
+    connlint()
+        .current_dir(dir.path().join("app"))
+        .assert()
+        .code(0);
+    connlint()
+        .current_dir(dir.path())
+        .arg("--isolated")
+        .assert()
+        .code(1);
+    // pyproject.toml [tool.connlint]
+    std::fs::remove_file(dir.path().join("connlint.toml")).unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"x\"\n\n[tool.connlint]\nignore = [\"CL101\"]\n",
+    );
+    connlint().current_dir(dir.path()).assert().code(0);
+}
+
+#[test]
+fn bad_config_points_at_the_line_and_exits_two() {
+    let dir = bad_project();
+    write(
+        dir.path(),
+        "connlint.toml",
+        "select = [\"per-request-client\"]\n\n[severity]\nper-request-client = \"fatal\"\n",
+    );
+    connlint()
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown severity `fatal`"))
+        .stderr(predicate::str::contains("connlint.toml:4:22"));
+    write(dir.path(), "connlint.toml", "selct = []\n");
+    connlint()
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("selct"));
+    write(
+        dir.path(),
+        "connlint.toml",
+        "ignore = [\"per-request-clients\"]\n",
+    );
+    connlint()
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule `per-request-clients`",
+        ));
+    connlint()
+        .current_dir(dir.path())
+        .args(["--config", "missing.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
 }

@@ -1,0 +1,421 @@
+//! Configuration: `connlint.toml`, `.connlint.toml`, or `[tool.connlint]` in `pyproject.toml`;
+//! the nearest ancestor of the checked path wins (or `--config FILE`).
+//!
+//! ```toml
+//! select = ["per-request-client"]        # rules to run (ids or codes); default: all
+//! ignore = ["CL102"]                     # rules not to run
+//! exclude = ["legacy/**", "*.gen.ts"]    # paths not to check (relative to this file)
+//! [severity]
+//! per-request-client = "warning"
+//! [per-file-ignores]
+//! "scripts/**" = ["per-request-client"]
+//! [budget]
+//! max_connections = 100                  # the database server's limit
+//! ```
+//!
+//! Unknown keys, wrong types and unknown rule ids are errors that point at the line and column
+//! of the config file (miette), and make the run exit with code 2.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::{NamedSource, SourceSpan};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::rules;
+
+/// A configuration error, with the place in the file.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub message: String,
+    pub path: PathBuf,
+    pub src: NamedSource<String>,
+    pub span: Option<SourceSpan>,
+    pub help: Option<String>,
+}
+
+impl std::error::Error for ConfigError {}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid configuration in {}: {}",
+            self.path.display(),
+            self.message
+        )
+    }
+}
+
+impl miette::Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new("connlint::config"))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h.clone()) as Box<dyn std::fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span?;
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(Some(self.message.clone()), span),
+        )))
+    }
+}
+
+/// The `[budget]` table: the connection budget pools are compared with.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The database server's connection limit.
+    #[serde(default = "default_max_connections")]
+    pub max_connections: u64,
+    /// Processes or instances that each hold every pool.
+    #[serde(default)]
+    pub instances: Option<u64>,
+    /// Instances assumed for serverless projects (Vercel, Netlify, Lambda).
+    #[serde(default = "default_serverless_instances")]
+    pub serverless_instances: u64,
+    /// The largest acceptable single pool (default: a quarter of `max_connections`).
+    #[serde(default)]
+    pub pool_max: Option<u64>,
+    /// Supabase session-mode pooler: clients per role and database are capped at its pool size.
+    #[serde(default = "default_session_pooler")]
+    pub session_pooler: u64,
+    /// Per-family maxima for a single pool (e.g. `mongodb = 100`).
+    #[serde(default)]
+    pub family: BTreeMap<String, u64>,
+}
+
+fn default_max_connections() -> u64 {
+    100
+}
+fn default_serverless_instances() -> u64 {
+    10
+}
+fn default_session_pooler() -> u64 {
+    15
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            max_connections: default_max_connections(),
+            instances: None,
+            serverless_instances: default_serverless_instances(),
+            pool_max: None,
+            session_pooler: default_session_pooler(),
+            family: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+    #[serde(default, rename = "per-file-ignores")]
+    per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    budget: Option<Budget>,
+}
+
+/// A loaded, validated configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from (`None`: defaults).
+    pub path: Option<PathBuf>,
+    pub select: Option<Vec<&'static str>>,
+    pub ignore: Vec<&'static str>,
+    pub exclude: Option<GlobSet>,
+    pub severity: BTreeMap<&'static str, Severity>,
+    pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
+    pub budget: Budget,
+}
+
+impl Config {
+    /// The directory paths in this config are relative to.
+    pub fn root(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    /// Rules ignored for a file (path relative to the config's directory).
+    pub fn ignored_for(&self, rel: &str) -> Vec<&'static str> {
+        self.per_file_ignores
+            .iter()
+            .filter(|(g, _)| g.is_match(rel))
+            .flat_map(|(_, r)| r.iter().copied())
+            .collect()
+    }
+}
+
+const NAMES: [&str; 2] = ["connlint.toml", ".connlint.toml"];
+
+/// Find the configuration for `start` (a file or directory): the nearest ancestor holding
+/// `connlint.toml`, `.connlint.toml` or a `pyproject.toml` with `[tool.connlint]`.
+pub fn discover(start: &Path) -> Result<Config, Box<ConfigError>> {
+    let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    let dir = if abs.is_dir() {
+        abs.as_path()
+    } else {
+        abs.parent().unwrap_or(Path::new("/"))
+    };
+    for d in dir.ancestors() {
+        for name in NAMES {
+            let p = d.join(name);
+            if p.is_file() {
+                return load(&p);
+            }
+        }
+        let py = d.join("pyproject.toml");
+        if py.is_file() {
+            if let Ok(text) = std::fs::read_to_string(&py) {
+                if text.contains("[tool.connlint") {
+                    return load(&py);
+                }
+            }
+        }
+    }
+    Ok(Config::default())
+}
+
+/// Load a config file (`connlint.toml`-style, or a `pyproject.toml`).
+pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Box::new(ConfigError {
+            message: format!("cannot read: {e}"),
+            path: path.to_path_buf(),
+            src: NamedSource::new(path.display().to_string(), String::new()),
+            span: None,
+            help: None,
+        })
+    })?;
+    parse(path, &text)
+}
+
+/// Parse and validate config text; `path` decides whether it is a `pyproject.toml`.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
+    let err = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| {
+        Box::new(ConfigError {
+            message,
+            path: path.to_path_buf(),
+            src: NamedSource::new(path.display().to_string(), text.to_string())
+                .with_language("toml"),
+            span: span.map(|r| SourceSpan::new(r.start.into(), r.end.saturating_sub(r.start))),
+            help,
+        })
+    };
+    let de_err = |e: toml::de::Error| err(e.message().trim().to_string(), e.span(), None);
+    let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+    let raw: RawConfig = if is_pyproject {
+        // Parse the whole file for its spans; then the `[tool.connlint]` table alone.
+        let _: toml::Table = toml::from_str(text).map_err(de_err)?;
+        match find_table(text, "tool.connlint") {
+            Some(range) => {
+                // Sub-tables `[tool.connlint.severity]` become `[severity]`, padded with spaces
+                // (allowed in table headers) so that offsets stay those of the file.
+                let inner = text[range.clone()].replace("[tool.connlint.", "[              ");
+                toml::from_str(&inner).map_err(|e| {
+                    let span = e.span().map(|s| s.start + range.start..s.end + range.start);
+                    err(e.message().trim().to_string(), span, None)
+                })?
+            }
+            None => RawConfig::default(),
+        }
+    } else {
+        toml::from_str(text).map_err(de_err)?
+    };
+
+    let rule = |s: &Spanned<String>| -> Result<&'static str, Box<ConfigError>> {
+        rules::lookup(s.get_ref())
+            .map(|r| r.meta().id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = rules::ALL.iter().map(|r| r.meta().id).collect();
+                err(
+                    format!("unknown rule `{}`", s.get_ref()),
+                    Some(s.span()),
+                    Some(format!("known rules: {}", known.join(", "))),
+                )
+            })
+    };
+    let mut cfg = Config {
+        path: Some(path.to_path_buf()),
+        budget: raw.budget.unwrap_or_default(),
+        ..Config::default()
+    };
+    if let Some(sel) = &raw.select {
+        cfg.select = Some(sel.iter().map(rule).collect::<Result<_, _>>()?);
+    }
+    cfg.ignore = raw.ignore.iter().map(rule).collect::<Result<_, _>>()?;
+    for (name, sev) in &raw.severity {
+        let Some(r) = rules::lookup(name) else {
+            return Err(err(
+                format!("unknown rule `{name}` in [severity]"),
+                Some(sev.span()),
+                None,
+            ));
+        };
+        let Some(s) = Severity::parse(sev.get_ref()) else {
+            return Err(err(
+                format!("unknown severity `{}`", sev.get_ref()),
+                Some(sev.span()),
+                Some("use \"error\" or \"warning\"".into()),
+            ));
+        };
+        cfg.severity.insert(r.meta().id, s);
+    }
+    let glob = |g: &Spanned<String>| {
+        Glob::new(g.get_ref()).map_err(|e| err(format!("invalid glob: {e}"), Some(g.span()), None))
+    };
+    if !raw.exclude.is_empty() {
+        let mut b = GlobSetBuilder::new();
+        for g in &raw.exclude {
+            b.add(glob(g)?);
+        }
+        cfg.exclude = Some(
+            b.build()
+                .map_err(|e| err(format!("invalid exclude: {e}"), None, None))?,
+        );
+    }
+    for (pattern, rules_list) in &raw.per_file_ignores {
+        let g = Glob::new(pattern).map_err(|e| {
+            err(
+                format!("invalid glob `{pattern}`: {e}"),
+                Some(rules_list.span()),
+                None,
+            )
+        })?;
+        let set = GlobSetBuilder::new().add(g).build().map_err(|e| {
+            err(
+                format!("invalid glob `{pattern}`: {e}"),
+                Some(rules_list.span()),
+                None,
+            )
+        })?;
+        let ids = rules_list
+            .get_ref()
+            .iter()
+            .map(rule)
+            .collect::<Result<Vec<_>, _>>()?;
+        cfg.per_file_ignores.push((set, ids));
+    }
+    Ok(cfg)
+}
+
+/// The byte range of a `[name]` table's body (up to the next table header) in TOML text.
+fn find_table(text: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    let header = format!("[{name}]");
+    let mut offset = 0;
+    let mut start = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if let Some(s) = start {
+            if t.starts_with('[')
+                && !t.starts_with(&format!("[{name}."))
+                && !t.starts_with(&format!("[[{name}."))
+            {
+                return Some(s..offset);
+            }
+        } else if t == header {
+            start = Some(offset + line.len());
+        }
+        offset += line.len();
+    }
+    start.map(|s| s..text.len())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn position(text: &str, cfg_err: &ConfigError) -> (usize, usize) {
+        let off = cfg_err.span.map(|s| s.offset()).unwrap();
+        let line = text[..off].matches('\n').count() + 1;
+        let col = off - text[..off].rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+        (line, col)
+    }
+
+    #[test]
+    fn valid_config() {
+        let text = "select = [\"per-request-client\"]\nexclude = [\"legacy/**\"]\n[severity]\nCL101 = \"warning\"\n[per-file-ignores]\n\"scripts/**\" = [\"CL101\"]\n[budget]\nmax_connections = 200\n";
+        let c = parse(Path::new("connlint.toml"), text).unwrap();
+        assert_eq!(c.select, Some(vec!["per-request-client"]));
+        assert_eq!(
+            c.severity.get("per-request-client"),
+            Some(&Severity::Warning)
+        );
+        assert_eq!(c.ignored_for("scripts/seed.ts"), vec!["per-request-client"]);
+        assert!(c.ignored_for("app/route.ts").is_empty());
+        assert!(c.exclude.as_ref().unwrap().is_match("legacy/a/b.ts"));
+        assert_eq!(c.budget.max_connections, 200);
+        assert_eq!(c.budget.session_pooler, 15);
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let text = "select = []\nselectt = [\"x\"]\n";
+        let e = parse(Path::new("connlint.toml"), text).unwrap_err();
+        assert!(e.message.contains("selectt"), "{}", e.message);
+        assert_eq!(position(text, &e), (2, 1));
+    }
+
+    #[test]
+    fn unknown_rule_points_at_the_value() {
+        let text = "ignore = [\"per-request-client\", \"no-such-rule\"]\n";
+        let e = parse(Path::new("connlint.toml"), text).unwrap_err();
+        assert!(e.message.contains("no-such-rule"));
+        assert_eq!(position(text, &e), (1, 33));
+    }
+
+    #[test]
+    fn wrong_type() {
+        let text = "[budget]\nmax_connections = \"lots\"\n";
+        let e = parse(Path::new("connlint.toml"), text).unwrap_err();
+        assert_eq!(position(text, &e).0, 2);
+    }
+
+    #[test]
+    fn pyproject_tool_table() {
+        let text = "[project]\nname = \"x\"\n\n[tool.connlint]\nignore = [\"CL101\"]\n\n[tool.connlint.severity]\nper-request-client = \"warning\"\n\n[tool.ruff]\nline-length = 100\n";
+        let c = parse(Path::new("pyproject.toml"), text).unwrap();
+        assert_eq!(c.ignore, vec!["per-request-client"]);
+        assert_eq!(
+            c.severity.get("per-request-client"),
+            Some(&Severity::Warning)
+        );
+        let bad = "[project]\nname = \"x\"\n\n[tool.connlint]\nignroe = [\"CL101\"]\n";
+        let e = parse(Path::new("pyproject.toml"), bad).unwrap_err();
+        assert_eq!(position(bad, &e), (5, 1));
+    }
+
+    #[test]
+    fn discovery_finds_the_nearest_ancestor() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("app/api")).unwrap();
+        std::fs::write(
+            dir.path().join("connlint.toml"),
+            "ignore = [\"per-request-client\"]\n",
+        )
+        .unwrap();
+        let c = discover(&dir.path().join("app/api")).unwrap();
+        assert_eq!(c.ignore, vec!["per-request-client"]);
+        std::fs::write(dir.path().join("app/.connlint.toml"), "").unwrap();
+        let c = discover(&dir.path().join("app/api")).unwrap();
+        assert!(c.ignore.is_empty());
+    }
+}
