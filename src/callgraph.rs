@@ -122,14 +122,15 @@ impl CallGraph {
             for (ci, c) in u.facts.clients.iter().enumerate() {
                 if c.kind.is_long_lived()
                     && c.guard == Guard::None
-                    && c.returned != Returned::No
+                    && c.returned == Returned::Direct
                     && c.scope.kind == ScopeKind::Function
                     && plain(fi, c.in_fn)
-                    && let Some(f) = c.in_fn {
-                        g.factories
-                            .entry((fi, f))
-                            .or_insert(Origin::Client { file: fi, idx: ci });
-                    }
+                    && let Some(f) = c.in_fn
+                {
+                    g.factories
+                        .entry((fi, f))
+                        .or_insert(Origin::Client { file: fi, idx: ci });
+                }
             }
         }
         // ... and functions returning what a factory returns, transitively.
@@ -144,13 +145,14 @@ impl CallGraph {
                         continue;
                     };
                     if c.guard == Guard::None
-                        && c.returned != Returned::No
+                        && c.returned == Returned::Direct
                         && c.scope.kind == ScopeKind::Function
                         && plain(fi, c.in_fn)
                         && let Some(f) = c.in_fn
-                            && !g.factories.contains_key(&(fi, f)) {
-                                added.push(((fi, f), *origin));
-                            }
+                        && !g.factories.contains_key(&(fi, f))
+                    {
+                        added.push(((fi, f), *origin));
+                    }
                 }
             }
             if added.is_empty() {

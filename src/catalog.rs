@@ -47,6 +47,19 @@ pub struct ClientDef {
     /// A link to the library's guidance, printed in help.
     #[serde(default)]
     pub docs: Option<String>,
+    /// TS/JS: methods whose result is the client itself (`client.connect()` on a MongoClient,
+    /// `pool.promise()` on mysql2), so `return client.connect()` hands the client over.
+    #[serde(default)]
+    pub returns_self: Vec<String>,
+    /// TS/JS: methods that return a handle bound to the client (`client.db(name)` on a
+    /// MongoClient, `pool.connect()` on a pg Pool): returning one hands out the live client
+    /// (`Returned::Derived`). Returning the result of any other method (query data) does not.
+    #[serde(default)]
+    pub handles: Vec<String>,
+    /// Python: `with X(...) as c:` does not close the client: its context manager only ends a
+    /// transaction (psycopg2's connection commits or rolls back and stays open).
+    #[serde(default)]
+    pub with_keeps_open: bool,
 }
 
 /// One way to build a client.
@@ -65,6 +78,21 @@ pub struct CtorDef {
     /// with `call` (`PgPoolOptions::new` … `.connect(url)`).
     #[serde(default)]
     pub then: Vec<String>,
+    /// Rust: `call` names a type rather than a function, and the construction is one of the
+    /// `then` methods called on any value of that type: `client.get_connection()` on a
+    /// `redis::Client`, `cfg.create_pool(..)` on a `deadpool_postgres::Config`. The front-end
+    /// knows the receiver's type from a local built by the type's struct literal or one of its
+    /// associated functions (`Config::new()`, `Client::open(url)?`), a typed parameter or
+    /// extractor (`State<redis::Client>`), a typed `let`, or a struct field declared in the file.
+    /// Matched by [`LangCatalog::match_rs_value`], never by [`LangCatalog::match_rs`].
+    #[serde(default)]
+    pub on_type: bool,
+    /// TS/JS: the call builds a client only when its first argument has one of these shapes:
+    /// `url` (a string or template literal, or `process.env.X` / `env.X`) or `{key}` (an object
+    /// literal with that key). Empty: any arguments. (`drizzle(url)` builds a pool;
+    /// `drizzle(pool)` / `drizzle({ client })` wraps one.)
+    #[serde(default)]
+    pub first_arg: Vec<String>,
 }
 
 impl CtorDef {
@@ -133,7 +161,9 @@ impl LangCatalog {
 
     /// Does any entry give identity to this module specifier / module path / crate?
     pub fn knows_module(&self, module: &str) -> bool {
-        self.clients.iter().any(|c| c.modules.iter().any(|m| wildcard_match(m, module)))
+        self.clients
+            .iter()
+            .any(|c| c.modules.iter().any(|m| wildcard_match(m, module)))
     }
 
     /// TS/JS: match a construction `new <path>(…)` / `<path>(…)` whose root identifier was
@@ -147,14 +177,17 @@ impl LangCatalog {
             .or_else(|| path.strip_prefix("*."))
             .unwrap_or(path);
         let as_default = if path == "*" { "default" } else { path };
-        self.find(|c| c.modules.iter().any(|m| wildcard_match(m, module)), |ctor| {
-            let want_new = ctor.is_new();
-            if want_new != is_new {
-                return false;
-            }
-            let p = ctor.path();
-            p == path || p == stripped || p == as_default
-        })
+        self.find(
+            |c| c.modules.iter().any(|m| wildcard_match(m, module)),
+            |ctor| {
+                let want_new = ctor.is_new();
+                if want_new != is_new {
+                    return false;
+                }
+                let p = ctor.path();
+                p == path || p == stripped || p == as_default
+            },
+        )
     }
 
     /// Python: match a call of a fully qualified name (`sqlalchemy.ext.asyncio.create_async_engine`,
@@ -162,14 +195,25 @@ impl LangCatalog {
     pub fn match_py(&self, qualified: &str) -> Option<CtorMatch<'_>> {
         for client in &self.clients {
             for module in &client.modules {
-                let Some(rest) = qualified.strip_prefix(module.as_str()).and_then(|r| r.strip_prefix('.')) else {
+                let Some(rest) = qualified
+                    .strip_prefix(module.as_str())
+                    .and_then(|r| r.strip_prefix('.'))
+                else {
                     continue;
                 };
                 if let Some(ctor) = client.singletons.iter().find(|c| c.path() == rest) {
-                    return Some(CtorMatch { client, ctor, singleton: true });
+                    return Some(CtorMatch {
+                        client,
+                        ctor,
+                        singleton: true,
+                    });
                 }
                 if let Some(ctor) = client.constructors.iter().find(|c| c.path() == rest) {
-                    return Some(CtorMatch { client, ctor, singleton: false });
+                    return Some(CtorMatch {
+                        client,
+                        ctor,
+                        singleton: false,
+                    });
                 }
             }
         }
@@ -188,9 +232,15 @@ impl LangCatalog {
                 continue;
             }
             let check = |ctor: &CtorDef| {
+                if ctor.on_type {
+                    return false;
+                }
                 let want: Vec<&str> = ctor.path().split("::").collect();
                 let suffix_ok = path.len() > want.len()
-                    && path[path.len() - want.len()..].iter().map(String::as_str).eq(want.iter().copied());
+                    && path[path.len() - want.len()..]
+                        .iter()
+                        .map(String::as_str)
+                        .eq(want.iter().copied());
                 let then_ok = match then {
                     None => ctor.then.is_empty(),
                     Some(m) => ctor.then.iter().any(|t| t == m),
@@ -198,18 +248,76 @@ impl LangCatalog {
                 suffix_ok && then_ok
             };
             if let Some(ctor) = client.singletons.iter().find(|c| check(c)) {
-                return Some(CtorMatch { client, ctor, singleton: true });
+                return Some(CtorMatch {
+                    client,
+                    ctor,
+                    singleton: true,
+                });
             }
             if let Some(ctor) = client.constructors.iter().find(|c| check(c)) {
-                return Some(CtorMatch { client, ctor, singleton: false });
+                return Some(CtorMatch {
+                    client,
+                    ctor,
+                    singleton: false,
+                });
             }
         }
         None
     }
 
+    /// Rust: match a method call `value.method(..)` on a value whose type is the full path
+    /// `type_path` (`redis::Client`, `deadpool_postgres::Config`), against the entries'
+    /// `on_type` constructors. As in [`LangCatalog::match_rs`], the first segment must be one of
+    /// the entry's crates and the path must end with the constructor's `call`.
+    pub fn match_rs_value(&self, type_path: &[String], method: &str) -> Option<CtorMatch<'_>> {
+        let first = type_path.first()?;
+        for client in &self.clients {
+            if !client.modules.iter().any(|m| m == first) {
+                continue;
+            }
+            let check = |ctor: &CtorDef| {
+                let want: Vec<&str> = ctor.path().split("::").collect();
+                ctor.on_type
+                    && ctor.then.iter().any(|t| t == method)
+                    && type_path.len() > want.len()
+                    && type_path[type_path.len() - want.len()..]
+                        .iter()
+                        .map(String::as_str)
+                        .eq(want.iter().copied())
+            };
+            if let Some(ctor) = client.singletons.iter().find(|c| check(c)) {
+                return Some(CtorMatch {
+                    client,
+                    ctor,
+                    singleton: true,
+                });
+            }
+            if let Some(ctor) = client.constructors.iter().find(|c| check(c)) {
+                return Some(CtorMatch {
+                    client,
+                    ctor,
+                    singleton: false,
+                });
+            }
+        }
+        None
+    }
+
+    /// Rust: like [`LangCatalog::match_rs_value`] when the receiver's type is unknown but the
+    /// file refers to crate `krate`: the `on_type` constructor of an entry of that crate whose
+    /// `then` lists `method` (the methods are specific enough: `get_multiplexed_async_connection`,
+    /// `create_pool`).
+    pub fn match_rs_method_in(&self, krate: &str, method: &str) -> Option<CtorMatch<'_>> {
+        self.find(
+            |c| c.modules.iter().any(|m| m == krate),
+            |ctor| ctor.on_type && ctor.then.iter().any(|t| t == method),
+        )
+    }
+
     /// Is `method` a release method of this client (`close`, `end`, `$disconnect`, ...)?
     pub fn is_release(&self, client_id: &str, method: &str) -> bool {
-        self.by_id(client_id).is_some_and(|c| c.release.iter().any(|r| r == method))
+        self.by_id(client_id)
+            .is_some_and(|c| c.release.iter().any(|r| r == method))
     }
 
     /// Words whose absence proves a file builds no catalogue client (for the prefilter).
@@ -242,10 +350,18 @@ impl LangCatalog {
     ) -> Option<CtorMatch<'_>> {
         for client in self.clients.iter().filter(|c| client_ok(c)) {
             if let Some(ctor) = client.singletons.iter().find(|c| ctor_ok(c)) {
-                return Some(CtorMatch { client, ctor, singleton: true });
+                return Some(CtorMatch {
+                    client,
+                    ctor,
+                    singleton: true,
+                });
             }
             if let Some(ctor) = client.constructors.iter().find(|c| ctor_ok(c)) {
-                return Some(CtorMatch { client, ctor, singleton: false });
+                return Some(CtorMatch {
+                    client,
+                    ctor,
+                    singleton: false,
+                });
             }
         }
         None
@@ -307,7 +423,9 @@ impl std::error::Error for CatalogError {}
 impl Catalog {
     /// Parse the embedded catalogue files.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let parse = |file: &'static str, text: &str| LangCatalog::parse(text).map_err(|error| CatalogError { file, error });
+        let parse = |file: &'static str, text: &str| {
+            LangCatalog::parse(text).map_err(|error| CatalogError { file, error })
+        };
         Ok(Catalog {
             js: parse("typescript.toml", TYPESCRIPT_TOML)?,
             py: parse("python.toml", PYTHON_TOML)?,
@@ -318,7 +436,8 @@ impl Catalog {
     /// The built-in catalogue, parsed once. If an embedded file fails to parse (a build that
     /// the test suite would have rejected), the catalogue is empty rather than a panic.
     pub fn shared() -> &'static Catalog {
-        static BUILTIN: LazyLock<Catalog> = LazyLock::new(|| Catalog::builtin().unwrap_or_default());
+        static BUILTIN: LazyLock<Catalog> =
+            LazyLock::new(|| Catalog::builtin().unwrap_or_default());
         &BUILTIN
     }
 
@@ -334,11 +453,15 @@ impl Catalog {
 
     /// Find an entry by id in any language.
     pub fn by_id(&self, id: &str) -> Option<&ClientDef> {
-        self.js.by_id(id).or_else(|| self.py.by_id(id)).or_else(|| self.rs.by_id(id))
+        self.js
+            .by_id(id)
+            .or_else(|| self.py.by_id(id))
+            .or_else(|| self.rs.by_id(id))
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -381,17 +504,45 @@ mod tests {
     #[test]
     fn js_matching_follows_imports() {
         let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cat.js.match_js("@prisma/client", "PrismaClient", true).map(|m| m.client.id.as_str()), Some("prisma"));
-        assert!(cat.js.match_js("@prisma/client", "PrismaClient", false).is_none());
-        assert_eq!(cat.js.match_js("pg", "Pool", true).map(|m| m.client.id.as_str()), Some("pg-pool"));
+        assert_eq!(
+            cat.js
+                .match_js("@prisma/client", "PrismaClient", true)
+                .map(|m| m.client.id.as_str()),
+            Some("prisma")
+        );
+        assert!(
+            cat.js
+                .match_js("@prisma/client", "PrismaClient", false)
+                .is_none()
+        );
+        assert_eq!(
+            cat.js
+                .match_js("pg", "Pool", true)
+                .map(|m| m.client.id.as_str()),
+            Some("pg-pool")
+        );
         assert!(cat.js.match_js("./my-pool", "Pool", true).is_none());
         assert_eq!(
-            cat.js.match_js("mysql2/promise", "default.createPool", false).map(|m| m.client.id.as_str()),
+            cat.js
+                .match_js("mysql2/promise", "default.createPool", false)
+                .map(|m| m.client.id.as_str()),
             Some("mysql2-pool")
         );
-        assert_eq!(cat.js.match_js("postgres", "default", false).map(|m| m.client.id.as_str()), Some("postgres-js"));
-        assert_eq!(cat.js.match_js("postgres", "*", false).map(|m| m.client.id.as_str()), Some("postgres-js"));
-        let s = cat.js.match_js("stream-chat", "StreamChat.getInstance", false);
+        assert_eq!(
+            cat.js
+                .match_js("postgres", "default", false)
+                .map(|m| m.client.id.as_str()),
+            Some("postgres-js")
+        );
+        assert_eq!(
+            cat.js
+                .match_js("postgres", "*", false)
+                .map(|m| m.client.id.as_str()),
+            Some("postgres-js")
+        );
+        let s = cat
+            .js
+            .match_js("stream-chat", "StreamChat.getInstance", false);
         assert!(s.is_some_and(|m| m.singleton));
     }
 
@@ -399,16 +550,30 @@ mod tests {
     fn py_and_rs_matching() {
         let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
-            cat.py.match_py("sqlalchemy.ext.asyncio.create_async_engine").map(|m| m.client.id.as_str()),
+            cat.py
+                .match_py("sqlalchemy.ext.asyncio.create_async_engine")
+                .map(|m| m.client.id.as_str()),
             Some("sqlalchemy-engine")
         );
         assert!(cat.py.match_py("mylib.create_engine").is_none());
         let p = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
-        assert_eq!(cat.rs.match_rs(&p("sqlx::postgres::PgPool::connect"), None).map(|m| m.client.id.as_str()), Some("sqlx-pool"));
-        assert_eq!(cat.rs.match_rs(&p("reqwest::Client::new"), None).map(|m| m.client.id.as_str()), Some("reqwest-client"));
+        assert_eq!(
+            cat.rs
+                .match_rs(&p("sqlx::postgres::PgPool::connect"), None)
+                .map(|m| m.client.id.as_str()),
+            Some("sqlx-pool")
+        );
+        assert_eq!(
+            cat.rs
+                .match_rs(&p("reqwest::Client::new"), None)
+                .map(|m| m.client.id.as_str()),
+            Some("reqwest-client")
+        );
         assert!(cat.rs.match_rs(&p("mycrate::Client::new"), None).is_none());
         assert_eq!(
-            cat.rs.match_rs(&p("sqlx::postgres::PgPoolOptions::new"), Some("connect")).map(|m| m.client.id.as_str()),
+            cat.rs
+                .match_rs(&p("sqlx::postgres::PgPoolOptions::new"), Some("connect"))
+                .map(|m| m.client.id.as_str()),
             Some("sqlx-pool")
         );
     }

@@ -182,12 +182,10 @@ pub fn discover(start: &Path) -> Result<Config, Box<ConfigError>> {
             }
         }
         let py = d.join("pyproject.toml");
-        if py.is_file() {
-            if let Ok(text) = std::fs::read_to_string(&py) {
-                if text.contains("[tool.connlint") {
-                    return load(&py);
-                }
-            }
+        if py.is_file()
+            && std::fs::read_to_string(&py).is_ok_and(|text| text.contains("[tool.connlint"))
+        {
+            return load(&py);
         }
     }
     Ok(Config::default())

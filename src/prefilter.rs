@@ -23,7 +23,10 @@ fn build(words: &[String]) -> Option<AhoCorasick> {
     if words.is_empty() {
         return None;
     }
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(words).ok()
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(words)
+        .ok()
 }
 
 impl Prefilter {
@@ -82,7 +85,10 @@ impl NameMatcher {
         let ac = if words.is_empty() {
             None
         } else {
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(words).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(words)
+                .ok()
         };
         NameMatcher { ac }
     }
@@ -116,7 +122,10 @@ mod tests {
     fn catalogue_words_trigger() {
         let p = Prefilter::new(Catalog::shared());
         assert!(p.triggers(Lang::Ts, "import { PrismaClient } from '@prisma/client'"));
-        assert!(!p.triggers(Lang::Ts, "export const add = (a: number, b: number) => a + b;"));
+        assert!(!p.triggers(
+            Lang::Ts,
+            "export const add = (a: number, b: number) => a + b;"
+        ));
         assert!(p.triggers(Lang::Env, ""));
     }
 }

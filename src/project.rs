@@ -134,11 +134,13 @@ impl Project {
                 .collect();
             names.sort();
             for name in &names {
-                if name.starts_with("requirements") && name.ends_with(".txt")
-                    && let Some(text) = read(root, name) {
-                        p.manifests.push(name.clone());
-                        p.deps.extend(text.lines().filter_map(requirement_name));
-                    }
+                if name.starts_with("requirements")
+                    && name.ends_with(".txt")
+                    && let Some(text) = read(root, name)
+                {
+                    p.manifests.push(name.clone());
+                    p.deps.extend(text.lines().filter_map(requirement_name));
+                }
                 if name.starts_with("next.config.") {
                     p.nextjs = true;
                 }

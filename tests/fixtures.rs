@@ -185,8 +185,20 @@ fn the_prefilter_never_changes_results() {
     std::env::set_current_dir(root()).unwrap();
     let all = vec![PathBuf::from("fixtures")];
     let with = check_paths(&all, &Settings::default()).unwrap();
-    let without = check_paths(&all, &Settings { prefilter: false, ..Settings::default() }).unwrap();
-    let key = |r: &connlint::Report| r.diagnostics.iter().map(|d| (d.path.clone(), d.start, d.rule)).collect::<Vec<_>>();
+    let without = check_paths(
+        &all,
+        &Settings {
+            prefilter: false,
+            ..Settings::default()
+        },
+    )
+    .unwrap();
+    let key = |r: &connlint::Report| {
+        r.diagnostics
+            .iter()
+            .map(|d| (d.path.clone(), d.start, d.rule))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(key(&with), key(&without));
     assert_eq!(with.files_checked, without.files_checked);
 }

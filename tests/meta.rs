@@ -15,9 +15,23 @@ fn root() -> PathBuf {
 fn every_rule_doc_has_the_required_sections() {
     for r in ALL {
         let m = r.meta();
-        assert!(m.doc.starts_with(&format!("# {} ({})", m.id, m.code)), "{}: doc must start with its title", m.id);
-        for section in ["## What it does", "## Why is this bad?", "## Example", "## Fix safety", "## References"] {
-            assert!(m.doc.contains(section), "rules/{}.md lacks `{section}`", m.id);
+        assert!(
+            m.doc.starts_with(&format!("# {} ({})", m.id, m.code)),
+            "{}: doc must start with its title",
+            m.id
+        );
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Fix safety",
+            "## References",
+        ] {
+            assert!(
+                m.doc.contains(section),
+                "rules/{}.md lacks `{section}`",
+                m.id
+            );
         }
         assert!(root().join(format!("rules/{}.md", m.id)).is_file());
     }
@@ -41,7 +55,11 @@ fn every_rule_has_bad_and_good_cases_for_each_language() {
         let m = r.meta();
         let dir = root().join("fixtures").join(m.id);
         let names: Vec<String> = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         for lang in m.langs {
             for polarity in ["bad", "good"] {
@@ -52,15 +70,27 @@ fn every_rule_has_bad_and_good_cases_for_each_language() {
             }
         }
     }
-    assert!(missing.is_empty(), "missing fixture cases:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing fixture cases:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn readme_rule_table_is_current() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("<!-- rules:start -->").expect("README has a rules:start marker");
-    let end = readme.find("<!-- rules:end -->").expect("README has a rules:end marker");
+    let start = readme
+        .find("<!-- rules:start -->")
+        .expect("README has a rules:start marker");
+    let end = readme
+        .find("<!-- rules:end -->")
+        .expect("README has a rules:end marker");
     let current = readme[start + "<!-- rules:start -->".len()..end].trim();
     let want = connlint::rules::markdown_table();
-    assert_eq!(current, want.trim(), "README rule table is stale; replace it with:\n{want}");
+    assert_eq!(
+        current,
+        want.trim(),
+        "README rule table is stale; replace it with:\n{want}"
+    );
 }

@@ -1,14 +1,3527 @@
 //! Python front-end (tree-sitter-python).
+//!
+//! One parse per file (a parser per thread), then:
+//! 1. a pre-pass over the tree collects imports (`import a.b as c`, `from a import b as c`,
+//!    relative imports with their level), module-level names, the functions defined in the file,
+//!    the functions called from `if __name__ == "__main__":`, functions passed as `lifespan=`,
+//!    FastAPI `X = Annotated[…, Depends(f)]` aliases and functions referenced as handlers
+//!    (Django `path("x/", views.f)`, Flask `add_url_rule(view_func=f)`, aiohttp `web.get("/", f)`,
+//!    Starlette `Route("/", f)`, FastAPI `add_api_route("/", f)`);
+//! 2. one walk with an explicit context stack (scope, guard, enclosing function, loops) records
+//!    functions, catalogue constructions and calls of functions that may be client factories;
+//! 3. facts that depend on the rest of a function body (a release call on the binding, a
+//!    `return` of it, the binding stored into module state, locals in the arguments) are filled
+//!    by one scan of each function that holds a site.
+//!
+//! The front-end knows frameworks (FastAPI, Flask, Django, Celery, Lambda, aiohttp, Starlette),
+//! never libraries: library identity comes from the catalogue (`rules/catalog/python.toml`).
 
-use crate::catalog::LangCatalog;
-use crate::facts::FileFacts;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use tree_sitter::{Node, Parser, Tree};
+
+use crate::catalog::{CtorMatch, LangCatalog};
+use crate::facts::{
+    CallSite, ClientSite, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned,
+    Scope, ScopeKind,
+};
 use crate::lang::ParseError;
-use crate::source::SourceFile;
+use crate::lang::modules::py_module;
+use crate::source::{SourceFile, Span};
 
-pub fn extract(_file: &SourceFile, _catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
-    Ok(FileFacts::default())
+thread_local! {
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
 }
 
-pub fn parses_cleanly(_text: &str) -> bool {
-    true
+fn new_parser() -> Result<Parser, ParseError> {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .map_err(|e| ParseError {
+            message: format!("cannot load the tree-sitter Python grammar: {e}"),
+            span: None,
+        })?;
+    Ok(parser)
+}
+
+fn no_tree() -> ParseError {
+    ParseError {
+        message: "tree-sitter-python returned no tree".to_string(),
+        span: None,
+    }
+}
+
+/// Parse with this thread's parser (created on first use).
+fn parse(text: &str) -> Result<Tree, ParseError> {
+    PARSER.with(|cell| {
+        let Ok(mut slot) = cell.try_borrow_mut() else {
+            // Re-entrant use (never expected): parse with a fresh parser.
+            return new_parser()?.parse(text, None).ok_or_else(no_tree);
+        };
+        if slot.is_none() {
+            *slot = Some(new_parser()?);
+        }
+        match slot.as_mut() {
+            Some(parser) => parser.parse(text, None).ok_or_else(no_tree),
+            None => Err(no_tree()),
+        }
+    })
+}
+
+/// Extract the facts of one Python file.
+pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
+    let tree = parse(&file.text)?;
+    let root = tree.root_node();
+    let pre = Pre::collect(file, catalog, root);
+    let mut walker = Walker::new(file, catalog, pre, root);
+    walker.walk(root);
+    walker.finalize();
+    Ok(walker.facts)
+}
+
+/// Does the text parse without any ERROR or MISSING node?
+pub fn parses_cleanly(text: &str) -> bool {
+    parse(text).is_ok_and(|tree| !tree.root_node().has_error())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary (frameworks, not libraries)
+// ---------------------------------------------------------------------------------------------
+
+/// Pseudo release methods: opened by `with` / `enter_context`, or wrapped in `closing(…)`.
+const WITH: &str = "__with__";
+const CLOSED: &str = "__closing__";
+
+/// Release methods for calls of unknown type (factories).
+const GENERIC_RELEASE: &[&str] = &[
+    "close",
+    "end",
+    "dispose",
+    "$disconnect",
+    "disconnect",
+    "quit",
+    "release",
+    "aclose",
+    "shutdown",
+];
+
+/// `@<x>.<method>(…)` decorators that register a per-request route.
+const ROUTE_DECORATORS: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "options",
+    "head",
+    "trace",
+    "api_route",
+    "websocket",
+    "route",
+    "websocket_route",
+];
+
+/// Flask hooks that run on every request.
+const FLASK_REQUEST_HOOKS: &[&str] = &["before_request", "after_request", "teardown_request"];
+
+/// Decorators that run a function once, at startup.
+const STARTUP_DECORATORS: &[&str] = &["before_first_request", "before_serving", "on_startup"];
+
+/// Celery signals whose receivers run once per worker process.
+const CELERY_SIGNALS: &[&str] = &[
+    "worker_process_init",
+    "worker_init",
+    "celeryd_init",
+    "on_after_configure",
+    "on_after_finalize",
+    "beat_init",
+];
+
+/// Memoising decorators (`@lru_cache`, `@functools.cache`, `@cached_property`).
+const MEMO_DECORATORS: &[&str] = &["lru_cache", "cache", "cached_property", "alru_cache"];
+
+/// Methods of class-based views that run per request.
+const CBV_METHODS: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "list",
+    "retrieve",
+    "create",
+    "update",
+    "partial_update",
+    "destroy",
+    "dispatch",
+];
+
+/// Last names of calls that register handlers by reference (see `Pre::scan_call`).
+const ROUTE_REGISTRARS: &[&str] = &[
+    "path",
+    "re_path",
+    "url",
+    "add_url_rule",
+    "add_api_route",
+    "add_api_websocket_route",
+    "Route",
+    "WebSocketRoute",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "view",
+    "route",
+    "add_get",
+    "add_post",
+    "add_put",
+    "add_patch",
+    "add_delete",
+    "add_head",
+    "add_view",
+    "add_route",
+];
+
+/// Function names that run once, at startup.
+const STARTUP_NAMES: &[&str] = &["main", "create_app", "make_app", "lifespan"];
+
+/// Installed packages often imported without being a declared dependency under the same name:
+/// never project modules.
+const THIRD_PARTY: &[&str] = &[
+    "fastapi",
+    "starlette",
+    "flask",
+    "quart",
+    "django",
+    "rest_framework",
+    "ninja",
+    "celery",
+    "kombu",
+    "pydantic",
+    "pydantic_settings",
+    "sqlmodel",
+    "uvicorn",
+    "gunicorn",
+    "jwt",
+    "jose",
+    "passlib",
+    "bcrypt",
+    "dotenv",
+    "yaml",
+    "pytest",
+    "pytest_asyncio",
+    "numpy",
+    "pandas",
+    "aiohttp",
+    "boto3",
+    "botocore",
+    "requests",
+    "httpx",
+    "werkzeug",
+    "jinja2",
+    "click",
+    "typer",
+    "alembic",
+    "structlog",
+    "sentry_sdk",
+    "tenacity",
+    "orjson",
+    "ujson",
+    "attr",
+    "attrs",
+    "marshmallow",
+    "flask_sqlalchemy",
+    "flask_login",
+    "flask_cors",
+    "flask_restful",
+    "flask_restx",
+    "flask_migrate",
+    "mangum",
+    "aws_lambda_powertools",
+    "anyio",
+    "trio",
+    "openai",
+    "anthropic",
+    "google",
+    "azure",
+    "stripe",
+    "bs4",
+    "lxml",
+    "PIL",
+    "dateutil",
+    "pytz",
+    "tqdm",
+    "rich",
+    "loguru",
+    "rq",
+    "dramatiq",
+    "grpc",
+    "websockets",
+    "socketio",
+    "channels",
+    "asgiref",
+    "itsdangerous",
+    "cryptography",
+    "msgpack",
+    "invoke",
+    "fabric",
+    "mock",
+    "bson",
+    "freezegun",
+    "factory",
+    "faker",
+    "hypothesis",
+    "sklearn",
+    "scipy",
+    "torch",
+    "tensorflow",
+    "langchain",
+];
+
+/// Standard-library modules not already known to `modules::py_module`.
+const STDLIB_EXTRA: &[&str] = &[
+    "base64",
+    "hashlib",
+    "hmac",
+    "secrets",
+    "string",
+    "textwrap",
+    "traceback",
+    "warnings",
+    "weakref",
+    "copy",
+    "pickle",
+    "csv",
+    "decimal",
+    "fractions",
+    "glob",
+    "shutil",
+    "tempfile",
+    "socket",
+    "ssl",
+    "signal",
+    "inspect",
+    "importlib",
+    "operator",
+    "statistics",
+    "struct",
+    "zipfile",
+    "gzip",
+    "heapq",
+    "bisect",
+    "queue",
+    "multiprocessing",
+    "concurrent",
+    "email",
+    "smtplib",
+    "argparse",
+    "configparser",
+    "unittest",
+    "platform",
+    "getpass",
+    "calendar",
+    "zoneinfo",
+    "ipaddress",
+    "types",
+    "pprint",
+    "atexit",
+    "builtins",
+    "codecs",
+    "locale",
+    "mimetypes",
+    "shlex",
+    "contextvars",
+    "selectors",
+    "array",
+    "binascii",
+    "html",
+    "xml",
+    "wsgiref",
+    "select",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Node kinds of the hot loops
+// ---------------------------------------------------------------------------------------------
+
+/// The node kinds the walks branch on. `Node::kind()` measures and validates a C string on
+/// every call; the walks look kinds up by numeric id in a table built once instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum K {
+    Other,
+    FunctionDef,
+    ClassDef,
+    Lambda,
+    Block,
+    Comprehension,
+    If,
+    Decorator,
+    Call,
+    Import,
+    KeywordArg,
+    WithItem,
+    Global,
+    Assignment,
+    BindsLeft,
+    AsPatternTarget,
+    NamedExpr,
+    Return,
+    Identifier,
+    Attribute,
+}
+
+static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
+    let lang: tree_sitter::Language = tree_sitter_python::LANGUAGE.into();
+    (0..lang.node_kind_count())
+        .map(|id| {
+            let id = u16::try_from(id).unwrap_or(u16::MAX);
+            if !lang.node_kind_is_named(id) {
+                return K::Other;
+            }
+            match lang.node_kind_for_id(id).unwrap_or("") {
+                "function_definition" => K::FunctionDef,
+                "class_definition" => K::ClassDef,
+                "lambda" => K::Lambda,
+                "block" => K::Block,
+                "list_comprehension"
+                | "set_comprehension"
+                | "dictionary_comprehension"
+                | "generator_expression" => K::Comprehension,
+                "if_statement" => K::If,
+                "decorator" => K::Decorator,
+                "call" => K::Call,
+                "import_statement" | "import_from_statement" => K::Import,
+                "keyword_argument" => K::KeywordArg,
+                "with_item" => K::WithItem,
+                "global_statement" => K::Global,
+                "assignment" => K::Assignment,
+                "augmented_assignment" | "for_statement" | "for_in_clause" => K::BindsLeft,
+                "as_pattern_target" => K::AsPatternTarget,
+                "named_expression" => K::NamedExpr,
+                "return_statement" | "yield" => K::Return,
+                "identifier" => K::Identifier,
+                "attribute" => K::Attribute,
+                _ => K::Other,
+            }
+        })
+        .collect()
+});
+
+fn k(node: Node) -> K {
+    KINDS
+        .get(usize::from(node.kind_id()))
+        .copied()
+        .unwrap_or(K::Other)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small syntax helpers
+// ---------------------------------------------------------------------------------------------
+
+fn text<'s>(node: Node, src: &'s str) -> &'s str {
+    src.get(node.byte_range()).unwrap_or("")
+}
+
+fn span(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+/// The text without whitespace (`redis . Redis` → `redis.Redis`), for display and comparison.
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\\')
+        .collect()
+}
+
+/// `a.b.c` as segments, for identifiers and attribute chains of identifiers.
+fn dotted<'s>(node: Node, src: &'s str) -> Option<Vec<&'s str>> {
+    let mut segs = Vec::new();
+    let mut cur = node;
+    loop {
+        match cur.kind() {
+            "identifier" => {
+                segs.push(text(cur, src));
+                break;
+            }
+            "attribute" => {
+                segs.push(text(cur.child_by_field_name("attribute")?, src));
+                cur = cur.child_by_field_name("object")?;
+            }
+            _ => return None,
+        }
+    }
+    segs.reverse();
+    Some(segs)
+}
+
+/// The root identifier of an attribute / subscript / call chain (`a` for `a.b[c].d`).
+fn root_ident<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    let mut cur = node;
+    loop {
+        match cur.kind() {
+            "identifier" => return Some(text(cur, src)),
+            "attribute" => cur = cur.child_by_field_name("object")?,
+            "subscript" => cur = cur.child_by_field_name("value")?,
+            _ => return None,
+        }
+    }
+}
+
+/// Through parentheses and `await`.
+fn strip(node: Node) -> Node {
+    let mut cur = node;
+    loop {
+        match cur.kind() {
+            "parenthesized_expression" | "await" => match cur.named_child(0) {
+                Some(inner) => cur = inner,
+                None => return cur,
+            },
+            _ => return cur,
+        }
+    }
+}
+
+fn named_children(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|n| n.kind() != "comment")
+        .collect()
+}
+
+/// Positional arguments and keyword arguments of a call.
+fn call_args(call: Node) -> (Vec<Node>, Vec<(Node, Node)>) {
+    let mut positional = Vec::new();
+    let mut keywords = Vec::new();
+    let Some(args) = call.child_by_field_name("arguments") else {
+        return (positional, keywords);
+    };
+    for a in named_children(args) {
+        if a.kind() == "keyword_argument" {
+            if let (Some(n), Some(v)) = (
+                a.child_by_field_name("name"),
+                a.child_by_field_name("value"),
+            ) {
+                keywords.push((n, v));
+            }
+        } else if !matches!(a.kind(), "list_splat" | "dictionary_splat") {
+            positional.push(a);
+        }
+    }
+    (positional, keywords)
+}
+
+fn keyword<'t>(keywords: &[(Node<'t>, Node<'t>)], name: &str, src: &str) -> Option<Node<'t>> {
+    keywords
+        .iter()
+        .find(|(n, _)| text(*n, src) == name)
+        .map(|(_, v)| *v)
+}
+
+/// Names of a function's parameters, in order (`self` included).
+fn param_names<'t, 's>(params: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
+    let mut out = Vec::new();
+    for p in named_children(params) {
+        let name = match p.kind() {
+            "identifier" => Some(p),
+            "typed_parameter" => p.named_child(0).map(|c| {
+                if matches!(c.kind(), "list_splat_pattern" | "dictionary_splat_pattern") {
+                    c.named_child(0).unwrap_or(c)
+                } else {
+                    c
+                }
+            }),
+            "default_parameter" | "typed_default_parameter" => p.child_by_field_name("name"),
+            "list_splat_pattern" | "dictionary_splat_pattern" => p.named_child(0),
+            _ => None,
+        };
+        if let Some(n) = name.filter(|n| n.kind() == "identifier") {
+            out.push((text(n, src), p));
+        }
+    }
+    out
+}
+
+/// Identifiers bound by an assignment target (`a`, `a, b`, `(a, [b, *c])`).
+fn bind_targets(node: Node, src: &str, out: &mut HashSet<String>) {
+    match node.kind() {
+        "identifier" => {
+            out.insert(text(node, src).to_string());
+        }
+        "pattern_list"
+        | "tuple_pattern"
+        | "list_pattern"
+        | "tuple"
+        | "list"
+        | "expression_list"
+        | "parenthesized_expression"
+        | "list_splat_pattern"
+        | "as_pattern_target" => {
+            for c in named_children(node) {
+                bind_targets(c, src, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_main_guard(node: Node, src: &str) -> bool {
+    let Some(cond) = node.child_by_field_name("condition") else {
+        return false;
+    };
+    if cond.kind() != "comparison_operator" {
+        return false;
+    }
+    let t = compact(text(cond, src));
+    t == "__name__==\"__main__\""
+        || t == "__name__=='__main__'"
+        || t == "\"__main__\"==__name__"
+        || t == "'__main__'==__name__"
+}
+
+/// The offset just after the line holding byte `end`.
+fn line_after(text: &str, end: usize) -> u32 {
+    let off = match text.get(end..).and_then(|rest| rest.find('\n')) {
+        Some(i) => end + i + 1,
+        None => text.len(),
+    };
+    u32::try_from(off).unwrap_or(u32::MAX)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pre-pass
+// ---------------------------------------------------------------------------------------------
+
+/// What a local name was imported as.
+#[derive(Debug, Clone)]
+struct Import {
+    /// The dotted path of the bound object (`sqlalchemy`, `sqlalchemy.ext.asyncio.create_async_engine`,
+    /// `views` for `from . import views`).
+    path: String,
+    /// Leading dots of a relative import.
+    level: usize,
+    /// Bound by `from m import name`: a member of a module, or a submodule.
+    member: bool,
+}
+
+/// A function referenced as a handler: `(expression, framework)`.
+type RefCandidate<'t> = (Node<'t>, &'static str);
+
+#[derive(Default)]
+struct Pre<'t> {
+    imports: HashMap<String, Import>,
+    /// `from m import *` (absolute only).
+    wildcard: Vec<String>,
+    /// Names bound at module level (assignments, defs, classes), excluding imports.
+    module_names: HashSet<String>,
+    /// Names of non-method functions defined anywhere in the file.
+    local_fns: HashSet<String>,
+    /// Functions called (or referenced) from `if __name__ == "__main__":`.
+    main_called: HashSet<String>,
+    /// Functions passed as `lifespan=`.
+    lifespan_fns: HashSet<String>,
+    /// Same-file functions referenced as handlers, with their framework.
+    handler_names: HashMap<String, &'static str>,
+    handler_refs: Vec<HandlerRef>,
+    /// `X = Annotated[T, Depends(f)]` at module level: alias → the `f` expressions.
+    dep_aliases: HashMap<String, Vec<Node<'t>>>,
+    module_insert: u32,
+    /// Top-level packages of the catalogue's modules (`sqlalchemy`, `redis`, `mysql`).
+    cat_tops: HashSet<String>,
+    imports_fastapi: bool,
+    imports_flask: bool,
+    imports_aiohttp: bool,
+    /// The file imports click or typer (`@x.command` is a CLI entry point).
+    imports_cli: bool,
+    /// Names of methods defined in the file (for `self.method()` calls).
+    local_methods: HashSet<String>,
+}
+
+impl<'t> Pre<'t> {
+    fn collect(file: &SourceFile, catalog: &LangCatalog, root: Node<'t>) -> Pre<'t> {
+        let src = file.text.as_str();
+        let mut pre = Pre {
+            cat_tops: catalog
+                .clients
+                .iter()
+                .flat_map(|c| c.modules.iter())
+                .map(|m| m.split('.').next().unwrap_or(m).to_string())
+                .collect(),
+            ..Pre::default()
+        };
+        let mut refs: Vec<RefCandidate<'t>> = Vec::new();
+        let mut main_blocks: Vec<Node<'t>> = Vec::new();
+
+        // Module level: names, main guard, aliases, the last import.
+        let mut last_import_end: Option<usize> = None;
+        for stmt in named_children(root) {
+            match stmt.kind() {
+                "import_statement" | "import_from_statement" | "future_import_statement" => {
+                    last_import_end = Some(stmt.end_byte());
+                }
+                "if_statement" if is_main_guard(stmt, src) => main_blocks.push(stmt),
+                _ => {}
+            }
+            pre.module_statement(stmt, src);
+        }
+        pre.module_insert = last_import_end.map(|e| line_after(src, e)).unwrap_or(0);
+
+        // The whole tree: imports, function names, handler references, `lifespan=`.
+        let mut cursor = root.walk();
+        'outer: loop {
+            let node = cursor.node();
+            match k(node) {
+                K::Import => pre.record_import(node, src),
+                K::FunctionDef => {
+                    if let Some(n) = node.child_by_field_name("name") {
+                        let name = text(n, src).to_string();
+                        if is_method(node) {
+                            pre.local_methods.insert(name);
+                        } else {
+                            pre.local_fns.insert(name);
+                        }
+                    }
+                }
+                K::Call => pre.scan_call(node, src, file, &mut refs),
+                K::KeywordArg => {
+                    if let (Some(n), Some(v)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("value"),
+                    ) && text(n, src) == "lifespan"
+                        && v.kind() == "identifier"
+                    {
+                        pre.lifespan_fns.insert(text(v, src).to_string());
+                    }
+                }
+                _ => {}
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+
+        // Functions named inside the main guard.
+        for block in main_blocks {
+            let mut c = block.walk();
+            'm: loop {
+                let n = c.node();
+                if n.kind() == "identifier" {
+                    let name = text(n, src);
+                    if pre.local_fns.contains(name) {
+                        pre.main_called.insert(name.to_string());
+                    }
+                }
+                if c.goto_first_child() {
+                    continue;
+                }
+                loop {
+                    if c.goto_next_sibling() {
+                        continue 'm;
+                    }
+                    if !c.goto_parent() {
+                        break 'm;
+                    }
+                }
+            }
+        }
+
+        // Handler references, now that local functions and imports are known.
+        for (expr, framework) in refs {
+            let Some(segs) = dotted(expr, src) else {
+                continue;
+            };
+            if segs.len() == 1 && pre.local_fns.contains(segs[0]) {
+                pre.handler_names.insert(segs[0].to_string(), framework);
+                pre.handler_refs.push(HandlerRef {
+                    name: segs[0].to_string(),
+                    module: None,
+                    framework: framework.to_string(),
+                    span: span(expr),
+                });
+            } else if let Some((name, Some(module))) = pre.project_target(&segs, file) {
+                pre.handler_refs.push(HandlerRef {
+                    name,
+                    module: Some(module),
+                    framework: framework.to_string(),
+                    span: span(expr),
+                });
+            }
+        }
+        pre
+    }
+
+    /// Names bound by a module-level statement (recursing into `if`/`try`/`with` blocks).
+    fn module_statement(&mut self, stmt: Node<'t>, src: &str) {
+        match stmt.kind() {
+            "expression_statement" => {
+                for e in named_children(stmt) {
+                    if e.kind() == "assignment" {
+                        let mut names = HashSet::new();
+                        let mut cur = Some(e);
+                        while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
+                            if let Some(left) = a.child_by_field_name("left") {
+                                bind_targets(left, src, &mut names);
+                            }
+                            cur = a.child_by_field_name("right");
+                        }
+                        if let Some(right) = cur {
+                            let deps = depends_args(right, src);
+                            if !deps.is_empty() {
+                                for n in &names {
+                                    self.dep_aliases.insert(n.clone(), deps.clone());
+                                }
+                            }
+                        }
+                        self.module_names.extend(names);
+                    }
+                }
+            }
+            "function_definition" | "class_definition" => {
+                if let Some(n) = stmt.child_by_field_name("name") {
+                    self.module_names.insert(text(n, src).to_string());
+                }
+            }
+            "decorated_definition" => {
+                if let Some(d) = stmt.child_by_field_name("definition") {
+                    self.module_statement(d, src);
+                }
+            }
+            "if_statement" | "try_statement" | "with_statement" | "elif_clause" | "else_clause"
+            | "except_clause" | "finally_clause" | "block" => {
+                for c in named_children(stmt) {
+                    if matches!(
+                        c.kind(),
+                        "block"
+                            | "elif_clause"
+                            | "else_clause"
+                            | "except_clause"
+                            | "finally_clause"
+                    ) || stmt.kind() == "block"
+                    {
+                        self.module_statement(c, src);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn record_import(&mut self, node: Node, src: &str) {
+        let top_level = node.parent().is_some_and(|p| p.kind() == "module");
+        let add = |pre: &mut Pre, local: String, imp: Import| {
+            if imp.level == 0 {
+                let top = imp.path.split('.').next().unwrap_or("");
+                if top == "fastapi" || top == "starlette" {
+                    pre.imports_fastapi = true;
+                }
+                if top == "flask" || top == "quart" {
+                    pre.imports_flask = true;
+                }
+                if top == "aiohttp" {
+                    pre.imports_aiohttp = true;
+                }
+                if top == "click" || top == "typer" {
+                    pre.imports_cli = true;
+                }
+            }
+            if top_level {
+                pre.imports.insert(local, imp);
+            } else {
+                pre.imports.entry(local).or_insert(imp);
+            }
+        };
+        let mut cursor = node.walk();
+        match node.kind() {
+            "import_statement" => {
+                let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
+                for name in names {
+                    match name.kind() {
+                        "dotted_name" => {
+                            let full = compact(text(name, src));
+                            let first = full.split('.').next().unwrap_or("").to_string();
+                            add(
+                                self,
+                                first.clone(),
+                                Import {
+                                    path: first,
+                                    level: 0,
+                                    member: false,
+                                },
+                            );
+                        }
+                        "aliased_import" => {
+                            if let (Some(n), Some(a)) = (
+                                name.child_by_field_name("name"),
+                                name.child_by_field_name("alias"),
+                            ) {
+                                add(
+                                    self,
+                                    text(a, src).to_string(),
+                                    Import {
+                                        path: compact(text(n, src)),
+                                        level: 0,
+                                        member: false,
+                                    },
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "import_from_statement" => {
+                let Some(module_node) = node.child_by_field_name("module_name") else {
+                    return;
+                };
+                let (module, level) = match module_node.kind() {
+                    "relative_import" => {
+                        let mut level = 0;
+                        let mut module = String::new();
+                        for c in named_children(module_node) {
+                            match c.kind() {
+                                "import_prefix" => {
+                                    level = text(c, src).chars().filter(|ch| *ch == '.').count()
+                                }
+                                "dotted_name" => module = compact(text(c, src)),
+                                _ => {}
+                            }
+                        }
+                        (module, level)
+                    }
+                    _ => (compact(text(module_node, src)), 0),
+                };
+                let join = |name: &str| {
+                    if module.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{module}.{name}")
+                    }
+                };
+                let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
+                for name in names {
+                    match name.kind() {
+                        "dotted_name" => {
+                            let n = compact(text(name, src));
+                            add(
+                                self,
+                                n.clone(),
+                                Import {
+                                    path: join(&n),
+                                    level,
+                                    member: true,
+                                },
+                            );
+                        }
+                        "aliased_import" => {
+                            if let (Some(n), Some(a)) = (
+                                name.child_by_field_name("name"),
+                                name.child_by_field_name("alias"),
+                            ) {
+                                add(
+                                    self,
+                                    text(a, src).to_string(),
+                                    Import {
+                                        path: join(&compact(text(n, src))),
+                                        level,
+                                        member: true,
+                                    },
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if level == 0
+                    && named_children(node)
+                        .iter()
+                        .any(|c| c.kind() == "wildcard_import")
+                {
+                    if module.starts_with("fastapi") || module.starts_with("starlette") {
+                        self.imports_fastapi = true;
+                    }
+                    if module.starts_with("flask") {
+                        self.imports_flask = true;
+                    }
+                    self.wildcard.push(module);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Does the import bound to `local` come from a module starting with one of `prefixes`?
+    fn imported_from(&self, local: &str, prefixes: &[&str]) -> bool {
+        self.imports.get(local).is_some_and(|imp| {
+            imp.level == 0
+                && prefixes
+                    .iter()
+                    .any(|p| imp.path == *p || imp.path.starts_with(&format!("{p}.")))
+        }) || (!self.imports.contains_key(local)
+            && self.wildcard.iter().any(|w| {
+                prefixes
+                    .iter()
+                    .any(|p| w == p || w.starts_with(&format!("{p}.")))
+            }))
+    }
+
+    /// Handler references and `lifespan=` in one call.
+    fn scan_call(
+        &mut self,
+        call: Node<'t>,
+        src: &str,
+        file: &SourceFile,
+        refs: &mut Vec<RefCandidate<'t>>,
+    ) {
+        let Some(func) = call.child_by_field_name("function") else {
+            return;
+        };
+        // Most calls are not route registrations: decide on the callee's last name first.
+        let last_name = match func.kind() {
+            "identifier" => Some(func),
+            "attribute" => func.child_by_field_name("attribute"),
+            _ => None,
+        };
+        if !last_name.is_some_and(|n| ROUTE_REGISTRARS.contains(&text(n, src))) {
+            return;
+        }
+        let Some(segs) = dotted(func, src) else {
+            return;
+        };
+        let Some(&last) = segs.last() else { return };
+        let (positional, keywords) = call_args(call);
+        let mut push = |expr: Option<Node<'t>>, framework: &'static str| {
+            if let Some(e) = expr.filter(|e| matches!(e.kind(), "identifier" | "attribute")) {
+                refs.push((e, framework));
+            }
+        };
+        let first_is_string = positional
+            .first()
+            .is_some_and(|a| a.kind() == "string" || a.kind() == "concatenated_string");
+        match last {
+            "path" | "re_path" | "url" => {
+                let django = if segs.len() == 1 {
+                    self.imported_from(segs[0], &["django"]) || file.rel.ends_with("urls.py")
+                } else {
+                    self.imported_from(segs[0], &["django"])
+                };
+                if django && first_is_string {
+                    push(
+                        positional
+                            .get(1)
+                            .copied()
+                            .or_else(|| keyword(&keywords, "view", src)),
+                        "django",
+                    );
+                }
+            }
+            "add_url_rule" => {
+                push(
+                    keyword(&keywords, "view_func", src).or_else(|| positional.get(2).copied()),
+                    "flask",
+                );
+            }
+            "add_api_route" | "add_api_websocket_route" => {
+                push(
+                    keyword(&keywords, "endpoint", src).or_else(|| positional.get(1).copied()),
+                    "fastapi",
+                );
+            }
+            "Route" | "WebSocketRoute"
+                if self.imported_from(segs[0], &["starlette", "fastapi"]) =>
+            {
+                push(
+                    keyword(&keywords, "endpoint", src).or_else(|| positional.get(1).copied()),
+                    "starlette",
+                );
+            }
+            "get" | "post" | "put" | "patch" | "delete" | "head" | "options" | "view" | "route"
+                if segs.len() == 2 && self.imported_from(segs[0], &["aiohttp"]) =>
+            {
+                let idx = if last == "route" { 2 } else { 1 };
+                push(
+                    keyword(&keywords, "handler", src).or_else(|| positional.get(idx).copied()),
+                    "aiohttp",
+                );
+            }
+            "add_get" | "add_post" | "add_put" | "add_patch" | "add_delete" | "add_head"
+            | "add_view"
+                if segs.len() >= 2 =>
+            {
+                push(
+                    keyword(&keywords, "handler", src).or_else(|| positional.get(1).copied()),
+                    "aiohttp",
+                );
+            }
+            "add_route" if segs.len() >= 2 => {
+                if positional.len() >= 3 {
+                    push(positional.get(2).copied(), "aiohttp");
+                } else if self.imports_aiohttp {
+                    push(keyword(&keywords, "handler", src), "aiohttp");
+                } else {
+                    push(
+                        positional
+                            .get(1)
+                            .copied()
+                            .or_else(|| keyword(&keywords, "endpoint", src)),
+                        "starlette",
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A call target that may be a project function: `(name, module)`; module `None` for a
+    /// function of this file. `None` when it names a package, the standard library or nothing known.
+    fn project_target(
+        &self,
+        segs: &[&str],
+        file: &SourceFile,
+    ) -> Option<(String, Option<ModuleRef>)> {
+        let first = *segs.first()?;
+        if segs.len() == 1 && self.local_fns.contains(first) {
+            return Some((first.to_string(), None));
+        }
+        let imp = self.imports.get(first)?;
+        // `Class()`, `Class.method()`, `obj.attr.method()` on an imported object: not a module function.
+        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        if segs.iter().any(upper) || (imp.member && segs.len() > 2) {
+            return None;
+        }
+        let mut full: Vec<&str> = imp.path.split('.').filter(|s| !s.is_empty()).collect();
+        full.extend_from_slice(&segs[1..]);
+        let (name, module) = full.split_last()?;
+        if module.is_empty() && imp.level == 0 {
+            return None;
+        }
+        let module = module.join(".");
+        let m = project_module(&module, imp.level, file, &self.cat_tops)?;
+        Some((name.to_string(), Some(m)))
+    }
+}
+
+/// A module of this project (`None` for packages and the standard library).
+fn project_module(
+    module: &str,
+    level: usize,
+    file: &SourceFile,
+    cat_tops: &HashSet<String>,
+) -> Option<ModuleRef> {
+    if level == 0 {
+        let top = module.split('.').next().unwrap_or(module);
+        if top.is_empty()
+            || THIRD_PARTY.contains(&top)
+            || STDLIB_EXTRA.contains(&top)
+            || cat_tops.contains(top)
+        {
+            return None;
+        }
+    }
+    py_module(&file.rel, module, level, |pkg| file.project.has_dep(pkg))
+}
+
+/// `Depends(f)` / `Security(f)` calls anywhere under `node`: the `f` expressions.
+fn depends_args<'t>(node: Node<'t>, src: &str) -> Vec<Node<'t>> {
+    depends_calls(node, src)
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// Is this `def` a method (directly in a class body)?
+fn is_method(def: Node) -> bool {
+    let mut p = def.parent();
+    if p.is_some_and(|n| n.kind() == "decorated_definition") {
+        p = p.and_then(|n| n.parent());
+    }
+    p.filter(|n| n.kind() == "block")
+        .and_then(|b| b.parent())
+        .is_some_and(|c| c.kind() == "class_definition")
+}
+
+// ---------------------------------------------------------------------------------------------
+// File classification
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Normal,
+    Test,
+    Startup,
+}
+
+fn file_kind(rel: &str) -> (FileKind, bool) {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let (file, dirs) = match parts.split_last() {
+        Some((f, d)) => (*f, d),
+        None => (rel, &[][..]),
+    };
+    let views = file == "views.py" || dirs.last() == Some(&"views");
+    let test = file == "conftest.py"
+        || file.starts_with("test_")
+        || file.ends_with("_test.py")
+        || dirs.iter().any(|d| *d == "tests" || *d == "test");
+    if test {
+        return (FileKind::Test, views);
+    }
+    let startup = matches!(
+        file,
+        "manage.py" | "env.py" | "gunicorn.conf.py" | "gunicorn_conf.py"
+    ) || dirs
+        .iter()
+        .any(|d| matches!(*d, "alembic" | "migrations" | "scripts"))
+        || dirs
+            .windows(2)
+            .any(|w| w[0] == "management" && w[1] == "commands");
+    if startup {
+        return (FileKind::Startup, views);
+    }
+    (FileKind::Normal, views)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The walk
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+struct ClassInfo {
+    /// Last segments of the base classes (`View`, `APIView`, `TestCase`).
+    bases: Vec<String>,
+    is_test: bool,
+}
+
+struct Frame<'t> {
+    /// The node that opened this frame (popped when the walk leaves it).
+    node_id: usize,
+    scope: Scope,
+    guard: Guard,
+    fn_idx: Option<usize>,
+    /// The function (or module) whose body holds this frame: where deferred facts are found.
+    owner: Node<'t>,
+    /// Set on class-body frames.
+    class: Option<ClassInfo>,
+    /// The module frame (and the main guard): defs here are top level.
+    top_level: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum SiteRef {
+    Client(usize),
+    Call(usize),
+}
+
+/// A site whose release / return / guard is decided once the owning function is known.
+struct Pending<'t> {
+    site: SiteRef,
+    owner: Node<'t>,
+    /// The name (or `self.x` path) holding the value in the function.
+    key: Option<String>,
+    /// Left side of the assignment holding it.
+    target: Option<Node<'t>>,
+    /// `X` of `X.setdefault(k, <site>)`.
+    store_recv: Option<Node<'t>>,
+    args: Option<Node<'t>>,
+    scope_kind: ScopeKind,
+}
+
+/// What one function body does (found by one scan per function that holds a site).
+#[derive(Default)]
+struct BodyInfo<'t> {
+    globals: HashSet<String>,
+    params: HashSet<String>,
+    locals: HashSet<String>,
+    /// `(receiver, method)` of calls of release-like methods, anywhere (nested closures too);
+    /// method [`WITH`] for `with x:` / `enter_context(x)`, [`CLOSED`] for `closing(x)`.
+    releases: Vec<(String, String)>,
+    returns: Vec<Node<'t>>,
+    assigns: Vec<(Node<'t>, Node<'t>)>,
+    /// `(X, value)` of `X.setdefault(k, value)`.
+    stores: Vec<(Node<'t>, Node<'t>)>,
+}
+
+/// How a construction sits in its statement.
+#[derive(Default)]
+struct Climb<'t> {
+    binding: Option<String>,
+    key: Option<String>,
+    target: Option<Node<'t>>,
+    store_recv: Option<Node<'t>>,
+    /// Closed by `contextlib.closing(…)`.
+    released: bool,
+    /// Opened by `with` / `async with` / `ExitStack.enter_context(…)`: released unless the
+    /// catalogue says its context manager keeps it open.
+    with_released: bool,
+    returned: Returned,
+    statement: Option<Span>,
+}
+
+struct Walker<'a, 't> {
+    file: &'a SourceFile,
+    src: &'a str,
+    cat: &'a LangCatalog,
+    pre: Pre<'t>,
+    file_kind: FileKind,
+    views_file: bool,
+    frames: Vec<Frame<'t>>,
+    /// Ancestors of the current node, the current node last.
+    path: Vec<Node<'t>>,
+    decorator_depth: usize,
+    /// The tree holds ERROR / MISSING nodes somewhere.
+    has_errors: bool,
+    pending: Vec<Pending<'t>>,
+    release_names: HashSet<String>,
+    facts: FileFacts,
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    fn new(file: &'a SourceFile, cat: &'a LangCatalog, pre: Pre<'t>, root: Node<'t>) -> Self {
+        let (file_kind, views_file) = file_kind(&file.rel);
+        let mut release_names: HashSet<String> =
+            GENERIC_RELEASE.iter().map(|s| s.to_string()).collect();
+        for c in &cat.clients {
+            release_names.extend(c.release.iter().cloned());
+        }
+        let facts = FileFacts {
+            handler_refs: pre.handler_refs.clone(),
+            ..Default::default()
+        };
+        Walker {
+            file,
+            src: file.text.as_str(),
+            cat,
+            pre,
+            file_kind,
+            views_file,
+            frames: vec![Frame {
+                node_id: root.id(),
+                scope: Scope::module(),
+                guard: Guard::None,
+                fn_idx: None,
+                owner: root,
+                class: None,
+                top_level: true,
+            }],
+            path: Vec::with_capacity(64),
+            decorator_depth: 0,
+            has_errors: root.has_error(),
+            pending: Vec::new(),
+            release_names,
+            facts,
+        }
+    }
+
+    fn top(&self) -> &Frame<'t> {
+        // The module frame is never popped.
+        &self.frames[self.frames.len() - 1]
+    }
+
+    fn walk(&mut self, root: Node<'t>) {
+        let mut cursor = root.walk();
+        'outer: loop {
+            let node = cursor.node();
+            self.path.push(node);
+            self.enter(node);
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                let n = cursor.node();
+                self.leave(n);
+                self.path.pop();
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+    }
+
+    fn enter(&mut self, node: Node<'t>) {
+        if self.has_errors && (node.is_error() || node.is_missing()) {
+            self.facts.syntax_errors.push(span(node));
+        }
+        match k(node) {
+            K::FunctionDef => self.enter_function(node),
+            K::ClassDef => self.enter_class(node),
+            K::Lambda => self.enter_lambda(node),
+            K::Block => {
+                if let Some(parent) = self.parent_of_current()
+                    && matches!(parent.kind(), "for_statement" | "while_statement")
+                    && parent.child_by_field_name("body") == Some(node)
+                {
+                    self.push_loop(node);
+                }
+            }
+            K::Comprehension => self.push_loop(node),
+            K::If if self.frames.len() == 1 && is_main_guard(node, self.src) => {
+                let top = self.top();
+                let frame = Frame {
+                    node_id: node.id(),
+                    scope: Scope {
+                        kind: ScopeKind::Startup,
+                        framework: Some("startup".to_string()),
+                        name: None,
+                        span: None,
+                    },
+                    guard: Guard::None,
+                    fn_idx: None,
+                    owner: top.owner,
+                    class: None,
+                    top_level: true,
+                };
+                self.frames.push(frame);
+            }
+            K::Decorator => self.decorator_depth += 1,
+            K::Call => self.on_call(node),
+            _ => {}
+        }
+    }
+
+    fn leave(&mut self, node: Node<'t>) {
+        if k(node) == K::Decorator {
+            self.decorator_depth = self.decorator_depth.saturating_sub(1);
+        }
+        if self.frames.len() > 1 && self.top().node_id == node.id() {
+            self.frames.pop();
+        }
+    }
+
+    fn parent_of_current(&self) -> Option<Node<'t>> {
+        let n = self.path.len();
+        (n >= 2).then(|| self.path[n - 2])
+    }
+
+    fn push_loop(&mut self, node: Node<'t>) {
+        let top = self.top();
+        let scope = if top.scope.kind == ScopeKind::Function {
+            Scope {
+                kind: ScopeKind::Loop,
+                framework: None,
+                name: top.scope.name.clone(),
+                span: top.scope.span,
+            }
+        } else {
+            top.scope.clone()
+        };
+        let frame = Frame {
+            node_id: node.id(),
+            scope,
+            guard: top.guard,
+            fn_idx: top.fn_idx,
+            owner: top.owner,
+            class: None,
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    fn enter_lambda(&mut self, node: Node<'t>) {
+        // `map(lambda t: …, xs)` runs per element: a loop.
+        let n = self.path.len();
+        let in_map = n >= 3
+            && self.path[n - 2].kind() == "argument_list"
+            && self.path[n - 3].kind() == "call"
+            && self.path[n - 3]
+                .child_by_field_name("function")
+                .is_some_and(|f| matches!(text(f, self.src), "map" | "filter"));
+        if in_map {
+            self.push_loop(node);
+            return;
+        }
+        let top = self.top();
+        let frame = Frame {
+            node_id: node.id(),
+            scope: top.scope.clone(),
+            guard: top.guard,
+            fn_idx: top.fn_idx,
+            owner: top.owner,
+            class: None,
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    fn enter_class(&mut self, node: Node<'t>) {
+        let src = self.src;
+        let mut info = ClassInfo::default();
+        if let Some(sup) = node.child_by_field_name("superclasses") {
+            for b in named_children(sup) {
+                if let Some(segs) = dotted(b, src)
+                    && let Some(last) = segs.last()
+                {
+                    info.bases.push((*last).to_string());
+                }
+            }
+        }
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| text(n, src))
+            .unwrap_or("");
+        info.is_test =
+            name.starts_with("Test") || info.bases.iter().any(|b| b.ends_with("TestCase"));
+        let top = self.top();
+        let frame = Frame {
+            node_id: node.id(),
+            scope: top.scope.clone(),
+            guard: top.guard,
+            fn_idx: top.fn_idx,
+            owner: top.owner,
+            class: Some(info),
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    fn enter_function(&mut self, node: Node<'t>) {
+        let src = self.src;
+        let Some(name_node) = node.child_by_field_name("name") else {
+            // A broken definition: keep the enclosing scope.
+            let top = self.top();
+            let frame = Frame {
+                node_id: node.id(),
+                scope: top.scope.clone(),
+                guard: top.guard,
+                fn_idx: top.fn_idx,
+                owner: top.owner,
+                class: None,
+                top_level: false,
+            };
+            self.frames.push(frame);
+            return;
+        };
+        let name = text(name_node, src).to_string();
+        let decorators: Vec<Node<'t>> = match self.parent_of_current() {
+            Some(p) if p.kind() == "decorated_definition" => named_children(p)
+                .into_iter()
+                .filter(|d| d.kind() == "decorator")
+                .collect(),
+            _ => Vec::new(),
+        };
+        let top = self.top();
+        let class = top.class.clone();
+        let parent_scope = top.scope.clone();
+        let parent_fn = top.fn_idx;
+        let top_level = top.top_level;
+        let params: Vec<(&str, Node)> = node
+            .child_by_field_name("parameters")
+            .map(|p| param_names(p, src))
+            .unwrap_or_default();
+        let (kind, framework, guard) = self.classify(
+            &name,
+            &decorators,
+            class.as_ref(),
+            &parent_scope,
+            top_level,
+            &params,
+        );
+        let scope = Scope {
+            kind,
+            framework: framework.map(str::to_string),
+            name: Some(name.clone()),
+            span: Some(span(name_node)),
+        };
+        let idx = self.facts.functions.len();
+        self.facts.functions.push(FnFact {
+            name,
+            span: span(name_node),
+            exported: top_level && class.is_none(),
+            scope: scope.clone(),
+            guard,
+            parent: parent_fn,
+        });
+        self.frames.push(Frame {
+            node_id: node.id(),
+            scope: scope.clone(),
+            guard,
+            fn_idx: Some(idx),
+            owner: node,
+            class: None,
+            top_level: false,
+        });
+        self.depends_sites(node, &decorators, &scope, idx);
+    }
+
+    /// The scope kind, framework and guard of a function's own body.
+    fn classify(
+        &self,
+        name: &str,
+        decorators: &[Node<'t>],
+        class: Option<&ClassInfo>,
+        parent: &Scope,
+        top_level: bool,
+        params: &[(&str, Node)],
+    ) -> (ScopeKind, Option<&'static str>, Guard) {
+        let src = self.src;
+        let project = &self.file.project;
+        let mut guard = Guard::None;
+        let mut handler: Option<&'static str> = None;
+        let mut startup = false;
+        let mut test = false;
+        for d in decorators {
+            let Some(expr) = d.named_child(0) else {
+                continue;
+            };
+            let (callee, call) = if expr.kind() == "call" {
+                (expr.child_by_field_name("function"), Some(expr))
+            } else {
+                (Some(expr), None)
+            };
+            let Some(segs) = callee.and_then(|c| dotted(c, src)) else {
+                continue;
+            };
+            let Some(&last) = segs.last() else { continue };
+            if MEMO_DECORATORS.contains(&last) || (last == "cached" && segs.len() == 1) {
+                guard = Guard::Memo;
+                continue;
+            }
+            if last == "fixture" {
+                test = true;
+                continue;
+            }
+            if segs.len() >= 2 && ROUTE_DECORATORS.contains(&last) {
+                handler = Some(self.web_tag(last));
+                continue;
+            }
+            if segs.len() >= 2 && last == "middleware" {
+                handler = Some("fastapi");
+                continue;
+            }
+            if segs.len() >= 2 && FLASK_REQUEST_HOOKS.contains(&last) {
+                handler = Some("flask");
+                continue;
+            }
+            if last == "on_event" || (last == "command" && segs.len() >= 2 && self.pre.imports_cli)
+            {
+                startup = true;
+                continue;
+            }
+            if STARTUP_DECORATORS.contains(&last) || segs.iter().any(|s| CELERY_SIGNALS.contains(s))
+            {
+                startup = true;
+                continue;
+            }
+            if last == "receiver"
+                && let Some(c) = call
+                && call_args(c)
+                    .0
+                    .iter()
+                    .any(|a| CELERY_SIGNALS.contains(&text(*a, src)))
+            {
+                startup = true;
+                continue;
+            }
+            if matches!(last, "shared_task" | "periodic_task")
+                || (last == "task" && segs.len() >= 2)
+            {
+                handler = Some("celery");
+                continue;
+            }
+            if last == "task" && segs.len() == 1 {
+                if self.pre.imported_from("task", &["invoke", "fabric"]) {
+                    startup = true;
+                } else {
+                    handler = Some("celery");
+                }
+                continue;
+            }
+            if last == "api_view" || (last == "action" && class.is_some()) {
+                handler = Some("django");
+                continue;
+            }
+        }
+
+        match self.file_kind {
+            FileKind::Test => return (ScopeKind::Test, Some("test"), guard),
+            FileKind::Startup => return (ScopeKind::Startup, Some("startup"), guard),
+            FileKind::Normal => {}
+        }
+        if test || name.starts_with("test_") || class.is_some_and(|c| c.is_test) {
+            return (ScopeKind::Test, Some("test"), guard);
+        }
+        if let Some(fw) = handler {
+            return (ScopeKind::Handler, Some(fw), guard);
+        }
+        if startup {
+            return (ScopeKind::Startup, Some("startup"), guard);
+        }
+        if class.is_none()
+            && let Some(fw) = self.pre.handler_names.get(name)
+        {
+            return (ScopeKind::Handler, Some(*fw), guard);
+        }
+        if STARTUP_NAMES.contains(&name)
+            || (class.is_none()
+                && (self.pre.main_called.contains(name) || self.pre.lifespan_fns.contains(name)))
+            || (name == "ready"
+                && class.is_some_and(|c| c.bases.iter().any(|b| b.ends_with("AppConfig"))))
+        {
+            return (ScopeKind::Startup, Some("startup"), guard);
+        }
+        let non_self: Vec<&str> = params
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| *n != "self" && *n != "cls")
+            .collect();
+        if self.views_file
+            && top_level
+            && class.is_none()
+            && params.first().map(|(n, _)| *n) == Some("request")
+        {
+            return (ScopeKind::Handler, Some("django"), guard);
+        }
+        if let Some(c) = class
+            && CBV_METHODS.contains(&name)
+        {
+            let tag = c.bases.iter().find_map(|b| {
+                if b.ends_with("MethodView") {
+                    Some("flask")
+                } else if b.ends_with("HTTPEndpoint") {
+                    Some("starlette")
+                } else if b.ends_with("Resource") {
+                    let flask = project.has_dep("flask")
+                        || project.has_dep("flask-restful")
+                        || project.has_dep("flask-restx")
+                        || self.pre.imports_flask;
+                    Some(if flask && !project.has_dep("django") {
+                        "flask"
+                    } else {
+                        "django"
+                    })
+                } else if b.ends_with("View") || b.ends_with("ViewSet") || b.ends_with("APIView") {
+                    Some("django")
+                } else {
+                    None
+                }
+            });
+            if let Some(fw) = tag {
+                return (ScopeKind::Handler, Some(fw), guard);
+            }
+        }
+        if non_self.len() == 2 && non_self[0] == "event" && non_self[1] == "context" {
+            return (ScopeKind::Handler, Some("lambda"), guard);
+        }
+        if matches!(
+            parent.kind,
+            ScopeKind::Handler | ScopeKind::Startup | ScopeKind::Test
+        ) {
+            return (
+                parent.kind,
+                parent.framework.as_deref().map(static_tag),
+                guard,
+            );
+        }
+        (ScopeKind::Function, None, guard)
+    }
+
+    /// The framework of a route decorator `@x.<method>(…)`.
+    fn web_tag(&self, method: &str) -> &'static str {
+        // The file's own imports decide when they name exactly one of the two.
+        match (self.pre.imports_fastapi, self.pre.imports_flask) {
+            (true, false) => return "fastapi",
+            (false, true) => return "flask",
+            _ => {}
+        }
+        let project = &self.file.project;
+        let fastapi = project.has_dep("fastapi") || project.has_dep("starlette");
+        let flask = project.has_dep("flask") || project.has_dep("quart");
+        let fastapi_only = fastapi && !flask;
+        if method == "route" {
+            return if fastapi_only { "fastapi" } else { "flask" };
+        }
+        if flask && !fastapi {
+            "flask"
+        } else {
+            "fastapi"
+        }
+    }
+
+    /// FastAPI `Depends(f)` in a function's parameters (or its route decorator's
+    /// `dependencies=[…]`), and parameters typed with an `Annotated[…, Depends(f)]` alias: calls of
+    /// `f` from this function (FastAPI runs them per request).
+    fn depends_sites(&mut self, def: Node<'t>, decorators: &[Node<'t>], scope: &Scope, idx: usize) {
+        let src = self.src;
+        let mut found: Vec<(Node<'t>, Node<'t>, Option<String>)> = Vec::new(); // (site node, target expr, binding)
+        if let Some(params) = def.child_by_field_name("parameters") {
+            for (pname, pnode) in param_names(params, src) {
+                for target in depends_calls(pnode, src) {
+                    found.push((target.0, target.1, Some(pname.to_string())));
+                }
+                if !self.pre.dep_aliases.is_empty()
+                    && let Some(ty) = pnode.child_by_field_name("type")
+                {
+                    let mut cursor = ty.walk();
+                    'outer: loop {
+                        let n = cursor.node();
+                        if n.kind() == "identifier"
+                            && let Some(targets) = self.pre.dep_aliases.get(text(n, src))
+                        {
+                            for t in targets {
+                                found.push((ty, *t, Some(pname.to_string())));
+                            }
+                        }
+                        if cursor.goto_first_child() {
+                            continue;
+                        }
+                        loop {
+                            if cursor.goto_next_sibling() {
+                                continue 'outer;
+                            }
+                            if !cursor.goto_parent() {
+                                break 'outer;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for d in decorators {
+            for target in depends_calls(*d, src) {
+                found.push((target.0, target.1, None));
+            }
+        }
+        for (site, target, binding) in found {
+            let Some(segs) = dotted(target, src) else {
+                continue;
+            };
+            let Some((name, module)) = self.pre.project_target(&segs, self.file) else {
+                continue;
+            };
+            self.facts.calls.push(CallSite {
+                callee: compact(text(target, src)),
+                name,
+                module,
+                span: span(site),
+                scope: scope.clone(),
+                guard: Guard::None,
+                binding,
+                released: false,
+                returned: Returned::No,
+                in_fn: Some(idx),
+            });
+        }
+    }
+
+    fn on_call(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(func) = call.child_by_field_name("function") else {
+            return;
+        };
+        // Cheap exit: only names that are imported or defined here can matter.
+        let Some(root) = root_ident(func, src) else {
+            return;
+        };
+        let known = self.pre.imports.contains_key(root) || self.pre.local_fns.contains(root);
+        if !known && self.pre.wildcard.is_empty() {
+            // `self.helper()` / `cls.helper()`: a method of this file, resolved by name.
+            if (root == "self" || root == "cls")
+                && self.decorator_depth == 0
+                && func.kind() == "attribute"
+                && func
+                    .child_by_field_name("object")
+                    .is_some_and(|o| o.kind() == "identifier")
+                && let Some(m) = func.child_by_field_name("attribute")
+                && self.pre.local_methods.contains(text(m, src))
+            {
+                let name = text(m, src).to_string();
+                self.call_site(call, func, name, None);
+            }
+            return;
+        }
+        let Some(segs) = dotted(func, src) else {
+            return;
+        };
+        if let Some(m) = self.match_catalog(&segs) {
+            self.client_site(call, func, m);
+            return;
+        }
+        if self.decorator_depth > 0 || !known {
+            return;
+        }
+        if let Some((name, module)) = self.pre.project_target(&segs, self.file) {
+            self.call_site(call, func, name, module);
+        }
+    }
+
+    fn match_catalog(&self, segs: &[&str]) -> Option<CtorMatch<'a>> {
+        let first = *segs.first()?;
+        let rest = &segs[1..];
+        if let Some(imp) = self.pre.imports.get(first) {
+            let top = imp.path.split('.').next().unwrap_or("");
+            if imp.level > 0
+                || self.pre.local_fns.contains(first)
+                || !self.pre.cat_tops.contains(top)
+            {
+                return None;
+            }
+            let mut q = imp.path.clone();
+            for s in rest {
+                q.push('.');
+                q.push_str(s);
+            }
+            return self.cat.match_py(&q);
+        }
+        if self.pre.local_fns.contains(first) || self.pre.module_names.contains(first) {
+            return None;
+        }
+        self.pre
+            .wildcard
+            .iter()
+            .find_map(|w| self.cat.match_py(&format!("{w}.{}", segs.join("."))))
+    }
+
+    fn client_site(&mut self, call: Node<'t>, func: Node<'t>, m: CtorMatch<'a>) {
+        let climb = self.climb();
+        let top = self.top();
+        let guard = if m.singleton {
+            Guard::SingletonApi
+        } else {
+            top.guard
+        };
+        let site = ClientSite {
+            client: m.client.id.clone(),
+            family: m.client.family.clone(),
+            kind: m.client.kind,
+            ctor: format!("{}()", compact(text(func, self.src))),
+            span: span(call),
+            scope: top.scope.clone(),
+            guard,
+            binding: climb.binding.clone(),
+            released: climb.released || (climb.with_released && !m.client.with_keeps_open),
+            returned: climb.returned,
+            in_fn: top.fn_idx,
+            pool: Vec::new(),
+            anchors: FixAnchors {
+                statement: climb.statement,
+                module_insert: Some(self.pre.module_insert),
+                args_are_static: false,
+            },
+        };
+        let pending = Pending {
+            site: SiteRef::Client(self.facts.clients.len()),
+            owner: top.owner,
+            key: climb.key,
+            target: climb.target,
+            store_recv: climb.store_recv,
+            args: call.child_by_field_name("arguments"),
+            scope_kind: top.scope.kind,
+        };
+        self.facts.clients.push(site);
+        self.pending.push(pending);
+    }
+
+    fn call_site(
+        &mut self,
+        call: Node<'t>,
+        func: Node<'t>,
+        name: String,
+        module: Option<ModuleRef>,
+    ) {
+        let climb = self.climb();
+        let top = self.top();
+        let site = CallSite {
+            callee: compact(text(func, self.src)),
+            name,
+            module,
+            span: span(call),
+            scope: top.scope.clone(),
+            guard: top.guard,
+            binding: climb.binding.clone(),
+            released: climb.released || climb.with_released,
+            returned: climb.returned,
+            in_fn: top.fn_idx,
+        };
+        let pending = Pending {
+            site: SiteRef::Call(self.facts.calls.len()),
+            owner: top.owner,
+            key: climb.key,
+            target: climb.target,
+            store_recv: climb.store_recv,
+            args: call.child_by_field_name("arguments"),
+            scope_kind: top.scope.kind,
+        };
+        self.facts.calls.push(site);
+        self.pending.push(pending);
+    }
+
+    /// Climb from the current call to its statement: binding, `with`, `return`, store targets.
+    fn climb(&self) -> Climb<'t> {
+        let src = self.src;
+        let mut c = Climb::default();
+        let n = self.path.len();
+        if n == 0 {
+            return c;
+        }
+        let mut cur = self.path[n - 1];
+        let mut direct = true;
+        let mut container = false;
+        for i in (0..n - 1).rev() {
+            let p = self.path[i];
+            match p.kind() {
+                "parenthesized_expression"
+                | "await"
+                | "conditional_expression"
+                | "boolean_operator" => {}
+                "tuple" | "list" | "expression_list" | "set" | "dictionary" => container = true,
+                "pair" => {
+                    if p.child_by_field_name("value") == Some(cur) {
+                        container = true;
+                    } else {
+                        direct = false;
+                    }
+                }
+                "as_pattern" => {
+                    if direct
+                        && !container
+                        && let Some(alias) = p.child_by_field_name("alias")
+                    {
+                        let mut names = HashSet::new();
+                        bind_targets(alias, src, &mut names);
+                        if names.len() == 1 {
+                            let name = names.into_iter().next();
+                            c.binding = name.clone();
+                            c.key = name;
+                        }
+                    }
+                }
+                "with_item" => {
+                    if direct && !container {
+                        c.with_released = true;
+                    }
+                    direct = false;
+                }
+                "assignment" => {
+                    if direct
+                        && !container
+                        && p.child_by_field_name("right") == Some(cur)
+                        && let Some(left) = p.child_by_field_name("left")
+                    {
+                        match left.kind() {
+                            "identifier" => {
+                                let name = text(left, src).to_string();
+                                c.binding = Some(name.clone());
+                                c.key = Some(name);
+                                c.target = Some(left);
+                            }
+                            "attribute" | "subscript" => {
+                                c.key = Some(compact(text(left, src)));
+                                c.target = Some(left);
+                            }
+                            _ => {}
+                        }
+                    }
+                    direct = false;
+                }
+                "named_expression" => {
+                    if direct
+                        && !container
+                        && let Some(name) = p.child_by_field_name("name")
+                    {
+                        let name = text(name, src).to_string();
+                        c.binding = Some(name.clone());
+                        c.key = Some(name);
+                    }
+                    direct = false;
+                }
+                "return_statement" | "yield" => {
+                    if c.returned == Returned::No {
+                        c.returned = if direct {
+                            Returned::Direct
+                        } else {
+                            Returned::Derived
+                        };
+                    }
+                }
+                "argument_list" => {
+                    if direct && !container && i >= 1 {
+                        let outer = self.path[i - 1];
+                        if outer.kind() == "call"
+                            && let Some(f) = outer.child_by_field_name("function")
+                            && let Some(segs) = dotted(f, src)
+                            && let Some(&last) = segs.last()
+                        {
+                            match last {
+                                "enter_context" | "enter_async_context" => c.with_released = true,
+                                "closing" | "aclosing" => c.released = true,
+                                "setdefault" if segs.len() >= 2 => {
+                                    let (positional, _) = call_args(outer);
+                                    if positional.get(1) == Some(&cur) {
+                                        c.store_recv = f.child_by_field_name("object");
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    direct = false;
+                }
+                "lambda" | "function_definition" | "class_definition" => direct = false,
+                "block" | "module" => {
+                    c.statement = Some(span(cur));
+                    break;
+                }
+                _ => direct = false,
+            }
+            cur = p;
+        }
+        c
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Deferred facts
+    // -----------------------------------------------------------------------------------------
+
+    fn finalize(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let mut bodies: HashMap<usize, BodyInfo<'t>> = HashMap::new();
+        for p in &pending {
+            let info = bodies
+                .entry(p.owner.id())
+                .or_insert_with(|| self.scan_body(p.owner));
+            let module = p.owner.kind() == "module";
+            let (mut released, mut returned, mut guard, client_id) = match p.site {
+                SiteRef::Client(i) => match self.facts.clients.get(i) {
+                    Some(s) => (s.released, s.returned, s.guard, Some(s.client.clone())),
+                    None => continue,
+                },
+                SiteRef::Call(i) => match self.facts.calls.get(i) {
+                    Some(s) => (s.released, s.returned, s.guard, None),
+                    None => continue,
+                },
+            };
+            let is_release = |m: &str| match &client_id {
+                _ if m == CLOSED => true,
+                Some(id) if m == WITH => !self.cat.by_id(id).is_some_and(|c| c.with_keeps_open),
+                None if m == WITH => true,
+                Some(id) => self.cat.is_release(id, m),
+                None => GENERIC_RELEASE.contains(&m),
+            };
+            if let Some(key) = p.key.as_deref() {
+                if !released {
+                    released = info.releases.iter().any(|(r, m)| r == key && is_release(m));
+                }
+                if returned == Returned::No && !module {
+                    returned = self.returned_of(info, key);
+                }
+            }
+            if guard == Guard::None && !module {
+                if let Some(t) = p.target {
+                    guard = self.target_guard(t, info, p.scope_kind);
+                }
+                if guard == Guard::None
+                    && let Some(r) = p.store_recv
+                {
+                    guard = self.container_guard(r, info, p.scope_kind);
+                }
+                if guard == Guard::None
+                    && let Some(key) = p.key.as_deref()
+                {
+                    guard = self.stored_guard(info, key, p.scope_kind);
+                }
+            }
+            let args_static = module || p.args.is_none_or(|a| self.args_static(a, info));
+            match p.site {
+                SiteRef::Client(i) => {
+                    if let Some(s) = self.facts.clients.get_mut(i) {
+                        s.released = released;
+                        s.returned = returned;
+                        s.guard = guard;
+                        s.anchors.args_are_static = args_static;
+                    }
+                }
+                SiteRef::Call(i) => {
+                    if let Some(s) = self.facts.calls.get_mut(i) {
+                        s.released = released;
+                        s.returned = returned;
+                        s.guard = guard;
+                    }
+                }
+            }
+        }
+    }
+
+    /// One scan of a function body (or the module): globals, locals, releases, returns, stores.
+    fn scan_body(&self, owner: Node<'t>) -> BodyInfo<'t> {
+        let src = self.src;
+        let mut info = BodyInfo::default();
+        let module = owner.kind() == "module";
+        let body = if module {
+            owner
+        } else {
+            if let Some(params) = owner.child_by_field_name("parameters") {
+                for (name, _) in param_names(params, src) {
+                    info.params.insert(name.to_string());
+                    info.locals.insert(name.to_string());
+                }
+            }
+            match owner.child_by_field_name("body") {
+                Some(b) => b,
+                None => return info,
+            }
+        };
+        let mut nested: Vec<usize> = Vec::new();
+        let mut cursor = body.walk();
+        'outer: loop {
+            let node = cursor.node();
+            let top = nested.is_empty();
+            let kind = k(node);
+            match kind {
+                K::FunctionDef | K::Lambda | K::ClassDef if node.id() != body.id() => {
+                    if module && kind != K::Lambda {
+                        // Module facts never look inside definitions.
+                        if !advance(&mut cursor, &mut nested) {
+                            break 'outer;
+                        }
+                        continue 'outer;
+                    }
+                    nested.push(node.id());
+                }
+                K::Call => self.scan_call(node, top, &mut info),
+                K::WithItem => {
+                    if let Some(v) = node.child_by_field_name("value") {
+                        let v = if v.kind() == "as_pattern" {
+                            v.named_child(0).unwrap_or(v)
+                        } else {
+                            v
+                        };
+                        let v = strip(v);
+                        if matches!(v.kind(), "identifier" | "attribute") {
+                            info.releases
+                                .push((compact(text(v, src)), WITH.to_string()));
+                        }
+                    }
+                }
+                _ if !top => {}
+                K::Global => {
+                    for c in named_children(node) {
+                        if c.kind() == "identifier" {
+                            info.globals.insert(text(c, src).to_string());
+                        }
+                    }
+                }
+                K::Assignment => {
+                    if let (Some(l), Some(r)) = (
+                        node.child_by_field_name("left"),
+                        node.child_by_field_name("right"),
+                    ) {
+                        info.assigns.push((l, r));
+                        bind_targets(l, src, &mut info.locals);
+                    }
+                }
+                K::BindsLeft => {
+                    if let Some(l) = node.child_by_field_name("left") {
+                        bind_targets(l, src, &mut info.locals);
+                    }
+                }
+                K::AsPatternTarget => bind_targets(node, src, &mut info.locals),
+                K::NamedExpr => {
+                    if let Some(n) = node.child_by_field_name("name") {
+                        info.locals.insert(text(n, src).to_string());
+                    }
+                }
+                K::Return => {
+                    if let Some(v) = node.named_child(0) {
+                        info.returns.push(v);
+                    }
+                }
+                _ => {}
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            if !advance(&mut cursor, &mut nested) {
+                break;
+            }
+        }
+        for g in &info.globals {
+            info.locals.remove(g);
+        }
+        info
+    }
+
+    fn scan_call(&self, call: Node<'t>, top: bool, info: &mut BodyInfo<'t>) {
+        let src = self.src;
+        let Some(f) = call.child_by_field_name("function") else {
+            return;
+        };
+        let method = match f.kind() {
+            "attribute" => f.child_by_field_name("attribute").map(|a| text(a, src)),
+            "identifier" => Some(text(f, src)),
+            _ => None,
+        };
+        let Some(method) = method else { return };
+        match method {
+            "enter_context" | "enter_async_context" | "closing" | "aclosing" => {
+                if let Some(arg) = call_args(call).0.first().map(|a| strip(*a))
+                    && matches!(arg.kind(), "identifier" | "attribute")
+                {
+                    let how = if method.starts_with("enter") {
+                        WITH
+                    } else {
+                        CLOSED
+                    };
+                    info.releases
+                        .push((compact(text(arg, src)), how.to_string()));
+                }
+            }
+            "setdefault" if top && f.kind() == "attribute" => {
+                if let (Some(obj), Some(v)) =
+                    (f.child_by_field_name("object"), call_args(call).0.get(1))
+                {
+                    info.stores.push((obj, *v));
+                }
+            }
+            _ if f.kind() == "attribute" && self.release_names.contains(method) => {
+                if let Some(obj) = f.child_by_field_name("object") {
+                    info.releases
+                        .push((compact(text(obj, src)), method.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Does the function hand `key` (or something derived from it) to its caller?
+    fn returned_of(&self, info: &BodyInfo<'t>, key: &str) -> Returned {
+        if info.returns.is_empty() {
+            return Returned::No;
+        }
+        let mut aliases: Vec<String> = vec![key.to_string()];
+        let mut derived: Vec<String> = Vec::new();
+        for _ in 0..3 {
+            let mut changed = false;
+            for (l, r) in &info.assigns {
+                if l.kind() != "identifier" {
+                    continue;
+                }
+                let name = text(*l, self.src);
+                if aliases.iter().chain(&derived).any(|a| a == name) {
+                    continue;
+                }
+                if self.is_exact(*r, &aliases) {
+                    aliases.push(name.to_string());
+                    changed = true;
+                } else if self.mentions(*r, &aliases) || self.mentions(*r, &derived) {
+                    derived.push(name.to_string());
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut best = Returned::No;
+        for r in &info.returns {
+            let v = strip(*r);
+            if self.is_exact(v, &aliases) {
+                return Returned::Direct;
+            }
+            if matches!(
+                v.kind(),
+                "tuple" | "list" | "expression_list" | "dictionary"
+            ) {
+                for el in named_children(v) {
+                    let el = if el.kind() == "pair" {
+                        el.child_by_field_name("value").unwrap_or(el)
+                    } else {
+                        el
+                    };
+                    if self.is_exact(strip(el), &aliases) {
+                        return Returned::Direct;
+                    }
+                }
+            }
+            if self.mentions(v, &aliases) || self.mentions(v, &derived) {
+                best = Returned::Derived;
+            }
+        }
+        best
+    }
+
+    fn is_exact(&self, node: Node, names: &[String]) -> bool {
+        let n = strip(node);
+        matches!(n.kind(), "identifier" | "attribute" | "subscript") && {
+            let t = text(n, self.src);
+            names
+                .iter()
+                .any(|k| k == t || (t.len() > k.len() && compact(t) == *k))
+        }
+    }
+
+    /// Does an identifier (or attribute path) in `names` occur under `node`?
+    fn mentions(&self, node: Node, names: &[String]) -> bool {
+        if names.is_empty() {
+            return false;
+        }
+        let mut cursor = node.walk();
+        'outer: loop {
+            let n = cursor.node();
+            let field = cursor.field_name();
+            if matches!(k(n), K::Identifier | K::Attribute)
+                && field != Some("attribute")
+                && field != Some("name")
+            {
+                let t = text(n, self.src);
+                if names.iter().any(|k| k == t) {
+                    return true;
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+        false
+    }
+
+    /// The guard given by storing into `target` (`global X` name, `self.x`, module-level state).
+    fn target_guard(&self, target: Node, info: &BodyInfo<'t>, kind: ScopeKind) -> Guard {
+        let src = self.src;
+        match target.kind() {
+            "identifier" => {
+                if info.globals.contains(text(target, src)) {
+                    Guard::ModuleCache
+                } else {
+                    Guard::None
+                }
+            }
+            "attribute" | "subscript" => {
+                let Some(root) = root_ident(target, src) else {
+                    return Guard::None;
+                };
+                let per_request = matches!(kind, ScopeKind::Handler | ScopeKind::Loop);
+                if root == "self" || root == "cls" {
+                    if per_request {
+                        Guard::None
+                    } else {
+                        Guard::Owner
+                    }
+                } else if info.globals.contains(root)
+                    || (!info.locals.contains(root)
+                        && (self.pre.module_names.contains(root)
+                            || self.pre.imports.contains_key(root)))
+                {
+                    Guard::ModuleCache
+                } else if info.params.contains(root) && !per_request {
+                    Guard::Owner
+                } else {
+                    Guard::None
+                }
+            }
+            _ => Guard::None,
+        }
+    }
+
+    /// The guard given by storing into the container `recv` (`_cache.setdefault(k, …)`).
+    fn container_guard(&self, recv: Node, info: &BodyInfo<'t>, kind: ScopeKind) -> Guard {
+        if recv.kind() != "identifier" {
+            return self.target_guard(recv, info, kind);
+        }
+        let name = text(recv, self.src);
+        let module_level =
+            self.pre.module_names.contains(name) || self.pre.imports.contains_key(name);
+        if info.globals.contains(name) || (module_level && !info.locals.contains(name)) {
+            Guard::ModuleCache
+        } else if (name == "self" || name == "cls" || info.params.contains(name))
+            && !matches!(kind, ScopeKind::Handler | ScopeKind::Loop)
+        {
+            Guard::Owner
+        } else {
+            Guard::None
+        }
+    }
+
+    /// The guard given by later storing the binding: `_engines[k] = engine`, `self.x = engine`.
+    fn stored_guard(&self, info: &BodyInfo<'t>, key: &str, kind: ScopeKind) -> Guard {
+        let names = [key.to_string()];
+        for (l, r) in &info.assigns {
+            if (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
+                && self.is_exact(*r, &names)
+                && compact(text(*l, self.src)) != key
+            {
+                let g = self.target_guard(*l, info, kind);
+                if g != Guard::None {
+                    return g;
+                }
+            }
+        }
+        for (recv, v) in &info.stores {
+            if self.is_exact(*v, &names) {
+                let g = self.container_guard(*recv, info, kind);
+                if g != Guard::None {
+                    return g;
+                }
+            }
+        }
+        Guard::None
+    }
+
+    /// No identifier in the arguments is a parameter or a local of the function.
+    fn args_static(&self, args: Node, info: &BodyInfo<'t>) -> bool {
+        let mut cursor = args.walk();
+        'outer: loop {
+            let n = cursor.node();
+            let field = cursor.field_name();
+            if n.kind() == "identifier" && field != Some("attribute") && field != Some("name") {
+                let t = text(n, self.src);
+                if info.locals.contains(t) && !info.globals.contains(t) {
+                    return false;
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Move the cursor to the next node in document order after the current subtree, popping
+/// `nested` markers of the nodes it leaves. `false` at the end.
+fn advance(cursor: &mut tree_sitter::TreeCursor, nested: &mut Vec<usize>) -> bool {
+    loop {
+        if nested.last() == Some(&cursor.node().id()) {
+            nested.pop();
+        }
+        if cursor.goto_next_sibling() {
+            return true;
+        }
+        if !cursor.goto_parent() {
+            return false;
+        }
+    }
+}
+
+/// `Depends(f)` / `Security(f)` calls under a node: `(call, f)`.
+fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Node<'t>)> {
+    let mut out = Vec::new();
+    let mut cursor = node.walk();
+    'outer: loop {
+        let n = cursor.node();
+        if n.kind() == "call"
+            && let Some(f) = n.child_by_field_name("function")
+            && let Some(segs) = dotted(f, src)
+            && matches!(segs.last(), Some(&"Depends") | Some(&"Security"))
+        {
+            let (positional, keywords) = call_args(n);
+            if let Some(arg) = positional
+                .first()
+                .copied()
+                .or_else(|| keyword(&keywords, "dependency", src))
+            {
+                out.push((n, arg));
+            }
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                continue 'outer;
+            }
+            if !cursor.goto_parent() {
+                break 'outer;
+            }
+        }
+    }
+    out
+}
+
+/// Framework tags are a closed set of static strings; map an owned tag back to it.
+fn static_tag(tag: &str) -> &'static str {
+    const TAGS: &[&str] = &[
+        "fastapi",
+        "flask",
+        "django",
+        "celery",
+        "lambda",
+        "aiohttp",
+        "starlette",
+        "startup",
+        "test",
+    ];
+    TAGS.iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("startup")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::facts::ClientKind;
+    use crate::project::Project;
+
+    fn facts_with(rel: &str, src: &str, deps: &[&str]) -> FileFacts {
+        let file = SourceFile::in_memory(rel, src, Arc::new(Project::with_deps(deps)))
+            .expect("a .py path");
+        extract(&file, &Catalog::builtin().expect("catalogue").py).expect("facts")
+    }
+
+    fn facts(rel: &str, src: &str) -> FileFacts {
+        facts_with(
+            rel,
+            src,
+            &[
+                "fastapi",
+                "sqlalchemy",
+                "pymongo",
+                "redis",
+                "httpx",
+                "boto3",
+                "celery",
+            ],
+        )
+    }
+
+    fn client<'f>(f: &'f FileFacts, ctor: &str) -> &'f ClientSite {
+        f.clients
+            .iter()
+            .find(|c| c.ctor == ctor)
+            .unwrap_or_else(|| panic!("no client {ctor} in {:#?}", f.clients))
+    }
+
+    fn call<'f>(f: &'f FileFacts, name: &str) -> &'f CallSite {
+        f.calls
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no call {name} in {:#?}", f.calls))
+    }
+
+    fn func<'f>(f: &'f FileFacts, name: &str) -> &'f FnFact {
+        f.functions
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no fn {name}"))
+    }
+
+    #[test]
+    fn grammar_loads_and_parses() {
+        let mut parser = new_parser().expect("tree-sitter-python loads with tree-sitter 0.27");
+        assert!(parser.parse("x = 1\n", None).is_some());
+        assert!(parses_cleanly("def f(x):\n    return x\n"));
+        assert!(!parses_cleanly("def f(:\n    return x\n"));
+        assert!(!parses_cleanly("d = {'a': 1 'b': 2}\n"));
+    }
+
+    #[test]
+    fn seed_engine_in_fastapi_router() {
+        let src = "\
+from fastapi import APIRouter
+from sqlalchemy.ext.asyncio import create_async_engine
+from app.config import settings
+
+router = APIRouter(prefix='/users')
+
+@router.get('/')
+async def list_users():
+    engine = create_async_engine(settings.DATABASE_URL, pool_size=20, max_overflow=30)
+    return []
+";
+        let f = facts("app/routers/users.py", src);
+        let c = client(&f, "create_async_engine()");
+        assert_eq!(c.client, "sqlalchemy-engine");
+        assert_eq!(c.kind, ClientKind::Pool);
+        assert_eq!(c.scope.kind, ScopeKind::Handler);
+        assert_eq!(c.scope.framework(), "fastapi");
+        assert_eq!(c.scope.name.as_deref(), Some("list_users"));
+        assert_eq!(c.guard, Guard::None);
+        assert_eq!(c.binding.as_deref(), Some("engine"));
+        assert!(!c.released);
+        assert_eq!(c.returned, Returned::No);
+        assert_eq!(
+            f.function(c.in_fn).map(|x| x.name.as_str()),
+            Some("list_users")
+        );
+        assert!(c.anchors.args_are_static);
+        let stmt = c.anchors.statement.expect("statement");
+        assert!(src[stmt.range()].starts_with("engine = create_async_engine("));
+        let insert = c.anchors.module_insert.expect("insert") as usize;
+        assert!(src[..insert].ends_with("from app.config import settings\n"));
+        assert!(f.syntax_errors.is_empty());
+    }
+
+    #[test]
+    fn identity_follows_imports() {
+        let f = facts(
+            "app/db.py",
+            "\
+import sqlalchemy as sa
+import redis.asyncio as aioredis
+import mysql.connector
+from sqlalchemy.ext.asyncio import create_async_engine as cae
+from psycopg2 import pool
+from mylib import create_engine
+
+a = sa.create_engine(URL)
+b = cae(URL)
+c = aioredis.from_url(URL)
+d = create_engine(URL)
+e = pool.ThreadedConnectionPool(1, 10, DSN)
+g = mysql.connector.connect(host='db')
+",
+        );
+        let ids: Vec<&str> = f.clients.iter().map(|c| c.client.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "sqlalchemy-engine",
+                "sqlalchemy-engine",
+                "redis-py",
+                "psycopg2-pool",
+                "mysql-connector-connection"
+            ]
+        );
+        assert_eq!(f.clients[0].ctor, "sa.create_engine()");
+        assert!(
+            f.clients
+                .iter()
+                .all(|c| c.scope.kind == ScopeKind::Module && c.in_fn.is_none())
+        );
+    }
+
+    #[test]
+    fn a_local_function_shadows_nothing_it_did_not_import() {
+        let f = facts(
+            "app/x.py",
+            "def MongoClient(uri):\n    return uri\n\ndef view():\n    return MongoClient('x')\n",
+        );
+        assert!(f.clients.is_empty());
+        assert_eq!(call(&f, "MongoClient").module, None);
+    }
+
+    #[test]
+    fn wildcard_and_local_imports() {
+        let f = facts(
+            "app/views.py",
+            "from sqlalchemy import *\n\ndef report(request):\n    import redis\n    r = redis.Redis()\n    e = create_engine(URL)\n",
+        );
+        assert_eq!(client(&f, "redis.Redis()").scope.kind, ScopeKind::Handler);
+        assert_eq!(client(&f, "create_engine()").scope.framework(), "django");
+    }
+
+    #[test]
+    fn requests_get_is_not_a_client_but_httpx_get_is_throwaway() {
+        let f = facts(
+            "app/main.py",
+            "import httpx, requests\nfrom fastapi import FastAPI\napp = FastAPI()\n@app.get('/')\ndef h():\n    requests.get(U)\n    s = requests.Session()\n    return httpx.get(U).json()\n",
+        );
+        assert_eq!(f.clients.len(), 2);
+        assert_eq!(client(&f, "requests.Session()").kind, ClientKind::Client);
+        let t = client(&f, "httpx.get()");
+        assert_eq!(t.kind, ClientKind::Throwaway);
+        assert_eq!(t.returned, Returned::Derived);
+        assert!(f.calls.is_empty(), "{:?}", f.calls);
+    }
+
+    #[test]
+    fn depends_is_a_call_from_the_handler() {
+        let src = "\
+from typing import Annotated
+from fastapi import Depends, FastAPI
+from sqlalchemy import create_engine
+from app.deps import get_session
+
+app = FastAPI()
+SessionDep = Annotated[object, Depends(get_session)]
+
+def get_engine():
+    return create_engine(URL)
+
+@app.get('/reports')
+def reports(engine = Depends(get_engine), s: SessionDep = None, t: Annotated[int, Depends(get_session)] = 0):
+    return 1
+";
+        let f = facts("app/main.py", src);
+        let factory = client(&f, "create_engine()");
+        assert_eq!(factory.scope.kind, ScopeKind::Function);
+        assert_eq!(factory.returned, Returned::Direct);
+        let c = call(&f, "get_engine");
+        assert_eq!(c.module, None);
+        assert_eq!(c.scope.kind, ScopeKind::Handler);
+        assert_eq!(c.binding.as_deref(), Some("engine"));
+        assert_eq!(&src[c.span.range()], "Depends(get_engine)");
+        let sessions: Vec<&CallSite> = f.calls.iter().filter(|c| c.name == "get_session").collect();
+        assert_eq!(sessions.len(), 2);
+        assert!(sessions.iter().all(|c| {
+            c.scope.kind == ScopeKind::Handler
+                && c.module
+                    .as_ref()
+                    .is_some_and(|m| m.candidates[0] == "app/deps")
+        }));
+        assert!(
+            sessions
+                .iter()
+                .any(|c| &src[c.span.range()] == "SessionDep")
+        );
+    }
+
+    #[test]
+    fn factory_calls_across_modules() {
+        let src = "\
+from flask import Blueprint
+from shop.db import get_client
+from shop import db
+from ..db import get_engine
+from . import helpers
+from fastapi import FastAPI
+import os
+
+bp = Blueprint('p', __name__)
+
+@bp.route('/')
+def index():
+    a = get_client()
+    b = db.get_client()
+    c = get_engine()
+    helpers.build()
+    os.getenv('X')
+    FastAPI()
+    return a
+";
+        let f = facts_with("shop/views/products.py", src, &["flask"]);
+        let a = &f.calls[0];
+        assert_eq!(
+            (a.callee.as_str(), a.name.as_str()),
+            ("get_client", "get_client")
+        );
+        assert_eq!(
+            a.module.as_ref().map(|m| m.candidates[0].as_str()),
+            Some("shop/db")
+        );
+        assert_eq!(a.scope.framework(), "flask");
+        assert_eq!(a.returned, Returned::Direct);
+        let b = &f.calls[1];
+        assert_eq!(b.callee, "db.get_client");
+        assert_eq!(
+            b.module.as_ref().map(|m| m.candidates[0].as_str()),
+            Some("shop/db")
+        );
+        let c = call(&f, "get_engine");
+        assert_eq!(
+            c.module.as_ref().map(|m| m.candidates.clone()),
+            Some(vec!["shop/db".to_string()])
+        );
+        let h = call(&f, "build");
+        assert_eq!(
+            h.module.as_ref().map(|m| m.candidates[0].as_str()),
+            Some("shop/views/helpers")
+        );
+        assert_eq!(f.calls.len(), 4, "{:?}", f.calls);
+    }
+
+    #[test]
+    fn object_methods_and_classes_are_not_factory_calls() {
+        let f = facts(
+            "app/main.py",
+            "from app.repo import users, AuditLog\nfrom app.models import User\nfrom . import views\n\ndef h():\n    users.get(1)\n    users.db.find()\n    AuditLog.client()\n    User(name='x')\n    views.UserView.as_view()\n",
+        );
+        assert_eq!(f.calls.len(), 1, "{:?}", f.calls);
+        assert_eq!(f.calls[0].callee, "users.get");
+    }
+
+    #[test]
+    fn memo_and_module_caches_guard() {
+        let src = "\
+import functools
+from functools import lru_cache
+from pymongo import MongoClient
+from sqlalchemy import create_engine
+
+_engine = None
+_clients = {}
+_engines: dict = {}
+
+@lru_cache(maxsize=1)
+def get_engine():
+    return create_engine(URL)
+
+@functools.cache
+def get_mongo():
+    return MongoClient(URI)
+
+def lazy():
+    global _engine
+    if _engine is None:
+        _engine = create_engine(URL)
+    return _engine
+
+def per_tenant(t):
+    if t not in _clients:
+        _clients[t] = MongoClient(t)
+    return _clients[t]
+
+def via_setdefault(url):
+    return _engines.setdefault(url, create_engine(url))
+
+def stored(url):
+    engine = create_engine(url)
+    _engines[url] = engine
+    return engine
+
+def shadowed(url):
+    _clients = {}
+    _clients[url] = MongoClient(url)
+
+def no_global():
+    _engine = create_engine(URL)
+    return _engine
+";
+        let f = facts("app/db.py", src);
+        let g: Vec<(Guard, Returned)> = f.clients.iter().map(|c| (c.guard, c.returned)).collect();
+        assert_eq!(
+            g,
+            [
+                (Guard::Memo, Returned::Direct),
+                (Guard::Memo, Returned::Direct),
+                (Guard::ModuleCache, Returned::Direct),
+                (Guard::ModuleCache, Returned::Direct),
+                (Guard::ModuleCache, Returned::Derived),
+                (Guard::ModuleCache, Returned::Direct),
+                (Guard::None, Returned::No),
+                (Guard::None, Returned::Direct),
+            ]
+        );
+        assert_eq!(func(&f, "get_engine").guard, Guard::Memo);
+        assert_eq!(func(&f, "get_mongo").guard, Guard::Memo);
+        assert_eq!(func(&f, "lazy").guard, Guard::None);
+        assert!(
+            f.clients
+                .iter()
+                .all(|c| c.scope.kind == ScopeKind::Function)
+        );
+    }
+
+    #[test]
+    fn owners_are_self_and_parameters_but_not_in_handlers() {
+        let src = "\
+from django.views import View
+from pymongo import MongoClient
+
+class Repo:
+    def __init__(self, uri):
+        self._client = MongoClient(uri)
+
+    @classmethod
+    def shared(cls):
+        cls._client = MongoClient(URI)
+        return cls._client
+
+async def on_startup(app):
+    app['mongo'] = MongoClient(URI)
+
+class Detail(View):
+    def get(self, request, pk):
+        self.client = MongoClient(URI)
+        return None
+";
+        let f = facts_with("shop/views.py", src, &["django", "pymongo"]);
+        let g: Vec<(Guard, ScopeKind)> =
+            f.clients.iter().map(|c| (c.guard, c.scope.kind)).collect();
+        assert_eq!(
+            g,
+            [
+                (Guard::Owner, ScopeKind::Function),
+                (Guard::Owner, ScopeKind::Function),
+                (Guard::Owner, ScopeKind::Function),
+                (Guard::None, ScopeKind::Handler),
+            ]
+        );
+        assert_eq!(f.clients[1].returned, Returned::Direct);
+        assert_eq!(f.clients[3].scope.framework(), "django");
+        assert_eq!(f.clients[3].scope.name.as_deref(), Some("get"));
+        assert!(!func(&f, "__init__").exported);
+        assert!(func(&f, "on_startup").exported);
+    }
+
+    #[test]
+    fn startup_scopes() {
+        let src = "\
+from contextlib import asynccontextmanager
+from fastapi import FastAPI
+from sqlalchemy import create_engine
+from celery.signals import worker_process_init
+
+@asynccontextmanager
+async def app_lifespan(app):
+    app.state.engine = create_engine(URL)
+    yield
+
+app = FastAPI(lifespan=app_lifespan)
+
+@app.on_event('startup')
+def startup():
+    e1 = create_engine(URL)
+
+@worker_process_init.connect
+def init_worker(**kw):
+    e2 = create_engine(URL)
+
+def create_app():
+    e3 = create_engine(URL)
+
+def run():
+    e4 = create_engine(URL)
+
+def helper():
+    e5 = create_engine(URL)
+
+if __name__ == '__main__':
+    e6 = create_engine(URL)
+    run()
+";
+        let f = facts("app/main.py", src);
+        let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+        use ScopeKind::*;
+        assert_eq!(
+            kinds,
+            [
+                Startup, Startup, Startup, Startup, Startup, Function, Startup
+            ]
+        );
+        assert!(
+            f.clients
+                .iter()
+                .filter(|c| c.scope.kind == Startup)
+                .all(|c| c.scope.framework() == "startup")
+        );
+        assert_eq!(f.clients[6].in_fn, None);
+    }
+
+    #[test]
+    fn route_decorators_pick_the_framework() {
+        let flask = "from . import bp\nimport redis\n@bp.route('/a')\ndef a():\n    redis.Redis()\n@bp.get('/b')\ndef b():\n    redis.Redis()\n@bp.before_request\ndef c():\n    redis.Redis()\n";
+        let f = facts_with("shop/api.py", flask, &["flask", "redis"]);
+        assert!(
+            f.clients
+                .iter()
+                .all(|c| c.scope.kind == ScopeKind::Handler && c.scope.framework() == "flask")
+        );
+        assert_eq!(f.clients.len(), 3);
+        let fastapi = "from . import router\nimport redis\n@router.get('/b')\ndef b():\n    redis.Redis()\n@router.websocket('/ws')\nasync def ws(sock):\n    redis.Redis()\n";
+        let f = facts_with("app/api.py", fastapi, &["fastapi", "redis"]);
+        assert!(f.clients.iter().all(|c| c.scope.framework() == "fastapi"));
+        let both = "from flask import Flask\nimport redis\napp = Flask(__name__)\n@app.get('/')\ndef i():\n    redis.Redis()\n";
+        let f = facts_with("app.py", both, &["fastapi", "flask", "redis"]);
+        assert_eq!(f.clients[0].scope.framework(), "flask");
+    }
+
+    #[test]
+    fn django_views_celery_and_lambda() {
+        let views = "\
+from pymongo import MongoClient
+from rest_framework.decorators import api_view
+from rest_framework.viewsets import ViewSet
+
+def product_list(request):
+    MongoClient(URI)
+
+def helper(x):
+    MongoClient(URI)
+
+@api_view(['GET'])
+def reviews(req):
+    MongoClient(URI)
+
+class Products(ViewSet):
+    def list(self, request):
+        MongoClient(URI)
+";
+        let f = facts_with(
+            "shop/views/products.py",
+            views,
+            &["django", "djangorestframework", "pymongo"],
+        );
+        let s: Vec<(ScopeKind, &str)> = f
+            .clients
+            .iter()
+            .map(|c| (c.scope.kind, c.scope.framework()))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                (ScopeKind::Handler, "django"),
+                (ScopeKind::Function, ""),
+                (ScopeKind::Handler, "django"),
+                (ScopeKind::Handler, "django")
+            ]
+        );
+        // `request` first is a view only in views modules.
+        let f = facts_with(
+            "shop/services.py",
+            "from pymongo import MongoClient\ndef f(request):\n    MongoClient(U)\n",
+            &["django"],
+        );
+        assert_eq!(f.clients[0].scope.kind, ScopeKind::Function);
+
+        let tasks = "\
+from celery import shared_task
+from worker.celery_app import app
+import boto3
+
+@shared_task(bind=True)
+def a(self):
+    boto3.client('s3')
+
+@app.task
+def b():
+    boto3.client('s3')
+
+def handler(event, context):
+    boto3.client('s3')
+
+def lambda_handler(event: dict, context) -> dict:
+    boto3.resource('dynamodb')
+";
+        let f = facts("worker/tasks.py", tasks);
+        let s: Vec<&str> = f.clients.iter().map(|c| c.scope.framework()).collect();
+        assert_eq!(s, ["celery", "celery", "lambda", "lambda"]);
+        assert!(f.clients.iter().all(|c| c.scope.kind == ScopeKind::Handler));
+    }
+
+    #[test]
+    fn handler_refs_classify_same_file_functions() {
+        let src = "\
+from django.urls import path
+from . import views
+from .health import liveness
+import redis
+
+def stats(request):
+    redis.Redis()
+
+urlpatterns = [
+    path('stats/', stats),
+    path('users/', views.user_list, name='users'),
+    path('live/', liveness),
+    path('cbv/', views.Detail.as_view()),
+]
+";
+        let f = facts_with("api/urls.py", src, &["django", "redis"]);
+        assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+        assert_eq!(f.clients[0].scope.framework(), "django");
+        let refs: Vec<(&str, Option<&str>)> = f
+            .handler_refs
+            .iter()
+            .map(|h| {
+                (
+                    h.name.as_str(),
+                    h.module.as_ref().map(|m| m.candidates[0].as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                ("stats", None),
+                ("user_list", Some("api/views")),
+                ("liveness", Some("api/health"))
+            ]
+        );
+
+        let flask = "\
+import httpx
+from flask import Flask
+app = Flask(__name__)
+def contacts():
+    httpx.Client()
+app.add_url_rule('/c', view_func=contacts)
+";
+        let f = facts_with("app.py", flask, &["flask", "httpx"]);
+        assert_eq!(f.clients[0].scope.framework(), "flask");
+        assert_eq!(f.handler_refs[0].framework, "flask");
+
+        let aio = "\
+import aiohttp
+from aiohttp import web
+from starlette.routing import Route
+async def a(request):
+    aiohttp.ClientSession()
+async def b(request):
+    aiohttp.ClientSession()
+async def c(request):
+    aiohttp.ClientSession()
+def make_app():
+    app = web.Application()
+    app.add_routes([web.get('/a', a)])
+    app.router.add_post('/b', b)
+    return [Route('/c', endpoint=c)]
+";
+        let f = facts_with("server.py", aio, &["aiohttp", "starlette"]);
+        let s: Vec<&str> = f.clients.iter().map(|c| c.scope.framework()).collect();
+        assert_eq!(s, ["aiohttp", "aiohttp", "starlette"]);
+        assert_eq!(func(&f, "make_app").scope.kind, ScopeKind::Startup);
+    }
+
+    #[test]
+    fn loops_and_closures() {
+        let src = "\
+from sqlalchemy import create_engine
+from fastapi import FastAPI
+app = FastAPI()
+
+def per_tenant(tenants):
+    for t in tenants:
+        create_engine(t.url)
+    while True:
+        create_engine(URL)
+    [create_engine(u) for u in urls]
+    list(map(lambda u: create_engine(u), urls))
+    for e in [create_engine(URL)]:
+        pass
+    f = lambda: create_engine(URL)
+
+@app.get('/')
+def route(urls):
+    for u in urls:
+        create_engine(u)
+    def inner():
+        return create_engine(URL)
+    return inner()
+
+for u in URLS:
+    create_engine(u)
+";
+        let f = facts("app/x.py", src);
+        let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+        use ScopeKind::*;
+        assert_eq!(
+            kinds,
+            [
+                Loop, Loop, Loop, Loop, Function, Function, Handler, Handler, Module
+            ]
+        );
+        assert_eq!(f.clients[0].scope.name.as_deref(), Some("per_tenant"));
+        assert_eq!(f.clients[0].scope.framework, None);
+        let inner = func(&f, "inner");
+        assert_eq!(inner.scope.kind, Handler);
+        assert_eq!(inner.parent, Some(1));
+        assert_eq!(
+            f.function(f.clients[7].in_fn).map(|x| x.name.as_str()),
+            Some("inner")
+        );
+    }
+
+    #[test]
+    fn released_and_returned() {
+        let src = "\
+import httpx
+from pymongo import MongoClient
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+from contextlib import ExitStack
+
+def a():
+    with httpx.Client() as c:
+        return c.get(U)
+
+async def b():
+    async with httpx.AsyncClient() as c:
+        yield c
+
+def c():
+    client = MongoClient(U)
+    try:
+        return client.db.find()
+    finally:
+        client.close()
+
+def d():
+    engine = create_engine(U)
+    engine.close()
+
+def e():
+    engine = create_engine(U)
+    engine.dispose()
+
+def f():
+    return sessionmaker(bind=create_engine(U))
+
+def g():
+    client = MongoClient(U)
+    return {'client': client, 'n': 1}
+
+def h():
+    client = MongoClient(U)
+    db = client.app
+    return db
+
+def i():
+    with ExitStack() as stack:
+        client = stack.enter_context(MongoClient(U))
+
+def j():
+    return MongoClient(U)
+
+def k():
+    client = MongoClient(U)
+    def cleanup():
+        client.close()
+    return cleanup
+";
+        let f = facts("app/x.py", src);
+        let got: Vec<(bool, Returned)> = f
+            .clients
+            .iter()
+            .filter(|c| c.kind != ClientKind::Session)
+            .map(|c| (c.released, c.returned))
+            .collect();
+        use Returned::*;
+        assert_eq!(
+            got,
+            [
+                (true, Derived),
+                (true, Direct),
+                (true, Derived),
+                (false, No),
+                (true, No),
+                (false, Derived),
+                (false, Direct),
+                (false, Derived),
+                (true, No),
+                (false, Direct),
+                (true, No),
+            ]
+        );
+        assert_eq!(f.clients[0].binding.as_deref(), Some("c"));
+    }
+
+    #[test]
+    fn self_method_calls_and_cli_commands() {
+        let src = "\
+import boto3
+import click
+
+class Connector:
+    def _client(self):
+        return boto3.client('s3')
+
+    def download(self, key):
+        self._client().download_file('b', key, '/tmp/x')
+        self.other.close()
+        self.undefined()
+
+@click.command()
+def sync():
+    boto3.client('s3')
+";
+        let f = facts("app/connector.py", src);
+        assert_eq!(f.calls.len(), 1, "{:?}", f.calls);
+        let c = call(&f, "_client");
+        assert_eq!(
+            (c.callee.as_str(), c.module.is_none()),
+            ("self._client", true)
+        );
+        assert_eq!(
+            f.function(c.in_fn).map(|x| x.name.as_str()),
+            Some("download")
+        );
+        assert_eq!(client(&f, "boto3.client()").returned, Returned::Direct);
+        assert_eq!(f.clients[1].scope.kind, ScopeKind::Startup);
+    }
+
+    #[test]
+    fn psycopg2_with_commits_but_does_not_close() {
+        let src = "\
+import psycopg2
+from contextlib import closing, ExitStack
+
+def a():
+    with psycopg2.connect(DSN) as conn:
+        pass
+
+def b():
+    with closing(psycopg2.connect(DSN)) as conn:
+        pass
+
+def c():
+    conn = psycopg2.connect(DSN)
+    with conn:
+        pass
+
+def d(stack: ExitStack):
+    conn = stack.enter_context(psycopg2.connect(DSN))
+
+def e():
+    conn = psycopg2.connect(DSN)
+    with closing(conn):
+        pass
+";
+        let f = facts_with("app/x.py", src, &["psycopg2-binary"]);
+        let got: Vec<bool> = f.clients.iter().map(|c| c.released).collect();
+        assert_eq!(got, [false, true, false, false, true]);
+    }
+
+    #[test]
+    fn factory_calls_get_generic_release_and_bindings() {
+        let src = "\
+from app.db import get_client
+
+def a():
+    with get_client() as c:
+        pass
+
+def b():
+    client = get_client()
+    client.close()
+
+def c():
+    return get_client()
+";
+        let f = facts("app/x.py", src);
+        let got: Vec<(Option<&str>, bool, Returned)> = f
+            .calls
+            .iter()
+            .map(|c| (c.binding.as_deref(), c.released, c.returned))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("c"), true, Returned::No),
+                (Some("client"), true, Returned::No),
+                (None, false, Returned::Direct)
+            ]
+        );
+    }
+
+    #[test]
+    fn args_are_static_only_without_locals() {
+        let src = "\
+import os
+from sqlalchemy import create_engine
+URL = os.environ['URL']
+
+def a():
+    return create_engine(URL, pool_size=5)
+
+def b(url):
+    return create_engine(url)
+
+def c():
+    url = os.environ['X']
+    return create_engine(url)
+
+def d():
+    return create_engine(os.environ['X'], connect_args={'sslmode': 'require'})
+";
+        let f = facts("app/x.py", src);
+        let got: Vec<bool> = f
+            .clients
+            .iter()
+            .map(|c| c.anchors.args_are_static)
+            .collect();
+        assert_eq!(got, [true, false, false, true]);
+    }
+
+    #[test]
+    fn test_files_and_test_functions() {
+        let src =
+            "from sqlalchemy import create_engine\ndef make():\n    return create_engine(U)\n";
+        for rel in [
+            "tests/helpers.py",
+            "app/test_db.py",
+            "conftest.py",
+            "app/db_test.py",
+        ] {
+            let f = facts(rel, src);
+            assert_eq!(f.clients[0].scope.kind, ScopeKind::Test, "{rel}");
+            assert_eq!(f.clients[0].scope.framework(), "test");
+        }
+        let f = facts(
+            "app/db.py",
+            "import pytest\nfrom sqlalchemy import create_engine\n@pytest.fixture\ndef engine():\n    yield create_engine(U)\ndef test_x():\n    create_engine(U)\n",
+        );
+        assert!(f.clients.iter().all(|c| c.scope.kind == ScopeKind::Test));
+        for rel in [
+            "scripts/seed.py",
+            "alembic/env.py",
+            "manage.py",
+            "app/management/commands/sync.py",
+        ] {
+            let f = facts(rel, src);
+            assert_eq!(f.clients[0].scope.kind, ScopeKind::Startup, "{rel}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_keep_the_facts_around_them() {
+        let src = "\
+from fastapi import APIRouter
+from sqlalchemy.ext.asyncio import create_async_engine
+router = APIRouter()
+LABELS = {'a': 1 'b': 2}
+
+@router.get('/x')
+async def x():
+    engine = create_async_engine(URL)
+
+def broken(:
+    pass
+
+@router.get('/y')
+async def y():
+    engine = create_async_engine(URL)
+";
+        let f = facts("app/routers/x.py", src);
+        assert!(!f.syntax_errors.is_empty());
+        assert_eq!(f.clients.len(), 2);
+        assert!(
+            f.clients
+                .iter()
+                .all(|c| c.scope.kind == ScopeKind::Handler && c.scope.framework() == "fastapi")
+        );
+        assert!(!parses_cleanly(src));
+    }
+
+    #[test]
+    fn nothing_to_see() {
+        let f = facts("app/empty.py", "");
+        assert_eq!(f, FileFacts::default());
+        let f = facts(
+            "app/plain.py",
+            "def f(x):\n    return g(x)\n\ndef g(y):\n    return y\n",
+        );
+        assert_eq!(f.functions.len(), 2);
+        assert!(
+            f.functions
+                .iter()
+                .all(|x| x.exported && x.scope.kind == ScopeKind::Function)
+        );
+        assert_eq!(call(&f, "g").in_fn, Some(0));
+        assert_eq!(call(&f, "g").returned, Returned::Direct);
+    }
 }

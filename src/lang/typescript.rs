@@ -1,14 +1,3833 @@
 //! TypeScript / TSX / JavaScript front-end (tree-sitter).
+//!
+//! One parse per file (one parser per grammar per thread), then two passes over the tree:
+//!
+//! 1. a pre-pass collects what the walk needs to know before it reaches it: imports (ESM,
+//!    `require`, `await import`), module-level variables and the ones assigned at run time,
+//!    `globalThis` aliases, function names, functions named as request handlers (routers, tRPC,
+//!    Next.js exports) or run once (`main()` at top level, Fastify plugins), components that
+//!    render JSX, exported names and the file's directives (`"use server"`, `"use client"`);
+//! 2. the walk keeps an explicit context stack (scope, memo, enclosing named function, loops)
+//!    and records client constructions, calls to possible factories and functions. What depends
+//!    on code after a construction (a later `client.close()`, `return client`, `cached = client`)
+//!    is resolved when its function is left.
+//!
+//! The front-end knows syntax and frameworks (Next.js, Express, Koa, Fastify, Hono, tRPC,
+//! React); client libraries come from the catalogue only.
 
-use crate::catalog::LangCatalog;
-use crate::facts::FileFacts;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use tree_sitter::{Node, Parser, Tree};
+
+use crate::catalog::{CtorDef, CtorMatch, LangCatalog};
+use crate::facts::{
+    CallSite, ClientSite, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned,
+    Scope, ScopeKind,
+};
 use crate::lang::ParseError;
-use crate::source::{Lang, SourceFile};
+use crate::lang::modules::js_module;
+use crate::source::{Lang, SourceFile, Span};
 
-pub fn extract(_file: &SourceFile, _catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
-    Ok(FileFacts::default())
+thread_local! {
+    /// `[typescript, tsx]`, created on first use on each thread.
+    static PARSERS: RefCell<[Option<Parser>; 2]> = const { RefCell::new([None, None]) };
 }
 
-pub fn parses_cleanly(_lang: Lang, _text: &str) -> bool {
-    true
+fn parse(lang: Lang, text: &str) -> Result<Tree, ParseError> {
+    let tsx = !matches!(lang, Lang::Ts);
+    PARSERS.with(|cell| {
+        let mut parsers = cell.borrow_mut();
+        let slot = &mut parsers[usize::from(tsx)];
+        if slot.is_none() {
+            let language = if tsx {
+                tree_sitter_typescript::LANGUAGE_TSX.into()
+            } else {
+                tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()
+            };
+            let mut parser = Parser::new();
+            parser.set_language(&language).map_err(|e| ParseError {
+                message: format!("cannot load the TypeScript grammar: {e}"),
+                span: None,
+            })?;
+            *slot = Some(parser);
+        }
+        let parser = slot.as_mut().ok_or_else(|| ParseError {
+            message: "no TypeScript parser".into(),
+            span: None,
+        })?;
+        parser.parse(text, None).ok_or_else(|| ParseError {
+            message: "the TypeScript parser gave up on this file".into(),
+            span: None,
+        })
+    })
+}
+
+/// Does the text parse without any error or missing node?
+pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
+    parse(lang, text).is_ok_and(|t| !t.root_node().has_error())
+}
+
+/// Extract the facts of one TypeScript / TSX / JavaScript file.
+pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
+    let tree = parse(file.lang, &file.text)?;
+    let root = tree.root_node();
+    let info = FileInfo::new(file);
+    let mut pre = Pre::new(file, catalog, info);
+    pre.run(root);
+    let mut walker = Walker::new(file, catalog, pre, info);
+    walker.walk(root);
+    Ok(walker.finish())
+}
+
+// ------------------------------------------------------------------------------------------
+// Vocabulary (frameworks, not libraries)
+
+const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+const ROUTE_METHODS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "del", "all", "use", "options", "head",
+];
+const TRPC_METHODS: &[&str] = &["query", "mutation", "subscription"];
+const LOOP_METHODS: &[&str] = &[
+    "map",
+    "flatMap",
+    "forEach",
+    "filter",
+    "reduce",
+    "reduceRight",
+    "some",
+    "every",
+    "find",
+    "findIndex",
+];
+const EFFECT_HOOKS: &[&str] = &["useEffect", "useLayoutEffect", "useInsertionEffect"];
+/// Hooks whose first argument is an initialiser run once per component instance.
+const MEMO_HOOKS: &[&str] = &["useMemo", "useState"];
+/// Hooks whose first argument is a value kept across renders (`useState(new X())`).
+const MEMO_VALUE_HOOKS: &[&str] = &["useState", "useRef"];
+/// Wrappers that run their function once per process (or per key).
+const MEMO_WRAPPERS: &[&str] = &["memoize", "memoizeOne", "once", "pMemoize"];
+const GENERIC_RELEASE: &[&str] = &[
+    "close",
+    "end",
+    "dispose",
+    "$disconnect",
+    "disconnect",
+    "quit",
+    "release",
+    "aclose",
+    "shutdown",
+];
+const GLOBALS: &[&str] = &["globalThis", "global", "window"];
+const PAGE_FILES: &[&str] = &[
+    "page",
+    "layout",
+    "template",
+    "default",
+    "not-found",
+    "error",
+    "loading",
+];
+
+fn is_fn_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "function_declaration"
+            | "generator_function_declaration"
+            | "function_expression"
+            | "generator_function"
+            | "arrow_function"
+            | "method_definition"
+    )
+}
+
+fn is_loop_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "for_statement" | "for_in_statement" | "while_statement" | "do_statement"
+    )
+}
+
+fn is_pascal(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+fn is_hook_name(name: &str) -> bool {
+    name.strip_prefix("use")
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}
+
+// ------------------------------------------------------------------------------------------
+// Small syntax helpers
+
+fn span(n: Node) -> Span {
+    Span::new(n.start_byte(), n.end_byte())
+}
+
+fn text<'s>(n: Node, src: &'s str) -> &'s str {
+    src.get(n.byte_range()).unwrap_or("")
+}
+
+fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
+    n.child_by_field_name(name)
+}
+
+fn is_field(parent: Node, name: &str, child: Node) -> bool {
+    field(parent, name).is_some_and(|c| c.id() == child.id())
+}
+
+fn named_kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
+    let mut c = n.walk();
+    n.named_children(&mut c)
+        .filter(|k| k.kind() != "comment")
+        .collect()
+}
+
+fn first_named<'t>(n: Node<'t>) -> Option<Node<'t>> {
+    let mut c = n.walk();
+    n.named_children(&mut c).find(|k| k.kind() != "comment")
+}
+
+fn token<'t>(n: Node<'t>, token: &str) -> Option<Node<'t>> {
+    let mut c = n.walk();
+    n.children(&mut c)
+        .find(|k| !k.is_named() && k.kind() == token)
+}
+
+/// Strip parentheses, type casts, non-null assertions and `await`.
+fn unwrap_value(mut n: Node) -> Node {
+    loop {
+        let inner = match n.kind() {
+            "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+            | "await_expression"
+            | "instantiation_expression" => first_named(n),
+            "type_assertion" => n.named_child(n.named_child_count().saturating_sub(1) as u32),
+            _ => None,
+        };
+        match inner {
+            Some(i) => n = i,
+            None => return n,
+        }
+    }
+}
+
+/// The content of a string literal node (without quotes).
+fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
+    if n.kind() != "string" {
+        return None;
+    }
+    let t = text(n, src);
+    t.get(1..t.len().saturating_sub(1))
+}
+
+/// The name a property key / method name stands for.
+fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
+    match n.kind() {
+        "property_identifier" | "identifier" | "private_property_identifier" => Some(text(n, src)),
+        "string" => string_value(n, src),
+        _ => None,
+    }
+}
+
+/// The last name of a callee: `useEffect`, `React.useEffect` → `useEffect`.
+fn callee_name<'s>(callee: Node, src: &'s str) -> Option<&'s str> {
+    let c = unwrap_value(callee);
+    match c.kind() {
+        "identifier" => Some(text(c, src)),
+        "member_expression" => field(c, "property").map(|p| text(p, src)),
+        _ => None,
+    }
+}
+
+/// A node and its ancestors (nearest last). The traversals keep this stack, so walking up is
+/// O(1): tree-sitter's `Node::parent` searches down from the root on every call, which is
+/// quadratic on deep or wide trees.
+#[derive(Clone, Copy)]
+struct At<'p, 't> {
+    node: Node<'t>,
+    anc: &'p [Node<'t>],
+}
+
+impl<'p, 't> At<'p, 't> {
+    fn up(self) -> Option<At<'p, 't>> {
+        let (last, rest) = self.anc.split_last()?;
+        Some(At {
+            node: *last,
+            anc: rest,
+        })
+    }
+
+    fn parent(self) -> Option<Node<'t>> {
+        self.anc.last().copied()
+    }
+}
+
+/// `f` is the `index`-th argument of `call`.
+fn arg_position<'p, 't>(f: At<'p, 't>) -> Option<(At<'p, 't>, usize)> {
+    let args = f.up()?;
+    if args.node.kind() != "arguments" {
+        return None;
+    }
+    let call = args.up()?;
+    if !matches!(call.node.kind(), "call_expression" | "new_expression") {
+        return None;
+    }
+    named_kids(args.node)
+        .iter()
+        .position(|a| a.id() == f.node.id())
+        .map(|i| (call, i))
+}
+
+/// Arguments of a call or `new` (empty for a tagged template).
+fn call_args(call: Node) -> Vec<Node> {
+    match field(call, "arguments") {
+        Some(a) if a.kind() == "arguments" => named_kids(a),
+        _ => Vec::new(),
+    }
+}
+
+/// `(() => …)()`, `(async function () {…})()`, `new Promise((resolve) => …)`.
+fn is_iife(f: At, src: &str) -> bool {
+    let mut cur = f;
+    while let Some(p) = cur.up() {
+        if p.node.kind() == "parenthesized_expression" {
+            cur = p;
+            continue;
+        }
+        if p.node.kind() == "call_expression" && is_field(p.node, "function", cur.node) {
+            return true;
+        }
+        break;
+    }
+    if let Some((call, 0)) = arg_position(f) {
+        return call.node.kind() == "new_expression"
+            && field(call.node, "constructor").is_some_and(|c| text(c, src) == "Promise");
+    }
+    false
+}
+
+/// Root identifier and first member of a value chain: `client.db(x).collection(y)` →
+/// (`client`, `db`); `client` → (`client`, None). `None` if the chain starts with a call result.
+fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s str>)> {
+    let mut cur = unwrap_value(n);
+    let mut method = None;
+    loop {
+        match cur.kind() {
+            "identifier" => return Some((text(cur, src), method)),
+            "this" => return Some(("this", method)),
+            "member_expression" => {
+                method = field(cur, "property").map(|p| text(p, src));
+                cur = unwrap_value(field(cur, "object")?);
+            }
+            "subscript_expression" => cur = unwrap_value(field(cur, "object")?),
+            "call_expression" => {
+                let f = unwrap_value(field(cur, "function")?);
+                if f.kind() != "member_expression" {
+                    return None;
+                }
+                cur = f;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// A callee made only of names: `client.close`, `db.$client.end`, `this.pool.end`.
+fn dotted_path(n: Node, src: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut cur = unwrap_value(n);
+    loop {
+        match cur.kind() {
+            "identifier" | "this" => {
+                parts.push(text(cur, src));
+                break;
+            }
+            "member_expression" => {
+                parts.push(text(field(cur, "property")?, src));
+                cur = unwrap_value(field(cur, "object")?);
+            }
+            _ => return None,
+        }
+        if parts.len() > 16 {
+            return None;
+        }
+    }
+    parts.reverse();
+    Some(parts.join("."))
+}
+
+/// Identifiers bound by a pattern (`x`, `{ a, b: c }`, `[d, ...e]`), skipping type annotations.
+fn pattern_names(n: Node, src: &str, out: &mut Vec<String>) {
+    match n.kind() {
+        "identifier" | "shorthand_property_identifier_pattern" => {
+            out.push(text(n, src).to_string())
+        }
+        "type_annotation" | "type_arguments" | "type_parameters" => {}
+        "pair_pattern" => {
+            if let Some(v) = field(n, "value") {
+                pattern_names(v, src, out);
+            }
+        }
+        "assignment_pattern" | "object_assignment_pattern" => {
+            if let Some(l) = field(n, "left").or_else(|| first_named(n)) {
+                pattern_names(l, src, out);
+            }
+        }
+        "required_parameter" | "optional_parameter" => {
+            if let Some(p) = field(n, "pattern") {
+                pattern_names(p, src, out);
+            }
+        }
+        _ => {
+            for k in named_kids(n) {
+                pattern_names(k, src, out);
+            }
+        }
+    }
+}
+
+/// Visit every node with its ancestors: `f(at, entering)`.
+fn traverse<'t>(root: Node<'t>, mut f: impl FnMut(At<'_, 't>, bool)) {
+    let mut stack: Vec<Node<'t>> = Vec::new();
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        f(At { node, anc: &stack }, true);
+        stack.push(node);
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            let node = cursor.node();
+            stack.pop();
+            f(At { node, anc: &stack }, false);
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// How a function got its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    /// `function f() {}`
+    Decl,
+    /// `const f = () => …`, `f = function () {}`
+    Var,
+    /// `export const GET = withAuth(async () => …)`, `const Chat = memo(() => …)`
+    Wrapper,
+    /// Methods, object members, class fields, `exports.f = …`
+    Member,
+}
+
+struct FnName<'p, 't> {
+    name: String,
+    span: Span,
+    kind: NameKind,
+    /// The node that carries the name (declaration, declarator, pair, method, assignment).
+    anchor: At<'p, 't>,
+}
+
+fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>> {
+    let mk = |n: Node, kind, anchor| {
+        Some(FnName {
+            name: text(n, src).trim_matches(['"', '\'']).to_string(),
+            span: span(n),
+            kind,
+            anchor,
+        })
+    };
+    let fnode = f.node;
+    match fnode.kind() {
+        "function_declaration" | "generator_function_declaration" => {
+            mk(field(fnode, "name")?, NameKind::Decl, f)
+        }
+        "method_definition" => {
+            let n = field(fnode, "name")?;
+            key_name(n, src)?;
+            mk(n, NameKind::Member, f)
+        }
+        _ => {
+            let p = f.up()?;
+            let pn = p.node;
+            match pn.kind() {
+                "variable_declarator" if is_field(pn, "value", fnode) => {
+                    let n = field(pn, "name")?;
+                    return if n.kind() == "identifier" {
+                        mk(n, NameKind::Var, p)
+                    } else {
+                        None
+                    };
+                }
+                "pair" if is_field(pn, "value", fnode) => {
+                    let n = field(pn, "key")?;
+                    key_name(n, src)?;
+                    return mk(n, NameKind::Member, p);
+                }
+                "public_field_definition" => {
+                    let n = field(pn, "name")?;
+                    key_name(n, src)?;
+                    return mk(n, NameKind::Member, p);
+                }
+                "assignment_expression" if is_field(pn, "right", fnode) => {
+                    let l = field(pn, "left")?;
+                    return match l.kind() {
+                        "identifier" => mk(l, NameKind::Var, p),
+                        "member_expression" if text(l, src) != "module.exports" => {
+                            mk(field(l, "property")?, NameKind::Member, p)
+                        }
+                        _ => None,
+                    };
+                }
+                _ => {}
+            }
+            if let Some(n) = field(fnode, "name") {
+                return mk(n, NameKind::Member, f);
+            }
+            // A wrapper at module level: `export const GET = withAuth(async () => …)`.
+            let mut cur = f;
+            while let Some((call, _)) = arg_position(cur) {
+                let callee = field(call.node, "function")
+                    .and_then(|c| callee_name(c, src))
+                    .unwrap_or("");
+                if is_hook_name(callee) || LOOP_METHODS.contains(&callee) || callee.is_empty() {
+                    return None;
+                }
+                cur = call;
+            }
+            if cur.node.id() == fnode.id() {
+                return None;
+            }
+            let decl = cur.up()?;
+            if decl.node.kind() != "variable_declarator" || !is_field(decl.node, "value", cur.node)
+            {
+                return None;
+            }
+            let stmt = decl.up()?;
+            let top = stmt
+                .parent()
+                .is_some_and(|s| matches!(s.kind(), "program" | "export_statement"));
+            let n = field(decl.node, "name")?;
+            if top && n.kind() == "identifier" {
+                mk(n, NameKind::Wrapper, decl)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Does the function body start with the directive `"use server"`?
+fn has_use_server(f: Node, src: &str) -> bool {
+    let Some(body) = field(f, "body") else {
+        return false;
+    };
+    if body.kind() != "statement_block" {
+        return false;
+    }
+    for st in named_kids(body) {
+        if st.kind() != "expression_statement" {
+            return false;
+        }
+        match first_named(st).and_then(|s| string_value(s, src)) {
+            Some("use server") => return true,
+            Some(_) => continue,
+            None => return false,
+        }
+    }
+    false
+}
+
+// ------------------------------------------------------------------------------------------
+// File context
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    App,
+    Test,
+    Startup,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct FileInfo {
+    role: Role,
+    /// `app/**/route.*`
+    route: bool,
+    /// `app/**/{page,layout,…}.*`
+    page: bool,
+    /// `middleware.*` / `proxy.*` at the root or in `src/` of a Next.js project
+    middleware: bool,
+    /// `pages/api/**`
+    pages_api: bool,
+    /// `pages/**`
+    pages_dir: bool,
+    /// Components are possible (TSX / JS grammar).
+    jsx: bool,
+    /// The project uses React (hooks may live in `.ts` files).
+    react: bool,
+    /// Framework tag for router callbacks.
+    router: &'static str,
+}
+
+impl FileInfo {
+    fn new(file: &SourceFile) -> Self {
+        let rel = file.rel.trim_start_matches("./");
+        let segs: Vec<&str> = rel.split('/').collect();
+        let name = segs.last().copied().unwrap_or("");
+        let dirs = &segs[..segs.len().saturating_sub(1)];
+        let stem = name.split('.').next().unwrap_or(name);
+        let app_dir = segs.first() == Some(&"app")
+            || (segs.first() == Some(&"src") && segs.get(1) == Some(&"app"));
+        let pages_dir = segs.first() == Some(&"pages")
+            || (segs.first() == Some(&"src") && segs.get(1) == Some(&"pages"));
+        // Inside Next.js routing directories, `test/` or `scripts/` are URL segments.
+        let routed = app_dir || pages_dir;
+        let test = name.contains(".test.")
+            || name.contains(".spec.")
+            || dirs.iter().any(|d| {
+                matches!(*d, "__tests__" | "__mocks__")
+                    || (!routed && matches!(*d, "test" | "tests" | "e2e" | "cypress"))
+            });
+        let startup = (!routed
+            && dirs
+                .iter()
+                .any(|d| matches!(*d, "scripts" | "migrations" | "seeds" | "seeders")))
+            || stem == "seed"
+            || name.contains(".config.")
+            || stem == "instrumentation";
+        let role = if test {
+            Role::Test
+        } else if startup {
+            Role::Startup
+        } else {
+            Role::App
+        };
+        let pages_api = pages_dir
+            && (segs.get(1) == Some(&"api") || segs.get(2) == Some(&"api") && segs[0] == "src");
+        let p = &file.project;
+        let root_file = dirs.is_empty() || dirs == ["src"];
+        let router = if p.has_dep("express") {
+            "express"
+        } else if p.has_dep("fastify") {
+            "fastify"
+        } else if p.has_dep("hono") {
+            "hono"
+        } else if p.has_dep("koa") || p.has_dep("@koa/router") || p.has_dep("koa-router") {
+            "koa"
+        } else {
+            "express"
+        };
+        FileInfo {
+            role,
+            route: app_dir && stem == "route",
+            page: app_dir && PAGE_FILES.contains(&stem),
+            middleware: p.nextjs && root_file && matches!(stem, "middleware" | "proxy"),
+            pages_api,
+            pages_dir,
+            jsx: !matches!(file.lang, Lang::Ts),
+            react: ["react", "preact", "react-native", "next"]
+                .iter()
+                .any(|d| p.has_dep(d)),
+            router,
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Pre-pass
+
+#[derive(Debug, Clone)]
+struct Import {
+    module: String,
+    /// `default`, `*`, or the export name, followed by member names.
+    path: String,
+    /// The project-local module, if the specifier names one.
+    local: Option<ModuleRef>,
+}
+
+/// A function that something other than its position makes special.
+#[derive(Debug, Clone, Copy)]
+enum Special {
+    /// Called per request by a framework; the span labels an anonymous callback.
+    Handler(&'static str, Span),
+    /// Run once (Fastify plugin, `listen` callback).
+    Startup,
+}
+
+struct Pre<'a, 't> {
+    file: &'a SourceFile,
+    catalog: &'a LangCatalog,
+    src: &'a str,
+    info: FileInfo,
+    imports: HashMap<String, Import>,
+    module_vars: HashSet<String>,
+    /// Roots of assignment targets anywhere (`cached = …`, `cache.conn = …`, `n++`).
+    assigned: HashSet<String>,
+    global_aliases: HashSet<String>,
+    /// Functions callable by a bare name (declarations, `const f = …`).
+    fn_names: HashSet<String>,
+    /// Same-file functions named as handlers, by name.
+    handler_names: HashMap<String, &'static str>,
+    startup_names: HashSet<String>,
+    /// Function nodes made special by where they are passed.
+    callbacks: HashMap<usize, Special>,
+    /// Named functions whose body renders JSX.
+    jsx_fns: HashSet<usize>,
+    exported_names: HashSet<String>,
+    use_server: bool,
+    use_client: bool,
+    module_insert: u32,
+    refs: Vec<HandlerRef>,
+    pending: Vec<(Node<'t>, Special)>,
+}
+
+impl<'a, 't> Pre<'a, 't> {
+    fn new(file: &'a SourceFile, catalog: &'a LangCatalog, info: FileInfo) -> Self {
+        Pre {
+            file,
+            catalog,
+            src: &file.text,
+            info,
+            imports: HashMap::new(),
+            module_vars: HashSet::new(),
+            assigned: HashSet::new(),
+            global_aliases: HashSet::new(),
+            fn_names: HashSet::new(),
+            handler_names: HashMap::new(),
+            startup_names: HashSet::new(),
+            callbacks: HashMap::new(),
+            jsx_fns: HashSet::new(),
+            exported_names: HashSet::new(),
+            use_server: false,
+            use_client: false,
+            module_insert: 0,
+            refs: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn run(&mut self, root: Node<'t>) {
+        self.top_level(root);
+        let mut fn_stack: Vec<(usize, bool)> = Vec::new();
+        let src = self.src;
+        traverse(root, |at, entering| {
+            let n = at.node;
+            if !n.is_named() {
+                return;
+            }
+            let kind = n.kind();
+            if is_fn_kind(kind) {
+                if entering {
+                    let name = fn_name(at, src);
+                    if let Some(fname) = &name
+                        && matches!(
+                            fname.kind,
+                            NameKind::Decl | NameKind::Var | NameKind::Wrapper
+                        )
+                    {
+                        self.fn_names.insert(fname.name.clone());
+                    }
+                    fn_stack.push((n.id(), name.is_some()));
+                } else {
+                    fn_stack.pop();
+                }
+                return;
+            }
+            if !entering {
+                return;
+            }
+            match kind {
+                "import_statement" => self.import(n),
+                "variable_declarator" => self.declarator(n),
+                "assignment_expression" | "augmented_assignment_expression" => {
+                    if let Some((root, _)) = field(n, "left").and_then(|l| root_of(l, src)) {
+                        self.assigned.insert(root.to_string());
+                    }
+                }
+                "update_expression" => {
+                    if let Some((root, _)) = field(n, "argument").and_then(|l| root_of(l, src)) {
+                        self.assigned.insert(root.to_string());
+                    }
+                }
+                "call_expression" => self.registration(n),
+                "jsx_element" | "jsx_self_closing_element" => {
+                    if let Some((id, _)) = fn_stack.iter().rev().find(|(_, named)| *named) {
+                        self.jsx_fns.insert(*id);
+                    }
+                }
+                _ => {}
+            }
+        });
+        for (node, special) in std::mem::take(&mut self.pending) {
+            self.handler_arg(node, special, 0);
+        }
+    }
+
+    fn local_module(&self, spec: &str) -> Option<ModuleRef> {
+        if self.catalog.knows_module(spec) {
+            return None;
+        }
+        let project = &self.file.project;
+        js_module(&self.file.rel, spec, |pkg| project.has_dep(pkg))
+    }
+
+    fn add_import(&mut self, local: &str, module: &str, path: String) {
+        let local_module = self.local_module(module);
+        self.imports.insert(
+            local.to_string(),
+            Import {
+                module: module.to_string(),
+                path,
+                local: local_module,
+            },
+        );
+    }
+
+    fn import(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let Some(module) = field(n, "source").and_then(|s| string_value(s, src)) else {
+            return;
+        };
+        for clause in named_kids(n) {
+            match clause.kind() {
+                "import_clause" => {
+                    for c in named_kids(clause) {
+                        match c.kind() {
+                            "identifier" => self.add_import(text(c, src), module, "default".into()),
+                            "namespace_import" => {
+                                if let Some(id) = first_named(c) {
+                                    self.add_import(text(id, src), module, "*".into());
+                                }
+                            }
+                            "named_imports" => {
+                                for spec in named_kids(c) {
+                                    let Some(name) = field(spec, "name") else {
+                                        continue;
+                                    };
+                                    let name_s = key_name(name, src).unwrap_or("");
+                                    let local = field(spec, "alias")
+                                        .map(|a| text(a, src))
+                                        .unwrap_or(name_s);
+                                    self.add_import(local, module, name_s.to_string());
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "import_require_clause" => {
+                    if let Some(id) = first_named(clause).filter(|i| i.kind() == "identifier") {
+                        self.add_import(text(id, src), module, "*".into());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `require('m')` / `import('m')` (possibly awaited): the module name.
+    fn required_module(&self, n: Node) -> Option<&'a str> {
+        let n = unwrap_value(n);
+        if n.kind() != "call_expression" {
+            return None;
+        }
+        let f = field(n, "function")?;
+        if !(f.kind() == "import" || (f.kind() == "identifier" && text(f, self.src) == "require")) {
+            return None;
+        }
+        string_value(*call_args(n).first()?, self.src)
+    }
+
+    fn declarator(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let (Some(name), Some(value)) = (field(n, "name"), field(n, "value")) else {
+            return;
+        };
+        let v = unwrap_value(value);
+        // `require('m')`, `await import('m')`, `require('m').X`
+        let (module, base) = if let Some(m) = self.required_module(v) {
+            (Some(m.to_string()), "*".to_string())
+        } else if v.kind() == "member_expression"
+            && let Some(m) = field(v, "object").and_then(|o| self.required_module(o))
+        {
+            let prop = field(v, "property").map(|p| text(p, src)).unwrap_or("");
+            (Some(m.to_string()), prop.to_string())
+        } else if v.kind() == "identifier"
+            && name.kind() == "object_pattern"
+            && let Some(imp) = self.imports.get(text(v, src))
+        {
+            // `import pg from 'pg'; const { Pool } = pg;`
+            (Some(imp.module.clone()), imp.path.clone())
+        } else {
+            (None, String::new())
+        };
+        if let Some(module) = module {
+            match name.kind() {
+                "identifier" => self.add_import(text(name, src), &module, base),
+                "object_pattern" => {
+                    for p in named_kids(name) {
+                        let (key, local) = match p.kind() {
+                            "shorthand_property_identifier_pattern" => (text(p, src), text(p, src)),
+                            "pair_pattern" => {
+                                let key =
+                                    field(p, "key").and_then(|k| key_name(k, src)).unwrap_or("");
+                                let mut v = field(p, "value");
+                                if let Some(a) = v.filter(|a| a.kind() == "assignment_pattern") {
+                                    v = field(a, "left");
+                                }
+                                match v.filter(|v| v.kind() == "identifier") {
+                                    Some(v) => (key, text(v, src)),
+                                    None => continue,
+                                }
+                            }
+                            _ => continue,
+                        };
+                        let path = if base == "*" {
+                            key.to_string()
+                        } else {
+                            format!("{base}.{key}")
+                        };
+                        self.add_import(local, &module, path);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if name.kind() == "identifier" && v.kind() == "identifier" {
+            let target = text(v, src);
+            if GLOBALS.contains(&target) || self.global_aliases.contains(target) {
+                self.global_aliases.insert(text(name, src).to_string());
+            }
+        }
+    }
+
+    fn top_level(&mut self, root: Node<'t>) {
+        let src = self.src;
+        let mut directives = true;
+        for st in named_kids(root) {
+            if st.kind() == "hash_bang_line" {
+                continue;
+            }
+            if directives
+                && st.kind() == "expression_statement"
+                && let Some(d) = first_named(st).and_then(|s| string_value(s, src))
+            {
+                match d {
+                    "use server" => self.use_server = true,
+                    "use client" => self.use_client = true,
+                    _ => {}
+                }
+                // New module-level code goes after the directives at least.
+                self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0);
+                continue;
+            }
+            directives = false;
+            match st.kind() {
+                "import_statement" => {
+                    self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0)
+                }
+                "lexical_declaration" | "variable_declaration" => {
+                    // `const { Pool } = require("pg")` is an import too.
+                    let requires = named_kids(st).into_iter().any(|d| {
+                        field(d, "value").is_some_and(|v| {
+                            let v = unwrap_value(v);
+                            self.required_module(v).is_some()
+                                || (v.kind() == "member_expression"
+                                    && field(v, "object")
+                                        .is_some_and(|o| self.required_module(o).is_some()))
+                        })
+                    });
+                    if requires {
+                        self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0);
+                    }
+                    self.module_declaration(st, false)
+                }
+                "export_statement" => self.export(st),
+                "expression_statement" => self.top_expression(st),
+                "if_statement" => {
+                    if let Some(c) = field(st, "consequence") {
+                        let stmts = if c.kind() == "statement_block" {
+                            named_kids(c)
+                        } else {
+                            vec![c]
+                        };
+                        for s in stmts
+                            .into_iter()
+                            .filter(|s| s.kind() == "expression_statement")
+                        {
+                            self.top_call(s);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn module_declaration(&mut self, decl: Node<'t>, exported: bool) {
+        let src = self.src;
+        for d in named_kids(decl)
+            .into_iter()
+            .filter(|d| d.kind() == "variable_declarator")
+        {
+            let Some(name) = field(d, "name") else {
+                continue;
+            };
+            let mut names = Vec::new();
+            pattern_names(name, src, &mut names);
+            if exported {
+                self.exported_names.extend(names.iter().cloned());
+            }
+            if name.kind() == "identifier"
+                && let Some(value) = field(d, "value")
+            {
+                let as_name = text(name, src);
+                if exported {
+                    self.named_export(as_name, value);
+                }
+            }
+            self.module_vars.extend(names);
+        }
+    }
+
+    fn export(&mut self, st: Node<'t>) {
+        let src = self.src;
+        if let Some(source) = field(st, "source").and_then(|s| string_value(s, src)) {
+            // `export { GET, POST } from './handlers'`
+            if !self.info.route {
+                return;
+            }
+            let module = self.local_module(source);
+            for clause in named_kids(st)
+                .into_iter()
+                .filter(|c| c.kind() == "export_clause")
+            {
+                for spec in named_kids(clause) {
+                    let Some(name) = field(spec, "name").and_then(|n| key_name(n, src)) else {
+                        continue;
+                    };
+                    let as_name = field(spec, "alias")
+                        .and_then(|a| key_name(a, src))
+                        .unwrap_or(name);
+                    if HTTP_METHODS.contains(&as_name) && module.is_some() {
+                        self.refs.push(HandlerRef {
+                            name: name.to_string(),
+                            module: module.clone(),
+                            framework: "next-route".into(),
+                            span: span(spec),
+                        });
+                    }
+                }
+            }
+            return;
+        }
+        if let Some(decl) = field(st, "declaration") {
+            match decl.kind() {
+                "function_declaration"
+                | "generator_function_declaration"
+                | "class_declaration"
+                | "abstract_class_declaration" => {
+                    if let Some(name) = field(decl, "name") {
+                        let name = text(name, src);
+                        self.exported_names.insert(name.to_string());
+                        if decl.kind() != "class_declaration" {
+                            self.named_export(name, decl);
+                        }
+                    }
+                }
+                "lexical_declaration" | "variable_declaration" => {
+                    self.module_declaration(decl, true)
+                }
+                _ => {}
+            }
+        }
+        if let Some(kw) = token(st, "default")
+            && let Some(v) = field(st, "value").or_else(|| field(st, "declaration"))
+        {
+            self.default_export(v, span(kw));
+        }
+        for clause in named_kids(st)
+            .into_iter()
+            .filter(|c| c.kind() == "export_clause")
+        {
+            for spec in named_kids(clause) {
+                let Some(name) = field(spec, "name") else {
+                    continue;
+                };
+                let local = text(name, src);
+                let as_name = field(spec, "alias")
+                    .and_then(|a| key_name(a, src))
+                    .unwrap_or(local);
+                self.exported_names.insert(local.to_string());
+                if as_name == "default" {
+                    self.default_export(name, span(spec));
+                } else {
+                    self.named_export(as_name, name);
+                }
+            }
+        }
+    }
+
+    /// `export … <as_name> = <value>`: Next.js names that frameworks call per request.
+    fn named_export(&mut self, as_name: &str, value: Node<'t>) {
+        let fw = if self.info.route && HTTP_METHODS.contains(&as_name) {
+            "next-route"
+        } else if self.info.middleware && as_name == "middleware" {
+            "next-middleware"
+        } else if self.info.page && as_name == "generateMetadata" {
+            "next-page"
+        } else if self.info.pages_dir && as_name == "getServerSideProps" {
+            "next-ssr"
+        } else {
+            return;
+        };
+        self.pending
+            .push((value, Special::Handler(fw, span(value))));
+    }
+
+    fn default_export(&mut self, v: Node<'t>, label: Span) {
+        let src = self.src;
+        match v.kind() {
+            "identifier" => {
+                self.exported_names.insert(text(v, src).to_string());
+            }
+            "new_expression" => {
+                if let Some(c) = field(v, "constructor").filter(|c| c.kind() == "identifier") {
+                    self.exported_names.insert(text(c, src).to_string());
+                }
+            }
+            "object" => {
+                for k in named_kids(v) {
+                    if k.kind() == "shorthand_property_identifier" {
+                        self.exported_names.insert(text(k, src).to_string());
+                    } else if k.kind() == "pair"
+                        && let Some(val) = field(k, "value").filter(|x| x.kind() == "identifier")
+                    {
+                        self.exported_names.insert(text(val, src).to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        let fw = if self.info.pages_api {
+            "next-api"
+        } else if self.info.page && !self.use_client {
+            "next-page"
+        } else if self.info.middleware {
+            "next-middleware"
+        } else {
+            return;
+        };
+        self.pending.push((v, Special::Handler(fw, label)));
+    }
+
+    /// Top-level expression statements: `module.exports = …`, `exports.f = …`, `main()`.
+    fn top_expression(&mut self, st: Node<'t>) {
+        let src = self.src;
+        let Some(e) = first_named(st) else { return };
+        if e.kind() == "assignment_expression"
+            && let (Some(l), Some(r)) = (field(e, "left"), field(e, "right"))
+        {
+            let lt = text(l, src);
+            if lt == "module.exports" {
+                let r = unwrap_value(r);
+                self.default_export(r, span(l));
+            } else if (lt.starts_with("exports.") || lt.starts_with("module.exports."))
+                && let Some(r) = Some(unwrap_value(r)).filter(|r| r.kind() == "identifier")
+            {
+                self.exported_names.insert(text(r, src).to_string());
+            }
+            return;
+        }
+        self.top_call(st);
+    }
+
+    /// `main()`, `main().catch(…)`, `void main()`, `await main()`: a function run once.
+    fn top_call(&mut self, st: Node<'t>) {
+        let src = self.src;
+        let Some(mut e) = first_named(st) else { return };
+        loop {
+            e = unwrap_value(e);
+            if e.kind() == "unary_expression" {
+                match field(e, "argument") {
+                    Some(a) => e = a,
+                    None => return,
+                }
+                continue;
+            }
+            if e.kind() != "call_expression" {
+                return;
+            }
+            let Some(f) = field(e, "function").map(unwrap_value) else {
+                return;
+            };
+            match f.kind() {
+                "identifier" => {
+                    self.startup_names.insert(text(f, src).to_string());
+                    return;
+                }
+                "member_expression" => match field(f, "object") {
+                    Some(o) => e = o,
+                    None => return,
+                },
+                _ => return,
+            }
+        }
+    }
+
+    /// Router registrations, tRPC procedures, Fastify plugins.
+    fn registration(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(callee) = field(call, "function").map(unwrap_value) else {
+            return;
+        };
+        if callee.kind() != "member_expression" {
+            return;
+        }
+        let Some(prop) = field(callee, "property").map(|p| text(p, src)) else {
+            return;
+        };
+        if !(ROUTE_METHODS.contains(&prop)
+            || TRPC_METHODS.contains(&prop)
+            || matches!(prop, "route" | "register" | "listen"))
+        {
+            return;
+        }
+        let args = call_args(call);
+        let Some(first) = args.first().copied() else {
+            return;
+        };
+        let router = self.info.router;
+        let label = span(callee);
+        if TRPC_METHODS.contains(&prop) {
+            let f = unwrap_value(first);
+            if matches!(
+                f.kind(),
+                "arrow_function" | "function_expression" | "identifier" | "member_expression"
+            ) {
+                let prop_span = field(callee, "property").map(span).unwrap_or(label);
+                self.pending
+                    .push((first, Special::Handler("trpc", prop_span)));
+            }
+            return;
+        }
+        match prop {
+            "route" if unwrap_value(first).kind() == "object" => {
+                self.pending.push((first, Special::Handler(router, label)));
+            }
+            "use" => {
+                for a in args
+                    .iter()
+                    .filter(|a| !matches!(a.kind(), "string" | "template_string"))
+                {
+                    self.pending.push((*a, Special::Handler(router, label)));
+                }
+            }
+            "register" => self.pending.push((first, Special::Startup)),
+            "listen" => {
+                if let Some(last) = args
+                    .last()
+                    .filter(|a| matches!(a.kind(), "arrow_function" | "function_expression"))
+                {
+                    self.pending.push((*last, Special::Startup));
+                }
+            }
+            p if ROUTE_METHODS.contains(&p) => {
+                let path_first = self.is_path(first);
+                if path_first {
+                    for a in &args[1..] {
+                        self.pending.push((*a, Special::Handler(router, label)));
+                    }
+                } else if field(callee, "object").is_some_and(|o| self.is_route_chain(o)) {
+                    for a in &args {
+                        self.pending.push((*a, Special::Handler(router, label)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn is_path(&self, n: Node) -> bool {
+        let t = match n.kind() {
+            "string" => string_value(n, self.src).unwrap_or(""),
+            "template_string" => text(n, self.src).get(1..).unwrap_or(""),
+            _ => return false,
+        };
+        t.starts_with('/') || t.starts_with('*')
+    }
+
+    /// `router.route('/x')` or `router.route('/x').get(h)`.
+    fn is_route_chain(&self, n: Node) -> bool {
+        let mut cur = unwrap_value(n);
+        for _ in 0..16 {
+            if cur.kind() != "call_expression" {
+                return false;
+            }
+            let Some(callee) = field(cur, "function").filter(|c| c.kind() == "member_expression")
+            else {
+                return false;
+            };
+            let prop = field(callee, "property")
+                .map(|p| text(p, self.src))
+                .unwrap_or("");
+            if prop == "route" {
+                return call_args(cur).first().is_some_and(|a| self.is_path(*a));
+            }
+            if !ROUTE_METHODS.contains(&prop) {
+                return false;
+            }
+            match field(callee, "object") {
+                Some(o) => cur = unwrap_value(o),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// A value given to a framework: a function literal, a same-file function, an imported
+    /// handler, a wrapper call around one of those, or Fastify's `{ handler }`.
+    fn handler_arg(&mut self, n: Node<'t>, special: Special, depth: u8) {
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "arrow_function"
+            | "function_expression"
+            | "generator_function"
+            | "function_declaration"
+            | "generator_function_declaration" => {
+                self.callbacks.insert(n.id(), special);
+            }
+            "identifier" => {
+                let name = text(n, src);
+                match special {
+                    Special::Startup => {
+                        if self.fn_names.contains(name) {
+                            self.startup_names.insert(name.to_string());
+                        }
+                    }
+                    Special::Handler(fw, _) => {
+                        if let Some(imp) = self.imports.get(name) {
+                            if let Some(module) = imp.local.clone() {
+                                let export = imp.path.rsplit('.').next().unwrap_or(name);
+                                let export = if matches!(export, "default" | "*") {
+                                    name
+                                } else {
+                                    export
+                                };
+                                self.refs.push(HandlerRef {
+                                    name: export.to_string(),
+                                    module: Some(module),
+                                    framework: fw.into(),
+                                    span: span(n),
+                                });
+                            }
+                        } else if self.fn_names.contains(name) {
+                            self.handler_names.insert(name.to_string(), fw);
+                            self.refs.push(HandlerRef {
+                                name: name.to_string(),
+                                module: None,
+                                framework: fw.into(),
+                                span: span(n),
+                            });
+                        }
+                    }
+                }
+            }
+            "member_expression" => {
+                let Special::Handler(fw, _) = special else {
+                    return;
+                };
+                let Some(prop) = field(n, "property").map(|p| text(p, src)) else {
+                    return;
+                };
+                let Some((root, _)) = root_of(n, src) else {
+                    return;
+                };
+                if let Some(imp) = self.imports.get(root) {
+                    if let Some(module) = imp.local.clone() {
+                        self.refs.push(HandlerRef {
+                            name: prop.to_string(),
+                            module: Some(module),
+                            framework: fw.into(),
+                            span: span(n),
+                        });
+                    }
+                } else if self.module_vars.contains(root) {
+                    self.handler_names.insert(prop.to_string(), fw);
+                    self.refs.push(HandlerRef {
+                        name: prop.to_string(),
+                        module: None,
+                        framework: fw.into(),
+                        span: span(n),
+                    });
+                }
+            }
+            "call_expression" if depth < 3 => {
+                for a in call_args(n) {
+                    self.handler_arg(a, special, depth + 1);
+                }
+            }
+            "object" if depth < 3 => {
+                for p in named_kids(n).into_iter().filter(|p| p.kind() == "pair") {
+                    let key = field(p, "key").and_then(|k| key_name(k, src));
+                    if key == Some("handler")
+                        && let Some(v) = field(p, "value")
+                    {
+                        self.handler_arg(v, special, depth + 1);
+                    }
+                }
+                for m in named_kids(n)
+                    .into_iter()
+                    .filter(|m| m.kind() == "method_definition")
+                {
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("handler") {
+                        self.callbacks.insert(m.id(), special);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Walk
+
+/// One entry of the context stack: a function or a loop.
+struct Ctx {
+    node_id: usize,
+    scope: Scope,
+    memo: bool,
+    fn_idx: Option<usize>,
+    is_fn: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum SiteRef {
+    Client(usize),
+    Call(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Site {
+    r: SiteRef,
+    /// Another name whose release closes this client (`mongoose` for `mongoose.connect()`).
+    extra_root: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Ret {
+    /// Names returned as they are (`return client`, `return { client }`).
+    direct: Vec<String>,
+    /// Roots of values derived from a name, with the first member (`client.db()` → client, db).
+    derived: Vec<(String, Option<String>)>,
+}
+
+#[derive(Debug)]
+struct Alias {
+    name: String,
+    root: String,
+    method: Option<String>,
+}
+
+/// Per function (the module is frame 0).
+#[derive(Debug, Default)]
+struct Frame {
+    /// Sites are resolved (released, stored) here rather than in the enclosing function.
+    boundary: bool,
+    /// A `map` / `forEach` callback: what it returns goes to the iteration, not to a caller.
+    loop_cb: bool,
+    locals: Vec<String>,
+    returns: Vec<Ret>,
+    /// Dotted callees of calls that may release something (`client.close`).
+    releases: Vec<String>,
+    stores: Vec<(String, Guard)>,
+    aliases: Vec<Alias>,
+    own: Vec<Site>,
+    pending: Vec<Site>,
+}
+
+struct FnClass {
+    scope: Scope,
+    memo: bool,
+    boundary: bool,
+    loop_cb: bool,
+}
+
+struct Walker<'a, 't> {
+    src: &'a str,
+    catalog: &'a LangCatalog,
+    pre: Pre<'a, 't>,
+    info: FileInfo,
+    facts: FileFacts,
+    ctxs: Vec<Ctx>,
+    frames: Vec<Frame>,
+    release_words: HashSet<String>,
+    hooks_ok: bool,
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    fn new(
+        file: &'a SourceFile,
+        catalog: &'a LangCatalog,
+        pre: Pre<'a, 't>,
+        info: FileInfo,
+    ) -> Self {
+        let mut release_words: HashSet<String> =
+            GENERIC_RELEASE.iter().map(|s| s.to_string()).collect();
+        for c in &catalog.clients {
+            for r in &c.release {
+                release_words.insert(r.rsplit('.').next().unwrap_or(r).to_string());
+            }
+        }
+        let module_scope = match info.role {
+            Role::Test => tagged(ScopeKind::Test, "test"),
+            Role::Startup => tagged(ScopeKind::Startup, "startup"),
+            Role::App => Scope::module(),
+        };
+        let hooks_ok = info.jsx
+            || info.react
+            || pre
+                .imports
+                .values()
+                .any(|i| matches!(i.module.as_str(), "react" | "preact" | "react-native"));
+        Walker {
+            src: &file.text,
+            catalog,
+            pre,
+            info,
+            facts: FileFacts::default(),
+            ctxs: vec![Ctx {
+                node_id: usize::MAX,
+                scope: module_scope,
+                memo: false,
+                fn_idx: None,
+                is_fn: false,
+            }],
+            frames: vec![Frame {
+                boundary: true,
+                ..Frame::default()
+            }],
+            release_words,
+            hooks_ok,
+        }
+    }
+
+    fn walk(&mut self, root: Node<'t>) {
+        traverse(root, |at, entering| {
+            if entering {
+                self.enter(at);
+            } else {
+                self.leave(at.node);
+            }
+        });
+    }
+
+    fn finish(mut self) -> FileFacts {
+        if let Some(mut module) = self.frames.pop() {
+            self.close_frame(&mut module);
+        }
+        self.facts.handler_refs = std::mem::take(&mut self.pre.refs);
+        self.facts.handler_refs.sort_by_key(|r| r.span.start);
+        self.facts
+    }
+
+    fn ctx(&self) -> &Ctx {
+        // The module context is never popped.
+        &self.ctxs[self.ctxs.len() - 1]
+    }
+
+    fn frame(&mut self) -> &mut Frame {
+        let last = self.frames.len() - 1;
+        &mut self.frames[last]
+    }
+
+    fn enter(&mut self, at: At<'_, 't>) {
+        let node = at.node;
+        if node.is_error() || node.is_missing() {
+            self.facts.syntax_errors.push(span(node));
+        }
+        if !node.is_named() {
+            return;
+        }
+        let kind = node.kind();
+        if is_fn_kind(kind) {
+            self.enter_fn(at);
+            return;
+        }
+        match kind {
+            k if is_loop_kind(k) => {
+                let parent = self.ctx();
+                let ctx = Ctx {
+                    node_id: node.id(),
+                    scope: loopify(&parent.scope),
+                    memo: parent.memo,
+                    fn_idx: parent.fn_idx,
+                    is_fn: false,
+                };
+                self.ctxs.push(ctx);
+            }
+            "new_expression" => self.new_expression(at),
+            "call_expression" => self.call_expression(at),
+            "variable_declarator" => self.declarator(node),
+            "assignment_expression" | "augmented_assignment_expression" => self.assignment(node),
+            "return_statement" => {
+                if let Some(e) = first_named(node) {
+                    let ret = self.analyze_ret(e);
+                    self.frame().returns.push(ret);
+                }
+            }
+            "yield_expression" => {
+                if let Some(e) = first_named(node) {
+                    let ret = self.analyze_ret(e);
+                    self.frame().returns.push(ret);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn leave(&mut self, node: Node<'t>) {
+        if self.ctxs.len() > 1 && self.ctx().node_id == node.id() {
+            let ctx = self.ctxs.pop();
+            if ctx.is_some_and(|c| c.is_fn)
+                && let Some(mut frame) = self.frames.pop()
+            {
+                self.close_frame(&mut frame);
+                if let Some(parent) = self.frames.last_mut() {
+                    parent.releases.append(&mut frame.releases);
+                    parent.stores.append(&mut frame.stores);
+                    parent.pending.append(&mut frame.pending);
+                }
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------- functions
+
+    fn enter_fn(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let f = at.node;
+        let name = fn_name(at, src);
+        let class = self.classify_fn(at, name.as_ref());
+        let parent_fn = self.ctx().fn_idx;
+        let fn_idx = if let Some(n) = &name {
+            let exported = self.is_exported(at, n);
+            self.facts.functions.push(FnFact {
+                name: n.name.clone(),
+                span: n.span,
+                exported,
+                scope: class.scope.clone(),
+                guard: Guard::None,
+                parent: parent_fn,
+            });
+            Some(self.facts.functions.len() - 1)
+        } else {
+            parent_fn
+        };
+        let mut frame = Frame {
+            boundary: class.boundary,
+            loop_cb: class.loop_cb,
+            ..Frame::default()
+        };
+        for p in [field(f, "parameters"), field(f, "parameter")]
+            .into_iter()
+            .flatten()
+        {
+            pattern_names(p, src, &mut frame.locals);
+        }
+        if f.kind() == "arrow_function"
+            && let Some(body) = field(f, "body").filter(|b| b.kind() != "statement_block")
+        {
+            frame.returns.push(self.analyze_ret(body));
+        }
+        self.frames.push(frame);
+        self.ctxs.push(Ctx {
+            node_id: f.id(),
+            scope: class.scope,
+            memo: class.memo,
+            fn_idx,
+            is_fn: true,
+        });
+    }
+
+    fn classify_fn(&self, at: At<'_, 't>, name: Option<&FnName<'_, 't>>) -> FnClass {
+        let src = self.src;
+        let f = at.node;
+        let parent = self.ctx();
+        let named = |kind: ScopeKind, fw: Option<&str>| Scope {
+            kind,
+            framework: fw.map(String::from),
+            name: name
+                .map(|n| n.name.clone())
+                .or_else(|| parent.scope.name.clone()),
+            span: name.map(|n| n.span).or(parent.scope.span),
+        };
+        let boundary = |scope: Scope| FnClass {
+            scope,
+            memo: parent.memo,
+            boundary: true,
+            loop_cb: false,
+        };
+        let position = arg_position(at);
+        let callee = position
+            .and_then(|(call, _)| field(call.node, "function"))
+            .and_then(|c| callee_name(c, src))
+            .unwrap_or("");
+        let first_arg = position.is_some_and(|(_, i)| i == 0);
+        let mut memo = parent.memo;
+        if position.is_some() && MEMO_WRAPPERS.contains(&callee) {
+            memo = true;
+        }
+
+        match self.info.role {
+            Role::Test => {
+                return FnClass {
+                    memo,
+                    ..boundary(named(ScopeKind::Test, Some("test")))
+                };
+            }
+            Role::Startup => {
+                return FnClass {
+                    memo,
+                    ..boundary(named(ScopeKind::Startup, Some("startup")))
+                };
+            }
+            Role::App => {}
+        }
+        if first_arg && EFFECT_HOOKS.contains(&callee) {
+            return FnClass {
+                scope: Scope {
+                    kind: ScopeKind::Effect,
+                    framework: None,
+                    name: parent.scope.name.clone(),
+                    span: parent.scope.span,
+                },
+                memo: false,
+                boundary: true,
+                loop_cb: false,
+            };
+        }
+        if first_arg && MEMO_HOOKS.contains(&callee) {
+            return FnClass {
+                scope: parent.scope.clone(),
+                memo: true,
+                boundary: true,
+                loop_cb: false,
+            };
+        }
+        if let Some(special) = self.pre.callbacks.get(&f.id()) {
+            let scope = match *special {
+                Special::Handler(fw, label) => match name {
+                    Some(_) => named(ScopeKind::Handler, Some(fw)),
+                    None => Scope {
+                        kind: ScopeKind::Handler,
+                        framework: Some(fw.into()),
+                        name: None,
+                        span: Some(label),
+                    },
+                },
+                Special::Startup => named(ScopeKind::Startup, Some("startup")),
+            };
+            return FnClass {
+                memo,
+                ..boundary(scope)
+            };
+        }
+        if has_use_server(f, src) {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Handler, Some("server-action")))
+            };
+        }
+        let at_module = self.ctxs.len() == 1;
+        if let Some(n) = name {
+            let nm = n.name.as_str();
+            let scope = if let Some(fw) = self.pre.handler_names.get(nm) {
+                named(ScopeKind::Handler, Some(fw))
+            } else if nm == "getServerSideProps" {
+                named(ScopeKind::Handler, Some("next-ssr"))
+            } else if self.pre.use_server && at_module {
+                named(ScopeKind::Handler, Some("server-action"))
+            } else if at_module && self.pre.startup_names.contains(nm) {
+                named(ScopeKind::Startup, Some("startup"))
+            } else if is_hook_name(nm) && self.hooks_ok {
+                named(ScopeKind::Component, Some("react-hook"))
+            } else if is_pascal(nm) && self.info.jsx && self.pre.jsx_fns.contains(&f.id()) {
+                named(ScopeKind::Component, Some("react-component"))
+            } else if parent.scope.kind == ScopeKind::Module {
+                named(ScopeKind::Function, None)
+            } else {
+                named(parent.scope.kind, parent.scope.framework.as_deref())
+            };
+            return FnClass {
+                memo,
+                ..boundary(scope)
+            };
+        }
+        if is_iife(at, src) {
+            return FnClass {
+                scope: parent.scope.clone(),
+                memo,
+                boundary: false,
+                loop_cb: false,
+            };
+        }
+        if position.is_some()
+            && LOOP_METHODS.contains(&callee)
+            && parent.scope.kind != ScopeKind::Module
+        {
+            return FnClass {
+                scope: loopify(&parent.scope),
+                memo,
+                boundary: true,
+                loop_cb: true,
+            };
+        }
+        if self.pre.use_server && at_module {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Handler, Some("server-action")))
+            };
+        }
+        if parent.scope.kind == ScopeKind::Module {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Function, None))
+            };
+        }
+        FnClass {
+            scope: parent.scope.clone(),
+            memo,
+            boundary: false,
+            loop_cb: false,
+        }
+    }
+
+    fn is_exported(&self, f: At<'_, 't>, n: &FnName<'_, 't>) -> bool {
+        let src = self.src;
+        let parent_is_export = |x: At| x.parent().is_some_and(|p| p.kind() == "export_statement");
+        let anchor = n.anchor;
+        match n.kind {
+            NameKind::Decl => parent_is_export(f) || self.pre.exported_names.contains(&n.name),
+            NameKind::Var | NameKind::Wrapper => {
+                if anchor.node.kind() == "assignment_expression" {
+                    return false;
+                }
+                let decl = anchor.up();
+                let top = decl
+                    .and_then(|d| d.parent())
+                    .is_some_and(|p| p.kind() == "program");
+                decl.is_some_and(parent_is_export)
+                    || (top && self.pre.exported_names.contains(&n.name))
+            }
+            NameKind::Member => {
+                if anchor.node.kind() == "assignment_expression" {
+                    return field(anchor.node, "left").is_some_and(|l| {
+                        let t = text(l, src);
+                        t.starts_with("exports.") || t.starts_with("module.exports.")
+                    });
+                }
+                let mut cur = anchor.up();
+                for _ in 0..8 {
+                    let Some(c) = cur else { return false };
+                    let cn = c.node;
+                    match cn.kind() {
+                        "class_body"
+                        | "object"
+                        | "arguments"
+                        | "call_expression"
+                        | "parenthesized_expression"
+                        | "as_expression"
+                        | "satisfies_expression" => cur = c.up(),
+                        "class_declaration" | "class" | "abstract_class_declaration" => {
+                            return parent_is_export(c)
+                                || field(cn, "name").is_some_and(|x| {
+                                    self.pre.exported_names.contains(text(x, src))
+                                });
+                        }
+                        "variable_declarator" => {
+                            return c.up().is_some_and(parent_is_export)
+                                || field(cn, "name").is_some_and(|x| {
+                                    self.pre.exported_names.contains(text(x, src))
+                                });
+                        }
+                        "export_statement" => return true,
+                        "assignment_expression" => {
+                            return field(cn, "left").is_some_and(|l| {
+                                let t = text(l, src);
+                                t == "module.exports"
+                                    || t.starts_with("exports.")
+                                    || t.starts_with("module.exports.")
+                            });
+                        }
+                        _ => return false,
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------- statements
+
+    fn declarator(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let Some(name) = field(n, "name") else { return };
+        if self.frames.len() > 1 {
+            let mut names = Vec::new();
+            pattern_names(name, src, &mut names);
+            self.frame().locals.extend(names);
+        }
+        if name.kind() == "identifier"
+            && let Some(value) = field(n, "value")
+            && let Some((root, method)) = root_of(value, src)
+        {
+            let alias = Alias {
+                name: text(name, src).to_string(),
+                root: root.to_string(),
+                method: method.map(String::from),
+            };
+            self.frame().aliases.push(alias);
+        }
+    }
+
+    fn assignment(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let (Some(left), Some(right)) = (field(n, "left"), field(n, "right")) else {
+            return;
+        };
+        let guard = self.classify_target(left);
+        if guard != Guard::None {
+            let mut roots = Vec::new();
+            self.value_roots(right, &mut roots, 0);
+            let frame = self.frame();
+            for r in roots {
+                frame.stores.push((r, guard));
+            }
+        }
+        if left.kind() == "identifier"
+            && let Some((root, method)) = root_of(right, src)
+        {
+            let alias = Alias {
+                name: text(left, src).to_string(),
+                root: root.to_string(),
+                method: method.map(String::from),
+            };
+            self.frame().aliases.push(alias);
+        }
+    }
+
+    fn value_roots(&self, n: Node, out: &mut Vec<String>, depth: u8) {
+        if depth > 4 {
+            return;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "object" => {
+                for k in named_kids(n) {
+                    match k.kind() {
+                        "shorthand_property_identifier" => out.push(text(k, src).to_string()),
+                        "pair" => {
+                            if let Some(v) = field(k, "value") {
+                                self.value_roots(v, out, depth + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "array" => {
+                for k in named_kids(n) {
+                    self.value_roots(k, out, depth + 1);
+                }
+            }
+            "binary_expression" | "ternary_expression" => {
+                for f in ["left", "right", "consequence", "alternative"] {
+                    if let Some(v) = field(n, f) {
+                        self.value_roots(v, out, depth + 1);
+                    }
+                }
+            }
+            _ => {
+                if let Some((root, _)) = root_of(n, src) {
+                    out.push(root.to_string());
+                }
+            }
+        }
+    }
+
+    fn analyze_ret(&self, e: Node) -> Ret {
+        let mut ret = Ret::default();
+        self.ret_into(e, true, &mut ret, 0);
+        ret
+    }
+
+    fn ret_into(&self, n: Node, direct: bool, out: &mut Ret, depth: u8) {
+        if depth > 6 {
+            return;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        let push = |out: &mut Ret, name: &str, method: Option<&str>| {
+            if direct && method.is_none() {
+                out.direct.push(name.to_string());
+            } else {
+                out.derived
+                    .push((name.to_string(), method.map(String::from)));
+            }
+        };
+        match n.kind() {
+            "identifier" => push(out, text(n, src), None),
+            "object" => {
+                for k in named_kids(n) {
+                    match k.kind() {
+                        "shorthand_property_identifier" => push(out, text(k, src), None),
+                        "pair" => {
+                            if let Some(v) = field(k, "value") {
+                                self.ret_into(v, direct, out, depth + 1);
+                            }
+                        }
+                        "spread_element" => {
+                            if let Some(v) = first_named(k) {
+                                self.ret_into(v, direct, out, depth + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "array" => {
+                for k in named_kids(n) {
+                    self.ret_into(k, direct, out, depth + 1);
+                }
+            }
+            "ternary_expression" | "binary_expression" => {
+                for f in ["left", "right", "consequence", "alternative"] {
+                    if let Some(v) = field(n, f) {
+                        self.ret_into(v, direct, out, depth + 1);
+                    }
+                }
+            }
+            "member_expression" | "subscript_expression" | "call_expression" => {
+                if let Some((root, method)) = root_of(n, src) {
+                    out.derived
+                        .push((root.to_string(), method.map(String::from)));
+                }
+                if n.kind() == "call_expression" {
+                    for a in call_args(n) {
+                        self.ret_into(a, false, out, depth + 1);
+                    }
+                }
+            }
+            "new_expression" => {
+                for a in call_args(n) {
+                    self.ret_into(a, false, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // -------------------------------------------------------------------- names and targets
+
+    fn is_local(&self, name: &str) -> bool {
+        self.frames[1..]
+            .iter()
+            .any(|f| f.locals.iter().any(|l| l == name))
+    }
+
+    fn is_module_var(&self, name: &str) -> bool {
+        self.pre.module_vars.contains(name) && !self.is_local(name)
+    }
+
+    fn is_global(&self, name: &str) -> bool {
+        (GLOBALS.contains(&name) && !self.is_local(name)) || self.pre.global_aliases.contains(name)
+    }
+
+    /// What kind of state an assignment target (or a `??` left operand) is.
+    fn classify_target(&self, n: Node) -> Guard {
+        let src = self.src;
+        let n = unwrap_value(n);
+        let in_fn = self.frames.len() > 1;
+        match n.kind() {
+            "identifier" => {
+                let name = text(n, src);
+                if in_fn && self.is_module_var(name) {
+                    Guard::ModuleCache
+                } else {
+                    Guard::None
+                }
+            }
+            "member_expression" | "subscript_expression" => {
+                let Some(obj) = field(n, "object").map(unwrap_value) else {
+                    return Guard::None;
+                };
+                let prop = field(n, "property").map(|p| text(p, src));
+                let mut root = obj;
+                while matches!(root.kind(), "member_expression" | "subscript_expression") {
+                    match field(root, "object") {
+                        Some(o) => root = unwrap_value(o),
+                        None => return Guard::None,
+                    }
+                }
+                match root.kind() {
+                    "this" => Guard::Owner,
+                    "identifier" => {
+                        let name = text(root, src);
+                        if self.is_global(name) {
+                            Guard::GlobalCache
+                        } else if prop == Some("current")
+                            && obj.kind() == "identifier"
+                            && !self.is_module_var(name)
+                        {
+                            Guard::Memo
+                        } else if in_fn && self.is_module_var(name) {
+                            Guard::ModuleCache
+                        } else {
+                            Guard::None
+                        }
+                    }
+                    _ => Guard::None,
+                }
+            }
+            _ => Guard::None,
+        }
+    }
+
+    // -------------------------------------------------------------------- sites
+
+    fn new_expression(&mut self, at: At<'_, 't>) {
+        let n = at.node;
+        let Some(ctor) = field(n, "constructor") else {
+            return;
+        };
+        let Some((module, path, _)) = self.resolve(ctor) else {
+            return;
+        };
+        if let Some(m) = self.catalog.match_js(&module, &path, true) {
+            self.add_client(at, ctor, m, true);
+        }
+    }
+
+    fn call_expression(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let n = at.node;
+        let Some(callee) = field(n, "function") else {
+            return;
+        };
+        let callee_u = unwrap_value(callee);
+        if callee_u.kind() == "member_expression" {
+            let prop = field(callee_u, "property")
+                .map(|p| text(p, src))
+                .unwrap_or("");
+            if self.release_words.contains(prop)
+                && let Some(path) = dotted_path(callee_u, src)
+            {
+                self.frame().releases.push(path);
+            }
+            if matches!(prop, "set" | "push" | "add" | "unshift")
+                && let Some(obj) = field(callee_u, "object")
+            {
+                let guard = self.classify_target_object(obj);
+                if guard != Guard::None {
+                    let args = call_args(n);
+                    let value = if prop == "set" {
+                        args.get(1)
+                    } else {
+                        args.first()
+                    };
+                    if let Some(v) = value {
+                        let mut roots = Vec::new();
+                        self.value_roots(*v, &mut roots, 0);
+                        let frame = self.frame();
+                        for r in roots {
+                            frame.stores.push((r, guard));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((module, path, local)) = self.resolve(callee_u) {
+            if let Some(m) = self.catalog.match_js(&module, &path, false) {
+                if first_arg_ok(m.ctor, n, src) {
+                    self.add_client(at, callee_u, m, false);
+                }
+                return;
+            }
+            if let Some(module_ref) = local {
+                // (b) an imported function, (c) `mod.fn()` on an imported module
+                let (name, ok) = match callee_u.kind() {
+                    "identifier" => {
+                        let export = path.rsplit('.').next().unwrap_or("");
+                        let name = if matches!(export, "default" | "*") {
+                            text(callee_u, src)
+                        } else {
+                            export
+                        };
+                        (name.to_string(), !path.contains('.'))
+                    }
+                    _ => {
+                        let prop = field(callee_u, "property")
+                            .map(|p| text(p, src))
+                            .unwrap_or("");
+                        let one_level = field(callee_u, "object")
+                            .is_some_and(|o| unwrap_value(o).kind() == "identifier");
+                        (prop.to_string(), one_level)
+                    }
+                };
+                if ok && !name.is_empty() {
+                    self.add_call(at, callee_u, name, Some(module_ref));
+                }
+            }
+            return;
+        }
+        if callee_u.kind() == "identifier" {
+            let name = text(callee_u, src);
+            if self.pre.fn_names.contains(name) && name != "require" {
+                self.add_call(at, callee_u, name.to_string(), None);
+            }
+        }
+    }
+
+    /// `this.clients`, `cache`, `globalThis.clients`: the state a `.set(…)` stores into.
+    fn classify_target_object(&self, obj: Node) -> Guard {
+        let obj = unwrap_value(obj);
+        match obj.kind() {
+            "identifier" => {
+                let name = text(obj, self.src);
+                if self.is_global(name) {
+                    Guard::GlobalCache
+                } else if self.frames.len() > 1 && self.is_module_var(name) {
+                    Guard::ModuleCache
+                } else {
+                    Guard::None
+                }
+            }
+            _ => self.classify_target(obj),
+        }
+    }
+
+    /// Resolve a callee / constructor to (module, export path, project-local module) through
+    /// the file's imports.
+    fn resolve(&self, callee: Node) -> Option<(String, String, Option<ModuleRef>)> {
+        let src = self.src;
+        let mut members: Vec<&str> = Vec::new();
+        let mut cur = unwrap_value(callee);
+        loop {
+            match cur.kind() {
+                "member_expression" => {
+                    members.push(field(cur, "property").map(|p| text(p, src))?);
+                    cur = unwrap_value(field(cur, "object")?);
+                }
+                "identifier" => {
+                    let imp = self.pre.imports.get(text(cur, src))?;
+                    let mut path = imp.path.clone();
+                    for m in members.iter().rev() {
+                        path.push('.');
+                        path.push_str(m);
+                    }
+                    return Some((imp.module.clone(), path, imp.local.clone()));
+                }
+                "call_expression" => {
+                    // `require('knex')({...})`, `new (require('pg').Pool)()`
+                    let module = self.pre.required_module(cur)?;
+                    let mut path = String::from("*");
+                    for m in members.iter().rev() {
+                        path.push('.');
+                        path.push_str(m);
+                    }
+                    let local = self.pre.local_module(module);
+                    return Some((module.to_string(), path, local));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn add_client(&mut self, at: At<'_, 't>, callee: Node<'t>, m: CtorMatch<'_>, is_new: bool) {
+        let src = self.src;
+        let def = m.client;
+        let n = at.node;
+        let mut vc = self.value_context(at);
+        if vc.member.is_some() || vc.via_arg {
+            // Query data is not the client: `const rows = await new Pool().query(…)`.
+            let link = vc.link(&def.returns_self, &def.handles);
+            if link == Returned::No {
+                vc.binding = None;
+            }
+            if vc.returned != Returned::No {
+                vc.returned = link;
+            }
+        }
+        let root = root_of(callee, src).map(|(r, _)| r);
+        let mut guard = if m.singleton {
+            Guard::SingletonApi
+        } else {
+            vc.guard
+        };
+        if guard == Guard::None {
+            guard = self.early_return_guard(at, root);
+        }
+        if guard == Guard::None && self.ctx().memo {
+            guard = Guard::Memo;
+        }
+        let ctor_text = display_callee(text(callee, src));
+        let ctor = if is_new {
+            format!("new {ctor_text}()")
+        } else {
+            format!("{ctor_text}()")
+        };
+        let anchors = FixAnchors {
+            statement: statement_of(at).map(span),
+            module_insert: Some(self.pre.module_insert),
+            args_are_static: self.args_are_static(n),
+        };
+        let ctx = self.ctx();
+        let site = ClientSite {
+            client: def.id.clone(),
+            family: def.family.clone(),
+            kind: def.kind,
+            ctor,
+            span: span(n),
+            scope: ctx.scope.clone(),
+            guard,
+            binding: vc.binding,
+            released: vc.using,
+            returned: vc.returned,
+            in_fn: ctx.fn_idx,
+            pool: Vec::new(),
+            anchors,
+        };
+        self.facts.clients.push(site);
+        let extra_root = (callee.kind() == "member_expression" && !is_new)
+            .then(|| root.map(String::from))
+            .flatten();
+        let r = SiteRef::Client(self.facts.clients.len() - 1);
+        self.frame().own.push(Site { r, extra_root });
+    }
+
+    fn add_call(
+        &mut self,
+        at: At<'_, 't>,
+        callee: Node<'t>,
+        name: String,
+        module: Option<ModuleRef>,
+    ) {
+        let n = at.node;
+        let vc = self.value_context(at);
+        let ctx = self.ctx();
+        let guard = if vc.guard == Guard::None && ctx.memo {
+            Guard::Memo
+        } else {
+            vc.guard
+        };
+        let site = CallSite {
+            callee: text(callee, self.src).split_whitespace().collect(),
+            name,
+            module,
+            span: span(n),
+            scope: ctx.scope.clone(),
+            guard,
+            binding: vc.binding,
+            released: vc.using,
+            returned: vc.returned,
+            in_fn: ctx.fn_idx,
+        };
+        self.facts.calls.push(site);
+        let r = SiteRef::Call(self.facts.calls.len() - 1);
+        self.frame().own.push(Site {
+            r,
+            extra_root: None,
+        });
+    }
+
+    fn args_are_static(&self, n: Node) -> bool {
+        if self.frames.len() == 1 {
+            return true;
+        }
+        let Some(args) = field(n, "arguments") else {
+            return true;
+        };
+        let mut ok = true;
+        traverse(args, |a, entering| {
+            let k = a.node;
+            if !entering || !ok {
+                return;
+            }
+            match k.kind() {
+                "this" => ok = false,
+                "identifier" | "shorthand_property_identifier"
+                    if self.is_local(text(k, self.src)) =>
+                {
+                    ok = false;
+                }
+                _ => {}
+            }
+        });
+        ok
+    }
+
+    /// Walk up from a construction through the expression that holds it: its binding, whether
+    /// it is returned, and the guard the holder implies.
+    fn value_context(&self, at: At<'_, 't>) -> ValueContext {
+        let src = self.src;
+        let mut out = ValueContext {
+            binding: None,
+            returned: Returned::No,
+            guard: Guard::None,
+            using: false,
+            member: None,
+            via_arg: false,
+        };
+        let mut cur = at;
+        let mut wrapped = false;
+        while let Some(p) = cur.up() {
+            let (pn, cn) = (p.node, cur.node);
+            match pn.kind() {
+                "await_expression"
+                | "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression"
+                | "non_null_expression"
+                | "type_assertion" => {}
+                "member_expression" if is_field(pn, "object", cn) => {
+                    // `new X().connect()`, `mongoose.connect(…).then(…)`: the chain's value.
+                    if out.member.is_none() && !out.via_arg {
+                        out.member = field(pn, "property").map(|x| text(x, src).to_string());
+                    }
+                    if let Some(call) = p.up().filter(|c| {
+                        c.node.kind() == "call_expression" && is_field(c.node, "function", pn)
+                    }) {
+                        cur = call;
+                        continue;
+                    }
+                }
+                "arguments" => {
+                    let Some(call) = p.up() else { break };
+                    let name = field(call.node, "function")
+                        .and_then(|c| callee_name(c, src))
+                        .unwrap_or("");
+                    let first = named_kids(pn).first().is_some_and(|a| a.id() == cn.id());
+                    if first && MEMO_VALUE_HOOKS.contains(&name) {
+                        out.guard = Guard::Memo;
+                        break;
+                    }
+                    if name == "set"
+                        && let Some(obj) = field(call.node, "function")
+                            .map(unwrap_value)
+                            .and_then(|c| field(c, "object"))
+                    {
+                        let g = self.classify_target_object(obj);
+                        if g != Guard::None {
+                            out.guard = g;
+                            break;
+                        }
+                    }
+                    out.via_arg = true;
+                    cur = call;
+                    continue;
+                }
+                "pair" if is_field(pn, "value", cn) => wrapped = true,
+                "object" | "array" | "spread_element" => wrapped = true,
+                "ternary_expression" if !is_field(pn, "condition", cn) => {}
+                "binary_expression" => {
+                    let op = field(pn, "operator").map(|o| text(o, src)).unwrap_or("");
+                    if !matches!(op, "??" | "||") || !is_field(pn, "right", cn) {
+                        break;
+                    }
+                    if let Some(l) = field(pn, "left") {
+                        let g = self.classify_target(l);
+                        if g != Guard::None && out.guard == Guard::None {
+                            out.guard = g;
+                        }
+                    }
+                }
+                "augmented_assignment_expression" | "assignment_expression" => {
+                    if !is_field(pn, "right", cn) {
+                        break;
+                    }
+                    if let Some(l) = field(pn, "left") {
+                        let g = self.classify_target(l);
+                        if g != Guard::None && out.guard == Guard::None {
+                            out.guard = g;
+                        }
+                        if l.kind() == "identifier" && !wrapped {
+                            out.binding = Some(text(l, src).to_string());
+                        }
+                    }
+                    // tree-sitter-typescript 0.23 reads `using x = …` as an assignment.
+                    out.using = statement_of(p).is_some_and(|s| {
+                        let t = text(s, src);
+                        t.starts_with("using ") || t.starts_with("await using ")
+                    });
+                    break;
+                }
+                "variable_declarator" => {
+                    if is_field(pn, "value", cn)
+                        && !wrapped
+                        && let Some(name) = field(pn, "name").filter(|x| x.kind() == "identifier")
+                    {
+                        out.binding = Some(text(name, src).to_string());
+                    }
+                    break;
+                }
+                "return_statement" | "yield_expression" => {
+                    out.returned = out.link(&[], &[]);
+                    break;
+                }
+                "arrow_function" => {
+                    if is_field(pn, "body", cn) && !self.is_loop_callback(p) {
+                        out.returned = out.link(&[], &[]);
+                    }
+                    break;
+                }
+                _ => break,
+            }
+            cur = p;
+        }
+        out
+    }
+
+    fn is_loop_callback(&self, f: At) -> bool {
+        arg_position(f)
+            .and_then(|(call, _)| field(call.node, "function"))
+            .and_then(|c| callee_name(c, self.src))
+            .is_some_and(|c| LOOP_METHODS.contains(&c))
+    }
+
+    /// `if (cached) return cached;` / `if (isConnected) return;` before the construction in
+    /// the same function: state that makes it run once.
+    fn early_return_guard(&self, at: At<'_, 't>, ctor_root: Option<&str>) -> Guard {
+        let src = self.src;
+        let mut cur = at;
+        while let Some(p) = cur.up() {
+            if is_fn_kind(p.node.kind()) && !is_iife(p, src) {
+                break;
+            }
+            if p.node.kind() == "statement_block" {
+                for st in named_kids(p.node) {
+                    if st.id() == cur.node.id() || st.start_byte() >= cur.node.start_byte() {
+                        break;
+                    }
+                    if st.kind() != "if_statement" || field(st, "alternative").is_some() {
+                        continue;
+                    }
+                    let returns = field(st, "consequence").is_some_and(|c| match c.kind() {
+                        "return_statement" => true,
+                        "statement_block" => named_kids(c)
+                            .last()
+                            .is_some_and(|l| l.kind() == "return_statement"),
+                        _ => false,
+                    });
+                    if !returns {
+                        continue;
+                    }
+                    if let Some(cond) = field(st, "condition") {
+                        let g = self.condition_guard(cond, ctor_root);
+                        if g != Guard::None {
+                            return g;
+                        }
+                    }
+                }
+            }
+            cur = p;
+        }
+        Guard::None
+    }
+
+    fn condition_guard(&self, cond: Node, ctor_root: Option<&str>) -> Guard {
+        let src = self.src;
+        let mut guard = Guard::None;
+        traverse(cond, |a, entering| {
+            let k = a.node;
+            if !entering || guard != Guard::None {
+                return;
+            }
+            match k.kind() {
+                "this" => guard = Guard::Owner,
+                "identifier" => {
+                    let name = text(k, src);
+                    if self.is_global(name) {
+                        guard = Guard::GlobalCache;
+                    } else if (self.is_module_var(name) && self.pre.assigned.contains(name))
+                        || ctor_root == Some(name)
+                    {
+                        guard = Guard::ModuleCache;
+                    }
+                }
+                _ => {}
+            }
+        });
+        guard
+    }
+
+    // -------------------------------------------------------------------- resolution
+
+    fn close_frame(&mut self, frame: &mut Frame) {
+        for site in std::mem::take(&mut frame.own) {
+            self.resolve_returned(frame, &site);
+            frame.pending.push(site);
+        }
+        if frame.boundary {
+            for site in std::mem::take(&mut frame.pending) {
+                self.resolve_boundary(frame, &site);
+            }
+        }
+    }
+
+    /// Binding, returned, and the catalogue's `returns_self` / `handles` (`None` for a call:
+    /// the callee's type is unknown, so any member of it counts as a handle).
+    fn site_binding(&self, r: SiteRef) -> (Option<String>, Returned, Option<Links<'_>>) {
+        match r {
+            SiteRef::Client(i) => match self.facts.clients.get(i) {
+                Some(c) => {
+                    let def = self.catalog.by_id(&c.client);
+                    let selfm = def.map(|d| d.returns_self.as_slice()).unwrap_or(&[]);
+                    let handles = def.map(|d| d.handles.as_slice()).unwrap_or(&[]);
+                    (c.binding.clone(), c.returned, Some((selfm, handles)))
+                }
+                None => (None, Returned::No, None),
+            },
+            SiteRef::Call(i) => match self.facts.calls.get(i) {
+                Some(c) => (c.binding.clone(), c.returned, None),
+                None => (None, Returned::No, None),
+            },
+        }
+    }
+
+    fn resolve_returned(&mut self, frame: &Frame, site: &Site) {
+        let (binding, returned, known) = self.site_binding(site.r);
+        if returned != Returned::No || frame.loop_cb {
+            return;
+        }
+        let Some(b) = binding else { return };
+        // What a member `m` of the client gives: the client, a handle, or data.
+        let link = |m: Option<&String>| -> Returned {
+            match (m, known) {
+                (None, _) => Returned::Direct,
+                (Some(m), Some((selfm, handles))) => {
+                    if selfm.contains(m) {
+                        Returned::Direct
+                    } else if handles.contains(m) {
+                        Returned::Derived
+                    } else {
+                        Returned::No
+                    }
+                }
+                (Some(_), None) => Returned::Derived,
+            }
+        };
+        let mut direct: Vec<&str> = vec![b.as_str()];
+        let mut derived: Vec<&str> = Vec::new();
+        for a in &frame.aliases {
+            if a.root == b && a.name != b {
+                match link(a.method.as_ref()) {
+                    Returned::Direct => direct.push(&a.name),
+                    Returned::Derived => derived.push(&a.name),
+                    Returned::No => {}
+                }
+            }
+        }
+        let mut result = Returned::No;
+        for r in &frame.returns {
+            if r.direct.iter().any(|d| direct.contains(&d.as_str())) {
+                result = Returned::Direct;
+                break;
+            }
+            if r.direct.iter().any(|d| derived.contains(&d.as_str())) {
+                result = Returned::Derived;
+            }
+            for (root, method) in &r.derived {
+                let root = root.as_str();
+                let got = if direct.contains(&root) {
+                    // `return drizzle(client)` (method None: passed as an argument) is a handle.
+                    if method.is_none() {
+                        Returned::Derived
+                    } else {
+                        link(method.as_ref())
+                    }
+                } else if derived.contains(&root) {
+                    Returned::Derived
+                } else {
+                    Returned::No
+                };
+                if got == Returned::Direct {
+                    result = Returned::Direct;
+                } else if got == Returned::Derived && result == Returned::No {
+                    result = Returned::Derived;
+                }
+            }
+            if result == Returned::Direct {
+                break;
+            }
+        }
+        match site.r {
+            SiteRef::Client(i) => {
+                if let Some(c) = self.facts.clients.get_mut(i) {
+                    c.returned = result;
+                }
+            }
+            SiteRef::Call(i) => {
+                if let Some(c) = self.facts.calls.get_mut(i) {
+                    c.returned = result;
+                }
+            }
+        }
+    }
+
+    fn resolve_boundary(&mut self, frame: &Frame, site: &Site) {
+        let (binding, _, _) = self.site_binding(site.r);
+        let mut names: Vec<&str> = Vec::new();
+        if let Some(b) = &binding {
+            names.push(b);
+            for a in &frame.aliases {
+                if &a.root == b && a.method.is_none() {
+                    names.push(&a.name);
+                }
+            }
+        }
+        if let Some(extra) = &site.extra_root {
+            names.push(extra);
+        }
+        let release: Vec<&str> = match site.r {
+            SiteRef::Client(i) => self
+                .facts
+                .clients
+                .get(i)
+                .and_then(|c| self.catalog.by_id(&c.client))
+                .map(|d| d.release.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            SiteRef::Call(_) => GENERIC_RELEASE.to_vec(),
+        };
+        let released = names.iter().any(|n| {
+            release.iter().any(|r| {
+                frame.releases.iter().any(|p| {
+                    p.len() == n.len() + 1 + r.len()
+                        && p.starts_with(n)
+                        && p.ends_with(r)
+                        && p.as_bytes()[n.len()] == b'.'
+                })
+            })
+        });
+        let store_guard = binding.as_ref().and_then(|b| {
+            let mut all: Vec<&str> = vec![b.as_str()];
+            all.extend(
+                frame
+                    .aliases
+                    .iter()
+                    .filter(|a| &a.root == b)
+                    .map(|a| a.name.as_str()),
+            );
+            frame
+                .stores
+                .iter()
+                .find(|(root, _)| all.contains(&root.as_str()))
+                .map(|(_, g)| *g)
+        });
+        match site.r {
+            // A value derived from a client closed in the same function is data, not a handle.
+            SiteRef::Client(i) => {
+                if let Some(c) = self.facts.clients.get_mut(i) {
+                    c.released |= released;
+                    if c.released && c.returned == Returned::Derived {
+                        c.returned = Returned::No;
+                    }
+                    if c.guard == Guard::None
+                        && let Some(g) = store_guard
+                    {
+                        c.guard = g;
+                    }
+                }
+            }
+            SiteRef::Call(i) => {
+                if let Some(c) = self.facts.calls.get_mut(i) {
+                    c.released |= released;
+                    if c.released && c.returned == Returned::Derived {
+                        c.returned = Returned::No;
+                    }
+                    if c.guard == Guard::None
+                        && let Some(g) = store_guard
+                    {
+                        c.guard = g;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A catalogue entry's `returns_self` and `handles`.
+type Links<'c> = (&'c [String], &'c [String]);
+
+#[derive(Debug)]
+struct ValueContext {
+    binding: Option<String>,
+    returned: Returned,
+    guard: Guard,
+    using: bool,
+    /// The first member called on the construction (`connect` in `new X().connect()`).
+    member: Option<String>,
+    /// The construction is an argument of a call (`drizzle(new Pool())`).
+    via_arg: bool,
+}
+
+impl ValueContext {
+    /// What the holding expression is, relative to the construction. Without catalogue
+    /// knowledge (`returns_self` and `handles` empty), any chain counts as a handle.
+    fn link(&self, returns_self: &[String], handles: &[String]) -> Returned {
+        let generic = returns_self.is_empty() && handles.is_empty();
+        match &self.member {
+            None if self.via_arg => Returned::Derived,
+            None => Returned::Direct,
+            Some(m) if returns_self.contains(m) => {
+                if self.via_arg {
+                    Returned::Derived
+                } else {
+                    Returned::Direct
+                }
+            }
+            Some(m) if generic || handles.contains(m) => Returned::Derived,
+            Some(_) => Returned::No,
+        }
+    }
+}
+
+fn tagged(kind: ScopeKind, fw: &str) -> Scope {
+    Scope {
+        kind,
+        framework: Some(fw.into()),
+        name: None,
+        span: None,
+    }
+}
+
+/// The scope of a loop body (or `map` callback) inside `outer`.
+fn loopify(outer: &Scope) -> Scope {
+    match outer.kind {
+        ScopeKind::Function | ScopeKind::Loop => Scope {
+            kind: ScopeKind::Loop,
+            framework: None,
+            name: outer.name.clone(),
+            span: outer.span,
+        },
+        _ => outer.clone(),
+    }
+}
+
+/// The statement holding a node (the `export` statement around a declaration).
+fn statement_of<'t>(n: At<'_, 't>) -> Option<Node<'t>> {
+    let mut cur = n;
+    while let Some(p) = cur.up() {
+        let k = p.node.kind();
+        if k.ends_with("_statement") || k == "lexical_declaration" || k == "variable_declaration" {
+            if let Some(e) = p.parent().filter(|e| e.kind() == "export_statement") {
+                return Some(e);
+            }
+            return Some(p.node);
+        }
+        if is_fn_kind(k) || k == "program" {
+            return None;
+        }
+        cur = p;
+    }
+    None
+}
+
+fn display_callee(t: &str) -> String {
+    let compact: String = t.split_whitespace().collect();
+    if compact.len() > 40 {
+        compact.rsplit('.').next().unwrap_or(&compact).to_string()
+    } else {
+        compact
+    }
+}
+
+/// Does the first argument have one of the shapes the constructor requires?
+fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
+    if ctor.first_arg.is_empty() {
+        return true;
+    }
+    let Some(first) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+        return false;
+    };
+    ctor.first_arg.iter().any(|shape| {
+        if shape == "url" {
+            match first.kind() {
+                "string" | "template_string" => true,
+                "member_expression" => {
+                    let t = text(first, src);
+                    t.starts_with("process.env") || t.starts_with("env.") || t.contains(".env.")
+                }
+                _ => false,
+            }
+        } else if let Some(key) = shape.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            first.kind() == "object"
+                && named_kids(first).iter().any(|p| match p.kind() {
+                    "pair" => field(*p, "key").and_then(|k| key_name(k, src)) == Some(key),
+                    "shorthand_property_identifier" => text(*p, src) == key,
+                    _ => false,
+                })
+        } else {
+            false
+        }
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::catalog::TYPESCRIPT_TOML;
+    use crate::project::Project;
+    use std::sync::Arc;
+
+    fn facts(rel: &str, deps: &[&str], text: &str) -> FileFacts {
+        let project = Arc::new(Project::with_deps(deps));
+        let file = SourceFile::in_memory(rel, text, project).expect("known extension");
+        let cat = LangCatalog::parse(TYPESCRIPT_TOML).expect("catalogue parses");
+        extract(&file, &cat).expect("extracts")
+    }
+
+    fn one_client(f: &FileFacts) -> &ClientSite {
+        assert_eq!(f.clients.len(), 1, "{:#?}", f.clients);
+        &f.clients[0]
+    }
+
+    #[test]
+    fn both_grammars_load() {
+        assert!(parses_cleanly(Lang::Ts, "const x: number = 1;"));
+        assert!(parses_cleanly(Lang::Tsx, "const x = <div>{1}</div>;"));
+        assert!(parses_cleanly(Lang::Js, "const x = <div/>;"));
+        assert!(!parses_cleanly(Lang::Ts, "const = ;"));
+    }
+
+    #[test]
+    fn next_route_handler_builds_mongo_client() {
+        let f = facts(
+            "app/api/users/route.ts",
+            &["next", "mongodb"],
+            r#"import { MongoClient } from "mongodb";
+export async function GET(req: Request) {
+  const client = new MongoClient(process.env.MONGODB_URI!);
+  try {
+    await client.connect();
+    return Response.json(await client.db().collection("u").find().toArray());
+  } finally {
+    await client.close();
+  }
+}
+"#,
+        );
+        let c = one_client(&f);
+        assert_eq!(c.client, "mongodb");
+        assert_eq!(c.ctor, "new MongoClient()");
+        assert_eq!(c.scope.kind, ScopeKind::Handler);
+        assert_eq!(c.scope.framework(), "next-route");
+        assert_eq!(c.scope.name.as_deref(), Some("GET"));
+        assert_eq!(c.guard, Guard::None);
+        assert_eq!(c.binding.as_deref(), Some("client"));
+        assert!(c.released);
+        assert_eq!(c.in_fn, Some(0));
+        assert!(f.functions[0].exported);
+        assert!(c.anchors.args_are_static);
+    }
+
+    #[test]
+    fn mongodb_factory_returns_derived_and_calls_are_recorded() {
+        let lib = facts(
+            "lib/mongodb.ts",
+            &["next", "mongodb"],
+            r#"import { MongoClient } from "mongodb";
+const uri = process.env.MONGODB_URI as string;
+export async function connectToDatabase() {
+  const client = new MongoClient(uri);
+  await client.connect();
+  return client.db("x");
+}
+"#,
+        );
+        let c = one_client(&lib);
+        assert_eq!(c.scope.kind, ScopeKind::Function);
+        assert_eq!(c.returned, Returned::Derived);
+        assert!(!c.released);
+        assert_eq!(c.guard, Guard::None);
+        assert!(lib.functions[0].exported);
+
+        let route = facts(
+            "app/api/posts/route.ts",
+            &["next", "mongodb"],
+            r#"import { NextResponse } from "next/server";
+import { connectToDatabase } from "@/lib/mongodb";
+export const GET = async () => {
+  const db = await connectToDatabase();
+  return NextResponse.json(await db.collection("posts").find().toArray());
+};
+"#,
+        );
+        assert!(route.clients.is_empty());
+        assert_eq!(route.calls.len(), 1, "{:#?}", route.calls);
+        let call = &route.calls[0];
+        assert_eq!(call.name, "connectToDatabase");
+        assert_eq!(call.scope.kind, ScopeKind::Handler);
+        assert_eq!(call.scope.framework(), "next-route");
+        let m = call.module.as_ref().expect("local module");
+        assert_eq!(
+            m.candidates,
+            vec!["lib/mongodb".to_string(), "src/lib/mongodb".to_string()]
+        );
+        assert_eq!(call.binding.as_deref(), Some("db"));
+    }
+
+    #[test]
+    fn returned_direct_through_connect_and_object() {
+        let f = facts(
+            "lib/db.ts",
+            &["mongodb"],
+            r#"import { MongoClient } from "mongodb";
+import { PrismaClient } from "@prisma/client";
+import { Pool } from "pg";
+import { drizzle } from "drizzle-orm/node-postgres";
+export async function a() { const client = new MongoClient(u); return client.connect(); }
+export async function b() { const client = new MongoClient(u); await client.connect(); return { client, db: client.db() }; }
+export const c = () => new MongoClient(u);
+export function d() { return new MongoClient(u).connect(); }
+export function e() { return new MongoClient(u).db("x"); }
+export async function f() { const c = new MongoClient(u); const users = await c.db().collection("u").find().toArray(); return users; }
+export async function g() { const c = new MongoClient(u); const db = c.db(); return db.collection("u"); }
+export async function h() { const prisma = new PrismaClient(); return prisma.user.findMany(); }
+export async function i() { const pool = new Pool(); return drizzle(pool); }
+export async function j() { const pool = new Pool(); return (await pool.query("select 1")).rows; }
+"#,
+        );
+        let r: Vec<Returned> = f.clients.iter().map(|c| c.returned).collect();
+        use Returned::{Derived, Direct, No};
+        assert_eq!(
+            r,
+            vec![
+                Direct, Direct, Direct, Direct, Derived, Derived, Derived, No, Derived, No
+            ]
+        );
+    }
+
+    #[test]
+    fn with_mongodb_global_cache_is_guarded() {
+        let f = facts(
+            "lib/mongodb.ts",
+            &["next", "mongodb"],
+            r#"import { MongoClient, ServerApiVersion } from "mongodb";
+if (!process.env.MONGODB_URI) {
+  throw new Error('Invalid/Missing environment variable: "MONGODB_URI"');
+}
+const uri = process.env.MONGODB_URI;
+const options = { serverApi: { version: ServerApiVersion.v1, strict: true, deprecationErrors: true } };
+let client: MongoClient;
+let clientPromise: Promise<MongoClient>;
+if (process.env.NODE_ENV === "development") {
+  let globalWithMongo = global as typeof globalThis & { _mongoClientPromise?: Promise<MongoClient> };
+  if (!globalWithMongo._mongoClientPromise) {
+    client = new MongoClient(uri, options);
+    globalWithMongo._mongoClientPromise = client.connect();
+  }
+  clientPromise = globalWithMongo._mongoClientPromise;
+} else {
+  client = new MongoClient(uri, options);
+  clientPromise = client.connect();
+}
+export default clientPromise;
+"#,
+        );
+        assert_eq!(f.clients.len(), 2);
+        assert!(f.clients.iter().all(|c| c.scope.kind == ScopeKind::Module));
+        assert_eq!(f.clients[0].guard, Guard::GlobalCache);
+    }
+
+    #[test]
+    fn global_for_prisma_singletons() {
+        let f = facts(
+            "lib/prisma.ts",
+            &["next", "@prisma/client"],
+            r#"import { PrismaClient } from "@prisma/client";
+const globalForPrisma = globalThis as unknown as { prisma: PrismaClient | undefined };
+export const prisma = globalForPrisma.prisma ?? new PrismaClient({ log: ["query"] });
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+"#,
+        );
+        let c = one_client(&f);
+        assert_eq!(c.guard, Guard::GlobalCache);
+        assert_eq!(c.scope.kind, ScopeKind::Module);
+        assert_eq!(c.binding.as_deref(), Some("prisma"));
+
+        let f = facts(
+            "src/lib/db.ts",
+            &["next", "@prisma/client"],
+            r#"import { PrismaClient } from "@prisma/client";
+const prismaClientSingleton = () => {
+  return new PrismaClient();
+};
+declare const globalThis: { prismaGlobal: ReturnType<typeof prismaClientSingleton> } & typeof global;
+const prisma = globalThis.prismaGlobal ?? prismaClientSingleton();
+export default prisma;
+if (process.env.NODE_ENV !== "production") globalThis.prismaGlobal = prisma;
+"#,
+        );
+        let c = one_client(&f);
+        assert_eq!(c.returned, Returned::Direct);
+        assert_eq!(c.scope.kind, ScopeKind::Function);
+        assert_eq!(f.calls.len(), 1);
+        assert_eq!(f.calls[0].guard, Guard::GlobalCache);
+        assert_eq!(f.calls[0].scope.kind, ScopeKind::Module);
+        assert_eq!(f.calls[0].module, None);
+
+        let f = facts(
+            "lib/db.ts",
+            &["next", "@prisma/client"],
+            "import { PrismaClient } from '@prisma/client';\nglobalThis.prisma ??= new PrismaClient();\n",
+        );
+        assert_eq!(one_client(&f).guard, Guard::GlobalCache);
+    }
+
+    #[test]
+    fn server_component_page_is_a_handler() {
+        let f = facts(
+            "app/dashboard/page.tsx",
+            &["next", "react", "@prisma/client"],
+            r#"import { PrismaClient } from "@prisma/client";
+export default async function Page() {
+  const prisma = new PrismaClient();
+  const users = await prisma.user.findMany();
+  return <ul>{users.map((u) => <li key={u.id}>{u.name}</li>)}</ul>;
+}
+"#,
+        );
+        let c = one_client(&f);
+        assert_eq!(c.scope.kind, ScopeKind::Handler);
+        assert_eq!(c.scope.framework(), "next-page");
+        assert_eq!(c.scope.name.as_deref(), Some("Page"));
+    }
+
+    #[test]
+    fn client_components_and_hooks() {
+        let src = r#""use client";
+import { useEffect, useMemo, useState, useRef } from "react";
+import { StreamChat } from "stream-chat";
+import { StreamVideoClient } from "@stream-io/video-react-sdk";
+
+export function ChatPage({ apiKey }: { apiKey: string }) {
+  const client = new StreamChat(apiKey);
+  return <div>{client.userID}</div>;
+}
+
+export const VideoPage = ({ apiKey, user, token }: Props) => {
+  const memo = useMemo(() => new StreamVideoClient({ apiKey, user, token }), [apiKey]);
+  const [state] = useState(() => new StreamChat(apiKey));
+  const single = StreamVideoClient.getOrCreateInstance({ apiKey, user, token });
+  const chat = StreamChat.getInstance(apiKey);
+  const ref = useRef<StreamChat | null>(null);
+  if (!ref.current) ref.current = new StreamChat(apiKey);
+  useEffect(() => {
+    const c = new StreamVideoClient({ apiKey, user, token });
+    return () => { c.disconnectUser(); };
+  }, []);
+  return <div />;
+};
+
+export function useVideoClient(apiKey: string, user: User, token: string) {
+  const client = new StreamVideoClient({ apiKey, user, token });
+  return client;
+}
+"#;
+        let f = facts("components/chat.tsx", &["next", "react"], src);
+        let got: Vec<(ScopeKind, Guard, &str)> = f
+            .clients
+            .iter()
+            .map(|c| (c.scope.kind, c.guard, c.scope.framework()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (ScopeKind::Component, Guard::None, "react-component"),
+                (ScopeKind::Component, Guard::Memo, "react-component"),
+                (ScopeKind::Component, Guard::Memo, "react-component"),
+                (ScopeKind::Component, Guard::SingletonApi, "react-component"),
+                (ScopeKind::Component, Guard::SingletonApi, "react-component"),
+                (ScopeKind::Component, Guard::Memo, "react-component"),
+                (ScopeKind::Effect, Guard::None, ""),
+                (ScopeKind::Component, Guard::None, "react-hook"),
+            ]
+        );
+        assert!(f.clients[6].released);
+        assert_eq!(f.clients[7].returned, Returned::Direct);
+    }
+
+    #[test]
+    fn hook_in_a_ts_file_of_a_react_project() {
+        let f = facts(
+            "src/hooks/useChat.ts",
+            &["react", "stream-chat"],
+            "import { StreamChat } from 'stream-chat';\nexport function useChat(key: string) {\n  const client = new StreamChat(key);\n  return client;\n}\n",
+        );
+        let c = one_client(&f);
+        assert_eq!(c.scope.kind, ScopeKind::Component);
+        assert_eq!(c.scope.framework(), "react-hook");
+    }
+
+    #[test]
+    fn express_inline_and_named_handlers() {
+        let f = facts(
+            "src/routes/users.ts",
+            &["express", "pg"],
+            r#"import { Router } from "express";
+import { Pool } from "pg";
+import * as userController from "../controllers/user";
+import { createUser } from "../controllers/user";
+import asyncHandler from "express-async-handler";
+const router = Router();
+router.get("/", async (req, res) => {
+  const pool = new Pool();
+  res.json((await pool.query("select 1")).rows);
+});
+router.get("/all", userController.list);
+router.post("/", asyncHandler(createUser));
+router.delete("/:id", remove);
+async function remove(req, res) {
+  const pool = new Pool();
+  await pool.query("delete");
+}
+export default router;
+"#,
+        );
+        assert_eq!(f.clients.len(), 2);
+        assert!(
+            f.clients
+                .iter()
+                .all(|c| c.scope.kind == ScopeKind::Handler && c.scope.framework() == "express")
+        );
+        assert_eq!(f.clients[1].scope.name.as_deref(), Some("remove"));
+        let refs: Vec<(&str, bool)> = f
+            .handler_refs
+            .iter()
+            .map(|r| (r.name.as_str(), r.module.is_some()))
+            .collect();
+        assert_eq!(
+            refs,
+            vec![("list", true), ("createUser", true), ("remove", false)]
+        );
+        assert_eq!(
+            f.handler_refs[0]
+                .module
+                .as_ref()
+                .map(|m| m.candidates.clone()),
+            Some(vec!["src/controllers/user".to_string()])
+        );
+    }
+
+    #[test]
+    fn fastify_hono_koa_trpc() {
+        let f = facts(
+            "src/server.ts",
+            &["fastify", "ioredis"],
+            r#"import Fastify from "fastify";
+import Redis from "ioredis";
+const app = Fastify();
+app.get("/a", async (request, reply) => { const r = new Redis(); return r.get("x"); });
+app.route({ method: "GET", url: "/b", handler: async (request, reply) => { const r = new Redis.Cluster([]); } });
+app.register(async (instance) => { const r = new Redis(); instance.decorate("redis", r); });
+"#,
+        );
+        let got: Vec<(ScopeKind, &str)> = f
+            .clients
+            .iter()
+            .map(|c| (c.scope.kind, c.scope.framework()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (ScopeKind::Handler, "fastify"),
+                (ScopeKind::Handler, "fastify"),
+                (ScopeKind::Startup, "startup")
+            ]
+        );
+
+        let f = facts(
+            "src/index.ts",
+            &["hono", "postgres"],
+            "import { Hono } from 'hono';\nimport postgres from 'postgres';\nconst app = new Hono();\napp.get('/users', async (c) => {\n  const sql = postgres(c.env.DATABASE_URL);\n  return c.json(await sql`select 1`);\n});\nexport default app;\n",
+        );
+        assert_eq!(one_client(&f).scope.framework(), "hono");
+        assert_eq!(one_client(&f).client, "postgres-js");
+
+        let f = facts(
+            "src/app.js",
+            &["koa", "@koa/router", "mysql2"],
+            "const Koa = require('koa');\nconst Router = require('@koa/router');\nconst mysql = require('mysql2/promise');\nconst router = new Router();\nrouter.get('/users', async (ctx) => {\n  const conn = await mysql.createConnection(process.env.DATABASE_URL);\n  ctx.body = await conn.query('select 1');\n});\n",
+        );
+        let c = one_client(&f);
+        assert_eq!(
+            (c.scope.kind, c.scope.framework(), c.client.as_str()),
+            (ScopeKind::Handler, "koa", "mysql2-connection")
+        );
+
+        let f = facts(
+            "src/server/routers/user.ts",
+            &["@trpc/server", "pg"],
+            "import { Pool } from 'pg';\nexport const userRouter = router({\n  list: publicProcedure.query(async () => {\n    const pool = new Pool();\n    return (await pool.query('select 1')).rows;\n  }),\n});\n",
+        );
+        assert_eq!(one_client(&f).scope.framework(), "trpc");
+    }
+
+    #[test]
+    fn server_actions_pages_api_and_ssr() {
+        let f = facts(
+            "app/actions.ts",
+            &["next", "@prisma/client"],
+            "\"use server\";\nimport { PrismaClient } from '@prisma/client';\nexport async function createUser(data: FormData) {\n  const prisma = new PrismaClient();\n  await prisma.user.create({ data: {} });\n}\n",
+        );
+        assert_eq!(one_client(&f).scope.framework(), "server-action");
+
+        let f = facts(
+            "app/users/page.tsx",
+            &["next", "@prisma/client"],
+            "import { PrismaClient } from '@prisma/client';\nexport default function Page() {\n  async function create() {\n    \"use server\";\n    const prisma = new PrismaClient();\n  }\n  return <form action={create} />;\n}\n",
+        );
+        assert_eq!(one_client(&f).scope.framework(), "server-action");
+
+        let f = facts(
+            "pages/api/users.ts",
+            &["next", "pg"],
+            "import { Client } from 'pg';\nasync function handler(req, res) {\n  const client = new Client();\n  await client.connect();\n  res.json({});\n}\nexport default handler;\n",
+        );
+        let c = one_client(&f);
+        assert_eq!(
+            (c.scope.kind, c.scope.framework(), c.kind),
+            (
+                ScopeKind::Handler,
+                "next-api",
+                crate::facts::ClientKind::Connection
+            )
+        );
+
+        let f = facts(
+            "pages/users.tsx",
+            &["next", "pg"],
+            "import { Pool } from 'pg';\nexport const getServerSideProps = async () => {\n  const pool = new Pool();\n  return { props: {} };\n};\n",
+        );
+        assert_eq!(one_client(&f).scope.framework(), "next-ssr");
+    }
+
+    #[test]
+    fn scripts_main_and_tests_are_silent_scopes() {
+        let f = facts(
+            "scripts/seed.ts",
+            &["@prisma/client"],
+            "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nasync function main() { const p = new PrismaClient(); }\nmain().catch(console.error).finally(() => prisma.$disconnect());\n",
+        );
+        assert!(f.clients.iter().all(|c| c.scope.kind == ScopeKind::Startup));
+        assert!(f.clients[0].released);
+
+        let f = facts(
+            "src/seed.ts",
+            &["pg"],
+            "import { Pool } from 'pg';\nasync function run() { const pool = new Pool(); }\nvoid run();\n",
+        );
+        assert_eq!(one_client(&f).scope.kind, ScopeKind::Startup);
+
+        let f = facts(
+            "src/db.test.ts",
+            &["pg"],
+            "import { Pool } from 'pg';\ndescribe('db', () => { it('works', async () => { const pool = new Pool(); }); });\n",
+        );
+        assert_eq!(one_client(&f).scope.kind, ScopeKind::Test);
+    }
+
+    #[test]
+    fn plain_helpers_release_and_loops() {
+        let f = facts(
+            "src/lib/report.ts",
+            &["pg"],
+            r#"import { Client, Pool } from "pg";
+export async function countUsers() {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query("select count(*) from users")).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+export async function leaky() {
+  const client = new Client();
+  await client.connect();
+  await client.query("select 1");
+}
+export async function perTenant(urls: string[]) {
+  return Promise.all(urls.map(async (url) => new Pool({ connectionString: url })));
+}
+export async function loop(urls: string[]) {
+  for (const url of urls) {
+    const pool = new Pool({ connectionString: url });
+  }
+}
+"#,
+        );
+        let got: Vec<(ScopeKind, bool, Returned)> = f
+            .clients
+            .iter()
+            .map(|c| (c.scope.kind, c.released, c.returned))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (ScopeKind::Function, true, Returned::No),
+                (ScopeKind::Function, false, Returned::No),
+                (ScopeKind::Loop, false, Returned::No),
+                (ScopeKind::Loop, false, Returned::No),
+            ]
+        );
+        assert!(!f.clients[2].anchors.args_are_static);
+    }
+
+    #[test]
+    fn module_caches() {
+        let f = facts(
+            "lib/dbConnect.ts",
+            &["mongoose"],
+            r#"import mongoose from "mongoose";
+let cached = (global as any).mongoose;
+if (!cached) cached = (global as any).mongoose = { conn: null, promise: null };
+async function dbConnect() {
+  if (cached.conn) return cached.conn;
+  if (!cached.promise) {
+    cached.promise = mongoose.connect(process.env.MONGODB_URI!, { bufferCommands: false }).then((m) => m);
+  }
+  cached.conn = await cached.promise;
+  return cached.conn;
+}
+export default dbConnect;
+"#,
+        );
+        let c = one_client(&f);
+        assert_eq!(c.client, "mongoose");
+        assert_eq!(c.guard, Guard::ModuleCache);
+
+        let f = facts(
+            "src/db.ts",
+            &["mongoose", "pg"],
+            r#"import mongoose from "mongoose";
+import { Pool } from "pg";
+let isConnected = false;
+export const connectDB = async () => {
+  if (isConnected) return;
+  await mongoose.connect(process.env.MONGO_URI!);
+  isConnected = true;
+};
+let pool: Pool | undefined;
+export function getPool() {
+  if (!pool) pool = new Pool();
+  return pool;
+}
+const pools = new Map<string, Pool>();
+export function poolFor(url: string) {
+  const p = new Pool({ connectionString: url });
+  pools.set(url, p);
+  return p;
+}
+class Db {
+  constructor() { this.pool = new Pool(); }
+}
+"#,
+        );
+        let g: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
+        assert_eq!(
+            g,
+            vec![
+                Guard::ModuleCache,
+                Guard::ModuleCache,
+                Guard::ModuleCache,
+                Guard::Owner
+            ]
+        );
+    }
+
+    #[test]
+    fn imports_require_and_namespaces() {
+        let f = facts(
+            "src/a.js",
+            &[],
+            r#"const { Pool } = require("pg");
+const Redis = require("ioredis");
+const knex = require("knex")({ client: "pg" });
+import * as Ably from "ably";
+import pg from "pg";
+const { Client } = pg;
+const a = new Pool();
+const b = new Redis();
+const c = new Ably.Realtime({ key: "x" });
+const d = new pg.Pool();
+const e = new Client();
+"#,
+        );
+        let ids: Vec<&str> = f.clients.iter().map(|c| c.client.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "knex",
+                "pg-pool",
+                "ioredis",
+                "ably-realtime",
+                "pg-pool",
+                "pg-client"
+            ]
+        );
+        // identity comes from imports
+        let f = facts(
+            "src/b.ts",
+            &[],
+            "import { Pool } from './my-pool';\nconst p = new Pool();\n",
+        );
+        assert!(f.clients.is_empty());
+    }
+
+    #[test]
+    fn drizzle_url_form_only() {
+        let f = facts(
+            "src/db.ts",
+            &["drizzle-orm", "pg"],
+            r#"import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+export const a = drizzle(process.env.DATABASE_URL!);
+export const b = drizzle({ connection: { connectionString: process.env.DATABASE_URL } });
+const pool = new Pool();
+export const c = drizzle(pool);
+export const d = drizzle({ client: pool });
+"#,
+        );
+        let ids: Vec<&str> = f.clients.iter().map(|c| c.client.as_str()).collect();
+        assert_eq!(ids, vec!["drizzle-postgres", "drizzle-postgres", "pg-pool"]);
+    }
+
+    #[test]
+    fn neon_edge_handler_released_by_wait_until() {
+        let f = facts(
+            "app/api/posts/route.ts",
+            &["next", "@neondatabase/serverless"],
+            "import { Pool } from '@neondatabase/serverless';\nexport const runtime = 'edge';\nexport async function GET(req: Request, ctx: any) {\n  const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n  const { rows } = await pool.query('select 1');\n  ctx.waitUntil(pool.end());\n  return Response.json(rows);\n}\n",
+        );
+        let c = one_client(&f);
+        assert_eq!(c.client, "neon-pool");
+        assert!(c.released);
+    }
+
+    #[test]
+    fn syntax_errors_keep_facts() {
+        let f = facts(
+            "app/api/raw/route.ts",
+            &["next", "@prisma/client"],
+            "import { PrismaClient } from '@prisma/client';\nexport async function GET() {\n  const prisma = new PrismaClient();\n  const rows = await prisma.$queryRaw<User[]>`SELECT * FROM users`;\n  return Response.json(rows) +;\n}\n",
+        );
+        assert!(!f.syntax_errors.is_empty());
+        assert_eq!(one_client(&f).scope.framework(), "next-route");
+    }
+
+    #[test]
+    fn next_wrappers_and_export_aliases() {
+        let f = facts(
+            "app/api/items/route.ts",
+            &["next", "pg"],
+            "import { Pool } from 'pg';\nexport const POST = withAuth(async (req) => {\n  const pool = new Pool();\n});\nasync function handler(req) { const pool = new Pool(); }\nexport { handler as PUT };\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = f
+            .clients
+            .iter()
+            .map(|c| (c.scope.framework(), c.scope.name.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("next-route", Some("POST")),
+                ("next-route", Some("handler"))
+            ]
+        );
+    }
+
+    #[test]
+    fn module_level_closures_are_functions_and_iife_is_module() {
+        let f = facts(
+            "src/index.ts",
+            &["pg"],
+            "import { Pool } from 'pg';\nsetInterval(() => { const p = new Pool(); }, 1000);\n(async () => { const q = new Pool(); })();\n",
+        );
+        let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+        assert_eq!(k, vec![ScopeKind::Function, ScopeKind::Module]);
+    }
+
+    #[test]
+    fn catalogue_constructors_by_import() {
+        let f = facts(
+            "src/lib/clients.ts",
+            &[],
+            r#"import { MongoClient } from "mongodb";
+import mongoose from "mongoose";
+import { Cluster, Redis } from "ioredis";
+import IORedis from "ioredis";
+import { createClient as createRedis } from "redis";
+import { createClient } from "@supabase/supabase-js";
+import { createBrowserClient, createServerClient } from "@supabase/ssr";
+import { neon, Pool as NeonPool } from "@neondatabase/serverless";
+import { createClient as createWs } from "graphql-ws";
+import Pusher from "pusher-js";
+import io from "socket.io-client";
+import { DataSource } from "typeorm";
+import { Sequelize } from "sequelize";
+import knex from "knex";
+const a = MongoClient.connect(url);
+const b = mongoose.createConnection(url);
+const c = new IORedis.Cluster([]);
+const d = new Redis();
+const e = createRedis({ url });
+const f = createClient(url, key);
+const g = createBrowserClient(url, key);
+const h = createServerClient(url, key, { cookies });
+const i = neon(url);
+const j = new NeonPool({ connectionString: url });
+const k = createWs({ url });
+const l = new Pusher(key);
+const m = io(url);
+const n = new DataSource({ type: "postgres" });
+const o = new Sequelize(url);
+const p = knex({ client: "pg" });
+const q = new Cluster([]);
+"#,
+        );
+        let got: Vec<(&str, Guard)> = f
+            .clients
+            .iter()
+            .map(|c| (c.client.as_str(), c.guard))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("mongodb", Guard::None),
+                ("mongoose", Guard::None),
+                ("ioredis", Guard::None),
+                ("ioredis", Guard::None),
+                ("node-redis", Guard::None),
+                ("supabase-js", Guard::None),
+                ("supabase-ssr-browser", Guard::SingletonApi),
+                ("neon-pool", Guard::None),
+                ("graphql-ws", Guard::None),
+                ("pusher-js", Guard::None),
+                ("socket-io-client", Guard::None),
+                ("typeorm", Guard::None),
+                ("sequelize", Guard::None),
+                ("knex", Guard::None),
+                ("ioredis", Guard::None),
+            ]
+        );
+        let ctors: Vec<&str> = f.clients.iter().map(|c| c.ctor.as_str()).collect();
+        assert_eq!(
+            &ctors[..3],
+            &[
+                "MongoClient.connect()",
+                "mongoose.createConnection()",
+                "new IORedis.Cluster()"
+            ]
+        );
+        assert!(
+            f.calls.is_empty(),
+            "package calls are not recorded: {:#?}",
+            f.calls
+        );
+    }
+
+    #[test]
+    fn dynamic_import_using_and_local_aliases() {
+        let f = facts(
+            "src/jobs/sync.ts",
+            &["pg"],
+            r#"export async function sync() {
+  const { Pool } = await import("pg");
+  await using pool = new Pool();
+  await pool.query("select 1");
+}
+export async function cached() {
+  const g = globalThis as unknown as { pool?: any };
+  const { Client } = await import("pg");
+  if (!g.pool) {
+    g.pool = new Client();
+  }
+  return g.pool;
+}
+"#,
+        );
+        assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
+        assert!(f.clients[0].released);
+        assert_eq!(f.clients[1].guard, Guard::GlobalCache);
+    }
+
+    #[test]
+    fn route_reexports_and_imported_handlers() {
+        let f = facts(
+            "app/api/auth/[...nextauth]/route.ts",
+            &["next", "next-auth"],
+            "export { GET, POST } from '@/lib/handlers';\n",
+        );
+        let refs: Vec<(&str, &str)> = f
+            .handler_refs
+            .iter()
+            .map(|r| (r.name.as_str(), r.framework.as_str()))
+            .collect();
+        assert_eq!(refs, vec![("GET", "next-route"), ("POST", "next-route")]);
+        assert_eq!(
+            f.handler_refs[0]
+                .module
+                .as_ref()
+                .map(|m| m.candidates[0].as_str()),
+            Some("lib/handlers")
+        );
+
+        let f = facts(
+            "src/app/api/users/route.ts",
+            &["next"],
+            "import { listUsers } from '@/server/users';\nexport const GET = withAuth(listUsers);\n",
+        );
+        assert_eq!(f.handler_refs.len(), 1);
+        assert_eq!(f.handler_refs[0].name, "listUsers");
+
+        let f = facts(
+            "src/routes.ts",
+            &["express"],
+            "import express from 'express';\nimport users from './controllers/users';\nconst app = express();\napp.route('/users').get(users.list).post(users.create);\n",
+        );
+        let names: Vec<&str> = f.handler_refs.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["list", "create"]);
+    }
+
+    #[test]
+    fn functions_and_exports() {
+        let f = facts(
+            "src/controllers/user.js",
+            &["express"],
+            r#"exports.show = async (req, res) => {};
+const list = async (req, res) => {};
+function helper() {}
+module.exports.list = list;
+class UserService { async find() {} }
+export default new UserService();
+export const ctrl = { async create(req, res) {}, remove: async (req, res) => {} };
+"#,
+        );
+        let got: Vec<(&str, bool)> = f
+            .functions
+            .iter()
+            .map(|x| (x.name.as_str(), x.exported))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("show", true),
+                ("list", true),
+                ("helper", false),
+                ("find", true),
+                ("create", true),
+                ("remove", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn calls_to_local_and_imported_functions() {
+        let f = facts(
+            "app/api/items/route.ts",
+            &["next", "zod"],
+            r#"import * as db from "../../../lib/db";
+import getPool from "@/lib/pool";
+import { z } from "zod";
+export async function GET() {
+  const pool = getPool();
+  const client = await db.connect();
+  try {
+    return Response.json(await load(client));
+  } finally {
+    await client.close();
+  }
+}
+async function load(c) { return z.string().parse(await c.query()); }
+"#,
+        );
+        let got: Vec<(&str, &str, bool, bool)> = f
+            .calls
+            .iter()
+            .map(|c| {
+                (
+                    c.callee.as_str(),
+                    c.name.as_str(),
+                    c.module.is_some(),
+                    c.released,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("getPool", "getPool", true, false),
+                ("db.connect", "connect", true, true),
+                ("load", "load", false, false)
+            ]
+        );
+        assert!(f.calls.iter().all(|c| c.scope.kind == ScopeKind::Handler));
+    }
+
+    #[test]
+    fn module_insert_after_imports_requires_and_directives() {
+        let text = "\"use client\";\nimport { io } from 'socket.io-client';\nconst x = 1;\nexport function Chat() { const s = io(); return <div />; }\n";
+        let f = facts("components/chat.tsx", &["react"], text);
+        let want = text.find("const x").map(|i| i as u32 - 1);
+        assert_eq!(one_client(&f).anchors.module_insert, want);
+        let text = "\"use client\";\nexport function Chat() { const s = require('socket.io-client').io(); return <div />; }\n";
+        let f = facts("components/chat.jsx", &["react"], text);
+        assert_eq!(one_client(&f).anchors.module_insert, Some(13));
+        let text = "const { Pool } = require('pg');\nconst app = 1;\nfunction f() { return new Pool(); }\n";
+        let f = facts("src/db.js", &[], text);
+        assert_eq!(one_client(&f).anchors.module_insert, Some(31));
+        assert_eq!(
+            one_client(&f).anchors.statement.map(|s| &text[s.range()]),
+            Some("return new Pool();")
+        );
+    }
+
+    #[test]
+    fn deep_and_wide_files_stay_linear() {
+        let depth = 2000;
+        let mut text = String::from("import { Pool } from 'pg';\nconst x = ");
+        text.push_str(&"(() => ".repeat(depth));
+        text.push_str("new Pool()");
+        text.push_str(&")".repeat(depth));
+        text.push_str(";\nconst y = ");
+        text.push_str(&vec!["a"; 20_000].join(" + "));
+        text.push_str(";\n");
+        for i in 0..5_000 {
+            text.push_str(&format!("export async function f{i}() {{ return g(); }}\n"));
+        }
+        let t = std::time::Instant::now();
+        let f = facts("src/deep.ts", &["pg"], &text);
+        assert_eq!(f.clients.len(), 1);
+        assert_eq!(f.functions.len(), 5_000);
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            t.elapsed()
+        );
+    }
 }

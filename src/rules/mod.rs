@@ -67,7 +67,9 @@ pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
 
 /// The rule table of the README, generated from the registry (`tests/meta.rs` keeps it current).
 pub fn markdown_table() -> String {
-    let mut s = String::from("| Code | Rule | Default | Languages | What it finds |\n|---|---|---|---|---|\n");
+    let mut s = String::from(
+        "| Code | Rule | Default | Languages | What it finds |\n|---|---|---|---|---|\n",
+    );
     for r in ALL {
         let m = r.meta();
         let langs: Vec<&str> = m.langs.iter().map(|l| l.name()).collect();

@@ -153,7 +153,9 @@ fn judge(
             via: None,
         },
         ScopeKind::Function => {
-            if returned != Returned::No {
+            // Returning the client hands it over (a factory, judged at its callers); returning
+            // something derived from it (`client.db(name)`) does not: the client leaks here.
+            if returned == Returned::Direct {
                 let uncalled = in_fn.is_some_and(|f| !graph.callers.contains_key(&(file, f)));
                 return Verdict::Factory { uncalled };
             }
@@ -178,9 +180,10 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     let mut related = Vec::new();
     if let Built::Call { target, .. } = built
         && let Some(Origin::Client { file: of, idx }) = cx.graph.factories.get(&target)
-            && let Some(c) = cx.files[*of].facts.clients.get(*idx) {
-                related.push((*of, c.span, format!("`{}` builds the client here", c.ctor)));
-            }
+        && let Some(c) = cx.files[*of].facts.clients.get(*idx)
+    {
+        related.push((*of, c.span, format!("`{}` builds the client here", c.ctor)));
+    }
     let (severity, message, label, help) = match verdict {
         Verdict::Silent => return,
         Verdict::PerRequest { .. } if edge_ok => return,
@@ -348,8 +351,8 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         } => (
             "on every request".into(),
             format!(
-                "on every request: it is registered as a {} handler in {}",
-                framework_name(framework),
+                "on every request: it is registered as {} handler in {}",
+                with_article(framework_name(framework)),
                 cx.files[*file].source.display
             ),
         ),
@@ -371,6 +374,11 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
             )
         }
     }
+}
+
+fn with_article(noun: &str) -> String {
+    let vowel = noun.chars().next().is_some_and(|c| "AEIOUaeiou".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 fn framework_name(f: &str) -> &str {
