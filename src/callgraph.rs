@@ -40,6 +40,9 @@ pub struct CallGraph {
     pub factories: HashMap<FnId, Origin>,
     /// Plain functions that run per request, and why.
     pub per_request: HashMap<FnId, PerRequest>,
+    /// Plain functions that are called, and only from module scope, startup code or tests
+    /// (`connectDB()` awaited at the top of `server.ts`): they run once.
+    pub startup_only: std::collections::HashSet<FnId>,
 }
 
 /// One file as the project pass sees it.
@@ -198,6 +201,36 @@ impl CallGraph {
                 g.per_request.entry(k).or_insert(v);
             }
         }
+        // Startup-only functions: every caller runs once (module, startup, test scope, or a
+        // startup-only function), iterated to a fixpoint from the optimistic side.
+        let candidates: Vec<FnId> = g
+            .callers
+            .keys()
+            .copied()
+            .filter(|f| !g.per_request.contains_key(f))
+            .filter(|f| fn_of(f.0, Some(f.1)).is_some_and(|(_, fun)| fun.scope.kind == ScopeKind::Function))
+            .collect();
+        let mut once: std::collections::HashSet<FnId> = candidates.iter().copied().collect();
+        loop {
+            let before = once.len();
+            let snapshot = once.clone();
+            once.retain(|f| {
+                g.callers.get(f).is_some_and(|calls| {
+                    calls.iter().all(|(cf, ci)| {
+                        let c = &units[*cf].facts.calls[*ci];
+                        match c.scope.kind {
+                            ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test => true,
+                            ScopeKind::Function => c.in_fn.is_some_and(|p| snapshot.contains(&(*cf, p))),
+                            _ => false,
+                        }
+                    })
+                })
+            });
+            if once.len() == before {
+                break;
+            }
+        }
+        g.startup_only = once;
         g
     }
 

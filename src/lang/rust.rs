@@ -570,6 +570,8 @@ struct Pre<'ast> {
     uses: HashMap<String, Vec<String>>,
     /// `use x::*` prefixes.
     globs: Vec<Vec<String>>,
+    /// First segments of the full paths of `use` items (`diesel_async`, `crate`).
+    use_roots: HashSet<String>,
     /// `mod x;` (a module in another file).
     file_mods: HashSet<String>,
     /// `mod x { … }`.
@@ -608,6 +610,7 @@ impl<'ast> Pre<'ast> {
             deps_tonic: project.has_dep("tonic"),
             uses: HashMap::new(),
             globs: Vec::new(),
+            use_roots: HashSet::new(),
             file_mods: HashSet::new(),
             inline_mods: HashSet::new(),
             fns: HashSet::new(),
@@ -634,6 +637,12 @@ impl<'ast> Pre<'ast> {
         };
         v.visit_file(ast);
         let candidates = std::mem::take(&mut v.candidates);
+        pre.use_roots = pre
+            .uses
+            .values()
+            .filter_map(|full| full.first().cloned())
+            .chain(pre.globs.iter().filter_map(|g| g.first().cloned()))
+            .collect();
         // axum routing functions are recognised once all `use` items are known.
         for c in candidates {
             if pre.is_axum_router_fn(c.callee) || (c.in_route && pre.is_unbound_name(c.callee)) {
@@ -1670,7 +1679,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Some(m) = catalog.match_rs(resolved, None) {
             return Some((m, resolved.to_vec()));
         }
-        if resolved.first().is_some_and(|f| catalog.knows_module(f)) {
+        if !self.glob_ok(resolved) {
             return None;
         }
         for g in &self.pre.globs {
@@ -1685,12 +1694,31 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         None
     }
 
+    /// May a glob import (`use sqlx::postgres::*;`) supply the crate of this resolved path? Only
+    /// when its first segment is a bare name nothing else defines: not a crate or module, not a
+    /// local type, not the root of a `use` item (`bb8::Pool` after
+    /// `use diesel_async::pooled_connection::bb8` is resolved already).
+    fn glob_ok(&self, resolved: &[String]) -> bool {
+        let Some(first) = resolved.first() else {
+            return false;
+        };
+        let pre = self.pre;
+        !(self.catalog.knows_module(first)
+            || matches!(first.as_str(), "crate" | "self" | "super" | "Self")
+            || STD_CRATES.contains(&first.as_str())
+            || self.file.project.has_dep(first)
+            || pre.use_roots.contains(first)
+            || pre.file_mods.contains(first)
+            || pre.inline_mods.contains(first)
+            || pre.types.contains(first))
+    }
+
     fn match_builder(&self, start: &[String], method: &str) -> Option<CtorMatch<'a>> {
         let catalog: &'a LangCatalog = self.catalog;
         if let Some(m) = catalog.match_rs(start, Some(method)) {
             return Some(m);
         }
-        if start.first().is_some_and(|f| catalog.knows_module(f)) {
+        if !self.glob_ok(start) {
             return None;
         }
         self.pre
@@ -1709,7 +1737,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Some(m) = catalog.match_rs_value(ty, method) {
             return Some(m);
         }
-        if ty.first().is_some_and(|f| catalog.knows_module(f)) {
+        if !self.glob_ok(ty) {
             return None;
         }
         self.pre
@@ -2979,6 +3007,17 @@ async fn make(url: &str) -> sqlx::PgPool {
         assert_eq!(c.client, "sqlx-pool");
         assert_eq!(c.returned, Returned::Direct);
         assert_eq!(&src[c.span.range()], "opts.connect(url)");
+    }
+
+    #[test]
+    fn globs_do_not_override_use_items() {
+        let src = r#"
+use diesel::prelude::*;
+use diesel_async::pooled_connection::bb8;
+async fn init(config: C) { let pool = bb8::Pool::builder().build(config).await.unwrap(); }
+"#;
+        let f = facts_with("src/main.rs", &["diesel", "diesel-async"], src);
+        assert_eq!(only_client(&f).client, "diesel-async-pool");
     }
 
     #[test]

@@ -165,7 +165,8 @@ fn judge(
                     via: Some(via),
                 };
             }
-            if kind == ClientKind::Throwaway || released {
+            let runs_once = in_fn.is_some_and(|f| graph.startup_only.contains(&(file, f)));
+            if kind == ClientKind::Throwaway || released || runs_once {
                 Verdict::Silent
             } else {
                 Verdict::PerCall
