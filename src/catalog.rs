@@ -322,19 +322,27 @@ impl LangCatalog {
 
     /// Words whose absence proves a file builds no catalogue client (for the prefilter).
     pub fn trigger_words(&self) -> Vec<String> {
+        // Identity always comes from an import of one of the entry's modules, so a file that
+        // never names the module (its package, top-level Python package or crate) cannot build
+        // one of its clients.
         let mut words: Vec<String> = Vec::new();
         for c in &self.clients {
-            for ctor in c.constructors.iter().chain(&c.singletons) {
-                let p = ctor.path();
-                let last = p.rsplit(['.', ':']).find(|s| !s.is_empty()).unwrap_or(p);
-                if last != "default" && last != "*" && !last.is_empty() {
-                    words.push(last.to_string());
-                }
-            }
             for m in &c.modules {
-                let m = m.trim_matches('*');
-                if !m.is_empty() {
-                    words.push(m.to_string());
+                let root = if m.starts_with('@') {
+                    m.splitn(3, '/').take(2).collect::<Vec<_>>().join("/")
+                } else {
+                    m.split(['/', '.']).next().unwrap_or(m).to_string()
+                };
+                // Wildcard patterns (`*/generated/prisma`): their longest literal part.
+                let word = root
+                    .split('*')
+                    .chain(m.split('*'))
+                    .filter(|p| !p.is_empty() && !p.contains('*'))
+                    .max_by_key(|p| p.len())
+                    .unwrap_or("");
+                let word = if m.contains('*') { word.trim_matches('/') } else { root.as_str() };
+                if word.len() >= 2 {
+                    words.push(word.to_string());
                 }
             }
         }

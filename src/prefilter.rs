@@ -127,5 +127,17 @@ mod tests {
             "export const add = (a: number, b: number) => a + b;"
         ));
         assert!(p.triggers(Lang::Env, ""));
+        assert!(p.triggers(Lang::Py, "from sqlalchemy.ext import asyncio"));
+        assert!(p.triggers(Lang::Rs, "use sqlx::postgres::PgPoolOptions;"));
+        assert!(!p.triggers(Lang::Rs, "fn new() -> Self { Self::get().connect() }"));
+    }
+
+    #[test]
+    fn trigger_words_are_module_roots() {
+        let words = Catalog::shared().js.trigger_words();
+        assert!(words.contains(&"@prisma/client".to_string()), "{words:?}");
+        assert!(words.contains(&"generated/prisma".to_string()), "{words:?}");
+        assert!(words.contains(&"mysql2".to_string()));
+        assert!(!words.iter().any(|w| w == "Pool" || w == "default" || w.contains('*')));
     }
 }

@@ -44,7 +44,11 @@ pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
     match lang {
         Lang::Ts | Lang::Tsx | Lang::Js => typescript::parses_cleanly(lang, text),
         Lang::Py => python::parses_cleanly(text),
-        Lang::Rs => syn::parse_file(text).is_ok(),
+        Lang::Rs => {
+            let ok = syn::parse_file(text).is_ok();
+            proc_macro2::extra::invalidate_current_thread_spans();
+            ok
+        }
         Lang::Env => true,
     }
 }

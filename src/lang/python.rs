@@ -11,7 +11,7 @@
 //!    functions, catalogue constructions and calls of functions that may be client factories;
 //! 3. facts that depend on the rest of a function body (a release call on the binding, a
 //!    `return` of it, the binding stored into module state, locals in the arguments) are filled
-//!    by one scan of each function that holds a site.
+//!    when the walk leaves the function, from the few nodes it gathered there (no second walk).
 //!
 //! The front-end knows frameworks (FastAPI, Flask, Django, Celery, Lambda, aiohttp, Starlette),
 //! never libraries: library identity comes from the catalogue (`rules/catalog/python.toml`).
@@ -77,6 +77,9 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
     let pre = Pre::collect(file, catalog, root);
     let mut walker = Walker::new(file, catalog, pre, root);
     walker.walk(root);
+    if let Some(module) = walker.accs.pop() {
+        walker.finish_body(module);
+    }
     walker.finalize();
     Ok(walker.facts)
 }
@@ -187,6 +190,8 @@ const ROUTE_REGISTRARS: &[&str] = &[
     "add_head",
     "add_view",
     "add_route",
+    "add_task",
+    "BackgroundTask",
 ];
 
 /// Function names that run once, at startup.
@@ -375,6 +380,7 @@ enum K {
     Return,
     Identifier,
     Attribute,
+    Subscript,
 }
 
 static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
@@ -408,6 +414,7 @@ static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
                 "return_statement" | "yield" => K::Return,
                 "identifier" => K::Identifier,
                 "attribute" => K::Attribute,
+                "subscript" => K::Subscript,
                 _ => K::Other,
             }
         })
@@ -445,12 +452,12 @@ fn dotted<'s>(node: Node, src: &'s str) -> Option<Vec<&'s str>> {
     let mut segs = Vec::new();
     let mut cur = node;
     loop {
-        match cur.kind() {
-            "identifier" => {
+        match k(cur) {
+            K::Identifier => {
                 segs.push(text(cur, src));
                 break;
             }
-            "attribute" => {
+            K::Attribute => {
                 segs.push(text(cur.child_by_field_name("attribute")?, src));
                 cur = cur.child_by_field_name("object")?;
             }
@@ -465,10 +472,10 @@ fn dotted<'s>(node: Node, src: &'s str) -> Option<Vec<&'s str>> {
 fn root_ident<'s>(node: Node, src: &'s str) -> Option<&'s str> {
     let mut cur = node;
     loop {
-        match cur.kind() {
-            "identifier" => return Some(text(cur, src)),
-            "attribute" => cur = cur.child_by_field_name("object")?,
-            "subscript" => cur = cur.child_by_field_name("value")?,
+        match k(cur) {
+            K::Identifier => return Some(text(cur, src)),
+            K::Attribute => cur = cur.child_by_field_name("object")?,
+            K::Subscript => cur = cur.child_by_field_name("value")?,
             _ => return None,
         }
     }
@@ -1034,6 +1041,11 @@ impl<'t> Pre<'t> {
                     "flask",
                 );
             }
+            // `background_tasks.add_task(f, …)` / `BackgroundTask(f)`: run after each response.
+            "add_task" if segs.len() >= 2 => push(positional.first().copied(), "fastapi"),
+            "BackgroundTask" if self.imported_from(segs[0], &["starlette", "fastapi"]) => {
+                push(positional.first().copied(), "fastapi")
+            }
             "add_api_route" | "add_api_websocket_route" => {
                 push(
                     keyword(&keywords, "endpoint", src).or_else(|| positional.get(1).copied()),
@@ -1236,6 +1248,8 @@ struct Pending<'t> {
     store_recv: Option<Node<'t>>,
     args: Option<Node<'t>>,
     scope_kind: ScopeKind,
+    /// `key` holds a value derived from the site, not the site itself.
+    derived: bool,
 }
 
 /// What one function body does (found by one scan per function that holds a site).
@@ -1267,6 +1281,9 @@ struct Climb<'t> {
     with_released: bool,
     returned: Returned,
     statement: Option<Span>,
+    /// `key` holds something derived from the client (`X(...).pool`, `X(...).db("app")`), not
+    /// the client itself.
+    derived: bool,
 }
 
 struct Walker<'a, 't> {
@@ -1283,8 +1300,23 @@ struct Walker<'a, 't> {
     /// The tree holds ERROR / MISSING nodes somewhere.
     has_errors: bool,
     pending: Vec<Pending<'t>>,
+    /// One accumulator per enclosing function (the module's first).
+    accs: Vec<BodyAcc<'t>>,
+    /// Body facts of the functions (and the module) that hold a pending site, by owner node id.
+    bodies: HashMap<usize, BodyInfo<'t>>,
     release_names: HashSet<String>,
     facts: FileFacts,
+}
+
+/// The nodes of one function body that deferred facts need, gathered by the main walk:
+/// assignments, `global`, binders, returns and yields, `with` items and release-like calls.
+/// Release calls and `with` items of nested functions are added (marked nested) when the walk
+/// leaves them.
+struct BodyAcc<'t> {
+    owner: Node<'t>,
+    nodes: Vec<(Node<'t>, bool)>,
+    /// A site of this function waits for its body facts.
+    pending: bool,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -1319,6 +1351,12 @@ impl<'a, 't> Walker<'a, 't> {
             decorator_depth: 0,
             has_errors: root.has_error(),
             pending: Vec::new(),
+            accs: vec![BodyAcc {
+                owner: root,
+                nodes: Vec::new(),
+                pending: false,
+            }],
+            bodies: HashMap::new(),
             release_names,
             facts,
         }
@@ -1356,7 +1394,8 @@ impl<'a, 't> Walker<'a, 't> {
         if self.has_errors && (node.is_error() || node.is_missing()) {
             self.facts.syntax_errors.push(span(node));
         }
-        match k(node) {
+        let kind = k(node);
+        match kind {
             K::FunctionDef => self.enter_function(node),
             K::ClassDef => self.enter_class(node),
             K::Lambda => self.enter_lambda(node),
@@ -1389,6 +1428,13 @@ impl<'a, 't> Walker<'a, 't> {
             }
             K::Decorator => self.decorator_depth += 1,
             K::Call => self.on_call(node),
+            K::WithItem
+            | K::Global
+            | K::Assignment
+            | K::BindsLeft
+            | K::AsPatternTarget
+            | K::NamedExpr
+            | K::Return => self.record(node, kind),
             _ => {}
         }
     }
@@ -1398,7 +1444,45 @@ impl<'a, 't> Walker<'a, 't> {
             self.decorator_depth = self.decorator_depth.saturating_sub(1);
         }
         if self.frames.len() > 1 && self.top().node_id == node.id() {
-            self.frames.pop();
+            let frame = self.frames.pop();
+            // A function frame owns its body: its facts are complete now.
+            if frame.is_some_and(|f| f.owner.id() == f.node_id)
+                && self.accs.len() > 1
+                && let Some(acc) = self.accs.pop()
+            {
+                self.finish_body(acc);
+            }
+        }
+    }
+
+    /// Record a node that deferred facts may need in the innermost function's accumulator.
+    fn record(&mut self, node: Node<'t>, kind: K) {
+        let module = self.accs.len() == 1;
+        if module && !matches!(kind, K::Call | K::WithItem) {
+            return;
+        }
+        if let Some(acc) = self.accs.last_mut() {
+            acc.nodes.push((node, false));
+        }
+    }
+
+    /// A function's body is complete: build its facts if a site waits for them, and hand its
+    /// release calls to the enclosing function (a closure releasing the client counts there).
+    fn finish_body(&mut self, acc: BodyAcc<'t>) {
+        if acc.pending {
+            let info = self.body_info(acc.owner, &acc.nodes);
+            self.bodies.insert(acc.owner.id(), info);
+        }
+        // Module facts never look inside definitions.
+        if self.accs.len() > 1
+            && let Some(parent) = self.accs.last_mut()
+        {
+            parent.nodes.extend(
+                acc.nodes
+                    .iter()
+                    .filter(|(n, _)| matches!(k(*n), K::Call | K::WithItem))
+                    .map(|(n, _)| (*n, true)),
+            );
         }
     }
 
@@ -1553,6 +1637,11 @@ impl<'a, 't> Walker<'a, 't> {
             owner: node,
             class: None,
             top_level: false,
+        });
+        self.accs.push(BodyAcc {
+            owner: node,
+            nodes: Vec::new(),
+            pending: false,
         });
         self.depends_sites(node, &decorators, &scope, idx);
     }
@@ -1822,6 +1911,20 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(func) = call.child_by_field_name("function") else {
             return;
         };
+        let method = match k(func) {
+            K::Attribute => func.child_by_field_name("attribute").map(|a| text(a, src)),
+            K::Identifier => Some(text(func, src)),
+            _ => None,
+        };
+        if method.is_some_and(|m| {
+            self.release_names.contains(m)
+                || matches!(
+                    m,
+                    "enter_context" | "enter_async_context" | "closing" | "aclosing" | "setdefault"
+                )
+        }) {
+            self.record(call, K::Call);
+        }
         // Cheap exit: only names that are imported or defined here can matter.
         let Some(root) = root_ident(func, src) else {
             return;
@@ -1920,9 +2023,13 @@ impl<'a, 't> Walker<'a, 't> {
             store_recv: climb.store_recv,
             args: call.child_by_field_name("arguments"),
             scope_kind: top.scope.kind,
+            derived: climb.derived,
         };
         self.facts.clients.push(site);
         self.pending.push(pending);
+        if let Some(acc) = self.accs.last_mut() {
+            acc.pending = true;
+        }
     }
 
     fn call_site(
@@ -1954,9 +2061,13 @@ impl<'a, 't> Walker<'a, 't> {
             store_recv: climb.store_recv,
             args: call.child_by_field_name("arguments"),
             scope_kind: top.scope.kind,
+            derived: climb.derived,
         };
         self.facts.calls.push(site);
         self.pending.push(pending);
+        if let Some(acc) = self.accs.last_mut() {
+            acc.pending = true;
+        }
     }
 
     /// Climb from the current call to its statement: binding, `with`, `return`, store targets.
@@ -1970,6 +2081,8 @@ impl<'a, 't> Walker<'a, 't> {
         let mut cur = self.path[n - 1];
         let mut direct = true;
         let mut container = false;
+        // Through `X(...).attr`, `X(...).method(...)`, `X(...)[k]`: a value derived from the client.
+        let mut derived = false;
         for i in (0..n - 1).rev() {
             let p = self.path[i];
             match p.kind() {
@@ -1977,6 +2090,17 @@ impl<'a, 't> Walker<'a, 't> {
                 | "await"
                 | "conditional_expression"
                 | "boolean_operator" => {}
+                "attribute"
+                    if direct && !container && p.child_by_field_name("object") == Some(cur) =>
+                {
+                    derived = true
+                }
+                "subscript"
+                    if direct && !container && p.child_by_field_name("value") == Some(cur) =>
+                {
+                    derived = true
+                }
+                "call" if derived && direct && p.child_by_field_name("function") == Some(cur) => {}
                 "tuple" | "list" | "expression_list" | "set" | "dictionary" => container = true,
                 "pair" => {
                     if p.child_by_field_name("value") == Some(cur) {
@@ -1988,6 +2112,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "as_pattern" => {
                     if direct
                         && !container
+                        && !derived
                         && let Some(alias) = p.child_by_field_name("alias")
                     {
                         let mut names = HashSet::new();
@@ -2000,7 +2125,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 "with_item" => {
-                    if direct && !container {
+                    if direct && !container && !derived {
                         c.with_released = true;
                     }
                     direct = false;
@@ -2012,6 +2137,11 @@ impl<'a, 't> Walker<'a, 't> {
                         && let Some(left) = p.child_by_field_name("left")
                     {
                         match left.kind() {
+                            "identifier" if derived => {
+                                c.key = Some(text(left, src).to_string());
+                                c.target = Some(left);
+                                c.derived = true;
+                            }
                             "identifier" => {
                                 let name = text(left, src).to_string();
                                 c.binding = Some(name.clone());
@@ -2021,6 +2151,7 @@ impl<'a, 't> Walker<'a, 't> {
                             "attribute" | "subscript" => {
                                 c.key = Some(compact(text(left, src)));
                                 c.target = Some(left);
+                                c.derived = derived;
                             }
                             _ => {}
                         }
@@ -2030,6 +2161,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "named_expression" => {
                     if direct
                         && !container
+                        && !derived
                         && let Some(name) = p.child_by_field_name("name")
                     {
                         let name = text(name, src).to_string();
@@ -2040,7 +2172,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 "return_statement" | "yield" => {
                     if c.returned == Returned::No {
-                        c.returned = if direct {
+                        c.returned = if direct && !derived {
                             Returned::Direct
                         } else {
                             Returned::Derived
@@ -2056,8 +2188,10 @@ impl<'a, 't> Walker<'a, 't> {
                             && let Some(&last) = segs.last()
                         {
                             match last {
-                                "enter_context" | "enter_async_context" => c.with_released = true,
-                                "closing" | "aclosing" => c.released = true,
+                                "enter_context" | "enter_async_context" if !derived => {
+                                    c.with_released = true
+                                }
+                                "closing" | "aclosing" if !derived => c.released = true,
                                 "setdefault" if segs.len() >= 2 => {
                                     let (positional, _) = call_args(outer);
                                     if positional.get(1) == Some(&cur) {
@@ -2088,11 +2222,10 @@ impl<'a, 't> Walker<'a, 't> {
 
     fn finalize(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let mut bodies: HashMap<usize, BodyInfo<'t>> = HashMap::new();
+        let bodies = std::mem::take(&mut self.bodies);
+        let empty = BodyInfo::default();
         for p in &pending {
-            let info = bodies
-                .entry(p.owner.id())
-                .or_insert_with(|| self.scan_body(p.owner));
+            let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
             let module = p.owner.kind() == "module";
             let (mut released, mut returned, mut guard, client_id) = match p.site {
                 SiteRef::Client(i) => match self.facts.clients.get(i) {
@@ -2112,11 +2245,14 @@ impl<'a, 't> Walker<'a, 't> {
                 None => GENERIC_RELEASE.contains(&m),
             };
             if let Some(key) = p.key.as_deref() {
-                if !released {
+                if !released && !p.derived {
                     released = info.releases.iter().any(|(r, m)| r == key && is_release(m));
                 }
                 if returned == Returned::No && !module {
-                    returned = self.returned_of(info, key);
+                    returned = match self.returned_of(info, key) {
+                        Returned::Direct if p.derived => Returned::Derived,
+                        r => r,
+                    };
                 }
             }
             if guard == Guard::None && !module {
@@ -2155,43 +2291,22 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// One scan of a function body (or the module): globals, locals, releases, returns, stores.
-    fn scan_body(&self, owner: Node<'t>) -> BodyInfo<'t> {
+    /// The body facts of a function (or the module) from the nodes the walk gathered:
+    /// globals, locals, releases, returns, stores.
+    fn body_info(&self, owner: Node<'t>, nodes: &[(Node<'t>, bool)]) -> BodyInfo<'t> {
         let src = self.src;
         let mut info = BodyInfo::default();
-        let module = owner.kind() == "module";
-        let body = if module {
-            owner
-        } else {
-            if let Some(params) = owner.child_by_field_name("parameters") {
-                for (name, _) in param_names(params, src) {
-                    info.params.insert(name.to_string());
-                    info.locals.insert(name.to_string());
-                }
+        if owner.kind() != "module"
+            && let Some(params) = owner.child_by_field_name("parameters")
+        {
+            for (name, _) in param_names(params, src) {
+                info.params.insert(name.to_string());
+                info.locals.insert(name.to_string());
             }
-            match owner.child_by_field_name("body") {
-                Some(b) => b,
-                None => return info,
-            }
-        };
-        let mut nested: Vec<usize> = Vec::new();
-        let mut cursor = body.walk();
-        'outer: loop {
-            let node = cursor.node();
-            let top = nested.is_empty();
-            let kind = k(node);
-            match kind {
-                K::FunctionDef | K::Lambda | K::ClassDef if node.id() != body.id() => {
-                    if module && kind != K::Lambda {
-                        // Module facts never look inside definitions.
-                        if !advance(&mut cursor, &mut nested) {
-                            break 'outer;
-                        }
-                        continue 'outer;
-                    }
-                    nested.push(node.id());
-                }
-                K::Call => self.scan_call(node, top, &mut info),
+        }
+        for &(node, nested) in nodes {
+            match k(node) {
+                K::Call => self.scan_call(node, !nested, &mut info),
                 K::WithItem => {
                     if let Some(v) = node.child_by_field_name("value") {
                         let v = if v.kind() == "as_pattern" {
@@ -2200,16 +2315,16 @@ impl<'a, 't> Walker<'a, 't> {
                             v
                         };
                         let v = strip(v);
-                        if matches!(v.kind(), "identifier" | "attribute") {
+                        if matches!(k(v), K::Identifier | K::Attribute) {
                             info.releases
                                 .push((compact(text(v, src)), WITH.to_string()));
                         }
                     }
                 }
-                _ if !top => {}
+                _ if nested => {}
                 K::Global => {
                     for c in named_children(node) {
-                        if c.kind() == "identifier" {
+                        if k(c) == K::Identifier {
                             info.globals.insert(text(c, src).to_string());
                         }
                     }
@@ -2240,12 +2355,6 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 _ => {}
-            }
-            if cursor.goto_first_child() {
-                continue;
-            }
-            if !advance(&mut cursor, &mut nested) {
-                break;
             }
         }
         for g in &info.globals {
@@ -2503,22 +2612,6 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         true
-    }
-}
-
-/// Move the cursor to the next node in document order after the current subtree, popping
-/// `nested` markers of the nodes it leaves. `false` at the end.
-fn advance(cursor: &mut tree_sitter::TreeCursor, nested: &mut Vec<usize>) -> bool {
-    loop {
-        if nested.last() == Some(&cursor.node().id()) {
-            nested.pop();
-        }
-        if cursor.goto_next_sibling() {
-            return true;
-        }
-        if !cursor.goto_parent() {
-            return false;
-        }
     }
 }
 
@@ -3188,6 +3281,33 @@ def make_app():
     }
 
     #[test]
+    fn background_tasks_run_per_request() {
+        let src = "\
+import httpx
+from fastapi import BackgroundTasks, FastAPI
+from app.mail import send_receipt
+
+app = FastAPI()
+
+def audit(event):
+    httpx.Client().post(URL, json=event)
+
+@app.post('/orders')
+def create(background_tasks: BackgroundTasks):
+    background_tasks.add_task(audit, {'kind': 'order'})
+    background_tasks.add_task(send_receipt, 'a@b.c')
+";
+        let f = facts("app/main.py", src);
+        assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+        let refs: Vec<(&str, bool)> = f
+            .handler_refs
+            .iter()
+            .map(|h| (h.name.as_str(), h.module.is_some()))
+            .collect();
+        assert_eq!(refs, [("audit", false), ("send_receipt", true)]);
+    }
+
+    #[test]
     fn loops_and_closures() {
         let src = "\
 from sqlalchemy import create_engine
@@ -3352,6 +3472,56 @@ def sync():
         );
         assert_eq!(client(&f, "boto3.client()").returned, Returned::Direct);
         assert_eq!(f.clients[1].scope.kind, ScopeKind::Startup);
+    }
+
+    #[test]
+    fn values_derived_from_a_client() {
+        let src = "\
+import redis
+from pymongo import MongoClient
+
+_DBS = {}
+
+class RedisClient:
+    _pool = None
+
+    def _init_pool(self):
+        if RedisClient._pool is None:
+            RedisClient._pool = redis.from_url(URL).connection_pool
+
+def a():
+    db = MongoClient(U).get_database('x')
+    return db
+
+def b():
+    with MongoClient(U).start_session() as s:
+        pass
+
+def c(k):
+    _DBS[k] = MongoClient(k)['app']
+    return _DBS[k]
+
+def d():
+    db = MongoClient(U).app
+    db.close()
+";
+        let f = facts("app/x.py", src);
+        let got: Vec<(Guard, bool, Returned, Option<&str>)> = f
+            .clients
+            .iter()
+            .map(|c| (c.guard, c.released, c.returned, c.binding.as_deref()))
+            .collect();
+        use Returned::*;
+        assert_eq!(
+            got,
+            [
+                (Guard::ModuleCache, false, No, None),
+                (Guard::None, false, Derived, None),
+                (Guard::None, false, No, None),
+                (Guard::ModuleCache, false, Derived, None),
+                (Guard::None, false, No, None),
+            ]
+        );
     }
 
     #[test]

@@ -158,9 +158,16 @@ fn extract_inner(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, 
     let conv = Conv::new(file);
     let ast = syn::parse_file(&file.text).map_err(|e| {
         let at = e.span().start();
+        let what = e.to_string();
+        // proc-macro2's lexer error says nothing about the cause.
+        let what = if what == "cannot parse string into token stream" {
+            "unbalanced delimiter or invalid token".to_string()
+        } else {
+            what
+        };
         ParseError {
             message: format!(
-                "cannot parse Rust file (syn): {e} at line {}, column {}",
+                "Rust syntax error (syn) at line {}, column {}: {what}",
                 at.line,
                 at.column + 1
             ),
@@ -708,6 +715,28 @@ impl<'ast> Pre<'ast> {
         (names.len() == 1 || first == "routing") && (axum_glob || self.deps_axum)
     }
 
+    /// Per-request middleware: axum `middleware::from_fn(f)` / `from_fn_with_state(state, f)` /
+    /// `map_request(f)`, actix-web `middleware::from_fn(f)`. The framework and the index of the
+    /// function argument.
+    fn middleware(&self, callee: &syn::Path) -> Option<(&'static str, usize)> {
+        let last = last_ident(callee)?;
+        let idx = match last.as_str() {
+            "from_fn" | "map_request" | "map_response" => 0,
+            "from_fn_with_state" | "map_request_with_state" | "map_response_with_state" => 1,
+            _ => return None,
+        };
+        let resolved = self.resolve(callee);
+        let fw = match resolved.first().map(String::as_str) {
+            Some("axum") => "axum",
+            Some("actix_web") => "actix",
+            Some(root) if STD_CRATES.contains(&root) => return None,
+            _ if self.deps_axum => "axum",
+            _ if self.deps_actix => "actix",
+            _ => return None,
+        };
+        Some((fw, idx))
+    }
+
     /// A single name that no `use` item or local function defines.
     fn is_unbound_name(&self, path: &syn::Path) -> bool {
         let names = seg_names(path);
@@ -1026,6 +1055,13 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                     self.pre.raw_refs.push(RawRef {
                         target: t,
                         framework: "lambda",
+                    });
+                }
+            } else if let Some((framework, idx)) = self.pre.middleware(&p.path) {
+                if let Some(t) = c.args.iter().nth(idx).and_then(path_arg) {
+                    self.pre.raw_refs.push(RawRef {
+                        target: t,
+                        framework,
                     });
                 }
             } else if last == "to"
@@ -1560,6 +1596,16 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 }
             }
             Expr::Struct(s) => info.ty = Some(self.pre.resolve(&s.path)),
+            // actix-web `req.app_data::<web::Data<redis::Client>>()`.
+            Expr::MethodCall(mc) if mc.method == "app_data" => {
+                let ty = mc.turbofish.as_ref().and_then(|t| {
+                    t.args.iter().find_map(|a| match a {
+                        syn::GenericArgument::Type(t) => Some(t),
+                        _ => None,
+                    })
+                });
+                info.ty = ty.and_then(|t| self.value_type(t));
+            }
             e => {
                 if let Some(other) = expr_ident(e).and_then(|n| self.local(&n)) {
                     info.ty.clone_from(&other.ty);
@@ -1751,11 +1797,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             })
     }
 
-    /// A receiver of unknown type: a method specific to one catalogue crate the file mentions
+    /// A receiver whose type this file does not show (`state.redis` of an `AppState` declared
+    /// elsewhere): a method specific to one catalogue crate the file mentions
     /// (`state.redis.get_multiplexed_async_connection()` in a file that uses `redis`). Only for
-    /// method names with an underscore (`create_pool`, `get_connection`), never `connect`.
-    fn match_unknown_receiver(&self, method: &str) -> Option<CtorMatch<'a>> {
-        if !method.contains('_') {
+    /// method names with an underscore (`create_pool`, `get_connection`, never `connect`) that
+    /// the file does not define itself, and, unless the method creates a pool, only when the
+    /// receiver's name hints at the type (`redis`, `redis_client`, `client`): a wrapper's
+    /// `self.store.get_connection()` is not redis-rs's.
+    fn match_unknown_receiver(&self, method: &str, receiver: &str) -> Option<CtorMatch<'a>> {
+        if !method.contains('_') || self.pre.methods.contains(method) {
             return None;
         }
         let catalog: &'a LangCatalog = self.catalog;
@@ -1766,9 +1816,22 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             .filter(|c| catalog.knows_module(c))
             .collect();
         crates.sort();
-        crates
-            .into_iter()
-            .find_map(|c| catalog.match_rs_method_in(c, method))
+        let receiver = receiver.to_ascii_lowercase();
+        crates.into_iter().find_map(|c| {
+            let m = catalog.match_rs_method_in(c, method)?;
+            let ty = m
+                .ctor
+                .path()
+                .rsplit("::")
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let hinted = method.contains("pool")
+                || receiver.contains(&ty)
+                || (ty.starts_with("conf") && receiver.contains("cfg"))
+                || c.split('_').any(|part| receiver.contains(part));
+            hinted.then_some(m)
+        })
     }
 
     /// A method call that ends a builder chain or is a constructor method on a typed value.
@@ -1804,7 +1867,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 };
                 let mm = match self.pre.fields.get(&field).and_then(|t| self.value_type(t)) {
                     Some(ty) => self.match_value(&ty, method),
-                    None => self.match_unknown_receiver(method),
+                    None => self.match_unknown_receiver(method, &field),
                 }?;
                 Some((mm, format!("{}::{method}()", mm.ctor.path()), None))
             }
@@ -1826,7 +1889,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 }
                 let mm = match self.pre.fields.get(&name).and_then(|t| self.value_type(t)) {
                     Some(ty) => self.match_value(&ty, method),
-                    None => self.match_unknown_receiver(method),
+                    None => self.match_unknown_receiver(method, &name),
                 }?;
                 Some((mm, format!("{}::{method}()", mm.ctor.path()), None))
             }
@@ -2313,6 +2376,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler("actix-worker"));
             } else if last == "service_fn" {
                 closure = Some(ClosureRole::Handler("lambda"));
+            } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
+                closure = Some(ClosureRole::Handler(fw));
             } else if last == "new" && LAZY_TYPES.contains(&type_seg) {
                 guard = Some(Guard::Lazy);
             } else if (AXUM_METHODS.contains(&last) || last == "on")
@@ -2930,6 +2995,14 @@ fn c(url: &str) {
     let con2 = redis::Client::open(url).unwrap().get_connection().unwrap();
 }
 fn d(pool: &r2d2::Pool<redis::Client>) { let con = pool.get().unwrap(); let x = thing.connect(); }
+fn f(req: HttpRequest) {
+    let rc = req.app_data::<web::Data<redis::Client>>();
+    let c = rc.unwrap().get_connection();
+}
+async fn e(State(s): State<Shared>) {
+    let c1 = s.store.get_connection();
+    let c2 = s.redis_client.get_async_connection().await;
+}
 "#;
         let f = facts_with("src/main.rs", &["axum", "redis", "r2d2"], src);
         let got: Vec<(&str, &str)> = f
@@ -2948,6 +3021,8 @@ fn d(pool: &r2d2::Pool<redis::Client>) { let con = pool.get().unwrap(); let x = 
                 ("redis-client", "Client::open()"),
                 ("redis-connection", "Client::get_connection()"),
                 ("redis-connection", "Client::get_connection()"),
+                ("redis-connection", "Client::get_connection()"),
+                ("redis-connection", "Client::get_async_connection()"),
             ]
         );
         assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
@@ -3018,6 +3093,144 @@ async fn init(config: C) { let pool = bb8::Pool::builder().build(config).await.u
 "#;
         let f = facts_with("src/main.rs", &["diesel", "diesel-async"], src);
         assert_eq!(only_client(&f).client, "diesel-async-pool");
+    }
+
+    #[test]
+    fn middleware_functions_run_per_request() {
+        let src = r#"
+use axum::middleware::{self, Next};
+async fn auth(req: Request, next: Next) -> Response {
+    let c = reqwest::Client::new();
+    next.run(req).await
+}
+fn app() -> Router {
+    let it = std::iter::from_fn(counter);
+    Router::new().layer(middleware::from_fn(auth)).layer(middleware::from_fn(|req: Request, next: Next| async move {
+        let p = sqlx::PgPool::connect("x").await;
+        next.run(req).await
+    }))
+}
+"#;
+        let f = facts(src);
+        assert!(
+            f.handler_refs
+                .iter()
+                .any(|r| r.name == "auth" && r.framework == "axum")
+        );
+        assert!(!f.handler_refs.iter().any(|r| r.name == "counter"));
+        assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+        assert_eq!(
+            (f.clients[1].scope.kind, f.clients[1].scope.framework()),
+            (ScopeKind::Handler, "axum")
+        );
+    }
+
+    #[test]
+    fn bindings_typed_lets_and_macros() {
+        let src = r#"
+use tokio_postgres::NoTls;
+async fn h(req: actix_web::HttpRequest) {
+    if let Ok(pool) = sqlx::PgPool::connect("x").await { pool.close().await; }
+    let cfg: tokio_postgres::Config = "host=x".parse().unwrap();
+    let (client, conn) = cfg.connect(NoTls).await.unwrap();
+    let (a, b) = tokio::join!(reqwest::get("https://a"), reqwest::get("https://b"));
+}
+thread_local! {
+    static HTTP: reqwest::Client = reqwest::Client::new();
+}
+"#;
+        let f = facts_with(
+            "src/api.rs",
+            &["actix-web", "sqlx", "tokio-postgres", "reqwest", "tokio"],
+            src,
+        );
+        let got: Vec<(&str, Option<&str>, bool, ScopeKind, Guard)> = f
+            .clients
+            .iter()
+            .map(|c| {
+                (
+                    c.client.as_str(),
+                    c.binding.as_deref(),
+                    c.released,
+                    c.scope.kind,
+                    c.guard,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "sqlx-pool",
+                    Some("pool"),
+                    true,
+                    ScopeKind::Handler,
+                    Guard::None
+                ),
+                (
+                    "tokio-postgres",
+                    Some("client"),
+                    false,
+                    ScopeKind::Handler,
+                    Guard::None
+                ),
+                ("reqwest-get", None, false, ScopeKind::Handler, Guard::None),
+                ("reqwest-get", None, false, ScopeKind::Handler, Guard::None),
+                (
+                    "reqwest-client",
+                    None,
+                    false,
+                    ScopeKind::Module,
+                    Guard::Lazy
+                ),
+            ]
+        );
+        assert_eq!(f.clients[0].scope.framework(), "actix");
+        let insert = f.clients[0].anchors.module_insert.unwrap() as usize;
+        assert_eq!(&src[..insert], "\nuse tokio_postgres::NoTls;");
+    }
+
+    #[test]
+    fn more_handler_refs_and_own_crate_modules() {
+        let src = r#"
+use axum::routing::{on, MethodFilter};
+use myapp::handlers;
+use myapp::db::pool;
+fn routes(app: App) {
+    let r = Router::new()
+        .route("/a", on(MethodFilter::GET, handlers::a))
+        .fallback(not_found);
+    let s = App::new().default_service(web::to(handlers::b));
+    let p = pool();
+}
+async fn not_found() {}
+"#;
+        let f = facts_with("src/main.rs", &["axum", "actix-web"], src);
+        let refs: Vec<(&str, &str, Option<Vec<String>>)> = f
+            .handler_refs
+            .iter()
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    r.framework.as_str(),
+                    r.module.clone().map(|m| m.candidates),
+                )
+            })
+            .collect();
+        assert!(
+            refs.contains(&("a", "axum", Some(vec!["src/handlers".to_string()]))),
+            "{refs:?}"
+        );
+        assert!(
+            refs.contains(&("b", "actix", Some(vec!["src/handlers".to_string()]))),
+            "{refs:?}"
+        );
+        assert!(refs.contains(&("not_found", "axum", None)), "{refs:?}");
+        assert_eq!(f.calls.len(), 1);
+        assert_eq!(
+            f.calls[0].module.clone().unwrap().candidates,
+            vec!["src/db".to_string()]
+        );
     }
 
     #[test]
@@ -3110,13 +3323,26 @@ async fn h(Json(b): Json<B>) {
         let cat = Catalog::builtin().unwrap();
         let err = extract(&file, &cat.rs).unwrap_err();
         assert!(
-            err.message.contains("cannot parse Rust file"),
+            err.message.starts_with(
+                "Rust syntax error (syn) at line 2, column 11: expected an expression"
+            ),
             "{}",
             err.message
         );
-        assert!(err.message.contains("line 2"), "{}", err.message);
         let span = err.span.unwrap();
         assert_eq!(line_of(&file.text, span), 2);
+        let unbalanced = SourceFile::in_memory(
+            "src/lib.rs",
+            "fn a() {\n  f(1;\n}\n",
+            Arc::new(Project::with_deps(&[])),
+        )
+        .unwrap();
+        let err = extract(&unbalanced, &cat.rs).unwrap_err();
+        assert!(
+            err.message.contains("unbalanced delimiter"),
+            "{}",
+            err.message
+        );
         // Extraction keeps working on the same thread after the spans were invalidated.
         let ok = facts("fn a() { let c = reqwest::Client::new(); }");
         assert_eq!(ok.clients.len(), 1);
