@@ -208,7 +208,9 @@ impl CallGraph {
             .keys()
             .copied()
             .filter(|f| !g.per_request.contains_key(f))
-            .filter(|f| fn_of(f.0, Some(f.1)).is_some_and(|(_, fun)| fun.scope.kind == ScopeKind::Function))
+            .filter(|f| {
+                fn_of(f.0, Some(f.1)).is_some_and(|(_, fun)| fun.scope.kind == ScopeKind::Function)
+            })
             .collect();
         let mut once: std::collections::HashSet<FnId> = candidates.iter().copied().collect();
         loop {
@@ -220,7 +222,9 @@ impl CallGraph {
                         let c = &units[*cf].facts.calls[*ci];
                         match c.scope.kind {
                             ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test => true,
-                            ScopeKind::Function => c.in_fn.is_some_and(|p| snapshot.contains(&(*cf, p))),
+                            ScopeKind::Function => {
+                                c.in_fn.is_some_and(|p| snapshot.contains(&(*cf, p)))
+                            }
                             _ => false,
                         }
                     })

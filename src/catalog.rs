@@ -60,6 +60,10 @@ pub struct ClientDef {
     /// transaction (psycopg2's connection commits or rolls back and stays open).
     #[serde(default)]
     pub with_keeps_open: bool,
+    /// A client (kind `client`) that must be closed when it is opened inside a function
+    /// (`httpx.Client`, `aiohttp.ClientSession`, `requests.Session`): `unclosed-session` checks it.
+    #[serde(default)]
+    pub must_close: bool,
 }
 
 /// One way to build a client.
@@ -87,6 +91,13 @@ pub struct CtorDef {
     /// Matched by [`LangCatalog::match_rs_value`], never by [`LangCatalog::match_rs`].
     #[serde(default)]
     pub on_type: bool,
+    /// TS/JS and Python: `call` is a method called on an instance of the catalogue entry with
+    /// this id (`pool.connect()` on a `pg-pool`, `engine.connect()` on a `sqlalchemy-engine`);
+    /// `call = "()"` means calling the instance itself (`SessionLocal()` on a
+    /// `sqlalchemy-sessionmaker`). The front-end knows the receiver from a binding of that
+    /// entry's construction in the file, or, for an imported receiver, from its name.
+    #[serde(default)]
+    pub on: Option<String>,
     /// TS/JS: the call builds a client only when its first argument has one of these shapes:
     /// `url` (a string or template literal, or `process.env.X` / `env.X`) or `{key}` (an object
     /// literal with that key). Empty: any arguments. (`drizzle(url)` builds a pool;
@@ -125,12 +136,69 @@ pub struct PoolKeyDef {
 struct CatalogFile {
     #[serde(default)]
     client: Vec<ClientDef>,
+    #[serde(default)]
+    effect: Vec<EffectPairDef>,
+}
+
+/// How a cleanup call is matched with an acquisition of an effect pair (`effect-missing-cleanup`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Matching {
+    /// Same receiver, same event (first argument), same handler (second argument, when both
+    /// give one): `addEventListener` / `removeEventListener`, `on` / `off`.
+    Listener,
+    /// A release method on the same receiver: `connectUser` / `disconnectUser`, `join` / `leave`.
+    Receiver,
+    /// Released through the bound result: passed to a release function (`clearInterval(id)`,
+    /// `removeChannel(ch)`), a release method called on it (`ws.close()`), or called itself
+    /// when it is a disposer (`unsubscribe()`).
+    Binding,
+}
+
+/// An acquire / release pair of effects (TS/JS), e.g. `setInterval` / `clearInterval`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EffectPairDef {
+    pub id: String,
+    /// What it is, for messages: `event listener`, `interval`, `WebSocket`.
+    pub what: String,
+    /// Methods that acquire, on any receiver: `addEventListener`, `connectUser`.
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// Global (or imported) functions that acquire: `setInterval`, `onSnapshot`.
+    #[serde(default)]
+    pub calls: Vec<String>,
+    /// Global constructors that acquire: `WebSocket`, `ResizeObserver`.
+    #[serde(default)]
+    pub new: Vec<String>,
+    /// Only in files that import one of these modules (`firebase/firestore` for `onSnapshot`).
+    #[serde(default)]
+    pub modules: Vec<String>,
+    /// Only when the receiver's text contains this (`call` for Stream's `call.join()`).
+    #[serde(default)]
+    pub receiver_contains: Option<String>,
+    /// Methods or functions that release it.
+    pub release: Vec<String>,
+    /// Methods that release every acquisition of the pair on their receiver
+    /// (`removeAllChannels`, `removeAllListeners`).
+    #[serde(default)]
+    pub release_all: Vec<String>,
+    pub matching: Matching,
+    /// The call returns its own disposer (`onSnapshot`, zustand `subscribe`): calling the
+    /// bound result releases it.
+    #[serde(default)]
+    pub disposer: bool,
+    /// A `{ signal }` option with `controller.abort()` in the cleanup releases it.
+    #[serde(default)]
+    pub signal: bool,
 }
 
 /// The catalogue of one language family.
 #[derive(Debug, Clone, Default)]
 pub struct LangCatalog {
     pub clients: Vec<ClientDef>,
+    /// Effect acquire / release pairs (TS/JS).
+    pub effects: Vec<EffectPairDef>,
 }
 
 /// How a constructor matched.
@@ -145,11 +213,39 @@ pub struct CtorMatch<'a> {
 impl LangCatalog {
     pub fn parse(text: &str) -> Result<LangCatalog, toml::de::Error> {
         let f: CatalogFile = toml::from_str(text)?;
-        Ok(LangCatalog { clients: f.client })
+        Ok(LangCatalog {
+            clients: f.client,
+            effects: f.effect,
+        })
     }
 
     pub fn by_id(&self, id: &str) -> Option<&ClientDef> {
         self.clients.iter().find(|c| c.id == id)
+    }
+
+    /// A method called on an instance of entry `on_id` (`connect` on `pg-pool`; `()` for calling
+    /// the instance itself), from the entries' `on` constructors.
+    pub fn match_on(&self, on_id: &str, method: &str) -> Option<CtorMatch<'_>> {
+        self.find(
+            |_| true,
+            |ctor| ctor.on.as_deref() == Some(on_id) && ctor.call.as_deref() == Some(method),
+        )
+    }
+
+    /// Entries with constructors on instances of `on_id`, and those methods.
+    pub fn methods_on(&self, on_id: &str) -> impl Iterator<Item = (&ClientDef, &CtorDef)> + '_ {
+        let on_id = on_id.to_string();
+        self.clients.iter().flat_map(move |c| {
+            let on_id = on_id.clone();
+            c.constructors
+                .iter()
+                .filter(move |k| k.on.as_deref() == Some(on_id.as_str()))
+                .map(move |k| (c, k))
+        })
+    }
+
+    pub fn effect(&self, id: &str) -> Option<&EffectPairDef> {
+        self.effects.iter().find(|e| e.id == id)
     }
 
     pub fn extend(&mut self, more: impl IntoIterator<Item = ClientDef>) {
@@ -180,6 +276,9 @@ impl LangCatalog {
         self.find(
             |c| c.modules.iter().any(|m| wildcard_match(m, module)),
             |ctor| {
+                if ctor.on.is_some() {
+                    return false;
+                }
                 let want_new = ctor.is_new();
                 if want_new != is_new {
                     return false;
@@ -201,14 +300,22 @@ impl LangCatalog {
                 else {
                     continue;
                 };
-                if let Some(ctor) = client.singletons.iter().find(|c| c.path() == rest) {
+                if let Some(ctor) = client
+                    .singletons
+                    .iter()
+                    .find(|c| c.on.is_none() && c.path() == rest)
+                {
                     return Some(CtorMatch {
                         client,
                         ctor,
                         singleton: true,
                     });
                 }
-                if let Some(ctor) = client.constructors.iter().find(|c| c.path() == rest) {
+                if let Some(ctor) = client
+                    .constructors
+                    .iter()
+                    .find(|c| c.on.is_none() && c.path() == rest)
+                {
                     return Some(CtorMatch {
                         client,
                         ctor,
@@ -340,7 +447,11 @@ impl LangCatalog {
                     .filter(|p| !p.is_empty() && !p.contains('*'))
                     .max_by_key(|p| p.len())
                     .unwrap_or("");
-                let word = if m.contains('*') { word.trim_matches('/') } else { root.as_str() };
+                let word = if m.contains('*') {
+                    word.trim_matches('/')
+                } else {
+                    root.as_str()
+                };
                 if word.len() >= 2 {
                     words.push(word.to_string());
                 }

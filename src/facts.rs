@@ -259,6 +259,127 @@ pub enum PoolValue {
     Unknown,
 }
 
+/// How a session, connection or checked-out client is closed (for `unclosed-session`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Closing {
+    /// Closed on every path: `with` / `async with` (when the library's context manager closes),
+    /// `try … finally: close()`, `using` / `await using`.
+    Always,
+    /// Someone else closes it: returned to the caller, stored on an owner (`self.x`, `this.x`) or
+    /// in module state.
+    HandedOver,
+    /// Closed, but not on every path (not in `finally`; after a generator's `yield` without
+    /// `try/finally`): an exception leaks it.
+    NotOnErrorPaths,
+    /// Never closed.
+    #[default]
+    Never,
+}
+
+/// A session, connection or pooled client checked out in a function (catalogue kinds
+/// `session`, `checkout`, `connection`, and clients marked `must_close`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSite {
+    /// Catalogue id.
+    pub client: String,
+    pub kind: ClientKind,
+    /// As written, short: `SessionLocal()`, `pool.connect()`, `psycopg2.connect()`.
+    pub ctor: String,
+    pub span: Span,
+    pub binding: Option<String>,
+    pub closing: Closing,
+    /// The release method to call (`close`, `release`, `end`, `putconn`), for messages and fixes.
+    pub release: Option<String>,
+    pub scope: Scope,
+    pub in_fn: Option<usize>,
+    /// The function is a generator (Python `yield`): a FastAPI / pytest dependency.
+    pub in_generator: bool,
+    /// Where a fix can act.
+    pub anchors: SessionAnchors,
+}
+
+/// Fix anchors of a session site.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SessionAnchors {
+    /// The statement that acquires it (`db = SessionLocal()`).
+    pub statement: Option<Span>,
+    /// The statements after it up to the end of the block (what a `try` would wrap).
+    pub rest_of_block: Option<Span>,
+    /// Indentation of the acquiring statement.
+    pub indent: String,
+}
+
+/// Something an effect acquires (catalogue `[[effect]]` pairs, or a client built in it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acquisition {
+    /// Catalogue effect pair id (`event-listener`, `interval`, `websocket`, ...), or
+    /// `client:<catalogue id>` for a client constructed inside the effect.
+    pub pair: String,
+    /// The acquiring call as written, short: `window.addEventListener("resize", onResize)`.
+    pub call: String,
+    pub span: Span,
+    /// What its result is bound to: `const id = setInterval(…)` → `id`; `ref.current = …` →
+    /// `ref.current`; destructuring binds the leaf (`{ data: { subscription } }` → `subscription`).
+    pub binding: Option<String>,
+    /// The receiver's text: `window` in `window.addEventListener(…)`, `client` in `client.connectUser(…)`.
+    pub receiver: Option<String>,
+    /// The arguments' source texts, whitespace collapsed.
+    pub args: Vec<String>,
+    /// The `signal` option passed, as text (`controller.signal`, `signal`).
+    pub signal: Option<String>,
+    /// The effect returns the acquisition's result as its cleanup (`return onSnapshot(…)`).
+    pub returned: bool,
+    /// The statement holding it (for a fix that binds an unbound acquisition).
+    pub statement: Option<Span>,
+}
+
+/// A call made by an effect's cleanup (directly, in nested callbacks such as
+/// `connecting.then(() => client.disconnectUser())`, or in same-file helpers it calls).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanupCall {
+    /// The function or method name: `removeEventListener`, `clearInterval`, `unsubscribe`, `unsub`.
+    pub callee: String,
+    pub receiver: Option<String>,
+    pub args: Vec<String>,
+    pub span: Span,
+}
+
+/// The cleanup an effect returns (or `componentWillUnmount`, or Vue `onUnmounted`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleanup {
+    pub span: Span,
+    pub calls: Vec<CleanupCall>,
+}
+
+/// A React effect (`useEffect`, `useLayoutEffect`, `useInsertionEffect`), a class component's
+/// `componentDidMount`, or a Vue `onMounted`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EffectFact {
+    /// `useEffect`, `useLayoutEffect`, `useInsertionEffect`, `componentDidMount`, `onMounted`.
+    pub hook: String,
+    /// The hook call (or the method name).
+    pub span: Span,
+    /// The enclosing component or hook.
+    pub component: Option<String>,
+    pub acquisitions: Vec<Acquisition>,
+    /// `None`: no cleanup is returned.
+    pub cleanup: Option<Cleanup>,
+    pub anchors: EffectAnchors,
+}
+
+/// Where a fix can add or extend a cleanup.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EffectAnchors {
+    /// Offset just before the closing `}` of the effect callback's block body (no cleanup yet).
+    pub body_end: Option<u32>,
+    /// Offset just before the closing `}` of the returned cleanup's block body.
+    pub cleanup_end: Option<u32>,
+    /// The cleanup is an expression-bodied arrow (`return () => x.close()`): its body's span.
+    pub cleanup_expr: Option<Span>,
+    /// Indentation of the statements inside the effect body.
+    pub indent: String,
+}
+
 /// Everything a front-end learned about one file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileFacts {
@@ -270,6 +391,13 @@ pub struct FileFacts {
     pub functions: Vec<FnFact>,
     pub calls: Vec<CallSite>,
     pub handler_refs: Vec<HandlerRef>,
+    /// Effects and their cleanups (TS/JS).
+    pub effects: Vec<EffectFact>,
+    /// Sessions, connections and checkouts opened in functions.
+    pub sessions: Vec<SessionSite>,
+    /// Code that only runs in production (`if (process.env.NODE_ENV === "production") { … }`, the
+    /// `else` of a `=== "development"` test): Next.js hot reloads cannot re-run it.
+    pub production_only: Vec<Span>,
     /// Syntax errors the parser recovered from (the facts are partial around them).
     pub syntax_errors: Vec<Span>,
 }

@@ -138,6 +138,10 @@ mod tests {
         assert!(words.contains(&"@prisma/client".to_string()), "{words:?}");
         assert!(words.contains(&"generated/prisma".to_string()), "{words:?}");
         assert!(words.contains(&"mysql2".to_string()));
-        assert!(!words.iter().any(|w| w == "Pool" || w == "default" || w.contains('*')));
+        assert!(
+            !words
+                .iter()
+                .any(|w| w == "Pool" || w == "default" || w.contains('*'))
+        );
     }
 }

@@ -246,7 +246,11 @@ fn unreadable_inputs_are_listed_not_fatal() {
     )
     .unwrap();
     std::fs::write(dir.path().join("app/latin1.py"), b"x = '\xe9'\n").unwrap();
-    write(dir.path(), "src/broken.rs", "use sqlx::PgPool;\nfn main( {\n");
+    write(
+        dir.path(),
+        "src/broken.rs",
+        "use sqlx::PgPool;\nfn main( {\n",
+    );
     let big = "// x\n".repeat(600_000);
     write(dir.path(), "app/huge.js", &big);
     let out = connlint()

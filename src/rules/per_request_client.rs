@@ -360,10 +360,10 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         PerRequest::CalledFrom((file, idx)) => {
             let call = &cx.files[*file].facts.calls[*idx];
             let caller = describe_scope(&call.scope);
-            let when = if call.scope.kind == ScopeKind::Component {
-                "on every render"
-            } else {
-                "on every request"
+            let when = match call.scope.kind {
+                ScopeKind::Component => "on every render",
+                ScopeKind::Loop => "on every iteration of a loop",
+                _ => "on every request",
             };
             (
                 when.into(),
@@ -378,7 +378,10 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
 }
 
 fn with_article(noun: &str) -> String {
-    let vowel = noun.chars().next().is_some_and(|c| "AEIOUaeiou".contains(c));
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUaeiou".contains(c));
     format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
