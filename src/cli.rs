@@ -45,6 +45,8 @@ pub enum Command {
 pub enum RulesFormat {
     Human,
     Json,
+    /// The Markdown table of the README
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -99,6 +101,9 @@ pub struct CheckArgs {
     /// Ignore configuration files
     #[arg(long, conflicts_with = "config")]
     pub isolated: bool,
+    /// Parse every file, even those that mention no client library (for benchmarks)
+    #[arg(long, hide_short_help = true)]
+    pub no_prefilter: bool,
 }
 
 /// A usage or configuration error: printed with miette, exit code 2.
@@ -162,6 +167,7 @@ fn print_rules(format: RulesFormat) -> ExitCode {
             out = serde_json::to_string_pretty(&rules).unwrap_or_default();
             out.push('\n');
         }
+        RulesFormat::Markdown => out = rules::markdown_table(),
         RulesFormat::Human => {
             for r in rules::ALL {
                 let m = r.meta();
@@ -232,6 +238,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     settings.ignore.extend(ignore);
     settings.threads = args.threads;
+    settings.prefilter = !args.no_prefilter;
     settings.walk.no_ignore = args.no_ignore;
 
     let report = if let Some(path) = &args.stdin_filename {

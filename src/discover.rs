@@ -146,8 +146,16 @@ fn walk_dir(
             Ok(e) => e,
             Err(err) => {
                 let path = err.path().map(|p| display_path(p, cwd)).unwrap_or_default();
+                let dangling = err
+                    .io_error()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                    && err.path().is_some_and(|p| {
+                        std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+                    });
                 let message = if err.loop_ancestor().is_some() {
                     "symlink loop; not followed".to_string()
+                } else if dangling {
+                    "skipped: broken symbolic link".to_string()
                 } else {
                     format!(
                         "cannot read: {}",
@@ -372,5 +380,16 @@ mod tests {
         let d = discover(&[dir.path().to_path_buf()], &WalkOptions::default()).unwrap();
         assert_eq!(d.files.len(), 1);
         assert!(d.errors.iter().any(|e| e.message.contains("symlink loop")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_symlinks_are_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(dir.path().join("missing.env"), dir.path().join(".env"))
+            .unwrap();
+        let d = discover(&[dir.path().to_path_buf()], &WalkOptions::default()).unwrap();
+        assert_eq!(d.errors.len(), 1);
+        assert_eq!(d.errors[0].message, "skipped: broken symbolic link");
     }
 }

@@ -295,28 +295,30 @@ fn load_and_extract(
                 Ok(CheckedFile { source, facts })
             })
             .collect();
-        let mut new_names = BTreeSet::new();
         for r in parsed {
             match r {
-                Ok(f) => {
-                    new_names.extend(prefilter::reaching_names(&f.facts, &known));
-                    files.push(f);
-                }
+                Ok(f) => files.push(f),
                 Err(e) => errors.push(e),
             }
         }
-        // Names reached through calls of files parsed earlier.
-        for f in &files {
-            new_names.extend(prefilter::reaching_names(
-                &f.facts,
-                &new_names.union(&known).cloned().collect(),
-            ));
+        // Names through which a client is reached, to a fixpoint over every parsed file.
+        let mut names = known.clone();
+        loop {
+            let before = names.len();
+            let more: Vec<BTreeSet<String>> = files
+                .par_iter()
+                .map(|f| prefilter::reaching_names(&f.facts, &names))
+                .collect();
+            names.extend(more.into_iter().flatten());
+            if names.len() == before {
+                break;
+            }
         }
-        let fresh: BTreeSet<String> = new_names.difference(&known).cloned().collect();
+        let fresh: BTreeSet<String> = names.difference(&known).cloned().collect();
         if fresh.is_empty() || pending.is_empty() {
             break;
         }
-        known.extend(fresh.iter().cloned());
+        known = names;
         let matcher = prefilter::NameMatcher::new(&fresh);
         let (hit, rest): (Vec<SourceFile>, Vec<SourceFile>) = pending
             .into_par_iter()

@@ -29,12 +29,59 @@ fn build(words: &[String]) -> Option<AhoCorasick> {
         .ok()
 }
 
+/// Framework words that make a file worth parsing even when it imports no client library:
+/// effects (whose acquisitions are browser APIs), and sessions or checkouts whose receiver is
+/// imported from the project (`SessionLocal()`, `pool.connect()`).
+const JS_EXTRA: &[&str] = &[
+    "useEffect",
+    "useLayoutEffect",
+    "useInsertionEffect",
+    "componentDidMount",
+    "onMounted",
+];
+const PY_EXTRA: &[&str] = &["Session", "session", "engine", "pool"];
+
+fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) -> Vec<String> {
+    let mut w: Vec<String> = if quoted {
+        // JS module specifiers only appear in import strings: match them with their quote
+        // (`"pg"`, `'pg/…`), or `ably` would match every "probably".
+        catalog
+            .trigger_words()
+            .into_iter()
+            .flat_map(|m| {
+                if m.contains('/') && !m.starts_with('@') {
+                    // a wildcard fragment such as `generated/prisma`
+                    return vec![m];
+                }
+                ['"', '\'', '`']
+                    .into_iter()
+                    .flat_map(|q| [format!("{q}{m}{q}"), format!("{q}{m}/")])
+                    .collect()
+            })
+            .collect()
+    } else {
+        catalog.trigger_words()
+    };
+    w.extend(extra.iter().map(|s| s.to_string()));
+    // Checkouts are methods on a pool that may be imported from the project (`pool.connect()`).
+    for c in &catalog.clients {
+        for k in c.constructors.iter().filter(|k| k.on.is_some()) {
+            if let Some(m) = k.call.as_deref().filter(|m| *m != "()") {
+                w.push(format!(".{m}("));
+            }
+        }
+    }
+    w.sort();
+    w.dedup();
+    w
+}
+
 impl Prefilter {
     pub fn new(catalog: &Catalog) -> Prefilter {
         Prefilter {
-            js: build(&catalog.js.trigger_words()),
-            py: build(&catalog.py.trigger_words()),
-            rs: build(&catalog.rs.trigger_words()),
+            js: build(&words(&catalog.js, JS_EXTRA, true)),
+            py: build(&words(&catalog.py, PY_EXTRA, false)),
+            rs: build(&words(&catalog.rs, &[], false)),
         }
     }
 
@@ -53,25 +100,59 @@ impl Prefilter {
     }
 }
 
-/// Names of functions through which a client can be reached: functions that build a client
-/// (and their enclosing functions), and functions that call one of `known`.
+/// Names of functions through which a client can be reached from another file: exported
+/// top-level plain functions that build an unguarded client, or call one of `known` (methods,
+/// nested functions, handlers and components are never called across files by name).
 pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    let mut mark = |mut f: Option<usize>| {
-        while let Some(fun) = facts.function(f) {
-            names.insert(fun.name.clone());
-            f = fun.parent;
+    use crate::facts::{Guard, ScopeKind};
+    // Functions of this file that reach a client, to a fixpoint within the file: a private
+    // helper that builds a client makes its exported callers reaching too.
+    let mut reaching = vec![false; facts.functions.len()];
+    let mark = |reaching: &mut Vec<bool>, mut f: Option<usize>| {
+        let mut changed = false;
+        while let Some(i) = f {
+            if let Some(r) = reaching.get_mut(i) {
+                changed |= !*r;
+                *r = true;
+            }
+            f = facts.function(Some(i)).and_then(|fun| fun.parent);
         }
+        changed
     };
-    for c in &facts.clients {
-        mark(c.in_fn);
+    for c in facts
+        .clients
+        .iter()
+        .filter(|c| c.guard == Guard::None && c.kind.is_long_lived())
+    {
+        mark(&mut reaching, c.in_fn);
     }
-    for c in &facts.calls {
-        if known.contains(&c.name) {
-            mark(c.in_fn);
+    loop {
+        let mut changed = false;
+        let local: std::collections::HashSet<&str> = facts
+            .functions
+            .iter()
+            .zip(&reaching)
+            .filter(|(_, r)| **r)
+            .map(|(f, _)| f.name.as_str())
+            .collect();
+        for c in &facts.calls {
+            if known.contains(&c.name) || (c.module.is_none() && local.contains(c.name.as_str())) {
+                changed |= mark(&mut reaching, c.in_fn);
+            }
+        }
+        if !changed {
+            break;
         }
     }
-    names
+    facts
+        .functions
+        .iter()
+        .zip(&reaching)
+        .filter(|(f, r)| {
+            **r && f.parent.is_none() && f.exported && f.scope.kind == ScopeKind::Function
+        })
+        .map(|(f, _)| f.name.clone())
+        .collect()
 }
 
 /// Finds whole-word occurrences of names.
@@ -122,6 +203,9 @@ mod tests {
     fn catalogue_words_trigger() {
         let p = Prefilter::new(Catalog::shared());
         assert!(p.triggers(Lang::Ts, "import { PrismaClient } from '@prisma/client'"));
+        assert!(p.triggers(Lang::Js, "const { Pool } = require(\"pg\");"));
+        assert!(p.triggers(Lang::Ts, "import mysql from 'mysql2/promise';"));
+        assert!(!p.triggers(Lang::Ts, "// this is probably fine, see upgrade.jpg"));
         assert!(!p.triggers(
             Lang::Ts,
             "export const add = (a: number, b: number) => a + b;"

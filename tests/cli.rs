@@ -153,14 +153,18 @@ fn exit_zero_and_strict() {
         "src/report.ts",
         "import { Client } from \"pg\";\n\nexport async function countUsers(): Promise<number> {\n  const client = new Client();\n  await client.connect();\n  const r = await client.query(\"select count(*) from users\");\n  return Number(r.rows[0].count);\n}\n",
     );
+    // (only per-request-client: the same code is also an unclosed-session error)
+    let per_request = ["--select", "per-request-client"];
     connlint()
         .current_dir(w.path())
+        .args(per_request)
         .args(["--format", "json"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("\"warning\""));
     connlint()
         .current_dir(w.path())
+        .args(per_request)
         .arg("--strict")
         .assert()
         .code(1);

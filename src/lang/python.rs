@@ -11,7 +11,13 @@
 //!    functions, catalogue constructions and calls of functions that may be client factories;
 //! 3. facts that depend on the rest of a function body (a release call on the binding, a
 //!    `return` of it, the binding stored into module state, locals in the arguments) are filled
-//!    when the walk leaves the function, from the few nodes it gathered there (no second walk).
+//!    when the walk leaves the function, from the few nodes it gathered there (no second walk);
+//! 4. sessions, connections and checkouts opened in functions (`unclosed-session`): catalogue
+//!    constructions of kind `session` / `checkout` / `connection` or marked `must_close`, and
+//!    calls on instances of other entries (`on` constructors: `SessionLocal()` on a sessionmaker,
+//!    `engine.connect()`, `pool.getconn()`, `pool.acquire()`). How each is closed (`with`,
+//!    `closing(…)`, a release in a `finally:`, returned, stored on an owner) is decided with the
+//!    other deferred facts, from the same gathered nodes.
 //!
 //! The front-end knows frameworks (FastAPI, Flask, Django, Celery, Lambda, aiohttp, Starlette),
 //! never libraries: library identity comes from the catalogue (`rules/catalog/python.toml`).
@@ -22,10 +28,10 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Node, Parser, Tree};
 
-use crate::catalog::{CtorMatch, LangCatalog};
+use crate::catalog::{ClientDef, CtorMatch, LangCatalog};
 use crate::facts::{
-    CallSite, ClientSite, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned,
-    Scope, ScopeKind,
+    CallSite, ClientKind, ClientSite, Closing, FileFacts, FixAnchors, FnFact, Guard, HandlerRef,
+    ModuleRef, Returned, Scope, ScopeKind, SessionAnchors, SessionSite,
 };
 use crate::lang::ParseError;
 use crate::lang::modules::py_module;
@@ -76,6 +82,7 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
     let root = tree.root_node();
     let pre = Pre::collect(file, catalog, root);
     let mut walker = Walker::new(file, catalog, pre, root);
+    walker.scan_module_bindings(root);
     walker.walk(root);
     if let Some(module) = walker.accs.pop() {
         walker.finish_body(module);
@@ -1265,6 +1272,14 @@ struct BodyInfo<'t> {
     assigns: Vec<(Node<'t>, Node<'t>)>,
     /// `(X, value)` of `X.setdefault(k, value)`.
     stores: Vec<(Node<'t>, Node<'t>)>,
+    /// The function body holds a `yield` (not counting nested functions).
+    is_generator: bool,
+    /// Ids of the values of `yield` (also in `returns`): yielding is not handing over.
+    yields: HashSet<usize>,
+    /// Calls of release-like methods, `true` when made by a nested function.
+    release_calls: Vec<(Node<'t>, bool)>,
+    /// `(receiver, method)` of release methods passed as values: `stack.callback(conn.close)`.
+    release_refs: Vec<(String, String)>,
 }
 
 /// How a construction sits in its statement.
@@ -1284,6 +1299,12 @@ struct Climb<'t> {
     /// `key` holds something derived from the client (`X(...).pool`, `X(...).db("app")`), not
     /// the client itself.
     derived: bool,
+    /// `returned` comes from a `yield`, not a `return`.
+    by_yield: bool,
+    /// Passed straight to a class-like call (`UserRepository(SessionLocal())`): it owns it.
+    ctor_arg: bool,
+    /// The statement holding the construction.
+    stmt: Option<Node<'t>>,
 }
 
 struct Walker<'a, 't> {
@@ -1305,8 +1326,159 @@ struct Walker<'a, 't> {
     /// Body facts of the functions (and the module) that hold a pending site, by owner node id.
     bodies: HashMap<usize, BodyInfo<'t>>,
     release_names: HashSet<String>,
+    /// Sessions waiting for their function's body facts.
+    session_pending: Vec<SessionPending<'t>>,
+    /// What the `on` constructors of the catalogue need (built once per file).
+    on: OnIndex<'a>,
+    /// Catalogue entries bound to names at module level or to attribute paths (`engine`,
+    /// `SessionLocal`, `self.pool`): receivers of `on` constructors.
+    bound: HashMap<String, &'a str>,
+    /// Catalogue entries bound to local names: `(function node id, name)`.
+    local_bound: HashMap<(usize, String), &'a str>,
+    /// Every name or path bound (anywhere) to an instance of a factory entry (`SessionLocal`):
+    /// a cheap test before the lookups of a plain call.
+    factory_keys: HashSet<String>,
     facts: FileFacts,
 }
+
+/// The catalogue's `on` constructors, indexed for the walk.
+#[derive(Default)]
+struct OnIndex<'a> {
+    /// Methods that check something out of an instance (`connect`, `getconn`, `acquire`).
+    methods: HashSet<&'a str>,
+    /// Entries whose instances are called to build a session (`sqlalchemy-sessionmaker`): they
+    /// are factories, not sessions themselves.
+    factories: Vec<&'a str>,
+    /// Entries with `on` constructors whose library this file or project uses.
+    present: HashSet<&'a str>,
+}
+
+/// A session site whose closing is decided once its function's body is known.
+struct SessionPending<'t> {
+    idx: usize,
+    owner: Node<'t>,
+    /// The site's call.
+    call: Node<'t>,
+    key: Option<String>,
+    target: Option<Node<'t>>,
+    store_recv: Option<Node<'t>>,
+    /// Decided by the site's own position (`with`, `closing(…)`, `return`).
+    closing: Option<Closing>,
+    release: Vec<String>,
+    with_keeps_open: bool,
+}
+
+/// The name word a receiver of an `on` constructor has when its construction is not visible:
+/// the last word of the entry id (`sqlalchemy-engine` → `engine`, `asyncpg-pool` → `pool`), and
+/// `session` for a `…-sessionmaker`.
+fn receiver_hint(on_id: &str) -> &str {
+    let last = on_id.rsplit('-').next().unwrap_or(on_id);
+    last.strip_suffix("maker").unwrap_or(last)
+}
+
+impl<'a> OnIndex<'a> {
+    fn build(cat: &'a LangCatalog, pre: &Pre, file: &SourceFile) -> Self {
+        let mut idx = OnIndex::default();
+        for c in &cat.clients {
+            for ctor in &c.constructors {
+                let (Some(on), Some(call)) = (ctor.on.as_deref(), ctor.call.as_deref()) else {
+                    continue;
+                };
+                if call == "()" {
+                    if !idx.factories.contains(&on) {
+                        idx.factories.push(on);
+                    }
+                } else {
+                    idx.methods.insert(call);
+                }
+                if !idx.present.contains(on)
+                    && cat.by_id(on).is_some_and(|d| library_used(d, pre, file))
+                {
+                    idx.present.insert(on);
+                }
+            }
+        }
+        idx
+    }
+}
+
+/// Does the project depend on the entry's library, or the file import one of its modules?
+fn library_used(def: &ClientDef, pre: &Pre, file: &SourceFile) -> bool {
+    let project = &file.project;
+    if project.has_dep(&def.library) {
+        return true;
+    }
+    def.modules.iter().any(|m| {
+        let top = m.split('.').next().unwrap_or(m);
+        // `psycopg2-binary`; `psycopg[pool]` for `psycopg_pool`.
+        let base = top.split('_').next().unwrap_or(top);
+        project.has_dep(top)
+            || project.has_dep(&format!("{top}-binary"))
+            || project.has_dep(base)
+            || pre
+                .imports
+                .values()
+                .any(|imp| imp.level == 0 && imp.path.split('.').next() == Some(top))
+            || pre
+                .wildcard
+                .iter()
+                .any(|w| w.split('.').next() == Some(top))
+    })
+}
+
+/// Where a release call sits relative to the acquisition.
+enum Position {
+    /// In the `finally:` of a `try` that ends after the acquisition: runs on every path.
+    Finally,
+    /// In a lambda or nested function: someone else calls it.
+    Deferred,
+    /// Straight-line code: skipped when an exception is raised before it.
+    Plain,
+}
+
+fn release_position(call: Node, owner: Node, site: Node) -> Position {
+    let mut cur = call;
+    while let Some(parent) = cur.parent() {
+        if parent.id() == owner.id() {
+            break;
+        }
+        match parent.kind() {
+            "lambda" | "function_definition" => return Position::Deferred,
+            "finally_clause"
+                if parent
+                    .parent()
+                    .is_some_and(|t| t.end_byte() > site.start_byte()) =>
+            {
+                return Position::Finally;
+            }
+            _ => {}
+        }
+        cur = parent;
+    }
+    Position::Plain
+}
+
+/// Modules that hold models and schemas, whose `ChatSession` / `SessionOut` classes are not
+/// session factories.
+const MODEL_MODULES: &[&str] = &[
+    "models",
+    "model",
+    "schemas",
+    "schema",
+    "entities",
+    "entity",
+    "domain",
+    "dto",
+    "types",
+    "serializers",
+];
+
+/// Function-like names that a session heuristic must not take for a sessionmaker instance
+/// (`get_session()`, `create_session()` are functions with their own lifecycle).
+const VERB_PREFIXES: &[&str] = &[
+    "get_", "create_", "make_", "new_", "open_", "build_", "init_", "provide_", "with_", "use_",
+    "yield_", "close_", "_get_", "_create_", "_make_", "_new_", "_open_",
+];
 
 /// The nodes of one function body that deferred facts need, gathered by the main walk:
 /// assignments, `global`, binders, returns and yields, `with` items and release-like calls.
@@ -1331,6 +1503,7 @@ impl<'a, 't> Walker<'a, 't> {
             handler_refs: pre.handler_refs.clone(),
             ..Default::default()
         };
+        let on = OnIndex::build(cat, &pre, file);
         Walker {
             file,
             src: file.text.as_str(),
@@ -1358,6 +1531,11 @@ impl<'a, 't> Walker<'a, 't> {
             }],
             bodies: HashMap::new(),
             release_names,
+            session_pending: Vec::new(),
+            on,
+            bound: HashMap::new(),
+            local_bound: HashMap::new(),
+            factory_keys: HashSet::new(),
             facts,
         }
     }
@@ -1428,6 +1606,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             K::Decorator => self.decorator_depth += 1,
             K::Call => self.on_call(node),
+            K::Attribute if self.accs.len() > 1 => self.on_attribute(node),
             K::WithItem
             | K::Global
             | K::Assignment
@@ -1925,6 +2104,13 @@ impl<'a, 't> Walker<'a, 't> {
         }) {
             self.record(call, K::Call);
         }
+        // A session or checkout taken from an instance (`SessionLocal()`, `engine.connect()`).
+        if self.top().fn_idx.is_some()
+            && self.decorator_depth == 0
+            && let Some(m) = self.on_match(call, func)
+        {
+            self.session_site(call, func, m.client);
+        }
         // Cheap exit: only names that are imported or defined here can matter.
         let Some(root) = root_ident(func, src) else {
             return;
@@ -1991,6 +2177,9 @@ impl<'a, 't> Walker<'a, 't> {
     fn client_site(&mut self, call: Node<'t>, func: Node<'t>, m: CtorMatch<'a>) {
         let climb = self.climb();
         let top = self.top();
+        let (fn_idx, owner) = (top.fn_idx, top.owner);
+        let bind_key = climb.key.clone().filter(|_| !climb.derived);
+        let ident_target = climb.target.is_none_or(|t| t.kind() == "identifier");
         let guard = if m.singleton {
             Guard::SingletonApi
         } else {
@@ -2030,6 +2219,530 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(acc) = self.accs.last_mut() {
             acc.pending = true;
         }
+        // Remember what the name holds: a receiver of `on` constructors (`engine.connect()`).
+        let def = m.client;
+        if let Some(key) = bind_key {
+            if self.on.factories.contains(&def.id.as_str()) {
+                self.factory_keys.insert(key.clone());
+            }
+            let fn_local =
+                fn_idx.is_some() && ident_target && !self.pre.module_names.contains(&key);
+            if fn_idx.is_some() {
+                self.local_bound
+                    .insert((owner.id(), key.clone()), def.id.as_str());
+            }
+            if !fn_local {
+                self.bound.entry(key).or_insert(def.id.as_str());
+            }
+        }
+        let checked = matches!(
+            def.kind,
+            ClientKind::Session | ClientKind::Checkout | ClientKind::Connection
+        ) || def.must_close;
+        if checked && !m.singleton && !self.on.factories.contains(&def.id.as_str()) {
+            self.session_site(call, func, def);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sessions (`unclosed-session`)
+    // -----------------------------------------------------------------------------------------
+
+    /// Module-level names bound to catalogue constructions (`engine = create_engine(…)`,
+    /// `SessionLocal = sessionmaker(…)`), before the walk: functions defined above them use them.
+    fn scan_module_bindings(&mut self, root: Node<'t>) {
+        if self.on.methods.is_empty() && self.on.factories.is_empty() {
+            return;
+        }
+        let mut stack: Vec<Node<'t>> = named_children(root);
+        while let Some(stmt) = stack.pop() {
+            match stmt.kind() {
+                "expression_statement" => {
+                    for e in named_children(stmt) {
+                        if e.kind() == "assignment" {
+                            self.bind_module_assignment(e);
+                        }
+                    }
+                }
+                "if_statement" | "try_statement" | "with_statement" | "elif_clause"
+                | "else_clause" | "except_clause" | "finally_clause" | "block" => {
+                    stack.extend(named_children(stmt));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn bind_module_assignment(&mut self, assignment: Node<'t>) {
+        let src = self.src;
+        let mut targets = Vec::new();
+        let mut cur = Some(assignment);
+        let mut right = None;
+        while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
+            if let Some(l) = a.child_by_field_name("left") {
+                targets.push(l);
+            }
+            right = a.child_by_field_name("right");
+            cur = right;
+        }
+        let Some(call) = right.map(strip).filter(|r| r.kind() == "call") else {
+            return;
+        };
+        let Some(segs) = call
+            .child_by_field_name("function")
+            .and_then(|f| dotted(f, src))
+        else {
+            return;
+        };
+        let Some(m) = self.match_catalog(&segs) else {
+            return;
+        };
+        let id = m.client.id.as_str();
+        for t in targets {
+            if matches!(t.kind(), "identifier" | "attribute") {
+                let key = compact(text(t, src));
+                if self.on.factories.contains(&id) {
+                    self.factory_keys.insert(key.clone());
+                }
+                self.bound.insert(key, id);
+            }
+        }
+    }
+
+    /// The catalogue entry a name or attribute path holds, from a construction bound to it.
+    fn bound_entry(&self, key: &str) -> Option<&'a str> {
+        let owner = self.top().owner.id();
+        self.local_bound
+            .get(&(owner, key.to_string()))
+            .or_else(|| self.bound.get(key))
+            .copied()
+    }
+
+    /// A call that takes a session or checkout from an instance of a catalogue entry:
+    /// `engine.connect()`, `pool.getconn()`, `SessionLocal()`, `db.SessionLocal()`.
+    ///
+    /// The instance is known from a binding of its construction in this file (module level,
+    /// the same function, or an attribute path such as `self.engine`). Otherwise it is guessed
+    /// from its name (see [`receiver_hint`]) when the entry's library is used by the project or
+    /// the file: a receiver named like `engine` / `db_pool` / `request.app.state.pool` for a
+    /// method (never for a `sessionmaker`, whose method `begin` is also a `Session` method), and,
+    /// for calling an instance without arguments, a name imported from a project module that
+    /// contains `session` (`SessionLocal()`, `AsyncSessionLocal()`, `async_session()`), does not
+    /// read like a function (`get_session()`, `create_session()`) and does not come from a
+    /// models / schemas module (`ChatSession()` is a model).
+    fn on_match(&self, call: Node<'t>, func: Node<'t>) -> Option<CtorMatch<'a>> {
+        let src = self.src;
+        match k(func) {
+            K::Attribute => {
+                let method = text(func.child_by_field_name("attribute")?, src);
+                if self.on.methods.contains(method) {
+                    let recv = func.child_by_field_name("object")?;
+                    if let Some(id) = self.bound_entry(&compact(text(recv, src))) {
+                        return self.cat.match_on(id, method);
+                    }
+                    let last = match k(recv) {
+                        K::Identifier => text(recv, src),
+                        K::Attribute => text(recv.child_by_field_name("attribute")?, src),
+                        _ => return None,
+                    }
+                    .to_ascii_lowercase();
+                    return self.cat.clients.iter().find_map(|client| {
+                        client
+                            .constructors
+                            .iter()
+                            .find(|ctor| {
+                                ctor.call.as_deref() == Some(method)
+                                    && ctor.on.as_deref().is_some_and(|on| {
+                                        !self.on.factories.contains(&on)
+                                            && self.on.present.contains(on)
+                                            && last.contains(receiver_hint(on))
+                                    })
+                            })
+                            .map(|ctor| CtorMatch {
+                                client,
+                                ctor,
+                                singleton: false,
+                            })
+                    });
+                }
+            }
+            K::Identifier => {}
+            _ => return None,
+        }
+        if self.on.factories.is_empty() {
+            return None;
+        }
+        let callee = text(func, src);
+        let key: std::borrow::Cow<str> = if callee.contains(char::is_whitespace) {
+            compact(callee).into()
+        } else {
+            callee.into()
+        };
+        if self.factory_keys.contains(key.as_ref()) {
+            return self
+                .bound_entry(&key)
+                .and_then(|id| self.cat.match_on(id, "()"));
+        }
+        let imp = self.pre.imports.get(root_ident(func, src)?)?;
+        let no_args = call
+            .child_by_field_name("arguments")
+            .is_none_or(|a| a.named_child_count() == 0);
+        let segs = dotted(func, src)?;
+        let name = segs.last()?.to_ascii_lowercase();
+        let from_models = imp
+            .path
+            .split('.')
+            .chain(segs.iter().copied())
+            .any(|m| MODEL_MODULES.contains(&m));
+        if !no_args
+            || from_models
+            || VERB_PREFIXES.iter().any(|p| name.starts_with(p))
+            || !self.is_project_import(imp)
+        {
+            return None;
+        }
+        self.on.factories.iter().find_map(|f| {
+            (self.on.present.contains(f) && name.contains(receiver_hint(f)))
+                .then(|| self.cat.match_on(f, "()"))
+                .flatten()
+        })
+    }
+
+    /// Does the import bind something of this project (not a package or the standard library)?
+    fn is_project_import(&self, imp: &Import) -> bool {
+        if imp.level > 0 {
+            return true;
+        }
+        let module = if imp.member {
+            imp.path.rsplit_once('.').map_or("", |(m, _)| m)
+        } else {
+            imp.path.as_str()
+        };
+        !module.is_empty() && project_module(module, 0, self.file, &self.pre.cat_tops).is_some()
+    }
+
+    /// Record a session, connection or checkout opened in a function; its closing is decided
+    /// here when its position settles it (`with`, `closing(…)`, `return`), else in
+    /// [`Walker::finish_sessions`].
+    fn session_site(&mut self, call: Node<'t>, func: Node<'t>, def: &'a ClientDef) {
+        let sp = span(call);
+        if self.facts.sessions.last().is_some_and(|s| s.span == sp) {
+            return;
+        }
+        let src = self.src;
+        // Through methods that return the object itself:
+        // `engine.connect().execution_options(isolation_level="AUTOCOMMIT")`.
+        let mut n = self.path.len();
+        while n >= 3
+            && !def.returns_self.is_empty()
+            && let (Some(attr), Some(outer)) = (self.path.get(n - 2), self.path.get(n - 3))
+            && attr.kind() == "attribute"
+            && attr.child_by_field_name("object") == self.path.get(n - 1).copied()
+            && outer.kind() == "call"
+            && outer.child_by_field_name("function") == Some(*attr)
+            && attr
+                .child_by_field_name("attribute")
+                .is_some_and(|m| def.returns_self.iter().any(|r| r == text(m, src)))
+        {
+            n -= 2;
+        }
+        let climb = self.climb_from(n);
+        let top = self.top();
+        let (Some(fn_idx), owner, scope) = (top.fn_idx, top.owner, top.scope.clone()) else {
+            return;
+        };
+        let closing = if climb.released || (climb.with_released && !def.with_keeps_open) {
+            Some(Closing::Always)
+        } else if climb.ctor_arg || (climb.returned == Returned::Direct && !climb.by_yield) {
+            Some(Closing::HandedOver)
+        } else {
+            None
+        };
+        let rest_of_block = climb.stmt.and_then(|st| {
+            let mut first = None;
+            let mut last = None;
+            let mut next = st.next_named_sibling();
+            while let Some(n) = next {
+                first.get_or_insert(n);
+                last = Some(n);
+                next = n.next_named_sibling();
+            }
+            first
+                .zip(last)
+                .map(|(a, b)| Span::new(a.start_byte(), b.end_byte()))
+        });
+        let indent = climb
+            .stmt
+            .map(|st| {
+                let start = st.start_byte();
+                let line_start = src
+                    .get(..start)
+                    .and_then(|b| b.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                src.get(line_start..start)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .collect::<String>()
+            })
+            .unwrap_or_default();
+        let ctor = format!("{}()", compact(text(func, src)));
+        // `await client.aclose()` for the async flavour of a client that has both.
+        let release = if ctor.contains("Async") && def.release.iter().any(|r| r == "aclose") {
+            Some("aclose".to_string())
+        } else {
+            def.release.first().cloned()
+        };
+        let key = climb.key.clone().filter(|_| !climb.derived);
+        if let Some(key) = &key {
+            self.local_bound
+                .insert((owner.id(), key.clone()), def.id.as_str());
+        }
+        let idx = self.facts.sessions.len();
+        self.facts.sessions.push(SessionSite {
+            client: def.id.clone(),
+            kind: def.kind,
+            ctor,
+            span: sp,
+            binding: climb.binding.clone(),
+            closing: closing.unwrap_or(Closing::Never),
+            release,
+            scope,
+            in_fn: Some(fn_idx),
+            in_generator: false,
+            anchors: SessionAnchors {
+                statement: climb.statement,
+                rest_of_block,
+                indent,
+            },
+        });
+        self.session_pending.push(SessionPending {
+            idx,
+            owner,
+            call,
+            key,
+            target: climb.target,
+            store_recv: climb.store_recv,
+            closing,
+            release: def.release.clone(),
+            with_keeps_open: def.with_keeps_open,
+        });
+        if let Some(acc) = self.accs.last_mut() {
+            acc.pending = true;
+        }
+    }
+
+    /// A release method named without calling it, inside a function: it may be handed to
+    /// someone who calls it later (`stack.callback(conn.close)`, `add_task(db.close)`).
+    fn on_attribute(&mut self, node: Node<'t>) {
+        let Some(attr) = node.child_by_field_name("attribute") else {
+            return;
+        };
+        if !self.release_names.contains(text(attr, self.src)) {
+            return;
+        }
+        if self
+            .parent_of_current()
+            .is_some_and(|p| p.kind() == "call" && p.child_by_field_name("function") == Some(node))
+        {
+            return;
+        }
+        self.record(node, K::Attribute);
+    }
+
+    fn finish_sessions(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
+        let pending = std::mem::take(&mut self.session_pending);
+        let empty = BodyInfo::default();
+        for p in &pending {
+            let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
+            let closing = match p.closing {
+                Some(c) => c,
+                None => self.session_closing(p, info),
+            };
+            if let Some(s) = self.facts.sessions.get_mut(p.idx) {
+                s.closing = closing;
+                s.in_generator = info.is_generator;
+            }
+        }
+    }
+
+    /// How a session whose own position does not settle it is closed, from its function body.
+    fn session_closing(&self, p: &SessionPending<'t>, info: &BodyInfo<'t>) -> Closing {
+        let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
+            || p.store_recv
+                .is_some_and(|r| self.stored_away(r, info, true));
+        let Some(key) = p.key.as_deref() else {
+            return if stored {
+                Closing::HandedOver
+            } else {
+                Closing::Never
+            };
+        };
+        let aliases = self.aliases(info, key);
+        let mut released = false;
+        let mut deferred = false;
+        for &(c, nested) in &info.release_calls {
+            if !self.releases(c, &aliases, &p.release) {
+                continue;
+            }
+            if nested {
+                deferred = true;
+                continue;
+            }
+            match release_position(c, p.owner, p.call) {
+                Position::Finally => return Closing::Always,
+                Position::Deferred => deferred = true,
+                Position::Plain => released = true,
+            }
+        }
+        if self.session_returned(info, &aliases) {
+            return Closing::HandedOver;
+        }
+        if released {
+            return Closing::NotOnErrorPaths;
+        }
+        let with_later = info.releases.iter().any(|(r, m)| {
+            aliases.contains(r) && (m == CLOSED || (m == WITH && !p.with_keeps_open))
+        });
+        let ref_passed = info
+            .release_refs
+            .iter()
+            .any(|(r, m)| aliases.contains(r) && p.release.contains(m));
+        if stored || with_later || ref_passed || deferred || self.stored_later(info, &aliases) {
+            return Closing::HandedOver;
+        }
+        Closing::Never
+    }
+
+    /// `key` and the local names assigned from it (`conn = db`).
+    fn aliases(&self, info: &BodyInfo<'t>, key: &str) -> Vec<String> {
+        let mut aliases = vec![key.to_string()];
+        for _ in 0..2 {
+            let mut changed = false;
+            for (l, r) in &info.assigns {
+                if l.kind() != "identifier" {
+                    continue;
+                }
+                let name = text(*l, self.src);
+                if !aliases.iter().any(|a| a == name) && self.is_exact(*r, &aliases) {
+                    aliases.push(name.to_string());
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        aliases
+    }
+
+    /// Is `call` a release of one of `aliases`: a release method called on it (`db.close()`),
+    /// or on anything with it as the first argument (`pool.putconn(conn)`, `pool.release(conn)`)?
+    fn releases(&self, call: Node<'t>, aliases: &[String], release: &[String]) -> bool {
+        let src = self.src;
+        let Some(f) = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "attribute")
+        else {
+            return false;
+        };
+        let (Some(obj), Some(attr)) = (
+            f.child_by_field_name("object"),
+            f.child_by_field_name("attribute"),
+        ) else {
+            return false;
+        };
+        if !release.iter().any(|r| r == text(attr, src)) {
+            return false;
+        }
+        let recv = compact(text(obj, src));
+        aliases.contains(&recv)
+            || call_args(call)
+                .0
+                .first()
+                .is_some_and(|a| aliases.contains(&compact(text(strip(*a), src))))
+    }
+
+    /// Does the function `return` (not `yield`) one of `aliases`, in a container, or passed to
+    /// a class (`return UserRepository(session)`)?
+    fn session_returned(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
+        let src = self.src;
+        info.returns
+            .iter()
+            .filter(|r| !info.yields.contains(&r.id()))
+            .any(|r| {
+                let v = strip(*r);
+                if self.is_exact(v, aliases) {
+                    return true;
+                }
+                match v.kind() {
+                    "tuple" | "list" | "expression_list" | "dictionary" => {
+                        named_children(v).into_iter().any(|el| {
+                            let el = if el.kind() == "pair" {
+                                el.child_by_field_name("value").unwrap_or(el)
+                            } else {
+                                el
+                            };
+                            self.is_exact(strip(el), aliases)
+                        })
+                    }
+                    "call" => {
+                        let class_like = v
+                            .child_by_field_name("function")
+                            .and_then(|f| dotted(f, src))
+                            .and_then(|segs| segs.last().copied())
+                            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_uppercase()));
+                        let (positional, keywords) = call_args(v);
+                        class_like
+                            && positional
+                                .iter()
+                                .chain(keywords.iter().map(|(_, v)| v))
+                                .any(|a| self.is_exact(*a, aliases))
+                    }
+                    _ => false,
+                }
+            })
+    }
+
+    /// Is one of `aliases` stored later where it outlives the call (`self.db = db`, `g.db = db`,
+    /// `request.state.db = db`, `_conns[k] = conn`, `global CONN; CONN = conn`)?
+    fn stored_later(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
+        info.assigns.iter().any(|(l, r)| {
+            (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
+                && self.is_exact(*r, aliases)
+                && !aliases.contains(&compact(text(*l, self.src)))
+                && self.stored_away(*l, info, false)
+        }) || info
+            .stores
+            .iter()
+            .any(|(recv, v)| self.is_exact(*v, aliases) && self.stored_away(*recv, info, true))
+    }
+
+    /// Does storing into `node` (an assignment target, or a container when `container`) keep
+    /// the value beyond the call: an owner (`self`, `cls`), a parameter object, a global or
+    /// module-level state (incl. imported objects such as Flask's `g`)?
+    fn stored_away(&self, node: Node, info: &BodyInfo<'t>, container: bool) -> bool {
+        let src = self.src;
+        let root = match node.kind() {
+            "identifier" => {
+                let name = text(node, src);
+                if !container {
+                    return info.globals.contains(name);
+                }
+                name
+            }
+            "attribute" | "subscript" => match root_ident(node, src) {
+                Some(r) => r,
+                None => return false,
+            },
+            _ => return false,
+        };
+        root == "self"
+            || root == "cls"
+            || info.params.contains(root)
+            || info.globals.contains(root)
+            || (!info.locals.contains(root)
+                && (self.pre.module_names.contains(root) || self.pre.imports.contains_key(root)))
     }
 
     fn call_site(
@@ -2072,9 +2785,14 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// Climb from the current call to its statement: binding, `with`, `return`, store targets.
     fn climb(&self) -> Climb<'t> {
+        self.climb_from(self.path.len())
+    }
+
+    /// [`Walker::climb`] from the ancestor `path[n - 1]` of the current node.
+    fn climb_from(&self, n: usize) -> Climb<'t> {
         let src = self.src;
         let mut c = Climb::default();
-        let n = self.path.len();
+        let n = n.min(self.path.len());
         if n == 0 {
             return c;
         }
@@ -2083,6 +2801,8 @@ impl<'a, 't> Walker<'a, 't> {
         let mut container = false;
         // Through `X(...).attr`, `X(...).method(...)`, `X(...)[k]`: a value derived from the client.
         let mut derived = false;
+        // The value of a keyword argument (`Repo(session=X())`), until its argument list.
+        let mut kw_direct = false;
         for i in (0..n - 1).rev() {
             let p = self.path[i];
             match p.kind() {
@@ -2177,9 +2897,30 @@ impl<'a, 't> Walker<'a, 't> {
                         } else {
                             Returned::Derived
                         };
+                        c.by_yield = p.kind() == "yield";
                     }
                 }
+                "keyword_argument" => {
+                    kw_direct = direct
+                        && !container
+                        && !derived
+                        && p.child_by_field_name("value") == Some(cur);
+                    direct = false;
+                }
                 "argument_list" => {
+                    if (direct || kw_direct) && !container && !derived && i >= 1 {
+                        let outer = self.path[i - 1];
+                        if outer.kind() == "call"
+                            && let Some(f) = outer.child_by_field_name("function")
+                            && let Some(segs) = dotted(f, src)
+                            && segs
+                                .last()
+                                .is_some_and(|l| l.starts_with(|ch: char| ch.is_ascii_uppercase()))
+                        {
+                            c.ctor_arg = true;
+                        }
+                    }
+                    kw_direct = false;
                     if direct && !container && i >= 1 {
                         let outer = self.path[i - 1];
                         if outer.kind() == "call"
@@ -2207,6 +2948,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "lambda" | "function_definition" | "class_definition" => direct = false,
                 "block" | "module" => {
                     c.statement = Some(span(cur));
+                    c.stmt = Some(cur);
                     break;
                 }
                 _ => direct = false,
@@ -2289,6 +3031,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
+        self.finish_sessions(&bodies);
     }
 
     /// The body facts of a function (or the module) from the nodes the walk gathered:
@@ -2350,8 +3093,22 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 K::Return => {
+                    let is_yield = node.kind() == "yield";
+                    info.is_generator |= is_yield;
                     if let Some(v) = node.named_child(0) {
                         info.returns.push(v);
+                        if is_yield {
+                            info.yields.insert(v.id());
+                        }
+                    }
+                }
+                K::Attribute => {
+                    if let (Some(obj), Some(attr)) = (
+                        node.child_by_field_name("object"),
+                        node.child_by_field_name("attribute"),
+                    ) {
+                        info.release_refs
+                            .push((compact(text(obj, src)), text(attr, src).to_string()));
                     }
                 }
                 _ => {}
@@ -2400,6 +3157,7 @@ impl<'a, 't> Walker<'a, 't> {
                     info.releases
                         .push((compact(text(obj, src)), method.to_string()));
                 }
+                info.release_calls.push((call, !top));
             }
             _ => {}
         }
@@ -3693,5 +4451,652 @@ async def y():
         );
         assert_eq!(call(&f, "g").in_fn, Some(0));
         assert_eq!(call(&f, "g").returned, Returned::Direct);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sessions (`unclosed-session`)
+    // -----------------------------------------------------------------------------------------
+
+    fn sessions(f: &FileFacts) -> Vec<(&str, Closing)> {
+        f.sessions
+            .iter()
+            .map(|s| (s.ctor.as_str(), s.closing))
+            .collect()
+    }
+
+    #[test]
+    fn seed_generator_dependencies() {
+        let src = "\
+from fastapi import Depends, FastAPI
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import sessionmaker
+
+def get_db_happy_path():
+    db = SessionLocal()
+    yield db
+    db.close()
+
+def get_db_never():
+    db = SessionLocal()
+    yield db
+
+def get_db_finally():
+    db = SessionLocal()
+    try:
+        yield db
+    finally:
+        db.close()
+
+def get_db_with():
+    with SessionLocal() as db:
+        yield db
+
+def make_session():
+    return SessionLocal()
+
+def report():
+    with engine.connect() as conn:
+        return conn.execute(text('select 1')).all()
+
+def leak():
+    conn = engine.connect()
+    return conn.execute(text('select 1')).all()
+
+def first_user():
+    return SessionLocal().query(User).first()
+
+engine = create_engine(URL)
+SessionLocal = sessionmaker(bind=engine, autoflush=False)
+module_session = SessionLocal()
+";
+        let f = facts("app/database.py", src);
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("SessionLocal()", NotOnErrorPaths),
+                ("SessionLocal()", Never),
+                ("SessionLocal()", Always),
+                ("SessionLocal()", Always),
+                ("SessionLocal()", HandedOver),
+                ("engine.connect()", Always),
+                ("engine.connect()", Never),
+                ("SessionLocal()", Never),
+            ]
+        );
+        let s = &f.sessions[0];
+        assert_eq!(s.client, "sqlalchemy-sessionmaker-session");
+        assert_eq!(s.kind, ClientKind::Session);
+        assert_eq!(s.binding.as_deref(), Some("db"));
+        assert_eq!(s.release.as_deref(), Some("close"));
+        assert!(s.in_generator);
+        assert_eq!(s.scope.kind, ScopeKind::Function);
+        assert_eq!(
+            f.function(s.in_fn).map(|x| x.name.as_str()),
+            Some("get_db_happy_path")
+        );
+        assert_eq!(&src[s.span.range()], "SessionLocal()");
+        assert_eq!(
+            &src[s.anchors.statement.expect("statement").range()],
+            "db = SessionLocal()"
+        );
+        assert_eq!(
+            &src[s.anchors.rest_of_block.expect("rest").range()],
+            "yield db\n    db.close()"
+        );
+        assert_eq!(s.anchors.indent, "    ");
+        let leak = &f.sessions[6];
+        assert_eq!(leak.client, "sqlalchemy-connection");
+        assert_eq!(leak.kind, ClientKind::Checkout);
+        assert!(!leak.in_generator);
+        // The sessionmaker itself is a factory, not a session; module level is not recorded.
+        assert!(f.sessions.iter().all(|s| s.in_fn.is_some()));
+        // Nothing changes for per-request-client: no client sites for the checkouts.
+        assert!(
+            f.clients
+                .iter()
+                .all(|c| c.client != "sqlalchemy-connection")
+        );
+    }
+
+    #[test]
+    fn imported_session_factories_and_async_sessions() {
+        let src = "\
+from typing import AsyncGenerator
+from fastapi import Depends
+from app.database import AsyncSessionLocal, SessionLocal, get_session, engine
+from app.models import ChatSession
+from app.schemas import session as session_schemas
+from app.http import ApiSession
+from .db import async_session
+
+def models():
+    chat = ChatSession()
+    out = session_schemas.SessionOut()
+    api = ApiSession(base_url=URL)
+
+async def get_db() -> AsyncGenerator:
+    async with AsyncSessionLocal() as session:
+        yield session
+
+async def get_db_finally():
+    session = AsyncSessionLocal()
+    try:
+        yield session
+    finally:
+        await session.close()
+
+async def get_db_try_except():
+    async with AsyncSessionLocal() as session:
+        try:
+            yield session
+        finally:
+            await session.close()
+
+def sync_job():
+    db = SessionLocal()
+    db.execute(q)
+    db.commit()
+
+async def other():
+    s = get_session()
+    async with async_session() as s2, s2.begin():
+        pass
+    async with engine.begin() as conn:
+        await conn.run_sync(create_all)
+";
+        let f = facts_with("app/deps.py", src, &["fastapi", "sqlalchemy"]);
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("AsyncSessionLocal()", Always),
+                ("AsyncSessionLocal()", Always),
+                ("AsyncSessionLocal()", Always),
+                ("SessionLocal()", Never),
+                ("async_session()", Always),
+                ("engine.begin()", Always),
+            ]
+        );
+        assert!(f.sessions[0].in_generator);
+        assert!(!f.sessions[3].in_generator);
+        // Without SQLAlchemy in the project or the file, names prove nothing.
+        let f = facts_with("app/deps.py", src, &["fastapi"]);
+        assert!(f.sessions.is_empty(), "{:?}", sessions(&f));
+    }
+
+    #[test]
+    fn direct_sessions_and_connections() {
+        let src = "\
+import asyncpg
+import psycopg
+import psycopg2
+from contextlib import closing, ExitStack
+from sqlalchemy.orm import Session
+from app.db import engine
+
+def a():
+    conn = psycopg2.connect(DSN)
+    cur = conn.cursor()
+    cur.execute('select 1')
+    return cur.fetchall()
+
+def b():
+    with psycopg2.connect(DSN) as conn:
+        with conn.cursor() as cur:
+            cur.execute('select 1')
+
+def c():
+    conn = psycopg2.connect(DSN)
+    try:
+        with conn.cursor() as cur:
+            cur.execute('select 1')
+    finally:
+        conn.close()
+
+def d():
+    conn = psycopg2.connect(DSN)
+    rows = conn.cursor().fetchall()
+    conn.close()
+    return rows
+
+def e():
+    with closing(psycopg2.connect(DSN)) as conn:
+        pass
+
+async def f():
+    conn = await asyncpg.connect(DSN)
+    return await conn.fetch('select 1')
+
+async def g():
+    conn = await asyncpg.connect(DSN)
+    try:
+        return await conn.fetch('select 1')
+    finally:
+        await conn.close()
+
+def h():
+    with psycopg.connect(DSN) as conn:
+        conn.execute('select 1')
+
+async def i():
+    aconn = await psycopg.AsyncConnection.connect(DSN)
+    await aconn.execute('select 1')
+
+def j():
+    with Session(engine) as session:
+        session.add(x)
+        with session.begin():
+            pass
+    s = Session(engine)
+    s.begin()
+
+def k(stack: ExitStack):
+    conn = stack.enter_context(psycopg2.connect(DSN))
+    s = stack.enter_context(Session(engine))
+
+def l():
+    with engine.connect().execution_options(isolation_level='AUTOCOMMIT') as conn:
+        conn.execute(q)
+    engine.connect().execution_options(x=1).execute(q)
+";
+        let f = facts_with(
+            "app/views.py",
+            src,
+            &["psycopg2-binary", "psycopg", "asyncpg", "sqlalchemy"],
+        );
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("psycopg2.connect()", Never),
+                ("psycopg2.connect()", Never),
+                ("psycopg2.connect()", Always),
+                ("psycopg2.connect()", NotOnErrorPaths),
+                ("psycopg2.connect()", Always),
+                ("asyncpg.connect()", Never),
+                ("asyncpg.connect()", Always),
+                ("psycopg.connect()", Always),
+                ("psycopg.AsyncConnection.connect()", Never),
+                ("Session()", Always),
+                ("Session()", Never),
+                ("psycopg2.connect()", Never),
+                ("Session()", Always),
+                ("engine.connect()", Always),
+                ("engine.connect()", Never),
+            ]
+        );
+        assert_eq!(f.sessions[0].kind, ClientKind::Connection);
+        assert_eq!(f.sessions[9].client, "sqlalchemy-session");
+    }
+
+    #[test]
+    fn pool_checkouts() {
+        let src = "\
+import asyncpg
+from psycopg2 import pool as pg_pool
+from psycopg_pool import ConnectionPool
+from fastapi import FastAPI, Request
+
+db_pool = pg_pool.SimpleConnectionPool(1, 10, DSN)
+pg3 = ConnectionPool(DSN)
+app = FastAPI()
+
+def a():
+    conn = db_pool.getconn()
+    try:
+        return conn.cursor().fetchall()
+    finally:
+        db_pool.putconn(conn)
+
+def b():
+    conn = db_pool.getconn()
+    rows = conn.cursor().fetchall()
+    db_pool.putconn(conn)
+    return rows
+
+def c():
+    conn = db_pool.getconn()
+    with conn:
+        conn.cursor().execute('update t set x = 1')
+
+def d():
+    with pg3.connection() as conn:
+        conn.execute('select 1')
+    conn = pg3.connection()
+
+@app.get('/x')
+async def e(request: Request):
+    async with request.app.state.pool.acquire() as conn:
+        return await conn.fetch('select 1')
+
+@app.get('/y')
+async def f(request: Request):
+    pool = request.app.state.pool
+    conn = await pool.acquire()
+    try:
+        return await conn.fetch('select 1')
+    finally:
+        await pool.release(conn)
+
+@app.get('/z')
+async def g(request: Request):
+    conn = await request.app.state.pool.acquire()
+    return await conn.fetch('select 1')
+
+def h(lock):
+    lock.acquire()
+    sem = object()
+    sem.acquire()
+";
+        let f = facts_with(
+            "app/main.py",
+            src,
+            &["fastapi", "psycopg2-binary", "psycopg-pool", "asyncpg"],
+        );
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("db_pool.getconn()", Always),
+                ("db_pool.getconn()", NotOnErrorPaths),
+                ("db_pool.getconn()", Never),
+                ("pg3.connection()", Always),
+                ("pg3.connection()", Never),
+                ("request.app.state.pool.acquire()", Always),
+                ("pool.acquire()", Always),
+                ("request.app.state.pool.acquire()", Never),
+            ]
+        );
+        let ids: Vec<&str> = f.sessions.iter().map(|s| s.client.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "psycopg2-pool-checkout",
+                "psycopg2-pool-checkout",
+                "psycopg2-pool-checkout",
+                "psycopg-pool-connection",
+                "psycopg-pool-connection",
+                "asyncpg-pool-checkout",
+                "asyncpg-pool-checkout",
+                "asyncpg-pool-checkout",
+            ]
+        );
+        assert_eq!(f.sessions[0].release.as_deref(), Some("putconn"));
+        assert_eq!(f.sessions[4].release, None);
+        assert_eq!(f.sessions[7].scope.kind, ScopeKind::Handler);
+        // An imported pool, known by its name.
+        let f = facts_with(
+            "app/repo.py",
+            "from app.db import pool\n\ndef a():\n    conn = pool.getconn()\n    return conn\n",
+            &["psycopg2-binary"],
+        );
+        assert_eq!(sessions(&f), [("pool.getconn()", HandedOver)]);
+    }
+
+    #[test]
+    fn handed_over_sessions() {
+        let src = "\
+import psycopg2
+import requests
+from contextlib import ExitStack
+from flask import g
+from sqlalchemy.orm import Session, sessionmaker
+from app.db import engine
+
+SessionLocal = sessionmaker(bind=engine)
+_CONN = None
+
+class UserRepository:
+    def __init__(self):
+        self.session = SessionLocal()
+
+    def close(self):
+        self.session.close()
+
+def get_db():
+    if 'db' not in g:
+        g.db = psycopg2.connect(DSN)
+    return g.db
+
+async def db_middleware(request, call_next):
+    request.state.db = SessionLocal()
+    return await call_next(request)
+
+async def db_middleware_finally(request, call_next):
+    try:
+        request.state.db = SessionLocal()
+        response = await call_next(request)
+    finally:
+        request.state.db.close()
+    return response
+
+def make_http():
+    s = requests.Session()
+    s.headers['x'] = 'y'
+    return s
+
+def repo():
+    return UserRepository(SessionLocal())
+
+def repo2():
+    session = SessionLocal()
+    return UserRepository(session=session)
+
+def global_conn():
+    global _CONN
+    if _CONN is None:
+        _CONN = psycopg2.connect(DSN)
+    return _CONN
+
+def callback(stack: ExitStack):
+    conn = psycopg2.connect(DSN)
+    stack.callback(conn.close)
+
+def later_with():
+    s = Session(engine)
+    with s:
+        pass
+
+def pair():
+    conn = psycopg2.connect(DSN)
+    return conn, conn.cursor()
+
+def stored(request):
+    db = SessionLocal()
+    request.state.db = db
+
+def closed_in_closure(background_tasks):
+    db = SessionLocal()
+    background_tasks.add_task(lambda: db.close())
+";
+        let f = facts_with(
+            "app/x.py",
+            src,
+            &["flask", "psycopg2", "requests", "sqlalchemy"],
+        );
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("SessionLocal()", HandedOver),
+                ("psycopg2.connect()", HandedOver),
+                ("SessionLocal()", HandedOver),
+                ("SessionLocal()", Always),
+                ("requests.Session()", HandedOver),
+                ("SessionLocal()", HandedOver),
+                ("SessionLocal()", HandedOver),
+                ("psycopg2.connect()", HandedOver),
+                ("psycopg2.connect()", HandedOver),
+                ("Session()", HandedOver),
+                ("psycopg2.connect()", HandedOver),
+                ("SessionLocal()", HandedOver),
+                ("SessionLocal()", HandedOver),
+            ]
+        );
+    }
+
+    #[test]
+    fn clients_that_must_be_closed() {
+        let src = "\
+import aiohttp
+import httpx
+import redis
+
+SHARED = httpx.AsyncClient()
+
+async def a():
+    client = httpx.AsyncClient()
+    r = await client.get(URL)
+    return r.json()
+
+async def b():
+    async with httpx.AsyncClient() as c:
+        return (await c.get(URL)).json()
+
+async def c():
+    session = aiohttp.ClientSession()
+    try:
+        async with session.get(URL) as r:
+            return await r.json()
+    finally:
+        await session.close()
+
+async def d():
+    client = httpx.AsyncClient()
+    data = (await client.get(URL)).json()
+    await client.aclose()
+    return data
+
+def e():
+    r = redis.Redis()
+    return r.get('x')
+";
+        let f = facts_with("app/x.py", src, &["httpx", "aiohttp", "redis"]);
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("httpx.AsyncClient()", Never),
+                ("httpx.AsyncClient()", Always),
+                ("aiohttp.ClientSession()", Always),
+                ("httpx.AsyncClient()", NotOnErrorPaths),
+            ]
+        );
+        assert_eq!(f.sessions[0].kind, ClientKind::Client);
+        assert_eq!(f.sessions[0].release.as_deref(), Some("aclose"));
+        assert_eq!(f.sessions[2].release.as_deref(), Some("close"));
+    }
+
+    #[test]
+    fn tests_and_fixtures_keep_their_scope() {
+        let src = "\
+import pytest
+from sqlalchemy.orm import Session
+from app.database import SessionLocal, engine
+
+@pytest.fixture
+def db():
+    session = SessionLocal()
+    yield session
+    session.close()
+
+def test_connect():
+    conn = engine.connect()
+    assert conn
+";
+        let f = facts_with("tests/conftest.py", src, &["sqlalchemy", "pytest"]);
+        assert_eq!(f.sessions.len(), 2);
+        assert!(f.sessions.iter().all(|s| s.scope.kind == ScopeKind::Test));
+        assert!(f.sessions[0].in_generator);
+    }
+
+    #[test]
+    fn sessions_are_not_guessed_from_unrelated_names() {
+        let src = "\
+from app.engine import engine
+from app.sessions import get_session, session_scope
+
+def a(session):
+    session.begin()
+    engine.connect('topic', cb)
+    s = get_session()
+    with session_scope() as s2:
+        pass
+";
+        // No SQLAlchemy anywhere: nothing.
+        let f = facts_with("app/x.py", src, &["pyttsx3"]);
+        assert!(f.sessions.is_empty(), "{:?}", sessions(&f));
+        // With SQLAlchemy: the engine's checkout and the context manager named like a
+        // session factory; `session.begin()` (a Session method) and `get_session()` are not.
+        let f = facts_with("app/x.py", src, &["sqlalchemy"]);
+        assert_eq!(
+            sessions(&f),
+            [
+                ("engine.connect()", Closing::Never),
+                ("session_scope()", Closing::Always)
+            ]
+        );
+    }
+
+    #[test]
+    fn factories_on_owners_and_lifespans() {
+        let src = "\
+import httpx
+from contextlib import asynccontextmanager
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.engine = create_async_engine(url)
+        self.session_factory = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    async def session(self):
+        async with self.session_factory() as s:
+            yield s
+
+    async def leak(self):
+        s = self.session_factory()
+        conn = await self.engine.connect()
+        return await s.execute(q)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    app.state.http = httpx.AsyncClient()
+    yield
+    await app.state.http.aclose()
+
+
+def last():
+    s = self_factory = None
+    conn = httpx.Client()
+";
+        let f = facts("app/db.py", src);
+        use Closing::*;
+        assert_eq!(
+            sessions(&f),
+            [
+                ("self.session_factory()", Always),
+                ("self.session_factory()", Never),
+                ("self.engine.connect()", Never),
+                // Stored on the app, closed after `yield` without `finally`: the facts say so;
+                // the scope (Startup) lets the rule decide.
+                ("httpx.AsyncClient()", NotOnErrorPaths),
+                ("httpx.Client()", Never),
+            ]
+        );
+        assert_eq!(f.sessions[3].scope.kind, ScopeKind::Startup);
+        assert!(f.sessions[3].in_generator);
+        // The last statement of its block: nothing after it to wrap.
+        let last = &f.sessions[4];
+        assert_eq!(last.anchors.rest_of_block, None);
+        assert_eq!(last.anchors.indent, "    ");
+        assert_eq!(
+            &src[last.anchors.statement.expect("statement").range()],
+            "conn = httpx.Client()"
+        );
     }
 }

@@ -20,10 +20,13 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Node, Parser, Tree};
 
-use crate::catalog::{CtorDef, CtorMatch, LangCatalog};
+use crate::catalog::{
+    ClientDef, CtorDef, CtorMatch, EffectPairDef, LangCatalog, Matching, wildcard_match,
+};
 use crate::facts::{
-    CallSite, ClientSite, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned,
-    Scope, ScopeKind,
+    Acquisition, CallSite, Cleanup, CleanupCall, ClientKind, ClientSite, Closing, EffectAnchors,
+    EffectFact, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned, Scope,
+    ScopeKind, SessionAnchors, SessionSite,
 };
 use crate::lang::ParseError;
 use crate::lang::modules::js_module;
@@ -1474,6 +1477,15 @@ struct Walker<'a, 't> {
     frames: Vec<Frame>,
     release_words: HashSet<String>,
     hooks_ok: bool,
+    /// The tree's root, for the lifecycle analyses.
+    root: Option<Node<'t>>,
+    /// Named functions and declared names, built on first need (see [`FnIndex`]).
+    index: Option<FnIndex<'t>>,
+    /// Holders of catalogue clients built in the file (`pool`, `this.pool`) → catalogue id: the
+    /// receivers of checkouts (`pool.connect()`).
+    instances: HashMap<String, String>,
+    /// `const isProd = process.env.NODE_ENV === "production"`: names of environment tests.
+    env_flags: HashMap<String, EnvTest>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -1520,10 +1532,15 @@ impl<'a, 't> Walker<'a, 't> {
             }],
             release_words,
             hooks_ok,
+            root: None,
+            index: None,
+            instances: HashMap::new(),
+            env_flags: HashMap::new(),
         }
     }
 
     fn walk(&mut self, root: Node<'t>) {
+        self.root = Some(root);
         traverse(root, |at, entering| {
             if entering {
                 self.enter(at);
@@ -1578,7 +1595,14 @@ impl<'a, 't> Walker<'a, 't> {
                 self.ctxs.push(ctx);
             }
             "new_expression" => self.new_expression(at),
-            "call_expression" => self.call_expression(at),
+            "call_expression" => {
+                self.lifecycle_call(at);
+                self.call_expression(at);
+            }
+            "class_declaration" | "class" | "abstract_class_declaration" => {
+                self.class_component(at)
+            }
+            "if_statement" | "ternary_expression" => self.env_branch(node),
             "variable_declarator" => self.declarator(node),
             "assignment_expression" | "augmented_assignment_expression" => self.assignment(node),
             "return_statement" => {
@@ -1888,6 +1912,12 @@ impl<'a, 't> Walker<'a, 't> {
             let mut names = Vec::new();
             pattern_names(name, src, &mut names);
             self.frame().locals.extend(names);
+        }
+        if name.kind() == "identifier"
+            && let Some(value) = field(n, "value")
+            && let Some(test) = self.env_test(value, 0)
+        {
+            self.env_flags.insert(text(name, src).to_string(), test);
         }
         if name.kind() == "identifier"
             && let Some(value) = field(n, "value")
@@ -2303,7 +2333,7 @@ impl<'a, 't> Walker<'a, 't> {
             span: span(n),
             scope: ctx.scope.clone(),
             guard,
-            binding: vc.binding,
+            binding: vc.binding.clone(),
             released: vc.using,
             returned: vc.returned,
             in_fn: ctx.fn_idx,
@@ -2311,6 +2341,12 @@ impl<'a, 't> Walker<'a, 't> {
             anchors,
         };
         self.facts.clients.push(site);
+        if let Some(holder) = holder_text(at, src) {
+            self.instances.insert(holder, def.id.clone());
+        }
+        if !m.singleton && (def.kind == ClientKind::Connection || def.must_close) {
+            self.connection_session(at, def, is_new, &ctor_text, &vc);
+        }
         let extra_root = (callee.kind() == "member_expression" && !is_new)
             .then(|| root.map(String::from))
             .flatten();
@@ -2883,6 +2919,1690 @@ fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
             false
         }
     })
+}
+
+// ------------------------------------------------------------------------------------------
+// Lifecycle: effects and their cleanups, sessions and checkouts, production-only code
+//
+// These analyses run when the walk meets the construct (an effect hook call, a class, a
+// checkout, an `if`), over that construct's own subtree: effects and checkouts are small, so
+// re-reading them costs little and keeps the main walk unchanged.
+
+/// Vue (composition API): the hook whose callback acquires, and those whose callbacks clean up.
+const VUE_MOUNT: &str = "onMounted";
+const VUE_UNMOUNT: &[&str] = &["onUnmounted", "onBeforeUnmount", "onScopeDispose"];
+/// Where Vue's hooks come from. Nuxt auto-imports them: no import at all is fine too.
+const VUE_MODULES: &[&str] = &["vue", "@vue/*", "vue-demi", "#imports", "#app", "nuxt/app"];
+/// React class components.
+const CLASS_MOUNT: &str = "componentDidMount";
+const CLASS_UNMOUNT: &str = "componentWillUnmount";
+/// How many helper functions an analysis follows at most (from a cleanup, or from
+/// `componentDidMount`).
+const MAX_HELPERS: usize = 32;
+
+/// An environment test: does the consequent (`.0`) / the alternative (`.1`) only run in
+/// production? `process.env.NODE_ENV === "production"` is `(true, false)`.
+type EnvTest = (bool, bool);
+
+/// Named functions of the file and every name it declares, for following helpers and for
+/// telling a global (`setInterval`) from a local or a prop of the same name.
+struct FnIndex<'t> {
+    /// Function name → (function node, byte range of the scope that declares it).
+    fns: HashMap<String, Vec<(Node<'t>, std::ops::Range<usize>)>>,
+    /// Variables, parameters, functions and classes declared anywhere (imports excluded).
+    declared: HashSet<String>,
+}
+
+impl<'t> FnIndex<'t> {
+    fn build(root: Node<'t>, src: &str) -> Self {
+        let mut fns: HashMap<String, Vec<(Node<'t>, std::ops::Range<usize>)>> = HashMap::new();
+        let mut declared: HashSet<String> = HashSet::new();
+        let mut scopes: Vec<std::ops::Range<usize>> = Vec::new();
+        scopes.push(0..src.len());
+        traverse(root, |at, entering| {
+            let n = at.node;
+            if !n.is_named() {
+                return;
+            }
+            let kind = n.kind();
+            if is_fn_kind(kind) {
+                if !entering {
+                    scopes.pop();
+                    return;
+                }
+                if let Some(fname) = fn_name(at, src)
+                    && matches!(fname.kind, NameKind::Decl | NameKind::Var)
+                {
+                    let scope = scopes.last().cloned().unwrap_or(0..src.len());
+                    declared.insert(fname.name.clone());
+                    fns.entry(fname.name).or_default().push((n, scope));
+                }
+                let mut names = Vec::new();
+                for p in [field(n, "parameters"), field(n, "parameter")]
+                    .into_iter()
+                    .flatten()
+                {
+                    pattern_names(p, src, &mut names);
+                }
+                declared.extend(names);
+                scopes.push(n.byte_range());
+                return;
+            }
+            if !entering {
+                return;
+            }
+            let mut names = Vec::new();
+            match kind {
+                "variable_declarator" => {
+                    if let Some(name) = field(n, "name") {
+                        pattern_names(name, src, &mut names);
+                    }
+                }
+                "class_declaration" | "abstract_class_declaration" => {
+                    if let Some(name) = field(n, "name") {
+                        names.push(text(name, src).to_string());
+                    }
+                }
+                "catch_clause" => {
+                    if let Some(p) = field(n, "parameter") {
+                        pattern_names(p, src, &mut names);
+                    }
+                }
+                _ => {}
+            }
+            declared.extend(names);
+        });
+        FnIndex { fns, declared }
+    }
+
+    /// The function `name` visible at byte `at`: the one declared in the innermost scope
+    /// around `at`.
+    fn lookup(&self, name: &str, at: usize) -> Option<Node<'t>> {
+        self.fns
+            .get(name)?
+            .iter()
+            .filter(|(_, r)| r.contains(&at))
+            .min_by_key(|(_, r)| r.len())
+            .map(|(n, _)| *n)
+    }
+}
+
+/// What an effect is made of, before its facts are built.
+struct EffectParts<'t> {
+    hook: String,
+    span: Span,
+    component: Option<String>,
+    /// Where acquisitions are looked for (the effect callback, `componentDidMount`).
+    bodies: Vec<Node<'t>>,
+    /// Values the effect callback returns (React): an acquisition returned is its own cleanup.
+    returns: Vec<Node<'t>>,
+    /// Cleanup functions: the returned function, `componentWillUnmount`, Vue `onUnmounted`
+    /// callbacks.
+    cleanup_fns: Vec<Node<'t>>,
+    /// Returned disposers (`return unsubscribe`): the cleanup calls them.
+    disposers: Vec<(String, Span)>,
+    /// Some other value is returned (`return subscribe(…)`): a cleanup whose calls are unknown.
+    opaque: Option<Span>,
+    /// A class component's body, for `this.helper()`.
+    class_body: Option<Node<'t>>,
+    anchors: EffectAnchors,
+}
+
+impl<'t> EffectParts<'t> {
+    fn new(hook: &str, span: Span, component: Option<String>) -> Self {
+        EffectParts {
+            hook: hook.to_string(),
+            span,
+            component,
+            bodies: Vec::new(),
+            returns: Vec::new(),
+            cleanup_fns: Vec::new(),
+            disposers: Vec::new(),
+            opaque: None,
+            class_body: None,
+            anchors: EffectAnchors::default(),
+        }
+    }
+}
+
+/// Canonical text of an expression, so that texts written differently compare equal:
+/// whitespace and comments dropped (one space kept between two word characters), quotes
+/// normalised to `"` (a template literal without `${…}` too), `?.` → `.` (`f?.()` → `f()`,
+/// `a?.[i]` → `a[i]`), non-null assertions (`ref.current!.close`) dropped.
+fn canon(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if c == '/' && chars.get(i + 1) == Some(&'/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            space = true;
+            continue;
+        }
+        if c == '/' && chars.get(i + 1) == Some(&'*') {
+            i += 2;
+            while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
+                i += 1;
+            }
+            i += 2;
+            space = true;
+            continue;
+        }
+        let spaced = space;
+        if space {
+            if out.chars().last().is_some_and(word) && word(c) {
+                out.push(' ');
+            }
+            space = false;
+        }
+        match c {
+            '\'' | '"' | '`' => {
+                let mut body = String::new();
+                let mut template = false;
+                i += 1;
+                while i < chars.len() && chars[i] != c {
+                    if chars[i] == '\\' && i + 1 < chars.len() {
+                        body.push(chars[i]);
+                        body.push(chars[i + 1]);
+                        i += 2;
+                        continue;
+                    }
+                    if c == '`' && chars[i] == '$' && chars.get(i + 1) == Some(&'{') {
+                        template = true;
+                    }
+                    body.push(chars[i]);
+                    i += 1;
+                }
+                let q = if template { '`' } else { '"' };
+                out.push(q);
+                out.push_str(&body);
+                out.push(q);
+            }
+            '?' if chars.get(i + 1) == Some(&'.')
+                && !chars.get(i + 2).is_some_and(|d| d.is_ascii_digit()) =>
+            {
+                if !matches!(chars.get(i + 2), Some('(') | Some('[')) {
+                    out.push('.');
+                }
+                i += 1;
+            }
+            '!' if !spaced
+                && out
+                    .chars()
+                    .last()
+                    .is_some_and(|p| word(p) || p == ')' || p == ']')
+                && chars.get(i + 1) != Some(&'=') => {}
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `text` with a helper's parameter replaced by the argument it was called with (`s` or
+/// `s.x` for the parameter `s`).
+fn substitute(text: &str, subst: &HashMap<String, String>) -> String {
+    if let Some(v) = subst.get(text) {
+        return v.clone();
+    }
+    if let Some((head, rest)) = text.split_once('.')
+        && let Some(v) = subst.get(head)
+    {
+        return format!("{v}.{rest}");
+    }
+    text.to_string()
+}
+
+/// Source text for messages: on one line, without the spaces a chain's line breaks leave.
+fn display_text(t: &str) -> String {
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(" .", ".")
+        .replace(" ?.", "?.")
+}
+
+/// The leading whitespace of the line holding byte `at`.
+fn line_indent(src: &str, at: usize) -> String {
+    let start = src
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    src.get(start..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect()
+}
+
+/// Values returned by the function whose block is `body` (not by nested functions).
+fn top_returns<'t>(body: Node<'t>, out: &mut Vec<Node<'t>>) {
+    let mut skipping: Option<usize> = None;
+    traverse(body, |a, entering| {
+        let n = a.node;
+        if let Some(s) = skipping {
+            if !entering && n.id() == s {
+                skipping = None;
+            }
+            return;
+        }
+        if !entering {
+            return;
+        }
+        if is_fn_kind(n.kind()) && n.id() != body.id() {
+            skipping = Some(n.id());
+            return;
+        }
+        if n.kind() == "return_statement"
+            && let Some(v) = first_named(n)
+        {
+            out.push(unwrap_value(v));
+        }
+    });
+}
+
+/// Calls and constructions below `n` in its receiver chain: `a.b(x).c(y)` → `a.b(x)`.
+fn chain_inner(n: Node, out: &mut HashSet<usize>) {
+    let mut cur = n;
+    for _ in 0..64 {
+        if cur.kind() != "call_expression" {
+            return;
+        }
+        let Some(callee) = field(cur, "function").map(unwrap_value) else {
+            return;
+        };
+        if callee.kind() != "member_expression" {
+            return;
+        }
+        let Some(mut obj) = field(callee, "object").map(unwrap_value) else {
+            return;
+        };
+        while obj.kind() == "member_expression" {
+            match field(obj, "object") {
+                Some(o) => obj = unwrap_value(o),
+                None => return,
+            }
+        }
+        if !matches!(obj.kind(), "call_expression" | "new_expression") {
+            return;
+        }
+        out.insert(obj.id());
+        cur = obj;
+    }
+}
+
+/// A pattern's single leaf (`{ data: { subscription } }` → `subscription`); with several
+/// leaves, the one nested deepest if it is the only one that deep.
+fn pattern_leaf(p: Node, src: &str) -> Option<String> {
+    fn walk(n: Node, src: &str, depth: usize, out: &mut Vec<(String, usize)>) {
+        match n.kind() {
+            "identifier" | "shorthand_property_identifier_pattern" => {
+                out.push((text(n, src).to_string(), depth))
+            }
+            "pair_pattern" => {
+                if let Some(v) = field(n, "value") {
+                    walk(v, src, depth, out);
+                }
+            }
+            "object_pattern" | "array_pattern" => {
+                for k in named_kids(n) {
+                    walk(k, src, depth + 1, out);
+                }
+            }
+            "assignment_pattern" | "object_assignment_pattern" => {
+                if let Some(l) = field(n, "left").or_else(|| first_named(n)) {
+                    walk(l, src, depth, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut leaves = Vec::new();
+    walk(p, src, 0, &mut leaves);
+    let max = leaves.iter().map(|(_, d)| *d).max()?;
+    let mut deepest = leaves.into_iter().filter(|(_, d)| *d == max);
+    let first = deepest.next()?;
+    if deepest.next().is_some() {
+        return None;
+    }
+    Some(first.0)
+}
+
+/// What a value is stored into, as canonical text: `const x = …` → `x`, `x = …`,
+/// `ref.current = …` → `ref.current`, `this.x = …` → `this.x`, destructuring → its leaf;
+/// through `await`, parentheses, casts, `a ?? …` / `a || …` and conditional arms.
+fn holder_text(at: At, src: &str) -> Option<String> {
+    let mut cur = at;
+    while let Some(p) = cur.up() {
+        let (pn, cn) = (p.node, cur.node);
+        match pn.kind() {
+            "await_expression"
+            | "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+            | "type_assertion" => {}
+            "binary_expression" => {
+                let op = field(pn, "operator").map(|o| text(o, src)).unwrap_or("");
+                if !matches!(op, "??" | "||") || !is_field(pn, "right", cn) {
+                    return None;
+                }
+            }
+            "ternary_expression" if !is_field(pn, "condition", cn) => {}
+            "variable_declarator" => {
+                if !is_field(pn, "value", cn) {
+                    return None;
+                }
+                let name = field(pn, "name")?;
+                return match name.kind() {
+                    "identifier" => Some(text(name, src).to_string()),
+                    _ => pattern_leaf(name, src),
+                };
+            }
+            // A class field: `pool = new Pool();` is `this.pool`.
+            "public_field_definition" => {
+                if !is_field(pn, "value", cn) {
+                    return None;
+                }
+                return Some(format!("this.{}", key_name(field(pn, "name")?, src)?));
+            }
+            "assignment_expression" | "augmented_assignment_expression" => {
+                if !is_field(pn, "right", cn) {
+                    return None;
+                }
+                let left = unwrap_value(field(pn, "left")?);
+                return match left.kind() {
+                    "identifier" | "member_expression" | "subscript_expression" => {
+                        Some(canon(text(left, src)))
+                    }
+                    _ => pattern_leaf(left, src),
+                };
+            }
+            _ => return None,
+        }
+        cur = p;
+    }
+    None
+}
+
+/// The statement holding a node, as a position (see [`statement_of`]).
+fn statement_at<'p, 't>(n: At<'p, 't>) -> Option<At<'p, 't>> {
+    let mut cur = n;
+    while let Some(p) = cur.up() {
+        let k = p.node.kind();
+        if k.ends_with("_statement") || k == "lexical_declaration" || k == "variable_declaration" {
+            if let Some(e) = p.up().filter(|e| e.node.kind() == "export_statement") {
+                return Some(e);
+            }
+            return Some(p);
+        }
+        if is_fn_kind(k) || k == "program" {
+            return None;
+        }
+        cur = p;
+    }
+    None
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    fn ensure_index(&mut self) {
+        if self.index.is_none()
+            && let Some(root) = self.root
+        {
+            self.index = Some(FnIndex::build(root, self.src));
+        }
+    }
+
+    fn lookup_fn(&self, name: &str, at: usize) -> Option<Node<'t>> {
+        self.index.as_ref()?.lookup(name, at)
+    }
+
+    fn declared(&self, name: &str) -> bool {
+        self.index
+            .as_ref()
+            .is_some_and(|i| i.declared.contains(name))
+    }
+
+    /// Canonical text of a value (see [`canon`]).
+    fn ctext(&self, n: Node) -> String {
+        canon(text(unwrap_value(n), self.src))
+    }
+
+    fn imports_any(&self, modules: &[String]) -> bool {
+        self.pre
+            .imports
+            .values()
+            .any(|i| modules.iter().any(|m| wildcard_match(m, &i.module)))
+    }
+
+    /// The file imports, or the project depends on, one of the entry's modules.
+    fn uses_library(&self, def: &ClientDef) -> bool {
+        let project = &self.pre.file.project;
+        self.imports_any(&def.modules)
+            || def
+                .modules
+                .iter()
+                .any(|m| !m.contains('*') && project.has_dep(m))
+    }
+
+    /// A Vue lifecycle hook (`onMounted`, `onUnmounted`, …) by its local name. Call
+    /// [`Walker::ensure_index`] first.
+    fn is_vue_hook(&self, name: &str) -> bool {
+        match self.pre.imports.get(name) {
+            Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+            None => {
+                !self.declared(name)
+                    && ["vue", "nuxt"]
+                        .iter()
+                        .any(|d| self.pre.file.project.has_dep(d))
+            }
+        }
+    }
+
+    /// Calls that start something with a lifecycle: effect hooks, Vue `onMounted`, checkouts.
+    fn lifecycle_call(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let n = at.node;
+        let Some(callee) = field(n, "function").map(unwrap_value) else {
+            return;
+        };
+        let name = match callee.kind() {
+            "identifier" => text(callee, src),
+            "member_expression" => field(callee, "property")
+                .map(|p| text(p, src))
+                .unwrap_or(""),
+            _ => return,
+        };
+        if EFFECT_HOOKS.contains(&name) {
+            self.react_effect(at, name);
+        } else if name == VUE_MOUNT && callee.kind() == "identifier" {
+            self.ensure_index();
+            if self.is_vue_hook(name) {
+                self.vue_effect(at);
+            }
+        } else if callee.kind() == "member_expression" {
+            self.checkout(at, callee, name);
+        }
+    }
+
+    // -------------------------------------------------------------------- effects
+
+    /// `useEffect(() => { …; return cleanup }, deps)` (also `useLayoutEffect`,
+    /// `useInsertionEffect`, `React.useEffect`).
+    fn react_effect(&mut self, at: At<'_, 't>, hook: &str) {
+        let call = at.node;
+        let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+            return;
+        };
+        if !matches!(cb.kind(), "arrow_function" | "function_expression") {
+            return;
+        }
+        self.ensure_index();
+        let mut parts = EffectParts::new(hook, span(call), self.ctx().scope.name.clone());
+        parts.bodies.push(cb);
+        let mut returns = Vec::new();
+        match field(cb, "body") {
+            Some(b) if b.kind() == "statement_block" => top_returns(b, &mut returns),
+            Some(b) => returns.push(unwrap_value(b)),
+            None => {}
+        }
+        for r in &returns {
+            self.returned_cleanup(*r, &mut parts, 0);
+        }
+        parts.returns = returns;
+        parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
+        let fact = self.build_effect(parts);
+        self.facts.effects.push(fact);
+    }
+
+    /// What a returned value contributes to the cleanup.
+    fn returned_cleanup(&self, r: Node<'t>, parts: &mut EffectParts<'t>, depth: u8) {
+        if depth > 4 {
+            return;
+        }
+        let r = unwrap_value(r);
+        match r.kind() {
+            "arrow_function" | "function_expression" => parts.cleanup_fns.push(r),
+            "identifier" => {
+                let name = text(r, self.src);
+                if name == "undefined" {
+                    return;
+                }
+                match self.lookup_fn(name, r.start_byte()) {
+                    Some(f) => parts.cleanup_fns.push(f),
+                    None => parts.disposers.push((name.to_string(), span(r))),
+                }
+            }
+            "member_expression" | "subscript_expression" => {
+                parts.disposers.push((self.ctext(r), span(r)))
+            }
+            "ternary_expression" => {
+                for f in ["consequence", "alternative"] {
+                    if let Some(v) = field(r, f) {
+                        self.returned_cleanup(v, parts, depth + 1);
+                    }
+                }
+            }
+            "binary_expression" => {
+                let op = field(r, "operator")
+                    .map(|o| text(o, self.src))
+                    .unwrap_or("");
+                if matches!(op, "||" | "??")
+                    && let Some(l) = field(r, "left")
+                {
+                    self.returned_cleanup(l, parts, depth + 1);
+                }
+                if matches!(op, "&&" | "||" | "??")
+                    && let Some(v) = field(r, "right")
+                {
+                    self.returned_cleanup(v, parts, depth + 1);
+                }
+            }
+            "call_expression" | "new_expression" => {
+                parts.opaque.get_or_insert(span(r));
+            }
+            _ => {}
+        }
+    }
+
+    /// A React class component: `componentDidMount` acquires, `componentWillUnmount` cleans up.
+    fn class_component(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let class = at.node;
+        if !named_kids(class)
+            .iter()
+            .any(|k| k.kind() == "class_heritage")
+        {
+            return;
+        }
+        let Some(body) = field(class, "body") else {
+            return;
+        };
+        let method = |name: &str| {
+            named_kids(body).into_iter().find(|m| {
+                m.kind() == "method_definition"
+                    && field(*m, "name").and_then(|k| key_name(k, src)) == Some(name)
+            })
+        };
+        let Some(mount) = method(CLASS_MOUNT) else {
+            return;
+        };
+        let unmount = method(CLASS_UNMOUNT);
+        self.ensure_index();
+        let name = field(class, "name")
+            .map(|n| text(n, src).to_string())
+            .or_else(|| {
+                at.up()
+                    .filter(|d| d.node.kind() == "variable_declarator")
+                    .and_then(|d| field(d.node, "name"))
+                    .map(|n| text(n, src).to_string())
+            });
+        let label = field(mount, "name").map(span).unwrap_or(span(mount));
+        let mut parts = EffectParts::new(CLASS_MOUNT, label, name);
+        parts.class_body = Some(body);
+        parts.bodies.push(mount);
+        parts.cleanup_fns.extend(unmount);
+        parts.anchors = self.effect_anchors(mount, mount, unmount);
+        let fact = self.build_effect(parts);
+        self.facts.effects.push(fact);
+    }
+
+    /// Vue: `onMounted(() => …)`, cleaned up by the `onUnmounted` / `onBeforeUnmount` /
+    /// `onScopeDispose` callbacks registered in the same setup function or composable.
+    fn vue_effect(&mut self, at: At<'_, 't>) {
+        let call = at.node;
+        let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+            return;
+        };
+        if !matches!(cb.kind(), "arrow_function" | "function_expression") {
+            return;
+        }
+        let host = at
+            .anc
+            .iter()
+            .rev()
+            .find(|n| is_fn_kind(n.kind()))
+            .copied()
+            .or(self.root);
+        let mut parts = EffectParts::new(VUE_MOUNT, span(call), self.ctx().scope.name.clone());
+        parts.bodies.push(cb);
+        if let Some(host) = host {
+            let src = self.src;
+            let mut skipping: Option<usize> = None;
+            let mut cleanups = Vec::new();
+            traverse(host, |a, entering| {
+                let n = a.node;
+                if let Some(s) = skipping {
+                    if !entering && n.id() == s {
+                        skipping = None;
+                    }
+                    return;
+                }
+                if !entering {
+                    return;
+                }
+                if is_fn_kind(n.kind()) && n.id() != host.id() {
+                    skipping = Some(n.id());
+                    return;
+                }
+                if n.kind() != "call_expression" {
+                    return;
+                }
+                let Some(f) = field(n, "function").map(unwrap_value) else {
+                    return;
+                };
+                let name = text(f, src);
+                if f.kind() == "identifier"
+                    && VUE_UNMOUNT.contains(&name)
+                    && self.is_vue_hook(name)
+                    && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
+                {
+                    match c.kind() {
+                        "arrow_function" | "function_expression" => cleanups.push(c),
+                        "identifier" => {
+                            if let Some(h) = self.lookup_fn(text(c, src), c.start_byte()) {
+                                cleanups.push(h);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            });
+            parts.cleanup_fns = cleanups;
+        }
+        parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
+        let fact = self.build_effect(parts);
+        self.facts.effects.push(fact);
+    }
+
+    fn effect_anchors(
+        &self,
+        body_fn: Node<'t>,
+        hook: Node<'t>,
+        cleanup: Option<Node<'t>>,
+    ) -> EffectAnchors {
+        let src = self.src;
+        let block = field(body_fn, "body").filter(|b| b.kind() == "statement_block");
+        let end_of = |b: Node| u32::try_from(b.end_byte().saturating_sub(1)).ok();
+        let (cleanup_end, cleanup_expr) = match cleanup.and_then(|c| field(c, "body")) {
+            Some(b) if b.kind() == "statement_block" => (end_of(b), None),
+            Some(b) => (None, Some(span(b))),
+            None => (None, None),
+        };
+        let indent = block
+            .and_then(first_named)
+            .map(|s| line_indent(src, s.start_byte()))
+            .unwrap_or_else(|| format!("{}  ", line_indent(src, hook.start_byte())));
+        EffectAnchors {
+            body_end: block.and_then(end_of),
+            cleanup_end,
+            cleanup_expr,
+            indent,
+        }
+    }
+
+    /// A method of the class (`this.name`), or a function-valued class field.
+    fn class_member(&self, class_body: Node<'t>, name: &str) -> Option<Node<'t>> {
+        let src = self.src;
+        for m in named_kids(class_body) {
+            match m.kind() {
+                "method_definition"
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some(name) =>
+                {
+                    return Some(m);
+                }
+                "public_field_definition" => {
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some(name)
+                        && let Some(v) = field(m, "value").map(unwrap_value)
+                        && is_fn_kind(v.kind())
+                    {
+                        return Some(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The same-file function a call enters: `helper()` or, in a class, `this.helper()`.
+    fn helper_of(&self, call: Node<'t>, class_body: Option<Node<'t>>) -> Option<Node<'t>> {
+        let callee = unwrap_value(field(call, "function")?);
+        match callee.kind() {
+            "identifier" => self.lookup_fn(text(callee, self.src), callee.start_byte()),
+            "member_expression" => {
+                let obj = unwrap_value(field(callee, "object")?);
+                if obj.kind() != "this" {
+                    return None;
+                }
+                let prop = text(field(callee, "property")?, self.src);
+                self.class_member(class_body?, prop)
+            }
+            _ => None,
+        }
+    }
+
+    fn build_effect(&self, parts: EffectParts<'t>) -> EffectFact {
+        // The cleanup's calls, following the same-file helpers it calls.
+        // A helper's parameters stand for the arguments it was called with
+        // (`stopPinging(ping)` → `clearInterval(id)` is `clearInterval(ping)`).
+        let mut visited: HashSet<usize> = HashSet::new();
+        let mut calls: Vec<CleanupCall> = Vec::new();
+        let mut work: Vec<(Node<'t>, HashMap<String, String>)> = parts
+            .cleanup_fns
+            .iter()
+            .map(|f| (*f, HashMap::new()))
+            .collect();
+        while let Some((f, subst)) = work.pop() {
+            if visited.len() >= MAX_HELPERS || !visited.insert(f.id()) {
+                continue;
+            }
+            traverse(f, |a, entering| {
+                let n = a.node;
+                if !entering || n.kind() != "call_expression" {
+                    return;
+                }
+                if let Some(mut c) = self.cleanup_call(n) {
+                    if !subst.is_empty() {
+                        if c.receiver.is_none() {
+                            c.callee = substitute(&c.callee, &subst);
+                        }
+                        c.receiver = c.receiver.map(|r| substitute(&r, &subst));
+                        c.args = c.args.iter().map(|x| substitute(x, &subst)).collect();
+                    }
+                    calls.push(c);
+                }
+                if let Some(h) = self.helper_of(n, parts.class_body)
+                    && !visited.contains(&h.id())
+                {
+                    let mut params = Vec::new();
+                    for p in [field(h, "parameters"), field(h, "parameter")]
+                        .into_iter()
+                        .flatten()
+                    {
+                        if p.kind() == "identifier" {
+                            params.push(Some(text(p, self.src).to_string()));
+                            continue;
+                        }
+                        for k in named_kids(p) {
+                            let pat = match k.kind() {
+                                "required_parameter" | "optional_parameter" => field(k, "pattern"),
+                                _ => Some(k),
+                            };
+                            params.push(
+                                pat.filter(|x| x.kind() == "identifier")
+                                    .map(|x| text(x, self.src).to_string()),
+                            );
+                        }
+                    }
+                    let args = call_args(n);
+                    let mut inner = HashMap::new();
+                    for (p, arg) in params.into_iter().zip(args) {
+                        if let Some(p) = p {
+                            inner.insert(p, substitute(&self.ctext(arg), &subst));
+                        }
+                    }
+                    work.push((h, inner));
+                }
+            });
+        }
+        calls.sort_by_key(|c| (c.span.start, c.span.end));
+        calls.dedup();
+        for (name, sp) in &parts.disposers {
+            calls.push(CleanupCall {
+                callee: name.clone(),
+                receiver: None,
+                args: Vec::new(),
+                span: *sp,
+            });
+        }
+        let cleanup =
+            if parts.cleanup_fns.is_empty() && parts.disposers.is_empty() && parts.opaque.is_none()
+            {
+                None
+            } else {
+                let sp = parts
+                    .cleanup_fns
+                    .first()
+                    .map(|f| span(*f))
+                    .or(parts.disposers.first().map(|d| d.1))
+                    .or(parts.opaque)
+                    .unwrap_or(parts.span);
+                Some(Cleanup { span: sp, calls })
+            };
+        let acquisitions = self.find_acquisitions(&parts, &visited);
+        EffectFact {
+            hook: parts.hook,
+            span: parts.span,
+            component: parts.component,
+            acquisitions,
+            cleanup,
+            anchors: parts.anchors,
+        }
+    }
+
+    /// A call made by a cleanup. `ref.current()` (a function kept in a ref) is recorded as a
+    /// call of `ref.current`, so that a disposer bound to `ref.current` is seen called.
+    fn cleanup_call(&self, n: Node) -> Option<CleanupCall> {
+        let src = self.src;
+        let callee = unwrap_value(field(n, "function")?);
+        let args: Vec<String> = call_args(n).into_iter().map(|a| self.ctext(a)).collect();
+        let (name, receiver) = match callee.kind() {
+            "identifier" => (text(callee, src).to_string(), None),
+            "member_expression" => {
+                let prop = text(field(callee, "property")?, src);
+                let obj = field(callee, "object")?;
+                if prop == "current" {
+                    (self.ctext(callee), None)
+                } else {
+                    (prop.to_string(), Some(self.ctext(obj)))
+                }
+            }
+            _ => return None,
+        };
+        Some(CleanupCall {
+            callee: name,
+            receiver,
+            args,
+            span: span(n),
+        })
+    }
+
+    fn find_acquisitions(
+        &self,
+        parts: &EffectParts<'t>,
+        skip: &HashSet<usize>,
+    ) -> Vec<Acquisition> {
+        let src = self.src;
+        let mut found: Vec<(Node<'t>, Acquisition)> = Vec::new();
+        // What the effect creates or acquires (`const ws = new WebSocket(…)`,
+        // `socketRef.current = io(…)`, `const channel = pusher.subscribe(…)`): listeners on it
+        // go away with it.
+        let mut owned: HashSet<String> = HashSet::new();
+        let mut bodies: Vec<Node<'t>> = parts.bodies.clone();
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut i = 0;
+        while i < bodies.len() && i < MAX_HELPERS {
+            let body = bodies[i];
+            i += 1;
+            if !seen.insert(body.id()) {
+                continue;
+            }
+            let mut more: Vec<Node<'t>> = Vec::new();
+            let mut skipping: Option<usize> = None;
+            traverse(body, |a, entering| {
+                let n = a.node;
+                if let Some(s) = skipping {
+                    if !entering && n.id() == s {
+                        skipping = None;
+                    }
+                    return;
+                }
+                if !entering {
+                    return;
+                }
+                if n.id() != body.id() && skip.contains(&n.id()) {
+                    skipping = Some(n.id());
+                    return;
+                }
+                if !matches!(n.kind(), "call_expression" | "new_expression") {
+                    return;
+                }
+                if n.kind() == "new_expression"
+                    && let Some(h) = holder_text(a, src)
+                {
+                    owned.insert(h);
+                }
+                if let Some(acq) = self.acquisition(a, parts) {
+                    if let Some(b) = &acq.binding {
+                        owned.insert(b.clone());
+                    }
+                    found.push((n, acq));
+                }
+                // A class component's `componentDidMount` often acquires in helpers.
+                if parts.class_body.is_some()
+                    && n.kind() == "call_expression"
+                    && let Some(h) = self.helper_of(n, parts.class_body)
+                    && !skip.contains(&h.id())
+                {
+                    more.push(h);
+                }
+            });
+            bodies.extend(more);
+        }
+        let mut inner: HashSet<usize> = HashSet::new();
+        for (n, _) in &found {
+            chain_inner(*n, &mut inner);
+        }
+        // A listener (or a receiver-matched acquisition such as `connectUser`) on something the
+        // effect creates itself lives and dies with that object: the object is what must be
+        // released (and is an acquisition of its own when it holds a connection).
+        let on_owned = |a: &Acquisition| {
+            let by_receiver = self
+                .catalog
+                .effect(&a.pair)
+                .is_some_and(|p| matches!(p.matching, Matching::Listener | Matching::Receiver));
+            by_receiver && a.receiver.as_ref().is_some_and(|r| owned.contains(r))
+        };
+        let mut out: Vec<Acquisition> = found
+            .into_iter()
+            .filter(|(n, a)| !inner.contains(&n.id()) && !on_owned(a))
+            .map(|(_, a)| a)
+            .collect();
+        out.sort_by_key(|a| a.span.start);
+        out.dedup_by_key(|a| a.span);
+        out
+    }
+
+    /// A catalogue client built here (kinds sdk / client / connection, not a singleton API).
+    fn client_acquisition(&self, n: Node) -> Option<String> {
+        let (callee, is_new) = match n.kind() {
+            "new_expression" => (field(n, "constructor")?, true),
+            _ => (field(n, "function")?, false),
+        };
+        let (module, path, _) = self.resolve(callee)?;
+        let m = self.catalog.match_js(&module, &path, is_new)?;
+        let kind_ok = matches!(
+            m.client.kind,
+            ClientKind::Sdk | ClientKind::Client | ClientKind::Connection
+        );
+        if m.singleton || !kind_ok || (!is_new && !first_arg_ok(m.ctor, n, self.src)) {
+            return None;
+        }
+        Some(m.client.id.clone())
+    }
+
+    /// The catalogue effect pair a call or construction acquires, with its receiver. Pairs
+    /// limited to some modules (React Native's `addEventListener`, pusher-js `subscribe`) are
+    /// tried first, so the more specific pair wins.
+    fn effect_pair(
+        &self,
+        n: Node<'t>,
+        bodies: &[Node<'t>],
+    ) -> Option<(&'a EffectPairDef, Option<Node<'t>>)> {
+        let src = self.src;
+        let catalog: &'a LangCatalog = self.catalog;
+        let modules_ok = |p: &EffectPairDef| p.modules.is_empty() || self.imports_any(&p.modules);
+        let ordered = catalog
+            .effects
+            .iter()
+            .filter(|p| !p.modules.is_empty())
+            .chain(catalog.effects.iter().filter(|p| p.modules.is_empty()));
+        match n.kind() {
+            "new_expression" => {
+                let ctor = dotted_path(field(n, "constructor")?, src)?;
+                let found = ordered
+                    .into_iter()
+                    .find(|p| p.new.contains(&ctor) && modules_ok(p));
+                found.map(|p| (p, None))
+            }
+            "call_expression" => {
+                let callee = unwrap_value(field(n, "function")?);
+                match callee.kind() {
+                    "member_expression" => {
+                        let prop = text(field(callee, "property")?, src);
+                        let obj = field(callee, "object")?;
+                        let path = dotted_path(callee, src);
+                        let recv = self.ctext(obj).to_ascii_lowercase();
+                        let recv_ok = |needle: &str| {
+                            let needle = needle.to_ascii_lowercase();
+                            recv.contains(&needle)
+                                || self
+                                    .bound_value(obj, bodies)
+                                    .is_some_and(|v| v.to_ascii_lowercase().contains(&needle))
+                        };
+                        let found = ordered.into_iter().find(|p| {
+                            let by_method = p.methods.iter().any(|m| m == prop)
+                                && p.receiver_contains.as_deref().is_none_or(recv_ok);
+                            let by_call = path
+                                .as_ref()
+                                .is_some_and(|pp| p.calls.iter().any(|c| c == pp));
+                            (by_method || by_call) && modules_ok(p)
+                        });
+                        found.map(|p| (p, Some(obj)))
+                    }
+                    "identifier" => {
+                        let local = text(callee, src);
+                        // Imported: the export's name (`import { onSnapshot as listen }`).
+                        // Declared in the file (a prop, a local helper): not the global.
+                        let name = match self.pre.imports.get(local) {
+                            Some(imp) => match imp.path.rsplit('.').next() {
+                                Some("default" | "*") | None => local,
+                                Some(export) => export,
+                            },
+                            None if self.declared(local) => return None,
+                            None => local,
+                        };
+                        let found = ordered
+                            .into_iter()
+                            .find(|p| p.calls.iter().any(|c| c == name) && modules_ok(p));
+                        found.map(|p| (p, None))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn acquisition(&self, a: At<'_, 't>, parts: &EffectParts<'t>) -> Option<Acquisition> {
+        let src = self.src;
+        let n = a.node;
+        // `this.subscribe()` in a class that defines `subscribe`: the helper's body is what
+        // acquires (it is followed), not the call.
+        if n.kind() == "call_expression"
+            && parts.class_body.is_some()
+            && self.helper_of(n, parts.class_body).is_some()
+        {
+            return None;
+        }
+        let (pair, receiver, disposer) = if let Some(id) = self.client_acquisition(n) {
+            (format!("client:{id}"), None, false)
+        } else {
+            let (p, recv) = self.effect_pair(n, &parts.bodies)?;
+            (
+                p.id.clone(),
+                recv,
+                p.disposer && p.matching == Matching::Binding,
+            )
+        };
+        let mut binding = holder_text(a, src);
+        // `channel.subscribe()` on a bound channel (Supabase: `subscribe` returns the channel
+        // itself, released with `removeChannel(channel)`): the receiver stands for the result.
+        if binding.is_none()
+            && disposer
+            && let Some(r) = receiver
+                .map(unwrap_value)
+                .filter(|r| r.kind() == "identifier")
+        {
+            binding = Some(text(r, src).to_string());
+        }
+        let returned = parts.returns.iter().any(|r| {
+            r.id() == n.id()
+                || (r.kind() == "identifier" && binding.as_deref() == Some(text(*r, src)))
+        });
+        let args: Vec<String> = call_args(n).into_iter().map(|x| self.ctext(x)).collect();
+        Some(Acquisition {
+            pair,
+            call: self.short_call(n),
+            span: span(n),
+            binding,
+            receiver: receiver.map(|r| self.ctext(r)),
+            args,
+            signal: self.signal_of(n, &parts.bodies),
+            returned,
+            statement: statement_of(a).map(span),
+        })
+    }
+
+    /// The canonical text of the value a local of the effect is bound to
+    /// (`const c = client.call("default", id)` → `client.call("default",id)`).
+    fn bound_value(&self, name: Node, bodies: &[Node<'t>]) -> Option<String> {
+        let name = unwrap_value(name);
+        if name.kind() != "identifier" {
+            return None;
+        }
+        let want = text(name, self.src);
+        let mut found = None;
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let d = a.node;
+                if !entering || found.is_some() || d.kind() != "variable_declarator" {
+                    return;
+                }
+                if field(d, "name").is_some_and(|x| text(x, self.src) == want)
+                    && let Some(v) = field(d, "value")
+                {
+                    found = Some(self.ctext(v));
+                }
+            });
+        }
+        found
+    }
+
+    /// The `signal` option of a call (`{ signal: controller.signal }`, `{ signal }`), resolved
+    /// through `const signal = controller.signal` / `const { signal } = controller`.
+    fn signal_of(&self, n: Node, bodies: &[Node<'t>]) -> Option<String> {
+        let src = self.src;
+        let mut sig = None;
+        for a in call_args(n).into_iter().map(unwrap_value) {
+            if a.kind() != "object" {
+                continue;
+            }
+            for k in named_kids(a) {
+                match k.kind() {
+                    "pair" if field(k, "key").and_then(|x| key_name(x, src)) == Some("signal") => {
+                        sig = field(k, "value").map(|v| self.ctext(v));
+                    }
+                    "shorthand_property_identifier" if text(k, src) == "signal" => {
+                        sig = Some("signal".to_string());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let sig = sig?;
+        if sig.contains('.')
+            || !sig
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return Some(sig);
+        }
+        let mut resolved = None;
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let d = a.node;
+                if !entering || resolved.is_some() || d.kind() != "variable_declarator" {
+                    return;
+                }
+                let (Some(name), Some(value)) = (field(d, "name"), field(d, "value")) else {
+                    return;
+                };
+                let v = unwrap_value(value);
+                if dotted_path(v, src).is_none() {
+                    return;
+                }
+                match name.kind() {
+                    "identifier" if text(name, src) == sig => resolved = Some(self.ctext(v)),
+                    "object_pattern" => {
+                        let binds = named_kids(name).into_iter().any(|p| match p.kind() {
+                            "shorthand_property_identifier_pattern" => {
+                                text(p, src) == sig && sig == "signal"
+                            }
+                            "pair_pattern" => {
+                                field(p, "key").and_then(|x| key_name(x, src)) == Some("signal")
+                                    && field(p, "value").is_some_and(|x| text(x, src) == sig)
+                            }
+                            _ => false,
+                        });
+                        if binds {
+                            resolved = Some(format!("{}.signal", self.ctext(v)));
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        }
+        Some(resolved.unwrap_or(sig))
+    }
+
+    /// The acquiring call, short: `window.addEventListener("resize", onResize)`,
+    /// `supabase.channel("room").on(…).subscribe()`.
+    fn short_call(&self, n: Node) -> String {
+        match n.kind() {
+            "new_expression" => {
+                let ctor = field(n, "constructor")
+                    .map(|c| self.short_expr(c, 0))
+                    .unwrap_or_default();
+                format!("new {ctor}({})", self.short_args(n))
+            }
+            _ => {
+                let callee = field(n, "function")
+                    .map(|c| self.short_expr(c, 0))
+                    .unwrap_or_default();
+                format!("{callee}({})", self.short_args(n))
+            }
+        }
+    }
+
+    fn short_expr(&self, n: Node, depth: u8) -> String {
+        let n = unwrap_value(n);
+        if depth < 12 {
+            match n.kind() {
+                "member_expression" => {
+                    if let (Some(o), Some(p)) = (field(n, "object"), field(n, "property")) {
+                        return format!("{}.{}", self.short_expr(o, depth + 1), text(p, self.src));
+                    }
+                }
+                "call_expression" => {
+                    if let Some(f) = field(n, "function") {
+                        return format!(
+                            "{}({})",
+                            self.short_expr(f, depth + 1),
+                            self.short_args(n)
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        let t = display_text(text(n, self.src));
+        if t.chars().count() > 40 {
+            "…".to_string()
+        } else {
+            t
+        }
+    }
+
+    fn short_args(&self, call: Node) -> String {
+        let args: Vec<String> = call_args(call)
+            .into_iter()
+            .map(|a| {
+                let a = unwrap_value(a);
+                let t = display_text(text(a, self.src));
+                if is_fn_kind(a.kind()) || t.chars().count() > 32 {
+                    "…".to_string()
+                } else {
+                    t
+                }
+            })
+            .collect();
+        args.join(", ")
+    }
+
+    // -------------------------------------------------------------------- sessions
+
+    /// A checkout: `pool.connect()` / `pool.getConnection()` on an instance of the entry named
+    /// by a catalogue constructor's `on`. The receiver is an instance when it holds a
+    /// construction of that entry in this file (`const pool = new Pool()`, `this.pool = …`).
+    /// Otherwise (a pool imported from the project, a parameter, `db.pool`) a name heuristic
+    /// applies: the receiver's last name contains `pool` (any case) and the file imports, or
+    /// the project depends on, the entry's library (`pg` for `pg-pool`). Callback-style calls
+    /// (`pool.connect((err, client, done) => …)`) and `.then(…)` chains are left alone: the
+    /// connection lives in a callback.
+    fn checkout(&mut self, at: At<'_, 't>, callee: Node<'t>, method: &str) {
+        let src = self.src;
+        let catalog: &'a LangCatalog = self.catalog;
+        let cands: Vec<(&'a ClientDef, &'a CtorDef)> = catalog
+            .clients
+            .iter()
+            .flat_map(|c| {
+                c.constructors
+                    .iter()
+                    .filter(|k| k.on.is_some() && k.call.as_deref() == Some(method))
+                    .map(move |k| (c, k))
+            })
+            .collect();
+        if cands.is_empty() {
+            return;
+        }
+        let n = at.node;
+        if call_args(n)
+            .iter()
+            .any(|a| is_fn_kind(unwrap_value(*a).kind()))
+        {
+            return;
+        }
+        if at.parent().is_some_and(|p| p.kind() == "member_expression") {
+            return;
+        }
+        let Some(path) = field(callee, "object").and_then(|o| dotted_path(o, src)) else {
+            return;
+        };
+        let chosen = match self.instances.get(&canon(&path)) {
+            Some(id) => cands
+                .iter()
+                .find(|(_, k)| k.on.as_deref() == Some(id.as_str())),
+            None => {
+                let last = path.rsplit('.').next().unwrap_or(&path);
+                if !last.to_ascii_lowercase().contains("pool") {
+                    return;
+                }
+                cands.iter().find(|(_, k)| {
+                    k.on.as_deref()
+                        .and_then(|on| catalog.by_id(on))
+                        .is_some_and(|d| self.uses_library(d))
+                })
+            }
+        };
+        let Some((def, _)) = chosen.copied() else {
+            return;
+        };
+        let vc = self.value_context(at);
+        let ctor = format!("{}.{method}()", display_callee(&path));
+        self.add_session(at, def, ctor, &vc);
+    }
+
+    /// A single connection (catalogue kind `connection`, or a client marked `must_close`)
+    /// opened in a function. One built with `new` holds no connection until it is
+    /// `connect()`ed (pg's `new Client()`), so it counts only when the same function (or the
+    /// chain) connects it; a call (`mysql.createConnection()`) connects at once.
+    fn connection_session(
+        &mut self,
+        at: At<'_, 't>,
+        def: &ClientDef,
+        is_new: bool,
+        ctor_text: &str,
+        vc: &ValueContext,
+    ) {
+        let src = self.src;
+        let connected = !is_new
+            || vc.member.as_deref() == Some("connect")
+            || vc.binding.as_deref().is_some_and(|b| {
+                let host = at
+                    .anc
+                    .iter()
+                    .rev()
+                    .find(|n| is_fn_kind(n.kind()))
+                    .copied()
+                    .or(self.root);
+                let mut found = false;
+                if let Some(host) = host {
+                    traverse(host, |a, entering| {
+                        let n = a.node;
+                        if !entering || found || n.kind() != "call_expression" {
+                            return;
+                        }
+                        if let Some(c) = field(n, "function").map(unwrap_value)
+                            && c.kind() == "member_expression"
+                            && field(c, "property").is_some_and(|p| text(p, src) == "connect")
+                            && field(c, "object").is_some_and(|o| self.ctext(o) == b)
+                        {
+                            found = true;
+                        }
+                    });
+                }
+                found
+            });
+        if !connected {
+            return;
+        }
+        let ctor = if is_new {
+            format!("new {ctor_text}()")
+        } else {
+            format!("{ctor_text}()")
+        };
+        self.add_session(at, def, ctor, vc);
+    }
+
+    fn add_session(&mut self, at: At<'_, 't>, def: &ClientDef, ctor: String, vc: &ValueContext) {
+        let src = self.src;
+        let host = at
+            .anc
+            .iter()
+            .rev()
+            .find(|n| is_fn_kind(n.kind()))
+            .copied()
+            .or(self.root);
+        let stored = matches!(
+            vc.guard,
+            Guard::Owner | Guard::ModuleCache | Guard::GlobalCache
+        );
+        let closing = if vc.using {
+            Closing::Always
+        } else if vc.returned != Returned::No || stored {
+            Closing::HandedOver
+        } else {
+            match host {
+                Some(h) => self.closing(at.node, vc.binding.as_deref(), &def.release, h),
+                None => Closing::Never,
+            }
+        };
+        let stmt = statement_at(at);
+        let rest_of_block = stmt.and_then(|s| {
+            let parent = s.parent()?;
+            if !matches!(parent.kind(), "statement_block" | "program" | "switch_case") {
+                return None;
+            }
+            let after: Vec<Node> = named_kids(parent)
+                .into_iter()
+                .filter(|k| k.start_byte() >= s.node.end_byte())
+                .collect();
+            let (first, last) = (after.first()?, after.last()?);
+            Some(Span::new(first.start_byte(), last.end_byte()))
+        });
+        let anchors = SessionAnchors {
+            statement: stmt.map(|s| span(s.node)),
+            rest_of_block,
+            indent: stmt
+                .map(|s| line_indent(src, s.node.start_byte()))
+                .unwrap_or_default(),
+        };
+        let ctx = self.ctx();
+        let site = SessionSite {
+            client: def.id.clone(),
+            kind: def.kind,
+            ctor,
+            span: span(at.node),
+            binding: vc.binding.clone(),
+            closing,
+            release: def.release.first().cloned(),
+            scope: ctx.scope.clone(),
+            in_fn: ctx.fn_idx,
+            in_generator: false,
+            anchors,
+        };
+        self.facts.sessions.push(site);
+    }
+
+    /// How the value bound to `binding` is closed in `host` (the enclosing function).
+    fn closing(
+        &self,
+        acq: Node<'t>,
+        binding: Option<&str>,
+        release: &[String],
+        host: Node<'t>,
+    ) -> Closing {
+        let Some(b) = binding else {
+            return Closing::Never;
+        };
+        let src = self.src;
+        let release: Vec<&str> = release
+            .iter()
+            .map(|r| r.rsplit('.').next().unwrap_or(r))
+            .collect();
+        let acq_range = acq.byte_range();
+        // Does a `try` statement guard the acquisition (around it, or after it)?
+        let guards = |t: Node| {
+            (t.start_byte() <= acq_range.start && acq_range.end <= t.end_byte())
+                || t.start_byte() >= acq_range.end
+        };
+        let mut handed = false;
+        let mut in_finally = false;
+        let mut released = false;
+        let mut in_catch: Vec<(usize, usize)> = Vec::new();
+        let mut in_body: HashSet<usize> = HashSet::new();
+        let mut positions: Vec<usize> = Vec::new();
+        traverse(host, |a, entering| {
+            let n = a.node;
+            if !entering {
+                return;
+            }
+            match n.kind() {
+                "call_expression" => {
+                    let Some(c) = field(n, "function").map(unwrap_value) else {
+                        return;
+                    };
+                    if c.kind() != "member_expression" {
+                        return;
+                    }
+                    let prop = field(c, "property").map(|p| text(p, src)).unwrap_or("");
+                    let on_b = field(c, "object").is_some_and(|o| self.ctext(o) == b);
+                    if !on_b || !release.contains(&prop) || n.start_byte() < acq_range.end {
+                        return;
+                    }
+                    released = true;
+                    positions.push(n.start_byte());
+                    for (i, anc) in a.anc.iter().enumerate().rev() {
+                        let Some(t) = i.checked_sub(1).and_then(|j| a.anc.get(j)) else {
+                            continue;
+                        };
+                        if t.kind() != "try_statement" || !guards(*t) {
+                            continue;
+                        }
+                        match anc.kind() {
+                            "finally_clause" => in_finally = true,
+                            "catch_clause" => in_catch.push((t.id(), t.end_byte())),
+                            "statement_block" if is_field(*t, "body", *anc) => {
+                                in_body.insert(t.id());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "return_statement" => {
+                    let nested = a.anc.iter().skip(1).any(|x| is_fn_kind(x.kind()));
+                    if !nested
+                        && let Some(v) = first_named(n)
+                        && self.analyze_ret(v).direct.iter().any(|d| d == b)
+                    {
+                        handed = true;
+                    }
+                }
+                "assignment_expression" => {
+                    let (Some(l), Some(r)) = (field(n, "left"), field(n, "right")) else {
+                        return;
+                    };
+                    let mut roots = Vec::new();
+                    self.value_roots(r, &mut roots, 0);
+                    if roots.iter().any(|x| x == b) && self.is_shared_target(l) {
+                        handed = true;
+                    }
+                }
+                _ => {}
+            }
+        });
+        if handed {
+            Closing::HandedOver
+        } else if in_finally {
+            Closing::Always
+        } else if in_catch
+            .iter()
+            .any(|(t, end)| in_body.contains(t) || positions.iter().any(|p| p >= end))
+        {
+            // Released in the `catch` and in the `try` block (or after the `try`): every path.
+            Closing::Always
+        } else if released {
+            Closing::NotOnErrorPaths
+        } else {
+            Closing::Never
+        }
+    }
+
+    /// State that outlives the function: `this.x`, a module-level variable, a global.
+    fn is_shared_target(&self, target: Node) -> bool {
+        let t = unwrap_value(target);
+        let mut root = t;
+        while matches!(root.kind(), "member_expression" | "subscript_expression") {
+            match field(root, "object") {
+                Some(o) => root = unwrap_value(o),
+                None => return false,
+            }
+        }
+        match root.kind() {
+            "this" => t.id() != root.id(),
+            "identifier" => {
+                let name = text(root, self.src);
+                self.is_module_var(name) || self.is_global(name)
+            }
+            _ => false,
+        }
+    }
+
+    // -------------------------------------------------------------------- production only
+
+    /// `process.env.NODE_ENV === "production"` and friends: which branch runs in production
+    /// only. `None`: not an environment test.
+    fn env_test(&self, n: Node, depth: u8) -> Option<EnvTest> {
+        if depth > 6 {
+            return None;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "binary_expression" => {
+                let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
+                let (l, r) = (field(n, "left")?, field(n, "right")?);
+                match op {
+                    "===" | "==" | "!==" | "!=" => {
+                        let is_env = |x: Node| {
+                            matches!(
+                                canon(text(unwrap_value(x), src)).as_str(),
+                                "process.env.NODE_ENV" | "process.env[\"NODE_ENV\"]"
+                            )
+                        };
+                        let value = if is_env(l) {
+                            string_value(unwrap_value(r), src)
+                        } else if is_env(r) {
+                            string_value(unwrap_value(l), src)
+                        } else {
+                            None
+                        }?;
+                        let prod = match value {
+                            "production" => true,
+                            "development" => false,
+                            _ => return None,
+                        };
+                        let eq = op.starts_with('=');
+                        Some(if eq == prod {
+                            (true, false)
+                        } else {
+                            (false, true)
+                        })
+                    }
+                    "&&" => {
+                        let a = self.env_test(l, depth + 1);
+                        let b = self.env_test(r, depth + 1);
+                        if a.is_none() && b.is_none() {
+                            return None;
+                        }
+                        let c = a.is_some_and(|x| x.0) || b.is_some_and(|x| x.0);
+                        Some((c, false))
+                    }
+                    "||" => {
+                        let a = self.env_test(l, depth + 1);
+                        let b = self.env_test(r, depth + 1);
+                        if a.is_none() && b.is_none() {
+                            return None;
+                        }
+                        let c = a.is_some_and(|x| x.0) && b.is_some_and(|x| x.0);
+                        let alt = a.is_some_and(|x| x.1) || b.is_some_and(|x| x.1);
+                        Some((c, alt))
+                    }
+                    _ => None,
+                }
+            }
+            "unary_expression" => {
+                let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
+                if op != "!" {
+                    return None;
+                }
+                let (c, alt) = self.env_test(field(n, "argument")?, depth + 1)?;
+                Some((alt, c))
+            }
+            "identifier" => self.env_flags.get(text(n, src)).copied(),
+            "member_expression" => match canon(text(n, src)).as_str() {
+                "import.meta.env.PROD" => Some((true, false)),
+                "import.meta.env.DEV" => Some((false, true)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `if` / `?:` on an environment test: record the branch that only runs in production.
+    fn env_branch(&mut self, n: Node<'t>) {
+        let Some(cond) = field(n, "condition") else {
+            return;
+        };
+        let Some((c, alt)) = self.env_test(cond, 0) else {
+            return;
+        };
+        if c && let Some(x) = field(n, "consequence") {
+            self.facts.production_only.push(span(x));
+        }
+        if alt && let Some(x) = field(n, "alternative") {
+            let x = if x.kind() == "else_clause" {
+                first_named(x).unwrap_or(x)
+            } else {
+                x
+            };
+            self.facts.production_only.push(span(x));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -3804,6 +5524,840 @@ async function load(c) { return z.string().parse(await c.query()); }
         assert_eq!(
             one_client(&f).anchors.statement.map(|s| &text[s.range()]),
             Some("return new Pool();")
+        );
+    }
+
+    // ---------------------------------------------------------------- lifecycle facts
+
+    fn one_effect(f: &FileFacts) -> &EffectFact {
+        assert_eq!(f.effects.len(), 1, "{:#?}", f.effects);
+        &f.effects[0]
+    }
+
+    fn acq<'f>(e: &'f EffectFact, pair: &str) -> &'f Acquisition {
+        e.acquisitions
+            .iter()
+            .find(|a| a.pair == pair)
+            .unwrap_or_else(|| panic!("no {pair} in {:#?}", e.acquisitions))
+    }
+
+    fn cleanup_calls(e: &EffectFact) -> Vec<String> {
+        e.cleanup
+            .as_ref()
+            .map(|c| {
+                c.calls
+                    .iter()
+                    .map(|c| match &c.receiver {
+                        Some(r) => format!("{r}.{}({})", c.callee, c.args.join(",")),
+                        None => format!("{}({})", c.callee, c.args.join(",")),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn canonical_texts() {
+        assert_eq!(
+            canon("window . addEventListener"),
+            "window.addEventListener"
+        );
+        assert_eq!(canon("'resize'"), "\"resize\"");
+        assert_eq!(canon("`resize`"), "\"resize\"");
+        assert_eq!(canon("`id-${x}`"), "`id-${x}`");
+        assert_eq!(canon("ref.current?.close"), "ref.current.close");
+        assert_eq!(canon("unsub?.()"), "unsub()");
+        assert_eq!(canon("ref.current!.close()"), "ref.current.close()");
+        assert_eq!(canon("a !== b"), "a!==b");
+        assert_eq!(canon("typeof  x"), "typeof x");
+        assert_eq!(canon("f(a, /* c */ b)"), "f(a,b)");
+        assert_eq!(canon("x ? .5 : 1"), "x?.5:1");
+        assert_eq!(canon("'it\\'s'"), "\"it\\'s\"");
+    }
+
+    #[test]
+    fn effect_stream_chat_seed_forms() {
+        // Seed 003: `connectUser` in an effect; the fix disconnects through the promise.
+        let f = facts(
+            "src/components/messaging/MessagingTab.tsx",
+            &["next", "react", "stream-chat"],
+            r#"import { useEffect, useState } from "react";
+import { StreamChat } from "stream-chat";
+const client = StreamChat.getInstance(process.env.NEXT_PUBLIC_STREAM_KEY!);
+export function MessagingTab({ user, token }: Props) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const connecting = client.connectUser({ id: user.id }, token);
+    connecting.then(() => setReady(true));
+    return () => {
+      setReady(false);
+      connecting.then(() => client.disconnectUser());
+    };
+  }, [user.id, token]);
+  return <div>{ready ? "ok" : "…"}</div>;
+}
+"#,
+        );
+        let e = one_effect(&f);
+        assert_eq!(e.hook, "useEffect");
+        assert_eq!(e.component.as_deref(), Some("MessagingTab"));
+        assert_eq!(e.acquisitions.len(), 1, "{:#?}", e.acquisitions);
+        let a = acq(e, "stream-connect-user");
+        assert_eq!(a.receiver.as_deref(), Some("client"));
+        assert_eq!(a.binding.as_deref(), Some("connecting"));
+        assert_eq!(a.call, "client.connectUser({ id: user.id }, token)");
+        assert!(
+            cleanup_calls(e).contains(&"client.disconnectUser()".to_string()),
+            "{:?}",
+            cleanup_calls(e)
+        );
+        assert!(e.anchors.cleanup_end.is_some());
+        assert!(e.anchors.body_end.is_some());
+        assert_eq!(e.anchors.indent, "    ");
+
+        // Without cleanup, and a client built inside the effect.
+        let f = facts(
+            "src/app/[locale]/VideoCall/hooks/useVideoCallSimple.ts",
+            &["next", "react", "@stream-io/video-react-sdk"],
+            r#"import { useEffect, useState } from "react";
+import { StreamVideoClient, Call } from "@stream-io/video-react-sdk";
+export function useVideoCallSimple(apiKey: string, user: User, token: string, callId: string) {
+  const [call, setCall] = useState<Call>();
+  useEffect(() => {
+    const client = new StreamVideoClient({ apiKey, user, token });
+    const c = client.call("default", callId);
+    c.join({ create: true });
+    setCall(c);
+  }, [callId]);
+  return call;
+}
+"#,
+        );
+        let e = one_effect(&f);
+        assert_eq!(e.component.as_deref(), Some("useVideoCallSimple"));
+        assert!(e.cleanup.is_none());
+        assert_eq!(
+            acq(e, "client:stream-video").binding.as_deref(),
+            Some("client")
+        );
+        assert_eq!(acq(e, "stream-call-join").receiver.as_deref(), Some("c"));
+        assert_eq!(e.acquisitions.len(), 2);
+        // Just before the closing `}` of the effect's body.
+        assert_eq!(
+            e.anchors.body_end,
+            Some(u32::try_from(f_text_pos("}, [callId]);")).unwrap())
+        );
+    }
+
+    /// Where a snippet of the last test source starts (helper for anchor checks).
+    fn f_text_pos(needle: &str) -> usize {
+        let text = r#"import { useEffect, useState } from "react";
+import { StreamVideoClient, Call } from "@stream-io/video-react-sdk";
+export function useVideoCallSimple(apiKey: string, user: User, token: string, callId: string) {
+  const [call, setCall] = useState<Call>();
+  useEffect(() => {
+    const client = new StreamVideoClient({ apiKey, user, token });
+    const c = client.call("default", callId);
+    c.join({ create: true });
+    setCall(c);
+  }, [callId]);
+  return call;
+}
+"#;
+        text.find(needle).unwrap()
+    }
+
+    #[test]
+    fn effect_bindings_chains_signals() {
+        let f = facts(
+            "src/components/Room.tsx",
+            &["react", "@supabase/supabase-js"],
+            r#"import { useEffect, useRef } from "react";
+import { supabase } from "../lib/supabase";
+export default function Room({ id }: { id: string }) {
+  const ws = useRef<WebSocket | null>(null);
+  const timer = useRef<number>();
+  useEffect(() => {
+    const channel = supabase
+      .channel(`room-${id}`)
+      .on("postgres_changes", { event: "INSERT", schema: "public" }, (p) => console.log(p))
+      .subscribe();
+    const { data: { subscription } } = supabase.auth.onAuthStateChange((_e, s) => {});
+    ws.current = new WebSocket(URL);
+    timer.current = window.setInterval(() => {}, 500);
+    const controller = new AbortController();
+    const { signal } = controller;
+    window.addEventListener('resize', onResize, { signal });
+    document.addEventListener("keydown", onKey, { signal: controller.signal, capture: true });
+    const other = supabase.channel("x");
+    other.subscribe();
+    return () => {
+      supabase.removeChannel(channel);
+      subscription?.unsubscribe();
+      ws.current!.close();
+      window.clearInterval(timer.current);
+      controller.abort();
+    };
+  }, [id]);
+  return <p />;
+}
+"#,
+        );
+        let e = one_effect(&f);
+        let sub: Vec<&Acquisition> = e
+            .acquisitions
+            .iter()
+            .filter(|a| a.pair == "subscription")
+            .collect();
+        assert_eq!(sub.len(), 2, "{:#?}", e.acquisitions);
+        assert_eq!(sub[0].binding.as_deref(), Some("channel"));
+        assert_eq!(
+            sub[0].call,
+            "supabase.channel(`room-${id}`).on(\"postgres_changes\", …, …).subscribe()"
+        );
+        // The receiver stands for the result of an unbound `channel.subscribe()`.
+        assert_eq!(sub[1].binding.as_deref(), Some("other"));
+        // The chain's inner `on(…)` is not an acquisition of its own.
+        assert!(e.acquisitions.iter().all(|a| a.pair != "emitter-listener"));
+        assert_eq!(
+            acq(e, "auth-listener").binding.as_deref(),
+            Some("subscription")
+        );
+        assert_eq!(acq(e, "websocket").binding.as_deref(), Some("ws.current"));
+        let interval = acq(e, "interval");
+        assert_eq!(interval.binding.as_deref(), Some("timer.current"));
+        assert_eq!(interval.receiver.as_deref(), Some("window"));
+        let listeners: Vec<&Acquisition> = e
+            .acquisitions
+            .iter()
+            .filter(|a| a.pair == "event-listener")
+            .collect();
+        assert_eq!(listeners.len(), 2);
+        assert_eq!(listeners[0].signal.as_deref(), Some("controller.signal"));
+        assert_eq!(listeners[0].args[0], "\"resize\"");
+        assert_eq!(listeners[1].signal.as_deref(), Some("controller.signal"));
+        let calls = cleanup_calls(e);
+        for want in [
+            "supabase.removeChannel(channel)",
+            "subscription.unsubscribe()",
+            "ws.current.close()",
+            "window.clearInterval(timer.current)",
+            "controller.abort()",
+        ] {
+            assert!(calls.contains(&want.to_string()), "{want} not in {calls:?}");
+        }
+    }
+
+    #[test]
+    fn effect_cleanup_forms() {
+        let f = facts(
+            "src/hooks/useFeed.ts",
+            &["react", "firebase", "socket.io-client"],
+            r#"import { useEffect, useLayoutEffect } from "react";
+import * as React from "react";
+import { onSnapshot, collection, onAuthStateChanged } from "firebase/firestore";
+import { socket } from "../socket";
+function detach(s) { s.off("message", onMessage); again(s); }
+function again(s) { detach(s); }
+export function useFeed(db, auth, onValue) {
+  useEffect(() => onSnapshot(collection(db, "feed"), (s) => {}), [db]);
+  useEffect(() => {
+    const unsub = onAuthStateChanged(auth, () => {});
+    onValue(1);
+    return unsub;
+  }, [auth]);
+  useLayoutEffect(() => {
+    socket.on("message", onMessage);
+    const id = setInterval(tick, 1000);
+    function cleanup() {
+      clearInterval(id);
+      detach(socket);
+    }
+    return cleanup;
+  }, []);
+  React.useEffect(() => {
+    const ro = new ResizeObserver(() => {});
+    ro.observe(document.body);
+    const t = setTimeout(() => {}, 10);
+    if (!db) return;
+    return () => ro.disconnect();
+  });
+}
+"#,
+        );
+        assert_eq!(f.effects.len(), 4, "{:#?}", f.effects);
+        // `return onSnapshot(…)` (arrow expression body).
+        let e = &f.effects[0];
+        let a = acq(e, "firebase-listener");
+        assert!(a.returned);
+        assert!(e.cleanup.is_some());
+        // `return unsub`: a disposer, recorded as a call of `unsub`; `onValue` is a parameter.
+        let e = &f.effects[1];
+        assert_eq!(e.acquisitions.len(), 1, "{:#?}", e.acquisitions);
+        let a = acq(e, "auth-listener");
+        assert!(a.returned);
+        assert_eq!(a.binding.as_deref(), Some("unsub"));
+        assert_eq!(cleanup_calls(e), vec!["unsub()".to_string()]);
+        // A cleanup declared in the effect and returned by name, with a module-level helper
+        // (recursive: followed once).
+        let e = &f.effects[2];
+        assert_eq!(e.hook, "useLayoutEffect");
+        let calls = cleanup_calls(e);
+        assert!(
+            calls.contains(&"clearInterval(id)".to_string()),
+            "{calls:?}"
+        );
+        // `detach(socket)`: the helper's parameter stands for its argument.
+        assert!(
+            calls.contains(&"socket.off(\"message\",onMessage)".to_string()),
+            "{calls:?}"
+        );
+        assert_eq!(e.acquisitions.len(), 2, "{:#?}", e.acquisitions);
+        assert_eq!(
+            acq(e, "emitter-listener").receiver.as_deref(),
+            Some("socket")
+        );
+        assert!(e.anchors.cleanup_end.is_some());
+        // `React.useEffect`, an early `return;`, an expression-bodied cleanup.
+        let e = &f.effects[3];
+        assert_eq!(e.hook, "useEffect");
+        assert_eq!(cleanup_calls(e), vec!["ro.disconnect()".to_string()]);
+        assert_eq!(acq(e, "observer").binding.as_deref(), Some("ro"));
+        assert_eq!(acq(e, "timeout").binding.as_deref(), Some("t"));
+        assert!(e.anchors.cleanup_expr.is_some());
+        assert_eq!(e.anchors.cleanup_end, None);
+    }
+
+    #[test]
+    fn effect_pairs_follow_modules_receivers_and_locals() {
+        let f = facts(
+            "src/Live.jsx",
+            &["react", "pusher-js", "@stream-io/video-react-sdk"],
+            r#"import { useEffect } from "react";
+import Pusher from "pusher-js";
+import { useCall } from "@stream-io/video-react-sdk";
+const pusher = new Pusher("key", { cluster: "eu" });
+export function Live({ room, setInterval }) {
+  const call = useCall();
+  useEffect(() => {
+    const channel = pusher.subscribe(room);
+    channel.bind("update", onUpdate);
+    call.join();
+    game.join();
+    setInterval(1);
+    return () => {
+      channel.unbind("update", onUpdate);
+      pusher.unsubscribe(room);
+    };
+  }, [room]);
+  return null;
+}
+"#,
+        );
+        let e = one_effect(&f);
+        let pairs: Vec<&str> = e.acquisitions.iter().map(|a| a.pair.as_str()).collect();
+        // `channel.bind(…)` goes with the subscription it is bound on.
+        assert_eq!(pairs, vec!["pusher-subscribe", "stream-call-join"]);
+
+        // React Native: `addEventListener` returns a subscription.
+        let f = facts(
+            "src/useAppState.ts",
+            &["react", "react-native"],
+            r#"import { useEffect } from "react";
+import { AppState } from "react-native";
+export function useAppState(cb) {
+  useEffect(() => {
+    const sub = AppState.addEventListener("change", cb);
+    return () => sub.remove();
+  }, [cb]);
+}
+"#,
+        );
+        let e = one_effect(&f);
+        assert_eq!(acq(e, "app-state-listener").binding.as_deref(), Some("sub"));
+        assert_eq!(cleanup_calls(e), vec!["sub.remove()".to_string()]);
+    }
+
+    #[test]
+    fn listeners_on_objects_the_effect_creates_go_with_them() {
+        let f = facts(
+            "src/Feed.tsx",
+            &["react", "socket.io-client"],
+            r#"import { useEffect, useRef } from "react";
+import { io } from "socket.io-client";
+import { socket as shared } from "./socket";
+export function Feed({ url }) {
+  const sref = useRef(null);
+  useEffect(() => {
+    const ws = new WebSocket(url);
+    ws.addEventListener("message", onMessage);
+    sref.current = io(url);
+    sref.current.on("message", onMessage);
+    shared.on("message", onMessage);
+    return () => {
+      ws.close();
+      sref.current.disconnect();
+    };
+  }, [url]);
+  return null;
+}
+"#,
+        );
+        let e = one_effect(&f);
+        let got: Vec<(&str, Option<&str>)> = e
+            .acquisitions
+            .iter()
+            .map(|a| {
+                (
+                    a.pair.as_str(),
+                    a.receiver.as_deref().or(a.binding.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("websocket", Some("ws")),
+                ("client:socket-io-client", Some("sref.current")),
+                ("emitter-listener", Some("shared")),
+            ]
+        );
+    }
+
+    #[test]
+    fn class_component_effects() {
+        let f = facts(
+            "src/Clock.jsx",
+            &["react"],
+            r#"import React from "react";
+export default class Clock extends React.Component {
+  state = { now: Date.now() };
+  componentDidMount() {
+    this.timer = setInterval(() => this.setState({ now: Date.now() }), 1000);
+    this.listen();
+  }
+  listen() {
+    window.addEventListener("resize", this.onResize);
+  }
+  onResize = () => this.forceUpdate();
+  componentWillUnmount() {
+    this.stop();
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+  render() {
+    return <time>{this.state.now}</time>;
+  }
+}
+"#,
+        );
+        let e = one_effect(&f);
+        assert_eq!(e.hook, "componentDidMount");
+        assert_eq!(e.component.as_deref(), Some("Clock"));
+        assert_eq!(acq(e, "interval").binding.as_deref(), Some("this.timer"));
+        let l = acq(e, "event-listener");
+        assert_eq!(
+            l.args,
+            vec!["\"resize\"".to_string(), "this.onResize".to_string()]
+        );
+        let calls = cleanup_calls(e);
+        assert!(
+            calls.contains(&"clearInterval(this.timer)".to_string()),
+            "{calls:?}"
+        );
+        assert!(e.anchors.cleanup_end.is_some() && e.anchors.body_end.is_some());
+
+        // No `componentWillUnmount`: no cleanup. A class without `extends` is not a component.
+        let f = facts(
+            "src/Ticker.js",
+            &["react"],
+            r#"import { Component } from "react";
+export class Ticker extends Component {
+  componentDidMount() { this.id = setInterval(this.tick, 1000); }
+  render() { return null; }
+}
+class Plain { componentDidMount() { setInterval(f, 1); } }
+"#,
+        );
+        let e = one_effect(&f);
+        assert!(e.cleanup.is_none());
+    }
+
+    #[test]
+    fn vue_composables() {
+        let f = facts(
+            "src/composables/useWindowSize.ts",
+            &["vue"],
+            r#"import { ref, onMounted, onBeforeUnmount } from "vue";
+export function useWindowSize() {
+  const width = ref(window.innerWidth);
+  const update = () => (width.value = window.innerWidth);
+  onMounted(() => {
+    window.addEventListener("resize", update);
+    const es = new EventSource("/events");
+  });
+  onBeforeUnmount(() => window.removeEventListener("resize", update));
+  return { width };
+}
+"#,
+        );
+        let e = one_effect(&f);
+        assert_eq!(e.hook, "onMounted");
+        assert_eq!(e.component.as_deref(), Some("useWindowSize"));
+        assert_eq!(e.acquisitions.len(), 2);
+        assert_eq!(
+            cleanup_calls(e),
+            vec!["window.removeEventListener(\"resize\",update)".to_string()]
+        );
+        assert!(e.anchors.cleanup_expr.is_some());
+
+        // Nuxt auto-imports: no import; a local `onMounted` is not Vue's.
+        let f = facts(
+            "composables/useTicker.ts",
+            &["nuxt"],
+            "export const useTicker = () => { onMounted(() => { setInterval(tick, 1000); }); };\n",
+        );
+        assert!(one_effect(&f).cleanup.is_none());
+        let f = facts(
+            "src/x.ts",
+            &["vue"],
+            "function onMounted(f) { f(); }\nexport function g() { onMounted(() => setInterval(t, 1)); }\n",
+        );
+        assert!(f.effects.is_empty());
+    }
+
+    fn one_session(f: &FileFacts) -> &SessionSite {
+        assert_eq!(f.sessions.len(), 1, "{:#?}", f.sessions);
+        &f.sessions[0]
+    }
+
+    #[test]
+    fn pg_checkouts() {
+        let text = r#"import { Pool } from "pg";
+const pool = new Pool({ max: 10 });
+export async function leak(id: string) {
+  const client = await pool.connect();
+  const { rows } = await client.query("select * from users where id = $1", [id]);
+  return rows[0];
+}
+export async function happyPath() {
+  const client = await pool.connect();
+  const r = await client.query("select 1");
+  client.release();
+  return r.rows;
+}
+export async function onlyInCatch() {
+  const client = await pool.connect();
+  try {
+    return (await client.query("select 1")).rows;
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+}
+export async function finallyRelease() {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+export async function bothPaths() {
+  const client = await pool.connect();
+  try {
+    await client.query("x");
+  } catch (e) {
+    client.release(true);
+    throw e;
+  }
+  client.release();
+}
+export async function handOver() {
+  return pool.connect();
+}
+export async function handOver2() {
+  const c = await pool.connect();
+  return c;
+}
+export function callbackStyle() {
+  pool.connect((err, client, done) => { done(); });
+  pool.connect().then((c) => c.release());
+}
+"#;
+        let f = facts("src/db/users.ts", &["pg", "express"], text);
+        let closing: Vec<(String, Closing)> = f
+            .sessions
+            .iter()
+            .map(|s| {
+                let name = f
+                    .function(s.in_fn)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default();
+                (name, s.closing)
+            })
+            .collect();
+        let want: Vec<(String, Closing)> = [
+            ("leak", Closing::Never),
+            ("happyPath", Closing::NotOnErrorPaths),
+            ("onlyInCatch", Closing::NotOnErrorPaths),
+            ("finallyRelease", Closing::Always),
+            ("bothPaths", Closing::Always),
+            ("handOver", Closing::HandedOver),
+            ("handOver2", Closing::HandedOver),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b))
+        .collect();
+        assert_eq!(closing, want);
+        let s = &f.sessions[0];
+        assert_eq!(s.client, "pg-pool-checkout");
+        assert_eq!(s.kind, ClientKind::Checkout);
+        assert_eq!(s.ctor, "pool.connect()");
+        assert_eq!(s.release.as_deref(), Some("release"));
+        assert_eq!(s.binding.as_deref(), Some("client"));
+        assert_eq!(s.scope.kind, ScopeKind::Function);
+        assert_eq!(&text[s.span.range()], "pool.connect()");
+        assert_eq!(
+            s.anchors.statement.map(|x| &text[x.range()]),
+            Some("const client = await pool.connect();")
+        );
+        assert_eq!(
+            s.anchors.rest_of_block.map(|x| &text[x.range()]),
+            Some(
+                "const { rows } = await client.query(\"select * from users where id = $1\", [id]);\n  return rows[0];"
+            )
+        );
+        assert_eq!(s.anchors.indent, "  ");
+    }
+
+    #[test]
+    fn checkout_receivers() {
+        // Imported from the project: the name heuristic, only where pg is used.
+        let text = r#"import { pool } from "@/lib/db";
+import db from "../db";
+export async function GET() {
+  const client = await pool.connect();
+  try { return Response.json((await client.query("select 1")).rows); } finally { client.release(); }
+}
+export async function POST() {
+  const c = await db.pgPool.connect();
+  await c.query("x");
+}
+export async function other(socket) {
+  await socket.connect();
+}
+"#;
+        let f = facts("app/api/x/route.ts", &["next", "pg"], text);
+        assert_eq!(f.sessions.len(), 2, "{:#?}", f.sessions);
+        assert_eq!(f.sessions[0].closing, Closing::Always);
+        assert_eq!(f.sessions[0].scope.kind, ScopeKind::Handler);
+        assert_eq!(f.sessions[1].ctor, "db.pgPool.connect()");
+        assert_eq!(f.sessions[1].closing, Closing::Never);
+        let f = facts("app/api/x/route.ts", &["next", "mongodb"], text);
+        assert!(f.sessions.is_empty());
+
+        // Bound in the file: a class field, `this.pool`, mysql2 and neon pools.
+        let f = facts(
+            "src/repo.ts",
+            &["mysql2"],
+            r#"import mysql from "mysql2/promise";
+import { createClient } from "redis";
+export class Repo {
+  pool = mysql.createPool({ uri: process.env.DATABASE_URL });
+  redisPool = createClient();
+  async find(id: number) {
+    const conn = await this.pool.getConnection();
+    try {
+      const [rows] = await conn.query("select 1");
+      return rows;
+    } finally {
+      conn.release();
+    }
+  }
+  async ping() { await this.redisPool.connect(); }
+}
+"#,
+        );
+        let s = one_session(&f);
+        assert_eq!(s.client, "mysql2-pool-checkout");
+        assert_eq!(s.ctor, "this.pool.getConnection()");
+        assert_eq!(s.closing, Closing::Always);
+    }
+
+    #[test]
+    fn single_connections() {
+        let f = facts(
+            "src/jobs.js",
+            &["pg", "mysql2"],
+            r#"const { Client } = require("pg");
+const mysql = require("mysql2/promise");
+async function report() {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const res = await client.query("select count(*) from orders");
+  console.log(res.rows);
+}
+async function unconnected() {
+  const client = new Client();
+  return client.escapeLiteral("x");
+}
+async function closed() {
+  const client = new Client();
+  await client.connect();
+  try { await client.query("x"); } finally { await client.end(); }
+}
+async function legacy() {
+  const conn = await mysql.createConnection({ host: "db" });
+  const [rows] = await conn.execute("select 1");
+  await conn.end();
+  return rows;
+}
+async function usingIt() {
+  await using conn = await mysql.createConnection({ host: "db" });
+}
+module.exports = { report, unconnected, closed, legacy, usingIt };
+"#,
+        );
+        let got: Vec<(&str, &str, Closing)> = f
+            .sessions
+            .iter()
+            .map(|s| (s.client.as_str(), s.ctor.as_str(), s.closing))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("pg-client", "new Client()", Closing::Never),
+                ("pg-client", "new Client()", Closing::Always),
+                (
+                    "mysql2-connection",
+                    "mysql.createConnection()",
+                    Closing::NotOnErrorPaths
+                ),
+                (
+                    "mysql2-connection",
+                    "mysql.createConnection()",
+                    Closing::Always
+                ),
+            ]
+        );
+        assert_eq!(f.sessions[0].release.as_deref(), Some("end"));
+    }
+
+    #[test]
+    fn production_only_branches() {
+        let text = r#"import { PrismaClient } from "@prisma/client";
+import { MongoClient } from "mongodb";
+const isProd = process.env.NODE_ENV === "production";
+let prisma: PrismaClient;
+if (process.env.NODE_ENV === "production") {
+  prisma = new PrismaClient();
+} else {
+  if (!global.prisma) global.prisma = new PrismaClient();
+  prisma = global.prisma;
+}
+export const db = process.env.NODE_ENV === 'production' ? new PrismaClient() : (globalThis.prisma ??= new PrismaClient());
+if (isProd) { new MongoClient("a"); }
+if (process.env.NODE_ENV !== "production") { dev(); } else { new MongoClient("b"); }
+if ("development" == process.env.NODE_ENV) dev(); else new MongoClient("c");
+if (process.env.NODE_ENV !== "development" && ok) { new MongoClient("d"); }
+if (!isProd) { dev(); }
+if (process.env.NODE_ENV === "test") { new MongoClient("e"); }
+"#;
+        let f = facts("lib/db.ts", &["next", "@prisma/client", "mongodb"], text);
+        let spans: Vec<&str> = f.production_only.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                "{\n  prisma = new PrismaClient();\n}",
+                "new PrismaClient()",
+                "{ new MongoClient(\"a\"); }",
+                "{ new MongoClient(\"b\"); }",
+                "new MongoClient(\"c\");",
+                "{ new MongoClient(\"d\"); }",
+            ]
+        );
+        let inside = |c: &ClientSite| f.production_only.iter().any(|p| p.contains(c.span));
+        let unguarded_dev: Vec<&ClientSite> = f
+            .clients
+            .iter()
+            .filter(|c| c.guard == Guard::None && !inside(c))
+            .collect();
+        assert_eq!(unguarded_dev.len(), 1, "{unguarded_dev:#?}");
+        assert_eq!(
+            &text[unguarded_dev[0].span.range()],
+            "new MongoClient(\"e\")"
+        );
+    }
+
+    #[test]
+    fn canonical_global_caches_at_module_scope() {
+        let cases = [
+            "import { PrismaClient } from '@prisma/client';\nexport const prisma = (globalThis.prisma ??= new PrismaClient());\n",
+            "import { PrismaClient } from '@prisma/client';\nglobalThis.prisma ||= new PrismaClient();\nexport const prisma = globalThis.prisma;\n",
+            r#"import { PrismaClient } from "@prisma/client";
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+export const prisma = globalForPrisma.prisma ?? new PrismaClient();
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+"#,
+            r#"import { PrismaClient } from "@prisma/client";
+const globalForPrisma = global as unknown as { prisma: PrismaClient };
+export const prisma = globalForPrisma.prisma || new PrismaClient({ log: ["query"] });
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+"#,
+            r#"import { MongoClient } from "mongodb";
+const uri = process.env.MONGODB_URI!;
+const options = {};
+let client: MongoClient;
+if (process.env.NODE_ENV === "development") {
+  let globalWithMongo = global as typeof globalThis & { _mongoClient?: MongoClient };
+  if (!globalWithMongo._mongoClient) {
+    globalWithMongo._mongoClient = new MongoClient(uri, options);
+  }
+  client = globalWithMongo._mongoClient;
+}
+export default client;
+"#,
+        ];
+        for text in cases {
+            let f = facts("lib/db.ts", &["next", "@prisma/client", "mongodb"], text);
+            let c = one_client(&f);
+            assert_eq!(c.scope.kind, ScopeKind::Module, "{text}");
+            assert_eq!(c.guard, Guard::GlobalCache, "{text}");
+        }
+        // The with-mongodb example: the development branch caches, the other is production only.
+        let text = r#"import { MongoClient } from "mongodb";
+const uri = process.env.MONGODB_URI!;
+let client: MongoClient;
+if (process.env.NODE_ENV === "development") {
+  let globalWithMongo = global as typeof globalThis & { _mongoClient?: MongoClient };
+  if (!globalWithMongo._mongoClient) {
+    globalWithMongo._mongoClient = new MongoClient(uri);
+  }
+  client = globalWithMongo._mongoClient;
+} else {
+  client = new MongoClient(uri);
+}
+export default client;
+"#;
+        let f = facts("lib/mongodb.ts", &["next", "mongodb"], text);
+        assert_eq!(f.clients.len(), 2);
+        assert_eq!(f.clients[0].guard, Guard::GlobalCache);
+        assert_eq!(f.clients[1].guard, Guard::None);
+        assert!(
+            f.production_only
+                .iter()
+                .any(|p| p.contains(f.clients[1].span))
+        );
+        assert!(
+            !f.production_only
+                .iter()
+                .any(|p| p.contains(f.clients[0].span))
         );
     }
 

@@ -3,7 +3,10 @@
 //!
 //! Adding a rule: write the file and the doc, add ONE line to [`ALL`], add fixtures.
 
+pub mod effect_missing_cleanup;
+pub mod hot_reload_client;
 pub mod per_request_client;
+pub mod unclosed_session;
 
 use crate::callgraph::CallGraph;
 use crate::catalog::Catalog;
@@ -56,7 +59,12 @@ pub trait Rule: Sync + Send {
 }
 
 /// THE registry: every rule, once.
-pub static ALL: &[&dyn Rule] = &[&per_request_client::PerRequestClient];
+pub static ALL: &[&dyn Rule] = &[
+    &per_request_client::PerRequestClient,
+    &hot_reload_client::HotReloadClient,
+    &effect_missing_cleanup::EffectMissingCleanup,
+    &unclosed_session::UnclosedSession,
+];
 
 /// Find a rule by id (`per-request-client`) or code (`CL101`), case-insensitively for codes.
 pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
