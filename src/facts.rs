@@ -380,6 +380,59 @@ pub struct EffectAnchors {
     pub indent: String,
 }
 
+/// An option written at a construction: a keyword argument (`pool_size=20`), an object
+/// property (`max: 20`, nested keys joined with `.`: `connect_args.statement_cache_size`), or a
+/// builder method (`.max_connections(20)`). Module constants are followed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionFact {
+    pub key: String,
+    pub value: OptValue,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptValue {
+    Int(i64),
+    Str(String),
+    Bool(bool),
+    /// `None`, `null`, `undefined`.
+    Null,
+    /// A name connlint does not evaluate but rules may recognise (`NullPool`, `pool.NullPool`).
+    Name(String),
+    /// Anything else (a call, an env lookup, arithmetic).
+    Unknown,
+}
+
+impl OptValue {
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            OptValue::Int(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Where a client's connection URL comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UrlRef {
+    /// A string literal (or module constant) in the code.
+    Literal { text: String, span: Span },
+    /// An environment variable: `process.env.DATABASE_URL`, `os.environ["DATABASE_URL"]`,
+    /// `os.getenv("DATABASE_URL")`, `settings.DATABASE_URL`, `env::var("DATABASE_URL")`.
+    Env { name: String, span: Span },
+}
+
+/// A connection URL written in a dotenv file or a string literal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnUrl {
+    /// The variable it is assigned to (dotenv `DATABASE_URL=…`), if any.
+    pub var: Option<String>,
+    /// The URL text.
+    pub text: String,
+    /// The span of the URL text.
+    pub span: Span,
+}
+
 /// Everything a front-end learned about one file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileFacts {
@@ -398,6 +451,10 @@ pub struct FileFacts {
     /// Code that only runs in production (`if (process.env.NODE_ENV === "production") { … }`, the
     /// `else` of a `=== "development"` test): Next.js hot reloads cannot re-run it.
     pub production_only: Vec<Span>,
+    /// Connection URLs (dotenv values, string literals that are database URLs).
+    pub urls: Vec<ConnUrl>,
+    /// Project modules this file imports (for "the module most imported").
+    pub imports: Vec<ModuleRef>,
     /// Syntax errors the parser recovered from (the facts are partial around them).
     pub syntax_errors: Vec<Span>,
 }

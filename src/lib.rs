@@ -9,6 +9,7 @@ pub mod callgraph;
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod connurl;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;

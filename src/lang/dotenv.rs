@@ -1,9 +1,113 @@
-//! dotenv front-end: `.env` files and the connection URLs in them.
+//! dotenv front-end: `.env` files and the connection URLs in them (`DATABASE_URL=postgres://…`).
+//!
+//! Lines are `KEY=value` or `export KEY=value`; values may be quoted (`"…"`, `'…'`); `#` starts a
+//! comment outside quotes. Only values that are connection URLs become facts.
 
-use crate::facts::FileFacts;
+use crate::facts::{ConnUrl, FileFacts};
 use crate::lang::ParseError;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
-pub fn extract(_file: &SourceFile) -> Result<FileFacts, ParseError> {
-    Ok(FileFacts::default())
+/// URL schemes of the databases connlint knows (SQLAlchemy dialects included:
+/// `postgresql+asyncpg://`).
+pub fn is_connection_url(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once("://") else { return false };
+    let base = scheme.split('+').next().unwrap_or(scheme).to_ascii_lowercase();
+    !rest.is_empty()
+        && matches!(
+            base.as_str(),
+            "postgres" | "postgresql" | "mysql" | "mariadb" | "mongodb" | "redis" | "rediss" | "prisma" | "mssql" | "sqlserver"
+        )
+}
+
+pub fn extract(file: &SourceFile) -> Result<FileFacts, ParseError> {
+    let mut facts = FileFacts::default();
+    let mut offset = 0usize;
+    for line in file.text.split_inclusive('\n') {
+        if let Some(url) = parse_line(line, offset) {
+            facts.urls.push(url);
+        }
+        offset += line.len();
+    }
+    Ok(facts)
+}
+
+fn parse_line(line: &str, offset: usize) -> Option<ConnUrl> {
+    let trimmed_start = line.len() - line.trim_start().len();
+    let body = line.trim_start();
+    if body.starts_with('#') {
+        return None;
+    }
+    let (body, skipped) = match body.strip_prefix("export ") {
+        Some(rest) => (rest, "export ".len()),
+        None => (body, 0),
+    };
+    let eq = body.find('=')?;
+    let key = body[..eq].trim();
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-') {
+        return None;
+    }
+    let after = &body[eq + 1..];
+    let value_start_rel = after.len() - after.trim_start().len();
+    let value = after.trim_start().trim_end_matches(['\n', '\r']);
+    let (text, inner_off) = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let close = value[1..].find(q)? + 1;
+            (&value[1..close], 1)
+        }
+        _ => {
+            // An unquoted value ends at ` #` (a comment) or the end of the line.
+            let end = value.find(" #").unwrap_or(value.len());
+            (value[..end].trim_end(), 0)
+        }
+    };
+    if !is_connection_url(text) {
+        return None;
+    }
+    let start = offset + trimmed_start + skipped + eq + 1 + value_start_rel + inner_off;
+    Some(ConnUrl {
+        var: Some(key.to_string()),
+        text: text.to_string(),
+        span: Span::new(start, start + text.len()),
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::project::Project;
+    use std::sync::Arc;
+
+    fn urls(text: &str) -> Vec<(Option<String>, String, String)> {
+        let f = SourceFile::in_memory(".env", text, Arc::new(Project::with_deps(&[]))).unwrap();
+        extract(&f)
+            .unwrap()
+            .urls
+            .into_iter()
+            .map(|u| (u.var, u.text.clone(), f.slice(u.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_urls_with_their_spans() {
+        let text = "# db\nDATABASE_URL=\"postgresql://u:p@aws-0-eu.pooler.supabase.com:6543/postgres?pgbouncer=true\"\n\
+                    export DIRECT_URL='postgres://u@db.x.supabase.co:5432/postgres'\n\
+                    MONGODB_URI=mongodb+srv://u:p@c.mongodb.net/app?maxPoolSize=200 # prod\n\
+                    SECRET=abc\nASYNC=postgresql+asyncpg://u@h/db\n";
+        let got = urls(text);
+        assert_eq!(got.len(), 4);
+        for (_, text, slice) in &got {
+            assert_eq!(text, slice);
+        }
+        assert_eq!(got[0].0.as_deref(), Some("DATABASE_URL"));
+        assert!(got[0].1.ends_with("pgbouncer=true"));
+        assert_eq!(got[2].1, "mongodb+srv://u:p@c.mongodb.net/app?maxPoolSize=200");
+        assert_eq!(got[3].0.as_deref(), Some("ASYNC"));
+    }
+
+    #[test]
+    fn ignores_comments_and_non_urls() {
+        assert!(urls("# DATABASE_URL=postgres://x@y/z\nPORT=3000\nURL=https://example.com\n").is_empty());
+        assert!(urls("garbage without equals\n=\n").is_empty());
+    }
 }

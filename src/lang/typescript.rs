@@ -1486,6 +1486,8 @@ struct Walker<'a, 't> {
     instances: HashMap<String, String>,
     /// `const isProd = process.env.NODE_ENV === "production"`: names of environment tests.
     env_flags: HashMap<String, EnvTest>,
+    /// Methods that check a connection out of a catalogue pool (`connect`, `getConnection`).
+    checkout_methods: HashSet<String>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -1536,6 +1538,13 @@ impl<'a, 't> Walker<'a, 't> {
             index: None,
             instances: HashMap::new(),
             env_flags: HashMap::new(),
+            checkout_methods: catalog
+                .clients
+                .iter()
+                .flat_map(|c| &c.constructors)
+                .filter(|k| k.on.is_some())
+                .filter_map(|k| k.call.clone())
+                .collect(),
         }
     }
 
@@ -3149,6 +3158,47 @@ fn canon(t: &str) -> String {
     out
 }
 
+/// Waiting inside a promise: `new Promise((resolve) => setTimeout(resolve, ms))`,
+/// `new Promise((r) => window.addEventListener("focus", () => r(), { once: true }))`. The
+/// timer or listener only settles the promise (its arguments use the executor's `resolve`).
+fn is_promise_wait(a: At, src: &str) -> bool {
+    let args: Vec<String> = call_args(a.node)
+        .into_iter()
+        .map(|x| text(x, src).to_string())
+        .collect();
+    let mentions = |name: &str| {
+        args.iter().any(|t| {
+            t.match_indices(name).any(|(i, _)| {
+                let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+                !t[..i].chars().next_back().is_some_and(word)
+                    && !t[i + name.len()..].chars().next().is_some_and(word)
+            })
+        })
+    };
+    let mut cur = a;
+    while let Some(p) = cur.up() {
+        if is_fn_kind(p.node.kind()) {
+            let resolve = [field(p.node, "parameters"), field(p.node, "parameter")]
+                .into_iter()
+                .flatten()
+                .next()
+                .and_then(|ps| {
+                    let mut names = Vec::new();
+                    pattern_names(ps, src, &mut names);
+                    names.into_iter().next()
+                });
+            let executor = arg_position(p).is_some_and(|(call, i)| {
+                i == 0
+                    && call.node.kind() == "new_expression"
+                    && field(call.node, "constructor").is_some_and(|c| text(c, src) == "Promise")
+            });
+            return executor && resolve.is_some_and(|r| mentions(&r));
+        }
+        cur = p;
+    }
+    false
+}
+
 /// `text` with a helper's parameter replaced by the argument it was called with (`s` or
 /// `s.x` for the parameter `s`).
 fn substitute(text: &str, subst: &HashMap<String, String>) -> String {
@@ -3432,7 +3482,7 @@ impl<'a, 't> Walker<'a, 't> {
             if self.is_vue_hook(name) {
                 self.vue_effect(at);
             }
-        } else if callee.kind() == "member_expression" {
+        } else if callee.kind() == "member_expression" && self.checkout_methods.contains(name) {
             self.checkout(at, callee, name);
         }
     }
@@ -3677,6 +3727,40 @@ impl<'a, 't> Walker<'a, 't> {
         None
     }
 
+    /// Fields of a class component that hold objects it creates (`emitter = new Emitter()`,
+    /// `this.store = new Store(this)` in the constructor): listeners on them go with the
+    /// instance.
+    fn instance_owned(&self, class_body: Node<'t>, owned: &mut HashSet<String>) {
+        let src = self.src;
+        for m in named_kids(class_body) {
+            match m.kind() {
+                "public_field_definition" => {
+                    if let (Some(name), Some(v)) = (field(m, "name"), field(m, "value"))
+                        && unwrap_value(v).kind() == "new_expression"
+                        && let Some(name) = key_name(name, src)
+                    {
+                        owned.insert(format!("this.{name}"));
+                    }
+                }
+                "method_definition"
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("constructor") =>
+                {
+                    traverse(m, |a, entering| {
+                        let n = a.node;
+                        if entering
+                            && n.kind() == "new_expression"
+                            && let Some(h) = holder_text(a, src)
+                            && h.starts_with("this.")
+                        {
+                            owned.insert(h);
+                        }
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// The same-file function a call enters: `helper()` or, in a class, `this.helper()`.
     fn helper_of(&self, call: Node<'t>, class_body: Option<Node<'t>>) -> Option<Node<'t>> {
         let callee = unwrap_value(field(call, "function")?);
@@ -3714,7 +3798,7 @@ impl<'a, 't> Walker<'a, 't> {
                 if !entering || n.kind() != "call_expression" {
                     return;
                 }
-                if let Some(mut c) = self.cleanup_call(n) {
+                if let Some(mut c) = self.cleanup_call(n, parts.class_body) {
                     if !subst.is_empty() {
                         if c.receiver.is_none() {
                             c.callee = substitute(&c.callee, &subst);
@@ -3793,9 +3877,10 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// A call made by a cleanup. `ref.current()` (a function kept in a ref) is recorded as a
-    /// call of `ref.current`, so that a disposer bound to `ref.current` is seen called.
-    fn cleanup_call(&self, n: Node) -> Option<CleanupCall> {
+    /// A call made by a cleanup. A function kept in a ref (`ref.current()`) or, in a class, in
+    /// a field that is not a method (`this.unsubscribe()`) is recorded as a call of
+    /// `ref.current` / `this.unsubscribe`, so that a disposer bound there is seen called.
+    fn cleanup_call(&self, n: Node, class_body: Option<Node<'t>>) -> Option<CleanupCall> {
         let src = self.src;
         let callee = unwrap_value(field(n, "function")?);
         let args: Vec<String> = call_args(n).into_iter().map(|a| self.ctext(a)).collect();
@@ -3804,7 +3889,9 @@ impl<'a, 't> Walker<'a, 't> {
             "member_expression" => {
                 let prop = text(field(callee, "property")?, src);
                 let obj = field(callee, "object")?;
-                if prop == "current" {
+                let stored = unwrap_value(obj).kind() == "this"
+                    && class_body.is_some_and(|b| self.class_member(b, prop).is_none());
+                if prop == "current" || stored {
                     (self.ctext(callee), None)
                 } else {
                     (prop.to_string(), Some(self.ctext(obj)))
@@ -3831,6 +3918,9 @@ impl<'a, 't> Walker<'a, 't> {
         // `socketRef.current = io(…)`, `const channel = pusher.subscribe(…)`): listeners on it
         // go away with it.
         let mut owned: HashSet<String> = HashSet::new();
+        if let Some(body) = parts.class_body {
+            self.instance_owned(body, &mut owned);
+        }
         let mut bodies: Vec<Node<'t>> = parts.bodies.clone();
         let mut seen: HashSet<usize> = HashSet::new();
         let mut i = 0;
@@ -3854,6 +3944,15 @@ impl<'a, 't> Walker<'a, 't> {
                     return;
                 }
                 if n.id() != body.id() && skip.contains(&n.id()) {
+                    skipping = Some(n.id());
+                    return;
+                }
+                // Functions handed out in an object (`{ onChange: (cb) => emitter.on(cb) }`,
+                // an API the component builds) run when someone else calls them.
+                if n.id() != body.id()
+                    && (n.kind() == "method_definition"
+                        || (is_fn_kind(n.kind()) && a.parent().is_some_and(|p| p.kind() == "pair")))
+                {
                     skipping = Some(n.id());
                     return;
                 }
@@ -3894,7 +3993,13 @@ impl<'a, 't> Walker<'a, 't> {
                 .catalog
                 .effect(&a.pair)
                 .is_some_and(|p| matches!(p.matching, Matching::Listener | Matching::Receiver));
-            by_receiver && a.receiver.as_ref().is_some_and(|r| owned.contains(r))
+            by_receiver
+                && a.receiver.as_ref().is_some_and(|r| {
+                    owned.contains(r)
+                        || r.char_indices().any(|(i, c)| {
+                            c == '.' && r.get(..i).is_some_and(|head| owned.contains(head))
+                        })
+                })
         };
         let mut out: Vec<Acquisition> = found
             .into_iter()
@@ -4018,6 +4123,9 @@ impl<'a, 't> Walker<'a, 't> {
                 p.disposer && p.matching == Matching::Binding,
             )
         };
+        if is_promise_wait(a, src) {
+            return None;
+        }
         let mut binding = holder_text(a, src);
         // `channel.subscribe()` on a bound channel (Supabase: `subscribe` returns the channel
         // itself, released with `removeChannel(channel)`): the receiver stands for the result.
@@ -4519,10 +4627,13 @@ impl<'a, 't> Walker<'a, 't> {
                 match op {
                     "===" | "==" | "!==" | "!=" => {
                         let is_env = |x: Node| {
-                            matches!(
-                                canon(text(unwrap_value(x), src)).as_str(),
-                                "process.env.NODE_ENV" | "process.env[\"NODE_ENV\"]"
-                            )
+                            let x = unwrap_value(x);
+                            matches!(x.kind(), "member_expression" | "subscript_expression")
+                                && x.byte_range().len() < 64
+                                && matches!(
+                                    canon(text(x, src)).as_str(),
+                                    "process.env.NODE_ENV" | "process.env[\"NODE_ENV\"]"
+                                )
                         };
                         let value = if is_env(l) {
                             string_value(unwrap_value(r), src)
@@ -5776,6 +5887,7 @@ export function useFeed(db, auth, onValue) {
     return cleanup;
   }, []);
   React.useEffect(() => {
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     const ro = new ResizeObserver(() => {});
     ro.observe(document.body);
     const t = setTimeout(() => {}, 10);
@@ -5967,6 +6079,30 @@ export default class Clock extends React.Component {
             "{calls:?}"
         );
         assert!(e.anchors.cleanup_end.is_some() && e.anchors.body_end.is_some());
+
+        // A disposer kept on the instance.
+        let f = facts(
+            "src/Cart.jsx",
+            &["react"],
+            r#"import React from "react";
+import { store } from "./store";
+export class Cart extends React.PureComponent {
+  componentDidMount() {
+    this.unsubscribe = store.subscribe(() => this.forceUpdate());
+  }
+  componentWillUnmount() {
+    this.unsubscribe();
+  }
+  render() { return null; }
+}
+"#,
+        );
+        let e = one_effect(&f);
+        assert_eq!(
+            acq(e, "subscription").binding.as_deref(),
+            Some("this.unsubscribe")
+        );
+        assert_eq!(cleanup_calls(e), vec!["this.unsubscribe()".to_string()]);
 
         // No `componentWillUnmount`: no cleanup. A class without `extends` is not a component.
         let f = facts(

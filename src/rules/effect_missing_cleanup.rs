@@ -212,16 +212,16 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
         .unwrap_or_default();
     let message = if effect.cleanup.is_some() {
         format!(
-            "`{}` acquires a {} in `{}`{component} that its cleanup never releases",
+            "`{}` acquires {} in `{}`{component} that its cleanup never releases",
             short(&a.call),
-            pair.what,
+            article(&pair.what),
             effect.hook
         )
     } else {
         format!(
-            "`{}` acquires a {} in `{}`{component}, which returns no cleanup",
+            "`{}` acquires {} in `{}`{component}, which returns no cleanup",
             short(&a.call),
-            pair.what,
+            article(&pair.what),
             effect.hook
         )
     };
@@ -248,6 +248,11 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
         related: Vec::new(),
         fix: None,
     }
+}
+
+fn article(noun: &str) -> String {
+    let vowel = noun.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 /// Where the release goes when there is no cleanup yet.
