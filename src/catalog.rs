@@ -60,6 +60,9 @@ pub struct ClientDef {
     /// transaction (psycopg2's connection commits or rolls back and stays open).
     #[serde(default)]
     pub with_keeps_open: bool,
+    /// Settings needed behind a transaction-mode pooler (`pooler-prepared-statements`).
+    #[serde(default)]
+    pub pooler: Vec<PoolerRequirement>,
     /// A client (kind `client`) that must be closed when it is opened inside a function
     /// (`httpx.Client`, `aiohttp.ClientSession`, `requests.Session`): `unclosed-session` checks it.
     #[serde(default)]
@@ -129,6 +132,35 @@ pub struct PoolKeyDef {
     /// Values that mean "no limit" (`-1`, `None`).
     #[serde(default)]
     pub unbounded: Vec<String>,
+    /// A minimum (`min_size`): not part of the pool's maximum.
+    #[serde(default)]
+    pub min: bool,
+    /// A query parameter of the connection URL (`connection_limit`, `maxPoolSize`) rather than an
+    /// option of the constructor.
+    #[serde(default)]
+    pub url: bool,
+}
+
+/// What a client needs behind a transaction-mode pooler (PgBouncer / Supavisor `:6543`), where
+/// prepared statements do not work (`pooler-prepared-statements`). Each requirement is one
+/// option or URL parameter with its accepted values.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PoolerRequirement {
+    /// Constructor options, any of which may carry the setting (`prepare`,
+    /// `connect_args.statement_cache_size`, `kwargs.prepare_threshold`, `poolclass`).
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// A URL query parameter (`pgbouncer`).
+    #[serde(default)]
+    pub url_param: Option<String>,
+    /// Accepted values, as written (`false`, `0`, `None`, `NullPool`, `true`).
+    pub equals: Vec<String>,
+    /// Only when the URL's scheme is this (`postgresql+asyncpg` for SQLAlchemy over asyncpg).
+    #[serde(default)]
+    pub when_scheme: Option<String>,
+    /// What to write, for the help: `prepare: false`.
+    pub fix: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

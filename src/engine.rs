@@ -361,6 +361,7 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         files: &files,
         graph: &graph,
         catalog: &settings.catalog,
+        config: &settings.config,
     };
     let findings: Vec<Finding> = settings
         .rules()

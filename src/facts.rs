@@ -422,6 +422,15 @@ pub enum UrlRef {
     Env { name: String, span: Span },
 }
 
+/// The options and URL written at one construction (`FileFacts::clients[client]`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClientConfig {
+    /// Index into [`FileFacts::clients`].
+    pub client: usize,
+    pub options: Vec<OptionFact>,
+    pub url: Option<UrlRef>,
+}
+
 /// A connection URL written in a dotenv file or a string literal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConnUrl {
@@ -451,6 +460,8 @@ pub struct FileFacts {
     /// Code that only runs in production (`if (process.env.NODE_ENV === "production") { … }`, the
     /// `else` of a `=== "development"` test): Next.js hot reloads cannot re-run it.
     pub production_only: Vec<Span>,
+    /// Options and URLs of the constructions in `clients`.
+    pub client_configs: Vec<ClientConfig>,
     /// Connection URLs (dotenv values, string literals that are database URLs).
     pub urls: Vec<ConnUrl>,
     /// Project modules this file imports (for "the module most imported").

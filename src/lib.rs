@@ -15,6 +15,7 @@ pub mod discover;
 pub mod engine;
 pub mod facts;
 pub mod lang;
+pub mod pools;
 pub mod prefilter;
 pub mod project;
 pub mod report;

@@ -5100,3 +5100,13 @@ def last():
         );
     }
 }
+
+#[cfg(test)]
+mod scratch_dump {
+    #[test]
+    fn dump() {
+        let src = std::fs::read_to_string("/tmp/py_dump.py").unwrap_or_default();
+        let tree = super::parse(&src).ok();
+        if let Some(t) = tree { println!("{}", t.root_node().to_sexp()); }
+    }
+}

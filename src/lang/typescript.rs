@@ -12,8 +12,14 @@
 //!    on code after a construction (a later `client.close()`, `return client`, `cached = client`)
 //!    is resolved when its function is left.
 //!
+//! Lifecycle facts are gathered when the walk meets their construct, over its own subtree:
+//! effects (React `useEffect` and friends, class components' `componentDidMount` /
+//! `componentWillUnmount`, Vue `onMounted` / `onUnmounted`) with what they acquire and what
+//! their cleanup calls; sessions (pool checkouts, single connections) with how they are closed;
+//! and the code that only runs in production (`if (process.env.NODE_ENV === "production")`).
+//!
 //! The front-end knows syntax and frameworks (Next.js, Express, Koa, Fastify, Hono, tRPC,
-//! React); client libraries come from the catalogue only.
+//! React, Vue); client libraries and effect pairs come from the catalogue only.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -3867,6 +3873,15 @@ impl<'a, 't> Walker<'a, 't> {
                 Some(Cleanup { span: sp, calls })
             };
         let acquisitions = self.find_acquisitions(&parts, &visited);
+        // `useEffect(() => window.addEventListener(…))` returns what the acquisition returns:
+        // no cleanup unless that is a disposer.
+        let cleanup = cleanup.filter(|_| {
+            let only_opaque = parts.cleanup_fns.is_empty() && parts.disposers.is_empty();
+            !only_opaque
+                || !acquisitions
+                    .iter()
+                    .any(|a| Some(a.span) == parts.opaque && !a.returned)
+        });
         EffectFact {
             hook: parts.hook,
             span: parts.span,
@@ -3880,10 +3895,24 @@ impl<'a, 't> Walker<'a, 't> {
     /// A call made by a cleanup. A function kept in a ref (`ref.current()`) or, in a class, in
     /// a field that is not a method (`this.unsubscribe()`) is recorded as a call of
     /// `ref.current` / `this.unsubscribe`, so that a disposer bound there is seen called.
+    ///
+    /// A function written inline as an argument is a new function object, equal to nothing the
+    /// effect registered (`removeEventListener("x", () => f())` removes nothing): its text is
+    /// replaced by `<function literal at N>` (N its byte offset), so it matches no acquisition.
     fn cleanup_call(&self, n: Node, class_body: Option<Node<'t>>) -> Option<CleanupCall> {
         let src = self.src;
         let callee = unwrap_value(field(n, "function")?);
-        let args: Vec<String> = call_args(n).into_iter().map(|a| self.ctext(a)).collect();
+        let args: Vec<String> = call_args(n)
+            .into_iter()
+            .map(|a| {
+                let u = unwrap_value(a);
+                if is_fn_kind(u.kind()) {
+                    format!("<function literal at {}>", u.start_byte())
+                } else {
+                    self.ctext(a)
+                }
+            })
+            .collect();
         let (name, receiver) = match callee.kind() {
             "identifier" => (text(callee, src).to_string(), None),
             "member_expression" => {
@@ -4113,14 +4142,15 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return None;
         }
-        let (pair, receiver, disposer) = if let Some(id) = self.client_acquisition(n) {
-            (format!("client:{id}"), None, false)
+        let (pair, receiver, disposer, by_binding) = if let Some(id) = self.client_acquisition(n) {
+            (format!("client:{id}"), None, false, false)
         } else {
             let (p, recv) = self.effect_pair(n, &parts.bodies)?;
             (
                 p.id.clone(),
                 recv,
-                p.disposer && p.matching == Matching::Binding,
+                p.disposer,
+                p.matching == Matching::Binding,
             )
         };
         if is_promise_wait(a, src) {
@@ -4131,16 +4161,20 @@ impl<'a, 't> Walker<'a, 't> {
         // itself, released with `removeChannel(channel)`): the receiver stands for the result.
         if binding.is_none()
             && disposer
+            && by_binding
             && let Some(r) = receiver
                 .map(unwrap_value)
                 .filter(|r| r.kind() == "identifier")
         {
             binding = Some(text(r, src).to_string());
         }
-        let returned = parts.returns.iter().any(|r| {
-            r.id() == n.id()
-                || (r.kind() == "identifier" && binding.as_deref() == Some(text(*r, src)))
-        });
+        // Returned as the cleanup: only a disposer is one (`return onSnapshot(…)`); an
+        // interval id or a socket returned from an effect is not a function React can call.
+        let returned = disposer
+            && parts.returns.iter().any(|r| {
+                r.id() == n.id()
+                    || (r.kind() == "identifier" && binding.as_deref() == Some(text(*r, src)))
+            });
         let args: Vec<String> = call_args(n).into_iter().map(|x| self.ctext(x)).collect();
         Some(Acquisition {
             pair,
@@ -5808,6 +5842,7 @@ export default function Room({ id }: { id: string }) {
       ws.current!.close();
       window.clearInterval(timer.current);
       controller.abort();
+      window.removeEventListener("scroll", () => onScroll());
     };
   }, [id]);
   return <p />;
@@ -5848,6 +5883,13 @@ export default function Room({ id }: { id: string }) {
         assert_eq!(listeners[0].args[0], "\"resize\"");
         assert_eq!(listeners[1].signal.as_deref(), Some("controller.signal"));
         let calls = cleanup_calls(e);
+        assert!(
+            calls
+                .iter()
+                .any(|c| c
+                    .starts_with("window.removeEventListener(\"scroll\",<function literal at ")),
+            "{calls:?}"
+        );
         for want in [
             "supabase.removeChannel(channel)",
             "subscription.unsubscribe()",
@@ -5886,6 +5928,7 @@ export function useFeed(db, auth, onValue) {
     }
     return cleanup;
   }, []);
+  useEffect(() => window.addEventListener("online", onOnline), []);
   React.useEffect(() => {
     const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     const ro = new ResizeObserver(() => {});
@@ -5897,7 +5940,11 @@ export function useFeed(db, auth, onValue) {
 }
 "#,
         );
-        assert_eq!(f.effects.len(), 4, "{:#?}", f.effects);
+        assert_eq!(f.effects.len(), 5, "{:#?}", f.effects);
+        // Returning what `addEventListener` returns is no cleanup.
+        let e = &f.effects[3];
+        assert!(!acq(e, "event-listener").returned);
+        assert!(e.cleanup.is_none());
         // `return onSnapshot(…)` (arrow expression body).
         let e = &f.effects[0];
         let a = acq(e, "firebase-listener");
@@ -5931,7 +5978,7 @@ export function useFeed(db, auth, onValue) {
         );
         assert!(e.anchors.cleanup_end.is_some());
         // `React.useEffect`, an early `return;`, an expression-bodied cleanup.
-        let e = &f.effects[3];
+        let e = &f.effects[4];
         assert_eq!(e.hook, "useEffect");
         assert_eq!(cleanup_calls(e), vec!["ro.disconnect()".to_string()]);
         assert_eq!(acq(e, "observer").binding.as_deref(), Some("ro"));

@@ -3,9 +3,12 @@
 //!
 //! Adding a rule: write the file and the doc, add ONE line to [`ALL`], add fixtures.
 
+pub mod duplicate_client_module;
 pub mod effect_missing_cleanup;
 pub mod hot_reload_client;
+pub mod oversized_pool;
 pub mod per_request_client;
+pub mod pooler_prepared_statements;
 pub mod unclosed_session;
 
 use crate::callgraph::CallGraph;
@@ -49,6 +52,8 @@ pub struct ProjectCx<'a> {
     pub files: &'a [CheckedFile],
     pub graph: &'a CallGraph,
     pub catalog: &'a Catalog,
+    /// The configuration (budget).
+    pub config: &'a crate::config::Config,
 }
 
 pub trait Rule: Sync + Send {
@@ -64,6 +69,9 @@ pub static ALL: &[&dyn Rule] = &[
     &hot_reload_client::HotReloadClient,
     &effect_missing_cleanup::EffectMissingCleanup,
     &unclosed_session::UnclosedSession,
+    &duplicate_client_module::DuplicateClientModule,
+    &oversized_pool::OversizedPool,
+    &pooler_prepared_statements::PoolerPreparedStatements,
 ];
 
 /// Find a rule by id (`per-request-client`) or code (`CL101`), case-insensitively for codes.

@@ -1,0 +1,210 @@
+//! Pool sizes and connection URLs of client constructions, from facts and the catalogue: the
+//! arithmetic behind `oversized-pool` and `pooler-prepared-statements`. Language-neutral.
+
+use crate::catalog::ClientDef;
+use crate::connurl::ParsedUrl;
+use crate::facts::{ClientConfig, OptValue, OptionFact, UrlRef};
+use crate::rules::CheckedFile;
+use crate::source::{Lang, Span};
+
+/// Where a URL was found: (file index, span of the URL text).
+pub type UrlLoc = (usize, Span);
+
+/// A client's resolved connection URL.
+#[derive(Debug, Clone)]
+pub struct ResolvedUrl {
+    pub text: String,
+    pub parsed: ParsedUrl,
+    /// The raw scheme (`postgresql+asyncpg`).
+    pub raw_scheme: String,
+    pub loc: UrlLoc,
+    /// The environment variable it came through, if any.
+    pub var: Option<String>,
+}
+
+/// The config of client `idx` of a file, if the front-end recorded one.
+pub fn config_of(file: &CheckedFile, idx: usize) -> Option<&ClientConfig> {
+    file.facts.client_configs.iter().find(|c| c.client == idx)
+}
+
+/// Resolve a client's URL: a literal in the code, or an environment variable defined in a dotenv
+/// file of the same project (`.env`, then `.env.local`, … in name order).
+pub fn resolve_url(files: &[CheckedFile], file: usize, config: Option<&ClientConfig>) -> Option<ResolvedUrl> {
+    let url = config?.url.as_ref()?;
+    match url {
+        UrlRef::Literal { text, span } => make(text, (file, *span), None),
+        UrlRef::Env { name, .. } => env_url(files, file, name),
+    }
+}
+
+/// The value of `name` in the dotenv files of `file`'s project.
+pub fn env_url(files: &[CheckedFile], file: usize, name: &str) -> Option<ResolvedUrl> {
+    let root = &files[file].source.project.root;
+    let mut candidates: Vec<(usize, &CheckedFile)> = files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.source.lang == Lang::Env && &f.source.project.root == root)
+        .collect();
+    candidates.sort_by_key(|(_, f)| env_file_rank(&f.source.rel));
+    candidates.into_iter().find_map(|(fi, f)| {
+        f.facts
+            .urls
+            .iter()
+            .find(|u| u.var.as_deref() == Some(name))
+            .and_then(|u| make(&u.text, (fi, u.span), Some(name.to_string())))
+    })
+}
+
+/// `.env` first, then `.env.local`, `.env.development`, …, examples last.
+fn env_file_rank(rel: &str) -> (u8, String) {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let rank = match name {
+        ".env" => 0,
+        ".env.local" => 1,
+        n if n.contains("example") || n.contains("sample") || n.contains("template") => 3,
+        _ => 2,
+    };
+    (rank, rel.to_string())
+}
+
+fn make(text: &str, loc: UrlLoc, var: Option<String>) -> Option<ResolvedUrl> {
+    let parsed = ParsedUrl::parse(text)?;
+    let raw_scheme = text.split("://").next().unwrap_or("").to_ascii_lowercase();
+    Some(ResolvedUrl {
+        text: text.to_string(),
+        parsed,
+        raw_scheme,
+        loc,
+        var,
+    })
+}
+
+/// A value as written, for comparisons with catalogue strings (`false`, `0`, `None`, `NullPool`).
+pub fn value_text(v: &OptValue) -> Option<String> {
+    Some(match v {
+        OptValue::Int(n) => n.to_string(),
+        OptValue::Str(s) => s.clone(),
+        OptValue::Bool(b) => b.to_string(),
+        OptValue::Null => "None".to_string(),
+        OptValue::Name(n) => n.rsplit(['.', ':']).next().unwrap_or(n).to_string(),
+        OptValue::Unknown => return None,
+    })
+}
+
+/// One term of a pool's maximum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub key: String,
+    pub value: u64,
+    /// Where it is written (`None`: the library default).
+    pub at: Option<(usize, Span)>,
+}
+
+/// A pool's maximum number of connections.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PoolMax {
+    Bounded(Vec<Term>),
+    /// A setting that means "no limit" (`max_overflow=-1`), where it is written.
+    Unbounded { key: String, at: (usize, Span) },
+    /// Not known (a variable, or no default in the catalogue).
+    Unknown,
+}
+
+impl PoolMax {
+    pub fn total(&self) -> Option<u64> {
+        match self {
+            PoolMax::Bounded(t) => Some(t.iter().map(|t| t.value).sum()),
+            _ => None,
+        }
+    }
+}
+
+fn option<'a>(config: Option<&'a ClientConfig>, key: &str) -> Option<&'a OptionFact> {
+    config?.options.iter().find(|o| o.key == key)
+}
+
+/// The maximum of a pool from its options, URL parameters and the catalogue's defaults:
+/// the first (non-minimum, non-additive) size key, plus the additive ones
+/// (`pool_size` + `max_overflow`).
+pub fn pool_max(def: &ClientDef, file: usize, config: Option<&ClientConfig>, url: Option<&ResolvedUrl>) -> PoolMax {
+    let mut base: Option<Term> = None;
+    let mut extra: Vec<Term> = Vec::new();
+    for key in def.pool_keys.iter().filter(|k| !k.min) {
+        let written: Option<(Option<i64>, String, (usize, Span))> = if key.url {
+            url.and_then(|u| u.parsed.param(&key.key).map(|v| (v.parse::<i64>().ok(), v.to_string(), u.loc)))
+        } else {
+            option(config, &key.key).map(|o| (o.value.as_int(), value_text(&o.value).unwrap_or_default(), (file, o.span)))
+        };
+        let term = match written {
+            Some((_, text, at)) if key.unbounded.iter().any(|u| *u == text) => {
+                return PoolMax::Unbounded { key: key.key.clone(), at };
+            }
+            Some((Some(n), _, at)) => Some(Term {
+                key: key.key.clone(),
+                value: u64::try_from(n).unwrap_or(0),
+                at: Some(at),
+            }),
+            // Written, but not a number connlint can evaluate: stay silent.
+            Some((None, _, _)) => return PoolMax::Unknown,
+            None => key.default.map(|d| Term {
+                key: key.key.clone(),
+                value: d,
+                at: None,
+            }),
+        };
+        let Some(term) = term else { continue };
+        if key.additive {
+            extra.push(term);
+        } else if base.as_ref().is_none_or(|b| b.at.is_none() && term.at.is_some()) {
+            // An explicit key wins over another key's default (`maxPoolSize` in the URL over
+            // the option default).
+            base = Some(term);
+        }
+    }
+    match base {
+        Some(b) => {
+            let mut terms = vec![b];
+            terms.extend(extra);
+            PoolMax::Bounded(terms)
+        }
+        None => PoolMax::Unknown,
+    }
+}
+
+/// `pool_size 20 + max_overflow 30 = 50`, `max 40`, `maxPoolSize 100 (default)`.
+pub fn arithmetic(terms: &[Term]) -> String {
+    let parts: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            if t.at.is_some() {
+                format!("{} {}", t.key, t.value)
+            } else {
+                format!("{} {} (default)", t.key, t.value)
+            }
+        })
+        .collect();
+    let total: u64 = terms.iter().map(|t| t.value).sum();
+    if terms.len() > 1 {
+        format!("{} = {total}", parts.join(" + "))
+    } else {
+        parts.join("")
+    }
+}
+
+/// Paths whose code is not the running application: scripts, tests, seeds, migrations, examples.
+pub fn is_auxiliary(rel: &str) -> bool {
+    let segs: Vec<&str> = rel.split('/').collect();
+    let name = segs.last().copied().unwrap_or("");
+    segs.iter().any(|s| {
+        matches!(
+            *s,
+            "scripts" | "script" | "tests" | "test" | "__tests__" | "e2e" | "migrations" | "alembic" | "seeds" | "examples" | "benches"
+        )
+    }) || name.contains(".test.")
+        || name.contains(".spec.")
+        || name.starts_with("test_")
+        || name.ends_with("_test.py")
+        || name == "conftest.py"
+        || name.starts_with("seed")
+        || name.contains(".config.")
+}

@@ -1,0 +1,92 @@
+//! `duplicate-client-module` (CL103): several modules of one project each keep their own
+//! long-lived client of one database family. Docs: rules/duplicate-client-module.md
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::facts::{ClientKind, ScopeKind};
+use crate::lang::modules::module_matches;
+use crate::pools;
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::source::{Lang, Span};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "duplicate-client-module",
+    code: "CL103",
+    summary: "several modules of one project each keep their own long-lived client of the same database",
+    langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Rs],
+    default_severity: Severity::Warning,
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/duplicate-client-module.md"),
+};
+
+pub struct DuplicateClientModule;
+
+/// Families where several clients are normal (HTTP clients, AWS service clients).
+const SKIP_FAMILIES: &[&str] = &["http", "aws"];
+
+impl Rule for DuplicateClientModule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        // (project root, family) → the first long-lived site of each file.
+        let mut groups: BTreeMap<(std::path::PathBuf, String), BTreeMap<usize, (Span, String)>> = BTreeMap::new();
+        for (fi, file) in cx.files.iter().enumerate() {
+            if pools::is_auxiliary(&file.source.rel) {
+                continue;
+            }
+            for c in &file.facts.clients {
+                let long_lived = c.scope.kind == ScopeKind::Module || (c.guard.is_guarded() && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
+                if !long_lived || !matches!(c.kind, ClientKind::Pool | ClientKind::Client | ClientKind::Sdk) || SKIP_FAMILIES.contains(&c.family.as_str()) {
+                    continue;
+                }
+                groups
+                    .entry((file.source.project.root.clone(), c.family.clone()))
+                    .or_default()
+                    .entry(fi)
+                    .or_insert((c.span, c.ctor.clone()));
+            }
+        }
+        for ((_, family), sites) in groups {
+            if sites.len() < 2 {
+                continue;
+            }
+            // Keep the module most imported by the others.
+            let importers = |fi: usize| {
+                let keys = &cx.files[fi].facts.module_keys;
+                cx.files
+                    .iter()
+                    .enumerate()
+                    .filter(|(other, f)| *other != fi && f.facts.imports.iter().any(|m| module_matches(m, keys)))
+                    .count()
+            };
+            let Some(keep) = sites.keys().copied().max_by_key(|fi| (importers(*fi), std::cmp::Reverse(*fi))) else { continue };
+            let keep_path = cx.files[keep].source.display.clone();
+            for (fi, (span, ctor)) in &sites {
+                let others: Vec<(usize, Span, String)> = sites
+                    .iter()
+                    .filter(|(o, _)| *o != fi)
+                    .map(|(o, (s, c))| (*o, *s, format!("another `{c}` client of {family}")))
+                    .collect();
+                let help = if *fi == keep {
+                    format!("keep this module as the one {family} client and import it everywhere else ({} other module(s) build their own)", others.len())
+                } else {
+                    format!("import the client from `{keep_path}` (the module most imported) instead of building another one here")
+                };
+                out.push(Finding {
+                    rule: META.id,
+                    file: *fi,
+                    span: *span,
+                    severity: Severity::Warning,
+                    message: format!("`{ctor}` is one of {} modules that each keep their own {family} client", sites.len()),
+                    help,
+                    label: None,
+                    related: others,
+                    fix: None,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! `oversized-pool` (CL301): pool settings above the connection budget. Docs: rules/oversized-pool.md
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::diagnostic::{Finding, Severity};
+use crate::facts::ScopeKind;
+use crate::pools::{self, PoolMax, ResolvedUrl};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::source::{Lang, Span};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "oversized-pool",
+    code: "CL301",
+    summary: "pool settings (in code, connection URLs or dotenv files) exceed the connection budget",
+    langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
+    default_severity: Severity::Error,
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/oversized-pool.md"),
+};
+
+pub struct OversizedPool;
+
+const DATABASE_FAMILIES: &[&str] = &["postgres", "mysql", "sql", "mongodb", "redis"];
+
+/// A long-lived pool of the project, for the total.
+struct Counted {
+    file: usize,
+    span: Span,
+    what: String,
+    connections: u64,
+}
+
+impl Rule for OversizedPool {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        let mut reported: HashSet<(usize, Span)> = HashSet::new();
+        let mut per_project: BTreeMap<std::path::PathBuf, Vec<Counted>> = BTreeMap::new();
+        let budget = &cx.config.budget;
+        for (fi, file) in cx.files.iter().enumerate() {
+            if pools::is_auxiliary(&file.source.rel) {
+                continue;
+            }
+            let project = &file.source.project;
+            let instances = budget
+                .instances
+                .unwrap_or(if project.serverless { budget.serverless_instances } else { 1 })
+                .max(1);
+            for (ci, c) in file.facts.clients.iter().enumerate() {
+                if matches!(c.scope.kind, ScopeKind::Test) {
+                    continue;
+                }
+                let Some(def) = cx.catalog.by_id(&c.client) else { continue };
+                if !DATABASE_FAMILIES.contains(&def.family.as_str()) || def.pool_keys.is_empty() {
+                    continue;
+                }
+                let config = pools::config_of(file, ci);
+                let url = pools::resolve_url(cx.files, fi, config);
+                let max = pools::pool_max(def, fi, config, url.as_ref());
+                let (limit, why) = limit_for(cx, &def.family, url.as_ref());
+                match &max {
+                    PoolMax::Unbounded { key, at } => {
+                        if reported.insert(*at) {
+                            out.push(finding(*at, Severity::Error, format!("`{key}` makes the {} pool of `{}` unbounded: it can open connections until the server refuses them", def.library, c.ctor), format!("set a finite `{key}` within the budget ({limit} {why})")));
+                        }
+                    }
+                    PoolMax::Bounded(terms) => {
+                        let per_process: u64 = terms.iter().map(|t| t.value).sum();
+                        let total = per_process * instances;
+                        let long_lived = c.scope.kind == ScopeKind::Module || c.guard.is_guarded() || c.scope.kind == ScopeKind::Startup;
+                        if long_lived {
+                            per_project.entry(project.root.clone()).or_default().push(Counted {
+                                file: fi,
+                                span: c.span,
+                                what: format!("`{}` ({per_process})", c.ctor),
+                                connections: total,
+                            });
+                        }
+                        if total <= limit {
+                            continue;
+                        }
+                        // Report where the largest written value is (a URL parameter in a dotenv
+                        // file, an option), or at the construction when only defaults apply.
+                        let at = terms.iter().filter_map(|t| t.at).next().unwrap_or((fi, c.span));
+                        if !reported.insert(at) {
+                            continue;
+                        }
+                        let serverless = if instances > 1 { format!(" × {instances} instances = {total}") } else { String::new() };
+                        out.push(finding(
+                            at,
+                            Severity::Error,
+                            format!("{} connections per process{serverless} for `{}` ({}), budget {limit} {why}", pools::arithmetic(terms), c.ctor, def.library),
+                            help(&why, limit, instances),
+                        ));
+                    }
+                    PoolMax::Unknown => {}
+                }
+            }
+            // Dotenv and literal URLs that size a pool by themselves (`connection_limit=`,
+            // `maxPoolSize=`, `pool_max=`), whichever client reads them.
+            for u in &file.facts.urls {
+                let Some(parsed) = crate::connurl::ParsedUrl::parse(&u.text) else { continue };
+                for key in ["connection_limit", "maxPoolSize", "pool_max", "max_pool_size"] {
+                    let Some(n) = parsed.param(key).and_then(|v| v.parse::<u64>().ok()) else { continue };
+                    let family = if parsed.scheme == "mongodb" { "mongodb" } else { "postgres" };
+                    let resolved = ResolvedUrl { text: u.text.clone(), raw_scheme: parsed.scheme.clone(), parsed: parsed.clone(), loc: (fi, u.span), var: u.var.clone() };
+                    let (limit, why) = limit_for(cx, family, Some(&resolved));
+                    let total = n * instances;
+                    if total > limit && reported.insert((fi, u.span)) {
+                        let serverless = if instances > 1 { format!(" × {instances} instances = {total}") } else { String::new() };
+                        out.push(finding(
+                            (fi, u.span),
+                            Severity::Error,
+                            format!("`{key}={n}` in {} allows {n} connections per process{serverless}, budget {limit} {why}", u.var.as_deref().unwrap_or("this URL")),
+                            help(&why, limit, instances),
+                        ));
+                    }
+                }
+            }
+        }
+        // The project total: every long-lived pool, times the instances, against the server.
+        for (_, pools) in per_project {
+            let total: u64 = pools.iter().map(|p| p.connections).sum();
+            if pools.len() < 2 || total <= budget.max_connections {
+                continue;
+            }
+            let Some(first) = pools.iter().max_by_key(|p| p.connections) else { continue };
+            let list: Vec<&str> = pools.iter().map(|p| p.what.as_str()).collect();
+            let mut f = finding(
+                (first.file, first.span),
+                Severity::Error,
+                format!("the project's long-lived pools open up to {total} connections ({}), above the server's max_connections {}", list.join(" + "), budget.max_connections),
+                "shrink the pools, share one pool between modules, or put a pooler (PgBouncer / Supavisor transaction mode) in front; set `[budget] max_connections` if your server allows more".to_string(),
+            );
+            f.related = pools
+                .iter()
+                .filter(|p| !(p.file == first.file && p.span == first.span))
+                .map(|p| (p.file, p.span, format!("{} counts {}", p.what, p.connections)))
+                .collect();
+            out.push(f);
+        }
+    }
+}
+
+/// The per-pool limit for a family and URL, and why.
+fn limit_for(cx: &ProjectCx<'_>, family: &str, url: Option<&ResolvedUrl>) -> (u64, String) {
+    let budget = &cx.config.budget;
+    if url.is_some_and(|u| u.parsed.is_supabase_session_pooler()) {
+        return (budget.session_pooler, "(Supabase session-mode pooler: clients are capped at its pool size, `MaxClientsInSessionMode`)".into());
+    }
+    if let Some(n) = budget.family.get(family) {
+        return (*n, format!("([budget.family] {family})"));
+    }
+    if family == "mongodb" {
+        return (100, "(the MongoDB driver default maxPoolSize)".into());
+    }
+    match budget.pool_max {
+        Some(n) => (n, "([budget] pool_max)".into()),
+        None => (budget.max_connections / 4, format!("(a quarter of max_connections {})", budget.max_connections)),
+    }
+}
+
+fn help(why: &str, limit: u64, instances: u64) -> String {
+    let per_instance = if instances > 1 { format!(" ({} per instance across {instances} instances)", limit / instances) } else { String::new() };
+    if why.contains("Supabase") {
+        format!("keep pool size + overflow at or below {limit}{per_instance}, or use the transaction-mode pooler (port 6543) with `NullPool` / `pgbouncer=true`")
+    } else {
+        format!("lower it to at most {limit}{per_instance}, or raise `[budget]` in connlint.toml if your database allows more")
+    }
+}
+
+fn finding(at: (usize, Span), severity: Severity, message: String, help: String) -> Finding {
+    Finding { rule: META.id, file: at.0, span: at.1, severity, message, help, label: None, related: Vec::new(), fix: None }
+}

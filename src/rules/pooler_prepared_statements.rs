@@ -1,0 +1,121 @@
+//! `pooler-prepared-statements` (CL302): a transaction-mode pooler URL (PgBouncer / Supavisor on
+//! `:6543`, Neon `-pooler`, `pgbouncer=true`) used by a client whose prepared statements are
+//! still on. Docs: rules/pooler-prepared-statements.md
+
+use std::collections::HashSet;
+
+use crate::catalog::PoolerRequirement;
+use crate::connurl::ParsedUrl;
+use crate::diagnostic::{Finding, Severity};
+use crate::facts::ClientConfig;
+use crate::pools::{self, ResolvedUrl};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::source::Lang;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "pooler-prepared-statements",
+    code: "CL302",
+    summary: "a transaction-mode pooler URL is used with prepared statements still on",
+    langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Env],
+    default_severity: Severity::Error,
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/pooler-prepared-statements.md"),
+};
+
+pub struct PoolerPreparedStatements;
+
+impl Rule for PoolerPreparedStatements {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        // Variables that a client of the catalogue reads (judged with the client).
+        let mut seen_vars: HashSet<(std::path::PathBuf, String)> = HashSet::new();
+        for (fi, file) in cx.files.iter().enumerate() {
+            for (ci, c) in file.facts.clients.iter().enumerate() {
+                let Some(def) = cx.catalog.by_id(&c.client) else { continue };
+                let config = pools::config_of(file, ci);
+                let Some(url) = pools::resolve_url(cx.files, fi, config) else { continue };
+                if let Some(var) = &url.var {
+                    seen_vars.insert((file.source.project.root.clone(), var.clone()));
+                }
+                if def.pooler.is_empty() || !url.parsed.is_transaction_pooler() {
+                    continue;
+                }
+                for req in def.pooler.iter().filter(|r| applies(r, &url)) {
+                    if met(req, config, &url.parsed) {
+                        continue;
+                    }
+                    let source = url.var.as_deref().map(|v| format!("`{v}`")).unwrap_or_else(|| "its URL".into());
+                    out.push(Finding {
+                        rule: META.id,
+                        file: fi,
+                        span: c.span,
+                        severity: Severity::Error,
+                        message: format!(
+                            "`{}` connects through a transaction-mode pooler ({source}: {}) with prepared statements on",
+                            c.ctor,
+                            describe(&url.parsed)
+                        ),
+                        help: format!("{}: transaction poolers hand each transaction to any server connection, so prepared statements fail (`prepared statement \"s0\" does not exist`)", req.fix),
+                        label: None,
+                        related: vec![(url.loc.0, url.loc.1, "the pooler URL".into())],
+                        fix: None,
+                    });
+                }
+            }
+        }
+        // Dotenv-only: a Prisma project whose URL points at a transaction pooler without
+        // `pgbouncer=true`, when no construction in the code reads that variable.
+        for (fi, file) in cx.files.iter().enumerate() {
+            if file.source.lang != Lang::Env || !file.source.project.has_dep("@prisma/client") && !file.source.project.has_dep("prisma") {
+                continue;
+            }
+            for u in &file.facts.urls {
+                let Some(var) = &u.var else { continue };
+                if seen_vars.contains(&(file.source.project.root.clone(), var.clone())) || var.contains("DIRECT") {
+                    continue;
+                }
+                let Some(p) = ParsedUrl::parse(&u.text) else { continue };
+                if p.is_transaction_pooler() && p.param("pgbouncer").is_none_or(|v| v != "true") {
+                    out.push(Finding {
+                        rule: META.id,
+                        file: fi,
+                        span: u.span,
+                        severity: Severity::Error,
+                        message: format!("`{var}` points at a transaction-mode pooler ({}) without `pgbouncer=true`, which Prisma needs there", describe(&p)),
+                        help: "add `pgbouncer=true` to the URL (and a `directUrl` without it for migrations)".into(),
+                        label: None,
+                        related: Vec::new(),
+                        fix: None,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn applies(req: &PoolerRequirement, url: &ResolvedUrl) -> bool {
+    req.when_scheme.as_deref().is_none_or(|s| url.raw_scheme == s)
+}
+
+fn met(req: &PoolerRequirement, config: Option<&ClientConfig>, url: &ParsedUrl) -> bool {
+    if let Some(p) = &req.url_param {
+        return url.param(p).is_some_and(|v| req.equals.iter().any(|e| e.eq_ignore_ascii_case(v)));
+    }
+    let Some(config) = config else { return false };
+    config
+        .options
+        .iter()
+        .filter(|o| req.options.contains(&o.key))
+        .filter_map(|o| pools::value_text(&o.value))
+        .any(|v| req.equals.iter().any(|e| e.eq_ignore_ascii_case(&v) || (e == "None" && v == "null")))
+}
+
+fn describe(u: &ParsedUrl) -> String {
+    match u.port {
+        Some(p) => format!("{}:{p}", u.host),
+        None => u.host.clone(),
+    }
+}
