@@ -101,6 +101,15 @@ pub struct CheckArgs {
     /// Ignore configuration files
     #[arg(long, conflicts_with = "config")]
     pub isolated: bool,
+    /// Apply safe fixes
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (implies --fix unless --diff is given)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change, and write nothing (exit 1 when there is a diff)
+    #[arg(long)]
+    pub diff: bool,
     /// Parse every file, even those that mention no client library (for benchmarks)
     #[arg(long, hide_short_help = true)]
     pub no_prefilter: bool,
@@ -241,6 +250,9 @@ fn check(args: CheckArgs) -> ExitCode {
     settings.prefilter = !args.no_prefilter;
     settings.walk.no_ignore = args.no_ignore;
 
+    if args.fix || args.unsafe_fixes || args.diff {
+        return fix(&args, &settings);
+    }
     let report = if let Some(path) = &args.stdin_filename {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
@@ -259,7 +271,54 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     };
     print_report(&report, &args);
+    exit_code(&report, &args)
+}
 
+fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
+    use crate::diagnostic::Applicability;
+    let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    if let Some(path) = &args.stdin_filename {
+        let mut text = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+            return fail(format!("cannot read standard input: {e}"));
+        }
+        let (fixed, report) = crate::fix::fix_text(path, &text, settings, level);
+        if args.diff {
+            let diff = crate::fix::diff_text(&path.display().to_string(), &text, &fixed);
+            print!("{diff}");
+            return ExitCode::from(u8::from(!diff.is_empty()));
+        }
+        print!("{fixed}");
+        return exit_code(&report, args);
+    }
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let outcome = match crate::fix::fix_paths(&paths, settings, level) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    for d in &outcome.dropped {
+        eprintln!("warning: {}: {}", d.path, d.message);
+    }
+    if args.diff {
+        let diff = crate::fix::unified_diff(&outcome);
+        print!("{diff}");
+        return ExitCode::from(u8::from(!diff.is_empty()));
+    }
+    for e in crate::fix::write_all(&outcome) {
+        eprintln!("error: {}: {}", e.path, e.message);
+    }
+    print_report(&outcome.remaining, args);
+    if !args.quiet && args.format.unwrap_or(Format::Human) == Format::Human {
+        println!(
+            "Fixed {} finding(s) in {} file(s).",
+            outcome.applied,
+            outcome.changed.len()
+        );
+    }
+    exit_code(&outcome.remaining, args)
+}
+
+fn exit_code(report: &Report, args: &CheckArgs) -> ExitCode {
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
     if args.exit_zero {

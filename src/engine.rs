@@ -149,6 +149,20 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, Run
     })
 }
 
+/// Discover and read the files under `paths` (for `--fix`, which works on texts in memory).
+/// Unreadable files are left out: there is nothing to fix in them.
+pub fn load_sources(paths: &[PathBuf], settings: &Settings) -> Result<Vec<SourceFile>, RunError> {
+    let found = discover::discover(paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
+    Ok(found
+        .files
+        .into_par_iter()
+        .filter_map(|d| {
+            let text = read_text(&d.path, settings.max_file_size).ok()?;
+            Some(SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project))
+        })
+        .collect())
+}
+
 /// Check one in-memory buffer (LSP, `--stdin-filename`, tests). `path` decides the language and
 /// the project (its nearest manifest on disk, if any).
 pub fn check_source(path: &Path, text: &str, settings: &Settings) -> Report {

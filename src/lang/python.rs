@@ -30,10 +30,12 @@ use tree_sitter::{Node, Parser, Tree};
 
 use crate::catalog::{ClientDef, CtorMatch, LangCatalog};
 use crate::facts::{
-    CallSite, ClientKind, ClientSite, Closing, FileFacts, FixAnchors, FnFact, Guard, HandlerRef,
-    ModuleRef, Returned, Scope, ScopeKind, SessionAnchors, SessionSite,
+    CallSite, ClientConfig, ClientKind, ClientSite, Closing, ConnUrl, FileFacts, FixAnchors,
+    FnFact, Guard, HandlerRef, ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind,
+    SessionAnchors, SessionSite, UrlRef,
 };
 use crate::lang::ParseError;
+use crate::lang::dotenv::is_connection_url;
 use crate::lang::modules::py_module;
 use crate::source::{SourceFile, Span};
 
@@ -388,6 +390,7 @@ enum K {
     Identifier,
     Attribute,
     Subscript,
+    Str,
 }
 
 static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
@@ -422,6 +425,7 @@ static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
                 "identifier" => K::Identifier,
                 "attribute" => K::Attribute,
                 "subscript" => K::Subscript,
+                "string" => K::Str,
                 _ => K::Other,
             }
         })
@@ -655,6 +659,11 @@ struct Pre<'t> {
     imports_cli: bool,
     /// Names of methods defined in the file (for `self.method()` calls).
     local_methods: HashSet<String>,
+    /// Module-level assignments to a plain name (`POOL_SIZE = 20`, `DATABASE_URL =
+    /// os.getenv("DATABASE_URL")`), in source order: the values options and URLs follow.
+    consts: HashMap<String, Vec<Node<'t>>>,
+    /// Project modules this file imports (deduplicated).
+    project_imports: Vec<ModuleRef>,
 }
 
 impl<'t> Pre<'t> {
@@ -691,7 +700,7 @@ impl<'t> Pre<'t> {
         'outer: loop {
             let node = cursor.node();
             match k(node) {
-                K::Import => pre.record_import(node, src),
+                K::Import => pre.record_import(node, src, file),
                 K::FunctionDef => {
                     if let Some(n) = node.child_by_field_name("name") {
                         let name = text(n, src).to_string();
@@ -785,14 +794,21 @@ impl<'t> Pre<'t> {
                 for e in named_children(stmt) {
                     if e.kind() == "assignment" {
                         let mut names = HashSet::new();
+                        let mut plain: Vec<&str> = Vec::new();
                         let mut cur = Some(e);
                         while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
                             if let Some(left) = a.child_by_field_name("left") {
                                 bind_targets(left, src, &mut names);
+                                if left.kind() == "identifier" {
+                                    plain.push(text(left, src));
+                                }
                             }
                             cur = a.child_by_field_name("right");
                         }
                         if let Some(right) = cur {
+                            for n in plain {
+                                self.consts.entry(n.to_string()).or_default().push(right);
+                            }
                             let deps = depends_args(right, src);
                             if !deps.is_empty() {
                                 for n in &names {
@@ -834,7 +850,7 @@ impl<'t> Pre<'t> {
         }
     }
 
-    fn record_import(&mut self, node: Node, src: &str) {
+    fn record_import(&mut self, node: Node, src: &str, file: &SourceFile) {
         let top_level = node.parent().is_some_and(|p| p.kind() == "module");
         let add = |pre: &mut Pre, local: String, imp: Import| {
             if imp.level == 0 {
@@ -866,6 +882,7 @@ impl<'t> Pre<'t> {
                     match name.kind() {
                         "dotted_name" => {
                             let full = compact(text(name, src));
+                            self.note_import(&full, 0, file);
                             let first = full.split('.').next().unwrap_or("").to_string();
                             add(
                                 self,
@@ -882,11 +899,13 @@ impl<'t> Pre<'t> {
                                 name.child_by_field_name("name"),
                                 name.child_by_field_name("alias"),
                             ) {
+                                let full = compact(text(n, src));
+                                self.note_import(&full, 0, file);
                                 add(
                                     self,
                                     text(a, src).to_string(),
                                     Import {
-                                        path: compact(text(n, src)),
+                                        path: full,
                                         level: 0,
                                         member: false,
                                     },
@@ -925,8 +944,22 @@ impl<'t> Pre<'t> {
                         format!("{module}.{name}")
                     }
                 };
+                if !module.is_empty() || level > 0 {
+                    self.note_import(&module, level, file);
+                }
                 let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
                 for name in names {
+                    // `from app import db`: `db` may be a submodule (importing it runs the package
+                    // too). Names spelled like classes or constants are not modules.
+                    let imported = match name.kind() {
+                        "aliased_import" => name.child_by_field_name("name"),
+                        _ => Some(name),
+                    };
+                    if let Some(n) = imported
+                        && text(n, src).starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                    {
+                        self.note_import(&join(&compact(text(n, src))), level, file);
+                    }
                     match name.kind() {
                         "dotted_name" => {
                             let n = compact(text(name, src));
@@ -974,6 +1007,17 @@ impl<'t> Pre<'t> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Record an import of a project module (`imports` facts): packages and the standard library
+    /// are not recorded.
+    fn note_import(&mut self, module: &str, level: usize, file: &SourceFile) {
+        if let Some(m) = project_module(module, level, file, &self.cat_tops)
+            && m.candidates.iter().any(|c| !c.is_empty())
+            && !self.project_imports.contains(&m)
+        {
+            self.project_imports.push(m);
         }
     }
 
@@ -1338,6 +1382,9 @@ struct Walker<'a, 't> {
     /// Every name or path bound (anywhere) to an instance of a factory entry (`SessionLocal`):
     /// a cheap test before the lookups of a plain call.
     factory_keys: HashSet<String>,
+    /// Constructions whose options and URL are read once their function's body is known:
+    /// `(index into clients, call, owner)`.
+    config_pending: Vec<(usize, Node<'t>, Node<'t>)>,
     facts: FileFacts,
 }
 
@@ -1501,6 +1548,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let facts = FileFacts {
             handler_refs: pre.handler_refs.clone(),
+            imports: pre.project_imports.clone(),
             ..Default::default()
         };
         let on = OnIndex::build(cat, &pre, file);
@@ -1536,6 +1584,7 @@ impl<'a, 't> Walker<'a, 't> {
             bound: HashMap::new(),
             local_bound: HashMap::new(),
             factory_keys: HashSet::new(),
+            config_pending: Vec::new(),
             facts,
         }
     }
@@ -1607,6 +1656,7 @@ impl<'a, 't> Walker<'a, 't> {
             K::Decorator => self.decorator_depth += 1,
             K::Call => self.on_call(node),
             K::Attribute if self.accs.len() > 1 => self.on_attribute(node),
+            K::Str => self.on_string(node),
             K::WithItem
             | K::Global
             | K::Assignment
@@ -2214,6 +2264,8 @@ impl<'a, 't> Walker<'a, 't> {
             scope_kind: top.scope.kind,
             derived: climb.derived,
         };
+        self.config_pending
+            .push((self.facts.clients.len(), call, owner));
         self.facts.clients.push(site);
         self.pending.push(pending);
         if let Some(acc) = self.accs.last_mut() {
@@ -3031,6 +3083,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
+        self.finish_configs(&bodies);
         self.finish_sessions(&bodies);
     }
 
@@ -3373,6 +3426,718 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Options, URLs (`client_configs`, `urls`)
+// ---------------------------------------------------------------------------------------------
+
+/// Keyword arguments that carry a connection URL.
+const URL_KEYWORDS: &[&str] = &[
+    "url",
+    "dsn",
+    "uri",
+    "conninfo",
+    "database_url",
+    "db_url",
+    "connection_string",
+    "connection_url",
+    "host",
+];
+
+/// Functions that read an environment variable, by qualified name: the variable is the first
+/// argument (`os.getenv("DATABASE_URL")`, python-decouple's `config("DATABASE_URL")`).
+const ENV_CALLS: &[&str] = &[
+    "os.getenv",
+    "os.environ.get",
+    "os.environ.setdefault",
+    "decouple.config",
+];
+
+/// Methods that keep a URL what it is (`os.environ["DATABASE_URL"].replace("postgres://",
+/// "postgresql://")`, pydantic's `settings.DATABASE_URL.unicode_string()`).
+const URL_PASSTHROUGH: &[&str] = &[
+    "replace",
+    "strip",
+    "rstrip",
+    "lstrip",
+    "unicode_string",
+    "get_secret_value",
+    "render_as_string",
+];
+
+/// How deep names are followed (`URL = DATABASE_URL`, `DATABASE_URL = os.getenv(…)`).
+const MAX_FOLLOW: u8 = 8;
+
+/// Where the names of a construction's arguments are looked up: the body of the function that
+/// holds it (`None`: module level), and the offset before which assignments count.
+#[derive(Clone, Copy)]
+struct Ctx<'b, 't> {
+    info: Option<&'b BodyInfo<'t>>,
+    before: usize,
+    depth: u8,
+}
+
+/// What a name holds where it is used.
+enum Lookup<'t> {
+    /// The right sides of the assignments that may reach the use; `true`: module level.
+    Values(Vec<Node<'t>>, bool),
+    /// A parameter, or a local bound by something else than a plain assignment.
+    Opaque,
+    /// Not bound in this file (imported, a builtin, a class or function name).
+    Unbound,
+}
+
+/// Through parentheses.
+fn unparen(node: Node) -> Node {
+    let mut cur = node;
+    while cur.kind() == "parenthesized_expression" {
+        match cur.named_child(0) {
+            Some(inner) => cur = inner,
+            None => break,
+        }
+    }
+    cur
+}
+
+/// The right side of `a = b = value`.
+fn rhs(node: Node) -> Node {
+    let mut cur = node;
+    while cur.kind() == "assignment" {
+        match cur.child_by_field_name("right") {
+            Some(r) => cur = r,
+            None => break,
+        }
+    }
+    cur
+}
+
+/// The text of a plain string literal (no f-string, no bytes) and its span without quotes.
+fn plain_string(node: Node, src: &str) -> Option<(String, Span)> {
+    if node.kind() != "string" {
+        return None;
+    }
+    let mut start = None;
+    let mut end = None;
+    let mut cursor = node.walk();
+    for c in node.children(&mut cursor) {
+        match c.kind() {
+            "string_start" => start = Some(c),
+            "string_end" => end = Some(c),
+            "interpolation" => return None,
+            _ => {}
+        }
+    }
+    let (start, end) = (start?, end?);
+    if text(start, src)
+        .chars()
+        .any(|c| matches!(c, 'f' | 'F' | 'b' | 'B' | 't' | 'T'))
+    {
+        return None;
+    }
+    let sp = Span::new(start.end_byte(), end.start_byte().max(start.end_byte()));
+    Some((src.get(sp.range())?.to_string(), sp))
+}
+
+/// A Python integer literal (`20`, `20_000`, `0x10`).
+fn parse_int(t: &str) -> Option<i64> {
+    let t: String = t.chars().filter(|c| *c != '_').collect();
+    let lower = t.to_ascii_lowercase();
+    if let Some(h) = lower.strip_prefix("0x") {
+        i64::from_str_radix(h, 16).ok()
+    } else if let Some(o) = lower.strip_prefix("0o") {
+        i64::from_str_radix(o, 8).ok()
+    } else if let Some(b) = lower.strip_prefix("0b") {
+        i64::from_str_radix(b, 2).ok()
+    } else {
+        lower.parse().ok()
+    }
+}
+
+/// A name that holds settings (`settings`, `config`, `app_settings`, `Config`, `cfg`).
+fn settings_name(name: &str) -> bool {
+    let l = name.trim_start_matches('_').to_ascii_lowercase();
+    l.ends_with("settings") || l.ends_with("config") || matches!(l.as_str(), "conf" | "cfg")
+}
+
+/// An environment variable name that reads like a URL (`DATABASE_URL`, `MONGO_URI`, `PG_DSN`).
+fn url_like_var(name: &str) -> bool {
+    let u = name.to_ascii_uppercase();
+    u.contains("URL") || u.contains("URI") || u.contains("DSN")
+}
+
+/// Two URL references name the same thing (spans aside).
+fn same_url(a: &UrlRef, b: &UrlRef) -> bool {
+    match (a, b) {
+        (UrlRef::Literal { text: x, .. }, UrlRef::Literal { text: y, .. }) => x == y,
+        (UrlRef::Env { name: x, .. }, UrlRef::Env { name: y, .. }) => x == y,
+        _ => false,
+    }
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// A string literal that is a connection URL (`urls`), with the variable it is assigned to.
+    fn on_string(&mut self, node: Node<'t>) {
+        let src = self.src;
+        if !text(node, src).contains("://")
+            || node
+                .parent()
+                .is_some_and(|p| p.kind() == "concatenated_string")
+        {
+            return;
+        }
+        let Some((url, sp)) = plain_string(node, src) else {
+            return;
+        };
+        // Templates (`'postgresql://{}@db'.format(…)`, `'…%s…' % x`) are not URLs.
+        if url.contains(char::is_whitespace)
+            || url.contains(['{', '}'])
+            || url.contains("%s")
+            || url.contains("%(")
+            || !is_connection_url(&url)
+        {
+            return;
+        }
+        let var = self.url_var(node);
+        self.facts.urls.push(ConnUrl {
+            var,
+            text: url,
+            span: sp,
+        });
+    }
+
+    /// The variable a URL literal is assigned to (`DATABASE_URL = "postgres://…"`; a field of a
+    /// pydantic settings class, upper-cased), or the environment variable it is the default of
+    /// (`os.getenv("DATABASE_URL", "postgres://…")`).
+    fn url_var(&self, node: Node<'t>) -> Option<String> {
+        let src = self.src;
+        let up = |n: Node<'t>| {
+            let mut cur = n;
+            while let Some(p) = cur.parent().filter(|p| p.kind() == "parenthesized_expression") {
+                cur = p;
+            }
+            cur
+        };
+        let mut cur = up(node);
+        let mut env = None;
+        if let Some(args) = cur.parent().filter(|p| p.kind() == "argument_list")
+            && let Some(call) = args.parent()
+            && call.kind() == "call"
+            && call
+                .child_by_field_name("function")
+                .is_some_and(|f| self.is_env_callee(f))
+        {
+            let (positional, _) = call_args(call);
+            if positional.first() != Some(&cur) {
+                env = positional
+                    .first()
+                    .and_then(|a| plain_string(*a, src))
+                    .map(|(name, _)| name);
+                cur = up(call);
+            }
+        }
+        let assigned = cur
+            .parent()
+            .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(cur))
+            .and_then(|a| {
+                let left = a.child_by_field_name("left")?;
+                if left.kind() != "identifier" {
+                    return None;
+                }
+                let name = text(left, src);
+                let in_settings_class = a
+                    .parent()
+                    .filter(|p| p.kind() == "expression_statement")
+                    .and_then(|p| p.parent())
+                    .filter(|b| b.kind() == "block")
+                    .and_then(|b| b.parent())
+                    .filter(|c| c.kind() == "class_definition")
+                    .and_then(|c| c.child_by_field_name("superclasses"))
+                    .is_some_and(|sup| {
+                        named_children(sup).into_iter().any(|b| {
+                            dotted(b, src)
+                                .and_then(|segs| segs.last().copied())
+                                .is_some_and(|l| l.ends_with("Settings"))
+                        })
+                    });
+                Some(if in_settings_class {
+                    name.to_ascii_uppercase()
+                } else {
+                    name.to_string()
+                })
+            });
+        assigned.or(env)
+    }
+
+    /// The qualified name of a dotted expression through the file's imports
+    /// (`environ.get` after `from os import environ` → `os.environ.get`).
+    fn qualify(&self, node: Node) -> Option<String> {
+        let segs = dotted(node, self.src)?;
+        let (first, rest) = segs.split_first()?;
+        let imp = self.pre.imports.get(*first)?;
+        if imp.level > 0 {
+            return None;
+        }
+        let mut q = imp.path.clone();
+        for s in rest {
+            q.push('.');
+            q.push_str(s);
+        }
+        Some(q)
+    }
+
+    fn is_env_callee(&self, func: Node) -> bool {
+        self.qualify(func)
+            .is_some_and(|q| ENV_CALLS.contains(&q.as_str()))
+    }
+
+    /// A builtin (`str`, `dict`) that the file does not shadow.
+    fn is_builtin(&self, node: Node, name: &str) -> bool {
+        node.kind() == "identifier"
+            && text(node, self.src) == name
+            && !self.pre.imports.contains_key(name)
+            && !self.pre.local_fns.contains(name)
+            && !self.pre.module_names.contains(name)
+    }
+
+    /// `settings.DATABASE_URL`, `config.database_url`, `get_settings().DATABASE_URL`,
+    /// `self.settings.db_url`: the attribute's name, upper-cased (pydantic settings read the
+    /// environment variable of that name).
+    fn settings_attr(&self, node: Node) -> Option<String> {
+        if node.kind() != "attribute" {
+            return None;
+        }
+        let src = self.src;
+        let attr = text(node.child_by_field_name("attribute")?, src);
+        let obj = unparen(node.child_by_field_name("object")?);
+        let holder = match obj.kind() {
+            "identifier" => settings_name(text(obj, src)),
+            "attribute" => obj
+                .child_by_field_name("attribute")
+                .is_some_and(|a| settings_name(text(a, src))),
+            "call" => obj
+                .child_by_field_name("function")
+                .and_then(|f| dotted(f, src))
+                .and_then(|segs| segs.last().copied())
+                .is_some_and(settings_name),
+            _ => false,
+        };
+        holder.then(|| attr.to_ascii_uppercase())
+    }
+
+    /// An environment lookup: `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X", d)`,
+    /// `settings.X`.
+    fn env_ref(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlRef> {
+        let name = match node.kind() {
+            "attribute" => self.settings_attr(node)?,
+            "subscript" => {
+                let value = node.child_by_field_name("value")?;
+                if self.qualify(value).as_deref() != Some("os.environ") {
+                    return None;
+                }
+                let key = node.child_by_field_name("subscript")?;
+                match self.eval_value(key, ctx) {
+                    OptValue::Str(s) => s,
+                    _ => return None,
+                }
+            }
+            "call" => {
+                let func = node.child_by_field_name("function")?;
+                if !self.is_env_callee(func) {
+                    return None;
+                }
+                let (positional, keywords) = call_args(node);
+                let key = positional
+                    .first()
+                    .copied()
+                    .or_else(|| keyword(&keywords, "key", self.src))?;
+                match self.eval_value(key, ctx) {
+                    OptValue::Str(s) => s,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        (!name.is_empty()).then(|| UrlRef::Env {
+            name,
+            span: span(node),
+        })
+    }
+
+    /// What `name` holds at `ctx`.
+    fn lookup(&self, name: &str, ctx: Ctx<'_, 't>) -> Lookup<'t> {
+        let src = self.src;
+        if let Some(info) = ctx.info
+            && info.locals.contains(name)
+        {
+            let values: Vec<Node<'t>> = info
+                .assigns
+                .iter()
+                .filter(|(l, _)| {
+                    l.kind() == "identifier" && text(*l, src) == name && l.start_byte() < ctx.before
+                })
+                .map(|(_, r)| rhs(*r))
+                .collect();
+            return if values.is_empty() {
+                Lookup::Opaque
+            } else {
+                Lookup::Values(values, false)
+            };
+        }
+        let limit = if ctx.info.is_some() {
+            usize::MAX
+        } else {
+            ctx.before
+        };
+        let values: Vec<Node<'t>> = self
+            .pre
+            .consts
+            .get(name)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|r| r.start_byte() < limit)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if values.is_empty() {
+            Lookup::Unbound
+        } else {
+            Lookup::Values(values, true)
+        }
+    }
+
+    /// The assignments of `name` worth following, with the context to read each in: an
+    /// assignment that derives the name from itself (`URL = URL.replace(…)`) keeps what it had.
+    #[allow(clippy::type_complexity)]
+    fn reaching<'b>(
+        &self,
+        name: &str,
+        ctx: Ctx<'b, 't>,
+    ) -> Result<Vec<(Node<'t>, Ctx<'b, 't>)>, bool> {
+        if ctx.depth >= MAX_FOLLOW {
+            return Err(true);
+        }
+        let (values, module) = match self.lookup(name, ctx) {
+            Lookup::Values(v, m) => (v, m),
+            Lookup::Opaque => return Err(true),
+            Lookup::Unbound => return Err(false),
+        };
+        let names = [name.to_string()];
+        let own: Vec<Node<'t>> = values
+            .into_iter()
+            .filter(|v| !self.mentions(*v, &names))
+            .collect();
+        if own.is_empty() {
+            return Err(true);
+        }
+        Ok(own
+            .into_iter()
+            .map(|v| {
+                (
+                    v,
+                    Ctx {
+                        info: if module { None } else { ctx.info },
+                        before: v.start_byte(),
+                        depth: ctx.depth + 1,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// The value of an option, following names to their assignments.
+    fn eval_value(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> OptValue {
+        let src = self.src;
+        let node = unparen(node);
+        match node.kind() {
+            "integer" => parse_int(text(node, src)).map_or(OptValue::Unknown, OptValue::Int),
+            "unary_operator" => {
+                let op = node.child_by_field_name("operator").map(|o| text(o, src));
+                let arg = node.child_by_field_name("argument").map(unparen);
+                match (op, arg) {
+                    (Some(op @ ("-" | "+")), Some(a)) if a.kind() == "integer" => {
+                        match parse_int(text(a, src)) {
+                            Some(n) if op == "-" => OptValue::Int(-n),
+                            Some(n) => OptValue::Int(n),
+                            None => OptValue::Unknown,
+                        }
+                    }
+                    _ => OptValue::Unknown,
+                }
+            }
+            "true" => OptValue::Bool(true),
+            "false" => OptValue::Bool(false),
+            "none" => OptValue::Null,
+            "string" => {
+                plain_string(node, src).map_or(OptValue::Unknown, |(s, _)| OptValue::Str(s))
+            }
+            "concatenated_string" => {
+                let mut joined = String::new();
+                for part in named_children(node) {
+                    match plain_string(part, src) {
+                        Some((s, _)) => joined.push_str(&s),
+                        None => return OptValue::Unknown,
+                    }
+                }
+                OptValue::Str(joined)
+            }
+            "identifier" => {
+                let name = text(node, src);
+                match self.reaching(name, ctx) {
+                    Ok(values) => {
+                        let mut out: Option<OptValue> = None;
+                        for (v, c) in values {
+                            let val = self.eval_value(v, c);
+                            match &out {
+                                None => out = Some(val),
+                                Some(prev) if *prev == val => {}
+                                Some(_) => return OptValue::Unknown,
+                            }
+                        }
+                        out.unwrap_or(OptValue::Unknown)
+                    }
+                    Err(true) => OptValue::Unknown,
+                    Err(false) => {
+                        let known = self.pre.imports.contains_key(name)
+                            || self.pre.module_names.contains(name)
+                            || name.starts_with(|c: char| c.is_ascii_uppercase());
+                        if known {
+                            OptValue::Name(name.to_string())
+                        } else {
+                            OptValue::Unknown
+                        }
+                    }
+                }
+            }
+            "attribute" if self.settings_attr(node).is_none() => {
+                let Some(segs) = dotted(node, src) else {
+                    return OptValue::Unknown;
+                };
+                let (Some(first), Some(last)) = (segs.first(), segs.last()) else {
+                    return OptValue::Unknown;
+                };
+                if self.pre.imports.contains_key(*first)
+                    || last.starts_with(|c: char| c.is_ascii_uppercase())
+                {
+                    OptValue::Name((*last).to_string())
+                } else {
+                    OptValue::Unknown
+                }
+            }
+            _ => OptValue::Unknown,
+        }
+    }
+
+    /// The entries of a mapping written as a dict literal, `dict(k=v)`, or a name bound to one:
+    /// `(key, value, where to read the value)`.
+    #[allow(clippy::type_complexity)]
+    fn mapping_of<'b>(
+        &self,
+        node: Node<'t>,
+        ctx: Ctx<'b, 't>,
+    ) -> Option<Vec<(String, Node<'t>, Ctx<'b, 't>)>> {
+        let src = self.src;
+        let node = unparen(node);
+        match node.kind() {
+            "dictionary" => {
+                let mut out = Vec::new();
+                for c in named_children(node) {
+                    match c.kind() {
+                        "pair" => {
+                            if let (Some(k), Some(v)) =
+                                (c.child_by_field_name("key"), c.child_by_field_name("value"))
+                                && let Some((key, _)) = plain_string(unparen(k), src)
+                            {
+                                out.push((key, v, ctx));
+                            }
+                        }
+                        "dictionary_splat" => {
+                            if let Some(inner) = c.named_child(0)
+                                && let Some(more) = self.mapping_of(inner, ctx)
+                            {
+                                out.extend(more);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Some(out)
+            }
+            "call" => {
+                let func = node.child_by_field_name("function")?;
+                if !self.is_builtin(func, "dict") {
+                    return None;
+                }
+                let (positional, keywords) = call_args(node);
+                let mut out = match positional.first() {
+                    Some(p) => self.mapping_of(*p, ctx)?,
+                    None => Vec::new(),
+                };
+                for (k, v) in keywords {
+                    out.push((text(k, src).to_string(), v, ctx));
+                }
+                Some(out)
+            }
+            "identifier" => {
+                let values = self.reaching(text(node, src), ctx).ok()?;
+                match values.as_slice() {
+                    [(v, c)] => self.mapping_of(*v, *c),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Where a URL argument comes from: a string literal, an environment lookup, or a name bound
+    /// to one of those. f-strings, `.format()` and arithmetic give nothing.
+    fn url_of(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlRef> {
+        let src = self.src;
+        let node = unparen(node);
+        match node.kind() {
+            "string" => {
+                let (t, sp) = plain_string(node, src)?;
+                t.contains("://")
+                    .then_some(UrlRef::Literal { text: t, span: sp })
+            }
+            "identifier" => {
+                let values = self.reaching(text(node, src), ctx).ok()?;
+                let mut out: Option<UrlRef> = None;
+                for (v, c) in values {
+                    let u = self.url_of(v, c)?;
+                    match &out {
+                        None => out = Some(u),
+                        Some(prev) if same_url(prev, &u) => {}
+                        Some(_) => return None,
+                    }
+                }
+                out
+            }
+            "attribute" | "subscript" => self.env_ref(node, ctx),
+            // `os.getenv("DATABASE_URL") or DEFAULT_URL`: the environment wins when it is set.
+            "boolean_operator"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| text(o, src) == "or") =>
+            {
+                let left = node.child_by_field_name("left")?;
+                let right = node.child_by_field_name("right")?;
+                self.url_of(left, ctx).or_else(|| self.url_of(right, ctx))
+            }
+            "call" => {
+                if let Some(env) = self.env_ref(node, ctx) {
+                    return Some(env);
+                }
+                let func = node.child_by_field_name("function")?;
+                if self.is_builtin(func, "str") {
+                    let (positional, _) = call_args(node);
+                    return self.url_of(*positional.first()?, ctx);
+                }
+                if func.kind() == "attribute"
+                    && func
+                        .child_by_field_name("attribute")
+                        .is_some_and(|m| URL_PASSTHROUGH.contains(&text(m, src)))
+                {
+                    return self.url_of(func.child_by_field_name("object")?, ctx);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// An option (a keyword argument or a mapping entry), nested mappings flattened with `.`.
+    fn push_option(
+        &self,
+        key: String,
+        value: Node<'t>,
+        ctx: Ctx<'_, 't>,
+        out: &mut Vec<OptionFact>,
+        nesting: u8,
+    ) {
+        if nesting < 4
+            && let Some(entries) = self.mapping_of(value, ctx)
+        {
+            for (k, v, c) in entries {
+                self.push_option(format!("{key}.{k}"), v, c, out, nesting + 1);
+            }
+            return;
+        }
+        out.push(OptionFact {
+            key,
+            value: self.eval_value(value, ctx),
+            span: span(unparen(value)),
+        });
+    }
+
+    /// The options and URL written at a construction.
+    fn client_config(&self, client: usize, call: Node<'t>, ctx: Ctx<'_, 't>) -> ClientConfig {
+        let src = self.src;
+        let (positional, keywords) = call_args(call);
+        let mut options = Vec::new();
+        for (k, v) in &keywords {
+            self.push_option(text(*k, src).to_string(), *v, ctx, &mut options, 0);
+        }
+        // `create_engine(url, **ENGINE_OPTIONS)`.
+        if let Some(args) = call.child_by_field_name("arguments") {
+            for a in named_children(args) {
+                if a.kind() == "dictionary_splat"
+                    && let Some(inner) = a.named_child(0)
+                    && let Some(entries) = self.mapping_of(inner, ctx)
+                {
+                    for (k, v, c) in entries {
+                        self.push_option(k, v, c, &mut options, 0);
+                    }
+                }
+            }
+        }
+        let url_like = |u: &UrlRef| match u {
+            UrlRef::Literal { .. } => true,
+            UrlRef::Env { name, .. } => url_like_var(name),
+        };
+        // The first positional argument, or a later one that reads like a URL
+        // (`SimpleConnectionPool(1, 10, DATABASE_URL)`), or `url=` / `dsn=` / `host="mongodb://…"`.
+        let url = positional
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| self.url_of(*a, ctx).filter(|u| i == 0 || url_like(u)))
+            .or_else(|| {
+                keywords.iter().find_map(|(k, v)| {
+                    let key = text(*k, src);
+                    URL_KEYWORDS
+                        .contains(&key)
+                        .then(|| self.url_of(*v, ctx))
+                        .flatten()
+                        .filter(|u| key != "host" || url_like(u))
+                })
+            });
+        ClientConfig {
+            client,
+            options,
+            url,
+        }
+    }
+
+    fn finish_configs(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
+        let pending = std::mem::take(&mut self.config_pending);
+        for (client, call, owner) in pending {
+            let info = if owner.kind() == "module" {
+                None
+            } else {
+                bodies.get(&owner.id())
+            };
+            let ctx = Ctx {
+                info,
+                before: call.start_byte(),
+                depth: 0,
+            };
+            let config = self.client_config(client, call, ctx);
+            if !config.options.is_empty() || config.url.is_some() {
+                self.facts.client_configs.push(config);
+            }
+        }
+    }
+}
+
 /// `Depends(f)` / `Security(f)` calls under a node: `(call, f)`.
 fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Node<'t>)> {
     let mut out = Vec::new();
@@ -3519,6 +4284,34 @@ async def list_users():
             Some("list_users")
         );
         assert!(c.anchors.args_are_static);
+        let cfg = &f.client_configs[0];
+        assert_eq!(cfg.client, 0);
+        assert_eq!(
+            cfg.options
+                .iter()
+                .map(|o| (o.key.as_str(), o.value.as_int()))
+                .collect::<Vec<_>>(),
+            vec![("pool_size", Some(20)), ("max_overflow", Some(30))]
+        );
+        let Some(UrlRef::Env { name, span }) = &cfg.url else {
+            panic!("{:?}", cfg.url)
+        };
+        assert_eq!(name, "DATABASE_URL");
+        assert_eq!(&src[span.range()], "settings.DATABASE_URL");
+        assert_eq!(
+            f.imports,
+            vec![
+                ModuleRef {
+                    candidates: vec!["app/config".into(), "src/app/config".into()]
+                },
+                ModuleRef {
+                    candidates: vec![
+                        "app/config/settings".into(),
+                        "src/app/config/settings".into()
+                    ]
+                },
+            ]
+        );
         let stmt = c.anchors.statement.expect("statement");
         assert!(src[stmt.range()].starts_with("engine = create_async_engine("));
         let insert = c.anchors.module_insert.expect("insert") as usize;
@@ -5099,14 +5892,465 @@ def last():
             "conn = httpx.Client()"
         );
     }
-}
 
-#[cfg(test)]
-mod scratch_dump {
+    // -----------------------------------------------------------------------------------------
+    // Options, URLs, imports (issue 4)
+    // -----------------------------------------------------------------------------------------
+
+    fn config<'f>(f: &'f FileFacts, ctor: &str) -> &'f ClientConfig {
+        let idx = f
+            .clients
+            .iter()
+            .position(|c| c.ctor == ctor)
+            .unwrap_or_else(|| panic!("no client {ctor} in {:#?}", f.clients));
+        f.client_configs
+            .iter()
+            .find(|c| c.client == idx)
+            .unwrap_or_else(|| panic!("no config for {ctor} in {:#?}", f.client_configs))
+    }
+
+    fn opt<'c>(c: &'c ClientConfig, key: &str) -> &'c OptValue {
+        &c.options
+            .iter()
+            .find(|o| o.key == key)
+            .unwrap_or_else(|| panic!("no option {key} in {:#?}", c.options))
+            .value
+    }
+
+    fn env_name(c: &ClientConfig) -> Option<&str> {
+        match &c.url {
+            Some(UrlRef::Env { name, .. }) => Some(name),
+            _ => None,
+        }
+    }
+
+    fn literal(c: &ClientConfig) -> Option<&str> {
+        match &c.url {
+            Some(UrlRef::Literal { text, .. }) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn nth_config(f: &FileFacts, n: usize) -> &ClientConfig {
+        f.client_configs
+            .iter()
+            .find(|c| c.client == n)
+            .unwrap_or_else(|| panic!("no config for client {n} in {:#?}", f.client_configs))
+    }
+
     #[test]
-    fn dump() {
-        let src = std::fs::read_to_string("/tmp/py_dump.py").unwrap_or_default();
-        let tree = super::parse(&src).ok();
-        if let Some(t) = tree { println!("{}", t.root_node().to_sexp()); }
+    fn keyword_options_and_nested_dicts() {
+        let src = "\
+from sqlalchemy import create_engine, pool
+from sqlalchemy.pool import NullPool
+from sqlalchemy.ext.asyncio import create_async_engine
+
+engine = create_engine(
+    DATABASE_URL,
+    pool_size=20,
+    max_overflow=30,
+    poolclass=NullPool,
+    pool_pre_ping=True,
+    echo=False,
+    isolation_level='AUTOCOMMIT',
+    pool_recycle=20_000,
+    pool_timeout=-1,
+    execution_options=None,
+    connect_args={
+        'statement_cache_size': 0,
+        \"prepared_statement_cache_size\": 0,
+        'server_settings': {'jit': 'off'},
+    },
+)
+other = create_async_engine('postgresql+asyncpg://u:p@db.example.com:6543/app', poolclass=pool.NullPool)
+";
+        let f = facts("app/db.py", src);
+        let c = config(&f, "create_engine()");
+        assert_eq!(opt(c, "pool_size"), &OptValue::Int(20));
+        assert_eq!(opt(c, "max_overflow"), &OptValue::Int(30));
+        assert_eq!(opt(c, "poolclass"), &OptValue::Name("NullPool".into()));
+        assert_eq!(opt(c, "pool_pre_ping"), &OptValue::Bool(true));
+        assert_eq!(opt(c, "echo"), &OptValue::Bool(false));
+        assert_eq!(
+            opt(c, "isolation_level"),
+            &OptValue::Str("AUTOCOMMIT".into())
+        );
+        assert_eq!(opt(c, "pool_recycle"), &OptValue::Int(20_000));
+        assert_eq!(opt(c, "pool_timeout"), &OptValue::Int(-1));
+        assert_eq!(opt(c, "execution_options"), &OptValue::Null);
+        assert_eq!(
+            opt(c, "connect_args.statement_cache_size"),
+            &OptValue::Int(0)
+        );
+        assert_eq!(
+            opt(c, "connect_args.prepared_statement_cache_size"),
+            &OptValue::Int(0)
+        );
+        assert_eq!(
+            opt(c, "connect_args.server_settings.jit"),
+            &OptValue::Str("off".into())
+        );
+        assert!(c.options.iter().all(|o| o.key != "connect_args"));
+        let size = c.options.iter().find(|o| o.key == "pool_size").unwrap();
+        assert_eq!(&src[size.span.range()], "20");
+        // `DATABASE_URL` is not defined anywhere: no URL.
+        assert_eq!(c.url, None);
+
+        let o = config(&f, "create_async_engine()");
+        assert_eq!(opt(o, "poolclass"), &OptValue::Name("NullPool".into()));
+        let Some(UrlRef::Literal { text, span }) = &o.url else {
+            panic!("{:?}", o.url)
+        };
+        assert_eq!(text, "postgresql+asyncpg://u:p@db.example.com:6543/app");
+        assert_eq!(&src[span.range()], text);
+        // The literal is also a URL fact, not assigned to a variable.
+        assert!(f.urls.iter().any(|u| u.text == *text && u.var.is_none()));
+    }
+
+    #[test]
+    fn other_libraries_and_values() {
+        let src = "\
+import psycopg
+import pymongo
+import redis
+from psycopg_pool import ConnectionPool
+
+conn = psycopg.connect(conninfo=DSN, prepare_threshold=None, autocommit=True)
+pool = ConnectionPool('postgresql://u@h:6543/db', max_size=0x10, kwargs={'prepare_threshold': None})
+mongo = pymongo.MongoClient(host='mongodb://mongo:27017', maxPoolSize=200)
+cache = redis.Redis(host='localhost', port=6379, max_connections=None)
+plain = redis.Redis()
+";
+        let f = facts_with(
+            "app/db.py",
+            src,
+            &["psycopg", "psycopg-pool", "pymongo", "redis"],
+        );
+        let c = config(&f, "psycopg.connect()");
+        assert_eq!(opt(c, "prepare_threshold"), &OptValue::Null);
+        assert_eq!(opt(c, "autocommit"), &OptValue::Bool(true));
+        // A name defined nowhere in the file: a name, and no URL.
+        assert_eq!(opt(c, "conninfo"), &OptValue::Name("DSN".into()));
+        assert_eq!(c.url, None);
+        let p = config(&f, "ConnectionPool()");
+        assert_eq!(opt(p, "max_size"), &OptValue::Int(16));
+        assert_eq!(opt(p, "kwargs.prepare_threshold"), &OptValue::Null);
+        assert_eq!(literal(p), Some("postgresql://u@h:6543/db"));
+        let m = config(&f, "pymongo.MongoClient()");
+        assert_eq!(opt(m, "maxPoolSize"), &OptValue::Int(200));
+        assert_eq!(literal(m), Some("mongodb://mongo:27017"));
+        let r = config(&f, "redis.Redis()");
+        assert_eq!(opt(r, "max_connections"), &OptValue::Null);
+        assert_eq!(opt(r, "port"), &OptValue::Int(6379));
+        // `host='localhost'` is not a URL.
+        assert_eq!(r.url, None);
+        // No options, no URL: no config.
+        let plain = f.clients.iter().rposition(|c| c.ctor == "redis.Redis()").unwrap();
+        assert!(f.client_configs.iter().all(|c| c.client != plain));
+        assert_eq!(f.client_configs.len(), 4);
+    }
+
+    #[test]
+    fn module_constants_are_followed() {
+        let src = "\
+import os
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+
+POOL_SIZE = 20
+MAX_OVERFLOW: int = 30
+OVERFLOW = MAX_OVERFLOW
+TIMEOUT = int(os.getenv('POOL_TIMEOUT', '30'))
+CONNECT_ARGS = {'statement_cache_size': 0}
+ENGINE_OPTIONS = dict(pool_pre_ping=True, echo=False)
+if os.getenv('DEBUG'):
+    RECYCLE = 60
+else:
+    RECYCLE = 600
+DATABASE_URL = 'postgresql://app@db:5432/app'
+
+def get_engine(size):
+    limit = 5
+    overflow = limit
+    return create_engine(
+        DATABASE_URL,
+        pool_size=POOL_SIZE,
+        max_overflow=OVERFLOW,
+        pool_timeout=TIMEOUT,
+        connect_args=CONNECT_ARGS,
+        pool_recycle=RECYCLE,
+        pool_use_lifo=size,
+        echo_pool=overflow,
+        hide_parameters=POOL_SIZE * 2,
+        **ENGINE_OPTIONS,
+    )
+
+engine = get_engine(1)
+SessionLocal = sessionmaker(bind=engine, autoflush=False)
+";
+        let f = facts("app/db.py", src);
+        let c = config(&f, "create_engine()");
+        assert_eq!(opt(c, "pool_size"), &OptValue::Int(20));
+        assert_eq!(opt(c, "max_overflow"), &OptValue::Int(30));
+        assert_eq!(opt(c, "pool_timeout"), &OptValue::Unknown);
+        assert_eq!(
+            opt(c, "connect_args.statement_cache_size"),
+            &OptValue::Int(0)
+        );
+        // Two different values at module level: not known.
+        assert_eq!(opt(c, "pool_recycle"), &OptValue::Unknown);
+        // `**ENGINE_OPTIONS`.
+        assert_eq!(opt(c, "pool_pre_ping"), &OptValue::Bool(true));
+        assert_eq!(opt(c, "echo"), &OptValue::Bool(false));
+        // A parameter is not evaluated; a local is followed.
+        assert_eq!(opt(c, "pool_use_lifo"), &OptValue::Unknown);
+        assert_eq!(opt(c, "echo_pool"), &OptValue::Int(5));
+        assert_eq!(opt(c, "hide_parameters"), &OptValue::Unknown);
+        let size = c.options.iter().find(|o| o.key == "pool_size").unwrap();
+        assert_eq!(&src[size.span.range()], "POOL_SIZE");
+        assert_eq!(literal(c), Some("postgresql://app@db:5432/app"));
+        // `sessionmaker(bind=engine)`: options, no URL.
+        let s = config(&f, "sessionmaker()");
+        assert_eq!(s.url, None);
+        assert_eq!(opt(s, "autoflush"), &OptValue::Bool(false));
+        assert_eq!(opt(s, "bind"), &OptValue::Unknown);
+        // The URL literal is a fact with its constant.
+        let u = f
+            .urls
+            .iter()
+            .find(|u| u.text == "postgresql://app@db:5432/app")
+            .unwrap();
+        assert_eq!(u.var.as_deref(), Some("DATABASE_URL"));
+        assert_eq!(&src[u.span.range()], "postgresql://app@db:5432/app");
+    }
+
+    #[test]
+    fn constants_defined_after_a_module_level_construction_do_not_count() {
+        let src = "\
+from sqlalchemy import create_engine
+engine = create_engine(URL, pool_size=SIZE)
+SIZE = 5
+URL = 'postgresql://late/db'
+";
+        let f = facts("app/db.py", src);
+        let c = config(&f, "create_engine()");
+        assert_eq!(opt(c, "pool_size"), &OptValue::Name("SIZE".into()));
+        assert_eq!(c.url, None);
+    }
+
+    #[test]
+    fn urls_from_the_environment() {
+        let src = "\
+import os
+from os import environ, getenv
+from decouple import config as env_config
+from sqlalchemy import create_engine
+from sqlalchemy.ext.asyncio import create_async_engine
+import redis
+import pymongo
+from app.core.config import settings, get_settings
+
+DATABASE_URL = os.getenv('DATABASE_URL', 'postgresql://localhost/dev')
+if DATABASE_URL.startswith('postgres://'):
+    DATABASE_URL = DATABASE_URL.replace('postgres://', 'postgresql://', 1)
+
+e1 = create_engine(os.environ['PRIMARY_URL'])
+e2 = create_engine(os.environ.get('REPLICA_URL'), pool_size=5)
+e3 = create_engine(getenv('ANALYTICS_URL', 'postgresql://x/y'))
+e4 = create_engine(environ['REPORTS_URL'])
+e5 = create_engine(DATABASE_URL)
+e6 = create_async_engine(settings.DATABASE_URL)
+e7 = create_async_engine(str(settings.sqlalchemy_database_uri))
+e8 = create_async_engine(get_settings().database_url)
+e9 = create_engine(env_config('LEGACY_URL'))
+r1 = redis.Redis.from_url(os.environ['REDIS_URL'].strip())
+m1 = pymongo.MongoClient(host=os.getenv('MONGO_URI'))
+m2 = pymongo.MongoClient(host=os.getenv('MONGO_HOST'))
+
+def make(config):
+    url = os.environ['WORKER_URL']
+    return create_engine(url)
+
+def make_other(self_url):
+    url = self_url
+    return create_engine(url=url)
+
+def from_config(config):
+    return create_engine(config.DATABASE_URL)
+
+def fallback():
+    return create_engine(os.getenv('FALLBACK_URL') or 'postgresql://localhost/fallback')
+";
+        let f = facts_with(
+            "app/db.py",
+            src,
+            &["sqlalchemy", "redis", "pymongo", "python-decouple"],
+        );
+        let names: Vec<Option<&str>> = (0..f.clients.len())
+            .map(|i| {
+                f.client_configs
+                    .iter()
+                    .find(|c| c.client == i)
+                    .and_then(env_name)
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                Some("PRIMARY_URL"),
+                Some("REPLICA_URL"),
+                Some("ANALYTICS_URL"),
+                Some("REPORTS_URL"),
+                Some("DATABASE_URL"),
+                Some("DATABASE_URL"),
+                Some("SQLALCHEMY_DATABASE_URI"),
+                Some("DATABASE_URL"),
+                Some("LEGACY_URL"),
+                Some("REDIS_URL"),
+                Some("MONGO_URI"),
+                None,
+                Some("WORKER_URL"),
+                None,
+                Some("DATABASE_URL"),
+                Some("FALLBACK_URL"),
+            ]
+        );
+        // The Env span is the lookup.
+        let Some(UrlRef::Env { span, .. }) = &nth_config(&f, 0).url else {
+            panic!()
+        };
+        assert_eq!(&src[span.range()], "os.environ['PRIMARY_URL']");
+        let Some(UrlRef::Env { span, .. }) = &nth_config(&f, 4).url else {
+            panic!()
+        };
+        assert_eq!(
+            &src[span.range()],
+            "os.getenv('DATABASE_URL', 'postgresql://localhost/dev')"
+        );
+        // An env lookup as an option value is not evaluated.
+        assert_eq!(opt(nth_config(&f, 1), "pool_size"), &OptValue::Int(5));
+        // Defaults of env lookups are URL facts named after the variable they default.
+        let dev = f
+            .urls
+            .iter()
+            .find(|u| u.text == "postgresql://localhost/dev")
+            .unwrap();
+        assert_eq!(dev.var.as_deref(), Some("DATABASE_URL"));
+        let xy = f.urls.iter().find(|u| u.text == "postgresql://x/y").unwrap();
+        assert_eq!(xy.var.as_deref(), Some("ANALYTICS_URL"));
+        // `'postgres://'` alone is not a URL.
+        assert_eq!(f.urls.len(), 3);
+    }
+
+    #[test]
+    fn formatted_urls_are_not_urls() {
+        let src = "\
+import os
+from sqlalchemy import create_engine
+
+USER = os.getenv('DB_USER')
+URL = f'postgresql://{USER}@db:5432/app'
+OTHER = 'postgresql://{}@db/app'.format(USER)
+JOINED = 'postgresql://' + USER + '@db/app'
+
+a = create_engine(URL, pool_size=10)
+b = create_engine(OTHER)
+c = create_engine(JOINED)
+d = create_engine(f'postgresql://{USER}@db/app')
+";
+        let f = facts("app/db.py", src);
+        assert_eq!(f.clients.len(), 4);
+        assert_eq!(f.client_configs.len(), 1);
+        assert_eq!(nth_config(&f, 0).url, None);
+        assert!(f.urls.is_empty(), "{:?}", f.urls);
+    }
+
+    #[test]
+    fn url_literals_and_settings_fields() {
+        let src = "\
+from pydantic_settings import BaseSettings
+
+class Settings(BaseSettings):
+    database_url: str = 'postgresql+asyncpg://app:pw@aws-0-eu.pooler.supabase.com:6543/postgres'
+    redis_url = (\"redis://cache:6379/0\")
+    docs_url: str = 'https://example.com/docs'
+
+class Plain:
+    url = 'mysql://root@localhost/app'
+
+TEST_URLS = ['mongodb://localhost:27017/test']
+note = 'see postgres://host/db for details'
+raw = r'postgresql://raw@host/db'
+";
+        let f = facts("app/config.py", src);
+        let got: Vec<(Option<&str>, &str)> = f
+            .urls
+            .iter()
+            .map(|u| (u.var.as_deref(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("DATABASE_URL"),
+                    "postgresql+asyncpg://app:pw@aws-0-eu.pooler.supabase.com:6543/postgres"
+                ),
+                (Some("REDIS_URL"), "redis://cache:6379/0"),
+                (Some("url"), "mysql://root@localhost/app"),
+                (None, "mongodb://localhost:27017/test"),
+                (Some("raw"), "postgresql://raw@host/db"),
+            ]
+        );
+        for u in &f.urls {
+            assert_eq!(&src[u.span.range()], u.text);
+        }
+    }
+
+    #[test]
+    fn project_imports() {
+        let src = "\
+import os
+import sqlalchemy as sa
+from fastapi import APIRouter
+from app.db import engine, SessionLocal
+from app.db import get_db
+from app import models
+from . import views
+from .services.users import UserService
+from ..core.config import settings
+import app.utils.cache as cache
+import numpy
+
+def f():
+    from app.tasks import run
+";
+        let f = facts("app/routers/users.py", src);
+        let keys: Vec<&str> = f
+            .imports
+            .iter()
+            .map(|m| m.candidates[0].as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                "app/db",
+                "app/db/engine",
+                "app/db/get_db",
+                "app",
+                "app/models",
+                "app/routers",
+                "app/routers/views",
+                "app/routers/services/users",
+                "app/core/config",
+                "app/core/config/settings",
+                "app/utils/cache",
+                "app/tasks",
+                "app/tasks/run",
+            ]
+        );
+        // Packages and the standard library are not recorded; each module once.
+        assert_eq!(f.imports[0].candidates, vec!["app/db", "src/app/db"]);
+        let files = facts_with("app/x.py", "import redis\nfrom redis import Redis\n", &["redis"]);
+        assert!(files.imports.is_empty());
     }
 }

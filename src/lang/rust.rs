@@ -30,12 +30,13 @@ use syn::{
 
 use crate::catalog::{CtorMatch, LangCatalog};
 use crate::facts::{
-    CallSite, ClientSite, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned,
-    Scope, ScopeKind,
+    CallSite, ClientConfig, ClientSite, ConnUrl, FileFacts, FixAnchors, FnFact, Guard, HandlerRef,
+    ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind, UrlRef,
 };
 use crate::lang::ParseError;
-use crate::lang::modules::rs_module;
-use crate::source::{LineIndex, SourceFile, Span};
+use crate::lang::dotenv::is_connection_url;
+use crate::lang::modules::{module_keys, rs_module};
+use crate::source::{Lang, LineIndex, SourceFile, Span};
 
 /// Release method names used for call sites, whose type is unknown.
 const GENERIC_RELEASE: &[&str] = &[
@@ -387,6 +388,38 @@ fn collect_token_idents(ts: &TokenStream, out: &mut Vec<String>) {
     }
 }
 
+/// The name a plain pattern binds (`x`, `mut x`, `x: T`), not destructuring.
+fn simple_binding(p: &Pat) -> Option<String> {
+    match p {
+        Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
+        Pat::Type(t) => simple_binding(&t.pat),
+        _ => None,
+    }
+}
+
+/// The span of a string literal's text, without quotes (`r#"…"#` too).
+fn lit_text_span(conv: &Conv<'_>, text: &str, lit: &syn::LitStr) -> Span {
+    let whole = conv.of(lit);
+    let Some(src) = text.get(whole.range()) else {
+        return whole;
+    };
+    let open = src.find('"').map_or(0, |i| i + 1);
+    let close = src.rfind('"').unwrap_or(src.len());
+    if close < open {
+        return whole;
+    }
+    let start = whole.start as usize;
+    Span::new(start + open, start + close)
+}
+
+/// Files of targets that can name this package's library crate by its name.
+fn is_bin_target(rel: &str) -> bool {
+    rel == "src/main.rs"
+        || ["src/bin/", "tests/", "examples/", "benches/"]
+            .iter()
+            .any(|p| rel.starts_with(p))
+}
+
 fn attr_last(a: &Attribute) -> Option<String> {
     last_ident(a.path())
 }
@@ -477,8 +510,9 @@ fn file_role(rel: &str) -> FileRole {
 enum MacroContent {
     /// Rocket `routes![a, b::c]`.
     Routes(Vec<syn::Path>),
-    /// `lazy_static! { static ref X: T = e; }`, `thread_local! { static X: T = e; }`.
-    Lazy(Vec<Expr>),
+    /// `lazy_static! { static ref X: T = e; }`, `thread_local! { static X: T = e; }`: names and
+    /// initialisers.
+    Lazy(Vec<(String, Expr)>),
     /// The body of an expression macro of [`EXPR_MACROS`] (`tokio::join!(a, b)`, `vec![..]`).
     Exprs(Vec<Expr>),
 }
@@ -500,7 +534,7 @@ impl MacroStore {
     }
 }
 
-fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<Expr>> {
+fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<(String, Expr)>> {
     let mut out = Vec::new();
     while !input.is_empty() {
         input.call(Attribute::parse_outer)?;
@@ -509,11 +543,11 @@ fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<Expr>> {
         if input.peek(Token![ref]) {
             input.parse::<Token![ref]>()?;
         }
-        input.parse::<Ident>()?;
+        let name = input.parse::<Ident>()?.to_string();
         input.parse::<Token![:]>()?;
         input.parse::<Type>()?;
         input.parse::<Token![=]>()?;
-        out.push(input.parse::<Expr>()?);
+        out.push((name, input.parse::<Expr>()?));
         if input.peek(Token![;]) {
             input.parse::<Token![;]>()?;
         }
@@ -599,6 +633,16 @@ struct Pre<'ast> {
     local_handlers: HashMap<String, &'static str>,
     handler_refs: Vec<HandlerRef>,
     module_insert: u32,
+    /// `const` / `static` items (any depth, first wins) and `lazy_static!` names → initialiser.
+    consts: HashMap<String, &'ast Expr>,
+    /// String literals that are connection URLs.
+    urls: Vec<ConnUrl>,
+    /// `use` items outside `#[cfg(test)]` code, with the inline modules around them.
+    use_items: Vec<(&'ast UseTree, usize)>,
+    /// `mod x;` declarations outside `#[cfg(test)]` code: the inline module path and the name.
+    mod_decls: Vec<(Vec<String>, String)>,
+    /// Project modules this file imports (`mod x;`, `use crate::x::…`).
+    imports: Vec<ModuleRef>,
 }
 
 impl<'ast> Pre<'ast> {
@@ -630,6 +674,11 @@ impl<'ast> Pre<'ast> {
             local_handlers: HashMap::new(),
             handler_refs: Vec::new(),
             module_insert: 0,
+            consts: HashMap::new(),
+            urls: Vec::new(),
+            use_items: Vec::new(),
+            mod_decls: Vec::new(),
+            imports: Vec::new(),
         };
         for item in &ast.items {
             if matches!(item, syn::Item::Use(_) | syn::Item::ExternCrate(_)) {
@@ -639,8 +688,13 @@ impl<'ast> Pre<'ast> {
         let mut v = PreVisitor {
             pre: &mut pre,
             macros,
+            text: &file.text,
+            conv,
             route_depth: 0,
             candidates: Vec::new(),
+            var: None,
+            mod_path: Vec::new(),
+            test_mods: 0,
         };
         v.visit_file(ast);
         let candidates = std::mem::take(&mut v.candidates);
@@ -663,6 +717,7 @@ impl<'ast> Pre<'ast> {
         for r in &raw {
             pre.add_handler_ref(r, conv, file);
         }
+        pre.imports = pre.collect_imports(file);
         pre
     }
 
@@ -800,6 +855,134 @@ impl<'ast> Pre<'ast> {
         }
     }
 
+    /// `mod x;` declarations and `use` items of project modules, as module references (one per
+    /// module; the file's own module is left out).
+    fn collect_imports(&self, file: &SourceFile) -> Vec<ModuleRef> {
+        let own = module_keys(&self.rel, Lang::Rs);
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut out = Vec::new();
+        let mut refs = Vec::new();
+        for (path, name) in &self.mod_decls {
+            let mut segs = vec!["self".to_string()];
+            segs.extend(path.iter().cloned());
+            segs.push(name.clone());
+            refs.push(rs_module(&self.rel, &segs));
+        }
+        for (tree, depth) in &self.use_items {
+            let mut modules = Vec::new();
+            self.use_modules(tree, &mut Vec::new(), &mut modules);
+            for m in modules {
+                refs.push(self.import_ref(m, *depth, file));
+            }
+        }
+        for m in refs.into_iter().flatten() {
+            let is_own = m.candidates.first().is_some_and(|c| own.contains(c));
+            if !m.candidates.is_empty() && !is_own && seen.insert(m.candidates.clone()) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The module each leaf of a `use` tree imports from: `crate::db` for `use crate::db;`,
+    /// `use crate::db::Pool;` and `use crate::db::*;`; for a lowercase leaf under a module
+    /// (`use crate::db::pool;`), the leaf itself when the file uses it as a path prefix
+    /// (`pool::get()`), else its parent (a function).
+    fn use_modules(&self, tree: &UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        let leaf = |name: &str, local: &str, prefix: &[String]| -> Vec<String> {
+            let mut m = prefix.to_vec();
+            if name != "self" && self.is_module_leaf(prefix, name, local) {
+                m.push(name.to_string());
+            }
+            m
+        };
+        match tree {
+            UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_modules(&p.tree, prefix, out);
+                prefix.pop();
+            }
+            UseTree::Name(n) => {
+                let name = n.ident.to_string();
+                out.push(leaf(&name, &name, prefix));
+            }
+            UseTree::Rename(r) => {
+                out.push(leaf(&r.ident.to_string(), &r.rename.to_string(), prefix));
+            }
+            UseTree::Glob(_) => out.push(prefix.clone()),
+            UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_modules(t, prefix, out);
+                }
+            }
+        }
+    }
+
+    fn is_module_leaf(&self, prefix: &[String], name: &str, local: &str) -> bool {
+        if starts_upper(name) {
+            return false;
+        }
+        let anchors = prefix
+            .iter()
+            .all(|s| matches!(s.as_str(), "crate" | "self" | "super"));
+        let crate_root = match prefix {
+            [one] => !self.file_mods.contains(one) && !self.inline_mods.contains(one),
+            _ => false,
+        };
+        anchors || crate_root || self.crates.contains(local)
+    }
+
+    /// The project module a `use` path names, if it is one (`depth`: inline modules around it).
+    fn import_ref(&self, segs: Vec<String>, depth: usize, file: &SourceFile) -> Option<ModuleRef> {
+        let first = segs.first()?.as_str();
+        let anchored = matches!(first, "crate" | "self" | "super");
+        // `use crate::db; use db::Pool;`
+        let segs = if !anchored && self.uses.get(first).is_some_and(|f| f.len() > 1) {
+            self.resolve_names(segs)
+        } else {
+            segs
+        };
+        let first = segs.first()?.as_str();
+        match first {
+            "crate" => rs_module(&self.rel, &segs),
+            "self" => {
+                let next = segs.get(1)?;
+                if depth > 0 || self.inline_mods.contains(next) {
+                    return None;
+                }
+                rs_module(&self.rel, &segs)
+            }
+            "super" => {
+                let ups = segs.iter().take_while(|s| *s == "super").count();
+                if ups <= depth {
+                    return None;
+                }
+                let mut rel = vec!["super".to_string(); ups - depth];
+                rel.extend(segs.iter().skip(ups).cloned());
+                rs_module(&self.rel, &rel)
+            }
+            _ if depth > 0 || self.inline_mods.contains(first) => None,
+            _ if self.file_mods.contains(first) => {
+                let mut rel = vec!["self".to_string()];
+                rel.extend(segs.iter().cloned());
+                rs_module(&self.rel, &rel)
+            }
+            // This package's library crate, from a binary, test, example or bench target
+            // (`use myapp::db;` in `src/main.rs`): any crate that is not a dependency.
+            _ if is_bin_target(&self.rel)
+                && !file.project.deps.is_empty()
+                && !self.is_external_crate(first, &file.project) =>
+            {
+                let mut key = vec!["src".to_string()];
+                key.extend(segs.iter().skip(1).cloned());
+                Some(ModuleRef {
+                    candidates: vec![key.join("/")],
+                })
+            }
+            _ => None,
+        }
+    }
+
     fn module_ref(&self, segments: &[String]) -> ModuleRef {
         rs_module(&self.rel, segments).unwrap_or_default()
     }
@@ -871,8 +1054,16 @@ struct AxumCandidate<'ast> {
 struct PreVisitor<'p, 'ast> {
     pre: &'p mut Pre<'ast>,
     macros: &'ast MacroStore,
+    text: &'p str,
+    conv: &'p Conv<'p>,
     route_depth: usize,
     candidates: Vec<AxumCandidate<'ast>>,
+    /// The variable, constant or field the expression being visited is assigned to.
+    var: Option<String>,
+    /// Inline modules around the item being visited.
+    mod_path: Vec<String>,
+    /// Depth of `#[cfg(test)]` modules.
+    test_mods: usize,
 }
 
 fn collect_use(tree: &UseTree, prefix: &mut Vec<String>, pre: &mut Pre<'_>) {
@@ -962,6 +1153,9 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         }
         let mut prefix = Vec::new();
         collect_use(&u.tree, &mut prefix, self.pre);
+        if self.test_mods == 0 {
+            self.pre.use_items.push((&u.tree, self.mod_path.len()));
+        }
     }
 
     fn visit_item_extern_crate(&mut self, e: &'ast syn::ItemExternCrate) {
@@ -974,12 +1168,95 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_mod(&mut self, m: &'ast ItemMod) {
         let name = m.ident.to_string();
+        let test = is_cfg_test(&m.attrs);
+        if test {
+            self.test_mods += 1;
+        }
         if m.content.is_some() {
-            self.pre.inline_mods.insert(name);
+            self.pre.inline_mods.insert(name.clone());
+            self.mod_path.push(name);
+            visit::visit_item_mod(self, m);
+            self.mod_path.pop();
         } else {
+            if self.test_mods == 0 {
+                self.pre
+                    .mod_decls
+                    .push((self.mod_path.clone(), name.clone()));
+            }
             self.pre.file_mods.insert(name);
         }
-        visit::visit_item_mod(self, m);
+        if test {
+            self.test_mods -= 1;
+        }
+    }
+
+    fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
+        self.pre
+            .consts
+            .entry(c.ident.to_string())
+            .or_insert(&c.expr);
+        let var = self.var.replace(c.ident.to_string());
+        visit::visit_item_const(self, c);
+        self.var = var;
+    }
+
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        let var = std::mem::replace(&mut self.var, simple_binding(&l.pat));
+        visit::visit_local(self, l);
+        self.var = var;
+    }
+
+    fn visit_field_value(&mut self, f: &'ast syn::FieldValue) {
+        let name = match &f.member {
+            syn::Member::Named(id) => Some(id.to_string()),
+            syn::Member::Unnamed(_) => None,
+        };
+        let var = std::mem::replace(&mut self.var, name);
+        visit::visit_field_value(self, f);
+        self.var = var;
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        let name = match &*a.left {
+            Expr::Field(f) => match &f.member {
+                syn::Member::Named(id) => Some(id.to_string()),
+                syn::Member::Unnamed(_) => None,
+            },
+            e => expr_ident(e),
+        };
+        let var = std::mem::replace(&mut self.var, name);
+        visit::visit_expr_assign(self, a);
+        self.var = var;
+    }
+
+    fn visit_expr_closure(&mut self, c: &'ast ExprClosure) {
+        let var = self.var.take();
+        visit::visit_expr_closure(self, c);
+        self.var = var;
+    }
+
+    fn visit_block(&mut self, b: &'ast Block) {
+        let var = self.var.take();
+        visit::visit_block(self, b);
+        self.var = var;
+    }
+
+    fn visit_expr_lit(&mut self, l: &'ast syn::ExprLit) {
+        if let syn::Lit::Str(s) = &l.lit {
+            let text = s.value();
+            if is_connection_url(&text) {
+                self.pre.urls.push(ConnUrl {
+                    var: self.var.clone(),
+                    text,
+                    span: lit_text_span(self.conv, self.text, s),
+                });
+            }
+        }
+    }
+
+    // The values of doc comments and `#[x = "…"]` attributes are not code.
+    fn visit_attribute(&mut self, a: &'ast Attribute) {
+        self.visit_path(a.path());
     }
 
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
@@ -1016,7 +1293,13 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
         self.pre.statics.insert(s.ident.to_string());
+        self.pre
+            .consts
+            .entry(s.ident.to_string())
+            .or_insert(&s.expr);
+        let var = self.var.replace(s.ident.to_string());
         visit::visit_item_static(self, s);
+        self.var = var;
     }
 
     fn visit_path(&mut self, p: &'ast syn::Path) {
@@ -1124,7 +1407,15 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                     });
                 }
             }
-            Some(MacroContent::Lazy(exprs) | MacroContent::Exprs(exprs)) => {
+            Some(MacroContent::Lazy(statics)) => {
+                for (name, e) in statics {
+                    self.pre.consts.entry(name.clone()).or_insert(e);
+                    self.var = Some(name.clone());
+                    self.visit_expr(e);
+                    self.var = None;
+                }
+            }
+            Some(MacroContent::Exprs(exprs)) => {
                 for e in exprs {
                     self.visit_expr(e);
                 }
@@ -1205,6 +1496,26 @@ struct FnState<'ast> {
     /// Parameter and local names, computed when first needed.
     names: Option<HashSet<String>>,
     pending: Vec<Pending>,
+    /// `let x = …` bindings in source order (closures included), for options and URLs.
+    bindings: Vec<Binding<'ast>>,
+    /// `x.field = …` assignments in source order.
+    field_sets: Vec<FieldSet<'ast>>,
+}
+
+/// `let name = init;`: visible from `end` on.
+struct Binding<'ast> {
+    name: String,
+    init: &'ast Expr,
+    start: usize,
+    end: usize,
+}
+
+/// `root.field = value;` (also `root.a.field = value`): visible from `end` on.
+struct FieldSet<'ast> {
+    root: String,
+    field: String,
+    value: &'ast Expr,
+    end: usize,
 }
 
 struct Walker<'a, 'ast> {
@@ -1239,6 +1550,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     ) -> Self {
         let facts = FileFacts {
             handler_refs: pre.handler_refs.clone(),
+            urls: pre.urls.clone(),
+            imports: pre.imports.clone(),
             ..FileFacts::default()
         };
         Walker {
@@ -1443,6 +1756,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             returns: Returns::default(),
             names: None,
             pending: Vec::new(),
+            bindings: Vec::new(),
+            field_sets: Vec::new(),
         };
         for input in &sig.inputs {
             if let FnArg::Typed(pt) = input
@@ -2227,7 +2542,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     fn visit_macro(&mut self, m: &'ast Macro) {
         let macros = self.macros;
         match macros.get(m) {
-            Some(MacroContent::Lazy(exprs)) => {
+            Some(MacroContent::Lazy(statics)) => {
                 let test = self.in_test();
                 let ctx = Ctx {
                     kind: if test {
@@ -2242,7 +2557,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 };
                 let fns = std::mem::take(&mut self.fns);
                 self.with_ctx(ctx, |w| {
-                    for e in exprs {
+                    for (_, e) in statics {
                         w.visit_expr(e);
                     }
                 });
@@ -2265,6 +2580,15 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_local(&mut self, l: &'ast syn::Local) {
         let Some(init) = &l.init else { return };
+        if let (Some(n), Some(state)) = (simple_binding(&l.pat), self.fns.last_mut()) {
+            let span = self.conv.of(l);
+            state.bindings.push(Binding {
+                name: n,
+                init: &init.expr,
+                start: span.start as usize,
+                end: span.end as usize,
+            });
+        }
         let name = pat_binding(&l.pat);
         if let Some(n) = &name {
             let mut info = self.local_info(&init.expr);
@@ -2307,6 +2631,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.record_assign(a);
         let core = self.conv.of(value_core(&a.right));
         let root = place_root(&a.left);
         let target_static = root
@@ -2360,7 +2685,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                     for a in &c.args {
                         ic.visit_expr(a);
                     }
+                    let i = self.facts.clients.len();
                     self.add_client(m, span, ctor_display(m.ctor.path(), &full), &ic.idents);
+                    self.add_config(i, Construction::Call(c));
                 }
             } else if let Some((callee, name, module)) = self.call_target(&p.path) {
                 self.add_call(callee, name, module, span);
@@ -2405,7 +2732,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 for a in &m.args {
                     ic.visit_expr(a);
                 }
+                let i = self.facts.clients.len();
                 self.add_client(mm, span, ctor, &ic.idents);
+                self.add_config(i, Construction::Method(m));
             }
             if let Some(r) = root {
                 self.consumed.insert(r);
@@ -2487,6 +2816,549 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
         self.in_loop(|w| w.visit_block(&l.body));
+    }
+}
+
+// --- options and URLs ---------------------------------------------------------------------------
+
+/// How many locals and constants option and URL resolution follows in a row.
+const MAX_DEPTH: usize = 8;
+/// Suffixes of type names whose values configure a client (`PgConnectOptions`, `PoolConfig`,
+/// `ClientOptions`, `deadpool_postgres::Config`, `ConfigBuilder`).
+const CONFIG_SUFFIXES: &[&str] = &[
+    "Options",
+    "Config",
+    "Opts",
+    "Builder",
+    "Settings",
+    "Cfg",
+    "Configuration",
+];
+/// Config constructors that take options positionally: `(type, function, keys)`
+/// (deadpool `PoolConfig::new(max_size)`).
+const POSITIONAL_OPTIONS: &[(&str, &str, &[&str])] = &[("PoolConfig", "new", &["max_size"])];
+
+fn is_config_type(name: &str) -> bool {
+    CONFIG_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// Option keys that hold the connection URL.
+fn is_url_key(key: &str) -> bool {
+    matches!(
+        key,
+        "url" | "uri" | "dsn" | "database_url" | "db_url" | "connection_string" | "connection_url"
+    )
+}
+
+/// `env::var`, `std::env::var_os`, `dotenvy::var`, `dotenv::var`.
+fn is_env_fn(resolved: &[String]) -> bool {
+    match resolved {
+        [.., m, f] if m == "env" && (f == "var" || f == "var_os") => true,
+        [first, .., f] => (first == "dotenvy" || first == "dotenv") && f == "var",
+        _ => false,
+    }
+}
+
+/// A value seen through `&`, parentheses, `?`, `.await`, casts, `Some(..)`, `Arc::new(..)` and
+/// `unwrap()`-like methods.
+fn peel(e: &Expr) -> &Expr {
+    match e {
+        Expr::Reference(r) => peel(&r.expr),
+        Expr::Paren(p) => peel(&p.expr),
+        Expr::Group(g) => peel(&g.expr),
+        Expr::Try(t) => peel(&t.expr),
+        Expr::Await(a) => peel(&a.base),
+        Expr::Cast(c) => peel(&c.expr),
+        Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
+            peel(&m.receiver)
+        }
+        Expr::Call(c) if c.args.len() == 1 && is_wrapper_call(&c.func) => match c.args.first() {
+            Some(a) => peel(a),
+            None => e,
+        },
+        _ => e,
+    }
+}
+
+/// What a construction is, for its options and URL.
+#[derive(Clone, Copy)]
+enum Construction<'ast> {
+    /// `PgPool::connect(&url)`, `Client::open(url)`.
+    Call(&'ast ExprCall),
+    /// The terminal call of a builder chain or a method on a config value:
+    /// `PgPoolOptions::new().max_connections(5).connect(&url)`, `cfg.create_pool(..)`.
+    Method(&'ast ExprMethodCall),
+}
+
+/// What a name stands for at a position.
+enum Found<'ast> {
+    /// A `let` (its initialiser and where it starts) or a constant (position 0).
+    Value(&'ast Expr, usize),
+    /// A parameter, or a local bound in a way that is not followed.
+    Opaque,
+    Nothing,
+}
+
+/// The options and URL gathered for one construction.
+#[derive(Default)]
+struct ConfigAcc {
+    options: Vec<OptionFact>,
+    url: Option<UrlRef>,
+}
+
+impl<'ast> Walker<'_, 'ast> {
+    fn add_config(&mut self, client: usize, cons: Construction<'ast>) {
+        let mut acc = ConfigAcc::default();
+        match cons {
+            Construction::Call(c) => {
+                let pos = self.conv.of(c).start as usize;
+                acc.url = c.args.first().and_then(|a| self.url_from(a, pos, 0));
+                for a in &c.args {
+                    self.arg_options(a, pos, 0, &mut acc);
+                }
+            }
+            Construction::Method(m) => {
+                let pos = self.conv.of(m).start as usize;
+                acc.url = m.args.first().and_then(|a| self.url_from(a, pos, 0));
+                self.chain_options(&m.receiver, pos, 0, &mut acc);
+                for a in &m.args {
+                    self.arg_options(a, pos, 0, &mut acc);
+                }
+            }
+        }
+        if !acc.options.is_empty() || acc.url.is_some() {
+            self.facts.client_configs.push(ClientConfig {
+                client,
+                options: acc.options,
+                url: acc.url,
+            });
+        }
+    }
+
+    /// `x = …` and `x.field = …` in the current function, for later constructions.
+    fn record_assign(&mut self, a: &'ast syn::ExprAssign) {
+        let span = self.conv.of(a);
+        let Some(state) = self.fns.last_mut() else {
+            return;
+        };
+        match &*a.left {
+            Expr::Field(f) => {
+                if let (syn::Member::Named(field), Some(root)) = (&f.member, place_root(&f.base)) {
+                    state.field_sets.push(FieldSet {
+                        root,
+                        field: field.to_string(),
+                        value: &a.right,
+                        end: span.end as usize,
+                    });
+                }
+            }
+            left => {
+                if let Some(name) = expr_ident(left) {
+                    state.bindings.push(Binding {
+                        name,
+                        init: &a.right,
+                        start: span.start as usize,
+                        end: span.end as usize,
+                    });
+                }
+            }
+        }
+    }
+
+    /// What `name` stands for at byte `pos`: the last `let` before it in the current function, a
+    /// parameter, or a constant of the file.
+    fn lookup(&self, name: &str, pos: usize) -> Found<'ast> {
+        if let Some(state) = self.fns.last() {
+            if let Some(b) = state
+                .bindings
+                .iter()
+                .rev()
+                .find(|b| b.name == name && b.end <= pos)
+            {
+                return Found::Value(b.init, b.start);
+            }
+            if state.locals.contains_key(name) {
+                return Found::Opaque;
+            }
+        }
+        match self.pre.consts.get(name) {
+            Some(e) => Found::Value(e, 0),
+            None => Found::Nothing,
+        }
+    }
+
+    /// The value of an option as written: literals, `None`, names, constants and locals bound
+    /// to them; anything else is unknown.
+    fn eval(&self, e: &'ast Expr, pos: usize, depth: usize) -> OptValue {
+        match peel(e) {
+            Expr::Lit(l) => match &l.lit {
+                syn::Lit::Int(i) => i
+                    .base10_parse::<i64>()
+                    .map_or(OptValue::Unknown, OptValue::Int),
+                syn::Lit::Str(s) => OptValue::Str(s.value()),
+                syn::Lit::Bool(b) => OptValue::Bool(b.value),
+                _ => OptValue::Unknown,
+            },
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => {
+                match self.eval(&u.expr, pos, depth) {
+                    OptValue::Int(n) => n.checked_neg().map_or(OptValue::Unknown, OptValue::Int),
+                    _ => OptValue::Unknown,
+                }
+            }
+            Expr::Path(p) if p.qself.is_none() => {
+                let names = seg_names(&p.path);
+                match names.as_slice() {
+                    [one] if one == "None" => OptValue::Null,
+                    [one] => match self.lookup(one, pos) {
+                        Found::Value(init, at) if depth < MAX_DEPTH => {
+                            self.eval(init, at, depth + 1)
+                        }
+                        Found::Nothing if starts_upper(one) && !is_all_caps(one) => {
+                            OptValue::Name(one.clone())
+                        }
+                        _ => OptValue::Unknown,
+                    },
+                    // An enum variant or unit struct (`PgSslMode::Disable`), not a constant of
+                    // another module.
+                    [.., last] if starts_upper(last) && !is_all_caps(last) => {
+                        OptValue::Name(last.clone())
+                    }
+                    _ => OptValue::Unknown,
+                }
+            }
+            // `String::from("…")`, `"…".to_string()`.
+            Expr::Call(c) if c.args.len() == 1 => {
+                let from_string = matches!(&*c.func, Expr::Path(p)
+                    if seg_names(&p.path).ends_with(&["String".to_string(), "from".to_string()]));
+                match c.args.first() {
+                    Some(a) if from_string => match self.eval(a, pos, depth) {
+                        v @ OptValue::Str(_) => v,
+                        _ => OptValue::Unknown,
+                    },
+                    _ => OptValue::Unknown,
+                }
+            }
+            Expr::MethodCall(m) if m.args.is_empty() && m.method == "to_string" => {
+                match self.eval(&m.receiver, pos, depth) {
+                    v @ OptValue::Str(_) => v,
+                    _ => OptValue::Unknown,
+                }
+            }
+            _ => OptValue::Unknown,
+        }
+    }
+
+    /// Where a URL value comes from: a string literal (or a constant or local holding one), an
+    /// environment variable (`env::var("X")`, `dotenvy::var("X")`, `env!("X")`), through `&`,
+    /// `?`, `.expect(..)`, `.unwrap_or(..)`, `.parse()`, `X::from_str(..)`, `LazyLock::new(|| ..)`.
+    fn url_from(&self, e: &'ast Expr, pos: usize, depth: usize) -> Option<UrlRef> {
+        match e {
+            Expr::Reference(r) => self.url_from(&r.expr, pos, depth),
+            Expr::Paren(p) => self.url_from(&p.expr, pos, depth),
+            Expr::Group(g) => self.url_from(&g.expr, pos, depth),
+            Expr::Try(t) => self.url_from(&t.expr, pos, depth),
+            Expr::Await(a) => self.url_from(&a.base, pos, depth),
+            Expr::Cast(c) => self.url_from(&c.expr, pos, depth),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                self.url_from(&u.expr, pos, depth)
+            }
+            Expr::Lit(l) => match &l.lit {
+                syn::Lit::Str(s) => Some(UrlRef::Literal {
+                    text: s.value(),
+                    span: lit_text_span(self.conv, &self.file.text, s),
+                }),
+                _ => None,
+            },
+            Expr::Path(_) => {
+                let name = expr_ident(e)?;
+                match self.lookup(&name, pos) {
+                    Found::Value(init, at) if depth < MAX_DEPTH => {
+                        self.url_from(init, at, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            Expr::Call(c) => self.url_from_call(c, pos, depth),
+            Expr::MethodCall(m) => {
+                if let Some(u) = self.url_from(&m.receiver, pos, depth) {
+                    return Some(u);
+                }
+                // The fallback of `env::var("X").unwrap_or("postgres://…".into())` when the
+                // receiver is something else.
+                match m.method.to_string().as_str() {
+                    "unwrap_or" | "or" | "unwrap_or_else" | "or_else" => {
+                        self.url_from(m.args.first()?, pos, depth)
+                    }
+                    _ => None,
+                }
+            }
+            Expr::Macro(m) => {
+                let name = last_ident(&m.mac.path)?;
+                if !matches!(name.as_str(), "env" | "option_env" | "dotenv") {
+                    return None;
+                }
+                let var = m
+                    .mac
+                    .parse_body_with(Punctuated::<syn::LitStr, Token![,]>::parse_terminated)
+                    .ok()?;
+                Some(UrlRef::Env {
+                    name: var.first()?.value(),
+                    span: self.conv.of(m),
+                })
+            }
+            Expr::Field(f) => self.url_from_field(f, pos, depth),
+            Expr::Block(b) => self.url_from(block_tail(&b.block)?, pos, depth),
+            Expr::Closure(c) => self.url_from(&c.body, pos, depth),
+            _ => None,
+        }
+    }
+
+    fn url_from_call(&self, c: &'ast ExprCall, pos: usize, depth: usize) -> Option<UrlRef> {
+        let Expr::Path(p) = &*c.func else { return None };
+        let first = c.args.first()?;
+        let resolved = self.pre.resolve(&p.path);
+        if is_env_fn(&resolved) {
+            return match self.eval(first, pos, depth) {
+                OptValue::Str(name) => Some(UrlRef::Env {
+                    name,
+                    span: self.conv.of(c),
+                }),
+                _ => None,
+            };
+        }
+        let n = resolved.len();
+        let type_seg = if n >= 2 { resolved.get(n - 2) } else { None };
+        // `Some(url)`, `Arc::new(url)`, `String::from(url)`, `PgConnectOptions::from_str(&url)`,
+        // `Client::open(url)`, `LazyLock::new(|| env::var("X").unwrap())`: the first argument.
+        if is_wrapper_call(&c.func) || type_seg.is_some_and(|t| starts_upper(t)) {
+            return self.url_from(first, pos, depth);
+        }
+        None
+    }
+
+    /// `cfg.url` after `cfg.url = Some(…)`; `config.database_url` / `settings.database_url`
+    /// (a settings struct read from the environment) → `DATABASE_URL`.
+    fn url_from_field(&self, f: &'ast syn::ExprField, pos: usize, depth: usize) -> Option<UrlRef> {
+        let syn::Member::Named(field) = &f.member else {
+            return None;
+        };
+        let field = field.to_string();
+        if let Some(root) = expr_ident(&f.base)
+            && let Some(state) = self.fns.last()
+            && let Some(set) = state
+                .field_sets
+                .iter()
+                .rev()
+                .find(|s| s.root == root && s.field == field && s.end <= pos)
+        {
+            if depth >= MAX_DEPTH {
+                return None;
+            }
+            return self.url_from(set.value, set.end, depth + 1);
+        }
+        let base = match &*f.base {
+            Expr::Field(b) => match &b.member {
+                syn::Member::Named(id) => id.to_string(),
+                syn::Member::Unnamed(_) => return None,
+            },
+            Expr::MethodCall(m) => m.method.to_string(),
+            b => expr_ident(b)?,
+        }
+        .to_ascii_lowercase();
+        let configish = base.contains("config")
+            || base.contains("settings")
+            || matches!(base.as_str(), "cfg" | "conf" | "env");
+        let lower = field.to_ascii_lowercase();
+        let urlish = lower.ends_with("url") || lower.ends_with("uri") || lower.ends_with("dsn");
+        (configish && urlish).then(|| UrlRef::Env {
+            name: field.to_ascii_uppercase(),
+            span: self.conv.of(f),
+        })
+    }
+
+    /// Does this value configure a client (a config type's struct literal, constructor or
+    /// builder chain, `s.parse::<PgConnectOptions>()`, or a local bound to one)?
+    fn is_config_value(&self, e: &'ast Expr, pos: usize, depth: usize) -> bool {
+        match peel(e) {
+            Expr::Struct(s) => last_ident(&s.path).is_some_and(|t| is_config_type(&t)),
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => {
+                    let names = seg_names(&p.path);
+                    let n = names.len();
+                    n >= 2 && names.get(n - 2).is_some_and(|t| is_config_type(t))
+                }
+                _ => false,
+            },
+            Expr::MethodCall(m) => {
+                let turbofish = m.turbofish.as_ref().is_some_and(|t| {
+                    t.args.iter().any(|a| match a {
+                        syn::GenericArgument::Type(Type::Path(tp)) => {
+                            last_ident(&tp.path).is_some_and(|t| is_config_type(&t))
+                        }
+                        _ => false,
+                    })
+                });
+                turbofish || self.is_config_value(&m.receiver, pos, depth)
+            }
+            e @ Expr::Path(_) => {
+                let Some(name) = expr_ident(e) else {
+                    return false;
+                };
+                let typed = self
+                    .local(&name)
+                    .and_then(|l| l.ty.as_ref())
+                    .and_then(|t| t.last())
+                    .is_some_and(|t| is_config_type(t));
+                typed
+                    || match self.lookup(&name, pos) {
+                        Found::Value(init, at) if depth < MAX_DEPTH => {
+                            self.is_config_value(init, at, depth + 1)
+                        }
+                        _ => false,
+                    }
+            }
+            _ => false,
+        }
+    }
+
+    /// The options of the construction's own chain, in source order: builder methods with one
+    /// argument (`.max_connections(50)`), the root call (`PoolConfig::new(40)`, the URL of
+    /// `Config::from_url(url)`), a struct literal root, or the local the chain starts from with
+    /// its `x.field = …` assignments.
+    fn chain_options(&self, e: &'ast Expr, pos: usize, depth: usize, acc: &mut ConfigAcc) {
+        match e {
+            Expr::MethodCall(m) => {
+                self.chain_options(&m.receiver, pos, depth, acc);
+                let method = m.method.to_string();
+                if m.args.len() == 1
+                    && !PASSTHROUGH.contains(&method.as_str())
+                    && let Some(a) = m.args.first()
+                {
+                    self.push_option("", &method, a, pos, depth, acc);
+                }
+            }
+            Expr::Await(a) => self.chain_options(&a.base, pos, depth, acc),
+            Expr::Try(t) => self.chain_options(&t.expr, pos, depth, acc),
+            Expr::Paren(p) => self.chain_options(&p.expr, pos, depth, acc),
+            Expr::Group(g) => self.chain_options(&g.expr, pos, depth, acc),
+            Expr::Reference(r) => self.chain_options(&r.expr, pos, depth, acc),
+            Expr::Call(c) if c.args.len() == 1 && is_wrapper_call(&c.func) => {
+                if let Some(a) = c.args.first() {
+                    self.chain_options(a, pos, depth, acc);
+                }
+            }
+            Expr::Call(c) => self.root_call_options(c, pos, depth, acc),
+            Expr::Struct(s) => self.struct_options(s, "", pos, depth, acc),
+            Expr::Path(_) => {
+                let Some(name) = expr_ident(e) else { return };
+                if let Found::Value(init, at) = self.lookup(&name, pos)
+                    && depth < MAX_DEPTH
+                {
+                    self.chain_options(init, at, depth + 1, acc);
+                }
+                self.field_set_options(&name, pos, depth, acc);
+            }
+            _ => {}
+        }
+    }
+
+    fn root_call_options(&self, c: &'ast ExprCall, pos: usize, depth: usize, acc: &mut ConfigAcc) {
+        if let Expr::Path(p) = &*c.func
+            && let [.., ty, f] = seg_names(&p.path).as_slice()
+        {
+            for (t, func, keys) in POSITIONAL_OPTIONS {
+                if ty == t && f == func {
+                    for (key, a) in keys.iter().zip(&c.args) {
+                        self.push_option("", key, a, pos, depth, acc);
+                    }
+                }
+            }
+        }
+        if acc.url.is_none() {
+            acc.url = c.args.first().and_then(|a| self.url_from(a, pos, depth));
+        }
+        for a in &c.args {
+            self.arg_options(a, pos, depth, acc);
+        }
+    }
+
+    /// The options of a value passed to the construction, when it is a config: a config
+    /// struct, builder or constructor, or a local bound to one (with its `x.field = …`).
+    fn arg_options(&self, e: &'ast Expr, pos: usize, depth: usize, acc: &mut ConfigAcc) {
+        let e = peel(e);
+        if let Some(name) = expr_ident(e) {
+            if self.is_config_value(e, pos, depth)
+                && let Found::Value(init, at) = self.lookup(&name, pos)
+                && depth < MAX_DEPTH
+            {
+                self.chain_options(init, at, depth + 1, acc);
+            }
+            self.field_set_options(&name, pos, depth, acc);
+        } else if self.is_config_value(e, pos, depth) {
+            self.chain_options(e, pos, depth, acc);
+        }
+    }
+
+    /// `name.field = value` assignments before `pos`.
+    fn field_set_options(&self, name: &str, pos: usize, depth: usize, acc: &mut ConfigAcc) {
+        let Some(state) = self.fns.last() else { return };
+        for set in state
+            .field_sets
+            .iter()
+            .filter(|s| s.root == name && s.end <= pos)
+        {
+            self.push_option("", &set.field, set.value, set.end, depth, acc);
+        }
+    }
+
+    fn struct_options(
+        &self,
+        s: &'ast syn::ExprStruct,
+        prefix: &str,
+        pos: usize,
+        depth: usize,
+        acc: &mut ConfigAcc,
+    ) {
+        for f in &s.fields {
+            if let syn::Member::Named(id) = &f.member {
+                self.push_option(prefix, &id.to_string(), &f.expr, pos, depth, acc);
+            }
+        }
+    }
+
+    /// One option `prefix + key = value`. A nested config (`pool: Some(PoolConfig { max_size: 40,
+    /// .. })`, `cfg.pool = Some(PoolConfig::new(40))`) contributes its own options instead, under
+    /// the same prefix; another nested struct literal under `key.`.
+    fn push_option(
+        &self,
+        prefix: &str,
+        key: &str,
+        value: &'ast Expr,
+        pos: usize,
+        depth: usize,
+        acc: &mut ConfigAcc,
+    ) {
+        let inner = peel(value);
+        if let Expr::Struct(s) = inner {
+            if last_ident(&s.path).is_some_and(|t| is_config_type(&t)) {
+                self.struct_options(s, prefix, pos, depth, acc);
+            } else {
+                self.struct_options(s, &format!("{prefix}{key}."), pos, depth, acc);
+            }
+            return;
+        }
+        if depth < MAX_DEPTH && self.is_config_value(inner, pos, depth) {
+            self.arg_options(inner, pos, depth + 1, acc);
+            return;
+        }
+        if is_url_key(key) && acc.url.is_none() {
+            acc.url = self.url_from(value, pos, depth);
+        }
+        acc.options.push(OptionFact {
+            key: format!("{prefix}{key}"),
+            value: self.eval(value, pos, depth),
+            span: self.conv.of(value_core(value)),
+        });
     }
 }
 
@@ -3369,5 +4241,469 @@ async fn h(State(s): State<S>) {
         let c = only_client(&f);
         assert_eq!(c.scope.kind, ScopeKind::Handler);
         assert!(c.released);
+    }
+
+    // --- issue 4: options, URLs, imports -----------------------------------------------------
+
+    fn config_of(f: &FileFacts, client: usize) -> &ClientConfig {
+        f.client_configs
+            .iter()
+            .find(|c| c.client == client)
+            .unwrap_or_else(|| panic!("no config for client {client}: {:#?}", f.client_configs))
+    }
+
+    fn opt<'f>(c: &'f ClientConfig, key: &str) -> &'f OptValue {
+        &c.options
+            .iter()
+            .find(|o| o.key == key)
+            .unwrap_or_else(|| panic!("no option {key}: {:#?}", c.options))
+            .value
+    }
+
+    fn env_name(c: &ClientConfig) -> Option<&str> {
+        match &c.url {
+            Some(UrlRef::Env { name, .. }) => Some(name),
+            _ => None,
+        }
+    }
+
+    fn literal(c: &ClientConfig) -> Option<(&str, Span)> {
+        match &c.url {
+            Some(UrlRef::Literal { text, span }) => Some((text, *span)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn sqlx_builder_options_and_env_url() {
+        let src = r#"
+use sqlx::postgres::PgPoolOptions;
+use std::time::Duration;
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let url = std::env::var("DATABASE_URL")?;
+    let pool = PgPoolOptions::new()
+        .max_connections(50)
+        .min_connections(5)
+        .acquire_timeout(Duration::from_secs(3))
+        .max_lifetime(None)
+        .connect(&url)
+        .await?;
+    Ok(())
+}
+"#;
+        let f = facts(src);
+        assert_eq!(only_client(&f).client, "sqlx-pool");
+        let c = config_of(&f, 0);
+        assert_eq!(opt(c, "max_connections"), &OptValue::Int(50));
+        assert_eq!(opt(c, "min_connections"), &OptValue::Int(5));
+        assert_eq!(opt(c, "acquire_timeout"), &OptValue::Unknown);
+        assert_eq!(opt(c, "max_lifetime"), &OptValue::Null);
+        let keys: Vec<&str> = c.options.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "max_connections",
+                "min_connections",
+                "acquire_timeout",
+                "max_lifetime"
+            ]
+        );
+        assert_eq!(&src[c.options[0].span.range()], "50");
+        assert_eq!(env_name(c), Some("DATABASE_URL"));
+        // Through `env::var` with `use std::env`, `.expect(..)` and `dotenvy::var`.
+        for init in [
+            "env::var(\"DATABASE_URL\").expect(\"set DATABASE_URL\")",
+            "dotenvy::var(\"DATABASE_URL\").unwrap()",
+            "env::var(\"DATABASE_URL\").unwrap_or_else(|_| \"postgres://localhost/app\".into())",
+            "env::var(\"DATABASE_URL\").unwrap_or(String::from(\"postgres://localhost/app\"))",
+        ] {
+            let src = format!(
+                "use std::env;\nasync fn a() {{ let url = {init}; let p = sqlx::PgPool::connect(&url).await; }}"
+            );
+            let f = facts(&src);
+            assert_eq!(env_name(config_of(&f, 0)), Some("DATABASE_URL"), "{init}");
+        }
+    }
+
+    #[test]
+    fn constants_literals_and_negative_values() {
+        let src = r##"
+use sqlx::postgres::{PgPool, PgPoolOptions};
+const MAX: u32 = 20_000;
+const MIN: i64 = -1;
+const DB_URL: &str = "postgres://app:secret@db.example.com:6543/app";
+async fn a() {
+    let pool = PgPoolOptions::new().max_connections(MAX).min_connections(MIN).connect(DB_URL).await;
+}
+async fn b() {
+    let n = 7;
+    let pool = PgPoolOptions::new().max_connections(n as u32).connect(r#"postgres://localhost/b"#).await;
+}
+"##;
+        let f = facts(src);
+        assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
+        let c = config_of(&f, 0);
+        assert_eq!(opt(c, "max_connections"), &OptValue::Int(20_000));
+        assert_eq!(opt(c, "min_connections"), &OptValue::Int(-1));
+        let (text, span) = literal(c).unwrap();
+        assert_eq!(text, "postgres://app:secret@db.example.com:6543/app");
+        assert_eq!(&src[span.range()], text);
+        let c = config_of(&f, 1);
+        assert_eq!(opt(c, "max_connections"), &OptValue::Int(7));
+        let (text, span) = literal(c).unwrap();
+        assert_eq!(&src[span.range()], text);
+        // `urls`: the constant's value and the raw string.
+        assert_eq!(f.urls.len(), 2, "{:#?}", f.urls);
+        assert_eq!(f.urls[0].var.as_deref(), Some("DB_URL"));
+        assert_eq!(&src[f.urls[0].span.range()], f.urls[0].text);
+        assert_eq!(f.urls[1].text, "postgres://localhost/b");
+        assert_eq!(&src[f.urls[1].span.range()], "postgres://localhost/b");
+    }
+
+    #[test]
+    fn builder_bound_to_a_local_and_connect_options() {
+        let src = r#"
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use std::str::FromStr;
+async fn a(url: &str) {
+    let opts = PgPoolOptions::new().max_connections(5);
+    let pool = opts.connect(url).await;
+}
+async fn b() -> Result<(), sqlx::Error> {
+    let url = std::env::var("POOLER_URL").unwrap();
+    let opts = PgConnectOptions::from_str(&url)?.statement_cache_capacity(0);
+    let pool = PgPoolOptions::new().max_connections(10).connect_with(opts).await?;
+    Ok(())
+}
+async fn c() {
+    let url = std::env::var("DATABASE_URL").unwrap();
+    let opts: PgConnectOptions = url.parse().unwrap();
+    let pool = PgPool::connect_with(opts.statement_cache_capacity(0)).await;
+}
+async fn d() {
+    let pool = PgPool::connect_lazy_with(
+        "postgres://localhost/d".parse::<PgConnectOptions>().unwrap().statement_cache_capacity(100),
+    );
+}
+"#;
+        let f = facts(src);
+        assert_eq!(f.clients.len(), 4, "{:#?}", f.clients);
+        let a = config_of(&f, 0);
+        assert_eq!(opt(a, "max_connections"), &OptValue::Int(5));
+        assert!(a.url.is_none());
+        let b = config_of(&f, 1);
+        assert_eq!(opt(b, "max_connections"), &OptValue::Int(10));
+        assert_eq!(opt(b, "statement_cache_capacity"), &OptValue::Int(0));
+        assert_eq!(env_name(b), Some("POOLER_URL"));
+        let c = config_of(&f, 2);
+        assert_eq!(opt(c, "statement_cache_capacity"), &OptValue::Int(0));
+        assert_eq!(env_name(c), Some("DATABASE_URL"));
+        let d = config_of(&f, 3);
+        assert_eq!(opt(d, "statement_cache_capacity"), &OptValue::Int(100));
+        assert_eq!(literal(d).map(|l| l.0), Some("postgres://localhost/d"));
+    }
+
+    #[test]
+    fn deadpool_config_locals_and_struct_literals() {
+        let src = r#"
+use deadpool_postgres::{Config, PoolConfig, Runtime, ManagerConfig, RecyclingMethod};
+use tokio_postgres::NoTls;
+const URL: &str = "postgres://localhost/app";
+fn a() -> deadpool_postgres::Pool {
+    let mut cfg = Config::new();
+    cfg.url = Some(dotenvy::var("DATABASE_URL").expect("DATABASE_URL"));
+    cfg.pool = Some(PoolConfig::new(40));
+    cfg.manager = Some(ManagerConfig { recycling_method: RecyclingMethod::Fast });
+    cfg.create_pool(Some(Runtime::Tokio1), NoTls).unwrap()
+}
+fn b() {
+    let pool = Config {
+        url: Some(URL.to_string()),
+        pool: Some(PoolConfig { max_size: 16, ..Default::default() }),
+        ..Default::default()
+    }
+    .create_pool(None, NoTls);
+}
+fn c() {
+    let mut cfg = Config::new();
+    let pc = PoolConfig { max_size: 8, ..Default::default() };
+    cfg.pool = Some(pc);
+    let pool = cfg.create_pool(None, NoTls);
+}
+"#;
+        let f = facts_with(
+            "src/db.rs",
+            &["deadpool-postgres", "tokio-postgres", "dotenvy"],
+            src,
+        );
+        assert_eq!(f.clients.len(), 3, "{:#?}", f.clients);
+        let a = config_of(&f, 0);
+        assert_eq!(opt(a, "max_size"), &OptValue::Int(40));
+        assert_eq!(
+            &src[a
+                .options
+                .iter()
+                .find(|o| o.key == "max_size")
+                .unwrap()
+                .span
+                .range()],
+            "40"
+        );
+        assert_eq!(opt(a, "recycling_method"), &OptValue::Name("Fast".into()));
+        assert_eq!(env_name(a), Some("DATABASE_URL"));
+        let b = config_of(&f, 1);
+        assert_eq!(opt(b, "max_size"), &OptValue::Int(16));
+        assert_eq!(
+            opt(b, "url"),
+            &OptValue::Str("postgres://localhost/app".into())
+        );
+        assert_eq!(literal(b).map(|l| l.0), Some("postgres://localhost/app"));
+        let c = config_of(&f, 2);
+        assert_eq!(opt(c, "max_size"), &OptValue::Int(8));
+    }
+
+    #[test]
+    fn bb8_r2d2_redis_mongodb_tokio_postgres() {
+        let src = r#"
+use bb8_postgres::PostgresConnectionManager;
+use mongodb::{options::ClientOptions, Client};
+use tokio_postgres::NoTls;
+async fn a() {
+    let url = std::env::var("DATABASE_URL").unwrap();
+    let manager = PostgresConnectionManager::new_from_stringlike(&url, NoTls).unwrap();
+    let pool = bb8::Pool::builder().max_size(30).min_idle(Some(5)).build(manager).await.unwrap();
+}
+fn b() {
+    let manager = r2d2_postgres::PostgresConnectionManager::new("host=localhost".parse().unwrap(), NoTls);
+    let pool = r2d2::Pool::builder().max_size(15).build(manager).unwrap();
+}
+fn c() {
+    let client = redis::Client::open("redis://127.0.0.1/").unwrap();
+    let con = client.get_connection().unwrap();
+}
+async fn d() -> mongodb::error::Result<()> {
+    let uri = std::env::var("MONGODB_URI").expect("MONGODB_URI");
+    let mut options = ClientOptions::parse(&uri).await?;
+    options.max_pool_size = Some(50);
+    let client = Client::with_options(options)?;
+    let other = Client::with_uri_str(&uri).await?;
+    Ok(())
+}
+async fn e() {
+    let url = std::env::var("DATABASE_URL").expect("set");
+    let (client, connection) = tokio_postgres::connect(&url, NoTls).await.unwrap();
+}
+"#;
+        let f = facts_with(
+            "src/db.rs",
+            &[
+                "bb8",
+                "bb8-postgres",
+                "r2d2",
+                "r2d2-postgres",
+                "redis",
+                "mongodb",
+                "tokio-postgres",
+            ],
+            src,
+        );
+        let ids: Vec<&str> = f.clients.iter().map(|c| c.client.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "bb8-pool",
+                "r2d2-pool",
+                "redis-client",
+                "redis-connection",
+                "mongodb-client",
+                "mongodb-client",
+                "tokio-postgres"
+            ]
+        );
+        let bb8 = config_of(&f, 0);
+        assert_eq!(opt(bb8, "max_size"), &OptValue::Int(30));
+        assert_eq!(opt(bb8, "min_idle"), &OptValue::Int(5));
+        assert_eq!(env_name(bb8), Some("DATABASE_URL"));
+        let r2d2 = config_of(&f, 1);
+        assert_eq!(opt(r2d2, "max_size"), &OptValue::Int(15));
+        assert_eq!(
+            literal(config_of(&f, 2)).map(|l| l.0),
+            Some("redis://127.0.0.1/")
+        );
+        // The connection opened from a client knows the client's URL.
+        assert_eq!(
+            literal(config_of(&f, 3)).map(|l| l.0),
+            Some("redis://127.0.0.1/")
+        );
+        let mongo = config_of(&f, 4);
+        assert_eq!(opt(mongo, "max_pool_size"), &OptValue::Int(50));
+        assert_eq!(env_name(mongo), Some("MONGODB_URI"));
+        assert_eq!(env_name(config_of(&f, 5)), Some("MONGODB_URI"));
+        assert_eq!(env_name(config_of(&f, 6)), Some("DATABASE_URL"));
+    }
+
+    #[test]
+    fn urls_through_statics_macros_and_settings() {
+        let src = r#"
+use std::sync::LazyLock;
+use sqlx::PgPool;
+static DATABASE_URL: LazyLock<String> =
+    LazyLock::new(|| std::env::var("DATABASE_URL").expect("DATABASE_URL"));
+lazy_static::lazy_static! {
+    static ref REPLICA_URL: String = std::env::var("REPLICA_URL").unwrap();
+}
+async fn a() { let p = PgPool::connect(&DATABASE_URL).await; }
+async fn b() { let p = PgPool::connect(&REPLICA_URL).await; }
+async fn c() { let p = PgPool::connect(env!("BUILD_DATABASE_URL")).await; }
+async fn d(config: &Config) { let p = PgPool::connect(&config.database_url).await; }
+async fn e(state: &AppState) { let p = PgPool::connect(&state.settings.database_url).await; }
+async fn f() {
+    let url = std::env::var("DATABASE_URL").unwrap();
+    let url = format!("{url}?sslmode=require");
+    let p = PgPool::connect(&url).await;
+}
+async fn g(url: String) { let p = PgPool::connect(&url).await; }
+"#;
+        let f = facts(src);
+        assert_eq!(f.clients.len(), 7, "{:#?}", f.clients);
+        assert_eq!(env_name(config_of(&f, 0)), Some("DATABASE_URL"));
+        assert_eq!(env_name(config_of(&f, 1)), Some("REPLICA_URL"));
+        assert_eq!(env_name(config_of(&f, 2)), Some("BUILD_DATABASE_URL"));
+        assert_eq!(env_name(config_of(&f, 3)), Some("DATABASE_URL"));
+        assert_eq!(env_name(config_of(&f, 4)), Some("DATABASE_URL"));
+        // A formatted URL and a parameter: unknown, no config at all.
+        assert!(
+            f.client_configs
+                .iter()
+                .all(|c| c.client != 5 && c.client != 6)
+        );
+    }
+
+    #[test]
+    fn urls_in_code() {
+        let src = r#"
+/// Connects to postgres://docs.example.com/db by default.
+#[doc = "postgres://attr.example.com/db"]
+const FALLBACK: &str = "postgresql://app@localhost:5432/app";
+fn a() {
+    let url = "mysql://root@localhost/shop";
+    let not_url = "https://example.com";
+    let cfg = Settings { redis_url: "redis://cache:6379".into(), ..Default::default() };
+}
+"#;
+        let f = facts(src);
+        let got: Vec<(Option<&str>, &str)> = f
+            .urls
+            .iter()
+            .map(|u| (u.var.as_deref(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("FALLBACK"), "postgresql://app@localhost:5432/app"),
+                (Some("url"), "mysql://root@localhost/shop"),
+                (Some("redis_url"), "redis://cache:6379"),
+            ]
+        );
+        for u in &f.urls {
+            assert_eq!(&src[u.span.range()], u.text);
+        }
+    }
+
+    #[test]
+    fn self_referencing_values_terminate() {
+        let src = r#"
+const A: u32 = B;
+const B: u32 = A;
+fn a() {
+    let mut cfg = deadpool_postgres::Config::new();
+    cfg.url = cfg.url.clone();
+    cfg.url = Some(cfg.url.unwrap_or_default());
+    let url = url;
+    let pool = sqlx::postgres::PgPoolOptions::new().max_connections(A).connect_lazy(&url);
+    let p2 = cfg.create_pool(None, tokio_postgres::NoTls);
+}
+"#;
+        let f = facts_with(
+            "src/db.rs",
+            &["sqlx", "deadpool-postgres", "tokio-postgres"],
+            src,
+        );
+        assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
+        assert_eq!(opt(config_of(&f, 0), "max_connections"), &OptValue::Unknown);
+        assert!(config_of(&f, 0).url.is_none());
+    }
+
+    fn import_keys(f: &FileFacts) -> Vec<String> {
+        f.imports.iter().map(|m| m.candidates.join("|")).collect()
+    }
+
+    #[test]
+    fn imports_from_mod_and_use() {
+        let src = r#"
+mod db;
+mod handlers;
+#[cfg(test)]
+mod tests;
+mod inline {
+    mod nested;
+    use super::db::Pool;
+}
+use crate::config::Settings;
+use crate::routes::list_users;
+use crate::state::{self, AppState};
+use crate::db::pool;
+use crate::AppError;
+use db::connect;
+use sqlx::PgPool;
+use std::sync::Arc;
+fn f() { let p = pool::get(); }
+"#;
+        let f = facts(src);
+        assert_eq!(
+            import_keys(&f),
+            [
+                "src/db",
+                "src/handlers",
+                "src/inline/nested",
+                "src/config",
+                "src/routes",
+                "src/state",
+                "src/db/pool",
+            ]
+        );
+    }
+
+    #[test]
+    fn imports_from_a_nested_module_and_own_crate() {
+        let src = r#"
+use super::common::helper;
+use super::super::models::User;
+use self::extract::Auth;
+use crate::db;
+mod extract;
+#[cfg(test)]
+mod tests { use super::*; use crate::testing::setup; }
+mod inner { use super::helper; use self::x::y; }
+"#;
+        let f = facts_with("src/handlers/users.rs", &["axum", "sqlx"], src);
+        assert_eq!(
+            import_keys(&f),
+            [
+                "src/handlers/users/extract",
+                "src/handlers/common",
+                "src/models",
+                "src/db",
+            ]
+        );
+        // A binary naming its own library crate.
+        let f = facts_with(
+            "src/main.rs",
+            &["axum", "sqlx"],
+            "use myapp::db::get_pool;\nuse myapp::{routes, AppState};\nuse sqlx::PgPool;\nfn main() {}",
+        );
+        // `AppState` lives in the library root, whose key (`src`) is also `src/main.rs`'s own.
+        assert_eq!(import_keys(&f), ["src/db", "src/routes"]);
     }
 }

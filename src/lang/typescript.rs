@@ -30,11 +30,13 @@ use crate::catalog::{
     ClientDef, CtorDef, CtorMatch, EffectPairDef, LangCatalog, Matching, wildcard_match,
 };
 use crate::facts::{
-    Acquisition, CallSite, Cleanup, CleanupCall, ClientKind, ClientSite, Closing, EffectAnchors,
-    EffectFact, FileFacts, FixAnchors, FnFact, Guard, HandlerRef, ModuleRef, Returned, Scope,
-    ScopeKind, SessionAnchors, SessionSite,
+    Acquisition, CallSite, Cleanup, CleanupCall, ClientConfig, ClientKind, ClientSite, Closing,
+    ConnUrl, EffectAnchors, EffectFact, FileFacts, FixAnchors, FnFact, Guard, HandlerRef,
+    ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind, SessionAnchors, SessionSite,
+    UrlRef,
 };
 use crate::lang::ParseError;
+use crate::lang::dotenv::is_connection_url;
 use crate::lang::modules::js_module;
 use crate::source::{Lang, SourceFile, Span};
 

@@ -67,7 +67,11 @@ fn span(s: crate::source::Span) -> SourceSpan {
 
 impl miette::Diagnostic for Rendered<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(format!("{}[{}]", self.d.rule, self.d.code)))
+        let marker = match &self.d.fix {
+            Some((f, _)) if f.applicability == crate::diagnostic::Applicability::Safe && !f.edits.is_empty() => " [*]",
+            _ => "",
+        };
+        Some(Box::new(format!("{}[{}]{marker}", self.d.rule, self.d.code)))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.d.severity {
@@ -180,6 +184,24 @@ fn language_hint(path: &str) -> &'static str {
     }
 }
 
+/// "N fixable with --fix (M more with --unsafe-fixes)", or nothing.
+pub fn fixable_line(report: &Report) -> Option<String> {
+    use crate::diagnostic::Applicability;
+    let count = |a: Applicability| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|(f, _)| f.applicability == a && !f.edits.is_empty()))
+            .count()
+    };
+    let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (s, 0) => Some(format!("{s} fixable with --fix.")),
+        (s, u) => Some(format!("{s} fixable with --fix ({u} more with --unsafe-fixes).")),
+    }
+}
+
 /// The summary line.
 pub fn summary(report: &Report) -> String {
     let errors = report.count(Severity::Error);
@@ -213,6 +235,10 @@ pub fn render(report: &Report, opts: HumanOptions) -> String {
     }
     out.push_str(&summary(report));
     out.push('\n');
+    if let Some(line) = fixable_line(report) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
 }
 

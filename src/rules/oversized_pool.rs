@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::ScopeKind;
 use crate::pools::{self, PoolMax, ResolvedUrl};
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "pool settings (in code, connection URLs or dotenv files) exceed the connection budget",
     langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
     default_severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/oversized-pool.md"),
 };
 
@@ -88,12 +88,14 @@ impl Rule for OversizedPool {
                             continue;
                         }
                         let serverless = if instances > 1 { format!(" × {instances} instances = {total}") } else { String::new() };
-                        out.push(finding(
+                        let mut f = finding(
                             at,
                             Severity::Error,
                             format!("{} connections per process{serverless} for `{}` ({}), budget {limit} {why}", pools::arithmetic(terms), c.ctor, def.library),
                             help(&why, limit, instances),
-                        ));
+                        );
+                        f.fix = fit_fix(cx, terms, (limit / instances).max(1));
+                        out.push(f);
                     }
                     PoolMax::Unknown => {}
                 }
@@ -110,12 +112,15 @@ impl Rule for OversizedPool {
                     let total = n * instances;
                     if total > limit && reported.insert((fi, u.span)) {
                         let serverless = if instances > 1 { format!(" × {instances} instances = {total}") } else { String::new() };
-                        out.push(finding(
+                        let mut f = finding(
                             (fi, u.span),
                             Severity::Error,
                             format!("`{key}={n}` in {} allows {n} connections per process{serverless}, budget {limit} {why}", u.var.as_deref().unwrap_or("this URL")),
                             help(&why, limit, instances),
-                        ));
+                        );
+                        let term = pools::Term { key: key.to_string(), value: n, at: Some((fi, u.span)) };
+                        f.fix = fit_fix(cx, &[term], (limit / instances).max(1));
+                        out.push(f);
                     }
                 }
             }
@@ -169,6 +174,44 @@ fn help(why: &str, limit: u64, instances: u64) -> String {
     } else {
         format!("lower it to at most {limit}{per_instance}, or raise `[budget]` in connlint.toml if your database allows more")
     }
+}
+
+/// Set the written size terms so that their sum fits `limit` (Unsafe: a policy change). The base
+/// term gets what the defaults of the other terms leave; written additive terms (`max_overflow`)
+/// become 0. Values in URLs are edited in place (`connection_limit=40` → `=15`).
+fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix> {
+    let defaults: u64 = terms.iter().skip(1).filter(|t| t.at.is_none()).map(|t| t.value).sum();
+    let mut edits_by_file: Option<(usize, Vec<Edit>)> = None;
+    let mut described = Vec::new();
+    for (i, t) in terms.iter().enumerate() {
+        let Some((file, span)) = t.at else { continue };
+        let new = if i == 0 { limit.saturating_sub(defaults).max(1) } else { 0 };
+        let text = cx.files[file].source.slice(span);
+        let edit = if text.trim().parse::<i64>().is_ok() {
+            Edit { span, content: new.to_string() }
+        } else if let Some(pos) = text.find(&format!("{}=", t.key)) {
+            // A URL: replace the parameter's value.
+            let start = pos + t.key.len() + 1;
+            let len = text[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len() - start);
+            let s = span.start as usize + start;
+            Edit { span: Span::new(s, s + len), content: new.to_string() }
+        } else {
+            return None;
+        };
+        match &mut edits_by_file {
+            None => edits_by_file = Some((file, vec![edit])),
+            Some((f, edits)) if *f == file => edits.push(edit),
+            // Terms in several files cannot be one fix.
+            Some(_) => return None,
+        }
+        described.push(format!("`{}` to {new}", t.key));
+    }
+    let (_, edits) = edits_by_file?;
+    Some(Fix {
+        message: format!("Set {} (within the budget of {limit})", described.join(" and ")),
+        applicability: Applicability::Unsafe,
+        edits,
+    })
 }
 
 fn finding(at: (usize, Span), severity: Severity, message: String, help: String) -> Finding {

@@ -1,0 +1,281 @@
+//! Applying fixes: non-overlapping edits per file (overlaps wait for the next pass), passes
+//! repeated until nothing changes (at most [`MAX_PASSES`]), every result re-parsed by its
+//! front-end (a fix that breaks the syntax is dropped and reported), and atomic writes that keep
+//! permissions, line endings and a byte-order mark.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Applicability, Edit};
+use crate::engine::{self, Report, RunError, Settings};
+use crate::lang;
+use crate::source::{Lang, SourceFile};
+
+/// Passes of fix → re-check before giving up (a fix that keeps re-appearing).
+pub const MAX_PASSES: usize = 10;
+
+/// Apply `edits` (byte spans into `text`) in order of position; an edit overlapping an earlier one
+/// is skipped (deferred to the next pass). Returns the new text and how many edits were applied.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0usize;
+    let mut applied = 0;
+    for e in sorted {
+        let (start, end) = (e.span.start as usize, e.span.end as usize);
+        if start < cursor || end > text.len() || start > end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&text[cursor..start]);
+        out.push_str(&e.content);
+        cursor = end;
+        applied += 1;
+    }
+    out.push_str(&text[cursor..]);
+    (out, applied)
+}
+
+/// A file whose fixed text could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedFix {
+    pub path: String,
+    pub message: String,
+}
+
+/// The result of fixing.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// (display path, on-disk path, original text, fixed text) of every changed file.
+    pub changed: Vec<(String, PathBuf, String, String)>,
+    pub dropped: Vec<DroppedFix>,
+    /// Fixes applied, over all passes.
+    pub applied: usize,
+    /// The report after fixing (what is left).
+    pub remaining: Report,
+    /// Every source, as fixed.
+    pub sources: Vec<SourceFile>,
+}
+
+/// Fix the files under `paths` with every fix at least as safe as `level`, in memory; write
+/// nothing (see [`write_all`]).
+pub fn fix_paths(paths: &[PathBuf], settings: &Settings, level: Applicability) -> Result<FixOutcome, RunError> {
+    Ok(fix_sources(engine::load_sources(paths, settings)?, settings, level))
+}
+
+/// Fix loaded sources in memory (see [`fix_paths`]).
+pub fn fix_sources(mut sources: Vec<SourceFile>, settings: &Settings, level: Applicability) -> FixOutcome {
+    let originals: BTreeMap<String, String> = sources.iter().map(|s| (s.display.clone(), s.text.clone())).collect();
+    let mut outcome = FixOutcome::default();
+    let mut report = engine::check_sources(sources.clone(), settings);
+    for _ in 0..MAX_PASSES {
+        // Edits per file, from the fixes of the requested safety.
+        let mut per_file: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
+        let mut fixes_per_file: BTreeMap<String, usize> = BTreeMap::new();
+        for d in &report.diagnostics {
+            let Some((fix, _)) = &d.fix else { continue };
+            if fix.applicability < level || fix.applicability == Applicability::DisplayOnly || fix.edits.is_empty() {
+                continue;
+            }
+            let edits = per_file.entry(d.path.clone()).or_default();
+            // A fix's edits go in together or not at all.
+            let overlaps = fix.edits.iter().any(|e| edits.iter().any(|x| e.span.start < x.span.end && x.span.start < e.span.end));
+            if !overlaps {
+                edits.extend(fix.edits.iter().cloned());
+                *fixes_per_file.entry(d.path.clone()).or_default() += 1;
+            }
+        }
+        let mut changed_any = false;
+        for source in sources.iter_mut() {
+            let Some(edits) = per_file.get(&source.display) else { continue };
+            let crlf = source.text.contains("\r\n");
+            let edits: Vec<Edit> = edits
+                .iter()
+                .map(|e| Edit { span: e.span, content: if crlf { to_crlf(&e.content) } else { e.content.clone() } })
+                .collect();
+            let (new_text, n) = apply_edits(&source.text, &edits);
+            if n == 0 || new_text == source.text {
+                continue;
+            }
+            if lang::parses_cleanly(source.lang, &source.text) && !lang::parses_cleanly(source.lang, &new_text) {
+                outcome.dropped.push(DroppedFix {
+                    path: source.display.clone(),
+                    message: "a fix would introduce a syntax error; the file was left as it was".into(),
+                });
+                continue;
+            }
+            *source = SourceFile::new(source.path.clone(), source.display.clone(), source.rel.clone(), source.lang, new_text, source.project.clone());
+            let _ = n;
+            outcome.applied += fixes_per_file.get(&source.display).copied().unwrap_or(0);
+            changed_any = true;
+        }
+        if !changed_any {
+            break;
+        }
+        report = engine::check_sources(sources.clone(), settings);
+        // Files dropped once are not retried.
+        let dropped: Vec<String> = outcome.dropped.iter().map(|d| d.path.clone()).collect();
+        report.diagnostics.iter_mut().filter(|d| dropped.contains(&d.path)).for_each(|d| d.fix = None);
+    }
+    for s in &sources {
+        if let Some(old) = originals.get(&s.display) {
+            if *old != s.text {
+                outcome.changed.push((s.display.clone(), s.path.clone(), old.clone(), s.text.clone()));
+            }
+        }
+    }
+    outcome.remaining = report;
+    outcome.sources = sources;
+    outcome
+}
+
+fn to_crlf(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+/// Write every changed file atomically.
+pub fn write_all(outcome: &FixOutcome) -> Vec<DroppedFix> {
+    let mut errors = Vec::new();
+    for (display, path, _, new) in &outcome.changed {
+        if let Err(e) = write_atomic(path, new) {
+            errors.push(DroppedFix { path: display.clone(), message: format!("cannot write: {e}") });
+        }
+    }
+    errors
+}
+
+/// Write `text` to `path` through a temporary file in the same directory and a rename, keeping
+/// the file's permissions and its byte-order mark (the text connlint works on has none).
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let original = std::fs::read(path)?;
+    let meta = std::fs::metadata(path)?;
+    let bom = original.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut tmp_path = dir.join(format!(".{name}.connlint-{}.tmp", std::process::id()));
+    let mut n = 0;
+    let mut file = loop {
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp_path) {
+            Ok(f) => break f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
+                n += 1;
+                tmp_path = dir.join(format!(".{name}.connlint-{}-{n}.tmp", std::process::id()));
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let result = (|| {
+        if bom {
+            file.write_all(&[0xEF, 0xBB, 0xBF])?;
+        }
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::set_permissions(&tmp_path, meta.permissions())?;
+        std::fs::rename(&tmp_path, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp_path);
+    }
+    result
+}
+
+/// A unified diff of the changes (`--diff`).
+pub fn unified_diff(outcome: &FixOutcome) -> String {
+    let mut out = String::new();
+    for (display, _, old, new) in &outcome.changed {
+        out.push_str(&diff_text(display, old, new));
+    }
+    out
+}
+
+/// Fix one in-memory buffer (`--stdin-filename`): the fixed text and what is left.
+pub fn fix_text(path: &Path, text: &str, settings: &Settings, level: Applicability) -> (String, Report) {
+    let mut current = text.to_string();
+    let mut report = engine::check_source(path, &current, settings);
+    let lang = Lang::from_path(path);
+    for _ in 0..MAX_PASSES {
+        let mut edits: Vec<Edit> = Vec::new();
+        for d in &report.diagnostics {
+            let Some((fix, _)) = &d.fix else { continue };
+            if fix.applicability < level || fix.applicability == Applicability::DisplayOnly {
+                continue;
+            }
+            let overlaps = fix.edits.iter().any(|e| edits.iter().any(|x| e.span.start < x.span.end && x.span.start < e.span.end));
+            if !overlaps {
+                edits.extend(fix.edits.iter().cloned());
+            }
+        }
+        let (next, n) = apply_edits(&current, &edits);
+        if n == 0 || next == current {
+            break;
+        }
+        if let Some(lang) = lang {
+            if lang::parses_cleanly(lang, &current) && !lang::parses_cleanly(lang, &next) {
+                break;
+            }
+        }
+        current = next;
+        report = engine::check_source(path, &current, settings);
+    }
+    (current, report)
+}
+
+/// A unified diff of one buffer.
+pub fn diff_text(display: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{display}"), &format!("b/{display}"))
+        .to_string()
+}
+
+/// Is the fixed text of this language still parseable? (Re-exported for tests.)
+pub fn parses(lang: Lang, text: &str) -> bool {
+    lang::parses_cleanly(lang, text)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn edit(s: usize, e: usize, c: &str) -> Edit {
+        Edit { span: Span::new(s, e), content: c.into() }
+    }
+
+    #[test]
+    fn overlapping_edits_wait() {
+        let (t, n) = apply_edits("abcdef", &[edit(1, 3, "X"), edit(2, 4, "Y"), edit(5, 5, "!")]);
+        assert_eq!((t.as_str(), n), ("aXde!f", 2));
+    }
+
+    #[test]
+    fn atomic_write_keeps_bom_and_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.py");
+        std::fs::write(&p, b"\xEF\xBB\xBFx = 1\r\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&p, "x = 2\r\n").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"\xEF\xBB\xBFx = 2\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+    }
+
+    #[test]
+    fn crlf_content() {
+        assert_eq!(to_crlf("a\nb\r\nc"), "a\r\nb\r\nc");
+    }
+}
