@@ -60,6 +60,10 @@ pub struct ClientDef {
     /// transaction (psycopg2's connection commits or rolls back and stays open).
     #[serde(default)]
     pub with_keeps_open: bool,
+    /// The release is a method of the pool the connection came from, taking the connection:
+    /// `pool.putconn(conn)`, `await pool.release(conn)` (not `conn.release()`).
+    #[serde(default)]
+    pub release_on_owner: bool,
     /// Settings needed behind a transaction-mode pooler (`pooler-prepared-statements`).
     #[serde(default)]
     pub pooler: Vec<PoolerRequirement>,

@@ -276,7 +276,11 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
     use crate::diagnostic::Applicability;
-    let level = if args.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+    let level = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     if let Some(path) = &args.stdin_filename {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
@@ -291,7 +295,11 @@ fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
         print!("{fixed}");
         return exit_code(&report, args);
     }
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let outcome = match crate::fix::fix_paths(&paths, settings, level) {
         Ok(o) => o,
         Err(e) => return fail(e),

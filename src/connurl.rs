@@ -14,17 +14,26 @@ pub struct ParsedUrl {
 impl ParsedUrl {
     pub fn parse(text: &str) -> Option<ParsedUrl> {
         let (scheme, rest) = text.split_once("://")?;
-        let scheme = scheme.split('+').next().unwrap_or(scheme).to_ascii_lowercase();
+        let scheme = scheme
+            .split('+')
+            .next()
+            .unwrap_or(scheme)
+            .to_ascii_lowercase();
         let (before_query, query) = match rest.split_once('?') {
             Some((a, q)) => (a, q),
             None => (rest, ""),
         };
         let authority = before_query.split('/').next().unwrap_or("");
-        let hostport = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+        let hostport = authority
+            .rsplit_once('@')
+            .map(|(_, h)| h)
+            .unwrap_or(authority);
         // The first host of a multi-host URL.
         let first = hostport.split(',').next().unwrap_or("");
         let (host, port) = match first.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || first.starts_with('[') => (h.to_string(), p.parse().ok()),
+            Some((h, p)) if !h.ends_with(']') || first.starts_with('[') => {
+                (h.to_string(), p.parse().ok())
+            }
             _ => (first.to_string(), None),
         };
         let params = query
@@ -44,7 +53,10 @@ impl ParsedUrl {
     }
 
     pub fn param(&self, key: &str) -> Option<&str> {
-        self.params.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
+        self.params
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -62,7 +74,9 @@ impl ParsedUrl {
         self.is_postgres()
             && (self.port == Some(6543)
                 || self.host.contains("-pooler.")
-                || self.param("pgbouncer").is_some_and(|v| v.eq_ignore_ascii_case("true")))
+                || self
+                    .param("pgbouncer")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true")))
     }
 }
 
@@ -80,10 +94,17 @@ mod tests {
         let t = ParsedUrl::parse("postgresql://u:p@aws-0-eu.pooler.supabase.com:6543/postgres?pgbouncer=true&connection_limit=1").unwrap();
         assert!(t.is_transaction_pooler() && !t.is_supabase_session_pooler());
         assert_eq!(t.param("connection_limit"), Some("1"));
-        let neon = ParsedUrl::parse("postgres://u:p@ep-cool-1-pooler.us-east-2.aws.neon.tech/db?sslmode=require").unwrap();
+        let neon = ParsedUrl::parse(
+            "postgres://u:p@ep-cool-1-pooler.us-east-2.aws.neon.tech/db?sslmode=require",
+        )
+        .unwrap();
         assert!(neon.is_transaction_pooler());
-        let m = ParsedUrl::parse("mongodb+srv://u:p@cluster0.x.mongodb.net/app?maxPoolSize=200").unwrap();
-        assert_eq!((m.scheme.as_str(), m.param("maxpoolsize")), ("mongodb", Some("200")));
+        let m = ParsedUrl::parse("mongodb+srv://u:p@cluster0.x.mongodb.net/app?maxPoolSize=200")
+            .unwrap();
+        assert_eq!(
+            (m.scheme.as_str(), m.param("maxpoolsize")),
+            ("mongodb", Some("200"))
+        );
         assert!(ParsedUrl::parse("not a url").is_none());
     }
 }

@@ -152,13 +152,16 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, Run
 /// Discover and read the files under `paths` (for `--fix`, which works on texts in memory).
 /// Unreadable files are left out: there is nothing to fix in them.
 pub fn load_sources(paths: &[PathBuf], settings: &Settings) -> Result<Vec<SourceFile>, RunError> {
-    let found = discover::discover(paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
+    let found =
+        discover::discover(paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
     Ok(found
         .files
         .into_par_iter()
         .filter_map(|d| {
             let text = read_text(&d.path, settings.max_file_size).ok()?;
-            Some(SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project))
+            Some(SourceFile::new(
+                d.path, d.display, d.rel, d.lang, text, d.project,
+            ))
         })
         .collect())
 }

@@ -25,7 +25,12 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut applied = 0;
     for e in sorted {
         let (start, end) = (e.span.start as usize, e.span.end as usize);
-        if start < cursor || end > text.len() || start > end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start < cursor
+            || end > text.len()
+            || start > end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         out.push_str(&text[cursor..start]);
@@ -60,13 +65,28 @@ pub struct FixOutcome {
 
 /// Fix the files under `paths` with every fix at least as safe as `level`, in memory; write
 /// nothing (see [`write_all`]).
-pub fn fix_paths(paths: &[PathBuf], settings: &Settings, level: Applicability) -> Result<FixOutcome, RunError> {
-    Ok(fix_sources(engine::load_sources(paths, settings)?, settings, level))
+pub fn fix_paths(
+    paths: &[PathBuf],
+    settings: &Settings,
+    level: Applicability,
+) -> Result<FixOutcome, RunError> {
+    Ok(fix_sources(
+        engine::load_sources(paths, settings)?,
+        settings,
+        level,
+    ))
 }
 
 /// Fix loaded sources in memory (see [`fix_paths`]).
-pub fn fix_sources(mut sources: Vec<SourceFile>, settings: &Settings, level: Applicability) -> FixOutcome {
-    let originals: BTreeMap<String, String> = sources.iter().map(|s| (s.display.clone(), s.text.clone())).collect();
+pub fn fix_sources(
+    mut sources: Vec<SourceFile>,
+    settings: &Settings,
+    level: Applicability,
+) -> FixOutcome {
+    let originals: BTreeMap<String, String> = sources
+        .iter()
+        .map(|s| (s.display.clone(), s.text.clone()))
+        .collect();
     let mut outcome = FixOutcome::default();
     let mut report = engine::check_sources(sources.clone(), settings);
     for _ in 0..MAX_PASSES {
@@ -75,12 +95,19 @@ pub fn fix_sources(mut sources: Vec<SourceFile>, settings: &Settings, level: App
         let mut fixes_per_file: BTreeMap<String, usize> = BTreeMap::new();
         for d in &report.diagnostics {
             let Some((fix, _)) = &d.fix else { continue };
-            if fix.applicability < level || fix.applicability == Applicability::DisplayOnly || fix.edits.is_empty() {
+            if fix.applicability < level
+                || fix.applicability == Applicability::DisplayOnly
+                || fix.edits.is_empty()
+            {
                 continue;
             }
             let edits = per_file.entry(d.path.clone()).or_default();
             // A fix's edits go in together or not at all.
-            let overlaps = fix.edits.iter().any(|e| edits.iter().any(|x| e.span.start < x.span.end && x.span.start < e.span.end));
+            let overlaps = fix.edits.iter().any(|e| {
+                edits
+                    .iter()
+                    .any(|x| e.span.start < x.span.end && x.span.start < e.span.end)
+            });
             if !overlaps {
                 edits.extend(fix.edits.iter().cloned());
                 *fixes_per_file.entry(d.path.clone()).or_default() += 1;
@@ -88,24 +115,43 @@ pub fn fix_sources(mut sources: Vec<SourceFile>, settings: &Settings, level: App
         }
         let mut changed_any = false;
         for source in sources.iter_mut() {
-            let Some(edits) = per_file.get(&source.display) else { continue };
+            let Some(edits) = per_file.get(&source.display) else {
+                continue;
+            };
             let crlf = source.text.contains("\r\n");
             let edits: Vec<Edit> = edits
                 .iter()
-                .map(|e| Edit { span: e.span, content: if crlf { to_crlf(&e.content) } else { e.content.clone() } })
+                .map(|e| Edit {
+                    span: e.span,
+                    content: if crlf {
+                        to_crlf(&e.content)
+                    } else {
+                        e.content.clone()
+                    },
+                })
                 .collect();
             let (new_text, n) = apply_edits(&source.text, &edits);
             if n == 0 || new_text == source.text {
                 continue;
             }
-            if lang::parses_cleanly(source.lang, &source.text) && !lang::parses_cleanly(source.lang, &new_text) {
+            if lang::parses_cleanly(source.lang, &source.text)
+                && !lang::parses_cleanly(source.lang, &new_text)
+            {
                 outcome.dropped.push(DroppedFix {
                     path: source.display.clone(),
-                    message: "a fix would introduce a syntax error; the file was left as it was".into(),
+                    message: "a fix would introduce a syntax error; the file was left as it was"
+                        .into(),
                 });
                 continue;
             }
-            *source = SourceFile::new(source.path.clone(), source.display.clone(), source.rel.clone(), source.lang, new_text, source.project.clone());
+            *source = SourceFile::new(
+                source.path.clone(),
+                source.display.clone(),
+                source.rel.clone(),
+                source.lang,
+                new_text,
+                source.project.clone(),
+            );
             let _ = n;
             outcome.applied += fixes_per_file.get(&source.display).copied().unwrap_or(0);
             changed_any = true;
@@ -116,12 +162,21 @@ pub fn fix_sources(mut sources: Vec<SourceFile>, settings: &Settings, level: App
         report = engine::check_sources(sources.clone(), settings);
         // Files dropped once are not retried.
         let dropped: Vec<String> = outcome.dropped.iter().map(|d| d.path.clone()).collect();
-        report.diagnostics.iter_mut().filter(|d| dropped.contains(&d.path)).for_each(|d| d.fix = None);
+        report
+            .diagnostics
+            .iter_mut()
+            .filter(|d| dropped.contains(&d.path))
+            .for_each(|d| d.fix = None);
     }
     for s in &sources {
         if let Some(old) = originals.get(&s.display) {
             if *old != s.text {
-                outcome.changed.push((s.display.clone(), s.path.clone(), old.clone(), s.text.clone()));
+                outcome.changed.push((
+                    s.display.clone(),
+                    s.path.clone(),
+                    old.clone(),
+                    s.text.clone(),
+                ));
             }
         }
     }
@@ -139,7 +194,10 @@ pub fn write_all(outcome: &FixOutcome) -> Vec<DroppedFix> {
     let mut errors = Vec::new();
     for (display, path, _, new) in &outcome.changed {
         if let Err(e) = write_atomic(path, new) {
-            errors.push(DroppedFix { path: display.clone(), message: format!("cannot write: {e}") });
+            errors.push(DroppedFix {
+                path: display.clone(),
+                message: format!("cannot write: {e}"),
+            });
         }
     }
     errors
@@ -151,12 +209,22 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     let original = std::fs::read(path)?;
     let meta = std::fs::metadata(path)?;
     let bom = original.starts_with(&[0xEF, 0xBB, 0xBF]);
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut tmp_path = dir.join(format!(".{name}.connlint-{}.tmp", std::process::id()));
     let mut n = 0;
     let mut file = loop {
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp_path) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp_path)
+        {
             Ok(f) => break f,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
                 n += 1;
@@ -190,7 +258,12 @@ pub fn unified_diff(outcome: &FixOutcome) -> String {
 }
 
 /// Fix one in-memory buffer (`--stdin-filename`): the fixed text and what is left.
-pub fn fix_text(path: &Path, text: &str, settings: &Settings, level: Applicability) -> (String, Report) {
+pub fn fix_text(
+    path: &Path,
+    text: &str,
+    settings: &Settings,
+    level: Applicability,
+) -> (String, Report) {
     let mut current = text.to_string();
     let mut report = engine::check_source(path, &current, settings);
     let lang = Lang::from_path(path);
@@ -201,7 +274,11 @@ pub fn fix_text(path: &Path, text: &str, settings: &Settings, level: Applicabili
             if fix.applicability < level || fix.applicability == Applicability::DisplayOnly {
                 continue;
             }
-            let overlaps = fix.edits.iter().any(|e| edits.iter().any(|x| e.span.start < x.span.end && x.span.start < e.span.end));
+            let overlaps = fix.edits.iter().any(|e| {
+                edits
+                    .iter()
+                    .any(|x| e.span.start < x.span.end && x.span.start < e.span.end)
+            });
             if !overlaps {
                 edits.extend(fix.edits.iter().cloned());
             }
@@ -245,12 +322,18 @@ mod tests {
     use crate::source::Span;
 
     fn edit(s: usize, e: usize, c: &str) -> Edit {
-        Edit { span: Span::new(s, e), content: c.into() }
+        Edit {
+            span: Span::new(s, e),
+            content: c.into(),
+        }
     }
 
     #[test]
     fn overlapping_edits_wait() {
-        let (t, n) = apply_edits("abcdef", &[edit(1, 3, "X"), edit(2, 4, "Y"), edit(5, 5, "!")]);
+        let (t, n) = apply_edits(
+            "abcdef",
+            &[edit(1, 3, "X"), edit(2, 4, "Y"), edit(5, 5, "!")],
+        );
         assert_eq!((t.as_str(), n), ("aXde!f", 2));
     }
 
@@ -269,9 +352,16 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+            assert_eq!(
+                std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
         }
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
     }
 
     #[test]

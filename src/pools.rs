@@ -29,7 +29,11 @@ pub fn config_of(file: &CheckedFile, idx: usize) -> Option<&ClientConfig> {
 
 /// Resolve a client's URL: a literal in the code, or an environment variable defined in a dotenv
 /// file of the same project (`.env`, then `.env.local`, … in name order).
-pub fn resolve_url(files: &[CheckedFile], file: usize, config: Option<&ClientConfig>) -> Option<ResolvedUrl> {
+pub fn resolve_url(
+    files: &[CheckedFile],
+    file: usize,
+    config: Option<&ClientConfig>,
+) -> Option<ResolvedUrl> {
     let url = config?.url.as_ref()?;
     match url {
         UrlRef::Literal { text, span } => make(text, (file, *span), None),
@@ -105,7 +109,10 @@ pub struct Term {
 pub enum PoolMax {
     Bounded(Vec<Term>),
     /// A setting that means "no limit" (`max_overflow=-1`), where it is written.
-    Unbounded { key: String, at: (usize, Span) },
+    Unbounded {
+        key: String,
+        at: (usize, Span),
+    },
     /// Not known (a variable, or no default in the catalogue).
     Unknown,
 }
@@ -126,18 +133,36 @@ fn option<'a>(config: Option<&'a ClientConfig>, key: &str) -> Option<&'a OptionF
 /// The maximum of a pool from its options, URL parameters and the catalogue's defaults:
 /// the first (non-minimum, non-additive) size key, plus the additive ones
 /// (`pool_size` + `max_overflow`).
-pub fn pool_max(def: &ClientDef, file: usize, config: Option<&ClientConfig>, url: Option<&ResolvedUrl>) -> PoolMax {
+pub fn pool_max(
+    def: &ClientDef,
+    file: usize,
+    config: Option<&ClientConfig>,
+    url: Option<&ResolvedUrl>,
+) -> PoolMax {
     let mut base: Option<Term> = None;
     let mut extra: Vec<Term> = Vec::new();
     for key in def.pool_keys.iter().filter(|k| !k.min) {
         let written: Option<(Option<i64>, String, (usize, Span))> = if key.url {
-            url.and_then(|u| u.parsed.param(&key.key).map(|v| (v.parse::<i64>().ok(), v.to_string(), u.loc)))
+            url.and_then(|u| {
+                u.parsed
+                    .param(&key.key)
+                    .map(|v| (v.parse::<i64>().ok(), v.to_string(), u.loc))
+            })
         } else {
-            option(config, &key.key).map(|o| (o.value.as_int(), value_text(&o.value).unwrap_or_default(), (file, o.span)))
+            option(config, &key.key).map(|o| {
+                (
+                    o.value.as_int(),
+                    value_text(&o.value).unwrap_or_default(),
+                    (file, o.span),
+                )
+            })
         };
         let term = match written {
             Some((_, text, at)) if key.unbounded.iter().any(|u| *u == text) => {
-                return PoolMax::Unbounded { key: key.key.clone(), at };
+                return PoolMax::Unbounded {
+                    key: key.key.clone(),
+                    at,
+                };
             }
             Some((Some(n), _, at)) => Some(Term {
                 key: key.key.clone(),
@@ -155,7 +180,10 @@ pub fn pool_max(def: &ClientDef, file: usize, config: Option<&ClientConfig>, url
         let Some(term) = term else { continue };
         if key.additive {
             extra.push(term);
-        } else if base.as_ref().is_none_or(|b| b.at.is_none() && term.at.is_some()) {
+        } else if base
+            .as_ref()
+            .is_none_or(|b| b.at.is_none() && term.at.is_some())
+        {
             // An explicit key wins over another key's default (`maxPoolSize` in the URL over
             // the option default).
             base = Some(term);
@@ -198,7 +226,17 @@ pub fn is_auxiliary(rel: &str) -> bool {
     segs.iter().any(|s| {
         matches!(
             *s,
-            "scripts" | "script" | "tests" | "test" | "__tests__" | "e2e" | "migrations" | "alembic" | "seeds" | "examples" | "benches"
+            "scripts"
+                | "script"
+                | "tests"
+                | "test"
+                | "__tests__"
+                | "e2e"
+                | "migrations"
+                | "alembic"
+                | "seeds"
+                | "examples"
+                | "benches"
         )
     }) || name.contains(".test.")
         || name.contains(".spec.")

@@ -426,7 +426,11 @@ const OVERSIZED: &str = "from sqlalchemy import create_engine\n\nengine = create
 
 fn oversized_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "pyproject.toml", "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n");
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
     write(dir.path(), "app/db.py", OVERSIZED);
     dir
 }
@@ -441,26 +445,53 @@ fn diff_prints_and_writes_nothing() {
         .code(1)
         .stdout(predicate::str::contains("-    pool_size=40,"))
         .stdout(predicate::str::contains("+    pool_size=25,"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("app/db.py")).unwrap(), OVERSIZED);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("app/db.py")).unwrap(),
+        OVERSIZED
+    );
     // Safe fixes only: an unsafe fix is not applied, so there is no diff.
-    connlint().current_dir(dir.path()).arg("--diff").assert().code(0).stdout("");
+    connlint()
+        .current_dir(dir.path())
+        .arg("--diff")
+        .assert()
+        .code(0)
+        .stdout("");
 }
 
 #[test]
 fn fix_applies_unsafe_fixes_only_when_asked_and_converges() {
     let dir = oversized_project();
-    connlint().current_dir(dir.path()).arg("--fix").assert().code(1);
-    assert_eq!(std::fs::read_to_string(dir.path().join("app/db.py")).unwrap(), OVERSIZED);
+    connlint()
+        .current_dir(dir.path())
+        .arg("--fix")
+        .assert()
+        .code(1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("app/db.py")).unwrap(),
+        OVERSIZED
+    );
     connlint()
         .current_dir(dir.path())
         .args(["--color", "never"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("0 fixable with --fix (1 more with --unsafe-fixes)."));
-    connlint().current_dir(dir.path()).arg("--unsafe-fixes").assert().code(0).stdout(predicate::str::contains("Fixed 1 finding(s) in 1 file(s)."));
+        .stdout(predicate::str::contains(
+            "0 fixable with --fix (1 more with --unsafe-fixes).",
+        ));
+    connlint()
+        .current_dir(dir.path())
+        .arg("--unsafe-fixes")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Fixed 1 finding(s) in 1 file(s)."));
     let fixed = std::fs::read_to_string(dir.path().join("app/db.py")).unwrap();
     assert_eq!(fixed, OVERSIZED.replace("pool_size=40", "pool_size=25"));
-    connlint().current_dir(dir.path()).arg("--unsafe-fixes").assert().code(0).stdout(predicate::str::contains("Fixed 0 finding(s) in 0 file(s)."));
+    connlint()
+        .current_dir(dir.path())
+        .arg("--unsafe-fixes")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Fixed 0 finding(s) in 0 file(s)."));
 }
 
 #[test]
@@ -468,7 +499,11 @@ fn fix_keeps_crlf_line_endings() {
     let dir = oversized_project();
     let crlf = OVERSIZED.replace('\n', "\r\n");
     write(dir.path(), "app/db.py", &crlf);
-    connlint().current_dir(dir.path()).arg("--unsafe-fixes").assert().code(0);
+    connlint()
+        .current_dir(dir.path())
+        .arg("--unsafe-fixes")
+        .assert()
+        .code(0);
     let fixed = std::fs::read_to_string(dir.path().join("app/db.py")).unwrap();
     assert_eq!(fixed, crlf.replace("pool_size=40", "pool_size=25"));
 }

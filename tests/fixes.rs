@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use connlint::diagnostic::Applicability;
-use connlint::{fix, Report, Settings};
+use connlint::{Report, Settings, fix};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -26,8 +26,14 @@ fn fixes_reparse_remove_their_findings_and_converge() {
     let mut fixed_cases = 0;
     for rule in connlint::rules::ALL {
         let id = rule.meta().id;
-        let Ok(entries) = std::fs::read_dir(root().join("fixtures").join(id)) else { continue };
-        let mut cases: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        let Ok(entries) = std::fs::read_dir(root().join("fixtures").join(id)) else {
+            continue;
+        };
+        let mut cases: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
         cases.sort();
         for case in cases {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
@@ -36,7 +42,8 @@ fn fixes_reparse_remove_their_findings_and_converge() {
             }
             let rel = Path::new("fixtures").join(id).join(&name);
             let settings = Settings::only(id);
-            let sources = connlint::engine::load_sources(std::slice::from_ref(&rel), &settings).unwrap();
+            let sources =
+                connlint::engine::load_sources(std::slice::from_ref(&rel), &settings).unwrap();
             let before = connlint::check_sources(sources.clone(), &settings);
             let outcome = fix::fix_sources(sources, &settings, Applicability::Unsafe);
             assert!(outcome.dropped.is_empty(), "{name}: {:?}", outcome.dropped);
@@ -50,18 +57,35 @@ fn fixes_reparse_remove_their_findings_and_converge() {
                     None => continue,
                 };
                 if fix::parses(s.lang, old) {
-                    assert!(fix::parses(s.lang, new), "{name}: {} no longer parses:\n{new}", s.display);
+                    assert!(
+                        fix::parses(s.lang, new),
+                        "{name}: {} no longer parses:\n{new}",
+                        s.display
+                    );
                 }
             }
             // Fixed findings are gone; nothing new appears.
             let (b, a) = (counts(&before), counts(&outcome.remaining));
             for (k, n) in &a {
-                assert!(b.get(k).is_some_and(|m| n <= m), "{name}: new finding {k:?} after fixing");
+                assert!(
+                    b.get(k).is_some_and(|m| n <= m),
+                    "{name}: new finding {k:?} after fixing"
+                );
             }
-            assert!(outcome.remaining.diagnostics.iter().all(|d| d.fix.as_ref().is_none_or(|(f, _)| f.applicability == Applicability::DisplayOnly)), "{name}: fixes left after fixing");
+            assert!(
+                outcome.remaining.diagnostics.iter().all(|d| d
+                    .fix
+                    .as_ref()
+                    .is_none_or(|(f, _)| f.applicability == Applicability::DisplayOnly)),
+                "{name}: fixes left after fixing"
+            );
             // A second run changes nothing.
             let again = fix::fix_sources(outcome.sources.clone(), &settings, Applicability::Unsafe);
-            assert!(again.changed.is_empty(), "{name}: a second --fix changed {:?}", again.changed.iter().map(|c| &c.0).collect::<Vec<_>>());
+            assert!(
+                again.changed.is_empty(),
+                "{name}: a second --fix changed {:?}",
+                again.changed.iter().map(|c| &c.0).collect::<Vec<_>>()
+            );
             let diff = fix::unified_diff(&outcome);
             insta::with_settings!({
                 snapshot_path => root().join("fixtures").join(id).join("snapshots"),

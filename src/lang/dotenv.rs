@@ -10,12 +10,27 @@ use crate::source::{SourceFile, Span};
 /// URL schemes of the databases connlint knows (SQLAlchemy dialects included:
 /// `postgresql+asyncpg://`).
 pub fn is_connection_url(text: &str) -> bool {
-    let Some((scheme, rest)) = text.split_once("://") else { return false };
-    let base = scheme.split('+').next().unwrap_or(scheme).to_ascii_lowercase();
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return false;
+    };
+    let base = scheme
+        .split('+')
+        .next()
+        .unwrap_or(scheme)
+        .to_ascii_lowercase();
     !rest.is_empty()
         && matches!(
             base.as_str(),
-            "postgres" | "postgresql" | "mysql" | "mariadb" | "mongodb" | "redis" | "rediss" | "prisma" | "mssql" | "sqlserver"
+            "postgres"
+                | "postgresql"
+                | "mysql"
+                | "mariadb"
+                | "mongodb"
+                | "redis"
+                | "rediss"
+                | "prisma"
+                | "mssql"
+                | "sqlserver"
         )
 }
 
@@ -43,7 +58,11 @@ fn parse_line(line: &str, offset: usize) -> Option<ConnUrl> {
     };
     let eq = body.find('=')?;
     let key = body[..eq].trim();
-    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-') {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
+    {
         return None;
     }
     let after = &body[eq + 1..];
@@ -101,13 +120,19 @@ mod tests {
         }
         assert_eq!(got[0].0.as_deref(), Some("DATABASE_URL"));
         assert!(got[0].1.ends_with("pgbouncer=true"));
-        assert_eq!(got[2].1, "mongodb+srv://u:p@c.mongodb.net/app?maxPoolSize=200");
+        assert_eq!(
+            got[2].1,
+            "mongodb+srv://u:p@c.mongodb.net/app?maxPoolSize=200"
+        );
         assert_eq!(got[3].0.as_deref(), Some("ASYNC"));
     }
 
     #[test]
     fn ignores_comments_and_non_urls() {
-        assert!(urls("# DATABASE_URL=postgres://x@y/z\nPORT=3000\nURL=https://example.com\n").is_empty());
+        assert!(
+            urls("# DATABASE_URL=postgres://x@y/z\nPORT=3000\nURL=https://example.com\n")
+                .is_empty()
+        );
         assert!(urls("garbage without equals\n=\n").is_empty());
     }
 }

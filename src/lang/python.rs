@@ -3611,7 +3611,10 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let up = |n: Node<'t>| {
             let mut cur = n;
-            while let Some(p) = cur.parent().filter(|p| p.kind() == "parenthesized_expression") {
+            while let Some(p) = cur
+                .parent()
+                .filter(|p| p.kind() == "parenthesized_expression")
+            {
                 cur = p;
             }
             cur
@@ -6045,7 +6048,11 @@ plain = redis.Redis()
         // `host='localhost'` is not a URL.
         assert_eq!(r.url, None);
         // No options, no URL: no config.
-        let plain = f.clients.iter().rposition(|c| c.ctor == "redis.Redis()").unwrap();
+        let plain = f
+            .clients
+            .iter()
+            .rposition(|c| c.ctor == "redis.Redis()")
+            .unwrap();
         assert!(f.client_configs.iter().all(|c| c.client != plain));
         assert_eq!(f.client_configs.len(), 4);
     }
@@ -6236,7 +6243,11 @@ def fallback():
             .find(|u| u.text == "postgresql://localhost/dev")
             .unwrap();
         assert_eq!(dev.var.as_deref(), Some("DATABASE_URL"));
-        let xy = f.urls.iter().find(|u| u.text == "postgresql://x/y").unwrap();
+        let xy = f
+            .urls
+            .iter()
+            .find(|u| u.text == "postgresql://x/y")
+            .unwrap();
         assert_eq!(xy.var.as_deref(), Some("ANALYTICS_URL"));
         // `'postgres://'` alone is not a URL.
         assert_eq!(f.urls.len(), 3);
@@ -6325,11 +6336,7 @@ def f():
     from app.tasks import run
 ";
         let f = facts("app/routers/users.py", src);
-        let keys: Vec<&str> = f
-            .imports
-            .iter()
-            .map(|m| m.candidates[0].as_str())
-            .collect();
+        let keys: Vec<&str> = f.imports.iter().map(|m| m.candidates[0].as_str()).collect();
         assert_eq!(
             keys,
             vec![
@@ -6350,7 +6357,11 @@ def f():
         );
         // Packages and the standard library are not recorded; each module once.
         assert_eq!(f.imports[0].candidates, vec!["app/db", "src/app/db"]);
-        let files = facts_with("app/x.py", "import redis\nfrom redis import Redis\n", &["redis"]);
+        let files = facts_with(
+            "app/x.py",
+            "import redis\nfrom redis import Redis\n",
+            &["redis"],
+        );
         assert!(files.imports.is_empty());
     }
 }

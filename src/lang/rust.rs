@@ -4707,3 +4707,58 @@ mod inner { use super::helper; use self::x::y; }
         assert_eq!(import_keys(&f), ["src/db", "src/routes"]);
     }
 }
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod scratch_dump {
+    use std::sync::Arc;
+
+    #[test]
+    #[ignore]
+    fn dump_fixture_configs() {
+        let cat = crate::catalog::Catalog::builtin().unwrap();
+        for case in std::fs::read_dir("fixtures/per-request-client").unwrap() {
+            let case = case.unwrap().path();
+            if !case.to_string_lossy().contains("-rs-") {
+                continue;
+            }
+            let project = Arc::new(crate::project::Project::load(&case));
+            let mut stack = vec![case.clone()];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).unwrap() {
+                    let p = e.unwrap().path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "rs") {
+                        let rel = p.strip_prefix(&case).unwrap().to_string_lossy().to_string();
+                        let text = std::fs::read_to_string(&p).unwrap();
+                        let file =
+                            crate::source::SourceFile::in_memory(&rel, &text, project.clone())
+                                .unwrap();
+                        let Ok(f) = super::extract(&file, &cat.rs) else {
+                            continue;
+                        };
+                        println!("== {} {rel}", case.display());
+                        for c in &f.client_configs {
+                            let site = &f.clients[c.client];
+                            println!("  {} {:?}", site.ctor, c.url);
+                            for o in &c.options {
+                                println!(
+                                    "    {} = {:?} `{}`",
+                                    o.key,
+                                    o.value,
+                                    &text[o.span.range()]
+                                );
+                            }
+                        }
+                        for u in &f.urls {
+                            println!("  url {:?} {}", u.var, u.text);
+                        }
+                        for i in &f.imports {
+                            println!("  import {:?}", i.candidates);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -18,6 +18,12 @@
 //! their cleanup calls; sessions (pool checkouts, single connections) with how they are closed;
 //! and the code that only runs in production (`if (process.env.NODE_ENV === "production")`).
 //!
+//! Configuration facts are read at each construction: its object-literal options (nested objects
+//! flattened with `.`, module constants and locals followed), where its connection URL comes
+//! from (a literal, or an environment variable through `process.env`, `import.meta.env`, a t3-env
+//! `env` module, and the locals bound from them), connection-URL string literals anywhere, and
+//! the project modules the file imports.
+//!
 //! The front-end knows syntax and frameworks (Next.js, Express, Koa, Fastify, Hono, tRPC,
 //! React, Vue); client libraries and effect pairs come from the catalogue only.
 
@@ -698,6 +704,11 @@ struct Pre<'a, 't> {
     module_insert: u32,
     refs: Vec<HandlerRef>,
     pending: Vec<(Node<'t>, Special)>,
+    /// Module-level bindings (`const MAX = 20`, `const url = process.env.X`,
+    /// `const { DATABASE_URL } = process.env`), for option values and URLs.
+    consts: HashMap<String, Bound<'t>>,
+    /// Project modules imported (ESM, `require`, `import()`, `export … from`), de-duplicated.
+    local_imports: Vec<ModuleRef>,
 }
 
 impl<'a, 't> Pre<'a, 't> {
@@ -722,6 +733,8 @@ impl<'a, 't> Pre<'a, 't> {
             module_insert: 0,
             refs: Vec::new(),
             pending: Vec::new(),
+            consts: HashMap::new(),
+            local_imports: Vec::new(),
         }
     }
 
@@ -757,6 +770,11 @@ impl<'a, 't> Pre<'a, 't> {
             }
             match kind {
                 "import_statement" => self.import(n),
+                "export_statement" => {
+                    if let Some(m) = field(n, "source").and_then(|s| string_value(s, src)) {
+                        self.note_import(m);
+                    }
+                }
                 "variable_declarator" => self.declarator(n),
                 "assignment_expression" | "augmented_assignment_expression" => {
                     if let Some((root, _)) = field(n, "left").and_then(|l| root_of(l, src)) {
@@ -768,7 +786,12 @@ impl<'a, 't> Pre<'a, 't> {
                         self.assigned.insert(root.to_string());
                     }
                 }
-                "call_expression" => self.registration(n),
+                "call_expression" => {
+                    if let Some(m) = self.required_module(n) {
+                        self.note_import(m);
+                    }
+                    self.registration(n);
+                }
                 "jsx_element" | "jsx_self_closing_element" => {
                     if let Some((id, _)) = fn_stack.iter().rev().find(|(_, named)| *named) {
                         self.jsx_fns.insert(*id);
@@ -790,6 +813,15 @@ impl<'a, 't> Pre<'a, 't> {
         js_module(&self.file.rel, spec, |pkg| project.has_dep(pkg))
     }
 
+    /// A module the file imports: recorded when it is a project module.
+    fn note_import(&mut self, spec: &str) {
+        if let Some(m) = self.local_module(spec)
+            && !self.local_imports.contains(&m)
+        {
+            self.local_imports.push(m);
+        }
+    }
+
     fn add_import(&mut self, local: &str, module: &str, path: String) {
         let local_module = self.local_module(module);
         self.imports.insert(
@@ -807,6 +839,7 @@ impl<'a, 't> Pre<'a, 't> {
         let Some(module) = field(n, "source").and_then(|s| string_value(s, src)) else {
             return;
         };
+        self.note_import(module);
         for clause in named_kids(n) {
             match clause.kind() {
                 "import_clause" => {
@@ -1005,6 +1038,11 @@ impl<'a, 't> Pre<'a, 't> {
                 if exported {
                     self.named_export(as_name, value);
                 }
+            }
+            if let Some(value) = field(d, "value") {
+                bindings_of(name, value, src, |local, b| {
+                    self.consts.insert(local.to_string(), b);
+                });
             }
             self.module_vars.extend(names);
         }
@@ -1496,6 +1534,9 @@ struct Walker<'a, 't> {
     env_flags: HashMap<String, EnvTest>,
     /// Methods that check a connection out of a catalogue pool (`connect`, `getConnection`).
     checkout_methods: HashSet<String>,
+    /// Locals bound so far in the open functions, with the depth of the frame that declares
+    /// them (module-level bindings are [`Pre::consts`]).
+    bindings: Vec<(usize, String, Bound<'t>)>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -1553,6 +1594,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .filter(|k| k.on.is_some())
                 .filter_map(|k| k.call.clone())
                 .collect(),
+            bindings: Vec::new(),
         }
     }
 
@@ -1573,6 +1615,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         self.facts.handler_refs = std::mem::take(&mut self.pre.refs);
         self.facts.handler_refs.sort_by_key(|r| r.span.start);
+        self.facts.imports = std::mem::take(&mut self.pre.local_imports);
         self.facts
     }
 
@@ -1620,6 +1663,7 @@ impl<'a, 't> Walker<'a, 't> {
                 self.class_component(at)
             }
             "if_statement" | "ternary_expression" => self.env_branch(node),
+            "string" | "template_string" => self.url_literal(at),
             "variable_declarator" => self.declarator(node),
             "assignment_expression" | "augmented_assignment_expression" => self.assignment(node),
             "return_statement" => {
@@ -1650,6 +1694,8 @@ impl<'a, 't> Walker<'a, 't> {
                     parent.stores.append(&mut frame.stores);
                     parent.pending.append(&mut frame.pending);
                 }
+                let depth = self.frames.len();
+                self.bindings.retain(|(d, _, _)| *d <= depth);
             }
         }
     }
@@ -1929,6 +1975,13 @@ impl<'a, 't> Walker<'a, 't> {
             let mut names = Vec::new();
             pattern_names(name, src, &mut names);
             self.frame().locals.extend(names);
+            if let Some(value) = field(n, "value") {
+                let depth = self.frames.len();
+                let bindings = &mut self.bindings;
+                bindings_of(name, value, src, |local, b| {
+                    bindings.push((depth, local.to_string(), b));
+                });
+            }
         }
         if name.kind() == "identifier"
             && let Some(value) = field(n, "value")
@@ -2358,6 +2411,10 @@ impl<'a, 't> Walker<'a, 't> {
             anchors,
         };
         self.facts.clients.push(site);
+        let idx = self.facts.clients.len() - 1;
+        if let Some(config) = self.client_config(idx, n, def) {
+            self.facts.client_configs.push(config);
+        }
         if let Some(holder) = holder_text(at, src) {
             self.instances.insert(holder, def.id.clone());
         }
@@ -4148,6 +4205,16 @@ impl<'a, 't> Walker<'a, 't> {
             (format!("client:{id}"), None, false, false)
         } else {
             let (p, recv) = self.effect_pair(n, &parts.bodies)?;
+            // `streamChatManager.connectUser(…)` on the project's own wrapper (imported from a
+            // project module) shares only the method's name with the SDK: the wrapper manages
+            // the connection's lifecycle itself.
+            let by_method = field(n, "function")
+                .map(unwrap_value)
+                .and_then(|c| field(c, "property"))
+                .is_some_and(|m| p.methods.iter().any(|x| x == text(m, src)));
+            if by_method && recv.is_some_and(|r| self.is_project_wrapper(r)) {
+                return None;
+            }
             (
                 p.id.clone(),
                 recv,
@@ -4749,6 +4816,758 @@ impl<'a, 't> Walker<'a, 't> {
             };
             self.facts.production_only.push(span(x));
         }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Configuration: options, connection URLs and imports
+//
+// Read at each construction, over its own arguments: object literals (or names bound to one)
+// in any position are flattened into dotted keys; values are evaluated when they are literals
+// or names bound to literals; URLs are followed through names to a literal or an environment
+// variable.
+
+/// What a name is bound to, for following values.
+#[derive(Debug, Clone, Copy)]
+enum Bound<'t> {
+    /// `const x = value`
+    Value(Node<'t>),
+    /// `const { key: x } = object` (also `const { x } = object`): the object and the key node.
+    Field(Node<'t>, Node<'t>),
+}
+
+/// The names a declaration binds to values: `x = v` → `x`; `{ a, b: c } = v` → `a` (`v.a`) and
+/// `c` (`v.b`). Nested patterns and rest elements bind nothing followable.
+fn bindings_of<'t>(name: Node<'t>, value: Node<'t>, src: &str, mut f: impl FnMut(&str, Bound<'t>)) {
+    match name.kind() {
+        "identifier" => f(text(name, src), Bound::Value(value)),
+        "object_pattern" => {
+            for p in named_kids(name) {
+                match p.kind() {
+                    "shorthand_property_identifier_pattern" => {
+                        f(text(p, src), Bound::Field(value, p));
+                    }
+                    "object_assignment_pattern" => {
+                        if let Some(l) = field(p, "left").or_else(|| first_named(p))
+                            && l.kind() == "shorthand_property_identifier_pattern"
+                        {
+                            f(text(l, src), Bound::Field(value, l));
+                        }
+                    }
+                    "pair_pattern" => {
+                        let (Some(key), Some(mut v)) = (field(p, "key"), field(p, "value")) else {
+                            continue;
+                        };
+                        if v.kind() == "assignment_pattern"
+                            && let Some(l) = field(v, "left")
+                        {
+                            v = l;
+                        }
+                        if v.kind() == "identifier" {
+                            f(text(v, src), Bound::Field(value, key));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The name of a key node (a property key, or a shorthand pattern).
+fn bound_key<'s>(key: Node, src: &'s str) -> Option<&'s str> {
+    match key.kind() {
+        "shorthand_property_identifier_pattern" | "shorthand_property_identifier" => {
+            Some(text(key, src))
+        }
+        _ => key_name(key, src),
+    }
+}
+
+/// How deep names and objects are followed.
+const MAX_FOLLOW: u8 = 8;
+/// How deep nested option objects are flattened.
+const MAX_NESTING: u8 = 4;
+
+/// Option keys (last segment) whose value is the connection URL.
+const URL_KEYS: &[&str] = &[
+    "url",
+    "uri",
+    "dsn",
+    "connectionString",
+    "connectionURI",
+    "connectionUri",
+    "connectionUrl",
+    "connectionURL",
+    "datasourceUrl",
+    "databaseUrl",
+    "databaseURL",
+    // knex and drizzle: `connection: process.env.DATABASE_URL` (an object is flattened).
+    "connection",
+];
+
+/// Clients that read their URL from the environment when the code gives none, by catalogue id,
+/// with the options that give one: Prisma reads `url = env("DATABASE_URL")` from
+/// `schema.prisma`, unless the client gets `datasources`, `datasourceUrl` or a driver `adapter`.
+/// (Data that belongs in the catalogue once its schema has a field for it.)
+const IMPLICIT_URL_ENV: &[(&str, &str, &[&str])] = &[(
+    "prisma",
+    "DATABASE_URL",
+    &["datasources", "datasourceUrl", "adapter"],
+)];
+
+/// Last words of names that designate a project's own wrapper around an SDK
+/// (`streamChatManager`, `ChatService`, `socket_controller`): its methods only share names with
+/// the SDK's, and it manages its own lifecycle.
+const WRAPPER_NOUNS: &[&str] = &[
+    "manager",
+    "service",
+    "controller",
+    "helper",
+    "wrapper",
+    "facade",
+    "registry",
+    "coordinator",
+    "orchestrator",
+];
+
+/// A JS integer literal (`20`, `20_000`, `0x10`, `10n`); `None` for fractions and exponents.
+fn parse_js_int(t: &str) -> Option<i64> {
+    let t: String = t.chars().filter(|c| *c != '_').collect();
+    let l = t.to_ascii_lowercase();
+    let l = l.strip_suffix('n').unwrap_or(&l);
+    if let Some(h) = l.strip_prefix("0x") {
+        i64::from_str_radix(h, 16).ok()
+    } else if let Some(o) = l.strip_prefix("0o") {
+        i64::from_str_radix(o, 8).ok()
+    } else if let Some(b) = l.strip_prefix("0b") {
+        i64::from_str_radix(b, 2).ok()
+    } else {
+        l.parse().ok()
+    }
+}
+
+/// A string literal's or substitution-free template literal's text and its span without the
+/// quotes.
+fn literal_text<'s>(n: Node, src: &'s str) -> Option<(&'s str, Span)> {
+    match n.kind() {
+        "string" => {}
+        "template_string" => {
+            if named_kids(n)
+                .iter()
+                .any(|k| k.kind() == "template_substitution")
+            {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let (start, end) = (n.start_byte() + 1, n.end_byte().saturating_sub(1));
+    if end < start {
+        return None;
+    }
+    Some((src.get(start..end)?, Span::new(start, end)))
+}
+
+/// `DATABASE_URL`, `MONGO_URI`, `PG_DSN`: a variable that reads like a URL.
+fn url_like_var(name: &str) -> bool {
+    let u = name.to_ascii_uppercase();
+    u.contains("URL") || u.contains("URI") || u.contains("DSN")
+}
+
+/// `API_KEY`, `STREAM_SECRET`, `AUTH_TOKEN`: a variable that is surely not a URL.
+fn secret_like_var(name: &str) -> bool {
+    let u = name.to_ascii_uppercase();
+    ["KEY", "SECRET", "TOKEN", "PASSWORD", "USER", "NAME"]
+        .iter()
+        .any(|w| u.contains(w))
+}
+
+/// `DATABASE_URL`, `REDIS_HOST_2`: an environment variable's name.
+fn env_name_like(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// The words of an identifier, lower-cased: `streamChatManager` → `stream`, `chat`, `manager`.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c == '_' || c == '$' || c.is_ascii_digit() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase();
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// `streamChatManager`, `ChatService`: the name of a project's wrapper object.
+fn is_wrapper_name(name: &str) -> bool {
+    name_words(name)
+        .last()
+        .is_some_and(|w| WRAPPER_NOUNS.contains(&w.as_str()))
+}
+
+/// A project module that exports the validated environment (t3-env's `@/env`, `~/env.mjs`,
+/// `./env/server`).
+fn is_env_module(spec: &str) -> bool {
+    spec.split('/').any(|seg| {
+        let stem = seg.split('.').next().unwrap_or(seg);
+        stem == "env"
+    })
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// What a name is bound to where it is used: a local of the open functions, else a
+    /// module-level binding. `None` for a parameter, a reassigned name or an unknown one.
+    fn bound(&self, name: &str) -> Option<Bound<'t>> {
+        if self.pre.assigned.contains(name) {
+            return None;
+        }
+        if let Some((_, _, b)) = self.bindings.iter().rev().find(|(_, n, _)| n == name) {
+            return Some(*b);
+        }
+        if self.is_local(name) {
+            return None;
+        }
+        self.pre.consts.get(name).copied()
+    }
+
+    /// The object literal a value is, or is bound to (`const opts = { … }`, `config.pool`).
+    fn object_of(&self, n: Node<'t>, depth: u8) -> Option<Node<'t>> {
+        if depth > MAX_FOLLOW {
+            return None;
+        }
+        let n = unwrap_value(n);
+        match n.kind() {
+            "object" => Some(n),
+            "identifier" | "shorthand_property_identifier" => {
+                let v = self.bound_node(text(n, self.src), depth)?;
+                self.object_of(v, depth + 1)
+            }
+            "member_expression" | "subscript_expression" => {
+                let v = self.member_value(n, depth)?;
+                self.object_of(v, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The value node a name is bound to (through destructuring of a known object).
+    fn bound_node(&self, name: &str, depth: u8) -> Option<Node<'t>> {
+        match self.bound(name)? {
+            Bound::Value(v) => Some(v),
+            Bound::Field(obj, key) => {
+                let key = bound_key(key, self.src)?;
+                self.property_value(obj, key, depth + 1)
+            }
+        }
+    }
+
+    /// `obj.key` where `obj` is (bound to) an object literal: the property's value node (a
+    /// shorthand property stands for its own name).
+    fn property_value(&self, obj: Node<'t>, key: &str, depth: u8) -> Option<Node<'t>> {
+        let src = self.src;
+        let o = self.object_of(obj, depth + 1)?;
+        let mut found = None;
+        for k in named_kids(o) {
+            match k.kind() {
+                "pair" if field(k, "key").and_then(|x| key_name(x, src)) == Some(key) => {
+                    found = field(k, "value");
+                }
+                "shorthand_property_identifier" if text(k, src) == key => found = Some(k),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// `config.pool.max`, `config["max"]` on an object literal: the value node.
+    fn member_value(&self, n: Node<'t>, depth: u8) -> Option<Node<'t>> {
+        let src = self.src;
+        let obj = field(n, "object")?;
+        let key = match n.kind() {
+            "member_expression" => text(field(n, "property")?, src),
+            _ => string_value(unwrap_value(field(n, "index")?), src)?,
+        };
+        self.property_value(obj, key, depth + 1)
+    }
+
+    /// An object holding environment variables: `process.env`, `import.meta.env`, `Bun.env`,
+    /// the `env` of a t3-env module or of SvelteKit's `$env/dynamic/*`, a local bound to one of
+    /// those, or a parameter named `env` (Cloudflare Workers' bindings).
+    fn is_env_object(&self, n: Node<'t>, depth: u8) -> bool {
+        if depth > MAX_FOLLOW {
+            return false;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "member_expression" => {
+                n.byte_range().len() < 48
+                    && matches!(
+                        canon(text(n, src)).as_str(),
+                        "process.env" | "import.meta.env" | "Bun.env" | "globalThis.process.env"
+                    )
+            }
+            "identifier" => {
+                let name = text(n, src);
+                if let Some(imp) = self.pre.imports.get(name)
+                    && !self.is_local(name)
+                {
+                    return (imp.local.is_some() && is_env_module(&imp.module))
+                        || imp.module.starts_with("$env/dynamic/");
+                }
+                match self.bound(name) {
+                    Some(Bound::Value(v)) => self.is_env_object(v, depth + 1),
+                    Some(Bound::Field(..)) => false,
+                    None => name == "env" && self.is_local(name),
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// The environment variable a value reads: `process.env.X`, `process.env["X"]`,
+    /// `import.meta.env.X`, `env.X` (t3-env), `Deno.env.get("X")`, `getEnv("X")`, a SvelteKit
+    /// `$env/static/*` import, `const { X } = process.env`, or a name bound to one of those.
+    fn env_var(&self, n: Node<'t>, depth: u8) -> Option<String> {
+        if depth > MAX_FOLLOW {
+            return None;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "member_expression" => {
+                let obj = field(n, "object")?;
+                let prop = text(field(n, "property")?, src);
+                self.is_env_object(obj, depth + 1).then(|| prop.to_string())
+            }
+            "subscript_expression" => {
+                let obj = field(n, "object")?;
+                let key = string_value(unwrap_value(field(n, "index")?), src)?;
+                self.is_env_object(obj, depth + 1).then(|| key.to_string())
+            }
+            "identifier" | "shorthand_property_identifier" => {
+                let name = text(n, src);
+                if let Some(imp) = self.pre.imports.get(name)
+                    && !self.is_local(name)
+                    && imp.module.starts_with("$env/static/")
+                {
+                    return Some(imp.path.clone());
+                }
+                match self.bound(name)? {
+                    Bound::Value(v) => self.env_var(v, depth + 1),
+                    Bound::Field(obj, key) => {
+                        let key = bound_key(key, src)?;
+                        if self.is_env_object(obj, depth + 1) {
+                            Some(key.to_string())
+                        } else {
+                            let v = self.property_value(obj, key, depth + 1)?;
+                            self.env_var(v, depth + 1)
+                        }
+                    }
+                }
+            }
+            "call_expression" => {
+                let callee = unwrap_value(field(n, "function")?);
+                let args = call_args(n);
+                let first = string_value(unwrap_value(*args.first()?), src)?;
+                let getter = match callee.kind() {
+                    "member_expression" => canon(text(callee, src)) == "Deno.env.get",
+                    "identifier" => {
+                        let name = text(callee, src);
+                        name_words(name).iter().any(|w| w == "env") && env_name_like(first)
+                    }
+                    _ => false,
+                };
+                getter.then(|| first.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// An option's value: literals, names bound to literals (module constants, locals),
+    /// `Number(x)` / `parseInt(x)` of those; names connlint does not evaluate stay names; env
+    /// lookups, calls and arithmetic are unknown.
+    fn eval_opt(&self, n: Node<'t>, depth: u8) -> OptValue {
+        if depth > MAX_FOLLOW {
+            return OptValue::Unknown;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "number" => parse_js_int(text(n, src)).map_or(OptValue::Unknown, OptValue::Int),
+            "unary_expression" => {
+                let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
+                match (
+                    op,
+                    field(n, "argument").map(|a| self.eval_opt(a, depth + 1)),
+                ) {
+                    ("-", Some(OptValue::Int(v))) => OptValue::Int(-v),
+                    ("+", Some(OptValue::Int(v))) => OptValue::Int(v),
+                    _ => OptValue::Unknown,
+                }
+            }
+            "string" | "template_string" => literal_text(n, src)
+                .map_or(OptValue::Unknown, |(t, _)| OptValue::Str(t.to_string())),
+            "true" => OptValue::Bool(true),
+            "false" => OptValue::Bool(false),
+            "null" | "undefined" => OptValue::Null,
+            "identifier" | "shorthand_property_identifier" => {
+                let name = text(n, src);
+                if name == "undefined" {
+                    return OptValue::Null;
+                }
+                if let Some(v) = self.bound_node(name, depth) {
+                    return self.eval_opt(v, depth + 1);
+                }
+                let known = !self.is_local(name)
+                    && (self.pre.imports.contains_key(name)
+                        || self.pre.module_vars.contains(name)
+                        || is_pascal(name));
+                if known && self.env_var(n, depth + 1).is_none() {
+                    OptValue::Name(name.to_string())
+                } else {
+                    OptValue::Unknown
+                }
+            }
+            "member_expression" | "subscript_expression" => {
+                if self.env_var(n, depth + 1).is_some() {
+                    return OptValue::Unknown;
+                }
+                if let Some(v) = self.member_value(n, depth) {
+                    return self.eval_opt(v, depth + 1);
+                }
+                match dotted_path(n, src) {
+                    Some(path) => {
+                        let root = path.split('.').next().unwrap_or("");
+                        let known = !self.is_local(root)
+                            && (self.pre.imports.contains_key(root) || is_pascal(root));
+                        if known {
+                            OptValue::Name(path)
+                        } else {
+                            OptValue::Unknown
+                        }
+                    }
+                    None => OptValue::Unknown,
+                }
+            }
+            "call_expression" => {
+                let callee = field(n, "function").map(|c| text(unwrap_value(c), src));
+                let Some(first) = call_args(n).first().copied() else {
+                    return OptValue::Unknown;
+                };
+                if !matches!(
+                    callee,
+                    Some("Number" | "parseInt" | "Number.parseInt" | "Math.floor")
+                ) {
+                    return OptValue::Unknown;
+                }
+                match self.eval_opt(first, depth + 1) {
+                    OptValue::Int(v) => OptValue::Int(v),
+                    OptValue::Str(s) => s
+                        .trim()
+                        .parse::<i64>()
+                        .map_or(OptValue::Unknown, OptValue::Int),
+                    _ => OptValue::Unknown,
+                }
+            }
+            _ => OptValue::Unknown,
+        }
+    }
+
+    /// Where a URL value comes from: a string literal holding `://`, an environment variable,
+    /// or a name bound to one of those; `a ?? b` / `a || b` take the first that is known, a
+    /// template that is only `${x}` is `x`. Anything else gives nothing.
+    fn url_of(&self, n: Node<'t>, depth: u8) -> Option<UrlRef> {
+        if depth > MAX_FOLLOW {
+            return None;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        if let Some(name) = self.env_var(n, depth + 1) {
+            return Some(UrlRef::Env {
+                name,
+                span: span(n),
+            });
+        }
+        match n.kind() {
+            "string" | "template_string" => {
+                if let Some((t, sp)) = literal_text(n, src) {
+                    return t.contains("://").then(|| UrlRef::Literal {
+                        text: t.to_string(),
+                        span: sp,
+                    });
+                }
+                // `${process.env.DATABASE_URL}` and nothing else.
+                let kids = named_kids(n);
+                match kids.as_slice() {
+                    [one] if one.kind() == "template_substitution" => {
+                        self.url_of(first_named(*one)?, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            "binary_expression" => {
+                let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
+                if !matches!(op, "??" | "||") {
+                    return None;
+                }
+                let left = field(n, "left").and_then(|l| self.url_of(l, depth + 1));
+                left.or_else(|| field(n, "right").and_then(|r| self.url_of(r, depth + 1)))
+            }
+            "identifier" | "shorthand_property_identifier" => {
+                let v = self.bound_node(text(n, src), depth)?;
+                self.url_of(v, depth + 1)
+            }
+            "member_expression" | "subscript_expression" => {
+                let v = self.member_value(n, depth)?;
+                self.url_of(v, depth + 1)
+            }
+            "call_expression" => {
+                // `String(url)`, `url.toString()`, `url.trim()`
+                let callee = unwrap_value(field(n, "function")?);
+                match callee.kind() {
+                    "identifier" if text(callee, src) == "String" => {
+                        self.url_of(*call_args(n).first()?, depth + 1)
+                    }
+                    "member_expression"
+                        if field(callee, "property")
+                            .is_some_and(|p| matches!(text(p, src), "toString" | "trim")) =>
+                    {
+                        self.url_of(field(callee, "object")?, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The properties of an options object, nested objects flattened with `.`: (key, value
+    /// node). A spread of a known object (`...base`) adds its properties; computed keys and
+    /// methods are skipped.
+    fn flatten(&self, obj: Node<'t>, prefix: &str, out: &mut Vec<(String, Node<'t>)>, nesting: u8) {
+        let src = self.src;
+        for k in named_kids(obj) {
+            let (key, value) = match k.kind() {
+                "pair" => {
+                    let (Some(key), Some(value)) = (
+                        field(k, "key").and_then(|x| key_name(x, src)),
+                        field(k, "value"),
+                    ) else {
+                        continue;
+                    };
+                    (key, value)
+                }
+                "shorthand_property_identifier" => (text(k, src), k),
+                "spread_element" => {
+                    if nesting < MAX_NESTING
+                        && let Some(inner) = first_named(k).and_then(|x| self.object_of(x, 0))
+                    {
+                        self.flatten(inner, prefix, out, nesting + 1);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            let full = if prefix.is_empty() {
+                key.to_string()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            match self.object_of(value, 0) {
+                Some(inner) if nesting < MAX_NESTING => {
+                    self.flatten(inner, &full, out, nesting + 1)
+                }
+                _ => out.push((full, value)),
+            }
+        }
+    }
+
+    /// The options and URL written at construction `call` (client `client` of the file).
+    fn client_config(
+        &self,
+        client: usize,
+        call: Node<'t>,
+        def: &ClientDef,
+    ) -> Option<ClientConfig> {
+        let args = call_args(call);
+        let mut entries: Vec<(String, Node<'t>)> = Vec::new();
+        for a in &args {
+            if let Some(obj) = self.object_of(*a, 0) {
+                self.flatten(obj, "", &mut entries, 0);
+            }
+        }
+        // A later property wins over an earlier one of the same key (`{ ...base, max: 5 }`).
+        let mut seen: HashSet<String> = HashSet::new();
+        entries.reverse();
+        entries.retain(|(k, _)| seen.insert(k.clone()));
+        entries.reverse();
+        let options: Vec<OptionFact> = entries
+            .iter()
+            .map(|(k, v)| OptionFact {
+                key: k.clone(),
+                value: self.eval_opt(*v, 0),
+                span: span(unwrap_value(*v)),
+            })
+            .collect();
+        // The first positional argument, unless it is an options object. An environment
+        // variable there must read like a URL, or be the only plain argument
+        // (`new Sequelize(DB_NAME, DB_USER, DB_PASSWORD)` names no URL).
+        let plain_args = args
+            .iter()
+            .filter(|a| {
+                let u = unwrap_value(**a);
+                self.object_of(u, 0).is_none() && !is_fn_kind(u.kind())
+            })
+            .count();
+        let positional = args
+            .first()
+            .filter(|a| self.object_of(**a, 0).is_none())
+            .and_then(|a| self.url_of(*a, 0))
+            .filter(|u| match u {
+                UrlRef::Literal { .. } => true,
+                UrlRef::Env { name, .. } => {
+                    url_like_var(name) || (plain_args == 1 && !secret_like_var(name))
+                }
+            });
+        let from_options = || {
+            entries.iter().find_map(|(k, v)| {
+                let last = k.rsplit('.').next().unwrap_or(k);
+                let u = self.url_of(*v, 0)?;
+                let ok = match &u {
+                    UrlRef::Literal { text, .. } => {
+                        URL_KEYS.contains(&last) || is_connection_url(text)
+                    }
+                    UrlRef::Env { name, .. } => {
+                        URL_KEYS.contains(&last) || (last == "host" && url_like_var(name))
+                    }
+                };
+                ok.then_some(u)
+            })
+        };
+        let implicit = || {
+            let (_, var, explicit) = IMPLICIT_URL_ENV.iter().find(|(id, ..)| *id == def.id)?;
+            let given = entries.iter().any(|(k, _)| {
+                let head = k.split('.').next().unwrap_or(k);
+                explicit.contains(&head)
+            });
+            (!given).then(|| UrlRef::Env {
+                name: var.to_string(),
+                span: span(call),
+            })
+        };
+        let url = positional.or_else(from_options).or_else(implicit);
+        (!options.is_empty() || url.is_some()).then_some(ClientConfig {
+            client,
+            options,
+            url,
+        })
+    }
+
+    /// A string literal (or substitution-free template) that is a connection URL.
+    fn url_literal(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let n = at.node;
+        if !text(n, src).contains("://") {
+            return;
+        }
+        let Some((t, sp)) = literal_text(n, src) else {
+            return;
+        };
+        if t.contains(char::is_whitespace) || !is_connection_url(t) {
+            return;
+        }
+        let var = self.url_var(at);
+        self.facts.urls.push(ConnUrl {
+            var,
+            text: t.to_string(),
+            span: sp,
+        });
+    }
+
+    /// The variable a URL literal is assigned to (`const DATABASE_URL = "postgres://…"`,
+    /// `process.env.DATABASE_URL = …`, an upper-case property `DATABASE_URL: "…"`), or the
+    /// environment variable it is the fallback of (`process.env.DATABASE_URL ?? "postgres://…"`).
+    fn url_var(&self, at: At<'_, 't>) -> Option<String> {
+        let src = self.src;
+        let mut cur = at;
+        while let Some(p) = cur.up() {
+            let (pn, cn) = (p.node, cur.node);
+            match pn.kind() {
+                "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression"
+                | "non_null_expression"
+                | "type_assertion" => {}
+                "binary_expression" => {
+                    let op = field(pn, "operator").map(|o| text(o, src)).unwrap_or("");
+                    if !matches!(op, "??" | "||") || !is_field(pn, "right", cn) {
+                        return None;
+                    }
+                    return field(pn, "left").and_then(|l| self.env_var(l, 0));
+                }
+                "variable_declarator" => {
+                    let name = field(pn, "name").filter(|x| x.kind() == "identifier")?;
+                    return is_field(pn, "value", cn).then(|| text(name, src).to_string());
+                }
+                "assignment_expression" | "augmented_assignment_expression" => {
+                    let left = unwrap_value(field(pn, "left")?);
+                    if !is_field(pn, "right", cn) {
+                        return None;
+                    }
+                    return match left.kind() {
+                        "identifier" => Some(text(left, src).to_string()),
+                        _ => self.env_var(left, 0),
+                    };
+                }
+                "pair" => {
+                    let key = field(pn, "key").and_then(|k| key_name(k, src))?;
+                    return (is_field(pn, "value", cn) && env_name_like(key))
+                        .then(|| key.to_string());
+                }
+                _ => return None,
+            }
+            cur = p;
+        }
+        None
+    }
+
+    /// A project's own wrapper around an SDK, by the receiver of a call: an identifier imported
+    /// from a project module (not shadowed in the file) whose name says it is one
+    /// (`streamChatManager`). Call [`Walker::ensure_index`] first.
+    fn is_project_wrapper(&self, receiver: Node) -> bool {
+        let r = unwrap_value(receiver);
+        if r.kind() != "identifier" {
+            return false;
+        }
+        let name = text(r, self.src);
+        !self.declared(name)
+            && self
+                .pre
+                .imports
+                .get(name)
+                .is_some_and(|i| i.local.is_some())
+            && is_wrapper_name(name)
     }
 }
 
@@ -6568,5 +7387,434 @@ export default client;
             "{:?}",
             t.elapsed()
         );
+    }
+
+    // -------------------------------------------------------------------- configuration
+
+    /// The config of client `i`, by the client's index.
+    fn config(f: &FileFacts, i: usize) -> &ClientConfig {
+        f.client_configs
+            .iter()
+            .find(|c| c.client == i)
+            .unwrap_or_else(|| panic!("no config for client {i}: {:#?}", f.client_configs))
+    }
+
+    fn opt<'f>(c: &'f ClientConfig, key: &str) -> &'f OptValue {
+        &c.options
+            .iter()
+            .find(|o| o.key == key)
+            .unwrap_or_else(|| panic!("no option {key}: {:#?}", c.options))
+            .value
+    }
+
+    fn env_name(c: &ClientConfig) -> Option<&str> {
+        match &c.url {
+            Some(UrlRef::Env { name, .. }) => Some(name),
+            _ => None,
+        }
+    }
+
+    fn literal_url(c: &ClientConfig) -> Option<&str> {
+        match &c.url {
+            Some(UrlRef::Literal { text, .. }) => Some(text),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn pg_and_postgres_js_options_and_env_urls() {
+        let text = r#"import { Pool } from "pg";
+import postgres from "postgres";
+export const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: 20,
+  idleTimeoutMillis: 30_000,
+  ssl: { rejectUnauthorized: false },
+});
+export function makeSql() {
+  const url = process.env.POOLER_URL!;
+  return postgres(url, { prepare: false, max: 10 });
+}
+"#;
+        let f = facts("lib/db.ts", &["pg", "postgres"], text);
+        assert_eq!(f.clients.len(), 2);
+        let c = config(&f, 0);
+        assert_eq!(opt(c, "max"), &OptValue::Int(20));
+        assert_eq!(opt(c, "idleTimeoutMillis"), &OptValue::Int(30000));
+        assert_eq!(opt(c, "ssl.rejectUnauthorized"), &OptValue::Bool(false));
+        assert_eq!(opt(c, "connectionString"), &OptValue::Unknown);
+        assert_eq!(env_name(c), Some("DATABASE_URL"));
+        let max = c.options.iter().find(|o| o.key == "max").unwrap();
+        assert_eq!(&text[max.span.range()], "20");
+        let Some(UrlRef::Env { span, .. }) = &c.url else {
+            panic!()
+        };
+        assert_eq!(&text[span.range()], "process.env.DATABASE_URL");
+
+        let c = config(&f, 1);
+        assert_eq!(opt(c, "prepare"), &OptValue::Bool(false));
+        assert_eq!(opt(c, "max"), &OptValue::Int(10));
+        assert_eq!(env_name(c), Some("POOLER_URL"), "through `const url = …!`");
+    }
+
+    #[test]
+    fn nested_options_and_module_constants() {
+        let f = facts(
+            "src/db.ts",
+            &["knex", "sequelize", "drizzle-orm", "pg"],
+            r#"import knex from "knex";
+import { Sequelize } from "sequelize";
+import { drizzle } from "drizzle-orm/node-postgres";
+const POOL_MAX = 60;
+export const MIN = -1;
+const base = { min: 2, max: 4 };
+let changed = 5;
+changed = 6;
+export const db = knex({ client: "pg", connection: process.env.DATABASE_URL, pool: { ...base, max: 50 } });
+export const sequelize = new Sequelize(process.env.DATABASE_URL ?? "", {
+  dialect: "postgres",
+  logging: false,
+  pool: { max: POOL_MAX, min: MIN, idle: changed, acquire: Number(POOL_MAX), evict: Number(process.env.X) },
+});
+export const orm = drizzle({ connection: { connectionString: process.env.PG_URL, max: 5 } });
+"#,
+        );
+        assert_eq!(f.clients.len(), 3, "{:#?}", f.clients);
+        let k = config(&f, 0);
+        assert_eq!(opt(k, "client"), &OptValue::Str("pg".into()));
+        assert_eq!(opt(k, "pool.max"), &OptValue::Int(50), "a later key wins");
+        assert_eq!(opt(k, "pool.min"), &OptValue::Int(2), "through the spread");
+        assert_eq!(env_name(k), Some("DATABASE_URL"));
+        let s = config(&f, 1);
+        assert_eq!(opt(s, "pool.max"), &OptValue::Int(60));
+        assert_eq!(opt(s, "pool.min"), &OptValue::Int(-1));
+        assert_eq!(
+            opt(s, "pool.idle"),
+            &OptValue::Name("changed".into()),
+            "reassigned: not followed"
+        );
+        assert_eq!(opt(s, "pool.acquire"), &OptValue::Int(60));
+        assert_eq!(opt(s, "pool.evict"), &OptValue::Unknown);
+        assert_eq!(opt(s, "logging"), &OptValue::Bool(false));
+        assert_eq!(env_name(s), Some("DATABASE_URL"), "through `?? \"\"`");
+        let d = config(&f, 2);
+        assert_eq!(opt(d, "connection.max"), &OptValue::Int(5));
+        assert_eq!(env_name(d), Some("PG_URL"));
+    }
+
+    #[test]
+    fn prisma_urls_explicit_and_implicit() {
+        let text = r#"import { PrismaClient } from "@prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+export const a = new PrismaClient();
+export const b = new PrismaClient({ datasources: { db: { url: process.env.POOLED_DATABASE_URL } } });
+export const c = new PrismaClient({ datasourceUrl: "postgresql://u:p@db.example.com:6543/app?pgbouncer=true", log: ["query"] });
+const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+export const d = new PrismaClient({ adapter });
+"#;
+        let f = facts("lib/prisma.ts", &["@prisma/client"], text);
+        assert_eq!(f.clients.len(), 4);
+        let a = config(&f, 0);
+        assert!(a.options.is_empty());
+        assert_eq!(env_name(a), Some("DATABASE_URL"));
+        let Some(UrlRef::Env { span, .. }) = &a.url else {
+            panic!()
+        };
+        assert_eq!(&text[span.range()], "new PrismaClient()");
+        let b = config(&f, 1);
+        assert_eq!(opt(b, "datasources.db.url"), &OptValue::Unknown);
+        assert_eq!(env_name(b), Some("POOLED_DATABASE_URL"));
+        let c = config(&f, 2);
+        assert_eq!(
+            literal_url(c),
+            Some("postgresql://u:p@db.example.com:6543/app?pgbouncer=true")
+        );
+        let Some(UrlRef::Literal { span, text: t }) = &c.url else {
+            panic!()
+        };
+        assert_eq!(&text[span.range()], t.as_str());
+        assert_eq!(opt(c, "log"), &OptValue::Unknown);
+        let d = config(&f, 3);
+        assert_eq!(d.url, None, "a driver adapter brings its own URL");
+        assert_eq!(opt(d, "adapter"), &OptValue::Unknown);
+    }
+
+    #[test]
+    fn mongo_mysql_redis_urls() {
+        let f = facts(
+            "lib/clients.ts",
+            &["mongodb", "mongoose", "mysql2", "ioredis", "redis"],
+            r#"import { MongoClient, ServerApiVersion } from "mongodb";
+import mongoose from "mongoose";
+import mysql from "mysql2/promise";
+import Redis from "ioredis";
+import { createClient } from "redis";
+const uri = process.env.MONGODB_URI as string;
+const options = { maxPoolSize: 200, serverApi: { version: ServerApiVersion.v1, strict: true } };
+export const mongo = new MongoClient(uri, options);
+export const conn = mongoose.connect(process.env["MONGO_URL"]!, { maxPoolSize: 50 });
+export const pool = mysql.createPool(process.env.MYSQL_URL!);
+export const redis = new Redis("redis://localhost:6379/0");
+export const r2 = new Redis(6379, "localhost");
+export const r3 = createClient({ url: `${process.env.REDIS_URL}` });
+export const my2 = mysql.createPool({ host: "localhost", user: "root", connectionLimit: 10 });
+"#,
+        );
+        assert_eq!(f.clients.len(), 7, "{:#?}", f.clients);
+        let m = config(&f, 0);
+        assert_eq!(env_name(m), Some("MONGODB_URI"));
+        assert_eq!(opt(m, "maxPoolSize"), &OptValue::Int(200));
+        assert_eq!(
+            opt(m, "serverApi.version"),
+            &OptValue::Name("ServerApiVersion.v1".into())
+        );
+        assert_eq!(opt(m, "serverApi.strict"), &OptValue::Bool(true));
+        let g = config(&f, 1);
+        assert_eq!(env_name(g), Some("MONGO_URL"));
+        assert_eq!(opt(g, "maxPoolSize"), &OptValue::Int(50));
+        assert_eq!(env_name(config(&f, 2)), Some("MYSQL_URL"));
+        assert_eq!(literal_url(config(&f, 3)), Some("redis://localhost:6379/0"));
+        assert!(
+            f.client_configs.iter().all(|c| c.client != 4),
+            "no URL, no options"
+        );
+        assert_eq!(env_name(config(&f, 5)), Some("REDIS_URL"));
+        let my = config(&f, 6);
+        assert_eq!(my.url, None, "a host is not a URL");
+        assert_eq!(opt(my, "connectionLimit"), &OptValue::Int(10));
+        assert_eq!(opt(my, "host"), &OptValue::Str("localhost".into()));
+    }
+
+    #[test]
+    fn environment_forms() {
+        let f = facts(
+            "src/server/db.ts",
+            &["pg", "postgres", "ioredis"],
+            r#"import { Pool } from "pg";
+import postgres from "postgres";
+import Redis from "ioredis";
+import { env } from "~/env.mjs";
+import { DATABASE_URL as STATIC_URL } from "$env/static/private";
+const { DATABASE_URL, REDIS_URL: redisUrl } = process.env;
+export const a = new Pool({ connectionString: env.DATABASE_URL });
+export const b = postgres(import.meta.env.VITE_DB_URL);
+export const c = new Pool({ connectionString: DATABASE_URL });
+export const d = new Redis(redisUrl);
+export const e = postgres(STATIC_URL);
+export function make() {
+  const { PG_URL: url = "" } = process.env;
+  return postgres(url, { max: 1 });
+}
+export function other() {
+  return postgres(url);
+}
+export const g = new Pool({ connectionString: `postgres://${host}/db` });
+"#,
+        );
+        let names: Vec<Option<&str>> = (0..f.clients.len())
+            .map(|i| {
+                f.client_configs
+                    .iter()
+                    .find(|c| c.client == i)
+                    .and_then(env_name)
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                Some("DATABASE_URL"),
+                Some("VITE_DB_URL"),
+                Some("DATABASE_URL"),
+                Some("REDIS_URL"),
+                Some("DATABASE_URL"),
+                Some("PG_URL"),
+                None,
+                None
+            ]
+        );
+        assert!(
+            f.client_configs.iter().all(|c| c.client != 6),
+            "a local of another function"
+        );
+        assert_eq!(config(&f, 7).url, None, "a template with substitutions");
+        assert_eq!(opt(config(&f, 7), "connectionString"), &OptValue::Unknown);
+    }
+
+    #[test]
+    fn positional_arguments_that_name_no_url() {
+        let f = facts(
+            "src/db.ts",
+            &["sequelize", "stream-chat"],
+            r#"import { Sequelize } from "sequelize";
+import { StreamChat } from "stream-chat";
+export const s = new Sequelize(process.env.DB_NAME!, process.env.DB_USER!, process.env.DB_PASSWORD, { dialect: "mysql" });
+export const chat = new StreamChat(process.env.STREAM_KEY!, process.env.STREAM_SECRET);
+export const t = new Sequelize(process.env.DB_CONNECTION!);
+"#,
+        );
+        assert_eq!(config(&f, 0).url, None);
+        assert_eq!(
+            opt(config(&f, 0), "dialect"),
+            &OptValue::Str("mysql".into())
+        );
+        assert!(f.client_configs.iter().all(|c| c.client != 1));
+        assert_eq!(
+            env_name(config(&f, 2)),
+            Some("DB_CONNECTION"),
+            "the only argument"
+        );
+    }
+
+    #[test]
+    fn option_values() {
+        let f = facts(
+            "src/db.ts",
+            &["pg"],
+            r#"import { Pool } from "pg";
+import { poolSize } from "./settings";
+const SIZE = 0x10;
+const LIMITS = { max: 25, nested: { idle: 1000 } };
+export function make(n: number) {
+  const local = 7;
+  return new Pool({
+    a: null, b: undefined, c: SIZE, d: poolSize, e: n, f: local, g: LIMITS.max,
+    h: LIMITS.nested.idle, i: getMax(), j: 2 * 10, k: 1.5, l: "x", m: `y`, SIZE,
+    n: parseInt("12", 10), o: +3,
+  });
+}
+"#,
+        );
+        let c = config(&f, 0);
+        assert_eq!(opt(c, "a"), &OptValue::Null);
+        assert_eq!(opt(c, "b"), &OptValue::Null);
+        assert_eq!(opt(c, "c"), &OptValue::Int(16));
+        assert_eq!(opt(c, "d"), &OptValue::Name("poolSize".into()));
+        assert_eq!(opt(c, "e"), &OptValue::Unknown, "a parameter");
+        assert_eq!(opt(c, "f"), &OptValue::Int(7));
+        assert_eq!(opt(c, "g"), &OptValue::Int(25));
+        assert_eq!(opt(c, "h"), &OptValue::Int(1000));
+        assert_eq!(opt(c, "i"), &OptValue::Unknown);
+        assert_eq!(opt(c, "j"), &OptValue::Unknown);
+        assert_eq!(opt(c, "k"), &OptValue::Unknown);
+        assert_eq!(opt(c, "l"), &OptValue::Str("x".into()));
+        assert_eq!(opt(c, "m"), &OptValue::Str("y".into()));
+        assert_eq!(opt(c, "SIZE"), &OptValue::Int(16), "shorthand");
+        assert_eq!(opt(c, "n"), &OptValue::Int(12));
+        assert_eq!(opt(c, "o"), &OptValue::Int(3));
+        assert_eq!(c.url, None);
+    }
+
+    #[test]
+    fn connection_url_literals() {
+        let text = r#"import { Pool } from "pg";
+const DATABASE_URL = "postgresql://u:p@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?pgbouncer=true";
+const fallback = process.env.MONGO_URI ?? `mongodb://localhost:27017/app`;
+const config = { REDIS_URL: "redis://cache:6379", site: "https://example.com" };
+process.env.TEST_DB = "mysql://root@localhost/test";
+const notes = "see postgres://docs for details";
+const pool = new Pool({ connectionString: "postgres://localhost/dev" });
+"#;
+        let f = facts("src/config.ts", &["pg"], text);
+        let got: Vec<(Option<&str>, &str)> = f
+            .urls
+            .iter()
+            .map(|u| (u.var.as_deref(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("DATABASE_URL"),
+                    "postgresql://u:p@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?pgbouncer=true"
+                ),
+                (Some("MONGO_URI"), "mongodb://localhost:27017/app"),
+                (Some("REDIS_URL"), "redis://cache:6379"),
+                (Some("TEST_DB"), "mysql://root@localhost/test"),
+                (None, "postgres://localhost/dev"),
+            ]
+        );
+        for u in &f.urls {
+            assert_eq!(&text[u.span.range()], u.text);
+        }
+        // The option's literal URL and the URL fact share a span.
+        let Some(UrlRef::Literal { span, .. }) = &config(&f, 0).url else {
+            panic!()
+        };
+        assert_eq!(Some(*span), f.urls.last().map(|u| u.span));
+    }
+
+    #[test]
+    fn project_imports() {
+        let f = facts(
+            "app/api/users/route.ts",
+            &["next", "@prisma/client", "pg"],
+            r#"import { prisma } from "@/lib/prisma";
+import type { User } from "@/lib/prisma";
+import { Pool } from "pg";
+import { NextResponse } from "next/server";
+import { PrismaClient } from "../../../generated/prisma";
+import "./side-effect";
+export { helper } from "../../../lib/helpers";
+export * from "@/lib/types";
+const { redis } = require("../../../lib/redis");
+async function later() {
+  const m = await import("@/lib/mongo");
+  return m;
+}
+"#,
+        );
+        let got: Vec<Vec<String>> = f.imports.iter().map(|m| m.candidates.clone()).collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["lib/prisma".to_string(), "src/lib/prisma".to_string()],
+                vec!["app/api/users/side-effect".to_string()],
+                vec!["lib/helpers".to_string()],
+                vec!["lib/types".to_string(), "src/lib/types".to_string()],
+                vec!["lib/redis".to_string()],
+                vec!["lib/mongo".to_string(), "src/lib/mongo".to_string()],
+            ]
+        );
+    }
+
+    #[test]
+    fn effects_on_a_project_wrapper_are_not_acquisitions() {
+        // Seed 003: the project's `streamChatManager` manages the connection; components must
+        // not disconnect it. The SDK client imported from the same module still counts, and so
+        // does a listener on an imported socket.
+        let f = facts(
+            "src/components/messaging/MessagingTab.tsx",
+            &["next", "react", "stream-chat", "socket.io-client"],
+            r#""use client";
+import { useEffect, useState } from "react";
+import { streamChatManager, chatClient } from "@/utils/stream-chat-client";
+import { socket } from "@/lib/socket";
+export function MessagingTab({ userId, token, userData }: Props) {
+  const [client, setClient] = useState(null);
+  useEffect(() => {
+    streamChatManager.connectUser(userId, token, userData).then(setClient);
+  }, [userId, token]);
+  useEffect(() => {
+    chatClient.connectUser({ id: userId }, token);
+  }, [userId, token]);
+  useEffect(() => {
+    socket.on("message", onMessage);
+  }, []);
+  return <div />;
+}
+"#,
+        );
+        assert_eq!(f.effects.len(), 3);
+        assert!(f.effects[0].acquisitions.is_empty(), "{:#?}", f.effects[0]);
+        assert_eq!(
+            f.effects[1].acquisitions[0].receiver.as_deref(),
+            Some("chatClient")
+        );
+        assert_eq!(f.effects[2].acquisitions[0].pair, "emitter-listener");
+        assert!(is_wrapper_name("streamChatManager"));
+        assert!(is_wrapper_name("ChatService"));
+        assert!(is_wrapper_name("socket_controller"));
+        assert!(!is_wrapper_name("chatClient"));
+        assert!(!is_wrapper_name("serviceClient"));
     }
 }

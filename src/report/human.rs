@@ -68,10 +68,18 @@ fn span(s: crate::source::Span) -> SourceSpan {
 impl miette::Diagnostic for Rendered<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let marker = match &self.d.fix {
-            Some((f, _)) if f.applicability == crate::diagnostic::Applicability::Safe && !f.edits.is_empty() => " [*]",
+            Some((f, _))
+                if f.applicability == crate::diagnostic::Applicability::Safe
+                    && !f.edits.is_empty() =>
+            {
+                " [*]"
+            }
             _ => "",
         };
-        Some(Box::new(format!("{}[{}]{marker}", self.d.rule, self.d.code)))
+        Some(Box::new(format!(
+            "{}[{}]{marker}",
+            self.d.rule, self.d.code
+        )))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.d.severity {
@@ -191,14 +199,20 @@ pub fn fixable_line(report: &Report) -> Option<String> {
         report
             .diagnostics
             .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|(f, _)| f.applicability == a && !f.edits.is_empty()))
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|(f, _)| f.applicability == a && !f.edits.is_empty())
+            })
             .count()
     };
     let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
     match (safe, unsafe_) {
         (0, 0) => None,
         (s, 0) => Some(format!("{s} fixable with --fix.")),
-        (s, u) => Some(format!("{s} fixable with --fix ({u} more with --unsafe-fixes).")),
+        (s, u) => Some(format!(
+            "{s} fixable with --fix ({u} more with --unsafe-fixes)."
+        )),
     }
 }
 

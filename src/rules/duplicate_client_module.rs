@@ -32,14 +32,23 @@ impl Rule for DuplicateClientModule {
 
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // (project root, family) → the first long-lived site of each file.
-        let mut groups: BTreeMap<(std::path::PathBuf, String), BTreeMap<usize, (Span, String)>> = BTreeMap::new();
+        let mut groups: BTreeMap<(std::path::PathBuf, String), BTreeMap<usize, (Span, String)>> =
+            BTreeMap::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
             }
             for c in &file.facts.clients {
-                let long_lived = c.scope.kind == ScopeKind::Module || (c.guard.is_guarded() && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
-                if !long_lived || !matches!(c.kind, ClientKind::Pool | ClientKind::Client | ClientKind::Sdk) || SKIP_FAMILIES.contains(&c.family.as_str()) {
+                let long_lived = c.scope.kind == ScopeKind::Module
+                    || (c.guard.is_guarded()
+                        && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
+                if !long_lived
+                    || !matches!(
+                        c.kind,
+                        ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
+                    )
+                    || SKIP_FAMILIES.contains(&c.family.as_str())
+                {
                     continue;
                 }
                 groups
@@ -59,10 +68,18 @@ impl Rule for DuplicateClientModule {
                 cx.files
                     .iter()
                     .enumerate()
-                    .filter(|(other, f)| *other != fi && f.facts.imports.iter().any(|m| module_matches(m, keys)))
+                    .filter(|(other, f)| {
+                        *other != fi && f.facts.imports.iter().any(|m| module_matches(m, keys))
+                    })
                     .count()
             };
-            let Some(keep) = sites.keys().copied().max_by_key(|fi| (importers(*fi), std::cmp::Reverse(*fi))) else { continue };
+            let Some(keep) = sites
+                .keys()
+                .copied()
+                .max_by_key(|fi| (importers(*fi), std::cmp::Reverse(*fi)))
+            else {
+                continue;
+            };
             let keep_path = cx.files[keep].source.display.clone();
             for (fi, (span, ctor)) in &sites {
                 let others: Vec<(usize, Span, String)> = sites
@@ -71,16 +88,24 @@ impl Rule for DuplicateClientModule {
                     .map(|(o, (s, c))| (*o, *s, format!("another `{c}` client of {family}")))
                     .collect();
                 let help = if *fi == keep {
-                    format!("keep this module as the one {family} client and import it everywhere else ({} other module(s) build their own)", others.len())
+                    format!(
+                        "keep this module as the one {family} client and import it everywhere else ({} other module(s) build their own)",
+                        others.len()
+                    )
                 } else {
-                    format!("import the client from `{keep_path}` (the module most imported) instead of building another one here")
+                    format!(
+                        "import the client from `{keep_path}` (the module most imported) instead of building another one here"
+                    )
                 };
                 out.push(Finding {
                     rule: META.id,
                     file: *fi,
                     span: *span,
                     severity: Severity::Warning,
-                    message: format!("`{ctor}` is one of {} modules that each keep their own {family} client", sites.len()),
+                    message: format!(
+                        "`{ctor}` is one of {} modules that each keep their own {family} client",
+                        sites.len()
+                    ),
                     help,
                     label: None,
                     related: others,

@@ -176,7 +176,9 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
     let release = pair.release.first().copied().unwrap_or("the release");
     let how = match (pair.matching, &a.binding, &a.receiver) {
         (_, Some(b), _) if pair.disposer => format!("call `{b}()` (or `{b}.{release}()`)"),
-        (_, None, _) if pair.disposer => "keep the function (or subscription) it returns and call it".to_string(),
+        (_, None, _) if pair.disposer => {
+            "keep the function (or subscription) it returns and call it".to_string()
+        }
         (Matching::Binding, Some(b), _)
             if release.starts_with("clear")
                 || release.starts_with("cancel")
@@ -252,7 +254,10 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
 }
 
 fn article(noun: &str) -> String {
-    let vowel = noun.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
     format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 

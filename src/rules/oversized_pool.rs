@@ -46,13 +46,19 @@ impl Rule for OversizedPool {
             let project = &file.source.project;
             let instances = budget
                 .instances
-                .unwrap_or(if project.serverless { budget.serverless_instances } else { 1 })
+                .unwrap_or(if project.serverless {
+                    budget.serverless_instances
+                } else {
+                    1
+                })
                 .max(1);
             for (ci, c) in file.facts.clients.iter().enumerate() {
                 if matches!(c.scope.kind, ScopeKind::Test) {
                     continue;
                 }
-                let Some(def) = cx.catalog.by_id(&c.client) else { continue };
+                let Some(def) = cx.catalog.by_id(&c.client) else {
+                    continue;
+                };
                 if !DATABASE_FAMILIES.contains(&def.family.as_str()) || def.pool_keys.is_empty() {
                     continue;
                 }
@@ -69,29 +75,47 @@ impl Rule for OversizedPool {
                     PoolMax::Bounded(terms) => {
                         let per_process: u64 = terms.iter().map(|t| t.value).sum();
                         let total = per_process * instances;
-                        let long_lived = c.scope.kind == ScopeKind::Module || c.guard.is_guarded() || c.scope.kind == ScopeKind::Startup;
+                        let long_lived = c.scope.kind == ScopeKind::Module
+                            || c.guard.is_guarded()
+                            || c.scope.kind == ScopeKind::Startup;
                         if long_lived {
-                            per_project.entry(project.root.clone()).or_default().push(Counted {
-                                file: fi,
-                                span: c.span,
-                                what: format!("`{}` ({per_process})", c.ctor),
-                                connections: total,
-                            });
+                            per_project
+                                .entry(project.root.clone())
+                                .or_default()
+                                .push(Counted {
+                                    file: fi,
+                                    span: c.span,
+                                    what: format!("`{}` ({per_process})", c.ctor),
+                                    connections: total,
+                                });
                         }
                         if total <= limit {
                             continue;
                         }
                         // Report where the largest written value is (a URL parameter in a dotenv
                         // file, an option), or at the construction when only defaults apply.
-                        let at = terms.iter().filter_map(|t| t.at).next().unwrap_or((fi, c.span));
+                        let at = terms
+                            .iter()
+                            .filter_map(|t| t.at)
+                            .next()
+                            .unwrap_or((fi, c.span));
                         if !reported.insert(at) {
                             continue;
                         }
-                        let serverless = if instances > 1 { format!(" × {instances} instances = {total}") } else { String::new() };
+                        let serverless = if instances > 1 {
+                            format!(" × {instances} instances = {total}")
+                        } else {
+                            String::new()
+                        };
                         let mut f = finding(
                             at,
                             Severity::Error,
-                            format!("{} connections per process{serverless} for `{}` ({}), budget {limit} {why}", pools::arithmetic(terms), c.ctor, def.library),
+                            format!(
+                                "{} connections per process{serverless} for `{}` ({}), budget {limit} {why}",
+                                pools::arithmetic(terms),
+                                c.ctor,
+                                def.library
+                            ),
                             help(&why, limit, instances),
                         );
                         f.fix = fit_fix(cx, terms, (limit / instances).max(1));
@@ -103,22 +127,52 @@ impl Rule for OversizedPool {
             // Dotenv and literal URLs that size a pool by themselves (`connection_limit=`,
             // `maxPoolSize=`, `pool_max=`), whichever client reads them.
             for u in &file.facts.urls {
-                let Some(parsed) = crate::connurl::ParsedUrl::parse(&u.text) else { continue };
-                for key in ["connection_limit", "maxPoolSize", "pool_max", "max_pool_size"] {
-                    let Some(n) = parsed.param(key).and_then(|v| v.parse::<u64>().ok()) else { continue };
-                    let family = if parsed.scheme == "mongodb" { "mongodb" } else { "postgres" };
-                    let resolved = ResolvedUrl { text: u.text.clone(), raw_scheme: parsed.scheme.clone(), parsed: parsed.clone(), loc: (fi, u.span), var: u.var.clone() };
+                let Some(parsed) = crate::connurl::ParsedUrl::parse(&u.text) else {
+                    continue;
+                };
+                for key in [
+                    "connection_limit",
+                    "maxPoolSize",
+                    "pool_max",
+                    "max_pool_size",
+                ] {
+                    let Some(n) = parsed.param(key).and_then(|v| v.parse::<u64>().ok()) else {
+                        continue;
+                    };
+                    let family = if parsed.scheme == "mongodb" {
+                        "mongodb"
+                    } else {
+                        "postgres"
+                    };
+                    let resolved = ResolvedUrl {
+                        text: u.text.clone(),
+                        raw_scheme: parsed.scheme.clone(),
+                        parsed: parsed.clone(),
+                        loc: (fi, u.span),
+                        var: u.var.clone(),
+                    };
                     let (limit, why) = limit_for(cx, family, Some(&resolved));
                     let total = n * instances;
                     if total > limit && reported.insert((fi, u.span)) {
-                        let serverless = if instances > 1 { format!(" × {instances} instances = {total}") } else { String::new() };
+                        let serverless = if instances > 1 {
+                            format!(" × {instances} instances = {total}")
+                        } else {
+                            String::new()
+                        };
                         let mut f = finding(
                             (fi, u.span),
                             Severity::Error,
-                            format!("`{key}={n}` in {} allows {n} connections per process{serverless}, budget {limit} {why}", u.var.as_deref().unwrap_or("this URL")),
+                            format!(
+                                "`{key}={n}` in {} allows {n} connections per process{serverless}, budget {limit} {why}",
+                                u.var.as_deref().unwrap_or("this URL")
+                            ),
                             help(&why, limit, instances),
                         );
-                        let term = pools::Term { key: key.to_string(), value: n, at: Some((fi, u.span)) };
+                        let term = pools::Term {
+                            key: key.to_string(),
+                            value: n,
+                            at: Some((fi, u.span)),
+                        };
                         f.fix = fit_fix(cx, &[term], (limit / instances).max(1));
                         out.push(f);
                     }
@@ -131,7 +185,9 @@ impl Rule for OversizedPool {
             if pools.len() < 2 || total <= budget.max_connections {
                 continue;
             }
-            let Some(first) = pools.iter().max_by_key(|p| p.connections) else { continue };
+            let Some(first) = pools.iter().max_by_key(|p| p.connections) else {
+                continue;
+            };
             let list: Vec<&str> = pools.iter().map(|p| p.what.as_str()).collect();
             let mut f = finding(
                 (first.file, first.span),
@@ -142,7 +198,13 @@ impl Rule for OversizedPool {
             f.related = pools
                 .iter()
                 .filter(|p| !(p.file == first.file && p.span == first.span))
-                .map(|p| (p.file, p.span, format!("{} counts {}", p.what, p.connections)))
+                .map(|p| {
+                    (
+                        p.file,
+                        p.span,
+                        format!("{} counts {}", p.what, p.connections),
+                    )
+                })
                 .collect();
             out.push(f);
         }
@@ -163,16 +225,30 @@ fn limit_for(cx: &ProjectCx<'_>, family: &str, url: Option<&ResolvedUrl>) -> (u6
     }
     match budget.pool_max {
         Some(n) => (n, "([budget] pool_max)".into()),
-        None => (budget.max_connections / 4, format!("(a quarter of max_connections {})", budget.max_connections)),
+        None => (
+            budget.max_connections / 4,
+            format!("(a quarter of max_connections {})", budget.max_connections),
+        ),
     }
 }
 
 fn help(why: &str, limit: u64, instances: u64) -> String {
-    let per_instance = if instances > 1 { format!(" ({} per instance across {instances} instances)", limit / instances) } else { String::new() };
-    if why.contains("Supabase") {
-        format!("keep pool size + overflow at or below {limit}{per_instance}, or use the transaction-mode pooler (port 6543) with `NullPool` / `pgbouncer=true`")
+    let per_instance = if instances > 1 {
+        format!(
+            " ({} per instance across {instances} instances)",
+            limit / instances
+        )
     } else {
-        format!("lower it to at most {limit}{per_instance}, or raise `[budget]` in connlint.toml if your database allows more")
+        String::new()
+    };
+    if why.contains("Supabase") {
+        format!(
+            "keep pool size + overflow at or below {limit}{per_instance}, or use the transaction-mode pooler (port 6543) with `NullPool` / `pgbouncer=true`"
+        )
+    } else {
+        format!(
+            "lower it to at most {limit}{per_instance}, or raise `[budget]` in connlint.toml if your database allows more"
+        )
     }
 }
 
@@ -180,21 +256,38 @@ fn help(why: &str, limit: u64, instances: u64) -> String {
 /// term gets what the defaults of the other terms leave; written additive terms (`max_overflow`)
 /// become 0. Values in URLs are edited in place (`connection_limit=40` → `=15`).
 fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix> {
-    let defaults: u64 = terms.iter().skip(1).filter(|t| t.at.is_none()).map(|t| t.value).sum();
+    let defaults: u64 = terms
+        .iter()
+        .skip(1)
+        .filter(|t| t.at.is_none())
+        .map(|t| t.value)
+        .sum();
     let mut edits_by_file: Option<(usize, Vec<Edit>)> = None;
     let mut described = Vec::new();
     for (i, t) in terms.iter().enumerate() {
         let Some((file, span)) = t.at else { continue };
-        let new = if i == 0 { limit.saturating_sub(defaults).max(1) } else { 0 };
+        let new = if i == 0 {
+            limit.saturating_sub(defaults).max(1)
+        } else {
+            0
+        };
         let text = cx.files[file].source.slice(span);
         let edit = if text.trim().parse::<i64>().is_ok() {
-            Edit { span, content: new.to_string() }
+            Edit {
+                span,
+                content: new.to_string(),
+            }
         } else if let Some(pos) = text.find(&format!("{}=", t.key)) {
             // A URL: replace the parameter's value.
             let start = pos + t.key.len() + 1;
-            let len = text[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len() - start);
+            let len = text[start..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len() - start);
             let s = span.start as usize + start;
-            Edit { span: Span::new(s, s + len), content: new.to_string() }
+            Edit {
+                span: Span::new(s, s + len),
+                content: new.to_string(),
+            }
         } else {
             return None;
         };
@@ -208,12 +301,25 @@ fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix>
     }
     let (_, edits) = edits_by_file?;
     Some(Fix {
-        message: format!("Set {} (within the budget of {limit})", described.join(" and ")),
+        message: format!(
+            "Set {} (within the budget of {limit})",
+            described.join(" and ")
+        ),
         applicability: Applicability::Unsafe,
         edits,
     })
 }
 
 fn finding(at: (usize, Span), severity: Severity, message: String, help: String) -> Finding {
-    Finding { rule: META.id, file: at.0, span: at.1, severity, message, help, label: None, related: Vec::new(), fix: None }
+    Finding {
+        rule: META.id,
+        file: at.0,
+        span: at.1,
+        severity,
+        message,
+        help,
+        label: None,
+        related: Vec::new(),
+        fix: None,
+    }
 }

@@ -34,9 +34,13 @@ impl Rule for PoolerPreparedStatements {
         let mut seen_vars: HashSet<(std::path::PathBuf, String)> = HashSet::new();
         for (fi, file) in cx.files.iter().enumerate() {
             for (ci, c) in file.facts.clients.iter().enumerate() {
-                let Some(def) = cx.catalog.by_id(&c.client) else { continue };
+                let Some(def) = cx.catalog.by_id(&c.client) else {
+                    continue;
+                };
                 let config = pools::config_of(file, ci);
-                let Some(url) = pools::resolve_url(cx.files, fi, config) else { continue };
+                let Some(url) = pools::resolve_url(cx.files, fi, config) else {
+                    continue;
+                };
                 if let Some(var) = &url.var {
                     seen_vars.insert((file.source.project.root.clone(), var.clone()));
                 }
@@ -47,7 +51,11 @@ impl Rule for PoolerPreparedStatements {
                     if met(req, config, &url.parsed) {
                         continue;
                     }
-                    let source = url.var.as_deref().map(|v| format!("`{v}`")).unwrap_or_else(|| "its URL".into());
+                    let source = url
+                        .var
+                        .as_deref()
+                        .map(|v| format!("`{v}`"))
+                        .unwrap_or_else(|| "its URL".into());
                     out.push(Finding {
                         rule: META.id,
                         file: fi,
@@ -69,15 +77,22 @@ impl Rule for PoolerPreparedStatements {
         // Dotenv-only: a Prisma project whose URL points at a transaction pooler without
         // `pgbouncer=true`, when no construction in the code reads that variable.
         for (fi, file) in cx.files.iter().enumerate() {
-            if file.source.lang != Lang::Env || !file.source.project.has_dep("@prisma/client") && !file.source.project.has_dep("prisma") {
+            if file.source.lang != Lang::Env
+                || !file.source.project.has_dep("@prisma/client")
+                    && !file.source.project.has_dep("prisma")
+            {
                 continue;
             }
             for u in &file.facts.urls {
                 let Some(var) = &u.var else { continue };
-                if seen_vars.contains(&(file.source.project.root.clone(), var.clone())) || var.contains("DIRECT") {
+                if seen_vars.contains(&(file.source.project.root.clone(), var.clone()))
+                    || var.contains("DIRECT")
+                {
                     continue;
                 }
-                let Some(p) = ParsedUrl::parse(&u.text) else { continue };
+                let Some(p) = ParsedUrl::parse(&u.text) else {
+                    continue;
+                };
                 if p.is_transaction_pooler() && p.param("pgbouncer").is_none_or(|v| v != "true") {
                     out.push(Finding {
                         rule: META.id,
@@ -97,12 +112,16 @@ impl Rule for PoolerPreparedStatements {
 }
 
 fn applies(req: &PoolerRequirement, url: &ResolvedUrl) -> bool {
-    req.when_scheme.as_deref().is_none_or(|s| url.raw_scheme == s)
+    req.when_scheme
+        .as_deref()
+        .is_none_or(|s| url.raw_scheme == s)
 }
 
 fn met(req: &PoolerRequirement, config: Option<&ClientConfig>, url: &ParsedUrl) -> bool {
     if let Some(p) = &req.url_param {
-        return url.param(p).is_some_and(|v| req.equals.iter().any(|e| e.eq_ignore_ascii_case(v)));
+        return url
+            .param(p)
+            .is_some_and(|v| req.equals.iter().any(|e| e.eq_ignore_ascii_case(v)));
     }
     let Some(config) = config else { return false };
     config
@@ -110,7 +129,11 @@ fn met(req: &PoolerRequirement, config: Option<&ClientConfig>, url: &ParsedUrl) 
         .iter()
         .filter(|o| req.options.contains(&o.key))
         .filter_map(|o| pools::value_text(&o.value))
-        .any(|v| req.equals.iter().any(|e| e.eq_ignore_ascii_case(&v) || (e == "None" && v == "null")))
+        .any(|v| {
+            req.equals
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(&v) || (e == "None" && v == "null"))
+        })
 }
 
 fn describe(u: &ParsedUrl) -> String {
