@@ -185,6 +185,14 @@ pub fn fix_sources(
     outcome
 }
 
+/// Do any of `new` overlap any of `taken`? Two insertions at the same point overlap too (their
+/// order would be arbitrary: the second waits for the next pass).
+fn overlaps_any(new: &[Edit], taken: &[Edit]) -> bool {
+    new.iter().any(|e| {
+        taken.iter().any(|x| (e.span.start < x.span.end && x.span.start < e.span.end) || e.span.start == x.span.start)
+    })
+}
+
 fn to_crlf(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\n', "\r\n")
 }

@@ -3,10 +3,10 @@
 //! Docs: rules/effect-missing-cleanup.md
 
 use crate::catalog::{EffectPairDef, Matching};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{Acquisition, Cleanup, EffectFact};
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
-use crate::source::Lang;
+use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     id: "effect-missing-cleanup",
@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "an effect acquires a listener, timer, socket, subscription or connection and its cleanup does not release it",
     langs: &[Lang::Ts, Lang::Tsx, Lang::Js],
     default_severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/effect-missing-cleanup.md"),
 };
 
@@ -45,7 +45,9 @@ impl Rule for EffectMissingCleanup {
                     if is_released(a, &pair, effect.cleanup.as_ref()) {
                         continue;
                     }
-                    out.push(finding(fi, effect, a, &pair));
+                    let mut f = finding(fi, effect, a, &pair);
+                    f.fix = cleanup_fix(&file.source, effect, a, &pair);
+                    out.push(f);
                 }
             }
         }
@@ -285,4 +287,115 @@ fn short(call: &str) -> String {
     } else {
         line.to_string()
     }
+}
+
+/// The name a fix gives to an unbound acquisition.
+fn binding_name(pair_id: &str) -> &'static str {
+    match pair_id {
+        "interval" => "intervalId",
+        "timeout" => "timeoutId",
+        "animation-frame" => "frameId",
+        "idle-callback" => "idleId",
+        "geolocation-watch" => "watchId",
+        "observer" => "observer",
+        "websocket" => "socket",
+        "auth-listener" | "firebase-listener" => "unsubscribe",
+        "subscription" => "subscription",
+        _ => "resource",
+    }
+}
+
+/// The release statement for an acquisition, with `binding` (its own or the one a fix adds).
+fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Option<String> {
+    let release = pair.release.first().copied()?;
+    let looks_like_fn = |b: &str| ["unsub", "off", "dispose", "cleanup", "stop", "remove"].iter().any(|w| b.to_lowercase().contains(w));
+    match (pair.matching, binding, a.receiver.as_deref()) {
+        (_, Some(b), _) if pair.disposer && (looks_like_fn(b) || a.pair == "firebase-listener" || a.pair == "auth-listener" && b == "unsubscribe") => {
+            Some(format!("{b}()"))
+        }
+        (Matching::Binding, Some(b), recv) if release.starts_with("clear") || release.starts_with("cancel") => {
+            let f = release.rsplit('.').next().unwrap_or(release);
+            Some(match recv {
+                Some(r) if a.pair == "geolocation-watch" => format!("{r}.{f}({b})"),
+                _ => format!("{f}({b})"),
+            })
+        }
+        (_, Some(b), _) => Some(format!("{b}.{release}()")),
+        (Matching::Listener, None, Some(r)) => {
+            let inline = |x: &str| x.contains("=>") || x.starts_with("function") || x.starts_with('<');
+            let event = a.args.first()?;
+            let mut args = vec![event.clone()];
+            if let Some(h) = a.args.get(1) {
+                if inline(h) {
+                    return None;
+                }
+                args.push(h.clone());
+            }
+            if let Some(opt) = a.args.get(2).filter(|o| *o == "true" || o.contains("capture:true")) {
+                args.push(opt.clone());
+            }
+            Some(format!("{r}.{release}({})", args.join(", ")))
+        }
+        (Matching::Receiver, None, Some(r)) => Some(format!("{r}.{release}()")),
+        _ => None,
+    }
+}
+
+/// Whitespace between the start of `pos`'s line and `pos`, if that is all there is.
+fn line_prefix(text: &str, pos: usize) -> Option<&str> {
+    let start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let w = &text[start..pos];
+    w.chars().all(|c| c == ' ' || c == '\t').then_some(w)
+}
+
+/// Add the release to the cleanup (extending it, or returning a new one), binding the
+/// acquisition first when it is unbound. Unsafe: it changes when resources are released.
+fn cleanup_fix(source: &SourceFile, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -> Option<Fix> {
+    if !matches!(effect.hook.as_str(), "useEffect" | "useLayoutEffect" | "useInsertionEffect") {
+        return None;
+    }
+    let text = source.text.as_str();
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut edits = Vec::new();
+    let mut binding = a.binding.clone();
+    if binding.is_none() && pair.matching == Matching::Binding {
+        // `setInterval(poll, 1000);` → `const intervalId = setInterval(poll, 1000);`
+        let stmt = a.statement?;
+        let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
+        if stmt_text != source.slice(a.span).trim() {
+            return None;
+        }
+        let mut name = binding_name(&a.pair).to_string();
+        if text.contains(&format!(" {name} ")) || text.contains(&format!(" {name}=")) {
+            name.push('2');
+        }
+        edits.push(Edit { span: Span::new(stmt.start as usize, stmt.start as usize), content: format!("const {name} = ") });
+        binding = Some(name);
+    }
+    let call = release_call(a, pair, binding.as_deref())?;
+    let anchors = &effect.anchors;
+    let indent = anchors.indent.as_str();
+    let edit = if let Some(end) = anchors.cleanup_end.filter(|_| effect.cleanup.is_some()) {
+        let w = line_prefix(text, end as usize)?;
+        Edit { span: Span::new(end as usize, end as usize), content: format!("  {call};{nl}{w}") }
+    } else if let Some(expr) = anchors.cleanup_expr.filter(|_| effect.cleanup.is_some()) {
+        let body = source.slice(expr).trim();
+        Edit { span: expr, content: format!("{{ {body}; {call}; }}") }
+    } else if effect.cleanup.is_none() {
+        let end = anchors.body_end? as usize;
+        let w = line_prefix(text, end)?;
+        let extra = indent.strip_prefix(w).unwrap_or("  ");
+        Edit {
+            span: Span::new(end, end),
+            content: format!("{extra}return () => {{{nl}{indent}  {call};{nl}{indent}}};{nl}{w}"),
+        }
+    } else {
+        return None;
+    };
+    edits.push(edit);
+    Some(Fix {
+        message: format!("Release it in the cleanup: `{call}`"),
+        applicability: Applicability::Unsafe,
+        edits,
+    })
 }
