@@ -331,6 +331,20 @@ fn load_and_extract(
                 break;
             }
         }
+        // Files that import a module keeping a long-lived client count for
+        // duplicate-client-module ("the module most imported"): follow the module's name.
+        for f in &files {
+            let keeps_client = f
+                .facts
+                .clients
+                .iter()
+                .any(|c| c.scope.kind == crate::facts::ScopeKind::Module || c.guard.is_guarded());
+            if let Some(stem) = keeps_client.then(|| f.facts.module_keys.first()).flatten().and_then(|k| k.rsplit('/').next()) {
+                if stem.len() >= 2 {
+                    names.insert(stem.to_string());
+                }
+            }
+        }
         let fresh: BTreeSet<String> = names.difference(&known).cloned().collect();
         if fresh.is_empty() || pending.is_empty() {
             break;

@@ -103,12 +103,7 @@ pub fn fix_sources(
             }
             let edits = per_file.entry(d.path.clone()).or_default();
             // A fix's edits go in together or not at all.
-            let overlaps = fix.edits.iter().any(|e| {
-                edits
-                    .iter()
-                    .any(|x| e.span.start < x.span.end && x.span.start < e.span.end)
-            });
-            if !overlaps {
+            if !overlaps_any(&fix.edits, edits) {
                 edits.extend(fix.edits.iter().cloned());
                 *fixes_per_file.entry(d.path.clone()).or_default() += 1;
             }
@@ -282,12 +277,7 @@ pub fn fix_text(
             if fix.applicability < level || fix.applicability == Applicability::DisplayOnly {
                 continue;
             }
-            let overlaps = fix.edits.iter().any(|e| {
-                edits
-                    .iter()
-                    .any(|x| e.span.start < x.span.end && x.span.start < e.span.end)
-            });
-            if !overlaps {
+            if !overlaps_any(&fix.edits, &edits) {
                 edits.extend(fix.edits.iter().cloned());
             }
         }

@@ -87,6 +87,7 @@ impl Rule for DuplicateClientModule {
                     .filter(|(o, _)| *o != fi)
                     .map(|(o, (s, c))| (*o, *s, format!("another `{c}` client of {family}")))
                     .collect();
+                let most = if importers(keep) > 0 { " (the module most imported)" } else { "" };
                 let help = if *fi == keep {
                     format!(
                         "keep this module as the one {family} client and import it everywhere else ({} other module(s) build their own)",
@@ -94,7 +95,7 @@ impl Rule for DuplicateClientModule {
                     )
                 } else {
                     format!(
-                        "import the client from `{keep_path}` (the module most imported) instead of building another one here"
+                        "import the client from `{keep_path}`{most} instead of building another one here"
                     )
                 };
                 out.push(Finding {
