@@ -60,6 +60,10 @@ pub struct ClientDef {
     /// transaction (psycopg2's connection commits or rolls back and stays open).
     #[serde(default)]
     pub with_keeps_open: bool,
+    /// The environment variable the library reads its URL from when the code gives none
+    /// (Prisma: `DATABASE_URL`, named in `schema.prisma`), and the options that give one.
+    #[serde(default)]
+    pub default_url_env: Option<DefaultUrlEnv>,
     /// The release is a method of the pool the connection came from, taking the connection:
     /// `pool.putconn(conn)`, `await pool.release(conn)` (not `conn.release()`).
     #[serde(default)]
@@ -143,6 +147,16 @@ pub struct PoolKeyDef {
     /// option of the constructor.
     #[serde(default)]
     pub url: bool,
+}
+
+/// An implicit URL source (see [`ClientDef::default_url_env`]).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultUrlEnv {
+    pub var: String,
+    /// Options (top-level keys) that give the URL explicitly, or replace the connection.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// What a client needs behind a transaction-mode pooler (PgBouncer / Supavisor `:6543`), where

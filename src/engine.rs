@@ -334,15 +334,17 @@ fn load_and_extract(
         // Files that import a module keeping a long-lived client count for
         // duplicate-client-module ("the module most imported"): follow the module's name.
         for f in &files {
-            let keeps_client = f
-                .facts
-                .clients
-                .iter()
-                .any(|c| c.scope.kind == crate::facts::ScopeKind::Module || c.guard.is_guarded());
-            if let Some(stem) = keeps_client.then(|| f.facts.module_keys.first()).flatten().and_then(|k| k.rsplit('/').next()) {
-                if stem.len() >= 2 {
-                    names.insert(stem.to_string());
-                }
+            let keeps_client =
+                f.facts.clients.iter().any(|c| {
+                    c.scope.kind == crate::facts::ScopeKind::Module || c.guard.is_guarded()
+                });
+            if let Some(stem) = keeps_client
+                .then(|| f.facts.module_keys.first())
+                .flatten()
+                .and_then(|k| k.rsplit('/').next())
+                && stem.len() >= 2
+            {
+                names.insert(stem.to_string());
             }
         }
         let fresh: BTreeSet<String> = names.difference(&known).cloned().collect();

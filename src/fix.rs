@@ -164,15 +164,15 @@ pub fn fix_sources(
             .for_each(|d| d.fix = None);
     }
     for s in &sources {
-        if let Some(old) = originals.get(&s.display) {
-            if *old != s.text {
-                outcome.changed.push((
-                    s.display.clone(),
-                    s.path.clone(),
-                    old.clone(),
-                    s.text.clone(),
-                ));
-            }
+        if let Some(old) = originals.get(&s.display)
+            && *old != s.text
+        {
+            outcome.changed.push((
+                s.display.clone(),
+                s.path.clone(),
+                old.clone(),
+                s.text.clone(),
+            ));
         }
     }
     outcome.remaining = report;
@@ -184,7 +184,9 @@ pub fn fix_sources(
 /// order would be arbitrary: the second waits for the next pass).
 fn overlaps_any(new: &[Edit], taken: &[Edit]) -> bool {
     new.iter().any(|e| {
-        taken.iter().any(|x| (e.span.start < x.span.end && x.span.start < e.span.end) || e.span.start == x.span.start)
+        taken.iter().any(|x| {
+            (e.span.start < x.span.end && x.span.start < e.span.end) || e.span.start == x.span.start
+        })
     })
 }
 
@@ -285,10 +287,11 @@ pub fn fix_text(
         if n == 0 || next == current {
             break;
         }
-        if let Some(lang) = lang {
-            if lang::parses_cleanly(lang, &current) && !lang::parses_cleanly(lang, &next) {
-                break;
-            }
+        if let Some(lang) = lang
+            && lang::parses_cleanly(lang, &current)
+            && !lang::parses_cleanly(lang, &next)
+        {
+            break;
         }
         current = next;
         report = engine::check_source(path, &current, settings);

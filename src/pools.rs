@@ -158,7 +158,7 @@ pub fn pool_max(
             })
         };
         let term = match written {
-            Some((_, text, at)) if key.unbounded.iter().any(|u| *u == text) => {
+            Some((_, text, at)) if key.unbounded.contains(&text) => {
                 return PoolMax::Unbounded {
                     key: key.key.clone(),
                     at,

@@ -635,6 +635,8 @@ struct Pre<'ast> {
     module_insert: u32,
     /// `const` / `static` items (any depth, first wins) and `lazy_static!` names → initialiser.
     consts: HashMap<String, &'ast Expr>,
+    /// Free functions without parameters → body (`fn database_url() -> String { … }`).
+    nullary_fns: HashMap<String, &'ast Block>,
     /// String literals that are connection URLs.
     urls: Vec<ConnUrl>,
     /// `use` items outside `#[cfg(test)]` code, with the inline modules around them.
@@ -675,6 +677,7 @@ impl<'ast> Pre<'ast> {
             handler_refs: Vec::new(),
             module_insert: 0,
             consts: HashMap::new(),
+            nullary_fns: HashMap::new(),
             urls: Vec::new(),
             use_items: Vec::new(),
             mod_decls: Vec::new(),
@@ -692,7 +695,7 @@ impl<'ast> Pre<'ast> {
             conv,
             route_depth: 0,
             candidates: Vec::new(),
-            var: None,
+            named: HashMap::new(),
             mod_path: Vec::new(),
             test_mods: 0,
         };
@@ -1058,8 +1061,8 @@ struct PreVisitor<'p, 'ast> {
     conv: &'p Conv<'p>,
     route_depth: usize,
     candidates: Vec<AxumCandidate<'ast>>,
-    /// The variable, constant or field the expression being visited is assigned to.
-    var: Option<String>,
+    /// String literals that are the value of a variable, constant or field, with its name.
+    named: HashMap<*const syn::LitStr, String>,
     /// Inline modules around the item being visited.
     mod_path: Vec<String>,
     /// Depth of `#[cfg(test)]` modules.
@@ -1104,6 +1107,64 @@ fn collect_use(tree: &UseTree, prefix: &mut Vec<String>, pre: &mut Pre<'_>) {
                 collect_use(t, prefix, pre);
             }
         }
+    }
+}
+
+impl<'ast> PreVisitor<'_, 'ast> {
+    /// Remember that the string literals `value` evaluates to are named `name`.
+    fn name_value(&mut self, name: &str, value: &'ast Expr) {
+        let mut lits = Vec::new();
+        string_values(value, &mut lits);
+        for l in lits {
+            self.named.insert(l, name.to_string());
+        }
+    }
+}
+
+/// The string literals an expression evaluates to: `"…"`, `String::from("…")`, `"…".to_string()`,
+/// `Some("…")`, and the fallback of `env::var("X").unwrap_or("…".into())`; `LazyLock::new(|| "…")`.
+fn string_values(e: &Expr, out: &mut Vec<*const syn::LitStr>) {
+    match e {
+        Expr::Lit(l) => {
+            if let syn::Lit::Str(s) = &l.lit {
+                out.push(s);
+            }
+        }
+        Expr::Reference(r) => string_values(&r.expr, out),
+        Expr::Paren(p) => string_values(&p.expr, out),
+        Expr::Group(g) => string_values(&g.expr, out),
+        Expr::Try(t) => string_values(&t.expr, out),
+        Expr::Await(a) => string_values(&a.base, out),
+        Expr::Block(b) => {
+            if let Some(t) = block_tail(&b.block) {
+                string_values(t, out);
+            }
+        }
+        Expr::Closure(c) => string_values(&c.body, out),
+        Expr::Call(c) if c.args.len() == 1 => {
+            if let Expr::Path(p) = &*c.func
+                && let Some(last) = last_ident(&p.path)
+                && (matches!(last.as_str(), "Some" | "Ok" | "from" | "new")
+                    || is_wrapper_call(&c.func))
+                && let Some(a) = c.args.first()
+            {
+                string_values(a, out);
+            }
+        }
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            if matches!(
+                method.as_str(),
+                "unwrap_or" | "unwrap_or_else" | "or" | "or_else" | "get_or_init"
+            ) && let Some(a) = m.args.first()
+            {
+                string_values(a, out);
+            }
+            if m.args.is_empty() || PASSTHROUGH.contains(&method.as_str()) {
+                string_values(&m.receiver, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -1195,25 +1256,22 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             .consts
             .entry(c.ident.to_string())
             .or_insert(&c.expr);
-        let var = self.var.replace(c.ident.to_string());
+        self.name_value(&c.ident.to_string(), &c.expr);
         visit::visit_item_const(self, c);
-        self.var = var;
     }
 
     fn visit_local(&mut self, l: &'ast syn::Local) {
-        let var = std::mem::replace(&mut self.var, simple_binding(&l.pat));
+        if let (Some(name), Some(init)) = (simple_binding(&l.pat), &l.init) {
+            self.name_value(&name, &init.expr);
+        }
         visit::visit_local(self, l);
-        self.var = var;
     }
 
     fn visit_field_value(&mut self, f: &'ast syn::FieldValue) {
-        let name = match &f.member {
-            syn::Member::Named(id) => Some(id.to_string()),
-            syn::Member::Unnamed(_) => None,
-        };
-        let var = std::mem::replace(&mut self.var, name);
+        if let syn::Member::Named(id) = &f.member {
+            self.name_value(&id.to_string(), &f.expr);
+        }
         visit::visit_field_value(self, f);
-        self.var = var;
     }
 
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
@@ -1224,29 +1282,19 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             },
             e => expr_ident(e),
         };
-        let var = std::mem::replace(&mut self.var, name);
+        if let Some(name) = name {
+            self.name_value(&name, &a.right);
+        }
         visit::visit_expr_assign(self, a);
-        self.var = var;
-    }
-
-    fn visit_expr_closure(&mut self, c: &'ast ExprClosure) {
-        let var = self.var.take();
-        visit::visit_expr_closure(self, c);
-        self.var = var;
-    }
-
-    fn visit_block(&mut self, b: &'ast Block) {
-        let var = self.var.take();
-        visit::visit_block(self, b);
-        self.var = var;
     }
 
     fn visit_expr_lit(&mut self, l: &'ast syn::ExprLit) {
         if let syn::Lit::Str(s) = &l.lit {
             let text = s.value();
             if is_connection_url(&text) {
+                let key: *const syn::LitStr = s;
                 self.pre.urls.push(ConnUrl {
-                    var: self.var.clone(),
+                    var: self.named.get(&key).cloned(),
                     text,
                     span: lit_text_span(self.conv, self.text, s),
                 });
@@ -1261,6 +1309,12 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
         self.pre.fns.insert(f.sig.ident.to_string());
+        if f.sig.inputs.is_empty() {
+            self.pre
+                .nullary_fns
+                .entry(f.sig.ident.to_string())
+                .or_insert(&f.block);
+        }
         visit::visit_item_fn(self, f);
     }
 
@@ -1297,9 +1351,8 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             .consts
             .entry(s.ident.to_string())
             .or_insert(&s.expr);
-        let var = self.var.replace(s.ident.to_string());
+        self.name_value(&s.ident.to_string(), &s.expr);
         visit::visit_item_static(self, s);
-        self.var = var;
     }
 
     fn visit_path(&mut self, p: &'ast syn::Path) {
@@ -1410,9 +1463,8 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             Some(MacroContent::Lazy(statics)) => {
                 for (name, e) in statics {
                     self.pre.consts.entry(name.clone()).or_insert(e);
-                    self.var = Some(name.clone());
+                    self.name_value(name, e);
                     self.visit_expr(e);
-                    self.var = None;
                 }
             }
             Some(MacroContent::Exprs(exprs)) => {
@@ -1535,6 +1587,8 @@ struct Walker<'a, 'ast> {
     assign_guards: Vec<(Span, Guard)>,
     /// Calls already covered by a builder chain that starts with them.
     consumed: HashSet<Span>,
+    /// `let` bindings inside the `static` / `const` initialiser being walked.
+    static_bindings: Vec<Binding<'ast>>,
     next_closure: Option<ClosureRole>,
     test_depth: usize,
     inline_depth: usize,
@@ -1574,6 +1628,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             lets: Vec::new(),
             assign_guards: Vec::new(),
             consumed: HashSet::new(),
+            static_bindings: Vec::new(),
             next_closure: None,
             test_depth: 0,
             inline_depth: 0,
@@ -2556,6 +2611,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                     closure: false,
                 };
                 let fns = std::mem::take(&mut self.fns);
+                self.static_bindings.clear();
                 self.with_ctx(ctx, |w| {
                     for (_, e) in statics {
                         w.visit_expr(e);
@@ -2580,14 +2636,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_local(&mut self, l: &'ast syn::Local) {
         let Some(init) = &l.init else { return };
-        if let (Some(n), Some(state)) = (simple_binding(&l.pat), self.fns.last_mut()) {
+        if let Some(n) = simple_binding(&l.pat) {
             let span = self.conv.of(l);
-            state.bindings.push(Binding {
+            let binding = Binding {
                 name: n,
                 init: &init.expr,
                 start: span.start as usize,
                 end: span.end as usize,
-            });
+            };
+            match self.fns.last_mut() {
+                Some(state) => state.bindings.push(binding),
+                None => self.static_bindings.push(binding),
+            }
         }
         let name = pat_binding(&l.pat);
         if let Some(n) = &name {
@@ -2968,18 +3028,17 @@ impl<'ast> Walker<'_, 'ast> {
     /// What `name` stands for at byte `pos`: the last `let` before it in the current function, a
     /// parameter, or a constant of the file.
     fn lookup(&self, name: &str, pos: usize) -> Found<'ast> {
-        if let Some(state) = self.fns.last() {
-            if let Some(b) = state
-                .bindings
-                .iter()
-                .rev()
-                .find(|b| b.name == name && b.end <= pos)
-            {
-                return Found::Value(b.init, b.start);
-            }
-            if state.locals.contains_key(name) {
-                return Found::Opaque;
-            }
+        let state = self.fns.last();
+        let bindings = state.map_or(&self.static_bindings, |s| &s.bindings);
+        if let Some(b) = bindings
+            .iter()
+            .rev()
+            .find(|b| b.name == name && b.end <= pos)
+        {
+            return Found::Value(b.init, b.start);
+        }
+        if state.is_some_and(|s| s.locals.contains_key(name)) {
+            return Found::Opaque;
         }
         match self.pre.consts.get(name) {
             Some(e) => Found::Value(e, 0),
@@ -3115,6 +3174,16 @@ impl<'ast> Walker<'_, 'ast> {
 
     fn url_from_call(&self, c: &'ast ExprCall, pos: usize, depth: usize) -> Option<UrlRef> {
         let Expr::Path(p) = &*c.func else { return None };
+        // `database_url()`: a function of this file returning `env::var("DATABASE_URL")…`
+        // (its locals are not followed).
+        if c.args.is_empty() {
+            let name = p.path.get_ident()?.to_string();
+            let body = self.pre.nullary_fns.get(&name)?;
+            if depth >= MAX_DEPTH || self.pre.uses.contains_key(&name) {
+                return None;
+            }
+            return self.url_from(block_tail(body)?, 0, depth + 1);
+        }
         let first = c.args.first()?;
         let resolved = self.pre.resolve(&p.path);
         if is_env_fn(&resolved) {
@@ -3395,6 +3464,7 @@ impl<'ast> Walker<'_, 'ast> {
         };
         // Module-level sites are final at once; keep them out of the enclosing fn's pending list.
         let fns = std::mem::take(&mut self.fns);
+        self.static_bindings.clear();
         self.stmts.push(span);
         self.with_ctx(ctx, |w| w.visit_expr(expr));
         self.stmts.pop();
@@ -4590,6 +4660,8 @@ fn a() {
     let url = "mysql://root@localhost/shop";
     let not_url = "https://example.com";
     let cfg = Settings { redis_url: "redis://cache:6379".into(), ..Default::default() };
+    let pool = sqlx::PgPool::connect_lazy("postgres://localhost/test");
+    let env_url = std::env::var("X").unwrap_or_else(|_| String::from("postgres://localhost/dev"));
 }
 "#;
         let f = facts(src);
@@ -4604,11 +4676,41 @@ fn a() {
                 (Some("FALLBACK"), "postgresql://app@localhost:5432/app"),
                 (Some("url"), "mysql://root@localhost/shop"),
                 (Some("redis_url"), "redis://cache:6379"),
+                (None, "postgres://localhost/test"),
+                (Some("env_url"), "postgres://localhost/dev"),
             ]
         );
         for u in &f.urls {
             assert_eq!(&src[u.span.range()], u.text);
         }
+    }
+
+    #[test]
+    fn urls_in_static_initialisers_and_helper_functions() {
+        let src = r#"
+use std::sync::LazyLock;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+fn database_url() -> String {
+    dotenvy::dotenv().ok();
+    std::env::var("DATABASE_URL").expect("DATABASE_URL must be set")
+}
+pub static POOL: LazyLock<PgPool> = LazyLock::new(|| {
+    PgPoolOptions::new().max_connections(10).connect_lazy(&database_url()).expect("url")
+});
+pub static JOBS: LazyLock<PgPool> = LazyLock::new(|| {
+    let url = std::env::var("JOBS_DATABASE_URL").expect("set");
+    PgPool::connect_lazy(&url).expect("valid")
+});
+pub static OTHER: LazyLock<PgPool> = LazyLock::new(|| PgPool::connect_lazy(&url).unwrap());
+"#;
+        let f = facts(src);
+        assert_eq!(f.clients.len(), 3, "{:#?}", f.clients);
+        let pool = config_of(&f, 0);
+        assert_eq!(env_name(pool), Some("DATABASE_URL"));
+        assert_eq!(opt(pool, "max_connections"), &OptValue::Int(10));
+        assert_eq!(env_name(config_of(&f, 1)), Some("JOBS_DATABASE_URL"));
+        // `url` of another static's initialiser is not visible.
+        assert!(f.client_configs.iter().all(|c| c.client != 2));
     }
 
     #[test]
@@ -4705,60 +4807,5 @@ mod inner { use super::helper; use self::x::y; }
         );
         // `AppState` lives in the library root, whose key (`src`) is also `src/main.rs`'s own.
         assert_eq!(import_keys(&f), ["src/db", "src/routes"]);
-    }
-}
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod scratch_dump {
-    use std::sync::Arc;
-
-    #[test]
-    #[ignore]
-    fn dump_fixture_configs() {
-        let cat = crate::catalog::Catalog::builtin().unwrap();
-        for case in std::fs::read_dir("fixtures/per-request-client").unwrap() {
-            let case = case.unwrap().path();
-            if !case.to_string_lossy().contains("-rs-") {
-                continue;
-            }
-            let project = Arc::new(crate::project::Project::load(&case));
-            let mut stack = vec![case.clone()];
-            while let Some(d) = stack.pop() {
-                for e in std::fs::read_dir(&d).unwrap() {
-                    let p = e.unwrap().path();
-                    if p.is_dir() {
-                        stack.push(p);
-                    } else if p.extension().is_some_and(|x| x == "rs") {
-                        let rel = p.strip_prefix(&case).unwrap().to_string_lossy().to_string();
-                        let text = std::fs::read_to_string(&p).unwrap();
-                        let file =
-                            crate::source::SourceFile::in_memory(&rel, &text, project.clone())
-                                .unwrap();
-                        let Ok(f) = super::extract(&file, &cat.rs) else {
-                            continue;
-                        };
-                        println!("== {} {rel}", case.display());
-                        for c in &f.client_configs {
-                            let site = &f.clients[c.client];
-                            println!("  {} {:?}", site.ctor, c.url);
-                            for o in &c.options {
-                                println!(
-                                    "    {} = {:?} `{}`",
-                                    o.key,
-                                    o.value,
-                                    &text[o.span.range()]
-                                );
-                            }
-                        }
-                        for u in &f.urls {
-                            println!("  url {:?} {}", u.var, u.text);
-                        }
-                        for i in &f.imports {
-                            println!("  import {:?}", i.candidates);
-                        }
-                    }
-                }
-            }
-        }
     }
 }

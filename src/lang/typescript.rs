@@ -4907,16 +4907,6 @@ const URL_KEYS: &[&str] = &[
     "connection",
 ];
 
-/// Clients that read their URL from the environment when the code gives none, by catalogue id,
-/// with the options that give one: Prisma reads `url = env("DATABASE_URL")` from
-/// `schema.prisma`, unless the client gets `datasources`, `datasourceUrl` or a driver `adapter`.
-/// (Data that belongs in the catalogue once its schema has a field for it.)
-const IMPLICIT_URL_ENV: &[(&str, &str, &[&str])] = &[(
-    "prisma",
-    "DATABASE_URL",
-    &["datasources", "datasourceUrl", "adapter"],
-)];
-
 /// Last words of names that designate a project's own wrapper around an SDK
 /// (`streamChatManager`, `ChatService`, `socket_controller`): its methods only share names with
 /// the SDK's, and it manages its own lifecycle.
@@ -5466,13 +5456,13 @@ impl<'a, 't> Walker<'a, 't> {
             })
         };
         let implicit = || {
-            let (_, var, explicit) = IMPLICIT_URL_ENV.iter().find(|(id, ..)| *id == def.id)?;
+            let implicit = def.default_url_env.as_ref()?;
             let given = entries.iter().any(|(k, _)| {
                 let head = k.split('.').next().unwrap_or(k);
-                explicit.contains(&head)
+                implicit.unless.iter().any(|u| u == head)
             });
             (!given).then(|| UrlRef::Env {
-                name: var.to_string(),
+                name: implicit.var.clone(),
                 span: span(call),
             })
         };

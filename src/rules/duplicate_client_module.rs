@@ -87,7 +87,11 @@ impl Rule for DuplicateClientModule {
                     .filter(|(o, _)| *o != fi)
                     .map(|(o, (s, c))| (*o, *s, format!("another `{c}` client of {family}")))
                     .collect();
-                let most = if importers(keep) > 0 { " (the module most imported)" } else { "" };
+                let most = if importers(keep) > 0 {
+                    " (the module most imported)"
+                } else {
+                    ""
+                };
                 let help = if *fi == keep {
                     format!(
                         "keep this module as the one {family} client and import it everywhere else ({} other module(s) build their own)",

@@ -308,12 +308,23 @@ fn binding_name(pair_id: &str) -> &'static str {
 /// The release statement for an acquisition, with `binding` (its own or the one a fix adds).
 fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Option<String> {
     let release = pair.release.first().copied()?;
-    let looks_like_fn = |b: &str| ["unsub", "off", "dispose", "cleanup", "stop", "remove"].iter().any(|w| b.to_lowercase().contains(w));
+    let looks_like_fn = |b: &str| {
+        ["unsub", "off", "dispose", "cleanup", "stop", "remove"]
+            .iter()
+            .any(|w| b.to_lowercase().contains(w))
+    };
     match (pair.matching, binding, a.receiver.as_deref()) {
-        (_, Some(b), _) if pair.disposer && (looks_like_fn(b) || a.pair == "firebase-listener" || a.pair == "auth-listener" && b == "unsubscribe") => {
+        (_, Some(b), _)
+            if pair.disposer
+                && (looks_like_fn(b)
+                    || a.pair == "firebase-listener"
+                    || a.pair == "auth-listener" && b == "unsubscribe") =>
+        {
             Some(format!("{b}()"))
         }
-        (Matching::Binding, Some(b), recv) if release.starts_with("clear") || release.starts_with("cancel") => {
+        (Matching::Binding, Some(b), recv)
+            if release.starts_with("clear") || release.starts_with("cancel") =>
+        {
             let f = release.rsplit('.').next().unwrap_or(release);
             Some(match recv {
                 Some(r) if a.pair == "geolocation-watch" => format!("{r}.{f}({b})"),
@@ -322,7 +333,8 @@ fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Opti
         }
         (_, Some(b), _) => Some(format!("{b}.{release}()")),
         (Matching::Listener, None, Some(r)) => {
-            let inline = |x: &str| x.contains("=>") || x.starts_with("function") || x.starts_with('<');
+            let inline =
+                |x: &str| x.contains("=>") || x.starts_with("function") || x.starts_with('<');
             let event = a.args.first()?;
             let mut args = vec![event.clone()];
             if let Some(h) = a.args.get(1) {
@@ -331,7 +343,11 @@ fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Opti
                 }
                 args.push(h.clone());
             }
-            if let Some(opt) = a.args.get(2).filter(|o| *o == "true" || o.contains("capture:true")) {
+            if let Some(opt) = a
+                .args
+                .get(2)
+                .filter(|o| *o == "true" || o.contains("capture:true"))
+            {
                 args.push(opt.clone());
             }
             Some(format!("{r}.{release}({})", args.join(", ")))
@@ -350,8 +366,16 @@ fn line_prefix(text: &str, pos: usize) -> Option<&str> {
 
 /// Add the release to the cleanup (extending it, or returning a new one), binding the
 /// acquisition first when it is unbound. Unsafe: it changes when resources are released.
-fn cleanup_fix(source: &SourceFile, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -> Option<Fix> {
-    if !matches!(effect.hook.as_str(), "useEffect" | "useLayoutEffect" | "useInsertionEffect") {
+fn cleanup_fix(
+    source: &SourceFile,
+    effect: &EffectFact,
+    a: &Acquisition,
+    pair: &Pair<'_>,
+) -> Option<Fix> {
+    if !matches!(
+        effect.hook.as_str(),
+        "useEffect" | "useLayoutEffect" | "useInsertionEffect"
+    ) {
         return None;
     }
     let text = source.text.as_str();
@@ -369,7 +393,10 @@ fn cleanup_fix(source: &SourceFile, effect: &EffectFact, a: &Acquisition, pair: 
         if text.contains(&format!(" {name} ")) || text.contains(&format!(" {name}=")) {
             name.push('2');
         }
-        edits.push(Edit { span: Span::new(stmt.start as usize, stmt.start as usize), content: format!("const {name} = ") });
+        edits.push(Edit {
+            span: Span::new(stmt.start as usize, stmt.start as usize),
+            content: format!("const {name} = "),
+        });
         binding = Some(name);
     }
     let call = release_call(a, pair, binding.as_deref())?;
@@ -377,10 +404,16 @@ fn cleanup_fix(source: &SourceFile, effect: &EffectFact, a: &Acquisition, pair: 
     let indent = anchors.indent.as_str();
     let edit = if let Some(end) = anchors.cleanup_end.filter(|_| effect.cleanup.is_some()) {
         let w = line_prefix(text, end as usize)?;
-        Edit { span: Span::new(end as usize, end as usize), content: format!("  {call};{nl}{w}") }
+        Edit {
+            span: Span::new(end as usize, end as usize),
+            content: format!("  {call};{nl}{w}"),
+        }
     } else if let Some(expr) = anchors.cleanup_expr.filter(|_| effect.cleanup.is_some()) {
         let body = source.slice(expr).trim();
-        Edit { span: expr, content: format!("{{ {body}; {call}; }}") }
+        Edit {
+            span: expr,
+            content: format!("{{ {body}; {call}; }}"),
+        }
     } else if effect.cleanup.is_none() {
         let end = anchors.body_end? as usize;
         let w = line_prefix(text, end)?;

@@ -2,10 +2,10 @@
 //! Docs: rules/per-request-client.md
 
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, FileFacts, Guard, Returned, Scope, ScopeKind};
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
-use crate::source::{Lang, Span};
+use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     id: "per-request-client",
@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a client or connection pool is built inside a request handler, a component body or a function called per request",
     langs: &[Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs],
     default_severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/per-request-client.md"),
 };
 
@@ -270,6 +270,19 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             )
         }
     };
+    let fix = match built {
+        Built::Client { idx, .. } if severity == Severity::Error => {
+            hoist_fix(&f.source, &f.facts.clients[idx])
+        }
+        _ => None,
+    }
+    .or_else(|| {
+        Some(Fix {
+            message: format!("Share one client: {help}"),
+            applicability: Applicability::DisplayOnly,
+            edits: Vec::new(),
+        })
+    });
     out.push(Finding {
         rule: META.id,
         file,
@@ -279,7 +292,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         help,
         label,
         related,
-        fix: None,
+        fix,
     });
 }
 
@@ -491,4 +504,118 @@ fn shared_help(lang: Lang, framework: &str) -> String {
         },
     };
     s.to_string()
+}
+
+/// Hoist `const client = new X(static args);` out of the handler: one shared declaration at
+/// the end of the module (TS/JS, Python; it runs when the module loads, before any request) or a
+/// `static` `LazyLock` (Rust, for `Type::new()`), and the local statement removed (TS/JS, Python)
+/// or bound to the shared one (Rust). Only for clients the handler does not close (closing a
+/// shared client would break the next request) and whose arguments use nothing local.
+fn hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
+    if c.released || !c.anchors.args_are_static {
+        return None;
+    }
+    let name = c.binding.as_deref()?;
+    let stmt = c.anchors.statement?;
+    let text = source.text.as_str();
+    let ctor = source.slice(c.span).trim();
+    let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eof = Span::new(text.len(), text.len());
+    let sep = if text.ends_with('\n') { "" } else { nl };
+    // The whole line of the statement, when it stands alone on it.
+    let line_start = text[..stmt.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let line_end = text[stmt.end as usize..]
+        .find('\n')
+        .map(|i| stmt.end as usize + i + 1)
+        .unwrap_or(text.len());
+    let alone = text[line_start..stmt.start as usize].trim().is_empty()
+        && text[stmt.end as usize..line_end]
+            .trim()
+            .trim_start_matches(';')
+            .trim()
+            .is_empty();
+    let mut edits = Vec::new();
+    match source.lang {
+        Lang::Rs => {
+            let path = ctor.strip_suffix("::new()")?;
+            if stmt_text != format!("let {name} = {ctor}") {
+                return None;
+            }
+            let shared = name.to_uppercase();
+            if text.contains(&format!("static {shared}:")) {
+                return None;
+            }
+            edits.push(Edit {
+                span: stmt,
+                content: format!("let {name} = {shared}.clone();"),
+            });
+            edits.push(Edit {
+                span: eof,
+                content: format!("{sep}{nl}static {shared}: std::sync::LazyLock<{path}> = std::sync::LazyLock::new({path}::new);{nl}"),
+            });
+        }
+        Lang::Py => {
+            if stmt_text != format!("{name} = {ctor}") || !alone {
+                return None;
+            }
+            let decl = format!("{name} = {ctor}");
+            edits.push(Edit {
+                span: Span::new(line_start, line_end),
+                content: String::new(),
+            });
+            if !has_module_line(text, &decl) {
+                if text.lines().any(|l| {
+                    l.starts_with(&format!("{name} =")) || l.starts_with(&format!("{name}:"))
+                }) {
+                    return None;
+                }
+                edits.push(Edit {
+                    span: eof,
+                    content: format!("{sep}{nl}{nl}{decl}{nl}"),
+                });
+            }
+        }
+        _ => {
+            let keyword = ["const ", "let ", "var "]
+                .into_iter()
+                .find(|k| stmt_text.starts_with(k))?;
+            if stmt_text != format!("{keyword}{name} = {ctor}") || !alone {
+                return None;
+            }
+            let decl = format!("const {name} = {ctor};");
+            edits.push(Edit {
+                span: Span::new(line_start, line_end),
+                content: String::new(),
+            });
+            if !has_module_line(text, &decl) {
+                if text.lines().any(|l| {
+                    ["const ", "let ", "var ", "export const "]
+                        .iter()
+                        .any(|k| l.starts_with(&format!("{k}{name} ")))
+                }) {
+                    return None;
+                }
+                edits.push(Edit {
+                    span: eof,
+                    content: format!("{sep}{nl}{decl}{nl}"),
+                });
+            }
+        }
+    }
+    Some(Fix {
+        message: format!(
+            "Share one `{name}` for the whole module instead of building it per request"
+        ),
+        applicability: Applicability::Unsafe,
+        edits,
+    })
+}
+
+/// Is `decl` already a module-level line (an identical client hoisted before)?
+fn has_module_line(text: &str, decl: &str) -> bool {
+    text.lines().any(|l| l == decl)
 }
