@@ -115,7 +115,16 @@ fn json_document_follows_the_contract() {
     );
     assert!(d["message"].as_str().unwrap().contains("MongoClient"));
     assert!(!d["help"].as_str().unwrap().is_empty());
-    assert!(d["fix"].is_null());
+    // The construction uses nothing of the request: an unsafe fix hoists it out of the handler.
+    assert_eq!(d["fix"]["applicability"], "unsafe");
+    let edits = d["fix"]["edits"].as_array().unwrap();
+    assert!(!edits.is_empty());
+    for e in edits {
+        for k in ["line", "column", "end_line", "end_column"] {
+            assert!(e[k].as_u64().is_some_and(|n| n >= 1), "{e}");
+        }
+        assert!(e["content"].is_string());
+    }
     assert!(d["related"].as_array().unwrap().is_empty());
     assert_eq!(v["errors"].as_array().unwrap().len(), 0);
 }

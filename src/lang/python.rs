@@ -3810,6 +3810,8 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// The assignments of `name` worth following, with the context to read each in: an
     /// assignment that derives the name from itself (`URL = URL.replace(…)`) keeps what it had.
+    /// `Err(true)`: bound, but not to anything connlint can follow (a parameter, a loop variable,
+    /// too deep); `Err(false)`: not bound in this file.
     #[allow(clippy::type_complexity)]
     fn reaching<'b>(
         &self,

@@ -89,7 +89,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let mut help = self.d.help.clone();
-        if let Some((fix, _)) = &self.d.fix {
+        if let Some((fix, _)) = self.d.fix.as_ref().filter(|(f, _)| !f.edits.is_empty()) {
             help.push_str(&format!(
                 "\nfix ({}): {}",
                 fix.applicability.as_str(),
