@@ -16,6 +16,9 @@ use crate::facts::ClientKind;
 pub struct ClientDef {
     /// Unique id, e.g. `prisma`, `pg-pool`, `sqlalchemy-engine`, `sqlx-pool`.
     pub id: String,
+    /// Config `[[catalog.client]]` entries only: `typescript`, `python` or `rust`.
+    #[serde(default)]
+    pub language: Option<String>,
     /// The package / distribution / crate, for messages: `@prisma/client`, `SQLAlchemy`, `sqlx`.
     pub library: String,
     /// Database or service family: `postgres`, `mysql`, `mongodb`, `redis`, `sql`, `http`, ...

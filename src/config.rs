@@ -132,6 +132,15 @@ struct RawConfig {
     per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     budget: Option<Budget>,
+    #[serde(default)]
+    catalog: Option<RawCatalog>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    #[serde(default)]
+    client: Vec<Spanned<crate::catalog::ClientDef>>,
 }
 
 /// A loaded, validated configuration.
@@ -145,9 +154,25 @@ pub struct Config {
     pub severity: BTreeMap<&'static str, Severity>,
     pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
     pub budget: Budget,
+    /// Client libraries added by `[[catalog.client]]`, per language (`typescript`, `python`, `rust`).
+    pub clients: Vec<(String, crate::catalog::ClientDef)>,
 }
 
 impl Config {
+    /// The built-in catalogue extended with this config's `[[catalog.client]]` entries.
+    pub fn catalog(&self) -> crate::catalog::Catalog {
+        let mut cat = crate::catalog::Catalog::shared().clone();
+        for (lang, def) in &self.clients {
+            let target = match lang.as_str() {
+                "python" => &mut cat.py,
+                "rust" => &mut cat.rs,
+                _ => &mut cat.js,
+            };
+            target.extend([def.clone()]);
+        }
+        cat
+    }
+
     /// The directory paths in this config are relative to.
     pub fn root(&self) -> Option<&Path> {
         self.path.as_deref().and_then(Path::parent)
@@ -289,6 +314,37 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
                 .map_err(|e| err(format!("invalid exclude: {e}"), None, None))?,
         );
     }
+    if let Some(catalog) = raw.catalog {
+        for entry in catalog.client {
+            let span = entry.span();
+            let def = entry.into_inner();
+            let lang = match def.language.as_deref() {
+                Some(l @ ("typescript" | "python" | "rust")) => l.to_string(),
+                Some(other) => {
+                    return Err(err(
+                        format!("unknown language `{other}` in [[catalog.client]]"),
+                        Some(span),
+                        Some("use \"typescript\", \"python\" or \"rust\"".into()),
+                    ));
+                }
+                None => {
+                    return Err(err(
+                        "a [[catalog.client]] entry needs `language`".into(),
+                        Some(span),
+                        Some("add `language = \"typescript\"` (or \"python\", \"rust\")".into()),
+                    ));
+                }
+            };
+            if def.constructors.is_empty() && def.singletons.is_empty() {
+                return Err(err(
+                    format!("[[catalog.client]] `{}` has no constructors", def.id),
+                    Some(span),
+                    None,
+                ));
+            }
+            cfg.clients.push((lang, def));
+        }
+    }
     for (pattern, rules_list) in &raw.per_file_ignores {
         let g = Glob::new(pattern).map_err(|e| {
             err(
@@ -399,6 +455,30 @@ mod tests {
         let bad = "[project]\nname = \"x\"\n\n[tool.connlint]\nignroe = [\"CL101\"]\n";
         let e = parse(Path::new("pyproject.toml"), bad).unwrap_err();
         assert_eq!(position(bad, &e), (5, 1));
+    }
+
+    #[test]
+    fn catalog_entries_extend_the_builtin_catalogue() {
+        let text = "[[catalog.client]]\nlanguage = \"python\"\nid = \"acme\"\nlibrary = \"acme-db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"acme_db\"]\nconstructors = [{ call = \"connect_pool\" }]\n";
+        let c = parse(Path::new("connlint.toml"), text).unwrap();
+        let cat = c.catalog();
+        assert_eq!(
+            cat.py
+                .match_py("acme_db.connect_pool")
+                .map(|m| m.client.id.as_str()),
+            Some("acme")
+        );
+        let bad = "[[catalog.client]]\nlanguage = \"cobol\"\nid = \"x\"\nlibrary = \"x\"\nfamily = \"x\"\nkind = \"pool\"\nmodules = [\"x\"]\nconstructors = [{ call = \"x\" }]\n";
+        assert!(
+            parse(Path::new("connlint.toml"), bad)
+                .unwrap_err()
+                .message
+                .contains("cobol")
+        );
+        let typo = "[[catalog.client]]\nlanguage = \"python\"\nid = \"x\"\nlibary = \"x\"\n";
+        let e = parse(Path::new("connlint.toml"), typo).unwrap_err();
+        assert!(e.message.contains("libary"), "{}", e.message);
+        assert_eq!(position(typo, &e).0, 4);
     }
 
     #[test]

@@ -66,6 +66,7 @@ impl Settings {
             walk.exclude_root = config.root().map(Path::to_path_buf);
         }
         Settings {
+            catalog: Arc::new(config.catalog()),
             select: config.select.clone(),
             ignore: config.ignore.clone(),
             severity: config.severity.iter().map(|(k, v)| (*k, *v)).collect(),

@@ -516,3 +516,42 @@ fn fix_keeps_crlf_line_endings() {
     let fixed = std::fs::read_to_string(dir.path().join("app/db.py")).unwrap();
     assert_eq!(fixed, crlf.replace("pool_size=40", "pool_size=25"));
 }
+
+#[test]
+fn config_catalog_entries_add_an_in_house_client() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"billing\"\ndependencies = [\"fastapi\", \"acme-db\"]\n",
+    );
+    write(
+        dir.path(),
+        "app/routes.py",
+        "from acme_db import connect_pool\nfrom fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get(\"/invoices\")\nasync def invoices():\n    pool = connect_pool(\"postgresql://billing@db/billing\")\n    return await pool.fetch(\"select * from invoices\")\n",
+    );
+    // Unknown to the built-in catalogue: silent.
+    connlint().current_dir(dir.path()).assert().code(0);
+    write(
+        dir.path(),
+        "connlint.toml",
+        "[[catalog.client]]\nlanguage = \"python\"\nid = \"acme-db\"\nlibrary = \"acme-db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"acme_db\"]\nconstructors = [{ call = \"connect_pool\" }]\nrelease = [\"close\"]\n",
+    );
+    connlint()
+        .current_dir(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"rule\": \"per-request-client\""))
+        .stdout(predicate::str::contains("\"line\": 9"));
+    write(
+        dir.path(),
+        "connlint.toml",
+        "[[catalog.client]]\nlanguage = \"python\"\nid = \"acme-db\"\n",
+    );
+    connlint()
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing field"));
+}

@@ -41,7 +41,11 @@ fn fixes_reparse_remove_their_findings_and_converge() {
                 continue;
             }
             let rel = Path::new("fixtures").join(id).join(&name);
-            let settings = Settings::only(id);
+            let config =
+                connlint::config::discover(&root().join(&rel)).unwrap_or_else(|e| panic!("{e}"));
+            let mut settings = Settings::from_config(config);
+            settings.select = Some(vec![id]);
+            settings.ignore.clear();
             let sources =
                 connlint::engine::load_sources(std::slice::from_ref(&rel), &settings).unwrap();
             let before = connlint::check_sources(sources.clone(), &settings);

@@ -83,6 +83,15 @@ fn expected(rule: &str, case: &Path) -> BTreeSet<(String, u32, Option<String>)> 
     set
 }
 
+/// Only `rule`, with the case's own `connlint.toml` (budgets, catalogue entries) applied.
+fn settings_for(rule: &'static str, case: &Path) -> Settings {
+    let config = connlint::config::discover(&root().join(case)).unwrap_or_else(|e| panic!("{e}"));
+    let mut settings = Settings::from_config(config);
+    settings.select = Some(vec![rule]);
+    settings.ignore.clear();
+    settings
+}
+
 #[test]
 fn every_case_fires_exactly_on_its_markers() {
     std::env::set_current_dir(root()).unwrap();
@@ -90,7 +99,7 @@ fn every_case_fires_exactly_on_its_markers() {
     assert!(!cases.is_empty(), "no fixture cases found");
     let mut failures = Vec::new();
     for (rule, case) in &cases {
-        let report = check_paths(std::slice::from_ref(case), &Settings::only(rule)).unwrap();
+        let report = check_paths(std::slice::from_ref(case), &settings_for(rule, case)).unwrap();
         let want = expected(rule, case);
         let got: BTreeSet<(String, u32, Option<String>)> = report
             .diagnostics
@@ -160,7 +169,7 @@ fn bad_cases_render_as_snapshotted() {
         if !name.starts_with("bad-") {
             continue;
         }
-        let report = check_paths(std::slice::from_ref(&case), &Settings::only(rule)).unwrap();
+        let report = check_paths(std::slice::from_ref(&case), &settings_for(rule, &case)).unwrap();
         let rendered = human::render(
             &report,
             HumanOptions {
