@@ -244,5 +244,6 @@ pub fn is_auxiliary(rel: &str) -> bool {
         || name.ends_with("_test.py")
         || name == "conftest.py"
         || name.starts_with("seed")
+        || name.starts_with("migrate")
         || name.contains(".config.")
 }

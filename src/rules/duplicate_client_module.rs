@@ -22,8 +22,9 @@ pub static META: RuleMeta = RuleMeta {
 
 pub struct DuplicateClientModule;
 
-/// Families where several clients are normal (HTTP clients, AWS service clients).
-const SKIP_FAMILIES: &[&str] = &["http", "aws"];
+/// Families where several clients are normal: HTTP clients, AWS service clients, and Redis
+/// (a subscriber needs a connection of its own).
+const SKIP_FAMILIES: &[&str] = &["http", "aws", "redis"];
 
 impl Rule for DuplicateClientModule {
     fn meta(&self) -> &'static RuleMeta {
@@ -32,13 +33,13 @@ impl Rule for DuplicateClientModule {
 
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // (project root, family) → the first long-lived site of each file.
-        let mut groups: BTreeMap<(std::path::PathBuf, String), BTreeMap<usize, (Span, String)>> =
+        let mut groups: BTreeMap<(std::path::PathBuf, String, String), BTreeMap<usize, (Span, String)>> =
             BTreeMap::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
             }
-            for c in &file.facts.clients {
+            for (ci, c) in file.facts.clients.iter().enumerate() {
                 let long_lived = c.scope.kind == ScopeKind::Module
                     || (c.guard.is_guarded()
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
@@ -51,14 +52,19 @@ impl Rule for DuplicateClientModule {
                 {
                     continue;
                 }
+                let database = match pools::config_of(file, ci).and_then(|cfg| cfg.url.as_ref()) {
+                    Some(crate::facts::UrlRef::Env { name, .. }) => name.clone(),
+                    Some(crate::facts::UrlRef::Literal { text, .. }) => text.clone(),
+                    None => String::new(),
+                };
                 groups
-                    .entry((file.source.project.root.clone(), c.family.clone()))
+                    .entry((file.source.project.root.clone(), c.family.clone(), database))
                     .or_default()
                     .entry(fi)
                     .or_insert((c.span, c.ctor.clone()));
             }
         }
-        for ((_, family), sites) in groups {
+        for ((_, family, _), sites) in groups {
             if sites.len() < 2 {
                 continue;
             }
