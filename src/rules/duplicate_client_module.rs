@@ -33,8 +33,10 @@ impl Rule for DuplicateClientModule {
 
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // (project root, family) → the first long-lived site of each file.
-        let mut groups: BTreeMap<(std::path::PathBuf, String, String), BTreeMap<usize, (Span, String)>> =
-            BTreeMap::new();
+        let mut groups: BTreeMap<
+            (std::path::PathBuf, String, String),
+            BTreeMap<usize, (Span, String)>,
+        > = BTreeMap::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;

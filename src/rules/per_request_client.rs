@@ -272,7 +272,13 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     };
     let fix = match built {
         Built::Client { idx, .. } if severity == Severity::Error => {
-            hoist_fix(&f.source, &f.facts.clients[idx])
+            let c = &f.facts.clients[idx];
+            let releases = cx
+                .catalog
+                .by_id(&c.client)
+                .map(|d| d.release.clone())
+                .unwrap_or_default();
+            hoist_fix(&f.source, c, &releases)
         }
         _ => None,
     }
@@ -511,8 +517,13 @@ fn shared_help(lang: Lang, framework: &str) -> String {
 /// `static` `LazyLock` (Rust, for `Type::new()`), and the local statement removed (TS/JS, Python)
 /// or bound to the shared one (Rust). Only for clients the handler does not close (closing a
 /// shared client would break the next request) and whose arguments use nothing local.
-fn hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
-    if c.released || !c.anchors.args_are_static {
+fn hoist_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    releases: &[String],
+) -> Option<Fix> {
+    // A single connection (pg `Client`, `psycopg2.connect`) must not be shared: it needs a pool.
+    if !c.anchors.args_are_static || c.kind == ClientKind::Connection {
         return None;
     }
     let name = c.binding.as_deref()?;
@@ -532,13 +543,16 @@ fn hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
         .find('\n')
         .map(|i| stmt.end as usize + i + 1)
         .unwrap_or(text.len());
+    let after = text[stmt.end as usize..line_end].trim().trim_start_matches(';').trim();
+    // Alone on its line, a trailing comment aside.
     let alone = text[line_start..stmt.start as usize].trim().is_empty()
-        && text[stmt.end as usize..line_end]
-            .trim()
-            .trim_start_matches(';')
-            .trim()
-            .is_empty();
+        && (after.is_empty() || after.starts_with("//") || after.starts_with('#'));
     let mut edits = Vec::new();
+    if c.released {
+        // The handler closes its client: a shared one must stay open, so the closes go.
+        let removed = remove_releases(source, stmt, name, releases)?;
+        edits.extend(removed);
+    }
     match source.lang {
         Lang::Rs => {
             let path = ctor.strip_suffix("::new()")?;
@@ -613,6 +627,82 @@ fn hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
         applicability: Applicability::Unsafe,
         edits,
     })
+}
+
+/// Edits deleting the statements that release `name` (`await client.close();`) in the block of
+/// `stmt`, after it; a Python block left empty gets `pass`. `None` when a release has another form.
+fn remove_releases(
+    source: &SourceFile,
+    stmt: Span,
+    name: &str,
+    releases: &[String],
+) -> Option<Vec<Edit>> {
+    let text = source.text.as_str();
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let stmt_line_start = text[..stmt.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let base = indent_of(&text[stmt_line_start..]);
+    let mut pos = text[stmt.end as usize..]
+        .find('\n')
+        .map(|i| stmt.end as usize + i + 1)?;
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    while pos < text.len() {
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[pos..end];
+        if !line.trim().is_empty() && indent_of(line) < base {
+            break;
+        }
+        lines.push((pos, line));
+        pos = end;
+    }
+    let is_release = |l: &str| {
+        let t = l.trim().trim_end_matches(';').trim();
+        let t = t.strip_prefix("await ").unwrap_or(t);
+        releases.iter().any(|r| t == format!("{name}.{r}()"))
+    };
+    let mut edits = Vec::new();
+    for (i, (start, line)) in lines.iter().enumerate() {
+        if !is_release(line) {
+            continue;
+        }
+        let alone_in_block = source.lang == Lang::Py && {
+            let prev = lines[..i]
+                .iter()
+                .rev()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty() && !is_release(l));
+            let next = lines[i + 1..]
+                .iter()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty() && !is_release(l));
+            prev.is_some_and(|p| p.trim_end().ends_with(':'))
+                && next.is_none_or(|n| indent_of(n) < indent_of(line))
+        };
+        let content = if alone_in_block {
+            format!(
+                "{}pass{}",
+                &line[..indent_of(line)],
+                if line.ends_with('\n') { "\n" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        edits.push(Edit {
+            span: Span::new(*start, start + line.len()),
+            content,
+        });
+    }
+    // Every release must have been a plain statement we removed.
+    let mentions = lines
+        .iter()
+        .filter(|(_, l)| releases.iter().any(|r| l.contains(&format!("{name}.{r}("))))
+        .count();
+    (mentions == edits.len() && !edits.is_empty()).then_some(edits)
 }
 
 /// Is `decl` already a module-level line (an identical client hoisted before)?
