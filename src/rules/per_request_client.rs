@@ -543,7 +543,10 @@ fn hoist_fix(
         .find('\n')
         .map(|i| stmt.end as usize + i + 1)
         .unwrap_or(text.len());
-    let after = text[stmt.end as usize..line_end].trim().trim_start_matches(';').trim();
+    let after = text[stmt.end as usize..line_end]
+        .trim()
+        .trim_start_matches(';')
+        .trim();
     // Alone on its line, a trailing comment aside.
     let alone = text[line_start..stmt.start as usize].trim().is_empty()
         && (after.is_empty() || after.starts_with("//") || after.starts_with('#'));
