@@ -22,6 +22,9 @@ pub static META: RuleMeta = RuleMeta {
 
 pub struct DuplicateClientModule;
 
+/// (project root, family, database URL variable or text).
+type GroupKey = (std::path::PathBuf, String, String);
+
 /// Families where several clients are normal: HTTP clients, AWS service clients, and Redis
 /// (a subscriber needs a connection of its own).
 const SKIP_FAMILIES: &[&str] = &["http", "aws", "redis"];
@@ -33,10 +36,7 @@ impl Rule for DuplicateClientModule {
 
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // (project root, family) → the first long-lived site of each file.
-        let mut groups: BTreeMap<
-            (std::path::PathBuf, String, String),
-            BTreeMap<usize, (Span, String)>,
-        > = BTreeMap::new();
+        let mut groups: BTreeMap<GroupKey, BTreeMap<usize, (Span, String)>> = BTreeMap::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
