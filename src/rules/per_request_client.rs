@@ -523,7 +523,11 @@ fn hoist_fix(
     releases: &[String],
 ) -> Option<Fix> {
     // A single connection (pg `Client`, `psycopg2.connect`) must not be shared: it needs a pool.
-    if !c.anchors.args_are_static || c.kind == ClientKind::Connection {
+    // A construction in a loop usually depends on the loop variable (one pool per tenant).
+    if !c.anchors.args_are_static
+        || c.kind == ClientKind::Connection
+        || c.scope.kind == ScopeKind::Loop
+    {
         return None;
     }
     let name = c.binding.as_deref()?;
@@ -576,7 +580,16 @@ fn hoist_fix(
             });
         }
         Lang::Py => {
-            if stmt_text != format!("{name} = {ctor}") || !alone {
+            // Flask / Django request-context objects do not exist when the module loads.
+            let words: Vec<&str> = ctor
+                .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .collect();
+            if stmt_text != format!("{name} = {ctor}")
+                || !alone
+                || words
+                    .iter()
+                    .any(|w| matches!(*w, "current_app" | "request" | "g" | "session"))
+            {
                 return None;
             }
             let decl = format!("{name} = {ctor}");
