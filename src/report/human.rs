@@ -209,6 +209,7 @@ pub fn fixable_line(report: &Report) -> Option<String> {
     let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
     match (safe, unsafe_) {
         (0, 0) => None,
+        (0, u) => Some(format!("{u} fixable with --unsafe-fixes.")),
         (s, 0) => Some(format!("{s} fixable with --fix.")),
         (s, u) => Some(format!(
             "{s} fixable with --fix ({u} more with --unsafe-fixes)."
