@@ -431,6 +431,31 @@ pub struct ClientConfig {
     pub url: Option<UrlRef>,
 }
 
+impl ClientConfig {
+    /// The option written under `key`, if any.
+    pub fn option(&self, key: &str) -> Option<&OptionFact> {
+        self.options.iter().find(|o| o.key == key)
+    }
+}
+
+impl UrlRef {
+    /// The environment variable, for `UrlRef::Env`.
+    pub fn env_name(&self) -> Option<&str> {
+        match self {
+            UrlRef::Env { name, .. } => Some(name),
+            UrlRef::Literal { .. } => None,
+        }
+    }
+
+    /// The literal text and its span, for `UrlRef::Literal`.
+    pub fn literal(&self) -> Option<(&str, Span)> {
+        match self {
+            UrlRef::Literal { text, span } => Some((text, *span)),
+            UrlRef::Env { .. } => None,
+        }
+    }
+}
+
 /// A connection URL written in a dotenv file or a string literal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConnUrl {
@@ -473,5 +498,10 @@ pub struct FileFacts {
 impl FileFacts {
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {
         idx.and_then(|i| self.functions.get(i))
+    }
+
+    /// The options and URL of `clients[idx]`, if the front-end recorded any.
+    pub fn client_config(&self, idx: usize) -> Option<&ClientConfig> {
+        self.client_configs.iter().find(|c| c.client == idx)
     }
 }

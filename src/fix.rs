@@ -91,26 +91,10 @@ pub fn fix_sources(
     let mut report = engine::check_sources(sources.clone(), settings);
     for _ in 0..MAX_PASSES {
         // Edits per file, from the fixes of the requested safety.
-        let mut per_file: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
-        let mut fixes_per_file: BTreeMap<String, usize> = BTreeMap::new();
-        for d in &report.diagnostics {
-            let Some((fix, _)) = &d.fix else { continue };
-            if fix.applicability < level
-                || fix.applicability == Applicability::DisplayOnly
-                || fix.edits.is_empty()
-            {
-                continue;
-            }
-            let edits = per_file.entry(d.path.clone()).or_default();
-            // A fix's edits go in together or not at all.
-            if !overlaps_any(&fix.edits, edits) {
-                edits.extend(fix.edits.iter().cloned());
-                *fixes_per_file.entry(d.path.clone()).or_default() += 1;
-            }
-        }
+        let per_file = select_edits(&report, level);
         let mut changed_any = false;
         for source in sources.iter_mut() {
-            let Some(edits) = per_file.get(&source.display) else {
+            let Some((edits, fixes)) = per_file.get(&source.display) else {
                 continue;
             };
             let crlf = source.text.contains("\r\n");
@@ -147,8 +131,7 @@ pub fn fix_sources(
                 new_text,
                 source.project.clone(),
             );
-            let _ = n;
-            outcome.applied += fixes_per_file.get(&source.display).copied().unwrap_or(0);
+            outcome.applied += fixes;
             changed_any = true;
         }
         if !changed_any {
@@ -178,6 +161,28 @@ pub fn fix_sources(
     outcome.remaining = report;
     outcome.sources = sources;
     outcome
+}
+
+/// The edits of every fix at least as safe as `level`, per file, with how many fixes they make:
+/// a fix's edits go in together or not at all, and a fix overlapping one already taken waits for
+/// the next pass.
+fn select_edits(report: &Report, level: Applicability) -> BTreeMap<String, (Vec<Edit>, usize)> {
+    let mut per_file: BTreeMap<String, (Vec<Edit>, usize)> = BTreeMap::new();
+    for d in &report.diagnostics {
+        let Some((fix, _)) = &d.fix else { continue };
+        if fix.applicability < level
+            || fix.applicability == Applicability::DisplayOnly
+            || fix.edits.is_empty()
+        {
+            continue;
+        }
+        let (edits, count) = per_file.entry(d.path.clone()).or_default();
+        if !overlaps_any(&fix.edits, edits) {
+            edits.extend(fix.edits.iter().cloned());
+            *count += 1;
+        }
+    }
+    per_file
 }
 
 /// Do any of `new` overlap any of `taken`? Two insertions at the same point overlap too (their
@@ -273,16 +278,10 @@ pub fn fix_text(
     let mut report = engine::check_source(path, &current, settings);
     let lang = Lang::from_path(path);
     for _ in 0..MAX_PASSES {
-        let mut edits: Vec<Edit> = Vec::new();
-        for d in &report.diagnostics {
-            let Some((fix, _)) = &d.fix else { continue };
-            if fix.applicability < level || fix.applicability == Applicability::DisplayOnly {
-                continue;
-            }
-            if !overlaps_any(&fix.edits, &edits) {
-                edits.extend(fix.edits.iter().cloned());
-            }
-        }
+        let edits: Vec<Edit> = select_edits(&report, level)
+            .into_values()
+            .flat_map(|(e, _)| e)
+            .collect();
         let (next, n) = apply_edits(&current, &edits);
         if n == 0 || next == current {
             break;

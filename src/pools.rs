@@ -3,7 +3,7 @@
 
 use crate::catalog::ClientDef;
 use crate::connurl::ParsedUrl;
-use crate::facts::{ClientConfig, OptValue, OptionFact, UrlRef};
+use crate::facts::{ClientConfig, OptValue, UrlRef};
 use crate::rules::CheckedFile;
 use crate::source::{Lang, Span};
 
@@ -24,7 +24,7 @@ pub struct ResolvedUrl {
 
 /// The config of client `idx` of a file, if the front-end recorded one.
 pub fn config_of(file: &CheckedFile, idx: usize) -> Option<&ClientConfig> {
-    file.facts.client_configs.iter().find(|c| c.client == idx)
+    file.facts.client_config(idx)
 }
 
 /// Resolve a client's URL: a literal in the code, or an environment variable defined in a dotenv
@@ -126,10 +126,6 @@ impl PoolMax {
     }
 }
 
-fn option<'a>(config: Option<&'a ClientConfig>, key: &str) -> Option<&'a OptionFact> {
-    config?.options.iter().find(|o| o.key == key)
-}
-
 /// The maximum of a pool from its options, URL parameters and the catalogue's defaults:
 /// the first (non-minimum, non-additive) size key, plus the additive ones
 /// (`pool_size` + `max_overflow`).
@@ -149,7 +145,7 @@ pub fn pool_max(
                     .map(|v| (v.parse::<i64>().ok(), v.to_string(), u.loc))
             })
         } else {
-            option(config, &key.key).map(|o| {
+            config.and_then(|c| c.option(&key.key)).map(|o| {
                 (
                     o.value.as_int(),
                     value_text(&o.value).unwrap_or_default(),

@@ -5908,32 +5908,22 @@ def last():
             .iter()
             .position(|c| c.ctor == ctor)
             .unwrap_or_else(|| panic!("no client {ctor} in {:#?}", f.clients));
-        f.client_configs
-            .iter()
-            .find(|c| c.client == idx)
+        f.client_config(idx)
             .unwrap_or_else(|| panic!("no config for {ctor} in {:#?}", f.client_configs))
     }
 
     fn opt<'c>(c: &'c ClientConfig, key: &str) -> &'c OptValue {
-        &c.options
-            .iter()
-            .find(|o| o.key == key)
+        &c.option(key)
             .unwrap_or_else(|| panic!("no option {key} in {:#?}", c.options))
             .value
     }
 
     fn env_name(c: &ClientConfig) -> Option<&str> {
-        match &c.url {
-            Some(UrlRef::Env { name, .. }) => Some(name),
-            _ => None,
-        }
+        c.url.as_ref().and_then(UrlRef::env_name)
     }
 
     fn literal(c: &ClientConfig) -> Option<&str> {
-        match &c.url {
-            Some(UrlRef::Literal { text, .. }) => Some(text),
-            _ => None,
-        }
+        c.url.as_ref().and_then(UrlRef::literal).map(|(t, _)| t)
     }
 
     fn nth_config(f: &FileFacts, n: usize) -> &ClientConfig {

@@ -4316,32 +4316,22 @@ async fn h(State(s): State<S>) {
     // --- issue 4: options, URLs, imports -----------------------------------------------------
 
     fn config_of(f: &FileFacts, client: usize) -> &ClientConfig {
-        f.client_configs
-            .iter()
-            .find(|c| c.client == client)
+        f.client_config(client)
             .unwrap_or_else(|| panic!("no config for client {client}: {:#?}", f.client_configs))
     }
 
     fn opt<'f>(c: &'f ClientConfig, key: &str) -> &'f OptValue {
-        &c.options
-            .iter()
-            .find(|o| o.key == key)
+        &c.option(key)
             .unwrap_or_else(|| panic!("no option {key}: {:#?}", c.options))
             .value
     }
 
     fn env_name(c: &ClientConfig) -> Option<&str> {
-        match &c.url {
-            Some(UrlRef::Env { name, .. }) => Some(name),
-            _ => None,
-        }
+        c.url.as_ref().and_then(UrlRef::env_name)
     }
 
     fn literal(c: &ClientConfig) -> Option<(&str, Span)> {
-        match &c.url {
-            Some(UrlRef::Literal { text, span }) => Some((text, *span)),
-            _ => None,
-        }
+        c.url.as_ref().and_then(UrlRef::literal)
     }
 
     #[test]

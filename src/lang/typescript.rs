@@ -7383,32 +7383,22 @@ export default client;
 
     /// The config of client `i`, by the client's index.
     fn config(f: &FileFacts, i: usize) -> &ClientConfig {
-        f.client_configs
-            .iter()
-            .find(|c| c.client == i)
+        f.client_config(i)
             .unwrap_or_else(|| panic!("no config for client {i}: {:#?}", f.client_configs))
     }
 
     fn opt<'f>(c: &'f ClientConfig, key: &str) -> &'f OptValue {
-        &c.options
-            .iter()
-            .find(|o| o.key == key)
+        &c.option(key)
             .unwrap_or_else(|| panic!("no option {key}: {:#?}", c.options))
             .value
     }
 
     fn env_name(c: &ClientConfig) -> Option<&str> {
-        match &c.url {
-            Some(UrlRef::Env { name, .. }) => Some(name),
-            _ => None,
-        }
+        c.url.as_ref().and_then(UrlRef::env_name)
     }
 
     fn literal_url(c: &ClientConfig) -> Option<&str> {
-        match &c.url {
-            Some(UrlRef::Literal { text, .. }) => Some(text),
-            _ => None,
-        }
+        c.url.as_ref().and_then(UrlRef::literal).map(|(t, _)| t)
     }
 
     #[test]

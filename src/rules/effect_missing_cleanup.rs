@@ -5,7 +5,7 @@
 use crate::catalog::{EffectPairDef, Matching};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{Acquisition, Cleanup, EffectFact};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, with_article};
 use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
@@ -219,14 +219,14 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
         format!(
             "`{}` acquires {} in `{}`{component} that its cleanup never releases",
             short(&a.call),
-            article(&pair.what),
+            with_article(&pair.what),
             effect.hook
         )
     } else {
         format!(
             "`{}` acquires {} in `{}`{component}, which returns no cleanup",
             short(&a.call),
-            article(&pair.what),
+            with_article(&pair.what),
             effect.hook
         )
     };
@@ -253,14 +253,6 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
         related: Vec::new(),
         fix: None,
     }
-}
-
-fn article(noun: &str) -> String {
-    let vowel = noun
-        .chars()
-        .next()
-        .is_some_and(|c| "aeiouAEIOU".contains(c));
-    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 /// Where the release goes when there is no cleanup yet.

@@ -81,6 +81,15 @@ pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().id == name || r.meta().code.eq_ignore_ascii_case(name))
 }
 
+/// "a listener", "an interval", "an Express handler".
+pub(crate) fn with_article(noun: &str) -> String {
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
 /// The rule table of the README, generated from the registry (`tests/meta.rs` keeps it current).
 pub fn markdown_table() -> String {
     let mut s = String::from(

@@ -4,7 +4,7 @@
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, FileFacts, Guard, Returned, Scope, ScopeKind};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, with_article};
 use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
@@ -394,14 +394,6 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
             )
         }
     }
-}
-
-fn with_article(noun: &str) -> String {
-    let vowel = noun
-        .chars()
-        .next()
-        .is_some_and(|c| "AEIOUaeiou".contains(c));
-    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 fn framework_name(f: &str) -> &str {
