@@ -54,7 +54,11 @@ pub struct Edit {
 pub struct Fix {
     pub message: String,
     pub applicability: Applicability,
+    /// Edits in the finding's own file.
     pub edits: Vec<Edit>,
+    /// Edits in other files of the run (file index): a factory fixed where it is defined, for a
+    /// finding at its call site. Applied together with `edits`, or not at all.
+    pub related_edits: Vec<(usize, Edit)>,
 }
 
 /// A finding as a rule produces it: byte spans into files of the run.
@@ -86,6 +90,8 @@ pub struct Related {
 /// A fix edit, resolved to positions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedEdit {
+    /// The file the edit applies to (the diagnostic's own path, or another file's).
+    pub path: String,
     pub span: Span,
     pub start: Position,
     pub end: Position,

@@ -453,13 +453,18 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
             })
             .collect();
         let fix = f.fix.map(|fix| {
-            let edits = fix
-                .edits
+            let own = fix.edits.iter().map(|e| (file, e));
+            let others = fix
+                .related_edits
                 .iter()
-                .map(|e| ResolvedEdit {
+                .filter_map(|(i, e)| files.get(*i).map(|f| (f, e)));
+            let edits = own
+                .chain(others)
+                .map(|(f, e)| ResolvedEdit {
+                    path: f.source.display.clone(),
                     span: e.span,
-                    start: file.source.position(e.span.start),
-                    end: file.source.position(e.span.end),
+                    start: f.source.position(e.span.start),
+                    end: f.source.position(e.span.end),
                     content: e.content.clone(),
                 })
                 .collect();

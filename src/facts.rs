@@ -188,6 +188,24 @@ pub struct FixAnchors {
     /// The construction's arguments do not mention parameters or locals of the enclosing
     /// function, so it can be hoisted to module scope unchanged.
     pub args_are_static: bool,
+    /// The construction is itself the value the function hands back (`return new X(…)`, an
+    /// arrow's expression body, `return create_engine(…)`, a Rust tail expression), not a local
+    /// configured first.
+    pub direct_return: bool,
+    /// Python: the construction is a context manager of a `with` / `async with` statement.
+    pub with_stmt: Option<WithAnchors>,
+}
+
+/// A `with` / `async with` statement that opens the client (Python).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WithAnchors {
+    /// The header, from `async`/`with` to the colon included (`async with httpx.AsyncClient() as c:`).
+    pub header: Span,
+    /// Set when the `with` is the only statement of a `for` / `async for` / `while` loop body and
+    /// its header uses no name bound by the loop (its targets, or anything assigned in its body):
+    /// the loop's header up to its colon included (`for url in urls:`). Swapping the two headers'
+    /// texts opens the client once, around the loop.
+    pub loop_header: Option<Span>,
 }
 
 /// A function (or method, or named closure) defined in the file.
@@ -204,6 +222,13 @@ pub struct FnFact {
     pub guard: Guard,
     /// Index of the enclosing function, for nested functions.
     pub parent: Option<usize>,
+    /// Parameters, not counting `self` / `cls` (Python) or a receiver (Rust).
+    pub params: u32,
+    /// A method of a class / impl / object literal, not a free function.
+    pub method: bool,
+    /// Python: the start of the `def` line (after any decorators), where a decorator line can be
+    /// inserted with the def's indentation; TS/Rust: `None`.
+    pub def_line: Option<u32>,
 }
 
 /// A module another file refers to, as candidate module keys (see [`FileFacts::module_keys`]).

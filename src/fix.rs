@@ -164,22 +164,54 @@ pub fn fix_sources(
 }
 
 /// The edits of every fix at least as safe as `level`, per file, with how many fixes they make:
-/// a fix's edits go in together or not at all, and a fix overlapping one already taken waits for
-/// the next pass.
+/// a fix's edits (in its own file and in others) go in together or not at all, and a fix
+/// overlapping one already taken waits for the next pass. An edit identical to one already taken
+/// (two call sites fixed by the same edit at their factory) is shared, not a conflict.
 fn select_edits(report: &Report, level: Applicability) -> BTreeMap<String, (Vec<Edit>, usize)> {
     let mut per_file: BTreeMap<String, (Vec<Edit>, usize)> = BTreeMap::new();
     for d in &report.diagnostics {
-        let Some((fix, _)) = &d.fix else { continue };
+        let Some((fix, resolved)) = &d.fix else {
+            continue;
+        };
         if fix.applicability < level
             || fix.applicability == Applicability::DisplayOnly
-            || fix.edits.is_empty()
+            || resolved.is_empty()
         {
             continue;
         }
-        let (edits, count) = per_file.entry(d.path.clone()).or_default();
-        if !overlaps_any(&fix.edits, edits) {
-            edits.extend(fix.edits.iter().cloned());
-            *count += 1;
+        // This fix's new edits, per file; `None` when one conflicts.
+        let mut wanted: BTreeMap<&str, Vec<Edit>> = BTreeMap::new();
+        let mut conflict = false;
+        for r in resolved {
+            let e = Edit {
+                span: r.span,
+                content: r.content.clone(),
+            };
+            let taken = per_file
+                .get(&r.path)
+                .map(|(t, _)| t.as_slice())
+                .unwrap_or(&[]);
+            if taken.contains(&e) {
+                continue;
+            }
+            let mine = wanted.entry(r.path.as_str()).or_default();
+            if overlaps_any(std::slice::from_ref(&e), taken) {
+                conflict = true;
+                break;
+            }
+            mine.push(e);
+        }
+        if conflict {
+            continue;
+        }
+        let own = d.path.clone();
+        per_file.entry(own).or_default().1 += 1;
+        for (path, edits) in wanted {
+            per_file
+                .entry(path.to_string())
+                .or_default()
+                .0
+                .extend(edits);
         }
     }
     per_file

@@ -1857,6 +1857,9 @@ impl<'a, 't> Walker<'a, 't> {
             scope: scope.clone(),
             guard,
             parent: parent_fn,
+            params: 0,
+            method: false,
+            def_line: None,
         });
         self.frames.push(Frame {
             node_id: node.id(),
@@ -2252,6 +2255,7 @@ impl<'a, 't> Walker<'a, 't> {
                 statement: climb.statement,
                 module_insert: Some(self.pre.module_insert),
                 args_are_static: false,
+                ..Default::default()
             },
         };
         let pending = Pending {

@@ -1800,6 +1800,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             },
             guard: if memo { Guard::Memo } else { Guard::None },
             parent,
+            params: 0,
+            method: false,
+            def_line: None,
         });
         let mut state = FnState {
             sig: Some(sig),
@@ -2024,6 +2027,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             statement: self.stmts.last().copied(),
             module_insert: Some(self.pre.module_insert),
             args_are_static: self.args_are_static(idents),
+            ..Default::default()
         }
     }
 

@@ -1717,6 +1717,9 @@ impl<'a, 't> Walker<'a, 't> {
                 scope: class.scope.clone(),
                 guard: Guard::None,
                 parent: parent_fn,
+                params: 0,
+                method: false,
+                def_line: None,
             });
             Some(self.facts.functions.len() - 1)
         } else {
@@ -2393,6 +2396,7 @@ impl<'a, 't> Walker<'a, 't> {
             statement: statement_of(at).map(span),
             module_insert: Some(self.pre.module_insert),
             args_are_static: self.args_are_static(n),
+            ..Default::default()
         };
         let ctx = self.ctx();
         let site = ClientSite {

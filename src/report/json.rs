@@ -14,11 +14,19 @@ pub fn to_value(report: &Report) -> Value {
                 Some((fix, edits)) => json!({
                     "applicability": fix.applicability.as_str(),
                     "message": fix.message,
-                    "edits": edits.iter().map(|e| json!({
-                        "line": e.start.line, "column": e.start.column,
-                        "end_line": e.end.line, "end_column": e.end.column,
-                        "content": e.content,
-                    })).collect::<Vec<_>>(),
+                    "edits": edits.iter().map(|e| {
+                        let mut edit = json!({
+                            "line": e.start.line, "column": e.start.column,
+                            "end_line": e.end.line, "end_column": e.end.column,
+                            "content": e.content,
+                        });
+                        // Only edits in another file (a factory fixed where it is defined) name
+                        // their path; the others apply to the diagnostic's own file.
+                        if e.path != d.path {
+                            edit["path"] = json!(e.path);
+                        }
+                        edit
+                    }).collect::<Vec<_>>(),
                 }),
             };
             json!({

@@ -422,5 +422,6 @@ fn cleanup_fix(
         message: format!("Release it in the cleanup: `{call}`"),
         applicability: Applicability::Unsafe,
         edits,
+        related_edits: Vec::new(),
     })
 }

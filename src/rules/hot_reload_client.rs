@@ -56,6 +56,7 @@ impl Rule for HotReloadClient {
                             span: stmt,
                             content: text,
                         }],
+                        related_edits: Vec::new(),
                     })
                 });
                 out.push(Finding {

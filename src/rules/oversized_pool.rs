@@ -312,6 +312,7 @@ fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix>
         ),
         applicability: Applicability::Unsafe,
         edits,
+        related_edits: Vec::new(),
     })
 }
 

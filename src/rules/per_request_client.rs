@@ -287,6 +287,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             message: format!("Share one client: {help}"),
             applicability: Applicability::DisplayOnly,
             edits: Vec::new(),
+            related_edits: Vec::new(),
         })
     });
     out.push(Finding {
@@ -634,6 +635,7 @@ fn hoist_fix(
         ),
         applicability: Applicability::Unsafe,
         edits,
+        related_edits: Vec::new(),
     })
 }
 

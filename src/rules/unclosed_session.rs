@@ -273,5 +273,6 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
             span: rest_span,
             content: text,
         }],
+        related_edits: Vec::new(),
     })
 }
