@@ -78,6 +78,43 @@ pub struct ClientDef {
     /// (`httpx.Client`, `aiohttp.ClientSession`, `requests.Session`): `unclosed-session` checks it.
     #[serde(default)]
     pub must_close: bool,
+    /// The library's singleton API that replaces a `new` construction with the same arguments
+    /// (`StreamChat.getInstance` for `new StreamChat(…)`): the `per-request-client` fix.
+    #[serde(default)]
+    pub singleton_fix: Option<SingletonFix>,
+    /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
+    #[serde(default)]
+    pub shared: Option<SharedClient>,
+}
+
+/// A `new X(…)` construction rewritten to the library's singleton API.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SingletonFix {
+    /// The singleton call that replaces `new <ctor>` (`StreamChat.getInstance`).
+    pub call: String,
+    /// Only when the arguments are one object literal (`new StreamVideoClient({ apiKey, … })`).
+    #[serde(default)]
+    pub object_arg: bool,
+}
+
+/// How a throwaway call becomes a call on one shared client.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SharedClient {
+    /// The callee as written before the method (`httpx`, `reqwest`); other spellings (an alias,
+    /// a bare imported `get`) get no edit.
+    pub prefix: String,
+    /// The shared client's name (`_HTTPX_CLIENT`).
+    pub name: String,
+    /// Its module-level declaration.
+    pub declare: String,
+    /// The replacement call: `{name}`, `{method}` and `{args}` (the parenthesised arguments as
+    /// written) are substituted.
+    pub call: String,
+    /// Rust: declare at the end of the file (a `static`); otherwise after the imports.
+    #[serde(default)]
+    pub at_end: bool,
 }
 
 /// One way to build a client.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::facts::{ClientKind, ScopeKind};
 use crate::lang::modules::module_matches;
 use crate::pools;
@@ -119,10 +119,19 @@ impl Rule for DuplicateClientModule {
                         "`{ctor}` is one of {} modules that each keep their own {family} client",
                         sites.len()
                     ),
+                    fix: Some(Fix {
+                        message: if *fi == keep {
+                            format!("Keep this module's {family} client and import it elsewhere")
+                        } else {
+                            format!("Import the client from `{keep_path}`")
+                        },
+                        applicability: Applicability::DisplayOnly,
+                        edits: Vec::new(),
+                        related_edits: Vec::new(),
+                    }),
                     help,
                     label: None,
                     related: others,
-                    fix: None,
                 });
             }
         }

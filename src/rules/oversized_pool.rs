@@ -37,7 +37,8 @@ impl Rule for OversizedPool {
 
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         let mut reported: HashSet<(usize, Span)> = HashSet::new();
-        let mut per_project: BTreeMap<std::path::PathBuf, Vec<Counted>> = BTreeMap::new();
+        // Long-lived pools per (project, database family): one server's `max_connections`.
+        let mut per_project: BTreeMap<(std::path::PathBuf, String), Vec<Counted>> = BTreeMap::new();
         let budget = &cx.config.budget;
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
@@ -83,9 +84,11 @@ impl Rule for OversizedPool {
                         let long_lived = c.scope.kind == ScopeKind::Module
                             || c.guard.is_guarded()
                             || c.scope.kind == ScopeKind::Startup;
-                        if long_lived {
+                        // MongoDB has no server-wide `max_connections` of this size (Atlas
+                        // tiers allow hundreds to thousands): its pools are judged one by one.
+                        if long_lived && def.family != "mongodb" {
                             per_project
-                                .entry(project.root.clone())
+                                .entry((project.root.clone(), def.family.clone()))
                                 .or_default()
                                 .push(Counted {
                                     file: fi,

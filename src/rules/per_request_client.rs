@@ -185,6 +185,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     {
         related.push((*of, c.span, format!("`{}` builds the client here", c.ctor)));
     }
+    let is_factory = matches!(verdict, Verdict::Factory { .. });
     let (severity, message, label, help) = match verdict {
         Verdict::Silent => return,
         Verdict::PerRequest { .. } if edge_ok => return,
@@ -271,16 +272,32 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         }
     };
     let fix = match built {
-        Built::Client { idx, .. } if severity == Severity::Error => {
+        Built::Client { idx, .. } => {
             let c = &f.facts.clients[idx];
-            let releases = cx
-                .catalog
-                .by_id(&c.client)
-                .map(|d| d.release.clone())
-                .unwrap_or_default();
-            hoist_fix(&f.source, c, &releases)
+            let def = cx.catalog.by_id(&c.client);
+            let releases = def.map(|d| d.release.clone()).unwrap_or_default();
+            singleton_fix(&f.source, c, def)
+                .or_else(|| shared_fix(&f.source, c, def))
+                .or_else(|| with_loop_fix(&f.source, c))
+                .or_else(|| {
+                    (!is_factory)
+                        .then(|| hoist_fix(&f.source, c, &releases))
+                        .flatten()
+                })
+                .or_else(|| factory_fix(cx, file, idx, file))
         }
-        _ => None,
+        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
+            Some(Origin::Client { file: of, idx })
+                if (*of, Some(target.1))
+                    == (
+                        target.0,
+                        cx.files[*of].facts.clients.get(*idx).and_then(|c| c.in_fn),
+                    ) =>
+            {
+                factory_fix(cx, *of, *idx, file)
+            }
+            _ => None,
+        },
     }
     .or_else(|| {
         Some(Fix {
@@ -718,4 +735,283 @@ fn remove_releases(
 /// Is `decl` already a module-level line (an identical client hoisted before)?
 fn has_module_line(text: &str, decl: &str) -> bool {
     text.lines().any(|l| l == decl)
+}
+
+/// `new StreamChat(key)` in a component → `StreamChat.getInstance(key)`: the library's stored
+/// singleton, with the same arguments (catalogue `singleton_fix`).
+fn singleton_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    def: Option<&crate::catalog::ClientDef>,
+) -> Option<Fix> {
+    let def = def?;
+    let sf = def.singleton_fix.as_ref()?;
+    let text = source.slice(c.span);
+    let ctor = def.constructors.iter().find_map(|k| k.new.as_deref())?;
+    let args = text.strip_prefix("new ")?.trim_start().strip_prefix(ctor)?;
+    let inner = args.trim_start().strip_prefix('(')?;
+    if sf.object_arg && !inner.trim_start().starts_with('{') {
+        return None;
+    }
+    Some(Fix {
+        message: format!("Use the SDK's singleton: `{}(…)`", sf.call),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: c.span,
+            content: format!("{}{}", sf.call, args),
+        }],
+        related_edits: Vec::new(),
+    })
+}
+
+/// `httpx.get(url)` / `reqwest::get(url)` → the same call on one shared client (catalogue
+/// `shared`), declared once in the module.
+fn shared_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    def: Option<&crate::catalog::ClientDef>,
+) -> Option<Fix> {
+    let shared = def?.shared.as_ref()?;
+    let text = source.slice(c.span);
+    let open = text.find('(')?;
+    let (callee, args) = text.split_at(open);
+    let sep = if source.lang == Lang::Rs { "::" } else { "." };
+    let method = callee
+        .trim()
+        .strip_prefix(&shared.prefix)?
+        .strip_prefix(sep)?;
+    if method.is_empty() || !method.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+        return None;
+    }
+    let call = shared
+        .call
+        .replace("{name}", &shared.name)
+        .replace("{method}", method)
+        .replace("{args}", args);
+    let mut edits = vec![Edit {
+        span: c.span,
+        content: call,
+    }];
+    let full = source.text.as_str();
+    let nl = if full.contains("\r\n") { "\r\n" } else { "\n" };
+    if !full.lines().any(|l| l.trim() == shared.declare) {
+        // A name of ours already taken by something else: leave it to the user.
+        if full.contains(&shared.name) {
+            return None;
+        }
+        let insert = if shared.at_end {
+            None
+        } else {
+            c.anchors.module_insert
+        };
+        edits.push(match insert {
+            Some(at) => Edit {
+                span: Span::new(at as usize, at as usize),
+                content: format!("{nl}{}{nl}", shared.declare),
+            },
+            None => {
+                let sep = if full.ends_with('\n') { "" } else { nl };
+                Edit {
+                    span: Span::new(full.len(), full.len()),
+                    content: format!("{sep}{nl}{}{nl}", shared.declare),
+                }
+            }
+        });
+    }
+    Some(Fix {
+        message: format!("Reuse one client: call `{}` instead", shared.name),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// Python: `for x in xs:` / `async with Client() as c:` (the `with` alone in the loop, using
+/// nothing the loop binds) → the two headers swapped: one client, opened around the loop.
+fn with_loop_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
+    if c.scope.kind != ScopeKind::Loop {
+        return None;
+    }
+    let w = c.anchors.with_stmt.as_ref()?;
+    let loop_header = w.loop_header?;
+    let (a, b) = (source.slice(loop_header), source.slice(w.header));
+    if loop_header.end > w.header.start {
+        return None;
+    }
+    Some(Fix {
+        message: "Open the client once, around the loop".into(),
+        applicability: Applicability::Unsafe,
+        edits: vec![
+            Edit {
+                span: loop_header,
+                content: b.to_string(),
+            },
+            Edit {
+                span: w.header,
+                content: a.to_string(),
+            },
+        ],
+        related_edits: Vec::new(),
+    })
+}
+
+/// A factory (`def get_engine(): return create_engine(URL)`, `function getDb() { return new
+/// MongoClient(uri) }`) made to build its client once: `@functools.cache` (Python) or a
+/// module-level cache (`??=`, on `globalThis` in Next.js apps). The edit is in the factory's
+/// file (`at`), for a finding in `from`. Only for a free function without parameters whose
+/// construction is its return value and uses nothing local, when no caller closes what it gets
+/// (a shared client must stay open).
+fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option<Fix> {
+    let file = cx.files.get(at)?;
+    let facts = &file.facts;
+    let c = facts.clients.get(idx)?;
+    let fn_idx = c.in_fn?;
+    let f = facts.functions.get(fn_idx)?;
+    if f.method
+        || f.parent.is_some()
+        || f.params != 0
+        || c.returned != Returned::Direct
+        || !c.anchors.args_are_static
+        || !matches!(
+            c.kind,
+            ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
+        )
+        || c.guard.is_guarded()
+    {
+        return None;
+    }
+    // Callers that close the client they get would close the shared one.
+    let closes = cx.graph.callers.get(&(at, fn_idx)).is_some_and(|calls| {
+        calls.iter().any(|(cf, ci)| {
+            cx.files
+                .get(*cf)
+                .and_then(|x| x.facts.calls.get(*ci))
+                .is_some_and(|call| call.released)
+        })
+    });
+    if closes {
+        return None;
+    }
+    let source = &file.source;
+    let text = source.text.as_str();
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut edits = Vec::new();
+    match source.lang {
+        Lang::Py => {
+            let def_line = f.def_line? as usize;
+            let line = &text[def_line..];
+            let indent = &line[..line.len() - line.trim_start().len()];
+            // `@cache` on an `async def` would cache one coroutine, awaited twice.
+            if line.trim_start().starts_with("async ") {
+                return None;
+            }
+            let has_import = text.lines().any(|l| l.trim() == "import functools");
+            edits.push(Edit {
+                span: Span::new(def_line, def_line),
+                content: format!("{indent}@functools.cache{nl}"),
+            });
+            if !has_import {
+                // After the last import (the start of the next line), or at the top.
+                let at = c.anchors.module_insert.map(|a| a as usize).unwrap_or(0);
+                edits.push(Edit {
+                    span: Span::new(at, at),
+                    content: format!("import functools{nl}"),
+                });
+            }
+        }
+        Lang::Ts | Lang::Tsx | Lang::Js => {
+            if !c.anchors.direct_return {
+                return None;
+            }
+            let ctor_text = source.slice(c.span);
+            let base = cache_name(&c.ctor);
+            let name = (0..10)
+                .map(|i| {
+                    if i == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}{i}")
+                    }
+                })
+                .find(|n| !text.contains(n.as_str()))?;
+            let ty = if source.lang == Lang::Js {
+                None
+            } else {
+                Some(ts_type(ctor_text)?)
+            };
+            let (decl, expr) = if file.source.project.nextjs {
+                let g = format!("{name}Global");
+                let decl = match &ty {
+                    Some(t) => format!("const {g} = globalThis as unknown as {{ {name}?: {t} }};"),
+                    None => format!("const {g} = globalThis;"),
+                };
+                (decl, format!("({g}.{name} ??= {ctor_text})"))
+            } else {
+                let decl = match &ty {
+                    Some(t) => format!("let {name}: {t} | undefined;"),
+                    None => format!("let {name};"),
+                };
+                (decl, format!("({name} ??= {ctor_text})"))
+            };
+            edits.push(Edit {
+                span: c.span,
+                content: expr,
+            });
+            let at = c.anchors.module_insert.map(|a| a as usize).unwrap_or(0);
+            let content = if at == 0 {
+                format!("{decl}{nl}")
+            } else {
+                format!("{nl}{decl}")
+            };
+            edits.push(Edit {
+                span: Span::new(at, at),
+                content,
+            });
+        }
+        _ => return None,
+    }
+    let message = format!("Build it once: cache `{}` where it is defined", f.name);
+    let (edits, related_edits) = if at == from {
+        (edits, Vec::new())
+    } else {
+        (Vec::new(), edits.into_iter().map(|e| (at, e)).collect())
+    };
+    Some(Fix {
+        message,
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits,
+    })
+}
+
+/// `_prismaClient` for `new PrismaClient()`, `_postgres` for `postgres()`.
+fn cache_name(ctor: &str) -> String {
+    let head = ctor.trim_start_matches("new ");
+    let head = head.split('(').next().unwrap_or(head);
+    let last = head.rsplit(['.', ':']).next().unwrap_or(head);
+    let mut chars = last.chars();
+    match chars.next() {
+        Some(first) if first.is_alphabetic() => {
+            format!("_{}{}", first.to_lowercase(), chars.as_str())
+        }
+        _ => "_client".into(),
+    }
+}
+
+/// The TypeScript type of a construction: `X` for `new X(…)` (type arguments kept),
+/// `ReturnType<typeof f>` for `f(…)`.
+fn ts_type(ctor_text: &str) -> Option<String> {
+    let open = ctor_text.find('(')?;
+    let head = ctor_text[..open].trim();
+    let ident = |t: &str| {
+        !t.is_empty()
+            && t.chars().all(|ch| {
+                ch.is_alphanumeric() || matches!(ch, '_' | '$' | '.' | '<' | '>' | ',' | ' ')
+            })
+    };
+    if let Some(ty) = head.strip_prefix("new ") {
+        let ty = ty.trim();
+        return ident(ty).then(|| ty.to_string());
+    }
+    (ident(head) && !head.contains('<')).then(|| format!("ReturnType<typeof {head}>"))
 }

@@ -6,11 +6,11 @@ use std::collections::HashSet;
 
 use crate::catalog::PoolerRequirement;
 use crate::connurl::ParsedUrl;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::ClientConfig;
 use crate::pools::{self, ResolvedUrl};
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
-use crate::source::Lang;
+use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     id: "pooler-prepared-statements",
@@ -18,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a transaction-mode pooler URL is used with prepared statements still on",
     langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Env],
     default_severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/pooler-prepared-statements.md"),
 };
 
@@ -69,7 +69,12 @@ impl Rule for PoolerPreparedStatements {
                         help: format!("{}: transaction poolers hand each transaction to any server connection, so prepared statements fail (`prepared statement \"s0\" does not exist`)", req.fix),
                         label: None,
                         related: vec![(url.loc.0, url.loc.1, "the pooler URL".into())],
-                        fix: None,
+                        fix: Some(Fix {
+                            message: format!("Turn prepared statements off: `{}`", req.fix),
+                            applicability: Applicability::DisplayOnly,
+                            edits: Vec::new(),
+                            related_edits: Vec::new(),
+                        }),
                     });
                 }
             }
@@ -103,7 +108,7 @@ impl Rule for PoolerPreparedStatements {
                         help: "add `pgbouncer=true` to the URL (and a `directUrl` without it for migrations)".into(),
                         label: None,
                         related: Vec::new(),
-                        fix: None,
+                        fix: pgbouncer_fix(&file.source, u.span, &u.text),
                     });
                 }
             }
@@ -141,4 +146,20 @@ fn describe(u: &ParsedUrl) -> String {
         Some(p) => format!("{}:{p}", u.host),
         None => u.host.clone(),
     }
+}
+
+/// Append `pgbouncer=true` to a dotenv URL (`…/db?sslmode=require` → `…&pgbouncer=true`).
+fn pgbouncer_fix(source: &SourceFile, span: Span, url: &str) -> Option<Fix> {
+    let written = source.slice(span);
+    let end = span.start as usize + written.find(url)? + url.len();
+    let sep = if url.contains('?') { "&" } else { "?" };
+    Some(Fix {
+        message: "Add `pgbouncer=true` to the URL".into(),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: Span::new(end, end),
+            content: format!("{sep}pgbouncer=true"),
+        }],
+        related_edits: Vec::new(),
+    })
 }
