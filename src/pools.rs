@@ -242,4 +242,8 @@ pub fn is_auxiliary(rel: &str) -> bool {
         || name.starts_with("seed")
         || name.starts_with("migrate")
         || name.contains(".config.")
+        // Jest / Vitest environments and setup files (`test-environment.js`, `jest.setup.ts`).
+        || name.starts_with("test-environment")
+        || name.starts_with("jest.")
+        || name.starts_with("vitest.")
 }

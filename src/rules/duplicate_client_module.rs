@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
-use crate::facts::{ClientKind, ScopeKind};
+use crate::facts::{ClientKind, Guard, ScopeKind};
 use crate::lang::modules::module_matches;
 use crate::pools;
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
-use crate::source::{Lang, Span};
+use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     id: "duplicate-client-module",
@@ -45,7 +45,10 @@ impl Rule for DuplicateClientModule {
                 let long_lived = c.scope.kind == ScopeKind::Module
                     || (c.guard.is_guarded()
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
+                // A library's stored singleton (`StreamVideoClient.getOrCreateInstance`) is
+                // one client however many modules ask for it.
                 if !long_lived
+                    || c.guard == Guard::SingletonApi
                     || !matches!(
                         c.kind,
                         ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
@@ -66,21 +69,30 @@ impl Rule for DuplicateClientModule {
                     .or_insert((c.span, c.ctor.clone()));
             }
         }
-        for ((_, family, _), sites) in groups {
+        let importers = |fi: usize| {
+            let keys = &cx.files[fi].facts.module_keys;
+            cx.files
+                .iter()
+                .enumerate()
+                .filter(|(other, f)| {
+                    *other != fi && f.facts.imports.iter().any(|m| module_matches(m, keys))
+                })
+                .count()
+        };
+        for ((_, family, _), mut sites) in groups {
+            // Scripts run as processes of their own: their clients are not duplicates of the
+            // application's.
+            // So do serverless functions (each handler module is deployed on its own).
+            sites.retain(|fi, _| {
+                let source = &cx.files[*fi].source;
+                importers(*fi) > 0
+                    || !(is_entry_script(source)
+                        || source.project.serverless && !source.project.nextjs)
+            });
             if sites.len() < 2 {
                 continue;
             }
             // Keep the module most imported by the others.
-            let importers = |fi: usize| {
-                let keys = &cx.files[fi].facts.module_keys;
-                cx.files
-                    .iter()
-                    .enumerate()
-                    .filter(|(other, f)| {
-                        *other != fi && f.facts.imports.iter().any(|m| module_matches(m, keys))
-                    })
-                    .count()
-            };
             let Some(keep) = sites
                 .keys()
                 .copied()
@@ -135,5 +147,27 @@ impl Rule for DuplicateClientModule {
                 });
             }
         }
+    }
+}
+
+/// A file that runs as a process of its own and that no module imports (checked by the caller):
+/// a JS/TS module that exports nothing (`main().finally(() => prisma.$disconnect())`, outside a
+/// Next.js app whose pages and routes all run in one server), a Python module with an
+/// `if __name__ == "__main__":` block, or a Rust binary under `src/bin/`.
+fn is_entry_script(source: &SourceFile) -> bool {
+    let text = source.text.as_str();
+    match source.lang {
+        Lang::Ts | Lang::Tsx | Lang::Js => {
+            !source.project.nextjs
+                && !text.contains("export ")
+                && !text.contains("module.exports")
+                && !text.contains("exports.")
+        }
+        Lang::Py => {
+            text.contains("if __name__ == \"__main__\"")
+                || text.contains("if __name__ == '__main__'")
+        }
+        Lang::Rs => source.rel.replace('\\', "/").contains("src/bin/"),
+        Lang::Env => false,
     }
 }
