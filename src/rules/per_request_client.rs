@@ -968,6 +968,7 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
                 content,
             });
         }
+        Lang::Rs => edits.push(rust_lazy_body(text, f.span)?),
         _ => return None,
     }
     let message = format!("Build it once: cache `{}` where it is defined", f.name);
@@ -1003,6 +1004,9 @@ fn cache_name(ctor: &str) -> String {
 fn ts_type(ctor_text: &str) -> Option<String> {
     let open = ctor_text.find('(')?;
     let head = ctor_text[..open].trim();
+    if head == "new" {
+        return None;
+    }
     let ident = |t: &str| {
         !t.is_empty()
             && t.chars().all(|ch| {
@@ -1014,4 +1018,148 @@ fn ts_type(ctor_text: &str) -> Option<String> {
         return ident(ty).then(|| ty.to_string());
     }
     (ident(head) && !head.contains('<')).then(|| format!("ReturnType<typeof {head}>"))
+}
+
+/// Rust: `fn http_client() -> reqwest::Client { BODY }` → `{ static SHARED: LazyLock<reqwest::Client>
+/// = LazyLock::new(|| { BODY }); SHARED.clone() }`: the body becomes the lazy initialiser and
+/// every call clones the one client (reqwest, sqlx, redis and mongodb clients are cheap handles).
+/// `name` is the function's name span. Only for `fn name() -> Type {` without generics, `async`,
+/// `?`, `.await` or a `Result` / `Option` / `impl` return type.
+fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
+    let after = &text[name.end as usize..];
+    let rest = after
+        .trim_start()
+        .strip_prefix('(')?
+        .trim_start()
+        .strip_prefix(')')?;
+    let rest = rest.trim_start().strip_prefix("->")?;
+    let open_rel = rest.find('{')?;
+    let ret = rest[..open_rel].trim();
+    let plain = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|ch| ch.is_alphanumeric() || matches!(ch, '_' | ':' | '<' | '>' | ',' | ' '))
+    };
+    if !plain(ret)
+        || ret.contains("where")
+        || ["Result", "Option", "impl", "Self", "&"].iter().any(|w| {
+            ret.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '&'))
+                .any(|t| t == *w)
+        })
+    {
+        return None;
+    }
+    // The header before the name must not be `async` (a lazy initialiser cannot await).
+    let line_start = text[..name.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    if text[line_start..name.start as usize].contains("async") {
+        return None;
+    }
+    let open = text.len() - rest.len() + open_rel;
+    // The matching brace (string literals with unbalanced braces would mislead it; the fixed
+    // file is re-parsed, and a broken result dropped).
+    let mut depth = 0usize;
+    let mut close = None;
+    for (i, ch) in text[open..].char_indices() {
+        match ch {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    close = Some(open + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let body = &text[open + 1..close];
+    if body.contains('?')
+        || body.contains(".await")
+        || body.contains("return")
+        || body.contains("self")
+    {
+        return None;
+    }
+    let line = &text[line_start..];
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let inner: String = body
+        .trim_matches(|c| c == '\n' || c == '\r')
+        .lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(nl);
+    Some(Edit {
+        span: Span::new(open, close + 1),
+        content: format!(
+            "{{{nl}{indent}    static SHARED: std::sync::LazyLock<{ret}> = std::sync::LazyLock::new(|| {{{nl}{inner}{nl}{indent}    }});{nl}{indent}    SHARED.clone(){nl}{indent}}}"
+        ),
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn name_span(text: &str, name: &str) -> Span {
+        let at = text.find(&format!("fn {name}")).unwrap() + 3;
+        Span::new(at, at + name.len())
+    }
+
+    #[test]
+    fn rust_factory_body_becomes_a_lazy_initialiser() {
+        let text =
+            "pub fn pool() -> PgPool {\n    PgPoolOptions::new().connect_lazy(URL).unwrap()\n}\n";
+        let e = rust_lazy_body(text, name_span(text, "pool")).unwrap();
+        let (fixed, n) = crate::fix::apply_edits(text, &[e]);
+        assert_eq!(n, 1);
+        assert_eq!(
+            fixed,
+            "pub fn pool() -> PgPool {\n    static SHARED: std::sync::LazyLock<PgPool> = std::sync::LazyLock::new(|| {\n        PgPoolOptions::new().connect_lazy(URL).unwrap()\n    });\n    SHARED.clone()\n}\n"
+        );
+        assert!(crate::fix::parses(Lang::Rs, &fixed));
+    }
+
+    #[test]
+    fn rust_factory_fix_refuses_what_a_lazy_lock_cannot_hold() {
+        for text in [
+            "fn c() -> reqwest::Result<Client> {\n    Client::builder().build()\n}\n",
+            "async fn c() -> PgPool {\n    PgPool::connect(URL).await.unwrap()\n}\n",
+            "fn c() -> Client {\n    Client::builder().build().map_err(log)?\n}\n",
+            "fn c<T>() -> Client {\n    Client::new()\n}\n",
+            "fn c() -> impl Clone {\n    Client::new()\n}\n",
+        ] {
+            assert!(
+                rust_lazy_body(text, name_span(text, "c")).is_none(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn cache_names_and_types_follow_the_constructor() {
+        assert_eq!(cache_name("new PrismaClient()"), "_prismaClient");
+        assert_eq!(cache_name("postgres()"), "_postgres");
+        assert_eq!(cache_name("new Redis.Cluster()"), "_cluster");
+        assert_eq!(
+            ts_type("new PrismaClient({ log: [] })").as_deref(),
+            Some("PrismaClient")
+        );
+        assert_eq!(
+            ts_type("createClient({ url })").as_deref(),
+            Some("ReturnType<typeof createClient>")
+        );
+        assert_eq!(ts_type("new (getCtor())()"), None);
+    }
 }
