@@ -1800,8 +1800,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             },
             guard: if memo { Guard::Memo } else { Guard::None },
             parent,
-            params: 0,
-            method: false,
+            params: u32::try_from(
+                sig.inputs
+                    .iter()
+                    .filter(|a| matches!(a, FnArg::Typed(_)))
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
+            method: !place.free,
             def_line: None,
         });
         let mut state = FnState {
@@ -1855,9 +1861,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                         self.judge(&state, site.binding.as_deref(), site.span, closure, |m| {
                             self.catalog.is_release(&site.client, m)
                         });
+                    let direct = !closure && state.returns.direct_spans.contains(&site.span);
                     if let Some(site) = self.facts.clients.get_mut(i) {
                         site.released = released;
                         site.returned = returned;
+                        site.anchors.direct_return = direct;
                         if site.guard == Guard::None {
                             site.guard = guard;
                         }
