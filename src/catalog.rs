@@ -82,6 +82,10 @@ pub struct ClientDef {
     /// (`StreamChat.getInstance` for `new StreamChat(…)`): the `per-request-client` fix.
     #[serde(default)]
     pub singleton_fix: Option<SingletonFix>,
+    /// Python: must be created inside a running event loop (`aiohttp.ClientSession`), so a fix
+    /// never moves it to module scope.
+    #[serde(default)]
+    pub loop_bound: bool,
     /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
     #[serde(default)]
     pub shared: Option<SharedClient>,
@@ -155,6 +159,10 @@ pub struct CtorDef {
     /// `drizzle(pool)` / `drizzle({ client })` wraps one.)
     #[serde(default)]
     pub first_arg: Vec<String>,
+    /// Python: this constructor must run inside a running event loop
+    /// (`psycopg_pool.AsyncConnectionPool`): a fix never moves it to module scope.
+    #[serde(default)]
+    pub loop_bound: bool,
 }
 
 impl CtorDef {

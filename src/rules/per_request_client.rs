@@ -276,12 +276,25 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             let c = &f.facts.clients[idx];
             let def = cx.catalog.by_id(&c.client);
             let releases = def.map(|d| d.release.clone()).unwrap_or_default();
+            let ctor_name = c.ctor.split('(').next().unwrap_or("");
+            let movable = !def.is_some_and(|d| {
+                d.loop_bound
+                    || d.constructors.iter().any(|k| {
+                        k.loop_bound
+                            && k.call.as_deref().is_some_and(|call| {
+                                ctor_name == call || ctor_name.ends_with(&format!(".{call}"))
+                            })
+                    })
+            });
             singleton_fix(&f.source, c, def)
                 .or_else(|| shared_fix(&f.source, c, def))
                 .or_else(|| with_loop_fix(&f.source, c))
                 .or_else(|| {
-                    (!is_factory)
-                        .then(|| hoist_fix(&f.source, c, &releases))
+                    (!is_factory && movable)
+                        .then(|| {
+                            hoist_fix(&f.source, c, &releases)
+                                .or_else(|| with_hoist_fix(&f.source, c))
+                        })
                         .flatten()
                 })
                 .or_else(|| factory_fix(cx, file, idx, file))
@@ -853,6 +866,172 @@ fn with_loop_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fi
         ],
         related_edits: Vec::new(),
     })
+}
+
+/// Python: `async with httpx.AsyncClient(…) as client:` in a handler, with arguments that use
+/// nothing of the request → `client = httpx.AsyncClient(…)` once at the end of the module, the
+/// `with` line removed and its block dedented. Only for a one-item header written
+/// `[async ]with <construction> as <name>:` on one line, a block without multi-line strings
+/// (dedenting would change them), and a name the function binds nowhere else.
+fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
+    if source.lang != Lang::Py
+        || !c.anchors.args_are_static
+        || c.kind == ClientKind::Connection
+        || c.scope.kind == ScopeKind::Loop
+    {
+        return None;
+    }
+    let w = c.anchors.with_stmt.as_ref()?;
+    let text = source.text.as_str();
+    let ctor = source.slice(c.span);
+    let header = source.slice(w.header);
+    let name = header
+        .strip_prefix("async ")
+        .unwrap_or(header)
+        .strip_prefix("with ")?
+        .trim_start()
+        .strip_prefix(ctor)?
+        .trim_start()
+        .strip_prefix("as ")?
+        .trim()
+        .strip_suffix(':')?
+        .trim();
+    if name.is_empty() || !name.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+        return None;
+    }
+    let words: Vec<&str> = ctor
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "current_app" | "request" | "g" | "session"))
+    {
+        return None;
+    }
+    // The header alone on its line (a trailing comment aside).
+    let line_start = text[..w.header.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let line_end = text[w.header.end as usize..]
+        .find('\n')
+        .map(|i| w.header.end as usize + i + 1)?;
+    let before = &text[line_start..w.header.start as usize];
+    let after = text[w.header.end as usize..line_end].trim();
+    if !before.trim().is_empty() || !(after.is_empty() || after.starts_with('#')) {
+        return None;
+    }
+    let base = before.len();
+    // The block: the following lines indented deeper (blank lines included).
+    let mut end = line_end;
+    let mut body_indent: Option<usize> = None;
+    let mut pos = line_end;
+    while pos < text.len() {
+        let next = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[pos..next];
+        if !line.trim().is_empty() {
+            let ind = line.len() - line.trim_start().len();
+            if ind <= base {
+                break;
+            }
+            body_indent = Some(body_indent.map_or(ind, |b| b.min(ind)));
+            end = next;
+        }
+        pos = next;
+    }
+    let body_indent = body_indent?;
+    let body = &text[line_end..end];
+    if body.contains("\"\"\"") || body.contains("'''") || body.contains('\t') {
+        return None;
+    }
+    // The name bound elsewhere in the function would stay local (and unbound here).
+    let fn_text = enclosing_def(text, line_start, base);
+    let binds = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with(&format!("{name} ="))
+            || t.starts_with(&format!("{name}: "))
+            || t.contains(&format!(" as {name}")) && !t.contains(ctor)
+    };
+    if fn_text.lines().any(binds)
+        || text
+            .lines()
+            .any(|l| l.starts_with(&format!("{name} =")) && l != format!("{name} = {ctor}"))
+    {
+        return None;
+    }
+    let cut = body_indent - base;
+    let dedented: String = body
+        .split_inclusive('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                l.trim_start_matches([' ']).to_string()
+            } else {
+                l[cut.min(l.len() - l.trim_start().len())..].to_string()
+            }
+        })
+        .collect();
+    let decl = format!("{name} = {ctor}");
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut edits = vec![Edit {
+        span: Span::new(line_start, end),
+        content: dedented,
+    }];
+    if !has_module_line(text, &decl) {
+        let sep = if text.ends_with('\n') { "" } else { nl };
+        edits.push(Edit {
+            span: Span::new(text.len(), text.len()),
+            content: format!("{sep}{nl}{nl}{decl}{nl}"),
+        });
+    }
+    Some(Fix {
+        message: format!(
+            "Share one `{name}` for the whole module instead of opening it per request"
+        ),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// The text of the Python `def` enclosing the line at `line_start` (indented `indent`): from the
+/// nearest `def` / `async def` line above indented less, to the next line indented as little.
+fn enclosing_def(text: &str, line_start: usize, indent: usize) -> &str {
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let mut start = 0;
+    let mut def_indent = 0;
+    let mut pos = line_start;
+    while pos > 0 {
+        let prev = text[..pos - 1].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line = &text[prev..pos];
+        let t = line.trim_start();
+        if (t.starts_with("def ") || t.starts_with("async def ")) && indent_of(line) < indent {
+            start = prev;
+            def_indent = indent_of(line);
+            break;
+        }
+        pos = prev;
+    }
+    let mut end = text.len();
+    let mut p = text[start..]
+        .find('\n')
+        .map(|i| start + i + 1)
+        .unwrap_or(text.len());
+    while p < text.len() {
+        let next = text[p..]
+            .find('\n')
+            .map(|i| p + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[p..next];
+        if !line.trim().is_empty() && indent_of(line) <= def_indent {
+            end = p;
+            break;
+        }
+        p = next;
+    }
+    &text[start..end]
 }
 
 /// A factory (`def get_engine(): return create_engine(URL)`, `function getDb() { return new
