@@ -553,3 +553,57 @@ fn config_catalog_entries_add_an_in_house_client() {
         .code(2)
         .stderr(predicate::str::contains("missing field"));
 }
+
+#[test]
+fn a_factory_is_fixed_where_it_is_defined() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "pyproject.toml",
+        "[project]\nname = \"reports\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(
+        root,
+        "app/deps.py",
+        "import os\n\nfrom sqlalchemy import create_engine\n\n\ndef get_engine():\n    return create_engine(os.environ[\"DATABASE_URL\"])\n",
+    );
+    let route = "from fastapi import APIRouter\nfrom sqlalchemy import text\n\nfrom app.deps import get_engine\n\nrouter = APIRouter()\n\n\n@router.get(\"/report\")\ndef report():\n    with get_engine().connect() as conn:\n        return conn.execute(text(\"select 1\")).all()\n";
+    write(root, "app/routes.py", route);
+    // JSON: the finding is at the call, its edits are in the factory's file and say so.
+    let out = connlint()
+        .current_dir(root)
+        .args(["check", "--isolated", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "per-request-client")
+        .expect("a per-request finding");
+    assert_eq!(d["path"], "app/routes.py");
+    let edits = d["fix"]["edits"].as_array().unwrap();
+    assert!(!edits.is_empty());
+    assert!(
+        edits.iter().all(|e| e["path"] == "app/deps.py"),
+        "{edits:?}"
+    );
+    // --unsafe-fixes writes the factory's file, leaves the route alone, and the finding is gone.
+    connlint()
+        .current_dir(root)
+        .args(["check", "--isolated", "--unsafe-fixes", "."])
+        .assert()
+        .success();
+    let deps = std::fs::read_to_string(root.join("app/deps.py")).unwrap();
+    assert!(deps.contains("import functools\n"), "{deps}");
+    assert!(
+        deps.contains("@functools.cache\ndef get_engine():"),
+        "{deps}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("app/routes.py")).unwrap(),
+        route
+    );
+}
