@@ -328,7 +328,12 @@ pub struct SessionSite {
 pub struct SessionAnchors {
     /// The statement that acquires it (`db = SessionLocal()`).
     pub statement: Option<Span>,
-    /// The statements after it up to the end of the block (what a `try` would wrap).
+    /// What a `try … finally` fix wraps: the statements after it up to the end of the block.
+    /// Python refines it, and leaves it `None` where wrapping could change behaviour: it ends at
+    /// a plain release statement of the same block (closed on the happy path only: the fix moves
+    /// that release into `finally`), and for a construction that is not bound but evaluated
+    /// first in its statement (`r = await aiohttp.ClientSession().get(u)`) it starts at the
+    /// acquiring statement itself (the fix binds the construction to a fresh name first).
     pub rest_of_block: Option<Span>,
     /// Indentation of the acquiring statement.
     pub indent: String,

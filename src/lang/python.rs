@@ -32,7 +32,7 @@ use crate::catalog::{ClientDef, CtorMatch, LangCatalog};
 use crate::facts::{
     CallSite, ClientConfig, ClientKind, ClientSite, Closing, ConnUrl, FileFacts, FixAnchors,
     FnFact, Guard, HandlerRef, ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind,
-    SessionAnchors, SessionSite, UrlRef,
+    SessionAnchors, SessionSite, UrlRef, WithAnchors,
 };
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
@@ -589,6 +589,100 @@ fn bind_targets(node: Node, src: &str, out: &mut HashSet<String>) {
     }
 }
 
+/// Every name bound anywhere under `node`: assignment, `for`, `with … as`, `except … as` and
+/// walrus targets, `del`, imports (every identifier of the statement), `def` / `class` names.
+fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
+                if let Some(l) = n.child_by_field_name("left") {
+                    bind_targets(l, src, out);
+                }
+            }
+            "as_pattern_target" | "delete_statement" => bind_targets(n, src, out),
+            "named_expression" | "function_definition" | "class_definition" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    out.insert(text(name, src).to_string());
+                }
+            }
+            "identifier"
+                if n.parent().is_some_and(|p| {
+                    p.kind().starts_with("import")
+                        || p.kind() == "dotted_name"
+                        || p.kind() == "aliased_import"
+                }) =>
+            {
+                out.insert(text(n, src).to_string());
+            }
+            _ => {}
+        }
+        stack.extend(named_children(n));
+    }
+}
+
+/// The statement that runs right after `stmt` on its normal path: its next sibling, or, for the
+/// last statement of an `if` / `elif` / `else` body, a `try:` body (without `else:` /
+/// `finally:`) or an `except` handler (without `finally:`), what follows the compound statement.
+fn next_statement(stmt: Node) -> Option<Node> {
+    let mut cur = stmt;
+    for _ in 0..8 {
+        let mut next = cur.next_named_sibling();
+        while let Some(n) = next.filter(|n| n.kind() == "comment") {
+            next = n.next_named_sibling();
+        }
+        if next.is_some() {
+            return next;
+        }
+        let block = cur.parent().filter(|b| b.kind() == "block")?;
+        let holder = block.parent()?;
+        let has = |n: Node, kind: &str| named_children(n).iter().any(|c| c.kind() == kind);
+        cur = match holder.kind() {
+            "if_statement" => holder,
+            "elif_clause" | "else_clause" => {
+                holder.parent().filter(|p| p.kind() == "if_statement")?
+            }
+            "try_statement" if !has(holder, "else_clause") && !has(holder, "finally_clause") => {
+                holder
+            }
+            "except_clause" | "except_group_clause" => holder
+                .parent()
+                .filter(|t| t.kind() == "try_statement" && !has(*t, "finally_clause"))?,
+            _ => return None,
+        };
+    }
+    None
+}
+
+/// The object a chain of calls, attributes and subscripts starts from (`conn` in `await
+/// conn.execute(q).all()`), through parentheses and `await`.
+fn chain_root(node: Node) -> Node {
+    let mut cur = node;
+    loop {
+        let next = match cur.kind() {
+            "parenthesized_expression" | "await" => cur.named_child(0),
+            "call" => cur.child_by_field_name("function"),
+            "attribute" => cur.child_by_field_name("object"),
+            "subscript" => cur.child_by_field_name("value"),
+            _ => None,
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return cur,
+        }
+    }
+}
+
+/// A compound statement's header, from its first keyword to its colon included (`async with
+/// X() as c:`, `for x in xs:`).
+fn header_span(stmt: Node) -> Option<Span> {
+    let mut cursor = stmt.walk();
+    let colon = stmt
+        .children(&mut cursor)
+        .find(|c| c.kind() == ":" && !c.is_named())?;
+    Some(Span::new(stmt.start_byte(), colon.end_byte()))
+}
+
 fn is_main_guard(node: Node, src: &str) -> bool {
     let Some(cond) = node.child_by_field_name("condition") else {
         return false;
@@ -601,6 +695,15 @@ fn is_main_guard(node: Node, src: &str) -> bool {
         || t == "__name__=='__main__'"
         || t == "\"__main__\"==__name__"
         || t == "'__main__'==__name__"
+}
+
+/// The offset of the start of the line holding byte `at`.
+fn line_start(text: &str, at: usize) -> u32 {
+    let start = text
+        .get(..at)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    u32::try_from(start).unwrap_or(u32::MAX)
 }
 
 /// The offset just after the line holding byte `end`.
@@ -1413,6 +1516,11 @@ struct SessionPending<'t> {
     closing: Option<Closing>,
     release: Vec<String>,
     with_keeps_open: bool,
+    /// The statement holding the construction.
+    stmt: Option<Node<'t>>,
+    /// Not bound, and evaluated first in its statement (`X().get(u)`): a fix can bind it
+    /// just before the statement.
+    hoistable: bool,
 }
 
 /// The name word a receiver of an `on` constructor has when its construction is not visible:
@@ -1857,9 +1965,16 @@ impl<'a, 't> Walker<'a, 't> {
             scope: scope.clone(),
             guard,
             parent: parent_fn,
-            params: 0,
-            method: false,
-            def_line: None,
+            params: u32::try_from(
+                params
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, (n, _))| !(*i == 0 && matches!(*n, "self" | "cls")))
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
+            method: is_method(node),
+            def_line: Some(line_start(src, node.start_byte())),
         });
         self.frames.push(Frame {
             node_id: node.id(),
@@ -2255,7 +2370,8 @@ impl<'a, 't> Walker<'a, 't> {
                 statement: climb.statement,
                 module_insert: Some(self.pre.module_insert),
                 args_are_static: false,
-                ..Default::default()
+                direct_return: self.direct_return(),
+                with_stmt: self.with_anchors(),
             },
         };
         let pending = Pending {
@@ -2303,6 +2419,106 @@ impl<'a, 't> Walker<'a, 't> {
     // -----------------------------------------------------------------------------------------
     // Sessions (`unclosed-session`)
     // -----------------------------------------------------------------------------------------
+
+    /// The current call is itself the value a `return` hands back (`return create_engine(URL)`,
+    /// `return await asyncpg.create_pool(dsn)`, through parentheses).
+    fn direct_return(&self) -> bool {
+        let Some(mut cur) = self.path.last().copied() else {
+            return false;
+        };
+        for p in self.path.iter().rev().skip(1) {
+            match p.kind() {
+                "parenthesized_expression" | "await" => {}
+                "return_statement" => return p.named_child(0) == Some(cur),
+                _ => return false,
+            }
+            cur = *p;
+        }
+        false
+    }
+
+    /// The current call is the context manager of a `with` / `async with` item (`async with
+    /// httpx.AsyncClient() as c:`): the header, and the loop header a swap may trade it with.
+    fn with_anchors(&self) -> Option<WithAnchors> {
+        let mut cur = self.path.last().copied()?;
+        let mut item = None;
+        for p in self.path.iter().rev().skip(1) {
+            match p.kind() {
+                "parenthesized_expression" => {}
+                "as_pattern" if p.named_child(0) == Some(cur) => {}
+                "with_item" if p.child_by_field_name("value") == Some(cur) => {
+                    item = Some(*p);
+                    break;
+                }
+                _ => return None,
+            }
+            cur = *p;
+        }
+        let stmt = item?
+            .parent()
+            .filter(|c| c.kind() == "with_clause")?
+            .parent()
+            .filter(|w| w.kind() == "with_statement")?;
+        Some(WithAnchors {
+            header: header_span(stmt)?,
+            loop_header: self.loop_around(stmt),
+        })
+    }
+
+    /// The header of the loop whose body is only `with_stmt`, when swapping the two headers
+    /// changes nothing but how often the client is opened: the loop has no `else:`, the `with`
+    /// header uses no name the loop binds (its targets, anything bound in its body), and the
+    /// loop header no name the `with` binds.
+    fn loop_around(&self, with_stmt: Node<'t>) -> Option<Span> {
+        let src = self.src;
+        let body = with_stmt.parent().filter(|b| b.kind() == "block")?;
+        let stmts = named_children(body)
+            .into_iter()
+            .filter(|c| c.kind() != "comment")
+            .count();
+        let lp = body.parent()?;
+        if stmts != 1
+            || !matches!(lp.kind(), "for_statement" | "while_statement")
+            || lp.child_by_field_name("body") != Some(body)
+            || lp.child_by_field_name("alternative").is_some()
+        {
+            return None;
+        }
+        let mut bound = HashSet::new();
+        if let Some(left) = lp.child_by_field_name("left") {
+            bind_targets(left, src, &mut bound);
+        }
+        bound_names_in(body, src, &mut bound);
+        let bound: Vec<String> = bound.into_iter().collect();
+        let clause = named_children(with_stmt)
+            .into_iter()
+            .find(|c| c.kind() == "with_clause")?;
+        let mut with_targets = HashSet::new();
+        for item in named_children(clause) {
+            let Some(v) = item.child_by_field_name("value") else {
+                continue;
+            };
+            let (value, alias) = if v.kind() == "as_pattern" {
+                (v.named_child(0)?, v.child_by_field_name("alias"))
+            } else {
+                (v, None)
+            };
+            if self.mentions(value, &bound) {
+                return None;
+            }
+            if let Some(a) = alias {
+                bind_targets(a, src, &mut with_targets);
+            }
+        }
+        let with_targets: Vec<String> = with_targets.into_iter().collect();
+        let loop_expr = lp
+            .child_by_field_name("right")
+            .or_else(|| lp.child_by_field_name("condition"))?;
+        if self.mentions(loop_expr, &with_targets) {
+            return None;
+        }
+        header_span(lp)
+    }
 
     /// Module-level names bound to catalogue constructions (`engine = create_engine(…)`,
     /// `SessionLocal = sessionmaker(…)`), before the walk: functions defined above them use them.
@@ -2582,6 +2798,10 @@ impl<'a, 't> Walker<'a, 't> {
             closing,
             release: def.release.clone(),
             with_keeps_open: def.with_keeps_open,
+            stmt: climb.stmt,
+            hoistable: (climb.key.is_none() || climb.derived)
+                && climb.binding.is_none()
+                && self.evaluated_first(),
         });
         if let Some(acc) = self.accs.last_mut() {
             acc.pending = true;
@@ -2611,15 +2831,306 @@ impl<'a, 't> Walker<'a, 't> {
         let empty = BodyInfo::default();
         for p in &pending {
             let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
-            let closing = match p.closing {
+            let mut closing = match p.closing {
                 Some(c) => c,
                 None => self.session_closing(p, info),
+            };
+            let binding = self
+                .facts
+                .sessions
+                .get(p.idx)
+                .and_then(|s| s.binding.clone());
+            let aliases = binding
+                .as_deref()
+                .map(|b| self.aliases(info, b))
+                .unwrap_or_default();
+            // Released by the very next statement (`conn = connect()` last in a `try:` whose
+            // handlers leave, then `conn.close()`): nothing can raise in between.
+            if closing == Closing::NotOnErrorPaths
+                && p.stmt
+                    .and_then(next_statement)
+                    .is_some_and(|n| self.is_release_stmt(n, &aliases, &p.release))
+            {
+                closing = Closing::Always;
+            }
+            let region = match closing {
+                Closing::Never | Closing::NotOnErrorPaths => {
+                    self.wrap_region(p, closing, binding.as_deref(), &aliases, info)
+                }
+                _ => None,
             };
             if let Some(s) = self.facts.sessions.get_mut(p.idx) {
                 s.closing = closing;
                 s.in_generator = info.is_generator;
+                s.anchors.rest_of_block = region;
             }
         }
+    }
+
+    /// The construction is the first thing its statement evaluates (`X().get(u)`, `r = await
+    /// X().get(u)`, `async with X().get(u) as r:`): binding it to a name just before the
+    /// statement keeps the order of evaluation.
+    fn evaluated_first(&self) -> bool {
+        let Some(call) = self.path.last().copied() else {
+            return false;
+        };
+        let mut cur = call;
+        for p in self.path.iter().rev().skip(1) {
+            let first = match p.kind() {
+                // `(await X()).m()`: the bound name would need the `await` too.
+                "await" => cur != call,
+                "parenthesized_expression" => true,
+                "attribute" => p.child_by_field_name("object") == Some(cur),
+                "call" => p.child_by_field_name("function") == Some(cur),
+                "subscript" => p.child_by_field_name("value") == Some(cur),
+                "assignment" => p.child_by_field_name("right") == Some(cur),
+                "as_pattern" => p.named_child(0) == Some(cur),
+                "with_item" => p.child_by_field_name("value") == Some(cur),
+                "with_clause" => p.named_child(0) == Some(cur),
+                "expression_statement" | "with_statement" => {
+                    return p.parent().is_some_and(|b| b.kind() == "block");
+                }
+                _ => false,
+            };
+            if !first {
+                return false;
+            }
+            cur = *p;
+        }
+        false
+    }
+
+    /// Is `stmt` a plain statement releasing one of `aliases` (`conn.close()`, `await
+    /// conn.close()`, `pool.putconn(conn)`)?
+    fn is_release_stmt(&self, stmt: Node<'t>, aliases: &[String], release: &[String]) -> bool {
+        if stmt.kind() != "expression_statement" || stmt.named_child_count() != 1 {
+            return false;
+        }
+        let mut e = stmt.named_child(0);
+        while let Some(n) = e.filter(|n| matches!(n.kind(), "await" | "parenthesized_expression")) {
+            e = n.named_child(0);
+        }
+        e.is_some_and(|c| c.kind() == "call" && self.releases(c, aliases, release))
+    }
+
+    /// What a `try … finally` fix wraps (see [`SessionAnchors::rest_of_block`]), or `None` where
+    /// wrapping could change what the code does:
+    /// - never closed and bound: the statements after the acquisition to the end of its block,
+    ///   when the name is used nowhere else in the function;
+    /// - never closed, not bound but evaluated first (`r = await X().get(u)`): the acquiring
+    ///   statement and the rest of the block (the fix binds the construction first);
+    /// - closed on the happy path by a plain statement of the same block: the statements up to
+    ///   and including that release (the fix moves it into `finally:`).
+    ///
+    /// Refused: nothing to wrap, a statement sharing the acquisition's line, a multi-line string
+    /// (re-indenting would change its value), a syntax error, a `yield` other than `yield
+    /// <name>` (a generator dependency), a `return` of something that lives on the client (a
+    /// value derived from it, or a direct call on it: `return session.query(User)`), another
+    /// release, or — for a bound name — rebinding it or a nested function using it.
+    fn wrap_region(
+        &self,
+        p: &SessionPending<'t>,
+        closing: Closing,
+        binding: Option<&str>,
+        aliases: &[String],
+        info: &BodyInfo<'t>,
+    ) -> Option<Span> {
+        let src = self.src;
+        let stmt = p.stmt?;
+        stmt.parent().filter(|b| b.kind() == "block")?;
+        let line_head = src.get(line_start(src, stmt.start_byte()) as usize..stmt.start_byte())?;
+        if !line_head.trim().is_empty() {
+            return None;
+        }
+        let mut after = Vec::new();
+        let mut next = stmt.next_named_sibling();
+        while let Some(n) = next {
+            after.push(n);
+            next = n.next_named_sibling();
+        }
+        let hoist = binding.is_none();
+        // `with psycopg2.connect() as conn:` does not close: the fix is `closing(…)`, not a
+        // `try` after the block.
+        if (hoist && !(p.key.is_none() && p.hoistable))
+            || (!hoist && stmt.kind() == "with_statement")
+        {
+            return None;
+        }
+        let region: Vec<Node<'t>> = match closing {
+            Closing::Never if hoist => std::iter::once(stmt).chain(after).collect(),
+            Closing::Never => after,
+            Closing::NotOnErrorPaths if !hoist => {
+                let at = after
+                    .iter()
+                    .position(|n| self.is_release_stmt(*n, aliases, &p.release))?;
+                let rel = after[at];
+                if rel.start_position().row != rel.end_position().row {
+                    return None;
+                }
+                after.truncate(at + 1);
+                after
+            }
+            _ => return None,
+        };
+        let wrapped: Vec<Node<'t>> = region
+            .iter()
+            .copied()
+            .filter(|n| n.kind() != "comment")
+            .collect();
+        let released_at_end = closing == Closing::NotOnErrorPaths;
+        let body = if released_at_end {
+            &wrapped[..wrapped.len().saturating_sub(1)]
+        } else {
+            &wrapped[..]
+        };
+        let first = body.first()?;
+        if !hoist && first.start_position().row == stmt.end_position().row {
+            return None;
+        }
+        let (start, end) = (region.first()?, region.last()?);
+        let span_ = Span::new(start.start_byte(), end.end_byte());
+        // Names that hold the client or something derived from it.
+        let mut derived: HashSet<String> = aliases.iter().cloned().collect();
+        if hoist {
+            match stmt.kind() {
+                "expression_statement" => {
+                    if let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment")
+                        && let Some(l) = a.child_by_field_name("left")
+                    {
+                        bind_targets(l, src, &mut derived);
+                    }
+                }
+                _ => {
+                    if let Some(clause) = named_children(stmt)
+                        .into_iter()
+                        .find(|c| c.kind() == "with_clause")
+                    {
+                        bound_names_in(clause, src, &mut derived);
+                    }
+                }
+            }
+        }
+        // One step further: what a call on the client returns (`cur = conn.cursor()`, `r =
+        // await session.get(u)`); not values computed from those (`data = r.json()`).
+        for (l, r) in &info.assigns {
+            if self.is_exact(chain_root(*r), aliases) {
+                bind_targets(*l, src, &mut derived);
+            }
+        }
+        let derived: Vec<String> = derived.into_iter().collect();
+        for n in body {
+            if !self.wrappable(*n, binding, aliases, &derived, &p.release) {
+                return None;
+            }
+        }
+        if let Some(name) = binding {
+            let names = [name.to_string()];
+            let mut rebound = HashSet::new();
+            for n in body {
+                bound_names_in(*n, src, &mut rebound);
+            }
+            if rebound.contains(name) {
+                return None;
+            }
+            // Used elsewhere in the function (before, or after the block): closing it at the
+            // end of the block would break that use.
+            if closing == Closing::Never
+                && self.mentioned_outside(p.owner, &names, stmt.start_byte(), span_.end as usize)
+            {
+                return None;
+            }
+        }
+        Some(span_)
+    }
+
+    /// Can `node` (a statement a fix wraps) move into a `try:` body? See [`Walker::wrap_region`].
+    fn wrappable(
+        &self,
+        node: Node<'t>,
+        binding: Option<&str>,
+        aliases: &[String],
+        derived: &[String],
+        release: &[String],
+    ) -> bool {
+        let src = self.src;
+        let mut stack = vec![(node, false)];
+        while let Some((n, nested)) = stack.pop() {
+            if n.is_error() || n.is_missing() {
+                return false;
+            }
+            let mut inner = nested;
+            match n.kind() {
+                "string" if n.start_position().row != n.end_position().row => return false,
+                "function_definition" | "lambda" | "class_definition" => {
+                    if binding.is_some() && self.mentions(n, aliases) {
+                        return false;
+                    }
+                    inner = true;
+                }
+                "yield" if !nested => {
+                    let v = n.named_child(0).map(strip);
+                    let own = binding.is_some_and(|b| {
+                        v.is_some_and(|v| v.kind() == "identifier" && text(v, src) == b)
+                    });
+                    if !own {
+                        return false;
+                    }
+                }
+                "return_statement" if !nested => {
+                    if let Some(v) = n.named_child(0) {
+                        let mut v = strip(v);
+                        while v.kind() == "await" {
+                            match v.named_child(0) {
+                                Some(x) => v = strip(x),
+                                None => break,
+                            }
+                        }
+                        if self.is_exact(v, derived) {
+                            return false;
+                        }
+                        let on_client = v.kind() == "call"
+                            && v.child_by_field_name("function")
+                                .filter(|f| f.kind() == "attribute")
+                                .and_then(|f| f.child_by_field_name("object"))
+                                .is_some_and(|o| self.is_exact(o, aliases));
+                        if on_client {
+                            return false;
+                        }
+                    }
+                }
+                "call" if !aliases.is_empty() && self.releases(n, aliases, release) => {
+                    return false;
+                }
+                _ => {}
+            }
+            stack.extend(named_children(n).into_iter().map(|c| (c, inner)));
+        }
+        true
+    }
+
+    /// Is one of `names` used in `owner`'s body outside the bytes `from..to`?
+    fn mentioned_outside(&self, owner: Node<'t>, names: &[String], from: usize, to: usize) -> bool {
+        let Some(body) = owner.child_by_field_name("body") else {
+            return true;
+        };
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            if n.start_byte() >= from && n.end_byte() <= to {
+                continue;
+            }
+            if n.kind() == "identifier" && names.iter().any(|x| x == text(n, self.src)) {
+                let field_name = n.parent().is_some_and(|p| {
+                    p.child_by_field_name("attribute") == Some(n)
+                        || (p.kind() == "keyword_argument"
+                            && p.child_by_field_name("name") == Some(n))
+                });
+                if !field_name {
+                    return true;
+                }
+            }
+            stack.extend(named_children(n));
+        }
+        false
     }
 
     /// How a session whose own position does not settle it is closed, from its function body.
@@ -5636,6 +6147,213 @@ def h(lock):
         assert_eq!(sessions(&f), [("pool.getconn()", HandedOver)]);
     }
 
+    /// `(ctor line, closing, what a `try` would wrap)` of every session.
+    fn regions<'s>(f: &FileFacts, src: &'s str) -> Vec<(usize, Closing, Option<&'s str>)> {
+        f.sessions
+            .iter()
+            .map(|s| {
+                (
+                    src[..s.span.start as usize].lines().count(),
+                    s.closing,
+                    s.anchors.rest_of_block.map(|r| &src[r.range()]),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_a_try_finally_fix_may_wrap() {
+        let src = "\
+import aiohttp
+import asyncpg
+import psycopg2
+
+def never(dsn):
+    conn = psycopg2.connect(dsn)  # trailing
+    cur = conn.cursor()
+    return cur.fetchone()
+
+async def happy_path(dsn):
+    conn = await asyncpg.connect(dsn)
+    total = await conn.fetchval('select 1')
+    await conn.close()
+    return total
+
+async def unbound(url):
+    resp = await aiohttp.ClientSession().get(url)
+    print(resp.status)
+
+async def unbound_with(url):
+    async with aiohttp.ClientSession().get(url) as r:
+        return r.status
+
+async def not_first(url):
+    print(len(url), await aiohttp.ClientSession().get(url))
+
+async def awaited_ctor(dsn):
+    return (await asyncpg.connect(dsn)).is_closed()
+
+def nothing_after(dsn):
+    conn = psycopg2.connect(dsn)
+
+def same_line(dsn):
+    conn = psycopg2.connect(dsn); conn.cursor().execute('x')
+
+def multi_line_string(dsn):
+    conn = psycopg2.connect(dsn)
+    conn.cursor().execute(\"\"\"
+        select 1
+    \"\"\")
+
+def f_string_on_one_line(dsn, t):
+    conn = psycopg2.connect(dsn)
+    conn.cursor().execute(f'select * from {t}')
+
+async def returns_a_handle(url):
+    session = aiohttp.ClientSession()
+    resp = await session.get(url)
+    return resp
+
+async def returns_a_call_on_it(url):
+    session = aiohttp.ClientSession()
+    session.headers.update({'a': 'b'})
+    return await session.get(url)
+
+async def returns_data(url):
+    session = aiohttp.ClientSession()
+    resp = await session.get(url)
+    data = await resp.json()
+    return data
+
+def streams(dsn):
+    conn = psycopg2.connect(dsn)
+    for row in conn.cursor():
+        yield row
+
+def dependency():
+    db = psycopg2.connect(DSN)
+    yield db
+
+def used_after_the_block(dsn, a):
+    if a:
+        conn = psycopg2.connect(dsn)
+        conn.autocommit = True
+    else:
+        conn = psycopg2.connect(dsn)
+    return conn.cursor().fetchall()
+
+def rebound(dsn):
+    conn = psycopg2.connect(dsn)
+    conn.cursor().execute('x')
+    conn = None
+
+def closure(dsn):
+    conn = psycopg2.connect(dsn)
+    return_later(lambda: conn.cursor())
+
+def released_in_a_branch(dsn, a):
+    conn = psycopg2.connect(dsn)
+    if a:
+        conn.close()
+        return
+    conn.cursor().execute('x')
+    conn.close()
+
+def multi_line_release(pool):
+    conn = pool.getconn()
+    conn.cursor().execute('x')
+    pool.putconn(
+        conn)
+
+async def released_next(dsn):
+    try:
+        probe = await asyncpg.connect(dsn)
+    except OSError:
+        return
+    await probe.close()
+
+def released_next_after_if(dsn, a):
+    if a:
+        conn = psycopg2.connect(dsn)
+    else:
+        conn = psycopg2.connect(dsn)
+    conn.close()
+
+def not_next_after_try_else(dsn):
+    try:
+        conn = psycopg2.connect(dsn)
+    except OSError:
+        return
+    else:
+        log('connected')
+    conn.close()
+";
+        let f = facts_with(
+            "app/jobs.py",
+            src,
+            &["aiohttp", "asyncpg", "psycopg2-binary"],
+        );
+        use Closing::*;
+        assert_eq!(
+            regions(&f, src),
+            [
+                (
+                    6,
+                    Never,
+                    Some("# trailing\n    cur = conn.cursor()\n    return cur.fetchone()")
+                ),
+                (
+                    11,
+                    NotOnErrorPaths,
+                    Some("total = await conn.fetchval('select 1')\n    await conn.close()")
+                ),
+                (
+                    17,
+                    Never,
+                    Some("resp = await aiohttp.ClientSession().get(url)\n    print(resp.status)")
+                ),
+                (
+                    21,
+                    Never,
+                    Some(
+                        "async with aiohttp.ClientSession().get(url) as r:\n        return r.status"
+                    )
+                ),
+                (25, Never, None),
+                (28, Never, None),
+                (31, Never, None),
+                (34, Never, None),
+                (37, Never, None),
+                (
+                    43,
+                    Never,
+                    Some("conn.cursor().execute(f'select * from {t}')")
+                ),
+                (47, Never, None),
+                (52, Never, None),
+                (
+                    57,
+                    Never,
+                    Some(
+                        "resp = await session.get(url)\n    data = await resp.json()\n    return data"
+                    )
+                ),
+                (63, Never, None),
+                (68, Never, Some("yield db")),
+                (73, Never, None),
+                (76, Never, None),
+                (80, Never, None),
+                (85, Never, None),
+                (89, NotOnErrorPaths, None),
+                (97, NotOnErrorPaths, None),
+                (104, Always, None),
+                (111, Always, None),
+                (113, Always, None),
+                (118, NotOnErrorPaths, None),
+            ]
+        );
+    }
+
     #[test]
     fn handed_over_sessions() {
         let src = "\
@@ -5905,6 +6623,230 @@ def last():
     // -----------------------------------------------------------------------------------------
     // Options, URLs, imports (issue 4)
     // -----------------------------------------------------------------------------------------
+
+    // -----------------------------------------------------------------------------------------
+    // Anchors for per-request fixes
+    // -----------------------------------------------------------------------------------------
+
+    #[test]
+    fn functions_know_params_methods_and_def_lines() {
+        let src = "\
+import functools
+
+def get_engine():
+    return create_engine(URL)
+
+@app.get(\"/\")
+@other
+async def handler(request, *args, limit: int = 10, **kw):
+    pass
+
+class Repo:
+    def __init__(self, url):
+        self.url = url
+
+    @classmethod
+    def build(cls):
+        def inner(x, /, *, y):
+            pass
+        return cls()
+
+    @staticmethod
+    def helper(a, b):
+        pass
+";
+        let f = facts("app/db.py", src);
+        let at = |name: &str| {
+            let x = func(&f, name);
+            (
+                x.params,
+                x.method,
+                &src[x.def_line.expect("def line") as usize..][..12],
+            )
+        };
+        assert_eq!(at("get_engine"), (0, false, "def get_engi"));
+        // After the decorators, from the start of the line (`async` included).
+        assert_eq!(at("handler"), (4, false, "async def ha"));
+        assert_eq!(at("__init__"), (1, true, "    def __in"));
+        assert_eq!(at("build"), (0, true, "    def buil"));
+        assert_eq!(at("inner"), (2, false, "        def "));
+        assert_eq!(at("helper"), (2, true, "    def help"));
+    }
+
+    #[test]
+    fn direct_returns() {
+        let src = "\
+import httpx
+import asyncpg
+from sqlalchemy import create_engine
+
+def a():
+    return create_engine(URL)
+
+async def b():
+    return await asyncpg.create_pool(DSN)
+
+def c():
+    return (httpx.Client(timeout=5))
+
+def d():
+    engine = create_engine(URL)
+    return engine
+
+def e():
+    return create_engine(URL).connect()
+
+def f():
+    return [httpx.Client()]
+";
+        let f = facts("app/db.py", src);
+        let direct: Vec<(&str, bool)> = f
+            .clients
+            .iter()
+            .map(|c| {
+                (
+                    f.function(c.in_fn).map_or("", |x| x.name.as_str()),
+                    c.anchors.direct_return,
+                )
+            })
+            .collect();
+        assert_eq!(
+            direct,
+            [
+                ("a", true),
+                ("b", true),
+                ("c", true),
+                ("d", false),
+                ("e", false),
+                ("f", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn with_statements_and_the_loops_around_them() {
+        let src = "\
+import httpx
+
+async def fetch_all(urls):
+    for url in urls:
+        async with httpx.AsyncClient(timeout=5) as client:  # one per url
+            await client.get(url)
+
+async def keyed(items):
+    async for item in items:
+        # comments do not count as statements
+        async with httpx.AsyncClient(base_url=item.base) as client:
+            await client.get(\"/\")
+
+def polling():
+    while running():
+        with httpx.Client() as client:
+            client.get(URL)
+            token = client.get(AUTH).text
+
+def uses_a_body_name():
+    token = None
+    for _ in range(3):
+        with httpx.Client(headers={\"t\": token}) as client:
+            token = client.get(AUTH).text
+
+def two_statements(urls):
+    for url in urls:
+        print(url)
+        with httpx.Client() as client:
+            client.get(url)
+
+def with_else(urls):
+    for url in urls:
+        with httpx.Client() as client:
+            client.get(url)
+    else:
+        pass
+
+def loop_uses_the_target():
+    for page in client.pages():
+        with httpx.Client() as client:
+            client.get(page)
+
+def not_a_loop():
+    with httpx.Client() as c, c.stream(\"GET\", URL) as r:
+        r.read()
+
+def inside_the_item():
+    for url in urls:
+        with wrap(httpx.Client()) as c:
+            c.get(url)
+
+def reuses_its_own_target(urls):
+    client = None
+    for url in urls:
+        with httpx.Client(cookies=client.cookies if client else None) as client:
+            client.get(url)
+";
+        let f = facts("app/fetch.py", src);
+        let anchors: Vec<(&str, Option<&str>, Option<&str>)> = f
+            .clients
+            .iter()
+            .map(|c| {
+                let w = c.anchors.with_stmt.as_ref();
+                (
+                    f.function(c.in_fn).map_or("", |x| x.name.as_str()),
+                    w.map(|w| &src[w.header.range()]),
+                    w.and_then(|w| w.loop_header).map(|l| &src[l.range()]),
+                )
+            })
+            .collect();
+        assert_eq!(
+            anchors,
+            [
+                (
+                    "fetch_all",
+                    Some("async with httpx.AsyncClient(timeout=5) as client:"),
+                    Some("for url in urls:")
+                ),
+                (
+                    "keyed",
+                    Some("async with httpx.AsyncClient(base_url=item.base) as client:"),
+                    None
+                ),
+                (
+                    "polling",
+                    Some("with httpx.Client() as client:"),
+                    Some("while running():")
+                ),
+                (
+                    "uses_a_body_name",
+                    Some("with httpx.Client(headers={\"t\": token}) as client:"),
+                    None
+                ),
+                (
+                    "two_statements",
+                    Some("with httpx.Client() as client:"),
+                    None
+                ),
+                ("with_else", Some("with httpx.Client() as client:"), None),
+                (
+                    "loop_uses_the_target",
+                    Some("with httpx.Client() as client:"),
+                    None
+                ),
+                (
+                    "not_a_loop",
+                    Some("with httpx.Client() as c, c.stream(\"GET\", URL) as r:"),
+                    None
+                ),
+                ("inside_the_item", None, None),
+                (
+                    "reuses_its_own_target",
+                    Some(
+                        "with httpx.Client(cookies=client.cookies if client else None) as client:"
+                    ),
+                    None
+                ),
+            ]
+        );
+    }
 
     fn config<'f>(f: &'f FileFacts, ctor: &str) -> &'f ClientConfig {
         let idx = f

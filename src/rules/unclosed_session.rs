@@ -2,10 +2,10 @@
 //! closed or released on every path. Docs: rules/unclosed-session.md
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
-use crate::facts::{Closing, ScopeKind, SessionSite};
+use crate::facts::{ClientKind, Closing, ScopeKind, SessionSite};
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
 use crate::source::Lang;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unclosed-session",
@@ -35,7 +35,7 @@ impl Rule for UnclosedSession {
                 ) {
                     continue;
                 }
-                let pooled = s.kind == crate::facts::ClientKind::Checkout;
+                let pooled = s.kind == ClientKind::Checkout;
                 let (severity, what) = match (s.closing, pooled) {
                     (Closing::Always | Closing::HandedOver, _) => continue,
                     (Closing::Never, true) => (Severity::Error, "is never returned to the pool"),
@@ -76,7 +76,6 @@ impl Rule for UnclosedSession {
 }
 
 fn noun(s: &SessionSite) -> &'static str {
-    use crate::facts::ClientKind;
     match s.kind {
         ClientKind::Session => "the session",
         ClientKind::Checkout => "the pooled connection",
@@ -95,7 +94,7 @@ fn help(s: &SessionSite, lang: Lang) -> String {
     let Some(name) = s.binding.as_deref() else {
         return match lang {
             Lang::Py => format!(
-                "bind it and close it: `with {} as x:` (or `x.{release}()` in a `finally:` block)",
+                "bind it and close it: `with {} as x:` (`async with` for an async client), or `x.{release}()` in a `finally:` block",
                 s.ctor
             ),
             _ => format!(
@@ -120,20 +119,34 @@ fn help(s: &SessionSite, lang: Lang) -> String {
 }
 
 /// Wrap the statements after the acquisition in `try … finally` with the release (Python,
-/// TS/JS). A trailing release already there (`db.close()` after `yield db`) moves into the
-/// `finally`. Unsafe: it changes control flow. `None` where the anchors are missing.
+/// TS/JS). The front-end decides what may be wrapped (`rest_of_block`, `None` where wrapping
+/// could change behaviour); a release that ends it (`db.close()` after `yield db`) moves into
+/// the `finally`. Python: a construction that is not bound (`r = await
+/// aiohttp.ClientSession().get(u)`) is bound to a fresh name just before its statement, which
+/// the wrap then includes. Unsafe: it changes control flow.
 fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix> {
     let release = s.release.as_deref()?;
-    let name = s.binding.as_deref()?;
-    // A `with` that does not close (psycopg2) needs `contextlib.closing(…)` around the call, not
-    // a `try` after the block: no automatic fix.
-    let stmt = source.slice(s.anchors.statement?).trim_start();
-    if stmt.starts_with("with ") || stmt.starts_with("async with ") {
+    let py = source.lang == Lang::Py;
+    let text = source.text.as_str();
+    let stmt_span = s.anchors.statement?;
+    let mut rest_span = s.anchors.rest_of_block?;
+    let hoist = s.binding.is_none();
+    if hoist && (!py || rest_span.start != stmt_span.start || !rest_span.contains(s.span)) {
         return None;
     }
+    // A `with` that does not close (psycopg2) needs `contextlib.closing(…)` around the call, not
+    // a `try` after the block: no automatic fix.
+    let stmt = source.slice(stmt_span).trim_start();
+    if !hoist && (stmt.starts_with("with ") || stmt.starts_with("async with ")) {
+        return None;
+    }
+    let name = match s.binding.as_deref() {
+        Some(b) => b.to_string(),
+        None => fresh_name(text, s)?,
+    };
+    let ctor = source.slice(s.span);
     // `pool.putconn(conn)`: the owner is the receiver of the acquiring call.
     let owner = if on_owner {
-        let ctor = source.slice(s.span);
         let call = ctor.rfind('(').map(|i| &ctor[..i]).unwrap_or(ctor);
         Some(
             call.rsplit_once('.')?
@@ -145,54 +158,74 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
     } else {
         None
     };
-    let mut rest_span = s.anchors.rest_of_block?;
     // The block may start right after the acquiring statement, before a trailing comment on its
     // line: start at the next line then, where every line carries its own indentation.
     let raw = source.slice(rest_span);
     let mut line_start = false;
-    if let Some(nl) = raw.find('\n') {
+    if !hoist && let Some(nl) = raw.find('\n') {
         let head = raw[..nl].trim();
         if head.is_empty() || head.starts_with('#') || head.starts_with("//") {
-            rest_span =
-                crate::source::Span::new(rest_span.start as usize + nl + 1, rest_span.end as usize);
+            rest_span = Span::new(rest_span.start as usize + nl + 1, rest_span.end as usize);
             line_start = true;
         }
     }
-    let rest = source.slice(rest_span);
-    if rest.trim().is_empty() {
+    let mut rest = source.slice(rest_span).to_string();
+    if hoist {
+        // The construction becomes the fresh name.
+        let at = (s.span.start - rest_span.start) as usize;
+        if rest.get(at..at + ctor.len()) != Some(ctor) {
+            return None;
+        }
+        rest.replace_range(at..at + ctor.len(), &name);
+    }
+    if rest.trim().is_empty() || (!py && template_spans_lines(&rest)) {
         return None;
     }
     let indent = &s.anchors.indent;
-    let newline = if source.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let unit = indent_unit(text, stmt_span.start as usize, indent, py);
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut lines: Vec<&str> = rest.lines().collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
+    let statement = |l: &str| l.trim().trim_end_matches(';').trim_end().to_string();
     let is_release = |l: &str| {
-        let t = l.trim().trim_end_matches(';');
+        let t = statement(l);
+        let t = t.strip_prefix("await ").unwrap_or(&t);
         t == format!("{name}.{release}()")
-            || t == format!("await {name}.{release}()")
-            || (t.ends_with(&format!(".{release}({name})")) && on_owner)
+            || (on_owner && t.ends_with(&format!(".{release}({name})")))
     };
-    let awaited = lines
-        .iter()
-        .any(|l| l.trim() == format!("await {name}.{release}()"))
-        || (source.lang == Lang::Py
+    // Async: an awaited acquisition or release, the async flavour of a client, or the name
+    // used with `await` / `async with` / `async for`.
+    let acquired_awaited = py
+        && text
+            .get(..s.span.start as usize)
+            .unwrap_or("")
+            .trim_end()
+            .strip_suffix("await")
+            .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+    let awaited = acquired_awaited
+        || lines
+            .iter()
+            .any(|l| is_release(l) && statement(l).starts_with("await "))
+        || (py
             && (release == "aclose"
                 || s.ctor.contains("Async")
-                || rest.contains(&format!("await {name}."))));
+                || rest.contains(&format!("await {name}."))
+                || rest.contains(&format!("async with {name}"))
+                || rest.contains(&format!("in {name}.")) && rest.contains("async for ")));
     // Move an existing release into the `finally`: drop it where it is written at the block's own
     // level; a release nested deeper (in an `if`) cannot move safely.
     let level = |l: &str| l.len() - l.trim_start().len();
+    let comment = |l: &str| {
+        let t = l.trim_start();
+        t.is_empty() || t.starts_with('#') || t.starts_with("//")
+    };
     let top = lines
         .iter()
         .skip(usize::from(!line_start))
+        .filter(|l| !comment(l))
         .map(|l| level(l))
-        .filter(|n| *n > 0)
         .min();
     let mut kept = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -209,70 +242,186 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
     if lines.iter().all(|l| l.trim().is_empty()) {
         return None;
     }
+    let aw = if awaited { "await " } else { "" };
     let call = match &owner {
-        Some(o) => format!(
-            "{}{o}.{release}({name})",
-            if awaited { "await " } else { "" }
-        ),
-        None => format!("{}{name}.{release}()", if awaited { "await " } else { "" }),
+        Some(o) => format!("{aw}{o}.{release}({name})"),
+        None => format!("{aw}{name}.{release}()"),
     };
+    // `rest_of_block` starts at the first statement's text unless it starts a line: its first
+    // line has no indentation in the slice.
     let body: Vec<String> = lines
         .iter()
-        .map(|l| {
-            if l.trim().is_empty() {
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 && !line_start {
+                format!("{indent}{unit}{}", l.trim_start())
+            } else if l.trim().is_empty() {
                 String::new()
             } else {
-                format!(
-                    "{}{l}",
-                    if source.lang == Lang::Py {
-                        "    "
-                    } else {
-                        "  "
-                    }
-                )
+                format!("{unit}{l}")
             }
         })
         .collect();
-    // Otherwise `rest_of_block` starts at the first statement's text: its first line has no
-    // indentation in the slice.
-    let mut first = !line_start;
-    let body: Vec<String> = body
-        .into_iter()
-        .map(|l| {
-            if first {
-                first = false;
-                let t = l.trim_start();
-                format!(
-                    "{indent}{}{t}",
-                    if source.lang == Lang::Py {
-                        "    "
-                    } else {
-                        "  "
-                    }
-                )
-            } else {
-                l
-            }
-        })
-        .collect();
+    let body = body.join(newline);
     let lead = if line_start { indent.as_str() } else { "" };
-    let text = match source.lang {
-        Lang::Py => format!(
-            "{lead}try:{newline}{}{newline}{indent}finally:{newline}{indent}    {call}",
-            body.join(newline)
-        ),
-        _ => format!(
-            "{lead}try {{{newline}{}{newline}{indent}}} finally {{{newline}{indent}  {call};{newline}{indent}}}",
-            body.join(newline)
-        ),
+    let text = if py {
+        let bind = if hoist {
+            format!("{name} = {ctor}{newline}{indent}")
+        } else {
+            String::new()
+        };
+        format!(
+            "{lead}{bind}try:{newline}{body}{newline}{indent}finally:{newline}{indent}{unit}{call}"
+        )
+    } else {
+        format!(
+            "{lead}try {{{newline}{body}{newline}{indent}}} finally {{{newline}{indent}{unit}{call};{newline}{indent}}}"
+        )
+    };
+    // The edit starts at the acquiring statement (kept as it is), so that another rule's edit
+    // of that statement (hoisting it) cannot be applied in the same pass.
+    let keep = if hoist {
+        ""
+    } else {
+        source
+            .text
+            .get(stmt_span.start as usize..rest_span.start as usize)?
+    };
+    let message = if hoist {
+        format!("Bind it to `{name}` and release it in `finally` (`{call}`)")
+    } else {
+        format!("Release it in `finally` (`{call}`)")
     };
     Some(Fix {
-        message: format!("Release it in `finally` (`{call}`)"),
+        message,
         applicability: Applicability::Unsafe,
         edits: vec![Edit {
-            span: rest_span,
-            content: text,
+            span: Span::new(stmt_span.start as usize, rest_span.end as usize),
+            content: format!("{keep}{text}"),
         }],
         related_edits: Vec::new(),
     })
+}
+
+/// A name for a construction that is not bound (`session` for `aiohttp.ClientSession()`),
+/// one the file does not use anywhere as a word (comments included: the check is textual, so
+/// it can only be too careful).
+fn fresh_name(text: &str, s: &SessionSite) -> Option<String> {
+    let names: &[&str] = match s.kind {
+        ClientKind::Session => &["session", "db_session"],
+        ClientKind::Checkout | ClientKind::Connection => &["conn", "connection", "db_conn"],
+        _ if s.ctor.contains("Session") || s.ctor.contains("session") => {
+            &["session", "http_session", "client_session"]
+        }
+        _ => &["client", "http_client"],
+    };
+    let numbered = (2..10).map(|i| format!("{}{i}", names[0]));
+    names
+        .iter()
+        .map(|n| n.to_string())
+        .chain(numbered)
+        .find(|n| !has_word(text, n))
+}
+
+/// Does `word` occur in `text` as a whole identifier?
+fn has_word(text: &str, word: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
+}
+
+/// The file's indentation step, seen from the statement at `at` (indented by `indent`): the
+/// difference with the nearest line above that is indented less (its block's header).
+/// Defaults to a tab for tab-indented code, else 4 spaces (Python) or 2 (TS/JS).
+fn indent_unit(text: &str, at: usize, indent: &str, py: bool) -> String {
+    let fallback = if indent.starts_with('\t') {
+        "\t"
+    } else if py {
+        "    "
+    } else {
+        "  "
+    };
+    let above = text.get(..at).unwrap_or("");
+    let above = above.rfind('\n').map_or("", |i| &above[..i]);
+    for line in above.lines().rev() {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with('#') || t.starts_with("//") || t.starts_with('*') {
+            continue;
+        }
+        let own = &line[..line.len() - t.len()];
+        if own.len() < indent.len() {
+            return match indent.strip_prefix(own) {
+                Some(step) if !step.is_empty() => step.to_string(),
+                _ => fallback.to_string(),
+            };
+        }
+    }
+    fallback.to_string()
+}
+
+/// TS/JS: does a template literal span lines in `code` (re-indenting would change its value)?
+/// A text scan: backticks in comments or strings make it answer yes, which only refuses a fix.
+fn template_spans_lines(code: &str) -> bool {
+    let mut inside = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = inside,
+            '`' => inside = !inside,
+            '\n' if inside => return true,
+            _ => {}
+        }
+    }
+    inside
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indentation_step_from_the_enclosing_header() {
+        let py = "def f():\n    x = 1\n";
+        assert_eq!(
+            indent_unit(py, py.find("x =").unwrap(), "    ", true),
+            "    "
+        );
+        let two = "class A:\n  def f(self,\n          a):\n    # note\n\n    x = 1\n";
+        assert_eq!(
+            indent_unit(two, two.find("x =").unwrap(), "    ", true),
+            "  "
+        );
+        let tabs = "def f():\n\tif a:\n\t\tx = 1\n";
+        assert_eq!(
+            indent_unit(tabs, tabs.find("x =").unwrap(), "\t\t", true),
+            "\t"
+        );
+        let ts = "app.get('/', async () => {\n    const c = await pool.connect();\n";
+        assert_eq!(
+            indent_unit(ts, ts.find("const").unwrap(), "    ", false),
+            "    "
+        );
+        assert_eq!(indent_unit("x = 1\n", 0, "", true), "    ");
+    }
+
+    #[test]
+    fn fresh_names_avoid_every_word_of_the_file() {
+        assert!(has_word("a = session.get()", "session"));
+        assert!(!has_word("a = ClientSession() # sessions", "session"));
+        assert!(has_word("session", "session"));
+        assert!(!has_word("my_session2 = 1", "session"));
+    }
+
+    #[test]
+    fn multi_line_template_literals() {
+        assert!(template_spans_lines("q(`select\n  1`)"));
+        assert!(!template_spans_lines("q(`select 1`);\nq(`x ${a}`)"));
+        assert!(!template_spans_lines("q(`a\\`b`);\n"));
+        assert!(!template_spans_lines("const a = 1;\n"));
+    }
 }
