@@ -227,6 +227,10 @@ pub struct PoolerRequirement {
     pub when_scheme: Option<String>,
     /// What to write, for the help: `prepare: false`.
     pub fix: String,
+    /// The import the accepted value needs, added with the fix
+    /// (`from sqlalchemy.pool import NullPool`).
+    #[serde(default)]
+    pub import: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -69,11 +69,13 @@ impl Rule for PoolerPreparedStatements {
                         help: format!("{}: transaction poolers hand each transaction to any server connection, so prepared statements fail (`prepared statement \"s0\" does not exist`)", req.fix),
                         label: None,
                         related: vec![(url.loc.0, url.loc.1, "the pooler URL".into())],
-                        fix: Some(Fix {
-                            message: format!("Turn prepared statements off: `{}`", req.fix),
-                            applicability: Applicability::DisplayOnly,
-                            edits: Vec::new(),
-                            related_edits: Vec::new(),
+                        fix: requirement_fix(cx, fi, c, req, &url).or_else(|| {
+                            Some(Fix {
+                                message: format!("Turn prepared statements off: `{}`", req.fix),
+                                applicability: Applicability::DisplayOnly,
+                                edits: Vec::new(),
+                                related_edits: Vec::new(),
+                            })
                         }),
                     });
                 }
@@ -108,7 +110,11 @@ impl Rule for PoolerPreparedStatements {
                         help: "add `pgbouncer=true` to the URL (and a `directUrl` without it for migrations)".into(),
                         label: None,
                         related: Vec::new(),
-                        fix: pgbouncer_fix(&file.source, u.span, &u.text),
+                        fix: if p.param("pgbouncer").is_none() {
+                            pgbouncer_fix(&file.source, u.span, &u.text)
+                        } else {
+                            None
+                        },
                     });
                 }
             }
@@ -150,16 +156,147 @@ fn describe(u: &ParsedUrl) -> String {
 
 /// Append `pgbouncer=true` to a dotenv URL (`…/db?sslmode=require` → `…&pgbouncer=true`).
 fn pgbouncer_fix(source: &SourceFile, span: Span, url: &str) -> Option<Fix> {
-    let written = source.slice(span);
-    let end = span.start as usize + written.find(url)? + url.len();
-    let sep = if url.contains('?') { "&" } else { "?" };
     Some(Fix {
         message: "Add `pgbouncer=true` to the URL".into(),
         applicability: Applicability::Unsafe,
-        edits: vec![Edit {
-            span: Span::new(end, end),
-            content: format!("{sep}pgbouncer=true"),
-        }],
+        edits: vec![url_param_edit(source, span, url, "pgbouncer", "true")?],
+        related_edits: Vec::new(),
+    })
+}
+
+/// An edit appending `param=value` to the URL `url` written inside `span`.
+fn url_param_edit(
+    source: &SourceFile,
+    span: Span,
+    url: &str,
+    param: &str,
+    value: &str,
+) -> Option<Edit> {
+    let written = source.slice(span);
+    let end = span.start as usize + written.find(url)? + url.len();
+    let sep = if url.contains('?') { "&" } else { "?" };
+    Some(Edit {
+        span: Span::new(end, end),
+        content: format!("{sep}{param}={value}"),
+    })
+}
+
+/// The edit a requirement allows: its URL parameter appended where the URL is written (a dotenv
+/// file or a literal, possibly in another file), or its option added to the construction's call
+/// (`statement_cache_size=0`, `connect_args={"statement_cache_size": 0}`, `prepare: false`) when
+/// the call does not set that option already. Unsafe: it changes how the client talks to the
+/// database.
+fn requirement_fix(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    c: &crate::facts::ClientSite,
+    req: &PoolerRequirement,
+    url: &ResolvedUrl,
+) -> Option<Fix> {
+    let value = req.equals.first()?;
+    if let Some(param) = &req.url_param {
+        // Written with another value: the user chose it; do not add a second one.
+        if url.parsed.param(param).is_some() {
+            return None;
+        }
+        let (uf, span) = url.loc;
+        let edit = url_param_edit(&cx.files.get(uf)?.source, span, &url.text, param, value)?;
+        let (edits, related_edits) = if uf == fi {
+            (vec![edit], Vec::new())
+        } else {
+            (Vec::new(), vec![(uf, edit)])
+        };
+        return Some(Fix {
+            message: format!("Add `{param}={value}` to the URL"),
+            applicability: Applicability::Unsafe,
+            edits,
+            related_edits,
+        });
+    }
+    let source = &cx.files.get(fi)?.source;
+    let call = source.slice(c.span);
+    let close = call.rfind(')')?;
+    if !call[close + 1..].trim().is_empty() {
+        return None;
+    }
+    let literal = |v: &str| {
+        matches!(v, "0" | "None" | "False" | "True" | "false" | "true") || v.parse::<i64>().is_ok()
+    };
+    let option = req.options.first()?;
+    let inner = call[..close].trim_end();
+    let (addition, message) = match source.lang {
+        Lang::Py => {
+            let (key, text) = match option.split_once('.') {
+                None => (option.as_str(), format!("{option}={value}")),
+                Some((outer, leaf)) => (outer, format!("{outer}={{\"{leaf}\": {value}}}")),
+            };
+            if !(literal(value) || req.import.is_some())
+                || option.matches('.').count() > 1
+                || call.contains(&format!("{key}="))
+            {
+                return None;
+            }
+            (text.clone(), text)
+        }
+        Lang::Ts | Lang::Tsx | Lang::Js => {
+            if option.contains('.') || !literal(value) || call.contains(&format!("{option}:")) {
+                return None;
+            }
+            let text = format!("{option}: {value}");
+            if call.matches('{').count() == 0 {
+                (format!("{{ {text} }}"), text)
+            } else {
+                // `postgres(url, { max: 1 })`: into the trailing options object.
+                let obj = inner.strip_suffix('}')?.trim_end();
+                if call.matches('{').count() != 1 || obj.ends_with('{') {
+                    return None;
+                }
+                let at = c.span.start as usize + obj.len();
+                let sep = if obj.ends_with(',') { " " } else { ", " };
+                return Some(Fix {
+                    message: format!("Pass `{text}`"),
+                    applicability: Applicability::Unsafe,
+                    edits: vec![Edit {
+                        span: Span::new(at, at),
+                        content: format!("{sep}{text}"),
+                    }],
+                    related_edits: Vec::new(),
+                });
+            }
+        }
+        _ => return None,
+    };
+    let at = c.span.start as usize + inner.len();
+    let sep = if inner.ends_with('(') {
+        ""
+    } else if inner.ends_with(',') {
+        " "
+    } else {
+        ", "
+    };
+    let mut edits = vec![Edit {
+        span: Span::new(at, at),
+        content: format!("{sep}{addition}"),
+    }];
+    if let Some(import) = &req.import
+        && !source.text.lines().any(|l| l.trim() == import)
+    {
+        // After the last import (the start of the next line), or at the top.
+        let at = c.anchors.module_insert.map(|a| a as usize).unwrap_or(0);
+        let nl = if source.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        edits.push(Edit {
+            span: Span::new(at, at),
+            content: format!("{import}{nl}"),
+        });
+    }
+    Some(Fix {
+        message: format!("Pass `{message}`"),
+        applicability: Applicability::Unsafe,
+        edits,
         related_edits: Vec::new(),
     })
 }
