@@ -546,10 +546,13 @@ fn hoist_fix(
     releases: &[String],
 ) -> Option<Fix> {
     // A single connection (pg `Client`, `psycopg2.connect`) must not be shared: it needs a pool.
-    // A construction in a loop usually depends on the loop variable (one pool per tenant).
+    // In a loop of a Python or Rust function, static arguments cannot use the loop variable (a
+    // local); a loop at module scope binds module-level names, which `args_are_static` does not
+    // see, and the TS front-end does not count loop variables as locals.
     if !c.anchors.args_are_static
         || c.kind == ClientKind::Connection
-        || c.scope.kind == ScopeKind::Loop
+        || (c.scope.kind == ScopeKind::Loop
+            && (c.in_fn.is_none() || !matches!(source.lang, Lang::Py | Lang::Rs)))
     {
         return None;
     }
@@ -877,7 +880,7 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
     if source.lang != Lang::Py
         || !c.anchors.args_are_static
         || c.kind == ClientKind::Connection
-        || c.scope.kind == ScopeKind::Loop
+        || (c.scope.kind == ScopeKind::Loop && c.in_fn.is_none())
     {
         return None;
     }

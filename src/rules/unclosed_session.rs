@@ -177,6 +177,11 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
             return None;
         }
         rest.replace_range(at..at + ctor.len(), &name);
+        // A bare `engine.connect()` statement: nothing uses what it opens, and a `try` around
+        // the name alone would read as nonsense; the user should delete or close it.
+        if rest.trim() == name || rest.trim() == format!("await {name}") {
+            return None;
+        }
     }
     if rest.trim().is_empty() || (!py && template_spans_lines(&rest)) {
         return None;
