@@ -201,8 +201,8 @@ impl CallGraph {
                 g.per_request.entry(k).or_insert(v);
             }
         }
-        // Startup-only functions: every caller runs once (module, startup, test scope, or a
-        // startup-only function), iterated to a fixpoint from the optimistic side.
+        // Startup-only functions: every caller runs once (module, startup, test scope, a guarded
+        // call, or a startup-only function), iterated to a fixpoint from the optimistic side.
         let candidates: Vec<FnId> = g
             .callers
             .keys()
@@ -220,6 +220,11 @@ impl CallGraph {
                 g.callers.get(f).is_some_and(|calls| {
                     calls.iter().all(|(cf, ci)| {
                         let c = &units[*cf].facts.calls[*ci];
+                        // A call under a guard (inside `singleton("k", () => …)`, a memoised
+                        // function, a `LazyLock`) runs once too.
+                        if c.guard.is_guarded() {
+                            return true;
+                        }
                         match c.scope.kind {
                             ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test => true,
                             ScopeKind::Function => {

@@ -353,13 +353,17 @@ pub struct Acquisition {
     pub binding: Option<String>,
     /// The receiver's text: `window` in `window.addEventListener(…)`, `client` in `client.connectUser(…)`.
     pub receiver: Option<String>,
-    /// The arguments' source texts, whitespace collapsed.
+    /// The arguments' source texts, whitespace collapsed; an inline function is recorded as
+    /// `<function literal at S..E>` (byte span), with `, typed by its call` when its TS
+    /// parameters take their types from the call.
     pub args: Vec<String>,
     /// The `signal` option passed, as text (`controller.signal`, `signal`).
     pub signal: Option<String>,
     /// The effect returns the acquisition's result as its cleanup (`return onSnapshot(…)`).
     pub returned: bool,
-    /// The statement holding it (for a fix that binds an unbound acquisition).
+    /// The effect-body statement holding it (for a fix that binds an unbound acquisition or an
+    /// inline handler); `Some` only when the names its release would use are visible in the
+    /// cleanup the fix extends.
     pub statement: Option<Span>,
 }
 

@@ -122,8 +122,25 @@ const EFFECT_HOOKS: &[&str] = &["useEffect", "useLayoutEffect", "useInsertionEff
 const MEMO_HOOKS: &[&str] = &["useMemo", "useState"];
 /// Hooks whose first argument is a value kept across renders (`useState(new X())`).
 const MEMO_VALUE_HOOKS: &[&str] = &["useState", "useRef"];
-/// Wrappers that run their function once per process (or per key).
-const MEMO_WRAPPERS: &[&str] = &["memoize", "memoizeOne", "once", "pMemoize"];
+/// Wrappers that run their function once per process (or per key): `memoize(fn)`,
+/// `singleton("redis", initRedis)`, `once(fn)`. Not React's `cache`, which memoizes per request.
+const MEMO_WRAPPERS: &[&str] = &[
+    "memoize",
+    "memoizeOne",
+    "pMemoize",
+    "once",
+    "lazy",
+    "singleton",
+    "getSingleton",
+    "createSingleton",
+];
+
+/// Is the `index`-th argument of a call to `callee` (its last name) run once by a memoizer?
+/// `once` must be given the function first: `emitter.once("event", fn)` runs `fn` once per
+/// registration, which is not once per process.
+fn is_memo_arg(callee: &str, index: usize) -> bool {
+    MEMO_WRAPPERS.contains(&callee) && (index == 0 || !matches!(callee, "once" | "lazy"))
+}
 const GENERIC_RELEASE: &[&str] = &[
     "close",
     "end",
@@ -542,6 +559,71 @@ fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>> {
     }
 }
 
+/// The number of parameters a function declares (a TypeScript `this` parameter excluded).
+fn param_count(f: Node) -> u32 {
+    if field(f, "parameter").is_some() {
+        return 1;
+    }
+    let Some(params) = field(f, "parameters") else {
+        return 0;
+    };
+    let n = named_kids(params)
+        .into_iter()
+        .filter(|p| {
+            let pat = field(*p, "pattern").unwrap_or(*p);
+            pat.kind() != "this"
+        })
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Names a statement declares in its block: `const`/`let`/`var` declarations, functions,
+/// classes (also behind `export`).
+fn declared_names(st: Node, src: &str, out: &mut Vec<String>) {
+    match st.kind() {
+        "lexical_declaration" | "variable_declaration" => {
+            for d in named_kids(st) {
+                if d.kind() == "variable_declarator"
+                    && let Some(name) = field(d, "name")
+                {
+                    pattern_names(name, src, out);
+                }
+            }
+        }
+        "function_declaration"
+        | "generator_function_declaration"
+        | "class_declaration"
+        | "abstract_class_declaration" => {
+            if let Some(name) = field(st, "name") {
+                out.push(text(name, src).to_string());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Does the function declare a parameter without a type annotation (`e => …`, `(e) => …`)?
+fn has_untyped_params(f: Node) -> bool {
+    if field(f, "parameter").is_some() {
+        return true;
+    }
+    field(f, "parameters").is_some_and(|ps| {
+        named_kids(ps).into_iter().any(|p| {
+            matches!(p.kind(), "required_parameter" | "optional_parameter")
+                && field(p, "type").is_none()
+                && field(p, "pattern").is_none_or(|x| x.kind() != "this")
+        })
+    })
+}
+
+/// A class method, a class field holding a function, or an object-literal member: not a free
+/// function (nor one assigned to `exports.f`).
+fn is_method(f: Node, n: &FnName) -> bool {
+    n.kind == NameKind::Member
+        && (f.kind() == "method_definition"
+            || matches!(n.anchor.node.kind(), "pair" | "public_field_definition"))
+}
+
 /// Does the function body start with the directive `"use server"`?
 fn has_use_server(f: Node, src: &str) -> bool {
     let Some(body) = field(f, "body") else {
@@ -701,6 +783,9 @@ struct Pre<'a, 't> {
     exported_names: HashSet<String>,
     use_server: bool,
     use_client: bool,
+    /// Functions passed by name to a memoizer (`singleton("redis", initializeRedis)`): their
+    /// body runs once.
+    memo_fns: HashSet<String>,
     module_insert: u32,
     refs: Vec<HandlerRef>,
     pending: Vec<(Node<'t>, Special)>,
@@ -730,6 +815,7 @@ impl<'a, 't> Pre<'a, 't> {
             exported_names: HashSet::new(),
             use_server: false,
             use_client: false,
+            memo_fns: HashSet::new(),
             module_insert: 0,
             refs: Vec::new(),
             pending: Vec::new(),
@@ -791,6 +877,7 @@ impl<'a, 't> Pre<'a, 't> {
                         self.note_import(m);
                     }
                     self.registration(n);
+                    self.memo_call(n);
                 }
                 "jsx_element" | "jsx_self_closing_element" => {
                     if let Some((id, _)) = fn_stack.iter().rev().find(|(_, named)| *named) {
@@ -802,6 +889,24 @@ impl<'a, 't> Pre<'a, 't> {
         });
         for (node, special) in std::mem::take(&mut self.pending) {
             self.handler_arg(node, special, 0);
+        }
+    }
+
+    /// `singleton("redis", initializeRedis)`, `memoize(getClient)`: names of functions handed
+    /// to a memoizer.
+    fn memo_call(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(callee) = field(call, "function").and_then(|c| callee_name(c, src)) else {
+            return;
+        };
+        if !MEMO_WRAPPERS.contains(&callee) {
+            return;
+        }
+        for (i, a) in call_args(call).into_iter().enumerate() {
+            let a = unwrap_value(a);
+            if a.kind() == "identifier" && is_memo_arg(callee, i) {
+                self.memo_fns.insert(text(a, src).to_string());
+            }
         }
     }
 
@@ -1708,6 +1813,15 @@ impl<'a, 't> Walker<'a, 't> {
         let name = fn_name(at, src);
         let class = self.classify_fn(at, name.as_ref());
         let parent_fn = self.ctx().fn_idx;
+        // Run once by a memoizer: handed to it inline (`singleton("k", () => …)`) or by name
+        // (`singleton("k", initializeRedis)`, the function declared anywhere in the file).
+        let memo_fn = arg_position(at).is_some_and(|(call, i)| {
+            field(call.node, "function")
+                .and_then(|c| callee_name(c, src))
+                .is_some_and(|c| is_memo_arg(c, i))
+        }) || name.as_ref().is_some_and(|n| {
+            matches!(n.kind, NameKind::Decl | NameKind::Var) && self.pre.memo_fns.contains(&n.name)
+        });
         let fn_idx = if let Some(n) = &name {
             let exported = self.is_exported(at, n);
             self.facts.functions.push(FnFact {
@@ -1715,10 +1829,10 @@ impl<'a, 't> Walker<'a, 't> {
                 span: n.span,
                 exported,
                 scope: class.scope.clone(),
-                guard: Guard::None,
+                guard: if memo_fn { Guard::Memo } else { Guard::None },
                 parent: parent_fn,
-                params: 0,
-                method: false,
+                params: param_count(f),
+                method: is_method(f, n),
                 def_line: None,
             });
             Some(self.facts.functions.len() - 1)
@@ -1745,7 +1859,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.ctxs.push(Ctx {
             node_id: f.id(),
             scope: class.scope,
-            memo: class.memo,
+            memo: class.memo || memo_fn,
             fn_idx,
             is_fn: true,
         });
@@ -1776,7 +1890,7 @@ impl<'a, 't> Walker<'a, 't> {
             .unwrap_or("");
         let first_arg = position.is_some_and(|(_, i)| i == 0);
         let mut memo = parent.memo;
-        if position.is_some() && MEMO_WRAPPERS.contains(&callee) {
+        if position.is_some_and(|(_, i)| is_memo_arg(callee, i)) {
             memo = true;
         }
 
@@ -2396,6 +2510,7 @@ impl<'a, 't> Walker<'a, 't> {
             statement: statement_of(at).map(span),
             module_insert: Some(self.pre.module_insert),
             args_are_static: self.args_are_static(n),
+            direct_return: self.is_direct_return(at),
             ..Default::default()
         };
         let ctx = self.ctx();
@@ -2612,6 +2727,28 @@ impl<'a, 't> Walker<'a, 't> {
             cur = p;
         }
         out
+    }
+
+    /// The construction is itself the value its function returns: `return new X(…)`,
+    /// `return createClient(…)`, through parentheses, `as T`, `satisfies T`, `<T>x`; or the
+    /// expression body of an arrow (`const getDb = () => new MongoClient(uri)`), not a `map`
+    /// callback's.
+    fn is_direct_return(&self, at: At<'_, 't>) -> bool {
+        let mut cur = at;
+        while let Some(p) = cur.up() {
+            match p.node.kind() {
+                "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression"
+                | "type_assertion" => cur = p,
+                "return_statement" => return true,
+                "arrow_function" => {
+                    return is_field(p.node, "body", cur.node) && !self.is_loop_callback(p);
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn is_loop_callback(&self, f: At) -> bool {
@@ -3123,6 +3260,9 @@ struct EffectParts<'t> {
     opaque: Option<Span>,
     /// A class component's body, for `this.helper()`.
     class_body: Option<Node<'t>>,
+    /// Values pushed into an array of cleanups the cleanup calls
+    /// (`cleanups.push(onSnapshot(…))`): an acquisition pushed there is its own cleanup.
+    pushed: HashSet<usize>,
     anchors: EffectAnchors,
 }
 
@@ -3138,6 +3278,7 @@ impl<'t> EffectParts<'t> {
             disposers: Vec::new(),
             opaque: None,
             class_body: None,
+            pushed: HashSet::new(),
             anchors: EffectAnchors::default(),
         }
     }
@@ -3304,6 +3445,98 @@ fn line_indent(src: &str, at: usize) -> String {
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect()
+}
+
+/// What an effect stores in an array of cleanups (see [`Walker::array_cleanups`]).
+#[derive(Default)]
+struct StoredCleanups<'t> {
+    /// Functions pushed (inline, or same-file functions by name).
+    fns: Vec<Node<'t>>,
+    /// Other names pushed (`unsubscribe`, `sub.unsubscribe`): disposers the cleanup calls.
+    disposers: Vec<(String, Span)>,
+    /// Calls and constructions pushed (`cleanups.push(onSnapshot(…))`).
+    pushed: HashSet<usize>,
+}
+
+/// An array whose elements `n` calls: `cleanups.forEach((f) => f())` (also `.map`, through
+/// `.splice(0)` / `.slice()` / `.reverse()`) and `for (const c of cleanups) c()`.
+fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
+    // Does `f`'s body call `param`?
+    let calls_param = |f: Node, param: &str| {
+        let mut found = false;
+        traverse(f, |a, entering| {
+            if entering
+                && !found
+                && a.node.kind() == "call_expression"
+                && field(a.node, "function")
+                    .map(unwrap_value)
+                    .is_some_and(|c| c.kind() == "identifier" && text(c, src) == param)
+            {
+                found = true;
+            }
+        });
+        found
+    };
+    // `cleanups.splice(0)` → `cleanups`.
+    let array_of = |mut x: Node<'t>| {
+        for _ in 0..4 {
+            x = unwrap_value(x);
+            let inner = (x.kind() == "call_expression")
+                .then(|| field(x, "function").map(unwrap_value))
+                .flatten()
+                .filter(|c| c.kind() == "member_expression")
+                .filter(|c| {
+                    matches!(
+                        field(*c, "property").map(|p| text(p, src)),
+                        Some("splice" | "slice" | "reverse")
+                    )
+                })
+                .and_then(|c| field(c, "object"));
+            match inner {
+                Some(i) => x = i,
+                None => break,
+            }
+        }
+        matches!(x.kind(), "identifier" | "member_expression").then_some(x)
+    };
+    match n.kind() {
+        "call_expression" => {
+            let callee = unwrap_value(field(n, "function")?);
+            if callee.kind() != "member_expression"
+                || !matches!(text(field(callee, "property")?, src), "forEach" | "map")
+            {
+                return None;
+            }
+            let cb = unwrap_value(*call_args(n).first()?);
+            if !is_fn_kind(cb.kind()) {
+                return None;
+            }
+            let mut params = Vec::new();
+            for p in [field(cb, "parameters"), field(cb, "parameter")]
+                .into_iter()
+                .flatten()
+            {
+                pattern_names(p, src, &mut params);
+            }
+            let param = params.first()?;
+            if !calls_param(field(cb, "body")?, param) {
+                return None;
+            }
+            array_of(field(callee, "object")?)
+        }
+        "for_in_statement" => {
+            token(n, "of")?;
+            let left = unwrap_value(field(n, "left")?);
+            if left.kind() != "identifier" {
+                return None;
+            }
+            if !calls_param(field(n, "body")?, text(left, src)) {
+                return None;
+            }
+            array_of(field(n, "right")?)
+        }
+        _ => None,
+    }
 }
 
 /// Values returned by the function whose block is `body` (not by nested functions).
@@ -3847,69 +4080,48 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    fn build_effect(&self, parts: EffectParts<'t>) -> EffectFact {
-        // The cleanup's calls, following the same-file helpers it calls.
-        // A helper's parameters stand for the arguments it was called with
-        // (`stopPinging(ping)` → `clearInterval(id)` is `clearInterval(ping)`).
+    fn build_effect(&self, mut parts: EffectParts<'t>) -> EffectFact {
         let mut visited: HashSet<usize> = HashSet::new();
         let mut calls: Vec<CleanupCall> = Vec::new();
-        let mut work: Vec<(Node<'t>, HashMap<String, String>)> = parts
-            .cleanup_fns
+        let mut arrays: Vec<String> = Vec::new();
+        self.follow_cleanup(
+            parts.cleanup_fns.clone(),
+            parts.class_body,
+            &mut visited,
+            &mut calls,
+            &mut arrays,
+        );
+        // `return () => cleanups.forEach((f) => f())` calls what the effect pushed there.
+        if !arrays.is_empty() {
+            let stored = self.array_cleanups(&parts.bodies, &arrays);
+            parts.disposers.extend(stored.disposers);
+            parts.pushed = stored.pushed;
+            let mut more = Vec::new();
+            self.follow_cleanup(
+                stored.fns,
+                parts.class_body,
+                &mut visited,
+                &mut calls,
+                &mut more,
+            );
+        }
+        // `return () => controller.abort()` also runs what the effect registered on that
+        // controller's signal: `signal.addEventListener("abort", () => observer.disconnect())`.
+        let aborted: Vec<String> = calls
             .iter()
-            .map(|f| (*f, HashMap::new()))
+            .filter(|c| c.callee == "abort")
+            .filter_map(|c| c.receiver.clone())
             .collect();
-        while let Some((f, subst)) = work.pop() {
-            if visited.len() >= MAX_HELPERS || !visited.insert(f.id()) {
-                continue;
-            }
-            traverse(f, |a, entering| {
-                let n = a.node;
-                if !entering || n.kind() != "call_expression" {
-                    return;
-                }
-                if let Some(mut c) = self.cleanup_call(n, parts.class_body) {
-                    if !subst.is_empty() {
-                        if c.receiver.is_none() {
-                            c.callee = substitute(&c.callee, &subst);
-                        }
-                        c.receiver = c.receiver.map(|r| substitute(&r, &subst));
-                        c.args = c.args.iter().map(|x| substitute(x, &subst)).collect();
-                    }
-                    calls.push(c);
-                }
-                if let Some(h) = self.helper_of(n, parts.class_body)
-                    && !visited.contains(&h.id())
-                {
-                    let mut params = Vec::new();
-                    for p in [field(h, "parameters"), field(h, "parameter")]
-                        .into_iter()
-                        .flatten()
-                    {
-                        if p.kind() == "identifier" {
-                            params.push(Some(text(p, self.src).to_string()));
-                            continue;
-                        }
-                        for k in named_kids(p) {
-                            let pat = match k.kind() {
-                                "required_parameter" | "optional_parameter" => field(k, "pattern"),
-                                _ => Some(k),
-                            };
-                            params.push(
-                                pat.filter(|x| x.kind() == "identifier")
-                                    .map(|x| text(x, self.src).to_string()),
-                            );
-                        }
-                    }
-                    let args = call_args(n);
-                    let mut inner = HashMap::new();
-                    for (p, arg) in params.into_iter().zip(args) {
-                        if let Some(p) = p {
-                            inner.insert(p, substitute(&self.ctext(arg), &subst));
-                        }
-                    }
-                    work.push((h, inner));
-                }
-            });
+        if !aborted.is_empty() {
+            let listeners = self.abort_listeners(&parts.bodies, &aborted);
+            let mut more = Vec::new();
+            self.follow_cleanup(
+                listeners,
+                parts.class_body,
+                &mut visited,
+                &mut calls,
+                &mut more,
+            );
         }
         calls.sort_by_key(|c| (c.span.start, c.span.end));
         calls.dedup();
@@ -3953,6 +4165,188 @@ impl<'a, 't> Walker<'a, 't> {
             cleanup,
             anchors: parts.anchors,
         }
+    }
+
+    /// The calls made by cleanup functions, following the same-file helpers they call. A
+    /// helper's parameters stand for the arguments it was called with (`stopPinging(ping)` →
+    /// `clearInterval(id)` is `clearInterval(ping)`). `visited` collects the functions read.
+    fn follow_cleanup(
+        &self,
+        fns: Vec<Node<'t>>,
+        class_body: Option<Node<'t>>,
+        visited: &mut HashSet<usize>,
+        calls: &mut Vec<CleanupCall>,
+        arrays: &mut Vec<String>,
+    ) {
+        let mut work: Vec<(Node<'t>, HashMap<String, String>)> =
+            fns.into_iter().map(|f| (f, HashMap::new())).collect();
+        while let Some((f, subst)) = work.pop() {
+            if visited.len() >= MAX_HELPERS || !visited.insert(f.id()) {
+                continue;
+            }
+            traverse(f, |a, entering| {
+                let n = a.node;
+                if !entering {
+                    return;
+                }
+                if let Some(arr) = called_elements(n, self.src) {
+                    arrays.push(substitute(&self.ctext(arr), &subst));
+                }
+                if n.kind() != "call_expression" {
+                    return;
+                }
+                if let Some(mut c) = self.cleanup_call(n, class_body) {
+                    if !subst.is_empty() {
+                        if c.receiver.is_none() {
+                            c.callee = substitute(&c.callee, &subst);
+                        }
+                        c.receiver = c.receiver.map(|r| substitute(&r, &subst));
+                        c.args = c.args.iter().map(|x| substitute(x, &subst)).collect();
+                    }
+                    calls.push(c);
+                }
+                if let Some(h) = self.helper_of(n, class_body)
+                    && !visited.contains(&h.id())
+                {
+                    let mut params = Vec::new();
+                    for p in [field(h, "parameters"), field(h, "parameter")]
+                        .into_iter()
+                        .flatten()
+                    {
+                        if p.kind() == "identifier" {
+                            params.push(Some(text(p, self.src).to_string()));
+                            continue;
+                        }
+                        for k in named_kids(p) {
+                            let pat = match k.kind() {
+                                "required_parameter" | "optional_parameter" => field(k, "pattern"),
+                                _ => Some(k),
+                            };
+                            params.push(
+                                pat.filter(|x| x.kind() == "identifier")
+                                    .map(|x| text(x, self.src).to_string()),
+                            );
+                        }
+                    }
+                    let args = call_args(n);
+                    let mut inner = HashMap::new();
+                    for (p, arg) in params.into_iter().zip(args) {
+                        if let Some(p) = p {
+                            inner.insert(p, substitute(&self.ctext(arg), &subst));
+                        }
+                    }
+                    work.push((h, inner));
+                }
+            });
+        }
+    }
+
+    /// What the effect stores in the arrays of cleanups `arrays` (canonical texts):
+    /// `cleanups.push(() => ro.disconnect())`, `cleanups.push(unsubscribe)`,
+    /// `cleanups.push(onSnapshot(…))`, `const cleanups = [stop]`.
+    fn array_cleanups(&self, bodies: &[Node<'t>], arrays: &[String]) -> StoredCleanups<'t> {
+        let src = self.src;
+        let mut out = StoredCleanups::default();
+        let mut values: Vec<Node<'t>> = Vec::new();
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let n = a.node;
+                if !entering {
+                    return;
+                }
+                match n.kind() {
+                    "call_expression" => {
+                        let Some(callee) = field(n, "function").map(unwrap_value) else {
+                            return;
+                        };
+                        if callee.kind() != "member_expression"
+                            || !matches!(
+                                field(callee, "property").map(|p| text(p, src)),
+                                Some("push" | "unshift")
+                            )
+                        {
+                            return;
+                        }
+                        if field(callee, "object").is_some_and(|o| arrays.contains(&self.ctext(o)))
+                        {
+                            values.extend(call_args(n));
+                        }
+                    }
+                    "variable_declarator" => {
+                        if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
+                            && name.kind() == "identifier"
+                            && arrays.iter().any(|x| x == text(name, src))
+                            && unwrap_value(v).kind() == "array"
+                        {
+                            values.extend(named_kids(unwrap_value(v)));
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        }
+        for v in values {
+            let v = unwrap_value(v);
+            match v.kind() {
+                k if is_fn_kind(k) => out.fns.push(v),
+                "identifier" => match self.lookup_fn(text(v, src), v.start_byte()) {
+                    Some(f) => out.fns.push(f),
+                    None => out.disposers.push((text(v, src).to_string(), span(v))),
+                },
+                "member_expression" => out.disposers.push((self.ctext(v), span(v))),
+                "call_expression" | "new_expression" => {
+                    out.pushed.insert(v.id());
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Functions the effect registers on the signal of one of the `aborted` controllers:
+    /// `signal.addEventListener("abort", () => { … })` where `signal` is `controller.signal`
+    /// (directly, or bound by `const { signal } = controller`).
+    fn abort_listeners(&self, bodies: &[Node<'t>], aborted: &[String]) -> Vec<Node<'t>> {
+        let src = self.src;
+        let mut out = Vec::new();
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let n = a.node;
+                if !entering || n.kind() != "call_expression" {
+                    return;
+                }
+                let Some(callee) = field(n, "function").map(unwrap_value) else {
+                    return;
+                };
+                if callee.kind() != "member_expression"
+                    || field(callee, "property").map(|p| text(p, src)) != Some("addEventListener")
+                {
+                    return;
+                }
+                let args = call_args(n);
+                if args.first().and_then(|e| string_value(*e, src)) != Some("abort") {
+                    return;
+                }
+                let Some(obj) = field(callee, "object") else {
+                    return;
+                };
+                let sig = self.resolve_signal(self.ctext(obj), bodies);
+                if !aborted.iter().any(|c| sig == format!("{c}.signal")) {
+                    return;
+                }
+                let Some(handler) = args.get(1).map(|h| unwrap_value(*h)) else {
+                    return;
+                };
+                if is_fn_kind(handler.kind()) {
+                    out.push(handler);
+                } else if handler.kind() == "identifier"
+                    && let Some(f) = self.lookup_fn(text(handler, src), handler.start_byte())
+                {
+                    out.push(f);
+                }
+            });
+        }
+        out
     }
 
     /// A call made by a cleanup. A function kept in a ref (`ref.current()`) or, in a class, in
@@ -4085,12 +4479,17 @@ impl<'a, 't> Walker<'a, 't> {
                 .catalog
                 .effect(&a.pair)
                 .is_some_and(|p| matches!(p.matching, Matching::Listener | Matching::Receiver));
+            let owned_text = |r: &str| {
+                owned.contains(r)
+                    || r.char_indices().any(|(i, c)| {
+                        c == '.' && r.get(..i).is_some_and(|head| owned.contains(head))
+                    })
+            };
+            // `signal.addEventListener("abort", …)` with `const { signal } = controller` on a
+            // controller the effect creates: the signal is the controller's.
             by_receiver
                 && a.receiver.as_ref().is_some_and(|r| {
-                    owned.contains(r)
-                        || r.char_indices().any(|(i, c)| {
-                            c == '.' && r.get(..i).is_some_and(|head| owned.contains(head))
-                        })
+                    owned_text(r) || owned_text(&self.resolve_signal(r.clone(), &parts.bodies))
                 })
         };
         let mut out: Vec<Acquisition> = found
@@ -4244,11 +4643,45 @@ impl<'a, 't> Walker<'a, 't> {
         // Returned as the cleanup: only a disposer is one (`return onSnapshot(…)`); an
         // interval id or a socket returned from an effect is not a function React can call.
         let returned = disposer
-            && parts.returns.iter().any(|r| {
-                r.id() == n.id()
-                    || (r.kind() == "identifier" && binding.as_deref() == Some(text(*r, src)))
-            });
-        let args: Vec<String> = call_args(n).into_iter().map(|x| self.ctext(x)).collect();
+            && (parts.pushed.contains(&n.id())
+                || parts.returns.iter().any(|r| {
+                    r.id() == n.id()
+                        || (r.kind() == "identifier" && binding.as_deref() == Some(text(*r, src)))
+                }));
+        // A function written inline is a new object, equal to nothing a cleanup can name: it is
+        // recorded as `<function literal at START..END>` (its byte span), like the cleanup's
+        // inline functions (see [`Walker::cleanup_call`]), so that a fix can bind it to a name.
+        // In TypeScript, a parameter without a type annotation takes its type from the call
+        // (`(event) => …` is a `MessageEvent` handler): `, typed by its call` is appended,
+        // since the function moved to a `const` of its own would lose that type.
+        let ts = matches!(self.pre.file.lang, Lang::Ts | Lang::Tsx);
+        let args: Vec<String> = call_args(n)
+            .into_iter()
+            .map(|x| {
+                let u = unwrap_value(x);
+                if is_fn_kind(u.kind()) {
+                    let typed_by_call = if ts && has_untyped_params(u) {
+                        ", typed by its call"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "<function literal at {}..{}{typed_by_call}>",
+                        u.start_byte(),
+                        u.end_byte()
+                    )
+                } else {
+                    self.ctext(x)
+                }
+            })
+            .collect();
+        // Listener releases repeat the event and the handler; the others name only the binding
+        // or the receiver.
+        let listener = self
+            .catalog
+            .effect(&pair)
+            .is_some_and(|p| p.matching == Matching::Listener);
+        let statement = self.effect_statement(a, parts, receiver, binding.as_deref(), listener);
         Some(Acquisition {
             pair,
             call: self.short_call(n),
@@ -4258,8 +4691,114 @@ impl<'a, 't> Walker<'a, 't> {
             args,
             signal: self.signal_of(n, &parts.bodies),
             returned,
-            statement: statement_of(a).map(span),
+            statement,
         })
+    }
+
+    /// The statement of the effect callback's own body that holds an acquisition (the call's
+    /// own statement, or the `if`, loop or async IIFE around it), when every name a release
+    /// would use (the binding's, the receiver's and, `with_args`, the event's and the
+    /// handler's roots) is in scope in the cleanup a fix would extend (the first one the effect
+    /// returns, or one added at the end of the body). `None` when one of them is declared in a
+    /// nested function or block that the cleanup is not in (`const place = …` inside an async
+    /// IIFE), or when the acquisition is in a helper or an expression-bodied effect.
+    fn effect_statement(
+        &self,
+        a: At<'_, 't>,
+        parts: &EffectParts<'t>,
+        receiver: Option<Node<'t>>,
+        binding: Option<&str>,
+        with_args: bool,
+    ) -> Option<Span> {
+        let src = self.src;
+        let block = parts
+            .bodies
+            .first()
+            .and_then(|cb| field(*cb, "body"))
+            .filter(|b| b.kind() == "statement_block")?;
+        // Names declared between the effect body and the acquisition, in scopes that do not
+        // also hold the cleanup a fix would extend (`if (el) { let t; …; return () => … }`).
+        let cleanup_at = parts.cleanup_fns.first().map(|f| f.start_byte());
+        let mut nested: Vec<String> = Vec::new();
+        let mut top = None;
+        let mut cur = a;
+        while let Some(p) = cur.up() {
+            if p.node.id() == block.id() {
+                top = Some(cur.node);
+                break;
+            }
+            if cleanup_at.is_some_and(|c| p.node.byte_range().contains(&c)) {
+                cur = p;
+                continue;
+            }
+            let k = p.node.kind();
+            if is_fn_kind(k) {
+                for ps in [field(p.node, "parameters"), field(p.node, "parameter")]
+                    .into_iter()
+                    .flatten()
+                {
+                    pattern_names(ps, src, &mut nested);
+                }
+                if let Some(name) = field(p.node, "name") {
+                    nested.push(text(name, src).to_string());
+                }
+            } else if matches!(
+                k,
+                "statement_block" | "program" | "switch_body" | "switch_case"
+            ) {
+                for st in named_kids(p.node) {
+                    declared_names(st, src, &mut nested);
+                }
+            } else if matches!(k, "for_statement" | "for_in_statement") {
+                for f in ["initializer", "left"] {
+                    if let Some(x) = field(p.node, f) {
+                        declared_names(x, src, &mut nested);
+                        if f == "left"
+                            && ["const", "let", "var"]
+                                .iter()
+                                .any(|t| token(p.node, t).is_some())
+                        {
+                            pattern_names(x, src, &mut nested);
+                        }
+                    }
+                }
+            } else if k == "catch_clause"
+                && let Some(x) = field(p.node, "parameter")
+            {
+                pattern_names(x, src, &mut nested);
+            }
+            cur = p;
+        }
+        let top = top?;
+        if !nested.is_empty() {
+            let mut roots: Vec<String> = Vec::new();
+            if let Some(b) = binding {
+                roots.push(b.split(['.', '[']).next().unwrap_or(b).to_string());
+            }
+            let args = if with_args {
+                call_args(a.node)
+            } else {
+                Vec::new()
+            };
+            for x in receiver.into_iter().chain(args.into_iter().take(2)) {
+                let x = unwrap_value(x);
+                if is_fn_kind(x.kind()) {
+                    continue;
+                }
+                match root_of(x, src) {
+                    Some((r, _)) => roots.push(r.to_string()),
+                    // A value the release would repeat but connlint cannot follow.
+                    None if !matches!(x.kind(), "string" | "number" | "true" | "false") => {
+                        return None;
+                    }
+                    None => {}
+                }
+            }
+            if roots.iter().any(|r| nested.contains(r)) {
+                return None;
+            }
+        }
+        Some(span(top))
     }
 
     /// The canonical text of the value a local of the effect is bound to
@@ -4308,13 +4847,20 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
-        let sig = sig?;
+        Some(self.resolve_signal(sig?, bodies))
+    }
+
+    /// A signal's canonical text resolved through the effect's locals: `signal` bound by
+    /// `const signal = controller.signal` or `const { signal } = controller` is
+    /// `controller.signal`; anything else is returned as it is.
+    fn resolve_signal(&self, sig: String, bodies: &[Node<'t>]) -> String {
+        let src = self.src;
         if sig.contains('.')
             || !sig
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
         {
-            return Some(sig);
+            return sig;
         }
         let mut resolved = None;
         for body in bodies {
@@ -4351,7 +4897,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             });
         }
-        Some(resolved.unwrap_or(sig))
+        resolved.unwrap_or(sig)
     }
 
     /// The acquiring call, short: `window.addEventListener("resize", onResize)`,
@@ -7800,5 +8346,312 @@ export function MessagingTab({ userId, token, userData }: Props) {
         assert!(is_wrapper_name("socket_controller"));
         assert!(!is_wrapper_name("chatClient"));
         assert!(!is_wrapper_name("serviceClient"));
+    }
+
+    #[test]
+    fn memoizer_wrappers_guard_their_functions() {
+        let f = facts(
+            "src/services/cache.server.ts",
+            &["ioredis", "express"],
+            r#"import { Redis } from "ioredis";
+import { EventEmitter } from "node:events";
+import { singleton } from "~/utils/singleton";
+export const metadata = singleton("metadata", initializeMetadata);
+function initializeRedis() {
+  return new Redis();
+}
+const redis = singleton("cache", initializeRedis);
+function initializeMetadata() {
+  const client = new Redis();
+  return { get: (k: string) => client.get(k) };
+}
+export function getStore() {
+  return singleton("store", () => new Store(new Redis()));
+}
+const events = new EventEmitter();
+export function onReady() {
+  events.once("ready", () => new Redis());
+  return withRetry(() => new Redis());
+}
+"#,
+        );
+        let guard_of = |name: &str| {
+            f.functions
+                .iter()
+                .find(|x| x.name == name)
+                .map(|x| x.guard)
+                .expect("function")
+        };
+        assert_eq!(guard_of("initializeRedis"), Guard::Memo);
+        assert_eq!(guard_of("initializeMetadata"), Guard::Memo);
+        assert_eq!(guard_of("getStore"), Guard::None);
+        assert_eq!(guard_of("onReady"), Guard::None);
+        let g: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
+        assert_eq!(
+            g,
+            vec![
+                Guard::Memo,
+                Guard::Memo,
+                Guard::Memo,
+                Guard::None,
+                Guard::None
+            ]
+        );
+    }
+
+    #[test]
+    fn abort_listeners_release_when_the_cleanup_aborts() {
+        let f = facts(
+            "src/components/Guard.tsx",
+            &["react"],
+            r#"import { useEffect } from "react";
+export function Guard({ el, outer }: Props) {
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    void (async () => {
+      const observer = new ResizeObserver(place);
+      observer.observe(el);
+      window.addEventListener("resize", place);
+      signal.addEventListener("abort", () => {
+        observer.disconnect();
+        window.removeEventListener("resize", place);
+      });
+      controller.signal.addEventListener("abort", stop);
+      outer.signal.addEventListener("abort", () => clearTimeout(t));
+    })();
+    function stop() { cancelAnimationFrame(raf); }
+    return () => controller.abort();
+  }, [el]);
+  return null;
+}
+"#,
+        );
+        let e = one_effect(&f);
+        // Listeners on the effect's own controller are not acquisitions; the one on a
+        // controller from outside is.
+        let calls: Vec<&str> = e.acquisitions.iter().map(|a| a.call.as_str()).collect();
+        assert_eq!(
+            calls,
+            vec![
+                "new ResizeObserver(place)",
+                "window.addEventListener(\"resize\", place)",
+                "outer.signal.addEventListener(\"abort\", …)"
+            ]
+        );
+        // What the abort listeners of `controller` do is part of the cleanup; `outer`'s is not.
+        assert_eq!(
+            cleanup_calls(e),
+            vec![
+                "observer.disconnect()",
+                "window.removeEventListener(\"resize\",place)",
+                "cancelAnimationFrame(raf)",
+                "controller.abort()"
+            ]
+        );
+    }
+
+    #[test]
+    fn cleanup_arrays_run_what_was_pushed() {
+        let f = facts(
+            "src/hooks/useRect.ts",
+            &["react", "firebase"],
+            r#"import { useEffect } from "react";
+import { onSnapshot } from "firebase/firestore";
+export function useRect(el: HTMLElement, q: Query) {
+  useEffect(() => {
+    const cleanups: Array<() => void> = [];
+    const ro = new ResizeObserver(update);
+    cleanups.push(() => ro.disconnect());
+    cleanups.push(onSnapshot(q, update));
+    const unsub = api.subscribe(update);
+    cleanups.push(unsub);
+    return () => {
+      for (const c of cleanups) c();
+    };
+  }, [el]);
+  useEffect(() => {
+    const other: Array<() => void> = [];
+    const id = setInterval(update, 100);
+    other.push(() => clearInterval(id));
+    return () => other.forEach((f) => console.log(f));
+  }, []);
+}
+"#,
+        );
+        assert_eq!(f.effects.len(), 2);
+        let e = &f.effects[0];
+        assert_eq!(cleanup_calls(e), vec!["ro.disconnect()", "c()", "unsub()"],);
+        assert!(
+            acq(e, "firebase-listener").returned,
+            "{:#?}",
+            e.acquisitions
+        );
+        // The second effect never calls the functions it stored.
+        let calls = cleanup_calls(&f.effects[1]);
+        assert!(
+            !calls.iter().any(|c| c.starts_with("clearInterval")),
+            "{calls:?}"
+        );
+    }
+
+    #[test]
+    fn factory_facts_params_methods_and_direct_returns() {
+        let f = facts(
+            "src/lib/db.ts",
+            &["@prisma/client", "mongodb", "redis", "express"],
+            r#"import { PrismaClient } from "@prisma/client";
+import { MongoClient } from "mongodb";
+import { createClient } from "redis";
+export function getPrisma() {
+  return new PrismaClient();
+}
+export const getDb = () => new MongoClient(process.env.MONGODB_URI!);
+export function getRedis(url: string, db: number) {
+  return (createClient({ url, database: db }) as RedisClientType);
+}
+export function configured(this: Window, url: string) {
+  const client = new MongoClient(url);
+  client.on("open", () => {});
+  return client;
+}
+export const connect = async () => (await new MongoClient("mongodb://x").connect());
+class Repo {
+  client() {
+    return createClient() satisfies Client;
+  }
+  pool = (size: number) => new PrismaClient();
+}
+export const api = {
+  make(a, b, c) {
+    return new PrismaClient();
+  },
+};
+export const all = (urls: string[]) => urls.map((u) => new MongoClient(u));
+"#,
+        );
+        let fun = |name: &str| {
+            f.functions
+                .iter()
+                .find(|x| x.name == name)
+                .unwrap_or_else(|| panic!("no {name} in {:#?}", f.functions))
+        };
+        let shape = |name: &str| (fun(name).params, fun(name).method);
+        assert_eq!(shape("getPrisma"), (0, false));
+        assert_eq!(shape("getDb"), (0, false));
+        assert_eq!(shape("getRedis"), (2, false));
+        assert_eq!(shape("configured"), (1, false));
+        assert_eq!(shape("client"), (0, true));
+        assert_eq!(shape("pool"), (1, true));
+        assert_eq!(shape("make"), (3, true));
+        assert_eq!(shape("all"), (1, false));
+        let direct: Vec<(&str, bool)> = f
+            .clients
+            .iter()
+            .map(|c| (c.ctor.as_str(), c.anchors.direct_return))
+            .collect();
+        assert_eq!(
+            direct,
+            vec![
+                ("new PrismaClient()", true),
+                ("new MongoClient()", true),
+                ("createClient()", true),
+                // Configured first, then returned by name.
+                ("new MongoClient()", false),
+                // Returned through `await` and `.connect()`.
+                ("new MongoClient()", false),
+                ("createClient()", true),
+                ("new PrismaClient()", true),
+                ("new PrismaClient()", true),
+                // A `map` callback's value goes to the array.
+                ("new MongoClient()", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn module_level_lazy_caches_are_module_caches() {
+        let f = facts(
+            "src/lib/db.ts",
+            &["pg", "mongodb"],
+            r#"import { Pool } from "pg";
+import { MongoClient } from "mongodb";
+let _db: Pool | undefined;
+export function db() {
+  return (_db ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+}
+let _mongo: MongoClient | null = null;
+export function mongo() {
+  if (!_mongo) _mongo = new MongoClient(process.env.MONGODB_URI!);
+  return _mongo;
+}
+"#,
+        );
+        let g: Vec<(Guard, bool)> = f
+            .clients
+            .iter()
+            .map(|c| (c.guard, c.anchors.direct_return))
+            .collect();
+        assert_eq!(
+            g,
+            vec![(Guard::ModuleCache, false), (Guard::ModuleCache, false)]
+        );
+    }
+
+    #[test]
+    fn acquisition_statements_only_where_the_cleanup_sees_their_names() {
+        let f = facts(
+            "src/hooks/useThings.ts",
+            &["react"],
+            r#"import { useEffect } from "react";
+export function useThings(ref, socket, onMsg, el) {
+  useEffect(() => {
+    setInterval(poll, 1000);
+    void (async () => {
+      const place = () => {};
+      window.addEventListener("resize", place);
+      await ready;
+      socket.on("msg", onMsg);
+    })();
+  }, []);
+  useEffect(() => {
+    if (ref.current) {
+      let t;
+      const onScroll = () => {
+        t = setTimeout(done, 150);
+      };
+      el.addEventListener("scroll", onScroll);
+      return () => el.removeEventListener("scroll", onScroll);
+    }
+  }, [ref]);
+  useEffect(() => {
+    if (el) {
+      const ws = new WebSocket(url);
+      ws.addEventListener("message", onMessage);
+    }
+    return () => {};
+  }, [el]);
+}
+"#,
+        );
+        let stmt = |e: usize, call: &str| {
+            let a = f.effects[e]
+                .acquisitions
+                .iter()
+                .find(|a| a.call.starts_with(call))
+                .unwrap_or_else(|| panic!("no {call} in {:#?}", f.effects[e].acquisitions));
+            a.statement.map(|s| s.start)
+        };
+        // Its own statement.
+        assert!(stmt(0, "setInterval").is_some());
+        // `place` is declared inside the async IIFE: the cleanup cannot name it.
+        assert_eq!(stmt(0, "window.addEventListener"), None);
+        // `socket` and `onMsg` are parameters of the hook: the IIFE's statement holds it.
+        assert!(stmt(0, "socket.on").is_some());
+        assert_ne!(stmt(0, "socket.on"), stmt(0, "setInterval"));
+        // `t` is declared in the block that also returns the cleanup.
+        assert!(stmt(1, "setTimeout").is_some());
+        // `ws` is declared in an `if` block; the cleanup is outside it.
+        assert_eq!(stmt(2, "new WebSocket"), None);
     }
 }

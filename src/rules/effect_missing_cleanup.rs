@@ -40,13 +40,19 @@ impl Rule for EffectMissingCleanup {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, file) in cx.files.iter().enumerate() {
             for effect in &file.facts.effects {
+                // Names given by this effect's fixes: fixes of one pass must not give two
+                // acquisitions the same name (their cleanup edits would then be identical and
+                // both apply, declaring one `const` twice).
+                let mut taken: Vec<String> = Vec::new();
                 for a in &effect.acquisitions {
                     let Some(pair) = pair_of(cx, a) else { continue };
                     if is_released(a, &pair, effect.cleanup.as_ref()) {
                         continue;
                     }
-                    let mut f = finding(fi, effect, a, &pair);
-                    f.fix = cleanup_fix(&file.source, effect, a, &pair);
+                    let handler = inline_handler(&file.source.text, a, &pair, &mut taken);
+                    let mut f = finding(fi, effect, a, &pair, handler.as_ref());
+                    f.fix =
+                        cleanup_fix(&file.source, effect, a, &pair, handler.as_ref(), &mut taken);
                     out.push(f);
                 }
             }
@@ -174,9 +180,28 @@ fn is_released(a: &Acquisition, pair: &Pair<'_>, cleanup: Option<&Cleanup>) -> b
     false
 }
 
-fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -> Finding {
+fn finding(
+    file: usize,
+    effect: &EffectFact,
+    a: &Acquisition,
+    pair: &Pair<'_>,
+    handler: Option<&InlineHandler>,
+) -> Finding {
     let release = pair.release.first().copied().unwrap_or("the release");
     let how = match (pair.matching, &a.binding, &a.receiver) {
+        (Matching::Listener, None, Some(r)) if handler.is_some() => {
+            let name = handler.map(|h| h.name.as_str()).unwrap_or("handler");
+            let event = a.args.first().map(String::as_str).unwrap_or("…");
+            let typed = if handler.is_some_and(|h| h.typed_by_call) {
+                ", its parameters annotated"
+            } else {
+                ""
+            };
+            let call = same_quotes(&a.call, a, format!("{r}.{release}({event}, {name})"));
+            format!(
+                "bind the handler to a const so the cleanup can remove the same function (`const {name} = …`{typed}), and call `{call}`"
+            )
+        }
         (_, Some(b), _) if pair.disposer => format!("call `{b}()` (or `{b}.{release}()`)"),
         (_, None, _) if pair.disposer => {
             "keep the function (or subscription) it returns and call it".to_string()
@@ -196,7 +221,15 @@ fn finding(file: usize, effect: &EffectFact, a: &Acquisition, pair: &Pair<'_>) -
             )
         }
         (Matching::Listener, _, Some(r)) => {
-            let args: Vec<&str> = a.args.iter().take(2).map(String::as_str).collect();
+            let args: Vec<&str> = a
+                .args
+                .iter()
+                .take(2)
+                .map(|x| match function_literal(x) {
+                    Some(_) => "…",
+                    None => x.as_str(),
+                })
+                .collect();
             format!(
                 "call `{r}.{release}({})` with the same event and handler",
                 args.join(", ")
@@ -298,7 +331,12 @@ fn binding_name(pair_id: &str) -> &'static str {
 }
 
 /// The release statement for an acquisition, with `binding` (its own or the one a fix adds).
-fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Option<String> {
+fn release_call(
+    a: &Acquisition,
+    pair: &Pair<'_>,
+    binding: Option<&str>,
+    handler: Option<&InlineHandler>,
+) -> Option<String> {
     let release = pair.release.first().copied()?;
     let looks_like_fn = |b: &str| {
         ["unsub", "off", "dispose", "cleanup", "stop", "remove"]
@@ -330,10 +368,11 @@ fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Opti
             let event = a.args.first()?;
             let mut args = vec![event.clone()];
             if let Some(h) = a.args.get(1) {
-                if inline(h) {
-                    return None;
+                match handler {
+                    Some(named) => args.push(named.name.clone()),
+                    None if inline(h) => return None,
+                    None => args.push(h.clone()),
                 }
-                args.push(h.clone());
             }
             if let Some(opt) = a
                 .args
@@ -346,6 +385,153 @@ fn release_call(a: &Acquisition, pair: &Pair<'_>, binding: Option<&str>) -> Opti
         }
         (Matching::Receiver, None, Some(r)) => Some(format!("{r}.{release}()")),
         _ => None,
+    }
+}
+
+/// An inline function given as a listener's handler (`addEventListener("message", (e) => …)`):
+/// it cannot be removed, because no other expression names it. A fix binds it to `name`.
+struct InlineHandler {
+    span: Span,
+    name: String,
+    /// TypeScript parameters without annotations (`(event) => …`): in a `const` of its own the
+    /// handler would lose the types the call gives them (an implicit `any`, an error under
+    /// `strict`), so no edit binds it.
+    typed_by_call: bool,
+}
+
+/// The inline handler of a listener acquisition, with a name for it that the file does not use
+/// yet: `onMessage` for the event `"message"`.
+fn inline_handler(
+    text: &str,
+    a: &Acquisition,
+    pair: &Pair<'_>,
+    taken: &mut Vec<String>,
+) -> Option<InlineHandler> {
+    if pair.matching != Matching::Listener || a.binding.is_some() {
+        return None;
+    }
+    let (span, typed_by_call) = function_literal(a.args.get(1)?)?;
+    text.get(span.range())?;
+    let name = fresh_name(
+        text,
+        &handler_base(a.args.first().map(String::as_str)),
+        taken,
+    );
+    taken.push(name.clone());
+    Some(InlineHandler {
+        span,
+        name,
+        typed_by_call,
+    })
+}
+
+/// What the front-end records for a function written inline as an argument:
+/// `<function literal at S..E>` (its byte span), with `, typed by its call` when its parameters
+/// take their types from the call (TypeScript parameters without annotations).
+fn function_literal(arg: &str) -> Option<(Span, bool)> {
+    let r = arg
+        .strip_prefix("<function literal at ")?
+        .strip_suffix('>')?;
+    let (r, typed_by_call) = match r.strip_suffix(", typed by its call") {
+        Some(r) => (r, true),
+        None => (r, false),
+    };
+    let (start, end) = r.split_once("..")?;
+    let (start, end): (usize, usize) = (start.parse().ok()?, end.parse().ok()?);
+    (start < end).then(|| (Span::new(start, end), typed_by_call))
+}
+
+/// `onMessage` for `"message"`, `onChatMessage` for `"chat:message"` or `"chat-message"`;
+/// `handler` when the event is not a string.
+fn handler_base(event: Option<&str>) -> String {
+    let Some(ev) = event
+        .and_then(|e| e.strip_prefix('"'))
+        .and_then(|e| e.strip_suffix('"'))
+    else {
+        return "handler".to_string();
+    };
+    let mut name = String::from("on");
+    for word in ev.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars);
+        }
+    }
+    if name.len() == 2 || name.chars().nth(2).is_some_and(|c| c.is_ascii_digit()) {
+        return "handler".to_string();
+    }
+    name
+}
+
+/// `base`, or `base2`, `base3`, …: the first that `text` does not contain as a word and that is
+/// not `taken` by another fix.
+fn fresh_name(text: &str, base: &str, taken: &[String]) -> String {
+    let used = |name: &str| {
+        let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        taken.iter().any(|t| t == name)
+            || text.match_indices(name).any(|(i, _)| {
+                !text[..i].chars().next_back().is_some_and(word)
+                    && !text[i + name.len()..].chars().next().is_some_and(word)
+            })
+    };
+    if !used(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}{n}"))
+        .find(|n| !used(n))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The text at `span`, its continuation lines moved from the indentation of the line it starts
+/// on to `indent`. `None` when that would change a multi-line template literal.
+fn reindent(text: &str, span: Span, indent: &str) -> Option<String> {
+    let body = text.get(span.range())?;
+    let start = span.start as usize;
+    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let from: String = text[line_start..start]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    if from == indent || !body.contains('\n') {
+        return Some(body.to_string());
+    }
+    if body.contains('`') {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            match line.strip_prefix(from.as_str()) {
+                Some(rest) => {
+                    out.push_str(indent);
+                    out.push_str(rest);
+                }
+                None => out.push_str(line),
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
+/// The release call with the event written in the acquisition's quotes (`'message'`): the
+/// facts hold canonical texts, with `"`.
+fn same_quotes(acquiring: &str, a: &Acquisition, call: String) -> String {
+    let event = a
+        .args
+        .first()
+        .and_then(|e| e.strip_prefix('"'))
+        .and_then(|e| e.strip_suffix('"'))
+        .filter(|e| !e.contains(['"', '\'', '\\']));
+    match event {
+        Some(ev) if acquiring.contains(&format!("'{ev}'")) => {
+            call.replacen(&format!("\"{ev}\""), &format!("'{ev}'"), 1)
+        }
+        _ => call,
     }
 }
 
@@ -363,6 +549,8 @@ fn cleanup_fix(
     effect: &EffectFact,
     a: &Acquisition,
     pair: &Pair<'_>,
+    handler: Option<&InlineHandler>,
+    taken: &mut Vec<String>,
 ) -> Option<Fix> {
     if !matches!(
         effect.hook.as_str(),
@@ -370,35 +558,102 @@ fn cleanup_fix(
     ) {
         return None;
     }
+    // The front-end gives the statement (of the effect body, holding the acquisition) only
+    // when the names a release would use are in scope in the cleanup: not for
+    // `const place = …; window.addEventListener("resize", place)` inside an async IIFE.
+    let stmt = a.statement?;
+    // The acquisition is that statement itself (`setInterval(poll, 1000);`), not something
+    // inside an `if`, a loop or a callback: a `const` inserted before it is in scope in the
+    // cleanup, and so are the names an inline handler uses.
+    let own_statement = stmt.start == a.span.start && {
+        // What follows the call in its statement: `;`, a trailing comment (part of the
+        // statement when it has no `;`), nothing.
+        let rest = source.slice(Span::new(a.span.end as usize, stmt.end as usize));
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix(';').unwrap_or(rest).trim_start();
+        rest.is_empty() || rest.starts_with("//") || rest.starts_with("/*")
+    };
+    if handler.is_some_and(|h| h.typed_by_call) {
+        return None;
+    }
+    // A cleanup written before the acquisition may be returned before it runs (an early
+    // `return () => …`): a name declared by the acquiring statement would not exist yet.
+    if effect
+        .cleanup
+        .as_ref()
+        .is_some_and(|c| c.span.start < a.span.end)
+    {
+        return None;
+    }
     let text = source.text.as_str();
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    // The file's style: statements end with `;`, or not at all.
+    let semi = if source
+        .slice(Span::new(a.span.end as usize, stmt.end as usize))
+        .contains(';')
+    {
+        ";"
+    } else {
+        ""
+    };
     let mut edits = Vec::new();
     let mut binding = a.binding.clone();
     if binding.is_none() && pair.matching == Matching::Binding {
         // `setInterval(poll, 1000);` → `const intervalId = setInterval(poll, 1000);`
-        let stmt = a.statement?;
-        let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
-        if stmt_text != source.slice(a.span).trim() {
+        if !own_statement {
             return None;
         }
-        let mut name = binding_name(&a.pair).to_string();
-        if text.contains(&format!(" {name} ")) || text.contains(&format!(" {name}=")) {
-            name.push('2');
-        }
+        let name = fresh_name(text, binding_name(&a.pair), taken);
+        taken.push(name.clone());
         edits.push(Edit {
             span: Span::new(stmt.start as usize, stmt.start as usize),
             content: format!("const {name} = "),
         });
         binding = Some(name);
     }
-    let call = release_call(a, pair, binding.as_deref())?;
+    if let Some(h) = handler {
+        if !own_statement {
+            return None;
+        }
+        // `window.addEventListener("message", (event) => …);` →
+        // `const onMessage = (event) => …;` + `window.addEventListener("message", onMessage);`
+        let w = line_prefix(text, stmt.start as usize)?;
+        let moved = reindent(text, h.span, w)?;
+        edits.push(Edit {
+            span: Span::new(stmt.start as usize, stmt.start as usize),
+            content: format!("const {} = {moved}{semi}{nl}{w}", h.name),
+        });
+        edits.push(Edit {
+            span: h.span,
+            content: h.name.clone(),
+        });
+    }
+    let call = release_call(a, pair, binding.as_deref(), handler)?;
+    let call = same_quotes(source.slice(a.span), a, call);
     let anchors = &effect.anchors;
     let indent = anchors.indent.as_str();
+    // One level of indentation in this file.
+    let unit = if indent.contains('\t') { "\t" } else { "  " };
     let edit = if let Some(end) = anchors.cleanup_end.filter(|_| effect.cleanup.is_some()) {
-        let w = line_prefix(text, end as usize)?;
-        Edit {
-            span: Span::new(end as usize, end as usize),
-            content: format!("  {call};{nl}{w}"),
+        let end = end as usize;
+        match line_prefix(text, end) {
+            Some(w) => Edit {
+                span: Span::new(end, end),
+                content: format!("{unit}{call}{semi}{nl}{w}"),
+            },
+            // `return () => { a(); }` on one line: `{ a(); release(); }`.
+            None => {
+                let before = text.get(..end)?.trim_end();
+                let sep = if before.ends_with(';') || before.ends_with('{') {
+                    ""
+                } else {
+                    ";"
+                };
+                Edit {
+                    span: Span::new(before.len(), before.len()),
+                    content: format!("{sep} {call};"),
+                }
+            }
         }
     } else if let Some(expr) = anchors.cleanup_expr.filter(|_| effect.cleanup.is_some()) {
         let body = source.slice(expr).trim();
@@ -409,17 +664,26 @@ fn cleanup_fix(
     } else if effect.cleanup.is_none() {
         let end = anchors.body_end? as usize;
         let w = line_prefix(text, end)?;
-        let extra = indent.strip_prefix(w).unwrap_or("  ");
+        let extra = indent.strip_prefix(w).unwrap_or(unit);
         Edit {
             span: Span::new(end, end),
-            content: format!("{extra}return () => {{{nl}{indent}  {call};{nl}{indent}}};{nl}{w}"),
+            content: format!(
+                "{extra}return () => {{{nl}{indent}{unit}{call}{semi}{nl}{indent}}}{semi}{nl}{w}"
+            ),
         }
     } else {
         return None;
     };
     edits.push(edit);
+    let message = match handler {
+        Some(h) => format!(
+            "Bind the handler to `{}` and release it in the cleanup: `{call}`",
+            h.name
+        ),
+        None => format!("Release it in the cleanup: `{call}`"),
+    };
     Some(Fix {
-        message: format!("Release it in the cleanup: `{call}`"),
+        message,
         applicability: Applicability::Unsafe,
         edits,
         related_edits: Vec::new(),

@@ -559,6 +559,11 @@ fn hoist_fix(
     let name = c.binding.as_deref()?;
     let stmt = c.anchors.statement?;
     let text = source.text.as_str();
+    // Built only under a condition (`if (env.REDIS_HOST) { … }`): at module scope it would be
+    // built unconditionally.
+    if in_conditional_block(text, stmt.start as usize) {
+        return None;
+    }
     let ctor = source.slice(c.span).trim();
     let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
@@ -925,6 +930,9 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         return None;
     }
     let base = before.len();
+    if in_conditional_block(text, line_start) {
+        return None;
+    }
     // The block: the following lines indented deeper (blank lines included).
     let mut end = line_end;
     let mut body_indent: Option<usize> = None;
@@ -997,6 +1005,31 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         edits,
         related_edits: Vec::new(),
     })
+}
+
+/// Is the line at `pos` inside an `if` / `else` / `elif` / `case` / `match` / `switch` block?
+/// Read from indentation: the nearest line above indented less is the block's header.
+fn in_conditional_block(text: &str, pos: usize) -> bool {
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let own = indent_of(&text[start..]);
+    let mut p = start;
+    while p > 0 {
+        let prev = text[..p - 1].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line = &text[prev..p - 1];
+        p = prev;
+        if line.trim().is_empty() || indent_of(line) >= own {
+            continue;
+        }
+        let t = line.trim();
+        let t = t.strip_prefix('}').unwrap_or(t).trim_start();
+        return [
+            "if ", "if(", "else", "elif ", "case ", "default:", "switch", "match ",
+        ]
+        .iter()
+        .any(|k| t.starts_with(k));
+    }
+    false
 }
 
 /// The text of the Python `def` enclosing the line at `line_start` (indented `indent`): from the
@@ -1327,6 +1360,17 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn conditional_blocks_are_seen_from_indentation() {
+        let ts = "function f() {\n  if (env.REDIS_HOST) {\n    const r = new Redis();\n  }\n  const s = new Redis();\n}\n";
+        assert!(in_conditional_block(ts, ts.find("const r").unwrap()));
+        assert!(!in_conditional_block(ts, ts.find("const s").unwrap()));
+        let py = "def f():\n    if url:\n        e = create_engine(url)\n    else:\n        e = None\n    r = Redis()\n";
+        assert!(in_conditional_block(py, py.find("e = create").unwrap()));
+        assert!(in_conditional_block(py, py.find("e = None").unwrap()));
+        assert!(!in_conditional_block(py, py.find("r = Redis").unwrap()));
     }
 
     #[test]
