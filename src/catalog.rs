@@ -163,6 +163,10 @@ pub struct CtorDef {
     /// (`psycopg_pool.AsyncConnectionPool`): a fix never moves it to module scope.
     #[serde(default)]
     pub loop_bound: bool,
+    /// Building one per call of a plain function is the library's own advice (boto3 sessions
+    /// are not thread-safe): `per-request-client` judges it only in handlers, renders and loops.
+    #[serde(default)]
+    pub per_call_ok: bool,
 }
 
 impl CtorDef {

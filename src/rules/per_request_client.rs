@@ -186,6 +186,9 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         related.push((*of, c.span, format!("`{}` builds the client here", c.ctor)));
     }
     let is_factory = matches!(verdict, Verdict::Factory { .. });
+    if matches!(verdict, Verdict::PerCall | Verdict::Factory { .. }) && per_call_ok(cx, built) {
+        return;
+    }
     let (severity, message, label, help) = match verdict {
         Verdict::Silent => return,
         Verdict::PerRequest { .. } if edge_ok => return,
@@ -331,6 +334,29 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         related,
         fix,
     });
+}
+
+/// Is the client (built here, or by the factory a call reaches) one the catalogue says may be
+/// built per call of a plain function (`boto3.Session()`)?
+fn per_call_ok(cx: &ProjectCx<'_>, built: Built) -> bool {
+    let site = match built {
+        Built::Client { file, idx } => cx.files[file].facts.clients.get(idx),
+        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
+            Some(Origin::Client { file, idx }) => cx.files[*file].facts.clients.get(*idx),
+            None => None,
+        },
+    };
+    let Some(c) = site else { return false };
+    let Some(def) = cx.catalog.by_id(&c.client) else {
+        return false;
+    };
+    let name = c.ctor.split('(').next().unwrap_or("");
+    def.constructors.iter().any(|k| {
+        k.per_call_ok
+            && k.call
+                .as_deref()
+                .is_some_and(|call| name == call || name.ends_with(&format!(".{call}")))
+    })
 }
 
 /// (file, span, constructor text, what it builds, scope) of a judged site.
