@@ -1969,7 +1969,9 @@ impl<'a, 't> Walker<'a, 't> {
                 named(ScopeKind::Component, Some("react-hook"))
             } else if is_pascal(nm) && self.info.jsx && self.pre.jsx_fns.contains(&f.id()) {
                 named(ScopeKind::Component, Some("react-component"))
-            } else if parent.scope.kind == ScopeKind::Module {
+            } else if matches!(parent.scope.kind, ScopeKind::Module | ScopeKind::Component) {
+                // A named function inside a component body (`const handleSubmit = async () =>
+                // …`) runs per event, not per render.
                 named(ScopeKind::Function, None)
             } else {
                 named(parent.scope.kind, parent.scope.framework.as_deref())
