@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Applicability, Finding, Fix, Severity};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, Guard, ScopeKind};
 use crate::lang::modules::module_matches;
 use crate::pools;
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, shared_client};
 use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "several modules of one project each keep their own long-lived client of the same database",
     langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Rs],
     default_severity: Severity::Warning,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/duplicate-client-module.md"),
 };
 
@@ -36,7 +36,8 @@ impl Rule for DuplicateClientModule {
 
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // (project root, family) → the first long-lived site of each file.
-        let mut groups: BTreeMap<GroupKey, BTreeMap<usize, (Span, String)>> = BTreeMap::new();
+        let mut groups: BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>> =
+            BTreeMap::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
@@ -66,7 +67,7 @@ impl Rule for DuplicateClientModule {
                     .entry((file.source.project.root.clone(), c.family.clone(), database))
                     .or_default()
                     .entry(fi)
-                    .or_insert((c.span, c.ctor.clone()));
+                    .or_insert((c.span, c.ctor.clone(), ci));
             }
         }
         let importers = |fi: usize| {
@@ -93,19 +94,26 @@ impl Rule for DuplicateClientModule {
                 continue;
             }
             // Keep the module most imported by the others.
-            let Some(keep) = sites
-                .keys()
-                .copied()
-                .max_by_key(|fi| (importers(*fi), std::cmp::Reverse(*fi)))
-            else {
+            let Some(keep) = sites.keys().copied().max_by_key(|fi| {
+                // The most imported; then one that exports its client by name (others can
+                // import it); then the first.
+                let exported = sites.get(fi).is_some_and(|(_, _, ci)| {
+                    cx.files[*fi].facts.clients.get(*ci).is_some_and(|c| {
+                        c.binding
+                            .as_deref()
+                            .is_some_and(|b| shared_client::exports(&cx.files[*fi].source.text, b))
+                    })
+                });
+                (importers(*fi), exported, std::cmp::Reverse(*fi))
+            }) else {
                 continue;
             };
             let keep_path = cx.files[keep].source.display.clone();
-            for (fi, (span, ctor)) in &sites {
+            for (fi, (span, ctor, ci)) in &sites {
                 let others: Vec<(usize, Span, String)> = sites
                     .iter()
                     .filter(|(o, _)| *o != fi)
-                    .map(|(o, (s, c))| (*o, *s, format!("another `{c}` client of {family}")))
+                    .map(|(o, (s, c, _))| (*o, *s, format!("another `{c}` client of {family}")))
                     .collect();
                 let most = if importers(keep) > 0 {
                     " (the module most imported)"
@@ -131,16 +139,21 @@ impl Rule for DuplicateClientModule {
                         "`{ctor}` is one of {} modules that each keep their own {family} client",
                         sites.len()
                     ),
-                    fix: Some(Fix {
-                        message: if *fi == keep {
-                            format!("Keep this module's {family} client and import it elsewhere")
-                        } else {
-                            format!("Import the client from `{keep_path}`")
-                        },
-                        applicability: Applicability::DisplayOnly,
-                        edits: Vec::new(),
-                        related_edits: Vec::new(),
-                    }),
+                    fix: (*fi != keep)
+                        .then(|| import_fix(cx, *fi, *ci, keep))
+                        .flatten()
+                        .or(Some(Fix {
+                            message: if *fi == keep {
+                                format!(
+                                    "Keep this module's {family} client and import it elsewhere"
+                                )
+                            } else {
+                                format!("Import the client from `{keep_path}`")
+                            },
+                            applicability: Applicability::DisplayOnly,
+                            edits: Vec::new(),
+                            related_edits: Vec::new(),
+                        })),
                     help,
                     label: None,
                     related: others,
@@ -170,4 +183,76 @@ fn is_entry_script(source: &SourceFile) -> bool {
         Lang::Rs => source.rel.replace('\\', "/").contains("src/bin/"),
         Lang::Env => false,
     }
+}
+
+/// TS/JS: `const db = new PrismaClient();` alone on its line at module scope, in a module other
+/// than the one kept → `import { prisma as db } from "./prisma";` when the kept module exports
+/// its client by name. Unsafe: the module now shares the kept client's options. Not when the
+/// module releases its client (`db.$disconnect()`): it would close the shared one.
+fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<Fix> {
+    let file = cx.files.get(fi)?;
+    let c = file.facts.clients.get(ci)?;
+    if c.scope.kind != ScopeKind::Module {
+        return None;
+    }
+    let local = c.binding.as_deref()?;
+    let stmt = c.anchors.statement?;
+    let text = file.source.text.as_str();
+    let ctor = file.source.slice(c.span).trim();
+    let stmt_text = file.source.slice(stmt).trim().trim_end_matches(';').trim();
+    if !["const ", "let ", "var "]
+        .iter()
+        .any(|k| stmt_text == format!("{k}{local} = {ctor}"))
+    {
+        return None;
+    }
+    let releases = cx
+        .catalog
+        .by_id(&c.client)
+        .map(|d| d.release.clone())
+        .unwrap_or_default();
+    if releases
+        .iter()
+        .any(|r| text.contains(&format!("{local}.{r}(")))
+    {
+        return None;
+    }
+    let line_start = text[..stmt.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let line_end = text[stmt.end as usize..]
+        .find('\n')
+        .map(|i| stmt.end as usize + i + 1)
+        .unwrap_or(text.len());
+    let after = text[stmt.end as usize..line_end]
+        .trim()
+        .trim_start_matches(';')
+        .trim();
+    if !text[line_start..stmt.start as usize].trim().is_empty()
+        || !(after.is_empty() || after.starts_with("//"))
+    {
+        return None;
+    }
+    let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
+    let target = &cx.files.get(export.file)?.source;
+    let import = shared_client::import_edit(
+        &file.source,
+        target,
+        &export.name,
+        local,
+        c.anchors.module_insert,
+    )?;
+    Some(Fix {
+        message: format!("Import `{}` from `{}` instead", export.name, target.display),
+        applicability: Applicability::Unsafe,
+        edits: vec![
+            Edit {
+                span: Span::new(line_start, line_end),
+                content: String::new(),
+            },
+            import,
+        ],
+        related_edits: Vec::new(),
+    })
 }

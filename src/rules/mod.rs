@@ -9,6 +9,7 @@ pub mod hot_reload_client;
 pub mod oversized_pool;
 pub mod per_request_client;
 pub mod pooler_prepared_statements;
+pub mod shared_client;
 pub mod unclosed_session;
 
 use crate::callgraph::CallGraph;

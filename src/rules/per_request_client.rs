@@ -4,7 +4,7 @@
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, FileFacts, Guard, Returned, Scope, ScopeKind};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, with_article};
+use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, shared_client, with_article};
 use crate::source::{Lang, SourceFile, Span};
 
 pub static META: RuleMeta = RuleMeta {
@@ -295,7 +295,17 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                 .or_else(|| {
                     (!is_factory && movable)
                         .then(|| {
-                            hoist_fix(&f.source, c, &releases)
+                            let shared_import = c.binding.as_deref().and_then(|local| {
+                                let e = shared_client::find_export(cx, file, idx, None)?;
+                                shared_client::import_edit(
+                                    &f.source,
+                                    &cx.files[e.file].source,
+                                    &e.name,
+                                    local,
+                                    c.anchors.module_insert,
+                                )
+                            });
+                            hoist_fix(&f.source, c, &releases, shared_import)
                                 .or_else(|| with_hoist_fix(&f.source, c))
                         })
                         .flatten()
@@ -570,6 +580,7 @@ fn hoist_fix(
     source: &SourceFile,
     c: &crate::facts::ClientSite,
     releases: &[String],
+    shared_import: Option<Edit>,
 ) -> Option<Fix> {
     // A single connection (pg `Client`, `psycopg2.connect`) must not be shared: it needs a pool.
     // In a loop of a Python or Rust function, static arguments cannot use the loop variable (a
@@ -678,6 +689,24 @@ fn hoist_fix(
                 span: Span::new(line_start, line_end),
                 content: String::new(),
             });
+            if let Some(import) = shared_import {
+                // The project already shares one: import it rather than make another.
+                if text.lines().any(|l| {
+                    ["const ", "let ", "var ", "export const ", "import "]
+                        .iter()
+                        .any(|k| l.starts_with(k) && l.contains(&format!(" {name} ")))
+                        || l.contains(&format!("{{ {name} }}"))
+                }) {
+                    return None;
+                }
+                edits.push(import);
+                return Some(Fix {
+                    message: format!("Import the project's shared client as `{name}`"),
+                    applicability: Applicability::Unsafe,
+                    edits,
+                    related_edits: Vec::new(),
+                });
+            }
             if !has_module_line(text, &decl) {
                 if text.lines().any(|l| {
                     ["const ", "let ", "var ", "export const "]
