@@ -200,10 +200,18 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
     let text = file.source.text.as_str();
     let ctor = file.source.slice(c.span).trim();
     let stmt_text = file.source.slice(stmt).trim().trim_end_matches(';').trim();
-    if !["const ", "let ", "var "]
+    let keywords: &[&str] = if file.source.lang == Lang::Py {
+        &[""]
+    } else {
+        &["const ", "let ", "var "]
+    };
+    if !keywords
         .iter()
         .any(|k| stmt_text == format!("{k}{local} = {ctor}"))
     {
+        return None;
+    }
+    if !shared_client::only_url_args(ctor) {
         return None;
     }
     let releases = cx
@@ -230,12 +238,33 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
         .trim_start_matches(';')
         .trim();
     if !text[line_start..stmt.start as usize].trim().is_empty()
-        || !(after.is_empty() || after.starts_with("//"))
+        || !(after.is_empty() || after.starts_with("//") || after.starts_with('#'))
     {
         return None;
     }
     let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
     let target = &cx.files.get(export.file)?.source;
+    if file.source.lang == Lang::Py {
+        // The assignment becomes the import, in place.
+        let import = shared_client::py_import(target, &export.name, local)?;
+        let indent = &text[line_start..stmt.start as usize];
+        let nl = if text[..line_end].ends_with("\r\n") {
+            "\r\n"
+        } else if text[..line_end].ends_with('\n') {
+            "\n"
+        } else {
+            ""
+        };
+        return Some(Fix {
+            message: format!("Import `{}` from `{}` instead", export.name, target.display),
+            applicability: Applicability::Unsafe,
+            edits: vec![Edit {
+                span: Span::new(line_start, line_end),
+                content: format!("{indent}{import}{nl}"),
+            }],
+            related_edits: Vec::new(),
+        });
+    }
     let import = shared_client::import_edit(
         &file.source,
         target,

@@ -296,10 +296,30 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                     (!is_factory && movable)
                         .then(|| {
                             let shared_import = c.binding.as_deref().and_then(|local| {
+                                if !shared_client::only_url_args(f.source.slice(c.span)) {
+                                    return None;
+                                }
                                 let e = shared_client::find_export(cx, file, idx, None)?;
+                                let target = &cx.files[e.file].source;
+                                if f.source.lang == Lang::Py {
+                                    // After the last import (the start of the next line).
+                                    let at = c.anchors.module_insert? as usize;
+                                    let nl = if f.source.text.contains("\r\n") {
+                                        "\r\n"
+                                    } else {
+                                        "\n"
+                                    };
+                                    return Some(Edit {
+                                        span: Span::new(at, at),
+                                        content: format!(
+                                            "{}{nl}",
+                                            shared_client::py_import(target, &e.name, local)?
+                                        ),
+                                    });
+                                }
                                 shared_client::import_edit(
                                     &f.source,
-                                    &cx.files[e.file].source,
+                                    target,
                                     &e.name,
                                     local,
                                     c.anchors.module_insert,
@@ -665,6 +685,25 @@ fn hoist_fix(
                 span: Span::new(line_start, line_end),
                 content: String::new(),
             });
+            if let Some(import) = shared_import {
+                // The project already shares one: import it rather than make another. The name
+                // must be free at module level.
+                if text.lines().any(|l| {
+                    l.starts_with(&format!("{name} ="))
+                        || l.starts_with(&format!("{name}:"))
+                        || ((l.starts_with("from ") || l.starts_with("import "))
+                            && l.split([' ', ',']).any(|w| w == name))
+                }) {
+                    return None;
+                }
+                edits.push(import);
+                return Some(Fix {
+                    message: format!("Import the project's shared client as `{name}`"),
+                    applicability: Applicability::Unsafe,
+                    edits,
+                    related_edits: Vec::new(),
+                });
+            }
             if !has_module_line(text, &decl) {
                 if text.lines().any(|l| {
                     l.starts_with(&format!("{name} =")) || l.starts_with(&format!("{name}:"))

@@ -25,7 +25,8 @@ pub fn find_export(
 ) -> Option<SharedExport> {
     let me = cx.files.get(fi)?;
     let c: &ClientSite = me.facts.clients.get(ci)?;
-    if !is_js(me.source.lang) {
+    let py = me.source.lang == Lang::Py;
+    if !is_js(me.source.lang) && !py {
         return None;
     }
     let db_of = |file: usize, idx: usize| {
@@ -38,20 +39,25 @@ pub fn find_export(
     for (i, f) in cx.files.iter().enumerate() {
         if i == fi
             || only.is_some_and(|o| o != i)
-            || !is_js(f.source.lang)
+            || (if py {
+                f.source.lang != Lang::Py
+            } else {
+                !is_js(f.source.lang)
+            })
             || f.source.project.root != me.source.project.root
         {
             continue;
         }
         for (ki, k) in f.facts.clients.iter().enumerate() {
-            let long_lived =
-                k.scope.kind == ScopeKind::Module || (k.guard.is_guarded() && k.in_fn.is_none());
+            // Python: any module-level name can be imported; a getter's local cannot.
+            let long_lived = k.scope.kind == ScopeKind::Module
+                || (!py && k.guard.is_guarded() && k.in_fn.is_none());
             let Some(name) = k.binding.as_deref() else {
                 continue;
             };
             if k.client != c.client
                 || !long_lived
-                || !exports(&f.source.text, name)
+                || (!py && !exports(&f.source.text, name))
                 || db_of(i, ki) != mine
             {
                 continue;
@@ -83,6 +89,85 @@ pub fn find_export(
 
 fn is_js(lang: Lang) -> bool {
     matches!(lang, Lang::Ts | Lang::Tsx | Lang::Js)
+}
+
+/// Python: `from core.mongo import client` (or `… import client as mongo`) for the module at
+/// `target` (relative to the project root; a `src/` layout's prefix dropped).
+pub fn py_import(target: &SourceFile, export: &str, local: &str) -> Option<String> {
+    let rel = target.rel.strip_prefix("src/").unwrap_or(&target.rel);
+    let stem = rel.strip_suffix(".py")?;
+    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+    if stem.is_empty()
+        || stem
+            .split('/')
+            .any(|p| p.is_empty() || p.contains(['-', '.', ' ']))
+    {
+        return None;
+    }
+    let module = stem.replace('/', ".");
+    Some(if export == local {
+        format!("from {module} import {export}")
+    } else {
+        format!("from {module} import {export} as {local}")
+    })
+}
+
+/// Does the construction configure nothing but where to connect (`new PrismaClient()`,
+/// `create_engine(URL)`, `new Pool({ connectionString })`)? Replacing one that sets its own
+/// options (a pool size, a statement timeout) by the shared client would drop them.
+pub fn only_url_args(ctor_text: &str) -> bool {
+    let Some(open) = ctor_text.find('(') else {
+        return false;
+    };
+    let Some(close) = ctor_text.rfind(')') else {
+        return false;
+    };
+    if close < open {
+        return false;
+    }
+    let args = split_top(&ctor_text[open + 1..close]);
+    match args.as_slice() {
+        [] => true,
+        [one] => match one.strip_prefix('{').and_then(|o| o.strip_suffix('}')) {
+            None => !one.contains('='),
+            Some(obj) => split_top(obj).iter().all(|kv| {
+                let key = kv.split(':').next().unwrap_or("").trim();
+                matches!(key, "connectionString" | "uri" | "url" | "datasourceUrl")
+            }),
+        },
+        _ => false,
+    }
+}
+
+/// The top-level comma-separated parts of `s` (brackets, braces, parentheses and quotes nest).
+fn split_top(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut cur = String::new();
+    for ch in s.chars() {
+        match quote {
+            Some(q) if ch == q => quote = None,
+            Some(_) => {}
+            None => match ch {
+                '"' | '\'' | '`' => quote = Some(ch),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(std::mem::take(&mut cur));
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        cur.push(ch);
+    }
+    parts.push(cur);
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Does the module export `name` by that name (`export const name`, `export { name }`)?
@@ -206,6 +291,21 @@ mod tests {
             relative_specifier("src/routes/a.js", "src/db/pool.js").as_deref(),
             Some("../db/pool")
         );
+    }
+
+    #[test]
+    fn only_url_arguments() {
+        assert!(only_url_args("new PrismaClient()"));
+        assert!(only_url_args("create_engine(settings.DATABASE_URL)"));
+        assert!(only_url_args(
+            "new Pool({ connectionString: process.env.DATABASE_URL })"
+        ));
+        assert!(!only_url_args(
+            "new Pool({ connectionString: url, max: 60 })"
+        ));
+        assert!(!only_url_args("create_engine(URL, pool_size=2)"));
+        assert!(!only_url_args("MongoClient(host=HOST)"));
+        assert!(!only_url_args("new PrismaClient({ log: [\"query\"] })"));
     }
 
     #[test]
