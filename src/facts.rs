@@ -359,12 +359,28 @@ pub struct Acquisition {
     pub args: Vec<String>,
     /// The `signal` option passed, as text (`controller.signal`, `signal`).
     pub signal: Option<String>,
-    /// The effect returns the acquisition's result as its cleanup (`return onSnapshot(…)`).
+    /// The effect returns the acquisition's result as its cleanup (`return onSnapshot(…)`),
+    /// or stores it where its cleanup releases it (`cleanups.push(onSnapshot(…))`,
+    /// `const subs = [channel.on(…)]` with `subs.forEach((s) => s.unsubscribe())`).
     pub returned: bool,
     /// The effect-body statement holding it (for a fix that binds an unbound acquisition or an
     /// inline handler); `Some` only when the names its release would use are visible in the
     /// cleanup the fix extends.
     pub statement: Option<Span>,
+    /// Made in a function other code calls later, not in the effect's own run: a callback
+    /// given to a listener, observer or subscription (`new ResizeObserver(() => …)`), a local
+    /// function only such callbacks use, or one that returns it to callers that keep it
+    /// (`const schedule = (fn) => setTimeout(fn, 50)`). A one-shot timer there is no leak.
+    pub in_callback: bool,
+    /// The abort signal given when the receiver was built
+    /// (`const sub = new SSEStreamSubscription(url, { signal: abort.signal })` for
+    /// `sub.subscribe()`), resolved like [`Acquisition::signal`]: aborting it ends what the
+    /// receiver started.
+    pub receiver_signal: Option<String>,
+    /// Other names the effect stores its receiver's or its result's root under, as
+    /// `(root, alias)`: `joined = lobby` gives `("lobby", "joined")`, so that a cleanup's
+    /// `joined.leave()` releases `lobby.join()`.
+    pub aliases: Vec<(String, String)>,
 }
 
 /// A call made by an effect's cleanup (directly, in nested callbacks such as

@@ -3156,6 +3156,37 @@ const CLASS_UNMOUNT: &str = "componentWillUnmount";
 /// How many helper functions an analysis follows at most (from a cleanup, or from
 /// `componentDidMount`).
 const MAX_HELPERS: usize = 32;
+/// Functions that run the callback they are given once, as part of the caller's own run (array
+/// methods, promise continuations, one-shot schedulers): a callback given to anything else
+/// (`addEventListener`, `subscribe`, `on`, `new ResizeObserver`) runs later, on events.
+const RUN_ONCE_CALLERS: &[&str] = &[
+    "then",
+    "catch",
+    "finally",
+    "forEach",
+    "map",
+    "flatMap",
+    "filter",
+    "reduce",
+    "reduceRight",
+    "some",
+    "every",
+    "find",
+    "findIndex",
+    "findLast",
+    "sort",
+    "setTimeout",
+    "requestAnimationFrame",
+    "requestIdleCallback",
+    "queueMicrotask",
+    "startTransition",
+    "flushSync",
+    "unstable_batchedUpdates",
+    "batch",
+    "act",
+    "call",
+    "apply",
+];
 
 /// An environment test: does the consequent (`.0`) / the alternative (`.1`) only run in
 /// production? `process.env.NODE_ENV === "production"` is `(true, false)`.
@@ -3265,6 +3296,12 @@ struct EffectParts<'t> {
     /// Values pushed into an array of cleanups the cleanup calls
     /// (`cleanups.push(onSnapshot(…))`): an acquisition pushed there is its own cleanup.
     pushed: HashSet<usize>,
+    /// Calls and constructions stored in an array or set whose elements the cleanup releases
+    /// one by one (`subs.forEach((s) => s.unsubscribe())`), with the names it releases them
+    /// with (`unsubscribe`).
+    released_elements: HashMap<usize, Vec<String>>,
+    /// The dependency array's entries (canonical texts) of a React effect.
+    deps: Vec<String>,
     anchors: EffectAnchors,
 }
 
@@ -3281,6 +3318,8 @@ impl<'t> EffectParts<'t> {
             opaque: None,
             class_body: None,
             pushed: HashSet::new(),
+            released_elements: HashMap::new(),
+            deps: Vec::new(),
             anchors: EffectAnchors::default(),
         }
     }
@@ -3460,6 +3499,107 @@ struct StoredCleanups<'t> {
     pushed: HashSet<usize>,
 }
 
+/// The array (or set) a loop goes through: `cleanups.splice(0)`, `cleanups.slice()` →
+/// `cleanups`.
+fn array_of<'t>(mut x: Node<'t>, src: &str) -> Option<Node<'t>> {
+    for _ in 0..4 {
+        x = unwrap_value(x);
+        let inner = (x.kind() == "call_expression")
+            .then(|| field(x, "function").map(unwrap_value))
+            .flatten()
+            .filter(|c| c.kind() == "member_expression")
+            .filter(|c| {
+                matches!(
+                    field(*c, "property").map(|p| text(p, src)),
+                    Some("splice" | "slice" | "reverse")
+                )
+            })
+            .and_then(|c| field(c, "object"));
+        match inner {
+            Some(i) => x = i,
+            None => break,
+        }
+    }
+    matches!(x.kind(), "identifier" | "member_expression").then_some(x)
+}
+
+/// How a cleanup releases each element of an array or set.
+#[derive(Debug, Clone, PartialEq)]
+enum ElementUse {
+    /// A method called on it: `subs.forEach((s) => s.unsubscribe())` → `unsubscribe`.
+    Method(String),
+    /// A function it is passed to: `timers.forEach(clearTimeout)`,
+    /// `for (const t of timers) clearTimeout(t)` → `clearTimeout` (canonical text).
+    PassedTo(String),
+}
+
+/// An array or set whose elements `n` releases one by one (see [`ElementUse`]), with how.
+fn element_release<'t>(n: Node<'t>, src: &str) -> Option<(Node<'t>, Vec<ElementUse>)> {
+    // What `body` does with `param`: `param.m()`, `g(param)`.
+    let uses_of = |body: Node, param: &str| {
+        let mut out = Vec::new();
+        traverse(body, |a, entering| {
+            if !entering || a.node.kind() != "call_expression" {
+                return;
+            }
+            let Some(callee) = field(a.node, "function").map(unwrap_value) else {
+                return;
+            };
+            let is_param = |x: Node| {
+                let x = unwrap_value(x);
+                x.kind() == "identifier" && text(x, src) == param
+            };
+            if callee.kind() == "member_expression"
+                && field(callee, "object").is_some_and(is_param)
+                && let Some(m) = field(callee, "property")
+            {
+                out.push(ElementUse::Method(text(m, src).to_string()));
+            } else if call_args(a.node).first().is_some_and(|x| is_param(*x))
+                && dotted_path(callee, src).is_some()
+            {
+                out.push(ElementUse::PassedTo(canon(text(callee, src))));
+            }
+        });
+        out
+    };
+    let (array, uses) = match n.kind() {
+        "call_expression" => {
+            let callee = unwrap_value(field(n, "function")?);
+            if callee.kind() != "member_expression"
+                || !matches!(text(field(callee, "property")?, src), "forEach" | "map")
+            {
+                return None;
+            }
+            let cb = unwrap_value(*call_args(n).first()?);
+            let uses = if is_fn_kind(cb.kind()) {
+                let mut params = Vec::new();
+                for p in [field(cb, "parameters"), field(cb, "parameter")]
+                    .into_iter()
+                    .flatten()
+                {
+                    pattern_names(p, src, &mut params);
+                }
+                uses_of(field(cb, "body")?, params.first()?)
+            } else {
+                dotted_path(cb, src)?;
+                vec![ElementUse::PassedTo(canon(text(cb, src)))]
+            };
+            (array_of(field(callee, "object")?, src)?, uses)
+        }
+        "for_in_statement" => {
+            token(n, "of")?;
+            let left = unwrap_value(field(n, "left")?);
+            if left.kind() != "identifier" {
+                return None;
+            }
+            let uses = uses_of(field(n, "body")?, text(left, src));
+            (array_of(field(n, "right")?, src)?, uses)
+        }
+        _ => return None,
+    };
+    (!uses.is_empty()).then_some((array, uses))
+}
+
 /// An array whose elements `n` calls: `cleanups.forEach((f) => f())` (also `.map`, through
 /// `.splice(0)` / `.slice()` / `.reverse()`) and `for (const c of cleanups) c()`.
 fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
@@ -3479,28 +3619,7 @@ fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
         });
         found
     };
-    // `cleanups.splice(0)` → `cleanups`.
-    let array_of = |mut x: Node<'t>| {
-        for _ in 0..4 {
-            x = unwrap_value(x);
-            let inner = (x.kind() == "call_expression")
-                .then(|| field(x, "function").map(unwrap_value))
-                .flatten()
-                .filter(|c| c.kind() == "member_expression")
-                .filter(|c| {
-                    matches!(
-                        field(*c, "property").map(|p| text(p, src)),
-                        Some("splice" | "slice" | "reverse")
-                    )
-                })
-                .and_then(|c| field(c, "object"));
-            match inner {
-                Some(i) => x = i,
-                None => break,
-            }
-        }
-        matches!(x.kind(), "identifier" | "member_expression").then_some(x)
-    };
+    let array_of = |x: Node<'t>| array_of(x, src);
     match n.kind() {
         "call_expression" => {
             let callee = unwrap_value(field(n, "function")?);
@@ -3691,6 +3810,56 @@ fn holder_text(at: At, src: &str) -> Option<String> {
     None
 }
 
+/// `call` runs the callback it is given once (see [`RUN_ONCE_CALLERS`]).
+fn runs_once(call: Node, src: &str) -> bool {
+    let Some(callee) = field(call, "function").map(unwrap_value) else {
+        // `new ResizeObserver(cb)`: kept; `new Promise(executor)` is an IIFE.
+        return false;
+    };
+    let name = match callee.kind() {
+        "identifier" => text(callee, src),
+        "member_expression" => field(callee, "property")
+            .map(|p| text(p, src))
+            .unwrap_or(""),
+        _ => return false,
+    };
+    RUN_ONCE_CALLERS.contains(&name)
+}
+
+/// The name a function is bound to, with the node that binds it: `const f = () => …`
+/// (also `const f = cond ? g : () => …`), `function f() {}`, `x.onload = () => …` (the
+/// property's name).
+fn bound_fn_name<'t>(f: At<'_, 't>, src: &str) -> Option<(String, Node<'t>)> {
+    if f.node.kind() == "function_declaration" {
+        return Some((text(field(f.node, "name")?, src).to_string(), f.node));
+    }
+    let mut cur = f;
+    while let Some(p) = cur.up() {
+        let (pn, cn) = (p.node, cur.node);
+        match pn.kind() {
+            "parenthesized_expression" | "as_expression" | "satisfies_expression" => {}
+            "ternary_expression" if !is_field(pn, "condition", cn) => {}
+            "binary_expression" if is_field(pn, "right", cn) => {}
+            "variable_declarator" => {
+                let name = field(pn, "name").filter(|n| n.kind() == "identifier")?;
+                return is_field(pn, "value", cn).then(|| (text(name, src).to_string(), pn));
+            }
+            "assignment_expression" if is_field(pn, "right", cn) => {
+                let left = unwrap_value(field(pn, "left")?);
+                let name = match left.kind() {
+                    "identifier" => left,
+                    "member_expression" => field(left, "property")?,
+                    _ => return None,
+                };
+                return Some((text(name, src).to_string(), pn));
+            }
+            _ => return None,
+        }
+        cur = p;
+    }
+    None
+}
+
 /// The statement holding a node, as a position (see [`statement_of`]).
 fn statement_at<'p, 't>(n: At<'p, 't>) -> Option<At<'p, 't>> {
     let mut cur = n;
@@ -3806,6 +3975,14 @@ impl<'a, 't> Walker<'a, 't> {
         self.ensure_index();
         let mut parts = EffectParts::new(hook, span(call), self.ctx().scope.name.clone());
         parts.bodies.push(cb);
+        if let Some(deps) = call_args(call).get(1).map(|d| unwrap_value(*d))
+            && deps.kind() == "array"
+        {
+            parts.deps = named_kids(deps)
+                .into_iter()
+                .map(|d| self.ctext(d))
+                .collect();
+        }
         let mut returns = Vec::new();
         match field(cb, "body") {
             Some(b) if b.kind() == "statement_block" => top_returns(b, &mut returns),
@@ -4125,6 +4302,8 @@ impl<'a, 't> Walker<'a, 't> {
                 &mut more,
             );
         }
+        // `subs.forEach((s) => s.unsubscribe())` releases what the effect stored in `subs`.
+        self.element_releases(&mut parts, &mut calls);
         calls.sort_by_key(|c| (c.span.start, c.span.end));
         calls.dedup();
         for (name, sp) in &parts.disposers {
@@ -4243,13 +4422,11 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// What the effect stores in the arrays of cleanups `arrays` (canonical texts):
-    /// `cleanups.push(() => ro.disconnect())`, `cleanups.push(unsubscribe)`,
-    /// `cleanups.push(onSnapshot(…))`, `const cleanups = [stop]`.
-    fn array_cleanups(&self, bodies: &[Node<'t>], arrays: &[String]) -> StoredCleanups<'t> {
+    /// The values the effect stores in the arrays or sets `arrays` (canonical texts), with the
+    /// array's text: `cleanups.push(x)` (also `unshift`, a set's `add`), `const cleanups = [x]`.
+    fn stored_values(&self, bodies: &[Node<'t>], arrays: &[String]) -> Vec<(String, Node<'t>)> {
         let src = self.src;
-        let mut out = StoredCleanups::default();
-        let mut values: Vec<Node<'t>> = Vec::new();
+        let mut values: Vec<(String, Node<'t>)> = Vec::new();
         for body in bodies {
             traverse(*body, |a, entering| {
                 let n = a.node;
@@ -4264,14 +4441,15 @@ impl<'a, 't> Walker<'a, 't> {
                         if callee.kind() != "member_expression"
                             || !matches!(
                                 field(callee, "property").map(|p| text(p, src)),
-                                Some("push" | "unshift")
+                                Some("push" | "unshift" | "add")
                             )
                         {
                             return;
                         }
-                        if field(callee, "object").is_some_and(|o| arrays.contains(&self.ctext(o)))
+                        if let Some(arr) = field(callee, "object").map(|o| self.ctext(o))
+                            && arrays.contains(&arr)
                         {
-                            values.extend(call_args(n));
+                            values.extend(call_args(n).into_iter().map(|v| (arr.clone(), v)));
                         }
                     }
                     "variable_declarator" => {
@@ -4280,13 +4458,98 @@ impl<'a, 't> Walker<'a, 't> {
                             && arrays.iter().any(|x| x == text(name, src))
                             && unwrap_value(v).kind() == "array"
                         {
-                            values.extend(named_kids(unwrap_value(v)));
+                            let arr = text(name, src).to_string();
+                            values.extend(
+                                named_kids(unwrap_value(v))
+                                    .into_iter()
+                                    .map(|v| (arr.clone(), v)),
+                            );
                         }
                     }
                     _ => {}
                 }
             });
         }
+        values
+    }
+
+    /// Releases of elements of arrays or sets by the cleanup functions `fns`
+    /// (`subs.forEach((s) => s.unsubscribe())`, `timers.forEach(clearTimeout)`): a release
+    /// call for each value the effect stores there by name, and the release names of each
+    /// call or construction stored there directly.
+    fn element_releases(&self, parts: &mut EffectParts<'t>, calls: &mut Vec<CleanupCall>) {
+        let src = self.src;
+        let mut uses: Vec<(String, Vec<ElementUse>)> = Vec::new();
+        for f in &parts.cleanup_fns {
+            traverse(*f, |a, entering| {
+                if entering && let Some((arr, u)) = element_release(a.node, src) {
+                    uses.push((self.ctext(arr), u));
+                }
+            });
+        }
+        if uses.is_empty() {
+            return;
+        }
+        let names: Vec<String> = uses.iter().map(|u| u.0.clone()).collect();
+        for (arr, v) in self.stored_values(&parts.bodies, &names) {
+            let v = unwrap_value(v);
+            for (_, us) in uses.iter().filter(|u| u.0 == arr) {
+                for u in us {
+                    match v.kind() {
+                        "identifier" | "member_expression" => {
+                            let value = self.ctext(v);
+                            let call = match u {
+                                ElementUse::Method(m) => CleanupCall {
+                                    callee: m.clone(),
+                                    receiver: Some(value),
+                                    args: Vec::new(),
+                                    span: span(v),
+                                },
+                                ElementUse::PassedTo(g) => {
+                                    let (recv, callee) = match g.rsplit_once('.') {
+                                        Some((r, c)) => (Some(r.to_string()), c.to_string()),
+                                        None => (None, g.clone()),
+                                    };
+                                    CleanupCall {
+                                        callee,
+                                        receiver: recv,
+                                        args: vec![value],
+                                        span: span(v),
+                                    }
+                                }
+                            };
+                            calls.push(call);
+                        }
+                        "call_expression" | "new_expression" => {
+                            let name = match u {
+                                ElementUse::Method(m) => m.clone(),
+                                ElementUse::PassedTo(g) => {
+                                    g.rsplit('.').next().unwrap_or(g).to_string()
+                                }
+                            };
+                            parts
+                                .released_elements
+                                .entry(v.id())
+                                .or_default()
+                                .push(name);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// What the effect stores in the arrays of cleanups `arrays` (canonical texts):
+    /// `cleanups.push(() => ro.disconnect())`, `cleanups.push(unsubscribe)`,
+    /// `cleanups.push(onSnapshot(…))`, `const cleanups = [stop]`.
+    fn array_cleanups(&self, bodies: &[Node<'t>], arrays: &[String]) -> StoredCleanups<'t> {
+        let src = self.src;
+        let mut out = StoredCleanups::default();
+        let values = self
+            .stored_values(bodies, arrays)
+            .into_iter()
+            .map(|(_, v)| v);
         for v in values {
             let v = unwrap_value(v);
             match v.kind() {
@@ -4644,12 +4907,35 @@ impl<'a, 't> Walker<'a, 't> {
         }
         // Returned as the cleanup: only a disposer is one (`return onSnapshot(…)`); an
         // interval id or a socket returned from an effect is not a function React can call.
-        let returned = disposer
-            && (parts.pushed.contains(&n.id())
-                || parts.returns.iter().any(|r| {
-                    r.id() == n.id()
-                        || (r.kind() == "identifier" && binding.as_deref() == Some(text(*r, src)))
-                }));
+        // Stored in an array whose elements the cleanup releases one by one
+        // (`subs.forEach((s) => s.unsubscribe())`).
+        let releases: &[String] = match pair.strip_prefix("client:") {
+            Some(id) => self
+                .catalog
+                .by_id(id)
+                .map(|d| &d.release[..])
+                .unwrap_or(&[]),
+            None => self
+                .catalog
+                .effect(&pair)
+                .map(|p| &p.release[..])
+                .unwrap_or(&[]),
+        };
+        let element_released = parts.released_elements.get(&n.id()).is_some_and(|ms| {
+            ms.iter().any(|m| {
+                releases
+                    .iter()
+                    .any(|r| r.rsplit('.').next() == Some(m.as_str()))
+            })
+        });
+        let returned = element_released
+            || disposer
+                && (parts.pushed.contains(&n.id())
+                    || parts.returns.iter().any(|r| {
+                        r.id() == n.id()
+                            || (r.kind() == "identifier"
+                                && binding.as_deref() == Some(text(*r, src)))
+                    }));
         // A function written inline is a new object, equal to nothing a cleanup can name: it is
         // recorded as `<function literal at START..END>` (its byte span), like the cleanup's
         // inline functions (see [`Walker::cleanup_call`]), so that a fix can bind it to a name.
@@ -4684,6 +4970,9 @@ impl<'a, 't> Walker<'a, 't> {
             .effect(&pair)
             .is_some_and(|p| p.matching == Matching::Listener);
         let statement = self.effect_statement(a, parts, receiver, binding.as_deref(), listener);
+        let binding_root = binding
+            .as_deref()
+            .map(|b| b.split(['.', '[']).next().unwrap_or(b).to_string());
         Some(Acquisition {
             pair,
             call: self.short_call(n),
@@ -4694,7 +4983,147 @@ impl<'a, 't> Walker<'a, 't> {
             signal: self.signal_of(n, &parts.bodies),
             returned,
             statement,
+            in_callback: self.in_callback(a),
+            aliases: self.acquisition_aliases(receiver, binding_root.as_deref(), parts),
+            receiver_signal: (n.kind() == "call_expression")
+                .then(|| self.receiver_signal(n, &parts.bodies))
+                .flatten(),
         })
+    }
+
+    /// Whether the acquisition `a` (found by a walk from an effect body, `a.anc[0]`) runs in a
+    /// function that other code calls later rather than in the effect's own run (see
+    /// [`Acquisition::in_callback`]).
+    fn in_callback(&self, a: At<'_, 't>) -> bool {
+        let Some(root) = a.anc.first().copied() else {
+            return false;
+        };
+        if self.deferred_at(a, root, 0) {
+            return true;
+        }
+        // `const schedule = (fn) => setTimeout(fn, 50); idleRef.current = schedule(run)`: the
+        // nearest function returns the acquisition to callers that keep it.
+        let mut cur = a;
+        while let Some(p) = cur.up() {
+            let k = p.node.kind();
+            if is_fn_kind(k) {
+                return p.node.id() != root.id() && self.returned_to_holders(p, root);
+            }
+            let through = matches!(
+                k,
+                "parenthesized_expression"
+                    | "as_expression"
+                    | "satisfies_expression"
+                    | "non_null_expression"
+                    | "return_statement"
+            );
+            if !through {
+                return false;
+            }
+            if k == "return_statement" {
+                // `return setTimeout(…)` directly in the function's body block.
+                let block = p.up().filter(|b| b.node.kind() == "statement_block");
+                match block.and_then(|b| b.up()) {
+                    Some(f) if is_fn_kind(f.node.kind()) && f.node.id() != root.id() => {
+                        return self.returned_to_holders(f, root);
+                    }
+                    _ => return false,
+                }
+            }
+            cur = p;
+        }
+        false
+    }
+
+    /// Some function between `a` and `root` runs on events (see [`Walker::fn_deferred`]).
+    fn deferred_at(&self, a: At<'_, 't>, root: Node<'t>, depth: u8) -> bool {
+        if depth > 3 {
+            return false;
+        }
+        (1..a.anc.len()).rev().any(|i| {
+            let f = At {
+                node: a.anc[i],
+                anc: &a.anc[..i],
+            };
+            is_fn_kind(f.node.kind())
+                && f.node.id() != root.id()
+                && self.fn_deferred(f, root, depth)
+        })
+    }
+
+    /// A function written in an effect body runs later, on events: it is given to a call that
+    /// keeps it (`addEventListener`, `on`, `subscribe`, `new ResizeObserver(…)`; not
+    /// `then`, `forEach`, `setTimeout`, an IIFE), assigned to an event property
+    /// (`ws.onmessage = …`), or bound to a name that only such calls and functions use.
+    fn fn_deferred(&self, f: At<'_, 't>, root: Node<'t>, depth: u8) -> bool {
+        let src = self.src;
+        if is_iife(f, src) {
+            return false;
+        }
+        if let Some((call, _)) = arg_position(f) {
+            return !runs_once(call.node, src);
+        }
+        let Some((name, decl)) = bound_fn_name(f, src) else {
+            return false;
+        };
+        if name.starts_with("on")
+            && decl.kind() == "assignment_expression"
+            && field(decl, "left").is_some_and(|l| l.kind() == "member_expression")
+        {
+            return true;
+        }
+        let mut refs = 0;
+        let mut all_deferred = true;
+        traverse(root, |r, entering| {
+            let n = r.node;
+            if !entering
+                || !all_deferred
+                || n.kind() != "identifier"
+                || text(n, src) != name
+                || f.node.byte_range().contains(&n.start_byte())
+                || decl.byte_range().contains(&n.start_byte())
+            {
+                return;
+            }
+            refs += 1;
+            let handed = arg_position(r).is_some_and(|(call, _)| !runs_once(call.node, src));
+            if !handed && !self.deferred_at(r, root, depth + 1) {
+                all_deferred = false;
+            }
+        });
+        refs > 0 && all_deferred
+    }
+
+    /// Every use of the function `f` (bound to a name) calls it and keeps the result:
+    /// `idleRef.current = schedule(run)`.
+    fn returned_to_holders(&self, f: At<'_, 't>, root: Node<'t>) -> bool {
+        let src = self.src;
+        let Some((name, decl)) = bound_fn_name(f, src) else {
+            return false;
+        };
+        let mut refs = 0;
+        let mut all_kept = true;
+        traverse(root, |r, entering| {
+            let n = r.node;
+            if !entering
+                || !all_kept
+                || n.kind() != "identifier"
+                || text(n, src) != name
+                || decl.byte_range().contains(&n.start_byte())
+            {
+                return;
+            }
+            refs += 1;
+            let kept = r.up().is_some_and(|c| {
+                c.node.kind() == "call_expression"
+                    && is_field(c.node, "function", n)
+                    && holder_text(c, src).is_some()
+            });
+            if !kept {
+                all_kept = false;
+            }
+        });
+        refs > 0 && all_kept
     }
 
     /// The statement of the effect callback's own body that holds an acquisition (the call's
@@ -4826,6 +5255,192 @@ impl<'a, 't> Walker<'a, 't> {
             });
         }
         found
+    }
+
+    /// The aliases (see [`Walker::aliases_of`]) of the roots of an acquisition's receiver and
+    /// binding, as `(root, alias)` pairs.
+    fn acquisition_aliases(
+        &self,
+        receiver: Option<Node<'t>>,
+        binding_root: Option<&str>,
+        parts: &EffectParts<'t>,
+    ) -> Vec<(String, String)> {
+        let mut roots: Vec<&str> = Vec::new();
+        if let Some((r, _)) = receiver.and_then(|r| root_of(r, self.src))
+            && r != "this"
+        {
+            roots.push(r);
+        }
+        roots.extend(binding_root);
+        roots.dedup();
+        roots
+            .into_iter()
+            .flat_map(|r| {
+                self.aliases_of(r, parts)
+                    .into_iter()
+                    .map(move |al| (r.to_string(), al))
+            })
+            .collect()
+    }
+
+    /// Other names the effect stores the value of its local `name` under, where its cleanup
+    /// may release it: `joined = lobby`, `const current = socket`, `ref.current = ws`, and
+    /// the state `spring` for `setSpring(newSpring)` when `spring` is one of the effect's
+    /// dependencies (the run that the change starts returns the cleanup that sees it; with
+    /// other dependencies the cleanup sees the state of an older render).
+    fn aliases_of(&self, name: &str, parts: &EffectParts<'t>) -> Vec<String> {
+        let src = self.src;
+        let is_name = |x: Node| {
+            let x = unwrap_value(x);
+            x.kind() == "identifier" && text(x, src) == name
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut setters: Vec<String> = Vec::new();
+        for body in &parts.bodies {
+            traverse(*body, |a, entering| {
+                let n = a.node;
+                if !entering {
+                    return;
+                }
+                match n.kind() {
+                    "assignment_expression" => {
+                        if field(n, "right").is_some_and(is_name)
+                            && let Some(left) = field(n, "left").map(unwrap_value)
+                            && matches!(left.kind(), "identifier" | "member_expression")
+                        {
+                            out.push(self.ctext(left));
+                        }
+                    }
+                    "variable_declarator" => {
+                        if field(n, "value").is_some_and(is_name)
+                            && let Some(left) =
+                                field(n, "name").filter(|l| l.kind() == "identifier")
+                        {
+                            out.push(text(left, src).to_string());
+                        }
+                    }
+                    "call_expression" => {
+                        if let Some(f) = field(n, "function").map(unwrap_value)
+                            && f.kind() == "identifier"
+                            && text(f, src).starts_with("set")
+                            && call_args(n).len() == 1
+                            && call_args(n).first().is_some_and(|x| is_name(*x))
+                        {
+                            setters.push(text(f, src).to_string());
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        }
+        if !setters.is_empty()
+            && let Some(root) = self.root
+        {
+            // `const [spring, setSpring] = useState(…)`
+            traverse(root, |a, entering| {
+                let d = a.node;
+                if !entering || d.kind() != "variable_declarator" {
+                    return;
+                }
+                let (Some(pat), Some(v)) = (field(d, "name"), field(d, "value").map(unwrap_value))
+                else {
+                    return;
+                };
+                let is_state = v.kind() == "call_expression"
+                    && field(v, "function")
+                        .and_then(|f| dotted_path(f, src))
+                        .is_some_and(|p| p == "useState" || p.ends_with(".useState"));
+                let names = named_kids(pat);
+                if pat.kind() != "array_pattern" || !is_state || names.len() != 2 {
+                    return;
+                }
+                let (state, setter) = (text(names[0], src), text(names[1], src));
+                if setters.iter().any(|s| s == setter) && parts.deps.iter().any(|d| d == state) {
+                    out.push(state.to_string());
+                }
+            });
+        }
+        out.retain(|x| x != name);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The value a local of the effect (`name`) is declared with.
+    fn declared_value(&self, name: &str, bodies: &[Node<'t>]) -> Option<Node<'t>> {
+        let mut found = None;
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let d = a.node;
+                if !entering || found.is_some() || d.kind() != "variable_declarator" {
+                    return;
+                }
+                if field(d, "name").is_some_and(|x| text(x, self.src) == name) {
+                    found = field(d, "value").map(unwrap_value);
+                }
+            });
+        }
+        found
+    }
+
+    /// The abort signal given when the receiver of the call `n` was built:
+    /// `const sub = new SSEStreamSubscription(url, { signal: abort.signal })` (the options
+    /// also through a local: `const opts = { signal }`, `const opts = (id) => ({ signal, … })`)
+    /// for `sub.subscribe()`.
+    fn receiver_signal(&self, n: Node<'t>, bodies: &[Node<'t>]) -> Option<String> {
+        let src = self.src;
+        let callee = unwrap_value(field(n, "function")?);
+        let obj = unwrap_value(field(callee, "object")?);
+        if obj.kind() != "identifier" {
+            return None;
+        }
+        let built = self.declared_value(text(obj, src), bodies)?;
+        if !matches!(built.kind(), "new_expression" | "call_expression") {
+            return None;
+        }
+        let mut work: Vec<(Node<'t>, u8)> = call_args(built).into_iter().map(|a| (a, 0)).collect();
+        while let Some((x, depth)) = work.pop() {
+            let x = unwrap_value(x);
+            if depth > 3 {
+                continue;
+            }
+            match x.kind() {
+                "object" => {
+                    for k in named_kids(x) {
+                        match k.kind() {
+                            "pair"
+                                if field(k, "key").and_then(|x| key_name(x, src))
+                                    == Some("signal") =>
+                            {
+                                let sig = field(k, "value").map(|v| self.ctext(v))?;
+                                return Some(self.resolve_signal(sig, bodies));
+                            }
+                            "shorthand_property_identifier" if text(k, src) == "signal" => {
+                                return Some(self.resolve_signal("signal".to_string(), bodies));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "identifier" => {
+                    if let Some(v) = self.declared_value(text(x, src), bodies) {
+                        work.push((v, depth + 1));
+                    }
+                }
+                "call_expression" => {
+                    let f = field(x, "function").map(unwrap_value);
+                    if let Some(f) = f.filter(|f| f.kind() == "identifier")
+                        && let Some(v) = self.declared_value(text(f, src), bodies)
+                        && v.kind() == "arrow_function"
+                        && let Some(b) = field(v, "body")
+                    {
+                        work.push((b, depth + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The `signal` option of a call (`{ signal: controller.signal }`, `{ signal }`), resolved
@@ -8494,6 +9109,84 @@ export function useRect(el: HTMLElement, q: Query) {
         assert!(
             !calls.iter().any(|c| c.starts_with("clearInterval")),
             "{calls:?}"
+        );
+    }
+
+    #[test]
+    fn callbacks_element_releases_signals_and_aliases() {
+        let f = facts(
+            "src/hooks/useLive.ts",
+            &["react"],
+            r#"import { useEffect, useState } from "react";
+export function useLive(el: HTMLElement, channel: Channel, url: string, sys: System) {
+  const [spring, setSpring] = useState(null);
+  useEffect(() => {
+    const ro = new ResizeObserver(() => requestAnimationFrame(measure));
+    const onMsg = () => setTimeout(ping, 10);
+    channel.on("message", onMsg);
+    fetchAll().then(() => setTimeout(done, 10));
+    const schedule = (fn) => setTimeout(fn, 50);
+    idle.current = schedule(send);
+    const subs = [channel.on("read", sync)];
+    const timers = new Set();
+    const t = setInterval(poll, 100);
+    timers.add(t);
+    return () => {
+      subs.forEach((s) => s.unsubscribe());
+      timers.forEach(clearInterval);
+    };
+  }, [el]);
+  useEffect(() => {
+    const abort = new AbortController();
+    const opts = { signal: abort.signal };
+    const sub = new SSEStreamSubscription(url, opts);
+    sub.subscribe();
+    let joined = null;
+    const chat = sys.chat;
+    chat.connectUser(user, token);
+    joined = chat;
+    const s = sys.createSpring();
+    setSpring(s);
+    s.addListener(listener);
+    return () => abort.abort();
+  }, [url, spring]);
+}
+"#,
+        );
+        assert_eq!(f.effects.len(), 2);
+        let e = &f.effects[0];
+        let timer = |callee: &str| {
+            e.acquisitions
+                .iter()
+                .find(|a| a.call.contains(callee))
+                .unwrap_or_else(|| panic!("{callee}: {:#?}", e.acquisitions))
+        };
+        // Callbacks of an observer and a listener run on events; a promise continuation and
+        // the effect itself do not; a function returning its timer to a kept call hands it on.
+        assert!(timer("requestAnimationFrame(measure)").in_callback);
+        assert!(timer("setTimeout(ping").in_callback);
+        assert!(!timer("setTimeout(done").in_callback);
+        assert!(timer("setTimeout(fn").in_callback);
+        assert!(!timer("setInterval").in_callback);
+        // Elements released one by one.
+        assert!(timer("channel.on(\"read\"").returned);
+        assert!(
+            cleanup_calls(e).iter().any(|c| c == "clearInterval(t)"),
+            "{:?}",
+            cleanup_calls(e)
+        );
+        let e = &f.effects[1];
+        let sub = acq(e, "subscription");
+        assert_eq!(sub.receiver_signal.as_deref(), Some("abort.signal"));
+        let aliases = |pair: &str| acq(e, pair).aliases.clone();
+        assert_eq!(
+            aliases("stream-connect-user"),
+            vec![("chat".to_string(), "joined".to_string())]
+        );
+        // `spring` is a dependency: the run its change starts sees it.
+        assert_eq!(
+            aliases("emitter-listener"),
+            vec![("s".to_string(), "spring".to_string())]
         );
     }
 

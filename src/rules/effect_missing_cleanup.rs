@@ -46,6 +46,11 @@ impl Rule for EffectMissingCleanup {
                 let mut taken: Vec<String> = Vec::new();
                 for a in &effect.acquisitions {
                     let Some(pair) = pair_of(cx, a) else { continue };
+                    // A one-shot timer or frame requested from a listener's or an observer's
+                    // callback fires once per event, after the effect's run: nothing piles up.
+                    if pair.minor && a.in_callback {
+                        continue;
+                    }
                     if is_released(a, &pair, effect.cleanup.as_ref()) {
                         continue;
                     }
@@ -112,11 +117,36 @@ fn same(a: Option<&String>, b: Option<&String>) -> bool {
     }
 }
 
+/// `text` with its root `root` replaced by `alias`: `lobby.call` → `joined.call`.
+fn with_root(text: &str, root: &str, alias: &str) -> Option<String> {
+    let rest = text.strip_prefix(root)?;
+    (rest.is_empty() || rest.starts_with(['.', '['])).then(|| format!("{alias}{rest}"))
+}
+
 fn is_released(a: &Acquisition, pair: &Pair<'_>, cleanup: Option<&Cleanup>) -> bool {
     if a.returned {
         return true;
     }
     let Some(cleanup) = cleanup else { return false };
+    if released_as(a, pair, cleanup) {
+        return true;
+    }
+    // Released under another name the effect stored it under (`joined = lobby`).
+    a.aliases.iter().any(|(root, alias)| {
+        let mut b = a.clone();
+        b.receiver = a
+            .receiver
+            .as_deref()
+            .map(|r| with_root(r, root, alias).unwrap_or(r.to_string()));
+        b.binding = a
+            .binding
+            .as_deref()
+            .map(|r| with_root(r, root, alias).unwrap_or(r.to_string()));
+        (b.receiver != a.receiver || b.binding != a.binding) && released_as(&b, pair, cleanup)
+    })
+}
+
+fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
     for c in &cleanup.calls {
         let receiver = c.receiver.as_ref();
         // (b) through the binding
@@ -165,14 +195,20 @@ fn is_released(a: &Acquisition, pair: &Pair<'_>, cleanup: Option<&Cleanup>) -> b
                 }
             }
         }
-        // (d) an abort signal
-        if pair.signal
-            && c.callee == "abort"
-            && let (Some(sig), Some(ctrl)) = (&a.signal, receiver)
+        // (d) an abort signal: given to the call (listeners), or to the receiver when it was
+        // built (`new SSEStreamSubscription(url, { signal })` for `sub.subscribe()`)
+        let signals = [
+            a.signal.as_ref().filter(|_| pair.signal),
+            a.receiver_signal.as_ref(),
+        ];
+        if c.callee == "abort"
+            && let Some(ctrl) = receiver
         {
-            let sig = canon(sig);
             let ctrl = canon(ctrl);
-            if sig == format!("{ctrl}.signal") || sig == "signal" {
+            if signals.into_iter().flatten().any(|sig| {
+                let sig = canon(sig);
+                sig == format!("{ctrl}.signal") || sig == "signal"
+            }) {
                 return true;
             }
         }
@@ -187,8 +223,9 @@ fn finding(
     pair: &Pair<'_>,
     handler: Option<&InlineHandler>,
 ) -> Finding {
-    let release = pair.release.first().copied().unwrap_or("the release");
-    let how = match (pair.matching, &a.binding, &a.receiver) {
+    let release = release_name(a, pair).unwrap_or("the release");
+    let bound = own_binding(a, pair);
+    let how = match (pair.matching, &bound, &a.receiver) {
         (Matching::Listener, None, Some(r)) if handler.is_some() => {
             let name = handler.map(|h| h.name.as_str()).unwrap_or("handler");
             let event = a.args.first().map(String::as_str).unwrap_or("…");
@@ -202,8 +239,9 @@ fn finding(
                 "bind the handler to a const so the cleanup can remove the same function (`const {name} = …`{typed}), and call `{call}`"
             )
         }
+        (Matching::Listener, Some(b), _) if pair.disposer => format!("call `{b}.{release}()`"),
         (_, Some(b), _) if pair.disposer => format!("call `{b}()` (or `{b}.{release}()`)"),
-        (_, None, _) if pair.disposer => {
+        (m, None, r) if pair.disposer && (m != Matching::Listener || r.is_none()) => {
             "keep the function (or subscription) it returns and call it".to_string()
         }
         (Matching::Binding, Some(b), _)
@@ -315,6 +353,18 @@ fn short(call: &str) -> String {
 }
 
 /// The name a fix gives to an unbound acquisition.
+/// What the acquisition's result is bound to; for a disposer API called on a module object
+/// (`NetInfo.addEventListener(…)`, whose result is the unsubscribe function), the receiver is
+/// not a binding of the result (an instance's, like a Supabase channel's, is: it releases
+/// itself).
+fn own_binding(a: &Acquisition, pair: &Pair<'_>) -> Option<String> {
+    a.binding.clone().filter(|b| {
+        !(pair.disposer
+            && a.receiver.as_deref() == Some(b.as_str())
+            && b.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 fn binding_name(pair_id: &str) -> &'static str {
     match pair_id {
         "interval" => "intervalId",
@@ -324,10 +374,32 @@ fn binding_name(pair_id: &str) -> &'static str {
         "geolocation-watch" => "watchId",
         "observer" => "observer",
         "websocket" => "socket",
-        "auth-listener" | "firebase-listener" => "unsubscribe",
+        "auth-listener" | "firebase-listener" | "netinfo-listener" => "unsubscribe",
         "subscription" => "subscription",
         _ => "resource",
     }
+}
+
+/// The release method that undoes this acquisition: the catalogue's first, except for
+/// listeners, where it follows the acquiring method (`addListener` → `removeListener`,
+/// `onAny` → `offAny`) and a kept handle (`const sub = channel.on(…)`) is `unsubscribe`d.
+fn release_name<'p>(a: &Acquisition, pair: &Pair<'p>) -> Option<&'p str> {
+    let first = pair.release.first().copied();
+    if pair.matching != Matching::Listener {
+        return first;
+    }
+    let has = |r: &str| pair.release.iter().copied().find(|x| *x == r);
+    if a.binding.is_some() && pair.disposer {
+        return has("unsubscribe").or(first);
+    }
+    let callee = a.call.split('(').next().unwrap_or("");
+    let method = callee.rsplit('.').next().unwrap_or(callee).trim();
+    let matching = match method {
+        "addListener" | "prependListener" => has("removeListener"),
+        "onAny" => has("offAny"),
+        _ => None,
+    };
+    matching.or(first)
 }
 
 /// The release statement for an acquisition, with `binding` (its own or the one a fix adds).
@@ -337,7 +409,7 @@ fn release_call(
     binding: Option<&str>,
     handler: Option<&InlineHandler>,
 ) -> Option<String> {
-    let release = pair.release.first().copied()?;
+    let release = release_name(a, pair)?;
     let looks_like_fn = |b: &str| {
         ["unsub", "off", "dispose", "cleanup", "stop", "remove"]
             .iter()
@@ -348,7 +420,8 @@ fn release_call(
             if pair.disposer
                 && (looks_like_fn(b)
                     || a.pair == "firebase-listener"
-                    || a.pair == "auth-listener" && b == "unsubscribe") =>
+                    || (a.pair == "auth-listener" || a.pair == "netinfo-listener")
+                        && b == "unsubscribe") =>
         {
             Some(format!("{b}()"))
         }
@@ -597,7 +670,7 @@ fn cleanup_fix(
         ""
     };
     let mut edits = Vec::new();
-    let mut binding = a.binding.clone();
+    let mut binding = own_binding(a, pair);
     if binding.is_none() && pair.matching == Matching::Binding {
         // `setInterval(poll, 1000);` → `const intervalId = setInterval(poll, 1000);`
         if !own_statement {
