@@ -15,7 +15,8 @@ pub struct Project {
     /// `next` is a dependency or a `next.config.*` exists.
     pub nextjs: bool,
     /// Deployed on a serverless platform (`vercel.json`, `netlify.toml`, `serverless.yml`,
-    /// SAM `template.yaml`, or `@vercel/*` / `mangum` / `lambda_runtime` dependencies).
+    /// SAM `template.yaml`, or `@vercel/*` / `mangum` / `lambda_runtime` / `serverless*`
+    /// dependencies).
     pub serverless: bool,
     /// An application (a web framework dependency, a binary, a private package) rather than
     /// a library whose API may hand out clients.
@@ -190,6 +191,9 @@ impl Project {
                 || d == "lambda_runtime"
                 || d == "lambda_http"
                 || d == "@netlify/functions"
+                // The Serverless Framework and its plugins (`serverless-offline`, …).
+                || d == "serverless"
+                || d.starts_with("serverless-")
         });
         let framework = WEB_FRAMEWORKS
             .iter()
@@ -310,6 +314,22 @@ mod tests {
         );
         assert_eq!(requirement_name("-r base.txt"), None);
         assert_eq!(requirement_name("   "), None);
+    }
+
+    #[test]
+    fn serverless_framework_plugins_mark_serverless() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(
+            dir.path().join("package.json"),
+            r#"{"name":"lambdas","dependencies":{"@prisma/client":"6"},"devDependencies":{"serverless-offline":"14"}}"#,
+        )?;
+        assert!(Project::load(dir.path()).serverless);
+        std::fs::write(
+            dir.path().join("package.json"),
+            r#"{"name":"api","dependencies":{"express":"4"}}"#,
+        )?;
+        assert!(!Project::load(dir.path()).serverless);
+        Ok(())
     }
 
     #[test]
