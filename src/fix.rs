@@ -204,8 +204,17 @@ fn select_edits(report: &Report, level: Applicability) -> BTreeMap<String, (Vec<
         if conflict {
             continue;
         }
-        let own = d.path.clone();
-        per_file.entry(own).or_default().1 += 1;
+        // Counted once: in its own file, or in the first file it edits when that is another.
+        let counted = if wanted.is_empty() || wanted.contains_key(d.path.as_str()) {
+            d.path.clone()
+        } else {
+            wanted
+                .keys()
+                .next()
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| d.path.clone())
+        };
+        per_file.entry(counted).or_default().1 += 1;
         for (path, edits) in wanted {
             per_file
                 .entry(path.to_string())
