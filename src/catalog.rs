@@ -86,6 +86,10 @@ pub struct ClientDef {
     /// never moves it to module scope.
     #[serde(default)]
     pub loop_bound: bool,
+    /// Options that hand the client an existing pool (`redis.Redis(connection_pool=POOL)`): built
+    /// per call with one, it opens nothing of its own.
+    #[serde(default)]
+    pub shared_pool_options: Vec<String>,
     /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
     #[serde(default)]
     pub shared: Option<SharedClient>,

@@ -28,7 +28,10 @@ impl Rule for PerRequestClient {
         for (fi, file) in cx.files.iter().enumerate() {
             let facts = &file.facts;
             for (ci, c) in facts.clients.iter().enumerate() {
-                if !c.kind.is_long_lived() || guarded(facts, c.guard, c.in_fn) {
+                if !c.kind.is_long_lived()
+                    || guarded(facts, c.guard, c.in_fn)
+                    || wraps_shared_pool(cx, fi, ci)
+                {
                     continue;
                 }
                 let edge_ok = cx.catalog.by_id(&c.client).is_some_and(|d| d.edge_ok) && c.released;
@@ -43,6 +46,11 @@ impl Rule for PerRequestClient {
                     continue;
                 };
                 if !cx.graph.is_factory(*target) || guarded(facts, call.guard, call.in_fn) {
+                    continue;
+                }
+                if let Some(Origin::Client { file: of, idx }) = cx.graph.factories.get(target)
+                    && wraps_shared_pool(cx, *of, *idx)
+                {
                     continue;
                 }
                 let verdict = match judge(
@@ -73,6 +81,26 @@ impl Rule for PerRequestClient {
             }
         }
     }
+}
+
+/// Is client `idx` of `file` built on an existing pool (`redis.Redis(connection_pool=POOL)`,
+/// catalogue `shared_pool_options`)? Then building it per call opens nothing.
+fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
+    let Some(f) = cx.files.get(file) else {
+        return false;
+    };
+    let Some(c) = f.facts.clients.get(idx) else {
+        return false;
+    };
+    let Some(def) = cx.catalog.by_id(&c.client) else {
+        return false;
+    };
+    !def.shared_pool_options.is_empty()
+        && f.facts.client_config(idx).is_some_and(|cfg| {
+            def.shared_pool_options
+                .iter()
+                .any(|k| cfg.option(k).is_some())
+        })
 }
 
 /// The construction or factory call being judged.
