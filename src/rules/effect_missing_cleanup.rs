@@ -161,6 +161,18 @@ fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
             {
                 return true;
             }
+            // A disposer's result wrapping its handle: `const { data: sub } =
+            // supabase.auth.onAuthStateChange(…)` released by `sub.subscription.unsubscribe()`.
+            if pair.disposer
+                && is_release(pair, &c.callee, c.receiver.as_deref())
+                && receiver.is_some_and(|r| {
+                    canon(r)
+                        .strip_prefix(&b)
+                        .is_some_and(|rest| rest.starts_with('.') && !rest[1..].contains('.'))
+                })
+            {
+                return true;
+            }
         }
         // (c) through the receiver
         match pair.matching {
