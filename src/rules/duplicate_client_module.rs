@@ -110,26 +110,31 @@ impl Rule for DuplicateClientModule {
             };
             let keep_path = cx.files[keep].source.display.clone();
             for (fi, (span, ctor, ci)) in &sites {
+                // The problem (and its fix) is in the other modules: the kept one is named in
+                // their related locations, not reported itself.
+                if *fi == keep {
+                    continue;
+                }
                 let others: Vec<(usize, Span, String)> = sites
                     .iter()
                     .filter(|(o, _)| *o != fi)
-                    .map(|(o, (s, c, _))| (*o, *s, format!("another `{c}` client of {family}")))
+                    .map(|(o, (s, c, _))| {
+                        let what = if *o == keep {
+                            format!("the `{c}` client of {family} to keep")
+                        } else {
+                            format!("another `{c}` client of {family}")
+                        };
+                        (*o, *s, what)
+                    })
                     .collect();
                 let most = if importers(keep) > 0 {
                     " (the module most imported)"
                 } else {
                     ""
                 };
-                let help = if *fi == keep {
-                    format!(
-                        "keep this module as the one {family} client and import it everywhere else ({} other module(s) build their own)",
-                        others.len()
-                    )
-                } else {
-                    format!(
-                        "import the client from `{keep_path}`{most} instead of building another one here"
-                    )
-                };
+                let help = format!(
+                    "import the client from `{keep_path}`{most} instead of building another one here"
+                );
                 out.push(Finding {
                     rule: META.id,
                     file: *fi,
@@ -139,21 +144,12 @@ impl Rule for DuplicateClientModule {
                         "`{ctor}` is one of {} modules that each keep their own {family} client",
                         sites.len()
                     ),
-                    fix: (*fi != keep)
-                        .then(|| import_fix(cx, *fi, *ci, keep))
-                        .flatten()
-                        .or(Some(Fix {
-                            message: if *fi == keep {
-                                format!(
-                                    "Keep this module's {family} client and import it elsewhere"
-                                )
-                            } else {
-                                format!("Import the client from `{keep_path}`")
-                            },
-                            applicability: Applicability::DisplayOnly,
-                            edits: Vec::new(),
-                            related_edits: Vec::new(),
-                        })),
+                    fix: import_fix(cx, *fi, *ci, keep).or(Some(Fix {
+                        message: format!("Import the client from `{keep_path}`"),
+                        applicability: Applicability::DisplayOnly,
+                        edits: Vec::new(),
+                        related_edits: Vec::new(),
+                    })),
                     help,
                     label: None,
                     related: others,
