@@ -179,7 +179,7 @@ fn select_edits(report: &Report, level: Applicability) -> BTreeMap<String, (Vec<
         {
             continue;
         }
-        // This fix's new edits, per file; `None` when one conflicts.
+        // This fix's new edits, per file; the whole fix waits when one of them conflicts.
         let mut wanted: BTreeMap<&str, Vec<Edit>> = BTreeMap::new();
         let mut conflict = false;
         for r in resolved {
