@@ -173,6 +173,19 @@ pub struct CtorDef {
     pub per_call_ok: bool,
 }
 
+impl ClientDef {
+    /// The constructors called `call` that a construction written `ctor` (`boto3.Session()`,
+    /// `psycopg_pool.AsyncConnectionPool(…)`) uses, for per-constructor flags.
+    pub fn call_ctors<'d>(&'d self, ctor: &'d str) -> impl Iterator<Item = &'d CtorDef> + 'd {
+        let name = ctor.split('(').next().unwrap_or("");
+        self.constructors.iter().filter(move |k| {
+            k.call
+                .as_deref()
+                .is_some_and(|call| name == call || name.ends_with(&format!(".{call}")))
+        })
+    }
+}
+
 impl CtorDef {
     /// The path of this constructor (`new` or `call`).
     pub fn path(&self) -> &str {

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, Guard, ScopeKind};
-use crate::lang::modules::module_matches;
 use crate::pools;
 use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, shared_client};
 use crate::source::{Lang, SourceFile, Span};
@@ -70,16 +69,7 @@ impl Rule for DuplicateClientModule {
                     .or_insert((c.span, c.ctor.clone(), ci));
             }
         }
-        let importers = |fi: usize| {
-            let keys = &cx.files[fi].facts.module_keys;
-            cx.files
-                .iter()
-                .enumerate()
-                .filter(|(other, f)| {
-                    *other != fi && f.facts.imports.iter().any(|m| module_matches(m, keys))
-                })
-                .count()
-        };
+        let importers = |fi: usize| shared_client::importers(cx, fi);
         for ((_, family, _), mut sites) in groups {
             // Scripts run as processes of their own: their clients are not duplicates of the
             // application's.
@@ -221,23 +211,11 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
     {
         return None;
     }
-    let line_start = text[..stmt.start as usize]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let line_end = text[stmt.end as usize..]
-        .find('\n')
-        .map(|i| stmt.end as usize + i + 1)
-        .unwrap_or(text.len());
-    let after = text[stmt.end as usize..line_end]
-        .trim()
-        .trim_start_matches(';')
-        .trim();
-    if !text[line_start..stmt.start as usize].trim().is_empty()
-        || !(after.is_empty() || after.starts_with("//") || after.starts_with('#'))
-    {
+    let (line, alone) = crate::rules::own_line(text, stmt);
+    if !alone {
         return None;
     }
+    let (line_start, line_end) = (line.start as usize, line.end as usize);
     let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
     let target = &cx.files.get(export.file)?.source;
     if file.source.lang == Lang::Py {
@@ -255,7 +233,7 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
             message: format!("Import `{}` from `{}` instead", export.name, target.display),
             applicability: Applicability::Unsafe,
             edits: vec![Edit {
-                span: Span::new(line_start, line_end),
+                span: line,
                 content: format!("{indent}{import}{nl}"),
             }],
             related_edits: Vec::new(),
@@ -273,7 +251,7 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
         applicability: Applicability::Unsafe,
         edits: vec![
             Edit {
-                span: Span::new(line_start, line_end),
+                span: line,
                 content: String::new(),
             },
             import,

@@ -671,7 +671,7 @@ fn cleanup_fix(
         return None;
     }
     let text = source.text.as_str();
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(text);
     // The file's style: statements end with `;`, or not at all.
     let semi = if source
         .slice(Span::new(a.span.end as usize, stmt.end as usize))

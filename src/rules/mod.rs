@@ -16,7 +16,42 @@ use crate::callgraph::CallGraph;
 use crate::catalog::Catalog;
 use crate::diagnostic::{Finding, Severity};
 use crate::facts::FileFacts;
-use crate::source::{Lang, SourceFile};
+use crate::source::{Lang, SourceFile, Span};
+
+/// The line ending a fix writes into `text`: `\r\n` in a CRLF file, `\n` otherwise.
+pub fn newline(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
+}
+
+/// The whole line holding `span` (from its start to after its newline) and whether the span
+/// stands alone on it, a trailing `;` or comment aside: what a fix deletes or replaces when it
+/// moves a statement.
+pub fn own_line(text: &str, span: Span) -> (Span, bool) {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[end..]
+        .find('\n')
+        .map(|i| end + i + 1)
+        .unwrap_or(text.len());
+    let after = text[end..line_end].trim().trim_start_matches(';').trim();
+    let alone = text[line_start..start].trim().is_empty()
+        && (after.is_empty() || after.starts_with("//") || after.starts_with('#'));
+    (Span::new(line_start, line_end), alone)
+}
+
+/// Python: an edit adding the line `line` after the last import (`insert`, the start of the line
+/// after it), or at the top of the file.
+pub fn py_line_after_imports(
+    text: &str,
+    insert: Option<u32>,
+    line: &str,
+) -> crate::diagnostic::Edit {
+    let at = insert.map(|a| a as usize).unwrap_or(0);
+    crate::diagnostic::Edit {
+        span: Span::new(at, at),
+        content: format!("{line}{}", newline(text)),
+    }
+}
 
 /// Does a rule offer fixes?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

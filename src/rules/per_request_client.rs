@@ -307,16 +307,8 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             let c = &f.facts.clients[idx];
             let def = cx.catalog.by_id(&c.client);
             let releases = def.map(|d| d.release.clone()).unwrap_or_default();
-            let ctor_name = c.ctor.split('(').next().unwrap_or("");
-            let movable = !def.is_some_and(|d| {
-                d.loop_bound
-                    || d.constructors.iter().any(|k| {
-                        k.loop_bound
-                            && k.call.as_deref().is_some_and(|call| {
-                                ctor_name == call || ctor_name.ends_with(&format!(".{call}"))
-                            })
-                    })
-            });
+            let movable =
+                !def.is_some_and(|d| d.loop_bound || d.call_ctors(&c.ctor).any(|k| k.loop_bound));
             singleton_fix(&f.source, c, def)
                 .or_else(|| shared_fix(&f.source, c, def))
                 .or_else(|| with_loop_fix(&f.source, c))
@@ -330,20 +322,11 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                                 let e = shared_client::find_export(cx, file, idx, None)?;
                                 let target = &cx.files[e.file].source;
                                 if f.source.lang == Lang::Py {
-                                    // After the last import (the start of the next line).
-                                    let at = c.anchors.module_insert? as usize;
-                                    let nl = if f.source.text.contains("\r\n") {
-                                        "\r\n"
-                                    } else {
-                                        "\n"
-                                    };
-                                    return Some(Edit {
-                                        span: Span::new(at, at),
-                                        content: format!(
-                                            "{}{nl}",
-                                            shared_client::py_import(target, &e.name, local)?
-                                        ),
-                                    });
+                                    return Some(crate::rules::py_line_after_imports(
+                                        &f.source.text,
+                                        Some(c.anchors.module_insert?),
+                                        &shared_client::py_import(target, &e.name, local)?,
+                                    ));
                                 }
                                 shared_client::import_edit(
                                     &f.source,
@@ -408,13 +391,7 @@ fn per_call_ok(cx: &ProjectCx<'_>, built: Built) -> bool {
     let Some(def) = cx.catalog.by_id(&c.client) else {
         return false;
     };
-    let name = c.ctor.split('(').next().unwrap_or("");
-    def.constructors.iter().any(|k| {
-        k.per_call_ok
-            && k.call
-                .as_deref()
-                .is_some_and(|call| name == call || name.ends_with(&format!(".{call}")))
-    })
+    def.call_ctors(&c.ctor).any(|k| k.per_call_ok)
 }
 
 /// (file, span, constructor text, what it builds, scope) of a judged site.
@@ -651,25 +628,11 @@ fn hoist_fix(
     }
     let ctor = source.slice(c.span).trim();
     let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(text);
     let eof = Span::new(text.len(), text.len());
     let sep = if text.ends_with('\n') { "" } else { nl };
-    // The whole line of the statement, when it stands alone on it.
-    let line_start = text[..stmt.start as usize]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let line_end = text[stmt.end as usize..]
-        .find('\n')
-        .map(|i| stmt.end as usize + i + 1)
-        .unwrap_or(text.len());
-    let after = text[stmt.end as usize..line_end]
-        .trim()
-        .trim_start_matches(';')
-        .trim();
-    // Alone on its line, a trailing comment aside.
-    let alone = text[line_start..stmt.start as usize].trim().is_empty()
-        && (after.is_empty() || after.starts_with("//") || after.starts_with('#'));
+    // The whole line of the statement, and whether it stands alone on it.
+    let (line, alone) = crate::rules::own_line(text, stmt);
     let mut edits = Vec::new();
     if c.released {
         // The handler closes its client: a shared one must stay open, so the closes go.
@@ -696,21 +659,12 @@ fn hoist_fix(
             });
         }
         Lang::Py => {
-            // Flask / Django request-context objects do not exist when the module loads.
-            let words: Vec<&str> = ctor
-                .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
-                .collect();
-            if stmt_text != format!("{name} = {ctor}")
-                || !alone
-                || words
-                    .iter()
-                    .any(|w| matches!(*w, "current_app" | "request" | "g" | "session"))
-            {
+            if stmt_text != format!("{name} = {ctor}") || !alone || uses_request_context(ctor) {
                 return None;
             }
             let decl = format!("{name} = {ctor}");
             edits.push(Edit {
-                span: Span::new(line_start, line_end),
+                span: line,
                 content: String::new(),
             });
             if let Some(import) = shared_import {
@@ -753,7 +707,7 @@ fn hoist_fix(
             }
             let decl = format!("const {name} = {ctor};");
             edits.push(Edit {
-                span: Span::new(line_start, line_end),
+                span: line,
                 content: String::new(),
             });
             if let Some(import) = shared_import {
@@ -797,6 +751,13 @@ fn hoist_fix(
         edits,
         related_edits: Vec::new(),
     })
+}
+
+/// Does a Python construction use Flask / Django request-context objects (`current_app`,
+/// `request`, `g`, `session`)? They do not exist when the module loads.
+fn uses_request_context(ctor: &str) -> bool {
+    ctor.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .any(|w| matches!(w, "current_app" | "request" | "g" | "session"))
 }
 
 /// Edits deleting the statements that release `name` (`await client.close();`) in the block of
@@ -936,7 +897,7 @@ fn shared_fix(
         content: call,
     }];
     let full = source.text.as_str();
-    let nl = if full.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(full);
     if !full.lines().any(|l| l.trim() == shared.declare) {
         // A name of ours already taken by something else: leave it to the user.
         if full.contains(&shared.name) {
@@ -1029,29 +990,16 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
     if name.is_empty() || !name.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
         return None;
     }
-    let words: Vec<&str> = ctor
-        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
-        .collect();
-    if words
-        .iter()
-        .any(|w| matches!(*w, "current_app" | "request" | "g" | "session"))
-    {
+    if uses_request_context(ctor) {
         return None;
     }
     // The header alone on its line (a trailing comment aside).
-    let line_start = text[..w.header.start as usize]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let line_end = text[w.header.end as usize..]
-        .find('\n')
-        .map(|i| w.header.end as usize + i + 1)?;
-    let before = &text[line_start..w.header.start as usize];
-    let after = text[w.header.end as usize..line_end].trim();
-    if !before.trim().is_empty() || !(after.is_empty() || after.starts_with('#')) {
+    let (line, alone) = crate::rules::own_line(text, w.header);
+    if !alone {
         return None;
     }
-    let base = before.len();
+    let (line_start, line_end) = (line.start as usize, line.end as usize);
+    let base = w.header.start as usize - line_start;
     if in_conditional_block(text, line_start) {
         return None;
     }
@@ -1107,7 +1055,7 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         })
         .collect();
     let decl = format!("{name} = {ctor}");
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(text);
     let mut edits = vec![Edit {
         span: Span::new(line_start, end),
         content: dedented,
@@ -1231,7 +1179,7 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
     }
     let source = &file.source;
     let text = source.text.as_str();
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(text);
     let mut edits = Vec::new();
     match source.lang {
         Lang::Py => {
@@ -1248,12 +1196,11 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
                 content: format!("{indent}@functools.cache{nl}"),
             });
             if !has_import {
-                // After the last import (the start of the next line), or at the top.
-                let at = c.anchors.module_insert.map(|a| a as usize).unwrap_or(0);
-                edits.push(Edit {
-                    span: Span::new(at, at),
-                    content: format!("import functools{nl}"),
-                });
+                edits.push(crate::rules::py_line_after_imports(
+                    text,
+                    c.anchors.module_insert,
+                    "import functools",
+                ));
             }
         }
         Lang::Ts | Lang::Tsx | Lang::Js => {
@@ -1423,7 +1370,7 @@ fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
     }
     let line = &text[line_start..];
     let indent = &line[..line.len() - line.trim_start().len()];
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(text);
     let inner: String = body
         .trim_matches(|c| c == '\n' || c == '\r')
         .lines()

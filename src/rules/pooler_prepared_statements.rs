@@ -281,17 +281,11 @@ fn requirement_fix(
     if let Some(import) = &req.import
         && !source.text.lines().any(|l| l.trim() == import)
     {
-        // After the last import (the start of the next line), or at the top.
-        let at = c.anchors.module_insert.map(|a| a as usize).unwrap_or(0);
-        let nl = if source.text.contains("\r\n") {
-            "\r\n"
-        } else {
-            "\n"
-        };
-        edits.push(Edit {
-            span: Span::new(at, at),
-            content: format!("{import}{nl}"),
-        });
+        edits.push(crate::rules::py_line_after_imports(
+            &source.text,
+            c.anchors.module_insert,
+            import,
+        ));
     }
     Some(Fix {
         message: format!("Pass `{message}`"),

@@ -62,17 +62,7 @@ pub fn find_export(
             {
                 continue;
             }
-            let keys = &f.facts.module_keys;
-            let importers = cx
-                .files
-                .iter()
-                .filter(|o| {
-                    o.facts
-                        .imports
-                        .iter()
-                        .any(|m| crate::lang::modules::module_matches(m, keys))
-                })
-                .count();
+            let importers = importers(cx, i);
             if best.as_ref().is_none_or(|(n, _)| importers > *n) {
                 best = Some((
                     importers,
@@ -85,6 +75,22 @@ pub fn find_export(
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// How many other files of the run import module `fi`.
+pub fn importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
+    let keys = &cx.files[fi].facts.module_keys;
+    cx.files
+        .iter()
+        .enumerate()
+        .filter(|(other, f)| {
+            *other != fi
+                && f.facts
+                    .imports
+                    .iter()
+                    .any(|m| crate::lang::modules::module_matches(m, keys))
+        })
+        .count()
 }
 
 fn is_js(lang: Lang) -> bool {
@@ -236,7 +242,7 @@ pub fn import_edit(
     } else {
         format!("import {{ {names} }} from {q}{spec}{ext}{q}{semi}")
     };
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = crate::rules::newline(text);
     let at = insert.map(|a| a as usize).unwrap_or(0);
     Some(Edit {
         span: Span::new(at, at),

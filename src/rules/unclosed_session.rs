@@ -188,7 +188,7 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
     }
     let indent = &s.anchors.indent;
     let unit = indent_unit(text, stmt_span.start as usize, indent, py);
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = crate::rules::newline(text);
     let mut lines: Vec<&str> = rest.lines().collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
