@@ -252,6 +252,10 @@ pub struct PoolerRequirement {
     /// (`from sqlalchemy.pool import NullPool`).
     #[serde(default)]
     pub import: Option<String>,
+    /// Keyword options the accepted value does not take, removed with the fix (`NullPool`
+    /// rejects `pool_size` and `max_overflow`).
+    #[serde(default)]
+    pub drops: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -194,6 +194,9 @@ pub struct FixAnchors {
     pub direct_return: bool,
     /// Python: the construction is a context manager of a `with` / `async with` statement.
     pub with_stmt: Option<WithAnchors>,
+    /// TS/JS: the innermost function around the construction is `async` (an `await` written in
+    /// its place is valid).
+    pub in_async_fn: bool,
 }
 
 /// A `with` / `async with` statement that opens the client (Python).

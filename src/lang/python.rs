@@ -2372,6 +2372,7 @@ impl<'a, 't> Walker<'a, 't> {
                 args_are_static: false,
                 direct_return: self.direct_return(),
                 with_stmt: self.with_anchors(),
+                in_async_fn: false,
             },
         };
         let pending = Pending {

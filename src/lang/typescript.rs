@@ -277,6 +277,28 @@ fn callee_name<'s>(callee: Node, src: &'s str) -> Option<&'s str> {
     }
 }
 
+/// Is the innermost function around `at` declared `async`?
+fn in_async_fn(at: At<'_, '_>) -> bool {
+    let mut cur = at;
+    while let Some(p) = cur.up() {
+        if matches!(
+            p.node.kind(),
+            "function_declaration"
+                | "function_expression"
+                | "function"
+                | "arrow_function"
+                | "method_definition"
+                | "generator_function_declaration"
+                | "generator_function"
+        ) {
+            let mut walk = p.node.walk();
+            return p.node.children(&mut walk).any(|ch| ch.kind() == "async");
+        }
+        cur = p;
+    }
+    false
+}
+
 /// A node and its ancestors (nearest last). The traversals keep this stack, so walking up is
 /// O(1): tree-sitter's `Node::parent` searches down from the root on every call, which is
 /// quadratic on deep or wide trees.
@@ -2513,6 +2535,7 @@ impl<'a, 't> Walker<'a, 't> {
             module_insert: Some(self.pre.module_insert),
             args_are_static: self.args_are_static(n),
             direct_return: self.is_direct_return(at),
+            in_async_fn: in_async_fn(at),
             ..Default::default()
         };
         let ctx = self.ctx();

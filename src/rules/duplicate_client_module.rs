@@ -87,13 +87,11 @@ impl Rule for DuplicateClientModule {
             let Some(keep) = sites.keys().copied().max_by_key(|fi| {
                 // The most imported; then one that exports its client by name (others can
                 // import it); then the first.
-                let exported = sites.get(fi).is_some_and(|(_, _, ci)| {
-                    cx.files[*fi].facts.clients.get(*ci).is_some_and(|c| {
-                        c.binding
-                            .as_deref()
-                            .is_some_and(|b| shared_client::exports(&cx.files[*fi].source.text, b))
-                    })
-                });
+                // (`export const prisma`, a public module-level name, `clientPromise`, a cached
+                // getter).
+                let exported = sites
+                    .get(fi)
+                    .is_some_and(|(_, _, ci)| shared_client::export_of(cx, *fi, *ci).is_some());
                 (importers(*fi), exported, std::cmp::Reverse(*fi))
             }) else {
                 continue;
@@ -171,11 +169,48 @@ fn is_entry_script(source: &SourceFile) -> bool {
     }
 }
 
-/// TS/JS: `const db = new PrismaClient();` alone on its line at module scope, in a module other
-/// than the one kept → `import { prisma as db } from "./prisma";` when the kept module exports
-/// its client by name. Unsafe: the module now shares the kept client's options. Not when the
-/// module releases its client (`db.$disconnect()`): it would close the shared one.
+/// Replace the duplicate by the kept module's client (Unsafe: this module now shares the kept
+/// client's options; pool tuning of its own is dropped, anything else refuses the fix). Not when
+/// the module releases its client (`db.$disconnect()`): it would close the shared one.
+/// - A module-level `const db = new PrismaClient();` (TS/JS) or `db = create_engine(URL)`
+///   (Python) alone on its line, the kept module exporting its client by name → the line becomes
+///   the import (`import { prisma as db } from "./prisma";`, `from app.db import engine as db`).
+/// - Otherwise the construction is replaced in place by the shared client (`self.client =
+///   get_client()`, `_client = get_client()`) and the import added.
 fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<Fix> {
+    let file = cx.files.get(fi)?;
+    let c = file.facts.clients.get(ci)?;
+    let text = file.source.text.as_str();
+    let ctor = file.source.slice(c.span).trim();
+    shared_client::dropped_options(ctor)?;
+    let releases = cx
+        .catalog
+        .by_id(&c.client)
+        .map(|d| d.release.clone())
+        .unwrap_or_default();
+    if let Some(local) = c.binding.as_deref()
+        && releases
+            .iter()
+            .any(|r| text.contains(&format!("{local}.{r}(")))
+    {
+        return None;
+    }
+    let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
+    if export.form == shared_client::SharedForm::Value
+        && let Some(fix) = import_line_fix(cx, fi, ci, &export)
+    {
+        return Some(fix);
+    }
+    shared_client::shared_expr_fix(cx, fi, ci, &export, &releases)
+}
+
+/// The module-level declaration of the duplicate becomes the import of the kept client.
+fn import_line_fix(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    ci: usize,
+    export: &shared_client::SharedExport,
+) -> Option<Fix> {
     let file = cx.files.get(fi)?;
     let c = file.facts.clients.get(ci)?;
     if c.scope.kind != ScopeKind::Module {
@@ -197,26 +232,11 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
     {
         return None;
     }
-    if !shared_client::only_url_args(ctor) {
-        return None;
-    }
-    let releases = cx
-        .catalog
-        .by_id(&c.client)
-        .map(|d| d.release.clone())
-        .unwrap_or_default();
-    if releases
-        .iter()
-        .any(|r| text.contains(&format!("{local}.{r}(")))
-    {
-        return None;
-    }
     let (line, alone) = crate::rules::own_line(text, stmt);
     if !alone {
         return None;
     }
     let (line_start, line_end) = (line.start as usize, line.end as usize);
-    let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
     let target = &cx.files.get(export.file)?.source;
     if file.source.lang == Lang::Py {
         // The assignment becomes the import, in place.
@@ -239,13 +259,8 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
             related_edits: Vec::new(),
         });
     }
-    let import = shared_client::import_edit(
-        &file.source,
-        target,
-        &export.name,
-        local,
-        c.anchors.module_insert,
-    )?;
+    let import =
+        shared_client::import_edit(&file.source, target, export, local, c.anchors.module_insert)?;
     Some(Fix {
         message: format!("Import `{}` from `{}` instead", export.name, target.display),
         applicability: Applicability::Unsafe,

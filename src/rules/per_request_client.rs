@@ -315,28 +315,44 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                 .or_else(|| {
                     (!is_factory && movable)
                         .then(|| {
-                            let shared_import = c.binding.as_deref().and_then(|local| {
-                                if !shared_client::only_url_args(f.source.slice(c.span)) {
-                                    return None;
-                                }
-                                let e = shared_client::find_export(cx, file, idx, None)?;
-                                let target = &cx.files[e.file].source;
-                                if f.source.lang == Lang::Py {
-                                    return Some(crate::rules::py_line_after_imports(
-                                        &f.source.text,
-                                        Some(c.anchors.module_insert?),
-                                        &shared_client::py_import(target, &e.name, local)?,
-                                    ));
-                                }
-                                shared_client::import_edit(
-                                    &f.source,
-                                    target,
-                                    &e.name,
-                                    local,
-                                    c.anchors.module_insert,
-                                )
-                            });
-                            hoist_fix(&f.source, c, &releases, shared_import)
+                            let export = shared_client::find_export(cx, file, idx, None);
+                            // The project's shared client, imported under the local's name
+                            // where the local declaration can go.
+                            let value_import = export
+                                .as_ref()
+                                .filter(|e| e.form == shared_client::SharedForm::Value)
+                                .and_then(|e| {
+                                    let local = c.binding.as_deref()?;
+                                    // Pool tuning of its own gives way to the shared client's.
+                                    shared_client::dropped_options(f.source.slice(c.span))?;
+                                    let target = &cx.files[e.file].source;
+                                    if f.source.lang == Lang::Py {
+                                        return Some(crate::rules::py_line_after_imports(
+                                            &f.source.text,
+                                            Some(c.anchors.module_insert?),
+                                            &shared_client::py_import(target, &e.name, local)?,
+                                        ));
+                                    }
+                                    shared_client::import_edit(
+                                        &f.source,
+                                        target,
+                                        e,
+                                        local,
+                                        c.anchors.module_insert,
+                                    )
+                                });
+                            value_import
+                                .and_then(|i| hoist_fix(&f.source, c, &releases, Some(i)))
+                                .or_else(|| {
+                                    shared_client::shared_expr_fix(
+                                        cx,
+                                        file,
+                                        idx,
+                                        export.as_ref()?,
+                                        &releases,
+                                    )
+                                })
+                                .or_else(|| hoist_fix(&f.source, c, &releases, None))
                                 .or_else(|| with_hoist_fix(&f.source, c))
                         })
                         .flatten()
@@ -636,7 +652,7 @@ fn hoist_fix(
     let mut edits = Vec::new();
     if c.released {
         // The handler closes its client: a shared one must stay open, so the closes go.
-        let removed = remove_releases(source, stmt, name, releases)?;
+        let removed = shared_client::remove_releases(source, stmt, name, releases)?;
         edits.extend(removed);
     }
     match source.lang {
@@ -758,82 +774,6 @@ fn hoist_fix(
 fn uses_request_context(ctor: &str) -> bool {
     ctor.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
         .any(|w| matches!(w, "current_app" | "request" | "g" | "session"))
-}
-
-/// Edits deleting the statements that release `name` (`await client.close();`) in the block of
-/// `stmt`, after it; a Python block left empty gets `pass`. `None` when a release has another form.
-fn remove_releases(
-    source: &SourceFile,
-    stmt: Span,
-    name: &str,
-    releases: &[String],
-) -> Option<Vec<Edit>> {
-    let text = source.text.as_str();
-    let indent_of = |l: &str| l.len() - l.trim_start().len();
-    let stmt_line_start = text[..stmt.start as usize]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let base = indent_of(&text[stmt_line_start..]);
-    let mut pos = text[stmt.end as usize..]
-        .find('\n')
-        .map(|i| stmt.end as usize + i + 1)?;
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    while pos < text.len() {
-        let end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i + 1)
-            .unwrap_or(text.len());
-        let line = &text[pos..end];
-        if !line.trim().is_empty() && indent_of(line) < base {
-            break;
-        }
-        lines.push((pos, line));
-        pos = end;
-    }
-    let is_release = |l: &str| {
-        let t = l.trim().trim_end_matches(';').trim();
-        let t = t.strip_prefix("await ").unwrap_or(t);
-        releases.iter().any(|r| t == format!("{name}.{r}()"))
-    };
-    let mut edits = Vec::new();
-    for (i, (start, line)) in lines.iter().enumerate() {
-        if !is_release(line) {
-            continue;
-        }
-        let alone_in_block = source.lang == Lang::Py && {
-            let prev = lines[..i]
-                .iter()
-                .rev()
-                .map(|(_, l)| *l)
-                .find(|l| !l.trim().is_empty() && !is_release(l));
-            let next = lines[i + 1..]
-                .iter()
-                .map(|(_, l)| *l)
-                .find(|l| !l.trim().is_empty() && !is_release(l));
-            prev.is_some_and(|p| p.trim_end().ends_with(':'))
-                && next.is_none_or(|n| indent_of(n) < indent_of(line))
-        };
-        let content = if alone_in_block {
-            format!(
-                "{}pass{}",
-                &line[..indent_of(line)],
-                if line.ends_with('\n') { "\n" } else { "" }
-            )
-        } else {
-            String::new()
-        };
-        edits.push(Edit {
-            span: Span::new(*start, start + line.len()),
-            content,
-        });
-    }
-    // Every release must have been a plain statement we removed.
-    let mentions = lines
-        .iter()
-        .filter(|(_, l)| releases.iter().any(|r| l.contains(&format!("{name}.{r}("))))
-        .count();
-    (mentions == edits.len() && !edits.is_empty()).then_some(edits)
 }
 
 /// Is `decl` already a module-level line (an identical client hoisted before)?
@@ -1152,19 +1092,6 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
     let c = facts.clients.get(idx)?;
     let fn_idx = c.in_fn?;
     let f = facts.functions.get(fn_idx)?;
-    if f.method
-        || f.parent.is_some()
-        || f.params != 0
-        || c.returned != Returned::Direct
-        || !c.anchors.args_are_static
-        || !matches!(
-            c.kind,
-            ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
-        )
-        || c.guard.is_guarded()
-    {
-        return None;
-    }
     // Callers that close the client they get would close the shared one.
     let closes = cx.graph.callers.get(&(at, fn_idx)).is_some_and(|calls| {
         calls.iter().any(|(cf, ci)| {
@@ -1174,7 +1101,37 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
                 .is_some_and(|call| call.released)
         })
     });
-    if closes {
+    if closes
+        || !c.anchors.args_are_static
+        || c.guard.is_guarded()
+        || !matches!(
+            c.kind,
+            ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
+        )
+    {
+        return None;
+    }
+    // The project already shares one: the factory hands that out instead.
+    let shared = shared_client::find_export(cx, at, idx, None).and_then(|e| {
+        let releases = cx
+            .catalog
+            .by_id(&c.client)
+            .map(|d| d.release.clone())
+            .unwrap_or_default();
+        shared_client::shared_expr_fix(cx, at, idx, &e, &releases)
+    });
+    if let Some(fix) = shared {
+        return Some(if at == from {
+            fix
+        } else {
+            Fix {
+                related_edits: fix.edits.into_iter().map(|e| (at, e)).collect(),
+                edits: Vec::new(),
+                ..fix
+            }
+        });
+    }
+    if f.method || f.parent.is_some() || f.params != 0 || c.returned != Returned::Direct {
         return None;
     }
     let source = &file.source;

@@ -266,6 +266,56 @@ fn requirement_fix(
         }
         _ => return None,
     };
+    let dropped = if source.lang == Lang::Py {
+        drop_keywords(call, &req.drops)?
+    } else {
+        Vec::new()
+    };
+    if let Some((first, rest)) = dropped.split_first() {
+        // `create_engine(url, pool_size=20, max_overflow=10)` → `create_engine(url,
+        // poolclass=NullPool)`: the first rejected keyword becomes the option, the others go
+        // (each with what separates it from the next argument).
+        let base = c.span.start as usize;
+        let spans = arg_spans(call)?;
+        let mut edits = vec![Edit {
+            span: Span::new(base + first.0, base + first.1),
+            content: addition.clone(),
+        }];
+        for (s, e) in rest {
+            let i = spans.iter().position(|x| x == &(*s, *e))?;
+            let span = match spans.get(i + 1) {
+                Some(next) => Span::new(base + s, base + next.0),
+                None => Span::new(base + spans.get(i.checked_sub(1)?)?.1, base + e),
+            };
+            edits.push(Edit {
+                span,
+                content: String::new(),
+            });
+        }
+        if let Some(import) = &req.import
+            && !source.text.lines().any(|l| l.trim() == import)
+        {
+            edits.push(crate::rules::py_line_after_imports(
+                &source.text,
+                c.anchors.module_insert,
+                import,
+            ));
+        }
+        let names: Vec<String> = dropped
+            .iter()
+            .filter_map(|(s, e)| call.get(*s..*e)?.split('=').next())
+            .map(|k| format!("`{}`", k.trim()))
+            .collect();
+        return Some(Fix {
+            message: format!(
+                "Pass `{message}` instead of {}, which it rejects",
+                names.join(", ")
+            ),
+            applicability: Applicability::Unsafe,
+            edits,
+            related_edits: Vec::new(),
+        });
+    }
     let at = c.span.start as usize + inner.len();
     let sep = if inner.ends_with('(') {
         ""
@@ -293,4 +343,104 @@ fn requirement_fix(
         edits,
         related_edits: Vec::new(),
     })
+}
+
+/// The top-level arguments of a call's text, as byte ranges into it, trimmed (`f(a, b=[1, 2])`
+/// → `a`, `b=[1, 2]`); Python comments between them are skipped. `None` when a string or
+/// bracket is left open.
+fn arg_spans(call: &str) -> Option<Vec<(usize, usize)>> {
+    let open = call.find('(')?;
+    let close = call.rfind(')')?;
+    let inner = call.get(open + 1..close)?;
+    let mut out = Vec::new();
+    let (mut depth, mut quote, mut comment) = (0i32, None::<char>, false);
+    let mut start: Option<usize> = None;
+    let mut end = 0usize;
+    for (i, ch) in inner.char_indices() {
+        if comment {
+            comment = ch != '\n';
+            continue;
+        }
+        match quote {
+            Some(q) if ch == q => quote = None,
+            Some(_) => {}
+            None => match ch {
+                '"' | '\'' => quote = Some(ch),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    if let Some(s) = start.take() {
+                        out.push((open + 1 + s, open + 1 + end));
+                    }
+                    continue;
+                }
+                '#' => {
+                    comment = true;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        if !ch.is_whitespace() || quote.is_some() {
+            start.get_or_insert(i);
+            end = i + ch.len_utf8();
+        }
+    }
+    if depth != 0 || quote.is_some() {
+        return None;
+    }
+    if let Some(s) = start {
+        out.push((open + 1 + s, open + 1 + end));
+    }
+    Some(out)
+}
+
+/// The keyword arguments of `call` named in `drops` (`pool_size=20`), as byte ranges.
+fn drop_keywords(call: &str, drops: &[String]) -> Option<Vec<(usize, usize)>> {
+    if drops.is_empty() {
+        return Some(Vec::new());
+    }
+    Some(
+        arg_spans(call)?
+            .into_iter()
+            .filter(|(s, e)| {
+                call[*s..*e]
+                    .split_once('=')
+                    .is_some_and(|(k, _)| drops.iter().any(|d| d == k.trim()))
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_split_at_the_top_level() {
+        let args = |c: &str| -> Vec<String> {
+            arg_spans(c)
+                .unwrap()
+                .into_iter()
+                .map(|(s, e)| c[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            args("create_engine(url, connect_args={\"a\": 1, \"b\": (2, 3)}, echo=True,)"),
+            vec!["url", "connect_args={\"a\": 1, \"b\": (2, 3)}", "echo=True"]
+        );
+        assert_eq!(
+            args("e(  # primary, with a comma\n    url,\n    pool_size=5,  # tuned\n)"),
+            vec!["url", "pool_size=5"]
+        );
+        let call = "e(url, pool_size=5, max_overflow=0, pool_pre_ping=True)";
+        let dropped: Vec<&str> = drop_keywords(call, &["pool_size".into(), "max_overflow".into()])
+            .unwrap()
+            .into_iter()
+            .map(|(s, e)| &call[s..e])
+            .collect();
+        assert_eq!(dropped, vec!["pool_size=5", "max_overflow=0"]);
+        assert!(arg_spans("e(url, \"open)").is_none());
+    }
 }

@@ -3,20 +3,152 @@
 //! (`export const prisma = globalForPrisma.prisma ?? new PrismaClient()`), and write the import
 //! that replaces a local construction with it.
 
-use crate::diagnostic::Edit;
-use crate::facts::{ClientSite, ScopeKind};
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::facts::{ClientKind, ClientSite, Returned, ScopeKind};
 use crate::rules::ProjectCx;
 use crate::source::{Lang, SourceFile, Span};
 
-/// A project module exporting a long-lived client: its file index and the exported name.
+/// How the other modules reach a shared client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharedForm {
+    /// The client itself: `export const prisma = …`, a module-level `engine = create_engine(…)`.
+    Value,
+    /// A promise of the connected client, as in Next.js's MongoDB example
+    /// (`clientPromise = client.connect()`; `export default clientPromise`): `await clientPromise`.
+    Promise,
+    /// A cached getter without parameters (`@lru_cache def get_client(): return MongoClient(…)`):
+    /// `get_client()`.
+    Factory,
+}
+
+/// A project module exporting a long-lived client: its file index, the exported name and how
+/// it is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedExport {
     pub file: usize,
     pub name: String,
+    pub form: SharedForm,
+    /// Exported as the module's default (`export default clientPromise`).
+    pub default: bool,
 }
 
-/// The module (other than `fi`, or `only` when given) of `fi`'s project that exports a
-/// module-level client of the same catalogue entry and database (URL variable) as `c`; the most
-/// imported one when there are several.
+impl SharedExport {
+    /// The expression that stands for the shared client, `local` being the imported name.
+    pub fn expr(&self, local: &str) -> String {
+        match self.form {
+            SharedForm::Value => local.to_string(),
+            SharedForm::Promise => format!("await {local}"),
+            SharedForm::Factory => format!("{local}()"),
+        }
+    }
+
+    /// How a message names it: `` `prisma` ``, `` `await clientPromise` ``, `` `get_client()` ``.
+    pub fn shown(&self) -> String {
+        format!("`{}`", self.expr(&self.name))
+    }
+}
+
+/// How `file`'s client `ki` is shared with other modules, if it is: a long-lived client bound
+/// to an exported name (TS/JS: `export const`, `export { }`, `export default`; Python: any
+/// public module-level name), a promise of it (`clientPromise`), or a cached getter returning it.
+pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExport> {
+    let f = cx.files.get(file)?;
+    let k: &ClientSite = f.facts.clients.get(ki)?;
+    let text = f.source.text.as_str();
+    let py = f.source.lang == Lang::Py;
+    let make = |name: &str, form: SharedForm, default: bool| SharedExport {
+        file,
+        name: name.to_string(),
+        form,
+        default,
+    };
+    // A cached getter without parameters that returns the client it builds.
+    if let Some(getter) = f.facts.function(k.in_fn) {
+        let cached = getter.guard.is_guarded() || (!py && k.guard.is_guarded());
+        let header = text
+            .get(..getter.span.start as usize)
+            .and_then(|t| t.lines().last())
+            .unwrap_or("");
+        let public = if py {
+            !getter.name.starts_with('_')
+        } else {
+            getter.exported && exports_fn(text, &getter.name)
+        };
+        if cached
+            && public
+            && getter.params == 0
+            && !getter.method
+            && getter.parent.is_none()
+            && k.returned == Returned::Direct
+            && !header.contains("async ")
+        {
+            return Some(make(&getter.name, SharedForm::Factory, false));
+        }
+        return None;
+    }
+    let long_lived = k.scope.kind == ScopeKind::Module || (!py && k.guard.is_guarded());
+    if !long_lived {
+        return None;
+    }
+    let name = k.binding.as_deref()?;
+    if py {
+        return (!name.starts_with('_') && !name.contains('.'))
+            .then(|| make(name, SharedForm::Value, false));
+    }
+    // `clientPromise = client.connect()`, exported: the module shares the promise.
+    for (i, _) in text.match_indices(&format!("= {name}.connect()")) {
+        let before = text[..i].trim_end();
+        let promise = before
+            .rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+            .next()
+            .unwrap_or("");
+        if promise.is_empty()
+            || promise.starts_with('_') && before.ends_with(&format!(".{promise}"))
+        {
+            continue;
+        }
+        if exports(text, promise) {
+            return Some(make(promise, SharedForm::Promise, false));
+        }
+        if exports_default(text, promise) {
+            return Some(make(promise, SharedForm::Promise, true));
+        }
+    }
+    // The Next.js example assigns the promise from the global cache in development
+    // (`clientPromise = globalWithMongo._mongoClientPromise`): look for its declaration too.
+    for line in text.lines() {
+        let t = line.trim_start();
+        let Some(rest) = t
+            .strip_prefix("let ")
+            .or_else(|| t.strip_prefix("export let "))
+        else {
+            continue;
+        };
+        let Some((promise, ty)) = rest.split_once(':') else {
+            continue;
+        };
+        let promise = promise.trim();
+        if !ty.trim_start().starts_with("Promise<") || !text.contains(&format!("{name}.connect()"))
+        {
+            continue;
+        }
+        if exports(text, promise) {
+            return Some(make(promise, SharedForm::Promise, false));
+        }
+        if exports_default(text, promise) {
+            return Some(make(promise, SharedForm::Promise, true));
+        }
+    }
+    if exports(text, name) {
+        return Some(make(name, SharedForm::Value, false));
+    }
+    exports_default(text, name).then(|| make(name, SharedForm::Value, true))
+}
+
+/// The module (other than `fi`, or `only` when given) of `fi`'s project that shares a
+/// long-lived client of the same catalogue entry and database (URL variable) as `c`; the most
+/// imported one when there are several. Never a module that imports `fi` (the import the fix
+/// adds would close a cycle).
 pub fn find_export(
     cx: &ProjectCx<'_>,
     fi: usize,
@@ -45,36 +177,315 @@ pub fn find_export(
                 !is_js(f.source.lang)
             })
             || f.source.project.root != me.source.project.root
+            || f.facts
+                .imports
+                .iter()
+                .any(|m| crate::lang::modules::module_matches(m, &me.facts.module_keys))
         {
             continue;
         }
         for (ki, k) in f.facts.clients.iter().enumerate() {
-            // Python: any module-level name can be imported; a getter's local cannot.
-            let long_lived = k.scope.kind == ScopeKind::Module
-                || (!py && k.guard.is_guarded() && k.in_fn.is_none());
-            let Some(name) = k.binding.as_deref() else {
-                continue;
+            // Without a URL variable to compare, only an identical construction is the same
+            // client (`boto3.client("s3")` is not `boto3.resource("dynamodb")`).
+            let same_text = || {
+                let norm = |t: &str| t.split_whitespace().collect::<String>();
+                norm(f.source.slice(k.span)) == norm(me.source.slice(c.span))
             };
-            if k.client != c.client
-                || !long_lived
-                || (!py && !exports(&f.source.text, name))
-                || db_of(i, ki) != mine
-            {
+            if k.client != c.client || db_of(i, ki) != mine || (mine.is_none() && !same_text()) {
                 continue;
             }
+            let Some(export) = export_of(cx, i, ki) else {
+                continue;
+            };
             let importers = importers(cx, i);
             if best.as_ref().is_none_or(|(n, _)| importers > *n) {
-                best = Some((
-                    importers,
-                    SharedExport {
-                        file: i,
-                        name: name.to_string(),
-                    },
-                ));
+                best = Some((importers, export));
             }
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// The construction replaced, in place, by the project's shared client: `new MongoClient(uri)`
+/// → `await clientPromise`, `MongoClient(settings.MONGO_URI)` → `get_client()`, `new
+/// PrismaClient()` → `prisma`, with the import added and the local closes removed (a shared
+/// client must stay open). Works where a hoist cannot (inside an `if`, a loop, an expression).
+/// Only for a construction that configures nothing but its URL and pool tuning (the shared
+/// client's settings apply), of the same library and database, and not a single connection.
+pub fn shared_expr_fix(
+    cx: &ProjectCx<'_>,
+    file: usize,
+    idx: usize,
+    export: &SharedExport,
+    releases: &[String],
+) -> Option<Fix> {
+    let f = cx.files.get(file)?;
+    let c = f.facts.clients.get(idx)?;
+    let source = &f.source;
+    let text = source.text.as_str();
+    if c.kind == ClientKind::Connection
+        || c.anchors.with_stmt.is_some()
+        || (export.form == SharedForm::Promise && !c.anchors.in_async_fn)
+    {
+        return None;
+    }
+    let ctor_text = source.slice(c.span);
+    let dropped = dropped_options(ctor_text)?;
+    let mut edits = Vec::new();
+    if c.released {
+        let (Some(name), Some(stmt)) = (c.binding.as_deref(), c.anchors.statement) else {
+            return None;
+        };
+        edits.extend(remove_releases(source, stmt, name, releases)?);
+    }
+    let target = &cx.files.get(export.file)?.source;
+    let local = export.name.as_str();
+    // The name must be free in this file, or already imported from that module.
+    let word = |t: &str| {
+        t.split(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+            .any(|w| w == local)
+    };
+    let stem = target
+        .rel
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.split('.').next())
+        .unwrap_or("");
+    let imported = text.lines().any(|l| {
+        (l.starts_with("import ") || l.starts_with("from ") || l.contains("require("))
+            && word(l)
+            && l.contains(stem)
+    });
+    if !imported {
+        if word(text) {
+            return None;
+        }
+        edits.push(if source.lang == Lang::Py {
+            py_import_edit(text, target, local, c.anchors.module_insert)?
+        } else {
+            import_edit(source, target, export, local, c.anchors.module_insert)?
+        });
+    }
+    let mut expr = export.expr(local);
+    // `new MongoClient(uri).db()` → `(await clientPromise).db()`.
+    if export.form == SharedForm::Promise && text[c.span.end as usize..].starts_with(['.', '[']) {
+        expr = format!("({expr})");
+    }
+    edits.push(Edit {
+        span: c.span,
+        content: expr,
+    });
+    let dropped = if dropped.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (its own {} {} dropped: the shared client's settings apply)",
+            dropped
+                .iter()
+                .map(|d| format!("`{d}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if dropped.len() == 1 { "is" } else { "are" }
+        )
+    };
+    Some(Fix {
+        message: format!(
+            "Use the project's shared client, {} from `{}`{dropped}",
+            export.shown(),
+            target.display
+        ),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// Edits deleting the statements that release `name` (`await client.close();`) in the block of
+/// `stmt`, after it; a Python block left empty gets `pass`. `None` when a release has another form.
+pub fn remove_releases(
+    source: &SourceFile,
+    stmt: Span,
+    name: &str,
+    releases: &[String],
+) -> Option<Vec<Edit>> {
+    let text = source.text.as_str();
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let stmt_line_start = text[..stmt.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let base = indent_of(&text[stmt_line_start..]);
+    let mut pos = text[stmt.end as usize..]
+        .find('\n')
+        .map(|i| stmt.end as usize + i + 1)?;
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    while pos < text.len() {
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[pos..end];
+        if !line.trim().is_empty() && indent_of(line) < base {
+            break;
+        }
+        lines.push((pos, line));
+        pos = end;
+    }
+    let is_release = |l: &str| {
+        let t = l.trim().trim_end_matches(';').trim();
+        let t = t.strip_prefix("await ").unwrap_or(t);
+        releases.iter().any(|r| t == format!("{name}.{r}()"))
+    };
+    let mut edits = Vec::new();
+    let mut removed = 0;
+    for (i, (start, line)) in lines.iter().enumerate() {
+        if !is_release(line) {
+            continue;
+        }
+        removed += 1;
+        if let Some(unwrap) = unwrap_try(source, &lines, i) {
+            edits.extend(unwrap);
+            continue;
+        }
+        let alone_in_block = source.lang == Lang::Py && {
+            let prev = lines[..i]
+                .iter()
+                .rev()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty() && !is_release(l));
+            let next = lines[i + 1..]
+                .iter()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty() && !is_release(l));
+            prev.is_some_and(|p| p.trim_end().ends_with(':'))
+                && next.is_none_or(|n| indent_of(n) < indent_of(line))
+        };
+        let content = if alone_in_block {
+            format!(
+                "{}pass{}",
+                &line[..indent_of(line)],
+                if line.ends_with('\n') { "\n" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        edits.push(Edit {
+            span: Span::new(*start, start + line.len()),
+            content,
+        });
+    }
+    // Every release must have been a plain statement we removed.
+    let mentions = lines
+        .iter()
+        .filter(|(_, l)| releases.iter().any(|r| l.contains(&format!("{name}.{r}("))))
+        .count();
+    (mentions == removed && removed > 0).then_some(edits)
+}
+
+/// When the release at `lines[i]` is all its `finally` holds and the `try` has no `catch` /
+/// `except`, the edits that unwrap the `try` instead of leaving an empty `finally`: the `try`
+/// and `finally` lines (and the closing brace) deleted, the body dedented one level. `None` when
+/// the shape differs, the body holds a multi-line string (dedenting would change it), or (TS) a
+/// name the body declares is declared elsewhere in the file too.
+fn unwrap_try(source: &SourceFile, lines: &[(usize, &str)], i: usize) -> Option<Vec<Edit>> {
+    let py = source.lang == Lang::Py;
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let blank = |l: &str| l.trim().is_empty();
+    let pi = (0..i).rev().find(|&k| !blank(lines[k].1))?;
+    let (_, finally) = lines[pi];
+    let fi = indent_of(finally);
+    if finally.trim() != if py { "finally:" } else { "} finally {" } {
+        return None;
+    }
+    let ni = (i + 1..lines.len()).find(|&k| !blank(lines[k].1));
+    let close = if py {
+        if ni.is_some_and(|k| indent_of(lines[k].1) > fi) {
+            return None;
+        }
+        None
+    } else {
+        let k = ni?;
+        if lines[k].1.trim() != "}" || indent_of(lines[k].1) != fi {
+            return None;
+        }
+        Some(k)
+    };
+    let ti = (0..pi)
+        .rev()
+        .find(|&k| !blank(lines[k].1) && indent_of(lines[k].1) <= fi)?;
+    let (_, try_line) = lines[ti];
+    if indent_of(try_line) != fi || try_line.trim() != if py { "try:" } else { "try {" } {
+        return None;
+    }
+    let body = &lines[ti + 1..pi];
+    let first = body.iter().find(|(_, l)| !blank(l))?.1;
+    let depth = indent_of(first).checked_sub(fi).filter(|d| *d > 0)?;
+    let unit = &first[fi..fi + depth];
+    let text = source.text.as_str();
+    for (_, l) in body {
+        if blank(l) {
+            continue;
+        }
+        if !l.starts_with(&first[..fi + depth])
+            || l.contains(if py { "\"\"\"" } else { "`" })
+            || (py && l.contains("\'\'\'"))
+        {
+            return None;
+        }
+        if !py && indent_of(l) == fi + depth {
+            let t = l.trim_start();
+            if let Some(decl) = ["const ", "let ", "var "]
+                .iter()
+                .find_map(|k| t.strip_prefix(k))
+            {
+                let name: String = decl
+                    .chars()
+                    .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '$')
+                    .collect();
+                let declared = ["const ", "let ", "var "]
+                    .iter()
+                    .map(|k| {
+                        text.matches(&format!("{k}{name} ")).count()
+                            + text.matches(&format!("{k}{name}=")).count()
+                    })
+                    .sum::<usize>();
+                if name.is_empty() || declared > 1 {
+                    return None;
+                }
+            }
+        }
+    }
+    let whole = |k: usize| Span::new(lines[k].0, lines[k].0 + lines[k].1.len());
+    let mut edits = vec![
+        Edit {
+            span: whole(ti),
+            content: String::new(),
+        },
+        Edit {
+            span: whole(pi),
+            content: String::new(),
+        },
+        Edit {
+            span: whole(i),
+            content: String::new(),
+        },
+    ];
+    if let Some(k) = close {
+        edits.push(Edit {
+            span: whole(k),
+            content: String::new(),
+        });
+    }
+    for (start, l) in body {
+        if !blank(l) {
+            let at = start + fi;
+            edits.push(Edit {
+                span: Span::new(at, at + unit.len()),
+                content: String::new(),
+            });
+        }
+    }
+    Some(edits)
 }
 
 /// How many other files of the run import module `fi`.
@@ -118,31 +529,122 @@ pub fn py_import(target: &SourceFile, export: &str, local: &str) -> Option<Strin
     })
 }
 
-/// Does the construction configure nothing but where to connect (`new PrismaClient()`,
-/// `create_engine(URL)`, `new Pool({ connectionString })`)? Replacing one that sets its own
-/// options (a pool size, a statement timeout) by the shared client would drop them.
-pub fn only_url_args(ctor_text: &str) -> bool {
-    let Some(open) = ctor_text.find('(') else {
-        return false;
-    };
-    let Some(close) = ctor_text.rfind(')') else {
-        return false;
-    };
+/// Python: the edit importing `name` from the module at `target`: added to an existing
+/// one-line `from module import a, b` of that module, or as a line after the last import.
+fn py_import_edit(
+    text: &str,
+    target: &SourceFile,
+    name: &str,
+    insert: Option<u32>,
+) -> Option<Edit> {
+    let line = py_import(target, name, name)?;
+    let prefix = line.strip_suffix(name)?;
+    let mut pos = 0;
+    for l in text.split_inclusive('\n') {
+        let body = l.trim_end_matches(['\n', '\r']);
+        if body.starts_with(prefix) && !body.contains(['(', '\\', '#', ';']) {
+            let at = pos + body.trim_end().len();
+            return Some(Edit {
+                span: Span::new(at, at),
+                content: format!(", {name}"),
+            });
+        }
+        pos += l.len();
+    }
+    Some(crate::rules::py_line_after_imports(text, insert, &line))
+}
+
+/// Pool tuning a construction may set and still be replaced by the shared client: sizes,
+/// timeouts and health checks change how many connections there are, not what a query does.
+/// (Not `ssl`, `database`, `schema`, `decode_responses`, `log`, `echo`: those change behaviour.)
+const TUNING: &[&str] = &[
+    // node-postgres, mysql2, postgres.js, ioredis
+    "max",
+    "min",
+    "idleTimeoutMillis",
+    "connectionTimeoutMillis",
+    "allowExitOnIdle",
+    "maxUses",
+    "connectionLimit",
+    "maxIdle",
+    "idleTimeout",
+    "queueLimit",
+    "waitForConnections",
+    "idle_timeout",
+    "max_lifetime",
+    "connect_timeout",
+    // MongoDB (both drivers)
+    "maxPoolSize",
+    "minPoolSize",
+    "maxIdleTimeMS",
+    "maxConnecting",
+    "waitQueueTimeoutMS",
+    "serverSelectionTimeoutMS",
+    "connectTimeoutMS",
+    "socketTimeoutMS",
+    // SQLAlchemy, psycopg_pool, redis-py
+    "pool_size",
+    "max_overflow",
+    "pool_timeout",
+    "pool_recycle",
+    "pool_pre_ping",
+    "pool_use_lifo",
+    "min_size",
+    "max_size",
+    "max_connections",
+    "socket_timeout",
+    "socket_connect_timeout",
+    "health_check_interval",
+];
+
+/// What replacing the construction by the shared client would drop: `Some([])` when it
+/// configures nothing but where to connect (`new PrismaClient()`, `create_engine(URL)`,
+/// `new Pool({ connectionString })`), `Some(["max"])` for pool tuning only (`TUNING`: the shared
+/// client's own settings apply instead), `None` when it sets anything else (a statement timeout,
+/// `ssl`, a schema) or more than a URL positionally.
+pub fn dropped_options(ctor_text: &str) -> Option<Vec<String>> {
+    let open = ctor_text.find('(')?;
+    let close = ctor_text.rfind(')')?;
     if close < open {
-        return false;
+        return None;
     }
     let args = split_top(&ctor_text[open + 1..close]);
-    match args.as_slice() {
-        [] => true,
-        [one] => match one.strip_prefix('{').and_then(|o| o.strip_suffix('}')) {
-            None => !one.contains('='),
-            Some(obj) => split_top(obj).iter().all(|kv| {
-                let key = kv.split(':').next().unwrap_or("").trim();
-                matches!(key, "connectionString" | "uri" | "url" | "datasourceUrl")
-            }),
-        },
-        _ => false,
+    let mut dropped = Vec::new();
+    let mut tuning = |key: &str| {
+        let key = key.trim().trim_matches(['"', '\'']);
+        if TUNING.contains(&key) {
+            dropped.push(key.to_string());
+            true
+        } else {
+            matches!(key, "connectionString" | "uri" | "url" | "datasourceUrl")
+        }
+    };
+    for (i, arg) in args.iter().enumerate() {
+        let ok = if let Some(obj) = arg.strip_prefix('{').and_then(|o| o.strip_suffix('}')) {
+            // `{ connectionString: url, max: 20 }` (the URL, or the options after it).
+            split_top(obj).iter().all(|kv| match kv.split_once(':') {
+                Some((k, _)) => tuning(k),
+                None => false,
+            })
+        } else if let Some((k, _)) = arg.split_once('=').filter(|(k, v)| {
+            !v.starts_with('=') && k.trim().chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+        }) {
+            // Python keywords: `pool_size=20`.
+            tuning(k)
+        } else {
+            // One positional: the URL.
+            i == 0
+        };
+        if !ok {
+            return None;
+        }
     }
+    Some(dropped)
+}
+
+/// Does the construction configure nothing but where to connect?
+pub fn only_url_args(ctor_text: &str) -> bool {
+    dropped_options(ctor_text).is_some_and(|d| d.is_empty())
 }
 
 /// The top-level comma-separated parts of `s` (brackets, braces, parentheses and quotes nest).
@@ -197,16 +699,43 @@ pub fn exports(text: &str, name: &str) -> bool {
         })
 }
 
+/// Is `name` the module's default export (`export default name;`)?
+pub fn exports_default(text: &str, name: &str) -> bool {
+    text.lines().any(|l| {
+        l.trim()
+            .strip_prefix("export default ")
+            .is_some_and(|rest| rest.trim().trim_end_matches(';').trim() == name)
+    })
+}
+
+/// Is function `name` exported by name (`export function name`, `export async function name`,
+/// `export const name = …`, `export { name }`)?
+fn exports_fn(text: &str, name: &str) -> bool {
+    exports(text, name)
+        || ["export function ", "export async function "]
+            .iter()
+            .any(|k| {
+                text.match_indices(&format!("{k}{name}")).any(|(i, m)| {
+                    text[i + m.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch == '(' || ch == '<' || ch == ' ')
+                })
+            })
+}
+
 /// The edit importing `export` into `source` as `local`, after its last import (`insert`),
 /// in the file's style: ES `import` or CommonJS `require`, its quotes, its semicolons and a `.js`
 /// extension when its relative imports carry one.
 pub fn import_edit(
     source: &SourceFile,
     target: &SourceFile,
-    export: &str,
+    export: &SharedExport,
     local: &str,
     insert: Option<u32>,
 ) -> Option<Edit> {
+    let default = export.default;
+    let export = export.name.as_str();
     let spec = relative_specifier(&source.rel, &target.rel)?;
     let text = source.text.as_str();
     let import_lines: Vec<&str> = text
@@ -230,7 +759,12 @@ pub fn import_edit(
     };
     let q = if single { '\'' } else { '"' };
     let semi = if semi { ";" } else { "" };
-    let names = if export == local {
+    if default && cjs {
+        return None;
+    }
+    let names = if default {
+        local.to_string()
+    } else if export == local {
         export.to_string()
     } else if cjs {
         format!("{export}: {local}")
@@ -239,6 +773,8 @@ pub fn import_edit(
     };
     let stmt = if cjs {
         format!("const {{ {names} }} = require({q}{spec}{ext}{q}){semi}")
+    } else if default {
+        format!("import {names} from {q}{spec}{ext}{q}{semi}")
     } else {
         format!("import {{ {names} }} from {q}{spec}{ext}{q}{semi}")
     };
@@ -312,6 +848,81 @@ mod tests {
         assert!(!only_url_args("create_engine(URL, pool_size=2)"));
         assert!(!only_url_args("MongoClient(host=HOST)"));
         assert!(!only_url_args("new PrismaClient({ log: [\"query\"] })"));
+    }
+
+    /// `text` with `remove_releases` applied for the statement on its first line holding `let`
+    /// / `const` / `=`.
+    fn released(rel: &str, text: &str) -> Option<String> {
+        let project = std::sync::Arc::new(crate::project::Project::with_deps(&[]));
+        let source = SourceFile::in_memory(rel, text, project)?;
+        let start = text.find("client =").map(|i| {
+            text[..i].rfind('\n').map(|n| n + 1).unwrap_or(0)
+                + text[text[..i].rfind('\n').map(|n| n + 1).unwrap_or(0)..]
+                    .find(|c: char| !c.is_whitespace())
+                    .unwrap_or(0)
+        })?;
+        let end = start + text[start..].find('\n')?;
+        let mut edits = remove_releases(
+            &source,
+            Span::new(start, end),
+            "client",
+            &["close".to_string()],
+        )?;
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut out = text.to_string();
+        for e in edits {
+            out.replace_range(e.span.range(), &e.content);
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn a_finally_left_empty_unwraps_its_try() {
+        let ts = "async function f() {\n  const client = x;\n  try {\n    await client.q();\n    return 1;\n  } finally {\n    await client.close();\n  }\n}\n";
+        assert_eq!(
+            released("a.ts", ts).unwrap(),
+            "async function f() {\n  const client = x;\n  await client.q();\n  return 1;\n}\n"
+        );
+        let py = "def f():\n    client = x\n    try:\n        return client.q()\n    finally:\n        client.close()\n";
+        assert_eq!(
+            released("a.py", py).unwrap(),
+            "def f():\n    client = x\n    return client.q()\n"
+        );
+        // A `catch` keeps the `try`: only the release goes.
+        let caught = "async function f() {\n  const client = x;\n  try {\n    await client.q();\n  } catch (e) {\n    log(e);\n  } finally {\n    await client.close();\n  }\n}\n";
+        assert_eq!(
+            released("a.ts", caught).unwrap(),
+            caught.replace("    await client.close();\n", "")
+        );
+        // A name the body declares that is declared elsewhere too stays inside its block.
+        let clash = "async function f() {\n  const client = x;\n  try {\n    const rows = await client.q();\n  } finally {\n    await client.close();\n  }\n  const rows = 2;\n}\n";
+        assert_eq!(
+            released("a.ts", clash).unwrap(),
+            clash.replace("    await client.close();\n", "")
+        );
+    }
+
+    #[test]
+    fn pool_tuning_may_be_dropped_nothing_else() {
+        let d = |t: &str| dropped_options(t);
+        assert_eq!(
+            d("new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 15 })"),
+            Some(vec!["max".to_string()])
+        );
+        assert_eq!(
+            d("create_async_engine(settings.DATABASE_URL, pool_pre_ping=True)"),
+            Some(vec!["pool_pre_ping".to_string()])
+        );
+        assert_eq!(
+            d("new MongoClient(uri, { maxPoolSize: 10 })"),
+            Some(vec!["maxPoolSize".to_string()])
+        );
+        assert_eq!(d("new PrismaClient()"), Some(vec![]));
+        assert_eq!(d("new Pool({ connectionString: url, ssl: true })"), None);
+        assert_eq!(d("create_engine(URL, echo=True)"), None);
+        assert_eq!(d("redis.Redis(host, 6379)"), None);
+        assert_eq!(d("new Pool({ ...config, max: 5 })"), None);
+        assert_eq!(d("create_engine(URL, **opts)"), None);
     }
 
     #[test]
