@@ -4643,7 +4643,7 @@ impl<'a, 't> Walker<'a, 't> {
     ///
     /// A function written inline as an argument is a new function object, equal to nothing the
     /// effect registered (`removeEventListener("x", () => f())` removes nothing): its text is
-    /// replaced by `<function literal at N>` (N its byte offset), so it matches no acquisition.
+    /// replaced by `<function literal at S..E>` (its byte span), so it matches no acquisition.
     fn cleanup_call(&self, n: Node, class_body: Option<Node<'t>>) -> Option<CleanupCall> {
         let src = self.src;
         let callee = unwrap_value(field(n, "function")?);
@@ -4652,7 +4652,7 @@ impl<'a, 't> Walker<'a, 't> {
             .map(|a| {
                 let u = unwrap_value(a);
                 if is_fn_kind(u.kind()) {
-                    format!("<function literal at {}>", u.start_byte())
+                    format!("<function literal at {}..{}>", u.start_byte(), u.end_byte())
                 } else {
                     self.ctext(a)
                 }

@@ -526,6 +526,104 @@ fn function_literal(arg: &str) -> Option<(Span, bool)> {
     (start < end).then(|| (Span::new(start, end), typed_by_call))
 }
 
+/// The DOM type of `event`'s listener argument on `window` / `document` (lib.dom's
+/// `WindowEventMap` / `DocumentEventMap`), for the events whose type is certain there.
+fn dom_event_type(receiver: Option<&str>, event: &str) -> Option<&'static str> {
+    let receiver = receiver?.trim();
+    let window = matches!(receiver, "window" | "globalThis" | "self");
+    if !window && receiver != "document" {
+        return None;
+    }
+    let ev = event
+        .strip_prefix(['"', '\''])
+        .and_then(|e| e.strip_suffix(['"', '\'']))?;
+    let both = match ev {
+        "keydown" | "keyup" | "keypress" => Some("KeyboardEvent"),
+        "click" | "dblclick" | "mousedown" | "mouseup" | "mousemove" | "mouseover" | "mouseout"
+        | "mouseenter" | "mouseleave" | "contextmenu" | "auxclick" => Some("MouseEvent"),
+        "pointerdown" | "pointerup" | "pointermove" | "pointercancel" | "pointerover"
+        | "pointerout" | "pointerenter" | "pointerleave" => Some("PointerEvent"),
+        "touchstart" | "touchend" | "touchmove" | "touchcancel" => Some("TouchEvent"),
+        "wheel" => Some("WheelEvent"),
+        "focus" | "blur" | "focusin" | "focusout" => Some("FocusEvent"),
+        "copy" | "cut" | "paste" => Some("ClipboardEvent"),
+        "drag" | "dragstart" | "dragend" | "dragenter" | "dragleave" | "dragover" | "drop" => {
+            Some("DragEvent")
+        }
+        "scroll" | "visibilitychange" | "fullscreenchange" | "selectionchange" => Some("Event"),
+        _ => None,
+    };
+    if both.is_some() {
+        return both;
+    }
+    if !window {
+        return None;
+    }
+    match ev {
+        "message" | "messageerror" => Some("MessageEvent"),
+        "storage" => Some("StorageEvent"),
+        "popstate" => Some("PopStateEvent"),
+        "hashchange" => Some("HashChangeEvent"),
+        "beforeunload" => Some("BeforeUnloadEvent"),
+        "pagehide" | "pageshow" => Some("PageTransitionEvent"),
+        "resize" => Some("UIEvent"),
+        "error" => Some("ErrorEvent"),
+        "unhandledrejection" | "rejectionhandled" => Some("PromiseRejectionEvent"),
+        "online" | "offline" | "load" | "focus" | "orientationchange" => Some("Event"),
+        _ => None,
+    }
+}
+
+/// `(event) => …` / `event => …` / `async (e) => …` / `function (e) {…}` with its one parameter
+/// annotated: `(event: MessageEvent) => …`. `None` for other shapes (several parameters, a
+/// destructured one, a default value).
+fn annotate_param(handler: &str, ty: &str) -> Option<String> {
+    let h = handler.trim_start();
+    let (prefix, rest) = match h.strip_prefix("async ") {
+        Some(r) => ("async ", r.trim_start()),
+        None => ("", h),
+    };
+    let ident = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            && !t.starts_with(|c: char| c.is_ascii_digit())
+    };
+    if let Some(r) = rest.strip_prefix("function") {
+        let r = r.trim_start();
+        let open = r.find('(')?;
+        let name = &r[..open].trim();
+        if !(name.is_empty() || ident(name)) {
+            return None;
+        }
+        let close = open + r[open..].find(')')?;
+        let param = r[open + 1..close].trim();
+        if !ident(param) {
+            return None;
+        }
+        let name = if name.is_empty() {
+            " ".to_string()
+        } else {
+            format!(" {name}")
+        };
+        return Some(format!(
+            "{prefix}function{name}({param}: {ty}){}",
+            &r[close + 1..]
+        ));
+    }
+    let arrow = rest.find("=>")?;
+    let params = rest[..arrow].trim();
+    let param = params
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .unwrap_or(params)
+        .trim();
+    if !ident(param) {
+        return None;
+    }
+    Some(format!("{prefix}({param}: {ty}) {}", &rest[arrow..]))
+}
+
 /// `onMessage` for `"message"`, `onChatMessage` for `"chat:message"` or `"chat-message"`;
 /// `handler` when the event is not a string.
 fn handler_base(event: Option<&str>) -> String {
@@ -658,9 +756,16 @@ fn cleanup_fix(
         let rest = rest.strip_prefix(';').unwrap_or(rest).trim_start();
         rest.is_empty() || rest.starts_with("//") || rest.starts_with("/*")
     };
-    if handler.is_some_and(|h| h.typed_by_call) {
-        return None;
-    }
+    // A handler whose parameter takes its type from the call keeps it when it moves: annotated
+    // with the DOM event type (`(event: MessageEvent) => …`) where that type is certain.
+    let event_type = match handler {
+        Some(h) if h.typed_by_call => {
+            let ty = dom_event_type(a.receiver.as_deref(), a.args.first()?)?;
+            annotate_param(source.slice(h.span), ty)?;
+            Some(ty)
+        }
+        _ => None,
+    };
     // A cleanup written before the acquisition may be returned before it runs (an early
     // `return () => …`): a name declared by the acquiring statement would not exist yet.
     if effect
@@ -704,6 +809,10 @@ fn cleanup_fix(
         // `const onMessage = (event) => …;` + `window.addEventListener("message", onMessage);`
         let w = line_prefix(text, stmt.start as usize)?;
         let moved = reindent(text, h.span, w)?;
+        let moved = match event_type {
+            Some(ty) => annotate_param(&moved, ty)?,
+            None => moved,
+        };
         edits.push(Edit {
             span: Span::new(stmt.start as usize, stmt.start as usize),
             content: format!("const {} = {moved}{semi}{nl}{w}", h.name),
@@ -712,6 +821,33 @@ fn cleanup_fix(
             span: h.span,
             content: h.name.clone(),
         });
+    }
+    // The cleanup already removes a copy of the inline handler (a new function, so it removes
+    // nothing): that copy becomes the name.
+    if let (Some(h), Some(cleanup)) = (handler, &effect.cleanup) {
+        let norm = |t: &str| t.split_whitespace().collect::<String>();
+        let copy = cleanup.calls.iter().find_map(|c| {
+            let same_call = is_release(pair, &c.callee, c.receiver.as_deref())
+                && same(c.receiver.as_ref(), a.receiver.as_ref())
+                && c.args.first().map(|e| canon(e)) == a.args.first().map(|e| canon(e));
+            let (span, _) = function_literal(c.args.get(1)?)?;
+            (same_call && norm(source.slice(span)) == norm(source.slice(h.span))).then_some(span)
+        });
+        if let Some(span) = copy {
+            edits.push(Edit {
+                span,
+                content: h.name.clone(),
+            });
+            return Some(Fix {
+                message: format!(
+                    "Bind the handler to `{}` and remove it by that name in the cleanup",
+                    h.name
+                ),
+                applicability: Applicability::Unsafe,
+                edits,
+                related_edits: Vec::new(),
+            });
+        }
     }
     let call = release_call(a, pair, binding.as_deref(), handler)?;
     let call = same_quotes(source.slice(a.span), a, call);
@@ -773,4 +909,51 @@ fn cleanup_fix(
         edits,
         related_edits: Vec::new(),
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dom_event_types_only_where_certain() {
+        assert_eq!(
+            dom_event_type(Some("window"), "\"message\""),
+            Some("MessageEvent")
+        );
+        assert_eq!(
+            dom_event_type(Some("document"), "'keydown'"),
+            Some("KeyboardEvent")
+        );
+        // `message` is no event of `document`; a WebSocket or a custom target is not known.
+        assert_eq!(dom_event_type(Some("document"), "\"message\""), None);
+        assert_eq!(dom_event_type(Some("ws"), "\"message\""), None);
+        assert_eq!(dom_event_type(Some("window"), "eventName"), None);
+        assert_eq!(dom_event_type(Some("window"), "\"my-custom\""), None);
+    }
+
+    #[test]
+    fn one_parameter_annotated() {
+        let t = "MessageEvent";
+        assert_eq!(
+            annotate_param("(event) => handle(event.data)", t).as_deref(),
+            Some("(event: MessageEvent) => handle(event.data)")
+        );
+        assert_eq!(
+            annotate_param("e => {\n  go(e);\n}", t).as_deref(),
+            Some("(e: MessageEvent) => {\n  go(e);\n}")
+        );
+        assert_eq!(
+            annotate_param("async (e) => go(e)", t).as_deref(),
+            Some("async (e: MessageEvent) => go(e)")
+        );
+        assert_eq!(
+            annotate_param("function onMsg(e) { go(e); }", t).as_deref(),
+            Some("function onMsg(e: MessageEvent) { go(e); }")
+        );
+        assert_eq!(annotate_param("(a, b) => go(a, b)", t), None);
+        assert_eq!(annotate_param("({ data }) => go(data)", t), None);
+        assert_eq!(annotate_param("(e = x) => go(e)", t), None);
+    }
 }
