@@ -644,6 +644,11 @@ fn hoist_fix(
     }
     let ctor = source.slice(c.span).trim();
     let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
+    // A construction over several lines keeps its shape at module level: its continuation lines
+    // lose the statement's indentation.
+    let stmt_indent = crate::rules::own_line(text, stmt).0.start as usize;
+    let stmt_indent = &text[stmt_indent..stmt.start as usize];
+    let moved_ctor = dedent_continuation(ctor, stmt_indent);
     let nl = crate::rules::newline(text);
     let eof = Span::new(text.len(), text.len());
     let sep = if text.ends_with('\n') { "" } else { nl };
@@ -678,7 +683,7 @@ fn hoist_fix(
             if stmt_text != format!("{name} = {ctor}") || !alone || uses_request_context(ctor) {
                 return None;
             }
-            let decl = format!("{name} = {ctor}");
+            let decl = format!("{name} = {moved_ctor}");
             edits.push(Edit {
                 span: line,
                 content: String::new(),
@@ -721,7 +726,7 @@ fn hoist_fix(
             if stmt_text != format!("{keyword}{name} = {ctor}") || !alone {
                 return None;
             }
-            let decl = format!("const {name} = {ctor};");
+            let decl = format!("const {name} = {moved_ctor};");
             edits.push(Edit {
                 span: line,
                 content: String::new(),
@@ -767,6 +772,23 @@ fn hoist_fix(
         edits,
         related_edits: Vec::new(),
     })
+}
+
+/// `text` with `indent` removed from the start of every line but the first (lines that do not
+/// start with it are kept as they are).
+fn dedent_continuation(text: &str, indent: &str) -> String {
+    // Inside a multi-line string the indentation is the string's content.
+    let multiline_string = text.contains("\"\"\"") || text.contains("\'\'\'") || text.contains('`');
+    if multiline_string || indent.is_empty() || !indent.chars().all(|c| c == ' ' || c == '\t') {
+        return text.to_string();
+    }
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| match l.strip_prefix(indent) {
+            Some(rest) if i > 0 => rest,
+            _ => l,
+        })
+        .collect()
 }
 
 /// Does a Python construction use Flask / Django request-context objects (`current_app`,
@@ -1397,6 +1419,18 @@ mod tests {
         assert!(in_conditional_block(py, py.find("e = create").unwrap()));
         assert!(in_conditional_block(py, py.find("e = None").unwrap()));
         assert!(!in_conditional_block(py, py.find("r = Redis").unwrap()));
+    }
+
+    #[test]
+    fn hoisted_continuation_lines_lose_the_statement_indent() {
+        assert_eq!(
+            dedent_continuation("httpx.AsyncClient(\n        base_url=URL,\n    )", "    "),
+            "httpx.AsyncClient(\n    base_url=URL,\n)"
+        );
+        assert_eq!(
+            dedent_continuation("new Pool({\n    sql: `a\n    b`,\n  })", "  "),
+            "new Pool({\n    sql: `a\n    b`,\n  })"
+        );
     }
 
     #[test]
