@@ -92,7 +92,16 @@ impl Rule for DuplicateClientModule {
                 let exported = sites
                     .get(fi)
                     .is_some_and(|(_, _, ci)| shared_client::export_of(cx, *fi, *ci).is_some());
-                (importers(*fi), exported, std::cmp::Reverse(*fi))
+                // Then one built on purpose to be shared (a cache, a lazy global) over a plain
+                // module-level one.
+                let guarded = sites.get(fi).is_some_and(|(_, _, ci)| {
+                    cx.files[*fi]
+                        .facts
+                        .clients
+                        .get(*ci)
+                        .is_some_and(|c| c.guard.is_guarded())
+                });
+                (importers(*fi), exported, guarded, std::cmp::Reverse(*fi))
             }) else {
                 continue;
             };

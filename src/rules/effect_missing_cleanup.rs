@@ -102,6 +102,18 @@ fn is_release(pair: &Pair<'_>, callee: &str, receiver: Option<&str>) -> bool {
     })
 }
 
+/// The local a receiver chain starts from: `room` for `room` and `room.on("presence", …)`;
+/// `None` for a chain that starts elsewhere (`supabase.channel(…)`: a new object).
+fn receiver_root(receiver: &str) -> Option<String> {
+    let r = canon(receiver);
+    let end = r
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(r.len());
+    let (root, rest) = r.split_at(end);
+    let chained_on = rest.is_empty() || rest.starts_with(".on(");
+    (!root.is_empty() && chained_on).then(|| root.to_string())
+}
+
 fn canon(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -203,6 +215,16 @@ fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
             Matching::Binding => {
                 // (e) release-all anywhere in the cleanup
                 if pair.release_all.contains(&c.callee) {
+                    return true;
+                }
+                // An unbound `room.on(…).subscribe(…)` released through its receiver:
+                // `room.unsubscribe()`, `supabase.removeChannel(room)`.
+                if a.binding.is_none()
+                    && let Some(root) = a.receiver.as_deref().and_then(receiver_root)
+                    && is_release(pair, &c.callee, c.receiver.as_deref())
+                    && (receiver.is_some_and(|r| canon(r) == root)
+                        || c.args.first().is_some_and(|x| canon(x) == root))
+                {
                     return true;
                 }
             }
