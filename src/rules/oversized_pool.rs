@@ -126,7 +126,9 @@ impl Rule for OversizedPool {
                             ),
                             help(&why, limit, instances),
                         );
-                        f.fix = fit_fix(cx, terms, (limit / instances).max(1));
+                        let per_instance = (limit / instances).max(1);
+                        f.fix = fit_fix(cx, terms, per_instance)
+                            .or_else(|| default_fix(cx, fi, c.span, terms, per_instance));
                         out.push(f);
                     }
                     PoolMax::Unknown => {}
@@ -315,6 +317,86 @@ fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix>
         ),
         applicability: Applicability::Unsafe,
         edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// The library's defaults make the pool too big and nothing is written: write the size into
+/// the call (`mongoose.connect(url)` → `mongoose.connect(url, { maxPoolSize: 10 })`,
+/// `create_engine(url)` → `create_engine(url, pool_size=2, max_overflow=0)`, `new Pool({
+/// connectionString })` → `new Pool({ connectionString, max: 2 })`). Only for top-level option
+/// names, a call whose options are all visible (no `...spread` / `**kwargs`) and at most one
+/// options object. Unsafe, like the other size fixes.
+fn default_fix(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    call_span: Span,
+    terms: &[pools::Term],
+    limit: u64,
+) -> Option<Fix> {
+    if terms.is_empty() || terms.iter().any(|t| t.at.is_some() || t.key.contains('.')) {
+        return None;
+    }
+    let source = &cx.files.get(fi)?.source;
+    let call = source.slice(call_span);
+    let close = call.rfind(')')?;
+    if !call[close + 1..].trim().is_empty() || call.contains("...") || call.contains("**") {
+        return None;
+    }
+    let inner = call[..close].trim_end();
+    let py = source.lang == Lang::Py;
+    // The first term is the pool's size; the others are additive (an overflow): set to 0.
+    let settings: Vec<(String, u64)> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.key.clone(), if i == 0 { limit } else { 0 }))
+        .collect();
+    let sep = |inner: &str| {
+        if inner.ends_with('(') || inner.ends_with('{') {
+            ""
+        } else if inner.ends_with(',') {
+            " "
+        } else {
+            ", "
+        }
+    };
+    let (at, content) = if py {
+        let kw: Vec<String> = settings.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        (inner.len(), format!("{}{}", sep(inner), kw.join(", ")))
+    } else {
+        let kv: Vec<String> = settings.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        match call.matches('{').count() {
+            0 => (
+                inner.len(),
+                format!("{}{{ {} }}", sep(inner), kv.join(", ")),
+            ),
+            1 => {
+                // Into the options object, when it is the last argument.
+                let obj = inner.strip_suffix('}')?.trim_end();
+                if obj.ends_with('{') {
+                    (obj.len(), format!(" {} ", kv.join(", ")))
+                } else {
+                    (obj.len(), format!("{}{}", sep(obj), kv.join(", ")))
+                }
+            }
+            _ => return None,
+        }
+    };
+    let at = call_span.start as usize + at;
+    let described: Vec<String> = settings
+        .iter()
+        .map(|(k, v)| format!("`{k}` to {v}"))
+        .collect();
+    Some(Fix {
+        message: format!(
+            "Set {} (within the budget of {limit})",
+            described.join(" and ")
+        ),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: Span::new(at, at),
+            content,
+        }],
         related_edits: Vec::new(),
     })
 }
