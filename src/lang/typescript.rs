@@ -277,6 +277,19 @@ fn callee_name<'s>(callee: Node, src: &'s str) -> Option<&'s str> {
     }
 }
 
+/// Does a module-level function start the HTTP server (`app.listen(port)`,
+/// `http.createServer(app).listen(…)`)? It runs once, at startup, whoever calls it.
+fn starts_server(f: Node<'_>, src: &str) -> bool {
+    src.get(f.byte_range()).is_some_and(|t| {
+        t.contains(".listen(")
+            && (t.contains("express()")
+                || t.contains("createServer(")
+                || t.contains("fastify(")
+                || t.contains("new Koa(")
+                || t.contains("new Hono("))
+    })
+}
+
 /// Is the innermost function around `at` declared `async`?
 fn in_async_fn(at: At<'_, '_>) -> bool {
     let mut cur = at;
@@ -1985,7 +1998,9 @@ impl<'a, 't> Walker<'a, 't> {
                 named(ScopeKind::Handler, Some("next-ssr"))
             } else if self.pre.use_server && at_module {
                 named(ScopeKind::Handler, Some("server-action"))
-            } else if at_module && self.pre.startup_names.contains(nm) {
+            } else if at_module
+                && (self.pre.startup_names.contains(nm) || starts_server(f, self.src))
+            {
                 named(ScopeKind::Startup, Some("startup"))
             } else if is_hook_name(nm) && self.hooks_ok {
                 named(ScopeKind::Component, Some("react-hook"))
