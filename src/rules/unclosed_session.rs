@@ -183,15 +183,25 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
             return None;
         }
     }
-    if rest.trim().is_empty() || (!py && template_spans_lines(&rest)) {
+    if rest.trim().is_empty() {
         return None;
     }
+    // TS/JS: lines that start inside a template literal keep their text (re-indenting them would
+    // change the string); unsure → no fix.
+    let in_template = if py {
+        vec![false; rest.lines().count()]
+    } else {
+        template_lines(&rest)?
+    };
     let indent = &s.anchors.indent;
     let unit = indent_unit(text, stmt_span.start as usize, indent, py);
     let newline = crate::rules::newline(text);
     let mut lines: Vec<&str> = rest.lines().collect();
+    let mut verbatim: Vec<bool> = in_template;
+    verbatim.resize(lines.len(), false);
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
+        verbatim.pop();
     }
     let statement = |l: &str| l.trim().trim_end_matches(';').trim_end().to_string();
     let is_release = |l: &str| {
@@ -228,13 +238,15 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
     };
     let top = lines
         .iter()
+        .zip(&verbatim)
         .skip(usize::from(!line_start))
-        .filter(|l| !comment(l))
-        .map(|l| level(l))
+        .filter(|(l, v)| !comment(l) && !**v)
+        .map(|(l, _)| level(l))
         .min();
     let mut kept = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if is_release(l) {
+    let mut kept_verbatim = Vec::new();
+    for (i, (l, v)) in lines.iter().zip(&verbatim).enumerate() {
+        if !v && is_release(l) {
             let at_top = (i == 0 && !line_start) || Some(level(l)) == top;
             if !at_top {
                 return None;
@@ -242,8 +254,10 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
             continue;
         }
         kept.push(*l);
+        kept_verbatim.push(*v);
     }
     lines = kept;
+    verbatim = kept_verbatim;
     if lines.iter().all(|l| l.trim().is_empty()) {
         return None;
     }
@@ -260,6 +274,8 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
         .map(|(i, l)| {
             if i == 0 && !line_start {
                 format!("{indent}{unit}{}", l.trim_start())
+            } else if verbatim.get(i).copied().unwrap_or(false) {
+                l.to_string()
             } else if l.trim().is_empty() {
                 String::new()
             } else {
@@ -367,21 +383,93 @@ fn indent_unit(text: &str, at: usize, indent: &str, py: bool) -> String {
     fallback.to_string()
 }
 
-/// TS/JS: does a template literal span lines in `code` (re-indenting would change its value)?
-/// A text scan: backticks in comments or strings make it answer yes, which only refuses a fix.
-fn template_spans_lines(code: &str) -> bool {
-    let mut inside = false;
-    let mut escaped = false;
-    for c in code.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = inside,
-            '`' => inside = !inside,
-            '\n' if inside => return true,
-            _ => {}
+/// TS/JS: for each line of `code`, whether it starts inside a template literal's text (then
+/// its indentation is part of the string). A small lexer (strings, comments, templates and
+/// their `${…}` nesting); `None` when it loses track (a string running to the end of its line,
+/// as a regular expression holding a quote would make it, or something left open), so the
+/// caller refuses rather than guess.
+fn template_lines(code: &str) -> Option<Vec<bool>> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum St {
+        Code,
+        Single,
+        Double,
+        Template,
+        LineComment,
+        BlockComment,
+    }
+    let mut st = St::Code;
+    // Brace depth inside each open `${`.
+    let mut exprs: Vec<u32> = Vec::new();
+    let mut starts = vec![false];
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match st {
+            St::Code => match c {
+                '\'' => st = St::Single,
+                '"' => st = St::Double,
+                '`' => st = St::Template,
+                '/' if next == Some('/') => st = St::LineComment,
+                '/' if next == Some('*') => {
+                    chars.next();
+                    st = St::BlockComment;
+                }
+                '{' => {
+                    if let Some(d) = exprs.last_mut() {
+                        *d += 1;
+                    }
+                }
+                '}' => match exprs.last_mut() {
+                    Some(0) => {
+                        exprs.pop();
+                        st = St::Template;
+                    }
+                    Some(d) => *d -= 1,
+                    None => {}
+                },
+                _ => {}
+            },
+            St::Single | St::Double => match c {
+                '\\' => {
+                    chars.next();
+                }
+                '\'' if st == St::Single => st = St::Code,
+                '"' if st == St::Double => st = St::Code,
+                '\n' => return None,
+                _ => {}
+            },
+            St::Template => match c {
+                '\\' => {
+                    if chars.next() == Some('\n') {
+                        starts.push(true);
+                    }
+                }
+                '`' => st = St::Code,
+                '$' if next == Some('{') => {
+                    chars.next();
+                    exprs.push(0);
+                    st = St::Code;
+                }
+                _ => {}
+            },
+            St::LineComment => {
+                if c == '\n' {
+                    st = St::Code;
+                }
+            }
+            St::BlockComment => {
+                if c == '*' && next == Some('/') {
+                    chars.next();
+                    st = St::Code;
+                }
+            }
+        }
+        if c == '\n' {
+            starts.push(st == St::Template);
         }
     }
-    inside
+    (matches!(st, St::Code | St::LineComment) && exprs.is_empty()).then_some(starts)
 }
 
 #[cfg(test)]
@@ -423,10 +511,25 @@ mod tests {
     }
 
     #[test]
+    fn lines_inside_template_literals() {
+        let code = "const q = `select *\n  from t\n  where a = ${x}`;\nrun(q);\n";
+        assert_eq!(
+            template_lines(code),
+            Some(vec![false, true, true, false, false])
+        );
+        // `${…}` nesting with braces, and a backtick in a comment or a string.
+        let code = "f(`a ${ {b: 1}.b } c\nd`); // don't `x\ng('`');\n";
+        assert_eq!(template_lines(code), Some(vec![false, true, false, false]));
+        // A quote in a regular expression: the lexer loses track and says so.
+        assert_eq!(template_lines("s.replace(/'/g, \"''\");\nx();\n"), None);
+    }
+
+    #[test]
     fn multi_line_template_literals() {
-        assert!(template_spans_lines("q(`select\n  1`)"));
-        assert!(!template_spans_lines("q(`select 1`);\nq(`x ${a}`)"));
-        assert!(!template_spans_lines("q(`a\\`b`);\n"));
-        assert!(!template_spans_lines("const a = 1;\n"));
+        let inside = |c: &str| template_lines(c).map(|v| v.iter().any(|b| *b));
+        assert_eq!(inside("q(`select\n  1`)"), Some(true));
+        assert_eq!(inside("q(`select 1`);\nq(`x ${a}`)"), Some(false));
+        assert_eq!(inside("q(`a\\`b`);\n"), Some(false));
+        assert_eq!(inside("const a = 1;\n"), Some(false));
     }
 }
