@@ -440,11 +440,8 @@ fn template_lines(code: &str) -> Option<Vec<bool>> {
                 _ => {}
             },
             St::Template => match c {
-                '\\' => {
-                    if chars.next() == Some('\n') {
-                        starts.push(true);
-                    }
-                }
+                // An escaped line break is still a line of the template's text.
+                '\\' => starts.extend((chars.next() == Some('\n')).then_some(true)),
                 '`' => st = St::Code,
                 '$' if next == Some('{') => {
                     chars.next();
