@@ -62,6 +62,47 @@ impl CallGraph {
                 by_name.entry(f.name.as_str()).or_default().push((fi, i));
             }
         }
+        // Rust methods: `pricing::OAuthService::new(…)` calls the `new` of `impl OAuthService`,
+        // not another type's `new` (`Self::new` the caller's own type). Only where candidates
+        // know their owner; otherwise by name alone.
+        let owner_hint = |from: usize, callee: &str, in_fn: Option<usize>| -> Option<String> {
+            let mut segs = callee.rsplit("::");
+            segs.next();
+            let ty = segs.next()?;
+            if ty == "Self" {
+                return units[from].facts.function(in_fn)?.owner.clone();
+            }
+            ty.starts_with(|c: char| c.is_ascii_uppercase())
+                .then(|| ty.to_string())
+        };
+        let resolve_call = |from: usize,
+                            name: &str,
+                            callee: &str,
+                            in_fn: Option<usize>,
+                            module: Option<&crate::facts::ModuleRef>|
+         -> Option<FnId> {
+            let cands = by_name.get(name)?;
+            if !cands
+                .iter()
+                .any(|(f, i)| units[*f].facts.functions[*i].owner.is_some())
+            {
+                return None;
+            }
+            let hint = owner_hint(from, callee, in_fn);
+            let owned: Vec<FnId> = cands
+                .iter()
+                .filter(|(f, i)| units[*f].facts.functions[*i].owner == hint)
+                .filter(|(f, _)| match module {
+                    None => *f == from,
+                    Some(m) => {
+                        units[*f].project == units[from].project
+                            && (*f == from || module_matches(m, &units[*f].facts.module_keys))
+                    }
+                })
+                .copied()
+                .collect();
+            owned.first().copied()
+        };
         let resolve =
             |from: usize, name: &str, module: Option<&crate::facts::ModuleRef>| -> Option<FnId> {
                 let cands = by_name.get(name)?;
@@ -88,7 +129,17 @@ impl CallGraph {
             };
         for (fi, u) in units.iter().enumerate() {
             for (ci, c) in u.facts.calls.iter().enumerate() {
-                if let Some(target) = resolve(fi, &c.name, c.module.as_ref()) {
+                let owned = by_name.get(c.name.as_str()).is_some_and(|cands| {
+                    cands
+                        .iter()
+                        .any(|(f, i)| units[*f].facts.functions[*i].owner.is_some())
+                });
+                let target = if owned {
+                    resolve_call(fi, &c.name, &c.callee, c.in_fn, c.module.as_ref())
+                } else {
+                    resolve(fi, &c.name, c.module.as_ref())
+                };
+                if let Some(target) = target {
                     // A function calling itself recursively is not a caller for our purposes.
                     if c.in_fn.map(|f| (fi, f)) == Some(target) {
                         continue;

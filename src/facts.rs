@@ -232,6 +232,9 @@ pub struct FnFact {
     /// Python: the start of the `def` line (after any decorators), where a decorator line can be
     /// inserted with the def's indentation; TS/Rust: `None`.
     pub def_line: Option<u32>,
+    /// Rust: the type of the `impl` block a method belongs to (`OAuthService` for
+    /// `OAuthService::new`), so that calls are resolved to the right `new`; `None` elsewhere.
+    pub owner: Option<String>,
 }
 
 /// A module another file refers to, as candidate module keys (see [`FileFacts::module_keys`]).

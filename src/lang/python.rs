@@ -1975,6 +1975,7 @@ impl<'a, 't> Walker<'a, 't> {
             .unwrap_or(u32::MAX),
             method: is_method(node),
             def_line: Some(line_start(src, node.start_byte())),
+            owner: None,
         });
         self.frames.push(Frame {
             node_id: node.id(),

@@ -1592,6 +1592,8 @@ struct Walker<'a, 'ast> {
     next_closure: Option<ClosureRole>,
     test_depth: usize,
     inline_depth: usize,
+    /// The self type of the `impl` block being walked.
+    impl_owner: Option<String>,
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {
@@ -1632,6 +1634,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             next_closure: None,
             test_depth: 0,
             inline_depth: 0,
+            impl_owner: None,
         }
     }
 
@@ -1809,6 +1812,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             .unwrap_or(u32::MAX),
             method: !place.free,
             def_line: None,
+            owner: if place.free {
+                None
+            } else {
+                self.impl_owner.clone()
+            },
         });
         let mut state = FnState {
             sig: Some(sig),
@@ -2553,12 +2561,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             trait_impl: i.trait_.is_some(),
             tonic,
         };
+        let owner = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.impl_owner, owner);
         for item in &i.items {
             match item {
                 syn::ImplItem::Fn(f) => self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place),
                 other => self.visit_impl_item(other),
             }
         }
+        self.impl_owner = outer;
         if test {
             self.test_depth -= 1;
         }

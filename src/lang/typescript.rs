@@ -1869,6 +1869,7 @@ impl<'a, 't> Walker<'a, 't> {
                 params: param_count(f),
                 method: is_method(f, n),
                 def_line: None,
+                owner: None,
             });
             Some(self.facts.functions.len() - 1)
         } else {

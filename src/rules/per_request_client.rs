@@ -662,10 +662,10 @@ fn hoist_fix(
     }
     match source.lang {
         Lang::Rs => {
-            let path = ctor.strip_suffix("::new()")?;
-            if stmt_text != format!("let {name} = {ctor}") {
-                return None;
-            }
+            let path = ctor.strip_suffix("::new()");
+            let (Some(path), true) = (path, stmt_text == format!("let {name} = {ctor}")) else {
+                return rust_static_fix(source, c);
+            };
             let shared = name.to_uppercase();
             if text.contains(&format!("static {shared}:")) {
                 return None;
@@ -768,6 +768,114 @@ fn hoist_fix(
         message: format!(
             "Share one `{name}` for the whole module instead of building it per request"
         ),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// Rust: the construction, wherever it is (a `let`, a struct field, an argument), replaced by a
+/// clone of one `static` client: `Client::new()` → `CLIENT.clone()` with `static CLIENT:
+/// std::sync::LazyLock<Client> = std::sync::LazyLock::new(Client::new);` at the end of the
+/// module; a builder chain that ends in `.expect(…)` / `.unwrap()` moves into the initialiser
+/// whole. Clients, pools and SDK clients are cheap clones sharing one pool (reqwest, sqlx,
+/// deadpool). Not for single connections, fallible constructions handled with `?` or a `match`,
+/// `async` ones, or arguments using anything local.
+fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
+    if source.lang != Lang::Rs
+        || !c.anchors.args_are_static
+        || !matches!(
+            c.kind,
+            ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
+        )
+    {
+        return None;
+    }
+    let text = source.text.as_str();
+    let ctor = source.slice(c.span).trim();
+    if ctor.contains(".await") || ctor.contains('?') {
+        return None;
+    }
+    let is_path = |p: &str| {
+        !p.is_empty()
+            && p.split("::").all(|seg| {
+                !seg.is_empty() && seg.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+            })
+    };
+    let after = &text[c.span.end as usize..];
+    let (path, init, taken) = if let Some(path) = ctor.strip_suffix("::new()") {
+        (path, format!("{path}::new"), 0)
+    } else {
+        // `reqwest::Client::builder()….build()` then `.expect("…")` or `.unwrap()`.
+        let path = &ctor[..ctor.find("::builder()")?];
+        let rest = after.trim_start();
+        let skipped = after.len() - rest.len();
+        let tail_len = if rest.starts_with(".unwrap()") {
+            ".unwrap()".len()
+        } else if let Some(args) = rest.strip_prefix(".expect(") {
+            let close = args.find(')')?;
+            // A plain string message only.
+            let msg = args[..close].trim();
+            if !(msg.starts_with('"') && msg.ends_with('"') && !msg[1..msg.len() - 1].contains('"'))
+            {
+                return None;
+            }
+            ".expect(".len() + close + 1
+        } else {
+            return None;
+        };
+        let stmt_indent = crate::rules::own_line(text, c.span).0.start as usize;
+        let indent = &text[stmt_indent..c.span.start as usize];
+        let indent: String = indent.chars().take_while(|ch| ch.is_whitespace()).collect();
+        let whole = &text[c.span.start as usize..c.span.end as usize + skipped + tail_len];
+        (
+            path,
+            format!("|| {}", dedent_continuation(whole, &indent)),
+            skipped + tail_len,
+        )
+    };
+    if !is_path(path) {
+        return None;
+    }
+    let base = c
+        .binding
+        .as_deref()
+        .unwrap_or_else(|| path.rsplit("::").next().unwrap_or(path))
+        .to_uppercase();
+    let decl_of = |n: &str| {
+        format!("static {n}: std::sync::LazyLock<{path}> = std::sync::LazyLock::new({init});")
+    };
+    // The first free name, or one already declared identically (another finding's fix).
+    let name = (0..10)
+        .map(|i| {
+            if i == 0 {
+                base.clone()
+            } else {
+                format!("{base}_{i}")
+            }
+        })
+        .find(|n| !text.contains(&format!("static {n}:")) || text.contains(&decl_of(n)))?;
+    let nl = crate::rules::newline(text);
+    // Used in place (`Client::new().get(url)`): the static derefs to the client.
+    let end = c.span.end as usize + taken;
+    let used_in_place = taken == 0 && text[end..].starts_with('.');
+    let mut edits = vec![Edit {
+        span: Span::new(c.span.start as usize, end),
+        content: if used_in_place {
+            name.clone()
+        } else {
+            format!("{name}.clone()")
+        },
+    }];
+    if !text.contains(&decl_of(&name)) {
+        let sep = if text.ends_with('\n') { "" } else { nl };
+        edits.push(Edit {
+            span: Span::new(text.len(), text.len()),
+            content: format!("{sep}{nl}{}{nl}", decl_of(&name)),
+        });
+    }
+    Some(Fix {
+        message: format!("Share one client: a clone of `static {name}` instead of a new one"),
         applicability: Applicability::Unsafe,
         edits,
         related_edits: Vec::new(),
@@ -1153,10 +1261,29 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
             }
         });
     }
+    let source = &file.source;
+    // Rust: the construction inside the factory (`Self { client: Client::new(), … }`) becomes
+    // a clone of one `static` client, whatever else the factory builds.
+    let whole_body = !(f.method || f.parent.is_some() || f.params != 0)
+        && c.returned == Returned::Direct
+        && rust_lazy_body(&source.text, f.span).is_some();
+    if source.lang == Lang::Rs
+        && !whole_body
+        && let Some(fix) = rust_static_fix(source, c)
+    {
+        return Some(if at == from {
+            fix
+        } else {
+            Fix {
+                related_edits: fix.edits.into_iter().map(|e| (at, e)).collect(),
+                edits: Vec::new(),
+                ..fix
+            }
+        });
+    }
     if f.method || f.parent.is_some() || f.params != 0 || c.returned != Returned::Direct {
         return None;
     }
-    let source = &file.source;
     let text = source.text.as_str();
     let nl = crate::rules::newline(text);
     let mut edits = Vec::new();
