@@ -18,8 +18,8 @@ pub struct Project {
     /// SAM `template.yaml`, or `@vercel/*` / `mangum` / `lambda_runtime` / `serverless*`
     /// dependencies).
     pub serverless: bool,
-    /// An application (a web framework dependency, a binary, a private package) rather than
-    /// a library whose API may hand out clients.
+    /// An application (a web framework dependency, a binary, a private package that exports
+    /// nothing to its workspace) rather than a library whose API may hand out clients.
     pub application: bool,
     /// Manifests found at the root, for messages (`package.json`, `pyproject.toml`, ...).
     pub manifests: Vec<String>,
@@ -113,10 +113,16 @@ impl Project {
                         p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
                     }
                 }
-                private = json
-                    .get("private")
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false);
+                // A private package is an application, unless it declares what it exports to
+                // the other packages of its workspace (`exports`, `types`): a library.
+                let library = ["exports", "types", "typings"]
+                    .iter()
+                    .any(|k| json.get(*k).is_some());
+                private = !library
+                    && json
+                        .get("private")
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false);
             }
         }
         if let Some(text) = read(root, "pyproject.toml") {
