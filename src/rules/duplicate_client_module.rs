@@ -205,6 +205,9 @@ fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<F
         return None;
     }
     let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
+    if !shared_client::substitutable(cx, &export) {
+        return None;
+    }
     if export.form == shared_client::SharedForm::Value
         && let Some(fix) = import_line_fix(cx, fi, ci, &export)
     {

@@ -325,6 +325,9 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                                     let local = c.binding.as_deref()?;
                                     // Pool tuning of its own gives way to the shared client's.
                                     shared_client::dropped_options(f.source.slice(c.span))?;
+                                    if !shared_client::substitutable(cx, e) {
+                                        return None;
+                                    }
                                     let target = &cx.files[e.file].source;
                                     if f.source.lang == Lang::Py {
                                         return Some(crate::rules::py_line_after_imports(
@@ -1099,7 +1102,8 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         return None;
     }
     // The name bound elsewhere in the function would stay local (and unbound here).
-    let fn_text = enclosing_def(text, line_start, base);
+    // (The header itself, possibly over several lines, binds it: not counted.)
+    let fn_text = enclosing_def(text, line_start, base).replacen(header, "", 1);
     let binds = |l: &str| {
         let t = l.trim_start();
         t.starts_with(&format!("{name} ="))
@@ -1124,7 +1128,10 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
             }
         })
         .collect();
-    let decl = format!("{name} = {ctor}");
+    let decl = format!(
+        "{name} = {}",
+        dedent_continuation(ctor, &text[line_start..w.header.start as usize])
+    );
     let nl = crate::rules::newline(text);
     let mut edits = vec![Edit {
         span: Span::new(line_start, end),

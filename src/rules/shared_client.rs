@@ -26,6 +26,8 @@ pub enum SharedForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedExport {
     pub file: usize,
+    /// The shared client's index in that file's `clients`.
+    pub client: usize,
     pub name: String,
     pub form: SharedForm,
     /// Exported as the module's default (`export default clientPromise`).
@@ -58,6 +60,7 @@ pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExp
     let py = f.source.lang == Lang::Py;
     let make = |name: &str, form: SharedForm, default: bool| SharedExport {
         file,
+        client: ki,
         name: name.to_string(),
         form,
         default,
@@ -231,6 +234,9 @@ pub fn shared_expr_fix(
     }
     let ctor_text = source.slice(c.span);
     let dropped = dropped_options(ctor_text)?;
+    if !substitutable(cx, export) {
+        return None;
+    }
     let mut edits = Vec::new();
     if c.released {
         let (Some(name), Some(stmt)) = (c.binding.as_deref(), c.anchors.statement) else {
@@ -603,6 +609,38 @@ const TUNING: &[&str] = &[
 /// client's own settings apply instead), `None` when it sets anything else (a statement timeout,
 /// `ssl`, a schema) or more than a URL positionally.
 pub fn dropped_options(ctor_text: &str) -> Option<Vec<String>> {
+    options_within(ctor_text, TUNING)
+}
+
+/// Options a shared client may set and still stand in for a local one: pool tuning, and what
+/// only shows in its logs. (`decode_responses`, `ssl`, a schema, an isolation level change what
+/// the code receives or does: a local client replaced by such a shared one would change too.)
+const SHARED_BENIGN: &[&str] = &[
+    "log",
+    "echo",
+    "echo_pool",
+    "logging_name",
+    "application_name",
+    "appname",
+    "connectionName",
+    "name",
+];
+
+/// May the shared client (`export`) stand in for others: it sets nothing but its URL, pool
+/// tuning and logging?
+pub fn substitutable(cx: &ProjectCx<'_>, export: &SharedExport) -> bool {
+    let Some(f) = cx.files.get(export.file) else {
+        return false;
+    };
+    let Some(k) = f.facts.clients.get(export.client) else {
+        return false;
+    };
+    let keys: Vec<&str> = TUNING.iter().chain(SHARED_BENIGN).copied().collect();
+    options_within(f.source.slice(k.span), &keys).is_some()
+}
+
+/// The keys of `keys` the construction sets (`None` when it sets anything else but its URL).
+fn options_within(ctor_text: &str, keys: &[&str]) -> Option<Vec<String>> {
     let open = ctor_text.find('(')?;
     let close = ctor_text.rfind(')')?;
     if close < open {
@@ -612,7 +650,7 @@ pub fn dropped_options(ctor_text: &str) -> Option<Vec<String>> {
     let mut dropped = Vec::new();
     let mut tuning = |key: &str| {
         let key = key.trim().trim_matches(['"', '\'']);
-        if TUNING.contains(&key) {
+        if keys.contains(&key) {
             dropped.push(key.to_string());
             true
         } else {
