@@ -905,7 +905,23 @@ fn dedent_continuation(text: &str, indent: &str) -> String {
 /// Does a Python construction use Flask / Django request-context objects (`current_app`,
 /// `request`, `g`, `session`)? They do not exist when the module loads.
 fn uses_request_context(ctor: &str) -> bool {
-    ctor.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+    // Comments are not code (`# per-request client` names no `request`).
+    let mut code = String::new();
+    for line in ctor.lines() {
+        let mut quote: Option<char> = None;
+        for ch in line.chars() {
+            match quote {
+                Some(q) if ch == q => quote = None,
+                Some(_) => {}
+                None if ch == '#' => break,
+                None if ch == '"' || ch == '\'' => quote = Some(ch),
+                None => {}
+            }
+            code.push(ch);
+        }
+        code.push('\n');
+    }
+    code.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
         .any(|w| matches!(w, "current_app" | "request" | "g" | "session"))
 }
 
