@@ -1493,6 +1493,17 @@ struct Ctx {
     closure: bool,
 }
 
+/// Does this function body start a server (`axum::serve(…)`, `HttpServer::new(…)….run()`,
+/// `rocket::build()`, tonic's `Server::builder()`, warp's `serve`)?
+fn starts_server(body: &str) -> bool {
+    body.contains("axum::serve(")
+        || (body.contains("HttpServer::new(") && body.contains(".run()"))
+        || body.contains("rocket::build()")
+        || (body.contains("Server::builder()") && body.contains(".serve("))
+        || body.contains("warp::serve(")
+        || (body.contains("TcpListener::bind(") && body.contains("serve("))
+}
+
 /// Where a function is defined.
 #[derive(Debug, Clone, Copy, Default)]
 struct FnPlace {
@@ -1785,7 +1796,12 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         block: &'ast Block,
         place: FnPlace,
     ) {
-        let (kind, framework) = self.classify_fn(attrs, sig, place);
+        let (mut kind, mut framework) = self.classify_fn(attrs, sig, place);
+        // A function that starts the server runs once, whoever calls it (`run_server()` called
+        // from `main` through the library crate).
+        if kind == ScopeKind::Function && starts_server(self.file.slice(self.conv.of(block))) {
+            (kind, framework) = (ScopeKind::Startup, Some("startup"));
+        }
         let trait_impl = place.trait_impl;
         let memo = is_memo_attr(attrs);
         let parent = self.ctx().fn_idx;

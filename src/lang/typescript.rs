@@ -1999,8 +1999,10 @@ impl<'a, 't> Walker<'a, 't> {
                 named(ScopeKind::Handler, Some("next-ssr"))
             } else if self.pre.use_server && at_module {
                 named(ScopeKind::Handler, Some("server-action"))
-            } else if at_module
-                && (self.pre.startup_names.contains(nm) || starts_server(f, self.src))
+            } else if (at_module
+                && (self.pre.startup_names.contains(nm) || starts_server(f, self.src)))
+                // A NestJS / Angular provider factory: called once, when the module is built.
+                || nm == "useFactory"
             {
                 named(ScopeKind::Startup, Some("startup"))
             } else if is_hook_name(nm) && self.hooks_ok {
