@@ -612,10 +612,13 @@ pub fn dropped_options(ctor_text: &str) -> Option<Vec<String>> {
     options_within(ctor_text, TUNING)
 }
 
-/// Options a shared client may set and still stand in for a local one: pool tuning, and what
-/// only shows in its logs. (`decode_responses`, `ssl`, a schema, an isolation level change what
-/// the code receives or does: a local client replaced by such a shared one would change too.)
+/// Options a shared client may set and still stand in for a local one: pool tuning, what only
+/// shows in its logs, and how it secures its connection to the same server (`ssl`, `tls`).
+/// (`decode_responses`, `namedPlaceholders`, a schema, an isolation level change what the code
+/// receives or does: a local client replaced by such a shared one would change too.)
 const SHARED_BENIGN: &[&str] = &[
+    "ssl",
+    "tls",
     "log",
     "echo",
     "echo_pool",
@@ -636,7 +639,51 @@ pub fn substitutable(cx: &ProjectCx<'_>, export: &SharedExport) -> bool {
         return false;
     };
     let keys: Vec<&str> = TUNING.iter().chain(SHARED_BENIGN).copied().collect();
-    options_within(f.source.slice(k.span), &keys).is_some()
+    let text = f.source.text.as_str();
+    let ctor = f.source.slice(k.span);
+    // `new MongoClient(uri, options)` with `const options = { maxPoolSize: 5 };`: the options
+    // object as written where it is declared.
+    let resolved = ctor
+        .find('(')
+        .zip(ctor.rfind(')'))
+        .and_then(|(open, close)| {
+            let args = split_top(ctor.get(open + 1..close)?);
+            let mut parts = Vec::new();
+            for (i, a) in args.iter().enumerate() {
+                let ident = i > 0
+                    && a.chars()
+                        .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$');
+                if !ident {
+                    parts.push(a.clone());
+                    continue;
+                }
+                let decl = ["const ", "let ", "var "].iter().find_map(|kw| {
+                    text.find(&format!("{kw}{a} = {{"))
+                        .map(|at| at + kw.len() + a.len() + 3)
+                })?;
+                let body = &text[decl..];
+                let mut depth = 0i32;
+                let end = body.char_indices().find_map(|(j, ch)| {
+                    match ch {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                return Some(j + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                    None
+                })?;
+                parts.push(body[..end].to_string());
+            }
+            Some(format!("x({})", parts.join(", ")))
+        });
+    match resolved {
+        Some(call) => options_within(&call, &keys).is_some(),
+        None => options_within(ctor, &keys).is_some(),
+    }
 }
 
 /// The keys of `keys` the construction sets (`None` when it sets anything else but its URL).
