@@ -1,7 +1,9 @@
-//! Fix helpers shared by `per-request-client` and `duplicate-client-module` (TS/JS): find the
-//! module of the project that exports a long-lived client of the same library and database
-//! (`export const prisma = globalForPrisma.prisma ?? new PrismaClient()`), and write the import
-//! that replaces a local construction with it.
+//! Fix helpers shared by `per-request-client` and `duplicate-client-module` (TS/JS, Python):
+//! find the module of the project that shares a long-lived client of the same library and
+//! database (`export const prisma = globalForPrisma.prisma ?? new PrismaClient()`, a
+//! `clientPromise`, an `@lru_cache` getter), decide whether it may stand in for a local
+//! construction, and write the edits: the import, the construction replaced by the shared client,
+//! the local closes removed (a `try` left with an empty `finally` unwrapped).
 
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::facts::{ClientKind, ClientSite, Returned, ScopeKind};
