@@ -729,11 +729,6 @@ fn options_within(ctor_text: &str, keys: &[&str]) -> Option<Vec<String>> {
     Some(dropped)
 }
 
-/// Does the construction configure nothing but where to connect?
-pub fn only_url_args(ctor_text: &str) -> bool {
-    dropped_options(ctor_text).is_some_and(|d| d.is_empty())
-}
-
 /// The top-level comma-separated parts of `s` (brackets, braces, parentheses and quotes nest).
 fn split_top(s: &str) -> Vec<String> {
     let mut parts = Vec::new();
@@ -924,6 +919,7 @@ mod tests {
 
     #[test]
     fn only_url_arguments() {
+        let only_url_args = |t: &str| dropped_options(t).is_some_and(|d| d.is_empty());
         assert!(only_url_args("new PrismaClient()"));
         assert!(only_url_args("create_engine(settings.DATABASE_URL)"));
         assert!(only_url_args(
