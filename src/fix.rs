@@ -195,7 +195,12 @@ fn select_edits(report: &Report, level: Applicability) -> BTreeMap<String, (Vec<
                 continue;
             }
             let mine = wanted.entry(r.path.as_str()).or_default();
-            if overlaps_any(std::slice::from_ref(&e), taken) {
+            // Edits of one fix that overlap each other cannot all apply: the fix is not
+            // applied (never partly).
+            let self_overlap = mine
+                .iter()
+                .any(|x| e.span.start < x.span.end && x.span.start < e.span.end);
+            if self_overlap || overlaps_any(std::slice::from_ref(&e), taken) {
                 conflict = true;
                 break;
             }
@@ -403,6 +408,66 @@ mod tests {
             1,
             "no temporary file is left"
         );
+    }
+
+    /// A report with one diagnostic in `a.ts` per list of (start, end, content) edits.
+    fn report(fixes: &[&[(usize, usize, &str)]]) -> Report {
+        use crate::diagnostic::{Diagnostic, Fix, ResolvedEdit, Severity};
+        use crate::source::Position;
+        let pos = Position { line: 1, column: 1 };
+        let diagnostics = fixes
+            .iter()
+            .map(|edits| Diagnostic {
+                rule: "per-request-client",
+                code: "CL101",
+                severity: Severity::Error,
+                path: "a.ts".into(),
+                span: Span::new(0, 1),
+                start: pos,
+                end: pos,
+                message: String::new(),
+                help: String::new(),
+                label: None,
+                related: Vec::new(),
+                fix: Some((
+                    Fix {
+                        message: String::new(),
+                        applicability: Applicability::Unsafe,
+                        edits: Vec::new(),
+                        related_edits: Vec::new(),
+                    },
+                    edits
+                        .iter()
+                        .map(|(s, e, c)| ResolvedEdit {
+                            path: "a.ts".into(),
+                            span: Span::new(*s, *e),
+                            start: pos,
+                            end: pos,
+                            content: (*c).into(),
+                        })
+                        .collect(),
+                )),
+            })
+            .collect();
+        Report {
+            diagnostics,
+            errors: Vec::new(),
+            files_checked: 1,
+            sources: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_fix_whose_own_edits_overlap_is_not_applied_at_all() {
+        // An insertion inside a line the same fix deletes: applying part of it would lose the
+        // insertion (an import added where an unused one is removed).
+        let r = report(&[
+            &[(0, 10, ""), (9, 9, "\nimport x;"), (20, 25, "y")],
+            &[(30, 31, "z")],
+        ]);
+        let chosen = select_edits(&r, Applicability::Unsafe);
+        let (edits, fixes) = chosen.get("a.ts").unwrap();
+        assert_eq!((edits.clone(), *fixes), (vec![edit(30, 31, "z")], 1));
     }
 
     #[test]

@@ -261,28 +261,38 @@ fn import_line_fix(
         } else {
             ""
         };
+        let mut edits = vec![Edit {
+            span: line,
+            content: format!("{indent}{import}{nl}"),
+        }];
+        shared_client::push_apart(
+            &mut edits,
+            shared_client::unused_import_edit(&file.source, ctor, &[line]),
+        );
         return Some(Fix {
             message: format!("Import `{}` from `{}` instead", export.name, target.display),
             applicability: Applicability::Unsafe,
-            edits: vec![Edit {
-                span: line,
-                content: format!("{indent}{import}{nl}"),
-            }],
+            edits,
             related_edits: Vec::new(),
         });
     }
     let import =
         shared_client::import_edit(&file.source, target, export, local, c.anchors.module_insert)?;
+    let mut edits = vec![
+        Edit {
+            span: line,
+            content: String::new(),
+        },
+        import,
+    ];
+    shared_client::push_apart(
+        &mut edits,
+        shared_client::unused_import_edit(&file.source, ctor, &[line]),
+    );
     Some(Fix {
         message: format!("Import `{}` from `{}` instead", export.name, target.display),
         applicability: Applicability::Unsafe,
-        edits: vec![
-            Edit {
-                span: line,
-                content: String::new(),
-            },
-            import,
-        ],
+        edits,
         related_edits: Vec::new(),
     })
 }

@@ -703,6 +703,10 @@ fn hoist_fix(
                     return None;
                 }
                 edits.push(import);
+                shared_client::push_apart(
+                    &mut edits,
+                    shared_client::unused_import_edit(source, ctor, &[line]),
+                );
                 return Some(Fix {
                     message: format!("Import the project's shared client as `{name}`"),
                     applicability: Applicability::Unsafe,
@@ -745,6 +749,10 @@ fn hoist_fix(
                     return None;
                 }
                 edits.push(import);
+                shared_client::push_apart(
+                    &mut edits,
+                    shared_client::unused_import_edit(source, ctor, &[line]),
+                );
                 return Some(Fix {
                     message: format!("Import the project's shared client as `{name}`"),
                     applicability: Applicability::Unsafe,

@@ -283,6 +283,7 @@ pub fn shared_expr_fix(
         span: c.span,
         content: expr,
     });
+    push_apart(&mut edits, unused_import_edit(source, ctor_text, &[c.span]));
     let dropped = if dropped.is_empty() {
         String::new()
     } else {
@@ -494,6 +495,123 @@ fn unwrap_try(source: &SourceFile, lines: &[(usize, &str)], i: usize) -> Option<
         }
     }
     Some(edits)
+}
+
+/// Add `extra` to a fix's edits unless it overlaps or touches one of them (an import
+/// inserted right after the import line `extra` would delete): an unused import left behind is
+/// better than edits that cannot all apply.
+pub fn push_apart(edits: &mut Vec<Edit>, extra: Option<Edit>) {
+    let Some(x) = extra else { return };
+    let apart = edits
+        .iter()
+        .all(|e| e.span.end < x.span.start || x.span.end < e.span.start);
+    if apart {
+        edits.push(x);
+    }
+}
+
+/// The name a construction is written with: `MongoClient` for `new MongoClient(uri)` and
+/// `MongoClient(URI)`, `create_engine` for `create_engine(url)`; `None` through a module
+/// (`pg.Pool`, `redis.from_url`), whose import other code may still use.
+fn ctor_ident(ctor_text: &str) -> Option<&str> {
+    let head = ctor_text
+        .trim_start()
+        .strip_prefix("new ")
+        .unwrap_or(ctor_text.trim_start());
+    let ident = &head[..head.find('(')?];
+    let ident = ident.trim();
+    (!ident.is_empty()
+        && ident
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$'))
+    .then_some(ident)
+}
+
+/// When the construction `ctor_text` was the last use of its imported name (every other
+/// occurrence of the word is in `removed` spans or on its import line), the edit that drops the
+/// name from a one-line `import { A, B } from "m";` / `import A from "m";` (TS/JS) or `from m
+/// import A, B` (Python): the whole line when nothing else is left.
+pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]) -> Option<Edit> {
+    let ident = ctor_ident(ctor_text)?;
+    let text = source.text.as_str();
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let uses: Vec<usize> = text
+        .match_indices(ident)
+        .filter(|(i, _)| {
+            !text[..*i].chars().next_back().is_some_and(word)
+                && !text[i + ident.len()..].chars().next().is_some_and(word)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut import: Option<(usize, &str)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let here = uses.iter().any(|u| (pos..pos + line.len()).contains(u));
+        let t = line.trim();
+        let is_import = (t.starts_with("import ") && t.contains(" from "))
+            || (source.lang == Lang::Py && t.starts_with("from ") && t.contains(" import "));
+        if here && is_import {
+            if import.is_some() {
+                return None;
+            }
+            import = Some((pos, line));
+        }
+        pos += line.len();
+    }
+    let (start, line) = import?;
+    let outside = uses.iter().filter(|u| {
+        !(start..start + line.len()).contains(*u)
+            && !removed
+                .iter()
+                .any(|r| (r.start as usize..r.end as usize).contains(*u))
+    });
+    if outside.count() > 0 {
+        return None;
+    }
+    let body = line.trim_end_matches(['\n', '\r']);
+    let whole = Edit {
+        span: Span::new(start, start + line.len()),
+        content: String::new(),
+    };
+    if body.contains(['#', '(', '\\']) || body.contains("//") || body.contains("/*") {
+        return None;
+    }
+    // The names between `{`…`}` (TS/JS) or after `import` (Python).
+    let (names_at, names): (usize, &str) = if source.lang == Lang::Py {
+        let at = body.find(" import ")? + " import ".len();
+        (at, &body[at..])
+    } else if let (Some(open), Some(close)) = (body.find('{'), body.find('}')) {
+        if body[..open].trim() != "import" {
+            return None;
+        }
+        (open + 1, &body[open + 1..close])
+    } else {
+        // `import MongoClient from "mongodb";`
+        let default = body.strip_prefix("import ")?.split(" from ").next()?.trim();
+        return (default == ident).then_some(whole);
+    };
+    let parts: Vec<&str> = names
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !parts.contains(&ident) {
+        return None;
+    }
+    let kept: Vec<&str> = parts.into_iter().filter(|p| *p != ident).collect();
+    if kept.is_empty() {
+        return Some(whole);
+    }
+    let rebuilt = if source.lang == Lang::Py {
+        kept.join(", ")
+    } else {
+        format!(" {} ", kept.join(", "))
+    };
+    let end = names_at + names.len();
+    Some(Edit {
+        span: Span::new(start + names_at, start + end),
+        content: rebuilt,
+    })
 }
 
 /// How many other files of the run import module `fi`.
@@ -983,6 +1101,42 @@ mod tests {
             released("a.ts", clash).unwrap(),
             clash.replace("    await client.close();\n", "")
         );
+    }
+
+    fn drop_import(rel: &str, text: &str, ctor: &str) -> Option<String> {
+        let project = std::sync::Arc::new(crate::project::Project::with_deps(&[]));
+        let source = SourceFile::in_memory(rel, text, project)?;
+        let at = text.rfind(ctor)?;
+        let span = Span::new(at, at + ctor.len());
+        let e = unused_import_edit(&source, ctor, &[span])?;
+        let mut out = text.to_string();
+        out.replace_range(e.span.range(), &e.content);
+        Some(out)
+    }
+
+    #[test]
+    fn an_import_left_unused_goes() {
+        let ts = "import { MongoClient } from \"mongodb\";\nimport x from \"y\";\nconst c = new MongoClient(uri);\n";
+        assert_eq!(
+            drop_import("a.ts", ts, "new MongoClient(uri)").unwrap(),
+            "import x from \"y\";\nconst c = new MongoClient(uri);\n"
+        );
+        let ts =
+            "import { MongoClient, type Db } from \"mongodb\";\nconst c = new MongoClient(uri);\n";
+        assert_eq!(
+            drop_import("a.ts", ts, "new MongoClient(uri)").unwrap(),
+            "import { type Db } from \"mongodb\";\nconst c = new MongoClient(uri);\n"
+        );
+        let py = "from pymongo import DESCENDING, MongoClient\nc = MongoClient(URI)\n";
+        assert_eq!(
+            drop_import("a.py", py, "MongoClient(URI)").unwrap(),
+            "from pymongo import DESCENDING\nc = MongoClient(URI)\n"
+        );
+        // Still used elsewhere (a type annotation), or through a module: kept.
+        let ts = "import { MongoClient } from \"mongodb\";\nlet k: MongoClient;\nconst c = new MongoClient(uri);\n";
+        assert_eq!(drop_import("a.ts", ts, "new MongoClient(uri)"), None);
+        let ts = "import pg from \"pg\";\nconst c = new pg.Pool();\n";
+        assert_eq!(drop_import("a.ts", ts, "new pg.Pool()"), None);
     }
 
     #[test]
