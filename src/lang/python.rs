@@ -2924,8 +2924,8 @@ impl<'a, 't> Walker<'a, 't> {
     /// - closed on the happy path by a plain statement of the same block: the statements up to
     ///   and including that release (the fix moves it into `finally:`).
     ///
-    /// Refused: nothing to wrap, a statement sharing the acquisition's line, a multi-line string
-    /// (re-indenting would change its value), a syntax error, a `yield` other than `yield
+    /// Refused: nothing to wrap, a statement sharing the acquisition's line (multi-line strings
+    /// are fine: the rule keeps their lines as they are), a syntax error, a `yield` other than `yield
     /// <name>` (a generator dependency), a `return` of something that lives on the client (a
     /// value derived from it, or a direct call on it: `return session.query(User)`), another
     /// release, or — for a bound name — rebinding it or a nested function using it.
@@ -3062,7 +3062,6 @@ impl<'a, 't> Walker<'a, 't> {
             }
             let mut inner = nested;
             match n.kind() {
-                "string" if n.start_position().row != n.end_position().row => return false,
                 "function_definition" | "lambda" | "class_definition" => {
                     if binding.is_some() && self.mentions(n, aliases) {
                         return false;
@@ -6325,7 +6324,12 @@ def not_next_after_try_else(dsn):
                 (28, Never, None),
                 (31, Never, None),
                 (34, Never, None),
-                (37, Never, None),
+                // A multi-line string: the rule keeps its lines as they are.
+                (
+                    37,
+                    Never,
+                    Some("conn.cursor().execute(\"\"\"\n        select 1\n    \"\"\")")
+                ),
                 (
                     43,
                     Never,

@@ -186,10 +186,11 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
     if rest.trim().is_empty() {
         return None;
     }
-    // TS/JS: lines that start inside a template literal keep their text (re-indenting them would
-    // change the string); unsure → no fix.
+    // Lines that start inside a multi-line string (a TS/JS template literal, a Python
+    // triple-quoted string) keep their text: re-indenting them would change the string. Unsure →
+    // no fix.
     let in_template = if py {
-        vec![false; rest.lines().count()]
+        triple_quoted_lines(&rest)?
     } else {
         template_lines(&rest)?
     };
@@ -383,6 +384,61 @@ fn indent_unit(text: &str, at: usize, indent: &str, py: bool) -> String {
     fallback.to_string()
 }
 
+/// Python: for each line of `code`, whether it starts inside a triple-quoted string (then its
+/// indentation is part of the string). Strings, comments and `\` escapes are followed; `None`
+/// when something is left open or a one-line string runs past its line (unsure).
+fn triple_quoted_lines(code: &str) -> Option<Vec<bool>> {
+    let bytes = code.as_bytes();
+    let mut starts = vec![false];
+    // The open string's quote, and whether it is tripled.
+    let mut open: Option<(u8, bool)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match open {
+            None => match b {
+                b'#' => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'"' | b'\'' => {
+                    let triple = bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b);
+                    open = Some((b, triple));
+                    i += if triple { 3 } else { 1 };
+                    continue;
+                }
+                _ => {}
+            },
+            Some((q, triple)) => {
+                if b == b'\\' {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        starts.push(true);
+                    }
+                    i += 2;
+                    continue;
+                }
+                if b == b'\n' && !triple {
+                    return None;
+                }
+                let closes = b == q
+                    && (!triple || (bytes.get(i + 1) == Some(&q) && bytes.get(i + 2) == Some(&q)));
+                if closes {
+                    open = None;
+                    i += if triple { 3 } else { 1 };
+                    continue;
+                }
+            }
+        }
+        if b == b'\n' {
+            starts.push(open.is_some());
+        }
+        i += 1;
+    }
+    open.is_none().then_some(starts)
+}
+
 /// TS/JS: for each line of `code`, whether it starts inside a template literal's text (then
 /// its indentation is part of the string). A small lexer (strings, comments, templates and
 /// their `${…}` nesting); `None` when it loses track (a string running to the end of its line,
@@ -519,6 +575,17 @@ mod tests {
         assert_eq!(template_lines(code), Some(vec![false, true, false, false]));
         // A quote in a regular expression: the lexer loses track and says so.
         assert_eq!(template_lines("s.replace(/'/g, \"''\");\nx();\n"), None);
+    }
+
+    #[test]
+    fn lines_inside_triple_quoted_strings() {
+        let code = "cur.execute(\n    \"\"\"select 1\n       from t\"\"\",\n)\nx = 'a#b'  # c \"\"\"\ny()\n";
+        assert_eq!(
+            triple_quoted_lines(code),
+            Some(vec![false, false, true, false, false, false, false])
+        );
+        assert_eq!(triple_quoted_lines("s = 'open\nx = 1\n"), None);
+        assert_eq!(triple_quoted_lines("s = '''never closed\n"), None);
     }
 
     #[test]
