@@ -734,7 +734,12 @@ impl FileInfo {
             && dirs
                 .iter()
                 .any(|d| matches!(*d, "scripts" | "migrations" | "seeds" | "seeders")))
+            // Seed scripts (`seed.ts`, `test-cards-seed.ts`, `seed-users.ts`) and what sits
+            // beside Prisma's schema (`prisma/seed.ts`): run by hand, never by the app.
             || stem == "seed"
+            || ["-seed", "_seed", ".seed"].iter().any(|s| stem.ends_with(s))
+            || ["seed-", "seed_"].iter().any(|s| stem.starts_with(s))
+            || (!routed && dirs.first() == Some(&"prisma"))
             || name.contains(".config.")
             || stem == "instrumentation";
         let role = if test {
