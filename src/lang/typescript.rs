@@ -3872,6 +3872,35 @@ fn runs_once(call: Node, src: &str) -> bool {
     RUN_ONCE_CALLERS.contains(&name)
 }
 
+/// Is `name` referenced under `root` (outside the `skip` nodes) and does `ok` hold for every
+/// such reference? Stops at the first that fails.
+fn every_reference<'t>(
+    root: Node<'t>,
+    src: &str,
+    name: &str,
+    skip: &[Node<'t>],
+    mut ok: impl FnMut(At<'_, 't>) -> bool,
+) -> bool {
+    let mut refs = 0;
+    let mut all = true;
+    traverse(root, |r, entering| {
+        let n = r.node;
+        if !entering
+            || !all
+            || n.kind() != "identifier"
+            || text(n, src) != name
+            || skip
+                .iter()
+                .any(|s| s.byte_range().contains(&n.start_byte()))
+        {
+            return;
+        }
+        refs += 1;
+        all = ok(r);
+    });
+    refs > 0 && all
+}
+
 /// The name a function is bound to, with the node that binds it: `const f = () => …`
 /// (also `const f = cond ? g : () => …`), `function f() {}`, `x.onload = () => …` (the
 /// property's name).
@@ -5118,26 +5147,10 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return true;
         }
-        let mut refs = 0;
-        let mut all_deferred = true;
-        traverse(root, |r, entering| {
-            let n = r.node;
-            if !entering
-                || !all_deferred
-                || n.kind() != "identifier"
-                || text(n, src) != name
-                || f.node.byte_range().contains(&n.start_byte())
-                || decl.byte_range().contains(&n.start_byte())
-            {
-                return;
-            }
-            refs += 1;
+        every_reference(root, src, &name, &[f.node, decl], |r| {
             let handed = arg_position(r).is_some_and(|(call, _)| !runs_once(call.node, src));
-            if !handed && !self.deferred_at(r, root, depth + 1) {
-                all_deferred = false;
-            }
-        });
-        refs > 0 && all_deferred
+            handed || self.deferred_at(r, root, depth + 1)
+        })
     }
 
     /// Every use of the function `f` (bound to a name) calls it and keeps the result:
@@ -5147,29 +5160,13 @@ impl<'a, 't> Walker<'a, 't> {
         let Some((name, decl)) = bound_fn_name(f, src) else {
             return false;
         };
-        let mut refs = 0;
-        let mut all_kept = true;
-        traverse(root, |r, entering| {
-            let n = r.node;
-            if !entering
-                || !all_kept
-                || n.kind() != "identifier"
-                || text(n, src) != name
-                || decl.byte_range().contains(&n.start_byte())
-            {
-                return;
-            }
-            refs += 1;
-            let kept = r.up().is_some_and(|c| {
+        every_reference(root, src, &name, &[decl], |r| {
+            r.up().is_some_and(|c| {
                 c.node.kind() == "call_expression"
-                    && is_field(c.node, "function", n)
+                    && is_field(c.node, "function", r.node)
                     && holder_text(c, src).is_some()
-            });
-            if !kept {
-                all_kept = false;
-            }
-        });
-        refs > 0 && all_kept
+            })
+        })
     }
 
     /// The statement of the effect callback's own body that holds an acquisition (the call's

@@ -702,17 +702,7 @@ fn hoist_fix(
                 }) {
                     return None;
                 }
-                edits.push(import);
-                shared_client::push_apart(
-                    &mut edits,
-                    shared_client::unused_import_edit(source, ctor, &[line]),
-                );
-                return Some(Fix {
-                    message: format!("Import the project's shared client as `{name}`"),
-                    applicability: Applicability::Unsafe,
-                    edits,
-                    related_edits: Vec::new(),
-                });
+                return Some(import_shared(source, ctor, line, name, edits, import));
             }
             if !has_module_line(text, &decl) {
                 if text.lines().any(|l| {
@@ -748,17 +738,7 @@ fn hoist_fix(
                 }) {
                     return None;
                 }
-                edits.push(import);
-                shared_client::push_apart(
-                    &mut edits,
-                    shared_client::unused_import_edit(source, ctor, &[line]),
-                );
-                return Some(Fix {
-                    message: format!("Import the project's shared client as `{name}`"),
-                    applicability: Applicability::Unsafe,
-                    edits,
-                    related_edits: Vec::new(),
-                });
+                return Some(import_shared(source, ctor, line, name, edits, import));
             }
             if !has_module_line(text, &decl) {
                 if text.lines().any(|l| {
@@ -908,6 +888,29 @@ fn dedent_continuation(text: &str, indent: &str) -> String {
             _ => l,
         })
         .collect()
+}
+
+/// The hoist's edits (the local declaration `line` removed) completed into a fix importing the
+/// project's shared client as `name`, the import `ctor` leaves unused dropped.
+fn import_shared(
+    source: &SourceFile,
+    ctor: &str,
+    line: Span,
+    name: &str,
+    mut edits: Vec<Edit>,
+    import: Edit,
+) -> Fix {
+    edits.push(import);
+    shared_client::push_apart(
+        &mut edits,
+        shared_client::unused_import_edit(source, ctor, &[line]),
+    );
+    Fix {
+        message: format!("Import the project's shared client as `{name}`"),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    }
 }
 
 /// Does a Python construction use Flask / Django request-context objects (`current_app`,

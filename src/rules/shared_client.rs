@@ -112,11 +112,8 @@ pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExp
         {
             continue;
         }
-        if exports(text, promise) {
-            return Some(make(promise, SharedForm::Promise, false));
-        }
-        if exports_default(text, promise) {
-            return Some(make(promise, SharedForm::Promise, true));
+        if let Some(default) = exported_as(text, promise) {
+            return Some(make(promise, SharedForm::Promise, default));
         }
     }
     // The Next.js example assigns the promise from the global cache in development
@@ -137,17 +134,20 @@ pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExp
         {
             continue;
         }
-        if exports(text, promise) {
-            return Some(make(promise, SharedForm::Promise, false));
-        }
-        if exports_default(text, promise) {
-            return Some(make(promise, SharedForm::Promise, true));
+        if let Some(default) = exported_as(text, promise) {
+            return Some(make(promise, SharedForm::Promise, default));
         }
     }
+    exported_as(text, name).map(|default| make(name, SharedForm::Value, default))
+}
+
+/// How the module exports `name`: `Some(false)` by name, `Some(true)` as its default.
+fn exported_as(text: &str, name: &str) -> Option<bool> {
     if exports(text, name) {
-        return Some(make(name, SharedForm::Value, false));
+        Some(false)
+    } else {
+        exports_default(text, name).then_some(true)
     }
-    exports_default(text, name).then(|| make(name, SharedForm::Value, true))
 }
 
 /// The module (other than `fi`, or `only` when given) of `fi`'s project that shares a
@@ -1063,18 +1063,13 @@ mod tests {
                     .unwrap_or(0)
         })?;
         let end = start + text[start..].find('\n')?;
-        let mut edits = remove_releases(
+        let edits = remove_releases(
             &source,
             Span::new(start, end),
             "client",
             &["close".to_string()],
         )?;
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let mut out = text.to_string();
-        for e in edits {
-            out.replace_range(e.span.range(), &e.content);
-        }
-        Some(out)
+        Some(crate::fix::apply_edits(text, &edits).0)
     }
 
     #[test]
@@ -1109,9 +1104,7 @@ mod tests {
         let at = text.rfind(ctor)?;
         let span = Span::new(at, at + ctor.len());
         let e = unused_import_edit(&source, ctor, &[span])?;
-        let mut out = text.to_string();
-        out.replace_range(e.span.range(), &e.content);
-        Some(out)
+        Some(crate::fix::apply_edits(text, &[e]).0)
     }
 
     #[test]
