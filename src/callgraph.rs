@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::facts::{FileFacts, Guard, Returned, ScopeKind};
+use crate::facts::{CallSite, FileFacts, Guard, Returned, ScopeKind};
 use crate::lang::modules::module_matches;
 
 /// A function: (file index, index into that file's `functions`).
@@ -127,8 +127,40 @@ impl CallGraph {
                         .next(),
                 }
             };
+        // Rust method calls (`config.postgres.get_pool()`): the receiver's type is unknown, so
+        // `self.m()` resolves among the caller's own type, and any other receiver only to the one
+        // function of that name in the project, when it takes `self`.
+        let resolve_method = |from: usize, c: &CallSite| -> Option<FnId> {
+            let same_project = |(f, _): &&FnId| units[*f].project == units[from].project;
+            let cands: Vec<&FnId> = by_name
+                .get(c.name.as_str())?
+                .iter()
+                .filter(same_project)
+                .collect();
+            let fun = |(f, i): &FnId| &units[*f].facts.functions[*i];
+            if c.callee.starts_with("self.") {
+                let owner = units[from].facts.function(c.in_fn)?.owner.clone()?;
+                return cands
+                    .into_iter()
+                    .find(|id| fun(id).receiver && fun(id).owner.as_ref() == Some(&owner))
+                    .copied();
+            }
+            match cands.as_slice() {
+                [only] if fun(only).receiver => Some(**only),
+                _ => None,
+            }
+        };
         for (fi, u) in units.iter().enumerate() {
             for (ci, c) in u.facts.calls.iter().enumerate() {
+                if c.method {
+                    if let Some(target) = resolve_method(fi, c)
+                        && c.in_fn.map(|f| (fi, f)) != Some(target)
+                    {
+                        g.call_targets.insert((fi, ci), target);
+                        g.callers.entry(target).or_default().push((fi, ci));
+                    }
+                    continue;
+                }
                 let owned = by_name.get(c.name.as_str()).is_some_and(|cands| {
                     cands
                         .iter()

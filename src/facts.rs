@@ -235,6 +235,8 @@ pub struct FnFact {
     /// Rust: the type of the `impl` block a method belongs to (`OAuthService` for
     /// `OAuthService::new`), so that calls are resolved to the right `new`; `None` elsewhere.
     pub owner: Option<String>,
+    /// Rust: the function takes `self` (`&self`, `self: Arc<Self>`), so `x.name()` may call it.
+    pub receiver: bool,
 }
 
 /// A module another file refers to, as candidate module keys (see [`FileFacts::module_keys`]).
@@ -261,6 +263,9 @@ pub struct CallSite {
     pub released: bool,
     pub returned: Returned,
     pub in_fn: Option<usize>,
+    /// Rust: a method call (`config.get_pool()`); the receiver's type is unknown, so it is
+    /// resolved only to a project method with a receiver whose name is unique in the project.
+    pub method: bool,
 }
 
 /// A function named as a request handler somewhere other than its definition

@@ -607,3 +607,52 @@ fn a_factory_is_fixed_where_it_is_defined() {
         route
     );
 }
+
+#[test]
+fn projects_checked_together_do_not_count_each_others_imports() {
+    // Two Next.js apps in one run, each with two modules exporting a client of one database;
+    // app `b` imports its `lib/auth` from many routes. In app `a` (routes import `lib/db` only),
+    // `lib/db.ts` is the module to keep, whatever app `b` imports.
+    let dir = tempfile::tempdir().unwrap();
+    const PLAIN: &str = "import { MongoClient } from \"mongodb\";\nexport const client = new MongoClient(process.env.MONGODB_URI!);\nexport async function users() {\n  return client.db().collection(\"users\").find().toArray();\n}\n";
+    const PLAIN_EXPORTED: &str = "import { MongoClient } from \"mongodb\";\nexport const client = new MongoClient(process.env.MONGODB_URI!);\n";
+    for app in ["a", "b"] {
+        write(dir.path(), &format!("{app}/package.json"), PACKAGE);
+        write(dir.path(), &format!("{app}/lib/auth.ts"), PLAIN);
+        write(dir.path(), &format!("{app}/lib/db.ts"), PLAIN_EXPORTED);
+    }
+    write(
+        dir.path(),
+        "a/app/api/x/route.ts",
+        "import { client } from \"@/lib/db\";\nexport async function GET() {\n  return Response.json(await client.db().collection(\"x\").countDocuments());\n}\n",
+    );
+    for r in ["one", "two", "three"] {
+        write(
+            dir.path(),
+            &format!("b/app/api/{r}/route.ts"),
+            "import { users } from \"@/lib/auth\";\nexport async function GET() {\n  return Response.json(await users());\n}\n",
+        );
+    }
+    let out = connlint()
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "--select",
+            "duplicate-client-module",
+            ".",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut paths: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["a/lib/auth.ts", "b/lib/db.ts"], "{doc}");
+}

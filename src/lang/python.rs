@@ -1976,6 +1976,7 @@ impl<'a, 't> Walker<'a, 't> {
             method: is_method(node),
             def_line: Some(line_start(src, node.start_byte())),
             owner: None,
+            receiver: false,
         });
         self.frames.push(Frame {
             node_id: node.id(),
@@ -2250,6 +2251,7 @@ impl<'a, 't> Walker<'a, 't> {
                 released: false,
                 returned: Returned::No,
                 in_fn: Some(idx),
+                method: false,
             });
         }
     }
@@ -3333,6 +3335,7 @@ impl<'a, 't> Walker<'a, 't> {
             released: climb.released || climb.with_released,
             returned: climb.returned,
             in_fn: top.fn_idx,
+            method: false,
         };
         let pending = Pending {
             site: SiteRef::Call(self.facts.calls.len()),

@@ -1833,6 +1833,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             } else {
                 self.impl_owner.clone()
             },
+            receiver: sig.receiver().is_some(),
         });
         let mut state = FnState {
             sig: Some(sig),
@@ -2097,7 +2098,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
     }
 
-    fn add_call(&mut self, callee: String, name: String, module: Option<ModuleRef>, span: Span) {
+    fn add_call(
+        &mut self,
+        callee: String,
+        name: String,
+        module: Option<ModuleRef>,
+        span: Span,
+        method: bool,
+    ) {
         let ctx = self.ctx();
         let mut guard = ctx.guard;
         if guard == Guard::None
@@ -2116,6 +2124,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             released: false,
             returned: Returned::No,
             in_fn: ctx.fn_idx,
+            method,
         };
         let i = self.facts.calls.len();
         self.facts.calls.push(call);
@@ -2792,7 +2801,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                     self.add_config(i, Construction::Call(c));
                 }
             } else if let Some((callee, name, module)) = self.call_target(&p.path) {
-                self.add_call(callee, name, module, span);
+                self.add_call(callee, name, module, span, false);
             }
             let n = resolved.len();
             let last = resolved.last().map(String::as_str).unwrap_or("");
@@ -2826,7 +2835,17 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         {
             state.calls_on.push((recv, method.clone()));
         }
-        if let Some((mm, ctor, root)) = self.match_method(m, &method) {
+        let matched = self.match_method(m, &method);
+        if matched.is_none() && !PASSTHROUGH.contains(&method.as_str()) {
+            // A call of a method that may be the project's own (`config.postgres.get_pool()`).
+            let span = self.conv.of(m);
+            let callee = match place_root(&m.receiver) {
+                Some(root) => format!("{root}.{method}"),
+                None => method.clone(),
+            };
+            self.add_call(callee, method.clone(), None, span, true);
+        }
+        if let Some((mm, ctor, root)) = matched {
             let span = self.conv.of(m);
             if !self.consumed.contains(&span) {
                 let mut ic = IdentCollector::default();
@@ -3737,9 +3756,10 @@ fn url() -> String { String::new() }
                 .unwrap()
                 .exported
         );
-        assert_eq!(f.calls.len(), 1);
-        assert_eq!(f.calls[0].name, "url");
-        assert!(f.calls[0].module.is_none());
+        let calls: Vec<_> = f.calls.iter().filter(|c| !c.method).collect();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].name, "url");
+        assert!(calls[0].module.is_none());
 
         let handlers = r#"
 use crate::db;
@@ -4210,9 +4230,10 @@ async fn not_found() {}
             "{refs:?}"
         );
         assert!(refs.contains(&("not_found", "axum", None)), "{refs:?}");
-        assert_eq!(f.calls.len(), 1);
+        let calls: Vec<_> = f.calls.iter().filter(|c| !c.method).collect();
+        assert_eq!(calls.len(), 1);
         assert_eq!(
-            f.calls[0].module.clone().unwrap().candidates,
+            calls[0].module.clone().unwrap().candidates,
             vec!["src/db".to_string()]
         );
     }

@@ -1875,6 +1875,7 @@ impl<'a, 't> Walker<'a, 't> {
                 method: is_method(f, n),
                 def_line: None,
                 owner: None,
+                receiver: false,
             });
             Some(self.facts.functions.len() - 1)
         } else {
@@ -2621,6 +2622,7 @@ impl<'a, 't> Walker<'a, 't> {
             released: vc.using,
             returned: vc.returned,
             in_fn: ctx.fn_idx,
+            method: false,
         };
         self.facts.calls.push(site);
         let r = SiteRef::Call(self.facts.calls.len() - 1);

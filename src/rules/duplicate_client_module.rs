@@ -83,17 +83,14 @@ impl Rule for DuplicateClientModule {
             if sites.len() < 2 {
                 continue;
             }
-            // Keep the module most imported by the others.
+            // Keep a module whose client is meant to be shared: exported (`export const prisma`,
+            // a public module-level name, `clientPromise`, a cached getter) or built under a
+            // cache (`globalThis`, a lazy global); then the one most imported by the others;
+            // then an exported one; then the first.
             let Some(keep) = sites.keys().copied().max_by_key(|fi| {
-                // The most imported; then one that exports its client by name (others can
-                // import it); then the first.
-                // (`export const prisma`, a public module-level name, `clientPromise`, a cached
-                // getter).
                 let exported = sites
                     .get(fi)
                     .is_some_and(|(_, _, ci)| shared_client::export_of(cx, *fi, *ci).is_some());
-                // Then one built on purpose to be shared (a cache, a lazy global) over a plain
-                // module-level one.
                 let guarded = sites.get(fi).is_some_and(|(_, _, ci)| {
                     cx.files[*fi]
                         .facts
@@ -101,7 +98,13 @@ impl Rule for DuplicateClientModule {
                         .get(*ci)
                         .is_some_and(|c| c.guard.is_guarded())
                 });
-                (importers(*fi), exported, guarded, std::cmp::Reverse(*fi))
+                (
+                    exported || guarded,
+                    importers(*fi),
+                    exported,
+                    guarded,
+                    std::cmp::Reverse(*fi),
+                )
             }) else {
                 continue;
             };
@@ -124,7 +127,9 @@ impl Rule for DuplicateClientModule {
                         (*o, *s, what)
                     })
                     .collect();
-                let most = if importers(keep) > 0 {
+                let most = if importers(keep) > 0
+                    && sites.keys().all(|o| importers(*o) <= importers(keep))
+                {
                     " (the module most imported)"
                 } else {
                     ""

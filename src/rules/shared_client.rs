@@ -617,11 +617,13 @@ pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]
 /// How many other files of the run import module `fi`.
 pub fn importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
     let keys = &cx.files[fi].facts.module_keys;
+    let root = &cx.files[fi].source.project.root;
     cx.files
         .iter()
         .enumerate()
         .filter(|(other, f)| {
             *other != fi
+                && &f.source.project.root == root
                 && f.facts
                     .imports
                     .iter()
