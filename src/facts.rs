@@ -392,6 +392,25 @@ pub struct Acquisition {
     /// `(root, alias)`: `joined = lobby` gives `("lobby", "joined")`, so that a cleanup's
     /// `joined.leave()` releases `lobby.join()`.
     pub aliases: Vec<(String, String)>,
+    /// Where a fix can release it when the cleanup cannot name what it acquired (TS/JS): see
+    /// [`NestedAnchors`]. `None` otherwise.
+    pub nested: Option<NestedAnchors>,
+}
+
+/// An acquisition that is the whole of its own statement (`await client.connectUser(…);`,
+/// `const ws = new WebSocket(url);`, `setTimeout(…);`) inside blocks (`if`, `try`) or functions
+/// the effect runs (an async init function, an async IIFE, a `.then` callback), never in a
+/// loop: a fix declares `let release = () => {};` at the top of the effect body, assigns the
+/// release to it next to the acquisition, and calls it in the cleanup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NestedAnchors {
+    /// The acquisition's own statement.
+    pub own: Span,
+    /// That statement declares the acquisition's binding (`const ws = new WebSocket(url);`):
+    /// the release goes after it, otherwise before it.
+    pub declares: bool,
+    /// The start of the effect body's first statement.
+    pub body_start: u32,
 }
 
 /// A call made by an effect's cleanup (directly, in nested callbacks such as

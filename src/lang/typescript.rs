@@ -38,8 +38,8 @@ use crate::catalog::{
 use crate::facts::{
     Acquisition, CallSite, Cleanup, CleanupCall, ClientConfig, ClientKind, ClientSite, Closing,
     ConnUrl, EffectAnchors, EffectFact, FileFacts, FixAnchors, FnFact, Guard, HandlerRef,
-    ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind, SessionAnchors, SessionSite,
-    UrlRef,
+    ModuleRef, NestedAnchors, OptValue, OptionFact, Returned, Scope, ScopeKind, SessionAnchors,
+    SessionSite, UrlRef,
 };
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
@@ -3321,6 +3321,31 @@ impl<'t> FnIndex<'t> {
             .min_by_key(|(_, r)| r.len())
             .map(|(n, _)| *n)
     }
+
+    /// Functions assigned to the variable `name` inside the scope that declares the function
+    /// [`FnIndex::lookup`] finds (`let stop = () => {}; … stop = () => client.close();`): a call
+    /// of `name` may run any of them.
+    fn reassigned(&self, name: &str, at: usize) -> Vec<Node<'t>> {
+        let Some(entries) = self.fns.get(name) else {
+            return Vec::new();
+        };
+        let Some((decl, scope)) = entries
+            .iter()
+            .filter(|(_, r)| r.contains(&at))
+            .min_by_key(|(_, r)| r.len())
+        else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter(|(n, _)| n.id() != decl.id() && scope.contains(&n.start_byte()))
+            .filter(|(n, _)| {
+                n.parent()
+                    .is_some_and(|p| p.kind() == "assignment_expression")
+            })
+            .map(|(n, _)| *n)
+            .collect()
+    }
 }
 
 /// What an effect is made of, before its facts are built.
@@ -3569,6 +3594,130 @@ fn array_of<'t>(mut x: Node<'t>, src: &str) -> Option<Node<'t>> {
         }
     }
     matches!(x.kind(), "identifier" | "member_expression").then_some(x)
+}
+
+/// See [`NestedAnchors`]: the acquisition `a`'s own statement, when every construct between it
+/// and the effect callback's body block runs once per effect run.
+fn nested_anchors(a: At<'_, '_>, parts: &EffectParts<'_>, src: &str) -> Option<NestedAnchors> {
+    let block = parts
+        .bodies
+        .first()
+        .and_then(|cb| field(*cb, "body"))
+        .filter(|b| b.kind() == "statement_block")?;
+    let body_start = named_kids(block).first()?.start_byte();
+    // The acquisition's own statement: `x(…);`, `await x(…);`, `const v = await x(…);`.
+    let mut cur = a;
+    let (own, declares) = loop {
+        let p = cur.up()?;
+        match p.node.kind() {
+            "await_expression" | "parenthesized_expression" | "non_null_expression" => cur = p,
+            "expression_statement" => break (p, false),
+            "variable_declarator" if is_field(p.node, "value", cur.node) => {
+                let decl = p.up()?;
+                if !matches!(
+                    decl.node.kind(),
+                    "lexical_declaration" | "variable_declaration"
+                ) || named_kids(decl.node).len() != 1
+                    || field(p.node, "name").is_none_or(|n| n.kind() != "identifier")
+                {
+                    return None;
+                }
+                break (decl, true);
+            }
+            _ => return None,
+        }
+    };
+    // Up to the effect body: blocks, conditionals, `try`, and functions run from there.
+    let mut cur = own;
+    loop {
+        let p = cur.up()?;
+        if p.node.id() == block.id() {
+            break;
+        }
+        match p.node.kind() {
+            "statement_block"
+            | "if_statement"
+            | "else_clause"
+            | "try_statement"
+            | "catch_clause"
+            | "finally_clause"
+            | "function_declaration"
+            | "arrow_function"
+            | "function_expression"
+            | "function"
+            | "call_expression"
+            | "member_expression"
+            | "parenthesized_expression"
+            | "expression_statement"
+            | "await_expression"
+            | "variable_declarator"
+            | "lexical_declaration" => cur = p,
+            // A promise callback runs once; `forEach`, `map` or a listener's may run many times.
+            "arguments"
+                if p.parent()
+                    .and_then(|call| field(call, "function"))
+                    .and_then(|f| field(f, "property"))
+                    .is_some_and(|prop| {
+                        matches!(text(prop, src), "then" | "catch" | "finally")
+                    }) =>
+            {
+                cur = p
+            }
+            _ => return None,
+        }
+    }
+    Some(NestedAnchors {
+        own: span(own.node),
+        declares,
+        body_start: u32::try_from(body_start).ok()?,
+    })
+}
+
+/// The callback of `xs.map(cb)` (also `Array.from(xs, cb)`), when it is a function literal.
+fn map_callback<'t>(v: Node<'t>, src: &str) -> Option<Node<'t>> {
+    if v.kind() != "call_expression" {
+        return None;
+    }
+    let callee = field(v, "function").map(unwrap_value)?;
+    let args = call_args(v);
+    let cb = match (callee.kind(), text(callee, src)) {
+        ("member_expression", "Array.from") => *args.get(1)?,
+        ("member_expression", _) if text(field(callee, "property")?, src) == "map" => {
+            *args.first()?
+        }
+        _ => return None,
+    };
+    matches!(
+        cb.kind(),
+        "arrow_function" | "function_expression" | "function"
+    )
+    .then_some(cb)
+}
+
+/// What a function literal returns: an arrow's expression body, or the values of the `return`
+/// statements of its own body (not of nested functions).
+fn returned_values(f: Node<'_>) -> Vec<Node<'_>> {
+    let Some(body) = field(f, "body") else {
+        return Vec::new();
+    };
+    if body.kind() != "statement_block" {
+        return vec![unwrap_value(body)];
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        for k in named_kids(n) {
+            match k.kind() {
+                "return_statement" => out.extend(named_kids(k).into_iter().map(unwrap_value)),
+                "arrow_function"
+                | "function_expression"
+                | "function_declaration"
+                | "class_body" => {}
+                _ => stack.push(k),
+            }
+        }
+    }
+    out
 }
 
 /// How a cleanup releases each element of an array or set.
@@ -4463,6 +4612,17 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     calls.push(c);
                 }
+                // `stop()` where the effect assigned `stop = () => client.close()`.
+                if let Some(callee) = field(n, "function").map(unwrap_value)
+                    && callee.kind() == "identifier"
+                    && let Some(index) = self.index.as_ref()
+                {
+                    for g in index.reassigned(text(callee, self.src), callee.start_byte()) {
+                        if !visited.contains(&g.id()) {
+                            work.push((g, subst.clone()));
+                        }
+                    }
+                }
                 if let Some(h) = self.helper_of(n, class_body)
                     && !visited.contains(&h.id())
                 {
@@ -4500,7 +4660,8 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// The values the effect stores in the arrays or sets `arrays` (canonical texts), with the
-    /// array's text: `cleanups.push(x)` (also `unshift`, a set's `add`), `const cleanups = [x]`.
+    /// array's text: `cleanups.push(x)` (also `unshift`, a set's `add`), `const cleanups = [x]`,
+    /// `const timers = items.map((i) => x)` (what the callback returns).
     fn stored_values(&self, bodies: &[Node<'t>], arrays: &[String]) -> Vec<(String, Node<'t>)> {
         let src = self.src;
         let mut values: Vec<(String, Node<'t>)> = Vec::new();
@@ -4541,6 +4702,15 @@ impl<'a, 't> Walker<'a, 't> {
                                     .into_iter()
                                     .map(|v| (arr.clone(), v)),
                             );
+                        }
+                        if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
+                            && name.kind() == "identifier"
+                            && arrays.iter().any(|x| x == text(name, src))
+                            && let Some(cb) = map_callback(unwrap_value(v), src)
+                        {
+                            let arr = text(name, src).to_string();
+                            values
+                                .extend(returned_values(cb).into_iter().map(|v| (arr.clone(), v)));
                         }
                     }
                     _ => {}
@@ -5065,6 +5235,7 @@ impl<'a, 't> Walker<'a, 't> {
             receiver_signal: (n.kind() == "call_expression")
                 .then(|| self.receiver_signal(n, &parts.bodies))
                 .flatten(),
+            nested: nested_anchors(a, parts, src),
         })
     }
 

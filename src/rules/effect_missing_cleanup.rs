@@ -766,18 +766,31 @@ fn cleanup_fix(
     // The front-end gives the statement (of the effect body, holding the acquisition) only
     // when the names a release would use are in scope in the cleanup: not for
     // `const place = …; window.addEventListener("resize", place)` inside an async IIFE.
-    let stmt = a.statement?;
     // The acquisition is that statement itself (`setInterval(poll, 1000);`), not something
     // inside an `if`, a loop or a callback: a `const` inserted before it is in scope in the
     // cleanup, and so are the names an inline handler uses.
-    let own_statement = stmt.start == a.span.start && {
-        // What follows the call in its statement: `;`, a trailing comment (part of the
-        // statement when it has no `;`), nothing.
-        let rest = source.slice(Span::new(a.span.end as usize, stmt.end as usize));
-        let rest = rest.trim_start();
-        let rest = rest.strip_prefix(';').unwrap_or(rest).trim_start();
-        rest.is_empty() || rest.starts_with("//") || rest.starts_with("/*")
-    };
+    let own_statement = a.statement.is_some_and(|stmt| {
+        stmt.start == a.span.start && {
+            // What follows the call in its statement: `;`, a trailing comment (part of the
+            // statement when it has no `;`), nothing.
+            let rest = source.slice(Span::new(a.span.end as usize, stmt.end as usize));
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix(';').unwrap_or(rest).trim_start();
+            rest.is_empty() || rest.starts_with("//") || rest.starts_with("/*")
+        }
+    });
+    // Out of the cleanup's sight (`const client = …` in an async init function), or to be bound
+    // where a `const` would not reach the cleanup (`setTimeout(…)` inside an `if`): released
+    // through a `let` the cleanup calls.
+    if handler.is_none()
+        && (a.statement.is_none()
+            || (!own_statement
+                && pair.matching == Matching::Binding
+                && own_binding(a, pair).is_none()))
+    {
+        return nested_fix(source, effect, a, pair, taken);
+    }
+    let stmt = a.statement?;
     // A handler whose parameter takes its type from the call keeps it when it moves: annotated
     // with the DOM event type (`(event: MessageEvent) => …`) where that type is certain.
     let event_type = match handler {
@@ -873,6 +886,27 @@ fn cleanup_fix(
     }
     let call = release_call(a, pair, binding.as_deref(), handler)?;
     let call = same_quotes(source.slice(a.span), a, call);
+    edits.push(cleanup_edit(source, effect, &call, semi)?);
+    let message = match handler {
+        Some(h) => format!(
+            "Bind the handler to `{}` and release it in the cleanup: `{call}`",
+            h.name
+        ),
+        None => format!("Release it in the cleanup: `{call}`"),
+    };
+    Some(Fix {
+        message,
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// The edit that makes the effect's cleanup call `call`: appended to the cleanup's block or
+/// expression body, or a new `return () => { … }` at the end of the effect body.
+fn cleanup_edit(source: &SourceFile, effect: &EffectFact, call: &str, semi: &str) -> Option<Edit> {
+    let text = source.text.as_str();
+    let nl = crate::rules::newline(text);
     let anchors = &effect.anchors;
     let indent = anchors.indent.as_str();
     // One level of indentation in this file.
@@ -917,16 +951,111 @@ fn cleanup_fix(
     } else {
         return None;
     };
-    edits.push(edit);
-    let message = match handler {
-        Some(h) => format!(
-            "Bind the handler to `{}` and release it in the cleanup: `{call}`",
-            h.name
-        ),
-        None => format!("Release it in the cleanup: `{call}`"),
+    Some(edit)
+}
+
+/// See [`crate::facts::NestedAnchors`]: `let releaseClient = () => {};` at the top of the
+/// effect body, `releaseClient = () => client.disconnectUser();` next to the acquisition
+/// (after the statement that declares its binding, otherwise before it), and
+/// `releaseClient()` in the cleanup.
+fn nested_fix(
+    source: &SourceFile,
+    effect: &EffectFact,
+    a: &Acquisition,
+    pair: &Pair<'_>,
+    taken: &mut Vec<String>,
+) -> Option<Fix> {
+    let n = a.nested.as_ref()?;
+    // Acquired in a callback other code runs later, or by a cleanup returned before it.
+    if a.in_callback
+        || effect
+            .cleanup
+            .as_ref()
+            .is_some_and(|c| c.span.start < a.span.end)
+    {
+        return None;
+    }
+    let text = source.text.as_str();
+    let nl = crate::rules::newline(text);
+    let semi = if source.slice(n.own).trim_end().ends_with(';') {
+        ";"
+    } else {
+        ""
     };
+    let mut edits = Vec::new();
+    let mut binding = own_binding(a, pair);
+    if binding.is_none() && pair.matching == Matching::Binding {
+        // `setTimeout(…);` → `const timeoutId = setTimeout(…);` (only the call itself).
+        if n.declares || n.own.start != a.span.start {
+            return None;
+        }
+        let name = fresh_name(text, binding_name(&a.pair), taken);
+        taken.push(name.clone());
+        edits.push(Edit {
+            span: Span::new(n.own.start as usize, n.own.start as usize),
+            content: format!("const {name} = "),
+        });
+        binding = Some(name);
+    }
+    let call = release_call(a, pair, binding.as_deref(), None)?;
+    let call = same_quotes(source.slice(a.span), a, call);
+    let root = binding
+        .as_deref()
+        .or(a.receiver.as_deref())
+        .and_then(|r| r.split(['.', '[', '(']).next())
+        .filter(|r| {
+            !r.is_empty()
+                && r.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        })?;
+    let mut chars = root.trim_start_matches(['_', '$']).chars();
+    let base = match chars.next() {
+        Some(c) => format!("release{}{}", c.to_uppercase(), chars.as_str()),
+        None => "release".to_string(),
+    };
+    let stop = fresh_name(text, &base, taken);
+    taken.push(stop.clone());
+    let indent = effect.anchors.indent.as_str();
+    let body_start = n.body_start as usize;
+    edits.push(Edit {
+        span: Span::new(body_start, body_start),
+        content: format!("let {stop} = () => {{}}{semi}{nl}{indent}"),
+    });
+    let w = line_prefix(text, n.own.start as usize)?;
+    let assign = format!("{stop} = () => {call}{semi}");
+    if binding.is_some() {
+        // Without semicolons, a next line starting with `(`, `[` or a template would continue
+        // the inserted statement.
+        let next = text.get(n.own.end as usize..)?.trim_start();
+        if semi.is_empty() && next.starts_with(['(', '[', '`']) {
+            return None;
+        }
+        // After a trailing `// comment` of the statement's line, which stays where it was.
+        let line_end = text
+            .get(n.own.end as usize..)?
+            .find('\n')
+            .map_or(text.len(), |i| n.own.end as usize + i);
+        let rest = text.get(n.own.end as usize..line_end)?.trim();
+        let at = if rest.starts_with("//") {
+            line_end - usize::from(text.get(..line_end)?.ends_with('\r'))
+        } else {
+            n.own.end as usize
+        };
+        edits.push(Edit {
+            span: Span::new(at, at),
+            content: format!("{nl}{w}{assign}"),
+        });
+    } else {
+        edits.push(Edit {
+            span: Span::new(n.own.start as usize, n.own.start as usize),
+            content: format!("{assign}{nl}{w}"),
+        });
+    }
+    edits.push(cleanup_edit(source, effect, &format!("{stop}()"), semi)?);
     Some(Fix {
-        message,
+        message: format!(
+            "Keep its release in `{stop}` (`{stop} = () => {call}`) and call it in the cleanup"
+        ),
         applicability: Applicability::Unsafe,
         edits,
         related_edits: Vec::new(),
