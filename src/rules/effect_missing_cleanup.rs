@@ -780,15 +780,14 @@ fn cleanup_fix(
         }
     });
     // Out of the cleanup's sight (`const client = …` in an async init function), or to be bound
-    // where a `const` would not reach the cleanup (`setTimeout(…)` inside an `if`): released
-    // through a `let` the cleanup calls.
-    if handler.is_none()
-        && (a.statement.is_none()
-            || (!own_statement
-                && pair.matching == Matching::Binding
-                && own_binding(a, pair).is_none()))
+    // where a `const` would not reach the cleanup (`setTimeout(…)` or an inline handler inside
+    // an `if` or a `.then` callback): released through a `let` the cleanup calls.
+    if a.statement.is_none()
+        || (!own_statement
+            && (handler.is_some()
+                || (pair.matching == Matching::Binding && own_binding(a, pair).is_none())))
     {
-        return nested_fix(source, effect, a, pair, taken);
+        return nested_fix(source, effect, a, pair, handler, taken);
     }
     let stmt = a.statement?;
     // A handler whose parameter takes its type from the call keeps it when it moves: annotated
@@ -963,9 +962,15 @@ fn nested_fix(
     effect: &EffectFact,
     a: &Acquisition,
     pair: &Pair<'_>,
+    handler: Option<&InlineHandler>,
     taken: &mut Vec<String>,
 ) -> Option<Fix> {
     let n = a.nested.as_ref()?;
+    // An inline handler moves to a `const` of its own just before the statement: only its own
+    // statement, and only without parameter types that the call gives it.
+    if handler.is_some_and(|h| h.typed_by_call || n.own.start != a.span.start) {
+        return None;
+    }
     // Acquired in a callback other code runs later, or by a cleanup returned before it.
     if a.in_callback
         || effect
@@ -997,7 +1002,7 @@ fn nested_fix(
         });
         binding = Some(name);
     }
-    let call = release_call(a, pair, binding.as_deref(), None)?;
+    let call = release_call(a, pair, binding.as_deref(), handler)?;
     let call = same_quotes(source.slice(a.span), a, call);
     let root = binding
         .as_deref()
@@ -1023,6 +1028,18 @@ fn nested_fix(
     });
     let w = line_prefix(text, n.own.start as usize)?;
     let assign = format!("{stop} = () => {call}{semi}");
+    // `const onVisitors = (visitors) => …;` before the statement, and its name in the call.
+    let bound_handler = match handler {
+        Some(h) => {
+            let moved = reindent(text, h.span, w)?;
+            edits.push(Edit {
+                span: h.span,
+                content: h.name.clone(),
+            });
+            format!("const {} = {moved}{semi}{nl}{w}", h.name)
+        }
+        None => String::new(),
+    };
     if binding.is_some() {
         // Without semicolons, a next line starting with `(`, `[` or a template would continue
         // the inserted statement.
@@ -1045,10 +1062,16 @@ fn nested_fix(
             span: Span::new(at, at),
             content: format!("{nl}{w}{assign}"),
         });
+        if !bound_handler.is_empty() {
+            edits.push(Edit {
+                span: Span::new(n.own.start as usize, n.own.start as usize),
+                content: bound_handler,
+            });
+        }
     } else {
         edits.push(Edit {
             span: Span::new(n.own.start as usize, n.own.start as usize),
-            content: format!("{assign}{nl}{w}"),
+            content: format!("{bound_handler}{assign}{nl}{w}"),
         });
     }
     edits.push(cleanup_edit(source, effect, &format!("{stop}()"), semi)?);
