@@ -93,6 +93,22 @@ pub struct ClientDef {
     /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
     #[serde(default)]
     pub shared: Option<SharedClient>,
+    /// A call that connects the library's one default connection (`mongoose.connect`): modules
+    /// calling it share that connection (no duplicate clients), and the `per-request-client`
+    /// fix makes a call per request connect only while disconnected
+    /// (`if (mongoose.connection.readyState === 0) await mongoose.connect(uri);`).
+    #[serde(default)]
+    pub default_connection: Option<DefaultConnection>,
+}
+
+/// See [`ClientDef::default_connection`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultConnection {
+    /// The callee as written (`mongoose.connect`); other spellings get no edit.
+    pub call: String,
+    /// The condition under which it still connects (`mongoose.connection.readyState === 0`).
+    pub condition: String,
 }
 
 /// A `new X(…)` construction rewritten to the library's singleton API.

@@ -2809,13 +2809,24 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// `if (cached) return cached;` / `if (isConnected) return;` before the construction in
-    /// the same function: state that makes it run once.
+    /// the same function, or an `if` around it testing such state: state that makes it run once.
     fn early_return_guard(&self, at: At<'_, 't>, ctor_root: Option<&str>) -> Guard {
         let src = self.src;
         let mut cur = at;
         while let Some(p) = cur.up() {
             if is_fn_kind(p.node.kind()) && !is_iife(p, src) {
                 break;
+            }
+            // `if (mongoose.connection.readyState === 0) await mongoose.connect(uri);`
+            if p.node.kind() == "if_statement"
+                && is_field(p.node, "consequence", cur.node)
+                && field(p.node, "alternative").is_none()
+                && let Some(cond) = field(p.node, "condition")
+            {
+                let g = self.condition_guard(cond, ctor_root);
+                if g != Guard::None {
+                    return g;
+                }
             }
             if p.node.kind() == "statement_block" {
                 for st in named_kids(p.node) {

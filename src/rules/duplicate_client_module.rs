@@ -46,8 +46,15 @@ impl Rule for DuplicateClientModule {
                     || (c.guard.is_guarded()
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
                 // A library's stored singleton (`StreamVideoClient.getOrCreateInstance`) is
-                // one client however many modules ask for it.
+                // one client however many modules ask for it; so is its default connection
+                // (`mongoose.connect`).
+                let default_connection = cx
+                    .catalog
+                    .by_id(&c.client)
+                    .and_then(|d| d.default_connection.as_ref())
+                    .is_some_and(|d| file.source.slice(c.span).starts_with(d.call.as_str()));
                 if !long_lived
+                    || default_connection
                     || c.guard == Guard::SingletonApi
                     || !matches!(
                         c.kind,

@@ -310,6 +310,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             let movable =
                 !def.is_some_and(|d| d.loop_bound || d.call_ctors(&c.ctor).any(|k| k.loop_bound));
             singleton_fix(&f.source, c, def)
+                .or_else(|| default_connection_fix(&f.source, c, def))
                 .or_else(|| shared_fix(&f.source, c, def))
                 .or_else(|| with_loop_fix(&f.source, c))
                 .or_else(|| {
@@ -963,6 +964,43 @@ fn singleton_fix(
         edits: vec![Edit {
             span: c.span,
             content: format!("{}{}", sf.call, args),
+        }],
+        related_edits: Vec::new(),
+    })
+}
+
+/// `await mongoose.connect(uri);` → `if (mongoose.connection.readyState === 0) await
+/// mongoose.connect(uri);` (catalogue `default_connection`), when the statement is the connect call
+/// alone.
+fn default_connection_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    def: Option<&crate::catalog::ClientDef>,
+) -> Option<Fix> {
+    let guard = def?.default_connection.as_ref()?;
+    let stmt = c.anchors.statement?;
+    let text = source.slice(c.span);
+    if !text
+        .strip_prefix(guard.call.as_str())
+        .is_some_and(|rest| rest.trim_start().starts_with('('))
+    {
+        return None;
+    }
+    let before = source.slice(Span::new(stmt.start as usize, c.span.start as usize));
+    let after = source.slice(Span::new(c.span.end as usize, stmt.end as usize));
+    let before = before.trim();
+    if !(before.is_empty() || before == "await") || !matches!(after.trim(), "" | ";") {
+        return None;
+    }
+    Some(Fix {
+        message: format!(
+            "Connect only while disconnected: `if ({}) …`",
+            guard.condition
+        ),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: Span::new(stmt.start as usize, stmt.start as usize),
+            content: format!("if ({}) ", guard.condition),
         }],
         related_edits: Vec::new(),
     })
