@@ -198,7 +198,7 @@ fn is_entry_script(source: &SourceFile) -> bool {
 ///   the import (`import { prisma as db } from "./prisma";`, `from app.db import engine as db`).
 /// - Otherwise the construction is replaced in place by the shared client (`self.client =
 ///   get_client()`, `_client = get_client()`) and the import added.
-fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<Fix> {
+pub(crate) fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<Fix> {
     let file = cx.files.get(fi)?;
     let c = file.facts.clients.get(ci)?;
     let text = file.source.text.as_str();

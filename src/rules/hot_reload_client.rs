@@ -4,7 +4,9 @@
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{Guard, ScopeKind};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{
+    FixAvailability, ProjectCx, Rule, RuleMeta, duplicate_client_module, shared_client,
+};
 use crate::source::Lang;
 
 pub static META: RuleMeta = RuleMeta {
@@ -30,7 +32,7 @@ impl Rule for HotReloadClient {
                 continue;
             }
             let facts = &file.facts;
-            for c in &facts.clients {
+            for (ci, c) in facts.clients.iter().enumerate() {
                 if c.scope.kind != ScopeKind::Module || c.guard != Guard::None {
                     continue;
                 }
@@ -41,22 +43,35 @@ impl Rule for HotReloadClient {
                     continue;
                 }
                 let name = c.binding.as_deref().unwrap_or("client");
-                let fix = c.anchors.statement.and_then(|stmt| {
-                    let ctor_text = file.source.slice(c.span);
-                    rewrite(
-                        file.source.slice(stmt),
-                        name,
-                        ctor_text,
-                        file.source.lang == Lang::Ts,
-                    )
-                    .map(|text| Fix {
-                        message: "Cache the client on `globalThis`".into(),
-                        applicability: Applicability::Unsafe,
-                        edits: vec![Edit {
-                            span: stmt,
-                            content: text,
-                        }],
-                        related_edits: Vec::new(),
+                // The project already shares a cached client of the same library and database
+                // (`lib/prisma.ts` on `globalThis`): import it rather than cache a second one.
+                let shared = shared_client::find_export(cx, fi, ci, None)
+                    .filter(|e| {
+                        cx.files[e.file]
+                            .facts
+                            .clients
+                            .get(e.client)
+                            .is_some_and(|k| k.guard.is_guarded())
+                    })
+                    .and_then(|e| duplicate_client_module::import_fix(cx, fi, ci, e.file));
+                let fix = shared.or_else(|| {
+                    c.anchors.statement.and_then(|stmt| {
+                        let ctor_text = file.source.slice(c.span);
+                        rewrite(
+                            file.source.slice(stmt),
+                            name,
+                            ctor_text,
+                            file.source.lang == Lang::Ts,
+                        )
+                        .map(|text| Fix {
+                            message: "Cache the client on `globalThis`".into(),
+                            applicability: Applicability::Unsafe,
+                            edits: vec![Edit {
+                                span: stmt,
+                                content: text,
+                            }],
+                            related_edits: Vec::new(),
+                        })
                     })
                 });
                 out.push(Finding {
