@@ -1304,7 +1304,6 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
         })
     });
     if closes
-        || !c.anchors.args_are_static
         || c.guard.is_guarded()
         || !matches!(
             c.kind,
@@ -1313,15 +1312,28 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
     {
         return None;
     }
+    // Rust: a parameterless free function whose whole body is cached (a `LazyLock` initialiser
+    // or an `async` body kept in a `OnceLock`) may build its client from locals.
+    let rust_whole_fn = file.source.lang == Lang::Rs
+        && !(f.method || f.parent.is_some() || f.params != 0)
+        && c.returned == Returned::Direct;
+    if !c.anchors.args_are_static && !rust_whole_fn {
+        return None;
+    }
     // The project already shares one: the factory hands that out instead.
-    let shared = shared_client::find_export(cx, at, idx, None).and_then(|e| {
-        let releases = cx
-            .catalog
-            .by_id(&c.client)
-            .map(|d| d.release.clone())
-            .unwrap_or_default();
-        shared_client::shared_expr_fix(cx, at, idx, &e, &releases)
-    });
+    let shared = c
+        .anchors
+        .args_are_static
+        .then(|| shared_client::find_export(cx, at, idx, None))
+        .flatten()
+        .and_then(|e| {
+            let releases = cx
+                .catalog
+                .by_id(&c.client)
+                .map(|d| d.release.clone())
+                .unwrap_or_default();
+            shared_client::shared_expr_fix(cx, at, idx, &e, &releases)
+        });
     if let Some(fix) = shared {
         return Some(if at == from {
             fix
@@ -1341,6 +1353,7 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
         && rust_lazy_body(&source.text, f.span).is_some();
     if source.lang == Lang::Rs
         && !whole_body
+        && c.anchors.args_are_static
         && let Some(fix) = rust_static_fix(source, c)
     {
         return Some(if at == from {
@@ -1430,7 +1443,8 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
                 content,
             });
         }
-        Lang::Rs => edits.push(rust_lazy_body(text, f.span)?),
+        Lang::Rs => edits
+            .push(rust_lazy_body(text, f.span).or_else(|| rust_async_memo(text, f.span, &f.name))?),
         _ => return None,
     }
     let message = format!("Build it once: cache `{}` where it is defined", f.name);
@@ -1543,6 +1557,7 @@ fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
         || body.contains(".await")
         || body.contains("return")
         || body.contains("self")
+        || may_hold_multiline_string(body)
     {
         return None;
     }
@@ -1569,6 +1584,165 @@ fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
     })
 }
 
+/// The offset of the `}` matching the `{` at `open` (string literals with unbalanced braces
+/// would mislead it; the fixed file is re-parsed, and a broken result dropped).
+fn matching_brace(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, ch) in text.get(open..)?.char_indices() {
+        match ch {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Lines that may sit inside a multi-line string literal (raw strings, an odd number of quotes
+/// on a line, a line continuation): re-indenting them would change the string.
+fn may_hold_multiline_string(body: &str) -> bool {
+    // A raw string starts with `r"` or `r#` after something that is not part of a name.
+    let raw = body.match_indices('r').any(|(i, _)| {
+        matches!(body.as_bytes().get(i + 1), Some(b'"' | b'#'))
+            && !body[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_alphanumeric() || p == '_')
+    });
+    raw || body.contains("\\\n")
+        || body.lines().any(|l| {
+            l.replace("\\\\", "")
+                .replace("\\\"", "")
+                .matches('"')
+                .count()
+                % 2
+                == 1
+        })
+}
+
+/// Rust: `async fn get_pool() -> anyhow::Result<PgPool> { BODY }` → the pool is kept in a
+/// `static` `OnceLock` the first successful call fills; BODY moves unchanged into a nested
+/// `async fn get_pool_uncached()`. Only for `async fn name() -> T` or `-> …Result<T, …>` without
+/// generics, `self` or a multi-line string in BODY. Two first calls racing may both build one;
+/// the second is dropped.
+fn rust_async_memo(text: &str, name: Span, fn_name: &str) -> Option<Edit> {
+    let line_start = text[..name.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    if !text[line_start..name.start as usize]
+        .split_whitespace()
+        .any(|w| w == "async")
+    {
+        return None;
+    }
+    let after = &text[name.end as usize..];
+    let rest = after
+        .trim_start()
+        .strip_prefix('(')?
+        .trim_start()
+        .strip_prefix(')')?;
+    let rest = rest.trim_start().strip_prefix("->")?;
+    let open_rel = rest.find('{')?;
+    let ret = rest[..open_rel].trim();
+    if ret.is_empty()
+        || ret.contains("where")
+        || !ret
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || matches!(ch, '_' | ':' | '<' | '>' | ',' | ' '))
+    {
+        return None;
+    }
+    // `…Result<T>` / `…Result<T, E>`: the value type is the first argument.
+    let (ty, fallible) = match ret.find('<') {
+        Some(lt) if ret[..lt].rsplit("::").next() == Some("Result") => {
+            let args = ret[lt + 1..].strip_suffix('>')?;
+            let mut depth = 0i32;
+            let mut end = args.len();
+            for (i, ch) in args.char_indices() {
+                match ch {
+                    '<' => depth += 1,
+                    '>' => depth -= 1,
+                    ',' if depth == 0 => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            (args[..end].trim(), true)
+        }
+        _ => (ret, false),
+    };
+    let words = |t: &str| {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|w| matches!(w, "Option" | "impl" | "Self" | "dyn"))
+    };
+    if ty.is_empty() || words(ty) {
+        return None;
+    }
+    let open = text.len() - rest.len() + open_rel;
+    let close = matching_brace(text, open)?;
+    let body = &text[open + 1..close];
+    let inner_name = format!("{fn_name}_uncached");
+    let cache = format!("{}_CACHE", fn_name.to_uppercase());
+    if body.contains("self")
+        || body.contains("Self")
+        || body.contains(&inner_name)
+        || text.contains(&cache)
+        || may_hold_multiline_string(body)
+    {
+        return None;
+    }
+    let line = &text[line_start..];
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let nl = crate::rules::newline(text);
+    let inner: String = body
+        .trim_matches(|c| c == '\n' || c == '\r')
+        .lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(nl);
+    let u = "    ";
+    let (ok_cached, q, ok_built) = if fallible {
+        ("Ok(cached.clone())", "?", "Ok(built)")
+    } else {
+        ("cached.clone()", "", "built")
+    };
+    let content = [
+        "{".to_string(),
+        format!(
+            "{indent}{u}static {cache}: std::sync::OnceLock<{ty}> = std::sync::OnceLock::new();"
+        ),
+        format!("{indent}{u}if let Some(cached) = {cache}.get() {{"),
+        format!("{indent}{u}{u}return {ok_cached};"),
+        format!("{indent}{u}}}"),
+        format!("{indent}{u}async fn {inner_name}() -> {ret} {{"),
+        inner,
+        format!("{indent}{u}}}"),
+        format!("{indent}{u}let built = {inner_name}().await{q};"),
+        format!("{indent}{u}let _ = {cache}.set(built.clone());"),
+        format!("{indent}{u}{ok_built}"),
+        format!("{indent}}}"),
+    ]
+    .join(nl);
+    Some(Edit {
+        span: Span::new(open, close + 1),
+        content,
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
@@ -1591,6 +1765,43 @@ mod tests {
             "pub fn pool() -> PgPool {\n    static SHARED: std::sync::LazyLock<PgPool> = std::sync::LazyLock::new(|| {\n        PgPoolOptions::new().connect_lazy(URL).unwrap()\n    });\n    SHARED.clone()\n}\n"
         );
         assert!(crate::fix::parses(Lang::Rs, &fixed));
+    }
+
+    #[test]
+    fn rust_async_factory_is_kept_in_a_once_lock() {
+        let text = "async fn get_pool() -> anyhow::Result<PgPool> {\n    let url = database_url()?;\n    Ok(PgPool::connect(&url).await?)\n}\n";
+        let e = rust_async_memo(text, name_span(text, "get_pool"), "get_pool").unwrap();
+        let (fixed, _) = crate::fix::apply_edits(text, &[e]);
+        assert_eq!(
+            fixed,
+            "async fn get_pool() -> anyhow::Result<PgPool> {\n    static GET_POOL_CACHE: std::sync::OnceLock<PgPool> = std::sync::OnceLock::new();\n    if let Some(cached) = GET_POOL_CACHE.get() {\n        return Ok(cached.clone());\n    }\n    async fn get_pool_uncached() -> anyhow::Result<PgPool> {\n        let url = database_url()?;\n        Ok(PgPool::connect(&url).await?)\n    }\n    let built = get_pool_uncached().await?;\n    let _ = GET_POOL_CACHE.set(built.clone());\n    Ok(built)\n}\n"
+        );
+        assert!(crate::fix::parses(Lang::Rs, &fixed));
+        // `Result<T, E>`: the value type is the first argument.
+        let text = "pub async fn db() -> Result<PgPool, sqlx::Error> {\n    PgPool::connect(URL).await\n}\n";
+        let e = rust_async_memo(text, name_span(text, "db"), "db").unwrap();
+        assert!(e.content.contains("OnceLock<PgPool>"), "{}", e.content);
+        // Not async, an `Option`, `self`, or a multi-line string in the body: no edit.
+        for (text, name) in [
+            ("fn c() -> PgPool {\n    make()\n}\n", "c"),
+            (
+                "async fn c() -> Option<PgPool> {\n    make().await\n}\n",
+                "c",
+            ),
+            (
+                "async fn c() -> PgPool {\n    let s = \"a\n b\";\n    make(s).await\n}\n",
+                "c",
+            ),
+            (
+                "async fn c() -> PgPool {\n    make(r#\"x\"#).await\n}\n",
+                "c",
+            ),
+        ] {
+            assert!(
+                rust_async_memo(text, name_span(text, name), name).is_none(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
