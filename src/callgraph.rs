@@ -103,30 +103,41 @@ impl CallGraph {
                 .collect();
             owned.first().copied()
         };
-        let resolve =
-            |from: usize, name: &str, module: Option<&crate::facts::ModuleRef>| -> Option<FnId> {
-                let cands = by_name.get(name)?;
-                match module {
-                    None => {
-                        // A function of the same file; prefer a top-level one.
-                        let same: Vec<&FnId> = cands.iter().filter(|(f, _)| *f == from).collect();
-                        same.iter()
-                            .find(|(f, i)| units[*f].facts.functions[*i].parent.is_none())
-                            .or_else(|| same.first())
-                            .map(|id| **id)
-                    }
-                    Some(m) => cands
+        let resolve = |from: usize,
+                       name: &str,
+                       module: Option<&crate::facts::ModuleRef>,
+                       at: u32|
+         -> Option<FnId> {
+            let cands = by_name.get(name)?;
+            match module {
+                None => {
+                    // A function of the same file; prefer a top-level one, and of several (`def
+                    // connect_db()` in each branch of an `if`), the nearest defined before the
+                    // call.
+                    let same: Vec<&FnId> = cands.iter().filter(|(f, _)| *f == from).collect();
+                    let top: Vec<&&FnId> = same
                         .iter()
-                        .filter(|(f, i)| {
-                            *f != from
-                                && units[*f].project == units[from].project
-                                && units[*f].facts.functions[*i].parent.is_none()
-                                && module_matches(m, &units[*f].facts.module_keys)
-                        })
-                        .copied()
-                        .next(),
+                        .filter(|(f, i)| units[*f].facts.functions[*i].parent.is_none())
+                        .collect();
+                    top.iter()
+                        .filter(|(f, i)| units[*f].facts.functions[*i].span.start <= at)
+                        .max_by_key(|(f, i)| units[*f].facts.functions[*i].span.start)
+                        .or_else(|| top.first())
+                        .map(|id| ***id)
+                        .or_else(|| same.first().map(|id| **id))
                 }
-            };
+                Some(m) => cands
+                    .iter()
+                    .filter(|(f, i)| {
+                        *f != from
+                            && units[*f].project == units[from].project
+                            && units[*f].facts.functions[*i].parent.is_none()
+                            && module_matches(m, &units[*f].facts.module_keys)
+                    })
+                    .copied()
+                    .next(),
+            }
+        };
         // Rust method calls (`config.postgres.get_pool()`): the receiver's type is unknown, so
         // `self.m()` resolves among the caller's own type, and any other receiver only to the one
         // function of that name in the project, when it takes `self`.
@@ -169,7 +180,7 @@ impl CallGraph {
                 let target = if owned {
                     resolve_call(fi, &c.name, &c.callee, c.in_fn, c.module.as_ref())
                 } else {
-                    resolve(fi, &c.name, c.module.as_ref())
+                    resolve(fi, &c.name, c.module.as_ref(), c.span.start)
                 };
                 if let Some(target) = target {
                     // A function calling itself recursively is not a caller for our purposes.
@@ -183,7 +194,7 @@ impl CallGraph {
         }
         for (fi, u) in units.iter().enumerate() {
             for (ri, r) in u.facts.handler_refs.iter().enumerate() {
-                if let Some(target) = resolve(fi, &r.name, r.module.as_ref()) {
+                if let Some(target) = resolve(fi, &r.name, r.module.as_ref(), r.span.start) {
                     g.per_request
                         .entry(target)
                         .or_insert(PerRequest::HandlerRef {
