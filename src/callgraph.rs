@@ -149,7 +149,7 @@ impl CallGraph {
                 .filter(same_project)
                 .collect();
             let fun = |(f, i): &FnId| &units[*f].facts.functions[*i];
-            if c.callee.starts_with("self.") {
+            if c.callee.strip_suffix(c.name.as_str()) == Some("self.") {
                 let owner = units[from].facts.function(c.in_fn)?.owner.clone()?;
                 return cands
                     .into_iter()

@@ -72,6 +72,45 @@ const LAZY_METHODS: &[&str] = &[
 /// Types whose `new(..)` defers its argument to a one-time initialisation.
 const LAZY_TYPES: &[&str] = &["LazyLock", "Lazy", "LazyCell"];
 /// Methods that hand their receiver's value through (for bindings and returns).
+/// Methods of the standard library's collections, smart pointers and conversion traits: a call of
+/// one is never taken for a project method of the same name.
+const STD_METHODS: &[&str] = &[
+    "get",
+    "get_mut",
+    "insert",
+    "remove",
+    "push",
+    "pop",
+    "send",
+    "clone",
+    "lock",
+    "read",
+    "write",
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "len",
+    "is_empty",
+    "map",
+    "next",
+    "into",
+    "as_ref",
+    "as_mut",
+    "to_string",
+    "to_owned",
+    "contains",
+    "extend",
+    "take",
+    "split",
+    "join",
+    "entry",
+    "borrow",
+    "borrow_mut",
+    "collect",
+    "filter",
+    "find",
+];
+
 const PASSTHROUGH: &[&str] = &[
     "unwrap",
     "expect",
@@ -2836,12 +2875,22 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             state.calls_on.push((recv, method.clone()));
         }
         let matched = self.match_method(m, &method);
-        if matched.is_none() && !PASSTHROUGH.contains(&method.as_str()) {
-            // A call of a method that may be the project's own (`config.postgres.get_pool()`).
+        if matched.is_none()
+            && !PASSTHROUGH.contains(&method.as_str())
+            && !STD_METHODS.contains(&method.as_str())
+        {
+            // A call of a method that may be the project's own (`config.postgres.get_pool()`),
+            // named by its receiver as written (`self` alone for a call on the caller's type).
             let span = self.conv.of(m);
-            let callee = match place_root(&m.receiver) {
-                Some(root) => format!("{root}.{method}"),
-                None => method.clone(),
+            let receiver: String = self
+                .file
+                .slice(self.conv.of(&m.receiver))
+                .split_whitespace()
+                .collect();
+            let callee = if receiver.len() <= 60 {
+                format!("{receiver}.{method}")
+            } else {
+                format!("….{method}")
             };
             self.add_call(callee, method.clone(), None, span, true);
         }
@@ -3546,6 +3595,31 @@ mod tests {
         let file = SourceFile::in_memory(rel, text, Arc::new(Project::with_deps(deps))).unwrap();
         let cat = Catalog::builtin().unwrap();
         extract(&file, &cat.rs).unwrap()
+    }
+
+    #[test]
+    fn method_calls_are_named_by_their_receiver() {
+        let src = r#"
+struct Store { inner: Inner }
+impl Store {
+    fn open(&self) -> u8 {
+        let n = self.pool();
+        let m = self.inner.pool();
+        let k = CACHE.get(&1);
+        n + m + k
+    }
+}
+"#;
+        let f = facts(src);
+        let methods: Vec<&str> = f
+            .calls
+            .iter()
+            .filter(|c| c.method)
+            .map(|c| c.callee.as_str())
+            .collect();
+        // `self.pool()` is a call on the caller's own type, `self.inner.pool()` is not, and a
+        // standard-library method (`get`) is never taken for the project's.
+        assert_eq!(methods, ["self.pool", "self.inner.pool"]);
     }
 
     fn facts(text: &str) -> FileFacts {
