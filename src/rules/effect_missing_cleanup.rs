@@ -779,6 +779,15 @@ fn cleanup_fix(
             rest.is_empty() || rest.starts_with("//") || rest.starts_with("/*")
         }
     });
+    // A cleanup written before the acquisition may be returned before it runs (an early
+    // `return () => …`): a name declared by the acquiring statement would not exist yet.
+    if effect
+        .cleanup
+        .as_ref()
+        .is_some_and(|c| c.span.start < a.span.end)
+    {
+        return None;
+    }
     // Out of the cleanup's sight (`const client = …` in an async init function), or to be bound
     // where a `const` would not reach the cleanup (`setTimeout(…)` or an inline handler inside
     // an `if` or a `.then` callback): released through a `let` the cleanup calls.
@@ -800,15 +809,6 @@ fn cleanup_fix(
         }
         _ => None,
     };
-    // A cleanup written before the acquisition may be returned before it runs (an early
-    // `return () => …`): a name declared by the acquiring statement would not exist yet.
-    if effect
-        .cleanup
-        .as_ref()
-        .is_some_and(|c| c.span.start < a.span.end)
-    {
-        return None;
-    }
     let text = source.text.as_str();
     let nl = crate::rules::newline(text);
     // The file's style: statements end with `;`, or not at all.
@@ -827,13 +827,7 @@ fn cleanup_fix(
         if !own_statement {
             return None;
         }
-        let name = fresh_name(text, binding_name(&a.pair), taken);
-        taken.push(name.clone());
-        edits.push(Edit {
-            span: Span::new(stmt.start as usize, stmt.start as usize),
-            content: format!("const {name} = "),
-        });
-        binding = Some(name);
+        binding = Some(bind_result(text, a, stmt.start, taken, &mut edits));
     }
     if let Some(h) = handler {
         if !own_statement {
@@ -899,6 +893,24 @@ fn cleanup_fix(
         edits,
         related_edits: Vec::new(),
     })
+}
+
+/// `const intervalId = ` inserted at `at` (the start of the acquiring call's own statement),
+/// with a name the file does not use yet; returns the name.
+fn bind_result(
+    text: &str,
+    a: &Acquisition,
+    at: u32,
+    taken: &mut Vec<String>,
+    edits: &mut Vec<Edit>,
+) -> String {
+    let name = fresh_name(text, binding_name(&a.pair), taken);
+    taken.push(name.clone());
+    edits.push(Edit {
+        span: Span::new(at as usize, at as usize),
+        content: format!("const {name} = "),
+    });
+    name
 }
 
 /// The edit that makes the effect's cleanup call `call`: appended to the cleanup's block or
@@ -971,13 +983,8 @@ fn nested_fix(
     if handler.is_some_and(|h| h.typed_by_call || n.own.start != a.span.start) {
         return None;
     }
-    // Acquired in a callback other code runs later, or by a cleanup returned before it.
-    if a.in_callback
-        || effect
-            .cleanup
-            .as_ref()
-            .is_some_and(|c| c.span.start < a.span.end)
-    {
+    // Acquired in a callback other code runs later.
+    if a.in_callback {
         return None;
     }
     let text = source.text.as_str();
@@ -994,13 +1001,7 @@ fn nested_fix(
         if n.declares || n.own.start != a.span.start {
             return None;
         }
-        let name = fresh_name(text, binding_name(&a.pair), taken);
-        taken.push(name.clone());
-        edits.push(Edit {
-            span: Span::new(n.own.start as usize, n.own.start as usize),
-            content: format!("const {name} = "),
-        });
-        binding = Some(name);
+        binding = Some(bind_result(text, a, n.own.start, taken, &mut edits));
     }
     let call = release_call(a, pair, binding.as_deref(), handler)?;
     let call = same_quotes(source.slice(a.span), a, call);

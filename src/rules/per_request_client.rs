@@ -1496,14 +1496,26 @@ fn ts_type(ctor_text: &str) -> Option<String> {
     (ident(head) && !head.contains('<')).then(|| format!("ReturnType<typeof {head}>"))
 }
 
-/// Rust: `fn http_client() -> reqwest::Client { BODY }` → `{ static SHARED: LazyLock<reqwest::Client>
-/// = LazyLock::new(|| { BODY }); SHARED.clone() }`: the body becomes the lazy initialiser and
-/// every call clones the one client (reqwest, sqlx, redis and mongodb clients are cheap handles).
-/// `name` is the function's name span. Only for `fn name() -> Type {` without generics, `async`,
-/// `?`, `.await` or a `Result` / `Option` / `impl` return type.
-fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
-    let after = &text[name.end as usize..];
-    let rest = after
+/// A parameterless Rust function `… fn name() -> RET { BODY }` as written, from its name span.
+struct RustFnText<'a> {
+    /// The line up to the name (`pub async fn `).
+    header: &'a str,
+    /// The indentation of that line.
+    indent: &'a str,
+    /// The return type: non-empty, without `where`, of names, paths and `<…>` only.
+    ret: &'a str,
+    /// The body's braces.
+    open: usize,
+    close: usize,
+    body: &'a str,
+}
+
+fn rust_fn_text(text: &str, name: Span) -> Option<RustFnText<'_>> {
+    let line_start = text[..name.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let rest = text[name.end as usize..]
         .trim_start()
         .strip_prefix('(')?
         .trim_start()
@@ -1511,61 +1523,30 @@ fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
     let rest = rest.trim_start().strip_prefix("->")?;
     let open_rel = rest.find('{')?;
     let ret = rest[..open_rel].trim();
-    let plain = |t: &str| {
-        !t.is_empty()
-            && t.chars()
-                .all(|ch| ch.is_alphanumeric() || matches!(ch, '_' | ':' | '<' | '>' | ',' | ' '))
-    };
-    if !plain(ret)
+    if ret.is_empty()
         || ret.contains("where")
-        || ["Result", "Option", "impl", "Self", "&"].iter().any(|w| {
-            ret.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '&'))
-                .any(|t| t == *w)
-        })
+        || !ret
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || matches!(ch, '_' | ':' | '<' | '>' | ',' | ' '))
     {
-        return None;
-    }
-    // The header before the name must not be `async` (a lazy initialiser cannot await).
-    let line_start = text[..name.start as usize]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    if text[line_start..name.start as usize].contains("async") {
         return None;
     }
     let open = text.len() - rest.len() + open_rel;
-    // The matching brace (string literals with unbalanced braces would mislead it; the fixed
-    // file is re-parsed, and a broken result dropped).
-    let mut depth = 0usize;
-    let mut close = None;
-    for (i, ch) in text[open..].char_indices() {
-        match ch {
-            '{' => depth += 1,
-            '}' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    close = Some(open + i);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let close = close?;
-    let body = &text[open + 1..close];
-    if body.contains('?')
-        || body.contains(".await")
-        || body.contains("return")
-        || body.contains("self")
-        || may_hold_multiline_string(body)
-    {
-        return None;
-    }
+    let close = matching_brace(text, open)?;
     let line = &text[line_start..];
-    let indent = &line[..line.len() - line.trim_start().len()];
-    let nl = crate::rules::newline(text);
-    let inner: String = body
-        .trim_matches(|c| c == '\n' || c == '\r')
+    Some(RustFnText {
+        header: &text[line_start..name.start as usize],
+        indent: &line[..line.len() - line.trim_start().len()],
+        ret,
+        open,
+        close,
+        body: &text[open + 1..close],
+    })
+}
+
+/// A function body's lines one level (four spaces) deeper, without its first and last newlines.
+fn indent_body(body: &str, nl: &str) -> String {
+    body.trim_matches(|c| c == '\n' || c == '\r')
         .lines()
         .map(|l| {
             if l.trim().is_empty() {
@@ -1575,9 +1556,41 @@ fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
             }
         })
         .collect::<Vec<_>>()
-        .join(nl);
+        .join(nl)
+}
+
+/// Rust: `fn http_client() -> reqwest::Client { BODY }` → `{ static SHARED: LazyLock<reqwest::Client>
+/// = LazyLock::new(|| { BODY }); SHARED.clone() }`: the body becomes the lazy initialiser and
+/// every call clones the one client (reqwest, sqlx, redis and mongodb clients are cheap handles).
+/// `name` is the function's name span. Only for `fn name() -> Type {` without generics, `async`,
+/// `?`, `.await` or a `Result` / `Option` / `impl` return type.
+fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
+    let f = rust_fn_text(text, name)?;
+    let ret = f.ret;
+    if ["Result", "Option", "impl", "Self", "&"].iter().any(|w| {
+        ret.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '&'))
+            .any(|t| t == *w)
+    }) {
+        return None;
+    }
+    // The header before the name must not be `async` (a lazy initialiser cannot await).
+    if f.header.contains("async") {
+        return None;
+    }
+    let body = f.body;
+    if body.contains('?')
+        || body.contains(".await")
+        || body.contains("return")
+        || body.contains("self")
+        || may_hold_multiline_string(body)
+    {
+        return None;
+    }
+    let indent = f.indent;
+    let nl = crate::rules::newline(text);
+    let inner = indent_body(body, nl);
     Some(Edit {
-        span: Span::new(open, close + 1),
+        span: Span::new(f.open, f.close + 1),
         content: format!(
             "{{{nl}{indent}    static SHARED: std::sync::LazyLock<{ret}> = std::sync::LazyLock::new(|| {{{nl}{inner}{nl}{indent}    }});{nl}{indent}    SHARED.clone(){nl}{indent}}}"
         ),
@@ -1631,33 +1644,11 @@ fn may_hold_multiline_string(body: &str) -> bool {
 /// generics, `self` or a multi-line string in BODY. Two first calls racing may both build one;
 /// the second is dropped.
 fn rust_async_memo(text: &str, name: Span, fn_name: &str) -> Option<Edit> {
-    let line_start = text[..name.start as usize]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    if !text[line_start..name.start as usize]
-        .split_whitespace()
-        .any(|w| w == "async")
-    {
+    let f = rust_fn_text(text, name)?;
+    if !f.header.split_whitespace().any(|w| w == "async") {
         return None;
     }
-    let after = &text[name.end as usize..];
-    let rest = after
-        .trim_start()
-        .strip_prefix('(')?
-        .trim_start()
-        .strip_prefix(')')?;
-    let rest = rest.trim_start().strip_prefix("->")?;
-    let open_rel = rest.find('{')?;
-    let ret = rest[..open_rel].trim();
-    if ret.is_empty()
-        || ret.contains("where")
-        || !ret
-            .chars()
-            .all(|ch| ch.is_alphanumeric() || matches!(ch, '_' | ':' | '<' | '>' | ',' | ' '))
-    {
-        return None;
-    }
+    let ret = f.ret;
     // `…Result<T>` / `…Result<T, E>`: the value type is the first argument.
     let (ty, fallible) = match ret.find('<') {
         Some(lt) if ret[..lt].rsplit("::").next() == Some("Result") => {
@@ -1686,9 +1677,7 @@ fn rust_async_memo(text: &str, name: Span, fn_name: &str) -> Option<Edit> {
     if ty.is_empty() || words(ty) {
         return None;
     }
-    let open = text.len() - rest.len() + open_rel;
-    let close = matching_brace(text, open)?;
-    let body = &text[open + 1..close];
+    let body = f.body;
     let inner_name = format!("{fn_name}_uncached");
     let cache = format!("{}_CACHE", fn_name.to_uppercase());
     if body.contains("self")
@@ -1699,21 +1688,9 @@ fn rust_async_memo(text: &str, name: Span, fn_name: &str) -> Option<Edit> {
     {
         return None;
     }
-    let line = &text[line_start..];
-    let indent = &line[..line.len() - line.trim_start().len()];
+    let indent = f.indent;
     let nl = crate::rules::newline(text);
-    let inner: String = body
-        .trim_matches(|c| c == '\n' || c == '\r')
-        .lines()
-        .map(|l| {
-            if l.trim().is_empty() {
-                String::new()
-            } else {
-                format!("    {l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(nl);
+    let inner = indent_body(body, nl);
     let u = "    ";
     let (ok_cached, q, ok_built) = if fallible {
         ("Ok(cached.clone())", "?", "Ok(built)")
@@ -1738,7 +1715,7 @@ fn rust_async_memo(text: &str, name: Span, fn_name: &str) -> Option<Edit> {
     ]
     .join(nl);
     Some(Edit {
-        span: Span::new(open, close + 1),
+        span: Span::new(f.open, f.close + 1),
         content,
     })
 }

@@ -882,23 +882,18 @@ fn split_top(s: &str) -> Vec<String> {
 
 /// Does the module export `name` by that name (`export const name`, `export { name }`)?
 pub fn exports(text: &str, name: &str) -> bool {
-    ["export const ", "export let ", "export var "]
-        .iter()
-        .any(|k| {
-            text.match_indices(&format!("{k}{name}")).any(|(i, m)| {
-                text[i + m.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
-            })
-        })
-        || text.lines().any(|l| {
-            let t = l.trim();
-            t.starts_with("export {")
-                && t.trim_start_matches("export {")
-                    .split(['}', ','])
-                    .any(|part| part.trim() == name)
-        })
+    declared_as(
+        text,
+        &["export const ", "export let ", "export var "],
+        name,
+        |ch| !(ch.is_alphanumeric() || ch == '_' || ch == '$'),
+    ) || text.lines().any(|l| {
+        let t = l.trim();
+        t.starts_with("export {")
+            && t.trim_start_matches("export {")
+                .split(['}', ','])
+                .any(|part| part.trim() == name)
+    })
 }
 
 /// Is `name` the module's default export (`export default name;`)?
@@ -914,16 +909,21 @@ pub fn exports_default(text: &str, name: &str) -> bool {
 /// `export const name = …`, `export { name }`)?
 fn exports_fn(text: &str, name: &str) -> bool {
     exports(text, name)
-        || ["export function ", "export async function "]
-            .iter()
-            .any(|k| {
-                text.match_indices(&format!("{k}{name}")).any(|(i, m)| {
-                    text[i + m.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|ch| ch == '(' || ch == '<' || ch == ' ')
-                })
-            })
+        || declared_as(
+            text,
+            &["export function ", "export async function "],
+            name,
+            |ch| ch == '(' || ch == '<' || ch == ' ',
+        )
+}
+
+/// Does `text` hold one of `keywords` followed by `name` and then a character `ends` accepts
+/// (so that `export const db` is not found in `export const dbUrl`)?
+fn declared_as(text: &str, keywords: &[&str], name: &str, ends: impl Fn(char) -> bool) -> bool {
+    keywords.iter().any(|k| {
+        text.match_indices(&format!("{k}{name}"))
+            .any(|(i, m)| text[i + m.len()..].chars().next().is_some_and(&ends))
+    })
 }
 
 /// The edit importing `export` into `source` as `local`, after its last import (`insert`),
