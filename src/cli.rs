@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{self, Config};
+use crate::config;
 use crate::diagnostic::Severity;
 use crate::engine::{self, Report, Settings};
 use crate::report::{self, Format};
@@ -110,6 +110,12 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change, and write nothing (exit 1 when there is a diff)
     #[arg(long)]
     pub diff: bool,
+    /// Do not read or write the cache of per-file facts (`.connlint_cache/`)
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where the cache lives [default: .connlint_cache in the working directory]
+    #[arg(long, value_name = "DIR", env = "CONNLINT_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Parse every file, even those that mention no client library (for benchmarks)
     #[arg(long, hide_short_help = true)]
     pub no_prefilter: bool,
@@ -220,28 +226,25 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.threads == Some(0) {
         return fail("-j/--threads must be at least 1");
     }
-    let config = if args.isolated {
-        Ok(Config::default())
+    // `--config` names one configuration for every file; otherwise each file uses the one
+    // nearest to it (the result never depends on the order of the paths).
+    let mut settings = if args.isolated {
+        Settings::default()
     } else if let Some(path) = &args.config {
-        config::load(path)
+        match config::load(path) {
+            Ok(c) => Settings::from_config(c),
+            Err(e) => {
+                eprintln!("{:?}", miette::Report::new(*e));
+                return ExitCode::from(2);
+            }
+        }
     } else {
-        let start = args
-            .stdin_filename
-            .as_ref()
-            .or(args.paths.first())
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("."));
-        config::discover(&start)
-    };
-    let config = match config {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(*e));
-            return ExitCode::from(2);
+        Settings {
+            nearest_config: true,
+            ..Settings::default()
         }
     };
-    let mut settings = Settings::from_config(config);
-    // Flags win over the file: --select replaces, --ignore adds.
+    // Flags win over the files: --select replaces, --ignore adds.
     if !select.is_empty() {
         settings.select = Some(select);
     }
@@ -249,9 +252,27 @@ fn check(args: CheckArgs) -> ExitCode {
     settings.threads = args.threads;
     settings.prefilter = !args.no_prefilter;
     settings.walk.no_ignore = args.no_ignore;
+    if !args.no_cache {
+        let dir = args
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(crate::cache::DIR_NAME));
+        settings.cache = Some(std::sync::Arc::new(crate::cache::FactCache::open(&dir)));
+    }
+    let code = run_check(&args, &settings);
+    if let Some(cache) = &settings.cache
+        && let Err(e) = cache.save()
+        && !args.quiet
+    {
+        eprintln!("warning: cannot write the cache: {e}");
+    }
+    code
+}
 
+fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
+    let settings = settings.clone();
     if args.fix || args.unsafe_fixes || args.diff {
-        return fix(&args, &settings);
+        return fix(args, &settings);
     }
     let report = if let Some(path) = &args.stdin_filename {
         let mut text = String::new();
@@ -267,11 +288,22 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         match engine::check_paths(&paths, &settings) {
             Ok(r) => r,
-            Err(e) => return fail(e),
+            Err(e) => return run_error(e),
         }
     };
-    print_report(&report, &args);
-    exit_code(&report, &args)
+    print_report(&report, args);
+    exit_code(&report, args)
+}
+
+/// A fatal error of a run: configuration errors point at their line (miette), exit 2.
+fn run_error(e: engine::RunError) -> ExitCode {
+    match e {
+        engine::RunError::Config(c) => {
+            eprintln!("{:?}", miette::Report::new(*c));
+            ExitCode::from(2)
+        }
+        other => fail(other),
+    }
 }
 
 fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
@@ -302,7 +334,7 @@ fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
     };
     let outcome = match crate::fix::fix_paths(&paths, settings, level) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return run_error(e),
     };
     for d in &outcome.dropped {
         eprintln!("warning: {}: {}", d.path, d.message);

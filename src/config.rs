@@ -71,26 +71,19 @@ impl miette::Diagnostic for ConfigError {
 }
 
 /// The `[budget]` table: the connection budget pools are compared with.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Budget {
     /// The database server's connection limit.
-    #[serde(default = "default_max_connections")]
     pub max_connections: u64,
     /// Processes or instances that each hold every pool.
-    #[serde(default)]
     pub instances: Option<u64>,
     /// Instances assumed for serverless projects (Vercel, Netlify, Lambda).
-    #[serde(default = "default_serverless_instances")]
     pub serverless_instances: u64,
     /// The largest acceptable single pool (default: a quarter of `max_connections`).
-    #[serde(default)]
     pub pool_max: Option<u64>,
     /// Supabase session-mode pooler: clients per role and database are capped at its pool size.
-    #[serde(default = "default_session_pooler")]
     pub session_pooler: u64,
     /// Per-family maxima for a single pool (e.g. `mongodb = 100`).
-    #[serde(default)]
     pub family: BTreeMap<String, u64>,
 }
 
@@ -131,9 +124,23 @@ struct RawConfig {
     #[serde(default, rename = "per-file-ignores")]
     per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
-    budget: Option<Budget>,
+    budget: Option<RawBudget>,
     #[serde(default)]
     catalog: Option<RawCatalog>,
+}
+
+/// `[budget]` as written: every number keeps its place in the file, so that a value that cannot
+/// be right (`max_connections = 0`, a negative size) is an error pointing at it.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBudget {
+    max_connections: Option<Spanned<i64>>,
+    instances: Option<Spanned<i64>>,
+    serverless_instances: Option<Spanned<i64>>,
+    pool_max: Option<Spanned<i64>>,
+    session_pooler: Option<Spanned<i64>>,
+    #[serde(default)]
+    family: BTreeMap<String, Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -190,6 +197,20 @@ impl Config {
 
 const NAMES: [&str; 2] = ["connlint.toml", ".connlint.toml"];
 
+/// The configuration file of directory `dir` itself, if it has one: `connlint.toml`, then
+/// `.connlint.toml`, then a `pyproject.toml` with a `[tool.connlint]` table.
+pub fn config_file_in(dir: &Path) -> Option<PathBuf> {
+    for name in NAMES {
+        let p = dir.join(name);
+        if p.is_file() {
+            return Some(p);
+        }
+    }
+    let py = dir.join("pyproject.toml");
+    (py.is_file() && std::fs::read_to_string(&py).is_ok_and(|text| text.contains("[tool.connlint")))
+        .then_some(py)
+}
+
 /// Find the configuration for `start` (a file or directory): the nearest ancestor holding
 /// `connlint.toml`, `.connlint.toml` or a `pyproject.toml` with `[tool.connlint]`.
 pub fn discover(start: &Path) -> Result<Config, Box<ConfigError>> {
@@ -199,21 +220,69 @@ pub fn discover(start: &Path) -> Result<Config, Box<ConfigError>> {
     } else {
         abs.parent().unwrap_or(Path::new("/"))
     };
-    for d in dir.ancestors() {
-        for name in NAMES {
-            let p = d.join(name);
-            if p.is_file() {
-                return load(&p);
+    match dir.ancestors().find_map(config_file_in) {
+        Some(p) => load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Each file's nearest configuration, found once per directory and loaded once per file (the
+/// result of a run never depends on the order of its paths). Thread-safe.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// Directory (absolute) → the configuration file governing it, if any.
+    by_dir: std::sync::Mutex<std::collections::HashMap<PathBuf, Option<PathBuf>>>,
+    /// Configuration file → its loaded configuration.
+    loaded: std::sync::Mutex<std::collections::HashMap<PathBuf, std::sync::Arc<Config>>>,
+}
+
+impl Resolver {
+    /// The configuration governing `file` (a path to a file, which need not exist), or `None`
+    /// when no ancestor directory holds one.
+    pub fn for_file(
+        &self,
+        file: &Path,
+    ) -> Result<Option<std::sync::Arc<Config>>, Box<ConfigError>> {
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let dir = abs.parent().unwrap_or(Path::new("/"));
+        let Some(path) = self.file_for_dir(dir) else {
+            return Ok(None);
+        };
+        if let Some(c) = self.loaded.lock().ok().and_then(|m| m.get(&path).cloned()) {
+            return Ok(Some(c));
+        }
+        let c = std::sync::Arc::new(load(&path)?);
+        if let Ok(mut m) = self.loaded.lock() {
+            m.insert(path, c.clone());
+        }
+        Ok(Some(c))
+    }
+
+    fn file_for_dir(&self, dir: &Path) -> Option<PathBuf> {
+        if let Some(hit) = self.by_dir.lock().ok().and_then(|m| m.get(dir).cloned()) {
+            return hit;
+        }
+        // Walk up until a directory already known or one holding a configuration.
+        let mut visited = Vec::new();
+        let mut found = None;
+        for d in dir.ancestors() {
+            if let Some(hit) = self.by_dir.lock().ok().and_then(|m| m.get(d).cloned()) {
+                found = hit;
+                break;
+            }
+            visited.push(d.to_path_buf());
+            if let Some(p) = config_file_in(d) {
+                found = Some(p);
+                break;
             }
         }
-        let py = d.join("pyproject.toml");
-        if py.is_file()
-            && std::fs::read_to_string(&py).is_ok_and(|text| text.contains("[tool.connlint"))
-        {
-            return load(&py);
+        if let Ok(mut m) = self.by_dir.lock() {
+            for d in visited {
+                m.insert(d, found.clone());
+            }
         }
+        found
     }
-    Ok(Config::default())
 }
 
 /// Load a config file (`connlint.toml`-style, or a `pyproject.toml`).
@@ -275,9 +344,60 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
                 )
             })
     };
+    // Budget numbers: counts of connections or processes, at least 1.
+    let count = |name: &str, v: &Spanned<i64>| -> Result<u64, Box<ConfigError>> {
+        u64::try_from(*v.get_ref())
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| {
+                err(
+                    format!("`{name}` must be at least 1, not {}", v.get_ref()),
+                    Some(v.span()),
+                    Some(
+                        "a connection limit, pool size or process count is a positive whole number"
+                            .into(),
+                    ),
+                )
+            })
+    };
+    let mut budget = Budget::default();
+    if let Some(b) = &raw.budget {
+        if let Some(v) = &b.max_connections {
+            budget.max_connections = count("max_connections", v)?;
+        }
+        if let Some(v) = &b.instances {
+            budget.instances = Some(count("instances", v)?);
+        }
+        if let Some(v) = &b.serverless_instances {
+            budget.serverless_instances = count("serverless_instances", v)?;
+        }
+        if let Some(v) = &b.pool_max {
+            budget.pool_max = Some(count("pool_max", v)?);
+        }
+        if let Some(v) = &b.session_pooler {
+            budget.session_pooler = count("session_pooler", v)?;
+        }
+        for (family, v) in &b.family {
+            budget
+                .family
+                .insert(family.clone(), count(&format!("family.{family}"), v)?);
+        }
+        if let (Some(pool_max), Some(v)) = (budget.pool_max, &b.pool_max)
+            && pool_max > budget.max_connections
+        {
+            return Err(err(
+                format!(
+                    "`pool_max` ({pool_max}) is larger than `max_connections` ({})",
+                    budget.max_connections
+                ),
+                Some(v.span()),
+                Some("one pool cannot hold more connections than the server accepts".into()),
+            ));
+        }
+    }
     let mut cfg = Config {
         path: Some(path.to_path_buf()),
-        budget: raw.budget.unwrap_or_default(),
+        budget,
         ..Config::default()
     };
     if let Some(sel) = &raw.select {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::cache::FactCache;
 use crate::callgraph::{CallGraph, Unit};
 use crate::catalog::Catalog;
 use crate::config::Config;
@@ -25,8 +26,10 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
 /// What a run checks and how.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Rules to run (ids); `None` = all.
+    /// Rules to run (ids); `None` = all. With [`Settings::nearest_config`], this replaces each
+    /// configuration's `select` (a flag wins over a file).
     pub select: Option<Vec<&'static str>>,
+    /// Rules not to run; added to each configuration's `ignore`.
     pub ignore: Vec<&'static str>,
     /// Severity overrides per rule id.
     pub severity: HashMap<&'static str, Severity>,
@@ -37,8 +40,16 @@ pub struct Settings {
     pub threads: Option<usize>,
     /// Skip parsing files that cannot contain a finding (see `prefilter.rs`).
     pub prefilter: bool,
-    /// The configuration file's per-file ignores and budget (paths relative to its directory).
+    /// The configuration of files no configuration file governs (and of every file unless
+    /// `nearest_config`): per-file ignores and budget (paths relative to its directory).
     pub config: Arc<Config>,
+    /// Each file uses the configuration nearest to it (`connlint.toml`, `.connlint.toml`,
+    /// `[tool.connlint]`), as the CLI does without `--config` / `--isolated`.
+    pub nearest_config: bool,
+    /// Where configurations are found and loaded, once per directory.
+    pub resolver: Arc<crate::config::Resolver>,
+    /// The incremental cache of per-file facts (`None`: parse every file).
+    pub cache: Option<Arc<FactCache>>,
 }
 
 impl Default for Settings {
@@ -53,6 +64,9 @@ impl Default for Settings {
             threads: None,
             prefilter: true,
             config: Arc::new(Config::default()),
+            nearest_config: false,
+            resolver: Arc::new(crate::config::Resolver::default()),
+            cache: None,
         }
     }
 }
@@ -96,6 +110,129 @@ impl Settings {
             .filter(|r| !self.ignore.contains(&r.meta().id))
             .collect()
     }
+
+    /// The effective settings of the files `config` governs (`None`: the base settings).
+    fn profile(&self, config: Option<Arc<Config>>) -> Profile {
+        let Some(config) = config else {
+            return Profile {
+                rules: self.rules().iter().map(|r| r.meta().id).collect(),
+                severity: self.severity.clone(),
+                catalog: self.catalog.clone(),
+                context: catalog_key(&self.config),
+                config: self.config.clone(),
+            };
+        };
+        let select = self.select.clone().or_else(|| config.select.clone());
+        let rules = rules::ALL
+            .iter()
+            .map(|r| r.meta().id)
+            .filter(|id| select.as_ref().is_none_or(|s| s.contains(id)))
+            .filter(|id| !self.ignore.contains(id) && !config.ignore.contains(id))
+            .collect();
+        let mut severity: HashMap<&'static str, Severity> =
+            config.severity.iter().map(|(k, v)| (*k, *v)).collect();
+        severity.extend(self.severity.iter().map(|(k, v)| (*k, *v)));
+        let catalog = if config.clients.is_empty() {
+            self.catalog.clone()
+        } else {
+            Arc::new(config.catalog())
+        };
+        Profile {
+            rules,
+            severity,
+            catalog,
+            context: catalog_key(&config),
+            config,
+        }
+    }
+}
+
+/// The effective settings of the files one configuration governs.
+#[derive(Debug)]
+struct Profile {
+    config: Arc<Config>,
+    catalog: Arc<Catalog>,
+    /// Rule ids enabled.
+    rules: Vec<&'static str>,
+    severity: HashMap<&'static str, Severity>,
+    /// A hash of what this configuration changes in the facts (its catalogue additions).
+    context: u128,
+}
+
+fn catalog_key(config: &Config) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(format!("{:?}", config.clients).as_bytes())
+}
+
+/// The profiles of a run and the profile of each file.
+struct Profiles {
+    list: Vec<Profile>,
+}
+
+impl Profiles {
+    /// Resolve the profile of every path (in order).
+    fn resolve<'p>(
+        settings: &Settings,
+        paths: impl Iterator<Item = &'p Path>,
+    ) -> Result<(Profiles, Vec<usize>), RunError> {
+        let mut list = vec![settings.profile(None)];
+        let mut by_config: HashMap<PathBuf, usize> = HashMap::new();
+        let mut of = Vec::new();
+        for p in paths {
+            let config = if settings.nearest_config {
+                settings.resolver.for_file(p).map_err(RunError::Config)?
+            } else {
+                None
+            };
+            let i = match config {
+                None => 0,
+                Some(c) => {
+                    let key = c.path.clone().unwrap_or_default();
+                    match by_config.get(&key) {
+                        Some(i) => *i,
+                        None => {
+                            list.push(settings.profile(Some(c)));
+                            by_config.insert(key, list.len() - 1);
+                            list.len() - 1
+                        }
+                    }
+                }
+            };
+            of.push(i);
+        }
+        Ok((Profiles { list }, of))
+    }
+
+    /// The catalogue rules and the prefilter use: the base one, with every configuration's
+    /// additions when several configurations add clients.
+    fn union_catalog(&self, settings: &Settings) -> Arc<Catalog> {
+        let extra: Vec<&Profile> = self
+            .list
+            .iter()
+            .filter(|p| !Arc::ptr_eq(&p.catalog, &settings.catalog))
+            .collect();
+        match extra.as_slice() {
+            [] => settings.catalog.clone(),
+            [one] => one.catalog.clone(),
+            _ => {
+                let mut cat = (*settings.catalog).clone();
+                let mut seen = BTreeSet::new();
+                for p in extra {
+                    for (lang, def) in &p.config.clients {
+                        if !seen.insert((lang.clone(), def.id.clone())) {
+                            continue;
+                        }
+                        let target = match lang.as_str() {
+                            "python" => &mut cat.py,
+                            "rust" => &mut cat.rs,
+                            _ => &mut cat.js,
+                        };
+                        target.extend([def.clone()]);
+                    }
+                }
+                Arc::new(cat)
+            }
+        }
+    }
 }
 
 /// The result of a run.
@@ -122,6 +259,8 @@ impl Report {
 pub enum RunError {
     MissingPath(PathBuf),
     ThreadPool(String),
+    /// A configuration file that cannot be used (shown with miette, pointing at the line).
+    Config(Box<crate::config::ConfigError>),
 }
 
 impl std::fmt::Display for RunError {
@@ -129,85 +268,288 @@ impl std::fmt::Display for RunError {
         match self {
             RunError::MissingPath(p) => write!(f, "{}: no such file or directory", p.display()),
             RunError::ThreadPool(e) => write!(f, "cannot start worker threads: {e}"),
+            RunError::Config(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for RunError {}
 
+/// The files of a run, read: those to report on and, for files named explicitly, the other
+/// files of their projects (whose facts the project pass needs: a factory in `lib/`, the other
+/// duplicate modules, the project's pools).
+pub struct Workset {
+    pub sources: Vec<SourceFile>,
+    /// Display paths of the files to report on; `None`: every file.
+    pub requested: Option<BTreeSet<String>>,
+    /// Files that could not be read (already limited to the requested ones).
+    pub errors: Vec<FileError>,
+    /// The profile of each source.
+    profile_of: Vec<usize>,
+    profiles: Arc<Profiles>,
+}
+
+impl Workset {
+    /// Replace the text of the source `display` (fixes, editor buffers).
+    pub fn set_text(&mut self, display: &str, text: String) {
+        if let Some(s) = self.sources.iter_mut().find(|s| s.display == display) {
+            *s = SourceFile::new(
+                s.path.clone(),
+                s.display.clone(),
+                s.rel.clone(),
+                s.lang,
+                text,
+                s.project.clone(),
+            );
+        }
+    }
+}
+
+/// The directory whose files give an explicitly named file its context: the nearest ancestor
+/// holding a project manifest (package.json, pyproject.toml, Cargo.toml, …) or `.git`.
+pub fn context_root(file: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    abs.ancestors()
+        .skip(1)
+        .find(|d| Project::is_root(d) || d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
 /// Check files and directories.
 pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, RunError> {
-    let found =
-        discover::discover(paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
-    run_in_pool(settings, || {
-        let (files, mut errors) = load_and_extract(found.files, settings);
-        let mut report = run_rules(files, settings);
-        errors.extend(found.errors);
-        errors.append(&mut report.errors);
-        errors.sort_by(|a, b| a.path.cmp(&b.path));
-        report.errors = errors;
-        report
-    })
+    let work = load_workset(paths, None, settings)?;
+    run_in_pool(settings, || check_workset(&work, settings))
 }
 
 /// Discover and read the files under `paths` (for `--fix`, which works on texts in memory).
 /// Unreadable files are left out: there is nothing to fix in them.
 pub fn load_sources(paths: &[PathBuf], settings: &Settings) -> Result<Vec<SourceFile>, RunError> {
+    Ok(load_workset(paths, None, settings)?.sources)
+}
+
+/// Discover and read what checking `paths` needs. Files named explicitly bring the other files
+/// of their project (see [`context_root`]) as context; only the files named, and the files under
+/// directories named, are reported on. `overlay` is a buffer (`--stdin-filename`, an editor)
+/// read in place of the file at its path, which need not exist.
+pub fn load_workset(
+    paths: &[PathBuf],
+    overlay: Option<(&Path, &str)>,
+    settings: &Settings,
+) -> Result<Workset, RunError> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let dirs: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| abs(p))
+        .collect();
+    let mut explicit: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| !p.is_dir())
+        .map(|p| abs(p))
+        .collect();
+    if let Some((p, _)) = overlay {
+        explicit.push(abs(p));
+    }
+    // Project roots of explicit files that no directory argument already covers.
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for f in &explicit {
+        if let Some(root) = context_root(f)
+            && !dirs.iter().any(|d| root.starts_with(d))
+            && !roots.contains(&root)
+        {
+            roots.push(root);
+        }
+    }
+    let mut walk_paths: Vec<PathBuf> = paths.to_vec();
+    if let Some((p, _)) = overlay
+        && !p.exists()
+    {
+        // A new buffer: nothing on disk to discover.
+        walk_paths.retain(|q| q != p);
+    }
+    walk_paths.extend(roots.iter().cloned());
     let found =
-        discover::discover(paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
-    Ok(found
-        .files
+        discover::discover(&walk_paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
+    let mut files = found.files;
+    if let Some((p, _)) = overlay
+        && let Some(lang) = crate::source::Lang::from_path(p)
+        && !files.iter().any(|d| abs(&d.path) == abs(p))
+    {
+        let project = context_root(p)
+            .filter(|r| Project::is_root(r))
+            .map(|r| Arc::new(Project::load(&r)))
+            .unwrap_or_else(|| Arc::new(Project::detached(cwd.clone())));
+        let a = abs(p);
+        let rel = a
+            .strip_prefix(&project.root)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_else(|_| discover::display_path(p, &cwd));
+        files.push(Discovered {
+            path: p.to_path_buf(),
+            display: discover::display_path(p, &cwd),
+            rel,
+            lang,
+            project,
+        });
+    }
+    // Which files are reported on: all, unless context was added.
+    let is_requested = |path: &Path| {
+        let a = abs(path);
+        explicit.contains(&a) || dirs.iter().any(|d| a.starts_with(d))
+    };
+    let requested: Option<BTreeSet<String>> = (!roots.is_empty()).then(|| {
+        files
+            .iter()
+            .filter(|d| is_requested(&d.path))
+            .map(|d| d.display.clone())
+            .collect()
+    });
+    let (profiles, profile_of) =
+        Profiles::resolve(settings, files.iter().map(|d| d.path.as_path()))?;
+    // A configuration's `exclude` applies to the files it governs (paths relative to it).
+    let mut kept = Vec::with_capacity(files.len());
+    for (d, p) in files.into_iter().zip(profile_of) {
+        let config = &profiles.list[p].config;
+        if p != 0 && config_excludes(config, &d.path) {
+            continue;
+        }
+        kept.push((d, p));
+    }
+    let overlay_abs = overlay.map(|(p, t)| (abs(p), t));
+    let read: Vec<Result<(SourceFile, usize), FileError>> = kept
         .into_par_iter()
-        .filter_map(|d| {
-            let text = read_text(&d.path, settings.max_file_size).ok()?;
-            Some(SourceFile::new(
-                d.path, d.display, d.rel, d.lang, text, d.project,
+        .map(|(d, p)| {
+            let text = match &overlay_abs {
+                Some((o, t)) if *o == abs(&d.path) => t.to_string(),
+                _ => read_text(&d.path, settings.max_file_size).map_err(|message| FileError {
+                    path: d.display.clone(),
+                    message,
+                })?,
+            };
+            Ok((
+                SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
+                p,
             ))
         })
-        .collect())
-}
-
-/// Check one in-memory buffer (LSP, `--stdin-filename`, tests). `path` decides the language and
-/// the project (its nearest manifest on disk, if any).
-pub fn check_source(path: &Path, text: &str, settings: &Settings) -> Report {
-    let Some(lang) = crate::source::Lang::from_path(path) else {
-        return Report::default();
-    };
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let project = abs
-        .ancestors()
-        .skip(1)
-        .find(|d| Project::is_root(d))
-        .map(|d| Arc::new(Project::load(d)))
-        .unwrap_or_else(|| Arc::new(Project::detached(cwd.clone())));
-    let rel = abs
-        .strip_prefix(&project.root)
-        .map(|r| r.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|_| discover::display_path(path, &cwd));
-    let source = SourceFile::new(
-        path.to_path_buf(),
-        discover::display_path(path, &cwd),
-        rel,
-        lang,
-        text.to_string(),
-        project,
-    );
-    check_sources(vec![source], settings)
-}
-
-/// Check already-loaded sources as one run (tests and the LSP).
-pub fn check_sources(sources: Vec<SourceFile>, settings: &Settings) -> Report {
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
-    for source in sources {
-        match extract(&source, &settings.catalog) {
-            Ok(facts) => files.push(CheckedFile { source, facts }),
+        .collect();
+    let mut sources = Vec::new();
+    let mut profile_of = Vec::new();
+    let mut errors = found.errors;
+    for r in read {
+        match r {
+            Ok((s, p)) => {
+                sources.push(s);
+                profile_of.push(p);
+            }
             Err(e) => errors.push(e),
         }
     }
-    let mut report = run_rules(files, settings);
-    report.errors.extend(errors);
+    if let Some(req) = &requested {
+        // Context files' problems are not the user's question; discovery errors under a
+        // directory argument are.
+        errors.retain(|e| req.contains(&e.path) || is_requested(Path::new(&e.path)));
+    }
+    Ok(Workset {
+        sources,
+        requested,
+        errors,
+        profile_of,
+        profiles: Arc::new(profiles),
+    })
+}
+
+/// Does `config`'s `exclude` match `path` (relative to the config's directory, or any of the
+/// path's components)?
+fn config_excludes(config: &Config, path: &Path) -> bool {
+    let Some(set) = &config.exclude else {
+        return false;
+    };
+    let rel = config_relative(path, config.root());
+    set.is_match(&rel)
+        || Path::new(&rel)
+            .components()
+            .any(|c| set.is_match(c.as_os_str()))
+}
+
+/// Check one in-memory buffer (LSP, `--stdin-filename`, tests). `path` decides the language and
+/// the project; the project's other files on disk give it its context (a factory it calls, the
+/// other modules keeping a client), and only the buffer is reported on.
+pub fn check_source(path: &Path, text: &str, settings: &Settings) -> Report {
+    match load_workset(&[], Some((path, text)), settings) {
+        Ok(work) => check_workset(&work, settings),
+        Err(e) => Report {
+            errors: vec![FileError {
+                path: discover::display_path(path, &std::env::current_dir().unwrap_or_default()),
+                message: e.to_string(),
+            }],
+            ..Report::default()
+        },
+    }
+}
+
+/// Check already-loaded sources as one run (tests and the LSP); every source is reported on.
+pub fn check_sources(sources: Vec<SourceFile>, settings: &Settings) -> Report {
+    check_workset(&Workset::of_sources(sources, settings), settings)
+}
+
+impl Workset {
+    /// A workset of loaded sources, every one reported on. A configuration that cannot be
+    /// loaded leaves its files with the base settings and is listed under the errors.
+    pub fn of_sources(sources: Vec<SourceFile>, settings: &Settings) -> Workset {
+        let (profiles, profile_of, errors) =
+            match Profiles::resolve(settings, sources.iter().map(|s| s.path.as_path())) {
+                Ok((p, of)) => (p, of, Vec::new()),
+                Err(e) => {
+                    let no_config = Settings {
+                        nearest_config: false,
+                        ..settings.clone()
+                    };
+                    let n = sources.len();
+                    let base = Profiles {
+                        list: vec![no_config.profile(None)],
+                    };
+                    (
+                        base,
+                        vec![0; n],
+                        vec![FileError {
+                            path: String::new(),
+                            message: e.to_string(),
+                        }],
+                    )
+                }
+            };
+        Workset {
+            sources,
+            requested: None,
+            errors,
+            profile_of,
+            profiles: Arc::new(profiles),
+        }
+    }
+}
+
+/// Check a [`Workset`]: parse (prefiltered, cached), run the project pass and the rules, and
+/// report on the requested files.
+pub fn check_workset(work: &Workset, settings: &Settings) -> Report {
+    let catalog = work.profiles.union_catalog(settings);
+    let (files, mut errors) = extract_all(work, &catalog, settings);
+    let mut report = run_rules(files, work, &catalog);
+    errors.extend(work.errors.iter().cloned());
+    if let Some(req) = &work.requested {
+        errors.retain(|e| {
+            req.contains(&e.path)
+                || work.errors.contains(e)
+                || e.path
+                    .rsplitn(3, ':')
+                    .last()
+                    .is_some_and(|p| req.contains(p))
+        });
+    }
+    errors.append(&mut report.errors);
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    errors.dedup();
+    report.errors = errors;
     report
 }
 
@@ -240,6 +582,30 @@ fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileF
     })
 }
 
+/// Extract through the cache: facts of an unchanged file (same text, path, project context and
+/// configuration, same connlint build) are read back instead of parsed.
+fn extract_cached(
+    source: &SourceFile,
+    profile: &Profile,
+    project_keys: &HashMap<PathBuf, u128>,
+    cache: Option<&FactCache>,
+) -> Result<crate::facts::FileFacts, FileError> {
+    let Some(cache) = cache else {
+        return extract(source, &profile.catalog);
+    };
+    let project = project_keys
+        .get(&source.project.root)
+        .copied()
+        .unwrap_or_default();
+    let key = FactCache::key(source, project ^ profile.context);
+    if let Some(facts) = cache.get(key) {
+        return Ok(facts);
+    }
+    let facts = extract(source, &profile.catalog)?;
+    cache.put(key, &facts);
+    Ok(facts)
+}
+
 /// Read a file as text, refusing binary, non-UTF-8 and oversized files.
 fn read_text(path: &Path, max: u64) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
@@ -268,51 +634,67 @@ fn read_text(path: &Path, max: u64) -> Result<String, String> {
     Ok(text)
 }
 
-fn load_and_extract(
-    found: Vec<Discovered>,
+/// A checked file and the profile it is judged by.
+struct Checked {
+    file: CheckedFile,
+    profile: usize,
+}
+
+fn extract_all(
+    work: &Workset,
+    catalog: &Catalog,
     settings: &Settings,
-) -> (Vec<CheckedFile>, Vec<FileError>) {
-    // Read every file (in parallel); parse only those the prefilter lets through.
-    let prefilter = settings
-        .prefilter
-        .then(|| Prefilter::new(&settings.catalog));
-    let loaded: Vec<Result<(SourceFile, bool), FileError>> = found
-        .into_par_iter()
-        .map(|d| {
-            let text = read_text(&d.path, settings.max_file_size).map_err(|message| FileError {
-                path: d.display.clone(),
-                message,
-            })?;
-            let parse = prefilter.as_ref().is_none_or(|p| p.triggers(d.lang, &text));
-            Ok((
-                SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
-                parse,
-            ))
+) -> (Vec<Checked>, Vec<FileError>) {
+    // Parse only the files the prefilter lets through.
+    let prefilter = settings.prefilter.then(|| Prefilter::new(catalog));
+    let project_keys: HashMap<PathBuf, u128> = work
+        .sources
+        .iter()
+        .map(|s| (s.project.root.clone(), s.project.clone()))
+        .collect::<HashMap<_, _>>()
+        .into_iter()
+        .map(|(root, p)| {
+            (
+                root,
+                xxhash_rust::xxh3::xxh3_128(format!("{p:?}").as_bytes()),
+            )
+        })
+        .collect();
+    let cache = settings.cache.as_deref();
+    let profiles = &work.profiles.list;
+    let parse = |(source, profile): (SourceFile, usize)| -> Result<Checked, FileError> {
+        let facts = extract_cached(&source, &profiles[profile], &project_keys, cache)?;
+        Ok(Checked {
+            file: CheckedFile { source, facts },
+            profile,
+        })
+    };
+    let triggered: Vec<bool> = work
+        .sources
+        .par_iter()
+        .map(|s| {
+            prefilter
+                .as_ref()
+                .is_none_or(|p| p.triggers(s.lang, &s.text))
         })
         .collect();
     let mut errors = Vec::new();
-    let mut pending: Vec<SourceFile> = Vec::new();
-    let mut first: Vec<SourceFile> = Vec::new();
-    for r in loaded {
-        match r {
-            Ok((s, true)) => first.push(s),
-            Ok((s, false)) => pending.push(s),
-            Err(e) => errors.push(e),
+    let mut pending: Vec<(SourceFile, usize)> = Vec::new();
+    let mut first: Vec<(SourceFile, usize)> = Vec::new();
+    for ((s, p), t) in work.sources.iter().zip(&work.profile_of).zip(triggered) {
+        if t {
+            first.push((s.clone(), *p));
+        } else {
+            pending.push((s.clone(), *p));
         }
     }
-    let mut files = Vec::new();
+    let mut files: Vec<Checked> = Vec::new();
     let mut known = BTreeSet::new();
     let mut batch = first;
     // Round 1 parses the triggered files; later rounds parse files that mention a function
     // through which a client is reached, until nothing new is found.
     loop {
-        let parsed: Vec<Result<CheckedFile, FileError>> = batch
-            .into_par_iter()
-            .map(|source| {
-                let facts = extract(&source, &settings.catalog)?;
-                Ok(CheckedFile { source, facts })
-            })
-            .collect();
+        let parsed: Vec<Result<Checked, FileError>> = batch.into_par_iter().map(parse).collect();
         for r in parsed {
             match r {
                 Ok(f) => files.push(f),
@@ -325,7 +707,7 @@ fn load_and_extract(
             let before = names.len();
             let more: Vec<BTreeSet<String>> = files
                 .par_iter()
-                .map(|f| prefilter::reaching_names(&f.facts, &names))
+                .map(|f| prefilter::reaching_names(&f.file.facts, &names))
                 .collect();
             names.extend(more.into_iter().flatten());
             if names.len() == before {
@@ -335,12 +717,13 @@ fn load_and_extract(
         // Files that import a module keeping a long-lived client count for
         // duplicate-client-module ("the module most imported"): follow the module's name.
         for f in &files {
-            let keeps_client =
-                f.facts.clients.iter().any(|c| {
-                    c.scope.kind == crate::facts::ScopeKind::Module || c.guard.is_guarded()
-                });
+            let facts = &f.file.facts;
+            let keeps_client = facts
+                .clients
+                .iter()
+                .any(|c| c.scope.kind == crate::facts::ScopeKind::Module || c.guard.is_guarded());
             if let Some(stem) = keeps_client
-                .then(|| f.facts.module_keys.first())
+                .then(|| facts.module_keys.first())
                 .flatten()
                 .and_then(|k| k.rsplit('/').next())
                 && stem.len() >= 2
@@ -354,9 +737,9 @@ fn load_and_extract(
         }
         known = names;
         let matcher = prefilter::NameMatcher::new(&fresh);
-        let (hit, rest): (Vec<SourceFile>, Vec<SourceFile>) = pending
+        let (hit, rest): (Vec<_>, Vec<_>) = pending
             .into_par_iter()
-            .partition(|s| matcher.matches(&s.text));
+            .partition(|(s, _)| matcher.matches(&s.text));
         pending = rest;
         if hit.is_empty() {
             break;
@@ -364,17 +747,27 @@ fn load_and_extract(
         batch = hit;
     }
     // Unparsed files were still read and checked: they count, with empty facts.
-    for source in pending {
-        files.push(CheckedFile {
-            source,
-            facts: crate::facts::FileFacts::default(),
+    for (source, profile) in pending {
+        files.push(Checked {
+            file: CheckedFile {
+                source,
+                facts: crate::facts::FileFacts::default(),
+            },
+            profile,
         });
     }
-    files.sort_by(|a, b| a.source.display.cmp(&b.source.display));
+    files.sort_by(|a, b| a.file.source.display.cmp(&b.file.source.display));
     (files, errors)
 }
 
-fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
+fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report {
+    let (files, profile_of): (Vec<CheckedFile>, Vec<usize>) =
+        checked.into_iter().map(|c| (c.file, c.profile)).unzip();
+    let profiles = &work.profiles.list;
+    let configs: Vec<&Config> = profile_of
+        .iter()
+        .map(|p| profiles[*p].config.as_ref())
+        .collect();
     // Projects by root; calls never cross projects.
     let mut project_ids: HashMap<PathBuf, usize> = HashMap::new();
     let units: Vec<Unit<'_>> = files
@@ -394,11 +787,20 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
     let cx = ProjectCx {
         files: &files,
         graph: &graph,
-        catalog: &settings.catalog,
-        config: &settings.config,
+        catalog,
+        configs: &configs,
     };
-    let findings: Vec<Finding> = settings
-        .rules()
+    // Every rule some file enables; each finding is then judged by its own file's profile.
+    let used: BTreeSet<usize> = profile_of.iter().copied().collect();
+    let enabled: Vec<&'static dyn Rule> = rules::ALL
+        .iter()
+        .copied()
+        .filter(|r| {
+            used.iter()
+                .any(|p| profiles[*p].rules.contains(&r.meta().id))
+        })
+        .collect();
+    let findings: Vec<Finding> = enabled
         .par_iter()
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
@@ -411,8 +813,13 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         .par_iter()
         .map(|f| Suppressions::scan(&f.source))
         .collect();
+    let requested = |f: &CheckedFile| {
+        work.requested
+            .as_ref()
+            .is_none_or(|r| r.contains(&f.source.display))
+    };
     let mut report = Report {
-        files_checked: files.len(),
+        files_checked: files.iter().filter(|f| requested(f)).count(),
         ..Report::default()
     };
     for f in findings {
@@ -420,17 +827,22 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
             continue;
         };
         let file = &files[f.file];
+        let profile = &profiles[profile_of[f.file]];
+        if !requested(file) || !profile.rules.contains(&f.rule) {
+            continue;
+        }
         let line = file.source.lines.line_of(f.span.start);
         if suppressions[f.file].is_suppressed(f.rule, rule.meta().code, line) {
             continue;
         }
-        if !settings.config.per_file_ignores.is_empty() {
-            let rel = config_relative(&file.source.path, settings.config.root());
-            if settings.config.ignored_for(&rel).contains(&f.rule) {
+        let config = &profile.config;
+        if !config.per_file_ignores.is_empty() {
+            let rel = config_relative(&file.source.path, config.root());
+            if config.ignored_for(&rel).contains(&f.rule) {
                 continue;
             }
         }
-        let severity = settings.severity.get(f.rule).copied().unwrap_or(f.severity);
+        let severity = profile.severity.get(f.rule).copied().unwrap_or(f.severity);
         report
             .sources
             .entry(file.source.display.clone())

@@ -6,7 +6,9 @@
 use crate::source::Span;
 
 /// What kind of code encloses a construction: how often does it run?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 pub enum ScopeKind {
     /// Top level of a module: runs once per process (per hot reload in Next.js dev).
     Module,
@@ -42,7 +44,7 @@ impl ScopeKind {
 }
 
 /// The enclosing scope of a site.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
     pub kind: ScopeKind,
     /// The framework or reason that made this scope what it is, for messages and help:
@@ -78,7 +80,7 @@ impl Scope {
 }
 
 /// What keeps a construction from running more than once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Guard {
     None,
     /// `globalThis.x ??= …`, `global._x`, `globalForPrisma.prisma ?? new PrismaClient()`.
@@ -104,7 +106,9 @@ impl Guard {
 }
 
 /// Does the enclosing function hand the client to its caller?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default,
+)]
 pub enum Returned {
     #[default]
     No,
@@ -116,7 +120,7 @@ pub enum Returned {
 }
 
 /// The kind of resource a catalogue entry builds (see `rules/catalog/*.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClientKind {
     /// Owns a pool of connections (PrismaClient, pg Pool, SQLAlchemy engine, sqlx PgPool).
@@ -150,7 +154,7 @@ impl ClientKind {
 }
 
 /// A construction of a client, pool, connection or SDK client that the catalogue knows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct ClientSite {
     /// Catalogue id, e.g. `prisma`, `pg-pool`, `sqlalchemy-engine`, `sqlx-pool`.
     pub client: String,
@@ -179,7 +183,7 @@ pub struct ClientSite {
 }
 
 /// Byte anchors that let rules build fixes without touching syntax.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct FixAnchors {
     /// The whole statement holding the construction (`const prisma = new PrismaClient();`).
     pub statement: Option<Span>,
@@ -200,7 +204,7 @@ pub struct FixAnchors {
 }
 
 /// A `with` / `async with` statement that opens the client (Python).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct WithAnchors {
     /// The header, from `async`/`with` to the colon included (`async with httpx.AsyncClient() as c:`).
     pub header: Span,
@@ -212,7 +216,7 @@ pub struct WithAnchors {
 }
 
 /// A function (or method, or named closure) defined in the file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct FnFact {
     pub name: String,
     /// The name (or the header where there is no name token).
@@ -240,7 +244,7 @@ pub struct FnFact {
 }
 
 /// A module another file refers to, as candidate module keys (see [`FileFacts::module_keys`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct ModuleRef {
     /// Normalised module keys, relative to the project root, without extension, with `/`:
     /// `lib/db` for `@/lib/db`, `./db` (from `lib/x.ts`), `lib.db` (Python) or `crate::lib::db`.
@@ -248,7 +252,7 @@ pub struct ModuleRef {
 }
 
 /// A call to a plain function that may be a client factory (defined in this file or imported).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct CallSite {
     /// The callee as written: `getDb`, `db.get_engine`, `db::pool`.
     pub callee: String,
@@ -270,7 +274,7 @@ pub struct CallSite {
 
 /// A function named as a request handler somewhere other than its definition
 /// (`app.get("/", listUsers)`, `.route("/", get(handlers::list))`, `.to(index)`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct HandlerRef {
     pub name: String,
     /// `None`: a function of this file.
@@ -280,14 +284,14 @@ pub struct HandlerRef {
 }
 
 /// A pool-size setting: `pool_size=20`, `max: 50`, `connection_limit=5`, `.max_connections(50)`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct PoolSetting {
     pub key: String,
     pub value: PoolValue,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PoolValue {
     Bounded(u64),
     Unbounded,
@@ -296,7 +300,9 @@ pub enum PoolValue {
 }
 
 /// How a session, connection or checked-out client is closed (for `unclosed-session`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default,
+)]
 pub enum Closing {
     /// Closed on every path: `with` / `async with` (when the library's context manager closes),
     /// `try … finally: close()`, `using` / `await using`.
@@ -314,7 +320,7 @@ pub enum Closing {
 
 /// A session, connection or pooled client checked out in a function (catalogue kinds
 /// `session`, `checkout`, `connection`, and clients marked `must_close`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct SessionSite {
     /// Catalogue id.
     pub client: String,
@@ -335,7 +341,7 @@ pub struct SessionSite {
 }
 
 /// Fix anchors of a session site.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct SessionAnchors {
     /// The statement that acquires it (`db = SessionLocal()`).
     pub statement: Option<Span>,
@@ -351,7 +357,7 @@ pub struct SessionAnchors {
 }
 
 /// Something an effect acquires (catalogue `[[effect]]` pairs, or a client built in it).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Acquisition {
     /// Catalogue effect pair id (`event-listener`, `interval`, `websocket`, ...), or
     /// `client:<catalogue id>` for a client constructed inside the effect.
@@ -402,7 +408,7 @@ pub struct Acquisition {
 /// the effect runs (an async init function, an async IIFE, a `.then` callback), never in a
 /// loop: a fix declares `let release = () => {};` at the top of the effect body, assigns the
 /// release to it next to the acquisition, and calls it in the cleanup.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct NestedAnchors {
     /// The acquisition's own statement.
     pub own: Span,
@@ -415,7 +421,7 @@ pub struct NestedAnchors {
 
 /// A call made by an effect's cleanup (directly, in nested callbacks such as
 /// `connecting.then(() => client.disconnectUser())`, or in same-file helpers it calls).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct CleanupCall {
     /// The function or method name: `removeEventListener`, `clearInterval`, `unsubscribe`, `unsub`.
     pub callee: String,
@@ -425,7 +431,7 @@ pub struct CleanupCall {
 }
 
 /// The cleanup an effect returns (or `componentWillUnmount`, or Vue `onUnmounted`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Cleanup {
     pub span: Span,
     pub calls: Vec<CleanupCall>,
@@ -433,7 +439,7 @@ pub struct Cleanup {
 
 /// A React effect (`useEffect`, `useLayoutEffect`, `useInsertionEffect`), a class component's
 /// `componentDidMount`, or a Vue `onMounted`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct EffectFact {
     /// `useEffect`, `useLayoutEffect`, `useInsertionEffect`, `componentDidMount`, `onMounted`.
     pub hook: String,
@@ -448,7 +454,7 @@ pub struct EffectFact {
 }
 
 /// Where a fix can add or extend a cleanup.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct EffectAnchors {
     /// Offset just before the closing `}` of the effect callback's block body (no cleanup yet).
     pub body_end: Option<u32>,
@@ -463,14 +469,14 @@ pub struct EffectAnchors {
 /// An option written at a construction: a keyword argument (`pool_size=20`), an object
 /// property (`max: 20`, nested keys joined with `.`: `connect_args.statement_cache_size`), or a
 /// builder method (`.max_connections(20)`). Module constants are followed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct OptionFact {
     pub key: String,
     pub value: OptValue,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub enum OptValue {
     Int(i64),
     Str(String),
@@ -493,7 +499,7 @@ impl OptValue {
 }
 
 /// Where a client's connection URL comes from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub enum UrlRef {
     /// A string literal (or module constant) in the code.
     Literal { text: String, span: Span },
@@ -503,7 +509,7 @@ pub enum UrlRef {
 }
 
 /// The options and URL written at one construction (`FileFacts::clients[client]`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct ClientConfig {
     /// Index into [`FileFacts::clients`].
     pub client: usize,
@@ -537,7 +543,7 @@ impl UrlRef {
 }
 
 /// A connection URL written in a dotenv file or a string literal.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct ConnUrl {
     /// The variable it is assigned to (dotenv `DATABASE_URL=…`), if any.
     pub var: Option<String>,
@@ -548,7 +554,7 @@ pub struct ConnUrl {
 }
 
 /// Everything a front-end learned about one file.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Default, PartialEq)]
 pub struct FileFacts {
     /// The keys other files use to import this module (see [`ModuleRef`]): for
     /// `src/lib/db.ts` → `src/lib/db`; for `app/db/__init__.py` → `app/db`; for

@@ -64,36 +64,52 @@ pub struct FixOutcome {
 }
 
 /// Fix the files under `paths` with every fix at least as safe as `level`, in memory; write
-/// nothing (see [`write_all`]).
+/// nothing (see [`write_all`]). Files named explicitly are judged with their project's other files
+/// (whose facts a fix may need, and which a fix may edit: a factory fixed where it is defined).
 pub fn fix_paths(
     paths: &[PathBuf],
     settings: &Settings,
     level: Applicability,
 ) -> Result<FixOutcome, RunError> {
-    Ok(fix_sources(
-        engine::load_sources(paths, settings)?,
+    Ok(fix_workset(
+        engine::load_workset(paths, None, settings)?,
         settings,
         level,
     ))
 }
 
-/// Fix loaded sources in memory (see [`fix_paths`]).
+/// Fix loaded sources in memory (see [`fix_paths`]); every source is reported on.
 pub fn fix_sources(
-    mut sources: Vec<SourceFile>,
+    sources: Vec<SourceFile>,
     settings: &Settings,
     level: Applicability,
 ) -> FixOutcome {
-    let originals: BTreeMap<String, String> = sources
+    fix_workset(
+        engine::Workset::of_sources(sources, settings),
+        settings,
+        level,
+    )
+}
+
+/// Fix a [`Workset`] in memory.
+pub fn fix_workset(
+    mut work: engine::Workset,
+    settings: &Settings,
+    level: Applicability,
+) -> FixOutcome {
+    let originals: BTreeMap<String, String> = work
+        .sources
         .iter()
         .map(|s| (s.display.clone(), s.text.clone()))
         .collect();
     let mut outcome = FixOutcome::default();
-    let mut report = engine::check_sources(sources.clone(), settings);
+    let mut report = engine::check_workset(&work, settings);
     for _ in 0..MAX_PASSES {
         // Edits per file, from the fixes of the requested safety.
         let per_file = select_edits(&report, level);
         let mut changed_any = false;
-        for source in sources.iter_mut() {
+        let mut updates: Vec<(String, String)> = Vec::new();
+        for source in work.sources.iter() {
             let Some((edits, fixes)) = per_file.get(&source.display) else {
                 continue;
             };
@@ -123,21 +139,17 @@ pub fn fix_sources(
                 });
                 continue;
             }
-            *source = SourceFile::new(
-                source.path.clone(),
-                source.display.clone(),
-                source.rel.clone(),
-                source.lang,
-                new_text,
-                source.project.clone(),
-            );
+            updates.push((source.display.clone(), new_text));
             outcome.applied += fixes;
             changed_any = true;
+        }
+        for (display, text) in updates {
+            work.set_text(&display, text);
         }
         if !changed_any {
             break;
         }
-        report = engine::check_sources(sources.clone(), settings);
+        report = engine::check_workset(&work, settings);
         // Files dropped once are not retried.
         let dropped: Vec<String> = outcome.dropped.iter().map(|d| d.path.clone()).collect();
         report
@@ -146,7 +158,7 @@ pub fn fix_sources(
             .filter(|d| dropped.contains(&d.path))
             .for_each(|d| d.fix = None);
     }
-    for s in &sources {
+    for s in &work.sources {
         if let Some(old) = originals.get(&s.display)
             && *old != s.text
         {
@@ -159,7 +171,7 @@ pub fn fix_sources(
         }
     }
     outcome.remaining = report;
-    outcome.sources = sources;
+    outcome.sources = work.sources;
     outcome
 }
 

@@ -9,7 +9,19 @@ use std::sync::Arc;
 use crate::project::Project;
 
 /// A half-open byte range `[start, end)` into a file's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    serde::Serialize,
+    serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,

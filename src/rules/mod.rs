@@ -88,8 +88,19 @@ pub struct ProjectCx<'a> {
     pub files: &'a [CheckedFile],
     pub graph: &'a CallGraph,
     pub catalog: &'a Catalog,
-    /// The configuration (budget).
-    pub config: &'a crate::config::Config,
+    /// The configuration of each file (by index into `files`): its budget.
+    pub configs: &'a [&'a crate::config::Config],
+}
+
+impl ProjectCx<'_> {
+    /// The configuration governing file `file` (the default one when out of range).
+    pub fn config_of(&self, file: usize) -> &crate::config::Config {
+        static DEFAULT: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
+        self.configs
+            .get(file)
+            .copied()
+            .unwrap_or_else(|| DEFAULT.get_or_init(crate::config::Config::default))
+    }
 }
 
 pub trait Rule: Sync + Send {

@@ -39,11 +39,12 @@ impl Rule for OversizedPool {
         let mut reported: HashSet<(usize, Span)> = HashSet::new();
         // Long-lived pools per (project, database family): one server's `max_connections`.
         let mut per_project: BTreeMap<(std::path::PathBuf, String), Vec<Counted>> = BTreeMap::new();
-        let budget = &cx.config.budget;
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
             }
+            // Each file is judged by the budget of the configuration governing it.
+            let budget = &cx.config_of(fi).budget;
             let project = &file.source.project;
             let instances = budget
                 .instances
@@ -71,7 +72,7 @@ impl Rule for OversizedPool {
                 let config = pools::config_of(file, ci);
                 let url = pools::resolve_url(cx.files, fi, config);
                 let max = pools::pool_max(def, fi, config, url.as_ref());
-                let (limit, why) = limit_for(cx, &def.family, url.as_ref());
+                let (limit, why) = limit_for(budget, &def.family, url.as_ref());
                 match &max {
                     PoolMax::Unbounded { key, at } => {
                         if reported.insert(*at) {
@@ -161,7 +162,7 @@ impl Rule for OversizedPool {
                         loc: (fi, u.span),
                         var: u.var.clone(),
                     };
-                    let (limit, why) = limit_for(cx, family, Some(&resolved));
+                    let (limit, why) = limit_for(budget, family, Some(&resolved));
                     let total = n * instances;
                     if total > limit && reported.insert((fi, u.span)) {
                         let serverless = if instances > 1 {
@@ -192,12 +193,13 @@ impl Rule for OversizedPool {
         // The project total: every long-lived pool, times the instances, against the server.
         for (_, pools) in per_project {
             let total: u64 = pools.iter().map(|p| p.connections).sum();
-            if pools.len() < 2 || total <= budget.max_connections {
-                continue;
-            }
             let Some(first) = pools.iter().max_by_key(|p| p.connections) else {
                 continue;
             };
+            let budget = &cx.config_of(first.file).budget;
+            if pools.len() < 2 || total <= budget.max_connections {
+                continue;
+            }
             let list: Vec<&str> = pools.iter().map(|p| p.what.as_str()).collect();
             let mut f = finding(
                 (first.file, first.span),
@@ -222,8 +224,11 @@ impl Rule for OversizedPool {
 }
 
 /// The per-pool limit for a family and URL, and why.
-fn limit_for(cx: &ProjectCx<'_>, family: &str, url: Option<&ResolvedUrl>) -> (u64, String) {
-    let budget = &cx.config.budget;
+fn limit_for(
+    budget: &crate::config::Budget,
+    family: &str,
+    url: Option<&ResolvedUrl>,
+) -> (u64, String) {
     if url.is_some_and(|u| u.parsed.is_supabase_session_pooler()) {
         return (budget.session_pooler, "(Supabase session-mode pooler: clients are capped at its pool size, `MaxClientsInSessionMode`)".into());
     }

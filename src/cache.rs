@@ -1,0 +1,251 @@
+//! The incremental cache (`.connlint_cache/`, like ruff's `.ruff_cache/`): the facts of every
+//! parsed file, keyed by a hash of everything they depend on — the file's text, its path in its
+//! project, its language, the project's context (manifests), the client libraries its
+//! configuration adds, connlint's version and build. A warm run over an unchanged project reads
+//! and hashes each file and parses none; the project pass and the rules always run (their result
+//! depends on every file, and they are cheap).
+//!
+//! One file, `facts-v1.bin` (postcard), loaded at the start of a run and written at its end
+//! (atomically: a temporary file and a rename); entries not used for [`KEEP_RUNS`] runs are
+//! dropped. A missing, unreadable or corrupt cache is an empty one, never an error; a cache that
+//! cannot be written is skipped (the run's result does not depend on it).
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::facts::FileFacts;
+use crate::source::SourceFile;
+
+/// The cache directory's name.
+pub const DIR_NAME: &str = ".connlint_cache";
+const FILE_NAME: &str = "facts-v1.bin";
+/// Bumped when the stored layout changes.
+const FORMAT: u32 = 1;
+/// Entries unused for this many runs are dropped.
+pub const KEEP_RUNS: u64 = 20;
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    format: u32,
+    build: u128,
+    generation: u64,
+    entries: Vec<(u128, u64, Vec<u8>)>,
+}
+
+/// The cache of one run.
+#[derive(Debug)]
+pub struct FactCache {
+    dir: PathBuf,
+    build: u128,
+    generation: u64,
+    /// Loaded entries: key → (generation last used, postcard bytes of the facts).
+    old: std::sync::RwLock<HashMap<u128, (u64, Vec<u8>)>>,
+    /// Keys of `old` used in this run.
+    hits: Mutex<HashSet<u128>>,
+    /// Entries made in this run.
+    fresh: Mutex<HashMap<u128, Vec<u8>>>,
+}
+
+/// What identifies this build of connlint: its version and, so that a rebuilt development
+/// binary never reads facts an older build wrote, its executable's size and modification time.
+fn build_id() -> u128 {
+    let mut h = Xxh3::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(&FORMAT.to_le_bytes());
+    if let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+    {
+        h.update(&meta.len().to_le_bytes());
+        if let Some(t) = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        {
+            h.update(&t.as_nanos().to_le_bytes());
+        }
+    }
+    h.digest128()
+}
+
+impl FactCache {
+    /// Open (or start) the cache in `dir`. Never fails: an unusable cache is empty.
+    pub fn open(dir: &Path) -> FactCache {
+        let build = build_id();
+        let stored = std::fs::read(dir.join(FILE_NAME))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
+            .filter(|s| s.format == FORMAT && s.build == build);
+        let (generation, old) = match stored {
+            Some(s) => (
+                s.generation + 1,
+                s.entries
+                    .into_iter()
+                    .map(|(k, g, bytes)| (k, (g, bytes)))
+                    .collect(),
+            ),
+            None => (1, HashMap::new()),
+        };
+        FactCache {
+            dir: dir.to_path_buf(),
+            build,
+            generation,
+            old: std::sync::RwLock::new(old),
+            hits: Mutex::new(HashSet::new()),
+            fresh: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The key of a file's facts. `context` hashes what the file's facts depend on besides the
+    /// file itself (its project's context and its configuration's catalogue additions).
+    pub fn key(source: &SourceFile, context: u128) -> u128 {
+        let mut h = Xxh3::new();
+        h.update(&context.to_le_bytes());
+        h.update(source.lang.name().as_bytes());
+        h.update(&[0]);
+        h.update(source.rel.as_bytes());
+        h.update(&[0]);
+        h.update(source.text.as_bytes());
+        h.digest128()
+    }
+
+    /// The cached facts of `key`, if any.
+    pub fn get(&self, key: u128) -> Option<FileFacts> {
+        let facts = {
+            let old = self.old.read().ok()?;
+            let (_, bytes) = old.get(&key)?;
+            postcard::from_bytes(bytes).ok()?
+        };
+        if let Ok(mut hits) = self.hits.lock() {
+            hits.insert(key);
+        }
+        Some(facts)
+    }
+
+    /// Remember the facts of `key`.
+    pub fn put(&self, key: u128, facts: &FileFacts) {
+        if let (Ok(bytes), Ok(mut fresh)) = (postcard::to_stdvec(facts), self.fresh.lock()) {
+            fresh.insert(key, bytes);
+        }
+    }
+
+    /// How many files were answered from the cache, and how many were parsed and stored.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.hits.lock().map(|h| h.len()).unwrap_or(0),
+            self.fresh.lock().map(|f| f.len()).unwrap_or(0),
+        )
+    }
+
+    /// Write the cache (when anything changed). Errors are returned for the caller to mention;
+    /// a run never fails because its cache could not be written.
+    /// The cache is spent afterwards (later lookups miss).
+    pub fn save(&self) -> std::io::Result<()> {
+        let hits: HashSet<u128> = take(&self.hits);
+        let fresh: HashMap<u128, Vec<u8>> = take(&self.fresh);
+        let old = self
+            .old
+            .write()
+            .map(|mut g| std::mem::take(&mut *g))
+            .unwrap_or_default();
+        if fresh.is_empty() && old.is_empty() {
+            return Ok(());
+        }
+        let generation = self.generation;
+        let mut entries: Vec<(u128, u64, Vec<u8>)> = old
+            .into_iter()
+            .filter(|(k, _)| !fresh.contains_key(k))
+            .map(|(k, (g, bytes))| (k, if hits.contains(&k) { generation } else { g }, bytes))
+            .filter(|(_, g, _)| g + KEEP_RUNS > generation)
+            .collect();
+        entries.extend(fresh.into_iter().map(|(k, b)| (k, generation, b)));
+        let stored = Stored {
+            format: FORMAT,
+            build: self.build,
+            generation,
+            entries,
+        };
+        let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
+        std::fs::create_dir_all(&self.dir)?;
+        let ignore = self.dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "# Automatically created by connlint.\n*\n")?;
+        }
+        let tag = self.dir.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            std::fs::write(
+                &tag,
+                "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by connlint.\n",
+            )?;
+        }
+        let tmp = self
+            .dir
+            .join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, self.dir.join(FILE_NAME))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+}
+
+fn take<T: Default>(m: &Mutex<T>) -> T {
+    m.lock()
+        .map(|mut g| std::mem::take(&mut *g))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::project::Project;
+    use std::sync::Arc;
+
+    #[test]
+    fn facts_round_trip_and_unused_entries_age_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = SourceFile::in_memory("a.ts", "x", Arc::new(Project::with_deps(&[]))).unwrap();
+        let facts = FileFacts {
+            module_keys: vec!["a".into()],
+            ..FileFacts::default()
+        };
+        let key = FactCache::key(&src, 7);
+        assert_ne!(
+            key,
+            FactCache::key(&src, 8),
+            "the context is part of the key"
+        );
+        let c = FactCache::open(dir.path());
+        assert!(c.get(key).is_none());
+        c.put(key, &facts);
+        c.save().unwrap();
+        assert!(dir.path().join(".gitignore").is_file());
+        let c = FactCache::open(dir.path());
+        assert_eq!(c.get(key), Some(facts));
+        c.save().unwrap();
+        for _ in 0..KEEP_RUNS + 1 {
+            FactCache::open(dir.path()).save().unwrap();
+        }
+        assert!(FactCache::open(dir.path()).get(key).is_none());
+    }
+
+    #[test]
+    fn a_corrupt_cache_is_an_empty_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), b"\xff\x00garbage").unwrap();
+        let c = FactCache::open(dir.path());
+        assert!(c.get(1).is_none());
+        c.save().unwrap();
+    }
+}
