@@ -110,10 +110,14 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change, and write nothing (exit 1 when there is a diff)
     #[arg(long)]
     pub diff: bool,
+    /// Print what the run did (files read, parsed, answered from the cache, time) on stderr
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Do not read or write the cache of per-file facts (`.connlint_cache/`)
     #[arg(long)]
     pub no_cache: bool,
-    /// Where the cache lives [default: .connlint_cache in the working directory]
+    /// Where the cache lives [default: .connlint_cache at the root of the git repository
+    /// holding the working directory, else in the working directory]
     #[arg(long, value_name = "DIR", env = "CONNLINT_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
     /// Parse every file, even those that mention no client library (for benchmarks)
@@ -253,13 +257,22 @@ fn check(args: CheckArgs) -> ExitCode {
     settings.prefilter = !args.no_prefilter;
     settings.walk.no_ignore = args.no_ignore;
     if !args.no_cache {
-        let dir = args
-            .cache_dir
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(crate::cache::DIR_NAME));
+        let dir = args.cache_dir.clone().unwrap_or_else(default_cache_dir);
         settings.cache = Some(std::sync::Arc::new(crate::cache::FactCache::open(&dir)));
     }
+    let started = std::time::Instant::now();
     let code = run_check(&args, &settings);
+    if args.verbose {
+        let cache = settings.cache.as_ref().map(|c| {
+            let (hits, parsed) = c.counts();
+            format!(", {hits} answered from the cache, {parsed} parsed and cached")
+        });
+        eprintln!(
+            "connlint: done in {:.2} s{}",
+            started.elapsed().as_secs_f64(),
+            cache.unwrap_or_else(|| " (no cache)".into())
+        );
+    }
     if let Some(cache) = &settings.cache
         && let Err(e) = cache.save()
         && !args.quiet
@@ -267,6 +280,17 @@ fn check(args: CheckArgs) -> ExitCode {
         eprintln!("warning: cannot write the cache: {e}");
     }
     code
+}
+
+/// `.connlint_cache` at the root of the repository holding the working directory (its nearest
+/// ancestor with `.git`), or in the working directory outside a repository: one cache however
+/// deep in the tree connlint is started.
+fn default_cache_dir() -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    cwd.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd)
+        .join(crate::cache::DIR_NAME)
 }
 
 fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {

@@ -90,6 +90,10 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Result<Discovery, Miss
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|_| MissingPath(root.clone()))?;
         if meta.is_file() {
+            if let Some(e) = non_utf8_name(root, &cwd) {
+                out.errors.push(e);
+                continue;
+            }
             // Named explicitly: checked when its language is known, even if gitignored.
             if let Some(lang) = Lang::from_path(root)
                 && !excluded(opts, root, &cwd)
@@ -204,10 +208,29 @@ fn walk_dir(
             }
             continue;
         }
+        if let Some(e) = non_utf8_name(path, cwd) {
+            out.errors.push(e);
+            continue;
+        }
         if let Some(lang) = Lang::from_path(path) {
             push(out, projects, seen, path, lang, cwd);
         }
     }
+}
+
+/// A file whose name is not valid UTF-8 but would be checked by its extension: listed as
+/// skipped (paths in every output format are UTF-8), never silently left out.
+fn non_utf8_name(path: &Path, cwd: &Path) -> Option<FileError> {
+    let name = path.file_name()?;
+    if name.to_str().is_some() {
+        return None;
+    }
+    let lossy = PathBuf::from(name.to_string_lossy().into_owned());
+    Lang::from_path(&lossy)?;
+    Some(FileError {
+        path: display_path(path, cwd),
+        message: "skipped: the file name is not valid UTF-8".into(),
+    })
 }
 
 fn is_ignored(stack: &[(PathBuf, Gitignore)], abs: &Path, is_dir: bool) -> bool {
@@ -380,6 +403,27 @@ mod tests {
         let d = discover(&[dir.path().to_path_buf()], &WalkOptions::default()).unwrap();
         assert_eq!(d.files.len(), 1);
         assert!(d.errors.iter().any(|e| e.message.contains("symlink loop")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_file_names_are_listed() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.ts");
+        std::fs::write(dir.path().join(name), "x").unwrap();
+        std::fs::write(
+            dir.path().join(std::ffi::OsStr::from_bytes(b"n\xe9.txt")),
+            "x",
+        )
+        .unwrap();
+        let d = discover(&[dir.path().to_path_buf()], &WalkOptions::default()).unwrap();
+        assert!(d.files.is_empty());
+        assert_eq!(d.errors.len(), 1, "{:?}", d.errors);
+        assert!(d.errors[0].message.contains("not valid UTF-8"));
+        assert!(d.errors[0].path.ends_with("caf\u{fffd}.ts"));
+        let d = discover(&[dir.path().join(name)], &WalkOptions::default()).unwrap();
+        assert_eq!(d.errors.len(), 1);
     }
 
     #[cfg(unix)]
