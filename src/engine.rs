@@ -396,9 +396,13 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         graph: &graph,
         catalog: &settings.catalog,
         config: &settings.config,
+        suppressions: &[],
     };
-    let findings: Vec<Finding> = settings
+    let (judges, others): (Vec<&dyn Rule>, Vec<&dyn Rule>) = settings
         .rules()
+        .into_iter()
+        .partition(|r| rules::judges_suppressions(r.meta().id));
+    let mut findings: Vec<Finding> = others
         .par_iter()
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
@@ -407,10 +411,38 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         })
         .collect();
 
-    let suppressions: Vec<Suppressions> = files
+    let ran: Vec<&'static str> = settings.rules().iter().map(|r| r.meta().id).collect();
+    let mut suppressions: Vec<Suppressions> = files
         .par_iter()
-        .map(|f| Suppressions::scan(&f.source))
+        .map(|f| Suppressions {
+            ran: rules_ran_on(f, &ran, settings),
+            ..Suppressions::scan(&f.source)
+        })
         .collect();
+    // The suppression rules judge the comments by what was suppressed before them.
+    let mut marked = 0;
+    for rule in judges {
+        for f in &findings[marked..] {
+            let (Some(s), Some(file), Some(r)) = (
+                suppressions.get_mut(f.file),
+                files.get(f.file),
+                rules::lookup(f.rule),
+            ) else {
+                continue;
+            };
+            s.mark(
+                f.rule,
+                r.meta().code,
+                file.source.lines.line_of(f.span.start),
+            );
+        }
+        marked = findings.len();
+        let cx = ProjectCx {
+            suppressions: &suppressions,
+            ..cx
+        };
+        rule.check(&cx, &mut findings);
+    }
     let mut report = Report {
         files_checked: files.len(),
         ..Report::default()
@@ -492,6 +524,24 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         .diagnostics
         .dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
     report
+}
+
+/// The rules of `ran` that ran on `file` (those its per-file ignores leave).
+fn rules_ran_on(
+    file: &CheckedFile,
+    ran: &[&'static str],
+    settings: &Settings,
+) -> Vec<&'static str> {
+    if settings.config.per_file_ignores.is_empty() {
+        return ran.to_vec();
+    }
+    let ignored = settings
+        .config
+        .ignored_for(&config_relative(&file.source.path, settings.config.root()));
+    ran.iter()
+        .copied()
+        .filter(|r| !ignored.contains(r))
+        .collect()
 }
 
 /// A path relative to the config file's directory (or as given), with `/`.
