@@ -344,7 +344,26 @@ fn stage(path: &Path, old: &str, new: &str) -> Result<tempfile::NamedTempFile, S
     tmp.write_all(new.as_bytes()).map_err(write)?;
     tmp.as_file().sync_all().map_err(write)?;
     std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(write)?;
+    keep_owner(&meta, tmp.path())?;
     Ok(tmp)
+}
+
+/// Give the staged file the original's owner and group, or refuse: the rename must not hand
+/// someone's file to whoever ran connlint.
+#[cfg(unix)]
+fn keep_owner(original: &std::fs::Metadata, staged: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let now = std::fs::metadata(staged).map_err(|e| format!("cannot write: {e}"))?;
+    if (now.uid(), now.gid()) == (original.uid(), original.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::chown(staged, Some(original.uid()), Some(original.gid()))
+        .map_err(|e| format!("cannot keep the file's owner ({e}); the fix was not written"))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_original: &std::fs::Metadata, _staged: &Path) -> Result<(), String> {
+    Ok(())
 }
 
 /// Rename a staged file over `path`, unless `path` changed since it was checked.

@@ -57,6 +57,11 @@ pub struct Suppressions {
 /// a block comment (and a JSX `{/*`).
 fn opener(line: &str, pos: usize) -> Option<(usize, bool)> {
     let before = line[..pos].trim_end();
+    // A continuation line of a block comment (` * connlint-ignore: …`).
+    let star = before.trim_start();
+    if !star.is_empty() && star.chars().all(|c| c == '*') {
+        return Some((before.len() - star.len(), false));
+    }
     if let Some(stars) = before.strip_suffix('*') {
         let stars = stars.trim_end_matches('*');
         let slash = stars.strip_suffix('/')?;
@@ -273,6 +278,12 @@ mod tests {
         assert_eq!(s.items[1].names[0].text, "d");
         assert_eq!(slice(s.items[2].comment), "/* connlint-ignore */");
         assert!(s.items[2].names.is_empty());
+        let doc = "/**\n * connlint-ignore: a -- why\n */\n";
+        let s = Suppressions::scan_text(doc);
+        assert_eq!(
+            &doc[s.items[0].comment.range()],
+            "* connlint-ignore: a -- why"
+        );
     }
 
     #[test]

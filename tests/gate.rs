@@ -402,6 +402,26 @@ fn a_read_only_directory_fails_the_fix() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fixed_file_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = oversized_project();
+    let db = dir.path().join("app/db.py");
+    // Only root can give a file away; elsewhere there is nothing to check.
+    if std::os::unix::fs::chown(&db, Some(4321), Some(4321)).is_err() {
+        return;
+    }
+    connlint()
+        .current_dir(dir.path())
+        .arg("--unsafe-fixes")
+        .assert()
+        .code(0);
+    let meta = std::fs::metadata(&db).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    assert!(read(dir.path(), "app/db.py").contains("pool_size=25"));
+}
+
 #[test]
 fn only_unsafe_fixes_say_so() {
     let dir = oversized_project();
