@@ -1,6 +1,6 @@
 //! `unused-suppression` (CL902): a suppression comment that suppressed nothing in this run (like
 //! ruff's RUF100). Only names of rules that ran on the file are judged; a comment without names
-//! is judged always. The safe fix removes the comment (its whole line when it stands alone) or
+//! (or `all`) only when every rule ran on it. The safe fix removes the comment (its whole line when it stands alone) or
 //! only the unused names. Docs: rules/unused-suppression.md
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
@@ -31,9 +31,15 @@ impl Rule for UnusedSuppression {
                 continue;
             };
             let text = file.source.text.as_str();
+            // A blanket suppression stands for every rule: it can be judged only when all ran.
+            let all_ran = rules::ALL
+                .iter()
+                .map(|r| r.meta().id)
+                .filter(|id| !rules::judges_suppressions(id))
+                .all(|id| sup.ran.contains(&id));
             for s in &sup.items {
                 let (message, edit, fix_message) = if s.names.is_empty() {
-                    if s.file_level || s.used {
+                    if s.file_level || s.used || !all_ran {
                         continue;
                     }
                     (
@@ -46,7 +52,7 @@ impl Rule for UnusedSuppression {
                     // `invalid-suppression`'s; this rule's own name is never judged (it runs last).
                     let judged = |n: &&crate::suppress::Name| {
                         !n.used
-                            && (n.text == "all"
+                            && (n.text == "all" && all_ran
                                 || rules::lookup(&n.text).is_some_and(|r| {
                                     r.meta().id != META.id && sup.ran.contains(&r.meta().id)
                                 }))
