@@ -420,29 +420,7 @@ fn run_rules(files: Vec<CheckedFile>, settings: &Settings) -> Report {
         })
         .collect();
     // The suppression rules judge the comments by what was suppressed before them.
-    let mut marked = 0;
-    for rule in judges {
-        for f in &findings[marked..] {
-            let (Some(s), Some(file), Some(r)) = (
-                suppressions.get_mut(f.file),
-                files.get(f.file),
-                rules::lookup(f.rule),
-            ) else {
-                continue;
-            };
-            s.mark(
-                f.rule,
-                r.meta().code,
-                file.source.lines.line_of(f.span.start),
-            );
-        }
-        marked = findings.len();
-        let cx = ProjectCx {
-            suppressions: &suppressions,
-            ..cx
-        };
-        rule.check(&cx, &mut findings);
-    }
+    crate::suppress::run_judges(&judges, &cx, &mut suppressions, &mut findings);
     let mut report = Report {
         files_checked: files.len(),
         ..Report::default()

@@ -230,6 +230,40 @@ impl Suppressions {
     }
 }
 
+/// Run the rules that judge suppression comments (`judges`, in order), each after marking which
+/// suppressions the findings so far (`findings`, of every file of `cx`) used; their findings are
+/// added to `findings`.
+pub fn run_judges(
+    judges: &[&dyn crate::rules::Rule],
+    cx: &crate::rules::ProjectCx<'_>,
+    suppressions: &mut [Suppressions],
+    findings: &mut Vec<crate::diagnostic::Finding>,
+) {
+    let mut marked = 0;
+    for rule in judges {
+        for f in &findings[marked..] {
+            let (Some(s), Some(file), Some(r)) = (
+                suppressions.get_mut(f.file),
+                cx.files.get(f.file),
+                crate::rules::lookup(f.rule),
+            ) else {
+                continue;
+            };
+            s.mark(
+                f.rule,
+                r.meta().code,
+                file.source.lines.line_of(f.span.start),
+            );
+        }
+        marked = findings.len();
+        let cx = crate::rules::ProjectCx {
+            suppressions,
+            ..*cx
+        };
+        rule.check(&cx, findings);
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
