@@ -118,17 +118,34 @@ fn parse_line(line: &str, at: usize, index: usize) -> Option<Suppression> {
             None => line.len(),
         }
     } else {
-        line.len()
+        // A line comment ends at the line's end, or where another comment follows it before any
+        // reason (`# connlint-ignore: CL101  # noqa: E501`).
+        let tail = &line[rest_at..];
+        let reason = tail.find("--").unwrap_or(tail.len());
+        match [tail.find('#'), tail.find("//")]
+            .into_iter()
+            .flatten()
+            .min()
+        {
+            Some(i) if i < reason => rest_at + tail[..i].trim_end().len(),
+            _ => line.len(),
+        }
     };
     let mut names = Vec::new();
     let mut directive_end = rest_at;
     if let Some(list) = rest.strip_prefix(':') {
         let list_at = rest_at + 1;
-        let stop = [list.find("--"), list.find("*/")]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(list.len());
+        // The names end at the reason, the comment's end, or another comment (`# noqa`).
+        let stop = [
+            list.find("--"),
+            list.find("*/"),
+            list.find('#'),
+            list.find("//"),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(list.len());
         let mut i = 0;
         for piece in list[..stop].split(|c: char| c == ',' || c.is_whitespace()) {
             if !piece.is_empty() {
@@ -317,6 +334,21 @@ mod tests {
         assert_eq!(
             &doc[s.items[0].comment.range()],
             "* connlint-ignore: a -- why"
+        );
+    }
+
+    #[test]
+    fn names_end_at_another_comment() {
+        let s = Suppressions::scan_text("x = f()  # connlint-ignore: CL101  # noqa: E501\n");
+        let names: Vec<&str> = s.items[0].names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(names, ["CL101"]);
+        let text =
+            "x = f()  # connlint-ignore  # noqa: E501\ny = 1  # connlint-ignore: a -- see #12\n";
+        let s = Suppressions::scan_text(text);
+        assert_eq!(&text[s.items[0].comment.range()], "# connlint-ignore");
+        assert_eq!(
+            &text[s.items[1].comment.range()],
+            "# connlint-ignore: a -- see #12"
         );
     }
 

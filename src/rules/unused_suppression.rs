@@ -177,6 +177,10 @@ mod tests {
             "  <p></p>\n"
         );
         assert_eq!(removed("a\n    {/* connlint-ignore */}\n"), "a\n");
+        assert_eq!(
+            removed("f(x)  # connlint-ignore: x  # noqa: E501\n"),
+            "f(x)  # noqa: E501\n"
+        );
         assert_eq!(removed("a\n# connlint-ignore-file: x"), "a\n");
     }
 
