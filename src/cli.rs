@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::baseline;
 use crate::config;
 use crate::diagnostic::Severity;
 use crate::engine::{self, Report, Settings};
@@ -120,6 +121,12 @@ pub struct CheckArgs {
     /// holding the working directory, else in the working directory]
     #[arg(long, value_name = "DIR", env = "CONNLINT_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
+    /// Report only findings that are not recorded in this baseline file (see --write-baseline)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, a baseline for --baseline, and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "unsafe_fixes", "diff"])]
+    pub write_baseline: Option<PathBuf>,
     /// Parse every file, even those that mention no client library (for benchmarks)
     #[arg(long, hide_short_help = true)]
     pub no_prefilter: bool,
@@ -159,12 +166,37 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if cli.command.is_none()
+        && let Some(first) = cli.check.paths.first()
+        && let Some(command) = mistyped_command(first)
+    {
+        return fail(format!(
+            "unknown command `{}`; did you mean `{command}`?",
+            first.display()
+        ));
+    }
     match cli.command {
         Some(Command::Rules { format }) => print_rules(format),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Check(args)) => check(args),
         None => check(cli.check),
     }
+}
+
+/// The subcommand that `arg`, a path that does not exist, was probably meant to be
+/// (`connlint chek`): a word without a path separator or extension, close to a command's name.
+fn mistyped_command(arg: &std::path::Path) -> Option<String> {
+    let word = arg.to_str()?;
+    if arg.exists() || word.contains(['/', '\\', '.']) || word.len() < 3 {
+        return None;
+    }
+    let cli = <Cli as clap::CommandFactory>::command();
+    cli.get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .map(|name| (strsim::jaro_winkler(&word.to_lowercase(), &name), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
 }
 
 fn print_rules(format: RulesFormat) -> ExitCode {
@@ -295,10 +327,14 @@ fn default_cache_dir() -> PathBuf {
 
 fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
     let settings = settings.clone();
+    let baseline = match args.baseline.as_deref().map(baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
     if args.fix || args.unsafe_fixes || args.diff {
-        return fix(args, &settings);
+        return fix(args, &settings, baseline.as_ref());
     }
-    let report = if let Some(path) = &args.stdin_filename {
+    let mut report = if let Some(path) = &args.stdin_filename {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
             return fail(format!("cannot read standard input: {e}"));
@@ -315,7 +351,22 @@ fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
             Err(e) => return run_error(e),
         }
     };
-    print_report(&report, args);
+    if let Some(file) = &args.write_baseline {
+        for e in &report.errors {
+            eprintln!("warning: {}: {}", e.path, e.message);
+        }
+        return match baseline::write(file, &report, &cwd()) {
+            Ok(n) => {
+                eprintln!("Wrote {n} finding(s) to the baseline {}.", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        };
+    }
+    let applied = baseline
+        .as_ref()
+        .map(|b| apply_baseline(&mut report, b, args));
+    print_report(&report, args, applied.as_ref());
     exit_code(&report, args)
 }
 
@@ -330,25 +381,58 @@ fn run_error(e: engine::RunError) -> ExitCode {
     }
 }
 
-fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
+fn cwd() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// Hide the findings `baseline` records (`--baseline`).
+fn apply_baseline(
+    report: &mut Report,
+    baseline: &baseline::Baseline,
+    args: &CheckArgs,
+) -> baseline::Applied {
+    let checked: Vec<PathBuf> = match &args.stdin_filename {
+        Some(p) => vec![p.clone()],
+        None if args.paths.is_empty() => vec![PathBuf::from(".")],
+        None => args.paths.clone(),
+    };
+    let file = args.baseline.as_deref().unwrap_or(std::path::Path::new(""));
+    baseline::apply(report, baseline, file, &cwd(), &checked)
+}
+
+fn fix(args: &CheckArgs, settings: &Settings, baseline: Option<&baseline::Baseline>) -> ExitCode {
     use crate::diagnostic::Applicability;
     let level = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
     };
+    // Unsafe fixes left by a safe-only run: say so rather than nothing (stderr; the human report
+    // says it in its summary).
+    let hint = |report: &Report, in_summary: bool| {
+        let n = crate::fix::unsafe_only(report);
+        if level == Applicability::Safe && n > 0 && !in_summary {
+            let fixes = if n == 1 { "fix" } else { "fixes" };
+            eprintln!("{n} {fixes} available with --unsafe-fixes.");
+        }
+    };
+    let human_summary = !args.quiet && args.format.unwrap_or(Format::Human) == Format::Human;
     if let Some(path) = &args.stdin_filename {
         let mut text = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut text) {
             return fail(format!("cannot read standard input: {e}"));
         }
-        let (fixed, report) = crate::fix::fix_text(path, &text, settings, level);
+        let (fixed, mut report) = crate::fix::fix_text(path, &text, settings, level);
+        hint(&report, false);
         if args.diff {
             let diff = crate::fix::diff_text(&path.display().to_string(), &text, &fixed);
             print!("{diff}");
             return ExitCode::from(u8::from(!diff.is_empty()));
         }
         print!("{fixed}");
+        if let Some(b) = baseline {
+            apply_baseline(&mut report, b, args);
+        }
         return exit_code(&report, args);
     }
     let paths = if args.paths.is_empty() {
@@ -366,20 +450,45 @@ fn fix(args: &CheckArgs, settings: &Settings) -> ExitCode {
     if args.diff {
         let diff = crate::fix::unified_diff(&outcome);
         print!("{diff}");
+        hint(&outcome.remaining, false);
         return ExitCode::from(u8::from(!diff.is_empty()));
     }
-    for e in crate::fix::write_all(&outcome) {
+    let written = crate::fix::write_all(&outcome);
+    for e in &written.errors {
         eprintln!("error: {}: {}", e.path, e.message);
     }
-    print_report(&outcome.remaining, args);
-    if !args.quiet && args.format.unwrap_or(Format::Human) == Format::Human {
+    // A fix that was not written leaves its findings: report the files as they are on disk.
+    let mut report = if written.errors.is_empty() {
+        outcome.remaining
+    } else {
+        crate::fix::report_on_disk(&outcome, &written, settings)
+    };
+    let applied = baseline.map(|b| apply_baseline(&mut report, b, args));
+    print_report(&report, args, applied.as_ref());
+    let fixed: usize = written
+        .written
+        .iter()
+        .filter_map(|p| outcome.applied_in.get(p))
+        .sum();
+    if human_summary {
         println!(
-            "Fixed {} finding(s) in {} file(s).",
-            outcome.applied,
-            outcome.changed.len()
+            "Fixed {fixed} finding(s) in {} file(s).",
+            written.written.len()
         );
     }
-    exit_code(&outcome.remaining, args)
+    hint(&report, human_summary);
+    if !written.errors.is_empty() {
+        eprintln!(
+            "error: {}; the findings of the files not written are reported above",
+            if written.written.is_empty() {
+                "no fix was written (--fix writes every file or none)"
+            } else {
+                "some fixes could not be written"
+            }
+        );
+        return ExitCode::from(2);
+    }
+    exit_code(&report, args)
 }
 
 fn exit_code(report: &Report, args: &CheckArgs) -> ExitCode {
@@ -394,12 +503,22 @@ fn exit_code(report: &Report, args: &CheckArgs) -> ExitCode {
     }
 }
 
-fn print_report(report: &Report, args: &CheckArgs) {
+fn print_report(report: &Report, args: &CheckArgs, baseline: Option<&baseline::Applied>) {
     let format = args.format.unwrap_or(Format::Human);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let text = match format {
-        Format::Json => report::json::render(report),
+        Format::Json => match baseline {
+            // `baseline` is an addition to the version-1 document, present with --baseline.
+            Some(applied) => {
+                let mut doc = report::json::to_value(report);
+                doc["baseline"] = baseline::to_json(applied);
+                let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            None => report::json::render(report),
+        },
         Format::Github => report::github::render(report),
         Format::Human if args.quiet => report::human::render_concise(report),
         Format::Human => {
@@ -426,6 +545,9 @@ fn print_report(report: &Report, args: &CheckArgs) {
         for ((code, rule), n) in counts {
             let _ = writeln!(out, "{n:>5}  {code}  {rule}");
         }
+    }
+    if let Some(applied) = baseline.filter(|_| format != Format::Json && !args.quiet) {
+        eprint!("{}", baseline::note(applied));
     }
     if format == Format::Human && !report.errors.is_empty() {
         let stderr = std::io::stderr();

@@ -789,6 +789,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         graph: &graph,
         catalog,
         configs: &configs,
+        suppressions: &[],
     };
     // Every rule some file enables; each finding is then judged by its own file's profile.
     let used: BTreeSet<usize> = profile_of.iter().copied().collect();
@@ -800,7 +801,10 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
                 .any(|p| profiles[*p].rules.contains(&r.meta().id))
         })
         .collect();
-    let findings: Vec<Finding> = enabled
+    let (judges, others): (Vec<&dyn Rule>, Vec<&dyn Rule>) = enabled
+        .into_iter()
+        .partition(|r| rules::judges_suppressions(r.meta().id));
+    let mut findings: Vec<Finding> = others
         .par_iter()
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
@@ -809,15 +813,21 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         })
         .collect();
 
-    let suppressions: Vec<Suppressions> = files
+    let mut suppressions: Vec<Suppressions> = files
         .par_iter()
-        .map(|f| Suppressions::scan(&f.source))
+        .zip(&profile_of)
+        .map(|(f, p)| Suppressions {
+            ran: rules_ran_on(f, &profiles[*p]),
+            ..Suppressions::scan(&f.source)
+        })
         .collect();
     let requested = |f: &CheckedFile| {
         work.requested
             .as_ref()
             .is_none_or(|r| r.contains(&f.source.display))
     };
+    // The suppression rules judge the comments by what was suppressed before them.
+    crate::suppress::run_judges(&judges, &cx, &mut suppressions, &mut findings);
     let mut report = Report {
         files_checked: files.iter().filter(|f| requested(f)).count(),
         ..Report::default()
@@ -904,6 +914,21 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         .diagnostics
         .dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
     report
+}
+
+/// The rules of `ran` that ran on `file` (those its per-file ignores leave).
+fn rules_ran_on(file: &CheckedFile, profile: &Profile) -> Vec<&'static str> {
+    let config = &profile.config;
+    if config.per_file_ignores.is_empty() {
+        return profile.rules.clone();
+    }
+    let ignored = config.ignored_for(&config_relative(&file.source.path, config.root()));
+    profile
+        .rules
+        .iter()
+        .copied()
+        .filter(|r| !ignored.contains(r))
+        .collect()
 }
 
 /// A path relative to the config file's directory (or as given), with `/`.

@@ -32,6 +32,12 @@ pub fn fingerprint(rule: &str, path: &str, normalised: &str, index: usize) -> St
 /// One fingerprint per diagnostic of `report`, in the same order. The span's text is read from
 /// `report.sources` (every file a diagnostic points into is there).
 pub fn of_report(report: &Report) -> Vec<String> {
+    of_report_with_paths(report, |p| p.to_string())
+}
+
+/// [`of_report`] with each diagnostic's path as `path` gives it (a baseline hashes paths relative
+/// to its own directory, so that it works from any working directory).
+pub fn of_report_with_paths(report: &Report, path: impl Fn(&str) -> String) -> Vec<String> {
     let mut seen: HashMap<(&str, &str, String), usize> = HashMap::new();
     report
         .diagnostics
@@ -48,7 +54,7 @@ pub fn of_report(report: &Report) -> Vec<String> {
                 .or_insert(0);
             let index = *n;
             *n += 1;
-            fingerprint(d.rule, &d.path, &text, index)
+            fingerprint(d.rule, &path(&d.path), &text, index)
         })
         .collect()
 }

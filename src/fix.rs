@@ -55,12 +55,18 @@ pub struct FixOutcome {
     /// (display path, on-disk path, original text, fixed text) of every changed file.
     pub changed: Vec<(String, PathBuf, String, String)>,
     pub dropped: Vec<DroppedFix>,
-    /// Fixes applied, over all passes.
+    /// Findings fixed, over all passes (not edits: one edit shared by two findings fixes two,
+    /// a fix of three edits fixes one).
     pub applied: usize,
+    /// Findings fixed, by the display path of the file they are counted in (their own, or the
+    /// file their fix edits).
+    pub applied_in: BTreeMap<String, usize>,
     /// The report after fixing (what is left).
     pub remaining: Report,
     /// Every source, as fixed.
     pub sources: Vec<SourceFile>,
+    /// The display paths reported on (`None`: every source; see [`engine::Workset`]).
+    pub requested: Option<std::collections::BTreeSet<String>>,
 }
 
 /// Fix the files under `paths` with every fix at least as safe as `level`, in memory; write
@@ -141,6 +147,10 @@ pub fn fix_workset(
             }
             updates.push((source.display.clone(), new_text));
             outcome.applied += fixes;
+            *outcome
+                .applied_in
+                .entry(source.display.clone())
+                .or_default() += fixes;
             changed_any = true;
         }
         for (display, text) in updates {
@@ -171,6 +181,7 @@ pub fn fix_workset(
         }
     }
     outcome.remaining = report;
+    outcome.requested = work.requested;
     outcome.sources = work.sources;
     outcome
 }
@@ -221,14 +232,17 @@ fn select_edits(report: &Report, level: Applicability) -> BTreeMap<String, (Vec<
         if conflict {
             continue;
         }
-        // Counted once: in its own file, or in the first file it edits when that is another.
-        let counted = if wanted.is_empty() || wanted.contains_key(d.path.as_str()) {
+        // Counted once: in its own file, or in the first file it edits when that is another (a
+        // fix whose edits were all taken by another finding's counts where they apply: the file
+        // must change for it to count).
+        let counted = if wanted.contains_key(d.path.as_str()) {
             d.path.clone()
         } else {
             wanted
                 .keys()
                 .next()
                 .map(|p| p.to_string())
+                .or_else(|| resolved.first().map(|r| r.path.clone()))
                 .unwrap_or_else(|| d.path.clone())
         };
         per_file.entry(counted).or_default().1 += 1;
@@ -257,26 +271,74 @@ fn to_crlf(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\n', "\r\n")
 }
 
-/// Write every changed file atomically.
-pub fn write_all(outcome: &FixOutcome) -> Vec<DroppedFix> {
-    let mut errors = Vec::new();
-    for (display, path, _, new) in &outcome.changed {
-        if let Err(e) = write_atomic(path, new) {
-            errors.push(DroppedFix {
-                path: display.clone(),
-                message: format!("cannot write: {e}"),
-            });
-        }
-    }
-    errors
+/// What [`write_all`] did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Display paths of the files written.
+    pub written: Vec<String>,
+    /// Files that could not be written (then, as far as it can, nothing is written).
+    pub errors: Vec<DroppedFix>,
 }
 
-/// Write `text` to `path` through a temporary file in the same directory and a rename, keeping
-/// the file's permissions and its byte-order mark (the text connlint works on has none).
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let original = std::fs::read(path)?;
-    let meta = std::fs::metadata(path)?;
-    let bom = original.starts_with(&[0xEF, 0xBB, 0xBF]);
+/// Write every changed file, all or none: every file is first checked (still as it was read,
+/// not read-only, writable) and its new text written to a temporary file beside it; only when all
+/// of them succeed are the temporary files renamed over the originals. A file that changed on
+/// disk, a read-only file and a directory that cannot be written to are errors.
+pub fn write_all(outcome: &FixOutcome) -> Written {
+    let mut staged = Vec::new();
+    let mut result = Written::default();
+    for (display, path, old, new) in &outcome.changed {
+        match stage(path, old, new) {
+            Ok(tmp) => staged.push((display, path, old, tmp)),
+            Err(message) => result.errors.push(DroppedFix {
+                path: display.clone(),
+                message,
+            }),
+        }
+    }
+    if !result.errors.is_empty() {
+        // The temporary files are removed when dropped.
+        return result;
+    }
+    for (display, path, old, tmp) in staged {
+        match commit(path, old, tmp) {
+            Ok(()) => result.written.push(display.clone()),
+            Err(message) => result.errors.push(DroppedFix {
+                path: display.clone(),
+                message,
+            }),
+        }
+    }
+    result
+}
+
+/// The file's text as connlint reads it (without a byte-order mark), and whether it has one.
+fn current_text(path: &Path) -> Result<(Vec<u8>, bool), String> {
+    let mut bytes = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if bom {
+        bytes.drain(..3);
+    }
+    Ok((bytes, bom))
+}
+
+/// Check that `path` still holds `old` and may be rewritten, and write `new` (with the file's
+/// byte-order mark and permissions) to a temporary file in the same directory.
+fn stage(path: &Path, old: &str, new: &str) -> Result<tempfile::NamedTempFile, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot write: {e}"))?;
+    // Permission bits, not access(2): root may write to a read-only file, but a file its owner
+    // made read-only is not connlint's to rewrite.
+    if meta.permissions().readonly() {
+        return Err("read-only file; the fix was not written".into());
+    }
+    let (current, bom) = current_text(path)?;
+    if current != old.as_bytes() {
+        return Err("changed on disk since connlint read it; the fix was not written".into());
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| format!("cannot write: {e}"))?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -285,35 +347,101 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut tmp_path = dir.join(format!(".{name}.connlint-{}.tmp", std::process::id()));
-    let mut n = 0;
-    let mut file = loop {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp_path)
-        {
-            Ok(f) => break f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
-                n += 1;
-                tmp_path = dir.join(format!(".{name}.connlint-{}-{n}.tmp", std::process::id()));
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let result = (|| {
-        if bom {
-            file.write_all(&[0xEF, 0xBB, 0xBF])?;
-        }
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::set_permissions(&tmp_path, meta.permissions())?;
-        std::fs::rename(&tmp_path, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp_path);
+    let write = |e: std::io::Error| format!("cannot write to {}: {e}", dir.display());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.connlint-"))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(write)?;
+    if bom {
+        tmp.write_all(&[0xEF, 0xBB, 0xBF]).map_err(write)?;
     }
-    result
+    tmp.write_all(new.as_bytes()).map_err(write)?;
+    tmp.as_file().sync_all().map_err(write)?;
+    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(write)?;
+    keep_owner(&meta, tmp.path())?;
+    Ok(tmp)
+}
+
+/// Give the staged file the original's owner and group, or refuse: the rename must not hand
+/// someone's file to whoever ran connlint.
+#[cfg(unix)]
+fn keep_owner(original: &std::fs::Metadata, staged: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let now = std::fs::metadata(staged).map_err(|e| format!("cannot write: {e}"))?;
+    if (now.uid(), now.gid()) == (original.uid(), original.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::chown(staged, Some(original.uid()), Some(original.gid()))
+        .map_err(|e| format!("cannot keep the file's owner ({e}); the fix was not written"))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_original: &std::fs::Metadata, _staged: &Path) -> Result<(), String> {
+    Ok(())
+}
+
+/// Rename a staged file over `path`, unless `path` changed since it was checked.
+fn commit(path: &Path, old: &str, tmp: tempfile::NamedTempFile) -> Result<(), String> {
+    let (current, _) = current_text(path)?;
+    if current != old.as_bytes() {
+        return Err("changed on disk since connlint read it; the fix was not written".into());
+    }
+    tmp.persist(path)
+        .map(|_| ())
+        .map_err(|e| format!("cannot write: {}", e.error))
+}
+
+/// Write `text` to `path` atomically (a temporary file in the same directory and a rename),
+/// keeping the file's permissions and its byte-order mark (the text connlint works on has none).
+/// A read-only file is refused.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let (current, _) = current_text(path).map_err(std::io::Error::other)?;
+    let old = String::from_utf8(current).map_err(std::io::Error::other)?;
+    let tmp = stage(path, &old, text).map_err(std::io::Error::other)?;
+    commit(path, &old, tmp).map_err(std::io::Error::other)
+}
+
+/// The report of the files as they are on disk after [`write_all`]: the fixed text of the files
+/// written, the original text of the others.
+pub fn report_on_disk(outcome: &FixOutcome, written: &Written, settings: &Settings) -> Report {
+    let sources: Vec<SourceFile> = outcome
+        .sources
+        .iter()
+        .map(|s| {
+            match outcome
+                .changed
+                .iter()
+                .find(|c| c.0 == s.display && !written.written.contains(&c.0))
+            {
+                Some((_, _, old, _)) => SourceFile::new(
+                    s.path.clone(),
+                    s.display.clone(),
+                    s.rel.clone(),
+                    s.lang,
+                    old.clone(),
+                    s.project.clone(),
+                ),
+                None => s.clone(),
+            }
+        })
+        .collect();
+    let mut work = engine::Workset::of_sources(sources, settings);
+    work.requested = outcome.requested.clone();
+    engine::check_workset(&work, settings)
+}
+
+/// How many of `report`'s findings have an unsafe fix that `--fix` alone does not apply.
+pub fn unsafe_only(report: &Report) -> usize {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|(f, e)| f.applicability == Applicability::Unsafe && !e.is_empty())
+        })
+        .count()
 }
 
 /// A unified diff of the changes (`--diff`).
@@ -480,6 +608,46 @@ mod tests {
         let chosen = select_edits(&r, Applicability::Unsafe);
         let (edits, fixes) = chosen.get("a.ts").unwrap();
         assert_eq!((edits.clone(), *fixes), (vec![edit(30, 31, "z")], 1));
+    }
+
+    #[test]
+    fn findings_are_counted_not_edits() {
+        // One fix of three edits, and two findings sharing one edit: three findings, four edits.
+        let r = report(&[
+            &[(0, 1, "a"), (2, 3, "b"), (4, 5, "c")],
+            &[(10, 11, "x")],
+            &[(10, 11, "x")],
+        ]);
+        let chosen = select_edits(&r, Applicability::Unsafe);
+        let (edits, fixes) = chosen.get("a.ts").unwrap();
+        assert_eq!((edits.len(), *fixes), (4, 3));
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("db.py");
+        let text = "from sqlalchemy import create_engine\n\nengine = create_engine(\"postgresql://h/db\", pool_size=40)\n";
+        std::fs::write(&p, text).unwrap();
+        let settings = Settings::default();
+        let sources = engine::load_sources(std::slice::from_ref(&p), &settings).unwrap();
+        let outcome = fix_sources(sources, &settings, Applicability::Unsafe);
+        assert_eq!(outcome.changed.len(), 1);
+        let edited = text.replace("40", "30");
+        std::fs::write(&p, &edited).unwrap();
+        let written = write_all(&outcome);
+        assert!(written.written.is_empty());
+        assert!(
+            written.errors[0].message.contains("changed on disk"),
+            "{:?}",
+            written.errors
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), edited);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Unchanged, it is written.
+        std::fs::write(&p, text).unwrap();
+        assert_eq!(write_all(&outcome).written.len(), 1);
+        assert_ne!(std::fs::read_to_string(&p).unwrap(), text);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! diagnostics → reporters. [`check_paths`] and [`check_source`] are the one entry point used by
 //! the CLI, the tests and the LSP server.
 
+pub mod baseline;
 pub mod cache;
 pub mod callgraph;
 pub mod catalog;

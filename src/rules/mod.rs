@@ -6,11 +6,13 @@
 pub mod duplicate_client_module;
 pub mod effect_missing_cleanup;
 pub mod hot_reload_client;
+pub mod invalid_suppression;
 pub mod oversized_pool;
 pub mod per_request_client;
 pub mod pooler_prepared_statements;
 pub mod shared_client;
 pub mod unclosed_session;
+pub mod unused_suppression;
 
 use crate::callgraph::CallGraph;
 use crate::catalog::Catalog;
@@ -90,6 +92,10 @@ pub struct ProjectCx<'a> {
     pub catalog: &'a Catalog,
     /// The configuration of each file (by index into `files`): its budget.
     pub configs: &'a [&'a crate::config::Config],
+    /// Every file's suppression comments (index-aligned with `files`), marked with what they
+    /// suppressed: filled only for the rules that judge suppressions (see
+    /// [`judges_suppressions`]), which run after all the others; empty for the others.
+    pub suppressions: &'a [crate::suppress::Suppressions],
 }
 
 impl ProjectCx<'_> {
@@ -119,7 +125,17 @@ pub static ALL: &[&dyn Rule] = &[
     &duplicate_client_module::DuplicateClientModule,
     &oversized_pool::OversizedPool,
     &pooler_prepared_statements::PoolerPreparedStatements,
+    // These two judge the suppression comments by what the rules above found: they run last, in
+    // this order (see `judges_suppressions`).
+    &invalid_suppression::InvalidSuppression,
+    &unused_suppression::UnusedSuppression,
 ];
+
+/// Does this rule judge suppression comments (so it runs after every other rule, on their
+/// findings)? Its fixture cases run with every rule enabled.
+pub fn judges_suppressions(id: &str) -> bool {
+    id == invalid_suppression::META.id || id == unused_suppression::META.id
+}
 
 /// Find a rule by id (`per-request-client`) or code (`CL101`), case-insensitively for codes.
 pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
