@@ -74,7 +74,7 @@ pub struct CheckArgs {
     /// Exit 0 even when errors are found
     #[arg(long)]
     pub exit_zero: bool,
-    /// Exit 1 on warnings too
+    /// Exit 1 on warnings too, and when a file could not be read or parsed (or was skipped)
     #[arg(long)]
     pub strict: bool,
     /// Print diagnostics only, as one line each, without snippets or summary
@@ -353,7 +353,7 @@ fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
     };
     if let Some(file) = &args.write_baseline {
         for e in &report.errors {
-            eprintln!("warning: {}: {}", e.path, e.message);
+            eprintln!("warning: {}: {}", e.location(), e.message);
         }
         return match baseline::write(file, &report, &cwd()) {
             Ok(n) => {
@@ -496,7 +496,7 @@ fn exit_code(report: &Report, args: &CheckArgs) -> ExitCode {
     let warnings = report.count(Severity::Warning);
     if args.exit_zero {
         ExitCode::SUCCESS
-    } else if errors > 0 || (args.strict && warnings > 0) {
+    } else if errors > 0 || (args.strict && (warnings > 0 || !report.errors.is_empty())) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -520,6 +520,9 @@ fn print_report(report: &Report, args: &CheckArgs, baseline: Option<&baseline::A
             None => report::json::render(report),
         },
         Format::Github => report::github::render(report),
+        Format::Sarif => report::sarif::render(report),
+        Format::Gitlab => report::gitlab::render(report),
+        Format::Junit => report::junit::render(report),
         Format::Human if args.quiet => report::human::render_concise(report),
         Format::Human => {
             let color = match args.color {
@@ -553,7 +556,7 @@ fn print_report(report: &Report, args: &CheckArgs, baseline: Option<&baseline::A
         let stderr = std::io::stderr();
         let mut err = stderr.lock();
         for e in &report.errors {
-            let _ = writeln!(err, "warning: {}: {}", e.path, e.message);
+            let _ = writeln!(err, "warning: {}: {}", e.location(), e.message);
         }
     }
 }

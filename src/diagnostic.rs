@@ -118,8 +118,37 @@ pub struct Diagnostic {
 
 /// A file connlint could not check (unreadable, binary, not UTF-8, too large, a syntax error
 /// the parser cannot recover from). Listed, never fatal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FileError {
+    /// The file's display path (relative to the working directory, with `/`): a path only.
     pub path: String,
+    /// Where in the file, when known (a syntax error the parser cannot recover from).
+    pub line: Option<u32>,
+    pub column: Option<u32>,
     pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.into(),
+            message: message.into(),
+            ..FileError::default()
+        }
+    }
+
+    /// `path`, or `path:line:column` when the place is known (human and GitHub output).
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.path),
+            (Some(l), None) => format!("{}:{l}", self.path),
+            _ => self.path.clone(),
+        }
+    }
+
+    /// Is this a file left out on purpose (binary, too large, not UTF-8) rather than one that
+    /// could not be read or parsed?
+    pub fn is_skip(&self) -> bool {
+        self.message.starts_with("skipped")
+    }
 }

@@ -168,7 +168,7 @@ fn walk_dir(
                             .unwrap_or_else(|| err.to_string())
                     )
                 };
-                out.errors.push(FileError { path, message });
+                out.errors.push(FileError::new(path, message));
                 continue;
             }
         };
@@ -227,10 +227,10 @@ fn non_utf8_name(path: &Path, cwd: &Path) -> Option<FileError> {
     }
     let lossy = PathBuf::from(name.to_string_lossy().into_owned());
     Lang::from_path(&lossy)?;
-    Some(FileError {
-        path: display_path(path, cwd),
-        message: "skipped: the file name is not valid UTF-8".into(),
-    })
+    Some(FileError::new(
+        display_path(path, cwd),
+        "skipped: the file name is not valid UTF-8",
+    ))
 }
 
 fn is_ignored(stack: &[(PathBuf, Gitignore)], abs: &Path, is_dir: bool) -> bool {

@@ -241,6 +241,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<FileError>,
     pub files_checked: usize,
+    /// The display path of every file checked (the requested ones), sorted.
+    pub checked: Vec<String>,
     /// The text of every file a diagnostic points into, by display path (for snippets).
     pub sources: BTreeMap<String, Arc<str>>,
 }
@@ -422,10 +424,8 @@ pub fn load_workset(
         .map(|(d, p)| {
             let text = match &overlay_abs {
                 Some((o, t)) if *o == abs(&d.path) => t.to_string(),
-                _ => read_text(&d.path, settings.max_file_size).map_err(|message| FileError {
-                    path: d.display.clone(),
-                    message,
-                })?,
+                _ => read_text(&d.path, settings.max_file_size)
+                    .map_err(|message| FileError::new(d.display.clone(), message))?,
             };
             Ok((
                 SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
@@ -479,10 +479,10 @@ pub fn check_source(path: &Path, text: &str, settings: &Settings) -> Report {
     match load_workset(&[], Some((path, text)), settings) {
         Ok(work) => check_workset(&work, settings),
         Err(e) => Report {
-            errors: vec![FileError {
-                path: discover::display_path(path, &std::env::current_dir().unwrap_or_default()),
-                message: e.to_string(),
-            }],
+            errors: vec![FileError::new(
+                discover::display_path(path, &std::env::current_dir().unwrap_or_default()),
+                e.to_string(),
+            )],
             ..Report::default()
         },
     }
@@ -512,10 +512,7 @@ impl Workset {
                     (
                         base,
                         vec![0; n],
-                        vec![FileError {
-                            path: String::new(),
-                            message: e.to_string(),
-                        }],
+                        vec![FileError::new(String::new(), e.to_string())],
                     )
                 }
             };
@@ -537,14 +534,7 @@ pub fn check_workset(work: &Workset, settings: &Settings) -> Report {
     let mut report = run_rules(files, work, &catalog);
     errors.extend(work.errors.iter().cloned());
     if let Some(req) = &work.requested {
-        errors.retain(|e| {
-            req.contains(&e.path)
-                || work.errors.contains(e)
-                || e.path
-                    .rsplitn(3, ':')
-                    .last()
-                    .is_some_and(|p| req.contains(p))
-        });
+        errors.retain(|e| req.contains(&e.path) || work.errors.contains(e));
     }
     errors.append(&mut report.errors);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -568,15 +558,11 @@ fn run_in_pool<T: Send>(settings: &Settings, f: impl FnOnce() -> T + Send) -> Re
 
 fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileFacts, FileError> {
     lang::extract(source, catalog).map_err(|e| {
-        let at = e
-            .span
-            .map(|s| {
-                let p = source.position(s.start);
-                format!(":{}:{}", p.line, p.column)
-            })
-            .unwrap_or_default();
+        let at = e.span.map(|s| source.position(s.start));
         FileError {
-            path: format!("{}{at}", source.display),
+            path: source.display.clone(),
+            line: at.map(|p| p.line),
+            column: at.map(|p| p.column),
             message: format!("cannot parse: {}", e.message),
         }
     })
@@ -828,8 +814,14 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
     };
     // The suppression rules judge the comments by what was suppressed before them.
     crate::suppress::run_judges(&judges, &cx, &mut suppressions, &mut findings);
+    let checked: Vec<String> = files
+        .iter()
+        .filter(|f| requested(f))
+        .map(|f| f.source.display.clone())
+        .collect();
     let mut report = Report {
-        files_checked: files.iter().filter(|f| requested(f)).count(),
+        files_checked: checked.len(),
+        checked,
         ..Report::default()
     };
     for f in findings {

@@ -591,9 +591,8 @@ mod tests {
             .collect();
         Report {
             diagnostics,
-            errors: Vec::new(),
             files_checked: 1,
-            sources: BTreeMap::new(),
+            ..Report::default()
         }
     }
 

@@ -31,6 +31,21 @@ pub fn render(report: &Report) -> String {
             escape_data(&format!("{}\n{}", d.message, d.help)),
         ));
     }
+    // Files that could not be read or parsed: an annotation each, never silence.
+    for e in &report.errors {
+        let mut props = format!("file={}", escape_property(&e.path));
+        if let Some(line) = e.line {
+            props.push_str(&format!(",line={line}"));
+        }
+        if let Some(col) = e.column {
+            props.push_str(&format!(",col={col}"));
+        }
+        out.push_str(&format!(
+            "::warning {props},title={}::{}\n",
+            escape_property("connlint could not check this file"),
+            escape_data(&e.message),
+        ));
+    }
     out
 }
 

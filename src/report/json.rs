@@ -52,7 +52,9 @@ pub fn to_value(report: &Report) -> Value {
         "tool": {"name": "connlint", "version": env!("CARGO_PKG_VERSION")},
         "files_checked": report.files_checked,
         "diagnostics": diagnostics,
-        "errors": report.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
+        "errors": report.errors.iter().map(|e| json!({
+            "path": e.path, "line": e.line, "column": e.column, "message": e.message,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -2,8 +2,11 @@
 //! never languages or facts.
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 /// Output formats of `connlint check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -14,4 +17,10 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error file=…`), one per diagnostic.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML: a testcase per file checked, a failure per finding.
+    Junit,
 }

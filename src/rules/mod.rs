@@ -137,6 +137,19 @@ pub fn judges_suppressions(id: &str) -> bool {
     id == invalid_suppression::META.id || id == unused_suppression::META.id
 }
 
+/// Where the rules' documentation is published (`rules/<id>.md` of the repository), for SARIF's
+/// `helpUri`, the LSP's `codeDescription` and the README. A build can point it elsewhere with the
+/// `CONNLINT_DOCS_URL` environment variable at compile time.
+pub const DOCS_URL: &str = match option_env!("CONNLINT_DOCS_URL") {
+    Some(url) => url,
+    None => "https://github.com/connlint/connlint/blob/main/rules",
+};
+
+/// The documentation page of rule `id`.
+pub fn doc_url(id: &str) -> String {
+    format!("{}/{id}.md", DOCS_URL.trim_end_matches('/'))
+}
+
 /// Find a rule by id (`per-request-client`) or code (`CL101`), case-insensitively for codes.
 pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
     ALL.iter()
