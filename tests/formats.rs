@@ -341,3 +341,62 @@ fn strict_fails_when_a_file_could_not_be_checked() {
         .assert()
         .code(0);
 }
+
+/// Every `connlint check …` command of the CI examples runs as written (no usage error) and
+/// writes what the CI system expects.
+#[test]
+fn the_ci_examples_run_as_written() {
+    let dir = project();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut commands = 0;
+    for example in [
+        "examples/github-actions.yml",
+        "examples/gitlab-ci.yml",
+        "README.md",
+    ] {
+        let text = std::fs::read_to_string(root.join(example)).unwrap();
+        for line in text.lines() {
+            // Commands in YAML: `- run: connlint check …`, `- connlint check …`.
+            let Some(at) = line.find("connlint check") else {
+                continue;
+            };
+            let before = line[..at].trim();
+            if !(before.ends_with(':') || before.ends_with('-')) {
+                continue;
+            }
+            let command = &line[at + "connlint ".len()..];
+            let (command, redirect) = match command.split_once(" > ") {
+                Some((c, file)) => (c, Some(file.trim())),
+                None => (command, None),
+            };
+            let args: Vec<&str> = command.split_whitespace().collect();
+            let out = Command::cargo_bin("connlint")
+                .unwrap()
+                .current_dir(dir.path())
+                .env("CONNLINT_CACHE_DIR", dir.path().join(".cache"))
+                .args(&args)
+                .output()
+                .unwrap();
+            let code = out.status.code().unwrap();
+            assert!(
+                code <= 1,
+                "{example}: `{line}` exited {code}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            if args.contains(&"--exit-zero") {
+                assert_eq!(code, 0, "{example}: `{line}`");
+            }
+            if let Some(file) = redirect {
+                assert!(
+                    !out.stdout.is_empty(),
+                    "{example}: `{line}` wrote nothing to {file}"
+                );
+                if file.ends_with(".json") || file.ends_with(".sarif") {
+                    serde_json::from_slice::<Value>(&out.stdout).unwrap();
+                }
+            }
+            commands += 1;
+        }
+    }
+    assert!(commands >= 8, "{commands}");
+}
