@@ -254,6 +254,18 @@ impl Report {
             .filter(|d| d.severity == severity)
             .count()
     }
+
+    /// How many findings carry a fix of exactly this applicability with edits (in any file).
+    pub fn fixable(&self, applicability: crate::diagnostic::Applicability) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|(f, e)| f.applicability == applicability && !e.is_empty())
+            })
+            .count()
+    }
 }
 
 /// A fatal error of a run (exit code 2).

@@ -433,15 +433,7 @@ pub fn report_on_disk(outcome: &FixOutcome, written: &Written, settings: &Settin
 
 /// How many of `report`'s findings have an unsafe fix that `--fix` alone does not apply.
 pub fn unsafe_only(report: &Report) -> usize {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.fix
-                .as_ref()
-                .is_some_and(|(f, e)| f.applicability == Applicability::Unsafe && !e.is_empty())
-        })
-        .count()
+    report.fixable(Applicability::Unsafe)
 }
 
 /// A unified diff of the changes (`--diff`).

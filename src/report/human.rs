@@ -195,18 +195,10 @@ fn language_hint(path: &str) -> &'static str {
 /// "N fixable with --fix (M more with --unsafe-fixes)", or nothing.
 pub fn fixable_line(report: &Report) -> Option<String> {
     use crate::diagnostic::Applicability;
-    let count = |a: Applicability| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| {
-                d.fix
-                    .as_ref()
-                    .is_some_and(|(f, _)| f.applicability == a && !f.edits.is_empty())
-            })
-            .count()
-    };
-    let (safe, unsafe_) = (count(Applicability::Safe), count(Applicability::Unsafe));
+    let (safe, unsafe_) = (
+        report.fixable(Applicability::Safe),
+        report.fixable(Applicability::Unsafe),
+    );
     match (safe, unsafe_) {
         (0, 0) => None,
         (0, u) => Some(format!("{u} fixable with --unsafe-fixes.")),
