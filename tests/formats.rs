@@ -8,7 +8,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
+use common::{FACTORY, PACKAGE, ROUTE, write};
 use serde_json::Value;
 
 fn connlint(dir: &Path) -> Command {
@@ -16,29 +19,6 @@ fn connlint(dir: &Path) -> Command {
     c.current_dir(dir).arg("--no-cache");
     c
 }
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
-
-const PACKAGE: &str =
-    r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
-const FACTORY: &str = r#"import { MongoClient } from "mongodb";
-
-export function getClient() {
-  return new MongoClient(process.env.MONGODB_URI!);
-}
-"#;
-const ROUTE: &str = r#"import { getClient } from "@/lib/db";
-
-export async function GET() {
-  const client = getClient();
-  const users = await client.db().collection("users").find().toArray();
-  return Response.json(users);
-}
-"#;
 
 /// A project with a finding that has a related location in another file and a fix editing that
 /// file, a file in a directory whose name needs escaping, a binary file and a Rust syntax error.

@@ -9,6 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::{FACTORY, PACKAGE, ROUTE, write};
+
 fn pre_commit() -> PathBuf {
     if let Some(p) = std::env::var_os("CONNLINT_PRE_COMMIT") {
         return PathBuf::from(p);
@@ -52,12 +55,6 @@ fn git(dir: &Path, args: &[&str]) -> Output {
     run(dir, Path::new("git"), args)
 }
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
-
 fn text(o: &Output) -> String {
     format!(
         "{}{}",
@@ -99,22 +96,10 @@ print(yaml.safe_dump({"repos": [{"repo": "local", "hooks": local}]}))
     String::from_utf8(out.stdout).unwrap()
 }
 
-const PACKAGE: &str =
-    r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
-const FACTORY: &str = r#"import { MongoClient } from "mongodb";
-
-export function getClient() {
-  return new MongoClient(process.env.MONGODB_URI!);
+/// The common route, importing the factory by a relative path (no tsconfig paths here).
+fn route() -> String {
+    ROUTE.replace("@/lib/db", "../../../lib/db")
 }
-"#;
-const ROUTE: &str = r#"import { getClient } from "../../../lib/db";
-
-export async function GET() {
-  const client = getClient();
-  const users = await client.db().collection("users").find().toArray();
-  return Response.json(users);
-}
-"#;
 const CACHED_FACTORY: &str = r#"import { MongoClient } from "mongodb";
 
 const g = globalThis as unknown as { mongo?: MongoClient };
@@ -150,7 +135,7 @@ fn pre_commit_blocks_a_commit_that_calls_a_factory_per_request_and_passes_once_f
 
     // Second commit stages only the route; pre-commit passes only it to connlint, which must
     // still see the factory in lib/ and refuse the commit, naming the rule.
-    write(root, "app/api/users/route.ts", ROUTE);
+    write(root, "app/api/users/route.ts", &route());
     git(root, &["add", "app/api/users/route.ts"]);
     let bad = git(root, &["commit", "-q", "-m", "route"]);
     let out = text(&bad);

@@ -4,7 +4,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
+use common::{FACTORY, PACKAGE, ROUTE, write};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -12,12 +15,6 @@ fn connlint(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("connlint").unwrap();
     c.current_dir(dir).env_remove("CONNLINT_CACHE_DIR");
     c
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 /// (path, line, rule) of every diagnostic of a JSON run.
@@ -47,22 +44,6 @@ fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64, String)> {
         .collect()
 }
 
-const PACKAGE: &str =
-    r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
-const FACTORY: &str = r#"import { MongoClient } from "mongodb";
-
-export function getClient() {
-  return new MongoClient(process.env.MONGODB_URI!);
-}
-"#;
-const ROUTE: &str = r#"import { getClient } from "@/lib/db";
-
-export async function GET() {
-  const client = getClient();
-  const users = await client.db().collection("users").find().toArray();
-  return Response.json(users);
-}
-"#;
 const CACHED: &str = r#"import { MongoClient } from "mongodb";
 
 const g = globalThis as unknown as { mongo?: MongoClient };

@@ -1,0 +1,32 @@
+//! What several integration tests share: writing project files and a small Next.js project whose
+//! route calls a client factory in `lib/`.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::Path;
+
+pub fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+pub const PACKAGE: &str =
+    r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;
+
+/// A factory building a new MongoClient on every call.
+pub const FACTORY: &str = r#"import { MongoClient } from "mongodb";
+
+export function getClient() {
+  return new MongoClient(process.env.MONGODB_URI!);
+}
+"#;
+
+/// A Next.js route handler calling [`FACTORY`] (imported as `@/lib/db`) on every request.
+pub const ROUTE: &str = r#"import { getClient } from "@/lib/db";
+
+export async function GET() {
+  const client = getClient();
+  const users = await client.db().collection("users").find().toArray();
+  return Response.json(users);
+}
+"#;
