@@ -3,7 +3,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
+use common::{OVERSIZED, oversized_project};
 use predicates::prelude::*;
 
 fn connlint() -> Command {
@@ -429,19 +432,6 @@ fn bad_config_points_at_the_line_and_exits_two() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot read"));
-}
-
-const OVERSIZED: &str = "from sqlalchemy import create_engine\n\nengine = create_engine(\n    \"postgresql://u:p@db.internal:5432/app\",\n    pool_size=40,\n    max_overflow=0,\n)\n";
-
-fn oversized_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "pyproject.toml",
-        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
-    );
-    write(dir.path(), "app/db.py", OVERSIZED);
-    dir
 }
 
 #[test]

@@ -4,7 +4,10 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
+use common::{OVERSIZED, oversized_project};
 use predicates::prelude::*;
 
 fn connlint() -> Command {
@@ -313,19 +316,6 @@ fn a_missing_or_corrupt_baseline_is_an_error() {
 }
 
 // ---------------------------------------------------------------- fixes that cannot be written
-
-const OVERSIZED: &str = "from sqlalchemy import create_engine\n\nengine = create_engine(\n    \"postgresql://u:p@db.internal:5432/app\",\n    pool_size=40,\n    max_overflow=0,\n)\n";
-
-fn oversized_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "pyproject.toml",
-        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
-    );
-    write(dir.path(), "app/db.py", OVERSIZED);
-    dir
-}
 
 #[cfg(unix)]
 fn chmod(path: &Path, mode: u32) {

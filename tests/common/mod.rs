@@ -30,3 +30,18 @@ export async function GET() {
   return Response.json(users);
 }
 "#;
+
+/// A SQLAlchemy engine whose pool (40) is over the default budget.
+pub const OVERSIZED: &str = "from sqlalchemy import create_engine\n\nengine = create_engine(\n    \"postgresql://u:p@db.internal:5432/app\",\n    pool_size=40,\n    max_overflow=0,\n)\n";
+
+/// A FastAPI project holding [`OVERSIZED`] in `app/db.py`.
+pub fn oversized_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(dir.path(), "app/db.py", OVERSIZED);
+    dir
+}
