@@ -40,6 +40,8 @@ pub enum Command {
     },
     /// Print the documentation of a rule (by id or code)
     Explain { rule: String },
+    /// Run the language server (LSP over stdin/stdout) for editors
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -178,6 +180,10 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Rules { format }) => print_rules(format),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Lsp) => match crate::lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(format!("language server: {e}")),
+        },
         Some(Command::Check(args)) => check(args),
         None => check(cli.check),
     }

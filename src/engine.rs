@@ -148,7 +148,7 @@ impl Settings {
 }
 
 /// The effective settings of the files one configuration governs.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Profile {
     config: Arc<Config>,
     catalog: Arc<Catalog>,
@@ -164,6 +164,7 @@ fn catalog_key(config: &Config) -> u128 {
 }
 
 /// The profiles of a run and the profile of each file.
+#[derive(Debug, Clone)]
 struct Profiles {
     list: Vec<Profile>,
 }
@@ -292,6 +293,7 @@ impl std::error::Error for RunError {}
 /// The files of a run, read: those to report on and, for files named explicitly, the other
 /// files of their projects (whose facts the project pass needs: a factory in `lib/`, the other
 /// duplicate modules, the project's pools).
+#[derive(Clone)]
 pub struct Workset {
     pub sources: Vec<SourceFile>,
     /// Display paths of the files to report on; `None`: every file.
@@ -350,7 +352,6 @@ pub fn load_workset(
     overlay: Option<(&Path, &str)>,
     settings: &Settings,
 ) -> Result<Workset, RunError> {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let dirs: Vec<PathBuf> = paths
         .iter()
@@ -387,25 +388,10 @@ pub fn load_workset(
         discover::discover(&walk_paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
     let mut files = found.files;
     if let Some((p, _)) = overlay
-        && let Some(lang) = crate::source::Lang::from_path(p)
         && !files.iter().any(|d| abs(&d.path) == abs(p))
+        && let Some(d) = discovered(p)
     {
-        let project = context_root(p)
-            .filter(|r| Project::is_root(r))
-            .map(|r| Arc::new(Project::load(&r)))
-            .unwrap_or_else(|| Arc::new(Project::detached(cwd.clone())));
-        let a = abs(p);
-        let rel = a
-            .strip_prefix(&project.root)
-            .map(|r| r.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_else(|_| discover::display_path(p, &cwd));
-        files.push(Discovered {
-            path: p.to_path_buf(),
-            display: discover::display_path(p, &cwd),
-            rel,
-            lang,
-            project,
-        });
+        files.push(d);
     }
     // Which files are reported on: all, unless context was added.
     let is_requested = |path: &Path| {
@@ -469,6 +455,84 @@ pub fn load_workset(
         profile_of,
         profiles: Arc::new(profiles),
     })
+}
+
+/// The file at `path` as a walk would find it (language, project, display and project-relative
+/// paths), whether or not it exists on disk (a new editor buffer).
+pub fn discovered(path: &Path) -> Option<Discovered> {
+    let lang = crate::source::Lang::from_path(path)?;
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let project = context_root(path)
+        .filter(|r| Project::is_root(r))
+        .map(|r| Arc::new(Project::load(&r)))
+        .unwrap_or_else(|| Arc::new(Project::detached(cwd.clone())));
+    let a = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let rel = a
+        .strip_prefix(&project.root)
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| discover::display_path(path, &cwd));
+    Some(Discovered {
+        path: path.to_path_buf(),
+        display: discover::display_path(path, &cwd),
+        rel,
+        lang,
+        project,
+    })
+}
+
+impl Workset {
+    /// The source read from `path` (compared as absolute paths).
+    pub fn find(&self, path: &Path) -> Option<&SourceFile> {
+        let a = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.sources
+            .iter()
+            .find(|s| std::path::absolute(&s.path).is_ok_and(|p| p == a))
+    }
+
+    /// Put `text` in place of the file at `path`, adding the file when the workset does not hold
+    /// it yet (a new buffer). Returns `false` when connlint does not read such a file.
+    pub fn upsert(&mut self, path: &Path, text: String, settings: &Settings) -> bool {
+        if let Some(display) = self.find(path).map(|s| s.display.clone()) {
+            self.set_text(&display, text);
+            return true;
+        }
+        let Some(d) = discovered(path) else {
+            return false;
+        };
+        let profile = match (settings.nearest_config, settings.resolver.for_file(path)) {
+            (true, Ok(Some(config))) => {
+                let key = config.path.clone();
+                let profiles = Arc::make_mut(&mut self.profiles);
+                match profiles.list.iter().position(|p| p.config.path == key) {
+                    Some(i) => i,
+                    None => {
+                        profiles.list.push(settings.profile(Some(config)));
+                        profiles.list.len() - 1
+                    }
+                }
+            }
+            _ => 0,
+        };
+        self.sources.push(SourceFile::new(
+            d.path, d.display, d.rel, d.lang, text, d.project,
+        ));
+        self.profile_of.push(profile);
+        true
+    }
+
+    /// Drop the file at `path` (deleted on disk).
+    pub fn remove(&mut self, path: &Path) {
+        let a = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let keep: Vec<bool> = self
+            .sources
+            .iter()
+            .map(|s| std::path::absolute(&s.path).map_or(true, |p| p != a))
+            .collect();
+        let mut k = keep.iter();
+        self.sources.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.profile_of.retain(|_| *k.next().unwrap_or(&true));
+    }
 }
 
 /// Does `config`'s `exclude` match `path` (relative to the config's directory, or any of the

@@ -19,6 +19,7 @@ pub mod facts;
 pub mod fingerprint;
 pub mod fix;
 pub mod lang;
+pub mod lsp;
 pub mod pools;
 pub mod prefilter;
 pub mod project;

@@ -1,0 +1,517 @@
+//! `connlint lsp` driven over stdio with JSON-RPC, as an editor drives it: initialize, open,
+//! diagnostics at the right ranges (UTF-16 and UTF-8), code actions applied, edits, findings that
+//! depend on other files, pull diagnostics, a broken file, shutdown.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use common::{FACTORY, ROUTE, write};
+use serde_json::{Value, json};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    inbox: Receiver<Value>,
+    next: u64,
+    /// Notifications read while waiting for something else.
+    seen: Vec<Value>,
+}
+
+fn uri(path: &Path) -> String {
+    url::Url::from_file_path(path).unwrap().to_string()
+}
+
+impl Client {
+    fn start(root: &Path, capabilities: Value) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_connlint"))
+            .arg("lsp")
+            .current_dir(root)
+            .env("CONNLINT_CACHE_DIR", root.join(".cache"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, inbox) = channel();
+        std::thread::spawn(move || {
+            loop {
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        len = n.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; len];
+                stdout.read_exact(&mut body).unwrap();
+                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut c = Client {
+            child,
+            stdin,
+            inbox,
+            next: 0,
+            seen: Vec::new(),
+        };
+        let init = c.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri(root),
+                "capabilities": capabilities,
+                "initializationOptions": { "unsafeFixes": false },
+            }),
+        );
+        assert!(
+            init["capabilities"]["codeActionProvider"].is_object(),
+            "{init}"
+        );
+        c.notify("initialized", json!({}));
+        c
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = serde_json::to_vec(&msg).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    fn recv(&mut self, deadline: Instant) -> Value {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match self.inbox.recv_timeout(left) {
+            Ok(v) => v,
+            Err(RecvTimeoutError::Timeout) => panic!("no message from the server in time"),
+            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+        }
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = self.next;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let msg = self.recv(deadline);
+            if msg["id"] == id && msg.get("method").is_none() {
+                assert!(msg.get("error").is_none(), "{method}: {msg}");
+                return msg["result"].clone();
+            }
+            self.seen.push(msg);
+        }
+    }
+
+    /// The next `publishDiagnostics` for `uri` that satisfies `pred`.
+    fn diagnostics(&mut self, uri: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + WAIT;
+        let matches = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && pred(m["params"]["diagnostics"].as_array().unwrap())
+        };
+        if let Some(i) = self.seen.iter().rposition(matches) {
+            let m = self.seen.remove(i);
+            return m["params"]["diagnostics"].as_array().unwrap().clone();
+        }
+        loop {
+            let msg = self.recv(deadline);
+            if matches(&msg) {
+                return msg["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+            self.seen.push(msg);
+        }
+    }
+
+    fn open(&mut self, path: &Path, language: &str, text: &str) -> String {
+        let u = uri(path);
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": u, "languageId": language, "version": 1, "text": text } }),
+        );
+        u
+    }
+
+    fn shutdown(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "{status}");
+                return;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Apply LSP text edits (UTF-16 positions) to `text`, as an editor does.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |pos: &Value| {
+        let (line, ch) = (
+            pos["line"].as_u64().unwrap() as usize,
+            pos["character"].as_u64().unwrap() as usize,
+        );
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (i, c) in text[start..].char_indices() {
+            if units >= ch || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
+    let mut out = text.to_string();
+    for (a, b, t) in spans {
+        out.replace_range(a..b, &t);
+    }
+    out
+}
+
+const EFFECT: &str = r#"import { useEffect, useState } from "react";
+
+export function Clock() {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    setInterval(() => setNow(Date.now()), 1000);
+  }, []);
+  return <p>{now}</p>;
+}
+"#;
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0","react":"19.0.0"}}"#,
+    );
+    write(dir.path(), "lib/db.ts", FACTORY);
+    write(dir.path(), "app/api/users/route.ts", ROUTE);
+    write(dir.path(), "app/clock.tsx", EFFECT);
+    dir
+}
+
+#[test]
+fn diagnostics_quick_fix_and_edit_clear_the_finding() {
+    let dir = project();
+    let mut c = Client::start(dir.path(), json!({}));
+    let path = dir.path().join("app/clock.tsx");
+    let u = c.open(&path, "typescriptreact", EFFECT);
+    let diags = c.diagnostics(&u, |d| !d.is_empty());
+    assert_eq!(codes(&diags), vec!["effect-missing-cleanup"]);
+    let d = &diags[0];
+    assert_eq!(d["source"], "connlint");
+    assert_eq!(d["severity"], 1);
+    assert_eq!(d["range"]["start"], json!({ "line": 5, "character": 4 }));
+    assert!(
+        d["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("effect-missing-cleanup.md")
+    );
+    // The quick fix, applied as an editor does, then sent back as a change.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": u }, "range": d["range"], "context": { "diagnostics": [d] } }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.iter().any(|t| t.starts_with("Fix: ")), "{titles:?}");
+    assert!(
+        titles.contains(&"Ignore `effect-missing-cleanup` on this line"),
+        "{titles:?}"
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Fix: "))
+        .unwrap();
+    let edits = fix["edit"]["changes"][&u].as_array().unwrap();
+    let fixed = apply(EFFECT, edits);
+    assert!(fixed.contains("clearInterval("), "{fixed}");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    assert!(c.diagnostics(&u, |d| d.is_empty()).is_empty());
+    // Hover on nothing is null; an incremental change brings the finding back.
+    let lines: Vec<&str> = fixed.lines().collect();
+    let line = lines
+        .iter()
+        .position(|l| l.contains("clearInterval"))
+        .unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": u, "version": 3 }, "contentChanges": [{
+            "range": { "start": { "line": line, "character": 0 }, "end": { "line": line + 1, "character": 0 } },
+            "text": "",
+        }] }),
+    );
+    let back = c.diagnostics(&u, |d| !d.is_empty());
+    assert_eq!(codes(&back), vec!["effect-missing-cleanup"]);
+    // The ignore action silences it.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": u }, "range": back[0]["range"], "context": { "diagnostics": [&back[0]] } }),
+    );
+    let ignore = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Ignore"))
+        .unwrap();
+    let current = {
+        let mut t: Vec<&str> = fixed.split_inclusive('\n').collect();
+        t.remove(line);
+        t.concat()
+    };
+    let ignored = apply(&current, ignore["edit"]["changes"][&u].as_array().unwrap());
+    assert!(
+        ignored.contains("// connlint-ignore: effect-missing-cleanup"),
+        "{ignored}"
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": u, "version": 4 }, "contentChanges": [{ "text": ignored }] }),
+    );
+    assert!(c.diagnostics(&u, |d| d.is_empty()).is_empty());
+    c.shutdown();
+}
+
+#[test]
+fn a_route_sees_the_factory_of_an_unopened_file_and_hover_shows_the_rule() {
+    let dir = project();
+    let mut c = Client::start(dir.path(), json!({}));
+    let u = c.open(
+        &dir.path().join("app/api/users/route.ts"),
+        "typescript",
+        ROUTE,
+    );
+    let diags = c.diagnostics(&u, |d| !d.is_empty());
+    assert_eq!(codes(&diags), vec!["per-request-client"]);
+    assert_eq!(
+        diags[0]["range"]["start"],
+        json!({ "line": 3, "character": 17 })
+    );
+    let related = &diags[0]["relatedInformation"][0];
+    assert!(
+        related["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/lib/db.ts")
+    );
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": u }, "position": { "line": 3, "character": 20 } }),
+    );
+    let md = hover["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("per-request-client"), "{md}");
+    assert!(md.contains("## What it does"), "{md}");
+    // The quick fix edits the factory, in another file.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": u }, "range": diags[0]["range"], "context": { "diagnostics": [&diags[0]] } }),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Fix: "))
+        .unwrap();
+    let lib = uri(&dir.path().join("lib/db.ts"));
+    assert!(fix["edit"]["changes"][&lib].is_array(), "{fix}");
+    c.shutdown();
+}
+
+#[test]
+fn positions_count_utf16_units_or_utf8_bytes_as_negotiated() {
+    let dir = project();
+    let text = "import { MongoClient } from \"mongodb\";\n\nexport async function GET() {\n  const label = \"😀é\"; const client = new MongoClient(process.env.MONGODB_URI!);\n  return Response.json(await client.db().collection(\"u\").findOne({ label }));\n}\n";
+    let path = dir.path().join("app/api/emoji/route.ts");
+    let col_chars = text.lines().nth(3).unwrap().find("new").unwrap();
+    // 😀 is 4 bytes and 2 UTF-16 units, é 2 bytes and 1 unit.
+    for (caps, expected) in [
+        (json!({}), col_chars - 3),
+        (
+            json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }),
+            col_chars,
+        ),
+    ] {
+        let mut c = Client::start(dir.path(), caps);
+        let u = c.open(&path, "typescript", text);
+        let diags = c.diagnostics(&u, |d| !d.is_empty());
+        assert_eq!(diags[0]["code"], "per-request-client");
+        assert_eq!(
+            diags[0]["range"]["start"],
+            json!({ "line": 3, "character": expected })
+        );
+        c.shutdown();
+    }
+}
+
+#[test]
+fn a_second_buffer_changes_the_first_files_project_findings() {
+    let dir = project();
+    let module = "import { MongoClient } from \"mongodb\";\n\nexport const client = new MongoClient(process.env.MONGODB_URI!);\n";
+    write(dir.path(), "lib/mongodb.ts", module);
+    let mut c = Client::start(dir.path(), json!({}));
+    let first = c.open(&dir.path().join("lib/mongodb.ts"), "typescript", module);
+    // Alone, it is reported for hot reloads only, not as a duplicate.
+    let alone = c.diagnostics(&first, |d| !d.is_empty());
+    assert_eq!(codes(&alone), vec!["hot-reload-client"]);
+    // A new, unsaved second module with its own client: the first is now a duplicate of it
+    // (the rule keeps one module, `lib/mongo.ts`, and reports the others).
+    let second = c.open(&dir.path().join("lib/mongo.ts"), "typescript", module);
+    let d = c.diagnostics(&first, |d| {
+        d.iter().any(|x| x["code"] == "duplicate-client-module")
+    });
+    let dup = d
+        .iter()
+        .find(|x| x["code"] == "duplicate-client-module")
+        .unwrap();
+    assert!(
+        dup["relatedInformation"][0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/lib/mongo.ts"),
+        "{dup}"
+    );
+    // Deleting the client from the second buffer clears the first.
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": second, "version": 2 }, "contentChanges": [{ "text": "export const x = 1;\n" }] }),
+    );
+    c.diagnostics(&first, |d| {
+        !d.iter().any(|x| x["code"] == "duplicate-client-module")
+    });
+    c.shutdown();
+}
+
+#[test]
+fn pull_diagnostics_for_clients_that_ask() {
+    let dir = project();
+    let mut c = Client::start(
+        dir.path(),
+        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
+    );
+    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", EFFECT);
+    let report = c.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert_eq!(report["kind"], "full");
+    assert_eq!(
+        codes(report["items"].as_array().unwrap()),
+        vec!["effect-missing-cleanup"]
+    );
+    assert!(
+        !c.seen
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "a pull client is not pushed to"
+    );
+    c.shutdown();
+}
+
+#[test]
+fn a_broken_file_keeps_the_server_alive_and_fix_all_applies_safe_fixes() {
+    let dir = project();
+    let mut c = Client::start(dir.path(), json!({}));
+    let rs = c.open(
+        &dir.path().join("src/main.rs"),
+        "rust",
+        &"fn main() { (".repeat(50),
+    );
+    let py = c.open(
+        &dir.path().join("app/x.py"),
+        "python",
+        "def f(:\n  x = \n\0\u{feff}",
+    );
+    let _ = (rs, py);
+    // Still answering, with results for a good file.
+    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", EFFECT);
+    assert_eq!(
+        codes(&c.diagnostics(&u, |d| !d.is_empty())),
+        vec!["effect-missing-cleanup"]
+    );
+    // An unused suppression has a safe fix: source.fixAll applies it.
+    let text = format!("// connlint-ignore: per-request-client\n{EFFECT}");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [{ "text": text }] }),
+    );
+    c.diagnostics(&u, |d| d.iter().any(|x| x["code"] == "unused-suppression"));
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": u },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [], "only": ["source.fixAll"] },
+        }),
+    );
+    let all = actions.as_array().unwrap();
+    assert_eq!(all.len(), 1, "{actions}");
+    assert_eq!(all[0]["kind"], "source.fixAll.connlint");
+    let fixed = apply(&text, all[0]["edit"]["changes"][&u].as_array().unwrap());
+    assert_eq!(
+        fixed, EFFECT,
+        "only the safe fix (the unused comment) is applied"
+    );
+    c.shutdown();
+}
