@@ -27,5 +27,6 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod uri;
 
 pub use engine::{Report, Settings, check_paths, check_source, check_sources};

@@ -86,8 +86,7 @@ pub fn offset(text: &str, lines: &LineIndex, pos: Position, enc: Encoding) -> us
 /// The `file://` URI of a path (absolute, or made absolute).
 pub fn uri_of(path: &Path) -> Option<Uri> {
     let abs = std::path::absolute(path).ok()?;
-    let url = url::Url::from_file_path(abs).ok()?;
-    Uri::from_str(url.as_str()).ok()
+    Uri::from_str(&crate::uri::file_uri(&abs)?).ok()
 }
 
 /// The path of a `file://` URI (`None` for other schemes: `untitled:` buffers have no path).

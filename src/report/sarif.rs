@@ -7,7 +7,6 @@
 
 use std::path::Path;
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -21,24 +20,6 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const SRCROOT: &str = "%SRCROOT%";
 /// The key of connlint's fingerprint in `partialFingerprints` (see `src/fingerprint.rs`).
 pub const FINGERPRINT_KEY: &str = "connlint/v1";
-
-/// Characters a path segment of a URI reference must escape (RFC 3986 `pchar` keeps the rest).
-const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b'\\')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -76,17 +57,10 @@ fn first_paragraph(doc: &str) -> String {
 /// The artifact location of a display path: relative to `%SRCROOT%`, or a `file://` URI for a
 /// path outside the working directory.
 fn artifact(path: &str) -> Value {
-    if path.starts_with('/')
-        && let Ok(url) = url::Url::from_file_path(Path::new(path))
-    {
-        return json!({ "uri": url.as_str() });
+    if let Some(uri) = crate::uri::file_uri(Path::new(path)) {
+        return json!({ "uri": uri });
     }
-    let uri = path
-        .split('/')
-        .map(|seg| utf8_percent_encode(seg, SEGMENT).to_string())
-        .collect::<Vec<_>>()
-        .join("/");
-    json!({ "uri": uri, "uriBaseId": SRCROOT })
+    json!({ "uri": crate::uri::encode_path(path), "uriBaseId": SRCROOT })
 }
 
 fn region(start: Position, end: Position) -> Value {
@@ -218,9 +192,7 @@ pub fn to_value(report: &Report) -> Value {
             n
         })
         .collect();
-    let mut srcroot = url::Url::from_directory_path(&cwd)
-        .map(|u| u.to_string())
-        .unwrap_or_else(|_| "file:///".to_string());
+    let mut srcroot = crate::uri::file_uri(&cwd).unwrap_or_else(|| "file:///".to_string());
     if !srcroot.ends_with('/') {
         srcroot.push('/');
     }
