@@ -116,15 +116,20 @@ impl FactCache {
 
     /// The cached facts of `key`, if any.
     pub fn get(&self, key: u128) -> Option<FileFacts> {
-        let facts = {
+        let from_old = {
             let old = self.old.read().ok()?;
-            let (_, bytes) = old.get(&key)?;
-            postcard::from_bytes(bytes).ok()?
+            old.get(&key)
+                .and_then(|(_, bytes)| postcard::from_bytes(bytes).ok())
         };
-        if let Ok(mut hits) = self.hits.lock() {
-            hits.insert(key);
+        if let Some(facts) = from_old {
+            if let Ok(mut hits) = self.hits.lock() {
+                hits.insert(key);
+            }
+            return Some(facts);
         }
-        Some(facts)
+        // Made earlier in this process (a long-lived one: the language server).
+        let fresh = self.fresh.lock().ok()?;
+        postcard::from_bytes(fresh.get(&key)?).ok()
     }
 
     /// Remember the facts of `key`.
@@ -229,6 +234,11 @@ mod tests {
         let c = FactCache::open(dir.path());
         assert!(c.get(key).is_none());
         c.put(key, &facts);
+        assert_eq!(
+            c.get(key).as_ref(),
+            Some(&facts),
+            "answered within the process too"
+        );
         c.save().unwrap();
         assert!(dir.path().join(".gitignore").is_file());
         let c = FactCache::open(dir.path());

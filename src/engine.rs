@@ -520,6 +520,25 @@ impl Workset {
         true
     }
 
+    /// A copy holding only the sources `keep` accepts (the projects of an editor's open files).
+    pub fn subset(&self, keep: impl Fn(&SourceFile) -> bool) -> Workset {
+        let mut sources = Vec::new();
+        let mut profile_of = Vec::new();
+        for (s, p) in self.sources.iter().zip(&self.profile_of) {
+            if keep(s) {
+                sources.push(s.clone());
+                profile_of.push(*p);
+            }
+        }
+        Workset {
+            sources,
+            requested: self.requested.clone(),
+            errors: Vec::new(),
+            profile_of,
+            profiles: self.profiles.clone(),
+        }
+    }
+
     /// Drop the file at `path` (deleted on disk).
     pub fn remove(&mut self, path: &Path) {
         let a = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());

@@ -78,6 +78,8 @@ pub struct Server {
     shown: HashMap<String, Vec<Value>>,
     cancelled: HashSet<RequestId>,
     next_id: u64,
+    /// The first lint (the workspace's facts) is logged with its time.
+    linted_once: bool,
 }
 
 impl Server {
@@ -93,6 +95,7 @@ impl Server {
             shown: HashMap::new(),
             cancelled: HashSet::new(),
             next_id: 0,
+            linted_once: false,
         };
         s.reload();
         s
@@ -274,7 +277,23 @@ impl Server {
     /// Lint now, keep the last report if the pipeline panics, and show what changed.
     fn lint(&mut self) {
         self.dirty = false;
-        let work = &self.work;
+        let started = std::time::Instant::now();
+        // Findings are shown for open documents only, and projects do not see each other: after
+        // the first lint (which fills the cache for the whole workspace), only the projects of
+        // open documents are checked.
+        let projects: BTreeSet<PathBuf> = self
+            .docs
+            .values()
+            .filter_map(|d| self.work.find(&d.path))
+            .map(|s| s.project.root.clone())
+            .collect();
+        let subset;
+        let work = if self.linted_once {
+            subset = self.work.subset(|s| projects.contains(&s.project.root));
+            &subset
+        } else {
+            &self.work
+        };
         let settings = &self.settings;
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             engine::check_workset(work, settings)
@@ -287,6 +306,17 @@ impl Server {
                 );
                 return;
             }
+        }
+        if !self.linted_once {
+            self.linted_once = true;
+            self.log(
+                3,
+                &format!(
+                    "checked {} files in {:.2} s",
+                    self.report.files_checked,
+                    started.elapsed().as_secs_f64()
+                ),
+            );
         }
         for e in &self.report.errors {
             if self
