@@ -515,3 +515,65 @@ fn a_broken_file_keeps_the_server_alive_and_fix_all_applies_safe_fixes() {
     );
     c.shutdown();
 }
+
+#[test]
+fn configuration_edits_and_settings_re_lint() {
+    let dir = project();
+    let mut c = Client::start(dir.path(), json!({}));
+    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", EFFECT);
+    assert_eq!(
+        codes(&c.diagnostics(&u, |d| !d.is_empty())),
+        vec!["effect-missing-cleanup"]
+    );
+    // A new connlint.toml ignoring the rule, announced as a watched-file change.
+    write(
+        dir.path(),
+        "connlint.toml",
+        "ignore = [\"effect-missing-cleanup\"]\n",
+    );
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&dir.path().join("connlint.toml")), "type": 1 }] }),
+    );
+    c.diagnostics(&u, |d| d.is_empty());
+    // A setting naming another configuration file (like --config) brings it back.
+    write(
+        dir.path(),
+        "strict.toml",
+        "select = [\"effect-missing-cleanup\"]\n",
+    );
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "connlint": { "configPath": dir.path().join("strict.toml") } } }),
+    );
+    assert_eq!(
+        codes(&c.diagnostics(&u, |d| !d.is_empty())),
+        vec!["effect-missing-cleanup"]
+    );
+    // A broken configuration is reported to the user, and the server keeps answering.
+    write(dir.path(), "strict.toml", "select = [\"no-such-rule\"]\n");
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "connlint": { "configPath": dir.path().join("strict.toml"), "unsafeFixes": true } } }),
+    );
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let m = c.recv(deadline);
+        if m["method"] == "window/showMessage" {
+            assert!(
+                m["params"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("no-such-rule"),
+                "{m}"
+            );
+            break;
+        }
+    }
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": u }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert!(hover.is_null());
+    c.shutdown();
+}
