@@ -380,3 +380,32 @@ fn the_ci_examples_run_as_written() {
     }
     assert!(commands >= 8, "{commands}");
 }
+
+#[test]
+fn sarif_paths_outside_the_working_directory_are_file_uris() {
+    let dir = project();
+    let sub = dir.path().join("app");
+    let out = connlint(&sub)
+        .args(["--format", "sarif", "../lib/db.ts", "../app/api"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = &doc["runs"][0]["results"][0];
+    // Both the result (`../app/api/…`) and its related location (`../lib/db.ts`) lie outside
+    // `app/`'s parent-less view: absolute file URIs, no `..`, no base.
+    for (loc, tail) in [
+        (&r["locations"][0], "/app/api/%5Bid%5D/route.ts"),
+        (&r["relatedLocations"][0], "/lib/db.ts"),
+    ] {
+        let art = &loc["physicalLocation"]["artifactLocation"];
+        assert!(art.get("uriBaseId").is_none(), "{art}");
+        let got = art["uri"].as_str().unwrap();
+        assert!(got.starts_with("file:///") && got.ends_with(tail), "{got}");
+        assert!(!got.contains(".."), "{got}");
+    }
+    // From the project root, the same files are relative to %SRCROOT%.
+    let (text, _) = run(dir.path(), "sarif");
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let art = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(art["uriBaseId"], "%SRCROOT%");
+}

@@ -60,6 +60,24 @@ fn artifact(path: &str) -> Value {
     if let Some(uri) = crate::uri::file_uri(Path::new(path)) {
         return json!({ "uri": uri });
     }
+    // `../x` leaves the source root: GitHub would resolve it against the repository root and
+    // point at the wrong file. Such a path is an absolute `file://` URI instead.
+    if path == ".." || path.starts_with("../") {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let mut abs = std::path::PathBuf::new();
+        for c in cwd.join(path).components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    abs.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => abs.push(other),
+            }
+        }
+        if let Some(uri) = crate::uri::file_uri(&abs) {
+            return json!({ "uri": uri });
+        }
+    }
     json!({ "uri": crate::uri::encode_path(path), "uriBaseId": SRCROOT })
 }
 
