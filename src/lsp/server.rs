@@ -346,9 +346,12 @@ impl Server {
                 continue;
             }
             changed = true;
-            if !self.client.pull
-                && let Some(doc) = self.docs.get(&uri)
-            {
+            if self.client.pull {
+                // What a pull client has seen is updated when it pulls (see the
+                // `textDocument/diagnostic` handler and its `relatedDocuments`).
+                continue;
+            }
+            if let Some(doc) = self.docs.get(&uri) {
                 self.notify(
                     "textDocument/publishDiagnostics",
                     json!({ "uri": doc.uri.as_str(), "version": doc.version, "diagnostics": items }),
@@ -612,7 +615,29 @@ impl Server {
                 let uri = req.params["textDocument"]["uri"].as_str().unwrap_or("");
                 let items = self.diagnostics_of(uri);
                 self.shown.insert(uri.to_string(), items.clone());
-                Ok(json!({ "kind": "full", "items": items }))
+                // Other open documents whose findings changed since the client last saw them
+                // ride along (`relatedDocuments`): an edit here can add or clear a duplicate
+                // module there, and clients that do not take `workspace/diagnostic/refresh`
+                // (Neovim) would not ask.
+                let mut related = serde_json::Map::new();
+                let others: Vec<(String, String)> = self
+                    .docs
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != uri)
+                    .map(|(k, d)| (k.clone(), d.uri.as_str().to_string()))
+                    .collect();
+                for (key, other_uri) in others {
+                    let other = self.diagnostics_of(&key);
+                    if self.shown.get(&key) != Some(&other) {
+                        related.insert(other_uri, json!({ "kind": "full", "items": other }));
+                        self.shown.insert(key, other);
+                    }
+                }
+                let mut report = json!({ "kind": "full", "items": items });
+                if !related.is_empty() {
+                    report["relatedDocuments"] = Value::Object(related);
+                }
+                Ok(report)
             }
             "textDocument/codeAction" => {
                 self.ensure_fresh();
@@ -694,15 +719,26 @@ impl Server {
                     .iter()
                     .any(|k| kind == *k || kind.starts_with(&format!("{k}.")))
         };
-        let a = convert::offset(&doc.text, &lines, want.start, enc) as u32;
-        let b = convert::offset(&doc.text, &lines, want.end, enc) as u32;
+        // A finding is offered when it touches the lines of the requested range (the cursor's
+        // line, a selection, or the diagnostic's own range, as editors send them).
+        let first_line = want.start.line as usize;
+        let last_line = (want.end.line as usize).max(first_line);
+        let touches = |d: &&Diagnostic| {
+            let (a, b) = (
+                lines.line_of(d.span.start),
+                lines.line_of(d.span.end.max(d.span.start)),
+            );
+            a <= last_line && first_line <= b
+        };
+        let _ = enc;
         let mut actions = Vec::new();
         if wants("quickfix") {
             for d in self
                 .report
                 .diagnostics
                 .iter()
-                .filter(|d| d.path == display && d.span.start <= b.max(a) && a <= d.span.end)
+                .filter(|d| d.path == display)
+                .filter(touches)
             {
                 let Some(lsp) = self.to_lsp(d) else {
                     continue;

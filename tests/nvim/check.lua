@@ -1,0 +1,110 @@
+-- Drives connlint's language server from headless Neovim and prints what the editor saw as JSON
+-- (tests/neovim.rs asserts on it). Steps:
+--   route:   open a route whose client factory is in an unopened file: its diagnostics;
+--   clock:   open a component whose effect leaks an interval; apply the "Fix:" code action;
+--            the finding is gone; the buffer text after the fix;
+--   ignore:  re-add the leak; apply "Ignore … on this line"; the finding is gone;
+--   dup:     two modules keeping a MongoDB client: the first shows duplicate-client-module;
+--            deleting the client from the second buffer clears the first.
+local v = vim.version()
+local out = { nvim = string.format('%d.%d.%d', v.major, v.minor, v.patch) }
+local function emit()
+  io.stdout:write(vim.json.encode(out) .. '\n')
+  vim.cmd('qa!')
+end
+local function fail(msg)
+  out.error = msg
+  emit()
+end
+
+local function codes(buf)
+  local r = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    table.insert(r, { code = d.code, lnum = d.lnum, col = d.col, source = d.source })
+  end
+  table.sort(r, function(a, b) return a.code < b.code end)
+  return r
+end
+local function has(buf, code)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == code then return true end
+  end
+  return false
+end
+local function wait(pred) return vim.wait(15000, pred, 50) end
+local function client_of(buf)
+  local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+  return get({ bufnr = buf })[1]
+end
+
+-- Apply the code action whose title starts with `prefix` at the first finding `code` of `buf`.
+local function apply_action(buf, code, prefix)
+  local diag
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == code then diag = d end
+  end
+  if not diag then return 'no ' .. code .. ' diagnostic' end
+  local client = client_of(buf)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = {
+      start = { line = diag.lnum, character = 0 },
+      ['end'] = { line = diag.end_lnum or diag.lnum, character = 0 },
+    },
+    context = { diagnostics = { diag.user_data and diag.user_data.lsp or {} } },
+  }
+  local res = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
+  for _, r in pairs(res or {}) do
+    for _, action in ipairs(r.result or {}) do
+      if action.title:sub(1, #prefix) == prefix then
+        vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+        return nil
+      end
+    end
+  end
+  return 'no code action starting with ' .. prefix
+end
+
+local root = vim.env.CONNLINT_ROOT
+
+-- route
+vim.cmd('edit ' .. root .. '/app/api/users/route.ts')
+local route = vim.api.nvim_get_current_buf()
+if not wait(function() return #vim.diagnostic.get(route) > 0 end) then return fail('no diagnostics for the route') end
+out.route = codes(route)
+out.encoding = client_of(route).offset_encoding
+
+-- clock: quick fix
+vim.cmd('edit ' .. root .. '/app/clock.tsx')
+local clock = vim.api.nvim_get_current_buf()
+if not wait(function() return has(clock, 'effect-missing-cleanup') end) then return fail('no effect-missing-cleanup') end
+out.clock_before = codes(clock)
+local err = apply_action(clock, 'effect-missing-cleanup', 'Fix:')
+if err then return fail(err) end
+out.clock_fixed_text = table.concat(vim.api.nvim_buf_get_lines(clock, 0, -1, false), '\n')
+out.clock_after_fix_cleared = wait(function() return not has(clock, 'effect-missing-cleanup') end)
+
+-- ignore: put the leak back (undo the fix), then ignore it on its line
+vim.cmd('silent! undo')
+if not wait(function() return has(clock, 'effect-missing-cleanup') end) then return fail('the finding did not come back after undo') end
+err = apply_action(clock, 'effect-missing-cleanup', 'Ignore')
+if err then return fail(err) end
+out.ignore_text = table.concat(vim.api.nvim_buf_get_lines(clock, 0, -1, false), '\n')
+out.ignore_cleared = wait(function() return not has(clock, 'effect-missing-cleanup') end)
+
+-- dup: a second buffer changes the first's project findings
+vim.cmd('edit ' .. root .. '/lib/mongodb.ts')
+local first = vim.api.nvim_get_current_buf()
+if not wait(function() return has(first, 'hot-reload-client') end) then return fail('no diagnostics for lib/mongodb.ts') end
+out.dup_alone = has(first, 'duplicate-client-module')
+vim.cmd('edit ' .. root .. '/lib/mongo.ts')
+local second = vim.api.nvim_get_current_buf()
+vim.api.nvim_buf_set_lines(second, 0, -1, false, {
+  'import { MongoClient } from "mongodb";',
+  '',
+  'export const client = new MongoClient(process.env.MONGODB_URI!);',
+})
+out.dup_with_second = wait(function() return has(first, 'duplicate-client-module') end)
+vim.api.nvim_buf_set_lines(second, 0, -1, false, { 'export const x = 1;' })
+out.dup_cleared = wait(function() return not has(first, 'duplicate-client-module') end)
+emit()
