@@ -135,6 +135,8 @@ impl Server {
                     Job::Cancel(_) => {}
                 }
             }
+            // A cancellation only reaches requests still waiting in its batch.
+            self.cancelled.clear();
         }
         if let Some(cache) = &self.settings.cache
             && let Err(e) = cache.save()
