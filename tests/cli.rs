@@ -1,23 +1,11 @@
 //! The command line as a user drives it: exit codes, formats, errors that never panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
 
 mod common;
 
-use assert_cmd::Command;
-use common::{OVERSIZED, oversized_project};
+use common::{OVERSIZED, connlint, oversized_project, write};
 use predicates::prelude::*;
-
-fn connlint() -> Command {
-    Command::cargo_bin("connlint").unwrap()
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 const PACKAGE: &str =
     r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0"}}"#;

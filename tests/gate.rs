@@ -6,19 +6,8 @@ use std::path::Path;
 
 mod common;
 
-use assert_cmd::Command;
-use common::{OVERSIZED, oversized_project};
+use common::{OVERSIZED, connlint, oversized_project, write};
 use predicates::prelude::*;
-
-fn connlint() -> Command {
-    Command::cargo_bin("connlint").unwrap()
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 fn read(root: &Path, rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap()

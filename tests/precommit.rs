@@ -10,31 +10,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod common;
-use common::{FACTORY, PACKAGE, ROUTE, write};
+use common::{FACTORY, PACKAGE, ROUTE, pypi_tool, write};
 
 fn pre_commit() -> PathBuf {
-    if let Some(p) = std::env::var_os("CONNLINT_PRE_COMMIT") {
-        return PathBuf::from(p);
-    }
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pre-commit-venv");
-    let exe = venv.join("bin/pre-commit");
-    if !exe.is_file() {
-        let ok = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .status()
-            .is_ok_and(|s| s.success())
-            && Command::new(venv.join("bin/pip"))
-                .args(["install", "--quiet", "pre-commit>=3,<5"])
-                .status()
-                .is_ok_and(|s| s.success());
-        assert!(
-            ok && exe.is_file(),
-            "could not install pre-commit from PyPI into {}; set CONNLINT_PRE_COMMIT to a pre-commit executable",
-            venv.display()
-        );
-    }
-    exe
+    pypi_tool(
+        "CONNLINT_PRE_COMMIT",
+        "pre-commit-venv",
+        "pre-commit>=3,<5",
+        "pre-commit",
+    )
 }
 
 fn run(dir: &Path, program: &Path, args: &[&str]) -> Output {

