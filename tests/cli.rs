@@ -1,7 +1,6 @@
 //! The command line as a user drives it: exit codes, formats, errors that never panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-
 mod common;
 
 use common::{OVERSIZED, connlint, oversized_project, write};
