@@ -94,3 +94,30 @@ fn readme_rule_table_is_current() {
         "README rule table is stale; replace it with:\n{want}"
     );
 }
+
+/// The VS Code extension and the editor docs speak the server's contract: the settings the server
+/// reads (`unsafeFixes`, `configPath` in src/lsp/server.rs), the `lsp` subcommand, the fix-all kind.
+#[test]
+fn editor_packages_match_the_language_server() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+    let server = read("src/lsp/server.rs");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read("editors/vscode/package.json")).unwrap();
+    let extension = read("editors/vscode/src/extension.ts");
+    let docs = read("editors/README.md");
+    for key in ["unsafeFixes", "configPath"] {
+        assert!(server.contains(&format!("v[\"{key}\"]")), "the server reads {key}");
+        assert!(extension.contains(&format!("{key}:")), "the extension sends {key}");
+        assert!(docs.contains(key), "editors/README.md documents {key}");
+        let setting = format!("connlint.{key}");
+        assert!(
+            manifest["contributes"]["configuration"]["properties"][&setting].is_object(),
+            "package.json declares {setting}"
+        );
+    }
+    assert!(extension.contains(r#"args: ["lsp"]"#));
+    assert!(server.contains(r#"pub const FIX_ALL: &str = "source.fixAll.connlint";"#));
+    assert!(read("editors/vscode/README.md").contains("source.fixAll.connlint"));
+    assert!(docs.contains(r#"'connlint', 'lsp'"#) && docs.contains(r#"args = ["lsp"]"#));
+}
