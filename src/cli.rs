@@ -160,6 +160,23 @@ fn resolve_rules(names: &[String], flag: &str) -> Result<Vec<&'static str>, Stri
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    engine::init_worker_stacks();
+    // The run itself also gets a deep stack (work rayon runs on the calling thread, the fix
+    // loop's parses), on a thread of its own.
+    match std::thread::Builder::new()
+        .name("connlint".into())
+        .stack_size(engine::WORKER_STACK)
+        .spawn(run)
+    {
+        Ok(handle) => handle.join().unwrap_or_else(|_| {
+            eprintln!("connlint: internal error (a panic); please report it");
+            ExitCode::from(2)
+        }),
+        Err(_) => run(),
+    }
+}
+
+fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -20,6 +20,19 @@ use crate::rules::{self, CheckedFile, ProjectCx, Rule};
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 
+/// The stack of the threads that parse (rayon's workers): the parsers and visitors recurse once
+/// per nesting level, and [`lang::too_deep`] keeps files within what this stack holds. Only the
+/// pages a parse touches are ever committed.
+pub const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+/// Give rayon's global pool [`WORKER_STACK`]-sized stacks (call once, before any parallel work;
+/// the CLI and the language server do). Later calls, and a pool already built, are left alone.
+pub fn init_worker_stacks() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build_global();
+}
+
 /// Files larger than this are skipped with a note (generated bundles, dumps).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
 
@@ -643,6 +656,7 @@ fn run_in_pool<T: Send>(settings: &Settings, f: impl FnOnce() -> T + Send) -> Re
         Some(n) => {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
+                .stack_size(WORKER_STACK)
                 .build()
                 .map_err(|e| RunError::ThreadPool(e.to_string()))?;
             Ok(pool.install(f))
@@ -652,13 +666,27 @@ fn run_in_pool<T: Send>(settings: &Settings, f: impl FnOnce() -> T + Send) -> Re
 }
 
 fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileFacts, FileError> {
-    lang::extract(source, catalog).map_err(|e| {
+    // Nothing a file contains may end the run: a panic in a front-end is this file's error.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lang::extract(source, catalog)
+    }))
+    .unwrap_or_else(|_| {
+        Err(lang::ParseError {
+            message: "internal error in the parser (please report this file)".into(),
+            span: None,
+        })
+    });
+    result.map_err(|e| {
         let at = e.span.map(|s| source.position(s.start));
         FileError {
             path: source.display.clone(),
             line: at.map(|p| p.line),
             column: at.map(|p| p.column),
-            message: format!("cannot parse: {}", e.message),
+            message: if e.message.starts_with("skipped") {
+                e.message
+            } else {
+                format!("cannot parse: {}", e.message)
+            },
         }
     })
 }

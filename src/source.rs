@@ -125,9 +125,12 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        // Lines end at `\n`, `\r\n`, or a lone `\r` (classic Mac files: without it every
+        // finding of such a file was reported on line 1).
         let mut starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let bytes = text.as_bytes();
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
@@ -190,13 +193,16 @@ impl LineIndex {
             if col == column {
                 return Some(start + i);
             }
-            if ch == '\n' {
+            if ch == '\n' || ch == '\r' {
                 break;
             }
             col += 1;
         }
         if col == column {
-            let line_end = rest.find('\n').map(|i| start + i).unwrap_or(text.len());
+            let line_end = rest
+                .find(['\n', '\r'])
+                .map(|i| start + i)
+                .unwrap_or(text.len());
             return Some(line_end);
         }
         None
@@ -283,6 +289,18 @@ mod tests {
         assert_eq!(idx.position(text, off), Position { line: 2, column: 6 });
         assert_eq!(idx.offset(text, 2, 6), Some(off as usize));
         assert_eq!(idx.utf16_position(text, off), (1, 5));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "a\rb = new X()\rc\r\nd";
+        let idx = LineIndex::new(text);
+        let off = text.find("new").map(|o| o as u32).unwrap_or(0);
+        assert_eq!(idx.position(text, off), Position { line: 2, column: 5 });
+        assert_eq!(idx.offset(text, 2, 5), Some(off as usize));
+        let d = text.find('d').map(|o| o as u32).unwrap_or(0);
+        assert_eq!(idx.position(text, d), Position { line: 4, column: 1 });
+        assert_eq!(idx.line_count(), 4);
     }
 
     #[test]

@@ -107,8 +107,14 @@ fn editor_packages_match_the_language_server() {
     let extension = read("editors/vscode/src/extension.ts");
     let docs = read("editors/README.md");
     for key in ["unsafeFixes", "configPath"] {
-        assert!(server.contains(&format!("v[\"{key}\"]")), "the server reads {key}");
-        assert!(extension.contains(&format!("{key}:")), "the extension sends {key}");
+        assert!(
+            server.contains(&format!("v[\"{key}\"]")),
+            "the server reads {key}"
+        );
+        assert!(
+            extension.contains(&format!("{key}:")),
+            "the extension sends {key}"
+        );
         assert!(docs.contains(key), "editors/README.md documents {key}");
         let setting = format!("connlint.{key}");
         assert!(

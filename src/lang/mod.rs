@@ -25,8 +25,65 @@ impl std::fmt::Display for ParseError {
     }
 }
 
+/// Python files indented deeper than this are not parsed: tree-sitter-python's external scanner
+/// keeps the indentation stack in a fixed buffer and *aborts the process* (a C assertion, which
+/// cannot be caught) when about 500 levels overflow it. Real code stays far below.
+pub const MAX_PY_INDENT_LEVELS: usize = 250;
+
+/// Why a text cannot be given to its parser at all (checked before parsing), if it cannot.
+pub fn unparsable(lang: Lang, text: &str) -> Option<String> {
+    if lang == Lang::Py {
+        let depth = py_indent_depth(text);
+        if depth > MAX_PY_INDENT_LEVELS {
+            return Some(format!(
+                "skipped: indented {depth} levels deep (the limit is {MAX_PY_INDENT_LEVELS})"
+            ));
+        }
+    }
+    None
+}
+
+/// The deepest stack of indentation levels of a Python text, as its tokenizer counts them
+/// (blank and comment-only lines aside; a tab counts up to the next multiple of 8).
+fn py_indent_depth(text: &str) -> usize {
+    let mut stack: Vec<usize> = vec![0];
+    let mut deepest = 0;
+    for line in text.split(['\n', '\r']) {
+        let mut width = 0;
+        let mut rest = "";
+        for (i, c) in line.char_indices() {
+            match c {
+                ' ' => width += 1,
+                '\t' => width = (width / 8 + 1) * 8,
+                '\x0c' => width = 0,
+                _ => {
+                    rest = &line[i..];
+                    break;
+                }
+            }
+        }
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        while stack.last().is_some_and(|top| *top > width) {
+            stack.pop();
+        }
+        if stack.last().is_some_and(|top| *top < width) {
+            stack.push(width);
+        }
+        deepest = deepest.max(stack.len() - 1);
+    }
+    deepest
+}
+
 /// Extract the facts of one file with the front-end of its language.
 pub fn extract(file: &SourceFile, catalog: &Catalog) -> Result<FileFacts, ParseError> {
+    if let Some(message) = unparsable(file.lang, &file.text) {
+        return Err(ParseError {
+            message,
+            span: None,
+        });
+    }
     let mut facts = match file.lang {
         Lang::Ts | Lang::Tsx | Lang::Js => typescript::extract(file, &catalog.js)?,
         Lang::Py => python::extract(file, &catalog.py)?,
@@ -41,6 +98,9 @@ pub fn extract(file: &SourceFile, catalog: &Catalog) -> Result<FileFacts, ParseE
 
 /// Does the file parse without errors? Used to verify fixes before writing them.
 pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
+    if unparsable(lang, text).is_some() {
+        return false;
+    }
     match lang {
         Lang::Ts | Lang::Tsx | Lang::Js => typescript::parses_cleanly(lang, text),
         Lang::Py => python::parses_cleanly(text),
@@ -50,5 +110,33 @@ pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
             ok
         }
         Lang::Env => true,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn nested_ifs(n: usize) -> String {
+        let mut s = String::from("def f():\n");
+        for i in 0..n {
+            s.push_str(&format!("{}if x:\n", "    ".repeat(i + 1)));
+        }
+        s.push_str(&format!("{}pass\n", "    ".repeat(n + 1)));
+        s
+    }
+
+    #[test]
+    fn python_indentation_depth_is_checked_before_parsing() {
+        assert_eq!(py_indent_depth("a\n  b\n    c\n  d\n# x\n\ne\n"), 2);
+        assert_eq!(py_indent_depth(&nested_ifs(10)), 11);
+        assert!(unparsable(Lang::Py, &nested_ifs(100)).is_none());
+        // 600 levels used to abort the whole process inside tree-sitter's scanner.
+        let deep = nested_ifs(600);
+        let why = unparsable(Lang::Py, &deep).unwrap();
+        assert!(why.contains("601 levels"), "{why}");
+        assert!(!parses_cleanly(Lang::Py, &deep));
+        assert!(unparsable(Lang::Ts, &deep).is_none());
     }
 }

@@ -64,11 +64,10 @@ pub fn offset(text: &str, lines: &LineIndex, pos: Position, enc: Encoding) -> us
     }
     let start = lines.line_start(line) as usize;
     let rest = &text[start..];
-    let line_text = match rest.find('\n') {
+    let line_text = match rest.find(['\n', '\r']) {
         Some(i) => &rest[..i],
         None => rest,
     };
-    let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
     let want = pos.character as usize;
     let mut units = 0usize;
     for (i, ch) in line_text.char_indices() {

@@ -123,7 +123,7 @@ pub fn serve(connection: Connection) -> Result<(), String> {
     let worker = std::thread::Builder::new()
         .name("connlint-lsp".into())
         // Deeply nested files recurse in the front-ends; give the worker room.
-        .stack_size(64 * 1024 * 1024)
+        .stack_size(crate::engine::WORKER_STACK)
         .spawn(move || server::Server::new(out, client).run(inbox))
         .map_err(|e| e.to_string())?;
     let mut jobs = Some(jobs);

@@ -1,0 +1,91 @@
+//! Inputs that used to end the whole run (a stack overflow inside `syn`, a C assertion inside
+//! tree-sitter's Python scanner): each run must finish with exit 0/1, valid JSON, the hostile file
+//! listed or checked, and the other files' findings kept.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{connlint, write};
+use serde_json::Value;
+
+const BAD_PY: &str = "from fastapi import FastAPI\nimport sqlalchemy\n\napp = FastAPI()\n\n@app.get(\"/\")\ndef index():\n    engine = sqlalchemy.create_engine(\"postgresql://x\")\n    return engine.connect()\n";
+
+fn nested_ifs(n: usize) -> String {
+    let mut s = String::from("import sqlalchemy\n\ndef f():\n");
+    for i in 0..n {
+        s.push_str(&format!("{}if x:\n", "    ".repeat(i + 1)));
+    }
+    s.push_str(&format!(
+        "{}engine = sqlalchemy.create_engine(\"x\")\n",
+        "    ".repeat(n + 1)
+    ));
+    s
+}
+
+#[test]
+fn deep_nesting_never_ends_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(dir.path(), "app/main.py", BAD_PY);
+    // Python nested 600 levels: tree-sitter's scanner would abort the process.
+    write(dir.path(), "app/deep_indent.py", &nested_ifs(600));
+    // Rust: 3,000 nested parentheses and a 10,000-term sum (syn recursed past the stack).
+    let parens = format!(
+        "use sqlx::PgPool;\nfn main() {{ let x = {}1{}; }}\n",
+        "(".repeat(3000),
+        ")".repeat(3000)
+    );
+    write(dir.path(), "src/parens.rs", &parens);
+    let sum = vec!["1"; 10_000].join(" + ");
+    write(
+        dir.path(),
+        "src/sum.rs",
+        &format!("use sqlx::PgPool;\nfn main() {{ let x = {sum}; }}\n"),
+    );
+    // TS: 5,000 nested functions.
+    write(
+        dir.path(),
+        "web/deep.ts",
+        &format!(
+            "import {{ Pool }} from \"pg\";\n{}new Pool();\n{}",
+            "function f() {\n".repeat(5000),
+            "}\n".repeat(5000)
+        ),
+    );
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let code = out.status.code();
+    assert!(
+        code == Some(0) || code == Some(1),
+        "exit {code:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = v["errors"].as_array().unwrap();
+    let deep = errors
+        .iter()
+        .find(|e| e["path"] == "app/deep_indent.py")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(
+        deep["message"].as_str().unwrap().contains("levels deep"),
+        "{deep}"
+    );
+    // The other files were checked: the per-request engine in main.py is still reported.
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"] == "app/main.py" && d["rule"] == "per-request-client"),
+        "{v}"
+    );
+    // Checked: main.py, parens.rs, sum.rs, deep.ts (the skipped file is listed, not counted).
+    assert_eq!(v["files_checked"], 4, "{v}");
+}
