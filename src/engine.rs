@@ -461,6 +461,25 @@ pub fn load_workset(
         // directory argument are.
         errors.retain(|e| req.contains(&e.path) || is_requested(Path::new(&e.path)));
     }
+    // Manifests that could not be used, once per project of a file asked about: the project's
+    // context (framework, dependencies) is incomplete, and the findings may be too.
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut seen_projects = BTreeSet::new();
+    for s in &sources {
+        if requested.as_ref().is_some_and(|r| !r.contains(&s.display))
+            || !seen_projects.insert(s.project.root.clone())
+        {
+            continue;
+        }
+        for p in &s.project.problems {
+            errors.push(FileError {
+                path: discover::display_path(&s.project.root.join(&p.file), &cwd),
+                line: p.line,
+                column: p.column,
+                message: p.message.clone(),
+            });
+        }
+    }
     Ok(Workset {
         sources,
         requested,

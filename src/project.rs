@@ -23,6 +23,19 @@ pub struct Project {
     pub application: bool,
     /// Manifests found at the root, for messages (`package.json`, `pyproject.toml`, ...).
     pub manifests: Vec<String>,
+    /// Manifests that exist but could not be used (unreadable, malformed), with the reason and
+    /// the line when known: the project's context is incomplete, and the run says so.
+    pub problems: Vec<ManifestProblem>,
+}
+
+/// A manifest the project context could not use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ManifestProblem {
+    /// The manifest's file name (`package.json`, …), in the project root.
+    pub file: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
 }
 
 const WEB_FRAMEWORKS: &[&str] = &[
@@ -100,9 +113,20 @@ impl Project {
         };
         let mut private = false;
         let mut has_binary = false;
-        if let Some(text) = read(root, "package.json") {
+        if let Some(text) = read_or_note(root, "package.json", &mut p.problems) {
             p.manifests.push("package.json".into());
-            if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
+            let parsed = serde_json::from_str::<serde_json::Value>(&text);
+            if let Err(e) = &parsed {
+                p.problems.push(ManifestProblem {
+                    file: "package.json".into(),
+                    line: u32::try_from(e.line()).ok(),
+                    column: u32::try_from(e.column()).ok(),
+                    message: format!(
+                        "malformed package.json ({e}); the project's dependencies are unknown"
+                    ),
+                });
+            }
+            if let Ok(json) = parsed {
                 for key in [
                     "dependencies",
                     "devDependencies",
@@ -125,9 +149,13 @@ impl Project {
                         .unwrap_or(false);
             }
         }
-        if let Some(text) = read(root, "pyproject.toml") {
+        if let Some(text) = read_or_note(root, "pyproject.toml", &mut p.problems) {
             p.manifests.push("pyproject.toml".into());
-            if let Ok(doc) = toml::from_str::<toml::Table>(&text) {
+            let parsed = toml::from_str::<toml::Table>(&text);
+            if let Err(e) = &parsed {
+                p.problems.push(toml_problem("pyproject.toml", &text, e));
+            }
+            if let Ok(doc) = parsed {
                 collect_pyproject_deps(&doc, &mut p.deps);
                 if doc.get("project").and_then(|v| v.get("scripts")).is_some() {
                     has_binary = true;
@@ -167,9 +195,13 @@ impl Project {
                 p.manifests.push("setup.py".into());
             }
         }
-        if let Some(text) = read(root, "Cargo.toml") {
+        if let Some(text) = read_or_note(root, "Cargo.toml", &mut p.problems) {
             p.manifests.push("Cargo.toml".into());
-            if let Ok(doc) = toml::from_str::<toml::Table>(&text) {
+            let parsed = toml::from_str::<toml::Table>(&text);
+            if let Err(e) = &parsed {
+                p.problems.push(toml_problem("Cargo.toml", &text, e));
+            }
+            if let Ok(doc) = parsed {
                 for key in ["dependencies", "dev-dependencies", "build-dependencies"] {
                     if let Some(t) = doc.get(key).and_then(|v| v.as_table()) {
                         p.deps.extend(t.keys().map(|k| normalise_dep(k)));
@@ -216,6 +248,46 @@ const MANIFESTS: &[&str] = &["package.json", "pyproject.toml", "setup.py", "Carg
 
 fn has_requirements(dir: &Path) -> bool {
     dir.join("requirements.txt").is_file()
+}
+
+/// Read a manifest; one that exists but cannot be read is noted in `problems`.
+fn read_or_note(root: &Path, name: &str, problems: &mut Vec<ManifestProblem>) -> Option<String> {
+    let path = root.join(name);
+    if !path.is_file() {
+        return None;
+    }
+    let text = read(root, name);
+    if text.is_none() {
+        let why = match std::fs::read_to_string(&path) {
+            Err(e) => format!("cannot read {name}: {e}"),
+            Ok(_) => format!("{name} is over 4 MiB"),
+        };
+        problems.push(ManifestProblem {
+            file: name.into(),
+            line: None,
+            column: None,
+            message: format!("{why}; the project's dependencies are unknown"),
+        });
+    }
+    text
+}
+
+fn toml_problem(file: &str, text: &str, e: &toml::de::Error) -> ManifestProblem {
+    let at = e.span().map(|s| {
+        let before = &text[..s.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    });
+    ManifestProblem {
+        file: file.into(),
+        line: at.and_then(|(l, _)| u32::try_from(l).ok()),
+        column: at.and_then(|(_, c)| u32::try_from(c).ok()),
+        message: format!(
+            "malformed {file} ({}); the project's dependencies are unknown",
+            e.message().trim()
+        ),
+    }
 }
 
 fn read(root: &Path, name: &str) -> Option<String> {

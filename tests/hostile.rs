@@ -89,3 +89,56 @@ fn deep_nesting_never_ends_the_run() {
     // Checked: main.py, parens.rs, sum.rs, deep.ts (the skipped file is listed, not counted).
     assert_eq!(v["files_checked"], 4, "{v}");
 }
+
+#[test]
+fn malformed_manifests_are_reported_not_silently_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "web/package.json",
+        "{\n  \"dependencies\": {\n    \"next\": ,\n  }\n}\n",
+    );
+    write(dir.path(), "web/lib/db.ts", common::FACTORY);
+    write(
+        dir.path(),
+        "api/pyproject.toml",
+        "[project\nname = \"api\"\n",
+    );
+    write(dir.path(), "api/app/main.py", BAD_PY);
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = v["errors"].as_array().unwrap();
+    let pkg = errors
+        .iter()
+        .find(|e| e["path"] == "web/package.json")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(pkg["line"], 3, "{pkg}");
+    assert!(
+        pkg["message"]
+            .as_str()
+            .unwrap()
+            .contains("malformed package.json")
+    );
+    let py = errors
+        .iter()
+        .find(|e| e["path"] == "api/pyproject.toml")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(py["line"], 1, "{py}");
+    // The sources are still checked; --strict fails on the degraded context.
+    assert_eq!(v["files_checked"], 2, "{v}");
+    connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--strict", "--exit-zero", "."])
+        .assert()
+        .code(0);
+    connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--strict", "web/lib/db.ts"])
+        .assert()
+        .code(1);
+}
