@@ -230,73 +230,120 @@ impl CallGraph {
                 }
             }
         }
-        // ... and functions returning what a factory returns, transitively.
-        loop {
-            let mut added = Vec::new();
-            for (fi, u) in units.iter().enumerate() {
-                for (ci, c) in u.facts.calls.iter().enumerate() {
-                    let Some(target) = g.call_targets.get(&(fi, ci)) else {
-                        continue;
-                    };
-                    let Some(origin) = g.factories.get(target) else {
-                        continue;
-                    };
-                    if c.guard == Guard::None
-                        && c.returned == Returned::Direct
-                        && c.scope.kind == ScopeKind::Function
-                        && plain(fi, c.in_fn)
-                        && let Some(f) = c.in_fn
-                        && !g.factories.contains_key(&(fi, f))
-                    {
-                        added.push(((fi, f), *origin));
-                    }
+        // Calls made inside each function, for the propagations below (each is linear: a
+        // worklist by levels instead of rounds over every call; a chain of 8,000 helpers took
+        // seconds as rounds).
+        let mut calls_in: HashMap<FnId, Vec<CallId>> = HashMap::new();
+        for (fi, u) in units.iter().enumerate() {
+            for (ci, c) in u.facts.calls.iter().enumerate() {
+                if let Some(f) = c.in_fn {
+                    calls_in.entry((fi, f)).or_default().push((fi, ci));
                 }
-            }
-            if added.is_empty() {
-                break;
-            }
-            for (k, v) in added {
-                g.factories.entry(k).or_insert(v);
             }
         }
 
-        // Per-request functions: called, unguarded, from a per-request scope.
-        loop {
-            let mut added = Vec::new();
-            for (fi, u) in units.iter().enumerate() {
-                for (ci, c) in u.facts.calls.iter().enumerate() {
-                    let Some(target) = g.call_targets.get(&(fi, ci)) else {
-                        continue;
-                    };
-                    if g.per_request.contains_key(target) || g.factories.contains_key(target) {
-                        continue;
-                    }
-                    let target_plain = fn_of(target.0, Some(target.1))
-                        .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function);
-                    if !target_plain || c.guard != Guard::None {
-                        continue;
-                    }
-                    let from_per_request = match c.scope.kind {
-                        ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => true,
-                        ScopeKind::Function => c
-                            .in_fn
-                            .is_some_and(|f| g.per_request.contains_key(&(fi, f))),
-                        _ => false,
-                    };
-                    if from_per_request {
-                        added.push((*target, PerRequest::CalledFrom((fi, ci))));
-                    }
+        // ... and functions returning what a factory returns, transitively. Level by level,
+        // each level's calls in file and call order, so that of two origins the first call wins
+        // exactly as it did.
+        let mut level: Vec<FnId> = g.factories.keys().copied().collect();
+        while !level.is_empty() {
+            let mut candidates: Vec<CallId> = level
+                .iter()
+                .filter_map(|f| g.callers.get(f))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut added: Vec<(FnId, Origin)> = Vec::new();
+            for (fi, ci) in candidates {
+                let c = &units[fi].facts.calls[ci];
+                let Some(origin) = g
+                    .call_targets
+                    .get(&(fi, ci))
+                    .and_then(|t| g.factories.get(t))
+                else {
+                    continue;
+                };
+                if c.guard == Guard::None
+                    && c.returned == Returned::Direct
+                    && c.scope.kind == ScopeKind::Function
+                    && plain(fi, c.in_fn)
+                    && let Some(f) = c.in_fn
+                    && !g.factories.contains_key(&(fi, f))
+                {
+                    added.push(((fi, f), *origin));
                 }
             }
-            if added.is_empty() {
-                break;
-            }
+            level.clear();
             for (k, v) in added {
-                g.per_request.entry(k).or_insert(v);
+                if let std::collections::hash_map::Entry::Vacant(e) = g.factories.entry(k) {
+                    e.insert(v);
+                    level.push(k);
+                }
             }
         }
+
+        // Per-request functions: called, unguarded, from a per-request scope. The first level is
+        // every call from a handler, component or loop, and from the functions already known to
+        // run per request (handler references); then the calls made inside each newly found one.
+        let per_request_call = |g: &CallGraph, fi: usize, ci: usize| -> Option<FnId> {
+            let c = &units[fi].facts.calls[ci];
+            let target = *g.call_targets.get(&(fi, ci))?;
+            if g.per_request.contains_key(&target) || g.factories.contains_key(&target) {
+                return None;
+            }
+            let target_plain = fn_of(target.0, Some(target.1))
+                .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function);
+            if !target_plain || c.guard != Guard::None {
+                return None;
+            }
+            let from_per_request = match c.scope.kind {
+                ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => true,
+                ScopeKind::Function => c
+                    .in_fn
+                    .is_some_and(|f| g.per_request.contains_key(&(fi, f))),
+                _ => false,
+            };
+            from_per_request.then_some(target)
+        };
+        let mut candidates: Vec<CallId> = Vec::new();
+        for (fi, u) in units.iter().enumerate() {
+            for (ci, c) in u.facts.calls.iter().enumerate() {
+                let from_known = c
+                    .in_fn
+                    .is_some_and(|f| g.per_request.contains_key(&(fi, f)));
+                if from_known
+                    || matches!(
+                        c.scope.kind,
+                        ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop
+                    )
+                {
+                    candidates.push((fi, ci));
+                }
+            }
+        }
+        while !candidates.is_empty() {
+            let added: Vec<(FnId, PerRequest)> = candidates
+                .iter()
+                .filter_map(|&(fi, ci)| {
+                    per_request_call(&g, fi, ci).map(|t| (t, PerRequest::CalledFrom((fi, ci))))
+                })
+                .collect();
+            candidates.clear();
+            for (k, v) in added {
+                if let std::collections::hash_map::Entry::Vacant(e) = g.per_request.entry(k) {
+                    e.insert(v);
+                    candidates.extend(calls_in.get(&k).into_iter().flatten().copied());
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+
         // Startup-only functions: every caller runs once (module, startup, test scope, a guarded
-        // call, or a startup-only function), iterated to a fixpoint from the optimistic side.
+        // call, or a startup-only function): the greatest such set, from the optimistic side,
+        // removing a function as soon as one of its callers does not run once.
         let candidates: Vec<FnId> = g
             .callers
             .keys()
@@ -307,30 +354,46 @@ impl CallGraph {
             })
             .collect();
         let mut once: std::collections::HashSet<FnId> = candidates.iter().copied().collect();
-        loop {
-            let before = once.len();
-            let snapshot = once.clone();
-            once.retain(|f| {
-                g.callers.get(f).is_some_and(|calls| {
-                    calls.iter().all(|(cf, ci)| {
-                        let c = &units[*cf].facts.calls[*ci];
-                        // A call under a guard (inside `singleton("k", () => …)`, a memoised
-                        // function, a `LazyLock`) runs once too.
-                        if c.guard.is_guarded() {
-                            return true;
-                        }
-                        match c.scope.kind {
-                            ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test => true,
-                            ScopeKind::Function => {
-                                c.in_fn.is_some_and(|p| snapshot.contains(&(*cf, p)))
-                            }
-                            _ => false,
-                        }
-                    })
-                })
-            });
-            if once.len() == before {
-                break;
+        // A call runs once when guarded or at module/startup/test scope; from a function, when
+        // that function is (still) in `once`.
+        let runs_once = |once: &std::collections::HashSet<FnId>, (cf, ci): CallId| {
+            let c = &units[cf].facts.calls[ci];
+            if c.guard.is_guarded() {
+                return true;
+            }
+            match c.scope.kind {
+                ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test => true,
+                ScopeKind::Function => c.in_fn.is_some_and(|p| once.contains(&(cf, p))),
+                _ => false,
+            }
+        };
+        let mut removed: Vec<FnId> = candidates
+            .iter()
+            .copied()
+            .filter(|f| {
+                !g.callers
+                    .get(f)
+                    .is_some_and(|calls| calls.iter().all(|&c| runs_once(&once, c)))
+            })
+            .collect();
+        for f in &removed {
+            once.remove(f);
+        }
+        while let Some(f) = removed.pop() {
+            // Calls made inside `f` no longer run once: their targets may fall too.
+            for &(cf, ci) in calls_in.get(&f).into_iter().flatten() {
+                let Some(&t) = g.call_targets.get(&(cf, ci)) else {
+                    continue;
+                };
+                if once.contains(&t)
+                    && !g
+                        .callers
+                        .get(&t)
+                        .is_some_and(|calls| calls.iter().all(|&c| runs_once(&once, c)))
+                {
+                    once.remove(&t);
+                    removed.push(t);
+                }
             }
         }
         g.startup_only = once;

@@ -106,42 +106,45 @@ impl Prefilter {
 pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<String> {
     use crate::facts::{Guard, ScopeKind};
     // Functions of this file that reach a client, to a fixpoint within the file: a private
-    // helper that builds a client makes its exported callers reaching too.
+    // helper that builds a client makes its exported callers reaching too. A worklist over the
+    // calls by callee name keeps this linear (a chain of 8,000 helpers took 13 s as rounds).
     let mut reaching = vec![false; facts.functions.len()];
-    let mark = |reaching: &mut Vec<bool>, mut f: Option<usize>| {
-        let mut changed = false;
+    let mut queue: Vec<usize> = Vec::new();
+    let mark = |reaching: &mut Vec<bool>, queue: &mut Vec<usize>, mut f: Option<usize>| {
         while let Some(i) = f {
-            if let Some(r) = reaching.get_mut(i) {
-                changed |= !*r;
-                *r = true;
+            match reaching.get_mut(i) {
+                Some(r) if !*r => {
+                    *r = true;
+                    queue.push(i);
+                }
+                Some(_) => break,
+                None => {}
             }
             f = facts.function(Some(i)).and_then(|fun| fun.parent);
         }
-        changed
     };
     for c in facts
         .clients
         .iter()
         .filter(|c| c.guard == Guard::None && c.kind.is_long_lived())
     {
-        mark(&mut reaching, c.in_fn);
+        mark(&mut reaching, &mut queue, c.in_fn);
     }
-    loop {
-        let mut changed = false;
-        let local: std::collections::HashSet<&str> = facts
-            .functions
-            .iter()
-            .zip(&reaching)
-            .filter(|(_, r)| **r)
-            .map(|(f, _)| f.name.as_str())
-            .collect();
-        for c in &facts.calls {
-            if known.contains(&c.name) || (c.module.is_none() && local.contains(c.name.as_str())) {
-                changed |= mark(&mut reaching, c.in_fn);
-            }
+    let mut local_calls: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, c) in facts.calls.iter().enumerate() {
+        if known.contains(&c.name) {
+            mark(&mut reaching, &mut queue, c.in_fn);
         }
-        if !changed {
-            break;
+        if c.module.is_none() {
+            local_calls.entry(c.name.as_str()).or_default().push(i);
+        }
+    }
+    while let Some(f) = queue.pop() {
+        let Some(name) = facts.functions.get(f).map(|fun| fun.name.as_str()) else {
+            continue;
+        };
+        for &ci in local_calls.get(name).map(Vec::as_slice).unwrap_or(&[]) {
+            mark(&mut reaching, &mut queue, facts.calls[ci].in_fn);
         }
     }
     facts
