@@ -1,11 +1,14 @@
 -- Drives connlint's language server from headless Neovim and prints what the editor saw as JSON
 -- (tests/neovim.rs asserts on it). Steps:
---   route:   open a route whose client factory is in an unopened file: its diagnostics;
---   clock:   open a component whose effect leaks an interval; apply the "Fix:" code action;
---            the finding is gone; the buffer text after the fix;
---   ignore:  re-add the leak; apply "Ignore … on this line"; the finding is gone;
+--   (always) the client's offers (UTF-8? pull?), the encoding it got, the diagnostics pushed;
+--   route:   open a route whose client factory is in an unopened file: its diagnostics (code,
+--            position, severity, related files);
+--   clock:   open a component whose effect leaks an interval; apply the "Fix:" code action
+--            (its title and kind); the finding is gone; the buffer text after the fix;
+--   ignore:  re-add the leak; apply "Ignore … on this line"; the buffer; the finding is gone;
 --   dup:     two modules keeping a MongoDB client: the first shows duplicate-client-module;
 --            deleting the client from the second buffer clears the first.
+-- Any Lua error ends the run at once with `error` set.
 local v = vim.version()
 local out = { nvim = string.format('%d.%d.%d', v.major, v.minor, v.patch) }
 local function emit()
@@ -17,10 +20,30 @@ local function fail(msg)
   emit()
 end
 
+-- What the client offers (the server must pick UTF-8 when offered, and push only to clients
+-- that do not pull) and how many diagnostics the server pushed.
+local caps = vim.lsp.protocol.make_client_capabilities()
+out.offers_utf8 = caps.general ~= nil and vim.tbl_contains(caps.general.positionEncodings or {}, 'utf-8')
+out.pulls = caps.textDocument.diagnostic ~= nil
+out.pushes = 0
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(...)
+  out.pushes = out.pushes + 1
+  return publish(...)
+end
+
 local function codes(buf)
   local r = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    table.insert(r, { code = d.code, lnum = d.lnum, col = d.col, source = d.source })
+    local lsp = d.user_data and d.user_data.lsp or {}
+    local related = {}
+    for _, info in ipairs(lsp.relatedInformation or {}) do
+      table.insert(related, vim.uri_to_fname(info.location.uri))
+    end
+    table.insert(r, {
+      code = d.code, lnum = d.lnum, col = d.col, source = d.source, severity = d.severity,
+      related = related,
+    })
   end
   table.sort(r, function(a, b) return a.code < b.code end)
   return r
@@ -58,53 +81,62 @@ local function apply_action(buf, code, prefix)
     for _, action in ipairs(r.result or {}) do
       if action.title:sub(1, #prefix) == prefix then
         vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
-        return nil
+        return nil, { title = action.title, kind = action.kind }
       end
     end
   end
   return 'no code action starting with ' .. prefix
 end
 
-local root = vim.env.CONNLINT_ROOT
+-- The steps; a Lua error anywhere is reported at once (headless Neovim would otherwise wait
+-- for input until the test's timeout).
+local function main()
+  local root = vim.env.CONNLINT_ROOT
 
--- route
-vim.cmd('edit ' .. root .. '/app/api/users/route.ts')
-local route = vim.api.nvim_get_current_buf()
-if not wait(function() return #vim.diagnostic.get(route) > 0 end) then return fail('no diagnostics for the route') end
-out.route = codes(route)
-out.encoding = client_of(route).offset_encoding
+  -- route
+  vim.cmd('edit ' .. root .. '/app/api/users/route.ts')
+  local route = vim.api.nvim_get_current_buf()
+  if not wait(function() return #vim.diagnostic.get(route) > 0 end) then return fail('no diagnostics for the route') end
+  out.route = codes(route)
+  out.encoding = client_of(route).offset_encoding
 
--- clock: quick fix
-vim.cmd('edit ' .. root .. '/app/clock.tsx')
-local clock = vim.api.nvim_get_current_buf()
-if not wait(function() return has(clock, 'effect-missing-cleanup') end) then return fail('no effect-missing-cleanup') end
-out.clock_before = codes(clock)
-local err = apply_action(clock, 'effect-missing-cleanup', 'Fix:')
-if err then return fail(err) end
-out.clock_fixed_text = table.concat(vim.api.nvim_buf_get_lines(clock, 0, -1, false), '\n')
-out.clock_after_fix_cleared = wait(function() return not has(clock, 'effect-missing-cleanup') end)
+  -- clock: quick fix
+  vim.cmd('edit ' .. root .. '/app/clock.tsx')
+  local clock = vim.api.nvim_get_current_buf()
+  if not wait(function() return has(clock, 'effect-missing-cleanup') end) then return fail('no effect-missing-cleanup') end
+  out.clock_before = codes(clock)
+  local err
+  err, out.fix_action = apply_action(clock, 'effect-missing-cleanup', 'Fix:')
+  if err then return fail(err) end
+  out.clock_fixed_text = table.concat(vim.api.nvim_buf_get_lines(clock, 0, -1, false), '\n')
+  out.clock_after_fix_cleared = wait(function() return not has(clock, 'effect-missing-cleanup') end)
 
--- ignore: put the leak back (undo the fix), then ignore it on its line
-vim.cmd('silent! undo')
-if not wait(function() return has(clock, 'effect-missing-cleanup') end) then return fail('the finding did not come back after undo') end
-err = apply_action(clock, 'effect-missing-cleanup', 'Ignore')
-if err then return fail(err) end
-out.ignore_text = table.concat(vim.api.nvim_buf_get_lines(clock, 0, -1, false), '\n')
-out.ignore_cleared = wait(function() return not has(clock, 'effect-missing-cleanup') end)
+  -- ignore: put the leak back (undo the fix), then ignore it on its line
+  vim.cmd('silent! undo')
+  if not wait(function() return has(clock, 'effect-missing-cleanup') end) then return fail('the finding did not come back after undo') end
+  err, out.ignore_action = apply_action(clock, 'effect-missing-cleanup', 'Ignore')
+  if err then return fail(err) end
+  out.ignore_text = table.concat(vim.api.nvim_buf_get_lines(clock, 0, -1, false), '\n')
+  out.ignore_cleared = wait(function() return not has(clock, 'effect-missing-cleanup') end)
 
--- dup: a second buffer changes the first's project findings
-vim.cmd('edit ' .. root .. '/lib/mongodb.ts')
-local first = vim.api.nvim_get_current_buf()
-if not wait(function() return has(first, 'hot-reload-client') end) then return fail('no diagnostics for lib/mongodb.ts') end
-out.dup_alone = has(first, 'duplicate-client-module')
-vim.cmd('edit ' .. root .. '/lib/mongo.ts')
-local second = vim.api.nvim_get_current_buf()
-vim.api.nvim_buf_set_lines(second, 0, -1, false, {
-  'import { MongoClient } from "mongodb";',
-  '',
-  'export const client = new MongoClient(process.env.MONGODB_URI!);',
-})
-out.dup_with_second = wait(function() return has(first, 'duplicate-client-module') end)
-vim.api.nvim_buf_set_lines(second, 0, -1, false, { 'export const x = 1;' })
-out.dup_cleared = wait(function() return not has(first, 'duplicate-client-module') end)
-emit()
+  -- dup: a second buffer changes the first's project findings
+  vim.cmd('edit ' .. root .. '/lib/mongodb.ts')
+  local first = vim.api.nvim_get_current_buf()
+  if not wait(function() return has(first, 'hot-reload-client') end) then return fail('no diagnostics for lib/mongodb.ts') end
+  out.dup_alone = has(first, 'duplicate-client-module')
+  vim.cmd('edit ' .. root .. '/lib/mongo.ts')
+  local second = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(second, 0, -1, false, {
+    'import { MongoClient } from "mongodb";',
+    '',
+    'export const client = new MongoClient(process.env.MONGODB_URI!);',
+  })
+  out.dup_with_second = wait(function() return has(first, 'duplicate-client-module') end)
+  out.dup_first = codes(first)
+  vim.api.nvim_buf_set_lines(second, 0, -1, false, { 'export const x = 1;' })
+  out.dup_cleared = wait(function() return not has(first, 'duplicate-client-module') end)
+  emit()
+end
+
+local ok, trace = xpcall(main, debug.traceback)
+if not ok then fail(trace) end
