@@ -3,7 +3,8 @@
 //! (`tests/nvim/check.lua`); this test asserts on it: the negotiated encoding (UTF-8 when offered)
 //! and push versus pull, the findings' rule ids, severities, related files and columns (after a
 //! character outside the BMP, so a position in the wrong encoding shows), the exact buffer after a
-//! quick fix and after an ignore, and a duplicate module appearing and clearing across buffers.
+//! quick fix and after an ignore, a duplicate module appearing and clearing across buffers,
+//! fix-all removing a stale suppression, and a quick fix that edits an unopened file.
 //! A Lua error ends the run at once with its traceback; a run over 120 s is killed and fails with
 //! what Neovim printed.
 //!
@@ -241,5 +242,48 @@ fn neovim_shows_findings_applies_fixes_and_updates_across_buffers() {
             "{who}: {dup}"
         );
         assert_eq!(r["dup_cleared"], true, "{who}");
+        // Fix-all (safe fixes): a stale suppression removed, nothing else touched.
+        let stale = find(&r["stale_before"], "unused-suppression");
+        assert_eq!(
+            (stale["lnum"].as_u64(), stale["severity"].as_u64()),
+            (Some(1), Some(2)),
+            "{who}: {stale}"
+        );
+        assert_eq!(
+            r["fixall_action"]["kind"], "source.fixAll.connlint",
+            "{who}: {r}"
+        );
+        assert_eq!(
+            r["fixall_action"]["files"],
+            serde_json::json!(["app/stale.ts"]),
+            "{who}: {r}"
+        );
+        assert_eq!(
+            r["stale_text"], "export function f() {\n  return 1;\n}",
+            "{who}"
+        );
+        assert_eq!(r["stale_cleared"], true, "{who}");
+        // A quick fix in another, unopened file: Neovim opens lib/db.ts to apply it, the server
+        // sees the buffer, and the route's finding goes away.
+        assert!(
+            r["cross_action"]["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Fix: "),
+            "{who}: {r}"
+        );
+        assert_eq!(
+            r["cross_action"]["files"],
+            serde_json::json!(["lib/db.ts"]),
+            "{who}: {r}"
+        );
+        let db = r["db_text"].as_str().unwrap_or_default();
+        assert!(
+            db.contains("import { client } from \"./mongodb\";")
+                && db.contains("  return client;")
+                && !db.contains("new MongoClient"),
+            "{who}: {db}"
+        );
+        assert_eq!(r["cross_cleared"], true, "{who}");
     }
 }

@@ -7,7 +7,11 @@
 --            (its title and kind); the finding is gone; the buffer text after the fix;
 --   ignore:  re-add the leak; apply "Ignore … on this line"; the buffer; the finding is gone;
 --   dup:     two modules keeping a MongoDB client: the first shows duplicate-client-module;
---            deleting the client from the second buffer clears the first.
+--            deleting the client from the second buffer clears the first;
+--   fixall:  a stale suppression (unused-suppression) in a new buffer: apply
+--            source.fixAll.connlint; the buffer after it; its findings are gone;
+--   cross:   apply the route's "Fix:", which edits the unopened lib/db.ts: the route's finding
+--            is gone; lib/db.ts's buffer after it.
 -- Any Lua error ends the run at once with `error` set.
 local v = vim.version()
 local out = { nvim = string.format('%d.%d.%d', v.major, v.minor, v.patch) }
@@ -60,8 +64,23 @@ local function client_of(buf)
   return get({ bufnr = buf })[1]
 end
 
--- Apply the code action whose title starts with `prefix` at the first finding `code` of `buf`.
-local function apply_action(buf, code, prefix)
+-- The files a WorkspaceEdit changes, relative to the project.
+local function edited_files(edit)
+  local files = {}
+  for uri, _ in pairs(edit.changes or {}) do table.insert(files, uri) end
+  for _, change in ipairs(edit.documentChanges or {}) do
+    if change.textDocument then table.insert(files, change.textDocument.uri) end
+  end
+  for i, uri in ipairs(files) do
+    files[i] = vim.uri_to_fname(uri):sub(#vim.env.CONNLINT_ROOT + 2)
+  end
+  table.sort(files)
+  return files
+end
+
+-- Apply the code action whose title starts with `prefix` at the last finding `code` of `buf`
+-- (asking for the kinds `only`, when given); what it was and which files it edited.
+local function apply_action(buf, code, prefix, only)
   local diag
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     if d.code == code then diag = d end
@@ -74,14 +93,14 @@ local function apply_action(buf, code, prefix)
       start = { line = diag.lnum, character = 0 },
       ['end'] = { line = diag.end_lnum or diag.lnum, character = 0 },
     },
-    context = { diagnostics = { diag.user_data and diag.user_data.lsp or {} } },
+    context = { diagnostics = { diag.user_data and diag.user_data.lsp or {} }, only = only },
   }
   local res = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
   for _, r in pairs(res or {}) do
     for _, action in ipairs(r.result or {}) do
       if action.title:sub(1, #prefix) == prefix then
         vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
-        return nil, { title = action.title, kind = action.kind }
+        return nil, { title = action.title, kind = action.kind, files = edited_files(action.edit) }
       end
     end
   end
@@ -135,6 +154,31 @@ local function main()
   out.dup_first = codes(first)
   vim.api.nvim_buf_set_lines(second, 0, -1, false, { 'export const x = 1;' })
   out.dup_cleared = wait(function() return not has(first, 'duplicate-client-module') end)
+
+  -- fixall: a stale suppression in a new buffer; source.fixAll.connlint removes it
+  vim.cmd('edit ' .. root .. '/app/stale.ts')
+  local stale = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(stale, 0, -1, false, {
+    'export function f() {',
+    '  // connlint-ignore: per-request-client',
+    '  return 1;',
+    '}',
+  })
+  if not wait(function() return has(stale, 'unused-suppression') end) then return fail('no unused-suppression') end
+  out.stale_before = codes(stale)
+  err, out.fixall_action = apply_action(stale, 'unused-suppression', '', { 'source.fixAll.connlint' })
+  if err then return fail(err) end
+  out.stale_text = table.concat(vim.api.nvim_buf_get_lines(stale, 0, -1, false), '\n')
+  out.stale_cleared = wait(function() return #vim.diagnostic.get(stale) == 0 end)
+
+  -- cross: the route's fix edits lib/db.ts, which is not open; Neovim opens it to apply the
+  -- edit, and the route's finding goes away
+  vim.cmd('buffer ' .. route)
+  err, out.cross_action = apply_action(route, 'per-request-client', 'Fix:')
+  if err then return fail(err) end
+  local db = vim.fn.bufnr(root .. '/lib/db.ts')
+  out.db_text = db > 0 and table.concat(vim.api.nvim_buf_get_lines(db, 0, -1, false), '\n') or vim.NIL
+  out.cross_cleared = wait(function() return not has(route, 'per-request-client') end)
   emit()
 end
 
