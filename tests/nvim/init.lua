@@ -7,6 +7,8 @@ vim.api.nvim_create_autocmd('FileType', {
       name = 'connlint',
       cmd = { vim.env.CONNLINT_BIN, 'lsp' },
       root_dir = vim.env.CONNLINT_ROOT,
+      -- The server's options, as an editor's configuration would send them (the defaults).
+      init_options = { unsafeFixes = false, configPath = vim.NIL },
     }
     if vim.lsp.start then
       vim.lsp.start(config, { bufnr = ev.buf })
