@@ -67,15 +67,17 @@ if [ ! -f "$DIR/ready-$CODE_SERVER_VERSION" ]; then
     "code-server@$CODE_SERVER_VERSION" "puppeteer-core@$PUPPETEER_CORE_VERSION"
   npm_config_build_from_source=true npm rebuild "${NPM_FLAGS[@]}" argon2
   VS="$DIR/npm/node_modules/code-server/lib/vscode"
+  PROXY_AGENT_VERSION="$(node -p 'require(process.argv[1]).packages["node_modules/@vscode/proxy-agent"].version' "$VS/npm-shrinkwrap.json")"
+  PROXY_AGENT_TARBALL="$(npm view "${NPM_FLAGS[@]}" "@vscode/proxy-agent@$PROXY_AGENT_VERSION" dist.tarball)"
   node -e '
     const fs = require("fs");
-    const file = process.argv[1];
+    const [file, tarball] = process.argv.slice(1);
     const lock = JSON.parse(fs.readFileSync(file, "utf8"));
     const entry = lock.packages["node_modules/@vscode/proxy-agent"];
-    entry.resolved = "https://registry.npmjs.org/@vscode/proxy-agent/-/proxy-agent-" + entry.version + ".tgz";
+    entry.resolved = tarball; // the same version, from the registry instead of a GitHub commit
     delete entry.integrity;
     fs.writeFileSync(file, JSON.stringify(lock, null, 2));
-  ' "$VS/npm-shrinkwrap.json"
+  ' "$VS/npm-shrinkwrap.json" "$PROXY_AGENT_TARBALL"
   (cd "$VS" && npm install "${NPM_FLAGS[@]}" --omit=dev --ignore-scripts)
   (cd "$VS" && npm rebuild "${NPM_FLAGS[@]}" @parcel/watcher @vscode/spdlog native-watchdog node-pty @vscode/deviceid)
   mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"
