@@ -105,6 +105,8 @@ cat >"$WS/.vscode/settings.json" <<EOF
 }
 EOF
 
+# code-server and VS Code write a device id and caches under XDG dirs: keep them in the run.
+export XDG_CONFIG_HOME="$RUN/xdg-config" XDG_CACHE_HOME="$RUN/xdg-cache" XDG_DATA_HOME="$RUN/xdg-data"
 CODE_SERVER=(node "$DIR/npm/node_modules/code-server/out/node/entry.js" --config "$RUN/config.yaml"
   --user-data-dir "$RUN/data" --extensions-dir "$RUN/extensions")
 "${CODE_SERVER[@]}" --install-extension "$DIR/connlint.vsix" >/dev/null

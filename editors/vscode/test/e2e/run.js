@@ -54,6 +54,12 @@ function connlintLog() {
     executablePath: process.env.CHROMIUM,
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--window-size=1400,900"],
+    // Chromium's crash reports and caches go to the run's directory, not the user's home.
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(process.env.E2E_OUT, "xdg-config"),
+      XDG_CACHE_HOME: path.join(process.env.E2E_OUT, "xdg-cache"),
+    },
   });
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
