@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent compile
 OUT="${1:-${TMPDIR:-/tmp}/connlint.vsix}"
+mkdir -p "$(dirname "$OUT")"
 npx --no-install vsce package --out "$OUT"
 ls -l "$OUT"

@@ -1,12 +1,14 @@
 // The connlint extension: starts `connlint lsp` (the language server built into the connlint
 // binary) for TypeScript, JavaScript, Python, Rust and dotenv files, and passes it the settings.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as vscode from "vscode";
 import {
   DocumentFilter,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
@@ -30,17 +32,78 @@ function serverSettings() {
   };
 }
 
+const INSTALL_HINT =
+  "Install it with `cargo install --path .` in a connlint checkout, or set `connlint.path` to the executable.";
+
+/** The configured `connlint.path` (with a leading `~` expanded), or `connlint`. */
 function executable(): string {
-  const configured = vscode.workspace.getConfiguration("connlint").get<string | null>("path", null);
-  return configured && configured.trim() !== "" ? configured : "connlint";
+  const configured = vscode.workspace.getConfiguration("connlint").get<string | null>("path", null)?.trim();
+  if (!configured) {
+    return "connlint";
+  }
+  return configured.startsWith("~/") ? path.join(os.homedir(), configured.slice(2)) : configured;
 }
 
+function isExecutableFile(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Where `command` would be found: itself when it names a path, else the first match on PATH. */
+function resolveExecutable(command: string): string | undefined {
+  if (command.includes("/") || command.includes("\\")) {
+    return isExecutableFile(command) ? command : undefined;
+  }
+  const exts = process.platform === "win32" ? (process.env.PATHEXT ?? ".EXE").split(";") : [""];
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    for (const ext of exts) {
+      const candidate = path.join(dir, command + ext);
+      if (dir && isExecutableFile(candidate)) {
+        return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+async function reportStartFailure(detail: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(`connlint: ${detail} ${INSTALL_HINT}`, "Open Settings");
+  if (choice === "Open Settings") {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "connlint.path");
+  }
+}
+
+let outputChannel: vscode.OutputChannel | undefined;
+let watchers: vscode.FileSystemWatcher[] = [];
+
+const WATCHED = [
+  "**/connlint.toml",
+  "**/.connlint.toml",
+  "**/pyproject.toml",
+  "**/package.json",
+  "**/Cargo.toml",
+  "**/.env*",
+];
+
 async function start(): Promise<void> {
-  const command = executable();
-  const serverOptions: ServerOptions = {
-    run: { command, args: ["lsp"], transport: TransportKind.stdio },
-    debug: { command, args: ["lsp"], transport: TransportKind.stdio },
-  };
+  const configured = executable();
+  const command = resolveExecutable(configured);
+  if (!command) {
+    void reportStartFailure(
+      configured === "connlint"
+        ? "the `connlint` executable was not found on PATH."
+        : `\`${configured}\` (the setting \`connlint.path\`) is not an executable file.`,
+    );
+    return;
+  }
+  // No `transport`: with `TransportKind.stdio` vscode-languageclient appends `--stdio` to the
+  // arguments, which `connlint lsp` rejects (exit 2). Without it, an executable speaks over stdio.
+  const server = { command, args: ["lsp"] };
+  const serverOptions: ServerOptions = { run: server, debug: server };
   const selector: DocumentFilter[] = LANGUAGES.flatMap((language) => [
     { scheme: "file", language },
     { scheme: "untitled", language },
@@ -52,35 +115,43 @@ async function start(): Promise<void> {
     initializationOptions: serverSettings(),
     synchronize: {
       configurationSection: "connlint",
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/connlint.toml"),
-        vscode.workspace.createFileSystemWatcher("**/.connlint.toml"),
-        vscode.workspace.createFileSystemWatcher("**/pyproject.toml"),
-        vscode.workspace.createFileSystemWatcher("**/package.json"),
-        vscode.workspace.createFileSystemWatcher("**/Cargo.toml"),
-        vscode.workspace.createFileSystemWatcher("**/.env*"),
-      ],
+      // Configuration edits re-lint (the server re-reads the workspace on didChangeWatchedFiles).
+      fileEvents: watchers,
     },
-    outputChannelName: "connlint",
+    outputChannel,
   };
   client = new LanguageClient("connlint", "connlint", serverOptions, clientOptions);
   try {
     await client.start();
   } catch (err) {
     client = undefined;
-    const install = "Install it with `cargo install --path .` in a connlint checkout, or set `connlint.path`.";
-    void vscode.window.showErrorMessage(
-      `connlint: cannot start \`${command} lsp\`: ${err instanceof Error ? err.message : String(err)}. ${install}`,
+    void reportStartFailure(
+      `cannot start \`${command} lsp\` (${err instanceof Error ? err.message : String(err)}); is it connlint with the \`lsp\` command?`,
     );
   }
 }
 
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) {
+    try {
+      await running.stop();
+    } catch {
+      // Already dead (crashed or never started): nothing to stop.
+    }
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // One channel for the server's log and the trace, kept across restarts.
+  outputChannel = vscode.window.createOutputChannel("connlint");
+  watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(
+    outputChannel,
+    ...watchers,
     vscode.commands.registerCommand("connlint.restartServer", async () => {
-      if (client) {
-        await client.stop();
-      }
+      await stop();
       await start();
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -95,7 +166,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  if (client) {
-    await client.stop();
-  }
+  await stop();
 }
