@@ -41,7 +41,12 @@ pub enum Command {
     /// Print the documentation of a rule (by id or code)
     Explain { rule: String },
     /// Run the language server (LSP over stdin/stdout) for editors
-    Lsp,
+    Lsp {
+        /// Accepted and ignored: stdio is the only transport (some clients, such as
+        /// vscode-languageclient with `TransportKind.stdio`, always pass it)
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -197,7 +202,7 @@ fn run() -> ExitCode {
     match cli.command {
         Some(Command::Rules { format }) => print_rules(format),
         Some(Command::Explain { rule }) => explain(&rule),
-        Some(Command::Lsp) => match crate::lsp::run_stdio() {
+        Some(Command::Lsp { .. }) => match crate::lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("language server: {e}")),
         },

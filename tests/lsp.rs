@@ -553,3 +553,21 @@ fn configuration_edits_and_settings_re_lint() {
     assert!(hover.is_null());
     c.shutdown();
 }
+
+#[test]
+fn the_stdio_flag_that_some_clients_add_is_accepted() {
+    let dir = next_app();
+    let out = Command::new(env!("CARGO_BIN_EXE_connlint"))
+        .args(["lsp", "--stdio"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    // Standard input closed before `initialize`: a protocol error, not a usage error (2 from clap
+    // with "unexpected argument").
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("unexpected argument"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
