@@ -683,6 +683,17 @@ impl std::fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 impl Catalog {
+    /// Add a client library from configuration (`[[catalog.client]]`) to the catalogue of its
+    /// language: `python`, `rust`, or `typescript` (the JS family).
+    pub fn add_client(&mut self, language: &str, def: ClientDef) {
+        let target = match language {
+            "python" => &mut self.py,
+            "rust" => &mut self.rs,
+            _ => &mut self.js,
+        };
+        target.extend([def]);
+    }
+
     /// Parse the embedded catalogue files.
     pub fn builtin() -> Result<Catalog, CatalogError> {
         let parse = |file: &'static str, text: &str| {

@@ -170,12 +170,7 @@ impl Config {
     pub fn catalog(&self) -> crate::catalog::Catalog {
         let mut cat = crate::catalog::Catalog::shared().clone();
         for (lang, def) in &self.clients {
-            let target = match lang.as_str() {
-                "python" => &mut cat.py,
-                "rust" => &mut cat.rs,
-                _ => &mut cat.js,
-            };
-            target.extend([def.clone()]);
+            cat.add_client(lang, def.clone());
         }
         cat
     }

@@ -188,32 +188,34 @@ impl Profiles {
         settings: &Settings,
         paths: impl Iterator<Item = &'p Path>,
     ) -> Result<(Profiles, Vec<usize>), RunError> {
-        let mut list = vec![settings.profile(None)];
-        let mut by_config: HashMap<PathBuf, usize> = HashMap::new();
-        let mut of = Vec::new();
-        for p in paths {
-            let config = if settings.nearest_config {
-                settings.resolver.for_file(p).map_err(RunError::Config)?
-            } else {
-                None
-            };
-            let i = match config {
-                None => 0,
-                Some(c) => {
-                    let key = c.path.clone().unwrap_or_default();
-                    match by_config.get(&key) {
-                        Some(i) => *i,
-                        None => {
-                            list.push(settings.profile(Some(c)));
-                            by_config.insert(key, list.len() - 1);
-                            list.len() - 1
-                        }
-                    }
-                }
-            };
-            of.push(i);
+        let mut profiles = Profiles {
+            list: vec![settings.profile(None)],
+        };
+        let of = paths
+            .map(|p| profiles.index_for(settings, p))
+            .collect::<Result<_, _>>()?;
+        Ok((profiles, of))
+    }
+
+    /// The profile of the file at `path` (0: the base settings), added when its configuration
+    /// has none yet.
+    fn index_for(&mut self, settings: &Settings, path: &Path) -> Result<usize, RunError> {
+        if !settings.nearest_config {
+            return Ok(0);
         }
-        Ok((Profiles { list }, of))
+        let Some(config) = settings.resolver.for_file(path).map_err(RunError::Config)? else {
+            return Ok(0);
+        };
+        if let Some(i) = self
+            .list
+            .iter()
+            .skip(1)
+            .position(|p| p.config.path == config.path)
+        {
+            return Ok(i + 1);
+        }
+        self.list.push(settings.profile(Some(config)));
+        Ok(self.list.len() - 1)
     }
 
     /// The catalogue rules and the prefilter use: the base one, with every configuration's
@@ -232,15 +234,9 @@ impl Profiles {
                 let mut seen = BTreeSet::new();
                 for p in extra {
                     for (lang, def) in &p.config.clients {
-                        if !seen.insert((lang.clone(), def.id.clone())) {
-                            continue;
+                        if seen.insert((lang.clone(), def.id.clone())) {
+                            cat.add_client(lang, def.clone());
                         }
-                        let target = match lang.as_str() {
-                            "python" => &mut cat.py,
-                            "rust" => &mut cat.rs,
-                            _ => &mut cat.js,
-                        };
-                        target.extend([def.clone()]);
                     }
                 }
                 Arc::new(cat)
@@ -531,20 +527,10 @@ impl Workset {
         let Some(d) = discovered(path) else {
             return false;
         };
-        let profile = match (settings.nearest_config, settings.resolver.for_file(path)) {
-            (true, Ok(Some(config))) => {
-                let key = config.path.clone();
-                let profiles = Arc::make_mut(&mut self.profiles);
-                match profiles.list.iter().position(|p| p.config.path == key) {
-                    Some(i) => i,
-                    None => {
-                        profiles.list.push(settings.profile(Some(config)));
-                        profiles.list.len() - 1
-                    }
-                }
-            }
-            _ => 0,
-        };
+        // A configuration that cannot be loaded leaves the file with the base settings.
+        let profile = Arc::make_mut(&mut self.profiles)
+            .index_for(settings, path)
+            .unwrap_or(0);
         self.sources.push(SourceFile::new(
             d.path, d.display, d.rel, d.lang, text, d.project,
         ));

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{OVERSIZED, connlint, oversized_project, write};
+use common::{OVERSIZED, connlint, oversized_project, write, write_engine_factory};
 use predicates::prelude::*;
 
 const PACKAGE: &str =
@@ -535,16 +535,7 @@ fn config_catalog_entries_add_an_in_house_client() {
 fn a_factory_is_fixed_where_it_is_defined() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "pyproject.toml",
-        "[project]\nname = \"reports\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
-    );
-    write(
-        root,
-        "app/deps.py",
-        "import os\n\nfrom sqlalchemy import create_engine\n\n\ndef get_engine():\n    return create_engine(os.environ[\"DATABASE_URL\"])\n",
-    );
+    write_engine_factory(root);
     let route = "from fastapi import APIRouter\nfrom sqlalchemy import text\n\nfrom app.deps import get_engine\n\nrouter = APIRouter()\n\n\n@router.get(\"/report\")\ndef report():\n    with get_engine().connect() as conn:\n        return conn.execute(text(\"select 1\")).all()\n";
     write(root, "app/routes.py", route);
     // JSON: the finding is at the call, its edits are in the factory's file and say so.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 mod common;
 
-use common::{OVERSIZED, connlint, oversized_project, write};
+use common::{OVERSIZED, connlint, oversized_project, write, write_engine_factory};
 use predicates::prelude::*;
 
 fn read(root: &Path, rel: &str) -> String {
@@ -446,16 +446,7 @@ fn only_unsafe_fixes_say_so() {
 fn fixed_counts_findings_not_edits() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "pyproject.toml",
-        "[project]\nname = \"reports\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
-    );
-    write(
-        root,
-        "app/deps.py",
-        "import os\n\nfrom sqlalchemy import create_engine\n\n\ndef get_engine():\n    return create_engine(os.environ[\"DATABASE_URL\"])\n",
-    );
+    write_engine_factory(root);
     let route = |name: &str| {
         format!(
             "from fastapi import APIRouter\nfrom sqlalchemy import text\n\nfrom app.deps import get_engine\n\nrouter = APIRouter()\n\n\n@router.get(\"/{name}\")\ndef {name}():\n    with get_engine().connect() as conn:\n        return conn.execute(text(\"select 1\")).all()\n"

@@ -146,6 +146,25 @@ impl Client {
         }
     }
 
+    /// The code actions offered for diagnostic `d` of document `uri`.
+    fn actions_for(&mut self, uri: &str, d: &Value) -> Vec<Value> {
+        let actions = self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d] } }),
+        );
+        actions.as_array().unwrap().clone()
+    }
+
+    /// The action for `d` whose title starts with `prefix`.
+    fn action(&mut self, uri: &str, d: &Value, prefix: &str) -> Value {
+        let actions = self.actions_for(uri, d);
+        actions
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no action `{prefix}…` in {actions:?}"))
+            .clone()
+    }
+
     fn open(&mut self, path: &Path, language: &str, text: &str) -> String {
         let u = uri(path);
         self.notify(
@@ -237,13 +256,8 @@ fn diagnostics_quick_fix_and_edit_clear_the_finding() {
             .ends_with("effect-missing-cleanup.md")
     );
     // The quick fix, applied as an editor does, then sent back as a change.
-    let actions = c.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": u }, "range": d["range"], "context": { "diagnostics": [d] } }),
-    );
+    let actions = c.actions_for(&u, d);
     let titles: Vec<&str> = actions
-        .as_array()
-        .unwrap()
         .iter()
         .map(|a| a["title"].as_str().unwrap())
         .collect();
@@ -253,8 +267,6 @@ fn diagnostics_quick_fix_and_edit_clear_the_finding() {
         "{titles:?}"
     );
     let fix = actions
-        .as_array()
-        .unwrap()
         .iter()
         .find(|a| a["title"].as_str().unwrap().starts_with("Fix: "))
         .unwrap();
@@ -282,16 +294,7 @@ fn diagnostics_quick_fix_and_edit_clear_the_finding() {
     let back = c.diagnostics(&u, |d| !d.is_empty());
     assert_eq!(codes(&back), vec!["effect-missing-cleanup"]);
     // The ignore action silences it.
-    let actions = c.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": u }, "range": back[0]["range"], "context": { "diagnostics": [&back[0]] } }),
-    );
-    let ignore = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().starts_with("Ignore"))
-        .unwrap();
+    let ignore = c.action(&u, &back[0], "Ignore");
     let current = {
         let mut t: Vec<&str> = fixed.split_inclusive('\n').collect();
         t.remove(line);
@@ -340,16 +343,7 @@ fn a_route_sees_the_factory_of_an_unopened_file_and_hover_shows_the_rule() {
     assert!(md.contains("per-request-client"), "{md}");
     assert!(md.contains("## What it does"), "{md}");
     // The quick fix edits the factory, in another file.
-    let actions = c.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": u }, "range": diags[0]["range"], "context": { "diagnostics": [&diags[0]] } }),
-    );
-    let fix = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().starts_with("Fix: "))
-        .unwrap();
+    let fix = c.action(&u, &diags[0], "Fix: ");
     let lib = uri(&dir.path().join("lib/db.ts"));
     assert!(fix["edit"]["changes"][&lib].is_array(), "{fix}");
     c.shutdown();

@@ -105,3 +105,18 @@ pub fn next_app() -> tempfile::TempDir {
     write(dir.path(), "app/clock.tsx", CLOCK);
     dir
 }
+
+/// A FastAPI project whose `app/deps.py` has a parameterless SQLAlchemy engine factory,
+/// `get_engine()` (what routes then call per request).
+pub fn write_engine_factory(root: &Path) {
+    write(
+        root,
+        "pyproject.toml",
+        "[project]\nname = \"reports\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(
+        root,
+        "app/deps.py",
+        "import os\n\nfrom sqlalchemy import create_engine\n\n\ndef get_engine():\n    return create_engine(os.environ[\"DATABASE_URL\"])\n",
+    );
+}
