@@ -898,12 +898,14 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         })
         .collect();
     let graph = CallGraph::build(&units);
+    let memo = rules::shared_client::Memo::new(files.len());
     let cx = ProjectCx {
         files: &files,
         graph: &graph,
         catalog,
         configs: &configs,
         suppressions: &[],
+        memo: &memo,
     };
     // Every rule some file enables; each finding is then judged by its own file's profile.
     let used: BTreeSet<usize> = profile_of.iter().copied().collect();

@@ -587,7 +587,9 @@ impl FileFacts {
     }
 
     /// The options and URL of `clients[idx]`, if the front-end recorded any.
+    /// The options of client `idx` (`client_configs` is sorted by client: see `lang::extract`).
     pub fn client_config(&self, idx: usize) -> Option<&ClientConfig> {
-        self.client_configs.iter().find(|c| c.client == idx)
+        let at = self.client_configs.partition_point(|c| c.client < idx);
+        self.client_configs.get(at).filter(|c| c.client == idx)
     }
 }

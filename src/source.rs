@@ -114,7 +114,14 @@ impl Lang {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Empty for an ASCII text (a column is then a byte count); otherwise, for every
+    /// [`BLOCK`]-byte block, the Unicode scalar values and UTF-16 units before it, so that a
+    /// column on a line of a megabyte (a minified bundle) costs at most one block's scan.
+    blocks: Vec<(u32, u32)>,
 }
+
+/// The stride of [`LineIndex`]'s checkpoints in a non-ASCII text.
+const BLOCK: usize = 1024;
 
 /// A 1-based line and column; the column counts Unicode scalar values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -134,7 +141,29 @@ impl LineIndex {
                 starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
-        LineIndex { starts }
+        let mut blocks = Vec::new();
+        if !text.is_ascii() {
+            let (mut chars, mut units) = (0u32, 0u32);
+            for chunk in bytes.chunks(BLOCK) {
+                blocks.push((chars, units));
+                let (c, u) = count_units(chunk);
+                chars = chars.saturating_add(c);
+                units = units.saturating_add(u);
+            }
+        }
+        LineIndex { starts, blocks }
+    }
+
+    /// Unicode scalar values and UTF-16 units in `text[..at]` (`at` on a char boundary).
+    fn units_before(&self, text: &str, at: usize) -> (u32, u32) {
+        if self.blocks.is_empty() {
+            let n = u32::try_from(at).unwrap_or(u32::MAX);
+            return (n, n);
+        }
+        let block = at / BLOCK;
+        let (chars, units) = self.blocks.get(block).copied().unwrap_or_default();
+        let (c, u) = count_units(text.as_bytes().get(block * BLOCK..at).unwrap_or_default());
+        (chars.saturating_add(c), units.saturating_add(u))
     }
 
     /// 0-based line containing `offset`.
@@ -159,11 +188,11 @@ impl LineIndex {
         let offset = offset.min(u32::try_from(text.len()).unwrap_or(u32::MAX));
         let line = self.line_of(offset);
         let start = self.line_start(line) as usize;
-        let end = floor_char_boundary(text, offset as usize);
-        let column = text.get(start..end).map(|s| s.chars().count()).unwrap_or(0);
+        let end = floor_char_boundary(text, offset as usize).max(start);
+        let column = self.units_before(text, end).0 - self.units_before(text, start).0;
         Position {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
-            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+            column: column.saturating_add(1),
         }
     }
 
@@ -172,15 +201,26 @@ impl LineIndex {
         let offset = offset.min(u32::try_from(text.len()).unwrap_or(u32::MAX));
         let line = self.line_of(offset);
         let start = self.line_start(line) as usize;
-        let end = floor_char_boundary(text, offset as usize);
-        let col: usize = text
-            .get(start..end)
-            .map(|s| s.chars().map(char::len_utf16).sum())
-            .unwrap_or(0);
-        (
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(col).unwrap_or(u32::MAX),
-        )
+        let end = floor_char_boundary(text, offset as usize).max(start);
+        let col = self.units_before(text, end).1 - self.units_before(text, start).1;
+        (u32::try_from(line).unwrap_or(u32::MAX), col)
+    }
+
+    /// The byte span of 0-based `line`, without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line) as usize;
+        let mut end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |s| *s as usize);
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
     }
 
     /// Byte offset of a 1-based line and column (in Unicode scalar values).
@@ -207,6 +247,17 @@ impl LineIndex {
         }
         None
     }
+}
+
+/// Unicode scalar values and UTF-16 units in `bytes` (UTF-8): every byte that does not continue
+/// a character starts one; a 4-byte character is two UTF-16 units.
+fn count_units(bytes: &[u8]) -> (u32, u32) {
+    let (mut chars, mut extra) = (0u32, 0u32);
+    for b in bytes {
+        chars += u32::from(b & 0xC0 != 0x80);
+        extra += u32::from(*b >= 0xF0);
+    }
+    (chars, chars + extra)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

@@ -142,3 +142,55 @@ fn malformed_manifests_are_reported_not_silently_ignored() {
         .assert()
         .code(1);
 }
+
+/// A minified bundle: one line of ~300 KB holding 3,000 constructions. The default (human)
+/// report used to copy the whole file per finding and hand miette the megabyte-long line (a
+/// minute, then a panic "Formatting argument out of range"): each snippet now shows a window of
+/// the line, cut with `…`, at the right line and column.
+#[test]
+fn minified_lines_render_as_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"dependencies":{"pg":"8.0.0","next":"15.0.0"}}"#,
+    );
+    let mut bundle = String::from("import {Pool as M} from \"pg\";");
+    for i in 0..3000 {
+        bundle.push_str(&format!(
+            "var a{i}=new M({{max:5}});function f{i}(x){{var c=new M();return a{i}.query(x)}};"
+        ));
+    }
+    write(dir.path(), "src/bundle.js", &bundle);
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "src/bundle.js"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The last function's construction, at its true column, shown inside a cut window.
+    let last = bundle.rfind("var c=new M()").unwrap() + "var c=".len();
+    let header = format!("src/bundle.js:1:{}]", last + 1);
+    let at = stdout
+        .find(&header)
+        .unwrap_or_else(|| panic!("no {header}"));
+    let snippet = stdout[at..].lines().nth(1).unwrap();
+    assert!(
+        snippet.starts_with(" 1 │ …") && snippet.contains("{var c=new M();return a2999.query(x)}"),
+        "{snippet}"
+    );
+    assert!(snippet.chars().count() < 300, "{snippet}");
+    // Every line of the report is short: no line of the bundle was printed whole.
+    assert!(stdout.lines().all(|l| l.len() < 1000));
+    assert!(
+        stdout.contains("and 3000 warnings in 1 file."),
+        "{}",
+        &stdout[stdout.len() - 300..]
+    );
+}

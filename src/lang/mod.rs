@@ -93,6 +93,9 @@ pub fn extract(file: &SourceFile, catalog: &Catalog) -> Result<FileFacts, ParseE
     if facts.module_keys.is_empty() {
         facts.module_keys = modules::module_keys(&file.rel, file.lang);
     }
+    // Looked up by binary search (`FileFacts::client_config`); stable, so the first of a
+    // client's configurations stays first.
+    facts.client_configs.sort_by_key(|c| c.client);
     Ok(facts)
 }
 

@@ -1682,6 +1682,9 @@ struct Walker<'a, 't> {
     /// Locals bound so far in the open functions, with the depth of the frame that declares
     /// them (module-level bindings are [`Pre::consts`]).
     bindings: Vec<(usize, String, Bound<'t>)>,
+    /// Per statement block (by node id), its `if (…) return …;` statements without `else`, in
+    /// order: read once per block, not once per site (a block of thousands of statements).
+    early_returns: std::cell::RefCell<HashMap<usize, std::rc::Rc<[Node<'t>]>>>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -1740,6 +1743,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .filter_map(|k| k.call.clone())
                 .collect(),
             bindings: Vec::new(),
+            early_returns: Default::default(),
         }
     }
 
@@ -2829,22 +2833,9 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             if p.node.kind() == "statement_block" {
-                for st in named_kids(p.node) {
+                for &st in self.early_returns_of(p.node).iter() {
                     if st.id() == cur.node.id() || st.start_byte() >= cur.node.start_byte() {
                         break;
-                    }
-                    if st.kind() != "if_statement" || field(st, "alternative").is_some() {
-                        continue;
-                    }
-                    let returns = field(st, "consequence").is_some_and(|c| match c.kind() {
-                        "return_statement" => true,
-                        "statement_block" => named_kids(c)
-                            .last()
-                            .is_some_and(|l| l.kind() == "return_statement"),
-                        _ => false,
-                    });
-                    if !returns {
-                        continue;
                     }
                     if let Some(cond) = field(st, "condition") {
                         let g = self.condition_guard(cond, ctor_root);
@@ -2857,6 +2848,32 @@ impl<'a, 't> Walker<'a, 't> {
             cur = p;
         }
         Guard::None
+    }
+
+    /// The `if` statements of `block` without `else` whose consequence returns (`if (x) return
+    /// x;`, `if (x) { …; return x; }`), in order; computed once per block.
+    fn early_returns_of(&self, block: Node<'t>) -> std::rc::Rc<[Node<'t>]> {
+        if let Some(known) = self.early_returns.borrow().get(&block.id()) {
+            return known.clone();
+        }
+        let list: std::rc::Rc<[Node<'t>]> = named_kids(block)
+            .into_iter()
+            .filter(|st| {
+                st.kind() == "if_statement"
+                    && field(*st, "alternative").is_none()
+                    && field(*st, "consequence").is_some_and(|c| match c.kind() {
+                        "return_statement" => true,
+                        "statement_block" => named_kids(c)
+                            .last()
+                            .is_some_and(|l| l.kind() == "return_statement"),
+                        _ => false,
+                    })
+            })
+            .collect();
+        self.early_returns
+            .borrow_mut()
+            .insert(block.id(), list.clone());
+        list
     }
 
     fn condition_guard(&self, cond: Node, ctor_root: Option<&str>) -> Guard {

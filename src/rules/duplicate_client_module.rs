@@ -256,7 +256,7 @@ fn import_line_fix(
     {
         return None;
     }
-    let (line, alone) = crate::rules::own_line(text, stmt);
+    let (line, alone) = crate::rules::own_line(&file.source, stmt);
     if !alone {
         return None;
     }

@@ -56,8 +56,16 @@ impl Rule for EffectMissingCleanup {
                     }
                     let handler = inline_handler(&file.source.text, a, &pair, &mut taken);
                     let mut f = finding(fi, effect, a, &pair, handler.as_ref());
-                    f.fix =
-                        cleanup_fix(&file.source, effect, a, &pair, handler.as_ref(), &mut taken);
+                    if cx.memo.fix_allowed(fi, file.source.text.len()) {
+                        f.fix = cleanup_fix(
+                            &file.source,
+                            effect,
+                            a,
+                            &pair,
+                            handler.as_ref(),
+                            &mut taken,
+                        );
+                    }
                     out.push(f);
                 }
             }

@@ -45,7 +45,9 @@ impl Rule for HotReloadClient {
                 let name = c.binding.as_deref().unwrap_or("client");
                 // The project already shares a cached client of the same library and database
                 // (`lib/prisma.ts` on `globalThis`): import it rather than cache a second one.
+                let allowed = cx.memo.fix_allowed(fi, file.source.text.len());
                 let shared = shared_client::find_export(cx, fi, ci, None)
+                    .filter(|_| allowed)
                     .filter(|e| {
                         cx.files[e.file]
                             .facts
@@ -55,7 +57,7 @@ impl Rule for HotReloadClient {
                     })
                     .and_then(|e| duplicate_client_module::import_fix(cx, fi, ci, e.file));
                 let fix = shared.or_else(|| {
-                    c.anchors.statement.and_then(|stmt| {
+                    c.anchors.statement.filter(|_| allowed).and_then(|stmt| {
                         let ctor_text = file.source.slice(c.span);
                         rewrite(
                             file.source.slice(stmt),

@@ -28,13 +28,17 @@ pub fn newline(text: &str) -> &'static str {
 /// The whole line holding `span` (from its start to after its newline) and whether the span
 /// stands alone on it, a trailing `;` or comment aside: what a fix deletes or replaces when it
 /// moves a statement.
-pub fn own_line(text: &str, span: Span) -> (Span, bool) {
+pub fn own_line(source: &crate::source::SourceFile, span: Span) -> (Span, bool) {
+    let text = source.text.as_str();
+    let lines = &source.lines;
     let (start, end) = (span.start as usize, span.end as usize);
-    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[end..]
-        .find('\n')
-        .map(|i| end + i + 1)
-        .unwrap_or(text.len());
+    let line_start = lines.line_start(lines.line_of(span.start)) as usize;
+    let next = lines.line_of(span.end) + 1;
+    let line_end = if next < lines.line_count() {
+        lines.line_start(next) as usize
+    } else {
+        text.len()
+    };
     let after = text[end..line_end].trim().trim_start_matches(';').trim();
     let alone = text[line_start..start].trim().is_empty()
         && (after.is_empty() || after.starts_with("//") || after.starts_with('#'));
@@ -96,6 +100,8 @@ pub struct ProjectCx<'a> {
     /// suppressed: filled only for the rules that judge suppressions (see
     /// [`judges_suppressions`]), which run after all the others; empty for the others.
     pub suppressions: &'a [crate::suppress::Suppressions],
+    /// Work the rules share, computed once per run on first use.
+    pub memo: &'a shared_client::Memo,
 }
 
 impl ProjectCx<'_> {

@@ -303,6 +303,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         }
     };
     let fix = match built {
+        _ if !cx.memo.fix_allowed(file, f.source.text.len()) => None,
         Built::Client { idx, .. } => {
             let c = &f.facts.clients[idx];
             let def = cx.catalog.by_id(&c.client);
@@ -643,21 +644,21 @@ fn hoist_fix(
     let text = source.text.as_str();
     // Built only under a condition (`if (env.REDIS_HOST) { … }`): at module scope it would be
     // built unconditionally.
-    if in_conditional_block(text, stmt.start as usize) {
+    if in_conditional_block(source, stmt.start as usize) {
         return None;
     }
     let ctor = source.slice(c.span).trim();
     let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
     // A construction over several lines keeps its shape at module level: its continuation lines
     // lose the statement's indentation.
-    let stmt_indent = crate::rules::own_line(text, stmt).0.start as usize;
+    let stmt_indent = crate::rules::own_line(source, stmt).0.start as usize;
     let stmt_indent = &text[stmt_indent..stmt.start as usize];
     let moved_ctor = dedent_continuation(ctor, stmt_indent);
     let nl = crate::rules::newline(text);
     let eof = Span::new(text.len(), text.len());
     let sep = if text.ends_with('\n') { "" } else { nl };
     // The whole line of the statement, and whether it stands alone on it.
-    let (line, alone) = crate::rules::own_line(text, stmt);
+    let (line, alone) = crate::rules::own_line(source, stmt);
     let mut edits = Vec::new();
     if c.released {
         // The handler closes its client: a shared one must stay open, so the closes go.
@@ -816,7 +817,7 @@ fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<
         } else {
             return None;
         };
-        let stmt_indent = crate::rules::own_line(text, c.span).0.start as usize;
+        let stmt_indent = crate::rules::own_line(source, c.span).0.start as usize;
         let indent = &text[stmt_indent..c.span.start as usize];
         let indent: String = indent.chars().take_while(|ch| ch.is_whitespace()).collect();
         let whole = &text[c.span.start as usize..c.span.end as usize + skipped + tail_len];
@@ -1132,13 +1133,13 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         return None;
     }
     // The header alone on its line (a trailing comment aside).
-    let (line, alone) = crate::rules::own_line(text, w.header);
+    let (line, alone) = crate::rules::own_line(source, w.header);
     if !alone {
         return None;
     }
     let (line_start, line_end) = (line.start as usize, line.end as usize);
     let base = w.header.start as usize - line_start;
-    if in_conditional_block(text, line_start) {
+    if in_conditional_block(source, line_start) {
         return None;
     }
     // The block: the following lines indented deeper (blank lines included).
@@ -1221,15 +1222,13 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
 
 /// Is the line at `pos` inside an `if` / `else` / `elif` / `case` / `match` / `switch` block?
 /// Read from indentation: the nearest line above indented less is the block's header.
-fn in_conditional_block(text: &str, pos: usize) -> bool {
+fn in_conditional_block(source: &SourceFile, pos: usize) -> bool {
+    let text = source.text.as_str();
     let indent_of = |l: &str| l.len() - l.trim_start().len();
-    let start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let own = indent_of(&text[start..]);
-    let mut p = start;
-    while p > 0 {
-        let prev = text[..p - 1].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let line = &text[prev..p - 1];
-        p = prev;
+    let at = source.lines.line_of(u32::try_from(pos).unwrap_or(u32::MAX));
+    let own = indent_of(source.slice(source.lines.line_span(text, at)));
+    for line in (0..at).rev() {
+        let line = source.slice(source.lines.line_span(text, line));
         if line.trim().is_empty() || indent_of(line) >= own {
             continue;
         }
@@ -1799,13 +1798,21 @@ mod tests {
 
     #[test]
     fn conditional_blocks_are_seen_from_indentation() {
+        let project = || std::sync::Arc::new(crate::project::Project::with_deps(&[]));
         let ts = "function f() {\n  if (env.REDIS_HOST) {\n    const r = new Redis();\n  }\n  const s = new Redis();\n}\n";
-        assert!(in_conditional_block(ts, ts.find("const r").unwrap()));
-        assert!(!in_conditional_block(ts, ts.find("const s").unwrap()));
+        let f = SourceFile::in_memory("a.ts", ts, project()).unwrap();
+        assert!(in_conditional_block(&f, ts.find("const r").unwrap()));
+        assert!(!in_conditional_block(&f, ts.find("const s").unwrap()));
         let py = "def f():\n    if url:\n        e = create_engine(url)\n    else:\n        e = None\n    r = Redis()\n";
-        assert!(in_conditional_block(py, py.find("e = create").unwrap()));
-        assert!(in_conditional_block(py, py.find("e = None").unwrap()));
-        assert!(!in_conditional_block(py, py.find("r = Redis").unwrap()));
+        let f = SourceFile::in_memory("a.py", py, project()).unwrap();
+        assert!(in_conditional_block(&f, py.find("e = create").unwrap()));
+        assert!(in_conditional_block(&f, py.find("e = None").unwrap()));
+        assert!(!in_conditional_block(&f, py.find("r = Redis").unwrap()));
+        // Classic Mac line endings are lines too.
+        let mac = py.replace('\n', "\r");
+        let f = SourceFile::in_memory("a.py", &mac, project()).unwrap();
+        assert!(in_conditional_block(&f, mac.find("e = create").unwrap()));
+        assert!(!in_conditional_block(&f, mac.find("r = Redis").unwrap()));
     }
 
     #[test]

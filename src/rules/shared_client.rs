@@ -56,6 +56,201 @@ impl SharedExport {
 /// to an exported name (TS/JS: `export const`, `export { }`, `export default`; Python: any
 /// public module-level name), a promise of it (`clientPromise`), or a cached getter returning it.
 pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExport> {
+    cx.memo
+        .exports
+        .get(file)?
+        .get_or_init(|| {
+            (0..cx.files.get(file).map_or(0, |f| f.facts.clients.len()))
+                .map(|ki| compute_export_of(cx, file, ki))
+                .collect()
+        })
+        .get(ki)?
+        .clone()
+}
+
+/// What the module's text exports, read once per file (the checks below run once per client
+/// and per finding: scanning the text each time was quadratic on large files).
+#[derive(Debug, Default)]
+pub struct ExportIndex {
+    /// `export const|let|var name`, `export { name, … }`.
+    named: std::collections::HashSet<String>,
+    /// `export function name(`, `export async function name(`.
+    functions: std::collections::HashSet<String>,
+    /// `export default name;`: every such line's name.
+    defaults: std::collections::HashSet<String>,
+    /// `= name.connect()`: for each `name`, the byte offsets of the `=`.
+    connects: std::collections::HashMap<String, Vec<usize>>,
+    /// Every receiver of `.connect()`.
+    connected: std::collections::HashSet<String>,
+    /// `let name: Promise<…>` and `export let name: Promise<…>` declarations, in order.
+    promise_lets: Vec<String>,
+}
+
+fn is_ident(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '_' || ch == '$'
+}
+
+impl ExportIndex {
+    pub fn new(text: &str) -> Self {
+        let mut ix = ExportIndex::default();
+        // The identifier right after each `keyword`, when the character after it is accepted.
+        let after = |keyword: &str,
+                     ends: &dyn Fn(char) -> bool,
+                     into: &mut std::collections::HashSet<String>| {
+            for (i, m) in text.match_indices(keyword) {
+                let rest = &text[i + m.len()..];
+                let end = rest.find(|ch: char| !is_ident(ch)).unwrap_or(rest.len());
+                if end > 0 && rest[end..].chars().next().is_some_and(ends) {
+                    into.insert(rest[..end].to_string());
+                }
+            }
+        };
+        for k in ["export const ", "export let ", "export var "] {
+            after(k, &|ch| !is_ident(ch), &mut ix.named);
+        }
+        for k in ["export function ", "export async function "] {
+            after(
+                k,
+                &|ch| ch == '(' || ch == '<' || ch == ' ',
+                &mut ix.functions,
+            );
+        }
+        for line in text.lines() {
+            let t = line.trim();
+            if let Some(list) = t.strip_prefix("export {") {
+                ix.named
+                    .extend(list.split(['}', ',']).map(|part| part.trim().to_string()));
+            }
+            if let Some(rest) = t.strip_prefix("export default ") {
+                ix.defaults
+                    .insert(rest.trim().trim_end_matches(';').trim().to_string());
+            }
+            let t = line.trim_start();
+            if let Some(rest) = t
+                .strip_prefix("let ")
+                .or_else(|| t.strip_prefix("export let "))
+                && let Some((name, ty)) = rest.split_once(':')
+                && ty.trim_start().starts_with("Promise<")
+            {
+                ix.promise_lets.push(name.trim().to_string());
+            }
+        }
+        for (i, _) in text.match_indices(".connect()") {
+            let before = &text[..i];
+            let start = before.rfind(|ch: char| !is_ident(ch)).map_or(0, |j| {
+                j + before[j..].chars().next().map_or(1, char::len_utf8)
+            });
+            let name = &before[start..];
+            if name.is_empty() {
+                continue;
+            }
+            ix.connected.insert(name.to_string());
+            if let Some(eq) = before[..start].strip_suffix("= ") {
+                ix.connects
+                    .entry(name.to_string())
+                    .or_default()
+                    .push(eq.len());
+            }
+        }
+        ix
+    }
+
+    /// Is `name` exported by name (`export const name`, `export { name }`)?
+    pub fn exports(&self, name: &str) -> bool {
+        self.named.contains(name)
+    }
+
+    /// Is function `name` exported by name (`export function name`, `export async function
+    /// name`, `export const name = …`, `export { name }`)?
+    fn exports_fn(&self, name: &str) -> bool {
+        self.exports(name) || self.functions.contains(name)
+    }
+
+    /// How the module exports `name`: `Some(false)` by name, `Some(true)` as its default.
+    fn exported_as(&self, name: &str) -> Option<bool> {
+        if self.exports(name) {
+            Some(false)
+        } else {
+            self.defaults.contains(name).then_some(true)
+        }
+    }
+}
+
+/// Work shared by the rules of one run, computed on first use: what each file exports and
+/// which of its clients it shares, and how many modules import each file.
+#[derive(Debug, Default)]
+pub struct Memo {
+    texts: Vec<std::sync::OnceLock<ExportIndex>>,
+    exports: Vec<std::sync::OnceLock<Vec<Option<SharedExport>>>>,
+    importers: Vec<std::sync::OnceLock<usize>>,
+    shared: std::sync::OnceLock<Vec<(usize, usize)>>,
+    /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
+    fix_scans: Vec<std::sync::atomic::AtomicU64>,
+}
+
+/// How many bytes of one file the fix builders of one run may scan: they read the text around
+/// (and sometimes all of) the file for each finding, so a file with thousands of findings (a
+/// minified bundle) would cost findings × size. Past it, findings come without a fix.
+pub const FIX_SCAN_BUDGET: u64 = 256 * 1024 * 1024;
+
+impl Memo {
+    pub fn new(files: usize) -> Self {
+        fn cells<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
+            (0..n).map(|_| std::sync::OnceLock::new()).collect()
+        }
+        Memo {
+            texts: cells(files),
+            exports: cells(files),
+            importers: cells(files),
+            shared: std::sync::OnceLock::new(),
+            fix_scans: (0..files)
+                .map(|_| std::sync::atomic::AtomicU64::new(0))
+                .collect(),
+        }
+    }
+
+    /// May one more fix be built for `file` (of `len` bytes)? Charges the file's size, at
+    /// least 4 KiB, against [`FIX_SCAN_BUDGET`].
+    pub fn fix_allowed(&self, file: usize, len: usize) -> bool {
+        let Some(spent) = self.fix_scans.get(file) else {
+            return true;
+        };
+        let cost = u64::try_from(len).unwrap_or(u64::MAX).max(4096);
+        let before = spent.fetch_add(cost, std::sync::atomic::Ordering::Relaxed);
+        before.saturating_add(cost) <= FIX_SCAN_BUDGET
+    }
+}
+
+/// Every TS/JS and Python client the project's modules share (`export_of` is `Some`), in file
+/// and site order.
+fn shared_clients<'c>(cx: &'c ProjectCx<'_>) -> &'c [(usize, usize)] {
+    cx.memo.shared.get_or_init(|| {
+        let mut out = Vec::new();
+        for (i, f) in cx.files.iter().enumerate() {
+            if !(is_js(f.source.lang) || f.source.lang == Lang::Py) {
+                continue;
+            }
+            for ki in 0..f.facts.clients.len() {
+                if export_of(cx, i, ki).is_some() {
+                    out.push((i, ki));
+                }
+            }
+        }
+        out
+    })
+}
+
+fn export_index<'c>(cx: &'c ProjectCx<'_>, file: usize) -> Option<&'c ExportIndex> {
+    let text = cx.files.get(file)?.source.text.as_str();
+    Some(
+        cx.memo
+            .texts
+            .get(file)?
+            .get_or_init(|| ExportIndex::new(text)),
+    )
+}
+
+fn compute_export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExport> {
     let f = cx.files.get(file)?;
     let k: &ClientSite = f.facts.clients.get(ki)?;
     let text = f.source.text.as_str();
@@ -70,14 +265,11 @@ pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExp
     // A cached getter without parameters that returns the client it builds.
     if let Some(getter) = f.facts.function(k.in_fn) {
         let cached = getter.guard.is_guarded() || (!py && k.guard.is_guarded());
-        let header = text
-            .get(..getter.span.start as usize)
-            .and_then(|t| t.lines().last())
-            .unwrap_or("");
+        let header = line_before(text, getter.span.start as usize);
         let public = if py {
             !getter.name.starts_with('_')
         } else {
-            getter.exported && exports_fn(text, &getter.name)
+            getter.exported && export_index(cx, file)?.exports_fn(&getter.name)
         };
         if cached
             && public
@@ -100,54 +292,49 @@ pub fn export_of(cx: &ProjectCx<'_>, file: usize, ki: usize) -> Option<SharedExp
         return (!name.starts_with('_') && !name.contains('.'))
             .then(|| make(name, SharedForm::Value, false));
     }
+    let ix = export_index(cx, file)?;
     // `clientPromise = client.connect()`, exported: the module shares the promise.
-    for (i, _) in text.match_indices(&format!("= {name}.connect()")) {
+    for &i in ix.connects.get(name).map_or(&[][..], Vec::as_slice) {
         let before = text[..i].trim_end();
-        let promise = before
-            .rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
-            .next()
-            .unwrap_or("");
+        let promise = before.rsplit(|ch: char| !is_ident(ch)).next().unwrap_or("");
         if promise.is_empty()
             || promise.starts_with('_') && before.ends_with(&format!(".{promise}"))
         {
             continue;
         }
-        if let Some(default) = exported_as(text, promise) {
+        if let Some(default) = ix.exported_as(promise) {
             return Some(make(promise, SharedForm::Promise, default));
         }
     }
     // The Next.js example assigns the promise from the global cache in development
     // (`clientPromise = globalWithMongo._mongoClientPromise`): look for its declaration too.
-    for line in text.lines() {
-        let t = line.trim_start();
-        let Some(rest) = t
-            .strip_prefix("let ")
-            .or_else(|| t.strip_prefix("export let "))
-        else {
-            continue;
-        };
-        let Some((promise, ty)) = rest.split_once(':') else {
-            continue;
-        };
-        let promise = promise.trim();
-        if !ty.trim_start().starts_with("Promise<") || !text.contains(&format!("{name}.connect()"))
-        {
-            continue;
-        }
-        if let Some(default) = exported_as(text, promise) {
-            return Some(make(promise, SharedForm::Promise, default));
+    if ix.connected.contains(name) {
+        for promise in &ix.promise_lets {
+            if let Some(default) = ix.exported_as(promise) {
+                return Some(make(promise, SharedForm::Promise, default));
+            }
         }
     }
-    exported_as(text, name).map(|default| make(name, SharedForm::Value, default))
+    ix.exported_as(name)
+        .map(|default| make(name, SharedForm::Value, default))
 }
 
-/// How the module exports `name`: `Some(false)` by name, `Some(true)` as its default.
-fn exported_as(text: &str, name: &str) -> Option<bool> {
-    if exports(text, name) {
-        Some(false)
-    } else {
-        exports_default(text, name).then_some(true)
+/// The text of the line before byte `at`, as `text[..at].lines().last()` gives it, but reading
+/// back at most 160 bytes (a minified file is one line).
+fn line_before(text: &str, at: usize) -> &str {
+    let Some(head) = text.get(..at) else {
+        return "";
+    };
+    let head = head.strip_suffix('\n').unwrap_or(head);
+    let head = head.strip_suffix('\r').unwrap_or(head);
+    let mut window = head.len().saturating_sub(160);
+    while !head.is_char_boundary(window) {
+        window += 1;
     }
+    let from = head[window..]
+        .rfind('\n')
+        .map_or(window, |i| window + i + 1);
+    &head[from..]
 }
 
 /// The module (other than `fi`, or `only` when given) of `fi`'s project that shares a
@@ -173,7 +360,13 @@ pub fn find_export(
     };
     let mine = db_of(fi, ci);
     let mut best: Option<(usize, SharedExport)> = None;
-    for (i, f) in cx.files.iter().enumerate() {
+    for &(i, ki) in shared_clients(cx) {
+        let Some(f) = cx.files.get(i) else {
+            continue;
+        };
+        let Some(k) = f.facts.clients.get(ki) else {
+            continue;
+        };
         if i == fi
             || only.is_some_and(|o| o != i)
             || (if py {
@@ -181,7 +374,19 @@ pub fn find_export(
             } else {
                 !is_js(f.source.lang)
             })
+            || k.client != c.client
             || f.source.project.root != me.source.project.root
+        {
+            continue;
+        }
+        // Without a URL variable to compare, only an identical construction is the same
+        // client (`boto3.client("s3")` is not `boto3.resource("dynamodb")`).
+        let same_text = || {
+            let norm = |t: &str| t.split_whitespace().collect::<String>();
+            norm(f.source.slice(k.span)) == norm(me.source.slice(c.span))
+        };
+        if db_of(i, ki) != mine
+            || (mine.is_none() && !same_text())
             || f.facts
                 .imports
                 .iter()
@@ -189,23 +394,12 @@ pub fn find_export(
         {
             continue;
         }
-        for (ki, k) in f.facts.clients.iter().enumerate() {
-            // Without a URL variable to compare, only an identical construction is the same
-            // client (`boto3.client("s3")` is not `boto3.resource("dynamodb")`).
-            let same_text = || {
-                let norm = |t: &str| t.split_whitespace().collect::<String>();
-                norm(f.source.slice(k.span)) == norm(me.source.slice(c.span))
-            };
-            if k.client != c.client || db_of(i, ki) != mine || (mine.is_none() && !same_text()) {
-                continue;
-            }
-            let Some(export) = export_of(cx, i, ki) else {
-                continue;
-            };
-            let importers = importers(cx, i);
-            if best.as_ref().is_none_or(|(n, _)| importers > *n) {
-                best = Some((importers, export));
-            }
+        let Some(export) = export_of(cx, i, ki) else {
+            continue;
+        };
+        let importers = importers(cx, i);
+        if best.as_ref().is_none_or(|(n, _)| importers > *n) {
+            best = Some((importers, export));
         }
     }
     best.map(|(_, e)| e)
@@ -616,6 +810,13 @@ pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]
 
 /// How many other files of the run import module `fi`.
 pub fn importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
+    match cx.memo.importers.get(fi) {
+        Some(cell) => *cell.get_or_init(|| count_importers(cx, fi)),
+        None => count_importers(cx, fi),
+    }
+}
+
+fn count_importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
     let keys = &cx.files[fi].facts.module_keys;
     let root = &cx.files[fi].source.project.root;
     cx.files
@@ -880,52 +1081,6 @@ fn split_top(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Does the module export `name` by that name (`export const name`, `export { name }`)?
-pub fn exports(text: &str, name: &str) -> bool {
-    declared_as(
-        text,
-        &["export const ", "export let ", "export var "],
-        name,
-        |ch| !(ch.is_alphanumeric() || ch == '_' || ch == '$'),
-    ) || text.lines().any(|l| {
-        let t = l.trim();
-        t.starts_with("export {")
-            && t.trim_start_matches("export {")
-                .split(['}', ','])
-                .any(|part| part.trim() == name)
-    })
-}
-
-/// Is `name` the module's default export (`export default name;`)?
-pub fn exports_default(text: &str, name: &str) -> bool {
-    text.lines().any(|l| {
-        l.trim()
-            .strip_prefix("export default ")
-            .is_some_and(|rest| rest.trim().trim_end_matches(';').trim() == name)
-    })
-}
-
-/// Is function `name` exported by name (`export function name`, `export async function name`,
-/// `export const name = …`, `export { name }`)?
-fn exports_fn(text: &str, name: &str) -> bool {
-    exports(text, name)
-        || declared_as(
-            text,
-            &["export function ", "export async function "],
-            name,
-            |ch| ch == '(' || ch == '<' || ch == ' ',
-        )
-}
-
-/// Does `text` hold one of `keywords` followed by `name` and then a character `ends` accepts
-/// (so that `export const db` is not found in `export const dbUrl`)?
-fn declared_as(text: &str, keywords: &[&str], name: &str, ends: impl Fn(char) -> bool) -> bool {
-    keywords.iter().any(|k| {
-        text.match_indices(&format!("{k}{name}"))
-            .any(|(i, m)| text[i + m.len()..].chars().next().is_some_and(&ends))
-    })
-}
-
 /// The edit importing `export` into `source` as `local`, after its last import (`insert`),
 /// in the file's style: ES `import` or CommonJS `require`, its quotes, its semicolons and a `.js`
 /// extension when its relative imports carry one.
@@ -1159,6 +1314,7 @@ mod tests {
 
     #[test]
     fn exports_by_name_only() {
+        let exports = |text: &str, name: &str| ExportIndex::new(text).exports(name);
         assert!(exports(
             "export const prisma =\n  g.prisma ?? new PrismaClient();",
             "prisma"
@@ -1169,5 +1325,15 @@ mod tests {
         ));
         assert!(!exports("export const prismaClient = x;", "prisma"));
         assert!(!exports("const prisma = new PrismaClient();", "prisma"));
+        let ix = ExportIndex::new(
+            "let clientPromise: Promise<MongoClient>;\nclientPromise = client.connect();\nexport default clientPromise;\nexport async function getDb() {}",
+        );
+        assert_eq!(ix.exported_as("clientPromise"), Some(true));
+        assert_eq!(ix.connects.get("client").map(Vec::len), Some(1));
+        assert!(ix.connected.contains("client") && !ix.connected.contains("lient"));
+        assert_eq!(ix.promise_lets, vec!["clientPromise".to_string()]);
+        assert!(ix.exports_fn("getDb") && !ix.exports_fn("getD"));
+        assert_eq!(line_before("ab\ncd\nfunction", 6), "cd");
+        assert_eq!(line_before(&"x".repeat(500), 500).len(), 160);
     }
 }

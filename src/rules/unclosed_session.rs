@@ -58,7 +58,11 @@ impl Rule for UnclosedSession {
                     .catalog
                     .by_id(&s.client)
                     .is_some_and(|d| d.release_on_owner);
-                let fix = wrap_fix(s, &file.source, on_owner);
+                let fix = if cx.memo.fix_allowed(fi, file.source.text.len()) {
+                    wrap_fix(s, &file.source, on_owner)
+                } else {
+                    None
+                };
                 out.push(Finding {
                     rule: META.id,
                     file: fi,
