@@ -25,7 +25,7 @@ use crate::source::SourceFile;
 pub const DIR_NAME: &str = ".connlint_cache";
 const FILE_NAME: &str = "facts-v1.bin";
 /// Bumped when the stored layout changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Entries unused for this many runs are dropped.
 pub const KEEP_RUNS: u64 = 20;
 

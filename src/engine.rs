@@ -871,6 +871,18 @@ fn extract_all(
         });
     }
     files.sort_by(|a, b| a.file.source.display.cmp(&b.file.source.display));
+    for f in &files {
+        let source = &f.file.source;
+        for note in &f.file.facts.notes {
+            let at = source.position(note.span.start);
+            errors.push(FileError {
+                path: source.display.clone(),
+                line: Some(at.line),
+                column: Some(at.column),
+                message: note.message.clone(),
+            });
+        }
+    }
     (files, errors)
 }
 

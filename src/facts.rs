@@ -579,6 +579,16 @@ pub struct FileFacts {
     pub imports: Vec<ModuleRef>,
     /// Syntax errors the parser recovered from (the facts are partial around them).
     pub syntax_errors: Vec<Span>,
+    /// What the front-end saw but could not read (an unterminated quote in a dotenv value):
+    /// reported under `errors` with their place, so a degraded result is never silent.
+    pub notes: Vec<Note>,
+}
+
+/// Something a front-end could not read, at `span`.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Note {
+    pub span: Span,
+    pub message: String,
 }
 
 impl FileFacts {

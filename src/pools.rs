@@ -120,10 +120,31 @@ pub enum PoolMax {
 impl PoolMax {
     pub fn total(&self) -> Option<u64> {
         match self {
-            PoolMax::Bounded(t) => Some(t.iter().map(|t| t.value).sum()),
+            PoolMax::Bounded(t) => Some(sum(t.iter().map(|t| t.value))),
             _ => None,
         }
     }
+}
+
+/// A sum of connection counts that saturates instead of wrapping (a value written as
+/// `connection_limit=99999999999999999999` is "more than any server allows", not a small number).
+pub fn sum(values: impl IntoIterator<Item = u64>) -> u64 {
+    values.into_iter().fold(0, u64::saturating_add)
+}
+
+/// A count written in a URL parameter: digits (a sign allowed), saturating at the integer's
+/// bounds when too long to fit; `None` when not a number.
+pub fn parse_count(v: &str) -> Option<i64> {
+    let v = v.trim();
+    let digits = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(v.parse::<i64>().unwrap_or(if v.starts_with('-') {
+        i64::MIN
+    } else {
+        i64::MAX
+    }))
 }
 
 /// The maximum of a pool from its options, URL parameters and the catalogue's defaults:
@@ -142,7 +163,7 @@ pub fn pool_max(
             url.and_then(|u| {
                 u.parsed
                     .param(&key.key)
-                    .map(|v| (v.parse::<i64>().ok(), v.to_string(), u.loc))
+                    .map(|v| (parse_count(v), v.to_string(), u.loc))
             })
         } else {
             config.and_then(|c| c.option(&key.key)).map(|o| {
@@ -207,7 +228,7 @@ pub fn arithmetic(terms: &[Term]) -> String {
             }
         })
         .collect();
-    let total: u64 = terms.iter().map(|t| t.value).sum();
+    let total = sum(terms.iter().map(|t| t.value));
     if terms.len() > 1 {
         format!("{} = {total}", parts.join(" + "))
     } else {

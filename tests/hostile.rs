@@ -194,3 +194,137 @@ fn minified_lines_render_as_windows() {
         &stdout[stdout.len() - 300..]
     );
 }
+
+/// A dotenv URL connlint cannot read is listed under `errors` at its line; a pool size too large
+/// for any integer is "more than any server allows", not silence (it wrapped, or was dropped).
+#[test]
+fn dotenv_values_it_cannot_read_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"dependencies":{"@prisma/client":"5.0.0","next":"15.0.0"}}"#,
+    );
+    write(
+        dir.path(),
+        ".env",
+        "DATABASE_URL=\"postgresql://u:p@db.example.com:5432/app?connection_limit=99999999999999999999999\"\nDIRECT_URL=\"postgresql://u:p@db.example.com:5432/app\n",
+    );
+    write(
+        dir.path(),
+        "lib/db.ts",
+        "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
+    );
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let err = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["path"] == ".env")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(err["line"], 2, "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("DIRECT_URL"),
+        "{err}"
+    );
+    let pool = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "oversized-pool")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(pool["path"], ".env", "{pool}");
+    assert!(
+        pool["message"]
+            .as_str()
+            .unwrap()
+            .contains("9223372036854775807"),
+        "{pool}"
+    );
+}
+
+/// Unreadable files and folders (as a user who may not read them: root reads everything, so
+/// as root the run is dropped to `nobody` with `setpriv`) are listed under `errors` and the
+/// rest of the project is still checked.
+#[cfg(unix)]
+#[test]
+fn unreadable_files_are_listed_and_the_rest_is_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(dir.path(), "app/main.py", BAD_PY);
+    write(dir.path(), "app/locked.py", BAD_PY);
+    write(dir.path(), "secret/s.py", BAD_PY);
+    let mode = |p: &str, m: u32| {
+        std::fs::set_permissions(dir.path().join(p), std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    for d in [".", "app"] {
+        mode(d, 0o755);
+    }
+    mode("app/main.py", 0o644);
+    mode("pyproject.toml", 0o644);
+    mode("app/locked.py", 0o000);
+    mode("secret", 0o700);
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("connlint");
+    let mut cmd = if root {
+        // The binary must be reachable by `nobody` too.
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = cmd
+        .current_dir(dir.path())
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<(&str, &str)> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["message"].as_str().unwrap()))
+        .collect();
+    for p in ["app/locked.py", "secret"] {
+        assert!(
+            errors
+                .iter()
+                .any(|(path, m)| *path == p && m.contains("Permission denied")),
+            "{p}: {errors:?}"
+        );
+    }
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"] == "app/main.py")
+    );
+    // Give the folder back so that it can be removed.
+    mode("secret", 0o755);
+    mode("secret/s.py", 0o644);
+    mode("app/locked.py", 0o644);
+}

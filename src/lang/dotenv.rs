@@ -3,7 +3,7 @@
 //! Lines are `KEY=value` or `export KEY=value`; values may be quoted (`"…"`, `'…'`); `#` starts a
 //! comment outside quotes. Only values that are connection URLs become facts.
 
-use crate::facts::{ConnUrl, FileFacts};
+use crate::facts::{ConnUrl, FileFacts, Note};
 use crate::lang::ParseError;
 use crate::source::{SourceFile, Span};
 
@@ -38,40 +38,59 @@ pub fn extract(file: &SourceFile) -> Result<FileFacts, ParseError> {
     let mut facts = FileFacts::default();
     let mut offset = 0usize;
     for line in file.text.split_inclusive('\n') {
-        if let Some(url) = parse_line(line, offset) {
-            facts.urls.push(url);
+        match parse_line(line, offset) {
+            Ok(Some(url)) => facts.urls.push(url),
+            Ok(None) => {}
+            Err(note) => facts.notes.push(note),
         }
         offset += line.len();
     }
     Ok(facts)
 }
 
-fn parse_line(line: &str, offset: usize) -> Option<ConnUrl> {
+/// The connection URL a line defines, if any; a quoted URL without its closing quote is a
+/// [`Note`] (dotenv loaders disagree on such lines: some read on to the next quote, over several
+/// lines, some drop the line).
+fn parse_line(line: &str, offset: usize) -> Result<Option<ConnUrl>, Note> {
     let trimmed_start = line.len() - line.trim_start().len();
     let body = line.trim_start();
     if body.starts_with('#') {
-        return None;
+        return Ok(None);
     }
     let (body, skipped) = match body.strip_prefix("export ") {
         Some(rest) => (rest, "export ".len()),
         None => (body, 0),
     };
-    let eq = body.find('=')?;
+    let Some(eq) = body.find('=') else {
+        return Ok(None);
+    };
     let key = body[..eq].trim();
     if key.is_empty()
         || !key
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
     {
-        return None;
+        return Ok(None);
     }
     let after = &body[eq + 1..];
     let value_start_rel = after.len() - after.trim_start().len();
     let value = after.trim_start().trim_end_matches(['\n', '\r']);
     let (text, inner_off) = match value.chars().next() {
         Some(q @ ('"' | '\'')) => {
-            let close = value[1..].find(q)? + 1;
-            (&value[1..close], 1)
+            let Some(close) = value[1..].find(q) else {
+                // A multi-line value (a PEM key) is legitimate dotenv; a URL is not.
+                if !is_connection_url(value[1..].trim_end()) {
+                    return Ok(None);
+                }
+                let at = offset + trimmed_start + skipped + eq + 1 + value_start_rel;
+                return Err(Note {
+                    span: Span::new(at, at + 1),
+                    message: format!(
+                        "cannot read `{key}`: its connection URL opens a quote that the line does not close"
+                    ),
+                });
+            };
+            (&value[1..close + 1], 1)
         }
         _ => {
             // An unquoted value ends at ` #` (a comment) or the end of the line.
@@ -80,14 +99,14 @@ fn parse_line(line: &str, offset: usize) -> Option<ConnUrl> {
         }
     };
     if !is_connection_url(text) {
-        return None;
+        return Ok(None);
     }
     let start = offset + trimmed_start + skipped + eq + 1 + value_start_rel + inner_off;
-    Some(ConnUrl {
+    Ok(Some(ConnUrl {
         var: Some(key.to_string()),
         text: text.to_string(),
         span: Span::new(start, start + text.len()),
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -134,5 +153,20 @@ mod tests {
                 .is_empty()
         );
         assert!(urls("garbage without equals\n=\n").is_empty());
+    }
+
+    #[test]
+    fn an_unterminated_quoted_url_is_a_note_not_silence() {
+        let text = "A=1\nDATABASE_URL=\"postgres://u@h:5432/db?connection_limit=5\nKEY=\"-----BEGIN\nabc\n-----END\"\n";
+        let f = SourceFile::in_memory(".env", text, Arc::new(Project::with_deps(&[]))).unwrap();
+        let facts = extract(&f).unwrap();
+        assert!(facts.urls.is_empty());
+        // The URL is noted where its quote opens; the multi-line key is legitimate dotenv.
+        assert_eq!(facts.notes.len(), 1, "{:?}", facts.notes);
+        assert_eq!(
+            facts.notes[0].span.start as usize,
+            text.find("\"postgres").unwrap()
+        );
+        assert!(facts.notes[0].message.contains("DATABASE_URL"));
     }
 }

@@ -80,8 +80,8 @@ impl Rule for OversizedPool {
                         }
                     }
                     PoolMax::Bounded(terms) => {
-                        let per_process: u64 = terms.iter().map(|t| t.value).sum();
-                        let total = per_process * instances;
+                        let per_process = pools::sum(terms.iter().map(|t| t.value));
+                        let total = per_process.saturating_mul(instances);
                         let long_lived = c.scope.kind == ScopeKind::Module
                             || c.guard.is_guarded()
                             || c.scope.kind == ScopeKind::Startup;
@@ -147,7 +147,11 @@ impl Rule for OversizedPool {
                     "pool_max",
                     "max_pool_size",
                 ] {
-                    let Some(n) = parsed.param(key).and_then(|v| v.parse::<u64>().ok()) else {
+                    let Some(n) = parsed
+                        .param(key)
+                        .and_then(pools::parse_count)
+                        .and_then(|n| u64::try_from(n).ok())
+                    else {
                         continue;
                     };
                     let family = if parsed.scheme == "mongodb" {
@@ -163,7 +167,7 @@ impl Rule for OversizedPool {
                         var: u.var.clone(),
                     };
                     let (limit, why) = limit_for(budget, family, Some(&resolved));
-                    let total = n * instances;
+                    let total = n.saturating_mul(instances);
                     if total > limit && reported.insert((fi, u.span)) {
                         let serverless = if instances > 1 {
                             format!(" × {instances} instances = {total}")
@@ -192,7 +196,7 @@ impl Rule for OversizedPool {
         }
         // The project total: every long-lived pool, times the instances, against the server.
         for (_, pools) in per_project {
-            let total: u64 = pools.iter().map(|p| p.connections).sum();
+            let total = pools::sum(pools.iter().map(|p| p.connections));
             let Some(first) = pools.iter().max_by_key(|p| p.connections) else {
                 continue;
             };
@@ -271,12 +275,13 @@ fn help(why: &str, limit: u64, instances: u64) -> String {
 /// term gets what the defaults of the other terms leave; written additive terms (`max_overflow`)
 /// become 0. Values in URLs are edited in place (`connection_limit=40` → `=15`).
 fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix> {
-    let defaults: u64 = terms
-        .iter()
-        .skip(1)
-        .filter(|t| t.at.is_none())
-        .map(|t| t.value)
-        .sum();
+    let defaults = pools::sum(
+        terms
+            .iter()
+            .skip(1)
+            .filter(|t| t.at.is_none())
+            .map(|t| t.value),
+    );
     let mut edits_by_file: Option<(usize, Vec<Edit>)> = None;
     let mut described = Vec::new();
     for (i, t) in terms.iter().enumerate() {
