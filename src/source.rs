@@ -223,7 +223,8 @@ impl LineIndex {
         Span::new(start, end)
     }
 
-    /// Byte offset of a 1-based line and column (in Unicode scalar values).
+    /// Byte offset of a 1-based line and column (in Unicode scalar values); a column past the
+    /// line's end is its end.
     pub fn offset(&self, text: &str, line: u32, column: u32) -> Option<usize> {
         let line0 = (line as usize).checked_sub(1)?;
         let start = *self.starts.get(line0)? as usize;
@@ -238,7 +239,8 @@ impl LineIndex {
             }
             col += 1;
         }
-        if col == column {
+        // Past the end of the line: its end (as the LSP reads a character beyond the line).
+        if column >= col {
             let line_end = rest
                 .find(['\n', '\r'])
                 .map(|i| start + i)

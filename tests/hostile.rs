@@ -328,3 +328,40 @@ fn unreadable_files_are_listed_and_the_rest_is_checked() {
     mode("secret/s.py", 0o644);
     mode("app/locked.py", 0o644);
 }
+
+/// Classic Mac line endings (`\r` alone): every finding at its own line in every language (they
+/// were all reported at line 1; in Rust, syn counts lines by `\n` only and the spans were lost).
+#[test]
+fn lone_carriage_returns_place_findings_on_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"0.1.0\"\n[dependencies]\naxum = \"0.7\"\nsqlx = \"0.7\"\n",
+    );
+    let rust = "use axum::{routing::get, Router};\nuse sqlx::PgPool;\n\nasync fn handler() -> String {\n    let pool = PgPool::connect(\"postgres://x\").await.unwrap();\n    String::new()\n}\n\nfn app() -> Router {\n    Router::new().route(\"/\", get(handler))\n}\n";
+    write(dir.path(), "src/main.rs", &rust.replace('\n', "\r"));
+    write(
+        dir.path(),
+        "py/pyproject.toml",
+        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(dir.path(), "py/app/main.py", &BAD_PY.replace('\n', "\r"));
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let at = |path: &str| {
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == path)
+            .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+            .unwrap_or_else(|| panic!("{path}: {v}"))
+    };
+    assert_eq!(at("src/main.rs"), (5, 16));
+    assert_eq!(at("py/app/main.py"), (8, 14));
+}

@@ -36,7 +36,7 @@ use crate::facts::{
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
 use crate::lang::modules::{module_keys, rs_module};
-use crate::source::{Lang, LineIndex, SourceFile, Span};
+use crate::source::{Lang, SourceFile, Span};
 
 /// Release method names used for call sites, whose type is unknown.
 const GENERIC_RELEASE: &[&str] = &[
@@ -227,16 +227,27 @@ fn extract_inner(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, 
 /// Converts proc-macro2 line/column positions (1-based line, 0-based column in chars) to bytes.
 struct Conv<'a> {
     text: &'a str,
-    lines: &'a LineIndex,
+    /// Where each line starts as proc-macro2 counts lines: after `\n` only (a lone `\r` does
+    /// not end one there, unlike in [`LineIndex`]).
+    starts: Vec<usize>,
     /// `syn::parse_file` strips a BOM, shifting the columns of line 1 by one char.
     bom: bool,
 }
 
 impl<'a> Conv<'a> {
     fn new(file: &'a SourceFile) -> Self {
+        let starts = std::iter::once(0)
+            .chain(
+                file.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
         Conv {
             text: &file.text,
-            lines: &file.lines,
+            starts,
             bom: file.text.starts_with('\u{feff}'),
         }
     }
@@ -246,9 +257,16 @@ impl<'a> Conv<'a> {
         if self.bom && lc.line == 1 {
             column += 1;
         }
-        let line = u32::try_from(lc.line).ok()?;
-        let column = u32::try_from(column + 1).ok()?;
-        self.lines.offset(self.text, line, column)
+        let start = *self.starts.get(lc.line.checked_sub(1)?)?;
+        let rest = self.text.get(start..)?;
+        let mut chars = rest.char_indices();
+        for _ in 0..column {
+            match chars.next() {
+                Some((_, '\n')) | None => return None,
+                Some(_) => {}
+            }
+        }
+        Some(start + chars.next().map_or(rest.len(), |(i, _)| i))
     }
 
     fn try_span(&self, s: proc_macro2::Span) -> Option<Span> {
