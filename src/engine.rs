@@ -671,13 +671,24 @@ fn run_in_pool<T: Send>(settings: &Settings, f: impl FnOnce() -> T + Send) -> Re
 }
 
 fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileFacts, FileError> {
-    // Nothing a file contains may end the run: a panic in a front-end is this file's error.
+    // Nothing a file contains may end the run: a panic in a front-end is this file's error, and
+    // so is a file that takes longer than its budget (see `lang::budget`).
+    let budget = lang::budget::for_len(source.text.len());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _deadline = lang::budget::Deadline::start(budget);
         lang::extract(source, catalog)
     }))
-    .unwrap_or_else(|_| {
+    .unwrap_or_else(|payload| {
+        let message = if payload.is::<lang::budget::OverBudget>() {
+            format!(
+                "skipped: took longer than its budget of {:.1} s (a pathological file?)",
+                budget.as_secs_f64()
+            )
+        } else {
+            "internal error in the parser (please report this file)".into()
+        };
         Err(lang::ParseError {
-            message: "internal error in the parser (please report this file)".into(),
+            message,
             span: None,
         })
     });

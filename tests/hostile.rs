@@ -365,3 +365,62 @@ fn lone_carriage_returns_place_findings_on_their_lines() {
     assert_eq!(at("src/main.rs"), (5, 16));
     assert_eq!(at("py/app/main.py"), (8, 14));
 }
+
+/// A file that takes longer than its time budget is listed under `errors` and the run goes on
+/// (the budget is forced to 0 ms here: any file with more than a few hundred nodes is over it).
+#[test]
+fn a_file_over_its_time_budget_is_listed_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
+    );
+    write(dir.path(), "app/main.py", BAD_PY);
+    let mut big = String::from("import sqlalchemy\n");
+    for i in 0..3000 {
+        big.push_str(&format!(
+            "def f{i}(x):\n    return sqlalchemy.text(x) + {i}\n"
+        ));
+    }
+    write(dir.path(), "app/big.py", &big);
+    let out = connlint()
+        .current_dir(dir.path())
+        .env("CONNLINT_FILE_BUDGET_MS", "0")
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Nothing printed by a panic hook: the unwinding is silent.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let big = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["path"] == "app/big.py")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(
+        big["message"]
+            .as_str()
+            .unwrap()
+            .contains("longer than its budget"),
+        "{big}"
+    );
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"] == "app/main.py")
+    );
+}

@@ -1,6 +1,7 @@
 //! Language front-ends: parse one file, emit [`FileFacts`]. They know syntax and frameworks,
 //! nothing about rules.
 
+pub mod budget;
 pub mod dotenv;
 pub mod modules;
 pub mod python;

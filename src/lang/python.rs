@@ -827,6 +827,7 @@ impl<'t> Pre<'t> {
                 }
                 _ => {}
             }
+            crate::lang::budget::tick();
             if cursor.goto_first_child() {
                 continue;
             }
@@ -1708,6 +1709,7 @@ impl<'a, 't> Walker<'a, 't> {
             let node = cursor.node();
             self.path.push(node);
             self.enter(node);
+            crate::lang::budget::tick();
             if cursor.goto_first_child() {
                 continue;
             }
@@ -2213,6 +2215,7 @@ impl<'a, 't> Walker<'a, 't> {
                                 found.push((ty, *t, Some(pname.to_string())));
                             }
                         }
+                        crate::lang::budget::tick();
                         if cursor.goto_first_child() {
                             continue;
                         }
@@ -3820,6 +3823,7 @@ impl<'a, 't> Walker<'a, 't> {
                     return true;
                 }
             }
+            crate::lang::budget::tick();
             if cursor.goto_first_child() {
                 continue;
             }
@@ -3929,6 +3933,7 @@ impl<'a, 't> Walker<'a, 't> {
                     return false;
                 }
             }
+            crate::lang::budget::tick();
             if cursor.goto_first_child() {
                 continue;
             }
@@ -4682,6 +4687,7 @@ fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Node<'t>)> {
                 out.push((n, arg));
             }
         }
+        crate::lang::budget::tick();
         if cursor.goto_first_child() {
             continue;
         }

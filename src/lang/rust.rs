@@ -1265,6 +1265,11 @@ fn path_arg(e: &Expr) -> Option<&syn::Path> {
 }
 
 impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        crate::lang::budget::tick();
+        visit::visit_expr(self, e);
+    }
+
     fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
         if let Some(first) = first_use_segment(&u.tree) {
             self.pre.crates.insert(first);
@@ -2620,6 +2625,11 @@ fn returned_expr(e: &Expr, mode: Mode, conv: &Conv<'_>, out: &mut Returns) {
 // --- the visitor --------------------------------------------------------------------------------
 
 impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        crate::lang::budget::tick();
+        visit::visit_expr(self, e);
+    }
+
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
         let place = FnPlace {
             free: true,

@@ -464,6 +464,7 @@ fn traverse<'t>(root: Node<'t>, mut f: impl FnMut(At<'_, 't>, bool)) {
     let mut stack: Vec<Node<'t>> = Vec::new();
     let mut cursor = root.walk();
     loop {
+        crate::lang::budget::tick();
         let node = cursor.node();
         f(At { node, anc: &stack }, true);
         stack.push(node);
