@@ -64,7 +64,7 @@ pub fn tick() {
         t.set(n);
         n
     });
-    if n % 256 != 0 {
+    if !n.is_multiple_of(256) {
         return;
     }
     if DEADLINE.with(Cell::get).is_some_and(|d| Instant::now() > d) {
