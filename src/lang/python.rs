@@ -506,6 +506,29 @@ fn strip(node: Node) -> Node {
     }
 }
 
+/// From the named statement after `st` to the last of its block, by cursor (`next_named_sibling`
+/// walks the parent's children from the first: a long block made this quadratic).
+fn rest_of_block(st: Node) -> Option<Span> {
+    let parent = st.parent()?;
+    let mut cursor = parent.walk();
+    cursor.goto_first_child_for_byte(st.end_byte())?;
+    while cursor.node().start_byte() < st.end_byte() || !cursor.node().is_named() {
+        if !cursor.goto_next_sibling() {
+            return None;
+        }
+    }
+    let first = cursor.node();
+    let mut cursor = parent.walk();
+    cursor.goto_last_child();
+    while !cursor.node().is_named() {
+        if !cursor.goto_previous_sibling() {
+            return None;
+        }
+    }
+    let last = cursor.node();
+    (last.end_byte() >= first.start_byte()).then(|| Span::new(first.start_byte(), last.end_byte()))
+}
+
 fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
@@ -1428,6 +1451,9 @@ struct BodyInfo<'t> {
     release_calls: Vec<(Node<'t>, bool)>,
     /// `(receiver, method)` of release methods passed as values: `stack.callback(conn.close)`.
     release_refs: Vec<(String, String)>,
+    /// The assignments `name = value` of `assigns` by the text of their value (as written and
+    /// compacted), built on first use by [`Walker::aliases`].
+    alias_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
 }
 
 /// How a construction sits in its statement.
@@ -1454,6 +1480,9 @@ struct Climb<'t> {
     /// The statement holding the construction.
     stmt: Option<Node<'t>>,
 }
+
+/// The most statements a `try … finally` fix wraps (see [`Walker::wrap_region`]).
+const MAX_WRAPPED: usize = 200;
 
 struct Walker<'a, 't> {
     file: &'a SourceFile,
@@ -1490,6 +1519,10 @@ struct Walker<'a, 't> {
     /// `(index into clients, call, owner)`.
     config_pending: Vec<(usize, Node<'t>, Node<'t>)>,
     facts: FileFacts,
+    /// Per function body (by node id): each identifier's spans, field names left out; built
+    /// once per body for [`Walker::mentioned_outside`] (a scan of the body per session was
+    /// quadratic in a function of thousands of sessions).
+    idents: std::cell::RefCell<HashMap<usize, std::rc::Rc<HashMap<String, Vec<(usize, usize)>>>>>,
 }
 
 /// The catalogue's `on` constructors, indexed for the walk.
@@ -1689,6 +1722,7 @@ impl<'a, 't> Walker<'a, 't> {
             bodies: HashMap::new(),
             release_names,
             session_pending: Vec::new(),
+            idents: Default::default(),
             on,
             bound: HashMap::new(),
             local_bound: HashMap::new(),
@@ -2737,19 +2771,7 @@ impl<'a, 't> Walker<'a, 't> {
         } else {
             None
         };
-        let rest_of_block = climb.stmt.and_then(|st| {
-            let mut first = None;
-            let mut last = None;
-            let mut next = st.next_named_sibling();
-            while let Some(n) = next {
-                first.get_or_insert(n);
-                last = Some(n);
-                next = n.next_named_sibling();
-            }
-            first
-                .zip(last)
-                .map(|(a, b)| Span::new(a.start_byte(), b.end_byte()))
-        });
+        let rest_of_block = climb.stmt.and_then(rest_of_block);
         let indent = climb
             .stmt
             .map(|st| {
@@ -2949,11 +2971,26 @@ impl<'a, 't> Walker<'a, 't> {
         if !line_head.trim().is_empty() {
             return None;
         }
+        // The statements after it in its block, by cursor (`next_named_sibling` walks the
+        // parent's children from the first: quadratic over a long block); a region longer than
+        // [`MAX_WRAPPED`] statements is not a fix anyone would take.
         let mut after = Vec::new();
-        let mut next = stmt.next_named_sibling();
-        while let Some(n) = next {
+        let mut cursor = stmt.parent()?.walk();
+        cursor.goto_first_child_for_byte(stmt.start_byte())?;
+        while cursor.node().id() != stmt.id() {
+            if !cursor.goto_next_sibling() {
+                return None;
+            }
+        }
+        while cursor.goto_next_sibling() {
+            let n = cursor.node();
+            if !n.is_named() {
+                continue;
+            }
+            if after.len() == MAX_WRAPPED {
+                return None;
+            }
             after.push(n);
-            next = n.next_named_sibling();
         }
         let hoist = binding.is_none();
         // `with psycopg2.connect() as conn:` does not close: the fix is `closing(…)`, not a
@@ -3119,24 +3156,41 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(body) = owner.child_by_field_name("body") else {
             return true;
         };
+        let index = self.idents_of(body);
+        names.iter().any(|name| {
+            index
+                .get(name)
+                .is_some_and(|spans| spans.iter().any(|(s, e)| !(*s >= from && *e <= to)))
+        })
+    }
+
+    /// The identifiers of `body` (field names aside) and their spans, once per body.
+    fn idents_of(&self, body: Node<'t>) -> std::rc::Rc<HashMap<String, Vec<(usize, usize)>>> {
+        if let Some(known) = self.idents.borrow().get(&body.id()) {
+            return known.clone();
+        }
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut stack = vec![body];
         while let Some(n) = stack.pop() {
-            if n.start_byte() >= from && n.end_byte() <= to {
-                continue;
-            }
-            if n.kind() == "identifier" && names.iter().any(|x| x == text(n, self.src)) {
+            crate::lang::budget::tick();
+            if n.kind() == "identifier" {
                 let field_name = n.parent().is_some_and(|p| {
                     p.child_by_field_name("attribute") == Some(n)
                         || (p.kind() == "keyword_argument"
                             && p.child_by_field_name("name") == Some(n))
                 });
                 if !field_name {
-                    return true;
+                    index
+                        .entry(text(n, self.src).to_string())
+                        .or_default()
+                        .push((n.start_byte(), n.end_byte()));
                 }
             }
             stack.extend(named_children(n));
         }
-        false
+        let index = std::rc::Rc::new(index);
+        self.idents.borrow_mut().insert(body.id(), index.clone());
+        index
     }
 
     /// How a session whose own position does not settle it is closed, from its function body.
@@ -3189,17 +3243,45 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// `key` and the local names assigned from it (`conn = db`).
     fn aliases(&self, info: &BodyInfo<'t>, key: &str) -> Vec<String> {
-        let mut aliases = vec![key.to_string()];
-        for _ in 0..2 {
-            let mut changed = false;
-            for (l, r) in &info.assigns {
-                if l.kind() != "identifier" {
+        // Two passes over the assignments in order, each adding `name` when its value is
+        // exactly an alias known at that point (`is_exact`); through an index of the values,
+        // so that a body of thousands of assignments and sessions stays linear.
+        let index = info.alias_index.get_or_init(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, (l, r)) in info.assigns.iter().enumerate() {
+                let v = strip(*r);
+                if l.kind() != "identifier"
+                    || !matches!(v.kind(), "identifier" | "attribute" | "subscript")
+                {
                     continue;
                 }
+                let t = text(v, self.src);
+                let c = compact(t);
+                if c != t {
+                    index.entry(c).or_default().push(i);
+                }
+                index.entry(t.to_string()).or_default().push(i);
+            }
+            index
+        });
+        let matching = |alias: &str| index.get(alias).map_or(&[][..], Vec::as_slice);
+        let mut aliases = vec![key.to_string()];
+        let mut known: HashSet<String> = aliases.iter().cloned().collect();
+        for _ in 0..2 {
+            let mut changed = false;
+            let mut queue: std::collections::BTreeSet<usize> = aliases
+                .iter()
+                .flat_map(|a| matching(a).iter().copied())
+                .collect();
+            while let Some(i) = queue.pop_first() {
+                let Some((l, _)) = info.assigns.get(i) else {
+                    continue;
+                };
                 let name = text(*l, self.src);
-                if !aliases.iter().any(|a| a == name) && self.is_exact(*r, &aliases) {
+                if known.insert(name.to_string()) {
                     aliases.push(name.to_string());
                     changed = true;
+                    queue.extend(matching(name).iter().copied().filter(|j| *j > i));
                 }
             }
             if !changed {

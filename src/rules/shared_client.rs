@@ -5,6 +5,8 @@
 //! construction, and write the edits: the import, the construction replaced by the shared client,
 //! the local closes removed (a `try` left with an empty `finally` unwrapped).
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::facts::{ClientKind, ClientSite, Returned, ScopeKind};
 use crate::rules::ProjectCx;
@@ -184,6 +186,7 @@ pub struct Memo {
     exports: Vec<std::sync::OnceLock<Vec<Option<SharedExport>>>>,
     importers: Vec<std::sync::OnceLock<usize>>,
     shared: std::sync::OnceLock<Vec<(usize, usize)>>,
+    groups: std::sync::OnceLock<HashMap<GroupKey, Vec<(usize, usize)>>>,
     /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
     fix_scans: Vec<std::sync::atomic::AtomicU64>,
 }
@@ -203,6 +206,7 @@ impl Memo {
             exports: cells(files),
             importers: cells(files),
             shared: std::sync::OnceLock::new(),
+            groups: std::sync::OnceLock::new(),
             fix_scans: (0..files)
                 .map(|_| std::sync::atomic::AtomicU64::new(0))
                 .collect(),
@@ -348,45 +352,18 @@ pub fn find_export(
     only: Option<usize>,
 ) -> Option<SharedExport> {
     let me = cx.files.get(fi)?;
-    let c: &ClientSite = me.facts.clients.get(ci)?;
-    let py = me.source.lang == Lang::Py;
-    if !is_js(me.source.lang) && !py {
+    if !is_js(me.source.lang) && me.source.lang != Lang::Py {
         return None;
     }
-    let db_of = |file: usize, idx: usize| {
-        crate::pools::config_of(&cx.files[file], idx)
-            .and_then(|cfg| cfg.url.as_ref())
-            .and_then(|u| u.env_name().map(str::to_string))
-    };
-    let mine = db_of(fi, ci);
-    let mut best: Option<(usize, SharedExport)> = None;
-    for &(i, ki) in shared_clients(cx) {
+    // The candidates of the same group, most imported first (file order among equals): the
+    // first one allowed is the answer.
+    let group = shared_groups(cx).get(&group_key(cx, fi, ci)?)?;
+    for &(i, ki) in group {
         let Some(f) = cx.files.get(i) else {
-            continue;
-        };
-        let Some(k) = f.facts.clients.get(ki) else {
             continue;
         };
         if i == fi
             || only.is_some_and(|o| o != i)
-            || (if py {
-                f.source.lang != Lang::Py
-            } else {
-                !is_js(f.source.lang)
-            })
-            || k.client != c.client
-            || f.source.project.root != me.source.project.root
-        {
-            continue;
-        }
-        // Without a URL variable to compare, only an identical construction is the same
-        // client (`boto3.client("s3")` is not `boto3.resource("dynamodb")`).
-        let same_text = || {
-            let norm = |t: &str| t.split_whitespace().collect::<String>();
-            norm(f.source.slice(k.span)) == norm(me.source.slice(c.span))
-        };
-        if db_of(i, ki) != mine
-            || (mine.is_none() && !same_text())
             || f.facts
                 .imports
                 .iter()
@@ -394,15 +371,60 @@ pub fn find_export(
         {
             continue;
         }
-        let Some(export) = export_of(cx, i, ki) else {
-            continue;
-        };
-        let importers = importers(cx, i);
-        if best.as_ref().is_none_or(|(n, _)| importers > *n) {
-            best = Some((importers, export));
+        if let Some(export) = export_of(cx, i, ki) {
+            return Some(export);
         }
     }
-    best.map(|(_, e)| e)
+    None
+}
+
+/// What makes two constructions the same shared client: the project, the language family, the
+/// catalogue entry and the database (URL variable); without a URL variable to compare, the
+/// construction's text (`boto3.client("s3")` is not `boto3.resource("dynamodb")`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GroupKey {
+    root: std::path::PathBuf,
+    py: bool,
+    client: String,
+    db: Option<String>,
+    text: Option<String>,
+}
+
+fn group_key(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> Option<GroupKey> {
+    let f = cx.files.get(fi)?;
+    let c = f.facts.clients.get(ci)?;
+    let db = crate::pools::config_of(f, ci)
+        .and_then(|cfg| cfg.url.as_ref())
+        .and_then(|u| u.env_name().map(str::to_string));
+    let text = db.is_none().then(|| {
+        f.source
+            .slice(c.span)
+            .split_whitespace()
+            .collect::<String>()
+    });
+    Some(GroupKey {
+        root: f.source.project.root.clone(),
+        py: f.source.lang == Lang::Py,
+        client: c.client.clone(),
+        db,
+        text,
+    })
+}
+
+/// The shared clients by [`GroupKey`], each group most imported first, file order among equals.
+fn shared_groups<'c>(cx: &'c ProjectCx<'_>) -> &'c HashMap<GroupKey, Vec<(usize, usize)>> {
+    cx.memo.groups.get_or_init(|| {
+        let mut groups: HashMap<GroupKey, Vec<(usize, usize)>> = HashMap::new();
+        for &(i, ki) in shared_clients(cx) {
+            if let Some(key) = group_key(cx, i, ki) {
+                groups.entry(key).or_default().push((i, ki));
+            }
+        }
+        for group in groups.values_mut() {
+            group.sort_by_key(|(i, _)| std::cmp::Reverse(importers(cx, *i)));
+        }
+        groups
+    })
 }
 
 /// The construction replaced, in place, by the project's shared client: `new MongoClient(uri)`
