@@ -1481,6 +1481,9 @@ struct Climb<'t> {
     stmt: Option<Node<'t>>,
 }
 
+/// Each identifier of a body and its spans (see [`Walker::idents_of`]).
+type IdentIndex = HashMap<String, Vec<(usize, usize)>>;
+
 /// The most statements a `try … finally` fix wraps (see [`Walker::wrap_region`]).
 const MAX_WRAPPED: usize = 200;
 
@@ -1522,7 +1525,7 @@ struct Walker<'a, 't> {
     /// Per function body (by node id): each identifier's spans, field names left out; built
     /// once per body for [`Walker::mentioned_outside`] (a scan of the body per session was
     /// quadratic in a function of thousands of sessions).
-    idents: std::cell::RefCell<HashMap<usize, std::rc::Rc<HashMap<String, Vec<(usize, usize)>>>>>,
+    idents: std::cell::RefCell<HashMap<usize, std::rc::Rc<IdentIndex>>>,
 }
 
 /// The catalogue's `on` constructors, indexed for the walk.
@@ -3165,11 +3168,11 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// The identifiers of `body` (field names aside) and their spans, once per body.
-    fn idents_of(&self, body: Node<'t>) -> std::rc::Rc<HashMap<String, Vec<(usize, usize)>>> {
+    fn idents_of(&self, body: Node<'t>) -> std::rc::Rc<IdentIndex> {
         if let Some(known) = self.idents.borrow().get(&body.id()) {
             return known.clone();
         }
-        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut index = IdentIndex::new();
         let mut stack = vec![body];
         while let Some(n) = stack.pop() {
             crate::lang::budget::tick();
