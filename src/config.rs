@@ -20,7 +20,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{NamedSource, SourceSpan};
+use miette::SourceSpan;
+
+use crate::source::Span;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -32,8 +34,11 @@ use crate::rules;
 pub struct ConfigError {
     pub message: String,
     pub path: PathBuf,
-    pub src: NamedSource<String>,
+    /// The lines of the file the error points at (see [`crate::snippet`]), and the span in them.
+    pub src: crate::snippet::Excerpt,
     pub span: Option<SourceSpan>,
+    /// The place in the file (bytes), when known.
+    pub at: Option<Span>,
     pub help: Option<String>,
 }
 
@@ -286,8 +291,9 @@ pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
         Box::new(ConfigError {
             message: format!("cannot read: {e}"),
             path: path.to_path_buf(),
-            src: NamedSource::new(path.display().to_string(), String::new()),
+            src: crate::snippet::of_text(&path.display().to_string(), "", Span::new(0, 0)).0,
             span: None,
+            at: None,
             help: None,
         })
     })?;
@@ -297,12 +303,16 @@ pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
 /// Parse and validate config text; `path` decides whether it is a `pyproject.toml`.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
     let err = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| {
+        let at = span
+            .clone()
+            .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end.max(r.start)));
+        let (src, shown) = crate::snippet::of_text(&path.display().to_string(), text, at);
         Box::new(ConfigError {
             message,
             path: path.to_path_buf(),
-            src: NamedSource::new(path.display().to_string(), text.to_string())
-                .with_language("toml"),
-            span: span.map(|r| SourceSpan::new(r.start.into(), r.end.saturating_sub(r.start))),
+            src,
+            span: span.as_ref().map(|_| shown),
+            at: span.map(|_| at),
             help,
         })
     };
@@ -513,7 +523,7 @@ mod tests {
     use super::*;
 
     fn position(text: &str, cfg_err: &ConfigError) -> (usize, usize) {
-        let off = cfg_err.span.map(|s| s.offset()).unwrap();
+        let off = cfg_err.at.map(|s| s.start as usize).unwrap();
         let line = text[..off].matches('\n').count() + 1;
         let col = off - text[..off].rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
         (line, col)

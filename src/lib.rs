@@ -25,6 +25,7 @@ pub mod prefilter;
 pub mod project;
 pub mod report;
 pub mod rules;
+pub mod snippet;
 pub mod source;
 pub mod suppress;
 pub mod uri;

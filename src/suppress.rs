@@ -148,6 +148,12 @@ fn parse_line(line: &str, at: usize, index: usize) -> Option<Suppression> {
         .unwrap_or(list.len());
         let mut i = 0;
         for piece in list[..stop].split(|c: char| c == ',' || c.is_whitespace()) {
+            // A comment naming hundreds of "rules" is not a suppression anyone wrote: the first
+            // [`MAX_NAMES`] are read (and judged), the rest are not (each finding is matched
+            // against every name: 50,000 names made a run of minutes).
+            if names.len() == MAX_NAMES {
+                break;
+            }
             if !piece.is_empty() {
                 let s = at + list_at + i;
                 names.push(Name {
@@ -280,6 +286,9 @@ pub fn run_judges(
         rule.check(&cx, findings);
     }
 }
+
+/// The most rule names one suppression comment is read for.
+pub const MAX_NAMES: usize = 64;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

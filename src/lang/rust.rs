@@ -230,13 +230,16 @@ struct Conv<'a> {
     /// Where each line starts as proc-macro2 counts lines: after `\n` only (a lone `\r` does
     /// not end one there, unlike in [`LineIndex`]).
     starts: Vec<usize>,
+    /// Lines without a multi-byte character: a column is then a byte count (a span on a long
+    /// line no longer costs a walk from the line's start).
+    ascii: Vec<bool>,
     /// `syn::parse_file` strips a BOM, shifting the columns of line 1 by one char.
     bom: bool,
 }
 
 impl<'a> Conv<'a> {
     fn new(file: &'a SourceFile) -> Self {
-        let starts = std::iter::once(0)
+        let starts: Vec<usize> = std::iter::once(0)
             .chain(
                 file.text
                     .bytes()
@@ -245,9 +248,21 @@ impl<'a> Conv<'a> {
                     .map(|(i, _)| i + 1),
             )
             .collect();
+        let ascii = starts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let end = starts.get(i + 1).copied().unwrap_or(file.text.len());
+                file.text
+                    .as_bytes()
+                    .get(*s..end)
+                    .is_some_and(<[u8]>::is_ascii)
+            })
+            .collect();
         Conv {
             text: &file.text,
             starts,
+            ascii,
             bom: file.text.starts_with('\u{feff}'),
         }
     }
@@ -257,7 +272,12 @@ impl<'a> Conv<'a> {
         if self.bom && lc.line == 1 {
             column += 1;
         }
-        let start = *self.starts.get(lc.line.checked_sub(1)?)?;
+        let line = lc.line.checked_sub(1)?;
+        let start = *self.starts.get(line)?;
+        if self.ascii.get(line) == Some(&true) {
+            let end = self.starts.get(line + 1).map_or(self.text.len(), |e| e - 1);
+            return (start + column <= end).then_some(start + column);
+        }
         let rest = self.text.get(start..)?;
         let mut chars = rest.char_indices();
         for _ in 0..column {
