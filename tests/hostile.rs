@@ -424,3 +424,31 @@ fn a_file_over_its_time_budget_is_listed_and_the_run_goes_on() {
             .any(|d| d["path"] == "app/main.py")
     );
 }
+
+/// The hostile set of `benches/hostile.py` (small scale; its time bounds are the benchmark's,
+/// run on a release build) and corrupted copies of the fixture projects (`benches/corrupt.py`):
+/// every run ends with exit 0/1/2 and a JSON report, and no file changes without `--fix`.
+#[test]
+fn hostile_and_corrupted_inputs_end_well() {
+    let bin = assert_cmd::cargo::cargo_bin("connlint");
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (script, args) in [
+        ("benches/hostile.py", vec!["--scale", "0.05", "--no-time"]),
+        ("benches/corrupt.py", vec!["-n", "60", "--seed", "3"]),
+    ] {
+        let out = std::process::Command::new("python3")
+            .arg(format!("{root}/{script}"))
+            .args(&args)
+            .arg("--bin")
+            .arg(&bin)
+            .output()
+            .unwrap_or_else(|e| panic!("python3 {script}: {e}"));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{script}:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!stdout.contains("FAIL"), "{stdout}");
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# CI smoke for the fuzz targets: every target for a few seconds from its seeds plus
+# fuzz/regressions/<target>/ (a crashing input there fails it). Without a nightly toolchain or
+# cargo-fuzz, the seeds and regressions are replayed through the release binary instead (each
+# as a file of a project: exit 0/1/2 and a JSON report).
+set -uo pipefail
+cd "$(dirname "$0")"
+SECS="${FUZZ_SMOKE_SECONDS:-4}"
+targets=(ts tsx python rust dotenv config url fix_apply)
+if ! cargo +nightly --version >/dev/null 2>&1; then
+  echo "fuzz smoke: no nightly toolchain; replaying seeds and regressions on stable instead"
+  mode=replay
+elif ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  echo "fuzz smoke: installing cargo-fuzz"
+  cargo install cargo-fuzz --locked -q && mode=fuzz || mode=replay
+else
+  mode=fuzz
+fi
+fail=0
+if [ "$mode" = fuzz ]; then
+  cargo +nightly fuzz build -O -s none >/dev/null 2>&1 || { cargo +nightly fuzz build -O -s none; exit 1; }
+  for t in "${targets[@]}"; do
+    dir=$(mktemp -d)
+    cp seeds/"$t"/* "$dir"/ 2>/dev/null
+    [ -d "regressions/$t" ] && cp regressions/"$t"/* "$dir"/
+    if cargo +nightly fuzz run -O -s none "$t" "$dir" -- -max_total_time="$SECS" -max_len=2048 \
+         -rss_limit_mb=4096 -timeout=20 > "$dir.log" 2>&1; then
+      echo "fuzz smoke: $t ok ($(grep -E '^#[0-9]+' "$dir.log" | tail -1 | awk '{print $1, $3, $4}'))"
+    else
+      echo "fuzz smoke: $t FAILED"; tail -40 "$dir.log"; fail=1
+    fi
+    rm -rf "$dir" "$dir.log"
+  done
+else
+  (cd .. && cargo build --release -q) || exit 1
+  bin="$PWD/../target/release/connlint"
+  declare -A name=([ts]=a.ts [tsx]=app/page.tsx [python]=app/main.py [rust]=src/main.rs [dotenv]=.env [config]=connlint.toml [url]=.env [fix_apply]=a.ts)
+  for t in "${targets[@]}"; do
+    for f in seeds/"$t"/* regressions/"$t"/*; do
+      [ -f "$f" ] || continue
+      p=$(mktemp -d)
+      mkdir -p "$p/$(dirname "${name[$t]}")"
+      echo '{"dependencies":{"next":"15.0.0","pg":"8.0.0"}}' > "$p/package.json"
+      if [ "$t" = url ]; then { printf 'DATABASE_URL='; cat "$f"; echo; } > "$p/.env"; else cp "$f" "$p/${name[$t]}"; fi
+      (cd "$p" && "$bin" --no-cache --format json . > out.json 2> err.txt); rc=$?
+      if [ $rc -gt 2 ] || { [ $rc -ne 2 ] && ! python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$p/out.json" 2>/dev/null; }; then
+        echo "fuzz smoke (replay): $t $f: exit $rc"; fail=1
+      fi
+      rm -rf "$p"
+    done
+    echo "fuzz smoke (replay): $t done"
+  done
+fi
+exit $fail
