@@ -99,6 +99,9 @@ def cases(scale):
     # --- Rust
     k = n(3000)
     rs("rs-deep-parens", {"src/main.rs": ("use sqlx::PgPool;\nfn main() { let x = " + "(" * k + "1" + ")" * k + "; }\n").encode()})
+    k = n(400_000)
+    rs("rs-too-deep-parens", {"src/main.rs": ("use sqlx::PgPool;\nfn main() { let x = " + "(" * k + "1" + ")" * k + "; }\n").encode()})
+    rs("rs-too-deep-generics", {"src/main.rs": ("type T = " + "Vec<" * (k // 2) + "u8" + ">" * (k // 2) + ";\nfn main() {}\n").encode()})
     k = n(10000)
     rs("rs-long-sum", {"src/main.rs": ("use sqlx::PgPool;\nfn main() { let x = " + " + ".join(["1"] * k) + "; }\n").encode()})
     k = n(500)

@@ -40,6 +40,16 @@ fn deep_nesting_never_ends_the_run() {
         ")".repeat(3000)
     );
     write(dir.path(), "src/parens.rs", &parens);
+    // 100,000 nested generics: past what even 256 MiB of stack holds for syn; listed, skipped.
+    write(
+        dir.path(),
+        "src/generics.rs",
+        &format!(
+            "use sqlx::PgPool;\ntype T = {}u8{};\nfn main() {{}}\n",
+            "Vec<".repeat(100_000),
+            ">".repeat(100_000)
+        ),
+    );
     let sum = vec!["1"; 10_000].join(" + ");
     write(
         dir.path(),
@@ -76,6 +86,14 @@ fn deep_nesting_never_ends_the_run() {
     assert!(
         deep["message"].as_str().unwrap().contains("levels deep"),
         "{deep}"
+    );
+    assert!(
+        errors.iter().any(|e| e["path"] == "src/generics.rs"
+            && e["message"]
+                .as_str()
+                .unwrap()
+                .contains("nested 100000 levels deep")),
+        "{v}"
     );
     // The other files were checked: the per-request engine in main.py is still reported.
     assert!(

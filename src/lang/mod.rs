@@ -41,7 +41,47 @@ pub fn unparsable(lang: Lang, text: &str) -> Option<String> {
             ));
         }
     }
+    if lang == Lang::Rs {
+        let depth = rust_nesting_depth(text);
+        if depth > MAX_RS_NESTING {
+            return Some(format!(
+                "skipped: nested {depth} levels deep (the limit is {MAX_RS_NESTING})"
+            ));
+        }
+    }
     None
+}
+
+/// The deepest nesting `syn` is given: its parser and our visitors recurse once per level, and
+/// near 100,000 levels even the workers' 256 MiB stacks overflow (the process aborts).
+pub const MAX_RS_NESTING: usize = 20_000;
+
+/// How deep a Rust text nests: brackets `(`, `[`, `{` over the whole text, and generics `<…>`
+/// within a statement (a `<` that is a comparison is never closed: the count restarts at `;`,
+/// `{` and `}`). Strings and comments are counted too: an overestimate only for a text whose
+/// literals open thousands of brackets.
+fn rust_nesting_depth(text: &str) -> usize {
+    let (mut brackets, mut angles, mut deepest) = (0usize, 0usize, 0usize);
+    for b in text.bytes() {
+        match b {
+            b'(' | b'[' => brackets += 1,
+            b')' | b']' => brackets = brackets.saturating_sub(1),
+            b'{' => {
+                brackets += 1;
+                angles = 0;
+            }
+            b'}' => {
+                brackets = brackets.saturating_sub(1);
+                angles = 0;
+            }
+            b';' => angles = 0,
+            b'<' => angles += 1,
+            b'>' => angles = angles.saturating_sub(1),
+            _ => {}
+        }
+        deepest = deepest.max(brackets + angles);
+    }
+    deepest
 }
 
 /// The deepest stack of indentation levels of a Python text, as its tokenizer counts them
@@ -142,5 +182,25 @@ mod tests {
         assert!(why.contains("601 levels"), "{why}");
         assert!(!parses_cleanly(Lang::Py, &deep));
         assert!(unparsable(Lang::Ts, &deep).is_none());
+    }
+
+    #[test]
+    fn rust_nesting_is_measured_before_syn_sees_it() {
+        assert_eq!(rust_nesting_depth("fn f() { g((1), [2]); }"), 3);
+        // Comparisons do not add up across statements; `->` and `=>` do not go negative.
+        let cmp = "fn f() -> bool { a < b; c < d; e < f }\n".repeat(50_000);
+        assert!(rust_nesting_depth(&cmp) < 10);
+        let deep = format!(
+            "type T = {}u8{};",
+            "Vec<".repeat(30_000),
+            ">".repeat(30_000)
+        );
+        assert!(unparsable(Lang::Rs, &deep).is_some_and(|m| m.contains("30000 levels deep")));
+        let ok = format!(
+            "fn main() {{ let x = {}1{}; }}",
+            "(".repeat(19_000),
+            ")".repeat(19_000)
+        );
+        assert_eq!(unparsable(Lang::Rs, &ok), None);
     }
 }
