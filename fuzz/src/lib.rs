@@ -127,7 +127,7 @@ pub fn check_facts(file: &SourceFile, f: &FileFacts) {
     }
     for x in &f.urls {
         check_span(file, "url", x.span);
-        assert_eq!(file.slice(x.span), x.text, "a URL's span holds its text");
+        assert_eq!(file.slice(x.span), x.text, "a URL's span holds its text: {:?} of {:?}", x.span, f.clients.iter().map(|c| c.span).collect::<Vec<_>>());
     }
     for s in f.production_only.iter().chain(&f.syntax_errors) {
         check_span(file, "region", *s);

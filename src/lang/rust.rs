@@ -4983,4 +4983,15 @@ mod inner { use super::helper; use self::x::y; }
         // `AppState` lives in the library root, whose key (`src`) is also `src/main.rs`'s own.
         assert_eq!(import_keys(&f), ["src/db", "src/routes"]);
     }
+
+    #[test]
+    fn url_spans_hold_their_text() {
+        // Found by fuzzing (fuzz/regressions/rust): a URL in a block of a closure argument.
+        let text = "fn main() {\n    let rt = tokio::runtime::Runtime::new().unwrap();\n    rt.block_on(async {\n        for _ in 0..100 {\n            let pool = sqlx::PgPool::connect(\"postgres://localhost/ledger_bench\").await.unwrap();\n            pool.close().await;\n        }\n    });\n}\n";
+        let f = facts(text);
+        assert!(!f.urls.is_empty());
+        for u in &f.urls {
+            assert_eq!(&text[u.span.range()], u.text, "{u:?}");
+        }
+    }
 }
