@@ -127,7 +127,13 @@ pub fn check_facts(file: &SourceFile, f: &FileFacts) {
     }
     for x in &f.urls {
         check_span(file, "url", x.span);
-        assert_eq!(file.slice(x.span), x.text, "a URL's span holds its text: {:?} of {:?}", x.span, f.clients.iter().map(|c| c.span).collect::<Vec<_>>());
+        // Not for Rust: in the fuzz build (`--cfg fuzzing`, coverage instrumentation) every
+        // proc-macro2 span reads as line 1, column 0, so Rust spans are all empty there; the
+        // same input in `cargo test` (stable and nightly) has exact spans
+        // (lang::rust::tests::url_spans_hold_their_text). Open question, see README.
+        if file.lang != connlint::source::Lang::Rs {
+            assert_eq!(file.slice(x.span), x.text, "a URL's span holds its text");
+        }
     }
     for s in f.production_only.iter().chain(&f.syntax_errors) {
         check_span(file, "region", *s);
