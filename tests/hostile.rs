@@ -10,6 +10,28 @@ use serde_json::Value;
 
 const BAD_PY: &str = "from fastapi import FastAPI\nimport sqlalchemy\n\napp = FastAPI()\n\n@app.get(\"/\")\ndef index():\n    engine = sqlalchemy.create_engine(\"postgresql://x\")\n    return engine.connect()\n";
 
+/// `connlint --no-cache --format json .` in `dir`: the exit code and the report.
+fn check_json(dir: &std::path::Path) -> (Option<i32>, Value) {
+    let out = connlint()
+        .current_dir(dir)
+        .args(["--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), v)
+}
+
+/// The entry of `v[list]` (`errors`, `diagnostics`) for `path`.
+fn entry<'v>(v: &'v Value, list: &str, path: &str) -> &'v Value {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["path"] == path)
+        .unwrap_or_else(|| panic!("no {list} entry for {path}: {v}"))
+}
+
 fn nested_ifs(n: usize) -> String {
     let mut s = String::from("import sqlalchemy\n\ndef f():\n");
     for i in 0..n {
@@ -123,18 +145,10 @@ fn malformed_manifests_are_reported_not_silently_ignored() {
         "[project\nname = \"api\"\n",
     );
     write(dir.path(), "api/app/main.py", BAD_PY);
-    let out = connlint()
-        .current_dir(dir.path())
-        .args(["--no-cache", "--format", "json", "."])
-        .output()
-        .unwrap();
-    assert!(matches!(out.status.code(), Some(0 | 1)));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = check_json(dir.path());
+    assert!(matches!(code, Some(0 | 1)));
     let errors = v["errors"].as_array().unwrap();
-    let pkg = errors
-        .iter()
-        .find(|e| e["path"] == "web/package.json")
-        .unwrap_or_else(|| panic!("{v}"));
+    let pkg = entry(&v, "errors", "web/package.json");
     assert_eq!(pkg["line"], 3, "{pkg}");
     assert!(
         pkg["message"]
@@ -233,19 +247,9 @@ fn dotenv_values_it_cannot_read_are_reported() {
         "lib/db.ts",
         "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
     );
-    let out = connlint()
-        .current_dir(dir.path())
-        .args(["--no-cache", "--format", "json", "."])
-        .output()
-        .unwrap();
-    assert!(matches!(out.status.code(), Some(0 | 1)));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let err = v["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["path"] == ".env")
-        .unwrap_or_else(|| panic!("{v}"));
+    let (code, v) = check_json(dir.path());
+    assert!(matches!(code, Some(0 | 1)));
+    let err = entry(&v, "errors", ".env");
     assert_eq!(err["line"], 2, "{err}");
     assert!(
         err["message"].as_str().unwrap().contains("DIRECT_URL"),
@@ -365,12 +369,7 @@ fn lone_carriage_returns_place_findings_on_their_lines() {
         "[project]\nname = \"api\"\ndependencies = [\"fastapi\", \"sqlalchemy\"]\n",
     );
     write(dir.path(), "py/app/main.py", &BAD_PY.replace('\n', "\r"));
-    let out = connlint()
-        .current_dir(dir.path())
-        .args(["--no-cache", "--format", "json", "."])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = check_json(dir.path());
     let at = |path: &str| {
         v["diagnostics"]
             .as_array()
