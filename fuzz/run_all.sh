@@ -12,7 +12,7 @@ for t in "$@"; do
   [ -d "regressions/$t" ] && cp -n regressions/"$t"/* "corpus/$t/" 2>/dev/null
   dict=(); [ -f "dict/$t.dict" ] && dict=(-dict="dict/$t.dict")
   start=$(date +%s)
-  cargo +nightly fuzz run -O -s none "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$secs" \
+  cargo +nightly fuzz run -O -s none --no-cfg-fuzzing "$t" "corpus/$t" -- -runs="$runs" -max_total_time="$secs" \
     -max_len=2048 -rss_limit_mb=4096 -timeout=20 "${dict[@]}" > "results/$t.log" 2>&1
   rc=$?
   echo "$t rc=$rc seconds=$(( $(date +%s) - start )) $(grep -E '^#[0-9]+' "results/$t.log" | tail -1)" | tee -a results/summary.txt

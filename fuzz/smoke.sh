@@ -18,12 +18,12 @@ else
 fi
 fail=0
 if [ "$mode" = fuzz ]; then
-  cargo +nightly fuzz build -O -s none >/dev/null 2>&1 || { cargo +nightly fuzz build -O -s none; exit 1; }
+  cargo +nightly fuzz build -O -s none --no-cfg-fuzzing >/dev/null 2>&1 || { cargo +nightly fuzz build -O -s none --no-cfg-fuzzing; exit 1; }
   for t in "${targets[@]}"; do
     dir=$(mktemp -d)
     cp seeds/"$t"/* "$dir"/ 2>/dev/null
     [ -d "regressions/$t" ] && cp regressions/"$t"/* "$dir"/
-    if cargo +nightly fuzz run -O -s none "$t" "$dir" -- -max_total_time="$SECS" -max_len=2048 \
+    if cargo +nightly fuzz run -O -s none --no-cfg-fuzzing "$t" "$dir" -- -max_total_time="$SECS" -max_len=2048 \
          -rss_limit_mb=4096 -timeout=20 > "$dir.log" 2>&1; then
       echo "fuzz smoke: $t ok ($(grep -E '^#[0-9]+' "$dir.log" | tail -1 | awk '{print $1, $3, $4}'))"
     else

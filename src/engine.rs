@@ -771,7 +771,7 @@ fn extract_all(
     settings: &Settings,
 ) -> (Vec<Checked>, Vec<FileError>) {
     // Parse only the files the prefilter lets through.
-    let prefilter = settings.prefilter.then(|| Prefilter::new(catalog));
+    let prefilter = settings.prefilter.then(|| Prefilter::for_catalog(catalog));
     let project_keys: HashMap<PathBuf, u128> = work
         .sources
         .iter()

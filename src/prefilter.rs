@@ -5,12 +5,27 @@
 //! handler references are still seen).
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::catalog::Catalog;
 use crate::facts::FileFacts;
 use crate::source::Lang;
+
+/// Trigger words per language family (JS, Python, Rust).
+#[derive(PartialEq)]
+struct Words(Vec<String>, Vec<String>, Vec<String>);
+
+impl Words {
+    fn of(catalog: &Catalog) -> Words {
+        Words(
+            words(&catalog.js, JS_EXTRA, true),
+            words(&catalog.py, PY_EXTRA, false),
+            words(&catalog.rs, &[], false),
+        )
+    }
+}
 
 /// Trigger automata per language family.
 pub struct Prefilter {
@@ -78,11 +93,37 @@ fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) ->
 
 impl Prefilter {
     pub fn new(catalog: &Catalog) -> Prefilter {
+        Self::of_words(&Words::of(catalog))
+    }
+
+    fn of_words(w: &Words) -> Prefilter {
         Prefilter {
-            js: build(&words(&catalog.js, JS_EXTRA, true)),
-            py: build(&words(&catalog.py, PY_EXTRA, false)),
-            rs: build(&words(&catalog.rs, &[], false)),
+            js: build(&w.0),
+            py: build(&w.1),
+            rs: build(&w.2),
         }
+    }
+
+    /// The prefilter of a catalogue, built once per distinct set of trigger words and then
+    /// shared: building the automata costs far more than checking one file, and the language
+    /// server and `--stdin-filename` check one file per run.
+    pub fn for_catalog(catalog: &Catalog) -> Arc<Prefilter> {
+        static CACHE: Mutex<Vec<(Words, Arc<Prefilter>)>> = Mutex::new(Vec::new());
+        let w = Words::of(catalog);
+        if let Ok(cache) = CACHE.lock()
+            && let Some((_, p)) = cache.iter().find(|(k, _)| *k == w)
+        {
+            return p.clone();
+        }
+        let p = Arc::new(Self::of_words(&w));
+        if let Ok(mut cache) = CACHE.lock() {
+            // A handful of configurations at most in one process; keep the newest few.
+            if cache.len() >= 8 {
+                cache.remove(0);
+            }
+            cache.push((w, p.clone()));
+        }
+        p
     }
 
     /// Must this file be parsed in the first round? (`true` when in doubt.)

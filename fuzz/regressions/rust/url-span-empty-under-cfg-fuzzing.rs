@@ -1,0 +1,1 @@
+fn m(){("postgres://o")}
