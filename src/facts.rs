@@ -547,9 +547,10 @@ impl UrlRef {
 pub struct ConnUrl {
     /// The variable it is assigned to (dotenv `DATABASE_URL=…`), if any.
     pub var: Option<String>,
-    /// The URL text.
+    /// The URL: the literal's value (escapes decoded).
     pub text: String,
-    /// The span of the URL text.
+    /// Where it is written (inside the quotes); the same text as `text` unless the literal has
+    /// escapes, so an edit must find `text` in it (or give up).
     pub span: Span,
 }
 

@@ -1,18 +1,29 @@
-//! Runs every fixture case through the whole pipeline with only its rule enabled (every rule for
-//! `invalid-suppression` / `unused-suppression`, which judge the others' suppressions) and compares
-//! the exact set of (file, line[, severity]) found with the `expect:` markers in the sources, so
-//! a false positive fails as loudly as a miss. Bad cases also get an insta snapshot of what a user
-//! sees (miette rendering, no colour).
+//! Every fixture case through the whole pipeline, one named test per case and check, so that
+//! `cargo test --test fixtures -- per-request-client/bad-next-route` runs one case (a
+//! `libtest-mimic` harness; `--list` shows them all). For each case
+//! `fixtures/<rule-id>/<case>/` (a small project):
 //!
-//! Layout: `fixtures/<rule-id>/<case>/…` — each case is a small project. Markers:
-//! `// expect: <rule-id>` or `# expect: <rule-id>[warning]` at the end of the reported line.
+//! - `<rule>/<case>`: run with only its rule enabled (every rule for `invalid-suppression` /
+//!   `unused-suppression`, which judge the others' suppressions), the exact set of
+//!   (file, line[, severity]) found equals the `expect:` markers in the sources, so a false
+//!   positive fails as loudly as a miss. Markers: `// expect: <rule-id>` or
+//!   `# expect: <rule-id>[warning]` at the end of the reported line.
+//! - `<rule>/<case>/render` (bad cases): what a user sees (miette, no colour) matches its insta
+//!   snapshot in `fixtures/<rule>/snapshots/`.
+//! - `<rule>/<case>/fix` (bad cases with a fix): every fix applied; the result re-parses, the
+//!   fixed findings are gone, no new finding appears, a second run changes nothing, and the diff
+//!   matches its `.fixed` snapshot.
+//!
+//! Plus `prefilter-never-changes-results` over the whole tree.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use connlint::diagnostic::Applicability;
 use connlint::report::human::{self, HumanOptions};
-use connlint::{Settings, check_paths};
+use connlint::{Report, Settings, check_paths, fix};
+use libtest_mimic::{Arguments, Failed, Trial};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -95,122 +106,212 @@ fn settings_for(rule: &'static str, case: &Path) -> Settings {
     settings
 }
 
-#[test]
-fn every_case_fires_exactly_on_its_markers() {
-    std::env::set_current_dir(root()).unwrap();
-    let cases = cases();
-    assert!(!cases.is_empty(), "no fixture cases found");
-    let mut failures = Vec::new();
-    for (rule, case) in &cases {
-        let report = check_paths(std::slice::from_ref(case), &settings_for(rule, case)).unwrap();
-        let want = expected(rule, case);
-        let got: BTreeSet<(String, u32, Option<String>)> = report
+fn markers(rule: &'static str, case: &Path) -> Result<(), Failed> {
+    let report = check_paths(
+        std::slice::from_ref(&case.to_path_buf()),
+        &settings_for(rule, case),
+    )?;
+    let want = expected(rule, case);
+    let got: BTreeSet<(String, u32, Option<String>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| {
+            let sev = want
+                .iter()
+                .find(|(p, l, s)| p == &d.path && *l == d.start.line && s.is_some())
+                .map(|_| d.severity.as_str().to_string());
+            (d.path.clone(), d.start.line, sev)
+        })
+        .collect();
+    let name = case.display().to_string();
+    if name.contains("/good-") && !want.is_empty() {
+        return Err("a good-* case must have no expect markers".into());
+    }
+    if name.contains("/bad-") && want.is_empty() {
+        return Err("a bad-* case needs at least one expect marker".into());
+    }
+    if got != want {
+        let missing: Vec<_> = want.difference(&got).collect();
+        let extra: Vec<_> = got.difference(&want).collect();
+        let details: Vec<String> = report
             .diagnostics
             .iter()
-            .filter(|d| d.rule == *rule)
             .map(|d| {
-                let sev = want
-                    .iter()
-                    .find(|(p, l, s)| p == &d.path && *l == d.start.line && s.is_some())
-                    .map(|_| d.severity.as_str().to_string());
-                (d.path.clone(), d.start.line, sev)
+                format!(
+                    "    {}:{}: {} {}",
+                    d.path,
+                    d.start.line,
+                    d.severity.as_str(),
+                    d.message
+                )
             })
             .collect();
-        let name = case.display().to_string();
-        if name.contains("/good-") && !want.is_empty() {
-            failures.push(format!("{name}: a good-* case must have no expect markers"));
-        }
-        if name.contains("/bad-") && want.is_empty() {
-            failures.push(format!(
-                "{name}: a bad-* case needs at least one expect marker"
-            ));
-        }
-        if got != want {
-            let missing: Vec<_> = want.difference(&got).collect();
-            let extra: Vec<_> = got.difference(&want).collect();
-            let details: Vec<String> = report
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    format!(
-                        "    {}:{}: {} {}",
-                        d.path,
-                        d.start.line,
-                        d.severity.as_str(),
-                        d.message
-                    )
-                })
-                .collect();
-            failures.push(format!(
-                "{name}:\n  missing (expected, not reported): {missing:?}\n  unexpected (reported, not expected): {extra:?}\n  reported:\n{}",
-                details.join("\n")
-            ));
-        }
-        for e in &report.errors {
-            if !name.contains("syntax") && !name.contains("broken") {
-                failures.push(format!(
-                    "{name}: unexpected file error {}: {}",
-                    e.path, e.message
-                ));
-            }
-        }
+        return Err(format!(
+            "missing (expected, not reported): {missing:?}\nunexpected (reported, not expected): {extra:?}\nreported:\n{}",
+            details.join("\n")
+        )
+        .into());
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} fixture cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
+    if !name.contains("syntax")
+        && !name.contains("broken")
+        && let Some(e) = report.errors.first()
+    {
+        return Err(format!("unexpected file error {}: {}", e.path, e.message).into());
+    }
+    Ok(())
+}
+
+fn render(rule: &'static str, case: &Path) -> Result<(), Failed> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let report = check_paths(
+        std::slice::from_ref(&case.to_path_buf()),
+        &settings_for(rule, case),
+    )?;
+    let rendered = human::render(
+        &report,
+        HumanOptions {
+            color: false,
+            width: 100,
+        },
     );
+    insta::with_settings!({
+        snapshot_path => root().join("fixtures").join(rule).join("snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => case.display().to_string(),
+    }, {
+        insta::assert_snapshot!(name, rendered);
+    });
+    Ok(())
 }
 
-#[test]
-fn bad_cases_render_as_snapshotted() {
-    std::env::set_current_dir(root()).unwrap();
-    for (rule, case) in cases() {
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        if !name.starts_with("bad-") {
-            continue;
-        }
-        let report = check_paths(std::slice::from_ref(&case), &settings_for(rule, &case)).unwrap();
-        let rendered = human::render(
-            &report,
-            HumanOptions {
-                color: false,
-                width: 100,
-            },
-        );
-        let snapshot_dir = root().join("fixtures").join(rule).join("snapshots");
-        insta::with_settings!({
-            snapshot_path => snapshot_dir,
-            prepend_module_to_snapshot => false,
-            omit_expression => true,
-            description => case.display().to_string(),
-        }, {
-            insta::assert_snapshot!(name, rendered);
-        });
+fn counts(r: &Report) -> BTreeMap<(String, &'static str), usize> {
+    let mut m = BTreeMap::new();
+    for d in &r.diagnostics {
+        *m.entry((d.path.clone(), d.rule)).or_default() += 1;
     }
+    m
 }
 
-#[test]
-fn the_prefilter_never_changes_results() {
-    std::env::set_current_dir(root()).unwrap();
+/// Apply every fix; `Ok(false)` when the case has none.
+fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let settings = settings_for(rule, case);
+    let sources =
+        connlint::engine::load_sources(std::slice::from_ref(&case.to_path_buf()), &settings)?;
+    let before = connlint::check_sources(sources.clone(), &settings);
+    let outcome = fix::fix_sources(sources, &settings, Applicability::Unsafe);
+    if !outcome.dropped.is_empty() {
+        return Err(format!("fixes dropped: {:?}", outcome.dropped).into());
+    }
+    if outcome.changed.is_empty() {
+        return Ok(false);
+    }
+    for s in &outcome.sources {
+        let Some((_, _, old, new)) = outcome.changed.iter().find(|c| c.0 == s.display) else {
+            continue;
+        };
+        if fix::parses(s.lang, old) && !fix::parses(s.lang, new) {
+            return Err(format!("{} no longer parses:\n{new}", s.display).into());
+        }
+    }
+    // Fixed findings are gone; nothing new appears.
+    let (b, a) = (counts(&before), counts(&outcome.remaining));
+    for (k, n) in &a {
+        if !b.get(k).is_some_and(|m| n <= m) {
+            return Err(format!("new finding {k:?} after fixing").into());
+        }
+    }
+    if !outcome.remaining.diagnostics.iter().all(|d| {
+        d.fix
+            .as_ref()
+            .is_none_or(|(f, _)| f.applicability == Applicability::DisplayOnly)
+    }) {
+        return Err("fixes left after fixing".into());
+    }
+    // A second run changes nothing.
+    let again = fix::fix_sources(outcome.sources.clone(), &settings, Applicability::Unsafe);
+    if !again.changed.is_empty() {
+        return Err(format!(
+            "a second --fix changed {:?}",
+            again.changed.iter().map(|c| &c.0).collect::<Vec<_>>()
+        )
+        .into());
+    }
+    let diff = fix::unified_diff(&outcome);
+    insta::with_settings!({
+        snapshot_path => root().join("fixtures").join(rule).join("snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => format!("fixes applied to {}", case.display()),
+    }, {
+        insta::assert_snapshot!(format!("{name}.fixed"), diff);
+    });
+    Ok(true)
+}
+
+fn prefilter_never_changes_results() -> Result<(), Failed> {
     let all = vec![PathBuf::from("fixtures")];
-    let with = check_paths(&all, &Settings::default()).unwrap();
+    let with = check_paths(&all, &Settings::default())?;
     let without = check_paths(
         &all,
         &Settings {
             prefilter: false,
             ..Settings::default()
         },
-    )
-    .unwrap();
-    let key = |r: &connlint::Report| {
+    )?;
+    let key = |r: &Report| {
         r.diagnostics
             .iter()
             .map(|d| (d.path.clone(), d.start, d.rule))
             .collect::<Vec<_>>()
     };
-    assert_eq!(key(&with), key(&without));
-    assert_eq!(with.files_checked, without.files_checked);
+    if key(&with) != key(&without) || with.files_checked != without.files_checked {
+        return Err("the prefilter changed the findings on fixtures/".into());
+    }
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    std::env::set_current_dir(root()).unwrap();
+    let cases = cases();
+    assert!(!cases.is_empty(), "no fixture cases found");
+    let mut trials = vec![Trial::test(
+        "prefilter-never-changes-results",
+        prefilter_never_changes_results,
+    )];
+    // Some bad case must have a fix (or the fix checks prove nothing).
+    let any_fix = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for (rule, case) in cases {
+        let id = format!("{rule}/{}", case.file_name().unwrap().to_string_lossy());
+        let bad = id.contains("/bad-");
+        if bad {
+            let c = case.clone();
+            trials.push(Trial::test(format!("{id}/render"), move || {
+                render(rule, &c)
+            }));
+            let (c, any) = (case.clone(), any_fix.clone());
+            trials.push(Trial::test(format!("{id}/fix"), move || {
+                if fixes(rule, &c)? {
+                    any.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                Ok(())
+            }));
+        }
+        trials.push(Trial::test(id, move || markers(rule, &case)));
+    }
+    let filtered = args.filter.is_some() || !args.skip.is_empty();
+    let conclusion = libtest_mimic::run(&args, trials);
+    if !filtered
+        && !args.list
+        && conclusion.num_failed == 0
+        && conclusion.num_passed > 0
+        && !any_fix.load(std::sync::atomic::Ordering::Relaxed)
+    {
+        eprintln!("no fixture case has a fix");
+        std::process::exit(101);
+    }
+    conclusion.exit();
 }

@@ -131,7 +131,12 @@ pub fn check_facts(file: &SourceFile, f: &FileFacts) {
         // The fuzz build must not set `cfg(fuzzing)` (run_all.sh and smoke.sh pass
         // `--no-cfg-fuzzing`): proc-macro2 turns its span locations off under that cfg, which
         // would make every Rust span 0..0.
-        assert_eq!(file.slice(x.span), x.text, "a URL's span holds its text");
+        // `text` is the literal's value, `span` where it is written: they differ only by escapes
+        // (fixes that edit a URL find its text in the span or give up).
+        let written = file.slice(x.span);
+        if !written.contains('\\') {
+            assert_eq!(written, x.text, "a URL's span holds its text");
+        }
     }
     for s in f.production_only.iter().chain(&f.syntax_errors) {
         check_span(file, "region", *s);
