@@ -219,7 +219,7 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
     // Fixed findings are gone; nothing new appears.
     let (b, a) = (counts(&before), counts(&outcome.remaining));
     for (k, n) in &a {
-        if !b.get(k).is_some_and(|m| n <= m) {
+        if b.get(k).is_none_or(|m| n > m) {
             return Err(format!("new finding {k:?} after fixing").into());
         }
     }
