@@ -1,0 +1,603 @@
+//! Where a construction's value goes: climbing to its statement, returns, stores, memo and
+//! container guards, and finishing each function's body.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// Climb from the current call to its statement: binding, `with`, `return`, store targets.
+    pub(super) fn climb(&self) -> Climb<'t> {
+        self.climb_from(self.path.len())
+    }
+
+    /// [`Walker::climb`] from the ancestor `path[n - 1]` of the current node.
+    pub(super) fn climb_from(&self, n: usize) -> Climb<'t> {
+        let src = self.src;
+        let mut c = Climb::default();
+        let n = n.min(self.path.len());
+        if n == 0 {
+            return c;
+        }
+        let mut cur = self.path[n - 1];
+        let mut direct = true;
+        let mut container = false;
+        // Through `X(...).attr`, `X(...).method(...)`, `X(...)[k]`: a value derived from the client.
+        let mut derived = false;
+        // The value of a keyword argument (`Repo(session=X())`), until its argument list.
+        let mut kw_direct = false;
+        for i in (0..n - 1).rev() {
+            let p = self.path[i];
+            match p.kind() {
+                "parenthesized_expression"
+                | "await"
+                | "conditional_expression"
+                | "boolean_operator" => {}
+                "attribute"
+                    if direct && !container && p.child_by_field_name("object") == Some(cur) =>
+                {
+                    derived = true
+                }
+                "subscript"
+                    if direct && !container && p.child_by_field_name("value") == Some(cur) =>
+                {
+                    derived = true
+                }
+                "call" if derived && direct && p.child_by_field_name("function") == Some(cur) => {}
+                "tuple" | "list" | "expression_list" | "set" | "dictionary" => container = true,
+                "pair" => {
+                    if p.child_by_field_name("value") == Some(cur) {
+                        container = true;
+                    } else {
+                        direct = false;
+                    }
+                }
+                "as_pattern" => {
+                    if direct
+                        && !container
+                        && !derived
+                        && let Some(alias) = p.child_by_field_name("alias")
+                    {
+                        let mut names = HashSet::new();
+                        bind_targets(alias, src, &mut names);
+                        if names.len() == 1 {
+                            let name = names.into_iter().next();
+                            c.binding = name.clone();
+                            c.key = name;
+                        }
+                    }
+                }
+                "with_item" => {
+                    if direct && !container && !derived {
+                        c.with_released = true;
+                    }
+                    direct = false;
+                }
+                "assignment" => {
+                    if direct
+                        && !container
+                        && p.child_by_field_name("right") == Some(cur)
+                        && let Some(left) = p.child_by_field_name("left")
+                    {
+                        match left.kind() {
+                            "identifier" if derived => {
+                                c.key = Some(text(left, src).to_string());
+                                c.target = Some(left);
+                                c.derived = true;
+                            }
+                            "identifier" => {
+                                let name = text(left, src).to_string();
+                                c.binding = Some(name.clone());
+                                c.key = Some(name);
+                                c.target = Some(left);
+                            }
+                            "attribute" | "subscript" => {
+                                c.key = Some(compact(text(left, src)));
+                                c.target = Some(left);
+                                c.derived = derived;
+                            }
+                            _ => {}
+                        }
+                    }
+                    direct = false;
+                }
+                "named_expression" => {
+                    if direct
+                        && !container
+                        && !derived
+                        && let Some(name) = p.child_by_field_name("name")
+                    {
+                        let name = text(name, src).to_string();
+                        c.binding = Some(name.clone());
+                        c.key = Some(name);
+                    }
+                    direct = false;
+                }
+                "return_statement" | "yield" => {
+                    if c.returned == Returned::No {
+                        c.returned = if direct && !derived {
+                            Returned::Direct
+                        } else {
+                            Returned::Derived
+                        };
+                        c.by_yield = p.kind() == "yield";
+                    }
+                }
+                "keyword_argument" => {
+                    kw_direct = direct
+                        && !container
+                        && !derived
+                        && p.child_by_field_name("value") == Some(cur);
+                    direct = false;
+                }
+                "argument_list" => {
+                    if (direct || kw_direct) && !container && !derived && i >= 1 {
+                        let outer = self.path[i - 1];
+                        if outer.kind() == "call"
+                            && let Some(f) = outer.child_by_field_name("function")
+                            && let Some(segs) = dotted(f, src)
+                            && segs
+                                .last()
+                                .is_some_and(|l| l.starts_with(|ch: char| ch.is_ascii_uppercase()))
+                        {
+                            c.ctor_arg = true;
+                        }
+                    }
+                    kw_direct = false;
+                    if direct && !container && i >= 1 {
+                        let outer = self.path[i - 1];
+                        if outer.kind() == "call"
+                            && let Some(f) = outer.child_by_field_name("function")
+                            && let Some(segs) = dotted(f, src)
+                            && let Some(&last) = segs.last()
+                        {
+                            match last {
+                                "enter_context" | "enter_async_context" if !derived => {
+                                    c.with_released = true
+                                }
+                                "closing" | "aclosing" if !derived => c.released = true,
+                                "setdefault" if segs.len() >= 2 => {
+                                    let (positional, _) = call_args(outer);
+                                    if positional.get(1) == Some(&cur) {
+                                        c.store_recv = f.child_by_field_name("object");
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    direct = false;
+                }
+                "lambda" | "function_definition" | "class_definition" => direct = false,
+                "block" | "module" => {
+                    c.statement = Some(span(cur));
+                    c.stmt = Some(cur);
+                    break;
+                }
+                _ => direct = false,
+            }
+            cur = p;
+        }
+        c
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Deferred facts
+    // -----------------------------------------------------------------------------------------
+
+    pub(super) fn finalize(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let bodies = std::mem::take(&mut self.bodies);
+        let empty = BodyInfo::default();
+        for p in &pending {
+            let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
+            let module = p.owner.kind() == "module";
+            let (mut released, mut returned, mut guard, client_id) = match p.site {
+                SiteRef::Client(i) => match self.facts.clients.get(i) {
+                    Some(s) => (s.released, s.returned, s.guard, Some(s.client.clone())),
+                    None => continue,
+                },
+                SiteRef::Call(i) => match self.facts.calls.get(i) {
+                    Some(s) => (s.released, s.returned, s.guard, None),
+                    None => continue,
+                },
+            };
+            let is_release = |m: &str| match &client_id {
+                _ if m == CLOSED => true,
+                Some(id) if m == WITH => !self.cat.by_id(id).is_some_and(|c| c.with_keeps_open),
+                None if m == WITH => true,
+                Some(id) => self.cat.is_release(id, m),
+                None => GENERIC_RELEASE.contains(&m),
+            };
+            if let Some(key) = p.key.as_deref() {
+                if !released && !p.derived {
+                    released = info.releases.iter().any(|(r, m)| r == key && is_release(m));
+                }
+                if returned == Returned::No && !module {
+                    returned = match self.returned_of(info, key) {
+                        Returned::Direct if p.derived => Returned::Derived,
+                        r => r,
+                    };
+                }
+            }
+            if guard == Guard::None && !module {
+                if let Some(t) = p.target {
+                    guard = self.target_guard(t, info, p.scope_kind);
+                }
+                if guard == Guard::None
+                    && let Some(r) = p.store_recv
+                {
+                    guard = self.container_guard(r, info, p.scope_kind);
+                }
+                if guard == Guard::None
+                    && let Some(key) = p.key.as_deref()
+                {
+                    guard = self.stored_guard(info, key, p.scope_kind);
+                }
+            }
+            let args_static = module || p.args.is_none_or(|a| self.args_static(a, info));
+            match p.site {
+                SiteRef::Client(i) => {
+                    if let Some(s) = self.facts.clients.get_mut(i) {
+                        s.released = released;
+                        s.returned = returned;
+                        s.guard = guard;
+                        s.anchors.args_are_static = args_static;
+                    }
+                }
+                SiteRef::Call(i) => {
+                    if let Some(s) = self.facts.calls.get_mut(i) {
+                        s.released = released;
+                        s.returned = returned;
+                        s.guard = guard;
+                    }
+                }
+            }
+        }
+        self.finish_configs(&bodies);
+        self.finish_sessions(&bodies);
+    }
+
+    /// The body facts of a function (or the module) from the nodes the walk gathered:
+    /// globals, locals, releases, returns, stores.
+    pub(super) fn body_info(&self, owner: Node<'t>, nodes: &[(Node<'t>, bool)]) -> BodyInfo<'t> {
+        let src = self.src;
+        let mut info = BodyInfo::default();
+        if owner.kind() != "module"
+            && let Some(params) = owner.child_by_field_name("parameters")
+        {
+            for (name, _) in param_names(params, src) {
+                info.params.insert(name.to_string());
+                info.locals.insert(name.to_string());
+            }
+        }
+        for &(node, nested) in nodes {
+            match k(node) {
+                K::Call => self.scan_call(node, !nested, &mut info),
+                K::WithItem => {
+                    if let Some(v) = node.child_by_field_name("value") {
+                        let v = if v.kind() == "as_pattern" {
+                            v.named_child(0).unwrap_or(v)
+                        } else {
+                            v
+                        };
+                        let v = strip(v);
+                        if matches!(k(v), K::Identifier | K::Attribute) {
+                            info.releases
+                                .push((compact(text(v, src)), WITH.to_string()));
+                        }
+                    }
+                }
+                _ if nested => {}
+                K::Global => {
+                    for c in named_children(node) {
+                        if k(c) == K::Identifier {
+                            info.globals.insert(text(c, src).to_string());
+                        }
+                    }
+                }
+                K::Assignment => {
+                    if let (Some(l), Some(r)) = (
+                        node.child_by_field_name("left"),
+                        node.child_by_field_name("right"),
+                    ) {
+                        info.assigns.push((l, r));
+                        bind_targets(l, src, &mut info.locals);
+                    }
+                }
+                K::BindsLeft => {
+                    if let Some(l) = node.child_by_field_name("left") {
+                        bind_targets(l, src, &mut info.locals);
+                    }
+                }
+                K::AsPatternTarget => bind_targets(node, src, &mut info.locals),
+                K::NamedExpr => {
+                    if let Some(n) = node.child_by_field_name("name") {
+                        info.locals.insert(text(n, src).to_string());
+                    }
+                }
+                K::Return => {
+                    let is_yield = node.kind() == "yield";
+                    info.is_generator |= is_yield;
+                    if let Some(v) = node.named_child(0) {
+                        info.returns.push(v);
+                        if is_yield {
+                            info.yields.insert(v.id());
+                        }
+                    }
+                }
+                K::Attribute => {
+                    if let (Some(obj), Some(attr)) = (
+                        node.child_by_field_name("object"),
+                        node.child_by_field_name("attribute"),
+                    ) {
+                        info.release_refs
+                            .push((compact(text(obj, src)), text(attr, src).to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for g in &info.globals {
+            info.locals.remove(g);
+        }
+        info
+    }
+
+    pub(super) fn scan_call(&self, call: Node<'t>, top: bool, info: &mut BodyInfo<'t>) {
+        let src = self.src;
+        let Some(f) = call.child_by_field_name("function") else {
+            return;
+        };
+        let method = match f.kind() {
+            "attribute" => f.child_by_field_name("attribute").map(|a| text(a, src)),
+            "identifier" => Some(text(f, src)),
+            _ => None,
+        };
+        let Some(method) = method else { return };
+        match method {
+            "enter_context" | "enter_async_context" | "closing" | "aclosing" => {
+                if let Some(arg) = call_args(call).0.first().map(|a| strip(*a))
+                    && matches!(arg.kind(), "identifier" | "attribute")
+                {
+                    let how = if method.starts_with("enter") {
+                        WITH
+                    } else {
+                        CLOSED
+                    };
+                    info.releases
+                        .push((compact(text(arg, src)), how.to_string()));
+                }
+            }
+            "setdefault" if top && f.kind() == "attribute" => {
+                if let (Some(obj), Some(v)) =
+                    (f.child_by_field_name("object"), call_args(call).0.get(1))
+                {
+                    info.stores.push((obj, *v));
+                }
+            }
+            _ if f.kind() == "attribute" && self.release_names.contains(method) => {
+                if let Some(obj) = f.child_by_field_name("object") {
+                    info.releases
+                        .push((compact(text(obj, src)), method.to_string()));
+                }
+                info.release_calls.push((call, !top));
+            }
+            _ => {}
+        }
+    }
+
+    /// Does the function hand `key` (or something derived from it) to its caller?
+    pub(super) fn returned_of(&self, info: &BodyInfo<'t>, key: &str) -> Returned {
+        if info.returns.is_empty() {
+            return Returned::No;
+        }
+        let mut aliases: Vec<String> = vec![key.to_string()];
+        let mut derived: Vec<String> = Vec::new();
+        for _ in 0..3 {
+            let mut changed = false;
+            for (l, r) in &info.assigns {
+                if l.kind() != "identifier" {
+                    continue;
+                }
+                let name = text(*l, self.src);
+                if aliases.iter().chain(&derived).any(|a| a == name) {
+                    continue;
+                }
+                if self.is_exact(*r, &aliases) {
+                    aliases.push(name.to_string());
+                    changed = true;
+                } else if self.mentions(*r, &aliases) || self.mentions(*r, &derived) {
+                    derived.push(name.to_string());
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut best = Returned::No;
+        for r in &info.returns {
+            let v = strip(*r);
+            if self.is_exact(v, &aliases) {
+                return Returned::Direct;
+            }
+            if matches!(
+                v.kind(),
+                "tuple" | "list" | "expression_list" | "dictionary"
+            ) {
+                for el in named_children(v) {
+                    let el = if el.kind() == "pair" {
+                        el.child_by_field_name("value").unwrap_or(el)
+                    } else {
+                        el
+                    };
+                    if self.is_exact(strip(el), &aliases) {
+                        return Returned::Direct;
+                    }
+                }
+            }
+            if self.mentions(v, &aliases) || self.mentions(v, &derived) {
+                best = Returned::Derived;
+            }
+        }
+        best
+    }
+
+    pub(super) fn is_exact(&self, node: Node, names: &[String]) -> bool {
+        let n = strip(node);
+        matches!(n.kind(), "identifier" | "attribute" | "subscript") && {
+            let t = text(n, self.src);
+            names
+                .iter()
+                .any(|k| k == t || (t.len() > k.len() && compact(t) == *k))
+        }
+    }
+
+    /// Does an identifier (or attribute path) in `names` occur under `node`?
+    pub(super) fn mentions(&self, node: Node, names: &[String]) -> bool {
+        if names.is_empty() {
+            return false;
+        }
+        let mut cursor = node.walk();
+        'outer: loop {
+            let n = cursor.node();
+            let field = cursor.field_name();
+            if matches!(k(n), K::Identifier | K::Attribute)
+                && field != Some("attribute")
+                && field != Some("name")
+            {
+                let t = text(n, self.src);
+                if names.iter().any(|k| k == t) {
+                    return true;
+                }
+            }
+            crate::lang::budget::tick();
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+        false
+    }
+
+    /// The guard given by storing into `target` (`global X` name, `self.x`, module-level state).
+    pub(super) fn target_guard(&self, target: Node, info: &BodyInfo<'t>, kind: ScopeKind) -> Guard {
+        let src = self.src;
+        match target.kind() {
+            "identifier" => {
+                if info.globals.contains(text(target, src)) {
+                    Guard::ModuleCache
+                } else {
+                    Guard::None
+                }
+            }
+            "attribute" | "subscript" => {
+                let Some(root) = root_ident(target, src) else {
+                    return Guard::None;
+                };
+                let per_request = matches!(kind, ScopeKind::Handler | ScopeKind::Loop);
+                if root == "self" || root == "cls" {
+                    if per_request {
+                        Guard::None
+                    } else {
+                        Guard::Owner
+                    }
+                } else if info.globals.contains(root)
+                    || (!info.locals.contains(root)
+                        && (self.pre.module_names.contains(root)
+                            || self.pre.imports.contains_key(root)))
+                {
+                    Guard::ModuleCache
+                } else if info.params.contains(root) && !per_request {
+                    Guard::Owner
+                } else {
+                    Guard::None
+                }
+            }
+            _ => Guard::None,
+        }
+    }
+
+    /// The guard given by storing into the container `recv` (`_cache.setdefault(k, …)`).
+    pub(super) fn container_guard(
+        &self,
+        recv: Node,
+        info: &BodyInfo<'t>,
+        kind: ScopeKind,
+    ) -> Guard {
+        if recv.kind() != "identifier" {
+            return self.target_guard(recv, info, kind);
+        }
+        let name = text(recv, self.src);
+        let module_level =
+            self.pre.module_names.contains(name) || self.pre.imports.contains_key(name);
+        if info.globals.contains(name) || (module_level && !info.locals.contains(name)) {
+            Guard::ModuleCache
+        } else if (name == "self" || name == "cls" || info.params.contains(name))
+            && !matches!(kind, ScopeKind::Handler | ScopeKind::Loop)
+        {
+            Guard::Owner
+        } else {
+            Guard::None
+        }
+    }
+
+    /// The guard given by later storing the binding: `_engines[k] = engine`, `self.x = engine`.
+    pub(super) fn stored_guard(&self, info: &BodyInfo<'t>, key: &str, kind: ScopeKind) -> Guard {
+        let names = [key.to_string()];
+        for (l, r) in &info.assigns {
+            if (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
+                && self.is_exact(*r, &names)
+                && compact(text(*l, self.src)) != key
+            {
+                let g = self.target_guard(*l, info, kind);
+                if g != Guard::None {
+                    return g;
+                }
+            }
+        }
+        for (recv, v) in &info.stores {
+            if self.is_exact(*v, &names) {
+                let g = self.container_guard(*recv, info, kind);
+                if g != Guard::None {
+                    return g;
+                }
+            }
+        }
+        Guard::None
+    }
+
+    /// No identifier in the arguments is a parameter or a local of the function.
+    pub(super) fn args_static(&self, args: Node, info: &BodyInfo<'t>) -> bool {
+        let mut cursor = args.walk();
+        'outer: loop {
+            let n = cursor.node();
+            let field = cursor.field_name();
+            if n.kind() == "identifier" && field != Some("attribute") && field != Some("name") {
+                let t = text(n, self.src);
+                if info.locals.contains(t) && !info.globals.contains(t) {
+                    return false;
+                }
+            }
+            crate::lang::budget::tick();
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,115 @@
+//! Python front-end (tree-sitter-python).
+//!
+//! One parse per file (a parser per thread), then:
+//! 1. a pre-pass over the tree collects imports (`import a.b as c`, `from a import b as c`,
+//!    relative imports with their level), module-level names, the functions defined in the file,
+//!    the functions called from `if __name__ == "__main__":`, functions passed as `lifespan=`,
+//!    FastAPI `X = Annotated[…, Depends(f)]` aliases and functions referenced as handlers
+//!    (Django `path("x/", views.f)`, Flask `add_url_rule(view_func=f)`, aiohttp `web.get("/", f)`,
+//!    Starlette `Route("/", f)`, FastAPI `add_api_route("/", f)`);
+//! 2. one walk with an explicit context stack (scope, guard, enclosing function, loops) records
+//!    functions, catalogue constructions and calls of functions that may be client factories;
+//! 3. facts that depend on the rest of a function body (a release call on the binding, a
+//!    `return` of it, the binding stored into module state, locals in the arguments) are filled
+//!    when the walk leaves the function, from the few nodes it gathered there (no second walk);
+//! 4. sessions, connections and checkouts opened in functions (`unclosed-session`): catalogue
+//!    constructions of kind `session` / `checkout` / `connection` or marked `must_close`, and
+//!    calls on instances of other entries (`on` constructors: `SessionLocal()` on a sessionmaker,
+//!    `engine.connect()`, `pool.getconn()`, `pool.acquire()`). How each is closed (`with`,
+//!    `closing(…)`, a release in a `finally:`, returned, stored on an owner) is decided with the
+//!    other deferred facts, from the same gathered nodes.
+//!
+//! The front-end knows frameworks (FastAPI, Flask, Django, Celery, Lambda, aiohttp, Starlette),
+//! never libraries: library identity comes from the catalogue (`rules/catalog/python.toml`).
+
+use crate::catalog::{ClientDef, CtorMatch, LangCatalog};
+use crate::facts::{
+    CallSite, ClientConfig, ClientKind, ClientSite, Closing, ConnUrl, FileFacts, FixAnchors,
+    FnFact, Guard, HandlerRef, ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind,
+    SessionAnchors, SessionSite, UrlRef, WithAnchors,
+};
+use crate::lang::ParseError;
+use crate::lang::dotenv::is_connection_url;
+use crate::lang::modules::py_module;
+use crate::source::{SourceFile, Span};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+use tree_sitter::{Node, Parser, Tree};
+
+mod flow;
+mod options;
+mod prepass;
+mod scopes;
+mod sessions;
+mod sites;
+mod syntax;
+mod vocab;
+use prepass::*;
+use scopes::*;
+use sites::*;
+use syntax::*;
+use vocab::*;
+
+thread_local! {
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
+}
+
+fn new_parser() -> Result<Parser, ParseError> {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .map_err(|e| ParseError {
+            message: format!("cannot load the tree-sitter Python grammar: {e}"),
+            span: None,
+        })?;
+    Ok(parser)
+}
+
+fn no_tree() -> ParseError {
+    ParseError {
+        message: "tree-sitter-python returned no tree".to_string(),
+        span: None,
+    }
+}
+
+/// Parse with this thread's parser (created on first use).
+fn parse(text: &str) -> Result<Tree, ParseError> {
+    PARSER.with(|cell| {
+        let Ok(mut slot) = cell.try_borrow_mut() else {
+            // Re-entrant use (never expected): parse with a fresh parser.
+            return new_parser()?.parse(text, None).ok_or_else(no_tree);
+        };
+        if slot.is_none() {
+            *slot = Some(new_parser()?);
+        }
+        match slot.as_mut() {
+            Some(parser) => parser.parse(text, None).ok_or_else(no_tree),
+            None => Err(no_tree()),
+        }
+    })
+}
+
+/// Extract the facts of one Python file.
+pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
+    let tree = parse(&file.text)?;
+    let root = tree.root_node();
+    let pre = Pre::collect(file, catalog, root);
+    let mut walker = Walker::new(file, catalog, pre, root);
+    walker.scan_module_bindings(root);
+    walker.walk(root);
+    if let Some(module) = walker.accs.pop() {
+        walker.finish_body(module);
+    }
+    walker.finalize();
+    Ok(walker.facts)
+}
+
+/// Does the text parse without any ERROR or MISSING node?
+pub fn parses_cleanly(text: &str) -> bool {
+    parse(text).is_ok_and(|tree| !tree.root_node().has_error())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests;

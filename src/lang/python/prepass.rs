@@ -1,0 +1,649 @@
+//! The pre-pass over a file: imports, module-level names, function and class references,
+//! `Depends(...)` arguments, and what kind of file this is (test, migration, settings, script).
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Pre-pass
+// ---------------------------------------------------------------------------------------------
+
+/// What a local name was imported as.
+#[derive(Debug, Clone)]
+pub(super) struct Import {
+    /// The dotted path of the bound object (`sqlalchemy`, `sqlalchemy.ext.asyncio.create_async_engine`,
+    /// `views` for `from . import views`).
+    pub(super) path: String,
+    /// Leading dots of a relative import.
+    pub(super) level: usize,
+    /// Bound by `from m import name`: a member of a module, or a submodule.
+    pub(super) member: bool,
+}
+
+/// A function referenced as a handler: `(expression, framework)`.
+pub(super) type RefCandidate<'t> = (Node<'t>, &'static str);
+
+#[derive(Default)]
+pub(super) struct Pre<'t> {
+    pub(super) imports: HashMap<String, Import>,
+    /// `from m import *` (absolute only).
+    pub(super) wildcard: Vec<String>,
+    /// Names bound at module level (assignments, defs, classes), excluding imports.
+    pub(super) module_names: HashSet<String>,
+    /// Names of non-method functions defined anywhere in the file.
+    pub(super) local_fns: HashSet<String>,
+    /// Functions called (or referenced) from `if __name__ == "__main__":`.
+    pub(super) main_called: HashSet<String>,
+    /// Functions passed as `lifespan=`.
+    pub(super) lifespan_fns: HashSet<String>,
+    /// Same-file functions referenced as handlers, with their framework.
+    pub(super) handler_names: HashMap<String, &'static str>,
+    pub(super) handler_refs: Vec<HandlerRef>,
+    /// `X = Annotated[T, Depends(f)]` at module level: alias → the `f` expressions.
+    pub(super) dep_aliases: HashMap<String, Vec<Node<'t>>>,
+    pub(super) module_insert: u32,
+    /// Top-level packages of the catalogue's modules (`sqlalchemy`, `redis`, `mysql`).
+    pub(super) cat_tops: HashSet<String>,
+    pub(super) imports_fastapi: bool,
+    pub(super) imports_flask: bool,
+    pub(super) imports_aiohttp: bool,
+    /// The file imports click or typer (`@x.command` is a CLI entry point).
+    pub(super) imports_cli: bool,
+    /// Names of methods defined in the file (for `self.method()` calls).
+    pub(super) local_methods: HashSet<String>,
+    /// Module-level assignments to a plain name (`POOL_SIZE = 20`, `DATABASE_URL =
+    /// os.getenv("DATABASE_URL")`), in source order: the values options and URLs follow.
+    pub(super) consts: HashMap<String, Vec<Node<'t>>>,
+    /// Project modules this file imports (deduplicated).
+    pub(super) project_imports: Vec<ModuleRef>,
+}
+
+impl<'t> Pre<'t> {
+    pub(super) fn collect(file: &SourceFile, catalog: &LangCatalog, root: Node<'t>) -> Pre<'t> {
+        let src = file.text.as_str();
+        let mut pre = Pre {
+            cat_tops: catalog
+                .clients
+                .iter()
+                .flat_map(|c| c.modules.iter())
+                .map(|m| m.split('.').next().unwrap_or(m).to_string())
+                .collect(),
+            ..Pre::default()
+        };
+        let mut refs: Vec<RefCandidate<'t>> = Vec::new();
+        let mut main_blocks: Vec<Node<'t>> = Vec::new();
+
+        // Module level: names, main guard, aliases, the last import.
+        let mut last_import_end: Option<usize> = None;
+        for stmt in named_children(root) {
+            match stmt.kind() {
+                "import_statement" | "import_from_statement" | "future_import_statement" => {
+                    last_import_end = Some(stmt.end_byte());
+                }
+                "if_statement" if is_main_guard(stmt, src) => main_blocks.push(stmt),
+                _ => {}
+            }
+            pre.module_statement(stmt, src);
+        }
+        pre.module_insert = last_import_end.map(|e| line_after(src, e)).unwrap_or(0);
+
+        // The whole tree: imports, function names, handler references, `lifespan=`.
+        let mut cursor = root.walk();
+        'outer: loop {
+            let node = cursor.node();
+            match k(node) {
+                K::Import => pre.record_import(node, src, file),
+                K::FunctionDef => {
+                    if let Some(n) = node.child_by_field_name("name") {
+                        let name = text(n, src).to_string();
+                        if is_method(node) {
+                            pre.local_methods.insert(name);
+                        } else {
+                            pre.local_fns.insert(name);
+                        }
+                    }
+                }
+                K::Call => pre.scan_call(node, src, file, &mut refs),
+                K::KeywordArg => {
+                    if let (Some(n), Some(v)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("value"),
+                    ) && text(n, src) == "lifespan"
+                        && v.kind() == "identifier"
+                    {
+                        pre.lifespan_fns.insert(text(v, src).to_string());
+                    }
+                }
+                _ => {}
+            }
+            crate::lang::budget::tick();
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+
+        // Functions named inside the main guard.
+        for block in main_blocks {
+            let mut c = block.walk();
+            'm: loop {
+                let n = c.node();
+                if n.kind() == "identifier" {
+                    let name = text(n, src);
+                    if pre.local_fns.contains(name) {
+                        pre.main_called.insert(name.to_string());
+                    }
+                }
+                if c.goto_first_child() {
+                    continue;
+                }
+                loop {
+                    if c.goto_next_sibling() {
+                        continue 'm;
+                    }
+                    if !c.goto_parent() {
+                        break 'm;
+                    }
+                }
+            }
+        }
+
+        // Handler references, now that local functions and imports are known.
+        for (expr, framework) in refs {
+            let Some(segs) = dotted(expr, src) else {
+                continue;
+            };
+            if segs.len() == 1 && pre.local_fns.contains(segs[0]) {
+                pre.handler_names.insert(segs[0].to_string(), framework);
+                pre.handler_refs.push(HandlerRef {
+                    name: segs[0].to_string(),
+                    module: None,
+                    framework: framework.to_string(),
+                    span: span(expr),
+                });
+            } else if let Some((name, Some(module))) = pre.project_target(&segs, file) {
+                pre.handler_refs.push(HandlerRef {
+                    name,
+                    module: Some(module),
+                    framework: framework.to_string(),
+                    span: span(expr),
+                });
+            }
+        }
+        pre
+    }
+
+    /// Names bound by a module-level statement (recursing into `if`/`try`/`with` blocks).
+    pub(super) fn module_statement(&mut self, stmt: Node<'t>, src: &str) {
+        match stmt.kind() {
+            "expression_statement" => {
+                for e in named_children(stmt) {
+                    if e.kind() == "assignment" {
+                        let mut names = HashSet::new();
+                        let mut plain: Vec<&str> = Vec::new();
+                        let mut cur = Some(e);
+                        while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
+                            if let Some(left) = a.child_by_field_name("left") {
+                                bind_targets(left, src, &mut names);
+                                if left.kind() == "identifier" {
+                                    plain.push(text(left, src));
+                                }
+                            }
+                            cur = a.child_by_field_name("right");
+                        }
+                        if let Some(right) = cur {
+                            for n in plain {
+                                self.consts.entry(n.to_string()).or_default().push(right);
+                            }
+                            let deps = depends_args(right, src);
+                            if !deps.is_empty() {
+                                for n in &names {
+                                    self.dep_aliases.insert(n.clone(), deps.clone());
+                                }
+                            }
+                        }
+                        self.module_names.extend(names);
+                    }
+                }
+            }
+            "function_definition" | "class_definition" => {
+                if let Some(n) = stmt.child_by_field_name("name") {
+                    self.module_names.insert(text(n, src).to_string());
+                }
+            }
+            "decorated_definition" => {
+                if let Some(d) = stmt.child_by_field_name("definition") {
+                    self.module_statement(d, src);
+                }
+            }
+            "if_statement" | "try_statement" | "with_statement" | "elif_clause" | "else_clause"
+            | "except_clause" | "finally_clause" | "block" => {
+                for c in named_children(stmt) {
+                    if matches!(
+                        c.kind(),
+                        "block"
+                            | "elif_clause"
+                            | "else_clause"
+                            | "except_clause"
+                            | "finally_clause"
+                    ) || stmt.kind() == "block"
+                    {
+                        self.module_statement(c, src);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn record_import(&mut self, node: Node, src: &str, file: &SourceFile) {
+        let top_level = node.parent().is_some_and(|p| p.kind() == "module");
+        let add = |pre: &mut Pre, local: String, imp: Import| {
+            if imp.level == 0 {
+                let top = imp.path.split('.').next().unwrap_or("");
+                if top == "fastapi" || top == "starlette" {
+                    pre.imports_fastapi = true;
+                }
+                if top == "flask" || top == "quart" {
+                    pre.imports_flask = true;
+                }
+                if top == "aiohttp" {
+                    pre.imports_aiohttp = true;
+                }
+                if top == "click" || top == "typer" {
+                    pre.imports_cli = true;
+                }
+            }
+            if top_level {
+                pre.imports.insert(local, imp);
+            } else {
+                pre.imports.entry(local).or_insert(imp);
+            }
+        };
+        let mut cursor = node.walk();
+        match node.kind() {
+            "import_statement" => {
+                let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
+                for name in names {
+                    match name.kind() {
+                        "dotted_name" => {
+                            let full = compact(text(name, src));
+                            self.note_import(&full, 0, file);
+                            let first = full.split('.').next().unwrap_or("").to_string();
+                            add(
+                                self,
+                                first.clone(),
+                                Import {
+                                    path: first,
+                                    level: 0,
+                                    member: false,
+                                },
+                            );
+                        }
+                        "aliased_import" => {
+                            if let (Some(n), Some(a)) = (
+                                name.child_by_field_name("name"),
+                                name.child_by_field_name("alias"),
+                            ) {
+                                let full = compact(text(n, src));
+                                self.note_import(&full, 0, file);
+                                add(
+                                    self,
+                                    text(a, src).to_string(),
+                                    Import {
+                                        path: full,
+                                        level: 0,
+                                        member: false,
+                                    },
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "import_from_statement" => {
+                let Some(module_node) = node.child_by_field_name("module_name") else {
+                    return;
+                };
+                let (module, level) = match module_node.kind() {
+                    "relative_import" => {
+                        let mut level = 0;
+                        let mut module = String::new();
+                        for c in named_children(module_node) {
+                            match c.kind() {
+                                "import_prefix" => {
+                                    level = text(c, src).chars().filter(|ch| *ch == '.').count()
+                                }
+                                "dotted_name" => module = compact(text(c, src)),
+                                _ => {}
+                            }
+                        }
+                        (module, level)
+                    }
+                    _ => (compact(text(module_node, src)), 0),
+                };
+                let join = |name: &str| {
+                    if module.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{module}.{name}")
+                    }
+                };
+                if !module.is_empty() || level > 0 {
+                    self.note_import(&module, level, file);
+                }
+                let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
+                for name in names {
+                    // `from app import db`: `db` may be a submodule (importing it runs the package
+                    // too). Names spelled like classes or constants are not modules.
+                    let imported = match name.kind() {
+                        "aliased_import" => name.child_by_field_name("name"),
+                        _ => Some(name),
+                    };
+                    if let Some(n) = imported
+                        && text(n, src).starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                    {
+                        self.note_import(&join(&compact(text(n, src))), level, file);
+                    }
+                    match name.kind() {
+                        "dotted_name" => {
+                            let n = compact(text(name, src));
+                            add(
+                                self,
+                                n.clone(),
+                                Import {
+                                    path: join(&n),
+                                    level,
+                                    member: true,
+                                },
+                            );
+                        }
+                        "aliased_import" => {
+                            if let (Some(n), Some(a)) = (
+                                name.child_by_field_name("name"),
+                                name.child_by_field_name("alias"),
+                            ) {
+                                add(
+                                    self,
+                                    text(a, src).to_string(),
+                                    Import {
+                                        path: join(&compact(text(n, src))),
+                                        level,
+                                        member: true,
+                                    },
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if level == 0
+                    && named_children(node)
+                        .iter()
+                        .any(|c| c.kind() == "wildcard_import")
+                {
+                    if module.starts_with("fastapi") || module.starts_with("starlette") {
+                        self.imports_fastapi = true;
+                    }
+                    if module.starts_with("flask") {
+                        self.imports_flask = true;
+                    }
+                    self.wildcard.push(module);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Record an import of a project module (`imports` facts): packages and the standard library
+    /// are not recorded.
+    pub(super) fn note_import(&mut self, module: &str, level: usize, file: &SourceFile) {
+        if let Some(m) = project_module(module, level, file, &self.cat_tops)
+            && m.candidates.iter().any(|c| !c.is_empty())
+            && !self.project_imports.contains(&m)
+        {
+            self.project_imports.push(m);
+        }
+    }
+
+    /// Does the import bound to `local` come from a module starting with one of `prefixes`?
+    pub(super) fn imported_from(&self, local: &str, prefixes: &[&str]) -> bool {
+        self.imports.get(local).is_some_and(|imp| {
+            imp.level == 0
+                && prefixes
+                    .iter()
+                    .any(|p| imp.path == *p || imp.path.starts_with(&format!("{p}.")))
+        }) || (!self.imports.contains_key(local)
+            && self.wildcard.iter().any(|w| {
+                prefixes
+                    .iter()
+                    .any(|p| w == p || w.starts_with(&format!("{p}.")))
+            }))
+    }
+
+    /// Handler references and `lifespan=` in one call.
+    pub(super) fn scan_call(
+        &mut self,
+        call: Node<'t>,
+        src: &str,
+        file: &SourceFile,
+        refs: &mut Vec<RefCandidate<'t>>,
+    ) {
+        let Some(func) = call.child_by_field_name("function") else {
+            return;
+        };
+        // Most calls are not route registrations: decide on the callee's last name first.
+        let last_name = match func.kind() {
+            "identifier" => Some(func),
+            "attribute" => func.child_by_field_name("attribute"),
+            _ => None,
+        };
+        if !last_name.is_some_and(|n| ROUTE_REGISTRARS.contains(&text(n, src))) {
+            return;
+        }
+        let Some(segs) = dotted(func, src) else {
+            return;
+        };
+        let Some(&last) = segs.last() else { return };
+        let (positional, keywords) = call_args(call);
+        let mut push = |expr: Option<Node<'t>>, framework: &'static str| {
+            if let Some(e) = expr.filter(|e| matches!(e.kind(), "identifier" | "attribute")) {
+                refs.push((e, framework));
+            }
+        };
+        let first_is_string = positional
+            .first()
+            .is_some_and(|a| a.kind() == "string" || a.kind() == "concatenated_string");
+        match last {
+            "path" | "re_path" | "url" => {
+                let django = if segs.len() == 1 {
+                    self.imported_from(segs[0], &["django"]) || file.rel.ends_with("urls.py")
+                } else {
+                    self.imported_from(segs[0], &["django"])
+                };
+                if django && first_is_string {
+                    push(
+                        positional
+                            .get(1)
+                            .copied()
+                            .or_else(|| keyword(&keywords, "view", src)),
+                        "django",
+                    );
+                }
+            }
+            "add_url_rule" => {
+                push(
+                    keyword(&keywords, "view_func", src).or_else(|| positional.get(2).copied()),
+                    "flask",
+                );
+            }
+            // `background_tasks.add_task(f, …)` / `BackgroundTask(f)`: run after each response.
+            "add_task" if segs.len() >= 2 => push(positional.first().copied(), "fastapi"),
+            "BackgroundTask" if self.imported_from(segs[0], &["starlette", "fastapi"]) => {
+                push(positional.first().copied(), "fastapi")
+            }
+            "add_api_route" | "add_api_websocket_route" => {
+                push(
+                    keyword(&keywords, "endpoint", src).or_else(|| positional.get(1).copied()),
+                    "fastapi",
+                );
+            }
+            "Route" | "WebSocketRoute"
+                if self.imported_from(segs[0], &["starlette", "fastapi"]) =>
+            {
+                push(
+                    keyword(&keywords, "endpoint", src).or_else(|| positional.get(1).copied()),
+                    "starlette",
+                );
+            }
+            "get" | "post" | "put" | "patch" | "delete" | "head" | "options" | "view" | "route"
+                if segs.len() == 2 && self.imported_from(segs[0], &["aiohttp"]) =>
+            {
+                let idx = if last == "route" { 2 } else { 1 };
+                push(
+                    keyword(&keywords, "handler", src).or_else(|| positional.get(idx).copied()),
+                    "aiohttp",
+                );
+            }
+            "add_get" | "add_post" | "add_put" | "add_patch" | "add_delete" | "add_head"
+            | "add_view"
+                if segs.len() >= 2 =>
+            {
+                push(
+                    keyword(&keywords, "handler", src).or_else(|| positional.get(1).copied()),
+                    "aiohttp",
+                );
+            }
+            "add_route" if segs.len() >= 2 => {
+                if positional.len() >= 3 {
+                    push(positional.get(2).copied(), "aiohttp");
+                } else if self.imports_aiohttp {
+                    push(keyword(&keywords, "handler", src), "aiohttp");
+                } else {
+                    push(
+                        positional
+                            .get(1)
+                            .copied()
+                            .or_else(|| keyword(&keywords, "endpoint", src)),
+                        "starlette",
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A call target that may be a project function: `(name, module)`; module `None` for a
+    /// function of this file. `None` when it names a package, the standard library or nothing known.
+    pub(super) fn project_target(
+        &self,
+        segs: &[&str],
+        file: &SourceFile,
+    ) -> Option<(String, Option<ModuleRef>)> {
+        let first = *segs.first()?;
+        if segs.len() == 1 && self.local_fns.contains(first) {
+            return Some((first.to_string(), None));
+        }
+        let imp = self.imports.get(first)?;
+        // `Class()`, `Class.method()`, `obj.attr.method()` on an imported object: not a module function.
+        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        if segs.iter().any(upper) || (imp.member && segs.len() > 2) {
+            return None;
+        }
+        let mut full: Vec<&str> = imp.path.split('.').filter(|s| !s.is_empty()).collect();
+        full.extend_from_slice(&segs[1..]);
+        let (name, module) = full.split_last()?;
+        if module.is_empty() && imp.level == 0 {
+            return None;
+        }
+        let module = module.join(".");
+        let m = project_module(&module, imp.level, file, &self.cat_tops)?;
+        Some((name.to_string(), Some(m)))
+    }
+}
+
+/// A module of this project (`None` for packages and the standard library).
+pub(super) fn project_module(
+    module: &str,
+    level: usize,
+    file: &SourceFile,
+    cat_tops: &HashSet<String>,
+) -> Option<ModuleRef> {
+    if level == 0 {
+        let top = module.split('.').next().unwrap_or(module);
+        if top.is_empty()
+            || THIRD_PARTY.contains(&top)
+            || STDLIB_EXTRA.contains(&top)
+            || cat_tops.contains(top)
+        {
+            return None;
+        }
+    }
+    py_module(&file.rel, module, level, |pkg| file.project.has_dep(pkg))
+}
+
+/// `Depends(f)` / `Security(f)` calls anywhere under `node`: the `f` expressions.
+pub(super) fn depends_args<'t>(node: Node<'t>, src: &str) -> Vec<Node<'t>> {
+    depends_calls(node, src)
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// Is this `def` a method (directly in a class body)?
+pub(super) fn is_method(def: Node) -> bool {
+    let mut p = def.parent();
+    if p.is_some_and(|n| n.kind() == "decorated_definition") {
+        p = p.and_then(|n| n.parent());
+    }
+    p.filter(|n| n.kind() == "block")
+        .and_then(|b| b.parent())
+        .is_some_and(|c| c.kind() == "class_definition")
+}
+
+// ---------------------------------------------------------------------------------------------
+// File classification
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FileKind {
+    Normal,
+    Test,
+    Startup,
+}
+
+pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let (file, dirs) = match parts.split_last() {
+        Some((f, d)) => (*f, d),
+        None => (rel, &[][..]),
+    };
+    let views = file == "views.py" || dirs.last() == Some(&"views");
+    let test = file == "conftest.py"
+        || file.starts_with("test_")
+        || file.ends_with("_test.py")
+        || dirs.iter().any(|d| *d == "tests" || *d == "test");
+    if test {
+        return (FileKind::Test, views);
+    }
+    let startup = matches!(
+        file,
+        "manage.py" | "env.py" | "gunicorn.conf.py" | "gunicorn_conf.py"
+    ) || dirs
+        .iter()
+        .any(|d| matches!(*d, "alembic" | "migrations" | "scripts"))
+        || dirs
+            .windows(2)
+            .any(|w| w[0] == "management" && w[1] == "commands");
+    if startup {
+        return (FileKind::Startup, views);
+    }
+    (FileKind::Normal, views)
+}

@@ -1,0 +1,833 @@
+//! The scope walk: frames for modules, classes, functions and lambdas, and how each function is
+//! classified (route, view, task, startup, test, cached getter).
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// The walk
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct ClassInfo {
+    /// Last segments of the base classes (`View`, `APIView`, `TestCase`).
+    pub(super) bases: Vec<String>,
+    pub(super) is_test: bool,
+}
+
+pub(super) struct Frame<'t> {
+    /// The node that opened this frame (popped when the walk leaves it).
+    pub(super) node_id: usize,
+    pub(super) scope: Scope,
+    pub(super) guard: Guard,
+    pub(super) fn_idx: Option<usize>,
+    /// The function (or module) whose body holds this frame: where deferred facts are found.
+    pub(super) owner: Node<'t>,
+    /// Set on class-body frames.
+    pub(super) class: Option<ClassInfo>,
+    /// The module frame (and the main guard): defs here are top level.
+    pub(super) top_level: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SiteRef {
+    Client(usize),
+    Call(usize),
+}
+
+/// A site whose release / return / guard is decided once the owning function is known.
+pub(super) struct Pending<'t> {
+    pub(super) site: SiteRef,
+    pub(super) owner: Node<'t>,
+    /// The name (or `self.x` path) holding the value in the function.
+    pub(super) key: Option<String>,
+    /// Left side of the assignment holding it.
+    pub(super) target: Option<Node<'t>>,
+    /// `X` of `X.setdefault(k, <site>)`.
+    pub(super) store_recv: Option<Node<'t>>,
+    pub(super) args: Option<Node<'t>>,
+    pub(super) scope_kind: ScopeKind,
+    /// `key` holds a value derived from the site, not the site itself.
+    pub(super) derived: bool,
+}
+
+/// What one function body does (found by one scan per function that holds a site).
+#[derive(Default)]
+pub(super) struct BodyInfo<'t> {
+    pub(super) globals: HashSet<String>,
+    pub(super) params: HashSet<String>,
+    pub(super) locals: HashSet<String>,
+    /// `(receiver, method)` of calls of release-like methods, anywhere (nested closures too);
+    /// method [`WITH`] for `with x:` / `enter_context(x)`, [`CLOSED`] for `closing(x)`.
+    pub(super) releases: Vec<(String, String)>,
+    pub(super) returns: Vec<Node<'t>>,
+    pub(super) assigns: Vec<(Node<'t>, Node<'t>)>,
+    /// `(X, value)` of `X.setdefault(k, value)`.
+    pub(super) stores: Vec<(Node<'t>, Node<'t>)>,
+    /// The function body holds a `yield` (not counting nested functions).
+    pub(super) is_generator: bool,
+    /// Ids of the values of `yield` (also in `returns`): yielding is not handing over.
+    pub(super) yields: HashSet<usize>,
+    /// Calls of release-like methods, `true` when made by a nested function.
+    pub(super) release_calls: Vec<(Node<'t>, bool)>,
+    /// `(receiver, method)` of release methods passed as values: `stack.callback(conn.close)`.
+    pub(super) release_refs: Vec<(String, String)>,
+    /// The assignments `name = value` of `assigns` by the text of their value (as written and
+    /// compacted), built on first use by [`Walker::aliases`].
+    pub(super) alias_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
+}
+
+/// How a construction sits in its statement.
+#[derive(Default)]
+pub(super) struct Climb<'t> {
+    pub(super) binding: Option<String>,
+    pub(super) key: Option<String>,
+    pub(super) target: Option<Node<'t>>,
+    pub(super) store_recv: Option<Node<'t>>,
+    /// Closed by `contextlib.closing(…)`.
+    pub(super) released: bool,
+    /// Opened by `with` / `async with` / `ExitStack.enter_context(…)`: released unless the
+    /// catalogue says its context manager keeps it open.
+    pub(super) with_released: bool,
+    pub(super) returned: Returned,
+    pub(super) statement: Option<Span>,
+    /// `key` holds something derived from the client (`X(...).pool`, `X(...).db("app")`), not
+    /// the client itself.
+    pub(super) derived: bool,
+    /// `returned` comes from a `yield`, not a `return`.
+    pub(super) by_yield: bool,
+    /// Passed straight to a class-like call (`UserRepository(SessionLocal())`): it owns it.
+    pub(super) ctor_arg: bool,
+    /// The statement holding the construction.
+    pub(super) stmt: Option<Node<'t>>,
+}
+
+/// Each identifier of a body and its spans (see [`Walker::idents_of`]).
+pub(super) type IdentIndex = HashMap<String, Vec<(usize, usize)>>;
+
+/// The most statements a `try … finally` fix wraps (see [`Walker::wrap_region`]).
+pub(super) const MAX_WRAPPED: usize = 200;
+
+pub(super) struct Walker<'a, 't> {
+    pub(super) file: &'a SourceFile,
+    pub(super) src: &'a str,
+    pub(super) cat: &'a LangCatalog,
+    pub(super) pre: Pre<'t>,
+    pub(super) file_kind: FileKind,
+    pub(super) views_file: bool,
+    pub(super) frames: Vec<Frame<'t>>,
+    /// Ancestors of the current node, the current node last.
+    pub(super) path: Vec<Node<'t>>,
+    pub(super) decorator_depth: usize,
+    /// The tree holds ERROR / MISSING nodes somewhere.
+    pub(super) has_errors: bool,
+    pub(super) pending: Vec<Pending<'t>>,
+    /// One accumulator per enclosing function (the module's first).
+    pub(super) accs: Vec<BodyAcc<'t>>,
+    /// Body facts of the functions (and the module) that hold a pending site, by owner node id.
+    pub(super) bodies: HashMap<usize, BodyInfo<'t>>,
+    pub(super) release_names: HashSet<String>,
+    /// Sessions waiting for their function's body facts.
+    pub(super) session_pending: Vec<SessionPending<'t>>,
+    /// What the `on` constructors of the catalogue need (built once per file).
+    pub(super) on: OnIndex<'a>,
+    /// Catalogue entries bound to names at module level or to attribute paths (`engine`,
+    /// `SessionLocal`, `self.pool`): receivers of `on` constructors.
+    pub(super) bound: HashMap<String, &'a str>,
+    /// Catalogue entries bound to local names: `(function node id, name)`.
+    pub(super) local_bound: HashMap<(usize, String), &'a str>,
+    /// Every name or path bound (anywhere) to an instance of a factory entry (`SessionLocal`):
+    /// a cheap test before the lookups of a plain call.
+    pub(super) factory_keys: HashSet<String>,
+    /// Constructions whose options and URL are read once their function's body is known:
+    /// `(index into clients, call, owner)`.
+    pub(super) config_pending: Vec<(usize, Node<'t>, Node<'t>)>,
+    pub(super) facts: FileFacts,
+    /// Per function body (by node id): each identifier's spans, field names left out; built
+    /// once per body for [`Walker::mentioned_outside`] (a scan of the body per session was
+    /// quadratic in a function of thousands of sessions).
+    pub(super) idents: std::cell::RefCell<HashMap<usize, std::rc::Rc<IdentIndex>>>,
+}
+
+/// The catalogue's `on` constructors, indexed for the walk.
+#[derive(Default)]
+pub(super) struct OnIndex<'a> {
+    /// Methods that check something out of an instance (`connect`, `getconn`, `acquire`).
+    pub(super) methods: HashSet<&'a str>,
+    /// Entries whose instances are called to build a session (`sqlalchemy-sessionmaker`): they
+    /// are factories, not sessions themselves.
+    pub(super) factories: Vec<&'a str>,
+    /// Entries with `on` constructors whose library this file or project uses.
+    pub(super) present: HashSet<&'a str>,
+}
+
+/// A session site whose closing is decided once its function's body is known.
+pub(super) struct SessionPending<'t> {
+    pub(super) idx: usize,
+    pub(super) owner: Node<'t>,
+    /// The site's call.
+    pub(super) call: Node<'t>,
+    pub(super) key: Option<String>,
+    pub(super) target: Option<Node<'t>>,
+    pub(super) store_recv: Option<Node<'t>>,
+    /// Decided by the site's own position (`with`, `closing(…)`, `return`).
+    pub(super) closing: Option<Closing>,
+    pub(super) release: Vec<String>,
+    pub(super) with_keeps_open: bool,
+    /// The statement holding the construction.
+    pub(super) stmt: Option<Node<'t>>,
+    /// Not bound, and evaluated first in its statement (`X().get(u)`): a fix can bind it
+    /// just before the statement.
+    pub(super) hoistable: bool,
+}
+
+/// The name word a receiver of an `on` constructor has when its construction is not visible:
+/// the last word of the entry id (`sqlalchemy-engine` → `engine`, `asyncpg-pool` → `pool`), and
+/// `session` for a `…-sessionmaker`.
+pub(super) fn receiver_hint(on_id: &str) -> &str {
+    let last = on_id.rsplit('-').next().unwrap_or(on_id);
+    last.strip_suffix("maker").unwrap_or(last)
+}
+
+impl<'a> OnIndex<'a> {
+    pub(super) fn build(cat: &'a LangCatalog, pre: &Pre, file: &SourceFile) -> Self {
+        let mut idx = OnIndex::default();
+        for c in &cat.clients {
+            for ctor in &c.constructors {
+                let (Some(on), Some(call)) = (ctor.on.as_deref(), ctor.call.as_deref()) else {
+                    continue;
+                };
+                if call == "()" {
+                    if !idx.factories.contains(&on) {
+                        idx.factories.push(on);
+                    }
+                } else {
+                    idx.methods.insert(call);
+                }
+                if !idx.present.contains(on)
+                    && cat.by_id(on).is_some_and(|d| library_used(d, pre, file))
+                {
+                    idx.present.insert(on);
+                }
+            }
+        }
+        idx
+    }
+}
+
+/// Does the project depend on the entry's library, or the file import one of its modules?
+pub(super) fn library_used(def: &ClientDef, pre: &Pre, file: &SourceFile) -> bool {
+    let project = &file.project;
+    if project.has_dep(&def.library) {
+        return true;
+    }
+    def.modules.iter().any(|m| {
+        let top = m.split('.').next().unwrap_or(m);
+        // `psycopg2-binary`; `psycopg[pool]` for `psycopg_pool`.
+        let base = top.split('_').next().unwrap_or(top);
+        project.has_dep(top)
+            || project.has_dep(&format!("{top}-binary"))
+            || project.has_dep(base)
+            || pre
+                .imports
+                .values()
+                .any(|imp| imp.level == 0 && imp.path.split('.').next() == Some(top))
+            || pre
+                .wildcard
+                .iter()
+                .any(|w| w.split('.').next() == Some(top))
+    })
+}
+
+/// Where a release call sits relative to the acquisition.
+pub(super) enum Position {
+    /// In the `finally:` of a `try` that ends after the acquisition: runs on every path.
+    Finally,
+    /// In a lambda or nested function: someone else calls it.
+    Deferred,
+    /// Straight-line code: skipped when an exception is raised before it.
+    Plain,
+}
+
+pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position {
+    let mut cur = call;
+    while let Some(parent) = cur.parent() {
+        if parent.id() == owner.id() {
+            break;
+        }
+        match parent.kind() {
+            "lambda" | "function_definition" => return Position::Deferred,
+            "finally_clause"
+                if parent
+                    .parent()
+                    .is_some_and(|t| t.end_byte() > site.start_byte()) =>
+            {
+                return Position::Finally;
+            }
+            _ => {}
+        }
+        cur = parent;
+    }
+    Position::Plain
+}
+
+/// The nodes of one function body that deferred facts need, gathered by the main walk:
+/// assignments, `global`, binders, returns and yields, `with` items and release-like calls.
+/// Release calls and `with` items of nested functions are added (marked nested) when the walk
+/// leaves them.
+pub(super) struct BodyAcc<'t> {
+    pub(super) owner: Node<'t>,
+    pub(super) nodes: Vec<(Node<'t>, bool)>,
+    /// A site of this function waits for its body facts.
+    pub(super) pending: bool,
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    pub(super) fn new(
+        file: &'a SourceFile,
+        cat: &'a LangCatalog,
+        pre: Pre<'t>,
+        root: Node<'t>,
+    ) -> Self {
+        let (file_kind, views_file) = file_kind(&file.rel);
+        let mut release_names: HashSet<String> =
+            GENERIC_RELEASE.iter().map(|s| s.to_string()).collect();
+        for c in &cat.clients {
+            release_names.extend(c.release.iter().cloned());
+        }
+        let facts = FileFacts {
+            handler_refs: pre.handler_refs.clone(),
+            imports: pre.project_imports.clone(),
+            ..Default::default()
+        };
+        let on = OnIndex::build(cat, &pre, file);
+        Walker {
+            file,
+            src: file.text.as_str(),
+            cat,
+            pre,
+            file_kind,
+            views_file,
+            frames: vec![Frame {
+                node_id: root.id(),
+                scope: Scope::module(),
+                guard: Guard::None,
+                fn_idx: None,
+                owner: root,
+                class: None,
+                top_level: true,
+            }],
+            path: Vec::with_capacity(64),
+            decorator_depth: 0,
+            has_errors: root.has_error(),
+            pending: Vec::new(),
+            accs: vec![BodyAcc {
+                owner: root,
+                nodes: Vec::new(),
+                pending: false,
+            }],
+            bodies: HashMap::new(),
+            release_names,
+            session_pending: Vec::new(),
+            idents: Default::default(),
+            on,
+            bound: HashMap::new(),
+            local_bound: HashMap::new(),
+            factory_keys: HashSet::new(),
+            config_pending: Vec::new(),
+            facts,
+        }
+    }
+
+    pub(super) fn top(&self) -> &Frame<'t> {
+        // The module frame is never popped.
+        &self.frames[self.frames.len() - 1]
+    }
+
+    pub(super) fn walk(&mut self, root: Node<'t>) {
+        let mut cursor = root.walk();
+        'outer: loop {
+            let node = cursor.node();
+            self.path.push(node);
+            self.enter(node);
+            crate::lang::budget::tick();
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                let n = cursor.node();
+                self.leave(n);
+                self.path.pop();
+                if cursor.goto_next_sibling() {
+                    continue 'outer;
+                }
+                if !cursor.goto_parent() {
+                    break 'outer;
+                }
+            }
+        }
+    }
+
+    pub(super) fn enter(&mut self, node: Node<'t>) {
+        if self.has_errors && (node.is_error() || node.is_missing()) {
+            self.facts.syntax_errors.push(span(node));
+        }
+        let kind = k(node);
+        match kind {
+            K::FunctionDef => self.enter_function(node),
+            K::ClassDef => self.enter_class(node),
+            K::Lambda => self.enter_lambda(node),
+            K::Block => {
+                if let Some(parent) = self.parent_of_current()
+                    && matches!(parent.kind(), "for_statement" | "while_statement")
+                    && parent.child_by_field_name("body") == Some(node)
+                {
+                    self.push_loop(node);
+                }
+            }
+            K::Comprehension => self.push_loop(node),
+            K::If if self.frames.len() == 1 && is_main_guard(node, self.src) => {
+                let top = self.top();
+                let frame = Frame {
+                    node_id: node.id(),
+                    scope: Scope {
+                        kind: ScopeKind::Startup,
+                        framework: Some("startup".to_string()),
+                        name: None,
+                        span: None,
+                    },
+                    guard: Guard::None,
+                    fn_idx: None,
+                    owner: top.owner,
+                    class: None,
+                    top_level: true,
+                };
+                self.frames.push(frame);
+            }
+            K::Decorator => self.decorator_depth += 1,
+            K::Call => self.on_call(node),
+            K::Attribute if self.accs.len() > 1 => self.on_attribute(node),
+            K::Str => self.on_string(node),
+            K::WithItem
+            | K::Global
+            | K::Assignment
+            | K::BindsLeft
+            | K::AsPatternTarget
+            | K::NamedExpr
+            | K::Return => self.record(node, kind),
+            _ => {}
+        }
+    }
+
+    pub(super) fn leave(&mut self, node: Node<'t>) {
+        if k(node) == K::Decorator {
+            self.decorator_depth = self.decorator_depth.saturating_sub(1);
+        }
+        if self.frames.len() > 1 && self.top().node_id == node.id() {
+            let frame = self.frames.pop();
+            // A function frame owns its body: its facts are complete now.
+            if frame.is_some_and(|f| f.owner.id() == f.node_id)
+                && self.accs.len() > 1
+                && let Some(acc) = self.accs.pop()
+            {
+                self.finish_body(acc);
+            }
+        }
+    }
+
+    /// Record a node that deferred facts may need in the innermost function's accumulator.
+    pub(super) fn record(&mut self, node: Node<'t>, kind: K) {
+        let module = self.accs.len() == 1;
+        if module && !matches!(kind, K::Call | K::WithItem) {
+            return;
+        }
+        if let Some(acc) = self.accs.last_mut() {
+            acc.nodes.push((node, false));
+        }
+    }
+
+    /// A function's body is complete: build its facts if a site waits for them, and hand its
+    /// release calls to the enclosing function (a closure releasing the client counts there).
+    pub(super) fn finish_body(&mut self, acc: BodyAcc<'t>) {
+        if acc.pending {
+            let info = self.body_info(acc.owner, &acc.nodes);
+            self.bodies.insert(acc.owner.id(), info);
+        }
+        // Module facts never look inside definitions.
+        if self.accs.len() > 1
+            && let Some(parent) = self.accs.last_mut()
+        {
+            parent.nodes.extend(
+                acc.nodes
+                    .iter()
+                    .filter(|(n, _)| matches!(k(*n), K::Call | K::WithItem))
+                    .map(|(n, _)| (*n, true)),
+            );
+        }
+    }
+
+    pub(super) fn parent_of_current(&self) -> Option<Node<'t>> {
+        let n = self.path.len();
+        (n >= 2).then(|| self.path[n - 2])
+    }
+
+    pub(super) fn push_loop(&mut self, node: Node<'t>) {
+        let top = self.top();
+        let scope = if top.scope.kind == ScopeKind::Function {
+            Scope {
+                kind: ScopeKind::Loop,
+                framework: None,
+                name: top.scope.name.clone(),
+                span: top.scope.span,
+            }
+        } else {
+            top.scope.clone()
+        };
+        let frame = Frame {
+            node_id: node.id(),
+            scope,
+            guard: top.guard,
+            fn_idx: top.fn_idx,
+            owner: top.owner,
+            class: None,
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    pub(super) fn enter_lambda(&mut self, node: Node<'t>) {
+        // `map(lambda t: …, xs)` runs per element: a loop.
+        let n = self.path.len();
+        let in_map = n >= 3
+            && self.path[n - 2].kind() == "argument_list"
+            && self.path[n - 3].kind() == "call"
+            && self.path[n - 3]
+                .child_by_field_name("function")
+                .is_some_and(|f| matches!(text(f, self.src), "map" | "filter"));
+        if in_map {
+            self.push_loop(node);
+            return;
+        }
+        let top = self.top();
+        let frame = Frame {
+            node_id: node.id(),
+            scope: top.scope.clone(),
+            guard: top.guard,
+            fn_idx: top.fn_idx,
+            owner: top.owner,
+            class: None,
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    pub(super) fn enter_class(&mut self, node: Node<'t>) {
+        let src = self.src;
+        let mut info = ClassInfo::default();
+        if let Some(sup) = node.child_by_field_name("superclasses") {
+            for b in named_children(sup) {
+                if let Some(segs) = dotted(b, src)
+                    && let Some(last) = segs.last()
+                {
+                    info.bases.push((*last).to_string());
+                }
+            }
+        }
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| text(n, src))
+            .unwrap_or("");
+        info.is_test =
+            name.starts_with("Test") || info.bases.iter().any(|b| b.ends_with("TestCase"));
+        let top = self.top();
+        let frame = Frame {
+            node_id: node.id(),
+            scope: top.scope.clone(),
+            guard: top.guard,
+            fn_idx: top.fn_idx,
+            owner: top.owner,
+            class: Some(info),
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    pub(super) fn enter_function(&mut self, node: Node<'t>) {
+        let src = self.src;
+        let Some(name_node) = node.child_by_field_name("name") else {
+            // A broken definition: keep the enclosing scope.
+            let top = self.top();
+            let frame = Frame {
+                node_id: node.id(),
+                scope: top.scope.clone(),
+                guard: top.guard,
+                fn_idx: top.fn_idx,
+                owner: top.owner,
+                class: None,
+                top_level: false,
+            };
+            self.frames.push(frame);
+            return;
+        };
+        let name = text(name_node, src).to_string();
+        let decorators: Vec<Node<'t>> = match self.parent_of_current() {
+            Some(p) if p.kind() == "decorated_definition" => named_children(p)
+                .into_iter()
+                .filter(|d| d.kind() == "decorator")
+                .collect(),
+            _ => Vec::new(),
+        };
+        let top = self.top();
+        let class = top.class.clone();
+        let parent_scope = top.scope.clone();
+        let parent_fn = top.fn_idx;
+        let top_level = top.top_level;
+        let params: Vec<(&str, Node)> = node
+            .child_by_field_name("parameters")
+            .map(|p| param_names(p, src))
+            .unwrap_or_default();
+        let (kind, framework, guard) = self.classify(
+            &name,
+            &decorators,
+            class.as_ref(),
+            &parent_scope,
+            top_level,
+            &params,
+        );
+        let scope = Scope {
+            kind,
+            framework: framework.map(str::to_string),
+            name: Some(name.clone()),
+            span: Some(span(name_node)),
+        };
+        let idx = self.facts.functions.len();
+        self.facts.functions.push(FnFact {
+            name,
+            span: span(name_node),
+            exported: top_level && class.is_none(),
+            scope: scope.clone(),
+            guard,
+            parent: parent_fn,
+            params: u32::try_from(
+                params
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, (n, _))| !(*i == 0 && matches!(*n, "self" | "cls")))
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
+            method: is_method(node),
+            def_line: Some(line_start(src, node.start_byte())),
+            owner: None,
+            receiver: false,
+        });
+        self.frames.push(Frame {
+            node_id: node.id(),
+            scope: scope.clone(),
+            guard,
+            fn_idx: Some(idx),
+            owner: node,
+            class: None,
+            top_level: false,
+        });
+        self.accs.push(BodyAcc {
+            owner: node,
+            nodes: Vec::new(),
+            pending: false,
+        });
+        self.depends_sites(node, &decorators, &scope, idx);
+    }
+
+    /// The scope kind, framework and guard of a function's own body.
+    pub(super) fn classify(
+        &self,
+        name: &str,
+        decorators: &[Node<'t>],
+        class: Option<&ClassInfo>,
+        parent: &Scope,
+        top_level: bool,
+        params: &[(&str, Node)],
+    ) -> (ScopeKind, Option<&'static str>, Guard) {
+        let src = self.src;
+        let project = &self.file.project;
+        let mut guard = Guard::None;
+        let mut handler: Option<&'static str> = None;
+        let mut startup = false;
+        let mut test = false;
+        for d in decorators {
+            let Some(expr) = d.named_child(0) else {
+                continue;
+            };
+            let (callee, call) = if expr.kind() == "call" {
+                (expr.child_by_field_name("function"), Some(expr))
+            } else {
+                (Some(expr), None)
+            };
+            let Some(segs) = callee.and_then(|c| dotted(c, src)) else {
+                continue;
+            };
+            let Some(&last) = segs.last() else { continue };
+            if MEMO_DECORATORS.contains(&last) || (last == "cached" && segs.len() == 1) {
+                guard = Guard::Memo;
+                continue;
+            }
+            if last == "fixture" {
+                test = true;
+                continue;
+            }
+            if segs.len() >= 2 && ROUTE_DECORATORS.contains(&last) {
+                handler = Some(self.web_tag(last));
+                continue;
+            }
+            if segs.len() >= 2 && last == "middleware" {
+                handler = Some("fastapi");
+                continue;
+            }
+            if segs.len() >= 2 && FLASK_REQUEST_HOOKS.contains(&last) {
+                handler = Some("flask");
+                continue;
+            }
+            if last == "on_event" || (last == "command" && segs.len() >= 2 && self.pre.imports_cli)
+            {
+                startup = true;
+                continue;
+            }
+            if STARTUP_DECORATORS.contains(&last) || segs.iter().any(|s| CELERY_SIGNALS.contains(s))
+            {
+                startup = true;
+                continue;
+            }
+            if last == "receiver"
+                && let Some(c) = call
+                && call_args(c)
+                    .0
+                    .iter()
+                    .any(|a| CELERY_SIGNALS.contains(&text(*a, src)))
+            {
+                startup = true;
+                continue;
+            }
+            if matches!(last, "shared_task" | "periodic_task")
+                || (last == "task" && segs.len() >= 2)
+            {
+                handler = Some("celery");
+                continue;
+            }
+            if last == "task" && segs.len() == 1 {
+                if self.pre.imported_from("task", &["invoke", "fabric"]) {
+                    startup = true;
+                } else {
+                    handler = Some("celery");
+                }
+                continue;
+            }
+            if last == "api_view" || (last == "action" && class.is_some()) {
+                handler = Some("django");
+                continue;
+            }
+        }
+
+        match self.file_kind {
+            FileKind::Test => return (ScopeKind::Test, Some("test"), guard),
+            FileKind::Startup => return (ScopeKind::Startup, Some("startup"), guard),
+            FileKind::Normal => {}
+        }
+        if test || name.starts_with("test_") || class.is_some_and(|c| c.is_test) {
+            return (ScopeKind::Test, Some("test"), guard);
+        }
+        if let Some(fw) = handler {
+            return (ScopeKind::Handler, Some(fw), guard);
+        }
+        if startup {
+            return (ScopeKind::Startup, Some("startup"), guard);
+        }
+        if class.is_none()
+            && let Some(fw) = self.pre.handler_names.get(name)
+        {
+            return (ScopeKind::Handler, Some(*fw), guard);
+        }
+        if STARTUP_NAMES.contains(&name)
+            || (class.is_none()
+                && (self.pre.main_called.contains(name) || self.pre.lifespan_fns.contains(name)))
+            || (name == "ready"
+                && class.is_some_and(|c| c.bases.iter().any(|b| b.ends_with("AppConfig"))))
+        {
+            return (ScopeKind::Startup, Some("startup"), guard);
+        }
+        let non_self: Vec<&str> = params
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| *n != "self" && *n != "cls")
+            .collect();
+        if self.views_file
+            && top_level
+            && class.is_none()
+            && params.first().map(|(n, _)| *n) == Some("request")
+        {
+            return (ScopeKind::Handler, Some("django"), guard);
+        }
+        if let Some(c) = class
+            && CBV_METHODS.contains(&name)
+        {
+            let tag = c.bases.iter().find_map(|b| {
+                if b.ends_with("MethodView") {
+                    Some("flask")
+                } else if b.ends_with("HTTPEndpoint") {
+                    Some("starlette")
+                } else if b.ends_with("Resource") {
+                    let flask = project.has_dep("flask")
+                        || project.has_dep("flask-restful")
+                        || project.has_dep("flask-restx")
+                        || self.pre.imports_flask;
+                    Some(if flask && !project.has_dep("django") {
+                        "flask"
+                    } else {
+                        "django"
+                    })
+                } else if b.ends_with("View") || b.ends_with("ViewSet") || b.ends_with("APIView") {
+                    Some("django")
+                } else {
+                    None
+                }
+            });
+            if let Some(fw) = tag {
+                return (ScopeKind::Handler, Some(fw), guard);
+            }
+        }
+        if non_self.len() == 2 && non_self[0] == "event" && non_self[1] == "context" {
+            return (ScopeKind::Handler, Some("lambda"), guard);
+        }
+        if matches!(
+            parent.kind,
+            ScopeKind::Handler | ScopeKind::Startup | ScopeKind::Test
+        ) {
+            return (
+                parent.kind,
+                parent.framework.as_deref().map(static_tag),
+                guard,
+            );
+        }
+        (ScopeKind::Function, None, guard)
+    }
+
+    /// The framework of a route decorator `@x.<method>(…)`.
+    pub(super) fn web_tag(&self, method: &str) -> &'static str {
+        // The file's own imports decide when they name exactly one of the two.
+        match (self.pre.imports_fastapi, self.pre.imports_flask) {
+            (true, false) => return "fastapi",
+            (false, true) => return "flask",
+            _ => {}
+        }
+        let project = &self.file.project;
+        let fastapi = project.has_dep("fastapi") || project.has_dep("starlette");
+        let flask = project.has_dep("flask") || project.has_dep("quart");
+        let fastapi_only = fastapi && !flask;
+        if method == "route" {
+            return if fastapi_only { "fastapi" } else { "flask" };
+        }
+        if flask && !fastapi {
+            "flask"
+        } else {
+            "fastapi"
+        }
+    }
+}

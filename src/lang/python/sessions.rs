@@ -1,0 +1,722 @@
+//! Sessions and connections (`with`, `Session()`, `pool.connection()`): whether every path
+//! closes them, and what a try/finally or `with` fix may wrap.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// Record a session, connection or checkout opened in a function; its closing is decided
+    /// here when its position settles it (`with`, `closing(…)`, `return`), else in
+    /// [`Walker::finish_sessions`].
+    pub(super) fn session_site(&mut self, call: Node<'t>, func: Node<'t>, def: &'a ClientDef) {
+        let sp = span(call);
+        if self.facts.sessions.last().is_some_and(|s| s.span == sp) {
+            return;
+        }
+        let src = self.src;
+        // Through methods that return the object itself:
+        // `engine.connect().execution_options(isolation_level="AUTOCOMMIT")`.
+        let mut n = self.path.len();
+        while n >= 3
+            && !def.returns_self.is_empty()
+            && let (Some(attr), Some(outer)) = (self.path.get(n - 2), self.path.get(n - 3))
+            && attr.kind() == "attribute"
+            && attr.child_by_field_name("object") == self.path.get(n - 1).copied()
+            && outer.kind() == "call"
+            && outer.child_by_field_name("function") == Some(*attr)
+            && attr
+                .child_by_field_name("attribute")
+                .is_some_and(|m| def.returns_self.iter().any(|r| r == text(m, src)))
+        {
+            n -= 2;
+        }
+        let climb = self.climb_from(n);
+        let top = self.top();
+        let (Some(fn_idx), owner, scope) = (top.fn_idx, top.owner, top.scope.clone()) else {
+            return;
+        };
+        let closing = if climb.released || (climb.with_released && !def.with_keeps_open) {
+            Some(Closing::Always)
+        } else if climb.ctor_arg || (climb.returned == Returned::Direct && !climb.by_yield) {
+            Some(Closing::HandedOver)
+        } else {
+            None
+        };
+        let rest_of_block = climb.stmt.and_then(rest_of_block);
+        let indent = climb
+            .stmt
+            .map(|st| {
+                let start = st.start_byte();
+                let line_start = src
+                    .get(..start)
+                    .and_then(|b| b.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                src.get(line_start..start)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .collect::<String>()
+            })
+            .unwrap_or_default();
+        let ctor = format!("{}()", compact(text(func, src)));
+        // `await client.aclose()` for the async flavour of a client that has both.
+        let release = if ctor.contains("Async") && def.release.iter().any(|r| r == "aclose") {
+            Some("aclose".to_string())
+        } else {
+            def.release.first().cloned()
+        };
+        let key = climb.key.clone().filter(|_| !climb.derived);
+        if let Some(key) = &key {
+            self.local_bound
+                .insert((owner.id(), key.clone()), def.id.as_str());
+        }
+        let idx = self.facts.sessions.len();
+        self.facts.sessions.push(SessionSite {
+            client: def.id.clone(),
+            kind: def.kind,
+            ctor,
+            span: sp,
+            binding: climb.binding.clone(),
+            closing: closing.unwrap_or(Closing::Never),
+            release,
+            scope,
+            in_fn: Some(fn_idx),
+            in_generator: false,
+            anchors: SessionAnchors {
+                statement: climb.statement,
+                rest_of_block,
+                indent,
+            },
+        });
+        self.session_pending.push(SessionPending {
+            idx,
+            owner,
+            call,
+            key,
+            target: climb.target,
+            store_recv: climb.store_recv,
+            closing,
+            release: def.release.clone(),
+            with_keeps_open: def.with_keeps_open,
+            stmt: climb.stmt,
+            hoistable: (climb.key.is_none() || climb.derived)
+                && climb.binding.is_none()
+                && self.evaluated_first(),
+        });
+        if let Some(acc) = self.accs.last_mut() {
+            acc.pending = true;
+        }
+    }
+
+    /// A release method named without calling it, inside a function: it may be handed to
+    /// someone who calls it later (`stack.callback(conn.close)`, `add_task(db.close)`).
+    pub(super) fn on_attribute(&mut self, node: Node<'t>) {
+        let Some(attr) = node.child_by_field_name("attribute") else {
+            return;
+        };
+        if !self.release_names.contains(text(attr, self.src)) {
+            return;
+        }
+        if self
+            .parent_of_current()
+            .is_some_and(|p| p.kind() == "call" && p.child_by_field_name("function") == Some(node))
+        {
+            return;
+        }
+        self.record(node, K::Attribute);
+    }
+
+    pub(super) fn finish_sessions(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
+        let pending = std::mem::take(&mut self.session_pending);
+        let empty = BodyInfo::default();
+        for p in &pending {
+            let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
+            let mut closing = match p.closing {
+                Some(c) => c,
+                None => self.session_closing(p, info),
+            };
+            let binding = self
+                .facts
+                .sessions
+                .get(p.idx)
+                .and_then(|s| s.binding.clone());
+            let aliases = binding
+                .as_deref()
+                .map(|b| self.aliases(info, b))
+                .unwrap_or_default();
+            // Released by the very next statement (`conn = connect()` last in a `try:` whose
+            // handlers leave, then `conn.close()`): nothing can raise in between.
+            if closing == Closing::NotOnErrorPaths
+                && p.stmt
+                    .and_then(next_statement)
+                    .is_some_and(|n| self.is_release_stmt(n, &aliases, &p.release))
+            {
+                closing = Closing::Always;
+            }
+            let region = match closing {
+                Closing::Never | Closing::NotOnErrorPaths => {
+                    self.wrap_region(p, closing, binding.as_deref(), &aliases, info)
+                }
+                _ => None,
+            };
+            if let Some(s) = self.facts.sessions.get_mut(p.idx) {
+                s.closing = closing;
+                s.in_generator = info.is_generator;
+                s.anchors.rest_of_block = region;
+            }
+        }
+    }
+
+    /// The construction is the first thing its statement evaluates (`X().get(u)`, `r = await
+    /// X().get(u)`, `async with X().get(u) as r:`): binding it to a name just before the
+    /// statement keeps the order of evaluation.
+    pub(super) fn evaluated_first(&self) -> bool {
+        let Some(call) = self.path.last().copied() else {
+            return false;
+        };
+        let mut cur = call;
+        for p in self.path.iter().rev().skip(1) {
+            let first = match p.kind() {
+                // `(await X()).m()`: the bound name would need the `await` too.
+                "await" => cur != call,
+                "parenthesized_expression" => true,
+                "attribute" => p.child_by_field_name("object") == Some(cur),
+                "call" => p.child_by_field_name("function") == Some(cur),
+                "subscript" => p.child_by_field_name("value") == Some(cur),
+                "assignment" => p.child_by_field_name("right") == Some(cur),
+                "as_pattern" => p.named_child(0) == Some(cur),
+                "with_item" => p.child_by_field_name("value") == Some(cur),
+                "with_clause" => p.named_child(0) == Some(cur),
+                "expression_statement" | "with_statement" => {
+                    return p.parent().is_some_and(|b| b.kind() == "block");
+                }
+                _ => false,
+            };
+            if !first {
+                return false;
+            }
+            cur = *p;
+        }
+        false
+    }
+
+    /// Is `stmt` a plain statement releasing one of `aliases` (`conn.close()`, `await
+    /// conn.close()`, `pool.putconn(conn)`)?
+    pub(super) fn is_release_stmt(
+        &self,
+        stmt: Node<'t>,
+        aliases: &[String],
+        release: &[String],
+    ) -> bool {
+        if stmt.kind() != "expression_statement" || stmt.named_child_count() != 1 {
+            return false;
+        }
+        let mut e = stmt.named_child(0);
+        while let Some(n) = e.filter(|n| matches!(n.kind(), "await" | "parenthesized_expression")) {
+            e = n.named_child(0);
+        }
+        e.is_some_and(|c| c.kind() == "call" && self.releases(c, aliases, release))
+    }
+
+    /// What a `try … finally` fix wraps (see [`SessionAnchors::rest_of_block`]), or `None` where
+    /// wrapping could change what the code does:
+    /// - never closed and bound: the statements after the acquisition to the end of its block,
+    ///   when the name is used nowhere else in the function;
+    /// - never closed, not bound but evaluated first (`r = await X().get(u)`): the acquiring
+    ///   statement and the rest of the block (the fix binds the construction first);
+    /// - closed on the happy path by a plain statement of the same block: the statements up to
+    ///   and including that release (the fix moves it into `finally:`).
+    ///
+    /// Refused: nothing to wrap, a statement sharing the acquisition's line (multi-line strings
+    /// are fine: the rule keeps their lines as they are), a syntax error, a `yield` other than `yield
+    /// <name>` (a generator dependency), a `return` of something that lives on the client (a
+    /// value derived from it, or a direct call on it: `return session.query(User)`), another
+    /// release, or — for a bound name — rebinding it or a nested function using it.
+    pub(super) fn wrap_region(
+        &self,
+        p: &SessionPending<'t>,
+        closing: Closing,
+        binding: Option<&str>,
+        aliases: &[String],
+        info: &BodyInfo<'t>,
+    ) -> Option<Span> {
+        let src = self.src;
+        let stmt = p.stmt?;
+        stmt.parent().filter(|b| b.kind() == "block")?;
+        let line_head = src.get(line_start(src, stmt.start_byte()) as usize..stmt.start_byte())?;
+        if !line_head.trim().is_empty() {
+            return None;
+        }
+        // The statements after it in its block, by cursor (`next_named_sibling` walks the
+        // parent's children from the first: quadratic over a long block); a region longer than
+        // [`MAX_WRAPPED`] statements is not a fix anyone would take.
+        let mut after = Vec::new();
+        let mut cursor = stmt.parent()?.walk();
+        cursor.goto_first_child_for_byte(stmt.start_byte())?;
+        while cursor.node().id() != stmt.id() {
+            if !cursor.goto_next_sibling() {
+                return None;
+            }
+        }
+        while cursor.goto_next_sibling() {
+            let n = cursor.node();
+            if !n.is_named() {
+                continue;
+            }
+            if after.len() == MAX_WRAPPED {
+                return None;
+            }
+            after.push(n);
+        }
+        let hoist = binding.is_none();
+        // `with psycopg2.connect() as conn:` does not close: the fix is `closing(…)`, not a
+        // `try` after the block.
+        if (hoist && !(p.key.is_none() && p.hoistable))
+            || (!hoist && stmt.kind() == "with_statement")
+        {
+            return None;
+        }
+        let region: Vec<Node<'t>> = match closing {
+            Closing::Never if hoist => std::iter::once(stmt).chain(after).collect(),
+            Closing::Never => after,
+            Closing::NotOnErrorPaths if !hoist => {
+                let at = after
+                    .iter()
+                    .position(|n| self.is_release_stmt(*n, aliases, &p.release))?;
+                let rel = after[at];
+                if rel.start_position().row != rel.end_position().row {
+                    return None;
+                }
+                after.truncate(at + 1);
+                after
+            }
+            _ => return None,
+        };
+        let wrapped: Vec<Node<'t>> = region
+            .iter()
+            .copied()
+            .filter(|n| n.kind() != "comment")
+            .collect();
+        let released_at_end = closing == Closing::NotOnErrorPaths;
+        let body = if released_at_end {
+            &wrapped[..wrapped.len().saturating_sub(1)]
+        } else {
+            &wrapped[..]
+        };
+        let first = body.first()?;
+        if !hoist && first.start_position().row == stmt.end_position().row {
+            return None;
+        }
+        let (start, end) = (region.first()?, region.last()?);
+        let span_ = Span::new(start.start_byte(), end.end_byte());
+        // Names that hold the client or something derived from it.
+        let mut derived: HashSet<String> = aliases.iter().cloned().collect();
+        if hoist {
+            match stmt.kind() {
+                "expression_statement" => {
+                    if let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment")
+                        && let Some(l) = a.child_by_field_name("left")
+                    {
+                        bind_targets(l, src, &mut derived);
+                    }
+                }
+                _ => {
+                    if let Some(clause) = named_children(stmt)
+                        .into_iter()
+                        .find(|c| c.kind() == "with_clause")
+                    {
+                        bound_names_in(clause, src, &mut derived);
+                    }
+                }
+            }
+        }
+        // One step further: what a call on the client returns (`cur = conn.cursor()`, `r =
+        // await session.get(u)`); not values computed from those (`data = r.json()`).
+        for (l, r) in &info.assigns {
+            if self.is_exact(chain_root(*r), aliases) {
+                bind_targets(*l, src, &mut derived);
+            }
+        }
+        let derived: Vec<String> = derived.into_iter().collect();
+        for n in body {
+            if !self.wrappable(*n, binding, aliases, &derived, &p.release) {
+                return None;
+            }
+        }
+        if let Some(name) = binding {
+            let names = [name.to_string()];
+            let mut rebound = HashSet::new();
+            for n in body {
+                bound_names_in(*n, src, &mut rebound);
+            }
+            if rebound.contains(name) {
+                return None;
+            }
+            // Used elsewhere in the function (before, or after the block): closing it at the
+            // end of the block would break that use.
+            if closing == Closing::Never
+                && self.mentioned_outside(p.owner, &names, stmt.start_byte(), span_.end as usize)
+            {
+                return None;
+            }
+        }
+        Some(span_)
+    }
+
+    /// Can `node` (a statement a fix wraps) move into a `try:` body? See [`Walker::wrap_region`].
+    pub(super) fn wrappable(
+        &self,
+        node: Node<'t>,
+        binding: Option<&str>,
+        aliases: &[String],
+        derived: &[String],
+        release: &[String],
+    ) -> bool {
+        let src = self.src;
+        let mut stack = vec![(node, false)];
+        while let Some((n, nested)) = stack.pop() {
+            if n.is_error() || n.is_missing() {
+                return false;
+            }
+            let mut inner = nested;
+            match n.kind() {
+                "function_definition" | "lambda" | "class_definition" => {
+                    if binding.is_some() && self.mentions(n, aliases) {
+                        return false;
+                    }
+                    inner = true;
+                }
+                "yield" if !nested => {
+                    let v = n.named_child(0).map(strip);
+                    let own = binding.is_some_and(|b| {
+                        v.is_some_and(|v| v.kind() == "identifier" && text(v, src) == b)
+                    });
+                    if !own {
+                        return false;
+                    }
+                }
+                "return_statement" if !nested => {
+                    if let Some(v) = n.named_child(0) {
+                        let mut v = strip(v);
+                        while v.kind() == "await" {
+                            match v.named_child(0) {
+                                Some(x) => v = strip(x),
+                                None => break,
+                            }
+                        }
+                        if self.is_exact(v, derived) {
+                            return false;
+                        }
+                        let on_client = v.kind() == "call"
+                            && v.child_by_field_name("function")
+                                .filter(|f| f.kind() == "attribute")
+                                .and_then(|f| f.child_by_field_name("object"))
+                                .is_some_and(|o| self.is_exact(o, aliases));
+                        if on_client {
+                            return false;
+                        }
+                    }
+                }
+                "call" if !aliases.is_empty() && self.releases(n, aliases, release) => {
+                    return false;
+                }
+                _ => {}
+            }
+            stack.extend(named_children(n).into_iter().map(|c| (c, inner)));
+        }
+        true
+    }
+
+    /// Is one of `names` used in `owner`'s body outside the bytes `from..to`?
+    pub(super) fn mentioned_outside(
+        &self,
+        owner: Node<'t>,
+        names: &[String],
+        from: usize,
+        to: usize,
+    ) -> bool {
+        let Some(body) = owner.child_by_field_name("body") else {
+            return true;
+        };
+        let index = self.idents_of(body);
+        names.iter().any(|name| {
+            index
+                .get(name)
+                .is_some_and(|spans| spans.iter().any(|(s, e)| !(*s >= from && *e <= to)))
+        })
+    }
+
+    /// The identifiers of `body` (field names aside) and their spans, once per body.
+    pub(super) fn idents_of(&self, body: Node<'t>) -> std::rc::Rc<IdentIndex> {
+        if let Some(known) = self.idents.borrow().get(&body.id()) {
+            return known.clone();
+        }
+        let mut index = IdentIndex::new();
+        let mut stack = vec![body];
+        while let Some(n) = stack.pop() {
+            crate::lang::budget::tick();
+            if n.kind() == "identifier" {
+                let field_name = n.parent().is_some_and(|p| {
+                    p.child_by_field_name("attribute") == Some(n)
+                        || (p.kind() == "keyword_argument"
+                            && p.child_by_field_name("name") == Some(n))
+                });
+                if !field_name {
+                    index
+                        .entry(text(n, self.src).to_string())
+                        .or_default()
+                        .push((n.start_byte(), n.end_byte()));
+                }
+            }
+            stack.extend(named_children(n));
+        }
+        let index = std::rc::Rc::new(index);
+        self.idents.borrow_mut().insert(body.id(), index.clone());
+        index
+    }
+
+    /// How a session whose own position does not settle it is closed, from its function body.
+    pub(super) fn session_closing(&self, p: &SessionPending<'t>, info: &BodyInfo<'t>) -> Closing {
+        let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
+            || p.store_recv
+                .is_some_and(|r| self.stored_away(r, info, true));
+        let Some(key) = p.key.as_deref() else {
+            return if stored {
+                Closing::HandedOver
+            } else {
+                Closing::Never
+            };
+        };
+        let aliases = self.aliases(info, key);
+        let mut released = false;
+        let mut deferred = false;
+        for &(c, nested) in &info.release_calls {
+            if !self.releases(c, &aliases, &p.release) {
+                continue;
+            }
+            if nested {
+                deferred = true;
+                continue;
+            }
+            match release_position(c, p.owner, p.call) {
+                Position::Finally => return Closing::Always,
+                Position::Deferred => deferred = true,
+                Position::Plain => released = true,
+            }
+        }
+        if self.session_returned(info, &aliases) {
+            return Closing::HandedOver;
+        }
+        if released {
+            return Closing::NotOnErrorPaths;
+        }
+        let with_later = info.releases.iter().any(|(r, m)| {
+            aliases.contains(r) && (m == CLOSED || (m == WITH && !p.with_keeps_open))
+        });
+        let ref_passed = info
+            .release_refs
+            .iter()
+            .any(|(r, m)| aliases.contains(r) && p.release.contains(m));
+        if stored || with_later || ref_passed || deferred || self.stored_later(info, &aliases) {
+            return Closing::HandedOver;
+        }
+        Closing::Never
+    }
+
+    /// `key` and the local names assigned from it (`conn = db`).
+    pub(super) fn aliases(&self, info: &BodyInfo<'t>, key: &str) -> Vec<String> {
+        // Two passes over the assignments in order, each adding `name` when its value is
+        // exactly an alias known at that point (`is_exact`); through an index of the values,
+        // so that a body of thousands of assignments and sessions stays linear.
+        let index = info.alias_index.get_or_init(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, (l, r)) in info.assigns.iter().enumerate() {
+                let v = strip(*r);
+                if l.kind() != "identifier"
+                    || !matches!(v.kind(), "identifier" | "attribute" | "subscript")
+                {
+                    continue;
+                }
+                let t = text(v, self.src);
+                let c = compact(t);
+                if c != t {
+                    index.entry(c).or_default().push(i);
+                }
+                index.entry(t.to_string()).or_default().push(i);
+            }
+            index
+        });
+        let matching = |alias: &str| index.get(alias).map_or(&[][..], Vec::as_slice);
+        let mut aliases = vec![key.to_string()];
+        let mut known: HashSet<String> = aliases.iter().cloned().collect();
+        for _ in 0..2 {
+            let mut changed = false;
+            let mut queue: std::collections::BTreeSet<usize> = aliases
+                .iter()
+                .flat_map(|a| matching(a).iter().copied())
+                .collect();
+            while let Some(i) = queue.pop_first() {
+                let Some((l, _)) = info.assigns.get(i) else {
+                    continue;
+                };
+                let name = text(*l, self.src);
+                if known.insert(name.to_string()) {
+                    aliases.push(name.to_string());
+                    changed = true;
+                    queue.extend(matching(name).iter().copied().filter(|j| *j > i));
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        aliases
+    }
+
+    /// Is `call` a release of one of `aliases`: a release method called on it (`db.close()`),
+    /// or on anything with it as the first argument (`pool.putconn(conn)`, `pool.release(conn)`)?
+    pub(super) fn releases(&self, call: Node<'t>, aliases: &[String], release: &[String]) -> bool {
+        let src = self.src;
+        let Some(f) = call
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "attribute")
+        else {
+            return false;
+        };
+        let (Some(obj), Some(attr)) = (
+            f.child_by_field_name("object"),
+            f.child_by_field_name("attribute"),
+        ) else {
+            return false;
+        };
+        if !release.iter().any(|r| r == text(attr, src)) {
+            return false;
+        }
+        let recv = compact(text(obj, src));
+        aliases.contains(&recv)
+            || call_args(call)
+                .0
+                .first()
+                .is_some_and(|a| aliases.contains(&compact(text(strip(*a), src))))
+    }
+
+    /// Does the function `return` (not `yield`) one of `aliases`, in a container, or passed to
+    /// a class (`return UserRepository(session)`)?
+    pub(super) fn session_returned(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
+        let src = self.src;
+        info.returns
+            .iter()
+            .filter(|r| !info.yields.contains(&r.id()))
+            .any(|r| {
+                let v = strip(*r);
+                if self.is_exact(v, aliases) {
+                    return true;
+                }
+                match v.kind() {
+                    "tuple" | "list" | "expression_list" | "dictionary" => {
+                        named_children(v).into_iter().any(|el| {
+                            let el = if el.kind() == "pair" {
+                                el.child_by_field_name("value").unwrap_or(el)
+                            } else {
+                                el
+                            };
+                            self.is_exact(strip(el), aliases)
+                        })
+                    }
+                    "call" => {
+                        let class_like = v
+                            .child_by_field_name("function")
+                            .and_then(|f| dotted(f, src))
+                            .and_then(|segs| segs.last().copied())
+                            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_uppercase()));
+                        let (positional, keywords) = call_args(v);
+                        class_like
+                            && positional
+                                .iter()
+                                .chain(keywords.iter().map(|(_, v)| v))
+                                .any(|a| self.is_exact(*a, aliases))
+                    }
+                    _ => false,
+                }
+            })
+    }
+
+    /// Is one of `aliases` stored later where it outlives the call (`self.db = db`, `g.db = db`,
+    /// `request.state.db = db`, `_conns[k] = conn`, `global CONN; CONN = conn`)?
+    pub(super) fn stored_later(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
+        info.assigns.iter().any(|(l, r)| {
+            (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
+                && self.is_exact(*r, aliases)
+                && !aliases.contains(&compact(text(*l, self.src)))
+                && self.stored_away(*l, info, false)
+        }) || info
+            .stores
+            .iter()
+            .any(|(recv, v)| self.is_exact(*v, aliases) && self.stored_away(*recv, info, true))
+    }
+
+    /// Does storing into `node` (an assignment target, or a container when `container`) keep
+    /// the value beyond the call: an owner (`self`, `cls`), a parameter object, a global or
+    /// module-level state (incl. imported objects such as Flask's `g`)?
+    pub(super) fn stored_away(&self, node: Node, info: &BodyInfo<'t>, container: bool) -> bool {
+        let src = self.src;
+        let root = match node.kind() {
+            "identifier" => {
+                let name = text(node, src);
+                if !container {
+                    return info.globals.contains(name);
+                }
+                name
+            }
+            "attribute" | "subscript" => match root_ident(node, src) {
+                Some(r) => r,
+                None => return false,
+            },
+            _ => return false,
+        };
+        root == "self"
+            || root == "cls"
+            || info.params.contains(root)
+            || info.globals.contains(root)
+            || (!info.locals.contains(root)
+                && (self.pre.module_names.contains(root) || self.pre.imports.contains_key(root)))
+    }
+
+    pub(super) fn call_site(
+        &mut self,
+        call: Node<'t>,
+        func: Node<'t>,
+        name: String,
+        module: Option<ModuleRef>,
+    ) {
+        let climb = self.climb();
+        let top = self.top();
+        let site = CallSite {
+            callee: compact(text(func, self.src)),
+            name,
+            module,
+            span: span(call),
+            scope: top.scope.clone(),
+            guard: top.guard,
+            binding: climb.binding.clone(),
+            released: climb.released || climb.with_released,
+            returned: climb.returned,
+            in_fn: top.fn_idx,
+            method: false,
+        };
+        let pending = Pending {
+            site: SiteRef::Call(self.facts.calls.len()),
+            owner: top.owner,
+            key: climb.key,
+            target: climb.target,
+            store_recv: climb.store_recv,
+            args: call.child_by_field_name("arguments"),
+            scope_kind: top.scope.kind,
+            derived: climb.derived,
+        };
+        self.facts.calls.push(site);
+        self.pending.push(pending);
+        if let Some(acc) = self.accs.last_mut() {
+            acc.pending = true;
+        }
+    }
+}

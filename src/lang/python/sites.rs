@@ -1,0 +1,576 @@
+//! Client construction sites: catalogue matches, direct returns, loops around them, module
+//! bindings and FastAPI `Depends` chains.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// FastAPI `Depends(f)` in a function's parameters (or its route decorator's
+    /// `dependencies=[…]`), and parameters typed with an `Annotated[…, Depends(f)]` alias: calls of
+    /// `f` from this function (FastAPI runs them per request).
+    pub(super) fn depends_sites(
+        &mut self,
+        def: Node<'t>,
+        decorators: &[Node<'t>],
+        scope: &Scope,
+        idx: usize,
+    ) {
+        let src = self.src;
+        let mut found: Vec<(Node<'t>, Node<'t>, Option<String>)> = Vec::new(); // (site node, target expr, binding)
+        if let Some(params) = def.child_by_field_name("parameters") {
+            for (pname, pnode) in param_names(params, src) {
+                for target in depends_calls(pnode, src) {
+                    found.push((target.0, target.1, Some(pname.to_string())));
+                }
+                if !self.pre.dep_aliases.is_empty()
+                    && let Some(ty) = pnode.child_by_field_name("type")
+                {
+                    let mut cursor = ty.walk();
+                    'outer: loop {
+                        let n = cursor.node();
+                        if n.kind() == "identifier"
+                            && let Some(targets) = self.pre.dep_aliases.get(text(n, src))
+                        {
+                            for t in targets {
+                                found.push((ty, *t, Some(pname.to_string())));
+                            }
+                        }
+                        crate::lang::budget::tick();
+                        if cursor.goto_first_child() {
+                            continue;
+                        }
+                        loop {
+                            if cursor.goto_next_sibling() {
+                                continue 'outer;
+                            }
+                            if !cursor.goto_parent() {
+                                break 'outer;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for d in decorators {
+            for target in depends_calls(*d, src) {
+                found.push((target.0, target.1, None));
+            }
+        }
+        for (site, target, binding) in found {
+            let Some(segs) = dotted(target, src) else {
+                continue;
+            };
+            let Some((name, module)) = self.pre.project_target(&segs, self.file) else {
+                continue;
+            };
+            self.facts.calls.push(CallSite {
+                callee: compact(text(target, src)),
+                name,
+                module,
+                span: span(site),
+                scope: scope.clone(),
+                guard: Guard::None,
+                binding,
+                released: false,
+                returned: Returned::No,
+                in_fn: Some(idx),
+                method: false,
+            });
+        }
+    }
+
+    pub(super) fn on_call(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(func) = call.child_by_field_name("function") else {
+            return;
+        };
+        let method = match k(func) {
+            K::Attribute => func.child_by_field_name("attribute").map(|a| text(a, src)),
+            K::Identifier => Some(text(func, src)),
+            _ => None,
+        };
+        if method.is_some_and(|m| {
+            self.release_names.contains(m)
+                || matches!(
+                    m,
+                    "enter_context" | "enter_async_context" | "closing" | "aclosing" | "setdefault"
+                )
+        }) {
+            self.record(call, K::Call);
+        }
+        // A session or checkout taken from an instance (`SessionLocal()`, `engine.connect()`).
+        if self.top().fn_idx.is_some()
+            && self.decorator_depth == 0
+            && let Some(m) = self.on_match(call, func)
+        {
+            self.session_site(call, func, m.client);
+        }
+        // Cheap exit: only names that are imported or defined here can matter.
+        let Some(root) = root_ident(func, src) else {
+            return;
+        };
+        let known = self.pre.imports.contains_key(root) || self.pre.local_fns.contains(root);
+        if !known && self.pre.wildcard.is_empty() {
+            // `self.helper()` / `cls.helper()`: a method of this file, resolved by name.
+            if (root == "self" || root == "cls")
+                && self.decorator_depth == 0
+                && func.kind() == "attribute"
+                && func
+                    .child_by_field_name("object")
+                    .is_some_and(|o| o.kind() == "identifier")
+                && let Some(m) = func.child_by_field_name("attribute")
+                && self.pre.local_methods.contains(text(m, src))
+            {
+                let name = text(m, src).to_string();
+                self.call_site(call, func, name, None);
+            }
+            return;
+        }
+        let Some(segs) = dotted(func, src) else {
+            return;
+        };
+        if let Some(m) = self.match_catalog(&segs) {
+            self.client_site(call, func, m);
+            return;
+        }
+        if self.decorator_depth > 0 || !known {
+            return;
+        }
+        if let Some((name, module)) = self.pre.project_target(&segs, self.file) {
+            self.call_site(call, func, name, module);
+        }
+    }
+
+    pub(super) fn match_catalog(&self, segs: &[&str]) -> Option<CtorMatch<'a>> {
+        let first = *segs.first()?;
+        let rest = &segs[1..];
+        if let Some(imp) = self.pre.imports.get(first) {
+            let top = imp.path.split('.').next().unwrap_or("");
+            if imp.level > 0
+                || self.pre.local_fns.contains(first)
+                || !self.pre.cat_tops.contains(top)
+            {
+                return None;
+            }
+            let mut q = imp.path.clone();
+            for s in rest {
+                q.push('.');
+                q.push_str(s);
+            }
+            return self.cat.match_py(&q);
+        }
+        if self.pre.local_fns.contains(first) || self.pre.module_names.contains(first) {
+            return None;
+        }
+        self.pre
+            .wildcard
+            .iter()
+            .find_map(|w| self.cat.match_py(&format!("{w}.{}", segs.join("."))))
+    }
+
+    pub(super) fn client_site(&mut self, call: Node<'t>, func: Node<'t>, m: CtorMatch<'a>) {
+        let climb = self.climb();
+        let top = self.top();
+        let (fn_idx, owner) = (top.fn_idx, top.owner);
+        let bind_key = climb.key.clone().filter(|_| !climb.derived);
+        let ident_target = climb.target.is_none_or(|t| t.kind() == "identifier");
+        let guard = if m.singleton {
+            Guard::SingletonApi
+        } else {
+            top.guard
+        };
+        let site = ClientSite {
+            client: m.client.id.clone(),
+            family: m.client.family.clone(),
+            kind: m.client.kind,
+            ctor: format!("{}()", compact(text(func, self.src))),
+            span: span(call),
+            scope: top.scope.clone(),
+            guard,
+            binding: climb.binding.clone(),
+            released: climb.released || (climb.with_released && !m.client.with_keeps_open),
+            returned: climb.returned,
+            in_fn: top.fn_idx,
+            pool: Vec::new(),
+            anchors: FixAnchors {
+                statement: climb.statement,
+                module_insert: Some(self.pre.module_insert),
+                args_are_static: false,
+                direct_return: self.direct_return(),
+                with_stmt: self.with_anchors(),
+                in_async_fn: false,
+            },
+        };
+        let pending = Pending {
+            site: SiteRef::Client(self.facts.clients.len()),
+            owner: top.owner,
+            key: climb.key,
+            target: climb.target,
+            store_recv: climb.store_recv,
+            args: call.child_by_field_name("arguments"),
+            scope_kind: top.scope.kind,
+            derived: climb.derived,
+        };
+        self.config_pending
+            .push((self.facts.clients.len(), call, owner));
+        self.facts.clients.push(site);
+        self.pending.push(pending);
+        if let Some(acc) = self.accs.last_mut() {
+            acc.pending = true;
+        }
+        // Remember what the name holds: a receiver of `on` constructors (`engine.connect()`).
+        let def = m.client;
+        if let Some(key) = bind_key {
+            if self.on.factories.contains(&def.id.as_str()) {
+                self.factory_keys.insert(key.clone());
+            }
+            let fn_local =
+                fn_idx.is_some() && ident_target && !self.pre.module_names.contains(&key);
+            if fn_idx.is_some() {
+                self.local_bound
+                    .insert((owner.id(), key.clone()), def.id.as_str());
+            }
+            if !fn_local {
+                self.bound.entry(key).or_insert(def.id.as_str());
+            }
+        }
+        let checked = matches!(
+            def.kind,
+            ClientKind::Session | ClientKind::Checkout | ClientKind::Connection
+        ) || def.must_close;
+        if checked && !m.singleton && !self.on.factories.contains(&def.id.as_str()) {
+            self.session_site(call, func, def);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sessions (`unclosed-session`)
+    // -----------------------------------------------------------------------------------------
+
+    /// The current call is itself the value a `return` hands back (`return create_engine(URL)`,
+    /// `return await asyncpg.create_pool(dsn)`, through parentheses).
+    pub(super) fn direct_return(&self) -> bool {
+        let Some(mut cur) = self.path.last().copied() else {
+            return false;
+        };
+        for p in self.path.iter().rev().skip(1) {
+            match p.kind() {
+                "parenthesized_expression" | "await" => {}
+                "return_statement" => return p.named_child(0) == Some(cur),
+                _ => return false,
+            }
+            cur = *p;
+        }
+        false
+    }
+
+    /// The current call is the context manager of a `with` / `async with` item (`async with
+    /// httpx.AsyncClient() as c:`): the header, and the loop header a swap may trade it with.
+    pub(super) fn with_anchors(&self) -> Option<WithAnchors> {
+        let mut cur = self.path.last().copied()?;
+        let mut item = None;
+        for p in self.path.iter().rev().skip(1) {
+            match p.kind() {
+                "parenthesized_expression" => {}
+                "as_pattern" if p.named_child(0) == Some(cur) => {}
+                "with_item" if p.child_by_field_name("value") == Some(cur) => {
+                    item = Some(*p);
+                    break;
+                }
+                _ => return None,
+            }
+            cur = *p;
+        }
+        let stmt = item?
+            .parent()
+            .filter(|c| c.kind() == "with_clause")?
+            .parent()
+            .filter(|w| w.kind() == "with_statement")?;
+        Some(WithAnchors {
+            header: header_span(stmt)?,
+            loop_header: self.loop_around(stmt),
+        })
+    }
+
+    /// The header of the loop whose body is only `with_stmt`, when swapping the two headers
+    /// changes nothing but how often the client is opened: the loop has no `else:`, the `with`
+    /// header uses no name the loop binds (its targets, anything bound in its body), and the
+    /// loop header no name the `with` binds.
+    pub(super) fn loop_around(&self, with_stmt: Node<'t>) -> Option<Span> {
+        let src = self.src;
+        let body = with_stmt.parent().filter(|b| b.kind() == "block")?;
+        let stmts = named_children(body)
+            .into_iter()
+            .filter(|c| c.kind() != "comment")
+            .count();
+        let lp = body.parent()?;
+        if stmts != 1
+            || !matches!(lp.kind(), "for_statement" | "while_statement")
+            || lp.child_by_field_name("body") != Some(body)
+            || lp.child_by_field_name("alternative").is_some()
+        {
+            return None;
+        }
+        let mut bound = HashSet::new();
+        if let Some(left) = lp.child_by_field_name("left") {
+            bind_targets(left, src, &mut bound);
+        }
+        bound_names_in(body, src, &mut bound);
+        let bound: Vec<String> = bound.into_iter().collect();
+        let clause = named_children(with_stmt)
+            .into_iter()
+            .find(|c| c.kind() == "with_clause")?;
+        let mut with_targets = HashSet::new();
+        for item in named_children(clause) {
+            let Some(v) = item.child_by_field_name("value") else {
+                continue;
+            };
+            let (value, alias) = if v.kind() == "as_pattern" {
+                (v.named_child(0)?, v.child_by_field_name("alias"))
+            } else {
+                (v, None)
+            };
+            if self.mentions(value, &bound) {
+                return None;
+            }
+            if let Some(a) = alias {
+                bind_targets(a, src, &mut with_targets);
+            }
+        }
+        let with_targets: Vec<String> = with_targets.into_iter().collect();
+        let loop_expr = lp
+            .child_by_field_name("right")
+            .or_else(|| lp.child_by_field_name("condition"))?;
+        if self.mentions(loop_expr, &with_targets) {
+            return None;
+        }
+        header_span(lp)
+    }
+
+    /// Module-level names bound to catalogue constructions (`engine = create_engine(…)`,
+    /// `SessionLocal = sessionmaker(…)`), before the walk: functions defined above them use them.
+    pub(super) fn scan_module_bindings(&mut self, root: Node<'t>) {
+        if self.on.methods.is_empty() && self.on.factories.is_empty() {
+            return;
+        }
+        let mut stack: Vec<Node<'t>> = named_children(root);
+        while let Some(stmt) = stack.pop() {
+            match stmt.kind() {
+                "expression_statement" => {
+                    for e in named_children(stmt) {
+                        if e.kind() == "assignment" {
+                            self.bind_module_assignment(e);
+                        }
+                    }
+                }
+                "if_statement" | "try_statement" | "with_statement" | "elif_clause"
+                | "else_clause" | "except_clause" | "finally_clause" | "block" => {
+                    stack.extend(named_children(stmt));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn bind_module_assignment(&mut self, assignment: Node<'t>) {
+        let src = self.src;
+        let mut targets = Vec::new();
+        let mut cur = Some(assignment);
+        let mut right = None;
+        while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
+            if let Some(l) = a.child_by_field_name("left") {
+                targets.push(l);
+            }
+            right = a.child_by_field_name("right");
+            cur = right;
+        }
+        let Some(call) = right.map(strip).filter(|r| r.kind() == "call") else {
+            return;
+        };
+        let Some(segs) = call
+            .child_by_field_name("function")
+            .and_then(|f| dotted(f, src))
+        else {
+            return;
+        };
+        let Some(m) = self.match_catalog(&segs) else {
+            return;
+        };
+        let id = m.client.id.as_str();
+        for t in targets {
+            if matches!(t.kind(), "identifier" | "attribute") {
+                let key = compact(text(t, src));
+                if self.on.factories.contains(&id) {
+                    self.factory_keys.insert(key.clone());
+                }
+                self.bound.insert(key, id);
+            }
+        }
+    }
+
+    /// The catalogue entry a name or attribute path holds, from a construction bound to it.
+    pub(super) fn bound_entry(&self, key: &str) -> Option<&'a str> {
+        let owner = self.top().owner.id();
+        self.local_bound
+            .get(&(owner, key.to_string()))
+            .or_else(|| self.bound.get(key))
+            .copied()
+    }
+
+    /// A call that takes a session or checkout from an instance of a catalogue entry:
+    /// `engine.connect()`, `pool.getconn()`, `SessionLocal()`, `db.SessionLocal()`.
+    ///
+    /// The instance is known from a binding of its construction in this file (module level,
+    /// the same function, or an attribute path such as `self.engine`). Otherwise it is guessed
+    /// from its name (see [`receiver_hint`]) when the entry's library is used by the project or
+    /// the file: a receiver named like `engine` / `db_pool` / `request.app.state.pool` for a
+    /// method (never for a `sessionmaker`, whose method `begin` is also a `Session` method), and,
+    /// for calling an instance without arguments, a name imported from a project module that
+    /// contains `session` (`SessionLocal()`, `AsyncSessionLocal()`, `async_session()`), does not
+    /// read like a function (`get_session()`, `create_session()`) and does not come from a
+    /// models / schemas module (`ChatSession()` is a model).
+    pub(super) fn on_match(&self, call: Node<'t>, func: Node<'t>) -> Option<CtorMatch<'a>> {
+        let src = self.src;
+        match k(func) {
+            K::Attribute => {
+                let method = text(func.child_by_field_name("attribute")?, src);
+                if self.on.methods.contains(method) {
+                    let recv = func.child_by_field_name("object")?;
+                    if let Some(id) = self.bound_entry(&compact(text(recv, src))) {
+                        return self.cat.match_on(id, method);
+                    }
+                    let last = match k(recv) {
+                        K::Identifier => text(recv, src),
+                        K::Attribute => text(recv.child_by_field_name("attribute")?, src),
+                        _ => return None,
+                    }
+                    .to_ascii_lowercase();
+                    return self.cat.clients.iter().find_map(|client| {
+                        client
+                            .constructors
+                            .iter()
+                            .find(|ctor| {
+                                ctor.call.as_deref() == Some(method)
+                                    && ctor.on.as_deref().is_some_and(|on| {
+                                        !self.on.factories.contains(&on)
+                                            && self.on.present.contains(on)
+                                            && last.contains(receiver_hint(on))
+                                    })
+                            })
+                            .map(|ctor| CtorMatch {
+                                client,
+                                ctor,
+                                singleton: false,
+                            })
+                    });
+                }
+            }
+            K::Identifier => {}
+            _ => return None,
+        }
+        if self.on.factories.is_empty() {
+            return None;
+        }
+        let callee = text(func, src);
+        let key: std::borrow::Cow<str> = if callee.contains(char::is_whitespace) {
+            compact(callee).into()
+        } else {
+            callee.into()
+        };
+        if self.factory_keys.contains(key.as_ref()) {
+            return self
+                .bound_entry(&key)
+                .and_then(|id| self.cat.match_on(id, "()"));
+        }
+        let imp = self.pre.imports.get(root_ident(func, src)?)?;
+        let no_args = call
+            .child_by_field_name("arguments")
+            .is_none_or(|a| a.named_child_count() == 0);
+        let segs = dotted(func, src)?;
+        let name = segs.last()?.to_ascii_lowercase();
+        let from_models = imp
+            .path
+            .split('.')
+            .chain(segs.iter().copied())
+            .any(|m| MODEL_MODULES.contains(&m));
+        if !no_args
+            || from_models
+            || VERB_PREFIXES.iter().any(|p| name.starts_with(p))
+            || !self.is_project_import(imp)
+        {
+            return None;
+        }
+        self.on.factories.iter().find_map(|f| {
+            (self.on.present.contains(f) && name.contains(receiver_hint(f)))
+                .then(|| self.cat.match_on(f, "()"))
+                .flatten()
+        })
+    }
+
+    /// Does the import bind something of this project (not a package or the standard library)?
+    pub(super) fn is_project_import(&self, imp: &Import) -> bool {
+        if imp.level > 0 {
+            return true;
+        }
+        let module = if imp.member {
+            imp.path.rsplit_once('.').map_or("", |(m, _)| m)
+        } else {
+            imp.path.as_str()
+        };
+        !module.is_empty() && project_module(module, 0, self.file, &self.pre.cat_tops).is_some()
+    }
+}
+
+/// `Depends(f)` / `Security(f)` calls under a node: `(call, f)`.
+pub(super) fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Node<'t>)> {
+    let mut out = Vec::new();
+    let mut cursor = node.walk();
+    'outer: loop {
+        let n = cursor.node();
+        if n.kind() == "call"
+            && let Some(f) = n.child_by_field_name("function")
+            && let Some(segs) = dotted(f, src)
+            && matches!(segs.last(), Some(&"Depends") | Some(&"Security"))
+        {
+            let (positional, keywords) = call_args(n);
+            if let Some(arg) = positional
+                .first()
+                .copied()
+                .or_else(|| keyword(&keywords, "dependency", src))
+            {
+                out.push((n, arg));
+            }
+        }
+        crate::lang::budget::tick();
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                continue 'outer;
+            }
+            if !cursor.goto_parent() {
+                break 'outer;
+            }
+        }
+    }
+    out
+}
+
+/// Framework tags are a closed set of static strings; map an owned tag back to it.
+pub(super) fn static_tag(tag: &str) -> &'static str {
+    pub(super) const TAGS: &[&str] = &[
+        "fastapi",
+        "flask",
+        "django",
+        "celery",
+        "lambda",
+        "aiohttp",
+        "starlette",
+        "startup",
+        "test",
+    ];
+    TAGS.iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("startup")
+}

@@ -1,0 +1,385 @@
+//! Syntax helpers over tree-sitter nodes: the node-kind table, text and spans, dotted names,
+//! call arguments, parameters, binding targets, statements and blocks.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Node kinds of the hot loops
+// ---------------------------------------------------------------------------------------------
+
+/// The node kinds the walks branch on. `Node::kind()` measures and validates a C string on
+/// every call; the walks look kinds up by numeric id in a table built once instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum K {
+    Other,
+    FunctionDef,
+    ClassDef,
+    Lambda,
+    Block,
+    Comprehension,
+    If,
+    Decorator,
+    Call,
+    Import,
+    KeywordArg,
+    WithItem,
+    Global,
+    Assignment,
+    BindsLeft,
+    AsPatternTarget,
+    NamedExpr,
+    Return,
+    Identifier,
+    Attribute,
+    Subscript,
+    Str,
+}
+
+pub(super) static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
+    let lang: tree_sitter::Language = tree_sitter_python::LANGUAGE.into();
+    (0..lang.node_kind_count())
+        .map(|id| {
+            let id = u16::try_from(id).unwrap_or(u16::MAX);
+            if !lang.node_kind_is_named(id) {
+                return K::Other;
+            }
+            match lang.node_kind_for_id(id).unwrap_or("") {
+                "function_definition" => K::FunctionDef,
+                "class_definition" => K::ClassDef,
+                "lambda" => K::Lambda,
+                "block" => K::Block,
+                "list_comprehension"
+                | "set_comprehension"
+                | "dictionary_comprehension"
+                | "generator_expression" => K::Comprehension,
+                "if_statement" => K::If,
+                "decorator" => K::Decorator,
+                "call" => K::Call,
+                "import_statement" | "import_from_statement" => K::Import,
+                "keyword_argument" => K::KeywordArg,
+                "with_item" => K::WithItem,
+                "global_statement" => K::Global,
+                "assignment" => K::Assignment,
+                "augmented_assignment" | "for_statement" | "for_in_clause" => K::BindsLeft,
+                "as_pattern_target" => K::AsPatternTarget,
+                "named_expression" => K::NamedExpr,
+                "return_statement" | "yield" => K::Return,
+                "identifier" => K::Identifier,
+                "attribute" => K::Attribute,
+                "subscript" => K::Subscript,
+                "string" => K::Str,
+                _ => K::Other,
+            }
+        })
+        .collect()
+});
+
+pub(super) fn k(node: Node) -> K {
+    KINDS
+        .get(usize::from(node.kind_id()))
+        .copied()
+        .unwrap_or(K::Other)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small syntax helpers
+// ---------------------------------------------------------------------------------------------
+
+pub(super) fn text<'s>(node: Node, src: &'s str) -> &'s str {
+    src.get(node.byte_range()).unwrap_or("")
+}
+
+pub(super) fn span(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+/// The text without whitespace (`redis . Redis` → `redis.Redis`), for display and comparison.
+pub(super) fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\\')
+        .collect()
+}
+
+/// `a.b.c` as segments, for identifiers and attribute chains of identifiers.
+pub(super) fn dotted<'s>(node: Node, src: &'s str) -> Option<Vec<&'s str>> {
+    let mut segs = Vec::new();
+    let mut cur = node;
+    loop {
+        match k(cur) {
+            K::Identifier => {
+                segs.push(text(cur, src));
+                break;
+            }
+            K::Attribute => {
+                segs.push(text(cur.child_by_field_name("attribute")?, src));
+                cur = cur.child_by_field_name("object")?;
+            }
+            _ => return None,
+        }
+    }
+    segs.reverse();
+    Some(segs)
+}
+
+/// The root identifier of an attribute / subscript / call chain (`a` for `a.b[c].d`).
+pub(super) fn root_ident<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    let mut cur = node;
+    loop {
+        match k(cur) {
+            K::Identifier => return Some(text(cur, src)),
+            K::Attribute => cur = cur.child_by_field_name("object")?,
+            K::Subscript => cur = cur.child_by_field_name("value")?,
+            _ => return None,
+        }
+    }
+}
+
+/// Through parentheses and `await`.
+pub(super) fn strip(node: Node) -> Node {
+    let mut cur = node;
+    loop {
+        match cur.kind() {
+            "parenthesized_expression" | "await" => match cur.named_child(0) {
+                Some(inner) => cur = inner,
+                None => return cur,
+            },
+            _ => return cur,
+        }
+    }
+}
+
+/// From the named statement after `st` to the last of its block, by cursor (`next_named_sibling`
+/// walks the parent's children from the first: a long block made this quadratic).
+pub(super) fn rest_of_block(st: Node) -> Option<Span> {
+    let parent = st.parent()?;
+    let mut cursor = parent.walk();
+    cursor.goto_first_child_for_byte(st.end_byte())?;
+    while cursor.node().start_byte() < st.end_byte() || !cursor.node().is_named() {
+        if !cursor.goto_next_sibling() {
+            return None;
+        }
+    }
+    let first = cursor.node();
+    let mut cursor = parent.walk();
+    cursor.goto_last_child();
+    while !cursor.node().is_named() {
+        if !cursor.goto_previous_sibling() {
+            return None;
+        }
+    }
+    let last = cursor.node();
+    (last.end_byte() >= first.start_byte()).then(|| Span::new(first.start_byte(), last.end_byte()))
+}
+
+pub(super) fn named_children(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|n| n.kind() != "comment")
+        .collect()
+}
+
+/// Positional arguments and keyword arguments of a call.
+pub(super) fn call_args(call: Node) -> (Vec<Node>, Vec<(Node, Node)>) {
+    let mut positional = Vec::new();
+    let mut keywords = Vec::new();
+    let Some(args) = call.child_by_field_name("arguments") else {
+        return (positional, keywords);
+    };
+    for a in named_children(args) {
+        if a.kind() == "keyword_argument" {
+            if let (Some(n), Some(v)) = (
+                a.child_by_field_name("name"),
+                a.child_by_field_name("value"),
+            ) {
+                keywords.push((n, v));
+            }
+        } else if !matches!(a.kind(), "list_splat" | "dictionary_splat") {
+            positional.push(a);
+        }
+    }
+    (positional, keywords)
+}
+
+pub(super) fn keyword<'t>(
+    keywords: &[(Node<'t>, Node<'t>)],
+    name: &str,
+    src: &str,
+) -> Option<Node<'t>> {
+    keywords
+        .iter()
+        .find(|(n, _)| text(*n, src) == name)
+        .map(|(_, v)| *v)
+}
+
+/// Names of a function's parameters, in order (`self` included).
+pub(super) fn param_names<'t, 's>(params: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
+    let mut out = Vec::new();
+    for p in named_children(params) {
+        let name = match p.kind() {
+            "identifier" => Some(p),
+            "typed_parameter" => p.named_child(0).map(|c| {
+                if matches!(c.kind(), "list_splat_pattern" | "dictionary_splat_pattern") {
+                    c.named_child(0).unwrap_or(c)
+                } else {
+                    c
+                }
+            }),
+            "default_parameter" | "typed_default_parameter" => p.child_by_field_name("name"),
+            "list_splat_pattern" | "dictionary_splat_pattern" => p.named_child(0),
+            _ => None,
+        };
+        if let Some(n) = name.filter(|n| n.kind() == "identifier") {
+            out.push((text(n, src), p));
+        }
+    }
+    out
+}
+
+/// Identifiers bound by an assignment target (`a`, `a, b`, `(a, [b, *c])`).
+pub(super) fn bind_targets(node: Node, src: &str, out: &mut HashSet<String>) {
+    match node.kind() {
+        "identifier" => {
+            out.insert(text(node, src).to_string());
+        }
+        "pattern_list"
+        | "tuple_pattern"
+        | "list_pattern"
+        | "tuple"
+        | "list"
+        | "expression_list"
+        | "parenthesized_expression"
+        | "list_splat_pattern"
+        | "as_pattern_target" => {
+            for c in named_children(node) {
+                bind_targets(c, src, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every name bound anywhere under `node`: assignment, `for`, `with … as`, `except … as` and
+/// walrus targets, `del`, imports (every identifier of the statement), `def` / `class` names.
+pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
+                if let Some(l) = n.child_by_field_name("left") {
+                    bind_targets(l, src, out);
+                }
+            }
+            "as_pattern_target" | "delete_statement" => bind_targets(n, src, out),
+            "named_expression" | "function_definition" | "class_definition" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    out.insert(text(name, src).to_string());
+                }
+            }
+            "identifier"
+                if n.parent().is_some_and(|p| {
+                    p.kind().starts_with("import")
+                        || p.kind() == "dotted_name"
+                        || p.kind() == "aliased_import"
+                }) =>
+            {
+                out.insert(text(n, src).to_string());
+            }
+            _ => {}
+        }
+        stack.extend(named_children(n));
+    }
+}
+
+/// The statement that runs right after `stmt` on its normal path: its next sibling, or, for the
+/// last statement of an `if` / `elif` / `else` body, a `try:` body (without `else:` /
+/// `finally:`) or an `except` handler (without `finally:`), what follows the compound statement.
+pub(super) fn next_statement(stmt: Node) -> Option<Node> {
+    let mut cur = stmt;
+    for _ in 0..8 {
+        let mut next = cur.next_named_sibling();
+        while let Some(n) = next.filter(|n| n.kind() == "comment") {
+            next = n.next_named_sibling();
+        }
+        if next.is_some() {
+            return next;
+        }
+        let block = cur.parent().filter(|b| b.kind() == "block")?;
+        let holder = block.parent()?;
+        let has = |n: Node, kind: &str| named_children(n).iter().any(|c| c.kind() == kind);
+        cur = match holder.kind() {
+            "if_statement" => holder,
+            "elif_clause" | "else_clause" => {
+                holder.parent().filter(|p| p.kind() == "if_statement")?
+            }
+            "try_statement" if !has(holder, "else_clause") && !has(holder, "finally_clause") => {
+                holder
+            }
+            "except_clause" | "except_group_clause" => holder
+                .parent()
+                .filter(|t| t.kind() == "try_statement" && !has(*t, "finally_clause"))?,
+            _ => return None,
+        };
+    }
+    None
+}
+
+/// The object a chain of calls, attributes and subscripts starts from (`conn` in `await
+/// conn.execute(q).all()`), through parentheses and `await`.
+pub(super) fn chain_root(node: Node) -> Node {
+    let mut cur = node;
+    loop {
+        let next = match cur.kind() {
+            "parenthesized_expression" | "await" => cur.named_child(0),
+            "call" => cur.child_by_field_name("function"),
+            "attribute" => cur.child_by_field_name("object"),
+            "subscript" => cur.child_by_field_name("value"),
+            _ => None,
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return cur,
+        }
+    }
+}
+
+/// A compound statement's header, from its first keyword to its colon included (`async with
+/// X() as c:`, `for x in xs:`).
+pub(super) fn header_span(stmt: Node) -> Option<Span> {
+    let mut cursor = stmt.walk();
+    let colon = stmt
+        .children(&mut cursor)
+        .find(|c| c.kind() == ":" && !c.is_named())?;
+    Some(Span::new(stmt.start_byte(), colon.end_byte()))
+}
+
+pub(super) fn is_main_guard(node: Node, src: &str) -> bool {
+    let Some(cond) = node.child_by_field_name("condition") else {
+        return false;
+    };
+    if cond.kind() != "comparison_operator" {
+        return false;
+    }
+    let t = compact(text(cond, src));
+    t == "__name__==\"__main__\""
+        || t == "__name__=='__main__'"
+        || t == "\"__main__\"==__name__"
+        || t == "'__main__'==__name__"
+}
+
+/// The offset of the start of the line holding byte `at`.
+pub(super) fn line_start(text: &str, at: usize) -> u32 {
+    let start = text
+        .get(..at)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    u32::try_from(start).unwrap_or(u32::MAX)
+}
+
+/// The offset just after the line holding byte `end`.
+pub(super) fn line_after(text: &str, end: usize) -> u32 {
+    let off = match text.get(end..).and_then(|rest| rest.find('\n')) {
+        Some(i) => end + i + 1,
+        None => text.len(),
+    };
+    u32::try_from(off).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,54 @@
+//! Unit tests of this front-end, by concern; shared helpers here.
+
+use super::*;
+use crate::catalog::Catalog;
+use crate::facts::ClientKind;
+use crate::project::Project;
+use std::sync::Arc;
+
+fn facts_with(rel: &str, src: &str, deps: &[&str]) -> FileFacts {
+    let file =
+        SourceFile::in_memory(rel, src, Arc::new(Project::with_deps(deps))).expect("a .py path");
+    extract(&file, &Catalog::builtin().expect("catalogue").py).expect("facts")
+}
+
+fn facts(rel: &str, src: &str) -> FileFacts {
+    facts_with(
+        rel,
+        src,
+        &[
+            "fastapi",
+            "sqlalchemy",
+            "pymongo",
+            "redis",
+            "httpx",
+            "boto3",
+            "celery",
+        ],
+    )
+}
+
+fn client<'f>(f: &'f FileFacts, ctor: &str) -> &'f ClientSite {
+    f.clients
+        .iter()
+        .find(|c| c.ctor == ctor)
+        .unwrap_or_else(|| panic!("no client {ctor} in {:#?}", f.clients))
+}
+
+fn call<'f>(f: &'f FileFacts, name: &str) -> &'f CallSite {
+    f.calls
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no call {name} in {:#?}", f.calls))
+}
+
+fn func<'f>(f: &'f FileFacts, name: &str) -> &'f FnFact {
+    f.functions
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no fn {name}"))
+}
+
+mod options;
+mod scopes;
+mod sessions;

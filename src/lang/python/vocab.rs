@@ -1,0 +1,292 @@
+//! Word lists of the Python front-end: `with`-able and closing names, route and startup
+//! decorators, Celery signals, memo decorators, class-based view methods, route registrars,
+//! third-party and standard-library module names.
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary (frameworks, not libraries)
+// ---------------------------------------------------------------------------------------------
+
+/// Pseudo release methods: opened by `with` / `enter_context`, or wrapped in `closing(…)`.
+pub(super) const WITH: &str = "__with__";
+
+pub(super) const CLOSED: &str = "__closing__";
+
+/// Release methods for calls of unknown type (factories).
+pub(super) const GENERIC_RELEASE: &[&str] = &[
+    "close",
+    "end",
+    "dispose",
+    "$disconnect",
+    "disconnect",
+    "quit",
+    "release",
+    "aclose",
+    "shutdown",
+];
+
+/// `@<x>.<method>(…)` decorators that register a per-request route.
+pub(super) const ROUTE_DECORATORS: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "options",
+    "head",
+    "trace",
+    "api_route",
+    "websocket",
+    "route",
+    "websocket_route",
+];
+
+/// Flask hooks that run on every request.
+pub(super) const FLASK_REQUEST_HOOKS: &[&str] =
+    &["before_request", "after_request", "teardown_request"];
+
+/// Decorators that run a function once, at startup.
+pub(super) const STARTUP_DECORATORS: &[&str] =
+    &["before_first_request", "before_serving", "on_startup"];
+
+/// Celery signals whose receivers run once per worker process.
+pub(super) const CELERY_SIGNALS: &[&str] = &[
+    "worker_process_init",
+    "worker_init",
+    "celeryd_init",
+    "on_after_configure",
+    "on_after_finalize",
+    "beat_init",
+];
+
+/// Memoising decorators (`@lru_cache`, `@functools.cache`, `@cached_property`).
+pub(super) const MEMO_DECORATORS: &[&str] =
+    &["lru_cache", "cache", "cached_property", "alru_cache"];
+
+/// Methods of class-based views that run per request.
+pub(super) const CBV_METHODS: &[&str] = &[
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "list",
+    "retrieve",
+    "create",
+    "update",
+    "partial_update",
+    "destroy",
+    "dispatch",
+];
+
+/// Last names of calls that register handlers by reference (see `Pre::scan_call`).
+pub(super) const ROUTE_REGISTRARS: &[&str] = &[
+    "path",
+    "re_path",
+    "url",
+    "add_url_rule",
+    "add_api_route",
+    "add_api_websocket_route",
+    "Route",
+    "WebSocketRoute",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "view",
+    "route",
+    "add_get",
+    "add_post",
+    "add_put",
+    "add_patch",
+    "add_delete",
+    "add_head",
+    "add_view",
+    "add_route",
+    "add_task",
+    "BackgroundTask",
+];
+
+/// Function names that run once, at startup.
+pub(super) const STARTUP_NAMES: &[&str] = &["main", "create_app", "make_app", "lifespan"];
+
+/// Installed packages often imported without being a declared dependency under the same name:
+/// never project modules.
+pub(super) const THIRD_PARTY: &[&str] = &[
+    "fastapi",
+    "starlette",
+    "flask",
+    "quart",
+    "django",
+    "rest_framework",
+    "ninja",
+    "celery",
+    "kombu",
+    "pydantic",
+    "pydantic_settings",
+    "sqlmodel",
+    "uvicorn",
+    "gunicorn",
+    "jwt",
+    "jose",
+    "passlib",
+    "bcrypt",
+    "dotenv",
+    "yaml",
+    "pytest",
+    "pytest_asyncio",
+    "numpy",
+    "pandas",
+    "aiohttp",
+    "boto3",
+    "botocore",
+    "requests",
+    "httpx",
+    "werkzeug",
+    "jinja2",
+    "click",
+    "typer",
+    "alembic",
+    "structlog",
+    "sentry_sdk",
+    "tenacity",
+    "orjson",
+    "ujson",
+    "attr",
+    "attrs",
+    "marshmallow",
+    "flask_sqlalchemy",
+    "flask_login",
+    "flask_cors",
+    "flask_restful",
+    "flask_restx",
+    "flask_migrate",
+    "mangum",
+    "aws_lambda_powertools",
+    "anyio",
+    "trio",
+    "openai",
+    "anthropic",
+    "google",
+    "azure",
+    "stripe",
+    "bs4",
+    "lxml",
+    "PIL",
+    "dateutil",
+    "pytz",
+    "tqdm",
+    "rich",
+    "loguru",
+    "rq",
+    "dramatiq",
+    "grpc",
+    "websockets",
+    "socketio",
+    "channels",
+    "asgiref",
+    "itsdangerous",
+    "cryptography",
+    "msgpack",
+    "invoke",
+    "fabric",
+    "mock",
+    "bson",
+    "freezegun",
+    "factory",
+    "faker",
+    "hypothesis",
+    "sklearn",
+    "scipy",
+    "torch",
+    "tensorflow",
+    "langchain",
+];
+
+/// Standard-library modules not already known to `modules::py_module`.
+pub(super) const STDLIB_EXTRA: &[&str] = &[
+    "base64",
+    "hashlib",
+    "hmac",
+    "secrets",
+    "string",
+    "textwrap",
+    "traceback",
+    "warnings",
+    "weakref",
+    "copy",
+    "pickle",
+    "csv",
+    "decimal",
+    "fractions",
+    "glob",
+    "shutil",
+    "tempfile",
+    "socket",
+    "ssl",
+    "signal",
+    "inspect",
+    "importlib",
+    "operator",
+    "statistics",
+    "struct",
+    "zipfile",
+    "gzip",
+    "heapq",
+    "bisect",
+    "queue",
+    "multiprocessing",
+    "concurrent",
+    "email",
+    "smtplib",
+    "argparse",
+    "configparser",
+    "unittest",
+    "platform",
+    "getpass",
+    "calendar",
+    "zoneinfo",
+    "ipaddress",
+    "types",
+    "pprint",
+    "atexit",
+    "builtins",
+    "codecs",
+    "locale",
+    "mimetypes",
+    "shlex",
+    "contextvars",
+    "selectors",
+    "array",
+    "binascii",
+    "html",
+    "xml",
+    "wsgiref",
+    "select",
+];
+
+/// Modules that hold models and schemas, whose `ChatSession` / `SessionOut` classes are not
+/// session factories.
+pub(super) const MODEL_MODULES: &[&str] = &[
+    "models",
+    "model",
+    "schemas",
+    "schema",
+    "entities",
+    "entity",
+    "domain",
+    "dto",
+    "types",
+    "serializers",
+];
+
+/// Function-like names that a session heuristic must not take for a sessionmaker instance
+/// (`get_session()`, `create_session()` are functions with their own lifecycle).
+pub(super) const VERB_PREFIXES: &[&str] = &[
+    "get_", "create_", "make_", "new_", "open_", "build_", "init_", "provide_", "with_", "use_",
+    "yield_", "close_", "_get_", "_create_", "_make_", "_new_", "_open_",
+];

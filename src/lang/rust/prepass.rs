@@ -1,0 +1,915 @@
+//! The pre-pass over a file: `use` items, statics and lazy initialisers, functions, route
+//! registrations (axum, actix, rocket) and string values, before the walk.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: declarations, imports and handler references
+
+/// Where a path to an item lives.
+pub(super) enum Place {
+    /// This file (a local function, an inline module, `Self`).
+    SameFile,
+    /// Another module of the project.
+    Module(ModuleRef),
+    /// A dependency or the standard library.
+    External,
+}
+
+/// A function named by reference where a framework calls it per request.
+pub(super) struct RawRef<'ast> {
+    pub(super) target: &'ast syn::Path,
+    pub(super) framework: &'static str,
+}
+
+/// What the whole file declares, known before the walk.
+pub(super) struct Pre<'ast> {
+    pub(super) rel: String,
+    pub(super) deps_axum: bool,
+    pub(super) deps_actix: bool,
+    pub(super) deps_rocket: bool,
+    pub(super) deps_tonic: bool,
+    /// `use` items: local name → full path.
+    pub(super) uses: HashMap<String, Vec<String>>,
+    /// `use x::*` prefixes.
+    pub(super) globs: Vec<Vec<String>>,
+    /// First segments of the full paths of `use` items (`diesel_async`, `crate`).
+    pub(super) use_roots: HashSet<String>,
+    /// `mod x;` (a module in another file).
+    pub(super) file_mods: HashSet<String>,
+    /// `mod x { … }`.
+    pub(super) inline_mods: HashSet<String>,
+    /// Free functions defined anywhere in the file.
+    pub(super) fns: HashSet<String>,
+    /// Struct / enum / type alias names.
+    pub(super) types: HashSet<String>,
+    /// Method names of `impl` blocks.
+    pub(super) methods: HashSet<String>,
+    pub(super) statics: HashSet<String>,
+    /// Named struct fields → their type (for `state.redis.get_connection()`).
+    pub(super) fields: HashMap<String, &'ast Type>,
+    /// First segments of multi-segment paths and `use` items: the crates the file mentions.
+    pub(super) crates: HashSet<String>,
+    pub(super) raw_refs: Vec<RawRef<'ast>>,
+    /// Functions of this file named as handlers, with their framework.
+    pub(super) local_handlers: HashMap<String, &'static str>,
+    pub(super) handler_refs: Vec<HandlerRef>,
+    pub(super) module_insert: u32,
+    /// `const` / `static` items (any depth, first wins) and `lazy_static!` names → initialiser.
+    pub(super) consts: HashMap<String, &'ast Expr>,
+    /// Free functions without parameters → body (`fn database_url() -> String { … }`).
+    pub(super) nullary_fns: HashMap<String, &'ast Block>,
+    /// String literals that are connection URLs.
+    pub(super) urls: Vec<ConnUrl>,
+    /// `use` items outside `#[cfg(test)]` code, with the inline modules around them.
+    pub(super) use_items: Vec<(&'ast UseTree, usize)>,
+    /// `mod x;` declarations outside `#[cfg(test)]` code: the inline module path and the name.
+    pub(super) mod_decls: Vec<(Vec<String>, String)>,
+    /// Project modules this file imports (`mod x;`, `use crate::x::…`).
+    pub(super) imports: Vec<ModuleRef>,
+}
+
+impl<'ast> Pre<'ast> {
+    pub(super) fn collect(
+        ast: &'ast syn::File,
+        macros: &'ast MacroStore,
+        file: &SourceFile,
+        conv: &Conv<'_>,
+    ) -> Self {
+        let project = &file.project;
+        let mut pre = Pre {
+            rel: file.rel.clone(),
+            deps_axum: project.has_dep("axum"),
+            deps_actix: project.has_dep("actix-web"),
+            deps_rocket: project.has_dep("rocket"),
+            deps_tonic: project.has_dep("tonic"),
+            uses: HashMap::new(),
+            globs: Vec::new(),
+            use_roots: HashSet::new(),
+            file_mods: HashSet::new(),
+            inline_mods: HashSet::new(),
+            fns: HashSet::new(),
+            types: HashSet::new(),
+            methods: HashSet::new(),
+            statics: HashSet::new(),
+            fields: HashMap::new(),
+            crates: HashSet::new(),
+            raw_refs: Vec::new(),
+            local_handlers: HashMap::new(),
+            handler_refs: Vec::new(),
+            module_insert: 0,
+            consts: HashMap::new(),
+            nullary_fns: HashMap::new(),
+            urls: Vec::new(),
+            use_items: Vec::new(),
+            mod_decls: Vec::new(),
+            imports: Vec::new(),
+        };
+        for item in &ast.items {
+            if matches!(item, syn::Item::Use(_) | syn::Item::ExternCrate(_)) {
+                pre.module_insert = conv.of(item).end;
+            }
+        }
+        let mut v = PreVisitor {
+            pre: &mut pre,
+            macros,
+            text: &file.text,
+            conv,
+            route_depth: 0,
+            candidates: Vec::new(),
+            named: HashMap::new(),
+            mod_path: Vec::new(),
+            test_mods: 0,
+        };
+        v.visit_file(ast);
+        let candidates = std::mem::take(&mut v.candidates);
+        pre.use_roots = pre
+            .uses
+            .values()
+            .filter_map(|full| full.first().cloned())
+            .chain(pre.globs.iter().filter_map(|g| g.first().cloned()))
+            .collect();
+        // axum routing functions are recognised once all `use` items are known.
+        for c in candidates {
+            if pre.is_axum_router_fn(c.callee) || (c.in_route && pre.is_unbound_name(c.callee)) {
+                pre.raw_refs.push(RawRef {
+                    target: c.target,
+                    framework: "axum",
+                });
+            }
+        }
+        let raw = std::mem::take(&mut pre.raw_refs);
+        for r in &raw {
+            pre.add_handler_ref(r, conv, file);
+        }
+        pre.imports = pre.collect_imports(file);
+        pre
+    }
+
+    pub(super) fn is_external_crate(&self, name: &str, project: &crate::project::Project) -> bool {
+        STD_CRATES.contains(&name) || project.has_dep(name)
+    }
+
+    /// A path with its first segment replaced through the `use` items.
+    pub(super) fn resolve(&self, path: &syn::Path) -> Vec<String> {
+        let names = seg_names(path);
+        if path.leading_colon.is_some() {
+            return names;
+        }
+        self.resolve_names(names)
+    }
+
+    pub(super) fn resolve_names(&self, mut names: Vec<String>) -> Vec<String> {
+        let Some(first) = names.first() else {
+            return names;
+        };
+        if let Some(full) = self.uses.get(first) {
+            let mut out = full.clone();
+            out.extend(names.drain(1..));
+            return out;
+        }
+        names
+    }
+
+    /// Is a call of `callee` an axum routing function (`get`, `routing::post`, `axum::routing::any`)?
+    pub(super) fn is_axum_router_fn(&self, callee: &syn::Path) -> bool {
+        let names = seg_names(callee);
+        let Some(last) = names.last() else {
+            return false;
+        };
+        if !AXUM_METHODS.contains(&last.as_str()) && last != "on" {
+            return false;
+        }
+        let resolved = self.resolve(callee);
+        if resolved.first().is_some_and(|f| f == "axum") {
+            return true;
+        }
+        let first = names.first().map(String::as_str).unwrap_or("");
+        if self.uses.contains_key(first) || (names.len() == 1 && self.fns.contains(first)) {
+            return false;
+        }
+        let axum_glob = self
+            .globs
+            .iter()
+            .any(|g| g.first().is_some_and(|f| f == "axum"));
+        (names.len() == 1 || first == "routing") && (axum_glob || self.deps_axum)
+    }
+
+    /// Per-request middleware: axum `middleware::from_fn(f)` / `from_fn_with_state(state, f)` /
+    /// `map_request(f)`, actix-web `middleware::from_fn(f)`. The framework and the index of the
+    /// function argument.
+    pub(super) fn middleware(&self, callee: &syn::Path) -> Option<(&'static str, usize)> {
+        let last = last_ident(callee)?;
+        let idx = match last.as_str() {
+            "from_fn" | "map_request" | "map_response" => 0,
+            "from_fn_with_state" | "map_request_with_state" | "map_response_with_state" => 1,
+            _ => return None,
+        };
+        let resolved = self.resolve(callee);
+        let fw = match resolved.first().map(String::as_str) {
+            Some("axum") => "axum",
+            Some("actix_web") => "actix",
+            Some(root) if STD_CRATES.contains(&root) => return None,
+            _ if self.deps_axum => "axum",
+            _ if self.deps_actix => "actix",
+            _ => return None,
+        };
+        Some((fw, idx))
+    }
+
+    /// A single name that no `use` item or local function defines.
+    pub(super) fn is_unbound_name(&self, path: &syn::Path) -> bool {
+        let names = seg_names(path);
+        match names.as_slice() {
+            [one] => !self.uses.contains_key(one) && !self.fns.contains(one),
+            _ => false,
+        }
+    }
+
+    /// Where the item at the end of a resolved path lives.
+    pub(super) fn place_of(
+        &self,
+        resolved: &[String],
+        written_len: usize,
+        inline_depth: usize,
+        project: &crate::project::Project,
+    ) -> Place {
+        let Some((name, module)) = resolved.split_last() else {
+            return Place::External;
+        };
+        let mut module: Vec<String> = module.to_vec();
+        // `Type::method`: the module is the type's.
+        let via_type = module
+            .last()
+            .is_some_and(|t| starts_upper(t) || t == "Self");
+        if via_type {
+            let ty = module.pop().unwrap_or_default();
+            if module.is_empty() {
+                let local = ty == "Self" || self.types.contains(&ty);
+                return if local && self.methods.contains(name) {
+                    Place::SameFile
+                } else {
+                    Place::External
+                };
+            }
+        }
+        if module.is_empty() {
+            return if written_len == 1 && self.fns.contains(name) {
+                Place::SameFile
+            } else {
+                Place::External
+            };
+        }
+        let first = module.first().map(String::as_str).unwrap_or("");
+        match first {
+            "crate" => Place::Module(self.module_ref(&module)),
+            "self" | "super" if inline_depth > 0 => Place::SameFile,
+            "self" if module.len() == 1 => Place::SameFile,
+            "self" | "super" => Place::Module(self.module_ref(&module)),
+            _ if self.inline_mods.contains(first) => Place::SameFile,
+            _ if self.file_mods.contains(first) => Place::Module(self.module_ref(&module)),
+            _ if self.is_external_crate(first, project) => Place::External,
+            // Reached through a `use` of a crate that is not a dependency: this package's own
+            // library crate (`use myapp::db;` in `src/main.rs`).
+            _ if written_len < resolved.len() || self.uses.contains_key(first) => {
+                let mut segs = vec!["crate".to_string()];
+                segs.extend(module.iter().skip(1).cloned());
+                Place::Module(self.module_ref(&segs))
+            }
+            _ => Place::External,
+        }
+    }
+
+    /// `mod x;` declarations and `use` items of project modules, as module references (one per
+    /// module; the file's own module is left out).
+    pub(super) fn collect_imports(&self, file: &SourceFile) -> Vec<ModuleRef> {
+        let own = module_keys(&self.rel, Lang::Rs);
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut out = Vec::new();
+        let mut refs = Vec::new();
+        for (path, name) in &self.mod_decls {
+            let mut segs = vec!["self".to_string()];
+            segs.extend(path.iter().cloned());
+            segs.push(name.clone());
+            refs.push(rs_module(&self.rel, &segs));
+        }
+        for (tree, depth) in &self.use_items {
+            let mut modules = Vec::new();
+            self.use_modules(tree, &mut Vec::new(), &mut modules);
+            for m in modules {
+                refs.push(self.import_ref(m, *depth, file));
+            }
+        }
+        for m in refs.into_iter().flatten() {
+            let is_own = m.candidates.first().is_some_and(|c| own.contains(c));
+            if !m.candidates.is_empty() && !is_own && seen.insert(m.candidates.clone()) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The module each leaf of a `use` tree imports from: `crate::db` for `use crate::db;`,
+    /// `use crate::db::Pool;` and `use crate::db::*;`; for a lowercase leaf under a module
+    /// (`use crate::db::pool;`), the leaf itself when the file uses it as a path prefix
+    /// (`pool::get()`), else its parent (a function).
+    pub(super) fn use_modules(
+        &self,
+        tree: &UseTree,
+        prefix: &mut Vec<String>,
+        out: &mut Vec<Vec<String>>,
+    ) {
+        let leaf = |name: &str, local: &str, prefix: &[String]| -> Vec<String> {
+            let mut m = prefix.to_vec();
+            if name != "self" && self.is_module_leaf(prefix, name, local) {
+                m.push(name.to_string());
+            }
+            m
+        };
+        match tree {
+            UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_modules(&p.tree, prefix, out);
+                prefix.pop();
+            }
+            UseTree::Name(n) => {
+                let name = n.ident.to_string();
+                out.push(leaf(&name, &name, prefix));
+            }
+            UseTree::Rename(r) => {
+                out.push(leaf(&r.ident.to_string(), &r.rename.to_string(), prefix));
+            }
+            UseTree::Glob(_) => out.push(prefix.clone()),
+            UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_modules(t, prefix, out);
+                }
+            }
+        }
+    }
+
+    pub(super) fn is_module_leaf(&self, prefix: &[String], name: &str, local: &str) -> bool {
+        if starts_upper(name) {
+            return false;
+        }
+        let anchors = prefix
+            .iter()
+            .all(|s| matches!(s.as_str(), "crate" | "self" | "super"));
+        let crate_root = match prefix {
+            [one] => !self.file_mods.contains(one) && !self.inline_mods.contains(one),
+            _ => false,
+        };
+        anchors || crate_root || self.crates.contains(local)
+    }
+
+    /// The project module a `use` path names, if it is one (`depth`: inline modules around it).
+    pub(super) fn import_ref(
+        &self,
+        segs: Vec<String>,
+        depth: usize,
+        file: &SourceFile,
+    ) -> Option<ModuleRef> {
+        let first = segs.first()?.as_str();
+        let anchored = matches!(first, "crate" | "self" | "super");
+        // `use crate::db; use db::Pool;`
+        let segs = if !anchored && self.uses.get(first).is_some_and(|f| f.len() > 1) {
+            self.resolve_names(segs)
+        } else {
+            segs
+        };
+        let first = segs.first()?.as_str();
+        match first {
+            "crate" => rs_module(&self.rel, &segs),
+            "self" => {
+                let next = segs.get(1)?;
+                if depth > 0 || self.inline_mods.contains(next) {
+                    return None;
+                }
+                rs_module(&self.rel, &segs)
+            }
+            "super" => {
+                let ups = segs.iter().take_while(|s| *s == "super").count();
+                if ups <= depth {
+                    return None;
+                }
+                let mut rel = vec!["super".to_string(); ups - depth];
+                rel.extend(segs.iter().skip(ups).cloned());
+                rs_module(&self.rel, &rel)
+            }
+            _ if depth > 0 || self.inline_mods.contains(first) => None,
+            _ if self.file_mods.contains(first) => {
+                let mut rel = vec!["self".to_string()];
+                rel.extend(segs.iter().cloned());
+                rs_module(&self.rel, &rel)
+            }
+            // This package's library crate, from a binary, test, example or bench target
+            // (`use myapp::db;` in `src/main.rs`): any crate that is not a dependency.
+            _ if is_bin_target(&self.rel)
+                && !file.project.deps.is_empty()
+                && !self.is_external_crate(first, &file.project) =>
+            {
+                let mut key = vec!["src".to_string()];
+                key.extend(segs.iter().skip(1).cloned());
+                Some(ModuleRef {
+                    candidates: vec![key.join("/")],
+                })
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn module_ref(&self, segments: &[String]) -> ModuleRef {
+        rs_module(&self.rel, segments).unwrap_or_default()
+    }
+
+    /// The place of a bare name `f` with no `use` and no local definition: a local glob import.
+    pub(super) fn glob_place(&self, project: &crate::project::Project) -> Option<Place> {
+        let local: Vec<&Vec<String>> = self
+            .globs
+            .iter()
+            .filter(|g| {
+                g.first().is_some_and(|f| {
+                    matches!(f.as_str(), "crate" | "self" | "super")
+                        || self.file_mods.contains(f)
+                        || self.inline_mods.contains(f)
+                })
+            })
+            .collect();
+        let [only] = local.as_slice() else {
+            return None;
+        };
+        let mut probe = (*only).clone();
+        probe.push("f".into());
+        match self.place_of(&probe, 2, 0, project) {
+            Place::External => None,
+            p => Some(p),
+        }
+    }
+
+    pub(super) fn add_handler_ref(&mut self, r: &RawRef<'ast>, conv: &Conv<'_>, file: &SourceFile) {
+        let Some(name) = last_ident(r.target) else {
+            return;
+        };
+        let written = r.target.segments.len();
+        let span = conv.of(r.target);
+        let place = if written == 1 && self.fns.contains(&name) && !self.uses.contains_key(&name) {
+            Place::SameFile
+        } else if written == 1 && !self.uses.contains_key(&name) {
+            self.glob_place(&file.project).unwrap_or(Place::SameFile)
+        } else {
+            let resolved = self.resolve(r.target);
+            self.place_of(&resolved, written, 0, &file.project)
+        };
+        let module = match place {
+            Place::SameFile => {
+                self.local_handlers
+                    .entry(name.clone())
+                    .or_insert(r.framework);
+                None
+            }
+            Place::Module(m) => Some(m),
+            Place::External => return,
+        };
+        self.handler_refs.push(HandlerRef {
+            name,
+            module,
+            framework: r.framework.to_string(),
+            span,
+        });
+    }
+}
+
+pub(super) struct AxumCandidate<'ast> {
+    pub(super) callee: &'ast syn::Path,
+    pub(super) target: &'ast syn::Path,
+    /// Inside the arguments of `.route(..)`.
+    pub(super) in_route: bool,
+}
+
+pub(super) struct PreVisitor<'p, 'ast> {
+    pub(super) pre: &'p mut Pre<'ast>,
+    pub(super) macros: &'ast MacroStore,
+    pub(super) text: &'p str,
+    pub(super) conv: &'p Conv<'p>,
+    pub(super) route_depth: usize,
+    pub(super) candidates: Vec<AxumCandidate<'ast>>,
+    /// String literals that are the value of a variable, constant or field, with its name.
+    pub(super) named: HashMap<*const syn::LitStr, String>,
+    /// Inline modules around the item being visited.
+    pub(super) mod_path: Vec<String>,
+    /// Depth of `#[cfg(test)]` modules.
+    pub(super) test_mods: usize,
+}
+
+pub(super) fn collect_use(tree: &UseTree, prefix: &mut Vec<String>, pre: &mut Pre<'_>) {
+    match tree {
+        UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            collect_use(&p.tree, prefix, pre);
+            prefix.pop();
+        }
+        UseTree::Name(n) => {
+            let name = n.ident.to_string();
+            if name == "self" {
+                if let Some(last) = prefix.last() {
+                    pre.uses
+                        .entry(last.clone())
+                        .or_insert_with(|| prefix.clone());
+                }
+            } else {
+                let mut full = prefix.clone();
+                full.push(name.clone());
+                pre.uses.entry(name).or_insert(full);
+            }
+        }
+        UseTree::Rename(r) => {
+            let rename = r.rename.to_string();
+            if rename == "_" {
+                return;
+            }
+            let mut full = prefix.clone();
+            if r.ident != "self" {
+                full.push(r.ident.to_string());
+            }
+            pre.uses.entry(rename).or_insert(full);
+        }
+        UseTree::Glob(_) => pre.globs.push(prefix.clone()),
+        UseTree::Group(g) => {
+            for t in &g.items {
+                collect_use(t, prefix, pre);
+            }
+        }
+    }
+}
+
+impl<'ast> PreVisitor<'_, 'ast> {
+    /// Remember that the string literals `value` evaluates to are named `name`.
+    pub(super) fn name_value(&mut self, name: &str, value: &'ast Expr) {
+        let mut lits = Vec::new();
+        string_values(value, &mut lits);
+        for l in lits {
+            self.named.insert(l, name.to_string());
+        }
+    }
+}
+
+/// The string literals an expression evaluates to: `"…"`, `String::from("…")`, `"…".to_string()`,
+/// `Some("…")`, and the fallback of `env::var("X").unwrap_or("…".into())`; `LazyLock::new(|| "…")`.
+pub(super) fn string_values(e: &Expr, out: &mut Vec<*const syn::LitStr>) {
+    match e {
+        Expr::Lit(l) => {
+            if let syn::Lit::Str(s) = &l.lit {
+                out.push(s);
+            }
+        }
+        Expr::Reference(r) => string_values(&r.expr, out),
+        Expr::Paren(p) => string_values(&p.expr, out),
+        Expr::Group(g) => string_values(&g.expr, out),
+        Expr::Try(t) => string_values(&t.expr, out),
+        Expr::Await(a) => string_values(&a.base, out),
+        Expr::Block(b) => {
+            if let Some(t) = block_tail(&b.block) {
+                string_values(t, out);
+            }
+        }
+        Expr::Closure(c) => string_values(&c.body, out),
+        Expr::Call(c) if c.args.len() == 1 => {
+            if let Expr::Path(p) = &*c.func
+                && let Some(last) = last_ident(&p.path)
+                && (matches!(last.as_str(), "Some" | "Ok" | "from" | "new")
+                    || is_wrapper_call(&c.func))
+                && let Some(a) = c.args.first()
+            {
+                string_values(a, out);
+            }
+        }
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            if matches!(
+                method.as_str(),
+                "unwrap_or" | "unwrap_or_else" | "or" | "or_else" | "get_or_init"
+            ) && let Some(a) = m.args.first()
+            {
+                string_values(a, out);
+            }
+            if m.args.is_empty() || PASSTHROUGH.contains(&method.as_str()) {
+                string_values(&m.receiver, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn first_use_segment(tree: &UseTree) -> Option<String> {
+    match tree {
+        UseTree::Path(p) => Some(p.ident.to_string()),
+        UseTree::Name(n) => Some(n.ident.to_string()),
+        UseTree::Rename(r) => Some(r.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// `get(h)`, `get(h).post(h2)`, `on(filter, h)`, `MethodRouter::new()…`: an axum method router.
+pub(super) fn is_method_router(e: &Expr) -> bool {
+    match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                let names = seg_names(&p.path);
+                names
+                    .last()
+                    .is_some_and(|l| AXUM_METHODS.contains(&l.as_str()) || l == "on")
+                    || names.ends_with(&["MethodRouter".to_string(), "new".to_string()])
+            }
+            _ => false,
+        },
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            (AXUM_METHODS.contains(&method.as_str()) || method == "on")
+                && is_method_router(&m.receiver)
+        }
+        Expr::Paren(p) => is_method_router(&p.expr),
+        _ => false,
+    }
+}
+
+pub(super) fn path_arg(e: &Expr) -> Option<&syn::Path> {
+    match e {
+        Expr::Path(p) if p.qself.is_none() => Some(&p.path),
+        _ => None,
+    }
+}
+
+impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        crate::lang::budget::tick();
+        visit::visit_expr(self, e);
+    }
+
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        if let Some(first) = first_use_segment(&u.tree) {
+            self.pre.crates.insert(first);
+        }
+        let mut prefix = Vec::new();
+        collect_use(&u.tree, &mut prefix, self.pre);
+        if self.test_mods == 0 {
+            self.pre.use_items.push((&u.tree, self.mod_path.len()));
+        }
+    }
+
+    fn visit_item_extern_crate(&mut self, e: &'ast syn::ItemExternCrate) {
+        let name = e.ident.to_string();
+        if let Some((_, rename)) = &e.rename {
+            self.pre.uses.insert(rename.to_string(), vec![name.clone()]);
+        }
+        self.pre.crates.insert(name);
+    }
+
+    fn visit_item_mod(&mut self, m: &'ast ItemMod) {
+        let name = m.ident.to_string();
+        let test = is_cfg_test(&m.attrs);
+        if test {
+            self.test_mods += 1;
+        }
+        if m.content.is_some() {
+            self.pre.inline_mods.insert(name.clone());
+            self.mod_path.push(name);
+            visit::visit_item_mod(self, m);
+            self.mod_path.pop();
+        } else {
+            if self.test_mods == 0 {
+                self.pre
+                    .mod_decls
+                    .push((self.mod_path.clone(), name.clone()));
+            }
+            self.pre.file_mods.insert(name);
+        }
+        if test {
+            self.test_mods -= 1;
+        }
+    }
+
+    fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
+        self.pre
+            .consts
+            .entry(c.ident.to_string())
+            .or_insert(&c.expr);
+        self.name_value(&c.ident.to_string(), &c.expr);
+        visit::visit_item_const(self, c);
+    }
+
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        if let (Some(name), Some(init)) = (simple_binding(&l.pat), &l.init) {
+            self.name_value(&name, &init.expr);
+        }
+        visit::visit_local(self, l);
+    }
+
+    fn visit_field_value(&mut self, f: &'ast syn::FieldValue) {
+        if let syn::Member::Named(id) = &f.member {
+            self.name_value(&id.to_string(), &f.expr);
+        }
+        visit::visit_field_value(self, f);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        let name = match &*a.left {
+            Expr::Field(f) => match &f.member {
+                syn::Member::Named(id) => Some(id.to_string()),
+                syn::Member::Unnamed(_) => None,
+            },
+            e => expr_ident(e),
+        };
+        if let Some(name) = name {
+            self.name_value(&name, &a.right);
+        }
+        visit::visit_expr_assign(self, a);
+    }
+
+    fn visit_expr_lit(&mut self, l: &'ast syn::ExprLit) {
+        if let syn::Lit::Str(s) = &l.lit {
+            let text = s.value();
+            if is_connection_url(&text) {
+                let key: *const syn::LitStr = s;
+                self.pre.urls.push(ConnUrl {
+                    var: self.named.get(&key).cloned(),
+                    text,
+                    span: lit_text_span(self.conv, self.text, s),
+                });
+            }
+        }
+    }
+
+    // The values of doc comments and `#[x = "…"]` attributes are not code.
+    fn visit_attribute(&mut self, a: &'ast Attribute) {
+        self.visit_path(a.path());
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast ItemFn) {
+        self.pre.fns.insert(f.sig.ident.to_string());
+        if f.sig.inputs.is_empty() {
+            self.pre
+                .nullary_fns
+                .entry(f.sig.ident.to_string())
+                .or_insert(&f.block);
+        }
+        visit::visit_item_fn(self, f);
+    }
+
+    fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
+        self.pre.types.insert(s.ident.to_string());
+        if let syn::Fields::Named(named) = &s.fields {
+            for f in &named.named {
+                if let Some(id) = &f.ident {
+                    self.pre.fields.entry(id.to_string()).or_insert(&f.ty);
+                }
+            }
+        }
+        visit::visit_item_struct(self, s);
+    }
+
+    fn visit_item_enum(&mut self, e: &'ast syn::ItemEnum) {
+        self.pre.types.insert(e.ident.to_string());
+        visit::visit_item_enum(self, e);
+    }
+
+    fn visit_item_type(&mut self, t: &'ast syn::ItemType) {
+        self.pre.types.insert(t.ident.to_string());
+        visit::visit_item_type(self, t);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast ImplItemFn) {
+        self.pre.methods.insert(f.sig.ident.to_string());
+        visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
+        self.pre.statics.insert(s.ident.to_string());
+        self.pre
+            .consts
+            .entry(s.ident.to_string())
+            .or_insert(&s.expr);
+        self.name_value(&s.ident.to_string(), &s.expr);
+        visit::visit_item_static(self, s);
+    }
+
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        if p.segments.len() >= 2
+            && p.leading_colon.is_none()
+            && let Some(first) = p.segments.first()
+        {
+            let name = first.ident.to_string();
+            if !self.pre.crates.contains(&name) {
+                self.pre.crates.insert(name);
+            }
+        }
+        visit::visit_path(self, p);
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast ExprCall) {
+        if let Expr::Path(p) = &*c.func {
+            let names = seg_names(&p.path);
+            let last = names.last().map(String::as_str).unwrap_or("");
+            let target = if last == "on" {
+                c.args.iter().nth(1)
+            } else {
+                c.args.first()
+            };
+            if AXUM_METHODS.contains(&last) || last == "on" {
+                if let Some(t) = target.and_then(path_arg) {
+                    // Decided after the walk, once every `use` item is known.
+                    self.candidates.push(AxumCandidate {
+                        callee: &p.path,
+                        target: t,
+                        in_route: self.route_depth > 0,
+                    });
+                }
+            } else if last == "service_fn" {
+                if let Some(t) = c.args.first().and_then(path_arg) {
+                    self.pre.raw_refs.push(RawRef {
+                        target: t,
+                        framework: "lambda",
+                    });
+                }
+            } else if let Some((framework, idx)) = self.pre.middleware(&p.path) {
+                if let Some(t) = c.args.iter().nth(idx).and_then(path_arg) {
+                    self.pre.raw_refs.push(RawRef {
+                        target: t,
+                        framework,
+                    });
+                }
+            } else if last == "to"
+                && (names
+                    .first()
+                    .is_some_and(|f| f == "web" || f == "actix_web")
+                    || self.pre.deps_actix)
+                && let Some(t) = c.args.first().and_then(path_arg)
+            {
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework: "actix",
+                });
+            }
+        }
+        visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast ExprMethodCall) {
+        let method = m.method.to_string();
+        let single = if m.args.len() == 1 {
+            m.args.first().and_then(path_arg)
+        } else {
+            None
+        };
+        if let Some(t) = single {
+            if method == "to" {
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework: "actix",
+                });
+            } else if (AXUM_METHODS.contains(&method.as_str()) && is_method_router(&m.receiver))
+                || (method == "fallback" && self.pre.deps_axum)
+            {
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework: "axum",
+                });
+            }
+        }
+        if method == "route" {
+            self.visit_expr(&m.receiver);
+            self.route_depth += 1;
+            for a in &m.args {
+                self.visit_expr(a);
+            }
+            self.route_depth -= 1;
+            return;
+        }
+        visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_macro(&mut self, m: &'ast Macro) {
+        match self.macros.get(m) {
+            Some(MacroContent::Routes(paths)) => {
+                for p in paths {
+                    self.pre.raw_refs.push(RawRef {
+                        target: p,
+                        framework: "rocket",
+                    });
+                }
+            }
+            Some(MacroContent::Lazy(statics)) => {
+                for (name, e) in statics {
+                    self.pre.consts.entry(name.clone()).or_insert(e);
+                    self.name_value(name, e);
+                    self.visit_expr(e);
+                }
+            }
+            Some(MacroContent::Exprs(exprs)) => {
+                for e in exprs {
+                    self.visit_expr(e);
+                }
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,577 @@
+//! What a function returns and the walker's `Visit` implementation: return collectors, block
+//! tails, returned expressions, and the visit of every expression.
+
+use super::*;
+
+/// `PgPool::connect()`; single-segment paths keep their crate: `tokio_postgres::connect()`.
+pub(super) fn ctor_display(def_path: &str, resolved: &[String]) -> String {
+    if def_path.contains("::") {
+        format!("{def_path}()")
+    } else {
+        format!("{}()", resolved.join("::"))
+    }
+}
+
+/// Identifiers an expression mentions (paths of one segment, and identifiers inside macros).
+#[derive(Default)]
+pub(super) struct IdentCollector {
+    pub(super) idents: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for IdentCollector {
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if p.qself.is_none()
+            && p.path.segments.len() == 1
+            && let Some(s) = p.path.segments.first()
+        {
+            self.idents.push(s.ident.to_string());
+        }
+    }
+    fn visit_macro(&mut self, m: &'ast Macro) {
+        collect_token_idents(&m.tokens, &mut self.idents);
+    }
+}
+
+/// Every name a function binds (parameters, `let`, closure parameters, `for` patterns).
+#[derive(Default)]
+pub(super) struct NameCollector {
+    pub(super) names: HashSet<String>,
+}
+
+impl<'ast> Visit<'ast> for NameCollector {
+    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+        self.names.insert(p.ident.to_string());
+        visit::visit_pat_ident(self, p);
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+// --- returns ------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Direct,
+    Derived,
+}
+
+/// Collect what a function body returns: its tail expression and every `return` (not those of
+/// closures, async blocks or nested items).
+pub(super) fn collect_returns(block: &Block, conv: &Conv<'_>, out: &mut Returns) {
+    if let Some(Stmt::Expr(e, None)) = block.stmts.last() {
+        returned_expr(e, Mode::Direct, conv, out);
+    }
+    let mut rc = ReturnCollector { conv, out };
+    rc.visit_block(block);
+}
+
+pub(super) struct ReturnCollector<'c, 'o> {
+    pub(super) conv: &'c Conv<'c>,
+    pub(super) out: &'o mut Returns,
+}
+
+impl<'ast> Visit<'ast> for ReturnCollector<'_, '_> {
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        if let Some(e) = &r.expr {
+            returned_expr(e, Mode::Direct, self.conv, self.out);
+        }
+    }
+    fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+pub(super) fn block_tail(b: &Block) -> Option<&Expr> {
+    match b.stmts.last() {
+        Some(Stmt::Expr(e, None)) => Some(e),
+        _ => None,
+    }
+}
+
+/// Record the values a returned expression hands over (`Direct`) or derives from (`Derived`).
+pub(super) fn returned_expr(e: &Expr, mode: Mode, conv: &Conv<'_>, out: &mut Returns) {
+    let span = conv.of(e);
+    match mode {
+        Mode::Direct => out.direct_spans.insert(span),
+        Mode::Derived => out.derived_spans.insert(span),
+    };
+    match e {
+        Expr::Path(_) => {
+            if let Some(n) = expr_ident(e) {
+                match mode {
+                    Mode::Direct => out.direct_names.insert(n),
+                    Mode::Derived => out.derived_names.insert(n),
+                };
+            }
+        }
+        Expr::Await(a) => returned_expr(&a.base, mode, conv, out),
+        Expr::Try(t) => returned_expr(&t.expr, mode, conv, out),
+        Expr::Paren(p) => returned_expr(&p.expr, mode, conv, out),
+        Expr::Group(g) => returned_expr(&g.expr, mode, conv, out),
+        Expr::Cast(c) => returned_expr(&c.expr, mode, conv, out),
+        Expr::Call(c) => {
+            // `Ok(x)`, `Some(x)`, `Arc::new(x)`, `AppState::new(x)`, `Json(x)`: the value moves
+            // into what is returned. A plain function call returns something else.
+            let wraps = match &*c.func {
+                Expr::Path(p) => {
+                    let names = seg_names(&p.path);
+                    let n = names.len();
+                    names
+                        .last()
+                        .is_some_and(|l| starts_upper(l) || l == "new" || l == "from")
+                        || (n >= 2 && names.get(n - 2).is_some_and(|t| starts_upper(t)))
+                }
+                _ => false,
+            };
+            if wraps {
+                for a in &c.args {
+                    returned_expr(a, mode, conv, out);
+                }
+            }
+        }
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            if PASSTHROUGH.contains(&method.as_str()) {
+                returned_expr(&m.receiver, mode, conv, out);
+            } else if DERIVING.contains(&method.as_str()) {
+                returned_expr(&m.receiver, Mode::Derived, conv, out);
+            } else if expr_ident(chain_root(&m.receiver)).is_none() {
+                // `Router::new().with_state(pool)`, `builder.pool(pool).build()`: moved in.
+                for a in &m.args {
+                    returned_expr(a, mode, conv, out);
+                }
+            }
+        }
+        Expr::Struct(s) => {
+            for f in &s.fields {
+                returned_expr(&f.expr, mode, conv, out);
+            }
+        }
+        Expr::Tuple(t) => {
+            for x in &t.elems {
+                returned_expr(x, mode, conv, out);
+            }
+        }
+        Expr::Array(a) => {
+            for x in &a.elems {
+                returned_expr(x, mode, conv, out);
+            }
+        }
+        Expr::Block(b) => {
+            if let Some(t) = block_tail(&b.block) {
+                returned_expr(t, mode, conv, out);
+            }
+        }
+        Expr::Unsafe(b) => {
+            if let Some(t) = block_tail(&b.block) {
+                returned_expr(t, mode, conv, out);
+            }
+        }
+        Expr::If(i) => {
+            if let Some(t) = block_tail(&i.then_branch) {
+                returned_expr(t, mode, conv, out);
+            }
+            if let Some((_, els)) = &i.else_branch {
+                returned_expr(els, mode, conv, out);
+            }
+        }
+        Expr::Match(m) => {
+            for arm in &m.arms {
+                returned_expr(&arm.body, mode, conv, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        crate::lang::budget::tick();
+        visit::visit_expr(self, e);
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast ItemFn) {
+        let place = FnPlace {
+            free: true,
+            ..FnPlace::default()
+        };
+        self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place);
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast ItemImpl) {
+        let tonic = i.trait_.is_some()
+            && self.pre.deps_tonic
+            && i.attrs
+                .iter()
+                .any(|a| attr_last(a).is_some_and(|l| l == "async_trait"));
+        let test = is_cfg_test(&i.attrs);
+        if test {
+            self.test_depth += 1;
+        }
+        let place = FnPlace {
+            free: false,
+            trait_impl: i.trait_.is_some(),
+            tonic,
+        };
+        let owner = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.impl_owner, owner);
+        for item in &i.items {
+            match item {
+                syn::ImplItem::Fn(f) => self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place),
+                other => self.visit_impl_item(other),
+            }
+        }
+        self.impl_owner = outer;
+        if test {
+            self.test_depth -= 1;
+        }
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            let place = FnPlace {
+                trait_impl: true,
+                ..FnPlace::default()
+            };
+            self.enter_fn(&f.attrs, &Visibility::Inherited, &f.sig, block, place);
+        }
+    }
+
+    fn visit_item_mod(&mut self, m: &'ast ItemMod) {
+        let test = is_cfg_test(&m.attrs);
+        if test {
+            self.test_depth += 1;
+        }
+        self.inline_depth += 1;
+        visit::visit_item_mod(self, m);
+        self.inline_depth -= 1;
+        if test {
+            self.test_depth -= 1;
+        }
+    }
+
+    fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
+        self.lazy_item(self.conv.of(s), &s.expr);
+    }
+
+    fn visit_item_const(&mut self, c: &'ast syn::ItemConst) {
+        self.lazy_item(self.conv.of(c), &c.expr);
+    }
+
+    fn visit_impl_item_const(&mut self, c: &'ast syn::ImplItemConst) {
+        self.lazy_item(self.conv.of(c), &c.expr);
+    }
+
+    fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
+        let span = self.conv.of(m);
+        self.stmts.push(span);
+        self.visit_macro(&m.mac);
+        self.stmts.pop();
+    }
+
+    fn visit_macro(&mut self, m: &'ast Macro) {
+        let macros = self.macros;
+        match macros.get(m) {
+            Some(MacroContent::Lazy(statics)) => {
+                let test = self.in_test();
+                let ctx = Ctx {
+                    kind: if test {
+                        ScopeKind::Test
+                    } else {
+                        ScopeKind::Module
+                    },
+                    framework: if test { Some("test") } else { None },
+                    fn_idx: None,
+                    guard: Guard::Lazy,
+                    closure: false,
+                };
+                let fns = std::mem::take(&mut self.fns);
+                self.static_bindings.clear();
+                self.with_ctx(ctx, |w| {
+                    for (_, e) in statics {
+                        w.visit_expr(e);
+                    }
+                });
+                self.fns = fns;
+            }
+            Some(MacroContent::Exprs(exprs)) => {
+                for e in exprs {
+                    self.visit_expr(e);
+                }
+            }
+            Some(MacroContent::Routes(_)) | None => {}
+        }
+    }
+
+    fn visit_stmt(&mut self, s: &'ast Stmt) {
+        self.stmts.push(self.conv.of(s));
+        visit::visit_stmt(self, s);
+        self.stmts.pop();
+    }
+
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        let Some(init) = &l.init else { return };
+        if let Some(n) = simple_binding(&l.pat) {
+            let span = self.conv.of(l);
+            let binding = Binding {
+                name: n,
+                init: &init.expr,
+                start: span.start as usize,
+                end: span.end as usize,
+            };
+            match self.fns.last_mut() {
+                Some(state) => state.bindings.push(binding),
+                None => self.static_bindings.push(binding),
+            }
+        }
+        let name = pat_binding(&l.pat);
+        if let Some(n) = &name {
+            let mut info = self.local_info(&init.expr);
+            if let Pat::Type(pt) = &l.pat
+                && let Some(ty) = self.value_type(&pt.ty)
+            {
+                info.ty = Some(ty);
+            }
+            if let Some(state) = self.fns.last_mut() {
+                state.locals.insert(n.clone(), info);
+            }
+        }
+        let pushed = match &name {
+            Some(n) => {
+                let core = self.conv.of(value_core(&init.expr));
+                self.lets.push((core, n.clone()));
+                true
+            }
+            None => false,
+        };
+        self.visit_expr(&init.expr);
+        if pushed {
+            self.lets.pop();
+        }
+        if let Some((_, diverge)) = &init.diverge {
+            self.visit_expr(diverge);
+        }
+    }
+
+    fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+        match pat_binding(&l.pat) {
+            Some(n) => {
+                let core = self.conv.of(value_core(&l.expr));
+                self.lets.push((core, n));
+                self.visit_expr(&l.expr);
+                self.lets.pop();
+            }
+            None => self.visit_expr(&l.expr),
+        }
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.record_assign(a);
+        let core = self.conv.of(value_core(&a.right));
+        let root = place_root(&a.left);
+        let target_static = root
+            .as_deref()
+            .is_some_and(|r| self.pre.statics.contains(r) || is_all_caps(r));
+        let target_self = root.as_deref() == Some("self") && !matches!(&*a.left, Expr::Path(_));
+        let value_name = expr_ident(value_core(&a.right));
+        let mut pushed = false;
+        if target_static {
+            self.assign_guards.push((core, Guard::ModuleCache));
+            pushed = true;
+            if let (Some(v), Some(state)) = (value_name, self.fns.last_mut()) {
+                state.stored_static.insert(v);
+            }
+        } else if target_self {
+            self.assign_guards.push((core, Guard::Owner));
+            pushed = true;
+            if let (Some(v), Some(state)) = (value_name, self.fns.last_mut()) {
+                state.stored_self.insert(v);
+            }
+        } else if let Some(n) = expr_ident(&a.left) {
+            self.lets.push((core, n.clone()));
+            let info = self.local_info(&a.right);
+            if let Some(state) = self.fns.last_mut()
+                && (info.start.is_some() || info.ty.is_some())
+            {
+                state.locals.insert(n, info);
+            }
+            self.visit_expr(&a.right);
+            self.lets.pop();
+            return;
+        }
+        self.visit_expr(&a.left);
+        self.visit_expr(&a.right);
+        if pushed {
+            self.assign_guards.pop();
+        }
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast ExprCall) {
+        let mut guard = None;
+        let mut closure = None;
+        if let Expr::Path(p) = &*c.func
+            && p.qself.is_none()
+        {
+            let span = self.conv.of(c);
+            let resolved = self.pre.resolve(&p.path);
+            if let Some((m, full)) = self.match_call(&resolved) {
+                if !self.consumed.contains(&span) {
+                    let mut ic = IdentCollector::default();
+                    for a in &c.args {
+                        ic.visit_expr(a);
+                    }
+                    let i = self.facts.clients.len();
+                    self.add_client(m, span, ctor_display(m.ctor.path(), &full), &ic.idents);
+                    self.add_config(i, Construction::Call(c));
+                }
+            } else if let Some((callee, name, module)) = self.call_target(&p.path) {
+                self.add_call(callee, name, module, span, false);
+            }
+            let n = resolved.len();
+            let last = resolved.last().map(String::as_str).unwrap_or("");
+            let type_seg = if n >= 2 {
+                resolved.get(n - 2).map(String::as_str).unwrap_or("")
+            } else {
+                ""
+            };
+            if last == "new" && type_seg == "HttpServer" {
+                closure = Some(ClosureRole::Handler("actix-worker"));
+            } else if last == "service_fn" {
+                closure = Some(ClosureRole::Handler("lambda"));
+            } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
+                closure = Some(ClosureRole::Handler(fw));
+            } else if last == "new" && LAZY_TYPES.contains(&type_seg) {
+                guard = Some(Guard::Lazy);
+            } else if (AXUM_METHODS.contains(&last) || last == "on")
+                && self.pre.is_axum_router_fn(&p.path)
+            {
+                closure = Some(ClosureRole::Handler("axum"));
+            }
+        }
+        self.visit_expr(&c.func);
+        self.visit_args(&c.args, guard, closure);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast ExprMethodCall) {
+        let method = m.method.to_string();
+        if let Some(recv) = expr_ident(&m.receiver)
+            && let Some(state) = self.fns.last_mut()
+        {
+            state.calls_on.push((recv, method.clone()));
+        }
+        let matched = self.match_method(m, &method);
+        if matched.is_none()
+            && !PASSTHROUGH.contains(&method.as_str())
+            && !STD_METHODS.contains(&method.as_str())
+        {
+            // A call of a method that may be the project's own (`config.postgres.get_pool()`),
+            // named by its receiver as written (`self` alone for a call on the caller's type).
+            let span = self.conv.of(m);
+            let receiver: String = self
+                .file
+                .slice(self.conv.of(&m.receiver))
+                .split_whitespace()
+                .collect();
+            let callee = if receiver.len() <= 60 {
+                format!("{receiver}.{method}")
+            } else {
+                format!("….{method}")
+            };
+            self.add_call(callee, method.clone(), None, span, true);
+        }
+        if let Some((mm, ctor, root)) = matched {
+            let span = self.conv.of(m);
+            if !self.consumed.contains(&span) {
+                let mut ic = IdentCollector::default();
+                ic.visit_expr(&m.receiver);
+                for a in &m.args {
+                    ic.visit_expr(a);
+                }
+                let i = self.facts.clients.len();
+                self.add_client(mm, span, ctor, &ic.idents);
+                self.add_config(i, Construction::Method(m));
+            }
+            if let Some(r) = root {
+                self.consumed.insert(r);
+            }
+        }
+        let mut guard = None;
+        let mut closure = None;
+        if LAZY_METHODS.contains(&method.as_str()) {
+            guard = Some(Guard::Lazy);
+        }
+        let recv_root = place_root(&m.receiver);
+        if recv_root
+            .as_deref()
+            .is_some_and(|r| self.pre.statics.contains(r) || is_all_caps(r))
+        {
+            guard.get_or_insert(Guard::ModuleCache);
+            if let Some(state) = self.fns.last_mut() {
+                for a in &m.args {
+                    if let Some(v) = expr_ident(value_core(a)) {
+                        state.stored_static.insert(v);
+                    }
+                }
+            }
+        } else if recv_root.as_deref() == Some("self")
+            && matches!(&*m.receiver, Expr::Field(_))
+            && let Some(state) = self.fns.last_mut()
+        {
+            for a in &m.args {
+                if let Some(v) = expr_ident(value_core(a)) {
+                    state.stored_self.insert(v);
+                }
+            }
+        }
+        if LOOP_ALWAYS.contains(&method.as_str())
+            || (LOOP_ON_ITER.contains(&method.as_str()) && is_iter_chain(&m.receiver))
+        {
+            closure = Some(ClosureRole::Loop);
+        }
+        self.visit_expr(&m.receiver);
+        self.visit_args(&m.args, guard, closure);
+    }
+
+    fn visit_expr_closure(&mut self, c: &'ast ExprClosure) {
+        let role = self.next_closure.take();
+        let mut ctx = self.ctx();
+        ctx.closure = true;
+        match role {
+            Some(ClosureRole::Handler(fw)) if ctx.kind != ScopeKind::Test => {
+                ctx.kind = ScopeKind::Handler;
+                ctx.framework = Some(fw);
+            }
+            Some(ClosureRole::Loop) => {
+                ctx.kind = loop_kind(ctx.kind);
+                if ctx.kind == ScopeKind::Loop {
+                    ctx.framework = None;
+                }
+            }
+            _ => {}
+        }
+        self.with_ctx(ctx, |w| visit::visit_expr_closure(w, c));
+    }
+
+    fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+        self.next_closure = None;
+        let mut ctx = self.ctx();
+        ctx.closure = true;
+        self.with_ctx(ctx, |w| visit::visit_expr_async(w, a));
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.visit_expr(&f.expr);
+        self.in_loop(|w| w.visit_block(&f.body));
+    }
+
+    fn visit_expr_while(&mut self, wh: &'ast syn::ExprWhile) {
+        self.visit_expr(&wh.cond);
+        self.in_loop(|w| w.visit_block(&wh.body));
+    }
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        self.in_loop(|w| w.visit_block(&l.body));
+    }
+}

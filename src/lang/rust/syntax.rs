@@ -1,0 +1,441 @@
+//! Syntax helpers over syn: span conversion (`Conv`), paths and idents, bindings, value roots,
+//! attributes, the file's role, and macro bodies parsed as code.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Spans
+
+/// Converts proc-macro2 line/column positions (1-based line, 0-based column in chars) to bytes.
+pub(super) struct Conv<'a> {
+    pub(super) text: &'a str,
+    /// Where each line starts as proc-macro2 counts lines: after `\n` only (a lone `\r` does
+    /// not end one there, unlike in [`LineIndex`]).
+    pub(super) starts: Vec<usize>,
+    /// Lines without a multi-byte character: a column is then a byte count (a span on a long
+    /// line no longer costs a walk from the line's start).
+    pub(super) ascii: Vec<bool>,
+    /// `syn::parse_file` strips a BOM, shifting the columns of line 1 by one char.
+    pub(super) bom: bool,
+}
+
+impl<'a> Conv<'a> {
+    pub(super) fn new(file: &'a SourceFile) -> Self {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                file.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let ascii = starts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let end = starts.get(i + 1).copied().unwrap_or(file.text.len());
+                file.text
+                    .as_bytes()
+                    .get(*s..end)
+                    .is_some_and(<[u8]>::is_ascii)
+            })
+            .collect();
+        Conv {
+            text: &file.text,
+            starts,
+            ascii,
+            bom: file.text.starts_with('\u{feff}'),
+        }
+    }
+
+    pub(super) fn offset(&self, lc: LineColumn) -> Option<usize> {
+        let mut column = lc.column;
+        if self.bom && lc.line == 1 {
+            column += 1;
+        }
+        let line = lc.line.checked_sub(1)?;
+        let start = *self.starts.get(line)?;
+        if self.ascii.get(line) == Some(&true) {
+            let end = self.starts.get(line + 1).map_or(self.text.len(), |e| e - 1);
+            return (start + column <= end).then_some(start + column);
+        }
+        let rest = self.text.get(start..)?;
+        let mut chars = rest.char_indices();
+        for _ in 0..column {
+            match chars.next() {
+                Some((_, '\n')) | None => return None,
+                Some(_) => {}
+            }
+        }
+        Some(start + chars.next().map_or(rest.len(), |(i, _)| i))
+    }
+
+    pub(super) fn try_span(&self, s: proc_macro2::Span) -> Option<Span> {
+        let start = self.offset(s.start())?;
+        let end = self.offset(s.end()).unwrap_or(start).max(start);
+        Some(Span::new(start, end))
+    }
+
+    pub(super) fn span(&self, s: proc_macro2::Span) -> Span {
+        self.try_span(s).unwrap_or_default()
+    }
+
+    pub(super) fn of<T: Spanned + ?Sized>(&self, node: &T) -> Span {
+        self.span(node.span())
+    }
+}
+
+pub(super) fn macro_key(m: &Macro) -> (usize, usize) {
+    let lc = m.path.span().start();
+    (lc.line, lc.column)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small syntax helpers
+
+pub(super) fn seg_names(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
+}
+
+pub(super) fn last_ident(path: &syn::Path) -> Option<String> {
+    path.segments.last().map(|s| s.ident.to_string())
+}
+
+pub(super) fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+pub(super) fn is_all_caps(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A single-identifier path expression: `pool`.
+pub(super) fn expr_ident(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Path(p)
+            if p.qself.is_none()
+                && p.path.leading_colon.is_none()
+                && p.path.segments.len() == 1 =>
+        {
+            p.path.segments.first().map(|s| s.ident.to_string())
+        }
+        Expr::Paren(p) => expr_ident(&p.expr),
+        Expr::Group(g) => expr_ident(&g.expr),
+        _ => None,
+    }
+}
+
+/// The name a pattern binds (the first identifier of a tuple: `let (client, conn) = …`).
+pub(super) fn pat_binding(p: &Pat) -> Option<String> {
+    match p {
+        Pat::Ident(i) => Some(i.ident.to_string()),
+        Pat::Type(t) => pat_binding(&t.pat),
+        Pat::Reference(r) => pat_binding(&r.pat),
+        Pat::Paren(p) => pat_binding(&p.pat),
+        Pat::Tuple(t) => t.elems.iter().find_map(pat_binding),
+        Pat::TupleStruct(t) => t.elems.iter().find_map(pat_binding),
+        _ => None,
+    }
+}
+
+/// The value an initialiser binds, seen through `.await`, `?`, `unwrap()`, `Some(..)`,
+/// `Arc::new(..)`, `match x { .. }`: the expression whose span a construction would have.
+pub(super) fn value_core(e: &Expr) -> &Expr {
+    match e {
+        Expr::Await(a) => value_core(&a.base),
+        Expr::Try(t) => value_core(&t.expr),
+        Expr::Paren(p) => value_core(&p.expr),
+        Expr::Group(g) => value_core(&g.expr),
+        Expr::Cast(c) => value_core(&c.expr),
+        Expr::Match(m) => value_core(&m.expr),
+        Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
+            value_core(&m.receiver)
+        }
+        Expr::Call(c) if c.args.len() == 1 && is_wrapper_call(&c.func) => match c.args.first() {
+            Some(a) => value_core(a),
+            None => e,
+        },
+        _ => e,
+    }
+}
+
+/// `Some(..)`, `Ok(..)`, `Arc::new(..)`, `web::Data::new(..)`, `Mutex::new(..)`.
+pub(super) fn is_wrapper_call(func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let names = seg_names(&p.path);
+    match names.as_slice() {
+        [one] => matches!(one.as_str(), "Some" | "Ok"),
+        [.., ty, f] => {
+            f == "new"
+                && matches!(
+                    ty.as_str(),
+                    "Arc" | "Rc" | "Box" | "Data" | "Mutex" | "RwLock" | "RefCell"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// The root of a method chain, through `.await`, `?`, parentheses and any method call.
+pub(super) fn chain_root(e: &Expr) -> &Expr {
+    match e {
+        Expr::MethodCall(m) => chain_root(&m.receiver),
+        Expr::Await(a) => chain_root(&a.base),
+        Expr::Try(t) => chain_root(&t.expr),
+        Expr::Paren(p) => chain_root(&p.expr),
+        Expr::Group(g) => chain_root(&g.expr),
+        _ => e,
+    }
+}
+
+/// The root of a value seen only through value-preserving steps (`?`, `.await`, `unwrap()`).
+pub(super) fn passthrough_root(e: &Expr) -> &Expr {
+    match e {
+        Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
+            passthrough_root(&m.receiver)
+        }
+        Expr::Await(a) => passthrough_root(&a.base),
+        Expr::Try(t) => passthrough_root(&t.expr),
+        Expr::Paren(p) => passthrough_root(&p.expr),
+        Expr::Group(g) => passthrough_root(&g.expr),
+        _ => e,
+    }
+}
+
+/// The variable at the root of a place expression: `CACHE` in `*CACHE.lock().unwrap()`, `self`
+/// in `self.client`.
+pub(super) fn place_root(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Field(f) => place_root(&f.base),
+        Expr::Index(i) => place_root(&i.expr),
+        Expr::MethodCall(m) => place_root(&m.receiver),
+        Expr::Unary(u) => place_root(&u.expr),
+        Expr::Paren(p) => place_root(&p.expr),
+        Expr::Await(a) => place_root(&a.base),
+        Expr::Try(t) => place_root(&t.expr),
+        _ => expr_ident(e),
+    }
+}
+
+/// Is this an iterator chain (`urls.iter()…`, `(0..n)`, `stream::iter(..)`)?
+pub(super) fn is_iter_chain(e: &Expr) -> bool {
+    match e {
+        Expr::MethodCall(m) => {
+            ITER_METHODS.contains(&m.method.to_string().as_str()) || is_iter_chain(&m.receiver)
+        }
+        Expr::Range(_) => true,
+        Expr::Paren(p) => is_iter_chain(&p.expr),
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => last_ident(&p.path)
+                .is_some_and(|l| matches!(l.as_str(), "iter" | "repeat" | "from_iter")),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+pub(super) fn collect_token_idents(ts: &TokenStream, out: &mut Vec<String>) {
+    for tt in ts.clone() {
+        match tt {
+            TokenTree::Ident(i) => out.push(i.to_string()),
+            TokenTree::Group(g) => collect_token_idents(&g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// The name a plain pattern binds (`x`, `mut x`, `x: T`), not destructuring.
+pub(super) fn simple_binding(p: &Pat) -> Option<String> {
+    match p {
+        Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
+        Pat::Type(t) => simple_binding(&t.pat),
+        _ => None,
+    }
+}
+
+/// The span of a string literal's text, without quotes (`r#"…"#` too).
+pub(super) fn lit_text_span(conv: &Conv<'_>, text: &str, lit: &syn::LitStr) -> Span {
+    let whole = conv.of(lit);
+    let Some(src) = text.get(whole.range()) else {
+        return whole;
+    };
+    let open = src.find('"').map_or(0, |i| i + 1);
+    let close = src.rfind('"').unwrap_or(src.len());
+    if close < open {
+        return whole;
+    }
+    let start = whole.start as usize;
+    Span::new(start + open, start + close)
+}
+
+/// Files of targets that can name this package's library crate by its name.
+pub(super) fn is_bin_target(rel: &str) -> bool {
+    rel == "src/main.rs"
+        || ["src/bin/", "tests/", "examples/", "benches/"]
+            .iter()
+            .any(|p| rel.starts_with(p))
+}
+
+pub(super) fn attr_last(a: &Attribute) -> Option<String> {
+    last_ident(a.path())
+}
+
+/// `#[cfg(test)]`, `#[cfg(all(test, feature = "x"))]` (but not `#[cfg(not(test))]`).
+pub(super) fn is_cfg_test(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        if !a.path().is_ident("cfg") {
+            return false;
+        }
+        let syn::Meta::List(list) = &a.meta else {
+            return false;
+        };
+        let mut idents = Vec::new();
+        collect_token_idents(&list.tokens, &mut idents);
+        idents.iter().any(|i| i == "test") && !idents.iter().any(|i| i == "not")
+    })
+}
+
+pub(super) fn is_test_attr(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        attr_last(a).is_some_and(|l| {
+            matches!(
+                l.as_str(),
+                "test" | "bench" | "rstest" | "test_case" | "quickcheck"
+            )
+        })
+    })
+}
+
+/// `#[tokio::main]`, `#[actix_web::main]`, `#[launch]`, `#[rocket::main]`, `#[shuttle_runtime::main]`.
+pub(super) fn is_main_attr(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        let names = seg_names(a.path());
+        match names.last().map(String::as_str) {
+            Some("main") => names.len() >= 2,
+            Some("launch") => true,
+            _ => false,
+        }
+    })
+}
+
+pub(super) fn is_memo_attr(attrs: &[Attribute]) -> bool {
+    attrs
+        .iter()
+        .any(|a| attr_last(a).is_some_and(|l| matches!(l.as_str(), "cached" | "once" | "memoize")))
+}
+
+pub(super) fn is_pub(v: &Visibility) -> bool {
+    !matches!(v, Visibility::Inherited)
+}
+
+/// The role a file's path gives all of its functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FileRole {
+    Normal,
+    Test,
+    Startup,
+}
+
+pub(super) fn file_role(rel: &str) -> FileRole {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let (name, dirs) = match parts.split_last() {
+        Some((n, d)) => (*n, d),
+        None => (rel, &[][..]),
+    };
+    if name == "build.rs" {
+        return FileRole::Startup;
+    }
+    if dirs.iter().any(|d| *d == "tests" || *d == "benches") {
+        return FileRole::Test;
+    }
+    if dirs.contains(&"examples") {
+        return FileRole::Startup;
+    }
+    if matches!(name, "tests.rs" | "test.rs")
+        || name.ends_with("_test.rs")
+        || name.ends_with("_tests.rs")
+    {
+        return FileRole::Test;
+    }
+    FileRole::Normal
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: macro bodies
+
+pub(super) enum MacroContent {
+    /// Rocket `routes![a, b::c]`.
+    Routes(Vec<syn::Path>),
+    /// `lazy_static! { static ref X: T = e; }`, `thread_local! { static X: T = e; }`: names and
+    /// initialisers.
+    Lazy(Vec<(String, Expr)>),
+    /// The body of an expression macro of [`EXPR_MACROS`] (`tokio::join!(a, b)`, `vec![..]`).
+    Exprs(Vec<Expr>),
+}
+
+#[derive(Default)]
+pub(super) struct MacroStore {
+    pub(super) by_key: HashMap<(usize, usize), MacroContent>,
+}
+
+impl MacroStore {
+    pub(super) fn collect(ast: &syn::File) -> Self {
+        let mut store = MacroStore::default();
+        store.visit_file(ast);
+        store
+    }
+
+    pub(super) fn get(&self, m: &Macro) -> Option<&MacroContent> {
+        self.by_key.get(&macro_key(m))
+    }
+}
+
+pub(super) fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<(String, Expr)>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        input.call(Attribute::parse_outer)?;
+        input.parse::<Visibility>()?;
+        input.parse::<Token![static]>()?;
+        if input.peek(Token![ref]) {
+            input.parse::<Token![ref]>()?;
+        }
+        let name = input.parse::<Ident>()?.to_string();
+        input.parse::<Token![:]>()?;
+        input.parse::<Type>()?;
+        input.parse::<Token![=]>()?;
+        out.push((name, input.parse::<Expr>()?));
+        if input.peek(Token![;]) {
+            input.parse::<Token![;]>()?;
+        }
+    }
+    Ok(out)
+}
+
+impl<'ast> Visit<'ast> for MacroStore {
+    fn visit_macro(&mut self, m: &'ast Macro) {
+        if m.tokens.is_empty() {
+            return;
+        }
+        let content = match last_ident(&m.path).as_deref() {
+            Some("routes") => m
+                .parse_body_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+                .ok()
+                .map(|p| MacroContent::Routes(p.into_iter().collect())),
+            Some("lazy_static" | "thread_local") => m
+                .parse_body_with(parse_lazy_statics)
+                .ok()
+                .map(MacroContent::Lazy),
+            Some(name) if EXPR_MACROS.contains(&name) => m
+                .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                .ok()
+                .map(|p| MacroContent::Exprs(p.into_iter().collect())),
+            _ => None,
+        };
+        if let Some(c) = content {
+            self.by_key.insert(macro_key(m), c);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Word lists of the Rust front-end: axum methods and extractors, route attributes, lazy
+//! initialisers, std methods, pass-through and deriving calls, loops and iterator methods.
+
+/// Release method names used for call sites, whose type is unknown.
+pub(super) const GENERIC_RELEASE: &[&str] = &[
+    "close",
+    "end",
+    "dispose",
+    "$disconnect",
+    "disconnect",
+    "quit",
+    "release",
+    "aclose",
+    "shutdown",
+];
+
+/// axum `routing::*` functions (and `MethodRouter` methods) that take a handler.
+pub(super) const AXUM_METHODS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "head", "options", "trace", "connect", "any",
+];
+
+/// axum extractors that make an async fn a handler (with generic arguments: `State<AppState>`).
+pub(super) const EXTRACTORS: &[&str] = &["State", "Path", "Query", "Json", "Extension", "Form"];
+
+/// actix-web / Rocket route attributes.
+pub(super) const ROUTE_ATTRS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "head", "options", "route",
+];
+
+/// Methods whose arguments run once: `OnceLock::get_or_init(|| …)`, `Once::call_once(|| …)`.
+pub(super) const LAZY_METHODS: &[&str] = &[
+    "get_or_init",
+    "get_or_try_init",
+    "get_or_init_async",
+    "get_or_try_init_async",
+    "call_once",
+    "call_once_force",
+];
+
+/// Types whose `new(..)` defers its argument to a one-time initialisation.
+pub(super) const LAZY_TYPES: &[&str] = &["LazyLock", "Lazy", "LazyCell"];
+
+/// Methods that hand their receiver's value through (for bindings and returns).
+/// Methods of the standard library's collections, smart pointers and conversion traits: a call of
+/// one is never taken for a project method of the same name.
+pub(super) const STD_METHODS: &[&str] = &[
+    "get",
+    "get_mut",
+    "insert",
+    "remove",
+    "push",
+    "pop",
+    "send",
+    "clone",
+    "lock",
+    "read",
+    "write",
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "len",
+    "is_empty",
+    "map",
+    "next",
+    "into",
+    "as_ref",
+    "as_mut",
+    "to_string",
+    "to_owned",
+    "contains",
+    "extend",
+    "take",
+    "split",
+    "join",
+    "entry",
+    "borrow",
+    "borrow_mut",
+    "collect",
+    "filter",
+    "find",
+];
+
+pub(super) const PASSTHROUGH: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_or_else",
+    "unwrap_or_default",
+    "unwrap_or",
+    "unwrap_unchecked",
+    "context",
+    "with_context",
+    "wrap_err",
+    "wrap_err_with",
+    "map_err",
+    "ok",
+    "into",
+    "clone",
+    "to_owned",
+];
+
+/// Methods whose result is a handle that keeps the client alive (mongodb `client.database(..)`):
+/// returning it hands the client over (`Returned::Derived`). Any other method call on a client
+/// in a returned expression (`client.get(url).send().await?.text().await`) returns data, and
+/// the client is dropped at the end of the function.
+pub(super) const DERIVING: &[&str] = &["database", "default_database", "collection", "db"];
+
+/// Callbacks that run once per element of any receiver.
+pub(super) const LOOP_ALWAYS: &[&str] = &[
+    "for_each",
+    "try_for_each",
+    "for_each_concurrent",
+    "try_for_each_concurrent",
+    "par_for_each",
+];
+
+/// Callbacks that run once per element when the receiver is an iterator chain.
+pub(super) const LOOP_ON_ITER: &[&str] = &[
+    "map",
+    "filter_map",
+    "flat_map",
+    "then",
+    "and_then",
+    "inspect",
+    "fold",
+    "try_fold",
+];
+
+/// Methods that make a chain an iterator.
+pub(super) const ITER_METHODS: &[&str] = &[
+    "iter",
+    "into_iter",
+    "iter_mut",
+    "par_iter",
+    "into_par_iter",
+    "par_iter_mut",
+    "values",
+    "values_mut",
+    "keys",
+    "drain",
+    "chunks",
+    "windows",
+    "lines",
+    "enumerate",
+    "zip",
+    "skip",
+    "take",
+    "rev",
+    "cloned",
+    "copied",
+];
+
+/// Wrapper types seen through when typing a value (`State<redis::Client>`, `Arc<Client>`).
+pub(super) const WRAPPERS: &[&str] = &["Arc", "Rc", "Box", "Data", "State", "Extension"];
+
+/// Macros whose body is comma-separated expressions that may build clients
+/// (`tokio::try_join!(PgPool::connect(a), PgPool::connect(b))`, `vec![Client::new(); n]` is not
+/// one). Other macro bodies are not parsed: re-parsing every `println!` / `quote!` costs more
+/// than the whole walk.
+pub(super) const EXPR_MACROS: &[&str] = &["vec", "join", "try_join", "dbg"];
+
+/// Crates that are never part of the project.
+pub(super) const STD_CRATES: &[&str] = &["std", "core", "alloc", "proc_macro", "test"];

@@ -1,0 +1,1025 @@
+//! Effects (`useEffect`, Vue `onMounted`, class `componentDidMount`): what they acquire and
+//! whether their cleanup releases it.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    pub(super) fn ensure_index(&mut self) {
+        if self.index.is_none()
+            && let Some(root) = self.root
+        {
+            self.index = Some(FnIndex::build(root, self.src));
+        }
+    }
+
+    pub(super) fn lookup_fn(&self, name: &str, at: usize) -> Option<Node<'t>> {
+        self.index.as_ref()?.lookup(name, at)
+    }
+
+    pub(super) fn declared(&self, name: &str) -> bool {
+        self.index
+            .as_ref()
+            .is_some_and(|i| i.declared.contains(name))
+    }
+
+    /// Canonical text of a value (see [`canon`]).
+    pub(super) fn ctext(&self, n: Node) -> String {
+        canon(text(unwrap_value(n), self.src))
+    }
+
+    pub(super) fn imports_any(&self, modules: &[String]) -> bool {
+        self.pre
+            .imports
+            .values()
+            .any(|i| modules.iter().any(|m| wildcard_match(m, &i.module)))
+    }
+
+    /// The file imports, or the project depends on, one of the entry's modules.
+    pub(super) fn uses_library(&self, def: &ClientDef) -> bool {
+        let project = &self.pre.file.project;
+        self.imports_any(&def.modules)
+            || def
+                .modules
+                .iter()
+                .any(|m| !m.contains('*') && project.has_dep(m))
+    }
+
+    /// A Vue lifecycle hook (`onMounted`, `onUnmounted`, …) by its local name. Call
+    /// [`Walker::ensure_index`] first.
+    pub(super) fn is_vue_hook(&self, name: &str) -> bool {
+        match self.pre.imports.get(name) {
+            Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+            None => {
+                !self.declared(name)
+                    && ["vue", "nuxt"]
+                        .iter()
+                        .any(|d| self.pre.file.project.has_dep(d))
+            }
+        }
+    }
+
+    /// Calls that start something with a lifecycle: effect hooks, Vue `onMounted`, checkouts.
+    pub(super) fn lifecycle_call(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let n = at.node;
+        let Some(callee) = field(n, "function").map(unwrap_value) else {
+            return;
+        };
+        let name = match callee.kind() {
+            "identifier" => text(callee, src),
+            "member_expression" => field(callee, "property")
+                .map(|p| text(p, src))
+                .unwrap_or(""),
+            _ => return,
+        };
+        if EFFECT_HOOKS.contains(&name) {
+            self.react_effect(at, name);
+        } else if name == VUE_MOUNT && callee.kind() == "identifier" {
+            self.ensure_index();
+            if self.is_vue_hook(name) {
+                self.vue_effect(at);
+            }
+        } else if callee.kind() == "member_expression" && self.checkout_methods.contains(name) {
+            self.checkout(at, callee, name);
+        }
+    }
+
+    // -------------------------------------------------------------------- effects
+
+    /// `useEffect(() => { …; return cleanup }, deps)` (also `useLayoutEffect`,
+    /// `useInsertionEffect`, `React.useEffect`).
+    pub(super) fn react_effect(&mut self, at: At<'_, 't>, hook: &str) {
+        let call = at.node;
+        let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+            return;
+        };
+        if !matches!(cb.kind(), "arrow_function" | "function_expression") {
+            return;
+        }
+        self.ensure_index();
+        let mut parts = EffectParts::new(hook, span(call), self.ctx().scope.name.clone());
+        parts.bodies.push(cb);
+        if let Some(deps) = call_args(call).get(1).map(|d| unwrap_value(*d))
+            && deps.kind() == "array"
+        {
+            parts.deps = named_kids(deps)
+                .into_iter()
+                .map(|d| self.ctext(d))
+                .collect();
+        }
+        let mut returns = Vec::new();
+        match field(cb, "body") {
+            Some(b) if b.kind() == "statement_block" => top_returns(b, &mut returns),
+            Some(b) => returns.push(unwrap_value(b)),
+            None => {}
+        }
+        for r in &returns {
+            self.returned_cleanup(*r, &mut parts, 0);
+        }
+        parts.returns = returns;
+        parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
+        let fact = self.build_effect(parts);
+        self.facts.effects.push(fact);
+    }
+
+    /// What a returned value contributes to the cleanup.
+    pub(super) fn returned_cleanup(&self, r: Node<'t>, parts: &mut EffectParts<'t>, depth: u8) {
+        if depth > 4 {
+            return;
+        }
+        let r = unwrap_value(r);
+        match r.kind() {
+            "arrow_function" | "function_expression" => parts.cleanup_fns.push(r),
+            "identifier" => {
+                let name = text(r, self.src);
+                if name == "undefined" {
+                    return;
+                }
+                match self.lookup_fn(name, r.start_byte()) {
+                    Some(f) => parts.cleanup_fns.push(f),
+                    None => parts.disposers.push((name.to_string(), span(r))),
+                }
+            }
+            "member_expression" | "subscript_expression" => {
+                parts.disposers.push((self.ctext(r), span(r)))
+            }
+            "ternary_expression" => {
+                for f in ["consequence", "alternative"] {
+                    if let Some(v) = field(r, f) {
+                        self.returned_cleanup(v, parts, depth + 1);
+                    }
+                }
+            }
+            "binary_expression" => {
+                let op = field(r, "operator")
+                    .map(|o| text(o, self.src))
+                    .unwrap_or("");
+                if matches!(op, "||" | "??")
+                    && let Some(l) = field(r, "left")
+                {
+                    self.returned_cleanup(l, parts, depth + 1);
+                }
+                if matches!(op, "&&" | "||" | "??")
+                    && let Some(v) = field(r, "right")
+                {
+                    self.returned_cleanup(v, parts, depth + 1);
+                }
+            }
+            "call_expression" | "new_expression" => {
+                parts.opaque.get_or_insert(span(r));
+            }
+            _ => {}
+        }
+    }
+
+    /// A React class component: `componentDidMount` acquires, `componentWillUnmount` cleans up.
+    pub(super) fn class_component(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let class = at.node;
+        if !named_kids(class)
+            .iter()
+            .any(|k| k.kind() == "class_heritage")
+        {
+            return;
+        }
+        let Some(body) = field(class, "body") else {
+            return;
+        };
+        let method = |name: &str| {
+            named_kids(body).into_iter().find(|m| {
+                m.kind() == "method_definition"
+                    && field(*m, "name").and_then(|k| key_name(k, src)) == Some(name)
+            })
+        };
+        let Some(mount) = method(CLASS_MOUNT) else {
+            return;
+        };
+        let unmount = method(CLASS_UNMOUNT);
+        self.ensure_index();
+        let name = field(class, "name")
+            .map(|n| text(n, src).to_string())
+            .or_else(|| {
+                at.up()
+                    .filter(|d| d.node.kind() == "variable_declarator")
+                    .and_then(|d| field(d.node, "name"))
+                    .map(|n| text(n, src).to_string())
+            });
+        let label = field(mount, "name").map(span).unwrap_or(span(mount));
+        let mut parts = EffectParts::new(CLASS_MOUNT, label, name);
+        parts.class_body = Some(body);
+        parts.bodies.push(mount);
+        parts.cleanup_fns.extend(unmount);
+        parts.anchors = self.effect_anchors(mount, mount, unmount);
+        let fact = self.build_effect(parts);
+        self.facts.effects.push(fact);
+    }
+
+    /// Vue: `onMounted(() => …)`, cleaned up by the `onUnmounted` / `onBeforeUnmount` /
+    /// `onScopeDispose` callbacks registered in the same setup function or composable.
+    pub(super) fn vue_effect(&mut self, at: At<'_, 't>) {
+        let call = at.node;
+        let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+            return;
+        };
+        if !matches!(cb.kind(), "arrow_function" | "function_expression") {
+            return;
+        }
+        let host = at
+            .anc
+            .iter()
+            .rev()
+            .find(|n| is_fn_kind(n.kind()))
+            .copied()
+            .or(self.root);
+        let mut parts = EffectParts::new(VUE_MOUNT, span(call), self.ctx().scope.name.clone());
+        parts.bodies.push(cb);
+        if let Some(host) = host {
+            let src = self.src;
+            let mut skipping: Option<usize> = None;
+            let mut cleanups = Vec::new();
+            traverse(host, |a, entering| {
+                let n = a.node;
+                if let Some(s) = skipping {
+                    if !entering && n.id() == s {
+                        skipping = None;
+                    }
+                    return;
+                }
+                if !entering {
+                    return;
+                }
+                if is_fn_kind(n.kind()) && n.id() != host.id() {
+                    skipping = Some(n.id());
+                    return;
+                }
+                if n.kind() != "call_expression" {
+                    return;
+                }
+                let Some(f) = field(n, "function").map(unwrap_value) else {
+                    return;
+                };
+                let name = text(f, src);
+                if f.kind() == "identifier"
+                    && VUE_UNMOUNT.contains(&name)
+                    && self.is_vue_hook(name)
+                    && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
+                {
+                    match c.kind() {
+                        "arrow_function" | "function_expression" => cleanups.push(c),
+                        "identifier" => {
+                            if let Some(h) = self.lookup_fn(text(c, src), c.start_byte()) {
+                                cleanups.push(h);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            });
+            parts.cleanup_fns = cleanups;
+        }
+        parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
+        let fact = self.build_effect(parts);
+        self.facts.effects.push(fact);
+    }
+
+    pub(super) fn effect_anchors(
+        &self,
+        body_fn: Node<'t>,
+        hook: Node<'t>,
+        cleanup: Option<Node<'t>>,
+    ) -> EffectAnchors {
+        let src = self.src;
+        let block = field(body_fn, "body").filter(|b| b.kind() == "statement_block");
+        let end_of = |b: Node| u32::try_from(b.end_byte().saturating_sub(1)).ok();
+        let (cleanup_end, cleanup_expr) = match cleanup.and_then(|c| field(c, "body")) {
+            Some(b) if b.kind() == "statement_block" => (end_of(b), None),
+            Some(b) => (None, Some(span(b))),
+            None => (None, None),
+        };
+        let indent = block
+            .and_then(first_named)
+            .map(|s| line_indent(src, s.start_byte()))
+            .unwrap_or_else(|| format!("{}  ", line_indent(src, hook.start_byte())));
+        EffectAnchors {
+            body_end: block.and_then(end_of),
+            cleanup_end,
+            cleanup_expr,
+            indent,
+        }
+    }
+
+    /// A method of the class (`this.name`), or a function-valued class field.
+    pub(super) fn class_member(&self, class_body: Node<'t>, name: &str) -> Option<Node<'t>> {
+        let src = self.src;
+        for m in named_kids(class_body) {
+            match m.kind() {
+                "method_definition"
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some(name) =>
+                {
+                    return Some(m);
+                }
+                "public_field_definition" => {
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some(name)
+                        && let Some(v) = field(m, "value").map(unwrap_value)
+                        && is_fn_kind(v.kind())
+                    {
+                        return Some(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Fields of a class component that hold objects it creates (`emitter = new Emitter()`,
+    /// `this.store = new Store(this)` in the constructor): listeners on them go with the
+    /// instance.
+    pub(super) fn instance_owned(&self, class_body: Node<'t>, owned: &mut HashSet<String>) {
+        let src = self.src;
+        for m in named_kids(class_body) {
+            match m.kind() {
+                "public_field_definition" => {
+                    if let (Some(name), Some(v)) = (field(m, "name"), field(m, "value"))
+                        && unwrap_value(v).kind() == "new_expression"
+                        && let Some(name) = key_name(name, src)
+                    {
+                        owned.insert(format!("this.{name}"));
+                    }
+                }
+                "method_definition"
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("constructor") =>
+                {
+                    traverse(m, |a, entering| {
+                        let n = a.node;
+                        if entering
+                            && n.kind() == "new_expression"
+                            && let Some(h) = holder_text(a, src)
+                            && h.starts_with("this.")
+                        {
+                            owned.insert(h);
+                        }
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The same-file function a call enters: `helper()` or, in a class, `this.helper()`.
+    pub(super) fn helper_of(
+        &self,
+        call: Node<'t>,
+        class_body: Option<Node<'t>>,
+    ) -> Option<Node<'t>> {
+        let callee = unwrap_value(field(call, "function")?);
+        match callee.kind() {
+            "identifier" => self.lookup_fn(text(callee, self.src), callee.start_byte()),
+            "member_expression" => {
+                let obj = unwrap_value(field(callee, "object")?);
+                if obj.kind() != "this" {
+                    return None;
+                }
+                let prop = text(field(callee, "property")?, self.src);
+                self.class_member(class_body?, prop)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn build_effect(&self, mut parts: EffectParts<'t>) -> EffectFact {
+        let mut visited: HashSet<usize> = HashSet::new();
+        let mut calls: Vec<CleanupCall> = Vec::new();
+        let mut arrays: Vec<String> = Vec::new();
+        self.follow_cleanup(
+            parts.cleanup_fns.clone(),
+            parts.class_body,
+            &mut visited,
+            &mut calls,
+            &mut arrays,
+        );
+        // `return () => cleanups.forEach((f) => f())` calls what the effect pushed there.
+        if !arrays.is_empty() {
+            let stored = self.array_cleanups(&parts.bodies, &arrays);
+            parts.disposers.extend(stored.disposers);
+            parts.pushed = stored.pushed;
+            let mut more = Vec::new();
+            self.follow_cleanup(
+                stored.fns,
+                parts.class_body,
+                &mut visited,
+                &mut calls,
+                &mut more,
+            );
+        }
+        // `return () => controller.abort()` also runs what the effect registered on that
+        // controller's signal: `signal.addEventListener("abort", () => observer.disconnect())`.
+        let aborted: Vec<String> = calls
+            .iter()
+            .filter(|c| c.callee == "abort")
+            .filter_map(|c| c.receiver.clone())
+            .collect();
+        if !aborted.is_empty() {
+            let listeners = self.abort_listeners(&parts.bodies, &aborted);
+            let mut more = Vec::new();
+            self.follow_cleanup(
+                listeners,
+                parts.class_body,
+                &mut visited,
+                &mut calls,
+                &mut more,
+            );
+        }
+        // `subs.forEach((s) => s.unsubscribe())` releases what the effect stored in `subs`.
+        self.element_releases(&mut parts, &mut calls);
+        calls.sort_by_key(|c| (c.span.start, c.span.end));
+        calls.dedup();
+        for (name, sp) in &parts.disposers {
+            calls.push(CleanupCall {
+                callee: name.clone(),
+                receiver: None,
+                args: Vec::new(),
+                span: *sp,
+            });
+        }
+        let cleanup =
+            if parts.cleanup_fns.is_empty() && parts.disposers.is_empty() && parts.opaque.is_none()
+            {
+                None
+            } else {
+                let sp = parts
+                    .cleanup_fns
+                    .first()
+                    .map(|f| span(*f))
+                    .or(parts.disposers.first().map(|d| d.1))
+                    .or(parts.opaque)
+                    .unwrap_or(parts.span);
+                Some(Cleanup { span: sp, calls })
+            };
+        let acquisitions = self.find_acquisitions(&parts, &visited);
+        // `useEffect(() => window.addEventListener(…))` returns what the acquisition returns:
+        // no cleanup unless that is a disposer.
+        let cleanup = cleanup.filter(|_| {
+            let only_opaque = parts.cleanup_fns.is_empty() && parts.disposers.is_empty();
+            !only_opaque
+                || !acquisitions
+                    .iter()
+                    .any(|a| Some(a.span) == parts.opaque && !a.returned)
+        });
+        EffectFact {
+            hook: parts.hook,
+            span: parts.span,
+            component: parts.component,
+            acquisitions,
+            cleanup,
+            anchors: parts.anchors,
+        }
+    }
+
+    /// The calls made by cleanup functions, following the same-file helpers they call. A
+    /// helper's parameters stand for the arguments it was called with (`stopPinging(ping)` →
+    /// `clearInterval(id)` is `clearInterval(ping)`). `visited` collects the functions read.
+    pub(super) fn follow_cleanup(
+        &self,
+        fns: Vec<Node<'t>>,
+        class_body: Option<Node<'t>>,
+        visited: &mut HashSet<usize>,
+        calls: &mut Vec<CleanupCall>,
+        arrays: &mut Vec<String>,
+    ) {
+        let mut work: Vec<(Node<'t>, HashMap<String, String>)> =
+            fns.into_iter().map(|f| (f, HashMap::new())).collect();
+        while let Some((f, subst)) = work.pop() {
+            if visited.len() >= MAX_HELPERS || !visited.insert(f.id()) {
+                continue;
+            }
+            traverse(f, |a, entering| {
+                let n = a.node;
+                if !entering {
+                    return;
+                }
+                if let Some(arr) = called_elements(n, self.src) {
+                    arrays.push(substitute(&self.ctext(arr), &subst));
+                }
+                if n.kind() != "call_expression" {
+                    return;
+                }
+                if let Some(mut c) = self.cleanup_call(n, class_body) {
+                    if !subst.is_empty() {
+                        if c.receiver.is_none() {
+                            c.callee = substitute(&c.callee, &subst);
+                        }
+                        c.receiver = c.receiver.map(|r| substitute(&r, &subst));
+                        c.args = c.args.iter().map(|x| substitute(x, &subst)).collect();
+                    }
+                    calls.push(c);
+                }
+                // `stop()` where the effect assigned `stop = () => client.close()`.
+                if let Some(callee) = field(n, "function").map(unwrap_value)
+                    && callee.kind() == "identifier"
+                    && let Some(index) = self.index.as_ref()
+                {
+                    for g in index.reassigned(text(callee, self.src), callee.start_byte()) {
+                        if !visited.contains(&g.id()) {
+                            work.push((g, subst.clone()));
+                        }
+                    }
+                }
+                if let Some(h) = self.helper_of(n, class_body)
+                    && !visited.contains(&h.id())
+                {
+                    let mut params = Vec::new();
+                    for p in [field(h, "parameters"), field(h, "parameter")]
+                        .into_iter()
+                        .flatten()
+                    {
+                        if p.kind() == "identifier" {
+                            params.push(Some(text(p, self.src).to_string()));
+                            continue;
+                        }
+                        for k in named_kids(p) {
+                            let pat = match k.kind() {
+                                "required_parameter" | "optional_parameter" => field(k, "pattern"),
+                                _ => Some(k),
+                            };
+                            params.push(
+                                pat.filter(|x| x.kind() == "identifier")
+                                    .map(|x| text(x, self.src).to_string()),
+                            );
+                        }
+                    }
+                    let args = call_args(n);
+                    let mut inner = HashMap::new();
+                    for (p, arg) in params.into_iter().zip(args) {
+                        if let Some(p) = p {
+                            inner.insert(p, substitute(&self.ctext(arg), &subst));
+                        }
+                    }
+                    work.push((h, inner));
+                }
+            });
+        }
+    }
+
+    /// The values the effect stores in the arrays or sets `arrays` (canonical texts), with the
+    /// array's text: `cleanups.push(x)` (also `unshift`, a set's `add`), `const cleanups = [x]`,
+    /// `const timers = items.map((i) => x)` (what the callback returns).
+    pub(super) fn stored_values(
+        &self,
+        bodies: &[Node<'t>],
+        arrays: &[String],
+    ) -> Vec<(String, Node<'t>)> {
+        let src = self.src;
+        let mut values: Vec<(String, Node<'t>)> = Vec::new();
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let n = a.node;
+                if !entering {
+                    return;
+                }
+                match n.kind() {
+                    "call_expression" => {
+                        let Some(callee) = field(n, "function").map(unwrap_value) else {
+                            return;
+                        };
+                        if callee.kind() != "member_expression"
+                            || !matches!(
+                                field(callee, "property").map(|p| text(p, src)),
+                                Some("push" | "unshift" | "add")
+                            )
+                        {
+                            return;
+                        }
+                        if let Some(arr) = field(callee, "object").map(|o| self.ctext(o))
+                            && arrays.contains(&arr)
+                        {
+                            values.extend(call_args(n).into_iter().map(|v| (arr.clone(), v)));
+                        }
+                    }
+                    "variable_declarator" => {
+                        if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
+                            && name.kind() == "identifier"
+                            && arrays.iter().any(|x| x == text(name, src))
+                            && unwrap_value(v).kind() == "array"
+                        {
+                            let arr = text(name, src).to_string();
+                            values.extend(
+                                named_kids(unwrap_value(v))
+                                    .into_iter()
+                                    .map(|v| (arr.clone(), v)),
+                            );
+                        }
+                        if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
+                            && name.kind() == "identifier"
+                            && arrays.iter().any(|x| x == text(name, src))
+                            && let Some(cb) = map_callback(unwrap_value(v), src)
+                        {
+                            let arr = text(name, src).to_string();
+                            values
+                                .extend(returned_values(cb).into_iter().map(|v| (arr.clone(), v)));
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        }
+        values
+    }
+
+    /// Releases of elements of arrays or sets by the cleanup functions `fns`
+    /// (`subs.forEach((s) => s.unsubscribe())`, `timers.forEach(clearTimeout)`): a release
+    /// call for each value the effect stores there by name, and the release names of each
+    /// call or construction stored there directly.
+    pub(super) fn element_releases(
+        &self,
+        parts: &mut EffectParts<'t>,
+        calls: &mut Vec<CleanupCall>,
+    ) {
+        let src = self.src;
+        let mut uses: Vec<(String, Vec<ElementUse>)> = Vec::new();
+        for f in &parts.cleanup_fns {
+            traverse(*f, |a, entering| {
+                if entering && let Some((arr, u)) = element_release(a.node, src) {
+                    uses.push((self.ctext(arr), u));
+                }
+            });
+        }
+        if uses.is_empty() {
+            return;
+        }
+        let names: Vec<String> = uses.iter().map(|u| u.0.clone()).collect();
+        for (arr, v) in self.stored_values(&parts.bodies, &names) {
+            let v = unwrap_value(v);
+            for (_, us) in uses.iter().filter(|u| u.0 == arr) {
+                for u in us {
+                    match v.kind() {
+                        "identifier" | "member_expression" => {
+                            let value = self.ctext(v);
+                            let call = match u {
+                                ElementUse::Method(m) => CleanupCall {
+                                    callee: m.clone(),
+                                    receiver: Some(value),
+                                    args: Vec::new(),
+                                    span: span(v),
+                                },
+                                ElementUse::PassedTo(g) => {
+                                    let (recv, callee) = match g.rsplit_once('.') {
+                                        Some((r, c)) => (Some(r.to_string()), c.to_string()),
+                                        None => (None, g.clone()),
+                                    };
+                                    CleanupCall {
+                                        callee,
+                                        receiver: recv,
+                                        args: vec![value],
+                                        span: span(v),
+                                    }
+                                }
+                            };
+                            calls.push(call);
+                        }
+                        "call_expression" | "new_expression" => {
+                            let name = match u {
+                                ElementUse::Method(m) => m.clone(),
+                                ElementUse::PassedTo(g) => {
+                                    g.rsplit('.').next().unwrap_or(g).to_string()
+                                }
+                            };
+                            parts
+                                .released_elements
+                                .entry(v.id())
+                                .or_default()
+                                .push(name);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// What the effect stores in the arrays of cleanups `arrays` (canonical texts):
+    /// `cleanups.push(() => ro.disconnect())`, `cleanups.push(unsubscribe)`,
+    /// `cleanups.push(onSnapshot(…))`, `const cleanups = [stop]`.
+    pub(super) fn array_cleanups(
+        &self,
+        bodies: &[Node<'t>],
+        arrays: &[String],
+    ) -> StoredCleanups<'t> {
+        let src = self.src;
+        let mut out = StoredCleanups::default();
+        let values = self
+            .stored_values(bodies, arrays)
+            .into_iter()
+            .map(|(_, v)| v);
+        for v in values {
+            let v = unwrap_value(v);
+            match v.kind() {
+                k if is_fn_kind(k) => out.fns.push(v),
+                "identifier" => match self.lookup_fn(text(v, src), v.start_byte()) {
+                    Some(f) => out.fns.push(f),
+                    None => out.disposers.push((text(v, src).to_string(), span(v))),
+                },
+                "member_expression" => out.disposers.push((self.ctext(v), span(v))),
+                "call_expression" | "new_expression" => {
+                    out.pushed.insert(v.id());
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Functions the effect registers on the signal of one of the `aborted` controllers:
+    /// `signal.addEventListener("abort", () => { … })` where `signal` is `controller.signal`
+    /// (directly, or bound by `const { signal } = controller`).
+    pub(super) fn abort_listeners(&self, bodies: &[Node<'t>], aborted: &[String]) -> Vec<Node<'t>> {
+        let src = self.src;
+        let mut out = Vec::new();
+        for body in bodies {
+            traverse(*body, |a, entering| {
+                let n = a.node;
+                if !entering || n.kind() != "call_expression" {
+                    return;
+                }
+                let Some(callee) = field(n, "function").map(unwrap_value) else {
+                    return;
+                };
+                if callee.kind() != "member_expression"
+                    || field(callee, "property").map(|p| text(p, src)) != Some("addEventListener")
+                {
+                    return;
+                }
+                let args = call_args(n);
+                if args.first().and_then(|e| string_value(*e, src)) != Some("abort") {
+                    return;
+                }
+                let Some(obj) = field(callee, "object") else {
+                    return;
+                };
+                let sig = self.resolve_signal(self.ctext(obj), bodies);
+                if !aborted.iter().any(|c| sig == format!("{c}.signal")) {
+                    return;
+                }
+                let Some(handler) = args.get(1).map(|h| unwrap_value(*h)) else {
+                    return;
+                };
+                if is_fn_kind(handler.kind()) {
+                    out.push(handler);
+                } else if handler.kind() == "identifier"
+                    && let Some(f) = self.lookup_fn(text(handler, src), handler.start_byte())
+                {
+                    out.push(f);
+                }
+            });
+        }
+        out
+    }
+
+    /// A call made by a cleanup. A function kept in a ref (`ref.current()`) or, in a class, in
+    /// a field that is not a method (`this.unsubscribe()`) is recorded as a call of
+    /// `ref.current` / `this.unsubscribe`, so that a disposer bound there is seen called.
+    ///
+    /// A function written inline as an argument is a new function object, equal to nothing the
+    /// effect registered (`removeEventListener("x", () => f())` removes nothing): its text is
+    /// replaced by `<function literal at S..E>` (its byte span), so it matches no acquisition.
+    pub(super) fn cleanup_call(
+        &self,
+        n: Node,
+        class_body: Option<Node<'t>>,
+    ) -> Option<CleanupCall> {
+        let src = self.src;
+        let callee = unwrap_value(field(n, "function")?);
+        let args: Vec<String> = call_args(n)
+            .into_iter()
+            .map(|a| {
+                let u = unwrap_value(a);
+                if is_fn_kind(u.kind()) {
+                    format!("<function literal at {}..{}>", u.start_byte(), u.end_byte())
+                } else {
+                    self.ctext(a)
+                }
+            })
+            .collect();
+        let (name, receiver) = match callee.kind() {
+            "identifier" => (text(callee, src).to_string(), None),
+            "member_expression" => {
+                let prop = text(field(callee, "property")?, src);
+                let obj = field(callee, "object")?;
+                let stored = unwrap_value(obj).kind() == "this"
+                    && class_body.is_some_and(|b| self.class_member(b, prop).is_none());
+                if prop == "current" || stored {
+                    (self.ctext(callee), None)
+                } else {
+                    (prop.to_string(), Some(self.ctext(obj)))
+                }
+            }
+            _ => return None,
+        };
+        Some(CleanupCall {
+            callee: name,
+            receiver,
+            args,
+            span: span(n),
+        })
+    }
+
+    pub(super) fn find_acquisitions(
+        &self,
+        parts: &EffectParts<'t>,
+        skip: &HashSet<usize>,
+    ) -> Vec<Acquisition> {
+        let src = self.src;
+        let mut found: Vec<(Node<'t>, Acquisition)> = Vec::new();
+        // What the effect creates or acquires (`const ws = new WebSocket(…)`,
+        // `socketRef.current = io(…)`, `const channel = pusher.subscribe(…)`): listeners on it
+        // go away with it.
+        let mut owned: HashSet<String> = HashSet::new();
+        if let Some(body) = parts.class_body {
+            self.instance_owned(body, &mut owned);
+        }
+        let mut bodies: Vec<Node<'t>> = parts.bodies.clone();
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut i = 0;
+        while i < bodies.len() && i < MAX_HELPERS {
+            let body = bodies[i];
+            i += 1;
+            if !seen.insert(body.id()) {
+                continue;
+            }
+            let mut more: Vec<Node<'t>> = Vec::new();
+            let mut skipping: Option<usize> = None;
+            traverse(body, |a, entering| {
+                let n = a.node;
+                if let Some(s) = skipping {
+                    if !entering && n.id() == s {
+                        skipping = None;
+                    }
+                    return;
+                }
+                if !entering {
+                    return;
+                }
+                if n.id() != body.id() && skip.contains(&n.id()) {
+                    skipping = Some(n.id());
+                    return;
+                }
+                // Functions handed out in an object (`{ onChange: (cb) => emitter.on(cb) }`,
+                // an API the component builds) run when someone else calls them.
+                if n.id() != body.id()
+                    && (n.kind() == "method_definition"
+                        || (is_fn_kind(n.kind()) && a.parent().is_some_and(|p| p.kind() == "pair")))
+                {
+                    skipping = Some(n.id());
+                    return;
+                }
+                if !matches!(n.kind(), "call_expression" | "new_expression") {
+                    return;
+                }
+                if n.kind() == "new_expression"
+                    && let Some(h) = holder_text(a, src)
+                {
+                    owned.insert(h);
+                }
+                if let Some(acq) = self.acquisition(a, parts) {
+                    if let Some(b) = &acq.binding {
+                        owned.insert(b.clone());
+                    }
+                    found.push((n, acq));
+                }
+                // A class component's `componentDidMount` often acquires in helpers.
+                if parts.class_body.is_some()
+                    && n.kind() == "call_expression"
+                    && let Some(h) = self.helper_of(n, parts.class_body)
+                    && !skip.contains(&h.id())
+                {
+                    more.push(h);
+                }
+            });
+            bodies.extend(more);
+        }
+        let mut inner: HashSet<usize> = HashSet::new();
+        for (n, _) in &found {
+            chain_inner(*n, &mut inner);
+        }
+        // A listener (or a receiver-matched acquisition such as `connectUser`) on something the
+        // effect creates itself lives and dies with that object: the object is what must be
+        // released (and is an acquisition of its own when it holds a connection).
+        let on_owned = |a: &Acquisition| {
+            let by_receiver = self
+                .catalog
+                .effect(&a.pair)
+                .is_some_and(|p| matches!(p.matching, Matching::Listener | Matching::Receiver));
+            let owned_text = |r: &str| {
+                owned.contains(r)
+                    || r.char_indices().any(|(i, c)| {
+                        c == '.' && r.get(..i).is_some_and(|head| owned.contains(head))
+                    })
+            };
+            // `signal.addEventListener("abort", …)` with `const { signal } = controller` on a
+            // controller the effect creates: the signal is the controller's.
+            by_receiver
+                && a.receiver.as_ref().is_some_and(|r| {
+                    owned_text(r) || owned_text(&self.resolve_signal(r.clone(), &parts.bodies))
+                })
+        };
+        let mut out: Vec<Acquisition> = found
+            .into_iter()
+            .filter(|(n, a)| !inner.contains(&n.id()) && !on_owned(a))
+            .map(|(_, a)| a)
+            .collect();
+        out.sort_by_key(|a| a.span.start);
+        out.dedup_by_key(|a| a.span);
+        out
+    }
+
+    /// A catalogue client built here (kinds sdk / client / connection, not a singleton API).
+    pub(super) fn client_acquisition(&self, n: Node) -> Option<String> {
+        let (callee, is_new) = match n.kind() {
+            "new_expression" => (field(n, "constructor")?, true),
+            _ => (field(n, "function")?, false),
+        };
+        let (module, path, _) = self.resolve(callee)?;
+        let m = self.catalog.match_js(&module, &path, is_new)?;
+        let kind_ok = matches!(
+            m.client.kind,
+            ClientKind::Sdk | ClientKind::Client | ClientKind::Connection
+        );
+        if m.singleton || !kind_ok || (!is_new && !first_arg_ok(m.ctor, n, self.src)) {
+            return None;
+        }
+        Some(m.client.id.clone())
+    }
+
+    /// The catalogue effect pair a call or construction acquires, with its receiver. Pairs
+    /// limited to some modules (React Native's `addEventListener`, pusher-js `subscribe`) are
+    /// tried first, so the more specific pair wins.
+    pub(super) fn effect_pair(
+        &self,
+        n: Node<'t>,
+        bodies: &[Node<'t>],
+    ) -> Option<(&'a EffectPairDef, Option<Node<'t>>)> {
+        let src = self.src;
+        let catalog: &'a LangCatalog = self.catalog;
+        let modules_ok = |p: &EffectPairDef| p.modules.is_empty() || self.imports_any(&p.modules);
+        let ordered = catalog
+            .effects
+            .iter()
+            .filter(|p| !p.modules.is_empty())
+            .chain(catalog.effects.iter().filter(|p| p.modules.is_empty()));
+        match n.kind() {
+            "new_expression" => {
+                let ctor = dotted_path(field(n, "constructor")?, src)?;
+                let found = ordered
+                    .into_iter()
+                    .find(|p| p.new.contains(&ctor) && modules_ok(p));
+                found.map(|p| (p, None))
+            }
+            "call_expression" => {
+                let callee = unwrap_value(field(n, "function")?);
+                match callee.kind() {
+                    "member_expression" => {
+                        let prop = text(field(callee, "property")?, src);
+                        let obj = field(callee, "object")?;
+                        let path = dotted_path(callee, src);
+                        let recv = self.ctext(obj).to_ascii_lowercase();
+                        let recv_ok = |needle: &str| {
+                            let needle = needle.to_ascii_lowercase();
+                            recv.contains(&needle)
+                                || self
+                                    .bound_value(obj, bodies)
+                                    .is_some_and(|v| v.to_ascii_lowercase().contains(&needle))
+                        };
+                        let found = ordered.into_iter().find(|p| {
+                            let by_method = p.methods.iter().any(|m| m == prop)
+                                && p.receiver_contains.as_deref().is_none_or(recv_ok);
+                            let by_call = path
+                                .as_ref()
+                                .is_some_and(|pp| p.calls.iter().any(|c| c == pp));
+                            (by_method || by_call) && modules_ok(p)
+                        });
+                        found.map(|p| (p, Some(obj)))
+                    }
+                    "identifier" => {
+                        let local = text(callee, src);
+                        // Imported: the export's name (`import { onSnapshot as listen }`).
+                        // Declared in the file (a prop, a local helper): not the global.
+                        let name = match self.pre.imports.get(local) {
+                            Some(imp) => match imp.path.rsplit('.').next() {
+                                Some("default" | "*") | None => local,
+                                Some(export) => export,
+                            },
+                            None if self.declared(local) => return None,
+                            None => local,
+                        };
+                        let found = ordered
+                            .into_iter()
+                            .find(|p| p.calls.iter().any(|c| c == name) && modules_ok(p));
+                        found.map(|p| (p, None))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}

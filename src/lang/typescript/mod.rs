@@ -1,0 +1,118 @@
+//! TypeScript / TSX / JavaScript front-end (tree-sitter).
+//!
+//! One parse per file (one parser per grammar per thread), then two passes over the tree:
+//!
+//! 1. a pre-pass collects what the walk needs to know before it reaches it: imports (ESM,
+//!    `require`, `await import`), module-level variables and the ones assigned at run time,
+//!    `globalThis` aliases, function names, functions named as request handlers (routers, tRPC,
+//!    Next.js exports) or run once (`main()` at top level, Fastify plugins), components that
+//!    render JSX, exported names and the file's directives (`"use server"`, `"use client"`);
+//! 2. the walk keeps an explicit context stack (scope, memo, enclosing named function, loops)
+//!    and records client constructions, calls to possible factories and functions. What depends
+//!    on code after a construction (a later `client.close()`, `return client`, `cached = client`)
+//!    is resolved when its function is left.
+//!
+//! Lifecycle facts are gathered when the walk meets their construct, over its own subtree:
+//! effects (React `useEffect` and friends, class components' `componentDidMount` /
+//! `componentWillUnmount`, Vue `onMounted` / `onUnmounted`) with what they acquire and what
+//! their cleanup calls; sessions (pool checkouts, single connections) with how they are closed;
+//! and the code that only runs in production (`if (process.env.NODE_ENV === "production")`).
+//!
+//! Configuration facts are read at each construction: its object-literal options (nested objects
+//! flattened with `.`, module constants and locals followed), where its connection URL comes
+//! from (a literal, or an environment variable through `process.env`, `import.meta.env`, a t3-env
+//! `env` module, and the locals bound from them), connection-URL string literals anywhere, and
+//! the project modules the file imports.
+//!
+//! The front-end knows syntax and frameworks (Next.js, Express, Koa, Fastify, Hono, tRPC,
+//! React, Vue); client libraries and effect pairs come from the catalogue only.
+
+use crate::catalog::{
+    ClientDef, CtorDef, CtorMatch, EffectPairDef, LangCatalog, Matching, wildcard_match,
+};
+use crate::facts::{
+    Acquisition, CallSite, Cleanup, CleanupCall, ClientConfig, ClientKind, ClientSite, Closing,
+    ConnUrl, EffectAnchors, EffectFact, FileFacts, FixAnchors, FnFact, Guard, HandlerRef,
+    ModuleRef, NestedAnchors, OptValue, OptionFact, Returned, Scope, ScopeKind, SessionAnchors,
+    SessionSite, UrlRef,
+};
+use crate::lang::ParseError;
+use crate::lang::dotenv::is_connection_url;
+use crate::lang::modules::js_module;
+use crate::source::{Lang, SourceFile, Span};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use tree_sitter::{Node, Parser, Tree};
+
+mod acquisitions;
+mod effect_parts;
+mod effects;
+mod options;
+mod prepass;
+mod scopes;
+mod sessions;
+mod sites;
+mod syntax;
+mod vocab;
+use effect_parts::*;
+use options::*;
+use prepass::*;
+use scopes::*;
+use sites::*;
+use syntax::*;
+use vocab::*;
+
+thread_local! {
+    /// `[typescript, tsx]`, created on first use on each thread.
+    static PARSERS: RefCell<[Option<Parser>; 2]> = const { RefCell::new([None, None]) };
+}
+
+fn parse(lang: Lang, text: &str) -> Result<Tree, ParseError> {
+    let tsx = !matches!(lang, Lang::Ts);
+    PARSERS.with(|cell| {
+        let mut parsers = cell.borrow_mut();
+        let slot = &mut parsers[usize::from(tsx)];
+        if slot.is_none() {
+            let language = if tsx {
+                tree_sitter_typescript::LANGUAGE_TSX.into()
+            } else {
+                tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()
+            };
+            let mut parser = Parser::new();
+            parser.set_language(&language).map_err(|e| ParseError {
+                message: format!("cannot load the TypeScript grammar: {e}"),
+                span: None,
+            })?;
+            *slot = Some(parser);
+        }
+        let parser = slot.as_mut().ok_or_else(|| ParseError {
+            message: "no TypeScript parser".into(),
+            span: None,
+        })?;
+        parser.parse(text, None).ok_or_else(|| ParseError {
+            message: "the TypeScript parser gave up on this file".into(),
+            span: None,
+        })
+    })
+}
+
+/// Does the text parse without any error or missing node?
+pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
+    parse(lang, text).is_ok_and(|t| !t.root_node().has_error())
+}
+
+/// Extract the facts of one TypeScript / TSX / JavaScript file.
+pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
+    let tree = parse(file.lang, &file.text)?;
+    let root = tree.root_node();
+    let info = FileInfo::new(file);
+    let mut pre = Pre::new(file, catalog, info);
+    pre.run(root);
+    let mut walker = Walker::new(file, catalog, pre, info);
+    walker.walk(root);
+    Ok(walker.finish())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests;

@@ -1,0 +1,918 @@
+//! The pre-pass over a file: imports, exports, module declarations, route registrations and
+//! handler references, before the scope walk.
+
+use super::*;
+
+// ------------------------------------------------------------------------------------------
+// File context
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    App,
+    Test,
+    Startup,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FileInfo {
+    pub(super) role: Role,
+    /// `app/**/route.*`
+    pub(super) route: bool,
+    /// `app/**/{page,layout,…}.*`
+    pub(super) page: bool,
+    /// `middleware.*` / `proxy.*` at the root or in `src/` of a Next.js project
+    pub(super) middleware: bool,
+    /// `pages/api/**`
+    pub(super) pages_api: bool,
+    /// `pages/**`
+    pub(super) pages_dir: bool,
+    /// Components are possible (TSX / JS grammar).
+    pub(super) jsx: bool,
+    /// The project uses React (hooks may live in `.ts` files).
+    pub(super) react: bool,
+    /// Framework tag for router callbacks.
+    pub(super) router: &'static str,
+}
+
+impl FileInfo {
+    pub(super) fn new(file: &SourceFile) -> Self {
+        let rel = file.rel.trim_start_matches("./");
+        let segs: Vec<&str> = rel.split('/').collect();
+        let name = segs.last().copied().unwrap_or("");
+        let dirs = &segs[..segs.len().saturating_sub(1)];
+        let stem = name.split('.').next().unwrap_or(name);
+        let app_dir = segs.first() == Some(&"app")
+            || (segs.first() == Some(&"src") && segs.get(1) == Some(&"app"));
+        let pages_dir = segs.first() == Some(&"pages")
+            || (segs.first() == Some(&"src") && segs.get(1) == Some(&"pages"));
+        // Inside Next.js routing directories, `test/` or `scripts/` are URL segments.
+        let routed = app_dir || pages_dir;
+        let test = name.contains(".test.")
+            || name.contains(".spec.")
+            || dirs.iter().any(|d| {
+                matches!(*d, "__tests__" | "__mocks__")
+                    || (!routed && matches!(*d, "test" | "tests" | "e2e" | "cypress"))
+            });
+        let startup = (!routed
+            && dirs
+                .iter()
+                .any(|d| matches!(*d, "scripts" | "migrations" | "seeds" | "seeders")))
+            // Seed scripts (`seed.ts`, `test-cards-seed.ts`, `seed-users.ts`) and what sits
+            // beside Prisma's schema (`prisma/seed.ts`): run by hand, never by the app.
+            || stem == "seed"
+            || ["-seed", "_seed", ".seed"].iter().any(|s| stem.ends_with(s))
+            || ["seed-", "seed_"].iter().any(|s| stem.starts_with(s))
+            || (!routed && dirs.first() == Some(&"prisma"))
+            || name.contains(".config.")
+            || stem == "instrumentation";
+        let role = if test {
+            Role::Test
+        } else if startup {
+            Role::Startup
+        } else {
+            Role::App
+        };
+        let pages_api = pages_dir
+            && (segs.get(1) == Some(&"api") || segs.get(2) == Some(&"api") && segs[0] == "src");
+        let p = &file.project;
+        let root_file = dirs.is_empty() || dirs == ["src"];
+        let router = if p.has_dep("express") {
+            "express"
+        } else if p.has_dep("fastify") {
+            "fastify"
+        } else if p.has_dep("hono") {
+            "hono"
+        } else if p.has_dep("koa") || p.has_dep("@koa/router") || p.has_dep("koa-router") {
+            "koa"
+        } else {
+            "express"
+        };
+        FileInfo {
+            role,
+            route: app_dir && stem == "route",
+            page: app_dir && PAGE_FILES.contains(&stem),
+            middleware: p.nextjs && root_file && matches!(stem, "middleware" | "proxy"),
+            pages_api,
+            pages_dir,
+            jsx: !matches!(file.lang, Lang::Ts),
+            react: ["react", "preact", "react-native", "next"]
+                .iter()
+                .any(|d| p.has_dep(d)),
+            router,
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Pre-pass
+
+#[derive(Debug, Clone)]
+pub(super) struct Import {
+    pub(super) module: String,
+    /// `default`, `*`, or the export name, followed by member names.
+    pub(super) path: String,
+    /// The project-local module, if the specifier names one.
+    pub(super) local: Option<ModuleRef>,
+}
+
+/// A function that something other than its position makes special.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Special {
+    /// Called per request by a framework; the span labels an anonymous callback.
+    Handler(&'static str, Span),
+    /// Run once (Fastify plugin, `listen` callback).
+    Startup,
+}
+
+pub(super) struct Pre<'a, 't> {
+    pub(super) file: &'a SourceFile,
+    pub(super) catalog: &'a LangCatalog,
+    pub(super) src: &'a str,
+    pub(super) info: FileInfo,
+    pub(super) imports: HashMap<String, Import>,
+    pub(super) module_vars: HashSet<String>,
+    /// Roots of assignment targets anywhere (`cached = …`, `cache.conn = …`, `n++`).
+    pub(super) assigned: HashSet<String>,
+    pub(super) global_aliases: HashSet<String>,
+    /// Functions callable by a bare name (declarations, `const f = …`).
+    pub(super) fn_names: HashSet<String>,
+    /// Same-file functions named as handlers, by name.
+    pub(super) handler_names: HashMap<String, &'static str>,
+    pub(super) startup_names: HashSet<String>,
+    /// Function nodes made special by where they are passed.
+    pub(super) callbacks: HashMap<usize, Special>,
+    /// Named functions whose body renders JSX.
+    pub(super) jsx_fns: HashSet<usize>,
+    pub(super) exported_names: HashSet<String>,
+    pub(super) use_server: bool,
+    pub(super) use_client: bool,
+    /// Functions passed by name to a memoizer (`singleton("redis", initializeRedis)`): their
+    /// body runs once.
+    pub(super) memo_fns: HashSet<String>,
+    pub(super) module_insert: u32,
+    pub(super) refs: Vec<HandlerRef>,
+    pub(super) pending: Vec<(Node<'t>, Special)>,
+    /// Module-level bindings (`const MAX = 20`, `const url = process.env.X`,
+    /// `const { DATABASE_URL } = process.env`), for option values and URLs.
+    pub(super) consts: HashMap<String, Bound<'t>>,
+    /// Project modules imported (ESM, `require`, `import()`, `export … from`), de-duplicated.
+    pub(super) local_imports: Vec<ModuleRef>,
+}
+
+impl<'a, 't> Pre<'a, 't> {
+    pub(super) fn new(file: &'a SourceFile, catalog: &'a LangCatalog, info: FileInfo) -> Self {
+        Pre {
+            file,
+            catalog,
+            src: &file.text,
+            info,
+            imports: HashMap::new(),
+            module_vars: HashSet::new(),
+            assigned: HashSet::new(),
+            global_aliases: HashSet::new(),
+            fn_names: HashSet::new(),
+            handler_names: HashMap::new(),
+            startup_names: HashSet::new(),
+            callbacks: HashMap::new(),
+            jsx_fns: HashSet::new(),
+            exported_names: HashSet::new(),
+            use_server: false,
+            use_client: false,
+            memo_fns: HashSet::new(),
+            module_insert: 0,
+            refs: Vec::new(),
+            pending: Vec::new(),
+            consts: HashMap::new(),
+            local_imports: Vec::new(),
+        }
+    }
+
+    pub(super) fn run(&mut self, root: Node<'t>) {
+        self.top_level(root);
+        let mut fn_stack: Vec<(usize, bool)> = Vec::new();
+        let src = self.src;
+        traverse(root, |at, entering| {
+            let n = at.node;
+            if !n.is_named() {
+                return;
+            }
+            let kind = n.kind();
+            if is_fn_kind(kind) {
+                if entering {
+                    let name = fn_name(at, src);
+                    if let Some(fname) = &name
+                        && matches!(
+                            fname.kind,
+                            NameKind::Decl | NameKind::Var | NameKind::Wrapper
+                        )
+                    {
+                        self.fn_names.insert(fname.name.clone());
+                    }
+                    fn_stack.push((n.id(), name.is_some()));
+                } else {
+                    fn_stack.pop();
+                }
+                return;
+            }
+            if !entering {
+                return;
+            }
+            match kind {
+                "import_statement" => self.import(n),
+                "export_statement" => {
+                    if let Some(m) = field(n, "source").and_then(|s| string_value(s, src)) {
+                        self.note_import(m);
+                    }
+                }
+                "variable_declarator" => self.declarator(n),
+                "assignment_expression" | "augmented_assignment_expression" => {
+                    if let Some((root, _)) = field(n, "left").and_then(|l| root_of(l, src)) {
+                        self.assigned.insert(root.to_string());
+                    }
+                }
+                "update_expression" => {
+                    if let Some((root, _)) = field(n, "argument").and_then(|l| root_of(l, src)) {
+                        self.assigned.insert(root.to_string());
+                    }
+                }
+                "call_expression" => {
+                    if let Some(m) = self.required_module(n) {
+                        self.note_import(m);
+                    }
+                    self.registration(n);
+                    self.memo_call(n);
+                }
+                "jsx_element" | "jsx_self_closing_element" => {
+                    if let Some((id, _)) = fn_stack.iter().rev().find(|(_, named)| *named) {
+                        self.jsx_fns.insert(*id);
+                    }
+                }
+                _ => {}
+            }
+        });
+        for (node, special) in std::mem::take(&mut self.pending) {
+            self.handler_arg(node, special, 0);
+        }
+    }
+
+    /// `singleton("redis", initializeRedis)`, `memoize(getClient)`: names of functions handed
+    /// to a memoizer.
+    pub(super) fn memo_call(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(callee) = field(call, "function").and_then(|c| callee_name(c, src)) else {
+            return;
+        };
+        if !MEMO_WRAPPERS.contains(&callee) {
+            return;
+        }
+        for (i, a) in call_args(call).into_iter().enumerate() {
+            let a = unwrap_value(a);
+            if a.kind() == "identifier" && is_memo_arg(callee, i) {
+                self.memo_fns.insert(text(a, src).to_string());
+            }
+        }
+    }
+
+    pub(super) fn local_module(&self, spec: &str) -> Option<ModuleRef> {
+        if self.catalog.knows_module(spec) {
+            return None;
+        }
+        let project = &self.file.project;
+        js_module(&self.file.rel, spec, |pkg| project.has_dep(pkg))
+    }
+
+    /// A module the file imports: recorded when it is a project module.
+    pub(super) fn note_import(&mut self, spec: &str) {
+        if let Some(m) = self.local_module(spec)
+            && !self.local_imports.contains(&m)
+        {
+            self.local_imports.push(m);
+        }
+    }
+
+    pub(super) fn add_import(&mut self, local: &str, module: &str, path: String) {
+        let local_module = self.local_module(module);
+        self.imports.insert(
+            local.to_string(),
+            Import {
+                module: module.to_string(),
+                path,
+                local: local_module,
+            },
+        );
+    }
+
+    pub(super) fn import(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let Some(module) = field(n, "source").and_then(|s| string_value(s, src)) else {
+            return;
+        };
+        self.note_import(module);
+        for clause in named_kids(n) {
+            match clause.kind() {
+                "import_clause" => {
+                    for c in named_kids(clause) {
+                        match c.kind() {
+                            "identifier" => self.add_import(text(c, src), module, "default".into()),
+                            "namespace_import" => {
+                                if let Some(id) = first_named(c) {
+                                    self.add_import(text(id, src), module, "*".into());
+                                }
+                            }
+                            "named_imports" => {
+                                for spec in named_kids(c) {
+                                    let Some(name) = field(spec, "name") else {
+                                        continue;
+                                    };
+                                    let name_s = key_name(name, src).unwrap_or("");
+                                    let local = field(spec, "alias")
+                                        .map(|a| text(a, src))
+                                        .unwrap_or(name_s);
+                                    self.add_import(local, module, name_s.to_string());
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "import_require_clause" => {
+                    if let Some(id) = first_named(clause).filter(|i| i.kind() == "identifier") {
+                        self.add_import(text(id, src), module, "*".into());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `require('m')` / `import('m')` (possibly awaited): the module name.
+    pub(super) fn required_module(&self, n: Node) -> Option<&'a str> {
+        let n = unwrap_value(n);
+        if n.kind() != "call_expression" {
+            return None;
+        }
+        let f = field(n, "function")?;
+        if !(f.kind() == "import" || (f.kind() == "identifier" && text(f, self.src) == "require")) {
+            return None;
+        }
+        string_value(*call_args(n).first()?, self.src)
+    }
+
+    pub(super) fn declarator(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let (Some(name), Some(value)) = (field(n, "name"), field(n, "value")) else {
+            return;
+        };
+        let v = unwrap_value(value);
+        // `require('m')`, `await import('m')`, `require('m').X`
+        let (module, base) = if let Some(m) = self.required_module(v) {
+            (Some(m.to_string()), "*".to_string())
+        } else if v.kind() == "member_expression"
+            && let Some(m) = field(v, "object").and_then(|o| self.required_module(o))
+        {
+            let prop = field(v, "property").map(|p| text(p, src)).unwrap_or("");
+            (Some(m.to_string()), prop.to_string())
+        } else if v.kind() == "identifier"
+            && name.kind() == "object_pattern"
+            && let Some(imp) = self.imports.get(text(v, src))
+        {
+            // `import pg from 'pg'; const { Pool } = pg;`
+            (Some(imp.module.clone()), imp.path.clone())
+        } else {
+            (None, String::new())
+        };
+        if let Some(module) = module {
+            match name.kind() {
+                "identifier" => self.add_import(text(name, src), &module, base),
+                "object_pattern" => {
+                    for p in named_kids(name) {
+                        let (key, local) = match p.kind() {
+                            "shorthand_property_identifier_pattern" => (text(p, src), text(p, src)),
+                            "pair_pattern" => {
+                                let key =
+                                    field(p, "key").and_then(|k| key_name(k, src)).unwrap_or("");
+                                let mut v = field(p, "value");
+                                if let Some(a) = v.filter(|a| a.kind() == "assignment_pattern") {
+                                    v = field(a, "left");
+                                }
+                                match v.filter(|v| v.kind() == "identifier") {
+                                    Some(v) => (key, text(v, src)),
+                                    None => continue,
+                                }
+                            }
+                            _ => continue,
+                        };
+                        let path = if base == "*" {
+                            key.to_string()
+                        } else {
+                            format!("{base}.{key}")
+                        };
+                        self.add_import(local, &module, path);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if name.kind() == "identifier" && v.kind() == "identifier" {
+            let target = text(v, src);
+            if GLOBALS.contains(&target) || self.global_aliases.contains(target) {
+                self.global_aliases.insert(text(name, src).to_string());
+            }
+        }
+    }
+
+    pub(super) fn top_level(&mut self, root: Node<'t>) {
+        let src = self.src;
+        let mut directives = true;
+        for st in named_kids(root) {
+            if st.kind() == "hash_bang_line" {
+                continue;
+            }
+            if directives
+                && st.kind() == "expression_statement"
+                && let Some(d) = first_named(st).and_then(|s| string_value(s, src))
+            {
+                match d {
+                    "use server" => self.use_server = true,
+                    "use client" => self.use_client = true,
+                    _ => {}
+                }
+                // New module-level code goes after the directives at least.
+                self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0);
+                continue;
+            }
+            directives = false;
+            match st.kind() {
+                "import_statement" => {
+                    self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0)
+                }
+                "lexical_declaration" | "variable_declaration" => {
+                    // `const { Pool } = require("pg")` is an import too.
+                    let requires = named_kids(st).into_iter().any(|d| {
+                        field(d, "value").is_some_and(|v| {
+                            let v = unwrap_value(v);
+                            self.required_module(v).is_some()
+                                || (v.kind() == "member_expression"
+                                    && field(v, "object")
+                                        .is_some_and(|o| self.required_module(o).is_some()))
+                        })
+                    });
+                    if requires {
+                        self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0);
+                    }
+                    self.module_declaration(st, false)
+                }
+                "export_statement" => self.export(st),
+                "expression_statement" => self.top_expression(st),
+                "if_statement" => {
+                    if let Some(c) = field(st, "consequence") {
+                        let stmts = if c.kind() == "statement_block" {
+                            named_kids(c)
+                        } else {
+                            vec![c]
+                        };
+                        for s in stmts
+                            .into_iter()
+                            .filter(|s| s.kind() == "expression_statement")
+                        {
+                            self.top_call(s);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn module_declaration(&mut self, decl: Node<'t>, exported: bool) {
+        let src = self.src;
+        for d in named_kids(decl)
+            .into_iter()
+            .filter(|d| d.kind() == "variable_declarator")
+        {
+            let Some(name) = field(d, "name") else {
+                continue;
+            };
+            let mut names = Vec::new();
+            pattern_names(name, src, &mut names);
+            if exported {
+                self.exported_names.extend(names.iter().cloned());
+            }
+            if name.kind() == "identifier"
+                && let Some(value) = field(d, "value")
+            {
+                let as_name = text(name, src);
+                if exported {
+                    self.named_export(as_name, value);
+                }
+            }
+            if let Some(value) = field(d, "value") {
+                bindings_of(name, value, src, |local, b| {
+                    self.consts.insert(local.to_string(), b);
+                });
+            }
+            self.module_vars.extend(names);
+        }
+    }
+
+    pub(super) fn export(&mut self, st: Node<'t>) {
+        let src = self.src;
+        if let Some(source) = field(st, "source").and_then(|s| string_value(s, src)) {
+            // `export { GET, POST } from './handlers'`
+            if !self.info.route {
+                return;
+            }
+            let module = self.local_module(source);
+            for clause in named_kids(st)
+                .into_iter()
+                .filter(|c| c.kind() == "export_clause")
+            {
+                for spec in named_kids(clause) {
+                    let Some(name) = field(spec, "name").and_then(|n| key_name(n, src)) else {
+                        continue;
+                    };
+                    let as_name = field(spec, "alias")
+                        .and_then(|a| key_name(a, src))
+                        .unwrap_or(name);
+                    if HTTP_METHODS.contains(&as_name) && module.is_some() {
+                        self.refs.push(HandlerRef {
+                            name: name.to_string(),
+                            module: module.clone(),
+                            framework: "next-route".into(),
+                            span: span(spec),
+                        });
+                    }
+                }
+            }
+            return;
+        }
+        if let Some(decl) = field(st, "declaration") {
+            match decl.kind() {
+                "function_declaration"
+                | "generator_function_declaration"
+                | "class_declaration"
+                | "abstract_class_declaration" => {
+                    if let Some(name) = field(decl, "name") {
+                        let name = text(name, src);
+                        self.exported_names.insert(name.to_string());
+                        if decl.kind() != "class_declaration" {
+                            self.named_export(name, decl);
+                        }
+                    }
+                }
+                "lexical_declaration" | "variable_declaration" => {
+                    self.module_declaration(decl, true)
+                }
+                _ => {}
+            }
+        }
+        if let Some(kw) = token(st, "default")
+            && let Some(v) = field(st, "value").or_else(|| field(st, "declaration"))
+        {
+            self.default_export(v, span(kw));
+        }
+        for clause in named_kids(st)
+            .into_iter()
+            .filter(|c| c.kind() == "export_clause")
+        {
+            for spec in named_kids(clause) {
+                let Some(name) = field(spec, "name") else {
+                    continue;
+                };
+                let local = text(name, src);
+                let as_name = field(spec, "alias")
+                    .and_then(|a| key_name(a, src))
+                    .unwrap_or(local);
+                self.exported_names.insert(local.to_string());
+                if as_name == "default" {
+                    self.default_export(name, span(spec));
+                } else {
+                    self.named_export(as_name, name);
+                }
+            }
+        }
+    }
+
+    /// `export … <as_name> = <value>`: Next.js names that frameworks call per request.
+    pub(super) fn named_export(&mut self, as_name: &str, value: Node<'t>) {
+        let fw = if self.info.route && HTTP_METHODS.contains(&as_name) {
+            "next-route"
+        } else if self.info.middleware && as_name == "middleware" {
+            "next-middleware"
+        } else if self.info.page && as_name == "generateMetadata" {
+            "next-page"
+        } else if self.info.pages_dir && as_name == "getServerSideProps" {
+            "next-ssr"
+        } else {
+            return;
+        };
+        self.pending
+            .push((value, Special::Handler(fw, span(value))));
+    }
+
+    pub(super) fn default_export(&mut self, v: Node<'t>, label: Span) {
+        let src = self.src;
+        match v.kind() {
+            "identifier" => {
+                self.exported_names.insert(text(v, src).to_string());
+            }
+            "new_expression" => {
+                if let Some(c) = field(v, "constructor").filter(|c| c.kind() == "identifier") {
+                    self.exported_names.insert(text(c, src).to_string());
+                }
+            }
+            "object" => {
+                for k in named_kids(v) {
+                    if k.kind() == "shorthand_property_identifier" {
+                        self.exported_names.insert(text(k, src).to_string());
+                    } else if k.kind() == "pair"
+                        && let Some(val) = field(k, "value").filter(|x| x.kind() == "identifier")
+                    {
+                        self.exported_names.insert(text(val, src).to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        let fw = if self.info.pages_api {
+            "next-api"
+        } else if self.info.page && !self.use_client {
+            "next-page"
+        } else if self.info.middleware {
+            "next-middleware"
+        } else {
+            return;
+        };
+        self.pending.push((v, Special::Handler(fw, label)));
+    }
+
+    /// Top-level expression statements: `module.exports = …`, `exports.f = …`, `main()`.
+    pub(super) fn top_expression(&mut self, st: Node<'t>) {
+        let src = self.src;
+        let Some(e) = first_named(st) else { return };
+        if e.kind() == "assignment_expression"
+            && let (Some(l), Some(r)) = (field(e, "left"), field(e, "right"))
+        {
+            let lt = text(l, src);
+            if lt == "module.exports" {
+                let r = unwrap_value(r);
+                self.default_export(r, span(l));
+            } else if (lt.starts_with("exports.") || lt.starts_with("module.exports."))
+                && let Some(r) = Some(unwrap_value(r)).filter(|r| r.kind() == "identifier")
+            {
+                self.exported_names.insert(text(r, src).to_string());
+            }
+            return;
+        }
+        self.top_call(st);
+    }
+
+    /// `main()`, `main().catch(…)`, `void main()`, `await main()`: a function run once.
+    pub(super) fn top_call(&mut self, st: Node<'t>) {
+        let src = self.src;
+        let Some(mut e) = first_named(st) else { return };
+        loop {
+            e = unwrap_value(e);
+            if e.kind() == "unary_expression" {
+                match field(e, "argument") {
+                    Some(a) => e = a,
+                    None => return,
+                }
+                continue;
+            }
+            if e.kind() != "call_expression" {
+                return;
+            }
+            let Some(f) = field(e, "function").map(unwrap_value) else {
+                return;
+            };
+            match f.kind() {
+                "identifier" => {
+                    self.startup_names.insert(text(f, src).to_string());
+                    return;
+                }
+                "member_expression" => match field(f, "object") {
+                    Some(o) => e = o,
+                    None => return,
+                },
+                _ => return,
+            }
+        }
+    }
+
+    /// Router registrations, tRPC procedures, Fastify plugins.
+    pub(super) fn registration(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(callee) = field(call, "function").map(unwrap_value) else {
+            return;
+        };
+        if callee.kind() != "member_expression" {
+            return;
+        }
+        let Some(prop) = field(callee, "property").map(|p| text(p, src)) else {
+            return;
+        };
+        if !(ROUTE_METHODS.contains(&prop)
+            || TRPC_METHODS.contains(&prop)
+            || matches!(prop, "route" | "register" | "listen"))
+        {
+            return;
+        }
+        let args = call_args(call);
+        let Some(first) = args.first().copied() else {
+            return;
+        };
+        let router = self.info.router;
+        let label = span(callee);
+        if TRPC_METHODS.contains(&prop) {
+            let f = unwrap_value(first);
+            if matches!(
+                f.kind(),
+                "arrow_function" | "function_expression" | "identifier" | "member_expression"
+            ) {
+                let prop_span = field(callee, "property").map(span).unwrap_or(label);
+                self.pending
+                    .push((first, Special::Handler("trpc", prop_span)));
+            }
+            return;
+        }
+        match prop {
+            "route" if unwrap_value(first).kind() == "object" => {
+                self.pending.push((first, Special::Handler(router, label)));
+            }
+            "use" => {
+                for a in args
+                    .iter()
+                    .filter(|a| !matches!(a.kind(), "string" | "template_string"))
+                {
+                    self.pending.push((*a, Special::Handler(router, label)));
+                }
+            }
+            "register" => self.pending.push((first, Special::Startup)),
+            "listen" => {
+                if let Some(last) = args
+                    .last()
+                    .filter(|a| matches!(a.kind(), "arrow_function" | "function_expression"))
+                {
+                    self.pending.push((*last, Special::Startup));
+                }
+            }
+            p if ROUTE_METHODS.contains(&p) => {
+                let path_first = self.is_path(first);
+                if path_first {
+                    for a in &args[1..] {
+                        self.pending.push((*a, Special::Handler(router, label)));
+                    }
+                } else if field(callee, "object").is_some_and(|o| self.is_route_chain(o)) {
+                    for a in &args {
+                        self.pending.push((*a, Special::Handler(router, label)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn is_path(&self, n: Node) -> bool {
+        let t = match n.kind() {
+            "string" => string_value(n, self.src).unwrap_or(""),
+            "template_string" => text(n, self.src).get(1..).unwrap_or(""),
+            _ => return false,
+        };
+        t.starts_with('/') || t.starts_with('*')
+    }
+
+    /// `router.route('/x')` or `router.route('/x').get(h)`.
+    pub(super) fn is_route_chain(&self, n: Node) -> bool {
+        let mut cur = unwrap_value(n);
+        for _ in 0..16 {
+            if cur.kind() != "call_expression" {
+                return false;
+            }
+            let Some(callee) = field(cur, "function").filter(|c| c.kind() == "member_expression")
+            else {
+                return false;
+            };
+            let prop = field(callee, "property")
+                .map(|p| text(p, self.src))
+                .unwrap_or("");
+            if prop == "route" {
+                return call_args(cur).first().is_some_and(|a| self.is_path(*a));
+            }
+            if !ROUTE_METHODS.contains(&prop) {
+                return false;
+            }
+            match field(callee, "object") {
+                Some(o) => cur = unwrap_value(o),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// A value given to a framework: a function literal, a same-file function, an imported
+    /// handler, a wrapper call around one of those, or Fastify's `{ handler }`.
+    pub(super) fn handler_arg(&mut self, n: Node<'t>, special: Special, depth: u8) {
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "arrow_function"
+            | "function_expression"
+            | "generator_function"
+            | "function_declaration"
+            | "generator_function_declaration" => {
+                self.callbacks.insert(n.id(), special);
+            }
+            "identifier" => {
+                let name = text(n, src);
+                match special {
+                    Special::Startup => {
+                        if self.fn_names.contains(name) {
+                            self.startup_names.insert(name.to_string());
+                        }
+                    }
+                    Special::Handler(fw, _) => {
+                        if let Some(imp) = self.imports.get(name) {
+                            if let Some(module) = imp.local.clone() {
+                                let export = imp.path.rsplit('.').next().unwrap_or(name);
+                                let export = if matches!(export, "default" | "*") {
+                                    name
+                                } else {
+                                    export
+                                };
+                                self.refs.push(HandlerRef {
+                                    name: export.to_string(),
+                                    module: Some(module),
+                                    framework: fw.into(),
+                                    span: span(n),
+                                });
+                            }
+                        } else if self.fn_names.contains(name) {
+                            self.handler_names.insert(name.to_string(), fw);
+                            self.refs.push(HandlerRef {
+                                name: name.to_string(),
+                                module: None,
+                                framework: fw.into(),
+                                span: span(n),
+                            });
+                        }
+                    }
+                }
+            }
+            "member_expression" => {
+                let Special::Handler(fw, _) = special else {
+                    return;
+                };
+                let Some(prop) = field(n, "property").map(|p| text(p, src)) else {
+                    return;
+                };
+                let Some((root, _)) = root_of(n, src) else {
+                    return;
+                };
+                if let Some(imp) = self.imports.get(root) {
+                    if let Some(module) = imp.local.clone() {
+                        self.refs.push(HandlerRef {
+                            name: prop.to_string(),
+                            module: Some(module),
+                            framework: fw.into(),
+                            span: span(n),
+                        });
+                    }
+                } else if self.module_vars.contains(root) {
+                    self.handler_names.insert(prop.to_string(), fw);
+                    self.refs.push(HandlerRef {
+                        name: prop.to_string(),
+                        module: None,
+                        framework: fw.into(),
+                        span: span(n),
+                    });
+                }
+            }
+            "call_expression" if depth < 3 => {
+                for a in call_args(n) {
+                    self.handler_arg(a, special, depth + 1);
+                }
+            }
+            "object" if depth < 3 => {
+                for p in named_kids(n).into_iter().filter(|p| p.kind() == "pair") {
+                    let key = field(p, "key").and_then(|k| key_name(k, src));
+                    if key == Some("handler")
+                        && let Some(v) = field(p, "value")
+                    {
+                        self.handler_arg(v, special, depth + 1);
+                    }
+                }
+                for m in named_kids(n)
+                    .into_iter()
+                    .filter(|m| m.kind() == "method_definition")
+                {
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("handler") {
+                        self.callbacks.insert(m.id(), special);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

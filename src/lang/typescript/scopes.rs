@@ -1,0 +1,648 @@
+//! The scope walk: frames for functions, classes and modules, how each function is classified
+//! (handler, component, hook, module scope, script, test), declarations and assignments.
+
+use super::*;
+
+// ------------------------------------------------------------------------------------------
+// Walk
+
+/// One entry of the context stack: a function or a loop.
+pub(super) struct Ctx {
+    pub(super) node_id: usize,
+    pub(super) scope: Scope,
+    pub(super) memo: bool,
+    pub(super) fn_idx: Option<usize>,
+    pub(super) is_fn: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SiteRef {
+    Client(usize),
+    Call(usize),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Site {
+    pub(super) r: SiteRef,
+    /// Another name whose release closes this client (`mongoose` for `mongoose.connect()`).
+    pub(super) extra_root: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Ret {
+    /// Names returned as they are (`return client`, `return { client }`).
+    pub(super) direct: Vec<String>,
+    /// Roots of values derived from a name, with the first member (`client.db()` → client, db).
+    pub(super) derived: Vec<(String, Option<String>)>,
+}
+
+#[derive(Debug)]
+pub(super) struct Alias {
+    pub(super) name: String,
+    pub(super) root: String,
+    pub(super) method: Option<String>,
+}
+
+/// Per function (the module is frame 0).
+#[derive(Debug, Default)]
+pub(super) struct Frame {
+    /// Sites are resolved (released, stored) here rather than in the enclosing function.
+    pub(super) boundary: bool,
+    /// A `map` / `forEach` callback: what it returns goes to the iteration, not to a caller.
+    pub(super) loop_cb: bool,
+    pub(super) locals: Vec<String>,
+    pub(super) returns: Vec<Ret>,
+    /// Dotted callees of calls that may release something (`client.close`).
+    pub(super) releases: Vec<String>,
+    pub(super) stores: Vec<(String, Guard)>,
+    pub(super) aliases: Vec<Alias>,
+    pub(super) own: Vec<Site>,
+    pub(super) pending: Vec<Site>,
+}
+
+pub(super) struct FnClass {
+    pub(super) scope: Scope,
+    pub(super) memo: bool,
+    pub(super) boundary: bool,
+    pub(super) loop_cb: bool,
+}
+
+pub(super) struct Walker<'a, 't> {
+    pub(super) src: &'a str,
+    pub(super) catalog: &'a LangCatalog,
+    pub(super) pre: Pre<'a, 't>,
+    pub(super) info: FileInfo,
+    pub(super) facts: FileFacts,
+    pub(super) ctxs: Vec<Ctx>,
+    pub(super) frames: Vec<Frame>,
+    pub(super) release_words: HashSet<String>,
+    pub(super) hooks_ok: bool,
+    /// The tree's root, for the lifecycle analyses.
+    pub(super) root: Option<Node<'t>>,
+    /// Named functions and declared names, built on first need (see [`FnIndex`]).
+    pub(super) index: Option<FnIndex<'t>>,
+    /// Holders of catalogue clients built in the file (`pool`, `this.pool`) → catalogue id: the
+    /// receivers of checkouts (`pool.connect()`).
+    pub(super) instances: HashMap<String, String>,
+    /// `const isProd = process.env.NODE_ENV === "production"`: names of environment tests.
+    pub(super) env_flags: HashMap<String, EnvTest>,
+    /// Methods that check a connection out of a catalogue pool (`connect`, `getConnection`).
+    pub(super) checkout_methods: HashSet<String>,
+    /// Locals bound so far in the open functions, with the depth of the frame that declares
+    /// them (module-level bindings are [`Pre::consts`]).
+    pub(super) bindings: Vec<(usize, String, Bound<'t>)>,
+    /// Per statement block (by node id), its `if (…) return …;` statements without `else`, in
+    /// order: read once per block, not once per site (a block of thousands of statements).
+    pub(super) early_returns: std::cell::RefCell<HashMap<usize, std::rc::Rc<[Node<'t>]>>>,
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    pub(super) fn new(
+        file: &'a SourceFile,
+        catalog: &'a LangCatalog,
+        pre: Pre<'a, 't>,
+        info: FileInfo,
+    ) -> Self {
+        let mut release_words: HashSet<String> =
+            GENERIC_RELEASE.iter().map(|s| s.to_string()).collect();
+        for c in &catalog.clients {
+            for r in &c.release {
+                release_words.insert(r.rsplit('.').next().unwrap_or(r).to_string());
+            }
+        }
+        let module_scope = match info.role {
+            Role::Test => tagged(ScopeKind::Test, "test"),
+            Role::Startup => tagged(ScopeKind::Startup, "startup"),
+            Role::App => Scope::module(),
+        };
+        let hooks_ok = info.jsx
+            || info.react
+            || pre
+                .imports
+                .values()
+                .any(|i| matches!(i.module.as_str(), "react" | "preact" | "react-native"));
+        Walker {
+            src: &file.text,
+            catalog,
+            pre,
+            info,
+            facts: FileFacts::default(),
+            ctxs: vec![Ctx {
+                node_id: usize::MAX,
+                scope: module_scope,
+                memo: false,
+                fn_idx: None,
+                is_fn: false,
+            }],
+            frames: vec![Frame {
+                boundary: true,
+                ..Frame::default()
+            }],
+            release_words,
+            hooks_ok,
+            root: None,
+            index: None,
+            instances: HashMap::new(),
+            env_flags: HashMap::new(),
+            checkout_methods: catalog
+                .clients
+                .iter()
+                .flat_map(|c| &c.constructors)
+                .filter(|k| k.on.is_some())
+                .filter_map(|k| k.call.clone())
+                .collect(),
+            bindings: Vec::new(),
+            early_returns: Default::default(),
+        }
+    }
+
+    pub(super) fn walk(&mut self, root: Node<'t>) {
+        self.root = Some(root);
+        traverse(root, |at, entering| {
+            if entering {
+                self.enter(at);
+            } else {
+                self.leave(at.node);
+            }
+        });
+    }
+
+    pub(super) fn finish(mut self) -> FileFacts {
+        if let Some(mut module) = self.frames.pop() {
+            self.close_frame(&mut module);
+        }
+        self.facts.handler_refs = std::mem::take(&mut self.pre.refs);
+        self.facts.handler_refs.sort_by_key(|r| r.span.start);
+        self.facts.imports = std::mem::take(&mut self.pre.local_imports);
+        self.facts
+    }
+
+    pub(super) fn ctx(&self) -> &Ctx {
+        // The module context is never popped.
+        &self.ctxs[self.ctxs.len() - 1]
+    }
+
+    pub(super) fn frame(&mut self) -> &mut Frame {
+        let last = self.frames.len() - 1;
+        &mut self.frames[last]
+    }
+
+    pub(super) fn enter(&mut self, at: At<'_, 't>) {
+        let node = at.node;
+        if node.is_error() || node.is_missing() {
+            self.facts.syntax_errors.push(span(node));
+        }
+        if !node.is_named() {
+            return;
+        }
+        let kind = node.kind();
+        if is_fn_kind(kind) {
+            self.enter_fn(at);
+            return;
+        }
+        match kind {
+            k if is_loop_kind(k) => {
+                let parent = self.ctx();
+                let ctx = Ctx {
+                    node_id: node.id(),
+                    scope: loopify(&parent.scope),
+                    memo: parent.memo,
+                    fn_idx: parent.fn_idx,
+                    is_fn: false,
+                };
+                self.ctxs.push(ctx);
+            }
+            "new_expression" => self.new_expression(at),
+            "call_expression" => {
+                self.lifecycle_call(at);
+                self.call_expression(at);
+            }
+            "class_declaration" | "class" | "abstract_class_declaration" => {
+                self.class_component(at)
+            }
+            "if_statement" | "ternary_expression" => self.env_branch(node),
+            "string" | "template_string" => self.url_literal(at),
+            "variable_declarator" => self.declarator(node),
+            "assignment_expression" | "augmented_assignment_expression" => self.assignment(node),
+            "return_statement" => {
+                if let Some(e) = first_named(node) {
+                    let ret = self.analyze_ret(e);
+                    self.frame().returns.push(ret);
+                }
+            }
+            "yield_expression" => {
+                if let Some(e) = first_named(node) {
+                    let ret = self.analyze_ret(e);
+                    self.frame().returns.push(ret);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn leave(&mut self, node: Node<'t>) {
+        if self.ctxs.len() > 1 && self.ctx().node_id == node.id() {
+            let ctx = self.ctxs.pop();
+            if ctx.is_some_and(|c| c.is_fn)
+                && let Some(mut frame) = self.frames.pop()
+            {
+                self.close_frame(&mut frame);
+                if let Some(parent) = self.frames.last_mut() {
+                    parent.releases.append(&mut frame.releases);
+                    parent.stores.append(&mut frame.stores);
+                    parent.pending.append(&mut frame.pending);
+                }
+                let depth = self.frames.len();
+                self.bindings.retain(|(d, _, _)| *d <= depth);
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------- functions
+
+    pub(super) fn enter_fn(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let f = at.node;
+        let name = fn_name(at, src);
+        let class = self.classify_fn(at, name.as_ref());
+        let parent_fn = self.ctx().fn_idx;
+        // Run once by a memoizer: handed to it inline (`singleton("k", () => …)`) or by name
+        // (`singleton("k", initializeRedis)`, the function declared anywhere in the file).
+        let memo_fn = arg_position(at).is_some_and(|(call, i)| {
+            field(call.node, "function")
+                .and_then(|c| callee_name(c, src))
+                .is_some_and(|c| is_memo_arg(c, i))
+        }) || name.as_ref().is_some_and(|n| {
+            matches!(n.kind, NameKind::Decl | NameKind::Var) && self.pre.memo_fns.contains(&n.name)
+        });
+        let fn_idx = if let Some(n) = &name {
+            let exported = self.is_exported(at, n);
+            self.facts.functions.push(FnFact {
+                name: n.name.clone(),
+                span: n.span,
+                exported,
+                scope: class.scope.clone(),
+                guard: if memo_fn { Guard::Memo } else { Guard::None },
+                parent: parent_fn,
+                params: param_count(f),
+                method: is_method(f, n),
+                def_line: None,
+                owner: None,
+                receiver: false,
+            });
+            Some(self.facts.functions.len() - 1)
+        } else {
+            parent_fn
+        };
+        let mut frame = Frame {
+            boundary: class.boundary,
+            loop_cb: class.loop_cb,
+            ..Frame::default()
+        };
+        for p in [field(f, "parameters"), field(f, "parameter")]
+            .into_iter()
+            .flatten()
+        {
+            pattern_names(p, src, &mut frame.locals);
+        }
+        if f.kind() == "arrow_function"
+            && let Some(body) = field(f, "body").filter(|b| b.kind() != "statement_block")
+        {
+            frame.returns.push(self.analyze_ret(body));
+        }
+        self.frames.push(frame);
+        self.ctxs.push(Ctx {
+            node_id: f.id(),
+            scope: class.scope,
+            memo: class.memo || memo_fn,
+            fn_idx,
+            is_fn: true,
+        });
+    }
+
+    pub(super) fn classify_fn(&self, at: At<'_, 't>, name: Option<&FnName<'_, 't>>) -> FnClass {
+        let src = self.src;
+        let f = at.node;
+        let parent = self.ctx();
+        let named = |kind: ScopeKind, fw: Option<&str>| Scope {
+            kind,
+            framework: fw.map(String::from),
+            name: name
+                .map(|n| n.name.clone())
+                .or_else(|| parent.scope.name.clone()),
+            span: name.map(|n| n.span).or(parent.scope.span),
+        };
+        let boundary = |scope: Scope| FnClass {
+            scope,
+            memo: parent.memo,
+            boundary: true,
+            loop_cb: false,
+        };
+        let position = arg_position(at);
+        let callee = position
+            .and_then(|(call, _)| field(call.node, "function"))
+            .and_then(|c| callee_name(c, src))
+            .unwrap_or("");
+        let first_arg = position.is_some_and(|(_, i)| i == 0);
+        let mut memo = parent.memo;
+        if position.is_some_and(|(_, i)| is_memo_arg(callee, i)) {
+            memo = true;
+        }
+
+        match self.info.role {
+            Role::Test => {
+                return FnClass {
+                    memo,
+                    ..boundary(named(ScopeKind::Test, Some("test")))
+                };
+            }
+            Role::Startup => {
+                return FnClass {
+                    memo,
+                    ..boundary(named(ScopeKind::Startup, Some("startup")))
+                };
+            }
+            Role::App => {}
+        }
+        if first_arg && EFFECT_HOOKS.contains(&callee) {
+            return FnClass {
+                scope: Scope {
+                    kind: ScopeKind::Effect,
+                    framework: None,
+                    name: parent.scope.name.clone(),
+                    span: parent.scope.span,
+                },
+                memo: false,
+                boundary: true,
+                loop_cb: false,
+            };
+        }
+        if first_arg && MEMO_HOOKS.contains(&callee) {
+            return FnClass {
+                scope: parent.scope.clone(),
+                memo: true,
+                boundary: true,
+                loop_cb: false,
+            };
+        }
+        if let Some(special) = self.pre.callbacks.get(&f.id()) {
+            let scope = match *special {
+                Special::Handler(fw, label) => match name {
+                    Some(_) => named(ScopeKind::Handler, Some(fw)),
+                    None => Scope {
+                        kind: ScopeKind::Handler,
+                        framework: Some(fw.into()),
+                        name: None,
+                        span: Some(label),
+                    },
+                },
+                Special::Startup => named(ScopeKind::Startup, Some("startup")),
+            };
+            return FnClass {
+                memo,
+                ..boundary(scope)
+            };
+        }
+        if has_use_server(f, src) {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Handler, Some("server-action")))
+            };
+        }
+        let at_module = self.ctxs.len() == 1;
+        if let Some(n) = name {
+            let nm = n.name.as_str();
+            let scope = if let Some(fw) = self.pre.handler_names.get(nm) {
+                named(ScopeKind::Handler, Some(fw))
+            } else if nm == "getServerSideProps" {
+                named(ScopeKind::Handler, Some("next-ssr"))
+            } else if self.pre.use_server && at_module {
+                named(ScopeKind::Handler, Some("server-action"))
+            } else if (at_module
+                && (self.pre.startup_names.contains(nm) || starts_server(f, self.src)))
+                // A NestJS / Angular provider factory: called once, when the module is built.
+                || nm == "useFactory"
+            {
+                named(ScopeKind::Startup, Some("startup"))
+            } else if is_hook_name(nm) && self.hooks_ok {
+                named(ScopeKind::Component, Some("react-hook"))
+            } else if is_pascal(nm) && self.info.jsx && self.pre.jsx_fns.contains(&f.id()) {
+                named(ScopeKind::Component, Some("react-component"))
+            } else if matches!(parent.scope.kind, ScopeKind::Module | ScopeKind::Component) {
+                // A named function inside a component body (`const handleSubmit = async () =>
+                // …`) runs per event, not per render.
+                named(ScopeKind::Function, None)
+            } else {
+                named(parent.scope.kind, parent.scope.framework.as_deref())
+            };
+            return FnClass {
+                memo,
+                ..boundary(scope)
+            };
+        }
+        if is_iife(at, src) {
+            return FnClass {
+                scope: parent.scope.clone(),
+                memo,
+                boundary: false,
+                loop_cb: false,
+            };
+        }
+        if position.is_some()
+            && LOOP_METHODS.contains(&callee)
+            && parent.scope.kind != ScopeKind::Module
+        {
+            return FnClass {
+                scope: loopify(&parent.scope),
+                memo,
+                boundary: true,
+                loop_cb: true,
+            };
+        }
+        if self.pre.use_server && at_module {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Handler, Some("server-action")))
+            };
+        }
+        if parent.scope.kind == ScopeKind::Module {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Function, None))
+            };
+        }
+        FnClass {
+            scope: parent.scope.clone(),
+            memo,
+            boundary: false,
+            loop_cb: false,
+        }
+    }
+
+    pub(super) fn is_exported(&self, f: At<'_, 't>, n: &FnName<'_, 't>) -> bool {
+        let src = self.src;
+        let parent_is_export = |x: At| x.parent().is_some_and(|p| p.kind() == "export_statement");
+        let anchor = n.anchor;
+        match n.kind {
+            NameKind::Decl => parent_is_export(f) || self.pre.exported_names.contains(&n.name),
+            NameKind::Var | NameKind::Wrapper => {
+                if anchor.node.kind() == "assignment_expression" {
+                    return false;
+                }
+                let decl = anchor.up();
+                let top = decl
+                    .and_then(|d| d.parent())
+                    .is_some_and(|p| p.kind() == "program");
+                decl.is_some_and(parent_is_export)
+                    || (top && self.pre.exported_names.contains(&n.name))
+            }
+            NameKind::Member => {
+                if anchor.node.kind() == "assignment_expression" {
+                    return field(anchor.node, "left").is_some_and(|l| {
+                        let t = text(l, src);
+                        t.starts_with("exports.") || t.starts_with("module.exports.")
+                    });
+                }
+                let mut cur = anchor.up();
+                for _ in 0..8 {
+                    let Some(c) = cur else { return false };
+                    let cn = c.node;
+                    match cn.kind() {
+                        "class_body"
+                        | "object"
+                        | "arguments"
+                        | "call_expression"
+                        | "parenthesized_expression"
+                        | "as_expression"
+                        | "satisfies_expression" => cur = c.up(),
+                        "class_declaration" | "class" | "abstract_class_declaration" => {
+                            return parent_is_export(c)
+                                || field(cn, "name").is_some_and(|x| {
+                                    self.pre.exported_names.contains(text(x, src))
+                                });
+                        }
+                        "variable_declarator" => {
+                            return c.up().is_some_and(parent_is_export)
+                                || field(cn, "name").is_some_and(|x| {
+                                    self.pre.exported_names.contains(text(x, src))
+                                });
+                        }
+                        "export_statement" => return true,
+                        "assignment_expression" => {
+                            return field(cn, "left").is_some_and(|l| {
+                                let t = text(l, src);
+                                t == "module.exports"
+                                    || t.starts_with("exports.")
+                                    || t.starts_with("module.exports.")
+                            });
+                        }
+                        _ => return false,
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------- statements
+
+    pub(super) fn declarator(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let Some(name) = field(n, "name") else { return };
+        if self.frames.len() > 1 {
+            let mut names = Vec::new();
+            pattern_names(name, src, &mut names);
+            self.frame().locals.extend(names);
+            if let Some(value) = field(n, "value") {
+                let depth = self.frames.len();
+                let bindings = &mut self.bindings;
+                bindings_of(name, value, src, |local, b| {
+                    bindings.push((depth, local.to_string(), b));
+                });
+            }
+        }
+        if name.kind() == "identifier"
+            && let Some(value) = field(n, "value")
+            && let Some(test) = self.env_test(value, 0)
+        {
+            self.env_flags.insert(text(name, src).to_string(), test);
+        }
+        if name.kind() == "identifier"
+            && let Some(value) = field(n, "value")
+            && let Some((root, method)) = root_of(value, src)
+        {
+            let alias = Alias {
+                name: text(name, src).to_string(),
+                root: root.to_string(),
+                method: method.map(String::from),
+            };
+            self.frame().aliases.push(alias);
+        }
+    }
+
+    pub(super) fn assignment(&mut self, n: Node<'t>) {
+        let src = self.src;
+        let (Some(left), Some(right)) = (field(n, "left"), field(n, "right")) else {
+            return;
+        };
+        let guard = self.classify_target(left);
+        if guard != Guard::None {
+            let mut roots = Vec::new();
+            self.value_roots(right, &mut roots, 0);
+            let frame = self.frame();
+            for r in roots {
+                frame.stores.push((r, guard));
+            }
+        }
+        if left.kind() == "identifier"
+            && let Some((root, method)) = root_of(right, src)
+        {
+            let alias = Alias {
+                name: text(left, src).to_string(),
+                root: root.to_string(),
+                method: method.map(String::from),
+            };
+            self.frame().aliases.push(alias);
+        }
+    }
+
+    pub(super) fn value_roots(&self, n: Node, out: &mut Vec<String>, depth: u8) {
+        if depth > 4 {
+            return;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind() {
+            "object" => {
+                for k in named_kids(n) {
+                    match k.kind() {
+                        "shorthand_property_identifier" => out.push(text(k, src).to_string()),
+                        "pair" => {
+                            if let Some(v) = field(k, "value") {
+                                self.value_roots(v, out, depth + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "array" => {
+                for k in named_kids(n) {
+                    self.value_roots(k, out, depth + 1);
+                }
+            }
+            "binary_expression" | "ternary_expression" => {
+                for f in ["left", "right", "consequence", "alternative"] {
+                    if let Some(v) = field(n, f) {
+                        self.value_roots(v, out, depth + 1);
+                    }
+                }
+            }
+            _ => {
+                if let Some((root, _)) = root_of(n, src) {
+                    out.push(root.to_string());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Sessions and checkouts (`pool.connect()`, single connections) and whether every path
+//! releases them.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    // -------------------------------------------------------------------- sessions
+
+    /// A checkout: `pool.connect()` / `pool.getConnection()` on an instance of the entry named
+    /// by a catalogue constructor's `on`. The receiver is an instance when it holds a
+    /// construction of that entry in this file (`const pool = new Pool()`, `this.pool = …`).
+    /// Otherwise (a pool imported from the project, a parameter, `db.pool`) a name heuristic
+    /// applies: the receiver's last name contains `pool` (any case) and the file imports, or
+    /// the project depends on, the entry's library (`pg` for `pg-pool`). Callback-style calls
+    /// (`pool.connect((err, client, done) => …)`) and `.then(…)` chains are left alone: the
+    /// connection lives in a callback.
+    pub(super) fn checkout(&mut self, at: At<'_, 't>, callee: Node<'t>, method: &str) {
+        let src = self.src;
+        let catalog: &'a LangCatalog = self.catalog;
+        let cands: Vec<(&'a ClientDef, &'a CtorDef)> = catalog
+            .clients
+            .iter()
+            .flat_map(|c| {
+                c.constructors
+                    .iter()
+                    .filter(|k| k.on.is_some() && k.call.as_deref() == Some(method))
+                    .map(move |k| (c, k))
+            })
+            .collect();
+        if cands.is_empty() {
+            return;
+        }
+        let n = at.node;
+        if call_args(n)
+            .iter()
+            .any(|a| is_fn_kind(unwrap_value(*a).kind()))
+        {
+            return;
+        }
+        if at.parent().is_some_and(|p| p.kind() == "member_expression") {
+            return;
+        }
+        let Some(path) = field(callee, "object").and_then(|o| dotted_path(o, src)) else {
+            return;
+        };
+        let chosen = match self.instances.get(&canon(&path)) {
+            Some(id) => cands
+                .iter()
+                .find(|(_, k)| k.on.as_deref() == Some(id.as_str())),
+            None => {
+                let last = path.rsplit('.').next().unwrap_or(&path);
+                if !last.to_ascii_lowercase().contains("pool") {
+                    return;
+                }
+                cands.iter().find(|(_, k)| {
+                    k.on.as_deref()
+                        .and_then(|on| catalog.by_id(on))
+                        .is_some_and(|d| self.uses_library(d))
+                })
+            }
+        };
+        let Some((def, _)) = chosen.copied() else {
+            return;
+        };
+        let vc = self.value_context(at);
+        let ctor = format!("{}.{method}()", display_callee(&path));
+        self.add_session(at, def, ctor, &vc);
+    }
+
+    /// A single connection (catalogue kind `connection`, or a client marked `must_close`)
+    /// opened in a function. One built with `new` holds no connection until it is
+    /// `connect()`ed (pg's `new Client()`), so it counts only when the same function (or the
+    /// chain) connects it; a call (`mysql.createConnection()`) connects at once.
+    pub(super) fn connection_session(
+        &mut self,
+        at: At<'_, 't>,
+        def: &ClientDef,
+        is_new: bool,
+        ctor_text: &str,
+        vc: &ValueContext,
+    ) {
+        let src = self.src;
+        let connected = !is_new
+            || vc.member.as_deref() == Some("connect")
+            || vc.binding.as_deref().is_some_and(|b| {
+                let host = at
+                    .anc
+                    .iter()
+                    .rev()
+                    .find(|n| is_fn_kind(n.kind()))
+                    .copied()
+                    .or(self.root);
+                let mut found = false;
+                if let Some(host) = host {
+                    traverse(host, |a, entering| {
+                        let n = a.node;
+                        if !entering || found || n.kind() != "call_expression" {
+                            return;
+                        }
+                        if let Some(c) = field(n, "function").map(unwrap_value)
+                            && c.kind() == "member_expression"
+                            && field(c, "property").is_some_and(|p| text(p, src) == "connect")
+                            && field(c, "object").is_some_and(|o| self.ctext(o) == b)
+                        {
+                            found = true;
+                        }
+                    });
+                }
+                found
+            });
+        if !connected {
+            return;
+        }
+        let ctor = if is_new {
+            format!("new {ctor_text}()")
+        } else {
+            format!("{ctor_text}()")
+        };
+        self.add_session(at, def, ctor, vc);
+    }
+
+    pub(super) fn add_session(
+        &mut self,
+        at: At<'_, 't>,
+        def: &ClientDef,
+        ctor: String,
+        vc: &ValueContext,
+    ) {
+        let src = self.src;
+        let host = at
+            .anc
+            .iter()
+            .rev()
+            .find(|n| is_fn_kind(n.kind()))
+            .copied()
+            .or(self.root);
+        let stored = matches!(
+            vc.guard,
+            Guard::Owner | Guard::ModuleCache | Guard::GlobalCache
+        );
+        let closing = if vc.using {
+            Closing::Always
+        } else if vc.returned != Returned::No || stored {
+            Closing::HandedOver
+        } else {
+            match host {
+                Some(h) => self.closing(at.node, vc.binding.as_deref(), &def.release, h),
+                None => Closing::Never,
+            }
+        };
+        let stmt = statement_at(at);
+        let rest_of_block = stmt.and_then(|s| {
+            let parent = s.parent()?;
+            if !matches!(parent.kind(), "statement_block" | "program" | "switch_case") {
+                return None;
+            }
+            let after: Vec<Node> = named_kids(parent)
+                .into_iter()
+                .filter(|k| k.start_byte() >= s.node.end_byte())
+                .collect();
+            let (first, last) = (after.first()?, after.last()?);
+            Some(Span::new(first.start_byte(), last.end_byte()))
+        });
+        let anchors = SessionAnchors {
+            statement: stmt.map(|s| span(s.node)),
+            rest_of_block,
+            indent: stmt
+                .map(|s| line_indent(src, s.node.start_byte()))
+                .unwrap_or_default(),
+        };
+        let ctx = self.ctx();
+        let site = SessionSite {
+            client: def.id.clone(),
+            kind: def.kind,
+            ctor,
+            span: span(at.node),
+            binding: vc.binding.clone(),
+            closing,
+            release: def.release.first().cloned(),
+            scope: ctx.scope.clone(),
+            in_fn: ctx.fn_idx,
+            in_generator: false,
+            anchors,
+        };
+        self.facts.sessions.push(site);
+    }
+
+    /// How the value bound to `binding` is closed in `host` (the enclosing function).
+    pub(super) fn closing(
+        &self,
+        acq: Node<'t>,
+        binding: Option<&str>,
+        release: &[String],
+        host: Node<'t>,
+    ) -> Closing {
+        let Some(b) = binding else {
+            return Closing::Never;
+        };
+        let src = self.src;
+        let release: Vec<&str> = release
+            .iter()
+            .map(|r| r.rsplit('.').next().unwrap_or(r))
+            .collect();
+        let acq_range = acq.byte_range();
+        // Does a `try` statement guard the acquisition (around it, or after it)?
+        let guards = |t: Node| {
+            (t.start_byte() <= acq_range.start && acq_range.end <= t.end_byte())
+                || t.start_byte() >= acq_range.end
+        };
+        let mut handed = false;
+        let mut in_finally = false;
+        let mut released = false;
+        let mut in_catch: Vec<(usize, usize)> = Vec::new();
+        let mut in_body: HashSet<usize> = HashSet::new();
+        let mut positions: Vec<usize> = Vec::new();
+        traverse(host, |a, entering| {
+            let n = a.node;
+            if !entering {
+                return;
+            }
+            match n.kind() {
+                "call_expression" => {
+                    let Some(c) = field(n, "function").map(unwrap_value) else {
+                        return;
+                    };
+                    if c.kind() != "member_expression" {
+                        return;
+                    }
+                    let prop = field(c, "property").map(|p| text(p, src)).unwrap_or("");
+                    let on_b = field(c, "object").is_some_and(|o| self.ctext(o) == b);
+                    if !on_b || !release.contains(&prop) || n.start_byte() < acq_range.end {
+                        return;
+                    }
+                    released = true;
+                    positions.push(n.start_byte());
+                    for (i, anc) in a.anc.iter().enumerate().rev() {
+                        let Some(t) = i.checked_sub(1).and_then(|j| a.anc.get(j)) else {
+                            continue;
+                        };
+                        if t.kind() != "try_statement" || !guards(*t) {
+                            continue;
+                        }
+                        match anc.kind() {
+                            "finally_clause" => in_finally = true,
+                            "catch_clause" => in_catch.push((t.id(), t.end_byte())),
+                            "statement_block" if is_field(*t, "body", *anc) => {
+                                in_body.insert(t.id());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "return_statement" => {
+                    let nested = a.anc.iter().skip(1).any(|x| is_fn_kind(x.kind()));
+                    if !nested
+                        && let Some(v) = first_named(n)
+                        && self.analyze_ret(v).direct.iter().any(|d| d == b)
+                    {
+                        handed = true;
+                    }
+                }
+                "assignment_expression" => {
+                    let (Some(l), Some(r)) = (field(n, "left"), field(n, "right")) else {
+                        return;
+                    };
+                    let mut roots = Vec::new();
+                    self.value_roots(r, &mut roots, 0);
+                    if roots.iter().any(|x| x == b) && self.is_shared_target(l) {
+                        handed = true;
+                    }
+                }
+                _ => {}
+            }
+        });
+        if handed {
+            Closing::HandedOver
+        } else if in_finally {
+            Closing::Always
+        } else if in_catch
+            .iter()
+            .any(|(t, end)| in_body.contains(t) || positions.iter().any(|p| p >= end))
+        {
+            // Released in the `catch` and in the `try` block (or after the `try`): every path.
+            Closing::Always
+        } else if released {
+            Closing::NotOnErrorPaths
+        } else {
+            Closing::Never
+        }
+    }
+
+    /// State that outlives the function: `this.x`, a module-level variable, a global.
+    pub(super) fn is_shared_target(&self, target: Node) -> bool {
+        let t = unwrap_value(target);
+        let mut root = t;
+        while matches!(root.kind(), "member_expression" | "subscript_expression") {
+            match field(root, "object") {
+                Some(o) => root = unwrap_value(o),
+                None => return false,
+            }
+        }
+        match root.kind() {
+            "this" => t.id() != root.id(),
+            "identifier" => {
+                let name = text(root, self.src);
+                self.is_module_var(name) || self.is_global(name)
+            }
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,988 @@
+//! Client construction sites: what a `new`/call builds, where its value goes (returned, stored,
+//! cached, passed), guards and early returns, and resolution through helpers.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    pub(super) fn analyze_ret(&self, e: Node) -> Ret {
+        let mut ret = Ret::default();
+        self.ret_into(e, true, &mut ret, 0);
+        ret
+    }
+
+    pub(super) fn ret_into(&self, n: Node, direct: bool, out: &mut Ret, depth: u8) {
+        if depth > 6 {
+            return;
+        }
+        let src = self.src;
+        let n = unwrap_value(n);
+        let push = |out: &mut Ret, name: &str, method: Option<&str>| {
+            if direct && method.is_none() {
+                out.direct.push(name.to_string());
+            } else {
+                out.derived
+                    .push((name.to_string(), method.map(String::from)));
+            }
+        };
+        match n.kind() {
+            "identifier" => push(out, text(n, src), None),
+            "object" => {
+                for k in named_kids(n) {
+                    match k.kind() {
+                        "shorthand_property_identifier" => push(out, text(k, src), None),
+                        "pair" => {
+                            if let Some(v) = field(k, "value") {
+                                self.ret_into(v, direct, out, depth + 1);
+                            }
+                        }
+                        "spread_element" => {
+                            if let Some(v) = first_named(k) {
+                                self.ret_into(v, direct, out, depth + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "array" => {
+                for k in named_kids(n) {
+                    self.ret_into(k, direct, out, depth + 1);
+                }
+            }
+            "ternary_expression" | "binary_expression" => {
+                for f in ["left", "right", "consequence", "alternative"] {
+                    if let Some(v) = field(n, f) {
+                        self.ret_into(v, direct, out, depth + 1);
+                    }
+                }
+            }
+            "member_expression" | "subscript_expression" | "call_expression" => {
+                if let Some((root, method)) = root_of(n, src) {
+                    out.derived
+                        .push((root.to_string(), method.map(String::from)));
+                }
+                if n.kind() == "call_expression" {
+                    for a in call_args(n) {
+                        self.ret_into(a, false, out, depth + 1);
+                    }
+                }
+            }
+            "new_expression" => {
+                for a in call_args(n) {
+                    self.ret_into(a, false, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // -------------------------------------------------------------------- names and targets
+
+    pub(super) fn is_local(&self, name: &str) -> bool {
+        self.frames[1..]
+            .iter()
+            .any(|f| f.locals.iter().any(|l| l == name))
+    }
+
+    pub(super) fn is_module_var(&self, name: &str) -> bool {
+        self.pre.module_vars.contains(name) && !self.is_local(name)
+    }
+
+    pub(super) fn is_global(&self, name: &str) -> bool {
+        (GLOBALS.contains(&name) && !self.is_local(name)) || self.pre.global_aliases.contains(name)
+    }
+
+    /// What kind of state an assignment target (or a `??` left operand) is.
+    pub(super) fn classify_target(&self, n: Node) -> Guard {
+        let src = self.src;
+        let n = unwrap_value(n);
+        let in_fn = self.frames.len() > 1;
+        match n.kind() {
+            "identifier" => {
+                let name = text(n, src);
+                if in_fn && self.is_module_var(name) {
+                    Guard::ModuleCache
+                } else {
+                    Guard::None
+                }
+            }
+            "member_expression" | "subscript_expression" => {
+                let Some(obj) = field(n, "object").map(unwrap_value) else {
+                    return Guard::None;
+                };
+                let prop = field(n, "property").map(|p| text(p, src));
+                let mut root = obj;
+                while matches!(root.kind(), "member_expression" | "subscript_expression") {
+                    match field(root, "object") {
+                        Some(o) => root = unwrap_value(o),
+                        None => return Guard::None,
+                    }
+                }
+                match root.kind() {
+                    "this" => Guard::Owner,
+                    "identifier" => {
+                        let name = text(root, src);
+                        if self.is_global(name) {
+                            Guard::GlobalCache
+                        } else if prop == Some("current")
+                            && obj.kind() == "identifier"
+                            && !self.is_module_var(name)
+                        {
+                            Guard::Memo
+                        } else if in_fn && self.is_module_var(name) {
+                            Guard::ModuleCache
+                        } else {
+                            Guard::None
+                        }
+                    }
+                    _ => Guard::None,
+                }
+            }
+            _ => Guard::None,
+        }
+    }
+
+    // -------------------------------------------------------------------- sites
+
+    pub(super) fn new_expression(&mut self, at: At<'_, 't>) {
+        let n = at.node;
+        let Some(ctor) = field(n, "constructor") else {
+            return;
+        };
+        let Some((module, path, _)) = self.resolve(ctor) else {
+            return;
+        };
+        if let Some(m) = self.catalog.match_js(&module, &path, true) {
+            self.add_client(at, ctor, m, true);
+        }
+    }
+
+    pub(super) fn call_expression(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let n = at.node;
+        let Some(callee) = field(n, "function") else {
+            return;
+        };
+        let callee_u = unwrap_value(callee);
+        if callee_u.kind() == "member_expression" {
+            let prop = field(callee_u, "property")
+                .map(|p| text(p, src))
+                .unwrap_or("");
+            if self.release_words.contains(prop)
+                && let Some(path) = dotted_path(callee_u, src)
+            {
+                self.frame().releases.push(path);
+            }
+            if matches!(prop, "set" | "push" | "add" | "unshift")
+                && let Some(obj) = field(callee_u, "object")
+            {
+                let guard = self.classify_target_object(obj);
+                if guard != Guard::None {
+                    let args = call_args(n);
+                    let value = if prop == "set" {
+                        args.get(1)
+                    } else {
+                        args.first()
+                    };
+                    if let Some(v) = value {
+                        let mut roots = Vec::new();
+                        self.value_roots(*v, &mut roots, 0);
+                        let frame = self.frame();
+                        for r in roots {
+                            frame.stores.push((r, guard));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((module, path, local)) = self.resolve(callee_u) {
+            if let Some(m) = self.catalog.match_js(&module, &path, false) {
+                if first_arg_ok(m.ctor, n, src) {
+                    self.add_client(at, callee_u, m, false);
+                }
+                return;
+            }
+            if let Some(module_ref) = local {
+                // (b) an imported function, (c) `mod.fn()` on an imported module
+                let (name, ok) = match callee_u.kind() {
+                    "identifier" => {
+                        let export = path.rsplit('.').next().unwrap_or("");
+                        let name = if matches!(export, "default" | "*") {
+                            text(callee_u, src)
+                        } else {
+                            export
+                        };
+                        (name.to_string(), !path.contains('.'))
+                    }
+                    _ => {
+                        let prop = field(callee_u, "property")
+                            .map(|p| text(p, src))
+                            .unwrap_or("");
+                        let one_level = field(callee_u, "object")
+                            .is_some_and(|o| unwrap_value(o).kind() == "identifier");
+                        (prop.to_string(), one_level)
+                    }
+                };
+                if ok && !name.is_empty() {
+                    self.add_call(at, callee_u, name, Some(module_ref));
+                }
+            }
+            return;
+        }
+        if callee_u.kind() == "identifier" {
+            let name = text(callee_u, src);
+            if self.pre.fn_names.contains(name) && name != "require" {
+                self.add_call(at, callee_u, name.to_string(), None);
+            }
+        }
+    }
+
+    /// `this.clients`, `cache`, `globalThis.clients`: the state a `.set(…)` stores into.
+    pub(super) fn classify_target_object(&self, obj: Node) -> Guard {
+        let obj = unwrap_value(obj);
+        match obj.kind() {
+            "identifier" => {
+                let name = text(obj, self.src);
+                if self.is_global(name) {
+                    Guard::GlobalCache
+                } else if self.frames.len() > 1 && self.is_module_var(name) {
+                    Guard::ModuleCache
+                } else {
+                    Guard::None
+                }
+            }
+            _ => self.classify_target(obj),
+        }
+    }
+
+    /// Resolve a callee / constructor to (module, export path, project-local module) through
+    /// the file's imports.
+    pub(super) fn resolve(&self, callee: Node) -> Option<(String, String, Option<ModuleRef>)> {
+        let src = self.src;
+        let mut members: Vec<&str> = Vec::new();
+        let mut cur = unwrap_value(callee);
+        loop {
+            match cur.kind() {
+                "member_expression" => {
+                    members.push(field(cur, "property").map(|p| text(p, src))?);
+                    cur = unwrap_value(field(cur, "object")?);
+                }
+                "identifier" => {
+                    let imp = self.pre.imports.get(text(cur, src))?;
+                    let mut path = imp.path.clone();
+                    for m in members.iter().rev() {
+                        path.push('.');
+                        path.push_str(m);
+                    }
+                    return Some((imp.module.clone(), path, imp.local.clone()));
+                }
+                "call_expression" => {
+                    // `require('knex')({...})`, `new (require('pg').Pool)()`
+                    let module = self.pre.required_module(cur)?;
+                    let mut path = String::from("*");
+                    for m in members.iter().rev() {
+                        path.push('.');
+                        path.push_str(m);
+                    }
+                    let local = self.pre.local_module(module);
+                    return Some((module.to_string(), path, local));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    pub(super) fn add_client(
+        &mut self,
+        at: At<'_, 't>,
+        callee: Node<'t>,
+        m: CtorMatch<'_>,
+        is_new: bool,
+    ) {
+        let src = self.src;
+        let def = m.client;
+        let n = at.node;
+        let mut vc = self.value_context(at);
+        if vc.member.is_some() || vc.via_arg {
+            // Query data is not the client: `const rows = await new Pool().query(…)`.
+            let link = vc.link(&def.returns_self, &def.handles);
+            if link == Returned::No {
+                vc.binding = None;
+            }
+            if vc.returned != Returned::No {
+                vc.returned = link;
+            }
+        }
+        let root = root_of(callee, src).map(|(r, _)| r);
+        let mut guard = if m.singleton {
+            Guard::SingletonApi
+        } else {
+            vc.guard
+        };
+        if guard == Guard::None {
+            guard = self.early_return_guard(at, root);
+        }
+        if guard == Guard::None && self.ctx().memo {
+            guard = Guard::Memo;
+        }
+        let ctor_text = display_callee(text(callee, src));
+        let ctor = if is_new {
+            format!("new {ctor_text}()")
+        } else {
+            format!("{ctor_text}()")
+        };
+        let anchors = FixAnchors {
+            statement: statement_of(at).map(span),
+            module_insert: Some(self.pre.module_insert),
+            args_are_static: self.args_are_static(n),
+            direct_return: self.is_direct_return(at),
+            in_async_fn: in_async_fn(at),
+            ..Default::default()
+        };
+        let ctx = self.ctx();
+        let site = ClientSite {
+            client: def.id.clone(),
+            family: def.family.clone(),
+            kind: def.kind,
+            ctor,
+            span: span(n),
+            scope: ctx.scope.clone(),
+            guard,
+            binding: vc.binding.clone(),
+            released: vc.using,
+            returned: vc.returned,
+            in_fn: ctx.fn_idx,
+            pool: Vec::new(),
+            anchors,
+        };
+        self.facts.clients.push(site);
+        let idx = self.facts.clients.len() - 1;
+        if let Some(config) = self.client_config(idx, n, def) {
+            self.facts.client_configs.push(config);
+        }
+        if let Some(holder) = holder_text(at, src) {
+            self.instances.insert(holder, def.id.clone());
+        }
+        if !m.singleton && (def.kind == ClientKind::Connection || def.must_close) {
+            self.connection_session(at, def, is_new, &ctor_text, &vc);
+        }
+        let extra_root = (callee.kind() == "member_expression" && !is_new)
+            .then(|| root.map(String::from))
+            .flatten();
+        let r = SiteRef::Client(self.facts.clients.len() - 1);
+        self.frame().own.push(Site { r, extra_root });
+    }
+
+    pub(super) fn add_call(
+        &mut self,
+        at: At<'_, 't>,
+        callee: Node<'t>,
+        name: String,
+        module: Option<ModuleRef>,
+    ) {
+        let n = at.node;
+        let vc = self.value_context(at);
+        let ctx = self.ctx();
+        let guard = if vc.guard == Guard::None && ctx.memo {
+            Guard::Memo
+        } else {
+            vc.guard
+        };
+        let site = CallSite {
+            callee: text(callee, self.src).split_whitespace().collect(),
+            name,
+            module,
+            span: span(n),
+            scope: ctx.scope.clone(),
+            guard,
+            binding: vc.binding,
+            released: vc.using,
+            returned: vc.returned,
+            in_fn: ctx.fn_idx,
+            method: false,
+        };
+        self.facts.calls.push(site);
+        let r = SiteRef::Call(self.facts.calls.len() - 1);
+        self.frame().own.push(Site {
+            r,
+            extra_root: None,
+        });
+    }
+
+    pub(super) fn args_are_static(&self, n: Node) -> bool {
+        if self.frames.len() == 1 {
+            return true;
+        }
+        let Some(args) = field(n, "arguments") else {
+            return true;
+        };
+        let mut ok = true;
+        traverse(args, |a, entering| {
+            let k = a.node;
+            if !entering || !ok {
+                return;
+            }
+            match k.kind() {
+                "this" => ok = false,
+                "identifier" | "shorthand_property_identifier"
+                    if self.is_local(text(k, self.src)) =>
+                {
+                    ok = false;
+                }
+                _ => {}
+            }
+        });
+        ok
+    }
+
+    /// Walk up from a construction through the expression that holds it: its binding, whether
+    /// it is returned, and the guard the holder implies.
+    pub(super) fn value_context(&self, at: At<'_, 't>) -> ValueContext {
+        let src = self.src;
+        let mut out = ValueContext {
+            binding: None,
+            returned: Returned::No,
+            guard: Guard::None,
+            using: false,
+            member: None,
+            via_arg: false,
+        };
+        let mut cur = at;
+        let mut wrapped = false;
+        while let Some(p) = cur.up() {
+            let (pn, cn) = (p.node, cur.node);
+            match pn.kind() {
+                "await_expression"
+                | "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression"
+                | "non_null_expression"
+                | "type_assertion" => {}
+                "member_expression" if is_field(pn, "object", cn) => {
+                    // `new X().connect()`, `mongoose.connect(…).then(…)`: the chain's value.
+                    if out.member.is_none() && !out.via_arg {
+                        out.member = field(pn, "property").map(|x| text(x, src).to_string());
+                    }
+                    if let Some(call) = p.up().filter(|c| {
+                        c.node.kind() == "call_expression" && is_field(c.node, "function", pn)
+                    }) {
+                        cur = call;
+                        continue;
+                    }
+                }
+                "arguments" => {
+                    let Some(call) = p.up() else { break };
+                    let name = field(call.node, "function")
+                        .and_then(|c| callee_name(c, src))
+                        .unwrap_or("");
+                    let first = named_kids(pn).first().is_some_and(|a| a.id() == cn.id());
+                    if first && MEMO_VALUE_HOOKS.contains(&name) {
+                        out.guard = Guard::Memo;
+                        break;
+                    }
+                    if name == "set"
+                        && let Some(obj) = field(call.node, "function")
+                            .map(unwrap_value)
+                            .and_then(|c| field(c, "object"))
+                    {
+                        let g = self.classify_target_object(obj);
+                        if g != Guard::None {
+                            out.guard = g;
+                            break;
+                        }
+                    }
+                    out.via_arg = true;
+                    cur = call;
+                    continue;
+                }
+                "pair" if is_field(pn, "value", cn) => wrapped = true,
+                "object" | "array" | "spread_element" => wrapped = true,
+                "ternary_expression" if !is_field(pn, "condition", cn) => {}
+                "binary_expression" => {
+                    let op = field(pn, "operator").map(|o| text(o, src)).unwrap_or("");
+                    if !matches!(op, "??" | "||") || !is_field(pn, "right", cn) {
+                        break;
+                    }
+                    if let Some(l) = field(pn, "left") {
+                        let g = self.classify_target(l);
+                        if g != Guard::None && out.guard == Guard::None {
+                            out.guard = g;
+                        }
+                    }
+                }
+                "augmented_assignment_expression" | "assignment_expression" => {
+                    if !is_field(pn, "right", cn) {
+                        break;
+                    }
+                    if let Some(l) = field(pn, "left") {
+                        let g = self.classify_target(l);
+                        if g != Guard::None && out.guard == Guard::None {
+                            out.guard = g;
+                        }
+                        if l.kind() == "identifier" && !wrapped {
+                            out.binding = Some(text(l, src).to_string());
+                        }
+                    }
+                    // tree-sitter-typescript 0.23 reads `using x = …` as an assignment.
+                    out.using = statement_of(p).is_some_and(|s| {
+                        let t = text(s, src);
+                        t.starts_with("using ") || t.starts_with("await using ")
+                    });
+                    break;
+                }
+                "variable_declarator" => {
+                    if is_field(pn, "value", cn)
+                        && !wrapped
+                        && let Some(name) = field(pn, "name").filter(|x| x.kind() == "identifier")
+                    {
+                        out.binding = Some(text(name, src).to_string());
+                    }
+                    break;
+                }
+                "return_statement" | "yield_expression" => {
+                    out.returned = out.link(&[], &[]);
+                    break;
+                }
+                "arrow_function" => {
+                    if is_field(pn, "body", cn) && !self.is_loop_callback(p) {
+                        out.returned = out.link(&[], &[]);
+                    }
+                    break;
+                }
+                _ => break,
+            }
+            cur = p;
+        }
+        out
+    }
+
+    /// The construction is itself the value its function returns: `return new X(…)`,
+    /// `return createClient(…)`, through parentheses, `as T`, `satisfies T`, `<T>x`; or the
+    /// expression body of an arrow (`const getDb = () => new MongoClient(uri)`), not a `map`
+    /// callback's.
+    pub(super) fn is_direct_return(&self, at: At<'_, 't>) -> bool {
+        let mut cur = at;
+        while let Some(p) = cur.up() {
+            match p.node.kind() {
+                "parenthesized_expression"
+                | "as_expression"
+                | "satisfies_expression"
+                | "type_assertion" => cur = p,
+                "return_statement" => return true,
+                "arrow_function" => {
+                    return is_field(p.node, "body", cur.node) && !self.is_loop_callback(p);
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    pub(super) fn is_loop_callback(&self, f: At) -> bool {
+        arg_position(f)
+            .and_then(|(call, _)| field(call.node, "function"))
+            .and_then(|c| callee_name(c, self.src))
+            .is_some_and(|c| LOOP_METHODS.contains(&c))
+    }
+
+    /// `if (cached) return cached;` / `if (isConnected) return;` before the construction in
+    /// the same function, or an `if` around it testing such state: state that makes it run once.
+    pub(super) fn early_return_guard(&self, at: At<'_, 't>, ctor_root: Option<&str>) -> Guard {
+        let src = self.src;
+        let mut cur = at;
+        while let Some(p) = cur.up() {
+            if is_fn_kind(p.node.kind()) && !is_iife(p, src) {
+                break;
+            }
+            // `if (mongoose.connection.readyState === 0) await mongoose.connect(uri);`
+            if p.node.kind() == "if_statement"
+                && is_field(p.node, "consequence", cur.node)
+                && field(p.node, "alternative").is_none()
+                && let Some(cond) = field(p.node, "condition")
+            {
+                let g = self.condition_guard(cond, ctor_root);
+                if g != Guard::None {
+                    return g;
+                }
+            }
+            if p.node.kind() == "statement_block" {
+                for &st in self.early_returns_of(p.node).iter() {
+                    if st.id() == cur.node.id() || st.start_byte() >= cur.node.start_byte() {
+                        break;
+                    }
+                    if let Some(cond) = field(st, "condition") {
+                        let g = self.condition_guard(cond, ctor_root);
+                        if g != Guard::None {
+                            return g;
+                        }
+                    }
+                }
+            }
+            cur = p;
+        }
+        Guard::None
+    }
+
+    /// The `if` statements of `block` without `else` whose consequence returns (`if (x) return
+    /// x;`, `if (x) { …; return x; }`), in order; computed once per block.
+    pub(super) fn early_returns_of(&self, block: Node<'t>) -> std::rc::Rc<[Node<'t>]> {
+        if let Some(known) = self.early_returns.borrow().get(&block.id()) {
+            return known.clone();
+        }
+        let list: std::rc::Rc<[Node<'t>]> = named_kids(block)
+            .into_iter()
+            .filter(|st| {
+                st.kind() == "if_statement"
+                    && field(*st, "alternative").is_none()
+                    && field(*st, "consequence").is_some_and(|c| match c.kind() {
+                        "return_statement" => true,
+                        "statement_block" => named_kids(c)
+                            .last()
+                            .is_some_and(|l| l.kind() == "return_statement"),
+                        _ => false,
+                    })
+            })
+            .collect();
+        self.early_returns
+            .borrow_mut()
+            .insert(block.id(), list.clone());
+        list
+    }
+
+    pub(super) fn condition_guard(&self, cond: Node, ctor_root: Option<&str>) -> Guard {
+        let src = self.src;
+        let mut guard = Guard::None;
+        traverse(cond, |a, entering| {
+            let k = a.node;
+            if !entering || guard != Guard::None {
+                return;
+            }
+            match k.kind() {
+                "this" => guard = Guard::Owner,
+                "identifier" => {
+                    let name = text(k, src);
+                    if self.is_global(name) {
+                        guard = Guard::GlobalCache;
+                    } else if (self.is_module_var(name) && self.pre.assigned.contains(name))
+                        || ctor_root == Some(name)
+                    {
+                        guard = Guard::ModuleCache;
+                    }
+                }
+                _ => {}
+            }
+        });
+        guard
+    }
+
+    // -------------------------------------------------------------------- resolution
+
+    pub(super) fn close_frame(&mut self, frame: &mut Frame) {
+        for site in std::mem::take(&mut frame.own) {
+            self.resolve_returned(frame, &site);
+            frame.pending.push(site);
+        }
+        if frame.boundary {
+            for site in std::mem::take(&mut frame.pending) {
+                self.resolve_boundary(frame, &site);
+            }
+        }
+    }
+
+    /// Binding, returned, and the catalogue's `returns_self` / `handles` (`None` for a call:
+    /// the callee's type is unknown, so any member of it counts as a handle).
+    pub(super) fn site_binding(&self, r: SiteRef) -> (Option<String>, Returned, Option<Links<'_>>) {
+        match r {
+            SiteRef::Client(i) => match self.facts.clients.get(i) {
+                Some(c) => {
+                    let def = self.catalog.by_id(&c.client);
+                    let selfm = def.map(|d| d.returns_self.as_slice()).unwrap_or(&[]);
+                    let handles = def.map(|d| d.handles.as_slice()).unwrap_or(&[]);
+                    (c.binding.clone(), c.returned, Some((selfm, handles)))
+                }
+                None => (None, Returned::No, None),
+            },
+            SiteRef::Call(i) => match self.facts.calls.get(i) {
+                Some(c) => (c.binding.clone(), c.returned, None),
+                None => (None, Returned::No, None),
+            },
+        }
+    }
+
+    pub(super) fn resolve_returned(&mut self, frame: &Frame, site: &Site) {
+        let (binding, returned, known) = self.site_binding(site.r);
+        if returned != Returned::No || frame.loop_cb {
+            return;
+        }
+        let Some(b) = binding else { return };
+        // What a member `m` of the client gives: the client, a handle, or data.
+        let link = |m: Option<&String>| -> Returned {
+            match (m, known) {
+                (None, _) => Returned::Direct,
+                (Some(m), Some((selfm, handles))) => {
+                    if selfm.contains(m) {
+                        Returned::Direct
+                    } else if handles.contains(m) {
+                        Returned::Derived
+                    } else {
+                        Returned::No
+                    }
+                }
+                (Some(_), None) => Returned::Derived,
+            }
+        };
+        let mut direct: Vec<&str> = vec![b.as_str()];
+        let mut derived: Vec<&str> = Vec::new();
+        for a in &frame.aliases {
+            if a.root == b && a.name != b {
+                match link(a.method.as_ref()) {
+                    Returned::Direct => direct.push(&a.name),
+                    Returned::Derived => derived.push(&a.name),
+                    Returned::No => {}
+                }
+            }
+        }
+        let mut result = Returned::No;
+        for r in &frame.returns {
+            if r.direct.iter().any(|d| direct.contains(&d.as_str())) {
+                result = Returned::Direct;
+                break;
+            }
+            if r.direct.iter().any(|d| derived.contains(&d.as_str())) {
+                result = Returned::Derived;
+            }
+            for (root, method) in &r.derived {
+                let root = root.as_str();
+                let got = if direct.contains(&root) {
+                    // `return drizzle(client)` (method None: passed as an argument) is a handle.
+                    if method.is_none() {
+                        Returned::Derived
+                    } else {
+                        link(method.as_ref())
+                    }
+                } else if derived.contains(&root) {
+                    Returned::Derived
+                } else {
+                    Returned::No
+                };
+                if got == Returned::Direct {
+                    result = Returned::Direct;
+                } else if got == Returned::Derived && result == Returned::No {
+                    result = Returned::Derived;
+                }
+            }
+            if result == Returned::Direct {
+                break;
+            }
+        }
+        match site.r {
+            SiteRef::Client(i) => {
+                if let Some(c) = self.facts.clients.get_mut(i) {
+                    c.returned = result;
+                }
+            }
+            SiteRef::Call(i) => {
+                if let Some(c) = self.facts.calls.get_mut(i) {
+                    c.returned = result;
+                }
+            }
+        }
+    }
+
+    pub(super) fn resolve_boundary(&mut self, frame: &Frame, site: &Site) {
+        let (binding, _, _) = self.site_binding(site.r);
+        let mut names: Vec<&str> = Vec::new();
+        if let Some(b) = &binding {
+            names.push(b);
+            for a in &frame.aliases {
+                if &a.root == b && a.method.is_none() {
+                    names.push(&a.name);
+                }
+            }
+        }
+        if let Some(extra) = &site.extra_root {
+            names.push(extra);
+        }
+        let release: Vec<&str> = match site.r {
+            SiteRef::Client(i) => self
+                .facts
+                .clients
+                .get(i)
+                .and_then(|c| self.catalog.by_id(&c.client))
+                .map(|d| d.release.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            SiteRef::Call(_) => GENERIC_RELEASE.to_vec(),
+        };
+        let released = names.iter().any(|n| {
+            release.iter().any(|r| {
+                frame.releases.iter().any(|p| {
+                    p.len() == n.len() + 1 + r.len()
+                        && p.starts_with(n)
+                        && p.ends_with(r)
+                        && p.as_bytes()[n.len()] == b'.'
+                })
+            })
+        });
+        let store_guard = binding.as_ref().and_then(|b| {
+            let mut all: Vec<&str> = vec![b.as_str()];
+            all.extend(
+                frame
+                    .aliases
+                    .iter()
+                    .filter(|a| &a.root == b)
+                    .map(|a| a.name.as_str()),
+            );
+            frame
+                .stores
+                .iter()
+                .find(|(root, _)| all.contains(&root.as_str()))
+                .map(|(_, g)| *g)
+        });
+        match site.r {
+            // A value derived from a client closed in the same function is data, not a handle.
+            SiteRef::Client(i) => {
+                if let Some(c) = self.facts.clients.get_mut(i) {
+                    c.released |= released;
+                    if c.released && c.returned == Returned::Derived {
+                        c.returned = Returned::No;
+                    }
+                    if c.guard == Guard::None
+                        && let Some(g) = store_guard
+                    {
+                        c.guard = g;
+                    }
+                }
+            }
+            SiteRef::Call(i) => {
+                if let Some(c) = self.facts.calls.get_mut(i) {
+                    c.released |= released;
+                    if c.released && c.returned == Returned::Derived {
+                        c.returned = Returned::No;
+                    }
+                    if c.guard == Guard::None
+                        && let Some(g) = store_guard
+                    {
+                        c.guard = g;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A catalogue entry's `returns_self` and `handles`.
+pub(super) type Links<'c> = (&'c [String], &'c [String]);
+
+#[derive(Debug)]
+pub(super) struct ValueContext {
+    pub(super) binding: Option<String>,
+    pub(super) returned: Returned,
+    pub(super) guard: Guard,
+    pub(super) using: bool,
+    /// The first member called on the construction (`connect` in `new X().connect()`).
+    pub(super) member: Option<String>,
+    /// The construction is an argument of a call (`drizzle(new Pool())`).
+    pub(super) via_arg: bool,
+}
+
+impl ValueContext {
+    /// What the holding expression is, relative to the construction. Without catalogue
+    /// knowledge (`returns_self` and `handles` empty), any chain counts as a handle.
+    pub(super) fn link(&self, returns_self: &[String], handles: &[String]) -> Returned {
+        let generic = returns_self.is_empty() && handles.is_empty();
+        match &self.member {
+            None if self.via_arg => Returned::Derived,
+            None => Returned::Direct,
+            Some(m) if returns_self.contains(m) => {
+                if self.via_arg {
+                    Returned::Derived
+                } else {
+                    Returned::Direct
+                }
+            }
+            Some(m) if generic || handles.contains(m) => Returned::Derived,
+            Some(_) => Returned::No,
+        }
+    }
+}
+
+pub(super) fn tagged(kind: ScopeKind, fw: &str) -> Scope {
+    Scope {
+        kind,
+        framework: Some(fw.into()),
+        name: None,
+        span: None,
+    }
+}
+
+/// The scope of a loop body (or `map` callback) inside `outer`.
+pub(super) fn loopify(outer: &Scope) -> Scope {
+    match outer.kind {
+        ScopeKind::Function | ScopeKind::Loop => Scope {
+            kind: ScopeKind::Loop,
+            framework: None,
+            name: outer.name.clone(),
+            span: outer.span,
+        },
+        _ => outer.clone(),
+    }
+}
+
+/// The statement holding a node (the `export` statement around a declaration).
+pub(super) fn statement_of<'t>(n: At<'_, 't>) -> Option<Node<'t>> {
+    let mut cur = n;
+    while let Some(p) = cur.up() {
+        let k = p.node.kind();
+        if k.ends_with("_statement") || k == "lexical_declaration" || k == "variable_declaration" {
+            if let Some(e) = p.parent().filter(|e| e.kind() == "export_statement") {
+                return Some(e);
+            }
+            return Some(p.node);
+        }
+        if is_fn_kind(k) || k == "program" {
+            return None;
+        }
+        cur = p;
+    }
+    None
+}
+
+pub(super) fn display_callee(t: &str) -> String {
+    let compact: String = t.split_whitespace().collect();
+    if compact.len() > 40 {
+        compact.rsplit('.').next().unwrap_or(&compact).to_string()
+    } else {
+        compact
+    }
+}
+
+/// Does the first argument have one of the shapes the constructor requires?
+pub(super) fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
+    if ctor.first_arg.is_empty() {
+        return true;
+    }
+    let Some(first) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+        return false;
+    };
+    ctor.first_arg.iter().any(|shape| {
+        if shape == "url" {
+            match first.kind() {
+                "string" | "template_string" => true,
+                "member_expression" => {
+                    let t = text(first, src);
+                    t.starts_with("process.env") || t.starts_with("env.") || t.contains(".env.")
+                }
+                _ => false,
+            }
+        } else if let Some(key) = shape.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            first.kind() == "object"
+                && named_kids(first).iter().any(|p| match p.kind() {
+                    "pair" => field(*p, "key").and_then(|k| key_name(k, src)) == Some(key),
+                    "shorthand_property_identifier" => text(*p, src) == key,
+                    _ => false,
+                })
+        } else {
+            false
+        }
+    })
+}

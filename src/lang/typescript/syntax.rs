@@ -1,0 +1,522 @@
+//! Syntax helpers over tree-sitter nodes: spans and text, fields, callee names, function
+//! names and kinds, parameters, patterns, the bounded traversal.
+
+use super::*;
+
+pub(super) fn is_fn_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "function_declaration"
+            | "generator_function_declaration"
+            | "function_expression"
+            | "generator_function"
+            | "arrow_function"
+            | "method_definition"
+    )
+}
+
+pub(super) fn is_loop_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "for_statement" | "for_in_statement" | "while_statement" | "do_statement"
+    )
+}
+
+pub(super) fn is_pascal(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+pub(super) fn is_hook_name(name: &str) -> bool {
+    name.strip_prefix("use")
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}
+
+// ------------------------------------------------------------------------------------------
+// Small syntax helpers
+
+pub(super) fn span(n: Node) -> Span {
+    Span::new(n.start_byte(), n.end_byte())
+}
+
+pub(super) fn text<'s>(n: Node, src: &'s str) -> &'s str {
+    src.get(n.byte_range()).unwrap_or("")
+}
+
+pub(super) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
+    n.child_by_field_name(name)
+}
+
+pub(super) fn is_field(parent: Node, name: &str, child: Node) -> bool {
+    field(parent, name).is_some_and(|c| c.id() == child.id())
+}
+
+pub(super) fn named_kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
+    let mut c = n.walk();
+    n.named_children(&mut c)
+        .filter(|k| k.kind() != "comment")
+        .collect()
+}
+
+pub(super) fn first_named<'t>(n: Node<'t>) -> Option<Node<'t>> {
+    let mut c = n.walk();
+    n.named_children(&mut c).find(|k| k.kind() != "comment")
+}
+
+pub(super) fn token<'t>(n: Node<'t>, token: &str) -> Option<Node<'t>> {
+    let mut c = n.walk();
+    n.children(&mut c)
+        .find(|k| !k.is_named() && k.kind() == token)
+}
+
+/// Strip parentheses, type casts, non-null assertions and `await`.
+pub(super) fn unwrap_value(mut n: Node) -> Node {
+    loop {
+        let inner = match n.kind() {
+            "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+            | "await_expression"
+            | "instantiation_expression" => first_named(n),
+            "type_assertion" => n.named_child(n.named_child_count().saturating_sub(1) as u32),
+            _ => None,
+        };
+        match inner {
+            Some(i) => n = i,
+            None => return n,
+        }
+    }
+}
+
+/// The content of a string literal node (without quotes).
+pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
+    if n.kind() != "string" {
+        return None;
+    }
+    let t = text(n, src);
+    t.get(1..t.len().saturating_sub(1))
+}
+
+/// The name a property key / method name stands for.
+pub(super) fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
+    match n.kind() {
+        "property_identifier" | "identifier" | "private_property_identifier" => Some(text(n, src)),
+        "string" => string_value(n, src),
+        _ => None,
+    }
+}
+
+/// The last name of a callee: `useEffect`, `React.useEffect` → `useEffect`.
+pub(super) fn callee_name<'s>(callee: Node, src: &'s str) -> Option<&'s str> {
+    let c = unwrap_value(callee);
+    match c.kind() {
+        "identifier" => Some(text(c, src)),
+        "member_expression" => field(c, "property").map(|p| text(p, src)),
+        _ => None,
+    }
+}
+
+/// Does a module-level function start the HTTP server (`app.listen(port)`,
+/// `http.createServer(app).listen(…)`)? It runs once, at startup, whoever calls it.
+pub(super) fn starts_server(f: Node<'_>, src: &str) -> bool {
+    src.get(f.byte_range()).is_some_and(|t| {
+        t.contains(".listen(")
+            && (t.contains("express()")
+                || t.contains("createServer(")
+                || t.contains("fastify(")
+                || t.contains("new Koa(")
+                || t.contains("new Hono("))
+    })
+}
+
+/// Is the innermost function around `at` declared `async`?
+pub(super) fn in_async_fn(at: At<'_, '_>) -> bool {
+    let mut cur = at;
+    while let Some(p) = cur.up() {
+        if matches!(
+            p.node.kind(),
+            "function_declaration"
+                | "function_expression"
+                | "function"
+                | "arrow_function"
+                | "method_definition"
+                | "generator_function_declaration"
+                | "generator_function"
+        ) {
+            let mut walk = p.node.walk();
+            return p.node.children(&mut walk).any(|ch| ch.kind() == "async");
+        }
+        cur = p;
+    }
+    false
+}
+
+/// A node and its ancestors (nearest last). The traversals keep this stack, so walking up is
+/// O(1): tree-sitter's `Node::parent` searches down from the root on every call, which is
+/// quadratic on deep or wide trees.
+#[derive(Clone, Copy)]
+pub(super) struct At<'p, 't> {
+    pub(super) node: Node<'t>,
+    pub(super) anc: &'p [Node<'t>],
+}
+
+impl<'p, 't> At<'p, 't> {
+    pub(super) fn up(self) -> Option<At<'p, 't>> {
+        let (last, rest) = self.anc.split_last()?;
+        Some(At {
+            node: *last,
+            anc: rest,
+        })
+    }
+
+    pub(super) fn parent(self) -> Option<Node<'t>> {
+        self.anc.last().copied()
+    }
+}
+
+/// `f` is the `index`-th argument of `call`.
+pub(super) fn arg_position<'p, 't>(f: At<'p, 't>) -> Option<(At<'p, 't>, usize)> {
+    let args = f.up()?;
+    if args.node.kind() != "arguments" {
+        return None;
+    }
+    let call = args.up()?;
+    if !matches!(call.node.kind(), "call_expression" | "new_expression") {
+        return None;
+    }
+    named_kids(args.node)
+        .iter()
+        .position(|a| a.id() == f.node.id())
+        .map(|i| (call, i))
+}
+
+/// Arguments of a call or `new` (empty for a tagged template).
+pub(super) fn call_args(call: Node) -> Vec<Node> {
+    match field(call, "arguments") {
+        Some(a) if a.kind() == "arguments" => named_kids(a),
+        _ => Vec::new(),
+    }
+}
+
+/// `(() => …)()`, `(async function () {…})()`, `new Promise((resolve) => …)`.
+pub(super) fn is_iife(f: At, src: &str) -> bool {
+    let mut cur = f;
+    while let Some(p) = cur.up() {
+        if p.node.kind() == "parenthesized_expression" {
+            cur = p;
+            continue;
+        }
+        if p.node.kind() == "call_expression" && is_field(p.node, "function", cur.node) {
+            return true;
+        }
+        break;
+    }
+    if let Some((call, 0)) = arg_position(f) {
+        return call.node.kind() == "new_expression"
+            && field(call.node, "constructor").is_some_and(|c| text(c, src) == "Promise");
+    }
+    false
+}
+
+/// Root identifier and first member of a value chain: `client.db(x).collection(y)` →
+/// (`client`, `db`); `client` → (`client`, None). `None` if the chain starts with a call result.
+pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s str>)> {
+    let mut cur = unwrap_value(n);
+    let mut method = None;
+    loop {
+        match cur.kind() {
+            "identifier" => return Some((text(cur, src), method)),
+            "this" => return Some(("this", method)),
+            "member_expression" => {
+                method = field(cur, "property").map(|p| text(p, src));
+                cur = unwrap_value(field(cur, "object")?);
+            }
+            "subscript_expression" => cur = unwrap_value(field(cur, "object")?),
+            "call_expression" => {
+                let f = unwrap_value(field(cur, "function")?);
+                if f.kind() != "member_expression" {
+                    return None;
+                }
+                cur = f;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// A callee made only of names: `client.close`, `db.$client.end`, `this.pool.end`.
+pub(super) fn dotted_path(n: Node, src: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut cur = unwrap_value(n);
+    loop {
+        match cur.kind() {
+            "identifier" | "this" => {
+                parts.push(text(cur, src));
+                break;
+            }
+            "member_expression" => {
+                parts.push(text(field(cur, "property")?, src));
+                cur = unwrap_value(field(cur, "object")?);
+            }
+            _ => return None,
+        }
+        if parts.len() > 16 {
+            return None;
+        }
+    }
+    parts.reverse();
+    Some(parts.join("."))
+}
+
+/// Identifiers bound by a pattern (`x`, `{ a, b: c }`, `[d, ...e]`), skipping type annotations.
+pub(super) fn pattern_names(n: Node, src: &str, out: &mut Vec<String>) {
+    match n.kind() {
+        "identifier" | "shorthand_property_identifier_pattern" => {
+            out.push(text(n, src).to_string())
+        }
+        "type_annotation" | "type_arguments" | "type_parameters" => {}
+        "pair_pattern" => {
+            if let Some(v) = field(n, "value") {
+                pattern_names(v, src, out);
+            }
+        }
+        "assignment_pattern" | "object_assignment_pattern" => {
+            if let Some(l) = field(n, "left").or_else(|| first_named(n)) {
+                pattern_names(l, src, out);
+            }
+        }
+        "required_parameter" | "optional_parameter" => {
+            if let Some(p) = field(n, "pattern") {
+                pattern_names(p, src, out);
+            }
+        }
+        _ => {
+            for k in named_kids(n) {
+                pattern_names(k, src, out);
+            }
+        }
+    }
+}
+
+/// Visit every node with its ancestors: `f(at, entering)`.
+pub(super) fn traverse<'t>(root: Node<'t>, mut f: impl FnMut(At<'_, 't>, bool)) {
+    let mut stack: Vec<Node<'t>> = Vec::new();
+    let mut cursor = root.walk();
+    loop {
+        crate::lang::budget::tick();
+        let node = cursor.node();
+        f(At { node, anc: &stack }, true);
+        stack.push(node);
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            let node = cursor.node();
+            stack.pop();
+            f(At { node, anc: &stack }, false);
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// How a function got its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NameKind {
+    /// `function f() {}`
+    Decl,
+    /// `const f = () => …`, `f = function () {}`
+    Var,
+    /// `export const GET = withAuth(async () => …)`, `const Chat = memo(() => …)`
+    Wrapper,
+    /// Methods, object members, class fields, `exports.f = …`
+    Member,
+}
+
+pub(super) struct FnName<'p, 't> {
+    pub(super) name: String,
+    pub(super) span: Span,
+    pub(super) kind: NameKind,
+    /// The node that carries the name (declaration, declarator, pair, method, assignment).
+    pub(super) anchor: At<'p, 't>,
+}
+
+pub(super) fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>> {
+    let mk = |n: Node, kind, anchor| {
+        Some(FnName {
+            name: text(n, src).trim_matches(['"', '\'']).to_string(),
+            span: span(n),
+            kind,
+            anchor,
+        })
+    };
+    let fnode = f.node;
+    match fnode.kind() {
+        "function_declaration" | "generator_function_declaration" => {
+            mk(field(fnode, "name")?, NameKind::Decl, f)
+        }
+        "method_definition" => {
+            let n = field(fnode, "name")?;
+            key_name(n, src)?;
+            mk(n, NameKind::Member, f)
+        }
+        _ => {
+            let p = f.up()?;
+            let pn = p.node;
+            match pn.kind() {
+                "variable_declarator" if is_field(pn, "value", fnode) => {
+                    let n = field(pn, "name")?;
+                    return if n.kind() == "identifier" {
+                        mk(n, NameKind::Var, p)
+                    } else {
+                        None
+                    };
+                }
+                "pair" if is_field(pn, "value", fnode) => {
+                    let n = field(pn, "key")?;
+                    key_name(n, src)?;
+                    return mk(n, NameKind::Member, p);
+                }
+                "public_field_definition" => {
+                    let n = field(pn, "name")?;
+                    key_name(n, src)?;
+                    return mk(n, NameKind::Member, p);
+                }
+                "assignment_expression" if is_field(pn, "right", fnode) => {
+                    let l = field(pn, "left")?;
+                    return match l.kind() {
+                        "identifier" => mk(l, NameKind::Var, p),
+                        "member_expression" if text(l, src) != "module.exports" => {
+                            mk(field(l, "property")?, NameKind::Member, p)
+                        }
+                        _ => None,
+                    };
+                }
+                _ => {}
+            }
+            if let Some(n) = field(fnode, "name") {
+                return mk(n, NameKind::Member, f);
+            }
+            // A wrapper at module level: `export const GET = withAuth(async () => …)`.
+            let mut cur = f;
+            while let Some((call, _)) = arg_position(cur) {
+                let callee = field(call.node, "function")
+                    .and_then(|c| callee_name(c, src))
+                    .unwrap_or("");
+                if is_hook_name(callee) || LOOP_METHODS.contains(&callee) || callee.is_empty() {
+                    return None;
+                }
+                cur = call;
+            }
+            if cur.node.id() == fnode.id() {
+                return None;
+            }
+            let decl = cur.up()?;
+            if decl.node.kind() != "variable_declarator" || !is_field(decl.node, "value", cur.node)
+            {
+                return None;
+            }
+            let stmt = decl.up()?;
+            let top = stmt
+                .parent()
+                .is_some_and(|s| matches!(s.kind(), "program" | "export_statement"));
+            let n = field(decl.node, "name")?;
+            if top && n.kind() == "identifier" {
+                mk(n, NameKind::Wrapper, decl)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The number of parameters a function declares (a TypeScript `this` parameter excluded).
+pub(super) fn param_count(f: Node) -> u32 {
+    if field(f, "parameter").is_some() {
+        return 1;
+    }
+    let Some(params) = field(f, "parameters") else {
+        return 0;
+    };
+    let n = named_kids(params)
+        .into_iter()
+        .filter(|p| {
+            let pat = field(*p, "pattern").unwrap_or(*p);
+            pat.kind() != "this"
+        })
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Names a statement declares in its block: `const`/`let`/`var` declarations, functions,
+/// classes (also behind `export`).
+pub(super) fn declared_names(st: Node, src: &str, out: &mut Vec<String>) {
+    match st.kind() {
+        "lexical_declaration" | "variable_declaration" => {
+            for d in named_kids(st) {
+                if d.kind() == "variable_declarator"
+                    && let Some(name) = field(d, "name")
+                {
+                    pattern_names(name, src, out);
+                }
+            }
+        }
+        "function_declaration"
+        | "generator_function_declaration"
+        | "class_declaration"
+        | "abstract_class_declaration" => {
+            if let Some(name) = field(st, "name") {
+                out.push(text(name, src).to_string());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Does the function declare a parameter without a type annotation (`e => …`, `(e) => …`)?
+pub(super) fn has_untyped_params(f: Node) -> bool {
+    if field(f, "parameter").is_some() {
+        return true;
+    }
+    field(f, "parameters").is_some_and(|ps| {
+        named_kids(ps).into_iter().any(|p| {
+            matches!(p.kind(), "required_parameter" | "optional_parameter")
+                && field(p, "type").is_none()
+                && field(p, "pattern").is_none_or(|x| x.kind() != "this")
+        })
+    })
+}
+
+/// A class method, a class field holding a function, or an object-literal member: not a free
+/// function (nor one assigned to `exports.f`).
+pub(super) fn is_method(f: Node, n: &FnName) -> bool {
+    n.kind == NameKind::Member
+        && (f.kind() == "method_definition"
+            || matches!(n.anchor.node.kind(), "pair" | "public_field_definition"))
+}
+
+/// Does the function body start with the directive `"use server"`?
+pub(super) fn has_use_server(f: Node, src: &str) -> bool {
+    let Some(body) = field(f, "body") else {
+        return false;
+    };
+    if body.kind() != "statement_block" {
+        return false;
+    }
+    for st in named_kids(body) {
+        if st.kind() != "expression_statement" {
+            return false;
+        }
+        match first_named(st).and_then(|s| string_value(s, src)) {
+            Some("use server") => return true,
+            Some(_) => continue,
+            None => return false,
+        }
+    }
+    false
+}

@@ -1,0 +1,31 @@
+//! Unit tests of this front-end, by concern; shared helpers here.
+
+use super::*;
+use crate::catalog::TYPESCRIPT_TOML;
+use crate::project::Project;
+use std::sync::Arc;
+
+fn facts(rel: &str, deps: &[&str], text: &str) -> FileFacts {
+    let project = Arc::new(Project::with_deps(deps));
+    let file = SourceFile::in_memory(rel, text, project).expect("known extension");
+    let cat = LangCatalog::parse(TYPESCRIPT_TOML).expect("catalogue parses");
+    extract(&file, &cat).expect("extracts")
+}
+
+fn one_client(f: &FileFacts) -> &ClientSite {
+    assert_eq!(f.clients.len(), 1, "{:#?}", f.clients);
+    &f.clients[0]
+}
+
+#[test]
+fn both_grammars_load() {
+    assert!(parses_cleanly(Lang::Ts, "const x: number = 1;"));
+    assert!(parses_cleanly(Lang::Tsx, "const x = <div>{1}</div>;"));
+    assert!(parses_cleanly(Lang::Js, "const x = <div/>;"));
+    assert!(!parses_cleanly(Lang::Ts, "const = ;"));
+}
+
+mod effects;
+mod options;
+mod scopes;
+mod sessions;

@@ -1,0 +1,174 @@
+//! Word lists of the TypeScript/JavaScript front-end: HTTP and route methods, loops, hooks,
+//! memo wrappers, Vue and class lifecycle names, run-once callers, URL option keys.
+
+// ------------------------------------------------------------------------------------------
+// Vocabulary (frameworks, not libraries)
+
+pub(super) const HTTP_METHODS: &[&str] =
+    &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+pub(super) const ROUTE_METHODS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "del", "all", "use", "options", "head",
+];
+
+pub(super) const TRPC_METHODS: &[&str] = &["query", "mutation", "subscription"];
+
+pub(super) const LOOP_METHODS: &[&str] = &[
+    "map",
+    "flatMap",
+    "forEach",
+    "filter",
+    "reduce",
+    "reduceRight",
+    "some",
+    "every",
+    "find",
+    "findIndex",
+];
+
+pub(super) const EFFECT_HOOKS: &[&str] = &["useEffect", "useLayoutEffect", "useInsertionEffect"];
+
+/// Hooks whose first argument is an initialiser run once per component instance.
+pub(super) const MEMO_HOOKS: &[&str] = &["useMemo", "useState"];
+
+/// Hooks whose first argument is a value kept across renders (`useState(new X())`).
+pub(super) const MEMO_VALUE_HOOKS: &[&str] = &["useState", "useRef"];
+
+/// Wrappers that run their function once per process (or per key): `memoize(fn)`,
+/// `singleton("redis", initRedis)`, `once(fn)`. Not React's `cache`, which memoizes per request.
+pub(super) const MEMO_WRAPPERS: &[&str] = &[
+    "memoize",
+    "memoizeOne",
+    "pMemoize",
+    "once",
+    "lazy",
+    "singleton",
+    "getSingleton",
+    "createSingleton",
+];
+
+/// Is the `index`-th argument of a call to `callee` (its last name) run once by a memoizer?
+/// `once` must be given the function first: `emitter.once("event", fn)` runs `fn` once per
+/// registration, which is not once per process.
+pub(super) fn is_memo_arg(callee: &str, index: usize) -> bool {
+    MEMO_WRAPPERS.contains(&callee) && (index == 0 || !matches!(callee, "once" | "lazy"))
+}
+
+pub(super) const GENERIC_RELEASE: &[&str] = &[
+    "close",
+    "end",
+    "dispose",
+    "$disconnect",
+    "disconnect",
+    "quit",
+    "release",
+    "aclose",
+    "shutdown",
+];
+
+pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
+
+pub(super) const PAGE_FILES: &[&str] = &[
+    "page",
+    "layout",
+    "template",
+    "default",
+    "not-found",
+    "error",
+    "loading",
+];
+
+// ------------------------------------------------------------------------------------------
+// Lifecycle: effects and their cleanups, sessions and checkouts, production-only code
+//
+// These analyses run when the walk meets the construct (an effect hook call, a class, a
+// checkout, an `if`), over that construct's own subtree: effects and checkouts are small, so
+// re-reading them costs little and keeps the main walk unchanged.
+
+/// Vue (composition API): the hook whose callback acquires, and those whose callbacks clean up.
+pub(super) const VUE_MOUNT: &str = "onMounted";
+
+pub(super) const VUE_UNMOUNT: &[&str] = &["onUnmounted", "onBeforeUnmount", "onScopeDispose"];
+
+/// Where Vue's hooks come from. Nuxt auto-imports them: no import at all is fine too.
+pub(super) const VUE_MODULES: &[&str] =
+    &["vue", "@vue/*", "vue-demi", "#imports", "#app", "nuxt/app"];
+
+/// React class components.
+pub(super) const CLASS_MOUNT: &str = "componentDidMount";
+
+pub(super) const CLASS_UNMOUNT: &str = "componentWillUnmount";
+
+/// How many helper functions an analysis follows at most (from a cleanup, or from
+/// `componentDidMount`).
+pub(super) const MAX_HELPERS: usize = 32;
+
+/// Functions that run the callback they are given once, as part of the caller's own run (array
+/// methods, promise continuations, one-shot schedulers): a callback given to anything else
+/// (`addEventListener`, `subscribe`, `on`, `new ResizeObserver`) runs later, on events.
+pub(super) const RUN_ONCE_CALLERS: &[&str] = &[
+    "then",
+    "catch",
+    "finally",
+    "forEach",
+    "map",
+    "flatMap",
+    "filter",
+    "reduce",
+    "reduceRight",
+    "some",
+    "every",
+    "find",
+    "findIndex",
+    "findLast",
+    "sort",
+    "setTimeout",
+    "requestAnimationFrame",
+    "requestIdleCallback",
+    "queueMicrotask",
+    "startTransition",
+    "flushSync",
+    "unstable_batchedUpdates",
+    "batch",
+    "act",
+    "call",
+    "apply",
+];
+
+/// How deep names and objects are followed.
+pub(super) const MAX_FOLLOW: u8 = 8;
+
+/// How deep nested option objects are flattened.
+pub(super) const MAX_NESTING: u8 = 4;
+
+/// Option keys (last segment) whose value is the connection URL.
+pub(super) const URL_KEYS: &[&str] = &[
+    "url",
+    "uri",
+    "dsn",
+    "connectionString",
+    "connectionURI",
+    "connectionUri",
+    "connectionUrl",
+    "connectionURL",
+    "datasourceUrl",
+    "databaseUrl",
+    "databaseURL",
+    // knex and drizzle: `connection: process.env.DATABASE_URL` (an object is flattened).
+    "connection",
+];
+
+/// Last words of names that designate a project's own wrapper around an SDK
+/// (`streamChatManager`, `ChatService`, `socket_controller`): its methods only share names with
+/// the SDK's, and it manages its own lifecycle.
+pub(super) const WRAPPER_NOUNS: &[&str] = &[
+    "manager",
+    "service",
+    "controller",
+    "helper",
+    "wrapper",
+    "facade",
+    "registry",
+    "coordinator",
+    "orchestrator",
+];
