@@ -152,3 +152,36 @@ impl FileError {
         self.message.starts_with("skipped")
     }
 }
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: Vec<FileError>,
+    pub files_checked: usize,
+    /// The display path of every file checked (the requested ones), sorted.
+    pub checked: Vec<String>,
+    /// The text of every file a diagnostic points into, by display path (for snippets).
+    pub sources: std::collections::BTreeMap<String, std::sync::Arc<str>>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// How many findings carry a fix of exactly this applicability with edits (in any file).
+    pub fn fixable(&self, applicability: Applicability) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|(f, e)| f.applicability == applicability && !e.is_empty())
+            })
+            .count()
+    }
+}

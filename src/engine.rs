@@ -1,7 +1,7 @@
 //! The pipeline: discover → read → front-end (parallel, rayon) → project pass → rules →
 //! suppressions, selection and severities → sorted diagnostics.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -13,10 +13,11 @@ use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, FileError, Finding, Related, ResolvedEdit, Severity};
 use crate::discover::{self, Discovered, WalkOptions};
+use crate::facts::CheckedFile;
 use crate::lang;
 use crate::prefilter::{self, Prefilter};
 use crate::project::Project;
-use crate::rules::{self, CheckedFile, ProjectCx, Rule};
+use crate::rules::{self, ProjectCx, Rule};
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 
@@ -245,38 +246,7 @@ impl Profiles {
     }
 }
 
-/// The result of a run.
-#[derive(Debug, Default)]
-pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
-    pub errors: Vec<FileError>,
-    pub files_checked: usize,
-    /// The display path of every file checked (the requested ones), sorted.
-    pub checked: Vec<String>,
-    /// The text of every file a diagnostic points into, by display path (for snippets).
-    pub sources: BTreeMap<String, Arc<str>>,
-}
-
-impl Report {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-
-    /// How many findings carry a fix of exactly this applicability with edits (in any file).
-    pub fn fixable(&self, applicability: crate::diagnostic::Applicability) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| {
-                d.fix
-                    .as_ref()
-                    .is_some_and(|(f, e)| f.applicability == applicability && !e.is_empty())
-            })
-            .count()
-    }
-}
+pub use crate::diagnostic::Report;
 
 /// A fatal error of a run (exit code 2).
 #[derive(Debug)]
@@ -921,7 +891,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         })
         .collect();
     let graph = CallGraph::build(&units);
-    let memo = rules::shared_client::Memo::new(files.len());
+    let memo = crate::fixgen::shared_client::Memo::new(files.len());
     let cx = ProjectCx {
         files: &files,
         graph: &graph,

@@ -604,3 +604,9 @@ impl FileFacts {
         self.client_configs.get(at).filter(|c| c.client == idx)
     }
 }
+
+/// One checked file: its source and facts.
+pub struct CheckedFile {
+    pub source: crate::source::SourceFile,
+    pub facts: FileFacts,
+}

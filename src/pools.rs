@@ -3,8 +3,8 @@
 
 use crate::catalog::ClientDef;
 use crate::connurl::ParsedUrl;
+use crate::facts::CheckedFile;
 use crate::facts::{ClientConfig, OptValue, UrlRef};
-use crate::rules::CheckedFile;
 use crate::source::{Lang, Span};
 
 /// Where a URL was found: (file index, span of the URL text).

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 
+use crate::diagnostic::Report;
 use crate::diagnostic::Severity;
-use crate::engine::Report;
 
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")

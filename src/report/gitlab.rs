@@ -6,8 +6,8 @@
 
 use serde_json::{Value, json};
 
+use crate::diagnostic::Report;
 use crate::diagnostic::Severity;
-use crate::engine::Report;
 
 pub fn to_value(report: &Report) -> Value {
     let fingerprints = crate::fingerprint::of_report(report);

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 
+use crate::diagnostic::Report;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::Report;
 use crate::snippet::Excerpt;
 use crate::source::{LineIndex, Span};
 

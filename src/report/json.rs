@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::engine::Report;
+use crate::diagnostic::Report;
 
 pub fn to_value(report: &Report) -> Value {
     let diagnostics: Vec<Value> = report

@@ -8,8 +8,8 @@ use std::io::Cursor;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
+use crate::diagnostic::Report;
 use crate::diagnostic::{Diagnostic, FileError};
-use crate::engine::Report;
 
 pub fn render(report: &Report) -> String {
     write(report).unwrap_or_default()

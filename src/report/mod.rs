@@ -1,4 +1,4 @@
-//! Reporters: turn a [`Report`](crate::engine::Report) into text. They see diagnostics only,
+//! Reporters: turn a [`Report`](crate::diagnostic::Report) into text. They see diagnostics only,
 //! never languages or facts.
 
 pub mod github;

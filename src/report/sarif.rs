@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::diagnostic::Report;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::Report;
 use crate::rules;
 use crate::source::Position;
 

@@ -3,23 +3,23 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::facts::{ClientKind, Guard, ScopeKind};
 use crate::pools;
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, shared_client};
+use crate::rules::{ProjectCx, Check};
+use crate::fixgen::shared_client;
 use crate::source::{Lang, SourceFile, Span};
 
-pub static META: RuleMeta = RuleMeta {
-    id: "duplicate-client-module",
-    code: "CL103",
-    summary: "several modules of one project each keep their own long-lived client of the same database",
-    langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Rs],
-    default_severity: Severity::Warning,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/duplicate-client-module.md"),
-};
-
-pub struct DuplicateClientModule;
+crate::declare_rule! {
+    DuplicateClientModule {
+        id: "duplicate-client-module",
+        code: "CL103",
+        summary: "several modules of one project each keep their own long-lived client of the same database",
+        langs: [Lang::Ts, Lang::Js, Lang::Py, Lang::Rs],
+        severity: Warning,
+        fix: Sometimes,
+    }
+}
 
 /// (project root, family, database URL variable or text).
 type GroupKey = (std::path::PathBuf, String, String);
@@ -31,11 +31,7 @@ const SKIP_FAMILIES: &[&str] = &["http", "aws", "redis"];
 /// The other modules named in a finding's related locations (the kept one first).
 const MAX_RELATED: usize = 5;
 
-impl Rule for DuplicateClientModule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
+impl Check for DuplicateClientModule {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // (project root, family) → the first long-lived site of each file.
         let mut groups: BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>> =
@@ -166,7 +162,7 @@ impl Rule for DuplicateClientModule {
                         "`{ctor}` is one of {} modules that each keep their own {family} client",
                         sites.len()
                     ),
-                    fix: import_fix(cx, *fi, *ci, keep).or(Some(Fix {
+                    fix: crate::fixgen::import_shared::import_fix(cx, *fi, *ci, keep).or(Some(Fix {
                         message: format!("Import the client from `{keep_path}`"),
                         applicability: Applicability::DisplayOnly,
                         edits: Vec::new(),
@@ -203,121 +199,3 @@ fn is_entry_script(source: &SourceFile) -> bool {
     }
 }
 
-/// Replace the duplicate by the kept module's client (Unsafe: this module now shares the kept
-/// client's options; pool tuning of its own is dropped, anything else refuses the fix). Not when
-/// the module releases its client (`db.$disconnect()`): it would close the shared one.
-/// - A module-level `const db = new PrismaClient();` (TS/JS) or `db = create_engine(URL)`
-///   (Python) alone on its line, the kept module exporting its client by name → the line becomes
-///   the import (`import { prisma as db } from "./prisma";`, `from app.db import engine as db`).
-/// - Otherwise the construction is replaced in place by the shared client (`self.client =
-///   get_client()`, `_client = get_client()`) and the import added.
-pub(crate) fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<Fix> {
-    let file = cx.files.get(fi)?;
-    let c = file.facts.clients.get(ci)?;
-    let text = file.source.text.as_str();
-    let ctor = file.source.slice(c.span).trim();
-    shared_client::dropped_options(ctor)?;
-    let releases = cx
-        .catalog
-        .by_id(&c.client)
-        .map(|d| d.release.clone())
-        .unwrap_or_default();
-    if let Some(local) = c.binding.as_deref()
-        && releases
-            .iter()
-            .any(|r| text.contains(&format!("{local}.{r}(")))
-    {
-        return None;
-    }
-    let export = shared_client::find_export(cx, fi, ci, Some(keep))?;
-    if !shared_client::substitutable(cx, &export) {
-        return None;
-    }
-    if export.form == shared_client::SharedForm::Value
-        && let Some(fix) = import_line_fix(cx, fi, ci, &export)
-    {
-        return Some(fix);
-    }
-    shared_client::shared_expr_fix(cx, fi, ci, &export, &releases)
-}
-
-/// The module-level declaration of the duplicate becomes the import of the kept client.
-fn import_line_fix(
-    cx: &ProjectCx<'_>,
-    fi: usize,
-    ci: usize,
-    export: &shared_client::SharedExport,
-) -> Option<Fix> {
-    let file = cx.files.get(fi)?;
-    let c = file.facts.clients.get(ci)?;
-    if c.scope.kind != ScopeKind::Module {
-        return None;
-    }
-    let local = c.binding.as_deref()?;
-    let stmt = c.anchors.statement?;
-    let text = file.source.text.as_str();
-    let ctor = file.source.slice(c.span).trim();
-    let stmt_text = file.source.slice(stmt).trim().trim_end_matches(';').trim();
-    let keywords: &[&str] = if file.source.lang == Lang::Py {
-        &[""]
-    } else {
-        &["const ", "let ", "var "]
-    };
-    if !keywords
-        .iter()
-        .any(|k| stmt_text == format!("{k}{local} = {ctor}"))
-    {
-        return None;
-    }
-    let (line, alone) = crate::rules::own_line(&file.source, stmt);
-    if !alone {
-        return None;
-    }
-    let (line_start, line_end) = (line.start as usize, line.end as usize);
-    let target = &cx.files.get(export.file)?.source;
-    if file.source.lang == Lang::Py {
-        // The assignment becomes the import, in place.
-        let import = shared_client::py_import(target, &export.name, local)?;
-        let indent = &text[line_start..stmt.start as usize];
-        let nl = if text[..line_end].ends_with("\r\n") {
-            "\r\n"
-        } else if text[..line_end].ends_with('\n') {
-            "\n"
-        } else {
-            ""
-        };
-        let mut edits = vec![Edit {
-            span: line,
-            content: format!("{indent}{import}{nl}"),
-        }];
-        shared_client::push_apart(
-            &mut edits,
-            shared_client::unused_import_edit(&file.source, ctor, &[line]),
-        );
-        return Some(Fix {
-            message: format!("Import `{}` from `{}` instead", export.name, target.display),
-            applicability: Applicability::Unsafe,
-            edits,
-            related_edits: Vec::new(),
-        });
-    }
-    let import =
-        shared_client::import_edit(&file.source, target, export, local, c.anchors.module_insert)?;
-    let mut edits = vec![
-        Edit {
-            span: line,
-            content: String::new(),
-        },
-        import,
-    ];
-    shared_client::push_apart(
-        &mut edits,
-        shared_client::unused_import_edit(&file.source, ctor, &[line]),
-    );
-    Some(Fix {
-        message: format!("Import `{}` from `{}` instead", export.name, target.display),
-        applicability: Applicability::Unsafe,
-        edits,
-        related_edits: Vec::new(),
-    })
-}

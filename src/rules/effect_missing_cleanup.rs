@@ -5,20 +5,19 @@
 use crate::catalog::{EffectPairDef, Matching};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{Acquisition, Cleanup, EffectFact};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, with_article};
+use crate::rules::{ProjectCx, Check, with_article};
 use crate::source::{Lang, SourceFile, Span};
 
-pub static META: RuleMeta = RuleMeta {
-    id: "effect-missing-cleanup",
-    code: "CL201",
-    summary: "an effect acquires a listener, timer, socket, subscription or connection and its cleanup does not release it",
-    langs: &[Lang::Ts, Lang::Tsx, Lang::Js],
-    default_severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/effect-missing-cleanup.md"),
-};
-
-pub struct EffectMissingCleanup;
+crate::declare_rule! {
+    EffectMissingCleanup {
+        id: "effect-missing-cleanup",
+        code: "CL201",
+        summary: "an effect acquires a listener, timer, socket, subscription or connection and its cleanup does not release it",
+        langs: [Lang::Ts, Lang::Tsx, Lang::Js],
+        severity: Error,
+        fix: Sometimes,
+    }
+}
 
 /// What releases an acquisition, from the catalogue: a pair, or a client built in the effect.
 struct Pair<'a> {
@@ -32,11 +31,7 @@ struct Pair<'a> {
     minor: bool,
 }
 
-impl Rule for EffectMissingCleanup {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
+impl Check for EffectMissingCleanup {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, file) in cx.files.iter().enumerate() {
             for effect in &file.facts.effects {
@@ -818,7 +813,7 @@ fn cleanup_fix(
         _ => None,
     };
     let text = source.text.as_str();
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     // The file's style: statements end with `;`, or not at all.
     let semi = if source
         .slice(Span::new(a.span.end as usize, stmt.end as usize))
@@ -925,7 +920,7 @@ fn bind_result(
 /// expression body, or a new `return () => { … }` at the end of the effect body.
 fn cleanup_edit(source: &SourceFile, effect: &EffectFact, call: &str, semi: &str) -> Option<Edit> {
     let text = source.text.as_str();
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let anchors = &effect.anchors;
     let indent = anchors.indent.as_str();
     // One level of indentation in this file.
@@ -996,7 +991,7 @@ fn nested_fix(
         return None;
     }
     let text = source.text.as_str();
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let semi = if source.slice(n.own).trim_end().ends_with(';') {
         ";"
     } else {

@@ -4,28 +4,22 @@
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{Guard, ScopeKind};
-use crate::rules::{
-    FixAvailability, ProjectCx, Rule, RuleMeta, duplicate_client_module, shared_client,
-};
+use crate::rules::{ProjectCx, Check};
+use crate::fixgen::shared_client;
 use crate::source::Lang;
 
-pub static META: RuleMeta = RuleMeta {
-    id: "hot-reload-client",
-    code: "CL102",
-    summary: "a module-scope database client in a Next.js app is not cached on `globalThis`, so every hot reload opens a new pool",
-    langs: &[Lang::Ts, Lang::Js],
-    default_severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/hot-reload-client.md"),
-};
-
-pub struct HotReloadClient;
-
-impl Rule for HotReloadClient {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::declare_rule! {
+    HotReloadClient {
+        id: "hot-reload-client",
+        code: "CL102",
+        summary: "a module-scope database client in a Next.js app is not cached on `globalThis`, so every hot reload opens a new pool",
+        langs: [Lang::Ts, Lang::Js],
+        severity: Error,
+        fix: Sometimes,
     }
+}
 
+impl Check for HotReloadClient {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, file) in cx.files.iter().enumerate() {
             if !file.source.lang.is_js_family() || !file.source.project.nextjs {
@@ -55,7 +49,7 @@ impl Rule for HotReloadClient {
                             .get(e.client)
                             .is_some_and(|k| k.guard.is_guarded())
                     })
-                    .and_then(|e| duplicate_client_module::import_fix(cx, fi, ci, e.file));
+                    .and_then(|e| crate::fixgen::import_shared::import_fix(cx, fi, ci, e.file));
                 let fix = shared.or_else(|| {
                     c.anchors.statement.filter(|_| allowed).and_then(|stmt| {
                         let ctor_text = file.source.slice(c.span);

@@ -2,21 +2,20 @@
 //! rule id or code that does not exist (a typo suppresses nothing), or a file suppression names
 //! no rule. Docs: rules/invalid-suppression.md
 
-use crate::diagnostic::{Finding, Severity};
-use crate::rules::{self, FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::diagnostic::{Finding};
+use crate::rules::{self, ProjectCx, Check};
 use crate::source::Lang;
 
-pub static META: RuleMeta = RuleMeta {
-    id: "invalid-suppression",
-    code: "CL901",
-    summary: "a suppression comment names a rule that does not exist, so it suppresses nothing",
-    langs: &[Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
-    default_severity: Severity::Warning,
-    fix: FixAvailability::None,
-    doc: include_str!("../../rules/invalid-suppression.md"),
-};
-
-pub struct InvalidSuppression;
+crate::declare_rule! {
+    InvalidSuppression {
+        id: "invalid-suppression",
+        code: "CL901",
+        summary: "a suppression comment names a rule that does not exist, so it suppresses nothing",
+        langs: [Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
+        severity: Warning,
+        fix: None,
+    }
+}
 
 /// What `name` was probably meant to be: the closest rule id, or the code one typo away (with its
 /// id), if any is close enough to be a typo.
@@ -42,11 +41,7 @@ pub fn closest_rule(name: &str) -> Option<String> {
         .map(|(_, id)| format!("`{id}`"))
 }
 
-impl Rule for InvalidSuppression {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
+impl Check for InvalidSuppression {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, sup) in cx.suppressions.iter().enumerate() {
             for s in &sup.items {

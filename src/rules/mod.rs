@@ -1,63 +1,13 @@
 //! The rules. One file per rule (`src/rules/<rule_id>.rs`) holding its metadata, its check over
 //! facts and its fix choice; its long documentation is `rules/<rule-id>.md`.
 //!
-//! Adding a rule: write the file and the doc, add ONE line to [`ALL`], add fixtures.
+//! Adding a rule: its file (`declare_rule!` and an `impl Check`), its doc, its fixtures, and
+//! ONE line in `register_rules!` below.
 
-pub mod duplicate_client_module;
-pub mod effect_missing_cleanup;
-pub mod hot_reload_client;
-pub mod invalid_suppression;
-pub mod oversized_pool;
-pub mod per_request_client;
-pub mod pooler_prepared_statements;
-pub mod shared_client;
-pub mod unclosed_session;
-pub mod unused_suppression;
-
-use crate::callgraph::CallGraph;
-use crate::catalog::Catalog;
+pub use crate::cx::ProjectCx;
 use crate::diagnostic::{Finding, Severity};
-use crate::facts::FileFacts;
-use crate::source::{Lang, SourceFile, Span};
-
-/// The line ending a fix writes into `text`: `\r\n` in a CRLF file, `\n` otherwise.
-pub fn newline(text: &str) -> &'static str {
-    if text.contains("\r\n") { "\r\n" } else { "\n" }
-}
-
-/// The whole line holding `span` (from its start to after its newline) and whether the span
-/// stands alone on it, a trailing `;` or comment aside: what a fix deletes or replaces when it
-/// moves a statement.
-pub fn own_line(source: &crate::source::SourceFile, span: Span) -> (Span, bool) {
-    let text = source.text.as_str();
-    let lines = &source.lines;
-    let (start, end) = (span.start as usize, span.end as usize);
-    let line_start = lines.line_start(lines.line_of(span.start)) as usize;
-    let next = lines.line_of(span.end) + 1;
-    let line_end = if next < lines.line_count() {
-        lines.line_start(next) as usize
-    } else {
-        text.len()
-    };
-    let after = text[end..line_end].trim().trim_start_matches(';').trim();
-    let alone = text[line_start..start].trim().is_empty()
-        && (after.is_empty() || after.starts_with("//") || after.starts_with('#'));
-    (Span::new(line_start, line_end), alone)
-}
-
-/// Python: an edit adding the line `line` after the last import (`insert`, the start of the line
-/// after it), or at the top of the file.
-pub fn py_line_after_imports(
-    text: &str,
-    insert: Option<u32>,
-    line: &str,
-) -> crate::diagnostic::Edit {
-    let at = insert.map(|a| a as usize).unwrap_or(0);
-    crate::diagnostic::Edit {
-        span: Span::new(at, at),
-        content: format!("{line}{}", newline(text)),
-    }
-}
+pub use crate::facts::CheckedFile;
+use crate::source::Lang;
 
 /// Does a rule offer fixes?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,38 +33,8 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
-/// One checked file: its source and facts.
-pub struct CheckedFile {
-    pub source: SourceFile,
-    pub facts: FileFacts,
-}
-
-/// What a rule sees of a whole run: every checked file, the project call graph, the catalogue.
-pub struct ProjectCx<'a> {
-    pub files: &'a [CheckedFile],
-    pub graph: &'a CallGraph,
-    pub catalog: &'a Catalog,
-    /// The configuration of each file (by index into `files`): its budget.
-    pub configs: &'a [&'a crate::config::Config],
-    /// Every file's suppression comments (index-aligned with `files`), marked with what they
-    /// suppressed: filled only for the rules that judge suppressions (see
-    /// [`judges_suppressions`]), which run after all the others; empty for the others.
-    pub suppressions: &'a [crate::suppress::Suppressions],
-    /// Work the rules share, computed once per run on first use.
-    pub memo: &'a shared_client::Memo,
-}
-
-impl ProjectCx<'_> {
-    /// The configuration governing file `file` (the default one when out of range).
-    pub fn config_of(&self, file: usize) -> &crate::config::Config {
-        static DEFAULT: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
-        self.configs
-            .get(file)
-            .copied()
-            .unwrap_or_else(|| DEFAULT.get_or_init(crate::config::Config::default))
-    }
-}
-
+/// A rule as the engine, the CLI and the reporters see it. Rules do not implement it by hand:
+/// [`declare_rule!`] gives the metadata and the rule's file implements [`Check`].
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
     /// Report findings over all facts of the run. Per-file rules just loop over `cx.files`;
@@ -122,20 +42,97 @@ pub trait Rule: Sync + Send {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>);
 }
 
-/// THE registry: every rule, once.
-pub static ALL: &[&dyn Rule] = &[
-    &per_request_client::PerRequestClient,
-    &hot_reload_client::HotReloadClient,
-    &effect_missing_cleanup::EffectMissingCleanup,
-    &unclosed_session::UnclosedSession,
-    &duplicate_client_module::DuplicateClientModule,
-    &oversized_pool::OversizedPool,
-    &pooler_prepared_statements::PoolerPreparedStatements,
-    // These two judge the suppression comments by what the rules above found: they run last, in
-    // this order (see `judges_suppressions`).
-    &invalid_suppression::InvalidSuppression,
-    &unused_suppression::UnusedSuppression,
-];
+/// The metadata of a rule type (written by [`declare_rule!`]).
+pub trait Declared {
+    const META: &'static RuleMeta;
+}
+
+/// What a rule finds: the one thing its file writes by hand.
+pub trait Check {
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>);
+}
+
+impl<T: Declared + Check + Sync + Send> Rule for T {
+    fn meta(&self) -> &'static RuleMeta {
+        T::META
+    }
+    fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        Check::check(self, cx, out)
+    }
+}
+
+/// Declare a rule: its type, `META` (id, code, summary, languages, default severity, whether it
+/// fixes, and its documentation `rules/<id>.md`, included into the binary). The rule's file then
+/// implements [`Check`], and one line of `register_rules!` registers it.
+///
+/// ```ignore
+/// crate::declare_rule! {
+///     /// What the type is.
+///     MyRule {
+///         id: "my-rule",
+///         code: "CL199",
+///         summary: "one line, lower-case start, no trailing period",
+///         langs: [Lang::Ts, Lang::Py],
+///         severity: Error,
+///         fix: Sometimes,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[$attr:meta])*
+        $name:ident {
+            id: $id:literal,
+            code: $code:literal,
+            summary: $summary:literal,
+            langs: [$($lang:expr),* $(,)?],
+            severity: $severity:ident,
+            fix: $fix:ident $(,)?
+        }
+    ) => {
+        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            code: $code,
+            summary: $summary,
+            langs: &[$($lang),*],
+            default_severity: $crate::diagnostic::Severity::$severity,
+            fix: $crate::rules::FixAvailability::$fix,
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
+        };
+
+        $(#[$attr])*
+        pub struct $name;
+
+        impl $crate::rules::Declared for $name {
+            const META: &'static $crate::rules::RuleMeta = &META;
+        }
+    };
+}
+
+/// The registry: declares each rule's module and lists its type in [`ALL`], in run order.
+macro_rules! register_rules {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// Every rule, once, in run order.
+        pub static ALL: &[&dyn Rule] = &[$(&$module::$rule),*];
+    };
+}
+
+// THE registry: every rule, once (its module and its type). The two suppression judges run
+// after all the others, in this order (see `judges_suppressions`).
+register_rules! {
+    per_request_client::PerRequestClient,
+    hot_reload_client::HotReloadClient,
+    effect_missing_cleanup::EffectMissingCleanup,
+    unclosed_session::UnclosedSession,
+    duplicate_client_module::DuplicateClientModule,
+    oversized_pool::OversizedPool,
+    pooler_prepared_statements::PoolerPreparedStatements,
+    invalid_suppression::InvalidSuppression,
+    unused_suppression::UnusedSuppression,
+}
 
 /// Does this rule judge suppression comments (so it runs after every other rule, on their
 /// findings)? Its fixture cases run with every rule enabled.

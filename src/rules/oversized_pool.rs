@@ -5,20 +5,19 @@ use std::collections::{BTreeMap, HashSet};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::ScopeKind;
 use crate::pools::{self, PoolMax, ResolvedUrl};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{Check, ProjectCx};
 use crate::source::{Lang, Span};
 
-pub static META: RuleMeta = RuleMeta {
-    id: "oversized-pool",
-    code: "CL301",
-    summary: "pool settings (in code, connection URLs or dotenv files) exceed the connection budget",
-    langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
-    default_severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/oversized-pool.md"),
-};
-
-pub struct OversizedPool;
+crate::declare_rule! {
+    OversizedPool {
+        id: "oversized-pool",
+        code: "CL301",
+        summary: "pool settings (in code, connection URLs or dotenv files) exceed the connection budget",
+        langs: [Lang::Ts, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
+        severity: Error,
+        fix: Sometimes,
+    }
+}
 
 const DATABASE_FAMILIES: &[&str] = &["postgres", "mysql", "sql", "mongodb", "redis"];
 
@@ -30,11 +29,7 @@ struct Counted {
     connections: u64,
 }
 
-impl Rule for OversizedPool {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
+impl Check for OversizedPool {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         let mut reported: HashSet<(usize, Span)> = HashSet::new();
         // Long-lived pools per (project, database family): one server's `max_connections`.

@@ -4,26 +4,22 @@
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, FileFacts, Guard, Returned, Scope, ScopeKind};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta, shared_client, with_article};
+use crate::rules::{ProjectCx, Check, with_article};
+use crate::fixgen::shared_client;
 use crate::source::{Lang, SourceFile, Span};
 
-pub static META: RuleMeta = RuleMeta {
-    id: "per-request-client",
-    code: "CL101",
-    summary: "a client or connection pool is built inside a request handler, a component body or a function called per request",
-    langs: &[Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs],
-    default_severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/per-request-client.md"),
-};
-
-pub struct PerRequestClient;
-
-impl Rule for PerRequestClient {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::declare_rule! {
+    PerRequestClient {
+        id: "per-request-client",
+        code: "CL101",
+        summary: "a client or connection pool is built inside a request handler, a component body or a function called per request",
+        langs: [Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs],
+        severity: Error,
+        fix: Sometimes,
     }
+}
 
+impl Check for PerRequestClient {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, file) in cx.files.iter().enumerate() {
             let facts = &file.facts;
@@ -332,7 +328,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                                     }
                                     let target = &cx.files[e.file].source;
                                     if f.source.lang == Lang::Py {
-                                        return Some(crate::rules::py_line_after_imports(
+                                        return Some(crate::fixgen::py_line_after_imports(
                                             &f.source.text,
                                             Some(c.anchors.module_insert?),
                                             &shared_client::py_import(target, &e.name, local)?,
@@ -651,14 +647,14 @@ fn hoist_fix(
     let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
     // A construction over several lines keeps its shape at module level: its continuation lines
     // lose the statement's indentation.
-    let stmt_indent = crate::rules::own_line(source, stmt).0.start as usize;
+    let stmt_indent = crate::fixgen::own_line(source, stmt).0.start as usize;
     let stmt_indent = &text[stmt_indent..stmt.start as usize];
     let moved_ctor = dedent_continuation(ctor, stmt_indent);
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let eof = Span::new(text.len(), text.len());
     let sep = if text.ends_with('\n') { "" } else { nl };
     // The whole line of the statement, and whether it stands alone on it.
-    let (line, alone) = crate::rules::own_line(source, stmt);
+    let (line, alone) = crate::fixgen::own_line(source, stmt);
     let mut edits = Vec::new();
     if c.released {
         // The handler closes its client: a shared one must stay open, so the closes go.
@@ -817,7 +813,7 @@ fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<
         } else {
             return None;
         };
-        let stmt_indent = crate::rules::own_line(source, c.span).0.start as usize;
+        let stmt_indent = crate::fixgen::own_line(source, c.span).0.start as usize;
         let indent = &text[stmt_indent..c.span.start as usize];
         let indent: String = indent.chars().take_while(|ch| ch.is_whitespace()).collect();
         let whole = &text[c.span.start as usize..c.span.end as usize + skipped + tail_len];
@@ -848,7 +844,7 @@ fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<
             }
         })
         .find(|n| !text.contains(&format!("static {n}:")) || text.contains(&decl_of(n)))?;
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     // Used in place (`Client::new().get(url)`): the static derefs to the client.
     let end = c.span.end as usize + taken;
     let used_in_place = taken == 0 && text[end..].starts_with('.');
@@ -1036,7 +1032,7 @@ fn shared_fix(
         content: call,
     }];
     let full = source.text.as_str();
-    let nl = crate::rules::newline(full);
+    let nl = crate::fixgen::newline(full);
     if !full.lines().any(|l| l.trim() == shared.declare) {
         // A name of ours already taken by something else: leave it to the user.
         if full.contains(&shared.name) {
@@ -1133,7 +1129,7 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         return None;
     }
     // The header alone on its line (a trailing comment aside).
-    let (line, alone) = crate::rules::own_line(source, w.header);
+    let (line, alone) = crate::fixgen::own_line(source, w.header);
     if !alone {
         return None;
     }
@@ -1198,7 +1194,7 @@ fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<F
         "{name} = {}",
         dedent_continuation(ctor, &text[line_start..w.header.start as usize])
     );
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let mut edits = vec![Edit {
         span: Span::new(line_start, end),
         content: dedented,
@@ -1369,7 +1365,7 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
         return None;
     }
     let text = source.text.as_str();
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let mut edits = Vec::new();
     match source.lang {
         Lang::Py => {
@@ -1386,7 +1382,7 @@ fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize) -> Option
                 content: format!("{indent}@functools.cache{nl}"),
             });
             if !has_import {
-                edits.push(crate::rules::py_line_after_imports(
+                edits.push(crate::fixgen::py_line_after_imports(
                     text,
                     c.anchors.module_insert,
                     "import functools",
@@ -1586,7 +1582,7 @@ fn rust_lazy_body(text: &str, name: Span) -> Option<Edit> {
         return None;
     }
     let indent = f.indent;
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let inner = indent_body(body, nl);
     Some(Edit {
         span: Span::new(f.open, f.close + 1),
@@ -1688,7 +1684,7 @@ fn rust_async_memo(text: &str, name: Span, fn_name: &str) -> Option<Edit> {
         return None;
     }
     let indent = f.indent;
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let inner = indent_body(body, nl);
     let u = "    ";
     let (ok_cached, q, ok_built) = if fallible {

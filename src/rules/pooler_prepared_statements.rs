@@ -9,26 +9,21 @@ use crate::connurl::ParsedUrl;
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::ClientConfig;
 use crate::pools::{self, ResolvedUrl};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{Check, ProjectCx};
 use crate::source::{Lang, SourceFile, Span};
 
-pub static META: RuleMeta = RuleMeta {
-    id: "pooler-prepared-statements",
-    code: "CL302",
-    summary: "a transaction-mode pooler URL is used with prepared statements still on",
-    langs: &[Lang::Ts, Lang::Js, Lang::Py, Lang::Env],
-    default_severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/pooler-prepared-statements.md"),
-};
-
-pub struct PoolerPreparedStatements;
-
-impl Rule for PoolerPreparedStatements {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::declare_rule! {
+    PoolerPreparedStatements {
+        id: "pooler-prepared-statements",
+        code: "CL302",
+        summary: "a transaction-mode pooler URL is used with prepared statements still on",
+        langs: [Lang::Ts, Lang::Js, Lang::Py, Lang::Env],
+        severity: Error,
+        fix: Sometimes,
     }
+}
 
+impl Check for PoolerPreparedStatements {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         // Variables that a client of the catalogue reads (judged with the client).
         let mut seen_vars: HashSet<(std::path::PathBuf, String)> = HashSet::new();
@@ -295,7 +290,7 @@ fn requirement_fix(
         if let Some(import) = &req.import
             && !source.text.lines().any(|l| l.trim() == import)
         {
-            edits.push(crate::rules::py_line_after_imports(
+            edits.push(crate::fixgen::py_line_after_imports(
                 &source.text,
                 c.anchors.module_insert,
                 import,
@@ -331,7 +326,7 @@ fn requirement_fix(
     if let Some(import) = &req.import
         && !source.text.lines().any(|l| l.trim() == import)
     {
-        edits.push(crate::rules::py_line_after_imports(
+        edits.push(crate::fixgen::py_line_after_imports(
             &source.text,
             c.anchors.module_insert,
             import,

@@ -3,27 +3,22 @@
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
 use crate::facts::{ClientKind, Closing, ScopeKind, SessionSite};
-use crate::rules::{FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::rules::{Check, ProjectCx};
 use crate::source::Lang;
 use crate::source::{SourceFile, Span};
 
-pub static META: RuleMeta = RuleMeta {
-    id: "unclosed-session",
-    code: "CL202",
-    summary: "a session, connection or checked-out pool client is not closed or released on every path",
-    langs: &[Lang::Ts, Lang::Js, Lang::Py],
-    default_severity: Severity::Error,
-    fix: FixAvailability::Sometimes,
-    doc: include_str!("../../rules/unclosed-session.md"),
-};
-
-pub struct UnclosedSession;
-
-impl Rule for UnclosedSession {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::declare_rule! {
+    UnclosedSession {
+        id: "unclosed-session",
+        code: "CL202",
+        summary: "a session, connection or checked-out pool client is not closed or released on every path",
+        langs: [Lang::Ts, Lang::Js, Lang::Py],
+        severity: Error,
+        fix: Sometimes,
     }
+}
 
+impl Check for UnclosedSession {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, file) in cx.files.iter().enumerate() {
             for s in &file.facts.sessions {
@@ -200,7 +195,7 @@ fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix>
     };
     let indent = &s.anchors.indent;
     let unit = indent_unit(text, stmt_span.start as usize, indent, py);
-    let newline = crate::rules::newline(text);
+    let newline = crate::fixgen::newline(text);
     let mut lines: Vec<&str> = rest.lines().collect();
     let mut verbatim: Vec<bool> = in_template;
     verbatim.resize(lines.len(), false);

@@ -3,28 +3,23 @@
 //! (or `all`) only when every rule ran on it. The safe fix removes the comment (its whole line when it stands alone) or
 //! only the unused names. Docs: rules/unused-suppression.md
 
-use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
-use crate::rules::{self, FixAvailability, ProjectCx, Rule, RuleMeta};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix};
+use crate::rules::{self, ProjectCx, Check};
 use crate::source::{Lang, Span};
 use crate::suppress::Suppression;
 
-pub static META: RuleMeta = RuleMeta {
-    id: "unused-suppression",
-    code: "CL902",
-    summary: "a suppression comment suppressed nothing: the finding it was written for is gone",
-    langs: &[Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
-    default_severity: Severity::Warning,
-    fix: FixAvailability::Always,
-    doc: include_str!("../../rules/unused-suppression.md"),
-};
-
-pub struct UnusedSuppression;
-
-impl Rule for UnusedSuppression {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+crate::declare_rule! {
+    UnusedSuppression {
+        id: "unused-suppression",
+        code: "CL902",
+        summary: "a suppression comment suppressed nothing: the finding it was written for is gone",
+        langs: [Lang::Ts, Lang::Tsx, Lang::Js, Lang::Py, Lang::Rs, Lang::Env],
+        severity: Warning,
+        fix: Always,
     }
+}
 
+impl Check for UnusedSuppression {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, sup) in cx.suppressions.iter().enumerate() {
             let Some(file) = cx.files.get(fi) else {

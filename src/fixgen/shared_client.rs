@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
+use crate::cx::ProjectCx;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::facts::{ClientKind, ClientSite, Returned, ScopeKind};
-use crate::rules::ProjectCx;
 use crate::source::{Lang, SourceFile, Span};
 
 /// How the other modules reach a shared client.
@@ -902,7 +902,7 @@ fn py_import_edit(
         }
         pos += l.len();
     }
-    Some(crate::rules::py_line_after_imports(text, insert, &line))
+    Some(crate::fixgen::py_line_after_imports(text, insert, &line))
 }
 
 /// Pool tuning a construction may set and still be replaced by the shared client: sizes,
@@ -1157,7 +1157,7 @@ pub fn import_edit(
     } else {
         format!("import {{ {names} }} from {q}{spec}{ext}{q}{semi}")
     };
-    let nl = crate::rules::newline(text);
+    let nl = crate::fixgen::newline(text);
     let at = insert.map(|a| a as usize).unwrap_or(0);
     Some(Edit {
         span: Span::new(at, at),
