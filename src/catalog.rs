@@ -278,6 +278,8 @@ pub struct PoolerRequirement {
 #[serde(deny_unknown_fields)]
 struct CatalogFile {
     #[serde(default)]
+    generic_release: Vec<String>,
+    #[serde(default)]
     client: Vec<ClientDef>,
     #[serde(default)]
     effect: Vec<EffectPairDef>,
@@ -342,6 +344,9 @@ pub struct LangCatalog {
     pub clients: Vec<ClientDef>,
     /// Effect acquire / release pairs (TS/JS).
     pub effects: Vec<EffectPairDef>,
+    /// Methods that release a value whose library is unknown (what a project helper returns):
+    /// the catalogue file's top-level `generic_release`.
+    pub generic_release: Vec<String>,
 }
 
 /// How a constructor matched.
@@ -359,6 +364,7 @@ impl LangCatalog {
         Ok(LangCatalog {
             clients: f.client,
             effects: f.effect,
+            generic_release: f.generic_release,
         })
     }
 

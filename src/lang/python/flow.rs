@@ -205,7 +205,7 @@ impl<'a, 't> Walker<'a, 't> {
                 Some(id) if m == WITH => !self.cat.by_id(id).is_some_and(|c| c.with_keeps_open),
                 None if m == WITH => true,
                 Some(id) => self.cat.is_release(id, m),
-                None => GENERIC_RELEASE.contains(&m),
+                None => self.cat.generic_release.iter().any(|r| r == m),
             };
             if let Some(key) = p.key.as_deref() {
                 if !released && !p.derived {

@@ -290,7 +290,7 @@ impl<'a, 't> Walker<'a, 't> {
     ) -> Self {
         let (file_kind, views_file) = file_kind(&file.rel);
         let mut release_names: HashSet<String> =
-            GENERIC_RELEASE.iter().map(|s| s.to_string()).collect();
+            cat.generic_release.iter().cloned().collect();
         for c in &cat.clients {
             release_names.extend(c.release.iter().cloned());
         }

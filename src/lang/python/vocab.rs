@@ -11,19 +11,6 @@ pub(super) const WITH: &str = "__with__";
 
 pub(super) const CLOSED: &str = "__closing__";
 
-/// Release methods for calls of unknown type (factories).
-pub(super) const GENERIC_RELEASE: &[&str] = &[
-    "close",
-    "end",
-    "dispose",
-    "$disconnect",
-    "disconnect",
-    "quit",
-    "release",
-    "aclose",
-    "shutdown",
-];
-
 /// `@<x>.<method>(…)` decorators that register a per-request route.
 pub(super) const ROUTE_DECORATORS: &[&str] = &[
     "get",

@@ -428,7 +428,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     };
                     let (released, returned, guard) =
                         self.judge(&state, call.binding.as_deref(), call.span, closure, |m| {
-                            GENERIC_RELEASE.contains(&m)
+                            self.catalog.generic_release.iter().any(|r| r == m)
                         });
                     if let Some(call) = self.facts.calls.get_mut(i) {
                         call.released = released;

@@ -1,19 +1,6 @@
 //! Word lists of the Rust front-end: axum methods and extractors, route attributes, lazy
 //! initialisers, std methods, pass-through and deriving calls, loops and iterator methods.
 
-/// Release method names used for call sites, whose type is unknown.
-pub(super) const GENERIC_RELEASE: &[&str] = &[
-    "close",
-    "end",
-    "dispose",
-    "$disconnect",
-    "disconnect",
-    "quit",
-    "release",
-    "aclose",
-    "shutdown",
-];
-
 /// axum `routing::*` functions (and `MethodRouter` methods) that take a handler.
 pub(super) const AXUM_METHODS: &[&str] = &[
     "get", "post", "put", "patch", "delete", "head", "options", "trace", "connect", "any",

@@ -104,7 +104,7 @@ impl<'a, 't> Walker<'a, 't> {
         info: FileInfo,
     ) -> Self {
         let mut release_words: HashSet<String> =
-            GENERIC_RELEASE.iter().map(|s| s.to_string()).collect();
+            catalog.generic_release.iter().cloned().collect();
         for c in &catalog.clients {
             for r in &c.release {
                 release_words.insert(r.rsplit('.').next().unwrap_or(r).to_string());

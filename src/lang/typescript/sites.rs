@@ -811,7 +811,12 @@ impl<'a, 't> Walker<'a, 't> {
                 .and_then(|c| self.catalog.by_id(&c.client))
                 .map(|d| d.release.iter().map(String::as_str).collect())
                 .unwrap_or_default(),
-            SiteRef::Call(_) => GENERIC_RELEASE.to_vec(),
+            SiteRef::Call(_) => self
+                .catalog
+                .generic_release
+                .iter()
+                .map(String::as_str)
+                .collect(),
         };
         let released = names.iter().any(|n| {
             release.iter().any(|r| {

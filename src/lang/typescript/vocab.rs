@@ -54,18 +54,6 @@ pub(super) fn is_memo_arg(callee: &str, index: usize) -> bool {
     MEMO_WRAPPERS.contains(&callee) && (index == 0 || !matches!(callee, "once" | "lazy"))
 }
 
-pub(super) const GENERIC_RELEASE: &[&str] = &[
-    "close",
-    "end",
-    "dispose",
-    "$disconnect",
-    "disconnect",
-    "quit",
-    "release",
-    "aclose",
-    "shutdown",
-];
-
 pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
 
 pub(super) const PAGE_FILES: &[&str] = &[
