@@ -531,6 +531,93 @@ fn config_catalog_entries_add_an_in_house_client() {
         .stderr(predicate::str::contains("missing field"));
 }
 
+/// A library nobody at connlint has heard of, described only in the project's `connlint.toml`,
+/// gets the same findings and fixes as a built-in one: library knowledge is data.
+#[test]
+fn a_made_up_library_from_config_gets_findings_and_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "package.json",
+        r#"{"dependencies":{"next":"15.0.0","@acme/db":"1.0.0"}}"#,
+    );
+    write(
+        root,
+        "app/api/invoices/route.ts",
+        "import { AcmeClient } from \"@acme/db\";\n\nexport async function GET() {\n  const db = new AcmeClient({ url: process.env.ACME_URL });\n  const rows = await db.query(\"select 1\");\n  return Response.json(rows);\n}\n",
+    );
+    write(
+        root,
+        "lib/acme.ts",
+        "import { AcmeClient } from \"@acme/db\";\n\nexport const acme = new AcmeClient({ url: process.env.ACME_URL });\n",
+    );
+    write(
+        root,
+        "app/jobs.py",
+        "from acme_db import connect_pool\nfrom fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get(\"/invoices\")\nasync def invoices():\n    pool = connect_pool(\"postgresql://billing@db/billing\")\n    return await pool.fetch(\"select * from invoices\")\n",
+    );
+    // Unknown to the built-in catalogue: silent.
+    connlint()
+        .current_dir(root)
+        .args(["--isolated", "."])
+        .assert()
+        .code(0);
+    write(
+        root,
+        "connlint.toml",
+        "[[catalog.client]]\nlanguage = \"typescript\"\nid = \"acme-db\"\nlibrary = \"@acme/db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"@acme/db\"]\nconstructors = [{ new = \"AcmeClient\" }]\nrelease = [\"close\"]\nhot_reload = true\n\n[[catalog.client]]\nlanguage = \"python\"\nid = \"acme-db-py\"\nlibrary = \"acme-db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"acme_db\"]\nconstructors = [{ call = \"connect_pool\" }]\nrelease = [\"close\"]\n",
+    );
+    let out = connlint()
+        .current_dir(root)
+        .args(["--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String, bool)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+                d["fix"]["edits"].as_array().is_some_and(|e| !e.is_empty()),
+            )
+        })
+        .collect();
+    for want in [
+        ("per-request-client", "app/api/invoices/route.ts"),
+        ("hot-reload-client", "lib/acme.ts"),
+        ("per-request-client", "app/jobs.py"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(r, p, fix)| r == want.0 && p == want.1 && *fix),
+            "{want:?} with a fix not in {found:?}"
+        );
+    }
+    // The fixes apply, and nothing is left to report.
+    connlint()
+        .current_dir(root)
+        .args(["--unsafe-fixes", "."])
+        .assert()
+        .code(0);
+    let route = std::fs::read_to_string(root.join("app/api/invoices/route.ts")).unwrap();
+    assert!(route.contains("import { acme as db } from"), "{route}");
+    assert!(!route.contains("new AcmeClient"), "{route}");
+    let lib = std::fs::read_to_string(root.join("lib/acme.ts")).unwrap();
+    assert!(lib.contains("globalThis"), "{lib}");
+    let py = std::fs::read_to_string(root.join("app/jobs.py")).unwrap();
+    assert!(
+        py.contains("\npool = connect_pool(") && !py.contains("    pool = connect_pool("),
+        "{py}"
+    );
+    connlint().current_dir(root).arg(".").assert().code(0);
+}
+
 #[test]
 fn a_factory_is_fixed_where_it_is_defined() {
     let dir = tempfile::tempdir().unwrap();

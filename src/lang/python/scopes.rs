@@ -289,8 +289,7 @@ impl<'a, 't> Walker<'a, 't> {
         root: Node<'t>,
     ) -> Self {
         let (file_kind, views_file) = file_kind(&file.rel);
-        let mut release_names: HashSet<String> =
-            cat.generic_release.iter().cloned().collect();
+        let mut release_names: HashSet<String> = cat.generic_release.iter().cloned().collect();
         for c in &cat.clients {
             release_names.extend(c.release.iter().cloned());
         }

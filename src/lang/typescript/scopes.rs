@@ -103,8 +103,7 @@ impl<'a, 't> Walker<'a, 't> {
         pre: Pre<'a, 't>,
         info: FileInfo,
     ) -> Self {
-        let mut release_words: HashSet<String> =
-            catalog.generic_release.iter().cloned().collect();
+        let mut release_words: HashSet<String> = catalog.generic_release.iter().cloned().collect();
         for c in &catalog.clients {
             for r in &c.release {
                 release_words.insert(r.rsplit('.').next().unwrap_or(r).to_string());
