@@ -2,7 +2,11 @@
 //! project's shared client instead of a new one (`shared_client`, `import_shared`). Rules decide
 //! what to fix; what the edits look like in each language lives here.
 
+pub mod hoist;
 pub mod import_shared;
+pub mod memoize;
+pub mod rust_static;
+pub mod share;
 pub mod shared_client;
 
 use crate::source::Span;

@@ -1,0 +1,388 @@
+//! Hoisting a construction out of a per-request function: to module scope (TS/JS, Python),
+//! out of a loop, or into a `with` block's owner; the statement removed where it was.
+
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::facts::{ClientKind, ScopeKind};
+use crate::fixgen::rust_static::*;
+use crate::fixgen::share::*;
+use crate::fixgen::shared_client;
+use crate::source::{Lang, SourceFile, Span};
+
+/// Hoist `const client = new X(static args);` out of the handler: one shared declaration at
+/// the end of the module (TS/JS, Python; it runs when the module loads, before any request) or a
+/// `static` `LazyLock` (Rust, for `Type::new()`), and the local statement removed (TS/JS, Python)
+/// or bound to the shared one (Rust). Only for clients the handler does not close (closing a
+/// shared client would break the next request) and whose arguments use nothing local.
+pub(crate) fn hoist_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    releases: &[String],
+    shared_import: Option<Edit>,
+) -> Option<Fix> {
+    // A single connection (pg `Client`, `psycopg2.connect`) must not be shared: it needs a pool.
+    // In a loop of a Python or Rust function, static arguments cannot use the loop variable (a
+    // local); a loop at module scope binds module-level names, which `args_are_static` does not
+    // see, and the TS front-end does not count loop variables as locals.
+    if !c.anchors.args_are_static
+        || c.kind == ClientKind::Connection
+        || (c.scope.kind == ScopeKind::Loop
+            && (c.in_fn.is_none() || !matches!(source.lang, Lang::Py | Lang::Rs)))
+    {
+        return None;
+    }
+    let name = c.binding.as_deref()?;
+    let stmt = c.anchors.statement?;
+    let text = source.text.as_str();
+    // Built only under a condition (`if (env.REDIS_HOST) { … }`): at module scope it would be
+    // built unconditionally.
+    if in_conditional_block(source, stmt.start as usize) {
+        return None;
+    }
+    let ctor = source.slice(c.span).trim();
+    let stmt_text = source.slice(stmt).trim().trim_end_matches(';').trim();
+    // A construction over several lines keeps its shape at module level: its continuation lines
+    // lose the statement's indentation.
+    let stmt_indent = crate::fixgen::own_line(source, stmt).0.start as usize;
+    let stmt_indent = &text[stmt_indent..stmt.start as usize];
+    let moved_ctor = dedent_continuation(ctor, stmt_indent);
+    let nl = crate::fixgen::newline(text);
+    let eof = Span::new(text.len(), text.len());
+    let sep = if text.ends_with('\n') { "" } else { nl };
+    // The whole line of the statement, and whether it stands alone on it.
+    let (line, alone) = crate::fixgen::own_line(source, stmt);
+    let mut edits = Vec::new();
+    if c.released {
+        // The handler closes its client: a shared one must stay open, so the closes go.
+        let removed = shared_client::remove_releases(source, stmt, name, releases)?;
+        edits.extend(removed);
+    }
+    match source.lang {
+        Lang::Rs => {
+            let path = ctor.strip_suffix("::new()");
+            let (Some(path), true) = (path, stmt_text == format!("let {name} = {ctor}")) else {
+                return rust_static_fix(source, c);
+            };
+            let shared = name.to_uppercase();
+            if text.contains(&format!("static {shared}:")) {
+                return None;
+            }
+            edits.push(Edit {
+                span: stmt,
+                content: format!("let {name} = {shared}.clone();"),
+            });
+            edits.push(Edit {
+                span: eof,
+                content: format!("{sep}{nl}static {shared}: std::sync::LazyLock<{path}> = std::sync::LazyLock::new({path}::new);{nl}"),
+            });
+        }
+        Lang::Py => {
+            if stmt_text != format!("{name} = {ctor}") || !alone || uses_request_context(ctor) {
+                return None;
+            }
+            let decl = format!("{name} = {moved_ctor}");
+            edits.push(Edit {
+                span: line,
+                content: String::new(),
+            });
+            if let Some(import) = shared_import {
+                // The project already shares one: import it rather than make another. The name
+                // must be free at module level.
+                if text.lines().any(|l| {
+                    l.starts_with(&format!("{name} ="))
+                        || l.starts_with(&format!("{name}:"))
+                        || ((l.starts_with("from ") || l.starts_with("import "))
+                            && l.split([' ', ',']).any(|w| w == name))
+                }) {
+                    return None;
+                }
+                return Some(import_shared(source, ctor, line, name, edits, import));
+            }
+            if !has_module_line(text, &decl) {
+                if text.lines().any(|l| {
+                    l.starts_with(&format!("{name} =")) || l.starts_with(&format!("{name}:"))
+                }) {
+                    return None;
+                }
+                edits.push(Edit {
+                    span: eof,
+                    content: format!("{sep}{nl}{nl}{decl}{nl}"),
+                });
+            }
+        }
+        _ => {
+            let keyword = ["const ", "let ", "var "]
+                .into_iter()
+                .find(|k| stmt_text.starts_with(k))?;
+            if stmt_text != format!("{keyword}{name} = {ctor}") || !alone {
+                return None;
+            }
+            let decl = format!("const {name} = {moved_ctor};");
+            edits.push(Edit {
+                span: line,
+                content: String::new(),
+            });
+            if let Some(import) = shared_import {
+                // The project already shares one: import it rather than make another.
+                if text.lines().any(|l| {
+                    ["const ", "let ", "var ", "export const ", "import "]
+                        .iter()
+                        .any(|k| l.starts_with(k) && l.contains(&format!(" {name} ")))
+                        || l.contains(&format!("{{ {name} }}"))
+                }) {
+                    return None;
+                }
+                return Some(import_shared(source, ctor, line, name, edits, import));
+            }
+            if !has_module_line(text, &decl) {
+                if text.lines().any(|l| {
+                    ["const ", "let ", "var ", "export const "]
+                        .iter()
+                        .any(|k| l.starts_with(&format!("{k}{name} ")))
+                }) {
+                    return None;
+                }
+                edits.push(Edit {
+                    span: eof,
+                    content: format!("{sep}{nl}{decl}{nl}"),
+                });
+            }
+        }
+    }
+    Some(Fix {
+        message: format!(
+            "Share one `{name}` for the whole module instead of building it per request"
+        ),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// `text` with `indent` removed from the start of every line but the first (lines that do not
+/// start with it are kept as they are).
+pub(crate) fn dedent_continuation(text: &str, indent: &str) -> String {
+    // Inside a multi-line string the indentation is the string's content.
+    let multiline_string = text.contains("\"\"\"") || text.contains("\'\'\'") || text.contains('`');
+    if multiline_string || indent.is_empty() || !indent.chars().all(|c| c == ' ' || c == '\t') {
+        return text.to_string();
+    }
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| match l.strip_prefix(indent) {
+            Some(rest) if i > 0 => rest,
+            _ => l,
+        })
+        .collect()
+}
+
+/// Python: `for x in xs:` / `async with Client() as c:` (the `with` alone in the loop, using
+/// nothing the loop binds) → the two headers swapped: one client, opened around the loop.
+pub(crate) fn with_loop_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
+    if c.scope.kind != ScopeKind::Loop {
+        return None;
+    }
+    let w = c.anchors.with_stmt.as_ref()?;
+    let loop_header = w.loop_header?;
+    let (a, b) = (source.slice(loop_header), source.slice(w.header));
+    if loop_header.end > w.header.start {
+        return None;
+    }
+    Some(Fix {
+        message: "Open the client once, around the loop".into(),
+        applicability: Applicability::Unsafe,
+        edits: vec![
+            Edit {
+                span: loop_header,
+                content: b.to_string(),
+            },
+            Edit {
+                span: w.header,
+                content: a.to_string(),
+            },
+        ],
+        related_edits: Vec::new(),
+    })
+}
+
+/// Python: `async with httpx.AsyncClient(…) as client:` in a handler, with arguments that use
+/// nothing of the request → `client = httpx.AsyncClient(…)` once at the end of the module, the
+/// `with` line removed and its block dedented. Only for a one-item header written
+/// `[async ]with <construction> as <name>:` on one line, a block without multi-line strings
+/// (dedenting would change them), and a name the function binds nowhere else.
+pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) -> Option<Fix> {
+    if source.lang != Lang::Py
+        || !c.anchors.args_are_static
+        || c.kind == ClientKind::Connection
+        || (c.scope.kind == ScopeKind::Loop && c.in_fn.is_none())
+    {
+        return None;
+    }
+    let w = c.anchors.with_stmt.as_ref()?;
+    let text = source.text.as_str();
+    let ctor = source.slice(c.span);
+    let header = source.slice(w.header);
+    let name = header
+        .strip_prefix("async ")
+        .unwrap_or(header)
+        .strip_prefix("with ")?
+        .trim_start()
+        .strip_prefix(ctor)?
+        .trim_start()
+        .strip_prefix("as ")?
+        .trim()
+        .strip_suffix(':')?
+        .trim();
+    if name.is_empty() || !name.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+        return None;
+    }
+    if uses_request_context(ctor) {
+        return None;
+    }
+    // The header alone on its line (a trailing comment aside).
+    let (line, alone) = crate::fixgen::own_line(source, w.header);
+    if !alone {
+        return None;
+    }
+    let (line_start, line_end) = (line.start as usize, line.end as usize);
+    let base = w.header.start as usize - line_start;
+    if in_conditional_block(source, line_start) {
+        return None;
+    }
+    // The block: the following lines indented deeper (blank lines included).
+    let mut end = line_end;
+    let mut body_indent: Option<usize> = None;
+    let mut pos = line_end;
+    while pos < text.len() {
+        let next = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[pos..next];
+        if !line.trim().is_empty() {
+            let ind = line.len() - line.trim_start().len();
+            if ind <= base {
+                break;
+            }
+            body_indent = Some(body_indent.map_or(ind, |b| b.min(ind)));
+            end = next;
+        }
+        pos = next;
+    }
+    let body_indent = body_indent?;
+    let body = &text[line_end..end];
+    if body.contains("\"\"\"") || body.contains("'''") || body.contains('\t') {
+        return None;
+    }
+    // The name bound elsewhere in the function would stay local (and unbound here).
+    // (The header itself, possibly over several lines, binds it: not counted.)
+    let fn_text = enclosing_def(text, line_start, base).replacen(header, "", 1);
+    let binds = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with(&format!("{name} ="))
+            || t.starts_with(&format!("{name}: "))
+            || t.contains(&format!(" as {name}")) && !t.contains(ctor)
+    };
+    if fn_text.lines().any(binds)
+        || text
+            .lines()
+            .any(|l| l.starts_with(&format!("{name} =")) && l != format!("{name} = {ctor}"))
+    {
+        return None;
+    }
+    let cut = body_indent - base;
+    let dedented: String = body
+        .split_inclusive('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                l.trim_start_matches([' ']).to_string()
+            } else {
+                l[cut.min(l.len() - l.trim_start().len())..].to_string()
+            }
+        })
+        .collect();
+    let decl = format!(
+        "{name} = {}",
+        dedent_continuation(ctor, &text[line_start..w.header.start as usize])
+    );
+    let nl = crate::fixgen::newline(text);
+    let mut edits = vec![Edit {
+        span: Span::new(line_start, end),
+        content: dedented,
+    }];
+    if !has_module_line(text, &decl) {
+        let sep = if text.ends_with('\n') { "" } else { nl };
+        edits.push(Edit {
+            span: Span::new(text.len(), text.len()),
+            content: format!("{sep}{nl}{nl}{decl}{nl}"),
+        });
+    }
+    Some(Fix {
+        message: format!(
+            "Share one `{name}` for the whole module instead of opening it per request"
+        ),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// Is the line at `pos` inside an `if` / `else` / `elif` / `case` / `match` / `switch` block?
+/// Read from indentation: the nearest line above indented less is the block's header.
+pub(crate) fn in_conditional_block(source: &SourceFile, pos: usize) -> bool {
+    let text = source.text.as_str();
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let at = source.lines.line_of(u32::try_from(pos).unwrap_or(u32::MAX));
+    let own = indent_of(source.slice(source.lines.line_span(text, at)));
+    for line in (0..at).rev() {
+        let line = source.slice(source.lines.line_span(text, line));
+        if line.trim().is_empty() || indent_of(line) >= own {
+            continue;
+        }
+        let t = line.trim();
+        let t = t.strip_prefix('}').unwrap_or(t).trim_start();
+        return [
+            "if ", "if(", "else", "elif ", "case ", "default:", "switch", "match ",
+        ]
+        .iter()
+        .any(|k| t.starts_with(k));
+    }
+    false
+}
+
+/// The text of the Python `def` enclosing the line at `line_start` (indented `indent`): from the
+/// nearest `def` / `async def` line above indented less, to the next line indented as little.
+pub(crate) fn enclosing_def(text: &str, line_start: usize, indent: usize) -> &str {
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let mut start = 0;
+    let mut def_indent = 0;
+    let mut pos = line_start;
+    while pos > 0 {
+        let prev = text[..pos - 1].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line = &text[prev..pos];
+        let t = line.trim_start();
+        if (t.starts_with("def ") || t.starts_with("async def ")) && indent_of(line) < indent {
+            start = prev;
+            def_indent = indent_of(line);
+            break;
+        }
+        pos = prev;
+    }
+    let mut end = text.len();
+    let mut p = text[start..]
+        .find('\n')
+        .map(|i| start + i + 1)
+        .unwrap_or(text.len());
+    while p < text.len() {
+        let next = text[p..]
+            .find('\n')
+            .map(|i| p + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[p..next];
+        if !line.trim().is_empty() && indent_of(line) <= def_indent {
+            end = p;
+            break;
+        }
+        p = next;
+    }
+    &text[start..end]
+}

@@ -1,0 +1,183 @@
+//! Using a shared client instead of a new one: the project's exported client, the library's
+//! singleton API, or its default connection.
+
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::fixgen::shared_client;
+use crate::source::{Lang, SourceFile, Span};
+
+/// The hoist's edits (the local declaration `line` removed) completed into a fix importing the
+/// project's shared client as `name`, the import `ctor` leaves unused dropped.
+pub(crate) fn import_shared(
+    source: &SourceFile,
+    ctor: &str,
+    line: Span,
+    name: &str,
+    mut edits: Vec<Edit>,
+    import: Edit,
+) -> Fix {
+    edits.push(import);
+    shared_client::push_apart(
+        &mut edits,
+        shared_client::unused_import_edit(source, ctor, &[line]),
+    );
+    Fix {
+        message: format!("Import the project's shared client as `{name}`"),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    }
+}
+
+/// Does a Python construction use Flask / Django request-context objects (`current_app`,
+/// `request`, `g`, `session`)? They do not exist when the module loads.
+pub(crate) fn uses_request_context(ctor: &str) -> bool {
+    // Comments are not code (`# per-request client` names no `request`).
+    let mut code = String::new();
+    for line in ctor.lines() {
+        let mut quote: Option<char> = None;
+        for ch in line.chars() {
+            match quote {
+                Some(q) if ch == q => quote = None,
+                Some(_) => {}
+                None if ch == '#' => break,
+                None if ch == '"' || ch == '\'' => quote = Some(ch),
+                None => {}
+            }
+            code.push(ch);
+        }
+        code.push('\n');
+    }
+    code.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .any(|w| matches!(w, "current_app" | "request" | "g" | "session"))
+}
+
+/// Is `decl` already a module-level line (an identical client hoisted before)?
+pub(crate) fn has_module_line(text: &str, decl: &str) -> bool {
+    text.lines().any(|l| l == decl)
+}
+
+/// `new StreamChat(key)` in a component → `StreamChat.getInstance(key)`: the library's stored
+/// singleton, with the same arguments (catalogue `singleton_fix`).
+pub(crate) fn singleton_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    def: Option<&crate::catalog::ClientDef>,
+) -> Option<Fix> {
+    let def = def?;
+    let sf = def.singleton_fix.as_ref()?;
+    let text = source.slice(c.span);
+    let ctor = def.constructors.iter().find_map(|k| k.new.as_deref())?;
+    let args = text.strip_prefix("new ")?.trim_start().strip_prefix(ctor)?;
+    let inner = args.trim_start().strip_prefix('(')?;
+    if sf.object_arg && !inner.trim_start().starts_with('{') {
+        return None;
+    }
+    Some(Fix {
+        message: format!("Use the SDK's singleton: `{}(…)`", sf.call),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: c.span,
+            content: format!("{}{}", sf.call, args),
+        }],
+        related_edits: Vec::new(),
+    })
+}
+
+/// `await mongoose.connect(uri);` → `if (mongoose.connection.readyState === 0) await
+/// mongoose.connect(uri);` (catalogue `default_connection`), when the statement is the connect call
+/// alone.
+pub(crate) fn default_connection_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    def: Option<&crate::catalog::ClientDef>,
+) -> Option<Fix> {
+    let guard = def?.default_connection.as_ref()?;
+    let stmt = c.anchors.statement?;
+    let text = source.slice(c.span);
+    if !text
+        .strip_prefix(guard.call.as_str())
+        .is_some_and(|rest| rest.trim_start().starts_with('('))
+    {
+        return None;
+    }
+    let before = source.slice(Span::new(stmt.start as usize, c.span.start as usize));
+    let after = source.slice(Span::new(c.span.end as usize, stmt.end as usize));
+    let before = before.trim();
+    if !(before.is_empty() || before == "await") || !matches!(after.trim(), "" | ";") {
+        return None;
+    }
+    Some(Fix {
+        message: format!(
+            "Connect only while disconnected: `if ({}) …`",
+            guard.condition
+        ),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: Span::new(stmt.start as usize, stmt.start as usize),
+            content: format!("if ({}) ", guard.condition),
+        }],
+        related_edits: Vec::new(),
+    })
+}
+
+/// `httpx.get(url)` / `reqwest::get(url)` → the same call on one shared client (catalogue
+/// `shared`), declared once in the module.
+pub(crate) fn shared_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    def: Option<&crate::catalog::ClientDef>,
+) -> Option<Fix> {
+    let shared = def?.shared.as_ref()?;
+    let text = source.slice(c.span);
+    let open = text.find('(')?;
+    let (callee, args) = text.split_at(open);
+    let sep = if source.lang == Lang::Rs { "::" } else { "." };
+    let method = callee
+        .trim()
+        .strip_prefix(&shared.prefix)?
+        .strip_prefix(sep)?;
+    if method.is_empty() || !method.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+        return None;
+    }
+    let call = shared
+        .call
+        .replace("{name}", &shared.name)
+        .replace("{method}", method)
+        .replace("{args}", args);
+    let mut edits = vec![Edit {
+        span: c.span,
+        content: call,
+    }];
+    let full = source.text.as_str();
+    let nl = crate::fixgen::newline(full);
+    if !full.lines().any(|l| l.trim() == shared.declare) {
+        // A name of ours already taken by something else: leave it to the user.
+        if full.contains(&shared.name) {
+            return None;
+        }
+        let insert = if shared.at_end {
+            None
+        } else {
+            c.anchors.module_insert
+        };
+        edits.push(match insert {
+            Some(at) => Edit {
+                span: Span::new(at as usize, at as usize),
+                content: format!("{nl}{}{nl}", shared.declare),
+            },
+            None => {
+                let sep = if full.ends_with('\n') { "" } else { nl };
+                Edit {
+                    span: Span::new(full.len(), full.len()),
+                    content: format!("{sep}{nl}{}{nl}", shared.declare),
+                }
+            }
+        });
+    }
+    Some(Fix {
+        message: format!("Reuse one client: call `{}` instead", shared.name),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}

@@ -1,0 +1,547 @@
+//! The edits of a shared-client fix: the construction replaced by the shared client, local
+//! releases removed (an emptied `try` unwrapped), imports added and unused ones removed.
+
+use super::*;
+
+/// The construction replaced, in place, by the project's shared client: `new MongoClient(uri)`
+/// → `await clientPromise`, `MongoClient(settings.MONGO_URI)` → `get_client()`, `new
+/// PrismaClient()` → `prisma`, with the import added and the local closes removed (a shared
+/// client must stay open). Works where a hoist cannot (inside an `if`, a loop, an expression).
+/// Only for a construction that configures nothing but its URL and pool tuning (the shared
+/// client's settings apply), of the same library and database, and not a single connection.
+pub fn shared_expr_fix(
+    cx: &ProjectCx<'_>,
+    file: usize,
+    idx: usize,
+    export: &SharedExport,
+    releases: &[String],
+) -> Option<Fix> {
+    let f = cx.files.get(file)?;
+    let c = f.facts.clients.get(idx)?;
+    let source = &f.source;
+    let text = source.text.as_str();
+    if c.kind == ClientKind::Connection
+        || c.anchors.with_stmt.is_some()
+        || (export.form == SharedForm::Promise && !c.anchors.in_async_fn)
+    {
+        return None;
+    }
+    let ctor_text = source.slice(c.span);
+    let dropped = dropped_options(ctor_text)?;
+    if !substitutable(cx, export) {
+        return None;
+    }
+    let mut edits = Vec::new();
+    if c.released {
+        let (Some(name), Some(stmt)) = (c.binding.as_deref(), c.anchors.statement) else {
+            return None;
+        };
+        edits.extend(remove_releases(source, stmt, name, releases)?);
+    }
+    let target = &cx.files.get(export.file)?.source;
+    let local = export.name.as_str();
+    // The name must be free in this file, or already imported from that module.
+    let word = |t: &str| {
+        t.split(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+            .any(|w| w == local)
+    };
+    let stem = target
+        .rel
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.split('.').next())
+        .unwrap_or("");
+    let imported = text.lines().any(|l| {
+        (l.starts_with("import ") || l.starts_with("from ") || l.contains("require("))
+            && word(l)
+            && l.contains(stem)
+    });
+    if !imported {
+        if word(text) {
+            return None;
+        }
+        edits.push(if source.lang == Lang::Py {
+            py_import_edit(text, target, local, c.anchors.module_insert)?
+        } else {
+            import_edit(source, target, export, local, c.anchors.module_insert)?
+        });
+    }
+    let mut expr = export.expr(local);
+    // `new MongoClient(uri).db()` → `(await clientPromise).db()`.
+    if export.form == SharedForm::Promise && text[c.span.end as usize..].starts_with(['.', '[']) {
+        expr = format!("({expr})");
+    }
+    edits.push(Edit {
+        span: c.span,
+        content: expr,
+    });
+    push_apart(&mut edits, unused_import_edit(source, ctor_text, &[c.span]));
+    let dropped = if dropped.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (its own {} {} dropped: the shared client's settings apply)",
+            dropped
+                .iter()
+                .map(|d| format!("`{d}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if dropped.len() == 1 { "is" } else { "are" }
+        )
+    };
+    Some(Fix {
+        message: format!(
+            "Use the project's shared client, {} from `{}`{dropped}",
+            export.shown(),
+            target.display
+        ),
+        applicability: Applicability::Unsafe,
+        edits,
+        related_edits: Vec::new(),
+    })
+}
+
+/// Edits deleting the statements that release `name` (`await client.close();`) in the block of
+/// `stmt`, after it; a Python block left empty gets `pass`. `None` when a release has another form.
+pub fn remove_releases(
+    source: &SourceFile,
+    stmt: Span,
+    name: &str,
+    releases: &[String],
+) -> Option<Vec<Edit>> {
+    let text = source.text.as_str();
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let stmt_line_start = text[..stmt.start as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let base = indent_of(&text[stmt_line_start..]);
+    let mut pos = text[stmt.end as usize..]
+        .find('\n')
+        .map(|i| stmt.end as usize + i + 1)?;
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    while pos < text.len() {
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = &text[pos..end];
+        if !line.trim().is_empty() && indent_of(line) < base {
+            break;
+        }
+        lines.push((pos, line));
+        pos = end;
+    }
+    let is_release = |l: &str| {
+        let t = l.trim().trim_end_matches(';').trim();
+        let t = t.strip_prefix("await ").unwrap_or(t);
+        releases.iter().any(|r| t == format!("{name}.{r}()"))
+    };
+    let mut edits = Vec::new();
+    let mut removed = 0;
+    for (i, (start, line)) in lines.iter().enumerate() {
+        if !is_release(line) {
+            continue;
+        }
+        removed += 1;
+        if let Some(unwrap) = unwrap_try(source, &lines, i) {
+            edits.extend(unwrap);
+            continue;
+        }
+        let alone_in_block = source.lang == Lang::Py && {
+            let prev = lines[..i]
+                .iter()
+                .rev()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty() && !is_release(l));
+            let next = lines[i + 1..]
+                .iter()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty() && !is_release(l));
+            prev.is_some_and(|p| p.trim_end().ends_with(':'))
+                && next.is_none_or(|n| indent_of(n) < indent_of(line))
+        };
+        let content = if alone_in_block {
+            format!(
+                "{}pass{}",
+                &line[..indent_of(line)],
+                if line.ends_with('\n') { "\n" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        edits.push(Edit {
+            span: Span::new(*start, start + line.len()),
+            content,
+        });
+    }
+    // Every release must have been a plain statement we removed.
+    let mentions = lines
+        .iter()
+        .filter(|(_, l)| releases.iter().any(|r| l.contains(&format!("{name}.{r}("))))
+        .count();
+    (mentions == removed && removed > 0).then_some(edits)
+}
+
+/// When the release at `lines[i]` is all its `finally` holds and the `try` has no `catch` /
+/// `except`, the edits that unwrap the `try` instead of leaving an empty `finally`: the `try`
+/// and `finally` lines (and the closing brace) deleted, the body dedented one level. `None` when
+/// the shape differs, the body holds a multi-line string (dedenting would change it), or (TS) a
+/// name the body declares is declared elsewhere in the file too.
+pub(super) fn unwrap_try(
+    source: &SourceFile,
+    lines: &[(usize, &str)],
+    i: usize,
+) -> Option<Vec<Edit>> {
+    let py = source.lang == Lang::Py;
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let blank = |l: &str| l.trim().is_empty();
+    let pi = (0..i).rev().find(|&k| !blank(lines[k].1))?;
+    let (_, finally) = lines[pi];
+    let fi = indent_of(finally);
+    if finally.trim() != if py { "finally:" } else { "} finally {" } {
+        return None;
+    }
+    let ni = (i + 1..lines.len()).find(|&k| !blank(lines[k].1));
+    let close = if py {
+        if ni.is_some_and(|k| indent_of(lines[k].1) > fi) {
+            return None;
+        }
+        None
+    } else {
+        let k = ni?;
+        if lines[k].1.trim() != "}" || indent_of(lines[k].1) != fi {
+            return None;
+        }
+        Some(k)
+    };
+    let ti = (0..pi)
+        .rev()
+        .find(|&k| !blank(lines[k].1) && indent_of(lines[k].1) <= fi)?;
+    let (_, try_line) = lines[ti];
+    if indent_of(try_line) != fi || try_line.trim() != if py { "try:" } else { "try {" } {
+        return None;
+    }
+    let body = &lines[ti + 1..pi];
+    let first = body.iter().find(|(_, l)| !blank(l))?.1;
+    let depth = indent_of(first).checked_sub(fi).filter(|d| *d > 0)?;
+    let unit = &first[fi..fi + depth];
+    let text = source.text.as_str();
+    for (_, l) in body {
+        if blank(l) {
+            continue;
+        }
+        if !l.starts_with(&first[..fi + depth])
+            || l.contains(if py { "\"\"\"" } else { "`" })
+            || (py && l.contains("\'\'\'"))
+        {
+            return None;
+        }
+        if !py && indent_of(l) == fi + depth {
+            let t = l.trim_start();
+            if let Some(decl) = ["const ", "let ", "var "]
+                .iter()
+                .find_map(|k| t.strip_prefix(k))
+            {
+                let name: String = decl
+                    .chars()
+                    .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '$')
+                    .collect();
+                let declared = ["const ", "let ", "var "]
+                    .iter()
+                    .map(|k| {
+                        text.matches(&format!("{k}{name} ")).count()
+                            + text.matches(&format!("{k}{name}=")).count()
+                    })
+                    .sum::<usize>();
+                if name.is_empty() || declared > 1 {
+                    return None;
+                }
+            }
+        }
+    }
+    let whole = |k: usize| Span::new(lines[k].0, lines[k].0 + lines[k].1.len());
+    let mut edits = vec![
+        Edit {
+            span: whole(ti),
+            content: String::new(),
+        },
+        Edit {
+            span: whole(pi),
+            content: String::new(),
+        },
+        Edit {
+            span: whole(i),
+            content: String::new(),
+        },
+    ];
+    if let Some(k) = close {
+        edits.push(Edit {
+            span: whole(k),
+            content: String::new(),
+        });
+    }
+    for (start, l) in body {
+        if !blank(l) {
+            let at = start + fi;
+            edits.push(Edit {
+                span: Span::new(at, at + unit.len()),
+                content: String::new(),
+            });
+        }
+    }
+    Some(edits)
+}
+
+/// Add `extra` to a fix's edits unless it overlaps or touches one of them (an import
+/// inserted right after the import line `extra` would delete): an unused import left behind is
+/// better than edits that cannot all apply.
+pub fn push_apart(edits: &mut Vec<Edit>, extra: Option<Edit>) {
+    let Some(x) = extra else { return };
+    let apart = edits
+        .iter()
+        .all(|e| e.span.end < x.span.start || x.span.end < e.span.start);
+    if apart {
+        edits.push(x);
+    }
+}
+
+/// The name a construction is written with: `MongoClient` for `new MongoClient(uri)` and
+/// `MongoClient(URI)`, `create_engine` for `create_engine(url)`; `None` through a module
+/// (`pg.Pool`, `redis.from_url`), whose import other code may still use.
+pub(super) fn ctor_ident(ctor_text: &str) -> Option<&str> {
+    let head = ctor_text
+        .trim_start()
+        .strip_prefix("new ")
+        .unwrap_or(ctor_text.trim_start());
+    let ident = &head[..head.find('(')?];
+    let ident = ident.trim();
+    (!ident.is_empty()
+        && ident
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$'))
+    .then_some(ident)
+}
+
+/// When the construction `ctor_text` was the last use of its imported name (every other
+/// occurrence of the word is in `removed` spans or on its import line), the edit that drops the
+/// name from a one-line `import { A, B } from "m";` / `import A from "m";` (TS/JS) or `from m
+/// import A, B` (Python): the whole line when nothing else is left.
+pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]) -> Option<Edit> {
+    let ident = ctor_ident(ctor_text)?;
+    let text = source.text.as_str();
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let uses: Vec<usize> = text
+        .match_indices(ident)
+        .filter(|(i, _)| {
+            !text[..*i].chars().next_back().is_some_and(word)
+                && !text[i + ident.len()..].chars().next().is_some_and(word)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut import: Option<(usize, &str)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let here = uses.iter().any(|u| (pos..pos + line.len()).contains(u));
+        let t = line.trim();
+        let is_import = (t.starts_with("import ") && t.contains(" from "))
+            || (source.lang == Lang::Py && t.starts_with("from ") && t.contains(" import "));
+        if here && is_import {
+            if import.is_some() {
+                return None;
+            }
+            import = Some((pos, line));
+        }
+        pos += line.len();
+    }
+    let (start, line) = import?;
+    let outside = uses.iter().filter(|u| {
+        !(start..start + line.len()).contains(*u)
+            && !removed
+                .iter()
+                .any(|r| (r.start as usize..r.end as usize).contains(*u))
+    });
+    if outside.count() > 0 {
+        return None;
+    }
+    let body = line.trim_end_matches(['\n', '\r']);
+    let whole = Edit {
+        span: Span::new(start, start + line.len()),
+        content: String::new(),
+    };
+    if body.contains(['#', '(', '\\']) || body.contains("//") || body.contains("/*") {
+        return None;
+    }
+    // The names between `{`…`}` (TS/JS) or after `import` (Python).
+    let (names_at, names): (usize, &str) = if source.lang == Lang::Py {
+        let at = body.find(" import ")? + " import ".len();
+        (at, &body[at..])
+    } else if let (Some(open), Some(close)) = (body.find('{'), body.find('}')) {
+        if body[..open].trim() != "import" {
+            return None;
+        }
+        (open + 1, &body[open + 1..close])
+    } else {
+        // `import MongoClient from "mongodb";`
+        let default = body.strip_prefix("import ")?.split(" from ").next()?.trim();
+        return (default == ident).then_some(whole);
+    };
+    let parts: Vec<&str> = names
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !parts.contains(&ident) {
+        return None;
+    }
+    let kept: Vec<&str> = parts.into_iter().filter(|p| *p != ident).collect();
+    if kept.is_empty() {
+        return Some(whole);
+    }
+    let rebuilt = if source.lang == Lang::Py {
+        kept.join(", ")
+    } else {
+        format!(" {} ", kept.join(", "))
+    };
+    let end = names_at + names.len();
+    Some(Edit {
+        span: Span::new(start + names_at, start + end),
+        content: rebuilt,
+    })
+}
+
+/// Python: `from core.mongo import client` (or `… import client as mongo`) for the module at
+/// `target` (relative to the project root; a `src/` layout's prefix dropped).
+pub fn py_import(target: &SourceFile, export: &str, local: &str) -> Option<String> {
+    let rel = target.rel.strip_prefix("src/").unwrap_or(&target.rel);
+    let stem = rel.strip_suffix(".py")?;
+    let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+    if stem.is_empty()
+        || stem
+            .split('/')
+            .any(|p| p.is_empty() || p.contains(['-', '.', ' ']))
+    {
+        return None;
+    }
+    let module = stem.replace('/', ".");
+    Some(if export == local {
+        format!("from {module} import {export}")
+    } else {
+        format!("from {module} import {export} as {local}")
+    })
+}
+
+/// Python: the edit importing `name` from the module at `target`: added to an existing
+/// one-line `from module import a, b` of that module, or as a line after the last import.
+pub(super) fn py_import_edit(
+    text: &str,
+    target: &SourceFile,
+    name: &str,
+    insert: Option<u32>,
+) -> Option<Edit> {
+    let line = py_import(target, name, name)?;
+    let prefix = line.strip_suffix(name)?;
+    let mut pos = 0;
+    for l in text.split_inclusive('\n') {
+        let body = l.trim_end_matches(['\n', '\r']);
+        if body.starts_with(prefix) && !body.contains(['(', '\\', '#', ';']) {
+            let at = pos + body.trim_end().len();
+            return Some(Edit {
+                span: Span::new(at, at),
+                content: format!(", {name}"),
+            });
+        }
+        pos += l.len();
+    }
+    Some(crate::fixgen::py_line_after_imports(text, insert, &line))
+}
+
+/// The edit importing `export` into `source` as `local`, after its last import (`insert`),
+/// in the file's style: ES `import` or CommonJS `require`, its quotes, its semicolons and a `.js`
+/// extension when its relative imports carry one.
+pub fn import_edit(
+    source: &SourceFile,
+    target: &SourceFile,
+    export: &SharedExport,
+    local: &str,
+    insert: Option<u32>,
+) -> Option<Edit> {
+    let default = export.default;
+    let export = export.name.as_str();
+    let spec = relative_specifier(&source.rel, &target.rel)?;
+    let text = source.text.as_str();
+    let import_lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("import ") || l.contains("require("))
+        .collect();
+    let cjs = !text.lines().any(|l| l.starts_with("import ")) && text.contains("require(");
+    let single = import_lines.iter().filter(|l| l.contains('\'')).count()
+        > import_lines.iter().filter(|l| l.contains('"')).count();
+    let semi = import_lines.is_empty() || import_lines.iter().any(|l| l.trim_end().ends_with(';'));
+    // ESM projects (`"type": "module"`, NodeNext) write the extension: follow either file.
+    let js_ext = |t: &str| {
+        t.lines()
+            .filter(|l| l.starts_with("import ") || l.contains("require(") || l.contains(" from "))
+            .any(|l| l.contains(".js\"") || l.contains(".js'"))
+    };
+    let ext = if js_ext(text) || js_ext(&target.text) {
+        ".js"
+    } else {
+        ""
+    };
+    let q = if single { '\'' } else { '"' };
+    let semi = if semi { ";" } else { "" };
+    if default && cjs {
+        return None;
+    }
+    let names = if default {
+        local.to_string()
+    } else if export == local {
+        export.to_string()
+    } else if cjs {
+        format!("{export}: {local}")
+    } else {
+        format!("{export} as {local}")
+    };
+    let stmt = if cjs {
+        format!("const {{ {names} }} = require({q}{spec}{ext}{q}){semi}")
+    } else if default {
+        format!("import {names} from {q}{spec}{ext}{q}{semi}")
+    } else {
+        format!("import {{ {names} }} from {q}{spec}{ext}{q}{semi}")
+    };
+    let nl = crate::fixgen::newline(text);
+    let at = insert.map(|a| a as usize).unwrap_or(0);
+    Some(Edit {
+        span: Span::new(at, at),
+        content: if at == 0 {
+            format!("{stmt}{nl}")
+        } else {
+            format!("{nl}{stmt}")
+        },
+    })
+}
+
+/// `../lib/prisma` from `app/api/users/route.ts` to `lib/prisma.ts` (both relative to the
+/// project root, with `/`).
+pub(super) fn relative_specifier(from: &str, to: &str) -> Option<String> {
+    let from_dir: Vec<&str> = from.split('/').collect();
+    let from_dir = &from_dir[..from_dir.len().saturating_sub(1)];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let (to_dir, file) = to_parts.split_at(to_parts.len().checked_sub(1)?);
+    let stem = file.first()?.rsplit_once('.').map(|(s, _)| s)?;
+    let common = from_dir
+        .iter()
+        .zip(to_dir.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from_dir.len() - common];
+    parts.extend(to_dir[common..].iter().map(|s| s.to_string()));
+    parts.push(stem.to_string());
+    let joined = parts.join("/");
+    Some(if joined.starts_with("..") {
+        joined
+    } else {
+        format!("./{joined}")
+    })
+}
