@@ -280,6 +280,8 @@ struct CatalogFile {
     #[serde(default)]
     generic_release: Vec<String>,
     #[serde(default)]
+    duplicates_ok_families: Vec<String>,
+    #[serde(default)]
     client: Vec<ClientDef>,
     #[serde(default)]
     effect: Vec<EffectPairDef>,
@@ -347,6 +349,9 @@ pub struct LangCatalog {
     /// Methods that release a value whose library is unknown (what a project helper returns):
     /// the catalogue file's top-level `generic_release`.
     pub generic_release: Vec<String>,
+    /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
+    /// SDK clients, Redis connections): `duplicate-client-module` leaves them alone.
+    pub duplicates_ok_families: Vec<String>,
 }
 
 /// How a constructor matched.
@@ -365,6 +370,7 @@ impl LangCatalog {
             clients: f.client,
             effects: f.effect,
             generic_release: f.generic_release,
+            duplicates_ok_families: f.duplicates_ok_families,
         })
     }
 

@@ -24,10 +24,6 @@ crate::declare_rule! {
 /// (project root, family, database URL variable or text).
 type GroupKey = (std::path::PathBuf, String, String);
 
-/// Families where several clients are normal: HTTP clients, AWS service clients, and Redis
-/// (a subscriber needs a connection of its own).
-const SKIP_FAMILIES: &[&str] = &["http", "aws", "redis"];
-
 /// The other modules named in a finding's related locations (the kept one first).
 const MAX_RELATED: usize = 5;
 
@@ -59,7 +55,11 @@ impl Check for DuplicateClientModule {
                         c.kind,
                         ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
                     )
-                    || SKIP_FAMILIES.contains(&c.family.as_str())
+                    || cx
+                        .catalog
+                        .for_lang(file.source.lang)
+                        .duplicates_ok_families
+                        .contains(&c.family)
                 {
                     continue;
                 }
