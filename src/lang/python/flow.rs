@@ -470,17 +470,8 @@ impl<'a, 't> Walker<'a, 't> {
                     return true;
                 }
             }
-            crate::lang::budget::tick();
-            if cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                if cursor.goto_next_sibling() {
-                    continue 'outer;
-                }
-                if !cursor.goto_parent() {
-                    break 'outer;
-                }
+            if !advance(&mut cursor) {
+                break 'outer;
             }
         }
         false
@@ -585,17 +576,8 @@ impl<'a, 't> Walker<'a, 't> {
                     return false;
                 }
             }
-            crate::lang::budget::tick();
-            if cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                if cursor.goto_next_sibling() {
-                    continue 'outer;
-                }
-                if !cursor.goto_parent() {
-                    break 'outer;
-                }
+            if !advance(&mut cursor) {
+                break 'outer;
             }
         }
         true

@@ -115,17 +115,8 @@ impl<'t> Pre<'t> {
                 }
                 _ => {}
             }
-            crate::lang::budget::tick();
-            if cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                if cursor.goto_next_sibling() {
-                    continue 'outer;
-                }
-                if !cursor.goto_parent() {
-                    break 'outer;
-                }
+            if !advance(&mut cursor) {
+                break 'outer;
             }
         }
 
@@ -140,16 +131,8 @@ impl<'t> Pre<'t> {
                         pre.main_called.insert(name.to_string());
                     }
                 }
-                if c.goto_first_child() {
-                    continue;
-                }
-                loop {
-                    if c.goto_next_sibling() {
-                        continue 'm;
-                    }
-                    if !c.goto_parent() {
-                        break 'm;
-                    }
+                if !advance(&mut c) {
+                    break 'm;
                 }
             }
         }

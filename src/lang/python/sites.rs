@@ -34,17 +34,8 @@ impl<'a, 't> Walker<'a, 't> {
                                 found.push((ty, *t, Some(pname.to_string())));
                             }
                         }
-                        crate::lang::budget::tick();
-                        if cursor.goto_first_child() {
-                            continue;
-                        }
-                        loop {
-                            if cursor.goto_next_sibling() {
-                                continue 'outer;
-                            }
-                            if !cursor.goto_parent() {
-                                break 'outer;
-                            }
+                        if !advance(&mut cursor) {
+                            break 'outer;
                         }
                     }
                 }
@@ -540,17 +531,8 @@ pub(super) fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Nod
                 out.push((n, arg));
             }
         }
-        crate::lang::budget::tick();
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'outer;
-            }
-            if !cursor.goto_parent() {
-                break 'outer;
-            }
+        if !advance(&mut cursor) {
+            break 'outer;
         }
     }
     out

@@ -383,3 +383,20 @@ pub(super) fn line_after(text: &str, end: usize) -> u32 {
     };
     u32::try_from(off).unwrap_or(u32::MAX)
 }
+
+/// Move `cursor` to the next node in document order (children first) within the node it was
+/// created on; `false` when the walk is over. Ticks the per-file time budget.
+pub(super) fn advance(cursor: &mut tree_sitter::TreeCursor<'_>) -> bool {
+    crate::lang::budget::tick();
+    if cursor.goto_first_child() {
+        return true;
+    }
+    loop {
+        if cursor.goto_next_sibling() {
+            return true;
+        }
+        if !cursor.goto_parent() {
+            return false;
+        }
+    }
+}
