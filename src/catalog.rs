@@ -285,6 +285,8 @@ struct CatalogFile {
     client: Vec<ClientDef>,
     #[serde(default)]
     effect: Vec<EffectPairDef>,
+    #[serde(default)]
+    dom_event: Vec<DomEventDef>,
 }
 
 /// How a cleanup call is matched with an acquisition of an effect pair (`effect-missing-cleanup`).
@@ -338,6 +340,44 @@ pub struct EffectPairDef {
     /// A `{ signal }` option with `controller.abort()` in the cleanup releases it.
     #[serde(default)]
     pub signal: bool,
+    /// A one-shot (a timeout, an animation frame): it leaks less, so a warning, and none when
+    /// requested from a listener's or an observer's callback.
+    #[serde(default)]
+    pub one_shot: bool,
+    /// The name a fix gives the result it binds (`intervalId`); `resource` when unset.
+    #[serde(default)]
+    pub fix_binding: Option<String>,
+    /// The bound result is itself the release function (`unsubscribe()`): `always`, or only
+    /// when it is bound under `fix_binding` (`when-fix-binding`). Otherwise a fix calls it by
+    /// a name that says so (`unsub…`, `dispose…`) or calls the release method on it.
+    #[serde(default)]
+    pub result_is_release: ResultIsRelease,
+    /// The release function is a method of the acquisition's receiver, given the bound result
+    /// (`navigator.geolocation.clearWatch(watchId)`).
+    #[serde(default)]
+    pub release_on_receiver: bool,
+}
+
+/// When calling the bound result of a disposer releases it (see [`EffectPairDef`]).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResultIsRelease {
+    #[default]
+    ByName,
+    Always,
+    WhenFixBinding,
+}
+
+/// The type of a listener's event argument on a DOM target, where lib.dom makes it certain:
+/// a fix that moves an inline handler into a `const` annotates its parameter with it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DomEventDef {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub events: Vec<String>,
+    /// Receivers, as written: `window`, `document`.
+    pub targets: Vec<String>,
 }
 
 /// The catalogue of one language family.
@@ -346,6 +386,8 @@ pub struct LangCatalog {
     pub clients: Vec<ClientDef>,
     /// Effect acquire / release pairs (TS/JS).
     pub effects: Vec<EffectPairDef>,
+    /// DOM event types by target (TS), first match wins.
+    pub dom_events: Vec<DomEventDef>,
     /// Methods that release a value whose library is unknown (what a project helper returns):
     /// the catalogue file's top-level `generic_release`.
     pub generic_release: Vec<String>,
@@ -369,6 +411,7 @@ impl LangCatalog {
         Ok(LangCatalog {
             clients: f.client,
             effects: f.effect,
+            dom_events: f.dom_event,
             generic_release: f.generic_release,
             duplicates_ok_families: f.duplicates_ok_families,
         })
@@ -401,6 +444,19 @@ impl LangCatalog {
 
     pub fn effect(&self, id: &str) -> Option<&EffectPairDef> {
         self.effects.iter().find(|e| e.id == id)
+    }
+
+    /// The DOM type of `event`'s listener argument on `receiver` (`"message"` on `window`:
+    /// `MessageEvent`), where the catalogue's `[[dom_event]]` makes it certain.
+    pub fn dom_event_type(&self, receiver: Option<&str>, event: &str) -> Option<&str> {
+        let receiver = receiver?.trim();
+        let ev = event
+            .strip_prefix(['"', '\''])
+            .and_then(|e| e.strip_suffix(['"', '\'']))?;
+        self.dom_events
+            .iter()
+            .find(|d| d.targets.iter().any(|t| t == receiver) && d.events.iter().any(|e| e == ev))
+            .map(|d| d.ty.as_str())
     }
 
     pub fn extend(&mut self, more: impl IntoIterator<Item = ClientDef>) {

@@ -2,6 +2,7 @@
 //! project's shared client instead of a new one (`shared_client`, `import_shared`). Rules decide
 //! what to fix; what the edits look like in each language lives here.
 
+pub mod effect_cleanup;
 pub mod hoist;
 pub mod import_shared;
 pub mod memoize;
