@@ -272,6 +272,25 @@ pub struct PoolerRequirement {
     /// rejects `pool_size` and `max_overflow`).
     #[serde(default)]
     pub drops: Vec<String>,
+    /// The library reads its URL from the environment by itself (Prisma's `DATABASE_URL`): a
+    /// dotenv URL is judged even when no construction in the code reads it.
+    #[serde(default)]
+    pub dotenv: Option<DotenvRequirement>,
+}
+
+/// See [`PoolerRequirement::dotenv`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DotenvRequirement {
+    /// Projects depending on one of these packages.
+    pub deps: Vec<String>,
+    /// The library, for the message: `Prisma`.
+    pub name: String,
+    /// Variables whose name contains one of these are left alone (`DIRECT` for the direct URL
+    /// that migrations use).
+    #[serde(default)]
+    pub skip_vars: Vec<String>,
+    pub help: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

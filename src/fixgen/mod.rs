@@ -6,9 +6,11 @@ pub mod effect_cleanup;
 pub mod hoist;
 pub mod import_shared;
 pub mod memoize;
+pub mod options;
 pub mod rust_static;
 pub mod share;
 pub mod shared_client;
+pub mod try_finally;
 
 use crate::source::Span;
 

@@ -2,8 +2,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
+use crate::diagnostic::{Finding, Severity};
 use crate::facts::ScopeKind;
+use crate::fixgen::options::{default_fix, fit_fix};
 use crate::pools::{self, PoolMax, ResolvedUrl};
 use crate::rules::{Check, ProjectCx};
 use crate::source::{Lang, Span};
@@ -266,145 +267,7 @@ fn help(why: &str, limit: u64, instances: u64) -> String {
     }
 }
 
-/// Set the written size terms so that their sum fits `limit` (Unsafe: a policy change). The base
-/// term gets what the defaults of the other terms leave; written additive terms (`max_overflow`)
-/// become 0. Values in URLs are edited in place (`connection_limit=40` → `=15`).
-fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> Option<Fix> {
-    let defaults = pools::sum(
-        terms
-            .iter()
-            .skip(1)
-            .filter(|t| t.at.is_none())
-            .map(|t| t.value),
-    );
-    let mut edits_by_file: Option<(usize, Vec<Edit>)> = None;
-    let mut described = Vec::new();
-    for (i, t) in terms.iter().enumerate() {
-        let Some((file, span)) = t.at else { continue };
-        let new = if i == 0 {
-            limit.saturating_sub(defaults).max(1)
-        } else {
-            0
-        };
-        let text = cx.files[file].source.slice(span);
-        let edit = if text.trim().parse::<i64>().is_ok() {
-            Edit {
-                span,
-                content: new.to_string(),
-            }
-        } else if let Some(pos) = text.find(&format!("{}=", t.key)) {
-            // A URL: replace the parameter's value.
-            let start = pos + t.key.len() + 1;
-            let len = text[start..]
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(text.len() - start);
-            let s = span.start as usize + start;
-            Edit {
-                span: Span::new(s, s + len),
-                content: new.to_string(),
-            }
-        } else {
-            return None;
-        };
-        match &mut edits_by_file {
-            None => edits_by_file = Some((file, vec![edit])),
-            Some((f, edits)) if *f == file => edits.push(edit),
-            // Terms in several files cannot be one fix.
-            Some(_) => return None,
-        }
-        described.push(format!("`{}` to {new}", t.key));
-    }
-    let (_, edits) = edits_by_file?;
-    Some(Fix {
-        message: format!(
-            "Set {} (within the budget of {limit})",
-            described.join(" and ")
-        ),
-        applicability: Applicability::Unsafe,
-        edits,
-        related_edits: Vec::new(),
-    })
-}
 
-/// The library's defaults make the pool too big and nothing is written: write the size into
-/// the call (`mongoose.connect(url)` → `mongoose.connect(url, { maxPoolSize: 10 })`,
-/// `create_engine(url)` → `create_engine(url, pool_size=2, max_overflow=0)`, `new Pool({
-/// connectionString })` → `new Pool({ connectionString, max: 2 })`). Only for top-level option
-/// names, a call whose options are all visible (no `...spread` / `**kwargs`) and at most one
-/// options object. Unsafe, like the other size fixes.
-fn default_fix(
-    cx: &ProjectCx<'_>,
-    fi: usize,
-    call_span: Span,
-    terms: &[pools::Term],
-    limit: u64,
-) -> Option<Fix> {
-    if terms.is_empty() || terms.iter().any(|t| t.at.is_some() || t.key.contains('.')) {
-        return None;
-    }
-    let source = &cx.files.get(fi)?.source;
-    let call = source.slice(call_span);
-    let close = call.rfind(')')?;
-    if !call[close + 1..].trim().is_empty() || call.contains("...") || call.contains("**") {
-        return None;
-    }
-    let inner = call[..close].trim_end();
-    let py = source.lang == Lang::Py;
-    // The first term is the pool's size; the others are additive (an overflow): set to 0.
-    let settings: Vec<(String, u64)> = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.key.clone(), if i == 0 { limit } else { 0 }))
-        .collect();
-    let sep = |inner: &str| {
-        if inner.ends_with('(') || inner.ends_with('{') {
-            ""
-        } else if inner.ends_with(',') {
-            " "
-        } else {
-            ", "
-        }
-    };
-    let (at, content) = if py {
-        let kw: Vec<String> = settings.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        (inner.len(), format!("{}{}", sep(inner), kw.join(", ")))
-    } else {
-        let kv: Vec<String> = settings.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        match call.matches('{').count() {
-            0 => (
-                inner.len(),
-                format!("{}{{ {} }}", sep(inner), kv.join(", ")),
-            ),
-            1 => {
-                // Into the options object, when it is the last argument.
-                let obj = inner.strip_suffix('}')?.trim_end();
-                if obj.ends_with('{') {
-                    (obj.len(), format!(" {} ", kv.join(", ")))
-                } else {
-                    (obj.len(), format!("{}{}", sep(obj), kv.join(", ")))
-                }
-            }
-            _ => return None,
-        }
-    };
-    let at = call_span.start as usize + at;
-    let described: Vec<String> = settings
-        .iter()
-        .map(|(k, v)| format!("`{k}` to {v}"))
-        .collect();
-    Some(Fix {
-        message: format!(
-            "Set {} (within the budget of {limit})",
-            described.join(" and ")
-        ),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
-            span: Span::new(at, at),
-            content,
-        }],
-        related_edits: Vec::new(),
-    })
-}
 
 fn finding(at: (usize, Span), severity: Severity, message: String, help: String) -> Finding {
     Finding {
