@@ -3,6 +3,7 @@
 //! what to fix; what the edits look like in each language lives here.
 
 pub mod effect_cleanup;
+pub mod global_cache;
 pub mod hoist;
 pub mod import_shared;
 pub mod memoize;

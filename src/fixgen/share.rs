@@ -181,3 +181,57 @@ pub(crate) fn shared_fix(
         related_edits: Vec::new(),
     })
 }
+
+/// The fix, in words, for the framework at hand.
+pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
+    let s = match framework {
+        "next-route" | "next-page" | "next-api" | "next-middleware" | "next-ssr"
+        | "server-action" => {
+            "create the client once in a shared module (e.g. `lib/db.ts`, cached on `globalThis` so hot reloads reuse it) and import it here"
+        }
+        "express" | "koa" | "fastify" | "hono" | "trpc" => {
+            "create the client once at module scope (e.g. in `db.ts`) and import it in your handlers"
+        }
+        "react-component" | "react-hook" => {
+            "create the client once outside the component (module scope), memoize it with `useMemo`/`useState(() => …)`, or use the SDK's singleton (`StreamChat.getInstance`, `StreamVideoClient.getOrCreateInstance`)"
+        }
+        "fastapi" => {
+            "create the engine/client once at module scope or in the FastAPI `lifespan`, and hand out per-request sessions with a dependency (`Depends(get_session)`)"
+        }
+        "flask" => {
+            "create the engine/client once at module scope or in `create_app()`, and reuse it in views"
+        }
+        "django" => {
+            "create the client once at module scope (or use Django's `DATABASES` connection handling) and reuse it in views"
+        }
+        "celery" => {
+            "create the client once per worker process at module scope (or in a `worker_process_init` handler)"
+        }
+        "lambda" => {
+            "create the client outside the handler, at module scope, so warm invocations reuse it"
+        }
+        "axum" => {
+            "build the pool once in `main` and share it with `Router::with_state(...)` / `State<...>` (it is cheap to clone)"
+        }
+        "actix" => {
+            "build the pool once in `main` and share it with `App::app_data(web::Data::new(...))`"
+        }
+        "actix-worker" => {
+            "`HttpServer::new` runs its closure once per worker: build the pool before `HttpServer::new` and move a clone (`web::Data`) into the closure"
+        }
+        "rocket" => {
+            "build it once and share it with `rocket::build().manage(...)` and a `&State<...>` parameter"
+        }
+        "tonic" => "build it once and store it in the service struct",
+        _ => match lang {
+            Lang::Py => {
+                "create it once at module scope, or cache the getter with `@functools.lru_cache`, and reuse it"
+            }
+            Lang::Rs => {
+                "create it once (in `main`, or in a `static` `LazyLock`) and pass it in; clients and pools are cheap to clone"
+            }
+            _ => "create it once at module scope and reuse it (or pass it in)",
+        },
+    };
+    s.to_string()
+}

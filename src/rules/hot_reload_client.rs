@@ -2,9 +2,10 @@
 //! cached on `globalThis`, so every hot reload in development opens a new pool.
 //! Docs: rules/hot-reload-client.md
 
-use crate::diagnostic::{Applicability, Edit, Finding, Fix, Severity};
+use crate::diagnostic::{Finding, Severity};
 use crate::facts::{Guard, ScopeKind};
 use crate::rules::{ProjectCx, Check};
+use crate::fixgen::global_cache::global_cache_fix;
 use crate::fixgen::shared_client;
 use crate::source::Lang;
 
@@ -51,24 +52,10 @@ impl Check for HotReloadClient {
                     })
                     .and_then(|e| crate::fixgen::import_shared::import_fix(cx, fi, ci, e.file));
                 let fix = shared.or_else(|| {
-                    c.anchors.statement.filter(|_| allowed).and_then(|stmt| {
-                        let ctor_text = file.source.slice(c.span);
-                        rewrite(
-                            file.source.slice(stmt),
-                            name,
-                            ctor_text,
-                            file.source.lang == Lang::Ts,
-                        )
-                        .map(|text| Fix {
-                            message: "Cache the client on `globalThis`".into(),
-                            applicability: Applicability::Unsafe,
-                            edits: vec![Edit {
-                                span: stmt,
-                                content: text,
-                            }],
-                            related_edits: Vec::new(),
-                        })
-                    })
+                    c.anchors
+                        .statement
+                        .filter(|_| allowed)
+                        .and_then(|stmt| global_cache_fix(&file.source, stmt, name, c.span))
                 });
                 out.push(Finding {
                     rule: META.id,
@@ -89,95 +76,5 @@ impl Check for HotReloadClient {
                 });
             }
         }
-    }
-}
-
-/// `export const prisma = new PrismaClient();` → the `globalThis` cache form, or `None` when the
-/// statement is not a plain declaration of the construction.
-fn rewrite(stmt: &str, name: &str, ctor: &str, typescript: bool) -> Option<String> {
-    let (export, rest) = match stmt.strip_prefix("export ") {
-        Some(r) => ("export ", r),
-        None => ("", stmt),
-    };
-    let rest = rest
-        .strip_prefix("const ")
-        .or_else(|| rest.strip_prefix("let "))
-        .or_else(|| rest.strip_prefix("var "))?;
-    let rest = rest.strip_prefix(name)?;
-    let (annotation, rest) = match rest.trim_start().strip_prefix(':') {
-        Some(r) => {
-            let eq = r.find('=')?;
-            (Some(r[..eq].trim()), &r[eq..])
-        }
-        None => (None, rest.trim_start()),
-    };
-    let value = rest.strip_prefix('=')?.trim();
-    let value = value.strip_suffix(';').unwrap_or(value).trim();
-    if value != ctor.trim() {
-        return None;
-    }
-    let cache = format!("globalFor{}", capitalised(name));
-    let ty = match annotation {
-        Some(t) => t.to_string(),
-        None => match ctor.trim().strip_prefix("new ") {
-            Some(c) => c.split(['(', '<']).next().unwrap_or(c).trim().to_string(),
-            None => format!(
-                "ReturnType<typeof {}>",
-                ctor.split(['(', '<']).next().unwrap_or(ctor).trim()
-            ),
-        },
-    };
-    let cast = if typescript {
-        format!(" as unknown as {{ {name}?: {ty} }}")
-    } else {
-        String::new()
-    };
-    Some(format!(
-        "const {cache} = globalThis{cast};\n{export}const {name} = {cache}.{name} ?? {ctor};\nif (process.env.NODE_ENV !== \"production\") {cache}.{name} = {name};"
-    ))
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rewrites_declarations() {
-        assert_eq!(
-            rewrite(
-                "export const prisma = new PrismaClient();",
-                "prisma",
-                "new PrismaClient()",
-                true
-            )
-            .as_deref(),
-            Some(
-                "const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };\nexport const prisma = globalForPrisma.prisma ?? new PrismaClient();\nif (process.env.NODE_ENV !== \"production\") globalForPrisma.prisma = prisma;"
-            )
-        );
-        assert_eq!(
-            rewrite("const sql = postgres(url)", "sql", "postgres(url)", true).as_deref(),
-            Some(
-                "const globalForSql = globalThis as unknown as { sql?: ReturnType<typeof postgres> };\nconst sql = globalForSql.sql ?? postgres(url);\nif (process.env.NODE_ENV !== \"production\") globalForSql.sql = sql;"
-            )
-        );
-        assert!(
-            rewrite(
-                "const client = new MongoClient(uri), other = 1;",
-                "client",
-                "new MongoClient(uri)",
-                false
-            )
-            .is_none()
-        );
-        assert!(rewrite("const { a } = makeIt();", "a", "makeIt()", false).is_none());
     }
 }

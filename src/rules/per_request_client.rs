@@ -322,29 +322,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                             let value_import = export
                                 .as_ref()
                                 .filter(|e| e.form == shared_client::SharedForm::Value)
-                                .and_then(|e| {
-                                    let local = c.binding.as_deref()?;
-                                    // Pool tuning of its own gives way to the shared client's.
-                                    shared_client::dropped_options(f.source.slice(c.span))?;
-                                    if !shared_client::substitutable(cx, e) {
-                                        return None;
-                                    }
-                                    let target = &cx.files[e.file].source;
-                                    if f.source.lang == Lang::Py {
-                                        return Some(crate::fixgen::py_line_after_imports(
-                                            &f.source.text,
-                                            Some(c.anchors.module_insert?),
-                                            &shared_client::py_import(target, &e.name, local)?,
-                                        ));
-                                    }
-                                    shared_client::import_edit(
-                                        &f.source,
-                                        target,
-                                        e,
-                                        local,
-                                        c.anchors.module_insert,
-                                    )
-                                });
+                                .and_then(|e| shared_client::value_import(cx, file, idx, e));
                             value_import
                                 .and_then(|i| hoist_fix(&f.source, c, &releases, Some(i)))
                                 .or_else(|| {
@@ -561,81 +539,3 @@ fn describe_scope(s: &Scope) -> String {
     };
     format!("{what}{name}")
 }
-
-/// The fix, in words, for the framework at hand.
-fn shared_help(lang: Lang, framework: &str) -> String {
-    let s = match framework {
-        "next-route" | "next-page" | "next-api" | "next-middleware" | "next-ssr"
-        | "server-action" => {
-            "create the client once in a shared module (e.g. `lib/db.ts`, cached on `globalThis` so hot reloads reuse it) and import it here"
-        }
-        "express" | "koa" | "fastify" | "hono" | "trpc" => {
-            "create the client once at module scope (e.g. in `db.ts`) and import it in your handlers"
-        }
-        "react-component" | "react-hook" => {
-            "create the client once outside the component (module scope), memoize it with `useMemo`/`useState(() => …)`, or use the SDK's singleton (`StreamChat.getInstance`, `StreamVideoClient.getOrCreateInstance`)"
-        }
-        "fastapi" => {
-            "create the engine/client once at module scope or in the FastAPI `lifespan`, and hand out per-request sessions with a dependency (`Depends(get_session)`)"
-        }
-        "flask" => {
-            "create the engine/client once at module scope or in `create_app()`, and reuse it in views"
-        }
-        "django" => {
-            "create the client once at module scope (or use Django's `DATABASES` connection handling) and reuse it in views"
-        }
-        "celery" => {
-            "create the client once per worker process at module scope (or in a `worker_process_init` handler)"
-        }
-        "lambda" => {
-            "create the client outside the handler, at module scope, so warm invocations reuse it"
-        }
-        "axum" => {
-            "build the pool once in `main` and share it with `Router::with_state(...)` / `State<...>` (it is cheap to clone)"
-        }
-        "actix" => {
-            "build the pool once in `main` and share it with `App::app_data(web::Data::new(...))`"
-        }
-        "actix-worker" => {
-            "`HttpServer::new` runs its closure once per worker: build the pool before `HttpServer::new` and move a clone (`web::Data`) into the closure"
-        }
-        "rocket" => {
-            "build it once and share it with `rocket::build().manage(...)` and a `&State<...>` parameter"
-        }
-        "tonic" => "build it once and store it in the service struct",
-        _ => match lang {
-            Lang::Py => {
-                "create it once at module scope, or cache the getter with `@functools.lru_cache`, and reuse it"
-            }
-            Lang::Rs => {
-                "create it once (in `main`, or in a `static` `LazyLock`) and pass it in; clients and pools are cheap to clone"
-            }
-            _ => "create it once at module scope and reuse it (or pass it in)",
-        },
-    };
-    s.to_string()
-}
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

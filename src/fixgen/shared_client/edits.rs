@@ -545,3 +545,30 @@ pub(super) fn relative_specifier(from: &str, to: &str) -> Option<String> {
         format!("./{joined}")
     })
 }
+
+/// The import that brings the project's shared client `export` (a value) into the file of the
+/// local construction `idx` under the local's name, where the local may be replaced by it: its
+/// own pool tuning gives way to the shared client's, and the shared one may stand in for it.
+pub fn value_import(
+    cx: &ProjectCx<'_>,
+    file: usize,
+    idx: usize,
+    export: &SharedExport,
+) -> Option<Edit> {
+    let f = cx.files.get(file)?;
+    let c = f.facts.clients.get(idx)?;
+    let local = c.binding.as_deref()?;
+    dropped_options(f.source.slice(c.span))?;
+    if !substitutable(cx, export) {
+        return None;
+    }
+    let target = &cx.files.get(export.file)?.source;
+    if f.source.lang == Lang::Py {
+        return Some(crate::fixgen::py_line_after_imports(
+            &f.source.text,
+            Some(c.anchors.module_insert?),
+            &py_import(target, &export.name, local)?,
+        ));
+    }
+    import_edit(&f.source, target, export, local, c.anchors.module_insert)
+}

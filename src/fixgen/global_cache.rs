@@ -1,0 +1,121 @@
+//! Caching a module-level client on `globalThis` (TS/JS, `hot-reload-client`): `export const
+//! prisma = new PrismaClient();` becomes the cache form Next.js documents, so that a hot reload
+//! reuses the client the previous module instance built.
+
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::source::{Lang, SourceFile, Span};
+
+/// Rewrite the declaration `stmt` of `name = <the construction at ctor>` into the cache form.
+pub(crate) fn global_cache_fix(
+    source: &SourceFile,
+    stmt: Span,
+    name: &str,
+    ctor: Span,
+) -> Option<Fix> {
+    let text = rewrite(
+        source.slice(stmt),
+        name,
+        source.slice(ctor),
+        source.lang == Lang::Ts,
+    )?;
+    Some(Fix {
+        message: "Cache the client on `globalThis`".into(),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: stmt,
+            content: text,
+        }],
+        related_edits: Vec::new(),
+    })
+}
+
+/// `export const prisma = new PrismaClient();` → the `globalThis` cache form, or `None` when the
+/// statement is not a plain declaration of the construction.
+fn rewrite(stmt: &str, name: &str, ctor: &str, typescript: bool) -> Option<String> {
+    let (export, rest) = match stmt.strip_prefix("export ") {
+        Some(r) => ("export ", r),
+        None => ("", stmt),
+    };
+    let rest = rest
+        .strip_prefix("const ")
+        .or_else(|| rest.strip_prefix("let "))
+        .or_else(|| rest.strip_prefix("var "))?;
+    let rest = rest.strip_prefix(name)?;
+    let (annotation, rest) = match rest.trim_start().strip_prefix(':') {
+        Some(r) => {
+            let eq = r.find('=')?;
+            (Some(r[..eq].trim()), &r[eq..])
+        }
+        None => (None, rest.trim_start()),
+    };
+    let value = rest.strip_prefix('=')?.trim();
+    let value = value.strip_suffix(';').unwrap_or(value).trim();
+    if value != ctor.trim() {
+        return None;
+    }
+    let cache = format!("globalFor{}", capitalised(name));
+    let ty = match annotation {
+        Some(t) => t.to_string(),
+        None => match ctor.trim().strip_prefix("new ") {
+            Some(c) => c.split(['(', '<']).next().unwrap_or(c).trim().to_string(),
+            None => format!(
+                "ReturnType<typeof {}>",
+                ctor.split(['(', '<']).next().unwrap_or(ctor).trim()
+            ),
+        },
+    };
+    let cast = if typescript {
+        format!(" as unknown as {{ {name}?: {ty} }}")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "const {cache} = globalThis{cast};\n{export}const {name} = {cache}.{name} ?? {ctor};\nif (process.env.NODE_ENV !== \"production\") {cache}.{name} = {name};"
+    ))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_declarations() {
+        assert_eq!(
+            rewrite(
+                "export const prisma = new PrismaClient();",
+                "prisma",
+                "new PrismaClient()",
+                true
+            )
+            .as_deref(),
+            Some(
+                "const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };\nexport const prisma = globalForPrisma.prisma ?? new PrismaClient();\nif (process.env.NODE_ENV !== \"production\") globalForPrisma.prisma = prisma;"
+            )
+        );
+        assert_eq!(
+            rewrite("const sql = postgres(url)", "sql", "postgres(url)", true).as_deref(),
+            Some(
+                "const globalForSql = globalThis as unknown as { sql?: ReturnType<typeof postgres> };\nconst sql = globalForSql.sql ?? postgres(url);\nif (process.env.NODE_ENV !== \"production\") globalForSql.sql = sql;"
+            )
+        );
+        assert!(
+            rewrite(
+                "const client = new MongoClient(uri), other = 1;",
+                "client",
+                "new MongoClient(uri)",
+                false
+            )
+            .is_none()
+        );
+        assert!(rewrite("const { a } = makeIt();", "a", "makeIt()", false).is_none());
+    }
+}
