@@ -407,6 +407,9 @@ pub struct LangCatalog {
     pub effects: Vec<EffectPairDef>,
     /// DOM event types by target (TS), first match wins.
     pub dom_events: Vec<DomEventDef>,
+    /// The schemes of connection URLs (from `databases.toml`, copied into each language's
+    /// catalogue for its front-end).
+    pub url_schemes: Vec<String>,
     /// Methods that release a value whose library is unknown (what a project helper returns):
     /// the catalogue file's top-level `generic_release`.
     pub generic_release: Vec<String>,
@@ -431,6 +434,7 @@ impl LangCatalog {
             clients: f.client,
             effects: f.effect,
             dom_events: f.dom_event,
+            url_schemes: Vec::new(),
             generic_release: f.generic_release,
             duplicates_ok_families: f.duplicates_ok_families,
         })
@@ -742,17 +746,98 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
     true
 }
 
-/// The whole catalogue: one [`LangCatalog`] per language family.
+/// The whole catalogue: one [`LangCatalog`] per language family, and what they share about
+/// database servers.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub js: LangCatalog,
     pub py: LangCatalog,
     pub rs: LangCatalog,
+    pub db: Databases,
+}
+
+/// `rules/catalog/databases.toml`: database servers, URL schemes and parameters, and the options
+/// every language's clients share.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Databases {
+    #[serde(default)]
+    pub other_url_schemes: Vec<String>,
+    #[serde(default)]
+    pub url_pool_keys: Vec<String>,
+    #[serde(default)]
+    pub tuning_options: Vec<String>,
+    #[serde(default)]
+    pub shared_benign_options: Vec<String>,
+    #[serde(default)]
+    pub url_default_family: String,
+    #[serde(default)]
+    pub database: Vec<DatabaseDef>,
+}
+
+/// A database server family (`family` in client entries).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseDef {
+    pub family: String,
+    /// URL schemes, lower case, without a driver suffix.
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    /// The per-pool limit when `[budget.family]` does not set one (MongoDB's driver default).
+    #[serde(default)]
+    pub pool_limit: Option<PoolLimit>,
+    /// Long-lived pools count toward the project's total against `max_connections`.
+    #[serde(default = "yes")]
+    pub server_total: bool,
+    /// Judged only when `[budget.family]` names the family (Redis).
+    #[serde(default)]
+    pub only_when_budgeted: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolLimit {
+    pub max: u64,
+    pub why: String,
+}
+
+impl Databases {
+    pub fn parse(text: &str) -> Result<Databases, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    pub fn family(&self, family: &str) -> Option<&DatabaseDef> {
+        self.database.iter().find(|d| d.family == family)
+    }
+
+    /// The family of a URL scheme (`mongodb` for `mongodb`), else `url_default_family`.
+    pub fn family_of_scheme(&self, scheme: &str) -> &str {
+        self.database
+            .iter()
+            .find(|d| d.schemes.iter().any(|s| s == scheme))
+            .map(|d| d.family.as_str())
+            .unwrap_or(self.url_default_family.as_str())
+    }
+
+    /// Every scheme that makes a string a connection URL.
+    pub fn url_schemes(&self) -> Vec<String> {
+        self.database
+            .iter()
+            .flat_map(|d| d.schemes.iter())
+            .chain(&self.other_url_schemes)
+            .cloned()
+            .collect()
+    }
 }
 
 pub const TYPESCRIPT_TOML: &str = include_str!("../rules/catalog/typescript.toml");
 pub const PYTHON_TOML: &str = include_str!("../rules/catalog/python.toml");
 pub const RUST_TOML: &str = include_str!("../rules/catalog/rust.toml");
+pub const DATABASES_TOML: &str = include_str!("../rules/catalog/databases.toml");
 
 /// An error in one of the embedded catalogue files (a bug caught by `tests`, never by users).
 #[derive(Debug)]
@@ -781,16 +866,46 @@ impl Catalog {
         target.extend([def]);
     }
 
+    /// Options a construction may set and still be replaced by a shared client: the tuning
+    /// options and every client's pool keys.
+    pub fn tuning_keys(&self) -> Vec<&str> {
+        let pool_keys = [&self.js, &self.py, &self.rs]
+            .into_iter()
+            .flat_map(|lc| &lc.clients)
+            .flat_map(|c| &c.pool_keys)
+            .map(|k| k.key.as_str());
+        let mut keys: Vec<&str> = self
+            .db
+            .tuning_options
+            .iter()
+            .map(String::as_str)
+            .chain(pool_keys)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// Parse the embedded catalogue files.
     pub fn builtin() -> Result<Catalog, CatalogError> {
         let parse = |file: &'static str, text: &str| {
             LangCatalog::parse(text).map_err(|error| CatalogError { file, error })
         };
-        Ok(Catalog {
+        let db = Databases::parse(DATABASES_TOML).map_err(|error| CatalogError {
+            file: "databases.toml",
+            error,
+        })?;
+        let mut cat = Catalog {
             js: parse("typescript.toml", TYPESCRIPT_TOML)?,
             py: parse("python.toml", PYTHON_TOML)?,
             rs: parse("rust.toml", RUST_TOML)?,
-        })
+            db,
+        };
+        let schemes = cat.db.url_schemes();
+        for lc in [&mut cat.js, &mut cat.py, &mut cat.rs] {
+            lc.url_schemes = schemes.clone();
+        }
+        Ok(cat)
     }
 
     /// The built-in catalogue, parsed once. If an embedded file fails to parse (a build that

@@ -368,8 +368,6 @@ fn short(call: &str) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
-    use super::*;
-
     #[test]
     fn dom_event_types_only_where_certain() {
         let catalog = crate::catalog::Catalog::builtin().unwrap();

@@ -20,8 +20,6 @@ crate::declare_rule! {
     }
 }
 
-const DATABASE_FAMILIES: &[&str] = &["postgres", "mysql", "sql", "mongodb", "redis"];
-
 /// A long-lived pool of the project, for the total.
 struct Counted {
     file: usize,
@@ -57,18 +55,20 @@ impl Check for OversizedPool {
                 let Some(def) = cx.catalog.by_id(&c.client) else {
                     continue;
                 };
-                if !DATABASE_FAMILIES.contains(&def.family.as_str()) || def.pool_keys.is_empty() {
+                // Database servers only (the catalogue's `[[database]]`); some are judged only
+                // when `[budget.family]` names them (Redis accepts ~10,000 clients).
+                let Some(database) = cx.catalog.db.family(&def.family) else {
                     continue;
-                }
-                // Redis servers accept ~10,000 clients: its pools are judged only against a
-                // configured `[budget.family] redis`.
-                if def.family == "redis" && !budget.family.contains_key("redis") {
+                };
+                if def.pool_keys.is_empty()
+                    || (database.only_when_budgeted && !budget.family.contains_key(&def.family))
+                {
                     continue;
                 }
                 let config = pools::config_of(file, ci);
                 let url = pools::resolve_url(cx.files, fi, config);
                 let max = pools::pool_max(def, fi, config, url.as_ref());
-                let (limit, why) = limit_for(budget, &def.family, url.as_ref());
+                let (limit, why) = limit_for(cx, budget, &def.family, url.as_ref());
                 match &max {
                     PoolMax::Unbounded { key, at } => {
                         if reported.insert(*at) {
@@ -81,9 +81,9 @@ impl Check for OversizedPool {
                         let long_lived = c.scope.kind == ScopeKind::Module
                             || c.guard.is_guarded()
                             || c.scope.kind == ScopeKind::Startup;
-                        // MongoDB has no server-wide `max_connections` of this size (Atlas
-                        // tiers allow hundreds to thousands): its pools are judged one by one.
-                        if long_lived && def.family != "mongodb" {
+                        // Only databases with a server-wide `max_connections` of this size
+                        // (not MongoDB: its pools are judged one by one).
+                        if long_lived && database.server_total {
                             per_project
                                 .entry((project.root.clone(), def.family.clone()))
                                 .or_default()
@@ -137,12 +137,7 @@ impl Check for OversizedPool {
                 let Some(parsed) = crate::connurl::ParsedUrl::parse(&u.text) else {
                     continue;
                 };
-                for key in [
-                    "connection_limit",
-                    "maxPoolSize",
-                    "pool_max",
-                    "max_pool_size",
-                ] {
+                for key in &cx.catalog.db.url_pool_keys {
                     let Some(n) = parsed
                         .param(key)
                         .and_then(pools::parse_count)
@@ -150,11 +145,7 @@ impl Check for OversizedPool {
                     else {
                         continue;
                     };
-                    let family = if parsed.scheme == "mongodb" {
-                        "mongodb"
-                    } else {
-                        "postgres"
-                    };
+                    let family = cx.catalog.db.family_of_scheme(&parsed.scheme);
                     let resolved = ResolvedUrl {
                         text: u.text.clone(),
                         raw_scheme: parsed.scheme.clone(),
@@ -162,7 +153,7 @@ impl Check for OversizedPool {
                         loc: (fi, u.span),
                         var: u.var.clone(),
                     };
-                    let (limit, why) = limit_for(budget, family, Some(&resolved));
+                    let (limit, why) = limit_for(cx, budget, family, Some(&resolved));
                     let total = n.saturating_mul(instances);
                     if total > limit && reported.insert((fi, u.span)) {
                         let serverless = if instances > 1 {
@@ -180,7 +171,7 @@ impl Check for OversizedPool {
                             help(&why, limit, instances),
                         );
                         let term = pools::Term {
-                            key: key.to_string(),
+                            key: key.clone(),
                             value: n,
                             at: Some((fi, u.span)),
                         };
@@ -225,6 +216,7 @@ impl Check for OversizedPool {
 
 /// The per-pool limit for a family and URL, and why.
 fn limit_for(
+    cx: &ProjectCx<'_>,
     budget: &crate::config::Budget,
     family: &str,
     url: Option<&ResolvedUrl>,
@@ -235,8 +227,8 @@ fn limit_for(
     if let Some(n) = budget.family.get(family) {
         return (*n, format!("([budget.family] {family})"));
     }
-    if family == "mongodb" {
-        return (100, "(the MongoDB driver default maxPoolSize)".into());
+    if let Some(l) = cx.catalog.db.family(family).and_then(|d| d.pool_limit.as_ref()) {
+        return (l.max, format!("({})", l.why));
     }
     match budget.pool_max {
         Some(n) => (n, "([budget] pool_max)".into()),

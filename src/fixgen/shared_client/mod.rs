@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use crate::catalog::Catalog;
 use crate::cx::ProjectCx;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::facts::{ClientKind, ClientSite, Returned, ScopeKind};

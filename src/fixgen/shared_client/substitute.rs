@@ -3,74 +3,14 @@
 
 use super::*;
 
-/// Pool tuning a construction may set and still be replaced by the shared client: sizes,
-/// timeouts and health checks change how many connections there are, not what a query does.
-/// (Not `ssl`, `database`, `schema`, `decode_responses`, `log`, `echo`: those change behaviour.)
-pub(super) const TUNING: &[&str] = &[
-    // node-postgres, mysql2, postgres.js, ioredis
-    "max",
-    "min",
-    "idleTimeoutMillis",
-    "connectionTimeoutMillis",
-    "allowExitOnIdle",
-    "maxUses",
-    "connectionLimit",
-    "maxIdle",
-    "idleTimeout",
-    "queueLimit",
-    "waitForConnections",
-    "idle_timeout",
-    "max_lifetime",
-    "connect_timeout",
-    // MongoDB (both drivers)
-    "maxPoolSize",
-    "minPoolSize",
-    "maxIdleTimeMS",
-    "maxConnecting",
-    "waitQueueTimeoutMS",
-    "serverSelectionTimeoutMS",
-    "connectTimeoutMS",
-    "socketTimeoutMS",
-    // SQLAlchemy, psycopg_pool, redis-py
-    "pool_size",
-    "max_overflow",
-    "pool_timeout",
-    "pool_recycle",
-    "pool_pre_ping",
-    "pool_use_lifo",
-    "min_size",
-    "max_size",
-    "max_connections",
-    "socket_timeout",
-    "socket_connect_timeout",
-    "health_check_interval",
-];
-
 /// What replacing the construction by the shared client would drop: `Some([])` when it
 /// configures nothing but where to connect (`new PrismaClient()`, `create_engine(URL)`,
-/// `new Pool({ connectionString })`), `Some(["max"])` for pool tuning only (`TUNING`: the shared
+/// `new Pool({ connectionString })`), `Some(["max"])` for pool tuning only (the catalogue's tuning options and pool keys: the shared
 /// client's own settings apply instead), `None` when it sets anything else (a statement timeout,
 /// `ssl`, a schema) or more than a URL positionally.
-pub fn dropped_options(ctor_text: &str) -> Option<Vec<String>> {
-    options_within(ctor_text, TUNING)
+pub fn dropped_options(catalog: &Catalog, ctor_text: &str) -> Option<Vec<String>> {
+    options_within(ctor_text, &catalog.tuning_keys())
 }
-
-/// Options a shared client may set and still stand in for a local one: pool tuning, what only
-/// shows in its logs, and how it secures its connection to the same server (`ssl`, `tls`).
-/// (`decode_responses`, `namedPlaceholders`, a schema, an isolation level change what the code
-/// receives or does: a local client replaced by such a shared one would change too.)
-pub(super) const SHARED_BENIGN: &[&str] = &[
-    "ssl",
-    "tls",
-    "log",
-    "echo",
-    "echo_pool",
-    "logging_name",
-    "application_name",
-    "appname",
-    "connectionName",
-    "name",
-];
 
 /// May the shared client (`export`) stand in for others: it sets nothing but its URL, pool
 /// tuning and logging?
@@ -81,7 +21,16 @@ pub fn substitutable(cx: &ProjectCx<'_>, export: &SharedExport) -> bool {
     let Some(k) = f.facts.clients.get(export.client) else {
         return false;
     };
-    let keys: Vec<&str> = TUNING.iter().chain(SHARED_BENIGN).copied().collect();
+    // Pool tuning, and what only shows in its logs or secures its connection to the same
+    // server (the catalogue's `shared_benign_options`).
+    let mut keys = cx.catalog.tuning_keys();
+    keys.extend(
+        cx.catalog
+            .db
+            .shared_benign_options
+            .iter()
+            .map(String::as_str),
+    );
     let text = f.source.text.as_str();
     let ctor = f.source.slice(k.span);
     // `new MongoClient(uri, options)` with `const options = { maxPoolSize: 5 };`: the options

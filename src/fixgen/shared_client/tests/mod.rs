@@ -20,7 +20,9 @@ fn relative_specifiers() {
 
 #[test]
 fn only_url_arguments() {
-    let only_url_args = |t: &str| dropped_options(t).is_some_and(|d| d.is_empty());
+    let only_url_args = |t: &str| {
+        dropped_options(crate::catalog::Catalog::shared(), t).is_some_and(|d| d.is_empty())
+    };
     assert!(only_url_args("new PrismaClient()"));
     assert!(only_url_args("create_engine(settings.DATABASE_URL)"));
     assert!(only_url_args(
@@ -116,7 +118,7 @@ fn an_import_left_unused_goes() {
 
 #[test]
 fn pool_tuning_may_be_dropped_nothing_else() {
-    let d = |t: &str| dropped_options(t);
+    let d = |t: &str| dropped_options(crate::catalog::Catalog::shared(), t);
     assert_eq!(
         d("new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 15 })"),
         Some(vec!["max".to_string()])
