@@ -306,6 +306,24 @@ struct CatalogFile {
     effect: Vec<EffectPairDef>,
     #[serde(default)]
     dom_event: Vec<DomEventDef>,
+    #[serde(default)]
+    url_options: Vec<String>,
+    #[serde(default)]
+    deriving_methods: Vec<String>,
+    #[serde(default)]
+    positional_options: Vec<PositionalOptionsDef>,
+}
+
+/// A config constructor that takes options by position (Rust: deadpool's
+/// `PoolConfig::new(max_size)`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PositionalOptionsDef {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub function: String,
+    /// The option each argument sets, in order.
+    pub keys: Vec<String>,
 }
 
 /// How a cleanup call is matched with an acquisition of an effect pair (`effect-missing-cleanup`).
@@ -410,6 +428,14 @@ pub struct LangCatalog {
     /// The schemes of connection URLs (from `databases.toml`, copied into each language's
     /// catalogue for its front-end).
     pub url_schemes: Vec<String>,
+    /// Option keys (the last segment) whose value is the connection URL (`connectionString`,
+    /// `dsn`).
+    pub url_options: Vec<String>,
+    /// Methods whose result keeps the client alive (Rust: mongodb's `client.database(..)`):
+    /// returning it hands the client over.
+    pub deriving_methods: Vec<String>,
+    /// Config constructors that take options by position.
+    pub positional_options: Vec<PositionalOptionsDef>,
     /// Methods that release a value whose library is unknown (what a project helper returns):
     /// the catalogue file's top-level `generic_release`.
     pub generic_release: Vec<String>,
@@ -435,6 +461,9 @@ impl LangCatalog {
             effects: f.effect,
             dom_events: f.dom_event,
             url_schemes: Vec::new(),
+            url_options: f.url_options,
+            deriving_methods: f.deriving_methods,
+            positional_options: f.positional_options,
             generic_release: f.generic_release,
             duplicates_ok_families: f.duplicates_ok_families,
         })

@@ -6,7 +6,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = connlint::lang::dotenv::is_connection_url(text);
+    let _ = connlint::lang::dotenv::is_connection_url(text, &connlint_fuzz::catalog().rs.url_schemes);
     if let Some(u) = connlint::connurl::ParsedUrl::parse(text) {
         for key in ["connection_limit", "maxPoolSize", "pool_max", "pgbouncer", "sslmode"] {
             if let Some(v) = u.param(key) {

@@ -7,9 +7,9 @@ use crate::facts::{ConnUrl, FileFacts, Note};
 use crate::lang::ParseError;
 use crate::source::{SourceFile, Span};
 
-/// URL schemes of the databases connlint knows (SQLAlchemy dialects included:
-/// `postgresql+asyncpg://`).
-pub fn is_connection_url(text: &str) -> bool {
+/// Is `text` a connection URL: a scheme of the catalogue's databases (`databases.toml`; a
+/// driver suffix is ignored: `postgresql+asyncpg://`) and something after it?
+pub fn is_connection_url(text: &str, schemes: &[String]) -> bool {
     let Some((scheme, rest)) = text.split_once("://") else {
         return false;
     };
@@ -18,27 +18,14 @@ pub fn is_connection_url(text: &str) -> bool {
         .next()
         .unwrap_or(scheme)
         .to_ascii_lowercase();
-    !rest.is_empty()
-        && matches!(
-            base.as_str(),
-            "postgres"
-                | "postgresql"
-                | "mysql"
-                | "mariadb"
-                | "mongodb"
-                | "redis"
-                | "rediss"
-                | "prisma"
-                | "mssql"
-                | "sqlserver"
-        )
+    !rest.is_empty() && schemes.iter().any(|s| *s == base)
 }
 
-pub fn extract(file: &SourceFile) -> Result<FileFacts, ParseError> {
+pub fn extract(file: &SourceFile, schemes: &[String]) -> Result<FileFacts, ParseError> {
     let mut facts = FileFacts::default();
     let mut offset = 0usize;
     for line in file.text.split_inclusive('\n') {
-        match parse_line(line, offset) {
+        match parse_line(line, offset, schemes) {
             Ok(Some(url)) => facts.urls.push(url),
             Ok(None) => {}
             Err(note) => facts.notes.push(note),
@@ -51,7 +38,7 @@ pub fn extract(file: &SourceFile) -> Result<FileFacts, ParseError> {
 /// The connection URL a line defines, if any; a quoted URL without its closing quote is a
 /// [`Note`] (dotenv loaders disagree on such lines: some read on to the next quote, over several
 /// lines, some drop the line).
-fn parse_line(line: &str, offset: usize) -> Result<Option<ConnUrl>, Note> {
+fn parse_line(line: &str, offset: usize, schemes: &[String]) -> Result<Option<ConnUrl>, Note> {
     let trimmed_start = line.len() - line.trim_start().len();
     let body = line.trim_start();
     if body.starts_with('#') {
@@ -79,7 +66,7 @@ fn parse_line(line: &str, offset: usize) -> Result<Option<ConnUrl>, Note> {
         Some(q @ ('"' | '\'')) => {
             let Some(close) = value[1..].find(q) else {
                 // A multi-line value (a PEM key) is legitimate dotenv; a URL is not.
-                if !is_connection_url(value[1..].trim_end()) {
+                if !is_connection_url(value[1..].trim_end(), schemes) {
                     return Ok(None);
                 }
                 let at = offset + trimmed_start + skipped + eq + 1 + value_start_rel;
@@ -98,7 +85,7 @@ fn parse_line(line: &str, offset: usize) -> Result<Option<ConnUrl>, Note> {
             (value[..end].trim_end(), 0)
         }
     };
-    if !is_connection_url(text) {
+    if !is_connection_url(text, schemes) {
         return Ok(None);
     }
     let start = offset + trimmed_start + skipped + eq + 1 + value_start_rel + inner_off;
@@ -118,7 +105,7 @@ mod tests {
 
     fn urls(text: &str) -> Vec<(Option<String>, String, String)> {
         let f = SourceFile::in_memory(".env", text, Arc::new(Project::with_deps(&[]))).unwrap();
-        extract(&f)
+        extract(&f, &crate::catalog::Catalog::shared().rs.url_schemes)
             .unwrap()
             .urls
             .into_iter()
@@ -159,7 +146,7 @@ mod tests {
     fn an_unterminated_quoted_url_is_a_note_not_silence() {
         let text = "A=1\nDATABASE_URL=\"postgres://u@h:5432/db?connection_limit=5\nKEY=\"-----BEGIN\nabc\n-----END\"\n";
         let f = SourceFile::in_memory(".env", text, Arc::new(Project::with_deps(&[]))).unwrap();
-        let facts = extract(&f).unwrap();
+        let facts = extract(&f, &crate::catalog::Catalog::shared().rs.url_schemes).unwrap();
         assert!(facts.urls.is_empty());
         // The URL is noted where its quote opens; the multi-line key is legitimate dotenv.
         assert_eq!(facts.notes.len(), 1, "{:?}", facts.notes);

@@ -129,7 +129,7 @@ pub fn extract(file: &SourceFile, catalog: &Catalog) -> Result<FileFacts, ParseE
         Lang::Ts | Lang::Tsx | Lang::Js => typescript::extract(file, &catalog.js)?,
         Lang::Py => python::extract(file, &catalog.py)?,
         Lang::Rs => rust::extract(file, &catalog.rs)?,
-        Lang::Env => dotenv::extract(file)?,
+        Lang::Env => dotenv::extract(file, &catalog.rs.url_schemes)?,
     };
     if facts.module_keys.is_empty() {
         facts.module_keys = modules::module_keys(&file.rel, file.lang);

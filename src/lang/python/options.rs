@@ -7,19 +7,6 @@ use super::*;
 // Options, URLs (`client_configs`, `urls`)
 // ---------------------------------------------------------------------------------------------
 
-/// Keyword arguments that carry a connection URL.
-pub(super) const URL_KEYWORDS: &[&str] = &[
-    "url",
-    "dsn",
-    "uri",
-    "conninfo",
-    "database_url",
-    "db_url",
-    "connection_string",
-    "connection_url",
-    "host",
-];
-
 /// Functions that read an environment variable, by qualified name: the variable is the first
 /// argument (`os.getenv("DATABASE_URL")`, python-decouple's `config("DATABASE_URL")`).
 pub(super) const ENV_CALLS: &[&str] = &[
@@ -169,7 +156,7 @@ impl<'a, 't> Walker<'a, 't> {
             || url.contains(['{', '}'])
             || url.contains("%s")
             || url.contains("%(")
-            || !is_connection_url(&url)
+            || !is_connection_url(&url, &self.cat.url_schemes)
         {
             return;
         }
@@ -690,8 +677,10 @@ impl<'a, 't> Walker<'a, 't> {
             .or_else(|| {
                 keywords.iter().find_map(|(k, v)| {
                     let key = text(*k, src);
-                    URL_KEYWORDS
-                        .contains(&key)
+                    self.cat
+                        .url_options
+                        .iter()
+                        .any(|u| u == key)
                         .then(|| self.url_of(*v, ctx))
                         .flatten()
                         .filter(|u| key != "host" || url_like(u))

@@ -79,7 +79,7 @@ fn extract_inner(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, 
         }
     })?;
     let macros = MacroStore::collect(&ast);
-    let pre = Pre::collect(&ast, &macros, file, &conv);
+    let pre = Pre::collect(&ast, &macros, file, &conv, catalog);
     let mut walker = Walker::new(file, catalog, &pre, &macros, &conv);
     walker.visit_file(&ast);
     Ok(walker.facts)

@@ -20,21 +20,8 @@ pub(super) const CONFIG_SUFFIXES: &[&str] = &[
     "Configuration",
 ];
 
-/// Config constructors that take options positionally: `(type, function, keys)`
-/// (deadpool `PoolConfig::new(max_size)`).
-pub(super) const POSITIONAL_OPTIONS: &[(&str, &str, &[&str])] =
-    &[("PoolConfig", "new", &["max_size"])];
-
 pub(super) fn is_config_type(name: &str) -> bool {
     CONFIG_SUFFIXES.iter().any(|s| name.ends_with(s))
-}
-
-/// Option keys that hold the connection URL.
-pub(super) fn is_url_key(key: &str) -> bool {
-    matches!(
-        key,
-        "url" | "uri" | "dsn" | "database_url" | "db_url" | "connection_string" | "connection_url"
-    )
 }
 
 /// `env::var`, `std::env::var_os`, `dotenvy::var`, `dotenv::var`.
@@ -484,9 +471,10 @@ impl<'ast> Walker<'_, 'ast> {
         if let Expr::Path(p) = &*c.func
             && let [.., ty, f] = seg_names(&p.path).as_slice()
         {
-            for (t, func, keys) in POSITIONAL_OPTIONS {
-                if ty == t && f == func {
-                    for (key, a) in keys.iter().zip(&c.args) {
+            let catalog = self.catalog;
+            for p in &catalog.positional_options {
+                if *ty == p.ty && *f == p.function {
+                    for (key, a) in p.keys.iter().zip(&c.args) {
                         self.push_option("", key, a, pos, depth, acc);
                     }
                 }
@@ -575,7 +563,7 @@ impl<'ast> Walker<'_, 'ast> {
             self.arg_options(inner, pos, depth + 1, acc);
             return;
         }
-        if is_url_key(key) && acc.url.is_none() {
+        if self.catalog.url_options.iter().any(|u| u == key) && acc.url.is_none() {
             acc.url = self.url_from(value, pos, depth);
         }
         acc.options.push(OptionFact {

@@ -75,6 +75,7 @@ impl<'ast> Pre<'ast> {
         macros: &'ast MacroStore,
         file: &SourceFile,
         conv: &Conv<'_>,
+        catalog: &LangCatalog,
     ) -> Self {
         let project = &file.project;
         let mut pre = Pre {
@@ -120,6 +121,7 @@ impl<'ast> Pre<'ast> {
             named: HashMap::new(),
             mod_path: Vec::new(),
             test_mods: 0,
+            url_schemes: &catalog.url_schemes,
         };
         v.visit_file(ast);
         let candidates = std::mem::take(&mut v.candidates);
@@ -499,6 +501,8 @@ pub(super) struct PreVisitor<'p, 'ast> {
     pub(super) mod_path: Vec<String>,
     /// Depth of `#[cfg(test)]` modules.
     pub(super) test_mods: usize,
+    /// What makes a string a connection URL (the catalogue's schemes).
+    pub(super) url_schemes: &'p [String],
 }
 
 pub(super) fn collect_use(tree: &UseTree, prefix: &mut Vec<String>, pre: &mut Pre<'_>) {
@@ -728,7 +732,7 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
     fn visit_expr_lit(&mut self, l: &'ast syn::ExprLit) {
         if let syn::Lit::Str(s) = &l.lit {
             let text = s.value();
-            if is_connection_url(&text) {
+            if is_connection_url(&text, self.url_schemes) {
                 let key: *const syn::LitStr = s;
                 self.pre.urls.push(ConnUrl {
                     var: self.named.get(&key).cloned(),

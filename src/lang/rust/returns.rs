@@ -56,23 +56,30 @@ pub(super) enum Mode {
 
 /// Collect what a function body returns: its tail expression and every `return` (not those of
 /// closures, async blocks or nested items).
-pub(super) fn collect_returns(block: &Block, conv: &Conv<'_>, out: &mut Returns) {
+/// What return collection reads: positions, and the methods whose result keeps the client alive
+/// (the catalogue's `deriving_methods`).
+pub(super) struct Rx<'c> {
+    pub(super) conv: &'c Conv<'c>,
+    pub(super) deriving: &'c [String],
+}
+
+pub(super) fn collect_returns(block: &Block, rx: &Rx<'_>, out: &mut Returns) {
     if let Some(Stmt::Expr(e, None)) = block.stmts.last() {
-        returned_expr(e, Mode::Direct, conv, out);
+        returned_expr(e, Mode::Direct, rx, out);
     }
-    let mut rc = ReturnCollector { conv, out };
+    let mut rc = ReturnCollector { rx, out };
     rc.visit_block(block);
 }
 
 pub(super) struct ReturnCollector<'c, 'o> {
-    pub(super) conv: &'c Conv<'c>,
+    pub(super) rx: &'c Rx<'c>,
     pub(super) out: &'o mut Returns,
 }
 
 impl<'ast> Visit<'ast> for ReturnCollector<'_, '_> {
     fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
         if let Some(e) = &r.expr {
-            returned_expr(e, Mode::Direct, self.conv, self.out);
+            returned_expr(e, Mode::Direct, self.rx, self.out);
         }
     }
     fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
@@ -88,8 +95,8 @@ pub(super) fn block_tail(b: &Block) -> Option<&Expr> {
 }
 
 /// Record the values a returned expression hands over (`Direct`) or derives from (`Derived`).
-pub(super) fn returned_expr(e: &Expr, mode: Mode, conv: &Conv<'_>, out: &mut Returns) {
-    let span = conv.of(e);
+pub(super) fn returned_expr(e: &Expr, mode: Mode, rx: &Rx<'_>, out: &mut Returns) {
+    let span = rx.conv.of(e);
     match mode {
         Mode::Direct => out.direct_spans.insert(span),
         Mode::Derived => out.derived_spans.insert(span),
@@ -103,11 +110,11 @@ pub(super) fn returned_expr(e: &Expr, mode: Mode, conv: &Conv<'_>, out: &mut Ret
                 };
             }
         }
-        Expr::Await(a) => returned_expr(&a.base, mode, conv, out),
-        Expr::Try(t) => returned_expr(&t.expr, mode, conv, out),
-        Expr::Paren(p) => returned_expr(&p.expr, mode, conv, out),
-        Expr::Group(g) => returned_expr(&g.expr, mode, conv, out),
-        Expr::Cast(c) => returned_expr(&c.expr, mode, conv, out),
+        Expr::Await(a) => returned_expr(&a.base, mode, rx, out),
+        Expr::Try(t) => returned_expr(&t.expr, mode, rx, out),
+        Expr::Paren(p) => returned_expr(&p.expr, mode, rx, out),
+        Expr::Group(g) => returned_expr(&g.expr, mode, rx, out),
+        Expr::Cast(c) => returned_expr(&c.expr, mode, rx, out),
         Expr::Call(c) => {
             // `Ok(x)`, `Some(x)`, `Arc::new(x)`, `AppState::new(x)`, `Json(x)`: the value moves
             // into what is returned. A plain function call returns something else.
@@ -124,59 +131,59 @@ pub(super) fn returned_expr(e: &Expr, mode: Mode, conv: &Conv<'_>, out: &mut Ret
             };
             if wraps {
                 for a in &c.args {
-                    returned_expr(a, mode, conv, out);
+                    returned_expr(a, mode, rx, out);
                 }
             }
         }
         Expr::MethodCall(m) => {
             let method = m.method.to_string();
             if PASSTHROUGH.contains(&method.as_str()) {
-                returned_expr(&m.receiver, mode, conv, out);
-            } else if DERIVING.contains(&method.as_str()) {
-                returned_expr(&m.receiver, Mode::Derived, conv, out);
+                returned_expr(&m.receiver, mode, rx, out);
+            } else if rx.deriving.iter().any(|d| *d == method) {
+                returned_expr(&m.receiver, Mode::Derived, rx, out);
             } else if expr_ident(chain_root(&m.receiver)).is_none() {
                 // `Router::new().with_state(pool)`, `builder.pool(pool).build()`: moved in.
                 for a in &m.args {
-                    returned_expr(a, mode, conv, out);
+                    returned_expr(a, mode, rx, out);
                 }
             }
         }
         Expr::Struct(s) => {
             for f in &s.fields {
-                returned_expr(&f.expr, mode, conv, out);
+                returned_expr(&f.expr, mode, rx, out);
             }
         }
         Expr::Tuple(t) => {
             for x in &t.elems {
-                returned_expr(x, mode, conv, out);
+                returned_expr(x, mode, rx, out);
             }
         }
         Expr::Array(a) => {
             for x in &a.elems {
-                returned_expr(x, mode, conv, out);
+                returned_expr(x, mode, rx, out);
             }
         }
         Expr::Block(b) => {
             if let Some(t) = block_tail(&b.block) {
-                returned_expr(t, mode, conv, out);
+                returned_expr(t, mode, rx, out);
             }
         }
         Expr::Unsafe(b) => {
             if let Some(t) = block_tail(&b.block) {
-                returned_expr(t, mode, conv, out);
+                returned_expr(t, mode, rx, out);
             }
         }
         Expr::If(i) => {
             if let Some(t) = block_tail(&i.then_branch) {
-                returned_expr(t, mode, conv, out);
+                returned_expr(t, mode, rx, out);
             }
             if let Some((_, els)) = &i.else_branch {
-                returned_expr(els, mode, conv, out);
+                returned_expr(els, mode, rx, out);
             }
         }
         Expr::Match(m) => {
             for arm in &m.arms {
-                returned_expr(&arm.body, mode, conv, out);
+                returned_expr(&arm.body, mode, rx, out);
             }
         }
         _ => {}

@@ -382,7 +382,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 state.locals.insert(name, LocalInfo { start: None, ty });
             }
         }
-        collect_returns(block, self.conv, &mut state.returns);
+        let rx = Rx {
+            conv: self.conv,
+            deriving: &self.catalog.deriving_methods,
+        };
+        collect_returns(block, &rx, &mut state.returns);
         self.fns.push(state);
         let ctx = Ctx {
             kind,

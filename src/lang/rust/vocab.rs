@@ -85,12 +85,6 @@ pub(super) const PASSTHROUGH: &[&str] = &[
     "to_owned",
 ];
 
-/// Methods whose result is a handle that keeps the client alive (mongodb `client.database(..)`):
-/// returning it hands the client over (`Returned::Derived`). Any other method call on a client
-/// in a returned expression (`client.get(url).send().await?.text().await`) returns data, and
-/// the client is dropped at the end of the function.
-pub(super) const DERIVING: &[&str] = &["database", "default_database", "collection", "db"];
-
 /// Callbacks that run once per element of any receiver.
 pub(super) const LOOP_ALWAYS: &[&str] = &[
     "for_each",

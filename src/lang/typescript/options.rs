@@ -711,10 +711,12 @@ impl<'a, 't> Walker<'a, 't> {
                 let u = self.url_of(*v, 0)?;
                 let ok = match &u {
                     UrlRef::Literal { text, .. } => {
-                        URL_KEYS.contains(&last) || is_connection_url(text)
+                        self.catalog.url_options.iter().any(|k| k == last)
+                            || is_connection_url(text, &self.catalog.url_schemes)
                     }
                     UrlRef::Env { name, .. } => {
-                        URL_KEYS.contains(&last) || (last == "host" && url_like_var(name))
+                        self.catalog.url_options.iter().any(|k| k == last)
+                            || (last == "host" && url_like_var(name))
                     }
                 };
                 ok.then_some(u)
@@ -749,7 +751,7 @@ impl<'a, 't> Walker<'a, 't> {
         let Some((t, sp)) = literal_text(n, src) else {
             return;
         };
-        if t.contains(char::is_whitespace) || !is_connection_url(t) {
+        if t.contains(char::is_whitespace) || !is_connection_url(t, &self.catalog.url_schemes) {
             return;
         }
         let var = self.url_var(at);

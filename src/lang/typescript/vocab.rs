@@ -129,23 +129,6 @@ pub(super) const MAX_FOLLOW: u8 = 8;
 /// How deep nested option objects are flattened.
 pub(super) const MAX_NESTING: u8 = 4;
 
-/// Option keys (last segment) whose value is the connection URL.
-pub(super) const URL_KEYS: &[&str] = &[
-    "url",
-    "uri",
-    "dsn",
-    "connectionString",
-    "connectionURI",
-    "connectionUri",
-    "connectionUrl",
-    "connectionURL",
-    "datasourceUrl",
-    "databaseUrl",
-    "databaseURL",
-    // knex and drizzle: `connection: process.env.DATABASE_URL` (an object is flattened).
-    "connection",
-];
-
 /// Last words of names that designate a project's own wrapper around an SDK
 /// (`streamChatManager`, `ChatService`, `socket_controller`): its methods only share names with
 /// the SDK's, and it manages its own lifecycle.

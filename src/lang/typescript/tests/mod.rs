@@ -1,15 +1,13 @@
 //! Unit tests of this front-end, by concern; shared helpers here.
 
 use super::*;
-use crate::catalog::TYPESCRIPT_TOML;
 use crate::project::Project;
 use std::sync::Arc;
 
 fn facts(rel: &str, deps: &[&str], text: &str) -> FileFacts {
     let project = Arc::new(Project::with_deps(deps));
     let file = SourceFile::in_memory(rel, text, project).expect("known extension");
-    let cat = LangCatalog::parse(TYPESCRIPT_TOML).expect("catalogue parses");
-    extract(&file, &cat).expect("extracts")
+    extract(&file, &crate::catalog::Catalog::shared().js).expect("extracts")
 }
 
 fn one_client(f: &FileFacts) -> &ClientSite {
