@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use crate::facts::{CallSite, FileFacts, Guard, Returned, ScopeKind};
-use crate::lang::modules::module_matches;
 
 /// A function: (file index, index into that file's `functions`).
 pub type FnId = (usize, usize);
@@ -96,7 +95,7 @@ impl CallGraph {
                     None => *f == from,
                     Some(m) => {
                         units[*f].project == units[from].project
-                            && (*f == from || module_matches(m, &units[*f].facts.module_keys))
+                            && (*f == from || m.names_any(&units[*f].facts.module_keys))
                     }
                 })
                 .copied()
@@ -132,7 +131,7 @@ impl CallGraph {
                         *f != from
                             && units[*f].project == units[from].project
                             && units[*f].facts.functions[*i].parent.is_none()
-                            && module_matches(m, &units[*f].facts.module_keys)
+                            && m.names_any(&units[*f].facts.module_keys)
                     })
                     .copied()
                     .next(),

@@ -295,7 +295,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut settings = if args.isolated {
         Settings::default()
     } else if let Some(path) = &args.config {
-        match config::load(path) {
+        match config::load(path, &rules::NAMES) {
             Ok(c) => Settings::from_config(c),
             Err(e) => {
                 eprintln!("{:?}", miette::Report::new(*e));

@@ -27,7 +27,16 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::Severity;
-use crate::rules;
+
+/// The rule names configuration accepts. Configuration sits below the rules (they read it), so
+/// the layer above passes the registry's names in: `rules::NAMES`.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleNames {
+    /// An id (`per-request-client`) or a code (`CL101`) to its id.
+    pub resolve: fn(&str) -> Option<&'static str>,
+    /// Every id, for the help of an unknown name.
+    pub ids: fn() -> Vec<&'static str>,
+}
 
 /// A configuration error, with the place in the file.
 #[derive(Debug)]
@@ -213,7 +222,7 @@ pub fn config_file_in(dir: &Path) -> Option<PathBuf> {
 
 /// Find the configuration for `start` (a file or directory): the nearest ancestor holding
 /// `connlint.toml`, `.connlint.toml` or a `pyproject.toml` with `[tool.connlint]`.
-pub fn discover(start: &Path) -> Result<Config, Box<ConfigError>> {
+pub fn discover(start: &Path, names: &RuleNames) -> Result<Config, Box<ConfigError>> {
     let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
     let dir = if abs.is_dir() {
         abs.as_path()
@@ -221,15 +230,16 @@ pub fn discover(start: &Path) -> Result<Config, Box<ConfigError>> {
         abs.parent().unwrap_or(Path::new("/"))
     };
     match dir.ancestors().find_map(config_file_in) {
-        Some(p) => load(&p),
+        Some(p) => load(&p, names),
         None => Ok(Config::default()),
     }
 }
 
 /// Each file's nearest configuration, found once per directory and loaded once per file (the
 /// result of a run never depends on the order of its paths). Thread-safe.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Resolver {
+    names: RuleNames,
     /// Directory (absolute) → the configuration file governing it, if any.
     by_dir: std::sync::Mutex<std::collections::HashMap<PathBuf, Option<PathBuf>>>,
     /// Configuration file → its loaded configuration.
@@ -237,6 +247,14 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    pub fn new(names: RuleNames) -> Resolver {
+        Resolver {
+            names,
+            by_dir: Default::default(),
+            loaded: Default::default(),
+        }
+    }
+
     /// The configuration governing `file` (a path to a file, which need not exist), or `None`
     /// when no ancestor directory holds one.
     pub fn for_file(
@@ -251,7 +269,7 @@ impl Resolver {
         if let Some(c) = self.loaded.lock().ok().and_then(|m| m.get(&path).cloned()) {
             return Ok(Some(c));
         }
-        let c = std::sync::Arc::new(load(&path)?);
+        let c = std::sync::Arc::new(load(&path, &self.names)?);
         if let Ok(mut m) = self.loaded.lock() {
             m.insert(path, c.clone());
         }
@@ -286,7 +304,7 @@ impl Resolver {
 }
 
 /// Load a config file (`connlint.toml`-style, or a `pyproject.toml`).
-pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
+pub fn load(path: &Path, names: &RuleNames) -> Result<Config, Box<ConfigError>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Box::new(ConfigError {
             message: format!("cannot read: {e}"),
@@ -297,11 +315,11 @@ pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
             help: None,
         })
     })?;
-    parse(path, &text)
+    parse(path, &text, names)
 }
 
 /// Parse and validate config text; `path` decides whether it is a `pyproject.toml`.
-pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
+pub fn parse(path: &Path, text: &str, names: &RuleNames) -> Result<Config, Box<ConfigError>> {
     let err = |message: String, span: Option<std::ops::Range<usize>>, help: Option<String>| {
         let at = span
             .clone()
@@ -338,16 +356,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
     };
 
     let rule = |s: &Spanned<String>| -> Result<&'static str, Box<ConfigError>> {
-        rules::lookup(s.get_ref())
-            .map(|r| r.meta().id)
-            .ok_or_else(|| {
-                let known: Vec<&str> = rules::ALL.iter().map(|r| r.meta().id).collect();
-                err(
-                    format!("unknown rule `{}`", s.get_ref()),
-                    Some(s.span()),
-                    Some(format!("known rules: {}", known.join(", "))),
-                )
-            })
+        (names.resolve)(s.get_ref()).ok_or_else(|| {
+            let known = (names.ids)();
+            err(
+                format!("unknown rule `{}`", s.get_ref()),
+                Some(s.span()),
+                Some(format!("known rules: {}", known.join(", "))),
+            )
+        })
     };
     // Budget numbers: counts of connections or processes, at least 1.
     let count = |name: &str, v: &Spanned<i64>| -> Result<u64, Box<ConfigError>> {
@@ -410,7 +426,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
     }
     cfg.ignore = raw.ignore.iter().map(rule).collect::<Result<_, _>>()?;
     for (name, sev) in &raw.severity {
-        let Some(r) = rules::lookup(name) else {
+        let Some(id) = (names.resolve)(name) else {
             return Err(err(
                 format!("unknown rule `{name}` in [severity]"),
                 Some(sev.span()),
@@ -424,7 +440,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Box<ConfigError>> {
                 Some("use \"error\" or \"warning\"".into()),
             ));
         };
-        cfg.severity.insert(r.meta().id, s);
+        cfg.severity.insert(id, s);
     }
     let glob = |g: &Spanned<String>| {
         Glob::new(g.get_ref()).map_err(|e| err(format!("invalid glob: {e}"), Some(g.span()), None))
@@ -532,7 +548,7 @@ mod tests {
     #[test]
     fn valid_config() {
         let text = "select = [\"per-request-client\"]\nexclude = [\"legacy/**\"]\n[severity]\nCL101 = \"warning\"\n[per-file-ignores]\n\"scripts/**\" = [\"CL101\"]\n[budget]\nmax_connections = 200\n";
-        let c = parse(Path::new("connlint.toml"), text).unwrap();
+        let c = parse(Path::new("connlint.toml"), text, &crate::rules::NAMES).unwrap();
         assert_eq!(c.select, Some(vec!["per-request-client"]));
         assert_eq!(
             c.severity.get("per-request-client"),
@@ -548,7 +564,7 @@ mod tests {
     #[test]
     fn unknown_key_points_at_its_line() {
         let text = "select = []\nselectt = [\"x\"]\n";
-        let e = parse(Path::new("connlint.toml"), text).unwrap_err();
+        let e = parse(Path::new("connlint.toml"), text, &crate::rules::NAMES).unwrap_err();
         assert!(e.message.contains("selectt"), "{}", e.message);
         assert_eq!(position(text, &e), (2, 1));
     }
@@ -556,7 +572,7 @@ mod tests {
     #[test]
     fn unknown_rule_points_at_the_value() {
         let text = "ignore = [\"per-request-client\", \"no-such-rule\"]\n";
-        let e = parse(Path::new("connlint.toml"), text).unwrap_err();
+        let e = parse(Path::new("connlint.toml"), text, &crate::rules::NAMES).unwrap_err();
         assert!(e.message.contains("no-such-rule"));
         assert_eq!(position(text, &e), (1, 33));
     }
@@ -564,28 +580,28 @@ mod tests {
     #[test]
     fn wrong_type() {
         let text = "[budget]\nmax_connections = \"lots\"\n";
-        let e = parse(Path::new("connlint.toml"), text).unwrap_err();
+        let e = parse(Path::new("connlint.toml"), text, &crate::rules::NAMES).unwrap_err();
         assert_eq!(position(text, &e).0, 2);
     }
 
     #[test]
     fn pyproject_tool_table() {
         let text = "[project]\nname = \"x\"\n\n[tool.connlint]\nignore = [\"CL101\"]\n\n[tool.connlint.severity]\nper-request-client = \"warning\"\n\n[tool.ruff]\nline-length = 100\n";
-        let c = parse(Path::new("pyproject.toml"), text).unwrap();
+        let c = parse(Path::new("pyproject.toml"), text, &crate::rules::NAMES).unwrap();
         assert_eq!(c.ignore, vec!["per-request-client"]);
         assert_eq!(
             c.severity.get("per-request-client"),
             Some(&Severity::Warning)
         );
         let bad = "[project]\nname = \"x\"\n\n[tool.connlint]\nignroe = [\"CL101\"]\n";
-        let e = parse(Path::new("pyproject.toml"), bad).unwrap_err();
+        let e = parse(Path::new("pyproject.toml"), bad, &crate::rules::NAMES).unwrap_err();
         assert_eq!(position(bad, &e), (5, 1));
     }
 
     #[test]
     fn catalog_entries_extend_the_builtin_catalogue() {
         let text = "[[catalog.client]]\nlanguage = \"python\"\nid = \"acme\"\nlibrary = \"acme-db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"acme_db\"]\nconstructors = [{ call = \"connect_pool\" }]\n";
-        let c = parse(Path::new("connlint.toml"), text).unwrap();
+        let c = parse(Path::new("connlint.toml"), text, &crate::rules::NAMES).unwrap();
         let cat = c.catalog();
         assert_eq!(
             cat.py
@@ -595,13 +611,13 @@ mod tests {
         );
         let bad = "[[catalog.client]]\nlanguage = \"cobol\"\nid = \"x\"\nlibrary = \"x\"\nfamily = \"x\"\nkind = \"pool\"\nmodules = [\"x\"]\nconstructors = [{ call = \"x\" }]\n";
         assert!(
-            parse(Path::new("connlint.toml"), bad)
+            parse(Path::new("connlint.toml"), bad, &crate::rules::NAMES)
                 .unwrap_err()
                 .message
                 .contains("cobol")
         );
         let typo = "[[catalog.client]]\nlanguage = \"python\"\nid = \"x\"\nlibary = \"x\"\n";
-        let e = parse(Path::new("connlint.toml"), typo).unwrap_err();
+        let e = parse(Path::new("connlint.toml"), typo, &crate::rules::NAMES).unwrap_err();
         assert!(e.message.contains("libary"), "{}", e.message);
         assert_eq!(position(typo, &e).0, 4);
     }
@@ -615,10 +631,10 @@ mod tests {
             "ignore = [\"per-request-client\"]\n",
         )
         .unwrap();
-        let c = discover(&dir.path().join("app/api")).unwrap();
+        let c = discover(&dir.path().join("app/api"), &crate::rules::NAMES).unwrap();
         assert_eq!(c.ignore, vec!["per-request-client"]);
         std::fs::write(dir.path().join("app/.connlint.toml"), "").unwrap();
-        let c = discover(&dir.path().join("app/api")).unwrap();
+        let c = discover(&dir.path().join("app/api"), &crate::rules::NAMES).unwrap();
         assert!(c.ignore.is_empty());
     }
 }

@@ -79,7 +79,7 @@ impl Default for Settings {
             prefilter: true,
             config: Arc::new(Config::default()),
             nearest_config: false,
-            resolver: Arc::new(crate::config::Resolver::default()),
+            resolver: Arc::new(crate::config::Resolver::new(crate::rules::NAMES)),
             cache: None,
         }
     }

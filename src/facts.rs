@@ -251,6 +251,21 @@ pub struct ModuleRef {
     pub candidates: Vec<String>,
 }
 
+impl ModuleRef {
+    /// Does this reference name a file with these module keys? Keys match exactly, or at a `/`
+    /// boundary by suffix (a package root connlint did not see, such as `src/` or `backend/`).
+    pub fn names_any(&self, keys: &[String]) -> bool {
+        self.candidates.iter().any(|c| {
+            keys.iter().any(|k| {
+                k == c
+                    || (k.len() > c.len()
+                        && k.ends_with(c.as_str())
+                        && k.as_bytes()[k.len() - c.len() - 1] == b'/')
+            })
+        })
+    }
+}
+
 /// A call to a plain function that may be a client factory (defined in this file or imported).
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct CallSite {

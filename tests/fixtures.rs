@@ -99,7 +99,8 @@ fn expected(rule: &str, case: &Path) -> BTreeSet<(String, u32, Option<String>)> 
 /// rules that judge suppression comments run with every rule (which the comments suppress); only
 /// their own findings are compared with the markers.
 fn settings_for(rule: &'static str, case: &Path) -> Settings {
-    let config = connlint::config::discover(&root().join(case)).unwrap_or_else(|e| panic!("{e}"));
+    let config = connlint::config::discover(&root().join(case), &connlint::rules::NAMES)
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut settings = Settings::from_config(config);
     settings.select = (!connlint::rules::judges_suppressions(rule)).then(|| vec![rule]);
     settings.ignore.clear();

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for name in ["connlint.toml", "pyproject.toml"] {
-        if let Err(e) = connlint::config::parse(Path::new(name), text) {
+        if let Err(e) = connlint::config::parse(Path::new(name), text, &connlint::rules::NAMES) {
             if let Some(at) = e.at {
                 assert!(at.start <= at.end && at.end as usize <= text.len(), "{at:?}");
             }

@@ -258,19 +258,6 @@ fn crate_root_dir(rel: &str) -> String {
     }
 }
 
-/// Does a call's module reference name a file with these keys? Keys match exactly, or at a
-/// `/` boundary by suffix (a package root connlint did not see, such as `src/` or `backend/`).
-pub fn module_matches(reference: &ModuleRef, keys: &[String]) -> bool {
-    reference.candidates.iter().any(|c| {
-        keys.iter().any(|k| {
-            k == c
-                || (k.len() > c.len()
-                    && k.ends_with(c.as_str())
-                    && k.as_bytes()[k.len() - c.len() - 1] == b'/')
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,18 +295,11 @@ mod tests {
             r,
             Some(vec!["lib/db".to_string(), "src/lib/db".to_string()])
         );
-        assert!(module_matches(
-            &ModuleRef {
-                candidates: vec!["lib/db".into()]
-            },
-            &["src/lib/db".into()]
-        ));
-        assert!(!module_matches(
-            &ModuleRef {
-                candidates: vec!["lib/db".into()]
-            },
-            &["src/mylib/db".into()]
-        ));
+        let lib_db = ModuleRef {
+            candidates: vec!["lib/db".into()],
+        };
+        assert!(lib_db.names_any(&["src/lib/db".into()]));
+        assert!(!lib_db.names_any(&["src/mylib/db".into()]));
     }
 
     #[test]

@@ -203,7 +203,7 @@ impl Server {
             let _ = cache.save();
         }
         let mut settings = match &self.client.options.config_path {
-            Some(path) => match crate::config::load(path) {
+            Some(path) => match crate::config::load(path, &crate::rules::NAMES) {
                 Ok(c) => Settings::from_config(c),
                 Err(e) => {
                     self.log(1, &e.to_string());
@@ -576,7 +576,8 @@ impl Server {
                 }
                 if reload {
                     // A new configuration or manifest: new profiles, projects and cache keys.
-                    self.settings.resolver = Arc::new(crate::config::Resolver::default());
+                    self.settings.resolver =
+                        Arc::new(crate::config::Resolver::new(crate::rules::NAMES));
                     self.reload();
                 }
             }

@@ -160,6 +160,12 @@ pub fn lookup(name: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().id == name || r.meta().code.eq_ignore_ascii_case(name))
 }
 
+/// The registry's names, for configuration (which sits below the rules).
+pub const NAMES: crate::config::RuleNames = crate::config::RuleNames {
+    resolve: |name| lookup(name).map(|r| r.meta().id),
+    ids: || ALL.iter().map(|r| r.meta().id).collect(),
+};
+
 /// "a listener", "an interval", "an Express handler".
 pub(crate) fn with_article(noun: &str) -> String {
     let vowel = noun

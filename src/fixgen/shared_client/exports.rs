@@ -363,7 +363,7 @@ pub fn find_export(
             || f.facts
                 .imports
                 .iter()
-                .any(|m| crate::lang::modules::module_matches(m, &me.facts.module_keys))
+                .any(|m| m.names_any(&me.facts.module_keys))
         {
             continue;
         }
@@ -442,10 +442,7 @@ pub(super) fn count_importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
         .filter(|(other, f)| {
             *other != fi
                 && &f.source.project.root == root
-                && f.facts
-                    .imports
-                    .iter()
-                    .any(|m| crate::lang::modules::module_matches(m, keys))
+                && f.facts.imports.iter().any(|m| m.names_any(keys))
         })
         .count()
 }
