@@ -20,7 +20,7 @@ pub fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Opti
     let c = file.facts.clients.get(ci)?;
     let text = file.source.text.as_str();
     let ctor = file.source.slice(c.span).trim();
-    shared_client::dropped_options(&cx.catalog, ctor)?;
+    shared_client::dropped_options(cx.catalog, ctor)?;
     let releases = cx
         .catalog
         .by_id(&c.client)

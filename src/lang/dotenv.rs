@@ -18,7 +18,7 @@ pub fn is_connection_url(text: &str, schemes: &[String]) -> bool {
         .next()
         .unwrap_or(scheme)
         .to_ascii_lowercase();
-    !rest.is_empty() && schemes.iter().any(|s| *s == base)
+    !rest.is_empty() && schemes.contains(&base)
 }
 
 pub fn extract(file: &SourceFile, schemes: &[String]) -> Result<FileFacts, ParseError> {

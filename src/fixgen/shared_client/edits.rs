@@ -27,7 +27,7 @@ pub fn shared_expr_fix(
         return None;
     }
     let ctor_text = source.slice(c.span);
-    let dropped = dropped_options(&cx.catalog, ctor_text)?;
+    let dropped = dropped_options(cx.catalog, ctor_text)?;
     if !substitutable(cx, export) {
         return None;
     }
@@ -558,7 +558,7 @@ pub fn value_import(
     let f = cx.files.get(file)?;
     let c = f.facts.clients.get(idx)?;
     let local = c.binding.as_deref()?;
-    dropped_options(&cx.catalog, f.source.slice(c.span))?;
+    dropped_options(cx.catalog, f.source.slice(c.span))?;
     if !substitutable(cx, export) {
         return None;
     }

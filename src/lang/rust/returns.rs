@@ -139,7 +139,7 @@ pub(super) fn returned_expr(e: &Expr, mode: Mode, rx: &Rx<'_>, out: &mut Returns
             let method = m.method.to_string();
             if PASSTHROUGH.contains(&method.as_str()) {
                 returned_expr(&m.receiver, mode, rx, out);
-            } else if rx.deriving.iter().any(|d| *d == method) {
+            } else if rx.deriving.contains(&method) {
                 returned_expr(&m.receiver, Mode::Derived, rx, out);
             } else if expr_ident(chain_root(&m.receiver)).is_none() {
                 // `Router::new().with_state(pool)`, `builder.pool(pool).build()`: moved in.
