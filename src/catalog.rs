@@ -143,19 +143,16 @@ pub struct SharedClient {
 
 /// One way to build a client.
 #[derive(Debug, Clone, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct CtorDef {
     /// TS/JS: `new <path>(…)`, e.g. `PrismaClient`, `Redis.Cluster`.
-    #[serde(default)]
     pub new: Option<String>,
     /// A call of `<path>(…)`: TS/JS an export (`createPool`, `default`, `MongoClient.connect`);
     /// Python an attribute path under a module (`create_engine`, `Redis.from_url`);
     /// Rust a path suffix under the crate (`PgPool::connect`, `Client::new`, `get`).
-    #[serde(default)]
     pub call: Option<String>,
     /// A builder: the construction is the call of one of these methods on a chain that starts
     /// with `call` (`PgPoolOptions::new` … `.connect(url)`).
-    #[serde(default)]
     pub then: Vec<String>,
     /// Rust: `call` names a type rather than a function, and the construction is one of the
     /// `then` methods called on any value of that type: `client.get_connection()` on a
@@ -164,28 +161,23 @@ pub struct CtorDef {
     /// associated functions (`Config::new()`, `Client::open(url)?`), a typed parameter or
     /// extractor (`State<redis::Client>`), a typed `let`, or a struct field declared in the file.
     /// Matched by [`LangCatalog::match_rs_value`], never by [`LangCatalog::match_rs`].
-    #[serde(default)]
     pub on_type: bool,
     /// TS/JS and Python: `call` is a method called on an instance of the catalogue entry with
     /// this id (`pool.connect()` on a `pg-pool`, `engine.connect()` on a `sqlalchemy-engine`);
     /// `call = "()"` means calling the instance itself (`SessionLocal()` on a
     /// `sqlalchemy-sessionmaker`). The front-end knows the receiver from a binding of that
     /// entry's construction in the file, or, for an imported receiver, from its name.
-    #[serde(default)]
     pub on: Option<String>,
     /// TS/JS: the call builds a client only when its first argument has one of these shapes:
     /// `url` (a string or template literal, or `process.env.X` / `env.X`) or `{key}` (an object
     /// literal with that key). Empty: any arguments. (`drizzle(url)` builds a pool;
     /// `drizzle(pool)` / `drizzle({ client })` wraps one.)
-    #[serde(default)]
     pub first_arg: Vec<String>,
     /// Python: this constructor must run inside a running event loop
     /// (`psycopg_pool.AsyncConnectionPool`): a fix never moves it to module scope.
-    #[serde(default)]
     pub loop_bound: bool,
     /// Building one per call of a plain function is the library's own advice (boto3 sessions
     /// are not thread-safe): `per-request-client` judges it only in handlers, renders and loops.
-    #[serde(default)]
     pub per_call_ok: bool,
 }
 
@@ -294,23 +286,15 @@ pub struct DotenvRequirement {
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 struct CatalogFile {
-    #[serde(default)]
     generic_release: Vec<String>,
-    #[serde(default)]
     duplicates_ok_families: Vec<String>,
-    #[serde(default)]
     client: Vec<ClientDef>,
-    #[serde(default)]
     effect: Vec<EffectPairDef>,
-    #[serde(default)]
     dom_event: Vec<DomEventDef>,
-    #[serde(default)]
     url_options: Vec<String>,
-    #[serde(default)]
     deriving_methods: Vec<String>,
-    #[serde(default)]
     positional_options: Vec<PositionalOptionsDef>,
 }
 
@@ -788,20 +772,55 @@ pub struct Catalog {
 /// `rules/catalog/databases.toml`: database servers, URL schemes and parameters, and the options
 /// every language's clients share.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Databases {
-    #[serde(default)]
     pub other_url_schemes: Vec<String>,
-    #[serde(default)]
     pub url_pool_keys: Vec<String>,
-    #[serde(default)]
     pub tuning_options: Vec<String>,
-    #[serde(default)]
     pub shared_benign_options: Vec<String>,
-    #[serde(default)]
     pub url_default_family: String,
-    #[serde(default)]
     pub database: Vec<DatabaseDef>,
+    pub pooler: Vec<PoolerDef>,
+}
+
+/// A connection pooler recognised from a URL (`databases.toml`'s `[[pooler]]`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PoolerDef {
+    pub name: String,
+    pub mode: PoolerMode,
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    #[serde(default)]
+    pub host_suffix: Option<String>,
+    #[serde(default)]
+    pub host_contains: Option<String>,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub or_no_port: bool,
+    #[serde(default)]
+    pub param: Option<PoolerParam>,
+    /// Why a pool behind it is limited, for messages (session mode).
+    #[serde(default)]
+    pub why: Option<String>,
+    /// What to do instead, for the help (session mode).
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum PoolerMode {
+    Session,
+    Transaction,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PoolerParam {
+    pub name: String,
+    pub value: String,
 }
 
 /// A database server family (`family` in client entries).

@@ -1,6 +1,8 @@
 //! Connection URLs: scheme, host, port and query parameters, and what they say about poolers.
 //! Used by the project rules over URL facts (dotenv values, string literals).
 
+use crate::catalog::{PoolerDef, PoolerMode};
+
 /// A parsed connection URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedUrl {
@@ -59,24 +61,35 @@ impl ParsedUrl {
             .map(|(_, v)| v.as_str())
     }
 
-    pub fn is_postgres(&self) -> bool {
-        matches!(self.scheme.as_str(), "postgres" | "postgresql")
+    /// Does `pooler` (the catalogue's `[[pooler]]`) describe this URL?
+    pub fn is_behind(&self, pooler: &PoolerDef) -> bool {
+        (pooler.schemes.is_empty() || pooler.schemes.contains(&self.scheme))
+            && pooler
+                .host_suffix
+                .as_ref()
+                .is_none_or(|s| self.host.ends_with(s.as_str()))
+            && pooler
+                .host_contains
+                .as_ref()
+                .is_none_or(|s| self.host.contains(s.as_str()))
+            && pooler
+                .port
+                .is_none_or(|p| self.port == Some(p) || (self.port.is_none() && pooler.or_no_port))
+            && pooler.param.as_ref().is_none_or(|p| {
+                self.param(&p.name)
+                    .is_some_and(|v| v.eq_ignore_ascii_case(&p.value))
+            })
     }
 
-    /// Supabase's Supavisor in session mode: `*.pooler.supabase.com:5432`.
-    pub fn is_supabase_session_pooler(&self) -> bool {
-        self.host.ends_with(".pooler.supabase.com") && self.port.unwrap_or(5432) == 5432
+    /// The first of `poolers` in `mode` that describes this URL.
+    pub fn pooler<'c>(&self, poolers: &'c [PoolerDef], mode: PoolerMode) -> Option<&'c PoolerDef> {
+        poolers.iter().find(|p| p.mode == mode && self.is_behind(p))
     }
 
-    /// A transaction-mode pooler: Supavisor/PgBouncer on `:6543`, Neon's `-pooler.` hosts,
-    /// or `pgbouncer=true` in the URL.
-    pub fn is_transaction_pooler(&self) -> bool {
-        self.is_postgres()
-            && (self.port == Some(6543)
-                || self.host.contains("-pooler.")
-                || self
-                    .param("pgbouncer")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("true")))
+    /// A transaction-mode pooler (Supavisor/PgBouncer on `:6543`, Neon's `-pooler.` hosts,
+    /// `pgbouncer=true`, as the catalogue lists them).
+    pub fn is_transaction_pooler(&self, poolers: &[PoolerDef]) -> bool {
+        self.pooler(poolers, PoolerMode::Transaction).is_some()
     }
 }
 
@@ -90,15 +103,17 @@ mod tests {
         let u = ParsedUrl::parse("postgresql+asyncpg://postgres.ref:pw@aws-0-eu-west-1.pooler.supabase.com:5432/postgres").unwrap();
         assert_eq!(u.scheme, "postgresql");
         assert_eq!(u.port, Some(5432));
-        assert!(u.is_supabase_session_pooler() && !u.is_transaction_pooler());
+        let poolers = &crate::catalog::Catalog::shared().db.pooler;
+        let session = |u: &ParsedUrl| u.pooler(poolers, PoolerMode::Session).is_some();
+        assert!(session(&u) && !u.is_transaction_pooler(poolers));
         let t = ParsedUrl::parse("postgresql://u:p@aws-0-eu.pooler.supabase.com:6543/postgres?pgbouncer=true&connection_limit=1").unwrap();
-        assert!(t.is_transaction_pooler() && !t.is_supabase_session_pooler());
+        assert!(t.is_transaction_pooler(poolers) && !session(&t));
         assert_eq!(t.param("connection_limit"), Some("1"));
         let neon = ParsedUrl::parse(
             "postgres://u:p@ep-cool-1-pooler.us-east-2.aws.neon.tech/db?sslmode=require",
         )
         .unwrap();
-        assert!(neon.is_transaction_pooler());
+        assert!(neon.is_transaction_pooler(poolers));
         let m = ParsedUrl::parse("mongodb+srv://u:p@cluster0.x.mongodb.net/app?maxPoolSize=200")
             .unwrap();
         assert_eq!(

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostic::{Finding, Severity};
+use crate::catalog::PoolerMode;
 use crate::facts::ScopeKind;
 use crate::fixgen::options::{default_fix, fit_fix};
 use crate::pools::{self, PoolMax, ResolvedUrl};
@@ -68,7 +69,7 @@ impl Check for OversizedPool {
                 let config = pools::config_of(file, ci);
                 let url = pools::resolve_url(cx.files, fi, config);
                 let max = pools::pool_max(def, fi, config, url.as_ref());
-                let (limit, why) = limit_for(cx, budget, &def.family, url.as_ref());
+                let (limit, why, instead) = limit_for(cx, budget, &def.family, url.as_ref());
                 match &max {
                     PoolMax::Unbounded { key, at } => {
                         if reported.insert(*at) {
@@ -121,7 +122,7 @@ impl Check for OversizedPool {
                                 c.ctor,
                                 def.library
                             ),
-                            help(&why, limit, instances),
+                            help(instead, limit, instances),
                         );
                         let per_instance = (limit / instances).max(1);
                         f.fix = fit_fix(cx, terms, per_instance)
@@ -153,7 +154,7 @@ impl Check for OversizedPool {
                         loc: (fi, u.span),
                         var: u.var.clone(),
                     };
-                    let (limit, why) = limit_for(cx, budget, family, Some(&resolved));
+                    let (limit, why, instead) = limit_for(cx, budget, family, Some(&resolved));
                     let total = n.saturating_mul(instances);
                     if total > limit && reported.insert((fi, u.span)) {
                         let serverless = if instances > 1 {
@@ -168,7 +169,7 @@ impl Check for OversizedPool {
                                 "`{key}={n}` in {} allows {n} connections per process{serverless}, budget {limit} {why}",
                                 u.var.as_deref().unwrap_or("this URL")
                             ),
-                            help(&why, limit, instances),
+                            help(instead, limit, instances),
                         );
                         let term = pools::Term {
                             key: key.clone(),
@@ -214,32 +215,40 @@ impl Check for OversizedPool {
     }
 }
 
-/// The per-pool limit for a family and URL, and why.
-fn limit_for(
-    cx: &ProjectCx<'_>,
+/// The per-pool limit for a family and URL, why, and what to do instead of a big pool behind a
+/// session-mode pooler (the catalogue's `help`).
+fn limit_for<'c>(
+    cx: &ProjectCx<'c>,
     budget: &crate::config::Budget,
     family: &str,
     url: Option<&ResolvedUrl>,
-) -> (u64, String) {
-    if url.is_some_and(|u| u.parsed.is_supabase_session_pooler()) {
-        return (budget.session_pooler, "(Supabase session-mode pooler: clients are capped at its pool size, `MaxClientsInSessionMode`)".into());
+) -> (u64, String, Option<&'c str>) {
+    let poolers = &cx.catalog.db.pooler;
+    if let Some(p) = url.and_then(|u| u.parsed.pooler(poolers, PoolerMode::Session)) {
+        let why = p.why.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
+        return (
+            budget.session_pooler,
+            format!("({}{why})", p.name),
+            p.help.as_deref(),
+        );
     }
     if let Some(n) = budget.family.get(family) {
-        return (*n, format!("([budget.family] {family})"));
+        return (*n, format!("([budget.family] {family})"), None);
     }
     if let Some(l) = cx.catalog.db.family(family).and_then(|d| d.pool_limit.as_ref()) {
-        return (l.max, format!("({})", l.why));
+        return (l.max, format!("({})", l.why), None);
     }
     match budget.pool_max {
-        Some(n) => (n, "([budget] pool_max)".into()),
+        Some(n) => (n, "([budget] pool_max)".into(), None),
         None => (
             budget.max_connections / 4,
             format!("(a quarter of max_connections {})", budget.max_connections),
+            None,
         ),
     }
 }
 
-fn help(why: &str, limit: u64, instances: u64) -> String {
+fn help(instead: Option<&str>, limit: u64, instances: u64) -> String {
     let per_instance = if instances > 1 {
         format!(
             " ({} per instance across {instances} instances)",
@@ -248,14 +257,13 @@ fn help(why: &str, limit: u64, instances: u64) -> String {
     } else {
         String::new()
     };
-    if why.contains("Supabase") {
-        format!(
-            "keep pool size + overflow at or below {limit}{per_instance}, or use the transaction-mode pooler (port 6543) with `NullPool` / `pgbouncer=true`"
-        )
-    } else {
-        format!(
+    match instead {
+        Some(instead) => format!(
+            "keep pool size + overflow at or below {limit}{per_instance}, or {instead}"
+        ),
+        None => format!(
             "lower it to at most {limit}{per_instance}, or raise `[budget]` in connlint.toml if your database allows more"
-        )
+        ),
     }
 }
 

@@ -40,7 +40,7 @@ impl Check for PoolerPreparedStatements {
                 if let Some(var) = &url.var {
                     seen_vars.insert((file.source.project.root.clone(), var.clone()));
                 }
-                if def.pooler.is_empty() || !url.parsed.is_transaction_pooler() {
+                if def.pooler.is_empty() || !url.parsed.is_transaction_pooler(&cx.catalog.db.pooler) {
                     continue;
                 }
                 for req in def.pooler.iter().filter(|r| applies(r, &url)) {
@@ -110,7 +110,7 @@ impl Check for PoolerPreparedStatements {
                     let Some(p) = ParsedUrl::parse(&u.text) else {
                         continue;
                     };
-                    if p.is_transaction_pooler() && !met(req, None, &p) {
+                    if p.is_transaction_pooler(&cx.catalog.db.pooler) && !met(req, None, &p) {
                         out.push(Finding {
                             rule: META.id,
                             file: fi,
