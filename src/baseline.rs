@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Report;
+use crate::diagnostic::Report;
 use crate::fingerprint;
 
 /// The format version this connlint writes and reads.

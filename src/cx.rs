@@ -17,7 +17,7 @@ pub struct ProjectCx<'a> {
     /// [`judges_suppressions`]), which run after all the others; empty for the others.
     pub suppressions: &'a [crate::suppress::Suppressions],
     /// Work the rules share, computed once per run on first use.
-    pub memo: &'a crate::fixgen::shared_client::Memo,
+    pub memo: &'a crate::exports::Memo,
 }
 
 impl ProjectCx<'_> {

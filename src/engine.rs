@@ -891,7 +891,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         })
         .collect();
     let graph = CallGraph::build(&units);
-    let memo = crate::fixgen::shared_client::Memo::new(files.len());
+    let memo = crate::exports::Memo::new(files.len());
     let cx = ProjectCx {
         files: &files,
         graph: &graph,
@@ -936,7 +936,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
             .is_none_or(|r| r.contains(&f.source.display))
     };
     // The suppression rules judge the comments by what was suppressed before them.
-    crate::suppress::run_judges(&judges, &cx, &mut suppressions, &mut findings);
+    run_judges(&judges, &cx, &mut suppressions, &mut findings);
     let checked: Vec<String> = files
         .iter()
         .filter(|f| requested(f))
@@ -957,7 +957,12 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
             continue;
         }
         let line = file.source.lines.line_of(f.span.start);
-        if suppressions[f.file].is_suppressed(f.rule, rule.meta().code, line) {
+        if suppressions[f.file].is_suppressed(
+            f.rule,
+            rule.meta().code,
+            line,
+            rules::judges_suppressions(f.rule),
+        ) {
             continue;
         }
         let config = &profile.config;
@@ -1054,4 +1059,39 @@ fn config_relative(path: &Path, root: Option<&Path>) -> String {
         .replace('\\', "/")
         .trim_start_matches("./")
         .to_string()
+}
+
+/// Run the rules that judge suppression comments (`judges`, in order), each after marking which
+/// suppressions the findings so far (`findings`, of every file of `cx`) used; their findings are
+/// added to `findings`.
+fn run_judges(
+    judges: &[&dyn Rule],
+    cx: &ProjectCx<'_>,
+    suppressions: &mut [Suppressions],
+    findings: &mut Vec<Finding>,
+) {
+    let mut marked = 0;
+    for rule in judges {
+        for f in &findings[marked..] {
+            let (Some(s), Some(file), Some(r)) = (
+                suppressions.get_mut(f.file),
+                cx.files.get(f.file),
+                rules::lookup(f.rule),
+            ) else {
+                continue;
+            };
+            s.mark(
+                f.rule,
+                r.meta().code,
+                file.source.lines.line_of(f.span.start),
+                rules::judges_suppressions(f.rule),
+            );
+        }
+        marked = findings.len();
+        let cx = ProjectCx {
+            suppressions,
+            ..*cx
+        };
+        rule.check(&cx, findings);
+    }
 }

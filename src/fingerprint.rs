@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::Report;
+use crate::diagnostic::Report;
 
 /// The text a fingerprint is computed from: the span's text with runs of whitespace collapsed to
 /// one space (re-indenting or re-wrapping a construction keeps its fingerprint).

@@ -16,6 +16,7 @@ pub mod cx;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod exports;
 pub mod facts;
 pub mod fingerprint;
 pub mod fix;

@@ -203,10 +203,15 @@ impl Suppressions {
     /// The suppressions that cover `rule` (or its `code`) on 0-based `line`: (item, name index;
     /// `None` for a comment without names).
     /// The findings about suppressions (`invalid-suppression`, `unused-suppression`) are
-    /// suppressed only by their name: a blanket `connlint-ignore` or `all` would silence the
-    /// report about itself.
-    fn covering(&self, rule: &str, code: &str, line: usize) -> Vec<(usize, Option<usize>)> {
-        let by_name_only = crate::rules::judges_suppressions(rule);
+    /// suppressed only by their name (`by_name_only`): a blanket `connlint-ignore` or `all`
+    /// would silence the report about itself.
+    fn covering(
+        &self,
+        rule: &str,
+        code: &str,
+        line: usize,
+        by_name_only: bool,
+    ) -> Vec<(usize, Option<usize>)> {
         let mut out = Vec::new();
         for (k, s) in self.items.iter().enumerate() {
             if !s.file_level && s.line != line && s.line + 1 != line {
@@ -228,15 +233,16 @@ impl Suppressions {
         out
     }
 
-    /// Is `rule` (or its `code`) suppressed on 0-based `line`?
-    pub fn is_suppressed(&self, rule: &str, code: &str, line: usize) -> bool {
-        !self.covering(rule, code, line).is_empty()
+    /// Is `rule` (or its `code`) suppressed on 0-based `line`? (`by_name_only`: see
+    /// [`Suppressions::covering`].)
+    pub fn is_suppressed(&self, rule: &str, code: &str, line: usize, by_name_only: bool) -> bool {
+        !self.covering(rule, code, line, by_name_only).is_empty()
     }
 
     /// Like [`Suppressions::is_suppressed`], and marks every suppression that covers the finding
     /// as used.
-    pub fn mark(&mut self, rule: &str, code: &str, line: usize) -> bool {
-        let covering = self.covering(rule, code, line);
+    pub fn mark(&mut self, rule: &str, code: &str, line: usize, by_name_only: bool) -> bool {
+        let covering = self.covering(rule, code, line, by_name_only);
         for (k, n) in &covering {
             if let Some(s) = self.items.get_mut(*k) {
                 match n {
@@ -250,40 +256,6 @@ impl Suppressions {
             }
         }
         !covering.is_empty()
-    }
-}
-
-/// Run the rules that judge suppression comments (`judges`, in order), each after marking which
-/// suppressions the findings so far (`findings`, of every file of `cx`) used; their findings are
-/// added to `findings`.
-pub fn run_judges(
-    judges: &[&dyn crate::rules::Rule],
-    cx: &crate::rules::ProjectCx<'_>,
-    suppressions: &mut [Suppressions],
-    findings: &mut Vec<crate::diagnostic::Finding>,
-) {
-    let mut marked = 0;
-    for rule in judges {
-        for f in &findings[marked..] {
-            let (Some(s), Some(file), Some(r)) = (
-                suppressions.get_mut(f.file),
-                cx.files.get(f.file),
-                crate::rules::lookup(f.rule),
-            ) else {
-                continue;
-            };
-            s.mark(
-                f.rule,
-                r.meta().code,
-                file.source.lines.line_of(f.span.start),
-            );
-        }
-        marked = findings.len();
-        let cx = crate::rules::ProjectCx {
-            suppressions,
-            ..*cx
-        };
-        rule.check(&cx, findings);
     }
 }
 
@@ -302,10 +274,10 @@ mod tests {
         let text = "a\n// connlint-ignore: per-request-client -- cached elsewhere\nconst c = new X();\nconst d = new Y(); # connlint-ignore: CL101\n";
         let f = SourceFile::in_memory("a.ts", text, Arc::new(Project::with_deps(&[]))).unwrap();
         let s = Suppressions::scan(&f);
-        assert!(s.is_suppressed("per-request-client", "CL101", 2));
-        assert!(s.is_suppressed("per-request-client", "CL101", 3));
-        assert!(!s.is_suppressed("per-request-client", "CL101", 0));
-        assert!(!s.is_suppressed("unclosed-session", "CL202", 2));
+        assert!(s.is_suppressed("per-request-client", "CL101", 2, false));
+        assert!(s.is_suppressed("per-request-client", "CL101", 3, false));
+        assert!(!s.is_suppressed("per-request-client", "CL101", 0, false));
+        assert!(!s.is_suppressed("unclosed-session", "CL202", 2, false));
     }
 
     #[test]
@@ -317,8 +289,8 @@ mod tests {
         )
         .unwrap();
         let s = Suppressions::scan(&f);
-        assert!(s.is_suppressed("per-request-client", "CL101", 1));
-        assert!(!s.is_suppressed("hot-reload-client", "CL102", 1));
+        assert!(s.is_suppressed("per-request-client", "CL101", 1, false));
+        assert!(!s.is_suppressed("hot-reload-client", "CL102", 1, false));
     }
 
     #[test]
@@ -372,7 +344,7 @@ mod tests {
     #[test]
     fn marking() {
         let mut s = Suppressions::scan_text("// connlint-ignore: a, CL202\nx\n");
-        assert!(s.mark("b", "CL202", 1));
+        assert!(s.mark("b", "CL202", 1, false));
         assert!(!s.items[0].names[0].used);
         assert!(s.items[0].names[1].used);
     }

@@ -127,3 +127,87 @@ fn editor_packages_match_the_language_server() {
     assert!(read("editors/vscode/README.md").contains("source.fixAll.connlint"));
     assert!(docs.contains(r#"'connlint', 'lsp'"#) && docs.contains(r#"args = ["lsp"]"#));
 }
+
+/// The layers of `src/`, lowest first (README "How it works"): a module imports only modules of
+/// lower layers, so the tree reads one way. Test code (`#[cfg(test)]` and `tests/` folders) is
+/// free.
+const LAYERS: &[&[&str]] = &[
+    &["project", "uri"],
+    &["source"],
+    &["snippet", "diagnostic", "facts"],
+    &["catalog", "fingerprint"],
+    &["connurl", "baseline"],
+    &[
+        "lang",
+        "config",
+        "pools",
+        "callgraph",
+        "prefilter",
+        "cache",
+        "discover",
+    ],
+    &["exports", "suppress"],
+    &["cx"],
+    &["fixgen"],
+    &["rules"],
+    &["engine", "report"],
+    &["fix"],
+    &["lsp"],
+    &["cli"],
+];
+
+#[test]
+fn source_modules_import_only_lower_layers() {
+    let rank = |m: &str| LAYERS.iter().position(|l| l.contains(&m));
+    let mut bad = Vec::new();
+    let src = root().join("src");
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if path.is_dir() {
+                if name != "tests" {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if !name.ends_with(".rs") || name == "tests.rs" {
+                continue;
+            }
+            let rel = path
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let top = rel.split('/').next().unwrap().trim_end_matches(".rs");
+            if top == "lib" || top == "main" {
+                continue;
+            }
+            let mine = rank(top)
+                .unwrap_or_else(|| panic!("src/{rel}: module `{top}` has no layer in LAYERS"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for (i, _) in line.match_indices("crate::") {
+                    let dep: String = line[i + 7..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .collect();
+                    // `crate::db` inside a Rust front-end's string literal is not an import.
+                    let Some(theirs) = rank(&dep) else { continue };
+                    if dep != top && theirs >= mine {
+                        bad.push(format!("src/{rel}: {top} imports {dep}"));
+                    }
+                }
+            }
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    assert!(
+        bad.is_empty(),
+        "imports against the layers:\n{}",
+        bad.join("\n")
+    );
+}

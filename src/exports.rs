@@ -1,0 +1,216 @@
+//! What the modules of a project export, for sharing clients across them: the export index of
+//! each file, the export of a shared client and how other modules reach it, and the per-run memo
+//! the rules and fix builders fill on first use (exports, importers, groups by library and
+//! database, and each file's fix-scan budget). Computed by `fixgen::shared_client`; held by the
+//! project context (`cx`) that rules see.
+
+use std::collections::HashMap;
+
+/// How the other modules reach a shared client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharedForm {
+    /// The client itself: `export const prisma = …`, a module-level `engine = create_engine(…)`.
+    Value,
+    /// A promise of the connected client, as in Next.js's MongoDB example
+    /// (`clientPromise = client.connect()`; `export default clientPromise`): `await clientPromise`.
+    Promise,
+    /// A cached getter without parameters (`@lru_cache def get_client(): return MongoClient(…)`):
+    /// `get_client()`.
+    Factory,
+}
+
+/// A project module exporting a long-lived client: its file index, the exported name and how
+/// it is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedExport {
+    pub file: usize,
+    /// The shared client's index in that file's `clients`.
+    pub client: usize,
+    pub name: String,
+    pub form: SharedForm,
+    /// Exported as the module's default (`export default clientPromise`).
+    pub default: bool,
+}
+
+impl SharedExport {
+    /// The expression that stands for the shared client, `local` being the imported name.
+    pub fn expr(&self, local: &str) -> String {
+        match self.form {
+            SharedForm::Value => local.to_string(),
+            SharedForm::Promise => format!("await {local}"),
+            SharedForm::Factory => format!("{local}()"),
+        }
+    }
+
+    /// How a message names it: `` `prisma` ``, `` `await clientPromise` ``, `` `get_client()` ``.
+    pub fn shown(&self) -> String {
+        format!("`{}`", self.expr(&self.name))
+    }
+}
+
+/// What the module's text exports, read once per file (the checks below run once per client
+/// and per finding: scanning the text each time was quadratic on large files).
+#[derive(Debug, Default)]
+pub struct ExportIndex {
+    /// `export const|let|var name`, `export { name, … }`.
+    pub(crate) named: std::collections::HashSet<String>,
+    /// `export function name(`, `export async function name(`.
+    pub(crate) functions: std::collections::HashSet<String>,
+    /// `export default name;`: every such line's name.
+    pub(crate) defaults: std::collections::HashSet<String>,
+    /// `= name.connect()`: for each `name`, the byte offsets of the `=`.
+    pub(crate) connects: std::collections::HashMap<String, Vec<usize>>,
+    /// Every receiver of `.connect()`.
+    pub(crate) connected: std::collections::HashSet<String>,
+    /// `let name: Promise<…>` and `export let name: Promise<…>` declarations, in order.
+    pub(crate) promise_lets: Vec<String>,
+}
+
+pub(crate) fn is_ident(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '_' || ch == '$'
+}
+
+impl ExportIndex {
+    pub fn new(text: &str) -> Self {
+        let mut ix = ExportIndex::default();
+        // The identifier right after each `keyword`, when the character after it is accepted.
+        let after = |keyword: &str,
+                     ends: &dyn Fn(char) -> bool,
+                     into: &mut std::collections::HashSet<String>| {
+            for (i, m) in text.match_indices(keyword) {
+                let rest = &text[i + m.len()..];
+                let end = rest.find(|ch: char| !is_ident(ch)).unwrap_or(rest.len());
+                if end > 0 && rest[end..].chars().next().is_some_and(ends) {
+                    into.insert(rest[..end].to_string());
+                }
+            }
+        };
+        for k in ["export const ", "export let ", "export var "] {
+            after(k, &|ch| !is_ident(ch), &mut ix.named);
+        }
+        for k in ["export function ", "export async function "] {
+            after(
+                k,
+                &|ch| ch == '(' || ch == '<' || ch == ' ',
+                &mut ix.functions,
+            );
+        }
+        for line in text.lines() {
+            let t = line.trim();
+            if let Some(list) = t.strip_prefix("export {") {
+                ix.named
+                    .extend(list.split(['}', ',']).map(|part| part.trim().to_string()));
+            }
+            if let Some(rest) = t.strip_prefix("export default ") {
+                ix.defaults
+                    .insert(rest.trim().trim_end_matches(';').trim().to_string());
+            }
+            let t = line.trim_start();
+            if let Some(rest) = t
+                .strip_prefix("let ")
+                .or_else(|| t.strip_prefix("export let "))
+                && let Some((name, ty)) = rest.split_once(':')
+                && ty.trim_start().starts_with("Promise<")
+            {
+                ix.promise_lets.push(name.trim().to_string());
+            }
+        }
+        for (i, _) in text.match_indices(".connect()") {
+            let before = &text[..i];
+            let start = before.rfind(|ch: char| !is_ident(ch)).map_or(0, |j| {
+                j + before[j..].chars().next().map_or(1, char::len_utf8)
+            });
+            let name = &before[start..];
+            if name.is_empty() {
+                continue;
+            }
+            ix.connected.insert(name.to_string());
+            if let Some(eq) = before[..start].strip_suffix("= ") {
+                ix.connects
+                    .entry(name.to_string())
+                    .or_default()
+                    .push(eq.len());
+            }
+        }
+        ix
+    }
+
+    /// Is `name` exported by name (`export const name`, `export { name }`)?
+    pub fn exports(&self, name: &str) -> bool {
+        self.named.contains(name)
+    }
+
+    /// Is function `name` exported by name (`export function name`, `export async function
+    /// name`, `export const name = …`, `export { name }`)?
+    pub(crate) fn exports_fn(&self, name: &str) -> bool {
+        self.exports(name) || self.functions.contains(name)
+    }
+
+    /// How the module exports `name`: `Some(false)` by name, `Some(true)` as its default.
+    pub(crate) fn exported_as(&self, name: &str) -> Option<bool> {
+        if self.exports(name) {
+            Some(false)
+        } else {
+            self.defaults.contains(name).then_some(true)
+        }
+    }
+}
+
+/// Work shared by the rules of one run, computed on first use: what each file exports and
+/// which of its clients it shares, and how many modules import each file.
+#[derive(Debug, Default)]
+pub struct Memo {
+    pub(crate) texts: Vec<std::sync::OnceLock<ExportIndex>>,
+    pub(crate) exports: Vec<std::sync::OnceLock<Vec<Option<SharedExport>>>>,
+    pub(crate) importers: Vec<std::sync::OnceLock<usize>>,
+    pub(crate) shared: std::sync::OnceLock<Vec<(usize, usize)>>,
+    pub(crate) groups: std::sync::OnceLock<HashMap<GroupKey, Vec<(usize, usize)>>>,
+    /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
+    pub(crate) fix_scans: Vec<std::sync::atomic::AtomicU64>,
+}
+
+/// How many bytes of one file the fix builders of one run may scan: they read the text around
+/// (and sometimes all of) the file for each finding, so a file with thousands of findings (a
+/// minified bundle) would cost findings × size. Past it, findings come without a fix.
+pub const FIX_SCAN_BUDGET: u64 = 256 * 1024 * 1024;
+
+impl Memo {
+    pub fn new(files: usize) -> Self {
+        fn cells<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
+            (0..n).map(|_| std::sync::OnceLock::new()).collect()
+        }
+        Memo {
+            texts: cells(files),
+            exports: cells(files),
+            importers: cells(files),
+            shared: std::sync::OnceLock::new(),
+            groups: std::sync::OnceLock::new(),
+            fix_scans: (0..files)
+                .map(|_| std::sync::atomic::AtomicU64::new(0))
+                .collect(),
+        }
+    }
+
+    /// May one more fix be built for `file` (of `len` bytes)? Charges the file's size, at
+    /// least 4 KiB, against [`FIX_SCAN_BUDGET`].
+    pub fn fix_allowed(&self, file: usize, len: usize) -> bool {
+        let Some(spent) = self.fix_scans.get(file) else {
+            return true;
+        };
+        let cost = u64::try_from(len).unwrap_or(u64::MAX).max(4096);
+        let before = spent.fetch_add(cost, std::sync::atomic::Ordering::Relaxed);
+        before.saturating_add(cost) <= FIX_SCAN_BUDGET
+    }
+}
+
+/// What makes two constructions the same shared client: the project, the language family, the
+/// catalogue entry and the database (URL variable); without a URL variable to compare, the
+/// construction's text (`boto3.client("s3")` is not `boto3.resource("dynamodb")`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GroupKey {
+    pub(crate) root: std::path::PathBuf,
+    pub(crate) py: bool,
+    pub(crate) client: String,
+    pub(crate) db: Option<String>,
+    pub(crate) text: Option<String>,
+}
