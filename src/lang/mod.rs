@@ -6,6 +6,8 @@ pub mod dotenv;
 pub mod modules;
 pub mod python;
 pub mod rust;
+#[cfg(test)]
+pub(crate) mod testkit;
 pub mod typescript;
 
 use crate::catalog::Catalog;

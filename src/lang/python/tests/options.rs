@@ -1,4 +1,5 @@
 use super::*;
+use crate::lang::testkit::*;
 
 fn config<'f>(f: &'f FileFacts, ctor: &str) -> &'f ClientConfig {
     let idx = f
@@ -8,20 +9,6 @@ fn config<'f>(f: &'f FileFacts, ctor: &str) -> &'f ClientConfig {
         .unwrap_or_else(|| panic!("no client {ctor} in {:#?}", f.clients));
     f.client_config(idx)
         .unwrap_or_else(|| panic!("no config for {ctor} in {:#?}", f.client_configs))
-}
-
-fn opt<'c>(c: &'c ClientConfig, key: &str) -> &'c OptValue {
-    &c.option(key)
-        .unwrap_or_else(|| panic!("no option {key} in {:#?}", c.options))
-        .value
-}
-
-fn env_name(c: &ClientConfig) -> Option<&str> {
-    c.url.as_ref().and_then(UrlRef::env_name)
-}
-
-fn literal(c: &ClientConfig) -> Option<&str> {
-    c.url.as_ref().and_then(UrlRef::literal).map(|(t, _)| t)
 }
 
 fn nth_config(f: &FileFacts, n: usize) -> &ClientConfig {
@@ -128,10 +115,10 @@ plain = redis.Redis()
     let p = config(&f, "ConnectionPool()");
     assert_eq!(opt(p, "max_size"), &OptValue::Int(16));
     assert_eq!(opt(p, "kwargs.prepare_threshold"), &OptValue::Null);
-    assert_eq!(literal(p), Some("postgresql://u@h:6543/db"));
+    assert_eq!(literal_url(p), Some("postgresql://u@h:6543/db"));
     let m = config(&f, "pymongo.MongoClient()");
     assert_eq!(opt(m, "maxPoolSize"), &OptValue::Int(200));
-    assert_eq!(literal(m), Some("mongodb://mongo:27017"));
+    assert_eq!(literal_url(m), Some("mongodb://mongo:27017"));
     let r = config(&f, "redis.Redis()");
     assert_eq!(opt(r, "max_connections"), &OptValue::Null);
     assert_eq!(opt(r, "port"), &OptValue::Int(6379));
@@ -205,7 +192,7 @@ SessionLocal = sessionmaker(bind=engine, autoflush=False)
     assert_eq!(opt(c, "hide_parameters"), &OptValue::Unknown);
     let size = c.options.iter().find(|o| o.key == "pool_size").unwrap();
     assert_eq!(&src[size.span.range()], "POOL_SIZE");
-    assert_eq!(literal(c), Some("postgresql://app@db:5432/app"));
+    assert_eq!(literal_url(c), Some("postgresql://app@db:5432/app"));
     // `sessionmaker(bind=engine)`: options, no URL.
     let s = config(&f, "sessionmaker()");
     assert_eq!(s.url, None);

@@ -1,21 +1,7 @@
 use super::*;
+use crate::lang::testkit::*;
 
 // --- issue 4: options, URLs, imports -----------------------------------------------------
-
-fn config_of(f: &FileFacts, client: usize) -> &ClientConfig {
-    f.client_config(client)
-        .unwrap_or_else(|| panic!("no config for client {client}: {:#?}", f.client_configs))
-}
-
-fn opt<'f>(c: &'f ClientConfig, key: &str) -> &'f OptValue {
-    &c.option(key)
-        .unwrap_or_else(|| panic!("no option {key}: {:#?}", c.options))
-        .value
-}
-
-fn env_name(c: &ClientConfig) -> Option<&str> {
-    c.url.as_ref().and_then(UrlRef::env_name)
-}
 
 fn literal(c: &ClientConfig) -> Option<(&str, Span)> {
     c.url.as_ref().and_then(UrlRef::literal)
@@ -41,7 +27,7 @@ async fn main() -> anyhow::Result<()> {
 "#;
     let f = facts(src);
     assert_eq!(only_client(&f).client, "sqlx-pool");
-    let c = config_of(&f, 0);
+    let c = config(&f, 0);
     assert_eq!(opt(c, "max_connections"), &OptValue::Int(50));
     assert_eq!(opt(c, "min_connections"), &OptValue::Int(5));
     assert_eq!(opt(c, "acquire_timeout"), &OptValue::Unknown);
@@ -69,7 +55,7 @@ async fn main() -> anyhow::Result<()> {
             "use std::env;\nasync fn a() {{ let url = {init}; let p = sqlx::PgPool::connect(&url).await; }}"
         );
         let f = facts(&src);
-        assert_eq!(env_name(config_of(&f, 0)), Some("DATABASE_URL"), "{init}");
+        assert_eq!(env_name(config(&f, 0)), Some("DATABASE_URL"), "{init}");
     }
 }
 
@@ -90,13 +76,13 @@ async fn b() {
 "##;
     let f = facts(src);
     assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
-    let c = config_of(&f, 0);
+    let c = config(&f, 0);
     assert_eq!(opt(c, "max_connections"), &OptValue::Int(20_000));
     assert_eq!(opt(c, "min_connections"), &OptValue::Int(-1));
     let (text, span) = literal(c).unwrap();
     assert_eq!(text, "postgres://app:secret@db.example.com:6543/app");
     assert_eq!(&src[span.range()], text);
-    let c = config_of(&f, 1);
+    let c = config(&f, 1);
     assert_eq!(opt(c, "max_connections"), &OptValue::Int(7));
     let (text, span) = literal(c).unwrap();
     assert_eq!(&src[span.range()], text);
@@ -136,17 +122,17 @@ async fn d() {
 "#;
     let f = facts(src);
     assert_eq!(f.clients.len(), 4, "{:#?}", f.clients);
-    let a = config_of(&f, 0);
+    let a = config(&f, 0);
     assert_eq!(opt(a, "max_connections"), &OptValue::Int(5));
     assert!(a.url.is_none());
-    let b = config_of(&f, 1);
+    let b = config(&f, 1);
     assert_eq!(opt(b, "max_connections"), &OptValue::Int(10));
     assert_eq!(opt(b, "statement_cache_capacity"), &OptValue::Int(0));
     assert_eq!(env_name(b), Some("POOLER_URL"));
-    let c = config_of(&f, 2);
+    let c = config(&f, 2);
     assert_eq!(opt(c, "statement_cache_capacity"), &OptValue::Int(0));
     assert_eq!(env_name(c), Some("DATABASE_URL"));
-    let d = config_of(&f, 3);
+    let d = config(&f, 3);
     assert_eq!(opt(d, "statement_cache_capacity"), &OptValue::Int(100));
     assert_eq!(literal(d).map(|l| l.0), Some("postgres://localhost/d"));
 }
@@ -185,7 +171,7 @@ fn c() {
         src,
     );
     assert_eq!(f.clients.len(), 3, "{:#?}", f.clients);
-    let a = config_of(&f, 0);
+    let a = config(&f, 0);
     assert_eq!(opt(a, "max_size"), &OptValue::Int(40));
     assert_eq!(
         &src[a
@@ -199,14 +185,14 @@ fn c() {
     );
     assert_eq!(opt(a, "recycling_method"), &OptValue::Name("Fast".into()));
     assert_eq!(env_name(a), Some("DATABASE_URL"));
-    let b = config_of(&f, 1);
+    let b = config(&f, 1);
     assert_eq!(opt(b, "max_size"), &OptValue::Int(16));
     assert_eq!(
         opt(b, "url"),
         &OptValue::Str("postgres://localhost/app".into())
     );
     assert_eq!(literal(b).map(|l| l.0), Some("postgres://localhost/app"));
-    let c = config_of(&f, 2);
+    let c = config(&f, 2);
     assert_eq!(opt(c, "max_size"), &OptValue::Int(8));
 }
 
@@ -268,26 +254,26 @@ async fn e() {
             "tokio-postgres"
         ]
     );
-    let bb8 = config_of(&f, 0);
+    let bb8 = config(&f, 0);
     assert_eq!(opt(bb8, "max_size"), &OptValue::Int(30));
     assert_eq!(opt(bb8, "min_idle"), &OptValue::Int(5));
     assert_eq!(env_name(bb8), Some("DATABASE_URL"));
-    let r2d2 = config_of(&f, 1);
+    let r2d2 = config(&f, 1);
     assert_eq!(opt(r2d2, "max_size"), &OptValue::Int(15));
     assert_eq!(
-        literal(config_of(&f, 2)).map(|l| l.0),
+        literal(config(&f, 2)).map(|l| l.0),
         Some("redis://127.0.0.1/")
     );
     // The connection opened from a client knows the client's URL.
     assert_eq!(
-        literal(config_of(&f, 3)).map(|l| l.0),
+        literal(config(&f, 3)).map(|l| l.0),
         Some("redis://127.0.0.1/")
     );
-    let mongo = config_of(&f, 4);
+    let mongo = config(&f, 4);
     assert_eq!(opt(mongo, "max_pool_size"), &OptValue::Int(50));
     assert_eq!(env_name(mongo), Some("MONGODB_URI"));
-    assert_eq!(env_name(config_of(&f, 5)), Some("MONGODB_URI"));
-    assert_eq!(env_name(config_of(&f, 6)), Some("DATABASE_URL"));
+    assert_eq!(env_name(config(&f, 5)), Some("MONGODB_URI"));
+    assert_eq!(env_name(config(&f, 6)), Some("DATABASE_URL"));
 }
 
 #[test]
@@ -314,11 +300,11 @@ async fn g(url: String) { let p = PgPool::connect(&url).await; }
 "#;
     let f = facts(src);
     assert_eq!(f.clients.len(), 7, "{:#?}", f.clients);
-    assert_eq!(env_name(config_of(&f, 0)), Some("DATABASE_URL"));
-    assert_eq!(env_name(config_of(&f, 1)), Some("REPLICA_URL"));
-    assert_eq!(env_name(config_of(&f, 2)), Some("BUILD_DATABASE_URL"));
-    assert_eq!(env_name(config_of(&f, 3)), Some("DATABASE_URL"));
-    assert_eq!(env_name(config_of(&f, 4)), Some("DATABASE_URL"));
+    assert_eq!(env_name(config(&f, 0)), Some("DATABASE_URL"));
+    assert_eq!(env_name(config(&f, 1)), Some("REPLICA_URL"));
+    assert_eq!(env_name(config(&f, 2)), Some("BUILD_DATABASE_URL"));
+    assert_eq!(env_name(config(&f, 3)), Some("DATABASE_URL"));
+    assert_eq!(env_name(config(&f, 4)), Some("DATABASE_URL"));
     // A formatted URL and a parameter: unknown, no config at all.
     assert!(
         f.client_configs
@@ -382,10 +368,10 @@ pub static OTHER: LazyLock<PgPool> = LazyLock::new(|| PgPool::connect_lazy(&url)
 "#;
     let f = facts(src);
     assert_eq!(f.clients.len(), 3, "{:#?}", f.clients);
-    let pool = config_of(&f, 0);
+    let pool = config(&f, 0);
     assert_eq!(env_name(pool), Some("DATABASE_URL"));
     assert_eq!(opt(pool, "max_connections"), &OptValue::Int(10));
-    assert_eq!(env_name(config_of(&f, 1)), Some("JOBS_DATABASE_URL"));
+    assert_eq!(env_name(config(&f, 1)), Some("JOBS_DATABASE_URL"));
     // `url` of another static's initialiser is not visible.
     assert!(f.client_configs.iter().all(|c| c.client != 2));
 }
@@ -410,8 +396,8 @@ fn a() {
         src,
     );
     assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
-    assert_eq!(opt(config_of(&f, 0), "max_connections"), &OptValue::Unknown);
-    assert!(config_of(&f, 0).url.is_none());
+    assert_eq!(opt(config(&f, 0), "max_connections"), &OptValue::Unknown);
+    assert!(config(&f, 0).url.is_none());
 }
 
 fn import_keys(f: &FileFacts) -> Vec<String> {

@@ -1,26 +1,7 @@
 use super::*;
+use crate::lang::testkit::*;
 
 // -------------------------------------------------------------------- configuration
-
-/// The config of client `i`, by the client's index.
-fn config(f: &FileFacts, i: usize) -> &ClientConfig {
-    f.client_config(i)
-        .unwrap_or_else(|| panic!("no config for client {i}: {:#?}", f.client_configs))
-}
-
-fn opt<'f>(c: &'f ClientConfig, key: &str) -> &'f OptValue {
-    &c.option(key)
-        .unwrap_or_else(|| panic!("no option {key}: {:#?}", c.options))
-        .value
-}
-
-fn env_name(c: &ClientConfig) -> Option<&str> {
-    c.url.as_ref().and_then(UrlRef::env_name)
-}
-
-fn literal_url(c: &ClientConfig) -> Option<&str> {
-    c.url.as_ref().and_then(UrlRef::literal).map(|(t, _)| t)
-}
 
 #[test]
 fn pg_and_postgres_js_options_and_env_urls() {
