@@ -11,6 +11,7 @@ pub mod options;
 pub mod rust_static;
 pub mod share;
 pub mod shared_client;
+pub mod suppression;
 pub mod try_finally;
 
 use crate::source::Span;

@@ -159,6 +159,28 @@ pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
     }
 }
 
+/// A file that runs as a process of its own and that no module imports (the caller checks that):
+/// a JS/TS module that exports nothing (`main().finally(() => prisma.$disconnect())`, outside a
+/// Next.js app whose pages and routes all run in one server), a Python module with an
+/// `if __name__ == "__main__":` block, or a Rust binary under `src/bin/`.
+pub fn is_entry_script(source: &SourceFile) -> bool {
+    let text = source.text.as_str();
+    match source.lang {
+        Lang::Ts | Lang::Tsx | Lang::Js => {
+            !source.project.nextjs
+                && !text.contains("export ")
+                && !text.contains("module.exports")
+                && !text.contains("exports.")
+        }
+        Lang::Py => {
+            text.contains("if __name__ == \"__main__\"")
+                || text.contains("if __name__ == '__main__'")
+        }
+        Lang::Rs => source.rel.replace('\\', "/").contains("src/bin/"),
+        Lang::Env => false,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -8,7 +8,7 @@ use crate::facts::{ClientKind, Guard, ScopeKind};
 use crate::pools;
 use crate::rules::{ProjectCx, Check};
 use crate::fixgen::shared_client;
-use crate::source::{Lang, SourceFile, Span};
+use crate::source::{Lang, Span};
 
 crate::declare_rule! {
     DuplicateClientModule {
@@ -83,7 +83,7 @@ impl Check for DuplicateClientModule {
             sites.retain(|fi, _| {
                 let source = &cx.files[*fi].source;
                 importers(*fi) > 0
-                    || !(is_entry_script(source)
+                    || !(crate::lang::is_entry_script(source)
                         || source.project.serverless && !source.project.nextjs)
             });
             if sites.len() < 2 {
@@ -176,26 +176,3 @@ impl Check for DuplicateClientModule {
         }
     }
 }
-
-/// A file that runs as a process of its own and that no module imports (checked by the caller):
-/// a JS/TS module that exports nothing (`main().finally(() => prisma.$disconnect())`, outside a
-/// Next.js app whose pages and routes all run in one server), a Python module with an
-/// `if __name__ == "__main__":` block, or a Rust binary under `src/bin/`.
-fn is_entry_script(source: &SourceFile) -> bool {
-    let text = source.text.as_str();
-    match source.lang {
-        Lang::Ts | Lang::Tsx | Lang::Js => {
-            !source.project.nextjs
-                && !text.contains("export ")
-                && !text.contains("module.exports")
-                && !text.contains("exports.")
-        }
-        Lang::Py => {
-            text.contains("if __name__ == \"__main__\"")
-                || text.contains("if __name__ == '__main__'")
-        }
-        Lang::Rs => source.rel.replace('\\', "/").contains("src/bin/"),
-        Lang::Env => false,
-    }
-}
-
