@@ -532,7 +532,8 @@ fn config_catalog_entries_add_an_in_house_client() {
 }
 
 /// A library nobody at connlint has heard of, described only in the project's `connlint.toml`,
-/// gets the same findings and fixes as a built-in one: library knowledge is data.
+/// gets the same findings and fixes as a built-in one: library knowledge is data. Its own pool
+/// key (`maxConns`) counts as pool tuning, so the route's client is replaced by the shared one.
 #[test]
 fn a_made_up_library_from_config_gets_findings_and_fixes() {
     let dir = tempfile::tempdir().unwrap();
@@ -545,7 +546,7 @@ fn a_made_up_library_from_config_gets_findings_and_fixes() {
     write(
         root,
         "app/api/invoices/route.ts",
-        "import { AcmeClient } from \"@acme/db\";\n\nexport async function GET() {\n  const db = new AcmeClient({ url: process.env.ACME_URL });\n  const rows = await db.query(\"select 1\");\n  return Response.json(rows);\n}\n",
+        "import { AcmeClient } from \"@acme/db\";\n\nexport async function GET() {\n  const db = new AcmeClient({ url: process.env.ACME_URL, maxConns: 5 });\n  const rows = await db.query(\"select 1\");\n  return Response.json(rows);\n}\n",
     );
     write(
         root,
@@ -566,7 +567,7 @@ fn a_made_up_library_from_config_gets_findings_and_fixes() {
     write(
         root,
         "connlint.toml",
-        "[[catalog.client]]\nlanguage = \"typescript\"\nid = \"acme-db\"\nlibrary = \"@acme/db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"@acme/db\"]\nconstructors = [{ new = \"AcmeClient\" }]\nrelease = [\"close\"]\nhot_reload = true\n\n[[catalog.client]]\nlanguage = \"python\"\nid = \"acme-db-py\"\nlibrary = \"acme-db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"acme_db\"]\nconstructors = [{ call = \"connect_pool\" }]\nrelease = [\"close\"]\n",
+        "[[catalog.client]]\nlanguage = \"typescript\"\nid = \"acme-db\"\nlibrary = \"@acme/db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"@acme/db\"]\nconstructors = [{ new = \"AcmeClient\" }]\nrelease = [\"close\"]\nhot_reload = true\npool_keys = [{ key = \"maxConns\", default = 10 }]\n\n[[catalog.client]]\nlanguage = \"python\"\nid = \"acme-db-py\"\nlibrary = \"acme-db\"\nfamily = \"postgres\"\nkind = \"pool\"\nmodules = [\"acme_db\"]\nconstructors = [{ call = \"connect_pool\" }]\nrelease = [\"close\"]\n",
     );
     let out = connlint()
         .current_dir(root)
