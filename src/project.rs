@@ -113,6 +113,7 @@ impl Project {
         };
         let mut private = false;
         let mut has_binary = false;
+        let (mut netlify, mut netlify_functions) = (false, false);
         if let Some(text) = read_or_note(root, "package.json", &mut p.problems) {
             p.manifests.push("package.json".into());
             let parsed = serde_json::from_str::<serde_json::Value>(&text);
@@ -179,10 +180,16 @@ impl Project {
                 if name.starts_with("next.config.") {
                     p.nextjs = true;
                 }
+                // A `netlify.toml` that only publishes a static site (a docs folder) runs no
+                // code: serverless only with functions or a framework Netlify runs as functions.
+                if name == "netlify.toml" {
+                    netlify_functions |= read(root, name).is_some_and(|t| t.contains("functions"))
+                        || root.join("netlify/functions").is_dir();
+                    netlify = true;
+                }
                 if matches!(
                     name.as_str(),
                     "vercel.json"
-                        | "netlify.toml"
                         | "serverless.yml"
                         | "serverless.yaml"
                         | "template.yaml"
@@ -223,6 +230,12 @@ impl Project {
             }
         }
         p.nextjs |= p.deps.contains("next");
+        p.serverless |= netlify
+            && (netlify_functions
+                || p.nextjs
+                || ["@remix-run/node", "@sveltejs/kit", "nuxt", "astro"]
+                    .iter()
+                    .any(|f| p.deps.contains(*f)));
         p.serverless |= p.deps.iter().any(|d| {
             d.starts_with("@vercel/")
                 || d == "mangum"
@@ -407,6 +420,38 @@ mod tests {
             r#"{"name":"api","dependencies":{"express":"4"}}"#,
         )?;
         assert!(!Project::load(dir.path()).serverless);
+        Ok(())
+    }
+
+    #[test]
+    fn a_netlify_site_without_functions_is_not_serverless() -> Result<(), Box<dyn std::error::Error>>
+    {
+        // A Python app whose `netlify.toml` publishes its documentation (mealie's).
+        let dir = tempfile::tempdir()?;
+        std::fs::write(
+            dir.path().join("pyproject.toml"),
+            "[project]\nname='x'\ndependencies=['fastapi', 'SQLAlchemy>=2']\n",
+        )?;
+        std::fs::write(
+            dir.path().join("netlify.toml"),
+            "[build]\npublish = \"docs/site/\"\ncommand = \"mkdocs build\"\n",
+        )?;
+        assert!(!Project::load(dir.path()).serverless);
+        std::fs::write(
+            dir.path().join("netlify.toml"),
+            "[build]\npublish = \"dist\"\n[functions]\ndirectory = \"netlify/functions\"\n",
+        )?;
+        assert!(Project::load(dir.path()).serverless);
+        let next = tempfile::tempdir()?;
+        std::fs::write(
+            next.path().join("package.json"),
+            r#"{"dependencies":{"next":"15"}}"#,
+        )?;
+        std::fs::write(
+            next.path().join("netlify.toml"),
+            "[build]\npublish = \".next\"\n",
+        )?;
+        assert!(Project::load(next.path()).serverless);
         Ok(())
     }
 
