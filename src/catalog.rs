@@ -63,6 +63,10 @@ pub struct ClientDef {
     /// transaction (psycopg2's connection commits or rolls back and stays open).
     #[serde(default)]
     pub with_keeps_open: bool,
+    /// Python: a construction given a connection someone else holds (`Session(bind=connection)`
+    /// in an event listener, `Session(bind=op.get_bind())` in a migration) owns nothing to close.
+    #[serde(default)]
+    pub borrows: Option<BorrowedBind>,
     /// The environment variable the library reads its URL from when the code gives none
     /// (Prisma: `DATABASE_URL`, named in `schema.prisma`), and the options that give one.
     #[serde(default)]
@@ -139,6 +143,19 @@ pub struct SharedClient {
     /// Rust: declare at the end of the file (a `static`); otherwise after the imports.
     #[serde(default)]
     pub at_end: bool,
+}
+
+/// See [`ClientDef::borrows`]: the keyword argument, and what its value looks like when it is a
+/// connection the caller holds: a call of one of `calls` (`op.get_bind()`,
+/// `session.connection()`) or a name containing one of `names` (`connection`, `conn`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BorrowedBind {
+    pub keyword: String,
+    #[serde(default)]
+    pub calls: Vec<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// One way to build a client.

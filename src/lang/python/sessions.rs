@@ -13,6 +13,9 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         let src = self.src;
+        if def.borrows.as_ref().is_some_and(|b| borrows(call, b, src)) {
+            return;
+        }
         // Through methods that return the object itself:
         // `engine.connect().execution_options(isolation_level="AUTOCOMMIT")`.
         let mut n = self.path.len();
@@ -718,5 +721,28 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(acc) = self.accs.last_mut() {
             acc.pending = true;
         }
+    }
+}
+
+/// Is the construction `call` given a connection someone else holds (the catalogue's
+/// `borrows`: `Session(bind=connection)`, `Session(bind=op.get_bind())`)?
+fn borrows(call: Node, b: &crate::catalog::BorrowedBind, src: &str) -> bool {
+    let (_, keywords) = call_args(call);
+    let Some(value) = keyword(&keywords, &b.keyword, src) else {
+        return false;
+    };
+    let value = strip(value);
+    match value.kind() {
+        "call" => value
+            .child_by_field_name("function")
+            .filter(|f| f.kind() == "attribute")
+            .and_then(|f| f.child_by_field_name("attribute"))
+            .is_some_and(|m| b.calls.iter().any(|c| c == text(m, src))),
+        "identifier" | "attribute" => {
+            let name = text(value, src);
+            let last = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
+            b.names.iter().any(|n| last.contains(n.as_str()))
+        }
+        _ => false,
     }
 }
