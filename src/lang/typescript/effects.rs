@@ -44,6 +44,19 @@ impl<'a, 't> Walker<'a, 't> {
                 .any(|m| !m.contains('*') && project.has_dep(m))
     }
 
+    /// Is the effect hook `name` React's? `React.useEffect` (`member`), one imported from React
+    /// (or Preact), or one neither imported nor declared in the file; not a function of that
+    /// name imported from another module or written in this one.
+    pub(super) fn is_react_hook(&self, name: &str, member: bool) -> bool {
+        if member {
+            return true;
+        }
+        match self.pre.imports.get(name) {
+            Some(imp) => REACT_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+            None => !self.pre.fn_names.contains(name),
+        }
+    }
+
     /// A Vue lifecycle hook (`onMounted`, `onUnmounted`, …) by its local name. Call
     /// [`Walker::ensure_index`] first.
     pub(super) fn is_vue_hook(&self, name: &str) -> bool {
@@ -72,7 +85,9 @@ impl<'a, 't> Walker<'a, 't> {
                 .unwrap_or(""),
             _ => return,
         };
-        if EFFECT_HOOKS.contains(&name) {
+        if EFFECT_HOOKS.contains(&name)
+            && self.is_react_hook(name, callee.kind() == "member_expression")
+        {
             self.react_effect(at, name);
         } else if name == VUE_MOUNT && callee.kind() == "identifier" {
             self.ensure_index();

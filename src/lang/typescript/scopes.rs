@@ -363,7 +363,11 @@ impl<'a, 't> Walker<'a, 't> {
             }
             Role::App => {}
         }
-        if first_arg && EFFECT_HOOKS.contains(&callee) {
+        let member_callee = position
+            .and_then(|(call, _)| field(call.node, "function"))
+            .is_some_and(|c| unwrap_value(c).kind() == "member_expression");
+        if first_arg && EFFECT_HOOKS.contains(&callee) && self.is_react_hook(callee, member_callee)
+        {
             return FnClass {
                 scope: Scope {
                     kind: ScopeKind::Effect,

@@ -28,6 +28,17 @@ pub(super) const LOOP_METHODS: &[&str] = &[
 
 pub(super) const EFFECT_HOOKS: &[&str] = &["useEffect", "useLayoutEffect", "useInsertionEffect"];
 
+/// Modules whose `useEffect` is React's (or behaves as React's): an effect hook imported from
+/// anywhere else, or declared in the file, is some other function.
+pub(super) const REACT_MODULES: &[&str] = &[
+    "react",
+    "preact",
+    "preact/hooks",
+    "preact/compat",
+    "@preact/compat",
+    "@wordpress/element",
+];
+
 /// Hooks whose first argument is an initialiser run once per component instance.
 pub(super) const MEMO_HOOKS: &[&str] = &["useMemo", "useState"];
 
