@@ -621,7 +621,7 @@ pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
         "manage.py" | "env.py" | "gunicorn.conf.py" | "gunicorn_conf.py"
     ) || dirs
         .iter()
-        .any(|d| matches!(*d, "alembic" | "migrations" | "scripts"))
+        .any(|d| matches!(*d, "alembic" | "migrations" | "scripts" | "bin" | "seeds"))
         || dirs
             .windows(2)
             .any(|w| w[0] == "management" && w[1] == "commands");

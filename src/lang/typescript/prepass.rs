@@ -56,7 +56,7 @@ impl FileInfo {
         let startup = (!routed
             && dirs
                 .iter()
-                .any(|d| matches!(*d, "scripts" | "migrations" | "seeds" | "seeders")))
+                .any(|d| matches!(*d, "scripts" | "bin" | "migrations" | "seeds" | "seeders")))
             // Seed scripts (`seed.ts`, `test-cards-seed.ts`, `seed-users.ts`) and what sits
             // beside Prisma's schema (`prisma/seed.ts`): run by hand, never by the app.
             || stem == "seed"
