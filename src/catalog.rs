@@ -599,7 +599,7 @@ impl LangCatalog {
     pub fn match_rs(&self, path: &[String], then: Option<&str>) -> Option<CtorMatch<'_>> {
         let first = path.first()?;
         for client in &self.clients {
-            if !client.modules.iter().any(|m| m == first) {
+            if !client.modules.iter().any(|m| wildcard_match(m, first)) {
                 continue;
             }
             let check = |ctor: &CtorDef| {
@@ -643,7 +643,7 @@ impl LangCatalog {
     pub fn match_rs_value(&self, type_path: &[String], method: &str) -> Option<CtorMatch<'_>> {
         let first = type_path.first()?;
         for client in &self.clients {
-            if !client.modules.iter().any(|m| m == first) {
+            if !client.modules.iter().any(|m| wildcard_match(m, first)) {
                 continue;
             }
             let check = |ctor: &CtorDef| {

@@ -68,6 +68,13 @@ fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) ->
                     // a wildcard fragment such as `generated/prisma`
                     return vec![m];
                 }
+                if m.ends_with(['-', '_', '/']) {
+                    // the literal start of a wildcard package (`@aws-sdk/client-*`)
+                    return ['"', '\'', '`']
+                        .into_iter()
+                        .map(|q| format!("{q}{m}"))
+                        .collect();
+                }
                 ['"', '\'', '`']
                     .into_iter()
                     .flat_map(|q| [format!("{q}{m}{q}"), format!("{q}{m}/")])
