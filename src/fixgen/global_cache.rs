@@ -29,6 +29,48 @@ pub(crate) fn global_cache_fix(
     })
 }
 
+/// `export const prisma = globalForPrisma.prisma ?? new PrismaClient();` that never stores the
+/// new client back: add the store Next.js documents after the declaration
+/// (`if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;`).
+pub(crate) fn store_back_fix(
+    source: &SourceFile,
+    stmt: Span,
+    name: &str,
+    ctor: Span,
+) -> Option<Fix> {
+    let text = source.slice(stmt);
+    let rest = text.strip_prefix("export ").unwrap_or(text);
+    let rest = ["const ", "let ", "var "]
+        .iter()
+        .find_map(|k| rest.strip_prefix(k))?
+        .strip_prefix(name)?;
+    let value = rest.split_once('=')?.1;
+    let (cache, built) = value.split_once("??")?;
+    let cache = cache.trim();
+    let built = built.trim().trim_end_matches(';').trim();
+    let ident =
+        |c: char| c.is_alphanumeric() || matches!(c, '_' | '$' | '.' | '[' | ']' | '"' | '\'');
+    if built != source.slice(ctor).trim() || cache.is_empty() || !cache.chars().all(ident) {
+        return None;
+    }
+    let nl = crate::fixgen::newline(&source.text);
+    let line = format!("if (process.env.NODE_ENV !== \"production\") {cache} = {name};");
+    // After the statement's line, a trailing comment included.
+    let (whole, _) = crate::fixgen::own_line(source, stmt);
+    let line_text = source.slice(whole);
+    let at =
+        whole.end as usize - (line_text.len() - line_text.trim_end_matches(['\n', '\r']).len());
+    Some(Fix {
+        message: format!("Store the client back in `{cache}`"),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: Span::new(at, at),
+            content: format!("{nl}{line}"),
+        }],
+        related_edits: Vec::new(),
+    })
+}
+
 /// `export const prisma = new PrismaClient();` → the `globalThis` cache form, or `None` when the
 /// statement is not a plain declaration of the construction.
 fn rewrite(stmt: &str, name: &str, ctor: &str, typescript: bool) -> Option<String> {

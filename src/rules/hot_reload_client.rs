@@ -5,7 +5,7 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::facts::{Guard, ScopeKind};
 use crate::rules::{ProjectCx, Check};
-use crate::fixgen::global_cache::global_cache_fix;
+use crate::fixgen::global_cache::{global_cache_fix, store_back_fix};
 use crate::fixgen::shared_client;
 use crate::source::Lang;
 
@@ -55,7 +55,10 @@ impl Check for HotReloadClient {
                     c.anchors
                         .statement
                         .filter(|_| allowed)
-                        .and_then(|stmt| global_cache_fix(&file.source, stmt, name, c.span))
+                        .and_then(|stmt| {
+                            global_cache_fix(&file.source, stmt, name, c.span)
+                                .or_else(|| store_back_fix(&file.source, stmt, name, c.span))
+                        })
                 });
                 out.push(Finding {
                     rule: META.id,

@@ -133,6 +133,8 @@ pub(super) struct Pre<'a, 't> {
     pub(super) module_vars: HashSet<String>,
     /// Roots of assignment targets anywhere (`cached = …`, `cache.conn = …`, `n++`).
     pub(super) assigned: HashSet<String>,
+    /// Whole assignment targets, canonical (`globalForPrisma.prisma`, see [`target_key`]).
+    pub(super) assigned_paths: HashSet<String>,
     pub(super) global_aliases: HashSet<String>,
     /// Functions callable by a bare name (declarations, `const f = …`).
     pub(super) fn_names: HashSet<String>,
@@ -169,6 +171,7 @@ impl<'a, 't> Pre<'a, 't> {
             imports: HashMap::new(),
             module_vars: HashSet::new(),
             assigned: HashSet::new(),
+            assigned_paths: HashSet::new(),
             global_aliases: HashSet::new(),
             fn_names: HashSet::new(),
             handler_names: HashMap::new(),
@@ -228,6 +231,9 @@ impl<'a, 't> Pre<'a, 't> {
                 "assignment_expression" | "augmented_assignment_expression" => {
                     if let Some((root, _)) = field(n, "left").and_then(|l| root_of(l, src)) {
                         self.assigned.insert(root.to_string());
+                    }
+                    if let Some(l) = field(n, "left") {
+                        self.assigned_paths.insert(target_key(text(l, src)));
                     }
                 }
                 "update_expression" => {
@@ -915,4 +921,17 @@ impl<'a, 't> Pre<'a, 't> {
             _ => {}
         }
     }
+}
+
+/// An assignment target or a cache read as a key: whitespace dropped, `?.` as `.`, and
+/// `["x"]` / `['x']` as `.x`, so that `globalThis["prisma"]` and `globalThis.prisma` meet.
+pub(super) fn target_key(t: &str) -> String {
+    let mut k: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    k = k.replace("?.", ".");
+    for q in ['"', '\'', '`'] {
+        k = k
+            .replace(&format!("[{q}"), ".")
+            .replace(&format!("{q}]"), "");
+    }
+    k
 }

@@ -505,7 +505,14 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     if let Some(l) = field(pn, "left") {
                         let g = self.classify_target(l);
-                        if g != Guard::None && out.guard == Guard::None {
+                        // A `globalThis` cache that is read (`g.prisma ?? new PrismaClient()`)
+                        // but never written back caches nothing: every load builds a client.
+                        let stored = g != Guard::GlobalCache
+                            || self
+                                .pre
+                                .assigned_paths
+                                .contains(&target_key(text(unwrap_value(l), src)));
+                        if g != Guard::None && stored && out.guard == Guard::None {
                             out.guard = g;
                         }
                     }
