@@ -133,6 +133,9 @@ pub(super) struct Pre<'a, 't> {
     pub(super) module_vars: HashSet<String>,
     /// Roots of assignment targets anywhere (`cached = …`, `cache.conn = …`, `n++`).
     pub(super) assigned: HashSet<String>,
+    /// Classes declared at module scope: their static fields are module-level state
+    /// (`static #client` filled once by a getter is a cache).
+    pub(super) module_classes: HashSet<String>,
     /// Whole assignment targets, canonical (`globalForPrisma.prisma`, see [`target_key`]).
     pub(super) assigned_paths: HashSet<String>,
     pub(super) global_aliases: HashSet<String>,
@@ -172,6 +175,7 @@ impl<'a, 't> Pre<'a, 't> {
             module_vars: HashSet::new(),
             assigned: HashSet::new(),
             assigned_paths: HashSet::new(),
+            module_classes: HashSet::new(),
             global_aliases: HashSet::new(),
             fn_names: HashSet::new(),
             handler_names: HashMap::new(),
@@ -228,6 +232,16 @@ impl<'a, 't> Pre<'a, 't> {
                     }
                 }
                 "variable_declarator" => self.declarator(n),
+                "class_declaration" | "abstract_class_declaration" => {
+                    let top = n.parent().is_some_and(|p| {
+                        p.kind() == "program"
+                            || (p.kind() == "export_statement"
+                                && p.parent().is_some_and(|g| g.kind() == "program"))
+                    });
+                    if top && let Some(name) = field(n, "name") {
+                        self.module_classes.insert(text(name, src).to_string());
+                    }
+                }
                 "assignment_expression" | "augmented_assignment_expression" => {
                     if let Some((root, _)) = field(n, "left").and_then(|l| root_of(l, src)) {
                         self.assigned.insert(root.to_string());

@@ -124,6 +124,12 @@ impl<'a, 't> Walker<'a, 't> {
                         let name = text(root, src);
                         if self.is_global(name) {
                             Guard::GlobalCache
+                        } else if obj.kind() == "identifier"
+                            && self.pre.module_classes.contains(name)
+                            && !self.is_local(name)
+                        {
+                            // `Db.#client = new PrismaClient()`: a static field, filled once.
+                            Guard::ModuleCache
                         } else if prop == Some("current")
                             && obj.kind() == "identifier"
                             && !self.is_module_var(name)
