@@ -192,6 +192,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "express" | "koa" | "fastify" | "hono" | "trpc" => {
             "create the client once at module scope (e.g. in `db.ts`) and import it in your handlers"
         }
+        "nestjs" => {
+            "provide the client once (a provider such as a `PrismaService` that extends `PrismaClient`, or `useFactory`) and inject it into the controller's constructor"
+        }
         "react-component" | "react-hook" => {
             "create the client once outside the component (module scope), memoize it with `useMemo`/`useState(() => …)`, or use the SDK's singleton (`StreamChat.getInstance`, `StreamVideoClient.getOrCreateInstance`)"
         }

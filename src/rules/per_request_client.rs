@@ -499,6 +499,7 @@ fn framework_name(f: &str) -> &str {
         "fastify" => "Fastify",
         "hono" => "Hono",
         "trpc" => "tRPC",
+        "nestjs" => "NestJS",
         "fastapi" => "FastAPI",
         "flask" => "Flask",
         "django" => "Django",

@@ -415,7 +415,9 @@ impl<'a, 't> Walker<'a, 't> {
         let at_module = self.ctxs.len() == 1;
         if let Some(n) = name {
             let nm = n.name.as_str();
-            let scope = if let Some(fw) = self.pre.handler_names.get(nm) {
+            let scope = if nest_handler(f, src) && self.pre.file.project.has_dep("@nestjs/common") {
+                named(ScopeKind::Handler, Some("nestjs"))
+            } else if let Some(fw) = self.pre.handler_names.get(nm) {
                 named(ScopeKind::Handler, Some(fw))
             } else if nm == "getServerSideProps" {
                 named(ScopeKind::Handler, Some("next-ssr"))
@@ -648,4 +650,54 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
     }
+}
+
+/// A NestJS controller, resolver or gateway method that the framework calls per request or
+/// message: decorated with a route (`@Get()`, `@Post(':id')`, …), GraphQL (`@Query()`,
+/// `@Mutation()`) or message decorator, in a class decorated `@Controller`, `@Resolver` or
+/// `@WebSocketGateway`.
+fn nest_handler(f: Node, src: &str) -> bool {
+    if f.kind() != "method_definition" {
+        return false;
+    }
+    let decorator_name = |d: Node| {
+        let t = text(d, src).trim_start_matches('@');
+        let end = t
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(t.len());
+        t[..end].to_string()
+    };
+    let mut method_decorators = Vec::new();
+    let mut prev = f.prev_named_sibling();
+    while let Some(d) = prev.filter(|d| d.kind() == "decorator") {
+        method_decorators.push(decorator_name(d));
+        prev = d.prev_named_sibling();
+    }
+    // Some grammar versions attach a method's decorators as its own children.
+    let mut cursor = f.walk();
+    for c in f.named_children(&mut cursor) {
+        if c.kind() == "decorator" {
+            method_decorators.push(decorator_name(c));
+        }
+    }
+    if !method_decorators
+        .iter()
+        .any(|d| NEST_HANDLER_DECORATORS.contains(&d.as_str()))
+    {
+        return false;
+    }
+    let Some(class) = f.parent().and_then(|b| b.parent()) else {
+        return false;
+    };
+    let class_decorated = |n: Node| {
+        let mut cursor = n.walk();
+        let found = n.named_children(&mut cursor).any(|c| {
+            c.kind() == "decorator" && NEST_CLASS_DECORATORS.contains(&decorator_name(c).as_str())
+        });
+        found
+    };
+    class_decorated(class)
+        || class
+            .parent()
+            .is_some_and(|e| e.kind() == "export_statement" && class_decorated(e))
 }

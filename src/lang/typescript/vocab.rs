@@ -154,3 +154,26 @@ pub(super) const WRAPPER_NOUNS: &[&str] = &[
     "coordinator",
     "orchestrator",
 ];
+
+/// NestJS method decorators whose method the framework calls per request or message.
+pub(super) const NEST_HANDLER_DECORATORS: &[&str] = &[
+    "Get",
+    "Post",
+    "Put",
+    "Patch",
+    "Delete",
+    "All",
+    "Head",
+    "Options",
+    "Sse",
+    "Query",
+    "Mutation",
+    "Subscription",
+    "ResolveField",
+    "MessagePattern",
+    "EventPattern",
+    "SubscribeMessage",
+];
+
+/// NestJS class decorators of the classes whose methods serve requests.
+pub(super) const NEST_CLASS_DECORATORS: &[&str] = &["Controller", "Resolver", "WebSocketGateway"];
