@@ -691,10 +691,14 @@ fn nest_handler(f: Node, src: &str) -> bool {
     };
     let class_decorated = |n: Node| {
         let mut cursor = n.walk();
-        let found = n.named_children(&mut cursor).any(|c| {
-            c.kind() == "decorator" && NEST_CLASS_DECORATORS.contains(&decorator_name(c).as_str())
-        });
-        found
+        for c in n.named_children(&mut cursor) {
+            if c.kind() == "decorator"
+                && NEST_CLASS_DECORATORS.contains(&decorator_name(c).as_str())
+            {
+                return true;
+            }
+        }
+        false
     };
     class_decorated(class)
         || class
