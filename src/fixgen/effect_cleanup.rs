@@ -131,12 +131,8 @@ fn release_call(
                     None => args.push(h.clone()),
                 }
             }
-            if let Some(opt) = a
-                .args
-                .get(2)
-                .filter(|o| *o == "true" || o.contains("capture:true"))
-            {
-                args.push(opt.clone());
+            if capture_flag(a.args.get(2).map(String::as_str)) == Some(true) {
+                args.push("true".to_string());
             }
             Some(format!("{r}.{release}({})", args.join(", ")))
         }
@@ -708,6 +704,33 @@ fn nested_fix(
         edits,
         related_edits: Vec::new(),
     })
+}
+
+/// A listener's capture flag as written in its third argument: `None` when it cannot be told
+/// (a variable, a spread, a computed value), so that only a certain mismatch counts.
+pub(crate) fn capture_flag(arg: Option<&str>) -> Option<bool> {
+    let Some(arg) = arg else {
+        return Some(false);
+    };
+    let t: String = arg.chars().filter(|c| !c.is_whitespace()).collect();
+    match t.as_str() {
+        "true" => return Some(true),
+        "false" | "undefined" | "{}" => return Some(false),
+        _ => {}
+    }
+    let body = t.strip_prefix('{')?.strip_suffix('}')?;
+    let mut capture = Some(false);
+    for entry in body.split(',').filter(|e| !e.is_empty()) {
+        match entry.split_once(':') {
+            Some(("capture", "true")) => capture = Some(true),
+            Some(("capture", "false")) => capture = Some(false),
+            Some(("capture", _)) => return None,
+            Some(_) => {}
+            // `{ capture }` shorthand, or a spread: not known.
+            None => return None,
+        }
+    }
+    capture
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::catalog::{EffectPairDef, Matching, ResultIsRelease};
 use crate::diagnostic::{Finding, Severity};
 use crate::facts::{Acquisition, Cleanup, EffectFact};
 use crate::fixgen::effect_cleanup::{
-    InlineHandler, Pair, canon, cleanup_fix, function_literal, inline_handler, is_release,
+    InlineHandler, Pair, canon, capture_flag, cleanup_fix, function_literal, inline_handler, is_release,
     own_binding, release_name, same, same_quotes,
 };
 use crate::rules::{Check, ProjectCx, with_article};
@@ -177,7 +177,19 @@ fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
                         (Some(x), Some(y)) => canon(x) == canon(y),
                         _ => true,
                     };
-                    if is_release(pair, &c.callee, c.receiver.as_deref()) && first_same && second_ok
+                    // The capture flag is part of a listener's identity: removing without it
+                    // what was added with `true` / `{ capture: true }` removes nothing.
+                    let capture_ok = match (
+                        capture_flag(a.args.get(2).map(String::as_str)),
+                        capture_flag(c.args.get(2).map(String::as_str)),
+                    ) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => true,
+                    };
+                    if is_release(pair, &c.callee, c.receiver.as_deref())
+                        && first_same
+                        && second_ok
+                        && capture_ok
                     {
                         return true;
                     }
