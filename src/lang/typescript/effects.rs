@@ -854,6 +854,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut bodies: Vec<Node<'t>> = parts.bodies.clone();
         let mut seen: HashSet<usize> = HashSet::new();
+        // Same-file functions the effect calls for their side effects (`subscribe();`): what
+        // they acquire is the effect's, out of its cleanup's sight (no fix can name it there).
+        let mut helpers: HashSet<usize> = HashSet::new();
         let mut i = 0;
         while i < bodies.len() && i < MAX_HELPERS {
             let body = bodies[i];
@@ -861,6 +864,7 @@ impl<'a, 't> Walker<'a, 't> {
             if !seen.insert(body.id()) {
                 continue;
             }
+            let in_helper = helpers.contains(&body.id());
             let mut more: Vec<Node<'t>> = Vec::new();
             let mut skipping: Option<usize> = None;
             traverse(body, |a, entering| {
@@ -895,11 +899,30 @@ impl<'a, 't> Walker<'a, 't> {
                 {
                     owned.insert(h);
                 }
-                if let Some(acq) = self.acquisition(a, parts) {
+                if let Some(mut acq) = self.acquisition(a, parts) {
                     if let Some(b) = &acq.binding {
                         owned.insert(b.clone());
                     }
+                    if in_helper {
+                        acq.statement = None;
+                        acq.nested = None;
+                    }
                     found.push((n, acq));
+                }
+                // `subscribe();` calling a function of this file (module scope or the
+                // component's body) whose result is dropped: it acquires for the effect.
+                if parts.class_body.is_none()
+                    && n.kind() == "call_expression"
+                    && a.parent()
+                        .is_some_and(|p| p.kind() == "expression_statement")
+                    && let Some(callee) = field(n, "function").map(unwrap_value)
+                    && callee.kind() == "identifier"
+                    && let Some(h) = self.lookup_fn(text(callee, src), n.start_byte())
+                    && !skip.contains(&h.id())
+                    && !parts.bodies.iter().any(|b| b.id() == h.id())
+                {
+                    helpers.insert(h.id());
+                    more.push(h);
                 }
                 // A class component's `componentDidMount` often acquires in helpers.
                 if parts.class_body.is_some()
