@@ -35,8 +35,11 @@ impl Check for PerRequestClient {
                 }
                 let edge_ok = cx.catalog.by_id(&c.client).is_some_and(|d| d.edge_ok) && c.released;
                 let what = Built::Client { file: fi, idx: ci };
+                // Rust drops a local client at the end of its function: its connections close
+                // there (`Drop`), so one built per call of a plain function is released.
+                let released = c.released || file.source.lang == Lang::Rs;
                 let verdict = judge(
-                    cx.graph, fi, facts, &c.scope, c.in_fn, c.released, c.returned, c.kind,
+                    cx.graph, fi, facts, &c.scope, c.in_fn, released, c.returned, c.kind,
                 );
                 emit(cx, out, what, verdict, edge_ok);
             }
