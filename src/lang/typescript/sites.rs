@@ -391,6 +391,10 @@ impl<'a, 't> Walker<'a, 't> {
         let ctx = self.ctx();
         let guard = if vc.guard == Guard::None && ctx.memo {
             Guard::Memo
+        } else if vc.guard == Guard::None {
+            // `if (Queue.instance) return Queue.instance;` before `createRedis()`: the call runs
+            // once, like a construction under the same guard.
+            self.early_return_guard(at, None)
         } else {
             vc.guard
         };
@@ -662,6 +666,24 @@ impl<'a, 't> Walker<'a, 't> {
         list
     }
 
+    /// `Queue.instance` or `Queue.instances.has(k)` where `Queue` is a class of this module: a
+    /// static field read (not a static method call such as `Queue.isValid(x)`).
+    pub(super) fn is_static_field_read(&self, ident: Node, name: &str) -> bool {
+        if !self.pre.module_classes.contains(name) || self.is_local(name) {
+            return false;
+        }
+        let Some(member) = ident.parent().filter(|p| {
+            p.kind() == "member_expression"
+                && field(*p, "object").is_some_and(|o| o.id() == ident.id())
+        }) else {
+            return false;
+        };
+        !member.parent().is_some_and(|c| {
+            c.kind() == "call_expression"
+                && field(c, "function").is_some_and(|f| f.id() == member.id())
+        })
+    }
+
     pub(super) fn condition_guard(&self, cond: Node, ctor_root: Option<&str>) -> Guard {
         let src = self.src;
         let mut guard = Guard::None;
@@ -678,6 +700,7 @@ impl<'a, 't> Walker<'a, 't> {
                         guard = Guard::GlobalCache;
                     } else if (self.is_module_var(name) && self.pre.assigned.contains(name))
                         || ctor_root == Some(name)
+                        || self.is_static_field_read(k, name)
                     {
                         guard = Guard::ModuleCache;
                     }
