@@ -33,6 +33,15 @@ impl<'a, 't> Walker<'a, 't> {
             if by_method && recv.is_some_and(|r| self.is_project_wrapper(r)) {
                 return None;
             }
+            // `selection.on("dblclick.zoom", null)`: a listener set to nothing removes one
+            // (d3, jQuery-style APIs), it does not add one.
+            if p.matching == Matching::Listener
+                && call_args(n)
+                    .get(1)
+                    .is_some_and(|h| matches!(text(unwrap_value(*h), src), "null" | "undefined"))
+            {
+                return None;
+            }
             (
                 p.id.clone(),
                 recv,
