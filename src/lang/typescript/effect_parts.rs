@@ -34,11 +34,19 @@ impl<'t> FnIndex<'t> {
                     return;
                 }
                 if let Some(fname) = fn_name(at, src)
-                    && matches!(fname.kind, NameKind::Decl | NameKind::Var)
+                    && matches!(
+                        fname.kind,
+                        NameKind::Decl | NameKind::Var | NameKind::Wrapper
+                    )
                 {
                     let scope = scopes.last().cloned().unwrap_or(0..src.len());
                     declared.insert(fname.name.clone());
                     fns.entry(fname.name).or_default().push((n, scope));
+                } else if let Some(name) = use_callback_name(n, src) {
+                    // `const cancel = useCallback(() => …, [])`: a cleanup may return `cancel`.
+                    let scope = scopes.last().cloned().unwrap_or(0..src.len());
+                    declared.insert(name.clone());
+                    fns.entry(name).or_default().push((n, scope));
                 }
                 let mut names = Vec::new();
                 for p in [field(n, "parameters"), field(n, "parameter")]
@@ -874,4 +882,23 @@ pub(super) fn statement_at<'p, 't>(n: At<'p, 't>) -> Option<At<'p, 't>> {
         cur = p;
     }
     None
+}
+
+/// The variable a function is memoized into with `useCallback` (`const cancel =
+/// useCallback(() => …, deps)` or `React.useCallback`): `cancel`.
+fn use_callback_name(f: Node, src: &str) -> Option<String> {
+    let args = f.parent().filter(|p| p.kind() == "arguments")?;
+    let call = args.parent().filter(|c| c.kind() == "call_expression")?;
+    if args.named_child(0).map(|a| a.id()) != Some(f.id()) {
+        return None;
+    }
+    let callee = callee_name(field(call, "function")?, src)?;
+    if callee != "useCallback" {
+        return None;
+    }
+    let decl = call
+        .parent()
+        .filter(|d| d.kind() == "variable_declarator")?;
+    let name = field(decl, "name").filter(|n| n.kind() == "identifier")?;
+    Some(text(name, src).to_string())
 }
