@@ -955,9 +955,29 @@ impl<'a, 't> Walker<'a, 't> {
             };
             // `signal.addEventListener("abort", …)` with `const { signal } = controller` on a
             // controller the effect creates: the signal is the controller's.
+            // `createZoom().scaleExtent(…).on("zoom", …)`: a listener on an object a plain call
+            // has just built (the chain starts with a call) lives and dies with that object.
+            let built_here = |r: &str| {
+                let end = r
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(r.len());
+                let rest = &r[end..];
+                // Type arguments: `zoom<HTMLDivElement, unknown>()`.
+                let rest = match rest.strip_prefix('<') {
+                    Some(t) => t.find('>').map_or(rest, |i| &t[i + 1..]),
+                    None => rest,
+                };
+                end > 0 && rest.starts_with('(')
+            };
             by_receiver
                 && a.receiver.as_ref().is_some_and(|r| {
-                    owned_text(r) || owned_text(&self.resolve_signal(r.clone(), &parts.bodies))
+                    owned_text(r)
+                        || owned_text(&self.resolve_signal(r.clone(), &parts.bodies))
+                        || (built_here(r)
+                            && self
+                                .catalog
+                                .effect(&a.pair)
+                                .is_some_and(|p| p.matching == Matching::Listener))
                 })
         };
         let mut out: Vec<Acquisition> = found
