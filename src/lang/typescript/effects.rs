@@ -907,7 +907,16 @@ impl<'a, 't> Walker<'a, 't> {
                         acq.statement = None;
                         acq.nested = None;
                     }
-                    found.push((n, acq));
+                    // A helper that keeps its handle on a ref or an object
+                    // (`pulse.current = setTimeout(…)`) may release it elsewhere.
+                    // One-shot timers a helper requests are its own business (a focus, a
+                    // re-render on the next tick).
+                    let kept_elsewhere = in_helper
+                        && (acq.binding.as_deref().is_some_and(|b| b.contains('.'))
+                            || self.catalog.effect(&acq.pair).is_some_and(|p| p.one_shot));
+                    if !kept_elsewhere {
+                        found.push((n, acq));
+                    }
                 }
                 // `subscribe();` calling a function of this file (module scope or the
                 // component's body) whose result is dropped: it acquires for the effect.
@@ -915,6 +924,7 @@ impl<'a, 't> Walker<'a, 't> {
                     && n.kind() == "call_expression"
                     && a.parent()
                         .is_some_and(|p| p.kind() == "expression_statement")
+                    && !in_nested_fn(n, body)
                     && let Some(callee) = field(n, "function").map(unwrap_value)
                     && callee.kind() == "identifier"
                     && let Some(h) = self.lookup_fn(text(callee, src), n.start_byte())
@@ -1080,4 +1090,20 @@ impl<'a, 't> Walker<'a, 't> {
             _ => None,
         }
     }
+}
+
+/// Is `n` inside a function nested in `body` (a callback, an event handler), rather than run by
+/// `body` itself?
+fn in_nested_fn(n: Node, body: Node) -> bool {
+    let mut p = n.parent();
+    while let Some(x) = p {
+        if x.id() == body.id() {
+            return false;
+        }
+        if is_fn_kind(x.kind()) {
+            return true;
+        }
+        p = x.parent();
+    }
+    false
 }
