@@ -288,7 +288,16 @@ impl<'a, 't> Walker<'a, 't> {
         pre: Pre<'t>,
         root: Node<'t>,
     ) -> Self {
-        let (file_kind, views_file) = file_kind(&file.rel);
+        let (mut file_kind, views_file) = file_kind(&file.rel);
+        // An Alembic revision wherever it lives (`op` from `alembic`): run once by a migration.
+        if file_kind == FileKind::Normal
+            && pre
+                .imports
+                .values()
+                .any(|i| i.level == 0 && (i.path == "alembic.op" || i.path == "alembic.context"))
+        {
+            file_kind = FileKind::Startup;
+        }
         let mut release_names: HashSet<String> = cat.generic_release.iter().cloned().collect();
         for c in &cat.clients {
             release_names.extend(c.release.iter().cloned());
