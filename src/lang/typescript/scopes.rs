@@ -415,7 +415,8 @@ impl<'a, 't> Walker<'a, 't> {
         let at_module = self.ctxs.len() == 1;
         if let Some(n) = name {
             let nm = n.name.as_str();
-            let scope = if nest_handler(f, src) && self.pre.file.project.has_dep("@nestjs/common") {
+            let nest = self.pre.file.project.has_dep("@nestjs/common");
+            let scope = if nest && (nest_handler(f, src) || nest_request_scoped_ctor(f, src)) {
                 named(ScopeKind::Handler, Some("nestjs"))
             } else if let Some(fw) = self.pre.handler_names.get(nm) {
                 named(ScopeKind::Handler, Some(fw))
@@ -704,4 +705,33 @@ fn nest_handler(f: Node, src: &str) -> bool {
         || class
             .parent()
             .is_some_and(|e| e.kind() == "export_statement" && class_decorated(e))
+}
+
+/// The constructor of a NestJS provider declared `@Injectable({ scope: Scope.REQUEST })`: Nest
+/// builds one per request.
+fn nest_request_scoped_ctor(f: Node, src: &str) -> bool {
+    if f.kind() != "method_definition"
+        || field(f, "name").is_none_or(|n| text(n, src) != "constructor")
+    {
+        return false;
+    }
+    let Some(class) = f.parent().and_then(|b| b.parent()) else {
+        return false;
+    };
+    let request_scoped = |n: Node| {
+        let mut cursor = n.walk();
+        for c in n.named_children(&mut cursor) {
+            if c.kind() == "decorator" {
+                let t: String = text(c, src).split_whitespace().collect();
+                if t.starts_with("@Injectable(") && t.contains("scope:Scope.REQUEST") {
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    request_scoped(class)
+        || class
+            .parent()
+            .is_some_and(|e| e.kind() == "export_statement" && request_scoped(e))
 }

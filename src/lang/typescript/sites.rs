@@ -119,6 +119,9 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 match root.kind() {
+                    // On the instance, built once per instance: unless the instance itself is
+                    // per request (a request-scoped provider's constructor, a handler method).
+                    "this" if self.ctx().scope.kind == ScopeKind::Handler => Guard::None,
                     "this" => Guard::Owner,
                     "identifier" => {
                         let name = text(root, src);
