@@ -394,6 +394,12 @@ pub struct EffectPairDef {
     /// (`navigator.geolocation.clearWatch(watchId)`).
     #[serde(default)]
     pub release_on_receiver: bool,
+    /// The method that gives the acquisition something to watch (`observe`): each target must
+    /// be released by one of `release_target` (`unobserve(el)`) unless a `release` frees all.
+    #[serde(default)]
+    pub target_method: Option<String>,
+    #[serde(default)]
+    pub release_target: Vec<String>,
 }
 
 /// When calling the bound result of a disposer releases it (see [`EffectPairDef`]).

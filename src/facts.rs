@@ -416,6 +416,11 @@ pub struct Acquisition {
     /// Where a fix can release it when the cleanup cannot name what it acquired (TS/JS): see
     /// [`NestedAnchors`]. `None` otherwise.
     pub nested: Option<NestedAnchors>,
+    /// What the effect gives the acquisition to watch (`observer.observe(el)`: `el`), canonical,
+    /// for pairs whose catalogue entry names a `target_method`; a release of one target
+    /// (`unobserve(el)`) releases only that one.
+    #[serde(default)]
+    pub targets: Vec<String>,
 }
 
 /// An acquisition that is the whole of its own statement (`await client.connectUser(…);`,

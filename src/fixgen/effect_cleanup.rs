@@ -23,6 +23,8 @@ pub(crate) struct Pair<'a> {
     pub fix_binding: &'a str,
     pub result_is_release: ResultIsRelease,
     pub release_on_receiver: bool,
+    /// Releases of one watched target (`unobserve(el)`), see `Acquisition::targets`.
+    pub release_target: &'a [String],
 }
 
 /// `window.clearInterval` names the release `clearInterval` too.

@@ -76,6 +76,7 @@ fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
             fix_binding: "resource",
             result_is_release: ResultIsRelease::ByName,
             release_on_receiver: false,
+            release_target: &[],
         });
     }
     let def: &EffectPairDef = cx.catalog.js.effect(&a.pair)?;
@@ -90,6 +91,7 @@ fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
         fix_binding: def.fix_binding.as_deref().unwrap_or("resource"),
         result_is_release: def.result_is_release,
         release_on_receiver: def.release_on_receiver,
+        release_target: &def.release_target,
     })
 }
 
@@ -119,7 +121,7 @@ fn is_released(a: &Acquisition, pair: &Pair<'_>, cleanup: Option<&Cleanup>) -> b
         return true;
     }
     let Some(cleanup) = cleanup else { return false };
-    if released_as(a, pair, cleanup) {
+    if released_as(a, pair, cleanup) || targets_released(a, pair, cleanup) {
         return true;
     }
     // Released under another name the effect stored it under (`joined = lobby`).
@@ -135,6 +137,25 @@ fn is_released(a: &Acquisition, pair: &Pair<'_>, cleanup: Option<&Cleanup>) -> b
             .map(|r| with_root(r, root, alias).unwrap_or(r.to_string()));
         (b.receiver != a.receiver || b.binding != a.binding) && released_as(&b, pair, cleanup)
     })
+}
+
+/// Released target by target (`observer.unobserve(el)` for each `observer.observe(el)`): every
+/// watched target is released (or, when the effect watches nothing the front-end saw, any one).
+fn targets_released(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
+    let Some(b) = a.binding.as_deref().map(canon) else {
+        return false;
+    };
+    let released: Vec<String> = cleanup
+        .calls
+        .iter()
+        .filter(|c| {
+            pair.release_target.contains(&c.callee)
+                && c.receiver.as_deref().map(canon).as_deref() == Some(b.as_str())
+        })
+        .map(|c| c.args.first().map(|x| canon(x)).unwrap_or_default())
+        .collect();
+    !released.is_empty()
+        && (a.targets.is_empty() || a.targets.iter().all(|t| released.contains(&canon(t))))
 }
 
 fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {

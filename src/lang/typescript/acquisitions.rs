@@ -148,6 +148,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .then(|| self.receiver_signal(n, &parts.bodies))
                 .flatten(),
             nested: nested_anchors(a, parts, src),
+            targets: Vec::new(),
         })
     }
 

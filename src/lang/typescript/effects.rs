@@ -997,7 +997,49 @@ impl<'a, 't> Walker<'a, 't> {
             .collect();
         out.sort_by_key(|a| a.span.start);
         out.dedup_by_key(|a| a.span);
+        for a in &mut out {
+            self.watched_targets(a, &parts.bodies);
+        }
         out
+    }
+
+    /// `observer.observe(el)` calls in the effect's bodies for an acquisition bound to
+    /// `observer`, when its pair names a `target_method`: what it watches, canonical.
+    pub(super) fn watched_targets(&self, a: &mut Acquisition, bodies: &[Node<'t>]) {
+        let Some(method) = self
+            .catalog
+            .effect(&a.pair)
+            .and_then(|p| p.target_method.as_deref())
+        else {
+            return;
+        };
+        let Some(binding) = a.binding.clone() else {
+            return;
+        };
+        let src = self.src;
+        for body in bodies {
+            traverse(*body, |at, entering| {
+                let n = at.node;
+                if !entering || n.kind() != "call_expression" {
+                    return;
+                }
+                let Some(callee) = field(n, "function").map(unwrap_value) else {
+                    return;
+                };
+                if callee.kind() != "member_expression"
+                    || field(callee, "property").is_none_or(|p| text(p, src) != method)
+                    || field(callee, "object").is_none_or(|o| self.ctext(o) != binding)
+                {
+                    return;
+                }
+                if let Some(t) = call_args(n).first() {
+                    let t = self.ctext(*t);
+                    if !a.targets.contains(&t) {
+                        a.targets.push(t);
+                    }
+                }
+            });
+        }
     }
 
     /// A catalogue client built here (kinds sdk / client / connection, not a singleton API).
