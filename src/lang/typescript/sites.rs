@@ -120,8 +120,13 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 match root.kind() {
                     // On the instance, built once per instance: unless the instance itself is
-                    // per request (a request-scoped provider's constructor, a handler method).
-                    "this" if self.ctx().scope.kind == ScopeKind::Handler => Guard::None,
+                    // built per request (a request-scoped provider's constructor).
+                    "this"
+                        if self.ctx().scope.kind == ScopeKind::Handler
+                            && self.ctx().scope.name.as_deref() == Some("constructor") =>
+                    {
+                        Guard::None
+                    }
                     "this" => Guard::Owner,
                     "identifier" => {
                         let name = text(root, src);
