@@ -790,6 +790,8 @@ pub struct Catalog {
     pub py: LangCatalog,
     pub rs: LangCatalog,
     pub db: Databases,
+    /// [`Catalog::tuning_keys`], computed on first use (fix builders ask once per finding).
+    tuning: std::sync::OnceLock<Vec<String>>,
 }
 
 /// `rules/catalog/databases.toml`: database servers, URL schemes and parameters, and the options
@@ -935,26 +937,33 @@ impl Catalog {
             _ => &mut self.js,
         };
         target.extend([def]);
+        self.tuning = std::sync::OnceLock::new();
     }
 
     /// Options a construction may set and still be replaced by a shared client: the tuning
     /// options and every client's pool keys.
     pub fn tuning_keys(&self) -> Vec<&str> {
-        let pool_keys = [&self.js, &self.py, &self.rs]
-            .into_iter()
-            .flat_map(|lc| &lc.clients)
-            .flat_map(|c| &c.pool_keys)
-            .map(|k| k.key.as_str());
-        let mut keys: Vec<&str> = self
-            .db
-            .tuning_options
+        self.tuning
+            .get_or_init(|| {
+                let pool_keys = [&self.js, &self.py, &self.rs]
+                    .into_iter()
+                    .flat_map(|lc| &lc.clients)
+                    .flat_map(|c| &c.pool_keys)
+                    .map(|k| k.key.clone());
+                let mut keys: Vec<String> = self
+                    .db
+                    .tuning_options
+                    .iter()
+                    .cloned()
+                    .chain(pool_keys)
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            })
             .iter()
             .map(String::as_str)
-            .chain(pool_keys)
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+            .collect()
     }
 
     /// Parse the embedded catalogue files.
@@ -971,6 +980,7 @@ impl Catalog {
             py: parse("python.toml", PYTHON_TOML)?,
             rs: parse("rust.toml", RUST_TOML)?,
             db,
+            tuning: std::sync::OnceLock::new(),
         };
         let schemes = cat.db.url_schemes();
         for lc in [&mut cat.js, &mut cat.py, &mut cat.rs] {
