@@ -88,6 +88,16 @@ impl<'a, 't> Walker<'a, 't> {
         }) {
             self.record(call, K::Call);
         }
+        // `db = next(get_db())`: a generator dependency pulled by hand, outside FastAPI's
+        // dependency injection; nothing resumes it, so the session it yields is this code's to
+        // close.
+        if self.top().fn_idx.is_some()
+            && self.decorator_depth == 0
+            && let Some((inner, dep)) = self.pulled_dependency(call, func)
+        {
+            self.session_site(call, dep, inner);
+            return;
+        }
         // A session or checkout taken from an instance (`SessionLocal()`, `engine.connect()`).
         if self.top().fn_idx.is_some()
             && self.decorator_depth == 0
@@ -555,4 +565,45 @@ pub(super) fn static_tag(tag: &str) -> &'static str {
         .find(|t| **t == tag)
         .copied()
         .unwrap_or("startup")
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// `next(get_db())` with the builtin `next` and a session dependency of this project
+    /// (defined here or imported, named like `get_db` / `get_session`): the catalogue's session
+    /// entry of the project's ORM, and the dependency's callee.
+    pub(super) fn pulled_dependency(
+        &self,
+        call: Node<'t>,
+        func: Node<'t>,
+    ) -> Option<(&'a ClientDef, Node<'t>)> {
+        let src = self.src;
+        if func.kind() != "identifier"
+            || text(func, src) != "next"
+            || self.pre.imports.contains_key("next")
+            || self.pre.local_fns.contains("next")
+        {
+            return None;
+        }
+        let (positional, _) = call_args(call);
+        let inner = strip(*positional.first()?);
+        if inner.kind() != "call" {
+            return None;
+        }
+        let dep = inner.child_by_field_name("function")?;
+        if dep.kind() != "identifier" {
+            return None;
+        }
+        let name = text(dep, src);
+        let known = self.pre.imports.contains_key(name) || self.pre.local_fns.contains(name);
+        if !known || !is_session_dependency(name) {
+            return None;
+        }
+        let project = &self.file.project;
+        let id = if project.has_dep("sqlmodel") && !project.has_dep("sqlalchemy") {
+            "sqlmodel-session"
+        } else {
+            "sqlalchemy-session"
+        };
+        Some((self.cat.by_id(id)?, dep))
+    }
 }

@@ -277,3 +277,10 @@ pub(super) const VERB_PREFIXES: &[&str] = &[
     "get_", "create_", "make_", "new_", "open_", "build_", "init_", "provide_", "with_", "use_",
     "yield_", "close_", "_get_", "_create_", "_make_", "_new_", "_open_",
 ];
+
+/// A FastAPI-style session dependency by its name (`get_db`, `get_session`,
+/// `get_async_session`, `get_db_session`): a generator that yields a session.
+pub(super) fn is_session_dependency(name: &str) -> bool {
+    name.strip_prefix("get_")
+        .is_some_and(|rest| rest == "db" || rest.ends_with("session") || rest.ends_with("_db"))
+}
