@@ -687,24 +687,9 @@ fn nest_handler(f: Node, src: &str) -> bool {
     {
         return false;
     }
-    let Some(class) = f.parent().and_then(|b| b.parent()) else {
-        return false;
-    };
-    let class_decorated = |n: Node| {
-        let mut cursor = n.walk();
-        for c in n.named_children(&mut cursor) {
-            if c.kind() == "decorator"
-                && NEST_CLASS_DECORATORS.contains(&decorator_name(c).as_str())
-            {
-                return true;
-            }
-        }
-        false
-    };
-    class_decorated(class)
-        || class
-            .parent()
-            .is_some_and(|e| e.kind() == "export_statement" && class_decorated(e))
+    class_decorated(f, |d| {
+        NEST_CLASS_DECORATORS.contains(&decorator_name(d).as_str())
+    })
 }
 
 /// The constructor of a NestJS provider declared `@Injectable({ scope: Scope.REQUEST })`: Nest
@@ -715,23 +700,29 @@ fn nest_request_scoped_ctor(f: Node, src: &str) -> bool {
     {
         return false;
     }
+    class_decorated(f, |d| {
+        let t: String = text(d, src).split_whitespace().collect();
+        t.starts_with("@Injectable(") && t.contains("scope:Scope.REQUEST")
+    })
+}
+
+/// Does the class of method `f` carry a decorator that `is` accepts (on the class, or on the
+/// `export` statement that declares it)?
+fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
     let Some(class) = f.parent().and_then(|b| b.parent()) else {
         return false;
     };
-    let request_scoped = |n: Node| {
+    let on = |n: Node| {
         let mut cursor = n.walk();
         for c in n.named_children(&mut cursor) {
-            if c.kind() == "decorator" {
-                let t: String = text(c, src).split_whitespace().collect();
-                if t.starts_with("@Injectable(") && t.contains("scope:Scope.REQUEST") {
-                    return true;
-                }
+            if c.kind() == "decorator" && is(c) {
+                return true;
             }
         }
         false
     };
-    request_scoped(class)
+    on(class)
         || class
             .parent()
-            .is_some_and(|e| e.kind() == "export_statement" && request_scoped(e))
+            .is_some_and(|e| e.kind() == "export_statement" && on(e))
 }
