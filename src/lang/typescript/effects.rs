@@ -911,9 +911,15 @@ impl<'a, 't> Walker<'a, 't> {
                     // (`pulse.current = setTimeout(…)`) may release it elsewhere.
                     // One-shot timers a helper requests are its own business (a focus, a
                     // re-render on the next tick).
+                    // A handle the helper passes on (`setSocket(ws)`, `current = ws`, `return
+                    // ws`) is released by whoever it went to.
                     let kept_elsewhere = in_helper
                         && (acq.binding.as_deref().is_some_and(|b| b.contains('.'))
-                            || self.catalog.effect(&acq.pair).is_some_and(|p| p.one_shot));
+                            || self.catalog.effect(&acq.pair).is_some_and(|p| p.one_shot)
+                            || acq
+                                .binding
+                                .as_deref()
+                                .is_some_and(|b| escapes(body, b, src)));
                     if !kept_elsewhere {
                         found.push((n, acq));
                     }
@@ -1148,4 +1154,34 @@ fn in_nested_fn(n: Node, body: Node) -> bool {
         p = x.parent();
     }
     false
+}
+
+/// Does the local `name` leave `body`: passed to a call, assigned to something else, returned,
+/// or put in an object or array?
+fn escapes(body: Node, name: &str, src: &str) -> bool {
+    let mut out = false;
+    traverse(body, |at, entering| {
+        let n = at.node;
+        if out || !entering || text(n, src) != name {
+            return;
+        }
+        if n.kind() == "shorthand_property_identifier" {
+            out = true;
+            return;
+        }
+        if n.kind() != "identifier" {
+            return;
+        }
+        out = n.parent().is_some_and(|p| match p.kind() {
+            "arguments" | "return_statement" | "array" | "pair" => true,
+            "assignment_expression" | "variable_declarator" => {
+                field(p, "right")
+                    .or_else(|| field(p, "value"))
+                    .map(|v| v.id())
+                    == Some(n.id())
+            }
+            _ => false,
+        });
+    });
+    out
 }
