@@ -61,6 +61,18 @@ pub struct Fix {
     pub related_edits: Vec<(usize, Edit)>,
 }
 
+impl Fix {
+    /// An unsafe fix whose edits are all in the finding's own file: what most fix builders make.
+    pub fn unsafe_edits(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            message: message.into(),
+            applicability: Applicability::Unsafe,
+            edits,
+            related_edits: Vec::new(),
+        }
+    }
+}
+
 /// A finding as a rule produces it: byte spans into files of the run.
 #[derive(Debug, Clone)]
 pub struct Finding {

@@ -482,15 +482,13 @@ pub(crate) fn cleanup_fix(
                 span,
                 content: h.name.clone(),
             });
-            return Some(Fix {
-                message: format!(
+            return Some(Fix::unsafe_edits(
+                format!(
                     "Bind the handler to `{}` and remove it by that name in the cleanup",
                     h.name
                 ),
-                applicability: Applicability::Unsafe,
                 edits,
-                related_edits: Vec::new(),
-            });
+            ));
         }
     }
     let call = release_call(a, pair, binding.as_deref(), handler)?;
@@ -698,14 +696,12 @@ fn nested_fix(
         });
     }
     edits.push(cleanup_edit(source, effect, &format!("{stop}()"), semi)?);
-    Some(Fix {
-        message: format!(
+    Some(Fix::unsafe_edits(
+        format!(
             "Keep its release in `{stop}` (`{stop} = () => {call}`) and call it in the cleanup"
         ),
-        applicability: Applicability::Unsafe,
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// A listener's capture flag as written in its third argument: `None` when it cannot be told

@@ -2,7 +2,7 @@
 //! prisma = new PrismaClient();` becomes the cache form Next.js documents, so that a hot reload
 //! reuses the client the previous module instance built.
 
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::{Edit, Fix};
 use crate::source::{Lang, SourceFile, Span};
 
 /// Rewrite the declaration `stmt` of `name = <the construction at ctor>` into the cache form.
@@ -18,15 +18,13 @@ pub(crate) fn global_cache_fix(
         source.slice(ctor),
         source.lang == Lang::Ts,
     )?;
-    Some(Fix {
-        message: "Cache the client on `globalThis`".into(),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
+    Some(Fix::unsafe_edits(
+        "Cache the client on `globalThis`",
+        vec![Edit {
             span: stmt,
             content: text,
         }],
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// `export const prisma = globalForPrisma.prisma ?? new PrismaClient();` that never stores the
@@ -60,15 +58,13 @@ pub(crate) fn store_back_fix(
     let line_text = source.slice(whole);
     let at =
         whole.end as usize - (line_text.len() - line_text.trim_end_matches(['\n', '\r']).len());
-    Some(Fix {
-        message: format!("Store the client back in `{cache}`"),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
+    Some(Fix::unsafe_edits(
+        format!("Store the client back in `{cache}`"),
+        vec![Edit {
             span: Span::new(at, at),
             content: format!("{nl}{line}"),
         }],
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// `export const prisma = new PrismaClient();` → the `globalThis` cache form, or `None` when the

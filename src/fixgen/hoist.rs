@@ -1,7 +1,7 @@
 //! Hoisting a construction out of a per-request function: to module scope (TS/JS, Python),
 //! out of a loop, or into a `with` block's owner; the statement removed where it was.
 
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::{Edit, Fix};
 use crate::facts::{ClientKind, ScopeKind};
 use crate::fixgen::rust_static::*;
 use crate::fixgen::share::*;
@@ -148,14 +148,10 @@ pub(crate) fn hoist_fix(
             }
         }
     }
-    Some(Fix {
-        message: format!(
-            "Share one `{name}` for the whole module instead of building it per request"
-        ),
-        applicability: Applicability::Unsafe,
+    Some(Fix::unsafe_edits(
+        format!("Share one `{name}` for the whole module instead of building it per request"),
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// `text` with `indent` removed from the start of every line but the first (lines that do not
@@ -187,10 +183,9 @@ pub(crate) fn with_loop_fix(source: &SourceFile, c: &crate::facts::ClientSite) -
     if loop_header.end > w.header.start {
         return None;
     }
-    Some(Fix {
-        message: "Open the client once, around the loop".into(),
-        applicability: Applicability::Unsafe,
-        edits: vec![
+    Some(Fix::unsafe_edits(
+        "Open the client once, around the loop",
+        vec![
             Edit {
                 span: loop_header,
                 content: b.to_string(),
@@ -200,8 +195,7 @@ pub(crate) fn with_loop_fix(source: &SourceFile, c: &crate::facts::ClientSite) -
                 content: a.to_string(),
             },
         ],
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// Python: `async with httpx.AsyncClient(…) as client:` in a handler, with arguments that use
@@ -316,14 +310,10 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
             content: format!("{sep}{nl}{nl}{decl}{nl}"),
         });
     }
-    Some(Fix {
-        message: format!(
-            "Share one `{name}` for the whole module instead of opening it per request"
-        ),
-        applicability: Applicability::Unsafe,
+    Some(Fix::unsafe_edits(
+        format!("Share one `{name}` for the whole module instead of opening it per request"),
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// Is the line at `pos` inside an `if` / `else` / `elif` / `case` / `match` / `switch` block?

@@ -2,7 +2,7 @@
 //! an import of the kept module's export, or is replaced in place by it.
 
 use crate::cx::ProjectCx;
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::{Edit, Fix};
 use crate::facts::ScopeKind;
 use crate::fixgen::shared_client;
 use crate::source::Lang;
@@ -98,12 +98,10 @@ fn import_line_fix(
             &mut edits,
             shared_client::unused_import_edit(&file.source, ctor, &[line]),
         );
-        return Some(Fix {
-            message: format!("Import `{}` from `{}` instead", export.name, target.display),
-            applicability: Applicability::Unsafe,
+        return Some(Fix::unsafe_edits(
+            format!("Import `{}` from `{}` instead", export.name, target.display),
             edits,
-            related_edits: Vec::new(),
-        });
+        ));
     }
     let import =
         shared_client::import_edit(&file.source, target, export, local, c.anchors.module_insert)?;
@@ -118,10 +116,8 @@ fn import_line_fix(
         &mut edits,
         shared_client::unused_import_edit(&file.source, ctor, &[line]),
     );
-    Some(Fix {
-        message: format!("Import `{}` from `{}` instead", export.name, target.display),
-        applicability: Applicability::Unsafe,
+    Some(Fix::unsafe_edits(
+        format!("Import `{}` from `{}` instead", export.name, target.display),
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }

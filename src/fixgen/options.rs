@@ -18,12 +18,10 @@ pub(crate) fn url_param_fix(
     param: &str,
     value: &str,
 ) -> Option<Fix> {
-    Some(Fix {
-        message: format!("Add `{param}={value}` to the URL"),
-        applicability: Applicability::Unsafe,
-        edits: vec![url_param_edit(source, span, url, param, value)?],
-        related_edits: Vec::new(),
-    })
+    Some(Fix::unsafe_edits(
+        format!("Add `{param}={value}` to the URL"),
+        vec![url_param_edit(source, span, url, param, value)?],
+    ))
 }
 
 /// An edit appending `param=value` to the URL `url` written inside `span`.
@@ -168,15 +166,13 @@ pub(crate) fn requirement_fix(
             .filter_map(|(s, e)| call.get(*s..*e)?.split('=').next())
             .map(|k| format!("`{}`", k.trim()))
             .collect();
-        return Some(Fix {
-            message: format!(
+        return Some(Fix::unsafe_edits(
+            format!(
                 "Pass `{message}` instead of {}, which it rejects",
                 names.join(", ")
             ),
-            applicability: Applicability::Unsafe,
             edits,
-            related_edits: Vec::new(),
-        });
+        ));
     }
     let at = c.span.start as usize + inner.len();
     let sep = if inner.ends_with('(') {
@@ -199,12 +195,7 @@ pub(crate) fn requirement_fix(
             import,
         ));
     }
-    Some(Fix {
-        message: format!("Pass `{message}`"),
-        applicability: Applicability::Unsafe,
-        edits,
-        related_edits: Vec::new(),
-    })
+    Some(Fix::unsafe_edits(format!("Pass `{message}`"), edits))
 }
 
 /// The top-level arguments of a call's text, as byte ranges into it, trimmed (`f(a, b=[1, 2])`
@@ -323,15 +314,13 @@ pub(crate) fn fit_fix(cx: &ProjectCx<'_>, terms: &[pools::Term], limit: u64) -> 
         described.push(format!("`{}` to {new}", t.key));
     }
     let (_, edits) = edits_by_file?;
-    Some(Fix {
-        message: format!(
+    Some(Fix::unsafe_edits(
+        format!(
             "Set {} (within the budget of {limit})",
             described.join(" and ")
         ),
-        applicability: Applicability::Unsafe,
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// The library's defaults make the pool too big and nothing is written: write the size into
@@ -400,18 +389,16 @@ pub(crate) fn default_fix(
         .iter()
         .map(|(k, v)| format!("`{k}` to {v}"))
         .collect();
-    Some(Fix {
-        message: format!(
+    Some(Fix::unsafe_edits(
+        format!(
             "Set {} (within the budget of {limit})",
             described.join(" and ")
         ),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
+        vec![Edit {
             span: Span::new(at, at),
             content,
         }],
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Rust: a per-request construction becomes a `static` `LazyLock` (or, for an async factory,
 //! a `tokio::sync::OnceCell`), and a factory's body its lazy initialiser.
 
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::{Edit, Fix};
 use crate::facts::ClientKind;
 use crate::fixgen::hoist::*;
 use crate::source::{Lang, SourceFile, Span};
@@ -106,12 +106,10 @@ pub(crate) fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite)
             content: format!("{sep}{nl}{}{nl}", decl_of(&name)),
         });
     }
-    Some(Fix {
-        message: format!("Share one client: a clone of `static {name}` instead of a new one"),
-        applicability: Applicability::Unsafe,
+    Some(Fix::unsafe_edits(
+        format!("Share one client: a clone of `static {name}` instead of a new one"),
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// A parameterless Rust function `… fn name() -> RET { BODY }` as written, from its name span.

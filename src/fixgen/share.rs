@@ -1,7 +1,7 @@
 //! Using a shared client instead of a new one: the project's exported client, the library's
 //! singleton API, or its default connection.
 
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::{Edit, Fix};
 use crate::fixgen::shared_client;
 use crate::source::{Lang, SourceFile, Span};
 
@@ -20,12 +20,10 @@ pub(crate) fn import_shared(
         &mut edits,
         shared_client::unused_import_edit(source, ctor, &[line]),
     );
-    Fix {
-        message: format!("Import the project's shared client as `{name}`"),
-        applicability: Applicability::Unsafe,
+    Fix::unsafe_edits(
+        format!("Import the project's shared client as `{name}`"),
         edits,
-        related_edits: Vec::new(),
-    }
+    )
 }
 
 /// Does a Python construction use Flask / Django request-context objects (`current_app`,
@@ -72,15 +70,13 @@ pub(crate) fn singleton_fix(
     if sf.object_arg && !inner.trim_start().starts_with('{') {
         return None;
     }
-    Some(Fix {
-        message: format!("Use the SDK's singleton: `{}(…)`", sf.call),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
+    Some(Fix::unsafe_edits(
+        format!("Use the SDK's singleton: `{}(…)`", sf.call),
+        vec![Edit {
             span: c.span,
             content: format!("{}{}", sf.call, args),
         }],
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// `await mongoose.connect(uri);` → `if (mongoose.connection.readyState === 0) await
@@ -106,18 +102,16 @@ pub(crate) fn default_connection_fix(
     if !(before.is_empty() || before == "await") || !matches!(after.trim(), "" | ";") {
         return None;
     }
-    Some(Fix {
-        message: format!(
+    Some(Fix::unsafe_edits(
+        format!(
             "Connect only while disconnected: `if ({}) …`",
             guard.condition
         ),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
+        vec![Edit {
             span: Span::new(stmt.start as usize, stmt.start as usize),
             content: format!("if ({}) ", guard.condition),
         }],
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// `httpx.get(url)` / `reqwest::get(url)` → the same call on one shared client (catalogue
@@ -174,12 +168,10 @@ pub(crate) fn shared_fix(
             }
         });
     }
-    Some(Fix {
-        message: format!("Reuse one client: call `{}` instead", shared.name),
-        applicability: Applicability::Unsafe,
+    Some(Fix::unsafe_edits(
+        format!("Reuse one client: call `{}` instead", shared.name),
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// The fix, in words, for the framework at hand.

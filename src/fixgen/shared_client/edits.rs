@@ -89,16 +89,14 @@ pub fn shared_expr_fix(
             if dropped.len() == 1 { "is" } else { "are" }
         )
     };
-    Some(Fix {
-        message: format!(
+    Some(Fix::unsafe_edits(
+        format!(
             "Use the project's shared client, {} from `{}`{dropped}",
             export.shown(),
             target.display
         ),
-        applicability: Applicability::Unsafe,
         edits,
-        related_edits: Vec::new(),
-    })
+    ))
 }
 
 /// Edits deleting the statements that release `name` (`await client.close();`) in the block of

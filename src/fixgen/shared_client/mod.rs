@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::catalog::Catalog;
 use crate::cx::ProjectCx;
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::{Edit, Fix};
 use crate::facts::{ClientKind, ClientSite, Returned, ScopeKind};
 use crate::source::{Lang, SourceFile, Span};
 
