@@ -750,43 +750,26 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn abort_listeners(&self, bodies: &[Node<'t>], aborted: &[String]) -> Vec<Node<'t>> {
         let src = self.src;
         let mut out = Vec::new();
-        for body in bodies {
-            traverse(*body, |a, entering| {
-                let n = a.node;
-                if !entering || n.kind() != "call_expression" {
-                    return;
-                }
-                let Some(callee) = field(n, "function").map(unwrap_value) else {
-                    return;
-                };
-                if callee.kind() != "member_expression"
-                    || field(callee, "property").map(|p| text(p, src)) != Some("addEventListener")
-                {
-                    return;
-                }
-                let args = call_args(n);
-                if args.first().and_then(|e| string_value(*e, src)) != Some("abort") {
-                    return;
-                }
-                let Some(obj) = field(callee, "object") else {
-                    return;
-                };
-                let sig = self.resolve_signal(self.ctext(obj), bodies);
-                if !aborted.iter().any(|c| sig == format!("{c}.signal")) {
-                    return;
-                }
-                let Some(handler) = args.get(1).map(|h| unwrap_value(*h)) else {
-                    return;
-                };
-                if is_fn_kind(handler.kind()) {
-                    out.push(handler);
-                } else if handler.kind() == "identifier"
-                    && let Some(f) = self.lookup_fn(text(handler, src), handler.start_byte())
-                {
-                    out.push(f);
-                }
-            });
-        }
+        method_calls(bodies, "addEventListener", src, |n, obj| {
+            let args = call_args(n);
+            if args.first().and_then(|e| string_value(*e, src)) != Some("abort") {
+                return;
+            }
+            let sig = self.resolve_signal(self.ctext(obj), bodies);
+            if !aborted.iter().any(|c| sig == format!("{c}.signal")) {
+                return;
+            }
+            let Some(handler) = args.get(1).map(|h| unwrap_value(*h)) else {
+                return;
+            };
+            if is_fn_kind(handler.kind()) {
+                out.push(handler);
+            } else if handler.kind() == "identifier"
+                && let Some(f) = self.lookup_fn(text(handler, src), handler.start_byte())
+            {
+                out.push(f);
+            }
+        });
         out
     }
 
@@ -1022,30 +1005,17 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(binding) = a.binding.clone() else {
             return;
         };
-        let src = self.src;
-        for body in bodies {
-            traverse(*body, |at, entering| {
-                let n = at.node;
-                if !entering || n.kind() != "call_expression" {
-                    return;
+        method_calls(bodies, method, self.src, |n, obj| {
+            if self.ctext(obj) != binding {
+                return;
+            }
+            if let Some(t) = call_args(n).first() {
+                let t = self.ctext(*t);
+                if !a.targets.contains(&t) {
+                    a.targets.push(t);
                 }
-                let Some(callee) = field(n, "function").map(unwrap_value) else {
-                    return;
-                };
-                if callee.kind() != "member_expression"
-                    || field(callee, "property").is_none_or(|p| text(p, src) != method)
-                    || field(callee, "object").is_none_or(|o| self.ctext(o) != binding)
-                {
-                    return;
-                }
-                if let Some(t) = call_args(n).first() {
-                    let t = self.ctext(*t);
-                    if !a.targets.contains(&t) {
-                        a.targets.push(t);
-                    }
-                }
-            });
-        }
+            }
+        });
     }
 
     /// A catalogue client built here (kinds sdk / client / connection, not a singleton API).

@@ -520,3 +520,31 @@ pub(super) fn has_use_server(f: Node, src: &str) -> bool {
     }
     false
 }
+
+/// Every call `x.method(…)` in `bodies`, with its object `x`: `f(call, object)`.
+pub(super) fn method_calls<'t>(
+    bodies: &[Node<'t>],
+    method: &str,
+    src: &str,
+    mut f: impl FnMut(Node<'t>, Node<'t>),
+) {
+    for body in bodies {
+        traverse(*body, |at, entering| {
+            let n = at.node;
+            if !entering || n.kind() != "call_expression" {
+                return;
+            }
+            let Some(callee) = field(n, "function").map(unwrap_value) else {
+                return;
+            };
+            if callee.kind() != "member_expression"
+                || field(callee, "property").is_none_or(|p| text(p, src) != method)
+            {
+                return;
+            }
+            if let Some(obj) = field(callee, "object") {
+                f(n, obj);
+            }
+        });
+    }
+}
