@@ -472,7 +472,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         PerRequest::CalledFrom((file, idx)) => {
             let call = &cx.files[*file].facts.calls[*idx];
             let caller = describe_scope(&call.scope);
-            let when = match call.scope.kind {
+            let when = match root_kind(cx, (*file, *idx)) {
                 ScopeKind::Component => "on every render",
                 ScopeKind::Loop => "on every iteration of a loop",
                 _ => "on every request",
@@ -487,6 +487,26 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
             )
         }
     }
+}
+
+/// What makes a call chain run many times: the scope kind at its root (`poll` called from a
+/// loop runs on every iteration, and so does what `poll` calls).
+fn root_kind(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> ScopeKind {
+    for _ in 0..256 {
+        let Some(c) = cx.files[call.0].facts.calls.get(call.1) else {
+            break;
+        };
+        let next = c
+            .in_fn
+            .filter(|_| c.scope.kind == ScopeKind::Function)
+            .and_then(|f| cx.graph.per_request.get(&(call.0, f)));
+        match next {
+            Some(PerRequest::CalledFrom(up)) => call = *up,
+            Some(PerRequest::HandlerRef { .. }) => return ScopeKind::Handler,
+            None => return c.scope.kind,
+        }
+    }
+    ScopeKind::Handler
 }
 
 fn framework_name(f: &str) -> &str {

@@ -570,7 +570,35 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.visit_expr(&f.expr);
+        let bound = simple_binding(&f.pat);
+        if let Some(name) = &bound {
+            self.for_loops
+                .push((self.ctx.len() + 1, name.clone(), self.ctx()));
+        }
         self.in_loop(|w| w.visit_block(&f.body));
+        if bound.is_some() {
+            self.for_loops.pop();
+        }
+    }
+
+    /// `for effect in effects { match effect { Effect::Fetch => fetch(), … } }` is a dispatcher:
+    /// each arm runs for the items of one kind, not on every iteration, so the arms keep the
+    /// scope outside the loop (a bare `match` in a `loop {}` / `while` still runs per message).
+    fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+        let outer = self.for_loops.last().and_then(|(depth, name, outer)| {
+            let on_item = match_root(&m.expr).is_some_and(|r| &r == name);
+            (on_item && *depth == self.ctx.len() && self.ctx().kind == ScopeKind::Loop)
+                .then(|| outer.clone())
+        });
+        let Some(outer) = outer else {
+            return visit::visit_expr_match(self, m);
+        };
+        self.visit_expr(&m.expr);
+        self.with_ctx(outer, |w| {
+            for arm in &m.arms {
+                w.visit_arm(arm);
+            }
+        });
     }
 
     fn visit_expr_while(&mut self, wh: &'ast syn::ExprWhile) {

@@ -131,6 +131,9 @@ pub(super) struct Walker<'a, 'ast> {
     pub(super) inline_depth: usize,
     /// The self type of the `impl` block being walked.
     pub(super) impl_owner: Option<String>,
+    /// Enclosing `for` loops: the ctx depth of the loop body, the name the loop binds, and the
+    /// ctx outside the loop (a `match` on that name dispatches; see `visit_expr_match`).
+    pub(super) for_loops: Vec<(usize, String, Ctx)>,
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {
@@ -172,6 +175,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             test_depth: 0,
             inline_depth: 0,
             impl_owner: None,
+            for_loops: Vec::new(),
         }
     }
 

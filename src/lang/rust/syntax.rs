@@ -247,6 +247,17 @@ pub(super) fn collect_token_idents(ts: &TokenStream, out: &mut Vec<String>) {
     }
 }
 
+/// The variable a `match` looks at: `effect`, `&effect`, `effect.kind`, `effect.kind()`.
+pub(super) fn match_root(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Reference(r) => match_root(&r.expr),
+        Expr::Field(f) => match_root(&f.base),
+        Expr::MethodCall(m) if m.args.is_empty() => match_root(&m.receiver),
+        Expr::Paren(p) => match_root(&p.expr),
+        other => expr_ident(other),
+    }
+}
+
 /// The name a plain pattern binds (`x`, `mut x`, `x: T`), not destructuring.
 pub(super) fn simple_binding(p: &Pat) -> Option<String> {
     match p {
