@@ -112,6 +112,7 @@ impl Project {
             ..Default::default()
         };
         let mut private = false;
+        let mut declares_api = false;
         let mut has_binary = false;
         let (mut netlify, mut netlify_functions) = (false, false);
         if let Some(text) = read_or_note(root, "package.json", &mut p.problems) {
@@ -143,6 +144,7 @@ impl Project {
                 let library = ["exports", "types", "typings"]
                     .iter()
                     .any(|k| json.get(*k).is_some());
+                declares_api = library;
                 private = !library
                     && json
                         .get("private")
@@ -249,10 +251,18 @@ impl Project {
         let framework = WEB_FRAMEWORKS
             .iter()
             .any(|f| p.deps.contains(&normalise_dep(f)));
-        p.application = framework
-            || has_binary
-            || private
-            || p.manifests.iter().any(|m| m.starts_with("requirements"));
+        // A package that declares what it exports (`exports`, `types`) is a library even when
+        // it depends on a framework (a workspace's shared package with React components or
+        // Express middleware): what it hands out is used by other packages. A Next.js app is
+        // never one.
+        p.application = if declares_api && !p.nextjs {
+            has_binary
+        } else {
+            framework
+                || has_binary
+                || private
+                || p.manifests.iter().any(|m| m.starts_with("requirements"))
+        };
         p
     }
 }
@@ -474,6 +484,21 @@ mod tests {
         )?;
         let p = Project::load(lib.path());
         assert!(p.has_dep("sqlalchemy") && !p.application && !p.nextjs);
+
+        // A workspace package that declares its exports is a library, React dependency or not;
+        // a Next.js app stays an application whatever it declares.
+        let shared = tempfile::tempdir()?;
+        std::fs::write(
+            shared.path().join("package.json"),
+            r#"{"name":"@acme/shared","private":true,"exports":{".":"./src/index.ts"},"dependencies":{"react":"19"}}"#,
+        )?;
+        assert!(!Project::load(shared.path()).application);
+        let app = tempfile::tempdir()?;
+        std::fs::write(
+            app.path().join("package.json"),
+            r#"{"name":"web","private":true,"types":"./next-env.d.ts","dependencies":{"next":"15"}}"#,
+        )?;
+        assert!(Project::load(app.path()).application);
 
         let broken = tempfile::tempdir()?;
         std::fs::write(broken.path().join("package.json"), "{ not json")?;

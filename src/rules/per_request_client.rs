@@ -39,7 +39,15 @@ impl Check for PerRequestClient {
                 // there (`Drop`), so one built per call of a plain function is released.
                 let released = c.released || file.source.lang == Lang::Rs;
                 let verdict = judge(
-                    cx.graph, fi, facts, &c.scope, c.in_fn, released, c.returned, c.kind,
+                    cx.graph,
+                    fi,
+                    facts,
+                    &c.scope,
+                    c.in_fn,
+                    released,
+                    c.returned,
+                    c.kind,
+                    file.source.project.application,
                 );
                 emit(cx, out, what, verdict, edge_ok);
             }
@@ -64,6 +72,7 @@ impl Check for PerRequestClient {
                     call.released,
                     call.returned,
                     ClientKind::Pool,
+                    file.source.project.application,
                 ) {
                     // A factory calling a factory is judged at its own callers.
                     Verdict::Factory { .. } => Verdict::Silent,
@@ -173,6 +182,7 @@ fn judge(
     released: bool,
     returned: Returned,
     kind: ClientKind,
+    application: bool,
 ) -> Verdict {
     match scope.kind {
         ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test | ScopeKind::Effect => {
@@ -194,6 +204,13 @@ fn judge(
                     scope: scope.clone(),
                     via: Some(via),
                 };
+            }
+            // A library function that hands the client on inside what it returns
+            // (`return { connection, prefix }`, `return drizzle(pool)`) and that nothing in its
+            // package calls is API, like a factory: its callers are in other packages.
+            let uncalled = in_fn.is_some_and(|f| !graph.callers.contains_key(&(file, f)));
+            if returned == Returned::Derived && uncalled && !application {
+                return Verdict::Silent;
             }
             let runs_once = in_fn.is_some_and(|f| graph.startup_only.contains(&(file, f)));
             if kind == ClientKind::Throwaway || released || runs_once {
