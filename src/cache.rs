@@ -111,6 +111,7 @@ impl FactCache {
         h.update(source.rel.as_bytes());
         h.update(&[0]);
         h.update(source.text.as_bytes());
+        h.update(&[u8::from(source.imported_by_app)]);
         h.digest128()
     }
 

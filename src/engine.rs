@@ -776,11 +776,20 @@ fn extract_all(
     let mut errors = Vec::new();
     let mut pending: Vec<(SourceFile, usize)> = Vec::new();
     let mut first: Vec<(SourceFile, usize)> = Vec::new();
-    for ((s, p), t) in work.sources.iter().zip(&work.profile_of).zip(triggered) {
+    let imported = lang::imported_by_app(&work.sources);
+    for (((s, p), t), imported) in work
+        .sources
+        .iter()
+        .zip(&work.profile_of)
+        .zip(triggered)
+        .zip(imported)
+    {
+        let mut s = s.clone();
+        s.imported_by_app = imported;
         if t {
-            first.push((s.clone(), *p));
+            first.push((s, *p));
         } else {
-            pending.push((s.clone(), *p));
+            pending.push((s, *p));
         }
     }
     let mut files: Vec<Checked> = Vec::new();

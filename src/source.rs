@@ -285,6 +285,9 @@ pub struct SourceFile {
     pub text: String,
     pub project: Arc<Project>,
     pub lines: LineIndex,
+    /// Application code imports this file (see `lang::imported_by_app`): a file whose folder
+    /// alone would make it a script (`prisma/`) is application code then.
+    pub imported_by_app: bool,
 }
 
 impl SourceFile {
@@ -305,6 +308,7 @@ impl SourceFile {
             text,
             project,
             lines,
+            imported_by_app: false,
         }
     }
 

@@ -119,6 +119,12 @@ fn py_indent_depth(text: &str) -> usize {
     deepest
 }
 
+/// Mark the files application code imports where that changes what they are (a client module
+/// in a top-level `prisma/` folder is app code when a route imports it, a script otherwise).
+pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
+    typescript::imported_by_app(sources)
+}
+
 /// Extract the facts of one file with the front-end of its language.
 pub fn extract(file: &SourceFile, catalog: &Catalog) -> Result<FileFacts, ParseError> {
     if let Some(message) = unparsable(file.lang, &file.text) {

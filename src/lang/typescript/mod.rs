@@ -101,6 +101,74 @@ pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
     parse(lang, text).is_ok_and(|t| !t.root_node().has_error())
 }
 
+/// The import specifiers a file names, found without parsing: the string after `from`,
+/// `import`, `require(` or `import(` (comments and other strings may add a few spurious ones;
+/// callers match them against files that exist).
+pub fn scan_import_specifiers(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let q = bytes[i];
+        if q != b'"' && q != b'\'' {
+            i += 1;
+            continue;
+        }
+        let Some(len) = bytes[i + 1..]
+            .iter()
+            .position(|b| *b == q || *b == b'\n')
+        else {
+            break;
+        };
+        let end = i + 1 + len;
+        let before = text[..i].trim_end();
+        let before = before.strip_suffix('(').map(str::trim_end).unwrap_or(before);
+        let keyword = ["from", "import", "require"].iter().any(|k| {
+            before.ends_with(k)
+                && !before[..before.len() - k.len()]
+                    .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+        });
+        if keyword && bytes.get(end) == Some(&q) {
+            out.push(&text[i + 1..end]);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// Which of `sources` application code imports, among the files only their folder makes
+/// scripts (`prisma/client.ts` imported by a route): by a text scan of the other files' imports,
+/// within one project. Empty work when no such file is in the run.
+pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
+    let mut marks = vec![false; sources.len()];
+    let is_js = |s: &SourceFile| matches!(s.lang, Lang::Ts | Lang::Tsx | Lang::Js);
+    let candidates: Vec<(usize, Vec<String>)> = sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| is_js(s) && prepass::script_by_folder(&s.rel))
+        .map(|(i, s)| (i, crate::lang::modules::module_keys(&s.rel, s.lang)))
+        .collect();
+    if candidates.is_empty() {
+        return marks;
+    }
+    for s in sources.iter().filter(|s| is_js(s)) {
+        if prepass::script_by_folder(&s.rel) || !prepass::app_by_path(s) {
+            continue;
+        }
+        for spec in scan_import_specifiers(&s.text) {
+            let Some(m) = js_module(&s.rel, spec, |pkg| s.project.has_dep(pkg)) else {
+                continue;
+            };
+            for (i, keys) in &candidates {
+                if sources[*i].project.root == s.project.root && m.names_any(keys) {
+                    marks[*i] = true;
+                }
+            }
+        }
+    }
+    marks
+}
+
 /// Extract the facts of one TypeScript / TSX / JavaScript file.
 pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
     let tree = parse(file.lang, &file.text)?;

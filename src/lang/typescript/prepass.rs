@@ -34,6 +34,17 @@ pub(super) struct FileInfo {
     pub(super) router: &'static str,
 }
 
+/// A file that only its folder makes a script: beside Prisma's schema (`prisma/db.ts`), where
+/// seeds live, but also where some projects keep the client the app imports.
+pub(super) fn script_by_folder(rel: &str) -> bool {
+    rel.trim_start_matches("./").starts_with("prisma/")
+}
+
+/// Application code by path: not a test, a script, a seed or a config file.
+pub(super) fn app_by_path(file: &SourceFile) -> bool {
+    FileInfo::new(file).role == Role::App
+}
+
 impl FileInfo {
     pub(super) fn new(file: &SourceFile) -> Self {
         let rel = file.rel.trim_start_matches("./");
@@ -62,7 +73,7 @@ impl FileInfo {
             || stem == "seed"
             || ["-seed", "_seed", ".seed"].iter().any(|s| stem.ends_with(s))
             || ["seed-", "seed_"].iter().any(|s| stem.starts_with(s))
-            || (!routed && dirs.first() == Some(&"prisma"))
+            || (!routed && dirs.first() == Some(&"prisma") && !file.imported_by_app)
             || name.contains(".config.")
             || stem == "instrumentation";
         let role = if test {

@@ -27,3 +27,21 @@ mod effects;
 mod options;
 mod scopes;
 mod sessions;
+
+#[test]
+fn import_specifiers_found_without_parsing() {
+    let text = r#"import { prisma } from "@/prisma/client";
+import type { X } from '../types';
+import "./side-effect";
+const db = require( "./db" );
+const lazy = await import('./lazy');
+export * from "./reexported";
+const s = "from";
+call("not-an-import");
+myrequire("./nope");
+"#;
+    assert_eq!(
+        super::scan_import_specifiers(text),
+        vec!["@/prisma/client", "../types", "./side-effect", "./db", "./lazy", "./reexported"]
+    );
+}
