@@ -535,6 +535,27 @@ pub struct ClientConfig {
     pub client: usize,
     pub options: Vec<OptionFact>,
     pub url: Option<UrlRef>,
+    /// The URL is what a project function returns (`create_engine(get_database_url())`, the
+    /// function imported from another module): resolved in the project pass against that
+    /// module's [`FileFacts::url_returns`] (see `pools::url_ref`).
+    pub url_call: Option<UrlCall>,
+}
+
+/// A call to a project function whose value is a connection URL.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct UrlCall {
+    /// The function's own name.
+    pub name: String,
+    /// Where it is defined: `None` for this file.
+    pub module: Option<ModuleRef>,
+}
+
+/// A module-level function whose every `return` gives the same URL (`def database_url():
+/// return os.environ["DATABASE_URL"]`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct UrlReturn {
+    pub name: String,
+    pub url: UrlRef,
 }
 
 impl ClientConfig {
@@ -603,6 +624,8 @@ pub struct FileFacts {
     /// What the front-end saw but could not read (an unterminated quote in a dotenv value):
     /// reported under `errors` with their place, so a degraded result is never silent.
     pub notes: Vec<Note>,
+    /// Functions that return a connection URL, for clients elsewhere built on their result.
+    pub url_returns: Vec<UrlReturn>,
 }
 
 /// Something a front-end could not read, at `span`.

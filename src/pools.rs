@@ -27,6 +27,38 @@ pub fn config_of(file: &CheckedFile, idx: usize) -> Option<&ClientConfig> {
     file.facts.client_config(idx)
 }
 
+/// A client's URL and the file it is written in: the construction's own, or what the project
+/// function it is built on returns (`create_engine(get_database_url())`, the function in this
+/// module or imported from another of the same project).
+pub fn url_ref<'f>(
+    files: &'f [CheckedFile],
+    file: usize,
+    config: Option<&'f ClientConfig>,
+) -> Option<(usize, &'f UrlRef)> {
+    let config = config?;
+    if let Some(url) = &config.url {
+        return Some((file, url));
+    }
+    let call = config.url_call.as_ref()?;
+    let returned = |fi: usize| {
+        files[fi]
+            .facts
+            .url_returns
+            .iter()
+            .find(|r| r.name == call.name)
+            .map(|r| (fi, &r.url))
+    };
+    let Some(module) = &call.module else {
+        return returned(file);
+    };
+    let root = &files[file].source.project.root;
+    files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| &f.source.project.root == root && module.names_any(&f.facts.module_keys))
+        .find_map(|(fi, _)| returned(fi))
+}
+
 /// Resolve a client's URL: a literal in the code, or an environment variable defined in a dotenv
 /// file of the same project (`.env`, then `.env.local`, … in name order).
 pub fn resolve_url(
@@ -34,9 +66,9 @@ pub fn resolve_url(
     file: usize,
     config: Option<&ClientConfig>,
 ) -> Option<ResolvedUrl> {
-    let url = config?.url.as_ref()?;
+    let (at, url) = url_ref(files, file, config)?;
     match url {
-        UrlRef::Literal { text, span } => make(text, (file, *span), None),
+        UrlRef::Literal { text, span } => make(text, (at, *span), None),
         UrlRef::Env { name, .. } => env_url(files, file, name),
     }
 }

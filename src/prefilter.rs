@@ -203,6 +203,15 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
             **r && f.parent.is_none() && f.exported && f.scope.kind == ScopeKind::Function
         })
         .map(|(f, _)| f.name.clone())
+        // The function a client's URL comes from (`create_engine(get_database_url())`): the
+        // module that defines it mentions it, and is parsed for what it returns.
+        .chain(
+            facts
+                .client_configs
+                .iter()
+                .filter_map(|c| c.url_call.as_ref())
+                .map(|u| u.name.clone()),
+        )
         .collect()
 }
 

@@ -63,7 +63,8 @@ impl Check for DuplicateClientModule {
                 {
                     continue;
                 }
-                let database = match pools::config_of(file, ci).and_then(|cfg| cfg.url.as_ref()) {
+                let url = pools::url_ref(cx.files, fi, pools::config_of(file, ci));
+                let database = match url.map(|(_, u)| u) {
                     Some(crate::facts::UrlRef::Env { name, .. }) => name.clone(),
                     Some(crate::facts::UrlRef::Literal { text, .. }) => text.clone(),
                     None => String::new(),

@@ -182,9 +182,8 @@ pub fn find_export(
 pub(super) fn group_key(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> Option<GroupKey> {
     let f = cx.files.get(fi)?;
     let c = f.facts.clients.get(ci)?;
-    let db = crate::pools::config_of(f, ci)
-        .and_then(|cfg| cfg.url.as_ref())
-        .and_then(|u| u.env_name().map(str::to_string));
+    let db = crate::pools::url_ref(cx.files, fi, crate::pools::config_of(f, ci))
+        .and_then(|(_, u)| u.env_name().map(str::to_string));
     let text = db.is_none().then(|| {
         f.source
             .slice(c.span)

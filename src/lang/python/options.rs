@@ -2,6 +2,7 @@
 //! settings fields and connection URLs.
 
 use super::*;
+use crate::facts::{UrlCall, UrlReturn};
 
 // ---------------------------------------------------------------------------------------------
 // Options, URLs (`client_configs`, `urls`)
@@ -686,14 +687,105 @@ impl<'a, 't> Walker<'a, 't> {
                         .filter(|u| key != "host" || url_like(u))
                 })
             });
+        // `create_engine(get_database_url())`: a project function's value, resolved across files.
+        let url_call = if url.is_none() {
+            positional
+                .first()
+                .and_then(|a| self.url_call_of(*a, ctx))
+                .or_else(|| {
+                    keywords.iter().find_map(|(k, v)| {
+                        let key = text(*k, src);
+                        (key != "host" && self.cat.url_options.iter().any(|u| u == key))
+                            .then(|| self.url_call_of(*v, ctx))
+                            .flatten()
+                    })
+                })
+        } else {
+            None
+        };
         ClientConfig {
             client,
             options,
             url,
+            url_call,
+        }
+    }
+
+    /// A URL argument that is the value of a project function: `get_database_url()`,
+    /// `config.database_url()`, `str(db_url())`, or a name bound to one of those.
+    fn url_call_of(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlCall> {
+        let node = unparen(node);
+        match node.kind() {
+            "identifier" => {
+                let values = self.reaching(text(node, self.src), ctx).ok()?;
+                match values.as_slice() {
+                    [(v, c)] => self.url_call_of(*v, *c),
+                    _ => None,
+                }
+            }
+            "call" => {
+                let func = node.child_by_field_name("function")?;
+                let (positional, keywords) = call_args(node);
+                if self.is_builtin(func, "str") {
+                    return self.url_call_of(*positional.first()?, ctx);
+                }
+                if !positional.is_empty() || !keywords.is_empty() {
+                    return None;
+                }
+                let segs = dotted(func, self.src)?;
+                let (name, module) = self.pre.project_target(&segs, self.file)?;
+                Some(UrlCall { name, module })
+            }
+            _ => None,
+        }
+    }
+
+    /// The module-level functions whose every `return` gives one URL, for clients in other
+    /// modules built on their value.
+    fn finish_url_returns(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
+        for owner in std::mem::take(&mut self.url_fn_candidates) {
+            let (Some(info), Some(name)) =
+                (bodies.get(&owner.id()), owner.child_by_field_name("name"))
+            else {
+                continue;
+            };
+            if info.is_generator {
+                continue;
+            }
+            let mut url: Option<UrlRef> = None;
+            let mut all = !info.returns.is_empty();
+            for r in &info.returns {
+                let value = if r.kind() == "return_statement" {
+                    r.named_child(0)
+                } else {
+                    Some(*r)
+                };
+                let ctx = Ctx {
+                    info: Some(info),
+                    before: r.start_byte(),
+                    depth: 0,
+                };
+                match value.and_then(|v| self.url_of(v, ctx)) {
+                    Some(u) if url.as_ref().is_none_or(|prev| same_url(prev, &u)) => {
+                        url = Some(u);
+                    }
+                    _ => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if let (true, Some(url)) = (all, url) {
+                self.facts.url_returns.push(UrlReturn {
+                    name: text(name, self.src).to_string(),
+                    url,
+                });
+            }
         }
     }
 
     pub(super) fn finish_configs(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
+        self.finish_url_returns(bodies);
         let pending = std::mem::take(&mut self.config_pending);
         for (client, call, owner) in pending {
             let info = if owner.kind() == "module" {
@@ -707,7 +799,7 @@ impl<'a, 't> Walker<'a, 't> {
                 depth: 0,
             };
             let config = self.client_config(client, call, ctx);
-            if !config.options.is_empty() || config.url.is_some() {
+            if !config.options.is_empty() || config.url.is_some() || config.url_call.is_some() {
                 self.facts.client_configs.push(config);
             }
         }

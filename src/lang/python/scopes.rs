@@ -141,6 +141,9 @@ pub(super) struct Walker<'a, 't> {
     /// Constructions whose options and URL are read once their function's body is known:
     /// `(index into clients, call, owner)`.
     pub(super) config_pending: Vec<(usize, Node<'t>, Node<'t>)>,
+    /// Module-level functions that may return a connection URL (they read the environment
+    /// or hold a URL): their returns are read in `finish_configs`.
+    pub(super) url_fn_candidates: Vec<Node<'t>>,
     pub(super) facts: FileFacts,
     /// Per function body (by node id): each identifier's spans, field names left out; built
     /// once per body for [`Walker::mentioned_outside`] (a scan of the body per session was
@@ -342,6 +345,7 @@ impl<'a, 't> Walker<'a, 't> {
             local_bound: HashMap::new(),
             factory_keys: HashSet::new(),
             config_pending: Vec::new(),
+            url_fn_candidates: Vec::new(),
             facts,
         }
     }
@@ -456,7 +460,32 @@ impl<'a, 't> Walker<'a, 't> {
     /// A function's body is complete: build its facts if a site waits for them, and hand its
     /// release calls to the enclosing function (a closure releasing the client counts there).
     pub(super) fn finish_body(&mut self, acc: BodyAcc<'t>) {
-        if acc.pending {
+        // A module-level function that may return a URL (`def database_url(): return
+        // os.environ["DATABASE_URL"]`): other modules build clients on its result.
+        let at_module = acc
+            .owner
+            .parent()
+            .map(|p| {
+                if p.kind() == "decorated_definition" {
+                    p.parent()
+                } else {
+                    Some(p)
+                }
+            })
+            .is_some_and(|p| p.is_some_and(|p| p.kind() == "module"));
+        let url_candidate = at_module
+            && acc.owner.kind() == "function_definition"
+            && acc
+                .nodes
+                .iter()
+                .any(|(n, nested)| !nested && k(*n) == K::Return)
+            && ["environ", "getenv", "://", "settings", "config"]
+                .iter()
+                .any(|w| text(acc.owner, self.src).contains(w));
+        if url_candidate {
+            self.url_fn_candidates.push(acc.owner);
+        }
+        if acc.pending || url_candidate {
             let info = self.body_info(acc.owner, &acc.nodes);
             self.bodies.insert(acc.owner.id(), info);
         }

@@ -105,6 +105,7 @@ impl<'ast> Walker<'_, 'ast> {
                 client,
                 options: acc.options,
                 url: acc.url,
+                url_call: None,
             });
         }
     }

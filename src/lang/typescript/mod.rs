@@ -114,15 +114,15 @@ pub fn scan_import_specifiers(text: &str) -> Vec<&str> {
             i += 1;
             continue;
         }
-        let Some(len) = bytes[i + 1..]
-            .iter()
-            .position(|b| *b == q || *b == b'\n')
-        else {
+        let Some(len) = bytes[i + 1..].iter().position(|b| *b == q || *b == b'\n') else {
             break;
         };
         let end = i + 1 + len;
         let before = text[..i].trim_end();
-        let before = before.strip_suffix('(').map(str::trim_end).unwrap_or(before);
+        let before = before
+            .strip_suffix('(')
+            .map(str::trim_end)
+            .unwrap_or(before);
         let keyword = ["from", "import", "require"].iter().any(|k| {
             before.ends_with(k)
                 && !before[..before.len() - k.len()]

@@ -738,6 +738,7 @@ impl<'a, 't> Walker<'a, 't> {
             client,
             options,
             url,
+            url_call: None,
         })
     }
 

@@ -42,6 +42,13 @@ myrequire("./nope");
 "#;
     assert_eq!(
         super::scan_import_specifiers(text),
-        vec!["@/prisma/client", "../types", "./side-effect", "./db", "./lazy", "./reexported"]
+        vec![
+            "@/prisma/client",
+            "../types",
+            "./side-effect",
+            "./db",
+            "./lazy",
+            "./reexported"
+        ]
     );
 }
