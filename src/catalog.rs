@@ -63,6 +63,10 @@ pub struct ClientDef {
     /// transaction (psycopg2's connection commits or rolls back and stays open).
     #[serde(default)]
     pub with_keeps_open: bool,
+    /// Python: methods whose result keeps the connection reachable (`conn.cursor()`: the cursor's
+    /// `.connection`), so `return conn.cursor()` hands the connection over to the caller.
+    #[serde(default)]
+    pub owner_handles: Vec<String>,
     /// Python: a construction given a connection someone else holds (`Session(bind=connection)`
     /// in an event listener, `Session(bind=op.get_bind())` in a migration) owns nothing to close.
     #[serde(default)]

@@ -391,11 +391,33 @@ fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
             Err(e) => fail(e),
         };
     }
+    if args.verbose {
+        print_stats(&report.stats);
+    }
     let applied = baseline
         .as_ref()
         .map(|b| apply_baseline(&mut report, b, args));
     print_report(&report, args, applied.as_ref());
     exit_code(&report, args)
+}
+
+/// `--verbose`: files read and parsed (per prefilter round) and where the time went.
+fn print_stats(st: &crate::diagnostic::RunStats) {
+    let mb = |b: u64| b as f64 / 1e6;
+    let rounds: Vec<String> = st.parsed_per_round.iter().map(|n| n.to_string()).collect();
+    eprintln!(
+        "connlint: {} files read ({:.1} MB), {} parsed ({:.1} MB; per prefilter round: {}), {} skipped",
+        st.files_read,
+        mb(st.bytes_read),
+        st.files_parsed(),
+        mb(st.bytes_parsed),
+        if rounds.is_empty() { "none".into() } else { rounds.join(" + ") },
+        st.files_read.saturating_sub(st.files_parsed()),
+    );
+    eprintln!(
+        "connlint: parse and extract {:.2} s, project pass {:.2} s (wall)",
+        st.extract_secs, st.project_secs
+    );
 }
 
 /// A fatal error of a run: configuration errors point at their line (miette), exit 2.

@@ -175,6 +175,28 @@ pub struct Report {
     pub checked: Vec<String>,
     /// The text of every file a diagnostic points into, by display path (for snippets).
     pub sources: std::collections::BTreeMap<String, std::sync::Arc<str>>,
+    /// What the run did, for `--verbose` and the benchmarks.
+    pub stats: RunStats,
+}
+
+/// What a run did: files read and parsed, and where the time went.
+#[derive(Debug, Default, Clone)]
+pub struct RunStats {
+    /// Files read (every file of the run, context files included).
+    pub files_read: usize,
+    pub bytes_read: u64,
+    /// Files parsed in each prefilter round (the first: the files the trigger words hit).
+    pub parsed_per_round: Vec<usize>,
+    pub bytes_parsed: u64,
+    /// Wall seconds of: parsing and extraction (all rounds), the project pass (rules).
+    pub extract_secs: f64,
+    pub project_secs: f64,
+}
+
+impl RunStats {
+    pub fn files_parsed(&self) -> usize {
+        self.parsed_per_round.iter().sum()
+    }
 }
 
 impl Report {

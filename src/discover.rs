@@ -14,6 +14,13 @@ use crate::diagnostic::FileError;
 use crate::project::Project;
 use crate::source::Lang;
 
+/// Minified files found in a walk are not checked (named explicitly, they are).
+pub fn is_minified_name(name: &str) -> bool {
+    [".min.js", ".min.mjs", ".min.cjs"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
 /// Directories never walked into (unless named explicitly).
 pub const DEFAULT_EXCLUDES: &[&str] = &[
     "node_modules",
@@ -184,6 +191,10 @@ fn walk_dir(
             let name = entry.file_name().to_string_lossy();
             if is_dir && DEFAULT_EXCLUDES.contains(&name.as_ref()) {
                 it.skip_current_dir();
+                continue;
+            }
+            // Minified bundles (`bundle.min.js`) are built output, not code anyone edits.
+            if !is_dir && is_minified_name(&name) {
                 continue;
             }
             if excluded(opts, path, cwd) {
@@ -376,10 +387,14 @@ mod tests {
         std::fs::write(root.join("app/api/route.ts"), "x").unwrap();
         std::fs::write(root.join(".env.local"), "DATABASE_URL=x").unwrap();
         std::fs::write(root.join("README.md"), "x").unwrap();
+        std::fs::write(root.join("app/vendor.min.js"), "x").unwrap();
         let d = discover(&[root.to_path_buf()], &WalkOptions::default()).unwrap();
         let rels: Vec<&str> = d.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, vec![".env.local", "app/api/route.ts"]);
         assert!(d.files[1].project.nextjs);
+        // Named explicitly, a minified file is checked.
+        let d = discover(&[root.join("app/vendor.min.js")], &WalkOptions::default()).unwrap();
+        assert_eq!(d.files.len(), 1);
     }
 
     #[test]

@@ -613,8 +613,13 @@ impl Workset {
 /// report on the requested files.
 pub fn check_workset(work: &Workset, settings: &Settings) -> Report {
     let catalog = work.profiles.union_catalog(settings);
-    let (files, mut errors) = extract_all(work, &catalog, settings);
+    let started = std::time::Instant::now();
+    let (files, mut errors, mut stats) = extract_all(work, &catalog, settings);
+    stats.extract_secs = started.elapsed().as_secs_f64();
+    let started = std::time::Instant::now();
     let mut report = run_rules(files, work, &catalog);
+    stats.project_secs = started.elapsed().as_secs_f64();
+    report.stats = stats;
     errors.extend(work.errors.iter().cloned());
     if let Some(req) = &work.requested {
         errors.retain(|e| req.contains(&e.path) || work.errors.contains(e));
@@ -739,7 +744,12 @@ fn extract_all(
     work: &Workset,
     catalog: &Catalog,
     settings: &Settings,
-) -> (Vec<Checked>, Vec<FileError>) {
+) -> (Vec<Checked>, Vec<FileError>, crate::diagnostic::RunStats) {
+    let mut stats = crate::diagnostic::RunStats {
+        files_read: work.sources.len(),
+        bytes_read: work.sources.iter().map(|s| s.text.len() as u64).sum(),
+        ..Default::default()
+    };
     // Parse only the files the prefilter lets through.
     let prefilter = settings.prefilter.then(|| Prefilter::for_catalog(catalog));
     let project_keys: HashMap<PathBuf, u128> = work
@@ -798,6 +808,8 @@ fn extract_all(
     // Round 1 parses the triggered files; later rounds parse files that mention a function
     // through which a client is reached, until nothing new is found.
     loop {
+        stats.parsed_per_round.push(batch.len());
+        stats.bytes_parsed += batch.iter().map(|(s, _)| s.text.len() as u64).sum::<u64>();
         let parsed: Vec<Result<Checked, FileError>> = batch.into_par_iter().map(parse).collect();
         for r in parsed {
             match r {
@@ -873,7 +885,7 @@ fn extract_all(
             });
         }
     }
-    (files, errors)
+    (files, errors, stats)
 }
 
 fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report {

@@ -212,7 +212,12 @@ impl<'a, 't> Walker<'a, 't> {
                     released = info.releases.iter().any(|(r, m)| r == key && is_release(m));
                 }
                 if returned == Returned::No && !module {
-                    returned = match self.returned_of(info, key) {
+                    let owner_handles = client_id
+                        .as_deref()
+                        .and_then(|id| self.cat.by_id(id))
+                        .map(|d| d.owner_handles.as_slice())
+                        .unwrap_or(&[]);
+                    returned = match self.returned_of(info, key, owner_handles) {
                         Returned::Direct if p.derived => Returned::Derived,
                         r => r,
                     };
@@ -386,7 +391,12 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// Does the function hand `key` (or something derived from it) to its caller?
-    pub(super) fn returned_of(&self, info: &BodyInfo<'t>, key: &str) -> Returned {
+    pub(super) fn returned_of(
+        &self,
+        info: &BodyInfo<'t>,
+        key: &str,
+        owner_handles: &[String],
+    ) -> Returned {
         if info.returns.is_empty() {
             return Returned::No;
         }
@@ -417,7 +427,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut best = Returned::No;
         for r in &info.returns {
             let v = strip(*r);
-            if self.is_exact(v, &aliases) {
+            if self.is_exact(v, &aliases) || self.is_owner_handle(v, &aliases, owner_handles) {
                 return Returned::Direct;
             }
             if matches!(
@@ -440,6 +450,20 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         best
+    }
+
+    /// `conn.cursor()` for a client whose cursor keeps it (catalogue `owner_handles`).
+    pub(super) fn is_owner_handle(&self, node: Node, names: &[String], methods: &[String]) -> bool {
+        node.kind() == "call"
+            && node
+                .child_by_field_name("function")
+                .filter(|f| f.kind() == "attribute")
+                .is_some_and(|f| {
+                    f.child_by_field_name("attribute")
+                        .is_some_and(|m| methods.iter().any(|x| x == text(m, self.src)))
+                        && f.child_by_field_name("object")
+                            .is_some_and(|o| self.is_exact(strip(o), names))
+                })
     }
 
     pub(super) fn is_exact(&self, node: Node, names: &[String]) -> bool {

@@ -48,6 +48,8 @@ pub(super) struct Pre<'t> {
     pub(super) imports_aiohttp: bool,
     /// The file imports click or typer (`@x.command` is a CLI entry point).
     pub(super) imports_cli: bool,
+    /// Module-level code reads the command line (`sys.argv`, `parser.parse_args()`): a script.
+    pub(super) module_reads_argv: bool,
     /// Names of methods defined in the file (for `self.method()` calls).
     pub(super) local_methods: HashSet<String>,
     /// Module-level assignments to a plain name (`POOL_SIZE = 20`, `DATABASE_URL =
@@ -80,6 +82,15 @@ impl<'t> Pre<'t> {
                     last_import_end = Some(stmt.end_byte());
                 }
                 "if_statement" if is_main_guard(stmt, src) => main_blocks.push(stmt),
+                // A module that reads its command line as it is imported is a script:
+                // `args = parser.parse_args()`, `migrate(sys.argv[1])` at module level (not a settings
+                // module's `TESTING = "test" in sys.argv`).
+                "expression_statement" => {
+                    let t = text(stmt, src);
+                    if t.contains("sys.argv[") || t.contains(".parse_args(") {
+                        pre.module_reads_argv = true;
+                    }
+                }
                 _ => {}
             }
             pre.module_statement(stmt, src);

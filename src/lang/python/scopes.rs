@@ -294,10 +294,10 @@ impl<'a, 't> Walker<'a, 't> {
         let (mut file_kind, views_file) = file_kind(&file.rel);
         // An Alembic revision wherever it lives (`op` from `alembic`): run once by a migration.
         if file_kind == FileKind::Normal
-            && pre
-                .imports
-                .values()
-                .any(|i| i.level == 0 && (i.path == "alembic.op" || i.path == "alembic.context"))
+            && (pre.module_reads_argv
+                || pre.imports.values().any(|i| {
+                    i.level == 0 && (i.path == "alembic.op" || i.path == "alembic.context")
+                }))
         {
             file_kind = FileKind::Startup;
         }

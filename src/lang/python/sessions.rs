@@ -506,7 +506,14 @@ impl<'a, 't> Walker<'a, 't> {
                 Position::Plain => released = true,
             }
         }
-        if self.session_returned(info, &aliases) {
+        let owner_handles = self
+            .facts
+            .sessions
+            .get(p.idx)
+            .and_then(|s| self.cat.by_id(&s.client))
+            .map(|d| d.owner_handles.as_slice())
+            .unwrap_or(&[]);
+        if self.session_returned(info, &aliases, owner_handles) {
             return Closing::HandedOver;
         }
         if released {
@@ -604,14 +611,19 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// Does the function `return` (not `yield`) one of `aliases`, in a container, or passed to
     /// a class (`return UserRepository(session)`)?
-    pub(super) fn session_returned(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
+    pub(super) fn session_returned(
+        &self,
+        info: &BodyInfo<'t>,
+        aliases: &[String],
+        owner_handles: &[String],
+    ) -> bool {
         let src = self.src;
         info.returns
             .iter()
             .filter(|r| !info.yields.contains(&r.id()))
             .any(|r| {
                 let v = strip(*r);
-                if self.is_exact(v, aliases) {
+                if self.is_exact(v, aliases) || self.is_owner_handle(v, aliases, owner_handles) {
                     return true;
                 }
                 match v.kind() {

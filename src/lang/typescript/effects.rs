@@ -929,6 +929,15 @@ impl<'a, 't> Walker<'a, 't> {
                     && let Some(h) = self.helper_of(n, parts.class_body)
                     && !skip.contains(&h.id())
                 {
+                    // A function of the module (not a method of the class) is a helper like an
+                    // effect's: a handle it returns (`this.observer = observe(…)`) goes to the
+                    // component, which releases it in `componentWillUnmount` or not.
+                    if field(n, "function")
+                        .map(unwrap_value)
+                        .is_some_and(|c| c.kind() == "identifier")
+                    {
+                        helpers.insert(h.id());
+                    }
                     more.push(h);
                 }
             });
@@ -981,7 +990,9 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let mut out: Vec<Acquisition> = found
             .into_iter()
-            .filter(|(n, a)| !inner.contains(&n.id()) && !on_owned(a))
+            .filter(|(n, a)| {
+                !inner.contains(&n.id()) && !on_owned(a) && !self.re_registered(a, &bodies)
+            })
             .map(|(_, a)| a)
             .collect();
         out.sort_by_key(|a| a.span.start);
@@ -990,6 +1001,32 @@ impl<'a, 't> Walker<'a, 't> {
             self.watched_targets(a, &parts.bodies);
         }
         out
+    }
+
+    /// A listener added right after the same target's listeners for that event were removed
+    /// (`group.off("pointerdown"); group.on("pointerdown", onClick)`): each run replaces the
+    /// previous handler, so they never pile up.
+    pub(super) fn re_registered(&self, a: &Acquisition, bodies: &[Node<'t>]) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        let (Some(receiver), Some(event)) = (&a.receiver, a.args.first()) else {
+            return false;
+        };
+        if pair.matching != Matching::Listener {
+            return false;
+        }
+        let mut hit = false;
+        for m in &pair.release {
+            method_calls(bodies, m, self.src, |call, obj| {
+                hit |= call.end_byte() <= a.span.start as usize
+                    && &self.ctext(obj) == receiver
+                    && call_args(call)
+                        .first()
+                        .is_some_and(|e| &self.ctext(*e) == event);
+            });
+        }
+        hit
     }
 
     /// `observer.observe(el)` calls in the effect's bodies for an acquisition bound to

@@ -565,12 +565,26 @@ impl<'a, 't> Walker<'a, 't> {
                     break;
                 }
                 "return_statement" | "yield_expression" => {
+                    // Returned from an immediately invoked function: the value of the call
+                    // (`this.s3 ??= (async () => { return new S3Client() })()`).
+                    if pn.kind() == "return_statement"
+                        && let Some(call) = iife_call_of(p)
+                    {
+                        cur = call;
+                        continue;
+                    }
                     out.returned = out.link(&[], &[]);
                     break;
                 }
                 "arrow_function" => {
-                    if is_field(pn, "body", cn) && !self.is_loop_callback(p) {
-                        out.returned = out.link(&[], &[]);
+                    if is_field(pn, "body", cn) {
+                        if let Some(call) = iife_call(p) {
+                            cur = call;
+                            continue;
+                        }
+                        if !self.is_loop_callback(p) {
+                            out.returned = out.link(&[], &[]);
+                        }
                     }
                     break;
                 }
@@ -962,6 +976,34 @@ pub(super) fn tagged(kind: ScopeKind, fw: &str) -> Scope {
         name: None,
         span: None,
     }
+}
+
+/// The call that invokes this function expression on the spot: `(() => …)()`,
+/// `(async function () { … })()`.
+pub(super) fn iife_call<'p, 't>(f: At<'p, 't>) -> Option<At<'p, 't>> {
+    let mut cur = f;
+    while let Some(p) = cur.up() {
+        match p.node.kind() {
+            "parenthesized_expression" => cur = p,
+            "call_expression" if is_field(p.node, "function", cur.node) => return Some(p),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The IIFE call whose function holds this `return` (not a nested function's).
+fn iife_call_of<'p, 't>(ret: At<'p, 't>) -> Option<At<'p, 't>> {
+    let mut cur = ret;
+    while let Some(p) = cur.up() {
+        match p.node.kind() {
+            "arrow_function" | "function_expression" | "function" => return iife_call(p),
+            "function_declaration" | "method_definition" | "generator_function_declaration"
+            | "class_body" | "program" => return None,
+            _ => cur = p,
+        }
+    }
+    None
 }
 
 /// The scope of a loop body (or `map` callback) inside `outer`.
