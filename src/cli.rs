@@ -411,7 +411,11 @@ fn print_stats(st: &crate::diagnostic::RunStats) {
         mb(st.bytes_read),
         st.files_parsed(),
         mb(st.bytes_parsed),
-        if rounds.is_empty() { "none".into() } else { rounds.join(" + ") },
+        if rounds.is_empty() {
+            "none".into()
+        } else {
+            rounds.join(" + ")
+        },
         st.files_read.saturating_sub(st.files_parsed()),
     );
     eprintln!(

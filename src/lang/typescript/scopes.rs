@@ -58,6 +58,9 @@ pub(super) struct Frame {
     pub(super) aliases: Vec<Alias>,
     pub(super) own: Vec<Site>,
     pub(super) pending: Vec<Site>,
+    /// An immediately invoked function whose result is cached (`this.s3 ??= (async () => {
+    /// … return { client }; })()`): what it returns takes this guard.
+    pub(super) iife_guard: Option<Guard>,
 }
 
 pub(super) struct FnClass {
@@ -296,6 +299,9 @@ impl<'a, 't> Walker<'a, 't> {
         let mut frame = Frame {
             boundary: class.boundary,
             loop_cb: class.loop_cb,
+            iife_guard: iife_call(at)
+                .map(|call| self.value_context(call).guard)
+                .filter(|g| *g != Guard::None),
             ..Frame::default()
         };
         for p in [field(f, "parameters"), field(f, "parameter")]

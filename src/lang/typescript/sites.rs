@@ -833,15 +833,26 @@ impl<'a, 't> Walker<'a, 't> {
                 break;
             }
         }
+        // Returned from a cached immediately invoked function: kept under its cache.
+        let guard = frame.iife_guard.filter(|_| result != Returned::No);
+        if guard.is_some() {
+            result = Returned::No;
+        }
         match site.r {
             SiteRef::Client(i) => {
                 if let Some(c) = self.facts.clients.get_mut(i) {
                     c.returned = result;
+                    if let Some(g) = guard {
+                        c.guard = g;
+                    }
                 }
             }
             SiteRef::Call(i) => {
                 if let Some(c) = self.facts.calls.get_mut(i) {
                     c.returned = result;
+                    if let Some(g) = guard {
+                        c.guard = g;
+                    }
                 }
             }
         }
@@ -998,8 +1009,11 @@ fn iife_call_of<'p, 't>(ret: At<'p, 't>) -> Option<At<'p, 't>> {
     while let Some(p) = cur.up() {
         match p.node.kind() {
             "arrow_function" | "function_expression" | "function" => return iife_call(p),
-            "function_declaration" | "method_definition" | "generator_function_declaration"
-            | "class_body" | "program" => return None,
+            "function_declaration"
+            | "method_definition"
+            | "generator_function_declaration"
+            | "class_body"
+            | "program" => return None,
             _ => cur = p,
         }
     }
