@@ -69,7 +69,9 @@ impl Check for PerRequestClient {
                     facts,
                     &call.scope,
                     call.in_fn,
-                    call.released,
+                    // As for a construction: Rust drops what a factory gave it when the
+                    // function returns (or whoever it handed the value on to does).
+                    call.released || file.source.lang == Lang::Rs,
                     call.returned,
                     ClientKind::Pool,
                     file.source.project.application,
