@@ -805,8 +805,15 @@ fn extract_all(
     let mut files: Vec<Checked> = Vec::new();
     let mut known = BTreeSet::new();
     let mut batch = first;
-    // Round 1 parses the triggered files; later rounds parse files that mention a function
-    // through which a client is reached, until nothing new is found.
+    // What each pending file imports, scanned once, when first needed (`None`: a language whose
+    // later rounds go by names only).
+    let mut pending_imports: Vec<Option<Vec<crate::facts::ModuleRef>>> = Vec::new();
+    let mut stems: BTreeSet<String> = BTreeSet::new();
+    let mut followed_stems: BTreeSet<String> = BTreeSet::new();
+    let mut scanned = false;
+    // Round 1 parses the triggered files; later rounds parse the files that import a module
+    // through which a client is reached (and name what it exports), or, in Rust, that mention
+    // such a function, until nothing new is found.
     loop {
         stats.parsed_per_round.push(batch.len());
         stats.bytes_parsed += batch.iter().map(|(s, _)| s.text.len() as u64).sum::<u64>();
@@ -830,9 +837,12 @@ fn extract_all(
                 break;
             }
         }
-        // Files that import a module keeping a long-lived client count for
-        // duplicate-client-module ("the module most imported"): follow the module's name.
-        for f in &files {
+        // Rust files are followed by name: a module keeping a client is named by its stem
+        // where it is used (`db::POOL`), and counts for duplicate-client-module.
+        for f in files
+            .iter()
+            .filter(|f| f.file.source.lang == crate::source::Lang::Rs)
+        {
             let facts = &f.file.facts;
             let keeps_client = facts
                 .clients
@@ -844,19 +854,46 @@ fn extract_all(
                 .and_then(|k| k.rsplit('/').next())
                 && stem.len() >= 2
             {
-                names.insert(stem.to_string());
+                stems.insert(stem.to_string());
             }
         }
-        let fresh: BTreeSet<String> = names.difference(&known).cloned().collect();
-        if fresh.is_empty() || pending.is_empty() {
+        let mut fresh: BTreeSet<String> = names.difference(&known).cloned().collect();
+        fresh.extend(stems.difference(&followed_stems).cloned());
+        followed_stems.clone_from(&stems);
+        known = names;
+        if pending.is_empty() {
             break;
         }
-        known = names;
+        if !scanned {
+            pending_imports = pending
+                .par_iter()
+                .map(|(s, _)| lang::scan_imports(s))
+                .collect();
+            scanned = true;
+        }
+        let targets = prefilter::Targets::of(files.iter().map(|f| &f.file), &known);
         let matcher = prefilter::NameMatcher::new(&fresh);
-        let (hit, rest): (Vec<_>, Vec<_>) = pending
-            .into_par_iter()
-            .partition(|(s, _)| matcher.matches(&s.text));
+        let hits: Vec<bool> = pending
+            .par_iter()
+            .zip(&pending_imports)
+            .map(|((s, _), imports)| match imports {
+                Some(imports) => targets.wanted(s, imports),
+                None => matcher.matches(&s.text),
+            })
+            .collect();
+        let mut hit = Vec::new();
+        let mut rest = Vec::new();
+        let mut rest_imports = Vec::new();
+        for ((p, imports), h) in pending.into_iter().zip(pending_imports).zip(hits) {
+            if h {
+                hit.push(p);
+            } else {
+                rest.push(p);
+                rest_imports.push(imports);
+            }
+        }
         pending = rest;
+        pending_imports = rest_imports;
         if hit.is_empty() {
             break;
         }

@@ -4,14 +4,15 @@
 //! that builds or reaches a client in an already parsed file (so cross-file factory calls and
 //! handler references are still seen).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::catalog::Catalog;
-use crate::facts::FileFacts;
-use crate::source::Lang;
+use crate::facts::{CheckedFile, FileFacts, ModuleRef};
+use crate::source::{Lang, SourceFile};
 
 /// Trigger words per language family (JS, Python, Rust).
 #[derive(PartialEq)]
@@ -203,16 +204,103 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
             **r && f.parent.is_none() && f.exported && f.scope.kind == ScopeKind::Function
         })
         .map(|(f, _)| f.name.clone())
-        // The function a client's URL comes from (`create_engine(get_database_url())`): the
-        // module that defines it mentions it, and is parsed for what it returns.
-        .chain(
-            facts
+        .collect()
+}
+
+/// What later rounds look for in the files not parsed yet: the modules through which a client
+/// is reached (a module keeping a client, or exporting a function that builds or reaches one),
+/// and the modules a client's URL helper lives in.
+pub struct Targets {
+    list: Vec<Target>,
+    /// Every `/`-suffix of every target's module keys (an import candidate matches a key
+    /// exactly or as such a suffix, see `ModuleRef::names_any`) → targets.
+    by_suffix: HashMap<String, Vec<usize>>,
+    /// `create_engine(get_database_url())` with the helper imported: its module.
+    url_modules: Vec<(PathBuf, ModuleRef)>,
+}
+
+struct Target {
+    root: PathBuf,
+    /// Importing the module is enough (it keeps a client: its importers count).
+    any: bool,
+    /// Otherwise the importer must name one of these (its exported reaching functions).
+    names: NameMatcher,
+}
+
+impl Targets {
+    pub fn of<'f>(
+        files: impl Iterator<Item = &'f CheckedFile>,
+        known: &BTreeSet<String>,
+    ) -> Targets {
+        use crate::facts::ScopeKind;
+        let mut t = Targets {
+            list: Vec::new(),
+            by_suffix: HashMap::new(),
+            url_modules: Vec::new(),
+        };
+        for f in files {
+            let facts = &f.facts;
+            let root = &f.source.project.root;
+            for u in facts
                 .client_configs
                 .iter()
                 .filter_map(|c| c.url_call.as_ref())
-                .map(|u| u.name.clone()),
-        )
-        .collect()
+            {
+                if let Some(m) = &u.module {
+                    t.url_modules.push((root.clone(), m.clone()));
+                }
+            }
+            let any = facts
+                .clients
+                .iter()
+                .any(|c| c.scope.kind == ScopeKind::Module || c.guard.is_guarded());
+            let names = reaching_names(facts, known);
+            if !any && names.is_empty() {
+                continue;
+            }
+            let keys = if facts.module_keys.is_empty() {
+                crate::lang::modules::module_keys(&f.source.rel, f.source.lang)
+            } else {
+                facts.module_keys.clone()
+            };
+            let idx = t.list.len();
+            t.list.push(Target {
+                root: root.clone(),
+                any,
+                names: NameMatcher::new(&names),
+            });
+            for k in &keys {
+                let mut rest = k.as_str();
+                loop {
+                    t.by_suffix.entry(rest.to_string()).or_default().push(idx);
+                    match rest.find('/') {
+                        Some(i) => rest = &rest[i + 1..],
+                        None => break,
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// Must this not yet parsed file (which imports `imports`) be parsed?
+    pub fn wanted(&self, source: &SourceFile, imports: &[ModuleRef]) -> bool {
+        let root = &source.project.root;
+        let via_import = imports.iter().flat_map(|r| &r.candidates).any(|c| {
+            self.by_suffix.get(c).is_some_and(|ts| {
+                ts.iter().any(|&i| {
+                    let t = &self.list[i];
+                    &t.root == root && (t.any || t.names.matches(&source.text))
+                })
+            })
+        });
+        via_import || {
+            let keys = crate::lang::modules::module_keys(&source.rel, source.lang);
+            self.url_modules
+                .iter()
+                .any(|(r, m)| r == root && m.names_any(&keys))
+        }
+    }
 }
 
 /// Finds whole-word occurrences of names.

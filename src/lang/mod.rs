@@ -11,7 +11,7 @@ pub(crate) mod testkit;
 pub mod typescript;
 
 use crate::catalog::Catalog;
-use crate::facts::FileFacts;
+use crate::facts::{FileFacts, ModuleRef};
 use crate::source::{Lang, SourceFile, Span};
 
 /// A file the front-end could not read at all (a Rust file `syn` rejects, a grammar that
@@ -123,6 +123,23 @@ fn py_indent_depth(text: &str) -> usize {
 /// in a top-level `prisma/` folder is app code when a route imports it, a script otherwise).
 pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
     typescript::imported_by_app(sources)
+}
+
+/// The project modules a file imports, read from its text without parsing (TS/JS import
+/// specifiers, Python `import` / `from … import` lines), for the prefilter's later rounds;
+/// `None` when the language is not scanned this way (Rust, dotenv). Over-inclusive: a line
+/// that looks like an import counts.
+pub fn scan_imports(source: &SourceFile) -> Option<Vec<ModuleRef>> {
+    match source.lang {
+        Lang::Ts | Lang::Tsx | Lang::Js => Some(
+            typescript::scan_import_specifiers(&source.text)
+                .into_iter()
+                .filter_map(|spec| modules::js_module(&source.rel, spec, |_| false))
+                .collect(),
+        ),
+        Lang::Py => Some(python::scan_imports(&source.rel, &source.text)),
+        Lang::Rs | Lang::Env => None,
+    }
 }
 
 /// Extract the facts of one file with the front-end of its language.

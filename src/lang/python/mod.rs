@@ -106,6 +106,64 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
 }
 
 /// Does the text parse without any ERROR or MISSING node?
+/// The project modules a Python file imports, from its `import a.b` / `from .x import y` lines
+/// (without parsing; `from pkg import mod` also names `pkg.mod`, which may be a module).
+pub fn scan_imports(rel: &str, text: &str) -> Vec<ModuleRef> {
+    let mut out = Vec::new();
+    let mut push = |module: &str, level: usize| {
+        if let Some(m) = py_module(rel, module, level, |_| false) {
+            out.push(m);
+        }
+    };
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let line = line.trim_start();
+        if let Some(rest) = line.strip_prefix("import ") {
+            for part in rest.split(',') {
+                let name = part.split_whitespace().next().unwrap_or("");
+                if !name.is_empty() {
+                    push(name, 0);
+                }
+            }
+        } else if let Some(rest) = line.strip_prefix("from ") {
+            let Some((module, names)) = rest.split_once(" import ") else {
+                continue;
+            };
+            let module = module.trim();
+            let level = module.chars().take_while(|c| *c == '.').count();
+            let dotted = &module[level..];
+            let mut names = names.trim().to_string();
+            // `from x import (\n a,\n b,\n)`
+            if names.starts_with('(') && !names.contains(')') {
+                for more in lines.by_ref() {
+                    names.push_str(more);
+                    if more.contains(')') {
+                        break;
+                    }
+                }
+            }
+            if !dotted.is_empty() {
+                push(dotted, level);
+            } else if level > 0 {
+                push("", level);
+            }
+            for name in names
+                .trim_matches(|c| c == '(' || c == ')')
+                .split(',')
+                .filter_map(|n| n.split_whitespace().next())
+                .filter(|n| n.chars().all(|c| c.is_alphanumeric() || c == '_') && !n.is_empty())
+            {
+                if dotted.is_empty() {
+                    push(name, level);
+                } else {
+                    push(&format!("{dotted}.{name}"), level);
+                }
+            }
+        }
+    }
+    out
+}
+
 pub fn parses_cleanly(text: &str) -> bool {
     parse(text).is_ok_and(|tree| !tree.root_node().has_error())
 }

@@ -52,3 +52,17 @@ fn func<'f>(f: &'f FileFacts, name: &str) -> &'f FnFact {
 mod options;
 mod scopes;
 mod sessions;
+
+#[test]
+fn imports_scanned_without_parsing() {
+    let text = "import os, app.db as db\nfrom .models import User\nfrom app.core import (\n    config,\n    security,\n)\nfrom .. import deps\n";
+    let keys: Vec<Vec<String>> = super::scan_imports("app/api/routes.py", text)
+        .into_iter()
+        .map(|m| m.candidates)
+        .collect();
+    let has = |k: &str| keys.iter().any(|c| c.iter().any(|x| x == k));
+    assert!(has("app/db"));
+    assert!(has("app/api/models") && has("app/api/models/User"));
+    assert!(has("app/core/config") && has("app/core/security"));
+    assert!(has("app/deps"));
+}
