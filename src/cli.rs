@@ -40,6 +40,15 @@ pub enum Command {
     },
     /// Print the documentation of a rule (by id or code)
     Explain { rule: String },
+    /// Benchmarks only: read and parse files with the language parsers, nothing else
+    #[command(hide = true)]
+    Parse {
+        /// Files or directories [default: .]
+        paths: Vec<PathBuf>,
+        /// Parse the files listed in this file (one path per line) instead
+        #[arg(long)]
+        files_from: Option<PathBuf>,
+    },
     /// Run the language server (LSP over stdin/stdout) for editors
     Lsp {
         /// Accepted and ignored: stdio is the only transport (some clients, such as
@@ -69,6 +78,9 @@ pub enum Color {
 pub struct CheckArgs {
     /// Files or directories to check [default: .]
     pub paths: Vec<PathBuf>,
+    /// Benchmarks: write the paths of the files parsed (after the prefilter) to this file
+    #[arg(long, hide = true)]
+    pub list_parsed: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -206,6 +218,7 @@ fn run() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("language server: {e}")),
         },
+        Some(Command::Parse { paths, files_from }) => parse_floor(paths, files_from),
         Some(Command::Check(args)) => check(args),
         None => check(cli.check),
     }
@@ -394,11 +407,63 @@ fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
     if args.verbose {
         print_stats(&report.stats);
     }
+    if let Some(list) = &args.list_parsed {
+        let mut text = report.stats.parsed_paths.join("\n");
+        text.push('\n');
+        if let Err(e) = std::fs::write(list, text) {
+            return fail(format!("cannot write {}: {e}", list.display()));
+        }
+    }
     let applied = baseline
         .as_ref()
         .map(|b| apply_baseline(&mut report, b, args));
     print_report(&report, args, applied.as_ref());
     exit_code(&report, args)
+}
+
+/// `connlint parse`: the parse floor the benchmarks compare a check with (walk, read, parse).
+fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>) -> ExitCode {
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
+    let files: Vec<(PathBuf, crate::source::Lang)> = match files_from {
+        Some(list) => match std::fs::read_to_string(&list) {
+            Ok(t) => t
+                .lines()
+                .filter(|l| !l.is_empty())
+                .filter_map(|l| {
+                    let p = PathBuf::from(l);
+                    crate::source::Lang::from_path(&p).map(|lang| (p, lang))
+                })
+                .collect(),
+            Err(e) => return fail(format!("cannot read {}: {e}", list.display())),
+        },
+        None => {
+            let paths = if paths.is_empty() {
+                vec![PathBuf::from(".")]
+            } else {
+                paths
+            };
+            match crate::discover::discover(&paths, &crate::discover::WalkOptions::default()) {
+                Ok(d) => d.files.into_iter().map(|f| (f.path, f.lang)).collect(),
+                Err(e) => return fail(e),
+            }
+        }
+    };
+    let (bytes, clean): (u64, usize) = files
+        .par_iter()
+        .map(|(p, lang)| match std::fs::read_to_string(p) {
+            Ok(text) => (text.len() as u64, usize::from(crate::lang::parse_only(*lang, &text))),
+            Err(_) => (0, 0),
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    println!(
+        "{} files ({:.1} MB) parsed, {} cleanly, in {:.2} s",
+        files.len(),
+        bytes as f64 / 1e6,
+        clean,
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
 }
 
 /// `--verbose`: files read and parsed (per prefilter round) and where the time went.

@@ -188,6 +188,8 @@ pub struct RunStats {
     /// Files parsed in each prefilter round (the first: the files the trigger words hit).
     pub parsed_per_round: Vec<usize>,
     pub bytes_parsed: u64,
+    /// The display paths of the files parsed (for `--list-parsed` and the benchmarks).
+    pub parsed_paths: Vec<String>,
     /// Wall seconds of: parsing and extraction (all rounds), the project pass (rules).
     pub extract_secs: f64,
     pub project_secs: f64,

@@ -817,6 +817,9 @@ fn extract_all(
     loop {
         stats.parsed_per_round.push(batch.len());
         stats.bytes_parsed += batch.iter().map(|(s, _)| s.text.len() as u64).sum::<u64>();
+        stats
+            .parsed_paths
+            .extend(batch.iter().map(|(s, _)| s.display.clone()));
         let parsed: Vec<Result<Checked, FileError>> = batch.into_par_iter().map(parse).collect();
         for r in parsed {
             match r {

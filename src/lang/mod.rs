@@ -142,6 +142,16 @@ pub fn scan_imports(source: &SourceFile) -> Option<Vec<ModuleRef>> {
     }
 }
 
+/// Parse a file and nothing more (the benchmarks' parse floor): does it parse cleanly?
+pub fn parse_only(lang: Lang, text: &str) -> bool {
+    match lang {
+        Lang::Ts | Lang::Tsx | Lang::Js => typescript::parses_cleanly(lang, text),
+        Lang::Py => python::parses_cleanly(text),
+        Lang::Rs => syn::parse_file(text).is_ok(),
+        Lang::Env => true,
+    }
+}
+
 /// Extract the facts of one file with the front-end of its language.
 pub fn extract(file: &SourceFile, catalog: &Catalog) -> Result<FileFacts, ParseError> {
     if let Some(message) = unparsable(file.lang, &file.text) {
