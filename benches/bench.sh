@@ -3,6 +3,7 @@
 # without the prefilter. Usage:
 #   benches/bench.sh            # a synthetic corpus generated under $TMPDIR/connlint-bench-corpus
 #   benches/bench.sh DIR [N]    # any directory (e.g. a real repository), N runs (default 5)
+#   GENERATE_ONLY=1 benches/bench.sh   # only generate the synthetic corpus
 # Uses hyperfine when installed; otherwise times the runs itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +54,8 @@ PY
     done
   fi
 fi
+# `GENERATE_ONLY=1 benches/bench.sh`: make the corpus (benches/perf.sh uses it) and stop.
+[ "${GENERATE_ONLY:-0}" = 1 ] && { echo "$CORPUS"; exit 0; }
 
 files=$(find "$CORPUS" -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.js' -o -name '*.py' -o -name '*.rs' -o -name '.env*' \) | wc -l)
 bytes=$(find "$CORPUS" -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.js' -o -name '*.py' -o -name '*.rs' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
