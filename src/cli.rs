@@ -452,7 +452,10 @@ fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>) -> ExitCode {
     let (bytes, clean): (u64, usize) = files
         .par_iter()
         .map(|(p, lang)| match std::fs::read_to_string(p) {
-            Ok(text) => (text.len() as u64, usize::from(crate::lang::parse_only(*lang, &text))),
+            Ok(text) => (
+                text.len() as u64,
+                usize::from(crate::lang::parse_only(*lang, &text)),
+            ),
             Err(_) => (0, 0),
         })
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));

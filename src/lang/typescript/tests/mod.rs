@@ -52,3 +52,42 @@ myrequire("./nope");
         ]
     );
 }
+
+#[test]
+fn field_ids_cached_per_grammar_match_field_names() {
+    let text = "const a = <div onClick={() => f(x)}>{y}</div>;\nfunction g(p: number) { return p + 1; }\nclass C { m() { this.x = new Pool({ max: 5 }); } }\n";
+    for lang in [Lang::Tsx, Lang::Ts, Lang::Tsx] {
+        let src = if lang == Lang::Ts {
+            &text[text.find('\n').unwrap_or(0) + 1..]
+        } else {
+            text
+        };
+        let tree = super::parse(lang, src).unwrap();
+        let mut checked = 0;
+        super::syntax::traverse(tree.root_node(), |at, entering| {
+            if !entering {
+                return;
+            }
+            for name in [
+                "function",
+                "arguments",
+                "body",
+                "name",
+                "value",
+                "left",
+                "right",
+                "object",
+                "property",
+                "parameters",
+                "attribute",
+                "open_tag",
+            ] {
+                let a = super::syntax::field(at.node, name).map(|n| n.id());
+                let b = at.node.child_by_field_name(name).map(|n| n.id());
+                assert_eq!(a, b, "{name} on {}", at.node.kind());
+                checked += usize::from(a.is_some());
+            }
+        });
+        assert!(checked > 10);
+    }
+}
