@@ -43,11 +43,14 @@ pub(super) fn text<'s>(n: Node, src: &'s str) -> &'s str {
     src.get(n.byte_range()).unwrap_or("")
 }
 
+/// One grammar's field ids by name (`None`: not a field of that grammar).
+type FieldIds = HashMap<String, Option<u16>>;
+
 pub(super) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
     // `child_by_field_name` looks the name up with a linear string compare on every call (8 %
     // of a run's CPU); the id of each name is looked up once per grammar and thread instead.
     thread_local! {
-        static FIELD_IDS: std::cell::RefCell<Vec<(usize, HashMap<String, Option<u16>>)>> =
+        static FIELD_IDS: std::cell::RefCell<Vec<(usize, FieldIds)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
     let lang = n.language();
