@@ -32,19 +32,19 @@ impl<'a, 't> Walker<'a, 't> {
                 | "conditional_expression"
                 | "boolean_operator" => {}
                 "attribute"
-                    if direct && !container && p.child_by_field_name("object") == Some(cur) =>
+                    if direct && !container && p.field("object") == Some(cur) =>
                 {
                     derived = true
                 }
                 "subscript"
-                    if direct && !container && p.child_by_field_name("value") == Some(cur) =>
+                    if direct && !container && p.field("value") == Some(cur) =>
                 {
                     derived = true
                 }
-                "call" if derived && direct && p.child_by_field_name("function") == Some(cur) => {}
+                "call" if derived && direct && p.field("function") == Some(cur) => {}
                 "tuple" | "list" | "expression_list" | "set" | "dictionary" => container = true,
                 "pair" => {
-                    if p.child_by_field_name("value") == Some(cur) {
+                    if p.field("value") == Some(cur) {
                         container = true;
                     } else {
                         direct = false;
@@ -54,7 +54,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if direct
                         && !container
                         && !derived
-                        && let Some(alias) = p.child_by_field_name("alias")
+                        && let Some(alias) = p.field("alias")
                     {
                         let mut names = HashSet::new();
                         bind_targets(alias, src, &mut names);
@@ -74,8 +74,8 @@ impl<'a, 't> Walker<'a, 't> {
                 "assignment" => {
                     if direct
                         && !container
-                        && p.child_by_field_name("right") == Some(cur)
-                        && let Some(left) = p.child_by_field_name("left")
+                        && p.field("right") == Some(cur)
+                        && let Some(left) = p.field("left")
                     {
                         match left.kind() {
                             "identifier" if derived => {
@@ -103,7 +103,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if direct
                         && !container
                         && !derived
-                        && let Some(name) = p.child_by_field_name("name")
+                        && let Some(name) = p.field("name")
                     {
                         let name = text(name, src).to_string();
                         c.binding = Some(name.clone());
@@ -125,14 +125,14 @@ impl<'a, 't> Walker<'a, 't> {
                     kw_direct = direct
                         && !container
                         && !derived
-                        && p.child_by_field_name("value") == Some(cur);
+                        && p.field("value") == Some(cur);
                     direct = false;
                 }
                 "argument_list" => {
                     if (direct || kw_direct) && !container && !derived && i >= 1 {
                         let outer = self.path[i - 1];
                         if outer.kind() == "call"
-                            && let Some(f) = outer.child_by_field_name("function")
+                            && let Some(f) = outer.field("function")
                             && let Some(segs) = dotted(f, src)
                             && segs
                                 .last()
@@ -145,7 +145,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if direct && !container && i >= 1 {
                         let outer = self.path[i - 1];
                         if outer.kind() == "call"
-                            && let Some(f) = outer.child_by_field_name("function")
+                            && let Some(f) = outer.field("function")
                             && let Some(segs) = dotted(f, src)
                             && let Some(&last) = segs.last()
                         {
@@ -157,7 +157,7 @@ impl<'a, 't> Walker<'a, 't> {
                                 "setdefault" if segs.len() >= 2 => {
                                     let (positional, _) = call_args(outer);
                                     if positional.get(1) == Some(&cur) {
-                                        c.store_recv = f.child_by_field_name("object");
+                                        c.store_recv = f.field("object");
                                     }
                                 }
                                 _ => {}
@@ -267,7 +267,7 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let mut info = BodyInfo::default();
         if owner.kind() != "module"
-            && let Some(params) = owner.child_by_field_name("parameters")
+            && let Some(params) = owner.field("parameters")
         {
             for (name, _) in param_names(params, src) {
                 info.params.insert(name.to_string());
@@ -278,7 +278,7 @@ impl<'a, 't> Walker<'a, 't> {
             match k(node) {
                 K::Call => self.scan_call(node, !nested, &mut info),
                 K::WithItem => {
-                    if let Some(v) = node.child_by_field_name("value") {
+                    if let Some(v) = node.field("value") {
                         let v = if v.kind() == "as_pattern" {
                             v.named_child(0).unwrap_or(v)
                         } else {
@@ -301,21 +301,21 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 K::Assignment => {
                     if let (Some(l), Some(r)) = (
-                        node.child_by_field_name("left"),
-                        node.child_by_field_name("right"),
+                        node.field("left"),
+                        node.field("right"),
                     ) {
                         info.assigns.push((l, r));
                         bind_targets(l, src, &mut info.locals);
                     }
                 }
                 K::BindsLeft => {
-                    if let Some(l) = node.child_by_field_name("left") {
+                    if let Some(l) = node.field("left") {
                         bind_targets(l, src, &mut info.locals);
                     }
                 }
                 K::AsPatternTarget => bind_targets(node, src, &mut info.locals),
                 K::NamedExpr => {
-                    if let Some(n) = node.child_by_field_name("name") {
+                    if let Some(n) = node.field("name") {
                         info.locals.insert(text(n, src).to_string());
                     }
                 }
@@ -331,8 +331,8 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 K::Attribute => {
                     if let (Some(obj), Some(attr)) = (
-                        node.child_by_field_name("object"),
-                        node.child_by_field_name("attribute"),
+                        node.field("object"),
+                        node.field("attribute"),
                     ) {
                         info.release_refs
                             .push((compact(text(obj, src)), text(attr, src).to_string()));
@@ -349,11 +349,11 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn scan_call(&self, call: Node<'t>, top: bool, info: &mut BodyInfo<'t>) {
         let src = self.src;
-        let Some(f) = call.child_by_field_name("function") else {
+        let Some(f) = call.field("function") else {
             return;
         };
         let method = match f.kind() {
-            "attribute" => f.child_by_field_name("attribute").map(|a| text(a, src)),
+            "attribute" => f.field("attribute").map(|a| text(a, src)),
             "identifier" => Some(text(f, src)),
             _ => None,
         };
@@ -374,13 +374,13 @@ impl<'a, 't> Walker<'a, 't> {
             }
             "setdefault" if top && f.kind() == "attribute" => {
                 if let (Some(obj), Some(v)) =
-                    (f.child_by_field_name("object"), call_args(call).0.get(1))
+                    (f.field("object"), call_args(call).0.get(1))
                 {
                     info.stores.push((obj, *v));
                 }
             }
             _ if f.kind() == "attribute" && self.release_names.contains(method) => {
-                if let Some(obj) = f.child_by_field_name("object") {
+                if let Some(obj) = f.field("object") {
                     info.releases
                         .push((compact(text(obj, src)), method.to_string()));
                 }
@@ -436,7 +436,7 @@ impl<'a, 't> Walker<'a, 't> {
             ) {
                 for el in named_children(v) {
                     let el = if el.kind() == "pair" {
-                        el.child_by_field_name("value").unwrap_or(el)
+                        el.field("value").unwrap_or(el)
                     } else {
                         el
                     };
@@ -456,12 +456,12 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn is_owner_handle(&self, node: Node, names: &[String], methods: &[String]) -> bool {
         node.kind() == "call"
             && node
-                .child_by_field_name("function")
+                .field("function")
                 .filter(|f| f.kind() == "attribute")
                 .is_some_and(|f| {
-                    f.child_by_field_name("attribute")
+                    f.field("attribute")
                         .is_some_and(|m| methods.iter().any(|x| x == text(m, self.src)))
-                        && f.child_by_field_name("object")
+                        && f.field("object")
                             .is_some_and(|o| self.is_exact(strip(o), names))
                 })
     }

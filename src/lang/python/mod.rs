@@ -28,6 +28,7 @@ use crate::facts::{
     FnFact, Guard, HandlerRef, ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind,
     SessionAnchors, SessionSite, UrlRef, WithAnchors,
 };
+use crate::lang::FieldExt;
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
 use crate::lang::modules::py_module;

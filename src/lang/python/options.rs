@@ -67,7 +67,7 @@ pub(super) fn unparen(node: Node) -> Node {
 pub(super) fn rhs(node: Node) -> Node {
     let mut cur = node;
     while cur.kind() == "assignment" {
-        match cur.child_by_field_name("right") {
+        match cur.field("right") {
             Some(r) => cur = r,
             None => break,
         }
@@ -190,7 +190,7 @@ impl<'a, 't> Walker<'a, 't> {
             && let Some(call) = args.parent()
             && call.kind() == "call"
             && call
-                .child_by_field_name("function")
+                .field("function")
                 .is_some_and(|f| self.is_env_callee(f))
         {
             let (positional, _) = call_args(call);
@@ -204,9 +204,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let assigned = cur
             .parent()
-            .filter(|p| p.kind() == "assignment" && p.child_by_field_name("right") == Some(cur))
+            .filter(|p| p.kind() == "assignment" && p.field("right") == Some(cur))
             .and_then(|a| {
-                let left = a.child_by_field_name("left")?;
+                let left = a.field("left")?;
                 if left.kind() != "identifier" {
                     return None;
                 }
@@ -218,7 +218,7 @@ impl<'a, 't> Walker<'a, 't> {
                     .filter(|b| b.kind() == "block")
                     .and_then(|b| b.parent())
                     .filter(|c| c.kind() == "class_definition")
-                    .and_then(|c| c.child_by_field_name("superclasses"))
+                    .and_then(|c| c.field("superclasses"))
                     .is_some_and(|sup| {
                         named_children(sup).into_iter().any(|b| {
                             dotted(b, src)
@@ -274,15 +274,15 @@ impl<'a, 't> Walker<'a, 't> {
             return None;
         }
         let src = self.src;
-        let attr = text(node.child_by_field_name("attribute")?, src);
-        let obj = unparen(node.child_by_field_name("object")?);
+        let attr = text(node.field("attribute")?, src);
+        let obj = unparen(node.field("object")?);
         let holder = match obj.kind() {
             "identifier" => settings_name(text(obj, src)),
             "attribute" => obj
-                .child_by_field_name("attribute")
+                .field("attribute")
                 .is_some_and(|a| settings_name(text(a, src))),
             "call" => obj
-                .child_by_field_name("function")
+                .field("function")
                 .and_then(|f| dotted(f, src))
                 .and_then(|segs| segs.last().copied())
                 .is_some_and(settings_name),
@@ -297,18 +297,18 @@ impl<'a, 't> Walker<'a, 't> {
         let name = match node.kind() {
             "attribute" => self.settings_attr(node)?,
             "subscript" => {
-                let value = node.child_by_field_name("value")?;
+                let value = node.field("value")?;
                 if self.qualify(value).as_deref() != Some("os.environ") {
                     return None;
                 }
-                let key = node.child_by_field_name("subscript")?;
+                let key = node.field("subscript")?;
                 match self.eval_value(key, ctx) {
                     OptValue::Str(s) => s,
                     _ => return None,
                 }
             }
             "call" => {
-                let func = node.child_by_field_name("function")?;
+                let func = node.field("function")?;
                 if !self.is_env_callee(func) {
                     return None;
                 }
@@ -421,8 +421,8 @@ impl<'a, 't> Walker<'a, 't> {
         match node.kind() {
             "integer" => parse_int(text(node, src)).map_or(OptValue::Unknown, OptValue::Int),
             "unary_operator" => {
-                let op = node.child_by_field_name("operator").map(|o| text(o, src));
-                let arg = node.child_by_field_name("argument").map(unparen);
+                let op = node.field("operator").map(|o| text(o, src));
+                let arg = node.field("argument").map(unparen);
                 match (op, arg) {
                     (Some(op @ ("-" | "+")), Some(a)) if a.kind() == "integer" => {
                         match parse_int(text(a, src)) {
@@ -514,7 +514,7 @@ impl<'a, 't> Walker<'a, 't> {
                     match c.kind() {
                         "pair" => {
                             if let (Some(k), Some(v)) =
-                                (c.child_by_field_name("key"), c.child_by_field_name("value"))
+                                (c.field("key"), c.field("value"))
                                 && let Some((key, _)) = plain_string(unparen(k), src)
                             {
                                 out.push((key, v, ctx));
@@ -533,7 +533,7 @@ impl<'a, 't> Walker<'a, 't> {
                 Some(out)
             }
             "call" => {
-                let func = node.child_by_field_name("function")?;
+                let func = node.field("function")?;
                 if !self.is_builtin(func, "dict") {
                     return None;
                 }
@@ -586,28 +586,28 @@ impl<'a, 't> Walker<'a, 't> {
             // `os.getenv("DATABASE_URL") or DEFAULT_URL`: the environment wins when it is set.
             "boolean_operator"
                 if node
-                    .child_by_field_name("operator")
+                    .field("operator")
                     .is_some_and(|o| text(o, src) == "or") =>
             {
-                let left = node.child_by_field_name("left")?;
-                let right = node.child_by_field_name("right")?;
+                let left = node.field("left")?;
+                let right = node.field("right")?;
                 self.url_of(left, ctx).or_else(|| self.url_of(right, ctx))
             }
             "call" => {
                 if let Some(env) = self.env_ref(node, ctx) {
                     return Some(env);
                 }
-                let func = node.child_by_field_name("function")?;
+                let func = node.field("function")?;
                 if self.is_builtin(func, "str") {
                     let (positional, _) = call_args(node);
                     return self.url_of(*positional.first()?, ctx);
                 }
                 if func.kind() == "attribute"
                     && func
-                        .child_by_field_name("attribute")
+                        .field("attribute")
                         .is_some_and(|m| URL_PASSTHROUGH.contains(&text(m, src)))
                 {
-                    return self.url_of(func.child_by_field_name("object")?, ctx);
+                    return self.url_of(func.field("object")?, ctx);
                 }
                 None
             }
@@ -653,7 +653,7 @@ impl<'a, 't> Walker<'a, 't> {
             self.push_option(text(*k, src).to_string(), *v, ctx, &mut options, 0);
         }
         // `create_engine(url, **ENGINE_OPTIONS)`.
-        if let Some(args) = call.child_by_field_name("arguments") {
+        if let Some(args) = call.field("arguments") {
             for a in named_children(args) {
                 if a.kind() == "dictionary_splat"
                     && let Some(inner) = a.named_child(0)
@@ -724,7 +724,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             "call" => {
-                let func = node.child_by_field_name("function")?;
+                let func = node.field("function")?;
                 let (positional, keywords) = call_args(node);
                 if self.is_builtin(func, "str") {
                     return self.url_call_of(*positional.first()?, ctx);
@@ -745,7 +745,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn finish_url_returns(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
         for owner in std::mem::take(&mut self.url_fn_candidates) {
             let (Some(info), Some(name)) =
-                (bodies.get(&owner.id()), owner.child_by_field_name("name"))
+                (bodies.get(&owner.id()), owner.field("name"))
             else {
                 continue;
             };

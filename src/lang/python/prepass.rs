@@ -104,7 +104,7 @@ impl<'t> Pre<'t> {
             match k(node) {
                 K::Import => pre.record_import(node, src, file),
                 K::FunctionDef => {
-                    if let Some(n) = node.child_by_field_name("name") {
+                    if let Some(n) = node.field("name") {
                         let name = text(n, src).to_string();
                         if is_method(node) {
                             pre.local_methods.insert(name);
@@ -116,8 +116,8 @@ impl<'t> Pre<'t> {
                 K::Call => pre.scan_call(node, src, file, &mut refs),
                 K::KeywordArg => {
                     if let (Some(n), Some(v)) = (
-                        node.child_by_field_name("name"),
-                        node.child_by_field_name("value"),
+                        node.field("name"),
+                        node.field("value"),
                     ) && text(n, src) == "lifespan"
                         && v.kind() == "identifier"
                     {
@@ -183,13 +183,13 @@ impl<'t> Pre<'t> {
                         let mut plain: Vec<&str> = Vec::new();
                         let mut cur = Some(e);
                         while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
-                            if let Some(left) = a.child_by_field_name("left") {
+                            if let Some(left) = a.field("left") {
                                 bind_targets(left, src, &mut names);
                                 if left.kind() == "identifier" {
                                     plain.push(text(left, src));
                                 }
                             }
-                            cur = a.child_by_field_name("right");
+                            cur = a.field("right");
                         }
                         if let Some(right) = cur {
                             for n in plain {
@@ -207,12 +207,12 @@ impl<'t> Pre<'t> {
                 }
             }
             "function_definition" | "class_definition" => {
-                if let Some(n) = stmt.child_by_field_name("name") {
+                if let Some(n) = stmt.field("name") {
                     self.module_names.insert(text(n, src).to_string());
                 }
             }
             "decorated_definition" => {
-                if let Some(d) = stmt.child_by_field_name("definition") {
+                if let Some(d) = stmt.field("definition") {
                     self.module_statement(d, src);
                 }
             }
@@ -282,8 +282,8 @@ impl<'t> Pre<'t> {
                         }
                         "aliased_import" => {
                             if let (Some(n), Some(a)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
+                                name.field("name"),
+                                name.field("alias"),
                             ) {
                                 let full = compact(text(n, src));
                                 self.note_import(&full, 0, file);
@@ -303,7 +303,7 @@ impl<'t> Pre<'t> {
                 }
             }
             "import_from_statement" => {
-                let Some(module_node) = node.child_by_field_name("module_name") else {
+                let Some(module_node) = node.field("module_name") else {
                     return;
                 };
                 let (module, level) = match module_node.kind() {
@@ -338,7 +338,7 @@ impl<'t> Pre<'t> {
                     // `from app import db`: `db` may be a submodule (importing it runs the package
                     // too). Names spelled like classes or constants are not modules.
                     let imported = match name.kind() {
-                        "aliased_import" => name.child_by_field_name("name"),
+                        "aliased_import" => name.field("name"),
                         _ => Some(name),
                     };
                     if let Some(n) = imported
@@ -361,8 +361,8 @@ impl<'t> Pre<'t> {
                         }
                         "aliased_import" => {
                             if let (Some(n), Some(a)) = (
-                                name.child_by_field_name("name"),
-                                name.child_by_field_name("alias"),
+                                name.field("name"),
+                                name.field("alias"),
                             ) {
                                 add(
                                     self,
@@ -430,13 +430,13 @@ impl<'t> Pre<'t> {
         file: &SourceFile,
         refs: &mut Vec<RefCandidate<'t>>,
     ) {
-        let Some(func) = call.child_by_field_name("function") else {
+        let Some(func) = call.field("function") else {
             return;
         };
         // Most calls are not route registrations: decide on the callee's last name first.
         let last_name = match func.kind() {
             "identifier" => Some(func),
-            "attribute" => func.child_by_field_name("attribute"),
+            "attribute" => func.field("attribute"),
             _ => None,
         };
         if !last_name.is_some_and(|n| ROUTE_REGISTRARS.contains(&text(n, src))) {

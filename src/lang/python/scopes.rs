@@ -391,7 +391,7 @@ impl<'a, 't> Walker<'a, 't> {
             K::Block => {
                 if let Some(parent) = self.parent_of_current()
                     && matches!(parent.kind(), "for_statement" | "while_statement")
-                    && parent.child_by_field_name("body") == Some(node)
+                    && parent.field("body") == Some(node)
                 {
                     self.push_loop(node);
                 }
@@ -538,7 +538,7 @@ impl<'a, 't> Walker<'a, 't> {
             && self.path[n - 2].kind() == "argument_list"
             && self.path[n - 3].kind() == "call"
             && self.path[n - 3]
-                .child_by_field_name("function")
+                .field("function")
                 .is_some_and(|f| matches!(text(f, self.src), "map" | "filter"));
         if in_map {
             self.push_loop(node);
@@ -560,7 +560,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn enter_class(&mut self, node: Node<'t>) {
         let src = self.src;
         let mut info = ClassInfo::default();
-        if let Some(sup) = node.child_by_field_name("superclasses") {
+        if let Some(sup) = node.field("superclasses") {
             for b in named_children(sup) {
                 if let Some(segs) = dotted(b, src)
                     && let Some(last) = segs.last()
@@ -570,7 +570,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| text(n, src))
             .unwrap_or("");
         info.is_test =
@@ -590,7 +590,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn enter_function(&mut self, node: Node<'t>) {
         let src = self.src;
-        let Some(name_node) = node.child_by_field_name("name") else {
+        let Some(name_node) = node.field("name") else {
             // A broken definition: keep the enclosing scope.
             let top = self.top();
             let frame = Frame {
@@ -619,7 +619,7 @@ impl<'a, 't> Walker<'a, 't> {
         let parent_fn = top.fn_idx;
         let top_level = top.top_level;
         let params: Vec<(&str, Node)> = node
-            .child_by_field_name("parameters")
+            .field("parameters")
             .map(|p| param_names(p, src))
             .unwrap_or_default();
         let (kind, framework, guard) = self.classify(
@@ -695,7 +695,7 @@ impl<'a, 't> Walker<'a, 't> {
                 continue;
             };
             let (callee, call) = if expr.kind() == "call" {
-                (expr.child_by_field_name("function"), Some(expr))
+                (expr.field("function"), Some(expr))
             } else {
                 (Some(expr), None)
             };

@@ -23,11 +23,11 @@ impl<'a, 't> Walker<'a, 't> {
             && !def.returns_self.is_empty()
             && let (Some(attr), Some(outer)) = (self.path.get(n - 2), self.path.get(n - 3))
             && attr.kind() == "attribute"
-            && attr.child_by_field_name("object") == self.path.get(n - 1).copied()
+            && attr.field("object") == self.path.get(n - 1).copied()
             && outer.kind() == "call"
-            && outer.child_by_field_name("function") == Some(*attr)
+            && outer.field("function") == Some(*attr)
             && attr
-                .child_by_field_name("attribute")
+                .field("attribute")
                 .is_some_and(|m| def.returns_self.iter().any(|r| r == text(m, src)))
         {
             n -= 2;
@@ -113,7 +113,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// A release method named without calling it, inside a function: it may be handed to
     /// someone who calls it later (`stack.callback(conn.close)`, `add_task(db.close)`).
     pub(super) fn on_attribute(&mut self, node: Node<'t>) {
-        let Some(attr) = node.child_by_field_name("attribute") else {
+        let Some(attr) = node.field("attribute") else {
             return;
         };
         if !self.release_names.contains(text(attr, self.src)) {
@@ -121,7 +121,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if self
             .parent_of_current()
-            .is_some_and(|p| p.kind() == "call" && p.child_by_field_name("function") == Some(node))
+            .is_some_and(|p| p.kind() == "call" && p.field("function") == Some(node))
         {
             return;
         }
@@ -182,12 +182,12 @@ impl<'a, 't> Walker<'a, 't> {
                 // `(await X()).m()`: the bound name would need the `await` too.
                 "await" => cur != call,
                 "parenthesized_expression" => true,
-                "attribute" => p.child_by_field_name("object") == Some(cur),
-                "call" => p.child_by_field_name("function") == Some(cur),
-                "subscript" => p.child_by_field_name("value") == Some(cur),
-                "assignment" => p.child_by_field_name("right") == Some(cur),
+                "attribute" => p.field("object") == Some(cur),
+                "call" => p.field("function") == Some(cur),
+                "subscript" => p.field("value") == Some(cur),
+                "assignment" => p.field("right") == Some(cur),
                 "as_pattern" => p.named_child(0) == Some(cur),
-                "with_item" => p.child_by_field_name("value") == Some(cur),
+                "with_item" => p.field("value") == Some(cur),
                 "with_clause" => p.named_child(0) == Some(cur),
                 "expression_statement" | "with_statement" => {
                     return p.parent().is_some_and(|b| b.kind() == "block");
@@ -317,7 +317,7 @@ impl<'a, 't> Walker<'a, 't> {
             match stmt.kind() {
                 "expression_statement" => {
                     if let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment")
-                        && let Some(l) = a.child_by_field_name("left")
+                        && let Some(l) = a.field("left")
                     {
                         bind_targets(l, src, &mut derived);
                     }
@@ -410,9 +410,9 @@ impl<'a, 't> Walker<'a, 't> {
                             return false;
                         }
                         let on_client = v.kind() == "call"
-                            && v.child_by_field_name("function")
+                            && v.field("function")
                                 .filter(|f| f.kind() == "attribute")
-                                .and_then(|f| f.child_by_field_name("object"))
+                                .and_then(|f| f.field("object"))
                                 .is_some_and(|o| self.is_exact(o, aliases));
                         if on_client {
                             return false;
@@ -437,7 +437,7 @@ impl<'a, 't> Walker<'a, 't> {
         from: usize,
         to: usize,
     ) -> bool {
-        let Some(body) = owner.child_by_field_name("body") else {
+        let Some(body) = owner.field("body") else {
             return true;
         };
         let index = self.idents_of(body);
@@ -459,9 +459,9 @@ impl<'a, 't> Walker<'a, 't> {
             crate::lang::budget::tick();
             if n.kind() == "identifier" {
                 let field_name = n.parent().is_some_and(|p| {
-                    p.child_by_field_name("attribute") == Some(n)
+                    p.field("attribute") == Some(n)
                         || (p.kind() == "keyword_argument"
-                            && p.child_by_field_name("name") == Some(n))
+                            && p.field("name") == Some(n))
                 });
                 if !field_name {
                     index
@@ -587,14 +587,14 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn releases(&self, call: Node<'t>, aliases: &[String], release: &[String]) -> bool {
         let src = self.src;
         let Some(f) = call
-            .child_by_field_name("function")
+            .field("function")
             .filter(|f| f.kind() == "attribute")
         else {
             return false;
         };
         let (Some(obj), Some(attr)) = (
-            f.child_by_field_name("object"),
-            f.child_by_field_name("attribute"),
+            f.field("object"),
+            f.field("attribute"),
         ) else {
             return false;
         };
@@ -630,7 +630,7 @@ impl<'a, 't> Walker<'a, 't> {
                     "tuple" | "list" | "expression_list" | "dictionary" => {
                         named_children(v).into_iter().any(|el| {
                             let el = if el.kind() == "pair" {
-                                el.child_by_field_name("value").unwrap_or(el)
+                                el.field("value").unwrap_or(el)
                             } else {
                                 el
                             };
@@ -639,7 +639,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     "call" => {
                         let class_like = v
-                            .child_by_field_name("function")
+                            .field("function")
                             .and_then(|f| dotted(f, src))
                             .and_then(|segs| segs.last().copied())
                             .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_uppercase()));
@@ -724,7 +724,7 @@ impl<'a, 't> Walker<'a, 't> {
             key: climb.key,
             target: climb.target,
             store_recv: climb.store_recv,
-            args: call.child_by_field_name("arguments"),
+            args: call.field("arguments"),
             scope_kind: top.scope.kind,
             derived: climb.derived,
         };
@@ -746,9 +746,9 @@ fn borrows(call: Node, b: &crate::catalog::BorrowedBind, src: &str) -> bool {
     let value = strip(value);
     match value.kind() {
         "call" => value
-            .child_by_field_name("function")
+            .field("function")
             .filter(|f| f.kind() == "attribute")
-            .and_then(|f| f.child_by_field_name("attribute"))
+            .and_then(|f| f.field("attribute"))
             .is_some_and(|m| b.calls.iter().any(|c| c == text(m, src))),
         "identifier" | "attribute" => {
             let name = text(value, src);

@@ -16,13 +16,13 @@ impl<'a, 't> Walker<'a, 't> {
     ) {
         let src = self.src;
         let mut found: Vec<(Node<'t>, Node<'t>, Option<String>)> = Vec::new(); // (site node, target expr, binding)
-        if let Some(params) = def.child_by_field_name("parameters") {
+        if let Some(params) = def.field("parameters") {
             for (pname, pnode) in param_names(params, src) {
                 for target in depends_calls(pnode, src) {
                     found.push((target.0, target.1, Some(pname.to_string())));
                 }
                 if !self.pre.dep_aliases.is_empty()
-                    && let Some(ty) = pnode.child_by_field_name("type")
+                    && let Some(ty) = pnode.field("type")
                 {
                     let mut cursor = ty.walk();
                     'outer: loop {
@@ -71,11 +71,11 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn on_call(&mut self, call: Node<'t>) {
         let src = self.src;
-        let Some(func) = call.child_by_field_name("function") else {
+        let Some(func) = call.field("function") else {
             return;
         };
         let method = match k(func) {
-            K::Attribute => func.child_by_field_name("attribute").map(|a| text(a, src)),
+            K::Attribute => func.field("attribute").map(|a| text(a, src)),
             K::Identifier => Some(text(func, src)),
             _ => None,
         };
@@ -116,9 +116,9 @@ impl<'a, 't> Walker<'a, 't> {
                 && self.decorator_depth == 0
                 && func.kind() == "attribute"
                 && func
-                    .child_by_field_name("object")
+                    .field("object")
                     .is_some_and(|o| o.kind() == "identifier")
-                && let Some(m) = func.child_by_field_name("attribute")
+                && let Some(m) = func.field("attribute")
                 && self.pre.local_methods.contains(text(m, src))
             {
                 let name = text(m, src).to_string();
@@ -207,7 +207,7 @@ impl<'a, 't> Walker<'a, 't> {
             key: climb.key,
             target: climb.target,
             store_recv: climb.store_recv,
-            args: call.child_by_field_name("arguments"),
+            args: call.field("arguments"),
             scope_kind: top.scope.kind,
             derived: climb.derived,
         };
@@ -273,7 +273,7 @@ impl<'a, 't> Walker<'a, 't> {
             match p.kind() {
                 "parenthesized_expression" => {}
                 "as_pattern" if p.named_child(0) == Some(cur) => {}
-                "with_item" if p.child_by_field_name("value") == Some(cur) => {
+                "with_item" if p.field("value") == Some(cur) => {
                     item = Some(*p);
                     break;
                 }
@@ -306,13 +306,13 @@ impl<'a, 't> Walker<'a, 't> {
         let lp = body.parent()?;
         if stmts != 1
             || !matches!(lp.kind(), "for_statement" | "while_statement")
-            || lp.child_by_field_name("body") != Some(body)
-            || lp.child_by_field_name("alternative").is_some()
+            || lp.field("body") != Some(body)
+            || lp.field("alternative").is_some()
         {
             return None;
         }
         let mut bound = HashSet::new();
-        if let Some(left) = lp.child_by_field_name("left") {
+        if let Some(left) = lp.field("left") {
             bind_targets(left, src, &mut bound);
         }
         bound_names_in(body, src, &mut bound);
@@ -322,11 +322,11 @@ impl<'a, 't> Walker<'a, 't> {
             .find(|c| c.kind() == "with_clause")?;
         let mut with_targets = HashSet::new();
         for item in named_children(clause) {
-            let Some(v) = item.child_by_field_name("value") else {
+            let Some(v) = item.field("value") else {
                 continue;
             };
             let (value, alias) = if v.kind() == "as_pattern" {
-                (v.named_child(0)?, v.child_by_field_name("alias"))
+                (v.named_child(0)?, v.field("alias"))
             } else {
                 (v, None)
             };
@@ -339,8 +339,8 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let with_targets: Vec<String> = with_targets.into_iter().collect();
         let loop_expr = lp
-            .child_by_field_name("right")
-            .or_else(|| lp.child_by_field_name("condition"))?;
+            .field("right")
+            .or_else(|| lp.field("condition"))?;
         if self.mentions(loop_expr, &with_targets) {
             return None;
         }
@@ -378,17 +378,17 @@ impl<'a, 't> Walker<'a, 't> {
         let mut cur = Some(assignment);
         let mut right = None;
         while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
-            if let Some(l) = a.child_by_field_name("left") {
+            if let Some(l) = a.field("left") {
                 targets.push(l);
             }
-            right = a.child_by_field_name("right");
+            right = a.field("right");
             cur = right;
         }
         let Some(call) = right.map(strip).filter(|r| r.kind() == "call") else {
             return;
         };
         let Some(segs) = call
-            .child_by_field_name("function")
+            .field("function")
             .and_then(|f| dotted(f, src))
         else {
             return;
@@ -433,15 +433,15 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         match k(func) {
             K::Attribute => {
-                let method = text(func.child_by_field_name("attribute")?, src);
+                let method = text(func.field("attribute")?, src);
                 if self.on.methods.contains(method) {
-                    let recv = func.child_by_field_name("object")?;
+                    let recv = func.field("object")?;
                     if let Some(id) = self.bound_entry(&compact(text(recv, src))) {
                         return self.cat.match_on(id, method);
                     }
                     let last = match k(recv) {
                         K::Identifier => text(recv, src),
-                        K::Attribute => text(recv.child_by_field_name("attribute")?, src),
+                        K::Attribute => text(recv.field("attribute")?, src),
                         _ => return None,
                     }
                     .to_ascii_lowercase();
@@ -484,7 +484,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let imp = self.pre.imports.get(root_ident(func, src)?)?;
         let no_args = call
-            .child_by_field_name("arguments")
+            .field("arguments")
             .is_none_or(|a| a.named_child_count() == 0);
         let segs = dotted(func, src)?;
         let name = segs.last()?.to_ascii_lowercase();
@@ -528,7 +528,7 @@ pub(super) fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Nod
     'outer: loop {
         let n = cursor.node();
         if n.kind() == "call"
-            && let Some(f) = n.child_by_field_name("function")
+            && let Some(f) = n.field("function")
             && let Some(segs) = dotted(f, src)
             && matches!(segs.last(), Some(&"Depends") | Some(&"Security"))
         {
@@ -589,7 +589,7 @@ impl<'a, 't> Walker<'a, 't> {
         if inner.kind() != "call" {
             return None;
         }
-        let dep = inner.child_by_field_name("function")?;
+        let dep = inner.field("function")?;
         if dep.kind() != "identifier" {
             return None;
         }

@@ -111,8 +111,8 @@ pub(super) fn dotted<'s>(node: Node, src: &'s str) -> Option<Vec<&'s str>> {
                 break;
             }
             K::Attribute => {
-                segs.push(text(cur.child_by_field_name("attribute")?, src));
-                cur = cur.child_by_field_name("object")?;
+                segs.push(text(cur.field("attribute")?, src));
+                cur = cur.field("object")?;
             }
             _ => return None,
         }
@@ -127,8 +127,8 @@ pub(super) fn root_ident<'s>(node: Node, src: &'s str) -> Option<&'s str> {
     loop {
         match k(cur) {
             K::Identifier => return Some(text(cur, src)),
-            K::Attribute => cur = cur.child_by_field_name("object")?,
-            K::Subscript => cur = cur.child_by_field_name("value")?,
+            K::Attribute => cur = cur.field("object")?,
+            K::Subscript => cur = cur.field("value")?,
             _ => return None,
         }
     }
@@ -182,14 +182,14 @@ pub(super) fn named_children(node: Node) -> Vec<Node> {
 pub(super) fn call_args(call: Node) -> (Vec<Node>, Vec<(Node, Node)>) {
     let mut positional = Vec::new();
     let mut keywords = Vec::new();
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field("arguments") else {
         return (positional, keywords);
     };
     for a in named_children(args) {
         if a.kind() == "keyword_argument" {
             if let (Some(n), Some(v)) = (
-                a.child_by_field_name("name"),
-                a.child_by_field_name("value"),
+                a.field("name"),
+                a.field("value"),
             ) {
                 keywords.push((n, v));
             }
@@ -224,7 +224,7 @@ pub(super) fn param_names<'t, 's>(params: Node<'t>, src: &'s str) -> Vec<(&'s st
                     c
                 }
             }),
-            "default_parameter" | "typed_default_parameter" => p.child_by_field_name("name"),
+            "default_parameter" | "typed_default_parameter" => p.field("name"),
             "list_splat_pattern" | "dictionary_splat_pattern" => p.named_child(0),
             _ => None,
         };
@@ -265,13 +265,13 @@ pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
     while let Some(n) = stack.pop() {
         match n.kind() {
             "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
-                if let Some(l) = n.child_by_field_name("left") {
+                if let Some(l) = n.field("left") {
                     bind_targets(l, src, out);
                 }
             }
             "as_pattern_target" | "delete_statement" => bind_targets(n, src, out),
             "named_expression" | "function_definition" | "class_definition" => {
-                if let Some(name) = n.child_by_field_name("name") {
+                if let Some(name) = n.field("name") {
                     out.insert(text(name, src).to_string());
                 }
             }
@@ -330,9 +330,9 @@ pub(super) fn chain_root(node: Node) -> Node {
     loop {
         let next = match cur.kind() {
             "parenthesized_expression" | "await" => cur.named_child(0),
-            "call" => cur.child_by_field_name("function"),
-            "attribute" => cur.child_by_field_name("object"),
-            "subscript" => cur.child_by_field_name("value"),
+            "call" => cur.field("function"),
+            "attribute" => cur.field("object"),
+            "subscript" => cur.field("value"),
             _ => None,
         };
         match next {
@@ -353,7 +353,7 @@ pub(super) fn header_span(stmt: Node) -> Option<Span> {
 }
 
 pub(super) fn is_main_guard(node: Node, src: &str) -> bool {
-    let Some(cond) = node.child_by_field_name("condition") else {
+    let Some(cond) = node.field("condition") else {
         return false;
     };
     if cond.kind() != "comparison_operator" {

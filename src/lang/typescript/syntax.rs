@@ -43,40 +43,8 @@ pub(super) fn text<'s>(n: Node, src: &'s str) -> &'s str {
     src.get(n.byte_range()).unwrap_or("")
 }
 
-/// One grammar's field ids by name (`None`: not a field of that grammar).
-type FieldIds = HashMap<String, Option<u16>>;
-
 pub(super) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
-    // `child_by_field_name` looks the name up with a linear string compare on every call (8 %
-    // of a run's CPU); the id of each name is looked up once per grammar and thread instead.
-    thread_local! {
-        static FIELD_IDS: std::cell::RefCell<Vec<(usize, FieldIds)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let lang = n.language();
-    // The grammars (TypeScript, TSX) differ in their number of node kinds; ABI 14 grammars
-    // have no name to tell them apart by.
-    let grammar = lang.node_kind_count();
-    let id = FIELD_IDS.with(|cell| {
-        let mut langs = cell.borrow_mut();
-        let pos = match langs.iter().position(|(l, _)| *l == grammar) {
-            Some(p) => p,
-            None => {
-                langs.push((grammar, HashMap::new()));
-                langs.len() - 1
-            }
-        };
-        let ids = &mut langs[pos].1;
-        match ids.get(name) {
-            Some(id) => *id,
-            None => {
-                let id = lang.field_id_for_name(name).map(|f| f.get());
-                ids.insert(name.to_string(), id);
-                id
-            }
-        }
-    })?;
-    n.child_by_field_id(id)
+    crate::lang::field(n, name)
 }
 
 pub(super) fn is_field(parent: Node, name: &str, child: Node) -> bool {
