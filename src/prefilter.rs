@@ -15,23 +15,51 @@ use crate::facts::{CheckedFile, FileFacts, ModuleRef};
 use crate::source::{Lang, SourceFile};
 
 /// Trigger words per language family (JS, Python, Rust).
+/// Python: the words are the checkout methods only; the libraries are found by their imports
+/// (the top-level packages, `Words::3`), not by words that are also common prose (`session`,
+/// `engine`, `pool`, `requests`).
 #[derive(PartialEq)]
-struct Words(Vec<String>, Vec<String>, Vec<String>);
+struct Words(Vec<String>, Vec<String>, Vec<String>, Vec<String>);
 
 impl Words {
     fn of(catalog: &Catalog) -> Words {
+        let mut py = words(&catalog.py, PY_EXTRA, false);
+        let roots = catalog.py.trigger_words();
+        py.retain(|w| !roots.contains(w));
         Words(
             words(&catalog.js, JS_EXTRA, true),
-            words(&catalog.py, PY_EXTRA, false),
+            py,
             words(&catalog.rs, &[], false),
+            roots,
         )
     }
+}
+
+/// Does this Python text import one of these top-level packages (`import redis`, `import
+/// sqlalchemy as sa`, `from sqlalchemy.orm import Session`, also indented in a `try:`)?
+fn imports_package(text: &str, roots: &std::collections::HashSet<String>) -> bool {
+    let root_of = |m: &str| m.split('.').next().unwrap_or("").trim().to_string();
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        if let Some(rest) = line.strip_prefix("import ") {
+            rest.split(',')
+                .filter_map(|p| p.split_whitespace().next())
+                .any(|m| roots.contains(&root_of(m)))
+        } else if let Some(rest) = line.strip_prefix("from ") {
+            rest.split_whitespace()
+                .next()
+                .is_some_and(|m| !m.starts_with('.') && roots.contains(&root_of(m)))
+        } else {
+            false
+        }
+    })
 }
 
 /// Trigger automata per language family.
 pub struct Prefilter {
     js: Option<AhoCorasick>,
     py: Option<AhoCorasick>,
+    py_packages: std::collections::HashSet<String>,
     rs: Option<AhoCorasick>,
 }
 
@@ -55,7 +83,10 @@ const JS_EXTRA: &[&str] = &[
     "componentDidMount",
     "onMounted",
 ];
-const PY_EXTRA: &[&str] = &["Session", "session", "engine", "pool"];
+/// Sessions and checkouts whose receiver comes from the project (`SessionLocal()`,
+/// `pool.connect()`) are found by the later rounds (the file imports the module keeping the
+/// client) or by the checkout methods below; nothing extra by name.
+const PY_EXTRA: &[&str] = &[];
 
 fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) -> Vec<String> {
     let mut w: Vec<String> = if quoted {
@@ -108,6 +139,7 @@ impl Prefilter {
         Prefilter {
             js: build(&w.0),
             py: build(&w.1),
+            py_packages: w.3.iter().cloned().collect(),
             rs: build(&w.2),
         }
     }
@@ -136,6 +168,10 @@ impl Prefilter {
 
     /// Must this file be parsed in the first round? (`true` when in doubt.)
     pub fn triggers(&self, lang: Lang, text: &str) -> bool {
+        if lang == Lang::Py {
+            return imports_package(text, &self.py_packages)
+                || self.py.as_ref().is_some_and(|ac| ac.is_match(text));
+        }
         let ac = match lang {
             Lang::Ts | Lang::Tsx | Lang::Js => &self.js,
             Lang::Py => &self.py,
@@ -337,6 +373,28 @@ impl NameMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_files_trigger_by_import_not_by_prose() {
+        let roots: std::collections::HashSet<String> =
+            ["sqlalchemy".to_string(), "redis".to_string()].into();
+        assert!(imports_package("import sqlalchemy as sa\n", &roots));
+        assert!(imports_package(
+            "try:\n    from redis.asyncio import Redis\nexcept ImportError:\n    pass\n",
+            &roots
+        ));
+        assert!(imports_package("import os, redis\n", &roots));
+        // Words in prose, and relative or other packages' imports, do not trigger.
+        assert!(!imports_package(
+            "# the engine keeps a pool per session\nimport os\n",
+            &roots
+        ));
+        assert!(!imports_package(
+            "from .engine import create_engine\n",
+            &roots
+        ));
+        assert!(!imports_package("from redisearch import Client\n", &roots));
+    }
 
     #[test]
     fn whole_words_only() {

@@ -31,14 +31,10 @@ impl<'a, 't> Walker<'a, 't> {
                 | "await"
                 | "conditional_expression"
                 | "boolean_operator" => {}
-                "attribute"
-                    if direct && !container && p.field("object") == Some(cur) =>
-                {
+                "attribute" if direct && !container && p.field("object") == Some(cur) => {
                     derived = true
                 }
-                "subscript"
-                    if direct && !container && p.field("value") == Some(cur) =>
-                {
+                "subscript" if direct && !container && p.field("value") == Some(cur) => {
                     derived = true
                 }
                 "call" if derived && direct && p.field("function") == Some(cur) => {}
@@ -122,10 +118,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 "keyword_argument" => {
-                    kw_direct = direct
-                        && !container
-                        && !derived
-                        && p.field("value") == Some(cur);
+                    kw_direct = direct && !container && !derived && p.field("value") == Some(cur);
                     direct = false;
                 }
                 "argument_list" => {
@@ -300,10 +293,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 K::Assignment => {
-                    if let (Some(l), Some(r)) = (
-                        node.field("left"),
-                        node.field("right"),
-                    ) {
+                    if let (Some(l), Some(r)) = (node.field("left"), node.field("right")) {
                         info.assigns.push((l, r));
                         bind_targets(l, src, &mut info.locals);
                     }
@@ -330,10 +320,8 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 K::Attribute => {
-                    if let (Some(obj), Some(attr)) = (
-                        node.field("object"),
-                        node.field("attribute"),
-                    ) {
+                    if let (Some(obj), Some(attr)) = (node.field("object"), node.field("attribute"))
+                    {
                         info.release_refs
                             .push((compact(text(obj, src)), text(attr, src).to_string()));
                     }
@@ -373,9 +361,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             "setdefault" if top && f.kind() == "attribute" => {
-                if let (Some(obj), Some(v)) =
-                    (f.field("object"), call_args(call).0.get(1))
-                {
+                if let (Some(obj), Some(v)) = (f.field("object"), call_args(call).0.get(1)) {
                     info.stores.push((obj, *v));
                 }
             }

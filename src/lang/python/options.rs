@@ -513,8 +513,7 @@ impl<'a, 't> Walker<'a, 't> {
                 for c in named_children(node) {
                     match c.kind() {
                         "pair" => {
-                            if let (Some(k), Some(v)) =
-                                (c.field("key"), c.field("value"))
+                            if let (Some(k), Some(v)) = (c.field("key"), c.field("value"))
                                 && let Some((key, _)) = plain_string(unparen(k), src)
                             {
                                 out.push((key, v, ctx));
@@ -584,11 +583,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             "attribute" | "subscript" => self.env_ref(node, ctx),
             // `os.getenv("DATABASE_URL") or DEFAULT_URL`: the environment wins when it is set.
-            "boolean_operator"
-                if node
-                    .field("operator")
-                    .is_some_and(|o| text(o, src) == "or") =>
-            {
+            "boolean_operator" if node.field("operator").is_some_and(|o| text(o, src) == "or") => {
                 let left = node.field("left")?;
                 let right = node.field("right")?;
                 self.url_of(left, ctx).or_else(|| self.url_of(right, ctx))
@@ -744,9 +739,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// modules built on their value.
     fn finish_url_returns(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
         for owner in std::mem::take(&mut self.url_fn_candidates) {
-            let (Some(info), Some(name)) =
-                (bodies.get(&owner.id()), owner.field("name"))
-            else {
+            let (Some(info), Some(name)) = (bodies.get(&owner.id()), owner.field("name")) else {
                 continue;
             };
             if info.is_generator {

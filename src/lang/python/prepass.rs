@@ -115,10 +115,8 @@ impl<'t> Pre<'t> {
                 }
                 K::Call => pre.scan_call(node, src, file, &mut refs),
                 K::KeywordArg => {
-                    if let (Some(n), Some(v)) = (
-                        node.field("name"),
-                        node.field("value"),
-                    ) && text(n, src) == "lifespan"
+                    if let (Some(n), Some(v)) = (node.field("name"), node.field("value"))
+                        && text(n, src) == "lifespan"
                         && v.kind() == "identifier"
                     {
                         pre.lifespan_fns.insert(text(v, src).to_string());
@@ -281,10 +279,7 @@ impl<'t> Pre<'t> {
                             );
                         }
                         "aliased_import" => {
-                            if let (Some(n), Some(a)) = (
-                                name.field("name"),
-                                name.field("alias"),
-                            ) {
+                            if let (Some(n), Some(a)) = (name.field("name"), name.field("alias")) {
                                 let full = compact(text(n, src));
                                 self.note_import(&full, 0, file);
                                 add(
@@ -360,10 +355,7 @@ impl<'t> Pre<'t> {
                             );
                         }
                         "aliased_import" => {
-                            if let (Some(n), Some(a)) = (
-                                name.field("name"),
-                                name.field("alias"),
-                            ) {
+                            if let (Some(n), Some(a)) = (name.field("name"), name.field("alias")) {
                                 add(
                                     self,
                                     text(a, src).to_string(),

@@ -569,10 +569,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
-        let name = node
-            .field("name")
-            .map(|n| text(n, src))
-            .unwrap_or("");
+        let name = node.field("name").map(|n| text(n, src)).unwrap_or("");
         info.is_test =
             name.starts_with("Test") || info.bases.iter().any(|b| b.ends_with("TestCase"));
         let top = self.top();

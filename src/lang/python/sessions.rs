@@ -460,8 +460,7 @@ impl<'a, 't> Walker<'a, 't> {
             if n.kind() == "identifier" {
                 let field_name = n.parent().is_some_and(|p| {
                     p.field("attribute") == Some(n)
-                        || (p.kind() == "keyword_argument"
-                            && p.field("name") == Some(n))
+                        || (p.kind() == "keyword_argument" && p.field("name") == Some(n))
                 });
                 if !field_name {
                     index
@@ -586,16 +585,10 @@ impl<'a, 't> Walker<'a, 't> {
     /// or on anything with it as the first argument (`pool.putconn(conn)`, `pool.release(conn)`)?
     pub(super) fn releases(&self, call: Node<'t>, aliases: &[String], release: &[String]) -> bool {
         let src = self.src;
-        let Some(f) = call
-            .field("function")
-            .filter(|f| f.kind() == "attribute")
-        else {
+        let Some(f) = call.field("function").filter(|f| f.kind() == "attribute") else {
             return false;
         };
-        let (Some(obj), Some(attr)) = (
-            f.field("object"),
-            f.field("attribute"),
-        ) else {
+        let (Some(obj), Some(attr)) = (f.field("object"), f.field("attribute")) else {
             return false;
         };
         if !release.iter().any(|r| r == text(attr, src)) {

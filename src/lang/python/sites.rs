@@ -338,9 +338,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let with_targets: Vec<String> = with_targets.into_iter().collect();
-        let loop_expr = lp
-            .field("right")
-            .or_else(|| lp.field("condition"))?;
+        let loop_expr = lp.field("right").or_else(|| lp.field("condition"))?;
         if self.mentions(loop_expr, &with_targets) {
             return None;
         }
@@ -387,10 +385,7 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(call) = right.map(strip).filter(|r| r.kind() == "call") else {
             return;
         };
-        let Some(segs) = call
-            .field("function")
-            .and_then(|f| dotted(f, src))
-        else {
+        let Some(segs) = call.field("function").and_then(|f| dotted(f, src)) else {
             return;
         };
         let Some(m) = self.match_catalog(&segs) else {

@@ -187,10 +187,7 @@ pub(super) fn call_args(call: Node) -> (Vec<Node>, Vec<(Node, Node)>) {
     };
     for a in named_children(args) {
         if a.kind() == "keyword_argument" {
-            if let (Some(n), Some(v)) = (
-                a.field("name"),
-                a.field("value"),
-            ) {
+            if let (Some(n), Some(v)) = (a.field("name"), a.field("value")) {
                 keywords.push((n, v));
             }
         } else if !matches!(a.kind(), "list_splat" | "dictionary_splat") {
