@@ -1037,7 +1037,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         report
             .sources
             .entry(file.source.display.clone())
-            .or_insert_with(|| Arc::from(file.source.text.as_str()));
+            .or_insert_with(|| file.source.text.clone());
         let related = f
             .related
             .iter()
@@ -1046,7 +1046,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
                 report
                     .sources
                     .entry(rf.source.display.clone())
-                    .or_insert_with(|| Arc::from(rf.source.text.as_str()));
+                    .or_insert_with(|| rf.source.text.clone());
                 Related {
                     path: rf.source.display.clone(),
                     span: *span,

@@ -106,7 +106,7 @@ pub fn fix_workset(
     let originals: BTreeMap<String, String> = work
         .sources
         .iter()
-        .map(|s| (s.display.clone(), s.text.clone()))
+        .map(|s| (s.display.clone(), s.text.to_string()))
         .collect();
     let mut outcome = FixOutcome::default();
     let mut report = engine::check_workset(&work, settings);
@@ -132,7 +132,7 @@ pub fn fix_workset(
                 })
                 .collect();
             let (new_text, n) = apply_edits(&source.text, &edits);
-            if n == 0 || new_text == source.text {
+            if n == 0 || *new_text == *source.text {
                 continue;
             }
             if lang::parses_cleanly(source.lang, &source.text)
@@ -170,13 +170,13 @@ pub fn fix_workset(
     }
     for s in &work.sources {
         if let Some(old) = originals.get(&s.display)
-            && *old != s.text
+            && **old != *s.text
         {
             outcome.changed.push((
                 s.display.clone(),
                 s.path.clone(),
                 old.clone(),
-                s.text.clone(),
+                s.text.to_string(),
             ));
         }
     }

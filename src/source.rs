@@ -282,9 +282,9 @@ pub struct SourceFile {
     /// The path relative to the project root, with `/` separators (e.g. `app/api/users/route.ts`).
     pub rel: String,
     pub lang: Lang,
-    pub text: String,
+    pub text: Arc<str>,
     pub project: Arc<Project>,
-    pub lines: LineIndex,
+    pub lines: Arc<LineIndex>,
     /// Application code imports this file (see `lang::imported_by_app`): a file whose folder
     /// alone would make it a script (`prisma/`) is application code then.
     pub imported_by_app: bool,
@@ -299,13 +299,13 @@ impl SourceFile {
         text: String,
         project: Arc<Project>,
     ) -> Self {
-        let lines = LineIndex::new(&text);
+        let lines = Arc::new(LineIndex::new(&text));
         SourceFile {
             path,
             display,
             rel,
             lang,
-            text,
+            text: Arc::from(text),
             project,
             lines,
             imported_by_app: false,

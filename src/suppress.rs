@@ -321,7 +321,7 @@ mod tests {
     #[test]
     fn names_end_at_another_comment() {
         let s = Suppressions::scan_text("x = f()  # connlint-ignore: CL101  # noqa: E501\n");
-        let names: Vec<&str> = s.items[0].names.iter().map(|n| n.text.as_str()).collect();
+        let names: Vec<&str> = s.items[0].names.iter().map(|n| n.text.as_ref()).collect();
         assert_eq!(names, ["CL101"]);
         let text =
             "x = f()  # connlint-ignore  # noqa: E501\ny = 1  # connlint-ignore: a -- see #12\n";

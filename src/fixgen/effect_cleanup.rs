@@ -419,7 +419,7 @@ pub(crate) fn cleanup_fix(
         }
         _ => None,
     };
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let nl = crate::fixgen::newline(text);
     // The file's style: statements end with `;`, or not at all.
     let semi = if source
@@ -530,7 +530,7 @@ fn bind_result(
 /// The edit that makes the effect's cleanup call `call`: appended to the cleanup's block or
 /// expression body, or a new `return () => { … }` at the end of the effect body.
 fn cleanup_edit(source: &SourceFile, effect: &EffectFact, call: &str, semi: &str) -> Option<Edit> {
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let nl = crate::fixgen::newline(text);
     let anchors = &effect.anchors;
     let indent = anchors.indent.as_str();
@@ -601,7 +601,7 @@ fn nested_fix(
     if a.in_callback {
         return None;
     }
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let nl = crate::fixgen::newline(text);
     let semi = if source.slice(n.own).trim_end().ends_with(';') {
         ";"

@@ -32,7 +32,7 @@ pub(crate) fn hoist_fix(
     }
     let name = c.binding.as_deref()?;
     let stmt = c.anchors.statement?;
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     // Built only under a condition (`if (env.REDIS_HOST) { … }`): at module scope it would be
     // built unconditionally.
     if in_conditional_block(source, stmt.start as usize) {
@@ -212,7 +212,7 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
         return None;
     }
     let w = c.anchors.with_stmt.as_ref()?;
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let ctor = source.slice(c.span);
     let header = source.slice(w.header);
     let name = header
@@ -319,7 +319,7 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
 /// Is the line at `pos` inside an `if` / `else` / `elif` / `case` / `match` / `switch` block?
 /// Read from indentation: the nearest line above indented less is the block's header.
 pub(crate) fn in_conditional_block(source: &SourceFile, pos: usize) -> bool {
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let indent_of = |l: &str| l.len() - l.trim_start().len();
     let at = source.lines.line_of(u32::try_from(pos).unwrap_or(u32::MAX));
     let own = indent_of(source.slice(source.lines.line_span(text, at)));

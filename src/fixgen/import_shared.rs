@@ -18,7 +18,7 @@ use crate::source::Lang;
 pub fn import_fix(cx: &ProjectCx<'_>, fi: usize, ci: usize, keep: usize) -> Option<Fix> {
     let file = cx.files.get(fi)?;
     let c = file.facts.clients.get(ci)?;
-    let text = file.source.text.as_str();
+    let text = file.source.text.as_ref();
     let ctor = file.source.slice(c.span).trim();
     shared_client::dropped_options(cx.catalog, ctor)?;
     let releases = cx
@@ -59,7 +59,7 @@ fn import_line_fix(
     }
     let local = c.binding.as_deref()?;
     let stmt = c.anchors.statement?;
-    let text = file.source.text.as_str();
+    let text = file.source.text.as_ref();
     let ctor = file.source.slice(c.span).trim();
     let stmt_text = file.source.slice(stmt).trim().trim_end_matches(';').trim();
     let keywords: &[&str] = if file.source.lang == Lang::Py {

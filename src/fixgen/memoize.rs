@@ -95,7 +95,7 @@ pub(crate) fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize
     if f.method || f.parent.is_some() || f.params != 0 || c.returned != Returned::Direct {
         return None;
     }
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let nl = crate::fixgen::newline(text);
     let mut edits = Vec::new();
     match source.lang {

@@ -23,7 +23,7 @@ pub(crate) fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite)
     {
         return None;
     }
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let ctor = source.slice(c.span).trim();
     if ctor.contains(".await") || ctor.contains('?') {
         return None;

@@ -142,7 +142,7 @@ pub(crate) fn shared_fix(
         span: c.span,
         content: call,
     }];
-    let full = source.text.as_str();
+    let full = source.text.as_ref();
     let nl = crate::fixgen::newline(full);
     if !full.lines().any(|l| l.trim() == shared.declare) {
         // A name of ours already taken by something else: leave it to the user.

@@ -37,7 +37,7 @@ pub(crate) fn remove_names(s: &Suppression, drop: impl Fn(&str) -> bool) -> Edit
     let kept: Vec<&str> = s
         .names
         .iter()
-        .map(|n| n.text.as_str())
+        .map(|n| n.text.as_ref())
         .filter(|n| !drop(n))
         .collect();
     Edit {

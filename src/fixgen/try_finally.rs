@@ -50,7 +50,7 @@ pub(crate) fn help(s: &SessionSite, lang: Lang) -> String {
 pub(crate) fn wrap_fix(s: &SessionSite, source: &SourceFile, on_owner: bool) -> Option<Fix> {
     let release = s.release.as_deref()?;
     let py = source.lang == Lang::Py;
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let stmt_span = s.anchors.statement?;
     let mut rest_span = s.anchors.rest_of_block?;
     let hoist = s.binding.is_none();

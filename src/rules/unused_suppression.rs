@@ -25,7 +25,7 @@ impl Check for UnusedSuppression {
             let Some(file) = cx.files.get(fi) else {
                 continue;
             };
-            let text = file.source.text.as_str();
+            let text = file.source.text.as_ref();
             // A blanket suppression stands for every rule: it can be judged only when all ran.
             let all_ran = rules::ALL
                 .iter()
@@ -56,7 +56,7 @@ impl Check for UnusedSuppression {
                         .names
                         .iter()
                         .filter(judged)
-                        .map(|n| n.text.as_str())
+                        .map(|n| n.text.as_ref())
                         .collect();
                     if unused.is_empty() {
                         continue;

@@ -19,7 +19,7 @@ pub fn shared_expr_fix(
     let f = cx.files.get(file)?;
     let c = f.facts.clients.get(idx)?;
     let source = &f.source;
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     if c.kind == ClientKind::Connection
         || c.anchors.with_stmt.is_some()
         || (export.form == SharedForm::Promise && !c.anchors.in_async_fn)
@@ -107,7 +107,7 @@ pub fn remove_releases(
     name: &str,
     releases: &[String],
 ) -> Option<Vec<Edit>> {
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let indent_of = |l: &str| l.len() - l.trim_start().len();
     let stmt_line_start = text[..stmt.start as usize]
         .rfind('\n')
@@ -224,7 +224,7 @@ pub(super) fn unwrap_try(
     let first = body.iter().find(|(_, l)| !blank(l))?.1;
     let depth = indent_of(first).checked_sub(fi).filter(|d| *d > 0)?;
     let unit = &first[fi..fi + depth];
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     for (_, l) in body {
         if blank(l) {
             continue;
@@ -327,7 +327,7 @@ pub(super) fn ctor_ident(ctor_text: &str) -> Option<&str> {
 /// import A, B` (Python): the whole line when nothing else is left.
 pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]) -> Option<Edit> {
     let ident = ctor_ident(ctor_text)?;
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let uses: Vec<usize> = text
         .match_indices(ident)
@@ -467,7 +467,7 @@ pub fn import_edit(
     let default = export.default;
     let export = export.name.as_str();
     let spec = relative_specifier(&source.rel, &target.rel)?;
-    let text = source.text.as_str();
+    let text = source.text.as_ref();
     let import_lines: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with("import ") || l.contains("require("))

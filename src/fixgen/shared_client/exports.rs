@@ -42,7 +42,7 @@ pub(super) fn shared_clients<'c>(cx: &'c ProjectCx<'_>) -> &'c [(usize, usize)] 
 }
 
 pub(super) fn export_index<'c>(cx: &'c ProjectCx<'_>, file: usize) -> Option<&'c ExportIndex> {
-    let text = cx.files.get(file)?.source.text.as_str();
+    let text = cx.files.get(file)?.source.text.as_ref();
     Some(
         cx.memo
             .texts
@@ -58,7 +58,7 @@ pub(super) fn compute_export_of(
 ) -> Option<SharedExport> {
     let f = cx.files.get(file)?;
     let k: &ClientSite = f.facts.clients.get(ki)?;
-    let text = f.source.text.as_str();
+    let text = f.source.text.as_ref();
     let py = f.source.lang == Lang::Py;
     let make = |name: &str, form: SharedForm, default: bool| SharedExport {
         file,

@@ -31,7 +31,7 @@ pub fn substitutable(cx: &ProjectCx<'_>, export: &SharedExport) -> bool {
             .iter()
             .map(String::as_str),
     );
-    let text = f.source.text.as_str();
+    let text = f.source.text.as_ref();
     let ctor = f.source.slice(k.span);
     // `new MongoClient(uri, options)` with `const options = { maxPoolSize: 5 };`: the options
     // object as written where it is declared.

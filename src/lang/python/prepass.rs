@@ -61,7 +61,7 @@ pub(super) struct Pre<'t> {
 
 impl<'t> Pre<'t> {
     pub(super) fn collect(file: &SourceFile, catalog: &LangCatalog, root: Node<'t>) -> Pre<'t> {
-        let src = file.text.as_str();
+        let src = file.text.as_ref();
         let mut pre = Pre {
             cat_tops: catalog
                 .clients

@@ -313,7 +313,7 @@ impl<'a, 't> Walker<'a, 't> {
         let on = OnIndex::build(cat, &pre, file);
         Walker {
             file,
-            src: file.text.as_str(),
+            src: file.text.as_ref(),
             cat,
             pre,
             file_kind,

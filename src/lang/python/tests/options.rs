@@ -374,7 +374,7 @@ raw = r'postgresql://raw@host/db'
     let got: Vec<(Option<&str>, &str)> = f
         .urls
         .iter()
-        .map(|u| (u.var.as_deref(), u.text.as_str()))
+        .map(|u| (u.var.as_deref(), u.text.as_ref()))
         .collect();
     assert_eq!(
         got,

@@ -331,7 +331,7 @@ fn a() {
     let got: Vec<(Option<&str>, &str)> = f
         .urls
         .iter()
-        .map(|u| (u.var.as_deref(), u.text.as_str()))
+        .map(|u| (u.var.as_deref(), u.text.as_ref()))
         .collect();
     assert_eq!(
         got,

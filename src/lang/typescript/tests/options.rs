@@ -300,7 +300,7 @@ const pool = new Pool({ connectionString: "postgres://localhost/dev" });
     let got: Vec<(Option<&str>, &str)> = f
         .urls
         .iter()
-        .map(|u| (u.var.as_deref(), u.text.as_str()))
+        .map(|u| (u.var.as_deref(), u.text.as_ref()))
         .collect();
     assert_eq!(
         got,
