@@ -312,7 +312,7 @@ pub fn context_root(file: &Path) -> Option<PathBuf> {
 
 /// Check files and directories.
 pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, RunError> {
-    let work = load_workset(paths, None, settings)?;
+    let work = read_workset(paths, None, settings, true)?;
     run_in_pool(settings, || check_workset(&work, settings))
 }
 
@@ -330,6 +330,19 @@ pub fn load_workset(
     paths: &[PathBuf],
     overlay: Option<(&Path, &str)>,
     settings: &Settings,
+) -> Result<Workset, RunError> {
+    read_workset(paths, overlay, settings, false)
+}
+
+/// [`load_workset`]; with `defer`, the texts of the files the prefilter's first round passes by
+/// are let go as they are read (what its later rounds need is kept: the size and the imports),
+/// so that a run holds the texts of the files it parses, not of the whole tree. A one-shot check
+/// defers; the editor and `--fix`, which keep or rewrite texts, do not.
+fn read_workset(
+    paths: &[PathBuf],
+    overlay: Option<(&Path, &str)>,
+    settings: &Settings,
+    defer: bool,
 ) -> Result<Workset, RunError> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let dirs: Vec<PathBuf> = paths
@@ -396,6 +409,8 @@ pub fn load_workset(
         kept.push((d, p));
     }
     let overlay_abs = overlay.map(|(p, t)| (abs(p), t));
+    let prefilter = (defer && settings.prefilter)
+        .then(|| Prefilter::for_catalog(&profiles.union_catalog(settings)));
     let read: Vec<Result<(SourceFile, usize), FileError>> = kept
         .into_par_iter()
         .map(|(d, p)| {
@@ -404,10 +419,28 @@ pub fn load_workset(
                 _ => read_text(&d.path, settings.max_file_size)
                     .map_err(|message| FileError::new(d.display.clone(), message))?,
             };
-            Ok((
-                SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
-                p,
-            ))
+            let mut source = SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project);
+            if let Some(pf) = &prefilter
+                && !pf.triggers(source.lang, &source.text)
+                // A suppression comment is checked even in a file nothing else is found in.
+                && !source.text.contains("connlint")
+                && let Some(imports) = lang::scan_imports(&source)
+            {
+                let deferred = crate::source::Deferred {
+                    bytes: source.text.len() as u64,
+                    imports: imports.into_iter().map(|m| m.candidates).collect(),
+                };
+                source = SourceFile::new(
+                    source.path,
+                    source.display,
+                    source.rel,
+                    source.lang,
+                    String::new(),
+                    source.project,
+                );
+                source.deferred = Some(Arc::new(deferred));
+            }
+            Ok((source, p))
         })
         .collect();
     let mut sources = Vec::new();
@@ -747,7 +780,11 @@ fn extract_all(
 ) -> (Vec<Checked>, Vec<FileError>, crate::diagnostic::RunStats) {
     let mut stats = crate::diagnostic::RunStats {
         files_read: work.sources.len(),
-        bytes_read: work.sources.iter().map(|s| s.text.len() as u64).sum(),
+        bytes_read: work
+            .sources
+            .iter()
+            .map(|s| s.deferred.as_ref().map_or(s.text.len() as u64, |d| d.bytes))
+            .sum(),
         ..Default::default()
     };
     // Parse only the files the prefilter lets through.
@@ -778,9 +815,10 @@ fn extract_all(
         .sources
         .par_iter()
         .map(|s| {
-            prefilter
-                .as_ref()
-                .is_none_or(|p| p.triggers(s.lang, &s.text))
+            s.deferred.is_none()
+                && prefilter
+                    .as_ref()
+                    .is_none_or(|p| p.triggers(s.lang, &s.text))
         })
         .collect();
     let mut errors = Vec::new();
@@ -870,29 +908,74 @@ fn extract_all(
         if !scanned {
             pending_imports = pending
                 .par_iter()
-                .map(|(s, _)| lang::scan_imports(s))
+                .map(|(s, _)| match &s.deferred {
+                    Some(d) => Some(
+                        d.imports
+                            .iter()
+                            .map(|c| crate::facts::ModuleRef {
+                                candidates: c.clone(),
+                            })
+                            .collect(),
+                    ),
+                    None => lang::scan_imports(s),
+                })
                 .collect();
             scanned = true;
         }
         let targets = prefilter::Targets::of(files.iter().map(|f| &f.file), &known);
         let matcher = prefilter::NameMatcher::new(&fresh);
-        let hits: Vec<bool> = pending
+        // A file let go is read again when its imports make it a candidate: as a hit, or to
+        // see whether it names what its import exports.
+        let reread = |s: &SourceFile| -> Result<SourceFile, FileError> {
+            let text = read_text(&s.path, settings.max_file_size)
+                .map_err(|message| FileError::new(s.display.clone(), message))?;
+            let mut fresh = SourceFile::new(
+                s.path.clone(),
+                s.display.clone(),
+                s.rel.clone(),
+                s.lang,
+                text,
+                s.project.clone(),
+            );
+            fresh.imported_by_app = s.imported_by_app;
+            Ok(fresh)
+        };
+        let decided: Vec<(bool, Option<Result<SourceFile, FileError>>)> = pending
             .par_iter()
             .zip(&pending_imports)
             .map(|((s, _), imports)| match imports {
-                Some(imports) => targets.wanted(s, imports),
-                None => matcher.matches(&s.text),
+                Some(imports) => match targets.import_match(s, imports) {
+                    prefilter::ImportMatch::None => (false, None),
+                    prefilter::ImportMatch::Any => (true, s.deferred.as_ref().map(|_| reread(s))),
+                    prefilter::ImportMatch::Names(idx) => {
+                        if s.deferred.is_none() {
+                            return (targets.names_in(&idx, &s.text), None);
+                        }
+                        match reread(s) {
+                            Ok(f) => {
+                                let wanted = targets.names_in(&idx, &f.text);
+                                (wanted, wanted.then_some(Ok(f)))
+                            }
+                            Err(e) => (true, Some(Err(e))),
+                        }
+                    }
+                },
+                None => (matcher.matches(&s.text), None),
             })
             .collect();
         let mut hit = Vec::new();
         let mut rest = Vec::new();
         let mut rest_imports = Vec::new();
-        for ((p, imports), h) in pending.into_iter().zip(pending_imports).zip(hits) {
-            if h {
-                hit.push(p);
-            } else {
+        for ((p, imports), (h, read)) in pending.into_iter().zip(pending_imports).zip(decided) {
+            if !h {
                 rest.push(p);
                 rest_imports.push(imports);
+                continue;
+            }
+            match read {
+                Some(Ok(f)) => hit.push((f, p.1)),
+                Some(Err(e)) => errors.push(e),
+                None => hit.push(p),
             }
         }
         pending = rest;

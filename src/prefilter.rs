@@ -319,24 +319,55 @@ impl Targets {
         t
     }
 
-    /// Must this not yet parsed file (which imports `imports`) be parsed?
-    pub fn wanted(&self, source: &SourceFile, imports: &[ModuleRef]) -> bool {
+    /// Must this not yet parsed file (which imports `imports`) be parsed? `Names`: if its text
+    /// names one of what these targets export (see [`Targets::names_in`]).
+    pub fn import_match(&self, source: &SourceFile, imports: &[ModuleRef]) -> ImportMatch {
         let root = &source.project.root;
-        let via_import = imports.iter().flat_map(|r| &r.candidates).any(|c| {
-            self.by_suffix.get(c).is_some_and(|ts| {
-                ts.iter().any(|&i| {
-                    let t = &self.list[i];
-                    &t.root == root && (t.any || t.names.matches(&source.text))
-                })
-            })
-        });
-        via_import || {
-            let keys = crate::lang::modules::module_keys(&source.rel, source.lang);
-            self.url_modules
-                .iter()
-                .any(|(r, m)| r == root && m.names_any(&keys))
+        let keys = crate::lang::modules::module_keys(&source.rel, source.lang);
+        if self
+            .url_modules
+            .iter()
+            .any(|(r, m)| r == root && m.names_any(&keys))
+        {
+            return ImportMatch::Any;
+        }
+        let mut named: Vec<usize> = Vec::new();
+        for c in imports.iter().flat_map(|r| &r.candidates) {
+            for &i in self.by_suffix.get(c).map(Vec::as_slice).unwrap_or(&[]) {
+                let t = &self.list[i];
+                if &t.root != root {
+                    continue;
+                }
+                if t.any {
+                    return ImportMatch::Any;
+                }
+                named.push(i);
+            }
+        }
+        if named.is_empty() {
+            ImportMatch::None
+        } else {
+            named.sort_unstable();
+            named.dedup();
+            ImportMatch::Names(named)
         }
     }
+
+    /// Does `text` name one of what these targets export?
+    pub fn names_in(&self, targets: &[usize], text: &str) -> bool {
+        targets
+            .iter()
+            .any(|&i| self.list.get(i).is_some_and(|t| t.names.matches(text)))
+    }
+}
+
+/// How a file's imports meet the targets.
+pub enum ImportMatch {
+    None,
+    /// It imports a module keeping a client, or is the module of a URL helper: parse it.
+    Any,
+    /// It imports modules exporting these reaching functions: parse it if it names one.
+    Names(Vec<usize>),
 }
 
 /// Finds whole-word occurrences of names.

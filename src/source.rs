@@ -288,6 +288,18 @@ pub struct SourceFile {
     /// Application code imports this file (see `lang::imported_by_app`): a file whose folder
     /// alone would make it a script (`prisma/`) is application code then.
     pub imported_by_app: bool,
+    /// The text was not kept (`text` is empty): the prefilter's first round passed the file
+    /// by, so only what its later rounds need of it was kept; it is read again if they want it.
+    pub deferred: Option<Arc<Deferred>>,
+}
+
+/// What is kept of a file whose text was let go (see [`SourceFile::deferred`]).
+#[derive(Debug, Clone, Default)]
+pub struct Deferred {
+    /// The size of the text.
+    pub bytes: u64,
+    /// The project modules it imports, each as its candidate module keys (`ModuleRef`s).
+    pub imports: Vec<Vec<String>>,
 }
 
 impl SourceFile {
@@ -309,6 +321,7 @@ impl SourceFile {
             project,
             lines,
             imported_by_app: false,
+            deferred: None,
         }
     }
 

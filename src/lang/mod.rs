@@ -122,7 +122,16 @@ fn py_indent_depth(text: &str) -> usize {
 /// Mark the files application code imports where that changes what they are (a client module
 /// in a top-level `prisma/` folder is app code when a route imports it, a script otherwise).
 pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
-    typescript::imported_by_app(sources)
+    typescript::imported_by_app(sources, |s| match &s.deferred {
+        Some(d) => d
+            .imports
+            .iter()
+            .map(|c| ModuleRef {
+                candidates: c.clone(),
+            })
+            .collect(),
+        None => scan_imports(s).unwrap_or_default(),
+    })
 }
 
 /// The project modules a file imports, read from its text without parsing (TS/JS import

@@ -139,7 +139,10 @@ pub fn scan_import_specifiers(text: &str) -> Vec<&str> {
 /// Which of `sources` application code imports, among the files only their folder makes
 /// scripts (`prisma/client.ts` imported by a route): by a text scan of the other files' imports,
 /// within one project. Empty work when no such file is in the run.
-pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
+pub fn imported_by_app(
+    sources: &[SourceFile],
+    imports_of: impl Fn(&SourceFile) -> Vec<crate::facts::ModuleRef>,
+) -> Vec<bool> {
     let mut marks = vec![false; sources.len()];
     let is_js = |s: &SourceFile| matches!(s.lang, Lang::Ts | Lang::Tsx | Lang::Js);
     let candidates: Vec<(usize, Vec<String>)> = sources
@@ -155,10 +158,7 @@ pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
         if prepass::script_by_folder(&s.rel) || !prepass::app_by_path(s) {
             continue;
         }
-        for spec in scan_import_specifiers(&s.text) {
-            let Some(m) = js_module(&s.rel, spec, |pkg| s.project.has_dep(pkg)) else {
-                continue;
-            };
+        for m in imports_of(s) {
             for (i, keys) in &candidates {
                 if sources[*i].project.root == s.project.root && m.names_any(keys) {
                     marks[*i] = true;
