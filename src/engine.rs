@@ -419,28 +419,26 @@ fn read_workset(
                 _ => read_text(&d.path, settings.max_file_size)
                     .map_err(|message| FileError::new(d.display.clone(), message))?,
             };
-            let mut source = SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project);
             if let Some(pf) = &prefilter
-                && !pf.triggers(source.lang, &source.text)
+                && !pf.triggers(d.lang, &text)
                 // A suppression comment is checked even in a file nothing else is found in.
-                && !source.text.contains("connlint")
-                && let Some(imports) = lang::scan_imports(&source)
+                && !text.contains("connlint")
+                && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
             {
                 let deferred = crate::source::Deferred {
-                    bytes: source.text.len() as u64,
+                    bytes: text.len() as u64,
                     imports: imports.into_iter().map(|m| m.candidates).collect(),
                 };
-                source = SourceFile::new(
-                    source.path,
-                    source.display,
-                    source.rel,
-                    source.lang,
-                    String::new(),
-                    source.project,
-                );
+                drop(text);
+                let mut source =
+                    SourceFile::new(d.path, d.display, d.rel, d.lang, String::new(), d.project);
                 source.deferred = Some(Arc::new(deferred));
+                return Ok((source, p));
             }
-            Ok((source, p))
+            Ok((
+                SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
+                p,
+            ))
         })
         .collect();
     let mut sources = Vec::new();
@@ -926,9 +924,11 @@ fn extract_all(
         let matcher = prefilter::NameMatcher::new(&fresh);
         // A file let go is read again when its imports make it a candidate: as a hit, or to
         // see whether it names what its import exports.
-        let reread = |s: &SourceFile| -> Result<SourceFile, FileError> {
-            let text = read_text(&s.path, settings.max_file_size)
-                .map_err(|message| FileError::new(s.display.clone(), message))?;
+        let read_again = |s: &SourceFile| -> Result<String, FileError> {
+            read_text(&s.path, settings.max_file_size)
+                .map_err(|message| FileError::new(s.display.clone(), message))
+        };
+        let source_of = |s: &SourceFile, text: String| -> SourceFile {
             let mut fresh = SourceFile::new(
                 s.path.clone(),
                 s.display.clone(),
@@ -938,8 +938,9 @@ fn extract_all(
                 s.project.clone(),
             );
             fresh.imported_by_app = s.imported_by_app;
-            Ok(fresh)
+            fresh
         };
+        let reread = |s: &SourceFile| read_again(s).map(|t| source_of(s, t));
         let decided: Vec<(bool, Option<Result<SourceFile, FileError>>)> = pending
             .par_iter()
             .zip(&pending_imports)
@@ -951,10 +952,11 @@ fn extract_all(
                         if s.deferred.is_none() {
                             return (targets.names_in(&idx, &s.text), None);
                         }
-                        match reread(s) {
-                            Ok(f) => {
-                                let wanted = targets.names_in(&idx, &f.text);
-                                (wanted, wanted.then_some(Ok(f)))
+                        // Only a file that names what it imports is made a source again.
+                        match read_again(s) {
+                            Ok(text) => {
+                                let wanted = targets.names_in(&idx, &text);
+                                (wanted, wanted.then(|| Ok(source_of(s, text))))
                             }
                             Err(e) => (true, Some(Err(e))),
                         }

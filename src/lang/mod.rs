@@ -139,14 +139,19 @@ pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
 /// `None` when the language is not scanned this way (Rust, dotenv). Over-inclusive: a line
 /// that looks like an import counts.
 pub fn scan_imports(source: &SourceFile) -> Option<Vec<ModuleRef>> {
-    match source.lang {
+    scan_imports_of(source.lang, &source.rel, &source.text)
+}
+
+/// [`scan_imports`] of a text not yet made a [`SourceFile`] (`rel`: its path in its project).
+pub fn scan_imports_of(lang: Lang, rel: &str, text: &str) -> Option<Vec<ModuleRef>> {
+    match lang {
         Lang::Ts | Lang::Tsx | Lang::Js => Some(
-            typescript::scan_import_specifiers(&source.text)
+            typescript::scan_import_specifiers(text)
                 .into_iter()
-                .filter_map(|spec| modules::js_module(&source.rel, spec, |_| false))
+                .filter_map(|spec| modules::js_module(rel, spec, |_| false))
                 .collect(),
         ),
-        Lang::Py => Some(python::scan_imports(&source.rel, &source.text)),
+        Lang::Py => Some(python::scan_imports(rel, text)),
         Lang::Rs | Lang::Env => None,
     }
 }
