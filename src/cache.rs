@@ -49,6 +49,8 @@ pub struct FactCache {
     hits: Mutex<HashSet<u128>>,
     /// Entries made in this run.
     fresh: Mutex<HashMap<u128, Vec<u8>>>,
+    /// Passed-by records answered and stored (not facts: left out of [`FactCache::counts`]).
+    passed_by: Mutex<(usize, usize)>,
 }
 
 /// What identifies this build of connlint: its version and, so that a rebuilt development
@@ -98,6 +100,7 @@ impl FactCache {
             old: std::sync::RwLock::new(old),
             hits: Mutex::new(HashSet::new()),
             fresh: Mutex::new(HashMap::new()),
+            passed_by: Mutex::new((0, 0)),
         }
     }
 
@@ -117,6 +120,53 @@ impl FactCache {
 
     /// The cached facts of `key`, if any.
     pub fn get(&self, key: u128) -> Option<FileFacts> {
+        self.get_value(key)
+    }
+
+    /// Remember the facts of `key`.
+    pub fn put(&self, key: u128, facts: &FileFacts) {
+        self.put_value(key, facts);
+    }
+
+    /// The key of what is kept of a file the prefilter passed by, by its metadata rather than its
+    /// text (a warm run does not read it): its path, size and modification time, and `context`
+    /// (the prefilter's words and the file's project). `None` without a modification time.
+    pub fn stat_key(path: &Path, meta: &std::fs::Metadata, context: u128) -> Option<u128> {
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        let mut h = Xxh3::new();
+        h.update(b"passed-by\0");
+        h.update(&context.to_le_bytes());
+        h.update(path.as_os_str().as_encoded_bytes());
+        h.update(&[0]);
+        h.update(&meta.len().to_le_bytes());
+        h.update(&modified.as_nanos().to_le_bytes());
+        Some(h.digest128())
+    }
+
+    /// What is kept of a passed-by file, stored under [`FactCache::stat_key`].
+    pub fn get_passed_by(&self, key: u128) -> Option<crate::source::Deferred> {
+        let got = self.get_value(key);
+        if got.is_some()
+            && let Ok(mut n) = self.passed_by.lock()
+        {
+            n.0 += 1;
+        }
+        got
+    }
+
+    pub fn put_passed_by(&self, key: u128, deferred: &crate::source::Deferred) {
+        self.put_value(key, deferred);
+        if let Ok(mut n) = self.passed_by.lock() {
+            n.1 += 1;
+        }
+    }
+
+    /// A cached value of `key`, if any (and remember that it was used).
+    pub fn get_value<T: serde::de::DeserializeOwned>(&self, key: u128) -> Option<T> {
         let from_old = {
             let old = self.old.read().ok()?;
             old.get(&key)
@@ -133,18 +183,27 @@ impl FactCache {
         postcard::from_bytes(fresh.get(&key)?).ok()
     }
 
-    /// Remember the facts of `key`.
-    pub fn put(&self, key: u128, facts: &FileFacts) {
-        if let (Ok(bytes), Ok(mut fresh)) = (postcard::to_stdvec(facts), self.fresh.lock()) {
+    /// Remember a value under `key`.
+    pub fn put_value<T: Serialize>(&self, key: u128, value: &T) {
+        if let (Ok(bytes), Ok(mut fresh)) = (postcard::to_stdvec(value), self.fresh.lock()) {
             fresh.insert(key, bytes);
         }
     }
 
     /// How many files were answered from the cache, and how many were parsed and stored.
     pub fn counts(&self) -> (usize, usize) {
+        let (hit, stored) = self.passed_by.lock().map(|n| *n).unwrap_or((0, 0));
         (
-            self.hits.lock().map(|h| h.len()).unwrap_or(0),
-            self.fresh.lock().map(|f| f.len()).unwrap_or(0),
+            self.hits
+                .lock()
+                .map(|h| h.len())
+                .unwrap_or(0)
+                .saturating_sub(hit),
+            self.fresh
+                .lock()
+                .map(|f| f.len())
+                .unwrap_or(0)
+                .saturating_sub(stored),
         )
     }
 

@@ -411,9 +411,49 @@ fn read_workset(
     let overlay_abs = overlay.map(|(p, t)| (abs(p), t));
     let prefilter = (defer && settings.prefilter)
         .then(|| Prefilter::for_catalog(&profiles.union_catalog(settings)));
+    // With the cache, what is kept of a passed-by file is stored under its metadata: a warm run
+    // does not read it at all.
+    let stat_cache = settings.cache.as_deref().filter(|_| prefilter.is_some());
+    let stat_context: HashMap<PathBuf, u128> = kept
+        .iter()
+        .map(|(d, _)| (d.project.root.clone(), d.project.clone()))
+        .collect::<HashMap<_, _>>()
+        .into_iter()
+        .map(|(root, project)| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(format!("{project:?}").as_bytes());
+            if let Some(pf) = &prefilter {
+                h.update(&pf.id.to_le_bytes());
+            }
+            h.update(&settings.max_file_size.to_le_bytes());
+            (root, h.digest128())
+        })
+        .collect();
+    let deferred_source = |d: Discovered, deferred: crate::source::Deferred| {
+        let mut source =
+            SourceFile::new(d.path, d.display, d.rel, d.lang, String::new(), d.project);
+        source.deferred = Some(Arc::new(deferred));
+        source
+    };
     let read: Vec<Result<(SourceFile, usize), FileError>> = kept
         .into_par_iter()
         .map(|(d, p)| {
+            let is_overlay = overlay_abs
+                .as_ref()
+                .is_some_and(|(o, _)| *o == abs(&d.path));
+            let stat_key = stat_cache.filter(|_| !is_overlay).and_then(|_| {
+                let meta = std::fs::metadata(&d.path).ok()?;
+                let context = stat_context
+                    .get(&d.project.root)
+                    .copied()
+                    .unwrap_or_default();
+                crate::cache::FactCache::stat_key(&d.path, &meta, context)
+            });
+            if let (Some(cache), Some(key)) = (stat_cache, stat_key)
+                && let Some(deferred) = cache.get_passed_by(key)
+            {
+                return Ok((deferred_source(d, deferred), p));
+            }
             let text = match &overlay_abs {
                 Some((o, t)) if *o == abs(&d.path) => t.to_string(),
                 _ => read_text(&d.path, settings.max_file_size)
@@ -430,10 +470,10 @@ fn read_workset(
                     imports: imports.into_iter().map(|m| m.candidates).collect(),
                 };
                 drop(text);
-                let mut source =
-                    SourceFile::new(d.path, d.display, d.rel, d.lang, String::new(), d.project);
-                source.deferred = Some(Arc::new(deferred));
-                return Ok((source, p));
+                if let (Some(cache), Some(key)) = (stat_cache, stat_key) {
+                    cache.put_passed_by(key, &deferred);
+                }
+                return Ok((deferred_source(d, deferred), p));
             }
             Ok((
                 SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),

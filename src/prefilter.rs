@@ -57,6 +57,8 @@ fn imports_package(text: &str, roots: &std::collections::HashSet<String>) -> boo
 
 /// Trigger automata per language family.
 pub struct Prefilter {
+    /// What the prefilter is (a hash of its words), for caches of what it decided.
+    pub id: u128,
     js: Option<AhoCorasick>,
     py: Option<AhoCorasick>,
     py_packages: std::collections::HashSet<String>,
@@ -136,7 +138,16 @@ impl Prefilter {
     }
 
     fn of_words(w: &Words) -> Prefilter {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for list in [&w.0, &w.1, &w.2, &w.3] {
+            for word in list {
+                h.update(word.as_bytes());
+                h.update(&[0]);
+            }
+            h.update(&[1]);
+        }
         Prefilter {
+            id: h.digest128(),
             js: build(&w.0),
             py: build(&w.1),
             py_packages: w.3.iter().cloned().collect(),

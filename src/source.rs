@@ -294,7 +294,7 @@ pub struct SourceFile {
 }
 
 /// What is kept of a file whose text was let go (see [`SourceFile::deferred`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Deferred {
     /// The size of the text.
     pub bytes: u64,

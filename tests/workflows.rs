@@ -349,6 +349,40 @@ fn the_cache_answers_unchanged_files_and_follows_edits() {
 }
 
 #[test]
+fn a_warm_run_reads_again_a_passed_by_file_that_changed() {
+    // A file the prefilter passes by is remembered by its size and modification time, so a
+    // warm run does not read it; once edited (to import a client library), it is read and
+    // checked again.
+    let dir = project();
+    write(
+        dir.path(),
+        "app/api/orders/route.ts",
+        "export async function GET() {\n  return Response.json([]);\n}\n",
+    );
+    let cache = tempfile::tempdir().unwrap();
+    let run = |dir: &Path| {
+        let out = connlint(dir)
+            .args(["--format", "json", "--cache-dir"])
+            .arg(cache.path())
+            .arg(".")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let cold = run(dir.path());
+    assert!(!cold.contains("app/api/orders/route.ts"), "{cold}");
+    assert_eq!(run(dir.path()), cold);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        dir.path(),
+        "app/api/orders/route.ts",
+        "import { MongoClient } from \"mongodb\";\n\nexport async function GET() {\n  const client = new MongoClient(process.env.MONGODB_URI!);\n  return Response.json(await client.db().collection(\"o\").find().toArray());\n}\n",
+    );
+    let warm = run(dir.path());
+    assert!(warm.contains("app/api/orders/route.ts"), "{warm}");
+}
+
+#[test]
 fn a_catalogue_entry_in_config_invalidates_cached_facts() {
     let dir = tempfile::tempdir().unwrap();
     write(
