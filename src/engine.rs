@@ -447,7 +447,7 @@ fn read_workset(
                     .get(&d.project.root)
                     .copied()
                     .unwrap_or_default();
-                crate::cache::FactCache::stat_key(&d.path, &meta, context)
+                crate::cache::FactCache::stat_key(&abs(&d.path), &meta, context)
             });
             if let (Some(cache), Some(key)) = (stat_cache, stat_key)
                 && let Some(deferred) = cache.get_passed_by(key)
