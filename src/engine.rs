@@ -288,14 +288,7 @@ impl Workset {
     /// Replace the text of the source `display` (fixes, editor buffers).
     pub fn set_text(&mut self, display: &str, text: String) {
         if let Some(s) = self.sources.iter_mut().find(|s| s.display == display) {
-            *s = SourceFile::new(
-                s.path.clone(),
-                s.display.clone(),
-                s.rel.clone(),
-                s.lang,
-                text,
-                s.project.clone(),
-            );
+            *s = s.with_text(text);
         }
     }
 }
@@ -904,18 +897,19 @@ fn extract_all(
             }
         }
         // Names through which a client is reached, to a fixpoint over every parsed file.
+        // The last pass (nothing new) gives each file's own reaching names, for the targets.
         let mut names = known.clone();
-        loop {
+        let per_file = loop {
             let before = names.len();
             let more: Vec<BTreeSet<String>> = files
                 .par_iter()
                 .map(|f| prefilter::reaching_names(&f.file.facts, &names))
                 .collect();
-            names.extend(more.into_iter().flatten());
+            names.extend(more.iter().flatten().cloned());
             if names.len() == before {
-                break;
+                break more;
             }
-        }
+        };
         // Rust files are followed by name: a module keeping a client is named by its stem
         // where it is used (`db::POOL`), and counts for duplicate-client-module.
         for f in files
@@ -946,21 +940,11 @@ fn extract_all(
         if !scanned {
             pending_imports = pending
                 .par_iter()
-                .map(|(s, _)| match &s.deferred {
-                    Some(d) => Some(
-                        d.imports
-                            .iter()
-                            .map(|c| crate::facts::ModuleRef {
-                                candidates: c.clone(),
-                            })
-                            .collect(),
-                    ),
-                    None => lang::scan_imports(s),
-                })
+                .map(|(s, _)| lang::scan_imports(s))
                 .collect();
             scanned = true;
         }
-        let targets = prefilter::Targets::of(files.iter().map(|f| &f.file), &known);
+        let targets = prefilter::Targets::of(files.iter().map(|f| &f.file).zip(per_file));
         let matcher = prefilter::NameMatcher::new(&fresh);
         // A file let go is read again when its imports make it a candidate: as a hit, or to
         // see whether it names what its import exports.
@@ -968,19 +952,7 @@ fn extract_all(
             read_text(&s.path, settings.max_file_size)
                 .map_err(|message| FileError::new(s.display.clone(), message))
         };
-        let source_of = |s: &SourceFile, text: String| -> SourceFile {
-            let mut fresh = SourceFile::new(
-                s.path.clone(),
-                s.display.clone(),
-                s.rel.clone(),
-                s.lang,
-                text,
-                s.project.clone(),
-            );
-            fresh.imported_by_app = s.imported_by_app;
-            fresh
-        };
-        let reread = |s: &SourceFile| read_again(s).map(|t| source_of(s, t));
+        let reread = |s: &SourceFile| read_again(s).map(|t| s.with_text(t));
         let decided: Vec<(bool, Option<Result<SourceFile, FileError>>)> = pending
             .par_iter()
             .zip(&pending_imports)
@@ -996,7 +968,7 @@ fn extract_all(
                         match read_again(s) {
                             Ok(text) => {
                                 let wanted = targets.names_in(&idx, &text);
-                                (wanted, wanted.then(|| Ok(source_of(s, text))))
+                                (wanted, wanted.then(|| Ok(s.with_text(text))))
                             }
                             Err(e) => (true, Some(Err(e))),
                         }

@@ -278,17 +278,16 @@ struct Target {
 }
 
 impl Targets {
-    pub fn of<'f>(
-        files: impl Iterator<Item = &'f CheckedFile>,
-        known: &BTreeSet<String>,
-    ) -> Targets {
+    /// The targets of the parsed files, each with its own reaching names (see
+    /// [`reaching_names`], with every name known).
+    pub fn of<'f>(files: impl Iterator<Item = (&'f CheckedFile, BTreeSet<String>)>) -> Targets {
         use crate::facts::ScopeKind;
         let mut t = Targets {
             list: Vec::new(),
             by_suffix: HashMap::new(),
             url_modules: Vec::new(),
         };
-        for f in files {
+        for (f, names) in files {
             let facts = &f.facts;
             let root = &f.source.project.root;
             for u in facts
@@ -304,7 +303,6 @@ impl Targets {
                 .clients
                 .iter()
                 .any(|c| c.scope.kind == ScopeKind::Module || c.guard.is_guarded());
-            let names = reaching_names(facts, known);
             if !any && names.is_empty() {
                 continue;
             }

@@ -325,6 +325,21 @@ impl SourceFile {
         }
     }
 
+    /// The same file with another text (an edit, a buffer, a file read again); it keeps what
+    /// the run learned of it (`imported_by_app`), not a deferral.
+    pub fn with_text(&self, text: String) -> SourceFile {
+        let mut fresh = SourceFile::new(
+            self.path.clone(),
+            self.display.clone(),
+            self.rel.clone(),
+            self.lang,
+            text,
+            self.project.clone(),
+        );
+        fresh.imported_by_app = self.imported_by_app;
+        fresh
+    }
+
     /// A file not on disk (tests, LSP buffers, `--stdin-filename`).
     pub fn in_memory(rel: &str, text: &str, project: Arc<Project>) -> Option<Self> {
         let lang = Lang::from_path(std::path::Path::new(rel))?;

@@ -122,16 +122,7 @@ fn py_indent_depth(text: &str) -> usize {
 /// Mark the files application code imports where that changes what they are (a client module
 /// in a top-level `prisma/` folder is app code when a route imports it, a script otherwise).
 pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
-    typescript::imported_by_app(sources, |s| match &s.deferred {
-        Some(d) => d
-            .imports
-            .iter()
-            .map(|c| ModuleRef {
-                candidates: c.clone(),
-            })
-            .collect(),
-        None => scan_imports(s).unwrap_or_default(),
-    })
+    typescript::imported_by_app(sources, |s| scan_imports(s).unwrap_or_default())
 }
 
 /// The project modules a file imports, read from its text without parsing (TS/JS import
@@ -139,6 +130,17 @@ pub fn imported_by_app(sources: &[SourceFile]) -> Vec<bool> {
 /// `None` when the language is not scanned this way (Rust, dotenv). Over-inclusive: a line
 /// that looks like an import counts.
 pub fn scan_imports(source: &SourceFile) -> Option<Vec<ModuleRef>> {
+    // A file whose text was let go kept what the scan found.
+    if let Some(d) = &source.deferred {
+        return Some(
+            d.imports
+                .iter()
+                .map(|c| ModuleRef {
+                    candidates: c.clone(),
+                })
+                .collect(),
+        );
+    }
     scan_imports_of(source.lang, &source.rel, &source.text)
 }
 

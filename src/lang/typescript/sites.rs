@@ -989,20 +989,6 @@ pub(super) fn tagged(kind: ScopeKind, fw: &str) -> Scope {
     }
 }
 
-/// The call that invokes this function expression on the spot: `(() => …)()`,
-/// `(async function () { … })()`.
-pub(super) fn iife_call<'p, 't>(f: At<'p, 't>) -> Option<At<'p, 't>> {
-    let mut cur = f;
-    while let Some(p) = cur.up() {
-        match p.node.kind() {
-            "parenthesized_expression" => cur = p,
-            "call_expression" if is_field(p.node, "function", cur.node) => return Some(p),
-            _ => return None,
-        }
-    }
-    None
-}
-
 /// The IIFE call whose function holds this `return` (not a nested function's).
 fn iife_call_of<'p, 't>(ret: At<'p, 't>) -> Option<At<'p, 't>> {
     let mut cur = ret;

@@ -199,18 +199,24 @@ pub(super) fn call_args(call: Node) -> Vec<Node> {
     }
 }
 
-/// `(() => …)()`, `(async function () {…})()`, `new Promise((resolve) => …)`.
-pub(super) fn is_iife(f: At, src: &str) -> bool {
+/// The call that invokes this function expression on the spot: `(() => …)()`,
+/// `(async function () { … })()`.
+pub(super) fn iife_call<'p, 't>(f: At<'p, 't>) -> Option<At<'p, 't>> {
     let mut cur = f;
     while let Some(p) = cur.up() {
-        if p.node.kind() == "parenthesized_expression" {
-            cur = p;
-            continue;
+        match p.node.kind() {
+            "parenthesized_expression" => cur = p,
+            "call_expression" if is_field(p.node, "function", cur.node) => return Some(p),
+            _ => return None,
         }
-        if p.node.kind() == "call_expression" && is_field(p.node, "function", cur.node) {
-            return true;
-        }
-        break;
+    }
+    None
+}
+
+/// `(() => …)()`, `(async function () {…})()`, `new Promise((resolve) => …)`.
+pub(super) fn is_iife(f: At, src: &str) -> bool {
+    if iife_call(f).is_some() {
+        return true;
     }
     if let Some((call, 0)) = arg_position(f) {
         return call.node.kind() == "new_expression"
