@@ -866,10 +866,18 @@ impl<'a, 't> Walker<'a, 't> {
                     return;
                 }
                 // Functions handed out in an object (`{ onChange: (cb) => emitter.on(cb) }`,
-                // an API the component builds) run when someone else calls them.
+                // an API the component builds) or stored on one (`flushRef.current = () => …`)
+                // run when someone else calls them.
+                let stored_on_member = |p: Node<'t>| {
+                    p.kind() == "assignment_expression"
+                        && is_field(p, "right", n)
+                        && field(p, "left").is_some_and(|l| l.kind() == "member_expression")
+                };
                 if n.id() != body.id()
                     && (n.kind() == "method_definition"
-                        || (is_fn_kind(n.kind()) && a.parent().is_some_and(|p| p.kind() == "pair")))
+                        || (is_fn_kind(n.kind())
+                            && a.parent()
+                                .is_some_and(|p| p.kind() == "pair" || stored_on_member(p))))
                 {
                     skipping = Some(n.id());
                     return;
