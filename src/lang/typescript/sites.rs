@@ -509,7 +509,18 @@ impl<'a, 't> Walker<'a, 't> {
                             break;
                         }
                     }
-                    out.via_arg = true;
+                    // A function of this file that returns that argument
+                    // (`withLogging(new Redis(url))`) passes the value through.
+                    let index = named_kids(pn).iter().position(|a| a.id() == cn.id());
+                    let passes_through = field(call.node, "function")
+                        .map(unwrap_value)
+                        .filter(|c| c.kind() == "identifier")
+                        .and_then(|c| self.top_level_fn(text(c, src)))
+                        .and_then(|f| returned_param(f, src))
+                        .is_some_and(|i| Some(i) == index);
+                    if !passes_through {
+                        out.via_arg = true;
+                    }
                     cur = call;
                     continue;
                 }
@@ -593,6 +604,33 @@ impl<'a, 't> Walker<'a, 't> {
             cur = p;
         }
         out
+    }
+
+    /// The function declared at the top level of the file under `name` (`function f() {}`,
+    /// `const f = () => …`, exported or not).
+    pub(super) fn top_level_fn(&self, name: &str) -> Option<Node<'t>> {
+        let root = self.root?;
+        named_kids(root).into_iter().find_map(|st| {
+            let st = if st.kind() == "export_statement" {
+                field(st, "declaration")?
+            } else {
+                st
+            };
+            match st.kind() {
+                "function_declaration" => field(st, "name")
+                    .filter(|n| text(*n, self.src) == name)
+                    .map(|_| st),
+                "lexical_declaration" | "variable_declaration" => {
+                    named_kids(st).into_iter().find_map(|d| {
+                        let v = field(d, "value").map(unwrap_value)?;
+                        (field(d, "name").is_some_and(|n| text(n, self.src) == name)
+                            && is_fn_kind(v.kind()))
+                        .then_some(v)
+                    })
+                }
+                _ => None,
+            }
+        })
     }
 
     /// The construction is itself the value its function returns: `return new X(…)`,
@@ -987,6 +1025,53 @@ pub(super) fn tagged(kind: ScopeKind, fw: &str) -> Scope {
         name: None,
         span: None,
     }
+}
+
+/// The parameter a function always returns as it is (`(conn, label) => { conn.on(…); return
+/// conn; }` → 0): every `return` (or the expression body) is that parameter's name.
+fn returned_param(f: Node, src: &str) -> Option<usize> {
+    let params: Vec<String> = field(f, "parameters")
+        .map(named_kids)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            let name = field(p, "pattern").unwrap_or(p);
+            text(name, src).to_string()
+        })
+        .collect();
+    let body = field(f, "body")?;
+    let param_of = |v: Node| {
+        let v = unwrap_value(v);
+        (v.kind() == "identifier")
+            .then(|| params.iter().position(|p| p == text(v, src)))
+            .flatten()
+    };
+    if body.kind() != "statement_block" {
+        return param_of(body);
+    }
+    let mut found: Option<Option<usize>> = None;
+    let mut nested: Vec<usize> = Vec::new();
+    traverse(body, |at, entering| {
+        let n = at.node;
+        if !entering {
+            if nested.last() == Some(&n.id()) {
+                nested.pop();
+            }
+            return;
+        }
+        if n.id() != body.id() && is_fn_kind(n.kind()) {
+            nested.push(n.id());
+        }
+        if nested.is_empty() && n.kind() == "return_statement" {
+            let this = first_named(n).and_then(param_of);
+            found = match found {
+                None => Some(this),
+                Some(prev) if prev == this => Some(prev),
+                Some(_) => Some(None),
+            };
+        }
+    });
+    found.flatten()
 }
 
 /// The IIFE call whose function holds this `return` (not a nested function's).
