@@ -245,6 +245,20 @@ pub struct PoolKeyDef {
     /// option of the constructor.
     #[serde(default)]
     pub url: bool,
+    /// A default that depends on the machine: `per_cpu × CPUs + plus` (Prisma ≤ 6's
+    /// `connection_limit`, `num_physical_cpus * 2 + 1`). Used by `connlint budget` with
+    /// `[budget] cpus`; rules, which judge what is written, leave it alone.
+    #[serde(default)]
+    pub cpu_default: Option<CpuDefault>,
+}
+
+/// `per_cpu × CPUs + plus`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CpuDefault {
+    pub per_cpu: u64,
+    #[serde(default)]
+    pub plus: u64,
 }
 
 /// An implicit URL source (see [`ClientDef::default_url_env`]).
@@ -869,6 +883,10 @@ pub struct DatabaseDef {
     /// Judged only when `[budget.family]` names the family (Redis).
     #[serde(default)]
     pub only_when_budgeted: bool,
+    /// The server's own default connection limit (MySQL's 151), used by `connlint budget` when
+    /// `[budget] max_connections` is not set.
+    #[serde(default)]
+    pub server_default: Option<PoolLimit>,
 }
 
 fn yes() -> bool {

@@ -49,6 +49,9 @@ pub enum Command {
         #[arg(long)]
         files_from: Option<PathBuf>,
     },
+    /// The connection budget: every long-lived pool, times the processes that hold it
+    /// (workers, concurrency, replicas, serverless instances), per database against its limit
+    Budget(BudgetArgs),
     /// Run the language server (LSP over stdin/stdout) for editors
     Lsp {
         /// Accepted and ignored: stdio is the only transport (some clients, such as
@@ -56,6 +59,30 @@ pub enum Command {
         #[arg(long)]
         stdio: bool,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BudgetArgs {
+    /// Files or directories [default: .]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = report::budget::BudgetFormat::Human)]
+    pub format: report::budget::BudgetFormat,
+    /// Exit 0 even when a database is over its limit
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Use this configuration file instead of the nearest one
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+    /// Also read files that .gitignore excludes
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -220,8 +247,68 @@ fn run() -> ExitCode {
         },
         Some(Command::Parse { paths, files_from }) => parse_floor(paths, files_from),
         Some(Command::Check(args)) => check(args),
+        Some(Command::Budget(args)) => budget(args),
         None => check(cli.check),
     }
+}
+
+/// `connlint budget`: exit 1 when a database's pools can open more connections than its limit.
+fn budget(args: BudgetArgs) -> ExitCode {
+    if args.threads == Some(0) {
+        return fail("-j/--threads must be at least 1");
+    }
+    let mut settings = match settings_for_config(args.isolated, args.config.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    settings.threads = args.threads;
+    settings.walk.no_ignore = args.no_ignore;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let b = match engine::budget_paths(&paths, &settings) {
+        Ok(b) => b,
+        Err(e) => return run_error(e),
+    };
+    let text = report::budget::render(&b, args.format);
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    if !args.exit_zero && b.databases.iter().any(crate::budget::Database::over) {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Settings from `--isolated` / `--config FILE` / the nearest configuration of each file; a
+/// configuration that cannot be loaded is printed (miette) and is exit code 2.
+fn settings_for_config(
+    isolated: bool,
+    config: Option<&std::path::Path>,
+) -> Result<Settings, ExitCode> {
+    if isolated {
+        return Ok(Settings::default());
+    }
+    if let Some(path) = config {
+        return match config::load(path, &rules::NAMES) {
+            Ok(c) => Ok(Settings::from_config(c)),
+            Err(e) => {
+                eprintln!("{:?}", miette::Report::new(*e));
+                Err(ExitCode::from(2))
+            }
+        };
+    }
+    Ok(Settings {
+        nearest_config: true,
+        ..Settings::default()
+    })
 }
 
 /// The subcommand that `arg`, a path that does not exist, was probably meant to be
@@ -305,21 +392,9 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     // `--config` names one configuration for every file; otherwise each file uses the one
     // nearest to it (the result never depends on the order of the paths).
-    let mut settings = if args.isolated {
-        Settings::default()
-    } else if let Some(path) = &args.config {
-        match config::load(path, &rules::NAMES) {
-            Ok(c) => Settings::from_config(c),
-            Err(e) => {
-                eprintln!("{:?}", miette::Report::new(*e));
-                return ExitCode::from(2);
-            }
-        }
-    } else {
-        Settings {
-            nearest_config: true,
-            ..Settings::default()
-        }
+    let mut settings = match settings_for_config(args.isolated, args.config.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     // Flags win over the files: --select replaces, --ignore adds.
     if !select.is_empty() {

@@ -99,6 +99,12 @@ pub struct Budget {
     pub session_pooler: u64,
     /// Per-family maxima for a single pool (e.g. `mongodb = 100`).
     pub family: BTreeMap<String, u64>,
+    /// CPUs of the machines the processes run on: what CPU-derived defaults (Celery's
+    /// concurrency, PM2 `max`, `multiprocessing.cpu_count()`) evaluate to.
+    pub cpus: u64,
+    /// Server connection limits by database: a URL's environment variable (`DATABASE_URL`),
+    /// a host, or a family (`mongodb = 500` for an Atlas M0).
+    pub limits: BTreeMap<String, u64>,
 }
 
 fn default_max_connections() -> u64 {
@@ -120,6 +126,8 @@ impl Default for Budget {
             pool_max: None,
             session_pooler: default_session_pooler(),
             family: BTreeMap::new(),
+            cpus: 2,
+            limits: BTreeMap::new(),
         }
     }
 }
@@ -153,8 +161,11 @@ struct RawBudget {
     serverless_instances: Option<Spanned<i64>>,
     pool_max: Option<Spanned<i64>>,
     session_pooler: Option<Spanned<i64>>,
+    cpus: Option<Spanned<i64>>,
     #[serde(default)]
     family: BTreeMap<String, Spanned<i64>>,
+    #[serde(default)]
+    limits: BTreeMap<String, Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -398,6 +409,14 @@ pub fn parse(path: &Path, text: &str, names: &RuleNames) -> Result<Config, Box<C
         if let Some(v) = &b.session_pooler {
             budget.session_pooler = count("session_pooler", v)?;
         }
+        if let Some(v) = &b.cpus {
+            budget.cpus = count("cpus", v)?;
+        }
+        for (key, v) in &b.limits {
+            budget
+                .limits
+                .insert(key.clone(), count(&format!("limits.{key}"), v)?);
+        }
         for (family, v) in &b.family {
             budget
                 .family
@@ -527,6 +546,10 @@ fn find_table(text: &str, name: &str) -> Option<std::ops::Range<usize>> {
             }
         } else if t == header {
             start = Some(offset + line.len());
+        } else if t.starts_with(&format!("[{name}.")) || t.starts_with(&format!("[[{name}.")) {
+            // Only sub-tables (`[tool.connlint.budget]` without `[tool.connlint]`): the
+            // table starts at the first of them.
+            start = Some(offset);
         }
         offset += line.len();
     }
@@ -582,6 +605,13 @@ mod tests {
         let text = "[budget]\nmax_connections = \"lots\"\n";
         let e = parse(Path::new("connlint.toml"), text, &crate::rules::NAMES).unwrap_err();
         assert_eq!(position(text, &e).0, 2);
+    }
+
+    #[test]
+    fn pyproject_sub_tables_without_the_table_itself() {
+        let text = "[project]\nname = \"x\"\n\n[tool.connlint.budget]\ninstances = 6\n\n[tool.ruff]\nline-length = 100\n";
+        let c = parse(Path::new("pyproject.toml"), text, &crate::rules::NAMES).unwrap();
+        assert_eq!(c.budget.instances, Some(6));
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct ProjectCx<'a> {
     pub suppressions: &'a [crate::suppress::Suppressions],
     /// Work the rules share, computed once per run on first use.
     pub memo: &'a crate::exports::Memo,
+    /// The processes the deployment descriptions start (for the connection budget).
+    pub deployment: &'a crate::deploy::Deployment,
 }
 
 impl ProjectCx<'_> {

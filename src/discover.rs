@@ -63,6 +63,9 @@ pub struct Discovered {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<Discovered>,
+    /// Deployment descriptions (Procfile, Dockerfile, Compose and Kubernetes files) met on
+    /// the walk: the processes of the connection budget.
+    pub deploy_files: Vec<PathBuf>,
     pub errors: Vec<FileError>,
 }
 
@@ -112,6 +115,8 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Result<Discovery, Miss
         walk_dir(root, opts, &cwd, &mut out, &mut projects, &mut seen);
     }
     out.files.sort_by(|a, b| a.display.cmp(&b.display));
+    out.deploy_files.sort();
+    out.deploy_files.dedup();
     Ok(out)
 }
 
@@ -225,6 +230,8 @@ fn walk_dir(
         }
         if let Some(lang) = Lang::from_path(path) {
             push(out, projects, seen, path, lang, cwd);
+        } else if crate::deploy::is_deploy_file(path) {
+            out.deploy_files.push(abs);
         }
     }
 }

@@ -282,6 +282,8 @@ pub struct Workset {
     /// The profile of each source.
     profile_of: Vec<usize>,
     profiles: Arc<Profiles>,
+    /// Deployment descriptions found on the walk (absolute paths).
+    pub deploy_files: Vec<PathBuf>,
 }
 
 impl Workset {
@@ -372,6 +374,7 @@ fn read_workset(
     let found =
         discover::discover(&walk_paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
     let mut files = found.files;
+    let deploy_files = found.deploy_files;
     if let Some((p, _)) = overlay
         && !files.iter().any(|d| abs(&d.path) == abs(p))
         && let Some(d) = discovered(p)
@@ -516,6 +519,7 @@ fn read_workset(
         errors,
         profile_of,
         profiles: Arc::new(profiles),
+        deploy_files,
     })
 }
 
@@ -588,6 +592,7 @@ impl Workset {
             errors: Vec::new(),
             profile_of,
             profiles: self.profiles.clone(),
+            deploy_files: self.deploy_files.clone(),
         }
     }
 
@@ -669,6 +674,7 @@ impl Workset {
             errors,
             profile_of,
             profiles: Arc::new(profiles),
+            deploy_files: Vec::new(),
         }
     }
 }
@@ -1025,15 +1031,8 @@ fn extract_all(
     (files, errors, stats)
 }
 
-fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report {
-    let (files, profile_of): (Vec<CheckedFile>, Vec<usize>) =
-        checked.into_iter().map(|c| (c.file, c.profile)).unzip();
-    let profiles = &work.profiles.list;
-    let configs: Vec<&Config> = profile_of
-        .iter()
-        .map(|p| profiles[*p].config.as_ref())
-        .collect();
-    // Projects by root; calls never cross projects.
+/// The call graph of `files`, by project: calls never cross projects.
+fn project_graph(files: &[CheckedFile]) -> CallGraph {
     let mut project_ids: HashMap<PathBuf, usize> = HashMap::new();
     let units: Vec<Unit<'_>> = files
         .iter()
@@ -1048,8 +1047,52 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
             }
         })
         .collect();
-    let graph = CallGraph::build(&units);
+    CallGraph::build(&units)
+}
+
+/// The connection budget of `paths` (`connlint budget`): the same facts and deployment
+/// descriptions as a check, the same computation as `oversized-pool`'s project total.
+pub fn budget_paths(
+    paths: &[PathBuf],
+    settings: &Settings,
+) -> Result<crate::budget::Budget, RunError> {
+    let work = read_workset(paths, None, settings, true)?;
+    run_in_pool(settings, || {
+        let catalog = work.profiles.union_catalog(settings);
+        let (checked, _, _) = extract_all(&work, &catalog, settings);
+        let (files, profile_of): (Vec<CheckedFile>, Vec<usize>) =
+            checked.into_iter().map(|c| (c.file, c.profile)).unzip();
+        let configs: Vec<&Config> = profile_of
+            .iter()
+            .map(|p| work.profiles.list[*p].config.as_ref())
+            .collect();
+        let graph = project_graph(&files);
+        let memo = crate::exports::Memo::new(files.len());
+        let deployment = deployment_of(&work, &files, &configs);
+        let cx = ProjectCx {
+            files: &files,
+            graph: &graph,
+            catalog: &catalog,
+            configs: &configs,
+            suppressions: &[],
+            memo: &memo,
+            deployment: &deployment,
+        };
+        crate::budget::compute(&cx, &deployment)
+    })
+}
+
+fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report {
+    let (files, profile_of): (Vec<CheckedFile>, Vec<usize>) =
+        checked.into_iter().map(|c| (c.file, c.profile)).unzip();
+    let profiles = &work.profiles.list;
+    let configs: Vec<&Config> = profile_of
+        .iter()
+        .map(|p| profiles[*p].config.as_ref())
+        .collect();
+    let graph = project_graph(&files);
     let memo = crate::exports::Memo::new(files.len());
+    let deployment = deployment_of(work, &files, &configs);
     let cx = ProjectCx {
         files: &files,
         graph: &graph,
@@ -1057,6 +1100,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         configs: &configs,
         suppressions: &[],
         memo: &memo,
+        deployment: &deployment,
     };
     // Every rule some file enables; each finding is then judged by its own file's profile.
     let used: BTreeSet<usize> = profile_of.iter().copied().collect();
@@ -1222,6 +1266,34 @@ fn config_relative(path: &Path, root: Option<&Path>) -> String {
 /// Run the rules that judge suppression comments (`judges`, in order), each after marking which
 /// suppressions the findings so far (`findings`, of every file of `cx`) used; their findings are
 /// added to `findings`.
+/// The processes of the workset's deployment descriptions. They run from the common directory
+/// of the projects checked when a description does not say where (a Kubernetes command).
+fn deployment_of(
+    work: &Workset,
+    files: &[CheckedFile],
+    configs: &[&Config],
+) -> crate::deploy::Deployment {
+    if work.deploy_files.is_empty() {
+        return crate::deploy::Deployment::default();
+    }
+    let mut root: Option<PathBuf> = None;
+    for f in files {
+        let r = std::path::absolute(&f.source.project.root)
+            .unwrap_or_else(|_| f.source.project.root.clone());
+        root = Some(match root {
+            None => r,
+            Some(prev) => prev
+                .ancestors()
+                .find(|a| r.starts_with(a))
+                .map(Path::to_path_buf)
+                .unwrap_or(prev),
+        });
+    }
+    let root = root.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+    let cpus = configs.first().map_or(2, |c| c.budget.cpus);
+    crate::deploy::discover(&work.deploy_files, &root, cpus)
+}
+
 fn run_judges(
     judges: &[&dyn Rule],
     cx: &ProjectCx<'_>,

@@ -6,6 +6,7 @@
 //! the CLI, the tests and the LSP server.
 
 pub mod baseline;
+pub mod budget;
 pub mod cache;
 pub mod callgraph;
 pub mod catalog;
@@ -13,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod connurl;
 pub mod cx;
+pub mod deploy;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;

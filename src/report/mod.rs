@@ -1,6 +1,7 @@
 //! Reporters: turn a [`Report`](crate::diagnostic::Report) into text. They see diagnostics only,
 //! never languages or facts.
 
+pub mod budget;
 pub mod github;
 pub mod gitlab;
 pub mod human;

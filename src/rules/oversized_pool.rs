@@ -1,6 +1,6 @@
 //! `oversized-pool` (CL301): pool settings above the connection budget. Docs: rules/oversized-pool.md
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::catalog::PoolerMode;
@@ -21,19 +21,9 @@ crate::declare_rule! {
     }
 }
 
-/// A long-lived pool of the project, for the total.
-struct Counted {
-    file: usize,
-    span: Span,
-    what: String,
-    connections: u64,
-}
-
 impl Check for OversizedPool {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         let mut reported: HashSet<(usize, Span)> = HashSet::new();
-        // Long-lived pools per (project, database family): one server's `max_connections`.
-        let mut per_project: BTreeMap<(std::path::PathBuf, String), Vec<Counted>> = BTreeMap::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
@@ -79,22 +69,6 @@ impl Check for OversizedPool {
                     PoolMax::Bounded(terms) => {
                         let per_process = pools::sum(terms.iter().map(|t| t.value));
                         let total = per_process.saturating_mul(instances);
-                        let long_lived = c.scope.kind == ScopeKind::Module
-                            || c.guard.is_guarded()
-                            || c.scope.kind == ScopeKind::Startup;
-                        // Only databases with a server-wide `max_connections` of this size
-                        // (not MongoDB: its pools are judged one by one).
-                        if long_lived && database.server_total {
-                            per_project
-                                .entry((project.root.clone(), def.family.clone()))
-                                .or_default()
-                                .push(Counted {
-                                    file: fi,
-                                    span: c.span,
-                                    what: format!("`{}` ({per_process})", c.ctor),
-                                    connections: total,
-                                });
-                        }
                         if total <= limit {
                             continue;
                         }
@@ -182,36 +156,60 @@ impl Check for OversizedPool {
                 }
             }
         }
-        // The project total: every long-lived pool, times the instances, against the server.
-        for (_, pools) in per_project {
-            let total = pools::sum(pools.iter().map(|p| p.connections));
-            let Some(first) = pools.iter().max_by_key(|p| p.connections) else {
-                continue;
-            };
-            let budget = &cx.config_of(first.file).budget;
-            if pools.len() < 2 || total <= budget.max_connections {
+        // The project total: every long-lived pool, times the processes that hold it, per
+        // database against its limit; the numbers of `connlint budget`.
+        let budget = crate::budget::compute(cx, cx.deployment);
+        for db in &budget.databases {
+            let Some(limit) = &db.limit else { continue };
+            // One pool in one process is judged by itself above.
+            if db.total <= limit.value || (db.pools.len() < 2 && db.pools.iter().all(|p| p.processes <= 1)) {
                 continue;
             }
-            let list: Vec<&str> = pools.iter().map(|p| p.what.as_str()).collect();
+            let Some(first) = db.pools.iter().max_by_key(|p| p.connections) else {
+                continue;
+            };
+            let list: Vec<String> = db
+                .pools
+                .iter()
+                .map(term)
+                .collect();
             let mut f = finding(
                 (first.file, first.span),
                 Severity::Error,
-                format!("the project's long-lived pools open up to {total} connections ({}), above the server's max_connections {}", list.join(" + "), budget.max_connections),
-                "shrink the pools, share one pool between modules, or put a pooler (PgBouncer / Supavisor transaction mode) in front; set `[budget] max_connections` if your server allows more".to_string(),
+                format!(
+                    "the long-lived pools of {} open up to {} connections ({}), above its limit {} ({})",
+                    db.name,
+                    db.total,
+                    list.join(" + "),
+                    limit.value,
+                    limit.why
+                ),
+                "shrink the pools or the processes that hold them, share one pool between modules, or put a pooler (PgBouncer / Supavisor transaction mode) in front; `connlint budget` shows the whole sum; set `[budget] max_connections` if your server allows more".to_string(),
             );
-            f.related = pools
+            f.related = db
+                .pools
                 .iter()
                 .filter(|p| !(p.file == first.file && p.span == first.span))
                 .map(|p| {
                     (
                         p.file,
                         p.span,
-                        format!("{} counts {}", p.what, p.connections),
+                        format!("{} counts", term(p)),
                     )
                 })
                 .collect();
             out.push(f);
         }
+    }
+}
+
+/// `` `new Pool()` 25 ``, `` `create_engine()` 10 × 14 processes = 140 ``.
+fn term(p: &crate::budget::Pool) -> String {
+    let max = p.max.map_or_else(|| "?".to_string(), |m| m.to_string());
+    if p.processes == 1 {
+        format!("`{}` {max}", p.ctor)
+    } else {
+        format!("`{}` {max} × {} processes = {}", p.ctor, p.processes, p.connections)
     }
 }
 

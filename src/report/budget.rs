@@ -1,0 +1,320 @@
+//! `connlint budget` views: a human table, versioned JSON, and Markdown (a table and a Mermaid
+//! chart of used vs limit per database) for CI job summaries.
+
+use std::fmt::Write as _;
+
+use crate::budget::{Budget, Database, Pool};
+use crate::deploy::{Count, Process};
+
+/// Output formats of `connlint budget`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BudgetFormat {
+    /// Tables for a terminal.
+    Human,
+    /// A versioned JSON document.
+    Json,
+    /// A Markdown table per database and a Mermaid chart (GitHub job summaries, PR comments).
+    Markdown,
+}
+
+pub fn render(b: &Budget, format: BudgetFormat) -> String {
+    match format {
+        BudgetFormat::Human => human(b),
+        BudgetFormat::Json => json(b),
+        BudgetFormat::Markdown => markdown(b),
+    }
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn count_text(c: &Count, one: &str, many: &str) -> String {
+    let mut s = plural(c.value, one, many);
+    let mut why = Vec::new();
+    if let Some(at) = &c.at {
+        why.push(at.to_string());
+    }
+    if !c.note.is_empty() {
+        why.push(c.note.clone());
+    }
+    if !why.is_empty() {
+        let _ = write!(s, " ({})", why.join("; "));
+    }
+    s
+}
+
+fn process_line(p: &Process) -> String {
+    format!(
+        "{} × {} = {}",
+        count_text(&p.workers, "process", "processes"),
+        count_text(&p.replicas, "replica", "replicas"),
+        p.total()
+    )
+}
+
+fn holders_text(p: &Pool) -> String {
+    let parts: Vec<String> = p
+        .holders
+        .iter()
+        .map(|h| {
+            if h.why.is_empty() {
+                format!("{} {}", h.name, h.count)
+            } else {
+                format!("{} {}: {}", h.name, h.count, h.why)
+            }
+        })
+        .collect();
+    parts.join(" + ")
+}
+
+fn max_text(p: &Pool) -> String {
+    p.max_text.clone()
+}
+
+fn verdict(d: &Database) -> String {
+    let bound = if d.unbounded { "at least " } else { "" };
+    match (&d.limit, d.headroom()) {
+        (Some(l), Some(h)) if h < 0 => format!(
+            "{bound}{} connections, limit {} ({}): {} over",
+            d.total,
+            l.value,
+            l.why,
+            h.unsigned_abs()
+        ),
+        (Some(l), Some(h)) => format!(
+            "{bound}{} connections, limit {} ({}): {h} to spare",
+            d.total, l.value, l.why
+        ),
+        _ => format!(
+            "{bound}{} connections, limit unknown (set [budget.limits] {} = N)",
+            d.total, d.name
+        ),
+    }
+}
+
+fn human(b: &Budget) -> String {
+    let mut out = String::new();
+    if b.databases.is_empty() {
+        out.push_str("connlint budget: no long-lived pool or client found\n");
+    }
+    if !b.processes.is_empty() {
+        let _ = writeln!(out, "Processes");
+        let w = b.processes.iter().map(|p| p.name.len()).max().unwrap_or(0);
+        let sw = b
+            .processes
+            .iter()
+            .map(|p| p.server.len())
+            .max()
+            .unwrap_or(0);
+        for p in &b.processes {
+            let _ = writeln!(
+                out,
+                "  {:w$}  {:sw$}  {}  [{} {}]",
+                p.name,
+                p.server,
+                process_line(p),
+                p.kind.name(),
+                p.declared
+            );
+        }
+        out.push('\n');
+    }
+    for d in &b.databases {
+        let mark = if d.over() { "✗" } else { "✓" };
+        let _ = writeln!(out, "{mark} {} ({}): {}", d.name, d.family, verdict(d));
+        for p in &d.pools {
+            let _ = writeln!(
+                out,
+                "    {}:{}  {} `{}`  {}{}",
+                p.path,
+                p.line,
+                p.library,
+                p.ctor,
+                max_text(p),
+                if p.min.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", p.min.join(", "))
+                }
+            );
+            let _ = writeln!(
+                out,
+                "        × {} ({}) = {}",
+                plural(p.processes, "process", "processes"),
+                holders_text(p),
+                p.connections
+            );
+        }
+        out.push('\n');
+    }
+    if !b.ignored.is_empty() {
+        let _ = writeln!(out, "Read and not counted");
+        for i in &b.ignored {
+            let _ = writeln!(out, "  {}  {}", i.at, i.why);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "CPU-derived defaults assume {} CPUs ([budget] cpus).",
+        b.cpus
+    );
+    out
+}
+
+fn json(b: &Budget) -> String {
+    #[derive(serde::Serialize)]
+    struct Db<'a> {
+        #[serde(flatten)]
+        db: &'a Database,
+        headroom: Option<i64>,
+        over: bool,
+    }
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        version: u32,
+        tool: serde_json::Value,
+        cpus: u64,
+        processes: &'a [Process],
+        databases: Vec<Db<'a>>,
+        ignored: &'a [crate::deploy::Ignored],
+    }
+    let doc = Doc {
+        version: 1,
+        tool: serde_json::json!({"name": "connlint", "version": env!("CARGO_PKG_VERSION")}),
+        cpus: b.cpus,
+        processes: &b.processes,
+        databases: b
+            .databases
+            .iter()
+            .map(|db| Db {
+                db,
+                headroom: db.headroom(),
+                over: db.over(),
+            })
+            .collect(),
+        ignored: &b.ignored,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+/// `|` and newlines would break a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(b: &Budget) -> String {
+    let mut out = String::from("## Connection budget\n\n");
+    if b.databases.is_empty() {
+        out.push_str("No long-lived pool or client found.\n");
+        return out;
+    }
+    out.push_str("| database | connections | limit | headroom |\n|---|---:|---:|---|\n");
+    for d in &b.databases {
+        let (limit, head) = match (&d.limit, d.headroom()) {
+            (Some(l), Some(h)) => (
+                format!("{} ({})", l.value, cell(&l.why)),
+                if h < 0 {
+                    format!("❌ {} over", h.unsigned_abs())
+                } else {
+                    format!("✅ {h} to spare")
+                },
+            ),
+            _ => ("unknown".to_string(), "—".to_string()),
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` ({}) | {}{} | {limit} | {head} |",
+            cell(&d.name),
+            d.family,
+            if d.unbounded { "≥ " } else { "" },
+            d.total
+        );
+    }
+    // Used vs limit: bars for what the pools may open, a line for the limit.
+    let charted: Vec<&Database> = b.databases.iter().collect();
+    let labels: Vec<String> = charted
+        .iter()
+        .map(|d| format!("\"{}\"", d.name.replace('"', "'")))
+        .collect();
+    let used: Vec<String> = charted.iter().map(|d| d.total.to_string()).collect();
+    let limits: Vec<String> = charted
+        .iter()
+        .map(|d| d.limit.as_ref().map_or(0, |l| l.value).to_string())
+        .collect();
+    let top = charted
+        .iter()
+        .map(|d| d.total.max(d.limit.as_ref().map_or(0, |l| l.value)))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let _ = write!(
+        out,
+        "\n```mermaid\n---\nconfig:\n  xyChart:\n    showDataLabel: true\n---\nxychart-beta\n    title \"Connections: pools (bars) vs limit (line)\"\n    x-axis [{}]\n    y-axis \"connections\" 0 --> {}\n    bar [{}]\n    line [{}]\n```\n",
+        labels.join(", "),
+        top + top / 10 + 1,
+        used.join(", "),
+        limits.join(", ")
+    );
+    for d in &b.databases {
+        let _ = writeln!(
+            out,
+            "\n### `{}` ({}): {}\n",
+            cell(&d.name),
+            d.family,
+            cell(&verdict(d))
+        );
+        out.push_str("| pool | library | max per process | processes | connections |\n|---|---|---|---|---:|\n");
+        for p in &d.pools {
+            let _ = writeln!(
+                out,
+                "| `{}:{}` `{}` | {} | {}{} | {} = {} | {} |",
+                cell(&p.path),
+                p.line,
+                cell(&p.ctor),
+                cell(&p.library),
+                cell(&max_text(p)),
+                if p.min.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", cell(&p.min.join(", ")))
+                },
+                cell(&holders_text(p)),
+                p.processes,
+                p.connections
+            );
+        }
+    }
+    if !b.processes.is_empty() {
+        out.push_str(
+            "\n### Processes\n\n| process | server | count | declared |\n|---|---|---|---|\n",
+        );
+        for p in &b.processes {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | `{}` ({}) |",
+                cell(&p.name),
+                cell(&p.server),
+                cell(&process_line(p)),
+                p.declared,
+                p.kind.name()
+            );
+        }
+    }
+    if !b.ignored.is_empty() {
+        out.push_str("\n<details><summary>Read and not counted</summary>\n\n");
+        for i in &b.ignored {
+            let _ = writeln!(out, "- `{}`: {}", i.at, cell(&i.why));
+        }
+        out.push_str("\n</details>\n");
+    }
+    let _ = writeln!(
+        out,
+        "\nCPU-derived defaults assume {} CPUs (`[budget] cpus`).",
+        b.cpus
+    );
+    out
+}

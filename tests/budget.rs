@@ -1,0 +1,375 @@
+//! `connlint budget` on the projects of `fixtures/budget/`: each pool, the processes that hold it
+//! (read from where they are written, with their sources), the total per database against its
+//! limit, in the three formats; and `oversized-pool`'s project total naming the same numbers.
+//!
+//! The expected totals are computed by hand in each test from the fixture's files.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{connlint, write};
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/budget")
+        .join(name)
+}
+
+/// Run `connlint budget` in a directory; (exit code, stdout).
+fn budget_in(dir: &std::path::Path, format: &str) -> (i32, String) {
+    let out = connlint()
+        .current_dir(dir)
+        .args(["budget", "--isolated", "--format", format])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+fn json(name: &str) -> Value {
+    let (_, out) = budget_in(&fixture(name), "json");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The database named `name` of a JSON report.
+fn db<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v["databases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == name)
+        .unwrap_or_else(|| panic!("no database {name} in {v:#}"))
+}
+
+/// (name, server, workers, replicas) of every process.
+fn processes(v: &Value) -> Vec<(String, String, u64, u64)> {
+    v["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["server"].as_str().unwrap().to_string(),
+                p["workers"]["value"].as_u64().unwrap(),
+                p["replicas"]["value"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn ignored(v: &Value) -> Vec<String> {
+    v["ignored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["why"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn monorepo_fastapi_celery_nextjs_matches_a_hand_computation() {
+    let v = json("monorepo");
+    // docker-compose.yml: api = gunicorn -w 4, deploy.replicas 2; worker = celery --concurrency=6;
+    // web = frontend/Dockerfile's `npm start` → package.json `next start`; beat, db, redis ignored.
+    assert_eq!(
+        processes(&v),
+        vec![
+            ("api".into(), "gunicorn".into(), 4, 2),
+            ("worker".into(), "celery worker".into(), 6, 1),
+            ("web".into(), "next start".into(), 1, 1),
+        ]
+    );
+    let api = &v["processes"][0];
+    assert_eq!(api["workers"]["at"]["path"], "docker-compose.yml");
+    assert_eq!(api["workers"]["at"]["line"], 4);
+    assert_eq!(api["replicas"]["at"]["line"], 8);
+    let ig = ignored(&v);
+    assert!(ig.iter().any(|w| w.contains("celery beat")), "{ig:?}");
+    assert!(ig.iter().any(|w| w.contains("service `redis`")), "{ig:?}");
+    // backend/app/db.py: pool_size 5 + max_overflow 5 = 10, held by 4×2 gunicorn workers and 6
+    // Celery children = 14 processes → 140; frontend/lib/prisma.ts: Prisma's default
+    // connection_limit, 2 CPUs × 2 + 1 = 5, in one `next start` → 5. Total 145 against the
+    // `postgres -c max_connections=120` of the Compose service `db` (the URL's host).
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["family"], "postgres");
+    let pools = d["pools"].as_array().unwrap();
+    assert_eq!(pools.len(), 2);
+    assert_eq!(pools[0]["path"], "backend/app/db.py");
+    assert_eq!(pools[0]["max"], 10);
+    assert_eq!(pools[0]["processes"], 14);
+    assert_eq!(pools[0]["connections"], 140);
+    assert_eq!(pools[1]["path"], "frontend/lib/prisma.ts");
+    assert_eq!(pools[1]["max"], 5);
+    assert_eq!(pools[1]["connections"], 5);
+    assert_eq!(d["total"], 145);
+    assert_eq!(d["limit"]["value"], 120);
+    assert_eq!(d["headroom"], -25);
+    assert_eq!(d["over"], true);
+}
+
+#[test]
+fn monorepo_in_three_formats() {
+    let dir = fixture("monorepo");
+    let (code, human) = budget_in(&dir, "human");
+    assert_eq!(code, 1, "a database over its limit fails the run");
+    insta::assert_snapshot!("monorepo-human", human);
+    let (_, md) = budget_in(&dir, "markdown");
+    assert!(md.contains("```mermaid\n"), "{md}");
+    assert!(
+        md.contains("bar [145]") && md.contains("line [120]"),
+        "{md}"
+    );
+    insta::assert_snapshot!("monorepo-markdown", md);
+    let (_, js) = budget_in(&dir, "json");
+    insta::assert_snapshot!("monorepo-json", js);
+    // --exit-zero for job summaries.
+    connlint()
+        .current_dir(&dir)
+        .args([
+            "budget",
+            "--isolated",
+            "--exit-zero",
+            "--format",
+            "markdown",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn oversized_pool_project_total_names_the_budget_numbers() {
+    let out = connlint()
+        .current_dir(fixture("monorepo"))
+        .args(["check", "--isolated", "--no-cache", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "oversized-pool")
+        .collect();
+    assert_eq!(total.len(), 1, "{v:#}");
+    let msg = total[0]["message"].as_str().unwrap();
+    assert!(msg.contains("up to 145 connections"), "{msg}");
+    assert!(msg.contains("10 × 14 processes = 140"), "{msg}");
+    assert!(msg.contains("above its limit 120"), "{msg}");
+}
+
+#[test]
+fn procfile_gunicorn_config_and_celeryconfig() {
+    let v = json("procfile-gunicorn-conf");
+    // web: gunicorn -c gunicorn.conf.py → workers = int(os.environ.get("WEB_CONCURRENCY", 3))
+    // → 3; worker: celery, worker_concurrency = 4 in celeryconfig.py; release: ignored.
+    assert_eq!(
+        processes(&v),
+        vec![
+            ("web".into(), "gunicorn".into(), 3, 1),
+            ("worker".into(), "celery worker".into(), 4, 1),
+        ]
+    );
+    assert_eq!(
+        v["processes"][0]["workers"]["at"]["path"],
+        "gunicorn.conf.py"
+    );
+    assert_eq!(
+        v["processes"][1]["workers"]["at"]["path"],
+        "celeryconfig.py"
+    );
+    assert!(ignored(&v).iter().any(|w| w.contains("release")));
+    // pool_size 10 + max_overflow 0 = 10 × 7 processes = 70, behind Supabase's session pooler
+    // (.env), whose pool size is 15.
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["total"], 70);
+    assert_eq!(d["limit"]["value"], 15);
+    assert!(d["limit"]["why"].as_str().unwrap().contains("session"));
+}
+
+#[test]
+fn dockerfile_env_and_entrypoint_script() {
+    let v = json("dockerfile-web-concurrency");
+    // ENTRYPOINT /docker-entrypoint.sh → `exec uvicorn …` (no --workers) with the last stage's
+    // `ENV … WEB_CONCURRENCY=5`.
+    assert_eq!(
+        processes(&v),
+        vec![("dockerfile-web-concurrency".into(), "uvicorn".into(), 5, 1)]
+    );
+    assert_eq!(v["processes"][0]["workers"]["note"], "WEB_CONCURRENCY");
+    // create_engine with SQLAlchemy's defaults: 5 + 10 = 15 per process × 5 = 75.
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["pools"][0]["default"], true);
+    assert_eq!(d["total"], 75);
+}
+
+#[test]
+fn kubernetes_hpa_peak_and_compose_as_an_alternative() {
+    let v = json("kubernetes-hpa");
+    // Deployment `api` replicas 3, its HPA (another file) maxReplicas 8: the peak counts; the
+    // container has no command: the Dockerfile's CMD, a binary. compose.yaml describes the same
+    // service for development: listed, not counted.
+    assert_eq!(
+        processes(&v),
+        vec![("api".into(), "binary `api`".into(), 1, 8)]
+    );
+    assert_eq!(v["processes"][0]["replicas"]["at"]["path"], "k8s/hpa.yaml");
+    assert!(
+        ignored(&v)
+            .iter()
+            .any(|w| w.contains("Kubernetes description is the one counted")),
+        "{:?}",
+        ignored(&v)
+    );
+    // sqlx max_connections(10) × 8 pods = 80.
+    assert_eq!(db(&v, "DATABASE_URL")["total"], 80);
+}
+
+#[test]
+fn pm2_ecosystem_instances() {
+    let v = json("pm2-node");
+    assert_eq!(processes(&v), vec![("pm2-node".into(), "pm2".into(), 4, 1)]);
+    // pg Pool max 10 × 4 PM2 instances.
+    assert_eq!(db(&v, "DATABASE_URL")["total"], 40);
+}
+
+#[test]
+fn node_cluster_forks_from_the_entry_point() {
+    let v = json("node-cluster");
+    // Procfile `npm start` → `node server.js`, which forks WORKERS = 3 children.
+    assert_eq!(
+        processes(&v),
+        vec![("web".into(), "node cluster".into(), 3, 1)]
+    );
+    // mysql2 connectionLimit 20 × 3 = 60, against MySQL's default 151.
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["total"], 60);
+    assert_eq!(d["limit"]["value"], 151);
+}
+
+#[test]
+fn two_services_share_one_database() {
+    let v = json("two-services");
+    // orders: gunicorn --workers 3 (exec form); billing: uvicorn --workers 2; both reach
+    // postgresql://…@db/shop through DATABASE_URL. Each pool is held only by its own service:
+    // 5 × 3 + 5 × 2 = 25 against `[budget] max_connections = 20` (connlint.toml; `--isolated`
+    // is not used here).
+    let out = connlint()
+        .current_dir(fixture("two-services"))
+        .args(["budget", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let with_config: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = db(&with_config, "DATABASE_URL");
+    assert_eq!(d["total"], 25);
+    assert_eq!(d["limit"]["value"], 20);
+    assert_eq!(d["headroom"], -5);
+    let held: Vec<(String, u64)> = d["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["processes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        held,
+        vec![
+            ("billing/billing/app.py".into(), 2),
+            ("orders/orders/app.py".into(), 3)
+        ]
+    );
+    assert_eq!(processes(&v).len(), 2);
+}
+
+#[test]
+fn serverless_project_multiplies_by_instances() {
+    let v = json("serverless");
+    // vercel.json: each instance has its own Prisma pool, connection_limit=3 (.env) × 10
+    // assumed instances.
+    assert!(processes(&v).is_empty());
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["pools"][0]["processes"], 10);
+    assert_eq!(d["total"], 30);
+}
+
+#[test]
+fn config_values_stand_in_when_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"svc\"\nversion = \"1\"\ndependencies = [\"sqlalchemy\"]\n\n[tool.connlint.budget]\ninstances = 6\ncpus = 8\n\n[tool.connlint.budget.limits]\nDATABASE_URL = 50\n",
+    );
+    write(
+        dir.path(),
+        "svc/db.py",
+        "import os\nfrom sqlalchemy import create_engine\n\nengine = create_engine(os.environ[\"DATABASE_URL\"], pool_size=5, max_overflow=0)\n",
+    );
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["budget", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cpus"], 8);
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["pools"][0]["processes"], 6);
+    assert_eq!(d["total"], 30);
+    assert_eq!(d["limit"]["value"], 50);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn broken_deployment_files_are_read_around() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"svc\"\nversion = \"1\"\ndependencies = [\"sqlalchemy\"]\n",
+    );
+    write(
+        dir.path(),
+        "svc/db.py",
+        "import os\nfrom sqlalchemy import create_engine\n\nengine = create_engine(os.environ[\"DATABASE_URL\"])\n",
+    );
+    write(
+        dir.path(),
+        "docker-compose.yml",
+        "services:\n  api: [unclosed\n",
+    );
+    write(
+        dir.path(),
+        "Procfile",
+        "web gunicorn without a colon\n\u{0}\u{1}\n",
+    );
+    write(
+        dir.path(),
+        "k8s/deployment.yaml",
+        "kind: Deployment\nspec:\n  replicas: {{ .Values.replicas }}\n",
+    );
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM python\nCMD [\"gunicorn\", \"-w\"\n",
+    );
+    let (code, out) = budget_in(dir.path(), "json");
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(ignored(&v).iter().any(|w| w.contains("not valid YAML")));
+    assert_eq!(db(&v, "DATABASE_URL")["total"], 15);
+}
