@@ -126,10 +126,8 @@ fn monorepo_in_three_formats() {
     insta::assert_snapshot!("monorepo-human", human);
     let (_, md) = budget_in(&dir, "markdown");
     assert!(md.contains("```mermaid\n"), "{md}");
-    assert!(
-        md.contains("bar [145]") && md.contains("line [120]"),
-        "{md}"
-    );
+    // One pair of bars per database: what the pools may open, then the limit.
+    assert!(md.contains("bar [145, 120]"), "{md}");
     insta::assert_snapshot!("monorepo-markdown", md);
     let (_, js) = budget_in(&dir, "json");
     insta::assert_snapshot!("monorepo-json", js);

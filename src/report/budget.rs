@@ -234,18 +234,20 @@ fn markdown(b: &Budget) -> String {
             d.total
         );
     }
-    // Used vs limit: bars for what the pools may open, a line for the limit.
-    let charted: Vec<&Database> = b.databases.iter().collect();
-    let labels: Vec<String> = charted
-        .iter()
-        .map(|d| format!("\"{}\"", d.name.replace('"', "'")))
-        .collect();
-    let used: Vec<String> = charted.iter().map(|d| d.total.to_string()).collect();
-    let limits: Vec<String> = charted
-        .iter()
-        .map(|d| d.limit.as_ref().map_or(0, |l| l.value).to_string())
-        .collect();
-    let top = charted
+    // Used vs limit: a pair of bars per database (what its pools may open, then its limit).
+    let mut labels: Vec<String> = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    for d in &b.databases {
+        let name = d.name.replace('"', "'");
+        labels.push(format!("\"{name}: pools\""));
+        values.push(d.total.to_string());
+        if let Some(l) = &d.limit {
+            labels.push(format!("\"{name}: limit\""));
+            values.push(l.value.to_string());
+        }
+    }
+    let top = b
+        .databases
         .iter()
         .map(|d| d.total.max(d.limit.as_ref().map_or(0, |l| l.value)))
         .max()
@@ -253,11 +255,10 @@ fn markdown(b: &Budget) -> String {
         .max(1);
     let _ = write!(
         out,
-        "\n```mermaid\n---\nconfig:\n  xyChart:\n    showDataLabel: true\n---\nxychart-beta\n    title \"Connections: pools (bars) vs limit (line)\"\n    x-axis [{}]\n    y-axis \"connections\" 0 --> {}\n    bar [{}]\n    line [{}]\n```\n",
+        "\n```mermaid\n---\nconfig:\n  xyChart:\n    showDataLabel: true\n---\nxychart-beta\n    title \"Connections the pools may open vs the limit\"\n    x-axis [{}]\n    y-axis \"connections\" 0 --> {}\n    bar [{}]\n```\n",
         labels.join(", "),
         top + top / 10 + 1,
-        used.join(", "),
-        limits.join(", ")
+        values.join(", ")
     );
     for d in &b.databases {
         let _ = writeln!(
