@@ -283,6 +283,8 @@ pub fn is_auxiliary(rel: &str) -> bool {
                 | "e2e"
                 | "migrations"
                 | "alembic"
+                // Alembic's script directory under another name (`database/revisions/env.py`)
+                | "revisions"
                 | "seeds"
                 | "examples"
                 | "benches"

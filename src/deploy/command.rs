@@ -188,6 +188,13 @@ fn read_segment(words: &[String], cx: &Cx<'_>) -> Outcome {
             _ => Outcome::Unknown,
         },
         "alembic" => Outcome::Ignored("`alembic` migrations run once".into()),
+        // `python main.py` (an app that starts its own server): one process.
+        "python" | "python3" if args.first().is_some_and(|a| a.ends_with(".py")) => {
+            if args[0].ends_with("manage.py") {
+                return read_segment(&words[i + 1..], &cx);
+            }
+            Outcome::Started(simple("python", Runtime::Python, None, &cx, None))
+        }
         "node" | "nodemon" | "tsx" | "ts-node" | "bun" | "deno" => {
             let entry = args
                 .iter()

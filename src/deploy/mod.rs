@@ -504,6 +504,8 @@ impl Reader<'_> {
         let mut env = Env::new();
         let mut entry: Option<(Vec<String>, Origin)> = None;
         let mut cmd: Option<(Vec<String>, Origin)> = None;
+        // `COPY ./docker/entry.sh /app/run.sh`: (destination file name, source).
+        let mut copies: Vec<(String, String)> = Vec::new();
         let mut logical = String::new();
         let mut start = 0u32;
         for (i, raw) in text.lines().enumerate() {
@@ -542,12 +544,22 @@ impl Reader<'_> {
                         env.insert(k.to_string(), (v.trim().to_string(), at.clone()));
                     }
                 }
+                "COPY" | "ADD" => {
+                    let w: Vec<String> = instruction_words(rest)
+                        .into_iter()
+                        .filter(|w| !w.starts_with("--"))
+                        .collect();
+                    if let [src, dest] = w.as_slice() {
+                        let name = dest.rsplit('/').next().unwrap_or(dest).to_string();
+                        copies.push((name, src.clone()));
+                    }
+                }
                 "CMD" => cmd = Some((instruction_words(rest), at)),
                 "ENTRYPOINT" => entry = Some((instruction_words(rest), at)),
                 _ => {}
             }
         }
-        let (words, at) = match (&entry, &cmd) {
+        let (mut words, at) = match (&entry, &cmd) {
             (Some((e, ea)), Some((c, _))) => {
                 let mut w = e.clone();
                 w.extend(c.iter().cloned());
@@ -557,6 +569,16 @@ impl Reader<'_> {
             (None, Some((c, ca))) => (c.clone(), ca.clone()),
             (None, None) => return None,
         };
+        // A script copied under another name runs its source.
+        if let Some(first) = words.first_mut()
+            && first.ends_with(".sh")
+            && let Some((_, src)) = copies
+                .iter()
+                .rev()
+                .find(|(name, _)| first.rsplit('/').next() == Some(name.as_str()))
+        {
+            *first = src.clone();
+        }
         let outcome = self.read(&words, &dir, &env, &at);
         Some((outcome, at, env))
     }
@@ -695,6 +717,18 @@ impl Reader<'_> {
                 };
                 let replicas = self.compose_replicas(svc, path, &text);
                 self.record_env(&env, &context);
+                let image = svc
+                    .data
+                    .as_mapping_get("image")
+                    .and_then(yaml_str)
+                    .unwrap_or("");
+                if name.contains("migrat") || name.contains("seed") || name.ends_with("-init") {
+                    ignored.push(Ignored {
+                        at: outcome.1.clone(),
+                        why: format!("service `{name}`: a one-off job"),
+                    });
+                    continue;
+                }
                 if let Some(words) = svc.data.as_mapping_get("command").and_then(yaml_words)
                     && let Some(n) = written_max_connections(&words)
                 {
@@ -721,7 +755,13 @@ impl Reader<'_> {
                     }),
                     (Outcome::Unknown, at) => ignored.push(Ignored {
                         at,
-                        why: format!("service `{name}`: not a server connlint knows"),
+                        why: if build.is_none() && !image.is_empty() {
+                            format!(
+                                "service `{name}`: image `{image}` runs no code of this repository"
+                            )
+                        } else {
+                            format!("service `{name}`: not a server connlint knows")
+                        },
                     }),
                 }
             }
