@@ -30,15 +30,26 @@ pub struct SharedExport {
     pub form: SharedForm,
     /// Exported as the module's default (`export default clientPromise`).
     pub default: bool,
+    /// A getter that is `async`: its result is awaited (`await getClient()`).
+    pub awaited: bool,
+    /// A getter that returns the client inside an object (`return { client, db }`): the
+    /// property holding it (`(await connectToDatabase()).client`).
+    pub field: Option<String>,
 }
 
 impl SharedExport {
     /// The expression that stands for the shared client, `local` being the imported name.
     pub fn expr(&self, local: &str) -> String {
-        match self.form {
+        let call = match self.form {
             SharedForm::Value => local.to_string(),
             SharedForm::Promise => format!("await {local}"),
+            SharedForm::Factory if self.awaited => format!("await {local}()"),
             SharedForm::Factory => format!("{local}()"),
+        };
+        match &self.field {
+            Some(field) if self.awaited => format!("({call}).{field}"),
+            Some(field) => format!("{call}.{field}"),
+            None => call,
         }
     }
 

@@ -10,8 +10,11 @@
 //!   `# expect: <rule-id>[warning]` at the end of the reported line.
 //! - `<rule>/<case>/render` (bad cases): what a user sees (miette, no colour) matches its insta
 //!   snapshot in `fixtures/<rule>/snapshots/`.
+//! - `<rule>/<case>/fix-all` (bad cases): every fix of every rule applied at once; the result
+//!   re-parses, no finding of any rule appears that was not there (per file and rule), a second
+//!   run changes nothing.
 //! - `<rule>/<case>/fix` (bad cases with a fix): every fix applied; the result re-parses, the
-//!   fixed findings are gone, no new finding appears, a second run changes nothing, and the diff
+//!   fixed findings are gone, no new finding (of any rule) appears, a second run changes nothing, and the diff
 //!   matches its `.fixed` snapshot.
 //!
 //! Plus `prefilter-never-changes-results` over the whole tree.
@@ -202,6 +205,7 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
     let sources =
         connlint::engine::load_sources(std::slice::from_ref(&case.to_path_buf()), &settings)?;
     let before = connlint::check_sources(sources.clone(), &settings);
+    let sources_before = sources.clone();
     let outcome = fix::fix_sources(sources, &settings, Applicability::Unsafe);
     if !outcome.dropped.is_empty() {
         return Err(format!("fixes dropped: {:?}", outcome.dropped).into());
@@ -217,13 +221,14 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
             return Err(format!("{} no longer parses:\n{new}", s.display).into());
         }
     }
-    // Fixed findings are gone; nothing new appears.
+    // Fixed findings are gone; nothing new appears, of this rule or of any other.
     let (b, a) = (counts(&before), counts(&outcome.remaining));
     for (k, n) in &a {
         if b.get(k).is_none_or(|m| n > m) {
             return Err(format!("new finding {k:?} after fixing").into());
         }
     }
+    no_new_findings(&settings, &sources_before, &outcome.sources)?;
     if !outcome.remaining.diagnostics.iter().all(|d| {
         d.fix
             .as_ref()
@@ -250,6 +255,57 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
         insta::assert_snapshot!(format!("{name}.fixed"), diff);
     });
     Ok(true)
+}
+
+/// Every rule's findings, per (file, rule), before and after: none may be new (issue 19: a fix
+/// never trades one finding for another, such as a hoisted client that duplicates the project's
+/// shared one).
+fn no_new_findings(
+    settings: &Settings,
+    before: &[connlint::source::SourceFile],
+    after: &[connlint::source::SourceFile],
+) -> Result<(), Failed> {
+    let all = Settings {
+        select: None,
+        ..settings.clone()
+    };
+    let b = counts(&connlint::check_sources(before.to_vec(), &all));
+    let a = counts(&connlint::check_sources(after.to_vec(), &all));
+    for (k, n) in &a {
+        if b.get(k).is_none_or(|m| n > m) {
+            return Err(format!("fixing introduced a finding of another rule: {k:?}").into());
+        }
+    }
+    Ok(())
+}
+
+/// Every fix of every rule applied to a bad case at once: every file still parses, no finding
+/// of any rule appears that was not there before, a second run changes nothing.
+fn all_fixes(case: &Path) -> Result<(), Failed> {
+    let config = connlint::config::discover(&root().join(case), &connlint::rules::NAMES)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let settings = Settings::from_config(config);
+    let sources =
+        connlint::engine::load_sources(std::slice::from_ref(&case.to_path_buf()), &settings)?;
+    let outcome = fix::fix_sources(sources.clone(), &settings, Applicability::Unsafe);
+    for s in &outcome.sources {
+        let Some((_, _, old, new)) = outcome.changed.iter().find(|c| c.0 == s.display) else {
+            continue;
+        };
+        if fix::parses(s.lang, old) && !fix::parses(s.lang, new) {
+            return Err(format!("{} no longer parses:\n{new}", s.display).into());
+        }
+    }
+    no_new_findings(&settings, &sources, &outcome.sources)?;
+    let again = fix::fix_sources(outcome.sources.clone(), &settings, Applicability::Unsafe);
+    if !again.changed.is_empty() {
+        return Err(format!(
+            "a second --fix changed {:?}",
+            again.changed.iter().map(|c| &c.0).collect::<Vec<_>>()
+        )
+        .into());
+    }
+    Ok(())
 }
 
 fn prefilter_never_changes_results() -> Result<(), Failed> {
@@ -293,6 +349,8 @@ fn main() {
             trials.push(Trial::test(format!("{id}/render"), move || {
                 render(rule, &c)
             }));
+            let c = case.clone();
+            trials.push(Trial::test(format!("{id}/fix-all"), move || all_fixes(&c)));
             let (c, any) = (case.clone(), any_fix.clone());
             trials.push(Trial::test(format!("{id}/fix"), move || {
                 if fixes(rule, &c)? {

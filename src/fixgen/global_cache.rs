@@ -69,7 +69,7 @@ pub(crate) fn store_back_fix(
 
 /// `export const prisma = new PrismaClient();` → the `globalThis` cache form, or `None` when the
 /// statement is not a plain declaration of the construction.
-fn rewrite(stmt: &str, name: &str, ctor: &str, typescript: bool) -> Option<String> {
+pub(crate) fn rewrite(stmt: &str, name: &str, ctor: &str, typescript: bool) -> Option<String> {
     let (export, rest) = match stmt.strip_prefix("export ") {
         Some(r) => ("export ", r),
         None => ("", stmt),

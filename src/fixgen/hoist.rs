@@ -18,6 +18,7 @@ pub(crate) fn hoist_fix(
     c: &crate::facts::ClientSite,
     releases: &[String],
     shared_import: Option<Edit>,
+    hot_reload: bool,
 ) -> Option<Fix> {
     // A single connection (pg `Client`, `psycopg2.connect`) must not be shared: it needs a pool.
     // In a loop of a Python or Rust function, static arguments cannot use the loop variable (a
@@ -103,9 +104,16 @@ pub(crate) fn hoist_fix(
                 }) {
                     return None;
                 }
-                edits.push(Edit {
-                    span: eof,
-                    content: format!("{sep}{nl}{nl}{decl}{nl}"),
+                let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
+                edits.push(match hoist_point(text, line.start as usize, ctor, true) {
+                    Some(at) => Edit {
+                        span: Span::new(at, at),
+                        content: format!("{decl}{nl}{nl}{nl}"),
+                    },
+                    None => Edit {
+                        span: eof,
+                        content: format!("{sep}{nl}{nl}{decl}{nl}"),
+                    },
                 });
             }
         }
@@ -116,7 +124,19 @@ pub(crate) fn hoist_fix(
             if stmt_text != format!("{keyword}{name} = {ctor}") || !alone {
                 return None;
             }
-            let decl = format!("const {name} = {moved_ctor};");
+            // In a Next.js app, a library `hot-reload-client` judges is cached on `globalThis`
+            // at once, so that the fix leaves no finding behind.
+            let plain = format!("const {name} = {moved_ctor};");
+            let decl = if hot_reload && source.project.nextjs {
+                crate::fixgen::global_cache::rewrite(
+                    &plain,
+                    name,
+                    &moved_ctor,
+                    source.lang == Lang::Ts,
+                )?
+            } else {
+                plain
+            };
             edits.push(Edit {
                 span: line,
                 content: String::new(),
@@ -141,9 +161,16 @@ pub(crate) fn hoist_fix(
                 }) {
                     return None;
                 }
-                edits.push(Edit {
-                    span: eof,
-                    content: format!("{sep}{nl}{decl}{nl}"),
+                let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
+                edits.push(match hoist_point(text, line.start as usize, ctor, false) {
+                    Some(at) => Edit {
+                        span: Span::new(at, at),
+                        content: format!("{decl}{nl}{nl}"),
+                    },
+                    None => Edit {
+                        span: eof,
+                        content: format!("{sep}{nl}{decl}{nl}"),
+                    },
                 });
             }
         }
@@ -152,6 +179,91 @@ pub(crate) fn hoist_fix(
         format!("Share one `{name}` for the whole module instead of building it per request"),
         edits,
     ))
+}
+
+/// The comment after the statement on its line (`// the users cluster`), as a line of its own
+/// above the moved declaration (later rewrites of the declaration keep it there); empty when
+/// there is none.
+fn trailing_comment(text: &str, stmt: Span, line: Span, nl: &str) -> String {
+    let rest = text
+        .get(stmt.end as usize..line.end as usize)
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches(';')
+        .trim();
+    if rest.starts_with("//") || rest.starts_with('#') {
+        format!("{rest}{nl}")
+    } else {
+        String::new()
+    }
+}
+
+/// Where a person puts a declaration hoisted out of the function holding the line at
+/// `line_start`: right before that function's top-level statement (above the comments,
+/// decorators and JSDoc attached to it), so after the imports and module constants above it
+/// and before its first use. `None` (the end of the file) when the line is at top level itself,
+/// or when the construction uses a module-level name declared below that point.
+pub(crate) fn hoist_point(text: &str, line_start: usize, ctor: &str, py: bool) -> Option<usize> {
+    let head = text.get(..line_start)?;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(head.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < line_start)
+        .collect();
+    let top_level = |l: &str| {
+        l.chars().next().is_some_and(|c| !c.is_whitespace())
+            && !l.starts_with(['}', ')', ']'])
+            && !(py && l.starts_with(['"', '\'']))
+    };
+    let is_attached = |l: &str| {
+        let t = l.trim_end();
+        t.starts_with("//")
+            || t.starts_with("/*")
+            || t.starts_with(" *")
+            || t.starts_with("*/")
+            || (py && (t.starts_with('#') || t.starts_with('@')))
+            || (!py && t.starts_with('@'))
+    };
+    let line_at = |i: usize| {
+        let s = starts[i];
+        let e = text[s..].find('\n').map_or(text.len(), |j| s + j);
+        &text[s..e]
+    };
+    let mut idx = (0..starts.len())
+        .rev()
+        .find(|&i| top_level(line_at(i)) && !is_attached(line_at(i)))?;
+    while idx > 0 && is_attached(line_at(idx - 1)) && !line_at(idx - 1).trim().is_empty() {
+        idx -= 1;
+    }
+    let at = starts[idx];
+    // Every module-level name the construction uses is declared above `at`.
+    let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    for word in ctor.split(|c: char| !ident(c)).filter(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+    }) {
+        let declared_below = text[at..].lines().any(|l| {
+            if py {
+                l.starts_with(&format!("{word} ="))
+                    || l.starts_with(&format!("{word}:"))
+                    || (l.starts_with("from ") || l.starts_with("import "))
+                        && l.split([' ', ',']).any(|w| w == word)
+            } else {
+                ["const ", "let ", "var ", "export const ", "export let "]
+                    .iter()
+                    .any(|k| {
+                        l.starts_with(&format!("{k}{word} "))
+                            || l.starts_with(&format!("{k}{word}:"))
+                            || l.starts_with(&format!("{k}{word}="))
+                    })
+                    || (l.starts_with("import ") && l.split(|c: char| !ident(c)).any(|w| w == word))
+            }
+        });
+        if declared_below {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 /// `text` with `indent` removed from the start of every line but the first (lines that do not

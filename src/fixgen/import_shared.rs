@@ -104,7 +104,7 @@ fn import_line_fix(
         ));
     }
     let import =
-        shared_client::import_edit(&file.source, target, export, local, c.anchors.module_insert)?;
+        shared_client::import_edit(cx, &file.source, export, local, c.anchors.module_insert)?;
     let mut edits = vec![
         Edit {
             span: line,

@@ -71,6 +71,11 @@ pub(crate) fn factory_fix(cx: &ProjectCx<'_>, at: usize, idx: usize, from: usize
             }
         });
     }
+    // Caching this factory makes a new long-lived client: not when another module keeps the
+    // same one (that would be a duplicate).
+    if !shared_client::may_create_shared(cx, at, idx) {
+        return None;
+    }
     let source = &file.source;
     // Rust: the construction inside the factory (`Self { client: Client::new(), … }`) becomes
     // a clone of one `static` client, whatever else the factory builds.

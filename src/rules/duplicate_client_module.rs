@@ -95,23 +95,7 @@ impl Check for DuplicateClientModule {
             // cache (`globalThis`, a lazy global); then the one most imported by the others;
             // then an exported one; then the first.
             let Some(keep) = sites.keys().copied().max_by_key(|fi| {
-                let exported = sites
-                    .get(fi)
-                    .is_some_and(|(_, _, ci)| shared_client::export_of(cx, *fi, *ci).is_some());
-                let guarded = sites.get(fi).is_some_and(|(_, _, ci)| {
-                    cx.files[*fi]
-                        .facts
-                        .clients
-                        .get(*ci)
-                        .is_some_and(|c| c.guard.is_guarded())
-                });
-                (
-                    exported || guarded,
-                    importers(*fi),
-                    exported,
-                    guarded,
-                    std::cmp::Reverse(*fi),
-                )
+                shared_client::keep_rank(cx, *fi, sites.get(fi).map(|(_, _, ci)| *ci))
             }) else {
                 continue;
             };

@@ -51,10 +51,12 @@ impl Check for HotReloadClient {
                             .is_some_and(|k| k.guard.is_guarded())
                     })
                     .and_then(|e| crate::fixgen::import_shared::import_fix(cx, fi, ci, e.file));
+                // Another module keeps a client of the same database: caching this one too
+                // would leave two; only the module `duplicate-client-module` keeps is cached.
                 let fix = shared.or_else(|| {
                     c.anchors
                         .statement
-                        .filter(|_| allowed)
+                        .filter(|_| allowed && shared_client::may_create_shared(cx, fi, ci))
                         .and_then(|stmt| {
                             global_cache_fix(&file.source, stmt, name, c.span)
                                 .or_else(|| store_back_fix(&file.source, stmt, name, c.span))

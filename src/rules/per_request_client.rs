@@ -331,6 +331,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             let releases = def.map(|d| d.release.clone()).unwrap_or_default();
             let movable =
                 !def.is_some_and(|d| d.loop_bound || d.call_ctors(&c.ctor).any(|k| k.loop_bound));
+            let hot_reload = def.is_some_and(|d| d.hot_reload);
             singleton_fix(&f.source, c, def)
                 .or_else(|| default_connection_fix(&f.source, c, def))
                 .or_else(|| shared_fix(&f.source, c, def))
@@ -346,7 +347,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                                 .filter(|e| e.form == shared_client::SharedForm::Value)
                                 .and_then(|e| shared_client::value_import(cx, file, idx, e));
                             value_import
-                                .and_then(|i| hoist_fix(&f.source, c, &releases, Some(i)))
+                                .and_then(|i| hoist_fix(&f.source, c, &releases, Some(i), hot_reload))
                                 .or_else(|| {
                                     shared_client::shared_expr_fix(
                                         cx,
@@ -356,7 +357,11 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                                         &releases,
                                     )
                                 })
-                                .or_else(|| hoist_fix(&f.source, c, &releases, None))
+                                .or_else(|| {
+                                    shared_client::may_create_shared(cx, file, idx)
+                                        .then(|| hoist_fix(&f.source, c, &releases, None, hot_reload))
+                                        .flatten()
+                                })
                                 .or_else(|| with_hoist_fix(&f.source, c))
                         })
                         .flatten()
@@ -377,8 +382,20 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         },
     }
     .or_else(|| {
+        // Another module builds the same client: say which one to share.
+        let keeper = match built {
+            Built::Client { idx, .. } => shared_client::rival_keeper(cx, file, idx),
+            Built::Call { .. } => None,
+        };
+        let message = match keeper {
+            Some(k) => format!(
+                "Share one client: `{}` builds the same client; export it from there and import it here (a second shared copy would duplicate it)",
+                cx.files[k].source.display
+            ),
+            None => format!("Share one client: {help}"),
+        };
         Some(Fix {
-            message: format!("Share one client: {help}"),
+            message,
             applicability: Applicability::DisplayOnly,
             edits: Vec::new(),
             related_edits: Vec::new(),

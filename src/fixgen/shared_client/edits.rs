@@ -22,7 +22,7 @@ pub fn shared_expr_fix(
     let text = source.text.as_ref();
     if c.kind == ClientKind::Connection
         || c.anchors.with_stmt.is_some()
-        || (export.form == SharedForm::Promise && !c.anchors.in_async_fn)
+        || ((export.form == SharedForm::Promise || export.awaited) && !c.anchors.in_async_fn)
     {
         return None;
     }
@@ -63,12 +63,14 @@ pub fn shared_expr_fix(
         edits.push(if source.lang == Lang::Py {
             py_import_edit(text, target, local, c.anchors.module_insert)?
         } else {
-            import_edit(source, target, export, local, c.anchors.module_insert)?
+            import_edit(cx, source, export, local, c.anchors.module_insert)?
         });
     }
     let mut expr = export.expr(local);
     // `new MongoClient(uri).db()` → `(await clientPromise).db()`.
-    if export.form == SharedForm::Promise && text[c.span.end as usize..].starts_with(['.', '[']) {
+    if (export.form == SharedForm::Promise || (export.awaited && export.field.is_none()))
+        && text[c.span.end as usize..].starts_with(['.', '['])
+    {
         expr = format!("({expr})");
     }
     edits.push(Edit {
@@ -458,15 +460,23 @@ pub(super) fn py_import_edit(
 /// in the file's style: ES `import` or CommonJS `require`, its quotes, its semicolons and a `.js`
 /// extension when its relative imports carry one.
 pub fn import_edit(
+    cx: &ProjectCx<'_>,
     source: &SourceFile,
-    target: &SourceFile,
     export: &SharedExport,
     local: &str,
     insert: Option<u32>,
 ) -> Option<Edit> {
+    let target = &cx.files.get(export.file)?.source;
+    // A relative specifier for a module beside or below this one (`./prisma`); for one that
+    // climbs (`../../../lib/mongodb`), the alias the project already imports it by
+    // (`@/lib/mongodb`) when there is one.
+    let relative = relative_specifier(&source.rel, &target.rel)?;
+    let spec = match project_specifier(cx, export.file) {
+        Some(alias) if relative.starts_with("../") => alias,
+        _ => relative,
+    };
     let default = export.default;
     let export = export.name.as_str();
-    let spec = relative_specifier(&source.rel, &target.rel)?;
     let text = source.text.as_ref();
     let import_lines: Vec<&str> = text
         .lines()
@@ -568,5 +578,47 @@ pub fn value_import(
             &py_import(target, &export.name, local)?,
         ));
     }
-    import_edit(&f.source, target, export, local, c.anchors.module_insert)
+    import_edit(cx, &f.source, export, local, c.anchors.module_insert)
+}
+
+/// An alias specifier (`@/lib/mongodb`, `~/server/db`) by which another file of the project
+/// imports module `target`; `None` when they use relative paths (or nobody imports it).
+pub(super) fn project_specifier(cx: &ProjectCx<'_>, target: usize) -> Option<String> {
+    let t = cx.files.get(target)?;
+    let stem = t
+        .source
+        .rel
+        .rsplit_once('.')
+        .map_or(t.source.rel.as_str(), |(s, _)| s);
+    let stem = stem.strip_suffix("/index").unwrap_or(stem);
+    for f in cx.files {
+        if !is_js(f.source.lang)
+            || f.source.project.root != t.source.project.root
+            || !f
+                .facts
+                .imports
+                .iter()
+                .any(|m| m.names_any(&t.facts.module_keys))
+        {
+            continue;
+        }
+        for q in ['"', '\'', '`'] {
+            for (i, _) in f.source.text.match_indices(q) {
+                let rest = &f.source.text[i + 1..];
+                let Some(end) = rest.find(q) else { continue };
+                let spec = &rest[..end];
+                let Some(path) = ["@/", "~/", "#/", "@src/", "#"]
+                    .iter()
+                    .find_map(|p| spec.strip_prefix(p))
+                else {
+                    continue;
+                };
+                let path = path.trim_end_matches(".js").trim_end_matches(".ts");
+                if stem == path || stem.ends_with(&format!("/{path}")) {
+                    return Some(spec.to_string());
+                }
+            }
+        }
+    }
+    None
 }

@@ -66,6 +66,8 @@ pub(super) fn compute_export_of(
         name: name.to_string(),
         form,
         default,
+        awaited: false,
+        field: None,
     };
     // A cached getter without parameters that returns the client it builds.
     if let Some(getter) = f.facts.function(k.in_fn) {
@@ -82,9 +84,28 @@ pub(super) fn compute_export_of(
             && !getter.method
             && getter.parent.is_none()
             && k.returned == Returned::Direct
-            && !header.contains("async ")
         {
-            return Some(make(&getter.name, SharedForm::Factory, false));
+            // `async function connectToDatabase() { …; return { client, db }; }`: awaited, and
+            // the client taken from the object (TS/JS; Python getters return it directly).
+            let awaited = !py && header.contains("async ");
+            let field = if py {
+                None
+            } else {
+                match returned_field(text, getter.span.end as usize, k.binding.as_deref()) {
+                    Some(Some(field)) => Some(field),
+                    Some(None) => None,
+                    // Returned in a form connlint does not read: not offered.
+                    None => return None,
+                }
+            };
+            if py && header.contains("async ") {
+                return None;
+            }
+            return Some(SharedExport {
+                awaited,
+                field,
+                ..make(&getter.name, SharedForm::Factory, false)
+            });
         }
         return None;
     }
@@ -122,6 +143,86 @@ pub(super) fn compute_export_of(
     }
     ix.exported_as(name)
         .map(|default| make(name, SharedForm::Value, default))
+}
+
+/// How a getter whose body starts after byte `from` returns its client `binding`:
+/// `Some(None)` for `return client`, `Some(Some("client"))` for `return { client, db }` or
+/// `return { client: client, db }`; `None` when neither is found.
+pub(super) fn returned_field(
+    text: &str,
+    from: usize,
+    binding: Option<&str>,
+) -> Option<Option<String>> {
+    let binding = binding?;
+    let body = function_body(text, from)?;
+    let mut direct = false;
+    let mut field = None;
+    let mut rest = body;
+    while let Some(i) = rest.find("return") {
+        let after = rest[i + "return".len()..].trim_start();
+        let ident_before = rest[..i].chars().next_back().is_some_and(is_ident);
+        rest = &rest[i + "return".len()..];
+        if ident_before {
+            continue;
+        }
+        if let Some(obj) = after.strip_prefix('{') {
+            let inner = braced(obj)?;
+            for part in super::split_top(inner) {
+                let (key, value) = match part.split_once(':') {
+                    Some((k, v)) => (k.trim(), v.trim()),
+                    None => (part.trim(), part.trim()),
+                };
+                if value == binding && key.chars().all(is_ident) {
+                    field = Some(key.to_string());
+                }
+            }
+        } else {
+            let word: String = after.chars().take_while(|c| is_ident(*c)).collect();
+            if word == binding {
+                direct = true;
+            }
+        }
+    }
+    match (field, direct) {
+        (Some(f), false) => Some(Some(f)),
+        (None, true) => Some(None),
+        _ => None,
+    }
+}
+
+/// The text between the first `{` after byte `from` and its matching `}` (strings and
+/// comments skipped roughly).
+fn function_body(text: &str, from: usize) -> Option<&str> {
+    let rest = text.get(from..)?;
+    let open = rest.find('{')?;
+    let inner = &rest[open + 1..];
+    braced(inner)
+}
+
+/// `inner` up to the `}` closing a brace opened just before it.
+fn braced(inner: &str) -> Option<&str> {
+    let mut depth = 1i32;
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, ch) in inner.char_indices() {
+        match quote {
+            Some(q) if ch == q && prev != '\\' => quote = None,
+            Some(_) => {}
+            None => match ch {
+                '"' | '\'' | '`' => quote = Some(ch),
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return inner.get(..i);
+                    }
+                }
+                _ => {}
+            },
+        }
+        prev = ch;
+    }
+    None
 }
 
 /// The text of the line before byte `at`, as `text[..at].lines().last()` gives it, but reading
@@ -241,4 +342,113 @@ pub(super) fn count_importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
 
 pub(super) fn is_js(lang: Lang) -> bool {
     matches!(lang, Lang::Ts | Lang::Tsx | Lang::Js)
+}
+
+/// May a fix make client `ci` of file `fi` a new long-lived client (hoist it to module scope,
+/// cache its factory)? Not when another module of the project builds a client of the same
+/// library family and database: two long-lived ones would be a `duplicate-client-module`
+/// finding the fix created. Then one module is the keeper, chosen as `duplicate-client-module`
+/// chooses the module to keep ([`keep_rank`]), and only it may; the others import it once it
+/// shares its client, or get no fix.
+pub fn may_create_shared(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> bool {
+    cx.files
+        .get(fi)
+        .is_some_and(|f| f.facts.clients.get(ci).is_some())
+        && rival_keeper(cx, fi, ci).is_none()
+}
+
+/// The module that keeps the project's client of the same family and database as client `ci`
+/// of `fi`, when it is another module (see [`may_create_shared`]).
+pub fn rival_keeper(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> Option<usize> {
+    let me = cx.files.get(fi)?;
+    let c = me.facts.clients.get(ci)?;
+    let database = |f: usize, k: usize| {
+        let file = &cx.files[f];
+        crate::pools::url_ref(cx.files, f, crate::pools::config_of(file, k)).map(|(_, u)| match u {
+            crate::facts::UrlRef::Env { name, .. } => name.clone(),
+            crate::facts::UrlRef::Literal { text, .. } => text.clone(),
+        })
+    };
+    // What `duplicate-client-module` leaves alone: Rust (no shared exports to import), families
+    // the catalogue allows several of, and modules that run as processes of their own (scripts,
+    // serverless functions) unless others import them.
+    let own_process = |i: usize| {
+        let s = &cx.files[i].source;
+        importers(cx, i) == 0
+            && (crate::lang::is_entry_script(s) || s.project.serverless && !s.project.nextjs)
+    };
+    if !(is_js(me.source.lang) || me.source.lang == Lang::Py)
+        || cx
+            .catalog
+            .for_lang(me.source.lang)
+            .duplicates_ok_families
+            .contains(&c.family)
+        || own_process(fi)
+    {
+        return None;
+    }
+    let mine = database(fi, ci);
+    let mut rivals: Vec<usize> = Vec::new();
+    for (i, f) in cx.files.iter().enumerate() {
+        if i == fi
+            || f.source.project.root != me.source.project.root
+            || f.source.lang != me.source.lang && !(is_js(f.source.lang) && is_js(me.source.lang))
+            || crate::pools::is_auxiliary(&f.source.rel)
+            || own_process(i)
+        {
+            continue;
+        }
+        let same = f.facts.clients.iter().enumerate().any(|(k, o)| {
+            o.family == c.family
+                && o.guard != crate::facts::Guard::SingletonApi
+                && !matches!(o.scope.kind, ScopeKind::Test)
+                && matches!(
+                    o.kind,
+                    ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
+                )
+                && database(i, k) == mine
+        });
+        if same {
+            rivals.push(i);
+        }
+    }
+    let rank = |i: usize| {
+        let k = if i == fi {
+            Some(ci)
+        } else {
+            cx.files[i]
+                .facts
+                .clients
+                .iter()
+                .position(|o| o.family == c.family)
+        };
+        keep_rank(cx, i, k)
+    };
+    let best = rivals.iter().copied().max_by_key(|&r| rank(r))?;
+    (rank(best) > rank(fi)).then_some(best)
+}
+
+/// How `duplicate-client-module` ranks the modules of a group to keep one (the highest): a
+/// client meant to be shared (exported, or built under a cache), then the most imported
+/// module, then exported, then cached, then the first file.
+pub fn keep_rank(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    ci: Option<usize>,
+) -> (bool, usize, bool, bool, std::cmp::Reverse<usize>) {
+    let exported = ci.is_some_and(|ci| export_of(cx, fi, ci).is_some());
+    let guarded = ci.is_some_and(|ci| {
+        cx.files[fi]
+            .facts
+            .clients
+            .get(ci)
+            .is_some_and(|c| c.guard.is_guarded())
+    });
+    (
+        exported || guarded,
+        importers(cx, fi),
+        exported,
+        guarded,
+        std::cmp::Reverse(fi),
+    )
 }
