@@ -231,6 +231,41 @@ pub(crate) fn hoist_point(text: &str, line_start: usize, ctor: &str, py: bool) -
     let mut idx = (0..starts.len())
         .rev()
         .find(|&i| top_level(line_at(i)) && !is_attached(line_at(i)))?;
+    // A statement that can hold a function, not a line of a multi-line string or template
+    // that happens to start at column 0 (the end of the file is safe then).
+    let heads: &[&str] = if py {
+        &[
+            "def ",
+            "async def ",
+            "class ",
+            "if ",
+            "for ",
+            "while ",
+            "with ",
+            "try:",
+        ]
+    } else {
+        &[
+            "export ",
+            "async ",
+            "function ",
+            "const ",
+            "let ",
+            "var ",
+            "class ",
+            "app.",
+            "router.",
+            "server.",
+            "fastify.",
+            "module.exports",
+            "exports.",
+            "if ",
+            "for ",
+        ]
+    };
+    if !heads.iter().any(|h| line_at(idx).starts_with(h)) {
+        return None;
+    }
     while idx > 0 && is_attached(line_at(idx - 1)) && !line_at(idx - 1).trim().is_empty() {
         idx -= 1;
     }
@@ -487,4 +522,34 @@ pub(crate) fn enclosing_def(text: &str, line_start: usize, indent: usize) -> &st
         p = next;
     }
     &text[start..end]
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::hoist_point;
+
+    fn at(text: &str, line: &str, ctor: &str, py: bool) -> Option<usize> {
+        hoist_point(text, text.find(line).unwrap(), ctor, py)
+    }
+
+    #[test]
+    fn hoisted_code_goes_before_the_function_and_its_comments() {
+        let ts = "import Redis from \"ioredis\";\n\nconst URL = \"redis://x\";\n\n/**\n * Docs.\n */\nexport async function GET() {\n  const r = new Redis(URL);\n}\n";
+        assert_eq!(at(ts, "  const r", "new Redis(URL)", false), ts.find("/**"));
+        let py = "import redis\n\nURL = 'x'\n\n\n# A view.\n@app.route('/')\ndef hits():\n    r = redis.Redis.from_url(URL)\n";
+        assert_eq!(
+            at(py, "    r = ", "redis.Redis.from_url(URL)", true),
+            py.find("# A view.")
+        );
+    }
+
+    #[test]
+    fn end_of_file_when_a_name_is_declared_below_or_the_line_is_not_a_statement() {
+        let ts =
+            "export async function GET() {\n  const r = new Redis(URL);\n}\n\nconst URL = \"x\";\n";
+        assert_eq!(at(ts, "  const r", "new Redis(URL)", false), None);
+        let py = "def f():\n    q = \"\"\"\nselect 1\n\"\"\"\n    r = redis.Redis()\n";
+        assert_eq!(at(py, "    r = ", "redis.Redis()", true), None);
+    }
 }
