@@ -112,8 +112,9 @@ fn runtime_of(lang: Lang) -> Option<Runtime> {
     }
 }
 
-/// Compute the budget of everything in `cx`, with the processes of `deployment`.
-pub fn compute(cx: &ProjectCx<'_>, deployment: &Deployment) -> Budget {
+/// Compute the budget of everything in `cx`, with the processes of its deployment.
+pub fn compute(cx: &ProjectCx<'_>) -> Budget {
+    let deployment = cx.deployment;
     let mut out = Budget {
         cpus: cx.config_of(0).budget.cpus,
         processes: deployment.processes.clone(),

@@ -1078,7 +1078,7 @@ pub fn budget_paths(
             memo: &memo,
             deployment: &deployment,
         };
-        crate::budget::compute(&cx, &deployment)
+        crate::budget::compute(&cx)
     })
 }
 

@@ -213,14 +213,7 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
     if outcome.changed.is_empty() {
         return Ok(false);
     }
-    for s in &outcome.sources {
-        let Some((_, _, old, new)) = outcome.changed.iter().find(|c| c.0 == s.display) else {
-            continue;
-        };
-        if fix::parses(s.lang, old) && !fix::parses(s.lang, new) {
-            return Err(format!("{} no longer parses:\n{new}", s.display).into());
-        }
-    }
+    still_parses(&outcome)?;
     // Fixed findings are gone; nothing new appears, of this rule or of any other.
     let (b, a) = (counts(&before), counts(&outcome.remaining));
     for (k, n) in &a {
@@ -236,15 +229,7 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
     }) {
         return Err("fixes left after fixing".into());
     }
-    // A second run changes nothing.
-    let again = fix::fix_sources(outcome.sources.clone(), &settings, Applicability::Unsafe);
-    if !again.changed.is_empty() {
-        return Err(format!(
-            "a second --fix changed {:?}",
-            again.changed.iter().map(|c| &c.0).collect::<Vec<_>>()
-        )
-        .into());
-    }
+    stable(&settings, &outcome)?;
     let diff = fix::unified_diff(&outcome);
     insta::with_settings!({
         snapshot_path => root().join("fixtures").join(rule).join("snapshots"),
@@ -288,6 +273,13 @@ fn all_fixes(case: &Path) -> Result<(), Failed> {
     let sources =
         connlint::engine::load_sources(std::slice::from_ref(&case.to_path_buf()), &settings)?;
     let outcome = fix::fix_sources(sources.clone(), &settings, Applicability::Unsafe);
+    still_parses(&outcome)?;
+    no_new_findings(&settings, &sources, &outcome.sources)?;
+    stable(&settings, &outcome)
+}
+
+/// Every file a fix changed still parses (if it parsed before).
+fn still_parses(outcome: &fix::FixOutcome) -> Result<(), Failed> {
     for s in &outcome.sources {
         let Some((_, _, old, new)) = outcome.changed.iter().find(|c| c.0 == s.display) else {
             continue;
@@ -296,8 +288,12 @@ fn all_fixes(case: &Path) -> Result<(), Failed> {
             return Err(format!("{} no longer parses:\n{new}", s.display).into());
         }
     }
-    no_new_findings(&settings, &sources, &outcome.sources)?;
-    let again = fix::fix_sources(outcome.sources.clone(), &settings, Applicability::Unsafe);
+    Ok(())
+}
+
+/// A second run of the fixes changes nothing.
+fn stable(settings: &Settings, outcome: &fix::FixOutcome) -> Result<(), Failed> {
+    let again = fix::fix_sources(outcome.sources.clone(), settings, Applicability::Unsafe);
     if !again.changed.is_empty() {
         return Err(format!(
             "a second --fix changed {:?}",

@@ -432,6 +432,14 @@ fn yaml_int(y: &MarkedYaml<'_>) -> Option<i64> {
         .or_else(|| y.data.as_str().and_then(|s| s.trim().parse().ok()))
 }
 
+/// A scalar as text (`4` and `"4"` alike); empty for anything else.
+fn yaml_text(y: &MarkedYaml<'_>) -> String {
+    yaml_str(y)
+        .map(str::to_string)
+        .or_else(|| y.data.as_integer().map(|n| n.to_string()))
+        .unwrap_or_default()
+}
+
 /// `["a", "b"]` or `"a b"` as words.
 fn yaml_words(y: &MarkedYaml<'_>) -> Option<Vec<String>> {
     if let Some(s) = y.data.as_str() {
@@ -617,13 +625,12 @@ impl Reader<'_> {
                     if let Some(map) = e.data.as_mapping() {
                         for (k, v) in map {
                             if let Some(k) = yaml_str(k) {
-                                let val = yaml_str(v)
-                                    .map(str::to_string)
-                                    .or_else(|| v.data.as_integer().map(|n| n.to_string()))
-                                    .unwrap_or_default();
                                 env.insert(
                                     k.to_string(),
-                                    (val, self.origin(path, &text, line_of(&v.span.start))),
+                                    (
+                                        yaml_text(v),
+                                        self.origin(path, &text, line_of(&v.span.start)),
+                                    ),
                                 );
                             }
                         }
@@ -738,32 +745,17 @@ impl Reader<'_> {
                         at: outcome.1.clone(),
                     });
                 }
-                match outcome {
-                    (Outcome::Started(s), at) => out.push(Process {
-                        name: name.to_string(),
-                        server: s.server,
-                        runtime: s.runtime,
-                        dir: context.clone(),
-                        kind: Kind::Compose,
-                        declared: at,
-                        workers: s.workers,
-                        replicas,
-                    }),
-                    (Outcome::Ignored(why), at) => ignored.push(Ignored {
-                        at,
-                        why: format!("service `{name}`: {why}"),
-                    }),
-                    (Outcome::Unknown, at) => ignored.push(Ignored {
-                        at,
-                        why: if build.is_none() && !image.is_empty() {
-                            format!(
-                                "service `{name}`: image `{image}` runs no code of this repository"
-                            )
-                        } else {
-                            format!("service `{name}`: not a server connlint knows")
-                        },
-                    }),
-                }
+                let unknown = (build.is_none() && !image.is_empty())
+                    .then(|| format!("image `{image}` runs no code of this repository"));
+                let (outcome, at) = outcome;
+                let declared = Declared {
+                    name,
+                    label: format!("service `{name}`"),
+                    dir: &context,
+                    kind: Kind::Compose,
+                    replicas,
+                };
+                declared.settle(outcome, at, unknown, &mut out, ignored);
             }
         }
         out
@@ -892,13 +884,12 @@ impl Reader<'_> {
                         e.data.as_mapping_get("name").and_then(yaml_str),
                         e.data.as_mapping_get("value"),
                     ) {
-                        let val = yaml_str(v)
-                            .map(str::to_string)
-                            .or_else(|| v.data.as_integer().map(|n| n.to_string()))
-                            .unwrap_or_default();
                         env.insert(
                             k.to_string(),
-                            (val, self.origin(path, &text, line_of(&v.span.start))),
+                            (
+                                yaml_text(v),
+                                self.origin(path, &text, line_of(&v.span.start)),
+                            ),
                         );
                     }
                 }
@@ -980,26 +971,15 @@ impl Reader<'_> {
                     words.extend(args);
                     (self.read(&words, &dir, &env, &at), at.clone())
                 };
-                match outcome {
-                    (Outcome::Started(s), at) => out.push(Process {
-                        name: name.clone(),
-                        server: s.server,
-                        runtime: s.runtime,
-                        dir,
-                        kind: Kind::Kubernetes,
-                        declared: at,
-                        workers: s.workers,
-                        replicas: replicas.clone(),
-                    }),
-                    (Outcome::Ignored(why), at) => ignored.push(Ignored {
-                        at,
-                        why: format!("{kind} `{name}`: {why}"),
-                    }),
-                    (Outcome::Unknown, at) => ignored.push(Ignored {
-                        at,
-                        why: format!("{kind} `{name}`: not a server connlint knows"),
-                    }),
-                }
+                let (outcome, at) = outcome;
+                let declared = Declared {
+                    name: &name,
+                    label: format!("{kind} `{name}`"),
+                    dir: &dir,
+                    kind: Kind::Kubernetes,
+                    replicas: replicas.clone(),
+                };
+                declared.settle(outcome, at, None, &mut out, ignored);
             }
         }
         out
@@ -1043,31 +1023,67 @@ impl Reader<'_> {
                     depth: 0,
                 },
             );
-            match outcome {
-                Outcome::Started(s) => out.push(Process {
-                    name: name.to_string(),
-                    server: s.server,
-                    runtime: s.runtime,
-                    dir: dir.clone(),
-                    kind: Kind::Procfile,
-                    declared: at,
-                    workers: s.workers,
-                    replicas: Count::default_of(
-                        1,
-                        "dyno count is set outside the repository (`heroku ps:scale`); 1 assumed",
-                    ),
-                }),
-                Outcome::Ignored(why) => ignored.push(Ignored {
-                    at,
-                    why: format!("`{name}`: {why}"),
-                }),
-                Outcome::Unknown => ignored.push(Ignored {
-                    at,
-                    why: format!("`{name}`: not a server connlint knows"),
-                }),
-            }
+            let declared = Declared {
+                name,
+                label: format!("`{name}`"),
+                dir: &dir,
+                kind: Kind::Procfile,
+                replicas: Count::default_of(
+                    1,
+                    "dyno count is set outside the repository (`heroku ps:scale`); 1 assumed",
+                ),
+            };
+            declared.settle(outcome, at, None, &mut out, ignored);
         }
         out
+    }
+}
+
+/// A process as a deployment file declares it, before its command is read.
+struct Declared<'a> {
+    name: &'a str,
+    /// How messages name it: "service `api`", "Deployment `api`", "`web`".
+    label: String,
+    dir: &'a Path,
+    kind: Kind,
+    replicas: Count,
+}
+
+impl Declared<'_> {
+    /// What its command turned out to be: a process, or a line of what was read and not
+    /// counted (`unknown`: why an unknown command runs no code, when the file says).
+    fn settle(
+        self,
+        outcome: Outcome,
+        at: Origin,
+        unknown: Option<String>,
+        out: &mut Vec<Process>,
+        ignored: &mut Vec<Ignored>,
+    ) {
+        let label = &self.label;
+        match outcome {
+            Outcome::Started(s) => out.push(Process {
+                name: self.name.to_string(),
+                server: s.server,
+                runtime: s.runtime,
+                dir: self.dir.to_path_buf(),
+                kind: self.kind,
+                declared: at,
+                workers: s.workers,
+                replicas: self.replicas,
+            }),
+            Outcome::Ignored(why) => ignored.push(Ignored {
+                at,
+                why: format!("{label}: {why}"),
+            }),
+            Outcome::Unknown => ignored.push(Ignored {
+                at,
+                why: format!(
+                    "{label}: {}",
+                    unknown.unwrap_or_else(|| "not a server connlint knows".into())
+                ),
+            }),
+        }
     }
 }
 

@@ -68,8 +68,13 @@ fn holders_text(p: &Pool) -> String {
     parts.join(" + ")
 }
 
-fn max_text(p: &Pool) -> String {
-    p.max_text.clone()
+/// `; min_size 10 (default)` after a pool's maximum, when it has minimum settings.
+fn min_text(p: &Pool) -> String {
+    if p.min.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", p.min.join(", "))
+    }
 }
 
 fn verdict(d: &Database) -> String {
@@ -131,12 +136,8 @@ fn human(b: &Budget) -> String {
                 p.line,
                 p.library,
                 p.ctor,
-                max_text(p),
-                if p.min.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", p.min.join(", "))
-                }
+                p.max_text,
+                min_text(p)
             );
             let _ = writeln!(
                 out,
@@ -277,12 +278,8 @@ fn markdown(b: &Budget) -> String {
                 p.line,
                 cell(&p.ctor),
                 cell(&p.library),
-                cell(&max_text(p)),
-                if p.min.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", cell(&p.min.join(", ")))
-                },
+                cell(&p.max_text),
+                cell(&min_text(p)),
                 cell(&holders_text(p)),
                 p.processes,
                 p.connections

@@ -158,7 +158,7 @@ impl Check for OversizedPool {
         }
         // The project total: every long-lived pool, times the processes that hold it, per
         // database against its limit; the numbers of `connlint budget`.
-        let budget = crate::budget::compute(cx, cx.deployment);
+        let budget = crate::budget::compute(cx);
         for db in &budget.databases {
             let Some(limit) = &db.limit else { continue };
             // One pool in one process is judged by itself above.
