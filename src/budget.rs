@@ -123,7 +123,20 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
     };
     let mut databases: BTreeMap<String, Database> = BTreeMap::new();
     for (fi, file) in cx.files.iter().enumerate() {
-        if pools::is_auxiliary(&file.source.rel) {
+        // Scripts and tests run as processes of their own, not in the deployed ones (a
+        // `wait-for-redis.py` in a container's entrypoint), unless a deployed process runs it
+        // (`node server.js`).
+        let runs_it = || {
+            let abs = std::path::absolute(&file.source.path).unwrap_or_default();
+            cx.deployment.processes.iter().any(|p| {
+                p.entry
+                    .as_ref()
+                    .is_some_and(|e| *e == abs || e.with_extension("js") == abs)
+            })
+        };
+        if pools::is_auxiliary(&file.source.rel)
+            || (crate::lang::is_entry_script(&file.source) && !runs_it())
+        {
             continue;
         }
         let budget = &cx.config_of(fi).budget;
@@ -378,7 +391,8 @@ fn limit_for(
         });
     }
     let db = cx.catalog.db.family(family)?;
-    if !db.server_total {
+    // Redis accepts ~10,000 clients: no limit unless configured.
+    if !db.server_total || db.only_when_budgeted {
         return None;
     }
     let assumed = budget.max_connections == crate::config::Budget::default().max_connections;

@@ -371,3 +371,37 @@ fn broken_deployment_files_are_read_around() {
     assert!(ignored(&v).iter().any(|w| w.contains("not valid YAML")));
     assert_eq!(db(&v, "DATABASE_URL")["total"], 15);
 }
+
+#[test]
+fn scripts_are_not_pools_and_redis_has_no_assumed_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"svc\"\nversion = \"1\"\ndependencies = [\"redis\"]\n",
+    );
+    // A container entrypoint helper (paperless-ngx's wait-for-redis.py): a script, not a pool
+    // of the deployed processes.
+    write(
+        dir.path(),
+        "docker/wait-for-redis.py",
+        "import os\nimport sys\n\nfrom redis import Redis\n\nif __name__ == \"__main__\":\n    client = Redis.from_url(os.environ[\"REDIS_URL\"])\n    sys.exit(0 if client.ping() else 1)\n",
+    );
+    write(
+        dir.path(),
+        "svc/cache.py",
+        "import os\n\nfrom redis import Redis\n\ncache = Redis.from_url(os.environ[\"REDIS_URL\"])\n",
+    );
+    let (_, out) = budget_in(dir.path(), "json");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let d = db(&v, "REDIS_URL");
+    let paths: Vec<&str> = d["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["svc/cache.py"]);
+    // Redis accepts ~10,000 clients: no limit is assumed.
+    assert!(d["limit"].is_null(), "{d:#}");
+}

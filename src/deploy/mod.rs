@@ -126,6 +126,9 @@ pub struct Process {
     pub declared: Origin,
     pub workers: Count,
     pub replicas: Count,
+    /// The file it runs, when its command names one (`node server.js`).
+    #[serde(skip)]
+    pub entry: Option<PathBuf>,
 }
 
 impl Process {
@@ -361,6 +364,7 @@ pub fn discover(files: &[PathBuf], root: &Path, cpus: u64) -> Deployment {
                     declared: at,
                     workers: s.workers,
                     replicas: Count::default_of(1, ""),
+                    entry: s.entry,
                 });
             }
             Some((Outcome::Ignored(why), at, _)) => ignored.push(Ignored { at, why }),
@@ -1071,6 +1075,7 @@ impl Declared<'_> {
                 declared: at,
                 workers: s.workers,
                 replicas: self.replicas,
+                entry: s.entry,
             }),
             Outcome::Ignored(why) => ignored.push(Ignored {
                 at,
