@@ -173,7 +173,8 @@ impl ExportIndex {
 pub struct Memo {
     pub(crate) texts: Vec<std::sync::OnceLock<ExportIndex>>,
     pub(crate) exports: Vec<std::sync::OnceLock<Vec<Option<SharedExport>>>>,
-    pub(crate) importers: Vec<std::sync::OnceLock<usize>>,
+    /// How many other files of the project import each file (one pass over every import).
+    pub(crate) importers: std::sync::OnceLock<Vec<usize>>,
     pub(crate) shared: std::sync::OnceLock<Vec<(usize, usize)>>,
     pub(crate) groups: std::sync::OnceLock<HashMap<GroupKey, Vec<(usize, usize)>>>,
     /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
@@ -193,7 +194,7 @@ impl Memo {
         Memo {
             texts: cells(files),
             exports: cells(files),
-            importers: cells(files),
+            importers: std::sync::OnceLock::new(),
             shared: std::sync::OnceLock::new(),
             groups: std::sync::OnceLock::new(),
             fix_scans: (0..files)

@@ -270,11 +270,10 @@ pub fn arithmetic(terms: &[Term]) -> String {
 
 /// Paths whose code is not the running application: scripts, tests, seeds, migrations, examples.
 pub fn is_auxiliary(rel: &str) -> bool {
-    let segs: Vec<&str> = rel.split('/').collect();
-    let name = segs.last().copied().unwrap_or("");
-    segs.iter().any(|s| {
+    let name = rel.rsplit('/').next().unwrap_or("");
+    rel.split('/').any(|s| {
         matches!(
-            *s,
+            s,
             "scripts"
                 | "script"
                 | "tests"

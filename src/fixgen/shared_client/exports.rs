@@ -320,24 +320,44 @@ pub(super) fn shared_groups<'c>(
 
 /// How many other files of the run import module `fi`.
 pub fn importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
-    match cx.memo.importers.get(fi) {
-        Some(cell) => *cell.get_or_init(|| count_importers(cx, fi)),
-        None => count_importers(cx, fi),
-    }
+    cx.memo
+        .importers
+        .get_or_init(|| importer_counts(cx))
+        .get(fi)
+        .copied()
+        .unwrap_or(0)
 }
 
-pub(super) fn count_importers(cx: &ProjectCx<'_>, fi: usize) -> usize {
-    let keys = &cx.files[fi].facts.module_keys;
-    let root = &cx.files[fi].source.project.root;
-    cx.files
-        .iter()
-        .enumerate()
-        .filter(|(other, f)| {
-            *other != fi
-                && &f.source.project.root == root
-                && f.facts.imports.iter().any(|m| m.names_any(keys))
-        })
-        .count()
+/// For every file, how many other files of its project import it: one pass over every import,
+/// each candidate looked up among the files' module keys and their suffixes at a `/` (as
+/// [`crate::facts::ModuleRef::names_any`] matches them).
+fn importer_counts(cx: &ProjectCx<'_>) -> Vec<usize> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in cx.files.iter().enumerate() {
+        for k in &f.facts.module_keys {
+            by_key.entry(k.as_str()).or_default().push(i);
+            for (slash, _) in k.match_indices('/') {
+                by_key.entry(&k[slash + 1..]).or_default().push(i);
+            }
+        }
+    }
+    let mut counts = vec![0; cx.files.len()];
+    // The last importer counted for each file, so that an importer counts once.
+    let mut counted_for: Vec<usize> = vec![usize::MAX; cx.files.len()];
+    for (j, f) in cx.files.iter().enumerate() {
+        for c in f.facts.imports.iter().flat_map(|m| &m.candidates) {
+            for &i in by_key.get(c.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                if i != j
+                    && counted_for[i] != j
+                    && cx.files[i].source.project.root == f.source.project.root
+                {
+                    counted_for[i] = j;
+                    counts[i] += 1;
+                }
+            }
+        }
+    }
+    counts
 }
 
 pub(super) fn is_js(lang: Lang) -> bool {
@@ -391,6 +411,7 @@ pub fn rival_keeper(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> Option<usize> {
     let mut rivals: Vec<usize> = Vec::new();
     for (i, f) in cx.files.iter().enumerate() {
         if i == fi
+            || !f.facts.clients.iter().any(|o| o.family == c.family)
             || f.source.project.root != me.source.project.root
             || f.source.lang != me.source.lang && !(is_js(f.source.lang) && is_js(me.source.lang))
             || crate::pools::is_auxiliary(&f.source.rel)
