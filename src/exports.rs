@@ -32,9 +32,13 @@ pub struct SharedExport {
     pub default: bool,
     /// A getter that is `async`: its result is awaited (`await getClient()`).
     pub awaited: bool,
-    /// A getter that returns the client inside an object (`return { client, db }`): the
-    /// property holding it (`(await connectToDatabase()).client`).
+    /// A getter that returns the client inside an object or a tuple: how to take it from the
+    /// result, `.client` for `return { client, db }` (`(await connectToDatabase()).client`),
+    /// `[0]` for Python's `return client, db` (`get_db()[0]`).
     pub field: Option<String>,
+    /// A class singleton: the exported name is the class, and this its static getter
+    /// (`Database.getInstance()`).
+    pub via: Option<String>,
 }
 
 impl SharedExport {
@@ -43,12 +47,21 @@ impl SharedExport {
         let call = match self.form {
             SharedForm::Value => local.to_string(),
             SharedForm::Promise => format!("await {local}"),
-            SharedForm::Factory if self.awaited => format!("await {local}()"),
-            SharedForm::Factory => format!("{local}()"),
+            SharedForm::Factory => {
+                let callee = match &self.via {
+                    Some(method) => format!("{local}.{method}"),
+                    None => local.to_string(),
+                };
+                if self.awaited {
+                    format!("await {callee}()")
+                } else {
+                    format!("{callee}()")
+                }
+            }
         };
         match &self.field {
-            Some(field) if self.awaited => format!("({call}).{field}"),
-            Some(field) => format!("{call}.{field}"),
+            Some(field) if self.awaited => format!("({call}){field}"),
+            Some(field) => format!("{call}{field}"),
             None => call,
         }
     }
@@ -99,6 +112,10 @@ impl ExportIndex {
         for k in ["export const ", "export let ", "export var "] {
             after(k, &|ch| !is_ident(ch), &mut ix.named);
         }
+        // A class is imported by name like a constant (`import { Database } from "./db"`).
+        for k in ["export class ", "export abstract class "] {
+            after(k, &|ch| !is_ident(ch), &mut ix.named);
+        }
         for k in ["export function ", "export async function "] {
             after(
                 k,
@@ -113,8 +130,13 @@ impl ExportIndex {
                     .extend(list.split(['}', ',']).map(|part| part.trim().to_string()));
             }
             if let Some(rest) = t.strip_prefix("export default ") {
-                ix.defaults
-                    .insert(rest.trim().trim_end_matches(';').trim().to_string());
+                let rest = rest.trim().trim_end_matches(';').trim();
+                // `export default class Database {`: the class's name.
+                let rest = match rest.strip_prefix("class ") {
+                    Some(class) => class.split(|ch: char| !is_ident(ch)).next().unwrap_or(""),
+                    None => rest,
+                };
+                ix.defaults.insert(rest.to_string());
             }
             let t = line.trim_start();
             if let Some(rest) = t

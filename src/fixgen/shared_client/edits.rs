@@ -226,7 +226,31 @@ pub(super) fn unwrap_try(
     let first = body.iter().find(|(_, l)| !blank(l))?.1;
     let depth = indent_of(first).checked_sub(fi).filter(|d| *d > 0)?;
     let unit = &first[fi..fi + depth];
-    let text = source.text.as_ref();
+    // The block holding the `try`: where its declarations move to.
+    let text = {
+        let all = source.text.as_ref();
+        let shallower = |l: &str| !blank(l) && indent_of(l) < fi;
+        let try_at = lines[ti].0;
+        let from = all[..try_at]
+            .split_inclusive('\n')
+            .rev()
+            .scan(try_at, |end, l| {
+                *end -= l.len();
+                Some((*end, l))
+            })
+            .find(|(_, l)| shallower(l))
+            .map_or(0, |(at, _)| at);
+        let after = lines[pi].0;
+        let to = all[after..]
+            .split_inclusive('\n')
+            .scan(after, |start, l| {
+                *start += l.len();
+                Some((*start, l))
+            })
+            .find(|(_, l)| shallower(l))
+            .map_or(all.len(), |(end, _)| end);
+        all.get(from..to).unwrap_or(all)
+    };
     for (_, l) in body {
         if blank(l) {
             continue;
@@ -243,19 +267,55 @@ pub(super) fn unwrap_try(
                 .iter()
                 .find_map(|k| t.strip_prefix(k))
             {
-                let name: String = decl
-                    .chars()
-                    .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '$')
-                    .collect();
-                let declared = ["const ", "let ", "var "]
-                    .iter()
-                    .map(|k| {
-                        text.matches(&format!("{k}{name} ")).count()
-                            + text.matches(&format!("{k}{name}=")).count()
-                    })
-                    .sum::<usize>();
-                if name.is_empty() || declared > 1 {
-                    return None;
+                // The names it declares: `const rows = …`, `const { rows, rowCount: n } = …`,
+                // `const [a, b] = …`; each must be declared once in the file, or moving it out
+                // of the `try` block could clash.
+                let ident = |t: &str| -> String {
+                    t.trim_start_matches("...")
+                        .chars()
+                        .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '$')
+                        .collect()
+                };
+                let names: Vec<String> = match decl.chars().next() {
+                    Some(open @ ('{' | '[')) => {
+                        let close = if open == '{' { '}' } else { ']' };
+                        let inner = decl[1..].split(close).next().unwrap_or("");
+                        if inner.contains(['{', '[']) || !decl[1..].contains(close) {
+                            return None;
+                        }
+                        inner
+                            .split(',')
+                            .filter(|part| !part.trim().is_empty())
+                            .map(|part| {
+                                let local = part.rsplit(':').next().unwrap_or(part);
+                                ident(local.split('=').next().unwrap_or(local).trim())
+                            })
+                            .collect()
+                    }
+                    _ => vec![ident(decl)],
+                };
+                for name in &names {
+                    // Declarations of `name` in the block: `const|let|var` lines naming it
+                    // before their `=`.
+                    let declared = text
+                        .lines()
+                        .filter(|l| {
+                            let t = l.trim_start();
+                            let Some(pattern) = ["const ", "let ", "var "]
+                                .iter()
+                                .find_map(|k| t.strip_prefix(k))
+                            else {
+                                return false;
+                            };
+                            let pattern = pattern.split('=').next().unwrap_or(pattern);
+                            pattern
+                                .split(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+                                .any(|w| w == name)
+                        })
+                        .count();
+                    if name.is_empty() || declared > 1 {
+                        return None;
+                    }
                 }
             }
         }

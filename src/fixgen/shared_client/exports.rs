@@ -68,10 +68,17 @@ pub(super) fn compute_export_of(
         default,
         awaited: false,
         field: None,
+        via: None,
     };
     // A cached getter without parameters that returns the client it builds.
     if let Some(getter) = f.facts.function(k.in_fn) {
-        let cached = getter.guard.is_guarded() || (!py && k.guard.is_guarded());
+        // Python: `@lru_cache` on the getter, or `global _client` + `if _client is None:`.
+        let cached = getter.guard.is_guarded()
+            || if py {
+                k.guard == crate::facts::Guard::ModuleCache
+            } else {
+                k.guard.is_guarded()
+            };
         let header = line_before(text, getter.span.start as usize);
         let public = if py {
             !getter.name.starts_with('_')
@@ -88,15 +95,17 @@ pub(super) fn compute_export_of(
             // `async function connectToDatabase() { …; return { client, db }; }`: awaited, and
             // the client taken from the object (TS/JS; Python getters return it directly).
             let awaited = !py && header.contains("async ");
-            let field = if py {
-                None
+            let returned = if py {
+                py_returned_field(text, getter.span, k.binding.as_deref())
             } else {
-                match returned_field(text, getter.span.end as usize, k.binding.as_deref()) {
-                    Some(Some(field)) => Some(field),
-                    Some(None) => None,
-                    // Returned in a form connlint does not read: not offered.
-                    None => return None,
-                }
+                returned_field(text, getter.span.end as usize, k.binding.as_deref())
+            };
+            let field = match returned {
+                Some(field) => field,
+                // `@lru_cache def get_client(): return MongoClient(…)`: the call is the client.
+                None if py && k.binding.is_none() => None,
+                // Returned in a form connlint does not read: not offered.
+                None => return None,
             };
             if py && header.contains("async ") {
                 return None;
@@ -105,6 +114,24 @@ pub(super) fn compute_export_of(
                 awaited,
                 field,
                 ..make(&getter.name, SharedForm::Factory, false)
+            });
+        }
+        // A class singleton: `export class Database { static getInstance() { if
+        // (!Database.instance) Database.instance = new Pool(…); return Database.instance; } }`.
+        if !py
+            && getter.method
+            && getter.params == 0
+            && getter.parent.is_none()
+            && k.guard.is_guarded()
+            && header.trim_start().starts_with("static ")
+            && let Some(class) = enclosing_class(text, getter.span.start as usize)
+            && let Some(default) = export_index(cx, file)?.exported_as(class)
+            && static_singleton(text, getter.span.end as usize, k.span.start as usize, class)
+        {
+            return Some(SharedExport {
+                awaited: header.contains("async "),
+                via: Some(getter.name.clone()),
+                ..make(class, SharedForm::Factory, default)
             });
         }
         return None;
@@ -173,7 +200,7 @@ pub(super) fn returned_field(
                     None => (part.trim(), part.trim()),
                 };
                 if value == binding && key.chars().all(is_ident) {
-                    field = Some(key.to_string());
+                    field = Some(format!(".{key}"));
                 }
             }
         } else {
@@ -188,6 +215,136 @@ pub(super) fn returned_field(
         (None, true) => Some(None),
         _ => None,
     }
+}
+
+/// How a Python getter (its text at `span`) returns its client `binding`: `Some(None)` for
+/// `return client`, `Some(Some("[0]"))` for a tuple `return client, client[name]`; `None`
+/// when it returns it otherwise, or the binding some other way too.
+pub(super) fn py_returned_field(
+    text: &str,
+    span: Span,
+    binding: Option<&str>,
+) -> Option<Option<String>> {
+    let binding = binding?;
+    let body = py_block(text, span.start as usize)?;
+    let mut found: Option<Option<String>> = None;
+    for line in body.lines() {
+        let Some(value) = line.trim_start().strip_prefix("return ") else {
+            continue;
+        };
+        let value = value.split('#').next().unwrap_or("").trim();
+        let value = value
+            .strip_prefix('(')
+            .and_then(|v| v.strip_suffix(')'))
+            .unwrap_or(value);
+        let this = if value == binding {
+            None
+        } else {
+            let parts = super::split_top(value);
+            let at = parts.iter().position(|p| p.trim() == binding)?;
+            if parts.len() < 2 {
+                return None;
+            }
+            Some(format!("[{at}]"))
+        };
+        if found.as_ref().is_some_and(|f| *f != this) {
+            return None;
+        }
+        found = Some(this);
+    }
+    found
+}
+
+/// The indented block of the Python `def` whose name is at byte `at`: the lines after the
+/// header's first line, up to the first non-blank line indented no deeper than the header.
+fn py_block(text: &str, at: usize) -> Option<&str> {
+    let line_start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let header = indent(text.get(line_start..)?.lines().next()?);
+    let body_start = line_start + text.get(line_start..)?.find('\n')? + 1;
+    let mut end = body_start;
+    for line in text.get(body_start..)?.split_inclusive('\n') {
+        if !line.trim().is_empty() && indent(line) <= header {
+            break;
+        }
+        end += line.len();
+    }
+    text.get(body_start..end)
+}
+
+/// Does the static getter whose body starts after byte `from` assign the client built at byte
+/// `ctor` to a static field of `class` (`Database.instance = new Pool(…)`, `this.instance ??=
+/// …`) and return that field, and only it?
+pub(super) fn static_singleton(text: &str, from: usize, ctor: usize, class: &str) -> bool {
+    let Some(before) = text.get(..ctor) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let Some(target) = ["??=", "||=", "="]
+        .iter()
+        .find_map(|op| before.strip_suffix(op))
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    let target = target
+        .rsplit(|ch: char| !(is_ident(ch) || ch == '.'))
+        .next()
+        .unwrap_or("");
+    let Some(field) = target
+        .strip_prefix(class)
+        .or_else(|| target.strip_prefix("this"))
+        .and_then(|f| f.strip_prefix('.'))
+        .filter(|f| !f.is_empty() && f.chars().all(is_ident))
+    else {
+        return false;
+    };
+    let Some(body) = function_body(text, from) else {
+        return false;
+    };
+    let returns: Vec<&str> = body
+        .match_indices("return")
+        .filter(|(i, _)| !body[..*i].chars().next_back().is_some_and(is_ident))
+        .map(|(i, _)| {
+            body[i + "return".len()..]
+                .trim_start()
+                .split(|ch: char| ch == ';' || ch == '\n' || ch == '}')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches('!')
+        })
+        .collect();
+    !returns.is_empty()
+        && returns.iter().all(|r| {
+            *r == format!("{class}.{field}")
+                || *r == format!("this.{field}")
+                || *r == format!("{class}.{field} as any")
+        })
+}
+
+/// The name of the class whose body holds byte `at` (TS/JS), found by text: the nearest
+/// `class Name` before it whose braces enclose it.
+pub(super) fn enclosing_class(text: &str, at: usize) -> Option<&str> {
+    let head = text.get(..at)?;
+    let mut end = head.len();
+    while let Some(i) = head[..end].rfind("class ") {
+        end = i;
+        if head[..i].chars().next_back().is_some_and(is_ident) {
+            continue;
+        }
+        let name: &str = {
+            let rest = &head[i + "class ".len()..];
+            let len = rest.find(|ch: char| !is_ident(ch)).unwrap_or(rest.len());
+            &rest[..len]
+        };
+        let open = i + head[i..].find('{')?;
+        let body = braced(text.get(open + 1..)?)?;
+        if !name.is_empty() && open + 1 + body.len() >= at {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// The text between the first `{` after byte `from` and its matching `}` (strings and
@@ -346,7 +503,11 @@ fn importer_counts(cx: &ProjectCx<'_>) -> Vec<usize> {
     let mut counted_for: Vec<usize> = vec![usize::MAX; cx.files.len()];
     for (j, f) in cx.files.iter().enumerate() {
         for c in f.facts.imports.iter().flat_map(|m| &m.candidates) {
-            for &i in by_key.get(c.as_str()).map(Vec::as_slice).unwrap_or_default() {
+            for &i in by_key
+                .get(c.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
                 if i != j
                     && counted_for[i] != j
                     && cx.files[i].source.project.root == f.source.project.root

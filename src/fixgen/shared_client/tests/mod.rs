@@ -81,6 +81,62 @@ fn a_finally_left_empty_unwraps_its_try() {
         released("a.ts", clash).unwrap(),
         clash.replace("    await client.close();\n", "")
     );
+    // Destructured names are followed: unwrapped when each is declared once in the block...
+    let destructured = "async function f() {\n  const client = x;\n  try {\n    const { rows, rowCount: n } = await client.q();\n    return [rows, n];\n  } finally {\n    await client.close();\n  }\n}\nasync function g() {\n  const { rows } = await y();\n}\n";
+    assert_eq!(
+        released("a.ts", destructured).unwrap(),
+        "async function f() {\n  const client = x;\n  const { rows, rowCount: n } = await client.q();\n  return [rows, n];\n}\nasync function g() {\n  const { rows } = await y();\n}\n"
+    );
+    // ...and not when the block destructures one of them again.
+    let twice = "async function f() {\n  const client = x;\n  try {\n    const { rows } = await client.q();\n  } finally {\n    await client.close();\n  }\n  const [rows] = z;\n}\n";
+    assert_eq!(
+        released("a.ts", twice).unwrap(),
+        twice.replace("    await client.close();\n", "")
+    );
+}
+
+#[test]
+fn python_getters_return_the_client_alone_or_first_in_a_tuple() {
+    let text = "_c = None\n\ndef get_db():\n    global _c\n    if _c is None:\n        _c = M()\n    return _c, _c[\"shop\"]\n\ndef other():\n    return 1\n";
+    let at = Span::new(
+        text.find("get_db").unwrap(),
+        text.find("get_db").unwrap() + 6,
+    );
+    assert_eq!(
+        py_returned_field(text, at, Some("_c")),
+        Some(Some("[0]".into()))
+    );
+    let alone = text.replace("return _c, _c[\"shop\"]", "return _c");
+    assert_eq!(py_returned_field(&alone, at, Some("_c")), Some(None));
+    // Returned in two ways: not read.
+    let mixed = text.replace(
+        "    if _c is None:",
+        "    if flag:\n        return _c\n    if _c is None:",
+    );
+    assert_eq!(py_returned_field(&mixed, at, Some("_c")), None);
+    // A derived handle is not the client.
+    let derived = text.replace("return _c, _c[\"shop\"]", "return _c[\"shop\"]");
+    assert_eq!(py_returned_field(&derived, at, Some("_c")), None);
+}
+
+#[test]
+fn class_singletons_are_read_by_their_static_getter() {
+    let text = "export class Db {\n  private static instance?: Pool;\n  static get() {\n    if (!Db.instance) {\n      Db.instance = new Pool();\n    }\n    return Db.instance;\n  }\n}\n";
+    let name = text.find("get()").unwrap();
+    let ctor = text.find("new Pool").unwrap();
+    assert_eq!(enclosing_class(text, name), Some("Db"));
+    assert!(static_singleton(text, name + 3, ctor, "Db"));
+    let this = text.replace("Db.instance = new", "this.instance ??= new");
+    let ctor2 = this.find("new Pool").unwrap();
+    assert!(static_singleton(&this, name + 3, ctor2, "Db"));
+    // Returns something else too: not a singleton.
+    let other = text.replace(
+        "    return Db.instance;",
+        "    if (x) return new Pool();\n    return Db.instance;",
+    );
+    assert!(!static_singleton(&other, name + 3, ctor, "Db"));
+    // Outside any class.
+    assert_eq!(enclosing_class("class A {}\nfunction f() {}\n", 15), None);
 }
 
 fn drop_import(rel: &str, text: &str, ctor: &str) -> Option<String> {
