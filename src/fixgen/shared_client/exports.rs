@@ -308,7 +308,7 @@ pub(super) fn static_singleton(text: &str, from: usize, ctor: usize, class: &str
         .map(|(i, _)| {
             body[i + "return".len()..]
                 .trim_start()
-                .split(|ch: char| ch == ';' || ch == '\n' || ch == '}')
+                .split([';', '\n', '}'])
                 .next()
                 .unwrap_or("")
                 .trim()
