@@ -268,12 +268,12 @@ pub(super) fn unwrap_try(
                 .find_map(|k| t.strip_prefix(k))
             {
                 // The names it declares: `const rows = …`, `const { rows, rowCount: n } = …`,
-                // `const [a, b] = …`; each must be declared once in the file, or moving it out
-                // of the `try` block could clash.
+                // `const [a, b] = …`; each must be declared once in the enclosing block, or
+                // moving it out of the `try` block could clash.
                 let ident = |t: &str| -> String {
                     t.trim_start_matches("...")
                         .chars()
-                        .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == '$')
+                        .take_while(|ch| crate::exports::is_ident(*ch))
                         .collect()
                 };
                 let names: Vec<String> = match decl.chars().next() {
@@ -309,7 +309,7 @@ pub(super) fn unwrap_try(
                             };
                             let pattern = pattern.split('=').next().unwrap_or(pattern);
                             pattern
-                                .split(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+                                .split(|ch: char| !crate::exports::is_ident(ch))
                                 .any(|w| w == name)
                         })
                         .count();
