@@ -145,7 +145,8 @@ fn read_segment(words: &[String], cx: &Cx<'_>) -> Outcome {
             &cx,
             None,
         )),
-        "daphne" | "granian" | "flask" | "fastapi" | "streamlit" => {
+        "fastapi" => Outcome::Started(fastapi(args, &cx)),
+        "daphne" | "granian" | "flask" | "streamlit" => {
             let w = if prog == "granian" {
                 flag(args, &["--workers"])
             } else {
@@ -440,6 +441,28 @@ fn uvicorn(args: &[String], cx: &Cx<'_>) -> Started {
     s
 }
 
+/// FastAPI's CLI (`fastapi run`, `fastapi dev`) calls `uvicorn.run(workers=…)` with its own
+/// `--workers` only: `WEB_CONCURRENCY` is read by uvicorn's command line, not by `uvicorn.run`;
+/// `dev` reloads, and so runs one process.
+fn fastapi(args: &[String], cx: &Cx<'_>) -> Started {
+    let mut s = Started {
+        server: "fastapi run".into(),
+        runtime: Runtime::Python,
+        workers: Count::default_of(1, "`fastapi run`'s default (no --workers)"),
+        entry: None,
+    };
+    let dev = args.first().is_some_and(|a| a == "dev");
+    if dev || args.iter().any(|a| a == "--reload") {
+        s.server = if dev { "fastapi dev" } else { "fastapi run" }.into();
+        s.workers = Count::default_of(1, "a reloading server runs one process");
+        return s;
+    }
+    if let Some(w) = flag(args, &["--workers"]) {
+        s.workers = resolve(&w, cx).unwrap_or(s.workers);
+    }
+    s
+}
+
 fn celery(args: &[String], cx: &Cx<'_>) -> Outcome {
     let sub = args
         .iter()
@@ -643,6 +666,19 @@ mod tests {
         );
         assert_eq!(workers("pm2 start server.js -i max", &[]).1, 2);
         assert_eq!(workers("hypercorn app:app -w 3", &[]).1, 3);
+        assert_eq!(
+            workers("fastapi run --workers 4 app/main.py", &[]),
+            ("fastapi run".into(), 4)
+        );
+        assert_eq!(workers("fastapi run --workers=${N:-3}", &[]).1, 3);
+        assert_eq!(
+            workers("fastapi run app/main.py", &[("WEB_CONCURRENCY", "6")]).1,
+            1
+        );
+        assert_eq!(
+            workers("fastapi dev --workers 4", &[]),
+            ("fastapi dev".into(), 1)
+        );
         assert_eq!(workers("node dist/server.js", &[]), ("node".into(), 1));
     }
 
