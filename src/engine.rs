@@ -842,7 +842,8 @@ fn extract_all(
     let cache = settings.cache.as_deref();
     let profiles = &work.profiles.list;
     let parse = |(source, profile): (SourceFile, usize)| -> Result<Checked, FileError> {
-        let facts = extract_cached(&source, &profiles[profile], &project_keys, cache)?;
+        let mut facts = extract_cached(&source, &profiles[profile], &project_keys, cache)?;
+        facts.shrink();
         Ok(Checked {
             file: CheckedFile { source, facts },
             profile,
@@ -877,7 +878,8 @@ fn extract_all(
             pending.push((s, *p));
         }
     }
-    let mut files: Vec<Checked> = Vec::new();
+    // Every file read ends up here (the unparsed with empty facts): sized once, not by doubling.
+    let mut files: Vec<Checked> = Vec::with_capacity(work.sources.len());
     let mut known = BTreeSet::new();
     let mut batch = first;
     // What each pending file imports, scanned once, when first needed (`None`: a language whose
@@ -1015,7 +1017,8 @@ fn extract_all(
             profile,
         });
     }
-    files.sort_by(|a, b| a.file.source.display.cmp(&b.file.source.display));
+    // Display paths are unique: an unstable sort needs no scratch copy of the list.
+    files.sort_unstable_by(|a, b| a.file.source.display.cmp(&b.file.source.display));
     for f in &files {
         let source = &f.file.source;
         for note in &f.file.facts.notes {

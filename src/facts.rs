@@ -636,6 +636,42 @@ pub struct Note {
 }
 
 impl FileFacts {
+    /// Gives back what the lists of a finished extraction over-allocated: facts are held to
+    /// the end of a run, and a list grown by doubling holds up to twice what it uses.
+    pub fn shrink(&mut self) {
+        // Destructured so that a new list cannot be forgotten here.
+        let FileFacts {
+            module_keys,
+            clients,
+            functions,
+            calls,
+            handler_refs,
+            effects,
+            sessions,
+            production_only,
+            client_configs,
+            urls,
+            imports,
+            syntax_errors,
+            notes,
+            url_returns,
+        } = self;
+        module_keys.shrink_to_fit();
+        clients.shrink_to_fit();
+        functions.shrink_to_fit();
+        calls.shrink_to_fit();
+        handler_refs.shrink_to_fit();
+        effects.shrink_to_fit();
+        sessions.shrink_to_fit();
+        production_only.shrink_to_fit();
+        client_configs.shrink_to_fit();
+        urls.shrink_to_fit();
+        imports.shrink_to_fit();
+        syntax_errors.shrink_to_fit();
+        notes.shrink_to_fit();
+        url_returns.shrink_to_fit();
+    }
+
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {
         idx.and_then(|i| self.functions.get(i))
     }
