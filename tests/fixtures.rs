@@ -211,6 +211,15 @@ fn fixes(rule: &'static str, case: &Path) -> Result<bool, Failed> {
         return Err(format!("fixes dropped: {:?}", outcome.dropped).into());
     }
     if outcome.changed.is_empty() {
+        // A case that lost its fixes must not keep a snapshot of them.
+        let stale = root()
+            .join("fixtures")
+            .join(rule)
+            .join("snapshots")
+            .join(format!("{name}.fixed.snap"));
+        if stale.exists() {
+            return Err(format!("{} is stale: the case has no fix", stale.display()).into());
+        }
         return Ok(false);
     }
     still_parses(&outcome)?;

@@ -101,7 +101,8 @@ pub(crate) fn hoist_fix(
             if !has_module_line(text, &decl) {
                 if text.lines().any(|l| {
                     l.starts_with(&format!("{name} =")) || l.starts_with(&format!("{name}:"))
-                }) {
+                }) || rival_binding(text, &format!("{name} = "), ctor)
+                {
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
@@ -158,7 +159,10 @@ pub(crate) fn hoist_fix(
                     ["const ", "let ", "var ", "export const "]
                         .iter()
                         .any(|k| l.starts_with(&format!("{k}{name} ")))
-                }) {
+                }) || ["const ", "let ", "var "]
+                    .iter()
+                    .any(|k| rival_binding(text, &format!("{k}{name} = "), ctor))
+                {
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
@@ -179,6 +183,22 @@ pub(crate) fn hoist_fix(
         format!("Share one `{name}` for the whole module instead of building it per request"),
         edits,
     ))
+}
+
+/// Another function of the file binds the same name to another call (`cache =
+/// aioredis.from_url(…)` in one handler, `cache = aioredis.Redis(…)` in the next): hoisting both
+/// would declare the name twice at module level, and one handler would use the other's client.
+fn rival_binding(text: &str, prefix: &str, ctor: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim_start();
+        t.len() < l.len()
+            && t.strip_prefix(prefix).is_some_and(|rest| {
+                let rest = rest.trim_end().trim_end_matches(';');
+                rest.contains('(')
+                    && !rest.starts_with(ctor)
+                    && !rest.starts_with(&format!("await {ctor}"))
+            })
+    })
 }
 
 /// The comment after the statement on its line (`// the users cluster`), as a line of its own

@@ -168,6 +168,18 @@ pub(super) fn compute_export_of(
             }
         }
     }
+    // `export const clientPromise = new MongoClient(uri).connect()`: the name holds what the
+    // chained call returns (a promise of the client), not the client.
+    let chained = text[k.span.end as usize..].trim_start();
+    if chained.starts_with('.') || chained.starts_with("?.") {
+        let call = chained.trim_start_matches('?').trim_start_matches('.');
+        if call.starts_with("connect(") {
+            return ix
+                .exported_as(name)
+                .map(|default| make(name, SharedForm::Promise, default));
+        }
+        return None;
+    }
     ix.exported_as(name)
         .map(|default| make(name, SharedForm::Value, default))
 }
