@@ -202,6 +202,18 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "celery" => {
             "create the client once per worker process at module scope (or in a `worker_process_init` handler)"
         }
+        "dramatiq" | "rq" | "huey" => {
+            "create the client once per worker process, at module scope, and reuse it in every job"
+        }
+        "sveltekit" => {
+            "create the client once in a server-only module (e.g. `src/lib/server/db.ts`) and import it in your `load` functions and endpoints"
+        }
+        "remix" => {
+            "create the client once in a server-only module (e.g. `app/db.server.ts`) and import it in your loaders and actions"
+        }
+        "nuxt" => {
+            "create the client once in a server utility (e.g. `server/utils/db.ts`, auto-imported) and reuse it in your event handlers"
+        }
         "lambda" => {
             "create the client outside the handler, at module scope, so warm invocations reuse it"
         }

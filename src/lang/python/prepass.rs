@@ -400,6 +400,16 @@ impl<'t> Pre<'t> {
     }
 
     /// Does the import bound to `local` come from a module starting with one of `prefixes`?
+    /// Some import of the file comes from one of `prefixes` (`rq`, `rq.decorators`).
+    pub(super) fn imports_from_module(&self, prefixes: &[&str]) -> bool {
+        self.imports.values().any(|imp| {
+            imp.level == 0
+                && prefixes
+                    .iter()
+                    .any(|p| imp.path == *p || imp.path.starts_with(&format!("{p}.")))
+        })
+    }
+
     pub(super) fn imported_from(&self, local: &str, prefixes: &[&str]) -> bool {
         self.imports.get(local).is_some_and(|imp| {
             imp.level == 0
@@ -472,6 +482,22 @@ impl<'t> Pre<'t> {
             }
             // `background_tasks.add_task(f, …)` / `BackgroundTask(f)`: run after each response.
             "add_task" if segs.len() >= 2 => push(positional.first().copied(), "fastapi"),
+            // RQ: `queue.enqueue(send_report, user_id)` runs the function in a worker, per job.
+            "enqueue" | "enqueue_call" | "enqueue_in" | "enqueue_at"
+                if segs.len() >= 2 && self.imports_from_module(&["rq"]) =>
+            {
+                push(
+                    keyword(&keywords, "func", src).or_else(|| {
+                        let at = if matches!(last, "enqueue_in" | "enqueue_at") {
+                            1
+                        } else {
+                            0
+                        };
+                        positional.get(at).copied()
+                    }),
+                    "rq",
+                )
+            }
             "BackgroundTask" if self.imported_from(segs[0], &["starlette", "fastapi"]) => {
                 push(positional.first().copied(), "fastapi")
             }

@@ -712,6 +712,28 @@ impl<'a, 't> Walker<'a, 't> {
                 handler = Some(self.web_tag(last));
                 continue;
             }
+            // Litestar's and Bottle's bare route decorators (`@get("/users")`).
+            if segs.len() == 1 && ROUTE_DECORATORS.contains(&last) {
+                if let Some(fw) = BARE_ROUTE_FRAMEWORKS
+                    .iter()
+                    .find(|(m, _)| self.pre.imported_from(last, &[m]))
+                {
+                    handler = Some(fw.1);
+                    continue;
+                }
+            }
+            if last == "view_config" && self.pre.imported_from(segs[0], &["pyramid"]) {
+                handler = Some("pyramid");
+                continue;
+            }
+            // Task queues whose functions run once per message.
+            if let Some(fw) = TASK_DECORATORS
+                .iter()
+                .find(|(d, m)| last == *d && self.pre.imported_from(segs[0], &[m]))
+            {
+                handler = Some(fw.1);
+                continue;
+            }
             if segs.len() >= 2 && last == "middleware" {
                 handler = Some("fastapi");
                 continue;
@@ -743,7 +765,9 @@ impl<'a, 't> Walker<'a, 't> {
             if matches!(last, "shared_task" | "periodic_task")
                 || (last == "task" && segs.len() >= 2)
             {
-                handler = Some("celery");
+                // `@huey.task()` / `@huey.periodic_task()` on a `RedisHuey` instance.
+                let huey = project.has_dep("huey") && !project.has_dep("celery");
+                handler = Some(if huey { "huey" } else { "celery" });
                 continue;
             }
             if last == "task" && segs.len() == 1 {
@@ -800,6 +824,24 @@ impl<'a, 't> Walker<'a, 't> {
             return (ScopeKind::Handler, Some("django"), guard);
         }
         if let Some(c) = class
+            && (c
+                .bases
+                .iter()
+                .any(|b| TORNADO_HANDLERS.iter().any(|t| b.ends_with(t))))
+            && (CBV_METHODS.contains(&name) || TORNADO_METHODS.contains(&name))
+        {
+            return (ScopeKind::Handler, Some("tornado"), guard);
+        }
+        // Falcon resources: plain classes whose `on_get` / `on_post_item` … the router calls.
+        if class.is_some()
+            && FALCON_RESPONDERS
+                .iter()
+                .any(|r| name == *r || name.strip_prefix(r).is_some_and(|s| s.starts_with('_')))
+            && (self.pre.imported_from("falcon", &["falcon"]) || project.has_dep("falcon"))
+        {
+            return (ScopeKind::Handler, Some("falcon"), guard);
+        }
+        if let Some(c) = class
             && CBV_METHODS.contains(&name)
         {
             let tag = c.bases.iter().find_map(|b| {
@@ -854,6 +896,12 @@ impl<'a, 't> Walker<'a, 't> {
         let project = &self.file.project;
         let fastapi = project.has_dep("fastapi") || project.has_dep("starlette");
         let flask = project.has_dep("flask") || project.has_dep("quart");
+        if !fastapi && !flask {
+            // Sanic and Quart route with `@app.get` / `@bp.route` as Flask does.
+            if let Some(fw) = ["sanic", "quart"].into_iter().find(|d| project.has_dep(d)) {
+                return fw;
+            }
+        }
         let fastapi_only = fastapi && !flask;
         if method == "route" {
             return if fastapi_only { "fastapi" } else { "flask" };

@@ -27,6 +27,33 @@ pub(super) const ROUTE_DECORATORS: &[&str] = &[
     "websocket_route",
 ];
 
+/// Frameworks whose route decorators are bare names imported from them (`from litestar
+/// import get` + `@get("/")`), with their tag.
+pub(super) const BARE_ROUTE_FRAMEWORKS: &[(&str, &str)] =
+    &[("litestar", "litestar"), ("bottle", "bottle")];
+
+/// Decorators of task queues (`@dramatiq.actor`, `from rq.decorators import job` + `@job(…)`),
+/// the module they must come from, and their tag: the function runs once per message.
+pub(super) const TASK_DECORATORS: &[(&str, &str)] = &[("actor", "dramatiq"), ("job", "rq")];
+
+/// Base classes of Tornado handlers (`tornado.web.RequestHandler`, `WebSocketHandler`).
+pub(super) const TORNADO_HANDLERS: &[&str] = &["RequestHandler", "WebSocketHandler"];
+
+/// Tornado methods run per request or per WebSocket connection, beyond the HTTP verbs.
+pub(super) const TORNADO_METHODS: &[&str] = &["prepare", "open", "on_message"];
+
+/// Falcon responder names (`on_get`, and suffixed routes' `on_get_item`).
+pub(super) const FALCON_RESPONDERS: &[&str] = &[
+    "on_get",
+    "on_post",
+    "on_put",
+    "on_patch",
+    "on_delete",
+    "on_head",
+    "on_options",
+    "on_websocket",
+];
+
 /// Flask hooks that run on every request.
 pub(super) const FLASK_REQUEST_HOOKS: &[&str] =
     &["before_request", "after_request", "teardown_request"];
@@ -96,6 +123,10 @@ pub(super) const ROUTE_REGISTRARS: &[&str] = &[
     "add_route",
     "add_task",
     "BackgroundTask",
+    "enqueue",
+    "enqueue_call",
+    "enqueue_in",
+    "enqueue_at",
 ];
 
 /// Function names that run once, at startup.

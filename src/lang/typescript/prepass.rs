@@ -32,6 +32,24 @@ pub(super) struct FileInfo {
     pub(super) react: bool,
     /// Framework tag for router callbacks.
     pub(super) router: &'static str,
+    /// A SvelteKit file whose exports the framework calls per request.
+    pub(super) sveltekit: Option<SvelteFile>,
+    /// A Remix / React Router framework-mode module under `app/` (`loader`, `action`).
+    pub(super) remix: bool,
+    /// An AWS Lambda project (`@types/aws-lambda`, `serverless`, `@middy/core` …): an exported
+    /// `handler` runs per invocation.
+    pub(super) lambda: bool,
+}
+
+/// SvelteKit's server files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SvelteFile {
+    /// `+server.ts`: `GET`, `POST`, … and `fallback`.
+    Endpoint,
+    /// `+page.server.ts` / `+layout.server.ts`: `load` and `actions`.
+    Load,
+    /// `hooks.server.ts`: `handle`, `handleFetch`.
+    Hooks,
 }
 
 /// A file that only its folder makes a script: beside Prisma's schema (`prisma/db.ts`), where
@@ -98,7 +116,23 @@ impl FileInfo {
         } else {
             "express"
         };
+        let sveltekit = if !p.has_dep("@sveltejs/kit") {
+            None
+        } else if stem == "+server" {
+            Some(SvelteFile::Endpoint)
+        } else if name.starts_with("+page.server.") || name.starts_with("+layout.server.") {
+            Some(SvelteFile::Load)
+        } else if name.starts_with("hooks.server.") {
+            Some(SvelteFile::Hooks)
+        } else {
+            None
+        };
+        let remix = (segs.first() == Some(&"app") || (app_dir && segs.first() == Some(&"src")))
+            && REMIX_DEPS.iter().any(|d| p.has_dep(d));
         FileInfo {
+            sveltekit,
+            remix,
+            lambda: LAMBDA_DEPS.iter().any(|d| p.has_dep(d)),
             role,
             route: app_dir && stem == "route",
             page: app_dir && PAGE_FILES.contains(&stem),
@@ -635,11 +669,53 @@ impl<'a, 't> Pre<'a, 't> {
             "next-page"
         } else if self.info.pages_dir && as_name == "getServerSideProps" {
             "next-ssr"
+        } else if let Some(kind) = self.info.sveltekit {
+            let per_request = match kind {
+                SvelteFile::Endpoint => HTTP_METHODS.contains(&as_name) || as_name == "fallback",
+                SvelteFile::Load => as_name == "load",
+                SvelteFile::Hooks => matches!(as_name, "handle" | "handleFetch"),
+            };
+            if kind == SvelteFile::Load && as_name == "actions" {
+                // `export const actions = { default: async (e) => …, login() { … } }`
+                self.object_members(value, Special::Handler("sveltekit", span(value)));
+                return;
+            }
+            if !per_request {
+                return;
+            }
+            "sveltekit"
+        } else if self.info.remix && matches!(as_name, "loader" | "action") {
+            "remix"
+        } else if as_name == "handler"
+            && (self.info.lambda || self.imports.values().any(|i| i.module == "aws-lambda"))
+        {
+            "lambda"
         } else {
             return;
         };
         self.pending
             .push((value, Special::Handler(fw, span(value))));
+    }
+
+    /// Every function member of an object literal, as `special`.
+    fn object_members(&mut self, obj: Node<'t>, special: Special) {
+        let obj = unwrap_value(obj);
+        if obj.kind() != "object" {
+            return;
+        }
+        for m in named_kids(obj) {
+            match m.kind() {
+                "pair" => {
+                    if let Some(v) = field(m, "value") {
+                        self.pending.push((v, special));
+                    }
+                }
+                "method_definition" => {
+                    self.callbacks.insert(m.id(), special);
+                }
+                _ => {}
+            }
+        }
     }
 
     pub(super) fn default_export(&mut self, v: Node<'t>, label: Span) {
@@ -665,6 +741,14 @@ impl<'a, 't> Pre<'a, 't> {
                 }
             }
             _ => {}
+        }
+        // Nuxt / Nitro / h3: `export default defineEventHandler(async (event) => …)`.
+        if v.kind() == "call_expression"
+            && field(v, "function")
+                .is_some_and(|c| c.kind() == "identifier" && EVENT_HANDLERS.contains(&text(c, src)))
+        {
+            self.pending.push((v, Special::Handler("nuxt", label)));
+            return;
         }
         let fw = if self.info.pages_api {
             "next-api"

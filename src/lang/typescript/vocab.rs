@@ -177,3 +177,32 @@ pub(super) const NEST_HANDLER_DECORATORS: &[&str] = &[
 
 /// NestJS class decorators of the classes whose methods serve requests.
 pub(super) const NEST_CLASS_DECORATORS: &[&str] = &["Controller", "Resolver", "WebSocketGateway"];
+
+/// Dependencies of a Remix / React Router framework-mode project.
+pub(super) const REMIX_DEPS: &[&str] = &[
+    "@remix-run/node",
+    "@remix-run/react",
+    "@remix-run/cloudflare",
+    "@remix-run/server-runtime",
+    "@react-router/node",
+    "@react-router/dev",
+];
+
+/// Dependencies of an AWS Lambda project.
+pub(super) const LAMBDA_DEPS: &[&str] = &[
+    "@types/aws-lambda",
+    "aws-lambda",
+    "serverless",
+    "@middy/core",
+    "@aws-lambda-powertools/logger",
+    "@aws-lambda-powertools/tracer",
+    "@aws-lambda-powertools/metrics",
+];
+
+/// Nuxt / Nitro / h3 wrappers whose function runs per request.
+pub(super) const EVENT_HANDLERS: &[&str] = &[
+    "defineEventHandler",
+    "eventHandler",
+    "defineCachedEventHandler",
+    "cachedEventHandler",
+];
