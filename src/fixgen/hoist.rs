@@ -106,7 +106,7 @@ pub(crate) fn hoist_fix(
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
-                edits.push(match hoist_point(text, line.start as usize, ctor, true) {
+                edits.push(match hoist_point(text, first_alike(text, stmt_text, line), ctor, true) {
                     Some(at) => Edit {
                         span: Span::new(at, at),
                         content: format!("{decl}{nl}{nl}{nl}"),
@@ -166,7 +166,7 @@ pub(crate) fn hoist_fix(
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
-                edits.push(match hoist_point(text, line.start as usize, ctor, false) {
+                edits.push(match hoist_point(text, first_alike(text, stmt_text, line), ctor, false) {
                     Some(at) => Edit {
                         span: Span::new(at, at),
                         content: format!("{decl}{nl}{nl}"),
@@ -183,6 +183,23 @@ pub(crate) fn hoist_fix(
         format!("Share one `{name}` for the whole module instead of building it per request"),
         edits,
     ))
+}
+
+/// The start of the line of the first statement of the file written as `stmt_text` (the same
+/// client built the same way in several handlers): every such hoist inserts the same declaration
+/// at the same point, so that applied together they declare it once (identical edits are
+/// shared), and applied alone each still declares it before its first use.
+fn first_alike(text: &str, stmt_text: &str, line: Span) -> usize {
+    let mut at = 0;
+    while let Some(i) = text[at..].find(stmt_text) {
+        let start = at + i;
+        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        if text[line_start..start].trim().is_empty() {
+            return line_start.min(line.start as usize);
+        }
+        at = start + stmt_text.len();
+    }
+    line.start as usize
 }
 
 /// Another function of the file binds the same name to another call (`cache =
