@@ -1046,6 +1046,19 @@ mod tests {
     #[test]
     fn builtin_catalog_parses_and_ids_are_unique() {
         let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        // `by_id` looks in every language: an id used twice would name the wrong library.
+        let mut all: Vec<&str> = [&cat.js, &cat.py, &cat.rs]
+            .iter()
+            .flat_map(|lc| lc.clients.iter().map(|c| c.id.as_str()))
+            .collect();
+        all.sort_unstable();
+        for w in all.windows(2) {
+            assert_ne!(
+                w[0], w[1],
+                "catalogue id `{}` is used in two languages",
+                w[0]
+            );
+        }
         for lc in [&cat.js, &cat.py, &cat.rs] {
             assert!(!lc.clients.is_empty());
             let mut ids: Vec<&str> = lc.clients.iter().map(|c| c.id.as_str()).collect();

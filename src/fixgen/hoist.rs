@@ -106,16 +106,18 @@ pub(crate) fn hoist_fix(
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
-                edits.push(match hoist_point(text, first_alike(text, stmt_text, line), ctor, true) {
-                    Some(at) => Edit {
-                        span: Span::new(at, at),
-                        content: format!("{decl}{nl}{nl}{nl}"),
+                edits.push(
+                    match hoist_point(text, first_alike(text, stmt_text, line), ctor, true) {
+                        Some(at) => Edit {
+                            span: Span::new(at, at),
+                            content: format!("{decl}{nl}{nl}{nl}"),
+                        },
+                        None => Edit {
+                            span: eof,
+                            content: format!("{sep}{nl}{nl}{decl}{nl}"),
+                        },
                     },
-                    None => Edit {
-                        span: eof,
-                        content: format!("{sep}{nl}{nl}{decl}{nl}"),
-                    },
-                });
+                );
             }
         }
         _ => {
@@ -166,16 +168,18 @@ pub(crate) fn hoist_fix(
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
-                edits.push(match hoist_point(text, first_alike(text, stmt_text, line), ctor, false) {
-                    Some(at) => Edit {
-                        span: Span::new(at, at),
-                        content: format!("{decl}{nl}{nl}"),
+                edits.push(
+                    match hoist_point(text, first_alike(text, stmt_text, line), ctor, false) {
+                        Some(at) => Edit {
+                            span: Span::new(at, at),
+                            content: format!("{decl}{nl}{nl}"),
+                        },
+                        None => Edit {
+                            span: eof,
+                            content: format!("{sep}{nl}{decl}{nl}"),
+                        },
                     },
-                    None => Edit {
-                        span: eof,
-                        content: format!("{sep}{nl}{decl}{nl}"),
-                    },
-                });
+                );
             }
         }
     }
@@ -206,14 +210,17 @@ fn first_alike(text: &str, stmt_text: &str, line: Span) -> usize {
 /// aioredis.from_url(…)` in one handler, `cache = aioredis.Redis(…)` in the next): hoisting both
 /// would declare the name twice at module level, and one handler would use the other's client.
 fn rival_binding(text: &str, prefix: &str, ctor: &str) -> bool {
+    // Compared by first line: a construction over several lines is the same when it starts
+    // the same (its own statement included).
+    let head = ctor.lines().next().unwrap_or(ctor).trim_end();
     text.lines().any(|l| {
         let t = l.trim_start();
         t.len() < l.len()
             && t.strip_prefix(prefix).is_some_and(|rest| {
                 let rest = rest.trim_end().trim_end_matches(';');
                 rest.contains('(')
-                    && !rest.starts_with(ctor)
-                    && !rest.starts_with(&format!("await {ctor}"))
+                    && !rest.starts_with(head)
+                    && !rest.starts_with(&format!("await {head}"))
             })
     })
 }
