@@ -81,10 +81,18 @@ impl Check for DuplicateClientModule {
             // Scripts run as processes of their own: their clients are not duplicates of the
             // application's.
             // So do serverless functions (each handler module is deployed on its own).
+            // A module that holds a Lambda handler is a function of its own too.
             sites.retain(|fi, _| {
-                let source = &cx.files[*fi].source;
+                let file = &cx.files[*fi];
+                let source = &file.source;
+                let lambda = file
+                    .facts
+                    .functions
+                    .iter()
+                    .any(|f| f.scope.framework.as_deref() == Some("lambda"));
                 importers(*fi) > 0
                     || !(crate::lang::is_entry_script(source)
+                        || lambda
                         || source.project.serverless && !source.project.nextjs)
             });
             if sites.len() < 2 {

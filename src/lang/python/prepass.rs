@@ -441,6 +441,21 @@ impl<'t> Pre<'t> {
             "attribute" => func.field("attribute"),
             _ => None,
         };
+        // aiohttp's `app.cleanup_ctx.append(ctx)` / `app.on_startup.append(init)`: run once.
+        if last_name.is_some_and(|n| text(n, src) == "append")
+            && let Some(list) = func.field("object").and_then(|o| o.field("attribute"))
+            && matches!(
+                text(list, src),
+                "cleanup_ctx" | "on_startup" | "on_shutdown" | "on_cleanup"
+            )
+            && let Some(arg) = call
+                .field("arguments")
+                .and_then(|a| a.named_child(0))
+                .filter(|a| a.kind() == "identifier")
+        {
+            self.lifespan_fns.insert(text(arg, src).to_string());
+            return;
+        }
         if !last_name.is_some_and(|n| ROUTE_REGISTRARS.contains(&text(n, src))) {
             return;
         }

@@ -897,8 +897,17 @@ impl<'a, 't> Walker<'a, 't> {
         let fastapi = project.has_dep("fastapi") || project.has_dep("starlette");
         let flask = project.has_dep("flask") || project.has_dep("quart");
         if !fastapi && !flask {
-            // Sanic and Quart route with `@app.get` / `@bp.route` as Flask does.
-            if let Some(fw) = ["sanic", "quart"].into_iter().find(|d| project.has_dep(d)) {
+            // aiohttp's `@routes.get`, Sanic's and Quart's `@app.get` / `@bp.route`: the file's
+            // imports first, then the project's dependencies.
+            if self.pre.imports_aiohttp {
+                return "aiohttp";
+            }
+            let tags = ["sanic", "quart"];
+            if let Some(fw) = tags
+                .into_iter()
+                .find(|d| self.pre.imports_from_module(&[d]))
+                .or_else(|| tags.into_iter().find(|d| project.has_dep(d)))
+            {
                 return fw;
             }
         }
