@@ -230,6 +230,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
             "build it once and share it with `rocket::build().manage(...)` and a `&State<...>` parameter"
         }
         "tonic" => "build it once and store it in the service struct",
+        "poem" => {
+            "build it once in `main` and share it with `Route::new()….data(...)` and a `Data<&T>` parameter"
+        }
         _ => match lang {
             Lang::Py => {
                 "create it once at module scope, or cache the getter with `@functools.lru_cache`, and reuse it"

@@ -255,9 +255,6 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         for a in attrs {
             let names = seg_names(a.path());
             let Some(last) = names.last() else { continue };
-            if !ROUTE_ATTRS.contains(&last.as_str()) {
-                continue;
-            }
             let first = names.first().map(String::as_str).unwrap_or("");
             let resolved_first = self
                 .pre
@@ -266,6 +263,13 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .and_then(|p| p.first())
                 .map(String::as_str)
                 .unwrap_or(first);
+            // poem: `#[handler]` (`use poem::handler`) or `#[poem::handler]`.
+            if last == "handler" && resolved_first == "poem" {
+                return Some("poem");
+            }
+            if !ROUTE_ATTRS.contains(&last.as_str()) {
+                continue;
+            }
             let fw = match (names.len(), resolved_first) {
                 (_, "rocket") => "rocket",
                 (_, "actix_web") => "actix",
