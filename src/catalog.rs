@@ -98,6 +98,11 @@ pub struct ClientDef {
     /// per call with one, it opens nothing of its own.
     #[serde(default)]
     pub shared_pool_options: Vec<String>,
+    /// Options that pin the client to what one request resolved (undici's `connect.lookup`
+    /// answering with an address validated against SSRF): built per request with one, it is
+    /// per-target by design, not a pool that should have been shared.
+    #[serde(default)]
+    pub per_target_options: Vec<String>,
     /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
     #[serde(default)]
     pub shared: Option<SharedClient>,

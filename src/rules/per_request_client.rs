@@ -97,7 +97,8 @@ impl Check for PerRequestClient {
 }
 
 /// Is client `idx` of `file` built on an existing pool (`redis.Redis(connection_pool=POOL)`,
-/// catalogue `shared_pool_options`)? Then building it per call opens nothing.
+/// catalogue `shared_pool_options`), or pinned to one request's target (`per_target_options`)?
+/// Then building it per call is no pool that should have been shared.
 fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
     let Some(f) = cx.files.get(file) else {
         return false;
@@ -108,12 +109,12 @@ fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
     let Some(def) = cx.catalog.by_id(&c.client) else {
         return false;
     };
-    !def.shared_pool_options.is_empty()
-        && f.facts.client_config(idx).is_some_and(|cfg| {
-            def.shared_pool_options
-                .iter()
-                .any(|k| cfg.option(k).is_some())
-        })
+    f.facts.client_config(idx).is_some_and(|cfg| {
+        def.shared_pool_options
+            .iter()
+            .chain(&def.per_target_options)
+            .any(|k| cfg.option(k).is_some())
+    })
 }
 
 /// The construction or factory call being judged.
