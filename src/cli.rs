@@ -40,6 +40,12 @@ pub enum Command {
     },
     /// Print the documentation of a rule (by id or code)
     Explain { rule: String },
+    /// List the client libraries connlint knows (the built-in catalogue): how each is built,
+    /// which rules judge it and what the fixes do
+    Libraries {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
     /// Benchmarks only: read and parse files with the language parsers, nothing else
     #[command(hide = true)]
     Parse {
@@ -240,6 +246,18 @@ fn run() -> ExitCode {
     }
     match cli.command {
         Some(Command::Rules { format }) => print_rules(format),
+        Some(Command::Libraries { format }) => {
+            let cat = crate::catalog::Catalog::shared();
+            print!(
+                "{}",
+                match format {
+                    RulesFormat::Human => report::libraries::human(cat),
+                    RulesFormat::Json => report::libraries::json(cat),
+                    RulesFormat::Markdown => report::libraries::markdown(cat),
+                }
+            );
+            ExitCode::SUCCESS
+        }
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Lsp { .. }) => match crate::lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,

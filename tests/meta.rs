@@ -203,3 +203,68 @@ fn source_modules_import_only_lower_layers() {
         bad.join("\n")
     );
 }
+
+/// README's library table is `connlint libraries --format markdown`.
+#[test]
+fn readme_library_table_is_current() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- libraries:start -->")
+        .expect("README has a libraries:start marker");
+    let end = readme
+        .find("<!-- libraries:end -->")
+        .expect("README has a libraries:end marker");
+    let current = readme[start + "<!-- libraries:start -->".len()..end].trim();
+    let want = connlint::report::libraries::markdown(connlint::catalog::Catalog::shared());
+    assert_eq!(
+        current,
+        want.trim(),
+        "README library table is stale; replace it with `connlint libraries --format markdown`:\n{want}"
+    );
+}
+
+/// `rules/catalog/COVERAGE.md` and the catalogue agree: every `covered` row names a catalogue
+/// library of its language, and every catalogue library has a `covered` row.
+#[test]
+fn coverage_doc_matches_the_catalogue() {
+    let doc = std::fs::read_to_string(root().join("rules/catalog/COVERAGE.md")).unwrap();
+    let cat = connlint::catalog::Catalog::builtin().unwrap();
+    let mut covered: std::collections::BTreeSet<(String, String)> = Default::default();
+    let mut language = "";
+    for line in doc.lines() {
+        if line.starts_with("### TypeScript") {
+            language = "typescript";
+        } else if line.starts_with("### Python") {
+            language = "python";
+        } else if line.starts_with("### Rust") {
+            language = "rust";
+        } else if line.starts_with("## Frameworks") {
+            language = "";
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if language.is_empty() || cells.len() < 6 || cells[4] != "covered" {
+            continue;
+        }
+        covered.insert((language.to_string(), cells[5].to_string()));
+    }
+    let mut libraries: std::collections::BTreeSet<(String, String)> = Default::default();
+    for (language, lc) in [
+        ("typescript", &cat.js),
+        ("python", &cat.py),
+        ("rust", &cat.rs),
+    ] {
+        for c in &lc.clients {
+            libraries.insert((language.to_string(), c.library.clone()));
+        }
+    }
+    let unknown: Vec<_> = covered.difference(&libraries).collect();
+    let missing: Vec<_> = libraries.difference(&covered).collect();
+    assert!(
+        unknown.is_empty(),
+        "COVERAGE.md marks as covered libraries the catalogue lacks: {unknown:?}"
+    );
+    assert!(
+        missing.is_empty(),
+        "catalogue libraries without a `covered` row in COVERAGE.md: {missing:?}"
+    );
+}

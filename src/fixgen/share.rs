@@ -181,7 +181,7 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         | "server-action" => {
             "create the client once in a shared module (e.g. `lib/db.ts`, cached on `globalThis` so hot reloads reuse it) and import it here"
         }
-        "express" | "koa" | "fastify" | "hono" | "trpc" => {
+        "express" | "koa" | "fastify" | "hono" | "hapi" | "trpc" => {
             "create the client once at module scope (e.g. in `db.ts`) and import it in your handlers"
         }
         "nestjs" => {

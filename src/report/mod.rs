@@ -7,6 +7,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod libraries;
 pub mod sarif;
 
 /// Output formats of `connlint check`.

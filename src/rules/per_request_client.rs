@@ -558,6 +558,7 @@ fn framework_name(f: &str) -> &str {
         "koa" => "Koa",
         "fastify" => "Fastify",
         "hono" => "Hono",
+        "hapi" => "hapi",
         "trpc" => "tRPC",
         "nestjs" => "NestJS",
         "fastapi" => "FastAPI",

@@ -713,14 +713,14 @@ impl<'a, 't> Walker<'a, 't> {
                 continue;
             }
             // Litestar's and Bottle's bare route decorators (`@get("/users")`).
-            if segs.len() == 1 && ROUTE_DECORATORS.contains(&last) {
-                if let Some(fw) = BARE_ROUTE_FRAMEWORKS
+            if segs.len() == 1
+                && ROUTE_DECORATORS.contains(&last)
+                && let Some(fw) = BARE_ROUTE_FRAMEWORKS
                     .iter()
                     .find(|(m, _)| self.pre.imported_from(last, &[m]))
-                {
-                    handler = Some(fw.1);
-                    continue;
-                }
+            {
+                handler = Some(fw.1);
+                continue;
             }
             if last == "view_config" && self.pre.imported_from(segs[0], &["pyramid"]) {
                 handler = Some("pyramid");

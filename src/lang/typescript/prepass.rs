@@ -113,6 +113,8 @@ impl FileInfo {
             "hono"
         } else if p.has_dep("koa") || p.has_dep("@koa/router") || p.has_dep("koa-router") {
             "koa"
+        } else if p.has_dep("@hapi/hapi") {
+            "hapi"
         } else {
             "express"
         };
