@@ -48,20 +48,37 @@ impl<'a, 't> Walker<'a, 't> {
                 .iter()
                 .find(|(_, k)| k.on.as_deref() == Some(id.as_str())),
             None => {
-                let last = path.rsplit('.').next().unwrap_or(&path);
-                if !last.to_ascii_lowercase().contains("pool") {
-                    return;
-                }
+                // The receiver's last name says what it is: `pool`, or the family of the entry
+                // it is an instance of (`kafka.producer()`).
+                let last = path
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or(&path)
+                    .to_ascii_lowercase();
                 cands.iter().find(|(_, k)| {
                     k.on.as_deref()
                         .and_then(|on| catalog.by_id(on))
-                        .is_some_and(|d| self.uses_library(d))
+                        .is_some_and(|d| {
+                            (last.contains("pool") || last.contains(d.family.as_str()))
+                                && self.uses_library(d)
+                        })
                 })
             }
         };
-        let Some((def, _)) = chosen.copied() else {
+        let Some((def, ctor)) = chosen.copied() else {
             return;
         };
+        // A long-lived client made from an instance (`kafka.producer()`): judged like a
+        // construction (per request, per call), not as a checkout.
+        if def.kind.is_long_lived() {
+            let m = crate::catalog::CtorMatch {
+                client: def,
+                ctor,
+                singleton: false,
+            };
+            self.add_client(at, callee, m, false);
+            return;
+        }
         let vc = self.value_context(at);
         let ctor = format!("{}.{method}()", display_callee(&path));
         self.add_session(at, def, ctor, &vc);
