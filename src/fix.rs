@@ -145,6 +145,15 @@ pub fn fix_workset(
                 });
                 continue;
             }
+            if let Some(name) = redeclared(source.lang, &source.text, &new_text) {
+                outcome.dropped.push(DroppedFix {
+                    path: source.display.clone(),
+                    message: format!(
+                        "a fix would declare `{name}` twice at module level; the file was left as it was"
+                    ),
+                });
+                continue;
+            }
             updates.push((source.display.clone(), new_text));
             outcome.applied += fixes;
             *outcome
@@ -465,8 +474,8 @@ pub fn fix_text(
             break;
         }
         if let Some(lang) = lang
-            && lang::parses_cleanly(lang, &current)
-            && !lang::parses_cleanly(lang, &next)
+            && ((lang::parses_cleanly(lang, &current) && !lang::parses_cleanly(lang, &next))
+                || redeclared(lang, &current, &next).is_some())
         {
             break;
         }
@@ -493,6 +502,41 @@ pub fn parses(lang: Lang, text: &str) -> bool {
     lang::parses_cleanly(lang, text)
 }
 
+/// A name `new` declares more than once at module level (`const`, `let`, `class`, `function`
+/// at the start of a line, exported or not) that `old` did not: in JS and TS that is an error
+/// the parser does not see (`Identifier 'db' has already been declared`). `var` may repeat.
+pub fn redeclared(lang: Lang, old: &str, new: &str) -> Option<String> {
+    if !lang.is_js_family() {
+        return None;
+    }
+    fn counts(text: &str) -> std::collections::HashMap<&str, usize> {
+        let mut m = std::collections::HashMap::new();
+        for line in text.lines() {
+            let l = line.strip_prefix("export ").unwrap_or(line);
+            let l = l.strip_prefix("async ").unwrap_or(l);
+            let Some(rest) = ["const ", "let ", "class ", "function ", "function* "]
+                .iter()
+                .find_map(|k| l.strip_prefix(k))
+            else {
+                continue;
+            };
+            let name = rest
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .next()
+                .unwrap_or("");
+            if !name.is_empty() {
+                *m.entry(name).or_default() += 1;
+            }
+        }
+        m
+    }
+    let before = counts(old);
+    counts(new)
+        .into_iter()
+        .find(|(name, n)| *n > 1 && before.get(name).copied().unwrap_or(0) < *n)
+        .map(|(name, _)| name.to_string())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
@@ -504,6 +548,21 @@ mod tests {
             span: Span::new(s, e),
             content: c.into(),
         }
+    }
+
+    #[test]
+    fn a_second_module_level_declaration_is_caught() {
+        let old = "const a = 1;\nfunction f() {\n  const db = x();\n}\n";
+        let new = "const a = 1;\nconst db = x();\nconst db = y();\nfunction f() {}\n";
+        assert_eq!(redeclared(Lang::Ts, old, new).as_deref(), Some("db"));
+        // Declarations inside functions, `var`, and Python rebinding are fine.
+        let nested = "function f() {\n  const db = 1;\n}\nfunction g() {\n  const db = 2;\n}\n";
+        assert_eq!(redeclared(Lang::Ts, "", nested), None);
+        assert_eq!(redeclared(Lang::Js, "", "var a = 1;\nvar a = 2;\n"), None);
+        assert_eq!(redeclared(Lang::Py, "", "db = 1\ndb = 2\n"), None);
+        // A duplicate the file already had is not the fix's.
+        let dup = "function f() {}\nfunction f() {}\n";
+        assert_eq!(redeclared(Lang::Js, dup, dup), None);
     }
 
     #[test]
