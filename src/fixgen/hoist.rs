@@ -194,6 +194,9 @@ pub(crate) fn hoist_fix(
 /// at the same point, so that applied together they declare it once (identical edits are
 /// shared), and applied alone each still declares it before its first use.
 fn first_alike(text: &str, stmt_text: &str, line: Span) -> usize {
+    if stmt_text.is_empty() {
+        return line.start as usize;
+    }
     let mut at = 0;
     while let Some(i) = text[at..].find(stmt_text) {
         let start = at + i;
