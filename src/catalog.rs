@@ -103,6 +103,11 @@ pub struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     pub per_target_options: Vec<String>,
+    /// TS/JS: functions that list the library's own live instances (firebase-admin's
+    /// `getApps`): a construction under a condition that reads them (`if (!getApps().length)
+    /// initializeApp()`) reuses the library's singleton.
+    #[serde(default)]
+    pub registry: Vec<String>,
     /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
     #[serde(default)]
     pub shared: Option<SharedClient>,

@@ -334,7 +334,7 @@ impl<'a, 't> Walker<'a, 't> {
             vc.guard
         };
         if guard == Guard::None {
-            guard = self.early_return_guard(at, root);
+            guard = self.early_return_guard(at, root, &def.registry);
         }
         if guard == Guard::None && self.ctx().memo {
             guard = Guard::Memo;
@@ -402,7 +402,7 @@ impl<'a, 't> Walker<'a, 't> {
         } else if vc.guard == Guard::None {
             // `if (Queue.instance) return Queue.instance;` before `createRedis()`: the call runs
             // once, like a construction under the same guard.
-            self.early_return_guard(at, None)
+            self.early_return_guard(at, None, &[])
         } else {
             vc.guard
         };
@@ -664,12 +664,34 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// `if (cached) return cached;` / `if (isConnected) return;` before the construction in
     /// the same function, or an `if` around it testing such state: state that makes it run once.
-    pub(super) fn early_return_guard(&self, at: At<'_, 't>, ctor_root: Option<&str>) -> Guard {
+    pub(super) fn early_return_guard(
+        &self,
+        at: At<'_, 't>,
+        ctor_root: Option<&str>,
+        registry: &[String],
+    ) -> Guard {
         let src = self.src;
         let mut cur = at;
         while let Some(p) = cur.up() {
             if is_fn_kind(p.node.kind()) && !is_iife(p, src) {
                 break;
+            }
+            // `getApps().length ? getApp() : initializeApp(config)`, `getApps()[0] ??
+            // initializeApp(config)`: the library's registry is read first.
+            let test = match p.node.kind() {
+                "ternary_expression" => field(p.node, "condition"),
+                "binary_expression"
+                    if field(p.node, "right").is_some_and(|r| r.id() == cur.node.id()) =>
+                {
+                    field(p.node, "left")
+                }
+                _ => None,
+            };
+            if !registry.is_empty()
+                && let Some(cond) = test
+                && self.condition_guard(cond, None, registry) == Guard::SingletonApi
+            {
+                return Guard::SingletonApi;
             }
             // `if (mongoose.connection.readyState === 0) await mongoose.connect(uri);`
             if p.node.kind() == "if_statement"
@@ -677,7 +699,7 @@ impl<'a, 't> Walker<'a, 't> {
                 && field(p.node, "alternative").is_none()
                 && let Some(cond) = field(p.node, "condition")
             {
-                let g = self.condition_guard(cond, ctor_root);
+                let g = self.condition_guard(cond, ctor_root, registry);
                 if g != Guard::None {
                     return g;
                 }
@@ -688,7 +710,7 @@ impl<'a, 't> Walker<'a, 't> {
                         break;
                     }
                     if let Some(cond) = field(st, "condition") {
-                        let g = self.condition_guard(cond, ctor_root);
+                        let g = self.condition_guard(cond, ctor_root, registry);
                         if g != Guard::None {
                             return g;
                         }
@@ -744,7 +766,12 @@ impl<'a, 't> Walker<'a, 't> {
         })
     }
 
-    pub(super) fn condition_guard(&self, cond: Node, ctor_root: Option<&str>) -> Guard {
+    pub(super) fn condition_guard(
+        &self,
+        cond: Node,
+        ctor_root: Option<&str>,
+        registry: &[String],
+    ) -> Guard {
         let src = self.src;
         let mut guard = Guard::None;
         traverse(cond, |a, entering| {
@@ -754,9 +781,15 @@ impl<'a, 't> Walker<'a, 't> {
             }
             match k.kind() {
                 "this" => guard = Guard::Owner,
+                // `admin.apps.length`: the registry read as a property of the library.
+                "property_identifier" if registry.iter().any(|r| r == text(k, src)) => {
+                    guard = Guard::SingletonApi;
+                }
                 "identifier" => {
                     let name = text(k, src);
-                    if self.is_global(name) {
+                    if registry.iter().any(|r| r == name) {
+                        guard = Guard::SingletonApi;
+                    } else if self.is_global(name) {
                         guard = Guard::GlobalCache;
                     } else if (self.is_module_var(name) && self.pre.assigned.contains(name))
                         || ctor_root == Some(name)
