@@ -109,6 +109,9 @@ fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
     let Some(def) = cx.catalog.by_id(&c.client) else {
         return false;
     };
+    if def.shared_pool_options.is_empty() && def.per_target_options.is_empty() {
+        return false;
+    }
     f.facts.client_config(idx).is_some_and(|cfg| {
         def.shared_pool_options
             .iter()

@@ -399,29 +399,20 @@ impl<'t> Pre<'t> {
         }
     }
 
-    /// Does the import bound to `local` come from a module starting with one of `prefixes`?
-    /// Some import of the file comes from one of `prefixes` (`rq`, `rq.decorators`).
+    /// Some absolute import of the file comes from one of `prefixes` (`rq`, `rq.decorators`).
     pub(super) fn imports_from_module(&self, prefixes: &[&str]) -> bool {
-        self.imports.values().any(|imp| {
-            imp.level == 0
-                && prefixes
-                    .iter()
-                    .any(|p| imp.path == *p || imp.path.starts_with(&format!("{p}.")))
-        })
+        self.imports
+            .values()
+            .any(|imp| imp.level == 0 && in_package(&imp.path, prefixes))
     }
 
+    /// Does the import bound to `local` come from a module starting with one of `prefixes`?
     pub(super) fn imported_from(&self, local: &str, prefixes: &[&str]) -> bool {
-        self.imports.get(local).is_some_and(|imp| {
-            imp.level == 0
-                && prefixes
-                    .iter()
-                    .any(|p| imp.path == *p || imp.path.starts_with(&format!("{p}.")))
-        }) || (!self.imports.contains_key(local)
-            && self.wildcard.iter().any(|w| {
-                prefixes
-                    .iter()
-                    .any(|p| w == p || w.starts_with(&format!("{p}.")))
-            }))
+        self.imports
+            .get(local)
+            .is_some_and(|imp| imp.level == 0 && in_package(&imp.path, prefixes))
+            || (!self.imports.contains_key(local)
+                && self.wildcard.iter().any(|w| in_package(w, prefixes)))
     }
 
     /// Handler references and `lifespan=` in one call.
@@ -673,4 +664,12 @@ pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
         return (FileKind::Startup, views);
     }
     (FileKind::Normal, views)
+}
+
+/// `path` is one of `prefixes` or a module under one (`rq.decorators` under `rq`).
+fn in_package(path: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
 }
