@@ -103,9 +103,10 @@ pub struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     pub per_target_options: Vec<String>,
-    /// TS/JS: functions that list the library's own live instances (firebase-admin's
-    /// `getApps`): a construction under a condition that reads them (`if (!getApps().length)
-    /// initializeApp()`) reuses the library's singleton.
+    /// Names that list the library's own live instances (firebase-admin's `getApps`, Python's
+    /// `_apps` / `get_app`): a construction under a condition that reads them (`if
+    /// (!getApps().length) initializeApp()`, `if not firebase_admin._apps:`), or in the `except`
+    /// of a `try` that asks them first (Python), reuses the library's singleton.
     #[serde(default)]
     pub registry: Vec<String>,
     /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.

@@ -102,6 +102,7 @@ pub(crate) fn hoist_fix(
                 if text.lines().any(|l| {
                     l.starts_with(&format!("{name} =")) || l.starts_with(&format!("{name}:"))
                 }) || rival_binding(text, &format!("{name} = "), ctor)
+                    || rival_with(text, name, ctor)
                 {
                     return None;
                 }
@@ -225,6 +226,27 @@ fn rival_binding(text: &str, prefix: &str, ctor: &str) -> bool {
                     && !rest.starts_with(head)
                     && !rest.starts_with(&format!("await {head}"))
             })
+    })
+}
+
+/// Python: another `with` of the file binds the same name to another construction (`async
+/// with httpx.AsyncClient(timeout=10) as client:` in one job, `client = httpx.AsyncClient()`
+/// hoisted from the next): both hoisted, one module-level name would hold two clients.
+fn rival_with(text: &str, name: &str, ctor: &str) -> bool {
+    let head = ctor.lines().next().unwrap_or(ctor).trim_end();
+    text.lines().any(|l| {
+        let t = l.trim_start();
+        let Some(rest) = t
+            .strip_prefix("async with ")
+            .or_else(|| t.strip_prefix("with "))
+        else {
+            return false;
+        };
+        let rest = rest.trim_end();
+        rest.strip_suffix(':')
+            .and_then(|r| r.strip_suffix(name))
+            .and_then(|r| r.trim_end().strip_suffix(" as"))
+            .is_some_and(|call| call.contains('(') && call.trim() != head)
     })
 }
 
@@ -474,6 +496,8 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
         || text
             .lines()
             .any(|l| l.starts_with(&format!("{name} =")) && l != format!("{name} = {ctor}"))
+        || rival_binding(text, &format!("{name} = "), ctor)
+        || rival_with(text, name, ctor)
     {
         return None;
     }
@@ -499,10 +523,18 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
     }];
     if !has_module_line(text, &decl) {
         let sep = if text.ends_with('\n') { "" } else { nl };
-        edits.push(Edit {
-            span: Span::new(text.len(), text.len()),
-            content: format!("{sep}{nl}{nl}{decl}{nl}"),
-        });
+        edits.push(
+            match hoist_point(text, first_alike(text, header, line), ctor, true) {
+                Some(at) => Edit {
+                    span: Span::new(at, at),
+                    content: format!("{decl}{nl}{nl}{nl}"),
+                },
+                None => Edit {
+                    span: Span::new(text.len(), text.len()),
+                    content: format!("{sep}{nl}{nl}{decl}{nl}"),
+                },
+            },
+        );
     }
     Some(Fix::unsafe_edits(
         format!("Share one `{name}` for the whole module instead of opening it per request"),

@@ -202,6 +202,12 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "celery" => {
             "create the client once per worker process at module scope (or in a `worker_process_init` handler)"
         }
+        "arq" => {
+            "create the client once in the worker's `on_startup` hook, keep it in `ctx`, close it in `on_shutdown`, and use `ctx[...]` in jobs"
+        }
+        "channels" => {
+            "create the client once at module scope (or use the channel layer) and reuse it in every consumer; a consumer instance lives for one connection"
+        }
         "dramatiq" | "rq" | "huey" => {
             "create the client once per worker process, at module scope, and reuse it in every job"
         }
@@ -230,6 +236,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
             "build it once and share it with `rocket::build().manage(...)` and a `&State<...>` parameter"
         }
         "tonic" => "build it once and store it in the service struct",
+        "warp" => {
+            "build it once in `main` and hand a clone to each request with a filter (`warp::any().map(move || client.clone())`, then `.and(with_client)`)"
+        }
         "poem" => {
             "build it once in `main` and share it with `Route::new()….data(...)` and a `Data<&T>` parameter"
         }

@@ -298,6 +298,20 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                 (None, _) if s.framework() == "actix-worker" => {
                     ("once per worker thread".to_string(), None)
                 }
+                (None, _) if is_job_framework(s.framework()) => (
+                    "on every job".to_string(),
+                    scope_label(&s)
+                        .map(|sp| (sp, format!("{} runs once per job", describe_scope(&s)))),
+                ),
+                (None, _) if s.framework() == "channels" => (
+                    "on every message or connection".to_string(),
+                    scope_label(&s).map(|sp| {
+                        (
+                            sp,
+                            format!("{} runs per connection or message", describe_scope(&s)),
+                        )
+                    }),
+                ),
                 (None, _) => (
                     "on every request".to_string(),
                     scope_label(&s)
@@ -493,6 +507,11 @@ fn kind_noun(kind: ClientKind) -> &'static str {
     }
 }
 
+/// Task queues and workers: their functions run once per job (message), not per request.
+fn is_job_framework(framework: &str) -> bool {
+    matches!(framework, "celery" | "huey" | "dramatiq" | "rq" | "arq")
+}
+
 fn scope_label(s: &Scope) -> Option<Span> {
     s.span
 }
@@ -515,6 +534,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
             let when = match root_kind(cx, (*file, *idx)) {
                 ScopeKind::Component => "on every render",
                 ScopeKind::Loop => "on every iteration of a loop",
+                _ if is_job_framework(call.scope.framework()) => "on every job",
                 _ => "on every request",
             };
             (
@@ -580,10 +600,13 @@ fn framework_name(f: &str) -> &str {
         "dramatiq" => "Dramatiq",
         "rq" => "RQ",
         "huey" => "Huey",
+        "arq" => "arq",
+        "channels" => "Channels",
         "sveltekit" => "SvelteKit",
         "remix" => "Remix",
         "nuxt" => "Nuxt",
         "poem" => "poem",
+        "warp" => "warp",
         "lambda" => "Lambda",
         "axum" => "axum",
         "actix" | "actix-worker" => "actix-web",
@@ -611,6 +634,8 @@ fn describe_scope(s: &Scope) -> String {
         (_, "actix-worker") => "the `HttpServer::new` app factory",
         (_, "celery") => "Celery task",
         (_, "huey") => "Huey task",
+        (_, "arq") => "arq job",
+        (_, "channels") => "Channels consumer method",
         (_, "dramatiq") => "Dramatiq actor",
         (_, "rq") => "RQ job",
         (_, "lambda") => "Lambda handler",

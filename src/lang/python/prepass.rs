@@ -73,6 +73,7 @@ impl<'t> Pre<'t> {
         };
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
         let mut main_blocks: Vec<Node<'t>> = Vec::new();
+        let mut arq: Vec<(&str, Node<'t>)> = Vec::new();
 
         // Module level: names, main guard, aliases, the last import.
         let mut last_import_end: Option<usize> = None;
@@ -115,11 +116,23 @@ impl<'t> Pre<'t> {
                 }
                 K::Call => pre.scan_call(node, src, file, &mut refs),
                 K::KeywordArg => {
-                    if let (Some(n), Some(v)) = (node.field("name"), node.field("value"))
-                        && text(n, src) == "lifespan"
-                        && v.kind() == "identifier"
+                    if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {
+                        let key = text(n, src);
+                        if key == "lifespan" && v.kind() == "identifier" {
+                            pre.lifespan_fns.insert(text(v, src).to_string());
+                        } else if ARQ_SETTINGS.contains(&key) {
+                            arq.push((key, v));
+                        }
+                    }
+                }
+                // arq's `class WorkerSettings: functions = [send_email]; on_startup = startup`.
+                K::Assignment => {
+                    if let (Some(l), Some(v)) = (node.field("left"), node.field("right"))
+                        && l.kind() == "identifier"
+                        && ARQ_SETTINGS.contains(&text(l, src))
+                        && in_class_body(node)
                     {
-                        pre.lifespan_fns.insert(text(v, src).to_string());
+                        arq.push((text(l, src), v));
                     }
                 }
                 _ => {}
@@ -142,6 +155,34 @@ impl<'t> Pre<'t> {
                 }
                 if !advance(&mut c) {
                     break 'm;
+                }
+            }
+        }
+
+        // arq worker settings, once the imports are known: its functions run once per job, its
+        // `on_startup` / `on_shutdown` once per worker.
+        if !arq.is_empty() && (pre.imports_from_module(&["arq"]) || file.project.has_dep("arq")) {
+            for (key, value) in arq {
+                if matches!(key, "on_startup" | "on_shutdown") {
+                    if value.kind() == "identifier" {
+                        pre.lifespan_fns.insert(text(value, src).to_string());
+                    }
+                    continue;
+                }
+                let items = match value.kind() {
+                    "list" | "tuple" | "set" => named_children(value),
+                    _ => continue,
+                };
+                for item in items {
+                    // `func(download, timeout=60)`, `cron(cleanup, hour=3)`: the first argument.
+                    let target = if item.kind() == "call" {
+                        call_args(item).0.first().copied()
+                    } else {
+                        Some(item)
+                    };
+                    if let Some(t) = target {
+                        refs.push((t, "arq"));
+                    }
                 }
             }
         }
@@ -672,4 +713,13 @@ fn in_package(path: &str, prefixes: &[&str]) -> bool {
         path.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
     })
+}
+
+/// Is this statement directly in a class body (`class WorkerSettings: functions = [...]`)?
+fn in_class_body(node: Node) -> bool {
+    let stmt = node.parent().filter(|p| p.kind() == "expression_statement");
+    stmt.and_then(|s| s.parent())
+        .filter(|b| b.kind() == "block")
+        .and_then(|b| b.parent())
+        .is_some_and(|c| c.kind() == "class_definition")
 }

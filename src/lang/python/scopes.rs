@@ -832,6 +832,17 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return (ScopeKind::Handler, Some("tornado"), guard);
         }
+        // Django Channels consumers: one instance per connection, its methods run per connection
+        // and per message.
+        if let Some(c) = class
+            && !name.starts_with("__")
+            && c.bases
+                .iter()
+                .any(|b| CHANNELS_CONSUMERS.iter().any(|t| b.ends_with(t)))
+            && (self.pre.imports_from_module(&["channels"]) || project.has_dep("channels"))
+        {
+            return (ScopeKind::Handler, Some("channels"), guard);
+        }
         // Falcon resources: plain classes whose `on_get` / `on_post_item` … the router calls.
         if class.is_some()
             && FALCON_RESPONDERS

@@ -168,13 +168,68 @@ impl<'a, 't> Walker<'a, 't> {
             .find_map(|w| self.cat.match_py(&format!("{w}.{}", segs.join("."))))
     }
 
+    /// A construction the library's own registry guards, within its function: under a condition
+    /// that reads it (`if not firebase_admin._apps:`, `… if firebase_admin._apps else …`), or
+    /// in the `except` of a `try` that asks it first (`try: return get_app() except ValueError:`).
+    pub(super) fn registry_guarded(&self, call: Node<'t>, registry: &[String]) -> bool {
+        if registry.is_empty() {
+            return false;
+        }
+        let src = self.src;
+        let reads = |n: Node| {
+            let t = text(n, src);
+            registry.iter().any(|r| {
+                t.match_indices(r.as_str()).any(|(i, _)| {
+                    let before = t[..i].chars().next_back();
+                    let after = t[i + r.len()..].chars().next();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            })
+        };
+        let mut child = call;
+        let mut node = call.parent();
+        while let Some(n) = node {
+            match n.kind() {
+                "function_definition" | "lambda" | "class_definition" | "module" => return false,
+                "if_statement" | "elif_clause" | "while_statement"
+                    if n.field("condition").is_some_and(|c| c != child && reads(c)) =>
+                {
+                    return true;
+                }
+                // `get_app() if firebase_admin._apps else initialize_app(cred)`.
+                "conditional_expression"
+                    if named_children(n)
+                        .get(1)
+                        .is_some_and(|c| *c != child && reads(*c)) =>
+                {
+                    return true;
+                }
+                "except_clause" => {
+                    if let Some(body) = n
+                        .parent()
+                        .filter(|t| t.kind() == "try_statement")
+                        .and_then(|t| t.field("body"))
+                        && reads(body)
+                    {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+            child = n;
+            node = n.parent();
+        }
+        false
+    }
+
     pub(super) fn client_site(&mut self, call: Node<'t>, func: Node<'t>, m: CtorMatch<'a>) {
         let climb = self.climb();
         let top = self.top();
         let (fn_idx, owner) = (top.fn_idx, top.owner);
         let bind_key = climb.key.clone().filter(|_| !climb.derived);
         let ident_target = climb.target.is_none_or(|t| t.kind() == "identifier");
-        let guard = if m.singleton {
+        let guard = if m.singleton || self.registry_guarded(call, &m.client.registry) {
             Guard::SingletonApi
         } else {
             top.guard
@@ -553,6 +608,18 @@ pub(super) fn static_tag(tag: &str) -> &'static str {
         "lambda",
         "aiohttp",
         "starlette",
+        "sanic",
+        "quart",
+        "litestar",
+        "bottle",
+        "pyramid",
+        "tornado",
+        "falcon",
+        "channels",
+        "dramatiq",
+        "rq",
+        "huey",
+        "arq",
         "startup",
         "test",
     ];

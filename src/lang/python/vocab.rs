@@ -36,6 +36,19 @@ pub(super) const BARE_ROUTE_FRAMEWORKS: &[(&str, &str)] =
 /// the module they must come from, and their tag: the function runs once per message.
 pub(super) const TASK_DECORATORS: &[(&str, &str)] = &[("actor", "dramatiq"), ("job", "rq")];
 
+/// arq worker settings (class attributes of `WorkerSettings` or keywords of `Worker(…)`): the
+/// job functions (`functions`, `cron_jobs`) and the hooks that run once per worker.
+pub(super) const ARQ_SETTINGS: &[&str] = &["functions", "cron_jobs", "on_startup", "on_shutdown"];
+
+/// Base classes of Django Channels consumers (`channels.generic.websocket`, `channels.consumer`).
+pub(super) const CHANNELS_CONSUMERS: &[&str] = &[
+    "WebsocketConsumer",
+    "JsonWebsocketConsumer",
+    "AsyncConsumer",
+    "SyncConsumer",
+    "AsyncHttpConsumer",
+];
+
 /// Base classes of Tornado handlers (`tornado.web.RequestHandler`, `WebSocketHandler`).
 pub(super) const TORNADO_HANDLERS: &[&str] = &["RequestHandler", "WebSocketHandler"];
 

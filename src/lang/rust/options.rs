@@ -605,6 +605,7 @@ impl<'ast> Walker<'_, 'ast> {
             fn_idx: None,
             guard: Guard::Lazy,
             closure: false,
+            handler_closure: false,
         };
         // Module-level sites are final at once; keep them out of the enclosing fn's pending list.
         let fns = std::mem::take(&mut self.fns);

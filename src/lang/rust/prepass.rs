@@ -197,6 +197,37 @@ impl<'ast> Pre<'ast> {
         (names.len() == 1 || first == "routing") && (axum_glob || self.deps_axum)
     }
 
+    /// Is `e` a warp filter chain (`warp::path!("x").and(warp::post()).and(with_db(db))`)? Its
+    /// root call or macro, or a filter combined into it with `.and(…)` / `.or(…)`, is `warp::…`.
+    pub(super) fn is_warp_chain(&self, e: &Expr) -> bool {
+        let mut e = e;
+        loop {
+            match e {
+                Expr::MethodCall(m) => {
+                    if m.args.iter().any(|a| self.is_warp_root(a)) {
+                        return true;
+                    }
+                    e = &m.receiver;
+                }
+                Expr::Paren(p) => e = &p.expr,
+                other => return self.is_warp_root(other),
+            }
+        }
+    }
+
+    /// `warp::any()`, `warp::path!(…)`, `path("x")` with `use warp::path`.
+    fn is_warp_root(&self, e: &Expr) -> bool {
+        let path = match e {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => &p.path,
+                _ => return false,
+            },
+            Expr::Macro(m) => &m.mac.path,
+            _ => return false,
+        };
+        self.resolve(path).first().is_some_and(|f| f == "warp")
+    }
+
     /// Per-request middleware: axum `middleware::from_fn(f)` / `from_fn_with_state(state, f)` /
     /// `map_request(f)`, actix-web `middleware::from_fn(f)`. The framework and the index of the
     /// function argument.
@@ -876,6 +907,13 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                 self.pre.raw_refs.push(RawRef {
                     target: t,
                     framework: "axum",
+                });
+            } else if WARP_HANDLER_METHODS.contains(&method.as_str())
+                && self.pre.is_warp_chain(&m.receiver)
+            {
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework: "warp",
                 });
             }
         }

@@ -293,6 +293,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                     fn_idx: None,
                     guard: Guard::Lazy,
                     closure: false,
+                    handler_closure: false,
                 };
                 let fns = std::mem::take(&mut self.fns);
                 self.static_bindings.clear();
@@ -536,6 +537,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             || (LOOP_ON_ITER.contains(&method.as_str()) && is_iter_chain(&m.receiver))
         {
             closure = Some(ClosureRole::Loop);
+        } else if WARP_HANDLER_METHODS.contains(&method.as_str())
+            && self.pre.is_warp_chain(&m.receiver)
+        {
+            closure = Some(ClosureRole::Handler("warp"));
         }
         self.visit_expr(&m.receiver);
         self.visit_args(&m.args, guard, closure);
@@ -549,6 +554,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             Some(ClosureRole::Handler(fw)) if ctx.kind != ScopeKind::Test => {
                 ctx.kind = ScopeKind::Handler;
                 ctx.framework = Some(fw);
+                ctx.handler_closure = true;
             }
             Some(ClosureRole::Loop) => {
                 ctx.kind = loop_kind(ctx.kind);

@@ -17,6 +17,9 @@ pub(super) struct Ctx {
     /// The innermost function-like body is a closure or an async block (its value is not
     /// what the named function returns).
     pub(super) closure: bool,
+    /// A closure the framework calls per request (`.route("/", get(|| async { … }))`): the
+    /// enclosing function is not the handler, so findings do not name it.
+    pub(super) handler_closure: bool,
 }
 
 /// Does this function body start a server (`axum::serve(…)`, `HttpServer::new(…)….run()`,
@@ -164,6 +167,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 fn_idx: None,
                 guard: Guard::None,
                 closure: false,
+                handler_closure: false,
             }],
             fns: Vec::new(),
             stmts: Vec::new(),
@@ -186,6 +190,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             fn_idx: None,
             guard: Guard::None,
             closure: false,
+            handler_closure: false,
         })
     }
 
@@ -196,7 +201,10 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     }
 
     pub(super) fn scope(&self, ctx: &Ctx) -> Scope {
-        let f = self.facts.function(ctx.fn_idx);
+        let f = self
+            .facts
+            .function(ctx.fn_idx)
+            .filter(|_| !ctx.handler_closure);
         Scope {
             kind: ctx.kind,
             framework: ctx.framework.map(String::from),
@@ -402,6 +410,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             fn_idx: Some(idx),
             guard: if memo { Guard::Memo } else { Guard::None },
             closure: false,
+            handler_closure: false,
         };
         let lets = std::mem::take(&mut self.lets);
         let assigns = std::mem::take(&mut self.assign_guards);

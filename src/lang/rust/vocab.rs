@@ -6,6 +6,9 @@ pub(super) const AXUM_METHODS: &[&str] = &[
     "get", "post", "put", "patch", "delete", "head", "options", "trace", "connect", "any",
 ];
 
+/// warp filter methods whose argument runs per request (`.and_then(handler)`, `.map(|| …)`).
+pub(super) const WARP_HANDLER_METHODS: &[&str] = &["and_then", "map", "then"];
+
 /// axum extractors that make an async fn a handler (with generic arguments: `State<AppState>`).
 pub(super) const EXTRACTORS: &[&str] = &["State", "Path", "Query", "Json", "Extension", "Form"];
 

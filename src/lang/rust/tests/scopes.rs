@@ -269,7 +269,8 @@ async fn main() -> std::io::Result<()> {
         (pool.scope.kind, pool.scope.framework()),
         (ScopeKind::Handler, "actix-worker")
     );
-    assert_eq!(pool.scope.name.as_deref(), Some("main"));
+    // The closure is the handler, not `main`: findings do not name `main`.
+    assert_eq!(pool.scope.name, None);
     assert_eq!(pool.returned, Returned::No);
     let r = &f.handler_refs;
     assert!(
@@ -804,4 +805,50 @@ async fn h(State(s): State<S>) {
     let c = only_client(&f);
     assert_eq!(c.scope.kind, ScopeKind::Handler);
     assert!(c.released);
+}
+
+#[test]
+fn warp_filters_make_handlers_and_option_and_then_does_not() {
+    let src = r#"
+use warp::Filter;
+
+async fn send(body: String) -> Result<impl warp::Reply, std::convert::Infallible> {
+    let client = reqwest::Client::new();
+    let _ = client.post("http://x").body(body).send().await;
+    Ok(warp::reply())
+}
+
+fn retries(raw: Option<String>) -> Option<u32> {
+    raw.and_then(parse)
+}
+
+fn parse(s: String) -> Option<u32> {
+    let _c = reqwest::Client::new();
+    s.parse().ok()
+}
+
+#[tokio::main]
+async fn main() {
+    let a = warp::path!("send").and(warp::body::json()).and_then(send);
+    let b = warp::any().map(|| {
+        let http = reqwest::Client::new();
+        format!("{:?}", http)
+    });
+    warp::serve(a.or(b)).run(([0, 0, 0, 0], 8080)).await;
+}
+"#;
+    let f = facts_with("src/main.rs", &["warp", "reqwest", "tokio"], src);
+    let kinds: Vec<_> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework(), c.scope.name.as_deref()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (ScopeKind::Handler, "warp", Some("send")),
+            (ScopeKind::Function, "", Some("parse")),
+            (ScopeKind::Handler, "warp", None),
+        ]
+    );
 }
