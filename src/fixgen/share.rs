@@ -214,6 +214,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "sveltekit" => {
             "create the client once in a server-only module (e.g. `src/lib/server/db.ts`) and import it in your `load` functions and endpoints"
         }
+        "astro" => {
+            "create the client once in a module (e.g. `src/lib/db.ts`) and import it in your endpoints"
+        }
         "remix" => {
             "create the client once in a server-only module (e.g. `app/db.server.ts`) and import it in your loaders and actions"
         }

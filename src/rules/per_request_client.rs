@@ -304,13 +304,9 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         .map(|sp| (sp, format!("{} runs once per job", describe_scope(&s)))),
                 ),
                 (None, _) if s.framework() == "channels" => (
-                    "on every message or connection".to_string(),
-                    scope_label(&s).map(|sp| {
-                        (
-                            sp,
-                            format!("{} runs per connection or message", describe_scope(&s)),
-                        )
-                    }),
+                    "on every message".to_string(),
+                    scope_label(&s)
+                        .map(|sp| (sp, format!("{} runs once per message", describe_scope(&s)))),
                 ),
                 (None, _) => (
                     "on every request".to_string(),
@@ -520,14 +516,21 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
     match p {
         PerRequest::HandlerRef {
             file, framework, ..
-        } => (
-            "on every request".into(),
-            format!(
-                "on every request: it is registered as {} handler in {}",
-                with_article(framework_name(framework)),
-                cx.files[*file].source.display
-            ),
-        ),
+        } => {
+            let (when, what) = if is_job_framework(framework) {
+                ("on every job", "job")
+            } else {
+                ("on every request", "handler")
+            };
+            (
+                when.into(),
+                format!(
+                    "{when}: it is registered as {} {what} in {}",
+                    with_article(framework_name(framework)),
+                    cx.files[*file].source.display
+                ),
+            )
+        }
         PerRequest::CalledFrom((file, idx)) => {
             let call = &cx.files[*file].facts.calls[*idx];
             let caller = describe_scope(&call.scope);
@@ -605,6 +608,7 @@ fn framework_name(f: &str) -> &str {
         "sveltekit" => "SvelteKit",
         "remix" => "Remix",
         "nuxt" => "Nuxt",
+        "astro" => "Astro",
         "poem" => "poem",
         "warp" => "warp",
         "lambda" => "Lambda",

@@ -712,7 +712,15 @@ impl<'a, 't> Walker<'a, 't> {
         let node = unparen(node);
         match node.kind() {
             "identifier" => {
-                let values = self.reaching(text(node, self.src), ctx).ok()?;
+                let name = text(node, self.src);
+                // `from app.config import DATABASE_URL`: the other module's constant.
+                if let Some((name, module)) = self.pre.imported_project_name(name, self.file) {
+                    return Some(UrlCall {
+                        name,
+                        module: Some(module),
+                    });
+                }
+                let values = self.reaching(name, ctx).ok()?;
                 match values.as_slice() {
                     [(v, c)] => self.url_call_of(*v, *c),
                     _ => None,
@@ -735,9 +743,33 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// The module-level functions whose every `return` gives one URL, for clients in other
+    /// The module-level functions whose every `return` gives one URL, and the module constants
+    /// bound once to one (`DATABASE_URL = os.environ["DATABASE_URL"]`), for clients in other
     /// modules built on their value.
     fn finish_url_returns(&mut self, bodies: &HashMap<usize, BodyInfo<'t>>) {
+        let mut consts: Vec<(&str, Node<'t>)> = self
+            .pre
+            .consts
+            .iter()
+            .filter_map(|(name, values)| match values.as_slice() {
+                [v] if !self.pre.local_fns.contains(name.as_str()) => Some((name.as_str(), *v)),
+                _ => None,
+            })
+            .collect();
+        consts.sort_by_key(|(_, v)| v.start_byte());
+        for (name, value) in consts {
+            let ctx = Ctx {
+                info: None,
+                before: value.start_byte(),
+                depth: 0,
+            };
+            if let Some(url) = self.url_of(value, ctx) {
+                self.facts.url_returns.push(UrlReturn {
+                    name: name.to_string(),
+                    url,
+                });
+            }
+        }
         for owner in std::mem::take(&mut self.url_fn_candidates) {
             let (Some(info), Some(name)) = (bodies.get(&owner.id()), owner.field("name")) else {
                 continue;

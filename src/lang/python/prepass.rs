@@ -601,6 +601,24 @@ impl<'t> Pre<'t> {
 
     /// A call target that may be a project function: `(name, module)`; module `None` for a
     /// function of this file. `None` when it names a package, the standard library or nothing known.
+    /// A name imported from a module of this project (`from app.config import DATABASE_URL`):
+    /// its name there and the module.
+    pub(super) fn imported_project_name(
+        &self,
+        local: &str,
+        file: &SourceFile,
+    ) -> Option<(String, ModuleRef)> {
+        let imp = self.imports.get(local).filter(|i| i.member)?;
+        let (module, name) = match imp.path.rsplit_once('.') {
+            Some((m, n)) => (m, n),
+            None => ("", imp.path.as_str()),
+        };
+        if module.is_empty() && imp.level == 0 {
+            return None;
+        }
+        Some((name.to_string(), project_module(module, imp.level, file, &self.cat_tops)?))
+    }
+
     pub(super) fn project_target(
         &self,
         segs: &[&str],

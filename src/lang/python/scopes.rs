@@ -832,10 +832,12 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return (ScopeKind::Handler, Some("tornado"), guard);
         }
-        // Django Channels consumers: one instance per connection, its methods run per connection
-        // and per message.
+        // Django Channels consumers: one instance per connection, its methods run per message
+        // (`connect` / `disconnect` once per connection: what `connect` keeps on `self` and
+        // `disconnect` closes lives as long as the socket).
         if let Some(c) = class
             && !name.starts_with("__")
+            && !CHANNELS_CONNECTION_METHODS.contains(&name)
             && c.bases
                 .iter()
                 .any(|b| CHANNELS_CONSUMERS.iter().any(|t| b.ends_with(t)))

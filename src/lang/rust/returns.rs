@@ -518,6 +518,12 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             guard.get_or_insert(Guard::ModuleCache);
             if let Some(state) = self.fns.last_mut() {
                 for a in &m.args {
+                    // `STATIC.set(client)`, and `STATIC.get_or_init(|| client)`: a closure that
+                    // hands over a value built before it.
+                    let a = match a {
+                        Expr::Closure(c) if c.inputs.is_empty() => &*c.body,
+                        other => other,
+                    };
                     if let Some(v) = expr_ident(value_core(a)) {
                         state.stored_static.insert(v);
                     }

@@ -36,6 +36,8 @@ pub(super) struct FileInfo {
     pub(super) sveltekit: Option<SvelteFile>,
     /// A Remix / React Router framework-mode module under `app/` (`loader`, `action`).
     pub(super) remix: bool,
+    /// An Astro endpoint (`src/pages/**`) or `src/middleware.ts`.
+    pub(super) astro: bool,
     /// An AWS Lambda project (`@types/aws-lambda`, `serverless`, `@middy/core` …): an exported
     /// `handler` runs per invocation.
     pub(super) lambda: bool,
@@ -131,9 +133,15 @@ impl FileInfo {
         };
         let remix = (segs.first() == Some(&"app") || (app_dir && segs.first() == Some(&"src")))
             && REMIX_DEPS.iter().any(|d| p.has_dep(d));
+        // Astro endpoints (`src/pages/**/*.ts` exporting `GET`, `POST`, … or `ALL`) and its
+        // middleware (`src/middleware.ts` exporting `onRequest`) run per request.
+        let astro = p.has_dep("astro")
+            && ((pages_dir && segs.first() == Some(&"src"))
+                || (dirs == ["src"] && stem == "middleware"));
         FileInfo {
             sveltekit,
             remix,
+            astro,
             lambda: LAMBDA_DEPS.iter().any(|d| p.has_dep(d)),
             role,
             route: app_dir && stem == "route",
@@ -688,6 +696,10 @@ impl<'a, 't> Pre<'a, 't> {
             "sveltekit"
         } else if self.info.remix && matches!(as_name, "loader" | "action") {
             "remix"
+        } else if self.info.astro
+            && (HTTP_METHODS.contains(&as_name) || matches!(as_name, "ALL" | "onRequest"))
+        {
+            "astro"
         } else if as_name == "handler"
             && (self.info.lambda || self.imports.values().any(|i| i.module == "aws-lambda"))
         {
