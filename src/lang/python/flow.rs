@@ -360,6 +360,33 @@ impl<'a, 't> Walker<'a, 't> {
                         .push((compact(text(arg, src)), how.to_string()));
                 }
             }
+            // `threading.Thread(target=run, args=(query, conn))`, `executor.submit(run, conn)`:
+            // handed to another thread, which owns it from then on (closing it is its job).
+            "Thread" | "Process" | "submit" | "run_in_executor" => {
+                let (positional, keywords) = call_args(call);
+                let mut handed: Vec<Node> = Vec::new();
+                for (k, v) in keywords {
+                    if matches!(text(k, src), "args" | "kwargs") {
+                        handed.extend(match v.kind() {
+                            "tuple" | "list" => named_children(v),
+                            "dictionary" => named_children(v)
+                                .into_iter()
+                                .filter_map(|p| p.field("value"))
+                                .collect(),
+                            _ => vec![v],
+                        });
+                    }
+                }
+                if matches!(method, "submit" | "run_in_executor") {
+                    handed.extend(positional.iter().skip(1).copied());
+                }
+                for v in handed {
+                    let v = strip(v);
+                    if v.kind() == "identifier" {
+                        info.releases.push((text(v, src).to_string(), CLOSED.to_string()));
+                    }
+                }
+            }
             "setdefault" if top && f.kind() == "attribute" => {
                 if let (Some(obj), Some(v)) = (f.field("object"), call_args(call).0.get(1)) {
                     info.stores.push((obj, *v));

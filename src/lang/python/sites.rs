@@ -83,7 +83,15 @@ impl<'a, 't> Walker<'a, 't> {
             self.release_names.contains(m)
                 || matches!(
                     m,
-                    "enter_context" | "enter_async_context" | "closing" | "aclosing" | "setdefault"
+                    "enter_context"
+                        | "enter_async_context"
+                        | "closing"
+                        | "aclosing"
+                        | "setdefault"
+                        | "Thread"
+                        | "Process"
+                        | "submit"
+                        | "run_in_executor"
                 )
         }) {
             self.record(call, K::Call);

@@ -261,6 +261,11 @@ impl<'a, 't> Walker<'a, 't> {
                     Guard::GlobalCache
                 } else if self.frames.len() > 1 && self.is_module_var(name) {
                     Guard::ModuleCache
+                } else if self.ctx().scope.kind == ScopeKind::Loop {
+                    // A loop of a plain function that fills a list kept beyond it (`for (…) {
+                    // workers.push(new Worker(…)) }` at start-up): N clients on purpose, each
+                    // kept, not one per iteration thrown away.
+                    Guard::Owner
                 } else {
                     Guard::None
                 }
