@@ -552,6 +552,26 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// `LightningStub(channel)`, `Repository(session=session)`: an object of a class built on the
+    /// value, which keeps it (a gRPC stub keeps its channel).
+    pub(super) fn wrapped_in_class(&self, value: Node, names: &[String]) -> bool {
+        let v = strip(value);
+        if v.kind() != "call" {
+            return false;
+        }
+        let class_like = v
+            .field("function")
+            .and_then(|f| dotted(f, self.src))
+            .and_then(|segs| segs.last().copied())
+            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_uppercase()));
+        let (positional, keywords) = call_args(v);
+        class_like
+            && positional
+                .iter()
+                .chain(keywords.iter().map(|(_, v)| v))
+                .any(|a| self.is_exact(*a, names))
+    }
+
     /// The guard given by storing into the container `recv` (`_cache.setdefault(k, …)`).
     pub(super) fn container_guard(
         &self,
@@ -581,7 +601,7 @@ impl<'a, 't> Walker<'a, 't> {
         let names = [key.to_string()];
         for (l, r) in &info.assigns {
             if (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
-                && self.is_exact(*r, &names)
+                && (self.is_exact(*r, &names) || self.wrapped_in_class(*r, &names))
                 && compact(text(*l, self.src)) != key
             {
                 let g = self.target_guard(*l, info, kind);

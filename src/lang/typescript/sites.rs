@@ -178,6 +178,16 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         };
         let callee_u = unwrap_value(callee);
+        // A release written as a function of the value (`deleteApp(app)` in firebase-admin):
+        // recorded as the method it stands for (`app.deleteApp`).
+        if callee_u.kind() == "identifier"
+            && self.release_words.contains(text(callee_u, src))
+            && let Some(arg) = call_args(n).first().map(|a| unwrap_value(*a))
+            && arg.kind() == "identifier"
+        {
+            let path = format!("{}.{}", text(arg, src), text(callee_u, src));
+            self.frame().releases.push(path);
+        }
         if callee_u.kind() == "member_expression" {
             let prop = field(callee_u, "property")
                 .map(|p| text(p, src))
