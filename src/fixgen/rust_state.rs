@@ -98,7 +98,7 @@ pub(crate) fn state_fix(
     let dropped = own_options(cx, file, idx)?;
     let text = f.source.text.as_ref();
     let here = state::read(&f.source, Some(c.span))?;
-    let handler = here.handler.clone()?;
+    let handler = here.handler.clone().filter(|h| !h.in_mod)?;
     let local = handler.local.clone()?;
     if local.init.start != c.span.start
         || !yields_client(c, &text[c.span.end as usize..local.init.end as usize])

@@ -67,6 +67,8 @@ pub struct Handler {
     pub params: Vec<Param>,
     /// The direct `let NAME = INIT;` statement of the body whose `INIT` holds the construction.
     pub local: Option<Local>,
+    /// Inside an inline `mod m { … }`: the file's `use`s do not reach it.
+    pub in_mod: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +114,7 @@ fn read_inner(file: &SourceFile, at: Option<Span>) -> Option<StateFacts> {
         text: &file.text,
         at,
         facts: StateFacts::default(),
+        mod_depth: 0,
     };
     for item in &ast.items {
         if let Item::Use(u) = item {
@@ -157,6 +160,8 @@ struct Reader<'a> {
     text: &'a str,
     at: Option<Span>,
     facts: StateFacts,
+    /// How many inline `mod`s the walk is in.
+    mod_depth: usize,
 }
 
 /// A `let` of a function body: (name, type as written, its value, where the statement ends).
@@ -388,6 +393,7 @@ impl<'a> Reader<'a> {
                 params_open: open,
                 params,
                 local,
+                in_mod: self.mod_depth > 0,
             });
         }
     }
@@ -470,6 +476,11 @@ impl<'e> Visit<'e> for StateCalls<'e> {
 impl<'ast> Visit<'ast> for Reader<'_> {
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
         self.read_fn(f);
+    }
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        self.mod_depth += 1;
+        visit::visit_item_mod(self, m);
+        self.mod_depth -= 1;
     }
     fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
         if let syn::Fields::Named(named) = &s.fields {

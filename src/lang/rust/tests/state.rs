@@ -112,3 +112,13 @@ async fn orders(State(pool): State<PgPool>, Path(id): Path<i64>) -> String {
     );
     assert_eq!(f.extractors, [("State".to_string(), "PgPool".to_string())]);
 }
+
+#[test]
+fn a_handler_in_an_inline_module_is_marked() {
+    let src = "mod admin {\n    pub async fn stats() {\n        let p = PgPool::connect(URL).await.unwrap();\n    }\n}\n";
+    let (f, _) = read(src, Some("PgPool::connect(URL)"));
+    let h = f.handler.unwrap();
+    assert!(h.in_mod);
+    assert!(h.params.is_empty());
+    assert_eq!(h.local.unwrap().binding, "p");
+}
