@@ -134,7 +134,14 @@ pub(crate) fn state_fix(
             {
                 continue;
             }
-            let Some(facts) = state::read(&other.source, None) else {
+            // Read once a run (a memo made for fewer files reads again).
+            let read = match cx.memo.rust_states.get(i) {
+                Some(cell) => cell
+                    .get_or_init(|| state::read(&other.source, None))
+                    .clone(),
+                None => state::read(&other.source, None),
+            };
+            let Some(facts) = read else {
                 continue;
             };
             facts
