@@ -689,6 +689,9 @@ fn edits_for(
             content: format!("{expr}; {}", comments.join(" ")),
         });
     }
+    for e in unused_imports(text, local.init, &here.uses) {
+        crate::fixgen::shared_client::push_apart(&mut edits, Some(e));
+    }
     let how = match reach.web {
         Web::Axum => "state",
         Web::Actix => "`web::Data`",
@@ -733,6 +736,119 @@ fn line_comment(line: &str) -> Option<usize> {
         prev = if quote { ' ' } else { ch };
     }
     None
+}
+
+/// The `use` edits dropping the names only the construction at `replaced` used (`PgPoolOptions`
+/// from `use sqlx::postgres::{PgPool, PgPoolOptions};`, or the whole `use sqlx::PgPool;`), so
+/// that the fixed file compiles without an unused-import warning. Only for one-line `use` items
+/// at the start of a line; a name mentioned anywhere else (a comment too) stays.
+fn unused_imports(
+    text: &str,
+    replaced: Span,
+    uses: &std::collections::HashMap<String, String>,
+) -> Vec<Edit> {
+    let Some(ctor) = text.get(replaced.start as usize..replaced.end as usize) else {
+        return Vec::new();
+    };
+    let mut names: Vec<&str> = ctor
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .filter(|w| uses.contains_key(*w))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    // (line span without its newline, names to drop from it)
+    let mut lines: Vec<(Span, Vec<&str>)> = Vec::new();
+    for name in names {
+        let mut offset = 0usize;
+        let mut found: Vec<Span> = Vec::new();
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            if body.starts_with("use ") && body.ends_with(';') && has_word(body, name) {
+                found.push(Span::new(offset, offset + body.len()));
+            }
+            offset += line.len();
+        }
+        let [line] = found[..] else {
+            continue;
+        };
+        let elsewhere = [
+            &text[..replaced.start as usize],
+            &text[replaced.end as usize..],
+        ]
+        .iter()
+        .map(|part| {
+            part.split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .filter(|w| *w == name)
+                .count()
+        })
+        .sum::<usize>();
+        let on_line = text[line.start as usize..line.end as usize]
+            .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+            .filter(|w| *w == name)
+            .count();
+        if elsewhere != on_line {
+            continue;
+        }
+        match lines.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, n)) => n.push(name),
+            None => lines.push((line, vec![name])),
+        }
+    }
+    let nl = crate::fixgen::newline(text);
+    let mut edits = Vec::new();
+    for (line, drop) in lines {
+        let body = &text[line.start as usize..line.end as usize];
+        let inner = &body["use ".len()..body.len() - 1];
+        let kept = match (inner.find('{'), inner.rfind('}')) {
+            (None, None) => {
+                // `use a::b::Name;`
+                let last = inner.rsplit("::").next().unwrap_or(inner).trim();
+                if !drop.contains(&last) {
+                    continue;
+                }
+                None
+            }
+            (Some(open), Some(close)) if close + 1 == inner.len() => {
+                let items = &inner[open + 1..close];
+                if items.contains(['{', '}']) || items.contains(" as ") {
+                    continue;
+                }
+                let left: Vec<&str> = items
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|i| !i.is_empty() && !drop.contains(i))
+                    .collect();
+                if left.len() + drop.len()
+                    != items.split(',').filter(|i| !i.trim().is_empty()).count()
+                {
+                    continue;
+                }
+                (!left.is_empty())
+                    .then(|| format!("use {}{{{}}};", &inner[..open], left.join(", ")))
+            }
+            _ => continue,
+        };
+        edits.push(match kept {
+            Some(new) => Edit {
+                span: line,
+                content: new,
+            },
+            // The whole line, its newline too.
+            None => {
+                let end = (line.end as usize + nl.len()).min(text.len());
+                let end = if text[line.end as usize..].starts_with(nl) {
+                    end
+                } else {
+                    line.end as usize
+                };
+                Edit {
+                    span: Span::new(line.start as usize, end),
+                    content: String::new(),
+                }
+            }
+        });
+    }
+    edits
 }
 
 /// A type without its paths or spaces: `std::sync::Arc<crate::AppState>` → `Arc<AppState>`.
@@ -916,6 +1032,26 @@ mod tests {
         assert_eq!(line_comment("let c = X::open(\"redis://h\");"), None);
         assert_eq!(closing_paren("|e| f(e))?"), Some(8));
         assert_eq!(closing_paren("\")\")"), Some(3));
+    }
+
+    #[test]
+    fn imports_only_the_construction_used_are_dropped() {
+        let text = "use sqlx::postgres::{PgPool, PgPoolOptions};\nuse std::env;\n\nasync fn h(p: PgPool) {\n    let pool = PgPoolOptions::new().connect(&env::var(\"U\").unwrap()).await.unwrap();\n}\n";
+        let at = text.find("PgPoolOptions::new()").unwrap();
+        let end = text.find(".await.unwrap();").unwrap() + ".await.unwrap()".len();
+        let mut uses = std::collections::HashMap::new();
+        uses.insert("PgPool".to_string(), "sqlx::postgres::PgPool".to_string());
+        uses.insert(
+            "PgPoolOptions".to_string(),
+            "sqlx::postgres::PgPoolOptions".to_string(),
+        );
+        uses.insert("env".to_string(), "std::env".to_string());
+        let edits = unused_imports(text, Span::new(at, end), &uses);
+        let (fixed, _) = crate::fix::apply_edits(text, &edits);
+        assert_eq!(
+            fixed,
+            "use sqlx::postgres::{PgPool};\n\nasync fn h(p: PgPool) {\n    let pool = PgPoolOptions::new().connect(&env::var(\"U\").unwrap()).await.unwrap();\n}\n"
+        );
     }
 
     #[test]
