@@ -368,7 +368,32 @@ fn find_reach(
     };
     let mut reaches: Vec<Reach> = Vec::new();
     for (r, s) in candidates {
-        match &s.content {
+        // A value typed by a struct of the crate (`fn app(state: AppState) -> Router`): its
+        // fields are known by their types only.
+        let by_struct = match (&s.content, s.ty.as_deref()) {
+            (Content::Value(_), Some(ty)) => {
+                let inner = bare_type(ty);
+                let inner = inner
+                    .strip_prefix("Arc<")
+                    .and_then(|t| t.strip_suffix('>'))
+                    .unwrap_or(&inner)
+                    .to_string();
+                crate_files
+                    .iter()
+                    .flat_map(|o| &o.facts.structs)
+                    .find(|d| d.name == inner)
+                    .map(|d| Content::Struct {
+                        name: inner.clone(),
+                        fields: d
+                            .fields
+                            .iter()
+                            .map(|(n, _, _)| (n.clone(), Span::new(0, 0)))
+                            .collect(),
+                    })
+            }
+            _ => None,
+        };
+        match by_struct.as_ref().unwrap_or(&s.content) {
             Content::Value(span) => {
                 let written = s.ty.as_deref();
                 let by_type = written.map(|t| is_client_type(t, &r.facts.uses, &c.client));
@@ -500,6 +525,39 @@ fn has_word(text: &str, word: &str) -> bool {
         .any(|w| w == word)
 }
 
+/// A `use` path of file `r` from the crate root: `crate::state::AppState` for `state::AppState`
+/// in `src/main.rs` that declares `mod state;`, `self::` / `super::` resolved; a crate's path
+/// (`sqlx::PgPool`) unchanged.
+fn absolute(path: &str, r: &Read<'_>) -> Option<String> {
+    let here = module_path(&r.source.rel)?;
+    let mut segs: Vec<&str> = path.split("::").map(str::trim).collect();
+    match segs.first().copied() {
+        Some("crate") => Some(path.to_string()),
+        Some("self") => {
+            segs.remove(0);
+            Some(
+                std::iter::once(here.as_str())
+                    .chain(segs)
+                    .collect::<Vec<_>>()
+                    .join("::"),
+            )
+        }
+        Some("super") => {
+            let mut base: Vec<&str> = here.split("::").collect();
+            while segs.first() == Some(&"super") {
+                segs.remove(0);
+                base.pop();
+                if base.is_empty() {
+                    return None;
+                }
+            }
+            Some(base.into_iter().chain(segs).collect::<Vec<_>>().join("::"))
+        }
+        Some(first) if r.facts.mods.iter().any(|m| m == first) => Some(format!("{here}::{path}")),
+        _ => Some(path.to_string()),
+    }
+}
+
 /// Type `ty`, written in file `from`, as file `to` can write it: unchanged in the same file or
 /// where `to` names its roots the same way; otherwise each root qualified by its full path
 /// (`AppState` → `crate::state::AppState`, `PgPool` → `sqlx::postgres::PgPool`). `None` when a
@@ -529,7 +587,7 @@ fn render_type(ty: &str, from: &Read<'_>, to: &Read<'_>) -> Option<String> {
             return None;
         }
         let full = if let Some(p) = from.facts.uses.get(&w) {
-            Some(p.clone())
+            Some(absolute(p, from)?)
         } else if from.facts.structs.iter().any(|d| d.name == w)
             || from.source.text.contains(&format!("type {w}"))
             || from.source.text.contains(&format!("enum {w}"))
@@ -542,7 +600,8 @@ fn render_type(ty: &str, from: &Read<'_>, to: &Read<'_>) -> Option<String> {
             Some(p) if p.starts_with("self::") || p.starts_with("super::") => return None,
             Some(p) => {
                 let defined_in_to = to.facts.structs.iter().any(|d| d.name == w);
-                if to.facts.uses.get(&w) == Some(&p) && !defined_in_to {
+                let in_to = to.facts.uses.get(&w).and_then(|q| absolute(q, to));
+                if in_to.as_ref() == Some(&p) && !defined_in_to {
                     out.push_str(&w);
                 } else {
                     out.push_str(&p);
@@ -609,6 +668,7 @@ fn edits_for(
     let before_let = code(text.get(handler.span.start as usize..local.stmt.start as usize)?);
     let (fn_text, before_let) = (fn_text.as_str(), before_let.as_str());
     let mut edits = Vec::new();
+    let mut new_import: Option<Edit> = None;
     // A parameter the handler already has: `State(x): State<T>` with the same `T`.
     let norm = |t: &str| bare_type(t);
     let existing = handler.params.iter().find_map(|p| {
@@ -649,9 +709,7 @@ fn edits_for(
             let param = match reach.web {
                 Web::Axum => {
                     let (state, import) = state_name(here, text)?;
-                    if let Some(i) = import {
-                        edits.push(i);
-                    }
+                    new_import = import;
                     format!("{state}({name}): {state}<{}>", reach.ty)
                 }
                 Web::Actix => {
@@ -689,6 +747,8 @@ fn edits_for(
             content: format!("{expr}; {}", comments.join(" ")),
         });
     }
+    // The same `use` edit in every fix of the file, so that it is applied once.
+    edits.extend(new_import);
     for e in unused_imports(text, local.init, &here.uses) {
         crate::fixgen::shared_client::push_apart(&mut edits, Some(e));
     }
@@ -833,16 +893,17 @@ fn unused_imports(
                 span: line,
                 content: new,
             },
-            // The whole line, its newline too.
+            // The whole line with the newline before it, so that it does not touch a `use`
+            // added after it; the first line of the file leaves an empty line.
             None => {
-                let end = (line.end as usize + nl.len()).min(text.len());
-                let end = if text[line.end as usize..].starts_with(nl) {
-                    end
+                let start = line.start as usize;
+                let start = if text[..start].ends_with(nl) {
+                    start - nl.len()
                 } else {
-                    line.end as usize
+                    start
                 };
                 Edit {
-                    span: Span::new(line.start as usize, end),
+                    span: Span::new(start, line.end as usize),
                     content: String::new(),
                 }
             }

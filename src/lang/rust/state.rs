@@ -96,6 +96,8 @@ pub struct StateFacts {
     pub extractors: Vec<(String, String)>,
     /// The handler holding the span asked for, if any.
     pub handler: Option<Handler>,
+    /// The modules the file declares (`mod state;`): a `use state::AppState` names one of them.
+    pub mods: Vec<String>,
 }
 
 /// Read `file` (parsed again with syn); `at`: a construction whose enclosing free function is
@@ -117,8 +119,10 @@ fn read_inner(file: &SourceFile, at: Option<Span>) -> Option<StateFacts> {
         mod_depth: 0,
     };
     for item in &ast.items {
-        if let Item::Use(u) = item {
-            use_names(&u.tree, String::new(), &mut r.facts.uses);
+        match item {
+            Item::Use(u) => use_names(&u.tree, String::new(), &mut r.facts.uses),
+            Item::Mod(m) => r.facts.mods.push(m.ident.to_string()),
+            _ => {}
         }
     }
     r.visit_file(&ast);
@@ -175,6 +179,8 @@ struct Let<'e> {
 /// Every `let NAME[: T] = INIT;` of a function, closures and blocks included.
 struct Lets<'e> {
     all: Vec<Let<'e>>,
+    /// The function's parameters: (name, type as written).
+    params: Vec<(String, Span)>,
 }
 
 struct LetCollector<'e, 'c> {
@@ -282,7 +288,14 @@ impl<'a> Reader<'a> {
                     return (None, here, false);
                 };
                 let Some(l) = lets.find(&name, at) else {
-                    return (None, here, false);
+                    // A parameter (`fn app(pool: PgPool) -> Router`): its type as written.
+                    return match lets.params.iter().find(|(n, _)| *n == name) {
+                        Some((_, ty)) => {
+                            let t = self.slice(*ty);
+                            (Some(unwrap_data(t).to_string()), here, unwrap_data(t) != t)
+                        }
+                        None => (None, here, false),
+                    };
                 };
                 let (ty, content, data) =
                     self.resolve(l.init, lets, l.end.saturating_sub(1), depth + 1);
@@ -324,8 +337,21 @@ impl<'a> Reader<'a> {
                 lets: Vec::new(),
             };
             collector.visit_block(&f.block);
+            let params = f
+                .sig
+                .inputs
+                .iter()
+                .filter_map(|a| match a {
+                    FnArg::Typed(t) => match &*t.pat {
+                        Pat::Ident(id) => Some((id.ident.to_string(), self.conv.of(&*t.ty))),
+                        _ => None,
+                    },
+                    FnArg::Receiver(_) => None,
+                })
+                .collect();
             let lets = Lets {
                 all: collector.lets,
+                params,
             };
             for (web, arg) in calls.found {
                 let at = self.conv.of(arg).start as usize;

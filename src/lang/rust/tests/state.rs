@@ -122,3 +122,19 @@ fn a_handler_in_an_inline_module_is_marked() {
     assert!(h.params.is_empty());
     assert_eq!(h.local.unwrap().binding, "p");
 }
+
+#[test]
+fn a_state_passed_in_as_a_parameter_has_its_type() {
+    let src = "mod state;\nuse state::AppState;\nfn app(state: AppState) -> Router {\n    Router::new().with_state(state)\n}\n";
+    let (f, _) = read(src, None);
+    assert_eq!(f.mods, ["state"]);
+    assert_eq!(
+        f.uses.get("AppState").map(String::as_str),
+        Some("state::AppState")
+    );
+    let [s] = &f.states[..] else {
+        panic!("{:?}", f.states)
+    };
+    assert_eq!(s.ty.as_deref(), Some("AppState"));
+    assert!(matches!(s.content, Content::Value(_)));
+}
