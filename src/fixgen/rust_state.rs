@@ -253,27 +253,38 @@ fn closing_paren(args: &str) -> Option<usize> {
     None
 }
 
-/// Are two files (paths relative to the project root) in the same crate: the same directory
-/// above their `src/`?
-fn same_crate(a: &str, b: &str) -> bool {
-    let base = |p: &str| {
-        if p.starts_with("src/") {
-            Some(String::new())
-        } else {
-            p.find("/src/").map(|i| p[..i].to_string())
-        }
+/// The crate a file (its path relative to the project root) belongs to and its path inside
+/// that crate's root directory: (`api/src`, `routes/mod.rs`) for `api/src/routes/mod.rs`; a binary
+/// under `src/bin/` is a crate of its own (`src/bin/tool`, `main.rs`), `src/bin/tool.rs` too.
+fn crate_of(rel: &str) -> Option<(String, String)> {
+    let at = if rel.starts_with("src/") {
+        0
+    } else {
+        rel.find("/src/")? + 1
     };
-    base(a).is_some() && base(a) == base(b)
+    let root = &rel[..at + 3];
+    let inner = &rel[at + 4..];
+    if let Some(bin) = inner.strip_prefix("bin/") {
+        return Some(match bin.split_once('/') {
+            Some((name, rest)) => (format!("{root}/bin/{name}"), rest.to_string()),
+            None => (format!("{root}/bin/{bin}"), "main.rs".to_string()),
+        });
+    }
+    Some((root.to_string(), inner.to_string()))
+}
+
+/// Are two files (paths relative to the project root) in the same crate?
+fn same_crate(a: &str, b: &str) -> bool {
+    match (crate_of(a), crate_of(b)) {
+        (Some((x, _)), Some((y, _))) => x == y,
+        _ => false,
+    }
 }
 
 /// `crate::a::b` for `src/a/b.rs` (`crate` for `src/main.rs` / `src/lib.rs`, `mod.rs` its
 /// directory).
 fn module_path(rel: &str) -> Option<String> {
-    let inner = match rel.find("src/") {
-        Some(0) => &rel[4..],
-        Some(_) => &rel[rel.find("/src/")? + 5..],
-        None => return None,
-    };
+    let (_, inner) = crate_of(rel)?;
     let inner = inner.strip_suffix(".rs")?;
     let mut segs: Vec<&str> = inner.split('/').collect();
     if segs.last() == Some(&"mod") {
@@ -1127,6 +1138,14 @@ mod tests {
         assert!(same_crate("src/main.rs", "src/a/b.rs"));
         assert!(!same_crate("api/src/main.rs", "src/main.rs"));
         assert!(is_within_module("src/routes.rs", "src/main.rs"));
+        assert!(!same_crate("src/bin/tool.rs", "src/main.rs"));
+        assert!(!same_crate("src/bin/a/main.rs", "src/bin/b/main.rs"));
+        assert!(same_crate("src/bin/a/main.rs", "src/bin/a/routes.rs"));
+        assert_eq!(
+            module_path("src/bin/a/routes.rs").as_deref(),
+            Some("crate::routes")
+        );
+        assert_eq!(module_path("src/bin/tool.rs").as_deref(), Some("crate"));
         assert!(!is_within_module("src/routes.rs", "src/state.rs"));
     }
 }
