@@ -201,6 +201,8 @@ pub struct Memo {
     pub(crate) groups: std::sync::OnceLock<HashMap<GroupKey, Vec<(usize, usize)>>>,
     /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
     pub(crate) fix_scans: Vec<std::sync::atomic::AtomicU64>,
+    /// Rust: what each file shares with handlers (axum / actix-web state), read once a fix asks.
+    pub(crate) rust_states: Vec<std::sync::OnceLock<Option<crate::lang::rust::state::StateFacts>>>,
 }
 
 /// How many bytes of one file the fix builders of one run may scan: they read the text around
@@ -219,6 +221,7 @@ impl Memo {
             importers: std::sync::OnceLock::new(),
             shared: std::sync::OnceLock::new(),
             groups: std::sync::OnceLock::new(),
+            rust_states: cells(files),
             fix_scans: (0..files)
                 .map(|_| std::sync::atomic::AtomicU64::new(0))
                 .collect(),

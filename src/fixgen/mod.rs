@@ -8,6 +8,7 @@ pub mod hoist;
 pub mod import_shared;
 pub mod memoize;
 pub mod options;
+pub mod rust_state;
 pub mod rust_static;
 pub mod share;
 pub mod shared_client;

@@ -228,7 +228,30 @@ fn judge(
     }
 }
 
+/// The framework whose handler runs the construction: its own scope's, the one it is
+/// registered with, or its caller's.
+fn framework_of(cx: &ProjectCx<'_>, s: &Scope, via: Option<&PerRequest>) -> String {
+    match via {
+        Some(PerRequest::HandlerRef { framework, .. }) => framework.clone(),
+        Some(PerRequest::CalledFrom(call)) => cx.files[call.0]
+            .facts
+            .calls
+            .get(call.1)
+            .map(|c| c.scope.framework().to_string())
+            .unwrap_or_default(),
+        None => s.framework().to_string(),
+    }
+}
+
 fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdict, edge_ok: bool) {
+    // The framework of the handler it runs in, when it runs in one of its own (not called from
+    // one): a fix may use what that framework shares with it.
+    let handler_framework = match &verdict {
+        Verdict::PerRequest { scope, via } if !matches!(via, Some(PerRequest::CalledFrom(_))) => {
+            framework_of(cx, scope, via.as_ref())
+        }
+        _ => String::new(),
+    };
     let (file, span, ctor, noun, scope) = describe(cx, built);
     let f = &cx.files[file];
     let mut related = Vec::new();
@@ -314,16 +337,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         .map(|sp| (sp, format!("{} runs on every request", describe_scope(&s)))),
                 ),
             };
-            let framework = match &via {
-                Some(PerRequest::HandlerRef { framework, .. }) => framework.clone(),
-                Some(PerRequest::CalledFrom(call)) => cx.files[call.0]
-                    .facts
-                    .calls
-                    .get(call.1)
-                    .map(|c| c.scope.framework().to_string())
-                    .unwrap_or_default(),
-                None => s.framework().to_string(),
-            };
+            let framework = framework_of(cx, &s, via.as_ref());
             let in_what = if via.is_none() && s.kind != ScopeKind::Loop {
                 format!(" in {}", describe_scope(&s))
             } else {
@@ -349,6 +363,9 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             singleton_fix(&f.source, c, def)
                 .or_else(|| default_connection_fix(&f.source, c, def))
                 .or_else(|| shared_fix(&f.source, c, def))
+                .or_else(|| {
+                    crate::fixgen::rust_state::state_fix(cx, file, idx, &handler_framework)
+                })
                 .or_else(|| with_loop_fix(&f.source, c))
                 .or_else(|| {
                     (!is_factory && movable)

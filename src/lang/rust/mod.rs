@@ -40,6 +40,7 @@ mod options;
 mod prepass;
 mod returns;
 mod scopes;
+pub mod state;
 mod syntax;
 mod vocab;
 use options::*;

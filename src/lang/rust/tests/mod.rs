@@ -55,3 +55,4 @@ fn only_client(f: &FileFacts) -> &ClientSite {
 
 mod options;
 mod scopes;
+mod state;
