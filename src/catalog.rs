@@ -103,6 +103,14 @@ pub struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     pub per_target_options: Vec<String>,
+    /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
+    /// it (an axum `State<…>` extractor) when nothing in the project writes it.
+    #[serde(default)]
+    pub type_path: Option<String>,
+    /// Rust: constructors that return the client itself rather than a `Result` or a future
+    /// (`reqwest::Client::new`), so a fix may replace the construction without its `?`.
+    #[serde(default)]
+    pub infallible: Vec<String>,
     /// Names that list the library's own live instances (firebase-admin's `getApps`, Python's
     /// `_apps` / `get_app`): a construction under a condition that reads them (`if
     /// (!getApps().length) initializeApp()`, `if not firebase_admin._apps:`), or in the `except`

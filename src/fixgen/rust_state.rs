@@ -10,31 +10,21 @@ use crate::facts::ClientKind;
 use crate::lang::rust::state::{self, Content, Handler, StateFacts, Web};
 use crate::source::{Lang, SourceFile, Span};
 
-/// The type a catalogue client is, by its crate's root path, when nothing in the project writes
-/// it: what an extractor names when the state is the client itself.
-fn client_type(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "sqlx-pool" => "sqlx::PgPool",
-        "sqlx-mysql-pool" => "sqlx::MySqlPool",
-        "reqwest-client" => "reqwest::Client",
-        "mongodb-client" => "mongodb::Client",
-        "redis-client" => "redis::Client",
-        "deadpool-postgres" => "deadpool_postgres::Pool",
-        "deadpool-redis" => "deadpool_redis::Pool",
-        "sea-orm" => "sea_orm::DatabaseConnection",
-        _ => return None,
-    })
+/// The type a catalogue client is, by its crate's root path (catalogue `type_path`), when
+/// nothing in the project writes it: what an extractor names when the state is the client itself.
+fn client_type<'c>(cx: &'c ProjectCx<'_>, id: &str) -> Option<&'c str> {
+    cx.catalog.by_id(id)?.type_path.as_deref()
 }
 
-/// Is `ty` (written in a file whose `use` names are `uses`) the type of catalogue client `id`?
-/// Its path resolved through the `use`s: the same crate and last segment as [`client_type`]
+/// Is `ty` (written in a file whose `use` names are `uses`) the client type `want` (its
+/// catalogue `type_path`)? Its path resolved through the `use`s: the same crate and last segment
 /// (`PgPool` imported from `sqlx::postgres::PgPool` is `sqlx::PgPool`).
 pub(crate) fn is_client_type(
     ty: &str,
     uses: &std::collections::HashMap<String, String>,
-    id: &str,
+    want: Option<&str>,
 ) -> bool {
-    let Some(want) = client_type(id) else {
+    let Some(want) = want else {
         return false;
     };
     let path = ty.trim().split('<').next().unwrap_or("").trim();
@@ -101,7 +91,7 @@ pub(crate) fn state_fix(
     let handler = here.handler.clone().filter(|h| !h.in_mod)?;
     let local = handler.local.clone()?;
     if local.init.start != c.span.start
-        || !yields_client(c, &text[c.span.end as usize..local.init.end as usize])
+        || !yields_client(cx, c, &text[c.span.end as usize..local.init.end as usize])
     {
         return None;
     }
@@ -181,7 +171,7 @@ fn own_options(cx: &ProjectCx<'_>, file: usize, idx: usize) -> Option<Vec<String
 /// Is the text after the construction (up to the end of the `let`'s value) what turns it into
 /// the client: `.await`, then `?` (after `.map_err(…)` / `.context(…)` / `.with_context(…)` if
 /// any), `.unwrap()` or `.expect("…")`? Nothing for a constructor that cannot fail.
-fn yields_client(c: &crate::facts::ClientSite, tail: &str) -> bool {
+fn yields_client(cx: &ProjectCx<'_>, c: &crate::facts::ClientSite, tail: &str) -> bool {
     let code: String = tail
         .lines()
         .map(|l| line_comment(l).map_or(l, |i| &l[..i]))
@@ -189,8 +179,12 @@ fn yields_client(c: &crate::facts::ClientSite, tail: &str) -> bool {
         .join("\n");
     let mut rest = code.trim();
     if rest.is_empty() {
-        return matches!(c.client.as_str(), "reqwest-client" | "aws-sdk-rust")
-            && !c.ctor.contains("build");
+        // Catalogue `infallible`: `reqwest::Client::new()` is the client, not a `Result`.
+        let ctor = c.ctor.trim_end_matches("()");
+        return cx
+            .catalog
+            .by_id(&c.client)
+            .is_some_and(|d| d.infallible.iter().any(|n| ctor.ends_with(n.as_str())));
     }
     if let Some(r) = rest.strip_prefix(".await") {
         rest = r.trim_start();
@@ -407,7 +401,8 @@ fn find_reach(
         match by_struct.as_ref().unwrap_or(&s.content) {
             Content::Value(span) => {
                 let written = s.ty.as_deref();
-                let by_type = written.map(|t| is_client_type(t, &r.facts.uses, &c.client));
+                let by_type =
+                    written.map(|t| is_client_type(t, &r.facts.uses, client_type(cx, &c.client)));
                 let ok = match (traced(r, *span), by_type) {
                     (Some(t), _) => t && by_type != Some(false),
                     (None, Some(t)) => t,
@@ -423,13 +418,13 @@ fn find_reach(
                         crate_files.iter().find_map(|o| {
                             o.facts.extractors.iter().find_map(|(w, t)| {
                                 (wrapper_of(web) == w
-                                    && is_client_type(t, &o.facts.uses, &c.client))
+                                    && is_client_type(t, &o.facts.uses, client_type(cx, &c.client)))
                                 .then(|| render_type(t, o, here))
                                 .flatten()
                             })
                         })
                     })
-                    .or_else(|| client_type(&c.client).map(str::to_string))?;
+                    .or_else(|| client_type(cx, &c.client).map(str::to_string))?;
                 reaches.push(Reach {
                     web,
                     ty,
@@ -463,7 +458,9 @@ fn find_reach(
                         d.fields
                             .iter()
                             .find(|(n, _, _)| n == fname)
-                            .map(|(_, t, _)| is_client_type(t, &o.facts.uses, &c.client))
+                            .map(|(_, t, _)| {
+                                is_client_type(t, &o.facts.uses, client_type(cx, &c.client))
+                            })
                     });
                     let ok = match (traced(r, *value), by_type) {
                         (Some(t), _) => t && by_type != Some(false),
@@ -1077,16 +1074,20 @@ mod tests {
         let mut uses = std::collections::HashMap::new();
         uses.insert("PgPool".to_string(), "sqlx::postgres::PgPool".to_string());
         uses.insert("Client".to_string(), "reqwest::Client".to_string());
-        assert!(is_client_type("PgPool", &uses, "sqlx-pool"));
-        assert!(is_client_type("sqlx::PgPool", &uses, "sqlx-pool"));
-        assert!(is_client_type("Client", &uses, "reqwest-client"));
-        assert!(!is_client_type("Client", &uses, "mongodb-client"));
-        assert!(is_client_type("mongodb::Client", &uses, "mongodb-client"));
-        assert!(!is_client_type("PgPool", &uses, "bb8-pool"));
+        assert!(is_client_type("PgPool", &uses, Some("sqlx::PgPool")));
+        assert!(is_client_type("sqlx::PgPool", &uses, Some("sqlx::PgPool")));
+        assert!(is_client_type("Client", &uses, Some("reqwest::Client")));
+        assert!(!is_client_type("Client", &uses, Some("mongodb::Client")));
+        assert!(is_client_type(
+            "mongodb::Client",
+            &uses,
+            Some("mongodb::Client")
+        ));
+        assert!(!is_client_type("PgPool", &uses, None));
         assert!(!is_client_type(
             "Arc<PgPool>",
             &Default::default(),
-            "sqlx-pool"
+            Some("sqlx::PgPool")
         ));
     }
 
