@@ -24,6 +24,8 @@ impl<'a, 't> Walker<'a, 't> {
         let mut derived = false;
         // The value of a keyword argument (`Repo(session=X())`), until its argument list.
         let mut kw_direct = false;
+        // Where the class built on it (`Minio(http_client=PoolManager())`) is, in `path`.
+        let mut ctor_at: Option<usize> = None;
         for i in (0..n - 1).rev() {
             let p = self.path[i];
             match p.kind() {
@@ -132,6 +134,7 @@ impl<'a, 't> Walker<'a, 't> {
                                 .is_some_and(|l| l.starts_with(|ch: char| ch.is_ascii_uppercase()))
                         {
                             c.ctor_arg = true;
+                            ctor_at = Some(i);
                         }
                     }
                     kw_direct = false;
@@ -168,6 +171,9 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => direct = false,
             }
             cur = p;
+        }
+        if let Some(i) = ctor_at {
+            c.owner_target = self.climb_from(i).target;
         }
         c
     }
@@ -217,7 +223,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             if guard == Guard::None && !module {
-                if let Some(t) = p.target {
+                if let Some(t) = p.target.or(p.owner_target) {
                     guard = self.target_guard(t, info, p.scope_kind);
                 }
                 if guard == Guard::None

@@ -42,6 +42,8 @@ pub(super) struct Pending<'t> {
     pub(super) key: Option<String>,
     /// Left side of the assignment holding it.
     pub(super) target: Option<Node<'t>>,
+    /// Left side of the assignment holding the object built on it (see [`Climb::owner_target`]).
+    pub(super) owner_target: Option<Node<'t>>,
     /// `X` of `X.setdefault(k, <site>)`.
     pub(super) store_recv: Option<Node<'t>>,
     pub(super) args: Option<Node<'t>>,
@@ -97,6 +99,9 @@ pub(super) struct Climb<'t> {
     pub(super) by_yield: bool,
     /// Passed straight to a class-like call (`UserRepository(SessionLocal())`): it owns it.
     pub(super) ctor_arg: bool,
+    /// Where the object of the class built on it is stored (`_client = Minio(http_client=
+    /// PoolManager())`): the argument is kept as long as that object.
+    pub(super) owner_target: Option<Node<'t>>,
     /// The statement holding the construction.
     pub(super) stmt: Option<Node<'t>>,
 }

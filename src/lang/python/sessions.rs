@@ -716,6 +716,7 @@ impl<'a, 't> Walker<'a, 't> {
             owner: top.owner,
             key: climb.key,
             target: climb.target,
+            owner_target: climb.owner_target,
             store_recv: climb.store_recv,
             args: call.field("arguments"),
             scope_kind: top.scope.kind,

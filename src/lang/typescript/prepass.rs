@@ -78,11 +78,21 @@ impl FileInfo {
             || (segs.first() == Some(&"src") && segs.get(1) == Some(&"pages"));
         // Inside Next.js routing directories, `test/` or `scripts/` are URL segments.
         let routed = app_dir || pages_dir;
-        let test = name.contains(".test.")
+        // A package of its own for end-to-end tests (`playwright/package.json`): paths inside
+        // it are relative to it.
+        let test_package = file
+            .project
+            .root
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| matches!(n, "e2e" | "cypress" | "playwright" | "tests"));
+        let test = test_package
+            || name.contains(".test.")
             || name.contains(".spec.")
             || dirs.iter().any(|d| {
                 matches!(*d, "__tests__" | "__mocks__")
-                    || (!routed && matches!(*d, "test" | "tests" | "e2e" | "cypress"))
+                    || (!routed
+                        && matches!(*d, "test" | "tests" | "e2e" | "cypress" | "playwright"))
             });
         let startup = (!routed
             && dirs

@@ -230,6 +230,8 @@ impl<'a, 't> Walker<'a, 't> {
         let mut in_catch: Vec<(usize, usize)> = Vec::new();
         let mut in_body: HashSet<usize> = HashSet::new();
         let mut positions: Vec<usize> = Vec::new();
+        // Released by the very next statement: nothing in between can throw.
+        let mut at_once = false;
         traverse(host, |a, entering| {
             let n = a.node;
             if !entering {
@@ -250,6 +252,9 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     released = true;
                     positions.push(n.start_byte());
+                    if statement_follows(acq, n) {
+                        at_once = true;
+                    }
                     for (i, anc) in a.anc.iter().enumerate().rev() {
                         let Some(t) = i.checked_sub(1).and_then(|j| a.anc.get(j)) else {
                             continue;
@@ -291,7 +296,7 @@ impl<'a, 't> Walker<'a, 't> {
         });
         if handed {
             Closing::HandedOver
-        } else if in_finally {
+        } else if in_finally || at_once {
             Closing::Always
         } else if in_catch
             .iter()
@@ -324,5 +329,32 @@ impl<'a, 't> Walker<'a, 't> {
             }
             _ => false,
         }
+    }
+}
+
+/// Is the statement holding `release` (`client.release();`) the one right after the statement
+/// holding `acq` (`const client = await pool.connect();`), in the same block?
+fn statement_follows(acq: Node, release: Node) -> bool {
+    fn statement(n: Node) -> Option<Node> {
+        let mut cur = n;
+        while let Some(p) = cur.parent() {
+            if matches!(p.kind(), "statement_block" | "program") {
+                return Some(cur);
+            }
+            cur = p;
+        }
+        None
+    }
+    match (statement(acq), statement(release)) {
+        (Some(a), Some(r)) => {
+            r.kind() == "expression_statement"
+                && a.next_named_sibling().is_some_and(|n| n.id() == r.id())
+                && r.named_child(0).map(unwrap_value).is_some_and(|e| {
+                    e.id() == release.id()
+                        || (e.kind() == "await_expression"
+                            && e.named_child(0).is_some_and(|c| c.id() == release.id()))
+                })
+        }
+        _ => false,
     }
 }
