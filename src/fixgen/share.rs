@@ -223,6 +223,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "nuxt" => {
             "create the client once in a server utility (e.g. `server/utils/db.ts`, auto-imported) and reuse it in your event handlers"
         }
+        "gcf" => {
+            "create the client outside the function, at module scope, so warm instances reuse it"
+        }
         "lambda" => {
             "create the client outside the handler, at module scope, so warm invocations reuse it"
         }

@@ -629,6 +629,7 @@ fn framework_name(f: &str) -> &str {
         "poem" => "poem",
         "warp" => "warp",
         "lambda" => "Lambda",
+        "gcf" => "Cloud Functions",
         "axum" => "axum",
         "actix" | "actix-worker" => "actix-web",
         "rocket" => "Rocket",
@@ -660,6 +661,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "dramatiq") => "Dramatiq actor",
         (_, "rq") => "RQ job",
         (_, "lambda") => "Lambda handler",
+        (_, "gcf") => "Cloud Function",
         (_, "trpc") => "tRPC procedure",
         (ScopeKind::Handler, f) if !f.is_empty() => {
             return format!("{} handler{name}", framework_name(f));

@@ -731,6 +731,14 @@ impl<'a, 't> Walker<'a, 't> {
                 handler = Some("pyramid");
                 continue;
             }
+            // Google Cloud Functions: `@functions_framework.http` / `.cloud_event` run per
+            // invocation.
+            if matches!(last, "http" | "cloud_event" | "typed")
+                && self.pre.imported_from(segs[0], &["functions_framework"])
+            {
+                handler = Some("gcf");
+                continue;
+            }
             // Task queues whose functions run once per message.
             if let Some(fw) = TASK_DECORATORS
                 .iter()

@@ -501,6 +501,8 @@ impl<'a, 't> Walker<'a, 't> {
                     let last = match k(recv) {
                         K::Identifier => text(recv, src),
                         K::Attribute => text(recv.field("attribute")?, src),
+                        // A getter's result: `get_pool().getconn()`.
+                        K::Call => dotted(recv.field("function")?, src)?.last().copied()?,
                         _ => return None,
                     }
                     .to_ascii_lowercase();
@@ -625,6 +627,7 @@ pub(super) fn static_tag(tag: &str) -> &'static str {
         "tornado",
         "falcon",
         "channels",
+        "gcf",
         "dramatiq",
         "rq",
         "huey",
