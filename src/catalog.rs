@@ -107,6 +107,11 @@ pub struct ClientDef {
     /// it (an axum `State<…>` extractor) when nothing in the project writes it.
     #[serde(default)]
     pub type_path: Option<String>,
+    /// A long-lived stream (a WebSocket to an upstream) that clients reopen in a loop when it
+    /// drops: a loop around it is a reconnect loop, not a new connection per item, so
+    /// `per-request-client` judges it only in handlers and renders.
+    #[serde(default)]
+    pub reconnects: bool,
     /// Rust: constructors that return the client itself rather than a `Result` or a future
     /// (`reqwest::Client::new`), so a fix may replace the construction without its `?`.
     #[serde(default)]

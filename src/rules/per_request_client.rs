@@ -265,6 +265,9 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     if matches!(verdict, Verdict::PerCall | Verdict::Factory { .. }) && per_call_ok(cx, built) {
         return;
     }
+    if in_loop(cx, &verdict) && built_def(cx, built).is_some_and(|d| d.reconnects) {
+        return;
+    }
     let (severity, message, label, help) = match verdict {
         Verdict::Silent => return,
         Verdict::PerRequest { .. } if edge_ok => return,
@@ -443,6 +446,31 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         related,
         fix,
     });
+}
+
+/// Does the verdict come from a loop (the construction's own scope, or the caller it runs
+/// from)?
+fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
+    match verdict {
+        Verdict::PerRequest { scope, via } => match via {
+            None => scope.kind == ScopeKind::Loop,
+            Some(PerRequest::CalledFrom(call)) => root_kind(cx, *call) == ScopeKind::Loop,
+            Some(PerRequest::HandlerRef { .. }) => false,
+        },
+        _ => false,
+    }
+}
+
+/// The catalogue entry of the client built here, or by the factory a call reaches.
+fn built_def<'c>(cx: &'c ProjectCx<'_>, built: Built) -> Option<&'c crate::catalog::ClientDef> {
+    let c = match built {
+        Built::Client { file, idx } => cx.files[file].facts.clients.get(idx),
+        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
+            Some(Origin::Client { file, idx }) => cx.files[*file].facts.clients.get(*idx),
+            None => None,
+        },
+    }?;
+    cx.catalog.by_id(&c.client)
 }
 
 /// Is the client (built here, or by the factory a call reaches) one the catalogue says may be
