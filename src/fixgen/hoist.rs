@@ -71,10 +71,21 @@ pub(crate) fn hoist_fix(
                 span: stmt,
                 content: format!("let {name} = {shared}.clone();"),
             });
-            edits.push(Edit {
-                span: eof,
-                content: format!("{sep}{nl}static {shared}: std::sync::LazyLock<{path}> = std::sync::LazyLock::new({path}::new);{nl}"),
-            });
+            let decl = format!(
+                "static {shared}: std::sync::LazyLock<{path}> = std::sync::LazyLock::new({path}::new);"
+            );
+            edits.push(
+                match crate::fixgen::rust_static::item_start(text, stmt.start as usize) {
+                    Some(at) => Edit {
+                        span: Span::new(at, at),
+                        content: format!("{decl}{nl}{nl}"),
+                    },
+                    None => Edit {
+                        span: eof,
+                        content: format!("{sep}{nl}{decl}{nl}"),
+                    },
+                },
+            );
         }
         Lang::Py => {
             if stmt_text != format!("{name} = {ctor}") || !alone || uses_request_context(ctor) {

@@ -101,15 +101,63 @@ pub(crate) fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite)
     }];
     if !text.contains(&decl_of(&name)) {
         let sep = if text.ends_with('\n') { "" } else { nl };
-        edits.push(Edit {
-            span: Span::new(text.len(), text.len()),
-            content: format!("{sep}{nl}{}{nl}", decl_of(&name)),
+        edits.push(match item_start(text, c.span.start as usize) {
+            // Right before the item holding the construction (its doc comments and attributes
+            // included): after the `use` items, where a person puts a `static`.
+            Some(at) => Edit {
+                span: Span::new(at, at),
+                content: format!("{}{nl}{nl}", decl_of(&name)),
+            },
+            None => Edit {
+                span: Span::new(text.len(), text.len()),
+                content: format!("{sep}{nl}{}{nl}", decl_of(&name)),
+            },
         });
     }
     Some(Fix::unsafe_edits(
         format!("Share one client: a clone of `static {name}` instead of a new one"),
         edits,
     ))
+}
+
+/// The start of the top-level item (a `fn` or an `impl` block) holding the byte `at`, above
+/// the doc comments and attributes attached to it; `None` when no such item line is found
+/// (the end of the file is used then).
+pub(crate) fn item_start(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(head.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < at)
+        .collect();
+    let line = |i: usize| {
+        let s = starts[i];
+        let e = text[s..].find('\n').map_or(text.len(), |j| s + j);
+        &text[s..e]
+    };
+    let is_item = |l: &str| {
+        let l = ["pub(crate) ", "pub(super) ", "pub "]
+            .iter()
+            .find_map(|p| l.strip_prefix(p))
+            .unwrap_or(l);
+        let l = l.strip_prefix("async ").unwrap_or(l);
+        let l = l.strip_prefix("unsafe ").unwrap_or(l);
+        l.starts_with("fn ") || l.starts_with("impl ") || l.starts_with("impl<")
+    };
+    let mut idx = (0..starts.len()).rev().find(|&i| is_item(line(i)))?;
+    // Everything between the item line and the construction is indented or closes nothing at
+    // column 0: otherwise the construction is not inside that item.
+    if (idx + 1..starts.len()).any(|i| line(i).starts_with('}')) {
+        return None;
+    }
+    while idx > 0 {
+        let t = line(idx - 1).trim_start();
+        if t.starts_with("#[") || t.starts_with("///") || t.starts_with("//") {
+            idx -= 1;
+        } else {
+            break;
+        }
+    }
+    Some(starts[idx])
 }
 
 /// A parameterless Rust function `… fn name() -> RET { BODY }` as written, from its name span.
