@@ -383,7 +383,8 @@ impl<'a, 't> Walker<'a, 't> {
                 for v in handed {
                     let v = strip(v);
                     if v.kind() == "identifier" {
-                        info.releases.push((text(v, src).to_string(), CLOSED.to_string()));
+                        info.releases
+                            .push((text(v, src).to_string(), CLOSED.to_string()));
                     }
                 }
             }

@@ -616,7 +616,10 @@ impl<'t> Pre<'t> {
         if module.is_empty() && imp.level == 0 {
             return None;
         }
-        Some((name.to_string(), project_module(module, imp.level, file, &self.cat_tops)?))
+        Some((
+            name.to_string(),
+            project_module(module, imp.level, file, &self.cat_tops)?,
+        ))
     }
 
     pub(super) fn project_target(

@@ -50,8 +50,12 @@ pub(super) const CHANNELS_CONSUMERS: &[&str] = &[
 ];
 
 /// Channels consumer methods that run once per connection, not per message.
-pub(super) const CHANNELS_CONNECTION_METHODS: &[&str] =
-    &["connect", "disconnect", "websocket_connect", "websocket_disconnect"];
+pub(super) const CHANNELS_CONNECTION_METHODS: &[&str] = &[
+    "connect",
+    "disconnect",
+    "websocket_connect",
+    "websocket_disconnect",
+];
 
 /// Base classes of Tornado handlers (`tornado.web.RequestHandler`, `WebSocketHandler`).
 pub(super) const TORNADO_HANDLERS: &[&str] = &["RequestHandler", "WebSocketHandler"];
