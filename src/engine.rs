@@ -872,7 +872,7 @@ fn extract_all(
         Ok(Checked {
             file: CheckedFile {
                 source: let_go(source),
-                facts,
+                facts: Arc::new(facts),
             },
             profile,
         })
@@ -971,9 +971,18 @@ fn extract_all(
             break;
         }
         if !scanned {
+            // A file let go hands over the imports it kept (not needed after this scan).
             pending_imports = pending
-                .par_iter()
-                .map(|(s, _)| lang::scan_imports(s))
+                .par_iter_mut()
+                .map(|(s, _)| match s.deferred.as_mut().and_then(Arc::get_mut) {
+                    Some(d) => Some(
+                        std::mem::take(&mut d.imports)
+                            .into_iter()
+                            .map(|candidates| crate::facts::ModuleRef { candidates })
+                            .collect(),
+                    ),
+                    None => lang::scan_imports(s),
+                })
                 .collect();
             scanned = true;
         }
@@ -1033,11 +1042,12 @@ fn extract_all(
         batch = hit;
     }
     // Unparsed files were still read and checked: they count, with empty facts.
+    let no_facts = Arc::new(crate::facts::FileFacts::default());
     for (source, profile) in pending {
         files.push(Checked {
             file: CheckedFile {
                 source: let_go(source),
-                facts: crate::facts::FileFacts::default(),
+                facts: no_facts.clone(),
             },
             profile,
         });
