@@ -466,9 +466,13 @@ fn read_workset(
                 && !text.contains("connlint")
                 && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
             {
+                let mut imports: Vec<Vec<String>> =
+                    imports.into_iter().map(|m| m.candidates).collect();
+                // Held for every file passed by, to the later rounds: no room to grow.
+                imports.shrink_to_fit();
                 let deferred = crate::source::Deferred {
                     bytes: text.len() as u64,
-                    imports: imports.into_iter().map(|m| m.candidates).collect(),
+                    imports,
                 };
                 drop(text);
                 if let (Some(cache), Some(key)) = (stat_cache, stat_key) {
@@ -1165,9 +1169,16 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
     let mut suppressions: Vec<Suppressions> = files
         .par_iter()
         .zip(&profile_of)
-        .map(|(f, p)| Suppressions {
-            ran: rules_ran_on(f, &profiles[*p]),
-            ..Suppressions::scan(&f.source)
+        .map(|(f, p)| {
+            let found = Suppressions::scan(&f.source);
+            // Which rules ran matters only to a file's comments (most files have none).
+            if found.items.is_empty() {
+                return found;
+            }
+            Suppressions {
+                ran: rules_ran_on(f, &profiles[*p]),
+                ..found
+            }
         })
         .collect();
     let requested = |f: &CheckedFile| {

@@ -483,6 +483,17 @@ fn read_again(origin: &Origin) -> Option<String> {
 
 impl From<String> for Text {
     fn from(text: String) -> Text {
+        // The many files a one-shot run lets go unparsed (see `Deferred`) share one empty text.
+        static EMPTY: OnceLock<Text> = OnceLock::new();
+        if text.is_empty() {
+            return EMPTY.get_or_init(|| Text::held(String::new())).clone();
+        }
+        Text::held(text)
+    }
+}
+
+impl Text {
+    fn held(text: String) -> Text {
         let cell = TextCell {
             text: OnceLock::from(Arc::<str>::from(text)),
             lines: OnceLock::new(),
