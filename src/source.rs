@@ -527,6 +527,7 @@ impl std::fmt::Debug for Text {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -550,6 +551,30 @@ mod tests {
         let d = text.find('d').map(|o| o as u32).unwrap_or(0);
         assert_eq!(idx.position(text, d), Position { line: 4, column: 1 });
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_unless_it_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.ts");
+        let text = "const a = \"é\";\nexport const pool = new Pool();\n";
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        let released = Text::released(&path, text);
+        assert!(!released.is_held());
+        assert_eq!(released.len(), text.len());
+        assert_eq!(&*released, text);
+        assert!(released.is_held() && !released.is_stale());
+        assert_eq!(released.line_index().line_count(), 3);
+
+        // Changed on disk since it was read: not used, and said so.
+        std::fs::write(&path, "export const pool = new Pool();\n").unwrap();
+        let changed = Text::released(&path, text);
+        assert_eq!(&*changed, "");
+        assert!(changed.is_stale());
+        let gone = Text::released(&dir.path().join("missing.ts"), text);
+        assert!(gone.is_stale());
+        // A held text is never stale.
+        assert!(!Text::from(text.to_string()).is_stale());
     }
 
     #[test]
