@@ -336,8 +336,9 @@ pub fn load_workset(
 
 /// [`load_workset`]; with `defer`, the texts of the files the prefilter's first round passes by
 /// are let go as they are read (what its later rounds need is kept: the size and the imports),
-/// so that a run holds the texts of the files it parses, not of the whole tree. A one-shot check
-/// defers; the editor and `--fix`, which keep or rewrite texts, do not.
+/// so that a run holds the texts of the files it parses, not of the whole tree (and a one-shot
+/// check lets go of those too once their facts are extracted: see [`check_paths`]). A one-shot
+/// check defers; the editor and `--fix`, which keep or rewrite texts, do not.
 fn read_workset(
     paths: &[PathBuf],
     overlay: Option<(&Path, &str)>,
