@@ -307,8 +307,13 @@ pub fn context_root(file: &Path) -> Option<PathBuf> {
 
 /// Check files and directories.
 pub fn check_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, RunError> {
-    let work = read_workset(paths, None, settings, true)?;
-    run_in_pool(settings, || check_workset(&work, settings))
+    let mut work = read_workset(paths, None, settings, true)?;
+    // A one-shot run holds the facts of the files it parses, not their texts: each is let go
+    // once extracted and read again only if a finding, a fix or a code frame needs it.
+    let sources = std::mem::take(&mut work.sources);
+    run_in_pool(settings, || {
+        check_sources_of(&work, sources, true, settings)
+    })
 }
 
 /// Discover and read the files under `paths` (for `--fix`, which works on texts in memory).
@@ -331,8 +336,9 @@ pub fn load_workset(
 
 /// [`load_workset`]; with `defer`, the texts of the files the prefilter's first round passes by
 /// are let go as they are read (what its later rounds need is kept: the size and the imports),
-/// so that a run holds the texts of the files it parses, not of the whole tree. A one-shot check
-/// defers; the editor and `--fix`, which keep or rewrite texts, do not.
+/// so that a run holds the texts of the files it parses, not of the whole tree (and a one-shot
+/// check lets go of those too once their facts are extracted: see [`check_paths`]). A one-shot
+/// check defers; the editor and `--fix`, which keep or rewrite texts, do not.
 fn read_workset(
     paths: &[PathBuf],
     overlay: Option<(&Path, &str)>,
@@ -461,9 +467,13 @@ fn read_workset(
                 && !text.contains("connlint")
                 && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
             {
+                let mut imports: Vec<Vec<String>> =
+                    imports.into_iter().map(|m| m.candidates).collect();
+                // Held for every file passed by, to the later rounds: no room to grow.
+                imports.shrink_to_fit();
                 let deferred = crate::source::Deferred {
                     bytes: text.len() as u64,
-                    imports: imports.into_iter().map(|m| m.candidates).collect(),
+                    imports,
                 };
                 drop(text);
                 if let (Some(cache), Some(key)) = (stat_cache, stat_key) {
@@ -682,9 +692,20 @@ impl Workset {
 /// Check a [`Workset`]: parse (prefiltered, cached), run the project pass and the rules, and
 /// report on the requested files.
 pub fn check_workset(work: &Workset, settings: &Settings) -> Report {
+    check_sources_of(work, work.sources.clone(), false, settings)
+}
+
+/// [`check_workset`] over `sources` (the workset's, or taken from it); with `release`, each
+/// text is let go once its facts are extracted (see [`crate::source::Text`]).
+fn check_sources_of(
+    work: &Workset,
+    sources: Vec<SourceFile>,
+    release: bool,
+    settings: &Settings,
+) -> Report {
     let catalog = work.profiles.union_catalog(settings);
     let started = std::time::Instant::now();
-    let (files, mut errors, mut stats) = extract_all(work, &catalog, settings);
+    let (files, mut errors, mut stats) = extract_all(work, sources, release, &catalog, settings);
     stats.extract_secs = started.elapsed().as_secs_f64();
     let started = std::time::Instant::now();
     let mut report = run_rules(files, work, &catalog);
@@ -812,13 +833,14 @@ struct Checked {
 
 fn extract_all(
     work: &Workset,
+    sources: Vec<SourceFile>,
+    release: bool,
     catalog: &Catalog,
     settings: &Settings,
 ) -> (Vec<Checked>, Vec<FileError>, crate::diagnostic::RunStats) {
     let mut stats = crate::diagnostic::RunStats {
-        files_read: work.sources.len(),
-        bytes_read: work
-            .sources
+        files_read: sources.len(),
+        bytes_read: sources
             .iter()
             .map(|s| s.deferred.as_ref().map_or(s.text.len() as u64, |d| d.bytes))
             .sum(),
@@ -826,8 +848,7 @@ fn extract_all(
     };
     // Parse only the files the prefilter lets through.
     let prefilter = settings.prefilter.then(|| Prefilter::for_catalog(catalog));
-    let project_keys: HashMap<PathBuf, u128> = work
-        .sources
+    let project_keys: HashMap<PathBuf, u128> = sources
         .iter()
         .map(|s| (s.project.root.clone(), s.project.clone()))
         .collect::<HashMap<_, _>>()
@@ -841,16 +862,27 @@ fn extract_all(
         .collect();
     let cache = settings.cache.as_deref();
     let profiles = &work.profiles.list;
+    // A suppression comment is read by every run: a file holding one keeps its text.
+    let let_go = |source: SourceFile| {
+        if release && source.deferred.is_none() && !crate::suppress::mentions(&source.text) {
+            let entry_script = lang::is_entry_script(&source);
+            source.released(entry_script)
+        } else {
+            source
+        }
+    };
     let parse = |(source, profile): (SourceFile, usize)| -> Result<Checked, FileError> {
         let mut facts = extract_cached(&source, &profiles[profile], &project_keys, cache)?;
         facts.shrink();
         Ok(Checked {
-            file: CheckedFile { source, facts },
+            file: CheckedFile {
+                source: let_go(source),
+                facts: Arc::new(facts),
+            },
             profile,
         })
     };
-    let triggered: Vec<bool> = work
-        .sources
+    let triggered: Vec<bool> = sources
         .par_iter()
         .map(|s| {
             s.deferred.is_none()
@@ -862,15 +894,13 @@ fn extract_all(
     let mut errors = Vec::new();
     let mut pending: Vec<(SourceFile, usize)> = Vec::new();
     let mut first: Vec<(SourceFile, usize)> = Vec::new();
-    let imported = lang::imported_by_app(&work.sources);
-    for (((s, p), t), imported) in work
-        .sources
-        .iter()
+    let imported = lang::imported_by_app(&sources);
+    for (((mut s, p), t), imported) in sources
+        .into_iter()
         .zip(&work.profile_of)
         .zip(triggered)
         .zip(imported)
     {
-        let mut s = s.clone();
         s.imported_by_app = imported;
         if t {
             first.push((s, *p));
@@ -879,7 +909,7 @@ fn extract_all(
         }
     }
     // Every file read ends up here (the unparsed with empty facts): sized once, not by doubling.
-    let mut files: Vec<Checked> = Vec::with_capacity(work.sources.len());
+    let mut files: Vec<Checked> = Vec::with_capacity(first.len() + pending.len());
     let mut known = BTreeSet::new();
     let mut batch = first;
     // What each pending file imports, scanned once, when first needed (`None`: a language whose
@@ -946,9 +976,18 @@ fn extract_all(
             break;
         }
         if !scanned {
+            // A file let go hands over the imports it kept (not needed after this scan).
             pending_imports = pending
-                .par_iter()
-                .map(|(s, _)| lang::scan_imports(s))
+                .par_iter_mut()
+                .map(|(s, _)| match s.deferred.as_mut().and_then(Arc::get_mut) {
+                    Some(d) => Some(
+                        std::mem::take(&mut d.imports)
+                            .into_iter()
+                            .map(|candidates| crate::facts::ModuleRef { candidates })
+                            .collect(),
+                    ),
+                    None => lang::scan_imports(s),
+                })
                 .collect();
             scanned = true;
         }
@@ -1008,11 +1047,12 @@ fn extract_all(
         batch = hit;
     }
     // Unparsed files were still read and checked: they count, with empty facts.
+    let no_facts = Arc::new(crate::facts::FileFacts::default());
     for (source, profile) in pending {
         files.push(Checked {
             file: CheckedFile {
-                source,
-                facts: crate::facts::FileFacts::default(),
+                source: let_go(source),
+                facts: no_facts.clone(),
             },
             profile,
         });
@@ -1062,7 +1102,7 @@ pub fn budget_paths(
     let work = read_workset(paths, None, settings, true)?;
     run_in_pool(settings, || {
         let catalog = work.profiles.union_catalog(settings);
-        let (checked, _, _) = extract_all(&work, &catalog, settings);
+        let (checked, _, _) = extract_all(&work, work.sources.clone(), false, &catalog, settings);
         let (files, profile_of): (Vec<CheckedFile>, Vec<usize>) =
             checked.into_iter().map(|c| (c.file, c.profile)).unzip();
         let configs: Vec<&Config> = profile_of
@@ -1130,9 +1170,16 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
     let mut suppressions: Vec<Suppressions> = files
         .par_iter()
         .zip(&profile_of)
-        .map(|(f, p)| Suppressions {
-            ran: rules_ran_on(f, &profiles[*p]),
-            ..Suppressions::scan(&f.source)
+        .map(|(f, p)| {
+            let found = Suppressions::scan(&f.source);
+            // Which rules ran matters only to a file's comments (most files have none).
+            if found.items.is_empty() {
+                return found;
+            }
+            Suppressions {
+                ran: rules_ran_on(f, &profiles[*p]),
+                ..found
+            }
         })
         .collect();
     let requested = |f: &CheckedFile| {
@@ -1161,7 +1208,24 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         if !requested(file) || !profile.rules.contains(&f.rule) {
             continue;
         }
-        let line = file.source.lines.line_of(f.span.start);
+        // A text let go and changed on disk since: its spans no longer hold (see `Text`).
+        let stale = |i: &usize| files.get(*i).is_some_and(|f| f.source.text.is_stale());
+        let involved = std::iter::once(&f.file)
+            .chain(f.related.iter().map(|(i, _, _)| i))
+            .chain(
+                f.fix
+                    .iter()
+                    .flat_map(|x| x.related_edits.iter().map(|(i, _)| i)),
+            );
+        if let Some(changed) = involved.into_iter().find(|i| stale(i)) {
+            report.errors.push(FileError::new(
+                files[*changed].source.display.clone(),
+                "changed on disk during the run: its findings are left out (check it again)"
+                    .to_string(),
+            ));
+            continue;
+        }
+        let line = file.source.lines().line_of(f.span.start);
         if suppressions[f.file].is_suppressed(
             f.rule,
             rule.meta().code,
@@ -1181,7 +1245,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         report
             .sources
             .entry(file.source.display.clone())
-            .or_insert_with(|| file.source.text.clone());
+            .or_insert_with(|| file.source.text.arc());
         let related = f
             .related
             .iter()
@@ -1190,7 +1254,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
                 report
                     .sources
                     .entry(rf.source.display.clone())
-                    .or_insert_with(|| rf.source.text.clone());
+                    .or_insert_with(|| rf.source.text.arc());
                 Related {
                     path: rf.source.display.clone(),
                     span: *span,
@@ -1316,7 +1380,7 @@ fn run_judges(
             s.mark(
                 f.rule,
                 r.meta().code,
-                file.source.lines.line_of(f.span.start),
+                file.source.lines().line_of(f.span.start),
                 rules::judges_suppressions(f.rule),
             );
         }

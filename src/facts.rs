@@ -684,8 +684,9 @@ impl FileFacts {
     }
 }
 
-/// One checked file: its source and facts.
+/// One checked file: its source and facts (shared: the many files a run reads but does not
+/// parse share one empty set).
 pub struct CheckedFile {
     pub source: crate::source::SourceFile,
-    pub facts: FileFacts,
+    pub facts: std::sync::Arc<FileFacts>,
 }

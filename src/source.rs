@@ -4,7 +4,8 @@
 //! lines and columns are only computed here, at the edges (reporters, JSON, LSP).
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::project::Project;
 
@@ -282,15 +283,18 @@ pub struct SourceFile {
     /// The path relative to the project root, with `/` separators (e.g. `app/api/users/route.ts`).
     pub rel: String,
     pub lang: Lang,
-    pub text: Arc<str>,
+    /// The text (it reads as a `&str`); see [`Text`] for a text let go after extraction.
+    pub text: Text,
     pub project: Arc<Project>,
-    pub lines: Arc<LineIndex>,
     /// Application code imports this file (see `lang::imported_by_app`): a file whose folder
     /// alone would make it a script (`prisma/`) is application code then.
     pub imported_by_app: bool,
     /// The text was not kept (`text` is empty): the prefilter's first round passed the file
     /// by, so only what its later rounds need of it was kept; it is read again if they want it.
     pub deferred: Option<Arc<Deferred>>,
+    /// Whether the file is an entry script (`lang::is_entry_script`), found before its text
+    /// was let go (`None`: the text is held, ask it).
+    pub entry_script: Option<bool>,
 }
 
 /// What is kept of a file whose text was let go (see [`SourceFile::deferred`]).
@@ -311,17 +315,16 @@ impl SourceFile {
         text: String,
         project: Arc<Project>,
     ) -> Self {
-        let lines = Arc::new(LineIndex::new(&text));
         SourceFile {
             path,
             display,
             rel,
             lang,
-            text: Arc::from(text),
+            text: Text::from(text),
             project,
-            lines,
             imported_by_app: false,
             deferred: None,
+            entry_script: None,
         }
     }
 
@@ -358,11 +361,173 @@ impl SourceFile {
     }
 
     pub fn position(&self, offset: u32) -> Position {
-        self.lines.position(&self.text, offset)
+        self.lines().position(&self.text, offset)
+    }
+
+    /// The line starts of the text (computed when first asked for).
+    pub fn lines(&self) -> &LineIndex {
+        self.text.line_index()
+    }
+
+    /// The same file with its text let go (read again from disk when next asked for; see
+    /// [`Text::released`]), for a one-shot run once its facts are extracted.
+    /// `entry_script` is what `lang::is_entry_script` found of the text.
+    pub fn released(&self, entry_script: bool) -> SourceFile {
+        SourceFile {
+            text: Text::released(&self.path, &self.text),
+            entry_script: Some(entry_script),
+            ..self.clone()
+        }
+    }
+}
+
+/// A file's text. It is either held, or let go once the file's facts are extracted (a one-shot
+/// run holds facts, not sources): a released text is read again from disk the first time it is
+/// asked for (a rule slicing a name for its message, a fix builder, a code frame) and held from
+/// then on. Its size and hash are kept: a file that changed on disk since it was read is not
+/// used (it reads as empty, and [`Text::is_stale`] says so; the run leaves its findings out).
+#[derive(Clone)]
+pub struct Text(Arc<TextCell>);
+
+struct TextCell {
+    text: OnceLock<Arc<str>>,
+    lines: OnceLock<LineIndex>,
+    /// Where to read a released text again, and what it must be.
+    origin: Option<Origin>,
+    stale: AtomicBool,
+}
+
+struct Origin {
+    path: PathBuf,
+    len: usize,
+    hash: u64,
+}
+
+impl Text {
+    /// A text let go: `path` is read again when it is next asked for, and must still hold
+    /// `text` (same size and hash).
+    pub fn released(path: &std::path::Path, text: &str) -> Text {
+        Text(Arc::new(TextCell {
+            text: OnceLock::new(),
+            lines: OnceLock::new(),
+            origin: Some(Origin {
+                path: path.to_path_buf(),
+                len: text.len(),
+                hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            }),
+            stale: AtomicBool::new(false),
+        }))
+    }
+
+    /// The text, shared.
+    pub fn arc(&self) -> Arc<str> {
+        self.text().clone()
+    }
+
+    /// The size of the text in bytes; a text let go is not read again for it.
+    pub fn len(&self) -> usize {
+        match (self.0.text.get(), &self.0.origin) {
+            (Some(text), _) => text.len(),
+            (None, Some(origin)) => origin.len,
+            (None, None) => 0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Is the text held now (not let go, or read again already)?
+    pub fn is_held(&self) -> bool {
+        self.0.text.get().is_some()
+    }
+
+    /// The text was let go, and the file on disk no longer holds it.
+    pub fn is_stale(&self) -> bool {
+        let _ = self.text();
+        self.0.stale.load(Ordering::Relaxed)
+    }
+
+    /// The line starts of the text (computed when first asked for).
+    pub fn line_index(&self) -> &LineIndex {
+        self.0.lines.get_or_init(|| LineIndex::new(self.text()))
+    }
+
+    fn text(&self) -> &Arc<str> {
+        self.0.text.get_or_init(|| {
+            let Some(origin) = &self.0.origin else {
+                return Arc::from("");
+            };
+            match read_again(origin) {
+                Some(text) => Arc::from(text),
+                None => {
+                    self.0.stale.store(true, Ordering::Relaxed);
+                    Arc::from("")
+                }
+            }
+        })
+    }
+}
+
+/// The text at `origin`, if it is still the text that was read (as the run read it: without a
+/// byte-order mark).
+fn read_again(origin: &Origin) -> Option<String> {
+    let bytes = std::fs::read(&origin.path).ok()?;
+    let mut text = String::from_utf8(bytes).ok()?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    (text.len() == origin.len && xxhash_rust::xxh3::xxh3_64(text.as_bytes()) == origin.hash)
+        .then_some(text)
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        // The many files a one-shot run lets go unparsed (see `Deferred`) share one empty text.
+        static EMPTY: OnceLock<Text> = OnceLock::new();
+        if text.is_empty() {
+            return EMPTY.get_or_init(|| Text::held(String::new())).clone();
+        }
+        Text::held(text)
+    }
+}
+
+impl Text {
+    fn held(text: String) -> Text {
+        let cell = TextCell {
+            text: OnceLock::from(Arc::<str>::from(text)),
+            lines: OnceLock::new(),
+            origin: None,
+            stale: AtomicBool::new(false),
+        };
+        Text(Arc::new(cell))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.text()
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.text.get() {
+            Some(text) => std::fmt::Debug::fmt(text, f),
+            None => f.write_str("<released>"),
+        }
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -386,6 +551,30 @@ mod tests {
         let d = text.find('d').map(|o| o as u32).unwrap_or(0);
         assert_eq!(idx.position(text, d), Position { line: 4, column: 1 });
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_unless_it_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.ts");
+        let text = "const a = \"é\";\nexport const pool = new Pool();\n";
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        let released = Text::released(&path, text);
+        assert!(!released.is_held());
+        assert_eq!(released.len(), text.len());
+        assert_eq!(&*released, text);
+        assert!(released.is_held() && !released.is_stale());
+        assert_eq!(released.line_index().line_count(), 3);
+
+        // Changed on disk since it was read: not used, and said so.
+        std::fs::write(&path, "export const pool = new Pool();\n").unwrap();
+        let changed = Text::released(&path, text);
+        assert_eq!(&*changed, "");
+        assert!(changed.is_stale());
+        let gone = Text::released(&dir.path().join("missing.ts"), text);
+        assert!(gone.is_stale());
+        // A held text is never stale.
+        assert!(!Text::from(text.to_string()).is_stale());
     }
 
     #[test]

@@ -9,6 +9,11 @@ use crate::source::{SourceFile, Span};
 
 const MARKER: &str = "connlint-ignore";
 
+/// Does `text` hold a suppression comment's marker?
+pub fn mentions(text: &str) -> bool {
+    text.contains(MARKER)
+}
+
 /// One rule name in a suppression comment, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
@@ -181,6 +186,10 @@ fn parse_line(line: &str, at: usize, index: usize) -> Option<Suppression> {
 
 impl Suppressions {
     pub fn scan(file: &SourceFile) -> Suppressions {
+        // A text let go held no suppression comment (see `engine`): it is not read again.
+        if !file.text.is_held() {
+            return Suppressions::default();
+        }
         Suppressions::scan_text(&file.text)
     }
 

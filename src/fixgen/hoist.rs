@@ -558,10 +558,12 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
 pub(crate) fn in_conditional_block(source: &SourceFile, pos: usize) -> bool {
     let text = source.text.as_ref();
     let indent_of = |l: &str| l.len() - l.trim_start().len();
-    let at = source.lines.line_of(u32::try_from(pos).unwrap_or(u32::MAX));
-    let own = indent_of(source.slice(source.lines.line_span(text, at)));
+    let at = source
+        .lines()
+        .line_of(u32::try_from(pos).unwrap_or(u32::MAX));
+    let own = indent_of(source.slice(source.lines().line_span(text, at)));
     for line in (0..at).rev() {
-        let line = source.slice(source.lines.line_span(text, line));
+        let line = source.slice(source.lines().line_span(text, line));
         if line.trim().is_empty() || indent_of(line) >= own {
             continue;
         }

@@ -27,7 +27,7 @@ pub fn newline(text: &str) -> &'static str {
 /// moves a statement.
 pub fn own_line(source: &crate::source::SourceFile, span: Span) -> (Span, bool) {
     let text = source.text.as_ref();
-    let lines = &source.lines;
+    let lines = source.lines();
     let (start, end) = (span.start as usize, span.end as usize);
     let line_start = lines.line_start(lines.line_of(span.start)) as usize;
     let next = lines.line_of(span.end) + 1;

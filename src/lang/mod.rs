@@ -261,6 +261,9 @@ pub fn parses_cleanly(lang: Lang, text: &str) -> bool {
 /// Next.js app whose pages and routes all run in one server), a Python module with an
 /// `if __name__ == "__main__":` block, or a Rust binary under `src/bin/`.
 pub fn is_entry_script(source: &SourceFile) -> bool {
+    if let Some(known) = source.entry_script {
+        return known;
+    }
     let text = source.text.as_ref();
     match source.lang {
         Lang::Ts | Lang::Tsx | Lang::Js => {

@@ -92,6 +92,8 @@ pub fn js_module(
         candidates.push(rest.to_string());
         candidates.push(format!("src/{rest}"));
     }
+    // Most hold one or two keys, not the four a first push reserves (imports are many).
+    candidates.shrink_to_fit();
     Some(ModuleRef { candidates })
 }
 

@@ -373,7 +373,7 @@ impl Server {
     /// Text and line index of a file of the run, by display path.
     fn text_of(&self, display: &str) -> Option<(&str, LineIndex)> {
         let s = self.work.sources.iter().find(|s| s.display == display)?;
-        Some((s.text.as_ref(), (*s.lines).clone()))
+        Some((s.text.as_ref(), s.lines().clone()))
     }
 
     fn uri_of_display(&self, display: &str) -> Option<Uri> {

@@ -22,7 +22,7 @@ crate::declare_rule! {
 impl Check for UnusedSuppression {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         for (fi, sup) in cx.suppressions.iter().enumerate() {
-            let Some(file) = cx.files.get(fi) else {
+            let Some(file) = cx.files.get(fi).filter(|_| !sup.items.is_empty()) else {
                 continue;
             };
             let text = file.source.text.as_ref();
