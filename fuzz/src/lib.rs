@@ -97,7 +97,7 @@ fn check_span(file: &SourceFile, what: &str, s: Span) {
     );
     // Every position a report would print converts.
     let _ = file.position(s.start);
-    let _ = file.lines.utf16_position(text, s.end);
+    let _ = file.lines().utf16_position(text, s.end);
 }
 
 pub fn check_facts(file: &SourceFile, f: &FileFacts) {
