@@ -372,7 +372,21 @@ impl<'a, 't> Walker<'a, 't> {
         let member_callee = position
             .and_then(|(call, _)| field(call.node, "function"))
             .is_some_and(|c| unwrap_value(c).kind() == "member_expression");
-        if first_arg && EFFECT_HOOKS.contains(&callee) && self.is_react_hook(callee, member_callee)
+        let vue_lifecycle = first_arg
+            && !member_callee
+            && VUE_LIFECYCLE.contains(&callee)
+            && match self.pre.imports.get(callee) {
+                Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+                None => {
+                    !self.pre.fn_names.contains(callee)
+                        && ["vue", "nuxt"]
+                            .iter()
+                            .any(|d| self.pre.file.project.has_dep(d))
+                }
+            };
+        if first_arg
+            && ((EFFECT_HOOKS.contains(&callee) && self.is_react_hook(callee, member_callee))
+                || vue_lifecycle)
         {
             return FnClass {
                 scope: Scope {

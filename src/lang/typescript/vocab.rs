@@ -87,6 +87,16 @@ pub(super) const PAGE_FILES: &[&str] = &[
 /// Vue (composition API): the hook whose callback acquires, and those whose callbacks clean up.
 pub(super) const VUE_MOUNT: &str = "onMounted";
 
+/// Vue lifecycle hooks whose callback runs once per mount, not per render (like an effect).
+pub(super) const VUE_LIFECYCLE: &[&str] = &[
+    "onMounted",
+    "onBeforeMount",
+    "onActivated",
+    "onUnmounted",
+    "onBeforeUnmount",
+    "onDeactivated",
+];
+
 pub(super) const VUE_UNMOUNT: &[&str] = &["onUnmounted", "onBeforeUnmount", "onScopeDispose"];
 
 /// Where Vue's hooks come from. Nuxt auto-imports them: no import at all is fine too.
