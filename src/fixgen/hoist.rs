@@ -47,8 +47,6 @@ pub(crate) fn hoist_fix(
     let stmt_indent = &text[stmt_indent..stmt.start as usize];
     let moved_ctor = dedent_continuation(ctor, stmt_indent);
     let nl = crate::fixgen::newline(text);
-    let eof = Span::new(text.len(), text.len());
-    let sep = if text.ends_with('\n') { "" } else { nl };
     // The whole line of the statement, and whether it stands alone on it.
     let (line, alone) = crate::fixgen::own_line(source, stmt);
     let mut edits = Vec::new();
@@ -74,18 +72,8 @@ pub(crate) fn hoist_fix(
             let decl = format!(
                 "static {shared}: std::sync::LazyLock<{path}> = std::sync::LazyLock::new({path}::new);"
             );
-            edits.push(
-                match crate::fixgen::rust_static::item_start(text, stmt.start as usize) {
-                    Some(at) => Edit {
-                        span: Span::new(at, at),
-                        content: format!("{decl}{nl}{nl}"),
-                    },
-                    None => Edit {
-                        span: eof,
-                        content: format!("{sep}{nl}{decl}{nl}"),
-                    },
-                },
-            );
+            let at = crate::fixgen::rust_static::item_start(text, stmt.start as usize);
+            edits.push(declaration_edit(text, at, &decl, 1));
         }
         Lang::Py => {
             if stmt_text != format!("{name} = {ctor}") || !alone || uses_request_context(ctor) {
@@ -118,18 +106,8 @@ pub(crate) fn hoist_fix(
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
-                edits.push(
-                    match hoist_point(text, first_alike(text, stmt_text, line), ctor, true) {
-                        Some(at) => Edit {
-                            span: Span::new(at, at),
-                            content: format!("{decl}{nl}{nl}{nl}"),
-                        },
-                        None => Edit {
-                            span: eof,
-                            content: format!("{sep}{nl}{nl}{decl}{nl}"),
-                        },
-                    },
-                );
+                let at = hoist_point(text, first_alike(text, stmt_text, line), ctor, true);
+                edits.push(declaration_edit(text, at, &decl, 2));
             }
         }
         _ => {
@@ -180,18 +158,8 @@ pub(crate) fn hoist_fix(
                     return None;
                 }
                 let decl = format!("{}{decl}", trailing_comment(text, stmt, line, nl));
-                edits.push(
-                    match hoist_point(text, first_alike(text, stmt_text, line), ctor, false) {
-                        Some(at) => Edit {
-                            span: Span::new(at, at),
-                            content: format!("{decl}{nl}{nl}"),
-                        },
-                        None => Edit {
-                            span: eof,
-                            content: format!("{sep}{nl}{decl}{nl}"),
-                        },
-                    },
-                );
+                let at = hoist_point(text, first_alike(text, stmt_text, line), ctor, false);
+                edits.push(declaration_edit(text, at, &decl, 1));
             }
         }
     }
@@ -275,6 +243,27 @@ fn trailing_comment(text: &str, stmt: Span, line: Span, nl: &str) -> String {
         format!("{rest}{nl}")
     } else {
         String::new()
+    }
+}
+
+/// The edit inserting a hoisted module-level declaration: at `at` (from [`hoist_point`] or
+/// Rust's `item_start`), followed by `blank` blank lines, or at the end of the file when there
+/// is no such point, preceded by them.
+pub(crate) fn declaration_edit(text: &str, at: Option<usize>, decl: &str, blank: usize) -> Edit {
+    let nl = crate::fixgen::newline(text);
+    let gap = nl.repeat(blank);
+    match at {
+        Some(at) => Edit {
+            span: Span::new(at, at),
+            content: format!("{decl}{nl}{gap}"),
+        },
+        None => {
+            let sep = if text.ends_with('\n') { "" } else { nl };
+            Edit {
+                span: Span::new(text.len(), text.len()),
+                content: format!("{sep}{gap}{decl}{nl}"),
+            }
+        }
     }
 }
 
@@ -527,25 +516,13 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
         "{name} = {}",
         dedent_continuation(ctor, &text[line_start..w.header.start as usize])
     );
-    let nl = crate::fixgen::newline(text);
     let mut edits = vec![Edit {
         span: Span::new(line_start, end),
         content: dedented,
     }];
     if !has_module_line(text, &decl) {
-        let sep = if text.ends_with('\n') { "" } else { nl };
-        edits.push(
-            match hoist_point(text, first_alike(text, header, line), ctor, true) {
-                Some(at) => Edit {
-                    span: Span::new(at, at),
-                    content: format!("{decl}{nl}{nl}{nl}"),
-                },
-                None => Edit {
-                    span: Span::new(text.len(), text.len()),
-                    content: format!("{sep}{nl}{nl}{decl}{nl}"),
-                },
-            },
-        );
+        let at = hoist_point(text, first_alike(text, header, line), ctor, true);
+        edits.push(declaration_edit(text, at, &decl, 2));
     }
     Some(Fix::unsafe_edits(
         format!("Share one `{name}` for the whole module instead of opening it per request"),

@@ -87,7 +87,6 @@ pub(crate) fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite)
             }
         })
         .find(|n| !text.contains(&format!("static {n}:")) || text.contains(&decl_of(n)))?;
-    let nl = crate::fixgen::newline(text);
     // Used in place (`Client::new().get(url)`): the static derefs to the client.
     let end = c.span.end as usize + taken;
     let used_in_place = taken == 0 && text[end..].starts_with('.');
@@ -100,19 +99,15 @@ pub(crate) fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite)
         },
     }];
     if !text.contains(&decl_of(&name)) {
-        let sep = if text.ends_with('\n') { "" } else { nl };
-        edits.push(match item_start(text, c.span.start as usize) {
-            // Right before the item holding the construction (its doc comments and attributes
-            // included): after the `use` items, where a person puts a `static`.
-            Some(at) => Edit {
-                span: Span::new(at, at),
-                content: format!("{}{nl}{nl}", decl_of(&name)),
-            },
-            None => Edit {
-                span: Span::new(text.len(), text.len()),
-                content: format!("{sep}{nl}{}{nl}", decl_of(&name)),
-            },
-        });
+        // Right before the item holding the construction (its doc comments and attributes
+        // included): after the `use` items, where a person puts a `static`.
+        let at = item_start(text, c.span.start as usize);
+        edits.push(crate::fixgen::hoist::declaration_edit(
+            text,
+            at,
+            &decl_of(&name),
+            1,
+        ));
     }
     Some(Fix::unsafe_edits(
         format!("Share one client: a clone of `static {name}` instead of a new one"),

@@ -610,7 +610,6 @@ impl<'a, 't> Walker<'a, 't> {
         aliases: &[String],
         owner_handles: &[String],
     ) -> bool {
-        let src = self.src;
         info.returns
             .iter()
             .filter(|r| !info.yields.contains(&r.id()))
@@ -630,19 +629,7 @@ impl<'a, 't> Walker<'a, 't> {
                             self.is_exact(strip(el), aliases)
                         })
                     }
-                    "call" => {
-                        let class_like = v
-                            .field("function")
-                            .and_then(|f| dotted(f, src))
-                            .and_then(|segs| segs.last().copied())
-                            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_uppercase()));
-                        let (positional, keywords) = call_args(v);
-                        class_like
-                            && positional
-                                .iter()
-                                .chain(keywords.iter().map(|(_, v)| v))
-                                .any(|a| self.is_exact(*a, aliases))
-                    }
+                    "call" => self.wrapped_in_class(v, aliases),
                     _ => false,
                 }
             })
