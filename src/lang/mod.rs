@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod dotenv;
+pub mod flat;
 pub mod modules;
 pub mod python;
 pub mod rust;

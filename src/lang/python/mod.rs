@@ -1,6 +1,7 @@
 //! Python front-end (tree-sitter-python).
 //!
-//! One parse per file (a parser per thread), then:
+//! One parse per file (a parser per thread), one cursor walk that lists its nodes in document
+//! order ([`Flat`]), then, over that list:
 //! 1. a pre-pass over the tree collects imports (`import a.b as c`, `from a import b as c`,
 //!    relative imports with their level), module-level names, the functions defined in the file,
 //!    the functions called from `if __name__ == "__main__":`, functions passed as `lifespan=`,
@@ -31,6 +32,7 @@ use crate::facts::{
 use crate::lang::FieldExt;
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
+use crate::lang::flat::Flat;
 use crate::lang::modules::py_module;
 use crate::source::{SourceFile, Span};
 use std::cell::RefCell;
@@ -95,10 +97,11 @@ fn parse(text: &str) -> Result<Tree, ParseError> {
 pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
     let tree = parse(&file.text)?;
     let root = tree.root_node();
-    let pre = Pre::collect(file, catalog, root);
+    let flat = Flat::new(root);
+    let pre = Pre::collect(file, catalog, &flat, root);
     let mut walker = Walker::new(file, catalog, pre, root);
     walker.scan_module_bindings(root);
-    walker.walk(root);
+    walker.walk(&flat, root);
     if let Some(module) = walker.accs.pop() {
         walker.finish_body(module);
     }

@@ -60,7 +60,12 @@ pub(super) struct Pre<'t> {
 }
 
 impl<'t> Pre<'t> {
-    pub(super) fn collect(file: &SourceFile, catalog: &LangCatalog, root: Node<'t>) -> Pre<'t> {
+    pub(super) fn collect(
+        file: &SourceFile,
+        catalog: &LangCatalog,
+        flat: &Flat<'t>,
+        root: Node<'t>,
+    ) -> Pre<'t> {
         let src = file.text.as_ref();
         let mut pre = Pre {
             cat_tops: catalog
@@ -99,9 +104,7 @@ impl<'t> Pre<'t> {
         pre.module_insert = last_import_end.map(|e| line_after(src, e)).unwrap_or(0);
 
         // The whole tree: imports, function names, handler references, `lifespan=`.
-        let mut cursor = root.walk();
-        'outer: loop {
-            let node = cursor.node();
+        for node in flat.nodes(root) {
             match k(node) {
                 K::Import => pre.record_import(node, src, file),
                 K::FunctionDef => {
@@ -137,24 +140,16 @@ impl<'t> Pre<'t> {
                 }
                 _ => {}
             }
-            if !advance(&mut cursor) {
-                break 'outer;
-            }
         }
 
         // Functions named inside the main guard.
         for block in main_blocks {
-            let mut c = block.walk();
-            'm: loop {
-                let n = c.node();
+            for n in flat.nodes(block) {
                 if n.kind() == "identifier" {
                     let name = text(n, src);
                     if pre.local_fns.contains(name) {
                         pre.main_called.insert(name.to_string());
                     }
-                }
-                if !advance(&mut c) {
-                    break 'm;
                 }
             }
         }

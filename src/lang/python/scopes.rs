@@ -360,28 +360,16 @@ impl<'a, 't> Walker<'a, 't> {
         &self.frames[self.frames.len() - 1]
     }
 
-    pub(super) fn walk(&mut self, root: Node<'t>) {
-        let mut cursor = root.walk();
-        'outer: loop {
-            let node = cursor.node();
-            self.path.push(node);
-            self.enter(node);
-            crate::lang::budget::tick();
-            if cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                let n = cursor.node();
-                self.leave(n);
+    pub(super) fn walk(&mut self, flat: &Flat<'t>, root: Node<'t>) {
+        flat.walk(root, |node, entering| {
+            if entering {
+                self.path.push(node);
+                self.enter(node);
+            } else {
+                self.leave(node);
                 self.path.pop();
-                if cursor.goto_next_sibling() {
-                    continue 'outer;
-                }
-                if !cursor.goto_parent() {
-                    break 'outer;
-                }
             }
-        }
+        });
     }
 
     pub(super) fn enter(&mut self, node: Node<'t>) {

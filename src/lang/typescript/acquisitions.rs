@@ -371,7 +371,7 @@ impl<'a, 't> Walker<'a, 't> {
         let want = text(name, self.src);
         let mut found = None;
         for body in bodies {
-            traverse(*body, |a, entering| {
+            traverse_flat(self.pre.flat, *body, |a, entering| {
                 let d = a.node;
                 if !entering || found.is_some() || d.kind() != "variable_declarator" {
                     return;
@@ -426,7 +426,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut out: Vec<String> = Vec::new();
         let mut setters: Vec<String> = Vec::new();
         for body in &parts.bodies {
-            traverse(*body, |a, entering| {
+            traverse_flat(self.pre.flat, *body, |a, entering| {
                 let n = a.node;
                 if !entering {
                     return;
@@ -466,7 +466,7 @@ impl<'a, 't> Walker<'a, 't> {
             && let Some(root) = self.root
         {
             // `const [spring, setSpring] = useState(…)`
-            traverse(root, |a, entering| {
+            traverse_flat(self.pre.flat, root, |a, entering| {
                 let d = a.node;
                 if !entering || d.kind() != "variable_declarator" {
                     return;
@@ -499,7 +499,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn declared_value(&self, name: &str, bodies: &[Node<'t>]) -> Option<Node<'t>> {
         let mut found = None;
         for body in bodies {
-            traverse(*body, |a, entering| {
+            traverse_flat(self.pre.flat, *body, |a, entering| {
                 let d = a.node;
                 if !entering || found.is_some() || d.kind() != "variable_declarator" {
                     return;
@@ -610,7 +610,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut resolved = None;
         for body in bodies {
-            traverse(*body, |a, entering| {
+            traverse_flat(self.pre.flat, *body, |a, entering| {
                 let d = a.node;
                 if !entering || resolved.is_some() || d.kind() != "variable_declarator" {
                     return;

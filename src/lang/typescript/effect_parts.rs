@@ -17,12 +17,12 @@ pub(super) struct FnIndex<'t> {
 }
 
 impl<'t> FnIndex<'t> {
-    pub(super) fn build(root: Node<'t>, src: &str) -> Self {
+    pub(super) fn build(flat: &Flat<'t>, root: Node<'t>, src: &str) -> Self {
         let mut fns: HashMap<String, Vec<(Node<'t>, std::ops::Range<usize>)>> = HashMap::new();
         let mut declared: HashSet<String> = HashSet::new();
         let mut scopes: Vec<std::ops::Range<usize>> = Vec::new();
         scopes.push(0..src.len());
-        traverse(root, |at, entering| {
+        traverse_flat(flat, root, |at, entering| {
             let n = at.node;
             if !n.is_named() {
                 return;

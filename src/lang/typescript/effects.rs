@@ -8,7 +8,7 @@ impl<'a, 't> Walker<'a, 't> {
         if self.index.is_none()
             && let Some(root) = self.root
         {
-            self.index = Some(FnIndex::build(root, self.src));
+            self.index = Some(FnIndex::build(self.pre.flat, root, self.src));
         }
     }
 
@@ -252,7 +252,7 @@ impl<'a, 't> Walker<'a, 't> {
             let src = self.src;
             let mut skipping: Option<usize> = None;
             let mut cleanups = Vec::new();
-            traverse(host, |a, entering| {
+            traverse_flat(self.pre.flat, host, |a, entering| {
                 let n = a.node;
                 if let Some(s) = skipping {
                     if !entering && n.id() == s {
@@ -365,7 +365,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "method_definition"
                     if field(m, "name").and_then(|k| key_name(k, src)) == Some("constructor") =>
                 {
-                    traverse(m, |a, entering| {
+                    traverse_flat(self.pre.flat, m, |a, entering| {
                         let n = a.node;
                         if entering
                             && n.kind() == "new_expression"
@@ -508,7 +508,7 @@ impl<'a, 't> Walker<'a, 't> {
             if visited.len() >= MAX_HELPERS || !visited.insert(f.id()) {
                 continue;
             }
-            traverse(f, |a, entering| {
+            traverse_flat(self.pre.flat, f, |a, entering| {
                 let n = a.node;
                 if !entering {
                     return;
@@ -587,7 +587,7 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let mut values: Vec<(String, Node<'t>)> = Vec::new();
         for body in bodies {
-            traverse(*body, |a, entering| {
+            traverse_flat(self.pre.flat, *body, |a, entering| {
                 let n = a.node;
                 if !entering {
                     return;
@@ -653,7 +653,7 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let mut uses: Vec<(String, Vec<ElementUse>)> = Vec::new();
         for f in &parts.cleanup_fns {
-            traverse(*f, |a, entering| {
+            traverse_flat(self.pre.flat, *f, |a, entering| {
                 if entering && let Some((arr, u)) = element_release(a.node, src) {
                     uses.push((self.ctext(arr), u));
                 }
@@ -850,7 +850,7 @@ impl<'a, 't> Walker<'a, 't> {
             let in_helper = helpers.contains(&body.id());
             let mut more: Vec<Node<'t>> = Vec::new();
             let mut skipping: Option<usize> = None;
-            traverse(body, |a, entering| {
+            traverse_flat(self.pre.flat, body, |a, entering| {
                 let n = a.node;
                 if let Some(s) = skipping {
                     if !entering && n.id() == s {

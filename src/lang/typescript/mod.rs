@@ -1,6 +1,8 @@
 //! TypeScript / TSX / JavaScript front-end (tree-sitter).
 //!
-//! One parse per file (one parser per grammar per thread), then two passes over the tree:
+//! One parse per file (one parser per grammar per thread), one cursor walk that lists its nodes
+//! in document order ([`Flat`]; the passes and the walks of the analyses below iterate that
+//! list), then two passes over the tree:
 //!
 //! 1. a pre-pass collects what the walk needs to know before it reaches it: imports (ESM,
 //!    `require`, `await import`), module-level variables and the ones assigned at run time,
@@ -38,6 +40,7 @@ use crate::facts::{
 };
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
+use crate::lang::flat::Flat;
 use crate::lang::modules::js_module;
 use crate::source::{Lang, SourceFile, Span};
 use std::cell::RefCell;
@@ -173,8 +176,9 @@ pub fn imported_by_app(
 pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, ParseError> {
     let tree = parse(file.lang, &file.text)?;
     let root = tree.root_node();
+    let flat = Flat::new(root);
     let info = FileInfo::new(file);
-    let mut pre = Pre::new(file, catalog, info);
+    let mut pre = Pre::new(file, &flat, catalog, info);
     pre.run(root);
     let mut walker = Walker::new(file, catalog, pre, info);
     walker.walk(root);

@@ -191,6 +191,8 @@ pub(super) enum Special {
 
 pub(super) struct Pre<'a, 't> {
     pub(super) file: &'a SourceFile,
+    /// The file's nodes in document order, for the walks.
+    pub(super) flat: &'a Flat<'t>,
     pub(super) catalog: &'a LangCatalog,
     pub(super) src: &'a str,
     pub(super) info: FileInfo,
@@ -230,9 +232,15 @@ pub(super) struct Pre<'a, 't> {
 }
 
 impl<'a, 't> Pre<'a, 't> {
-    pub(super) fn new(file: &'a SourceFile, catalog: &'a LangCatalog, info: FileInfo) -> Self {
+    pub(super) fn new(
+        file: &'a SourceFile,
+        flat: &'a Flat<'t>,
+        catalog: &'a LangCatalog,
+        info: FileInfo,
+    ) -> Self {
         Pre {
             file,
+            flat,
             catalog,
             src: &file.text,
             info,
@@ -263,7 +271,7 @@ impl<'a, 't> Pre<'a, 't> {
         self.top_level(root);
         let mut fn_stack: Vec<(usize, bool)> = Vec::new();
         let src = self.src;
-        traverse(root, |at, entering| {
+        traverse_flat(self.flat, root, |at, entering| {
             let n = at.node;
             if !n.is_named() {
                 return;

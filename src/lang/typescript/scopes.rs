@@ -160,7 +160,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn walk(&mut self, root: Node<'t>) {
         self.root = Some(root);
-        traverse(root, |at, entering| {
+        traverse_flat(self.pre.flat, root, |at, entering| {
             if entering {
                 self.enter(at);
             } else {

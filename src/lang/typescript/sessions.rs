@@ -109,7 +109,7 @@ impl<'a, 't> Walker<'a, 't> {
                     .or(self.root);
                 let mut found = false;
                 if let Some(host) = host {
-                    traverse(host, |a, entering| {
+                    traverse_flat(self.pre.flat, host, |a, entering| {
                         let n = a.node;
                         if !entering || found || n.kind() != "call_expression" {
                             return;
@@ -232,7 +232,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut positions: Vec<usize> = Vec::new();
         // Released by the very next statement: nothing in between can throw.
         let mut at_once = false;
-        traverse(host, |a, entering| {
+        traverse_flat(self.pre.flat, host, |a, entering| {
             let n = a.node;
             if !entering {
                 return;

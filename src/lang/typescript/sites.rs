@@ -450,7 +450,7 @@ impl<'a, 't> Walker<'a, 't> {
             return true;
         };
         let mut ok = true;
-        traverse(args, |a, entering| {
+        traverse_flat(self.pre.flat, args, |a, entering| {
             let k = a.node;
             if !entering || !ok {
                 return;
@@ -789,7 +789,7 @@ impl<'a, 't> Walker<'a, 't> {
     ) -> Guard {
         let src = self.src;
         let mut guard = Guard::None;
-        traverse(cond, |a, entering| {
+        traverse_flat(self.pre.flat, cond, |a, entering| {
             let k = a.node;
             if !entering || guard != Guard::None {
                 return;

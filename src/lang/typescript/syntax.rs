@@ -305,6 +305,24 @@ pub(super) fn pattern_names(n: Node, src: &str, out: &mut Vec<String>) {
     }
 }
 
+/// [`traverse`] over the file's node array (the same events, without stepping a cursor).
+pub(super) fn traverse_flat<'t>(
+    flat: &Flat<'t>,
+    root: Node<'t>,
+    mut f: impl FnMut(At<'_, 't>, bool),
+) {
+    let mut stack: Vec<Node<'t>> = Vec::new();
+    flat.walk(root, |node, entering| {
+        if entering {
+            f(At { node, anc: &stack }, true);
+            stack.push(node);
+        } else {
+            stack.pop();
+            f(At { node, anc: &stack }, false);
+        }
+    });
+}
+
 /// Visit every node with its ancestors: `f(at, entering)`.
 pub(super) fn traverse<'t>(root: Node<'t>, mut f: impl FnMut(At<'_, 't>, bool)) {
     let mut stack: Vec<Node<'t>> = Vec::new();
