@@ -82,6 +82,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) hooks_ok: bool,
     /// The tree's root, for the lifecycle analyses.
     pub(super) root: Option<Node<'t>>,
+    /// The tree has an ERROR or MISSING node somewhere (else no node needs asking).
+    pub(super) has_errors: bool,
     /// Named functions and declared names, built on first need (see [`FnIndex`]).
     pub(super) index: Option<FnIndex<'t>>,
     /// Holders of catalogue clients built in the file (`pool`, `this.pool`) → catalogue id: the
@@ -143,6 +145,7 @@ impl<'a, 't> Walker<'a, 't> {
             release_words,
             hooks_ok,
             root: None,
+            has_errors: false,
             index: None,
             instances: HashMap::new(),
             env_flags: HashMap::new(),
@@ -160,6 +163,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn walk(&mut self, root: Node<'t>) {
         self.root = Some(root);
+        self.has_errors = root.has_error();
         traverse_flat(self.pre.flat, root, |at, entering| {
             if entering {
                 self.enter(at);
@@ -191,7 +195,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn enter(&mut self, at: At<'_, 't>) {
         let node = at.node;
-        if node.is_error() || node.is_missing() {
+        if self.has_errors && (node.is_error() || node.is_missing()) {
             self.facts.syntax_errors.push(span(node));
         }
         if !node.is_named() {
