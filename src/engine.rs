@@ -467,7 +467,7 @@ fn read_workset(
                 && !text.contains("connlint")
                 && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
             {
-                let mut imports: Vec<Vec<String>> =
+                let mut imports: Vec<Arc<[String]>> =
                     imports.into_iter().map(|m| m.candidates).collect();
                 // Held for every file passed by, to the later rounds: no room to grow.
                 imports.shrink_to_fit();

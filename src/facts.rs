@@ -248,7 +248,8 @@ pub struct FnFact {
 pub struct ModuleRef {
     /// Normalised module keys, relative to the project root, without extension, with `/`:
     /// `lib/db` for `@/lib/db`, `./db` (from `lib/x.ts`), `lib.db` (Python) or `crate::lib::db`.
-    pub candidates: Vec<String>,
+    /// Shared: every call site through one import holds the same list.
+    pub candidates: std::sync::Arc<[String]>,
 }
 
 impl ModuleRef {

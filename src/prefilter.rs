@@ -344,7 +344,7 @@ impl Targets {
             return ImportMatch::Any;
         }
         let mut named: Vec<usize> = Vec::new();
-        for c in imports.iter().flat_map(|r| &r.candidates) {
+        for c in imports.iter().flat_map(|r| r.candidates.iter()) {
             for &i in self.by_suffix.get(c).map(Vec::as_slice).unwrap_or(&[]) {
                 let t = &self.list[i];
                 if &t.root != root {

@@ -303,7 +303,7 @@ pub struct Deferred {
     /// The size of the text.
     pub bytes: u64,
     /// The project modules it imports, each as its candidate module keys (`ModuleRef`s).
-    pub imports: Vec<Vec<String>>,
+    pub imports: Vec<Arc<[String]>>,
 }
 
 impl SourceFile {

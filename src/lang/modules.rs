@@ -94,7 +94,9 @@ pub fn js_module(
     }
     // Most hold one or two keys, not the four a first push reserves (imports are many).
     candidates.shrink_to_fit();
-    Some(ModuleRef { candidates })
+    Some(ModuleRef {
+        candidates: candidates.into(),
+    })
 }
 
 /// `@scope/pkg/sub` → `@scope/pkg`; `pkg/sub` → `pkg`.
@@ -154,7 +156,7 @@ pub fn py_module(
         }
         let key = normalise(base.into_iter().chain(path.split('/').map(String::from)))?;
         return Some(ModuleRef {
-            candidates: vec![key],
+            candidates: vec![key].into(),
         });
     }
     let top = module.split('.').next().unwrap_or(module);
@@ -162,7 +164,7 @@ pub fn py_module(
         return None;
     }
     Some(ModuleRef {
-        candidates: vec![path.clone(), format!("src/{path}")],
+        candidates: vec![path.clone(), format!("src/{path}")].into(),
     })
 }
 
@@ -242,7 +244,9 @@ pub fn rs_module(from_rel: &str, segments: &[String]) -> Option<ModuleRef> {
             candidates.push(alt);
         }
     }
-    Some(ModuleRef { candidates })
+    Some(ModuleRef {
+        candidates: candidates.into(),
+    })
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -290,15 +294,15 @@ mod tests {
         let dep = |p: &str| p == "pg" || p == "@prisma/client";
         assert_eq!(js_module("app/api/users/route.ts", "pg", dep), None);
         assert_eq!(js_module("a.ts", "@prisma/client", dep), None);
-        let r = js_module("app/api/users/route.ts", "../../../lib/db", dep).map(|m| m.candidates);
+        let r = js_module("app/api/users/route.ts", "../../../lib/db", dep).map(|m| m.candidates.to_vec());
         assert_eq!(r, Some(vec!["lib/db".to_string()]));
-        let r = js_module("app/page.tsx", "@/lib/db", dep).map(|m| m.candidates);
+        let r = js_module("app/page.tsx", "@/lib/db", dep).map(|m| m.candidates.to_vec());
         assert_eq!(
             r,
             Some(vec!["lib/db".to_string(), "src/lib/db".to_string()])
         );
         let lib_db = ModuleRef {
-            candidates: vec!["lib/db".into()],
+            candidates: vec!["lib/db".into()].into(),
         };
         assert!(lib_db.names_any(&["src/lib/db".into()]));
         assert!(!lib_db.names_any(&["src/mylib/db".into()]));
@@ -309,15 +313,15 @@ mod tests {
         let dep = |p: &str| p == "sqlalchemy";
         assert_eq!(py_module("app/main.py", "sqlalchemy.orm", 0, dep), None);
         assert_eq!(
-            py_module("app/routers/users.py", "db", 2, dep).map(|m| m.candidates),
+            py_module("app/routers/users.py", "db", 2, dep).map(|m| m.candidates.to_vec()),
             Some(vec!["app/db".into()])
         );
         assert_eq!(
-            py_module("app/routers/users.py", "deps", 1, dep).map(|m| m.candidates),
+            py_module("app/routers/users.py", "deps", 1, dep).map(|m| m.candidates.to_vec()),
             Some(vec!["app/routers/deps".into()])
         );
         assert_eq!(
-            py_module("app/main.py", "app.db", 0, dep).map(|m| m.candidates),
+            py_module("app/main.py", "app.db", 0, dep).map(|m| m.candidates.to_vec()),
             Some(vec!["app/db".into(), "src/app/db".into()])
         );
     }
@@ -326,15 +330,15 @@ mod tests {
     fn rs_modules() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            rs_module("src/main.rs", &s(&["db"])).map(|m| m.candidates),
+            rs_module("src/main.rs", &s(&["db"])).map(|m| m.candidates.to_vec()),
             Some(vec!["src/db".into()])
         );
         assert_eq!(
-            rs_module("src/routes/users.rs", &s(&["crate", "db"])).map(|m| m.candidates),
+            rs_module("src/routes/users.rs", &s(&["crate", "db"])).map(|m| m.candidates.to_vec()),
             Some(vec!["src/db".into()])
         );
         assert_eq!(
-            rs_module("src/routes/users.rs", &s(&["super", "db"])).map(|m| m.candidates),
+            rs_module("src/routes/users.rs", &s(&["super", "db"])).map(|m| m.candidates.to_vec()),
             Some(vec!["src/routes/db".into()])
         );
     }

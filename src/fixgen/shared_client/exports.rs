@@ -514,7 +514,7 @@ fn importer_counts(cx: &ProjectCx<'_>) -> Vec<usize> {
     // The last importer counted for each file, so that an importer counts once.
     let mut counted_for: Vec<usize> = vec![usize::MAX; cx.files.len()];
     for (j, f) in cx.files.iter().enumerate() {
-        for c in f.facts.imports.iter().flat_map(|m| &m.candidates) {
+        for c in f.facts.imports.iter().flat_map(|m| m.candidates.iter()) {
             for &i in by_key
                 .get(c.as_str())
                 .map(Vec::as_slice)

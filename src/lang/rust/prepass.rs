@@ -317,7 +317,7 @@ impl<'ast> Pre<'ast> {
     /// module; the file's own module is left out).
     pub(super) fn collect_imports(&self, file: &SourceFile) -> Vec<ModuleRef> {
         let own = module_keys(&self.rel, Lang::Rs);
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut seen: HashSet<std::sync::Arc<[String]>> = HashSet::new();
         let mut out = Vec::new();
         let mut refs = Vec::new();
         for (path, name) in &self.mod_decls {
@@ -444,7 +444,7 @@ impl<'ast> Pre<'ast> {
                 let mut key = vec!["src".to_string()];
                 key.extend(segs.iter().skip(1).cloned());
                 Some(ModuleRef {
-                    candidates: vec![key.join("/")],
+                    candidates: vec![key.join("/")].into(),
                 })
             }
             _ => None,

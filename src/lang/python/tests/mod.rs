@@ -58,7 +58,7 @@ fn imports_scanned_without_parsing() {
     let text = "import os, app.db as db\nfrom .models import User\nfrom app.core import (\n    config,\n    security,\n)\nfrom .. import deps\n";
     let keys: Vec<Vec<String>> = super::scan_imports("app/api/routes.py", text)
         .into_iter()
-        .map(|m| m.candidates)
+        .map(|m| m.candidates.to_vec())
         .collect();
     let has = |k: &str| keys.iter().any(|c| c.iter().any(|x| x == k));
     assert!(has("app/db"));

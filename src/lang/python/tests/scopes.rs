@@ -57,13 +57,14 @@ async def list_users():
         f.imports,
         vec![
             ModuleRef {
-                candidates: vec!["app/config".into(), "src/app/config".into()]
+                candidates: vec!["app/config".into(), "src/app/config".into()].into()
             },
             ModuleRef {
                 candidates: vec![
                     "app/config/settings".into(),
                     "src/app/config/settings".into()
                 ]
+                .into()
             },
         ]
     );
@@ -232,7 +233,7 @@ def index():
     );
     let c = call(&f, "get_engine");
     assert_eq!(
-        c.module.as_ref().map(|m| m.candidates.clone()),
+        c.module.as_ref().map(|m| m.candidates.to_vec()),
         Some(vec!["shop/db".to_string()])
     );
     let h = call(&f, "build");

@@ -76,7 +76,7 @@ async fn main() {
         .map(|r| {
             (
                 r.name.as_str(),
-                r.module.as_ref().map(|m| m.candidates.clone()),
+                r.module.as_ref().map(|m| m.candidates.to_vec()),
             )
         })
         .collect();
@@ -212,7 +212,7 @@ pub async fn list(State(s): State<AppState>) {
             (
                 c.callee.as_str(),
                 c.name.as_str(),
-                c.module.clone().unwrap().candidates,
+                c.module.clone().unwrap().candidates.to_vec(),
             )
         })
         .collect();
@@ -650,7 +650,7 @@ async fn not_found() {}
             (
                 r.name.as_str(),
                 r.framework.as_str(),
-                r.module.clone().map(|m| m.candidates),
+                r.module.clone().map(|m| m.candidates.to_vec()),
             )
         })
         .collect();
@@ -666,7 +666,7 @@ async fn not_found() {}
     let calls: Vec<_> = f.calls.iter().filter(|c| !c.method).collect();
     assert_eq!(calls.len(), 1);
     assert_eq!(
-        calls[0].module.clone().unwrap().candidates,
+        calls[0].module.clone().unwrap().candidates.to_vec(),
         vec!["src/db".to_string()]
     );
 }
@@ -738,7 +738,7 @@ async fn h(Json(b): Json<B>) {
     let calls: Vec<(&str, Option<Vec<String>>)> = f
         .calls
         .iter()
-        .map(|c| (c.callee.as_str(), c.module.clone().map(|m| m.candidates)))
+        .map(|c| (c.callee.as_str(), c.module.clone().map(|m| m.candidates.to_vec())))
         .collect();
     assert_eq!(
         calls,

@@ -71,7 +71,7 @@ export const GET = async () => {
     assert_eq!(call.scope.framework(), "next-route");
     let m = call.module.as_ref().expect("local module");
     assert_eq!(
-        m.candidates,
+        m.candidates.to_vec(),
         vec!["lib/mongodb".to_string(), "src/lib/mongodb".to_string()]
     );
     assert_eq!(call.binding.as_deref(), Some("db"));
@@ -315,7 +315,7 @@ export default router;
         f.handler_refs[0]
             .module
             .as_ref()
-            .map(|m| m.candidates.clone()),
+            .map(|m| m.candidates.to_vec()),
         Some(vec!["src/controllers/user".to_string()])
     );
 }
@@ -915,7 +915,7 @@ async function later() {
 }
 "#,
     );
-    let got: Vec<Vec<String>> = f.imports.iter().map(|m| m.candidates.clone()).collect();
+    let got: Vec<Vec<String>> = f.imports.iter().map(|m| m.candidates.to_vec()).collect();
     assert_eq!(
         got,
         vec![
