@@ -1,9 +1,9 @@
 //! The pipeline: discover → read → front-end (parallel, rayon) → project pass → rules →
 //! suppressions, selection and severities → sorted diagnostics.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -437,6 +437,19 @@ fn read_workset(
         source.deferred = Some(Arc::new(deferred));
         source
     };
+    // The imports kept of the files passed by, one list per distinct module: most files of a
+    // project import the same few modules.
+    let interned: Mutex<HashSet<Arc<[String]>>> = Mutex::new(HashSet::new());
+    let intern = |keys: Arc<[String]>| -> Arc<[String]> {
+        let Ok(mut set) = interned.lock() else {
+            return keys;
+        };
+        if let Some(k) = set.get(&keys) {
+            return k.clone();
+        }
+        set.insert(keys.clone());
+        keys
+    };
     let read: Vec<Result<(SourceFile, usize), FileError>> = kept
         .into_par_iter()
         .map(|(d, p)| {
@@ -452,8 +465,11 @@ fn read_workset(
                 crate::cache::FactCache::stat_key(&abs(&d.path), &meta, context)
             });
             if let (Some(cache), Some(key)) = (stat_cache, stat_key)
-                && let Some(deferred) = cache.get_passed_by(key)
+                && let Some(mut deferred) = cache.get_passed_by(key)
             {
+                for m in &mut deferred.imports {
+                    *m = intern(m.clone());
+                }
                 return Ok((deferred_source(d, deferred), p));
             }
             let text = match &overlay_abs {
@@ -468,7 +484,7 @@ fn read_workset(
                 && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
             {
                 let mut imports: Vec<Arc<[String]>> =
-                    imports.into_iter().map(|m| m.candidates).collect();
+                    imports.into_iter().map(|m| intern(m.candidates)).collect();
                 // Held for every file passed by, to the later rounds: no room to grow.
                 imports.shrink_to_fit();
                 let deferred = crate::source::Deferred {

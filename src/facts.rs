@@ -4,6 +4,7 @@
 //! frameworks; it knows nothing about rules. Rules read facts; they never parse.
 
 use crate::source::Span;
+use std::sync::Arc;
 
 /// What kind of code encloses a construction: how often does it run?
 #[derive(
@@ -50,9 +51,10 @@ pub struct Scope {
     /// The framework or reason that made this scope what it is, for messages and help:
     /// e.g. `next-route`, `next-page`, `server-action`, `express`, `react-component`, `fastapi`,
     /// `flask`, `django`, `celery`, `lambda`, `axum`, `actix`, `actix-worker`, `rocket`, `tonic`.
-    pub framework: Option<String>,
-    /// The innermost named function, e.g. `GET`, `list_users`, `ChatPage`.
-    pub name: Option<String>,
+    pub framework: Option<Arc<str>>,
+    /// The innermost named function, e.g. `GET`, `list_users`, `ChatPage`. Shared (`Arc`):
+    /// every site in a function holds its scope.
+    pub name: Option<Arc<str>>,
     /// The span of that function's name (or header), for a secondary label.
     pub span: Option<Span>,
 }

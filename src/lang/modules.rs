@@ -294,7 +294,8 @@ mod tests {
         let dep = |p: &str| p == "pg" || p == "@prisma/client";
         assert_eq!(js_module("app/api/users/route.ts", "pg", dep), None);
         assert_eq!(js_module("a.ts", "@prisma/client", dep), None);
-        let r = js_module("app/api/users/route.ts", "../../../lib/db", dep).map(|m| m.candidates.to_vec());
+        let r = js_module("app/api/users/route.ts", "../../../lib/db", dep)
+            .map(|m| m.candidates.to_vec());
         assert_eq!(r, Some(vec!["lib/db".to_string()]));
         let r = js_module("app/page.tsx", "@/lib/db", dep).map(|m| m.candidates.to_vec());
         assert_eq!(

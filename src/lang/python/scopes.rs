@@ -396,7 +396,7 @@ impl<'a, 't> Walker<'a, 't> {
                     node_id: node.id(),
                     scope: Scope {
                         kind: ScopeKind::Startup,
-                        framework: Some("startup".to_string()),
+                        framework: Some("startup".into()),
                         name: None,
                         span: None,
                     },
@@ -622,8 +622,8 @@ impl<'a, 't> Walker<'a, 't> {
         );
         let scope = Scope {
             kind,
-            framework: framework.map(str::to_string),
-            name: Some(name.clone()),
+            framework: framework.map(std::sync::Arc::from),
+            name: Some(name.as_str().into()),
             span: Some(span(name_node)),
         };
         let idx = self.facts.functions.len();

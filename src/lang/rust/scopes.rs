@@ -207,8 +207,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             .filter(|_| !ctx.handler_closure);
         Scope {
             kind: ctx.kind,
-            framework: ctx.framework.map(String::from),
-            name: f.map(|f| f.name.clone()),
+            framework: ctx.framework.map(std::sync::Arc::from),
+            name: f.map(|f| f.name.as_str().into()),
             span: f.map(|f| f.span),
         }
     }
@@ -355,8 +355,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             exported: is_pub(vis) || trait_impl,
             scope: Scope {
                 kind,
-                framework: framework.map(String::from),
-                name: Some(sig.ident.to_string()),
+                framework: framework.map(std::sync::Arc::from),
+                name: Some(sig.ident.to_string().into()),
                 span: Some(span),
             },
             guard: if memo { Guard::Memo } else { Guard::None },

@@ -112,7 +112,11 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         self.ensure_index();
-        let mut parts = EffectParts::new(hook, span(call), self.ctx().scope.name.clone());
+        let mut parts = EffectParts::new(
+            hook,
+            span(call),
+            self.ctx().scope.name.as_deref().map(String::from),
+        );
         parts.bodies.push(cb);
         if let Some(deps) = call_args(call).get(1).map(|d| unwrap_value(*d))
             && deps.kind() == "array"
@@ -246,7 +250,11 @@ impl<'a, 't> Walker<'a, 't> {
             .find(|n| is_fn_kind(n.kind()))
             .copied()
             .or(self.root);
-        let mut parts = EffectParts::new(VUE_MOUNT, span(call), self.ctx().scope.name.clone());
+        let mut parts = EffectParts::new(
+            VUE_MOUNT,
+            span(call),
+            self.ctx().scope.name.as_deref().map(String::from),
+        );
         parts.bodies.push(cb);
         if let Some(host) = host {
             let src = self.src;

@@ -335,9 +335,9 @@ impl<'a, 't> Walker<'a, 't> {
         let parent = self.ctx();
         let named = |kind: ScopeKind, fw: Option<&str>| Scope {
             kind,
-            framework: fw.map(String::from),
+            framework: fw.map(std::sync::Arc::from),
             name: name
-                .map(|n| n.name.clone())
+                .map(|n| std::sync::Arc::from(n.name.as_str()))
                 .or_else(|| parent.scope.name.clone()),
             span: name.map(|n| n.span).or(parent.scope.span),
         };

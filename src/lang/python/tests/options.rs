@@ -433,7 +433,10 @@ def f():
         ]
     );
     // Packages and the standard library are not recorded; each module once.
-    assert_eq!(f.imports[0].candidates.to_vec(), vec!["app/db", "src/app/db"]);
+    assert_eq!(
+        f.imports[0].candidates.to_vec(),
+        vec!["app/db", "src/app/db"]
+    );
     let files = facts_with(
         "app/x.py",
         "import redis\nfrom redis import Redis\n",

@@ -738,7 +738,12 @@ async fn h(Json(b): Json<B>) {
     let calls: Vec<(&str, Option<Vec<String>>)> = f
         .calls
         .iter()
-        .map(|c| (c.callee.as_str(), c.module.clone().map(|m| m.candidates.to_vec())))
+        .map(|c| {
+            (
+                c.callee.as_str(),
+                c.module.clone().map(|m| m.candidates.to_vec()),
+            )
+        })
         .collect();
     assert_eq!(
         calls,
