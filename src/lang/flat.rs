@@ -11,6 +11,8 @@ use tree_sitter::Node;
 #[derive(Clone, Copy)]
 struct Entry<'t> {
     node: Node<'t>,
+    /// `node.kind_id()`, asked once (tree-sitter resolves aliases on every call).
+    kind_id: u16,
     /// One past the position of the node's last descendant.
     end: u32,
 }
@@ -31,7 +33,11 @@ impl<'t> Flat<'t> {
             crate::lang::budget::tick();
             let node = cursor.node();
             open.push(entries.len());
-            entries.push(Entry { node, end: 0 });
+            entries.push(Entry {
+                node,
+                kind_id: node.kind_id(),
+                end: 0,
+            });
             if cursor.goto_first_child() {
                 continue;
             }
@@ -74,19 +80,25 @@ impl<'t> Flat<'t> {
 
     /// Every node of `root`'s subtree, `root` included, in pre-order.
     pub fn nodes(&self, root: Node<'t>) -> impl Iterator<Item = Node<'t>> + '_ {
+        self.kinds(root).map(|(n, _)| n)
+    }
+
+    /// [`Flat::nodes`] with each node's `kind_id()`.
+    pub fn kinds(&self, root: Node<'t>) -> impl Iterator<Item = (Node<'t>, u16)> + '_ {
         let range = self
             .position(root)
             .and_then(|i| Some(i..self.entries.get(i)?.end as usize))
             .unwrap_or(0..0);
         self.entries[range].iter().map(|e| {
             crate::lang::budget::tick();
-            e.node
+            (e.node, e.kind_id)
         })
     }
 
-    /// `f(node, true)` when a node of `root`'s subtree is entered and `f(node, false)` when it is
-    /// left, in the order of a cursor walk; `root` included. Ticks the time budget per node.
-    pub fn walk(&self, root: Node<'t>, mut f: impl FnMut(Node<'t>, bool)) {
+    /// `f(node, kind_id, true)` when a node of `root`'s subtree is entered and
+    /// `f(node, kind_id, false)` when it is left, in the order of a cursor walk; `root` included.
+    /// Ticks the time budget per node.
+    pub fn walk(&self, root: Node<'t>, mut f: impl FnMut(Node<'t>, u16, bool)) {
         let Some(first) = self.position(root) else {
             return walk_with_cursor(root, f);
         };
@@ -98,29 +110,31 @@ impl<'t> Flat<'t> {
             while let Some(top) = open.last()
                 && top.end as usize <= i
             {
-                f(top.node, false);
+                f(top.node, top.kind_id, false);
                 open.pop();
             }
-            f(e.node, true);
+            f(e.node, e.kind_id, true);
             open.push(e);
         }
         while let Some(top) = open.pop() {
-            f(top.node, false);
+            f(top.node, top.kind_id, false);
         }
     }
 }
 
 /// The same events as [`Flat::walk`], stepping a cursor (a node the array does not hold).
-fn walk_with_cursor<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>, bool)) {
+fn walk_with_cursor<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>, u16, bool)) {
     let mut cursor = root.walk();
     loop {
         crate::lang::budget::tick();
-        f(cursor.node(), true);
+        let n = cursor.node();
+        f(n, n.kind_id(), true);
         if cursor.goto_first_child() {
             continue;
         }
         loop {
-            f(cursor.node(), false);
+            let n = cursor.node();
+            f(n, n.kind_id(), false);
             if cursor.goto_next_sibling() {
                 break;
             }
@@ -136,9 +150,12 @@ fn walk_with_cursor<'t>(root: Node<'t>, mut f: impl FnMut(Node<'t>, bool)) {
 mod tests {
     use super::*;
 
-    fn events<'t>(walk: impl FnOnce(&mut dyn FnMut(Node<'t>, bool))) -> Vec<(usize, bool)> {
+    fn events<'t>(walk: impl FnOnce(&mut dyn FnMut(Node<'t>, u16, bool))) -> Vec<(usize, bool)> {
         let mut out = Vec::new();
-        walk(&mut |n, entering| out.push((n.id(), entering)));
+        walk(&mut |n, kind, entering| {
+            assert_eq!(kind, n.kind_id());
+            out.push((n.id(), entering))
+        });
         out
     }
 

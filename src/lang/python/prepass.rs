@@ -104,8 +104,8 @@ impl<'t> Pre<'t> {
         pre.module_insert = last_import_end.map(|e| line_after(src, e)).unwrap_or(0);
 
         // The whole tree: imports, function names, handler references, `lifespan=`.
-        for node in flat.nodes(root) {
-            match k(node) {
+        for (node, kind_id) in flat.kinds(root) {
+            match k_of(kind_id) {
                 K::Import => pre.record_import(node, src, file),
                 K::FunctionDef => {
                     if let Some(n) = node.field("name") {

@@ -361,22 +361,21 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     pub(super) fn walk(&mut self, flat: &Flat<'t>, root: Node<'t>) {
-        flat.walk(root, |node, entering| {
+        flat.walk(root, |node, kind_id, entering| {
             if entering {
                 self.path.push(node);
-                self.enter(node);
+                self.enter(node, k_of(kind_id));
             } else {
-                self.leave(node);
+                self.leave(node, k_of(kind_id));
                 self.path.pop();
             }
         });
     }
 
-    pub(super) fn enter(&mut self, node: Node<'t>) {
+    pub(super) fn enter(&mut self, node: Node<'t>, kind: K) {
         if self.has_errors && (node.is_error() || node.is_missing()) {
             self.facts.syntax_errors.push(span(node));
         }
-        let kind = k(node);
         match kind {
             K::FunctionDef => self.enter_function(node),
             K::ClassDef => self.enter_class(node),
@@ -423,8 +422,8 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    pub(super) fn leave(&mut self, node: Node<'t>) {
-        if k(node) == K::Decorator {
+    pub(super) fn leave(&mut self, node: Node<'t>, kind: K) {
+        if kind == K::Decorator {
             self.decorator_depth = self.decorator_depth.saturating_sub(1);
         }
         if self.frames.len() > 1 && self.top().node_id == node.id() {

@@ -75,10 +75,12 @@ pub(super) static KINDS: LazyLock<Vec<K>> = LazyLock::new(|| {
 });
 
 pub(super) fn k(node: Node) -> K {
-    KINDS
-        .get(usize::from(node.kind_id()))
-        .copied()
-        .unwrap_or(K::Other)
+    k_of(node.kind_id())
+}
+
+/// [`k`] of a `kind_id()` already asked (see [`crate::lang::flat::Flat`]).
+pub(super) fn k_of(kind_id: u16) -> K {
+    KINDS.get(usize::from(kind_id)).copied().unwrap_or(K::Other)
 }
 
 // ---------------------------------------------------------------------------------------------

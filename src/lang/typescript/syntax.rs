@@ -312,7 +312,7 @@ pub(super) fn traverse_flat<'t>(
     mut f: impl FnMut(At<'_, 't>, bool),
 ) {
     let mut stack: Vec<Node<'t>> = Vec::new();
-    flat.walk(root, |node, entering| {
+    flat.walk(root, |node, _, entering| {
         if entering {
             f(At { node, anc: &stack }, true);
             stack.push(node);
