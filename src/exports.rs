@@ -193,7 +193,8 @@ impl ExportIndex {
 /// which of its clients it shares, and how many modules import each file.
 #[derive(Debug, Default)]
 pub struct Memo {
-    pub(crate) texts: Vec<std::sync::OnceLock<ExportIndex>>,
+    /// Boxed, like the other per-file cells: a cell per file read, filled for a few.
+    pub(crate) texts: Vec<std::sync::OnceLock<Box<ExportIndex>>>,
     pub(crate) exports: Vec<std::sync::OnceLock<Vec<Option<SharedExport>>>>,
     /// How many other files of the project import each file (one pass over every import).
     pub(crate) importers: std::sync::OnceLock<Vec<usize>>,
@@ -202,7 +203,8 @@ pub struct Memo {
     /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
     pub(crate) fix_scans: Vec<std::sync::atomic::AtomicU64>,
     /// Rust: what each file shares with handlers (axum / actix-web state), read once a fix asks.
-    pub(crate) rust_states: Vec<std::sync::OnceLock<Option<crate::lang::rust::state::StateFacts>>>,
+    pub(crate) rust_states:
+        Vec<std::sync::OnceLock<Option<Box<crate::lang::rust::state::StateFacts>>>>,
 }
 
 /// How many bytes of one file the fix builders of one run may scan: they read the text around

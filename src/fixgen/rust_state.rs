@@ -127,8 +127,9 @@ pub(crate) fn state_fix(
             // Read once a run (a memo made for fewer files reads again).
             let read = match cx.memo.rust_states.get(i) {
                 Some(cell) => cell
-                    .get_or_init(|| state::read(&other.source, None))
-                    .clone(),
+                    .get_or_init(|| state::read(&other.source, None).map(Box::new))
+                    .as_deref()
+                    .cloned(),
                 None => state::read(&other.source, None),
             };
             let Some(facts) = read else {

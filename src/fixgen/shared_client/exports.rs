@@ -47,7 +47,7 @@ pub(super) fn export_index<'c>(cx: &'c ProjectCx<'_>, file: usize) -> Option<&'c
         cx.memo
             .texts
             .get(file)?
-            .get_or_init(|| ExportIndex::new(text)),
+            .get_or_init(|| Box::new(ExportIndex::new(text))),
     )
 }
 
