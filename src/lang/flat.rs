@@ -87,12 +87,25 @@ impl<'t> Flat<'t> {
     pub fn kinds(&self, root: Node<'t>) -> impl Iterator<Item = (Node<'t>, u16)> + '_ {
         let range = self
             .position(root)
-            .and_then(|i| Some(i..self.entries.get(i)?.end as usize))
-            .unwrap_or(0..0);
-        self.entries[range].iter().map(|e| {
+            .and_then(|i| Some(i..self.entries.get(i)?.end as usize));
+        // A node the array does not hold: its nodes from a cursor walk.
+        let other = match range {
+            Some(_) => Vec::new(),
+            None => {
+                let mut out = Vec::new();
+                walk_with_cursor(root, |n, kind, entering| {
+                    if entering {
+                        out.push((n, kind));
+                    }
+                });
+                out
+            }
+        };
+        let held = self.entries[range.unwrap_or(0..0)].iter().map(|e| {
             crate::lang::budget::tick();
             (e.node, e.kind_id)
-        })
+        });
+        held.chain(other)
     }
 
     /// `f(node, kind_id, true)` when a node of `root`'s subtree is entered and
@@ -171,6 +184,14 @@ mod tests {
         let all: Vec<Node> = flat.nodes(tree.root_node()).collect();
         assert!(all.len() > 30);
         assert!(all.iter().any(|n| n.is_error() || n.is_missing()));
+        // A node of another tree (the same text parsed again) is walked with a cursor.
+        let again = parser.parse(src, None).unwrap();
+        let other: Vec<usize> = flat.nodes(again.root_node()).map(|n| n.id()).collect();
+        let own: Vec<usize> = Flat::new(again.root_node())
+            .nodes(again.root_node())
+            .map(|n| n.id())
+            .collect();
+        assert_eq!(other, own);
         for n in all {
             let a = events(|f| flat.walk(n, f));
             let b = events(|f| walk_with_cursor(n, f));
