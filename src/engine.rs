@@ -824,7 +824,7 @@ fn read_text(path: &Path, max: u64) -> Result<String, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.iter().take(8192).any(|b| *b == 0) {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err("skipped: binary file".to_string());
     }
     let mut text = String::from_utf8(bytes).map_err(|e| {

@@ -20,22 +20,39 @@ struct Entry<'t> {
 /// The nodes of one tree (named and anonymous), in pre-order.
 pub struct Flat<'t> {
     entries: Vec<Entry<'t>>,
+    /// By kind id: the kind's name and whether it is named, asked of the first node of that kind
+    /// (`Node::kind` measures a C string on every call). A kind id names one (name, named) pair.
+    names: Vec<Option<(&'t str, bool)>>,
 }
+
+/// Kind ids past this are not tabled (ERROR is `u16::MAX`); grammars have a few hundred.
+const TABLED: usize = 4096;
 
 impl<'t> Flat<'t> {
     /// Walk `root`'s tree once. Ticks the per-file time budget per node.
     pub fn new(root: Node<'t>) -> Self {
         let mut entries: Vec<Entry<'t>> = Vec::new();
+        let mut names: Vec<Option<(&'t str, bool)>> = Vec::new();
         // Positions of the nodes entered and not yet left.
         let mut open: Vec<usize> = Vec::new();
         let mut cursor = root.walk();
         'outer: loop {
             crate::lang::budget::tick();
             let node = cursor.node();
+            let kind_id = node.kind_id();
+            let k = usize::from(kind_id);
+            if k < TABLED {
+                if names.len() <= k {
+                    names.resize(k + 1, None);
+                }
+                if names[k].is_none() {
+                    names[k] = Some((node.kind(), node.is_named()));
+                }
+            }
             open.push(entries.len());
             entries.push(Entry {
                 node,
-                kind_id: node.kind_id(),
+                kind_id,
                 end: 0,
             });
             if cursor.goto_first_child() {
@@ -56,7 +73,16 @@ impl<'t> Flat<'t> {
                 }
             }
         }
-        Flat { entries }
+        Flat { entries, names }
+    }
+
+    /// `(node.kind(), node.is_named())` for a node of kind `kind_id`, from the table when the
+    /// kind is in it.
+    pub fn kind(&self, node: Node<'t>, kind_id: u16) -> (&'t str, bool) {
+        match self.names.get(usize::from(kind_id)) {
+            Some(Some(k)) => *k,
+            _ => (node.kind(), node.is_named()),
+        }
     }
 
     /// Where `node` is in the array: by its start byte (pre-order never goes back), then by id
@@ -193,6 +219,7 @@ mod tests {
             .collect();
         assert_eq!(other, own);
         for n in all {
+            assert_eq!(flat.kind(n, n.kind_id()), (n.kind(), n.is_named()));
             let a = events(|f| flat.walk(n, f));
             let b = events(|f| walk_with_cursor(n, f));
             assert_eq!(a, b, "{}", n.kind());
@@ -200,5 +227,24 @@ mod tests {
             let entered: Vec<usize> = b.iter().filter(|e| e.1).map(|e| e.0).collect();
             assert_eq!(pre, entered);
         }
+    }
+
+    /// The kind table gives what tree-sitter gives, aliases included (TSX aliases identifiers
+    /// to `property_identifier`, `type_identifier`, `shorthand_property_identifier` …).
+    #[test]
+    fn kind_table_matches_tree_sitter() {
+        let src = "import { a as b } from 'x';\nclass C<T> { p = 1; m(): T { return this.p as T } }\nconst o = { a, b: 2, [c]: `${d}` };\nexport default function F() { return <div className={o.a}>{b}</div> }\nlet = (;\n";
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&tree_sitter_typescript::LANGUAGE_TSX.into())
+            .unwrap();
+        let tree = parser.parse(src, None).unwrap();
+        let flat = Flat::new(tree.root_node());
+        let mut seen = std::collections::HashSet::new();
+        for (n, id) in flat.kinds(tree.root_node()) {
+            assert_eq!(flat.kind(n, id), (n.kind(), n.is_named()), "{id}");
+            seen.insert(n.kind());
+        }
+        assert!(seen.contains("property_identifier") && seen.contains("ERROR"));
     }
 }

@@ -22,12 +22,11 @@ impl<'t> FnIndex<'t> {
         let mut declared: HashSet<String> = HashSet::new();
         let mut scopes: Vec<std::ops::Range<usize>> = Vec::new();
         scopes.push(0..src.len());
-        traverse_flat(flat, root, |at, entering| {
+        traverse_kinds(flat, root, |at, kind, named, entering| {
             let n = at.node;
-            if !n.is_named() {
+            if !named {
                 return;
             }
-            let kind = n.kind();
             if is_fn_kind(kind) {
                 if !entering {
                     scopes.pop();

@@ -271,12 +271,11 @@ impl<'a, 't> Pre<'a, 't> {
         self.top_level(root);
         let mut fn_stack: Vec<(usize, bool)> = Vec::new();
         let src = self.src;
-        traverse_flat(self.flat, root, |at, entering| {
+        traverse_kinds(self.flat, root, |at, kind, named, entering| {
             let n = at.node;
-            if !n.is_named() {
+            if !named {
                 return;
             }
-            let kind = n.kind();
             if is_fn_kind(kind) {
                 if entering {
                     let name = fn_name(at, src);

@@ -164,9 +164,9 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn walk(&mut self, root: Node<'t>) {
         self.root = Some(root);
         self.has_errors = root.has_error();
-        traverse_flat(self.pre.flat, root, |at, entering| {
+        traverse_kinds(self.pre.flat, root, |at, kind, named, entering| {
             if entering {
-                self.enter(at);
+                self.enter(at, kind, named);
             } else {
                 self.leave(at.node);
             }
@@ -193,15 +193,14 @@ impl<'a, 't> Walker<'a, 't> {
         &mut self.frames[last]
     }
 
-    pub(super) fn enter(&mut self, at: At<'_, 't>) {
+    pub(super) fn enter(&mut self, at: At<'_, 't>, kind: &str, named: bool) {
         let node = at.node;
         if self.has_errors && (node.is_error() || node.is_missing()) {
             self.facts.syntax_errors.push(span(node));
         }
-        if !node.is_named() {
+        if !named {
             return;
         }
-        let kind = node.kind();
         if is_fn_kind(kind) {
             self.enter_fn(at);
             return;

@@ -323,6 +323,26 @@ pub(super) fn traverse_flat<'t>(
     });
 }
 
+/// [`traverse_flat`] with each node's kind and whether it is named (`node.kind()`,
+/// `node.is_named()`, from the array's table).
+pub(super) fn traverse_kinds<'t>(
+    flat: &Flat<'t>,
+    root: Node<'t>,
+    mut f: impl FnMut(At<'_, 't>, &'t str, bool, bool),
+) {
+    let mut stack: Vec<Node<'t>> = Vec::new();
+    flat.walk(root, |node, kind_id, entering| {
+        let (kind, named) = flat.kind(node, kind_id);
+        if entering {
+            f(At { node, anc: &stack }, kind, named, true);
+            stack.push(node);
+        } else {
+            stack.pop();
+            f(At { node, anc: &stack }, kind, named, false);
+        }
+    });
+}
+
 /// Visit every node with its ancestors: `f(at, entering)`.
 pub(super) fn traverse<'t>(root: Node<'t>, mut f: impl FnMut(At<'_, 't>, bool)) {
     let mut stack: Vec<Node<'t>> = Vec::new();
