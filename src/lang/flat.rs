@@ -198,20 +198,22 @@ mod tests {
         out
     }
 
+    fn parse(language: tree_sitter::Language, src: &str) -> tree_sitter::Tree {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&language).unwrap();
+        parser.parse(src, None).unwrap()
+    }
+
     #[test]
     fn same_events_as_a_cursor_walk_on_every_subtree() {
         let src = "def f(a, b=1):\n    if a:\n        return [x for x in b]\n    return (\n\nclass C:\n    x = 1\n";
-        let mut parser = tree_sitter::Parser::new();
-        parser
-            .set_language(&tree_sitter_python::LANGUAGE.into())
-            .unwrap();
-        let tree = parser.parse(src, None).unwrap();
+        let tree = parse(tree_sitter_python::LANGUAGE.into(), src);
         let flat = Flat::new(tree.root_node());
         let all: Vec<Node> = flat.nodes(tree.root_node()).collect();
         assert!(all.len() > 30);
         assert!(all.iter().any(|n| n.is_error() || n.is_missing()));
         // A node of another tree (the same text parsed again) is walked with a cursor.
-        let again = parser.parse(src, None).unwrap();
+        let again = parse(tree_sitter_python::LANGUAGE.into(), src);
         let other: Vec<usize> = flat.nodes(again.root_node()).map(|n| n.id()).collect();
         let own: Vec<usize> = Flat::new(again.root_node())
             .nodes(again.root_node())
@@ -234,11 +236,7 @@ mod tests {
     #[test]
     fn kind_table_matches_tree_sitter() {
         let src = "import { a as b } from 'x';\nclass C<T> { p = 1; m(): T { return this.p as T } }\nconst o = { a, b: 2, [c]: `${d}` };\nexport default function F() { return <div className={o.a}>{b}</div> }\nlet = (;\n";
-        let mut parser = tree_sitter::Parser::new();
-        parser
-            .set_language(&tree_sitter_typescript::LANGUAGE_TSX.into())
-            .unwrap();
-        let tree = parser.parse(src, None).unwrap();
+        let tree = parse(tree_sitter_typescript::LANGUAGE_TSX.into(), src);
         let flat = Flat::new(tree.root_node());
         let mut seen = std::collections::HashSet::new();
         for (n, id) in flat.kinds(tree.root_node()) {

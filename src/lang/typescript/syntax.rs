@@ -311,16 +311,7 @@ pub(super) fn traverse_flat<'t>(
     root: Node<'t>,
     mut f: impl FnMut(At<'_, 't>, bool),
 ) {
-    let mut stack: Vec<Node<'t>> = Vec::new();
-    flat.walk(root, |node, _, entering| {
-        if entering {
-            f(At { node, anc: &stack }, true);
-            stack.push(node);
-        } else {
-            stack.pop();
-            f(At { node, anc: &stack }, false);
-        }
-    });
+    traverse_kinds(flat, root, |at, _, _, entering| f(at, entering));
 }
 
 /// [`traverse_flat`] with each node's kind and whether it is named (`node.kind()`,
