@@ -480,7 +480,7 @@ fn read_workset(
             if let Some(pf) = &prefilter
                 && !pf.triggers(d.lang, &text)
                 // A suppression comment is checked even in a file nothing else is found in.
-                && !text.contains("connlint")
+                && memchr::memmem::find(text.as_bytes(), b"connlint").is_none()
                 && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
             {
                 let mut imports: Vec<Arc<[String]>> =

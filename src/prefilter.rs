@@ -38,17 +38,19 @@ impl Words {
 /// Does this Python text import one of these top-level packages (`import redis`, `import
 /// sqlalchemy as sa`, `from sqlalchemy.orm import Session`, also indented in a `try:`)?
 fn imports_package(text: &str, roots: &std::collections::HashSet<String>) -> bool {
-    let root_of = |m: &str| m.split('.').next().unwrap_or("").trim().to_string();
+    fn root_of(m: &str) -> &str {
+        m.split('.').next().unwrap_or("").trim()
+    }
     text.lines().any(|line| {
         let line = line.trim_start();
         if let Some(rest) = line.strip_prefix("import ") {
             rest.split(',')
                 .filter_map(|p| p.split_whitespace().next())
-                .any(|m| roots.contains(&root_of(m)))
+                .any(|m| roots.contains(root_of(m)))
         } else if let Some(rest) = line.strip_prefix("from ") {
             rest.split_whitespace()
                 .next()
-                .is_some_and(|m| !m.starts_with('.') && roots.contains(&root_of(m)))
+                .is_some_and(|m| !m.starts_with('.') && roots.contains(root_of(m)))
         } else {
             false
         }

@@ -159,13 +159,17 @@ pub fn scan_imports_of(lang: Lang, rel: &str, text: &str) -> Option<Vec<ModuleRe
     }
 }
 
-/// One grammar's field ids by name (`None`: not a field of that grammar).
-type FieldIds = std::collections::HashMap<String, Option<u16>>;
-
 /// `n.child_by_field_name(name)`, fast: tree-sitter looks a field name up with a linear string
 /// compare on every call (3-8 % of a run's CPU); here each name's id is looked up once per
-/// grammar and thread.
-pub(crate) fn field<'t>(n: tree_sitter::Node<'t>, name: &str) -> Option<tree_sitter::Node<'t>> {
+/// grammar and thread, keyed by the address of the name: a `&'static str` never moves and its
+/// bytes never change, so one address and length is one name.
+pub(crate) fn field<'t>(
+    n: tree_sitter::Node<'t>,
+    name: &'static str,
+) -> Option<tree_sitter::Node<'t>> {
+    /// One grammar's field ids by the address and length of a name (`None`: not a field of
+    /// that grammar).
+    type FieldIds = foldhash::HashMap<(usize, usize), Option<u16>>;
     thread_local! {
         static FIELD_IDS: std::cell::RefCell<Vec<(usize, FieldIds)>> =
             const { std::cell::RefCell::new(Vec::new()) };
@@ -174,35 +178,31 @@ pub(crate) fn field<'t>(n: tree_sitter::Node<'t>, name: &str) -> Option<tree_sit
     // Grammars differ in their number of node kinds (TypeScript, TSX, Python); ABI 14 grammars
     // have no name to tell them apart by.
     let grammar = lang.node_kind_count();
+    let key = (name.as_ptr() as usize, name.len());
     let id = FIELD_IDS.with(|cell| {
         let mut langs = cell.borrow_mut();
         let pos = match langs.iter().position(|(l, _)| *l == grammar) {
             Some(p) => p,
             None => {
-                langs.push((grammar, FieldIds::new()));
+                langs.push((grammar, FieldIds::default()));
                 langs.len() - 1
             }
         };
-        let ids = &mut langs[pos].1;
-        match ids.get(name) {
-            Some(id) => *id,
-            None => {
-                let id = lang.field_id_for_name(name).map(|f| f.get());
-                ids.insert(name.to_string(), id);
-                id
-            }
-        }
+        *langs[pos]
+            .1
+            .entry(key)
+            .or_insert_with(|| lang.field_id_for_name(name).map(|f| f.get()))
     })?;
     n.child_by_field_id(id)
 }
 
 /// `node.field("name")`: [`field`] as a method.
 pub(crate) trait FieldExt<'t> {
-    fn field(&self, name: &str) -> Option<tree_sitter::Node<'t>>;
+    fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>>;
 }
 
 impl<'t> FieldExt<'t> for tree_sitter::Node<'t> {
-    fn field(&self, name: &str) -> Option<tree_sitter::Node<'t>> {
+    fn field(&self, name: &'static str) -> Option<tree_sitter::Node<'t>> {
         field(*self, name)
     }
 }

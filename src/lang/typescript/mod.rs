@@ -111,13 +111,10 @@ pub fn scan_import_specifiers(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(at) = memchr::memchr2(b'"', b'\'', &bytes[i..]) {
+        i += at;
         let q = bytes[i];
-        if q != b'"' && q != b'\'' {
-            i += 1;
-            continue;
-        }
-        let Some(len) = bytes[i + 1..].iter().position(|b| *b == q || *b == b'\n') else {
+        let Some(len) = memchr::memchr2(q, b'\n', &bytes[i + 1..]) else {
             break;
         };
         let end = i + 1 + len;

@@ -43,11 +43,11 @@ pub(super) fn text<'s>(n: Node, src: &'s str) -> &'s str {
     src.get(n.byte_range()).unwrap_or("")
 }
 
-pub(super) fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
+pub(super) fn field<'t>(n: Node<'t>, name: &'static str) -> Option<Node<'t>> {
     crate::lang::field(n, name)
 }
 
-pub(super) fn is_field(parent: Node, name: &str, child: Node) -> bool {
+pub(super) fn is_field(parent: Node, name: &'static str, child: Node) -> bool {
     field(parent, name).is_some_and(|c| c.id() == child.id())
 }
 
