@@ -544,7 +544,9 @@ fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>) -> ExitCode {
     };
     let (bytes, clean): (u64, usize) = files
         .par_iter()
-        .map(|(p, lang)| match std::fs::read_to_string(p) {
+        // Read as a check reads (size limit, binary and UTF-8 checks), so that the floor is
+        // the same work less the analyses.
+        .map(|(p, lang)| match crate::engine::read_text(p, u64::MAX) {
             Ok(text) => (
                 text.len() as u64,
                 usize::from(crate::lang::parse_only(*lang, &text)),

@@ -814,7 +814,7 @@ fn extract_cached(
 }
 
 /// Read a file as text, refusing binary, non-UTF-8 and oversized files.
-fn read_text(path: &Path, max: u64) -> Result<String, String> {
+pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max {
         return Err(format!(
@@ -827,12 +827,16 @@ fn read_text(path: &Path, max: u64) -> Result<String, String> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err("skipped: binary file".to_string());
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "skipped: not valid UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    // Every file found is read and checked, most only to be passed by: validation by SIMD (std's
+    // was 2-3 % of a run's CPU).
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        let at = simdutf8::compat::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        return Err(format!("skipped: not valid UTF-8 (byte {at})"));
+    }
+    // SAFETY: `bytes` was just checked to be UTF-8.
+    let mut text = unsafe { String::from_utf8_unchecked(bytes) };
     if text.starts_with('\u{feff}') {
         // Positions are reported as editors show them, without the BOM; `--fix` re-reads the
         // file and keeps its BOM.

@@ -28,7 +28,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut ctor_at: Option<usize> = None;
         for i in (0..n - 1).rev() {
             let p = self.path[i];
-            match p.kind() {
+            match p.kind_name() {
                 "parenthesized_expression"
                 | "await"
                 | "conditional_expression"
@@ -75,7 +75,7 @@ impl<'a, 't> Walker<'a, 't> {
                         && p.field("right") == Some(cur)
                         && let Some(left) = p.field("left")
                     {
-                        match left.kind() {
+                        match left.kind_name() {
                             "identifier" if derived => {
                                 c.key = Some(text(left, src).to_string());
                                 c.target = Some(left);
@@ -116,7 +116,7 @@ impl<'a, 't> Walker<'a, 't> {
                         } else {
                             Returned::Derived
                         };
-                        c.by_yield = p.kind() == "yield";
+                        c.by_yield = p.kind_name() == "yield";
                     }
                 }
                 "keyword_argument" => {
@@ -126,7 +126,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "argument_list" => {
                     if (direct || kw_direct) && !container && !derived && i >= 1 {
                         let outer = self.path[i - 1];
-                        if outer.kind() == "call"
+                        if outer.kind_name() == "call"
                             && let Some(f) = outer.field("function")
                             && let Some(segs) = dotted(f, src)
                             && segs
@@ -140,7 +140,7 @@ impl<'a, 't> Walker<'a, 't> {
                     kw_direct = false;
                     if direct && !container && i >= 1 {
                         let outer = self.path[i - 1];
-                        if outer.kind() == "call"
+                        if outer.kind_name() == "call"
                             && let Some(f) = outer.field("function")
                             && let Some(segs) = dotted(f, src)
                             && let Some(&last) = segs.last()
@@ -188,7 +188,7 @@ impl<'a, 't> Walker<'a, 't> {
         let empty = BodyInfo::default();
         for p in &pending {
             let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
-            let module = p.owner.kind() == "module";
+            let module = p.owner.kind_name() == "module";
             let (mut released, mut returned, mut guard, client_id) = match p.site {
                 SiteRef::Client(i) => match self.facts.clients.get(i) {
                     Some(s) => (s.released, s.returned, s.guard, Some(s.client.clone())),
@@ -265,7 +265,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn body_info(&self, owner: Node<'t>, nodes: &[(Node<'t>, bool)]) -> BodyInfo<'t> {
         let src = self.src;
         let mut info = BodyInfo::default();
-        if owner.kind() != "module"
+        if owner.kind_name() != "module"
             && let Some(params) = owner.field("parameters")
         {
             for (name, _) in param_names(params, src) {
@@ -278,7 +278,7 @@ impl<'a, 't> Walker<'a, 't> {
                 K::Call => self.scan_call(node, !nested, &mut info),
                 K::WithItem => {
                     if let Some(v) = node.field("value") {
-                        let v = if v.kind() == "as_pattern" {
+                        let v = if v.kind_name() == "as_pattern" {
                             v.named_child(0).unwrap_or(v)
                         } else {
                             v
@@ -316,7 +316,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 K::Return => {
-                    let is_yield = node.kind() == "yield";
+                    let is_yield = node.kind_name() == "yield";
                     info.is_generator |= is_yield;
                     if let Some(v) = node.named_child(0) {
                         info.returns.push(v);
@@ -346,7 +346,7 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(f) = call.field("function") else {
             return;
         };
-        let method = match f.kind() {
+        let method = match f.kind_name() {
             "attribute" => f.field("attribute").map(|a| text(a, src)),
             "identifier" => Some(text(f, src)),
             _ => None,
@@ -355,7 +355,7 @@ impl<'a, 't> Walker<'a, 't> {
         match method {
             "enter_context" | "enter_async_context" | "closing" | "aclosing" => {
                 if let Some(arg) = call_args(call).0.first().map(|a| strip(*a))
-                    && matches!(arg.kind(), "identifier" | "attribute")
+                    && matches!(arg.kind_name(), "identifier" | "attribute")
                 {
                     let how = if method.starts_with("enter") {
                         WITH
@@ -373,7 +373,7 @@ impl<'a, 't> Walker<'a, 't> {
                 let mut handed: Vec<Node> = Vec::new();
                 for (k, v) in keywords {
                     if matches!(text(k, src), "args" | "kwargs") {
-                        handed.extend(match v.kind() {
+                        handed.extend(match v.kind_name() {
                             "tuple" | "list" => named_children(v),
                             "dictionary" => named_children(v)
                                 .into_iter()
@@ -388,18 +388,18 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 for v in handed {
                     let v = strip(v);
-                    if v.kind() == "identifier" {
+                    if v.kind_name() == "identifier" {
                         info.releases
                             .push((text(v, src).to_string(), CLOSED.to_string()));
                     }
                 }
             }
-            "setdefault" if top && f.kind() == "attribute" => {
+            "setdefault" if top && f.kind_name() == "attribute" => {
                 if let (Some(obj), Some(v)) = (f.field("object"), call_args(call).0.get(1)) {
                     info.stores.push((obj, *v));
                 }
             }
-            _ if f.kind() == "attribute" && self.release_names.contains(method) => {
+            _ if f.kind_name() == "attribute" && self.release_names.contains(method) => {
                 if let Some(obj) = f.field("object") {
                     info.releases
                         .push((compact(text(obj, src)), method.to_string()));
@@ -425,7 +425,7 @@ impl<'a, 't> Walker<'a, 't> {
         for _ in 0..3 {
             let mut changed = false;
             for (l, r) in &info.assigns {
-                if l.kind() != "identifier" {
+                if l.kind_name() != "identifier" {
                     continue;
                 }
                 let name = text(*l, self.src);
@@ -451,11 +451,11 @@ impl<'a, 't> Walker<'a, 't> {
                 return Returned::Direct;
             }
             if matches!(
-                v.kind(),
+                v.kind_name(),
                 "tuple" | "list" | "expression_list" | "dictionary"
             ) {
                 for el in named_children(v) {
-                    let el = if el.kind() == "pair" {
+                    let el = if el.kind_name() == "pair" {
                         el.field("value").unwrap_or(el)
                     } else {
                         el
@@ -474,10 +474,10 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// `conn.cursor()` for a client whose cursor keeps it (catalogue `owner_handles`).
     pub(super) fn is_owner_handle(&self, node: Node, names: &[String], methods: &[String]) -> bool {
-        node.kind() == "call"
+        node.kind_name() == "call"
             && node
                 .field("function")
-                .filter(|f| f.kind() == "attribute")
+                .filter(|f| f.kind_name() == "attribute")
                 .is_some_and(|f| {
                     f.field("attribute")
                         .is_some_and(|m| methods.iter().any(|x| x == text(m, self.src)))
@@ -488,7 +488,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn is_exact(&self, node: Node, names: &[String]) -> bool {
         let n = strip(node);
-        matches!(n.kind(), "identifier" | "attribute" | "subscript") && {
+        matches!(n.kind_name(), "identifier" | "attribute" | "subscript") && {
             let t = text(n, self.src);
             names
                 .iter()
@@ -524,7 +524,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// The guard given by storing into `target` (`global X` name, `self.x`, module-level state).
     pub(super) fn target_guard(&self, target: Node, info: &BodyInfo<'t>, kind: ScopeKind) -> Guard {
         let src = self.src;
-        match target.kind() {
+        match target.kind_name() {
             "identifier" => {
                 if info.globals.contains(text(target, src)) {
                     Guard::ModuleCache
@@ -563,7 +563,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// value, which keeps it (a gRPC stub keeps its channel).
     pub(super) fn wrapped_in_class(&self, value: Node, names: &[String]) -> bool {
         let v = strip(value);
-        if v.kind() != "call" {
+        if v.kind_name() != "call" {
             return false;
         }
         let class_like = v
@@ -586,7 +586,7 @@ impl<'a, 't> Walker<'a, 't> {
         info: &BodyInfo<'t>,
         kind: ScopeKind,
     ) -> Guard {
-        if recv.kind() != "identifier" {
+        if recv.kind_name() != "identifier" {
             return self.target_guard(recv, info, kind);
         }
         let name = text(recv, self.src);
@@ -607,7 +607,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn stored_guard(&self, info: &BodyInfo<'t>, key: &str, kind: ScopeKind) -> Guard {
         let names = [key.to_string()];
         for (l, r) in &info.assigns {
-            if (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
+            if (l.kind_name() != "identifier" || info.globals.contains(text(*l, self.src)))
                 && (self.is_exact(*r, &names) || self.wrapped_in_class(*r, &names))
                 && compact(text(*l, self.src)) != key
             {
@@ -634,7 +634,8 @@ impl<'a, 't> Walker<'a, 't> {
         'outer: loop {
             let n = cursor.node();
             let field = cursor.field_name();
-            if n.kind() == "identifier" && field != Some("attribute") && field != Some("name") {
+            if n.kind_name() == "identifier" && field != Some("attribute") && field != Some("name")
+            {
                 let t = text(n, self.src);
                 if info.locals.contains(t) && !info.globals.contains(t) {
                     return false;

@@ -30,6 +30,7 @@ use crate::facts::{
     SessionAnchors, SessionSite, UrlRef, WithAnchors,
 };
 use crate::lang::FieldExt;
+use crate::lang::KindExt;
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
 use crate::lang::flat::Flat;

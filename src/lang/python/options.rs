@@ -54,7 +54,7 @@ pub(super) enum Lookup<'t> {
 /// Through parentheses.
 pub(super) fn unparen(node: Node) -> Node {
     let mut cur = node;
-    while cur.kind() == "parenthesized_expression" {
+    while cur.kind_name() == "parenthesized_expression" {
         match cur.named_child(0) {
             Some(inner) => cur = inner,
             None => break,
@@ -66,7 +66,7 @@ pub(super) fn unparen(node: Node) -> Node {
 /// The right side of `a = b = value`.
 pub(super) fn rhs(node: Node) -> Node {
     let mut cur = node;
-    while cur.kind() == "assignment" {
+    while cur.kind_name() == "assignment" {
         match cur.field("right") {
             Some(r) => cur = r,
             None => break,
@@ -77,14 +77,14 @@ pub(super) fn rhs(node: Node) -> Node {
 
 /// The text of a plain string literal (no f-string, no bytes) and its span without quotes.
 pub(super) fn plain_string(node: Node, src: &str) -> Option<(String, Span)> {
-    if node.kind() != "string" {
+    if node.kind_name() != "string" {
         return None;
     }
     let mut start = None;
     let mut end = None;
     let mut cursor = node.walk();
     for c in node.children(&mut cursor) {
-        match c.kind() {
+        match c.kind_name() {
             "string_start" => start = Some(c),
             "string_end" => end = Some(c),
             "interpolation" => return None,
@@ -145,7 +145,7 @@ impl<'a, 't> Walker<'a, 't> {
         if !text(node, src).contains("://")
             || node
                 .parent()
-                .is_some_and(|p| p.kind() == "concatenated_string")
+                .is_some_and(|p| p.kind_name() == "concatenated_string")
         {
             return;
         }
@@ -178,7 +178,7 @@ impl<'a, 't> Walker<'a, 't> {
             let mut cur = n;
             while let Some(p) = cur
                 .parent()
-                .filter(|p| p.kind() == "parenthesized_expression")
+                .filter(|p| p.kind_name() == "parenthesized_expression")
             {
                 cur = p;
             }
@@ -186,9 +186,9 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let mut cur = up(node);
         let mut env = None;
-        if let Some(args) = cur.parent().filter(|p| p.kind() == "argument_list")
+        if let Some(args) = cur.parent().filter(|p| p.kind_name() == "argument_list")
             && let Some(call) = args.parent()
-            && call.kind() == "call"
+            && call.kind_name() == "call"
             && call
                 .field("function")
                 .is_some_and(|f| self.is_env_callee(f))
@@ -204,20 +204,20 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let assigned = cur
             .parent()
-            .filter(|p| p.kind() == "assignment" && p.field("right") == Some(cur))
+            .filter(|p| p.kind_name() == "assignment" && p.field("right") == Some(cur))
             .and_then(|a| {
                 let left = a.field("left")?;
-                if left.kind() != "identifier" {
+                if left.kind_name() != "identifier" {
                     return None;
                 }
                 let name = text(left, src);
                 let in_settings_class = a
                     .parent()
-                    .filter(|p| p.kind() == "expression_statement")
+                    .filter(|p| p.kind_name() == "expression_statement")
                     .and_then(|p| p.parent())
-                    .filter(|b| b.kind() == "block")
+                    .filter(|b| b.kind_name() == "block")
                     .and_then(|b| b.parent())
-                    .filter(|c| c.kind() == "class_definition")
+                    .filter(|c| c.kind_name() == "class_definition")
                     .and_then(|c| c.field("superclasses"))
                     .is_some_and(|sup| {
                         named_children(sup).into_iter().any(|b| {
@@ -259,7 +259,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// A builtin (`str`, `dict`) that the file does not shadow.
     pub(super) fn is_builtin(&self, node: Node, name: &str) -> bool {
-        node.kind() == "identifier"
+        node.kind_name() == "identifier"
             && text(node, self.src) == name
             && !self.pre.imports.contains_key(name)
             && !self.pre.local_fns.contains(name)
@@ -270,13 +270,13 @@ impl<'a, 't> Walker<'a, 't> {
     /// `self.settings.db_url`: the attribute's name, upper-cased (pydantic settings read the
     /// environment variable of that name).
     pub(super) fn settings_attr(&self, node: Node) -> Option<String> {
-        if node.kind() != "attribute" {
+        if node.kind_name() != "attribute" {
             return None;
         }
         let src = self.src;
         let attr = text(node.field("attribute")?, src);
         let obj = unparen(node.field("object")?);
-        let holder = match obj.kind() {
+        let holder = match obj.kind_name() {
             "identifier" => settings_name(text(obj, src)),
             "attribute" => obj
                 .field("attribute")
@@ -294,7 +294,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// An environment lookup: `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X", d)`,
     /// `settings.X`.
     pub(super) fn env_ref(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlRef> {
-        let name = match node.kind() {
+        let name = match node.kind_name() {
             "attribute" => self.settings_attr(node)?,
             "subscript" => {
                 let value = node.field("value")?;
@@ -340,7 +340,9 @@ impl<'a, 't> Walker<'a, 't> {
                 .assigns
                 .iter()
                 .filter(|(l, _)| {
-                    l.kind() == "identifier" && text(*l, src) == name && l.start_byte() < ctx.before
+                    l.kind_name() == "identifier"
+                        && text(*l, src) == name
+                        && l.start_byte() < ctx.before
                 })
                 .map(|(_, r)| rhs(*r))
                 .collect();
@@ -418,13 +420,13 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn eval_value(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> OptValue {
         let src = self.src;
         let node = unparen(node);
-        match node.kind() {
+        match node.kind_name() {
             "integer" => parse_int(text(node, src)).map_or(OptValue::Unknown, OptValue::Int),
             "unary_operator" => {
                 let op = node.field("operator").map(|o| text(o, src));
                 let arg = node.field("argument").map(unparen);
                 match (op, arg) {
-                    (Some(op @ ("-" | "+")), Some(a)) if a.kind() == "integer" => {
+                    (Some(op @ ("-" | "+")), Some(a)) if a.kind_name() == "integer" => {
                         match parse_int(text(a, src)) {
                             Some(n) if op == "-" => OptValue::Int(-n),
                             Some(n) => OptValue::Int(n),
@@ -507,11 +509,11 @@ impl<'a, 't> Walker<'a, 't> {
     ) -> Option<Vec<(String, Node<'t>, Ctx<'b, 't>)>> {
         let src = self.src;
         let node = unparen(node);
-        match node.kind() {
+        match node.kind_name() {
             "dictionary" => {
                 let mut out = Vec::new();
                 for c in named_children(node) {
-                    match c.kind() {
+                    match c.kind_name() {
                         "pair" => {
                             if let (Some(k), Some(v)) = (c.field("key"), c.field("value"))
                                 && let Some((key, _)) = plain_string(unparen(k), src)
@@ -562,7 +564,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn url_of(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlRef> {
         let src = self.src;
         let node = unparen(node);
-        match node.kind() {
+        match node.kind_name() {
             "string" => {
                 let (t, sp) = plain_string(node, src)?;
                 t.contains("://")
@@ -597,7 +599,7 @@ impl<'a, 't> Walker<'a, 't> {
                     let (positional, _) = call_args(node);
                     return self.url_of(*positional.first()?, ctx);
                 }
-                if func.kind() == "attribute"
+                if func.kind_name() == "attribute"
                     && func
                         .field("attribute")
                         .is_some_and(|m| URL_PASSTHROUGH.contains(&text(m, src)))
@@ -650,7 +652,7 @@ impl<'a, 't> Walker<'a, 't> {
         // `create_engine(url, **ENGINE_OPTIONS)`.
         if let Some(args) = call.field("arguments") {
             for a in named_children(args) {
-                if a.kind() == "dictionary_splat"
+                if a.kind_name() == "dictionary_splat"
                     && let Some(inner) = a.named_child(0)
                     && let Some(entries) = self.mapping_of(inner, ctx)
                 {
@@ -710,7 +712,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// `config.database_url()`, `str(db_url())`, or a name bound to one of those.
     fn url_call_of(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlCall> {
         let node = unparen(node);
-        match node.kind() {
+        match node.kind_name() {
             "identifier" => {
                 let name = text(node, self.src);
                 // `from app.config import DATABASE_URL`: the other module's constant.
@@ -780,7 +782,7 @@ impl<'a, 't> Walker<'a, 't> {
             let mut url: Option<UrlRef> = None;
             let mut all = !info.returns.is_empty();
             for r in &info.returns {
-                let value = if r.kind() == "return_statement" {
+                let value = if r.kind_name() == "return_statement" {
                     r.named_child(0)
                 } else {
                     Some(*r)
@@ -813,7 +815,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.finish_url_returns(bodies);
         let pending = std::mem::take(&mut self.config_pending);
         for (client, call, owner) in pending {
-            let info = if owner.kind() == "module" {
+            let info = if owner.kind_name() == "module" {
                 None
             } else {
                 bodies.get(&owner.id())

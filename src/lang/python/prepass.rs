@@ -83,7 +83,7 @@ impl<'t> Pre<'t> {
         // Module level: names, main guard, aliases, the last import.
         let mut last_import_end: Option<usize> = None;
         for stmt in named_children(root) {
-            match stmt.kind() {
+            match stmt.kind_name() {
                 "import_statement" | "import_from_statement" | "future_import_statement" => {
                     last_import_end = Some(stmt.end_byte());
                 }
@@ -121,7 +121,7 @@ impl<'t> Pre<'t> {
                 K::KeywordArg => {
                     if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {
                         let key = text(n, src);
-                        if key == "lifespan" && v.kind() == "identifier" {
+                        if key == "lifespan" && v.kind_name() == "identifier" {
                             pre.lifespan_fns.insert(text(v, src).to_string());
                         } else if ARQ_SETTINGS.contains(&key) {
                             arq.push((key, v));
@@ -131,7 +131,7 @@ impl<'t> Pre<'t> {
                 // arq's `class WorkerSettings: functions = [send_email]; on_startup = startup`.
                 K::Assignment => {
                     if let (Some(l), Some(v)) = (node.field("left"), node.field("right"))
-                        && l.kind() == "identifier"
+                        && l.kind_name() == "identifier"
                         && ARQ_SETTINGS.contains(&text(l, src))
                         && in_class_body(node)
                     {
@@ -145,7 +145,7 @@ impl<'t> Pre<'t> {
         // Functions named inside the main guard.
         for block in main_blocks {
             for n in flat.nodes(block) {
-                if n.kind() == "identifier" {
+                if n.kind_name() == "identifier" {
                     let name = text(n, src);
                     if pre.local_fns.contains(name) {
                         pre.main_called.insert(name.to_string());
@@ -159,18 +159,18 @@ impl<'t> Pre<'t> {
         if !arq.is_empty() && (pre.imports_from_module(&["arq"]) || file.project.has_dep("arq")) {
             for (key, value) in arq {
                 if matches!(key, "on_startup" | "on_shutdown") {
-                    if value.kind() == "identifier" {
+                    if value.kind_name() == "identifier" {
                         pre.lifespan_fns.insert(text(value, src).to_string());
                     }
                     continue;
                 }
-                let items = match value.kind() {
+                let items = match value.kind_name() {
                     "list" | "tuple" | "set" => named_children(value),
                     _ => continue,
                 };
                 for item in items {
                     // `func(download, timeout=60)`, `cron(cleanup, hour=3)`: the first argument.
-                    let target = if item.kind() == "call" {
+                    let target = if item.kind_name() == "call" {
                         call_args(item).0.first().copied()
                     } else {
                         Some(item)
@@ -209,17 +209,17 @@ impl<'t> Pre<'t> {
 
     /// Names bound by a module-level statement (recursing into `if`/`try`/`with` blocks).
     pub(super) fn module_statement(&mut self, stmt: Node<'t>, src: &str) {
-        match stmt.kind() {
+        match stmt.kind_name() {
             "expression_statement" => {
                 for e in named_children(stmt) {
-                    if e.kind() == "assignment" {
+                    if e.kind_name() == "assignment" {
                         let mut names = HashSet::new();
                         let mut plain: Vec<&str> = Vec::new();
                         let mut cur = Some(e);
-                        while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
+                        while let Some(a) = cur.filter(|a| a.kind_name() == "assignment") {
                             if let Some(left) = a.field("left") {
                                 bind_targets(left, src, &mut names);
-                                if left.kind() == "identifier" {
+                                if left.kind_name() == "identifier" {
                                     plain.push(text(left, src));
                                 }
                             }
@@ -254,13 +254,13 @@ impl<'t> Pre<'t> {
             | "except_clause" | "finally_clause" | "block" => {
                 for c in named_children(stmt) {
                     if matches!(
-                        c.kind(),
+                        c.kind_name(),
                         "block"
                             | "elif_clause"
                             | "else_clause"
                             | "except_clause"
                             | "finally_clause"
-                    ) || stmt.kind() == "block"
+                    ) || stmt.kind_name() == "block"
                     {
                         self.module_statement(c, src);
                     }
@@ -271,7 +271,7 @@ impl<'t> Pre<'t> {
     }
 
     pub(super) fn record_import(&mut self, node: Node, src: &str, file: &SourceFile) {
-        let top_level = node.parent().is_some_and(|p| p.kind() == "module");
+        let top_level = node.parent().is_some_and(|p| p.kind_name() == "module");
         let add = |pre: &mut Pre, local: String, imp: Import| {
             if imp.level == 0 {
                 let top = imp.path.split('.').next().unwrap_or("");
@@ -295,11 +295,11 @@ impl<'t> Pre<'t> {
             }
         };
         let mut cursor = node.walk();
-        match node.kind() {
+        match node.kind_name() {
             "import_statement" => {
                 let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
                 for name in names {
-                    match name.kind() {
+                    match name.kind_name() {
                         "dotted_name" => {
                             let full = compact(text(name, src));
                             self.note_import(&full, 0, file);
@@ -337,12 +337,12 @@ impl<'t> Pre<'t> {
                 let Some(module_node) = node.field("module_name") else {
                     return;
                 };
-                let (module, level) = match module_node.kind() {
+                let (module, level) = match module_node.kind_name() {
                     "relative_import" => {
                         let mut level = 0;
                         let mut module = String::new();
                         for c in named_children(module_node) {
-                            match c.kind() {
+                            match c.kind_name() {
                                 "import_prefix" => {
                                     level = text(c, src).chars().filter(|ch| *ch == '.').count()
                                 }
@@ -368,7 +368,7 @@ impl<'t> Pre<'t> {
                 for name in names {
                     // `from app import db`: `db` may be a submodule (importing it runs the package
                     // too). Names spelled like classes or constants are not modules.
-                    let imported = match name.kind() {
+                    let imported = match name.kind_name() {
                         "aliased_import" => name.field("name"),
                         _ => Some(name),
                     };
@@ -377,7 +377,7 @@ impl<'t> Pre<'t> {
                     {
                         self.note_import(&join(&compact(text(n, src))), level, file);
                     }
-                    match name.kind() {
+                    match name.kind_name() {
                         "dotted_name" => {
                             let n = compact(text(name, src));
                             add(
@@ -409,7 +409,7 @@ impl<'t> Pre<'t> {
                 if level == 0
                     && named_children(node)
                         .iter()
-                        .any(|c| c.kind() == "wildcard_import")
+                        .any(|c| c.kind_name() == "wildcard_import")
                 {
                     if module.starts_with("fastapi") || module.starts_with("starlette") {
                         self.imports_fastapi = true;
@@ -463,7 +463,7 @@ impl<'t> Pre<'t> {
             return;
         };
         // Most calls are not route registrations: decide on the callee's last name first.
-        let last_name = match func.kind() {
+        let last_name = match func.kind_name() {
             "identifier" => Some(func),
             "attribute" => func.field("attribute"),
             _ => None,
@@ -478,7 +478,7 @@ impl<'t> Pre<'t> {
             && let Some(arg) = call
                 .field("arguments")
                 .and_then(|a| a.named_child(0))
-                .filter(|a| a.kind() == "identifier")
+                .filter(|a| a.kind_name() == "identifier")
         {
             self.lifespan_fns.insert(text(arg, src).to_string());
             return;
@@ -492,13 +492,13 @@ impl<'t> Pre<'t> {
         let Some(&last) = segs.last() else { return };
         let (positional, keywords) = call_args(call);
         let mut push = |expr: Option<Node<'t>>, framework: &'static str| {
-            if let Some(e) = expr.filter(|e| matches!(e.kind(), "identifier" | "attribute")) {
+            if let Some(e) = expr.filter(|e| matches!(e.kind_name(), "identifier" | "attribute")) {
                 refs.push((e, framework));
             }
         };
         let first_is_string = positional
             .first()
-            .is_some_and(|a| a.kind() == "string" || a.kind() == "concatenated_string");
+            .is_some_and(|a| a.kind_name() == "string" || a.kind_name() == "concatenated_string");
         match last {
             "path" | "re_path" | "url" => {
                 let django = if segs.len() == 1 {
@@ -675,12 +675,12 @@ pub(super) fn depends_args<'t>(node: Node<'t>, src: &str) -> Vec<Node<'t>> {
 /// Is this `def` a method (directly in a class body)?
 pub(super) fn is_method(def: Node) -> bool {
     let mut p = def.parent();
-    if p.is_some_and(|n| n.kind() == "decorated_definition") {
+    if p.is_some_and(|n| n.kind_name() == "decorated_definition") {
         p = p.and_then(|n| n.parent());
     }
-    p.filter(|n| n.kind() == "block")
+    p.filter(|n| n.kind_name() == "block")
         .and_then(|b| b.parent())
-        .is_some_and(|c| c.kind() == "class_definition")
+        .is_some_and(|c| c.kind_name() == "class_definition")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -733,9 +733,11 @@ fn in_package(path: &str, prefixes: &[&str]) -> bool {
 
 /// Is this statement directly in a class body (`class WorkerSettings: functions = [...]`)?
 fn in_class_body(node: Node) -> bool {
-    let stmt = node.parent().filter(|p| p.kind() == "expression_statement");
+    let stmt = node
+        .parent()
+        .filter(|p| p.kind_name() == "expression_statement");
     stmt.and_then(|s| s.parent())
-        .filter(|b| b.kind() == "block")
+        .filter(|b| b.kind_name() == "block")
         .and_then(|b| b.parent())
-        .is_some_and(|c| c.kind() == "class_definition")
+        .is_some_and(|c| c.kind_name() == "class_definition")
 }

@@ -262,7 +262,7 @@ pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position 
         if parent.id() == owner.id() {
             break;
         }
-        match parent.kind() {
+        match parent.kind_name() {
             "lambda" | "function_definition" => return Position::Deferred,
             "finally_clause"
                 if parent
@@ -382,7 +382,7 @@ impl<'a, 't> Walker<'a, 't> {
             K::Lambda => self.enter_lambda(node),
             K::Block => {
                 if let Some(parent) = self.parent_of_current()
-                    && matches!(parent.kind(), "for_statement" | "while_statement")
+                    && matches!(parent.kind_name(), "for_statement" | "while_statement")
                     && parent.field("body") == Some(node)
                 {
                     self.push_loop(node);
@@ -458,15 +458,15 @@ impl<'a, 't> Walker<'a, 't> {
             .owner
             .parent()
             .map(|p| {
-                if p.kind() == "decorated_definition" {
+                if p.kind_name() == "decorated_definition" {
                     p.parent()
                 } else {
                     Some(p)
                 }
             })
-            .is_some_and(|p| p.is_some_and(|p| p.kind() == "module"));
+            .is_some_and(|p| p.is_some_and(|p| p.kind_name() == "module"));
         let url_candidate = at_module
-            && acc.owner.kind() == "function_definition"
+            && acc.owner.kind_name() == "function_definition"
             && acc
                 .nodes
                 .iter()
@@ -527,8 +527,8 @@ impl<'a, 't> Walker<'a, 't> {
         // `map(lambda t: …, xs)` runs per element: a loop.
         let n = self.path.len();
         let in_map = n >= 3
-            && self.path[n - 2].kind() == "argument_list"
-            && self.path[n - 3].kind() == "call"
+            && self.path[n - 2].kind_name() == "argument_list"
+            && self.path[n - 3].kind_name() == "call"
             && self.path[n - 3]
                 .field("function")
                 .is_some_and(|f| matches!(text(f, self.src), "map" | "filter"));
@@ -596,9 +596,9 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let name = text(name_node, src).to_string();
         let decorators: Vec<Node<'t>> = match self.parent_of_current() {
-            Some(p) if p.kind() == "decorated_definition" => named_children(p)
+            Some(p) if p.kind_name() == "decorated_definition" => named_children(p)
                 .into_iter()
-                .filter(|d| d.kind() == "decorator")
+                .filter(|d| d.kind_name() == "decorator")
                 .collect(),
             _ => Vec::new(),
         };
@@ -683,7 +683,7 @@ impl<'a, 't> Walker<'a, 't> {
             let Some(expr) = d.named_child(0) else {
                 continue;
             };
-            let (callee, call) = if expr.kind() == "call" {
+            let (callee, call) = if expr.kind_name() == "call" {
                 (expr.field("function"), Some(expr))
             } else {
                 (Some(expr), None)

@@ -22,9 +22,9 @@ impl<'a, 't> Walker<'a, 't> {
         while n >= 3
             && !def.returns_self.is_empty()
             && let (Some(attr), Some(outer)) = (self.path.get(n - 2), self.path.get(n - 3))
-            && attr.kind() == "attribute"
+            && attr.kind_name() == "attribute"
             && attr.field("object") == self.path.get(n - 1).copied()
-            && outer.kind() == "call"
+            && outer.kind_name() == "call"
             && outer.field("function") == Some(*attr)
             && attr
                 .field("attribute")
@@ -121,7 +121,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if self
             .parent_of_current()
-            .is_some_and(|p| p.kind() == "call" && p.field("function") == Some(node))
+            .is_some_and(|p| p.kind_name() == "call" && p.field("function") == Some(node))
         {
             return;
         }
@@ -178,7 +178,7 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let mut cur = call;
         for p in self.path.iter().rev().skip(1) {
-            let first = match p.kind() {
+            let first = match p.kind_name() {
                 // `(await X()).m()`: the bound name would need the `await` too.
                 "await" => cur != call,
                 "parenthesized_expression" => true,
@@ -190,7 +190,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "with_item" => p.field("value") == Some(cur),
                 "with_clause" => p.named_child(0) == Some(cur),
                 "expression_statement" | "with_statement" => {
-                    return p.parent().is_some_and(|b| b.kind() == "block");
+                    return p.parent().is_some_and(|b| b.kind_name() == "block");
                 }
                 _ => false,
             };
@@ -210,14 +210,16 @@ impl<'a, 't> Walker<'a, 't> {
         aliases: &[String],
         release: &[String],
     ) -> bool {
-        if stmt.kind() != "expression_statement" || stmt.named_child_count() != 1 {
+        if stmt.kind_name() != "expression_statement" || stmt.named_child_count() != 1 {
             return false;
         }
         let mut e = stmt.named_child(0);
-        while let Some(n) = e.filter(|n| matches!(n.kind(), "await" | "parenthesized_expression")) {
+        while let Some(n) =
+            e.filter(|n| matches!(n.kind_name(), "await" | "parenthesized_expression"))
+        {
             e = n.named_child(0);
         }
-        e.is_some_and(|c| c.kind() == "call" && self.releases(c, aliases, release))
+        e.is_some_and(|c| c.kind_name() == "call" && self.releases(c, aliases, release))
     }
 
     /// What a `try … finally` fix wraps (see [`SessionAnchors::rest_of_block`]), or `None` where
@@ -244,7 +246,7 @@ impl<'a, 't> Walker<'a, 't> {
     ) -> Option<Span> {
         let src = self.src;
         let stmt = p.stmt?;
-        stmt.parent().filter(|b| b.kind() == "block")?;
+        stmt.parent().filter(|b| b.kind_name() == "block")?;
         let line_head = src.get(line_start(src, stmt.start_byte()) as usize..stmt.start_byte())?;
         if !line_head.trim().is_empty() {
             return None;
@@ -274,7 +276,7 @@ impl<'a, 't> Walker<'a, 't> {
         // `with psycopg2.connect() as conn:` does not close: the fix is `closing(…)`, not a
         // `try` after the block.
         if (hoist && !(p.key.is_none() && p.hoistable))
-            || (!hoist && stmt.kind() == "with_statement")
+            || (!hoist && stmt.kind_name() == "with_statement")
         {
             return None;
         }
@@ -297,7 +299,7 @@ impl<'a, 't> Walker<'a, 't> {
         let wrapped: Vec<Node<'t>> = region
             .iter()
             .copied()
-            .filter(|n| n.kind() != "comment")
+            .filter(|n| n.kind_name() != "comment")
             .collect();
         let released_at_end = closing == Closing::NotOnErrorPaths;
         let body = if released_at_end {
@@ -314,9 +316,11 @@ impl<'a, 't> Walker<'a, 't> {
         // Names that hold the client or something derived from it.
         let mut derived: HashSet<String> = aliases.iter().cloned().collect();
         if hoist {
-            match stmt.kind() {
+            match stmt.kind_name() {
                 "expression_statement" => {
-                    if let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment")
+                    if let Some(a) = stmt
+                        .named_child(0)
+                        .filter(|a| a.kind_name() == "assignment")
                         && let Some(l) = a.field("left")
                     {
                         bind_targets(l, src, &mut derived);
@@ -325,7 +329,7 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => {
                     if let Some(clause) = named_children(stmt)
                         .into_iter()
-                        .find(|c| c.kind() == "with_clause")
+                        .find(|c| c.kind_name() == "with_clause")
                     {
                         bound_names_in(clause, src, &mut derived);
                     }
@@ -381,7 +385,7 @@ impl<'a, 't> Walker<'a, 't> {
                 return false;
             }
             let mut inner = nested;
-            match n.kind() {
+            match n.kind_name() {
                 "function_definition" | "lambda" | "class_definition" => {
                     if binding.is_some() && self.mentions(n, aliases) {
                         return false;
@@ -391,7 +395,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "yield" if !nested => {
                     let v = n.named_child(0).map(strip);
                     let own = binding.is_some_and(|b| {
-                        v.is_some_and(|v| v.kind() == "identifier" && text(v, src) == b)
+                        v.is_some_and(|v| v.kind_name() == "identifier" && text(v, src) == b)
                     });
                     if !own {
                         return false;
@@ -400,7 +404,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "return_statement" if !nested => {
                     if let Some(v) = n.named_child(0) {
                         let mut v = strip(v);
-                        while v.kind() == "await" {
+                        while v.kind_name() == "await" {
                             match v.named_child(0) {
                                 Some(x) => v = strip(x),
                                 None => break,
@@ -409,9 +413,9 @@ impl<'a, 't> Walker<'a, 't> {
                         if self.is_exact(v, derived) {
                             return false;
                         }
-                        let on_client = v.kind() == "call"
+                        let on_client = v.kind_name() == "call"
                             && v.field("function")
-                                .filter(|f| f.kind() == "attribute")
+                                .filter(|f| f.kind_name() == "attribute")
                                 .and_then(|f| f.field("object"))
                                 .is_some_and(|o| self.is_exact(o, aliases));
                         if on_client {
@@ -457,10 +461,10 @@ impl<'a, 't> Walker<'a, 't> {
         let mut stack = vec![body];
         while let Some(n) = stack.pop() {
             crate::lang::budget::tick();
-            if n.kind() == "identifier" {
+            if n.kind_name() == "identifier" {
                 let field_name = n.parent().is_some_and(|p| {
                     p.field("attribute") == Some(n)
-                        || (p.kind() == "keyword_argument" && p.field("name") == Some(n))
+                        || (p.kind_name() == "keyword_argument" && p.field("name") == Some(n))
                 });
                 if !field_name {
                     index
@@ -540,8 +544,8 @@ impl<'a, 't> Walker<'a, 't> {
             let mut index: HashMap<String, Vec<usize>> = HashMap::new();
             for (i, (l, r)) in info.assigns.iter().enumerate() {
                 let v = strip(*r);
-                if l.kind() != "identifier"
-                    || !matches!(v.kind(), "identifier" | "attribute" | "subscript")
+                if l.kind_name() != "identifier"
+                    || !matches!(v.kind_name(), "identifier" | "attribute" | "subscript")
                 {
                     continue;
                 }
@@ -585,7 +589,10 @@ impl<'a, 't> Walker<'a, 't> {
     /// or on anything with it as the first argument (`pool.putconn(conn)`, `pool.release(conn)`)?
     pub(super) fn releases(&self, call: Node<'t>, aliases: &[String], release: &[String]) -> bool {
         let src = self.src;
-        let Some(f) = call.field("function").filter(|f| f.kind() == "attribute") else {
+        let Some(f) = call
+            .field("function")
+            .filter(|f| f.kind_name() == "attribute")
+        else {
             return false;
         };
         let (Some(obj), Some(attr)) = (f.field("object"), f.field("attribute")) else {
@@ -618,10 +625,10 @@ impl<'a, 't> Walker<'a, 't> {
                 if self.is_exact(v, aliases) || self.is_owner_handle(v, aliases, owner_handles) {
                     return true;
                 }
-                match v.kind() {
+                match v.kind_name() {
                     "tuple" | "list" | "expression_list" | "dictionary" => {
                         named_children(v).into_iter().any(|el| {
-                            let el = if el.kind() == "pair" {
+                            let el = if el.kind_name() == "pair" {
                                 el.field("value").unwrap_or(el)
                             } else {
                                 el
@@ -639,7 +646,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// `request.state.db = db`, `_conns[k] = conn`, `global CONN; CONN = conn`)?
     pub(super) fn stored_later(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
         info.assigns.iter().any(|(l, r)| {
-            (l.kind() != "identifier" || info.globals.contains(text(*l, self.src)))
+            (l.kind_name() != "identifier" || info.globals.contains(text(*l, self.src)))
                 && self.is_exact(*r, aliases)
                 && !aliases.contains(&compact(text(*l, self.src)))
                 && self.stored_away(*l, info, false)
@@ -654,7 +661,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// module-level state (incl. imported objects such as Flask's `g`)?
     pub(super) fn stored_away(&self, node: Node, info: &BodyInfo<'t>, container: bool) -> bool {
         let src = self.src;
-        let root = match node.kind() {
+        let root = match node.kind_name() {
             "identifier" => {
                 let name = text(node, src);
                 if !container {
@@ -725,10 +732,10 @@ fn borrows(call: Node, b: &crate::catalog::BorrowedBind, src: &str) -> bool {
         return false;
     };
     let value = strip(value);
-    match value.kind() {
+    match value.kind_name() {
         "call" => value
             .field("function")
-            .filter(|f| f.kind() == "attribute")
+            .filter(|f| f.kind_name() == "attribute")
             .and_then(|f| f.field("attribute"))
             .is_some_and(|m| b.calls.iter().any(|c| c == text(m, src))),
         "identifier" | "attribute" => {

@@ -27,7 +27,7 @@ impl<'a, 't> Walker<'a, 't> {
                     let mut cursor = ty.walk();
                     'outer: loop {
                         let n = cursor.node();
-                        if n.kind() == "identifier"
+                        if n.kind_name() == "identifier"
                             && let Some(targets) = self.pre.dep_aliases.get(text(n, src))
                         {
                             for t in targets {
@@ -122,10 +122,10 @@ impl<'a, 't> Walker<'a, 't> {
             // `self.helper()` / `cls.helper()`: a method of this file, resolved by name.
             if (root == "self" || root == "cls")
                 && self.decorator_depth == 0
-                && func.kind() == "attribute"
+                && func.kind_name() == "attribute"
                 && func
                     .field("object")
-                    .is_some_and(|o| o.kind() == "identifier")
+                    .is_some_and(|o| o.kind_name() == "identifier")
                 && let Some(m) = func.field("attribute")
                 && self.pre.local_methods.contains(text(m, src))
             {
@@ -198,7 +198,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut child = call;
         let mut node = call.parent();
         while let Some(n) = node {
-            match n.kind() {
+            match n.kind_name() {
                 "function_definition" | "lambda" | "class_definition" | "module" => return false,
                 "if_statement" | "elif_clause" | "while_statement"
                     if n.field("condition").is_some_and(|c| c != child && reads(c)) =>
@@ -216,7 +216,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "except_clause" => {
                     if let Some(body) = n
                         .parent()
-                        .filter(|t| t.kind() == "try_statement")
+                        .filter(|t| t.kind_name() == "try_statement")
                         .and_then(|t| t.field("body"))
                         && reads(body)
                     {
@@ -236,7 +236,7 @@ impl<'a, 't> Walker<'a, 't> {
         let top = self.top();
         let (fn_idx, owner) = (top.fn_idx, top.owner);
         let bind_key = climb.key.clone().filter(|_| !climb.derived);
-        let ident_target = climb.target.is_none_or(|t| t.kind() == "identifier");
+        let ident_target = climb.target.is_none_or(|t| t.kind_name() == "identifier");
         let guard = if m.singleton || self.registry_guarded(call, &m.client.registry) {
             Guard::SingletonApi
         } else {
@@ -318,7 +318,7 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         };
         for p in self.path.iter().rev().skip(1) {
-            match p.kind() {
+            match p.kind_name() {
                 "parenthesized_expression" | "await" => {}
                 "return_statement" => return p.named_child(0) == Some(cur),
                 _ => return false,
@@ -334,7 +334,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut cur = self.path.last().copied()?;
         let mut item = None;
         for p in self.path.iter().rev().skip(1) {
-            match p.kind() {
+            match p.kind_name() {
                 "parenthesized_expression" => {}
                 "as_pattern" if p.named_child(0) == Some(cur) => {}
                 "with_item" if p.field("value") == Some(cur) => {
@@ -347,9 +347,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let stmt = item?
             .parent()
-            .filter(|c| c.kind() == "with_clause")?
+            .filter(|c| c.kind_name() == "with_clause")?
             .parent()
-            .filter(|w| w.kind() == "with_statement")?;
+            .filter(|w| w.kind_name() == "with_statement")?;
         Some(WithAnchors {
             header: header_span(stmt)?,
             loop_header: self.loop_around(stmt),
@@ -362,14 +362,14 @@ impl<'a, 't> Walker<'a, 't> {
     /// loop header no name the `with` binds.
     pub(super) fn loop_around(&self, with_stmt: Node<'t>) -> Option<Span> {
         let src = self.src;
-        let body = with_stmt.parent().filter(|b| b.kind() == "block")?;
+        let body = with_stmt.parent().filter(|b| b.kind_name() == "block")?;
         let stmts = named_children(body)
             .into_iter()
-            .filter(|c| c.kind() != "comment")
+            .filter(|c| c.kind_name() != "comment")
             .count();
         let lp = body.parent()?;
         if stmts != 1
-            || !matches!(lp.kind(), "for_statement" | "while_statement")
+            || !matches!(lp.kind_name(), "for_statement" | "while_statement")
             || lp.field("body") != Some(body)
             || lp.field("alternative").is_some()
         {
@@ -383,13 +383,13 @@ impl<'a, 't> Walker<'a, 't> {
         let bound: Vec<String> = bound.into_iter().collect();
         let clause = named_children(with_stmt)
             .into_iter()
-            .find(|c| c.kind() == "with_clause")?;
+            .find(|c| c.kind_name() == "with_clause")?;
         let mut with_targets = HashSet::new();
         for item in named_children(clause) {
             let Some(v) = item.field("value") else {
                 continue;
             };
-            let (value, alias) = if v.kind() == "as_pattern" {
+            let (value, alias) = if v.kind_name() == "as_pattern" {
                 (v.named_child(0)?, v.field("alias"))
             } else {
                 (v, None)
@@ -417,10 +417,10 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut stack: Vec<Node<'t>> = named_children(root);
         while let Some(stmt) = stack.pop() {
-            match stmt.kind() {
+            match stmt.kind_name() {
                 "expression_statement" => {
                     for e in named_children(stmt) {
-                        if e.kind() == "assignment" {
+                        if e.kind_name() == "assignment" {
                             self.bind_module_assignment(e);
                         }
                     }
@@ -439,14 +439,14 @@ impl<'a, 't> Walker<'a, 't> {
         let mut targets = Vec::new();
         let mut cur = Some(assignment);
         let mut right = None;
-        while let Some(a) = cur.filter(|a| a.kind() == "assignment") {
+        while let Some(a) = cur.filter(|a| a.kind_name() == "assignment") {
             if let Some(l) = a.field("left") {
                 targets.push(l);
             }
             right = a.field("right");
             cur = right;
         }
-        let Some(call) = right.map(strip).filter(|r| r.kind() == "call") else {
+        let Some(call) = right.map(strip).filter(|r| r.kind_name() == "call") else {
             return;
         };
         let Some(segs) = call.field("function").and_then(|f| dotted(f, src)) else {
@@ -457,7 +457,7 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let id = m.client.id.as_str();
         for t in targets {
-            if matches!(t.kind(), "identifier" | "attribute") {
+            if matches!(t.kind_name(), "identifier" | "attribute") {
                 let key = compact(text(t, src));
                 if self.on.factories.contains(&id) {
                     self.factory_keys.insert(key.clone());
@@ -588,7 +588,7 @@ pub(super) fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Nod
     let mut cursor = node.walk();
     'outer: loop {
         let n = cursor.node();
-        if n.kind() == "call"
+        if n.kind_name() == "call"
             && let Some(f) = n.field("function")
             && let Some(segs) = dotted(f, src)
             && matches!(segs.last(), Some(&"Depends") | Some(&"Security"))
@@ -651,7 +651,7 @@ impl<'a, 't> Walker<'a, 't> {
         func: Node<'t>,
     ) -> Option<(&'a ClientDef, Node<'t>)> {
         let src = self.src;
-        if func.kind() != "identifier"
+        if func.kind_name() != "identifier"
             || text(func, src) != "next"
             || self.pre.imports.contains_key("next")
             || self.pre.local_fns.contains("next")
@@ -660,11 +660,11 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let (positional, _) = call_args(call);
         let inner = strip(*positional.first()?);
-        if inner.kind() != "call" {
+        if inner.kind_name() != "call" {
             return None;
         }
         let dep = inner.field("function")?;
-        if dep.kind() != "identifier" {
+        if dep.kind_name() != "identifier" {
             return None;
         }
         let name = text(dep, src);

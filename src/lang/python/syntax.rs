@@ -140,7 +140,7 @@ pub(super) fn root_ident<'s>(node: Node, src: &'s str) -> Option<&'s str> {
 pub(super) fn strip(node: Node) -> Node {
     let mut cur = node;
     loop {
-        match cur.kind() {
+        match cur.kind_name() {
             "parenthesized_expression" | "await" => match cur.named_child(0) {
                 Some(inner) => cur = inner,
                 None => return cur,
@@ -176,7 +176,7 @@ pub(super) fn rest_of_block(st: Node) -> Option<Span> {
 pub(super) fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_name() != "comment")
         .collect()
 }
 
@@ -188,11 +188,11 @@ pub(super) fn call_args(call: Node) -> (Vec<Node>, Vec<(Node, Node)>) {
         return (positional, keywords);
     };
     for a in named_children(args) {
-        if a.kind() == "keyword_argument" {
+        if a.kind_name() == "keyword_argument" {
             if let (Some(n), Some(v)) = (a.field("name"), a.field("value")) {
                 keywords.push((n, v));
             }
-        } else if !matches!(a.kind(), "list_splat" | "dictionary_splat") {
+        } else if !matches!(a.kind_name(), "list_splat" | "dictionary_splat") {
             positional.push(a);
         }
     }
@@ -214,10 +214,13 @@ pub(super) fn keyword<'t>(
 pub(super) fn param_names<'t, 's>(params: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
     let mut out = Vec::new();
     for p in named_children(params) {
-        let name = match p.kind() {
+        let name = match p.kind_name() {
             "identifier" => Some(p),
             "typed_parameter" => p.named_child(0).map(|c| {
-                if matches!(c.kind(), "list_splat_pattern" | "dictionary_splat_pattern") {
+                if matches!(
+                    c.kind_name(),
+                    "list_splat_pattern" | "dictionary_splat_pattern"
+                ) {
                     c.named_child(0).unwrap_or(c)
                 } else {
                     c
@@ -227,7 +230,7 @@ pub(super) fn param_names<'t, 's>(params: Node<'t>, src: &'s str) -> Vec<(&'s st
             "list_splat_pattern" | "dictionary_splat_pattern" => p.named_child(0),
             _ => None,
         };
-        if let Some(n) = name.filter(|n| n.kind() == "identifier") {
+        if let Some(n) = name.filter(|n| n.kind_name() == "identifier") {
             out.push((text(n, src), p));
         }
     }
@@ -236,7 +239,7 @@ pub(super) fn param_names<'t, 's>(params: Node<'t>, src: &'s str) -> Vec<(&'s st
 
 /// Identifiers bound by an assignment target (`a`, `a, b`, `(a, [b, *c])`).
 pub(super) fn bind_targets(node: Node, src: &str, out: &mut HashSet<String>) {
-    match node.kind() {
+    match node.kind_name() {
         "identifier" => {
             out.insert(text(node, src).to_string());
         }
@@ -262,7 +265,7 @@ pub(super) fn bind_targets(node: Node, src: &str, out: &mut HashSet<String>) {
 pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
-        match n.kind() {
+        match n.kind_name() {
             "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
                 if let Some(l) = n.field("left") {
                     bind_targets(l, src, out);
@@ -276,9 +279,9 @@ pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
             }
             "identifier"
                 if n.parent().is_some_and(|p| {
-                    p.kind().starts_with("import")
-                        || p.kind() == "dotted_name"
-                        || p.kind() == "aliased_import"
+                    p.kind_name().starts_with("import")
+                        || p.kind_name() == "dotted_name"
+                        || p.kind_name() == "aliased_import"
                 }) =>
             {
                 out.insert(text(n, src).to_string());
@@ -296,26 +299,26 @@ pub(super) fn next_statement(stmt: Node) -> Option<Node> {
     let mut cur = stmt;
     for _ in 0..8 {
         let mut next = cur.next_named_sibling();
-        while let Some(n) = next.filter(|n| n.kind() == "comment") {
+        while let Some(n) = next.filter(|n| n.kind_name() == "comment") {
             next = n.next_named_sibling();
         }
         if next.is_some() {
             return next;
         }
-        let block = cur.parent().filter(|b| b.kind() == "block")?;
+        let block = cur.parent().filter(|b| b.kind_name() == "block")?;
         let holder = block.parent()?;
-        let has = |n: Node, kind: &str| named_children(n).iter().any(|c| c.kind() == kind);
-        cur = match holder.kind() {
+        let has = |n: Node, kind: &str| named_children(n).iter().any(|c| c.kind_name() == kind);
+        cur = match holder.kind_name() {
             "if_statement" => holder,
-            "elif_clause" | "else_clause" => {
-                holder.parent().filter(|p| p.kind() == "if_statement")?
-            }
+            "elif_clause" | "else_clause" => holder
+                .parent()
+                .filter(|p| p.kind_name() == "if_statement")?,
             "try_statement" if !has(holder, "else_clause") && !has(holder, "finally_clause") => {
                 holder
             }
             "except_clause" | "except_group_clause" => holder
                 .parent()
-                .filter(|t| t.kind() == "try_statement" && !has(*t, "finally_clause"))?,
+                .filter(|t| t.kind_name() == "try_statement" && !has(*t, "finally_clause"))?,
             _ => return None,
         };
     }
@@ -327,7 +330,7 @@ pub(super) fn next_statement(stmt: Node) -> Option<Node> {
 pub(super) fn chain_root(node: Node) -> Node {
     let mut cur = node;
     loop {
-        let next = match cur.kind() {
+        let next = match cur.kind_name() {
             "parenthesized_expression" | "await" => cur.named_child(0),
             "call" => cur.field("function"),
             "attribute" => cur.field("object"),
@@ -347,7 +350,7 @@ pub(super) fn header_span(stmt: Node) -> Option<Span> {
     let mut cursor = stmt.walk();
     let colon = stmt
         .children(&mut cursor)
-        .find(|c| c.kind() == ":" && !c.is_named())?;
+        .find(|c| c.kind_name() == ":" && !c.is_named())?;
     Some(Span::new(stmt.start_byte(), colon.end_byte()))
 }
 
@@ -355,7 +358,7 @@ pub(super) fn is_main_guard(node: Node, src: &str) -> bool {
     let Some(cond) = node.field("condition") else {
         return false;
     };
-    if cond.kind() != "comparison_operator" {
+    if cond.kind_name() != "comparison_operator" {
         return false;
     }
     let t = compact(text(cond, src));

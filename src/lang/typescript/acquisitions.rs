@@ -13,7 +13,7 @@ impl<'a, 't> Walker<'a, 't> {
         let n = a.node;
         // `this.subscribe()` in a class that defines `subscribe`: the helper's body is what
         // acquires (it is followed), not the call.
-        if n.kind() == "call_expression"
+        if n.kind_name() == "call_expression"
             && parts.class_body.is_some()
             && self.helper_of(n, parts.class_body).is_some()
         {
@@ -60,7 +60,7 @@ impl<'a, 't> Walker<'a, 't> {
             && by_binding
             && let Some(r) = receiver
                 .map(unwrap_value)
-                .filter(|r| r.kind() == "identifier")
+                .filter(|r| r.kind_name() == "identifier")
         {
             binding = Some(text(r, src).to_string());
         }
@@ -92,7 +92,7 @@ impl<'a, 't> Walker<'a, 't> {
                 && (parts.pushed.contains(&n.id())
                     || parts.returns.iter().any(|r| {
                         r.id() == n.id()
-                            || (r.kind() == "identifier"
+                            || (r.kind_name() == "identifier"
                                 && binding.as_deref() == Some(text(*r, src)))
                     }));
         // A function written inline is a new object, equal to nothing a cleanup can name: it is
@@ -106,7 +106,7 @@ impl<'a, 't> Walker<'a, 't> {
             .into_iter()
             .map(|x| {
                 let u = unwrap_value(x);
-                if is_fn_kind(u.kind()) {
+                if is_fn_kind(u.kind_name()) {
                     let typed_by_call = if ts && has_untyped_params(u) {
                         ", typed by its call"
                     } else {
@@ -144,7 +144,7 @@ impl<'a, 't> Walker<'a, 't> {
             statement,
             in_callback: self.in_callback(a),
             aliases: self.acquisition_aliases(receiver, binding_root.as_deref(), parts),
-            receiver_signal: (n.kind() == "call_expression")
+            receiver_signal: (n.kind_name() == "call_expression")
                 .then(|| self.receiver_signal(n, &parts.bodies))
                 .flatten(),
             nested: nested_anchors(a, parts, src),
@@ -166,7 +166,7 @@ impl<'a, 't> Walker<'a, 't> {
         // nearest function returns the acquisition to callers that keep it.
         let mut cur = a;
         while let Some(p) = cur.up() {
-            let k = p.node.kind();
+            let k = p.node.kind_name();
             if is_fn_kind(k) {
                 return p.node.id() != root.id() && self.returned_to_holders(p, root);
             }
@@ -183,9 +183,9 @@ impl<'a, 't> Walker<'a, 't> {
             }
             if k == "return_statement" {
                 // `return setTimeout(…)` directly in the function's body block.
-                let block = p.up().filter(|b| b.node.kind() == "statement_block");
+                let block = p.up().filter(|b| b.node.kind_name() == "statement_block");
                 match block.and_then(|b| b.up()) {
-                    Some(f) if is_fn_kind(f.node.kind()) && f.node.id() != root.id() => {
+                    Some(f) if is_fn_kind(f.node.kind_name()) && f.node.id() != root.id() => {
                         return self.returned_to_holders(f, root);
                     }
                     _ => return false,
@@ -206,7 +206,7 @@ impl<'a, 't> Walker<'a, 't> {
                 node: a.anc[i],
                 anc: &a.anc[..i],
             };
-            is_fn_kind(f.node.kind())
+            is_fn_kind(f.node.kind_name())
                 && f.node.id() != root.id()
                 && self.fn_deferred(f, root, depth)
         })
@@ -228,8 +228,8 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         };
         if name.starts_with("on")
-            && decl.kind() == "assignment_expression"
-            && field(decl, "left").is_some_and(|l| l.kind() == "member_expression")
+            && decl.kind_name() == "assignment_expression"
+            && field(decl, "left").is_some_and(|l| l.kind_name() == "member_expression")
         {
             return true;
         }
@@ -248,7 +248,7 @@ impl<'a, 't> Walker<'a, 't> {
         };
         every_reference(root, src, &name, &[decl], |r| {
             r.up().is_some_and(|c| {
-                c.node.kind() == "call_expression"
+                c.node.kind_name() == "call_expression"
                     && is_field(c.node, "function", r.node)
                     && holder_text(c, src).is_some()
             })
@@ -275,7 +275,7 @@ impl<'a, 't> Walker<'a, 't> {
             .bodies
             .first()
             .and_then(|cb| field(*cb, "body"))
-            .filter(|b| b.kind() == "statement_block")?;
+            .filter(|b| b.kind_name() == "statement_block")?;
         // Names declared between the effect body and the acquisition, in scopes that do not
         // also hold the cleanup a fix would extend (`if (el) { let t; …; return () => … }`).
         let cleanup_at = parts.cleanup_fns.first().map(|f| f.start_byte());
@@ -291,7 +291,7 @@ impl<'a, 't> Walker<'a, 't> {
                 cur = p;
                 continue;
             }
-            let k = p.node.kind();
+            let k = p.node.kind_name();
             if is_fn_kind(k) {
                 for ps in [field(p.node, "parameters"), field(p.node, "parameter")]
                     .into_iter()
@@ -342,13 +342,13 @@ impl<'a, 't> Walker<'a, 't> {
             };
             for x in receiver.into_iter().chain(args.into_iter().take(2)) {
                 let x = unwrap_value(x);
-                if is_fn_kind(x.kind()) {
+                if is_fn_kind(x.kind_name()) {
                     continue;
                 }
                 match root_of(x, src) {
                     Some((r, _)) => roots.push(r.to_string()),
                     // A value the release would repeat but connlint cannot follow.
-                    None if !matches!(x.kind(), "string" | "number" | "true" | "false") => {
+                    None if !matches!(x.kind_name(), "string" | "number" | "true" | "false") => {
                         return None;
                     }
                     None => {}
@@ -365,7 +365,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// (`const c = client.call("default", id)` → `client.call("default",id)`).
     pub(super) fn bound_value(&self, name: Node, bodies: &[Node<'t>]) -> Option<String> {
         let name = unwrap_value(name);
-        if name.kind() != "identifier" {
+        if name.kind_name() != "identifier" {
             return None;
         }
         let want = text(name, self.src);
@@ -373,7 +373,7 @@ impl<'a, 't> Walker<'a, 't> {
         for body in bodies {
             traverse_flat(self.pre.flat, *body, |a, entering| {
                 let d = a.node;
-                if !entering || found.is_some() || d.kind() != "variable_declarator" {
+                if !entering || found.is_some() || d.kind_name() != "variable_declarator" {
                     return;
                 }
                 if field(d, "name").is_some_and(|x| text(x, self.src) == want)
@@ -421,7 +421,7 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let is_name = |x: Node| {
             let x = unwrap_value(x);
-            x.kind() == "identifier" && text(x, src) == name
+            x.kind_name() == "identifier" && text(x, src) == name
         };
         let mut out: Vec<String> = Vec::new();
         let mut setters: Vec<String> = Vec::new();
@@ -431,11 +431,11 @@ impl<'a, 't> Walker<'a, 't> {
                 if !entering {
                     return;
                 }
-                match n.kind() {
+                match n.kind_name() {
                     "assignment_expression" => {
                         if field(n, "right").is_some_and(is_name)
                             && let Some(left) = field(n, "left").map(unwrap_value)
-                            && matches!(left.kind(), "identifier" | "member_expression")
+                            && matches!(left.kind_name(), "identifier" | "member_expression")
                         {
                             out.push(self.ctext(left));
                         }
@@ -443,14 +443,14 @@ impl<'a, 't> Walker<'a, 't> {
                     "variable_declarator" => {
                         if field(n, "value").is_some_and(is_name)
                             && let Some(left) =
-                                field(n, "name").filter(|l| l.kind() == "identifier")
+                                field(n, "name").filter(|l| l.kind_name() == "identifier")
                         {
                             out.push(text(left, src).to_string());
                         }
                     }
                     "call_expression" => {
                         if let Some(f) = field(n, "function").map(unwrap_value)
-                            && f.kind() == "identifier"
+                            && f.kind_name() == "identifier"
                             && text(f, src).starts_with("set")
                             && call_args(n).len() == 1
                             && call_args(n).first().is_some_and(|x| is_name(*x))
@@ -468,19 +468,19 @@ impl<'a, 't> Walker<'a, 't> {
             // `const [spring, setSpring] = useState(…)`
             traverse_flat(self.pre.flat, root, |a, entering| {
                 let d = a.node;
-                if !entering || d.kind() != "variable_declarator" {
+                if !entering || d.kind_name() != "variable_declarator" {
                     return;
                 }
                 let (Some(pat), Some(v)) = (field(d, "name"), field(d, "value").map(unwrap_value))
                 else {
                     return;
                 };
-                let is_state = v.kind() == "call_expression"
+                let is_state = v.kind_name() == "call_expression"
                     && field(v, "function")
                         .and_then(|f| dotted_path(f, src))
                         .is_some_and(|p| p == "useState" || p.ends_with(".useState"));
                 let names = named_kids(pat);
-                if pat.kind() != "array_pattern" || !is_state || names.len() != 2 {
+                if pat.kind_name() != "array_pattern" || !is_state || names.len() != 2 {
                     return;
                 }
                 let (state, setter) = (text(names[0], src), text(names[1], src));
@@ -501,7 +501,7 @@ impl<'a, 't> Walker<'a, 't> {
         for body in bodies {
             traverse_flat(self.pre.flat, *body, |a, entering| {
                 let d = a.node;
-                if !entering || found.is_some() || d.kind() != "variable_declarator" {
+                if !entering || found.is_some() || d.kind_name() != "variable_declarator" {
                     return;
                 }
                 if field(d, "name").is_some_and(|x| text(x, self.src) == name) {
@@ -520,11 +520,11 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let callee = unwrap_value(field(n, "function")?);
         let obj = unwrap_value(field(callee, "object")?);
-        if obj.kind() != "identifier" {
+        if obj.kind_name() != "identifier" {
             return None;
         }
         let built = self.declared_value(text(obj, src), bodies)?;
-        if !matches!(built.kind(), "new_expression" | "call_expression") {
+        if !matches!(built.kind_name(), "new_expression" | "call_expression") {
             return None;
         }
         let mut work: Vec<(Node<'t>, u8)> = call_args(built).into_iter().map(|a| (a, 0)).collect();
@@ -533,10 +533,10 @@ impl<'a, 't> Walker<'a, 't> {
             if depth > 3 {
                 continue;
             }
-            match x.kind() {
+            match x.kind_name() {
                 "object" => {
                     for k in named_kids(x) {
-                        match k.kind() {
+                        match k.kind_name() {
                             "pair"
                                 if field(k, "key").and_then(|x| key_name(x, src))
                                     == Some("signal") =>
@@ -558,9 +558,9 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 "call_expression" => {
                     let f = field(x, "function").map(unwrap_value);
-                    if let Some(f) = f.filter(|f| f.kind() == "identifier")
+                    if let Some(f) = f.filter(|f| f.kind_name() == "identifier")
                         && let Some(v) = self.declared_value(text(f, src), bodies)
-                        && v.kind() == "arrow_function"
+                        && v.kind_name() == "arrow_function"
                         && let Some(b) = field(v, "body")
                     {
                         work.push((b, depth + 1));
@@ -578,11 +578,11 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let mut sig = None;
         for a in call_args(n).into_iter().map(unwrap_value) {
-            if a.kind() != "object" {
+            if a.kind_name() != "object" {
                 continue;
             }
             for k in named_kids(a) {
-                match k.kind() {
+                match k.kind_name() {
                     "pair" if field(k, "key").and_then(|x| key_name(x, src)) == Some("signal") => {
                         sig = field(k, "value").map(|v| self.ctext(v));
                     }
@@ -612,7 +612,7 @@ impl<'a, 't> Walker<'a, 't> {
         for body in bodies {
             traverse_flat(self.pre.flat, *body, |a, entering| {
                 let d = a.node;
-                if !entering || resolved.is_some() || d.kind() != "variable_declarator" {
+                if !entering || resolved.is_some() || d.kind_name() != "variable_declarator" {
                     return;
                 }
                 let (Some(name), Some(value)) = (field(d, "name"), field(d, "value")) else {
@@ -622,10 +622,10 @@ impl<'a, 't> Walker<'a, 't> {
                 if dotted_path(v, src).is_none() {
                     return;
                 }
-                match name.kind() {
+                match name.kind_name() {
                     "identifier" if text(name, src) == sig => resolved = Some(self.ctext(v)),
                     "object_pattern" => {
-                        let binds = named_kids(name).into_iter().any(|p| match p.kind() {
+                        let binds = named_kids(name).into_iter().any(|p| match p.kind_name() {
                             "shorthand_property_identifier_pattern" => {
                                 text(p, src) == sig && sig == "signal"
                             }
@@ -649,7 +649,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// The acquiring call, short: `window.addEventListener("resize", onResize)`,
     /// `supabase.channel("room").on(…).subscribe()`.
     pub(super) fn short_call(&self, n: Node) -> String {
-        match n.kind() {
+        match n.kind_name() {
             "new_expression" => {
                 let ctor = field(n, "constructor")
                     .map(|c| self.short_expr(c, 0))
@@ -668,7 +668,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn short_expr(&self, n: Node, depth: u8) -> String {
         let n = unwrap_value(n);
         if depth < 12 {
-            match n.kind() {
+            match n.kind_name() {
                 "member_expression" => {
                     if let (Some(o), Some(p)) = (field(n, "object"), field(n, "property")) {
                         return format!("{}.{}", self.short_expr(o, depth + 1), text(p, self.src));
@@ -700,7 +700,7 @@ impl<'a, 't> Walker<'a, 't> {
             .map(|a| {
                 let a = unwrap_value(a);
                 let t = display_text(text(a, self.src));
-                if is_fn_kind(a.kind()) || t.chars().count() > 32 {
+                if is_fn_kind(a.kind_name()) || t.chars().count() > 32 {
                     "…".to_string()
                 } else {
                     t

@@ -115,7 +115,7 @@ impl<'t> FnIndex<'t> {
             .filter(|(n, _)| n.id() != decl.id() && scope.contains(&n.start_byte()))
             .filter(|(n, _)| {
                 n.parent()
-                    .is_some_and(|p| p.kind() == "assignment_expression")
+                    .is_some_and(|p| p.kind_name() == "assignment_expression")
             })
             .map(|(n, _)| *n)
             .collect()
@@ -275,7 +275,7 @@ pub(super) fn is_promise_wait(a: At, src: &str) -> bool {
     };
     let mut cur = a;
     while let Some(p) = cur.up() {
-        if is_fn_kind(p.node.kind()) {
+        if is_fn_kind(p.node.kind_name()) {
             let resolve = [field(p.node, "parameters"), field(p.node, "parameter")]
                 .into_iter()
                 .flatten()
@@ -287,7 +287,7 @@ pub(super) fn is_promise_wait(a: At, src: &str) -> bool {
                 });
             let executor = arg_position(p).is_some_and(|(call, i)| {
                 i == 0
-                    && call.node.kind() == "new_expression"
+                    && call.node.kind_name() == "new_expression"
                     && field(call.node, "constructor").is_some_and(|c| text(c, src) == "Promise")
             });
             return executor && resolve.is_some_and(|r| mentions(&r));
@@ -351,10 +351,10 @@ pub(super) struct StoredCleanups<'t> {
 pub(super) fn array_of<'t>(mut x: Node<'t>, src: &str) -> Option<Node<'t>> {
     for _ in 0..4 {
         x = unwrap_value(x);
-        let inner = (x.kind() == "call_expression")
+        let inner = (x.kind_name() == "call_expression")
             .then(|| field(x, "function").map(unwrap_value))
             .flatten()
-            .filter(|c| c.kind() == "member_expression")
+            .filter(|c| c.kind_name() == "member_expression")
             .filter(|c| {
                 matches!(
                     field(*c, "property").map(|p| text(p, src)),
@@ -367,7 +367,7 @@ pub(super) fn array_of<'t>(mut x: Node<'t>, src: &str) -> Option<Node<'t>> {
             None => break,
         }
     }
-    matches!(x.kind(), "identifier" | "member_expression").then_some(x)
+    matches!(x.kind_name(), "identifier" | "member_expression").then_some(x)
 }
 
 /// See [`NestedAnchors`]: the acquisition `a`'s own statement, when every construct between it
@@ -381,22 +381,22 @@ pub(super) fn nested_anchors(
         .bodies
         .first()
         .and_then(|cb| field(*cb, "body"))
-        .filter(|b| b.kind() == "statement_block")?;
+        .filter(|b| b.kind_name() == "statement_block")?;
     let body_start = named_kids(block).first()?.start_byte();
     // The acquisition's own statement: `x(…);`, `await x(…);`, `const v = await x(…);`.
     let mut cur = a;
     let (own, declares) = loop {
         let p = cur.up()?;
-        match p.node.kind() {
+        match p.node.kind_name() {
             "await_expression" | "parenthesized_expression" | "non_null_expression" => cur = p,
             "expression_statement" => break (p, false),
             "variable_declarator" if is_field(p.node, "value", cur.node) => {
                 let decl = p.up()?;
                 if !matches!(
-                    decl.node.kind(),
+                    decl.node.kind_name(),
                     "lexical_declaration" | "variable_declaration"
                 ) || named_kids(decl.node).len() != 1
-                    || field(p.node, "name").is_none_or(|n| n.kind() != "identifier")
+                    || field(p.node, "name").is_none_or(|n| n.kind_name() != "identifier")
                 {
                     return None;
                 }
@@ -412,7 +412,7 @@ pub(super) fn nested_anchors(
         if p.node.id() == block.id() {
             break;
         }
-        match p.node.kind() {
+        match p.node.kind_name() {
             "statement_block"
             | "if_statement"
             | "else_clause"
@@ -453,12 +453,12 @@ pub(super) fn nested_anchors(
 
 /// The callback of `xs.map(cb)` (also `Array.from(xs, cb)`), when it is a function literal.
 pub(super) fn map_callback<'t>(v: Node<'t>, src: &str) -> Option<Node<'t>> {
-    if v.kind() != "call_expression" {
+    if v.kind_name() != "call_expression" {
         return None;
     }
     let callee = field(v, "function").map(unwrap_value)?;
     let args = call_args(v);
-    let cb = match (callee.kind(), text(callee, src)) {
+    let cb = match (callee.kind_name(), text(callee, src)) {
         ("member_expression", "Array.from") => *args.get(1)?,
         ("member_expression", _) if text(field(callee, "property")?, src) == "map" => {
             *args.first()?
@@ -466,7 +466,7 @@ pub(super) fn map_callback<'t>(v: Node<'t>, src: &str) -> Option<Node<'t>> {
         _ => return None,
     };
     matches!(
-        cb.kind(),
+        cb.kind_name(),
         "arrow_function" | "function_expression" | "function"
     )
     .then_some(cb)
@@ -478,14 +478,14 @@ pub(super) fn returned_values(f: Node<'_>) -> Vec<Node<'_>> {
     let Some(body) = field(f, "body") else {
         return Vec::new();
     };
-    if body.kind() != "statement_block" {
+    if body.kind_name() != "statement_block" {
         return vec![unwrap_value(body)];
     }
     let mut out = Vec::new();
     let mut stack = vec![body];
     while let Some(n) = stack.pop() {
         for k in named_kids(n) {
-            match k.kind() {
+            match k.kind_name() {
                 "return_statement" => out.extend(named_kids(k).into_iter().map(unwrap_value)),
                 "arrow_function"
                 | "function_expression"
@@ -514,7 +514,7 @@ pub(super) fn element_release<'t>(n: Node<'t>, src: &str) -> Option<(Node<'t>, V
     let uses_of = |body: Node, param: &str| {
         let mut out = Vec::new();
         traverse(body, |a, entering| {
-            if !entering || a.node.kind() != "call_expression" {
+            if !entering || a.node.kind_name() != "call_expression" {
                 return;
             }
             let Some(callee) = field(a.node, "function").map(unwrap_value) else {
@@ -522,9 +522,9 @@ pub(super) fn element_release<'t>(n: Node<'t>, src: &str) -> Option<(Node<'t>, V
             };
             let is_param = |x: Node| {
                 let x = unwrap_value(x);
-                x.kind() == "identifier" && text(x, src) == param
+                x.kind_name() == "identifier" && text(x, src) == param
             };
-            if callee.kind() == "member_expression"
+            if callee.kind_name() == "member_expression"
                 && field(callee, "object").is_some_and(is_param)
                 && let Some(m) = field(callee, "property")
             {
@@ -537,16 +537,16 @@ pub(super) fn element_release<'t>(n: Node<'t>, src: &str) -> Option<(Node<'t>, V
         });
         out
     };
-    let (array, uses) = match n.kind() {
+    let (array, uses) = match n.kind_name() {
         "call_expression" => {
             let callee = unwrap_value(field(n, "function")?);
-            if callee.kind() != "member_expression"
+            if callee.kind_name() != "member_expression"
                 || !matches!(text(field(callee, "property")?, src), "forEach" | "map")
             {
                 return None;
             }
             let cb = unwrap_value(*call_args(n).first()?);
-            let uses = if is_fn_kind(cb.kind()) {
+            let uses = if is_fn_kind(cb.kind_name()) {
                 let mut params = Vec::new();
                 for p in [field(cb, "parameters"), field(cb, "parameter")]
                     .into_iter()
@@ -564,7 +564,7 @@ pub(super) fn element_release<'t>(n: Node<'t>, src: &str) -> Option<(Node<'t>, V
         "for_in_statement" => {
             token(n, "of")?;
             let left = unwrap_value(field(n, "left")?);
-            if left.kind() != "identifier" {
+            if left.kind_name() != "identifier" {
                 return None;
             }
             let uses = uses_of(field(n, "body")?, text(left, src));
@@ -584,10 +584,10 @@ pub(super) fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
         traverse(f, |a, entering| {
             if entering
                 && !found
-                && a.node.kind() == "call_expression"
+                && a.node.kind_name() == "call_expression"
                 && field(a.node, "function")
                     .map(unwrap_value)
-                    .is_some_and(|c| c.kind() == "identifier" && text(c, src) == param)
+                    .is_some_and(|c| c.kind_name() == "identifier" && text(c, src) == param)
             {
                 found = true;
             }
@@ -595,16 +595,16 @@ pub(super) fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
         found
     };
     let array_of = |x: Node<'t>| array_of(x, src);
-    match n.kind() {
+    match n.kind_name() {
         "call_expression" => {
             let callee = unwrap_value(field(n, "function")?);
-            if callee.kind() != "member_expression"
+            if callee.kind_name() != "member_expression"
                 || !matches!(text(field(callee, "property")?, src), "forEach" | "map")
             {
                 return None;
             }
             let cb = unwrap_value(*call_args(n).first()?);
-            if !is_fn_kind(cb.kind()) {
+            if !is_fn_kind(cb.kind_name()) {
                 return None;
             }
             let mut params = Vec::new();
@@ -623,7 +623,7 @@ pub(super) fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
         "for_in_statement" => {
             token(n, "of")?;
             let left = unwrap_value(field(n, "left")?);
-            if left.kind() != "identifier" {
+            if left.kind_name() != "identifier" {
                 return None;
             }
             if !calls_param(field(n, "body")?, text(left, src)) {
@@ -649,11 +649,11 @@ pub(super) fn top_returns<'t>(body: Node<'t>, out: &mut Vec<Node<'t>>) {
         if !entering {
             return;
         }
-        if is_fn_kind(n.kind()) && n.id() != body.id() {
+        if is_fn_kind(n.kind_name()) && n.id() != body.id() {
             skipping = Some(n.id());
             return;
         }
-        if n.kind() == "return_statement"
+        if n.kind_name() == "return_statement"
             && let Some(v) = first_named(n)
         {
             out.push(unwrap_value(v));
@@ -665,25 +665,25 @@ pub(super) fn top_returns<'t>(body: Node<'t>, out: &mut Vec<Node<'t>>) {
 pub(super) fn chain_inner(n: Node, out: &mut HashSet<usize>) {
     let mut cur = n;
     for _ in 0..64 {
-        if cur.kind() != "call_expression" {
+        if cur.kind_name() != "call_expression" {
             return;
         }
         let Some(callee) = field(cur, "function").map(unwrap_value) else {
             return;
         };
-        if callee.kind() != "member_expression" {
+        if callee.kind_name() != "member_expression" {
             return;
         }
         let Some(mut obj) = field(callee, "object").map(unwrap_value) else {
             return;
         };
-        while obj.kind() == "member_expression" {
+        while obj.kind_name() == "member_expression" {
             match field(obj, "object") {
                 Some(o) => obj = unwrap_value(o),
                 None => return,
             }
         }
-        if !matches!(obj.kind(), "call_expression" | "new_expression") {
+        if !matches!(obj.kind_name(), "call_expression" | "new_expression") {
             return;
         }
         out.insert(obj.id());
@@ -695,7 +695,7 @@ pub(super) fn chain_inner(n: Node, out: &mut HashSet<usize>) {
 /// leaves, the one nested deepest if it is the only one that deep.
 pub(super) fn pattern_leaf(p: Node, src: &str) -> Option<String> {
     pub(super) fn walk(n: Node, src: &str, depth: usize, out: &mut Vec<(String, usize)>) {
-        match n.kind() {
+        match n.kind_name() {
             "identifier" | "shorthand_property_identifier_pattern" => {
                 out.push((text(n, src).to_string(), depth))
             }
@@ -735,7 +735,7 @@ pub(super) fn holder_text(at: At, src: &str) -> Option<String> {
     let mut cur = at;
     while let Some(p) = cur.up() {
         let (pn, cn) = (p.node, cur.node);
-        match pn.kind() {
+        match pn.kind_name() {
             "await_expression"
             | "parenthesized_expression"
             | "as_expression"
@@ -754,7 +754,7 @@ pub(super) fn holder_text(at: At, src: &str) -> Option<String> {
                     return None;
                 }
                 let name = field(pn, "name")?;
-                return match name.kind() {
+                return match name.kind_name() {
                     "identifier" => Some(text(name, src).to_string()),
                     _ => pattern_leaf(name, src),
                 };
@@ -771,7 +771,7 @@ pub(super) fn holder_text(at: At, src: &str) -> Option<String> {
                     return None;
                 }
                 let left = unwrap_value(field(pn, "left")?);
-                return match left.kind() {
+                return match left.kind_name() {
                     "identifier" | "member_expression" | "subscript_expression" => {
                         Some(canon(text(left, src)))
                     }
@@ -791,7 +791,7 @@ pub(super) fn runs_once(call: Node, src: &str) -> bool {
         // `new ResizeObserver(cb)`: kept; `new Promise(executor)` is an IIFE.
         return false;
     };
-    let name = match callee.kind() {
+    let name = match callee.kind_name() {
         "identifier" => text(callee, src),
         "member_expression" => field(callee, "property")
             .map(|p| text(p, src))
@@ -816,7 +816,7 @@ pub(super) fn every_reference<'t>(
         let n = r.node;
         if !entering
             || !all
-            || n.kind() != "identifier"
+            || n.kind_name() != "identifier"
             || text(n, src) != name
             || skip
                 .iter()
@@ -834,23 +834,23 @@ pub(super) fn every_reference<'t>(
 /// (also `const f = cond ? g : () => …`), `function f() {}`, `x.onload = () => …` (the
 /// property's name).
 pub(super) fn bound_fn_name<'t>(f: At<'_, 't>, src: &str) -> Option<(String, Node<'t>)> {
-    if f.node.kind() == "function_declaration" {
+    if f.node.kind_name() == "function_declaration" {
         return Some((text(field(f.node, "name")?, src).to_string(), f.node));
     }
     let mut cur = f;
     while let Some(p) = cur.up() {
         let (pn, cn) = (p.node, cur.node);
-        match pn.kind() {
+        match pn.kind_name() {
             "parenthesized_expression" | "as_expression" | "satisfies_expression" => {}
             "ternary_expression" if !is_field(pn, "condition", cn) => {}
             "binary_expression" if is_field(pn, "right", cn) => {}
             "variable_declarator" => {
-                let name = field(pn, "name").filter(|n| n.kind() == "identifier")?;
+                let name = field(pn, "name").filter(|n| n.kind_name() == "identifier")?;
                 return is_field(pn, "value", cn).then(|| (text(name, src).to_string(), pn));
             }
             "assignment_expression" if is_field(pn, "right", cn) => {
                 let left = unwrap_value(field(pn, "left")?);
-                let name = match left.kind() {
+                let name = match left.kind_name() {
                     "identifier" => left,
                     "member_expression" => field(left, "property")?,
                     _ => return None,
@@ -868,9 +868,9 @@ pub(super) fn bound_fn_name<'t>(f: At<'_, 't>, src: &str) -> Option<(String, Nod
 pub(super) fn statement_at<'p, 't>(n: At<'p, 't>) -> Option<At<'p, 't>> {
     let mut cur = n;
     while let Some(p) = cur.up() {
-        let k = p.node.kind();
+        let k = p.node.kind_name();
         if k.ends_with("_statement") || k == "lexical_declaration" || k == "variable_declaration" {
-            if let Some(e) = p.up().filter(|e| e.node.kind() == "export_statement") {
+            if let Some(e) = p.up().filter(|e| e.node.kind_name() == "export_statement") {
                 return Some(e);
             }
             return Some(p);
@@ -886,8 +886,10 @@ pub(super) fn statement_at<'p, 't>(n: At<'p, 't>) -> Option<At<'p, 't>> {
 /// The variable a function is memoized into with `useCallback` (`const cancel =
 /// useCallback(() => …, deps)` or `React.useCallback`): `cancel`.
 fn use_callback_name(f: Node, src: &str) -> Option<String> {
-    let args = f.parent().filter(|p| p.kind() == "arguments")?;
-    let call = args.parent().filter(|c| c.kind() == "call_expression")?;
+    let args = f.parent().filter(|p| p.kind_name() == "arguments")?;
+    let call = args
+        .parent()
+        .filter(|c| c.kind_name() == "call_expression")?;
     if args.named_child(0).map(|a| a.id()) != Some(f.id()) {
         return None;
     }
@@ -897,7 +899,7 @@ fn use_callback_name(f: Node, src: &str) -> Option<String> {
     }
     let decl = call
         .parent()
-        .filter(|d| d.kind() == "variable_declarator")?;
-    let name = field(decl, "name").filter(|n| n.kind() == "identifier")?;
+        .filter(|d| d.kind_name() == "variable_declarator")?;
+    let name = field(decl, "name").filter(|n| n.kind_name() == "identifier")?;
     Some(text(name, src).to_string())
 }

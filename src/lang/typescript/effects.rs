@@ -78,7 +78,7 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(callee) = field(n, "function").map(unwrap_value) else {
             return;
         };
-        let name = match callee.kind() {
+        let name = match callee.kind_name() {
             "identifier" => text(callee, src),
             "member_expression" => field(callee, "property")
                 .map(|p| text(p, src))
@@ -86,15 +86,16 @@ impl<'a, 't> Walker<'a, 't> {
             _ => return,
         };
         if EFFECT_HOOKS.contains(&name)
-            && self.is_react_hook(name, callee.kind() == "member_expression")
+            && self.is_react_hook(name, callee.kind_name() == "member_expression")
         {
             self.react_effect(at, name);
-        } else if name == VUE_MOUNT && callee.kind() == "identifier" {
+        } else if name == VUE_MOUNT && callee.kind_name() == "identifier" {
             self.ensure_index();
             if self.is_vue_hook(name) {
                 self.vue_effect(at);
             }
-        } else if callee.kind() == "member_expression" && self.checkout_methods.contains(name) {
+        } else if callee.kind_name() == "member_expression" && self.checkout_methods.contains(name)
+        {
             self.checkout(at, callee, name);
         }
     }
@@ -108,7 +109,7 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
             return;
         };
-        if !matches!(cb.kind(), "arrow_function" | "function_expression") {
+        if !matches!(cb.kind_name(), "arrow_function" | "function_expression") {
             return;
         }
         self.ensure_index();
@@ -119,7 +120,7 @@ impl<'a, 't> Walker<'a, 't> {
         );
         parts.bodies.push(cb);
         if let Some(deps) = call_args(call).get(1).map(|d| unwrap_value(*d))
-            && deps.kind() == "array"
+            && deps.kind_name() == "array"
         {
             parts.deps = named_kids(deps)
                 .into_iter()
@@ -128,7 +129,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut returns = Vec::new();
         match field(cb, "body") {
-            Some(b) if b.kind() == "statement_block" => top_returns(b, &mut returns),
+            Some(b) if b.kind_name() == "statement_block" => top_returns(b, &mut returns),
             Some(b) => returns.push(unwrap_value(b)),
             None => {}
         }
@@ -147,7 +148,7 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         let r = unwrap_value(r);
-        match r.kind() {
+        match r.kind_name() {
             "arrow_function" | "function_expression" => parts.cleanup_fns.push(r),
             "identifier" => {
                 let name = text(r, self.src);
@@ -197,7 +198,7 @@ impl<'a, 't> Walker<'a, 't> {
         let class = at.node;
         if !named_kids(class)
             .iter()
-            .any(|k| k.kind() == "class_heritage")
+            .any(|k| k.kind_name() == "class_heritage")
         {
             return;
         }
@@ -206,7 +207,7 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let method = |name: &str| {
             named_kids(body).into_iter().find(|m| {
-                m.kind() == "method_definition"
+                m.kind_name() == "method_definition"
                     && field(*m, "name").and_then(|k| key_name(k, src)) == Some(name)
             })
         };
@@ -219,7 +220,7 @@ impl<'a, 't> Walker<'a, 't> {
             .map(|n| text(n, src).to_string())
             .or_else(|| {
                 at.up()
-                    .filter(|d| d.node.kind() == "variable_declarator")
+                    .filter(|d| d.node.kind_name() == "variable_declarator")
                     .and_then(|d| field(d.node, "name"))
                     .map(|n| text(n, src).to_string())
             });
@@ -240,14 +241,14 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
             return;
         };
-        if !matches!(cb.kind(), "arrow_function" | "function_expression") {
+        if !matches!(cb.kind_name(), "arrow_function" | "function_expression") {
             return;
         }
         let host = at
             .anc
             .iter()
             .rev()
-            .find(|n| is_fn_kind(n.kind()))
+            .find(|n| is_fn_kind(n.kind_name()))
             .copied()
             .or(self.root);
         let mut parts = EffectParts::new(
@@ -271,23 +272,23 @@ impl<'a, 't> Walker<'a, 't> {
                 if !entering {
                     return;
                 }
-                if is_fn_kind(n.kind()) && n.id() != host.id() {
+                if is_fn_kind(n.kind_name()) && n.id() != host.id() {
                     skipping = Some(n.id());
                     return;
                 }
-                if n.kind() != "call_expression" {
+                if n.kind_name() != "call_expression" {
                     return;
                 }
                 let Some(f) = field(n, "function").map(unwrap_value) else {
                     return;
                 };
                 let name = text(f, src);
-                if f.kind() == "identifier"
+                if f.kind_name() == "identifier"
                     && VUE_UNMOUNT.contains(&name)
                     && self.is_vue_hook(name)
                     && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
                 {
-                    match c.kind() {
+                    match c.kind_name() {
                         "arrow_function" | "function_expression" => cleanups.push(c),
                         "identifier" => {
                             if let Some(h) = self.lookup_fn(text(c, src), c.start_byte()) {
@@ -312,10 +313,10 @@ impl<'a, 't> Walker<'a, 't> {
         cleanup: Option<Node<'t>>,
     ) -> EffectAnchors {
         let src = self.src;
-        let block = field(body_fn, "body").filter(|b| b.kind() == "statement_block");
+        let block = field(body_fn, "body").filter(|b| b.kind_name() == "statement_block");
         let end_of = |b: Node| u32::try_from(b.end_byte().saturating_sub(1)).ok();
         let (cleanup_end, cleanup_expr) = match cleanup.and_then(|c| field(c, "body")) {
-            Some(b) if b.kind() == "statement_block" => (end_of(b), None),
+            Some(b) if b.kind_name() == "statement_block" => (end_of(b), None),
             Some(b) => (None, Some(span(b))),
             None => (None, None),
         };
@@ -335,7 +336,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn class_member(&self, class_body: Node<'t>, name: &str) -> Option<Node<'t>> {
         let src = self.src;
         for m in named_kids(class_body) {
-            match m.kind() {
+            match m.kind_name() {
                 "method_definition"
                     if field(m, "name").and_then(|k| key_name(k, src)) == Some(name) =>
                 {
@@ -344,7 +345,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "public_field_definition" => {
                     if field(m, "name").and_then(|k| key_name(k, src)) == Some(name)
                         && let Some(v) = field(m, "value").map(unwrap_value)
-                        && is_fn_kind(v.kind())
+                        && is_fn_kind(v.kind_name())
                     {
                         return Some(v);
                     }
@@ -361,10 +362,10 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn instance_owned(&self, class_body: Node<'t>, owned: &mut HashSet<String>) {
         let src = self.src;
         for m in named_kids(class_body) {
-            match m.kind() {
+            match m.kind_name() {
                 "public_field_definition" => {
                     if let (Some(name), Some(v)) = (field(m, "name"), field(m, "value"))
-                        && unwrap_value(v).kind() == "new_expression"
+                        && unwrap_value(v).kind_name() == "new_expression"
                         && let Some(name) = key_name(name, src)
                     {
                         owned.insert(format!("this.{name}"));
@@ -376,7 +377,7 @@ impl<'a, 't> Walker<'a, 't> {
                     traverse_flat(self.pre.flat, m, |a, entering| {
                         let n = a.node;
                         if entering
-                            && n.kind() == "new_expression"
+                            && n.kind_name() == "new_expression"
                             && let Some(h) = holder_text(a, src)
                             && h.starts_with("this.")
                         {
@@ -396,11 +397,11 @@ impl<'a, 't> Walker<'a, 't> {
         class_body: Option<Node<'t>>,
     ) -> Option<Node<'t>> {
         let callee = unwrap_value(field(call, "function")?);
-        match callee.kind() {
+        match callee.kind_name() {
             "identifier" => self.lookup_fn(text(callee, self.src), callee.start_byte()),
             "member_expression" => {
                 let obj = unwrap_value(field(callee, "object")?);
-                if obj.kind() != "this" {
+                if obj.kind_name() != "this" {
                     return None;
                 }
                 let prop = text(field(callee, "property")?, self.src);
@@ -524,7 +525,7 @@ impl<'a, 't> Walker<'a, 't> {
                 if let Some(arr) = called_elements(n, self.src) {
                     arrays.push(substitute(&self.ctext(arr), &subst));
                 }
-                if n.kind() != "call_expression" {
+                if n.kind_name() != "call_expression" {
                     return;
                 }
                 if let Some(mut c) = self.cleanup_call(n, class_body) {
@@ -539,7 +540,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 // `stop()` where the effect assigned `stop = () => client.close()`.
                 if let Some(callee) = field(n, "function").map(unwrap_value)
-                    && callee.kind() == "identifier"
+                    && callee.kind_name() == "identifier"
                     && let Some(index) = self.index.as_ref()
                 {
                     for g in index.reassigned(text(callee, self.src), callee.start_byte()) {
@@ -556,17 +557,17 @@ impl<'a, 't> Walker<'a, 't> {
                         .into_iter()
                         .flatten()
                     {
-                        if p.kind() == "identifier" {
+                        if p.kind_name() == "identifier" {
                             params.push(Some(text(p, self.src).to_string()));
                             continue;
                         }
                         for k in named_kids(p) {
-                            let pat = match k.kind() {
+                            let pat = match k.kind_name() {
                                 "required_parameter" | "optional_parameter" => field(k, "pattern"),
                                 _ => Some(k),
                             };
                             params.push(
-                                pat.filter(|x| x.kind() == "identifier")
+                                pat.filter(|x| x.kind_name() == "identifier")
                                     .map(|x| text(x, self.src).to_string()),
                             );
                         }
@@ -600,12 +601,12 @@ impl<'a, 't> Walker<'a, 't> {
                 if !entering {
                     return;
                 }
-                match n.kind() {
+                match n.kind_name() {
                     "call_expression" => {
                         let Some(callee) = field(n, "function").map(unwrap_value) else {
                             return;
                         };
-                        if callee.kind() != "member_expression"
+                        if callee.kind_name() != "member_expression"
                             || !matches!(
                                 field(callee, "property").map(|p| text(p, src)),
                                 Some("push" | "unshift" | "add")
@@ -621,9 +622,9 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     "variable_declarator" => {
                         if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
-                            && name.kind() == "identifier"
+                            && name.kind_name() == "identifier"
                             && arrays.iter().any(|x| x == text(name, src))
-                            && unwrap_value(v).kind() == "array"
+                            && unwrap_value(v).kind_name() == "array"
                         {
                             let arr = text(name, src).to_string();
                             values.extend(
@@ -633,7 +634,7 @@ impl<'a, 't> Walker<'a, 't> {
                             );
                         }
                         if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
-                            && name.kind() == "identifier"
+                            && name.kind_name() == "identifier"
                             && arrays.iter().any(|x| x == text(name, src))
                             && let Some(cb) = map_callback(unwrap_value(v), src)
                         {
@@ -675,7 +676,7 @@ impl<'a, 't> Walker<'a, 't> {
             let v = unwrap_value(v);
             for (_, us) in uses.iter().filter(|u| u.0 == arr) {
                 for u in us {
-                    match v.kind() {
+                    match v.kind_name() {
                         "identifier" | "member_expression" => {
                             let value = self.ctext(v);
                             let call = match u {
@@ -736,7 +737,7 @@ impl<'a, 't> Walker<'a, 't> {
             .map(|(_, v)| v);
         for v in values {
             let v = unwrap_value(v);
-            match v.kind() {
+            match v.kind_name() {
                 k if is_fn_kind(k) => out.fns.push(v),
                 "identifier" => match self.lookup_fn(text(v, src), v.start_byte()) {
                     Some(f) => out.fns.push(f),
@@ -770,9 +771,9 @@ impl<'a, 't> Walker<'a, 't> {
             let Some(handler) = args.get(1).map(|h| unwrap_value(*h)) else {
                 return;
             };
-            if is_fn_kind(handler.kind()) {
+            if is_fn_kind(handler.kind_name()) {
                 out.push(handler);
-            } else if handler.kind() == "identifier"
+            } else if handler.kind_name() == "identifier"
                 && let Some(f) = self.lookup_fn(text(handler, src), handler.start_byte())
             {
                 out.push(f);
@@ -799,19 +800,19 @@ impl<'a, 't> Walker<'a, 't> {
             .into_iter()
             .map(|a| {
                 let u = unwrap_value(a);
-                if is_fn_kind(u.kind()) {
+                if is_fn_kind(u.kind_name()) {
                     format!("<function literal at {}..{}>", u.start_byte(), u.end_byte())
                 } else {
                     self.ctext(a)
                 }
             })
             .collect();
-        let (name, receiver) = match callee.kind() {
+        let (name, receiver) = match callee.kind_name() {
             "identifier" => (text(callee, src).to_string(), None),
             "member_expression" => {
                 let prop = text(field(callee, "property")?, src);
                 let obj = field(callee, "object")?;
-                let stored = unwrap_value(obj).kind() == "this"
+                let stored = unwrap_value(obj).kind_name() == "this"
                     && class_body.is_some_and(|b| self.class_member(b, prop).is_none());
                 if prop == "current" || stored {
                     (self.ctext(callee), None)
@@ -877,23 +878,23 @@ impl<'a, 't> Walker<'a, 't> {
                 // an API the component builds) or stored on one (`flushRef.current = () => …`)
                 // run when someone else calls them.
                 let stored_on_member = |p: Node<'t>| {
-                    p.kind() == "assignment_expression"
+                    p.kind_name() == "assignment_expression"
                         && is_field(p, "right", n)
-                        && field(p, "left").is_some_and(|l| l.kind() == "member_expression")
+                        && field(p, "left").is_some_and(|l| l.kind_name() == "member_expression")
                 };
                 if n.id() != body.id()
-                    && (n.kind() == "method_definition"
-                        || (is_fn_kind(n.kind())
+                    && (n.kind_name() == "method_definition"
+                        || (is_fn_kind(n.kind_name())
                             && a.parent()
-                                .is_some_and(|p| p.kind() == "pair" || stored_on_member(p))))
+                                .is_some_and(|p| p.kind_name() == "pair" || stored_on_member(p))))
                 {
                     skipping = Some(n.id());
                     return;
                 }
-                if !matches!(n.kind(), "call_expression" | "new_expression") {
+                if !matches!(n.kind_name(), "call_expression" | "new_expression") {
                     return;
                 }
-                if n.kind() == "new_expression"
+                if n.kind_name() == "new_expression"
                     && let Some(h) = holder_text(a, src)
                 {
                     owned.insert(h);
@@ -926,12 +927,12 @@ impl<'a, 't> Walker<'a, 't> {
                 // `subscribe();` calling a function of this file (module scope or the
                 // component's body) whose result is dropped: it acquires for the effect.
                 if parts.class_body.is_none()
-                    && n.kind() == "call_expression"
+                    && n.kind_name() == "call_expression"
                     && a.parent()
-                        .is_some_and(|p| p.kind() == "expression_statement")
+                        .is_some_and(|p| p.kind_name() == "expression_statement")
                     && !in_nested_fn(n, body)
                     && let Some(callee) = field(n, "function").map(unwrap_value)
-                    && callee.kind() == "identifier"
+                    && callee.kind_name() == "identifier"
                     && let Some(h) = self.lookup_fn(text(callee, src), n.start_byte())
                     && !skip.contains(&h.id())
                     && !parts.bodies.iter().any(|b| b.id() == h.id())
@@ -941,7 +942,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 // A class component's `componentDidMount` often acquires in helpers.
                 if parts.class_body.is_some()
-                    && n.kind() == "call_expression"
+                    && n.kind_name() == "call_expression"
                     && let Some(h) = self.helper_of(n, parts.class_body)
                     && !skip.contains(&h.id())
                 {
@@ -950,7 +951,7 @@ impl<'a, 't> Walker<'a, 't> {
                     // component, which releases it in `componentWillUnmount` or not.
                     if field(n, "function")
                         .map(unwrap_value)
-                        .is_some_and(|c| c.kind() == "identifier")
+                        .is_some_and(|c| c.kind_name() == "identifier")
                     {
                         helpers.insert(h.id());
                     }
@@ -1073,7 +1074,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// A catalogue client built here (kinds sdk / client / connection, not a singleton API).
     pub(super) fn client_acquisition(&self, n: Node) -> Option<String> {
-        let (callee, is_new) = match n.kind() {
+        let (callee, is_new) = match n.kind_name() {
             "new_expression" => (field(n, "constructor")?, true),
             _ => (field(n, "function")?, false),
         };
@@ -1105,7 +1106,7 @@ impl<'a, 't> Walker<'a, 't> {
             .iter()
             .filter(|p| !p.modules.is_empty())
             .chain(catalog.effects.iter().filter(|p| p.modules.is_empty()));
-        match n.kind() {
+        match n.kind_name() {
             "new_expression" => {
                 let ctor = dotted_path(field(n, "constructor")?, src)?;
                 let found = ordered
@@ -1115,7 +1116,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             "call_expression" => {
                 let callee = unwrap_value(field(n, "function")?);
-                match callee.kind() {
+                match callee.kind_name() {
                     "member_expression" => {
                         let prop = text(field(callee, "property")?, src);
                         let obj = field(callee, "object")?;
@@ -1171,7 +1172,7 @@ fn in_nested_fn(n: Node, body: Node) -> bool {
         if x.id() == body.id() {
             return false;
         }
-        if is_fn_kind(x.kind()) {
+        if is_fn_kind(x.kind_name()) {
             return true;
         }
         p = x.parent();
@@ -1188,14 +1189,14 @@ fn escapes(body: Node, name: &str, src: &str) -> bool {
         if out || !entering || text(n, src) != name {
             return;
         }
-        if n.kind() == "shorthand_property_identifier" {
+        if n.kind_name() == "shorthand_property_identifier" {
             out = true;
             return;
         }
-        if n.kind() != "identifier" {
+        if n.kind_name() != "identifier" {
             return;
         }
-        out = n.parent().is_some_and(|p| match p.kind() {
+        out = n.parent().is_some_and(|p| match p.kind_name() {
             "arguments" | "return_statement" | "array" | "pair" => true,
             "assignment_expression" | "variable_declarator" => {
                 field(p, "right")

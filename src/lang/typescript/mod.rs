@@ -38,6 +38,7 @@ use crate::facts::{
     ModuleRef, NestedAnchors, OptValue, OptionFact, Returned, Scope, ScopeKind, SessionAnchors,
     SessionSite, UrlRef,
 };
+use crate::lang::KindExt;
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
 use crate::lang::flat::Flat;

@@ -14,7 +14,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let src = self.src;
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "binary_expression" => {
                 let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
                 let (l, r) = (field(n, "left")?, field(n, "right")?);
@@ -22,7 +22,7 @@ impl<'a, 't> Walker<'a, 't> {
                     "===" | "==" | "!==" | "!=" => {
                         let is_env = |x: Node| {
                             let x = unwrap_value(x);
-                            matches!(x.kind(), "member_expression" | "subscript_expression")
+                            matches!(x.kind_name(), "member_expression" | "subscript_expression")
                                 && x.byte_range().len() < 64
                                 && matches!(
                                     canon(text(x, src)).as_str(),
@@ -100,7 +100,7 @@ impl<'a, 't> Walker<'a, 't> {
             self.facts.production_only.push(span(x));
         }
         if alt && let Some(x) = field(n, "alternative") {
-            let x = if x.kind() == "else_clause" {
+            let x = if x.kind_name() == "else_clause" {
                 first_named(x).unwrap_or(x)
             } else {
                 x
@@ -135,17 +135,17 @@ pub(super) fn bindings_of<'t>(
     src: &str,
     mut f: impl FnMut(&str, Bound<'t>),
 ) {
-    match name.kind() {
+    match name.kind_name() {
         "identifier" => f(text(name, src), Bound::Value(value)),
         "object_pattern" => {
             for p in named_kids(name) {
-                match p.kind() {
+                match p.kind_name() {
                     "shorthand_property_identifier_pattern" => {
                         f(text(p, src), Bound::Field(value, p));
                     }
                     "object_assignment_pattern" => {
                         if let Some(l) = field(p, "left").or_else(|| first_named(p))
-                            && l.kind() == "shorthand_property_identifier_pattern"
+                            && l.kind_name() == "shorthand_property_identifier_pattern"
                         {
                             f(text(l, src), Bound::Field(value, l));
                         }
@@ -154,12 +154,12 @@ pub(super) fn bindings_of<'t>(
                         let (Some(key), Some(mut v)) = (field(p, "key"), field(p, "value")) else {
                             continue;
                         };
-                        if v.kind() == "assignment_pattern"
+                        if v.kind_name() == "assignment_pattern"
                             && let Some(l) = field(v, "left")
                         {
                             v = l;
                         }
-                        if v.kind() == "identifier" {
+                        if v.kind_name() == "identifier" {
                             f(text(v, src), Bound::Field(value, key));
                         }
                     }
@@ -173,7 +173,7 @@ pub(super) fn bindings_of<'t>(
 
 /// The name of a key node (a property key, or a shorthand pattern).
 pub(super) fn bound_key<'s>(key: Node, src: &'s str) -> Option<&'s str> {
-    match key.kind() {
+    match key.kind_name() {
         "shorthand_property_identifier_pattern" | "shorthand_property_identifier" => {
             Some(text(key, src))
         }
@@ -200,12 +200,12 @@ pub(super) fn parse_js_int(t: &str) -> Option<i64> {
 /// A string literal's or substitution-free template literal's text and its span without the
 /// quotes.
 pub(super) fn literal_text<'s>(n: Node, src: &'s str) -> Option<(&'s str, Span)> {
-    match n.kind() {
+    match n.kind_name() {
         "string" => {}
         "template_string" => {
             if named_kids(n)
                 .iter()
-                .any(|k| k.kind() == "template_substitution")
+                .any(|k| k.kind_name() == "template_substitution")
             {
                 return None;
             }
@@ -305,7 +305,7 @@ impl<'a, 't> Walker<'a, 't> {
             return None;
         }
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "object" => Some(n),
             "identifier" | "shorthand_property_identifier" => {
                 let v = self.bound_node(text(n, self.src), depth)?;
@@ -337,7 +337,7 @@ impl<'a, 't> Walker<'a, 't> {
         let o = self.object_of(obj, depth + 1)?;
         let mut found = None;
         for k in named_kids(o) {
-            match k.kind() {
+            match k.kind_name() {
                 "pair" if field(k, "key").and_then(|x| key_name(x, src)) == Some(key) => {
                     found = field(k, "value");
                 }
@@ -352,7 +352,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn member_value(&self, n: Node<'t>, depth: u8) -> Option<Node<'t>> {
         let src = self.src;
         let obj = field(n, "object")?;
-        let key = match n.kind() {
+        let key = match n.kind_name() {
             "member_expression" => text(field(n, "property")?, src),
             _ => string_value(unwrap_value(field(n, "index")?), src)?,
         };
@@ -368,7 +368,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let src = self.src;
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "member_expression" => {
                 n.byte_range().len() < 48
                     && matches!(
@@ -403,7 +403,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let src = self.src;
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "member_expression" => {
                 let obj = field(n, "object")?;
                 let prop = text(field(n, "property")?, src);
@@ -439,7 +439,7 @@ impl<'a, 't> Walker<'a, 't> {
                 let callee = unwrap_value(field(n, "function")?);
                 let args = call_args(n);
                 let first = string_value(unwrap_value(*args.first()?), src)?;
-                let getter = match callee.kind() {
+                let getter = match callee.kind_name() {
                     "member_expression" => canon(text(callee, src)) == "Deno.env.get",
                     "identifier" => {
                         let name = text(callee, src);
@@ -462,7 +462,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let src = self.src;
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "number" => parse_js_int(text(n, src)).map_or(OptValue::Unknown, OptValue::Int),
             "unary_expression" => {
                 let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
@@ -558,7 +558,7 @@ impl<'a, 't> Walker<'a, 't> {
                 span: span(n),
             });
         }
-        match n.kind() {
+        match n.kind_name() {
             "string" | "template_string" => {
                 if let Some((t, sp)) = literal_text(n, src) {
                     return t.contains("://").then(|| UrlRef::Literal {
@@ -569,7 +569,7 @@ impl<'a, 't> Walker<'a, 't> {
                 // `${process.env.DATABASE_URL}` and nothing else.
                 let kids = named_kids(n);
                 match kids.as_slice() {
-                    [one] if one.kind() == "template_substitution" => {
+                    [one] if one.kind_name() == "template_substitution" => {
                         self.url_of(first_named(*one)?, depth + 1)
                     }
                     _ => None,
@@ -594,7 +594,7 @@ impl<'a, 't> Walker<'a, 't> {
             "call_expression" => {
                 // `String(url)`, `url.toString()`, `url.trim()`
                 let callee = unwrap_value(field(n, "function")?);
-                match callee.kind() {
+                match callee.kind_name() {
                     "identifier" if text(callee, src) == "String" => {
                         self.url_of(*call_args(n).first()?, depth + 1)
                     }
@@ -623,7 +623,7 @@ impl<'a, 't> Walker<'a, 't> {
     ) {
         let src = self.src;
         for k in named_kids(obj) {
-            let (key, value) = match k.kind() {
+            let (key, value) = match k.kind_name() {
                 "pair" => {
                     let (Some(key), Some(value)) = (
                         field(k, "key").and_then(|x| key_name(x, src)),
@@ -692,7 +692,7 @@ impl<'a, 't> Walker<'a, 't> {
             .iter()
             .filter(|a| {
                 let u = unwrap_value(**a);
-                self.object_of(u, 0).is_none() && !is_fn_kind(u.kind())
+                self.object_of(u, 0).is_none() && !is_fn_kind(u.kind_name())
             })
             .count();
         let positional = args
@@ -771,7 +771,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut cur = at;
         while let Some(p) = cur.up() {
             let (pn, cn) = (p.node, cur.node);
-            match pn.kind() {
+            match pn.kind_name() {
                 "parenthesized_expression"
                 | "as_expression"
                 | "satisfies_expression"
@@ -785,7 +785,7 @@ impl<'a, 't> Walker<'a, 't> {
                     return field(pn, "left").and_then(|l| self.env_var(l, 0));
                 }
                 "variable_declarator" => {
-                    let name = field(pn, "name").filter(|x| x.kind() == "identifier")?;
+                    let name = field(pn, "name").filter(|x| x.kind_name() == "identifier")?;
                     return is_field(pn, "value", cn).then(|| text(name, src).to_string());
                 }
                 "assignment_expression" | "augmented_assignment_expression" => {
@@ -793,7 +793,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if !is_field(pn, "right", cn) {
                         return None;
                     }
-                    return match left.kind() {
+                    return match left.kind_name() {
                         "identifier" => Some(text(left, src).to_string()),
                         _ => self.env_var(left, 0),
                     };
@@ -815,7 +815,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// (`streamChatManager`). Call [`Walker::ensure_index`] first.
     pub(super) fn is_project_wrapper(&self, receiver: Node) -> bool {
         let r = unwrap_value(receiver);
-        if r.kind() != "identifier" {
+        if r.kind_name() != "identifier" {
             return false;
         }
         let name = text(r, self.src);

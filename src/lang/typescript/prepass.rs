@@ -306,9 +306,9 @@ impl<'a, 't> Pre<'a, 't> {
                 "variable_declarator" => self.declarator(n),
                 "class_declaration" | "abstract_class_declaration" => {
                     let top = n.parent().is_some_and(|p| {
-                        p.kind() == "program"
-                            || (p.kind() == "export_statement"
-                                && p.parent().is_some_and(|g| g.kind() == "program"))
+                        p.kind_name() == "program"
+                            || (p.kind_name() == "export_statement"
+                                && p.parent().is_some_and(|g| g.kind_name() == "program"))
                     });
                     if top && let Some(name) = field(n, "name") {
                         self.module_classes.insert(text(name, src).to_string());
@@ -359,7 +359,7 @@ impl<'a, 't> Pre<'a, 't> {
         }
         for (i, a) in call_args(call).into_iter().enumerate() {
             let a = unwrap_value(a);
-            if a.kind() == "identifier" && is_memo_arg(callee, i) {
+            if a.kind_name() == "identifier" && is_memo_arg(callee, i) {
                 self.memo_fns.insert(text(a, src).to_string());
             }
         }
@@ -401,10 +401,10 @@ impl<'a, 't> Pre<'a, 't> {
         };
         self.note_import(module);
         for clause in named_kids(n) {
-            match clause.kind() {
+            match clause.kind_name() {
                 "import_clause" => {
                     for c in named_kids(clause) {
-                        match c.kind() {
+                        match c.kind_name() {
                             "identifier" => self.add_import(text(c, src), module, "default".into()),
                             "namespace_import" => {
                                 if let Some(id) = first_named(c) {
@@ -428,7 +428,8 @@ impl<'a, 't> Pre<'a, 't> {
                     }
                 }
                 "import_require_clause" => {
-                    if let Some(id) = first_named(clause).filter(|i| i.kind() == "identifier") {
+                    if let Some(id) = first_named(clause).filter(|i| i.kind_name() == "identifier")
+                    {
                         self.add_import(text(id, src), module, "*".into());
                     }
                 }
@@ -440,11 +441,13 @@ impl<'a, 't> Pre<'a, 't> {
     /// `require('m')` / `import('m')` (possibly awaited): the module name.
     pub(super) fn required_module(&self, n: Node) -> Option<&'a str> {
         let n = unwrap_value(n);
-        if n.kind() != "call_expression" {
+        if n.kind_name() != "call_expression" {
             return None;
         }
         let f = field(n, "function")?;
-        if !(f.kind() == "import" || (f.kind() == "identifier" && text(f, self.src) == "require")) {
+        if !(f.kind_name() == "import"
+            || (f.kind_name() == "identifier" && text(f, self.src) == "require"))
+        {
             return None;
         }
         string_value(*call_args(n).first()?, self.src)
@@ -459,13 +462,13 @@ impl<'a, 't> Pre<'a, 't> {
         // `require('m')`, `await import('m')`, `require('m').X`
         let (module, base) = if let Some(m) = self.required_module(v) {
             (Some(m.to_string()), "*".to_string())
-        } else if v.kind() == "member_expression"
+        } else if v.kind_name() == "member_expression"
             && let Some(m) = field(v, "object").and_then(|o| self.required_module(o))
         {
             let prop = field(v, "property").map(|p| text(p, src)).unwrap_or("");
             (Some(m.to_string()), prop.to_string())
-        } else if v.kind() == "identifier"
-            && name.kind() == "object_pattern"
+        } else if v.kind_name() == "identifier"
+            && name.kind_name() == "object_pattern"
             && let Some(imp) = self.imports.get(text(v, src))
         {
             // `import pg from 'pg'; const { Pool } = pg;`
@@ -474,20 +477,21 @@ impl<'a, 't> Pre<'a, 't> {
             (None, String::new())
         };
         if let Some(module) = module {
-            match name.kind() {
+            match name.kind_name() {
                 "identifier" => self.add_import(text(name, src), &module, base),
                 "object_pattern" => {
                     for p in named_kids(name) {
-                        let (key, local) = match p.kind() {
+                        let (key, local) = match p.kind_name() {
                             "shorthand_property_identifier_pattern" => (text(p, src), text(p, src)),
                             "pair_pattern" => {
                                 let key =
                                     field(p, "key").and_then(|k| key_name(k, src)).unwrap_or("");
                                 let mut v = field(p, "value");
-                                if let Some(a) = v.filter(|a| a.kind() == "assignment_pattern") {
+                                if let Some(a) = v.filter(|a| a.kind_name() == "assignment_pattern")
+                                {
                                     v = field(a, "left");
                                 }
-                                match v.filter(|v| v.kind() == "identifier") {
+                                match v.filter(|v| v.kind_name() == "identifier") {
                                     Some(v) => (key, text(v, src)),
                                     None => continue,
                                 }
@@ -506,7 +510,7 @@ impl<'a, 't> Pre<'a, 't> {
             }
             return;
         }
-        if name.kind() == "identifier" && v.kind() == "identifier" {
+        if name.kind_name() == "identifier" && v.kind_name() == "identifier" {
             let target = text(v, src);
             if GLOBALS.contains(&target) || self.global_aliases.contains(target) {
                 self.global_aliases.insert(text(name, src).to_string());
@@ -518,11 +522,11 @@ impl<'a, 't> Pre<'a, 't> {
         let src = self.src;
         let mut directives = true;
         for st in named_kids(root) {
-            if st.kind() == "hash_bang_line" {
+            if st.kind_name() == "hash_bang_line" {
                 continue;
             }
             if directives
-                && st.kind() == "expression_statement"
+                && st.kind_name() == "expression_statement"
                 && let Some(d) = first_named(st).and_then(|s| string_value(s, src))
             {
                 match d {
@@ -535,7 +539,7 @@ impl<'a, 't> Pre<'a, 't> {
                 continue;
             }
             directives = false;
-            match st.kind() {
+            match st.kind_name() {
                 "import_statement" => {
                     self.module_insert = u32::try_from(st.end_byte()).unwrap_or(0)
                 }
@@ -545,7 +549,7 @@ impl<'a, 't> Pre<'a, 't> {
                         field(d, "value").is_some_and(|v| {
                             let v = unwrap_value(v);
                             self.required_module(v).is_some()
-                                || (v.kind() == "member_expression"
+                                || (v.kind_name() == "member_expression"
                                     && field(v, "object")
                                         .is_some_and(|o| self.required_module(o).is_some()))
                         })
@@ -559,14 +563,14 @@ impl<'a, 't> Pre<'a, 't> {
                 "expression_statement" => self.top_expression(st),
                 "if_statement" => {
                     if let Some(c) = field(st, "consequence") {
-                        let stmts = if c.kind() == "statement_block" {
+                        let stmts = if c.kind_name() == "statement_block" {
                             named_kids(c)
                         } else {
                             vec![c]
                         };
                         for s in stmts
                             .into_iter()
-                            .filter(|s| s.kind() == "expression_statement")
+                            .filter(|s| s.kind_name() == "expression_statement")
                         {
                             self.top_call(s);
                         }
@@ -581,7 +585,7 @@ impl<'a, 't> Pre<'a, 't> {
         let src = self.src;
         for d in named_kids(decl)
             .into_iter()
-            .filter(|d| d.kind() == "variable_declarator")
+            .filter(|d| d.kind_name() == "variable_declarator")
         {
             let Some(name) = field(d, "name") else {
                 continue;
@@ -591,7 +595,7 @@ impl<'a, 't> Pre<'a, 't> {
             if exported {
                 self.exported_names.extend(names.iter().cloned());
             }
-            if name.kind() == "identifier"
+            if name.kind_name() == "identifier"
                 && let Some(value) = field(d, "value")
             {
                 let as_name = text(name, src);
@@ -618,7 +622,7 @@ impl<'a, 't> Pre<'a, 't> {
             let module = self.local_module(source);
             for clause in named_kids(st)
                 .into_iter()
-                .filter(|c| c.kind() == "export_clause")
+                .filter(|c| c.kind_name() == "export_clause")
             {
                 for spec in named_kids(clause) {
                     let Some(name) = field(spec, "name").and_then(|n| key_name(n, src)) else {
@@ -640,7 +644,7 @@ impl<'a, 't> Pre<'a, 't> {
             return;
         }
         if let Some(decl) = field(st, "declaration") {
-            match decl.kind() {
+            match decl.kind_name() {
                 "function_declaration"
                 | "generator_function_declaration"
                 | "class_declaration"
@@ -648,7 +652,7 @@ impl<'a, 't> Pre<'a, 't> {
                     if let Some(name) = field(decl, "name") {
                         let name = text(name, src);
                         self.exported_names.insert(name.to_string());
-                        if decl.kind() != "class_declaration" {
+                        if decl.kind_name() != "class_declaration" {
                             self.named_export(name, decl);
                         }
                     }
@@ -666,7 +670,7 @@ impl<'a, 't> Pre<'a, 't> {
         }
         for clause in named_kids(st)
             .into_iter()
-            .filter(|c| c.kind() == "export_clause")
+            .filter(|c| c.kind_name() == "export_clause")
         {
             for spec in named_kids(clause) {
                 let Some(name) = field(spec, "name") else {
@@ -731,11 +735,11 @@ impl<'a, 't> Pre<'a, 't> {
     /// Every function member of an object literal, as `special`.
     fn object_members(&mut self, obj: Node<'t>, special: Special) {
         let obj = unwrap_value(obj);
-        if obj.kind() != "object" {
+        if obj.kind_name() != "object" {
             return;
         }
         for m in named_kids(obj) {
-            match m.kind() {
+            match m.kind_name() {
                 "pair" => {
                     if let Some(v) = field(m, "value") {
                         self.pending.push((v, special));
@@ -751,21 +755,22 @@ impl<'a, 't> Pre<'a, 't> {
 
     pub(super) fn default_export(&mut self, v: Node<'t>, label: Span) {
         let src = self.src;
-        match v.kind() {
+        match v.kind_name() {
             "identifier" => {
                 self.exported_names.insert(text(v, src).to_string());
             }
             "new_expression" => {
-                if let Some(c) = field(v, "constructor").filter(|c| c.kind() == "identifier") {
+                if let Some(c) = field(v, "constructor").filter(|c| c.kind_name() == "identifier") {
                     self.exported_names.insert(text(c, src).to_string());
                 }
             }
             "object" => {
                 for k in named_kids(v) {
-                    if k.kind() == "shorthand_property_identifier" {
+                    if k.kind_name() == "shorthand_property_identifier" {
                         self.exported_names.insert(text(k, src).to_string());
-                    } else if k.kind() == "pair"
-                        && let Some(val) = field(k, "value").filter(|x| x.kind() == "identifier")
+                    } else if k.kind_name() == "pair"
+                        && let Some(val) =
+                            field(k, "value").filter(|x| x.kind_name() == "identifier")
                     {
                         self.exported_names.insert(text(val, src).to_string());
                     }
@@ -774,9 +779,10 @@ impl<'a, 't> Pre<'a, 't> {
             _ => {}
         }
         // Nuxt / Nitro / h3: `export default defineEventHandler(async (event) => …)`.
-        if v.kind() == "call_expression"
-            && field(v, "function")
-                .is_some_and(|c| c.kind() == "identifier" && EVENT_HANDLERS.contains(&text(c, src)))
+        if v.kind_name() == "call_expression"
+            && field(v, "function").is_some_and(|c| {
+                c.kind_name() == "identifier" && EVENT_HANDLERS.contains(&text(c, src))
+            })
         {
             self.pending.push((v, Special::Handler("nuxt", label)));
             return;
@@ -797,7 +803,7 @@ impl<'a, 't> Pre<'a, 't> {
     pub(super) fn top_expression(&mut self, st: Node<'t>) {
         let src = self.src;
         let Some(e) = first_named(st) else { return };
-        if e.kind() == "assignment_expression"
+        if e.kind_name() == "assignment_expression"
             && let (Some(l), Some(r)) = (field(e, "left"), field(e, "right"))
         {
             let lt = text(l, src);
@@ -805,7 +811,7 @@ impl<'a, 't> Pre<'a, 't> {
                 let r = unwrap_value(r);
                 self.default_export(r, span(l));
             } else if (lt.starts_with("exports.") || lt.starts_with("module.exports."))
-                && let Some(r) = Some(unwrap_value(r)).filter(|r| r.kind() == "identifier")
+                && let Some(r) = Some(unwrap_value(r)).filter(|r| r.kind_name() == "identifier")
             {
                 self.exported_names.insert(text(r, src).to_string());
             }
@@ -820,20 +826,20 @@ impl<'a, 't> Pre<'a, 't> {
         let Some(mut e) = first_named(st) else { return };
         loop {
             e = unwrap_value(e);
-            if e.kind() == "unary_expression" {
+            if e.kind_name() == "unary_expression" {
                 match field(e, "argument") {
                     Some(a) => e = a,
                     None => return,
                 }
                 continue;
             }
-            if e.kind() != "call_expression" {
+            if e.kind_name() != "call_expression" {
                 return;
             }
             let Some(f) = field(e, "function").map(unwrap_value) else {
                 return;
             };
-            match f.kind() {
+            match f.kind_name() {
                 "identifier" => {
                     self.startup_names.insert(text(f, src).to_string());
                     return;
@@ -853,7 +859,7 @@ impl<'a, 't> Pre<'a, 't> {
         let Some(callee) = field(call, "function").map(unwrap_value) else {
             return;
         };
-        if callee.kind() != "member_expression" {
+        if callee.kind_name() != "member_expression" {
             return;
         }
         let Some(prop) = field(callee, "property").map(|p| text(p, src)) else {
@@ -874,7 +880,7 @@ impl<'a, 't> Pre<'a, 't> {
         if TRPC_METHODS.contains(&prop) {
             let f = unwrap_value(first);
             if matches!(
-                f.kind(),
+                f.kind_name(),
                 "arrow_function" | "function_expression" | "identifier" | "member_expression"
             ) {
                 let prop_span = field(callee, "property").map(span).unwrap_or(label);
@@ -884,13 +890,13 @@ impl<'a, 't> Pre<'a, 't> {
             return;
         }
         match prop {
-            "route" if unwrap_value(first).kind() == "object" => {
+            "route" if unwrap_value(first).kind_name() == "object" => {
                 self.pending.push((first, Special::Handler(router, label)));
             }
             "use" => {
                 for a in args
                     .iter()
-                    .filter(|a| !matches!(a.kind(), "string" | "template_string"))
+                    .filter(|a| !matches!(a.kind_name(), "string" | "template_string"))
                 {
                     self.pending.push((*a, Special::Handler(router, label)));
                 }
@@ -899,7 +905,7 @@ impl<'a, 't> Pre<'a, 't> {
             "listen" => {
                 if let Some(last) = args
                     .last()
-                    .filter(|a| matches!(a.kind(), "arrow_function" | "function_expression"))
+                    .filter(|a| matches!(a.kind_name(), "arrow_function" | "function_expression"))
                 {
                     self.pending.push((*last, Special::Startup));
                 }
@@ -921,7 +927,7 @@ impl<'a, 't> Pre<'a, 't> {
     }
 
     pub(super) fn is_path(&self, n: Node) -> bool {
-        let t = match n.kind() {
+        let t = match n.kind_name() {
             "string" => string_value(n, self.src).unwrap_or(""),
             "template_string" => text(n, self.src).get(1..).unwrap_or(""),
             _ => return false,
@@ -933,10 +939,11 @@ impl<'a, 't> Pre<'a, 't> {
     pub(super) fn is_route_chain(&self, n: Node) -> bool {
         let mut cur = unwrap_value(n);
         for _ in 0..16 {
-            if cur.kind() != "call_expression" {
+            if cur.kind_name() != "call_expression" {
                 return false;
             }
-            let Some(callee) = field(cur, "function").filter(|c| c.kind() == "member_expression")
+            let Some(callee) =
+                field(cur, "function").filter(|c| c.kind_name() == "member_expression")
             else {
                 return false;
             };
@@ -962,7 +969,7 @@ impl<'a, 't> Pre<'a, 't> {
     pub(super) fn handler_arg(&mut self, n: Node<'t>, special: Special, depth: u8) {
         let src = self.src;
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "arrow_function"
             | "function_expression"
             | "generator_function"
@@ -1041,7 +1048,10 @@ impl<'a, 't> Pre<'a, 't> {
                 }
             }
             "object" if depth < 3 => {
-                for p in named_kids(n).into_iter().filter(|p| p.kind() == "pair") {
+                for p in named_kids(n)
+                    .into_iter()
+                    .filter(|p| p.kind_name() == "pair")
+                {
                     let key = field(p, "key").and_then(|k| key_name(k, src));
                     if key == Some("handler")
                         && let Some(v) = field(p, "value")
@@ -1051,7 +1061,7 @@ impl<'a, 't> Pre<'a, 't> {
                 }
                 for m in named_kids(n)
                     .into_iter()
-                    .filter(|m| m.kind() == "method_definition")
+                    .filter(|m| m.kind_name() == "method_definition")
                 {
                     if field(m, "name").and_then(|k| key_name(k, src)) == Some("handler") {
                         self.callbacks.insert(m.id(), special);

@@ -313,8 +313,8 @@ impl<'a, 't> Walker<'a, 't> {
         {
             pattern_names(p, src, &mut frame.locals);
         }
-        if f.kind() == "arrow_function"
-            && let Some(body) = field(f, "body").filter(|b| b.kind() != "statement_block")
+        if f.kind_name() == "arrow_function"
+            && let Some(body) = field(f, "body").filter(|b| b.kind_name() != "statement_block")
         {
             frame.returns.push(self.analyze_ret(body));
         }
@@ -374,7 +374,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let member_callee = position
             .and_then(|(call, _)| field(call.node, "function"))
-            .is_some_and(|c| unwrap_value(c).kind() == "member_expression");
+            .is_some_and(|c| unwrap_value(c).kind_name() == "member_expression");
         let vue_lifecycle = first_arg
             && !member_callee
             && VUE_LIFECYCLE.contains(&callee)
@@ -510,23 +510,26 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn is_exported(&self, f: At<'_, 't>, n: &FnName<'_, 't>) -> bool {
         let src = self.src;
-        let parent_is_export = |x: At| x.parent().is_some_and(|p| p.kind() == "export_statement");
+        let parent_is_export = |x: At| {
+            x.parent()
+                .is_some_and(|p| p.kind_name() == "export_statement")
+        };
         let anchor = n.anchor;
         match n.kind {
             NameKind::Decl => parent_is_export(f) || self.pre.exported_names.contains(&n.name),
             NameKind::Var | NameKind::Wrapper => {
-                if anchor.node.kind() == "assignment_expression" {
+                if anchor.node.kind_name() == "assignment_expression" {
                     return false;
                 }
                 let decl = anchor.up();
                 let top = decl
                     .and_then(|d| d.parent())
-                    .is_some_and(|p| p.kind() == "program");
+                    .is_some_and(|p| p.kind_name() == "program");
                 decl.is_some_and(parent_is_export)
                     || (top && self.pre.exported_names.contains(&n.name))
             }
             NameKind::Member => {
-                if anchor.node.kind() == "assignment_expression" {
+                if anchor.node.kind_name() == "assignment_expression" {
                     return field(anchor.node, "left").is_some_and(|l| {
                         let t = text(l, src);
                         t.starts_with("exports.") || t.starts_with("module.exports.")
@@ -536,7 +539,7 @@ impl<'a, 't> Walker<'a, 't> {
                 for _ in 0..8 {
                     let Some(c) = cur else { return false };
                     let cn = c.node;
-                    match cn.kind() {
+                    match cn.kind_name() {
                         "class_body"
                         | "object"
                         | "arguments"
@@ -590,13 +593,13 @@ impl<'a, 't> Walker<'a, 't> {
                 });
             }
         }
-        if name.kind() == "identifier"
+        if name.kind_name() == "identifier"
             && let Some(value) = field(n, "value")
             && let Some(test) = self.env_test(value, 0)
         {
             self.env_flags.insert(text(name, src).to_string(), test);
         }
-        if name.kind() == "identifier"
+        if name.kind_name() == "identifier"
             && let Some(value) = field(n, "value")
             && let Some((root, method)) = root_of(value, src)
         {
@@ -623,7 +626,7 @@ impl<'a, 't> Walker<'a, 't> {
                 frame.stores.push((r, guard));
             }
         }
-        if left.kind() == "identifier"
+        if left.kind_name() == "identifier"
             && let Some((root, method)) = root_of(right, src)
         {
             let alias = Alias {
@@ -641,10 +644,10 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let src = self.src;
         let n = unwrap_value(n);
-        match n.kind() {
+        match n.kind_name() {
             "object" => {
                 for k in named_kids(n) {
-                    match k.kind() {
+                    match k.kind_name() {
                         "shorthand_property_identifier" => out.push(text(k, src).to_string()),
                         "pair" => {
                             if let Some(v) = field(k, "value") {
@@ -681,7 +684,7 @@ impl<'a, 't> Walker<'a, 't> {
 /// `@Mutation()`) or message decorator, in a class decorated `@Controller`, `@Resolver` or
 /// `@WebSocketGateway`.
 fn nest_handler(f: Node, src: &str) -> bool {
-    if f.kind() != "method_definition" {
+    if f.kind_name() != "method_definition" {
         return false;
     }
     let decorator_name = |d: Node| {
@@ -693,14 +696,14 @@ fn nest_handler(f: Node, src: &str) -> bool {
     };
     let mut method_decorators = Vec::new();
     let mut prev = f.prev_named_sibling();
-    while let Some(d) = prev.filter(|d| d.kind() == "decorator") {
+    while let Some(d) = prev.filter(|d| d.kind_name() == "decorator") {
         method_decorators.push(decorator_name(d));
         prev = d.prev_named_sibling();
     }
     // Some grammar versions attach a method's decorators as its own children.
     let mut cursor = f.walk();
     for c in f.named_children(&mut cursor) {
-        if c.kind() == "decorator" {
+        if c.kind_name() == "decorator" {
             method_decorators.push(decorator_name(c));
         }
     }
@@ -718,7 +721,7 @@ fn nest_handler(f: Node, src: &str) -> bool {
 /// The constructor of a NestJS provider declared `@Injectable({ scope: Scope.REQUEST })`: Nest
 /// builds one per request.
 fn nest_request_scoped_ctor(f: Node, src: &str) -> bool {
-    if f.kind() != "method_definition"
+    if f.kind_name() != "method_definition"
         || field(f, "name").is_none_or(|n| text(n, src) != "constructor")
     {
         return false;
@@ -738,7 +741,7 @@ fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
     let on = |n: Node| {
         let mut cursor = n.walk();
         for c in n.named_children(&mut cursor) {
-            if c.kind() == "decorator" && is(c) {
+            if c.kind_name() == "decorator" && is(c) {
                 return true;
             }
         }
@@ -747,5 +750,5 @@ fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
     on(class)
         || class
             .parent()
-            .is_some_and(|e| e.kind() == "export_statement" && on(e))
+            .is_some_and(|e| e.kind_name() == "export_statement" && on(e))
 }

@@ -33,11 +33,14 @@ impl<'a, 't> Walker<'a, 't> {
         let n = at.node;
         if call_args(n)
             .iter()
-            .any(|a| is_fn_kind(unwrap_value(*a).kind()))
+            .any(|a| is_fn_kind(unwrap_value(*a).kind_name()))
         {
             return;
         }
-        if at.parent().is_some_and(|p| p.kind() == "member_expression") {
+        if at
+            .parent()
+            .is_some_and(|p| p.kind_name() == "member_expression")
+        {
             return;
         }
         let Some(path) = field(callee, "object").and_then(|o| dotted_path(o, src)) else {
@@ -104,18 +107,18 @@ impl<'a, 't> Walker<'a, 't> {
                     .anc
                     .iter()
                     .rev()
-                    .find(|n| is_fn_kind(n.kind()))
+                    .find(|n| is_fn_kind(n.kind_name()))
                     .copied()
                     .or(self.root);
                 let mut found = false;
                 if let Some(host) = host {
                     traverse_flat(self.pre.flat, host, |a, entering| {
                         let n = a.node;
-                        if !entering || found || n.kind() != "call_expression" {
+                        if !entering || found || n.kind_name() != "call_expression" {
                             return;
                         }
                         if let Some(c) = field(n, "function").map(unwrap_value)
-                            && c.kind() == "member_expression"
+                            && c.kind_name() == "member_expression"
                             && field(c, "property").is_some_and(|p| text(p, src) == "connect")
                             && field(c, "object").is_some_and(|o| self.ctext(o) == b)
                         {
@@ -148,7 +151,7 @@ impl<'a, 't> Walker<'a, 't> {
             .anc
             .iter()
             .rev()
-            .find(|n| is_fn_kind(n.kind()))
+            .find(|n| is_fn_kind(n.kind_name()))
             .copied()
             .or(self.root);
         let stored = matches!(
@@ -168,7 +171,10 @@ impl<'a, 't> Walker<'a, 't> {
         let stmt = statement_at(at);
         let rest_of_block = stmt.and_then(|s| {
             let parent = s.parent()?;
-            if !matches!(parent.kind(), "statement_block" | "program" | "switch_case") {
+            if !matches!(
+                parent.kind_name(),
+                "statement_block" | "program" | "switch_case"
+            ) {
                 return None;
             }
             let after: Vec<Node> = named_kids(parent)
@@ -237,12 +243,12 @@ impl<'a, 't> Walker<'a, 't> {
             if !entering {
                 return;
             }
-            match n.kind() {
+            match n.kind_name() {
                 "call_expression" => {
                     let Some(c) = field(n, "function").map(unwrap_value) else {
                         return;
                     };
-                    if c.kind() != "member_expression" {
+                    if c.kind_name() != "member_expression" {
                         return;
                     }
                     let prop = field(c, "property").map(|p| text(p, src)).unwrap_or("");
@@ -259,10 +265,10 @@ impl<'a, 't> Walker<'a, 't> {
                         let Some(t) = i.checked_sub(1).and_then(|j| a.anc.get(j)) else {
                             continue;
                         };
-                        if t.kind() != "try_statement" || !guards(*t) {
+                        if t.kind_name() != "try_statement" || !guards(*t) {
                             continue;
                         }
-                        match anc.kind() {
+                        match anc.kind_name() {
                             "finally_clause" => in_finally = true,
                             "catch_clause" => in_catch.push((t.id(), t.end_byte())),
                             "statement_block" if is_field(*t, "body", *anc) => {
@@ -273,7 +279,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 "return_statement" => {
-                    let nested = a.anc.iter().skip(1).any(|x| is_fn_kind(x.kind()));
+                    let nested = a.anc.iter().skip(1).any(|x| is_fn_kind(x.kind_name()));
                     if !nested
                         && let Some(v) = first_named(n)
                         && self.analyze_ret(v).direct.iter().any(|d| d == b)
@@ -315,13 +321,16 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn is_shared_target(&self, target: Node) -> bool {
         let t = unwrap_value(target);
         let mut root = t;
-        while matches!(root.kind(), "member_expression" | "subscript_expression") {
+        while matches!(
+            root.kind_name(),
+            "member_expression" | "subscript_expression"
+        ) {
             match field(root, "object") {
                 Some(o) => root = unwrap_value(o),
                 None => return false,
             }
         }
-        match root.kind() {
+        match root.kind_name() {
             "this" => t.id() != root.id(),
             "identifier" => {
                 let name = text(root, self.src);
@@ -338,7 +347,7 @@ fn statement_follows(acq: Node, release: Node) -> bool {
     fn statement(n: Node) -> Option<Node> {
         let mut cur = n;
         while let Some(p) = cur.parent() {
-            if matches!(p.kind(), "statement_block" | "program") {
+            if matches!(p.kind_name(), "statement_block" | "program") {
                 return Some(cur);
             }
             cur = p;
@@ -347,11 +356,11 @@ fn statement_follows(acq: Node, release: Node) -> bool {
     }
     match (statement(acq), statement(release)) {
         (Some(a), Some(r)) => {
-            r.kind() == "expression_statement"
+            r.kind_name() == "expression_statement"
                 && a.next_named_sibling().is_some_and(|n| n.id() == r.id())
                 && r.named_child(0).map(unwrap_value).is_some_and(|e| {
                     e.id() == release.id()
-                        || (e.kind() == "await_expression"
+                        || (e.kind_name() == "await_expression"
                             && e.named_child(0).is_some_and(|c| c.id() == release.id()))
                 })
         }

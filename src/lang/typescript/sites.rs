@@ -24,11 +24,11 @@ impl<'a, 't> Walker<'a, 't> {
                     .push((name.to_string(), method.map(String::from)));
             }
         };
-        match n.kind() {
+        match n.kind_name() {
             "identifier" => push(out, text(n, src), None),
             "object" => {
                 for k in named_kids(n) {
-                    match k.kind() {
+                    match k.kind_name() {
                         "shorthand_property_identifier" => push(out, text(k, src), None),
                         "pair" => {
                             if let Some(v) = field(k, "value") {
@@ -61,7 +61,7 @@ impl<'a, 't> Walker<'a, 't> {
                     out.derived
                         .push((root.to_string(), method.map(String::from)));
                 }
-                if n.kind() == "call_expression" {
+                if n.kind_name() == "call_expression" {
                     for a in call_args(n) {
                         self.ret_into(a, false, out, depth + 1);
                     }
@@ -97,7 +97,7 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let n = unwrap_value(n);
         let in_fn = self.frames.len() > 1;
-        match n.kind() {
+        match n.kind_name() {
             "identifier" => {
                 let name = text(n, src);
                 if in_fn && self.is_module_var(name) {
@@ -112,13 +112,16 @@ impl<'a, 't> Walker<'a, 't> {
                 };
                 let prop = field(n, "property").map(|p| text(p, src));
                 let mut root = obj;
-                while matches!(root.kind(), "member_expression" | "subscript_expression") {
+                while matches!(
+                    root.kind_name(),
+                    "member_expression" | "subscript_expression"
+                ) {
                     match field(root, "object") {
                         Some(o) => root = unwrap_value(o),
                         None => return Guard::None,
                     }
                 }
-                match root.kind() {
+                match root.kind_name() {
                     // On the instance, built once per instance: unless the instance itself is
                     // built per request (a request-scoped provider's constructor).
                     "this"
@@ -132,14 +135,14 @@ impl<'a, 't> Walker<'a, 't> {
                         let name = text(root, src);
                         if self.is_global(name) {
                             Guard::GlobalCache
-                        } else if obj.kind() == "identifier"
+                        } else if obj.kind_name() == "identifier"
                             && self.pre.module_classes.contains(name)
                             && !self.is_local(name)
                         {
                             // `Db.#client = new PrismaClient()`: a static field, filled once.
                             Guard::ModuleCache
                         } else if prop == Some("current")
-                            && obj.kind() == "identifier"
+                            && obj.kind_name() == "identifier"
                             && !self.is_module_var(name)
                         {
                             Guard::Memo
@@ -180,15 +183,15 @@ impl<'a, 't> Walker<'a, 't> {
         let callee_u = unwrap_value(callee);
         // A release written as a function of the value (`deleteApp(app)` in firebase-admin):
         // recorded as the method it stands for (`app.deleteApp`).
-        if callee_u.kind() == "identifier"
+        if callee_u.kind_name() == "identifier"
             && self.release_words.contains(text(callee_u, src))
             && let Some(arg) = call_args(n).first().map(|a| unwrap_value(*a))
-            && arg.kind() == "identifier"
+            && arg.kind_name() == "identifier"
         {
             let path = format!("{}.{}", text(arg, src), text(callee_u, src));
             self.frame().releases.push(path);
         }
-        if callee_u.kind() == "member_expression" {
+        if callee_u.kind_name() == "member_expression" {
             let prop = field(callee_u, "property")
                 .map(|p| text(p, src))
                 .unwrap_or("");
@@ -228,7 +231,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             if let Some(module_ref) = local {
                 // (b) an imported function, (c) `mod.fn()` on an imported module
-                let (name, ok) = match callee_u.kind() {
+                let (name, ok) = match callee_u.kind_name() {
                     "identifier" => {
                         let export = path.rsplit('.').next().unwrap_or("");
                         let name = if matches!(export, "default" | "*") {
@@ -243,7 +246,7 @@ impl<'a, 't> Walker<'a, 't> {
                             .map(|p| text(p, src))
                             .unwrap_or("");
                         let one_level = field(callee_u, "object")
-                            .is_some_and(|o| unwrap_value(o).kind() == "identifier");
+                            .is_some_and(|o| unwrap_value(o).kind_name() == "identifier");
                         (prop.to_string(), one_level)
                     }
                 };
@@ -253,7 +256,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             return;
         }
-        if callee_u.kind() == "identifier" {
+        if callee_u.kind_name() == "identifier" {
             let name = text(callee_u, src);
             if self.pre.fn_names.contains(name) && name != "require" {
                 self.add_call(at, callee_u, name.to_string(), None);
@@ -264,7 +267,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// `this.clients`, `cache`, `globalThis.clients`: the state a `.set(…)` stores into.
     pub(super) fn classify_target_object(&self, obj: Node) -> Guard {
         let obj = unwrap_value(obj);
-        match obj.kind() {
+        match obj.kind_name() {
             "identifier" => {
                 let name = text(obj, self.src);
                 if self.is_global(name) {
@@ -291,7 +294,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut members: Vec<&str> = Vec::new();
         let mut cur = unwrap_value(callee);
         loop {
-            match cur.kind() {
+            match cur.kind_name() {
                 "member_expression" => {
                     members.push(field(cur, "property").map(|p| text(p, src))?);
                     cur = unwrap_value(field(cur, "object")?);
@@ -395,7 +398,7 @@ impl<'a, 't> Walker<'a, 't> {
         if !m.singleton && (def.kind == ClientKind::Connection || def.must_close) {
             self.connection_session(at, def, is_new, &ctor_text, &vc);
         }
-        let extra_root = (callee.kind() == "member_expression" && !is_new)
+        let extra_root = (callee.kind_name() == "member_expression" && !is_new)
             .then(|| root.map(String::from))
             .flatten();
         let r = SiteRef::Client(self.facts.clients.len() - 1);
@@ -455,7 +458,7 @@ impl<'a, 't> Walker<'a, 't> {
             if !entering || !ok {
                 return;
             }
-            match k.kind() {
+            match k.kind_name() {
                 "this" => ok = false,
                 "identifier" | "shorthand_property_identifier"
                     if self.is_local(text(k, self.src)) =>
@@ -484,7 +487,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut wrapped = false;
         while let Some(p) = cur.up() {
             let (pn, cn) = (p.node, cur.node);
-            match pn.kind() {
+            match pn.kind_name() {
                 "await_expression"
                 | "parenthesized_expression"
                 | "as_expression"
@@ -497,7 +500,7 @@ impl<'a, 't> Walker<'a, 't> {
                         out.member = field(pn, "property").map(|x| text(x, src).to_string());
                     }
                     if let Some(call) = p.up().filter(|c| {
-                        c.node.kind() == "call_expression" && is_field(c.node, "function", pn)
+                        c.node.kind_name() == "call_expression" && is_field(c.node, "function", pn)
                     }) {
                         cur = call;
                         continue;
@@ -529,7 +532,7 @@ impl<'a, 't> Walker<'a, 't> {
                     let index = named_kids(pn).iter().position(|a| a.id() == cn.id());
                     let passes_through = field(call.node, "function")
                         .map(unwrap_value)
-                        .filter(|c| c.kind() == "identifier")
+                        .filter(|c| c.kind_name() == "identifier")
                         .and_then(|c| self.top_level_fn(text(c, src)))
                         .and_then(|f| returned_param(f, src))
                         .is_some_and(|i| Some(i) == index);
@@ -570,7 +573,7 @@ impl<'a, 't> Walker<'a, 't> {
                         if g != Guard::None && out.guard == Guard::None {
                             out.guard = g;
                         }
-                        if l.kind() == "identifier" && !wrapped {
+                        if l.kind_name() == "identifier" && !wrapped {
                             out.binding = Some(text(l, src).to_string());
                         }
                     }
@@ -584,7 +587,8 @@ impl<'a, 't> Walker<'a, 't> {
                 "variable_declarator" => {
                     if is_field(pn, "value", cn)
                         && !wrapped
-                        && let Some(name) = field(pn, "name").filter(|x| x.kind() == "identifier")
+                        && let Some(name) =
+                            field(pn, "name").filter(|x| x.kind_name() == "identifier")
                     {
                         out.binding = Some(text(name, src).to_string());
                     }
@@ -593,7 +597,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "return_statement" | "yield_expression" => {
                     // Returned from an immediately invoked function: the value of the call
                     // (`this.s3 ??= (async () => { return new S3Client() })()`).
-                    if pn.kind() == "return_statement"
+                    if pn.kind_name() == "return_statement"
                         && let Some(call) = iife_call_of(p)
                     {
                         cur = call;
@@ -626,12 +630,12 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn top_level_fn(&self, name: &str) -> Option<Node<'t>> {
         let root = self.root?;
         named_kids(root).into_iter().find_map(|st| {
-            let st = if st.kind() == "export_statement" {
+            let st = if st.kind_name() == "export_statement" {
                 field(st, "declaration")?
             } else {
                 st
             };
-            match st.kind() {
+            match st.kind_name() {
                 "function_declaration" => field(st, "name")
                     .filter(|n| text(*n, self.src) == name)
                     .map(|_| st),
@@ -639,7 +643,7 @@ impl<'a, 't> Walker<'a, 't> {
                     named_kids(st).into_iter().find_map(|d| {
                         let v = field(d, "value").map(unwrap_value)?;
                         (field(d, "name").is_some_and(|n| text(n, self.src) == name)
-                            && is_fn_kind(v.kind()))
+                            && is_fn_kind(v.kind_name()))
                         .then_some(v)
                     })
                 }
@@ -655,7 +659,7 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn is_direct_return(&self, at: At<'_, 't>) -> bool {
         let mut cur = at;
         while let Some(p) = cur.up() {
-            match p.node.kind() {
+            match p.node.kind_name() {
                 "parenthesized_expression"
                 | "as_expression"
                 | "satisfies_expression"
@@ -688,12 +692,12 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let mut cur = at;
         while let Some(p) = cur.up() {
-            if is_fn_kind(p.node.kind()) && !is_iife(p, src) {
+            if is_fn_kind(p.node.kind_name()) && !is_iife(p, src) {
                 break;
             }
             // `getApps().length ? getApp() : initializeApp(config)`, `getApps()[0] ??
             // initializeApp(config)`: the library's registry is read first.
-            let test = match p.node.kind() {
+            let test = match p.node.kind_name() {
                 "ternary_expression" => field(p.node, "condition"),
                 "binary_expression"
                     if field(p.node, "right").is_some_and(|r| r.id() == cur.node.id()) =>
@@ -709,7 +713,7 @@ impl<'a, 't> Walker<'a, 't> {
                 return Guard::SingletonApi;
             }
             // `if (mongoose.connection.readyState === 0) await mongoose.connect(uri);`
-            if p.node.kind() == "if_statement"
+            if p.node.kind_name() == "if_statement"
                 && is_field(p.node, "consequence", cur.node)
                 && field(p.node, "alternative").is_none()
                 && let Some(cond) = field(p.node, "condition")
@@ -719,7 +723,7 @@ impl<'a, 't> Walker<'a, 't> {
                     return g;
                 }
             }
-            if p.node.kind() == "statement_block" {
+            if p.node.kind_name() == "statement_block" {
                 for &st in self.early_returns_of(p.node).iter() {
                     if st.id() == cur.node.id() || st.start_byte() >= cur.node.start_byte() {
                         break;
@@ -746,13 +750,13 @@ impl<'a, 't> Walker<'a, 't> {
         let list: std::rc::Rc<[Node<'t>]> = named_kids(block)
             .into_iter()
             .filter(|st| {
-                st.kind() == "if_statement"
+                st.kind_name() == "if_statement"
                     && field(*st, "alternative").is_none()
-                    && field(*st, "consequence").is_some_and(|c| match c.kind() {
+                    && field(*st, "consequence").is_some_and(|c| match c.kind_name() {
                         "return_statement" => true,
                         "statement_block" => named_kids(c)
                             .last()
-                            .is_some_and(|l| l.kind() == "return_statement"),
+                            .is_some_and(|l| l.kind_name() == "return_statement"),
                         _ => false,
                     })
             })
@@ -770,13 +774,13 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         }
         let Some(member) = ident.parent().filter(|p| {
-            p.kind() == "member_expression"
+            p.kind_name() == "member_expression"
                 && field(*p, "object").is_some_and(|o| o.id() == ident.id())
         }) else {
             return false;
         };
         !member.parent().is_some_and(|c| {
-            c.kind() == "call_expression"
+            c.kind_name() == "call_expression"
                 && field(c, "function").is_some_and(|f| f.id() == member.id())
         })
     }
@@ -794,7 +798,7 @@ impl<'a, 't> Walker<'a, 't> {
             if !entering || guard != Guard::None {
                 return;
             }
-            match k.kind() {
+            match k.kind_name() {
                 "this" => guard = Guard::Owner,
                 // `admin.apps.length`: the registry read as a property of the library.
                 "property_identifier" if registry.iter().any(|r| r == text(k, src)) => {
@@ -1090,11 +1094,11 @@ fn returned_param(f: Node, src: &str) -> Option<usize> {
     let body = field(f, "body")?;
     let param_of = |v: Node| {
         let v = unwrap_value(v);
-        (v.kind() == "identifier")
+        (v.kind_name() == "identifier")
             .then(|| params.iter().position(|p| p == text(v, src)))
             .flatten()
     };
-    if body.kind() != "statement_block" {
+    if body.kind_name() != "statement_block" {
         return param_of(body);
     }
     let mut found: Option<Option<usize>> = None;
@@ -1107,10 +1111,10 @@ fn returned_param(f: Node, src: &str) -> Option<usize> {
             }
             return;
         }
-        if n.id() != body.id() && is_fn_kind(n.kind()) {
+        if n.id() != body.id() && is_fn_kind(n.kind_name()) {
             nested.push(n.id());
         }
-        if nested.is_empty() && n.kind() == "return_statement" {
+        if nested.is_empty() && n.kind_name() == "return_statement" {
             let this = first_named(n).and_then(param_of);
             found = match found {
                 None => Some(this),
@@ -1126,7 +1130,7 @@ fn returned_param(f: Node, src: &str) -> Option<usize> {
 fn iife_call_of<'p, 't>(ret: At<'p, 't>) -> Option<At<'p, 't>> {
     let mut cur = ret;
     while let Some(p) = cur.up() {
-        match p.node.kind() {
+        match p.node.kind_name() {
             "arrow_function" | "function_expression" | "function" => return iife_call(p),
             "function_declaration"
             | "method_definition"
@@ -1156,9 +1160,9 @@ pub(super) fn loopify(outer: &Scope) -> Scope {
 pub(super) fn statement_of<'t>(n: At<'_, 't>) -> Option<Node<'t>> {
     let mut cur = n;
     while let Some(p) = cur.up() {
-        let k = p.node.kind();
+        let k = p.node.kind_name();
         if k.ends_with("_statement") || k == "lexical_declaration" || k == "variable_declaration" {
-            if let Some(e) = p.parent().filter(|e| e.kind() == "export_statement") {
+            if let Some(e) = p.parent().filter(|e| e.kind_name() == "export_statement") {
                 return Some(e);
             }
             return Some(p.node);
@@ -1190,7 +1194,7 @@ pub(super) fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
     };
     ctor.first_arg.iter().any(|shape| {
         if shape == "url" {
-            match first.kind() {
+            match first.kind_name() {
                 "string" | "template_string" => true,
                 "member_expression" => {
                     let t = text(first, src);
@@ -1199,8 +1203,8 @@ pub(super) fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
                 _ => false,
             }
         } else if let Some(key) = shape.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            first.kind() == "object"
-                && named_kids(first).iter().any(|p| match p.kind() {
+            first.kind_name() == "object"
+                && named_kids(first).iter().any(|p| match p.kind_name() {
                     "pair" => field(*p, "key").and_then(|k| key_name(k, src)) == Some(key),
                     "shorthand_property_identifier" => text(*p, src) == key,
                     _ => false,

@@ -54,25 +54,26 @@ pub(super) fn is_field(parent: Node, name: &'static str, child: Node) -> bool {
 pub(super) fn named_kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
     let mut c = n.walk();
     n.named_children(&mut c)
-        .filter(|k| k.kind() != "comment")
+        .filter(|k| k.kind_name() != "comment")
         .collect()
 }
 
 pub(super) fn first_named<'t>(n: Node<'t>) -> Option<Node<'t>> {
     let mut c = n.walk();
-    n.named_children(&mut c).find(|k| k.kind() != "comment")
+    n.named_children(&mut c)
+        .find(|k| k.kind_name() != "comment")
 }
 
 pub(super) fn token<'t>(n: Node<'t>, token: &str) -> Option<Node<'t>> {
     let mut c = n.walk();
     n.children(&mut c)
-        .find(|k| !k.is_named() && k.kind() == token)
+        .find(|k| !k.is_named() && k.kind_name() == token)
 }
 
 /// Strip parentheses, type casts, non-null assertions and `await`.
 pub(super) fn unwrap_value(mut n: Node) -> Node {
     loop {
-        let inner = match n.kind() {
+        let inner = match n.kind_name() {
             "parenthesized_expression"
             | "as_expression"
             | "satisfies_expression"
@@ -91,7 +92,7 @@ pub(super) fn unwrap_value(mut n: Node) -> Node {
 
 /// The content of a string literal node (without quotes).
 pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
-    if n.kind() != "string" {
+    if n.kind_name() != "string" {
         return None;
     }
     let t = text(n, src);
@@ -100,7 +101,7 @@ pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
 
 /// The name a property key / method name stands for.
 pub(super) fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
-    match n.kind() {
+    match n.kind_name() {
         "property_identifier" | "identifier" | "private_property_identifier" => Some(text(n, src)),
         "string" => string_value(n, src),
         _ => None,
@@ -110,7 +111,7 @@ pub(super) fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
 /// The last name of a callee: `useEffect`, `React.useEffect` → `useEffect`.
 pub(super) fn callee_name<'s>(callee: Node, src: &'s str) -> Option<&'s str> {
     let c = unwrap_value(callee);
-    match c.kind() {
+    match c.kind_name() {
         "identifier" => Some(text(c, src)),
         "member_expression" => field(c, "property").map(|p| text(p, src)),
         _ => None,
@@ -135,7 +136,7 @@ pub(super) fn in_async_fn(at: At<'_, '_>) -> bool {
     let mut cur = at;
     while let Some(p) = cur.up() {
         if matches!(
-            p.node.kind(),
+            p.node.kind_name(),
             "function_declaration"
                 | "function_expression"
                 | "function"
@@ -145,7 +146,10 @@ pub(super) fn in_async_fn(at: At<'_, '_>) -> bool {
                 | "generator_function"
         ) {
             let mut walk = p.node.walk();
-            return p.node.children(&mut walk).any(|ch| ch.kind() == "async");
+            return p
+                .node
+                .children(&mut walk)
+                .any(|ch| ch.kind_name() == "async");
         }
         cur = p;
     }
@@ -178,11 +182,11 @@ impl<'p, 't> At<'p, 't> {
 /// `f` is the `index`-th argument of `call`.
 pub(super) fn arg_position<'p, 't>(f: At<'p, 't>) -> Option<(At<'p, 't>, usize)> {
     let args = f.up()?;
-    if args.node.kind() != "arguments" {
+    if args.node.kind_name() != "arguments" {
         return None;
     }
     let call = args.up()?;
-    if !matches!(call.node.kind(), "call_expression" | "new_expression") {
+    if !matches!(call.node.kind_name(), "call_expression" | "new_expression") {
         return None;
     }
     named_kids(args.node)
@@ -194,7 +198,7 @@ pub(super) fn arg_position<'p, 't>(f: At<'p, 't>) -> Option<(At<'p, 't>, usize)>
 /// Arguments of a call or `new` (empty for a tagged template).
 pub(super) fn call_args(call: Node) -> Vec<Node> {
     match field(call, "arguments") {
-        Some(a) if a.kind() == "arguments" => named_kids(a),
+        Some(a) if a.kind_name() == "arguments" => named_kids(a),
         _ => Vec::new(),
     }
 }
@@ -204,7 +208,7 @@ pub(super) fn call_args(call: Node) -> Vec<Node> {
 pub(super) fn iife_call<'p, 't>(f: At<'p, 't>) -> Option<At<'p, 't>> {
     let mut cur = f;
     while let Some(p) = cur.up() {
-        match p.node.kind() {
+        match p.node.kind_name() {
             "parenthesized_expression" => cur = p,
             "call_expression" if is_field(p.node, "function", cur.node) => return Some(p),
             _ => return None,
@@ -219,7 +223,7 @@ pub(super) fn is_iife(f: At, src: &str) -> bool {
         return true;
     }
     if let Some((call, 0)) = arg_position(f) {
-        return call.node.kind() == "new_expression"
+        return call.node.kind_name() == "new_expression"
             && field(call.node, "constructor").is_some_and(|c| text(c, src) == "Promise");
     }
     false
@@ -231,7 +235,7 @@ pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s 
     let mut cur = unwrap_value(n);
     let mut method = None;
     loop {
-        match cur.kind() {
+        match cur.kind_name() {
             "identifier" => return Some((text(cur, src), method)),
             "this" => return Some(("this", method)),
             "member_expression" => {
@@ -241,7 +245,7 @@ pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s 
             "subscript_expression" => cur = unwrap_value(field(cur, "object")?),
             "call_expression" => {
                 let f = unwrap_value(field(cur, "function")?);
-                if f.kind() != "member_expression" {
+                if f.kind_name() != "member_expression" {
                     return None;
                 }
                 cur = f;
@@ -256,7 +260,7 @@ pub(super) fn dotted_path(n: Node, src: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     let mut cur = unwrap_value(n);
     loop {
-        match cur.kind() {
+        match cur.kind_name() {
             "identifier" | "this" => {
                 parts.push(text(cur, src));
                 break;
@@ -277,7 +281,7 @@ pub(super) fn dotted_path(n: Node, src: &str) -> Option<String> {
 
 /// Identifiers bound by a pattern (`x`, `{ a, b: c }`, `[d, ...e]`), skipping type annotations.
 pub(super) fn pattern_names(n: Node, src: &str, out: &mut Vec<String>) {
-    match n.kind() {
+    match n.kind_name() {
         "identifier" | "shorthand_property_identifier_pattern" => {
             out.push(text(n, src).to_string())
         }
@@ -314,7 +318,7 @@ pub(super) fn traverse_flat<'t>(
     traverse_kinds(flat, root, |at, _, _, entering| f(at, entering));
 }
 
-/// [`traverse_flat`] with each node's kind and whether it is named (`node.kind()`,
+/// [`traverse_flat`] with each node's kind and whether it is named (`node.kind_name()`,
 /// `node.is_named()`, from the array's table).
 pub(super) fn traverse_kinds<'t>(
     flat: &Flat<'t>,
@@ -391,7 +395,7 @@ pub(super) fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>
         })
     };
     let fnode = f.node;
-    match fnode.kind() {
+    match fnode.kind_name() {
         "function_declaration" | "generator_function_declaration" => {
             mk(field(fnode, "name")?, NameKind::Decl, f)
         }
@@ -403,10 +407,10 @@ pub(super) fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>
         _ => {
             let p = f.up()?;
             let pn = p.node;
-            match pn.kind() {
+            match pn.kind_name() {
                 "variable_declarator" if is_field(pn, "value", fnode) => {
                     let n = field(pn, "name")?;
-                    return if n.kind() == "identifier" {
+                    return if n.kind_name() == "identifier" {
                         mk(n, NameKind::Var, p)
                     } else {
                         None
@@ -424,7 +428,7 @@ pub(super) fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>
                 }
                 "assignment_expression" if is_field(pn, "right", fnode) => {
                     let l = field(pn, "left")?;
-                    return match l.kind() {
+                    return match l.kind_name() {
                         "identifier" => mk(l, NameKind::Var, p),
                         "member_expression" if text(l, src) != "module.exports" => {
                             mk(field(l, "property")?, NameKind::Member, p)
@@ -452,16 +456,17 @@ pub(super) fn fn_name<'p, 't>(f: At<'p, 't>, src: &str) -> Option<FnName<'p, 't>
                 return None;
             }
             let decl = cur.up()?;
-            if decl.node.kind() != "variable_declarator" || !is_field(decl.node, "value", cur.node)
+            if decl.node.kind_name() != "variable_declarator"
+                || !is_field(decl.node, "value", cur.node)
             {
                 return None;
             }
             let stmt = decl.up()?;
             let top = stmt
                 .parent()
-                .is_some_and(|s| matches!(s.kind(), "program" | "export_statement"));
+                .is_some_and(|s| matches!(s.kind_name(), "program" | "export_statement"));
             let n = field(decl.node, "name")?;
-            if top && n.kind() == "identifier" {
+            if top && n.kind_name() == "identifier" {
                 mk(n, NameKind::Wrapper, decl)
             } else {
                 None
@@ -482,7 +487,7 @@ pub(super) fn param_count(f: Node) -> u32 {
         .into_iter()
         .filter(|p| {
             let pat = field(*p, "pattern").unwrap_or(*p);
-            pat.kind() != "this"
+            pat.kind_name() != "this"
         })
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -491,10 +496,10 @@ pub(super) fn param_count(f: Node) -> u32 {
 /// Names a statement declares in its block: `const`/`let`/`var` declarations, functions,
 /// classes (also behind `export`).
 pub(super) fn declared_names(st: Node, src: &str, out: &mut Vec<String>) {
-    match st.kind() {
+    match st.kind_name() {
         "lexical_declaration" | "variable_declaration" => {
             for d in named_kids(st) {
-                if d.kind() == "variable_declarator"
+                if d.kind_name() == "variable_declarator"
                     && let Some(name) = field(d, "name")
                 {
                     pattern_names(name, src, out);
@@ -520,9 +525,9 @@ pub(super) fn has_untyped_params(f: Node) -> bool {
     }
     field(f, "parameters").is_some_and(|ps| {
         named_kids(ps).into_iter().any(|p| {
-            matches!(p.kind(), "required_parameter" | "optional_parameter")
+            matches!(p.kind_name(), "required_parameter" | "optional_parameter")
                 && field(p, "type").is_none()
-                && field(p, "pattern").is_none_or(|x| x.kind() != "this")
+                && field(p, "pattern").is_none_or(|x| x.kind_name() != "this")
         })
     })
 }
@@ -531,8 +536,11 @@ pub(super) fn has_untyped_params(f: Node) -> bool {
 /// function (nor one assigned to `exports.f`).
 pub(super) fn is_method(f: Node, n: &FnName) -> bool {
     n.kind == NameKind::Member
-        && (f.kind() == "method_definition"
-            || matches!(n.anchor.node.kind(), "pair" | "public_field_definition"))
+        && (f.kind_name() == "method_definition"
+            || matches!(
+                n.anchor.node.kind_name(),
+                "pair" | "public_field_definition"
+            ))
 }
 
 /// Does the function body start with the directive `"use server"`?
@@ -540,11 +548,11 @@ pub(super) fn has_use_server(f: Node, src: &str) -> bool {
     let Some(body) = field(f, "body") else {
         return false;
     };
-    if body.kind() != "statement_block" {
+    if body.kind_name() != "statement_block" {
         return false;
     }
     for st in named_kids(body) {
-        if st.kind() != "expression_statement" {
+        if st.kind_name() != "expression_statement" {
             return false;
         }
         match first_named(st).and_then(|s| string_value(s, src)) {
@@ -566,13 +574,13 @@ pub(super) fn method_calls<'t>(
     for body in bodies {
         traverse(*body, |at, entering| {
             let n = at.node;
-            if !entering || n.kind() != "call_expression" {
+            if !entering || n.kind_name() != "call_expression" {
                 return;
             }
             let Some(callee) = field(n, "function").map(unwrap_value) else {
                 return;
             };
-            if callee.kind() != "member_expression"
+            if callee.kind_name() != "member_expression"
                 || field(callee, "property").is_none_or(|p| text(p, src) != method)
             {
                 return;

@@ -84,7 +84,7 @@ fn field_ids_cached_per_grammar_match_field_names() {
             ] {
                 let a = super::syntax::field(at.node, name).map(|n| n.id());
                 let b = at.node.child_by_field_name(name).map(|n| n.id());
-                assert_eq!(a, b, "{name} on {}", at.node.kind());
+                assert_eq!(a, b, "{name} on {}", at.node.kind_name());
                 checked += usize::from(a.is_some());
             }
         });
