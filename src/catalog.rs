@@ -502,7 +502,8 @@ pub struct LangCatalog {
 #[derive(Debug, Clone, Default)]
 struct ModuleIndex {
     exact: foldhash::HashMap<String, Vec<usize>>,
-    patterns: Vec<(String, usize)>,
+    /// A pattern, where its first `*` is, and its entry.
+    patterns: Vec<(String, usize, usize)>,
 }
 
 impl ModuleIndex {
@@ -510,8 +511,8 @@ impl ModuleIndex {
         let mut index = ModuleIndex::default();
         for (i, c) in clients.iter().enumerate() {
             for m in &c.modules {
-                if m.contains('*') {
-                    index.patterns.push((m.clone(), i));
+                if let Some(star) = m.find('*') {
+                    index.patterns.push((m.clone(), star, i));
                 } else {
                     let list = index.exact.entry(m.clone()).or_default();
                     if list.last() != Some(&i) {
@@ -529,8 +530,9 @@ impl ModuleIndex {
         let mut wild = self
             .patterns
             .iter()
-            .filter(|(p, _)| wildcard_match(p, module))
-            .map(|(_, i)| *i)
+            // What comes before the first `*` rules out nearly every module, cheaply.
+            .filter(|(p, star, _)| module.starts_with(&p[..*star]) && wildcard_match(p, module))
+            .map(|(_, _, i)| *i)
             .peekable();
         if wild.peek().is_none() {
             return std::borrow::Cow::Borrowed(exact);

@@ -186,7 +186,7 @@ fn walk_dir(
         };
         let path = entry.path();
         let is_dir = entry.file_type().is_dir();
-        let abs = absolute(path);
+        let abs = absolute_in(path, cwd);
         if !opts.no_ignore {
             while stack.last().is_some_and(|(d, _)| !abs.starts_with(d)) {
                 stack.pop();
@@ -286,7 +286,7 @@ fn push(
     lang: Lang,
     cwd: &Path,
 ) {
-    let abs = absolute(path);
+    let abs = absolute_in(path, cwd);
     if !seen.insert(abs.clone()) {
         return;
     }
@@ -344,6 +344,16 @@ fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// [`absolute`] given the working directory `cwd` (what `std::env::current_dir` gave): no
+/// `getcwd` per path of the walk.
+fn absolute_in(p: &Path, cwd: &Path) -> PathBuf {
+    if p.is_relative() && cwd.is_absolute() {
+        absolute(&cwd.join(p))
+    } else {
+        absolute(p)
+    }
+}
+
 fn slash(p: &Path) -> String {
     p.components()
         .filter_map(|c| match c {
@@ -357,7 +367,7 @@ fn slash(p: &Path) -> String {
 
 /// The path relative to the working directory, with `/`.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
-    let abs = absolute(path);
+    let abs = absolute_in(path, cwd);
     match abs.strip_prefix(cwd) {
         Ok(rel) if !rel.as_os_str().is_empty() => slash(rel),
         _ => {
