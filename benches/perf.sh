@@ -9,6 +9,9 @@
 #   parse-hit  `connlint parse --files-from LIST`: reading and parsing just the files the check
 #              parsed (the prefilter's trigger-word hits and the files importing a module through
 #              which a client is reached), nothing else: the floor the check is measured against
+#   walk-hit   `connlint parse --walk --files-from LIST`: parse-hit, plus one walk of each tree
+#              into the node array every extraction starts from (what reading each parsed node
+#              once costs, before any analysis)
 #   parse-all  `connlint parse DIR`: reading and parsing every file the walk finds
 #   ast-grep   `ast-grep scan` with benches/peer-rules/ast-grep (the rule set of the perf research),
 #              2 threads; pip `ast-grep-cli` installed into $PEERS (default /tmp/connlint-bench-venv)
@@ -43,8 +46,9 @@ grep '^connlint: ' "$WORK/verbose.txt" | grep -v 'done in' || true
 declare -A CMD
 CMD[connlint]="$BIN check . --no-cache -q"
 CMD[parse-hit]="$BIN parse --files-from $LIST"
+CMD[walk-hit]="$BIN parse --walk --files-from $LIST"
 CMD[parse-all]="$BIN parse ."
-TOOLS=(connlint parse-hit parse-all)
+TOOLS=(connlint parse-hit walk-hit parse-all)
 if [ "${SKIP_ASTGREP:-0}" != 1 ]; then
   CMD[ast-grep]="$PEERS/bin/ast-grep scan --config $ROOT/benches/peer-rules/ast-grep/sgconfig.yml --threads 2 --json=stream ."
   TOOLS+=(ast-grep)
@@ -74,8 +78,8 @@ def ratio(a, b):
     rs = [rows[a][r][0] / rows[b][r][0] for r in rows[a] if r in rows[b] and rows[b][r][0] > 0]
     return f"{med(rs):.2f}" if rs else "-"
 print(f"\ncorpus: {files} files, {nbytes / 1e6:.1f} MB; {len(rows.get('connlint', {}))} rounds\n")
-print("| tool | CPU s | wall s | peak MiB | files/s | MB/s | CPU / parse-hit | CPU / connlint |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+print("| tool | CPU s | wall s | peak MiB | files/s | MB/s | CPU / parse-hit | CPU / walk-hit | CPU / connlint |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for t in tools:
     if t not in rows:
         continue
@@ -83,5 +87,25 @@ for t in tools:
     wall = med([v[1] for v in rows[t].values()])
     mem = max(v[2] for v in rows[t].values())
     print(f"| {t} | {cpu:.2f} | {wall:.2f} | {mem:.0f} | {files / wall:,.0f} | {nbytes / 1e6 / wall:.1f} "
-          f"| {ratio(t, 'parse-hit')} | {ratio(t, 'connlint')} |")
+          f"| {ratio(t, 'parse-hit')} | {ratio(t, 'walk-hit')} | {ratio(t, 'connlint')} |")
 PY
+
+# IR=1: also count instructions (valgrind's cachegrind, one run each, one thread): the same on
+# every run, where CPU seconds on a shared 2-core VM wander by 10-20 %.
+if [ "${IR:-0}" = 1 ] && command -v valgrind >/dev/null; then
+  echo
+  echo "| tool | instructions (G) | / parse-hit |"
+  echo "|---|---:|---:|"
+  declare -A IRS
+  for t in connlint parse-hit walk-hit; do
+    cmd="${CMD[$t]}"
+    [ "$t" = connlint ] && cmd="$cmd -j1"
+    # shellcheck disable=SC2086
+    IRS[$t]=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null $cmd 2>&1 >/dev/null \
+      | awk '/I *refs/ {gsub(",", "", $4); print $4}')
+  done
+  for t in connlint parse-hit walk-hit; do
+    python3 -c "import sys; a, b = int(sys.argv[2]), int(sys.argv[3]); print(f'| {sys.argv[1]} | {a / 1e9:.2f} | {a / b:.2f} |')" \
+      "$t" "${IRS[$t]}" "${IRS[parse-hit]}"
+  done
+fi

@@ -54,6 +54,9 @@ pub enum Command {
         /// Parse the files listed in this file (one path per line) instead
         #[arg(long)]
         files_from: Option<PathBuf>,
+        /// Also walk each tree once into the node array every extraction starts with
+        #[arg(long)]
+        walk: bool,
     },
     /// The connection budget: every long-lived pool, times the processes that hold it
     /// (workers, concurrency, replicas, serverless instances), per database against its limit
@@ -263,7 +266,11 @@ fn run() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("language server: {e}")),
         },
-        Some(Command::Parse { paths, files_from }) => parse_floor(paths, files_from),
+        Some(Command::Parse {
+            paths,
+            files_from,
+            walk,
+        }) => parse_floor(paths, files_from, walk),
         Some(Command::Check(args)) => check(args),
         Some(Command::Budget(args)) => budget(args),
         None => check(cli.check),
@@ -515,7 +522,7 @@ fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
 }
 
 /// `connlint parse`: the parse floor the benchmarks compare a check with (walk, read, parse).
-fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>) -> ExitCode {
+fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>, walk: bool) -> ExitCode {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
     let files: Vec<(PathBuf, crate::source::Lang)> = match files_from {
@@ -549,7 +556,7 @@ fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>) -> ExitCode {
         .map(|(p, lang)| match crate::engine::read_text(p, u64::MAX) {
             Ok(text) => (
                 text.len() as u64,
-                usize::from(crate::lang::parse_only(*lang, &text)),
+                usize::from(crate::lang::parse_only(*lang, &text, walk)),
             ),
             Err(_) => (0, 0),
         })

@@ -277,13 +277,23 @@ impl<'t> FieldExt<'t> for tree_sitter::Node<'t> {
 }
 
 /// Parse a file and nothing more (the benchmarks' parse floor): does it parse cleanly?
-pub fn parse_only(lang: Lang, text: &str) -> bool {
-    match lang {
-        Lang::Ts | Lang::Tsx | Lang::Js => typescript::parses_cleanly(lang, text),
-        Lang::Py => python::parses_cleanly(text),
-        Lang::Rs => syn::parse_file(text).is_ok(),
-        Lang::Env => true,
+/// With `walk`, the tree is also walked once into the node array every extraction starts with
+/// (the floor of a check that reads each parsed node once).
+pub fn parse_only(lang: Lang, text: &str, walk: bool) -> bool {
+    let tree = match lang {
+        Lang::Ts | Lang::Tsx | Lang::Js => typescript::parse(lang, text).ok(),
+        Lang::Py => python::parse(text).ok(),
+        Lang::Rs => return syn::parse_file(text).is_ok(),
+        Lang::Env => return true,
+    };
+    let Some(tree) = tree else {
+        return false;
+    };
+    if walk {
+        let flat = flat::Flat::new(tree.root_node());
+        std::hint::black_box(&flat);
     }
+    !tree.root_node().has_error()
 }
 
 /// Extract the facts of one file with the front-end of its language.

@@ -78,7 +78,7 @@ fn no_tree() -> ParseError {
 }
 
 /// Parse with this thread's parser (created on first use).
-fn parse(text: &str) -> Result<Tree, ParseError> {
+pub(crate) fn parse(text: &str) -> Result<Tree, ParseError> {
     PARSER.with(|cell| {
         let Ok(mut slot) = cell.try_borrow_mut() else {
             // Re-entrant use (never expected): parse with a fresh parser.

@@ -71,7 +71,7 @@ thread_local! {
     static PARSERS: RefCell<[Option<Parser>; 2]> = const { RefCell::new([None, None]) };
 }
 
-fn parse(lang: Lang, text: &str) -> Result<Tree, ParseError> {
+pub(crate) fn parse(lang: Lang, text: &str) -> Result<Tree, ParseError> {
     let tsx = !matches!(lang, Lang::Ts);
     PARSERS.with(|cell| {
         let mut parsers = cell.borrow_mut();
