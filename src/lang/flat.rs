@@ -15,6 +15,8 @@ struct Entry<'t> {
     kind_id: u16,
     /// One past the position of the node's last descendant.
     end: u32,
+    /// The position of the node's parent (`u32::MAX`: the walk's root).
+    parent: u32,
 }
 
 /// The nodes of one tree (named and anonymous), in pre-order.
@@ -49,11 +51,16 @@ impl<'t> Flat<'t> {
                     names[k] = Some((node.kind(), node.is_named()));
                 }
             }
+            let parent = open
+                .last()
+                .and_then(|p| u32::try_from(*p).ok())
+                .unwrap_or(u32::MAX);
             open.push(entries.len());
             entries.push(Entry {
                 node,
                 kind_id,
                 end: 0,
+                parent,
             });
             if cursor.goto_first_child() {
                 continue;
@@ -102,6 +109,20 @@ impl<'t> Flat<'t> {
             // Not expected (a node from another tree); a plain scan says for sure.
             None => self.entries.iter().position(|e| e.node.id() == id),
         }
+    }
+
+    /// `node.parent()`, from the array: tree-sitter finds a parent by descending from the root
+    /// (thousands of steps in a long file), the array holds it.
+    pub fn parent(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let Some(i) = self.position(node) else {
+            return node.parent();
+        };
+        let p = self.entries.get(i)?.parent;
+        if p == u32::MAX {
+            // The walk's root: its parent, if any, is outside the array.
+            return node.parent();
+        }
+        self.entries.get(p as usize).map(|e| e.node)
     }
 
     /// Every node of `root`'s subtree, `root` included, in pre-order.
@@ -221,6 +242,12 @@ mod tests {
             .collect();
         assert_eq!(other, own);
         for n in all {
+            assert_eq!(
+                flat.parent(n).map(|p| p.id()),
+                n.parent().map(|p| p.id()),
+                "{}",
+                n.kind()
+            );
             assert_eq!(flat.kind(n, n.kind_id()), (n.kind(), n.is_named()));
             let a = events(|f| flat.walk(n, f));
             let b = events(|f| walk_with_cursor(n, f));
@@ -241,6 +268,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for (n, id) in flat.kinds(tree.root_node()) {
             assert_eq!(flat.kind(n, id), (n.kind(), n.is_named()), "{id}");
+            assert_eq!(flat.parent(n).map(|p| p.id()), n.parent().map(|p| p.id()));
             seen.insert(n.kind());
         }
         assert!(seen.contains("property_identifier") && seen.contains("ERROR"));

@@ -92,21 +92,23 @@ fn rust_nesting_depth(text: &str) -> usize {
 fn py_indent_depth(text: &str) -> usize {
     let mut stack: Vec<usize> = vec![0];
     let mut deepest = 0;
-    for line in text.split(['\n', '\r']) {
+    // Bytes: only the ASCII indentation is read, and the byte after it (any other byte, the lead
+    // byte of a multi-byte character included, ends the indentation).
+    for line in text.as_bytes().split(|b| *b == b'\n' || *b == b'\r') {
         let mut width = 0;
-        let mut rest = "";
-        for (i, c) in line.char_indices() {
-            match c {
-                ' ' => width += 1,
-                '\t' => width = (width / 8 + 1) * 8,
-                '\x0c' => width = 0,
+        let mut rest: &[u8] = &[];
+        for (i, b) in line.iter().enumerate() {
+            match b {
+                b' ' => width += 1,
+                b'\t' => width = (width / 8 + 1) * 8,
+                b'\x0c' => width = 0,
                 _ => {
                     rest = &line[i..];
                     break;
                 }
             }
         }
-        if rest.is_empty() || rest.starts_with('#') {
+        if rest.is_empty() || rest[0] == b'#' {
             continue;
         }
         while stack.last().is_some_and(|top| *top > width) {

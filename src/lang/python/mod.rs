@@ -100,9 +100,9 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
     let root = tree.root_node();
     let flat = Flat::new(root);
     let pre = Pre::collect(file, catalog, &flat, root);
-    let mut walker = Walker::new(file, catalog, pre, root);
+    let mut walker = Walker::new(file, catalog, pre, &flat, root);
     walker.scan_module_bindings(root);
-    walker.walk(&flat, root);
+    walker.walk(root);
     if let Some(module) = walker.accs.pop() {
         walker.finish_body(module);
     }

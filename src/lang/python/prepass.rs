@@ -110,7 +110,7 @@ impl<'t> Pre<'t> {
                 K::FunctionDef => {
                     if let Some(n) = node.field("name") {
                         let name = text(n, src).to_string();
-                        if is_method(node) {
+                        if is_method(node, flat) {
                             pre.local_methods.insert(name);
                         } else {
                             pre.local_fns.insert(name);
@@ -673,13 +673,13 @@ pub(super) fn depends_args<'t>(node: Node<'t>, src: &str) -> Vec<Node<'t>> {
 }
 
 /// Is this `def` a method (directly in a class body)?
-pub(super) fn is_method(def: Node) -> bool {
-    let mut p = def.parent();
+pub(super) fn is_method<'t>(def: Node<'t>, flat: &Flat<'t>) -> bool {
+    let mut p = flat.parent(def);
     if p.is_some_and(|n| n.kind_name() == "decorated_definition") {
-        p = p.and_then(|n| n.parent());
+        p = p.and_then(|n| flat.parent(n));
     }
     p.filter(|n| n.kind_name() == "block")
-        .and_then(|b| b.parent())
+        .and_then(|b| flat.parent(b))
         .is_some_and(|c| c.kind_name() == "class_definition")
 }
 

@@ -117,6 +117,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) src: &'a str,
     pub(super) cat: &'a LangCatalog,
     pub(super) pre: Pre<'t>,
+    /// The tree's nodes, walked once (parents come from here too).
+    pub(super) flat: &'a Flat<'t>,
     pub(super) file_kind: FileKind,
     pub(super) views_file: bool,
     pub(super) frames: Vec<Frame<'t>>,
@@ -294,6 +296,7 @@ impl<'a, 't> Walker<'a, 't> {
         file: &'a SourceFile,
         cat: &'a LangCatalog,
         pre: Pre<'t>,
+        flat: &'a Flat<'t>,
         root: Node<'t>,
     ) -> Self {
         let (mut file_kind, views_file) = file_kind(&file.rel);
@@ -321,6 +324,7 @@ impl<'a, 't> Walker<'a, 't> {
             src: file.text.as_ref(),
             cat,
             pre,
+            flat,
             file_kind,
             views_file,
             frames: vec![Frame {
@@ -360,7 +364,8 @@ impl<'a, 't> Walker<'a, 't> {
         &self.frames[self.frames.len() - 1]
     }
 
-    pub(super) fn walk(&mut self, flat: &Flat<'t>, root: Node<'t>) {
+    pub(super) fn walk(&mut self, root: Node<'t>) {
+        let flat = self.flat;
         flat.walk(root, |node, kind_id, entering| {
             if entering {
                 self.path.push(node);
@@ -454,12 +459,12 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn finish_body(&mut self, acc: BodyAcc<'t>) {
         // A module-level function that may return a URL (`def database_url(): return
         // os.environ["DATABASE_URL"]`): other modules build clients on its result.
-        let at_module = acc
-            .owner
-            .parent()
+        let at_module = self
+            .flat
+            .parent(acc.owner)
             .map(|p| {
                 if p.kind_name() == "decorated_definition" {
-                    p.parent()
+                    self.flat.parent(p)
                 } else {
                     Some(p)
                 }
@@ -641,7 +646,7 @@ impl<'a, 't> Walker<'a, 't> {
                     .count(),
             )
             .unwrap_or(u32::MAX),
-            method: is_method(node),
+            method: is_method(node, self.flat),
             def_line: Some(line_start(src, node.start_byte())),
             owner: None,
             receiver: false,

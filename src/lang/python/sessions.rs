@@ -458,11 +458,12 @@ impl<'a, 't> Walker<'a, 't> {
             return known.clone();
         }
         let mut index = IdentIndex::new();
-        let mut stack = vec![body];
-        while let Some(n) = stack.pop() {
+        // Each node with its parent (`Node::parent` descends from the root on every call).
+        let mut stack = vec![(body, None::<Node<'t>>)];
+        while let Some((n, parent)) = stack.pop() {
             crate::lang::budget::tick();
             if n.kind_name() == "identifier" {
-                let field_name = n.parent().is_some_and(|p| {
+                let field_name = parent.or_else(|| n.parent()).is_some_and(|p| {
                     p.field("attribute") == Some(n)
                         || (p.kind_name() == "keyword_argument" && p.field("name") == Some(n))
                 });
@@ -473,7 +474,7 @@ impl<'a, 't> Walker<'a, 't> {
                         .push((n.start_byte(), n.end_byte()));
                 }
             }
-            stack.extend(named_children(n));
+            stack.extend(named_children(n).into_iter().map(|c| (c, Some(n))));
         }
         let index = std::rc::Rc::new(index);
         self.idents.borrow_mut().insert(body.id(), index.clone());

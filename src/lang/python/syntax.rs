@@ -263,8 +263,9 @@ pub(super) fn bind_targets(node: Node, src: &str, out: &mut HashSet<String>) {
 /// Every name bound anywhere under `node`: assignment, `for`, `with … as`, `except … as` and
 /// walrus targets, `del`, imports (every identifier of the statement), `def` / `class` names.
 pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
-    let mut stack = vec![node];
-    while let Some(n) = stack.pop() {
+    // Each node with its parent (`Node::parent` descends from the root on every call).
+    let mut stack = vec![(node, None::<Node>)];
+    while let Some((n, parent)) = stack.pop() {
         match n.kind_name() {
             "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
                 if let Some(l) = n.field("left") {
@@ -278,7 +279,7 @@ pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
                 }
             }
             "identifier"
-                if n.parent().is_some_and(|p| {
+                if parent.or_else(|| n.parent()).is_some_and(|p| {
                     p.kind_name().starts_with("import")
                         || p.kind_name() == "dotted_name"
                         || p.kind_name() == "aliased_import"
@@ -288,7 +289,7 @@ pub(super) fn bound_names_in(node: Node, src: &str, out: &mut HashSet<String>) {
             }
             _ => {}
         }
-        stack.extend(named_children(n));
+        stack.extend(named_children(n).into_iter().map(|c| (c, Some(n))));
     }
 }
 
