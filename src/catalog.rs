@@ -504,6 +504,9 @@ struct ModuleIndex {
     exact: foldhash::HashMap<String, Vec<usize>>,
     /// A pattern, where its first `*` is, and its entry.
     patterns: Vec<(String, usize, usize)>,
+    /// Entries by the first `.`-separated segment of their modules (Python: `sqlalchemy` for
+    /// `sqlalchemy.ext.asyncio`), in catalogue order.
+    roots: foldhash::HashMap<String, Vec<usize>>,
 }
 
 impl ModuleIndex {
@@ -511,6 +514,13 @@ impl ModuleIndex {
         let mut index = ModuleIndex::default();
         for (i, c) in clients.iter().enumerate() {
             for m in &c.modules {
+                let root = index
+                    .roots
+                    .entry(m.split('.').next().unwrap_or("").to_string())
+                    .or_default();
+                if root.last() != Some(&i) {
+                    root.push(i);
+                }
                 if let Some(star) = m.find('*') {
                     index.patterns.push((m.clone(), star, i));
                 } else {
@@ -568,6 +578,19 @@ impl LangCatalog {
             duplicates_ok_families: f.duplicates_ok_families,
             index: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The entries with a module whose first `.`-separated segment is `qualified`'s, in
+    /// catalogue order: the only ones whose modules can prefix it.
+    fn clients_by_root(&self, qualified: &str) -> impl Iterator<Item = &ClientDef> {
+        let index = self.index.get_or_init(|| ModuleIndex::new(&self.clients));
+        let root = qualified.split('.').next().unwrap_or("");
+        index
+            .roots
+            .get(root)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.clients.get(*i))
     }
 
     /// The entries naming `module` (a JS specifier, a Python package, a Rust crate), in
@@ -660,7 +683,7 @@ impl LangCatalog {
     /// Python: match a call of a fully qualified name (`sqlalchemy.ext.asyncio.create_async_engine`,
     /// `redis.Redis.from_url`), resolved through the file's imports.
     pub fn match_py(&self, qualified: &str) -> Option<CtorMatch<'_>> {
-        for client in &self.clients {
+        for client in self.clients_by_root(qualified) {
             for module in &client.modules {
                 let Some(rest) = qualified
                     .strip_prefix(module.as_str())
