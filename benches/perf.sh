@@ -102,7 +102,7 @@ if [ "${IR:-0}" = 1 ] && command -v valgrind >/dev/null; then
     [ "$t" = connlint ] && cmd="$cmd -j1"
     # shellcheck disable=SC2086
     IRS[$t]=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null $cmd 2>&1 >/dev/null \
-      | awk '/I *refs/ {gsub(",", "", $4); print $4}')
+      | awk '/I *refs/ {gsub(",", "", $4); print $4}' || true)
   done
   for t in connlint parse-hit walk-hit; do
     python3 -c "import sys; a, b = int(sys.argv[2]), int(sys.argv[3]); print(f'| {sys.argv[1]} | {a / 1e9:.2f} | {a / b:.2f} |')" \
