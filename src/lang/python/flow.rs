@@ -54,7 +54,7 @@ impl<'a, 't> Walker<'a, 't> {
                         && !derived
                         && let Some(alias) = p.field("alias")
                     {
-                        let mut names = HashSet::new();
+                        let mut names = HashSet::default();
                         bind_targets(alias, src, &mut names);
                         if names.len() == 1 {
                             let name = names.into_iter().next();

@@ -213,7 +213,7 @@ impl<'t> Pre<'t> {
             "expression_statement" => {
                 for e in named_children(stmt) {
                     if e.kind_name() == "assignment" {
-                        let mut names = HashSet::new();
+                        let mut names = HashSet::default();
                         let mut plain: Vec<&str> = Vec::new();
                         let mut cur = Some(e);
                         while let Some(a) = cur.filter(|a| a.kind_name() == "assignment") {

@@ -351,7 +351,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if let Some(name) = binding {
             let names = [name.to_string()];
-            let mut rebound = HashSet::new();
+            let mut rebound = HashSet::default();
             for n in body {
                 bound_names_in(*n, src, &mut rebound);
             }
@@ -457,7 +457,7 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(known) = self.idents.borrow().get(&body.id()) {
             return known.clone();
         }
-        let mut index = IdentIndex::new();
+        let mut index = IdentIndex::default();
         // Each node with its parent (`Node::parent` descends from the root on every call).
         let mut stack = vec![(body, None::<Node<'t>>)];
         while let Some((n, parent)) = stack.pop() {
@@ -542,7 +542,7 @@ impl<'a, 't> Walker<'a, 't> {
         // exactly an alias known at that point (`is_exact`); through an index of the values,
         // so that a body of thousands of assignments and sessions stays linear.
         let index = info.alias_index.get_or_init(|| {
-            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut index: HashMap<String, Vec<usize>> = HashMap::default();
             for (i, (l, r)) in info.assigns.iter().enumerate() {
                 let v = strip(*r);
                 if l.kind_name() != "identifier"

@@ -375,7 +375,7 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return None;
         }
-        let mut bound = HashSet::new();
+        let mut bound = HashSet::default();
         if let Some(left) = lp.field("left") {
             bind_targets(left, src, &mut bound);
         }
@@ -384,7 +384,7 @@ impl<'a, 't> Walker<'a, 't> {
         let clause = named_children(with_stmt)
             .into_iter()
             .find(|c| c.kind_name() == "with_clause")?;
-        let mut with_targets = HashSet::new();
+        let mut with_targets = HashSet::default();
         for item in named_children(clause) {
             let Some(v) = item.field("value") else {
                 continue;

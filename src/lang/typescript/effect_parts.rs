@@ -18,8 +18,8 @@ pub(super) struct FnIndex<'t> {
 
 impl<'t> FnIndex<'t> {
     pub(super) fn build(flat: &Flat<'t>, root: Node<'t>, src: &str) -> Self {
-        let mut fns: HashMap<String, Vec<(Node<'t>, std::ops::Range<usize>)>> = HashMap::new();
-        let mut declared: HashSet<String> = HashSet::new();
+        let mut fns: HashMap<String, Vec<(Node<'t>, std::ops::Range<usize>)>> = HashMap::default();
+        let mut declared: HashSet<String> = HashSet::default();
         let mut scopes: Vec<std::ops::Range<usize>> = Vec::new();
         scopes.push(0..src.len());
         traverse_kinds(flat, root, |at, kind, named, entering| {
@@ -164,8 +164,8 @@ impl<'t> EffectParts<'t> {
             disposers: Vec::new(),
             opaque: None,
             class_body: None,
-            pushed: HashSet::new(),
-            released_elements: HashMap::new(),
+            pushed: HashSet::default(),
+            released_elements: HashMap::default(),
             deps: Vec::new(),
             anchors: EffectAnchors::default(),
         }

@@ -412,7 +412,7 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     pub(super) fn build_effect(&self, mut parts: EffectParts<'t>) -> EffectFact {
-        let mut visited: HashSet<usize> = HashSet::new();
+        let mut visited: HashSet<usize> = HashSet::default();
         let mut calls: Vec<CleanupCall> = Vec::new();
         let mut arrays: Vec<String> = Vec::new();
         self.follow_cleanup(
@@ -512,7 +512,7 @@ impl<'a, 't> Walker<'a, 't> {
         arrays: &mut Vec<String>,
     ) {
         let mut work: Vec<(Node<'t>, HashMap<String, String>)> =
-            fns.into_iter().map(|f| (f, HashMap::new())).collect();
+            fns.into_iter().map(|f| (f, HashMap::default())).collect();
         while let Some((f, subst)) = work.pop() {
             if visited.len() >= MAX_HELPERS || !visited.insert(f.id()) {
                 continue;
@@ -573,7 +573,7 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                     }
                     let args = call_args(n);
-                    let mut inner = HashMap::new();
+                    let mut inner = HashMap::default();
                     for (p, arg) in params.into_iter().zip(args) {
                         if let Some(p) = p {
                             inner.insert(p, substitute(&self.ctext(arg), &subst));
@@ -840,15 +840,15 @@ impl<'a, 't> Walker<'a, 't> {
         // What the effect creates or acquires (`const ws = new WebSocket(…)`,
         // `socketRef.current = io(…)`, `const channel = pusher.subscribe(…)`): listeners on it
         // go away with it.
-        let mut owned: HashSet<String> = HashSet::new();
+        let mut owned: HashSet<String> = HashSet::default();
         if let Some(body) = parts.class_body {
             self.instance_owned(body, &mut owned);
         }
         let mut bodies: Vec<Node<'t>> = parts.bodies.clone();
-        let mut seen: HashSet<usize> = HashSet::new();
+        let mut seen: HashSet<usize> = HashSet::default();
         // Same-file functions the effect calls for their side effects (`subscribe();`): what
         // they acquire is the effect's, out of its cleanup's sight (no fix can name it there).
-        let mut helpers: HashSet<usize> = HashSet::new();
+        let mut helpers: HashSet<usize> = HashSet::default();
         let mut i = 0;
         while i < bodies.len() && i < MAX_HELPERS {
             let body = bodies[i];
@@ -960,7 +960,7 @@ impl<'a, 't> Walker<'a, 't> {
             });
             bodies.extend(more);
         }
-        let mut inner: HashSet<usize> = HashSet::new();
+        let mut inner: HashSet<usize> = HashSet::default();
         for (n, _) in &found {
             chain_inner(*n, &mut inner);
         }

@@ -673,7 +673,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         // A later property wins over an earlier one of the same key (`{ ...base, max: 5 }`).
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         entries.reverse();
         entries.retain(|(k, _)| seen.insert(k.clone()));
         entries.reverse();

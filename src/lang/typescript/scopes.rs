@@ -147,8 +147,8 @@ impl<'a, 't> Walker<'a, 't> {
             root: None,
             has_errors: false,
             index: None,
-            instances: HashMap::new(),
-            env_flags: HashMap::new(),
+            instances: HashMap::default(),
+            env_flags: HashMap::default(),
             checkout_methods: catalog
                 .clients
                 .iter()

@@ -234,7 +234,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut in_finally = false;
         let mut released = false;
         let mut in_catch: Vec<(usize, usize)> = Vec::new();
-        let mut in_body: HashSet<usize> = HashSet::new();
+        let mut in_body: HashSet<usize> = HashSet::default();
         let mut positions: Vec<usize> = Vec::new();
         // Released by the very next statement: nothing in between can throw.
         let mut at_once = false;
