@@ -1197,6 +1197,63 @@ mod tests {
         assert!(wildcard_match("*", ""));
     }
 
+    /// The module index finds exactly the entries a scan of every entry's modules finds, in
+    /// the same order, and follows `extend` after it was first used.
+    #[test]
+    fn module_index_agrees_with_a_scan() {
+        let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        for lc in [&cat.js, &cat.py, &cat.rs] {
+            let mut modules: Vec<String> = lc
+                .clients
+                .iter()
+                .flat_map(|c| c.modules.iter().cloned())
+                .collect();
+            modules.extend(
+                [
+                    "../generated/prisma",
+                    "@prisma/client/edge",
+                    "@aws-sdk/client-s3",
+                    "aws_sdk_s3",
+                    "mqtt/dist/mqtt",
+                    "pg-promise",
+                    "./db",
+                    "",
+                ]
+                .map(String::from),
+            );
+            for m in &modules {
+                let scanned: Vec<&str> = lc
+                    .clients
+                    .iter()
+                    .filter(|c| c.modules.iter().any(|p| wildcard_match(p, m)))
+                    .map(|c| c.id.as_str())
+                    .collect();
+                let indexed: Vec<&str> = lc.clients_of(m).map(|c| c.id.as_str()).collect();
+                assert_eq!(indexed, scanned, "{m}");
+                let dotted = format!("{m}.Client");
+                let by_root: Vec<&str> =
+                    lc.clients_by_root(&dotted).map(|c| c.id.as_str()).collect();
+                for c in lc.clients.iter().filter(|c| {
+                    c.modules.iter().any(|p| {
+                        dotted
+                            .strip_prefix(p.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                    })
+                }) {
+                    assert!(by_root.contains(&c.id.as_str()), "{dotted}: {}", c.id);
+                }
+            }
+        }
+        let mut js = cat.js.clone();
+        assert!(!js.knows_module("my-lib") && !js.knows_module("@my/lib"));
+        let more = LangCatalog::parse(
+            "[[client]]\nid = \"my-lib\"\nlibrary = \"my-lib\"\nfamily = \"sql\"\nkind = \"pool\"\nmodules = [\"my-lib\", \"@my/*\"]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        js.extend(more.clients);
+        assert!(js.knows_module("my-lib") && js.knows_module("@my/lib"));
+    }
+
     #[test]
     fn js_matching_follows_imports() {
         let cat = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
