@@ -22,19 +22,14 @@ struct Entry<'t> {
 /// The nodes of one tree (named and anonymous), in pre-order.
 pub struct Flat<'t> {
     entries: Vec<Entry<'t>>,
-    /// By kind id: the kind's name and whether it is named, asked of the first node of that kind
-    /// (`Node::kind` measures a C string on every call). A kind id names one (name, named) pair.
-    names: Vec<Option<(&'t str, bool)>>,
+    /// The grammar's kinds by kind id (`Node::kind` measures a C string on every call).
+    kinds: crate::lang::KindTable,
 }
-
-/// Kind ids past this are not tabled (ERROR is `u16::MAX`); grammars have a few hundred.
-const TABLED: usize = 4096;
 
 impl<'t> Flat<'t> {
     /// Walk `root`'s tree once. Ticks the per-file time budget per node.
     pub fn new(root: Node<'t>) -> Self {
         let mut entries: Vec<Entry<'t>> = Vec::new();
-        let mut names: Vec<Option<(&'t str, bool)>> = Vec::new();
         // Positions of the nodes entered and not yet left.
         let mut open: Vec<usize> = Vec::new();
         let mut cursor = root.walk();
@@ -42,15 +37,6 @@ impl<'t> Flat<'t> {
             crate::lang::budget::tick();
             let node = cursor.node();
             let kind_id = node.kind_id();
-            let k = usize::from(kind_id);
-            if k < TABLED {
-                if names.len() <= k {
-                    names.resize(k + 1, None);
-                }
-                if names[k].is_none() {
-                    names[k] = Some((node.kind(), node.is_named()));
-                }
-            }
             let parent = open
                 .last()
                 .and_then(|p| u32::try_from(*p).ok())
@@ -80,15 +66,18 @@ impl<'t> Flat<'t> {
                 }
             }
         }
-        Flat { entries, names }
+        Flat {
+            entries,
+            kinds: crate::lang::kind_table(root),
+        }
     }
 
-    /// `(node.kind(), node.is_named())` for a node of kind `kind_id`, from the table when the
-    /// kind is in it.
+    /// `(node.kind(), node.is_named())` for a node of kind `kind_id`, from the grammar's table
+    /// when the kind is in it (ERROR is not).
     pub fn kind(&self, node: Node<'t>, kind_id: u16) -> (&'t str, bool) {
-        match self.names.get(usize::from(kind_id)) {
-            Some(Some(k)) => *k,
-            _ => (node.kind(), node.is_named()),
+        match self.kinds.get(usize::from(kind_id)) {
+            Some(k) => *k,
+            None => (node.kind(), node.is_named()),
         }
     }
 

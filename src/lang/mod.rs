@@ -200,59 +200,60 @@ pub(crate) fn field<'t>(
 
 /// `n.kind()`, fast: tree-sitter's `kind()` measures and validates the kind's C string on every
 /// call (4 % of a run's CPU, from the many kind tests of the analyses); here each grammar's names
-/// are tabled by kind id once per process, and each thread keeps the last table it used.
+/// are tabled by kind id once per process ([`kind_table`]).
 pub(crate) fn kind_name<'t>(n: tree_sitter::Node<'t>) -> &'t str {
-    thread_local! {
-        static LAST: std::cell::Cell<(usize, KindTable)> = const { std::cell::Cell::new((0, &[])) };
-    }
-    let lang = n.language();
-    let grammar = lang.node_kind_count();
-    let (last, table) = LAST.get();
-    let table = if last == grammar {
-        table
-    } else {
-        let t = kind_table(&lang, grammar);
-        LAST.set((grammar, t));
-        t
-    };
-    // ERROR and the other built-in symbols sit above the grammar's own ids.
-    match table.get(usize::from(n.kind_id())) {
-        Some(name) => name,
+    match kind_table(n).get(usize::from(n.kind_id())) {
+        Some((name, _)) => name,
+        // ERROR and the other built-in symbols sit above the grammar's own ids.
         None => n.kind(),
     }
 }
 
-/// One grammar's node kind names by kind id.
-type KindTable = &'static [&'static str];
+/// One grammar's node kinds by kind id: the name, and whether the kind is named.
+pub(crate) type KindTable = &'static [(&'static str, bool)];
 
-/// The kind table of a grammar (known by its number of kinds: TypeScript, TSX and Python
+/// The kind table of `n`'s grammar (known by its number of kinds: TypeScript, TSX and Python
 /// differ), made once per process: a few hundred short names per grammar, kept for the run.
-fn kind_table(lang: &tree_sitter::Language, grammar: usize) -> KindTable {
+/// Each thread keeps the last table it used.
+pub(crate) fn kind_table(n: tree_sitter::Node<'_>) -> KindTable {
+    thread_local! {
+        static LAST: std::cell::Cell<(usize, KindTable)> = const { std::cell::Cell::new((0, &[])) };
+    }
     static TABLES: std::sync::RwLock<Vec<(usize, KindTable)>> = std::sync::RwLock::new(Vec::new());
+    let lang = n.language();
+    let grammar = lang.node_kind_count();
+    let (last, table) = LAST.get();
+    if last == grammar {
+        return table;
+    }
     let find =
         |tables: &[(usize, KindTable)]| tables.iter().find(|(g, _)| *g == grammar).map(|(_, t)| *t);
-    if let Ok(tables) = TABLES.read()
-        && let Some(t) = find(&tables)
-    {
-        return t;
-    }
-    let Ok(mut tables) = TABLES.write() else {
-        return &[];
+    let found = TABLES.read().ok().and_then(|tables| find(&tables));
+    let table = match found {
+        Some(t) => t,
+        None => {
+            let Ok(mut tables) = TABLES.write() else {
+                return &[];
+            };
+            match find(&tables) {
+                Some(t) => t,
+                None => {
+                    let kinds: Vec<(&'static str, bool)> = (0..grammar)
+                        .map(|id| {
+                            let id = u16::try_from(id).ok();
+                            let name = id.and_then(|id| lang.node_kind_for_id(id)).unwrap_or("");
+                            let named = id.is_some_and(|id| lang.node_kind_is_named(id));
+                            (&*Box::leak(Box::<str>::from(name)), named)
+                        })
+                        .collect();
+                    let t: KindTable = Box::leak(kinds.into_boxed_slice());
+                    tables.push((grammar, t));
+                    t
+                }
+            }
+        }
     };
-    if let Some(t) = find(&tables) {
-        return t;
-    }
-    let names: Vec<&'static str> = (0..grammar)
-        .map(|id| {
-            let name = u16::try_from(id)
-                .ok()
-                .and_then(|id| lang.node_kind_for_id(id))
-                .unwrap_or("");
-            &*Box::leak(Box::<str>::from(name))
-        })
-        .collect();
-    let table: KindTable = Box::leak(names.into_boxed_slice());
-    tables.push((grammar, table));
+    LAST.set((grammar, table));
     table
 }
 
@@ -397,6 +398,9 @@ mod tests {
                 let mut stack = vec![tree.root_node()];
                 while let Some(n) = stack.pop() {
                     assert_eq!(kind_name(n), n.kind(), "kind id {}", n.kind_id());
+                    if let Some((_, named)) = kind_table(n).get(usize::from(n.kind_id())) {
+                        assert_eq!(*named, n.is_named(), "{}", n.kind());
+                    }
                     errors += usize::from(n.is_error());
                     stack.extend(n.children(&mut cursor));
                 }
