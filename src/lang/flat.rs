@@ -32,6 +32,10 @@ impl<'t> Flat<'t> {
         let mut entries: Vec<Entry<'t>> = Vec::new();
         // Positions of the nodes entered and not yet left.
         let mut open: Vec<usize> = Vec::new();
+        // Visible siblings still to come after the current node, per open level: the cursor is
+        // moved on only when one is known to follow (a `goto_next_sibling` that finds none
+        // costs as much as one that does: it climbs through hidden nodes and back).
+        let mut left: Vec<u32> = Vec::new();
         let mut cursor = root.walk();
         'outer: loop {
             crate::lang::budget::tick();
@@ -48,7 +52,9 @@ impl<'t> Flat<'t> {
                 end: 0,
                 parent,
             });
-            if cursor.goto_first_child() {
+            let children = node.child_count();
+            if children > 0 && cursor.goto_first_child() {
+                left.push(children - 1);
                 continue;
             }
             loop {
@@ -58,11 +64,25 @@ impl<'t> Flat<'t> {
                 {
                     e.end = end;
                 }
-                if cursor.goto_next_sibling() {
-                    continue 'outer;
-                }
-                if !cursor.goto_parent() {
-                    break 'outer;
+                match left.last_mut() {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        if cursor.goto_next_sibling() {
+                            continue 'outer;
+                        }
+                        // Not expected (the count is tree-sitter's own); climb as if none.
+                        left.pop();
+                        if !cursor.goto_parent() {
+                            break 'outer;
+                        }
+                    }
+                    Some(_) => {
+                        left.pop();
+                        if !cursor.goto_parent() {
+                            break 'outer;
+                        }
+                    }
+                    None => break 'outer,
                 }
             }
         }
