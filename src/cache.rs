@@ -6,8 +6,9 @@
 //! depends on every file, and they are cheap).
 //!
 //! One file, `facts-v1.bin` (postcard), loaded at the start of a run and written at its end
-//! (atomically: a temporary file and a rename); entries not used for [`KEEP_RUNS`] runs are
-//! dropped. A missing, unreadable or corrupt cache is an empty one, never an error; a cache that
+//! (atomically: a temporary file and a rename) when the run added an entry or one is to be
+//! dropped; entries not used for [`KEEP_RUNS`] runs that wrote the cache are dropped. A
+//! missing, unreadable or corrupt cache is an empty one, never an error; a cache that
 //! cannot be written is skipped (the run's result does not depend on it).
 
 use std::collections::{HashMap, HashSet};
@@ -25,8 +26,8 @@ use crate::source::SourceFile;
 pub const DIR_NAME: &str = ".connlint_cache";
 const FILE_NAME: &str = "facts-v1.bin";
 /// Bumped when the stored layout changes.
-const FORMAT: u32 = 2;
-/// Entries unused for this many runs are dropped.
+const FORMAT: u32 = 3;
+/// Entries unused for this many runs (that wrote the cache) are dropped.
 pub const KEEP_RUNS: u64 = 20;
 
 #[derive(Serialize, Deserialize)]
@@ -34,23 +35,38 @@ struct Stored {
     format: u32,
     build: u128,
     generation: u64,
-    entries: Vec<(u128, u64, Vec<u8>)>,
+    entries: Vec<Entry>,
 }
+
+/// One entry: its key, the generation that last used it, and the postcard bytes of its value
+/// (as bytes, copied whole: serde's default for a `Vec<u8>` is one element at a time).
+#[derive(Serialize, Deserialize)]
+struct Entry(u128, u64, #[serde(with = "serde_bytes")] Vec<u8>);
 
 /// The cache of one run.
 #[derive(Debug)]
 pub struct FactCache {
     dir: PathBuf,
     build: u128,
-    generation: u64,
-    /// Loaded entries: key → (generation last used, postcard bytes of the facts).
-    old: std::sync::RwLock<HashMap<u128, (u64, Vec<u8>)>>,
-    /// Keys of `old` used in this run.
+    /// What the file held, once read (see [`FactCache::loaded`]).
+    loaded: std::sync::OnceLock<Loaded>,
+    /// The thread reading it, started by [`FactCache::open`].
+    loading: Mutex<Option<std::thread::JoinHandle<Loaded>>>,
+    /// Keys of the loaded entries used in this run.
     hits: Mutex<HashSet<u128>>,
     /// Entries made in this run.
     fresh: Mutex<HashMap<u128, Vec<u8>>>,
     /// Passed-by records answered and stored (not facts: left out of [`FactCache::counts`]).
     passed_by: Mutex<(usize, usize)>,
+}
+
+/// The cache file's contents.
+#[derive(Debug, Default)]
+struct Loaded {
+    /// This run's generation (one past the file's).
+    generation: u64,
+    /// Entries: key → (generation last used, postcard bytes of the value).
+    old: std::sync::RwLock<HashMap<u128, (u64, Vec<u8>)>>,
 }
 
 /// What identifies this build of connlint: its version and, so that a rebuilt development
@@ -75,33 +91,62 @@ fn build_id() -> u128 {
     h.digest128()
 }
 
-impl FactCache {
-    /// Open (or start) the cache in `dir`. Never fails: an unusable cache is empty.
-    pub fn open(dir: &Path) -> FactCache {
-        let build = build_id();
-        let stored = std::fs::read(dir.join(FILE_NAME))
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
-            .filter(|s| s.format == FORMAT && s.build == build);
-        let (generation, old) = match stored {
-            Some(s) => (
-                s.generation + 1,
+/// Read the cache file of `dir` (an empty cache when it is missing, unreadable, corrupt or
+/// another build's).
+fn load(dir: &Path, build: u128) -> Loaded {
+    let stored = std::fs::read(dir.join(FILE_NAME))
+        .ok()
+        .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
+        .filter(|s| s.format == FORMAT && s.build == build);
+    match stored {
+        Some(s) => Loaded {
+            generation: s.generation + 1,
+            old: std::sync::RwLock::new(
                 s.entries
                     .into_iter()
-                    .map(|(k, g, bytes)| (k, (g, bytes)))
+                    .map(|Entry(k, g, bytes)| (k, (g, bytes)))
                     .collect(),
             ),
-            None => (1, HashMap::new()),
+        },
+        None => Loaded {
+            generation: 1,
+            ..Loaded::default()
+        },
+    }
+}
+
+impl FactCache {
+    /// Open (or start) the cache in `dir`. Never fails: an unusable cache is empty. The file is
+    /// read on a thread of its own while the run finds its files; the first lookup waits for it.
+    pub fn open(dir: &Path) -> FactCache {
+        let build = build_id();
+        let loading = {
+            let dir = dir.to_path_buf();
+            std::thread::Builder::new()
+                .name("connlint-cache".into())
+                .spawn(move || load(&dir, build))
+                .ok()
         };
         FactCache {
             dir: dir.to_path_buf(),
             build,
-            generation,
-            old: std::sync::RwLock::new(old),
+            loaded: std::sync::OnceLock::new(),
+            loading: Mutex::new(loading),
             hits: Mutex::new(HashSet::new()),
             fresh: Mutex::new(HashMap::new()),
             passed_by: Mutex::new((0, 0)),
         }
+    }
+
+    /// The cache file's contents (read here if the reading thread could not be started or
+    /// failed).
+    fn loaded(&self) -> &Loaded {
+        self.loaded.get_or_init(|| {
+            let handle = self.loading.lock().ok().and_then(|mut h| h.take());
+            handle
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| load(&self.dir, self.build))
+        })
     }
 
     /// The key of a file's facts. `context` hashes what the file's facts depend on besides the
@@ -168,7 +213,7 @@ impl FactCache {
     /// A cached value of `key`, if any (and remember that it was used).
     pub fn get_value<T: serde::de::DeserializeOwned>(&self, key: u128) -> Option<T> {
         let from_old = {
-            let old = self.old.read().ok()?;
+            let old = self.loaded().old.read().ok()?;
             old.get(&key)
                 .and_then(|(_, bytes)| postcard::from_bytes(bytes).ok())
         };
@@ -213,22 +258,27 @@ impl FactCache {
     pub fn save(&self) -> std::io::Result<()> {
         let hits: HashSet<u128> = take(&self.hits);
         let fresh: HashMap<u128, Vec<u8>> = take(&self.fresh);
-        let old = self
+        let loaded = self.loaded();
+        let old = loaded
             .old
             .write()
             .map(|mut g| std::mem::take(&mut *g))
             .unwrap_or_default();
-        if fresh.is_empty() && old.is_empty() {
+        let generation = loaded.generation;
+        // Nothing new and nothing to drop: the file on disk already says all this run would
+        // (a warm run over an unchanged project writes nothing). Entries used only in such
+        // runs keep their old generation: "unused for KEEP_RUNS runs" counts runs that wrote.
+        let ages_out = |k: &u128, g: u64| !hits.contains(k) && g + KEEP_RUNS <= generation;
+        if fresh.is_empty() && !old.iter().any(|(k, (g, _))| ages_out(k, *g)) {
             return Ok(());
         }
-        let generation = self.generation;
-        let mut entries: Vec<(u128, u64, Vec<u8>)> = old
+        let mut entries: Vec<Entry> = old
             .into_iter()
             .filter(|(k, _)| !fresh.contains_key(k))
-            .map(|(k, (g, bytes))| (k, if hits.contains(&k) { generation } else { g }, bytes))
-            .filter(|(_, g, _)| g + KEEP_RUNS > generation)
+            .map(|(k, (g, bytes))| Entry(k, if hits.contains(&k) { generation } else { g }, bytes))
+            .filter(|Entry(_, g, _)| g + KEEP_RUNS > generation)
             .collect();
-        entries.extend(fresh.into_iter().map(|(k, b)| (k, generation, b)));
+        entries.extend(fresh.into_iter().map(|(k, b)| Entry(k, generation, b)));
         let stored = Stored {
             format: FORMAT,
             build: self.build,
@@ -301,11 +351,25 @@ mod tests {
         );
         c.save().unwrap();
         assert!(dir.path().join(".gitignore").is_file());
+        let written = std::fs::read(dir.path().join(FILE_NAME)).unwrap();
         let c = FactCache::open(dir.path());
-        assert_eq!(c.get(key), Some(facts));
+        assert_eq!(c.get(key).as_ref(), Some(&facts));
         c.save().unwrap();
-        for _ in 0..KEEP_RUNS + 1 {
-            FactCache::open(dir.path()).save().unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join(FILE_NAME)).unwrap(),
+            written,
+            "a run that only used entries leaves the file as it was"
+        );
+        // Runs that store something else and never use `key`: it is dropped after KEEP_RUNS.
+        for i in 0..KEEP_RUNS {
+            assert!(
+                FactCache::open(dir.path())
+                    .get_value::<FileFacts>(key)
+                    .is_some()
+            );
+            let c = FactCache::open(dir.path());
+            c.put(1000 + u128::from(i), &facts);
+            c.save().unwrap();
         }
         assert!(FactCache::open(dir.path()).get(key).is_none());
     }
