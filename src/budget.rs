@@ -127,6 +127,9 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
         // `wait-for-redis.py` in a container's entrypoint), unless a deployed process runs it
         // (`node server.js`).
         let runs_it = || {
+            if cx.deployment.processes.is_empty() {
+                return false;
+            }
             let abs = std::path::absolute(&file.source.path).unwrap_or_default();
             cx.deployment.processes.iter().any(|p| {
                 p.entry

@@ -215,20 +215,30 @@ impl Config {
     }
 }
 
-const NAMES: [&str; 2] = ["connlint.toml", ".connlint.toml"];
+const NAMES: [&str; 2] = crate::project::CONFIG_FILES;
 
 /// The configuration file of directory `dir` itself, if it has one: `connlint.toml`, then
 /// `.connlint.toml`, then a `pyproject.toml` with a `[tool.connlint]` table.
 pub fn config_file_in(dir: &Path) -> Option<PathBuf> {
+    config_file_with(dir, &|_, _| None)
+}
+
+/// Whether directory `dir` holds a file `name`, when the caller already knows (a directory the
+/// walk listed), so that nothing need be asked of the file system.
+pub type KnownFiles<'a> = &'a dyn Fn(&Path, &str) -> Option<bool>;
+
+/// [`config_file_in`], asking `known` first.
+fn config_file_with(dir: &Path, known: KnownFiles<'_>) -> Option<PathBuf> {
+    let is_file = |name: &str| known(dir, name).unwrap_or_else(|| dir.join(name).is_file());
     for name in NAMES {
-        let p = dir.join(name);
-        if p.is_file() {
-            return Some(p);
+        if is_file(name) {
+            return Some(dir.join(name));
         }
     }
     let py = dir.join("pyproject.toml");
-    (py.is_file() && std::fs::read_to_string(&py).is_ok_and(|text| text.contains("[tool.connlint")))
-        .then_some(py)
+    (is_file("pyproject.toml")
+        && std::fs::read_to_string(&py).is_ok_and(|text| text.contains("[tool.connlint")))
+    .then_some(py)
 }
 
 /// Find the configuration for `start` (a file or directory): the nearest ancestor holding
@@ -272,9 +282,18 @@ impl Resolver {
         &self,
         file: &Path,
     ) -> Result<Option<std::sync::Arc<Config>>, Box<ConfigError>> {
+        self.for_file_with(file, &|_, _| None)
+    }
+
+    /// [`Resolver::for_file`], asking `known` which files a directory holds first.
+    pub fn for_file_with(
+        &self,
+        file: &Path,
+        known: KnownFiles<'_>,
+    ) -> Result<Option<std::sync::Arc<Config>>, Box<ConfigError>> {
         let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let dir = abs.parent().unwrap_or(Path::new("/"));
-        let Some(path) = self.file_for_dir(dir) else {
+        let Some(path) = self.file_for_dir(dir, known) else {
             return Ok(None);
         };
         if let Some(c) = self.loaded.lock().ok().and_then(|m| m.get(&path).cloned()) {
@@ -287,7 +306,7 @@ impl Resolver {
         Ok(Some(c))
     }
 
-    fn file_for_dir(&self, dir: &Path) -> Option<PathBuf> {
+    fn file_for_dir(&self, dir: &Path, known: KnownFiles<'_>) -> Option<PathBuf> {
         if let Some(hit) = self.by_dir.lock().ok().and_then(|m| m.get(dir).cloned()) {
             return hit;
         }
@@ -300,7 +319,7 @@ impl Resolver {
                 break;
             }
             visited.push(d.to_path_buf());
-            if let Some(p) = config_file_in(d) {
+            if let Some(p) = config_file_with(d, known) {
                 found = Some(p);
                 break;
             }

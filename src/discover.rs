@@ -67,6 +67,8 @@ pub struct Discovery {
     /// the walk: the processes of the connection budget.
     pub deploy_files: Vec<PathBuf>,
     pub errors: Vec<FileError>,
+    /// What the walk learnt of the directories it listed (see [`Markers::has_file`]).
+    pub(crate) markers: Markers,
 }
 
 /// Options of a walk.
@@ -96,7 +98,7 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Result<Discovery, Miss
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut out = Discovery::default();
     let mut projects = ProjectCache::default();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::default();
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|_| MissingPath(root.clone()))?;
         if meta.is_file() {
@@ -108,12 +110,14 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Result<Discovery, Miss
             if let Some(lang) = Lang::from_path(root)
                 && !excluded(opts, root, &cwd)
             {
-                push(&mut out, &mut projects, &mut seen, root, lang, &cwd);
+                let abs = absolute_in(root, &cwd);
+                push(&mut out, &mut projects, &mut seen, (root, abs), lang, &cwd);
             }
             continue;
         }
         walk_dir(root, opts, &cwd, &mut out, &mut projects, &mut seen);
     }
+    out.markers = projects.markers;
     out.files.sort_by(|a, b| a.display.cmp(&b.display));
     out.deploy_files.sort();
     out.deploy_files.dedup();
@@ -134,7 +138,7 @@ fn walk_dir(
     cwd: &Path,
     out: &mut Discovery,
     projects: &mut ProjectCache,
-    seen: &mut std::collections::HashSet<PathBuf>,
+    seen: &mut Seen,
 ) {
     // Ignore files of the ancestors (up to the repository root) apply too.
     let mut stack: Vec<(PathBuf, Gitignore)> = Vec::new();
@@ -157,10 +161,17 @@ fn walk_dir(
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
+    // The files found, resolved to their projects once every directory has been listed: which
+    // manifests a directory holds is then known from the walk, without a probe per name.
+    let mut found: Vec<(PathBuf, PathBuf, Lang)> = Vec::new();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
+                // A directory that could not be listed is probed instead.
+                if let Some(p) = err.path() {
+                    projects.markers.unlisted(&absolute_in(p, cwd));
+                }
                 let path = err.path().map(|p| display_path(p, cwd)).unwrap_or_default();
                 let dangling = err
                     .io_error()
@@ -187,6 +198,11 @@ fn walk_dir(
         let path = entry.path();
         let is_dir = entry.file_type().is_dir();
         let abs = absolute_in(path, cwd);
+        if entry.depth() > 0 {
+            projects
+                .markers
+                .note(&abs, entry.file_name(), entry.file_type().is_file());
+        }
         if !opts.no_ignore {
             while stack.last().is_some_and(|(d, _)| !abs.starts_with(d)) {
                 stack.pop();
@@ -217,6 +233,7 @@ fn walk_dir(
             }
         }
         if is_dir {
+            projects.markers.listed(&abs);
             if !opts.no_ignore
                 && let Some(gi) = load_ignore(&abs)
             {
@@ -229,10 +246,13 @@ fn walk_dir(
             continue;
         }
         if let Some(lang) = Lang::from_path(path) {
-            push(out, projects, seen, path, lang, cwd);
+            found.push((path.to_path_buf(), abs, lang));
         } else if crate::deploy::is_deploy_file(path) {
             out.deploy_files.push(abs);
         }
+    }
+    for (path, abs, lang) in found {
+        push(out, projects, seen, (&path, abs), lang, cwd);
     }
 }
 
@@ -278,42 +298,136 @@ fn load_ignore(dir: &Path) -> Option<Gitignore> {
     builder.build().ok()
 }
 
+/// Add the file at `path` (`abs`: its absolute path, see [`absolute_in`]), once.
 fn push(
     out: &mut Discovery,
     projects: &mut ProjectCache,
-    seen: &mut std::collections::HashSet<PathBuf>,
-    path: &Path,
+    seen: &mut Seen,
+    (path, abs): (&Path, PathBuf),
     lang: Lang,
     cwd: &Path,
 ) {
-    let abs = absolute_in(path, cwd);
-    if !seen.insert(abs.clone()) {
-        return;
-    }
     let project = projects.project_of(&abs, cwd);
+    let display = display_of(path, &abs, cwd);
     let rel = abs
         .strip_prefix(&project.root)
         .map(slash)
-        .unwrap_or_else(|_| display_path(path, cwd));
+        .unwrap_or_else(|_| display.clone());
+    if !seen.insert(abs) {
+        return;
+    }
     out.files.push(Discovered {
         path: path.to_path_buf(),
-        display: display_path(path, cwd),
+        display,
         rel,
         lang,
         project,
     });
 }
 
+/// The absolute paths of the files found so far.
+type Seen = std::collections::HashSet<PathBuf, foldhash::fast::RandomState>;
+
 /// Nearest-manifest projects, cached per directory.
+/// The names of interest (manifests, `.git`) each directory the walk listed holds, so that
+/// finding a file's project asks the file system nothing for those directories.
+#[derive(Debug, Default)]
+pub(crate) struct Markers {
+    /// Directory → a bit per root or configuration file present (as a file) and one for `.git`
+    /// (at all).
+    dirs: HashMap<PathBuf, u8, foldhash::fast::RandomState>,
+}
+
+/// The bit of `.git` in [`Markers`]; bit `i` below it: [`crate::project::ROOT_FILES`]`[i]`;
+/// the bits above it: the configuration files ([`crate::project::CONFIG_FILES`]).
+const GIT: u8 = 1 << crate::project::ROOT_FILES.len();
+
+/// The bit of a name [`Markers`] records.
+fn marker_bit(name: &std::ffi::OsStr) -> Option<u8> {
+    if name == ".git" {
+        return Some(GIT);
+    }
+    let roots = crate::project::ROOT_FILES.iter();
+    let configs = crate::project::CONFIG_FILES.iter();
+    roots.chain(configs).position(|m| name == *m).map(|i| {
+        if i < crate::project::ROOT_FILES.len() {
+            1 << i
+        } else {
+            GIT << (i + 1 - crate::project::ROOT_FILES.len())
+        }
+    })
+}
+
+impl Markers {
+    /// `dir` is being listed in full.
+    fn listed(&mut self, dir: &Path) {
+        self.dirs.entry(dir.to_path_buf()).or_insert(0);
+    }
+
+    /// `dir` could not be listed in full: ask the file system.
+    fn unlisted(&mut self, dir: &Path) {
+        self.dirs.remove(dir);
+    }
+
+    /// The walk met `abs` (named `name`; a file, symbolic links followed, or not).
+    fn note(&mut self, abs: &Path, name: &std::ffi::OsStr, is_file: bool) {
+        let Some(bit) = marker_bit(name) else {
+            return;
+        };
+        if (is_file || bit == GIT)
+            && let Some(dir) = abs.parent()
+            && let Some(bits) = self.dirs.get_mut(dir)
+        {
+            *bits |= bit;
+        }
+    }
+
+    /// Is `dir` a project root (see [`Project::is_root`])?
+    fn is_root(&self, dir: &Path) -> bool {
+        match self.dirs.get(dir) {
+            Some(bits) => bits & (GIT - 1) != 0,
+            None => Project::is_root(dir),
+        }
+    }
+
+    /// Does `dir` hold a file `name` (one of the recorded names), if the walk listed it?
+    pub(crate) fn has_file(&self, dir: &Path, name: &str) -> Option<bool> {
+        let bit = marker_bit(name.as_ref())?;
+        self.dirs.get(dir).map(|bits| bits & bit != 0)
+    }
+
+    /// Does `dir` hold `.git`?
+    fn has_git(&self, dir: &Path) -> bool {
+        match self.dirs.get(dir) {
+            Some(bits) => bits & GIT != 0,
+            None => dir.join(".git").exists(),
+        }
+    }
+}
+
 #[derive(Default)]
 struct ProjectCache {
-    by_dir: HashMap<PathBuf, Arc<Project>>,
+    by_dir: HashMap<PathBuf, Arc<Project>, foldhash::fast::RandomState>,
+    markers: Markers,
+    /// The directory asked last and its project (a directory's files come together).
+    last: Option<(PathBuf, Arc<Project>)>,
 }
 
 impl ProjectCache {
     fn project_of(&mut self, abs_file: &Path, cwd: &Path) -> Arc<Project> {
-        let dir = abs_file.parent().unwrap_or(Path::new("/")).to_path_buf();
-        if let Some(p) = self.by_dir.get(&dir) {
+        let dir = abs_file.parent().unwrap_or(Path::new("/"));
+        if let Some((d, p)) = &self.last
+            && d == dir
+        {
+            return p.clone();
+        }
+        let project = self.lookup(dir, cwd);
+        self.last = Some((dir.to_path_buf(), project.clone()));
+        project
+    }
+
+    fn lookup(&mut self, dir: &Path, cwd: &Path) -> Arc<Project> {
+        if let Some(p) = self.by_dir.get(dir) {
             return p.clone();
         }
         let mut visited = Vec::new();
@@ -324,11 +438,11 @@ impl ProjectCache {
                 break;
             }
             visited.push(d.to_path_buf());
-            if Project::is_root(d) {
+            if self.markers.is_root(d) {
                 found = Some(Arc::new(Project::load(d)));
                 break;
             }
-            if d.join(".git").exists() {
+            if self.markers.has_git(d) {
                 break;
             }
         }
@@ -346,7 +460,7 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// [`absolute`] given the working directory `cwd` (what `std::env::current_dir` gave): no
 /// `getcwd` per path of the walk.
-fn absolute_in(p: &Path, cwd: &Path) -> PathBuf {
+pub(crate) fn absolute_in(p: &Path, cwd: &Path) -> PathBuf {
     if p.is_relative() && cwd.is_absolute() {
         absolute(&cwd.join(p))
     } else {
@@ -355,19 +469,28 @@ fn absolute_in(p: &Path, cwd: &Path) -> PathBuf {
 }
 
 fn slash(p: &Path) -> String {
-    p.components()
-        .filter_map(|c| match c {
-            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-            std::path::Component::ParentDir => Some("..".to_string()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut out = String::with_capacity(p.as_os_str().len());
+    for c in p.components() {
+        let part = match c {
+            std::path::Component::Normal(s) => s.to_string_lossy(),
+            std::path::Component::ParentDir => "..".into(),
+            _ => continue,
+        };
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(&part);
+    }
+    out
 }
 
 /// The path relative to the working directory, with `/`.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
-    let abs = absolute_in(path, cwd);
+    display_of(path, &absolute_in(path, cwd), cwd)
+}
+
+/// [`display_path`] given the path's absolute form `abs`.
+fn display_of(path: &Path, abs: &Path, cwd: &Path) -> String {
     match abs.strip_prefix(cwd) {
         Ok(rel) if !rel.as_os_str().is_empty() => slash(rel),
         _ => {
@@ -412,6 +535,78 @@ mod tests {
         // Named explicitly, a minified file is checked.
         let d = discover(&[root.join("app/vendor.min.js")], &WalkOptions::default()).unwrap();
         assert_eq!(d.files.len(), 1);
+    }
+
+    /// The projects found from what the walk listed are those `Project::is_root` finds, even
+    /// where a manifest sorts after the sources, is a directory, or is a symbolic link.
+    #[test]
+    fn projects_from_the_walk_match_the_file_system() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        for d in ["a/sub", "b/requirements.txt", "c", "d/.git", "d/e"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        let files = [
+            "a/index.ts",
+            "a/package.json",
+            "a/sub/x.py",
+            "b/y.py",
+            "c/lib.rs",
+            "manifest.toml",
+            "d/e/z.ts",
+            "top.ts",
+            "zz/package.json",
+        ];
+        std::fs::create_dir_all(root.join("zz")).unwrap();
+        for f in files {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        std::fs::write(root.join("package.json"), "{}").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("manifest.toml"), root.join("c/Cargo.toml")).unwrap();
+        let d = discover(std::slice::from_ref(&root), &WalkOptions::default()).unwrap();
+        let got: Vec<(String, PathBuf)> = d
+            .files
+            .iter()
+            .map(|f| (f.display.clone(), f.project.root.clone()))
+            .collect();
+        assert!(got.len() >= 6, "{got:?}");
+        for f in &d.files {
+            // What the probes of the file system say, walking up to `.git` or the filesystem.
+            let abs = std::path::absolute(&f.path).unwrap();
+            let expected = abs
+                .ancestors()
+                .skip(1)
+                .take_while(|a| a.starts_with(dir.path()))
+                .find(|a| Project::is_root(a));
+            let stop = abs.ancestors().skip(1).find(|a| a.join(".git").exists());
+            let expected = match (expected, stop) {
+                (Some(e), Some(s)) if !e.starts_with(s) => None,
+                (e, _) => e,
+            };
+            match expected {
+                Some(e) => assert_eq!(f.project.root, e, "{}", f.display),
+                None => assert!(
+                    !f.project.root.starts_with(&root) || f.project.root == root,
+                    "{}",
+                    f.display
+                ),
+            }
+        }
+        let root_of = |name: &str| {
+            d.files
+                .iter()
+                .find(|f| f.display.ends_with(name))
+                .map(|f| f.project.root.clone())
+                .unwrap()
+        };
+        assert_eq!(root_of("a/index.ts"), root.join("a"));
+        assert_eq!(root_of("a/sub/x.py"), root.join("a"));
+        #[cfg(unix)]
+        assert_eq!(root_of("c/lib.rs"), root.join("c"));
+        assert_eq!(root_of("b/y.py"), root, "b/requirements.txt is a directory");
+        assert_eq!(root_of("top.ts"), root);
+        assert_ne!(root_of("d/e/z.ts"), root, "d/.git ends the search");
     }
 
     #[test]

@@ -188,23 +188,46 @@ impl Profiles {
     fn resolve<'p>(
         settings: &Settings,
         paths: impl Iterator<Item = &'p Path>,
+        known: crate::config::KnownFiles<'_>,
     ) -> Result<(Profiles, Vec<usize>), RunError> {
         let mut profiles = Profiles {
             list: vec![settings.profile(None)],
         };
+        // A directory's files share its configuration: resolve once per run of them (the
+        // walk gives a directory's files together).
+        let mut last: Option<(&Path, usize)> = None;
         let of = paths
-            .map(|p| profiles.index_for(settings, p))
+            .map(|p| {
+                let dir = p.parent().unwrap_or(Path::new(""));
+                match last {
+                    Some((d, i)) if d == dir => Ok(i),
+                    _ => {
+                        let i = profiles.index_for(settings, p, known)?;
+                        last = Some((dir, i));
+                        Ok(i)
+                    }
+                }
+            })
             .collect::<Result<_, _>>()?;
         Ok((profiles, of))
     }
 
     /// The profile of the file at `path` (0: the base settings), added when its configuration
     /// has none yet.
-    fn index_for(&mut self, settings: &Settings, path: &Path) -> Result<usize, RunError> {
+    fn index_for(
+        &mut self,
+        settings: &Settings,
+        path: &Path,
+        known: crate::config::KnownFiles<'_>,
+    ) -> Result<usize, RunError> {
         if !settings.nearest_config {
             return Ok(0);
         }
-        let Some(config) = settings.resolver.for_file(path).map_err(RunError::Config)? else {
+        let Some(config) = settings
+            .resolver
+            .for_file_with(path, known)
+            .map_err(RunError::Config)?
+        else {
             return Ok(0);
         };
         if let Some(i) = self
@@ -345,7 +368,9 @@ fn read_workset(
     settings: &Settings,
     defer: bool,
 ) -> Result<Workset, RunError> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // The working directory, asked once (`std::path::absolute` asks it for every path).
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let abs = |p: &Path| discover::absolute_in(p, &cwd);
     let dirs: Vec<PathBuf> = paths
         .iter()
         .filter(|p| p.is_dir())
@@ -399,8 +424,9 @@ fn read_workset(
             .map(|d| d.display.clone())
             .collect()
     });
+    let known = |dir: &Path, name: &str| found.markers.has_file(dir, name);
     let (profiles, profile_of) =
-        Profiles::resolve(settings, files.iter().map(|d| d.path.as_path()))?;
+        Profiles::resolve(settings, files.iter().map(|d| d.path.as_path()), &known)?;
     // A configuration's `exclude` applies to the files it governs (paths relative to it).
     let mut kept = Vec::with_capacity(files.len());
     for (d, p) in files.into_iter().zip(profile_of) {
@@ -593,7 +619,7 @@ impl Workset {
         };
         // A configuration that cannot be loaded leaves the file with the base settings.
         let profile = Arc::make_mut(&mut self.profiles)
-            .index_for(settings, path)
+            .index_for(settings, path, &|_, _| None)
             .unwrap_or(0);
         self.sources.push(SourceFile::new(
             d.path, d.display, d.rel, d.lang, text, d.project,
@@ -675,25 +701,28 @@ impl Workset {
     /// A workset of loaded sources, every one reported on. A configuration that cannot be
     /// loaded leaves its files with the base settings and is listed under the errors.
     pub fn of_sources(sources: Vec<SourceFile>, settings: &Settings) -> Workset {
-        let (profiles, profile_of, errors) =
-            match Profiles::resolve(settings, sources.iter().map(|s| s.path.as_path())) {
-                Ok((p, of)) => (p, of, Vec::new()),
-                Err(e) => {
-                    let no_config = Settings {
-                        nearest_config: false,
-                        ..settings.clone()
-                    };
-                    let n = sources.len();
-                    let base = Profiles {
-                        list: vec![no_config.profile(None)],
-                    };
-                    (
-                        base,
-                        vec![0; n],
-                        vec![FileError::new(String::new(), e.to_string())],
-                    )
-                }
-            };
+        let (profiles, profile_of, errors) = match Profiles::resolve(
+            settings,
+            sources.iter().map(|s| s.path.as_path()),
+            &|_, _| None,
+        ) {
+            Ok((p, of)) => (p, of, Vec::new()),
+            Err(e) => {
+                let no_config = Settings {
+                    nearest_config: false,
+                    ..settings.clone()
+                };
+                let n = sources.len();
+                let base = Profiles {
+                    list: vec![no_config.profile(None)],
+                };
+                (
+                    base,
+                    vec![0; n],
+                    vec![FileError::new(String::new(), e.to_string())],
+                )
+            }
+        };
         Workset {
             sources,
             requested: None,
@@ -931,6 +960,8 @@ fn extract_all(
     // Every file read ends up here (the unparsed with empty facts): sized once, not by doubling.
     let mut files: Vec<Checked> = Vec::with_capacity(first.len() + pending.len());
     let mut known = BTreeSet::new();
+    // The reaching names of each file of `files` (see `prefilter::reaching_names`).
+    let mut reaching: Vec<BTreeSet<String>> = Vec::new();
     let mut batch = first;
     // What each pending file imports, scanned once, when first needed (`None`: a language whose
     // later rounds go by names only).
@@ -954,20 +985,37 @@ fn extract_all(
                 Err(e) => errors.push(e),
             }
         }
-        // Names through which a client is reached, to a fixpoint over every parsed file.
-        // The last pass (nothing new) gives each file's own reaching names, for the targets.
+        // Names through which a client is reached, to a fixpoint over every parsed file, and
+        // each file's own reaching names (for the targets). A file's reaching names depend on
+        // the names known only through the names it calls: the files of earlier rounds are
+        // asked again only when a name they call is added.
         let mut names = known.clone();
-        let per_file = loop {
-            let before = names.len();
-            let more: Vec<BTreeSet<String>> = files
+        let new: Vec<BTreeSet<String>> = files[reaching.len()..]
+            .par_iter()
+            .map(|f| prefilter::reaching_names(&f.file.facts, &names))
+            .collect();
+        reaching.extend(new);
+        let mut added: BTreeSet<String> = reaching
+            .iter()
+            .flatten()
+            .filter(|n| !names.contains(*n))
+            .cloned()
+            .collect();
+        while !added.is_empty() {
+            names.extend(added.iter().cloned());
+            let again: Vec<(usize, BTreeSet<String>)> = files
                 .par_iter()
-                .map(|f| prefilter::reaching_names(&f.file.facts, &names))
+                .enumerate()
+                .filter(|(_, f)| f.file.facts.calls.iter().any(|c| added.contains(&c.name)))
+                .map(|(i, f)| (i, prefilter::reaching_names(&f.file.facts, &names)))
                 .collect();
-            names.extend(more.iter().flatten().cloned());
-            if names.len() == before {
-                break more;
+            added.clear();
+            for (i, r) in again {
+                added.extend(r.iter().filter(|n| !names.contains(*n)).cloned());
+                reaching[i] = r;
             }
-        };
+        }
+        let per_file = reaching.iter();
         // Rust files are followed by name: a module keeping a client is named by its stem
         // where it is used (`db::POOL`), and counts for duplicate-client-module.
         for f in files
@@ -1322,6 +1370,12 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
     report
         .diagnostics
         .dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
+    // The facts of every file are freed on a thread of their own: freeing thousands of small
+    // lists takes longer than the rest of a warm run's report (a process that ends first
+    // needs not wait for it).
+    let _ = std::thread::Builder::new()
+        .name("connlint-free".into())
+        .spawn(move || drop((files, graph)));
     report
 }
 

@@ -282,7 +282,7 @@ struct Target {
 impl Targets {
     /// The targets of the parsed files, each with its own reaching names (see
     /// [`reaching_names`], with every name known).
-    pub fn of<'f>(files: impl Iterator<Item = (&'f CheckedFile, BTreeSet<String>)>) -> Targets {
+    pub fn of<'f>(files: impl Iterator<Item = (&'f CheckedFile, &'f BTreeSet<String>)>) -> Targets {
         use crate::facts::ScopeKind;
         let mut t = Targets {
             list: Vec::new(),
@@ -317,7 +317,7 @@ impl Targets {
             t.list.push(Target {
                 root: root.clone(),
                 any,
-                names: NameMatcher::new(&names),
+                names: NameMatcher::new(names),
             });
             for k in &keys {
                 let mut rest = k.as_str();
@@ -337,13 +337,16 @@ impl Targets {
     /// names one of what these targets export (see [`Targets::names_in`]).
     pub fn import_match(&self, source: &SourceFile, imports: &[ModuleRef]) -> ImportMatch {
         let root = &source.project.root;
-        let keys = crate::lang::modules::module_keys(&source.rel, source.lang);
-        if self
-            .url_modules
-            .iter()
-            .any(|(r, m)| r == root && m.names_any(&keys))
-        {
-            return ImportMatch::Any;
+        // The file's own module keys, only when a URL helper's module may be it.
+        if self.url_modules.iter().any(|(r, _)| r == root) {
+            let keys = crate::lang::modules::module_keys(&source.rel, source.lang);
+            if self
+                .url_modules
+                .iter()
+                .any(|(r, m)| r == root && m.names_any(&keys))
+            {
+                return ImportMatch::Any;
+            }
         }
         let mut named: Vec<usize> = Vec::new();
         for c in imports.iter().flat_map(|r| r.candidates.iter()) {

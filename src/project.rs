@@ -101,7 +101,7 @@ impl Project {
 
     /// Is `dir` a project root (does it hold a manifest)?
     pub fn is_root(dir: &Path) -> bool {
-        MANIFESTS.iter().any(|m| dir.join(m).is_file()) || has_requirements(dir)
+        ROOT_FILES.iter().any(|m| dir.join(m).is_file())
     }
 
     /// Read the manifests in `root`. Unreadable or malformed manifests are skipped: a broken
@@ -267,11 +267,18 @@ impl Project {
     }
 }
 
-const MANIFESTS: &[&str] = &["package.json", "pyproject.toml", "setup.py", "Cargo.toml"];
+/// The files that hold connlint's configuration (besides a `pyproject.toml` with
+/// `[tool.connlint]`), in the order they are looked for; `config` reads them.
+pub const CONFIG_FILES: [&str; 2] = ["connlint.toml", ".connlint.toml"];
 
-fn has_requirements(dir: &Path) -> bool {
-    dir.join("requirements.txt").is_file()
-}
+/// The files that make a directory a project root (see [`Project::is_root`]).
+pub const ROOT_FILES: [&str; 5] = [
+    "package.json",
+    "pyproject.toml",
+    "setup.py",
+    "Cargo.toml",
+    "requirements.txt",
+];
 
 /// Read a manifest; one that exists but cannot be read is noted in `problems`.
 fn read_or_note(root: &Path, name: &str, problems: &mut Vec<ManifestProblem>) -> Option<String> {
