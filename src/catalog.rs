@@ -812,8 +812,10 @@ impl LangCatalog {
             .is_some_and(|c| c.release.iter().any(|r| r == method))
     }
 
-    /// Words whose absence proves a file builds no catalogue client (for the prefilter).
-    pub fn trigger_words(&self) -> Vec<String> {
+    /// Words whose absence proves a file builds no catalogue client (for the prefilter). With
+    /// `dotted`, module names are dotted paths (Python: `sqlalchemy.orm` → `sqlalchemy`);
+    /// otherwise a dot is part of a package's name (`socket.io-client`).
+    pub fn trigger_words(&self, dotted: bool) -> Vec<String> {
         // Identity always comes from an import of one of the entry's modules, so a file that
         // never names the module (its package, top-level Python package or crate) cannot build
         // one of its clients.
@@ -823,7 +825,8 @@ impl LangCatalog {
                 let root = if m.starts_with('@') {
                     m.splitn(3, '/').take(2).collect::<Vec<_>>().join("/")
                 } else {
-                    m.split(['/', '.']).next().unwrap_or(m).to_string()
+                    let seps: &[char] = if dotted { &['/', '.'] } else { &['/'] };
+                    m.split(seps).next().unwrap_or(m).to_string()
                 };
                 // Wildcard patterns (`*/generated/prisma`): their longest literal part.
                 let word = root

@@ -24,7 +24,7 @@ struct Words(Vec<String>, Vec<String>, Vec<String>, Vec<String>);
 impl Words {
     fn of(catalog: &Catalog) -> Words {
         let mut py = words(&catalog.py, PY_EXTRA, false);
-        let roots = catalog.py.trigger_words();
+        let roots = catalog.py.trigger_words(true);
         py.retain(|w| !roots.contains(w));
         Words(
             words(&catalog.js, JS_EXTRA, true),
@@ -100,7 +100,7 @@ fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) ->
         // JS module specifiers only appear in import strings: match them with their quote
         // (`"pg"`, `'pg/…`), or `ably` would match every "probably".
         catalog
-            .trigger_words()
+            .trigger_words(false)
             .into_iter()
             .flat_map(|m| {
                 if m.contains('/') && !m.starts_with('@') {
@@ -121,7 +121,8 @@ fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) ->
             })
             .collect()
     } else {
-        catalog.trigger_words()
+        // Python's words are dotted module paths; Rust's crate names have no dot.
+        catalog.trigger_words(true)
     };
     w.extend(extra.iter().map(|s| s.to_string()));
     // Checkouts are methods on a pool that may be imported from the project (`pool.connect()`).
@@ -472,8 +473,13 @@ mod tests {
 
     #[test]
     fn trigger_words_are_module_roots() {
-        let words = Catalog::shared().js.trigger_words();
+        let words = Catalog::shared().js.trigger_words(false);
         assert!(words.contains(&"@prisma/client".to_string()), "{words:?}");
+        // A dot is part of a JS package's name.
+        assert!(words.contains(&"socket.io-client".to_string()), "{words:?}");
+        let p = Prefilter::new(Catalog::shared());
+        assert!(p.triggers(Lang::Ts, "import io from 'socket.io-client';\nio(url);"));
+        assert!(!p.triggers(Lang::Ts, "import x from 'socket';"));
         assert!(words.contains(&"generated/prisma".to_string()), "{words:?}");
         assert!(words.contains(&"mysql2".to_string()));
         assert!(
