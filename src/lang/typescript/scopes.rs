@@ -411,6 +411,32 @@ impl<'a, 't> Walker<'a, 't> {
                 loop_cb: false,
             };
         }
+        // A callback React keeps for later (`useCallback(() => …, deps)`) and an inline event
+        // handler (`onClick={() => …}`) run per event, not per render: like a named function
+        // of the component's body.
+        if parent.scope.kind == ScopeKind::Component {
+            // Named after what holds it: `const ping = useCallback(…)`, `onClick={…}`.
+            let holder = if first_arg
+                && callee == "useCallback"
+                && self.is_react_hook(callee, member_callee)
+            {
+                Some(callback_variable(at, src))
+            } else {
+                jsx_attribute_of(at, src).map(Some)
+            };
+            if let Some(holder) = holder {
+                let mut scope = named(ScopeKind::Function, None);
+                if name.is_none()
+                    && let Some(h) = holder
+                {
+                    scope.name = Some(std::sync::Arc::from(h));
+                }
+                return FnClass {
+                    memo,
+                    ..boundary(scope)
+                };
+            }
+        }
         if let Some(special) = self.pre.callbacks.get(&f.id()) {
             let scope = match *special {
                 Special::Handler(fw, label) => match name {
@@ -751,4 +777,33 @@ fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
         || class
             .parent()
             .is_some_and(|e| e.kind_name() == "export_statement" && on(e))
+}
+
+/// The attribute whose value function `at` is (`onClick={() => …}` → `onClick`).
+fn jsx_attribute_of<'s>(at: At<'_, '_>, src: &'s str) -> Option<&'s str> {
+    let expr = at.up()?;
+    if expr.node.kind_name() != "jsx_expression" {
+        return None;
+    }
+    let attr = expr.parent().filter(|p| p.kind_name() == "jsx_attribute")?;
+    attr.named_child(0).map(|n| text(n, src))
+}
+
+/// The variable a `useCallback(fn, deps)` whose first argument is `at` is assigned to
+/// (`const ping = useCallback(…)` → `ping`).
+fn callback_variable<'s>(at: At<'_, '_>, src: &'s str) -> Option<&'s str> {
+    let call = at.up()?.up()?;
+    let mut p = call.up()?;
+    while matches!(
+        p.node.kind_name(),
+        "parenthesized_expression" | "as_expression"
+    ) {
+        p = p.up()?;
+    }
+    if p.node.kind_name() != "variable_declarator" {
+        return None;
+    }
+    field(p.node, "name")
+        .filter(|n| n.kind_name() == "identifier")
+        .map(|n| text(n, src))
 }
