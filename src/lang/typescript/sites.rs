@@ -174,6 +174,17 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// Is `callee` a React state setter: named as React's convention names one (`setSocket`),
+    /// and neither a function of this file nor an import (so: destructured from a hook,
+    /// `const [socket, setSocket] = useState(…)`)?
+    fn is_state_setter(&self, callee: Node<'t>) -> bool {
+        let name = text(callee, self.src);
+        callee.kind_name() == "identifier"
+            && is_state_setter_name(name)
+            && !self.pre.fn_names.contains(name)
+            && !self.pre.imports.contains_key(name)
+    }
+
     pub(super) fn call_expression(&mut self, at: At<'_, 't>) {
         let src = self.src;
         let n = at.node;
@@ -183,13 +194,35 @@ impl<'a, 't> Walker<'a, 't> {
         let callee_u = unwrap_value(callee);
         // A release written as a function of the value (`deleteApp(app)` in firebase-admin):
         // recorded as the method it stands for (`app.deleteApp`).
+        // So is a helper named for one (`closeConnectionSafely(conn, "producer")`,
+        // `disconnectDb(client)`): recorded as the release its name starts with.
         if callee_u.kind_name() == "identifier"
-            && self.release_words.contains(text(callee_u, src))
+            && let Some(word) = release_word_of(text(callee_u, src), &self.release_words)
             && let Some(arg) = call_args(n).first().map(|a| unwrap_value(*a))
             && arg.kind_name() == "identifier"
         {
-            let path = format!("{}.{}", text(arg, src), text(callee_u, src));
+            let path = format!("{}.{word}", text(arg, src));
             self.frame().releases.push(path);
+        }
+        // A React state setter (`setSocket(socket)`, `setSession((old) => ({ socket }))`): the
+        // component's state owns the value from then on (the next update or an unmount hook
+        // closes it), as an owning object would.
+        if self.is_state_setter(callee_u)
+            && let Some(arg) = call_args(n).first().map(|a| unwrap_value(*a))
+        {
+            let mut roots = Vec::new();
+            match arg.kind_name() {
+                "arrow_function" | "function_expression" | "function" => {
+                    for v in returned_values(arg) {
+                        self.value_roots(v, &mut roots, 0);
+                    }
+                }
+                _ => self.value_roots(arg, &mut roots, 0),
+            }
+            let frame = self.frame();
+            for r in roots {
+                frame.stores.push((r, Guard::Owner));
+            }
         }
         if callee_u.kind_name() == "member_expression" {
             let prop = field(callee_u, "property")
@@ -526,6 +559,16 @@ impl<'a, 't> Walker<'a, 't> {
                             out.guard = g;
                             break;
                         }
+                    }
+                    // Handed to a React state setter (`setSocket(io(url))`): see
+                    // `Walker::is_state_setter`.
+                    if first
+                        && field(call.node, "function")
+                            .map(unwrap_value)
+                            .is_some_and(|c| self.is_state_setter(c))
+                    {
+                        out.guard = Guard::Owner;
+                        break;
                     }
                     // A function of this file that returns that argument
                     // (`withLogging(new Redis(url))`) passes the value through.
@@ -1213,4 +1256,51 @@ pub(super) fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
             false
         }
     })
+}
+
+/// `setSocket`, `setClient`: the name React's convention gives a state setter.
+fn is_state_setter_name(name: &str) -> bool {
+    name.strip_prefix("set")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// What function `f` returns: its expression body, or the values of the `return` statements of
+/// its block body (not of the functions nested in it).
+fn returned_values(f: Node<'_>) -> Vec<Node<'_>> {
+    let Some(body) = field(f, "body") else {
+        return Vec::new();
+    };
+    if body.kind_name() != "statement_block" {
+        return vec![body];
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        for k in named_kids(n) {
+            match k.kind_name() {
+                "return_statement" => out.extend(k.named_child(0)),
+                "arrow_function"
+                | "function_expression"
+                | "function_declaration"
+                | "class_declaration"
+                | "class"
+                | "method_definition" => {}
+                _ => stack.push(k),
+            }
+        }
+    }
+    out
+}
+
+/// The release a function's name stands for: the name itself (`deleteApp`), or its first
+/// camelCase word (`closeConnectionSafely` → `close`).
+fn release_word_of<'n>(name: &'n str, release_words: &HashSet<String>) -> Option<&'n str> {
+    if release_words.contains(name) {
+        return Some(name);
+    }
+    let first = name
+        .find(|c: char| c.is_ascii_uppercase())
+        .map_or(name, |i| &name[..i]);
+    (first.len() < name.len() && release_words.contains(first)).then_some(first)
 }
