@@ -903,6 +903,13 @@ impl<'a, 't> Walker<'a, 't> {
                     if let Some(b) = &acq.binding {
                         owned.insert(b.clone());
                     }
+                    // A local function that acquires and returns the function releasing it
+                    // (`const attach = (ts) => { ts.forEach((t) => t.addEventListener(…));
+                    // return () => ts.forEach((t) => t.removeEventListener(…)) }`): its
+                    // caller holds the release.
+                    if self.returns_its_release(a, body, &acq) {
+                        return;
+                    }
                     if in_helper {
                         acq.statement = None;
                         acq.nested = None;
@@ -1018,6 +1025,37 @@ impl<'a, 't> Walker<'a, 't> {
             self.watched_targets(a, &parts.bodies);
         }
         out
+    }
+
+    /// Is acquisition `a` (of an effect body or helper `body`) made in a function nested in
+    /// `body` (at any depth) that returns a function calling one of the acquisition's releases?
+    fn returns_its_release(&self, a: At<'_, 't>, body: Node<'t>, acq: &Acquisition) -> bool {
+        let Some(pair) = self.catalog.effect(&acq.pair) else {
+            return false;
+        };
+        let mut cur = a;
+        while let Some(up) = cur.up() {
+            let f = up.node;
+            if f.id() == body.id() {
+                return false;
+            }
+            if is_fn_kind(f.kind_name())
+                && returned_values(f).into_iter().any(|v| {
+                    let v = unwrap_value(v);
+                    is_fn_kind(v.kind_name()) && {
+                        let t = text(v, self.src);
+                        pair.release
+                            .iter()
+                            .chain(&pair.release_all)
+                            .any(|r| t.contains(&format!("{}(", r.rsplit('.').next().unwrap_or(r))))
+                    }
+                })
+            {
+                return true;
+            }
+            cur = up;
+        }
+        false
     }
 
     /// A listener added right after the same target's listeners for that event were removed

@@ -1265,34 +1265,6 @@ fn is_state_setter_name(name: &str) -> bool {
         .is_some_and(|c| c.is_ascii_uppercase())
 }
 
-/// What function `f` returns: its expression body, or the values of the `return` statements of
-/// its block body (not of the functions nested in it).
-fn returned_values(f: Node<'_>) -> Vec<Node<'_>> {
-    let Some(body) = field(f, "body") else {
-        return Vec::new();
-    };
-    if body.kind_name() != "statement_block" {
-        return vec![body];
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![body];
-    while let Some(n) = stack.pop() {
-        for k in named_kids(n) {
-            match k.kind_name() {
-                "return_statement" => out.extend(k.named_child(0)),
-                "arrow_function"
-                | "function_expression"
-                | "function_declaration"
-                | "class_declaration"
-                | "class"
-                | "method_definition" => {}
-                _ => stack.push(k),
-            }
-        }
-    }
-    out
-}
-
 /// The release a function's name stands for: the name itself (`deleteApp`), or its first
 /// camelCase word (`closeConnectionSafely` → `close`).
 fn release_word_of<'n>(name: &'n str, release_words: &HashSet<String>) -> Option<&'n str> {
