@@ -208,7 +208,7 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "channels" => {
             "create the client once at module scope (or use the channel layer) and reuse it in every consumer; a consumer instance lives for one connection"
         }
-        "dramatiq" | "rq" | "huey" => {
+        "dramatiq" | "rq" | "huey" | "prefect" => {
             "create the client once per worker process, at module scope, and reuse it in every job"
         }
         "sveltekit" => {

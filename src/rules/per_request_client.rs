@@ -550,7 +550,7 @@ fn kind_noun(kind: ClientKind) -> &'static str {
 
 /// Task queues and workers: their functions run once per job (message), not per request.
 fn is_job_framework(framework: &str) -> bool {
-    matches!(framework, "celery" | "huey" | "dramatiq" | "rq" | "arq")
+    matches!(framework, "celery" | "huey" | "prefect" | "dramatiq" | "rq" | "arq")
 }
 
 fn scope_label(s: &Scope) -> Option<Span> {
@@ -648,6 +648,7 @@ fn framework_name(f: &str) -> &str {
         "dramatiq" => "Dramatiq",
         "rq" => "RQ",
         "huey" => "Huey",
+        "prefect" => "Prefect",
         "arq" => "arq",
         "channels" => "Channels",
         "sveltekit" => "SvelteKit",
@@ -684,6 +685,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "actix-worker") => "the `HttpServer::new` app factory",
         (_, "celery") => "Celery task",
         (_, "huey") => "Huey task",
+        (_, "prefect") => "Prefect task",
         (_, "arq") => "arq job",
         (_, "channels") => "Channels consumer method",
         (_, "dramatiq") => "Dramatiq actor",

@@ -770,6 +770,12 @@ impl<'a, 't> Walker<'a, 't> {
                 startup = true;
                 continue;
             }
+            // Prefect tasks (`from prefect import task`, `@prefect.task`) run once per task
+            // run, often many per flow.
+            if last == "task" && self.pre.imported_from(segs[0], &["prefect"]) {
+                handler = Some("prefect");
+                continue;
+            }
             if matches!(last, "shared_task" | "periodic_task")
                 || (last == "task" && segs.len() >= 2)
             {

@@ -631,6 +631,7 @@ pub(super) fn static_tag(tag: &str) -> &'static str {
         "dramatiq",
         "rq",
         "huey",
+        "prefect",
         "arq",
         "startup",
         "test",
