@@ -627,14 +627,15 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if name.kind_name() == "identifier"
             && let Some(value) = field(n, "value")
-            && let Some((root, method)) = root_of(value, src)
         {
-            let alias = Alias {
-                name: text(name, src).to_string(),
-                root: root.to_string(),
-                method: method.map(String::from),
-            };
-            self.frame().aliases.push(alias);
+            for (root, method) in alias_roots(value, src) {
+                let alias = Alias {
+                    name: text(name, src).to_string(),
+                    root: root.to_string(),
+                    method: method.map(String::from),
+                };
+                self.frame().aliases.push(alias);
+            }
         }
     }
 
@@ -652,15 +653,15 @@ impl<'a, 't> Walker<'a, 't> {
                 frame.stores.push((r, guard));
             }
         }
-        if left.kind_name() == "identifier"
-            && let Some((root, method)) = root_of(right, src)
-        {
-            let alias = Alias {
-                name: text(left, src).to_string(),
-                root: root.to_string(),
-                method: method.map(String::from),
-            };
-            self.frame().aliases.push(alias);
+        if left.kind_name() == "identifier" {
+            for (root, method) in alias_roots(right, src) {
+                let alias = Alias {
+                    name: text(left, src).to_string(),
+                    root: root.to_string(),
+                    method: method.map(String::from),
+                };
+                self.frame().aliases.push(alias);
+            }
         }
     }
 
@@ -806,4 +807,23 @@ fn callback_variable<'s>(at: At<'_, '_>, src: &'s str) -> Option<&'s str> {
     field(p.node, "name")
         .filter(|n| n.kind_name() == "identifier")
         .map(|n| text(n, src))
+}
+
+/// What a variable assigned `value` stands for: the root of a path (`root_of`), or the values
+/// a wrapper is built around (`new ClientReference(url, sql, onClose)` → `url`, `sql`): caching
+/// or closing the wrapper caches or closes what it holds.
+fn alias_roots<'s>(value: Node, src: &'s str) -> Vec<(&'s str, Option<&'s str>)> {
+    if let Some(r) = root_of(value, src) {
+        return vec![r];
+    }
+    let v = unwrap_value(value);
+    match field(v, "arguments").filter(|_| v.kind_name() == "new_expression") {
+        Some(args) => named_kids(args)
+            .into_iter()
+            .map(unwrap_value)
+            .filter(|a| a.kind_name() == "identifier")
+            .map(|a| (text(a, src), None))
+            .collect(),
+        None => Vec::new(),
+    }
 }
