@@ -341,6 +341,9 @@ pub(crate) struct Markers {
 /// The bit of `.git` in [`Markers`]; bit `i` below it: [`crate::project::ROOT_FILES`]`[i]`;
 /// the bits above it: the configuration files ([`crate::project::CONFIG_FILES`]).
 const GIT: u8 = 1 << crate::project::ROOT_FILES.len();
+// Every recorded name has a bit of the `u8`.
+const _: () =
+    assert!(crate::project::ROOT_FILES.len() + 1 + crate::project::CONFIG_FILES.len() <= 8);
 
 /// The bit of a name [`Markers`] records.
 fn marker_bit(name: &std::ffi::OsStr) -> Option<u8> {
