@@ -628,19 +628,11 @@ impl<'a, 't> Walker<'a, 't> {
         if name.kind_name() == "identifier"
             && let Some(value) = field(n, "value")
         {
-            for (root, method) in alias_roots(value, src) {
-                let alias = Alias {
-                    name: text(name, src).to_string(),
-                    root: root.to_string(),
-                    method: method.map(String::from),
-                };
-                self.frame().aliases.push(alias);
-            }
+            self.alias(name, value);
         }
     }
 
     pub(super) fn assignment(&mut self, n: Node<'t>) {
-        let src = self.src;
         let (Some(left), Some(right)) = (field(n, "left"), field(n, "right")) else {
             return;
         };
@@ -654,14 +646,21 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         if left.kind_name() == "identifier" {
-            for (root, method) in alias_roots(right, src) {
-                let alias = Alias {
-                    name: text(left, src).to_string(),
-                    root: root.to_string(),
-                    method: method.map(String::from),
-                };
-                self.frame().aliases.push(alias);
-            }
+            self.alias(left, right);
+        }
+    }
+
+    /// Variable `name`, assigned `value`, stands for what `value` is built from (see
+    /// [`alias_roots`]).
+    fn alias(&mut self, name: Node<'t>, value: Node<'t>) {
+        let src = self.src;
+        for (root, method) in alias_roots(value, src) {
+            let alias = Alias {
+                name: text(name, src).to_string(),
+                root: root.to_string(),
+                method: method.map(String::from),
+            };
+            self.frame().aliases.push(alias);
         }
     }
 
