@@ -18,7 +18,8 @@ use crate::rules;
 #[derive(Debug, Parser)]
 #[command(
     name = "connlint",
-    version,
+    // The version and the commit it was built from (build.rs).
+    version = env!("CONNLINT_LONG_VERSION"),
     about = "Finds connection misuse (clients per request, missing cleanups, unclosed sessions, oversized pools) in TypeScript, Python and Rust",
     args_conflicts_with_subcommands = true
 )]

@@ -12,10 +12,13 @@
 # the first time on 2 cores.
 #
 # Needs: node 20, npm, a C++ compiler, make, python3, chromium, ripgrep (installed with apt-get
-# when missing and running as root), and a connlint binary: $CONNLINT, else
-# target/release/connlint of this checkout, else `connlint` on PATH.
+# when missing and running as root), and the extension with a bundled binary: $CONNLINT_VSIX (a
+# platform .vsix from scripts/dist.sh), else one packaged here around $CONNLINT, else around
+# target/release/connlint of this checkout.
 #
-# It checks: diagnostics from `connlint lsp` in the Problems panel, the settings in
+# connlint is not on code-server's PATH and the workspace sets no connlint.path: the extension
+# must start the binary bundled in the .vsix. It checks: the output channel names that binary
+# and its version, diagnostics from `connlint lsp` in the Problems panel, the settings in
 # initializationOptions, the quick fixes, applying "Ignore ... on this line", undo, fix on save
 # (source.fixAll.connlint with connlint.unsafeFixes), "connlint: Restart Server", and the message
 # for a connlint.path that is not an executable. Closes with "N passed, N failed".
@@ -26,19 +29,16 @@ DIR="${CONNLINT_E2E_DIR:-${TMPDIR:-/tmp}/connlint-vscode-e2e}"
 CODE_SERVER_VERSION=4.96.4
 PUPPETEER_CORE_VERSION=23
 
+CONNLINT_VSIX="${CONNLINT_VSIX:-}"
 CONNLINT="${CONNLINT:-}"
-if [ -z "$CONNLINT" ]; then
-  if [ -x "$REPO/target/release/connlint" ]; then
-    CONNLINT="$REPO/target/release/connlint"
-  else
-    CONNLINT="$(command -v connlint || true)"
+if [ -z "$CONNLINT_VSIX" ]; then
+  [ -n "$CONNLINT" ] || CONNLINT="$REPO/target/release/connlint"
+  if [ ! -x "$CONNLINT" ]; then
+    echo "no connlint binary: build it (cargo build --release), or set CONNLINT or CONNLINT_VSIX" >&2
+    exit 2
   fi
+  CONNLINT="$(cd "$(dirname "$CONNLINT")" && pwd)/$(basename "$CONNLINT")"
 fi
-if [ -z "$CONNLINT" ] || [ ! -x "$CONNLINT" ]; then
-  echo "no connlint binary: build it (cargo build --release) or set CONNLINT" >&2
-  exit 2
-fi
-CONNLINT="$(cd "$(dirname "$CONNLINT")" && pwd)/$(basename "$CONNLINT")"
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
@@ -86,8 +86,15 @@ if [ ! -f "$DIR/ready-$CODE_SERVER_VERSION" ]; then
   touch "$DIR/ready-$CODE_SERVER_VERSION"
 fi
 
-echo "== building the .vsix"
-bash "$HERE/scripts/check.sh" "$DIR/connlint.vsix" >/dev/null
+if [ -z "$CONNLINT_VSIX" ]; then
+  echo "== packaging the .vsix for linux-x64 around $CONNLINT"
+  rm -rf "$HERE/bundled"
+  mkdir -p "$HERE/bundled"
+  cp "$CONNLINT" "$HERE/bundled/connlint"
+  CONNLINT_VSIX="$DIR/connlint-linux-x64.vsix"
+  bash "$HERE/scripts/check.sh" "$CONNLINT_VSIX" --target linux-x64 >/dev/null
+  rm -rf "$HERE/bundled"
+fi
 
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/connlint-vscode-e2e-run.XXXXXX")"
 WS="$RUN/ws"
@@ -95,7 +102,6 @@ mkdir -p "$WS/.vscode"
 cp -r "$REPO/fixtures/per-request-client/bad-ts-syntax-prisma-queryraw/." "$WS/"
 cat >"$WS/.vscode/settings.json" <<EOF
 {
-  "connlint.path": "$CONNLINT",
   "connlint.unsafeFixes": true,
   "connlint.trace.server": "verbose",
   "editor.codeActionsOnSave": { "source.fixAll.connlint": "explicit" },
@@ -109,10 +115,16 @@ EOF
 export XDG_CONFIG_HOME="$RUN/xdg-config" XDG_CACHE_HOME="$RUN/xdg-cache" XDG_DATA_HOME="$RUN/xdg-data"
 CODE_SERVER=(node "$DIR/npm/node_modules/code-server/out/node/entry.js" --config "$RUN/config.yaml"
   --user-data-dir "$RUN/data" --extensions-dir "$RUN/extensions")
-"${CODE_SERVER[@]}" --install-extension "$DIR/connlint.vsix" >/dev/null
+"${CODE_SERVER[@]}" --install-extension "$CONNLINT_VSIX" >/dev/null
+# No connlint on code-server's PATH: what runs is what the .vsix bundles.
+CLEAN_PATH=""
+IFS=: read -r -a PATH_DIRS <<<"$PATH"
+for d in "${PATH_DIRS[@]}"; do
+  if [ -n "$d" ] && [ ! -e "$d/connlint" ]; then CLEAN_PATH="${CLEAN_PATH:+$CLEAN_PATH:}$d"; fi
+done
 
 PORT="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
-setsid "${CODE_SERVER[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry \
+PATH="$CLEAN_PATH" setsid "${CODE_SERVER[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry \
   --disable-update-check --disable-workspace-trust "$WS" >"$RUN/code-server.log" 2>&1 &
 SERVER=$!
 trap 'kill -- -$SERVER 2>/dev/null || true' EXIT
@@ -124,7 +136,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-echo "== code-server $CODE_SERVER_VERSION on 127.0.0.1:$PORT, workspace $WS, connlint $CONNLINT"
-E2E_URL="http://127.0.0.1:$PORT/?folder=$WS" E2E_WORKSPACE="$WS" E2E_LOGS="$RUN/data/logs" E2E_OUT="$RUN" \
+echo "== code-server $CODE_SERVER_VERSION on 127.0.0.1:$PORT, workspace $WS, extension $CONNLINT_VSIX"
+E2E_URL="http://127.0.0.1:$PORT/?folder=$WS" E2E_WORKSPACE="$WS" E2E_EXTENSIONS="$RUN/extensions" E2E_LOGS="$RUN/data/logs" E2E_OUT="$RUN" \
   CHROMIUM="$CHROMIUM" NODE_PATH="$DIR/npm/node_modules" node "$HERE/test/e2e/run.js"
 echo "(screenshots and logs in $RUN)"

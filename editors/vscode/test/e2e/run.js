@@ -4,6 +4,7 @@
 //   E2E_URL       the workbench URL with ?folder=<workspace>
 //   E2E_WORKSPACE the workspace (a copy of a per-request-client fixture, .vscode/settings.json)
 //   E2E_LOGS      code-server's logs directory (the extension's output channel is written there)
+//   E2E_EXTENSIONS code-server's extensions directory (the .vsix installed there)
 //   CHROMIUM      the browser executable
 // Prints one line per check and closes with "N passed, N failed".
 "use strict";
@@ -109,6 +110,16 @@ function connlintLog() {
       row,
     );
     const log = connlintLog();
+    const started = (log.match(/Starting (\S+) lsp, from ([^:]+): (.*)/) || []);
+    check(
+      "the extension starts the binary bundled in the .vsix and says so, with its version",
+      started.length > 0 &&
+        started[1].startsWith(process.env.E2E_EXTENSIONS) &&
+        started[1].endsWith("/bundled/connlint") &&
+        started[2] === "the binary bundled with the extension" &&
+        /^connlint \d+\.\d+\.\d+/.test(started[3]),
+      started[0],
+    );
     check(
       "initializationOptions carry the settings",
       /"initializationOptions": \{\s*"unsafeFixes": true,\s*"configPath": null\s*\}/.test(log),
@@ -177,7 +188,7 @@ function connlintLog() {
     );
     check(
       "a bad connlint.path restarts and says how to install connlint",
-      !!message && message.includes("cargo install --path .") && message.includes("connlint.path"),
+      !!message && message.includes("npm i -D connlint") && message.includes("pip install connlint") && message.includes("connlint.path"),
       message,
     );
     await page.screenshot({ path: path.join(process.env.E2E_OUT, "bad-path.png") });
