@@ -28,15 +28,13 @@ PROFILE="${DIST_PROFILE:-release}"
 python3 scripts/version.py check
 VERSION="$(python3 scripts/version.py)"
 HOST="$(rustc -vV | sed -n 's/^host: //p')"
-export CONNLINT_COMMIT_HASH="${CONNLINT_COMMIT_HASH:-$(git rev-parse --short=9 HEAD 2>/dev/null || true)}"
-export CONNLINT_COMMIT_DATE="${CONNLINT_COMMIT_DATE:-$(git log -1 --date=short --format=%cd 2>/dev/null || true)}"
 
 ZIG="${DIST_ZIG:-auto}"
 if [ "$ZIG" = auto ]; then
   case "$HOST" in x86_64-unknown-linux-gnu | aarch64-unknown-linux-gnu) ZIG=1 ;; *) ZIG=0 ;; esac
 fi
 
-echo "== connlint $VERSION ($CONNLINT_COMMIT_HASH) for $HOST, profile $PROFILE, zig=$ZIG"
+echo "== connlint $VERSION for $HOST, profile $PROFILE, zig=$ZIG"
 [ -x "$TOOLS/venv/bin/python" ] || python3 -m venv "$TOOLS/venv"
 PIP=("$TOOLS/venv/bin/python" -m pip install --quiet --disable-pip-version-check)
 [ -x "$TOOLS/venv/bin/maturin" ] || "${PIP[@]}" "maturin>=1.9,<2"

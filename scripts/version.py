@@ -21,10 +21,15 @@ NPM_MAIN = ROOT / "packaging/npm/connlint/package.json"
 VSCODE = ROOT / "editors/vscode/package.json"
 PRE_COMMIT = ROOT / "packaging/pre-commit/pyproject.toml"
 ACTION = ROOT / "action.yml"
+GITLAB = ROOT / "packaging/gitlab/connlint.gitlab-ci.yml"
+# Where users are shown a pinned release (`@v0.1.0`, `rev: v0.1.0`, `/v0.1.0/`).
+DOCS = [ROOT / "README.md", ROOT / "packaging/pre-commit/README.md", ROOT / "examples/github-actions.yml",
+        ROOT / "examples/gitlab-ci.yml", GITLAB]
 
 CARGO_RE = re.compile(r'(?m)^(version\s*=\s*")([^"]+)(")', re.M)
 PIN_RE = re.compile(r'("connlint==)([^"]+)(")')
-ACTION_RE = re.compile(r"(?m)^(\s+default:\s*\")([0-9][^\"]*)(\"\s*# connlint-version)")
+ACTION_RE = re.compile(r"(?m)^(\s+(?:default|CONNLINT_VERSION):\s*\")([0-9][^\"]*)(\"\s*# connlint-version)")
+TAG_RE = re.compile(r"((?:connlint@|connlint/v|rev: )v?)(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)")
 
 
 def cargo_version() -> str:
@@ -48,6 +53,11 @@ def copies() -> list[tuple[Path, str, str]]:
     found.append((PRE_COMMIT, "dependencies (connlint==)", m.group(2) if m else "<missing>"))
     m = ACTION_RE.search(ACTION.read_text())
     found.append((ACTION, "inputs.version.default", m.group(2) if m else "<missing>"))
+    m = ACTION_RE.search(GITLAB.read_text())
+    found.append((GITLAB, "variables.CONNLINT_VERSION", m.group(2) if m else "<missing>"))
+    for doc in DOCS:
+        for m in TAG_RE.finditer(doc.read_text()):
+            found.append((doc, f"{m.group(1).strip()}{m.group(2)}", m.group(2)))
     return found
 
 
@@ -72,7 +82,10 @@ def set_version(new: str) -> int:
         text = re.sub(r'("@connlint/[^"]+": ")[^"]+(")', lambda m: m.group(1) + new + m.group(2), text)
         path.write_text(text)
     PRE_COMMIT.write_text(PIN_RE.sub(lambda m: m.group(1) + new + m.group(3), PRE_COMMIT.read_text()))
-    ACTION.write_text(ACTION_RE.sub(lambda m: m.group(1) + new + m.group(3), ACTION.read_text()))
+    for path in (ACTION, GITLAB):
+        path.write_text(ACTION_RE.sub(lambda m: m.group(1) + new + m.group(3), path.read_text()))
+    for doc in DOCS:
+        doc.write_text(TAG_RE.sub(lambda m: m.group(1) + new, doc.read_text()))
     print(f"version {new}; run `cargo update -w` to record it in Cargo.lock")
     return check()
 
