@@ -100,8 +100,8 @@ case "$(basename "$WHEEL")" in
   *manylinux*) pass "the wheel is tagged manylinux: $(basename "$WHEEL")" ;;
   *) fail "the wheel is not tagged manylinux: $(basename "$WHEEL")" ;;
 esac
-expect "auditwheel agrees the wheel is manylinux" 0 'platform tag: "manylinux_' -- \
-  "$VENV/bin/auditwheel" show "$WHEEL"
+expect "auditwheel agrees the wheel is manylinux" 0 'consistent with +the +following +platform +tag: +"manylinux_' -- \
+  bash -c "'$VENV/bin/auditwheel' show '$WHEEL' | tr '\n' ' '"
 expect "SHA256SUMS checks out" 0 'OK' -- bash -c "cd '$DIST' && sha256sum -c SHA256SUMS"
 expect "the archive holds connlint-$HOST/connlint, LICENSE and README.md" 0 "connlint-$HOST/connlint\$" -- \
   bash -c "tar -tzf '$DIST/connlint-$HOST.tar.gz' | sort | tee /dev/stderr | grep -c -e /LICENSE -e /README.md | grep -qx 2 && tar -tzf '$DIST/connlint-$HOST.tar.gz'"

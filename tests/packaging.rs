@@ -96,7 +96,10 @@ fn every_platform_has_an_npm_os_cpu_and_a_vscode_target_that_exist() {
         let rust = p["rust"].as_str().unwrap();
         let os = p["os"].as_str().unwrap();
         let cpu = p["cpu"].as_str().unwrap();
-        assert!(["linux", "darwin", "win32"].contains(&os), "{rust}: os {os}");
+        assert!(
+            ["linux", "darwin", "win32"].contains(&os),
+            "{rust}: os {os}"
+        );
         assert!(["x64", "arm64"].contains(&cpu), "{rust}: cpu {cpu}");
         assert!(
             vscode.contains(&p["vscode"].as_str().unwrap()),
@@ -217,8 +220,8 @@ fn every_copy_of_the_version_is_cargo_tomls_and_set_rewrites_them_all() {
     );
     let action = std::fs::read_to_string(tmp.path().join("action.yml")).unwrap();
     assert!(action.contains("default: \"7.8.9\""), "{action}");
-    let pin = std::fs::read_to_string(tmp.path().join("packaging/pre-commit/pyproject.toml"))
-        .unwrap();
+    let pin =
+        std::fs::read_to_string(tmp.path().join("packaging/pre-commit/pyproject.toml")).unwrap();
     assert!(pin.contains("\"connlint==7.8.9\""), "{pin}");
     let example = std::fs::read_to_string(tmp.path().join("examples/github-actions.yml")).unwrap();
     assert!(example.contains("connlint/connlint@v7.8.9"), "{example}");
@@ -354,9 +357,16 @@ fn the_crate_holds_the_engine_and_its_rules_only() {
     assert!(files.iter().any(|f| f.starts_with("rules/")));
     for f in &files {
         assert!(
-            !["tests/", "fixtures/", "editors/", "packaging/", "benches/", "fuzz/"]
-                .iter()
-                .any(|dir| f.starts_with(dir)),
+            ![
+                "tests/",
+                "fixtures/",
+                "editors/",
+                "packaging/",
+                "benches/",
+                "fuzz/"
+            ]
+            .iter()
+            .any(|dir| f.starts_with(dir)),
             "{f} should not be in the crate"
         );
     }
