@@ -1,7 +1,7 @@
 //! `duplicate-client-module` (CL103): several modules of one project each keep their own
 //! long-lived client of one database family. Docs: rules/duplicate-client-module.md
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::facts::{ClientKind, Guard, ScopeKind};
@@ -37,9 +37,13 @@ impl Check for DuplicateClientModule {
                 continue;
             }
             for (ci, c) in file.facts.clients.iter().enumerate() {
+                // Built once: at module scope, under a cache, or by a function that only start-up
+                // code calls (`pub async fn init_pool() -> PgPool` called from `main`), which keeps
+                // it (it is not closed before the function returns).
                 let long_lived = c.scope.kind == ScopeKind::Module
                     || (c.guard.is_guarded()
-                        && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup));
+                        && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup))
+                    || startup_factory(cx, fi, c);
                 // A library's stored singleton (`StreamVideoClient.getOrCreateInstance`) is
                 // one client however many modules ask for it; so is its default connection
                 // (`mongoose.connect`).
@@ -94,6 +98,24 @@ impl Check for DuplicateClientModule {
                     || !(crate::lang::is_entry_script(source)
                         || lambda
                         || source.project.serverless && !source.project.nextjs)
+            });
+            // A client built by a start-up function belongs to the processes whose start-up
+            // reaches it: two such clients are duplicates only when one start-up reaches both
+            // (a web binary's pool and a worker binary's pool are one each per process).
+            let roots: BTreeMap<usize, Option<BTreeSet<usize>>> = sites
+                .iter()
+                .map(|(fi, (_, _, ci))| {
+                    let c = &cx.files[*fi].facts.clients[*ci];
+                    let r = (c.scope.kind == ScopeKind::Function)
+                        .then(|| c.in_fn.map(|f| startup_roots(cx, (*fi, f))).unwrap_or_default());
+                    (*fi, r)
+                })
+                .collect();
+            sites.retain(|fi, _| match roots.get(fi) {
+                Some(Some(mine)) => roots.iter().any(|(o, theirs)| {
+                    o != fi && theirs.as_ref().is_none_or(|t| !t.is_disjoint(mine))
+                }),
+                _ => true,
             });
             if sites.len() < 2 {
                 continue;
@@ -168,4 +190,36 @@ impl Check for DuplicateClientModule {
             }
         }
     }
+}
+
+/// A client built in a plain function that runs once (only start-up code, module scope or a
+/// cache calls it, transitively) and that outlives the function: not closed in it.
+fn startup_factory(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) -> bool {
+    c.scope.kind == ScopeKind::Function
+        && !c.released
+        && c.in_fn.is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+}
+
+/// The files whose start-up code (or module scope) reaches function `f` through calls.
+fn startup_roots(cx: &ProjectCx<'_>, f: crate::callgraph::FnId) -> BTreeSet<usize> {
+    let mut roots = BTreeSet::new();
+    let mut seen = BTreeSet::from([f]);
+    let mut todo = vec![f];
+    while let Some(f) = todo.pop() {
+        for &(cf, ci) in cx.graph.callers.get(&f).into_iter().flatten() {
+            let call = &cx.files[cf].facts.calls[ci];
+            match (call.scope.kind, call.in_fn) {
+                (ScopeKind::Test, _) => {}
+                (ScopeKind::Function, Some(p)) => {
+                    if seen.insert((cf, p)) {
+                        todo.push((cf, p));
+                    }
+                }
+                _ => {
+                    roots.insert(cf);
+                }
+            }
+        }
+    }
+    roots
 }

@@ -302,8 +302,19 @@ impl<'ast> Pre<'ast> {
             _ if self.inline_mods.contains(first) => Place::SameFile,
             _ if self.file_mods.contains(first) => Place::Module(self.module_ref(&module)),
             _ if self.is_external_crate(first, project) => Place::External,
+            // A crate that is not a dependency, from a binary, test, example or bench target:
+            // this package's own library crate, written out (`ledger::db::init_pool()` in
+            // `src/bin/worker.rs`) or through a `use` (`use ledger::db;`). Its modules live under
+            // `src/`, whichever target names them.
+            _ if is_bin_target(&self.rel) && !project.deps.is_empty() => {
+                let mut key = vec!["src".to_string()];
+                key.extend(module.iter().skip(1).cloned());
+                Place::Module(ModuleRef {
+                    candidates: vec![key.join("/")].into(),
+                })
+            }
             // Reached through a `use` of a crate that is not a dependency: this package's own
-            // library crate (`use myapp::db;` in `src/main.rs`).
+            // library crate (`use myapp::db;`).
             _ if written_len < resolved.len() || self.uses.contains_key(first) => {
                 let mut segs = vec!["crate".to_string()];
                 segs.extend(module.iter().skip(1).cloned());
