@@ -383,7 +383,8 @@ fn the_ci_examples_run_as_written() {
             commands += 1;
         }
     }
-    assert!(commands >= 8, "{commands}");
+    // Every `connlint check` line of README, the examples and the GitLab template (6 today).
+    assert!(commands >= 6, "{commands}");
 }
 
 #[test]
