@@ -306,7 +306,9 @@ impl<'ast> Pre<'ast> {
             // this package's own library crate, written out (`ledger::db::init_pool()` in
             // `src/bin/worker.rs`) or through a `use` (`use ledger::db;`). Its modules live under
             // `src/`, whichever target names them.
-            _ if is_bin_target(&self.rel) && !project.deps.is_empty() => {
+            // (At least a module under the crate: `web::to(h)` with `web` not imported is
+            // some crate's, not this package's root.)
+            _ if is_bin_target(&self.rel) && !project.deps.is_empty() && module.len() >= 2 => {
                 let mut key = vec!["src".to_string()];
                 key.extend(module.iter().skip(1).cloned());
                 Place::Module(ModuleRef {

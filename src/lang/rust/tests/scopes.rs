@@ -672,6 +672,25 @@ async fn not_found() {}
 }
 
 #[test]
+fn a_binary_names_its_own_library_crate_written_out() {
+    // `src/bin/worker.rs` calling into the package's library by its crate name, without a `use`.
+    let src = r#"
+async fn main() {
+    let pool = ledger::jobs_db::worker_pool().await;
+    let s = web::to(handle);
+}
+"#;
+    let f = facts_with("src/bin/worker.rs", &["sqlx", "actix-web"], src);
+    let calls: Vec<_> = f.calls.iter().filter(|c| !c.method).collect();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(calls[0].name, "worker_pool");
+    assert_eq!(
+        calls[0].module.clone().unwrap().candidates.to_vec(),
+        vec!["src/jobs_db".to_string()]
+    );
+}
+
+#[test]
 fn glob_import_of_catalogue_crate() {
     let f = facts("use sqlx::postgres::*;\nfn a() { let p = PgPool::connect_lazy(\"x\"); }");
     assert_eq!(only_client(&f).client, "sqlx-pool");
