@@ -242,6 +242,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
             "build it once and share it with `rocket::build().manage(...)` and a `&State<...>` parameter"
         }
         "tonic" => "build it once and store it in the service struct",
+        "hyper" => {
+            "build it once in `main` and move a clone into the `service_fn` closure (clients and pools are cheap to clone)"
+        }
         "warp" => {
             "build it once in `main` and hand a clone to each request with a filter (`warp::any().map(move || client.clone())`, then `.and(with_client)`)"
         }

@@ -657,6 +657,7 @@ fn framework_name(f: &str) -> &str {
         "astro" => "Astro",
         "poem" => "poem",
         "warp" => "warp",
+        "hyper" => "hyper",
         "lambda" => "Lambda",
         "gcf" => "Cloud Functions",
         "axum" => "axum",

@@ -592,6 +592,23 @@ impl<'ast> Walker<'_, 'ast> {
         self.with_ctx(ctx, f);
     }
 
+    /// The body of a `loop {}` or `while` loop: per iteration, in start-up code too, where such
+    /// a loop is what keeps the process serving (`loop { let (sock, _) = listener.accept()… }`,
+    /// `while let Some(msg) = consumer.next().await`); a `for` loop in `main` goes over a
+    /// finite collection once. A start-up loop that leaves with a value (`break pool`, `return
+    /// Ok(client)`) is a retry: what it builds is kept, once.
+    pub(super) fn in_open_loop(&mut self, body: &syn::Block, f: impl FnOnce(&mut Self)) {
+        let mut ctx = self.ctx();
+        ctx.kind = match ctx.kind {
+            ScopeKind::Startup if !super::syntax::leaves_with_value(body) => ScopeKind::Loop,
+            k => loop_kind(k),
+        };
+        if ctx.kind == ScopeKind::Loop {
+            ctx.framework = None;
+        }
+        self.with_ctx(ctx, f);
+    }
+
     /// A `static` / `const` initialiser: runs once (`LazyLock::new(|| …)`), at module scope.
     pub(super) fn lazy_item(&mut self, span: Span, expr: &'ast Expr) {
         let test = self.in_test();

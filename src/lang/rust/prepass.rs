@@ -26,6 +26,9 @@ pub(super) struct RawRef<'ast> {
 pub(super) struct Pre<'ast> {
     pub(super) rel: String,
     pub(super) deps_axum: bool,
+    /// `service_fn(h)` is the AWS Lambda runtime's (a project depending on `lambda_runtime` or
+    /// `lambda_http`), else hyper's or tower's: either way `h` runs per request.
+    pub(super) service_fn_framework: &'static str,
     pub(super) deps_actix: bool,
     pub(super) deps_rocket: bool,
     pub(super) deps_tonic: bool,
@@ -81,6 +84,15 @@ impl<'ast> Pre<'ast> {
         let mut pre = Pre {
             rel: file.rel.clone(),
             deps_axum: project.has_dep("axum"),
+            service_fn_framework: if project.has_dep("lambda_runtime")
+                || project.has_dep("lambda_http")
+                || project.has_dep("lambda-runtime")
+                || project.has_dep("lambda-http")
+            {
+                "lambda"
+            } else {
+                "hyper"
+            },
             deps_actix: project.has_dep("actix-web"),
             deps_rocket: project.has_dep("rocket"),
             deps_tonic: project.has_dep("tonic"),
@@ -875,7 +887,7 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                 if let Some(t) = c.args.first().and_then(path_arg) {
                     self.pre.raw_refs.push(RawRef {
                         target: t,
-                        framework: "lambda",
+                        framework: self.pre.service_fn_framework,
                     });
                 }
             } else if let Some((framework, idx)) = self.pre.middleware(&p.path) {

@@ -447,7 +447,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             if last == "new" && type_seg == "HttpServer" {
                 closure = Some(ClosureRole::Handler("actix-worker"));
             } else if last == "service_fn" {
-                closure = Some(ClosureRole::Handler("lambda"));
+                closure = Some(ClosureRole::Handler(self.pre.service_fn_framework));
             } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
                 closure = Some(ClosureRole::Handler(fw));
             } else if last == "new" && LAZY_TYPES.contains(&type_seg) {
@@ -615,10 +615,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_while(&mut self, wh: &'ast syn::ExprWhile) {
         self.visit_expr(&wh.cond);
-        self.in_loop(|w| w.visit_block(&wh.body));
+        self.in_open_loop(&wh.body, |w| w.visit_block(&wh.body));
     }
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-        self.in_loop(|w| w.visit_block(&l.body));
+        self.in_open_loop(&l.body, |w| w.visit_block(&l.body));
     }
 }

@@ -450,3 +450,51 @@ impl<'ast> Visit<'ast> for MacroStore {
         }
     }
 }
+
+/// Does this loop body leave its loop with a value: a `break value` of this loop (not of a loop
+/// nested in it) or a `return value` (a retry loop: `loop { match connect().await { Ok(c) =>
+/// break c, Err(_) => sleep().await } }`)? Closures, async blocks and items are not this body.
+pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
+    struct Exits {
+        nested: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Exits {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            if b.expr.is_some() && (self.nested == 0 || b.label.is_some()) {
+                self.found = true;
+            }
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+            if r.expr.is_some() {
+                self.found = true;
+            }
+            syn::visit::visit_expr_return(self, r);
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut v = Exits {
+        nested: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.found
+}
