@@ -142,12 +142,50 @@ impl<'t> Pre<'t> {
             }
         }
 
-        // Functions named inside the main guard.
+        // Functions named inside the main guard run once, unless named inside a loop that runs
+        // until the process stops (`while True:` polling, `for msg in consumer:`): those run per
+        // iteration (the walk gives such a loop its own scope).
+        let ctor_names: HashSet<&str> = catalog
+            .clients
+            .iter()
+            .flat_map(|c| c.constructors.iter())
+            .filter_map(|k| k.call.as_deref())
+            .map(|c| c.rsplit('.').next().unwrap_or(c))
+            .collect();
         for block in main_blocks {
+            let clients = client_names(block, flat, src, &ctor_names);
+            let open: Vec<(usize, usize)> = flat
+                .nodes(block)
+                .filter_map(|n| {
+                    let body = n.field("body")?;
+                    let runs_on = match n.kind_name() {
+                        "while_statement" => !super::scopes::leaves_loop(body),
+                        "for_statement" => n
+                            .field("right")
+                            .is_some_and(|it| iterates_client(it, src, &clients)),
+                        _ => false,
+                    };
+                    runs_on.then(|| (body.start_byte(), body.end_byte()))
+                })
+                .collect();
+            // Loop bodies nest or are disjoint: the outermost ones, in order, for a binary search.
+            let mut outer: Vec<(usize, usize)> = Vec::with_capacity(open.len());
+            let mut open = open;
+            open.sort_unstable();
+            for (a, b) in open {
+                if outer.last().is_none_or(|&(_, e)| a >= e) {
+                    outer.push((a, b));
+                }
+            }
+            let inside_open = |at: usize| {
+                let i = outer.partition_point(|&(a, _)| a <= at);
+                i > 0 && at < outer[i - 1].1
+            };
             for n in flat.nodes(block) {
                 if n.kind_name() == "identifier" {
                     let name = text(n, src);
-                    if pre.local_fns.contains(name) {
+                    let at = n.start_byte();
+                    if pre.local_fns.contains(name) && !inside_open(at) {
                         pre.main_called.insert(name.to_string());
                     }
                 }
@@ -740,4 +778,45 @@ fn in_class_body(node: Node) -> bool {
         .filter(|b| b.kind_name() == "block")
         .and_then(|b| b.parent())
         .is_some_and(|c| c.kind_name() == "class_definition")
+}
+
+/// The names `block` assigns a catalogue construction (`consumer = KafkaConsumer(...)`).
+fn client_names<'t>(
+    block: Node<'t>,
+    flat: &Flat<'t>,
+    src: &'t str,
+    ctor_names: &HashSet<&str>,
+) -> HashSet<&'t str> {
+    flat.nodes(block)
+        .filter(|n| n.kind_name() == "assignment")
+        .filter_map(|n| {
+            let l = n.field("left").filter(|l| l.kind_name() == "identifier")?;
+            let r = n.field("right")?;
+            let r = if r.kind_name() == "await" {
+                r.named_child(0).unwrap_or(r)
+            } else {
+                r
+            };
+            let f = r.field("function").filter(|_| r.kind_name() == "call")?;
+            let t = text(f, src);
+            ctor_names
+                .contains(t.rsplit('.').next().unwrap_or(t))
+                .then(|| text(l, src))
+        })
+        .collect()
+}
+
+/// Is `iterable` (of a `for` loop) a client that yields messages: one of `clients`, or a
+/// method call on one (`pubsub.listen()`)?
+fn iterates_client(iterable: Node<'_>, src: &str, clients: &HashSet<&str>) -> bool {
+    let root = match iterable.kind_name() {
+        "identifier" => Some(iterable),
+        "call" => iterable
+            .field("function")
+            .filter(|f| f.kind_name() == "attribute")
+            .and_then(|f| f.field("object"))
+            .filter(|o| o.kind_name() == "identifier"),
+        _ => None,
+    };
+    root.is_some_and(|r| clients.contains(text(r, src)))
 }

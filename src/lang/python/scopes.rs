@@ -499,6 +499,47 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// A loop body (`node`) of a loop that runs until the process stops: a `while` loop that
+    /// neither breaks nor returns (one that does is a retry: `while True: try: engine = …;
+    /// break`), or a `for` loop over a client this scope built (`for msg in consumer:`,
+    /// `for m in pubsub.listen():`), which yields messages as they come.
+    pub(super) fn runs_until_stopped(&self, node: Node<'t>) -> bool {
+        let Some(parent) = self.parent_of_current() else {
+            return false;
+        };
+        match parent.kind_name() {
+            "while_statement" => !leaves_loop(node),
+            "for_statement" => {
+                let Some(iterable) = parent.field("right") else {
+                    return false;
+                };
+                let root = match iterable.kind_name() {
+                    "identifier" => Some(iterable),
+                    "call" => iterable
+                        .field("function")
+                        .filter(|f| f.kind_name() == "attribute")
+                        .and_then(|f| f.field("object"))
+                        .filter(|o| o.kind_name() == "identifier"),
+                    _ => None,
+                };
+                let Some(name) = root.map(|r| text(r, self.src)) else {
+                    return false;
+                };
+                let fn_idx = self.top().fn_idx;
+                let owner = self.top().owner;
+                self.facts
+                    .clients
+                    .iter()
+                    .any(|c| c.in_fn == fn_idx && c.binding.as_deref() == Some(name))
+                    || self
+                        .pending
+                        .iter()
+                        .any(|p| p.owner == owner && p.key.as_deref() == Some(name))
+            }
+            _ => false,
+        }
+    }
+
     pub(super) fn parent_of_current(&self) -> Option<Node<'t>> {
         let n = self.path.len();
         (n >= 2).then(|| self.path[n - 2])
@@ -506,7 +547,12 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn push_loop(&mut self, node: Node<'t>) {
         let top = self.top();
-        let scope = if top.scope.kind == ScopeKind::Function {
+        // At module scope and in start-up code a loop usually runs once over a finite set; one
+        // that runs until the process stops is what serves (`while True:` polling a queue,
+        // `for msg in consumer:`): per iteration there too.
+        let open = matches!(top.scope.kind, ScopeKind::Startup | ScopeKind::Module)
+            && self.runs_until_stopped(node);
+        let scope = if top.scope.kind == ScopeKind::Function || open {
             Scope {
                 kind: ScopeKind::Loop,
                 framework: None,
@@ -1026,6 +1072,66 @@ fn memoized_by_dict(def: Node, src: &str) -> bool {
         {
             stack.extend(named_children(n));
         }
+    }
+    false
+}
+
+/// Does this loop body leave its loop: a `break` of this loop or a `return` (nested loops,
+/// functions, classes and lambdas are not this body)? A body too large to scan cheaply counts
+/// as leaving (the loop is then judged as before: once, in start-up code).
+pub(super) fn leaves_loop(body: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return true;
+        }
+        match n.kind_name() {
+            "break_statement" | "return_statement" => return true,
+            "for_statement"
+            | "while_statement"
+            | "function_definition"
+            | "class_definition"
+            | "lambda"
+                if n != body =>
+            {
+                // A `return` inside a nested loop still leaves this one.
+                if matches!(n.kind_name(), "for_statement" | "while_statement")
+                    && contains_kind(n, "return_statement", BUDGET)
+                {
+                    return true;
+                }
+            }
+            _ => {
+                let mut cursor = n.walk();
+                stack.extend(n.named_children(&mut cursor));
+            }
+        }
+    }
+    false
+}
+
+/// Does `node` hold a node of kind `kind` (functions, classes and lambdas not entered)?
+fn contains_kind(node: Node<'_>, kind: &str, budget: usize) -> bool {
+    let mut stack = vec![node];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > budget || n.kind_name() == kind {
+            return true;
+        }
+        if n != node
+            && matches!(
+                n.kind_name(),
+                "function_definition" | "class_definition" | "lambda"
+            )
+        {
+            continue;
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
     }
     false
 }
