@@ -208,9 +208,24 @@ impl<'a, 't> Walker<'a, 't> {
         match kind {
             k if is_loop_kind(k) => {
                 let parent = self.ctx();
+                // In start-up code and at module scope a loop runs once over a finite set,
+                // unless it runs until the process stops (`while (true) { await
+                // redis.brpop(…) }`, `for await (const msg of consumer)`): per iteration then.
+                let scope = if matches!(parent.scope.kind, ScopeKind::Startup | ScopeKind::Module)
+                    && self.runs_until_stopped(node, parent.fn_idx)
+                {
+                    Scope {
+                        kind: ScopeKind::Loop,
+                        framework: None,
+                        name: parent.scope.name.clone(),
+                        span: parent.scope.span,
+                    }
+                } else {
+                    loopify(&parent.scope)
+                };
                 let ctx = Ctx {
                     node_id: node.id(),
-                    scope: loopify(&parent.scope),
+                    scope,
                     memo: parent.memo,
                     fn_idx: parent.fn_idx,
                     is_fn: false,
@@ -825,4 +840,77 @@ fn alias_roots<'s>(value: Node, src: &'s str) -> Vec<(&'s str, Option<&'s str>)>
             .collect(),
         None => Vec::new(),
     }
+}
+
+impl<'t> Walker<'_, 't> {
+    /// A loop that runs until the process stops: a `while` / `do` / `for (;;)` loop that neither
+    /// breaks nor returns (one that does is a retry: `while (true) { try { pool = …; break } … }`),
+    /// or a `for … of` over a client this scope built (`for await (const msg of consumer)`).
+    fn runs_until_stopped(&self, node: Node<'t>, fn_idx: Option<usize>) -> bool {
+        match node.kind_name() {
+            "while_statement" | "do_statement" => !leaves_loop(node),
+            "for_statement" => {
+                let cond = node
+                    .child_by_field_name("condition")
+                    .and_then(|c| self.src.get(c.byte_range()))
+                    .map(|t| t.trim().trim_end_matches(';').trim())
+                    .unwrap_or("");
+                (cond.is_empty() || cond == "true") && !leaves_loop(node)
+            }
+            "for_in_statement" => {
+                let Some(right) = node.child_by_field_name("right") else {
+                    return false;
+                };
+                let root = match right.kind_name() {
+                    "identifier" => Some(right),
+                    "call_expression" => right
+                        .child_by_field_name("function")
+                        .filter(|f| f.kind_name() == "member_expression")
+                        .and_then(|f| f.child_by_field_name("object"))
+                        .filter(|o| o.kind_name() == "identifier"),
+                    _ => None,
+                };
+                let Some(name) = root.and_then(|r| self.src.get(r.byte_range())) else {
+                    return false;
+                };
+                self.facts
+                    .clients
+                    .iter()
+                    .any(|c| c.in_fn == fn_idx && c.binding.as_deref() == Some(name))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Does the loop `node` leave itself: a `break` of it or a `return` (nested loops, switches and
+/// functions are not its body, but a `return` in a nested loop or switch is)? A body too large
+/// to scan cheaply counts as leaving (the loop is then judged as before).
+fn leaves_loop(node: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let Some(body) = node.child_by_field_name("body") else {
+        return true;
+    };
+    let mut seen = 0;
+    // (node, inside a nested loop or switch)
+    let mut stack = vec![(body, false)];
+    while let Some((n, nested)) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return true;
+        }
+        let k = n.kind_name();
+        if k == "return_statement"
+            || (k == "break_statement" && (!nested || n.named_child_count() > 0))
+        {
+            return true;
+        }
+        if is_fn_kind(k) || k == "class_declaration" || k == "class" {
+            continue;
+        }
+        let nested = nested || is_loop_kind(k) || k == "switch_statement";
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor).map(|c| (c, nested)));
+    }
+    false
 }
