@@ -344,9 +344,31 @@ pub struct DotenvRequirement {
     pub help: String,
 }
 
+/// Calls that register a callback with something that calls it back once per event, whatever
+/// library it comes from (`socket.on("message", cb)`, `cron.schedule(expr, cb)`,
+/// `setInterval(cb, ms)`): the callback runs per event, as a request handler does. Framework
+/// knowledge as data: the front-ends only match these names.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct RegistrationDef {
+    /// Methods (`x.on(…)`) whose callback argument runs per event.
+    pub methods: Vec<String>,
+    /// Plain functions (`setInterval(cb)`) whose callback argument runs per event.
+    pub functions: Vec<String>,
+    /// Classes whose constructor takes a callback run per event (`new Worker(queue, cb)`).
+    pub classes: Vec<String>,
+    /// Object keys of a callback handed over in an options object (`consumer.run({ eachMessage })`).
+    pub keys: Vec<String>,
+    /// Event names whose callback runs once, not per event (`server.on("listening", cb)`,
+    /// `process.on("SIGTERM", cb)`): a registration with one of these as its first argument is
+    /// not one.
+    pub once_events: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct CatalogFile {
+    registration: RegistrationDef,
     generic_release: Vec<String>,
     duplicates_ok_families: Vec<String>,
     client: Vec<ClientDef>,
@@ -488,6 +510,8 @@ pub struct LangCatalog {
     /// Methods that release a value whose library is unknown (what a project helper returns):
     /// the catalogue file's top-level `generic_release`.
     pub generic_release: Vec<String>,
+    /// Calls whose callback runs once per event (see [`RegistrationDef`]).
+    pub registration: RegistrationDef,
     /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
     /// SDK clients, Redis connections): `duplicate-client-module` leaves them alone.
     pub duplicates_ok_families: Vec<String>,
@@ -575,6 +599,7 @@ impl LangCatalog {
             deriving_methods: f.deriving_methods,
             positional_options: f.positional_options,
             generic_release: f.generic_release,
+            registration: f.registration,
             duplicates_ok_families: f.duplicates_ok_families,
             index: std::sync::OnceLock::new(),
         })

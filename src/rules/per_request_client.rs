@@ -329,6 +329,18 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                     scope_label(&s)
                         .map(|sp| (sp, format!("{} runs once per job", describe_scope(&s)))),
                 ),
+                (None, _) if s.framework() == "event" => (
+                    "on every event".to_string(),
+                    scope_label(&s).map(|sp| {
+                        (
+                            sp,
+                            format!(
+                                "{} runs once per event: connlint reads this call as registering a callback",
+                                describe_scope(&s)
+                            ),
+                        )
+                    }),
+                ),
                 (None, _) if s.framework() == "channels" => (
                     "on every message".to_string(),
                     scope_label(&s)
@@ -583,6 +595,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 ScopeKind::Component => "on every render",
                 ScopeKind::Loop => "on every iteration of a loop",
                 _ if is_job_framework(call.scope.framework()) => "on every job",
+                _ if call.scope.framework() == "event" => "on every event",
                 _ => "on every request",
             };
             (
@@ -694,6 +707,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "lambda") => "Lambda handler",
         (_, "gcf") => "Cloud Function",
         (_, "trpc") => "tRPC procedure",
+        (_, "event") => "the callback of",
         (ScopeKind::Handler, f) if !f.is_empty() => {
             return format!("{} handler{name}", framework_name(f));
         }

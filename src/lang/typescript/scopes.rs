@@ -476,6 +476,26 @@ impl<'a, 't> Walker<'a, 't> {
                 ..boundary(named(ScopeKind::Handler, Some("server-action")))
             };
         }
+        // A callback registered with something that calls it back once per event (the
+        // catalogue's `[registration]`): `socket.on("message", cb)`, `setInterval(cb, ms)`,
+        // `consumer.run({ eachMessage })`.
+        // Nested registrations (`io.on("connection", s => s.on("message", cb))`) name the inner one.
+        if (matches!(
+            parent.scope.kind,
+            ScopeKind::Module | ScopeKind::Startup | ScopeKind::Function | ScopeKind::Loop
+        ) || parent.scope.framework() == "event")
+            && let Some((call, label)) = self.registration_of(at)
+        {
+            return FnClass {
+                memo,
+                ..boundary(Scope {
+                    kind: ScopeKind::Handler,
+                    framework: Some(std::sync::Arc::from("event")),
+                    name: Some(std::sync::Arc::from(label.as_str())),
+                    span: Some(span(call)),
+                })
+            };
+        }
         let at_module = self.ctxs.len() == 1;
         if let Some(n) = name {
             let nm = n.name.as_str();
@@ -913,4 +933,82 @@ fn leaves_loop(node: Node<'_>) -> bool {
         stack.extend(n.named_children(&mut cursor).map(|c| (c, nested)));
     }
     false
+}
+
+impl<'t> Walker<'_, 't> {
+    /// The registration a callback is handed to (the call's function, and a label such as
+    /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
+    /// functions, or as the value of a registration key of an options object passed to a call.
+    fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String)> {
+        let reg = &self.catalog.registration;
+        let src = self.src;
+        let callee =
+            |call: Node<'t>| field(call, "function").or_else(|| field(call, "constructor"));
+        let label = |call: Node<'t>| -> Option<(Node<'t>, String)> {
+            let func = callee(call)?;
+            let func_text = if call.kind_name() == "new_expression" {
+                format!("new {}", text(func, src))
+            } else {
+                text(func, src).to_string()
+            };
+            let args = field(call, "arguments")?;
+            let first = args.named_child(0);
+            let event = first
+                .filter(|a| matches!(a.kind_name(), "string" | "template_string"))
+                .map(|a| text(a, src));
+            Some((
+                func,
+                match event {
+                    Some(e) if e.len() <= 60 => format!("{func_text}({e})"),
+                    _ => format!("{func_text}(…)"),
+                },
+            ))
+        };
+        let registered = |call: Node<'t>| -> bool {
+            let Some(func) = callee(call) else {
+                return false;
+            };
+            if call.kind_name() == "new_expression" {
+                let class = text(func, src);
+                return reg
+                    .classes
+                    .iter()
+                    .any(|c| c == class.rsplit('.').next().unwrap_or(class));
+            }
+            let named = match unwrap_value(func).kind_name() {
+                "member_expression" => field(unwrap_value(func), "property")
+                    .is_some_and(|p| reg.methods.iter().any(|m| m == text(p, src))),
+                "identifier" => reg.functions.iter().any(|f| f == text(func, src)),
+                _ => false,
+            };
+            if !named {
+                return false;
+            }
+            // `server.on("listening", cb)`: once, not per event.
+            let first = field(call, "arguments").and_then(|a| a.named_child(0));
+            !first
+                .filter(|a| a.kind_name() == "string")
+                .is_some_and(|a| {
+                    let e = text(a, src).trim_matches(|c| c == '"' || c == '\'' || c == '`');
+                    reg.once_events.iter().any(|o| o == e)
+                })
+        };
+        if let Some((call, _)) = arg_position(at) {
+            return registered(call.node).then(|| label(call.node)).flatten();
+        }
+        // `consumer.run({ eachMessage: async (…) => … })`
+        let pair = at.up().filter(|p| p.node.kind_name() == "pair")?;
+        let key = field(pair.node, "key")
+            .map(|k| text(k, src).trim_matches(|c| c == '"' || c == '\''))?;
+        if !reg.keys.iter().any(|k| k == key) {
+            return None;
+        }
+        let object = pair.up().filter(|o| o.node.kind_name() == "object")?;
+        let args = object.up().filter(|a| a.node.kind_name() == "arguments")?;
+        let call = args
+            .up()
+            .filter(|c| c.node.kind_name() == "call_expression")?;
+        let func = callee(call.node)?;
+        Some((func, format!("{}({{ {key} }})", text(func, src))))
+    }
 }

@@ -656,7 +656,19 @@ fn module_level_closures_are_functions_and_iife_is_module() {
         "import { Pool } from 'pg';\nsetInterval(() => { const p = new Pool(); }, 1000);\n(async () => { const q = new Pool(); })();\n",
     );
     let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
-    assert_eq!(k, vec![ScopeKind::Function, ScopeKind::Module]);
+    // `setInterval`'s callback runs once per tick: a registration (the catalogue's
+    // `[registration]`), named after the call.
+    assert_eq!(k, vec![ScopeKind::Handler, ScopeKind::Module]);
+    assert_eq!(f.clients[0].scope.framework(), "event");
+    assert_eq!(f.clients[0].scope.name.as_deref(), Some("setInterval(…)"));
+    // A module-level closure handed to anything else is a plain function.
+    let f = facts(
+        "src/index.ts",
+        &["pg"],
+        "import { Pool } from 'pg';\nretry(() => { const p = new Pool(); });\nserver.on('listening', () => { const q = new Pool(); });\n",
+    );
+    let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(k, vec![ScopeKind::Function, ScopeKind::Function]);
 }
 
 #[test]
