@@ -707,7 +707,9 @@ fn describe_scope(s: &Scope) -> String {
         (_, "lambda") => "Lambda handler",
         (_, "gcf") => "Cloud Function",
         (_, "trpc") => "tRPC procedure",
-        (_, "event") => "the callback of",
+        // Named after the registration (`socket.on("chat")`) or after the function registered.
+        (_, "event") if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
+        (_, "event") => "callback",
         (ScopeKind::Handler, f) if !f.is_empty() => {
             return format!("{} handler{name}", framework_name(f));
         }

@@ -24,6 +24,11 @@ pub(super) type RefCandidate<'t> = (Node<'t>, &'static str);
 
 #[derive(Default)]
 pub(super) struct Pre<'t> {
+    /// The catalogue's `[registration]`: methods and keyword arguments that hand a callback to
+    /// something calling it once per event, and the once-only events.
+    pub(super) reg_methods: HashSet<String>,
+    pub(super) reg_keys: HashSet<String>,
+    pub(super) reg_once: HashSet<String>,
     pub(super) imports: HashMap<String, Import>,
     /// `from m import *` (absolute only).
     pub(super) wildcard: Vec<String>,
@@ -74,6 +79,9 @@ impl<'t> Pre<'t> {
                 .flat_map(|c| c.modules.iter())
                 .map(|m| m.split('.').next().unwrap_or(m).to_string())
                 .collect(),
+            reg_methods: catalog.registration.methods.iter().cloned().collect(),
+            reg_keys: catalog.registration.keys.iter().cloned().collect(),
+            reg_once: catalog.registration.once_events.iter().cloned().collect(),
             ..Pre::default()
         };
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
@@ -490,6 +498,40 @@ impl<'t> Pre<'t> {
     }
 
     /// Handler references and `lifespan=` in one call.
+    fn scan_registration(
+        &self,
+        call: Node<'t>,
+        func: Node<'t>,
+        last_name: Option<Node<'t>>,
+        src: &str,
+        refs: &mut Vec<RefCandidate<'t>>,
+    ) {
+        let method = func.kind_name() == "attribute"
+            && last_name.is_some_and(|n| self.reg_methods.contains(text(n, src)));
+        if !method && self.reg_keys.is_empty() {
+            return;
+        }
+        let (positional, keywords) = call_args(call);
+        if method {
+            let once = positional.first().is_some_and(|a| {
+                a.kind_name() == "string"
+                    && self
+                        .reg_once
+                        .contains(text(*a, src).trim_matches(|c| c == '"' || c == '\''))
+            });
+            if let Some(f) = positional.iter().find(|a| a.kind_name() == "identifier")
+                && !once
+            {
+                refs.push((*f, "event"));
+            }
+        }
+        for (k, v) in keywords {
+            if v.kind_name() == "identifier" && self.reg_keys.contains(text(k, src)) {
+                refs.push((v, "event"));
+            }
+        }
+    }
+
     pub(super) fn scan_call(
         &mut self,
         call: Node<'t>,
@@ -521,6 +563,9 @@ impl<'t> Pre<'t> {
             self.lifespan_fns.insert(text(arg, src).to_string());
             return;
         }
+        // A callback handed to a registration (`scheduler.add_job(sweep, "interval")`,
+        // `btn.click(lookup)`, `gr.Interface(fn=predict)`): it runs once per event.
+        self.scan_registration(call, func, last_name, src, refs);
         if !last_name.is_some_and(|n| ROUTE_REGISTRARS.contains(&text(n, src))) {
             return;
         }

@@ -830,6 +830,24 @@ impl<'a, 't> Walker<'a, 't> {
                 handler = Some(if huey { "huey" } else { "celery" });
                 continue;
             }
+            // A decorator that registers the function with something calling it once per event
+            // (the catalogue's `[registration]`: `@client.event`, `@socketio.on("chat")`,
+            // `@broker.subscriber("orders")`), unless for a once-only event.
+            if segs.len() >= 2 && handler.is_none() && self.pre.reg_methods.contains(last) {
+                let once = call.is_some_and(|c| {
+                    call_args(c).0.first().is_some_and(|a| {
+                        a.kind_name() == "string"
+                            && self
+                                .pre
+                                .reg_once
+                                .contains(text(*a, src).trim_matches(|c| c == '"' || c == '\''))
+                    })
+                });
+                if !once {
+                    handler = Some("event");
+                    continue;
+                }
+            }
             if last == "task" && segs.len() == 1 {
                 if self.pre.imported_from("task", &["invoke", "fabric"]) {
                     startup = true;
