@@ -508,26 +508,36 @@ impl<'t> Pre<'t> {
     ) {
         let method = func.kind_name() == "attribute"
             && last_name.is_some_and(|n| self.reg_methods.contains(text(n, src)));
-        if !method && self.reg_keys.is_empty() {
+        let Some(args) = call.field("arguments") else {
             return;
-        }
-        let (positional, keywords) = call_args(call);
-        if method {
-            let once = positional.first().is_some_and(|a| {
-                a.kind_name() == "string"
-                    && self
+        };
+        // Without allocating: most calls are neither registrations nor take a callback keyword.
+        let mut cursor = args.walk();
+        let mut first_positional = true;
+        let mut once = false;
+        for a in args.named_children(&mut cursor) {
+            match a.kind_name() {
+                "keyword_argument" => {
+                    if let (Some(k), Some(v)) = (a.field("name"), a.field("value"))
+                        && v.kind_name() == "identifier"
+                        && self.reg_keys.contains(text(k, src))
+                    {
+                        refs.push((v, "event"));
+                    }
+                }
+                "string" if method && first_positional => {
+                    once = self
                         .reg_once
-                        .contains(text(*a, src).trim_matches(|c| c == '"' || c == '\''))
-            });
-            if let Some(f) = positional.iter().find(|a| a.kind_name() == "identifier")
-                && !once
-            {
-                refs.push((*f, "event"));
-            }
-        }
-        for (k, v) in keywords {
-            if v.kind_name() == "identifier" && self.reg_keys.contains(text(k, src)) {
-                refs.push((v, "event"));
+                        .contains(text(a, src).trim_matches(|c| c == '"' || c == '\''));
+                    first_positional = false;
+                }
+                "identifier" if method && !once => {
+                    refs.push((a, "event"));
+                    // Only the first function named.
+                    once = true;
+                    first_positional = false;
+                }
+                _ => first_positional = false,
             }
         }
     }
