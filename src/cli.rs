@@ -39,8 +39,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
         format: RulesFormat,
     },
-    /// Print the documentation of a rule (by id or code)
-    Explain { rule: String },
+    /// Print the documentation of a rule (by id or code), or with --why PATH:LINE why
+    /// connlint reports what it reports there (how often that line runs, and through what)
+    Explain {
+        #[arg(required_unless_present = "why")]
+        rule: Option<String>,
+        /// A finding's place, `PATH:LINE`: print its findings with the chain that makes the
+        /// line run per request, per event, per render or per iteration
+        #[arg(long, value_name = "PATH:LINE", conflicts_with = "rule")]
+        why: Option<String>,
+    },
     /// List the client libraries connlint knows (the built-in catalogue): how each is built,
     /// which rules judge it and what the fixes do
     Libraries {
@@ -262,7 +270,11 @@ fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Explain { rule, why }) => match (rule, why) {
+            (_, Some(at)) => explain_why(&at),
+            (Some(rule), None) => explain(&rule),
+            (None, None) => fail("name a rule, or --why PATH:LINE"),
+        },
         Some(Command::Lsp { .. }) => match crate::lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(format!("language server: {e}")),
@@ -402,6 +414,77 @@ fn explain(name: &str) -> ExitCode {
             "unknown rule `{name}`; `connlint rules` lists them"
         )),
     }
+}
+
+/// `connlint explain --why PATH:LINE`: the findings on that line, each with what makes it run
+/// many times (its label's chain), its help and its related places. Exit 0 when there is one,
+/// 1 when the line has none, 2 on a bad argument.
+fn explain_why(at: &str) -> ExitCode {
+    let Some((path, line)) = at
+        .rsplit_once(':')
+        .and_then(|(p, l)| Some((p, l.parse::<u32>().ok().filter(|l| *l > 0)?)))
+    else {
+        return fail(format!(
+            "--why wants PATH:LINE (e.g. app/api/users/route.ts:12), not `{at}`"
+        ));
+    };
+    let file = PathBuf::from(path);
+    if !file.is_file() {
+        return fail(format!("--why: `{path}` is not a file"));
+    }
+    let settings = Settings {
+        nearest_config: true,
+        ..Settings::default()
+    };
+    let report = match engine::check_paths(std::slice::from_ref(&file), &settings) {
+        Ok(r) => r,
+        Err(e) => return run_error(e),
+    };
+    let on_line: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.start.line <= line && line <= d.end.line)
+        .collect();
+    let mut out = String::new();
+    if on_line.is_empty() {
+        out.push_str(&format!("{path}:{line}: no finding on this line"));
+        if let Some(e) = report.errors.iter().find(|e| e.path.ends_with(path)) {
+            out.push_str(&format!(" (the file was not checked: {})", e.message));
+        }
+        out.push('\n');
+        print!("{out}");
+        return ExitCode::from(1);
+    }
+    for d in on_line {
+        out.push_str(&format!(
+            "{}:{}:{}: {} ({}, {}): {}\n",
+            d.path,
+            d.start.line,
+            d.start.column,
+            d.rule,
+            d.code,
+            d.severity.as_str(),
+            d.message
+        ));
+        match &d.label {
+            Some((_, why)) => out.push_str(&format!("  why:  {why}\n")),
+            None => {
+                out.push_str("  why:  the construction itself is where it runs (see the message)\n")
+            }
+        }
+        for r in &d.related {
+            out.push_str(&format!(
+                "  see:  {}:{}:{}: {}\n",
+                r.path, r.start.line, r.start.column, r.message
+            ));
+        }
+        if !d.help.is_empty() {
+            out.push_str(&format!("  help: {}\n", d.help));
+        }
+        out.push_str(&format!("  docs: connlint explain {}\n", d.rule));
+    }
+    print!("{out}");
+    ExitCode::SUCCESS
 }
 
 fn check(args: CheckArgs) -> ExitCode {

@@ -712,3 +712,45 @@ fn projects_checked_together_do_not_count_each_others_imports() {
     paths.sort();
     assert_eq!(paths, ["a/lib/auth.ts", "b/lib/db.ts"], "{doc}");
 }
+
+/// `connlint explain --why PATH:LINE` prints the line's findings with the chain that makes the
+/// line run many times; a line without one exits 1; a malformed place exits 2.
+#[test]
+fn explain_why_prints_the_chain() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/per-request-client/bad-rs-tokio-accept-loop-in-main");
+    let out = assert_cmd::Command::cargo_bin("connlint")
+        .unwrap()
+        .current_dir(&dir)
+        .env_remove("CONNLINT_CACHE_DIR")
+        .args(["explain", "--why", "src/conn.rs:7"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.starts_with("src/conn.rs:6:16: per-request-client (CL101, error)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("why:  `handle` runs on every iteration of a loop: it is called from a loop in `main` (src/main.rs:14)"),
+        "{text}"
+    );
+    let none = assert_cmd::Command::cargo_bin("connlint")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["explain", "--why", "src/conn.rs:1"])
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stdout).contains("no finding on this line"));
+    for bad in ["src/conn.rs", "src/conn.rs:0", "missing.rs:3"] {
+        let out = assert_cmd::Command::cargo_bin("connlint")
+            .unwrap()
+            .current_dir(&dir)
+            .args(["explain", "--why", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+}

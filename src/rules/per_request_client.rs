@@ -590,7 +590,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         }
         PerRequest::CalledFrom((file, idx)) => {
             let call = &cx.files[*file].facts.calls[*idx];
-            let caller = describe_scope(&call.scope);
+            let caller = describe_call_site(&call.scope);
             let when = match root_kind(cx, (*file, *idx)) {
                 ScopeKind::Component => "on every render",
                 ScopeKind::Loop => "on every iteration of a loop",
@@ -601,13 +601,70 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
             (
                 when.into(),
                 format!(
-                    "{when}: it is called from {caller} ({}:{})",
+                    "{when}: it is called from {caller} ({}:{}){}",
                     cx.files[*file].source.display,
-                    cx.files[*file].source.position(call.span.start).line
+                    cx.files[*file].source.position(call.span.start).line,
+                    chain_rest(cx, (*file, *idx))
                 ),
             )
         }
     }
+}
+
+/// Where a call is made: its scope, or the loop it is in (`a loop in \`main\``).
+fn describe_call_site(s: &Scope) -> String {
+    if s.kind == ScopeKind::Loop {
+        return match s.name.as_deref() {
+            Some(n) => format!("a loop in `{n}`"),
+            None => "a loop at module scope".to_string(),
+        };
+    }
+    describe_scope(s)
+}
+
+/// The rest of a call chain above its first call, up to where it starts running many times:
+/// ` ← function \`save\` (app/orders.py:12) ← Flask handler \`create\` (app/api.py:30)`, or
+/// ` ← … registered as an Express handler in src/app.ts`. Empty for a chain of one call.
+fn chain_rest(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> String {
+    const MAX_SHOWN: usize = 6;
+    let mut out = String::new();
+    for depth in 0..256 {
+        let Some(c) = cx.files[call.0].facts.calls.get(call.1) else {
+            break;
+        };
+        let next = c
+            .in_fn
+            .filter(|_| c.scope.kind == ScopeKind::Function)
+            .and_then(|f| cx.graph.per_request.get(&(call.0, f)));
+        match next {
+            Some(PerRequest::CalledFrom(up)) => {
+                if depth + 1 >= MAX_SHOWN {
+                    out.push_str(" ← …");
+                    break;
+                }
+                let u = &cx.files[up.0].facts.calls[up.1];
+                out.push_str(&format!(
+                    " ← {} ({}:{})",
+                    describe_call_site(&u.scope),
+                    cx.files[up.0].source.display,
+                    cx.files[up.0].source.position(u.span.start).line
+                ));
+                call = *up;
+            }
+            Some(PerRequest::HandlerRef {
+                file, framework, ..
+            }) => {
+                out.push_str(&format!(
+                    " ← registered as {} handler in {}",
+                    with_article(framework_name(framework)),
+                    cx.files[*file].source.display
+                ));
+                break;
+            }
+            None => break,
+        }
+    }
+    out
 }
 
 /// What makes a call chain run many times: the scope kind at its root (`poll` called from a
