@@ -629,13 +629,9 @@ fn chain_rest(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> String {
     const MAX_SHOWN: usize = 6;
     let mut out = String::new();
     for depth in 0..256 {
-        let Some(c) = cx.files[call.0].facts.calls.get(call.1) else {
+        let Some((_, next)) = up_from(cx, call) else {
             break;
         };
-        let next = c
-            .in_fn
-            .filter(|_| c.scope.kind == ScopeKind::Function)
-            .and_then(|f| cx.graph.per_request.get(&(call.0, f)));
         match next {
             Some(PerRequest::CalledFrom(up)) => {
                 if depth + 1 >= MAX_SHOWN {
@@ -667,17 +663,27 @@ fn chain_rest(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> String {
     out
 }
 
+/// A call, and why the plain function it is made in runs many times (none when it is made
+/// elsewhere: a handler, a loop, a component).
+fn up_from<'c>(
+    cx: &'c ProjectCx<'_>,
+    call: (usize, usize),
+) -> Option<(&'c crate::facts::CallSite, Option<&'c PerRequest>)> {
+    let c = cx.files[call.0].facts.calls.get(call.1)?;
+    let next = c
+        .in_fn
+        .filter(|_| c.scope.kind == ScopeKind::Function)
+        .and_then(|f| cx.graph.per_request.get(&(call.0, f)));
+    Some((c, next))
+}
+
 /// What makes a call chain run many times: the scope kind at its root (`poll` called from a
 /// loop runs on every iteration, and so does what `poll` calls).
 fn root_kind(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> ScopeKind {
     for _ in 0..256 {
-        let Some(c) = cx.files[call.0].facts.calls.get(call.1) else {
+        let Some((c, next)) = up_from(cx, call) else {
             break;
         };
-        let next = c
-            .in_fn
-            .filter(|_| c.scope.kind == ScopeKind::Function)
-            .and_then(|f| cx.graph.per_request.get(&(call.0, f)));
         match next {
             Some(PerRequest::CalledFrom(up)) => call = *up,
             Some(PerRequest::HandlerRef { .. }) => return ScopeKind::Handler,

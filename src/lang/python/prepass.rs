@@ -864,14 +864,5 @@ fn client_names<'t>(
 /// Is `iterable` (of a `for` loop) a client that yields messages: one of `clients`, or a
 /// method call on one (`pubsub.listen()`)?
 fn iterates_client(iterable: Node<'_>, src: &str, clients: &HashSet<&str>) -> bool {
-    let root = match iterable.kind_name() {
-        "identifier" => Some(iterable),
-        "call" => iterable
-            .field("function")
-            .filter(|f| f.kind_name() == "attribute")
-            .and_then(|f| f.field("object"))
-            .filter(|o| o.kind_name() == "identifier"),
-        _ => None,
-    };
-    root.is_some_and(|r| clients.contains(text(r, src)))
+    super::syntax::iterated_name(iterable, src).is_some_and(|n| clients.contains(n))
 }

@@ -513,16 +513,7 @@ impl<'a, 't> Walker<'a, 't> {
                 let Some(iterable) = parent.field("right") else {
                     return false;
                 };
-                let root = match iterable.kind_name() {
-                    "identifier" => Some(iterable),
-                    "call" => iterable
-                        .field("function")
-                        .filter(|f| f.kind_name() == "attribute")
-                        .and_then(|f| f.field("object"))
-                        .filter(|o| o.kind_name() == "identifier"),
-                    _ => None,
-                };
-                let Some(name) = root.map(|r| text(r, self.src)) else {
+                let Some(name) = super::syntax::iterated_name(iterable, self.src) else {
                     return false;
                 };
                 let fn_idx = self.top().fn_idx;

@@ -403,3 +403,18 @@ pub(super) fn advance(cursor: &mut tree_sitter::TreeCursor<'_>) -> bool {
         }
     }
 }
+
+/// The name a `for` loop iterates, directly or through a method call on it: `consumer` for
+/// `for msg in consumer:` and `for m in consumer.messages():`.
+pub(super) fn iterated_name<'s>(iterable: Node<'_>, src: &'s str) -> Option<&'s str> {
+    let root = match iterable.kind_name() {
+        "identifier" => Some(iterable),
+        "call" => iterable
+            .field("function")
+            .filter(|f| f.kind_name() == "attribute")
+            .and_then(|f| f.field("object"))
+            .filter(|o| o.kind_name() == "identifier"),
+        _ => None,
+    }?;
+    Some(text(root, src))
+}
