@@ -341,6 +341,11 @@ fn a_route_sees_the_factory_of_an_unopened_file_and_hover_shows_the_rule() {
     );
     let md = hover["contents"]["value"].as_str().unwrap();
     assert!(md.contains("per-request-client"), "{md}");
+    // Why the line runs per request, as `connlint explain --why` says it.
+    assert!(
+        md.contains("why: Next.js route handler `GET` runs on every request"),
+        "{md}"
+    );
     assert!(md.contains("## What it does"), "{md}");
     // The quick fix edits the factory, in another file.
     let fix = c.action(&u, &diags[0], "Fix: ");

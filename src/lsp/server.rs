@@ -887,9 +887,14 @@ impl Server {
         let mut md = String::new();
         for d in &hits {
             md.push_str(&format!(
-                "**connlint** `{}` ({}): {}\n\nhelp: {}\n\n",
-                d.rule, d.code, d.message, d.help
+                "**connlint** `{}` ({}): {}\n\n",
+                d.rule, d.code, d.message
             ));
+            // How often the line runs, and through what (`connlint explain --why`).
+            if let Some((_, why)) = &d.label {
+                md.push_str(&format!("why: {why}\n\n"));
+            }
+            md.push_str(&format!("help: {}\n\n", d.help));
         }
         let mut rules_seen = Vec::new();
         for d in &hits {
