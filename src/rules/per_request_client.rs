@@ -772,6 +772,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "trpc") => "tRPC procedure",
         // Named after the registration (`socket.on("chat")`) or after the function registered.
         (_, "event") if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
+        (_, "event") if s.name.is_none() => "a registered callback",
         (_, "event") => "callback",
         (ScopeKind::Handler, f) if !f.is_empty() => {
             return format!("{} handler{name}", framework_name(f));

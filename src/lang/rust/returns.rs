@@ -450,6 +450,16 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler(self.pre.service_fn_framework));
             } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
                 closure = Some(ClosureRole::Handler(fw));
+            } else if self
+                .catalog
+                .registration
+                .functions
+                .iter()
+                .any(|f| f == last)
+            {
+                // A callback run once per event (`teloxide::repl(bot, |bot, msg| …)`,
+                // `Job::new_async(schedule, |id, l| …)`): the catalogue's `[registration]`.
+                closure = Some(ClosureRole::Handler("event"));
             } else if last == "new" && LAZY_TYPES.contains(&type_seg) {
                 guard = Some(Guard::Lazy);
             } else if (AXUM_METHODS.contains(&last) || last == "on")
@@ -547,6 +557,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             && self.pre.is_warp_chain(&m.receiver)
         {
             closure = Some(ClosureRole::Handler("warp"));
+        } else if self.catalog.registration.methods.contains(&method) {
+            // `socket.on("message", |s, Data(d)| async move { … })`: once per event.
+            closure = Some(ClosureRole::Handler("event"));
         }
         self.visit_expr(&m.receiver);
         self.visit_args(&m.args, guard, closure);
