@@ -365,10 +365,23 @@ pub struct RegistrationDef {
     pub once_events: Vec<String>,
 }
 
+/// Frameworks that run a script again, top to bottom, on every user interaction (Streamlit):
+/// its module scope runs per rerun, except what the framework's cache decorators keep.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct RerunDef {
+    /// Modules whose scripts are re-run (`streamlit`): a file importing one and calling it at
+    /// module scope (`st.title(…)`) is such a script.
+    pub modules: Vec<String>,
+    /// Their cache decorators (`@st.cache_resource`): a function under one runs once.
+    pub cache: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct CatalogFile {
     registration: RegistrationDef,
+    rerun: RerunDef,
     generic_release: Vec<String>,
     duplicates_ok_families: Vec<String>,
     client: Vec<ClientDef>,
@@ -512,6 +525,8 @@ pub struct LangCatalog {
     pub generic_release: Vec<String>,
     /// Calls whose callback runs once per event (see [`RegistrationDef`]).
     pub registration: RegistrationDef,
+    /// Frameworks that re-run a script on every interaction (see [`RerunDef`]).
+    pub rerun: RerunDef,
     /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
     /// SDK clients, Redis connections): `duplicate-client-module` leaves them alone.
     pub duplicates_ok_families: Vec<String>,
@@ -600,6 +615,7 @@ impl LangCatalog {
             positional_options: f.positional_options,
             generic_release: f.generic_release,
             registration: f.registration,
+            rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,
             index: std::sync::OnceLock::new(),
         })

@@ -205,6 +205,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "arq" => {
             "create the client once in the worker's `on_startup` hook, keep it in `ctx`, close it in `on_shutdown`, and use `ctx[...]` in jobs"
         }
+        "rerun" => {
+            "build it in a function decorated with `@st.cache_resource` and call that: the cache keeps one client across reruns and sessions"
+        }
         "event" => {
             "create the client once (at module scope or where the callback is registered) and use it in the callback, which runs once per event"
         }

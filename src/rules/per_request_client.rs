@@ -329,6 +329,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                     scope_label(&s)
                         .map(|sp| (sp, format!("{} runs once per job", describe_scope(&s)))),
                 ),
+                (None, _) if s.framework() == "rerun" => ("on every rerun of the script".to_string(), None),
                 (None, _) if s.framework() == "event" => (
                     "on every event".to_string(),
                     scope_label(&s).map(|sp| {
@@ -596,6 +597,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 ScopeKind::Loop => "on every iteration of a loop",
                 _ if is_job_framework(call.scope.framework()) => "on every job",
                 _ if call.scope.framework() == "event" => "on every event",
+                _ if call.scope.framework() == "rerun" => "on every rerun of the script",
                 _ => "on every request",
             };
             (
@@ -772,6 +774,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "trpc") => "tRPC procedure",
         // Named after the registration (`socket.on("chat")`) or after the function registered.
         (_, "event") if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
+        (_, "rerun") => "a script re-run on every interaction (Streamlit)",
         (_, "event") if s.name.is_none() => "a registered callback",
         (_, "event") => "callback",
         (ScopeKind::Handler, f) if !f.is_empty() => {

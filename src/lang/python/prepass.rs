@@ -29,6 +29,11 @@ pub(super) struct Pre<'t> {
     pub(super) reg_methods: HashSet<String>,
     pub(super) reg_keys: HashSet<String>,
     pub(super) reg_once: HashSet<String>,
+    /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
+    /// Streamlit): it imports one of those modules and calls it at module scope (`st.title(…)`).
+    pub(super) rerun_script: bool,
+    /// That framework's cache decorators (`cache_resource`).
+    pub(super) rerun_cache: HashSet<String>,
     pub(super) imports: HashMap<String, Import>,
     /// `from m import *` (absolute only).
     pub(super) wildcard: Vec<String>,
@@ -82,6 +87,7 @@ impl<'t> Pre<'t> {
             reg_methods: catalog.registration.methods.iter().cloned().collect(),
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
+            rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()
         };
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
@@ -148,6 +154,33 @@ impl<'t> Pre<'t> {
                 }
                 _ => {}
             }
+        }
+
+        // A re-run script: a module-level call of a re-running framework (`st.title(…)`; its
+        // cache decorators and `st.secrets` alone do not make a script).
+        if !catalog.rerun.modules.is_empty() {
+            let reruns: Vec<&str> = catalog.rerun.modules.iter().map(String::as_str).collect();
+            pre.rerun_script = named_children(root).into_iter().any(|stmt| {
+                let expr = match stmt.kind_name() {
+                    "expression_statement" => stmt.named_child(0),
+                    _ => None,
+                };
+                let call = expr.map(|e| {
+                    if e.kind_name() == "assignment" {
+                        e.field("right").unwrap_or(e)
+                    } else {
+                        e
+                    }
+                });
+                call.filter(|c| c.kind_name() == "call")
+                    .and_then(|c| c.field("function"))
+                    .and_then(|f| dotted(f, src))
+                    .is_some_and(|segs| {
+                        segs.len() >= 2
+                            && !pre.rerun_cache.contains(segs[segs.len() - 1])
+                            && pre.imported_from(segs[0], &reruns)
+                    })
+            });
         }
 
         // Functions named inside the main guard run once, unless named inside a loop that runs

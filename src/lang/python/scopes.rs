@@ -319,6 +319,7 @@ impl<'a, 't> Walker<'a, 't> {
             ..Default::default()
         };
         let on = OnIndex::build(cat, &pre, file);
+        let rerun_script = pre.rerun_script && file_kind == FileKind::Normal;
         Walker {
             file,
             src: file.text.as_ref(),
@@ -329,7 +330,18 @@ impl<'a, 't> Walker<'a, 't> {
             views_file,
             frames: vec![Frame {
                 node_id: root.id(),
-                scope: Scope::module(),
+                // A script the framework re-runs on every interaction: its top level runs per
+                // rerun, like a request handler.
+                scope: if rerun_script {
+                    Scope {
+                        kind: ScopeKind::Handler,
+                        framework: Some("rerun".into()),
+                        name: None,
+                        span: None,
+                    }
+                } else {
+                    Scope::module()
+                },
                 guard: Guard::None,
                 fn_idx: None,
                 owner: root,
@@ -737,7 +749,10 @@ impl<'a, 't> Walker<'a, 't> {
                 continue;
             };
             let Some(&last) = segs.last() else { continue };
-            if MEMO_DECORATORS.contains(&last) || (last == "cached" && segs.len() == 1) {
+            if MEMO_DECORATORS.contains(&last)
+                || (last == "cached" && segs.len() == 1)
+                || (segs.len() >= 2 && self.pre.rerun_cache.contains(last))
+            {
                 guard = Guard::Memo;
                 continue;
             }
@@ -954,10 +969,13 @@ impl<'a, 't> Walker<'a, 't> {
         if non_self.len() == 2 && non_self[0] == "event" && non_self[1] == "context" {
             return (ScopeKind::Handler, Some("lambda"), guard);
         }
+        // A function defined at the top of a re-run script runs when it is called (the call
+        // graph follows the calls its top level makes on each rerun), not on its own.
         if matches!(
             parent.kind,
             ScopeKind::Handler | ScopeKind::Startup | ScopeKind::Test
-        ) {
+        ) && !(top_level && parent.framework() == "rerun")
+        {
             return (
                 parent.kind,
                 parent.framework.as_deref().map(static_tag),

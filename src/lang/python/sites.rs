@@ -231,6 +231,36 @@ impl<'a, 't> Walker<'a, 't> {
         false
     }
 
+    /// Is the construction stored into a container that an enclosing `if` checks first:
+    /// `if "db" not in st.session_state: st.session_state["db"] = connect()`, `if tenant not in
+    /// POOLS: POOLS[tenant] = create_engine(url)`? Then it is built once per key.
+    pub(super) fn container_guarded(&self, call: Node<'t>, target: Node<'t>) -> bool {
+        let container = match target.kind_name() {
+            "subscript" => target.field("value"),
+            "attribute" => target.field("object"),
+            _ => None,
+        };
+        let Some(container) = container.map(|c| compact(text(c, self.src))) else {
+            return false;
+        };
+        let checked = format!("notin{container}");
+        let mut node = call.parent();
+        while let Some(n) = node {
+            match n.kind_name() {
+                "function_definition" | "lambda" | "class_definition" | "module" => return false,
+                "if_statement" | "elif_clause"
+                    if n.field("condition")
+                        .is_some_and(|c| compact(text(c, self.src)).contains(&checked)) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+            node = n.parent();
+        }
+        false
+    }
+
     pub(super) fn client_site(&mut self, call: Node<'t>, func: Node<'t>, m: CtorMatch<'a>) {
         let climb = self.climb();
         let top = self.top();
@@ -239,6 +269,11 @@ impl<'a, 't> Walker<'a, 't> {
         let ident_target = climb.target.is_none_or(|t| t.kind_name() == "identifier");
         let guard = if m.singleton || self.registry_guarded(call, &m.client.registry) {
             Guard::SingletonApi
+        } else if climb
+            .target
+            .is_some_and(|t| self.container_guarded(call, t))
+        {
+            Guard::ModuleCache
         } else {
             top.guard
         };
@@ -612,6 +647,8 @@ pub(super) fn depends_calls<'t>(node: Node<'t>, src: &str) -> Vec<(Node<'t>, Nod
 /// Framework tags are a closed set of static strings; map an owned tag back to it.
 pub(super) fn static_tag(tag: &str) -> &'static str {
     pub(super) const TAGS: &[&str] = &[
+        "event",
+        "rerun",
         "fastapi",
         "flask",
         "django",
