@@ -1157,10 +1157,23 @@ impl Catalog {
     }
 
     /// The built-in catalogue, parsed once. If an embedded file fails to parse (a build that
-    /// the test suite would have rejected), the catalogue is empty rather than a panic.
+    /// the test suite would have rejected), the catalogue is empty rather than a panic, and
+    /// [`Catalog::shared_error`] says why (the CLI refuses to run on it).
     pub fn shared() -> &'static Catalog {
-        static BUILTIN: LazyLock<Catalog> =
-            LazyLock::new(|| Catalog::builtin().unwrap_or_default());
+        static EMPTY: LazyLock<Catalog> = LazyLock::new(Catalog::default);
+        match Self::shared_result() {
+            Ok(c) => c,
+            Err(_) => &EMPTY,
+        }
+    }
+
+    /// Why the built-in catalogue is empty, when it failed to parse.
+    pub fn shared_error() -> Option<&'static CatalogError> {
+        Self::shared_result().as_ref().err()
+    }
+
+    fn shared_result() -> &'static Result<Catalog, CatalogError> {
+        static BUILTIN: LazyLock<Result<Catalog, CatalogError>> = LazyLock::new(Catalog::builtin);
         &BUILTIN
     }
 

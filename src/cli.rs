@@ -247,6 +247,12 @@ fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // A build whose embedded catalogue does not parse would check nothing and pass: refuse.
+    if let Some(e) = crate::catalog::Catalog::shared_error() {
+        return fail(format!(
+            "internal error: the built-in catalogue does not parse ({e}); please report it"
+        ));
+    }
     if cli.command.is_none()
         && let Some(first) = cli.check.paths.first()
         && let Some(command) = mistyped_command(first)
