@@ -669,6 +669,15 @@ fn module_level_closures_are_functions_and_iife_is_module() {
     );
     let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
     assert_eq!(k, vec![ScopeKind::Function, ScopeKind::Function]);
+    // An array method's callback is not a registration: a plain closure at module scope, a
+    // loop body in a function.
+    let f = facts(
+        "src/index.ts",
+        &["pg"],
+        "import { Pool } from 'pg';\nconst ok = ['a'].every((u) => { const p = new Pool(); return !!p; });\nfunction check(us: string[]) { return us.every((u) => { const q = new Pool(); return !!q; }); }\n",
+    );
+    let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(k, vec![ScopeKind::Function, ScopeKind::Loop]);
 }
 
 #[test]
