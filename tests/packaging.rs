@@ -33,6 +33,19 @@ fn yaml(path: &str) -> Yaml<'static> {
         .unwrap()
 }
 
+/// Run `cmd`, which must succeed; its output.
+fn run_ok(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{:?}: {}{}",
+        cmd,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn cargo_version() -> String {
     let manifest: toml::Table = read("Cargo.toml").parse().unwrap();
     manifest["package"]["version"].as_str().unwrap().to_string()
@@ -160,15 +173,10 @@ fn the_release_workflow_builds_every_platform_and_nothing_else() {
 
 #[test]
 fn every_copy_of_the_version_is_cargo_tomls_and_set_rewrites_them_all() {
-    let out = Command::new("python3")
-        .arg(root().join("scripts/version.py"))
-        .arg("check")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        Command::new("python3")
+            .arg(root().join("scripts/version.py"))
+            .arg("check"),
     );
     let vscode = json("editors/vscode/package.json");
     assert_eq!(vscode["version"], cargo_version().as_str());
@@ -193,17 +201,7 @@ fn every_copy_of_the_version_is_cargo_tomls_and_set_rewrites_them_all() {
         std::fs::copy(root().join(file), to).unwrap();
     }
     let script = tmp.path().join("scripts/version.py");
-    let out = Command::new("python3")
-        .arg(&script)
-        .args(["set", "7.8.9"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(Command::new("python3").arg(&script).args(["set", "7.8.9"]));
     let get = Command::new("python3").arg(&script).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&get.stdout).trim(), "7.8.9");
     let npm: Value = serde_json::from_str(
@@ -332,15 +330,10 @@ fn the_action_runs_its_script_with_the_inputs_it_declares() {
 
 #[test]
 fn the_crate_holds_the_engine_and_its_rules_only() {
-    let out = Command::new(env!("CARGO"))
-        .args(["package", "--list", "--allow-dirty", "--offline"])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        Command::new(env!("CARGO"))
+            .args(["package", "--list", "--allow-dirty", "--offline"])
+            .current_dir(root()),
     );
     let files = String::from_utf8(out.stdout).unwrap();
     let files: Vec<&str> = files.lines().collect();

@@ -87,13 +87,11 @@ if [ ! -f "$DIR/ready-$CODE_SERVER_VERSION" ]; then
 fi
 
 if [ -z "$CONNLINT_VSIX" ]; then
-  echo "== packaging the .vsix for linux-x64 around $CONNLINT"
-  rm -rf "$HERE/bundled"
-  mkdir -p "$HERE/bundled"
-  cp "$CONNLINT" "$HERE/bundled/connlint"
-  CONNLINT_VSIX="$DIR/connlint-linux-x64.vsix"
-  bash "$HERE/scripts/check.sh" "$CONNLINT_VSIX" --target linux-x64 >/dev/null
-  rm -rf "$HERE/bundled"
+  # Packaged as a release packages it (the platform .vsix around this binary).
+  echo "== packaging the .vsix for x86_64-unknown-linux-gnu around $CONNLINT"
+  rm -rf "$DIR/package"
+  bash "$REPO/scripts/package-platform.sh" x86_64-unknown-linux-gnu "$CONNLINT" "$DIR/package" >/dev/null
+  CONNLINT_VSIX="$(ls "$DIR"/package/connlint-vscode-linux-x64-*.vsix)"
 fi
 
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/connlint-vscode-e2e-run.XXXXXX")"

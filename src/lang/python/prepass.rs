@@ -530,7 +530,17 @@ impl<'t> Pre<'t> {
                 && self.wildcard.iter().any(|w| in_package(w, prefixes)))
     }
 
-    /// Handler references and `lifespan=` in one call.
+    /// Is `arg` a string naming a once-only event (`"startup"`): a registration for it is not one.
+    pub(super) fn names_once_event(&self, arg: Node<'_>, src: &str) -> bool {
+        arg.kind_name() == "string"
+            && self
+                .reg_once
+                .contains(text(arg, src).trim_matches(|c| c == '"' || c == '\''))
+    }
+
+    /// A callback handed to a registration (the catalogue's `[registration]`): a registration
+    /// method's first function argument, unless for a once-only event, or a registration
+    /// keyword's value (`fn=predict`), as a handler reference tagged `event`.
     fn scan_registration(
         &self,
         call: Node<'t>,
@@ -547,7 +557,8 @@ impl<'t> Pre<'t> {
         // Without allocating: most calls are neither registrations nor take a callback keyword.
         let mut cursor = args.walk();
         let mut first_positional = true;
-        let mut once = false;
+        // The callback is found (the first function named), or the event is a once-only one.
+        let mut done = false;
         for a in args.named_children(&mut cursor) {
             match a.kind_name() {
                 "keyword_argument" => {
@@ -559,15 +570,12 @@ impl<'t> Pre<'t> {
                     }
                 }
                 "string" if method && first_positional => {
-                    once = self
-                        .reg_once
-                        .contains(text(a, src).trim_matches(|c| c == '"' || c == '\''));
+                    done = self.names_once_event(a, src);
                     first_positional = false;
                 }
-                "identifier" if method && !once => {
+                "identifier" if method && !done => {
                     refs.push((a, "event"));
-                    // Only the first function named.
-                    once = true;
+                    done = true;
                     first_positional = false;
                 }
                 _ => first_positional = false,
@@ -575,6 +583,7 @@ impl<'t> Pre<'t> {
         }
     }
 
+    /// Handler references and `lifespan=` in one call.
     pub(super) fn scan_call(
         &mut self,
         call: Node<'t>,

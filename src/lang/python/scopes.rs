@@ -841,13 +841,10 @@ impl<'a, 't> Walker<'a, 't> {
             // `@broker.subscriber("orders")`), unless for a once-only event.
             if segs.len() >= 2 && handler.is_none() && self.pre.reg_methods.contains(last) {
                 let once = call.is_some_and(|c| {
-                    call_args(c).0.first().is_some_and(|a| {
-                        a.kind_name() == "string"
-                            && self
-                                .pre
-                                .reg_once
-                                .contains(text(*a, src).trim_matches(|c| c == '"' || c == '\''))
-                    })
+                    call_args(c)
+                        .0
+                        .first()
+                        .is_some_and(|a| self.pre.names_once_event(*a, src))
                 });
                 if !once {
                     handler = Some("event");
