@@ -30,6 +30,7 @@ impl Check for PerRequestClient {
                 if !c.kind.is_long_lived()
                     || guarded(facts, c.guard, c.in_fn)
                     || wraps_shared_pool(cx, fi, ci)
+                    || opened_from_local_client(file, ci)
                 {
                     continue;
                 }
@@ -94,6 +95,29 @@ impl Check for PerRequestClient {
             }
         }
     }
+}
+
+/// Is connection `idx` opened from a client the same function built before it, unguarded
+/// (`let c = redis::Client::open(url)?; let con = c.get_multiplexed_async_connection().await?`)?
+/// One bug, reported once: at the client, whose fix (build it once) removes both.
+fn opened_from_local_client(file: &crate::facts::CheckedFile, idx: usize) -> bool {
+    let facts = &file.facts;
+    let Some(c) = facts.clients.get(idx) else {
+        return false;
+    };
+    let text = file.source.slice(c.span);
+    c.kind == ClientKind::Connection
+        && c.in_fn.is_some()
+        && facts.clients[..idx].iter().any(|o| {
+            o.in_fn == c.in_fn
+                && o.family == c.family
+                && matches!(o.kind, ClientKind::Client | ClientKind::Pool)
+                && o.guard == Guard::None
+                && o.scope.kind == c.scope.kind
+                && o.binding.as_deref().is_some_and(|b| {
+                    text.strip_prefix(b).is_some_and(|rest| rest.starts_with('.'))
+                })
+        })
 }
 
 /// Is client `idx` of `file` built on an existing pool (`redis.Redis(connection_pool=POOL)`,

@@ -245,6 +245,13 @@ impl<'a, 't> Walker<'a, 't> {
                         s.returned = returned;
                         s.guard = guard;
                         s.anchors.args_are_static = args_static;
+                        // Handed back from inside a loop of a plain function, the client ends
+                        // the loop (`for attempt in range(10): engine = create_engine(url);
+                        // try: …; return engine`): a retry, built once per call, not once per
+                        // iteration. (A loop that runs until the process stops never returns.)
+                        if returned == Returned::Direct && s.scope.kind == ScopeKind::Loop {
+                            s.scope.kind = ScopeKind::Function;
+                        }
                     }
                 }
                 SiteRef::Call(i) => {
