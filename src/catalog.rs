@@ -363,6 +363,14 @@ pub struct RegistrationDef {
     /// `process.on("SIGTERM", cb)`): a registration with one of these as its first argument is
     /// not one.
     pub once_events: Vec<String>,
+    /// Attributes that register the function (or every method of the impl block) they sit on
+    /// with something that calls it per request or event (`#[handler]`, `#[server]`,
+    /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment.
+    pub attributes: Vec<String>,
+    /// Traits whose implementations a library calls back per event (serenity's
+    /// `EventHandler`, actix's `Handler<M>`, tower's `Service`): their methods run per event,
+    /// except the ones named in `once_events` (`ready`, `poll_ready`).
+    pub traits: Vec<String>,
 }
 
 /// Frameworks that run a script again, top to bottom, on every user interaction (Streamlit):

@@ -692,6 +692,27 @@ pub(super) fn is_method_router(e: &Expr) -> bool {
     }
 }
 
+/// Does a method chain name a route path on its way (`app.at("/invoices/:id")`)? Iterative:
+/// the chain may be long.
+pub(super) fn names_route_path(mut e: &Expr) -> bool {
+    loop {
+        match e {
+            Expr::MethodCall(m) => {
+                let path = m.args.iter().any(|a| {
+                    matches!(a, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+                        if s.value().starts_with('/'))
+                });
+                if path {
+                    return true;
+                }
+                e = &m.receiver;
+            }
+            Expr::Paren(p) => e = &p.expr,
+            _ => return false,
+        }
+    }
+}
+
 pub(super) fn path_arg(e: &Expr) -> Option<&syn::Path> {
     match e {
         Expr::Path(p) if p.qself.is_none() => Some(&p.path),
@@ -939,6 +960,13 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                 self.pre.raw_refs.push(RawRef {
                     target: t,
                     framework: "warp",
+                });
+            } else if AXUM_METHODS.contains(&method.as_str()) && names_route_path(&m.receiver) {
+                // A path and a handler, whatever the framework: `app.at("/orders").post(h)`
+                // (tide), `router.path("/x").get(h)`.
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework: "route",
                 });
             }
         }

@@ -214,10 +214,27 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         if test {
             self.test_depth += 1;
         }
+        let reg = &self.catalog.registration;
+        let by_trait = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+            path.segments
+                .last()
+                .is_some_and(|s| reg.traits.iter().any(|t| s.ident == t))
+        });
+        let by_attr = i
+            .attrs
+            .iter()
+            .any(|a| attr_last(a).is_some_and(|l| reg.attributes.contains(&l)));
         let place = FnPlace {
             free: false,
             trait_impl: i.trait_.is_some(),
             tonic,
+            registered: if by_trait {
+                Some("event")
+            } else if by_attr {
+                Some("route")
+            } else {
+                None
+            },
         };
         let owner = match &*i.self_ty {
             syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
@@ -546,6 +563,16 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             for a in &m.args {
                 if let Some(v) = expr_ident(value_core(a)) {
                     state.stored_self.insert(v);
+                }
+            }
+        } else if matches!(method.as_str(), "insert" | "or_insert")
+            && let Some(state) = self.fns.last_mut()
+        {
+            // `pools.insert(tenant, pool.clone())`: kept in a map beyond the call, built once
+            // per key (a per-tenant cache), not once per call.
+            for a in m.args.iter().skip(usize::from(method == "insert")) {
+                if let Some(v) = expr_ident(value_core(a)) {
+                    state.stored_keyed.insert(v);
                 }
             }
         }

@@ -42,6 +42,9 @@ pub(super) struct FnPlace {
     pub(super) trait_impl: bool,
     /// A method of a tonic service impl (`#[tonic::async_trait] impl Greeter for MyGreeter`).
     pub(super) tonic: bool,
+    /// A method of an impl the catalogue's `[registration]` names: an impl of one of its
+    /// `traits` (per event) or under one of its `attributes` (per request).
+    pub(super) registered: Option<&'static str>,
 }
 
 /// What a closure argument becomes.
@@ -84,6 +87,8 @@ pub(super) struct FnState<'ast> {
     pub(super) calls_on: Vec<(String, String)>,
     pub(super) stored_static: HashSet<String>,
     pub(super) stored_self: HashSet<String>,
+    /// Locals inserted into a map (`pools.insert(key, pool)`): cached per key.
+    pub(super) stored_keyed: HashSet<String>,
     pub(super) returns: Returns,
     /// Parameter and local names, computed when first needed.
     pub(super) names: Option<HashSet<String>>,
@@ -252,6 +257,16 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if tonic {
             return (ScopeKind::Handler, Some("tonic"));
         }
+        if let Some(fw) = place.registered
+            && !self.catalog.registration.once_events.contains(&name)
+        {
+            return (ScopeKind::Handler, Some(fw));
+        }
+        if attrs.iter().any(|a| {
+            attr_last(a).is_some_and(|l| self.catalog.registration.attributes.contains(&l))
+        }) {
+            return (ScopeKind::Handler, Some("route"));
+        }
         if let Some(fw) = self.extractor_framework(sig) {
             return (ScopeKind::Handler, Some(fw));
         }
@@ -384,6 +399,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             calls_on: Vec::new(),
             stored_static: HashSet::new(),
             stored_self: HashSet::new(),
+            stored_keyed: HashSet::new(),
             returns: Returns::default(),
             names: None,
             pending: Vec::new(),
@@ -491,6 +507,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let guard = match binding {
             Some(b) if state.stored_static.contains(b) => Guard::ModuleCache,
             Some(b) if state.stored_self.contains(b) => Guard::Owner,
+            Some(b) if state.stored_keyed.contains(b) => Guard::Memo,
             _ => Guard::None,
         };
         (released, returned, guard)
