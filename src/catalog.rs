@@ -371,6 +371,26 @@ pub struct RegistrationDef {
     /// `EventHandler`, actix's `Handler<M>`, tower's `Service`): their methods run per event,
     /// except the ones named in `once_events` (`ready`, `poll_ready`).
     pub traits: Vec<String>,
+    /// Functions that register an instance whose public methods something calls per request
+    /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
+    /// for any text.
+    pub instance_functions: Vec<String>,
+}
+
+impl RegistrationDef {
+    /// Does `name` match one of the `instance_functions` patterns?
+    pub fn registers_instance(&self, name: &str) -> bool {
+        self.instance_functions
+            .iter()
+            .any(|p| match p.split_once('*') {
+                Some((head, tail)) => {
+                    name.len() >= head.len() + tail.len()
+                        && name.starts_with(head)
+                        && name.ends_with(tail)
+                }
+                None => p == name,
+            })
+    }
 }
 
 /// Frameworks that run a script again, top to bottom, on every user interaction (Streamlit):

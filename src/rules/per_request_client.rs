@@ -28,7 +28,8 @@ impl Check for PerRequestClient {
             let facts = &file.facts;
             for (ci, c) in facts.clients.iter().enumerate() {
                 if !c.kind.is_long_lived()
-                    || guarded(facts, c.guard, c.in_fn)
+                    || (guarded(facts, c.guard, c.in_fn)
+                        && !owned_by_per_request_instance(cx, fi, c))
                     || wraps_shared_pool(cx, fi, ci)
                     || opened_from_local_client(file, ci)
                 {
@@ -184,6 +185,26 @@ fn guarded(facts: &FileFacts, guard: Guard, mut in_fn: Option<usize>) -> bool {
         in_fn = f.parent;
     }
     false
+}
+
+/// A client kept on `self` by a constructor (`self.s3 = boto3.client("s3")` in `__init__`)
+/// lives as long as the instance; when the class is instantiated per request
+/// (`ReceiptWriter(request.id)` in a handler), so is the client.
+fn owned_by_per_request_instance(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    c: &crate::facts::ClientSite,
+) -> bool {
+    let facts = &cx.files[fi].facts;
+    c.guard == Guard::Owner
+        && c.in_fn.is_some_and(|f| {
+            cx.graph.per_request.contains_key(&(fi, f))
+                && facts.function(Some(f)).is_some_and(|fun| {
+                    fun.method
+                        && fun.guard == Guard::None
+                        && fun.scope.name.as_deref() == Some("__init__")
+                })
+        })
 }
 
 /// The nearest enclosing function (itself or an ancestor) that runs per request.

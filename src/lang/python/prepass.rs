@@ -29,6 +29,10 @@ pub(super) struct Pre<'t> {
     pub(super) reg_methods: HashSet<String>,
     pub(super) reg_keys: HashSet<String>,
     pub(super) reg_once: HashSet<String>,
+    /// The catalogue's `[registration] instance_functions` (see `registers_instance`).
+    pub(super) reg_instance: crate::catalog::RegistrationDef,
+    /// Classes whose instance is handed to one of them: their public methods run per request.
+    pub(super) registered_classes: HashSet<String>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
     /// Streamlit): it imports one of those modules and calls it at module scope (`st.title(…)`).
     pub(super) rerun_script: bool,
@@ -87,6 +91,10 @@ impl<'t> Pre<'t> {
             reg_methods: catalog.registration.methods.iter().cloned().collect(),
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
+            reg_instance: crate::catalog::RegistrationDef {
+                instance_functions: catalog.registration.instance_functions.clone(),
+                ..Default::default()
+            },
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()
         };
@@ -615,6 +623,22 @@ impl<'t> Pre<'t> {
             self.lifespan_fns.insert(text(arg, src).to_string());
             return;
         }
+        // An instance handed to a registration (`add_GreeterServicer_to_server(Greeter(),
+        // server)`): its class's public methods run per request.
+        if let Some(n) = last_name
+            && self.reg_instance.registers_instance(text(n, src))
+            && let Some(arg) = call.field("arguments").and_then(|a| a.named_child(0))
+        {
+            let class = match arg.kind_name() {
+                "call" => arg.field("function"),
+                _ => Some(arg),
+            };
+            if let Some(segs) = class.and_then(|c| dotted(c, src))
+                && let Some(last) = segs.last()
+            {
+                self.registered_classes.insert((*last).to_string());
+            }
+        }
         // A callback handed to a registration (`scheduler.add_job(sweep, "interval")`,
         // `btn.click(lookup)`, `gr.Interface(fn=predict)`): it runs once per event.
         self.scan_registration(call, func, last_name, src, refs);
@@ -762,9 +786,10 @@ impl<'t> Pre<'t> {
             return Some((first.to_string(), None));
         }
         let imp = self.imports.get(first)?;
-        // `Class()`, `Class.method()`, `obj.attr.method()` on an imported object: not a module function.
+        // `Class.method()`, `obj.attr.method()` on an imported object: not a module function.
+        // `Class()` alone is: it runs the class's `__init__`, which goes by the class's name.
         let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
-        if segs.iter().any(upper) || (imp.member && segs.len() > 2) {
+        if (segs.len() > 1 && segs.iter().any(upper)) || (imp.member && segs.len() > 2) {
             return None;
         }
         let mut full: Vec<&str> = imp.path.split('.').filter(|s| !s.is_empty()).collect();

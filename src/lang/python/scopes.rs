@@ -12,6 +12,7 @@ pub(super) struct ClassInfo {
     /// Last segments of the base classes (`View`, `APIView`, `TestCase`).
     pub(super) bases: Vec<String>,
     pub(super) is_test: bool,
+    pub(super) name: String,
 }
 
 pub(super) struct Frame<'t> {
@@ -616,6 +617,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         let name = node.field("name").map(|n| text(n, src)).unwrap_or("");
+        info.name = name.to_string();
         info.is_test =
             name.starts_with("Test") || info.bases.iter().any(|b| b.ends_with("TestCase"));
         let top = self.top();
@@ -683,6 +685,12 @@ impl<'a, 't> Walker<'a, 't> {
             span: Some(span(name_node)),
         };
         let idx = self.facts.functions.len();
+        // A class's `__init__` runs where the class is called (`ReceiptWriter(id)`): it goes
+        // by the class's name in the call graph (its scope keeps `__init__`).
+        let name = match class.as_ref() {
+            Some(c) if name == "__init__" && !c.name.is_empty() => c.name.clone(),
+            _ => name,
+        };
         self.facts.functions.push(FnFact {
             name,
             span: span(name_node),
@@ -903,6 +911,14 @@ impl<'a, 't> Walker<'a, 't> {
             && params.first().map(|(n, _)| *n) == Some("request")
         {
             return (ScopeKind::Handler, Some("django"), guard);
+        }
+        // An instance registered with something that calls its public methods per request
+        // (the catalogue's `[registration] instance_functions`: gRPC servicers).
+        if let Some(c) = class
+            && !name.starts_with('_')
+            && self.pre.registered_classes.contains(&c.name)
+        {
+            return (ScopeKind::Handler, Some("route"), guard);
         }
         if let Some(c) = class
             && (c

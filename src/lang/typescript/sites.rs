@@ -412,8 +412,7 @@ impl<'a, 't> Walker<'a, 't> {
         let scope = ctx.scope.clone();
         if scope.kind == ScopeKind::Loop {
             let outer = self.fn_scope();
-            self.loop_fn_scopes
-                .insert(self.facts.clients.len(), outer);
+            self.loop_fn_scopes.insert(self.facts.clients.len(), outer);
         }
         let ctx = self.ctx();
         let site = ClientSite {
