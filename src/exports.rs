@@ -198,6 +198,8 @@ pub struct Memo {
     pub(crate) exports: Vec<std::sync::OnceLock<Vec<Option<SharedExport>>>>,
     /// How many other files of the project import each file (one pass over every import).
     pub(crate) importers: std::sync::OnceLock<Vec<usize>>,
+    /// For every file, the files of its project that import it.
+    pub(crate) importer_lists: std::sync::OnceLock<Vec<Vec<usize>>>,
     pub(crate) shared: std::sync::OnceLock<Vec<(usize, usize)>>,
     pub(crate) groups: std::sync::OnceLock<HashMap<GroupKey, Vec<(usize, usize)>>>,
     /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
@@ -221,6 +223,7 @@ impl Memo {
             texts: cells(files),
             exports: cells(files),
             importers: std::sync::OnceLock::new(),
+            importer_lists: std::sync::OnceLock::new(),
             shared: std::sync::OnceLock::new(),
             groups: std::sync::OnceLock::new(),
             rust_states: cells(files),

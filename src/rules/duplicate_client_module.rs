@@ -117,6 +117,24 @@ impl Check for DuplicateClientModule {
                 }),
                 _ => true,
             });
+            // Modules loaded by different processes are not duplicates: a web entry point and a
+            // worker entry point that each import their own `db` module hold one pool each. Only
+            // where every process that loads each module is known (entry scripts found by
+            // following the imports up); a module reached from anything else may share a process
+            // with any other.
+            let procs: BTreeMap<usize, BTreeSet<Option<usize>>> = sites
+                .keys()
+                .map(|fi| (*fi, shared_client::process_roots(cx, *fi)))
+                .collect();
+            let known = |r: &BTreeSet<Option<usize>>| !r.is_empty() && r.iter().all(Option::is_some);
+            sites.retain(|fi, _| {
+                let Some(mine) = procs.get(fi).filter(|m| known(m)) else {
+                    return true;
+                };
+                procs
+                    .iter()
+                    .any(|(o, theirs)| o != fi && (!known(theirs) || !theirs.is_disjoint(mine)))
+            });
             if sites.len() < 2 {
                 continue;
             }

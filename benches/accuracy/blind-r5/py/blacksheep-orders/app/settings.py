@@ -1,0 +1,5 @@
+import os
+
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", "postgresql+asyncpg://shop:shop@localhost:5432/shop"
+)
