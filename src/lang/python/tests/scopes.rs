@@ -245,13 +245,15 @@ def index():
 }
 
 #[test]
-fn object_methods_and_classes_are_not_factory_calls() {
+fn object_methods_and_class_methods_are_not_factory_calls_but_a_class_call_is() {
     let f = facts(
         "app/main.py",
         "from app.repo import users, AuditLog\nfrom app.models import User\nfrom . import views\n\ndef h():\n    users.get(1)\n    users.db.find()\n    AuditLog.client()\n    User(name='x')\n    views.UserView.as_view()\n",
     );
-    assert_eq!(f.calls.len(), 1, "{:?}", f.calls);
-    assert_eq!(f.calls[0].callee, "users.get");
+    // `User(…)` runs `User.__init__` (which goes by the class's name); `AuditLog.client()`
+    // and `views.UserView.as_view()` are methods of imported objects.
+    let callees: Vec<&str> = f.calls.iter().map(|c| c.callee.as_str()).collect();
+    assert_eq!(callees, ["users.get", "User"], "{:?}", f.calls);
 }
 
 #[test]
@@ -363,7 +365,7 @@ class Detail(View):
     assert_eq!(f.clients[1].returned, Returned::Direct);
     assert_eq!(f.clients[3].scope.framework(), "django");
     assert_eq!(f.clients[3].scope.name.as_deref(), Some("get"));
-    assert!(!func(&f, "__init__").exported);
+    assert!(!func(&f, "Repo").exported);
     assert!(func(&f, "on_startup").exported);
 }
 
@@ -1070,7 +1072,9 @@ class Repo:
     assert_eq!(at("get_engine"), (0, false, "def get_engi"));
     // After the decorators, from the start of the line (`async` included).
     assert_eq!(at("handler"), (4, false, "async def ha"));
-    assert_eq!(at("__init__"), (1, true, "    def __in"));
+    // `__init__` goes by its class's name: `Repo(url)` is the call that runs it.
+    assert_eq!(at("Repo"), (1, true, "    def __in"));
+    assert_eq!(func(&f, "Repo").scope.name.as_deref(), Some("__init__"));
     assert_eq!(at("build"), (0, true, "    def buil"));
     assert_eq!(at("inner"), (2, false, "        def "));
     assert_eq!(at("helper"), (2, true, "    def help"));
