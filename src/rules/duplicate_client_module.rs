@@ -122,10 +122,16 @@ impl Check for DuplicateClientModule {
             // where every process that loads each module is known (entry scripts found by
             // following the imports up); a module reached from anything else may share a process
             // with any other.
-            let procs: BTreeMap<usize, BTreeSet<Option<usize>>> = sites
-                .keys()
-                .map(|fi| (*fi, shared_client::process_roots(cx, *fi)))
-                .collect();
+            // (One walk up the imports per module: bounded to groups of a few modules, so that
+            // thousands of generated modules stay linear.)
+            let procs: BTreeMap<usize, BTreeSet<Option<usize>>> = if sites.len() <= 64 {
+                sites
+                    .keys()
+                    .map(|fi| (*fi, shared_client::process_roots(cx, *fi)))
+                    .collect()
+            } else {
+                BTreeMap::new()
+            };
             let known = |r: &BTreeSet<Option<usize>>| !r.is_empty() && r.iter().all(Option::is_some);
             sites.retain(|fi, _| {
                 let Some(mine) = procs.get(fi).filter(|m| known(m)) else {
