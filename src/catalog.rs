@@ -377,20 +377,15 @@ pub struct RegistrationDef {
     pub instance_functions: Vec<String>,
 }
 
-impl RegistrationDef {
-    /// Does `name` match one of the `instance_functions` patterns?
-    pub fn registers_instance(&self, name: &str) -> bool {
-        self.instance_functions
-            .iter()
-            .any(|p| match p.split_once('*') {
-                Some((head, tail)) => {
-                    name.len() >= head.len() + tail.len()
-                        && name.starts_with(head)
-                        && name.ends_with(tail)
-                }
-                None => p == name,
-            })
-    }
+/// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands
+/// for any text)?
+pub fn matches_pattern(patterns: &[String], name: &str) -> bool {
+    patterns.iter().any(|p| match p.split_once('*') {
+        Some((head, tail)) => {
+            name.len() >= head.len() + tail.len() && name.starts_with(head) && name.ends_with(tail)
+        }
+        None => p == name,
+    })
 }
 
 /// Frameworks that run a script again, top to bottom, on every user interaction (Streamlit):

@@ -29,8 +29,8 @@ pub(super) struct Pre<'t> {
     pub(super) reg_methods: HashSet<String>,
     pub(super) reg_keys: HashSet<String>,
     pub(super) reg_once: HashSet<String>,
-    /// The catalogue's `[registration] instance_functions` (see `registers_instance`).
-    pub(super) reg_instance: crate::catalog::RegistrationDef,
+    /// The catalogue's `[registration] instance_functions` (`add_*_to_server`).
+    pub(super) reg_instance: Vec<String>,
     /// Classes whose instance is handed to one of them: their public methods run per request.
     pub(super) registered_classes: HashSet<String>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
@@ -91,10 +91,7 @@ impl<'t> Pre<'t> {
             reg_methods: catalog.registration.methods.iter().cloned().collect(),
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
-            reg_instance: crate::catalog::RegistrationDef {
-                instance_functions: catalog.registration.instance_functions.clone(),
-                ..Default::default()
-            },
+            reg_instance: catalog.registration.instance_functions.clone(),
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()
         };
@@ -626,7 +623,7 @@ impl<'t> Pre<'t> {
         // An instance handed to a registration (`add_GreeterServicer_to_server(Greeter(),
         // server)`): its class's public methods run per request.
         if let Some(n) = last_name
-            && self.reg_instance.registers_instance(text(n, src))
+            && crate::catalog::matches_pattern(&self.reg_instance, text(n, src))
             && let Some(arg) = call.field("arguments").and_then(|a| a.named_child(0))
         {
             let class = match arg.kind_name() {

@@ -89,9 +89,6 @@ pub(super) struct Walker<'a, 't> {
     /// Holders of catalogue clients built in the file (`pool`, `this.pool`) → catalogue id: the
     /// receivers of checkouts (`pool.connect()`).
     pub(super) instances: HashMap<String, String>,
-    /// Clients built in a loop: the scope of the function around the loop, for the retry
-    /// case (the client is handed back from inside the loop).
-    pub(super) loop_fn_scopes: HashMap<usize, Scope>,
     /// `const isProd = process.env.NODE_ENV === "production"`: names of environment tests.
     pub(super) env_flags: HashMap<String, EnvTest>,
     /// Methods that check a connection out of a catalogue pool (`connect`, `getConnection`).
@@ -151,7 +148,6 @@ impl<'a, 't> Walker<'a, 't> {
             has_errors: false,
             index: None,
             instances: HashMap::default(),
-            loop_fn_scopes: HashMap::default(),
             env_flags: HashMap::default(),
             checkout_methods: catalog
                 .clients
@@ -190,18 +186,6 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn ctx(&self) -> &Ctx {
         // The module context is never popped.
         &self.ctxs[self.ctxs.len() - 1]
-    }
-
-    /// The scope of the innermost function around the current node (the module's outside
-    /// any), whatever loops lie between.
-    pub(super) fn fn_scope(&self) -> Scope {
-        self.ctxs
-            .iter()
-            .rev()
-            .find(|c| c.is_fn)
-            .or_else(|| self.ctxs.first())
-            .map(|c| c.scope.clone())
-            .unwrap_or_else(|| self.ctx().scope.clone())
     }
 
     pub(super) fn frame(&mut self) -> &mut Frame {

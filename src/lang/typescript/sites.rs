@@ -405,23 +405,13 @@ impl<'a, 't> Walker<'a, 't> {
             ..Default::default()
         };
         let ctx = self.ctx();
-        // A client handed back from inside a loop ends the loop (`while (true) { const pool =
-        // new Pool(); try { await pool.query("select 1"); return pool } catch { … } }`): a
-        // retry, built once per call of the function, not once per iteration (see
-        // `resolve_returned`).
-        let scope = ctx.scope.clone();
-        if scope.kind == ScopeKind::Loop {
-            let outer = self.fn_scope();
-            self.loop_fn_scopes.insert(self.facts.clients.len(), outer);
-        }
-        let ctx = self.ctx();
         let site = ClientSite {
             client: def.id.clone(),
             family: def.family.clone(),
             kind: def.kind,
             ctor,
             span: span(n),
-            scope,
+            scope: ctx.scope.clone(),
             guard,
             binding: vc.binding.clone(),
             released: vc.using,
@@ -985,13 +975,12 @@ impl<'a, 't> Walker<'a, 't> {
             SiteRef::Client(i) => {
                 if let Some(c) = self.facts.clients.get_mut(i) {
                     c.returned = result;
-                    // Handed back from inside a loop: the loop ends with it (a retry), so it is
-                    // built once per call of the function, not once per iteration.
-                    if result == Returned::Direct
-                        && c.scope.kind == ScopeKind::Loop
-                        && let Some(outer) = self.loop_fn_scopes.remove(&i)
-                    {
-                        c.scope = outer;
+                    // Handed back from inside a loop of a plain function, the client ends the
+                    // loop (`while (true) { const pool = new Pool(); try { …; return pool }
+                    // catch { … } }`): a retry, built once per call, not once per iteration.
+                    // (A loop that runs until the process stops never returns.)
+                    if result == Returned::Direct && c.scope.kind == ScopeKind::Loop {
+                        c.scope.kind = ScopeKind::Function;
                     }
                     if let Some(g) = guard {
                         c.guard = g;
