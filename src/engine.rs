@@ -1370,6 +1370,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
     report
         .diagnostics
         .dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
+    drop_yielding(&mut report.diagnostics);
     // The facts of every file are freed on a thread of their own: freeing thousands of small
     // lists takes longer than the rest of a warm run's report (a process that ends first
     // needs not wait for it).
@@ -1377,6 +1378,35 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         .name("connlint-free".into())
         .spawn(move || drop((files, graph)));
     report
+}
+
+/// One finding per bug: leave out a finding whose rule yields to another rule reported at the
+/// same place (`RuleMeta::yields_to`). `diagnostics` are sorted by path and start.
+fn drop_yielding(diagnostics: &mut Vec<Diagnostic>) {
+    let yields = |d: &Diagnostic| rules::lookup(d.rule).map_or(&[][..], |r| r.meta().yields_to);
+    if !diagnostics.iter().any(|d| !yields(d).is_empty()) {
+        return;
+    }
+    let keep: Vec<bool> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let to = yields(d);
+            let same_place = |o: &&Diagnostic| o.path == d.path && o.start == d.start;
+            to.is_empty()
+                || !diagnostics[..i]
+                    .iter()
+                    .rev()
+                    .take_while(same_place)
+                    .chain(diagnostics[i + 1..].iter().take_while(same_place))
+                    .any(|o| to.contains(&o.rule))
+        })
+        .collect();
+    let mut at = 0;
+    diagnostics.retain(|_| {
+        at += 1;
+        keep[at - 1]
+    });
 }
 
 /// The rules of `ran` that ran on `file` (those its per-file ignores leave).

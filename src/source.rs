@@ -86,6 +86,9 @@ impl Lang {
                 Lang::Ts
             }
             "tsx" => Lang::Tsx,
+            // Single-file components: only their `<script>` blocks are read (the TypeScript
+            // front-end finds them), at their own offsets.
+            "vue" | "svelte" => Lang::Ts,
             "js" | "jsx" | "mjs" | "cjs" => Lang::Js,
             "py" => Lang::Py,
             "rs" => Lang::Rs,
@@ -583,6 +586,8 @@ mod tests {
         assert_eq!(Lang::from_path(Path::new("a/route.ts")), Some(Lang::Ts));
         assert_eq!(Lang::from_path(Path::new("a/types.d.ts")), None);
         assert_eq!(Lang::from_path(Path::new("page.tsx")), Some(Lang::Tsx));
+        assert_eq!(Lang::from_path(Path::new("App.vue")), Some(Lang::Ts));
+        assert_eq!(Lang::from_path(Path::new("+page.svelte")), Some(Lang::Ts));
         assert_eq!(Lang::from_path(Path::new("x.cjs")), Some(Lang::Js));
         assert_eq!(Lang::from_path(Path::new("main.py")), Some(Lang::Py));
         assert_eq!(Lang::from_path(Path::new("lib.rs")), Some(Lang::Rs));

@@ -754,3 +754,43 @@ fn explain_why_prints_the_chain() {
         assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
+
+/// One bug, one finding: a `requests.Session()` built per request and never closed is reported
+/// by `per-request-client` alone; with that rule ignored or suppressed, `unclosed-session` reports it.
+#[test]
+fn one_finding_per_bug_across_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "requirements.txt", "fastapi\nrequests\n");
+    let app = "import requests\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/a\")\ndef a():\n    s = requests.Session()\n    return s.get(\"https://x\").json()\n";
+    write(dir.path(), "app.py", app);
+    let rules_at_line_9 = |args: &[&str]| -> Vec<String> {
+        let out = connlint()
+            .current_dir(dir.path())
+            .args(["check", ".", "--no-cache", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["line"] == 9)
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(rules_at_line_9(&[]), ["per-request-client"]);
+    assert_eq!(
+        rules_at_line_9(&["--ignore", "per-request-client"]),
+        ["unclosed-session"]
+    );
+    write(
+        dir.path(),
+        "app.py",
+        &app.replace(
+            "requests.Session()",
+            "requests.Session()  # connlint-ignore: per-request-client",
+        ),
+    );
+    assert_eq!(rules_at_line_9(&[]), ["unclosed-session"]);
+}

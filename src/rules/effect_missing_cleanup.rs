@@ -332,6 +332,9 @@ fn finding(
         .as_deref()
         .map(|c| format!(" in `{c}`"))
         .unwrap_or_default();
+    // React's hooks re-run when a dependency changes (and twice under StrictMode); a class's
+    // `componentDidMount`, Vue's `onMounted` or Svelte's `onMount` once per mount
+    let react_hook = effect.hook.starts_with("use");
     let message = if effect.cleanup.is_some() {
         format!(
             "`{}` acquires {} in `{}`{component} that its cleanup never releases",
@@ -358,13 +361,23 @@ fn finding(
         },
         message,
         help: format!(
-            "{how} {in_cleanup}; otherwise every mount (and React StrictMode's double mount in development) leaks one more"
+            "{how} {in_cleanup}; otherwise every mount{} leaks one more",
+            if react_hook {
+                " (and React StrictMode's double mount in development)"
+            } else {
+                ""
+            }
         ),
         label: Some((
             effect.span,
             format!(
-                "`{}` runs on every mount and dependency change",
-                effect.hook
+                "`{}` runs on every mount{}",
+                effect.hook,
+                if react_hook {
+                    " and dependency change"
+                } else {
+                    ""
+                }
             ),
         )),
         related: Vec::new(),

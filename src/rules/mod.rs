@@ -31,6 +31,9 @@ pub struct RuleMeta {
     pub fix: FixAvailability,
     /// `rules/<rule-id>.md`.
     pub doc: &'static str,
+    /// Rules that report the same bug at the same place better: a finding of this rule that
+    /// starts where one of theirs does is left out (one finding per bug; fixing theirs fixes it).
+    pub yields_to: &'static [&'static str],
 }
 
 /// A rule as the engine, the CLI and the reporters see it. Rules do not implement it by hand:
@@ -75,6 +78,8 @@ impl<T: Declared + Check + Sync + Send> Rule for T {
 ///         langs: [Lang::Ts, Lang::Py],
 ///         severity: Error,
 ///         fix: Sometimes,
+///         // optional: leave this rule's finding out where one of these starts at the same place
+///         yields_to: ["per-request-client"],
 ///     }
 /// }
 /// ```
@@ -88,7 +93,8 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             langs: [$($lang:expr),* $(,)?],
             severity: $severity:ident,
-            fix: $fix:ident $(,)?
+            fix: $fix:ident
+            $(, yields_to: [$($yield:literal),* $(,)?])? $(,)?
         }
     ) => {
         pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
@@ -99,6 +105,7 @@ macro_rules! declare_rule {
             default_severity: $crate::diagnostic::Severity::$severity,
             fix: $crate::rules::FixAvailability::$fix,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
+            yields_to: &[$($($yield),*)?],
         };
 
         $(#[$attr])*

@@ -15,6 +15,8 @@ crate::declare_rule! {
         langs: [Lang::Ts, Lang::Js, Lang::Py],
         severity: Error,
         fix: Sometimes,
+        // `requests.Session()` built per request and never closed: hoisting it fixes both
+        yields_to: ["per-request-client"],
     }
 }
 

@@ -58,6 +58,7 @@ mod options;
 mod prepass;
 mod scopes;
 mod sessions;
+mod sfc;
 mod sites;
 mod syntax;
 mod vocab;
@@ -96,7 +97,20 @@ pub(crate) fn parse(lang: Lang, text: &str) -> Result<Tree, ParseError> {
             message: "no TypeScript parser".into(),
             span: None,
         })?;
-        parser.parse(text, None).ok_or_else(|| ParseError {
+        let scripts = if tsx { None } else { sfc::script_ranges(text) };
+        let tree = match scripts {
+            // a component without a script: nothing to read
+            Some(ranges) if ranges.is_empty() => parser.parse("", None),
+            Some(ranges) => {
+                let set = parser.set_included_ranges(&ranges);
+                let tree = set.ok().and_then(|()| parser.parse(text, None));
+                // the parser is reused for the next file, which is read whole
+                let _ = parser.set_included_ranges(&[]);
+                tree
+            }
+            None => parser.parse(text, None),
+        };
+        tree.ok_or_else(|| ParseError {
             message: "the TypeScript parser gave up on this file".into(),
             span: None,
         })
