@@ -637,12 +637,14 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         PerRequest::CalledFrom((file, idx)) => {
             let call = &cx.files[*file].facts.calls[*idx];
             let caller = describe_call_site(&call.scope);
-            let when = match root_kind(cx, (*file, *idx)) {
+            let (kind, framework) = root_of(cx, (*file, *idx));
+            let when = match kind {
                 ScopeKind::Component => "on every render",
                 ScopeKind::Loop => "on every iteration of a loop",
-                _ if is_job_framework(call.scope.framework()) => "on every job",
-                _ if call.scope.framework() == "event" => "on every event",
-                _ if call.scope.framework() == "rerun" => "on every rerun of the script",
+                _ if is_job_framework(framework) => "on every job",
+                _ if framework == "event" => "on every event",
+                _ if framework == "channels" => "on every message",
+                _ if framework == "rerun" => "on every rerun of the script",
                 _ => "on every request",
             };
             (
@@ -726,18 +728,26 @@ fn up_from<'c>(
 
 /// What makes a call chain run many times: the scope kind at its root (`poll` called from a
 /// loop runs on every iteration, and so does what `poll` calls).
-fn root_kind(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> ScopeKind {
+fn root_kind(cx: &ProjectCx<'_>, call: (usize, usize)) -> ScopeKind {
+    root_of(cx, call).0
+}
+
+/// The scope kind and framework at the root of a call chain: a helper two calls below a Celery
+/// task runs once per job, not per request.
+fn root_of<'c>(cx: &'c ProjectCx<'_>, mut call: (usize, usize)) -> (ScopeKind, &'c str) {
     for _ in 0..256 {
         let Some((c, next)) = up_from(cx, call) else {
             break;
         };
         match next {
             Some(PerRequest::CalledFrom(up)) => call = *up,
-            Some(PerRequest::HandlerRef { .. }) => return ScopeKind::Handler,
-            None => return c.scope.kind,
+            Some(PerRequest::HandlerRef { framework, .. }) => {
+                return (ScopeKind::Handler, framework.as_str());
+            }
+            None => return (c.scope.kind, c.scope.framework()),
         }
     }
-    ScopeKind::Handler
+    (ScopeKind::Handler, "")
 }
 
 fn framework_name(f: &str) -> &str {
