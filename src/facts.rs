@@ -528,7 +528,15 @@ pub enum UrlRef {
     Literal { text: String, span: Span },
     /// An environment variable: `process.env.DATABASE_URL`, `os.environ["DATABASE_URL"]`,
     /// `os.getenv("DATABASE_URL")`, `settings.DATABASE_URL`, `env::var("DATABASE_URL")`.
-    Env { name: String, span: Span },
+    /// `fallback`: the literal the code uses when the variable is unset
+    /// (`os.environ.get("DATABASE_URL", "postgresql://…")`, `process.env.X ?? "…"`,
+    /// `env::var("X").unwrap_or_else(|_| "…".into())`), read when no dotenv file defines it.
+    Env {
+        name: String,
+        span: Span,
+        #[serde(default)]
+        fallback: Option<(String, Span)>,
+    },
 }
 
 /// The options and URL written at one construction (`FileFacts::clients[client]`).

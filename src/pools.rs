@@ -69,7 +69,10 @@ pub fn resolve_url(
     let (at, url) = url_ref(files, file, config)?;
     match url {
         UrlRef::Literal { text, span } => make(text, (at, *span), None),
-        UrlRef::Env { name, .. } => env_url(files, file, name),
+        UrlRef::Env { name, fallback, .. } => env_url(files, file, name).or_else(|| {
+            let (text, span) = fallback.as_ref()?;
+            make(text, (at, *span), None)
+        }),
     }
 }
 

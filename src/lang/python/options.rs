@@ -294,6 +294,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// An environment lookup: `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X", d)`,
     /// `settings.X`.
     pub(super) fn env_ref(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlRef> {
+        let mut fallback = None;
         let name = match node.kind_name() {
             "attribute" => self.settings_attr(node)?,
             "subscript" => {
@@ -317,6 +318,15 @@ impl<'a, 't> Walker<'a, 't> {
                     .first()
                     .copied()
                     .or_else(|| keyword(&keywords, "key", self.src))?;
+                // `os.getenv("DATABASE_URL", "postgresql://…")`: the URL when it is unset
+                fallback = positional
+                    .get(1)
+                    .copied()
+                    .or_else(|| keyword(&keywords, "default", self.src))
+                    .and_then(|d| match self.eval_value(d, ctx) {
+                        OptValue::Str(s) if s.contains("://") => Some((s, span(d))),
+                        _ => None,
+                    });
                 match self.eval_value(key, ctx) {
                     OptValue::Str(s) => s,
                     _ => return None,
@@ -327,6 +337,7 @@ impl<'a, 't> Walker<'a, 't> {
         (!name.is_empty()).then(|| UrlRef::Env {
             name,
             span: span(node),
+            fallback,
         })
     }
 

@@ -583,6 +583,23 @@ impl<'t> Pre<'t> {
                     done = true;
                     first_positional = false;
                 }
+                // A handler object built in the registration: python-telegram-bot's
+                // `app.add_handler(CommandHandler("start", start))`, `MessageHandler(filters.TEXT,
+                // echo)`: its first function argument is the callback (the string is a command,
+                // not an event).
+                "call" if method && !done => {
+                    if let Some(inner) = a.field("arguments") {
+                        let mut c = inner.walk();
+                        if let Some(f) = inner
+                            .named_children(&mut c)
+                            .find(|x| x.kind_name() == "identifier")
+                        {
+                            refs.push((f, "event"));
+                            done = true;
+                        }
+                    }
+                    first_positional = false;
+                }
                 _ => first_positional = false,
             }
         }

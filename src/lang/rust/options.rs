@@ -254,8 +254,34 @@ impl<'ast> Walker<'_, 'ast> {
             }
             Expr::Call(c) => self.url_from_call(c, pos, depth),
             Expr::MethodCall(m) => {
+                let or_method = matches!(
+                    m.method.to_string().as_str(),
+                    "unwrap_or" | "or" | "unwrap_or_else" | "or_else"
+                );
                 if let Some(u) = self.url_from(&m.receiver, pos, depth) {
-                    return Some(u);
+                    // `env::var("X").unwrap_or_else(|_| "postgres://…".into())`: the literal is
+                    // the URL when `X` is unset
+                    return Some(match u {
+                        UrlRef::Env {
+                            name,
+                            span,
+                            fallback: None,
+                        } if or_method => UrlRef::Env {
+                            fallback: m
+                                .args
+                                .first()
+                                .and_then(|a| self.url_from(a, pos, depth))
+                                .and_then(|f| match f {
+                                    UrlRef::Literal { text, span } if text.contains("://") => {
+                                        Some((text, span))
+                                    }
+                                    _ => None,
+                                }),
+                            name,
+                            span,
+                        },
+                        u => u,
+                    });
                 }
                 // The fallback of `env::var("X").unwrap_or("postgres://…".into())` when the
                 // receiver is something else.
@@ -278,6 +304,7 @@ impl<'ast> Walker<'_, 'ast> {
                 Some(UrlRef::Env {
                     name: var.first()?.value(),
                     span: self.conv.of(m),
+                    fallback: None,
                 })
             }
             Expr::Field(f) => self.url_from_field(f, pos, depth),
@@ -311,6 +338,7 @@ impl<'ast> Walker<'_, 'ast> {
                 OptValue::Str(name) => Some(UrlRef::Env {
                     name,
                     span: self.conv.of(c),
+                    fallback: None,
                 }),
                 _ => None,
             };
@@ -367,6 +395,7 @@ impl<'ast> Walker<'_, 'ast> {
         (configish && urlish).then(|| UrlRef::Env {
             name: field.to_ascii_uppercase(),
             span: self.conv.of(f),
+            fallback: None,
         })
     }
 

@@ -556,6 +556,7 @@ impl<'a, 't> Walker<'a, 't> {
             return Some(UrlRef::Env {
                 name,
                 span: span(n),
+                fallback: None,
             });
         }
         match n.kind_name() {
@@ -581,7 +582,24 @@ impl<'a, 't> Walker<'a, 't> {
                     return None;
                 }
                 let left = field(n, "left").and_then(|l| self.url_of(l, depth + 1));
-                left.or_else(|| field(n, "right").and_then(|r| self.url_of(r, depth + 1)))
+                let right = || field(n, "right").and_then(|r| self.url_of(r, depth + 1));
+                match left {
+                    // `process.env.DATABASE_URL ?? "postgres://…"`: the URL when it is unset
+                    Some(UrlRef::Env {
+                        name,
+                        span,
+                        fallback: None,
+                    }) => Some(UrlRef::Env {
+                        fallback: right().and_then(|r| match r {
+                            UrlRef::Literal { text, span } => Some((text, span)),
+                            UrlRef::Env { .. } => None,
+                        }),
+                        name,
+                        span,
+                    }),
+                    Some(u) => Some(u),
+                    None => right(),
+                }
             }
             "identifier" | "shorthand_property_identifier" => {
                 let v = self.bound_node(text(n, src), depth)?;
@@ -731,6 +749,7 @@ impl<'a, 't> Walker<'a, 't> {
             (!given).then(|| UrlRef::Env {
                 name: implicit.var.clone(),
                 span: span(call),
+                fallback: None,
             })
         };
         let url = positional.or_else(from_options).or_else(implicit);

@@ -48,7 +48,7 @@ async def list_users():
             .collect::<Vec<_>>(),
         vec![("pool_size", Some(20)), ("max_overflow", Some(30))]
     );
-    let Some(UrlRef::Env { name, span }) = &cfg.url else {
+    let Some(UrlRef::Env { name, span, .. }) = &cfg.url else {
         panic!("{:?}", cfg.url)
     };
     assert_eq!(name, "DATABASE_URL");
