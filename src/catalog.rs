@@ -375,6 +375,10 @@ pub struct RegistrationDef {
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
     /// for any text.
     pub instance_functions: Vec<String>,
+    /// GraphQL root types of a resolver map (`{ Query: { product: (_, args) => … } }`): the
+    /// functions under them, and under the other types of a map that has one, run per
+    /// request (Apollo Server, GraphQL Yoga, Mercurius, graphql-tools' `makeExecutableSchema`).
+    pub resolver_types: Vec<String>,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

@@ -89,6 +89,7 @@ const JS_EXTRA: &[&str] = &[
     "useInsertionEffect",
     "componentDidMount",
     "onMounted",
+    "onMount",
 ];
 /// Sessions and checkouts whose receiver comes from the project (`SessionLocal()`,
 /// `pool.connect()`) are found by the later rounds (the file imports the module keeping the

@@ -390,6 +390,7 @@ fn cleanup_place(hook: &str) -> &'static str {
     match hook {
         "componentDidMount" => "in `componentWillUnmount`",
         "onMounted" => "in `onUnmounted`",
+        "onMount" => "in a function returned from the `onMount` callback (or in `onDestroy`)",
         "useLayoutEffect" => {
             "in a cleanup returned from the `useLayoutEffect` callback (`return () => { … }`)"
         }

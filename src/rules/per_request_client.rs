@@ -764,6 +764,7 @@ fn framework_name(f: &str) -> &str {
         "hono" => "Hono",
         "hapi" => "hapi",
         "trpc" => "tRPC",
+        "graphql" => "GraphQL resolver",
         "nestjs" => "NestJS",
         "fastapi" => "FastAPI",
         "flask" => "Flask",
@@ -827,6 +828,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "lambda") => "Lambda handler",
         (_, "gcf") => "Cloud Function",
         (_, "trpc") => "tRPC procedure",
+        (_, "graphql") => "GraphQL resolver",
         // Named after the registration (`socket.on("chat")`) or after the function registered.
         (_, "event") if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
         (_, "rerun") => "a script re-run on every interaction (Streamlit)",

@@ -71,6 +71,15 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// A Svelte lifecycle function (`onMount`, `onDestroy`), imported from Svelte.
+    pub(super) fn is_svelte_hook(&self, name: &str) -> bool {
+        self.pre.imports.get(name).is_some_and(|imp| {
+            SVELTE_MODULES
+                .iter()
+                .any(|m| wildcard_match(m, &imp.module))
+        })
+    }
+
     /// Calls that start something with a lifecycle: effect hooks, Vue `onMounted`, checkouts.
     pub(super) fn lifecycle_call(&mut self, at: At<'_, 't>) {
         let src = self.src;
@@ -94,6 +103,12 @@ impl<'a, 't> Walker<'a, 't> {
             if self.is_vue_hook(name) {
                 self.vue_effect(at);
             }
+        } else if name == SVELTE_MOUNT
+            && callee.kind_name() == "identifier"
+            && self.is_svelte_hook(name)
+        {
+            self.ensure_index();
+            self.vue_effect(at);
         } else if callee.kind_name() == "member_expression" && self.checkout_methods.contains(name)
         {
             self.checkout(at, callee, name);
@@ -235,8 +250,11 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// Vue: `onMounted(() => …)`, cleaned up by the `onUnmounted` / `onBeforeUnmount` /
-    /// `onScopeDispose` callbacks registered in the same setup function or composable.
+    /// `onScopeDispose` callbacks registered in the same setup function or composable. Svelte:
+    /// `onMount(() => …)`, cleaned up by the function it returns or by an `onDestroy` callback.
     pub(super) fn vue_effect(&mut self, at: At<'_, 't>) {
+        let svelte = field(at.node, "function")
+            .is_some_and(|f| text(unwrap_value(f), self.src) == SVELTE_MOUNT);
         let call = at.node;
         let Some(cb) = call_args(call).first().map(|a| unwrap_value(*a)) else {
             return;
@@ -252,11 +270,23 @@ impl<'a, 't> Walker<'a, 't> {
             .copied()
             .or(self.root);
         let mut parts = EffectParts::new(
-            VUE_MOUNT,
+            if svelte { SVELTE_MOUNT } else { VUE_MOUNT },
             span(call),
             self.ctx().scope.name.as_deref().map(String::from),
         );
         parts.bodies.push(cb);
+        if svelte {
+            let mut returns = Vec::new();
+            match field(cb, "body") {
+                Some(b) if b.kind_name() == "statement_block" => top_returns(b, &mut returns),
+                Some(b) => returns.push(unwrap_value(b)),
+                None => {}
+            }
+            for r in &returns {
+                self.returned_cleanup(*r, &mut parts, 0);
+            }
+            parts.returns = returns;
+        }
         if let Some(host) = host {
             let src = self.src;
             let mut skipping: Option<usize> = None;
@@ -284,8 +314,8 @@ impl<'a, 't> Walker<'a, 't> {
                 };
                 let name = text(f, src);
                 if f.kind_name() == "identifier"
-                    && VUE_UNMOUNT.contains(&name)
-                    && self.is_vue_hook(name)
+                    && (VUE_UNMOUNT.contains(&name) && self.is_vue_hook(name)
+                        || SVELTE_UNMOUNT.contains(&name) && self.is_svelte_hook(name))
                     && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
                 {
                     match c.kind_name() {
@@ -299,7 +329,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
             });
-            parts.cleanup_fns = cleanups;
+            parts.cleanup_fns.extend(cleanups);
         }
         parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
         let fact = self.build_effect(parts);

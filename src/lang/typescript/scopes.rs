@@ -392,16 +392,22 @@ impl<'a, 't> Walker<'a, 't> {
             .is_some_and(|c| unwrap_value(c).kind_name() == "member_expression");
         let vue_lifecycle = first_arg
             && !member_callee
-            && VUE_LIFECYCLE.contains(&callee)
-            && match self.pre.imports.get(callee) {
-                Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
-                None => {
-                    !self.pre.fn_names.contains(callee)
-                        && ["vue", "nuxt"]
-                            .iter()
-                            .any(|d| self.pre.file.project.has_dep(d))
+            && (VUE_LIFECYCLE.contains(&callee)
+                && match self.pre.imports.get(callee) {
+                    Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+                    None => {
+                        !self.pre.fn_names.contains(callee)
+                            && ["vue", "nuxt"]
+                                .iter()
+                                .any(|d| self.pre.file.project.has_dep(d))
+                    }
                 }
-            };
+                || (callee == SVELTE_MOUNT || SVELTE_UNMOUNT.contains(&callee))
+                    && self.pre.imports.get(callee).is_some_and(|imp| {
+                        SVELTE_MODULES
+                            .iter()
+                            .any(|m| wildcard_match(m, &imp.module))
+                    }));
         if first_arg
             && ((EFFECT_HOOKS.contains(&callee) && self.is_react_hook(callee, member_callee))
                 || vue_lifecycle)
@@ -493,6 +499,18 @@ impl<'a, 't> Walker<'a, 't> {
                     framework: Some(std::sync::Arc::from("event")),
                     name: Some(std::sync::Arc::from(label.as_str())),
                     span: Some(span(call)),
+                })
+            };
+        }
+        // A GraphQL resolver map's field resolver: `{ Query: { product: async (_, a) => … } }`.
+        if let Some(label) = self.resolver_of(at) {
+            return FnClass {
+                memo,
+                ..boundary(Scope {
+                    kind: ScopeKind::Handler,
+                    framework: Some(std::sync::Arc::from("graphql")),
+                    name: Some(std::sync::Arc::from(label.as_str())),
+                    span: Some(span(f)),
                 })
             };
         }
@@ -936,6 +954,43 @@ fn leaves_loop(node: Node<'_>) -> bool {
 }
 
 impl<'t> Walker<'_, 't> {
+    /// `Type.field` when the function `at` is a field resolver of a GraphQL resolver map: the
+    /// value (or method) of a key of an object that is the value of a root type key (the
+    /// catalogue's `resolver_types`: `Query`, `Mutation`, `Subscription`), or of another type's
+    /// key in a map that has a root type.
+    fn resolver_of(&self, at: At<'_, 't>) -> Option<String> {
+        let types = &self.catalog.registration.resolver_types;
+        if types.is_empty() {
+            return None;
+        }
+        let src = self.src;
+        let key_text = |n: Node<'t>, name: &'static str| {
+            field(n, name).map(|k| text(k, src).trim_matches(|c| c == '"' || c == '\''))
+        };
+        let (member, field_name) = if at.node.kind_name() == "method_definition" {
+            (at, key_text(at.node, "name")?)
+        } else {
+            let pair = at.up().filter(|p| p.node.kind_name() == "pair")?;
+            (pair, key_text(pair.node, "key")?)
+        };
+        let object = member.up().filter(|o| o.node.kind_name() == "object")?;
+        let type_pair = object.up().filter(|p| p.node.kind_name() == "pair")?;
+        let type_name = key_text(type_pair.node, "key")?;
+        let is_root = |t: &str| types.iter().any(|x| x == t);
+        if !is_root(type_name) {
+            let map = type_pair.up().filter(|o| o.node.kind_name() == "object")?;
+            let mut cursor = map.node.walk();
+            let has_root = map
+                .node
+                .named_children(&mut cursor)
+                .any(|p| p.kind_name() == "pair" && key_text(p, "key").is_some_and(is_root));
+            if !has_root {
+                return None;
+            }
+        }
+        Some(format!("{type_name}.{field_name}"))
+    }
+
     /// The registration a callback is handed to (the call's function, and a label such as
     /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
     /// functions, or as the value of a registration key of an options object passed to a call.

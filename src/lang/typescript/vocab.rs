@@ -103,6 +103,14 @@ pub(super) const VUE_UNMOUNT: &[&str] = &["onUnmounted", "onBeforeUnmount", "onS
 pub(super) const VUE_MODULES: &[&str] =
     &["vue", "@vue/*", "vue-demi", "#imports", "#app", "nuxt/app"];
 
+/// Svelte: `onMount(() => { …; return cleanup })`, or the cleanup in `onDestroy`. Only when
+/// imported from Svelte (a component imports its lifecycle functions).
+pub(super) const SVELTE_MOUNT: &str = "onMount";
+
+pub(super) const SVELTE_UNMOUNT: &[&str] = &["onDestroy"];
+
+pub(super) const SVELTE_MODULES: &[&str] = &["svelte"];
+
 /// React class components.
 pub(super) const CLASS_MOUNT: &str = "componentDidMount";
 
