@@ -224,6 +224,10 @@ pub struct CtorDef {
     /// Building one per call of a plain function is the library's own advice (boto3 sessions
     /// are not thread-safe): `per-request-client` judges it only in handlers, renders and loops.
     pub per_call_ok: bool,
+    /// TS/JS: with `on`, the method's name is the library's own (`createQueryRunner`): an
+    /// imported or returned receiver of any name is an instance when the file imports, or the
+    /// project depends on, the library (not only a receiver named like `pool`).
+    pub named_method: bool,
 }
 
 impl ClientDef {

@@ -62,7 +62,9 @@ impl<'a, 't> Walker<'a, 't> {
                     k.on.as_deref()
                         .and_then(|on| catalog.by_id(on))
                         .is_some_and(|d| {
-                            (last.contains("pool") || last.contains(d.family.as_str()))
+                            (k.named_method
+                                || last.contains("pool")
+                                || last.contains(d.family.as_str()))
                                 && self.uses_library(d)
                         })
                 })
