@@ -51,6 +51,8 @@ pub(super) struct Frame {
     /// A `map` / `forEach` callback: what it returns goes to the iteration, not to a caller.
     pub(super) loop_cb: bool,
     pub(super) locals: Vec<String>,
+    /// The function's parameters (also in `locals`).
+    pub(super) params: Vec<String>,
     pub(super) returns: Vec<Ret>,
     /// Dotted callees of calls that may release something (`client.close`).
     pub(super) releases: Vec<String>,
@@ -326,8 +328,9 @@ impl<'a, 't> Walker<'a, 't> {
             .into_iter()
             .flatten()
         {
-            pattern_names(p, src, &mut frame.locals);
+            pattern_names(p, src, &mut frame.params);
         }
+        frame.locals.extend(frame.params.iter().cloned());
         if f.kind_name() == "arrow_function"
             && let Some(body) = field(f, "body").filter(|b| b.kind_name() != "statement_block")
         {

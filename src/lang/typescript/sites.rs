@@ -88,6 +88,18 @@ impl<'a, 't> Walker<'a, 't> {
         self.pre.module_vars.contains(name) && !self.is_local(name)
     }
 
+    /// Is `name` a parameter of a plain function (not a handler) that the walk is in: an
+    /// object its caller hands over (`(app) => { app.set("db", knex(config)) }`, a Feathers
+    /// `app.configure` function, a plugin's setup). What is stored on it is the caller's.
+    fn is_owner_param(&self, name: &str) -> bool {
+        self.frames.len() > 1
+            && self.ctx().scope.kind == ScopeKind::Function
+            && self
+                .frames
+                .last()
+                .is_some_and(|f| f.params.iter().any(|p| p == name))
+    }
+
     pub(super) fn is_global(&self, name: &str) -> bool {
         (GLOBALS.contains(&name) && !self.is_local(name)) || self.pre.global_aliases.contains(name)
     }
@@ -148,6 +160,8 @@ impl<'a, 't> Walker<'a, 't> {
                             Guard::Memo
                         } else if in_fn && self.is_module_var(name) {
                             Guard::ModuleCache
+                        } else if self.is_owner_param(name) {
+                            Guard::Owner
                         } else {
                             Guard::None
                         }
@@ -307,6 +321,9 @@ impl<'a, 't> Walker<'a, 't> {
                     Guard::GlobalCache
                 } else if self.frames.len() > 1 && self.is_module_var(name) {
                     Guard::ModuleCache
+                } else if self.is_owner_param(name) {
+                    // `app.set("postgresqlClient", db)` on the app the caller passed in
+                    Guard::Owner
                 } else if self.ctx().scope.kind == ScopeKind::Loop {
                     // A loop of a plain function that fills a list kept beyond it (`for (…) {
                     // workers.push(new Worker(…)) }` at start-up): N clients on purpose, each
