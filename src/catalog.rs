@@ -415,6 +415,7 @@ struct CatalogFile {
     rerun: RerunDef,
     generic_release: Vec<String>,
     duplicates_ok_families: Vec<String>,
+    sql_families: Vec<String>,
     client: Vec<ClientDef>,
     effect: Vec<EffectPairDef>,
     dom_event: Vec<DomEventDef>,
@@ -561,6 +562,10 @@ pub struct LangCatalog {
     /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
     /// SDK clients, Redis connections): `duplicate-client-module` leaves them alone.
     pub duplicates_ok_families: Vec<String>,
+    /// The database families that family `sql` (a client for any SQL database: an ORM, bb8)
+    /// may stand for: `duplicate-client-module` groups an `sql` client with the one such
+    /// family's clients on the same database (a bb8 pool and a deadpool pool on `DATABASE_URL`).
+    pub sql_families: Vec<String>,
     /// Which entries name a module, built on first use from `clients` (change `clients` through
     /// [`LangCatalog::extend`], which drops it).
     index: std::sync::OnceLock<ModuleIndex>,
@@ -648,6 +653,7 @@ impl LangCatalog {
             registration: f.registration,
             rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,
+            sql_families: f.sql_families,
             index: std::sync::OnceLock::new(),
         })
     }

@@ -80,6 +80,7 @@ impl Check for DuplicateClientModule {
                     .or_insert((c.span, c.ctor.clone(), ci));
             }
         }
+        merge_sql_groups(cx, &mut groups);
         let importers = |fi: usize| shared_client::importers(cx, fi);
         for ((_, family, _), mut sites) in groups {
             // Scripts run as processes of their own: their clients are not duplicates of the
@@ -211,6 +212,40 @@ impl Check for DuplicateClientModule {
                     label: None,
                     related: others,
                 });
+            }
+        }
+    }
+}
+
+/// A client of family `sql` (an ORM, bb8) on a known database joins the clients of the one SQL
+/// family (`postgres`, `mysql`, …) on that database in its project: one database, two pools.
+fn merge_sql_groups(
+    cx: &ProjectCx<'_>,
+    groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>>,
+) {
+    let generic: Vec<GroupKey> = groups
+        .keys()
+        .filter(|(_, family, database)| family == "sql" && !database.is_empty())
+        .cloned()
+        .collect();
+    for key in generic {
+        let Some(first) = groups.get(&key).and_then(|g| g.keys().next().copied()) else {
+            continue;
+        };
+        let families = &cx.catalog.for_lang(cx.files[first].source.lang).sql_families;
+        let targets: Vec<GroupKey> = groups
+            .keys()
+            .filter(|(root, family, database)| {
+                *root == key.0 && *database == key.2 && families.contains(family)
+            })
+            .cloned()
+            .collect();
+        if let [target] = targets.as_slice()
+            && let Some(moved) = groups.remove(&key)
+        {
+            let into = groups.entry(target.clone()).or_default();
+            for (fi, site) in moved {
+                into.entry(fi).or_insert(site);
             }
         }
     }

@@ -94,6 +94,19 @@ impl<'ast> Walker<'_, 'ast> {
             Construction::Method(m) => {
                 let pos = self.conv.of(m).start as usize;
                 acc.url = m.args.first().and_then(|a| self.url_from(a, pos, 0));
+                // deadpool: `cfg.url = Some(env::var("DATABASE_URL")?); cfg.create_pool(..)`
+                if acc.url.is_none()
+                    && let Some(root) = expr_ident(peel(&m.receiver))
+                    && let Some(state) = self.fns.last()
+                    && let Some(set) = state.field_sets.iter().rev().find(|s| {
+                        s.root == root && s.end <= pos && {
+                            let f = s.field.to_ascii_lowercase();
+                            f.ends_with("url") || f.ends_with("uri") || f.ends_with("dsn")
+                        }
+                    })
+                {
+                    acc.url = self.url_from(set.value, set.end, 1);
+                }
                 self.chain_options(&m.receiver, pos, 0, &mut acc);
                 for a in &m.args {
                     self.arg_options(a, pos, 0, &mut acc);
