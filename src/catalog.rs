@@ -372,8 +372,9 @@ pub struct RegistrationDef {
     /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment.
     pub attributes: Vec<String>,
     /// Traits whose implementations a library calls back per event (serenity's
-    /// `EventHandler`, actix's `Handler<M>`, tower's `Service`): their methods run per event,
-    /// except the ones named in `once_events` (`ready`, `poll_ready`).
+    /// `EventHandler`, actix's `Handler<M>`, tower's `Service`, jsonrpsee's generated
+    /// `*RpcServer`; one `*` stands for any text): their methods run per event, except the
+    /// ones named in `once_events` (`ready`, `poll_ready`).
     pub traits: Vec<String>,
     /// Functions that register an instance whose public methods something calls per request
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands

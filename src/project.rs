@@ -26,6 +26,9 @@ pub struct Project {
     /// Manifests that exist but could not be used (unreadable, malformed), with the reason and
     /// the line when known: the project's context is incomplete, and the run says so.
     pub problems: Vec<ManifestProblem>,
+    /// Rust: the name the package's library crate goes by in its binaries (`[lib] name`, or
+    /// the package name with `-` as `_`), when it has one (`src/lib.rs`).
+    pub lib_crate: Option<String>,
 }
 
 /// A manifest the project context could not use.
@@ -225,6 +228,14 @@ impl Project {
                 }
                 if doc.get("bin").is_some() {
                     has_binary = true;
+                }
+                let lib_name = doc
+                    .get("lib")
+                    .and_then(|l| l.get("name"))
+                    .or_else(|| doc.get("package").and_then(|p| p.get("name")))
+                    .and_then(|n| n.as_str());
+                if root.join("src/lib.rs").is_file() {
+                    p.lib_crate = lib_name.map(|n| n.replace('-', "_"));
                 }
             }
             if root.join("src/main.rs").is_file() || root.join("src/bin").is_dir() {

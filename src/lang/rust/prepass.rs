@@ -314,6 +314,16 @@ impl<'ast> Pre<'ast> {
             _ if self.inline_mods.contains(first) => Place::SameFile,
             _ if self.file_mods.contains(first) => Place::Module(self.module_ref(&module)),
             _ if self.is_external_crate(first, project) => Place::External,
+            // A function of the library's root, from a binary: `billing::connect_pool(20)` in
+            // `src/bin/web.rs` (the package's library crate, by name).
+            _ if is_bin_target(&self.rel)
+                && module.len() == 1
+                && project.lib_crate.as_deref() == Some(first) =>
+            {
+                Place::Module(ModuleRef {
+                    candidates: vec!["src/lib".to_string()].into(),
+                })
+            }
             // A crate that is not a dependency, from a binary, test, example or bench target:
             // this package's own library crate, written out (`ledger::db::init_pool()` in
             // `src/bin/worker.rs`) or through a `use` (`use ledger::db;`). Its modules live under

@@ -137,7 +137,9 @@ pub(super) fn returned_expr(e: &Expr, mode: Mode, rx: &Rx<'_>, out: &mut Returns
         }
         Expr::MethodCall(m) => {
             let method = m.method.to_string();
-            if PASSTHROUGH.contains(&method.as_str()) {
+            // `Client::default().with_url(url).with_database("ledger")`: a `with_*` method
+            // (the builder-lite convention) hands back its receiver, configured.
+            if PASSTHROUGH.contains(&method.as_str()) || method.starts_with("with_") {
                 returned_expr(&m.receiver, mode, rx, out);
             } else if rx.deriving.contains(&method) {
                 returned_expr(&m.receiver, Mode::Derived, rx, out);
@@ -218,7 +220,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         let by_trait = i.trait_.as_ref().is_some_and(|(_, path, _)| {
             path.segments
                 .last()
-                .is_some_and(|s| reg.traits.iter().any(|t| s.ident == t))
+                .is_some_and(|s| crate::catalog::matches_pattern(&reg.traits, &s.ident.to_string()))
         });
         let by_attr = i
             .attrs
