@@ -556,7 +556,10 @@ impl<'a, 't> Walker<'a, 't> {
         // `for msg in consumer:`): per iteration there too.
         let open = matches!(top.scope.kind, ScopeKind::Startup | ScopeKind::Module)
             && self.runs_until_stopped(node);
-        let scope = if top.scope.kind == ScopeKind::Function || open {
+        // A fallback loop tries one way after another until one works (`for scraper in
+        // scrapers: try: content = await scrape(scraper); break / except: continue`): it runs
+        // as often as its function does, not once per item.
+        let scope = if (top.scope.kind == ScopeKind::Function && !is_fallback_loop(node)) || open {
             Scope {
                 kind: ScopeKind::Loop,
                 framework: None,
@@ -1149,6 +1152,51 @@ pub(super) fn leaves_loop(body: Node<'_>) -> bool {
                 stack.extend(n.named_children(&mut cursor));
             }
         }
+    }
+    false
+}
+
+/// Is this loop body a fallback: a `try:` whose block leaves the loop (`break` or `return`) once
+/// what it tried worked? (Nested loops, functions, classes and lambdas are not searched.)
+pub(super) fn is_fallback_loop(body: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let nested = |n: Node<'_>| {
+        matches!(
+            n.kind_name(),
+            "for_statement" | "while_statement" | "function_definition" | "class_definition" | "lambda"
+        )
+    };
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        if n != body && nested(n) {
+            continue;
+        }
+        if n.kind_name() == "try_statement"
+            && let Some(block) = n.child_by_field_name("body")
+        {
+            let mut inner = vec![block];
+            while let Some(m) = inner.pop() {
+                seen += 1;
+                if seen > BUDGET {
+                    return false;
+                }
+                if matches!(m.kind_name(), "break_statement" | "return_statement") {
+                    return true;
+                }
+                if m != block && nested(m) {
+                    continue;
+                }
+                let mut cursor = m.walk();
+                inner.extend(m.named_children(&mut cursor));
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
     }
     false
 }
