@@ -1163,7 +1163,11 @@ pub(super) fn is_fallback_loop(body: Node<'_>) -> bool {
     let nested = |n: Node<'_>| {
         matches!(
             n.kind_name(),
-            "for_statement" | "while_statement" | "function_definition" | "class_definition" | "lambda"
+            "for_statement"
+                | "while_statement"
+                | "function_definition"
+                | "class_definition"
+                | "lambda"
         )
     };
     let mut seen = 0;

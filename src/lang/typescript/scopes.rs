@@ -56,6 +56,8 @@ pub(super) struct Frame {
     pub(super) returns: Vec<Ret>,
     /// Dotted callees of calls that may release something (`client.close`).
     pub(super) releases: Vec<String>,
+    /// Names handed to an imported object's method (`R.setup(knexInstance)`): it keeps them.
+    pub(super) handed: Vec<String>,
     pub(super) stores: Vec<(String, Guard)>,
     pub(super) aliases: Vec<Alias>,
     pub(super) own: Vec<Site>,
@@ -271,6 +273,7 @@ impl<'a, 't> Walker<'a, 't> {
                 self.close_frame(&mut frame);
                 if let Some(parent) = self.frames.last_mut() {
                     parent.releases.append(&mut frame.releases);
+                    parent.handed.append(&mut frame.handed);
                     parent.stores.append(&mut frame.stores);
                     parent.pending.append(&mut frame.pending);
                 }

@@ -247,6 +247,21 @@ impl<'a, 't> Walker<'a, 't> {
             {
                 self.frame().releases.push(path);
             }
+            // Handed to an imported library object that keeps it (`R.setup(knexInstance)`,
+            // redbean-node's global): that object owns it from then on, as a caller would.
+            if let Some(obj) = field(callee_u, "object").map(unwrap_value)
+                && obj.kind_name() == "identifier"
+                && self.pre.imports.contains_key(text(obj, src))
+                && !self.is_local(text(obj, src))
+            {
+                let handed: Vec<String> = call_args(n)
+                    .iter()
+                    .map(|a| unwrap_value(*a))
+                    .filter(|a| a.kind_name() == "identifier")
+                    .map(|a| text(a, src).to_string())
+                    .collect();
+                self.frame().handed.extend(handed);
+            }
             if matches!(prop, "set" | "push" | "add" | "unshift")
                 && let Some(obj) = field(callee_u, "object")
             {
@@ -1044,16 +1059,17 @@ impl<'a, 't> Walker<'a, 't> {
                 .map(String::as_str)
                 .collect(),
         };
-        let released = names.iter().any(|n| {
-            release.iter().any(|r| {
-                frame.releases.iter().any(|p| {
-                    p.len() == n.len() + 1 + r.len()
-                        && p.starts_with(n)
-                        && p.ends_with(r)
-                        && p.as_bytes()[n.len()] == b'.'
+        let released = names.iter().any(|n| frame.handed.iter().any(|h| h == n))
+            || names.iter().any(|n| {
+                release.iter().any(|r| {
+                    frame.releases.iter().any(|p| {
+                        p.len() == n.len() + 1 + r.len()
+                            && p.starts_with(n)
+                            && p.ends_with(r)
+                            && p.as_bytes()[n.len()] == b'.'
+                    })
                 })
-            })
-        });
+            });
         let store_guard = binding.as_ref().and_then(|b| {
             let mut all: Vec<&str> = vec![b.as_str()];
             all.extend(
