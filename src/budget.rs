@@ -2,13 +2,17 @@
 //! database and compared with the server's limit. One computation with two views: the
 //! `connlint budget` report and `oversized-pool`'s project-total finding.
 //!
-//! A pool is held by every process whose code contains it: the processes of the deployment
-//! descriptions ([`crate::deploy`]) of the pool's runtime whose directory holds its file (a
-//! FastAPI app's engine is held by the gunicorn workers and by the Celery children, each with
-//! its own copy). A serverless project's pools are held by `[budget] serverless_instances`
-//! instances; without a description, by `[budget] instances` or one process.
+//! A pool is held by every process that loads it: a process of the deployment descriptions
+//! ([`crate::deploy`]) loads its entry point (`app.main` of `gunicorn app.main:app`, `app.tasks`
+//! of `celery -A app.tasks worker`, `dist/server.js` of `node`) and what that imports,
+//! transitively ([`crate::imports`]): the gunicorn workers hold the web engine, the Celery
+//! children the worker's. A process whose entry point is unknown (`rq worker`, a binary) holds
+//! every pool of its runtime under its directory, and is marked assumed. A serverless project's
+//! pools are held by `[budget] serverless_instances` instances; without a description, by
+//! `[budget] instances` or one process.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use crate::catalog::PoolerMode;
 use crate::cx::ProjectCx;
@@ -42,6 +46,23 @@ pub struct Database {
     /// A pool has no upper bound (`max_overflow=-1`): the total is a floor.
     pub unbounded: bool,
     pub limit: Option<Limit>,
+    /// When over its limit: the largest connections per process for each pool of known size
+    /// that make the pools fit, in proportion to today's sizes ([`advise`]).
+    pub advice: Vec<Advice>,
+}
+
+/// A pool's largest size per process that fits its database's limit.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Advice {
+    pub path: String,
+    pub line: u32,
+    /// Connections one process may open today.
+    pub now: u64,
+    /// At most this many per process.
+    pub max: u64,
+    pub processes: u64,
+    /// `max × processes`.
+    pub connections: u64,
 }
 
 impl Database {
@@ -99,8 +120,154 @@ pub struct Holder {
     pub process: Option<usize>,
     pub name: String,
     pub count: u64,
-    /// Where the count comes from when no process description gives it.
+    /// Where the count comes from when no process description gives it, or why the process is
+    /// assumed to hold the pool.
     pub why: String,
+    /// How the process reaches the pool's file: the file, the module that imports it, … up to
+    /// the process's entry point (`backend/app/db.py`, `backend/app/main.py`, `gunicorn
+    /// app.main:app`). Empty when the process's entry point is unknown.
+    pub chain: Vec<String>,
+    /// The process's entry point is unknown: it is assumed to load every module of its
+    /// runtime under its directory.
+    pub assumed: bool,
+}
+
+/// What each process of the deployment loads.
+struct Loads {
+    /// Per process: the files it loads, each with the file it was reached from (`None`: an
+    /// entry); `None` when it loads everything of its runtime under its directory.
+    reach: Vec<Option<BTreeMap<usize, Option<usize>>>>,
+    /// Per process: why it is assumed to load everything (empty: it does so by design, as
+    /// `next start` loads every route).
+    why: Vec<String>,
+    /// Per process: its entry point as written (`gunicorn app.main:app`).
+    entry: Vec<String>,
+}
+
+/// The files each process loads, from its entry point through the import graph.
+fn loads(cx: &ProjectCx<'_>, deployment: &Deployment) -> Loads {
+    let lists = cx
+        .memo
+        .importer_lists
+        .get_or_init(|| crate::imports::importer_lists(cx.files));
+    let imports = crate::imports::imports_of(lists);
+    let by_path: HashMap<PathBuf, usize> = cx
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (std::path::absolute(&f.source.path).unwrap_or_default(), i))
+        .collect();
+    let mut out = Loads {
+        reach: Vec::new(),
+        why: Vec::new(),
+        entry: Vec::new(),
+    };
+    for p in &deployment.processes {
+        let mut entries: Vec<usize> = Vec::new();
+        let mut written: Vec<String> = Vec::new();
+        if let Some(e) = &p.entry {
+            written.push(e.strip_prefix(&p.dir).unwrap_or(e).display().to_string());
+            entries.extend(entry_files(e).iter().filter_map(|c| by_path.get(c)));
+        }
+        for m in &p.modules {
+            written.push(m.clone());
+            entries.extend(
+                module_files(&p.dir, m)
+                    .iter()
+                    .filter_map(|c| by_path.get(c)),
+            );
+        }
+        // `[budget.entries] jobs = ["app.jobs"]`: what the command does not say.
+        let configured = cx
+            .configs
+            .iter()
+            .find_map(|c| c.budget.entries.get(&p.name))
+            .filter(|_| written.is_empty() && p.entry.is_none());
+        for e in configured.into_iter().flatten() {
+            written.push(e.clone());
+            let files: Vec<PathBuf> = if e.contains('/') || e.contains('\\') {
+                entry_files(&p.dir.join(e))
+            } else {
+                module_files(&p.dir, e)
+            };
+            entries.extend(files.iter().filter_map(|c| by_path.get(c)));
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        // A celery `-A proj` names `proj.celery` or `proj`: one of them is enough.
+        let shown: Vec<String> = if p.server.starts_with("celery") && written.len() == 2 {
+            written.split_off(1)
+        } else {
+            written.clone()
+        };
+        out.entry.push(if shown.is_empty() {
+            p.server.clone()
+        } else {
+            format!("{} {}", p.server, shown.join(" "))
+        });
+        if !entries.is_empty() {
+            out.reach
+                .push(Some(crate::imports::reached_from(&imports, &entries)));
+            out.why.push(String::new());
+            continue;
+        }
+        out.reach.push(None);
+        out.why.push(match (p.runtime, written.is_empty()) {
+            (Runtime::Native, _) => String::new(),
+            (Runtime::Node, true) if p.server.starts_with("next") => String::new(),
+            (_, true) => format!(
+                "`{}` names no entry point connlint follows: assumed to load every module under {} (name what it loads in connlint.toml: [budget.entries] {} = [\"app.jobs\"])",
+                p.server,
+                display_dir(cx, &p.dir),
+                p.name
+            ),
+            (_, false) => format!(
+                "its entry point ({}) is not among the checked files: assumed to load every module under {}",
+                written.join(", "),
+                display_dir(cx, &p.dir)
+            ),
+        });
+    }
+    out
+}
+
+/// A directory as the run shows paths (relative to the working directory when under it).
+fn display_dir(cx: &ProjectCx<'_>, dir: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = dir.strip_prefix(&cwd).unwrap_or(dir).display().to_string();
+    let _ = cx;
+    if shown.is_empty() {
+        ".".into()
+    } else {
+        format!("{shown}/")
+    }
+}
+
+/// The source files a script entry point may be: itself, its `.js`, and the TypeScript source
+/// of a build output (`dist/server.js` ← `src/server.ts`).
+fn entry_files(e: &Path) -> Vec<PathBuf> {
+    let mut out = vec![e.to_path_buf(), e.with_extension("js")];
+    let text = e.display().to_string();
+    for out_dir in ["/dist/", "/build/", "/out/", "/lib/"] {
+        if let Some((head, tail)) = text.split_once(out_dir) {
+            let src = PathBuf::from(format!("{head}/src/{tail}"));
+            for ext in ["ts", "js", "mts", "tsx"] {
+                out.push(src.with_extension(ext));
+            }
+        }
+    }
+    out
+}
+
+/// The files a Python module may be, under the process's directory (or its `src/`).
+fn module_files(dir: &Path, module: &str) -> Vec<PathBuf> {
+    let rel = module.replace('.', "/");
+    let mut out = Vec::new();
+    for base in [dir.to_path_buf(), dir.join("src")] {
+        out.push(base.join(format!("{rel}.py")));
+        out.push(base.join(&rel).join("__init__.py"));
+    }
+    out
 }
 
 fn runtime_of(lang: Lang) -> Option<Runtime> {
@@ -122,6 +289,7 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
         databases: Vec::new(),
     };
     let mut databases: BTreeMap<String, Database> = BTreeMap::new();
+    let loads = loads(cx, deployment);
     for (fi, file) in cx.files.iter().enumerate() {
         // Scripts and tests run as processes of their own, not in the deployed ones (a
         // `wait-for-redis.py` in a container's entrypoint), unless a deployed process runs it
@@ -144,8 +312,16 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
         }
         let budget = &cx.config_of(fi).budget;
         for (ci, c) in file.facts.clients.iter().enumerate() {
+            // Built once: at module scope, in start-up code, under a cache, or by a function
+            // only start-up code calls that keeps what it builds (`def init_engine()` called
+            // from `create_app()`, `fn init_pool()` called from `main`).
+            let startup_factory = c.scope.kind == ScopeKind::Function
+                && !c.released
+                && c.in_fn
+                    .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)));
             let long_lived = c.scope.kind == ScopeKind::Module
                 || c.scope.kind == ScopeKind::Startup
+                || startup_factory
                 || (c.guard.is_guarded() && c.scope.kind != ScopeKind::Test);
             if !long_lived {
                 continue;
@@ -216,7 +392,7 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
                     (None, None) => {}
                 }
             }
-            let holders = holders_of(cx, fi, deployment);
+            let holders = holders_of(cx, fi, deployment, &loads);
             let processes = pools::sum(holders.iter().map(|h| h.count));
             let connections = max_n.unwrap_or(0).saturating_mul(processes);
             // Which database: the URL's variable, else its host.
@@ -253,6 +429,7 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
                 total: 0,
                 unbounded: false,
                 limit: None,
+                advice: Vec::new(),
             });
             if db.family == "sql" {
                 db.family = family.clone();
@@ -266,7 +443,164 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
         }
     }
     out.databases = databases.into_values().collect();
+    advise(&mut out);
     out
+}
+
+/// What-if: other replica counts for named processes, another limit for every database (or
+/// for the named ones). Totals and advice are recomputed. Errors name an unknown process.
+pub fn what_if(
+    b: &mut Budget,
+    replicas: &[(String, u64)],
+    max_connections: &[(Option<String>, u64)],
+) -> Result<(), String> {
+    for (name, n) in replicas {
+        let mut found = false;
+        for p in b.processes.iter_mut().filter(|p| &p.name == name) {
+            p.replicas = crate::deploy::Count {
+                value: (*n).max(1),
+                at: None,
+                note: format!("--replicas {name}={n}"),
+            };
+            found = true;
+        }
+        if !found {
+            let known: Vec<&str> = b.processes.iter().map(|p| p.name.as_str()).collect();
+            return Err(if known.is_empty() {
+                format!("--replicas {name}={n}: no process was found to scale")
+            } else {
+                format!(
+                    "--replicas {name}={n}: no process named `{name}` (processes: {})",
+                    known.join(", ")
+                )
+            });
+        }
+    }
+    for (name, n) in max_connections {
+        if let Some(name) = name
+            && !b.databases.iter().any(|d| &d.name == name)
+        {
+            let known: Vec<&str> = b.databases.iter().map(|d| d.name.as_str()).collect();
+            return Err(format!(
+                "--max-connections {name}={n}: no database named `{name}` (databases: {})",
+                known.join(", ")
+            ));
+        }
+        for d in b
+            .databases
+            .iter_mut()
+            .filter(|d| name.as_ref().is_none_or(|x| *x == d.name))
+        {
+            d.limit = Some(Limit {
+                value: *n,
+                why: "--max-connections".into(),
+                assumed: false,
+            });
+        }
+    }
+    let processes = b.processes.clone();
+    for d in &mut b.databases {
+        let mut total = 0u64;
+        for pool in &mut d.pools {
+            for h in &mut pool.holders {
+                if let Some(p) = h.process.and_then(|i| processes.get(i)) {
+                    h.count = p.total();
+                }
+            }
+            pool.processes = pools::sum(pool.holders.iter().map(|h| h.count));
+            pool.connections = pool.max.unwrap_or(0).saturating_mul(pool.processes);
+            total = total.saturating_add(pool.connections);
+        }
+        d.total = total;
+    }
+    advise(b);
+    Ok(())
+}
+
+/// For each database over its limit: the largest connections per process for each pool of
+/// known size, in proportion to today's sizes, whose sum fits the limit (none when even one
+/// connection per process does not).
+pub fn advise(b: &mut Budget) {
+    for d in &mut b.databases {
+        d.advice.clear();
+        let Some(limit) = d.limit.as_ref().map(|l| l.value) else {
+            continue;
+        };
+        if !d.over() || d.unbounded {
+            continue;
+        }
+        let sized: Vec<&Pool> = d
+            .pools
+            .iter()
+            .filter(|p| p.max.is_some_and(|m| m > 0) && p.processes > 0)
+            .collect();
+        // The pools of unknown size stay as they are; the rest share what is left.
+        let fixed: u64 = d
+            .pools
+            .iter()
+            .filter(|p| p.max.is_none() || p.processes == 0)
+            .map(|p| p.connections)
+            .sum();
+        let room = limit.saturating_sub(fixed);
+        let total: u64 = sized.iter().map(|p| p.connections).sum();
+        if total == 0 {
+            continue;
+        }
+        let mut caps: Vec<u64> = sized
+            .iter()
+            .map(|p| {
+                let now = p.max.unwrap_or(0);
+                let scaled = u128::from(now) * u128::from(room) / u128::from(total);
+                u64::try_from(scaled).unwrap_or(u64::MAX).clamp(1, now)
+            })
+            .collect();
+        let used = |caps: &[u64]| -> u64 {
+            caps.iter()
+                .zip(&sized)
+                .map(|(c, p)| c.saturating_mul(p.processes))
+                .sum()
+        };
+        // Rounding down fits already; if the floor of one per process does not, say nothing.
+        while used(&caps) > room {
+            let Some((i, _)) = caps
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 1)
+                .max_by_key(|(i, c)| c.saturating_mul(sized[*i].processes))
+            else {
+                break;
+            };
+            caps[i] -= 1;
+        }
+        if used(&caps) > room {
+            continue;
+        }
+        // Rounding down left room: give it back, one connection at a time, to the pools that
+        // lost the most to rounding (never above today's size).
+        let mut order: Vec<usize> = (0..sized.len()).collect();
+        order.sort_by_key(|i| {
+            let now = u128::from(sized[*i].max.unwrap_or(0));
+            std::cmp::Reverse((now * u128::from(room)) % u128::from(total))
+        });
+        for i in order {
+            let step = sized[i].processes;
+            if caps[i] < sized[i].max.unwrap_or(0) && used(&caps).saturating_add(step) <= room {
+                caps[i] += 1;
+            }
+        }
+        d.advice = sized
+            .iter()
+            .zip(caps)
+            .map(|(p, cap)| Advice {
+                path: p.path.clone(),
+                line: p.line,
+                now: p.max.unwrap_or(0),
+                max: cap,
+                processes: p.processes,
+                connections: cap.saturating_mul(p.processes),
+            })
+            .collect();
+    }
 }
 
 /// A URL the deployment sets in the environment of the processes running file `fi`, for a
@@ -303,55 +637,83 @@ fn deployment_url(
 }
 
 /// The processes holding a pool written in file `fi`.
-fn holders_of(cx: &ProjectCx<'_>, fi: usize, deployment: &Deployment) -> Vec<Holder> {
+fn holders_of(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    deployment: &Deployment,
+    loads: &Loads,
+) -> Vec<Holder> {
     let source = &cx.files[fi].source;
     let budget = &cx.config_of(fi).budget;
+    let assumed_count = |name: &str, count: u64, why: &str| Holder {
+        process: None,
+        name: name.into(),
+        count,
+        why: why.into(),
+        chain: Vec::new(),
+        assumed: false,
+    };
     if source.project.serverless {
         return vec![match budget.instances {
-            Some(n) => Holder {
-                process: None,
-                name: "instances".into(),
-                count: n,
-                why: "[budget] instances".into(),
-            },
-            None => Holder {
-                process: None,
-                name: "serverless instances".into(),
-                count: budget.serverless_instances,
-                why: "a serverless project: each instance has its own pools ([budget] serverless_instances)".into(),
-            },
+            Some(n) => assumed_count("instances", n, "[budget] instances"),
+            None => assumed_count(
+                "serverless instances",
+                budget.serverless_instances,
+                "a serverless project: each instance has its own pools ([budget] serverless_instances)",
+            ),
         }];
     }
     let abs = std::path::absolute(&source.path).unwrap_or_else(|_| source.path.clone());
     let runtime = runtime_of(source.lang);
-    let held: Vec<Holder> = deployment
+    let candidates: Vec<(usize, &crate::deploy::Process)> = deployment
         .processes
         .iter()
         .enumerate()
         .filter(|(_, p)| Some(p.runtime) == runtime && abs.starts_with(&p.dir))
-        .map(|(i, p)| Holder {
-            process: Some(i),
-            name: format!("{} ({})", p.name, p.server),
-            count: p.total(),
-            why: String::new(),
+        .collect();
+    let held: Vec<Holder> = candidates
+        .iter()
+        .filter_map(|(i, p)| {
+            let chain = match loads.reach.get(*i)? {
+                Some(r) => {
+                    // The file, then each importer it was reached from, up to the entry.
+                    let mut chain = Vec::new();
+                    let mut at = Some(fi);
+                    while let Some(f) = at {
+                        chain.push(cx.files[f].source.display.clone());
+                        at = *r.get(&f)?;
+                        if chain.len() > 64 {
+                            break;
+                        }
+                    }
+                    chain.push(loads.entry.get(*i).cloned().unwrap_or_default());
+                    chain
+                }
+                None => Vec::new(),
+            };
+            let why = loads.why.get(*i).cloned().unwrap_or_default();
+            Some(Holder {
+                process: Some(*i),
+                name: format!("{} ({})", p.name, p.server),
+                count: p.total(),
+                assumed: !why.is_empty(),
+                why,
+                chain,
+            })
         })
         .collect();
-    if !held.is_empty() {
+    // Processes run this code: the pool is held by those that load its file (none: it is in
+    // no process's imports).
+    if !candidates.is_empty() {
         return held;
     }
     match budget.instances {
-        Some(n) => vec![Holder {
-            process: None,
-            name: "instances".into(),
-            count: n,
-            why: "[budget] instances".into(),
-        }],
-        None => vec![Holder {
-            process: None,
-            name: "one process".into(),
-            count: 1,
-            why: "no deployment description runs this code; set [budget] instances".into(),
-        }],
+        Some(n) => vec![assumed_count("instances", n, "[budget] instances")],
+        None => vec![assumed_count(
+            "one process",
+            1,
+            "no deployment description runs this code; set [budget] instances",
+        )],
     }
 }
 

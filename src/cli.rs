@@ -89,6 +89,13 @@ pub struct BudgetArgs {
     /// Exit 0 even when a database is over its limit
     #[arg(long)]
     pub exit_zero: bool,
+    /// What if process NAME ran N replicas (repeatable; NAME as the report lists processes)
+    #[arg(long, value_name = "NAME=N", value_parser = parse_named_count)]
+    pub replicas: Vec<(String, u64)>,
+    /// What if the database's limit were N: for every database, or for the one named
+    /// (`DATABASE_URL=100`, as the report names databases)
+    #[arg(long, value_name = "[NAME=]N", value_parser = parse_limit)]
+    pub max_connections: Vec<(Option<String>, u64)>,
     /// Use this configuration file instead of the nearest one
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -296,6 +303,33 @@ fn run() -> ExitCode {
     }
 }
 
+/// `web=20` for `--replicas`.
+fn parse_named_count(s: &str) -> Result<(String, u64), String> {
+    let (name, n) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: expected NAME=N (`web=20`)"))?;
+    let n: u64 = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}`: `{n}` is not a whole number"))?;
+    if name.trim().is_empty() {
+        return Err(format!("`{s}`: the process name is empty"));
+    }
+    Ok((name.trim().to_string(), n))
+}
+
+/// `100` or `DATABASE_URL=100` for `--max-connections`.
+fn parse_limit(s: &str) -> Result<(Option<String>, u64), String> {
+    match s.rsplit_once('=') {
+        Some(_) => parse_named_count(s).map(|(n, v)| (Some(n), v)),
+        None => s
+            .trim()
+            .parse()
+            .map(|n| (None, n))
+            .map_err(|_| format!("`{s}`: expected N or NAME=N (`100`, `DATABASE_URL=100`)")),
+    }
+}
+
 /// `connlint budget`: exit 1 when a database's pools can open more connections than its limit.
 fn budget(args: BudgetArgs) -> ExitCode {
     if args.threads == Some(0) {
@@ -312,10 +346,15 @@ fn budget(args: BudgetArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let b = match engine::budget_paths(&paths, &settings) {
+    let mut b = match engine::budget_paths(&paths, &settings) {
         Ok(b) => b,
         Err(e) => return run_error(e),
     };
+    if (!args.replicas.is_empty() || !args.max_connections.is_empty())
+        && let Err(e) = crate::budget::what_if(&mut b, &args.replicas, &args.max_connections)
+    {
+        return fail(&e);
+    }
     let text = report::budget::render(&b, args.format);
     let mut out = std::io::stdout().lock();
     if out

@@ -105,6 +105,10 @@ pub struct Budget {
     /// Server connection limits by database: a URL's environment variable (`DATABASE_URL`),
     /// a host, or a family (`mongodb = 500` for an Atlas M0).
     pub limits: BTreeMap<String, u64>,
+    /// What a process loads when its command does not say (`rq worker`, a supervisor): by
+    /// process name, Python modules (`app.jobs`) or files (`src/worker.ts`), relative to the
+    /// process's directory.
+    pub entries: BTreeMap<String, Vec<String>>,
 }
 
 fn default_max_connections() -> u64 {
@@ -128,6 +132,7 @@ impl Default for Budget {
             family: BTreeMap::new(),
             cpus: 2,
             limits: BTreeMap::new(),
+            entries: BTreeMap::new(),
         }
     }
 }
@@ -166,6 +171,8 @@ struct RawBudget {
     family: BTreeMap<String, Spanned<i64>>,
     #[serde(default)]
     limits: BTreeMap<String, Spanned<i64>>,
+    #[serde(default)]
+    entries: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -436,6 +443,7 @@ pub fn parse(path: &Path, text: &str, names: &RuleNames) -> Result<Config, Box<C
                 .limits
                 .insert(key.clone(), count(&format!("limits.{key}"), v)?);
         }
+        budget.entries.clone_from(&b.entries);
         for (family, v) in &b.family {
             budget
                 .family

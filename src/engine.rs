@@ -1114,13 +1114,27 @@ fn extract_all(
         }
         batch = hit;
     }
-    // Unparsed files were still read and checked: they count, with empty facts.
+    // Unparsed files were still read and checked: they count, with empty facts, except for
+    // what they import (scanned for the later rounds), so that the import graph runs through
+    // them: `app/main.py` imports `app/routes.py`, which imports the engine's module
+    // (`connlint budget` follows a process from its entry point).
     let no_facts = Arc::new(crate::facts::FileFacts::default());
-    for (source, profile) in pending {
+    if !scanned {
+        pending_imports = vec![None; pending.len()];
+    }
+    for ((source, profile), imports) in pending.into_iter().zip(pending_imports) {
+        let facts = match imports {
+            Some(imports) if !imports.is_empty() => Arc::new(crate::facts::FileFacts {
+                module_keys: lang::modules::module_keys(&source.rel, source.lang),
+                imports,
+                ..Default::default()
+            }),
+            _ => no_facts.clone(),
+        };
         files.push(Checked {
             file: CheckedFile {
                 source: let_go(source),
-                facts: no_facts.clone(),
+                facts,
             },
             profile,
         });

@@ -23,6 +23,7 @@ pub mod facts;
 pub mod fingerprint;
 pub mod fix;
 pub mod fixgen;
+pub mod imports;
 pub mod lang;
 pub mod lsp;
 pub mod pools;

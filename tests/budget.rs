@@ -187,10 +187,17 @@ fn procfile_gunicorn_config_and_celeryconfig() {
         "celeryconfig.py"
     );
     assert!(ignored(&v).iter().any(|w| w.contains("release")));
-    // pool_size 10 + max_overflow 0 = 10 × 7 processes = 70, behind Supabase's session pooler
-    // (.env), whose pool size is 15.
+    // pool_size 10 + max_overflow 0 = 10 × 3 gunicorn workers = 30, behind Supabase's session
+    // pooler (.env), whose pool size is 15. The Celery children load `app.tasks`, which imports
+    // no engine: they hold none.
     let d = db(&v, "DATABASE_URL");
-    assert_eq!(d["total"], 70);
+    assert_eq!(d["total"], 30);
+    let holders = d["pools"][0]["holders"].as_array().unwrap();
+    assert_eq!(holders.len(), 1);
+    assert_eq!(
+        holders[0]["chain"],
+        serde_json::json!(["app/db.py", "app/main.py", "gunicorn app.main"])
+    );
     assert_eq!(d["limit"]["value"], 15);
     assert!(d["limit"]["why"].as_str().unwrap().contains("session"));
 }
@@ -404,4 +411,167 @@ fn scripts_are_not_pools_and_redis_has_no_assumed_limit() {
     assert_eq!(paths, vec!["svc/cache.py"]);
     // Redis accepts ~10,000 clients: no limit is assumed.
     assert!(d["limit"].is_null(), "{d:#}");
+}
+
+/// `connlint budget` with extra arguments, run in a fixture (its own `connlint.toml` applies).
+fn budget_with(name: &str, args: &[&str]) -> (i32, String, String) {
+    let out = connlint()
+        .current_dir(fixture(name))
+        .arg("budget")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The pool of a database written at `path`: (max per process, processes, connections).
+fn pool_numbers(d: &Value, path: &str) -> (u64, u64, u64) {
+    let p = d["pools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["path"] == path)
+        .unwrap_or_else(|| panic!("no pool at {path} in {d:#}"));
+    (
+        p["max"].as_u64().unwrap(),
+        p["processes"].as_u64().unwrap(),
+        p["connections"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn each_pool_counts_only_in_the_processes_that_load_it() {
+    // gunicorn app.main:app (4 workers) loads app.main → app.routes → app.db: 10 × 4 = 40.
+    // celery -A app.tasks (concurrency 6) loads app.tasks → app.worker_db: 2 × 6 = 12.
+    // Prisma on Vercel, connection_limit=3 in web/.env: 3 × 10 instances = 30.
+    // 82 against max_connections = 60 (connlint.toml): 22 over.
+    let (code, out, err) = budget_with("reachability", &["--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["total"], 82);
+    assert_eq!(d["limit"]["value"], 60);
+    assert_eq!(pool_numbers(d, "backend/app/db.py"), (10, 4, 40));
+    assert_eq!(pool_numbers(d, "backend/app/worker_db.py"), (2, 6, 12));
+    assert_eq!(pool_numbers(d, "web/lib/prisma.ts"), (3, 10, 30));
+    // Every figure is explained: the chain from the pool's module up to the command.
+    let web = &d["pools"][0]["holders"][0];
+    assert_eq!(web["name"], "web (gunicorn)");
+    assert_eq!(
+        web["chain"],
+        serde_json::json!([
+            "backend/app/db.py",
+            "backend/app/routes.py",
+            "backend/app/main.py",
+            "gunicorn app.main"
+        ])
+    );
+    assert_eq!(web["assumed"], false);
+    // The advice fits: pool sizes per process whose connections add up to at most 60, none
+    // above today's size.
+    let advice = d["advice"].as_array().unwrap();
+    assert_eq!(advice.len(), 3);
+    let fits: u64 = advice
+        .iter()
+        .map(|a| {
+            assert!(a["max"].as_u64().unwrap() <= a["now"].as_u64().unwrap());
+            assert_eq!(
+                a["connections"].as_u64().unwrap(),
+                a["max"].as_u64().unwrap() * a["processes"].as_u64().unwrap()
+            );
+            a["connections"].as_u64().unwrap()
+        })
+        .sum();
+    assert!((50..=60).contains(&fits), "advice adds up to {fits}");
+    let (_, human, _) = budget_with("reachability", &[]);
+    assert!(human.contains("82 connections, limit 60"), "{human}");
+    assert!(
+        human.contains("web (gunicorn): backend/app/db.py ← backend/app/routes.py ← backend/app/main.py ← gunicorn app.main"),
+        "{human}"
+    );
+    assert!(human.contains("To fit 60, at most per process"), "{human}");
+}
+
+#[test]
+fn what_if_flags_change_replicas_and_limits() {
+    // web ×3 replicas: 10 × 12 = 120; + 12 + 30 = 162 against 200: fits, no advice.
+    let (code, out, _) = budget_with(
+        "reachability",
+        &[
+            "--format",
+            "json",
+            "--replicas",
+            "web=3",
+            "--max-connections",
+            "200",
+        ],
+    );
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["total"], 162);
+    assert_eq!(d["limit"]["value"], 200);
+    assert_eq!(d["limit"]["why"], "--max-connections");
+    assert!(d["advice"].as_array().unwrap().is_empty());
+    assert_eq!(pool_numbers(d, "backend/app/db.py"), (10, 12, 120));
+    // A name the report does not know is a usage error naming the ones it does.
+    let (code, _, err) = budget_with("reachability", &["--replicas", "api=2"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no process named `api` (processes: web, worker)"),
+        "{err}"
+    );
+    let (code, _, err) = budget_with("reachability", &["--max-connections", "lots"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected N or NAME=N"), "{err}");
+    let (code, out, _) = budget_with(
+        "reachability",
+        &["--format", "json", "--max-connections", "DATABASE_URL=90"],
+    );
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(db(&v, "DATABASE_URL")["limit"]["value"], 90);
+}
+
+#[test]
+fn a_process_whose_entry_point_is_unknown_holds_everything_and_is_marked_assumed() {
+    // `rq worker` imports each job's module when it runs it: no command line names it. It is
+    // assumed to hold both engines (4 + 2), and says what to add; gunicorn wsgi:app holds only
+    // the engine wsgi.py reaches (4 × 3).
+    let v = json("unknown-entry");
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(pool_numbers(d, "app/db.py"), (4, 4, 16));
+    assert_eq!(pool_numbers(d, "app/jobs.py"), (2, 1, 2));
+    let jobs = d["pools"][1]["holders"][0].clone();
+    assert_eq!(jobs["name"], "jobs (rq worker)");
+    assert_eq!(jobs["assumed"], true);
+    assert!(
+        jobs["why"]
+            .as_str()
+            .unwrap()
+            .contains("[budget.entries] jobs = [\"app.jobs\"]"),
+        "{jobs:#}"
+    );
+    // Told what it loads, it holds only that.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "connlint.toml",
+        "[budget.entries]\njobs = [\"app.jobs\"]\n",
+    );
+    let out = connlint()
+        .current_dir(fixture("unknown-entry"))
+        .args(["budget", "--format", "json", "--config"])
+        .arg(dir.path().join("connlint.toml"))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(pool_numbers(d, "app/db.py"), (4, 3, 12));
+    assert_eq!(pool_numbers(d, "app/jobs.py"), (2, 1, 2));
+    assert_eq!(d["pools"][1]["holders"][0]["assumed"], false);
 }

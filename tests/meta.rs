@@ -138,7 +138,7 @@ const LAYERS: &[&[&str]] = &[
     &["catalog", "fingerprint"],
     &["connurl", "baseline", "deploy"],
     &["lang", "config", "pools", "callgraph", "cache", "discover"],
-    &["exports", "suppress", "prefilter"],
+    &["exports", "imports", "suppress", "prefilter"],
     &["cx"],
     &["fixgen", "budget"],
     &["rules"],

@@ -22,6 +22,9 @@ pub struct Started {
     pub workers: Count,
     /// The file it runs, when the command names one (`node dist/server.js`).
     pub entry: Option<PathBuf>,
+    /// The Python modules it imports first (`app.main` of `gunicorn app.main:app`, `app.tasks`
+    /// of `celery -A app.tasks worker`): the pools it holds are those their imports reach.
+    pub modules: Vec<String>,
 }
 
 /// Why a command holds no pool (`celery beat`, `redis-server`): shown as read and ignored.
@@ -128,62 +131,148 @@ fn read_segment(words: &[String], cx: &Cx<'_>) -> Outcome {
     let cx = Cx { env: &env, ..*cx };
     let prog = basename(&words[i]);
     let args = &words[i + 1..];
+    let mut outcome = started_by(prog, words, i, &cx);
+    if let Outcome::Started(s) = &mut outcome
+        && s.runtime == Runtime::Python
+    {
+        let (modules, file) = python_entry(prog, args, cx.dir);
+        s.modules = modules;
+        if s.entry.is_none() {
+            s.entry = file;
+        }
+    }
+    outcome
+}
+
+/// The Python modules (or the file) a server command loads first: the app of `gunicorn
+/// app.main:app` / `uvicorn` / `hypercorn` / `granian` / `daphne` (`--chdir` / `--app-dir`
+/// taken into account), `celery -A proj` (`proj`, and `proj.celery` as Celery looks there
+/// too), the modules of `dramatiq app.tasks`, the settings class's module of `arq
+/// app.worker.WorkerSettings`, the file of `fastapi run app/main.py` or `python main.py`.
+/// Nothing for a server that loads code by other means (`rq worker` imports each job's module
+/// when it runs it).
+fn python_entry(prog: &str, args: &[String], dir: &Path) -> (Vec<String>, Option<PathBuf>) {
+    let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    let module_of = |spec: &str| -> Option<String> {
+        let m = spec.split(':').next().unwrap_or(spec);
+        let ok = !m.is_empty()
+            && m.split('.')
+                .all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        ok.then(|| m.to_string())
+    };
+    let prefixed = |m: String| -> String {
+        match flag(args, &["--chdir", "--app-dir"]) {
+            Some(d) if d != "." => {
+                let d = d.trim_end_matches('/').replace('/', ".");
+                format!("{d}.{m}")
+            }
+            _ => m,
+        }
+    };
     match prog {
-        "gunicorn" => Outcome::Started(gunicorn(args, &cx)),
-        "uvicorn" => Outcome::Started(uvicorn(args, &cx)),
+        "gunicorn" | "uvicorn" | "hypercorn" | "granian" | "daphne" => {
+            let app = positional
+                .iter()
+                .find(|a| a.contains(':') && !a.contains('/'))
+                .and_then(|a| module_of(a));
+            (app.map(prefixed).into_iter().collect(), None)
+        }
+        "celery" => match flag(args, &["-A", "--app"]).and_then(|a| module_of(&a)) {
+            Some(m) => (vec![format!("{m}.celery"), m], None),
+            None => (Vec::new(), None),
+        },
+        "dramatiq" => (
+            args.iter()
+                .take_while(|a| !a.starts_with('-'))
+                .filter_map(|a| module_of(a))
+                .collect(),
+            None,
+        ),
+        "arq" => {
+            let m = positional.first().and_then(|a| module_of(a)).and_then(|m| {
+                m.rsplit_once('.')
+                    .map(|(module, _class)| module.to_string())
+            });
+            (m.into_iter().collect(), None)
+        }
+        "fastapi" => (
+            Vec::new(),
+            positional
+                .iter()
+                .find(|a| a.ends_with(".py"))
+                .map(|a| super::locate(dir, a)),
+        ),
+        "python" | "python3" | "py" => (
+            Vec::new(),
+            args.first()
+                .filter(|a| a.ends_with(".py"))
+                .map(|a| super::locate(dir, a)),
+        ),
+        _ => (Vec::new(), None),
+    }
+}
+
+/// What the program of a segment starts (its arguments follow it at `words[i + 1..]`).
+fn started_by(prog: &str, words: &[String], i: usize, cx: &Cx<'_>) -> Outcome {
+    let args = &words[i + 1..];
+    match prog {
+        "gunicorn" => Outcome::Started(gunicorn(args, cx)),
+        "uvicorn" => Outcome::Started(uvicorn(args, cx)),
         "hypercorn" => Outcome::Started(simple(
             "hypercorn",
             Runtime::Python,
             flag(args, &["-w", "--workers"]),
-            &cx,
+            cx,
             None,
         )),
         "uwsgi" => Outcome::Started(simple(
             "uwsgi",
             Runtime::Python,
             flag(args, &["-p", "--processes", "--workers"]),
-            &cx,
+            cx,
             None,
         )),
-        "fastapi" => Outcome::Started(fastapi(args, &cx)),
+        "fastapi" => Outcome::Started(fastapi(args, cx)),
         "daphne" | "granian" | "flask" | "streamlit" => {
             let w = if prog == "granian" {
                 flag(args, &["--workers"])
             } else {
                 None
             };
-            Outcome::Started(simple(prog, Runtime::Python, w, &cx, None))
+            Outcome::Started(simple(prog, Runtime::Python, w, cx, None))
         }
         "manage.py" => match args.first().map(String::as_str) {
             Some("runserver") => {
-                Outcome::Started(simple("django runserver", Runtime::Python, None, &cx, None))
+                Outcome::Started(simple("django runserver", Runtime::Python, None, cx, None))
             }
             Some("migrate") | Some("collectstatic") => {
                 Outcome::Ignored(format!("`manage.py {}` runs once", args[0]))
             }
             _ => Outcome::Unknown,
         },
-        "celery" => celery(args, &cx),
+        "celery" => celery(args, cx),
         "dramatiq" => Outcome::Started(match flag(args, &["-p", "--processes"]) {
-            Some(w) => count_written("dramatiq", Runtime::Python, &w, &cx),
+            Some(w) => count_written("dramatiq", Runtime::Python, &w, cx),
             None => Started {
                 server: "dramatiq".into(),
                 runtime: Runtime::Python,
                 workers: Count::cpus(cx.cpus, "dramatiq's default: one process per CPU"),
                 entry: None,
+                modules: Vec::new(),
             },
         }),
         "rq" => match args.first().map(String::as_str) {
             Some("worker") => {
-                Outcome::Started(simple("rq worker", Runtime::Python, None, &cx, None))
+                Outcome::Started(simple("rq worker", Runtime::Python, None, cx, None))
             }
             Some("worker-pool") => Outcome::Started(match flag(args, &["-n", "--num-workers"]) {
-                Some(w) => count_written("rq worker-pool", Runtime::Python, &w, &cx),
+                Some(w) => count_written("rq worker-pool", Runtime::Python, &w, cx),
                 None => Started {
                     server: "rq worker-pool".into(),
                     runtime: Runtime::Python,
                     workers: Count::default_of(2, "rq worker-pool's default"),
                     entry: None,
+                    modules: Vec::new(),
                 },
             }),
             _ => Outcome::Unknown,
@@ -192,16 +281,16 @@ fn read_segment(words: &[String], cx: &Cx<'_>) -> Outcome {
         // `python main.py` (an app that starts its own server): one process.
         "python" | "python3" if args.first().is_some_and(|a| a.ends_with(".py")) => {
             if args[0].ends_with("manage.py") {
-                return read_segment(&words[i + 1..], &cx);
+                return read_segment(&words[i + 1..], cx);
             }
-            Outcome::Started(simple("python", Runtime::Python, None, &cx, None))
+            Outcome::Started(simple("python", Runtime::Python, None, cx, None))
         }
         "node" | "nodemon" | "tsx" | "ts-node" | "bun" | "deno" => {
             let entry = args
                 .iter()
                 .find(|a| !a.starts_with('-') && looks_like_script(a))
                 .map(|a| super::locate(cx.dir, a));
-            let mut s = simple("node", Runtime::Node, None, &cx, entry.clone());
+            let mut s = simple("node", Runtime::Node, None, cx, entry.clone());
             if let Some(e) = &entry
                 && let Some(w) = conf::node_cluster(e, cx.cpus)
             {
@@ -212,24 +301,24 @@ fn read_segment(words: &[String], cx: &Cx<'_>) -> Outcome {
         }
         "next" => match args.first().map(String::as_str) {
             Some("start") | Some("dev") => {
-                Outcome::Started(simple("next start", Runtime::Node, None, &cx, None))
+                Outcome::Started(simple("next start", Runtime::Node, None, cx, None))
             }
             _ => Outcome::Ignored("`next build` runs once".into()),
         },
-        "pm2" | "pm2-runtime" | "pm2-docker" => pm2(args, &cx),
-        "npm" | "yarn" | "pnpm" => npm(args, &cx),
+        "pm2" | "pm2-runtime" | "pm2-docker" => pm2(args, cx),
+        "npm" | "yarn" | "pnpm" => npm(args, cx),
         "redis-server" | "postgres" | "mongod" | "nginx" | "caddy" | "traefik" => {
             Outcome::Ignored(format!("`{prog}` is a server, not application code"))
         }
         "flower" => Outcome::Ignored("`flower` monitors Celery; it runs no tasks".into()),
-        p if p.ends_with(".sh") => script(&words[i], &cx),
+        p if p.ends_with(".sh") => script(&words[i], cx),
         p if p.starts_with("./") || words[i].starts_with('/') || words[i].contains("target/") => {
             // A compiled binary (`./server`, `/usr/local/bin/api`): one process.
             Outcome::Started(simple(
                 &format!("binary `{}`", basename(&words[i])),
                 Runtime::Native,
                 None,
-                &cx,
+                cx,
                 None,
             ))
         }
@@ -326,6 +415,7 @@ fn count_written(server: &str, runtime: Runtime, value: &str, cx: &Cx<'_>) -> St
             )
         }),
         entry: None,
+        modules: Vec::new(),
     }
 }
 
@@ -370,6 +460,7 @@ fn simple(
             runtime,
             workers: Count::default_of(1, &format!("{server} runs one process")),
             entry,
+            modules: Vec::new(),
         },
     }
 }
@@ -390,6 +481,7 @@ fn gunicorn(args: &[String], cx: &Cx<'_>) -> Started {
             "gunicorn's default (no -w, no workers in a config, no WEB_CONCURRENCY)",
         ),
         entry: None,
+        modules: Vec::new(),
     };
     if let Some(w) = flag(args, &["-w", "--workers"]) {
         s.workers = resolve(&w, cx).unwrap_or(s.workers);
@@ -424,6 +516,7 @@ fn uvicorn(args: &[String], cx: &Cx<'_>) -> Started {
         runtime: Runtime::Python,
         workers: Count::default_of(1, "uvicorn's default (no --workers, no WEB_CONCURRENCY)"),
         entry: None,
+        modules: Vec::new(),
     };
     if args.iter().any(|a| a == "--reload") {
         s.workers = Count::default_of(1, "`--reload` runs one process");
@@ -450,6 +543,7 @@ fn fastapi(args: &[String], cx: &Cx<'_>) -> Started {
         runtime: Runtime::Python,
         workers: Count::default_of(1, "`fastapi run`'s default (no --workers)"),
         entry: None,
+        modules: Vec::new(),
     };
     let dev = args.first().is_some_and(|a| a == "dev");
     if dev || args.iter().any(|a| a == "--reload") {
@@ -488,6 +582,7 @@ fn celery(args: &[String], cx: &Cx<'_>) -> Outcome {
             runtime: Runtime::Python,
             workers,
             entry: None,
+            modules: Vec::new(),
         })
     };
     // Thread-like pools run every task in one process: its pools are shared.
@@ -539,12 +634,14 @@ fn pm2(args: &[String], cx: &Cx<'_>) -> Outcome {
                 runtime: Runtime::Node,
                 workers: w,
                 entry: None,
+                modules: Vec::new(),
             }),
             None => Outcome::Started(Started {
                 server: "pm2".into(),
                 runtime: Runtime::Node,
                 workers: Count::default_of(1, "pm2's default: one instance"),
                 entry: None,
+                modules: Vec::new(),
             }),
         };
     }
@@ -557,6 +654,7 @@ fn pm2(args: &[String], cx: &Cx<'_>) -> Outcome {
         runtime: Runtime::Node,
         workers,
         entry: Some(super::locate(cx.dir, target)),
+        modules: Vec::new(),
     })
 }
 

@@ -129,6 +129,9 @@ pub struct Process {
     /// The file it runs, when its command names one (`node server.js`).
     #[serde(skip)]
     pub entry: Option<PathBuf>,
+    /// The Python modules it loads first (`app.main` of `gunicorn app.main:app`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<String>,
 }
 
 impl Process {
@@ -365,6 +368,7 @@ pub fn discover(files: &[PathBuf], root: &Path, cpus: u64) -> Deployment {
                     workers: s.workers,
                     replicas: Count::default_of(1, ""),
                     entry: s.entry,
+                    modules: s.modules,
                 });
             }
             Some((Outcome::Ignored(why), at, _)) => ignored.push(Ignored { at, why }),
@@ -1076,6 +1080,7 @@ impl Declared<'_> {
                 workers: s.workers,
                 replicas: self.replicas,
                 entry: s.entry,
+                modules: s.modules,
             }),
             Outcome::Ignored(why) => ignored.push(Ignored {
                 at,

@@ -60,6 +60,8 @@ fn holders_text(p: &Pool) -> String {
         .map(|h| {
             if h.why.is_empty() {
                 format!("{} {}", h.name, h.count)
+            } else if h.assumed {
+                format!("{} {}, assumed: {}", h.name, h.count, h.why)
             } else {
                 format!("{} {}: {}", h.name, h.count, h.why)
             }
@@ -139,12 +141,55 @@ fn human(b: &Budget) -> String {
                 p.max_text,
                 min_text(p)
             );
+            if p.holders.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "        × 0 processes: no process's entry point imports this module = 0"
+                );
+                continue;
+            }
             let _ = writeln!(
                 out,
                 "        × {} ({}) = {}",
                 plural(p.processes, "process", "processes"),
                 holders_text(p),
                 p.connections
+            );
+            // How each process reaches the pool, or why it is assumed to.
+            for h in p.holders.iter().filter(|h| h.process.is_some()) {
+                if !h.chain.is_empty() {
+                    let _ = writeln!(out, "          {}: {}", h.name, h.chain.join(" ← "));
+                }
+            }
+        }
+        if let (false, Some(l)) = (d.advice.is_empty(), &d.limit) {
+            let fits: u64 = d.advice.iter().map(|a| a.connections).sum::<u64>()
+                + d.pools
+                    .iter()
+                    .filter(|p| p.max.is_none() || p.processes == 0)
+                    .map(|p| p.connections)
+                    .sum::<u64>();
+            let _ = writeln!(
+                out,
+                "  To fit {}, at most per process ({fits} of {}):",
+                l.value, l.value
+            );
+            for a in &d.advice {
+                let _ = writeln!(
+                    out,
+                    "    {}:{}  {} → {} × {} = {}",
+                    a.path,
+                    a.line,
+                    a.now,
+                    a.max,
+                    plural(a.processes, "process", "processes"),
+                    a.connections
+                );
+            }
+        } else if d.over() && !d.unbounded {
+            let _ = writeln!(
+                out,
+                "  Even one connection per process is over the limit: fewer processes, or a transaction-mode pooler (PgBouncer) in front of the database"
             );
         }
         out.push('\n');

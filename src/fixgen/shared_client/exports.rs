@@ -507,72 +507,15 @@ fn importer_counts(cx: &ProjectCx<'_>) -> Vec<usize> {
         .collect()
 }
 
-/// For every file, the other files of its project that import it (each once): one pass over
-/// every import, each candidate looked up among the files' module keys and their suffixes at a
-/// `/` (as [`crate::facts::ModuleRef::names_any`] matches them).
+/// For every file, the other files of its project that import it (see [`crate::imports`]).
 pub fn importer_lists(cx: &ProjectCx<'_>) -> Vec<Vec<usize>> {
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in cx.files.iter().enumerate() {
-        for k in &f.facts.module_keys {
-            by_key.entry(k.as_str()).or_default().push(i);
-            for (slash, _) in k.match_indices('/') {
-                by_key.entry(&k[slash + 1..]).or_default().push(i);
-            }
-        }
-    }
-    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); cx.files.len()];
-    // The last importer listed for each file, so that an importer counts once.
-    let mut counted_for: Vec<usize> = vec![usize::MAX; cx.files.len()];
-    for (j, f) in cx.files.iter().enumerate() {
-        for c in f.facts.imports.iter().flat_map(|m| m.candidates.iter()) {
-            for &i in by_key
-                .get(c.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-            {
-                if i != j
-                    && counted_for[i] != j
-                    && cx.files[i].source.project.root == f.source.project.root
-                {
-                    counted_for[i] = j;
-                    lists[i].push(j);
-                }
-            }
-        }
-    }
-    lists
+    crate::imports::importer_lists(cx.files)
 }
 
-/// The processes that load file `fi`, as far as the checked files show: the entry scripts
-/// (`if __name__ == "__main__":`, a JS file that exports nothing, a Rust `src/bin/*`) that
-/// import it, directly or through other modules. A module reached from anything else (a route
-/// file a framework loads, a module nobody checked imports) belongs to the one process the
-/// framework runs, written `None`. Linear in the import edges: one walk up from `fi`.
+/// The processes that load file `fi` (see [`crate::imports::process_roots`]).
 pub fn process_roots(cx: &ProjectCx<'_>, fi: usize) -> std::collections::BTreeSet<Option<usize>> {
     let lists = cx.memo.importer_lists.get_or_init(|| importer_lists(cx));
-    let mut roots = std::collections::BTreeSet::new();
-    let mut seen = vec![false; cx.files.len()];
-    let mut todo = vec![fi];
-    if let Some(s) = seen.get_mut(fi) {
-        *s = true;
-    }
-    while let Some(f) = todo.pop() {
-        let importers = lists.get(f).map(Vec::as_slice).unwrap_or_default();
-        if crate::lang::is_entry_script(&cx.files[f].source) {
-            roots.insert(Some(f));
-            continue;
-        }
-        if importers.is_empty() {
-            roots.insert(None);
-        }
-        for &i in importers {
-            if !seen[i] {
-                seen[i] = true;
-                todo.push(i);
-            }
-        }
-    }
-    roots
+    crate::imports::process_roots(cx.files, lists, fi)
 }
 
 pub(super) fn is_js(lang: Lang) -> bool {
