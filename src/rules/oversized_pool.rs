@@ -184,7 +184,21 @@ impl Check for OversizedPool {
                     limit.value,
                     limit.why
                 ),
-                "shrink the pools or the processes that hold them, share one pool between modules, or put a pooler (PgBouncer / Supavisor transaction mode) in front; `connlint budget` shows the whole sum; set `[budget] max_connections` if your server allows more".to_string(),
+                {
+                    // The budget's advice, when the pools can fit: this pool's share first.
+                    let own = db
+                        .advice
+                        .iter()
+                        .find(|a| a.path == first.path && a.line == first.line);
+                    let advice = match own {
+                        Some(a) => format!(
+                            "to fit {}, this pool at most {} per process (from {}) and the others as `connlint budget` advises; or ",
+                            limit.value, a.max, a.now
+                        ),
+                        None => String::new(),
+                    };
+                    format!("{advice}shrink the pools or the processes that hold them, share one pool between modules, or put a pooler (PgBouncer / Supavisor transaction mode) in front; `connlint budget` shows the whole sum; set `[budget] max_connections` if your server allows more")
+                },
             );
             f.related = db
                 .pools
