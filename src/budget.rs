@@ -31,6 +31,12 @@ pub struct Budget {
     pub processes: Vec<Process>,
     /// Deployment descriptions read and not counted, and why.
     pub ignored: Vec<Ignored>,
+    /// What the live server says (`--database-url`), beside the static budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<crate::livedb::Server>,
+    /// `[budget] database_url_env`: the variable holding the live server's URL.
+    #[serde(skip)]
+    pub database_url_env: Option<String>,
 }
 
 /// One database: its pools and their sum against its limit.
@@ -287,6 +293,11 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
         processes: deployment.processes.clone(),
         ignored: deployment.ignored.clone(),
         databases: Vec::new(),
+        server: None,
+        database_url_env: cx
+            .configs
+            .iter()
+            .find_map(|c| c.budget.database_url_env.clone()),
     };
     let mut databases: BTreeMap<String, Database> = BTreeMap::new();
     let loads = loads(cx, deployment);

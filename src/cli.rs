@@ -96,6 +96,14 @@ pub struct BudgetArgs {
     /// (`DATABASE_URL=100`, as the report names databases)
     #[arg(long, value_name = "[NAME=]N", value_parser = parse_limit)]
     pub max_connections: Vec<(Option<String>, u64)>,
+    /// Also read a live PostgreSQL server (its max_connections, reserved connections and the
+    /// connections open now, read-only) and show it beside the static budget; `[budget]
+    /// database_url_env` names a variable to read the URL from instead
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Seconds to wait for the live server (connect and each query)
+    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+    pub database_timeout: u64,
     /// Use this configuration file instead of the nearest one
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -354,6 +362,26 @@ fn budget(args: BudgetArgs) -> ExitCode {
         && let Err(e) = crate::budget::what_if(&mut b, &args.replicas, &args.max_connections)
     {
         return fail(&e);
+    }
+    let url = match (&args.database_url, &b.database_url_env) {
+        (Some(u), _) => Some(u.clone()),
+        (None, Some(var)) => match std::env::var(var) {
+            Ok(u) if !u.trim().is_empty() => Some(u),
+            _ => {
+                eprintln!(
+                    "connlint budget: `{var}` ([budget] database_url_env) is not set: the live server is not read"
+                );
+                None
+            }
+        },
+        (None, None) => None,
+    };
+    if let Some(url) = url {
+        let timeout = std::time::Duration::from_secs(args.database_timeout.max(1));
+        match crate::livedb::read(&url, timeout) {
+            Ok(s) => b.server = Some(s),
+            Err(e) => return fail(format!("cannot read the live server: {e}")),
+        }
     }
     let text = report::budget::render(&b, args.format);
     let mut out = std::io::stdout().lock();

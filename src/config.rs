@@ -109,6 +109,9 @@ pub struct Budget {
     /// process name, Python modules (`app.jobs`) or files (`src/worker.ts`), relative to the
     /// process's directory.
     pub entries: BTreeMap<String, Vec<String>>,
+    /// The environment variable holding the URL of the live PostgreSQL server `connlint
+    /// budget` reads (as `--database-url` does), when it is set.
+    pub database_url_env: Option<String>,
 }
 
 fn default_max_connections() -> u64 {
@@ -133,6 +136,7 @@ impl Default for Budget {
             cpus: 2,
             limits: BTreeMap::new(),
             entries: BTreeMap::new(),
+            database_url_env: None,
         }
     }
 }
@@ -173,6 +177,7 @@ struct RawBudget {
     limits: BTreeMap<String, Spanned<i64>>,
     #[serde(default)]
     entries: BTreeMap<String, Vec<String>>,
+    database_url_env: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -444,6 +449,7 @@ pub fn parse(path: &Path, text: &str, names: &RuleNames) -> Result<Config, Box<C
                 .insert(key.clone(), count(&format!("limits.{key}"), v)?);
         }
         budget.entries.clone_from(&b.entries);
+        budget.database_url_env.clone_from(&b.database_url_env);
         for (family, v) in &b.family {
             budget
                 .family

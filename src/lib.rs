@@ -25,6 +25,7 @@ pub mod fix;
 pub mod fixgen;
 pub mod imports;
 pub mod lang;
+pub mod livedb;
 pub mod lsp;
 pub mod pools;
 pub mod prefilter;

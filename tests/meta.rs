@@ -136,7 +136,7 @@ const LAYERS: &[&[&str]] = &[
     &["source"],
     &["snippet", "diagnostic", "facts"],
     &["catalog", "fingerprint"],
-    &["connurl", "baseline", "deploy"],
+    &["connurl", "baseline", "deploy", "livedb"],
     &["lang", "config", "pools", "callgraph", "cache", "discover"],
     &["exports", "imports", "suppress", "prefilter"],
     &["cx"],

@@ -100,6 +100,45 @@ fn verdict(d: &Database) -> String {
     }
 }
 
+/// The live server beside the static budget: its limit, what is reserved, what is open now
+/// (by application and user), and each database's pools against what it allows.
+fn server_text(b: &Budget, s: &crate::livedb::Server) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Live server {} (PostgreSQL {})\n  max_connections {}, {} reserved for superusers: {} for applications; {} open now",
+        s.url,
+        s.version,
+        s.max_connections,
+        s.reserved,
+        s.available(),
+        plural(s.open, "connection", "connections")
+    );
+    for o in &s.by_application {
+        let _ = writeln!(out, "    {} ({}): {}", o.application, o.user, o.connections);
+    }
+    for d in &b.databases {
+        let configured = d
+            .limit
+            .as_ref()
+            .map(|l| format!("; the budget's limit is {} ({})", l.value, l.why))
+            .unwrap_or_default();
+        let verdict = if d.total > s.available() {
+            format!("{} more than the server allows", d.total - s.available())
+        } else {
+            format!("{} to spare on the server", s.available() - d.total)
+        };
+        let _ = writeln!(
+            out,
+            "  {}: the pools may open {} of the server's {}: {verdict}{configured}",
+            d.name,
+            d.total,
+            s.available()
+        );
+    }
+    out
+}
+
 fn human(b: &Budget) -> String {
     let mut out = String::new();
     if b.databases.is_empty() {
@@ -125,6 +164,10 @@ fn human(b: &Budget) -> String {
                 p.declared
             );
         }
+        out.push('\n');
+    }
+    if let Some(s) = &b.server {
+        out.push_str(&server_text(b, s));
         out.push('\n');
     }
     for d in &b.databases {
@@ -225,6 +268,14 @@ fn json(b: &Budget) -> String {
         processes: &'a [Process],
         databases: Vec<Db<'a>>,
         ignored: &'a [crate::deploy::Ignored],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        server: Option<ServerDoc<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct ServerDoc<'a> {
+        #[serde(flatten)]
+        server: &'a crate::livedb::Server,
+        available: u64,
     }
     let doc = Doc {
         version: 1,
@@ -241,6 +292,10 @@ fn json(b: &Budget) -> String {
             })
             .collect(),
         ignored: &b.ignored,
+        server: b.server.as_ref().map(|server| ServerDoc {
+            server,
+            available: server.available(),
+        }),
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
     s.push('\n');
@@ -257,6 +312,18 @@ fn markdown(b: &Budget) -> String {
     if b.databases.is_empty() {
         out.push_str("No long-lived pool or client found.\n");
         return out;
+    }
+    if let Some(s) = &b.server {
+        let _ = writeln!(
+            out,
+            "Live server `{}` (PostgreSQL {}): max_connections {}, {} reserved, **{} for applications**, {} open now.\n",
+            cell(&s.url),
+            cell(&s.version),
+            s.max_connections,
+            s.reserved,
+            s.available(),
+            s.open
+        );
     }
     out.push_str("| database | connections | limit | headroom |\n|---|---:|---:|---|\n");
     for d in &b.databases {
