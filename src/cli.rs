@@ -101,6 +101,9 @@ pub struct BudgetArgs {
     /// database_url_env` names a variable to read the URL from instead
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
+    /// Also write the budget as an SVG chart to FILE (each database's pools against its limit)
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
     /// Seconds to wait for the live server (connect and each query)
     #[arg(long, value_name = "SECONDS", default_value_t = 5)]
     pub database_timeout: u64,
@@ -311,6 +314,29 @@ fn run() -> ExitCode {
     }
 }
 
+/// Write a new file (or replace one) through a temporary file in the same directory and a
+/// rename: a failed write leaves no half-written file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    // A report file anyone may read, as a plain write would make it (the temporary file is
+    // private); an existing file keeps its own permissions.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        #[cfg(unix)]
+        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o644),
+        #[cfg(not(unix))]
+        Err(_) => tmp.as_file().metadata()?.permissions(),
+    };
+    tmp.as_file().set_permissions(permissions)?;
+    tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
 /// `web=20` for `--replicas`.
 fn parse_named_count(s: &str) -> Result<(String, u64), String> {
     let (name, n) = s
@@ -381,6 +407,15 @@ fn budget(args: BudgetArgs) -> ExitCode {
         match crate::livedb::read(&url, timeout) {
             Ok(s) => b.server = Some(s),
             Err(e) => return fail(format!("cannot read the live server: {e}")),
+        }
+    }
+    if let Some(path) = &args.chart {
+        let svg = match report::chart::svg(&b) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        if let Err(e) = write_atomically(path, svg.as_bytes()) {
+            return fail(format!("cannot write the chart to {}: {e}", path.display()));
         }
     }
     let text = report::budget::render(&b, args.format);

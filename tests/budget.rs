@@ -575,3 +575,37 @@ fn a_process_whose_entry_point_is_unknown_holds_everything_and_is_marked_assumed
     assert_eq!(pool_numbers(d, "app/jobs.py"), (2, 1, 2));
     assert_eq!(d["pools"][1]["holders"][0]["assumed"], false);
 }
+
+#[test]
+fn the_chart_is_an_svg_of_the_pools_against_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("budget.svg");
+    let (code, _, err) = budget_with("reachability", &["--chart", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    let svg = std::fs::read_to_string(&file).unwrap();
+    // Well-formed XML, an <svg> root, one bar segment per pool and the limit in the legend.
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    let mut root = None;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) if root.is_none() => {
+                root = Some(e.name().into_inner().to_string());
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(root.as_deref(), Some("svg"));
+    for text in [
+        "backend/app/db.py:7 10 × 4 = 40",
+        "backend/app/worker_db.py:6 2 × 6 = 12",
+        "web/lib/prisma.ts:5 3 × 10 = 30",
+        "DATABASE_URL: limit 60 ([budget] max_connections)",
+    ] {
+        assert!(svg.contains(text), "{text} not in the chart");
+    }
+    // A chart that cannot be written is an error, and nothing is left behind.
+    let (code, _, err) = budget_with("reachability", &["--chart", "/nonexistent-dir/budget.svg"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot write the chart"), "{err}");
+}

@@ -2,6 +2,7 @@
 //! never languages or facts.
 
 pub mod budget;
+pub mod chart;
 pub mod github;
 pub mod gitlab;
 pub mod human;
