@@ -458,6 +458,60 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
     out
 }
 
+/// Each pool's share of its database's budget, as Markdown (the LSP's hover on a pool):
+/// (file index, the construction's span, text).
+pub fn shares(b: &Budget) -> Vec<(usize, Span, String)> {
+    let mut out = Vec::new();
+    for d in &b.databases {
+        let limit = match (&d.limit, d.headroom()) {
+            (Some(l), Some(h)) if h < 0 => format!(
+                "limit {} ({}): **{} over**",
+                l.value,
+                l.why,
+                h.unsigned_abs()
+            ),
+            (Some(l), Some(h)) => format!("limit {} ({}): {h} to spare", l.value, l.why),
+            _ => "limit unknown".to_string(),
+        };
+        for p in &d.pools {
+            let holders: Vec<String> = p
+                .holders
+                .iter()
+                .map(|h| format!("{} {}", h.name, h.count))
+                .collect();
+            let percent = if d.total > 0 {
+                p.connections.saturating_mul(100) / d.total
+            } else {
+                0
+            };
+            let mut text = format!(
+                "**connlint budget**: `{}` opens up to {} per process ({}) × {} = **{}** of `{}`'s {} connections ({percent} %), {limit}",
+                p.ctor,
+                p.max.map_or("?".to_string(), |m| m.to_string()),
+                p.max_text,
+                if holders.is_empty() {
+                    "no process".to_string()
+                } else {
+                    holders.join(" + ")
+                },
+                p.connections,
+                d.name,
+                d.total
+            );
+            if let Some(a) = d
+                .advice
+                .iter()
+                .find(|a| a.path == p.path && a.line == p.line)
+            {
+                text.push_str(&format!(". To fit, at most {} per process here.", a.max));
+            }
+            text.push_str("\n\n`connlint budget` shows the whole sum.");
+            out.push((p.file, p.span, text));
+        }
+    }
+    out
+}
+
 /// What-if: other replica counts for named processes, another limit for every database (or
 /// for the named ones). Totals and advice are recomputed. Errors name an unknown process.
 pub fn what_if(

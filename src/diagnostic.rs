@@ -177,6 +177,17 @@ pub struct Report {
     pub sources: std::collections::BTreeMap<String, std::sync::Arc<str>>,
     /// What the run did, for `--verbose` and the benchmarks.
     pub stats: RunStats,
+    /// Each long-lived pool's share of its database's budget, when asked for (the LSP's hover).
+    pub pools: Vec<PoolShare>,
+}
+
+/// A long-lived pool's share of its database's connection budget, as Markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolShare {
+    pub path: String,
+    /// The construction.
+    pub span: Span,
+    pub text: String,
 }
 
 /// What a run did: files read and parsed, and where the time went.

@@ -54,6 +54,8 @@ pub struct Settings {
     pub threads: Option<usize>,
     /// Skip parsing files that cannot contain a finding (see `prefilter.rs`).
     pub prefilter: bool,
+    /// Also give each long-lived pool's share of its database's budget (the LSP's hover).
+    pub pool_shares: bool,
     /// The configuration of files no configuration file governs (and of every file unless
     /// `nearest_config`): per-file ignores and budget (paths relative to its directory).
     pub config: Arc<Config>,
@@ -77,6 +79,7 @@ impl Default for Settings {
             catalog: Arc::new(Catalog::shared().clone()),
             threads: None,
             prefilter: true,
+            pool_shares: false,
             config: Arc::new(Config::default()),
             nearest_config: false,
             resolver: Arc::new(crate::config::Resolver::new(crate::rules::NAMES)),
@@ -753,7 +756,7 @@ fn check_sources_of(
     let (files, mut errors, mut stats) = extract_all(work, sources, release, &catalog, settings);
     stats.extract_secs = started.elapsed().as_secs_f64();
     let started = std::time::Instant::now();
-    let mut report = run_rules(files, work, &catalog);
+    let mut report = run_rules(files, work, &catalog, settings.pool_shares);
     stats.project_secs = started.elapsed().as_secs_f64();
     report.stats = stats;
     errors.extend(work.errors.iter().cloned());
@@ -1207,7 +1210,7 @@ pub fn budget_paths(
     })
 }
 
-fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report {
+fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog, shares: bool) -> Report {
     let (files, profile_of): (Vec<CheckedFile>, Vec<usize>) =
         checked.into_iter().map(|c| (c.file, c.profile)).unzip();
     let profiles = &work.profiles.list;
@@ -1281,6 +1284,17 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog) -> Report
         checked,
         ..Report::default()
     };
+    if shares {
+        report.pools = crate::budget::shares(&crate::budget::compute(&cx))
+            .into_iter()
+            .filter(|(fi, _, _)| files.get(*fi).is_some_and(|f| requested(f)))
+            .map(|(fi, span, text)| crate::diagnostic::PoolShare {
+                path: files[fi].source.display.clone(),
+                span,
+                text,
+            })
+            .collect();
+    }
     for f in findings {
         let Some(rule) = rules::lookup(f.rule) else {
             continue;

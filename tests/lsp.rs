@@ -570,3 +570,62 @@ fn the_stdio_flag_that_some_clients_add_is_accepted() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn hover_on_a_pool_shows_its_share_of_the_database_budget() {
+    // A copy of fixtures/budget/reachability: gunicorn (4 workers) loads the web engine (10):
+    // 40 of DATABASE_URL's 82, limit 60.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/budget/reachability");
+    let dir = tempfile::tempdir().unwrap();
+    for rel in [
+        "connlint.toml",
+        "backend/requirements.txt",
+        "backend/Procfile",
+        "backend/app/__init__.py",
+        "backend/app/db.py",
+        "backend/app/routes.py",
+        "backend/app/main.py",
+        "backend/app/worker_db.py",
+        "backend/app/tasks.py",
+        "web/package.json",
+        "web/vercel.json",
+        "web/.env",
+        "web/lib/prisma.ts",
+    ] {
+        write(
+            dir.path(),
+            rel,
+            &std::fs::read_to_string(src.join(rel)).unwrap(),
+        );
+    }
+    let mut c = Client::start(dir.path(), json!({}));
+    let path = dir.path().join("backend/app/db.py");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let u = c.open(&path, "python", &text);
+    // The project-total finding of oversized-pool is on the same construction.
+    c.diagnostics(&u, |d| !d.is_empty());
+    let line = text
+        .lines()
+        .position(|l| l.contains("pool_size=5"))
+        .unwrap();
+    let character = text.lines().nth(line).unwrap().find("pool_size").unwrap();
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": u }, "position": { "line": line, "character": character } }),
+    );
+    let md = hover["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("**connlint budget**"), "{md}");
+    assert!(
+        md.contains("= **40** of `DATABASE_URL`'s 82 connections (48 %)"),
+        "{md}"
+    );
+    assert!(md.contains("limit 60"), "{md}");
+    assert!(md.contains("at most 7 per process here"), "{md}");
+    // A line with no pool and no finding: nothing.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": u }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert!(hover.is_null());
+    c.shutdown();
+}

@@ -219,6 +219,8 @@ impl Server {
         if let Some(dir) = self.cache_dir() {
             settings.cache = Some(Arc::new(crate::cache::FactCache::open(&dir)));
         }
+        // The hover on a pool shows its share of its database's budget.
+        settings.pool_shares = true;
         self.settings = settings;
         let started = std::time::Instant::now();
         self.work = match engine::load_workset(&self.client.roots, None, &self.settings) {
@@ -881,10 +883,30 @@ impl Server {
             .iter()
             .filter(|d| d.path == display && d.span.start <= at && at <= d.span.end)
             .collect();
+        // A long-lived pool: its share of its database's connection budget.
+        let pool = self
+            .report
+            .pools
+            .iter()
+            .find(|p| p.path == display && p.span.start <= at && at <= p.span.end);
         if hits.is_empty() {
-            return Value::Null;
+            let Some(p) = pool else {
+                return Value::Null;
+            };
+            let range = convert::range(
+                &doc.text,
+                &lines,
+                p.span.start,
+                p.span.end,
+                self.client.encoding,
+            );
+            return json!({ "contents": { "kind": "markdown", "value": p.text }, "range": range });
         }
         let mut md = String::new();
+        if let Some(p) = pool {
+            md.push_str(&p.text);
+            md.push_str("\n\n");
+        }
         for d in &hits {
             md.push_str(&format!(
                 "**connlint** `{}` ({}): {}\n\n",
