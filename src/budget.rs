@@ -479,11 +479,11 @@ pub fn shares(b: &Budget) -> Vec<(usize, Span, String)> {
                 .iter()
                 .map(|h| format!("{} {}", h.name, h.count))
                 .collect();
-            let percent = if d.total > 0 {
-                p.connections.saturating_mul(100) / d.total
-            } else {
-                0
-            };
+            let percent = p
+                .connections
+                .saturating_mul(100)
+                .checked_div(d.total)
+                .unwrap_or(0);
             let mut text = format!(
                 "**connlint budget**: `{}` opens up to {} per process ({}) × {} = **{}** of `{}`'s {} connections ({percent} %), {limit}",
                 p.ctor,

@@ -1287,7 +1287,7 @@ fn run_rules(checked: Vec<Checked>, work: &Workset, catalog: &Catalog, shares: b
     if shares {
         report.pools = crate::budget::shares(&crate::budget::compute(&cx))
             .into_iter()
-            .filter(|(fi, _, _)| files.get(*fi).is_some_and(|f| requested(f)))
+            .filter(|(fi, _, _)| files.get(*fi).is_some_and(&requested))
             .map(|(fi, span, text)| crate::diagnostic::PoolShare {
                 path: files[fi].source.display.clone(),
                 span,
