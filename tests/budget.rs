@@ -609,3 +609,40 @@ fn the_chart_is_an_svg_of_the_pools_against_the_limit() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot write the chart"), "{err}");
 }
+
+#[test]
+fn fly_processes_and_render_services() {
+    // fly.toml: web = gunicorn (WEB_CONCURRENCY = "3" in [env]), worker = celery -c 2; machine
+    // counts are set outside the repository (1 each). Both load app.db: 6 × (3 + 2) = 30.
+    let v = json("fly-processes");
+    assert_eq!(
+        processes(&v),
+        vec![
+            ("web".into(), "gunicorn".into(), 3, 1),
+            ("worker".into(), "celery worker".into(), 2, 1),
+        ]
+    );
+    assert_eq!(v["processes"][0]["kind"], "fly");
+    assert_eq!(v["processes"][0]["workers"]["at"]["line"], 5);
+    assert_eq!(db(&v, "DATABASE_URL")["total"], 30);
+    // render.yaml: api = gunicorn --workers 2 under rootDir api, autoscaled to maxInstances 4
+    // (the peak): 5 × 8 = 40; the dramatiq worker loads app.mail, which holds no pool; the
+    // static site runs no code.
+    let v = json("render-blueprint");
+    assert_eq!(
+        processes(&v),
+        vec![
+            ("api".into(), "gunicorn".into(), 2, 4),
+            ("mailer".into(), "dramatiq".into(), 2, 1),
+        ]
+    );
+    assert_eq!(v["processes"][0]["replicas"]["at"]["line"], 10);
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["total"], 40);
+    assert_eq!(d["pools"][0]["holders"].as_array().unwrap().len(), 1);
+    assert!(
+        ignored(&v)
+            .iter()
+            .any(|w| w.contains("service `site`") && w.contains("static"))
+    );
+}

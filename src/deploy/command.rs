@@ -277,6 +277,8 @@ fn started_by(prog: &str, words: &[String], i: usize, cx: &Cx<'_>) -> Outcome {
             }),
             _ => Outcome::Unknown,
         },
+        // arq runs its jobs as coroutines of one process (`max_jobs` at a time).
+        "arq" => Outcome::Started(simple("arq", Runtime::Python, None, cx, None)),
         "alembic" => Outcome::Ignored("`alembic` migrations run once".into()),
         // `python main.py` (an app that starts its own server): one process.
         "python" | "python3" if args.first().is_some_and(|a| a.ends_with(".py")) => {

@@ -14,6 +14,7 @@
 
 pub mod command;
 pub mod conf;
+mod platforms;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -94,6 +95,10 @@ pub enum Runtime {
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Kubernetes,
+    /// Render's Blueprint (`render.yaml`).
+    Render,
+    /// Fly.io's `fly.toml` `[processes]`.
+    Fly,
     Compose,
     Procfile,
     Dockerfile,
@@ -103,6 +108,8 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Kubernetes => "Kubernetes",
+            Kind::Render => "Render",
+            Kind::Fly => "Fly",
             Kind::Compose => "Compose",
             Kind::Procfile => "Procfile",
             Kind::Dockerfile => "Dockerfile",
@@ -186,7 +193,10 @@ pub fn is_deploy_file(path: &Path) -> bool {
         return false;
     };
     let lower = name.to_ascii_lowercase();
-    if lower == "procfile" || lower.starts_with("procfile.") {
+    if lower == "procfile" || lower.starts_with("procfile.") || lower == "fly.toml" {
+        return true;
+    }
+    if lower == "render.yaml" || lower == "render.yml" {
         return true;
     }
     if lower == "dockerfile" || lower.starts_with("dockerfile.") || lower.ends_with(".dockerfile") {
@@ -326,7 +336,9 @@ pub fn discover(files: &[PathBuf], root: &Path, cpus: u64) -> Deployment {
             .and_then(|n| n.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        (name.ends_with(".yml") || name.ends_with(".yaml")) && !is_compose_name(&name)
+        (name.ends_with(".yml") || name.ends_with(".yaml"))
+            && !is_compose_name(&name)
+            && !matches!(name.as_str(), "render.yaml" | "render.yml")
     };
     // An HPA may sit in another file than its Deployment.
     let mut hpa: BTreeMap<String, Count> = BTreeMap::new();
@@ -345,6 +357,12 @@ pub fn discover(files: &[PathBuf], root: &Path, cpus: u64) -> Deployment {
         } else if name == "procfile" || name.starts_with("procfile.") {
             let procs = cx.procfile(path, &mut ignored);
             found.entry(Kind::Procfile).or_default().extend(procs);
+        } else if name == "fly.toml" {
+            let procs = cx.fly(path, &mut ignored);
+            found.entry(Kind::Fly).or_default().extend(procs);
+        } else if matches!(name.as_str(), "render.yaml" | "render.yml") {
+            let procs = cx.render(path, &mut ignored);
+            found.entry(Kind::Render).or_default().extend(procs);
         }
     }
     for path in &dockerfiles {
