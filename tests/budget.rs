@@ -458,6 +458,8 @@ fn each_pool_counts_only_in_the_processes_that_load_it() {
     assert_eq!(pool_numbers(d, "backend/app/db.py"), (10, 4, 40));
     assert_eq!(pool_numbers(d, "backend/app/worker_db.py"), (2, 6, 12));
     assert_eq!(pool_numbers(d, "web/lib/prisma.ts"), (3, 10, 30));
+    // A module no process loads holds no connection, and says so.
+    assert_eq!(pool_numbers(d, "backend/app/reports_db.py"), (20, 0, 0));
     // Every figure is explained: the chain from the pool's module up to the command.
     let web = &d["pools"][0]["holders"][0];
     assert_eq!(web["name"], "web (gunicorn)");
@@ -494,6 +496,10 @@ fn each_pool_counts_only_in_the_processes_that_load_it() {
         "{human}"
     );
     assert!(human.contains("To fit 60, at most per process"), "{human}");
+    assert!(
+        human.contains("× 0 processes: no process's entry point imports this module = 0"),
+        "{human}"
+    );
 }
 
 #[test]

@@ -187,7 +187,7 @@ fn human(b: &Budget) -> String {
             if p.holders.is_empty() {
                 let _ = writeln!(
                     out,
-                    "        × 0 processes: no process's entry point imports this module = 0"
+                    "        × 0 processes: no process's entry point imports this module = 0 (a process that loads it another way, such as Celery's `include=`, names it in [budget.entries])"
                 );
                 continue;
             }
