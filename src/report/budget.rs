@@ -54,6 +54,9 @@ fn process_line(p: &Process) -> String {
 }
 
 fn holders_text(p: &Pool) -> String {
+    if p.holders.is_empty() {
+        return "no process".into();
+    }
     let parts: Vec<String> = p
         .holders
         .iter()
@@ -396,6 +399,36 @@ fn markdown(b: &Budget) -> String {
                 p.processes,
                 p.connections
             );
+        }
+        // How each process reaches each pool.
+        let chains: Vec<String> = d
+            .pools
+            .iter()
+            .flat_map(|p| p.holders.iter())
+            .filter(|h| !h.chain.is_empty())
+            .map(|h| format!("- {}: {}", cell(&h.name), cell(&h.chain.join(" ← "))))
+            .collect();
+        if !chains.is_empty() {
+            let _ = writeln!(out, "\n{}", chains.join("\n"));
+        }
+        if let (false, Some(l)) = (d.advice.is_empty(), &d.limit) {
+            let _ = writeln!(
+                out,
+                "\nTo fit {}, at most per process:\n\n| pool | per process, now → at most | connections |\n|---|---|---:|",
+                l.value
+            );
+            for a in &d.advice {
+                let _ = writeln!(
+                    out,
+                    "| `{}:{}` | {} → **{}** × {} | {} |",
+                    cell(&a.path),
+                    a.line,
+                    a.now,
+                    a.max,
+                    a.processes,
+                    a.connections
+                );
+            }
         }
     }
     if !b.processes.is_empty() {
