@@ -652,3 +652,17 @@ fn fly_processes_and_render_services() {
             .any(|w| w.contains("service `site`") && w.contains("static"))
     );
 }
+
+#[test]
+fn helm_templates_rendered_with_their_values_where_plain() {
+    // chart/values.yaml: workers 2, autoscaling enabled with maxReplicas 6 (the HPA template
+    // renders; the Deployment's `replicas` is under `if not .Values.autoscaling.enabled`).
+    // gunicorn app.main:app --workers 2, × 6 replicas at peak = 12 processes × 5 = 60.
+    let v = json("helm-chart");
+    assert_eq!(processes(&v), vec![("api".into(), "gunicorn".into(), 2, 6)]);
+    assert_eq!(
+        v["processes"][0]["replicas"]["at"]["path"],
+        "chart/templates/hpa.yaml"
+    );
+    assert_eq!(db(&v, "DATABASE_URL")["total"], 60);
+}

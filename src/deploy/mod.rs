@@ -14,6 +14,7 @@
 
 pub mod command;
 pub mod conf;
+mod helm;
 mod platforms;
 
 use std::collections::{BTreeMap, HashSet};
@@ -222,6 +223,7 @@ pub fn is_deploy_file(path: &Path) -> bool {
                     | "deployments"
                     | "helm"
                     | "charts"
+                    | "templates"
                     | "kustomize"
                     | "overlays"
                     | "base"
@@ -812,8 +814,16 @@ impl Reader<'_> {
 
     /// HorizontalPodAutoscalers' `maxReplicas`, by target name.
     fn hpas(&self, path: &Path, hpa: &mut BTreeMap<String, Count>) {
-        let Some(text) = read_small(path).filter(|t| !t.contains("{{")) else {
+        let Some(text) = read_small(path) else {
             return;
+        };
+        let text = if text.contains("{{") {
+            match helm::render_plain(path, &text) {
+                Some(t) => t,
+                None => return,
+            }
+        } else {
+            text
         };
         let Ok(docs) = MarkedYaml::load_from_str(&text) else {
             return;
@@ -850,10 +860,16 @@ impl Reader<'_> {
         let Some(text) = read_small(path) else {
             return out;
         };
-        // Helm templates (`{{ … }}`) are not YAML until rendered.
-        if text.contains("{{") {
-            return out;
-        }
+        // Helm templates (`{{ … }}`) are not YAML until rendered: plain ones are rendered with
+        // their chart's values; others are left out.
+        let text = if text.contains("{{") {
+            match helm::render_plain(path, &text) {
+                Some(t) => t,
+                None => return out,
+            }
+        } else {
+            text
+        };
         let Ok(docs) = MarkedYaml::load_from_str(&text) else {
             return out;
         };
