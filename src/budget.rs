@@ -148,6 +148,9 @@ struct Loads {
     why: Vec<String>,
     /// Per process: its entry point as written (`gunicorn app.main:app`).
     entry: Vec<String>,
+    /// Per process: a Rust binary's `main` file (`src/bin/worker.rs`, `src/main.rs`), whose
+    /// start-up decides which pool-building functions it runs.
+    native_entry: Vec<Option<usize>>,
 }
 
 /// The files each process loads, from its entry point through the import graph.
@@ -167,8 +170,14 @@ fn loads(cx: &ProjectCx<'_>, deployment: &Deployment) -> Loads {
         reach: Vec::new(),
         why: Vec::new(),
         entry: Vec::new(),
+        native_entry: Vec::new(),
     };
     for p in &deployment.processes {
+        out.native_entry.push(if p.runtime == Runtime::Native {
+            native_entry(p).iter().find_map(|c| by_path.get(c).copied())
+        } else {
+            None
+        });
         let mut entries: Vec<usize> = Vec::new();
         let mut written: Vec<String> = Vec::new();
         if let Some(e) = &p.entry {
@@ -234,6 +243,23 @@ fn loads(cx: &ProjectCx<'_>, deployment: &Deployment) -> Loads {
             ),
         });
     }
+    out
+}
+
+/// The `main` file a Rust binary process may run: `src/bin/NAME.rs`, `src/bin/NAME/main.rs`,
+/// else `src/main.rs` (`binary `NAME`` as the command reader names it).
+fn native_entry(p: &crate::deploy::Process) -> Vec<PathBuf> {
+    let name = p
+        .server
+        .strip_prefix("binary `")
+        .and_then(|s| s.strip_suffix('`'))
+        .unwrap_or("");
+    let mut out = Vec::new();
+    if !name.is_empty() {
+        out.push(p.dir.join("src/bin").join(format!("{name}.rs")));
+        out.push(p.dir.join("src/bin").join(name).join("main.rs"));
+    }
+    out.push(p.dir.join("src/main.rs"));
     out
 }
 
@@ -403,7 +429,18 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
                     (None, None) => {}
                 }
             }
-            let holders = holders_of(cx, fi, deployment, &loads);
+            // A Rust pool built by a start-up function exists in the binaries whose start-up
+            // calls it (`db::init_pool()` from `src/bin/web.rs`'s `main`).
+            let rust_roots = (file.source.lang == Lang::Rs && startup_factory)
+                .then(|| c.in_fn)
+                .flatten()
+                .map(|f| {
+                    cx.graph.startup_roots((fi, f), |(cf, ci)| {
+                        let call = &cx.files[cf].facts.calls[ci];
+                        (call.scope.kind, call.in_fn)
+                    })
+                });
+            let holders = holders_of(cx, fi, deployment, &loads, rust_roots.as_ref());
             let processes = pools::sum(holders.iter().map(|h| h.count));
             let connections = max_n.unwrap_or(0).saturating_mul(processes);
             // Which database: the URL's variable, else its host.
@@ -707,6 +744,7 @@ fn holders_of(
     fi: usize,
     deployment: &Deployment,
     loads: &Loads,
+    rust_roots: Option<&std::collections::BTreeSet<usize>>,
 ) -> Vec<Holder> {
     let source = &cx.files[fi].source;
     let budget = &cx.config_of(fi).budget;
@@ -739,6 +777,24 @@ fn holders_of(
     let held: Vec<Holder> = candidates
         .iter()
         .filter_map(|(i, p)| {
+            // A Rust binary runs the pool-building functions its start-up calls.
+            if let (Some(roots), Some(Some(entry))) = (rust_roots, loads.native_entry.get(*i)) {
+                if !roots.contains(entry) {
+                    return None;
+                }
+                return Some(Holder {
+                    process: Some(*i),
+                    name: format!("{} ({})", p.name, p.server),
+                    count: p.total(),
+                    why: String::new(),
+                    chain: vec![
+                        cx.files[fi].source.display.clone(),
+                        cx.files[*entry].source.display.clone(),
+                        p.server.clone(),
+                    ],
+                    assumed: false,
+                });
+            }
             let chain = match loads.reach.get(*i)? {
                 Some(r) => {
                     // The file, then each importer it was reached from, up to the entry.

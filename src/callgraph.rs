@@ -52,6 +52,34 @@ pub struct Unit<'a> {
 }
 
 impl CallGraph {
+    /// The files whose start-up code (or module scope) reaches function `f` through calls,
+    /// tests left out; `site` gives a call's scope kind and enclosing function.
+    pub fn startup_roots(
+        &self,
+        f: FnId,
+        site: impl Fn(CallId) -> (ScopeKind, Option<usize>),
+    ) -> std::collections::BTreeSet<usize> {
+        let mut roots = std::collections::BTreeSet::new();
+        let mut seen = std::collections::BTreeSet::from([f]);
+        let mut todo = vec![f];
+        while let Some(f) = todo.pop() {
+            for &(cf, ci) in self.callers.get(&f).into_iter().flatten() {
+                match site((cf, ci)) {
+                    (ScopeKind::Test, _) => {}
+                    (ScopeKind::Function, Some(p)) => {
+                        if seen.insert((cf, p)) {
+                            todo.push((cf, p));
+                        }
+                    }
+                    _ => {
+                        roots.insert(cf);
+                    }
+                }
+            }
+        }
+        roots
+    }
+
     pub fn build(units: &[Unit<'_>]) -> CallGraph {
         let mut g = CallGraph::default();
         // Functions by name, for resolution.

@@ -666,3 +666,22 @@ fn helm_templates_rendered_with_their_values_where_plain() {
     );
     assert_eq!(db(&v, "DATABASE_URL")["total"], 60);
 }
+
+#[test]
+fn a_rust_binary_holds_the_pools_its_start_up_builds() {
+    // src/bin/web.rs's main calls billing::db::web_pool() (20), src/bin/worker.rs's calls
+    // worker_pool() (4): web 20 × 2 replicas = 40, worker 4 × 1 = 4; 44 against the Compose
+    // server's max_connections=40. (Every pool × every binary would be 72.)
+    let v = json("rust-binaries");
+    let d = db(&v, "DATABASE_URL");
+    assert_eq!(d["total"], 44);
+    assert_eq!(d["limit"]["value"], 40);
+    let holders = |i: usize| d["pools"][i]["holders"].as_array().unwrap().clone();
+    assert_eq!(holders(0).len(), 1);
+    assert_eq!(holders(0)[0]["name"], "web (binary `web`)");
+    assert_eq!(
+        holders(0)[0]["chain"],
+        serde_json::json!(["src/db.rs", "src/bin/web.rs", "binary `web`"])
+    );
+    assert_eq!(holders(1)[0]["name"], "worker (binary `worker`)");
+}

@@ -261,24 +261,8 @@ fn startup_factory(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) 
 
 /// The files whose start-up code (or module scope) reaches function `f` through calls.
 fn startup_roots(cx: &ProjectCx<'_>, f: crate::callgraph::FnId) -> BTreeSet<usize> {
-    let mut roots = BTreeSet::new();
-    let mut seen = BTreeSet::from([f]);
-    let mut todo = vec![f];
-    while let Some(f) = todo.pop() {
-        for &(cf, ci) in cx.graph.callers.get(&f).into_iter().flatten() {
-            let call = &cx.files[cf].facts.calls[ci];
-            match (call.scope.kind, call.in_fn) {
-                (ScopeKind::Test, _) => {}
-                (ScopeKind::Function, Some(p)) => {
-                    if seen.insert((cf, p)) {
-                        todo.push((cf, p));
-                    }
-                }
-                _ => {
-                    roots.insert(cf);
-                }
-            }
-        }
-    }
-    roots
+    cx.graph.startup_roots(f, |(cf, ci)| {
+        let call = &cx.files[cf].facts.calls[ci];
+        (call.scope.kind, call.in_fn)
+    })
 }
