@@ -432,7 +432,7 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
             // A Rust pool built by a start-up function exists in the binaries whose start-up
             // calls it (`db::init_pool()` from `src/bin/web.rs`'s `main`).
             let rust_roots = (file.source.lang == Lang::Rs && startup_factory)
-                .then(|| c.in_fn)
+                .then_some(c.in_fn)
                 .flatten()
                 .map(|f| {
                     cx.graph.startup_roots((fi, f), |(cf, ci)| {
