@@ -231,6 +231,11 @@ fn neovim_shows_findings_applies_fixes_and_updates_across_buffers() {
         );
         assert_eq!(r["ignore_cleared"], true, "{who}");
         // Editing a second buffer updates project-level findings in the first, both ways.
+        let pool = r["pool_hover"].as_str().unwrap_or("");
+        assert!(
+            pool.contains("**connlint budget**") && pool.contains("`MONGODB_URI`"),
+            "{who}: {pool}"
+        );
         assert_eq!(r["dup_alone"], false, "{who}");
         assert_eq!(r["dup_with_second"], true, "{who}");
         let dup = find(&r["dup_first"], "duplicate-client-module");

@@ -6,6 +6,7 @@
 --   clock:   open a component whose effect leaks an interval; apply the "Fix:" code action
 --            (its title and kind); the finding is gone; the buffer text after the fix;
 --   ignore:  re-add the leak; apply "Ignore … on this line"; the buffer; the finding is gone;
+--   pool:    hover on lib/mongodb.ts's client: its share of its database's budget;
 --   dup:     two modules keeping a MongoDB client: the first shows duplicate-client-module;
 --            deleting the client from the second buffer clears the first;
 --   fixall:  a stale suppression (unused-suppression) in a new buffer: apply
@@ -143,6 +144,16 @@ local function main()
   local first = vim.api.nvim_get_current_buf()
   if not wait(function() return has(first, 'hot-reload-client') end) then return fail('no diagnostics for lib/mongodb.ts') end
   out.dup_alone = has(first, 'duplicate-client-module')
+  -- pool: hover on the module's client shows its share of its database's budget
+  local hover = vim.lsp.buf_request_sync(first, 'textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(first) },
+    position = { line = 2, character = 26 },
+  }, 10000)
+  local md = ''
+  for _, r in pairs(hover or {}) do
+    if r.result and r.result.contents then md = md .. (r.result.contents.value or '') end
+  end
+  out.pool_hover = md
   vim.cmd('edit ' .. root .. '/lib/mongo.ts')
   local second = vim.api.nvim_get_current_buf()
   vim.api.nvim_buf_set_lines(second, 0, -1, false, {
