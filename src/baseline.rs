@@ -145,7 +145,7 @@ pub fn write(file: &Path, report: &Report, cwd: &Path) -> Result<usize, Baseline
 /// Read a baseline file. A missing, unreadable or corrupt file, or one of another version, is an
 /// error.
 pub fn load(file: &Path) -> Result<Baseline, BaselineError> {
-    let text = std::fs::read_to_string(file)
+    let text = crate::readfile::read_regular_text(file, crate::readfile::MAX_AUX_READ)
         .map_err(|e| BaselineError(format!("cannot read baseline {}: {e}", file.display())))?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         BaselineError(format!(

@@ -94,7 +94,7 @@ fn build_id() -> u128 {
 /// Read the cache file of `dir` (an empty cache when it is missing, unreadable, corrupt or
 /// another build's).
 fn load(dir: &Path, build: u128) -> Loaded {
-    let stored = std::fs::read(dir.join(FILE_NAME))
+    let stored = crate::readfile::read_regular(&dir.join(FILE_NAME), 1 << 30)
         .ok()
         .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
         .filter(|s| s.format == FORMAT && s.build == build);

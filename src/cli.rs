@@ -2,7 +2,7 @@
 //! Parses flags (clap), builds [`Settings`], runs the library, picks a reporter, returns the exit
 //! code. No lint logic lives here.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -668,10 +668,10 @@ fn run_check(args: &CheckArgs, settings: &Settings) -> ExitCode {
         return fix(args, &settings, baseline.as_ref());
     }
     let mut report = if let Some(path) = &args.stdin_filename {
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-            return fail(format!("cannot read standard input: {e}"));
-        }
+        let text = match crate::readfile::read_stdin(crate::readfile::MAX_AUX_READ) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("cannot read standard input: {e}")),
+        };
         engine::check_source(path, &text, &settings)
     } else {
         let paths = if args.paths.is_empty() {
@@ -718,17 +718,19 @@ fn parse_floor(paths: Vec<PathBuf>, files_from: Option<PathBuf>, walk: bool) -> 
     use rayon::prelude::*;
     let started = std::time::Instant::now();
     let files: Vec<(PathBuf, crate::source::Lang)> = match files_from {
-        Some(list) => match std::fs::read_to_string(&list) {
-            Ok(t) => t
-                .lines()
-                .filter(|l| !l.is_empty())
-                .filter_map(|l| {
-                    let p = PathBuf::from(l);
-                    crate::source::Lang::from_path(&p).map(|lang| (p, lang))
-                })
-                .collect(),
-            Err(e) => return fail(format!("cannot read {}: {e}", list.display())),
-        },
+        Some(list) => {
+            match crate::readfile::read_regular_text(&list, crate::readfile::MAX_AUX_READ) {
+                Ok(t) => t
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .filter_map(|l| {
+                        let p = PathBuf::from(l);
+                        crate::source::Lang::from_path(&p).map(|lang| (p, lang))
+                    })
+                    .collect(),
+                Err(e) => return fail(format!("cannot read {}: {e}", list.display())),
+            }
+        }
         None => {
             let paths = if paths.is_empty() {
                 vec![PathBuf::from(".")]
@@ -834,10 +836,10 @@ fn fix(args: &CheckArgs, settings: &Settings, baseline: Option<&baseline::Baseli
     };
     let human_summary = !args.quiet && args.format.unwrap_or(Format::Human) == Format::Human;
     if let Some(path) = &args.stdin_filename {
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-            return fail(format!("cannot read standard input: {e}"));
-        }
+        let text = match crate::readfile::read_stdin(crate::readfile::MAX_AUX_READ) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("cannot read standard input: {e}")),
+        };
         let (fixed, mut report) = crate::fix::fix_text(path, &text, settings, level);
         hint(&report, false);
         if args.diff {

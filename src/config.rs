@@ -249,7 +249,8 @@ fn config_file_with(dir: &Path, known: KnownFiles<'_>) -> Option<PathBuf> {
     }
     let py = dir.join("pyproject.toml");
     (is_file("pyproject.toml")
-        && std::fs::read_to_string(&py).is_ok_and(|text| text.contains("[tool.connlint")))
+        && crate::readfile::read_regular_text(&py, crate::readfile::MAX_AUX_READ)
+            .is_ok_and(|text| text.contains("[tool.connlint")))
     .then_some(py)
 }
 
@@ -347,16 +348,17 @@ impl Resolver {
 
 /// Load a config file (`connlint.toml`-style, or a `pyproject.toml`).
 pub fn load(path: &Path, names: &RuleNames) -> Result<Config, Box<ConfigError>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Box::new(ConfigError {
-            message: format!("cannot read: {e}"),
-            path: path.to_path_buf(),
-            src: crate::snippet::of_text(&path.display().to_string(), "", Span::new(0, 0)).0,
-            span: None,
-            at: None,
-            help: None,
-        })
-    })?;
+    let text =
+        crate::readfile::read_regular_text(path, crate::readfile::MAX_AUX_READ).map_err(|e| {
+            Box::new(ConfigError {
+                message: format!("cannot read: {e}"),
+                path: path.to_path_buf(),
+                src: crate::snippet::of_text(&path.display().to_string(), "", Span::new(0, 0)).0,
+                span: None,
+                at: None,
+                help: None,
+            })
+        })?;
     parse(path, &text, names)
 }
 

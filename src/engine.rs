@@ -848,6 +848,10 @@ fn extract_cached(
 /// Read a file as text, refusing binary, non-UTF-8 and oversized files.
 pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        // `app/zero.ts -> /dev/zero`, a FIFO named `pipe.ts`: never opened.
+        return Err("skipped: not a regular file (a FIFO, a device or a socket)".to_string());
+    }
     if meta.len() > max {
         return Err(format!(
             "skipped: {} bytes is over the {} byte limit",
@@ -855,7 +859,8 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
             max
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes =
+        crate::readfile::read_regular(path, max).map_err(|e| format!("cannot read: {e}"))?;
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err("skipped: binary file".to_string());
     }

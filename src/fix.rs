@@ -323,7 +323,8 @@ pub fn write_all(outcome: &FixOutcome) -> Written {
 
 /// The file's text as connlint reads it (without a byte-order mark), and whether it has one.
 fn current_text(path: &Path) -> Result<(Vec<u8>, bool), String> {
-    let mut bytes = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
+    let mut bytes = crate::readfile::read_regular(path, crate::readfile::MAX_AUX_READ)
+        .map_err(|e| format!("cannot read it again: {e}"))?;
     let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
     if bom {
         bytes.drain(..3);

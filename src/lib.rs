@@ -30,6 +30,7 @@ pub mod lsp;
 pub mod pools;
 pub mod prefilter;
 pub mod project;
+pub mod readfile;
 pub mod report;
 pub mod rules;
 pub mod snippet;

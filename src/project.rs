@@ -299,7 +299,7 @@ fn read_or_note(root: &Path, name: &str, problems: &mut Vec<ManifestProblem>) ->
     }
     let text = read(root, name);
     if text.is_none() {
-        let why = match std::fs::read_to_string(&path) {
+        let why = match crate::readfile::read_regular_text(&path, crate::readfile::MAX_AUX_READ) {
             Err(e) => format!("cannot read {name}: {e}"),
             Ok(_) => format!("{name} is over 4 MiB"),
         };
@@ -337,7 +337,7 @@ fn read(root: &Path, name: &str) -> Option<String> {
     if !meta.is_file() || meta.len() > 4 * 1024 * 1024 {
         return None;
     }
-    std::fs::read_to_string(path).ok()
+    crate::readfile::read_regular_text(&path, 4 * 1024 * 1024).ok()
 }
 
 /// Lower-case; Python's `_`/`.` become `-` (PEP 503), so `SQLAlchemy` ≡ `sqlalchemy`.

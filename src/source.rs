@@ -475,7 +475,7 @@ impl Text {
 /// The text at `origin`, if it is still the text that was read (as the run read it: without a
 /// byte-order mark).
 fn read_again(origin: &Origin) -> Option<String> {
-    let bytes = std::fs::read(&origin.path).ok()?;
+    let bytes = crate::readfile::read_regular(&origin.path, origin.len as u64 + 3).ok()?;
     let mut text = String::from_utf8(bytes).ok()?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());

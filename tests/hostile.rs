@@ -469,3 +469,66 @@ fn hostile_and_corrupted_inputs_end_well() {
         assert!(!stdout.contains("FAIL"), "{stdout}");
     }
 }
+
+/// `mkfifo PATH`.
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+/// A symlink to `/dev/zero` named like a source file, FIFOs named like a source file and a dotenv
+/// file: listed as not regular files, never opened (no hang, no unbounded read), the rest checked.
+/// The same for a FIFO given as the configuration or the baseline.
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_skipped_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "requirements.txt", "fastapi\nsqlalchemy\n");
+    write(dir.path(), "app/main.py", BAD_PY);
+    std::fs::create_dir_all(dir.path().join("app/api")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("app/api/zero.ts")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("app/zero.py")).unwrap();
+    mkfifo(&dir.path().join("pipe.ts"));
+    mkfifo(&dir.path().join(".env.local"));
+    let started = std::time::Instant::now();
+    let (code, v) = check_json(dir.path());
+    assert_eq!(code, Some(1));
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    assert_eq!(
+        entry(&v, "diagnostics", "app/main.py")["rule"],
+        "per-request-client"
+    );
+    for name in ["app/api/zero.ts", "app/zero.py", "pipe.ts", ".env.local"] {
+        let e = entry(&v, "errors", name);
+        assert!(
+            e["message"]
+                .as_str()
+                .unwrap()
+                .contains("not a regular file"),
+            "{name}: {e}"
+        );
+    }
+    // A FIFO as the configuration or the baseline: an error, at once.
+    mkfifo(&dir.path().join("conf.toml"));
+    mkfifo(&dir.path().join("baseline.json"));
+    for args in [
+        vec!["check", "--config", "conf.toml", "."],
+        vec!["check", "--baseline", "baseline.json", "."],
+    ] {
+        let out = connlint()
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -248,7 +248,7 @@ pub fn read_small(path: &Path) -> Option<String> {
     if !meta.is_file() || meta.len() > 1 << 20 {
         return None;
     }
-    String::from_utf8(std::fs::read(path).ok()?).ok()
+    crate::readfile::read_regular_text(path, 1 << 20).ok()
 }
 
 /// A path for messages: relative to the working directory when under it.

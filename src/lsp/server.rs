@@ -514,7 +514,8 @@ impl Server {
                     return;
                 };
                 if let Some(doc) = self.docs.remove(key) {
-                    match std::fs::read_to_string(&doc.path) {
+                    match crate::readfile::read_regular_text(&doc.path, self.settings.max_file_size)
+                    {
                         Ok(t) => {
                             self.work.upsert(&doc.path, t, &self.settings);
                         }
@@ -571,7 +572,9 @@ impl Server {
                     // 3 = deleted
                     if change["type"] == 3 {
                         self.work.remove(&path);
-                    } else if let Ok(t) = std::fs::read_to_string(&path) {
+                    } else if let Ok(t) =
+                        crate::readfile::read_regular_text(&path, self.settings.max_file_size)
+                    {
                         self.work.upsert(&path, t, &self.settings);
                     }
                     self.dirty = true;
