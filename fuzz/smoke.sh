@@ -19,13 +19,14 @@ fi
 fail=0
 if [ "$mode" = fuzz ]; then
   cargo +nightly fuzz build -O -s none --no-cfg-fuzzing >/dev/null 2>&1 || { cargo +nightly fuzz build -O -s none --no-cfg-fuzzing; exit 1; }
+  host="$(rustc +nightly -vV | sed -n 's/^host: //p')"
   for t in "${targets[@]}"; do
     dir=$(mktemp -d)
     cp seeds/"$t"/* "$dir"/ 2>/dev/null
     [ -d "regressions/$t" ] && cp regressions/"$t"/* "$dir"/
     # The binaries `cargo fuzz build` just made, run directly: `cargo fuzz run` would build the
     # library again for every target (minutes each on two cores).
-    if "target/x86_64-unknown-linux-gnu/release/$t" "$dir" -max_total_time="$SECS" -max_len=2048 \
+    if "target/$host/release/$t" "$dir" -max_total_time="$SECS" -max_len=2048 \
          -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$dir/" > "$dir.log" 2>&1; then
       echo "fuzz smoke: $t ok ($(grep -E '^#[0-9]+' "$dir.log" | tail -1 | awk '{print $1, $3, $4}'))"
     else
