@@ -233,13 +233,13 @@ fn loads(cx: &ProjectCx<'_>, deployment: &Deployment) -> Loads {
             (_, true) => format!(
                 "`{}` names no entry point connlint follows: assumed to load every module under {} (name what it loads in connlint.toml: [budget.entries] {} = [\"app.jobs\"])",
                 p.server,
-                display_dir(cx, &p.dir),
+                display_dir(&p.dir),
                 p.name
             ),
             (_, false) => format!(
                 "its entry point ({}) is not among the checked files: assumed to load every module under {}",
                 written.join(", "),
-                display_dir(cx, &p.dir)
+                display_dir(&p.dir)
             ),
         });
     }
@@ -264,10 +264,9 @@ fn native_entry(p: &crate::deploy::Process) -> Vec<PathBuf> {
 }
 
 /// A directory as the run shows paths (relative to the working directory when under it).
-fn display_dir(cx: &ProjectCx<'_>, dir: &Path) -> String {
+fn display_dir(dir: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     let shown = dir.strip_prefix(&cwd).unwrap_or(dir).display().to_string();
-    let _ = cx;
     if shown.is_empty() {
         ".".into()
     } else {
@@ -281,7 +280,8 @@ fn entry_files(e: &Path) -> Vec<PathBuf> {
     let mut out = vec![e.to_path_buf(), e.with_extension("js")];
     let text = e.display().to_string();
     for out_dir in ["/dist/", "/build/", "/out/", "/lib/"] {
-        if let Some((head, tail)) = text.split_once(out_dir) {
+        // The last such folder: the project's own path may hold one (`/home/u/build/app/…`).
+        if let Some((head, tail)) = text.rsplit_once(out_dir) {
             let src = PathBuf::from(format!("{head}/src/{tail}"));
             for ext in ["ts", "js", "mts", "tsx"] {
                 out.push(src.with_extension(ext));
