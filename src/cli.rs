@@ -300,7 +300,9 @@ fn run() -> ExitCode {
             (None, None) => fail("name a rule, or --why PATH:LINE"),
         },
         Some(Command::Lsp { .. }) => match crate::lsp::run_stdio() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(true) => ExitCode::SUCCESS,
+            // `exit` without `shutdown` (LSP 3.17: exit code 1).
+            Ok(false) => ExitCode::from(1),
             Err(e) => fail(format!("language server: {e}")),
         },
         Some(Command::Parse {

@@ -629,3 +629,112 @@ fn hover_on_a_pool_shows_its_share_of_the_database_budget() {
     assert!(hover.is_null());
     c.shutdown();
 }
+
+impl Client {
+    /// Raw bytes on the server's input, as a broken client would write them.
+    fn raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// The next message with no method whose `id` is `id` (a response).
+    fn response(&mut self, id: &Value) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let msg = self.recv(deadline);
+            if &msg["id"] == id && msg.get("method").is_none() {
+                return msg;
+            }
+            self.seen.push(msg);
+        }
+    }
+}
+
+fn framed(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+#[test]
+fn malformed_messages_are_answered_and_the_session_goes_on() {
+    let dir = next_app();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Each bad message gets an error with a null id; a good request after all of them is
+    // still answered.
+    for (bytes, code) in [
+        (framed("{not json"), -32700),
+        (framed("[]"), -32600),
+        (framed("42"), -32600),
+        (
+            framed(r#"{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}"#),
+            -32600,
+        ),
+        (b"this is not a header\r\n\r\n".to_vec(), -32700),
+        (b"Content-Length: -5\r\n\r\n".to_vec(), -32700),
+    ] {
+        c.raw(&bytes);
+        let reply = c.response(&Value::Null);
+        assert_eq!(reply["error"]["code"], code, "{reply}");
+    }
+    // A second initialize is refused, not "method not found".
+    c.send(json!({ "jsonrpc": "2.0", "id": 900, "method": "initialize", "params": { "capabilities": {} } }));
+    let reply = c.response(&json!(900));
+    assert_eq!(reply["error"]["code"], -32600, "{reply}");
+    // Still alive: a hover on a file it knows is answered.
+    let u = uri(&dir.path().join("app/api/users/route.ts"));
+    c.send(
+        json!({ "jsonrpc": "2.0", "id": 901, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": u }, "position": { "line": 0, "character": 0 } } }),
+    );
+    assert!(c.response(&json!(901)).get("error").is_none());
+    // After shutdown, a request is an InvalidRequest; exit then ends with code 0.
+    c.send(json!({ "jsonrpc": "2.0", "id": 902, "method": "shutdown" }));
+    assert!(c.response(&json!(902))["result"].is_null());
+    c.send(
+        json!({ "jsonrpc": "2.0", "id": 903, "method": "textDocument/hover",
+        "params": { "textDocument": { "uri": u }, "position": { "line": 0, "character": 0 } } }),
+    );
+    assert_eq!(c.response(&json!(903))["error"]["code"], -32600);
+    c.notify("exit", json!({}));
+    let status = wait_exit(&mut c.child);
+    assert_eq!(status, Some(0));
+}
+
+#[test]
+fn an_oversized_content_length_is_refused_without_allocating_it() {
+    let dir = next_app();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.raw(b"Content-Length: 99999999999999\r\n\r\n");
+    let reply = c.response(&Value::Null);
+    assert_eq!(reply["error"]["code"], -32700, "{reply}");
+    assert!(
+        reply["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("over the"),
+        "{reply}"
+    );
+    // Alive (its bytes would be read and dropped as they come), not aborted.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(c.child.try_wait().unwrap().is_none());
+    let _ = c.child.kill();
+}
+
+#[test]
+fn exit_without_shutdown_ends_with_code_1() {
+    let dir = next_app();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.notify("exit", json!({}));
+    assert_eq!(wait_exit(&mut c.child), Some(1));
+}
+
+/// The exit code of the server, waited for (at most [`WAIT`]).
+fn wait_exit(child: &mut Child) -> Option<i32> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            return s.code();
+        }
+        assert!(Instant::now() < deadline, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -11,17 +11,44 @@
 
 pub mod convert;
 mod server;
+pub mod transport;
 
-use lsp_server::{Connection, Message, RequestId};
+use lsp_server::{Connection, Message, RequestId, Response};
 use serde_json::{Value, json};
 
 use convert::Encoding;
 
-/// Serve on standard input and output until the client says `exit`.
-pub fn run_stdio() -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
-    serve(connection)?;
-    io_threads.join().map_err(|e| e.to_string())
+/// Serve on standard input and output until the client says `exit`: `Ok(true)` after a
+/// `shutdown` (exit code 0), `Ok(false)` when `exit` (or the end of input) came without one
+/// (exit code 1, as LSP 3.17 says).
+pub fn run_stdio() -> Result<bool, String> {
+    let (to_server, server_in) = crossbeam_channel::unbounded::<Message>();
+    let (server_out, to_client) = crossbeam_channel::unbounded::<Message>();
+    let (replies, replies_out) = crossbeam_channel::unbounded::<Value>();
+    // The reader ends with standard input; nobody waits for it (a client that never closes
+    // its end must not keep the process alive after `exit`).
+    std::thread::Builder::new()
+        .name("connlint-lsp-read".into())
+        .spawn(move || {
+            let stdin = std::io::stdin();
+            transport::read_loop(stdin.lock(), &to_server, &replies);
+        })
+        .map_err(|e| e.to_string())?;
+    let writer = std::thread::Builder::new()
+        .name("connlint-lsp-write".into())
+        .spawn(move || {
+            let stdout = std::io::stdout();
+            transport::write_loop(stdout.lock(), &to_client, &replies_out);
+        })
+        .map_err(|e| e.to_string())?;
+    let clean = serve(Connection {
+        sender: server_out,
+        receiver: server_in,
+    })?;
+    // `serve` dropped its sender: the writer flushes what is left (the reader's reply sender
+    // may live on with it: the writer drains the server's messages first).
+    let _ = writer.join();
+    Ok(clean)
 }
 
 /// What the client told `initialize`, as far as the server cares.
@@ -104,8 +131,9 @@ impl ClientInfo {
     }
 }
 
-/// Serve one connection (stdio, or an in-memory pair in tests).
-pub fn serve(connection: Connection) -> Result<(), String> {
+/// Serve one connection (stdio, or an in-memory pair in tests); `Ok(true)` when it ended with
+/// `shutdown` then `exit`.
+pub fn serve(connection: Connection) -> Result<bool, String> {
     let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
     let client = ClientInfo::from_params(&params);
     connection
@@ -135,15 +163,34 @@ pub fn serve(connection: Connection) -> Result<(), String> {
             let _ = w.join();
         }
     };
+    let mut shut_down = false;
+    let refuse = |id: RequestId, message: &str| {
+        let _ = connection.sender.send(Message::Response(Response::new_err(
+            id,
+            lsp_server::ErrorCode::InvalidRequest as i32,
+            message.to_string(),
+        )));
+    };
     for msg in &connection.receiver {
         match msg {
             Message::Request(req) => {
+                // LSP 3.17: after `shutdown`, every request is an InvalidRequest; `initialize`
+                // comes once.
+                if shut_down {
+                    refuse(req.id, "the server is shutting down");
+                    continue;
+                }
+                if req.method == "initialize" {
+                    refuse(req.id, "the server is already initialized");
+                    continue;
+                }
                 if req.method == "shutdown" {
                     stop(&mut jobs);
-                    connection
-                        .handle_shutdown(&req)
-                        .map_err(|e| e.to_string())?;
-                    return Ok(());
+                    shut_down = true;
+                    let _ = connection
+                        .sender
+                        .send(Message::Response(Response::new_ok(req.id, Value::Null)));
+                    continue;
                 }
                 if let Some(j) = &jobs {
                     let _ = j.send(server::Job::Request(req));
@@ -151,7 +198,11 @@ pub fn serve(connection: Connection) -> Result<(), String> {
             }
             Message::Notification(n) => {
                 if n.method == "exit" {
-                    break;
+                    stop(&mut jobs);
+                    return Ok(shut_down);
+                }
+                if shut_down {
+                    continue;
                 }
                 if n.method == "$/cancelRequest" {
                     let id = n
@@ -172,5 +223,5 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         }
     }
     stop(&mut jobs);
-    Ok(())
+    Ok(shut_down)
 }
