@@ -175,7 +175,9 @@ impl FactCache {
 
     /// The key of what is kept of a file the prefilter passed by, by its metadata rather than its
     /// text (a warm run does not read it): its path, size and modification time, and `context`
-    /// (the prefilter's words and the file's project). `None` without a modification time.
+    /// (the prefilter's words and the file's project); on Unix also its inode and its status
+    /// change time, which no tool can set back: an edit that keeps the size and the modification
+    /// time (`cp -p`, `rsync -t`, tar) still changes the key. `None` without a modification time.
     pub fn stat_key(path: &Path, meta: &std::fs::Metadata, context: u128) -> Option<u128> {
         let modified = meta
             .modified()
@@ -189,6 +191,13 @@ impl FactCache {
         h.update(&[0]);
         h.update(&meta.len().to_le_bytes());
         h.update(&modified.as_nanos().to_le_bytes());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            h.update(&meta.ino().to_le_bytes());
+            h.update(&meta.ctime().to_le_bytes());
+            h.update(&meta.ctime_nsec().to_le_bytes());
+        }
         Some(h.digest128())
     }
 

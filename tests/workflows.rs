@@ -405,3 +405,42 @@ fn a_catalogue_entry_in_config_invalidates_cached_facts() {
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0].2, "per-request-client");
 }
+
+/// An edit that keeps a file's size and modification time (`cp -p`, `rsync -t`, tar) is seen by
+/// a warm run: a file the prefilter passed by, edited to build a client per request with the
+/// same number of bytes and its old mtime put back, is parsed and reported.
+#[test]
+fn the_cache_sees_an_edit_that_keeps_size_and_mtime() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"name":"w","private":true,"dependencies":{"express":"4.21.0","pg":"8.13.0"}}"#,
+    );
+    let quiet = "import express from \"express\";\nexport const r = express.Router();\nr.get(\"/\", (_q, s) => { s.json({ ok: 1 }); });\n";
+    let leaky = "import { Pool } from \"pg\";\nimport express from \"express\";\nexport const r = express.Router();\nr.get(\"/\", async (_q, s) => { s.json(await new Pool().query(\"x\")); });\n";
+    // The same length: pad the quiet text with spaces in a comment.
+    let padded = format!("{quiet}//{}\n", " ".repeat(leaky.len() - quiet.len() - 3));
+    assert_eq!(padded.len(), leaky.len());
+    write(dir.path(), "routes.ts", &padded);
+    let path = dir.path().join("routes.ts");
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    assert!(findings(dir.path(), &["."]).is_empty());
+    // Warm once more (the file is passed by from the cache), then the same-size edit.
+    assert!(findings(dir.path(), &["."]).is_empty());
+    std::fs::write(&path, leaky).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    let after = findings(dir.path(), &["."]);
+    assert!(
+        after
+            .iter()
+            .any(|(_, _, rule)| rule == "per-request-client"),
+        "{after:?}"
+    );
+}
