@@ -334,7 +334,23 @@ fn current_text(path: &Path) -> Result<(Vec<u8>, bool), String> {
 
 /// Check that `path` still holds `old` and may be rewritten, and write `new` (with the file's
 /// byte-order mark and permissions) to a temporary file in the same directory.
+/// The file a write goes to: a symlink's target (`src/db.ts -> ../shared/db.ts` fixes
+/// `shared/db.ts` and keeps the link), else the path itself.
+fn write_target(path: &Path) -> Result<std::path::PathBuf, String> {
+    let link = std::fs::symlink_metadata(path)
+        .map_err(|e| format!("cannot write: {e}"))?
+        .file_type()
+        .is_symlink();
+    if link {
+        std::fs::canonicalize(path)
+            .map_err(|e| format!("cannot follow the symlink to write through it: {e}"))
+    } else {
+        Ok(path.to_path_buf())
+    }
+}
+
 fn stage(path: &Path, old: &str, new: &str) -> Result<tempfile::NamedTempFile, String> {
+    let path = &write_target(path)?;
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot write: {e}"))?;
     // Permission bits, not access(2): root may write to a read-only file, but a file its owner
     // made read-only is not connlint's to rewrite.
@@ -393,6 +409,7 @@ fn keep_owner(_original: &std::fs::Metadata, _staged: &Path) -> Result<(), Strin
 
 /// Rename a staged file over `path`, unless `path` changed since it was checked.
 fn commit(path: &Path, old: &str, tmp: tempfile::NamedTempFile) -> Result<(), String> {
+    let path = &write_target(path)?;
     let (current, _) = current_text(path)?;
     if current != old.as_bytes() {
         return Err("changed on disk since connlint read it; the fix was not written".into());

@@ -794,3 +794,23 @@ fn one_finding_per_bug_across_rules() {
     );
     assert_eq!(rules_at_line_9(&[]), ["unclosed-session"]);
 }
+
+/// `--fix` on a symlinked source file fixes the file the link points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink() {
+    let dir = oversized_project();
+    let text = std::fs::read_to_string(dir.path().join("app/db.py")).unwrap();
+    write(dir.path(), "shared/db_impl.py", &text);
+    std::fs::remove_file(dir.path().join("app/db.py")).unwrap();
+    std::os::unix::fs::symlink("../shared/db_impl.py", dir.path().join("app/db.py")).unwrap();
+    connlint()
+        .current_dir(dir.path())
+        .args(["--unsafe-fixes", "app/db.py"])
+        .assert()
+        .code(0);
+    let link = std::fs::symlink_metadata(dir.path().join("app/db.py")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let fixed = std::fs::read_to_string(dir.path().join("shared/db_impl.py")).unwrap();
+    assert_eq!(fixed, text.replace("pool_size=40", "pool_size=25"));
+}
