@@ -861,6 +861,9 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
     }
     let bytes =
         crate::readfile::read_regular(path, max).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("skipped: UTF-16 text (connlint reads UTF-8; re-encode the file)".to_string());
+    }
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err("skipped: binary file".to_string());
     }

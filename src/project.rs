@@ -138,8 +138,20 @@ impl Project {
                     "peerDependencies",
                     "optionalDependencies",
                 ] {
-                    if let Some(obj) = json.get(key).and_then(|v| v.as_object()) {
-                        p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
+                    match json.get(key) {
+                        Some(serde_json::Value::Object(obj)) => {
+                            p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
+                        }
+                        None | Some(serde_json::Value::Null) => {}
+                        // `"dependencies": ["next", 5]`: npm would refuse it; so do the rules.
+                        Some(_) => p.problems.push(ManifestProblem {
+                            file: "package.json".into(),
+                            line: None,
+                            column: None,
+                            message: format!(
+                                "`{key}` in package.json is not an object of package names and versions; it is ignored"
+                            ),
+                        }),
                     }
                 }
                 // A private package is an application, unless it declares what it exports to

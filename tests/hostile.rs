@@ -532,3 +532,35 @@ fn devices_and_fifos_are_skipped_not_read() {
         );
     }
 }
+
+/// `"dependencies": ["next", 5]` is named, not passed over; a UTF-16 source is called UTF-16,
+/// not binary.
+#[test]
+fn odd_manifests_and_utf16_sources_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"name":"w","dependencies":["next",5]}"#,
+    );
+    write(dir.path(), "lib/db.ts", common::FACTORY);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "import { Pool } from 'pg';\n".encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("lib/legacy.ts"), utf16).unwrap();
+    let (_, v) = check_json(dir.path());
+    let pkg = entry(&v, "errors", "package.json");
+    assert!(
+        pkg["message"]
+            .as_str()
+            .unwrap()
+            .contains("`dependencies` in package.json is not an object"),
+        "{pkg}"
+    );
+    let legacy = entry(&v, "errors", "lib/legacy.ts");
+    assert!(
+        legacy["message"].as_str().unwrap().contains("UTF-16"),
+        "{legacy}"
+    );
+}
