@@ -156,7 +156,12 @@ impl Check for DuplicateClientModule {
             };
             let keep_path = cx.files[keep].source.display.clone();
             let most =
-                if importers(keep) > 0 && sites.keys().all(|o| importers(*o) <= importers(keep)) {
+                // Only when it is the one most imported (a tie says nothing).
+                if importers(keep) > 0
+                    && sites
+                        .keys()
+                        .all(|o| *o == keep || importers(*o) < importers(keep))
+                {
                     " (the module most imported)"
                 } else {
                     ""
