@@ -265,8 +265,7 @@ fn native_entry(p: &crate::deploy::Process) -> Vec<PathBuf> {
 
 /// A directory as the run shows paths (relative to the working directory when under it).
 fn display_dir(dir: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let shown = dir.strip_prefix(&cwd).unwrap_or(dir).display().to_string();
+    let shown = crate::deploy::display(dir);
     if shown.is_empty() {
         ".".into()
     } else {
@@ -274,7 +273,6 @@ fn display_dir(dir: &Path) -> String {
     }
 }
 
-/// The source files a script entry point may be: itself, its `.js`, and the TypeScript source
 /// of a build output (`dist/server.js` ← `src/server.ts`).
 fn entry_files(e: &Path) -> Vec<PathBuf> {
     let mut out = vec![e.to_path_buf(), e.with_extension("js")];

@@ -1055,16 +1055,6 @@ impl Reader<'_> {
                 });
                 continue;
             }
-            let outcome = command::read_shell(
-                cmd.trim(),
-                &command::Cx {
-                    dir: &dir,
-                    env: &env,
-                    at: &at,
-                    cpus: self.cpus,
-                    depth: 0,
-                },
-            );
             let declared = Declared {
                 name,
                 label: format!("`{name}`"),
@@ -1075,7 +1065,7 @@ impl Reader<'_> {
                     "dyno count is set outside the repository (`heroku ps:scale`); 1 assumed",
                 ),
             };
-            declared.settle(outcome, at, None, &mut out, ignored);
+            declared.run_shell(cmd.trim(), &env, at, self.cpus, &mut out, ignored);
         }
         out
     }
@@ -1092,6 +1082,30 @@ struct Declared<'a> {
 }
 
 impl Declared<'_> {
+    /// Read its command, given as one shell string run in its directory with `env`, and settle
+    /// what it starts (a Procfile line, a `fly.toml` process, a Render `startCommand`).
+    fn run_shell(
+        self,
+        cmd: &str,
+        env: &Env,
+        at: Origin,
+        cpus: u64,
+        out: &mut Vec<Process>,
+        ignored: &mut Vec<Ignored>,
+    ) {
+        let outcome = command::read_shell(
+            cmd,
+            &command::Cx {
+                dir: self.dir,
+                env,
+                at: &at,
+                cpus,
+                depth: 0,
+            },
+        );
+        self.settle(outcome, at, None, out, ignored);
+    }
+
     /// What its command turned out to be: a process, or a line of what was read and not
     /// counted (`unknown`: why an unknown command runs no code, when the file says).
     fn settle(

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use saphyr::{LoadableYamlNode, MarkedYaml};
 
-use super::command::{self, Env};
+use super::command::Env;
 use super::{
     Count, Declared, Ignored, Kind, Origin, Process, Reader, display, file_origin, line_of,
     read_small, yaml_int, yaml_str,
@@ -42,16 +42,6 @@ impl Reader<'_> {
             let Some(cmd) = cmd.as_str() else { continue };
             let line = key_line(&text, name).unwrap_or(1);
             let at = self.origin(path, &text, line);
-            let outcome = command::read_shell(
-                cmd,
-                &command::Cx {
-                    dir: &dir,
-                    env: &env,
-                    at: &at,
-                    cpus: self.cpus,
-                    depth: 0,
-                },
-            );
             let declared = Declared {
                 name,
                 label: format!("process `{name}`"),
@@ -62,7 +52,7 @@ impl Reader<'_> {
                     "machine count is set outside the repository (`fly scale count`); 1 assumed",
                 ),
             };
-            declared.settle(outcome, at, None, &mut out, ignored);
+            declared.run_shell(cmd, &env, at, self.cpus, &mut out, ignored);
         }
         out
     }
@@ -144,16 +134,6 @@ impl Reader<'_> {
                     });
                     continue;
                 };
-                let outcome = command::read_shell(
-                    cmd,
-                    &command::Cx {
-                        dir: &dir,
-                        env: &env,
-                        at: &at,
-                        cpus: self.cpus,
-                        depth: 0,
-                    },
-                );
                 let declared = Declared {
                     name,
                     label: format!("service `{name}`"),
@@ -161,7 +141,7 @@ impl Reader<'_> {
                     kind: Kind::Render,
                     replicas,
                 };
-                declared.settle(outcome, at, None, &mut out, ignored);
+                declared.run_shell(cmd, &env, at, self.cpus, &mut out, ignored);
             }
         }
         out

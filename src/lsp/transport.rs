@@ -160,59 +160,46 @@ fn truncate(s: &str) -> String {
     }
 }
 
+/// A reply to an unreadable message, framed as the base protocol frames every message.
+fn write_raw(output: &mut impl Write, v: &Value) -> std::io::Result<()> {
+    let body = v.to_string();
+    write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())?;
+    output.flush()
+}
+
 /// Write what the server sends, and the replies to unreadable messages, to `output`, until the
-/// server's sender is gone.
+/// server's sender is gone; then what replies are already queued (the reader may be blocked on
+/// an input the client keeps open: it is not waited for).
 pub fn write_loop(mut output: impl Write, messages: &Receiver<Message>, replies: &Receiver<Value>) {
-    let mut messages_open = true;
     let mut replies_open = true;
-    while messages_open || replies_open {
-        let result = select! {
-            recv(messages) -> m => match m {
+    loop {
+        let written = if replies_open {
+            select! {
+                recv(messages) -> m => match m {
+                    Ok(m) => m.write(&mut output),
+                    Err(_) => break,
+                },
+                recv(replies) -> r => match r {
+                    Ok(v) => write_raw(&mut output, &v),
+                    // A closed channel is always ready: stop selecting it.
+                    Err(_) => {
+                        replies_open = false;
+                        Ok(())
+                    }
+                },
+            }
+        } else {
+            match messages.recv() {
                 Ok(m) => m.write(&mut output),
-                Err(_) => {
-                    messages_open = false;
-                    Ok(())
-                }
-            },
-            recv(replies) -> r => match r {
-                Ok(v) => {
-                    let body = v.to_string();
-                    write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())
-                        .and_then(|()| output.flush())
-                }
-                Err(_) => {
-                    replies_open = false;
-                    Ok(())
-                }
-            },
+                Err(_) => break,
+            }
         };
-        if result.is_err() {
+        if written.is_err() {
             return;
         }
-        // A closed channel is never selected again.
-        if !messages_open && !replies_open {
-            break;
-        }
-        if !messages_open {
-            // The server is done: what is already queued is written, nothing waited for (the
-            // reader may be blocked on an input the client keeps open).
-            for v in replies.try_iter() {
-                let body = v.to_string();
-                if write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())
-                    .and_then(|()| output.flush())
-                    .is_err()
-                {
-                    return;
-                }
-            }
-            return;
-        }
-        if !replies_open {
-            for m in messages.iter() {
-                if m.write(&mut output).is_err() {
-                    return;
-                }
-            }
+    }
+    for v in replies.try_iter() {
+        if write_raw(&mut output, &v).is_err() {
             return;
         }
     }
