@@ -114,6 +114,81 @@ def cases(scale):
     body.append(f"async fn handler() -> String {{ let _p = f{k - 1}().await; String::new() }}")
     body.append("fn app() -> axum::Router { axum::Router::new().route(\"/\", axum::routing::get(handler)) }")
     rs("rs-call-chain", {"src/main.rs": "\n".join(body).encode()})
+    # Nesting and chains of every syntactic kind, at 100k (scaled): each must end with a report
+    # (the file checked, or listed under `errors` as too deep), never an abort.
+    k = n(100_000)
+    rs_shapes = {
+        "closures": ("|| " * k) + "1",
+        "move-closures": ("move || " * k) + "1",
+        "breaks": "loop { " + ("break " * k) + "}",
+        "returns": ("return " * k) + "1",
+        "unary": ("!" * k) + "true",
+        "refs": ("&" * k) + "1",
+        "if-else-chain": "if a { 1 }" + (" else if a { 1 }" * k) + " else { 2 }",
+        "method-chain": "x" + (".a()" * k),
+        "try-chain": "x" + ("?" * k),
+        "field-chain": "x" + (".f" * k),
+        "blocks": ("{ " * (k // 10)) + "1" + (" }" * (k // 10)),
+        "binary": " + ".join(["1"] * k),
+        "ranges": "1" + (" .. 1" * (k // 10)),
+        "index": "x" + ("[0]" * k),
+        "macro": ("vec![" * (k // 10)) + "1" + ("]" * (k // 10)),
+        "match-nest": ("match x { _ => " * (k // 10)) + "1" + (" }" * (k // 10)),
+    }
+    for shape, expr in rs_shapes.items():
+        rs(f"rs-{shape}", {"src/main.rs": ("use sqlx::PgPool;\nfn main() { let _p = PgPool::connect_lazy(\"x\"); let _x = " + expr + "; }\n").encode()})
+    rs("rs-ref-types", {"src/main.rs": ("type T = " + "&" * k + "u8;\nfn main() {}\n").encode()})
+    rs("rs-attributes", {"src/main.rs": ("use sqlx::PgPool;\nfn main() { let _x = " + "#[a] " * (k // 10) + "1; }\n").encode()})
+    k = n(10_000)
+    rs("rs-blocks-10k", {"src/main.rs": ("use sqlx::PgPool;\nfn main() " + "{ " * k + "let p = PgPool::connect_lazy(\"x\"); " + "} " * k + "\n").encode()})
+    rs("rs-if-else-10k", {"src/main.rs": ("use sqlx::PgPool;\nfn main() { let p = PgPool::connect_lazy(\"x\"); let _x = if a { 1 }" + " else if a { 1 }" * k + " else { 2 }; }\n").encode()})
+    k = n(100_000)
+    ts_shapes = {
+        "arrows": ("() => " * k) + "1",
+        "unary": ("!" * k) + "true",
+        "binary": " + ".join(["1"] * k),
+        "ternary": ("a ? 1 : " * k) + "2",
+        "method-chain": "x" + (".a()" * k),
+        "arrays": ("[" * k) + "1" + ("]" * k),
+        "objects": ("{a:" * k) + "1" + ("}" * k),
+        "calls": ("f(" * k) + "1" + (")" * k),
+        "awaits": ("await " * k) + "1",
+    }
+    for shape, expr in ts_shapes.items():
+        ts(f"ts-{shape}", {"src/a.ts": ("import { Pool } from 'pg';\nexport async function GET() { const p = new Pool(); const x = " + expr + "; }\n").encode()})
+    k = n(20_000)
+    ts("tsx-nested-jsx", {"src/App.tsx": ("import { useEffect } from 'react';\nexport function App() { return " + "<div>" * k + "x" + "</div>" * k + "; }\n").encode()})
+    k = n(30_000)
+    ts("ts-if-else-chain", {"src/a.ts": ("import { Pool } from 'pg';\nexport async function GET() { const p = new Pool(); if (a) {}" + " else if (a) {}" * k + " }\n").encode()})
+    k = n(100_000)
+    py_shapes = {
+        "lambdas": ("lambda: " * k) + "1",
+        "unary": ("not " * k) + "1",
+        "binary": " + ".join(["1"] * k),
+        "method-chain": "x" + (".a()" * k),
+        "subscripts": "x" + ("[0]" * k),
+        "lists": ("[" * (k // 10)) + "1" + ("]" * (k // 10)),
+        "ternary": ("1 if a else " * k) + "2",
+        "comprehensions": ("[" + "x for x in " * (k // 10)) + "y" + "]",
+    }
+    for shape, expr in py_shapes.items():
+        py(f"py-{shape}", {"app/main.py": ("from fastapi import FastAPI\nimport sqlalchemy\napp = FastAPI()\n@app.get('/')\ndef index():\n    e = sqlalchemy.create_engine('x')\n    x = " + expr + "\n").encode()})
+    k = n(30_000)
+    py("py-elif-chain", {"app/main.py": ("import sqlalchemy\ndef f():\n    e = sqlalchemy.create_engine('x')\n    if a:\n        pass\n" + "    elif a:\n        pass\n" * k).encode()})
+    # Constructions inside nested functions of a handler, at growing sizes (time must stay
+    # linear in the size).
+    for size, k in (("s", n(2000)), ("m", n(4000)), ("l", n(10000))):
+        inner = "".join(f"function g{i}() {{ const c{i} = new Pool(); return c{i}; }}\n" for i in range(k))
+        ts(f"ts-nested-handler-{size}", {"app/api/route.ts": ("import { Pool } from 'pg';\nexport async function GET() {\n" + inner + "}\n").encode()})
+    # The project pass: many handlers across many files.
+    k = n(50_000)
+    files = {}
+    for i in range(k):
+        if i % 10 == 0:
+            files[f"app/api/r{i}/route.ts"] = f"import {{ Pool }} from 'pg';\nimport {{ h{i + 1} }} from '../../../lib/m{i + 1}';\nexport async function GET() {{ return h{i + 1}(); }}\n".encode()
+        else:
+            files[f"lib/m{i}.ts"] = f"import {{ Pool }} from 'pg';\nexport function h{i}() {{ return new Pool(); }}\n".encode()
+    ts("ts-many-handlers", files)
     # --- dotenv, bytes, sizes
     k = n(30_000)
     env = "".join(

@@ -21,10 +21,8 @@ use crate::rules::{self, ProjectCx, Rule};
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 
-/// The stack of the threads that parse (rayon's workers): the parsers and visitors recurse once
-/// per nesting level, and [`lang::too_deep`] keeps files within what this stack holds. Only the
-/// pages a parse touches are ever committed.
-pub const WORKER_STACK: usize = 256 * 1024 * 1024;
+/// The stack of the threads that parse (rayon's workers): see [`lang::WORKER_STACK`].
+pub const WORKER_STACK: usize = lang::WORKER_STACK;
 
 /// Give rayon's global pool [`WORKER_STACK`]-sized stacks (call once, before any parallel work;
 /// the CLI and the language server do). Later calls, and a pool already built, are left alone.

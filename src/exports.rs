@@ -189,6 +189,10 @@ impl ExportIndex {
     }
 }
 
+/// A group of clients that one module should keep: the project's root, the language (0 for
+/// JS/TS, 1 for Python), the family and the database (an environment variable's name or a URL).
+pub(crate) type RivalKey = (std::path::PathBuf, u8, String, Option<String>);
+
 /// Work shared by the rules of one run, computed on first use: what each file exports and
 /// which of its clients it shares, and how many modules import each file.
 #[derive(Debug, Default)]
@@ -202,6 +206,10 @@ pub struct Memo {
     pub(crate) importer_lists: std::sync::OnceLock<Vec<Vec<usize>>>,
     pub(crate) shared: std::sync::OnceLock<Vec<(usize, usize)>>,
     pub(crate) groups: std::sync::OnceLock<HashMap<GroupKey, Vec<(usize, usize)>>>,
+    /// The modules that may keep a shared client, by project, language, family and database
+    /// (`shared_client::rival_keeper`): built in one pass, so a project with thousands of
+    /// findings does not scan every file for each.
+    pub(crate) rivals: std::sync::OnceLock<HashMap<RivalKey, Vec<usize>>>,
     /// Bytes of each file the fix builders have been charged for (see [`Memo::fix_allowed`]).
     pub(crate) fix_scans: Vec<std::sync::atomic::AtomicU64>,
     /// Rust: what each file shares with handlers (axum / actix-web state), read once a fix asks.
@@ -226,6 +234,7 @@ impl Memo {
             importer_lists: std::sync::OnceLock::new(),
             shared: std::sync::OnceLock::new(),
             groups: std::sync::OnceLock::new(),
+            rivals: std::sync::OnceLock::new(),
             rust_states: cells(files),
             fix_scans: (0..files)
                 .map(|_| std::sync::atomic::AtomicU64::new(0))

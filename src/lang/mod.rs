@@ -5,6 +5,7 @@ pub mod budget;
 pub mod dotenv;
 pub mod flat;
 pub mod modules;
+pub mod nesting;
 pub mod python;
 pub mod rust;
 #[cfg(test)]
@@ -34,10 +35,18 @@ impl std::fmt::Display for ParseError {
 /// cannot be caught) when about 500 levels overflow it. Real code stays far below.
 pub const MAX_PY_INDENT_LEVELS: usize = 250;
 
+/// The stack of the threads that parse: `syn`'s parser and our visitors recurse once per level
+/// of Rust syntax, and [`unparsable`] keeps Rust files within what this stack holds. Only the
+/// pages a parse touches are ever committed.
+pub const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+/// The deepest Rust nesting given to `syn`, derived from [`WORKER_STACK`].
+pub const MAX_RS_NESTING: usize = nesting::rust_limit(WORKER_STACK);
+
 /// Why a text cannot be given to its parser at all (checked before parsing), if it cannot.
 pub fn unparsable(lang: Lang, text: &str) -> Option<String> {
     if lang == Lang::Py {
-        let depth = py_indent_depth(text);
+        let depth = nesting::py_indent_depth(text);
         if depth > MAX_PY_INDENT_LEVELS {
             return Some(format!(
                 "skipped: indented {depth} levels deep (the limit is {MAX_PY_INDENT_LEVELS})"
@@ -45,81 +54,19 @@ pub fn unparsable(lang: Lang, text: &str) -> Option<String> {
         }
     }
     if lang == Lang::Rs {
-        let depth = rust_nesting_depth(text);
-        if depth > MAX_RS_NESTING {
+        let deepest = nesting::rust_depth(text);
+        if deepest.depth > MAX_RS_NESTING {
+            let line = 1 + text.as_bytes()[..deepest.offset.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
             return Some(format!(
-                "skipped: nested {depth} levels deep (the limit is {MAX_RS_NESTING})"
+                "skipped: nesting deeper than {MAX_RS_NESTING} levels at line {line} (about {} levels)",
+                deepest.depth
             ));
         }
     }
     None
-}
-
-/// The deepest nesting `syn` is given: its parser and our visitors recurse once per level, and
-/// near 100,000 levels even the workers' 256 MiB stacks overflow (the process aborts).
-pub const MAX_RS_NESTING: usize = 20_000;
-
-/// How deep a Rust text nests: brackets `(`, `[`, `{` over the whole text, and generics `<…>`
-/// within a statement (a `<` that is a comparison is never closed: the count restarts at `;`,
-/// `{` and `}`). Strings and comments are counted too: an overestimate only for a text whose
-/// literals open thousands of brackets.
-fn rust_nesting_depth(text: &str) -> usize {
-    let (mut brackets, mut angles, mut deepest) = (0usize, 0usize, 0usize);
-    for b in text.bytes() {
-        match b {
-            b'(' | b'[' => brackets += 1,
-            b')' | b']' => brackets = brackets.saturating_sub(1),
-            b'{' => {
-                brackets += 1;
-                angles = 0;
-            }
-            b'}' => {
-                brackets = brackets.saturating_sub(1);
-                angles = 0;
-            }
-            b';' => angles = 0,
-            b'<' => angles += 1,
-            b'>' => angles = angles.saturating_sub(1),
-            _ => {}
-        }
-        deepest = deepest.max(brackets + angles);
-    }
-    deepest
-}
-
-/// The deepest stack of indentation levels of a Python text, as its tokenizer counts them
-/// (blank and comment-only lines aside; a tab counts up to the next multiple of 8).
-fn py_indent_depth(text: &str) -> usize {
-    let mut stack: Vec<usize> = vec![0];
-    let mut deepest = 0;
-    // Bytes: only the ASCII indentation is read, and the byte after it (any other byte, the lead
-    // byte of a multi-byte character included, ends the indentation).
-    for line in text.as_bytes().split(|b| *b == b'\n' || *b == b'\r') {
-        let mut width = 0;
-        let mut rest: &[u8] = &[];
-        for (i, b) in line.iter().enumerate() {
-            match b {
-                b' ' => width += 1,
-                b'\t' => width = (width / 8 + 1) * 8,
-                b'\x0c' => width = 0,
-                _ => {
-                    rest = &line[i..];
-                    break;
-                }
-            }
-        }
-        if rest.is_empty() || rest[0] == b'#' {
-            continue;
-        }
-        while stack.last().is_some_and(|top| *top > width) {
-            stack.pop();
-        }
-        if stack.last().is_some_and(|top| *top < width) {
-            stack.push(width);
-        }
-        deepest = deepest.max(stack.len() - 1);
-    }
-    deepest
 }
 
 /// Mark the files application code imports where that changes what they are (a client module
@@ -420,8 +367,6 @@ mod tests {
 
     #[test]
     fn python_indentation_depth_is_checked_before_parsing() {
-        assert_eq!(py_indent_depth("a\n  b\n    c\n  d\n# x\n\ne\n"), 2);
-        assert_eq!(py_indent_depth(&nested_ifs(10)), 11);
         assert!(unparsable(Lang::Py, &nested_ifs(100)).is_none());
         // 600 levels used to abort the whole process inside tree-sitter's scanner.
         let deep = nested_ifs(600);
@@ -433,20 +378,25 @@ mod tests {
 
     #[test]
     fn rust_nesting_is_measured_before_syn_sees_it() {
-        assert_eq!(rust_nesting_depth("fn f() { g((1), [2]); }"), 3);
-        // Comparisons do not add up across statements; `->` and `=>` do not go negative.
-        let cmp = "fn f() -> bool { a < b; c < d; e < f }\n".repeat(50_000);
-        assert!(rust_nesting_depth(&cmp) < 10);
         let deep = format!(
-            "type T = {}u8{};",
-            "Vec<".repeat(30_000),
-            ">".repeat(30_000)
+            "fn main() {{}}\ntype T = {}u8{};",
+            "Vec<".repeat(MAX_RS_NESTING),
+            ">".repeat(MAX_RS_NESTING)
         );
-        assert!(unparsable(Lang::Rs, &deep).is_some_and(|m| m.contains("30000 levels deep")));
+        let why = unparsable(Lang::Rs, &deep).unwrap();
+        assert!(
+            why.contains(&format!("deeper than {MAX_RS_NESTING} levels at line 2")),
+            "{why}"
+        );
+        let closures = format!(
+            "fn main() {{ let f = {}1; }}",
+            "|| ".repeat(MAX_RS_NESTING + 1)
+        );
+        assert!(unparsable(Lang::Rs, &closures).is_some());
         let ok = format!(
             "fn main() {{ let x = {}1{}; }}",
-            "(".repeat(19_000),
-            ")".repeat(19_000)
+            "(".repeat(MAX_RS_NESTING / 2),
+            ")".repeat(MAX_RS_NESTING / 2)
         );
         assert_eq!(unparsable(Lang::Rs, &ok), None);
     }

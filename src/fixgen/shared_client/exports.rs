@@ -540,71 +540,116 @@ pub fn may_create_shared(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> bool {
 pub fn rival_keeper(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> Option<usize> {
     let me = cx.files.get(fi)?;
     let c = me.facts.clients.get(ci)?;
-    let database = |f: usize, k: usize| {
-        let file = &cx.files[f];
-        crate::pools::url_ref(cx.files, f, crate::pools::config_of(file, k)).map(|(_, u)| match u {
-            crate::facts::UrlRef::Env { name, .. } => name.clone(),
-            crate::facts::UrlRef::Literal { text, .. } => text.clone(),
-        })
-    };
     // What `duplicate-client-module` leaves alone: Rust (no shared exports to import), families
     // the catalogue allows several of, and modules that run as processes of their own (scripts,
     // serverless functions) unless others import them.
-    let own_process = |i: usize| {
-        let s = &cx.files[i].source;
-        importers(cx, i) == 0
-            && (crate::lang::is_entry_script(s) || s.project.serverless && !s.project.nextjs)
-    };
-    if !(is_js(me.source.lang) || me.source.lang == Lang::Py)
-        || cx
-            .catalog
-            .for_lang(me.source.lang)
-            .duplicates_ok_families
-            .contains(&c.family)
-        || own_process(fi)
+    let class = lang_class(me.source.lang)?;
+    if cx
+        .catalog
+        .for_lang(me.source.lang)
+        .duplicates_ok_families
+        .contains(&c.family)
+        || own_process(cx, fi)
     {
         return None;
     }
-    let mine = database(fi, ci);
-    let mut rivals: Vec<usize> = Vec::new();
+    let key = (
+        me.source.project.root.clone(),
+        class,
+        c.family.clone(),
+        client_database(cx, fi, ci),
+    );
+    let rivals = cx.memo.rivals.get_or_init(|| rival_index(cx)).get(&key)?;
+    // The two best-ranked modules of the group: the best that is not this one.
+    let best = rivals.iter().copied().find(|&i| i != fi)?;
+    (rival_rank(cx, best, &c.family) > keep_rank(cx, fi, Some(ci))).then_some(best)
+}
+
+/// How a module ranks to keep its family's client (see [`keep_rank`]), by its first client of
+/// that family.
+fn rival_rank(
+    cx: &ProjectCx<'_>,
+    i: usize,
+    family: &str,
+) -> (bool, usize, bool, bool, std::cmp::Reverse<usize>) {
+    let k = cx.files[i]
+        .facts
+        .clients
+        .iter()
+        .position(|o| o.family == family);
+    keep_rank(cx, i, k)
+}
+
+/// JS/TS files are one language here (0), Python another (1); Rust has no shared exports.
+fn lang_class(lang: Lang) -> Option<u8> {
+    if is_js(lang) {
+        Some(0)
+    } else if lang == Lang::Py {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The database client `k` of file `f` connects to: an environment variable's name or a URL.
+fn client_database(cx: &ProjectCx<'_>, f: usize, k: usize) -> Option<String> {
+    let file = &cx.files[f];
+    crate::pools::url_ref(cx.files, f, crate::pools::config_of(file, k)).map(|(_, u)| match u {
+        crate::facts::UrlRef::Env { name, .. } => name.clone(),
+        crate::facts::UrlRef::Literal { text, .. } => text.clone(),
+    })
+}
+
+/// A module that runs as a process of its own (a script, a serverless function) that no module
+/// imports.
+fn own_process(cx: &ProjectCx<'_>, i: usize) -> bool {
+    let s = &cx.files[i].source;
+    importers(cx, i) == 0
+        && (crate::lang::is_entry_script(s) || s.project.serverless && !s.project.nextjs)
+}
+
+/// The two best-ranked modules that may keep a shared client, under each group their
+/// long-lived clients belong to: one pass over the project.
+fn rival_index(cx: &ProjectCx<'_>) -> HashMap<crate::exports::RivalKey, Vec<usize>> {
+    let mut index: HashMap<crate::exports::RivalKey, Vec<usize>> = HashMap::new();
     for (i, f) in cx.files.iter().enumerate() {
-        if i == fi
-            || !f.facts.clients.iter().any(|o| o.family == c.family)
-            || f.source.project.root != me.source.project.root
-            || f.source.lang != me.source.lang && !(is_js(f.source.lang) && is_js(me.source.lang))
+        let Some(class) = lang_class(f.source.lang) else {
+            continue;
+        };
+        if f.facts.clients.is_empty()
             || crate::pools::is_auxiliary(&f.source.rel)
-            || own_process(i)
+            || own_process(cx, i)
         {
             continue;
         }
-        let same = f.facts.clients.iter().enumerate().any(|(k, o)| {
-            o.family == c.family
-                && o.guard != crate::facts::Guard::SingletonApi
-                && !matches!(o.scope.kind, ScopeKind::Test)
-                && matches!(
+        for (k, o) in f.facts.clients.iter().enumerate() {
+            if o.guard == crate::facts::Guard::SingletonApi
+                || matches!(o.scope.kind, ScopeKind::Test)
+                || !matches!(
                     o.kind,
                     ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
                 )
-                && database(i, k) == mine
-        });
-        if same {
-            rivals.push(i);
+            {
+                continue;
+            }
+            let key = (
+                f.source.project.root.clone(),
+                class,
+                o.family.clone(),
+                client_database(cx, i, k),
+            );
+            let list = index.entry(key).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
         }
     }
-    let rank = |i: usize| {
-        let k = if i == fi {
-            Some(ci)
-        } else {
-            cx.files[i]
-                .facts
-                .clients
-                .iter()
-                .position(|o| o.family == c.family)
-        };
-        keep_rank(cx, i, k)
-    };
-    let best = rivals.iter().copied().max_by_key(|&r| rank(r))?;
-    (rank(best) > rank(fi)).then_some(best)
+    // Only the two best of each group are ever asked for.
+    for (key, list) in &mut index {
+        list.sort_by_cached_key(|&i| std::cmp::Reverse(rival_rank(cx, i, &key.2)));
+        list.truncate(2);
+    }
+    index
 }
 
 /// How `duplicate-client-module` ranks the modules of a group to keep one (the highest): a

@@ -36,6 +36,7 @@ use syn::{
     ItemFn, ItemImpl, ItemMod, Macro, Pat, Signature, Stmt, Token, Type, UseTree, Visibility,
 };
 
+mod extent;
 mod options;
 mod prepass;
 mod returns;

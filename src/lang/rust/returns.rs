@@ -506,12 +506,15 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             // A call of a method that may be the project's own (`config.postgres.get_pool()`),
             // named by its receiver as written (`self` alone for a call on the caller's type).
             let span = self.conv.of(m);
-            let receiver: String = self
-                .file
-                .slice(self.conv.of(&m.receiver))
-                .split_whitespace()
-                .collect();
-            let callee = if receiver.len() <= 60 {
+            let receiver_span = self.conv.of(&m.receiver);
+            // Only a short receiver is written out: reading a long chain's text at every link
+            // would cost its length each time.
+            let receiver: String = if receiver_span.len() <= 240 {
+                self.file.slice(receiver_span).split_whitespace().collect()
+            } else {
+                String::new()
+            };
+            let callee = if !receiver.is_empty() && receiver.len() <= 60 {
                 format!("{receiver}.{method}")
             } else {
                 format!("….{method}")

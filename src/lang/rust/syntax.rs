@@ -17,6 +17,8 @@ pub(super) struct Conv<'a> {
     pub(super) ascii: Vec<bool>,
     /// `syn::parse_file` strips a BOM, shifting the columns of line 1 by one char.
     pub(super) bom: bool,
+    /// Nodes' first and last tokens, found once ([`Conv::of`]).
+    pub(super) ends: super::extent::Memo,
 }
 
 impl<'a> Conv<'a> {
@@ -46,6 +48,7 @@ impl<'a> Conv<'a> {
             starts,
             ascii,
             bom: file.text.starts_with('\u{feff}'),
+            ends: super::extent::Memo::default(),
         }
     }
 
@@ -81,8 +84,17 @@ impl<'a> Conv<'a> {
         self.try_span(s).unwrap_or_default()
     }
 
-    pub(super) fn of<T: Spanned + ?Sized>(&self, node: &T) -> Span {
-        self.span(node.span())
+    /// The extent of a node, from its first token to its last, in time that does not grow with
+    /// its size (see [`super::extent`]).
+    pub(super) fn of<T: super::extent::Extent + ?Sized>(&self, node: &T) -> Span {
+        let (first, last) = node.ends(&self.ends);
+        match self.offset(first.start()) {
+            Some(start) => {
+                let end = self.offset(last.end()).unwrap_or(start).max(start);
+                Span::new(start, end)
+            }
+            None => Span::default(),
+        }
     }
 }
 
@@ -93,6 +105,10 @@ pub(super) fn macro_key(m: &Macro) -> (usize, usize) {
 
 // ---------------------------------------------------------------------------------------------
 // Small syntax helpers
+
+/// How far the walks down one expression's spine (`a.b()?.c().await` to `a`) go. Real chains are a
+/// few links long; a bound keeps a walk from every link of a 100,000-link chain linear in all.
+pub(super) const SPINE_STEPS: usize = 64;
 
 pub(super) fn seg_names(path: &syn::Path) -> Vec<String> {
     path.segments.iter().map(|s| s.ident.to_string()).collect()
@@ -144,22 +160,28 @@ pub(super) fn pat_binding(p: &Pat) -> Option<String> {
 /// The value an initialiser binds, seen through `.await`, `?`, `unwrap()`, `Some(..)`,
 /// `Arc::new(..)`, `match x { .. }`: the expression whose span a construction would have.
 pub(super) fn value_core(e: &Expr) -> &Expr {
-    match e {
-        Expr::Await(a) => value_core(&a.base),
-        Expr::Try(t) => value_core(&t.expr),
-        Expr::Paren(p) => value_core(&p.expr),
-        Expr::Group(g) => value_core(&g.expr),
-        Expr::Cast(c) => value_core(&c.expr),
-        Expr::Match(m) => value_core(&m.expr),
-        Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
-            value_core(&m.receiver)
-        }
-        Expr::Call(c) if c.args.len() == 1 && is_wrapper_call(&c.func) => match c.args.first() {
-            Some(a) => value_core(a),
-            None => e,
-        },
-        _ => e,
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            Expr::Cast(c) => &c.expr,
+            Expr::Match(m) => &m.expr,
+            Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
+                &m.receiver
+            }
+            Expr::Call(c) if c.args.len() == 1 && is_wrapper_call(&c.func) => {
+                match c.args.first() {
+                    Some(a) => a,
+                    None => return e,
+                }
+            }
+            _ => return e,
+        };
     }
+    e
 }
 
 /// `Some(..)`, `Ok(..)`, `Arc::new(..)`, `web::Data::new(..)`, `Mutex::new(..)`.
@@ -181,60 +203,81 @@ pub(super) fn is_wrapper_call(func: &Expr) -> bool {
 
 /// The root of a method chain, through `.await`, `?`, parentheses and any method call.
 pub(super) fn chain_root(e: &Expr) -> &Expr {
-    match e {
-        Expr::MethodCall(m) => chain_root(&m.receiver),
-        Expr::Await(a) => chain_root(&a.base),
-        Expr::Try(t) => chain_root(&t.expr),
-        Expr::Paren(p) => chain_root(&p.expr),
-        Expr::Group(g) => chain_root(&g.expr),
-        _ => e,
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::MethodCall(m) => &m.receiver,
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            _ => return e,
+        };
     }
+    e
 }
 
 /// The root of a value seen only through value-preserving steps (`?`, `.await`, `unwrap()`).
 pub(super) fn passthrough_root(e: &Expr) -> &Expr {
-    match e {
-        Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
-            passthrough_root(&m.receiver)
-        }
-        Expr::Await(a) => passthrough_root(&a.base),
-        Expr::Try(t) => passthrough_root(&t.expr),
-        Expr::Paren(p) => passthrough_root(&p.expr),
-        Expr::Group(g) => passthrough_root(&g.expr),
-        _ => e,
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::MethodCall(m) if PASSTHROUGH.contains(&m.method.to_string().as_str()) => {
+                &m.receiver
+            }
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            _ => return e,
+        };
     }
+    e
 }
 
 /// The variable at the root of a place expression: `CACHE` in `*CACHE.lock().unwrap()`, `self`
 /// in `self.client`.
 pub(super) fn place_root(e: &Expr) -> Option<String> {
-    match e {
-        Expr::Field(f) => place_root(&f.base),
-        Expr::Index(i) => place_root(&i.expr),
-        Expr::MethodCall(m) => place_root(&m.receiver),
-        Expr::Unary(u) => place_root(&u.expr),
-        Expr::Paren(p) => place_root(&p.expr),
-        Expr::Await(a) => place_root(&a.base),
-        Expr::Try(t) => place_root(&t.expr),
-        _ => expr_ident(e),
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::Field(f) => &f.base,
+            Expr::Index(i) => &i.expr,
+            Expr::MethodCall(m) => &m.receiver,
+            Expr::Unary(u) => &u.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            _ => return expr_ident(e),
+        };
     }
+    None
 }
 
 /// Is this an iterator chain (`urls.iter()…`, `(0..n)`, `stream::iter(..)`)?
 pub(super) fn is_iter_chain(e: &Expr) -> bool {
-    match e {
-        Expr::MethodCall(m) => {
-            ITER_METHODS.contains(&m.method.to_string().as_str()) || is_iter_chain(&m.receiver)
-        }
-        Expr::Range(_) => true,
-        Expr::Paren(p) => is_iter_chain(&p.expr),
-        Expr::Call(c) => match &*c.func {
-            Expr::Path(p) => last_ident(&p.path)
-                .is_some_and(|l| matches!(l.as_str(), "iter" | "repeat" | "from_iter")),
-            _ => false,
-        },
-        _ => false,
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::MethodCall(m) => {
+                if ITER_METHODS.contains(&m.method.to_string().as_str()) {
+                    return true;
+                }
+                &m.receiver
+            }
+            Expr::Range(_) => return true,
+            Expr::Paren(p) => &p.expr,
+            Expr::Call(c) => {
+                return match &*c.func {
+                    Expr::Path(p) => last_ident(&p.path)
+                        .is_some_and(|l| matches!(l.as_str(), "iter" | "repeat" | "from_iter")),
+                    _ => false,
+                };
+            }
+            _ => return false,
+        };
     }
+    false
 }
 
 pub(super) fn collect_token_idents(ts: &TokenStream, out: &mut Vec<String>) {
