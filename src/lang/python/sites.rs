@@ -568,11 +568,12 @@ impl<'a, 't> Walker<'a, 't> {
             return None;
         }
         let callee = text(func, src);
-        let key: std::borrow::Cow<str> = if callee.contains(char::is_whitespace) {
-            compact(callee).into()
-        } else {
-            callee.into()
-        };
+        let key: std::borrow::Cow<str> =
+            if callee.len() > 256 || callee.contains(char::is_whitespace) {
+                compact(callee).into()
+            } else {
+                callee.into()
+            };
         if self.factory_keys.contains(key.as_ref()) {
             return self
                 .bound_entry(&key)

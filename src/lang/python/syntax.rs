@@ -97,10 +97,18 @@ pub(super) fn span(node: Node) -> Span {
 
 /// The text without whitespace (`redis . Redis` → `redis.Redis`), for display and comparison.
 pub(super) fn compact(s: &str) -> String {
+    // A text this long names no variable or attribute path: it gets a key of its own (where it
+    // lies), so that reading it again for every link of a long chain stays linear.
+    if s.len() > COMPACT_MAX {
+        return format!("\u{2026}{:p}+{}", s.as_ptr(), s.len());
+    }
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\\')
         .collect()
 }
+
+/// The longest text [`compact`] reads.
+const COMPACT_MAX: usize = 256;
 
 /// `a.b.c` as segments, for identifiers and attribute chains of identifiers.
 pub(super) fn dotted<'s>(node: Node, src: &'s str) -> Option<Vec<&'s str>> {
