@@ -225,7 +225,7 @@ def digest(root):
 def run(bin_path, root, fmt):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
-    args = [bin_path, "--no-cache", "--threads", "1"] + (["--format", fmt] if fmt else []) + ["."]
+    args = [bin_path, "--no-cache", "--no-skip-generated", "--threads", "1"] + (["--format", fmt] if fmt else []) + ["."]
     p = subprocess.run(args, cwd=root, capture_output=True, timeout=600)
     wall = time.monotonic() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

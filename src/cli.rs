@@ -209,6 +209,10 @@ pub struct CheckArgs {
     /// Record today's findings in FILE, a baseline for --baseline, and exit 0
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "unsafe_fixes", "diff"])]
     pub write_baseline: Option<PathBuf>,
+    /// Also check generated and minified files (a `@generated` or "DO NOT EDIT" header,
+    /// `.min.js`, minified lines), which are skipped with a note by default
+    #[arg(long)]
+    pub no_skip_generated: bool,
     /// Parse every file, even those that mention no client library (for benchmarks)
     #[arg(long, hide_short_help = true)]
     pub no_prefilter: bool,
@@ -622,6 +626,7 @@ fn check(args: CheckArgs) -> ExitCode {
     settings.ignore.extend(ignore);
     settings.threads = args.threads;
     settings.prefilter = !args.no_prefilter;
+    settings.skip_generated = !args.no_skip_generated;
     settings.walk.no_ignore = args.no_ignore;
     if !args.no_cache {
         let dir = args.cache_dir.clone().unwrap_or_else(default_cache_dir);
@@ -916,7 +921,9 @@ fn exit_code(report: &Report, args: &CheckArgs) -> ExitCode {
     let warnings = report.count(Severity::Warning);
     if args.exit_zero {
         ExitCode::SUCCESS
-    } else if errors > 0 || (args.strict && (warnings > 0 || !report.errors.is_empty())) {
+    } else if errors > 0
+        || (args.strict && (warnings > 0 || report.errors.iter().any(|e| !e.deliberate)))
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -138,6 +138,9 @@ pub struct FileError {
     pub line: Option<u32>,
     pub column: Option<u32>,
     pub message: String,
+    /// Left out by policy (generated or minified code), not for a problem: does not fail
+    /// `--strict`.
+    pub deliberate: bool,
 }
 
 impl FileError {

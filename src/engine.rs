@@ -64,6 +64,8 @@ pub struct Settings {
     pub resolver: Arc<crate::config::Resolver>,
     /// The incremental cache of per-file facts (`None`: parse every file).
     pub cache: Option<Arc<FactCache>>,
+    /// Leave generated and minified files out, with a note (see [`crate::generated`]).
+    pub skip_generated: bool,
 }
 
 impl Default for Settings {
@@ -82,6 +84,7 @@ impl Default for Settings {
             nearest_config: false,
             resolver: Arc::new(crate::config::Resolver::new(crate::rules::NAMES)),
             cache: None,
+            skip_generated: true,
         }
     }
 }
@@ -524,6 +527,17 @@ fn read_workset(
                 }
                 return Ok((deferred_source(d, deferred), p));
             }
+            if settings.skip_generated
+                && let Some(why) = crate::generated::reason(&d.rel, &text)
+            {
+                return Err(FileError {
+                    deliberate: true,
+                    ..FileError::new(
+                        d.display.clone(),
+                        format!("skipped: {why} (--no-skip-generated checks it)"),
+                    )
+                });
+            }
             Ok((
                 SourceFile::new(d.path, d.display, d.rel, d.lang, text, d.project),
                 p,
@@ -563,6 +577,7 @@ fn read_workset(
                 line: p.line,
                 column: p.column,
                 message: p.message.clone(),
+                deliberate: false,
             });
         }
     }
@@ -815,6 +830,7 @@ fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileF
             } else {
                 format!("cannot parse: {}", e.message)
             },
+            deliberate: false,
         }
     })
 }
@@ -1159,6 +1175,7 @@ fn extract_all(
                 line: Some(at.line),
                 column: Some(at.column),
                 message: note.message.clone(),
+                deliberate: false,
             });
         }
     }

@@ -23,6 +23,7 @@ pub mod facts;
 pub mod fingerprint;
 pub mod fix;
 pub mod fixgen;
+pub mod generated;
 pub mod imports;
 pub mod lang;
 pub mod livedb;

@@ -132,7 +132,7 @@ fn editor_packages_match_the_language_server() {
 /// lower layers, so the tree reads one way. Test code (`#[cfg(test)]` and `tests/` folders) is
 /// free.
 const LAYERS: &[&[&str]] = &[
-    &["readfile"],
+    &["readfile", "generated"],
     &["project", "uri"],
     &["source"],
     &["snippet", "diagnostic", "facts"],
