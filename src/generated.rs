@@ -61,6 +61,7 @@ pub fn reason(rel: &str, text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
