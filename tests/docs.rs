@@ -75,7 +75,19 @@ impl Gen {
         let b = text
             .find(&end)
             .unwrap_or_else(|| panic!("{rel} has no `{end}` marker"));
-        let new = format!("{}{start}\n{}\n{}", &text[..a], want.trim_end(), &text[b..]);
+        // The end marker keeps its indentation (a marker inside a nested Markdown list).
+        let line_start = text[..b].rfind('\n').map_or(0, |i| i + 1);
+        let indent = if text[line_start..b].trim().is_empty() {
+            &text[line_start..b]
+        } else {
+            ""
+        };
+        let new = format!(
+            "{}{start}\n{}\n{indent}{}",
+            &text[..a],
+            want.trim_end(),
+            &text[b..]
+        );
         if text == new {
             return;
         }
