@@ -24,7 +24,8 @@ ACTION = ROOT / "action.yml"
 GITLAB = ROOT / "packaging/gitlab/connlint.gitlab-ci.yml"
 # Where users are shown a pinned release (`@v0.1.0`, `rev: v0.1.0`, `/v0.1.0/`).
 DOCS = [ROOT / "README.md", ROOT / "packaging/pre-commit/README.md", ROOT / "examples/github-actions.yml",
-        ROOT / "examples/gitlab-ci.yml", GITLAB]
+        ROOT / "examples/gitlab-ci.yml", GITLAB, ROOT / "docs/src/installation.md",
+        ROOT / "docs/src/integrations/ci.md", ROOT / "docs/src/integrations/pre-commit.md"]
 
 CARGO_RE = re.compile(r'(?m)^(version\s*=\s*")([^"]+)(")', re.M)
 PIN_RE = re.compile(r'("connlint==)([^"]+)(")')

@@ -28,6 +28,9 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 
+mod schema;
+pub use schema::json_schema;
+
 /// The rule names configuration accepts. Configuration sits below the rules (they read it), so
 /// the layer above passes the registry's names in: `rules::NAMES`.
 #[derive(Debug, Clone, Copy)]
@@ -141,49 +144,98 @@ impl Default for Budget {
     }
 }
 
-#[derive(Debug, Deserialize, Default)]
+/// A connlint configuration: `connlint.toml`, `.connlint.toml`, or the `[tool.connlint]` table
+/// of a `pyproject.toml`. The nearest one above a checked file governs it.
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "connlint configuration")]
 struct RawConfig {
+    /// Rules to run, by id or code; the default is every rule. `--select` replaces it.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<schema::RuleName>>")]
     select: Option<Vec<Spanned<String>>>,
+    /// Rules not to run, by id or code. `--ignore` adds to it.
     #[serde(default)]
+    #[schemars(with = "Vec<schema::RuleName>")]
     ignore: Vec<Spanned<String>>,
+    /// Paths not to check: globs relative to this file's directory (`legacy/**`, `**/*.gen.ts`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     exclude: Vec<Spanned<String>>,
+    /// A rule's level, by id or code: `"error"` or `"warning"`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<schema::RuleName, schema::Level>")]
     severity: BTreeMap<String, Spanned<String>>,
+    /// Rules not to run on some files: a glob relative to this file's directory, and the rules
+    /// (ids or codes) it turns off.
     #[serde(default, rename = "per-file-ignores")]
+    #[schemars(with = "BTreeMap<String, Vec<schema::RuleName>>")]
     per_file_ignores: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    /// The connection budget that `oversized-pool` and `connlint budget` compare pools with.
     #[serde(default)]
     budget: Option<RawBudget>,
+    /// Client libraries to add to the built-in catalogue.
     #[serde(default)]
     catalog: Option<RawCatalog>,
 }
 
 /// `[budget]` as written: every number keeps its place in the file, so that a value that cannot
 /// be right (`max_connections = 0`, a negative size) is an error pointing at it.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "The connection budget: the limits `oversized-pool` and `connlint budget` compare pools with."
+)]
 struct RawBudget {
+    /// The database server's connection limit.
+    #[schemars(with = "Option<u64>", range(min = 1), extend("default" = 100))]
     max_connections: Option<Spanned<i64>>,
+    /// Processes or instances that each hold every pool (default: what the deployment files
+    /// say, else 1).
+    #[schemars(with = "Option<u64>", range(min = 1))]
     instances: Option<Spanned<i64>>,
+    /// Instances assumed for serverless projects (Vercel, Netlify, Lambda).
+    #[schemars(with = "Option<u64>", range(min = 1), extend("default" = 10))]
     serverless_instances: Option<Spanned<i64>>,
+    /// The largest acceptable single pool (default: a quarter of `max_connections`); at most
+    /// `max_connections`.
+    #[schemars(with = "Option<u64>", range(min = 1))]
     pool_max: Option<Spanned<i64>>,
+    /// The pool size of a Supabase session-mode pooler: clients per role and database are
+    /// capped at it.
+    #[schemars(with = "Option<u64>", range(min = 1), extend("default" = 15))]
     session_pooler: Option<Spanned<i64>>,
+    /// CPUs of the machines the processes run on: what CPU-derived defaults (Celery's
+    /// concurrency, PM2 `max`, Prisma's `connection_limit`) evaluate to in `connlint budget`.
+    #[schemars(with = "Option<u64>", range(min = 1), extend("default" = 2))]
     cpus: Option<Spanned<i64>>,
+    /// The largest single pool per database family (`mongodb = 100`).
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, schema::Count>")]
     family: BTreeMap<String, Spanned<i64>>,
+    /// Server connection limits by database: a URL's environment variable (`DATABASE_URL`), a
+    /// host, or a family (`mongodb = 500` for an Atlas M0).
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, schema::Count>")]
     limits: BTreeMap<String, Spanned<i64>>,
+    /// What a process loads when its command does not say (`rq worker`, a supervisor): by
+    /// process name, Python modules (`app.jobs`) or files (`src/worker.ts`), relative to the
+    /// process's directory.
     #[serde(default)]
     entries: BTreeMap<String, Vec<String>>,
+    /// The environment variable holding the URL of the live PostgreSQL server that `connlint
+    /// budget` reads (as `--database-url` does), when it is set.
     database_url_env: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Default)]
+/// `[catalog]`: additions to the built-in catalogue.
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawCatalog {
+    /// `[[catalog.client]]`: a client library connlint does not know, in the built-in
+    /// catalogue's schema (`rules/catalog/*.toml`), plus its `language`.
     #[serde(default)]
+    #[schemars(with = "Vec<schema::ClientDef>")]
     client: Vec<Spanned<crate::catalog::ClientDef>>,
 }
 

@@ -334,6 +334,8 @@ fn the_ci_examples_run_as_written() {
         "examples/gitlab-ci.yml",
         "packaging/gitlab/connlint.gitlab-ci.yml",
         "README.md",
+        "docs/src/integrations/ci.md",
+        "docs/src/integrations/pre-commit.md",
     ] {
         // The GitLab template's variables, at their defaults.
         let text = std::fs::read_to_string(root.join(example))
@@ -383,7 +385,8 @@ fn the_ci_examples_run_as_written() {
             commands += 1;
         }
     }
-    // Every `connlint check` line of README, the examples and the GitLab template (6 today).
+    // Every `connlint check` line of the examples, the GitLab template and the book's CI and
+    // pre-commit pages (6 today).
     assert!(commands >= 6, "{commands}");
 }
 

@@ -1,5 +1,7 @@
 //! Checks of the project's own promises: every rule documented with the fixed sections, a bad and
-//! a good fixture case per declared language, and the README's rule table generated from the registry.
+//! a good fixture case per declared language, the editor packages, the source layers and the
+//! coverage document. The generated tables and pages of the book (the rule table from the
+//! registry, the library table from the catalogue) are checked by `tests/docs.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
@@ -77,24 +79,6 @@ fn every_rule_has_bad_and_good_cases_for_each_language() {
     );
 }
 
-#[test]
-fn readme_rule_table_is_current() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme
-        .find("<!-- rules:start -->")
-        .expect("README has a rules:start marker");
-    let end = readme
-        .find("<!-- rules:end -->")
-        .expect("README has a rules:end marker");
-    let current = readme[start + "<!-- rules:start -->".len()..end].trim();
-    let want = connlint::rules::markdown_table();
-    assert_eq!(
-        current,
-        want.trim(),
-        "README rule table is stale; replace it with:\n{want}"
-    );
-}
-
 /// The VS Code extension and the editor docs speak the server's contract: the settings the server
 /// reads (`unsafeFixes`, `configPath` in src/lsp/server.rs), the `lsp` subcommand, the fix-all kind.
 #[test]
@@ -128,7 +112,7 @@ fn editor_packages_match_the_language_server() {
     assert!(docs.contains(r#"'connlint', 'lsp'"#) && docs.contains(r#"args = ["lsp"]"#));
 }
 
-/// The layers of `src/`, lowest first (README "How it works"): a module imports only modules of
+/// The layers of `src/`, lowest first (ARCHITECTURE.md, "Invariants"): a module imports only modules of
 /// lower layers, so the tree reads one way. Test code (`#[cfg(test)]` and `tests/` folders) is
 /// free.
 const LAYERS: &[&[&str]] = &[
@@ -202,25 +186,6 @@ fn source_modules_import_only_lower_layers() {
         bad.is_empty(),
         "imports against the layers:\n{}",
         bad.join("\n")
-    );
-}
-
-/// README's library table is `connlint libraries --format markdown`.
-#[test]
-fn readme_library_table_is_current() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme
-        .find("<!-- libraries:start -->")
-        .expect("README has a libraries:start marker");
-    let end = readme
-        .find("<!-- libraries:end -->")
-        .expect("README has a libraries:end marker");
-    let current = readme[start + "<!-- libraries:start -->".len()..end].trim();
-    let want = connlint::report::libraries::markdown(connlint::catalog::Catalog::shared());
-    assert_eq!(
-        current,
-        want.trim(),
-        "README library table is stale; replace it with `connlint libraries --format markdown`:\n{want}"
     );
 }
 

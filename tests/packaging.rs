@@ -195,6 +195,9 @@ fn every_copy_of_the_version_is_cargo_tomls_and_set_rewrites_them_all() {
         "packaging/gitlab/connlint.gitlab-ci.yml",
         "examples/github-actions.yml",
         "examples/gitlab-ci.yml",
+        "docs/src/installation.md",
+        "docs/src/integrations/ci.md",
+        "docs/src/integrations/pre-commit.md",
     ] {
         let to = tmp.path().join(file);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
