@@ -248,6 +248,15 @@ class Servers:
         log(f"PostgreSQL on 127.0.0.1:{self.pg_port} (max_connections {PG_MAX_CONNECTIONS}, "
             f"{PG_RESERVED} reserved)")
 
+    def pg_refusals(self) -> int:
+        """Connections the server refused for want of slots, from its own log."""
+        try:
+            text = (self.root / "postgres.log").read_text(errors="replace")
+        except OSError:
+            return 0
+        return (text.count("sorry, too many clients already")
+                + text.count("remaining connection slots are reserved"))
+
     def pg_connections(self, role: str = "app") -> int:
         with self.sampler_lock, self.sampler.cursor() as cur:
             cur.execute("select count(*) from pg_stat_activity where usename = %s", (role,))
@@ -318,6 +327,7 @@ class WebSocketServer:
     def __init__(self) -> None:
         self.open = 0
         self.total = 0
+        self.peak = 0
         self.port = free_port()
         self.loop = asyncio.new_event_loop()
         self.ready = threading.Event()
@@ -333,6 +343,7 @@ class WebSocketServer:
         async def handler(ws):
             self.open += 1
             self.total += 1
+            self.peak = max(self.peak, self.open)
             async def feed():
                 n = 0
                 while True:
@@ -355,6 +366,10 @@ class WebSocketServer:
 
         self.loop.run_until_complete(main())
 
+    def reset(self) -> None:
+        self.total = 0
+        self.peak = self.open
+
     def close(self) -> None:
         if not self.stop_future.done():
             self.loop.call_soon_threadsafe(
@@ -367,7 +382,7 @@ class WebSocketServer:
 
 
 class Sampler:
-    def __init__(self, count, interval: float = 0.2) -> None:
+    def __init__(self, count, interval: float = 0.1) -> None:
         self.count = count
         self.interval = interval
         self.series: list[tuple[float, int]] = []
@@ -555,6 +570,10 @@ CASES = [
          "SQLAlchemy + asyncpg through PgBouncer (transaction mode, :6543) with prepared statements on",
          path="/items/{i}", n=400, concurrency=20, duration=20, flat=PGBOUNCER_POOL, pooler=True,
          restarts=1),
+    Case("py-duplicate-client-module", "duplicate-client-module", "python",
+         "py-duplicate-client-module", "reports.py", "uvicorn", "postgres",
+         "FastAPI app whose reports module builds a second engine (pool 5) beside db.py's (pool 5)",
+         path="/users/{i}|/reports/{i}", n=200, concurrency=20, duration=20, flat=5),
     Case("ts-per-request-client", "per-request-client", "typescript", "ts-per-request-client",
          "server.js", "node", "postgres",
          "Express route that builds a pg.Pool on every request",
@@ -594,6 +613,16 @@ CASES = [
          "axum handler that builds a sqlx PgPool on every request, in an app with no State",
          path="/users/{i}", n=400, concurrency=40, duration=20, flat=5,
          binary="per_request_no_state"),
+    Case("rs-duplicate-client-module", "duplicate-client-module", "rust",
+         "rs-axum-sqlx-two-modules", "src/reports.rs", "rust", "postgres",
+         "axum app whose reports module keeps a second LazyLock PgPool (max 5) beside db.rs's (max 5)",
+         path="/users/{i}|/reports/{i}", n=200, concurrency=20, duration=20, flat=5,
+         binary="two_modules"),
+    Case("rs-duplicate-client-module-bin-dir", "duplicate-client-module", "rust", "rs-axum-sqlx",
+         "src/bin/duplicate/reports.rs", "rust", "postgres",
+         "the same two modules in a binary of its own folder (src/bin/duplicate/)",
+         path="/users/{i}|/reports/{i}", n=200, concurrency=20, duration=20, flat=5,
+         binary="duplicate"),
     Case("rs-oversized-pool", "oversized-pool", "rust", "rs-axum-sqlx", "src/bin/oversized.rs",
          "rust", "postgres",
          "sqlx max_connections(60) against max_connections 30, 40 requests at once",
@@ -678,21 +707,33 @@ class Env:
         runs = case.restarts + 1
         part = Case(**{**case.__dict__, "n": case.n // runs, "duration": case.duration / runs})
         results = [self.phase_once(part, app, f"{label}-run{k + 1}") for k in range(runs)]
-        joined = results[0]
+        per_run = [r["errors"] for r in results]
+        joined = dict(results[0])
         for r in results[1:]:
             offset = (joined["series"][-1][0] + 0.5) if joined["series"] else 0
             joined["series"] = joined["series"] + [(round(t + offset, 2), n)
                                                    for t, n in r["series"]]
             joined["peak"] = max(joined["peak"], r["peak"])
             joined["final"] = r["final"]
-            for k in ("requests", "ok", "errors", "seconds"):
+            for k in ("requests", "ok", "errors", "seconds", "refused"):
                 joined[k] += r[k]
             for k, v in r["error_kinds"].items():
                 joined["error_kinds"][k] = joined["error_kinds"].get(k, 0) + v
-        joined["errors_per_run"] = [r["errors"] for r in results]
+        joined["errors_per_run"] = per_run
         return joined
 
     def phase_once(self, case: Case, app: Path, label: str) -> dict:
+        refused = self.servers.pg_refusals()
+        if self.servers.ws:
+            self.servers.ws.reset()
+        r = self.phase_run(case, app, label)
+        r["refused"] = self.servers.pg_refusals() - refused
+        if case.server == "ws":
+            r["opened"] = self.servers.ws.total
+            r["peak"] = max(r["peak"], self.servers.ws.peak)
+        return r
+
+    def phase_run(self, case: Case, app: Path, label: str) -> dict:
         count = self.counter(case)
         if not case.pooler:  # PgBouncer keeps its server connections; the others go to 0
             wait_zero(count, 20)
@@ -918,7 +959,7 @@ def run_case(env: Env, case: Case) -> dict:
         f"{f['requests']}")
     for label, p in (("bad", b), ("fixed", f)):
         for k in ("peak", "final", "errors", "error_kinds", "requests", "seconds", "series",
-                  "errors_per_run"):
+                  "errors_per_run", "refused", "opened"):
             if k in p:
                 result[f"{label}_{k}"] = p[k]
     problems = []
@@ -926,10 +967,15 @@ def run_case(env: Env, case: Case) -> dict:
         problems.append(f"connlint reported no {case.rule} in {case.file}")
     if not result["fixed"]:
         problems.append(f"connlint --fix --unsafe-fixes did not change {case.file}")
-    if not (b["errors"] > 0 or b["peak"] > case.flat):
+    if not (b["errors"] > 0 or b["refused"] > 0 or b["peak"] > case.flat):
         problems.append(f"the bad app did not show the bug (peak {b['peak']} <= {case.flat}, "
                         "no errors)")
-    if f["errors"] > 0:
+    if f["refused"] > 0:
+        problems.append(f"the server refused {f['refused']} connections of the fixed app")
+    start = next((k for k in f["error_kinds"] if k.startswith("the app did not")), None)
+    if start:
+        problems.append(f"the fixed app: {start}")
+    elif f["errors"] > 0:
         problems.append(f"the fixed app still saw {f['errors']} errors")
     if f["peak"] > case.flat or f["final"] > case.flat:
         problems.append(f"the fixed app went over {case.flat} connections "
@@ -999,11 +1045,12 @@ def markdown(results: list[dict], meta: dict) -> str:
     for rule, rs in by_rule.items():
         lines += [f"## {rule}", "",
                   "| case | load | connlint on the bad app | server | peak bad → fixed | "
-                  "final bad → fixed | errors bad | errors fixed | result |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                  "final bad → fixed | refused by the server bad → fixed | errors bad | "
+                  "errors fixed | result |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for r in rs:
             if r.get("status") == "skipped" or "bad_series" not in r:
-                lines.append(f"| {r['case']}: {r['app']} | | | | | | | | "
+                lines.append(f"| {r['case']}: {r['app']} | | | | | | | | | "
                              f"**{r['status']}: {'; '.join(r['problems'])}** |")
                 continue
             finding = "<br>".join(f"`{f['location']}` {f['message'][:140]}"
@@ -1013,6 +1060,10 @@ def markdown(results: list[dict], meta: dict) -> str:
             if not r["fixed"]:
                 finding += "<br>**the fix changed nothing**"
             res = "ok" if r["status"] == "ok" else "**" + "; ".join(r["problems"]) + "**"
+            refused = (f"{r['bad_refused']} → {r['fixed_refused']}" if r["server"] == "postgres"
+                       else "n/a")
+            if r.get("bad_opened") is not None:
+                refused = (f"n/a (sockets opened: {r['bad_opened']} → {r['fixed_opened']})")
             for label in ("bad", "fixed"):
                 if r.get(f"{label}_errors_per_run"):
                     r = {**r}
@@ -1022,6 +1073,7 @@ def markdown(results: list[dict], meta: dict) -> str:
             lines.append(
                 f"| {r['case']}: {r['app']} | {r['load']} | {finding} | {r['server']} | "
                 f"{r['bad_peak']} → {r['fixed_peak']} | {r['bad_final']} → {r['fixed_final']} | "
+                f"{refused} | "
                 f"{r['bad_errors']}/{r['bad_requests']}: {error_text(r['bad_error_kinds'])} | "
                 f"{r['fixed_errors']}/{r['fixed_requests']}: {error_text(r['fixed_error_kinds'])}"
                 f" | {res} |")
@@ -1047,8 +1099,9 @@ def chart(results: list[dict], path: Path) -> None:
     for ax, r in zip(axes.flat, rs):
         for label, color in (("bad", "#c0392b"), ("fixed", "#27ae60")):
             s = r[f"{label}_series"]
+            extra = (f", refused {r[f'{label}_refused']}" if r["server"] == "postgres" else "")
             ax.step([t for t, _ in s], [n for _, n in s], where="post", color=color,
-                    label=f"{label} (errors {r[f'{label}_errors']})")
+                    label=f"{label} (errors {r[f'{label}_errors']}{extra})")
         if r["server"] == "postgres":
             ax.axhline(PG_MAX_CONNECTIONS - PG_RESERVED, color="#7f8c8d", ls="--", lw=0.8,
                        label="server limit")
@@ -1068,16 +1121,17 @@ def chart(results: list[dict], path: Path) -> None:
 
 def print_table(results: list[dict]) -> None:
     print()
-    print(f"{'case':32} {'found':6} {'fixed':6} {'peak bad→fixed':15} {'final bad→fixed':16} "
-          f"{'errors bad/fixed':17} result")
+    print(f"{'case':36} {'found':6} {'fixed':6} {'peak bad→fixed':15} {'final bad→fixed':16} "
+          f"{'refused bad/fixed':18} {'errors bad/fixed':17} result")
     for r in results:
         if r.get("status") == "skipped":
-            print(f"{r['case']:32} skipped: {r['problems'][0]}")
+            print(f"{r['case']:36} skipped: {r['problems'][0]}")
             continue
-        print(f"{r['case']:32} {('yes' if r['finding'] else 'NO'):6} "
+        print(f"{r['case']:36} {('yes' if r['finding'] else 'NO'):6} "
               f"{('yes' if r['fixed'] else 'NO'):6} "
               f"{r['bad_peak']:>5} → {r['fixed_peak']:<7} {r['bad_final']:>5} → "
-              f"{r['fixed_final']:<8} {r['bad_errors']:>6} / {r['fixed_errors']:<8} "
+              f"{r['fixed_final']:<8} {r['bad_refused']:>7} / {r['fixed_refused']:<8} "
+              f"{r['bad_errors']:>6} / {r['fixed_errors']:<8} "
               f"{r['status']}{': ' + '; '.join(r['problems']) if r['problems'] else ''}")
     print()
 
@@ -1094,7 +1148,10 @@ def main() -> int:
     ap.add_argument("--keep-logs", type=Path, help="copy the apps' and servers' logs here")
     args = ap.parse_args(sys.argv[1:])
     quick = args.quick or args.ci
-    cases = [c for c in CASES if (not quick or c.quick) and (not args.case or c.id in args.case)]
+    if args.case:
+        cases = [c for c in CASES if c.id in args.case]
+    else:
+        cases = [c for c in CASES if not quick or c.quick]
     if not cases:
         print("no such case", file=sys.stderr)
         return 2
@@ -1159,6 +1216,7 @@ def on_signal(signum, _frame):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     try:
