@@ -160,16 +160,18 @@ def run(cmd, **kw) -> subprocess.CompletedProcess:
 # Servers
 
 
-def ensure_debian_packages() -> None:
-    """Installs the servers the proof needs when they are missing (Debian packages)."""
+def ensure_debian_packages(cases) -> None:
+    """Installs the servers the cases need when they are missing (Debian packages)."""
     missing = []
     if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
         missing.append("postgresql")
-    if not shutil.which("redis-server"):
+    if any(c.server == "redis" for c in cases) and not shutil.which("redis-server"):
         missing.append("redis-server")
-    if not shutil.which("pgbouncer") and not Path("/usr/sbin/pgbouncer").exists():
+    if (any(c.pooler for c in cases) and not shutil.which("pgbouncer")
+            and not Path("/usr/sbin/pgbouncer").exists()):
         missing.append("pgbouncer")
-    if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
+    if (any(c.kind == "browser" for c in cases) and not Path("/usr/bin/chromium").exists()
+            and not shutil.which("chromium")):
         missing.append("chromium")
     if not missing:
         return
@@ -419,6 +421,7 @@ def normalize_error(text: str) -> str:
         except Exception:
             pass
     text = " ".join(str(text).split())
+    text = re.sub(re.escape(str(CACHE)) + r"/[\w-]+/work-[\w-]+/", "…/", text)
     text = re.sub(r"\(Background on this error at: [^)]*\)", "", text)
     text = re.sub(r"\[SQL: .*", "", text)
     text = re.sub(r'connection to server at "[^"]*", port \d+ failed: ', "", text)
@@ -1156,7 +1159,7 @@ def main() -> int:
         print("no such case", file=sys.stderr)
         return 2
     t0 = time.monotonic()
-    ensure_debian_packages()
+    ensure_debian_packages(cases)
     connlint = connlint_binary()
     root = REAPER.tempdir("connlint-proof-")
     servers = Servers(root, need_pgbouncer=any(c.pooler for c in cases),
