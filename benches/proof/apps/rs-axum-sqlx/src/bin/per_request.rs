@@ -1,0 +1,50 @@
+//! An axum app that shares a sqlx pool through its state, and a handler (added later, by someone
+//! else) that builds a pool of its own on every request.
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    routing::get,
+    Router,
+};
+use sqlx::{postgres::PgPoolOptions, PgPool};
+
+fn database_url() -> String {
+    std::env::var("DATABASE_URL").unwrap_or_default()
+}
+
+async fn health(State(pool): State<PgPool>) -> Result<&'static str, (StatusCode, String)> {
+    sqlx::query("select 1")
+        .execute(&pool)
+        .await
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok("ok")
+}
+
+async fn user(Path(id): Path<i32>) -> Result<String, (StatusCode, String)> {
+    let pool = PgPoolOptions::new()
+        .max_connections(5)
+        .connect(&database_url())
+        .await
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let row: (i32,) = sqlx::query_as("select $1::int4 from pg_sleep(0.05)")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok(row.0.to_string())
+}
+
+#[tokio::main]
+async fn main() {
+    let pool = PgPoolOptions::new()
+        .max_connections(5)
+        .connect_lazy(&database_url())
+        .unwrap();
+    let port = std::env::var("PORT").unwrap_or_else(|_| "3000".into());
+    let app = Router::new()
+        .route("/health", get(health))
+        .route("/users/{id}", get(user))
+        .with_state(pool);
+    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await.unwrap();
+    axum::serve(listener, app).await.unwrap();
+}

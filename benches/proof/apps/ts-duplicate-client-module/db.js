@@ -1,0 +1,4 @@
+// The app's database pool.
+import pg from "pg";
+
+export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
