@@ -349,7 +349,16 @@ fn write_target(path: &Path) -> Result<std::path::PathBuf, String> {
     }
 }
 
-fn stage(path: &Path, old: &str, new: &str) -> Result<tempfile::NamedTempFile, String> {
+/// A fixed text written beside its file, ready to take its place.
+struct Staged {
+    tmp: tempfile::NamedTempFile,
+    /// The staged file could not be given the original's owner and group (a file of the user's
+    /// in a group the user is not in): its text is copied into the original, which keeps its
+    /// inode, owner, group and permissions, instead of renamed over it.
+    in_place: bool,
+}
+
+fn stage(path: &Path, old: &str, new: &str) -> Result<Staged, String> {
     let path = &write_target(path)?;
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot write: {e}"))?;
     // Permission bits, not access(2): root may write to a read-only file, but a file its owner
@@ -385,36 +394,49 @@ fn stage(path: &Path, old: &str, new: &str) -> Result<tempfile::NamedTempFile, S
     tmp.write_all(new.as_bytes()).map_err(write)?;
     tmp.as_file().sync_all().map_err(write)?;
     std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(write)?;
-    keep_owner(&meta, tmp.path())?;
-    Ok(tmp)
+    let in_place = !keep_owner(&meta, tmp.path())?;
+    Ok(Staged { tmp, in_place })
 }
 
-/// Give the staged file the original's owner and group, or refuse: the rename must not hand
-/// someone's file to whoever ran connlint.
+/// Give the staged file the original's owner and group; `false` when that is not allowed (the
+/// file is then written in place: a rename must not hand someone's file to whoever ran
+/// connlint, nor move it out of its group).
 #[cfg(unix)]
-fn keep_owner(original: &std::fs::Metadata, staged: &Path) -> Result<(), String> {
+fn keep_owner(original: &std::fs::Metadata, staged: &Path) -> Result<bool, String> {
     use std::os::unix::fs::MetadataExt;
     let now = std::fs::metadata(staged).map_err(|e| format!("cannot write: {e}"))?;
     if (now.uid(), now.gid()) == (original.uid(), original.gid()) {
-        return Ok(());
+        return Ok(true);
     }
-    std::os::unix::fs::chown(staged, Some(original.uid()), Some(original.gid()))
-        .map_err(|e| format!("cannot keep the file's owner ({e}); the fix was not written"))
+    Ok(std::os::unix::fs::chown(staged, Some(original.uid()), Some(original.gid())).is_ok())
 }
 
 #[cfg(not(unix))]
-fn keep_owner(_original: &std::fs::Metadata, _staged: &Path) -> Result<(), String> {
-    Ok(())
+fn keep_owner(_original: &std::fs::Metadata, _staged: &Path) -> Result<bool, String> {
+    Ok(true)
 }
 
 /// Rename a staged file over `path`, unless `path` changed since it was checked.
-fn commit(path: &Path, old: &str, tmp: tempfile::NamedTempFile) -> Result<(), String> {
+fn commit(path: &Path, old: &str, staged: Staged) -> Result<(), String> {
     let path = &write_target(path)?;
     let (current, _) = current_text(path)?;
     if current != old.as_bytes() {
         return Err("changed on disk since connlint read it; the fix was not written".into());
     }
-    tmp.persist(path)
+    if staged.in_place {
+        // Not atomic, but the only write that keeps the file's group; the staged copy is
+        // removed only once the text is in place.
+        return std::fs::copy(staged.tmp.path(), path)
+            .map(|_| ())
+            .map_err(|e| {
+                format!(
+                    "cannot write in place (the file's group could not be kept by a rename): {e}"
+                )
+            });
+    }
+    staged
+        .tmp
+        .persist(path)
         .map(|_| ())
         .map_err(|e| format!("cannot write: {}", e.error))
 }

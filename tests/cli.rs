@@ -814,3 +814,71 @@ fn fix_writes_through_a_symlink() {
     let fixed = std::fs::read_to_string(dir.path().join("shared/db_impl.py")).unwrap();
     assert_eq!(fixed, text.replace("pool_size=40", "pool_size=25"));
 }
+
+/// `--fix` on a file the user may write but whose group the user is not in: a rename could not
+/// keep the group, so the fix is written in place, keeping owner, group and permissions. (Run as
+/// root, the test plays that user with `runuser -u nobody`; as another user it cannot set the
+/// scene and says so.)
+#[cfg(unix)]
+#[test]
+fn fix_keeps_a_group_the_user_is_not_in() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root {
+        eprintln!("skipped: needs root to make a file whose group its writer is not in");
+        return;
+    }
+    let dir = oversized_project();
+    let uid = |name: &str| {
+        let out = std::process::Command::new("id")
+            .args(["-u", name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<u32>()
+            .unwrap()
+    };
+    let nobody = uid("nobody");
+    // Everything the user needs: the directories, and the project's files.
+    for entry in walkdir::WalkDir::new(dir.path()) {
+        let entry = entry.unwrap();
+        std::os::unix::fs::chown(entry.path(), Some(nobody), None).unwrap();
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let file = dir.path().join("app/db.py");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Owned by the user, in group root (gid 0), which `nobody` is not in.
+    std::os::unix::fs::chown(&file, Some(nobody), Some(0)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = std::process::Command::new("runuser")
+        .args(["-u", "nobody", "--"])
+        .arg(assert_cmd::cargo::cargo_bin("connlint"))
+        .args(["--no-cache", "--unsafe-fixes", "app/db.py"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = std::fs::metadata(&file).unwrap();
+    assert_eq!(
+        (meta.uid(), meta.gid(), meta.mode() & 0o777),
+        (nobody, 0, 0o640)
+    );
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(fixed, text.replace("pool_size=40", "pool_size=25"));
+    // No staged copy left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("app"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("connlint-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
