@@ -232,6 +232,16 @@ fn walk_dir(
                 continue;
             }
         }
+        if is_dir && entry.depth() > 0 && entry.file_name().to_str().is_none() {
+            // Paths in every output format are UTF-8: the directory is listed, once, not
+            // printed lossily under each of its files.
+            out.errors.push(FileError::new(
+                display_path(path, cwd),
+                "skipped: the directory name is not valid UTF-8 (its files were not checked)",
+            ));
+            it.skip_current_dir();
+            continue;
+        }
         if is_dir {
             projects.markers.listed(&abs);
             if !opts.no_ignore
@@ -654,6 +664,23 @@ mod tests {
         assert!(d.errors[0].path.ends_with("caf\u{fffd}.ts"));
         let d = discover(&[dir.path().join(name)], &WalkOptions::default()).unwrap();
         assert_eq!(d.errors.len(), 1);
+        // A directory whose name is not UTF-8: listed once, its files not printed lossily.
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir
+            .path()
+            .join(std::ffi::OsStr::from_bytes(b"r\xe9sum\xe9"));
+        std::fs::create_dir_all(sub.join("api")).unwrap();
+        std::fs::write(sub.join("api/route.ts"), "x").unwrap();
+        std::fs::write(sub.join("db.py"), "x").unwrap();
+        std::fs::write(dir.path().join("ok.ts"), "x").unwrap();
+        let d = discover(&[dir.path().to_path_buf()], &WalkOptions::default()).unwrap();
+        assert_eq!(d.files.len(), 1, "{:?}", d.files);
+        assert_eq!(d.errors.len(), 1, "{:?}", d.errors);
+        assert!(
+            d.errors[0]
+                .message
+                .contains("directory name is not valid UTF-8")
+        );
     }
 
     #[cfg(unix)]
