@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 SECS="${FUZZ_SMOKE_SECONDS:-4}"
-targets=(ts tsx python rust dotenv config url fix_apply)
+targets=(ts tsx python rust dotenv config url fix_apply lsp)
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz smoke: no nightly toolchain; replaying seeds and regressions on stable instead"
   mode=replay
@@ -41,6 +41,19 @@ else
   for t in "${targets[@]}"; do
     for f in seeds/"$t"/* regressions/"$t"/*; do
       [ -f "$f" ] || continue
+      if [ "$t" = lsp ]; then
+        # initialize, the seed, shutdown, exit: into `connlint lsp`, which must end (0 or 1).
+        python3 - "$f" <<'PY' | timeout 60 "$bin" lsp > /dev/null 2>&1; rc=$?
+import sys
+def frame(b): return b"Content-Length: %d\r\n\r\n" % len(b) + b
+out = frame(b'{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}')
+out += open(sys.argv[1], "rb").read()
+out += frame(b'{"jsonrpc":"2.0","id":"end","method":"shutdown"}') + frame(b'{"jsonrpc":"2.0","method":"exit"}')
+sys.stdout.buffer.write(out)
+PY
+        if [ $rc -gt 1 ]; then echo "fuzz smoke (replay): lsp $f: exit $rc"; fail=1; fi
+        continue
+      fi
       p=$(mktemp -d)
       mkdir -p "$p/$(dirname "${name[$t]}")"
       echo '{"dependencies":{"next":"15.0.0","pg":"8.0.0"}}' > "$p/package.json"

@@ -738,3 +738,87 @@ fn wait_exit(child: &mut Child) -> Option<i32> {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// A writer whose bytes the test reads back after the session.
+#[derive(Clone, Default)]
+struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn lsp_frame(body: &[u8]) -> Vec<u8> {
+    let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    f.extend_from_slice(body);
+    f
+}
+
+/// The frames a server wrote, as JSON (panics on a frame that is not a JSON-RPC message).
+fn frames_written(bytes: &[u8]) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let end = rest.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let header = std::str::from_utf8(&rest[..end]).unwrap();
+        let len: usize = header
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&rest[end + 4..end + 4 + len]).unwrap();
+        assert_eq!(v["jsonrpc"], "2.0");
+        out.push(v);
+        rest = &rest[end + 4 + len..];
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any sequence of well-formed and malformed pieces between `initialize` and `shutdown`:
+    /// the session ends, cleanly (exit code 0's `true`), every frame written is JSON-RPC, and
+    /// the `shutdown` after the garbage is answered.
+    #[test]
+    fn any_bytes_between_initialize_and_shutdown_leave_the_session_standing(
+        pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::Just(lsp_frame(b"{oops")),
+            proptest::prelude::Just(lsp_frame(b"[]")),
+            proptest::prelude::Just(lsp_frame(b"42")),
+            proptest::prelude::Just(lsp_frame(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#)),
+            proptest::prelude::Just(lsp_frame(br#"{"jsonrpc":"2.0","id":5,"method":"no/such"}"#)),
+            proptest::prelude::Just(lsp_frame(br#"{"jsonrpc":"2.0","id":6,"method":"initialize","params":{"capabilities":{}}}"#)),
+            proptest::prelude::Just(b"X-Nonsense\r\n\r\n".to_vec()),
+            proptest::prelude::Just(b"Content-Length: -4\r\n\r\n".to_vec()),
+            proptest::prelude::Just(b"Content-Length: 99999999999999\r\n\r\n".to_vec()),
+            proptest::prelude::Strategy::prop_map("[ -~]{0,40}\r\n\r\n", |s| s.into_bytes()),
+            proptest::prelude::Strategy::prop_map(proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64), |b| lsp_frame(&b)),
+        ], 0..12)
+    ) {
+        let mut input = lsp_frame(br#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#);
+        input.extend(lsp_frame(br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#));
+        for p in &pieces {
+            input.extend_from_slice(p);
+        }
+        input.extend(lsp_frame(br#"{"jsonrpc":"2.0","id":"end","method":"shutdown"}"#));
+        input.extend(lsp_frame(br#"{"jsonrpc":"2.0","method":"exit"}"#));
+        let out = Shared::default();
+        let clean = connlint::lsp::run(std::io::Cursor::new(input), out.clone()).unwrap();
+        let frames = frames_written(&out.0.lock().unwrap());
+        // A huge Content-Length swallows what follows (its bytes are read and dropped): the
+        // shutdown may be gone with it; otherwise it is answered and the exit is clean.
+        let swallowed = pieces.iter().any(|p| p.starts_with(b"Content-Length: 99999999999999"));
+        if !swallowed {
+            proptest::prop_assert!(clean);
+            proptest::prop_assert!(frames.iter().any(|f| f["id"] == "end" && f.get("result").is_some()), "{frames:?}");
+        }
+    }
+}

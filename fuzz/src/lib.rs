@@ -145,3 +145,59 @@ pub fn check_facts(file: &SourceFile, f: &FileFacts) {
         check_span(file, "note", n.span);
     }
 }
+
+/// A writer whose bytes the caller reads back once the session ended.
+#[derive(Clone, Default)]
+struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn frame(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+/// One language-server session over `data` (see the `lsp` target); panics when the server
+/// panics or writes a frame that is not a JSON-RPC message.
+pub fn lsp_session(data: &[u8]) {
+    let root = std::env::temp_dir().join("connlint-fuzz-lsp-root");
+    let _ = std::fs::create_dir_all(&root);
+    let uri = format!("file://{}", root.display());
+    let mut input = frame(&format!(
+        r#"{{"jsonrpc":"2.0","id":0,"method":"initialize","params":{{"rootUri":"{uri}","capabilities":{{}}}}}}"#
+    ));
+    input.extend(frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#));
+    input.extend_from_slice(data);
+    input.extend(frame(r#"{"jsonrpc":"2.0","id":"end","method":"shutdown"}"#));
+    input.extend(frame(r#"{"jsonrpc":"2.0","method":"exit"}"#));
+    let out = Shared::default();
+    let _ = connlint::lsp::run(std::io::Cursor::new(input), out.clone());
+    let bytes = out.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let mut rest = &bytes[..];
+    while !rest.is_empty() {
+        let header_end = rest
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a frame's headers end");
+        let header = std::str::from_utf8(&rest[..header_end]).expect("UTF-8 headers");
+        let len: usize = header
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .and_then(|v| v.trim().parse().ok())
+            .expect("a Content-Length");
+        let body = &rest[header_end + 4..header_end + 4 + len];
+        let v: serde_json::Value = serde_json::from_slice(body).expect("a JSON body");
+        assert_eq!(v["jsonrpc"], "2.0", "{v}");
+        rest = &rest[header_end + 4 + len..];
+    }
+}

@@ -22,24 +22,27 @@ use convert::Encoding;
 /// `shutdown` (exit code 0), `Ok(false)` when `exit` (or the end of input) came without one
 /// (exit code 1, as LSP 3.17 says).
 pub fn run_stdio() -> Result<bool, String> {
+    run(std::io::BufReader::new(std::io::stdin()), std::io::stdout())
+}
+
+/// Serve one session read from `input` and written to `output` (standard input and output, or
+/// bytes in the fuzz target and tests), with the stdio transport: see [`run_stdio`].
+pub fn run(
+    input: impl std::io::BufRead + Send + 'static,
+    output: impl std::io::Write + Send + 'static,
+) -> Result<bool, String> {
     let (to_server, server_in) = crossbeam_channel::unbounded::<Message>();
     let (server_out, to_client) = crossbeam_channel::unbounded::<Message>();
     let (replies, replies_out) = crossbeam_channel::unbounded::<Value>();
-    // The reader ends with standard input; nobody waits for it (a client that never closes
-    // its end must not keep the process alive after `exit`).
+    // The reader ends with its input; nobody waits for it (a client that never closes its end
+    // must not keep the process alive after `exit`).
     std::thread::Builder::new()
         .name("connlint-lsp-read".into())
-        .spawn(move || {
-            let stdin = std::io::stdin();
-            transport::read_loop(stdin.lock(), &to_server, &replies);
-        })
+        .spawn(move || transport::read_loop(input, &to_server, &replies))
         .map_err(|e| e.to_string())?;
     let writer = std::thread::Builder::new()
         .name("connlint-lsp-write".into())
-        .spawn(move || {
-            let stdout = std::io::stdout();
-            transport::write_loop(stdout.lock(), &to_client, &replies_out);
-        })
+        .spawn(move || transport::write_loop(output, &to_client, &replies_out))
         .map_err(|e| e.to_string())?;
     let clean = serve(Connection {
         sender: server_out,
