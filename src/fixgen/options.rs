@@ -90,11 +90,13 @@ pub(crate) fn requirement_fix(
                 None => (option.as_str(), format!("{option}={value}")),
                 Some((outer, leaf)) => (outer, format!("{outer}={{\"{leaf}\": {value}}}")),
             };
-            if !(literal(value) || req.import.is_some())
-                || option.matches('.').count() > 1
-                || call.contains(&format!("{key}="))
-            {
+            if !(literal(value) || req.import.is_some()) || option.matches('.').count() > 1 {
                 return None;
+            }
+            if call.contains(&format!("{key}=")) {
+                // `connect_args={"statement_cache_size": 0}`: the entry goes into the dict.
+                let (_, leaf) = option.split_once('.')?;
+                return dict_entry_fix(source, c, call, key, leaf, value, req);
             }
             (text.clone(), text)
         }
@@ -196,6 +198,58 @@ pub(crate) fn requirement_fix(
         ));
     }
     Some(Fix::unsafe_edits(format!("Pass `{message}`"), edits))
+}
+
+/// `connect_args={"statement_cache_size": 0}` → `connect_args={"statement_cache_size": 0,
+/// "leaf": value}`: an entry added to the dict literal a keyword argument `key` of the call
+/// holds (with the requirement's import). `None` when the keyword is not a dict literal or
+/// already names `leaf`.
+fn dict_entry_fix(
+    source: &SourceFile,
+    c: &crate::facts::ClientSite,
+    call: &str,
+    key: &str,
+    leaf: &str,
+    value: &str,
+    req: &PoolerRequirement,
+) -> Option<Fix> {
+    let (s, e) = arg_spans(call)?.into_iter().find(|(s, e)| {
+        call[*s..*e]
+            .split_once('=')
+            .is_some_and(|(k, _)| k.trim() == key)
+    })?;
+    let arg = &call[s..e];
+    let dict = arg.split_once('=')?.1.trim_start();
+    if !dict.starts_with('{') || !dict.ends_with('}') || dict.contains(&format!("\"{leaf}\"")) {
+        return None;
+    }
+    let body = dict[..dict.len() - 1].trim_end();
+    let at = c.span.start as usize + s + arg.len() - dict.len() + body.len();
+    let sep = if body.ends_with('{') {
+        ""
+    } else if body.ends_with(',') {
+        " "
+    } else {
+        ", "
+    };
+    let entry = format!("\"{leaf}\": {value}");
+    let mut edits = vec![Edit {
+        span: Span::new(at, at),
+        content: format!("{sep}{entry}"),
+    }];
+    if let Some(import) = &req.import
+        && !source.text.lines().any(|l| l.trim() == import)
+    {
+        edits.push(crate::fixgen::py_line_after_imports(
+            &source.text,
+            c.anchors.module_insert,
+            import,
+        ));
+    }
+    Some(Fix::unsafe_edits(
+        format!("Add `{entry}` to `{key}`"),
+        edits,
+    ))
 }
 
 /// The top-level arguments of a call's text, as byte ranges into it, trimmed (`f(a, b=[1, 2])`

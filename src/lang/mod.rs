@@ -306,8 +306,23 @@ pub fn is_entry_script(source: &SourceFile) -> bool {
             text.contains("if __name__ == \"__main__\"")
                 || text.contains("if __name__ == '__main__'")
         }
-        Lang::Rs => source.rel.replace('\\', "/").contains("src/bin/"),
+        Lang::Rs => is_rust_bin_root(&source.rel.replace('\\', "/")),
         Lang::Env => false,
+    }
+}
+
+/// The root file of a Rust binary: `src/bin/NAME.rs` or `src/bin/NAME/main.rs` (not the modules
+/// beside it in `src/bin/NAME/`, which belong to that binary's process like a crate's modules).
+fn is_rust_bin_root(rel: &str) -> bool {
+    let Some(i) = rel.find("src/bin/") else {
+        return false;
+    };
+    if i > 0 && rel.as_bytes().get(i - 1) != Some(&b'/') {
+        return false;
+    }
+    match rel[i + "src/bin/".len()..].split_once('/') {
+        None => true,
+        Some((_, rest)) => rest == "main.rs",
     }
 }
 
@@ -315,6 +330,16 @@ pub fn is_entry_script(source: &SourceFile) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rust_binary_roots() {
+        assert!(is_rust_bin_root("src/bin/worker.rs"));
+        assert!(is_rust_bin_root("src/bin/worker/main.rs"));
+        assert!(is_rust_bin_root("crates/api/src/bin/worker/main.rs"));
+        assert!(!is_rust_bin_root("src/bin/worker/db.rs"));
+        assert!(!is_rust_bin_root("src/bin/worker/routes/mod.rs"));
+        assert!(!is_rust_bin_root("src/main.rs"));
+    }
 
     /// The kind tables give what tree-sitter gives, on every node of TypeScript, TSX and Python
     /// trees taken in turn (each grammar its own table; aliases and ERROR nodes included).

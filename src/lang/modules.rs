@@ -258,6 +258,18 @@ fn split(s: &str) -> Vec<String> {
 
 /// `src/routes/users.rs` → `src`; `crates/api/src/db.rs` → `crates/api/src`.
 fn crate_root_dir(rel: &str) -> String {
+    // A binary of its own: `src/bin/tool.rs`, or `src/bin/tool/main.rs` with its modules beside
+    // it (`src/bin/tool/db.rs`): `crate::` is `src/bin/tool`.
+    if let Some(i) = rel.find("src/bin/")
+        && (i == 0 || rel.as_bytes().get(i - 1) == Some(&b'/'))
+    {
+        let after = &rel[i + "src/bin/".len()..];
+        let name = after.split('/').next().unwrap_or(after);
+        let name = name.strip_suffix(".rs").unwrap_or(name);
+        if !name.is_empty() {
+            return format!("{}src/bin/{name}", &rel[..i]);
+        }
+    }
     match rel.rfind("src/") {
         Some(i) if i == 0 || rel.as_bytes().get(i - 1) == Some(&b'/') => rel[..i + 3].to_string(),
         _ => dir_of(rel).to_string(),
@@ -341,6 +353,16 @@ mod tests {
         assert_eq!(
             rs_module("src/routes/users.rs", &s(&["super", "db"])).map(|m| m.candidates.to_vec()),
             Some(vec!["src/routes/db".into()])
+        );
+        // A binary's modules in its own folder: `crate::` is the binary's folder.
+        assert_eq!(
+            rs_module("src/bin/tool/reports.rs", &s(&["crate", "db"]))
+                .map(|m| m.candidates.to_vec()),
+            Some(vec!["src/bin/tool/db".into()])
+        );
+        assert_eq!(
+            rs_module("src/bin/tool/main.rs", &s(&["db"])).map(|m| m.candidates.to_vec()),
+            Some(vec!["src/bin/tool/db".into()])
         );
     }
 }

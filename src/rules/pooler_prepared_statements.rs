@@ -150,6 +150,9 @@ fn met(req: &PoolerRequirement, config: Option<&ClientConfig>, url: &ParsedUrl) 
             .is_some_and(|v| req.equals.iter().any(|e| e.eq_ignore_ascii_case(v)));
     }
     let Some(config) = config else { return false };
+    if req.any_value {
+        return config.options.iter().any(|o| req.options.contains(&o.key));
+    }
     config
         .options
         .iter()

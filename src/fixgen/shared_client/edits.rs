@@ -358,6 +358,24 @@ pub(super) fn unwrap_try(
 /// better than edits that cannot all apply.
 pub fn push_apart(edits: &mut Vec<Edit>, extra: Option<Edit>) {
     let Some(x) = extra else { return };
+    // The import line to delete is the one a new import is inserted after (`import pg from
+    // "pg";` + `\nimport { pool } from "../db.js";`): the new import takes its place.
+    if x.content.is_empty()
+        && let Some(e) = edits.iter_mut().find(|e| {
+            e.span.start == e.span.end && x.span.start < e.span.start && e.span.start < x.span.end
+        })
+    {
+        let nl = if e.content.starts_with("\r\n") {
+            2
+        } else {
+            usize::from(e.content.starts_with('\n'))
+        };
+        if nl > 0 && (x.span.end - e.span.start) as usize == nl {
+            e.span = Span::new(x.span.start as usize, e.span.start as usize);
+            e.content = e.content[nl..].to_string();
+        }
+        return;
+    }
     let apart = edits
         .iter()
         .all(|e| e.span.end < x.span.start || x.span.end < e.span.start);
@@ -383,12 +401,30 @@ pub(super) fn ctor_ident(ctor_text: &str) -> Option<&str> {
     .then_some(ident)
 }
 
+/// The module a construction is reached through, when it is one plain name: `pg` for `new
+/// pg.Pool(…)`; `None` for a longer path (`a.b.C(…)`) or a bare name.
+fn module_head(ctor_text: &str) -> Option<&str> {
+    let head = ctor_text
+        .trim_start()
+        .strip_prefix("new ")
+        .unwrap_or(ctor_text.trim_start());
+    let (module, rest) = head[..head.find('(')?].trim().split_once('.')?;
+    let ident = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$')
+    };
+    (ident(module) && ident(rest)).then_some(module)
+}
+
 /// When the construction `ctor_text` was the last use of its imported name (every other
 /// occurrence of the word is in `removed` spans or on its import line), the edit that drops the
 /// name from a one-line `import { A, B } from "m";` / `import A from "m";` (TS/JS) or `from m
 /// import A, B` (Python): the whole line when nothing else is left.
 pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]) -> Option<Edit> {
-    let ident = ctor_ident(ctor_text)?;
+    // `new pg.Pool(…)`: the module's default or namespace import (`import pg from "pg"`), when
+    // nothing else uses it either.
+    let ident = ctor_ident(ctor_text).or_else(|| module_head(ctor_text))?;
     let text = source.text.as_ref();
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     let uses: Vec<usize> = text
@@ -442,8 +478,9 @@ pub fn unused_import_edit(source: &SourceFile, ctor_text: &str, removed: &[Span]
         }
         (open + 1, &body[open + 1..close])
     } else {
-        // `import MongoClient from "mongodb";`
+        // `import MongoClient from "mongodb";`, `import * as pg from "pg";`
         let default = body.strip_prefix("import ")?.split(" from ").next()?.trim();
+        let default = default.strip_prefix("* as ").map_or(default, str::trim);
         return (default == ident).then_some(whole);
     };
     let parts: Vec<&str> = names
@@ -546,17 +583,7 @@ pub fn import_edit(
     let single = import_lines.iter().filter(|l| l.contains('\'')).count()
         > import_lines.iter().filter(|l| l.contains('"')).count();
     let semi = import_lines.is_empty() || import_lines.iter().any(|l| l.trim_end().ends_with(';'));
-    // ESM projects (`"type": "module"`, NodeNext) write the extension: follow either file.
-    let js_ext = |t: &str| {
-        t.lines()
-            .filter(|l| l.starts_with("import ") || l.contains("require(") || l.contains(" from "))
-            .any(|l| l.contains(".js\"") || l.contains(".js'"))
-    };
-    let ext = if js_ext(text) || js_ext(&target.text) {
-        ".js"
-    } else {
-        ""
-    };
+    let ext = specifier_ext(cx, source, target);
     let q = if single { '\'' } else { '"' };
     let semi = if semi { ";" } else { "" };
     if default && cjs {
@@ -588,6 +615,85 @@ pub fn import_edit(
             format!("{nl}{stmt}")
         },
     })
+}
+
+/// The extension the project writes in relative specifiers, for one naming `target`: ESM
+/// projects (`"type": "module"`, NodeNext) must write it (`../db.js` for `db.ts`, `../db.mjs`,
+/// `../db.ts` where sources import `.ts` files). The file's own relative imports decide; without
+/// any, those of the project's other files (most of them); `""` when they carry none.
+fn specifier_ext(cx: &ProjectCx<'_>, source: &SourceFile, target: &SourceFile) -> &'static str {
+    let mut own = Vec::new();
+    relative_specifiers(&source.text, &mut own);
+    let specs = if own.is_empty() {
+        let mut all = Vec::new();
+        for f in cx.files {
+            if f.source.project.root == source.project.root && is_js(f.source.lang) {
+                relative_specifiers(&f.source.text, &mut all);
+                if all.len() >= 64 {
+                    break;
+                }
+            }
+        }
+        all
+    } else {
+        own
+    };
+    const TS: [&str; 4] = [".ts", ".tsx", ".mts", ".cts"];
+    const JS: [&str; 4] = [".js", ".jsx", ".mjs", ".cjs"];
+    let ext_of = |s: &str| {
+        let name = s.rsplit('/').next().unwrap_or(s);
+        TS.iter()
+            .chain(JS.iter())
+            .copied()
+            .find(|e| name.ends_with(e) && name.len() > e.len())
+    };
+    let with: Vec<&str> = specs.iter().filter_map(|s| ext_of(s)).collect();
+    if with.is_empty() || with.len() * 2 < specs.len() {
+        return "";
+    }
+    let real = target.rel.rsplit_once('.').map_or("", |(_, e)| e);
+    let ts_style = with.iter().any(|e| TS.contains(e));
+    match real {
+        "ts" | "tsx" if ts_style => {
+            if real == "ts" {
+                ".ts"
+            } else {
+                ".tsx"
+            }
+        }
+        "mts" if ts_style => ".mts",
+        "cts" if ts_style => ".cts",
+        "ts" | "tsx" | "js" | "jsx" => ".js",
+        "mts" | "mjs" => ".mjs",
+        "cts" | "cjs" => ".cjs",
+        _ => "",
+    }
+}
+
+/// The relative specifiers (`./x`, `../lib/db.js`) of a module's imports, re-exports and
+/// `require` calls, as written.
+fn relative_specifiers(text: &str, out: &mut Vec<String>) {
+    for line in text.lines() {
+        let t = line.trim_start();
+        if !(t.starts_with("import ")
+            || t.starts_with("export ")
+            || t.starts_with("} from ")
+            || line.contains("require(")
+            || line.contains("import("))
+        {
+            continue;
+        }
+        for q in ['"', '\''] {
+            for (i, _) in line.match_indices(q) {
+                let rest = &line[i + 1..];
+                let Some(end) = rest.find(q) else { continue };
+                let spec = &rest[..end];
+                if spec.starts_with("./") || spec.starts_with("../") {
+                    out.push(spec.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// `../lib/prisma` from `app/api/users/route.ts` to `lib/prisma.ts` (both relative to the

@@ -165,10 +165,22 @@ fn an_import_left_unused_goes() {
         drop_import("a.py", py, "MongoClient(URI)").unwrap(),
         "from pymongo import DESCENDING\nc = MongoClient(URI)\n"
     );
-    // Still used elsewhere (a type annotation), or through a module: kept.
+    // Still used elsewhere (a type annotation): kept.
     let ts = "import { MongoClient } from \"mongodb\";\nlet k: MongoClient;\nconst c = new MongoClient(uri);\n";
     assert_eq!(drop_import("a.ts", ts, "new MongoClient(uri)"), None);
+    // Through a module: the module's import goes when nothing else uses it.
     let ts = "import pg from \"pg\";\nconst c = new pg.Pool();\n";
+    assert_eq!(
+        drop_import("a.ts", ts, "new pg.Pool()").unwrap(),
+        "const c = new pg.Pool();\n"
+    );
+    let ts = "import * as pg from \"pg\";\nconst c = new pg.Pool();\n";
+    assert_eq!(
+        drop_import("a.ts", ts, "new pg.Pool()").unwrap(),
+        "const c = new pg.Pool();\n"
+    );
+    let ts =
+        "import pg from \"pg\";\npg.types.setTypeParser(20, Number);\nconst c = new pg.Pool();\n";
     assert_eq!(drop_import("a.ts", ts, "new pg.Pool()"), None);
 }
 
