@@ -803,7 +803,10 @@ fn extract(source: &SourceFile, catalog: &Catalog) -> Result<crate::facts::FileF
     let budget = lang::budget::for_len(source.text.len());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let _deadline = lang::budget::Deadline::start(budget);
-        lang::extract(source, catalog)
+        lang::extract(source, catalog).map(|mut facts| {
+            facts.entry_script = lang::is_entry_script(source);
+            facts
+        })
     }))
     .unwrap_or_else(|payload| {
         let message = if payload.is::<lang::budget::OverBudget>() {
