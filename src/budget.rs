@@ -340,9 +340,7 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
                     .is_some_and(|e| *e == abs || e.with_extension("js") == abs)
             })
         };
-        if pools::is_auxiliary(&file.source.rel)
-            || (crate::lang::is_entry_script(&file.source) && !runs_it())
-        {
+        if pools::is_auxiliary(&file.source.rel) || (file.facts.entry_script && !runs_it()) {
             continue;
         }
         let budget = &cx.config_of(fi).budget;

@@ -637,6 +637,12 @@ pub struct FileFacts {
     pub notes: Vec<Note>,
     /// Functions that return a connection URL, for clients elsewhere built on their result.
     pub url_returns: Vec<UrlReturn>,
+    /// The file runs as a process of its own (a script, a binary; see `lang::is_entry_script`):
+    /// found by the front-end stage when the file is extracted, so that rules and fix builders
+    /// read it as a fact instead of asking a front-end. (Whether a module imports it is the
+    /// reader's part.)
+    #[serde(default)]
+    pub entry_script: bool,
 }
 
 /// Something a front-end could not read, at `span`.
@@ -666,6 +672,7 @@ impl FileFacts {
             syntax_errors,
             notes,
             url_returns,
+            entry_script: _,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();

@@ -513,7 +513,7 @@ fn schema_refuses_what_the_parser_refuses() {
 }
 
 /// The schema's `[[catalog.client]]` types mirror the catalogue's own `ClientDef` (which lives
-/// in src/catalog.rs without a schema derive): the same fields, of the same shape, in every part;
+/// in src/catalog/schema.rs without a schema derive): the same fields, of the same shape, in every part;
 /// and every entry of the built-in catalogue is valid for it.
 #[test]
 fn catalog_client_schema_matches_the_catalogue() {

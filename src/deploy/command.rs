@@ -3,14 +3,11 @@
 //! that server runs. Shell wrappers (`sh -c`, `exec`, `&&` chains, `python -m`, `poetry run`,
 //! `npm start` through `package.json`) are looked through.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{Count, Origin, Runtime, conf};
 
-/// Environment variables visible to a command (Dockerfile `ENV`, Compose `environment`,
-/// Kubernetes `env`, assignments in the command itself), with where each was set.
-pub type Env = BTreeMap<String, (String, Origin)>;
+use super::conf::Env;
 
 /// What a command starts.
 #[derive(Debug, Clone)]

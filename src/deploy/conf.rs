@@ -2,9 +2,14 @@
 //! `workers`, Celery's `worker_concurrency`, PM2's `instances`, a Node entry point's
 //! `cluster.fork()` loop, `package.json` scripts.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{Count, Origin, command::Env, display, read_small};
+use super::{Count, Origin, display, read_small};
+
+/// Environment variables visible to a command (Dockerfile `ENV`, Compose `environment`,
+/// Kubernetes `env`, assignments in the command itself), with where each was set.
+pub type Env = BTreeMap<String, (String, Origin)>;
 
 /// `workers = …` in a gunicorn config file: a number, `int(os.environ.get("WEB_CONCURRENCY", 4))`,
 /// `multiprocessing.cpu_count() * 2 + 1`.

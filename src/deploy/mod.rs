@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 
 use saphyr::{LoadableYamlNode, MarkedYaml};
 
-use command::{Env, Outcome};
+use command::Outcome;
+use conf::Env;
 
 /// Where a number or a process was read: a display path, a 1-based line and the line's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]

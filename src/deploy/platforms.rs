@@ -7,7 +7,7 @@ use std::path::Path;
 
 use saphyr::{LoadableYamlNode, MarkedYaml};
 
-use super::command::Env;
+use super::conf::Env;
 use super::{
     Count, Declared, Ignored, Kind, Origin, Process, Reader, display, file_origin, line_of,
     read_small, yaml_int, yaml_str,

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Edit, Fix};
 use crate::facts::{ClientKind, ScopeKind};
+pub(crate) use crate::fixgen::hoist_edit::*;
 use crate::fixgen::rust_static::*;
 use crate::fixgen::share::*;
 use crate::fixgen::shared_client;
@@ -246,27 +247,6 @@ fn trailing_comment(text: &str, stmt: Span, line: Span, nl: &str) -> String {
     }
 }
 
-/// The edit inserting a hoisted module-level declaration: at `at` (from [`hoist_point`] or
-/// Rust's `item_start`), followed by `blank` blank lines, or at the end of the file when there
-/// is no such point, preceded by them.
-pub(crate) fn declaration_edit(text: &str, at: Option<usize>, decl: &str, blank: usize) -> Edit {
-    let nl = crate::fixgen::newline(text);
-    let gap = nl.repeat(blank);
-    match at {
-        Some(at) => Edit {
-            span: Span::new(at, at),
-            content: format!("{decl}{nl}{gap}"),
-        },
-        None => {
-            let sep = if text.ends_with('\n') { "" } else { nl };
-            Edit {
-                span: Span::new(text.len(), text.len()),
-                content: format!("{sep}{gap}{decl}{nl}"),
-            }
-        }
-    }
-}
-
 /// Where a person puts a declaration hoisted out of the function holding the line at
 /// `line_start`: right before that function's top-level statement (above the comments,
 /// decorators and JSDoc attached to it), so after the imports and module constants above it
@@ -368,23 +348,6 @@ pub(crate) fn hoist_point(text: &str, line_start: usize, ctor: &str, py: bool) -
         }
     }
     Some(at)
-}
-
-/// `text` with `indent` removed from the start of every line but the first (lines that do not
-/// start with it are kept as they are).
-pub(crate) fn dedent_continuation(text: &str, indent: &str) -> String {
-    // Inside a multi-line string the indentation is the string's content.
-    let multiline_string = text.contains("\"\"\"") || text.contains("\'\'\'") || text.contains('`');
-    if multiline_string || indent.is_empty() || !indent.chars().all(|c| c == ' ' || c == '\t') {
-        return text.to_string();
-    }
-    text.split_inclusive('\n')
-        .enumerate()
-        .map(|(i, l)| match l.strip_prefix(indent) {
-            Some(rest) if i > 0 => rest,
-            _ => l,
-        })
-        .collect()
 }
 
 /// Python: `for x in xs:` / `async with Client() as c:` (the `with` alone in the loop, using
@@ -528,31 +491,6 @@ pub(crate) fn with_hoist_fix(source: &SourceFile, c: &crate::facts::ClientSite) 
         format!("Share one `{name}` for the whole module instead of opening it per request"),
         edits,
     ))
-}
-
-/// Is the line at `pos` inside an `if` / `else` / `elif` / `case` / `match` / `switch` block?
-/// Read from indentation: the nearest line above indented less is the block's header.
-pub(crate) fn in_conditional_block(source: &SourceFile, pos: usize) -> bool {
-    let text = source.text.as_ref();
-    let indent_of = |l: &str| l.len() - l.trim_start().len();
-    let at = source
-        .lines()
-        .line_of(u32::try_from(pos).unwrap_or(u32::MAX));
-    let own = indent_of(source.slice(source.lines().line_span(text, at)));
-    for line in (0..at).rev() {
-        let line = source.slice(source.lines().line_span(text, line));
-        if line.trim().is_empty() || indent_of(line) >= own {
-            continue;
-        }
-        let t = line.trim();
-        let t = t.strip_prefix('}').unwrap_or(t).trim_start();
-        return [
-            "if ", "if(", "else", "elif ", "case ", "default:", "switch", "match ",
-        ]
-        .iter()
-        .any(|k| t.starts_with(k));
-    }
-    false
 }
 
 /// The text of the Python `def` enclosing the line at `line_start` (indented `indent`): from the

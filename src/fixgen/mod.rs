@@ -5,6 +5,7 @@
 pub mod effect_cleanup;
 pub mod global_cache;
 pub mod hoist;
+pub mod hoist_edit;
 pub mod import_shared;
 pub mod memoize;
 pub mod options;

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Edit, Fix};
 use crate::facts::ClientKind;
-use crate::fixgen::hoist::*;
+use crate::fixgen::hoist_edit::*;
 use crate::source::{Lang, SourceFile, Span};
 
 /// Rust: the construction, wherever it is (a `let`, a struct field, an argument), replaced by a
@@ -102,7 +102,7 @@ pub(crate) fn rust_static_fix(source: &SourceFile, c: &crate::facts::ClientSite)
         // Right before the item holding the construction (its doc comments and attributes
         // included): after the `use` items, where a person puts a `static`.
         let at = item_start(text, c.span.start as usize);
-        edits.push(crate::fixgen::hoist::declaration_edit(
+        edits.push(crate::fixgen::hoist_edit::declaration_edit(
             text,
             at,
             &decl_of(&name),

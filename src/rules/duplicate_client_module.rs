@@ -96,7 +96,7 @@ impl Check for DuplicateClientModule {
                     .iter()
                     .any(|f| f.scope.framework.as_deref() == Some("lambda"));
                 importers(*fi) > 0
-                    || !(crate::lang::is_entry_script(source)
+                    || !(file.facts.entry_script
                         || lambda
                         || source.project.serverless && !source.project.nextjs)
             });

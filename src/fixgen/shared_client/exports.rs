@@ -605,7 +605,7 @@ fn client_database(cx: &ProjectCx<'_>, f: usize, k: usize) -> Option<String> {
 fn own_process(cx: &ProjectCx<'_>, i: usize) -> bool {
     let s = &cx.files[i].source;
     importers(cx, i) == 0
-        && (crate::lang::is_entry_script(s) || s.project.serverless && !s.project.nextjs)
+        && (cx.files[i].facts.entry_script || s.project.serverless && !s.project.nextjs)
 }
 
 /// The two best-ranked modules that may keep a shared client, under each group their

@@ -1,0 +1,512 @@
+//! The schema of a catalogue entry: a client library (`[[client]]`), how it is built, shared,
+//! released and configured, and the effect pairs, as read from the TOML.
+
+use super::*;
+
+/// One client library entry.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClientDef {
+    /// Unique id, e.g. `prisma`, `pg-pool`, `sqlalchemy-engine`, `sqlx-pool`.
+    pub id: String,
+    /// Config `[[catalog.client]]` entries only: `typescript`, `python` or `rust`.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The package / distribution / crate, for messages: `@prisma/client`, `SQLAlchemy`, `sqlx`.
+    pub library: String,
+    /// Database or service family: `postgres`, `mysql`, `mongodb`, `redis`, `sql`, `http`, ...
+    pub family: String,
+    pub kind: ClientKind,
+    /// Import sources that give identity.
+    /// - TS/JS: module specifiers (`pg`, `@prisma/client`); a `*` matches any characters.
+    /// - Python: module paths (`sqlalchemy`, `sqlalchemy.ext.asyncio`).
+    /// - Rust: crate names (`sqlx`, `reqwest`).
+    pub modules: Vec<String>,
+    /// How a client is built.
+    #[serde(default)]
+    pub constructors: Vec<CtorDef>,
+    /// APIs that return the library's own stored singleton (never flagged as per-request).
+    #[serde(default)]
+    pub singletons: Vec<CtorDef>,
+    /// Methods that close / release / dispose of the client.
+    #[serde(default)]
+    pub release: Vec<String>,
+    /// Next.js: a module-scope client of this library must be cached on `globalThis`.
+    #[serde(default)]
+    pub hot_reload: bool,
+    /// Documented to be created and closed per request in edge handlers (Neon).
+    #[serde(default)]
+    pub edge_ok: bool,
+    /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
+    #[serde(default)]
+    pub pool_keys: Vec<PoolKeyDef>,
+    /// A link to the library's guidance, printed in help.
+    #[serde(default)]
+    pub docs: Option<String>,
+    /// TS/JS: methods whose result is the client itself (`client.connect()` on a MongoClient,
+    /// `pool.promise()` on mysql2), so `return client.connect()` hands the client over.
+    #[serde(default)]
+    pub returns_self: Vec<String>,
+    /// TS/JS: methods that return a handle bound to the client (`client.db(name)` on a
+    /// MongoClient, `pool.connect()` on a pg Pool): returning one hands out the live client
+    /// (`Returned::Derived`). Returning the result of any other method (query data) does not.
+    #[serde(default)]
+    pub handles: Vec<String>,
+    /// Python: `with X(...) as c:` does not close the client: its context manager only ends a
+    /// transaction (psycopg2's connection commits or rolls back and stays open).
+    #[serde(default)]
+    pub with_keeps_open: bool,
+    /// Python: methods whose result keeps the connection reachable (`conn.cursor()`: the cursor's
+    /// `.connection`), so `return conn.cursor()` hands the connection over to the caller.
+    #[serde(default)]
+    pub owner_handles: Vec<String>,
+    /// Python: a construction given a connection someone else holds (`Session(bind=connection)`
+    /// in an event listener, `Session(bind=op.get_bind())` in a migration) owns nothing to close.
+    #[serde(default)]
+    pub borrows: Option<BorrowedBind>,
+    /// The environment variable the library reads its URL from when the code gives none
+    /// (Prisma: `DATABASE_URL`, named in `schema.prisma`), and the options that give one.
+    #[serde(default)]
+    pub default_url_env: Option<DefaultUrlEnv>,
+    /// The release is a method of the pool the connection came from, taking the connection:
+    /// `pool.putconn(conn)`, `await pool.release(conn)` (not `conn.release()`).
+    #[serde(default)]
+    pub release_on_owner: bool,
+    /// Settings needed behind a transaction-mode pooler (`pooler-prepared-statements`).
+    #[serde(default)]
+    pub pooler: Vec<PoolerRequirement>,
+    /// A client (kind `client`) that must be closed when it is opened inside a function
+    /// (`httpx.Client`, `aiohttp.ClientSession`, `requests.Session`): `unclosed-session` checks it.
+    #[serde(default)]
+    pub must_close: bool,
+    /// The library's singleton API that replaces a `new` construction with the same arguments
+    /// (`StreamChat.getInstance` for `new StreamChat(…)`): the `per-request-client` fix.
+    #[serde(default)]
+    pub singleton_fix: Option<SingletonFix>,
+    /// Python: must be created inside a running event loop (`aiohttp.ClientSession`), so a fix
+    /// never moves it to module scope.
+    #[serde(default)]
+    pub loop_bound: bool,
+    /// Options that hand the client an existing pool (`redis.Redis(connection_pool=POOL)`): built
+    /// per call with one, it opens nothing of its own.
+    #[serde(default)]
+    pub shared_pool_options: Vec<String>,
+    /// Options that pin the client to what one request resolved (undici's `connect.lookup`
+    /// answering with an address validated against SSRF): built per request with one, it is
+    /// per-target by design, not a pool that should have been shared.
+    #[serde(default)]
+    pub per_target_options: Vec<String>,
+    /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
+    /// it (an axum `State<…>` extractor) when nothing in the project writes it.
+    #[serde(default)]
+    pub type_path: Option<String>,
+    /// A long-lived stream (a WebSocket to an upstream) that clients reopen in a loop when it
+    /// drops: a loop around it is a reconnect loop, not a new connection per item, so
+    /// `per-request-client` judges it only in handlers and renders.
+    #[serde(default)]
+    pub reconnects: bool,
+    /// Rust: constructors that return the client itself rather than a `Result` or a future
+    /// (`reqwest::Client::new`), so a fix may replace the construction without its `?`.
+    #[serde(default)]
+    pub infallible: Vec<String>,
+    /// Names that list the library's own live instances (firebase-admin's `getApps`, Python's
+    /// `_apps` / `get_app`): a construction under a condition that reads them (`if
+    /// (!getApps().length) initializeApp()`, `if not firebase_admin._apps:`), or in the `except`
+    /// of a `try` that asks them first (Python), reuses the library's singleton.
+    #[serde(default)]
+    pub registry: Vec<String>,
+    /// A throwaway call (`httpx.get(url)`) rewritten to a shared client: the `per-request-client` fix.
+    #[serde(default)]
+    pub shared: Option<SharedClient>,
+    /// A call that connects the library's one default connection (`mongoose.connect`): modules
+    /// calling it share that connection (no duplicate clients), and the `per-request-client`
+    /// fix makes a call per request connect only while disconnected
+    /// (`if (mongoose.connection.readyState === 0) await mongoose.connect(uri);`).
+    #[serde(default)]
+    pub default_connection: Option<DefaultConnection>,
+}
+
+/// See [`ClientDef::default_connection`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultConnection {
+    /// The callee as written (`mongoose.connect`); other spellings get no edit.
+    pub call: String,
+    /// The condition under which it still connects (`mongoose.connection.readyState === 0`).
+    pub condition: String,
+}
+
+/// A `new X(…)` construction rewritten to the library's singleton API.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SingletonFix {
+    /// The singleton call that replaces `new <ctor>` (`StreamChat.getInstance`).
+    pub call: String,
+    /// Only when the arguments are one object literal (`new StreamVideoClient({ apiKey, … })`).
+    #[serde(default)]
+    pub object_arg: bool,
+}
+
+/// How a throwaway call becomes a call on one shared client.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SharedClient {
+    /// The callee as written before the method (`httpx`, `reqwest`); other spellings (an alias,
+    /// a bare imported `get`) get no edit.
+    pub prefix: String,
+    /// The shared client's name (`_HTTPX_CLIENT`).
+    pub name: String,
+    /// Its module-level declaration.
+    pub declare: String,
+    /// The replacement call: `{name}`, `{method}` and `{args}` (the parenthesised arguments as
+    /// written) are substituted.
+    pub call: String,
+    /// Rust: declare at the end of the file (a `static`); otherwise after the imports.
+    #[serde(default)]
+    pub at_end: bool,
+}
+
+/// See [`ClientDef::borrows`]: the keyword argument, and what its value looks like when it is a
+/// connection the caller holds: a call of one of `calls` (`op.get_bind()`,
+/// `session.connection()`) or a name containing one of `names` (`connection`, `conn`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BorrowedBind {
+    pub keyword: String,
+    #[serde(default)]
+    pub calls: Vec<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+/// One way to build a client.
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct CtorDef {
+    /// TS/JS: `new <path>(…)`, e.g. `PrismaClient`, `Redis.Cluster`.
+    pub new: Option<String>,
+    /// A call of `<path>(…)`: TS/JS an export (`createPool`, `default`, `MongoClient.connect`);
+    /// Python an attribute path under a module (`create_engine`, `Redis.from_url`);
+    /// Rust a path suffix under the crate (`PgPool::connect`, `Client::new`, `get`).
+    pub call: Option<String>,
+    /// A builder: the construction is the call of one of these methods on a chain that starts
+    /// with `call` (`PgPoolOptions::new` … `.connect(url)`).
+    pub then: Vec<String>,
+    /// Rust: `call` names a type rather than a function, and the construction is one of the
+    /// `then` methods called on any value of that type: `client.get_connection()` on a
+    /// `redis::Client`, `cfg.create_pool(..)` on a `deadpool_postgres::Config`. The front-end
+    /// knows the receiver's type from a local built by the type's struct literal or one of its
+    /// associated functions (`Config::new()`, `Client::open(url)?`), a typed parameter or
+    /// extractor (`State<redis::Client>`), a typed `let`, or a struct field declared in the file.
+    /// Matched by [`LangCatalog::match_rs_value`], never by [`LangCatalog::match_rs`].
+    pub on_type: bool,
+    /// TS/JS and Python: `call` is a method called on an instance of the catalogue entry with
+    /// this id (`pool.connect()` on a `pg-pool`, `engine.connect()` on a `sqlalchemy-engine`);
+    /// `call = "()"` means calling the instance itself (`SessionLocal()` on a
+    /// `sqlalchemy-sessionmaker`). The front-end knows the receiver from a binding of that
+    /// entry's construction in the file, or, for an imported receiver, from its name.
+    pub on: Option<String>,
+    /// TS/JS: the call builds a client only when its first argument has one of these shapes:
+    /// `url` (a string or template literal, or `process.env.X` / `env.X`) or `{key}` (an object
+    /// literal with that key). Empty: any arguments. (`drizzle(url)` builds a pool;
+    /// `drizzle(pool)` / `drizzle({ client })` wraps one.)
+    pub first_arg: Vec<String>,
+    /// Python: this constructor must run inside a running event loop
+    /// (`psycopg_pool.AsyncConnectionPool`): a fix never moves it to module scope.
+    pub loop_bound: bool,
+    /// Building one per call of a plain function is the library's own advice (boto3 sessions
+    /// are not thread-safe): `per-request-client` judges it only in handlers, renders and loops.
+    pub per_call_ok: bool,
+    /// TS/JS: with `on`, the method's name is the library's own (`createQueryRunner`): an
+    /// imported or returned receiver of any name is an instance when the file imports, or the
+    /// project depends on, the library (not only a receiver named like `pool`).
+    pub named_method: bool,
+}
+
+impl ClientDef {
+    /// The constructors called `call` that a construction written `ctor` (`boto3.Session()`,
+    /// `psycopg_pool.AsyncConnectionPool(…)`) uses, for per-constructor flags.
+    pub fn call_ctors<'d>(&'d self, ctor: &'d str) -> impl Iterator<Item = &'d CtorDef> + 'd {
+        let name = ctor.split('(').next().unwrap_or("");
+        self.constructors.iter().filter(move |k| {
+            k.call
+                .as_deref()
+                .is_some_and(|call| name == call || name.ends_with(&format!(".{call}")))
+        })
+    }
+}
+
+impl CtorDef {
+    /// The path of this constructor (`new` or `call`).
+    pub fn path(&self) -> &str {
+        self.new.as_deref().or(self.call.as_deref()).unwrap_or("")
+    }
+    pub fn is_new(&self) -> bool {
+        self.new.is_some()
+    }
+}
+
+/// A pool-size key and its default.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PoolKeyDef {
+    pub key: String,
+    #[serde(default)]
+    pub default: Option<u64>,
+    /// Added to the pool maximum (SQLAlchemy `max_overflow`).
+    #[serde(default)]
+    pub additive: bool,
+    /// Values that mean "no limit" (`-1`, `None`).
+    #[serde(default)]
+    pub unbounded: Vec<String>,
+    /// A minimum (`min_size`): not part of the pool's maximum.
+    #[serde(default)]
+    pub min: bool,
+    /// A query parameter of the connection URL (`connection_limit`, `maxPoolSize`) rather than an
+    /// option of the constructor.
+    #[serde(default)]
+    pub url: bool,
+    /// A default that depends on the machine: `per_cpu × CPUs + plus` (Prisma ≤ 6's
+    /// `connection_limit`, `num_physical_cpus * 2 + 1`). Used by `connlint budget` with
+    /// `[budget] cpus`; rules, which judge what is written, leave it alone.
+    #[serde(default)]
+    pub cpu_default: Option<CpuDefault>,
+}
+
+/// `per_cpu × CPUs + plus`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CpuDefault {
+    pub per_cpu: u64,
+    #[serde(default)]
+    pub plus: u64,
+}
+
+/// An implicit URL source (see [`ClientDef::default_url_env`]).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultUrlEnv {
+    pub var: String,
+    /// Options (top-level keys) that give the URL explicitly, or replace the connection.
+    #[serde(default)]
+    pub unless: Vec<String>,
+}
+
+/// What a client needs behind a transaction-mode pooler (PgBouncer / Supavisor `:6543`), where
+/// prepared statements do not work (`pooler-prepared-statements`). Each requirement is one
+/// option or URL parameter with its accepted values.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PoolerRequirement {
+    /// Constructor options, any of which may carry the setting (`prepare`,
+    /// `connect_args.statement_cache_size`, `kwargs.prepare_threshold`, `poolclass`).
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// A URL query parameter (`pgbouncer`).
+    #[serde(default)]
+    pub url_param: Option<String>,
+    /// Accepted values, as written (`false`, `0`, `None`, `NullPool`, `true`).
+    pub equals: Vec<String>,
+    /// Only when the URL's scheme is this (`postgresql+asyncpg` for SQLAlchemy over asyncpg).
+    #[serde(default)]
+    pub when_scheme: Option<String>,
+    /// What to write, for the help: `prepare: false`.
+    pub fix: String,
+    /// The import the accepted value needs, added with the fix
+    /// (`from sqlalchemy.pool import NullPool`).
+    #[serde(default)]
+    pub import: Option<String>,
+    /// Keyword options the accepted value does not take, removed with the fix (`NullPool`
+    /// rejects `pool_size` and `max_overflow`).
+    #[serde(default)]
+    pub drops: Vec<String>,
+    /// The library reads its URL from the environment by itself (Prisma's `DATABASE_URL`): a
+    /// dotenv URL is judged even when no construction in the code reads it.
+    #[serde(default)]
+    pub dotenv: Option<DotenvRequirement>,
+}
+
+/// See [`PoolerRequirement::dotenv`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DotenvRequirement {
+    /// Projects depending on one of these packages.
+    pub deps: Vec<String>,
+    /// The library, for the message: `Prisma`.
+    pub name: String,
+    /// Variables whose name contains one of these are left alone (`DIRECT` for the direct URL
+    /// that migrations use).
+    #[serde(default)]
+    pub skip_vars: Vec<String>,
+    pub help: String,
+}
+
+/// Calls that register a callback with something that calls it back once per event, whatever
+/// library it comes from (`socket.on("message", cb)`, `cron.schedule(expr, cb)`,
+/// `setInterval(cb, ms)`): the callback runs per event, as a request handler does. Framework
+/// knowledge as data: the front-ends only match these names.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct RegistrationDef {
+    /// Methods (`x.on(…)`) whose callback argument runs per event.
+    pub methods: Vec<String>,
+    /// Plain functions (`setInterval(cb)`) whose callback argument runs per event.
+    pub functions: Vec<String>,
+    /// Classes whose constructor takes a callback run per event (`new Worker(queue, cb)`).
+    pub classes: Vec<String>,
+    /// Object keys of a callback handed over in an options object (`consumer.run({ eachMessage })`).
+    pub keys: Vec<String>,
+    /// Event names whose callback runs once, not per event (`server.on("listening", cb)`,
+    /// `process.on("SIGTERM", cb)`): a registration with one of these as its first argument is
+    /// not one.
+    pub once_events: Vec<String>,
+    /// Attributes that register the function (or every method of the impl block) they sit on
+    /// with something that calls it per request or event (`#[handler]`, `#[server]`,
+    /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment.
+    pub attributes: Vec<String>,
+    /// Traits whose implementations a library calls back per event (serenity's
+    /// `EventHandler`, actix's `Handler<M>`, tower's `Service`, jsonrpsee's generated
+    /// `*RpcServer`; one `*` stands for any text): their methods run per event, except the
+    /// ones named in `once_events` (`ready`, `poll_ready`).
+    pub traits: Vec<String>,
+    /// Functions that register an instance whose public methods something calls per request
+    /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
+    /// for any text.
+    pub instance_functions: Vec<String>,
+    /// GraphQL root types of a resolver map (`{ Query: { product: (_, args) => … } }`): the
+    /// functions under them, and under the other types of a map that has one, run per
+    /// request (Apollo Server, GraphQL Yoga, Mercurius, graphql-tools' `makeExecutableSchema`).
+    pub resolver_types: Vec<String>,
+}
+
+/// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands
+/// for any text)?
+pub fn matches_pattern(patterns: &[String], name: &str) -> bool {
+    patterns.iter().any(|p| match p.split_once('*') {
+        Some((head, tail)) => {
+            name.len() >= head.len() + tail.len() && name.starts_with(head) && name.ends_with(tail)
+        }
+        None => p == name,
+    })
+}
+
+/// Frameworks that run a script again, top to bottom, on every user interaction (Streamlit):
+/// its module scope runs per rerun, except what the framework's cache decorators keep.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct RerunDef {
+    /// Modules whose scripts are re-run (`streamlit`): a file importing one and calling it at
+    /// module scope (`st.title(…)`) is such a script.
+    pub modules: Vec<String>,
+    /// Their cache decorators (`@st.cache_resource`): a function under one runs once.
+    pub cache: Vec<String>,
+}
+
+/// A config constructor that takes options by position (Rust: deadpool's
+/// `PoolConfig::new(max_size)`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PositionalOptionsDef {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub function: String,
+    /// The option each argument sets, in order.
+    pub keys: Vec<String>,
+}
+
+/// How a cleanup call is matched with an acquisition of an effect pair (`effect-missing-cleanup`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Matching {
+    /// Same receiver, same event (first argument), same handler (second argument, when both
+    /// give one): `addEventListener` / `removeEventListener`, `on` / `off`.
+    Listener,
+    /// A release method on the same receiver: `connectUser` / `disconnectUser`, `join` / `leave`.
+    Receiver,
+    /// Released through the bound result: passed to a release function (`clearInterval(id)`,
+    /// `removeChannel(ch)`), a release method called on it (`ws.close()`), or called itself
+    /// when it is a disposer (`unsubscribe()`).
+    Binding,
+}
+
+/// An acquire / release pair of effects (TS/JS), e.g. `setInterval` / `clearInterval`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EffectPairDef {
+    pub id: String,
+    /// What it is, for messages: `event listener`, `interval`, `WebSocket`.
+    pub what: String,
+    /// Methods that acquire, on any receiver: `addEventListener`, `connectUser`.
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// Global (or imported) functions that acquire: `setInterval`, `onSnapshot`.
+    #[serde(default)]
+    pub calls: Vec<String>,
+    /// Global constructors that acquire: `WebSocket`, `ResizeObserver`.
+    #[serde(default)]
+    pub new: Vec<String>,
+    /// Only in files that import one of these modules (`firebase/firestore` for `onSnapshot`).
+    #[serde(default)]
+    pub modules: Vec<String>,
+    /// Only when the receiver's text contains this (`call` for Stream's `call.join()`).
+    #[serde(default)]
+    pub receiver_contains: Option<String>,
+    /// Methods or functions that release it.
+    pub release: Vec<String>,
+    /// Methods that release every acquisition of the pair on their receiver
+    /// (`removeAllChannels`, `removeAllListeners`).
+    #[serde(default)]
+    pub release_all: Vec<String>,
+    pub matching: Matching,
+    /// The call returns its own disposer (`onSnapshot`, zustand `subscribe`): calling the
+    /// bound result releases it.
+    #[serde(default)]
+    pub disposer: bool,
+    /// A `{ signal }` option with `controller.abort()` in the cleanup releases it.
+    #[serde(default)]
+    pub signal: bool,
+    /// A one-shot (a timeout, an animation frame): it leaks less, so a warning, and none when
+    /// requested from a listener's or an observer's callback.
+    #[serde(default)]
+    pub one_shot: bool,
+    /// The name a fix gives the result it binds (`intervalId`); `resource` when unset.
+    #[serde(default)]
+    pub fix_binding: Option<String>,
+    /// The bound result is itself the release function (`unsubscribe()`): `always`, or only
+    /// when it is bound under `fix_binding` (`when-fix-binding`). Otherwise a fix calls it by
+    /// a name that says so (`unsub…`, `dispose…`) or calls the release method on it.
+    #[serde(default)]
+    pub result_is_release: ResultIsRelease,
+    /// The release function is a method of the acquisition's receiver, given the bound result
+    /// (`navigator.geolocation.clearWatch(watchId)`).
+    #[serde(default)]
+    pub release_on_receiver: bool,
+    /// The method that gives the acquisition something to watch (`observe`): each target must
+    /// be released by one of `release_target` (`unobserve(el)`) unless a `release` frees all.
+    #[serde(default)]
+    pub target_method: Option<String>,
+    #[serde(default)]
+    pub release_target: Vec<String>,
+}
+
+/// When calling the bound result of a disposer releases it (see [`EffectPairDef`]).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResultIsRelease {
+    #[default]
+    ByName,
+    Always,
+    WhenFixBinding,
+}
+
+/// The type of a listener's event argument on a DOM target, where lib.dom makes it certain:
+/// a fix that moves an inline handler into a `const` annotates its parameter with it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DomEventDef {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub events: Vec<String>,
+    /// Receivers, as written: `window`, `document`.
+    pub targets: Vec<String>,
+}
