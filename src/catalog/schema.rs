@@ -305,8 +305,14 @@ pub struct PoolerRequirement {
     /// A URL query parameter (`pgbouncer`).
     #[serde(default)]
     pub url_param: Option<String>,
-    /// Accepted values, as written (`false`, `0`, `None`, `NullPool`, `true`).
+    /// Accepted values, as written (`false`, `0`, `None`, `NullPool`, `true`); the first is
+    /// what the fix writes.
     pub equals: Vec<String>,
+    /// Any value written for the option meets the requirement (a function the library calls,
+    /// such as SQLAlchemy's `prepared_statement_name_func`); `equals` is then only what the fix
+    /// writes.
+    #[serde(default)]
+    pub any_value: bool,
     /// Only when the URL's scheme is this (`postgresql+asyncpg` for SQLAlchemy over asyncpg).
     #[serde(default)]
     pub when_scheme: Option<String>,
