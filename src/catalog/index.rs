@@ -273,39 +273,23 @@ impl LangCatalog {
     /// terminal method; pass `then: None` for a plain call.
     pub fn match_rs(&self, path: &[String], then: Option<&str>) -> Option<CtorMatch<'_>> {
         let first = path.first()?;
-        for client in self.clients_of(first) {
-            let check = |ctor: &CtorDef| {
-                if ctor.on_type {
-                    return false;
-                }
-                let want: Vec<&str> = ctor.path().split("::").collect();
-                let suffix_ok = path.len() > want.len()
-                    && path[path.len() - want.len()..]
-                        .iter()
-                        .map(String::as_str)
-                        .eq(want.iter().copied());
-                let then_ok = match then {
-                    None => ctor.then.is_empty(),
-                    Some(m) => ctor.then.iter().any(|t| t == m),
-                };
-                suffix_ok && then_ok
+        let check = |ctor: &CtorDef| {
+            if ctor.on_type {
+                return false;
+            }
+            let want: Vec<&str> = ctor.path().split("::").collect();
+            let suffix_ok = path.len() > want.len()
+                && path[path.len() - want.len()..]
+                    .iter()
+                    .map(String::as_str)
+                    .eq(want.iter().copied());
+            let then_ok = match then {
+                None => ctor.then.is_empty(),
+                Some(m) => ctor.then.iter().any(|t| t == m),
             };
-            if let Some(ctor) = client.singletons.iter().find(|c| check(c)) {
-                return Some(CtorMatch {
-                    client,
-                    ctor,
-                    singleton: true,
-                });
-            }
-            if let Some(ctor) = client.constructors.iter().find(|c| check(c)) {
-                return Some(CtorMatch {
-                    client,
-                    ctor,
-                    singleton: false,
-                });
-            }
-        }
-        None
+            suffix_ok && then_ok
+        };
+        self.find_in(self.clients_of(first), check)
     }
 
     /// Rust: match a method call `value.method(..)` on a value whose type is the full path
@@ -314,33 +298,17 @@ impl LangCatalog {
     /// the entry's crates and the path must end with the constructor's `call`.
     pub fn match_rs_value(&self, type_path: &[String], method: &str) -> Option<CtorMatch<'_>> {
         let first = type_path.first()?;
-        for client in self.clients_of(first) {
-            let check = |ctor: &CtorDef| {
-                let want: Vec<&str> = ctor.path().split("::").collect();
-                ctor.on_type
-                    && ctor.then.iter().any(|t| t == method)
-                    && type_path.len() > want.len()
-                    && type_path[type_path.len() - want.len()..]
-                        .iter()
-                        .map(String::as_str)
-                        .eq(want.iter().copied())
-            };
-            if let Some(ctor) = client.singletons.iter().find(|c| check(c)) {
-                return Some(CtorMatch {
-                    client,
-                    ctor,
-                    singleton: true,
-                });
-            }
-            if let Some(ctor) = client.constructors.iter().find(|c| check(c)) {
-                return Some(CtorMatch {
-                    client,
-                    ctor,
-                    singleton: false,
-                });
-            }
-        }
-        None
+        let check = |ctor: &CtorDef| {
+            let want: Vec<&str> = ctor.path().split("::").collect();
+            ctor.on_type
+                && ctor.then.iter().any(|t| t == method)
+                && type_path.len() > want.len()
+                && type_path[type_path.len() - want.len()..]
+                    .iter()
+                    .map(String::as_str)
+                    .eq(want.iter().copied())
+        };
+        self.find_in(self.clients_of(first), check)
     }
 
     /// Rust: like [`LangCatalog::match_rs_value`] when the receiver's type is unknown but the
