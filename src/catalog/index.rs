@@ -32,6 +32,10 @@ pub struct LangCatalog {
     /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
     /// SDK clients, Redis connections): `duplicate-client-module` leaves them alone.
     pub duplicates_ok_families: Vec<String>,
+    /// Methods that put a client in subscriber mode or take a subscriber connection from it
+    /// (`sub.subscribe(…)`, `client.get_async_pubsub()`): a module calling one on its client
+    /// needs that client of its own.
+    pub subscriber_methods: Vec<String>,
     /// The database families that family `sql` (a client for any SQL database: an ORM, bb8)
     /// may stand for: `duplicate-client-module` groups an `sql` client with the one such
     /// family's clients on the same database (a bb8 pool and a deadpool pool on `DATABASE_URL`).
@@ -109,6 +113,13 @@ pub struct CtorMatch<'a> {
 }
 
 impl LangCatalog {
+    /// May a project hold several long-lived clients of entry `def` (of `family`) in different
+    /// modules? Yes for the `duplicates_ok_families`, unless the entry is `one_per_process`.
+    pub fn duplicates_ok(&self, family: &str, def: Option<&ClientDef>) -> bool {
+        self.duplicates_ok_families.iter().any(|f| f == family)
+            && !def.is_some_and(|d| d.one_per_process)
+    }
+
     pub fn parse(text: &str) -> Result<LangCatalog, toml::de::Error> {
         let f: CatalogFile = toml::from_str(text)?;
         Ok(LangCatalog {
@@ -123,6 +134,7 @@ impl LangCatalog {
             registration: f.registration,
             rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,
+            subscriber_methods: f.subscriber_methods,
             sql_families: f.sql_families,
             index: std::sync::OnceLock::new(),
         })

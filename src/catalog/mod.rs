@@ -25,6 +25,7 @@ struct CatalogFile {
     rerun: RerunDef,
     generic_release: Vec<String>,
     duplicates_ok_families: Vec<String>,
+    subscriber_methods: Vec<String>,
     sql_families: Vec<String>,
     client: Vec<ClientDef>,
     effect: Vec<EffectPairDef>,

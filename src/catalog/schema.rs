@@ -105,6 +105,13 @@ pub struct ClientDef {
     /// `per-request-client` judges it only in handlers and renders.
     #[serde(default)]
     pub reconnects: bool,
+    /// A general-purpose client of a family the catalogue allows several of
+    /// (`duplicates_ok_families`: Redis, where queues and subscribers each need their own
+    /// connection): one is meant to serve every module, so two modules that each build one for
+    /// the same server are duplicates, unless one of them subscribes (see
+    /// `subscriber_methods`).
+    #[serde(default)]
+    pub one_per_process: bool,
     /// Rust: constructors that return the client itself rather than a `Result` or a future
     /// (`reqwest::Client::new`), so a fix may replace the construction without its `?`.
     #[serde(default)]

@@ -245,6 +245,12 @@ pub(crate) struct ClientDef {
     /// `per-request-client` judges it only in handlers and renders.
     #[serde(default)]
     reconnects: bool,
+    /// A general-purpose client of a family the catalogue allows several of (Redis, where queues
+    /// and subscribers each need their own connection): one is meant to serve every module, so
+    /// two modules that each build one for the same server are duplicates, unless one of them
+    /// subscribes.
+    #[serde(default)]
+    one_per_process: bool,
     /// Rust: constructors that return the client itself rather than a `Result` or a future
     /// (`reqwest::Client::new`), so a fix may replace the construction without its `?`.
     #[serde(default)]

@@ -31,7 +31,7 @@ pub fn list(cat: &Catalog) -> Vec<Library> {
         ("rust", &cat.rs),
     ] {
         for c in &lc.clients {
-            let dup_ok = lc.duplicates_ok_families.contains(&c.family);
+            let dup_ok = lc.duplicates_ok(&c.family, Some(c));
             out.push(entry(language, c, dup_ok));
         }
     }

@@ -52,6 +52,8 @@ impl Check for DuplicateClientModule {
                     .by_id(&c.client)
                     .and_then(|d| d.default_connection.as_ref())
                     .is_some_and(|d| file.source.slice(c.span).starts_with(d.call.as_str()));
+                let lang = cx.catalog.for_lang(file.source.lang);
+                let def = cx.catalog.by_id(&c.client);
                 if !long_lived
                     || default_connection
                     || c.guard == Guard::SingletonApi
@@ -59,11 +61,9 @@ impl Check for DuplicateClientModule {
                         c.kind,
                         ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
                     )
-                    || cx
-                        .catalog
-                        .for_lang(file.source.lang)
-                        .duplicates_ok_families
-                        .contains(&c.family)
+                    || lang.duplicates_ok(&c.family, def)
+                    || lang.duplicates_ok_families.contains(&c.family)
+                        && subscribes(file, c, &lang.subscriber_methods)
                 {
                     continue;
                 }
@@ -81,6 +81,7 @@ impl Check for DuplicateClientModule {
             }
         }
         merge_sql_groups(cx, &mut groups);
+        merge_unknown_targets(&mut groups);
         let importers = |fi: usize| shared_client::importers(cx, fi);
         for ((_, family, _), mut sites) in groups {
             // Scripts run as processes of their own: their clients are not duplicates of the
@@ -242,6 +243,56 @@ fn merge_sql_groups(
             .keys()
             .filter(|(root, family, database)| {
                 *root == key.0 && *database == key.2 && families.contains(family)
+            })
+            .cloned()
+            .collect();
+        if let [target] = targets.as_slice()
+            && let Some(moved) = groups.remove(&key)
+        {
+            let into = groups.entry(target.clone()).or_default();
+            for (fi, site) in moved {
+                into.entry(fi).or_insert(site);
+            }
+        }
+    }
+}
+
+/// Does the module put client `c` in subscriber mode, or take a subscriber connection from it
+/// (`subscriber.subscribe("orders")`, `client.get_async_pubsub()`)? Then it needs a client of
+/// its own. Asked only of the families the catalogue otherwise allows several of.
+fn subscribes(
+    file: &crate::facts::CheckedFile,
+    c: &crate::facts::ClientSite,
+    methods: &[String],
+) -> bool {
+    if methods.is_empty() {
+        return false;
+    }
+    let built = file.source.slice(c.span);
+    let text: &str = &file.source.text;
+    methods.iter().any(|m| {
+        built.contains(&format!(".{m}("))
+            || c.binding
+                .as_deref()
+                .is_some_and(|b| text.contains(&format!("{b}.{m}(")))
+    })
+}
+
+/// Clients whose target is not in the code (`redis.Redis(host=os.environ["REDIS_HOST"])`) join
+/// the clients of their family in the project that name one, when those all name the same one
+/// (`redis.Redis.from_url(REDIS_URL)` in another module): one server, two pools. Where the
+/// project names two targets of the family, which one an unnamed client reaches is unknown.
+fn merge_unknown_targets(groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>>) {
+    let unknown: Vec<GroupKey> = groups
+        .keys()
+        .filter(|(_, _, database)| database.is_empty())
+        .cloned()
+        .collect();
+    for key in unknown {
+        let targets: Vec<GroupKey> = groups
+            .keys()
+            .filter(|(root, family, database)| {
+                *root == key.0 && *family == key.1 && !database.is_empty()
             })
             .cloned()
             .collect();

@@ -547,8 +547,7 @@ pub fn rival_keeper(cx: &ProjectCx<'_>, fi: usize, ci: usize) -> Option<usize> {
     if cx
         .catalog
         .for_lang(me.source.lang)
-        .duplicates_ok_families
-        .contains(&c.family)
+        .duplicates_ok(&c.family, cx.catalog.by_id(&c.client))
         || own_process(cx, fi)
     {
         return None;
@@ -642,6 +641,27 @@ fn rival_index(cx: &ProjectCx<'_>) -> HashMap<crate::exports::RivalKey, Vec<usiz
             if list.last() != Some(&i) {
                 list.push(i);
             }
+        }
+    }
+    // As `duplicate-client-module` groups them: clients with no target in the code join the
+    // family's one named target, when there is one (both ways, so either may be the rival).
+    let unknown: Vec<crate::exports::RivalKey> =
+        index.keys().filter(|k| k.3.is_none()).cloned().collect();
+    for key in unknown {
+        let named: Vec<crate::exports::RivalKey> = index
+            .keys()
+            .filter(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3.is_some())
+            .cloned()
+            .collect();
+        if let [target] = named.as_slice() {
+            let mut merged = index.get(target).cloned().unwrap_or_default();
+            for i in index.get(&key).into_iter().flatten() {
+                if !merged.contains(i) {
+                    merged.push(*i);
+                }
+            }
+            index.insert(key, merged.clone());
+            index.insert(target.clone(), merged);
         }
     }
     // Only the two best of each group are ever asked for.
