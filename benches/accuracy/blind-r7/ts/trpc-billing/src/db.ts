@@ -1,0 +1,8 @@
+import mysql from 'mysql2/promise';
+
+export const pool = mysql.createPool({
+  uri: process.env.BILLING_DB_URL,
+  connectionLimit: 10,
+  waitForConnections: true,
+  namedPlaceholders: true,
+});
