@@ -244,9 +244,19 @@ impl CallGraph {
         // Factories: functions returning a fresh, unguarded client.
         for (fi, u) in units.iter().enumerate() {
             for (ci, c) in u.facts.clients.iter().enumerate() {
+                // Returning something that holds the client (`return client.db(name)`,
+                // `return drizzle(pool)`) hands the client over too, when the function has
+                // callers to judge instead.
+                let hands_over = match c.returned {
+                    Returned::Direct => true,
+                    Returned::Derived => {
+                        !c.released && c.in_fn.is_some_and(|f| g.callers.contains_key(&(fi, f)))
+                    }
+                    Returned::No => false,
+                };
                 if c.kind.is_long_lived()
                     && c.guard == Guard::None
-                    && c.returned == Returned::Direct
+                    && hands_over
                     && c.scope.kind == ScopeKind::Function
                     && plain(fi, c.in_fn)
                     && let Some(f) = c.in_fn

@@ -187,9 +187,10 @@ pub(crate) struct ClientDef {
     /// `pool.promise()` on mysql2), so `return client.connect()` hands the client over.
     #[serde(default)]
     returns_self: Vec<String>,
-    /// TS/JS: methods that return a handle bound to the client (`client.db(name)` on a
-    /// MongoClient, `pool.connect()` on a pg Pool): returning one hands out the live client
-    /// (`Returned::Derived`). Returning the result of any other method (query data) does not.
+    /// TS/JS and Python: methods that return a handle bound to the client (`client.db(name)` on
+    /// a MongoClient, `pool.connect()` on a pg Pool, pymongo's `client.get_database()`):
+    /// returning one hands out the live client (`Returned::Derived`). Returning the result of
+    /// any other method (query data) does not.
     #[serde(default)]
     handles: Vec<String>,
     /// Python: `with X(...) as c:` does not close the client: its context manager only ends a

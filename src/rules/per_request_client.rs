@@ -244,9 +244,13 @@ fn judge(
             via: None,
         },
         ScopeKind::Function => {
-            // Returning the client hands it over (a factory, judged at its callers); returning
-            // something derived from it (`client.db(name)`) does not: the client leaks here.
-            if returned == Returned::Direct {
+            // Returning the client, or something that holds it (`client.db(name)`), hands it
+            // over: a factory, judged at its callers (when it has none, a derived handle is
+            // judged here: the client leaks in this function).
+            if returned == Returned::Direct
+                || returned == Returned::Derived
+                    && in_fn.is_some_and(|f| graph.is_factory((file, f)))
+            {
                 let uncalled = in_fn.is_some_and(|f| !graph.callers.contains_key(&(file, f)));
                 return Verdict::Factory { uncalled };
             }
@@ -415,49 +419,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     let fix = match built {
         _ if !cx.memo.fix_allowed(file, f.source.text.len()) => None,
         Built::Client { idx, .. } => {
-            let c = &f.facts.clients[idx];
-            let def = cx.catalog.by_id(&c.client);
-            let releases = def.map(|d| d.release.clone()).unwrap_or_default();
-            let movable =
-                !def.is_some_and(|d| d.loop_bound || d.call_ctors(&c.ctor).any(|k| k.loop_bound));
-            let hot_reload = def.is_some_and(|d| d.hot_reload);
-            singleton_fix(&f.source, c, def)
-                .or_else(|| default_connection_fix(&f.source, c, def))
-                .or_else(|| shared_fix(&f.source, c, def))
-                .or_else(|| {
-                    crate::fixgen::rust_state::state_fix(cx, file, idx, &handler_framework)
-                })
-                .or_else(|| with_loop_fix(&f.source, c))
-                .or_else(|| {
-                    (!is_factory && movable)
-                        .then(|| {
-                            let export = shared_client::find_export(cx, file, idx, None);
-                            // The project's shared client, imported under the local's name
-                            // where the local declaration can go.
-                            let value_import = export
-                                .as_ref()
-                                .filter(|e| e.form == shared_client::SharedForm::Value)
-                                .and_then(|e| shared_client::value_import(cx, file, idx, e));
-                            value_import
-                                .and_then(|i| hoist_fix(&f.source, c, &releases, Some(i), hot_reload))
-                                .or_else(|| {
-                                    shared_client::shared_expr_fix(
-                                        cx,
-                                        file,
-                                        idx,
-                                        export.as_ref()?,
-                                        &releases,
-                                    )
-                                })
-                                .or_else(|| {
-                                    shared_client::may_create_shared(cx, file, idx)
-                                        .then(|| hoist_fix(&f.source, c, &releases, None, hot_reload))
-                                        .flatten()
-                                })
-                                .or_else(|| with_hoist_fix(&f.source, c))
-                        })
-                        .flatten()
-                })
+            construction_fix(cx, file, idx, &handler_framework, !is_factory)
                 .or_else(|| factory_fix(cx, file, idx, file))
         }
         Built::Call { target, .. } => match cx.graph.factories.get(&target) {
@@ -468,7 +430,24 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         cx.files[*of].facts.clients.get(*idx).and_then(|c| c.in_fn),
                     ) =>
             {
-                factory_fix(cx, *of, *idx, file)
+                factory_fix(cx, *of, *idx, file).or_else(|| {
+                    // A factory that hands out a handle (`return client.db(name)`): the
+                    // construction itself moves out of it, as in a plain function.
+                    let c = cx.files[*of].facts.clients.get(*idx)?;
+                    if c.returned != Returned::Derived || !cx.memo.fix_allowed(*of, cx.files[*of].source.text.len()) {
+                        return None;
+                    }
+                    let fix = construction_fix(cx, *of, *idx, "", true)?;
+                    Some(if *of == file {
+                        fix
+                    } else {
+                        Fix {
+                            related_edits: fix.edits.into_iter().map(|e| (*of, e)).collect(),
+                            edits: Vec::new(),
+                            ..fix
+                        }
+                    })
+                })
             }
             _ => None,
         },
@@ -504,6 +483,62 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         related,
         fix,
     });
+}
+
+/// The fix for construction `idx` of `file`: the library's singleton or default connection, a
+/// shared client, the framework's state, or (when `hoist`) the construction moved out of the
+/// per-request code.
+fn construction_fix(
+    cx: &ProjectCx<'_>,
+    file: usize,
+    idx: usize,
+    handler_framework: &str,
+    hoist: bool,
+) -> Option<Fix> {
+    let f = &cx.files[file];
+    let c = f.facts.clients.get(idx)?;
+    let def = cx.catalog.by_id(&c.client);
+    let releases = def.map(|d| d.release.clone()).unwrap_or_default();
+    let movable =
+        !def.is_some_and(|d| d.loop_bound || d.call_ctors(&c.ctor).any(|k| k.loop_bound));
+    let hot_reload = def.is_some_and(|d| d.hot_reload);
+    singleton_fix(&f.source, c, def)
+        .or_else(|| default_connection_fix(&f.source, c, def))
+        .or_else(|| shared_fix(&f.source, c, def))
+        .or_else(|| {
+            crate::fixgen::rust_state::state_fix(cx, file, idx, handler_framework)
+        })
+        .or_else(|| with_loop_fix(&f.source, c))
+        .or_else(|| {
+            (hoist && movable)
+                .then(|| {
+                    let export = shared_client::find_export(cx, file, idx, None);
+                    // The project's shared client, imported under the local's name
+                    // where the local declaration can go.
+                    let value_import = export
+                        .as_ref()
+                        .filter(|e| e.form == shared_client::SharedForm::Value)
+                        .and_then(|e| shared_client::value_import(cx, file, idx, e));
+                    value_import
+                        .and_then(|i| hoist_fix(&f.source, c, &releases, Some(i), hot_reload))
+                        .or_else(|| {
+                            shared_client::shared_expr_fix(
+                                cx,
+                                file,
+                                idx,
+                                export.as_ref()?,
+                                &releases,
+                            )
+                        })
+                        .or_else(|| {
+                            shared_client::may_create_shared(cx, file, idx)
+                                .then(|| hoist_fix(&f.source, c, &releases, None, hot_reload))
+                                .flatten()
+                        })
+                        .or_else(|| with_hoist_fix(&f.source, c))
+                })
+                .flatten()
+        })
 }
 
 /// Does the verdict come from a loop (the construction's own scope, or the caller it runs

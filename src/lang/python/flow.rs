@@ -22,6 +22,8 @@ impl<'a, 't> Walker<'a, 't> {
         let mut container = false;
         // Through `X(...).attr`, `X(...).method(...)`, `X(...)[k]`: a value derived from the client.
         let mut derived = false;
+        // ... and through a call on it (`X(...).get(u).json()`): data, not the client.
+        let mut called = false;
         // The value of a keyword argument (`Repo(session=X())`), until its argument list.
         let mut kw_direct = false;
         // Where the class built on it (`Minio(http_client=PoolManager())`) is, in `path`.
@@ -39,7 +41,7 @@ impl<'a, 't> Walker<'a, 't> {
                 "subscript" if direct && !container && p.field("value") == Some(cur) => {
                     derived = true
                 }
-                "call" if derived && direct && p.field("function") == Some(cur) => {}
+                "call" if derived && direct && p.field("function") == Some(cur) => called = true,
                 "tuple" | "list" | "expression_list" | "set" | "dictionary" => container = true,
                 "pair" => {
                     if p.field("value") == Some(cur) {
@@ -113,6 +115,8 @@ impl<'a, 't> Walker<'a, 't> {
                     if c.returned == Returned::No {
                         c.returned = if direct && !derived {
                             Returned::Direct
+                        } else if direct && called {
+                            Returned::No
                         } else {
                             Returned::Derived
                         };
@@ -211,12 +215,10 @@ impl<'a, 't> Walker<'a, 't> {
                     released = info.releases.iter().any(|(r, m)| r == key && is_release(m));
                 }
                 if returned == Returned::No && !module {
-                    let owner_handles = client_id
-                        .as_deref()
-                        .and_then(|id| self.cat.by_id(id))
-                        .map(|d| d.owner_handles.as_slice())
-                        .unwrap_or(&[]);
-                    returned = match self.returned_of(info, key, owner_handles) {
+                    let def = client_id.as_deref().and_then(|id| self.cat.by_id(id));
+                    let owner_handles = def.map(|d| d.owner_handles.as_slice()).unwrap_or(&[]);
+                    let handles = def.map(|d| d.handles.as_slice()).unwrap_or(&[]);
+                    returned = match self.returned_of(info, key, owner_handles, handles) {
                         Returned::Direct if p.derived => Returned::Derived,
                         r => r,
                     };
@@ -423,12 +425,14 @@ impl<'a, 't> Walker<'a, 't> {
         info: &BodyInfo<'t>,
         key: &str,
         owner_handles: &[String],
+        handle_methods: &[String],
     ) -> Returned {
         if info.returns.is_empty() {
             return Returned::No;
         }
         let mut aliases: Vec<String> = vec![key.to_string()];
         let mut derived: Vec<String> = Vec::new();
+        let mut handles: Vec<String> = Vec::new();
         for _ in 0..3 {
             let mut changed = false;
             for (l, r) in &info.assigns {
@@ -443,6 +447,14 @@ impl<'a, 't> Walker<'a, 't> {
                     aliases.push(name.to_string());
                     changed = true;
                 } else if self.mentions(*r, &aliases) || self.mentions(*r, &derived) {
+                    // A path into the client (`db = client.app`, `client["app"]`) is a handle;
+                    // what a call gives (`r = client.get(url)`) is data.
+                    if self.is_path(*r, &aliases)
+                        || self.is_path(*r, &handles)
+                        || self.is_owner_handle(strip(*r), &aliases, handle_methods)
+                    {
+                        handles.push(name.to_string());
+                    }
                     derived.push(name.to_string());
                     changed = true;
                 }
@@ -472,7 +484,13 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
             }
-            if self.mentions(v, &aliases) || self.mentions(v, &derived) {
+            // A path into the client (`client["app"]`, `client.app`, a local bound to one) hands
+            // it over; what a call on it gives (`client.app.find_one(…)`, `r = client.get(u)`;
+            // `return r.text`) is data: the client is not returned.
+            if self.is_path(v, &aliases)
+                || self.is_path(v, &handles)
+                || self.is_owner_handle(v, &aliases, handle_methods)
+            {
                 best = Returned::Derived;
             }
         }
@@ -491,6 +509,29 @@ impl<'a, 't> Walker<'a, 't> {
                         && f.field("object")
                             .is_some_and(|o| self.is_exact(strip(o), names))
                 })
+    }
+
+    /// Is `node` one of `names`, or an attribute or subscript path into one (`client.app`,
+    /// `client["app"].users`), with no call on the way?
+    pub(super) fn is_path(&self, node: Node, names: &[String]) -> bool {
+        let mut n = strip(node);
+        for _ in 0..64 {
+            if self.is_exact(n, names) {
+                return true;
+            }
+            n = match n.kind_name() {
+                "attribute" => match n.field("object") {
+                    Some(o) => strip(o),
+                    None => return false,
+                },
+                "subscript" => match n.field("value") {
+                    Some(v) => strip(v),
+                    None => return false,
+                },
+                _ => return false,
+            };
+        }
+        false
     }
 
     pub(super) fn is_exact(&self, node: Node, names: &[String]) -> bool {

@@ -902,6 +902,12 @@ impl<'t> Walker<'_, 't> {
                 (cond.is_empty() || cond == "true") && !leaves_loop(node)
             }
             "for_in_statement" => {
+                // `for await (const msg of subscription)`: an async stream, consumed until the
+                // process stops.
+                let mut cursor = node.walk();
+                if node.children(&mut cursor).any(|c| c.kind() == "await") {
+                    return !leaves_loop(node);
+                }
                 let Some(right) = node.child_by_field_name("right") else {
                     return false;
                 };

@@ -144,7 +144,8 @@ fn requests_get_is_not_a_client_but_httpx_get_is_throwaway() {
     assert_eq!(client(&f, "requests.Session()").kind, ClientKind::Client);
     let t = client(&f, "httpx.get()");
     assert_eq!(t.kind, ClientKind::Throwaway);
-    assert_eq!(t.returned, Returned::Derived);
+    // What a call on it gives (`.json()`) is data, not the client.
+    assert_eq!(t.returned, Returned::No);
     assert!(f.calls.is_empty(), "{:?}", f.calls);
 }
 
@@ -732,9 +733,10 @@ def k():
     assert_eq!(
         got,
         [
-            (true, Derived),
+            // Query data (`c.get(U)`, `client.db.find()`) is not the client.
+            (true, No),
             (true, Direct),
-            (true, Derived),
+            (true, No),
             (false, No),
             (true, No),
             (false, Derived),
@@ -1128,4 +1130,35 @@ def f():
             ("f", false),
         ]
     );
+}
+
+#[test]
+fn a_handle_into_the_client_is_returned_and_query_data_is_not() {
+    let src = "\
+from pymongo import MongoClient
+
+def by_subscript():
+    return MongoClient(U)[DB]
+
+def by_path():
+    client = MongoClient(U)
+    return client.app.users
+
+def by_handle_method():
+    client = MongoClient(U)
+    db = client.get_database(DB)
+    return db
+
+def data_inline():
+    return MongoClient(U).app.users.find_one({})
+
+def data_local():
+    client = MongoClient(U)
+    doc = client.app.users.find_one({})
+    return doc
+";
+    let f = facts("app/x.py", src);
+    let got: Vec<Returned> = f.clients.iter().map(|c| c.returned).collect();
+    use Returned::*;
+    assert_eq!(got, [Derived, Derived, Derived, No, No]);
 }
