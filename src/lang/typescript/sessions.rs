@@ -10,8 +10,9 @@ impl<'a, 't> Walker<'a, 't> {
     /// by a catalogue constructor's `on`. The receiver is an instance when it holds a
     /// construction of that entry in this file (`const pool = new Pool()`, `this.pool = …`).
     /// Otherwise (a pool imported from the project, a parameter, `db.pool`) a name heuristic
-    /// applies: the receiver's last name contains `pool` (any case) and the file imports, or
-    /// the project depends on, the entry's library (`pg` for `pg-pool`). Callback-style calls
+    /// applies: the receiver's last name contains `pool` (any case), or it is a local bound to
+    /// a call of a function whose name does (`const primary = warehousePool("eu")`), and the
+    /// file imports, or the project depends on, the entry's library (`pg` for `pg-pool`). Callback-style calls
     /// (`pool.connect((err, client, done) => …)`) and `.then(…)` chains are left alone: the
     /// connection lives in a callback.
     pub(super) fn checkout(&mut self, at: At<'_, 't>, callee: Node<'t>, method: &str) {
@@ -58,13 +59,31 @@ impl<'a, 't> Walker<'a, 't> {
                     .next()
                     .unwrap_or(&path)
                     .to_ascii_lowercase();
+                // ... or the function it was built by: `const primary = warehousePool("eu")`.
+                let maker = self
+                    .bindings
+                    .iter()
+                    .rev()
+                    .find(|(_, name, _)| *name == path)
+                    .map(|(_, _, b)| b)
+                    .or_else(|| self.pre.consts.get(&path))
+                    .and_then(|b| match b {
+                        Bound::Value(v) => Some(unwrap_value(*v)),
+                        Bound::Field(..) => None,
+                    })
+                    .filter(|v| v.kind_name() == "call_expression")
+                    .and_then(|v| field(v, "function"))
+                    .and_then(|c| callee_name(c, src))
+                    .map(str::to_ascii_lowercase)
+                    .unwrap_or_default();
                 cands.iter().find(|(_, k)| {
                     k.on.as_deref()
                         .and_then(|on| catalog.by_id(on))
                         .is_some_and(|d| {
                             (k.named_method
                                 || last.contains("pool")
-                                || last.contains(d.family.as_str()))
+                                || last.contains(d.family.as_str())
+                                || maker.contains("pool"))
                                 && self.uses_library(d)
                         })
                 })
