@@ -391,6 +391,12 @@ pub struct RegistrationDef {
     /// functions under them, and under the other types of a map that has one, run per
     /// request (Apollo Server, GraphQL Yoga, Mercurius, graphql-tools' `makeExecutableSchema`).
     pub resolver_types: Vec<String>,
+    /// TS/JS: the types of a web framework's request or per-request context, as `module:Type`
+    /// (`@adonisjs/core/http:HttpContext`, `fastify:FastifyRequest`, `h3:H3Event`): a function
+    /// with a parameter annotated with one, imported from that module, runs per request
+    /// (a middleware's `handle(ctx: HttpContext, next)`, an error handler, a helper a route
+    /// hands its context to).
+    pub request_types: Vec<String>,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

@@ -542,6 +542,10 @@ impl<'a, 't> Walker<'a, 't> {
                 named(ScopeKind::Component, Some("react-hook"))
             } else if is_pascal(nm) && self.info.jsx && self.pre.jsx_fns.contains(&f.id()) {
                 named(ScopeKind::Component, Some("react-component"))
+            } else if parent.scope.kind != ScopeKind::Component && self.request_param(f).is_some() {
+                // A function taking a web framework's request or context (`handle(ctx:
+                // HttpContext, next)`): whatever calls it, it runs per request.
+                named(ScopeKind::Handler, Some("request"))
             } else if matches!(parent.scope.kind, ScopeKind::Module | ScopeKind::Component) {
                 // A named function inside a component body (`const handleSubmit = async () =>
                 // …`) runs per event, not per render.
@@ -552,6 +556,19 @@ impl<'a, 't> Walker<'a, 't> {
             return FnClass {
                 memo,
                 ..boundary(scope)
+            };
+        }
+        if !matches!(parent.scope.kind, ScopeKind::Handler | ScopeKind::Component)
+            && let Some(ty) = self.request_param(f)
+        {
+            return FnClass {
+                memo,
+                ..boundary(Scope {
+                    kind: ScopeKind::Handler,
+                    framework: Some(std::sync::Arc::from("request")),
+                    name: Some(std::sync::Arc::from(format!("taking a `{ty}`").as_str())),
+                    span: Some(span(f)),
+                })
             };
         }
         if is_iife(at, src) {
@@ -1006,6 +1023,36 @@ impl<'t> Walker<'_, 't> {
     /// The registration a callback is handed to (the call's function, and a label such as
     /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
     /// functions, or as the value of a registration key of an options object passed to a call.
+    /// The request type (catalogue `request_types`) one of `f`'s parameters is annotated with,
+    /// imported from its framework's module.
+    fn request_param(&self, f: Node<'t>) -> Option<String> {
+        let types = &self.catalog.registration.request_types;
+        if types.is_empty() {
+            return None;
+        }
+        let params = field(f, "parameters")?;
+        named_kids(params).into_iter().find_map(|p| {
+            let ann = field(p, "type")?;
+            let mut ty = first_named(ann)?;
+            if ty.kind_name() == "generic_type" {
+                ty = field(ty, "name")?;
+            }
+            if ty.kind_name() != "type_identifier" {
+                return None;
+            }
+            let local = text(ty, self.src);
+            let imp = self.pre.imports.get(local)?;
+            let exported = imp.path.split('.').next().unwrap_or(local);
+            types
+                .iter()
+                .any(|t| {
+                    t.split_once(':')
+                        .is_some_and(|(m, name)| name == exported && wildcard_match(m, &imp.module))
+                })
+                .then(|| exported.to_string())
+        })
+    }
+
     fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String)> {
         let reg = &self.catalog.registration;
         let src = self.src;
