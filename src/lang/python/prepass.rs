@@ -33,6 +33,8 @@ pub(super) struct Pre<'t> {
     pub(super) reg_instance: Vec<String>,
     /// Classes whose instance is handed to one of them: their public methods run per request.
     pub(super) registered_classes: HashSet<String>,
+    /// Module-level classes and the expressions of their bases (`class GuildBot(commands.Bot)`).
+    pub(super) class_bases: HashMap<String, Vec<Node<'t>>>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
     /// Streamlit): it imports one of those modules and calls it at module scope (`st.title(…)`).
     pub(super) rerun_script: bool,
@@ -327,6 +329,13 @@ impl<'t> Pre<'t> {
             "function_definition" | "class_definition" => {
                 if let Some(n) = stmt.field("name") {
                     self.module_names.insert(text(n, src).to_string());
+                    if let Some(sup) = stmt.field("superclasses") {
+                        let bases = named_children(sup)
+                            .into_iter()
+                            .filter(|b| b.kind_name() != "keyword_argument")
+                            .collect();
+                        self.class_bases.insert(text(n, src).to_string(), bases);
+                    }
                 }
             }
             "decorated_definition" => {
@@ -533,6 +542,31 @@ impl<'t> Pre<'t> {
             .is_some_and(|imp| imp.level == 0 && in_package(&imp.path, prefixes))
             || (!self.imports.contains_key(local)
                 && self.wildcard.iter().any(|w| in_package(w, prefixes)))
+    }
+
+    /// The last names of the bases a module-level class inherits through other classes of the
+    /// file (`ReportHandler(BaseHandler)` with `BaseHandler(tornado.web.RequestHandler)`:
+    /// `RequestHandler`).
+    pub(super) fn inherited_bases(&self, class: &str, src: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut todo: Vec<&str> = vec![class];
+        let mut seen: HashSet<&str> = HashSet::default();
+        while let Some(c) = todo.pop() {
+            if !seen.insert(c) || seen.len() > 64 {
+                continue;
+            }
+            for b in self.class_bases.get(c).into_iter().flatten() {
+                if let Some(segs) = dotted(*b, src)
+                    && let Some(&last) = segs.last()
+                {
+                    out.push(last.to_string());
+                    if segs.len() == 1 {
+                        todo.push(last);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Is `arg` a string naming a once-only event (`"startup"`): a registration for it is not one.

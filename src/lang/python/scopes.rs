@@ -616,6 +616,10 @@ impl<'a, 't> Walker<'a, 't> {
                     && let Some(last) = segs.last()
                 {
                     info.bases.push((*last).to_string());
+                    // And what it inherits through classes of the file (`ReportHandler(BaseHandler)`).
+                    if segs.len() == 1 {
+                        info.bases.extend(self.pre.inherited_bases(last, src));
+                    }
                 }
             }
         }
