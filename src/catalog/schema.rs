@@ -390,6 +390,26 @@ pub struct RegistrationDef {
     /// functions under them, and under the other types of a map that has one, run per
     /// request (Apollo Server, GraphQL Yoga, Mercurius, graphql-tools' `makeExecutableSchema`).
     pub resolver_types: Vec<String>,
+    /// Python: decorators of a framework that calls the function they sit on once per request
+    /// or event, named with the modules they come from (`[[registration.decorators]]`).
+    pub decorators: Vec<FrameworkDecoratorsDef>,
+}
+
+/// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`).
+/// A name counts only when it is the framework's: imported from one of
+/// `modules` (`from dash import callback`), an attribute of such an import
+/// (`@commands.command()`), or a method of an object built at module level from one of its
+/// classes, directly or through a class of the file deriving from one (`app = Dash(__name__)` +
+/// `@app.callback(…)`; `bot = GuildBot(…)` with `class GuildBot(commands.Bot)`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct FrameworkDecoratorsDef {
+    /// The framework, for readers of the catalogue (`Dash`).
+    pub framework: String,
+    /// Modules (and their submodules) the decorators come from (`dash`, `discord`).
+    pub modules: Vec<String>,
+    /// The decorators' names, the last segment (`callback`, `command`).
+    pub names: Vec<String>,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

@@ -33,6 +33,8 @@ pub(super) struct Pre<'t> {
     pub(super) reg_instance: Vec<String>,
     /// Classes whose instance is handed to one of them: their public methods run per request.
     pub(super) registered_classes: HashSet<String>,
+    /// The catalogue's `[[registration.decorators]]`: frameworks' registering decorators.
+    pub(super) reg_decorators: Vec<FrameworkDecoratorsDef>,
     /// Module-level classes and the expressions of their bases (`class GuildBot(commands.Bot)`).
     pub(super) class_bases: HashMap<String, Vec<Node<'t>>>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
@@ -94,6 +96,7 @@ impl<'t> Pre<'t> {
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
             reg_instance: catalog.registration.instance_functions.clone(),
+            reg_decorators: catalog.registration.decorators.clone(),
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()
         };
@@ -542,6 +545,52 @@ impl<'t> Pre<'t> {
             .is_some_and(|imp| imp.level == 0 && in_package(&imp.path, prefixes))
             || (!self.imports.contains_key(local)
                 && self.wildcard.iter().any(|w| in_package(w, prefixes)))
+    }
+
+    /// The catalogue framework (`[[registration.decorators]]`) whose registering decorator this
+    /// is, by its dotted name (`["bot", "command"]`): the last name is one of the framework's,
+    /// and the first is imported from its modules or built at module level from them.
+    pub(super) fn framework_decorator(
+        &self,
+        segs: &[&str],
+        src: &str,
+    ) -> Option<&FrameworkDecoratorsDef> {
+        let (first, last) = (*segs.first()?, *segs.last()?);
+        self.reg_decorators.iter().find(|d| {
+            let modules: Vec<&str> = d.modules.iter().map(String::as_str).collect();
+            d.names.iter().any(|n| n == last)
+                && (self.imported_from(first, &modules)
+                    || (segs.len() >= 2 && self.built_from(first, &modules, src)))
+        })
+    }
+
+    /// Is the module-level `name` built by a call of a class from `modules`, directly (`app =
+    /// Dash(__name__)`) or through a class of the file deriving from one (`bot = GuildBot(…)`)?
+    fn built_from(&self, name: &str, modules: &[&str], src: &str) -> bool {
+        self.consts.get(name).is_some_and(|values| {
+            values.iter().any(|v| {
+                v.kind_name() == "call"
+                    && v.field("function")
+                        .and_then(|f| dotted(f, src))
+                        .is_some_and(|segs| self.class_in(&segs, modules, src, 0))
+            })
+        })
+    }
+
+    /// Does the dotted name of a class (`commands.Bot`, `GuildBot`) come from `modules`, or
+    /// name a class of the file with a base that does?
+    fn class_in(&self, segs: &[&str], modules: &[&str], src: &str, depth: usize) -> bool {
+        let Some(&first) = segs.first() else {
+            return false;
+        };
+        self.imported_from(first, modules)
+            || (segs.len() == 1
+                && depth < 16
+                && self.class_bases.get(first).is_some_and(|bases| {
+                    bases.iter().any(|b| {
+                        dotted(*b, src).is_some_and(|s| self.class_in(&s, modules, src, depth + 1))
+                    })
+                }))
     }
 
     /// The last names of the bases a module-level class inherits through other classes of the

@@ -775,6 +775,12 @@ impl<'a, 't> Walker<'a, 't> {
                 test = true;
                 continue;
             }
+            // A framework's registering decorator (the catalogue's `[[registration.decorators]]`:
+            // Dash's `@callback`, discord.py's `@bot.command()`).
+            if self.pre.framework_decorator(&segs, src).is_some() {
+                handler = Some("event");
+                continue;
+            }
             if segs.len() >= 2 && ROUTE_DECORATORS.contains(&last) {
                 handler = Some(self.web_tag(last));
                 continue;
