@@ -395,8 +395,8 @@ pub struct RegistrationDef {
     pub decorators: Vec<FrameworkDecoratorsDef>,
 }
 
-/// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`).
-/// A name counts only when it is the framework's: imported from one of
+/// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`,
+/// nameko's `rpc`). A name counts only when it is the framework's: imported from one of
 /// `modules` (`from dash import callback`), an attribute of such an import
 /// (`@commands.command()`), or a method of an object built at module level from one of its
 /// classes, directly or through a class of the file deriving from one (`app = Dash(__name__)` +
@@ -410,6 +410,9 @@ pub struct FrameworkDecoratorsDef {
     pub modules: Vec<String>,
     /// The decorators' names, the last segment (`callback`, `command`).
     pub names: Vec<String>,
+    /// The framework builds a new instance of the class holding such a method for every call
+    /// (nameko's service workers): that class's `__init__` runs per call too.
+    pub per_call_instance: bool,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

@@ -35,6 +35,9 @@ pub(super) struct Pre<'t> {
     pub(super) registered_classes: HashSet<String>,
     /// The catalogue's `[[registration.decorators]]`: frameworks' registering decorators.
     pub(super) reg_decorators: Vec<FrameworkDecoratorsDef>,
+    /// Classes holding a method one of them registers, for a framework that builds an instance
+    /// per call (`per_call_instance`: nameko services): their `__init__` runs per call.
+    pub(super) per_call_classes: HashSet<String>,
     /// Module-level classes and the expressions of their bases (`class GuildBot(commands.Bot)`).
     pub(super) class_bases: HashMap<String, Vec<Node<'t>>>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
@@ -103,6 +106,7 @@ impl<'t> Pre<'t> {
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
         let mut main_blocks: Vec<Node<'t>> = Vec::new();
         let mut arq: Vec<(&str, Node<'t>)> = Vec::new();
+        let mut decorators: Vec<Node<'t>> = Vec::new();
 
         // Module level: names, main guard, aliases, the last import.
         let mut last_import_end: Option<usize> = None;
@@ -142,6 +146,7 @@ impl<'t> Pre<'t> {
                     }
                 }
                 K::Call => pre.scan_call(node, src, file, &mut refs),
+                K::Decorator => decorators.push(node),
                 K::KeywordArg => {
                     if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {
                         let key = text(n, src);
@@ -267,6 +272,26 @@ impl<'t> Pre<'t> {
                     if let Some(t) = target {
                         refs.push((t, "arq"));
                     }
+                }
+            }
+        }
+
+        // Classes a framework builds per call (nameko services): a method of the class body
+        // carries one of its registering decorators (`@rpc`), now that imports are known.
+        if pre.reg_decorators.iter().any(|d| d.per_call_instance) {
+            for d in decorators {
+                let class = d
+                    .parent()
+                    .and_then(|p| p.parent())
+                    .and_then(|b| b.parent())
+                    .filter(|c| c.kind_name() == "class_definition")
+                    .and_then(|c| c.field("name"));
+                if let Some(class) = class
+                    && decorator_segs(d, src)
+                        .and_then(|segs| pre.framework_decorator(&segs, src))
+                        .is_some_and(|def| def.per_call_instance)
+                {
+                    pre.per_call_classes.insert(text(class, src).to_string());
                 }
             }
         }
@@ -986,6 +1011,17 @@ fn in_package(path: &str, prefixes: &[&str]) -> bool {
         path.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
     })
+}
+
+/// The dotted name a decorator calls or names (`["bot", "command"]` for `@bot.command()`).
+pub(super) fn decorator_segs<'s>(decorator: Node, src: &'s str) -> Option<Vec<&'s str>> {
+    let expr = decorator.named_child(0)?;
+    let callee = if expr.kind_name() == "call" {
+        expr.field("function")?
+    } else {
+        expr
+    };
+    dotted(callee, src)
 }
 
 /// Is this statement directly in a class body (`class WorkerSettings: functions = [...]`)?

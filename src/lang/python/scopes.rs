@@ -776,7 +776,7 @@ impl<'a, 't> Walker<'a, 't> {
                 continue;
             }
             // A framework's registering decorator (the catalogue's `[[registration.decorators]]`:
-            // Dash's `@callback`, discord.py's `@bot.command()`).
+            // Dash's `@callback`, discord.py's `@bot.command()`, nameko's `@rpc`).
             if self.pre.framework_decorator(&segs, src).is_some() {
                 handler = Some("event");
                 continue;
@@ -932,6 +932,14 @@ impl<'a, 't> Walker<'a, 't> {
             && self.pre.registered_classes.contains(&c.name)
         {
             return (ScopeKind::Handler, Some("route"), guard);
+        }
+        // A class a framework builds anew for every call of the methods it registers (the
+        // catalogue's `per_call_instance`: nameko services): its `__init__` runs per call.
+        if let Some(c) = class
+            && name == "__init__"
+            && self.pre.per_call_classes.contains(&c.name)
+        {
+            return (ScopeKind::Handler, Some("per-call"), guard);
         }
         if let Some(c) = class
             && (c
