@@ -397,6 +397,29 @@ pub struct RegistrationDef {
     /// (a middleware's `handle(ctx: HttpContext, next)`, an error handler, a helper a route
     /// hands its context to).
     pub request_types: Vec<String>,
+    /// Python: decorators of a framework that calls the function they sit on once per request
+    /// or event, named with the modules they come from (`[[registration.decorators]]`).
+    pub decorators: Vec<FrameworkDecoratorsDef>,
+}
+
+/// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`,
+/// nameko's `rpc`). A name counts only when it is the framework's: imported from one of
+/// `modules` (`from dash import callback`), an attribute of such an import
+/// (`@commands.command()`), or a method of an object built at module level from one of its
+/// classes, directly or through a class of the file deriving from one (`app = Dash(__name__)` +
+/// `@app.callback(…)`; `bot = GuildBot(…)` with `class GuildBot(commands.Bot)`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct FrameworkDecoratorsDef {
+    /// The framework, for readers of the catalogue (`Dash`).
+    pub framework: String,
+    /// Modules (and their submodules) the decorators come from (`dash`, `discord`).
+    pub modules: Vec<String>,
+    /// The decorators' names, the last segment (`callback`, `command`).
+    pub names: Vec<String>,
+    /// The framework builds a new instance of the class holding such a method for every call
+    /// (nameko's service workers): that class's `__init__` runs per call too.
+    pub per_call_instance: bool,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

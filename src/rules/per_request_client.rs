@@ -391,6 +391,12 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         )
                     }),
                 ),
+                (None, _) if s.framework() == "per-call" => (
+                    "on every call".to_string(),
+                    scope_label(&s).map(|sp| {
+                        (sp, format!("{} runs on every call: the framework builds a new instance of its class for each call of a method it registers", describe_scope(&s)))
+                    }),
+                ),
                 (None, _) if s.framework() == "channels" => (
                     "on every message".to_string(),
                     scope_label(&s)
@@ -679,6 +685,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 _ if is_job_framework(framework) => "on every job",
                 _ if framework == "event" => "on every event",
                 _ if framework == "channels" => "on every message",
+                _ if framework == "per-call" => "on every call",
                 _ if framework == "rerun" => "on every rerun of the script",
                 _ => "on every request",
             };
@@ -858,6 +865,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "prefect") => "Prefect task",
         (_, "arq") => "arq job",
         (_, "channels") => "Channels consumer method",
+        (_, "per-call") => "constructor",
         (_, "dramatiq") => "Dramatiq actor",
         (_, "rq") => "RQ job",
         (_, "lambda") => "Lambda handler",

@@ -23,7 +23,7 @@
 //! The front-end knows frameworks (FastAPI, Flask, Django, Celery, Lambda, aiohttp, Starlette),
 //! never libraries: library identity comes from the catalogue (`rules/catalog/python.toml`).
 
-use crate::catalog::{ClientDef, CtorMatch, LangCatalog};
+use crate::catalog::{ClientDef, CtorMatch, FrameworkDecoratorsDef, LangCatalog};
 use crate::facts::{
     CallSite, ClientConfig, ClientKind, ClientSite, Closing, ConnUrl, FileFacts, FixAnchors,
     FnFact, Guard, HandlerRef, ModuleRef, OptValue, OptionFact, Returned, Scope, ScopeKind,

@@ -33,6 +33,13 @@ pub(super) struct Pre<'t> {
     pub(super) reg_instance: Vec<String>,
     /// Classes whose instance is handed to one of them: their public methods run per request.
     pub(super) registered_classes: HashSet<String>,
+    /// The catalogue's `[[registration.decorators]]`: frameworks' registering decorators.
+    pub(super) reg_decorators: Vec<FrameworkDecoratorsDef>,
+    /// Classes holding a method one of them registers, for a framework that builds an instance
+    /// per call (`per_call_instance`: nameko services): their `__init__` runs per call.
+    pub(super) per_call_classes: HashSet<String>,
+    /// Module-level classes and the expressions of their bases (`class GuildBot(commands.Bot)`).
+    pub(super) class_bases: HashMap<String, Vec<Node<'t>>>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
     /// Streamlit): it imports one of those modules and calls it at module scope (`st.title(…)`).
     pub(super) rerun_script: bool,
@@ -92,12 +99,14 @@ impl<'t> Pre<'t> {
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
             reg_instance: catalog.registration.instance_functions.clone(),
+            reg_decorators: catalog.registration.decorators.clone(),
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()
         };
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
         let mut main_blocks: Vec<Node<'t>> = Vec::new();
         let mut arq: Vec<(&str, Node<'t>)> = Vec::new();
+        let mut decorators: Vec<Node<'t>> = Vec::new();
 
         // Module level: names, main guard, aliases, the last import.
         let mut last_import_end: Option<usize> = None;
@@ -137,6 +146,7 @@ impl<'t> Pre<'t> {
                     }
                 }
                 K::Call => pre.scan_call(node, src, file, &mut refs),
+                K::Decorator => decorators.push(node),
                 K::KeywordArg => {
                     if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {
                         let key = text(n, src);
@@ -266,6 +276,26 @@ impl<'t> Pre<'t> {
             }
         }
 
+        // Classes a framework builds per call (nameko services): a method of the class body
+        // carries one of its registering decorators (`@rpc`), now that imports are known.
+        if pre.reg_decorators.iter().any(|d| d.per_call_instance) {
+            for d in decorators {
+                let class = d
+                    .parent()
+                    .and_then(|p| p.parent())
+                    .and_then(|b| b.parent())
+                    .filter(|c| c.kind_name() == "class_definition")
+                    .and_then(|c| c.field("name"));
+                if let Some(class) = class
+                    && decorator_segs(d, src)
+                        .and_then(|segs| pre.framework_decorator(&segs, src))
+                        .is_some_and(|def| def.per_call_instance)
+                {
+                    pre.per_call_classes.insert(text(class, src).to_string());
+                }
+            }
+        }
+
         // Handler references, now that local functions and imports are known.
         for (expr, framework) in refs {
             let Some(segs) = dotted(expr, src) else {
@@ -327,6 +357,13 @@ impl<'t> Pre<'t> {
             "function_definition" | "class_definition" => {
                 if let Some(n) = stmt.field("name") {
                     self.module_names.insert(text(n, src).to_string());
+                    if let Some(sup) = stmt.field("superclasses") {
+                        let bases = named_children(sup)
+                            .into_iter()
+                            .filter(|b| b.kind_name() != "keyword_argument")
+                            .collect();
+                        self.class_bases.insert(text(n, src).to_string(), bases);
+                    }
                 }
             }
             "decorated_definition" => {
@@ -533,6 +570,77 @@ impl<'t> Pre<'t> {
             .is_some_and(|imp| imp.level == 0 && in_package(&imp.path, prefixes))
             || (!self.imports.contains_key(local)
                 && self.wildcard.iter().any(|w| in_package(w, prefixes)))
+    }
+
+    /// The catalogue framework (`[[registration.decorators]]`) whose registering decorator this
+    /// is, by its dotted name (`["bot", "command"]`): the last name is one of the framework's,
+    /// and the first is imported from its modules or built at module level from them.
+    pub(super) fn framework_decorator(
+        &self,
+        segs: &[&str],
+        src: &str,
+    ) -> Option<&FrameworkDecoratorsDef> {
+        let (first, last) = (*segs.first()?, *segs.last()?);
+        self.reg_decorators.iter().find(|d| {
+            let modules: Vec<&str> = d.modules.iter().map(String::as_str).collect();
+            d.names.iter().any(|n| n == last)
+                && (self.imported_from(first, &modules)
+                    || (segs.len() >= 2 && self.built_from(first, &modules, src)))
+        })
+    }
+
+    /// Is the module-level `name` built by a call of a class from `modules`, directly (`app =
+    /// Dash(__name__)`) or through a class of the file deriving from one (`bot = GuildBot(…)`)?
+    fn built_from(&self, name: &str, modules: &[&str], src: &str) -> bool {
+        self.consts.get(name).is_some_and(|values| {
+            values.iter().any(|v| {
+                v.kind_name() == "call"
+                    && v.field("function")
+                        .and_then(|f| dotted(f, src))
+                        .is_some_and(|segs| self.class_in(&segs, modules, src, 0))
+            })
+        })
+    }
+
+    /// Does the dotted name of a class (`commands.Bot`, `GuildBot`) come from `modules`, or
+    /// name a class of the file with a base that does?
+    fn class_in(&self, segs: &[&str], modules: &[&str], src: &str, depth: usize) -> bool {
+        let Some(&first) = segs.first() else {
+            return false;
+        };
+        self.imported_from(first, modules)
+            || (segs.len() == 1
+                && depth < 16
+                && self.class_bases.get(first).is_some_and(|bases| {
+                    bases.iter().any(|b| {
+                        dotted(*b, src).is_some_and(|s| self.class_in(&s, modules, src, depth + 1))
+                    })
+                }))
+    }
+
+    /// The last names of the bases a module-level class inherits through other classes of the
+    /// file (`ReportHandler(BaseHandler)` with `BaseHandler(tornado.web.RequestHandler)`:
+    /// `RequestHandler`).
+    pub(super) fn inherited_bases(&self, class: &str, src: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut todo: Vec<&str> = vec![class];
+        let mut seen: HashSet<&str> = HashSet::default();
+        while let Some(c) = todo.pop() {
+            if !seen.insert(c) || seen.len() > 64 {
+                continue;
+            }
+            for b in self.class_bases.get(c).into_iter().flatten() {
+                if let Some(segs) = dotted(*b, src)
+                    && let Some(&last) = segs.last()
+                {
+                    out.push(last.to_string());
+                    if segs.len() == 1 {
+                        todo.push(last);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Is `arg` a string naming a once-only event (`"startup"`): a registration for it is not one.
@@ -903,6 +1011,17 @@ fn in_package(path: &str, prefixes: &[&str]) -> bool {
         path.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
     })
+}
+
+/// The dotted name a decorator calls or names (`["bot", "command"]` for `@bot.command()`).
+pub(super) fn decorator_segs<'s>(decorator: Node, src: &'s str) -> Option<Vec<&'s str>> {
+    let expr = decorator.named_child(0)?;
+    let callee = if expr.kind_name() == "call" {
+        expr.field("function")?
+    } else {
+        expr
+    };
+    dotted(callee, src)
 }
 
 /// Is this statement directly in a class body (`class WorkerSettings: functions = [...]`)?

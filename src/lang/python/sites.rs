@@ -665,6 +665,7 @@ pub(super) fn static_tag(tag: &str) -> &'static str {
         "tornado",
         "falcon",
         "channels",
+        "per-call",
         "gcf",
         "dramatiq",
         "rq",
