@@ -632,7 +632,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             self.for_loops
                 .push((self.ctx.len() + 1, name.clone(), self.ctx()));
         }
-        self.in_loop(|w| w.visit_block(&f.body));
+        self.in_loop(&f.body, |w| w.visit_block(&f.body));
         if bound.is_some() {
             self.for_loops.pop();
         }
