@@ -382,6 +382,10 @@ pub struct RegistrationDef {
     /// `*RpcServer`; one `*` stands for any text): their methods run per event, except the
     /// ones named in `once_events` (`ready`, `poll_ready`).
     pub traits: Vec<String>,
+    /// Rust: methods and functions (by their last path segment) whose callback, a closure or a
+    /// function named by path, runs once per job a worker takes off its queue (apalis's
+    /// `WorkerBuilder::build_fn(f)`): connlint says "per job" for them.
+    pub jobs: Vec<String>,
     /// Functions that register an instance whose public methods something calls per request
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
     /// for any text.

@@ -608,7 +608,10 @@ fn kind_noun(kind: ClientKind) -> &'static str {
 
 /// Task queues and workers: their functions run once per job (message), not per request.
 fn is_job_framework(framework: &str) -> bool {
-    matches!(framework, "celery" | "huey" | "prefect" | "dramatiq" | "rq" | "arq")
+    matches!(
+        framework,
+        "celery" | "huey" | "prefect" | "dramatiq" | "rq" | "arq" | "job"
+    )
 }
 
 fn scope_label(s: &Scope) -> Option<Span> {
@@ -622,6 +625,8 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         } => {
             let (when, what) = if is_job_framework(framework) {
                 ("on every job", "job")
+            } else if framework == "event" {
+                ("on every event", "callback")
             } else {
                 ("on every request", "handler")
             };
@@ -798,6 +803,7 @@ fn framework_name(f: &str) -> &str {
         "actix" | "actix-worker" => "actix-web",
         "rocket" => "Rocket",
         "tonic" => "tonic",
+        "job" => "worker",
         other => other,
     }
 }

@@ -134,6 +134,7 @@ impl<'ast> Pre<'ast> {
             mod_path: Vec::new(),
             test_mods: 0,
             url_schemes: &catalog.url_schemes,
+            registration: &catalog.registration,
         };
         v.visit_file(ast);
         let candidates = std::mem::take(&mut v.candidates);
@@ -569,6 +570,8 @@ pub(super) struct PreVisitor<'p, 'ast> {
     pub(super) test_mods: usize,
     /// What makes a string a connection URL (the catalogue's schemes).
     pub(super) url_schemes: &'p [String],
+    /// The calls that register a callback run per event or per job (the catalogue's).
+    pub(super) registration: &'p crate::catalog::RegistrationDef,
 }
 
 pub(super) fn collect_use(tree: &UseTree, prefix: &mut Vec<String>, pre: &mut Pre<'_>) {
@@ -719,6 +722,47 @@ pub(super) fn names_route_path(mut e: &Expr) -> bool {
             }
             Expr::Paren(p) => e = &p.expr,
             _ => return false,
+        }
+    }
+}
+
+impl<'ast> PreVisitor<'_, 'ast> {
+    /// Functions named by path where a catalogue `[registration]` call takes its callback
+    /// (`client.add_event_handler(archive::on_message)`, `socket.on("message", on_message)`,
+    /// `WorkerBuilder::new("digest").build_fn(jobs::send_digest)`): each runs once per event, or
+    /// per job. A registration for a once event (`on("ready", f)`) is none.
+    pub(super) fn registration_refs(
+        &mut self,
+        name: &str,
+        method: bool,
+        args: &'ast Punctuated<Expr, Token![,]>,
+    ) {
+        let reg = self.registration;
+        let listed = |l: &[String]| l.iter().any(|x| x == name);
+        let framework = if listed(&reg.jobs) {
+            "job"
+        } else if (method && listed(&reg.methods)) || (!method && listed(&reg.functions)) {
+            "event"
+        } else {
+            return;
+        };
+        if let Some(Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        })) = args.first()
+            && reg.once_events.contains(&s.value())
+        {
+            return;
+        }
+        for a in args {
+            if let Some(t) = path_arg(a)
+                && last_ident(t).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
+            {
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework,
+                });
+            }
         }
     }
 }
@@ -900,6 +944,7 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         if let Expr::Path(p) = &*c.func {
             let names = seg_names(&p.path);
             let last = names.last().map(String::as_str).unwrap_or("");
+            self.registration_refs(last, false, &c.args);
             let target = if last == "on" {
                 c.args.iter().nth(1)
             } else {
@@ -979,6 +1024,9 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                     framework: "route",
                 });
             }
+        }
+        if !is_method_router(&m.receiver) {
+            self.registration_refs(&method, true, &m.args);
         }
         if method == "route" {
             self.visit_expr(&m.receiver);

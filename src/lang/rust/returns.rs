@@ -469,6 +469,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler(self.pre.service_fn_framework));
             } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
                 closure = Some(ClosureRole::Handler(fw));
+            } else if self.catalog.registration.jobs.iter().any(|f| f == last) {
+                closure = Some(ClosureRole::Handler("job"));
             } else if self
                 .catalog
                 .registration
@@ -589,6 +591,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             && self.pre.is_warp_chain(&m.receiver)
         {
             closure = Some(ClosureRole::Handler("warp"));
+        } else if self.catalog.registration.jobs.contains(&method) {
+            // `WorkerBuilder::new("digest").build_fn(|job: Digest| async move { … })`.
+            closure = Some(ClosureRole::Handler("job"));
         } else if self.catalog.registration.methods.contains(&method) {
             // `socket.on("message", |s, Data(d)| async move { … })`: once per event.
             closure = Some(ClosureRole::Handler("event"));
