@@ -643,6 +643,36 @@ pub struct FileFacts {
     /// reader's part.)
     #[serde(default)]
     pub entry_script: bool,
+    /// Rust: traits this file declares whose implementations a framework calls per request.
+    #[serde(default)]
+    pub callback_traits: Vec<CallbackTrait>,
+    /// Rust: the `impl Trait for Type` blocks of this file whose trait is the project's own.
+    #[serde(default)]
+    pub trait_impls: Vec<TraitImpl>,
+}
+
+/// A trait declared under an attribute that makes a framework call its implementations per
+/// request (catalogue `[registration] trait_attributes`: tarpc's `#[tarpc::service] trait
+/// Inventory { … }`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct CallbackTrait {
+    pub name: String,
+    /// The crate of the attribute (`tarpc`), for messages.
+    pub framework: String,
+    /// The trait's name.
+    pub span: Span,
+}
+
+/// An implementation of a trait of the project (`impl Inventory for InventoryServer`), in any
+/// module: if the trait is a [`CallbackTrait`], its methods run per request.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct TraitImpl {
+    /// The trait's name (`Inventory`).
+    pub name: String,
+    /// Where the trait is declared: `None` for this file.
+    pub module: Option<ModuleRef>,
+    /// Its methods: indices into [`FileFacts::functions`].
+    pub functions: Vec<usize>,
 }
 
 /// Something a front-end could not read, at `span`.
@@ -673,6 +703,8 @@ impl FileFacts {
             notes,
             url_returns,
             entry_script: _,
+            callback_traits,
+            trait_impls,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -688,6 +720,8 @@ impl FileFacts {
         syntax_errors.shrink_to_fit();
         notes.shrink_to_fit();
         url_returns.shrink_to_fit();
+        callback_traits.shrink_to_fit();
+        trait_impls.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

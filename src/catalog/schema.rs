@@ -386,6 +386,11 @@ pub struct RegistrationDef {
     /// function named by path, runs once per job a worker takes off its queue (apalis's
     /// `WorkerBuilder::build_fn(f)`): connlint says "per job" for them.
     pub jobs: Vec<String>,
+    /// Rust: attributes on a trait declaration that make a framework call the trait's
+    /// implementations per request (tarpc's `#[tarpc::service] trait Inventory { … }`): the
+    /// methods of an `impl` of that trait, in any module of the project, run per request.
+    /// Matched on the last path segment.
+    pub trait_attributes: Vec<String>,
     /// Functions that register an instance whose public methods something calls per request
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
     /// for any text.

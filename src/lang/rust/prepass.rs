@@ -487,6 +487,32 @@ impl<'ast> Pre<'ast> {
         }
     }
 
+    /// An item of the project named by `path` (a trait in `impl Inventory for Server`): its name
+    /// and, unless this file declares it, the module that does. `None` for a dependency's or the
+    /// standard library's (`fmt::Display`, `tower::Service`).
+    pub(super) fn project_item(
+        &self,
+        path: &syn::Path,
+        inline_depth: usize,
+        project: &crate::project::Project,
+    ) -> Option<(String, Option<ModuleRef>)> {
+        let name = last_ident(path)?;
+        if path.segments.len() == 1 && !self.uses.contains_key(&name) {
+            return Some((name, None));
+        }
+        let resolved = self.resolve(path);
+        // `place_of` reads a last segment in capitals as a type's method; an item's module is
+        // the path before it.
+        let (_, module) = resolved.split_last()?;
+        let mut probe = module.to_vec();
+        probe.push("f".into());
+        match self.place_of(&probe, probe.len(), inline_depth, project) {
+            Place::SameFile => Some((name, None)),
+            Place::Module(m) => Some((name, Some(m))),
+            Place::External => None,
+        }
+    }
+
     pub(super) fn module_ref(&self, segments: &[String]) -> ModuleRef {
         rs_module(&self.rel, segments).unwrap_or_default()
     }

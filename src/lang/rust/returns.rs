@@ -243,16 +243,58 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             _ => None,
         };
         let outer = std::mem::replace(&mut self.impl_owner, owner);
+        let mut methods = Vec::new();
         for item in &i.items {
             match item {
-                syn::ImplItem::Fn(f) => self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place),
+                syn::ImplItem::Fn(f) => {
+                    methods.push(self.facts.functions.len());
+                    self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place);
+                }
                 other => self.visit_impl_item(other),
             }
         }
         self.impl_owner = outer;
+        if let Some((_, path, _)) = &i.trait_
+            && !self.in_test()
+            && let Some((name, module)) =
+                self.pre
+                    .project_item(path, self.inline_depth, &self.file.project)
+        {
+            self.facts.trait_impls.push(crate::facts::TraitImpl {
+                name,
+                module,
+                functions: methods,
+            });
+        }
         if test {
             self.test_depth -= 1;
         }
+    }
+
+    fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
+        // `#[tarpc::service] trait Inventory { … }`: its implementations, wherever they are,
+        // run per request (the catalogue's `[registration] trait_attributes`).
+        let attrs = &self.catalog.registration.trait_attributes;
+        if !self.in_test()
+            && let Some(a) = t
+                .attrs
+                .iter()
+                .find(|a| attr_last(a).is_some_and(|l| attrs.contains(&l)))
+        {
+            let resolved = self.pre.resolve(a.path());
+            let framework = match resolved.as_slice() {
+                [krate, _, ..] => krate.clone(),
+                _ => "rpc".to_string(),
+            };
+            self.facts
+                .callback_traits
+                .push(crate::facts::CallbackTrait {
+                    name: t.ident.to_string(),
+                    framework,
+                    span: self.conv.of(&t.ident),
+                });
+        }
+        visit::visit_item_trait(self, t);
     }
 
     fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
