@@ -97,7 +97,10 @@ pub struct ClientDef {
     #[serde(default)]
     pub per_target_options: Vec<String>,
     /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
-    /// it (an axum `State<…>` extractor) when nothing in the project writes it.
+    /// it (an axum `State<…>` extractor) when nothing in the project writes it. For a `checkout`
+    /// or `session` (`sqlx::Transaction`), the type by which a struct field holding such values
+    /// is recognised (`unclosed-session`): a path under one of the entry's `modules` whose last
+    /// segment is this one's; such an entry needs no constructor.
     #[serde(default)]
     pub type_path: Option<String>,
     /// A long-lived stream (a WebSocket to an upstream) that clients reopen in a loop when it

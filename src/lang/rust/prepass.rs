@@ -46,6 +46,8 @@ pub(super) struct Pre<'ast> {
     pub(super) fns: HashSet<String>,
     /// Struct / enum / type alias names.
     pub(super) types: HashSet<String>,
+    /// `type Held = PooledConnection<'static, M>;` → its type.
+    pub(super) aliases: HashMap<String, &'ast Type>,
     /// Method names of `impl` blocks.
     pub(super) methods: HashSet<String>,
     pub(super) statics: HashSet<String>,
@@ -103,6 +105,7 @@ impl<'ast> Pre<'ast> {
             inline_mods: HashSet::new(),
             fns: HashSet::new(),
             types: HashSet::new(),
+            aliases: HashMap::new(),
             methods: HashSet::new(),
             statics: HashSet::new(),
             fields: HashMap::new(),
@@ -935,6 +938,7 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_type(&mut self, t: &'ast syn::ItemType) {
         self.pre.types.insert(t.ident.to_string());
+        self.pre.aliases.entry(t.ident.to_string()).or_insert(&t.ty);
         visit::visit_item_type(self, t);
     }
 

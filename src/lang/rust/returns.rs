@@ -271,6 +271,11 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         }
     }
 
+    fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
+        self.record_checkout_fields(s);
+        visit::visit_item_struct(self, s);
+    }
+
     fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
         // `#[tarpc::service] trait Inventory { … }`: its implementations, wherever they are,
         // run per request (the catalogue's `[registration] trait_attributes`).
@@ -537,6 +542,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_method_call(&mut self, m: &'ast ExprMethodCall) {
         let method = m.method.to_string();
+        self.record_parked(m, &method);
         if let Some(recv) = expr_ident(&m.receiver)
             && let Some(state) = self.fns.last_mut()
         {
