@@ -12,6 +12,9 @@ use crate::facts::{CheckoutField, ClientKind, Parked};
 /// How deep a field's type is searched (`Arc<Mutex<HashMap<K, Vec<T>>>>`), aliases included.
 const MAX_TYPE_DEPTH: usize = 12;
 
+/// Types through which tasks share what they hold.
+const SHARED_TYPES: &[&str] = &["Arc", "Mutex", "RwLock", "DashMap"];
+
 /// The value a collection method stores: `map.insert(k, v)`, `set.insert(v)`,
 /// `vec.insert(i, v)`, `vec.push(v)`, `map.entry(k).or_insert(v)`.
 fn stored_arg<'e>(method: &str, args: &'e Punctuated<Expr, Token![,]>) -> Option<&'e Expr> {
@@ -48,35 +51,45 @@ fn nearest_field(e: &Expr) -> Option<(String, Option<String>)> {
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {
-    /// The catalogue checkout or session a type holds anywhere in it, through the file's type
-    /// aliases (`Arc<Mutex<HashMap<SocketAddr, Held>>>` with `type Held = PooledConnection<…>`).
-    pub(super) fn checkout_in(&self, ty: &Type, depth: usize) -> Option<&'a ClientDef> {
+    /// The catalogue checkout or session a type holds inside a collection shared between tasks
+    /// (under an `Arc`, a `Mutex`, an `RwLock` or a `DashMap`: what one request parks there,
+    /// another finds), through the file's type aliases (`Arc<Mutex<HashMap<SocketAddr, Held>>>`
+    /// with `type Held = PooledConnection<…>`). A struct's own map (`pending: HashMap<u32,
+    /// Transaction<…>>` on a per-connection struct) goes with its owner.
+    pub(super) fn checkout_in(
+        &self,
+        ty: &Type,
+        shared: bool,
+        depth: usize,
+    ) -> Option<&'a ClientDef> {
         if depth > MAX_TYPE_DEPTH {
             return None;
         }
+        let inner = |t: &Type| self.checkout_in(t, shared, depth + 1);
         match ty {
-            Type::Reference(r) => self.checkout_in(&r.elem, depth + 1),
-            Type::Paren(p) => self.checkout_in(&p.elem, depth + 1),
-            Type::Group(g) => self.checkout_in(&g.elem, depth + 1),
-            Type::Array(a) => self.checkout_in(&a.elem, depth + 1),
-            Type::Slice(s) => self.checkout_in(&s.elem, depth + 1),
-            Type::Tuple(t) => t.elems.iter().find_map(|e| self.checkout_in(e, depth + 1)),
+            Type::Reference(r) => inner(&r.elem),
+            Type::Paren(p) => inner(&p.elem),
+            Type::Group(g) => inner(&g.elem),
+            Type::Array(a) => inner(&a.elem),
+            Type::Slice(s) => inner(&s.elem),
+            Type::Tuple(t) => t.elems.iter().find_map(inner),
             Type::Path(tp) if tp.qself.is_none() => {
                 if tp.path.segments.len() == 1
                     && let Some(alias) = last_ident(&tp.path).and_then(|n| self.pre.aliases.get(&n))
-                    && let Some(d) = self.checkout_in(alias, depth + 1)
+                    && let Some(d) = inner(alias)
                 {
                     return Some(d);
                 }
-                if let Some(d) = self.checkout_type(&self.pre.resolve(&tp.path)) {
+                if shared && let Some(d) = self.checkout_type(&self.pre.resolve(&tp.path)) {
                     return Some(d);
                 }
-                let syn::PathArguments::AngleBracketed(args) = &tp.path.segments.last()?.arguments
-                else {
+                let last = tp.path.segments.last()?;
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                     return None;
                 };
+                let shared = shared || SHARED_TYPES.contains(&last.ident.to_string().as_str());
                 args.args.iter().find_map(|a| match a {
-                    syn::GenericArgument::Type(t) => self.checkout_in(t, depth + 1),
+                    syn::GenericArgument::Type(t) => self.checkout_in(t, shared, depth + 1),
                     _ => None,
                 })
             }
@@ -109,7 +122,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         };
         for f in &named.named {
             let Some(id) = &f.ident else { continue };
-            if let Some(def) = self.checkout_in(&f.ty, 0) {
+            if let Some(def) = self.checkout_in(&f.ty, false, 0) {
                 self.facts.checkout_fields.push(CheckoutField {
                     owner: s.ident.to_string(),
                     field: id.to_string(),
