@@ -29,6 +29,13 @@ pub enum PerRequest {
     },
     /// Called from a per-request scope: the call.
     CalledFrom(CallId),
+    /// A method of an implementation of a trait a framework calls per request (a tarpc
+    /// service): the file declaring the trait and its index in `callback_traits`.
+    Implements {
+        file: usize,
+        idx: usize,
+        framework: String,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -229,6 +236,43 @@ impl CallGraph {
                             idx: ri,
                             framework: r.framework.clone(),
                         });
+                }
+            }
+        }
+
+        // Rust: the methods of an `impl` of a trait declared as a service a framework calls per
+        // request (`#[tarpc::service] trait Inventory`), in the same file or the module named.
+        let mut callback_traits: HashMap<(usize, &str), Vec<(usize, usize)>> = HashMap::new();
+        for (fi, u) in units.iter().enumerate() {
+            for (ti, t) in u.facts.callback_traits.iter().enumerate() {
+                callback_traits
+                    .entry((u.project, t.name.as_str()))
+                    .or_default()
+                    .push((fi, ti));
+            }
+        }
+        if !callback_traits.is_empty() {
+            for (fi, u) in units.iter().enumerate() {
+                for imp in &u.facts.trait_impls {
+                    let declared = callback_traits
+                        .get(&(u.project, imp.name.as_str()))
+                        .into_iter()
+                        .flatten()
+                        .find(|(df, _)| match &imp.module {
+                            None => *df == fi,
+                            Some(m) => m.names_any(&units[*df].facts.module_keys),
+                        });
+                    let Some(&(df, ti)) = declared else { continue };
+                    let framework = units[df].facts.callback_traits[ti].framework.clone();
+                    for &f in &imp.functions {
+                        g.per_request
+                            .entry((fi, f))
+                            .or_insert(PerRequest::Implements {
+                                file: df,
+                                idx: ti,
+                                framework: framework.clone(),
+                            });
+                    }
                 }
             }
         }

@@ -643,6 +643,73 @@ pub struct FileFacts {
     /// reader's part.)
     #[serde(default)]
     pub entry_script: bool,
+    /// Rust: traits this file declares whose implementations a framework calls per request.
+    #[serde(default)]
+    pub callback_traits: Vec<CallbackTrait>,
+    /// Rust: the `impl Trait for Type` blocks of this file whose trait is the project's own.
+    #[serde(default)]
+    pub trait_impls: Vec<TraitImpl>,
+    /// Rust: struct fields declared to hold checked-out connections or transactions.
+    #[serde(default)]
+    pub checkout_fields: Vec<CheckoutField>,
+    /// Rust: values built by a call and put into a collection reached through a struct field.
+    #[serde(default)]
+    pub parked: Vec<Parked>,
+}
+
+/// A struct field whose type holds connections checked out of a pool, or transactions holding
+/// one (a catalogue `checkout` / `session` entry by its `type_path`):
+/// `held: Arc<Mutex<HashMap<SocketAddr, PooledConnection<'static, M>>>>`.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct CheckoutField {
+    /// The struct (`Leases`).
+    pub owner: String,
+    pub field: String,
+    /// Catalogue id of what it holds.
+    pub client: String,
+    /// The field's name.
+    pub span: Span,
+}
+
+/// A value built by a call and put into a collection reached through a struct field:
+/// `self.held.lock().await.insert(peer, conn)` after `let conn = pool.get_owned().await?`.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Parked {
+    /// The type whose field it is (`Leases` for `self`, `BotCtx` for `ctx: &BotCtx`), if known.
+    pub owner: Option<String>,
+    pub field: String,
+    /// The call that built it, short (`pool.get_owned()`).
+    pub ctor: String,
+    /// That call.
+    pub span: Span,
+    /// The call that puts it into the collection (`….insert(peer, conn)`).
+    pub at: Span,
+    pub scope: Scope,
+    pub in_fn: Option<usize>,
+}
+
+/// A trait declared under an attribute that makes a framework call its implementations per
+/// request (catalogue `[registration] trait_attributes`: tarpc's `#[tarpc::service] trait
+/// Inventory { … }`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct CallbackTrait {
+    pub name: String,
+    /// The crate of the attribute (`tarpc`), for messages.
+    pub framework: String,
+    /// The trait's name.
+    pub span: Span,
+}
+
+/// An implementation of a trait of the project (`impl Inventory for InventoryServer`), in any
+/// module: if the trait is a [`CallbackTrait`], its methods run per request.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct TraitImpl {
+    /// The trait's name (`Inventory`).
+    pub name: String,
+    /// Where the trait is declared: `None` for this file.
+    pub module: Option<ModuleRef>,
+    /// Its methods: indices into [`FileFacts::functions`].
+    pub functions: Vec<usize>,
 }
 
 /// Something a front-end could not read, at `span`.
@@ -673,6 +740,10 @@ impl FileFacts {
             notes,
             url_returns,
             entry_script: _,
+            callback_traits,
+            trait_impls,
+            checkout_fields,
+            parked,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -688,6 +759,10 @@ impl FileFacts {
         syntax_errors.shrink_to_fit();
         notes.shrink_to_fit();
         url_returns.shrink_to_fit();
+        callback_traits.shrink_to_fit();
+        trait_impls.shrink_to_fit();
+        checkout_fields.shrink_to_fit();
+        parked.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

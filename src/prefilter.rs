@@ -23,16 +23,20 @@ struct Words(Vec<String>, Vec<String>, Vec<String>, Vec<String>);
 
 impl Words {
     fn of(catalog: &Catalog) -> Words {
-        let mut py = words(&catalog.py, PY_EXTRA, false);
+        let mut py = words(&catalog.py, &strings(PY_EXTRA), false);
         let roots = catalog.py.trigger_words(true);
         py.retain(|w| !roots.contains(w));
         Words(
-            words(&catalog.js, JS_EXTRA, true),
+            words(&catalog.js, &strings(JS_EXTRA), true),
             py,
-            words(&catalog.rs, &[], false),
+            words(&catalog.rs, &rs_extra(&catalog.rs), false),
             roots,
         )
     }
+}
+
+fn strings(words: &[&str]) -> Vec<String> {
+    words.iter().map(|s| s.to_string()).collect()
 }
 
 /// Does this Python text import one of these top-level packages (`import redis`, `import
@@ -96,7 +100,16 @@ const JS_EXTRA: &[&str] = &[
 /// client) or by the checkout methods below; nothing extra by name.
 const PY_EXTRA: &[&str] = &[];
 
-fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) -> Vec<String> {
+/// Rust: a trait declared under one of the catalogue's `trait_attributes` (`#[tarpc::service]`)
+/// makes its implementations in other files per request, whatever the declaring file imports.
+fn rs_extra(catalog: &crate::catalog::LangCatalog) -> Vec<String> {
+    let attrs = &catalog.registration.trait_attributes;
+    let mut extra: Vec<String> = attrs.iter().map(|a| format!("::{a}]")).collect();
+    extra.extend(attrs.iter().map(|a| format!("#[{a}]")));
+    extra
+}
+
+fn words(catalog: &crate::catalog::LangCatalog, extra: &[String], quoted: bool) -> Vec<String> {
     let mut w: Vec<String> = if quoted {
         // JS module specifiers only appear in import strings: match them with their quote
         // (`"pg"`, `'pg/…`), or `ably` would match every "probably".
@@ -125,7 +138,7 @@ fn words(catalog: &crate::catalog::LangCatalog, extra: &[&str], quoted: bool) ->
         // Python's words are dotted module paths; Rust's crate names have no dot.
         catalog.trigger_words(true)
     };
-    w.extend(extra.iter().map(|s| s.to_string()));
+    w.extend(extra.iter().cloned());
     // Checkouts are methods on a pool that may be imported from the project (`pool.connect()`).
     for c in &catalog.clients {
         for k in c.constructors.iter().filter(|k| k.on.is_some()) {
@@ -470,6 +483,8 @@ mod tests {
         assert!(p.triggers(Lang::Py, "from sqlalchemy.ext import asyncio"));
         assert!(p.triggers(Lang::Rs, "use sqlx::postgres::PgPoolOptions;"));
         assert!(!p.triggers(Lang::Rs, "fn new() -> Self { Self::get().connect() }"));
+        // A trait whose implementations elsewhere run per request (catalogue `trait_attributes`).
+        assert!(p.triggers(Lang::Rs, "#[tarpc::service]\npub trait Inventory {}"));
     }
 
     #[test]

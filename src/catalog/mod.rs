@@ -199,8 +199,11 @@ mod tests {
             assert_eq!(n, ids.len(), "duplicate ids");
             for c in &lc.clients {
                 assert!(!c.modules.is_empty(), "{} has no modules", c.id);
+                // A Rust checkout is known by its type where a collection of them is declared.
+                let by_type = matches!(c.kind, ClientKind::Checkout | ClientKind::Session)
+                    && c.type_path.is_some();
                 assert!(
-                    !c.constructors.is_empty() || !c.singletons.is_empty(),
+                    !c.constructors.is_empty() || !c.singletons.is_empty() || by_type,
                     "{} has no constructor",
                     c.id
                 );

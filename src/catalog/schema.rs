@@ -98,7 +98,10 @@ pub struct ClientDef {
     #[serde(default)]
     pub per_target_options: Vec<String>,
     /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
-    /// it (an axum `State<…>` extractor) when nothing in the project writes it.
+    /// it (an axum `State<…>` extractor) when nothing in the project writes it. For a `checkout`
+    /// or `session` (`sqlx::Transaction`), the type by which a struct field holding such values
+    /// is recognised (`unclosed-session`): a path under one of the entry's `modules` whose last
+    /// segment is this one's; such an entry needs no constructor.
     #[serde(default)]
     pub type_path: Option<String>,
     /// A long-lived stream (a WebSocket to an upstream) that clients reopen in a loop when it
@@ -383,6 +386,15 @@ pub struct RegistrationDef {
     /// `*RpcServer`; one `*` stands for any text): their methods run per event, except the
     /// ones named in `once_events` (`ready`, `poll_ready`).
     pub traits: Vec<String>,
+    /// Rust: methods and functions (by their last path segment) whose callback, a closure or a
+    /// function named by path, runs once per job a worker takes off its queue (apalis's
+    /// `WorkerBuilder::build_fn(f)`): connlint says "per job" for them.
+    pub jobs: Vec<String>,
+    /// Rust: attributes on a trait declaration that make a framework call the trait's
+    /// implementations per request (tarpc's `#[tarpc::service] trait Inventory { … }`): the
+    /// methods of an `impl` of that trait, in any module of the project, run per request.
+    /// Matched on the last path segment.
+    pub trait_attributes: Vec<String>,
     /// Functions that register an instance whose public methods something calls per request
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
     /// for any text.

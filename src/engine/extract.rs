@@ -232,6 +232,9 @@ pub(super) fn extract_all(
             {
                 stems.insert(stem.to_string());
             }
+            // A struct declared to keep checkouts is named where one is parked in it
+            // (`state.pinned.lock().await.insert(peer, conn)` with `state: &AppState`).
+            stems.extend(facts.checkout_fields.iter().map(|c| c.owner.clone()));
         }
         let mut fresh: BTreeSet<String> = names.difference(&known).cloned().collect();
         fresh.extend(stems.difference(&followed_stems).cloned());

@@ -46,7 +46,7 @@ pub fn list(cat: &Catalog) -> Vec<Library> {
 }
 
 fn entry(language: &'static str, c: &ClientDef, dup_ok: bool) -> Library {
-    let builds = c
+    let builds: Vec<String> = c
         .constructors
         .iter()
         .map(|k| match (&k.new, &k.call) {
@@ -75,11 +75,17 @@ fn entry(language: &'static str, c: &ClientDef, dup_ok: bool) -> Library {
     {
         rules.push("duplicate-client-module");
     }
-    let closes = matches!(
-        c.kind,
-        ClientKind::Session | ClientKind::Checkout | ClientKind::Connection
-    ) && !c.release.is_empty()
-        && language != "rust";
+    // Rust: a checkout known by its type (`type_path`), reported when parked in a collection
+    // that outlives the request; elsewhere, what has a release method.
+    let parks = language == "rust"
+        && matches!(c.kind, ClientKind::Session | ClientKind::Checkout)
+        && c.type_path.is_some();
+    let closes = parks
+        || (matches!(
+            c.kind,
+            ClientKind::Session | ClientKind::Checkout | ClientKind::Connection
+        ) && !c.release.is_empty()
+            && language != "rust");
     if closes {
         rules.push("unclosed-session");
     }
@@ -90,6 +96,7 @@ fn entry(language: &'static str, c: &ClientDef, dup_ok: bool) -> Library {
         rules.push("pooler-prepared-statements");
     }
     let fix = match c.kind {
+        _ if parks => "none (report only): kept in a collection that outlives the request",
         ClientKind::Session | ClientKind::Checkout => {
             "closes it on every path (`with` / `try … finally`)"
         }
@@ -104,6 +111,13 @@ fn entry(language: &'static str, c: &ClientDef, dup_ok: bool) -> Library {
         }
         _ => "reuses the project's shared client, or hoists it to module scope",
     };
+    let mut builds = builds;
+    if builds.is_empty()
+        && parks
+        && let Some(t) = &c.type_path
+    {
+        builds.push(format!("{t} (by its type, where a struct field holds it)"));
+    }
     Library {
         language,
         library: c.library.clone(),

@@ -116,7 +116,9 @@ fn opened_from_local_client(file: &crate::facts::CheckedFile, idx: usize) -> boo
                 && o.guard == Guard::None
                 && o.scope.kind == c.scope.kind
                 && o.binding.as_deref().is_some_and(|b| {
-                    text.strip_prefix(b).is_some_and(|rest| rest.starts_with('.'))
+                    // `client.get_connection()`, or the method on the next line
+                    text.strip_prefix(b)
+                        .is_some_and(|rest| rest.trim_start().starts_with('.'))
                 })
         })
 }
@@ -281,7 +283,9 @@ fn judge(
 /// registered with, or its caller's.
 fn framework_of(cx: &ProjectCx<'_>, s: &Scope, via: Option<&PerRequest>) -> String {
     match via {
-        Some(PerRequest::HandlerRef { framework, .. }) => framework.clone(),
+        Some(
+            PerRequest::HandlerRef { framework, .. } | PerRequest::Implements { framework, .. },
+        ) => framework.clone(),
         Some(PerRequest::CalledFrom(call)) => cx.files[call.0]
             .facts
             .calls
@@ -554,7 +558,7 @@ fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
         Verdict::PerRequest { scope, via } => match via {
             None => scope.kind == ScopeKind::Loop,
             Some(PerRequest::CalledFrom(call)) => root_kind(cx, *call) == ScopeKind::Loop,
-            Some(PerRequest::HandlerRef { .. }) => false,
+            Some(PerRequest::HandlerRef { .. } | PerRequest::Implements { .. }) => false,
         },
         _ => false,
     }
@@ -649,7 +653,10 @@ fn kind_noun(kind: ClientKind) -> &'static str {
 
 /// Task queues and workers: their functions run once per job (message), not per request.
 fn is_job_framework(framework: &str) -> bool {
-    matches!(framework, "celery" | "huey" | "prefect" | "dramatiq" | "rq" | "arq")
+    matches!(
+        framework,
+        "celery" | "huey" | "prefect" | "dramatiq" | "rq" | "arq" | "job"
+    )
 }
 
 fn scope_label(s: &Scope) -> Option<Span> {
@@ -663,6 +670,8 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         } => {
             let (when, what) = if is_job_framework(framework) {
                 ("on every job", "job")
+            } else if framework == "event" {
+                ("on every event", "callback")
             } else {
                 ("on every request", "handler")
             };
@@ -675,6 +684,10 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 ),
             )
         }
+        PerRequest::Implements { .. } => (
+            "on every request".into(),
+            format!("on every request: it {}", implements_text(cx, p)),
+        ),
         PerRequest::CalledFrom((file, idx)) => {
             let call = &cx.files[*file].facts.calls[*idx];
             let caller = describe_call_site(&call.scope);
@@ -699,6 +712,29 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 ),
             )
         }
+    }
+}
+
+/// `implements \`Inventory\`, a tarpc service (src/service.rs:12)`.
+fn implements_text(cx: &ProjectCx<'_>, p: &PerRequest) -> String {
+    let PerRequest::Implements {
+        file,
+        idx,
+        framework,
+    } = p
+    else {
+        return String::new();
+    };
+    let f = &cx.files[*file];
+    match f.facts.callback_traits.get(*idx) {
+        Some(t) => format!(
+            "implements `{}`, {} service ({}:{})",
+            t.name,
+            with_article(framework_name(framework)),
+            f.source.display,
+            f.source.position(t.span.start).line
+        ),
+        None => String::new(),
     }
 }
 
@@ -748,6 +784,10 @@ fn chain_rest(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> String {
                 ));
                 break;
             }
+            Some(p @ PerRequest::Implements { .. }) => {
+                out.push_str(&format!(" ← {}", implements_text(cx, p)));
+                break;
+            }
             None => break,
         }
     }
@@ -783,7 +823,9 @@ fn root_of<'c>(cx: &'c ProjectCx<'_>, mut call: (usize, usize)) -> (ScopeKind, &
         };
         match next {
             Some(PerRequest::CalledFrom(up)) => call = *up,
-            Some(PerRequest::HandlerRef { framework, .. }) => {
+            Some(
+                PerRequest::HandlerRef { framework, .. } | PerRequest::Implements { framework, .. },
+            ) => {
                 return (ScopeKind::Handler, framework.as_str());
             }
             None => return (c.scope.kind, c.scope.framework()),
@@ -840,6 +882,7 @@ fn framework_name(f: &str) -> &str {
         "actix" | "actix-worker" => "actix-web",
         "rocket" => "Rocket",
         "tonic" => "tonic",
+        "job" => "worker",
         other => other,
     }
 }

@@ -2,7 +2,7 @@
 //! closed or released on every path. Docs: rules/unclosed-session.md
 
 use crate::diagnostic::{Finding, Severity};
-use crate::facts::{ClientKind, Closing, ScopeKind, SessionSite};
+use crate::facts::{CheckoutField, ClientKind, Closing, ScopeKind, SessionSite};
 use crate::fixgen::try_finally::{help, wrap_fix};
 use crate::rules::{Check, ProjectCx};
 use crate::source::Lang;
@@ -12,7 +12,7 @@ crate::declare_rule! {
         id: "unclosed-session",
         code: "CL202",
         summary: "a session, connection or checked-out pool client is not closed or released on every path",
-        langs: [Lang::Ts, Lang::Js, Lang::Py],
+        langs: [Lang::Ts, Lang::Js, Lang::Py, Lang::Rs],
         severity: Error,
         fix: Sometimes,
         // `requests.Session()` built per request and never closed: hoisting it fixes both
@@ -22,6 +22,7 @@ crate::declare_rule! {
 
 impl Check for UnclosedSession {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        parked(cx, out);
         for (fi, file) in cx.files.iter().enumerate() {
             for s in &file.facts.sessions {
                 // Module-level sessions live as long as the process; startup code and tests run
@@ -82,5 +83,76 @@ fn noun(s: &SessionSite) -> &'static str {
         ClientKind::Checkout => "the pooled connection",
         ClientKind::Connection => "the connection",
         _ => "the client",
+    }
+}
+
+/// Rust: a checkout or transaction put into a collection kept in a struct field that holds such
+/// values (`self.held.lock().await.insert(peer, conn)` with `held: Mutex<HashMap<SocketAddr,
+/// PooledConnection<…>>>`, the struct in any file of the project). Dropping it would give the
+/// connection back; kept there, it stays checked out until other code takes it out again, and a
+/// peer that never asks for that (or goes away first) keeps it for good. Start-up code that
+/// parks a connection for the life of the process is left alone.
+fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+    let mut fields: std::collections::HashMap<(&std::path::Path, &str), Vec<&CheckoutField>> =
+        std::collections::HashMap::new();
+    for file in cx.files.iter() {
+        for f in &file.facts.checkout_fields {
+            fields
+                .entry((file.source.project.root.as_path(), f.field.as_str()))
+                .or_default()
+                .push(f);
+        }
+    }
+    if fields.is_empty() {
+        return;
+    }
+    for (fi, file) in cx.files.iter().enumerate() {
+        for p in &file.facts.parked {
+            if matches!(
+                p.scope.kind,
+                ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test
+            ) || p
+                .in_fn
+                .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+            {
+                continue;
+            }
+            let Some(field) = fields
+                .get(&(file.source.project.root.as_path(), p.field.as_str()))
+                .and_then(|fs| {
+                    fs.iter()
+                        .find(|f| p.owner.as_deref().is_none_or(|o| o == f.owner))
+                })
+            else {
+                continue;
+            };
+            let Some(def) = cx.catalog.by_id(&field.client) else {
+                continue;
+            };
+            let (what, stays) = match def.kind {
+                ClientKind::Session => ("transaction", "its connection stays"),
+                _ => ("pooled connection", "it stays"),
+            };
+            out.push(Finding {
+                rule: META.id,
+                file: fi,
+                span: p.span,
+                severity: Severity::Error,
+                message: format!(
+                    "the {what} `{}` ({}) is kept in `{}.{}`, which outlives this call: {stays} \
+                     checked out of the pool until other code takes it out",
+                    p.ctor, def.library, field.owner, field.field
+                ),
+                help: format!(
+                    "hold a pooled connection for one request only; if it must outlive the \
+                     request, take it out of `{}` on every path that ends its use \
+                     (disconnect, error, timeout), for example in a guard's `Drop`",
+                    field.field
+                ),
+                label: Some((p.at, format!("kept in `{}` here", field.field))),
+                related: Vec::new(),
+                fix: None,
+            });
+        }
     }
 }

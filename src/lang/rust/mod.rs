@@ -41,6 +41,7 @@ mod options;
 mod prepass;
 mod returns;
 mod scopes;
+mod sessions;
 pub mod state;
 mod syntax;
 mod vocab;

@@ -625,8 +625,11 @@ pub(super) fn loop_kind(k: ScopeKind) -> ScopeKind {
 }
 
 impl<'ast> Walker<'_, 'ast> {
-    pub(super) fn in_loop(&mut self, f: impl FnOnce(&mut Self)) {
+    /// The body of a `for` loop: per iteration, except what a retry in a plain function keeps
+    /// (see [`Walker::note_retry`]).
+    pub(super) fn in_loop(&mut self, body: &syn::Block, f: impl FnOnce(&mut Self)) {
         let mut ctx = self.ctx();
+        self.note_retry(ctx.kind, body);
         ctx.kind = loop_kind(ctx.kind);
         if ctx.kind == ScopeKind::Loop {
             ctx.framework = None;
@@ -638,9 +641,11 @@ impl<'ast> Walker<'_, 'ast> {
     /// a loop is what keeps the process serving (`loop { let (sock, _) = listener.accept()… }`,
     /// `while let Some(msg) = consumer.next().await`); a `for` loop in `main` goes over a
     /// finite collection once. A start-up loop that leaves with a value (`break pool`, `return
-    /// Ok(client)`) is a retry: what it builds is kept, once.
+    /// Ok(client)`) is a retry: what it builds is kept, once. In a plain function, only what
+    /// leaves the loop is (see [`Walker::note_retry`]).
     pub(super) fn in_open_loop(&mut self, body: &syn::Block, f: impl FnOnce(&mut Self)) {
         let mut ctx = self.ctx();
+        self.note_retry(ctx.kind, body);
         ctx.kind = match ctx.kind {
             ScopeKind::Startup if !super::syntax::leaves_with_value(body) => ScopeKind::Loop,
             k => loop_kind(k),
@@ -649,6 +654,33 @@ impl<'ast> Walker<'_, 'ast> {
             ctx.framework = None;
         }
         self.with_ctx(ctx, f);
+    }
+
+    /// A loop in a plain function that leaves with what it builds (`loop { match
+    /// PgPoolOptions::new().connect(url).await { Ok(pool) => break Ok(pool), Err(_) => … } }`)
+    /// retries: that construction runs as often as the function does, which its callers decide
+    /// (once when only `main` calls it), not once per iteration. Its spans are remembered for
+    /// [`Walker::site_ctx`].
+    pub(super) fn note_retry(&mut self, outer: ScopeKind, body: &syn::Block) {
+        if outer != ScopeKind::Function {
+            return;
+        }
+        let rx = Rx {
+            conv: self.conv,
+            deriving: &self.catalog.deriving_methods,
+        };
+        let kept = retry_kept(body, &rx);
+        self.retry_kept.extend(kept);
+    }
+
+    /// The context of a construction or call at `span`: the walk's, except that one a retry
+    /// loop keeps (see [`Walker::note_retry`]) runs at the function's frequency.
+    pub(super) fn site_ctx(&self, span: Span) -> Ctx {
+        let mut ctx = self.ctx();
+        if ctx.kind == ScopeKind::Loop && self.retry_kept.contains(&span) {
+            ctx.kind = ScopeKind::Function;
+        }
+        ctx
     }
 
     /// A `static` / `const` initialiser: runs once (`LazyLock::new(|| …)`), at module scope.

@@ -46,6 +46,8 @@ pub(super) struct Pre<'ast> {
     pub(super) fns: HashSet<String>,
     /// Struct / enum / type alias names.
     pub(super) types: HashSet<String>,
+    /// `type Held = PooledConnection<'static, M>;` → its type.
+    pub(super) aliases: HashMap<String, &'ast Type>,
     /// Method names of `impl` blocks.
     pub(super) methods: HashSet<String>,
     pub(super) statics: HashSet<String>,
@@ -103,6 +105,7 @@ impl<'ast> Pre<'ast> {
             inline_mods: HashSet::new(),
             fns: HashSet::new(),
             types: HashSet::new(),
+            aliases: HashMap::new(),
             methods: HashSet::new(),
             statics: HashSet::new(),
             fields: HashMap::new(),
@@ -134,6 +137,7 @@ impl<'ast> Pre<'ast> {
             mod_path: Vec::new(),
             test_mods: 0,
             url_schemes: &catalog.url_schemes,
+            registration: &catalog.registration,
         };
         v.visit_file(ast);
         let candidates = std::mem::take(&mut v.candidates);
@@ -486,6 +490,32 @@ impl<'ast> Pre<'ast> {
         }
     }
 
+    /// An item of the project named by `path` (a trait in `impl Inventory for Server`): its name
+    /// and, unless this file declares it, the module that does. `None` for a dependency's or the
+    /// standard library's (`fmt::Display`, `tower::Service`).
+    pub(super) fn project_item(
+        &self,
+        path: &syn::Path,
+        inline_depth: usize,
+        project: &crate::project::Project,
+    ) -> Option<(String, Option<ModuleRef>)> {
+        let name = last_ident(path)?;
+        if path.segments.len() == 1 && !self.uses.contains_key(&name) {
+            return Some((name, None));
+        }
+        let resolved = self.resolve(path);
+        // `place_of` reads a last segment in capitals as a type's method; an item's module is
+        // the path before it.
+        let (_, module) = resolved.split_last()?;
+        let mut probe = module.to_vec();
+        probe.push("f".into());
+        match self.place_of(&probe, probe.len(), inline_depth, project) {
+            Place::SameFile => Some((name, None)),
+            Place::Module(m) => Some((name, Some(m))),
+            Place::External => None,
+        }
+    }
+
     pub(super) fn module_ref(&self, segments: &[String]) -> ModuleRef {
         rs_module(&self.rel, segments).unwrap_or_default()
     }
@@ -569,6 +599,8 @@ pub(super) struct PreVisitor<'p, 'ast> {
     pub(super) test_mods: usize,
     /// What makes a string a connection URL (the catalogue's schemes).
     pub(super) url_schemes: &'p [String],
+    /// The calls that register a callback run per event or per job (the catalogue's).
+    pub(super) registration: &'p crate::catalog::RegistrationDef,
 }
 
 pub(super) fn collect_use(tree: &UseTree, prefix: &mut Vec<String>, pre: &mut Pre<'_>) {
@@ -723,6 +755,47 @@ pub(super) fn names_route_path(mut e: &Expr) -> bool {
     }
 }
 
+impl<'ast> PreVisitor<'_, 'ast> {
+    /// Functions named by path where a catalogue `[registration]` call takes its callback
+    /// (`client.add_event_handler(archive::on_message)`, `socket.on("message", on_message)`,
+    /// `WorkerBuilder::new("digest").build_fn(jobs::send_digest)`): each runs once per event, or
+    /// per job. A registration for a once event (`on("ready", f)`) is none.
+    pub(super) fn registration_refs(
+        &mut self,
+        name: &str,
+        method: bool,
+        args: &'ast Punctuated<Expr, Token![,]>,
+    ) {
+        let reg = self.registration;
+        let listed = |l: &[String]| l.iter().any(|x| x == name);
+        let framework = if listed(&reg.jobs) {
+            "job"
+        } else if (method && listed(&reg.methods)) || (!method && listed(&reg.functions)) {
+            "event"
+        } else {
+            return;
+        };
+        if let Some(Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        })) = args.first()
+            && reg.once_events.contains(&s.value())
+        {
+            return;
+        }
+        for a in args {
+            if let Some(t) = path_arg(a)
+                && last_ident(t).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
+            {
+                self.pre.raw_refs.push(RawRef {
+                    target: t,
+                    framework,
+                });
+            }
+        }
+    }
+}
+
 pub(super) fn path_arg(e: &Expr) -> Option<&syn::Path> {
     match e {
         Expr::Path(p) if p.qself.is_none() => Some(&p.path),
@@ -865,6 +938,7 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_type(&mut self, t: &'ast syn::ItemType) {
         self.pre.types.insert(t.ident.to_string());
+        self.pre.aliases.entry(t.ident.to_string()).or_insert(&t.ty);
         visit::visit_item_type(self, t);
     }
 
@@ -900,6 +974,7 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         if let Expr::Path(p) = &*c.func {
             let names = seg_names(&p.path);
             let last = names.last().map(String::as_str).unwrap_or("");
+            self.registration_refs(last, false, &c.args);
             let target = if last == "on" {
                 c.args.iter().nth(1)
             } else {
@@ -979,6 +1054,9 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                     framework: "route",
                 });
             }
+        }
+        if !is_method_router(&m.receiver) {
+            self.registration_refs(&method, true, &m.args);
         }
         if method == "route" {
             self.visit_expr(&m.receiver);

@@ -243,16 +243,63 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             _ => None,
         };
         let outer = std::mem::replace(&mut self.impl_owner, owner);
+        let mut methods = Vec::new();
         for item in &i.items {
             match item {
-                syn::ImplItem::Fn(f) => self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place),
+                syn::ImplItem::Fn(f) => {
+                    methods.push(self.facts.functions.len());
+                    self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place);
+                }
                 other => self.visit_impl_item(other),
             }
         }
         self.impl_owner = outer;
+        if let Some((_, path, _)) = &i.trait_
+            && !self.in_test()
+            && let Some((name, module)) =
+                self.pre
+                    .project_item(path, self.inline_depth, &self.file.project)
+        {
+            self.facts.trait_impls.push(crate::facts::TraitImpl {
+                name,
+                module,
+                functions: methods,
+            });
+        }
         if test {
             self.test_depth -= 1;
         }
+    }
+
+    fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
+        self.record_checkout_fields(s);
+        visit::visit_item_struct(self, s);
+    }
+
+    fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
+        // `#[tarpc::service] trait Inventory { … }`: its implementations, wherever they are,
+        // run per request (the catalogue's `[registration] trait_attributes`).
+        let attrs = &self.catalog.registration.trait_attributes;
+        if !self.in_test()
+            && let Some(a) = t
+                .attrs
+                .iter()
+                .find(|a| attr_last(a).is_some_and(|l| attrs.contains(&l)))
+        {
+            let resolved = self.pre.resolve(a.path());
+            let framework = match resolved.as_slice() {
+                [krate, _, ..] => krate.clone(),
+                _ => "rpc".to_string(),
+            };
+            self.facts
+                .callback_traits
+                .push(crate::facts::CallbackTrait {
+                    name: t.ident.to_string(),
+                    framework,
+                    span: self.conv.of(&t.ident),
+                });
+        }
+        visit::visit_item_trait(self, t);
     }
 
     fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
@@ -469,6 +516,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler(self.pre.service_fn_framework));
             } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
                 closure = Some(ClosureRole::Handler(fw));
+            } else if self.catalog.registration.jobs.iter().any(|f| f == last) {
+                closure = Some(ClosureRole::Handler("job"));
             } else if self
                 .catalog
                 .registration
@@ -493,6 +542,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_method_call(&mut self, m: &'ast ExprMethodCall) {
         let method = m.method.to_string();
+        self.record_parked(m, &method);
         if let Some(recv) = expr_ident(&m.receiver)
             && let Some(state) = self.fns.last_mut()
         {
@@ -589,6 +639,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             && self.pre.is_warp_chain(&m.receiver)
         {
             closure = Some(ClosureRole::Handler("warp"));
+        } else if self.catalog.registration.jobs.contains(&method) {
+            // `WorkerBuilder::new("digest").build_fn(|job: Digest| async move { … })`.
+            closure = Some(ClosureRole::Handler("job"));
         } else if self.catalog.registration.methods.contains(&method) {
             // `socket.on("message", |s, Data(d)| async move { … })`: once per event.
             closure = Some(ClosureRole::Handler("event"));
@@ -632,7 +685,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             self.for_loops
                 .push((self.ctx.len() + 1, name.clone(), self.ctx()));
         }
-        self.in_loop(|w| w.visit_block(&f.body));
+        self.in_loop(&f.body, |w| w.visit_block(&f.body));
         if bound.is_some() {
             self.for_loops.pop();
         }

@@ -142,6 +142,9 @@ pub(super) struct Walker<'a, 'ast> {
     /// Enclosing `for` loops: the ctx depth of the loop body, the name the loop binds, and the
     /// ctx outside the loop (a `match` on that name dispatches; see `visit_expr_match`).
     pub(super) for_loops: Vec<(usize, String, Ctx)>,
+    /// Constructions and calls whose value a retry loop in a plain function keeps (see
+    /// `Walker::note_retry`).
+    pub(super) retry_kept: HashSet<Span>,
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {
@@ -185,6 +188,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             inline_depth: 0,
             impl_owner: None,
             for_loops: Vec::new(),
+            retry_kept: HashSet::new(),
         }
     }
 
@@ -635,7 +639,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         ctor: String,
         idents: &[String],
     ) {
-        let ctx = self.ctx();
+        let ctx = self.site_ctx(span);
         let mut guard = if m.singleton {
             Guard::SingletonApi
         } else {
@@ -676,7 +680,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         span: Span,
         method: bool,
     ) {
-        let ctx = self.ctx();
+        let ctx = self.site_ctx(span);
         let mut guard = ctx.guard;
         if guard == Guard::None
             && let Some((_, g)) = self.assign_guards.iter().rev().find(|(s, _)| *s == span)

@@ -541,3 +541,118 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
     syn::visit::Visit::visit_block(&mut v, body);
     v.found
 }
+
+/// What a retry loop keeps: the constructions whose value leaves the loop, handed out by a
+/// `break value` of this loop or a `return value`, directly (`return Ok(PgPool::connect(u).await?)`)
+/// or through the name a `let`, an `if let` or a `match` arm (`Ok(x)`, `Some(x)`, `x`) binds
+/// it to (`loop { match PgPoolOptions::new().connect(u).await { Ok(pool) => break Ok(pool),
+/// Err(_) => sleep(d).await } }`). Such a loop runs again only when the attempt failed: what it
+/// keeps is built once per run of the function, not once per iteration. A client that only
+/// serves the attempt (`Client::new().get(u).send()` in a polling loop that returns the
+/// response) is not kept. Closures, async blocks, items and nested loops are not this body.
+pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
+    struct Retry<'a> {
+        nested: usize,
+        leaving: Vec<&'a Expr>,
+        bound: Vec<(&'a Expr, String)>,
+    }
+    /// The name a pattern binds the success of an attempt to: `pool`, `Ok(pool)`, `Some(c)`.
+    fn kept_binding(p: &Pat) -> Option<String> {
+        match p {
+            Pat::Ident(i) if i.subpat.is_none() => {
+                let n = i.ident.to_string();
+                (!starts_upper(&n)).then_some(n)
+            }
+            Pat::Type(t) => kept_binding(&t.pat),
+            Pat::Paren(p) => kept_binding(&p.pat),
+            Pat::TupleStruct(t)
+                if t.elems.len() == 1
+                    && last_ident(&t.path).is_some_and(|l| l == "Ok" || l == "Some") =>
+            {
+                t.elems.first().and_then(kept_binding)
+            }
+            _ => None,
+        }
+    }
+    impl<'a> syn::visit::Visit<'a> for Retry<'a> {
+        fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
+            if let Some(e) = &b.expr
+                && (self.nested == 0 || b.label.is_some())
+            {
+                self.leaving.push(e);
+            }
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_return(&mut self, r: &'a syn::ExprReturn) {
+            if let Some(e) = &r.expr {
+                self.leaving.push(e);
+            }
+            syn::visit::visit_expr_return(self, r);
+        }
+        fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
+            if self.nested == 0 {
+                for arm in &m.arms {
+                    if let Some(n) = kept_binding(&arm.pat) {
+                        self.bound.push((&m.expr, n));
+                    }
+                }
+            }
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_let(&mut self, l: &'a syn::ExprLet) {
+            if self.nested == 0
+                && let Some(n) = kept_binding(&l.pat)
+            {
+                self.bound.push((&l.expr, n));
+            }
+            syn::visit::visit_expr_let(self, l);
+        }
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            if self.nested == 0
+                && let Some(init) = &l.init
+                && let Some(n) = kept_binding(&l.pat)
+            {
+                self.bound.push((&init.expr, n));
+            }
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = Retry {
+        nested: 0,
+        leaving: Vec::new(),
+        bound: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    if v.leaving.is_empty() {
+        return HashSet::new();
+    }
+    let mut out = Returns::default();
+    for e in &v.leaving {
+        returned_expr(e, Mode::Direct, rx, &mut out);
+    }
+    let mut kept = out.direct_spans;
+    for (e, n) in v.bound {
+        if out.direct_names.contains(&n) {
+            kept.insert(rx.conv.of(value_core(e)));
+        }
+    }
+    kept
+}

@@ -1,0 +1,209 @@
+//! Connections and transactions kept beyond the request. Rust hands a checkout back to its pool
+//! when it is dropped, so what this file records is the one shape that keeps it: a struct field
+//! declared to hold checkouts (a catalogue `checkout` / `session` entry by its `type_path`,
+//! `held: Mutex<HashMap<SocketAddr, PooledConnection<'static, M>>>`), and a value built by a call
+//! and put into a collection reached through a struct field
+//! (`self.held.lock().await.insert(peer, conn)`). The rule joins the two across files.
+
+use super::*;
+use crate::catalog::ClientDef;
+use crate::facts::{CheckoutField, ClientKind, Parked};
+
+/// How deep a field's type is searched (`Arc<Mutex<HashMap<K, Vec<T>>>>`), aliases included.
+const MAX_TYPE_DEPTH: usize = 12;
+
+/// Types through which tasks share what they hold.
+const SHARED_TYPES: &[&str] = &["Arc", "Mutex", "RwLock", "DashMap"];
+
+/// The value a collection method stores: `map.insert(k, v)`, `set.insert(v)`,
+/// `vec.insert(i, v)`, `vec.push(v)`, `map.entry(k).or_insert(v)`.
+fn stored_arg<'e>(method: &str, args: &'e Punctuated<Expr, Token![,]>) -> Option<&'e Expr> {
+    match method {
+        "insert" => args.iter().last(),
+        "push" | "push_back" | "push_front" | "or_insert" => args.first(),
+        _ => None,
+    }
+}
+
+/// The nearest struct field on the path to a collection, and the variable it belongs to:
+/// `("held", Some("self"))` for `self.held.lock().await`.
+fn nearest_field(e: &Expr) -> Option<(String, Option<String>)> {
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::Field(f) => {
+                let syn::Member::Named(id) = &f.member else {
+                    return None;
+                };
+                return Some((id.to_string(), expr_ident(&f.base)));
+            }
+            Expr::MethodCall(m) => &m.receiver,
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            Expr::Unary(u) => &u.expr,
+            Expr::Reference(r) => &r.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            _ => return None,
+        };
+    }
+    None
+}
+
+impl<'a, 'ast> Walker<'a, 'ast> {
+    /// The catalogue checkout or session a type holds inside a collection shared between tasks
+    /// (under an `Arc`, a `Mutex`, an `RwLock` or a `DashMap`: what one request parks there,
+    /// another finds), through the file's type aliases (`Arc<Mutex<HashMap<SocketAddr, Held>>>`
+    /// with `type Held = PooledConnection<…>`). A struct's own map (`pending: HashMap<u32,
+    /// Transaction<…>>` on a per-connection struct) goes with its owner.
+    pub(super) fn checkout_in(
+        &self,
+        ty: &Type,
+        shared: bool,
+        depth: usize,
+    ) -> Option<&'a ClientDef> {
+        if depth > MAX_TYPE_DEPTH {
+            return None;
+        }
+        let inner = |t: &Type| self.checkout_in(t, shared, depth + 1);
+        match ty {
+            Type::Reference(r) => inner(&r.elem),
+            Type::Paren(p) => inner(&p.elem),
+            Type::Group(g) => inner(&g.elem),
+            Type::Array(a) => inner(&a.elem),
+            Type::Slice(s) => inner(&s.elem),
+            Type::Tuple(t) => t.elems.iter().find_map(inner),
+            Type::Path(tp) if tp.qself.is_none() => {
+                if tp.path.segments.len() == 1
+                    && let Some(alias) = last_ident(&tp.path).and_then(|n| self.pre.aliases.get(&n))
+                    && let Some(d) = inner(alias)
+                {
+                    return Some(d);
+                }
+                if shared && let Some(d) = self.checkout_type(&self.pre.resolve(&tp.path)) {
+                    return Some(d);
+                }
+                let last = tp.path.segments.last()?;
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                    return None;
+                };
+                let shared = shared || SHARED_TYPES.contains(&last.ident.to_string().as_str());
+                args.args.iter().find_map(|a| match a {
+                    syn::GenericArgument::Type(t) => self.checkout_in(t, shared, depth + 1),
+                    _ => None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A checkout or session type of the catalogue: a path under one of an entry's crates whose
+    /// last segment is its `type_path`'s (`sqlx::pool::PoolConnection`, `diesel::r2d2::
+    /// PooledConnection`).
+    fn checkout_type(&self, resolved: &[String]) -> Option<&'a ClientDef> {
+        let catalog: &'a LangCatalog = self.catalog;
+        let [krate, .., name] = resolved else {
+            return None;
+        };
+        catalog.clients.iter().find(|c| {
+            matches!(c.kind, ClientKind::Checkout | ClientKind::Session)
+                && c.modules.contains(krate)
+                && c.type_path.as_deref().and_then(|t| t.rsplit("::").next()) == Some(name.as_str())
+        })
+    }
+
+    /// The named fields of a struct that hold checkouts.
+    pub(super) fn record_checkout_fields(&mut self, s: &'ast syn::ItemStruct) {
+        if self.in_test() {
+            return;
+        }
+        let syn::Fields::Named(named) = &s.fields else {
+            return;
+        };
+        for f in &named.named {
+            let Some(id) = &f.ident else { continue };
+            if let Some(def) = self.checkout_in(&f.ty, false, 0) {
+                self.facts.checkout_fields.push(CheckoutField {
+                    owner: s.ident.to_string(),
+                    field: id.to_string(),
+                    client: def.id.clone(),
+                    span: self.conv.of(id),
+                });
+            }
+        }
+    }
+
+    /// `….field….insert(k, v)` (or `push`, `or_insert`) in a function, where `v` is built by a
+    /// call there (`let conn = pool.get_owned().await?`): the call, and the field it is kept in.
+    /// A local receiver is followed to what it was bound to
+    /// (`let mut imports = ctx.imports.lock().await; imports.insert(room, tx)`).
+    pub(super) fn record_parked(&mut self, m: &'ast ExprMethodCall, method: &str) {
+        let Some(value) = stored_arg(method, &m.args) else {
+            return;
+        };
+        if self.fns.is_empty() || self.in_test() {
+            return;
+        }
+        let at = self.conv.of(m);
+        let pos = at.start as usize;
+        let follow = |w: &Self, e: &'ast Expr| -> Option<&'ast Expr> {
+            match expr_ident(e) {
+                Some(n) => match w.lookup(&n, pos) {
+                    Found::Value(init, _) => Some(init),
+                    _ => None,
+                },
+                None => Some(e),
+            }
+        };
+        let Some(collection) = follow(self, &m.receiver) else {
+            return;
+        };
+        let Some((field, base)) = nearest_field(collection) else {
+            return;
+        };
+        let Some(built) = follow(self, value_core(value)).map(value_core) else {
+            return;
+        };
+        let (shown, span) = match built {
+            Expr::MethodCall(c) => (
+                format!("{}.{}()", self.short_text(&c.receiver), c.method),
+                self.conv.of(c),
+            ),
+            Expr::Call(c) => (format!("{}()", self.short_text(&c.func)), self.conv.of(c)),
+            _ => return,
+        };
+        let owner = match base.as_deref() {
+            Some("self") => self.impl_owner.clone(),
+            Some(v) => self
+                .local(v)
+                .and_then(|l| l.ty.as_ref())
+                .and_then(|t| t.last().cloned()),
+            None => None,
+        };
+        let ctx = self.ctx();
+        self.facts.parked.push(Parked {
+            owner,
+            field,
+            ctor: shown,
+            span,
+            at,
+            scope: self.scope(&ctx),
+            in_fn: ctx.fn_idx,
+        });
+    }
+
+    /// An expression's text without whitespace, when short (`ctx.db`); `…` otherwise.
+    fn short_text(&self, e: &Expr) -> String {
+        let span = self.conv.of(e);
+        let text: String = if span.len() <= 240 {
+            self.file.slice(span).split_whitespace().collect()
+        } else {
+            String::new()
+        };
+        if text.is_empty() || text.len() > 60 {
+            "…".to_string()
+        } else {
+            text
+        }
+    }
+}
