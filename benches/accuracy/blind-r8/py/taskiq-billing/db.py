@@ -1,0 +1,6 @@
+import os
+
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+engine = create_async_engine(os.environ["DATABASE_URL"], pool_size=20, max_overflow=40, pool_pre_ping=True)
+SessionLocal = async_sessionmaker(engine, expire_on_commit=False)
