@@ -240,6 +240,20 @@ impl LangCatalog {
         })
     }
 
+    /// TS/JS: the entry whose stored-singleton API (`singletons`) a call of `path` imported
+    /// from `module` is (`oracledb.getPool(alias)`: the pool `createPool` made).
+    pub fn singleton_js(&self, module: &str, path: &str) -> Option<&ClientDef> {
+        let stripped = path
+            .strip_prefix("default.")
+            .or_else(|| path.strip_prefix("*."))
+            .unwrap_or(path);
+        self.clients_of(module).find(|c| {
+            c.singletons
+                .iter()
+                .any(|k| k.on.is_none() && (k.path() == path || k.path() == stripped))
+        })
+    }
+
     /// Python: match a call of a fully qualified name (`sqlalchemy.ext.asyncio.create_async_engine`,
     /// `redis.Redis.from_url`), resolved through the file's imports.
     pub fn match_py(&self, qualified: &str) -> Option<CtorMatch<'_>> {

@@ -54,6 +54,7 @@ use tree_sitter::{Node, Parser, Tree};
 mod acquisitions;
 mod effect_parts;
 mod effects;
+mod frameworks;
 mod options;
 mod prepass;
 mod scopes;

@@ -208,6 +208,9 @@ pub(super) struct Pre<'a, 't> {
     pub(super) global_aliases: HashSet<String>,
     /// Functions callable by a bare name (declarations, `const f = …`).
     pub(super) fn_names: HashSet<String>,
+    /// Classes declared in the file (`class Catalog { … }`): `new Catalog()` calls its
+    /// constructor.
+    pub(super) class_names: HashSet<String>,
     /// Same-file functions named as handlers, by name.
     pub(super) handler_names: HashMap<String, &'static str>,
     pub(super) startup_names: HashSet<String>,
@@ -251,6 +254,7 @@ impl<'a, 't> Pre<'a, 't> {
             module_classes: HashSet::default(),
             global_aliases: HashSet::default(),
             fn_names: HashSet::default(),
+            class_names: HashSet::default(),
             handler_names: HashMap::default(),
             startup_names: HashSet::default(),
             callbacks: HashMap::default(),
@@ -295,6 +299,11 @@ impl<'a, 't> Pre<'a, 't> {
             }
             if !entering {
                 return;
+            }
+            if matches!(kind, "class_declaration" | "abstract_class_declaration")
+                && let Some(name) = field(n, "name")
+            {
+                self.class_names.insert(text(name, src).to_string());
             }
             match kind {
                 "import_statement" => self.import(n),

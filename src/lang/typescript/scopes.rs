@@ -236,7 +236,10 @@ impl<'a, 't> Walker<'a, 't> {
                 };
                 self.ctxs.push(ctx);
             }
-            "new_expression" => self.new_expression(at),
+            "new_expression" => {
+                self.new_expression(at);
+                self.new_project_class(at);
+            }
             "call_expression" => {
                 self.lifecycle_call(at);
                 self.call_expression(at);
@@ -302,8 +305,20 @@ impl<'a, 't> Walker<'a, 't> {
         });
         let fn_idx = if let Some(n) = &name {
             let exported = self.is_exported(at, n);
+            // A class's constructor runs where the class is instantiated (`new Catalog(…)`): in
+            // the call graph it goes by the class's name (its scope keeps `constructor`).
+            let graph_name = (n.name == "constructor" && f.kind_name() == "method_definition")
+                .then(|| {
+                    at.up()
+                        .filter(|b| b.node.kind_name() == "class_body")
+                        .and_then(|b| b.up())
+                        .and_then(|c| field(c.node, "name"))
+                        .map(|c| text(c, src).to_string())
+                })
+                .flatten()
+                .unwrap_or_else(|| n.name.clone());
             self.facts.functions.push(FnFact {
-                name: n.name.clone(),
+                name: graph_name,
                 span: n.span,
                 exported,
                 scope: class.scope.clone(),
@@ -542,6 +557,11 @@ impl<'a, 't> Walker<'a, 't> {
                 named(ScopeKind::Component, Some("react-hook"))
             } else if is_pascal(nm) && self.info.jsx && self.pre.jsx_fns.contains(&f.id()) {
                 named(ScopeKind::Component, Some("react-component"))
+            } else if let Some(fw) = self.decorated_handler(f) {
+                // A method a framework's route decorator registers (`@get("/x")` from
+                // `@loopback/rest`), or the constructor of a class the framework instantiates
+                // per request (catalogue `[[registration.decorators]]`).
+                named(ScopeKind::Handler, Some(fw.as_str()))
             } else if parent.scope.kind != ScopeKind::Component && self.request_param(f).is_some() {
                 // A function taking a web framework's request or context (`handle(ctx:
                 // HttpContext, next)`): whatever calls it, it runs per request.
@@ -1023,36 +1043,6 @@ impl<'t> Walker<'_, 't> {
     /// The registration a callback is handed to (the call's function, and a label such as
     /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
     /// functions, or as the value of a registration key of an options object passed to a call.
-    /// The request type (catalogue `request_types`) one of `f`'s parameters is annotated with,
-    /// imported from its framework's module.
-    fn request_param(&self, f: Node<'t>) -> Option<String> {
-        let types = &self.catalog.registration.request_types;
-        if types.is_empty() {
-            return None;
-        }
-        let params = field(f, "parameters")?;
-        named_kids(params).into_iter().find_map(|p| {
-            let ann = field(p, "type")?;
-            let mut ty = first_named(ann)?;
-            if ty.kind_name() == "generic_type" {
-                ty = field(ty, "name")?;
-            }
-            if ty.kind_name() != "type_identifier" {
-                return None;
-            }
-            let local = text(ty, self.src);
-            let imp = self.pre.imports.get(local)?;
-            let exported = imp.path.split('.').next().unwrap_or(local);
-            types
-                .iter()
-                .any(|t| {
-                    t.split_once(':')
-                        .is_some_and(|(m, name)| name == exported && wildcard_match(m, &imp.module))
-                })
-                .then(|| exported.to_string())
-        })
-    }
-
     fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String)> {
         let reg = &self.catalog.registration;
         let src = self.src;

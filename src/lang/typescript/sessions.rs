@@ -44,10 +44,27 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return;
         }
-        let Some(path) = field(callee, "object").and_then(|o| dotted_path(o, src)) else {
+        let object = field(callee, "object").map(unwrap_value);
+        // A pool the library hands back from its own store (`oracledb.getPool(alias)`).
+        let stored = object
+            .filter(|o| o.kind_name() == "call_expression")
+            .and_then(|o| field(o, "function"))
+            .and_then(|f| self.resolve(f))
+            .and_then(|(module, path, _)| catalog.singleton_js(&module, &path))
+            .map(|d| d.id.clone());
+        let Some(path) = object.and_then(|o| {
+            if stored.is_some() {
+                Some(self.ctext(o))
+            } else {
+                dotted_path(o, src)
+            }
+        }) else {
             return;
         };
-        let chosen = match self.instances.get(&canon(&path)) {
+        let known = stored
+            .as_ref()
+            .or_else(|| self.instances.get(&canon(&path)));
+        let chosen = match known {
             Some(id) => cands
                 .iter()
                 .find(|(_, k)| k.on.as_deref() == Some(id.as_str())),

@@ -175,19 +175,6 @@ impl<'a, 't> Walker<'a, 't> {
 
     // -------------------------------------------------------------------- sites
 
-    pub(super) fn new_expression(&mut self, at: At<'_, 't>) {
-        let n = at.node;
-        let Some(ctor) = field(n, "constructor") else {
-            return;
-        };
-        let Some((module, path, _)) = self.resolve(ctor) else {
-            return;
-        };
-        if let Some(m) = self.catalog.match_js(&module, &path, true) {
-            self.add_client(at, ctor, m, true);
-        }
-    }
-
     /// Is `callee` a React state setter: named as React's convention names one (`setSocket`),
     /// and neither a function of this file nor an import (so: destructured from a hook,
     /// `const [socket, setSocket] = useState(…)`)?

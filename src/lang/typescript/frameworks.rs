@@ -1,0 +1,139 @@
+//! Framework knowledge the catalogue gives as data and the front-end reads off the code: request
+//! and context parameter types, route decorators, and classes instantiated with `new`.
+
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// `new X(…)` of a catalogue client.
+    pub(super) fn new_expression(&mut self, at: At<'_, 't>) {
+        let n = at.node;
+        let Some(ctor) = field(n, "constructor") else {
+            return;
+        };
+        let Some((module, path, _)) = self.resolve(ctor) else {
+            return;
+        };
+        if let Some(m) = self.catalog.match_js(&module, &path, true) {
+            self.add_client(at, ctor, m, true);
+        }
+    }
+
+    /// The request type (catalogue `request_types`) one of `f`'s parameters is annotated with,
+    /// imported from its framework's module.
+    pub(super) fn request_param(&self, f: Node<'t>) -> Option<String> {
+        let types = &self.catalog.registration.request_types;
+        if types.is_empty() {
+            return None;
+        }
+        let params = field(f, "parameters")?;
+        named_kids(params).into_iter().find_map(|p| {
+            let ann = field(p, "type")?;
+            let mut ty = first_named(ann)?;
+            if ty.kind_name() == "generic_type" {
+                ty = field(ty, "name")?;
+            }
+            if ty.kind_name() != "type_identifier" {
+                return None;
+            }
+            let local = text(ty, self.src);
+            let imp = self.pre.imports.get(local)?;
+            let exported = imp.path.split('.').next().unwrap_or(local);
+            types
+                .iter()
+                .any(|t| {
+                    t.split_once(':')
+                        .is_some_and(|(m, name)| name == exported && wildcard_match(m, &imp.module))
+                })
+                .then(|| exported.to_string())
+        })
+    }
+
+    /// The framework of the catalogue's `[[registration.decorators]]` whose decorator, imported
+    /// from one of its modules, sits on method `f`; for a constructor, on any method of its
+    /// class when the framework builds the class per call (`per_call_instance`).
+    pub(super) fn decorated_handler(&self, f: Node<'t>) -> Option<String> {
+        let defs = &self.catalog.registration.decorators;
+        if defs.is_empty() || f.kind_name() != "method_definition" {
+            return None;
+        }
+        let src = self.src;
+        let of = |m: Node<'t>| -> Option<&crate::catalog::FrameworkDecoratorsDef> {
+            method_decorators(m).into_iter().find_map(|d| {
+                let t = text(d, src).trim_start_matches('@');
+                let end = t
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(t.len());
+                let imp = self.pre.imports.get(&t[..end])?;
+                let exported = imp.path.split('.').next().unwrap_or("");
+                defs.iter().find(|def| {
+                    def.names.iter().any(|n| n == exported)
+                        && def
+                            .modules
+                            .iter()
+                            .any(|m| imp.module == *m || imp.module.starts_with(&format!("{m}/")))
+                })
+            })
+        };
+        if field(f, "name").is_some_and(|n| text(n, src) == "constructor") {
+            let body = f.parent()?;
+            let mut cursor = body.walk();
+            let methods: Vec<Node<'t>> = body
+                .named_children(&mut cursor)
+                .filter(|m| m.kind_name() == "method_definition")
+                .collect();
+            return methods
+                .into_iter()
+                .filter_map(of)
+                .find(|def| def.per_call_instance)
+                .map(|def| def.framework.clone());
+        }
+        of(f).map(|def| def.framework.clone())
+    }
+
+    /// `new Catalog(…)` of a project class: a call of its constructor (which goes by the
+    /// class's name in the call graph).
+    pub(super) fn new_project_class(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let Some(ctor) = field(at.node, "constructor").map(unwrap_value) else {
+            return;
+        };
+        if ctor.kind_name() != "identifier" {
+            return;
+        }
+        let name = text(ctor, src);
+        match self.resolve(ctor) {
+            Some((_, path, Some(module_ref))) => {
+                let export = path.rsplit('.').next().unwrap_or("");
+                let name = if matches!(export, "default" | "*") || path.contains('.') {
+                    name
+                } else {
+                    export
+                };
+                self.add_call(at, ctor, name.to_string(), Some(module_ref));
+            }
+            Some(_) => {}
+            None if self.pre.class_names.contains(name) => {
+                self.add_call(at, ctor, name.to_string(), None);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The decorators of method `f`: the ones before it in its class body, and its own children
+/// (grammar versions differ).
+fn method_decorators(f: Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut prev = f.prev_named_sibling();
+    while let Some(d) = prev.filter(|d| d.kind_name() == "decorator") {
+        out.push(d);
+        prev = d.prev_named_sibling();
+    }
+    let mut cursor = f.walk();
+    for c in f.named_children(&mut cursor) {
+        if c.kind_name() == "decorator" {
+            out.push(c);
+        }
+    }
+    out
+}
