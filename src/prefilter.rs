@@ -94,6 +94,7 @@ const JS_EXTRA: &[&str] = &[
     "componentDidMount",
     "onMounted",
     "onMount",
+    "$effect",
 ];
 /// Sessions and checkouts whose receiver comes from the project (`SessionLocal()`,
 /// `pool.connect()`) are found by the later rounds (the file imports the module keeping the

@@ -391,6 +391,7 @@ fn cleanup_place(hook: &str) -> &'static str {
         "componentDidMount" => "in `componentWillUnmount`",
         "onMounted" => "in `onUnmounted`",
         "onMount" => "in a function returned from the `onMount` callback (or in `onDestroy`)",
+        "$effect" => "in a function returned from the `$effect` callback (`return () => { … }`)",
         "useLayoutEffect" => {
             "in a cleanup returned from the `useLayoutEffect` callback (`return () => { … }`)"
         }

@@ -44,42 +44,6 @@ impl<'a, 't> Walker<'a, 't> {
                 .any(|m| !m.contains('*') && project.has_dep(m))
     }
 
-    /// Is the effect hook `name` React's? `React.useEffect` (`member`), one imported from React
-    /// (or Preact), or one neither imported nor declared in the file; not a function of that
-    /// name imported from another module or written in this one.
-    pub(super) fn is_react_hook(&self, name: &str, member: bool) -> bool {
-        if member {
-            return true;
-        }
-        match self.pre.imports.get(name) {
-            Some(imp) => REACT_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
-            None => !self.pre.fn_names.contains(name),
-        }
-    }
-
-    /// A Vue lifecycle hook (`onMounted`, `onUnmounted`, …) by its local name. Call
-    /// [`Walker::ensure_index`] first.
-    pub(super) fn is_vue_hook(&self, name: &str) -> bool {
-        match self.pre.imports.get(name) {
-            Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
-            None => {
-                !self.declared(name)
-                    && ["vue", "nuxt"]
-                        .iter()
-                        .any(|d| self.pre.file.project.has_dep(d))
-            }
-        }
-    }
-
-    /// A Svelte lifecycle function (`onMount`, `onDestroy`), imported from Svelte.
-    pub(super) fn is_svelte_hook(&self, name: &str) -> bool {
-        self.pre.imports.get(name).is_some_and(|imp| {
-            SVELTE_MODULES
-                .iter()
-                .any(|m| wildcard_match(m, &imp.module))
-        })
-    }
-
     /// Calls that start something with a lifecycle: effect hooks, Vue `onMounted`, checkouts.
     pub(super) fn lifecycle_call(&mut self, at: At<'_, 't>) {
         let src = self.src;
@@ -94,7 +58,9 @@ impl<'a, 't> Walker<'a, 't> {
                 .unwrap_or(""),
             _ => return,
         };
-        if EFFECT_HOOKS.contains(&name)
+        if self.is_svelte_rune(callee) {
+            self.react_effect(at, "$effect");
+        } else if EFFECT_HOOKS.contains(&name)
             && self.is_react_hook(name, callee.kind_name() == "member_expression")
         {
             self.react_effect(at, name);

@@ -4,6 +4,53 @@
 use super::*;
 
 impl<'a, 't> Walker<'a, 't> {
+    /// Is the effect hook `name` React's? `React.useEffect` (`member`), one imported from React
+    /// (or Preact), or one neither imported nor declared in the file; not a function of that
+    /// name imported from another module or written in this one.
+    pub(super) fn is_react_hook(&self, name: &str, member: bool) -> bool {
+        if member {
+            return true;
+        }
+        match self.pre.imports.get(name) {
+            Some(imp) => REACT_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+            None => !self.pre.fn_names.contains(name),
+        }
+    }
+
+    /// A Vue lifecycle hook (`onMounted`, `onUnmounted`, …) by its local name. Call
+    /// [`Walker::ensure_index`] first.
+    pub(super) fn is_vue_hook(&self, name: &str) -> bool {
+        match self.pre.imports.get(name) {
+            Some(imp) => VUE_MODULES.iter().any(|m| wildcard_match(m, &imp.module)),
+            None => {
+                !self.declared(name)
+                    && ["vue", "nuxt"]
+                        .iter()
+                        .any(|d| self.pre.file.project.has_dep(d))
+            }
+        }
+    }
+
+    /// A Svelte lifecycle function (`onMount`, `onDestroy`), imported from Svelte.
+    pub(super) fn is_svelte_hook(&self, name: &str) -> bool {
+        self.pre.imports.get(name).is_some_and(|imp| {
+            SVELTE_MODULES
+                .iter()
+                .any(|m| wildcard_match(m, &imp.module))
+        })
+    }
+
+    /// Svelte 5's effect rune (`$effect(() => { …; return cleanup })`, `$effect.pre`): a
+    /// compiler global of `.svelte` files and `.svelte.ts` / `.svelte.js` modules, like React's
+    /// `useEffect` (its returned function runs before each re-run and on destroy).
+    pub(super) fn is_svelte_rune(&self, callee: Node<'t>) -> bool {
+        let rel = &self.pre.file.rel;
+        matches!(text(callee, self.src), "$effect" | "$effect.pre")
+            && (rel.ends_with(".svelte") || rel.contains(".svelte."))
+            && !self.pre.imports.contains_key("$effect")
+            && !self.pre.fn_names.contains("$effect")
+    }
+
     /// `new X(…)` of a catalogue client.
     pub(super) fn new_expression(&mut self, at: At<'_, 't>) {
         let n = at.node;

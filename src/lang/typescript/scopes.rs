@@ -431,7 +431,10 @@ impl<'a, 't> Walker<'a, 't> {
                     }));
         if first_arg
             && ((EFFECT_HOOKS.contains(&callee) && self.is_react_hook(callee, member_callee))
-                || vue_lifecycle)
+                || vue_lifecycle
+                || position
+                    .and_then(|(call, _)| field(call.node, "function"))
+                    .is_some_and(|c| self.is_svelte_rune(unwrap_value(c))))
         {
             return FnClass {
                 scope: Scope {
