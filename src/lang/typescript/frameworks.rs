@@ -137,6 +137,26 @@ impl<'a, 't> Walker<'a, 't> {
         of(f).map(|def| def.framework.clone())
     }
 
+    /// Is function `at` the value of a variable annotated with a GraphQL resolver type
+    /// (`QueryResolvers['product']`, `MutationResolvers`: a catalogue `resolver_types` root
+    /// followed by `Resolvers`, as graphql-codegen names them)?
+    pub(super) fn resolver_typed(&self, at: At<'_, 't>) -> bool {
+        let Some(decl) = at
+            .up()
+            .filter(|p| p.node.kind_name() == "variable_declarator")
+        else {
+            return false;
+        };
+        let Some(ty) = field(decl.node, "type") else {
+            return false;
+        };
+        let t = text(ty, self.src).trim_start_matches(':').trim();
+        self.catalog.registration.resolver_types.iter().any(|r| {
+            t.strip_prefix(r.as_str())
+                .is_some_and(|rest| rest.starts_with("Resolvers"))
+        })
+    }
+
     /// `new Catalog(…)` of a project class: a call of its constructor (which goes by the
     /// class's name in the call graph).
     pub(super) fn new_project_class(&mut self, at: At<'_, 't>) {

@@ -560,6 +560,10 @@ impl<'a, 't> Walker<'a, 't> {
                 named(ScopeKind::Component, Some("react-hook"))
             } else if is_pascal(nm) && self.info.jsx && self.pre.jsx_fns.contains(&f.id()) {
                 named(ScopeKind::Component, Some("react-component"))
+            } else if self.resolver_typed(at) {
+                // `export const product: QueryResolvers['product'] = async ({ id }) => …`
+                // (graphql-codegen's types: Redwood services, Apollo, Yoga).
+                named(ScopeKind::Handler, Some("graphql"))
             } else if let Some(fw) = self.decorated_handler(f) {
                 // A method a framework's route decorator registers (`@get("/x")` from
                 // `@loopback/rest`), or the constructor of a class the framework instantiates
