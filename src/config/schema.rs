@@ -252,6 +252,11 @@ pub(crate) struct ClientDef {
     /// subscribes.
     #[serde(default)]
     one_per_process: bool,
+    /// A transaction taken from a pool (`const trx = await db.transaction()`): it ends with a
+    /// commit when the work succeeds and a rollback otherwise, so `unclosed-session` offers no
+    /// `finally` fix and says to end it on every path.
+    #[serde(default)]
+    transaction: bool,
     /// Rust: constructors that return the client itself rather than a `Result` or a future
     /// (`reqwest::Client::new`), so a fix may replace the construction without its `?`.
     #[serde(default)]

@@ -56,10 +56,22 @@ impl Check for UnclosedSession {
                     .catalog
                     .by_id(&s.client)
                     .is_some_and(|d| d.release_on_owner);
-                let fix = if cx.memo.fix_allowed(fi, file.source.text.len()) {
+                let transaction = cx.catalog.by_id(&s.client).is_some_and(|d| d.transaction);
+                let fix = if transaction {
+                    // Committing in `finally` would commit failed work.
+                    None
+                } else if cx.memo.fix_allowed(fi, file.source.text.len()) {
                     wrap_fix(s, &file.source, on_owner)
                 } else {
                     None
+                };
+                let help = if transaction {
+                    let name = s.binding.as_deref().unwrap_or("it");
+                    format!(
+                        "end `{name}` on every path: `commit()` when the work succeeds, `rollback()` in a `catch` otherwise (or use the library's callback form, which does both)"
+                    )
+                } else {
+                    help(s, file.source.lang)
                 };
                 out.push(Finding {
                     rule: META.id,
@@ -67,7 +79,7 @@ impl Check for UnclosedSession {
                     span: s.span,
                     severity,
                     message: format!("{} `{}` ({library}) {what}", noun(s), s.ctor),
-                    help: help(s, file.source.lang),
+                    help,
                     label: None,
                     related: Vec::new(),
                     fix,
