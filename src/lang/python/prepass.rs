@@ -31,6 +31,9 @@ pub(super) struct Pre<'t> {
     pub(super) reg_once: HashSet<String>,
     /// The catalogue's `[registration] instance_functions` (`add_*_to_server`).
     pub(super) reg_instance: Vec<String>,
+    /// The catalogue's `[registration] call_signatures`: a `__call__` taking one of these
+    /// parameter lists runs per request.
+    pub(super) call_signatures: Vec<Vec<String>>,
     /// Classes whose instance is handed to one of them: their public methods run per request.
     pub(super) registered_classes: HashSet<String>,
     /// The catalogue's `[[registration.decorators]]`: frameworks' registering decorators.
@@ -99,6 +102,7 @@ impl<'t> Pre<'t> {
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
             reg_instance: catalog.registration.instance_functions.clone(),
+            call_signatures: catalog.registration.call_signatures.clone(),
             reg_decorators: catalog.registration.decorators.clone(),
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()

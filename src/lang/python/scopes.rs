@@ -933,6 +933,19 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return (ScopeKind::Handler, Some("route"), guard);
         }
+        // A callable object a server calls per request (the catalogue's `[registration]
+        // call_signatures`: Django middleware's `__call__(self, request)`, ASGI's `scope,
+        // receive, send`).
+        if class.is_some()
+            && name == "__call__"
+            && self.pre.call_signatures.iter().any(|sig| {
+                !sig.is_empty()
+                    && non_self.len() >= sig.len()
+                    && sig.iter().zip(&non_self).all(|(a, b)| a == b)
+            })
+        {
+            return (ScopeKind::Handler, None, guard);
+        }
         // A class a framework builds anew for every call of the methods it registers (the
         // catalogue's `per_call_instance`: nameko services): its `__init__` runs per call.
         if let Some(c) = class
