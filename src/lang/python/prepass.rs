@@ -41,6 +41,8 @@ pub(super) struct Pre<'t> {
     /// Classes holding a method one of them registers, for a framework that builds an instance
     /// per call (`per_call_instance`: nameko services): their `__init__` runs per call.
     pub(super) per_call_classes: HashSet<String>,
+    /// Names of the module-level classes.
+    pub(super) classes: HashSet<String>,
     /// Module-level classes and the expressions of their bases (`class GuildBot(commands.Bot)`).
     pub(super) class_bases: HashMap<String, Vec<Node<'t>>>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
@@ -361,6 +363,9 @@ impl<'t> Pre<'t> {
             "function_definition" | "class_definition" => {
                 if let Some(n) = stmt.field("name") {
                     self.module_names.insert(text(n, src).to_string());
+                    if stmt.kind_name() == "class_definition" {
+                        self.classes.insert(text(n, src).to_string());
+                    }
                     if let Some(sup) = stmt.field("superclasses") {
                         let bases = named_children(sup)
                             .into_iter()

@@ -143,6 +143,10 @@ pub(super) struct Walker<'a, 't> {
     pub(super) bound: HashMap<String, &'a str>,
     /// Catalogue entries bound to local names: `(function node id, name)`.
     pub(super) local_bound: HashMap<(usize, String), &'a str>,
+    /// Names bound to an instance of a class of the project (`handler = EventHandler()`), by
+    /// `(owner node id, name)`: the module holding the class (`None`: this file), where a method
+    /// called on the name (`handler.handle(m)`) is looked up.
+    pub(super) instances: HashMap<(usize, String), Option<ModuleRef>>,
     /// Every name or path bound (anywhere) to an instance of a factory entry (`SessionLocal`):
     /// a cheap test before the lookups of a plain call.
     pub(super) factory_keys: HashSet<String>,
@@ -365,6 +369,7 @@ impl<'a, 't> Walker<'a, 't> {
             on,
             bound: HashMap::default(),
             local_bound: HashMap::default(),
+            instances: HashMap::default(),
             factory_keys: HashSet::default(),
             config_pending: Vec::new(),
             url_fn_candidates: Vec::new(),
