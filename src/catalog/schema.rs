@@ -414,6 +414,11 @@ pub struct RegistrationDef {
     /// (a middleware's `handle(ctx: HttpContext, next)`, an error handler, a helper a route
     /// hands its context to).
     pub request_types: Vec<String>,
+    /// Python: the parameter lists (after `self`) of a `__call__` that a server calls once per
+    /// request, a calling convention rather than a registration (Django middleware's
+    /// `request`, ASGI's `scope, receive, send`, WSGI's `environ, start_response`): such a
+    /// method runs per request; its class's `__init__` runs where the object is built.
+    pub call_signatures: Vec<Vec<String>>,
     /// Python: decorators of a framework that calls the function they sit on once per request
     /// or event, named with the modules they come from (`[[registration.decorators]]`).
     pub decorators: Vec<FrameworkDecoratorsDef>,

@@ -31,6 +31,9 @@ pub(super) struct Pre<'t> {
     pub(super) reg_once: HashSet<String>,
     /// The catalogue's `[registration] instance_functions` (`add_*_to_server`).
     pub(super) reg_instance: Vec<String>,
+    /// The catalogue's `[registration] call_signatures`: a `__call__` taking one of these
+    /// parameter lists runs per request.
+    pub(super) call_signatures: Vec<Vec<String>>,
     /// Classes whose instance is handed to one of them: their public methods run per request.
     pub(super) registered_classes: HashSet<String>,
     /// The catalogue's `[[registration.decorators]]`: frameworks' registering decorators.
@@ -38,6 +41,8 @@ pub(super) struct Pre<'t> {
     /// Classes holding a method one of them registers, for a framework that builds an instance
     /// per call (`per_call_instance`: nameko services): their `__init__` runs per call.
     pub(super) per_call_classes: HashSet<String>,
+    /// Names of the module-level classes.
+    pub(super) classes: HashSet<String>,
     /// Module-level classes and the expressions of their bases (`class GuildBot(commands.Bot)`).
     pub(super) class_bases: HashMap<String, Vec<Node<'t>>>,
     /// A script that a framework re-runs on every interaction (the catalogue's `[rerun]`:
@@ -99,6 +104,7 @@ impl<'t> Pre<'t> {
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
             reg_instance: catalog.registration.instance_functions.clone(),
+            call_signatures: catalog.registration.call_signatures.clone(),
             reg_decorators: catalog.registration.decorators.clone(),
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             ..Pre::default()
@@ -357,6 +363,9 @@ impl<'t> Pre<'t> {
             "function_definition" | "class_definition" => {
                 if let Some(n) = stmt.field("name") {
                     self.module_names.insert(text(n, src).to_string());
+                    if stmt.kind_name() == "class_definition" {
+                        self.classes.insert(text(n, src).to_string());
+                    }
                     if let Some(sup) = stmt.field("superclasses") {
                         let bases = named_children(sup)
                             .into_iter()

@@ -143,6 +143,10 @@ pub(super) struct Walker<'a, 't> {
     pub(super) bound: HashMap<String, &'a str>,
     /// Catalogue entries bound to local names: `(function node id, name)`.
     pub(super) local_bound: HashMap<(usize, String), &'a str>,
+    /// Names bound to an instance of a class of the project (`handler = EventHandler()`), by
+    /// `(owner node id, name)`: the module holding the class (`None`: this file), where a method
+    /// called on the name (`handler.handle(m)`) is looked up.
+    pub(super) instances: HashMap<(usize, String), Option<ModuleRef>>,
     /// Every name or path bound (anywhere) to an instance of a factory entry (`SessionLocal`):
     /// a cheap test before the lookups of a plain call.
     pub(super) factory_keys: HashSet<String>,
@@ -365,6 +369,7 @@ impl<'a, 't> Walker<'a, 't> {
             on,
             bound: HashMap::default(),
             local_bound: HashMap::default(),
+            instances: HashMap::default(),
             factory_keys: HashSet::default(),
             config_pending: Vec::new(),
             url_fn_candidates: Vec::new(),
@@ -932,6 +937,19 @@ impl<'a, 't> Walker<'a, 't> {
             && self.pre.registered_classes.contains(&c.name)
         {
             return (ScopeKind::Handler, Some("route"), guard);
+        }
+        // A callable object a server calls per request (the catalogue's `[registration]
+        // call_signatures`: Django middleware's `__call__(self, request)`, ASGI's `scope,
+        // receive, send`).
+        if class.is_some()
+            && name == "__call__"
+            && self.pre.call_signatures.iter().any(|sig| {
+                !sig.is_empty()
+                    && non_self.len() >= sig.len()
+                    && sig.iter().zip(&non_self).all(|(a, b)| a == b)
+            })
+        {
+            return (ScopeKind::Handler, None, guard);
         }
         // A class a framework builds anew for every call of the methods it registers (the
         // catalogue's `per_call_instance`: nameko services): its `__init__` runs per call.

@@ -692,6 +692,13 @@ impl<'a, 't> Walker<'a, 't> {
         module: Option<ModuleRef>,
     ) {
         let climb = self.climb();
+        // `handler = EventHandler()`: what the name holds, for the methods called on it.
+        if name.starts_with(|c: char| c.is_ascii_uppercase())
+            && let Some(b) = climb.binding.as_ref().filter(|_| !climb.derived)
+        {
+            let owner = self.top().owner.id();
+            self.instances.insert((owner, b.clone()), module.clone());
+        }
         let top = self.top();
         let site = CallSite {
             callee: compact(text(func, self.src)),
@@ -722,6 +729,40 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(acc) = self.accs.last_mut() {
             acc.pending = true;
         }
+    }
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// The current call builds an instance of a class of the project, the class in `module`
+    /// (`None`: this file): remember the name it is bound to.
+    pub(super) fn remember_instance(&mut self, module: Option<ModuleRef>) {
+        let climb = self.climb();
+        if climb.derived {
+            return;
+        }
+        if let Some(b) = climb.binding {
+            let owner = self.top().owner.id();
+            self.instances.insert((owner, b), module);
+        }
+    }
+
+    /// `name.method` where `name` holds an instance of a class of the project, bound earlier in
+    /// this function (or else at module level): the method's name and the module of its class.
+    pub(super) fn instance_method(&self, func: Node<'t>) -> Option<(String, Option<ModuleRef>)> {
+        if self.instances.is_empty() || func.kind_name() != "attribute" {
+            return None;
+        }
+        let obj = func
+            .field("object")
+            .filter(|o| o.kind_name() == "identifier")?;
+        let method = func.field("attribute")?;
+        let name = text(obj, self.src).to_string();
+        let module_owner = self.frames.first().map(|f| f.owner.id());
+        let module = self
+            .instances
+            .get(&(self.top().owner.id(), name.clone()))
+            .or_else(|| self.instances.get(&(module_owner?, name)))?;
+        Some((text(method, self.src).to_string(), module.clone()))
     }
 }
 

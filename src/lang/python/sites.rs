@@ -118,6 +118,18 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         };
         let known = self.pre.imports.contains_key(root) || self.pre.local_fns.contains(root);
+        if !known && self.decorator_depth == 0 {
+            // `handler.handle(m)` on an instance of a class of the project (`handler =
+            // EventHandler()`): that class's method, looked up by name in the class's module.
+            if let Some((name, module)) = self.instance_method(func) {
+                self.call_site(call, func, name, module);
+                return;
+            }
+            // `handler = EventHandler()` with the class defined in this file.
+            if self.pre.classes.contains(root) && text(func, src) == root {
+                self.remember_instance(None);
+            }
+        }
         if !known && self.pre.wildcard.is_empty() {
             // `self.helper()` / `cls.helper()`: a method of this file, resolved by name.
             if (root == "self" || root == "cls")
