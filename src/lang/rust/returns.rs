@@ -326,6 +326,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
+        self.record_checkout_static(s);
         self.lazy_item(self.conv.of(s), &s.expr);
     }
 
