@@ -658,8 +658,9 @@ impl<'ast> Walker<'_, 'ast> {
     }
 
     /// Does a `for` loop go over a stream of events (see [`stream_receiver`]) of a variable this
-    /// function bound to what a call returned (`let server = Server::http(addr)?; for request
-    /// in server.incoming_requests()`, `let sub = nc.subscribe(subject)?; for msg in
+    /// function bound to what a call on an address, a subject or options returned
+    /// ([`takes_arguments`]: `let server = Server::http(addr)?; for request in
+    /// server.incoming_requests()`, `let sub = nc.subscribe(subject)?; for msg in
     /// sub.messages()`), as the last work of its block ([`is_last_work`]: the function ends
     /// when the stream does)? Such a loop runs until the process stops, once per request or
     /// message, like a `loop {}` that accepts or polls.
@@ -678,14 +679,15 @@ impl<'ast> Walker<'_, 'ast> {
         let Found::Value(init, _) = self.lookup(&var, pos) else {
             return false;
         };
-        match passthrough_root(init) {
+        let opened = match passthrough_root(init) {
             Expr::Call(_) => true,
             Expr::MethodCall(m) => {
                 let name = m.method.to_string();
                 !STD_METHODS.contains(&name.as_str()) && !ITER_METHODS.contains(&name.as_str())
             }
             _ => false,
-        }
+        };
+        opened && takes_arguments(init)
     }
 
     /// A loop in a plain function that leaves with what it builds (`loop { match

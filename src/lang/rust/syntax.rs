@@ -313,6 +313,30 @@ pub(super) fn stream_receiver(e: &Expr) -> Option<String> {
     None
 }
 
+/// Does some call of a chain take an argument (`Server::http(addr)`, `queue.consume(options)`,
+/// `Options::new().connect(url)`)? What hands out requests or messages was opened on an address,
+/// a subject or a queue; `Args::parse()` or `Config::from_env()` take none.
+pub(super) fn takes_arguments(e: &Expr) -> bool {
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::MethodCall(m) => {
+                if !m.args.is_empty() && !PASSTHROUGH.contains(&m.method.to_string().as_str()) {
+                    return true;
+                }
+                &m.receiver
+            }
+            Expr::Call(c) => return !c.args.is_empty(),
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            _ => return false,
+        };
+    }
+    false
+}
+
 /// Is `target` the last work of the block that holds it, somewhere in `body` (closures
 /// included): followed only by what ends a function or a process (`Ok(())`, `return`, a
 /// release such as `connection.close()`, `drop(x)`, a thread's `join()`, a log line)? A loop

@@ -342,7 +342,7 @@ fn for_loops_over_streams_in_main() {
     let src = r#"
 use reqwest::Client;
 fn main() -> anyhow::Result<()> {
-    let config = Config::load()?;
+    let config = Config::load("app.toml")?;
     for url in config.replicas() { let c = Client::new(); }
     for arg in std::env::args().skip(1) { let c = Client::new(); }
     let server = Server::http("0.0.0.0:8080")?;
@@ -360,6 +360,16 @@ fn main() -> anyhow::Result<()> {
         kinds,
         vec![ScopeKind::Startup, ScopeKind::Startup, ScopeKind::Loop]
     );
+    // What is iterated must have been opened on something (an address, a subject, options):
+    // command-line arguments parsed without any are a finite list.
+    let src = r#"
+use reqwest::Client;
+fn main() {
+    let args = Args::parse();
+    for file in args.files() { let c = Client::new(); }
+}
+"#;
+    assert_eq!(only_client(&facts(src)).scope.kind, ScopeKind::Startup);
 }
 
 #[test]
