@@ -649,20 +649,22 @@ pub struct FileFacts {
     /// Rust: the `impl Trait for Type` blocks of this file whose trait is the project's own.
     #[serde(default)]
     pub trait_impls: Vec<TraitImpl>,
-    /// Rust: struct fields declared to hold checked-out connections or transactions.
+    /// Rust: struct fields (and statics) declared to hold checked-out connections or transactions.
     #[serde(default)]
     pub checkout_fields: Vec<CheckoutField>,
-    /// Rust: values built by a call and put into a collection reached through a struct field.
+    /// Rust: values built by a call and put into a collection reached through a struct field (or a
+    /// static).
     #[serde(default)]
     pub parked: Vec<Parked>,
 }
 
-/// A struct field whose type holds connections checked out of a pool, or transactions holding
-/// one (a catalogue `checkout` / `session` entry by its `type_path`):
-/// `held: Arc<Mutex<HashMap<SocketAddr, PooledConnection<'static, M>>>>`.
+/// A struct field, or a `static`, whose type holds connections checked out of a pool, or
+/// transactions holding one (a catalogue `checkout` / `session` entry by its `type_path`):
+/// `held: Arc<Mutex<HashMap<SocketAddr, PooledConnection<'static, M>>>>`, `static OPEN:
+/// LazyLock<Mutex<HashMap<Uuid, Transaction<'static, MySql>>>>`.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct CheckoutField {
-    /// The struct (`Leases`).
+    /// The struct (`Leases`); empty for a `static`, whose name is `field`.
     pub owner: String,
     pub field: String,
     /// Catalogue id of what it holds.
@@ -671,8 +673,10 @@ pub struct CheckoutField {
     pub span: Span,
 }
 
-/// A value built by a call and put into a collection reached through a struct field:
-/// `self.held.lock().await.insert(peer, conn)` after `let conn = pool.get_owned().await?`.
+/// A value built by a call and put into a collection reached through a struct field or a
+/// `static`: `self.held.lock().await.insert(peer, conn)` after `let conn =
+/// pool.get_owned().await?` (`field` is `held`), `OPEN.lock().await.insert(token, tx)` (`field`
+/// is `OPEN`, `owner` none).
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct Parked {
     /// The type whose field it is (`Leases` for `self`, `BotCtx` for `ctx: &BotCtx`), if known.

@@ -98,12 +98,14 @@ fn noun(s: &SessionSite) -> &'static str {
     }
 }
 
-/// Rust: a checkout or transaction put into a collection kept in a struct field that holds such
-/// values (`self.held.lock().await.insert(peer, conn)` with `held: Mutex<HashMap<SocketAddr,
-/// PooledConnection<…>>>`, the struct in any file of the project). Dropping it would give the
-/// connection back; kept there, it stays checked out until other code takes it out again, and a
-/// peer that never asks for that (or goes away first) keeps it for good. Start-up code that
-/// parks a connection for the life of the process is left alone.
+/// Rust: a checkout or transaction put into a collection kept in a struct field or a `static`
+/// that holds such values (`self.held.lock().await.insert(peer, conn)` with `held:
+/// Mutex<HashMap<SocketAddr, PooledConnection<…>>>`, the struct in any file of the project;
+/// `OPEN.lock().await.insert(token, tx)` with `static OPEN: LazyLock<Mutex<HashMap<Uuid,
+/// Transaction<…>>>>`). Dropping it would give the connection back; kept there, it stays
+/// checked out until other code takes it out again, and a peer that never asks for that (or goes
+/// away first) keeps it for good. Start-up code that parks a connection for the life of the
+/// process is left alone.
 fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
     let mut fields: std::collections::HashMap<(&std::path::Path, &str), Vec<&CheckoutField>> =
         std::collections::HashMap::new();
@@ -145,15 +147,21 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
                 ClientKind::Session => ("transaction", "its connection stays"),
                 _ => ("pooled connection", "it stays"),
             };
+            // A static has no owner: `OPEN`, not `Leases.held`.
+            let place = if field.owner.is_empty() {
+                field.field.clone()
+            } else {
+                format!("{}.{}", field.owner, field.field)
+            };
             out.push(Finding {
                 rule: META.id,
                 file: fi,
                 span: p.span,
                 severity: Severity::Error,
                 message: format!(
-                    "the {what} `{}` ({}) is kept in `{}.{}`, which outlives this call: {stays} \
+                    "the {what} `{}` ({}) is kept in `{place}`, which outlives this call: {stays} \
                      checked out of the pool until other code takes it out",
-                    p.ctor, def.library, field.owner, field.field
+                    p.ctor, def.library
                 ),
                 help: format!(
                     "hold a pooled connection for one request only; if it must outlive the \

@@ -639,8 +639,9 @@ impl<'ast> Walker<'_, 'ast> {
 
     /// The body of a `loop {}` or `while` loop: per iteration, in start-up code too, where such
     /// a loop is what keeps the process serving (`loop { let (sock, _) = listener.accept()… }`,
-    /// `while let Some(msg) = consumer.next().await`); a `for` loop in `main` goes over a
-    /// finite collection once. A start-up loop that leaves with a value (`break pool`, `return
+    /// `while let Some(msg) = consumer.next().await`), and so is a `for` loop over a stream of
+    /// requests or messages ([`Walker::iterates_stream`]); any other `for` loop in `main` goes
+    /// over a finite collection once. A start-up loop that leaves with a value (`break pool`, `return
     /// Ok(client)`) is a retry: what it builds is kept, once. In a plain function, only what
     /// leaves the loop is (see [`Walker::note_retry`]).
     pub(super) fn in_open_loop(&mut self, body: &syn::Block, f: impl FnOnce(&mut Self)) {
@@ -654,6 +655,39 @@ impl<'ast> Walker<'_, 'ast> {
             ctx.framework = None;
         }
         self.with_ctx(ctx, f);
+    }
+
+    /// Does a `for` loop go over a stream of events (see [`stream_receiver`]) of a variable this
+    /// function bound to what a call on an address, a subject or options returned
+    /// ([`takes_arguments`]: `let server = Server::http(addr)?; for request in
+    /// server.incoming_requests()`, `let sub = nc.subscribe(subject)?; for msg in
+    /// sub.messages()`), as the last work of its block ([`is_last_work`]: the function ends
+    /// when the stream does)? Such a loop runs until the process stops, once per request or
+    /// message, like a `loop {}` that accepts or polls.
+    pub(super) fn iterates_stream(&self, f: &'ast syn::ExprForLoop) -> bool {
+        let iterable = &*f.expr;
+        let Some(var) = stream_receiver(iterable) else {
+            return false;
+        };
+        let Some(state) = self.fns.last() else {
+            return false;
+        };
+        if !is_last_work(state.body, f, &self.catalog.generic_release) {
+            return false;
+        }
+        let pos = self.conv.of(iterable).start as usize;
+        let Found::Value(init, _) = self.lookup(&var, pos) else {
+            return false;
+        };
+        let opened = match passthrough_root(init) {
+            Expr::Call(_) => true,
+            Expr::MethodCall(m) => {
+                let name = m.method.to_string();
+                !STD_METHODS.contains(&name.as_str()) && !ITER_METHODS.contains(&name.as_str())
+            }
+            _ => false,
+        };
+        opened && takes_arguments(init)
     }
 
     /// A loop in a plain function that leaves with what it builds (`loop { match

@@ -326,6 +326,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
+        self.record_checkout_static(s);
         self.lazy_item(self.conv.of(s), &s.expr);
     }
 
@@ -678,14 +679,22 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         self.with_ctx(ctx, |w| visit::visit_expr_async(w, a));
     }
 
+    /// A `for` loop over a stream of requests or messages runs until the process stops, in
+    /// start-up code too, and a `match` on its item is no dispatcher: every arm runs per message
+    /// of its kind (see [`Walker::iterates_stream`]).
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.visit_expr(&f.expr);
-        let bound = simple_binding(&f.pat);
+        let stream = self.iterates_stream(f);
+        let bound = simple_binding(&f.pat).filter(|_| !stream);
         if let Some(name) = &bound {
             self.for_loops
                 .push((self.ctx.len() + 1, name.clone(), self.ctx()));
         }
-        self.in_loop(&f.body, |w| w.visit_block(&f.body));
+        if stream {
+            self.in_open_loop(&f.body, |w| w.visit_block(&f.body));
+        } else {
+            self.in_loop(&f.body, |w| w.visit_block(&f.body));
+        }
         if bound.is_some() {
             self.for_loops.pop();
         }

@@ -1,9 +1,11 @@
 //! Connections and transactions kept beyond the request. Rust hands a checkout back to its pool
 //! when it is dropped, so what this file records is the one shape that keeps it: a struct field
-//! declared to hold checkouts (a catalogue `checkout` / `session` entry by its `type_path`,
-//! `held: Mutex<HashMap<SocketAddr, PooledConnection<'static, M>>>`), and a value built by a call
-//! and put into a collection reached through a struct field
-//! (`self.held.lock().await.insert(peer, conn)`). The rule joins the two across files.
+//! or a `static` declared to hold checkouts (a catalogue `checkout` / `session` entry by its
+//! `type_path`, `held: Mutex<HashMap<SocketAddr, PooledConnection<'static, M>>>`, `static OPEN:
+//! LazyLock<Mutex<HashMap<Uuid, Transaction<'static, MySql>>>>`), and a value built by a call
+//! and put into a collection reached through a struct field or a static
+//! (`self.held.lock().await.insert(peer, conn)`, `OPEN.lock().await.insert(token, tx)`). The
+//! rule joins the two across files.
 
 use super::*;
 use crate::catalog::ClientDef;
@@ -26,8 +28,13 @@ fn stored_arg<'e>(method: &str, args: &'e Punctuated<Expr, Token![,]>) -> Option
 }
 
 /// The nearest struct field on the path to a collection, and the variable it belongs to:
-/// `("held", Some("self"))` for `self.held.lock().await`.
-fn nearest_field(e: &Expr) -> Option<(String, Option<String>)> {
+/// `("held", Some("self"))` for `self.held.lock().await`; or the static at its root, which
+/// belongs to no variable: `("OPEN", None)` for `OPEN.lock().await` (`is_static` says which
+/// paths name one).
+fn nearest_field(
+    e: &Expr,
+    is_static: impl Fn(&syn::Path) -> bool,
+) -> Option<(String, Option<String>)> {
     let mut e = e;
     for _ in 0..SPINE_STEPS {
         e = match e {
@@ -36,6 +43,9 @@ fn nearest_field(e: &Expr) -> Option<(String, Option<String>)> {
                     return None;
                 };
                 return Some((id.to_string(), expr_ident(&f.base)));
+            }
+            Expr::Path(p) if p.qself.is_none() && is_static(&p.path) => {
+                return last_ident(&p.path).map(|name| (name, None));
             }
             Expr::MethodCall(m) => &m.receiver,
             Expr::Await(a) => &a.base,
@@ -133,6 +143,23 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
     }
 
+    /// A `static` whose type holds checkouts (`static OPEN: LazyLock<Mutex<HashMap<Uuid,
+    /// Transaction<'static, MySql>>>>`): every task reaches it, so it is shared by nature. Recorded
+    /// as a field of no struct (an empty `owner`).
+    pub(super) fn record_checkout_static(&mut self, s: &'ast syn::ItemStatic) {
+        if self.in_test() {
+            return;
+        }
+        if let Some(def) = self.checkout_in(&s.ty, true, 0) {
+            self.facts.checkout_fields.push(CheckoutField {
+                owner: String::new(),
+                field: s.ident.to_string(),
+                client: def.id.clone(),
+                span: self.conv.of(&s.ident),
+            });
+        }
+    }
+
     /// `….field….insert(k, v)` (or `push`, `or_insert`) in a function, where `v` is built by a
     /// call there (`let conn = pool.get_owned().await?`): the call, and the field it is kept in.
     /// A local receiver is followed to what it was bound to
@@ -158,7 +185,13 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let Some(collection) = follow(self, &m.receiver) else {
             return;
         };
-        let Some((field, base)) = nearest_field(collection) else {
+        // A static of this file, or one named in capitals from elsewhere (`state::OPEN`).
+        let statics = &self.pre.statics;
+        let is_static = |p: &syn::Path| {
+            last_ident(p)
+                .is_some_and(|n| (p.segments.len() == 1 && statics.contains(&n)) || is_all_caps(&n))
+        };
+        let Some((field, base)) = nearest_field(collection, is_static) else {
             return;
         };
         let Some(built) = follow(self, value_core(value)).map(value_core) else {

@@ -280,6 +280,127 @@ pub(super) fn is_iter_chain(e: &Expr) -> bool {
     false
 }
 
+/// The variable whose events a `for` loop goes over, when what it iterates is a method called
+/// on it without arguments that is neither an iterator adaptor nor a method of the standard
+/// library's collections (`server.incoming_requests()`, `sub.messages()`,
+/// `consumer.receiver().iter()`, `listener.incoming()`): such a method hands out what arrives
+/// (requests, messages, connections) as it arrives. `for x in &items`, `items.iter()`,
+/// `text.lines()`, `env::args()` or `rows.get(k)` go over a collection; the caller decides, from
+/// how the variable was bound, whether it is one.
+pub(super) fn stream_receiver(e: &Expr) -> Option<String> {
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::Reference(r) => &r.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            Expr::MethodCall(m) => {
+                let name = m.method.to_string();
+                if ITER_METHODS.contains(&name.as_str()) || name == "by_ref" {
+                    &m.receiver
+                } else if m.args.is_empty()
+                    && !STD_METHODS.contains(&name.as_str())
+                    && !PASSTHROUGH.contains(&name.as_str())
+                {
+                    return expr_ident(&m.receiver).filter(|r| r != "self");
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+    }
+    None
+}
+
+/// Does some call of a chain take an argument (`Server::http(addr)`, `queue.consume(options)`,
+/// `Options::new().connect(url)`)? What hands out requests or messages was opened on an address,
+/// a subject or a queue; `Args::parse()` or `Config::from_env()` take none.
+pub(super) fn takes_arguments(e: &Expr) -> bool {
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::MethodCall(m) => {
+                if !m.args.is_empty() && !PASSTHROUGH.contains(&m.method.to_string().as_str()) {
+                    return true;
+                }
+                &m.receiver
+            }
+            Expr::Call(c) => return !c.args.is_empty(),
+            Expr::Await(a) => &a.base,
+            Expr::Try(t) => &t.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            _ => return false,
+        };
+    }
+    false
+}
+
+/// Is `target` the last work of the block that holds it, somewhere in `body` (closures
+/// included): followed only by what ends a function or a process (`Ok(())`, `return`, a
+/// release such as `connection.close()`, `drop(x)`, a thread's `join()`, a log line)? A loop
+/// over a stream that is the last thing `main` does is what keeps the process serving; a loop
+/// over configured items at start-up is followed by the rest of the start-up.
+pub(super) fn is_last_work(body: &Block, target: &syn::ExprForLoop, release: &[String]) -> bool {
+    struct Find<'t, 'r> {
+        target: &'t syn::ExprForLoop,
+        release: &'r [String],
+        found: Option<bool>,
+    }
+    impl Find<'_, '_> {
+        fn ends(&self, e: &Expr) -> bool {
+            match value_core(e) {
+                Expr::Return(_) | Expr::Lit(_) => true,
+                Expr::Tuple(t) => t.elems.is_empty(),
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) => last_ident(&p.path).is_some_and(|l| {
+                        matches!(l.as_str(), "Ok" | "Err" | "Some" | "drop" | "exit")
+                    }),
+                    _ => false,
+                },
+                Expr::MethodCall(m) => {
+                    let name = m.method.to_string();
+                    name == "join" || self.release.contains(&name)
+                }
+                Expr::Macro(m) => !is_expr_macro(&m.mac),
+                _ => false,
+            }
+        }
+    }
+    fn is_expr_macro(m: &Macro) -> bool {
+        last_ident(&m.path).is_some_and(|l| EXPR_MACROS.contains(&l.as_str()))
+    }
+    impl<'ast> Visit<'ast> for Find<'_, '_> {
+        fn visit_block(&mut self, b: &'ast Block) {
+            if self.found.is_some() {
+                return;
+            }
+            let at = b.stmts.iter().position(
+                |st| matches!(st, Stmt::Expr(Expr::ForLoop(f), _) if std::ptr::eq(f, self.target)),
+            );
+            if let Some(i) = at {
+                let rest = b.stmts.get(i + 1..).unwrap_or_default();
+                self.found = Some(rest.iter().all(|st| match st {
+                    Stmt::Expr(e, _) => self.ends(e),
+                    Stmt::Macro(m) => !is_expr_macro(&m.mac),
+                    Stmt::Item(_) => true,
+                    Stmt::Local(_) => false,
+                }));
+                return;
+            }
+            visit::visit_block(self, b);
+        }
+    }
+    let mut f = Find {
+        target,
+        release,
+        found: None,
+    };
+    f.visit_block(body);
+    f.found.unwrap_or(false)
+}
+
 pub(super) fn collect_token_idents(ts: &TokenStream, out: &mut Vec<String>) {
     for tt in ts.clone() {
         match tt {

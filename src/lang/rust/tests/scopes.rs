@@ -335,6 +335,44 @@ fn crawl(urls: Vec<String>) {
 }
 
 #[test]
+fn for_loops_over_streams_in_main() {
+    // A `for` over what a zero-argument method of a value `main` opened hands out, as the last
+    // work of `main`, serves until the process stops: per iteration. A loop over configured
+    // items followed by the rest of the start-up, or over a collection, runs once per item.
+    let src = r#"
+use reqwest::Client;
+fn main() -> anyhow::Result<()> {
+    let config = Config::load("app.toml")?;
+    for url in config.replicas() { let c = Client::new(); }
+    for arg in std::env::args().skip(1) { let c = Client::new(); }
+    let server = Server::http("0.0.0.0:8080")?;
+    for request in server.incoming_requests() {
+        match request {
+            r => { let c = Client::new(); }
+        }
+    }
+    Ok(())
+}
+"#;
+    let f = facts(src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![ScopeKind::Startup, ScopeKind::Startup, ScopeKind::Loop]
+    );
+    // What is iterated must have been opened on something (an address, a subject, options):
+    // command-line arguments parsed without any are a finite list.
+    let src = r#"
+use reqwest::Client;
+fn main() {
+    let args = Args::parse();
+    for file in args.files() { let c = Client::new(); }
+}
+"#;
+    assert_eq!(only_client(&facts(src)).scope.kind, ScopeKind::Startup);
+}
+
+#[test]
 fn plain_helper_and_release() {
     let src = r#"
 use sqlx::PgPool;
