@@ -1,0 +1,4 @@
+export const TYPES = {
+  DataSource: Symbol.for('DataSource'),
+  InvoiceService: Symbol.for('InvoiceService'),
+};
