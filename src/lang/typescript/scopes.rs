@@ -224,6 +224,10 @@ impl<'a, 't> Walker<'a, 't> {
                         name: parent.scope.name.clone(),
                         span: parent.scope.span,
                     }
+                } else if parent.scope.kind == ScopeKind::Function && is_retry_loop(node) {
+                    // A retry (`for (let i = 1; i <= n; i++) { try { await connect(); break; }
+                    // catch { … } }`): it builds once per call of its function.
+                    parent.scope.clone()
                 } else {
                     loopify(&parent.scope)
                 };
@@ -637,6 +641,33 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// The function declared at the top level of the file under `name` (`function f() {}`,
+    /// `const f = () => …`, exported or not).
+    pub(super) fn top_level_fn(&self, name: &str) -> Option<Node<'t>> {
+        let root = self.root?;
+        named_kids(root).into_iter().find_map(|st| {
+            let st = if st.kind_name() == "export_statement" {
+                field(st, "declaration")?
+            } else {
+                st
+            };
+            match st.kind_name() {
+                "function_declaration" => field(st, "name")
+                    .filter(|n| text(*n, self.src) == name)
+                    .map(|_| st),
+                "lexical_declaration" | "variable_declaration" => {
+                    named_kids(st).into_iter().find_map(|d| {
+                        let v = field(d, "value").map(unwrap_value)?;
+                        (field(d, "name").is_some_and(|n| text(n, self.src) == name)
+                            && is_fn_kind(v.kind_name()))
+                        .then_some(v)
+                    })
+                }
+                _ => None,
+            }
+        })
+    }
+
     pub(super) fn is_exported(&self, f: At<'_, 't>, n: &FnName<'_, 't>) -> bool {
         let src = self.src;
         let parent_is_export = |x: At| {
@@ -975,6 +1006,42 @@ impl<'t> Walker<'_, 't> {
             _ => false,
         }
     }
+}
+
+/// Is the loop `node` a retry: a `try` block in its body (not in a nested function or loop) that
+/// ends the loop once its work succeeded (`break` or `return` among the block's statements)?
+fn is_retry_loop(node: Node<'_>) -> bool {
+    const BUDGET: usize = 5_000;
+    let Some(body) = node.child_by_field_name("body") else {
+        return false;
+    };
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        let k = n.kind_name();
+        if is_fn_kind(k) || is_loop_kind(k) || k == "class_declaration" || k == "class" {
+            continue;
+        }
+        if k == "try_statement"
+            && n.child_by_field_name("handler").is_some()
+            && let Some(block) = n.child_by_field_name("body")
+        {
+            let mut cursor = block.walk();
+            if block
+                .named_children(&mut cursor)
+                .any(|s| matches!(s.kind_name(), "break_statement" | "return_statement"))
+            {
+                return true;
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
 }
 
 /// Does the loop `node` leave itself: a `break` of it or a `return` (nested loops, switches and

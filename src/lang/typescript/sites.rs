@@ -452,7 +452,8 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let extra_root = (callee.kind_name() == "member_expression" && !is_new)
             .then(|| root.map(String::from))
-            .flatten();
+            .flatten()
+            .or_else(|| vc.holder.clone());
         let r = SiteRef::Client(self.facts.clients.len() - 1);
         self.frame().own.push(Site { r, extra_root });
     }
@@ -534,6 +535,7 @@ impl<'a, 't> Walker<'a, 't> {
             using: false,
             member: None,
             via_arg: false,
+            holder: None,
         };
         let mut cur = at;
         let mut wrapped = false;
@@ -637,6 +639,8 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                         if l.kind_name() == "identifier" && !wrapped {
                             out.binding = Some(text(l, src).to_string());
+                        } else if l.kind_name() == "identifier" {
+                            out.holder = Some(text(l, src).to_string());
                         }
                     }
                     // tree-sitter-typescript 0.23 reads `using x = …` as an assignment.
@@ -648,11 +652,14 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 "variable_declarator" => {
                     if is_field(pn, "value", cn)
-                        && !wrapped
                         && let Some(name) =
                             field(pn, "name").filter(|x| x.kind_name() == "identifier")
                     {
-                        out.binding = Some(text(name, src).to_string());
+                        if wrapped {
+                            out.holder = Some(text(name, src).to_string());
+                        } else {
+                            out.binding = Some(text(name, src).to_string());
+                        }
                     }
                     break;
                 }
@@ -685,33 +692,6 @@ impl<'a, 't> Walker<'a, 't> {
             cur = p;
         }
         out
-    }
-
-    /// The function declared at the top level of the file under `name` (`function f() {}`,
-    /// `const f = () => …`, exported or not).
-    pub(super) fn top_level_fn(&self, name: &str) -> Option<Node<'t>> {
-        let root = self.root?;
-        named_kids(root).into_iter().find_map(|st| {
-            let st = if st.kind_name() == "export_statement" {
-                field(st, "declaration")?
-            } else {
-                st
-            };
-            match st.kind_name() {
-                "function_declaration" => field(st, "name")
-                    .filter(|n| text(*n, self.src) == name)
-                    .map(|_| st),
-                "lexical_declaration" | "variable_declaration" => {
-                    named_kids(st).into_iter().find_map(|d| {
-                        let v = field(d, "value").map(unwrap_value)?;
-                        (field(d, "name").is_some_and(|n| text(n, self.src) == name)
-                            && is_fn_kind(v.kind_name()))
-                        .then_some(v)
-                    })
-                }
-                _ => None,
-            }
-        })
     }
 
     /// The construction is itself the value its function returns: `return new X(…)`,
@@ -1057,8 +1037,9 @@ impl<'a, 't> Walker<'a, 't> {
                     })
                 })
             });
-        let store_guard = binding.as_ref().and_then(|b| {
-            let mut all: Vec<&str> = vec![b.as_str()];
+        let mut all: Vec<&str> = Vec::new();
+        if let Some(b) = &binding {
+            all.push(b.as_str());
             all.extend(
                 frame
                     .aliases
@@ -1066,12 +1047,16 @@ impl<'a, 't> Walker<'a, 't> {
                     .filter(|a| &a.root == b)
                     .map(|a| a.name.as_str()),
             );
-            frame
-                .stores
-                .iter()
-                .find(|(root, _)| all.contains(&root.as_str()))
-                .map(|(_, g)| *g)
-        });
+        }
+        // What holds it (a wrapper stored in a cache) keeps it.
+        if let Some(extra) = &site.extra_root {
+            all.push(extra.as_str());
+        }
+        let store_guard = frame
+            .stores
+            .iter()
+            .find(|(root, _)| all.contains(&root.as_str()))
+            .map(|(_, g)| *g);
         match site.r {
             // A value derived from a client closed in the same function is data, not a handle.
             SiteRef::Client(i) => {
@@ -1117,6 +1102,9 @@ pub(super) struct ValueContext {
     pub(super) member: Option<String>,
     /// The construction is an argument of a call (`drizzle(new Pool())`).
     pub(super) via_arg: bool,
+    /// The variable holding a value the construction is wrapped in (`db = new Kysely({ dialect:
+    /// new PostgresDialect({ pool: new pg.Pool() }) })` → `db`): caching it caches the client.
+    pub(super) holder: Option<String>,
 }
 
 impl ValueContext {
