@@ -341,8 +341,10 @@ impl<'a, 't> Pre<'a, 't> {
                         self.note_import(m);
                     }
                     self.registration(n);
+                    self.event_registration(n);
                     self.memo_call(n);
                 }
+                "new_expression" => self.event_registration(n),
                 "jsx_element" | "jsx_self_closing_element" => {
                     if let Some((id, _)) = fn_stack.iter().rev().find(|(_, named)| *named) {
                         self.jsx_fns.insert(*id);
@@ -858,6 +860,53 @@ impl<'a, 't> Pre<'a, 't> {
                     None => return,
                 },
                 _ => return,
+            }
+        }
+    }
+
+    /// A function named (not written inline) in a call that registers it to be called back per
+    /// event (the catalogue's `[registration]`: `setInterval(tick, ms)`, `socket.on("message",
+    /// onMessage)`, `new Cron("*/5 * * * *", opts, rollup)`): it runs per event. Inline callbacks
+    /// are classified where they are written.
+    pub(super) fn event_registration(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let reg = &self.catalog.registration;
+        let registers = if call.kind_name() == "new_expression" {
+            field(call, "constructor")
+                .map(unwrap_value)
+                .and_then(|c| callee_name(c, src))
+                .is_some_and(|c| reg.classes.iter().any(|x| x == c))
+        } else {
+            field(call, "function")
+                .map(unwrap_value)
+                .is_some_and(|c| match c.kind_name() {
+                    "member_expression" => field(c, "property")
+                        .is_some_and(|p| reg.methods.iter().any(|m| m == text(p, src))),
+                    "identifier" => reg.functions.iter().any(|f| f == text(c, src)),
+                    _ => false,
+                })
+        };
+        if !registers {
+            return;
+        }
+        let args = call_args(call);
+        // `server.on("listening", ready)`, `process.on("SIGTERM", stop)`: once.
+        if let Some(first) = args.first().map(|a| unwrap_value(*a))
+            && matches!(first.kind_name(), "string" | "template_string")
+            && reg
+                .once_events
+                .iter()
+                .any(|e| text(first, src).trim_matches(['"', '\'', '`']) == e)
+        {
+            return;
+        }
+        let label = span(call);
+        for a in args {
+            if matches!(
+                unwrap_value(a).kind_name(),
+                "identifier" | "member_expression"
+            ) {
+                self.pending.push((a, Special::Handler("event", label)));
             }
         }
     }

@@ -1174,18 +1174,23 @@ impl<'t> Walker<'_, 't> {
         if let Some((call, _)) = arg_position(at) {
             return registered(call.node).then(|| label(call.node)).flatten();
         }
-        // `consumer.run({ eachMessage: async (…) => … })`
-        let pair = at.up().filter(|p| p.node.kind_name() == "pair")?;
-        let key = field(pair.node, "key")
-            .map(|k| text(k, src).trim_matches(|c| c == '"' || c == '\''))?;
+        // `consumer.run({ eachMessage: async (…) => … })`, or a method of the options object
+        // (`Server.configure({ async onStoreDocument(data) { … } })`).
+        let (key_node, object) = if at.node.kind_name() == "method_definition" {
+            (field(at.node, "name")?, at.up())
+        } else {
+            let pair = at.up().filter(|p| p.node.kind_name() == "pair")?;
+            (field(pair.node, "key")?, pair.up())
+        };
+        let key = text(key_node, src).trim_matches(|c| c == '"' || c == '\'');
         if !reg.keys.iter().any(|k| k == key) {
             return None;
         }
-        let object = pair.up().filter(|o| o.node.kind_name() == "object")?;
+        let object = object.filter(|o| o.node.kind_name() == "object")?;
         let args = object.up().filter(|a| a.node.kind_name() == "arguments")?;
         let call = args
             .up()
-            .filter(|c| c.node.kind_name() == "call_expression")?;
+            .filter(|c| matches!(c.node.kind_name(), "call_expression" | "new_expression"))?;
         let func = callee(call.node)?;
         Some((func, format!("{}({{ {key} }})", text(func, src))))
     }
