@@ -315,6 +315,17 @@ impl<'t> Pre<'t> {
                     framework: framework.to_string(),
                     span: span(expr),
                 });
+            } else if let [obj, m] = segs.as_slice()
+                && !pre.imports.contains_key(*obj)
+                && pre.local_methods.contains(*m)
+            {
+                // A bound method of a class of this file (`bot.on_message`, `self.on_tick`).
+                pre.handler_refs.push(HandlerRef {
+                    name: (*m).to_string(),
+                    module: None,
+                    framework: framework.to_string(),
+                    span: span(expr),
+                });
             } else if let Some((name, Some(module))) = pre.project_target(&segs, file) {
                 pre.handler_refs.push(HandlerRef {
                     name,
@@ -685,7 +696,7 @@ impl<'t> Pre<'t> {
             match a.kind_name() {
                 "keyword_argument" => {
                     if let (Some(k), Some(v)) = (a.field("name"), a.field("value"))
-                        && v.kind_name() == "identifier"
+                        && matches!(v.kind_name(), "identifier" | "attribute")
                         && self.reg_keys.contains(text(k, src))
                     {
                         refs.push((v, "event"));
@@ -698,6 +709,14 @@ impl<'t> Pre<'t> {
                 "identifier" if method && !done => {
                     refs.push((a, "event"));
                     done = true;
+                    first_positional = false;
+                }
+                // A function of another module or a bound method (`scheduler.add_job(jobs.export,
+                // "cron")`, `client.add_event_callback(bot.on_message, RoomMessageText)`). Not the
+                // end of the search: an attribute may be a value (`bus.subscribe(topics.ORDERS,
+                // handle)`), and one naming no function of the project resolves to nothing.
+                "attribute" if method && !done => {
+                    refs.push((a, "event"));
                     first_positional = false;
                 }
                 // A handler object built in the registration: python-telegram-bot's
