@@ -670,12 +670,17 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
 /// Err(_) => sleep(d).await } }`). Such a loop runs again only when the attempt failed: what it
 /// keeps is built once per run of the function, not once per iteration. A client that only
 /// serves the attempt (`Client::new().get(u).send()` in a polling loop that returns the
-/// response) is not kept. Closures, async blocks, items and nested loops are not this body.
+/// response) is not kept. An attempt whose success ends the loop (`match
+/// client.get_multiplexed_async_connection().await { Ok(c) => { ping(c); break; } Err(_) =>
+/// sleep(d).await }`, or `if let Ok(c) = … { …; break }`) is kept too: a readiness probe
+/// connects once per run, however often it failed first. Closures, async blocks, items and
+/// nested loops are not this body.
 pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     struct Retry<'a> {
         nested: usize,
         leaving: Vec<&'a Expr>,
         bound: Vec<(&'a Expr, String)>,
+        attempts: Vec<&'a Expr>,
     }
     /// The name a pattern binds the success of an attempt to: `pool`, `Ok(pool)`, `Some(c)`.
     fn kept_binding(p: &Pat) -> Option<String> {
@@ -695,7 +700,43 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
             _ => None,
         }
     }
+    /// A success pattern (`Ok(c)`, `Ok(_)`, `Some(c)`): the attempt worked.
+    fn is_success(p: &Pat) -> bool {
+        match p {
+            Pat::TupleStruct(t) => {
+                t.elems.len() == 1 && last_ident(&t.path).is_some_and(|l| l == "Ok" || l == "Some")
+            }
+            Pat::Paren(p) => is_success(&p.pat),
+            _ => false,
+        }
+    }
+    /// Does this arm or branch end by leaving the loop: a `break` of this loop or a `return`,
+    /// as its last expression?
+    fn ends_loop(e: &Expr) -> bool {
+        match e {
+            Expr::Break(b) => b.label.is_none(),
+            Expr::Return(_) => true,
+            Expr::Block(b) => block_ends_loop(&b.block),
+            _ => false,
+        }
+    }
+    fn block_ends_loop(b: &syn::Block) -> bool {
+        match b.stmts.last() {
+            Some(syn::Stmt::Expr(e, _)) => ends_loop(e),
+            _ => false,
+        }
+    }
     impl<'a> syn::visit::Visit<'a> for Retry<'a> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.nested == 0
+                && let Expr::Let(l) = &*i.cond
+                && is_success(&l.pat)
+                && block_ends_loop(&i.then_branch)
+            {
+                self.attempts.push(&l.expr);
+            }
+            syn::visit::visit_expr_if(self, i);
+        }
         fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
             if let Some(e) = &b.expr
                 && (self.nested == 0 || b.label.is_some())
@@ -715,6 +756,9 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
                 for arm in &m.arms {
                     if let Some(n) = kept_binding(&arm.pat) {
                         self.bound.push((&m.expr, n));
+                    }
+                    if arm.guard.is_none() && is_success(&arm.pat) && ends_loop(&arm.body) {
+                        self.attempts.push(&m.expr);
                     }
                 }
             }
@@ -760,10 +804,16 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
         nested: 0,
         leaving: Vec::new(),
         bound: Vec::new(),
+        attempts: Vec::new(),
     };
     syn::visit::Visit::visit_block(&mut v, body);
+    let attempts: HashSet<Span> = v
+        .attempts
+        .iter()
+        .map(|e| rx.conv.of(value_core(e)))
+        .collect();
     if v.leaving.is_empty() {
-        return HashSet::new();
+        return attempts;
     }
     let mut out = Returns::default();
     for e in &v.leaving {
@@ -775,5 +825,6 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
             kept.insert(rx.conv.of(value_core(e)));
         }
     }
+    kept.extend(attempts);
     kept
 }
