@@ -222,10 +222,7 @@ impl LangCatalog {
     /// to `*`. Members of a default or namespace import are matched as exports
     /// (`mysql.createPool` ≡ `createPool`), and `*` matches a `default` constructor.
     pub fn match_js(&self, module: &str, path: &str, is_new: bool) -> Option<CtorMatch<'_>> {
-        let stripped = path
-            .strip_prefix("default.")
-            .or_else(|| path.strip_prefix("*."))
-            .unwrap_or(path);
+        let stripped = strip_js_namespace(path);
         let as_default = if path == "*" { "default" } else { path };
         self.find_in(self.clients_of(module), |ctor| {
             if ctor.on.is_some() {
@@ -243,10 +240,7 @@ impl LangCatalog {
     /// TS/JS: the entry whose stored-singleton API (`singletons`) a call of `path` imported
     /// from `module` is (`oracledb.getPool(alias)`: the pool `createPool` made).
     pub fn singleton_js(&self, module: &str, path: &str) -> Option<&ClientDef> {
-        let stripped = path
-            .strip_prefix("default.")
-            .or_else(|| path.strip_prefix("*."))
-            .unwrap_or(path);
+        let stripped = strip_js_namespace(path);
         self.clients_of(module).find(|c| {
             c.singletons
                 .iter()
@@ -444,4 +438,11 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
         }
     }
     true
+}
+
+/// An import path without its default or namespace import (`default.Pool`, `*.Pool` → `Pool`).
+fn strip_js_namespace(path: &str) -> &str {
+    path.strip_prefix("default.")
+        .or_else(|| path.strip_prefix("*."))
+        .unwrap_or(path)
 }

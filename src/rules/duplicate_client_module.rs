@@ -239,20 +239,29 @@ fn merge_sql_groups(
             continue;
         };
         let families = &cx.catalog.for_lang(cx.files[first].source.lang).sql_families;
-        let targets: Vec<GroupKey> = groups
-            .keys()
-            .filter(|(root, family, database)| {
-                *root == key.0 && *database == key.2 && families.contains(family)
-            })
-            .cloned()
-            .collect();
-        if let [target] = targets.as_slice()
-            && let Some(moved) = groups.remove(&key)
-        {
-            let into = groups.entry(target.clone()).or_default();
-            for (fi, site) in moved {
-                into.entry(fi).or_insert(site);
-            }
+        merge_into_only(groups, &key, |(root, family, database)| {
+            *root == key.0 && *database == key.2 && families.contains(family)
+        });
+    }
+}
+
+/// Move group `key` into the one other group `is_target` accepts, when there is exactly one.
+fn merge_into_only(
+    groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>>,
+    key: &GroupKey,
+    is_target: impl Fn(&GroupKey) -> bool,
+) {
+    let targets: Vec<GroupKey> = groups
+        .keys()
+        .filter(|k| *k != key && is_target(k))
+        .cloned()
+        .collect();
+    if let [target] = targets.as_slice()
+        && let Some(moved) = groups.remove(key)
+    {
+        let into = groups.entry(target.clone()).or_default();
+        for (fi, site) in moved {
+            into.entry(fi).or_insert(site);
         }
     }
 }
@@ -289,21 +298,9 @@ fn merge_unknown_targets(groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, 
         .cloned()
         .collect();
     for key in unknown {
-        let targets: Vec<GroupKey> = groups
-            .keys()
-            .filter(|(root, family, database)| {
-                *root == key.0 && *family == key.1 && !database.is_empty()
-            })
-            .cloned()
-            .collect();
-        if let [target] = targets.as_slice()
-            && let Some(moved) = groups.remove(&key)
-        {
-            let into = groups.entry(target.clone()).or_default();
-            for (fi, site) in moved {
-                into.entry(fi).or_insert(site);
-            }
-        }
+        merge_into_only(groups, &key, |(root, family, database)| {
+            *root == key.0 && *family == key.1 && !database.is_empty()
+        });
     }
 }
 

@@ -106,11 +106,7 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let of = |m: Node<'t>| -> Option<&crate::catalog::FrameworkDecoratorsDef> {
             method_decorators(m).into_iter().find_map(|d| {
-                let t = text(d, src).trim_start_matches('@');
-                let end = t
-                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                    .unwrap_or(t.len());
-                let imp = self.pre.imports.get(&t[..end])?;
+                let imp = self.pre.imports.get(decorator_name(d, src))?;
                 let exported = imp.path.split('.').next().unwrap_or("");
                 defs.iter().find(|def| {
                     def.names.iter().any(|n| n == exported)
@@ -185,22 +181,4 @@ impl<'a, 't> Walker<'a, 't> {
             None => {}
         }
     }
-}
-
-/// The decorators of method `f`: the ones before it in its class body, and its own children
-/// (grammar versions differ).
-fn method_decorators(f: Node) -> Vec<Node> {
-    let mut out = Vec::new();
-    let mut prev = f.prev_named_sibling();
-    while let Some(d) = prev.filter(|d| d.kind_name() == "decorator") {
-        out.push(d);
-        prev = d.prev_named_sibling();
-    }
-    let mut cursor = f.walk();
-    for c in f.named_children(&mut cursor) {
-        if c.kind_name() == "decorator" {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -847,34 +847,14 @@ fn nest_handler(f: Node, src: &str) -> bool {
     if f.kind_name() != "method_definition" {
         return false;
     }
-    let decorator_name = |d: Node| {
-        let t = text(d, src).trim_start_matches('@');
-        let end = t
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(t.len());
-        t[..end].to_string()
-    };
-    let mut method_decorators = Vec::new();
-    let mut prev = f.prev_named_sibling();
-    while let Some(d) = prev.filter(|d| d.kind_name() == "decorator") {
-        method_decorators.push(decorator_name(d));
-        prev = d.prev_named_sibling();
-    }
-    // Some grammar versions attach a method's decorators as its own children.
-    let mut cursor = f.walk();
-    for c in f.named_children(&mut cursor) {
-        if c.kind_name() == "decorator" {
-            method_decorators.push(decorator_name(c));
-        }
-    }
-    if !method_decorators
-        .iter()
-        .any(|d| NEST_HANDLER_DECORATORS.contains(&d.as_str()))
+    if !method_decorators(f)
+        .into_iter()
+        .any(|d| NEST_HANDLER_DECORATORS.contains(&decorator_name(d, src)))
     {
         return false;
     }
     class_decorated(f, |d| {
-        NEST_CLASS_DECORATORS.contains(&decorator_name(d).as_str())
+        NEST_CLASS_DECORATORS.contains(&decorator_name(d, src))
     })
 }
 

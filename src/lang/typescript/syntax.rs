@@ -591,3 +591,30 @@ pub(super) fn method_calls<'t>(
         });
     }
 }
+
+/// The decorators of method `f`: the ones before it in its class body, and its own children
+/// (grammar versions differ).
+pub(super) fn method_decorators(f: Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut prev = f.prev_named_sibling();
+    while let Some(d) = prev.filter(|d| d.kind_name() == "decorator") {
+        out.push(d);
+        prev = d.prev_named_sibling();
+    }
+    let mut cursor = f.walk();
+    for c in f.named_children(&mut cursor) {
+        if c.kind_name() == "decorator" {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The name a decorator calls or names (`@Get("/x")` → `Get`, `@rpc` → `rpc`).
+pub(super) fn decorator_name<'s>(d: Node, src: &'s str) -> &'s str {
+    let t = text(d, src).trim_start_matches('@');
+    let end = t
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(t.len());
+    &t[..end]
+}
