@@ -44,6 +44,11 @@ impl ScopeKind {
     }
 }
 
+/// The framework tag of a callback handed to a call that has the shape of a registration (a
+/// key, then a callback: `bot.command("start", cb)`) which the catalogue does not name: it
+/// probably runs once per event, and the rules say so with a lower severity.
+pub const INFERRED: &str = "inferred";
+
 /// The enclosing scope of a site.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Scope {

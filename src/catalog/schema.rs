@@ -422,6 +422,36 @@ pub struct RegistrationDef {
     /// Python: decorators of a framework that calls the function they sit on once per request
     /// or event, named with the modules they come from (`[[registration.decorators]]`).
     pub decorators: Vec<FrameworkDecoratorsDef>,
+    /// What the shape of an unknown registration may not be (`[registration.inferred]`).
+    pub inferred: InferredDef,
+}
+
+/// A registration the catalogue does not name is still recognised by its shape: a callback
+/// handed to a method after a name, a path or a schedule (`bot.command("start", cb)`,
+/// `x.at("/orders", get(h))`, `@broker.handle("orders")`, `new CronJob("0 * * * *", cb)`).
+/// connlint then says the callback *looks* per event and reports with a lower severity. These
+/// lists hold the shapes that are not registrations: callbacks run once per call (`fs.readFile(
+/// "x", cb)`, `tracer.startActiveSpan("name", fn)`, `str.replace("a", fn)`), stores and
+/// caches (`defineStore("cart", setup)`, `cache.wrap("key", fn)`), tests and command lines.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct InferredDef {
+    /// Method names whose callback is not registered (run at once, or never per event).
+    pub not_methods: Vec<String>,
+    /// Modules whose objects' methods never register (Node's `fs`, `child_process`; one `*`
+    /// stands for any text: `node:*`).
+    pub not_modules: Vec<String>,
+    /// Command-line frameworks: in a file importing one, `x.command("serve", handler)` runs once
+    /// per invocation, and no shape is read as a registration.
+    pub cli_modules: Vec<String>,
+    /// Methods whose key is a command's name, not an event's (`bot.command("start", …)`): the
+    /// once-only event names (`start`) do not apply to them.
+    pub command_methods: Vec<String>,
+    /// Python / Rust: method names that say they register an event callback, as prefixes and
+    /// suffixes (`on_`: `@app.on_message(…)`; `_handler`: `@dp.message_handler(…)`), when no
+    /// name or path is given.
+    pub event_prefixes: Vec<String>,
+    pub event_suffixes: Vec<String>,
 }
 
 /// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`,

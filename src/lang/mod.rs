@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod dotenv;
 pub mod flat;
+pub mod inferred;
 pub mod modules;
 pub mod nesting;
 pub mod python;

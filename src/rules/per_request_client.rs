@@ -3,7 +3,7 @@
 
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
-use crate::facts::{ClientKind, FileFacts, Guard, Returned, Scope, ScopeKind};
+use crate::facts::{ClientKind, FileFacts, Guard, INFERRED, Returned, Scope, ScopeKind};
 use crate::rules::{ProjectCx, Check, with_article};
 use crate::fixgen::hoist::*;
 use crate::fixgen::memoize::*;
@@ -383,6 +383,23 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         .map(|sp| (sp, format!("{} runs once per job", describe_scope(&s)))),
                 ),
                 (None, _) if s.framework() == "rerun" => ("on every rerun of the script".to_string(), None),
+                (None, _) if s.framework() == INFERRED => (
+                    "on every event".to_string(),
+                    scope_label(&s).map(|sp| {
+                        (
+                            sp,
+                            format!(
+                                "{} probably runs once per event: {} the shape of a registration (a key, then a callback), though connlint does not know its library",
+                                describe_scope(&s),
+                                if s.name.as_deref().is_some_and(|n| n.contains('(')) {
+                                    "the call has"
+                                } else {
+                                    "it is handed to a call that has"
+                                }
+                            ),
+                        )
+                    }),
+                ),
                 (None, _) if s.framework() == "event" => (
                     "on every event".to_string(),
                     scope_label(&s).map(|sp| {
@@ -418,9 +435,21 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             } else {
                 String::new()
             };
+            // A registration read from its shape only: probably, and a warning.
+            let inferred = match &via {
+                Some(PerRequest::CalledFrom(call)) => root_of(cx, *call).1 == INFERRED,
+                _ => framework == INFERRED,
+            };
             (
-                Severity::Error,
-                format!("{ctor}{in_what} builds a new {noun} {when}"),
+                if inferred {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                format!(
+                    "{ctor}{in_what} {}builds a new {noun} {when}",
+                    if inferred { "probably " } else { "" }
+                ),
                 label,
                 shared_help(f.source.lang, &framework),
             )
@@ -668,6 +697,15 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
         PerRequest::HandlerRef {
             file, framework, ..
         } => {
+            if framework == INFERRED {
+                return (
+                    "on every event".into(),
+                    format!(
+                        "on every event: {} hands it to a call that has the shape of a registration (a key, then a callback), though connlint does not know its library",
+                        cx.files[*file].source.display
+                    ),
+                );
+            }
             let (when, what) = if is_job_framework(framework) {
                 ("on every job", "job")
             } else if framework == "event" {
@@ -696,7 +734,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 ScopeKind::Component => "on every render",
                 ScopeKind::Loop => "on every iteration of a loop",
                 _ if is_job_framework(framework) => "on every job",
-                _ if framework == "event" => "on every event",
+                _ if framework == "event" || framework == INFERRED => "on every event",
                 _ if framework == "channels" => "on every message",
                 _ if framework == "per-call" => "on every call",
                 _ if framework == "rerun" => "on every rerun of the script",
@@ -920,6 +958,9 @@ fn describe_scope(s: &Scope) -> String {
         (_, "rerun") => "a script re-run on every interaction (Streamlit)",
         (_, "event") if s.name.is_none() => "a registered callback",
         (_, "event") => "callback",
+        (_, INFERRED) if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
+        (_, INFERRED) if s.name.is_none() => "a callback",
+        (_, INFERRED) => "callback",
         (ScopeKind::Handler, f) if !f.is_empty() => {
             return format!("{} handler{name}", framework_name(f));
         }

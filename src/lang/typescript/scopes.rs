@@ -518,13 +518,17 @@ impl<'a, 't> Walker<'a, 't> {
             parent.scope.kind,
             ScopeKind::Module | ScopeKind::Startup | ScopeKind::Function | ScopeKind::Loop
         ) || parent.scope.framework() == "event")
-            && let Some((call, label)) = self.registration_of(at)
+            && let Some((call, label, inferred)) = self.registration_of(at)
         {
             return FnClass {
                 memo,
                 ..boundary(Scope {
                     kind: ScopeKind::Handler,
-                    framework: Some(std::sync::Arc::from("event")),
+                    framework: Some(std::sync::Arc::from(if inferred {
+                        crate::lang::inferred::INFERRED
+                    } else {
+                        "event"
+                    })),
                     name: Some(std::sync::Arc::from(label.as_str())),
                     span: Some(span(call)),
                 })
@@ -1097,7 +1101,8 @@ impl<'t> Walker<'_, 't> {
     /// The registration a callback is handed to (the call's function, and a label such as
     /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
     /// functions, or as the value of a registration key of an options object passed to a call.
-    fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String)> {
+    /// The flag is set for a registration inferred from the call's shape.
+    fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String, bool)> {
         let reg = &self.catalog.registration;
         let src = self.src;
         let callee =
@@ -1151,8 +1156,18 @@ impl<'t> Walker<'_, 't> {
                     reg.once_events.iter().any(|o| o == e)
                 })
         };
-        if let Some((call, _)) = arg_position(at) {
-            return registered(call.node).then(|| label(call.node)).flatten();
+        if let Some((call, i)) = arg_position(at) {
+            if registered(call.node) {
+                return label(call.node).map(|(f, l)| (f, l, false));
+            }
+            // A call of a registration's shape that the catalogue does not name: the callback
+            // follows a key (`bot.command("start", ctx => …)`).
+            return self
+                .pre
+                .inferred_key(call.node)
+                .filter(|k| i > *k)
+                .and_then(|_| label(call.node))
+                .map(|(f, l)| (f, l, true));
         }
         // `consumer.run({ eachMessage: async (…) => … })`, or a method of the options object
         // (`Server.configure({ async onStoreDocument(data) { … } })`).
@@ -1172,6 +1187,6 @@ impl<'t> Walker<'_, 't> {
             .up()
             .filter(|c| matches!(c.node.kind_name(), "call_expression" | "new_expression"))?;
         let func = callee(call.node)?;
-        Some((func, format!("{}({{ {key} }})", text(func, src))))
+        Some((func, format!("{}({{ {key} }})", text(func, src)), false))
     }
 }
