@@ -2,6 +2,7 @@
 //! classified (route, view, task, startup, test, cached getter).
 
 use super::*;
+use crate::lang::inferred::INFERRED;
 
 // ---------------------------------------------------------------------------------------------
 // The walk
@@ -756,6 +757,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut handler: Option<&'static str> = None;
         let mut startup = false;
         let mut test = false;
+        let mut inferred_reg = false;
         for d in decorators {
             let Some(expr) = d.named_child(0) else {
                 continue;
@@ -889,6 +891,12 @@ impl<'a, 't> Walker<'a, 't> {
                 handler = Some("django");
                 continue;
             }
+            // A decorator the catalogue does not name with a registration's shape: a method of
+            // an object given a key (`@broker.handle("orders")`, `@app.job("0 3 * * *")`) or
+            // named for events (`@app.on_message(…)`, `@dp.message_handler(…)`).
+            if segs.len() >= 2 && self.pre.inferred_decorator(&segs, call, src) {
+                inferred_reg = true;
+            }
         }
 
         match self.file_kind {
@@ -1020,6 +1028,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if non_self.len() == 2 && non_self[0] == "event" && non_self[1] == "context" {
             return (ScopeKind::Handler, Some("lambda"), guard);
+        }
+        if inferred_reg {
+            return (ScopeKind::Handler, Some(INFERRED), guard);
         }
         // A function defined at the top of a re-run script runs when it is called (the call
         // graph follows the calls its top level makes on each rerun), not on its own.
