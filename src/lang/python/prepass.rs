@@ -1,8 +1,8 @@
 //! The pre-pass over a file: imports, module-level names, function and class references,
 //! `Depends(...)` arguments, and what kind of file this is (test, migration, settings, script).
 
-use super::*;
 use super::options::plain_string;
+use super::*;
 use crate::catalog::InferredDef;
 use crate::lang::inferred::{self, INFERRED};
 
@@ -317,7 +317,17 @@ impl<'t> Pre<'t> {
         }
 
         // Handler references, now that local functions and imports are known.
+        // A function a known registration names keeps its framework: a shape read after it
+        // (`app.add_url_rule("/x", view_func=v)` is Flask's) adds nothing.
+        let known: HashSet<&str> = refs
+            .iter()
+            .filter(|(_, fw)| *fw != INFERRED)
+            .map(|(e, _)| text(*e, src))
+            .collect();
         for (expr, framework) in refs {
+            if framework == INFERRED && known.contains(text(expr, src)) {
+                continue;
+            }
             let Some(segs) = dotted(expr, src) else {
                 continue;
             };
@@ -712,9 +722,14 @@ impl<'t> Pre<'t> {
         for a in args.named_children(&mut cursor) {
             match a.kind_name() {
                 "keyword_argument" => {
+                    // A registration method's callback may come by any keyword
+                    // (`nc.subscribe("orders", cb=handle)`); a registration keyword counts
+                    // anywhere (`gr.Interface(fn=predict)`), but not in a command-line file
+                    // (argparse's `set_defaults(func=backfill)` runs once).
                     if let (Some(k), Some(v)) = (a.field("name"), a.field("value"))
                         && matches!(v.kind_name(), "identifier" | "attribute")
-                        && self.reg_keys.contains(text(k, src))
+                        && (method || self.reg_keys.contains(text(k, src)))
+                        && !self.cli_file()
                     {
                         refs.push((v, "event"));
                     }
@@ -821,10 +836,12 @@ impl<'t> Pre<'t> {
             // Only a function of the project counts (a value such as `models.CASCADE` resolves
             // to nothing): names of this file's functions, bound methods, project imports.
             if f.kind_name() == "identifier" && !self.local_fns.contains(text(f, src)) {
-                let imported_project = self
-                    .imports
-                    .get(text(f, src))
-                    .is_some_and(|imp| imp.level > 0 || !self.cat_tops.contains(imp.path.split('.').next().unwrap_or("")));
+                let imported_project = self.imports.get(text(f, src)).is_some_and(|imp| {
+                    imp.level > 0
+                        || !self
+                            .cat_tops
+                            .contains(imp.path.split('.').next().unwrap_or(""))
+                });
                 if !imported_project {
                     continue;
                 }
@@ -838,13 +855,20 @@ impl<'t> Pre<'t> {
     /// registers an event callback (`on_message`, `message_handler`), unless for a once-only
     /// event (`on_startup`)? Not in a command-line file, nor for `not_methods` or decorators of
     /// `not_modules` (`@pytest.mark.parametrize("x", …)`, `@mock.patch("m.f")`).
-    pub(super) fn inferred_decorator(&self, segs: &[&str], call: Option<Node<'t>>, src: &str) -> bool {
+    pub(super) fn inferred_decorator(
+        &self,
+        segs: &[&str],
+        call: Option<Node<'t>>,
+        src: &str,
+    ) -> bool {
         let (Some(first), Some(last)) = (segs.first(), segs.last()) else {
             return false;
         };
         let def = &self.inferred;
         let modules: Vec<&str> = def.not_modules.iter().map(String::as_str).collect();
+        // `@app.cli.command("seed")`: a command line's.
         if inferred::denied(def, last)
+            || segs.contains(&"cli")
             || self.imports_cli
             || self.cli_file()
             || self.imported_from(first, &modules)
@@ -858,14 +882,19 @@ impl<'t> Pre<'t> {
             .and_then(|a| plain_string(a, src))
             .map(|(v, _)| v);
         if let Some(k) = key {
-            return inferred::key_of(&k).is_some() && (command || !self.reg_once.contains(k.as_str()));
+            return inferred::key_of(&k).is_some()
+                && (command || !self.reg_once.contains(k.as_str()));
         }
         inferred::event_method(def, last)
             && !def
                 .event_prefixes
                 .iter()
                 .filter_map(|p| last.strip_prefix(p.as_str()))
-                .chain(def.event_suffixes.iter().filter_map(|x| last.strip_suffix(x.as_str())))
+                .chain(
+                    def.event_suffixes
+                        .iter()
+                        .filter_map(|x| last.strip_suffix(x.as_str())),
+                )
                 .any(|e| self.reg_once.contains(e) || self.reg_once.contains(e.trim_matches('_')))
     }
 
