@@ -23,6 +23,7 @@ use crate::facts::{
 };
 use crate::lang::ParseError;
 use crate::lang::dotenv::is_connection_url;
+use crate::lang::inferred::INFERRED;
 use crate::lang::modules::{module_keys, rs_module};
 use crate::source::{Lang, SourceFile, Span};
 use proc_macro2::{LineColumn, TokenStream, TokenTree};

@@ -56,6 +56,9 @@ pub(super) struct Pre<'ast> {
     /// First segments of multi-segment paths and `use` items: the crates the file mentions.
     pub(super) crates: HashSet<String>,
     pub(super) raw_refs: Vec<RawRef<'ast>>,
+    /// Functions handed to a call of a registration's shape the catalogue does not name
+    /// ([`inferred_callbacks`]): added after the others, unless one of them names the function.
+    pub(super) inferred_refs: Vec<&'ast syn::Path>,
     /// Functions of this file named as handlers, with their framework.
     pub(super) local_handlers: HashMap<String, &'static str>,
     pub(super) handler_refs: Vec<HandlerRef>,
@@ -111,6 +114,7 @@ impl<'ast> Pre<'ast> {
             fields: HashMap::new(),
             crates: HashSet::new(),
             raw_refs: Vec::new(),
+            inferred_refs: Vec::new(),
             local_handlers: HashMap::new(),
             handler_refs: Vec::new(),
             module_insert: 0,
@@ -156,7 +160,16 @@ impl<'ast> Pre<'ast> {
                 });
             }
         }
-        let raw = std::mem::take(&mut pre.raw_refs);
+        let mut raw = std::mem::take(&mut pre.raw_refs);
+        let known: HashSet<String> = raw.iter().filter_map(|r| last_ident(r.target)).collect();
+        for t in std::mem::take(&mut pre.inferred_refs) {
+            if last_ident(t).is_some_and(|l| !known.contains(&l)) {
+                raw.push(RawRef {
+                    target: t,
+                    framework: INFERRED,
+                });
+            }
+        }
         for r in &raw {
             pre.add_handler_ref(r, conv, file);
         }
@@ -1057,6 +1070,23 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         }
         if !is_method_router(&m.receiver) {
             self.registration_refs(&method, true, &m.args);
+        }
+        let reg = self.registration;
+        if !reg.methods.contains(&method)
+            && !reg.jobs.contains(&method)
+            && let Some(start) = inferred_callbacks(
+                &reg.inferred,
+                &reg.once_events,
+                &method,
+                &m.receiver,
+                &m.args,
+            )
+        {
+            let mut paths = Vec::new();
+            for a in m.args.iter().skip(start) {
+                callback_paths(a, 0, &mut paths);
+            }
+            self.pre.inferred_refs.extend(paths);
         }
         if method == "route" {
             self.visit_expr(&m.receiver);

@@ -646,6 +646,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         } else if self.catalog.registration.methods.contains(&method) {
             // `socket.on("message", |s, Data(d)| async move { … })`: once per event.
             closure = Some(ClosureRole::Handler("event"));
+        } else if inferred_callbacks(
+            &self.catalog.registration.inferred,
+            &self.catalog.registration.once_events,
+            &method,
+            &m.receiver,
+            &m.args,
+        )
+        .is_some()
+        {
+            // A call of a registration's shape the catalogue does not name
+            // (`bus.subscribe_to("orders", |m| async move { … })`): probably once per event.
+            closure = Some(ClosureRole::Handler(INFERRED));
         }
         self.visit_expr(&m.receiver);
         self.visit_args(&m.args, guard, closure);

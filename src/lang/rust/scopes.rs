@@ -274,6 +274,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Some(fw) = self.extractor_framework(sig) {
             return (ScopeKind::Handler, Some(fw));
         }
+        // An attribute of a registration's shape the catalogue does not name
+        // (`#[route("/orders")]`): probably per request.
+        if inferred_attr(&self.catalog.registration.inferred, attrs) {
+            return (ScopeKind::Handler, Some(INFERRED));
+        }
         (ScopeKind::Function, None)
     }
 

@@ -828,3 +828,101 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     kept.extend(attempts);
     kept
 }
+
+/// A method call the catalogue does not name with a registration's shape (see
+/// [`crate::lang::inferred`]): a key (a path, a name without spaces, a cron schedule) as a
+/// string literal argument, then a callback (`server.at("/orders", handler_service(list))`,
+/// `bus.subscribe_to("orders", |m| …)`), or a route path as the receiver (`"/orders".GET(list)`).
+/// The index of the first argument that may be the callback. Not one: the catalogue's
+/// `[registration.inferred] not_methods`, a once-only event.
+pub(super) fn inferred_callbacks(
+    def: &crate::catalog::InferredDef,
+    once: &[String],
+    method: &str,
+    receiver: &Expr,
+    args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+) -> Option<usize> {
+    use crate::lang::inferred::{Key, denied, key_of};
+    if denied(def, method) {
+        return None;
+    }
+    let lit = |e: &Expr| match e {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    };
+    let start = if lit(receiver).is_some_and(|v| key_of(&v) == Some(Key::Path)) {
+        0
+    } else {
+        let command = def.command_methods.iter().any(|m| m == method);
+        let (i, v) = args
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| lit(a).map(|v| (i, v)))?;
+        if key_of(&v).is_none() || (!command && once.contains(&v)) {
+            return None;
+        }
+        i + 1
+    };
+    args.iter()
+        .skip(start)
+        .any(|a| callback_like(a, 0))
+        .then_some(start)
+}
+
+/// A closure, a function named by path (`list`, `handlers::list`, not `CONFIG` or `Json`), or
+/// a call wrapping one (`get(list)`, `handler_service(list)`).
+pub(super) fn callback_like(e: &Expr, depth: u8) -> bool {
+    match e {
+        Expr::Closure(_) => true,
+        Expr::Path(p) if p.qself.is_none() => {
+            last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
+        }
+        Expr::Call(c) if depth < 2 => c.args.iter().any(|a| callback_like(a, depth + 1)),
+        _ => false,
+    }
+}
+
+/// The functions named by path among a registration's callbacks, one call deep (`list` in
+/// `get(list)`).
+pub(super) fn callback_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
+    match e {
+        Expr::Path(p) if p.qself.is_none() => {
+            if last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l)) {
+                out.push(&p.path);
+            }
+        }
+        Expr::Call(c) if depth < 2 => {
+            for a in &c.args {
+                callback_paths(a, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// An attribute the catalogue does not name with a registration's shape: its first argument a
+/// route path or a name (`#[route("/orders")]`, `#[subscribe("orders")]`), not one of
+/// `[registration.inferred] not_methods` (`#[error("…")]`, `#[doc(…)]`).
+pub(super) fn inferred_attr(def: &crate::catalog::InferredDef, attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        let Some(last) = attr_last(a) else {
+            return false;
+        };
+        if crate::lang::inferred::denied(def, &last) {
+            return false;
+        }
+        let syn::Meta::List(list) = &a.meta else {
+            return false;
+        };
+        let first = list.tokens.clone().into_iter().next();
+        let Some(proc_macro2::TokenTree::Literal(l)) = first else {
+            return false;
+        };
+        syn::parse_str::<syn::LitStr>(&l.to_string())
+            .ok()
+            .is_some_and(|s| crate::lang::inferred::key_of(&s.value()).is_some())
+    })
+}
