@@ -885,7 +885,11 @@ impl<'t> Pre<'t> {
             return inferred::key_of(&k).is_some()
                 && (command || !self.reg_once.contains(k.as_str()));
         }
+        // By its name alone, only a method of an object (`@app.on_message`, `@bus.on_refund`
+        // with `from .bus import bus`), not a function of a module imported whole
+        // (`@bentoml.on_deployment` after `import bentoml`).
         inferred::event_method(def, last)
+            && !self.imports.get(*first).is_some_and(|imp| !imp.member)
             && !def
                 .event_prefixes
                 .iter()

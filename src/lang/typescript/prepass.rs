@@ -358,17 +358,21 @@ impl<'a, 't> Pre<'a, 't> {
                 _ => {}
             }
         });
-        // Unknown registrations by their shape, now that the imports are known.
+        // Unknown registrations by their shape, now that the imports are known; a function a
+        // known registration names keeps its framework (`router.delete("/:id", remove)`).
+        let known: HashSet<usize> = self.pending.iter().map(|(n, _)| n.id()).collect();
         for call in std::mem::take(&mut self.maybe_registrations) {
             let Some(key) = self.inferred_key(call) else {
                 continue;
             };
             let label = span(call);
             for a in call_args(call).into_iter().skip(key + 1) {
-                if matches!(
-                    unwrap_value(a).kind_name(),
-                    "identifier" | "member_expression"
-                ) {
+                if !known.contains(&a.id())
+                    && matches!(
+                        unwrap_value(a).kind_name(),
+                        "identifier" | "member_expression"
+                    )
+                {
                     self.pending.push((a, Special::Handler(INFERRED, label)));
                 }
             }

@@ -53,6 +53,7 @@ fn only_client(f: &FileFacts) -> &ClientSite {
     &f.clients[0]
 }
 
+mod inferred;
 mod options;
 mod scopes;
 mod state;

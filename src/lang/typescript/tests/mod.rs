@@ -24,6 +24,7 @@ fn both_grammars_load() {
 }
 
 mod effects;
+mod inferred;
 mod options;
 mod scopes;
 mod sessions;

@@ -1,0 +1,65 @@
+//! Registrations read by their shape (`[registration.inferred]`).
+
+use super::*;
+use crate::facts::INFERRED;
+
+#[test]
+fn path_then_wrapped_handler_and_path_receiver_are_inferred() {
+    let f = facts(
+        r#"
+async fn list() {}
+async fn orders() {}
+fn main() {
+    App::new().at("/list", get(handler_service(list))).serve();
+    let r = ("/orders".GET(orders),);
+}
+"#,
+    );
+    for name in ["list", "orders"] {
+        assert!(
+            f.handler_refs
+                .iter()
+                .any(|r| r.name == name && r.framework == INFERRED),
+            "{name}: {:#?}",
+            f.handler_refs
+        );
+    }
+}
+
+#[test]
+fn closure_after_a_key_and_attribute_with_a_path_are_inferred() {
+    let f = facts(
+        r#"
+#[gateway::route("/health")]
+async fn health() { let c = redis::Client::open("redis://x/").unwrap(); }
+fn main() {
+    bus.subscribe_to("orders", |m: String| async move { let d = redis::Client::open("redis://x/").unwrap(); });
+}
+"#,
+    );
+    assert_eq!(f.clients.len(), 2);
+    for c in &f.clients {
+        assert_eq!(
+            (c.scope.kind, c.scope.framework()),
+            (ScopeKind::Handler, INFERRED)
+        );
+    }
+}
+
+#[test]
+fn maps_errors_and_once_events_are_not_registrations() {
+    let f = facts(
+        r#"
+fn build() { let c = redis::Client::open("redis://x/").unwrap(); }
+#[error("database")]
+fn not_a_route() { let d = redis::Client::open("redis://x/").unwrap(); }
+fn main() {
+    let mut m = HashMap::new();
+    m.insert("primary", build);
+    bus.on_event("ready", |_| { let e = redis::Client::open("redis://x/").unwrap(); });
+}
+"#,
+    );
+    assert!(f.clients.iter().all(|c| c.scope.framework() != INFERRED));
+    assert!(f.handler_refs.iter().all(|r| r.framework != INFERRED));
+}

@@ -1,0 +1,88 @@
+//! Registrations read by their shape (`[registration.inferred]`).
+
+use super::*;
+use crate::facts::INFERRED;
+
+fn scope_of<'f>(f: &'f FileFacts, line_text: &str, text: &str) -> &'f Scope {
+    let at = text.find(line_text).expect("in text");
+    &f.clients
+        .iter()
+        .find(|c| {
+            (c.span.start as usize) >= at && (c.span.start as usize) < at + line_text.len() + 8
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no client at {line_text}: {:#?}",
+                f.clients
+                    .iter()
+                    .map(|c| (c.span, c.scope.framework()))
+                    .collect::<Vec<_>>()
+            )
+        })
+        .scope
+}
+
+#[test]
+fn key_then_callback_is_an_inferred_registration() {
+    let text = r#"import { Pool } from "pg";
+import { Bot } from "grammy";
+const bot = new Bot("t");
+bot.hears("price", async () => { const p1 = new Pool(); });
+bot.command("start", async () => { const p2 = new Pool(); });
+new CronJob("*/5 * * * *", async () => { const p3 = new Pool(); });
+"#;
+    let f = facts("src/bot.ts", &["pg", "grammy"], text);
+    for line in ["const p1", "const p2", "const p3"] {
+        let s = scope_of(&f, line, text);
+        assert_eq!(s.kind, ScopeKind::Handler, "{line}");
+        assert_eq!(s.framework(), INFERRED, "{line}");
+    }
+}
+
+#[test]
+fn named_callback_after_a_key_is_inferred() {
+    let text = r#"import { Pool } from "pg";
+async function onOrder() { const p = new Pool(); }
+channel.bind("order.created", onOrder);
+"#;
+    let f = facts("src/live.ts", &["pg"], text);
+    let s = scope_of(&f, "const p", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+}
+
+#[test]
+fn shapes_that_are_not_registrations_stay_plain_functions() {
+    let text = r#"import { Pool } from "pg";
+import * as fs from "node:fs";
+fs.readFile("seed.sql", () => { const a = new Pool(); });
+cache.wrap("users", async () => { const b = new Pool(); });
+bus.hook("ready", async () => { const c = new Pool(); });
+bus.emit2("a sentence here", async () => { const d = new Pool(); });
+"#;
+    let f = facts("src/x.ts", &["pg"], text);
+    for line in ["const a", "const b", "const c", "const d"] {
+        assert_ne!(scope_of(&f, line, text).framework(), INFERRED, "{line}");
+    }
+}
+
+#[test]
+fn known_registrations_keep_their_framework() {
+    let text = r#"import express from "express";
+import { Pool } from "pg";
+const app = express();
+app.delete("/:id", remove);
+async function remove(req, res) { const p = new Pool(); }
+"#;
+    let f = facts("src/app.ts", &["express", "pg"], text);
+    assert_eq!(scope_of(&f, "const p", text).framework(), "express");
+}
+
+#[test]
+fn command_line_files_have_no_inferred_registrations() {
+    let text = r#"import yargs from "yargs";
+import { Pool } from "pg";
+yargs(process.argv).command("backfill", "copy", {}, async () => { const p = new Pool(); });
+"#;
+    let f = facts("src/cli.ts", &["yargs", "pg"], text);
+    assert_ne!(scope_of(&f, "const p", text).framework(), INFERRED);
+}
