@@ -45,6 +45,7 @@ use std::sync::LazyLock;
 use tree_sitter::{Node, Parser, Tree};
 
 mod flow;
+mod inferred;
 mod options;
 mod prepass;
 mod scopes;

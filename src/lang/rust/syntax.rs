@@ -889,10 +889,11 @@ pub(super) fn callback_like(e: &Expr, depth: u8) -> bool {
 /// `get(list)`).
 pub(super) fn callback_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
     match e {
-        Expr::Path(p) if p.qself.is_none() => {
-            if last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l)) {
-                out.push(&p.path);
-            }
+        Expr::Path(p)
+            if p.qself.is_none()
+                && last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l)) =>
+        {
+            out.push(&p.path);
         }
         Expr::Call(c) if depth < 2 => {
             for a in &c.args {

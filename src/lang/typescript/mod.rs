@@ -55,6 +55,7 @@ mod acquisitions;
 mod effect_parts;
 mod effects;
 mod frameworks;
+mod inferred;
 mod options;
 mod prepass;
 mod scopes;

@@ -1,0 +1,154 @@
+//! Registrations the catalogue does not name, read by their shape (see
+//! [`crate::lang::inferred`]): decorators and calls whose function probably runs per event.
+
+use super::options::plain_string;
+use super::*;
+use crate::lang::inferred::{self, INFERRED};
+
+impl<'t> Pre<'t> {
+    /// A method call the catalogue does not name that has the shape of a registration: a key
+    /// (a path, a name without spaces, a cron schedule) as a positional argument, then a
+    /// function of the project, positional or by keyword (`app.add_url_rule("/orders",
+    /// view_func=orders)`, `dispatcher.map("/temp", on_temp)`, `nc.subscribe("orders",
+    /// cb=handle)`): that function probably runs per event ([`INFERRED`]). Not one: a method
+    /// of `[registration.inferred] not_methods`, a call on an import of its `not_modules`, a
+    /// once-only event, anything in a command-line file.
+    pub(super) fn inferred_registration(
+        &self,
+        call: Node<'t>,
+        src: &str,
+        refs: &mut Vec<RefCandidate<'t>>,
+    ) {
+        let Some(func) = call.field("function") else {
+            return;
+        };
+        let Some(method) = func.field("attribute").map(|n| text(n, src)) else {
+            return;
+        };
+        let def = &self.inferred;
+        if inferred::denied(def, method) || self.imports_cli || self.cli_file() {
+            return;
+        }
+        if let Some(segs) = dotted(func, src)
+            && let Some(first) = segs.first()
+        {
+            let modules: Vec<&str> = def.not_modules.iter().map(String::as_str).collect();
+            if self.imported_from(first, &modules) {
+                return;
+            }
+        }
+        let command = def.command_methods.iter().any(|m| m == method);
+        let Some(args) = call.field("arguments") else {
+            return;
+        };
+        let mut keyed = false;
+        let mut found: Vec<Node<'t>> = Vec::new();
+        for a in named_children(args) {
+            match a.kind_name() {
+                "string" if !keyed => {
+                    let Some((v, _)) = plain_string(a, src) else {
+                        return;
+                    };
+                    if !command && self.reg_once.contains(v.as_str()) {
+                        return;
+                    }
+                    if inferred::key_of(&v).is_none() {
+                        return;
+                    }
+                    keyed = true;
+                }
+                "identifier" | "attribute" if keyed => found.push(a),
+                "keyword_argument" if keyed => {
+                    if let Some(v) = a
+                        .field("value")
+                        .filter(|v| matches!(v.kind_name(), "identifier" | "attribute"))
+                    {
+                        found.push(v);
+                    }
+                }
+                _ if !keyed => return,
+                _ => {}
+            }
+        }
+        for f in found {
+            // Only a function of the project counts (a value such as `models.CASCADE` resolves
+            // to nothing): names of this file's functions, bound methods, project imports.
+            if f.kind_name() == "identifier" && !self.local_fns.contains(text(f, src)) {
+                let imported_project = self.imports.get(text(f, src)).is_some_and(|imp| {
+                    imp.level > 0
+                        || !self
+                            .cat_tops
+                            .contains(imp.path.split('.').next().unwrap_or(""))
+                });
+                if !imported_project {
+                    continue;
+                }
+            }
+            refs.push((f, INFERRED));
+        }
+    }
+
+    /// Does a decorator the catalogue does not name have a registration's shape: `@x.m(key, …)`
+    /// with a key first (a path, a name, a schedule), or `@x.m(…)` whose name says it
+    /// registers an event callback (`on_message`, `message_handler`), unless for a once-only
+    /// event (`on_startup`)? Not in a command-line file, nor for `not_methods` or decorators of
+    /// `not_modules` (`@pytest.mark.parametrize("x", …)`, `@mock.patch("m.f")`).
+    pub(super) fn inferred_decorator(
+        &self,
+        segs: &[&str],
+        call: Option<Node<'t>>,
+        src: &str,
+    ) -> bool {
+        let (Some(first), Some(last)) = (segs.first(), segs.last()) else {
+            return false;
+        };
+        let def = &self.inferred;
+        let modules: Vec<&str> = def.not_modules.iter().map(String::as_str).collect();
+        // `@app.cli.command("seed")`: a command line's.
+        if inferred::denied(def, last)
+            || segs.contains(&"cli")
+            || self.imports_cli
+            || self.cli_file()
+            || self.imported_from(first, &modules)
+        {
+            return false;
+        }
+        let command = def.command_methods.iter().any(|m| m == last);
+        let key = call
+            .and_then(|c| c.field("arguments"))
+            .and_then(|a| a.named_child(0))
+            .and_then(|a| plain_string(a, src))
+            .map(|(v, _)| v);
+        if let Some(k) = key {
+            return inferred::key_of(&k).is_some()
+                && (command || !self.reg_once.contains(k.as_str()));
+        }
+        // By its name alone, only a method of an object (`@app.on_message`, `@bus.on_refund`
+        // with `from .bus import bus`), not a function of a module imported whole
+        // (`@bentoml.on_deployment` after `import bentoml`).
+        inferred::event_method(def, last)
+            && self.imports.get(*first).is_none_or(|imp| imp.member)
+            && !def
+                .event_prefixes
+                .iter()
+                .filter_map(|p| last.strip_prefix(p.as_str()))
+                .chain(
+                    def.event_suffixes
+                        .iter()
+                        .filter_map(|x| last.strip_suffix(x.as_str())),
+                )
+                .any(|e| self.reg_once.contains(e) || self.reg_once.contains(e.trim_matches('_')))
+    }
+
+    /// Does the file read like a command line: it imports argparse (or reads `sys.argv` at
+    /// module level)? A name and a callback there are a sub-command, run once.
+    pub(super) fn cli_file(&self) -> bool {
+        self.module_reads_argv
+            || self.imports.values().any(|imp| {
+                self.inferred
+                    .cli_modules
+                    .iter()
+                    .any(|m| in_package(&imp.path, &[m.as_str()]))
+            })
+    }
+}

@@ -1,0 +1,79 @@
+//! Registrations the catalogue does not name, read by their shape (see
+//! [`crate::lang::inferred`]): which calls' callbacks probably run per event.
+
+use super::*;
+use crate::lang::inferred;
+
+impl<'a, 't> Pre<'a, 't> {
+    /// A call the catalogue does not name that has the shape of a registration: a method
+    /// (`bot.command("start", …)`, `channel.bind("order", …)`, `app.addHook("onRequest", …)`)
+    /// or a constructor (`new CronJob("0 * * * *", …)`, a schedule only) given a key, a path,
+    /// a name or a schedule, before its callbacks (see [`crate::lang::inferred`]). The index of
+    /// that key: the arguments after it are the callbacks. Not a registration: a method of the
+    /// catalogue's `[registration.inferred] not_methods` (`fs.readFile("x", cb)`'s kind), one
+    /// called on an import of its `not_modules`, a once-only event, and anything in a file
+    /// that imports a command-line framework.
+    pub(super) fn inferred_key(&self, call: Node<'t>) -> Option<usize> {
+        let src = self.src;
+        let reg = &self.catalog.registration;
+        let def = &reg.inferred;
+        let is_new = call.kind_name() == "new_expression";
+        let callee = unwrap_value(field(
+            call,
+            if is_new { "constructor" } else { "function" },
+        )?);
+        let mut command = false;
+        if !is_new {
+            if callee.kind_name() != "member_expression" {
+                return None;
+            }
+            let method = text(field(callee, "property")?, src);
+            if inferred::denied(def, method) || reg.methods.iter().any(|m| m == method) {
+                return None;
+            }
+            command = def.command_methods.iter().any(|m| m == method);
+            if let Some((root, _)) = root_of(callee, src)
+                && self.imports.get(root).is_some_and(|imp| {
+                    def.not_modules
+                        .iter()
+                        .any(|m| wildcard_match(m, &imp.module))
+                })
+            {
+                return None;
+            }
+        }
+        if self.imports.values().any(|imp| {
+            def.cli_modules
+                .iter()
+                .any(|m| wildcard_match(m, &imp.module))
+        }) {
+            return None;
+        }
+        let args = call_args(call);
+        let (i, key) = args.iter().enumerate().find_map(|(i, a)| {
+            let a = unwrap_value(*a);
+            let v = match a.kind_name() {
+                "string" => string_value(a, src)?,
+                "template_string" if named_kids(a).is_empty() => text(a, src).trim_matches('`'),
+                _ => return None,
+            };
+            if !command && reg.once_events.iter().any(|e| e == v) {
+                return Some((usize::MAX, inferred::Key::Name));
+            }
+            Some((i, inferred::key_of(v)?))
+        })?;
+        if i == usize::MAX || (is_new && key != inferred::Key::Schedule) {
+            return None;
+        }
+        // A callback must follow the key.
+        args[i + 1..]
+            .iter()
+            .any(|a| {
+                matches!(
+                    unwrap_value(*a).kind_name(),
+                    "arrow_function" | "function_expression" | "identifier" | "member_expression"
+                )
+            })
+            .then_some(i)
+    }
+}
