@@ -42,6 +42,20 @@ impl Check for EffectMissingCleanup {
                     if is_released(a, &pair, effect.cleanup.as_ref()) {
                         continue;
                     }
+                    // Requested only from the callback of a one-shot timer or frame the cleanup
+                    // cancels (`const t = setTimeout(() => requestAnimationFrame(f), 0)` with
+                    // `clearTimeout(t)`): cancelling the outer one cancels both.
+                    if pair.minor
+                        && effect.acquisitions.iter().any(|outer| {
+                            !std::ptr::eq(outer, a)
+                                && callback_spans(outer).any(|(s, e)| s <= a.span.start && a.span.end <= e)
+                                && pair_of(cx, outer).is_some_and(|op| {
+                                    op.minor && is_released(outer, &op, effect.cleanup.as_ref())
+                                })
+                        })
+                    {
+                        continue;
+                    }
                     let handler =
                         inline_handler(&cx.catalog.js, &file.source.text, a, &pair, &mut taken);
                     let mut f = finding(fi, effect, a, &pair, handler.as_ref());
@@ -60,6 +74,17 @@ impl Check for EffectMissingCleanup {
             }
         }
     }
+}
+
+/// The byte spans of the inline functions an acquisition is given (its arguments recorded as
+/// `<function literal at S..E>`).
+fn callback_spans(a: &Acquisition) -> impl Iterator<Item = (u32, u32)> + '_ {
+    a.args.iter().filter_map(|t| {
+        let rest = t.strip_prefix("<function literal at ")?;
+        let (range, _) = rest.split_once(['>', ','])?;
+        let (s, e) = range.split_once("..")?;
+        Some((s.parse().ok()?, e.parse().ok()?))
+    })
 }
 
 fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
