@@ -1072,8 +1072,25 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             self.registration_refs(&method, true, &m.args);
         }
         let reg = self.registration;
-        if !reg.methods.contains(&method)
-            && !reg.jobs.contains(&method)
+        let listed = reg.methods.contains(&method) || reg.jobs.contains(&method);
+        // A function of the project handed by name to a method (`Controller::new(api,
+        // cfg).run(reconcile, error_policy, ctx)`): whatever calls it back, it is called back,
+        // most often per event. Not iterator and `Option`/`Result` combinators (per element or
+        // once), nor the catalogue's `not_methods`.
+        if !listed
+            && !crate::lang::inferred::denied(&reg.inferred, &method)
+            && !LOOP_ALWAYS.contains(&method.as_str())
+            && !LOOP_ON_ITER.contains(&method.as_str())
+        {
+            for a in &m.args {
+                if let Some(t) = path_arg(a)
+                    && last_ident(t).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
+                {
+                    self.pre.inferred_refs.push(t);
+                }
+            }
+        }
+        if !listed
             && let Some(start) = inferred_callbacks(
                 &reg.inferred,
                 &reg.once_events,

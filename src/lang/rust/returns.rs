@@ -226,9 +226,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             .attrs
             .iter()
             .any(|a| attr_last(a).is_some_and(|l| reg.attributes.contains(&l)));
+        // A trait of a dependency: the path's first segment, through the `use` items, is a
+        // crate the manifest names (`tower_lsp::LanguageServer`), not `std` nor the project.
+        let external_trait = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+            self.pre
+                .resolve(path)
+                .first()
+                .is_some_and(|c| !STD_CRATES.contains(&c.as_str()) && self.file.project.has_dep(c))
+        });
         let place = FnPlace {
             free: false,
             trait_impl: i.trait_.is_some(),
+            external_trait,
             tonic,
             registered: if by_trait {
                 Some("event")

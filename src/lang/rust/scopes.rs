@@ -45,6 +45,10 @@ pub(super) struct FnPlace {
     /// A method of an impl the catalogue's `[registration]` names: an impl of one of its
     /// `traits` (per event) or under one of its `attributes` (per request).
     pub(super) registered: Option<&'static str>,
+    /// A method of an impl of a trait of a dependency (not the project's, not the standard
+    /// library's): its `async fn`s are what that library calls back (`impl LanguageServer for
+    /// Backend { async fn hover(…) }`), probably per event.
+    pub(super) external_trait: bool,
 }
 
 /// What a closure argument becomes.
@@ -273,6 +277,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
         if let Some(fw) = self.extractor_framework(sig) {
             return (ScopeKind::Handler, Some(fw));
+        }
+        // An `async fn` of a dependency's trait: the library calls it back, probably per
+        // event (not its once-only methods: `initialize`, `shutdown`).
+        if place.external_trait
+            && sig.asyncness.is_some()
+            && !self.catalog.registration.once_events.contains(&name)
+        {
+            return (ScopeKind::Handler, Some(INFERRED));
         }
         // An attribute of a registration's shape the catalogue does not name
         // (`#[route("/orders")]`): probably per request.
