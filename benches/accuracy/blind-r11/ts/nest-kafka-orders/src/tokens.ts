@@ -1,0 +1,1 @@
+export const AUDIT_DB = Symbol('AUDIT_DB');
