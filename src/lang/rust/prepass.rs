@@ -59,6 +59,9 @@ pub(super) struct Pre<'ast> {
     /// Functions handed to a call of a registration's shape the catalogue does not name
     /// ([`inferred_callbacks`]): added after the others, unless one of them names the function.
     pub(super) inferred_refs: Vec<&'ast syn::Path>,
+    /// Functions of this file handed to a method with a once-only schedule (`add_systems(Startup,
+    /// connect_db)`): they run once, at start-up.
+    pub(super) startup_handed: HashSet<String>,
     /// Functions of this file named as handlers, with their framework.
     pub(super) local_handlers: HashMap<String, &'static str>,
     pub(super) handler_refs: Vec<HandlerRef>,
@@ -115,6 +118,7 @@ impl<'ast> Pre<'ast> {
             crates: HashSet::new(),
             raw_refs: Vec::new(),
             inferred_refs: Vec::new(),
+            startup_handed: HashSet::default(),
             local_handlers: HashMap::new(),
             handler_refs: Vec::new(),
             module_insert: 0,
@@ -1082,12 +1086,24 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             && !LOOP_ALWAYS.contains(&method.as_str())
             && !LOOP_ON_ITER.contains(&method.as_str())
         {
+            // Handed with a schedule that runs once (`app.add_systems(Startup, connect_db)`):
+            // run once, at start-up.
+            let once = m.args.iter().any(|a| {
+                path_arg(a).and_then(last_ident).is_some_and(|l| {
+                    let l = l.to_ascii_lowercase();
+                    l.ends_with("startup") || reg.once_events.contains(&l)
+                })
+            });
+            let mut paths = Vec::new();
             for a in &m.args {
-                if let Some(t) = path_arg(a)
-                    && last_ident(t).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
-                {
-                    self.pre.inferred_refs.push(t);
-                }
+                handed_paths(a, 0, &mut paths);
+            }
+            if once {
+                self.pre
+                    .startup_handed
+                    .extend(paths.iter().filter_map(|p| last_ident(p)));
+            } else {
+                self.pre.inferred_refs.extend(paths);
             }
         }
         if !listed

@@ -250,6 +250,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         {
             return (ScopeKind::Startup, Some("startup"));
         }
+        if free && self.pre.startup_handed.contains(&name) {
+            return (ScopeKind::Startup, Some("startup"));
+        }
         if let Some(fw) = self.route_attr(attrs) {
             return (ScopeKind::Handler, Some(fw));
         }
@@ -278,12 +281,10 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Some(fw) = self.extractor_framework(sig) {
             return (ScopeKind::Handler, Some(fw));
         }
-        // An `async fn` of a dependency's trait: the library calls it back, probably per
-        // event (not its once-only methods: `initialize`, `shutdown`).
-        if place.external_trait
-            && sig.asyncness.is_some()
-            && !self.catalog.registration.once_events.contains(&name)
-        {
+        // A method of a dependency's trait: the library calls it back, probably per event or
+        // per frame (`async fn hover`, eframe's `fn update`; not its once-only methods:
+        // `initialize`, `shutdown`, a plugin's `build`).
+        if place.external_trait && !self.catalog.registration.once_events.contains(&name) {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         // An attribute of a registration's shape the catalogue does not name

@@ -927,3 +927,25 @@ pub(super) fn inferred_attr(def: &crate::catalog::InferredDef, attrs: &[Attribut
             .is_some_and(|s| crate::lang::inferred::key_of(&s.value()).is_some())
     })
 }
+
+/// The functions of the project a method is handed by name, as values: a path (`reconcile`,
+/// `handlers::list`), in a tuple (`(simulate, tally).chain()`), or as the receiver of a method
+/// that configures it (`push_scores.run_if(on_timer(…))`).
+pub(super) fn handed_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
+    match e {
+        Expr::Path(p)
+            if p.qself.is_none()
+                && last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l)) =>
+        {
+            out.push(&p.path);
+        }
+        Expr::Tuple(t) if depth < 3 => {
+            for x in &t.elems {
+                handed_paths(x, depth + 1, out);
+            }
+        }
+        Expr::MethodCall(m) if depth < 3 => handed_paths(&m.receiver, depth + 1, out),
+        Expr::Paren(p) if depth < 3 => handed_paths(&p.expr, depth + 1, out),
+        _ => {}
+    }
+}
