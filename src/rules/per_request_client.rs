@@ -246,6 +246,20 @@ fn judge(
             via: None,
         },
         ScopeKind::Function => {
+            // A function a framework calls itself (registered by name, or implementing its
+            // trait) runs per request even when it returns what it built: tRPC's
+            // `createContext` returning `{ limiter }`.
+            if let Some(via) = per_request_fn(graph, file, facts, in_fn)
+                && matches!(
+                    via,
+                    PerRequest::HandlerRef { .. } | PerRequest::Implements { .. }
+                )
+            {
+                return Verdict::PerRequest {
+                    scope: scope.clone(),
+                    via: Some(via),
+                };
+            }
             // Returning the client, or something that holds it (`client.db(name)`), hands it
             // over: a factory, judged at its callers (when it has none, a derived handle is
             // judged here: the client leaks in this function).
@@ -327,6 +341,30 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         Verdict::Factory { uncalled } => {
             let application = f.source.project.application;
             if !(uncalled && application) || matches!(built, Built::Call { .. }) {
+                return;
+            }
+            // An exported factory whose module other files import, but call nothing of, is used
+            // there in a way connlint does not follow (handed by name to a container, `{ useFactory:
+            // createPool }`, a blueprint's `f!(crate::db::pool)`): its callers are unknown,
+            // not absent.
+            let exported = match built {
+                Built::Client { idx, .. } => f
+                    .facts
+                    .clients
+                    .get(idx)
+                    .and_then(|c| c.in_fn)
+                    .and_then(|i| f.facts.functions.get(i))
+                    .is_some_and(|func| func.exported),
+                Built::Call { .. } => false,
+            };
+            // (Only when no function of the file is called from another: then the imports are
+            // for something else, and a factory nothing calls is dead code worth a word.)
+            let called_from_elsewhere = cx
+                .graph
+                .callers
+                .iter()
+                .any(|((cf, _), calls)| *cf == file && calls.iter().any(|(of, _)| *of != file));
+            if exported && !called_from_elsewhere && shared_client::importers(cx, file) > 0 {
                 return;
             }
             (

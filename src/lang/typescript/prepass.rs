@@ -910,6 +910,34 @@ impl<'a, 't> Pre<'a, 't> {
                     _ => false,
                 })
         };
+        // A function named under a registration key of an options object (`consumer.run({
+        // eachMessage: onMessage })`, tRPC's `createHTTPServer({ router, createContext })`).
+        for a in call_args(call) {
+            let a = unwrap_value(a);
+            if a.kind_name() != "object" {
+                continue;
+            }
+            for p in named_kids(a) {
+                let (key, value) = match p.kind_name() {
+                    "pair" => (
+                        field(p, "key").and_then(|k| key_name(k, src)),
+                        field(p, "value"),
+                    ),
+                    "shorthand_property_identifier" => (Some(text(p, src)), Some(p)),
+                    _ => continue,
+                };
+                if let (Some(k), Some(v)) = (key, value)
+                    && reg.keys.iter().any(|x| x == k)
+                    && matches!(
+                        unwrap_value(v).kind_name(),
+                        "identifier" | "member_expression" | "shorthand_property_identifier"
+                    )
+                {
+                    self.pending
+                        .push((v, Special::Handler("event", span(call))));
+                }
+            }
+        }
         if !registers {
             self.maybe_registrations.push(call);
             return;
@@ -1060,7 +1088,7 @@ impl<'a, 't> Pre<'a, 't> {
             | "generator_function_declaration" => {
                 self.callbacks.insert(n.id(), special);
             }
-            "identifier" => {
+            "identifier" | "shorthand_property_identifier" => {
                 let name = text(n, src);
                 match special {
                     Special::Startup => {
