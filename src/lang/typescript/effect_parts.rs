@@ -903,3 +903,30 @@ fn use_callback_name(f: Node, src: &str) -> Option<String> {
     let name = field(decl, "name").filter(|n| n.kind_name() == "identifier")?;
     Some(text(name, src).to_string())
 }
+
+impl<'a, 't> Walker<'a, 't> {
+    /// `recv.then((p) => …)`: the callback, its parameter's name and the promise, so that a
+    /// cleanup's `handle.then((h) => h.remove())` reads as `handle.remove()` (Capacitor's
+    /// `addListener` returns a promise of its handle).
+    pub(super) fn promise_then(&self, n: Node<'t>) -> Option<(Node<'t>, String, Node<'t>)> {
+        let callee = field(n, "function").map(unwrap_value)?;
+        if callee.kind_name() != "member_expression"
+            || field(callee, "property").map(|p| text(p, self.src)) != Some("then")
+        {
+            return None;
+        }
+        let recv = field(callee, "object")?;
+        let cb = call_args(n).first().map(|c| unwrap_value(*c))?;
+        if !matches!(cb.kind_name(), "arrow_function" | "function_expression") {
+            return None;
+        }
+        let param = field(cb, "parameter").or_else(|| {
+            field(cb, "parameters").and_then(|ps| {
+                named_kids(ps)
+                    .first()
+                    .and_then(|k| field(*k, "pattern").or(Some(*k)))
+            })
+        })?;
+        (param.kind_name() == "identifier").then(|| (cb, text(param, self.src).to_string(), recv))
+    }
+}

@@ -173,48 +173,6 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// A React class component: `componentDidMount` acquires, `componentWillUnmount` cleans up.
-    pub(super) fn class_component(&mut self, at: At<'_, 't>) {
-        let src = self.src;
-        let class = at.node;
-        if !named_kids(class)
-            .iter()
-            .any(|k| k.kind_name() == "class_heritage")
-        {
-            return;
-        }
-        let Some(body) = field(class, "body") else {
-            return;
-        };
-        let method = |name: &str| {
-            named_kids(body).into_iter().find(|m| {
-                m.kind_name() == "method_definition"
-                    && field(*m, "name").and_then(|k| key_name(k, src)) == Some(name)
-            })
-        };
-        let Some(mount) = method(CLASS_MOUNT) else {
-            return;
-        };
-        let unmount = method(CLASS_UNMOUNT);
-        self.ensure_index();
-        let name = field(class, "name")
-            .map(|n| text(n, src).to_string())
-            .or_else(|| {
-                at.up()
-                    .filter(|d| d.node.kind_name() == "variable_declarator")
-                    .and_then(|d| field(d.node, "name"))
-                    .map(|n| text(n, src).to_string())
-            });
-        let label = field(mount, "name").map(span).unwrap_or(span(mount));
-        let mut parts = EffectParts::new(CLASS_MOUNT, label, name);
-        parts.class_body = Some(body);
-        parts.bodies.push(mount);
-        parts.cleanup_fns.extend(unmount);
-        parts.anchors = self.effect_anchors(mount, mount, unmount);
-        let fact = self.build_effect(parts);
-        self.facts.effects.push(fact);
-    }
-
     /// Vue: `onMounted(() => …)`, cleaned up by the `onUnmounted` / `onBeforeUnmount` /
     /// `onScopeDispose` callbacks registered in the same setup function or composable. Svelte:
     /// `onMount(() => …)`, cleaned up by the function it returns or by an `onDestroy` callback.
@@ -533,6 +491,14 @@ impl<'a, 't> Walker<'a, 't> {
                         c.args = c.args.iter().map(|x| substitute(x, &subst)).collect();
                     }
                     calls.push(c);
+                }
+                // `handle.then((h) => h.remove())`: what `h` stands for is `handle`'s value.
+                if let Some((cb, param, recv)) = self.promise_then(n)
+                    && !visited.contains(&cb.id())
+                {
+                    let mut inner = subst.clone();
+                    inner.insert(param, substitute(&self.ctext(recv), &subst));
+                    work.push((cb, inner));
                 }
                 // `stop()` where the effect assigned `stop = () => client.close()`.
                 if let Some(callee) = field(n, "function").map(unwrap_value)

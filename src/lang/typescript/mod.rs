@@ -56,6 +56,7 @@ mod effect_parts;
 mod effects;
 mod frameworks;
 mod inferred;
+mod lifecycles;
 mod options;
 mod prepass;
 mod scopes;
