@@ -479,6 +479,10 @@ pub struct EffectFact {
     /// `None`: no cleanup is returned.
     pub cleanup: Option<Cleanup>,
     pub anchors: EffectAnchors,
+    /// Where the release belongs when it is not in the cleanup the hook returns: the unmount
+    /// method of a component's lifecycle (`componentWillUnmount`, `disconnectedCallback`).
+    #[serde(default)]
+    pub release_hook: Option<String>,
 }
 
 /// Where a fix can add or extend a cleanup.

@@ -27,7 +27,7 @@ impl Words {
         let roots = catalog.py.trigger_words(true);
         py.retain(|w| !roots.contains(w));
         Words(
-            words(&catalog.js, &strings(JS_EXTRA), true),
+            words(&catalog.js, &js_extra(&catalog.js), true),
             py,
             words(&catalog.rs, &rs_extra(&catalog.rs), false),
             roots,
@@ -91,11 +91,24 @@ const JS_EXTRA: &[&str] = &[
     "useEffect",
     "useLayoutEffect",
     "useInsertionEffect",
-    "componentDidMount",
     "onMounted",
     "onMount",
     "$effect",
 ];
+/// The effect words, and the mount methods of the catalogue's `[[lifecycle]]` component models
+/// as they are declared (`connectedCallback`, `mounted(`): a component with one may acquire
+/// browser resources without importing any library.
+fn js_extra(catalog: &crate::catalog::LangCatalog) -> Vec<String> {
+    let mut extra = strings(JS_EXTRA);
+    for m in catalog.lifecycles.iter().flat_map(|l| l.mount.iter()) {
+        let w = format!("{m}(");
+        if !extra.contains(&w) {
+            extra.push(w);
+        }
+    }
+    extra
+}
+
 /// Sessions and checkouts whose receiver comes from the project (`SessionLocal()`,
 /// `pool.connect()`) are found by the later rounds (the file imports the module keeping the
 /// client) or by the checkout methods below; nothing extra by name.

@@ -27,6 +27,8 @@ pub struct LangCatalog {
     pub generic_release: Vec<String>,
     /// Calls whose callback runs once per event (see [`RegistrationDef`]).
     pub registration: RegistrationDef,
+    /// Component models with mount and unmount methods (TS, see [`LifecycleDef`]).
+    pub lifecycles: Vec<LifecycleDef>,
     /// Frameworks that re-run a script on every interaction (see [`RerunDef`]).
     pub rerun: RerunDef,
     /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
@@ -132,6 +134,7 @@ impl LangCatalog {
             positional_options: f.positional_options,
             generic_release: f.generic_release,
             registration: f.registration,
+            lifecycles: f.lifecycle,
             rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,
             subscriber_methods: f.subscriber_methods,

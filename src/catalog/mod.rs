@@ -33,6 +33,7 @@ struct CatalogFile {
     url_options: Vec<String>,
     deriving_methods: Vec<String>,
     positional_options: Vec<PositionalOptionsDef>,
+    lifecycle: Vec<LifecycleDef>,
 }
 
 /// The whole catalogue: one [`LangCatalog`] per language family, and what they share about

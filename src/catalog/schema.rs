@@ -426,6 +426,28 @@ pub struct RegistrationDef {
     pub inferred: InferredDef,
 }
 
+/// A component model whose mount and unmount are methods of one class or one options object
+/// (`[[lifecycle]]`: React class components, Lit and other custom elements, Angular components,
+/// Vue's options API): what a mount method acquires, an unmount method of the same container
+/// must release.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct LifecycleDef {
+    /// The framework, for readers of the catalogue and for messages.
+    pub framework: String,
+    /// `class`: methods of a class that extends another or carries a decorator; `object`: methods
+    /// of a component's options object (a `.vue` file's `export default { … }`, or the argument
+    /// of one of `object_calls`).
+    pub container: String,
+    /// Methods that run once per mount and may acquire (`componentDidMount`, `mounted`).
+    pub mount: Vec<String>,
+    /// Methods that run once per unmount, where the release belongs (`componentWillUnmount`).
+    pub unmount: Vec<String>,
+    /// `object` containers: calls whose options-object argument is a component
+    /// (`defineComponent`, `Vue.extend`).
+    pub object_calls: Vec<String>,
+}
+
 /// A registration the catalogue does not name is still recognised by its shape: a callback
 /// handed to a method after a name, a path or a schedule (`bot.command("start", cb)`,
 /// `x.at("/orders", get(h))`, `@broker.handle("orders")`, `new CronJob("0 * * * *", cb)`).

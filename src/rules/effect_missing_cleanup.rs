@@ -347,10 +347,12 @@ fn finding(
         (_, _, Some(r)) => format!("call `{r}.{release}()`"),
         _ => format!("call `{release}`"),
     };
-    let in_cleanup = if effect.cleanup.is_some() {
-        "in the cleanup the effect returns"
+    let in_cleanup = if let Some(h) = &effect.release_hook {
+        format!("in `{h}`")
+    } else if effect.cleanup.is_some() {
+        "in the cleanup the effect returns".to_string()
     } else {
-        cleanup_place(&effect.hook)
+        cleanup_place(&effect.hook).to_string()
     };
     let component = effect
         .component
@@ -360,7 +362,20 @@ fn finding(
     // React's hooks re-run when a dependency changes (and twice under StrictMode); a class's
     // `componentDidMount`, Vue's `onMounted` or Svelte's `onMount` once per mount
     let react_hook = effect.hook.starts_with("use");
-    let message = if effect.cleanup.is_some() {
+    let message = if let Some(release) = &effect.release_hook {
+        // A component's lifecycle: the release belongs in its unmount method.
+        format!(
+            "`{}` acquires {} in `{}`{component}{}",
+            short(&a.call),
+            with_article(&pair.what),
+            effect.hook,
+            if effect.cleanup.is_some() {
+                format!(" that its `{release}` never releases")
+            } else {
+                format!(", which has no `{release}` to release it")
+            }
+        )
+    } else if effect.cleanup.is_some() {
         format!(
             "`{}` acquires {} in `{}`{component} that its cleanup never releases",
             short(&a.call),

@@ -150,6 +150,8 @@ pub(super) struct EffectParts<'t> {
     /// The dependency array's entries (canonical texts) of a React effect.
     pub(super) deps: Vec<String>,
     pub(super) anchors: EffectAnchors,
+    /// The unmount method of a lifecycle (see [`EffectFact::release_hook`]).
+    pub(super) release_hook: Option<String>,
 }
 
 impl<'t> EffectParts<'t> {
@@ -168,6 +170,7 @@ impl<'t> EffectParts<'t> {
             released_elements: HashMap::default(),
             deps: Vec::new(),
             anchors: EffectAnchors::default(),
+            release_hook: None,
         }
     }
 }

@@ -451,6 +451,7 @@ impl<'a, 't> Walker<'a, 't> {
             acquisitions,
             cleanup,
             anchors: parts.anchors,
+            release_hook: parts.release_hook,
         }
     }
 

@@ -1,33 +1,33 @@
-//! Components whose mount and unmount are methods of one class (React class components): what
-//! the mount method acquires, the unmount method must release.
+//! Components whose mount and unmount are methods of one container (the catalogue's
+//! `[[lifecycle]]`): a class (React class components, Lit and other custom elements, Angular
+//! components) or an options object (Vue's options API). What a mount method acquires, an
+//! unmount method of the same container must release.
 
 use super::*;
 
 impl<'a, 't> Walker<'a, 't> {
-    /// A React class component: `componentDidMount` acquires, `componentWillUnmount` cleans up.
-    pub(super) fn class_component(&mut self, at: At<'_, 't>) {
+    /// A class with a base class or a decorator (`class Feed extends LitElement`,
+    /// `@Component(…) class Ticker`): one effect per mount method a lifecycle names.
+    pub(super) fn lifecycle_class(&mut self, at: At<'_, 't>) {
         let src = self.src;
         let class = at.node;
-        if !named_kids(class)
+        let framed = named_kids(class)
             .iter()
-            .any(|k| k.kind_name() == "class_heritage")
-        {
+            .any(|k| matches!(k.kind_name(), "class_heritage" | "decorator"))
+            || at
+                .up()
+                .filter(|p| p.node.kind_name() == "export_statement")
+                .is_some_and(|p| {
+                    named_kids(p.node)
+                        .iter()
+                        .any(|k| k.kind_name() == "decorator")
+                });
+        if !framed {
             return;
         }
         let Some(body) = field(class, "body") else {
             return;
         };
-        let method = |name: &str| {
-            named_kids(body).into_iter().find(|m| {
-                m.kind_name() == "method_definition"
-                    && field(*m, "name").and_then(|k| key_name(k, src)) == Some(name)
-            })
-        };
-        let Some(mount) = method(CLASS_MOUNT) else {
-            return;
-        };
-        let unmount = method(CLASS_UNMOUNT);
-        self.ensure_index();
         let name = field(class, "name")
             .map(|n| text(n, src).to_string())
             .or_else(|| {
@@ -36,13 +36,91 @@ impl<'a, 't> Walker<'a, 't> {
                     .and_then(|d| field(d.node, "name"))
                     .map(|n| text(n, src).to_string())
             });
-        let label = field(mount, "name").map(span).unwrap_or(span(mount));
-        let mut parts = EffectParts::new(CLASS_MOUNT, label, name);
-        parts.class_body = Some(body);
-        parts.bodies.push(mount);
-        parts.cleanup_fns.extend(unmount);
-        parts.anchors = self.effect_anchors(mount, mount, unmount);
-        let fact = self.build_effect(parts);
-        self.facts.effects.push(fact);
+        self.lifecycle_effects(body, name, "class");
+    }
+
+    /// A component's options object: a `.vue` file's `export default { … }`, or the argument of
+    /// one of a lifecycle's `object_calls` (`defineComponent({ … })`, `Vue.extend({ … })`).
+    pub(super) fn lifecycle_object(&mut self, at: At<'_, 't>) {
+        let src = self.src;
+        let obj = at.node;
+        let Some(up) = at.up() else {
+            return;
+        };
+        let component = match up.node.kind_name() {
+            "export_statement" => self.pre.file.rel.ends_with(".vue"),
+            "arguments" => up
+                .up()
+                .filter(|c| matches!(c.node.kind_name(), "call_expression" | "new_expression"))
+                .and_then(|c| field(c.node, "function").or_else(|| field(c.node, "constructor")))
+                .and_then(|f| callee_name(f, src))
+                .is_some_and(|callee| {
+                    self.catalog
+                        .lifecycles
+                        .iter()
+                        .any(|d| d.object_calls.iter().any(|c| c == callee))
+                }),
+            _ => false,
+        };
+        if !component {
+            return;
+        }
+        // Named after its `name: "…"` option, or its file.
+        let name = named_kids(obj)
+            .into_iter()
+            .filter(|p| p.kind_name() == "pair")
+            .find(|p| field(*p, "key").and_then(|k| key_name(k, src)) == Some("name"))
+            .and_then(|p| field(p, "value"))
+            .and_then(|v| string_value(v, src).map(String::from))
+            .or_else(|| {
+                let file = self.pre.file.rel.rsplit('/').next().unwrap_or("");
+                file.split('.').next().map(String::from)
+            });
+        self.lifecycle_effects(obj, name, "object");
+    }
+
+    /// One effect per mount method of the container that a lifecycle of this kind names, with
+    /// the container's unmount method (if any) as its cleanup.
+    fn lifecycle_effects(&mut self, body: Node<'t>, name: Option<String>, container: &str) {
+        let src = self.src;
+        let method = |m: &str| {
+            named_kids(body).into_iter().find(|k| {
+                k.kind_name() == "method_definition"
+                    && field(*k, "name").and_then(|n| key_name(n, src)) == Some(m)
+            })
+        };
+        let mut found: Vec<(String, Node<'t>, Option<Node<'t>>, String)> = Vec::new();
+        for def in self
+            .catalog
+            .lifecycles
+            .iter()
+            .filter(|d| d.container == container)
+        {
+            let unmount = def.unmount.iter().find_map(|u| method(u).map(|n| (u, n)));
+            let release = unmount
+                .map(|(u, _)| u.clone())
+                .or_else(|| def.unmount.first().cloned())
+                .unwrap_or_default();
+            for m in &def.mount {
+                if let Some(mount) = method(m) {
+                    found.push((m.clone(), mount, unmount.map(|(_, n)| n), release.clone()));
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        self.ensure_index();
+        for (hook, mount, unmount, release) in found {
+            let label = field(mount, "name").map(span).unwrap_or(span(mount));
+            let mut parts = EffectParts::new(&hook, label, name.clone());
+            parts.class_body = Some(body);
+            parts.bodies.push(mount);
+            parts.cleanup_fns.extend(unmount);
+            parts.anchors = self.effect_anchors(mount, mount, unmount);
+            parts.release_hook = Some(release);
+            let fact = self.build_effect(parts);
+            self.facts.effects.push(fact);
+        }
     }
 }

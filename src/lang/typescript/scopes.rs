@@ -249,8 +249,9 @@ impl<'a, 't> Walker<'a, 't> {
                 self.call_expression(at);
             }
             "class_declaration" | "class" | "abstract_class_declaration" => {
-                self.class_component(at)
+                self.lifecycle_class(at)
             }
+            "object" => self.lifecycle_object(at),
             "if_statement" | "ternary_expression" => self.env_branch(node),
             "string" | "template_string" => self.url_literal(at),
             "variable_declarator" => self.declarator(node),

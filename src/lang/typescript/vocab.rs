@@ -111,11 +111,6 @@ pub(super) const SVELTE_UNMOUNT: &[&str] = &["onDestroy"];
 
 pub(super) const SVELTE_MODULES: &[&str] = &["svelte"];
 
-/// React class components.
-pub(super) const CLASS_MOUNT: &str = "componentDidMount";
-
-pub(super) const CLASS_UNMOUNT: &str = "componentWillUnmount";
-
 /// How many helper functions an analysis follows at most (from a cleanup, or from
 /// `componentDidMount`).
 pub(super) const MAX_HELPERS: usize = 32;
