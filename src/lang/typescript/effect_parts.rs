@@ -910,8 +910,13 @@ fn use_callback_name(f: Node, src: &str) -> Option<String> {
 impl<'a, 't> Walker<'a, 't> {
     /// `recv.then((p) => …)`: the callback, its parameter's name and the promise, so that a
     /// cleanup's `handle.then((h) => h.remove())` reads as `handle.remove()` (Capacitor's
-    /// `addListener` returns a promise of its handle).
-    pub(super) fn promise_then(&self, n: Node<'t>) -> Option<(Node<'t>, String, Node<'t>)> {
+    /// `addListener` returns a promise of its handle). Returns the callback and `subst`
+    /// extended with its parameter standing for the promise.
+    pub(super) fn promise_then(
+        &self,
+        n: Node<'t>,
+        subst: &HashMap<String, String>,
+    ) -> Option<(Node<'t>, HashMap<String, String>)> {
         let callee = field(n, "function").map(unwrap_value)?;
         if callee.kind_name() != "member_expression"
             || field(callee, "property").map(|p| text(p, self.src)) != Some("then")
@@ -930,6 +935,14 @@ impl<'a, 't> Walker<'a, 't> {
                     .and_then(|k| field(*k, "pattern").or(Some(*k)))
             })
         })?;
-        (param.kind_name() == "identifier").then(|| (cb, text(param, self.src).to_string(), recv))
+        if param.kind_name() != "identifier" {
+            return None;
+        }
+        let mut inner = subst.clone();
+        inner.insert(
+            text(param, self.src).to_string(),
+            substitute(&self.ctext(recv), subst),
+        );
+        Some((cb, inner))
     }
 }

@@ -494,11 +494,9 @@ impl<'a, 't> Walker<'a, 't> {
                     calls.push(c);
                 }
                 // `handle.then((h) => h.remove())`: what `h` stands for is `handle`'s value.
-                if let Some((cb, param, recv)) = self.promise_then(n)
+                if let Some((cb, inner)) = self.promise_then(n, &subst)
                     && !visited.contains(&cb.id())
                 {
-                    let mut inner = subst.clone();
-                    inner.insert(param, substitute(&self.ctext(recv), &subst));
                     work.push((cb, inner));
                 }
                 // `stop()` where the effect assigned `stop = () => client.close()`.
