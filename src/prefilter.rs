@@ -19,7 +19,20 @@ use crate::source::{Lang, SourceFile};
 /// (the top-level packages, `Words::3`), not by words that are also common prose (`session`,
 /// `engine`, `pool`, `requests`).
 #[derive(PartialEq)]
-struct Words(Vec<String>, Vec<String>, Vec<String>, Vec<String>);
+struct Words(
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Lifecycle,
+);
+
+/// JS/TS: the mount methods of the catalogue's `[[lifecycle]]` component models (`mounted(`,
+/// `connectedCallback(`) and what an effect acquires (`setInterval`, `addEventListener`,
+/// `WebSocket`): a file with one of each is parsed. Components are many and most acquire
+/// nothing, so a mount method alone does not make a file worth parsing.
+#[derive(PartialEq)]
+struct Lifecycle(Vec<String>, Vec<String>);
 
 impl Words {
     fn of(catalog: &Catalog) -> Words {
@@ -27,10 +40,11 @@ impl Words {
         let roots = catalog.py.trigger_words(true);
         py.retain(|w| !roots.contains(w));
         Words(
-            words(&catalog.js, &js_extra(&catalog.js), true),
+            words(&catalog.js, &strings(JS_EXTRA), true),
             py,
             words(&catalog.rs, &rs_extra(&catalog.rs), false),
             roots,
+            lifecycle_words(&catalog.js),
         )
     }
 }
@@ -69,6 +83,9 @@ pub struct Prefilter {
     py: Option<AhoCorasick>,
     py_packages: std::collections::HashSet<String>,
     rs: Option<AhoCorasick>,
+    /// See [`Lifecycle`].
+    js_mounts: Option<AhoCorasick>,
+    js_acquire: Option<AhoCorasick>,
 }
 
 fn build(words: &[String]) -> Option<AhoCorasick> {
@@ -91,22 +108,37 @@ const JS_EXTRA: &[&str] = &[
     "useEffect",
     "useLayoutEffect",
     "useInsertionEffect",
+    "componentDidMount",
     "onMounted",
     "onMount",
     "$effect",
 ];
-/// The effect words, and the mount methods of the catalogue's `[[lifecycle]]` component models
-/// as they are declared (`connectedCallback`, `mounted(`): a component with one may acquire
-/// browser resources without importing any library.
-fn js_extra(catalog: &crate::catalog::LangCatalog) -> Vec<String> {
-    let mut extra = strings(JS_EXTRA);
-    for m in catalog.lifecycles.iter().flat_map(|l| l.mount.iter()) {
-        let w = format!("{m}(");
-        if !extra.contains(&w) {
-            extra.push(w);
-        }
+/// The largest file a lifecycle's words alone make worth parsing (see [`Lifecycle`]).
+const LIFECYCLE_MAX_BYTES: usize = 128 * 1024;
+
+/// See [`Lifecycle`].
+fn lifecycle_words(catalog: &crate::catalog::LangCatalog) -> Lifecycle {
+    let mut mounts: Vec<String> = catalog
+        .lifecycles
+        .iter()
+        .flat_map(|l| l.mount.iter())
+        .map(|m| format!("{m}("))
+        .collect();
+    // Not the pairs of a library (a file using one imports it, and its module is a trigger word
+    // already), nor one-shot timers and frames (a warning at most, and in most components).
+    let mut acquire: Vec<String> = catalog
+        .effects
+        .iter()
+        .filter(|e| e.modules.is_empty() && !e.one_shot)
+        .flat_map(|e| e.methods.iter().chain(&e.calls).chain(&e.new))
+        .map(|w| w.rsplit('.').next().unwrap_or(w).to_string())
+        .filter(|w| w.len() >= 3)
+        .collect();
+    for list in [&mut mounts, &mut acquire] {
+        list.sort();
+        list.dedup();
     }
-    extra
+    Lifecycle(mounts, acquire)
 }
 
 /// Sessions and checkouts whose receiver comes from the project (`SessionLocal()`,
@@ -173,7 +205,7 @@ impl Prefilter {
 
     fn of_words(w: &Words) -> Prefilter {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for list in [&w.0, &w.1, &w.2, &w.3] {
+        for list in [&w.0, &w.1, &w.2, &w.3, &w.4.0, &w.4.1] {
             for word in list {
                 h.update(word.as_bytes());
                 h.update(&[0]);
@@ -186,6 +218,8 @@ impl Prefilter {
             py: build(&w.1),
             py_packages: w.3.iter().cloned().collect(),
             rs: build(&w.2),
+            js_mounts: build(&w.4.0),
+            js_acquire: build(&w.4.1),
         }
     }
 
@@ -223,8 +257,15 @@ impl Prefilter {
             Lang::Rs => &self.rs,
             Lang::Env => return true,
         };
+        // A component is a hand-written file: a bundle (`vendor/quasar.umd.js`) is not one.
+        let lifecycle = || {
+            matches!(lang, Lang::Ts | Lang::Tsx | Lang::Js)
+                && text.len() <= LIFECYCLE_MAX_BYTES
+                && self.js_mounts.as_ref().is_some_and(|m| m.is_match(text))
+                && self.js_acquire.as_ref().is_some_and(|a| a.is_match(text))
+        };
         match ac {
-            Some(ac) => ac.is_match(text),
+            Some(ac) => ac.is_match(text) || lifecycle(),
             None => true,
         }
     }

@@ -182,3 +182,39 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 }
+
+impl<'a, 't> Pre<'a, 't> {
+    /// A function named under a registration key of an options object (`consumer.run({
+    /// eachMessage: onMessage })`, tRPC's `createHTTPServer({ router, createContext })`, the
+    /// catalogue's `[registration] keys`): it runs per event.
+    pub(super) fn registration_keys(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let reg = &self.catalog.registration;
+        for a in call_args(call) {
+            let a = unwrap_value(a);
+            if a.kind_name() != "object" {
+                continue;
+            }
+            for p in named_kids(a) {
+                let (key, value) = match p.kind_name() {
+                    "pair" => (
+                        field(p, "key").and_then(|k| key_name(k, src)),
+                        field(p, "value"),
+                    ),
+                    "shorthand_property_identifier" => (Some(text(p, src)), Some(p)),
+                    _ => continue,
+                };
+                if let (Some(k), Some(v)) = (key, value)
+                    && reg.keys.iter().any(|x| x == k)
+                    && matches!(
+                        unwrap_value(v).kind_name(),
+                        "identifier" | "member_expression" | "shorthand_property_identifier"
+                    )
+                {
+                    self.pending
+                        .push((v, Special::Handler("event", span(call))));
+                }
+            }
+        }
+    }
+}

@@ -14,6 +14,9 @@ impl<'a, 't> Pre<'a, 't> {
     /// called on an import of its `not_modules`, a once-only event, and anything in a file
     /// that imports a command-line framework.
     pub(super) fn inferred_key(&self, call: Node<'t>) -> Option<usize> {
+        if !registration_shaped(call) {
+            return None;
+        }
         let src = self.src;
         let reg = &self.catalog.registration;
         let def = &reg.inferred;
@@ -42,11 +45,7 @@ impl<'a, 't> Pre<'a, 't> {
                 return None;
             }
         }
-        if self.imports.values().any(|imp| {
-            def.cli_modules
-                .iter()
-                .any(|m| wildcard_match(m, &imp.module))
-        }) {
+        if self.cli_file {
             return None;
         }
         let args = call_args(call);
@@ -76,4 +75,22 @@ impl<'a, 't> Pre<'a, 't> {
             })
             .then_some(i)
     }
+}
+
+/// The cheap part of [`Pre::inferred_key`], first (most calls fail it): a string argument
+/// followed by a function, a name or a member.
+pub(super) fn registration_shaped(call: Node) -> bool {
+    let mut keyed = false;
+    for a in call_args(call) {
+        match unwrap_value(a).kind_name() {
+            "string" | "template_string" => keyed = true,
+            "arrow_function" | "function_expression" | "identifier" | "member_expression"
+                if keyed =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
 }

@@ -1,6 +1,7 @@
 //! The pre-pass over a file: imports, exports, module declarations, route registrations and
 //! handler references, before the scope walk.
 
+use super::inferred::registration_shaped;
 use super::*;
 use crate::lang::inferred::INFERRED;
 
@@ -236,6 +237,9 @@ pub(super) struct Pre<'a, 't> {
     /// Calls no catalogue registration names, to be read by their shape once the imports are
     /// known (see [`Pre::inferred_key`]).
     pub(super) maybe_registrations: Vec<Node<'t>>,
+    /// The file imports a command-line framework (`[registration.inferred] cli_modules`): no
+    /// shape is read as a registration in it. Known once the walk is over.
+    pub(super) cli_file: bool,
 }
 
 impl<'a, 't> Pre<'a, 't> {
@@ -271,6 +275,7 @@ impl<'a, 't> Pre<'a, 't> {
             refs: Vec::new(),
             pending: Vec::new(),
             maybe_registrations: Vec::new(),
+            cli_file: false,
             consts: HashMap::default(),
             local_imports: Vec::new(),
         }
@@ -360,6 +365,11 @@ impl<'a, 't> Pre<'a, 't> {
         });
         // Unknown registrations by their shape, now that the imports are known; a function a
         // known registration names keeps its framework (`router.delete("/:id", remove)`).
+        let cli = &self.catalog.registration.inferred.cli_modules;
+        self.cli_file = self
+            .imports
+            .values()
+            .any(|imp| cli.iter().any(|m| wildcard_match(m, &imp.module)));
         let known: HashSet<usize> = self.pending.iter().map(|(n, _)| n.id()).collect();
         for call in std::mem::take(&mut self.maybe_registrations) {
             let Some(key) = self.inferred_key(call) else {
@@ -910,36 +920,11 @@ impl<'a, 't> Pre<'a, 't> {
                     _ => false,
                 })
         };
-        // A function named under a registration key of an options object (`consumer.run({
-        // eachMessage: onMessage })`, tRPC's `createHTTPServer({ router, createContext })`).
-        for a in call_args(call) {
-            let a = unwrap_value(a);
-            if a.kind_name() != "object" {
-                continue;
-            }
-            for p in named_kids(a) {
-                let (key, value) = match p.kind_name() {
-                    "pair" => (
-                        field(p, "key").and_then(|k| key_name(k, src)),
-                        field(p, "value"),
-                    ),
-                    "shorthand_property_identifier" => (Some(text(p, src)), Some(p)),
-                    _ => continue,
-                };
-                if let (Some(k), Some(v)) = (key, value)
-                    && reg.keys.iter().any(|x| x == k)
-                    && matches!(
-                        unwrap_value(v).kind_name(),
-                        "identifier" | "member_expression" | "shorthand_property_identifier"
-                    )
-                {
-                    self.pending
-                        .push((v, Special::Handler("event", span(call))));
-                }
-            }
-        }
+        self.registration_keys(call);
         if !registers {
-            self.maybe_registrations.push(call);
+            if registration_shaped(call) {
+                self.maybe_registrations.push(call);
+            }
             return;
         }
         let args = call_args(call);
