@@ -877,9 +877,7 @@ pub(super) fn inferred_callbacks(
 pub(super) fn callback_like(e: &Expr, depth: u8) -> bool {
     match e {
         Expr::Closure(_) => true,
-        Expr::Path(p) if p.qself.is_none() => {
-            last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
-        }
+        Expr::Path(p) => fn_path(p),
         Expr::Call(c) if depth < 2 => c.args.iter().any(|a| callback_like(a, depth + 1)),
         _ => false,
     }
@@ -888,18 +886,31 @@ pub(super) fn callback_like(e: &Expr, depth: u8) -> bool {
 /// The functions named by path among a registration's callbacks, one call deep (`list` in
 /// `get(list)`).
 pub(super) fn callback_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
+    fn_paths(e, depth, true, out);
+}
+
+/// A path naming a function (`list`, `handlers::list`), not a type, a variant or a constant.
+fn fn_path(p: &syn::ExprPath) -> bool {
+    p.qself.is_none() && last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l))
+}
+
+/// The paths of functions in an argument: bare, and through wrapper calls (`calls`: `get(list)`)
+/// or through tuples, configuring methods and parentheses (`!calls`: `(a, b.run_if(…))`).
+fn fn_paths<'a>(e: &'a Expr, depth: u8, calls: bool, out: &mut Vec<&'a syn::Path>) {
     match e {
-        Expr::Path(p)
-            if p.qself.is_none()
-                && last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l)) =>
-        {
-            out.push(&p.path);
-        }
-        Expr::Call(c) if depth < 2 => {
+        Expr::Path(p) if fn_path(p) => out.push(&p.path),
+        Expr::Call(c) if calls && depth < 2 => {
             for a in &c.args {
-                callback_paths(a, depth + 1, out);
+                fn_paths(a, depth + 1, calls, out);
             }
         }
+        Expr::Tuple(t) if !calls && depth < 3 => {
+            for x in &t.elems {
+                fn_paths(x, depth + 1, calls, out);
+            }
+        }
+        Expr::MethodCall(m) if !calls && depth < 3 => fn_paths(&m.receiver, depth + 1, calls, out),
+        Expr::Paren(p) if !calls && depth < 3 => fn_paths(&p.expr, depth + 1, calls, out),
         _ => {}
     }
 }
@@ -932,20 +943,5 @@ pub(super) fn inferred_attr(def: &crate::catalog::InferredDef, attrs: &[Attribut
 /// `handlers::list`), in a tuple (`(simulate, tally).chain()`), or as the receiver of a method
 /// that configures it (`push_scores.run_if(on_timer(…))`).
 pub(super) fn handed_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
-    match e {
-        Expr::Path(p)
-            if p.qself.is_none()
-                && last_ident(&p.path).is_some_and(|l| !starts_upper(&l) && !is_all_caps(&l)) =>
-        {
-            out.push(&p.path);
-        }
-        Expr::Tuple(t) if depth < 3 => {
-            for x in &t.elems {
-                handed_paths(x, depth + 1, out);
-            }
-        }
-        Expr::MethodCall(m) if depth < 3 => handed_paths(&m.receiver, depth + 1, out),
-        Expr::Paren(p) if depth < 3 => handed_paths(&p.expr, depth + 1, out),
-        _ => {}
-    }
+    fn_paths(e, depth, false, out);
 }
