@@ -460,6 +460,9 @@ pub struct LifecycleDef {
 pub struct InferredDef {
     /// Method names whose callback is not registered (run at once, or never per event).
     pub not_methods: Vec<String>,
+    /// `not_methods` as a set, built on first use: every Rust method call asks.
+    #[serde(skip)]
+    pub not_methods_set: std::sync::OnceLock<std::collections::HashSet<String>>,
     /// Modules whose objects' methods never register (Node's `fs`, `child_process`; one `*`
     /// stands for any text: `node:*`).
     pub not_modules: Vec<String>,

@@ -82,7 +82,9 @@ fn looks_like_file(v: &str) -> bool {
 
 /// Is `method` one the catalogue says never registers?
 pub fn denied(def: &InferredDef, method: &str) -> bool {
-    def.not_methods.iter().any(|m| m == method)
+    def.not_methods_set
+        .get_or_init(|| def.not_methods.iter().cloned().collect())
+        .contains(method)
 }
 
 /// Does the method name itself say it registers an event callback (`on_message`,

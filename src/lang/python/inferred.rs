@@ -26,7 +26,7 @@ impl<'t> Pre<'t> {
             return;
         };
         let def = &self.inferred;
-        if inferred::denied(def, method) || self.imports_cli || self.cli_file() {
+        if self.cli || inferred::denied(def, method) {
             return;
         }
         if let Some(segs) = dotted(func, src)
@@ -107,8 +107,7 @@ impl<'t> Pre<'t> {
         // `@app.cli.command("seed")`: a command line's.
         if inferred::denied(def, last)
             || segs.contains(&"cli")
-            || self.imports_cli
-            || self.cli_file()
+            || self.cli
             || self.imported_from(first, &modules)
         {
             return false;

@@ -90,6 +90,8 @@ pub(super) struct Pre<'t> {
     pub(super) inferred: InferredDef,
     /// Calls no catalogue registration names, read by their shape once the imports are known.
     pub(super) maybe_regs: Vec<Node<'t>>,
+    /// [`Pre::cli_file`] once every import is known (after the walk).
+    pub(super) cli: bool,
 }
 
 impl<'t> Pre<'t> {
@@ -311,6 +313,7 @@ impl<'t> Pre<'t> {
         }
 
         // Unknown registrations by their shape, now that the imports are known.
+        pre.cli = pre.imports_cli || pre.cli_file();
         for call in std::mem::take(&mut pre.maybe_regs) {
             pre.inferred_registration(call, src, &mut refs);
         }
