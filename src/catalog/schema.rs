@@ -463,6 +463,11 @@ pub struct InferredDef {
     /// `not_methods` as a set, built on first use: every Rust method call asks.
     #[serde(skip)]
     pub not_methods_set: std::sync::OnceLock<std::collections::HashSet<String>>,
+    /// Method names that never register, by prefix and suffix: tracing wrappers named by a
+    /// team (`traceWithEnv("call", fn)`, `withSpan("load", fn)`, `timed_block`). A name that
+    /// is only the prefix or suffix is in `not_methods` if meant.
+    pub not_prefixes: Vec<String>,
+    pub not_suffixes: Vec<String>,
     /// Modules whose objects' methods never register (Node's `fs`, `child_process`; one `*`
     /// stands for any text: `node:*`).
     pub not_modules: Vec<String>,

@@ -80,11 +80,22 @@ fn looks_like_file(v: &str) -> bool {
             .is_some_and(|(_, ext)| EXT.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
-/// Is `method` one the catalogue says never registers?
+/// Is `method` one the catalogue says never registers, by name or by a prefix or suffix
+/// (`traceWithEnv`, `withSpan`)? A prefix denies itself and names that go on with an
+/// uppercase letter or `_` (`trace` denies `traceCall`, not `tracer`): a word is not cut in two.
 pub fn denied(def: &InferredDef, method: &str) -> bool {
     def.not_methods_set
         .get_or_init(|| def.not_methods.iter().cloned().collect())
         .contains(method)
+        || def.not_prefixes.iter().any(|p| {
+            method.strip_prefix(p.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+            })
+        })
+        || def
+            .not_suffixes
+            .iter()
+            .any(|s| method.len() > s.len() && method.ends_with(s.as_str()))
 }
 
 /// Does the method name itself say it registers an event callback (`on_message`,
@@ -127,6 +138,22 @@ mod tests {
         assert_eq!(key_of("./worker.js"), None);
         assert_eq!(key_of(" padded"), None);
         assert_eq!(key_of("a b c d e"), None);
+    }
+
+    #[test]
+    fn denied_by_prefix_and_suffix() {
+        let def = InferredDef {
+            not_prefixes: vec!["trace".into()],
+            not_suffixes: vec!["Span".into()],
+            ..InferredDef::default()
+        };
+        assert!(denied(&def, "trace"));
+        assert!(denied(&def, "traceWithEnv"));
+        assert!(denied(&def, "trace_call"));
+        assert!(denied(&def, "withSpan"));
+        assert!(!denied(&def, "tracer"));
+        assert!(!denied(&def, "Span"));
+        assert!(!denied(&def, "on"));
     }
 
     #[test]
