@@ -1,0 +1,4 @@
+{
+	"id": "catalog-x7k2",
+	"lang": "typescript"
+}
