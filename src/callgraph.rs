@@ -99,8 +99,11 @@ impl CallGraph {
         // Rust methods: `pricing::OAuthService::new(…)` calls the `new` of `impl OAuthService`,
         // not another type's `new` (`Self::new` the caller's own type). Only where candidates
         // know their owner; otherwise by name alone.
+        // TS / Python: `Database.connect()` calls the static `connect` of class `Database`;
+        // `utils.connect()` (a module) the free function.
         let owner_hint = |from: usize, callee: &str, in_fn: Option<usize>| -> Option<String> {
-            let mut segs = callee.rsplit("::");
+            let sep = if callee.contains("::") { "::" } else { "." };
+            let mut segs = callee.rsplit(sep);
             segs.next();
             let ty = segs.next()?;
             if ty == "Self" {
@@ -123,6 +126,13 @@ impl CallGraph {
                 return None;
             }
             let hint = owner_hint(from, callee, in_fn);
+            // A TS / Python `Name.f()` whose `Name` is no project class is a namespace import.
+            let hint = hint.filter(|h| {
+                callee.contains("::")
+                    || cands
+                        .iter()
+                        .any(|(f, i)| units[*f].facts.functions[*i].owner.as_ref() == Some(h))
+            });
             let owned: Vec<FnId> = cands
                 .iter()
                 .filter(|(f, i)| units[*f].facts.functions[*i].owner == hint)
@@ -183,6 +193,24 @@ impl CallGraph {
                 .filter(same_project)
                 .collect();
             let fun = |(f, i): &FnId| &units[*f].facts.functions[*i];
+            // TS / Python: the receiver's class is known (`this.orders.place()` with
+            // `constructor(private orders: Orders)`): that class's method, in this file or the
+            // module it is imported from.
+            if let Some(r) = &c.receiver {
+                return cands
+                    .into_iter()
+                    .find(|id| {
+                        fun(id).receiver
+                            && fun(id).owner.as_deref() == Some(r.class.as_str())
+                            && match &r.module {
+                                None => id.0 == from,
+                                Some(m) => {
+                                    id.0 != from && m.names_any(&units[id.0].facts.module_keys)
+                                }
+                            }
+                    })
+                    .copied();
+            }
             if c.callee.strip_suffix(c.name.as_str()) == Some("self.") {
                 let owner = units[from].facts.function(c.in_fn)?.owner.clone()?;
                 return cands

@@ -290,9 +290,23 @@ pub struct CallSite {
     pub released: bool,
     pub returned: Returned,
     pub in_fn: Option<usize>,
-    /// Rust: a method call (`config.get_pool()`); the receiver's type is unknown, so it is
-    /// resolved only to a project method with a receiver whose name is unique in the project.
+    /// A method call (`config.get_pool()`, `this.orders.place()`). Rust: the receiver's type is
+    /// unknown, so it is resolved only to a project method with a receiver whose name is unique
+    /// in the project. TS / Python: recorded only when [`CallSite::receiver`] is known.
     pub method: bool,
+    /// TS / Python: the class the receiver is an instance of, when the file says
+    /// (`this.m()` in `class A`; `this.repo.m()` with `constructor(private repo: Repo)`;
+    /// `const svc = new Svc()`; `self.repo = Repo()`), and where that class comes from.
+    pub receiver: Option<Receiver>,
+}
+
+/// The class of a method call's receiver (see [`CallSite::receiver`]).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Receiver {
+    /// The class's name (`InventoryService`).
+    pub class: String,
+    /// The module the class is imported from; `None`: declared in this file.
+    pub module: Option<ModuleRef>,
 }
 
 /// A function named as a request handler somewhere other than its definition

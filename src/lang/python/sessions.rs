@@ -712,6 +712,7 @@ impl<'a, 't> Walker<'a, 't> {
             returned: climb.returned,
             in_fn: top.fn_idx,
             method: false,
+            receiver: None,
         };
         let pending = Pending {
             site: SiteRef::Call(self.facts.calls.len()),

@@ -65,6 +65,7 @@ impl<'a, 't> Walker<'a, 't> {
                 returned: Returned::No,
                 in_fn: Some(idx),
                 method: false,
+                receiver: None,
             });
         }
     }

@@ -717,6 +717,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             returned: Returned::No,
             in_fn: ctx.fn_idx,
             method,
+            receiver: None,
         };
         let i = self.facts.calls.len();
         self.facts.calls.push(call);

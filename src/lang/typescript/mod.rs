@@ -59,6 +59,7 @@ mod inferred;
 mod lifecycles;
 mod options;
 mod prepass;
+mod receivers;
 mod scopes;
 mod sessions;
 mod sfc;

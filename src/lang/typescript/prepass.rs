@@ -240,6 +240,8 @@ pub(super) struct Pre<'a, 't> {
     /// The file imports a command-line framework (`[registration.inferred] cli_modules`): no
     /// shape is read as a registration in it. Known once the walk is over.
     pub(super) cli_file: bool,
+    /// Receivers' classes: typed fields and locals bound to a construction.
+    pub(super) receivers: super::receivers::ReceiverTypes,
 }
 
 impl<'a, 't> Pre<'a, 't> {
@@ -276,6 +278,7 @@ impl<'a, 't> Pre<'a, 't> {
             pending: Vec::new(),
             maybe_registrations: Vec::new(),
             cli_file: false,
+            receivers: Default::default(),
             consts: HashMap::default(),
             local_imports: Vec::new(),
         }
@@ -322,8 +325,12 @@ impl<'a, 't> Pre<'a, 't> {
                         self.note_import(m);
                     }
                 }
-                "variable_declarator" => self.declarator(n),
+                "variable_declarator" => {
+                    self.declarator(n);
+                    self.new_binding(n);
+                }
                 "class_declaration" | "abstract_class_declaration" => {
+                    self.class_fields(n);
                     let top = n.parent().is_some_and(|p| {
                         p.kind_name() == "program"
                             || (p.kind_name() == "export_statement"

@@ -322,6 +322,12 @@ impl<'a, 't> Walker<'a, 't> {
                 })
                 .flatten()
                 .unwrap_or_else(|| n.name.clone());
+            let (owner, receiver) = if is_method(f, n) && n.name != "constructor" {
+                self.method_owner(f, at)
+                    .map_or((None, false), |(c, r)| (Some(c), r))
+            } else {
+                (None, false)
+            };
             self.facts.functions.push(FnFact {
                 name: graph_name,
                 span: n.span,
@@ -332,8 +338,8 @@ impl<'a, 't> Walker<'a, 't> {
                 params: param_count(f),
                 method: is_method(f, n),
                 def_line: None,
-                owner: None,
-                receiver: false,
+                owner,
+                receiver,
             });
             Some(self.facts.functions.len() - 1)
         } else {

@@ -310,6 +310,8 @@ impl<'a, 't> Walker<'a, 't> {
             if self.pre.fn_names.contains(name) && name != "require" {
                 self.add_call(at, callee_u, name.to_string(), None);
             }
+        } else {
+            self.method_call(at, callee_u);
         }
     }
 
@@ -489,6 +491,7 @@ impl<'a, 't> Walker<'a, 't> {
             returned: vc.returned,
             in_fn: ctx.fn_idx,
             method: false,
+            receiver: None,
         };
         self.facts.calls.push(site);
         let r = SiteRef::Call(self.facts.calls.len() - 1);

@@ -26,6 +26,7 @@ fn both_grammars_load() {
 mod effects;
 mod inferred;
 mod options;
+mod receivers;
 mod scopes;
 mod sessions;
 

@@ -1,0 +1,219 @@
+//! Method calls whose receiver's class the file states: `this.place()` in `class Orders`,
+//! `this.inventory.reserve()` with `constructor(private inventory: InventoryService)` (NestJS,
+//! Angular, tsyringe, InversifyJS inject this way), a typed field (`private repo: Repo`,
+//! `cache = new Cache()`), and a local bound to a construction (`const svc = new Svc()`). Such a
+//! call is recorded as a method [`CallSite`] with its [`Receiver`], so that the project pass can
+//! follow a request from a controller into the service method that builds a client.
+
+use super::*;
+use crate::facts::Receiver;
+
+/// What the pre-pass learns of receivers' classes.
+#[derive(Debug, Default)]
+pub(super) struct ReceiverTypes {
+    /// (class, field) → the field's class: parameter properties, typed fields, fields assigned
+    /// a construction.
+    fields: HashMap<(String, String), String>,
+    /// `const svc = new Svc()` anywhere in the file, by the local's name; `None` where one name
+    /// is bound to two classes.
+    locals: HashMap<String, Option<String>>,
+}
+
+/// The class a type annotation names: `InventoryService`, `Repo<User>` → `Repo`.
+fn annotated_class(annotation: Node, src: &str) -> Option<String> {
+    let ty = first_named(annotation)?;
+    let name = match ty.kind_name() {
+        "type_identifier" => ty,
+        "generic_type" => field(ty, "name").filter(|n| n.kind_name() == "type_identifier")?,
+        _ => return None,
+    };
+    Some(text(name, src).to_string())
+}
+
+/// The class a `new K(…)` builds, when it is a plain name.
+fn constructed_class(value: Node, src: &str) -> Option<String> {
+    let v = unwrap_value(value);
+    if v.kind_name() != "new_expression" {
+        return None;
+    }
+    let ctor = unwrap_value(field(v, "constructor")?);
+    (ctor.kind_name() == "identifier").then(|| text(ctor, src).to_string())
+}
+
+/// The name of the class whose body `at` is in, if any (the nearest class).
+fn enclosing_class(at: At<'_, '_>, src: &str) -> Option<String> {
+    let mut cur = at;
+    while let Some(p) = cur.up() {
+        if matches!(
+            p.node.kind_name(),
+            "class_declaration" | "abstract_class_declaration" | "class"
+        ) {
+            return field(p.node, "name").map(|n| text(n, src).to_string());
+        }
+        cur = p;
+    }
+    None
+}
+
+impl<'a, 't> Pre<'a, 't> {
+    /// A class's typed fields: `constructor(private readonly repo: Repo)`, `private repo:
+    /// Repo;`, `cache = new Cache();`.
+    pub(super) fn class_fields(&mut self, class: Node<'t>) {
+        let src = self.src;
+        let (Some(name), Some(body)) = (field(class, "name"), field(class, "body")) else {
+            return;
+        };
+        let class_name = text(name, src);
+        for member in named_kids(body) {
+            match member.kind_name() {
+                "public_field_definition" => {
+                    let Some(key) = field(member, "name") else {
+                        continue;
+                    };
+                    let ty = field(member, "type")
+                        .and_then(|t| annotated_class(t, src))
+                        .or_else(|| field(member, "value").and_then(|v| constructed_class(v, src)));
+                    if let Some(ty) = ty {
+                        self.receivers
+                            .fields
+                            .insert((class_name.to_string(), text(key, src).to_string()), ty);
+                    }
+                }
+                "method_definition"
+                    if field(member, "name").is_some_and(|n| text(n, src) == "constructor") =>
+                {
+                    let Some(params) = field(member, "parameters") else {
+                        continue;
+                    };
+                    for p in named_kids(params) {
+                        // Only parameter properties become fields.
+                        let property = p.children(&mut p.walk()).any(|c| {
+                            matches!(c.kind_name(), "accessibility_modifier" | "readonly")
+                        });
+                        let (Some(pat), Some(ty)) = (field(p, "pattern"), field(p, "type")) else {
+                            continue;
+                        };
+                        if property
+                            && pat.kind_name() == "identifier"
+                            && let Some(ty) = annotated_class(ty, src)
+                        {
+                            self.receivers
+                                .fields
+                                .insert((class_name.to_string(), text(pat, src).to_string()), ty);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `const svc = new Svc()`: the local's class.
+    pub(super) fn new_binding(&mut self, declarator: Node<'t>) {
+        let src = self.src;
+        let (Some(name), Some(value)) = (field(declarator, "name"), field(declarator, "value"))
+        else {
+            return;
+        };
+        if name.kind_name() != "identifier" {
+            return;
+        }
+        let Some(class) = constructed_class(value, src) else {
+            return;
+        };
+        self.receivers
+            .locals
+            .entry(text(name, src).to_string())
+            .and_modify(|c| {
+                if c.as_deref() != Some(class.as_str()) {
+                    *c = None;
+                }
+            })
+            .or_insert(Some(class));
+    }
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// `this.m()`, `this.field.m()`, `svc.m()`: a call to a project method, when the receiver's
+    /// class is declared in this file or imported from a project module.
+    pub(super) fn method_call(&mut self, at: At<'_, 't>, callee: Node<'t>) {
+        let src = self.src;
+        if callee.kind_name() != "member_expression" {
+            return;
+        }
+        let (Some(object), Some(prop)) = (field(callee, "object"), field(callee, "property"))
+        else {
+            return;
+        };
+        let object = unwrap_value(object);
+        let types = &self.pre.receivers;
+        let class = match object.kind_name() {
+            "this" => enclosing_class(at, src),
+            "member_expression" => {
+                let inner = field(object, "object").map(unwrap_value);
+                if inner.is_some_and(|i| i.kind_name() == "this") {
+                    let owner = enclosing_class(at, src);
+                    field(object, "property").and_then(|f| {
+                        types
+                            .fields
+                            .get(&(owner?, text(f, src).to_string()))
+                            .cloned()
+                    })
+                } else {
+                    None
+                }
+            }
+            "identifier" => types.locals.get(text(object, src)).cloned().flatten(),
+            _ => None,
+        };
+        let Some(class) = class else {
+            return;
+        };
+        let receiver = if let Some(imp) = self.pre.imports.get(class.as_str()) {
+            let Some(module) = imp.local.clone() else {
+                return;
+            };
+            // `import { Orders as O }` names the class `Orders` in its file.
+            let export = imp.path.as_str();
+            let class = if export.contains('.') || matches!(export, "default" | "*") {
+                class
+            } else {
+                export.to_string()
+            };
+            Receiver {
+                class,
+                module: Some(module),
+            }
+        } else if self.pre.class_names.contains(class.as_str()) {
+            Receiver {
+                class,
+                module: None,
+            }
+        } else {
+            return;
+        };
+        let name = text(prop, src).to_string();
+        self.add_call(at, callee, name, None);
+        if let Some(c) = self.facts.calls.last_mut() {
+            c.method = true;
+            c.receiver = Some(receiver);
+        }
+    }
+
+    /// The class a method defined at `at` belongs to, and whether it is an instance method.
+    pub(super) fn method_owner(&self, f: Node<'t>, at: At<'_, 't>) -> Option<(String, bool)> {
+        let member = if f.kind_name() == "method_definition" {
+            f
+        } else {
+            at.up()
+                .map(|p| p.node)
+                .filter(|p| p.kind_name() == "public_field_definition")?
+        };
+        let body = member.parent().filter(|b| b.kind_name() == "class_body")?;
+        let class = body.parent().and_then(|c| field(c, "name"))?;
+        let is_static = member
+            .children(&mut member.walk())
+            .any(|c| c.kind_name() == "static");
+        Some((text(class, self.src).to_string(), !is_static))
+    }
+}

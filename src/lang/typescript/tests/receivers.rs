@@ -1,0 +1,99 @@
+//! Method calls whose receiver's class the file states.
+
+use super::*;
+
+fn method_call<'f>(f: &'f FileFacts, callee: &str) -> &'f CallSite {
+    f.calls
+        .iter()
+        .find(|c| c.callee == callee)
+        .unwrap_or_else(|| {
+            panic!(
+                "no call {callee}: {:?}",
+                f.calls.iter().map(|c| &c.callee).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn injected_field_this_and_local_receivers() {
+    let text = r#"import { Injectable } from "@nestjs/common";
+import { InventoryService } from "./inventory.service";
+import { Ledger as L } from "./ledger";
+@Injectable()
+export class Orders {
+  private audit: Audit;
+  cache = new Cache();
+  constructor(private readonly inventory: InventoryService, plain: InventoryService) {}
+  async place() {
+    await this.inventory.reserve(1);
+    await this.audit.write();
+    await this.cache.warm();
+    this.total();
+    const l = new L();
+    l.post();
+  }
+  total() {}
+}
+class Audit { write() {} }
+class Cache { warm() {} }
+"#;
+    let f = facts("src/orders.ts", &["@nestjs/common"], text);
+    let r = method_call(&f, "this.inventory.reserve");
+    assert!(r.method);
+    let recv = r.receiver.as_ref().expect("receiver");
+    assert_eq!(recv.class, "InventoryService");
+    assert!(recv.module.as_ref().is_some_and(|m| {
+        m.candidates
+            .iter()
+            .any(|c| c.ends_with("inventory.service"))
+    }));
+    for (callee, class) in [
+        ("this.audit.write", "Audit"),
+        ("this.cache.warm", "Cache"),
+        ("this.total", "Orders"),
+    ] {
+        let recv = method_call(&f, callee).receiver.as_ref().expect(callee);
+        assert_eq!((recv.class.as_str(), recv.module.is_none()), (class, true));
+    }
+    // `import { Ledger as L }`: the class is `Ledger` in its file.
+    let recv = method_call(&f, "l.post").receiver.as_ref().expect("l.post");
+    assert_eq!(recv.class, "Ledger");
+    // Methods know their class; the constructor goes by the class's name, unowned.
+    let place = f
+        .functions
+        .iter()
+        .find(|x| x.name == "place")
+        .expect("place");
+    assert_eq!(
+        (place.owner.as_deref(), place.receiver),
+        (Some("Orders"), true)
+    );
+    let ctor = f
+        .functions
+        .iter()
+        .find(|x| x.name == "Orders")
+        .expect("ctor");
+    assert_eq!(ctor.owner, None);
+}
+
+#[test]
+fn unknown_receivers_are_not_method_calls() {
+    let text = r#"import { Pool } from "pg";
+const pool = new Pool();
+export class Repo {
+  constructor(private db: Pool, private other) {}
+  async q(x: any) {
+    await pool.query("SELECT 1");
+    await this.db.query("SELECT 1");
+    await this.other.run();
+    await x.run();
+  }
+}
+"#;
+    let f = facts("src/repo.ts", &["pg"], text);
+    assert!(
+        f.calls.iter().all(|c| !c.method),
+        "{:?}",
+        f.calls.iter().map(|c| &c.callee).collect::<Vec<_>>()
+    );
+}
