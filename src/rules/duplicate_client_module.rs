@@ -88,6 +88,8 @@ impl Check for DuplicateClientModule {
             // application's.
             // So do serverless functions (each handler module is deployed on its own).
             // A module that holds a Lambda handler is a function of its own too.
+            // An entry script that serves (its own functions are handlers: an MCP or bot
+            // server started by `python server.py`) is the application's process, not a one-off.
             sites.retain(|fi, _| {
                 let file = &cx.files[*fi];
                 let source = &file.source;
@@ -96,8 +98,13 @@ impl Check for DuplicateClientModule {
                     .functions
                     .iter()
                     .any(|f| f.scope.framework.as_deref() == Some("lambda"));
+                let serves = file
+                    .facts
+                    .functions
+                    .iter()
+                    .any(|f| f.scope.kind == ScopeKind::Handler);
                 importers(*fi) > 0
-                    || !(file.facts.entry_script
+                    || !(file.facts.entry_script && !serves
                         || lambda
                         || source.project.serverless && !source.project.nextjs)
             });

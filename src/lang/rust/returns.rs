@@ -3,6 +3,58 @@
 
 use super::*;
 
+/// Traits of the standard library's prelude and its common modules, named bare: never a
+/// dependency's, whatever the file glob-imports.
+const STD_TRAITS: &[&str] = &[
+    "Iterator",
+    "IntoIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Extend",
+    "FromIterator",
+    "Default",
+    "Clone",
+    "Copy",
+    "From",
+    "Into",
+    "TryFrom",
+    "TryInto",
+    "Drop",
+    "Deref",
+    "DerefMut",
+    "AsRef",
+    "AsMut",
+    "Borrow",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "Debug",
+    "Display",
+    "Error",
+    "Future",
+    "FromStr",
+    "ToString",
+    "Read",
+    "Write",
+    "Send",
+    "Sync",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Index",
+    "IndexMut",
+    "Add",
+    "Sub",
+    "Mul",
+    "Div",
+    "Neg",
+    "Not",
+    "Sum",
+    "Product",
+];
+
 /// `PgPool::connect()`; single-segment paths keep their crate: `tokio_postgres::connect()`.
 pub(super) fn ctor_display(def_path: &str, resolved: &[String]) -> String {
     if def_path.contains("::") {
@@ -228,11 +280,20 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             .any(|a| attr_last(a).is_some_and(|l| reg.attributes.contains(&l)));
         // A trait of a dependency: the path's first segment, through the `use` items, is a
         // crate the manifest names (`tower_lsp::LanguageServer`), not `std` nor the project.
+        // A bare name no `use` resolves, beside a dependency's glob import (`use
+        // pingora::prelude::*; impl ProxyHttp for Gateway`), is that dependency's too.
+        let dep = |c: &str| !STD_CRATES.contains(&c) && self.file.project.has_dep(c);
         let external_trait = i.trait_.as_ref().is_some_and(|(_, path, _)| {
-            self.pre
-                .resolve(path)
-                .first()
-                .is_some_and(|c| !STD_CRATES.contains(&c.as_str()) && self.file.project.has_dep(c))
+            let resolved = self.pre.resolve(path);
+            resolved.first().is_some_and(|c| dep(c))
+                || (path.segments.len() == 1
+                    && resolved.len() == 1
+                    && !STD_TRAITS.contains(&resolved[0].as_str())
+                    && self
+                        .pre
+                        .globs
+                        .iter()
+                        .any(|g| g.first().is_some_and(|c| dep(c))))
         });
         let place = FnPlace {
             free: false,

@@ -589,6 +589,40 @@ pub(super) fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<(String,
     Ok(out)
 }
 
+/// The branches of `tokio::select!` / `futures::select!`: `[biased;] pat = future [, if cond]
+/// => handler[,]` and `else => handler`, as the futures, conditions and handlers in order.
+pub(super) fn parse_select(input: ParseStream) -> syn::Result<Vec<Expr>> {
+    let mut out = Vec::new();
+    if input.peek(Ident) && input.peek2(Token![;]) {
+        input.parse::<Ident>()?;
+        input.parse::<Token![;]>()?;
+    }
+    while !input.is_empty() {
+        if input.peek(Token![else]) || input.peek(Token![default]) {
+            if input.peek(Token![else]) {
+                input.parse::<Token![else]>()?;
+            } else {
+                input.parse::<Token![default]>()?;
+            }
+        } else {
+            Pat::parse_single(input)?;
+            input.parse::<Token![=]>()?;
+            out.push(Expr::parse_without_eager_brace(input)?);
+            if input.peek(Token![,]) && input.peek2(Token![if]) {
+                input.parse::<Token![,]>()?;
+                input.parse::<Token![if]>()?;
+                out.push(Expr::parse_without_eager_brace(input)?);
+            }
+        }
+        input.parse::<Token![=>]>()?;
+        out.push(input.parse::<Expr>()?);
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
 impl<'ast> Visit<'ast> for MacroStore {
     fn visit_macro(&mut self, m: &'ast Macro) {
         if m.tokens.is_empty() {
@@ -603,6 +637,13 @@ impl<'ast> Visit<'ast> for MacroStore {
                 .parse_body_with(parse_lazy_statics)
                 .ok()
                 .map(MacroContent::Lazy),
+            // `tokio::select! { ev = swarm.select_next_some() => handle(ev).await, … }`: the
+            // futures and the handlers, as expressions where the macro stands (in a loop, each
+            // handler runs per event).
+            Some("select" | "select_biased") => m
+                .parse_body_with(parse_select)
+                .ok()
+                .map(MacroContent::Exprs),
             Some(name) if EXPR_MACROS.contains(&name) => m
                 .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
                 .ok()
