@@ -482,6 +482,13 @@ pub struct InferredDef {
     /// name or path is given.
     pub event_prefixes: Vec<String>,
     pub event_suffixes: Vec<String>,
+    /// Python: the methods of a class deriving from a dependency's class that nothing in the
+    /// file calls are the dependency's to call, probably per event (a coordinator's
+    /// `_async_update_data`, a spider's `parse`), except these once-only names...
+    pub once_methods: Vec<String>,
+    /// ... and the classes derived from these modules' (models, schemas, settings, enums: their
+    /// methods are the project's own API).
+    pub not_base_modules: Vec<String>,
 }
 
 /// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`,

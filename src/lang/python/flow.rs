@@ -571,6 +571,18 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// The guard given by storing into `target` (`global X` name, `self.x`, module-level state).
     pub(super) fn target_guard(&self, target: Node, info: &BodyInfo<'t>, kind: ScopeKind) -> Guard {
+        self.target_guard_at(target, info, kind, true)
+    }
+
+    /// [`Self::target_guard`]; `follow`: a local container bound once to state of a longer life
+    /// (`clients = bot.memory["search"]`, then `clients[url] = client`) is that state.
+    fn target_guard_at(
+        &self,
+        target: Node,
+        info: &BodyInfo<'t>,
+        kind: ScopeKind,
+        follow: bool,
+    ) -> Guard {
         let src = self.src;
         match target.kind_name() {
             "identifier" => {
@@ -581,7 +593,8 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             "attribute" | "subscript" => {
-                let Some(root) = root_ident(target, src) else {
+                let Some(root) = root_ident(target, src).or_else(|| container_root(target, src))
+                else {
                     return Guard::None;
                 };
                 let per_request = matches!(kind, ScopeKind::Handler | ScopeKind::Loop);
@@ -599,11 +612,37 @@ impl<'a, 't> Walker<'a, 't> {
                     Guard::ModuleCache
                 } else if info.params.contains(root) && !per_request {
                     Guard::Owner
+                } else if follow && info.locals.contains(root) {
+                    let bound: Vec<Node> = info
+                        .assigns
+                        .iter()
+                        .filter(|(l, _)| l.kind_name() == "identifier" && text(*l, src) == root)
+                        .map(|(_, r)| strip(*r))
+                        .collect();
+                    match bound.as_slice() {
+                        [r] if matches!(r.kind_name(), "attribute" | "subscript") => {
+                            self.target_guard_at(*r, info, kind, false)
+                        }
+                        _ => Guard::None,
+                    }
                 } else {
                     Guard::None
                 }
             }
             _ => Guard::None,
+        }
+    }
+
+    /// `{"archive": pool, "coordinator": c}`, `[pool]`, `(pool, redis)`: a literal holding the
+    /// value itself, which keeps it where the literal is stored.
+    pub(super) fn in_literal(&self, value: Node, names: &[String]) -> bool {
+        let v = strip(value);
+        match v.kind_name() {
+            "dictionary" => named_children(v).iter().any(|p| {
+                p.kind_name() == "pair" && p.field("value").is_some_and(|x| self.is_exact(x, names))
+            }),
+            "list" | "tuple" | "set" => named_children(v).iter().any(|x| self.is_exact(*x, names)),
+            _ => false,
         }
     }
 
@@ -656,7 +695,9 @@ impl<'a, 't> Walker<'a, 't> {
         let names = [key.to_string()];
         for (l, r) in &info.assigns {
             if (l.kind_name() != "identifier" || info.globals.contains(text(*l, self.src)))
-                && (self.is_exact(*r, &names) || self.wrapped_in_class(*r, &names))
+                && (self.is_exact(*r, &names)
+                    || self.wrapped_in_class(*r, &names)
+                    || self.in_literal(*r, &names))
                 && compact(text(*l, self.src)) != key
             {
                 let g = self.target_guard(*l, info, kind);
@@ -775,4 +816,23 @@ pub(super) fn memoized_by_dict(def: Node, src: &str) -> bool {
         }
     }
     false
+}
+
+/// The root name of a store target through a container's methods:
+/// `hass.data.setdefault(DOMAIN, {})[entry_id]` → `hass`.
+fn container_root<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    let mut cur = node;
+    loop {
+        match cur.kind_name() {
+            "identifier" => return Some(text(cur, src)),
+            "attribute" => cur = cur.field("object")?,
+            "subscript" => cur = cur.field("value")?,
+            "call" => {
+                cur = cur
+                    .field("function")
+                    .filter(|f| f.kind_name() == "attribute")?
+            }
+            _ => return None,
+        }
+    }
 }

@@ -42,6 +42,7 @@ impl<'t> Pre<'t> {
             return;
         };
         let mut keyed = false;
+        let mut namespaced = false;
         let mut found: Vec<Node<'t>> = Vec::new();
         for a in named_children(args) {
             match a.kind_name() {
@@ -66,6 +67,9 @@ impl<'t> Pre<'t> {
                         found.push(v);
                     }
                 }
+                // One namespace before the key (`hass.services.async_register(DOMAIN,
+                // "refresh", handle_refresh)`).
+                "identifier" | "attribute" if !keyed && !namespaced => namespaced = true,
                 _ if !keyed => return,
                 _ => {}
             }
@@ -137,6 +141,35 @@ impl<'t> Pre<'t> {
                         .filter_map(|x| last.strip_suffix(x.as_str())),
                 )
                 .any(|e| self.reg_once.contains(e) || self.reg_once.contains(e.trim_matches('_')))
+    }
+
+    /// Is this base class (`DataUpdateCoordinator[dict]`, `scrapy.Spider`) a dependency's: imported
+    /// from a package that is neither the project's nor in `[registration.inferred]
+    /// not_base_modules`?
+    pub(super) fn dependency_base(&self, base: Node<'t>, src: &str, file: &SourceFile) -> bool {
+        let base = if base.kind_name() == "subscript" {
+            match base.field("value") {
+                Some(v) => v,
+                None => return false,
+            }
+        } else {
+            base
+        };
+        let Some(segs) = dotted(base, src) else {
+            return false;
+        };
+        let Some(imp) = segs.first().and_then(|f| self.imports.get(*f)) else {
+            return false;
+        };
+        let not: Vec<&str> = self
+            .inferred
+            .not_base_modules
+            .iter()
+            .map(String::as_str)
+            .collect();
+        imp.level == 0
+            && !in_package(&imp.path, &not)
+            && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
     }
 
     /// Does the file read like a command line: it imports argparse (or reads `sys.argv` at

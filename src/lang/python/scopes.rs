@@ -14,6 +14,8 @@ pub(super) struct ClassInfo {
     pub(super) bases: Vec<String>,
     pub(super) is_test: bool,
     pub(super) name: String,
+    /// One of its bases is a dependency's class (see [`Pre::dependency_base`]).
+    pub(super) dependency_base: bool,
 }
 
 pub(super) struct Frame<'t> {
@@ -618,6 +620,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut info = ClassInfo::default();
         if let Some(sup) = node.field("superclasses") {
             for b in named_children(sup) {
+                info.dependency_base |= self.pre.dependency_base(b, src, self.file);
                 if let Some(segs) = dotted(b, src)
                     && let Some(last) = segs.last()
                 {
@@ -1030,6 +1033,19 @@ impl<'a, 't> Walker<'a, 't> {
             return (ScopeKind::Handler, Some("lambda"), guard);
         }
         if inferred_reg {
+            return (ScopeKind::Handler, Some(INFERRED), guard);
+        }
+        // A method of a class deriving from a dependency's class that nothing in the file
+        // calls: the dependency calls it back, probably per event (Home Assistant's
+        // `_async_update_data`, a spider's `parse`, a log handler's `emit`), unless once-only.
+        if let Some(c) = class
+            && c.dependency_base
+            && decorators.is_empty()
+            && !name.starts_with("__")
+            && !self.pre.cli
+            && !crate::lang::inferred::once_method(&self.pre.inferred, name)
+            && !crate::lang::inferred::attribute_used(src, name)
+        {
             return (ScopeKind::Handler, Some(INFERRED), guard);
         }
         // A function defined at the top of a re-run script runs when it is called (the call

@@ -7,6 +7,7 @@
 
 use super::*;
 use crate::facts::Receiver;
+use crate::lang::inferred;
 
 /// What the pre-pass learns of receivers' classes.
 #[derive(Debug, Default)]
@@ -17,6 +18,9 @@ pub(super) struct ReceiverTypes {
     /// `const svc = new Svc()` anywhere in the file, by the local's name; `None` where one name
     /// is bound to two classes.
     locals: HashMap<String, Option<String>>,
+    /// class → the root name of the class it extends (`Room` for `extends Room<State>`,
+    /// `colyseus` for `extends colyseus.Room`).
+    bases: HashMap<String, String>,
 }
 
 /// The class a type annotation names: `InventoryService`, `Repo<User>` → `Repo`.
@@ -64,6 +68,20 @@ impl<'a, 't> Pre<'a, 't> {
             return;
         };
         let class_name = text(name, src);
+        let base = named_kids(class)
+            .into_iter()
+            .find(|k| k.kind_name() == "class_heritage")
+            .and_then(|h| {
+                named_kids(h)
+                    .into_iter()
+                    .find(|k| k.kind_name() == "extends_clause")
+            })
+            .and_then(|e| field(e, "value"))
+            .and_then(|v| root_of(v, src))
+            .map(|(root, _)| root.to_string());
+        if let Some(base) = base {
+            self.receivers.bases.insert(class_name.to_string(), base);
+        }
         for member in named_kids(body) {
             match member.kind_name() {
                 "public_field_definition" => {
@@ -198,6 +216,40 @@ impl<'a, 't> Walker<'a, 't> {
             c.method = true;
             c.receiver = Some(receiver);
         }
+    }
+
+    /// A method of a class extending a dependency's class (`class ArenaRoom extends Room`, from
+    /// `colyseus`) that nothing in the file calls, undecorated and not once-only
+    /// (`[registration.inferred] once_methods`): the dependency calls it back, probably per event
+    /// (`onLeave`, `onMessage`). Not for the classes of `not_base_modules` (components, models,
+    /// emitters), nor in a command-line file.
+    pub(super) fn dependency_method(&self, f: Node<'t>, at: At<'_, 't>, name: &str) -> bool {
+        if f.kind_name() != "method_definition"
+            || name == "constructor"
+            || self.pre.cli_file
+            || named_kids(f).iter().any(|k| k.kind_name() == "decorator")
+            || f.prev_named_sibling()
+                .is_some_and(|p| p.kind_name() == "decorator")
+        {
+            return false;
+        }
+        let Some((class, true)) = self.method_owner(f, at) else {
+            return false;
+        };
+        let def = &self.catalog.registration.inferred;
+        let Some(base) = self.pre.receivers.bases.get(&class) else {
+            return false;
+        };
+        let Some(imp) = self.pre.imports.get(base.as_str()) else {
+            return false;
+        };
+        imp.local.is_none()
+            && !def
+                .not_base_modules
+                .iter()
+                .any(|m| wildcard_match(m, &imp.module))
+            && !inferred::once_method(def, name)
+            && !inferred::attribute_used(self.src, name)
     }
 
     /// The class a method defined at `at` belongs to, and whether it is an instance method.

@@ -584,6 +584,10 @@ impl<'a, 't> Walker<'a, 't> {
                 // `@loopback/rest`), or the constructor of a class the framework instantiates
                 // per request (catalogue `[[registration.decorators]]`).
                 named(ScopeKind::Handler, Some(fw.as_str()))
+            } else if self.dependency_method(f, at, nm) {
+                // `class ArenaRoom extends Room { async onLeave(client) { … } }`: the library
+                // calls it back, probably per event.
+                named(ScopeKind::Handler, Some(crate::lang::inferred::INFERRED))
             } else if parent.scope.kind != ScopeKind::Component && self.request_param(f).is_some() {
                 // A function taking a web framework's request or context (`handle(ctx:
                 // HttpContext, next)`): whatever calls it, it runs per request.

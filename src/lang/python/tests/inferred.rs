@@ -92,3 +92,74 @@ app.add_url_rule('/contacts', view_func=contacts)
     let f = facts("app/views.py", src);
     assert!(f.handler_refs.iter().all(|r| r.framework != INFERRED));
 }
+
+#[test]
+fn uncalled_methods_of_a_dependency_class_are_inferred_callbacks() {
+    let src = "\
+import aiohttp
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from pydantic import BaseModel
+from .base import LocalBase
+
+class Tariffs(DataUpdateCoordinator[dict]):
+    async def _async_update_data(self):
+        a = aiohttp.ClientSession()
+        return await self._parse(a)
+
+    async def _parse(self, s):
+        b = aiohttp.ClientSession()
+
+    async def async_added_to_hass(self):
+        c = aiohttp.ClientSession()
+
+class Settings(BaseModel):
+    def client(self):
+        d = aiohttp.ClientSession()
+
+class Local(LocalBase):
+    def refresh(self):
+        e = aiohttp.ClientSession()
+";
+    let f = facts_with(
+        "custom_components/x/coordinator.py",
+        src,
+        &["aiohttp", "homeassistant", "pydantic"],
+    );
+    let scope = |name: &str| {
+        let at = src.find(&format!("{name} = ")).expect("in src");
+        f.clients
+            .iter()
+            .find(|c| c.span.start as usize >= at && (c.span.start as usize) < at + 8)
+            .map(|c| (c.scope.kind, c.scope.framework().to_string()))
+            .expect("client")
+    };
+    // Nothing in the file calls it: the coordinator calls it back.
+    assert_eq!(scope("a"), (ScopeKind::Handler, INFERRED.to_string()));
+    // Called by the file (`self._parse`), once-only, a schema's method, a project base class.
+    for name in ["b", "c", "d", "e"] {
+        assert_eq!(scope(name).0, ScopeKind::Function, "{name}");
+    }
+}
+
+#[test]
+fn one_namespace_before_the_key_still_reads_as_a_registration() {
+    let src = "\
+import asyncpg
+
+async def async_setup_entry(hass, entry):
+    async def handle_refresh(call):
+        conn = await asyncpg.connect('postgres://x')
+        await conn.close()
+
+    hass.services.async_register(DOMAIN, 'refresh', handle_refresh)
+    hass.services.async_register(DOMAIN, SCHEMA, 'not after a second non-key')
+";
+    let f = facts_with("custom_components/x/__init__.py", src, &["asyncpg"]);
+    assert!(
+        f.handler_refs
+            .iter()
+            .any(|r| r.name == "handle_refresh" && r.framework == INFERRED),
+        "{:?}",
+        f.handler_refs
+    );
+}

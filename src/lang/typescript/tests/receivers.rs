@@ -97,3 +97,37 @@ export class Repo {
         f.calls.iter().map(|c| &c.callee).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn uncalled_methods_of_a_dependency_class_are_inferred_callbacks() {
+    let text = r#"import { Room } from "colyseus";
+import { Component } from "react";
+import { Base } from "./base";
+import { Pool } from "pg";
+export class Arena extends Room<State> {
+  async onLeave() { const a = new Pool(); }
+  async onJoin() { await this.helper(); }
+  async helper() { const b = new Pool(); }
+  async onDispose() { const c = new Pool(); }
+}
+class View extends Component { tick() { const d = new Pool(); } }
+class Local extends Base { refresh() { const e = new Pool(); } }
+"#;
+    let f = facts("src/rooms.ts", &["colyseus", "react", "pg"], text);
+    let scope = |name: &str| {
+        let at = text.find(&format!("const {name} ")).expect("in text");
+        f.clients
+            .iter()
+            .find(|c| (c.span.start as usize) > at && (c.span.start as usize) < at + 12)
+            .map(|c| (c.scope.kind, c.scope.framework().to_string()))
+            .expect("client")
+    };
+    assert_eq!(
+        scope("a"),
+        (ScopeKind::Handler, crate::facts::INFERRED.to_string())
+    );
+    // Called by the file, once-only, a component's, a project base class's.
+    for name in ["b", "c", "d", "e"] {
+        assert_ne!(scope(name).1, crate::facts::INFERRED, "{name}");
+    }
+}
