@@ -216,7 +216,7 @@ fn rust_files(dir: &std::path::Path) -> Vec<(String, String)> {
 /// split along their stages): they may shrink, not grow, and leave this list once under it.
 const LONG_FILES: &[(&str, usize)] = &[
     ("src/lang/typescript/effects.rs", 1210),
-    ("src/lang/typescript/sites.rs", 1293),
+    ("src/lang/typescript/sites.rs", 1218),
 ];
 
 /// The most lines a source file of `src/` may have: a longer one is split along its stages

@@ -184,3 +184,22 @@ impl<'t> Pre<'t> {
             })
     }
 }
+
+impl<'a, 't> Walker<'a, 't> {
+    /// A method of a class deriving from a dependency's class that nothing in the file calls:
+    /// the dependency calls it back, probably per event (Home Assistant's `_async_update_data`,
+    /// a spider's `parse`, a log handler's `emit`), unless once-only or decorated.
+    pub(super) fn dependency_callback(
+        &self,
+        class: &ClassInfo,
+        name: &str,
+        decorators: &[Node<'t>],
+    ) -> bool {
+        class.dependency_base
+            && decorators.is_empty()
+            && !name.starts_with("__")
+            && !self.pre.cli
+            && !inferred::once_method(&self.pre.inferred, name)
+            && !inferred::attribute_used(self.src, name)
+    }
+}

@@ -256,38 +256,6 @@ pub(super) fn library_used(def: &ClientDef, pre: &Pre, file: &SourceFile) -> boo
     })
 }
 
-/// Where a release call sits relative to the acquisition.
-pub(super) enum Position {
-    /// In the `finally:` of a `try` that ends after the acquisition: runs on every path.
-    Finally,
-    /// In a lambda or nested function: someone else calls it.
-    Deferred,
-    /// Straight-line code: skipped when an exception is raised before it.
-    Plain,
-}
-
-pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position {
-    let mut cur = call;
-    while let Some(parent) = cur.parent() {
-        if parent.id() == owner.id() {
-            break;
-        }
-        match parent.kind_name() {
-            "lambda" | "function_definition" => return Position::Deferred,
-            "finally_clause"
-                if parent
-                    .parent()
-                    .is_some_and(|t| t.end_byte() > site.start_byte()) =>
-            {
-                return Position::Finally;
-            }
-            _ => {}
-        }
-        cur = parent;
-    }
-    Position::Plain
-}
-
 /// The nodes of one function body that deferred facts need, gathered by the main walk:
 /// assignments, `global`, binders, returns and yields, `with` items and release-like calls.
 /// Release calls and `with` items of nested functions are added (marked nested) when the walk
@@ -1035,17 +1003,7 @@ impl<'a, 't> Walker<'a, 't> {
         if inferred_reg {
             return (ScopeKind::Handler, Some(INFERRED), guard);
         }
-        // A method of a class deriving from a dependency's class that nothing in the file
-        // calls: the dependency calls it back, probably per event (Home Assistant's
-        // `_async_update_data`, a spider's `parse`, a log handler's `emit`), unless once-only.
-        if let Some(c) = class
-            && c.dependency_base
-            && decorators.is_empty()
-            && !name.starts_with("__")
-            && !self.pre.cli
-            && !crate::lang::inferred::once_method(&self.pre.inferred, name)
-            && !crate::lang::inferred::attribute_used(src, name)
-        {
+        if class.is_some_and(|c| self.dependency_callback(c, name, decorators)) {
             return (ScopeKind::Handler, Some(INFERRED), guard);
         }
         // A function defined at the top of a re-run script runs when it is called (the call

@@ -789,3 +789,35 @@ fn borrows(call: Node, b: &crate::catalog::BorrowedBind, src: &str) -> bool {
         _ => false,
     }
 }
+
+/// Where a release call sits relative to the acquisition.
+pub(super) enum Position {
+    /// In the `finally:` of a `try` that ends after the acquisition: runs on every path.
+    Finally,
+    /// In a lambda or nested function: someone else calls it.
+    Deferred,
+    /// Straight-line code: skipped when an exception is raised before it.
+    Plain,
+}
+
+pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position {
+    let mut cur = call;
+    while let Some(parent) = cur.parent() {
+        if parent.id() == owner.id() {
+            break;
+        }
+        match parent.kind_name() {
+            "lambda" | "function_definition" => return Position::Deferred,
+            "finally_clause"
+                if parent
+                    .parent()
+                    .is_some_and(|t| t.end_byte() > site.start_byte()) =>
+            {
+                return Position::Finally;
+            }
+            _ => {}
+        }
+        cur = parent;
+    }
+    Position::Plain
+}

@@ -52,6 +52,7 @@ type HashSet<T> = foldhash::HashSet<T>;
 use tree_sitter::{Node, Parser, Tree};
 
 mod acquisitions;
+mod calls;
 mod effect_parts;
 mod effects;
 mod frameworks;
@@ -59,7 +60,6 @@ mod inferred;
 mod lifecycles;
 mod options;
 mod prepass;
-mod receivers;
 mod scopes;
 mod sessions;
 mod sfc;

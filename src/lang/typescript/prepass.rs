@@ -241,7 +241,7 @@ pub(super) struct Pre<'a, 't> {
     /// shape is read as a registration in it. Known once the walk is over.
     pub(super) cli_file: bool,
     /// Receivers' classes: typed fields and locals bound to a construction.
-    pub(super) receivers: super::receivers::ReceiverTypes,
+    pub(super) receivers: super::calls::ReceiverTypes,
 }
 
 impl<'a, 't> Pre<'a, 't> {

@@ -322,12 +322,7 @@ impl<'a, 't> Walker<'a, 't> {
                 })
                 .flatten()
                 .unwrap_or_else(|| n.name.clone());
-            let (owner, receiver) = if is_method(f, n) && n.name != "constructor" {
-                self.method_owner(f, at)
-                    .map_or((None, false), |(c, r)| (Some(c), r))
-            } else {
-                (None, false)
-            };
+            let (owner, receiver) = self.fn_owner(f, at, n);
             self.facts.functions.push(FnFact {
                 name: graph_name,
                 span: n.span,

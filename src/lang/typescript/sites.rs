@@ -341,43 +341,6 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// Resolve a callee / constructor to (module, export path, project-local module) through
-    /// the file's imports.
-    pub(super) fn resolve(&self, callee: Node) -> Option<(String, String, Option<ModuleRef>)> {
-        let src = self.src;
-        let mut members: Vec<&str> = Vec::new();
-        let mut cur = unwrap_value(callee);
-        loop {
-            match cur.kind_name() {
-                "member_expression" => {
-                    members.push(field(cur, "property").map(|p| text(p, src))?);
-                    cur = unwrap_value(field(cur, "object")?);
-                }
-                "identifier" => {
-                    let imp = self.pre.imports.get(text(cur, src))?;
-                    let mut path = imp.path.clone();
-                    for m in members.iter().rev() {
-                        path.push('.');
-                        path.push_str(m);
-                    }
-                    return Some((imp.module.clone(), path, imp.local.clone()));
-                }
-                "call_expression" => {
-                    // `require('knex')({...})`, `new (require('pg').Pool)()`
-                    let module = self.pre.required_module(cur)?;
-                    let mut path = String::from("*");
-                    for m in members.iter().rev() {
-                        path.push('.');
-                        path.push_str(m);
-                    }
-                    let local = self.pre.local_module(module);
-                    return Some((module.to_string(), path, local));
-                }
-                _ => return None,
-            }
-        }
-    }
-
     pub(super) fn add_client(
         &mut self,
         at: At<'_, 't>,
@@ -458,47 +421,6 @@ impl<'a, 't> Walker<'a, 't> {
             .or_else(|| vc.holder.clone());
         let r = SiteRef::Client(self.facts.clients.len() - 1);
         self.frame().own.push(Site { r, extra_root });
-    }
-
-    pub(super) fn add_call(
-        &mut self,
-        at: At<'_, 't>,
-        callee: Node<'t>,
-        name: String,
-        module: Option<ModuleRef>,
-    ) {
-        let n = at.node;
-        let vc = self.value_context(at);
-        let ctx = self.ctx();
-        let guard = if vc.guard == Guard::None && ctx.memo {
-            Guard::Memo
-        } else if vc.guard == Guard::None {
-            // `if (Queue.instance) return Queue.instance;` before `createRedis()`: the call runs
-            // once, like a construction under the same guard.
-            self.early_return_guard(at, None, &[])
-        } else {
-            vc.guard
-        };
-        let site = CallSite {
-            callee: text(callee, self.src).split_whitespace().collect(),
-            name,
-            module,
-            span: span(n),
-            scope: ctx.scope.clone(),
-            guard,
-            binding: vc.binding,
-            released: vc.using,
-            returned: vc.returned,
-            in_fn: ctx.fn_idx,
-            method: false,
-            receiver: None,
-        };
-        self.facts.calls.push(site);
-        let r = SiteRef::Call(self.facts.calls.len() - 1);
-        self.frame().own.push(Site {
-            r,
-            extra_root: None,
-        });
     }
 
     pub(super) fn args_are_static(&self, n: Node) -> bool {

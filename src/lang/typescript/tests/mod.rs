@@ -23,10 +23,10 @@ fn both_grammars_load() {
     assert!(!parses_cleanly(Lang::Ts, "const = ;"));
 }
 
+mod calls;
 mod effects;
 mod inferred;
 mod options;
-mod receivers;
 mod scopes;
 mod sessions;
 

@@ -1,4 +1,6 @@
-//! Method calls whose receiver's class the file states: `this.place()` in `class Orders`,
+//! Calls the call graph follows: to functions of the file or of project modules
+//! ([`Walker::add_call`], the callee resolved through the imports by [`Walker::resolve`]), and
+//! method calls whose receiver's class the file states: `this.place()` in `class Orders`,
 //! `this.inventory.reserve()` with `constructor(private inventory: InventoryService)` (NestJS,
 //! Angular, tsyringe, InversifyJS inject this way), a typed field (`private repo: Repo`,
 //! `cache = new Cache()`), and a local bound to a construction (`const svc = new Svc()`). Such a
@@ -152,6 +154,84 @@ impl<'a, 't> Pre<'a, 't> {
 }
 
 impl<'a, 't> Walker<'a, 't> {
+    /// Resolve a callee / constructor to (module, export path, project-local module) through
+    /// the file's imports.
+    pub(super) fn resolve(&self, callee: Node) -> Option<(String, String, Option<ModuleRef>)> {
+        let src = self.src;
+        let mut members: Vec<&str> = Vec::new();
+        let mut cur = unwrap_value(callee);
+        loop {
+            match cur.kind_name() {
+                "member_expression" => {
+                    members.push(field(cur, "property").map(|p| text(p, src))?);
+                    cur = unwrap_value(field(cur, "object")?);
+                }
+                "identifier" => {
+                    let imp = self.pre.imports.get(text(cur, src))?;
+                    let mut path = imp.path.clone();
+                    for m in members.iter().rev() {
+                        path.push('.');
+                        path.push_str(m);
+                    }
+                    return Some((imp.module.clone(), path, imp.local.clone()));
+                }
+                "call_expression" => {
+                    // `require('knex')({...})`, `new (require('pg').Pool)()`
+                    let module = self.pre.required_module(cur)?;
+                    let mut path = String::from("*");
+                    for m in members.iter().rev() {
+                        path.push('.');
+                        path.push_str(m);
+                    }
+                    let local = self.pre.local_module(module);
+                    return Some((module.to_string(), path, local));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    pub(super) fn add_call(
+        &mut self,
+        at: At<'_, 't>,
+        callee: Node<'t>,
+        name: String,
+        module: Option<ModuleRef>,
+    ) {
+        let n = at.node;
+        let vc = self.value_context(at);
+        let ctx = self.ctx();
+        let guard = if vc.guard == Guard::None && ctx.memo {
+            Guard::Memo
+        } else if vc.guard == Guard::None {
+            // `if (Queue.instance) return Queue.instance;` before `createRedis()`: the call runs
+            // once, like a construction under the same guard.
+            self.early_return_guard(at, None, &[])
+        } else {
+            vc.guard
+        };
+        let site = CallSite {
+            callee: text(callee, self.src).split_whitespace().collect(),
+            name,
+            module,
+            span: span(n),
+            scope: ctx.scope.clone(),
+            guard,
+            binding: vc.binding,
+            released: vc.using,
+            returned: vc.returned,
+            in_fn: ctx.fn_idx,
+            method: false,
+            receiver: None,
+        };
+        self.facts.calls.push(site);
+        let r = SiteRef::Call(self.facts.calls.len() - 1);
+        self.frame().own.push(Site {
+            r,
+            extra_root: None,
+        });
+    }
+
     /// `this.m()`, `this.field.m()`, `svc.m()`: a call to a project method, when the receiver's
     /// class is declared in this file or imported from a project module.
     pub(super) fn method_call(&mut self, at: At<'_, 't>, callee: Node<'t>) {
@@ -250,6 +330,22 @@ impl<'a, 't> Walker<'a, 't> {
                 .any(|m| wildcard_match(m, &imp.module))
             && !inferred::once_method(def, name)
             && !inferred::attribute_used(self.src, name)
+    }
+
+    /// A function's class and whether it takes `this` ([`FnFact::owner`], `receiver`): a
+    /// method's, not a constructor's (it goes by the class's name).
+    pub(super) fn fn_owner(
+        &self,
+        f: Node<'t>,
+        at: At<'_, 't>,
+        n: &FnName,
+    ) -> (Option<String>, bool) {
+        if is_method(f, n) && n.name != "constructor" {
+            self.method_owner(f, at)
+                .map_or((None, false), |(c, r)| (Some(c), r))
+        } else {
+            (None, false)
+        }
     }
 
     /// The class a method defined at `at` belongs to, and whether it is an instance method.
