@@ -515,12 +515,19 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// The catalogue entry a name or attribute path holds, from a construction bound to it.
+    /// The catalogue entry a name or attribute path holds, from a construction bound to it: in
+    /// this function, an enclosing one (a closure's `archive.acquire()` with `archive =
+    /// await asyncpg.create_pool(…)` around it), or the module.
     pub(super) fn bound_entry(&self, key: &str) -> Option<&'a str> {
-        let owner = self.top().owner.id();
-        self.local_bound
-            .get(&(owner, key.to_string()))
-            .or_else(|| self.bound.get(key))
+        let key = key.to_string();
+        let mut seen = usize::MAX;
+        self.frames
+            .iter()
+            .rev()
+            .map(|f| f.owner.id())
+            .filter(|o| std::mem::replace(&mut seen, *o) != *o)
+            .find_map(|o| self.local_bound.get(&(o, key.clone())))
+            .or_else(|| self.bound.get(&key))
             .copied()
     }
 
