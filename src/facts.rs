@@ -375,6 +375,20 @@ pub struct SessionSite {
     pub in_generator: bool,
     /// Where a fix can act.
     pub anchors: SessionAnchors,
+    /// Raw SQL opened session state on the checkout (`BEGIN`) that some path does not end:
+    /// the site is that statement, and the pooled connection goes back to the pool with it.
+    pub sql_state: Option<SqlState>,
+}
+
+/// Session state opened by raw SQL on a pooled connection (see [`SessionSite::sql_state`]).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct SqlState {
+    /// `transaction`, `cursor held across transactions` (catalogue `what`).
+    pub what: String,
+    /// The opening statement, short: `BEGIN`, `DECLARE export_cur CURSOR WITH HOLD …`.
+    pub statement: String,
+    /// The statements that end it, for the help: `COMMIT` / `ROLLBACK`.
+    pub ends: String,
 }
 
 /// Fix anchors of a session site.

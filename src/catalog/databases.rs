@@ -15,6 +15,56 @@ pub struct Databases {
     pub url_default_family: String,
     pub database: Vec<DatabaseDef>,
     pub pooler: Vec<PoolerDef>,
+    pub session_state: Vec<SessionStateDef>,
+}
+
+/// Session state a raw SQL statement opens on its connection and another ends (`BEGIN` …
+/// `COMMIT`, `DECLARE … WITH HOLD` … `CLOSE`): on a pooled connection, a path that skips the
+/// end returns the connection to the pool with the state still open (`databases.toml`'s
+/// `[[session_state]]`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct SessionStateDef {
+    /// For messages: `transaction`, `cursor held across transactions`.
+    pub what: String,
+    /// Statements that open it, by their first words (case-insensitive): `BEGIN`, `START
+    /// TRANSACTION`; empty: any statement containing one of `open_contains`.
+    pub open: Vec<String>,
+    /// Text the opening statement must also contain (any of them, case-insensitive): `WITH HOLD`.
+    pub open_contains: Vec<String>,
+    /// Statements that end it, by their first words: `COMMIT`, `ROLLBACK`, `CLOSE`.
+    pub close: Vec<String>,
+    /// ... or by text they contain: `pg_advisory_unlock`.
+    pub close_contains: Vec<String>,
+}
+
+impl SessionStateDef {
+    /// Does `stmt` (one statement, trimmed) open this state?
+    pub fn opens(&self, stmt: &str) -> bool {
+        (self.open.is_empty() || self.open.iter().any(|w| starts_with_words(stmt, w)))
+            && (self.open_contains.is_empty()
+                || self.open_contains.iter().any(|c| contains_ci(stmt, c)))
+            && !(self.open.is_empty() && self.open_contains.is_empty())
+    }
+
+    /// Does `stmt` end it?
+    pub fn closes(&self, stmt: &str) -> bool {
+        self.close.iter().any(|w| starts_with_words(stmt, w))
+            || self.close_contains.iter().any(|c| contains_ci(stmt, c))
+    }
+}
+
+/// `BEGIN ISOLATION LEVEL …` starts with the words `BEGIN`; `BEGINNING` does not.
+fn starts_with_words(stmt: &str, words: &str) -> bool {
+    stmt.len() >= words.len()
+        && stmt.is_char_boundary(words.len())
+        && stmt[..words.len()].eq_ignore_ascii_case(words)
+        && !stmt[words.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+}
+
+fn contains_ci(stmt: &str, needle: &str) -> bool {
+    stmt.to_ascii_lowercase()
+        .contains(&needle.to_ascii_lowercase())
 }
 
 /// A connection pooler recognised from a URL (`databases.toml`'s `[[pooler]]`).

@@ -42,6 +42,11 @@ pub struct LangCatalog {
     /// may stand for: `duplicate-client-module` groups an `sql` client with the one such
     /// family's clients on the same database (a bb8 pool and a deadpool pool on `DATABASE_URL`).
     pub sql_families: Vec<String>,
+    /// Pool methods that check a connection out (Rust: `pool.acquire()`, `pool.get()`).
+    pub checkout_methods: Vec<String>,
+    /// Session state raw SQL opens on a connection (from `databases.toml`, copied into each
+    /// language's catalogue for its front-end).
+    pub session_states: Vec<SessionStateDef>,
     /// Which entries name a module, built on first use from `clients` (change `clients` through
     /// [`LangCatalog::extend`], which drops it).
     pub(super) index: std::sync::OnceLock<ModuleIndex>,
@@ -139,6 +144,8 @@ impl LangCatalog {
             duplicates_ok_families: f.duplicates_ok_families,
             subscriber_methods: f.subscriber_methods,
             sql_families: f.sql_families,
+            checkout_methods: f.checkout_methods,
+            session_states: Vec::new(),
             index: std::sync::OnceLock::new(),
         })
     }

@@ -34,6 +34,7 @@ struct CatalogFile {
     deriving_methods: Vec<String>,
     positional_options: Vec<PositionalOptionsDef>,
     lifecycle: Vec<LifecycleDef>,
+    checkout_methods: Vec<String>,
 }
 
 /// The whole catalogue: one [`LangCatalog`] per language family, and what they share about
@@ -126,6 +127,7 @@ impl Catalog {
         let schemes = cat.db.url_schemes();
         for lc in [&mut cat.js, &mut cat.py, &mut cat.rs] {
             lc.url_schemes = schemes.clone();
+            lc.session_states = cat.db.session_state.clone();
         }
         Ok(cat)
     }

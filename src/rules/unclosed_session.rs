@@ -52,6 +52,10 @@ impl Check for UnclosedSession {
                     .by_id(&s.client)
                     .map(|d| d.library.as_str())
                     .unwrap_or("");
+                if let Some(state) = &s.sql_state {
+                    out.push(sql_state_finding(fi, s, state, library));
+                    continue;
+                }
                 let on_owner = cx
                     .catalog
                     .by_id(&s.client)
@@ -86,6 +90,52 @@ impl Check for UnclosedSession {
                 });
             }
         }
+    }
+}
+
+/// Raw SQL that opened session state on a pooled connection (`BEGIN`) that some path does not
+/// end: the connection goes back to the pool with it.
+fn sql_state_finding(
+    fi: usize,
+    s: &SessionSite,
+    state: &crate::facts::SqlState,
+    library: &str,
+) -> Finding {
+    let conn = s
+        .binding
+        .as_deref()
+        .map(|b| format!(" `{b}`"))
+        .unwrap_or_default();
+    let (severity, message) = if s.closing == Closing::Never {
+        (
+            Severity::Error,
+            format!(
+                "`{}` opens a {} on the pooled connection{conn} ({library}) and nothing ends it: the connection goes back to the pool with it open",
+                state.statement, state.what
+            ),
+        )
+    } else {
+        (
+            Severity::Warning,
+            format!(
+                "`{}` opens a {} on the pooled connection{conn} ({library}) that an early return skips ending: the connection goes back to the pool with it open",
+                state.statement, state.what
+            ),
+        )
+    };
+    Finding {
+        rule: META.id,
+        file: fi,
+        span: s.span,
+        severity,
+        message,
+        help: format!(
+            "end it ({}) on every path: run the fallible work first and end it whatever the outcome, or use the library's transaction type (sqlx `pool.begin()`, tokio-postgres `client.transaction()`), which rolls back when dropped",
+            state.ends
+        ),
+        label: None,
+        related: Vec::new(),
+        fix: None,
     }
 }
 

@@ -89,6 +89,7 @@ impl<'a, 't> Walker<'a, 't> {
                 rest_of_block,
                 indent,
             },
+            sql_state: None,
         });
         self.session_pending.push(SessionPending {
             idx,

@@ -42,6 +42,7 @@ mod options;
 mod prepass;
 mod returns;
 mod scopes;
+mod session_state;
 mod sessions;
 pub mod state;
 mod syntax;

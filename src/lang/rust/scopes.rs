@@ -453,6 +453,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let lets = std::mem::take(&mut self.lets);
         let assigns = std::mem::take(&mut self.assign_guards);
         self.with_ctx(ctx, |w| w.visit_block(block));
+        if let Some(scope) = self.facts.functions.get(idx).map(|f| f.scope.clone()) {
+            self.session_state(block, idx, &scope);
+        }
         self.lets = lets;
         self.assign_guards = assigns;
         if let Some(state) = self.fns.pop() {

@@ -242,6 +242,7 @@ impl<'a, 't> Walker<'a, 't> {
             in_fn: ctx.fn_idx,
             in_generator: false,
             anchors,
+            sql_state: None,
         };
         self.facts.sessions.push(site);
     }

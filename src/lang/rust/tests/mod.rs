@@ -56,4 +56,5 @@ fn only_client(f: &FileFacts) -> &ClientSite {
 mod inferred;
 mod options;
 mod scopes;
+mod session_state;
 mod state;
