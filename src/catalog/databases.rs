@@ -54,6 +54,14 @@ impl SessionStateDef {
     }
 }
 
+/// Does `text` (upper case) hold the word(s) `words` (`CLOSE`, not `UNCLOSED`)?
+pub fn has_word(text: &str, words: &str) -> bool {
+    let w = words.to_ascii_uppercase();
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(w.as_str())
+        .any(|(i, _)| !text[..i].ends_with(ident) && !text[i + w.len()..].starts_with(ident))
+}
+
 /// `BEGIN ISOLATION LEVEL …` starts with the words `BEGIN`; `BEGINNING` does not.
 fn starts_with_words(stmt: &str, words: &str) -> bool {
     stmt.len() >= words.len()

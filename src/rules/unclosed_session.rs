@@ -118,7 +118,7 @@ fn sql_state_finding(
         (
             Severity::Warning,
             format!(
-                "`{}` opens a {} on the pooled connection{conn} ({library}) that an early return skips ending: the connection goes back to the pool with it open",
+                "`{}` opens a {} on the pooled connection{conn} ({library}) that an error or an early return skips ending: the connection goes back to the pool with it open",
                 state.statement, state.what
             ),
         )

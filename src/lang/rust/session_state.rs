@@ -338,6 +338,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 continue;
             }
             let closing = match end {
+                // Ended some way connlint does not read (a helper, SQL in a variable).
+                None if defs[*di]
+                    .close
+                    .iter()
+                    .chain(defs[*di].close_contains.iter())
+                    .any(|w| crate::catalog::has_word(&body, w.trim_end_matches('('))) =>
+                {
+                    continue;
+                }
                 None => Closing::Never,
                 Some(end) if scan.exits.iter().any(|x| stmt.end <= *x && *x < end) => {
                     Closing::NotOnErrorPaths

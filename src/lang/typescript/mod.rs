@@ -61,6 +61,7 @@ mod lifecycles;
 mod options;
 mod prepass;
 mod scopes;
+mod session_state;
 mod sessions;
 mod sfc;
 mod sites;

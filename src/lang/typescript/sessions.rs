@@ -245,6 +245,14 @@ impl<'a, 't> Walker<'a, 't> {
             sql_state: None,
         };
         self.facts.sessions.push(site);
+        // Raw `BEGIN` on a pooled client released on every path, that an error path leaves
+        // open (a client not released on every path is reported as it is).
+        if def.kind == ClientKind::Checkout
+            && closing == Closing::Always
+            && let (Some(h), Some(b)) = (host, vc.binding.as_deref())
+        {
+            self.sql_state(h, b, at.node.end_byte(), def);
+        }
     }
 
     /// How the value bound to `binding` is closed in `host` (the enclosing function).

@@ -357,3 +357,45 @@ fn deep_and_wide_files_stay_linear() {
         t.elapsed()
     );
 }
+
+#[test]
+fn raw_begin_on_a_released_checkout_needs_a_rollback_in_catch() {
+    let text = r#"import { Pool } from "pg";
+const pool = new Pool();
+export async function bad(id) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("UPDATE t SET x = 1 WHERE id = $1", [id]);
+    await client.query("COMMIT");
+  } finally {
+    client.release();
+  }
+}
+export async function good(id) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("UPDATE t SET x = 1 WHERE id = $1", [id]);
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+"#;
+    let f = facts("src/orders.ts", &["pg"], text);
+    let states: Vec<(u32, crate::facts::Closing)> = f
+        .sessions
+        .iter()
+        .filter(|s| s.sql_state.is_some())
+        .map(|s| (s.span.start, s.closing))
+        .collect();
+    let first_begin = text.find("client.query(\"BEGIN\")").expect("begin") as u32;
+    assert_eq!(
+        states,
+        vec![(first_begin, crate::facts::Closing::NotOnErrorPaths)]
+    );
+}
