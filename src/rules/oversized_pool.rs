@@ -24,6 +24,8 @@ crate::declare_rule! {
 impl Check for OversizedPool {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         let mut reported: HashSet<(usize, Span)> = HashSet::new();
+        // Constructions already reported as too big by themselves.
+        let mut too_big: HashSet<(usize, Span)> = HashSet::new();
         for (fi, file) in cx.files.iter().enumerate() {
             if pools::is_auxiliary(&file.source.rel) {
                 continue;
@@ -79,6 +81,7 @@ impl Check for OversizedPool {
                             .filter_map(|t| t.at)
                             .next()
                             .unwrap_or((fi, c.span));
+                        too_big.insert((fi, c.span));
                         if !reported.insert(at) {
                             continue;
                         }
@@ -168,6 +171,10 @@ impl Check for OversizedPool {
             let Some(first) = db.pools.iter().max_by_key(|p| p.connections) else {
                 continue;
             };
+            // Its largest pool is reported by itself already: one finding for one change.
+            if too_big.contains(&(first.file, first.span)) {
+                continue;
+            }
             let list: Vec<String> = db
                 .pools
                 .iter()

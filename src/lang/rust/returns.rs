@@ -662,6 +662,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         let mut closure = None;
         if LAZY_METHODS.contains(&method.as_str()) {
             guard = Some(Guard::Lazy);
+        } else if KEYED_CACHE_METHODS.contains(&method.as_str()) {
+            // `regional.entry(region).or_insert_with(|| Client::from_conf(conf))`: built once
+            // per key, a per-key cache.
+            guard = Some(Guard::ModuleCache);
         }
         let recv_root = place_root(&m.receiver);
         if recv_root
@@ -727,6 +731,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         {
             // A call of a registration's shape the catalogue does not name
             // (`bus.subscribe_to("orders", |m| async move { … })`): probably once per event.
+            closure = Some(ClosureRole::Handler(INFERRED));
+        } else if event_callback_method(&self.catalog.registration, &method) {
+            // A method named for an event (`ui.on_print_labels(move || …)`, a GUI toolkit's
+            // generated callback setter): probably once per event, unless once-only.
             closure = Some(ClosureRole::Handler(INFERRED));
         }
         self.visit_expr(&m.receiver);

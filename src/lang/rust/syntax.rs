@@ -861,13 +861,45 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
         returned_expr(e, Mode::Direct, rx, &mut out);
     }
     let mut kept = out.direct_spans;
-    for (e, n) in v.bound {
-        if out.direct_names.contains(&n) {
-            kept.insert(rx.conv.of(value_core(e)));
+    // What leaves, through the variables it was bound from (`let result = connect().await;
+    // match result { Ok(pool) => return Ok(pool), … }`: `pool` ← `result` ← the attempt).
+    let mut names: HashSet<String> = out.direct_names.iter().cloned().collect();
+    names.extend(v.attempts.iter().filter_map(|a| expr_ident(value_core(a))));
+    loop {
+        let before = names.len();
+        for (e, n) in &v.bound {
+            if names.contains(n) {
+                kept.insert(rx.conv.of(value_core(e)));
+                if let Some(id) = expr_ident(value_core(e)) {
+                    names.insert(id);
+                }
+            }
+        }
+        if names.len() == before {
+            break;
         }
     }
     kept.extend(attempts);
     kept
+}
+
+/// Is `method` named for an event callback by the catalogue's `[registration.inferred]`
+/// prefixes and suffixes (`on_clicked`, `connect_clicked`), and not for a once-only event
+/// (`on_startup`, `on_ready`) nor denied?
+pub(super) fn event_callback_method(reg: &crate::catalog::RegistrationDef, method: &str) -> bool {
+    let def = &reg.inferred;
+    crate::lang::inferred::event_method(def, method)
+        && !crate::lang::inferred::denied(def, method)
+        && !def
+            .event_prefixes
+            .iter()
+            .filter_map(|p| method.strip_prefix(p.as_str()))
+            .chain(
+                def.event_suffixes
+                    .iter()
+                    .filter_map(|x| method.strip_suffix(x.as_str())),
+            )
+            .any(|e| reg.once_events.iter().any(|o| o == e))
 }
 
 /// A method call the catalogue does not name with a registration's shape (see

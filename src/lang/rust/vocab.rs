@@ -27,6 +27,11 @@ pub(super) const LAZY_METHODS: &[&str] = &[
     "call_once_force",
 ];
 
+/// Methods whose closure runs once per key of a map (or once per empty `Option`): what it builds
+/// is cached under that key.
+pub(super) const KEYED_CACHE_METHODS: &[&str] =
+    &["or_insert_with", "or_insert_with_key", "get_or_insert_with"];
+
 /// Types whose `new(..)` defers its argument to a one-time initialisation.
 pub(super) const LAZY_TYPES: &[&str] = &["LazyLock", "Lazy", "LazyCell"];
 

@@ -35,15 +35,15 @@ impl<'a, 't> Pre<'a, 't> {
                 return None;
             }
             command = def.command_methods.iter().any(|m| m == method);
-            if let Some((root, _)) = root_of(callee, src)
-                && self.imports.get(root).is_some_and(|imp| {
-                    def.not_modules
-                        .iter()
-                        .any(|m| wildcard_match(m, &imp.module))
-                })
-            {
-                return None;
-            }
+        }
+        if let Some((root, _)) = root_of(callee, src)
+            && self.imports.get(root).is_some_and(|imp| {
+                def.not_modules
+                    .iter()
+                    .any(|m| wildcard_match(m, &imp.module))
+            })
+        {
+            return None;
         }
         if self.cli_file {
             return None;
@@ -61,17 +61,18 @@ impl<'a, 't> Pre<'a, 't> {
             }
             Some((i, inferred::key_of(v)?))
         })?;
-        if i == usize::MAX || (is_new && key != inferred::Key::Schedule) {
+        if i == usize::MAX {
             return None;
         }
-        // A callback must follow the key.
+        // A callback must follow the key; a constructor given a name or a path
+        // (`new Scenes.WizardScene("refund", async (ctx) => …, …)`) only with one written inline.
+        let inline_only = is_new && key != inferred::Key::Schedule;
         args[i + 1..]
             .iter()
-            .any(|a| {
-                matches!(
-                    unwrap_value(*a).kind_name(),
-                    "arrow_function" | "function_expression" | "identifier" | "member_expression"
-                )
+            .any(|a| match unwrap_value(*a).kind_name() {
+                "arrow_function" | "function_expression" => true,
+                "identifier" | "member_expression" => !inline_only,
+                _ => false,
             })
             .then_some(i)
     }
