@@ -44,6 +44,9 @@ pub struct LangCatalog {
     pub sql_families: Vec<String>,
     /// Pool methods that check a connection out (Rust: `pool.acquire()`, `pool.get()`).
     pub checkout_methods: Vec<String>,
+    /// Methods that keep what they are given on their receiver (Python:
+    /// `clients.register(engine=engine)`): a client handed to one on long-lived state is kept.
+    pub store_methods: Vec<String>,
     /// Session state raw SQL opens on a connection (from `databases.toml`, copied into each
     /// language's catalogue for its front-end).
     pub session_states: Vec<SessionStateDef>,
@@ -145,6 +148,7 @@ impl LangCatalog {
             subscriber_methods: f.subscriber_methods,
             sql_families: f.sql_families,
             checkout_methods: f.checkout_methods,
+            store_methods: f.store_methods,
             session_states: Vec::new(),
             index: std::sync::OnceLock::new(),
         })

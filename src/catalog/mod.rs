@@ -35,6 +35,7 @@ struct CatalogFile {
     positional_options: Vec<PositionalOptionsDef>,
     lifecycle: Vec<LifecycleDef>,
     checkout_methods: Vec<String>,
+    store_methods: Vec<String>,
 }
 
 /// The whole catalogue: one [`LangCatalog`] per language family, and what they share about

@@ -112,16 +112,6 @@ pub fn event_method(def: &InferredDef, method: &str) -> bool {
             .any(|s| method.len() > s.len() && method.ends_with(s.as_str()))
 }
 
-/// Is an attribute `name` read anywhere in `src` (`this.refresh()`, `self.on_x`,
-/// `callback=obj.refresh`)? A method its own file calls is a helper, not a dependency's callback.
-pub fn attribute_used(src: &str, name: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    !name.is_empty()
-        && src
-            .match_indices(name)
-            .any(|(i, _)| src[..i].ends_with('.') && !src[i + name.len()..].starts_with(word))
-}
-
 /// Is `name` a method the catalogue says a library calls once (`[registration.inferred]
 /// once_methods`)?
 pub fn once_method(def: &InferredDef, name: &str) -> bool {
@@ -154,15 +144,6 @@ mod tests {
         assert_eq!(key_of("./worker.js"), None);
         assert_eq!(key_of(" padded"), None);
         assert_eq!(key_of("a b c d e"), None);
-    }
-
-    #[test]
-    fn attributes_used_by_the_file() {
-        let src = "class A { x() { this.refresh(); } onLeave() {} }\nb.cb = obj.on_x\n";
-        assert!(attribute_used(src, "refresh"));
-        assert!(attribute_used(src, "on_x"));
-        assert!(!attribute_used(src, "onLeave"));
-        assert!(!attribute_used(src, "ref"));
     }
 
     #[test]

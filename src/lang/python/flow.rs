@@ -408,6 +408,20 @@ impl<'a, 't> Walker<'a, 't> {
                     info.stores.push((obj, *v));
                 }
             }
+            _ if top
+                && f.kind_name() == "attribute"
+                && self.cat.store_methods.iter().any(|m| m == method) =>
+            {
+                if let Some(obj) = f.field("object") {
+                    let (positional, keywords) = call_args(call);
+                    for v in positional
+                        .into_iter()
+                        .chain(keywords.into_iter().map(|(_, v)| v))
+                    {
+                        info.stores.push((obj, v));
+                    }
+                }
+            }
             _ if f.kind_name() == "attribute" && self.release_names.contains(method) => {
                 if let Some(obj) = f.field("object") {
                     info.releases

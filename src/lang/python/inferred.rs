@@ -200,6 +200,6 @@ impl<'a, 't> Walker<'a, 't> {
             && !name.starts_with("__")
             && !self.pre.cli
             && !inferred::once_method(&self.pre.inferred, name)
-            && !inferred::attribute_used(self.src, name)
+            && !self.pre.attrs_used.contains(name)
     }
 }

@@ -92,6 +92,9 @@ pub(super) struct Pre<'t> {
     pub(super) maybe_regs: Vec<Node<'t>>,
     /// [`Pre::cli_file`] once every import is known (after the walk).
     pub(super) cli: bool,
+    /// Attribute names the file reads (`self.refresh`, `obj.emit`), from the tree: a method the
+    /// file calls is its own helper, not a dependency's callback.
+    pub(super) attrs_used: HashSet<String>,
 }
 
 impl<'t> Pre<'t> {
@@ -162,6 +165,11 @@ impl<'t> Pre<'t> {
                     }
                 }
                 K::Call => pre.scan_call(node, src, file, &mut refs),
+                K::Attribute => {
+                    if let Some(a) = node.field("attribute") {
+                        pre.attrs_used.insert(text(a, src).to_string());
+                    }
+                }
                 K::Decorator => decorators.push(node),
                 K::KeywordArg => {
                     if let (Some(n), Some(v)) = (node.field("name"), node.field("value")) {

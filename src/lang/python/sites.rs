@@ -82,6 +82,7 @@ impl<'a, 't> Walker<'a, 't> {
         };
         if method.is_some_and(|m| {
             self.release_names.contains(m)
+                || (k(func) == K::Attribute && self.cat.store_methods.iter().any(|s| s == m))
                 || matches!(
                     m,
                     "enter_context"

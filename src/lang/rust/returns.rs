@@ -732,7 +732,12 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             // A call of a registration's shape the catalogue does not name
             // (`bus.subscribe_to("orders", |m| async move { … })`): probably once per event.
             closure = Some(ClosureRole::Handler(INFERRED));
-        } else if event_callback_method(&self.catalog.registration, &method) {
+        } else if event_callback_method(&self.catalog.registration, &method)
+            && !m.args.iter().any(|a| {
+                matches!(a, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+                    if self.catalog.registration.once_events.contains(&s.value()))
+            })
+        {
             // A method named for an event (`ui.on_print_labels(move || …)`, a GUI toolkit's
             // generated callback setter): probably once per event, unless once-only.
             closure = Some(ClosureRole::Handler(INFERRED));

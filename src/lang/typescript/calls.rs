@@ -23,6 +23,16 @@ pub(super) struct ReceiverTypes {
     /// class → the root name of the class it extends (`Room` for `extends Room<State>`,
     /// `colyseus` for `extends colyseus.Room`).
     bases: HashMap<String, String>,
+    /// Property names the file reads (`this.refresh`, `room.onLeave`), from the tree.
+    attrs: HashSet<String>,
+}
+
+impl ReceiverTypes {
+    pub(super) fn attr_used(&mut self, name: &str) {
+        if !self.attrs.contains(name) {
+            self.attrs.insert(name.to_string());
+        }
+    }
 }
 
 /// The class a type annotation names: `InventoryService`, `Repo<User>` → `Repo`.
@@ -329,7 +339,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .iter()
                 .any(|m| wildcard_match(m, &imp.module))
             && !inferred::once_method(def, name)
-            && !inferred::attribute_used(self.src, name)
+            && !self.pre.receivers.attrs.contains(name)
     }
 
     /// A function's class and whether it takes `this` ([`FnFact::owner`], `receiver`): a

@@ -340,6 +340,11 @@ impl<'a, 't> Pre<'a, 't> {
                         self.module_classes.insert(text(name, src).to_string());
                     }
                 }
+                "member_expression" => {
+                    if let Some(p) = field(n, "property") {
+                        self.receivers.attr_used(text(p, src));
+                    }
+                }
                 "assignment_expression" | "augmented_assignment_expression" => {
                     if let Some((root, _)) = field(n, "left").and_then(|l| root_of(l, src)) {
                         self.assigned.insert(root.to_string());
