@@ -370,6 +370,9 @@ pub struct DotenvRequirement {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct RegistrationDef {
+    /// Receivers whose registration-named methods run the function at once instead (Python:
+    /// `executor.submit(load)` is not Gradio's `box.submit(fn)`), by a word of their name.
+    pub not_receivers: Vec<String>,
     /// Methods (`x.on(…)`) whose callback argument runs per event.
     pub methods: Vec<String>,
     /// Plain functions (`setInterval(cb)`) whose callback argument runs per event.
@@ -601,6 +604,12 @@ pub struct EffectPairDef {
     /// requested from a listener's or an observer's callback.
     #[serde(default)]
     pub one_shot: bool,
+    /// A one-shot reported only when it lasts: it re-arms (its callback, or the function it is
+    /// given by name, requests it again: an animation loop, a polling chain) or its callback
+    /// acquires something (a socket, a listener). One that focuses an input, resets a flag or
+    /// fixes a layout holds nothing once it fired.
+    #[serde(default)]
+    pub only_when_lasting: bool,
     /// The name a fix gives the result it binds (`intervalId`); `resource` when unset.
     #[serde(default)]
     pub fix_binding: Option<String>,

@@ -42,6 +42,14 @@ impl Check for EffectMissingCleanup {
                     if is_released(a, &pair, effect.cleanup.as_ref()) {
                         continue;
                     }
+                    // A one-shot that neither re-arms nor acquires anything in its callback (a
+                    // focus, a flag reset, a layout fix): it holds nothing once it fired.
+                    if pair.minor
+                        && cx.catalog.js.effect(&a.pair).is_some_and(|d| d.only_when_lasting)
+                        && !rearms_or_acquires(cx, effect, a, 0)
+                    {
+                        continue;
+                    }
                     // Requested only from the callback of a one-shot timer or frame the cleanup
                     // cancels (`const t = setTimeout(() => requestAnimationFrame(f), 0)` with
                     // `clearTimeout(t)`): cancelling the outer one cancels both.
@@ -74,6 +82,41 @@ impl Check for EffectMissingCleanup {
             }
         }
     }
+}
+
+/// Does a one-shot last: re-arm (its callback, or the function it is given by name, requests
+/// the same again: an animation loop, a polling chain), or acquire in its callback something
+/// that lasts (a listener, an interval, a socket; not another one-shot that does not)?
+fn rearms_or_acquires(
+    cx: &ProjectCx<'_>,
+    effect: &crate::facts::EffectFact,
+    a: &Acquisition,
+    depth: usize,
+) -> bool {
+    let named: Vec<&String> = a
+        .args
+        .iter()
+        .filter(|t| !t.starts_with('<'))
+        .filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
+        .filter(|t| !t.chars().all(|c| c.is_ascii_digit() || c == '_' || c == '.'))
+        .collect();
+    effect.acquisitions.iter().any(|b| {
+        if std::ptr::eq(a, b) {
+            return false;
+        }
+        if b.pair == a.pair && b.args.iter().any(|t| named.contains(&t)) {
+            return true;
+        }
+        let inside = callback_spans(a).any(|(s, e)| s <= b.span.start && b.span.end <= e);
+        inside
+            && (b.pair == a.pair
+                || !cx
+                    .catalog
+                    .js
+                    .effect(&b.pair)
+                    .is_some_and(|d| d.only_when_lasting)
+                || (depth < 4 && rearms_or_acquires(cx, effect, b, depth + 1)))
+    })
 }
 
 /// The byte spans of the inline functions an acquisition is given (its arguments recorded as

@@ -343,10 +343,11 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             if !(uncalled && application) || matches!(built, Built::Call { .. }) {
                 return;
             }
-            // An exported factory whose module other files import, but call nothing of, is used
-            // there in a way connlint does not follow (handed by name to a container, `{ useFactory:
-            // createPool }`, a blueprint's `f!(crate::db::pool)`): its callers are unknown,
-            // not absent.
+            // An exported factory whose module other files import is used there in a way
+            // connlint does not follow (handed by name to a container, `{ useFactory:
+            // createPool }`, a blueprint's `f!(crate::db::pool)`), or not at all (dead code
+            // builds nothing): its callers are unknown, not absent, and it hands the client
+            // over to them.
             let exported = match built {
                 Built::Client { idx, .. } => f
                     .facts
@@ -357,14 +358,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                     .is_some_and(|func| func.exported),
                 Built::Call { .. } => false,
             };
-            // (Only when no function of the file is called from another: then the imports are
-            // for something else, and a factory nothing calls is dead code worth a word.)
-            let called_from_elsewhere = cx
-                .graph
-                .callers
-                .iter()
-                .any(|((cf, _), calls)| *cf == file && calls.iter().any(|(of, _)| *of != file));
-            if exported && !called_from_elsewhere && shared_client::importers(cx, file) > 0 {
+            if exported && shared_client::importers(cx, file) > 0 {
                 return;
             }
             (

@@ -30,6 +30,8 @@ pub(super) struct Pre<'t> {
     /// something calling it once per event, and the once-only events.
     pub(super) reg_methods: HashSet<String>,
     pub(super) reg_keys: HashSet<String>,
+    /// The catalogue's `[registration] not_receivers`.
+    pub(super) reg_not_receivers: Vec<String>,
     pub(super) reg_once: HashSet<String>,
     /// The catalogue's `[registration] instance_functions` (`add_*_to_server`).
     pub(super) reg_instance: Vec<String>,
@@ -114,6 +116,7 @@ impl<'t> Pre<'t> {
                 .collect(),
             reg_methods: catalog.registration.methods.iter().cloned().collect(),
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
+            reg_not_receivers: catalog.registration.not_receivers.clone(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
             reg_instance: catalog.registration.instance_functions.clone(),
             call_signatures: catalog.registration.call_signatures.clone(),
@@ -717,7 +720,13 @@ impl<'t> Pre<'t> {
         refs: &mut Vec<RefCandidate<'t>>,
     ) {
         let method = func.kind_name() == "attribute"
-            && last_name.is_some_and(|n| self.reg_methods.contains(text(n, src)));
+            && last_name.is_some_and(|n| self.reg_methods.contains(text(n, src)))
+            && !func.field("object").is_some_and(|o| {
+                let recv = text(o, src).to_ascii_lowercase();
+                self.reg_not_receivers
+                    .iter()
+                    .any(|w| recv.contains(w.as_str()))
+            });
         let Some(args) = call.field("arguments") else {
             return;
         };
