@@ -290,7 +290,12 @@ pub fn is_auxiliary(rel: &str) -> bool {
                 | "seeds"
                 | "examples"
                 | "benches"
+                | "benchmarks"
         )
+    }) || rel.split('/').next().is_some_and(|top| {
+        // A repository's top-level integration-test tree (`integration/…`), not an
+        // `app/integrations/stripe.ts` module.
+        matches!(top, "integration" | "integration-tests" | "integration_tests")
     }) || name.contains(".test.")
         || name.contains(".spec.")
         || name.starts_with("test_")

@@ -335,6 +335,16 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     if in_loop(cx, &verdict) && built_def(cx, built).is_some_and(|d| d.reconnects) {
         return;
     }
+    // Tests, examples, benchmarks and scripts run as one-off processes: a client per loop
+    // iteration, per inferred callback or per call of a helper there is a batch job's, not a
+    // server's. A known framework's handler or a component in them still counts.
+    if crate::pools::is_auxiliary(&f.source.rel)
+        && !matches!(&verdict, Verdict::PerRequest { scope: s, .. }
+            if matches!(s.kind, ScopeKind::Handler | ScopeKind::Component)
+                && s.framework() != INFERRED)
+    {
+        return;
+    }
     let (severity, message, label, help) = match verdict {
         Verdict::Silent => return,
         Verdict::PerRequest { .. } if edge_ok => return,

@@ -272,6 +272,27 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
         let (file, conv) = (self.file, self.conv);
         let text_of = |e: &Expr| file.slice(conv.of(e)).to_string();
+        // Only where the file uses a pool crate the catalogue knows (a project's own pool type
+        // may end its transactions when a checkout is dropped).
+        let pool_crates: Vec<&str> = self
+            .catalog
+            .clients
+            .iter()
+            .filter(|c| c.kind == ClientKind::Checkout)
+            .flat_map(|c| c.modules.iter().map(String::as_str))
+            .collect();
+        let uses_pool_crate = self
+            .pre
+            .uses
+            .values()
+            .chain(self.pre.globs.iter())
+            .filter_map(|p| p.first())
+            .any(|c| pool_crates.contains(&c.as_str()))
+            || body.contains("SQLX::")
+            || body.contains("DEADPOOL");
+        if !uses_pool_crate {
+            return;
+        }
         let bindings = checkout_bindings(block, &self.catalog.checkout_methods, &text_of);
         if bindings.is_empty() {
             return;
