@@ -272,6 +272,33 @@ pub fn arithmetic(terms: &[Term]) -> String {
 }
 
 /// Paths whose code is not the running application: scripts, tests, seeds, migrations, examples.
+/// Is a project (a manifest's directory) itself a test, example, benchmark or script tree of a
+/// larger repository (`examples/autopilot/benchmarks/pyproject.toml`, `integration/rust/Cargo.toml`)?
+/// Read from the last three directories of its root.
+pub fn is_auxiliary_project(root: &std::path::Path) -> bool {
+    let names: Vec<&str> = root
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    names.iter().rev().take(3).any(|n| {
+        matches!(
+            *n,
+            "examples"
+                | "benchmarks"
+                | "benches"
+                | "tests"
+                | "e2e"
+                | "integration"
+                | "integration-tests"
+                | "integration_tests"
+                | "scripts"
+        )
+    })
+}
+
 pub fn is_auxiliary(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or("");
     rel.split('/').any(|s| {
@@ -308,4 +335,26 @@ pub fn is_auxiliary(rel: &str) -> bool {
         || name.starts_with("test-environment")
         || name.starts_with("jest.")
         || name.starts_with("vitest.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auxiliary_trees_and_projects() {
+        assert!(is_auxiliary("integration/two_pc/crash_recovery.py"));
+        assert!(is_auxiliary("src/benchmarks/run.py"));
+        assert!(!is_auxiliary("app/integrations/stripe.ts"));
+        assert!(!is_auxiliary("src/integration/mod.rs"));
+        let p = std::path::Path::new;
+        assert!(is_auxiliary_project(p(
+            "/repo/examples/autopilot/benchmarks"
+        )));
+        assert!(is_auxiliary_project(p("/repo/integration/rust")));
+        assert!(!is_auxiliary_project(p("/repo/apps/web")));
+        assert!(!is_auxiliary_project(p(
+            "/home/me/examples-shop/apps/api/server"
+        )));
+    }
 }
