@@ -1,0 +1,1 @@
+export { inventoryPlugin as default } from './plugin';
