@@ -180,6 +180,10 @@ pub struct ClientSite {
     /// A release method of this client is called on it in the same function, or it is opened
     /// by `with` / `async with` / `using`, or closed in a `finally`.
     pub released: bool,
+    /// Handed, in the same function, to a call beside one of the function's parameters
+    /// (`setup_handlers(app.web_app, pool)`): kept by what the caller gave, not leaked there.
+    #[serde(default)]
+    pub handed: bool,
     pub returned: Returned,
     /// Index into [`FileFacts::functions`] of the innermost enclosing named function.
     pub in_fn: Option<usize>,
@@ -288,6 +292,9 @@ pub struct CallSite {
     pub guard: Guard,
     pub binding: Option<String>,
     pub released: bool,
+    /// As [`ClientSite::handed`].
+    #[serde(default)]
+    pub handed: bool,
     pub returned: Returned,
     pub in_fn: Option<usize>,
     /// A method call (`config.get_pool()`, `this.orders.place()`). Rust: the receiver's type is

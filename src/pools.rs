@@ -76,6 +76,33 @@ pub fn resolve_url(
     }
 }
 
+/// A PostgreSQL client configured by options rather than a URL (`postgres({ host, port: 6543
+/// })`, `asyncpg.create_pool(host=…, port=6543)`): the URL its `host` and `port` stand for, located
+/// at the `port` option (a host connlint cannot read stands as `host`). Only with a port written
+/// as a number: without one, nothing says which pooler mode it reaches.
+pub fn options_url(
+    files: &[CheckedFile],
+    file: usize,
+    config: Option<&ClientConfig>,
+) -> Option<ResolvedUrl> {
+    let config = config?;
+    let client = files.get(file)?.facts.clients.get(config.client)?;
+    if client.family != "postgres" {
+        return None;
+    }
+    let port = config.option("port")?;
+    let n = port.value.as_int()?;
+    let host = match config.option("host").map(|h| &h.value) {
+        Some(OptValue::Str(h)) if !h.is_empty() && !h.contains(['/', '@', ' ']) => h.as_str(),
+        _ => "host",
+    };
+    make(
+        &format!("postgresql://{host}:{n}/"),
+        (file, port.span),
+        None,
+    )
+}
+
 /// The value of `name` in the dotenv files of `file`'s project.
 pub fn env_url(files: &[CheckedFile], file: usize, name: &str) -> Option<ResolvedUrl> {
     let root = &files[file].source.project.root;

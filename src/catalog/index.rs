@@ -29,6 +29,8 @@ pub struct LangCatalog {
     pub registration: RegistrationDef,
     /// Component models with mount and unmount methods (TS, see [`LifecycleDef`]).
     pub lifecycles: Vec<LifecycleDef>,
+    /// What makes an element the component's own (TS, see [`OwnedElementsDef`]).
+    pub owned_elements: OwnedElementsDef,
     /// Frameworks that re-run a script on every interaction (see [`RerunDef`]).
     pub rerun: RerunDef,
     /// Families of which a project may well hold several long-lived clients (HTTP clients, AWS
@@ -143,6 +145,7 @@ impl LangCatalog {
             generic_release: f.generic_release,
             registration: f.registration,
             lifecycles: f.lifecycle,
+            owned_elements: f.owned_elements,
             rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,
             subscriber_methods: f.subscriber_methods,

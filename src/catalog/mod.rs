@@ -34,6 +34,7 @@ struct CatalogFile {
     deriving_methods: Vec<String>,
     positional_options: Vec<PositionalOptionsDef>,
     lifecycle: Vec<LifecycleDef>,
+    owned_elements: OwnedElementsDef,
     checkout_methods: Vec<String>,
     store_methods: Vec<String>,
 }

@@ -433,6 +433,31 @@ pub struct RegistrationDef {
 /// (`[[lifecycle]]`: React class components, Lit and other custom elements, Angular components,
 /// Vue's options API): what a mount method acquires, an unmount method of the same container
 /// must release.
+/// Elements a component owns (TS): a DOM listener added to one of them lives and dies with the
+/// element, so an effect that never removes it leaks nothing once the component is gone. An
+/// element is owned when it is reached through one of the component's refs (`ref.current`,
+/// Vue's `editor.value`, Svelte's `bind:this` variable), is the component itself (`this` in a
+/// custom element's or a Lit element's lifecycle, `this.$el`, `this.shadowRoot`), or was built
+/// by the effect (`document.createElement("button")`); and so are the elements found from an
+/// owned one (`el.querySelectorAll("pre")`, a helper given `root.children`) and the items of
+/// such a list (`buttons.forEach((b) => …)`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct OwnedElementsDef {
+    /// The effect pairs whose acquisitions this applies to: DOM listeners (`event-listener`).
+    pub pairs: Vec<String>,
+    /// Calls whose result is a ref: `useRef`, `createRef`, `useTemplateRef`, `ref`.
+    pub ref_calls: Vec<String>,
+    /// The field of a ref that holds its element: `current`, `value`.
+    pub ref_fields: Vec<String>,
+    /// Markup attributes binding an element to a variable of the script: `bind:this`.
+    pub bind_attributes: Vec<String>,
+    /// Fields of a component instance that are its own DOM: `$el`, `$refs`, `shadowRoot`.
+    pub instance_fields: Vec<String>,
+    /// Methods that build an element: `createElement`, `cloneNode`.
+    pub element_calls: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct LifecycleDef {
@@ -510,8 +535,12 @@ pub struct FrameworkDecoratorsDef {
     /// The decorators' names, the last segment (`callback`, `command`).
     pub names: Vec<String>,
     /// The framework builds a new instance of the class holding such a method for every call
-    /// (nameko's service workers): that class's `__init__` runs per call too.
+    /// (nameko's service workers): that class's `__init__` runs per call too. A class carrying
+    /// one of the decorators itself (Pyro5's `@expose` on the class) counts as well.
     pub per_call_instance: bool,
+    /// Texts that, in one of the class's decorators, make its instance one for the process
+    /// (Pyro5's `@behavior(instance_mode="single")`).
+    pub single_instance: Vec<String>,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

@@ -39,7 +39,9 @@ impl Check for PerRequestClient {
                 let what = Built::Client { file: fi, idx: ci };
                 // Rust drops a local client at the end of its function: its connections close
                 // there (`Drop`), so one built per call of a plain function is released.
-                let released = c.released || file.source.lang == Lang::Rs;
+                // Handed to what a parameter holds (`setup_handlers(app, pool)`), it is kept
+                // there: a plain function building it leaks nothing.
+                let released = c.released || c.handed || file.source.lang == Lang::Rs;
                 let verdict = judge(
                     cx.graph,
                     fi,
@@ -73,7 +75,7 @@ impl Check for PerRequestClient {
                     call.in_fn,
                     // As for a construction: Rust drops what a factory gave it when the
                     // function returns (or whoever it handed the value on to does).
-                    call.released || file.source.lang == Lang::Rs,
+                    call.released || call.handed || file.source.lang == Lang::Rs,
                     call.returned,
                     ClientKind::Pool,
                     file.source.project.application,

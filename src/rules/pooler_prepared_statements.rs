@@ -34,7 +34,10 @@ impl Check for PoolerPreparedStatements {
                     continue;
                 };
                 let config = pools::config_of(file, ci);
-                let Some(url) = pools::resolve_url(cx.files, fi, config) else {
+                let from_options = config.is_some_and(|c| c.url.is_none() && c.url_call.is_none());
+                let Some(url) = pools::resolve_url(cx.files, fi, config)
+                    .or_else(|| pools::options_url(cx.files, fi, config))
+                else {
                     continue;
                 };
                 if let Some(var) = &url.var {
@@ -51,7 +54,9 @@ impl Check for PoolerPreparedStatements {
                         .var
                         .as_deref()
                         .map(|v| format!("`{v}`"))
-                        .unwrap_or_else(|| "its URL".into());
+                        .unwrap_or_else(|| {
+                            if from_options { "its host and port" } else { "its URL" }.into()
+                        });
                     out.push(Finding {
                         rule: META.id,
                         file: fi,

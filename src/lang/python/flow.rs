@@ -210,10 +210,18 @@ impl<'a, 't> Walker<'a, 't> {
                 Some(id) => self.cat.is_release(id, m),
                 None => self.cat.generic_release.iter().any(|r| r == m),
             };
+            let mut handed = false;
             if let Some(key) = p.key.as_deref() {
                 if !released && !p.derived {
-                    released = info.releases.iter().any(|(r, m)| r == key && is_release(m));
+                    // Closed, or its release method handed to what runs it later
+                    // (`atexit.register(pool.close)`).
+                    released = info
+                        .releases
+                        .iter()
+                        .chain(&info.release_refs)
+                        .any(|(r, m)| r == key && is_release(m));
                 }
+                handed = !p.derived && info.handed.iter().any(|h| h == key);
                 if returned == Returned::No && !module {
                     let def = client_id.as_deref().and_then(|id| self.cat.by_id(id));
                     let owner_handles = def.map(|d| d.owner_handles.as_slice()).unwrap_or(&[]);
@@ -244,6 +252,7 @@ impl<'a, 't> Walker<'a, 't> {
                 SiteRef::Client(i) => {
                     if let Some(s) = self.facts.clients.get_mut(i) {
                         s.released = released;
+                        s.handed = handed;
                         s.returned = returned;
                         s.guard = guard;
                         s.anchors.args_are_static = args_static;
@@ -259,6 +268,7 @@ impl<'a, 't> Walker<'a, 't> {
                 SiteRef::Call(i) => {
                     if let Some(s) = self.facts.calls.get_mut(i) {
                         s.released = released;
+                        s.handed = handed;
                         s.returned = returned;
                         s.guard = guard;
                     }
@@ -361,6 +371,9 @@ impl<'a, 't> Walker<'a, 't> {
             _ => None,
         };
         let Some(method) = method else { return };
+        if top {
+            self.scan_handed(call, f, info);
+        }
         match method {
             "enter_context" | "enter_async_context" | "closing" | "aclosing" => {
                 if let Some(arg) = call_args(call).0.first().map(|a| strip(*a))
@@ -430,6 +443,55 @@ impl<'a, 't> Walker<'a, 't> {
                 info.release_calls.push((call, !top));
             }
             _ => {}
+        }
+    }
+
+    /// A call of the function's own body given one of its parameters (or something of one:
+    /// `serverapp.web_app`, `self`) and local names (`setup_handlers(serverapp.web_app, pool,
+    /// s3)`): the names go to what the caller gave, which keeps them. Not the function's own
+    /// calls on the names themselves (`pool.execute(query, params)`), nor builtins.
+    fn scan_handed(&self, call: Node<'t>, callee: Node<'t>, info: &mut BodyInfo<'t>) {
+        let src = self.src;
+        if callee.kind_name() == "identifier" && HANDED_NOT.contains(&text(callee, src)) {
+            return;
+        }
+        let (positional, keywords) = call_args(call);
+        let args: Vec<Node> = positional
+            .into_iter()
+            .chain(keywords.into_iter().map(|(_, v)| v))
+            .map(strip)
+            .collect();
+        let root = |n: Node| {
+            let mut n = n;
+            while n.kind_name() == "attribute" {
+                match n.field("object") {
+                    Some(o) => n = o,
+                    None => break,
+                }
+            }
+            (n.kind_name() == "identifier").then(|| text(n, src))
+        };
+        let receiver = match callee.kind_name() {
+            "attribute" => callee.field("object").and_then(root),
+            _ => None,
+        };
+        let is_param = |n: Node| {
+            root(n).is_some_and(|r| {
+                (info.params.contains(r) || r == "self" || r == "cls") && Some(r) != receiver
+            })
+        };
+        let beside_param = args.iter().any(|a| is_param(*a))
+            || receiver.is_some_and(|r| info.params.contains(r) || r == "self");
+        if !beside_param {
+            return;
+        }
+        for a in args {
+            if a.kind_name() == "identifier"
+                && !info.params.contains(text(a, src))
+                && Some(text(a, src)) != receiver
+            {
+                info.handed.push(text(a, src).to_string());
+            }
         }
     }
 

@@ -305,20 +305,40 @@ impl<'t> Pre<'t> {
 
         // Classes a framework builds per call (nameko services): a method of the class body
         // carries one of its registering decorators (`@rpc`), now that imports are known.
+        // A class carrying such a decorator itself (Pyro5's `@expose` on the class) counts too,
+        // unless one of its decorators makes its instance one for the process.
         if pre.reg_decorators.iter().any(|d| d.per_call_instance) {
             for d in decorators {
-                let class = d
-                    .parent()
-                    .and_then(|p| p.parent())
-                    .and_then(|b| b.parent())
-                    .filter(|c| c.kind_name() == "class_definition")
-                    .and_then(|c| c.field("name"));
-                if let Some(class) = class
-                    && decorator_segs(d, src)
-                        .and_then(|segs| pre.framework_decorator(&segs, src))
-                        .is_some_and(|def| def.per_call_instance)
-                {
-                    pre.per_call_classes.insert(text(class, src).to_string());
+                let decorated = d.parent();
+                let on_class = decorated
+                    .and_then(|p| p.field("definition"))
+                    .filter(|c| c.kind_name() == "class_definition");
+                let class = on_class.or_else(|| {
+                    decorated
+                        .and_then(|p| p.parent())
+                        .and_then(|b| b.parent())
+                        .filter(|c| c.kind_name() == "class_definition")
+                });
+                let Some(class) = class else { continue };
+                let Some(def) = decorator_segs(d, src)
+                    .and_then(|segs| pre.framework_decorator(&segs, src))
+                    .filter(|def| def.per_call_instance)
+                else {
+                    continue;
+                };
+                // The class's own decorators (`@behavior(instance_mode="single")`).
+                let single = class.parent().is_some_and(|p| {
+                    p.kind_name() == "decorated_definition"
+                        && named_children(p).into_iter().any(|x| {
+                            x.kind_name() == "decorator"
+                                && def
+                                    .single_instance
+                                    .iter()
+                                    .any(|m| text(x, src).contains(m.as_str()))
+                        })
+                });
+                if !single && let Some(name) = class.field("name") {
+                    pre.per_call_classes.insert(text(name, src).to_string());
                 }
             }
         }

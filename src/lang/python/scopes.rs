@@ -77,6 +77,9 @@ pub(super) struct BodyInfo<'t> {
     pub(super) release_calls: Vec<(Node<'t>, bool)>,
     /// `(receiver, method)` of release methods passed as values: `stack.callback(conn.close)`.
     pub(super) release_refs: Vec<(String, String)>,
+    /// Names handed to a call of the function's own body beside one of its parameters (or
+    /// something of one): `setup_handlers(serverapp.web_app, pool, s3)` → `pool`, `s3`.
+    pub(super) handed: Vec<String>,
     /// The assignments `name = value` of `assigns` by the text of their value (as written and
     /// compacted), built on first use by [`Walker::aliases`].
     pub(super) alias_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,

@@ -710,6 +710,7 @@ impl<'a, 't> Walker<'a, 't> {
             guard: top.guard,
             binding: climb.binding.clone(),
             released: climb.released || climb.with_released,
+            handed: false,
             returned: climb.returned,
             in_fn: top.fn_idx,
             method: false,

@@ -62,6 +62,7 @@ impl<'a, 't> Walker<'a, 't> {
                 guard: Guard::None,
                 binding,
                 released: false,
+                handed: false,
                 returned: Returned::No,
                 in_fn: Some(idx),
                 method: false,
@@ -95,7 +96,13 @@ impl<'a, 't> Walker<'a, 't> {
                         | "submit"
                         | "run_in_executor"
                 )
-        }) {
+        }) || (self.accs.len() > 1
+            && call
+                .field("arguments")
+                .is_some_and(|a| a.named_child_count() >= 2))
+        {
+            // (A call given two arguments or more may hand a client to a parameter's object:
+            // `setup_handlers(app, pool)`.)
             self.record(call, K::Call);
         }
         // `db = next(get_db())`: a generator dependency pulled by hand, outside FastAPI's
@@ -301,6 +308,7 @@ impl<'a, 't> Walker<'a, 't> {
             guard,
             binding: climb.binding.clone(),
             released: climb.released || (climb.with_released && !m.client.with_keeps_open),
+            handed: false,
             returned: climb.returned,
             in_fn: top.fn_idx,
             pool: Vec::new(),

@@ -11,6 +11,28 @@ pub(super) const WITH: &str = "__with__";
 
 pub(super) const CLOSED: &str = "__closing__";
 
+/// Builtins that read their arguments and keep nothing: a client given to one beside a
+/// parameter is not handed to the parameter (`isinstance(pool, cls)`).
+pub(super) const HANDED_NOT: &[&str] = &[
+    "print",
+    "isinstance",
+    "issubclass",
+    "len",
+    "repr",
+    "str",
+    "id",
+    "type",
+    "getattr",
+    "hasattr",
+    "bool",
+    "format",
+    "vars",
+    "dir",
+    "hash",
+    "callable",
+    "super",
+];
+
 /// `@<x>.<method>(…)` decorators that register a per-request route.
 pub(super) const ROUTE_DECORATORS: &[&str] = &[
     "get",

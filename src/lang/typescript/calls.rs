@@ -229,6 +229,7 @@ impl<'a, 't> Walker<'a, 't> {
             guard,
             binding: vc.binding,
             released: vc.using,
+            handed: false,
             returned: vc.returned,
             in_fn: ctx.fn_idx,
             method: false,

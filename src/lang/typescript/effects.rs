@@ -118,6 +118,20 @@ impl<'a, 't> Walker<'a, 't> {
             self.returned_cleanup(*r, &mut parts, 0);
         }
         parts.returns = returns;
+        // Svelte 5: what a `$effect` keeps in the component's state may be released by the
+        // component's `onDestroy` (`onDestroy(() => es?.close())`).
+        if hook == "$effect"
+            && let Some(host) = at
+                .anc
+                .iter()
+                .rev()
+                .find(|n| is_fn_kind(n.kind_name()))
+                .copied()
+                .or(self.root)
+        {
+            let more = self.unmount_callbacks(host);
+            parts.cleanup_fns.extend(more);
+        }
         parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
         let fact = self.build_effect(parts);
         self.facts.effects.push(fact);
@@ -212,47 +226,7 @@ impl<'a, 't> Walker<'a, 't> {
             parts.returns = returns;
         }
         if let Some(host) = host {
-            let src = self.src;
-            let mut skipping: Option<usize> = None;
-            let mut cleanups = Vec::new();
-            traverse_flat(self.pre.flat, host, |a, entering| {
-                let n = a.node;
-                if let Some(s) = skipping {
-                    if !entering && n.id() == s {
-                        skipping = None;
-                    }
-                    return;
-                }
-                if !entering {
-                    return;
-                }
-                if is_fn_kind(n.kind_name()) && n.id() != host.id() {
-                    skipping = Some(n.id());
-                    return;
-                }
-                if n.kind_name() != "call_expression" {
-                    return;
-                }
-                let Some(f) = field(n, "function").map(unwrap_value) else {
-                    return;
-                };
-                let name = text(f, src);
-                if f.kind_name() == "identifier"
-                    && (VUE_UNMOUNT.contains(&name) && self.is_vue_hook(name)
-                        || SVELTE_UNMOUNT.contains(&name) && self.is_svelte_hook(name))
-                    && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
-                {
-                    match c.kind_name() {
-                        "arrow_function" | "function_expression" => cleanups.push(c),
-                        "identifier" => {
-                            if let Some(h) = self.lookup_fn(text(c, src), c.start_byte()) {
-                                cleanups.push(h);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            });
+            let cleanups = self.unmount_callbacks(host);
             parts.cleanup_fns.extend(cleanups);
         }
         parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
@@ -964,7 +938,8 @@ impl<'a, 't> Walker<'a, 't> {
             };
             by_receiver
                 && a.receiver.as_ref().is_some_and(|r| {
-                    owned_text(r)
+                    self.on_owned_element(&a.pair, r, parts)
+                        || owned_text(r)
                         || owned_text(&self.resolve_signal(r.clone(), &parts.bodies))
                         || (built_here(r)
                             && self

@@ -1,7 +1,8 @@
 //! Components whose mount and unmount are methods of one container (the catalogue's
 //! `[[lifecycle]]`): a class (React class components, Lit and other custom elements, Angular
 //! components) or an options object (Vue's options API). What a mount method acquires, an
-//! unmount method of the same container must release.
+//! unmount method of the same container must release. Also the unmount callbacks a setup
+//! function or a component script registers (Vue's `onUnmounted`, Svelte's `onDestroy`).
 
 use super::*;
 
@@ -122,5 +123,53 @@ impl<'a, 't> Walker<'a, 't> {
             let fact = self.build_effect(parts);
             self.facts.effects.push(fact);
         }
+    }
+
+    /// The callbacks a component's setup function or script (`host`) registers for its
+    /// unmount: Vue's `onUnmounted` / `onBeforeUnmount` / `onScopeDispose`, Svelte's
+    /// `onDestroy` (given inline or by name).
+    pub(super) fn unmount_callbacks(&self, host: Node<'t>) -> Vec<Node<'t>> {
+        let src = self.src;
+        let mut skipping: Option<usize> = None;
+        let mut cleanups = Vec::new();
+        traverse_flat(self.pre.flat, host, |a, entering| {
+            let n = a.node;
+            if let Some(s) = skipping {
+                if !entering && n.id() == s {
+                    skipping = None;
+                }
+                return;
+            }
+            if !entering {
+                return;
+            }
+            if is_fn_kind(n.kind_name()) && n.id() != host.id() {
+                skipping = Some(n.id());
+                return;
+            }
+            if n.kind_name() != "call_expression" {
+                return;
+            }
+            let Some(f) = field(n, "function").map(unwrap_value) else {
+                return;
+            };
+            let name = text(f, src);
+            if f.kind_name() == "identifier"
+                && (VUE_UNMOUNT.contains(&name) && self.is_vue_hook(name)
+                    || SVELTE_UNMOUNT.contains(&name) && self.is_svelte_hook(name))
+                && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
+            {
+                match c.kind_name() {
+                    "arrow_function" | "function_expression" => cleanups.push(c),
+                    "identifier" => {
+                        if let Some(h) = self.lookup_fn(text(c, src), c.start_byte()) {
+                            cleanups.push(h);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        });
+        cleanups
     }
 }

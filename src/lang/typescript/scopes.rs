@@ -65,6 +65,8 @@ pub(super) struct Frame {
     /// An immediately invoked function whose result is cached (`this.s3 ??= (async () => {
     /// … return { client }; })()`): what it returns takes this guard.
     pub(super) iife_guard: Option<Guard>,
+    /// Locals standing for `this` (`const node = this`).
+    pub(super) this_aliases: Vec<String>,
 }
 
 pub(super) struct FnClass {
@@ -103,6 +105,8 @@ pub(super) struct Walker<'a, 't> {
     /// Per statement block (by node id), its `if (…) return …;` statements without `else`, in
     /// order: read once per block, not once per site (a block of thousands of statements).
     pub(super) early_returns: std::cell::RefCell<HashMap<usize, std::rc::Rc<[Node<'t>]>>>,
+    /// The file's refs and markup-bound elements (see `elements.rs`), read on first use.
+    pub(super) element_refs: std::cell::OnceCell<ElementRefs>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -161,6 +165,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .filter_map(|k| k.call.clone())
                 .collect(),
             bindings: Vec::new(),
+            element_refs: std::cell::OnceCell::new(),
             early_returns: Default::default(),
         }
     }
@@ -772,6 +777,12 @@ impl<'a, 't> Walker<'a, 't> {
         if name.kind_name() == "identifier"
             && let Some(value) = field(n, "value")
         {
+            // `const node = this` (Node-RED nodes, pre-arrow callbacks): `node.pool = …` is on
+            // the instance.
+            if unwrap_value(value).kind_name() == "this" {
+                let local = text(name, src).to_string();
+                self.frame().this_aliases.push(local);
+            }
             self.alias(name, value);
         }
     }
@@ -930,25 +941,6 @@ fn callback_variable<'s>(at: At<'_, '_>, src: &'s str) -> Option<&'s str> {
     field(p.node, "name")
         .filter(|n| n.kind_name() == "identifier")
         .map(|n| text(n, src))
-}
-
-/// What a variable assigned `value` stands for: the root of a path (`root_of`), or the values
-/// a wrapper is built around (`new ClientReference(url, sql, onClose)` → `url`, `sql`): caching
-/// or closing the wrapper caches or closes what it holds.
-fn alias_roots<'s>(value: Node, src: &'s str) -> Vec<(&'s str, Option<&'s str>)> {
-    if let Some(r) = root_of(value, src) {
-        return vec![r];
-    }
-    let v = unwrap_value(value);
-    match field(v, "arguments").filter(|_| v.kind_name() == "new_expression") {
-        Some(args) => named_kids(args)
-            .into_iter()
-            .map(unwrap_value)
-            .filter(|a| a.kind_name() == "identifier")
-            .map(|a| (text(a, src), None))
-            .collect(),
-        None => Vec::new(),
-    }
 }
 
 impl<'t> Walker<'_, 't> {

@@ -303,6 +303,13 @@ impl<'a, 't> Walker<'a, 't> {
                     if !on_b || !release.contains(&prop) || n.start_byte() < acq_range.end {
                         return;
                     }
+                    // Released by a callback registered for an event (`server.once('close', ()
+                    // => listener.end())`, `process.on('SIGTERM', …)`): a connection that lives
+                    // until that event, by design.
+                    if on_event_callback(a.anc, src) {
+                        handed = true;
+                        return;
+                    }
                     released = true;
                     positions.push(n.start_byte());
                     if statement_follows(acq, n) {
@@ -364,6 +371,16 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// A node's kind, `this` for a local standing for it (`const node = this`).
+    pub(super) fn this_or_kind<'n>(&self, n: Node<'n>) -> &'n str {
+        let alias = n.kind_name() == "identifier"
+            && self
+                .frames
+                .iter()
+                .any(|f| f.this_aliases.iter().any(|a| a == text(n, self.src)));
+        if alias { "this" } else { n.kind_name() }
+    }
+
     /// State that outlives the function: `this.x`, a module-level variable, a global.
     pub(super) fn is_shared_target(&self, target: Node) -> bool {
         let t = unwrap_value(target);
@@ -413,4 +430,33 @@ fn statement_follows(acq: Node, release: Node) -> bool {
         }
         _ => false,
     }
+}
+
+/// Is the innermost function among `anc` (a node's ancestors, innermost last) a callback handed
+/// to an event registration: `x.on(…)`, `x.once(…)`, `x.addListener(…)`, `x.addEventListener(…)`,
+/// `x.onClose(…)`?
+fn on_event_callback(anc: &[Node], src: &str) -> bool {
+    let Some(i) = anc.iter().rposition(|x| is_fn_kind(x.kind_name())) else {
+        return false;
+    };
+    let call = anc[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|x| x.kind_name() == "call_expression");
+    let Some(prop) = call
+        .and_then(|c| field(*c, "function"))
+        .map(unwrap_value)
+        .filter(|f| f.kind_name() == "member_expression")
+        .and_then(|f| field(f, "property"))
+        .map(|p| text(p, src))
+    else {
+        return false;
+    };
+    matches!(
+        prop,
+        "on" | "once" | "addListener" | "addEventListener" | "prependListener"
+    ) || prop
+        .strip_prefix("on")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
 }

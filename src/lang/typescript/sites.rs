@@ -133,7 +133,7 @@ impl<'a, 't> Walker<'a, 't> {
                         None => return Guard::None,
                     }
                 }
-                match root.kind_name() {
+                match self.this_or_kind(root) {
                     // On the instance, built once per instance: unless the instance itself is
                     // built per request (a request-scoped provider's constructor).
                     "this"
@@ -399,6 +399,7 @@ impl<'a, 't> Walker<'a, 't> {
             guard,
             binding: vc.binding.clone(),
             released: vc.using,
+            handed: false,
             returned: vc.returned,
             in_fn: ctx.fn_idx,
             pool: Vec::new(),
@@ -1196,13 +1197,6 @@ pub(super) fn first_arg_ok(ctor: &CtorDef, call: Node, src: &str) -> bool {
             false
         }
     })
-}
-
-/// `setSocket`, `setClient`: the name React's convention gives a state setter.
-fn is_state_setter_name(name: &str) -> bool {
-    name.strip_prefix("set")
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// The release a function's name stands for: the name itself (`deleteApp`), or its first

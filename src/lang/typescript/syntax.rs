@@ -618,3 +618,29 @@ pub(super) fn decorator_name<'s>(d: Node, src: &'s str) -> &'s str {
         .unwrap_or(t.len());
     &t[..end]
 }
+
+/// What a variable assigned `value` stands for: the root of a path (`root_of`), or the values
+/// a wrapper is built around (`new ClientReference(url, sql, onClose)` → `url`, `sql`): caching
+/// or closing the wrapper caches or closes what it holds.
+pub(super) fn alias_roots<'s>(value: Node, src: &'s str) -> Vec<(&'s str, Option<&'s str>)> {
+    if let Some(r) = root_of(value, src) {
+        return vec![r];
+    }
+    let v = unwrap_value(value);
+    match field(v, "arguments").filter(|_| v.kind_name() == "new_expression") {
+        Some(args) => named_kids(args)
+            .into_iter()
+            .map(unwrap_value)
+            .filter(|a| a.kind_name() == "identifier")
+            .map(|a| (text(a, src), None))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// `setSocket`, `setClient`: the name React's convention gives a state setter.
+pub(super) fn is_state_setter_name(name: &str) -> bool {
+    name.strip_prefix("set")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}

@@ -1,0 +1,233 @@
+//! Elements a component owns (the catalogue's `[owned_elements]`): a DOM listener an effect adds
+//! to one of them lives and dies with the element, so leaving it in place leaks nothing once the
+//! component is gone. Owned: what the component's refs hold (`ref.current`, Vue's
+//! `editor.value`), the variables its markup binds (Svelte's `bind:this={dialog}`), the component
+//! itself in a class lifecycle (`this`, `this.shadowRoot`, `this.$el`), what the effect builds
+//! (`document.createElement("button")`), and what is found from an owned element
+//! (`root.querySelectorAll("pre")`, `findFocusable(dialog.children)`, the items of such a list).
+
+use super::*;
+
+/// The names of a file that hold a component's elements.
+#[derive(Debug, Default)]
+pub(super) struct ElementRefs {
+    /// Bound to a ref (`const box = useRef(null)`): `box.current` is the element.
+    refs: HashSet<String>,
+    /// Bound to an element by the markup (`bind:this={dialog}`): `dialog` is the element.
+    bound: HashSet<String>,
+}
+
+/// How many rounds of `a = b` propagation among an effect's locals are followed.
+const ROUNDS: usize = 4;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// Is `receiver` (an acquisition's receiver, canonical text) an element the component that
+    /// runs effect `parts` owns, for a pair the catalogue says dies with its element?
+    pub(super) fn on_owned_element(
+        &self,
+        pair: &str,
+        receiver: &str,
+        parts: &EffectParts<'t>,
+    ) -> bool {
+        let def = &self.catalog.owned_elements;
+        if !def.pairs.iter().any(|p| p == pair) {
+            return false;
+        }
+        let locals = self.owned_locals(parts);
+        self.owned_path(receiver, parts, &locals)
+    }
+
+    fn element_refs(&self) -> &ElementRefs {
+        self.element_refs.get_or_init(|| {
+            let def = &self.catalog.owned_elements;
+            let src = self.src;
+            let mut out = ElementRefs::default();
+            if let Some(root) = self.root {
+                traverse_flat(self.pre.flat, root, |a, entering| {
+                    let n = a.node;
+                    if !entering || n.kind_name() != "variable_declarator" {
+                        return;
+                    }
+                    let (Some(name), Some(value)) = (field(n, "name"), field(n, "value")) else {
+                        return;
+                    };
+                    let v = unwrap_value(value);
+                    if name.kind_name() == "identifier"
+                        && v.kind_name() == "call_expression"
+                        && field(v, "function")
+                            .and_then(|c| callee_name(c, src))
+                            .is_some_and(|c| def.ref_calls.iter().any(|r| r == c))
+                    {
+                        out.refs.insert(text(name, src).to_string());
+                    }
+                });
+            }
+            for attr in &def.bind_attributes {
+                let mut rest = src;
+                while let Some(i) = rest.find(attr.as_str()) {
+                    rest = &rest[i + attr.len()..];
+                    let Some(inner) = rest.trim_start().strip_prefix('=') else {
+                        continue;
+                    };
+                    let inner = inner.trim_start().trim_start_matches(['{', '"', '\'']);
+                    let name: String = inner
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                        .collect();
+                    if !name.is_empty() {
+                        out.bound.insert(name);
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// Does canonical path `path` (`ref.current`, `this.shadowRoot`, `buttons[0]`) reach an owned
+    /// element?
+    fn owned_path(&self, path: &str, parts: &EffectParts<'t>, locals: &HashSet<String>) -> bool {
+        let def = &self.catalog.owned_elements;
+        let root_end = path
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(path.len());
+        let root = &path[..root_end];
+        let next = path[root_end..]
+            .strip_prefix('.')
+            .map(|r| {
+                let end = r
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(r.len());
+                &r[..end]
+            })
+            .unwrap_or("");
+        if root == "this" {
+            // The component itself, in a class lifecycle (a custom element, a Lit element), or
+            // its own DOM (`this.$el`, `this.shadowRoot`).
+            return parts.class_body.is_some()
+                && (next.is_empty() || def.instance_fields.iter().any(|f| f == next));
+        }
+        if root.is_empty() {
+            return false;
+        }
+        let refs = self.element_refs();
+        locals.contains(root)
+            || refs.bound.contains(root)
+            || (refs.refs.contains(root) && def.ref_fields.iter().any(|f| f == next))
+    }
+
+    /// Is the value `v` an owned element (or a list of them)?
+    fn owned_value(&self, v: Node<'t>, parts: &EffectParts<'t>, locals: &HashSet<String>) -> bool {
+        let def = &self.catalog.owned_elements;
+        let v = unwrap_value(v);
+        match v.kind_name() {
+            "identifier" | "this" | "member_expression" | "subscript_expression" => {
+                if self.owned_path(&self.ctext(v), parts, locals) {
+                    return true;
+                }
+                field(v, "object").is_some_and(|o| self.owned_value(o, parts, locals))
+            }
+            "call_expression" => {
+                let Some(callee) = field(v, "function").map(unwrap_value) else {
+                    return false;
+                };
+                if callee.kind_name() == "member_expression" {
+                    let prop = field(callee, "property").map(|p| text(p, self.src));
+                    if prop.is_some_and(|p| def.element_calls.iter().any(|e| e == p)) {
+                        return true;
+                    }
+                    if field(callee, "object").is_some_and(|o| self.owned_value(o, parts, locals)) {
+                        return true;
+                    }
+                }
+                // A helper or `Array.from` given an owned element gives its elements.
+                call_args(v).into_iter().any(|a| {
+                    !is_fn_kind(unwrap_value(a).kind_name()) && self.owned_value(a, parts, locals)
+                })
+            }
+            _ => false,
+        }
+    }
+
+    /// The effect's locals that hold owned elements: bound or assigned from one, or the item of
+    /// a `forEach` / `for … of` over a list of them.
+    fn owned_locals(&self, parts: &EffectParts<'t>) -> HashSet<String> {
+        let src = self.src;
+        let mut owned: HashSet<String> = HashSet::default();
+        for _ in 0..ROUNDS {
+            let before = owned.len();
+            for body in &parts.bodies {
+                traverse_flat(self.pre.flat, *body, |a, entering| {
+                    let n = a.node;
+                    if !entering {
+                        return;
+                    }
+                    let (name, value) = match n.kind_name() {
+                        "variable_declarator" => (field(n, "name"), field(n, "value")),
+                        "assignment_expression" => (field(n, "left"), field(n, "right")),
+                        "for_in_statement" => (field(n, "left"), field(n, "right")),
+                        "call_expression" => {
+                            // `list.forEach((item) => …)`: the callback's first parameter.
+                            let Some(callee) = field(n, "function").map(unwrap_value) else {
+                                return;
+                            };
+                            let iterates = callee.kind_name() == "member_expression"
+                                && field(callee, "property").is_some_and(|p| {
+                                    matches!(
+                                        text(p, src),
+                                        "forEach" | "map" | "filter" | "some" | "every"
+                                    )
+                                });
+                            let param = call_args(n)
+                                .first()
+                                .map(|f| unwrap_value(*f))
+                                .filter(|f| is_fn_kind(f.kind_name()))
+                                .and_then(first_param);
+                            match (iterates, param) {
+                                (true, Some(p)) => (Some(p), field(callee, "object")),
+                                _ => return,
+                            }
+                        }
+                        _ => return,
+                    };
+                    let (Some(name), Some(value)) = (name, value) else {
+                        return;
+                    };
+                    let name = match name.kind_name() {
+                        "identifier" => text(name, src),
+                        // `for (const b of buttons)`
+                        "lexical_declaration" | "variable_declaration" => {
+                            match named_kids(name).first().and_then(|d| field(*d, "name")) {
+                                Some(x) if x.kind_name() == "identifier" => text(x, src),
+                                _ => return,
+                            }
+                        }
+                        _ => return,
+                    };
+                    if !owned.contains(name) && self.owned_value(value, parts, &owned) {
+                        owned.insert(name.to_string());
+                    }
+                });
+            }
+            if owned.len() == before {
+                break;
+            }
+        }
+        owned
+    }
+}
+
+/// The first parameter of a function literal, when it is a plain name (`(b) => …`, `b => …`,
+/// `function (b) { … }`).
+fn first_param(f: Node) -> Option<Node> {
+    if let Some(p) = field(f, "parameter") {
+        return Some(p).filter(|p| p.kind_name() == "identifier");
+    }
+    let params = field(f, "parameters")?;
+    let first = named_kids(params).into_iter().next()?;
+    let name = match first.kind_name() {
+        "identifier" => first,
+        "required_parameter" | "optional_parameter" => field(first, "pattern")?,
+        _ => return None,
+    };
+    Some(name).filter(|n| n.kind_name() == "identifier")
+}
