@@ -34,11 +34,12 @@ impl Check for PoolerPreparedStatements {
                     continue;
                 };
                 let config = pools::config_of(file, ci);
-                let from_options = config.is_some_and(|c| c.url.is_none() && c.url_call.is_none());
-                let Some(url) = pools::resolve_url(cx.files, fi, config)
-                    .or_else(|| pools::options_url(cx.files, fi, config))
-                else {
-                    continue;
+                let (url, from_options) = match pools::resolve_url(cx.files, fi, config) {
+                    Some(u) => (u, false),
+                    None => match pools::options_url(cx.files, fi, config) {
+                        Some(u) => (u, true),
+                        None => continue,
+                    },
                 };
                 if let Some(var) = &url.var {
                     seen_vars.insert((file.source.project.root.clone(), var.clone()));

@@ -461,16 +461,7 @@ impl<'a, 't> Walker<'a, 't> {
             .chain(keywords.into_iter().map(|(_, v)| v))
             .map(strip)
             .collect();
-        let root = |n: Node| {
-            let mut n = n;
-            while n.kind_name() == "attribute" {
-                match n.field("object") {
-                    Some(o) => n = o,
-                    None => break,
-                }
-            }
-            (n.kind_name() == "identifier").then(|| text(n, src))
-        };
+        let root = |n: Node| root_ident(n, src);
         let receiver = match callee.kind_name() {
             "attribute" => callee.field("object").and_then(root),
             _ => None,

@@ -938,14 +938,14 @@ impl<'a, 't> Walker<'a, 't> {
             };
             by_receiver
                 && a.receiver.as_ref().is_some_and(|r| {
-                    self.on_owned_element(&a.pair, r, parts)
-                        || owned_text(r)
+                    owned_text(r)
                         || owned_text(&self.resolve_signal(r.clone(), &parts.bodies))
                         || (built_here(r)
                             && self
                                 .catalog
                                 .effect(&a.pair)
                                 .is_some_and(|p| p.matching == Matching::Listener))
+                        || self.on_owned_element(&a.pair, r, parts)
                 })
         };
         let mut out: Vec<Acquisition> = found

@@ -453,10 +453,8 @@ fn on_event_callback(anc: &[Node], src: &str) -> bool {
     else {
         return false;
     };
-    matches!(
-        prop,
-        "on" | "once" | "addListener" | "addEventListener" | "prependListener"
-    ) || prop
-        .strip_prefix("on")
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+    EVENT_REGISTRATIONS.contains(&prop)
+        || prop
+            .strip_prefix("on")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
 }

@@ -219,3 +219,13 @@ pub(super) const EVENT_HANDLERS: &[&str] = &[
     "defineCachedEventHandler",
     "cachedEventHandler",
 ];
+
+/// Methods that register a callback for an event (`server.once("close", cb)`,
+/// `el.addEventListener("x", cb)`); `onClose(cb)`-style names are read by their shape.
+pub(super) const EVENT_REGISTRATIONS: &[&str] = &[
+    "on",
+    "once",
+    "addListener",
+    "addEventListener",
+    "prependListener",
+];
