@@ -29,6 +29,37 @@ pub struct Project {
     /// Rust: the name the package's library crate goes by in its binaries (`[lib] name`, or
     /// the package name with `-` as `_`), when it has one (`src/lib.rs`).
     pub lib_crate: Option<String>,
+    /// JS/TS files, relative to the root, that a `package.json` script runs as a one-off
+    /// process (`"migration:run": "tsx migration.ts"`, `"db:seed": "node ./scripts/seed.js"`);
+    /// not the app itself (the scripts that start or serve it: [`APP_SCRIPTS`]).
+    pub script_files: Vec<String>,
+}
+
+/// `package.json` scripts that run the application rather than a one-off job: `start`, `dev`,
+/// `serve`, `preview`, `watch`, and their variants (`start:prod`, `dev:server`).
+const APP_SCRIPTS: &[&str] = &["start", "dev", "serve", "server", "preview", "watch"];
+
+/// The JS/TS files a script's command runs (a token with a JS/TS extension that is not a flag's
+/// value: `tsx -r dotenv/config ./server/db/reset.ts` → `server/db/reset.ts`).
+fn script_files(command: &str) -> Vec<String> {
+    const EXTS: &[&str] = &[".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
+    let mut out = Vec::new();
+    for part in command.split(['&', ';', '|']) {
+        let mut after_flag = false;
+        for tok in part.split_whitespace() {
+            let tok = tok.trim_matches(['"', '\'', '`']);
+            if tok.starts_with('-') {
+                // `--config x.ts`, `-r x`: the next token is the flag's value.
+                after_flag = !tok.contains('=');
+                continue;
+            }
+            let value = std::mem::take(&mut after_flag);
+            if !value && EXTS.iter().any(|e| tok.ends_with(e)) && !tok.contains("://") {
+                out.push(tok.trim_start_matches("./").to_string());
+            }
+        }
+    }
+    out
 }
 
 /// A manifest the project context could not use.
@@ -152,6 +183,17 @@ impl Project {
                                 "`{key}` in package.json is not an object of package names and versions; it is ignored"
                             ),
                         }),
+                    }
+                }
+                if let Some(serde_json::Value::Object(scripts)) = json.get("scripts") {
+                    for (name, cmd) in scripts {
+                        let base = name.split(':').next().unwrap_or(name);
+                        if APP_SCRIPTS.contains(&base) {
+                            continue;
+                        }
+                        if let Some(cmd) = cmd.as_str() {
+                            p.script_files.extend(script_files(cmd));
+                        }
                     }
                 }
                 // A private package is an application, unless it declares what it exports to
@@ -432,6 +474,32 @@ fn collect_pyproject_deps(doc: &toml::Table, out: &mut BTreeSet<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_a_script_runs() {
+        assert_eq!(
+            script_files("tsx -r dotenv/config ./server/db/reset.ts && node dist/x.mjs"),
+            ["server/db/reset.ts", "dist/x.mjs"]
+        );
+        // A flag's value is not what the command runs.
+        assert!(script_files("drizzle-kit generate --config ./drizzle.config.ts").is_empty());
+        assert_eq!(script_files("node --import=tsx \"seed.ts\""), ["seed.ts"]);
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn app_scripts_name_no_script_files() {
+        let dir = std::env::temp_dir().join(format!("connlint-scripts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("package.json"),
+            r#"{"scripts": {"dev": "tsx watch server.ts", "start:prod": "node server.js", "db:seed": "tsx db/seed.ts"}}"#,
+        )
+        .unwrap();
+        let p = Project::load(&dir);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(p.script_files, ["db/seed.ts"]);
+    }
 
     #[test]
     fn requirement_lines() {

@@ -161,8 +161,21 @@ pub fn scan_import_specifiers(text: &str) -> Vec<&str> {
     out
 }
 
-/// Which of `sources` application code imports, among the files only their folder makes
-/// scripts (`prisma/client.ts` imported by a route): by a text scan of the other files' imports,
+/// A file that only its folder makes a script: beside Prisma's schema (`prisma/db.ts`), where
+/// seeds live, but also where some projects keep the client the app imports.
+fn script_by_folder(rel: &str) -> bool {
+    rel.trim_start_matches("./").starts_with("prisma/")
+}
+
+/// A file that is a script unless the app imports it: [`script_by_folder`], or one a
+/// `package.json` script runs (`"db:truncate": "tsx ./server/db/reset.ts"`).
+fn script_unless_imported(file: &SourceFile) -> bool {
+    let rel = file.rel.trim_start_matches("./");
+    script_by_folder(rel) || file.project.script_files.iter().any(|f| f == rel)
+}
+
+/// Which of `sources` application code imports, among the files only their folder or a
+/// `package.json` script makes scripts (`prisma/client.ts` imported by a route): by a text scan of the other files' imports,
 /// within one project. Empty work when no such file is in the run.
 pub fn imported_by_app(
     sources: &[SourceFile],
@@ -173,14 +186,14 @@ pub fn imported_by_app(
     let candidates: Vec<(usize, Vec<String>)> = sources
         .iter()
         .enumerate()
-        .filter(|(_, s)| is_js(s) && prepass::script_by_folder(&s.rel))
+        .filter(|(_, s)| is_js(s) && script_unless_imported(s))
         .map(|(i, s)| (i, crate::lang::modules::module_keys(&s.rel, s.lang)))
         .collect();
     if candidates.is_empty() {
         return marks;
     }
     for s in sources.iter().filter(|s| is_js(s)) {
-        if prepass::script_by_folder(&s.rel) || !prepass::app_by_path(s) {
+        if script_unless_imported(s) || !prepass::app_by_path(s) {
             continue;
         }
         for m in imports_of(s) {

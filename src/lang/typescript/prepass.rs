@@ -56,12 +56,6 @@ pub(super) enum SvelteFile {
     Hooks,
 }
 
-/// A file that only its folder makes a script: beside Prisma's schema (`prisma/db.ts`), where
-/// seeds live, but also where some projects keep the client the app imports.
-pub(super) fn script_by_folder(rel: &str) -> bool {
-    rel.trim_start_matches("./").starts_with("prisma/")
-}
-
 /// Application code by path: not a test, a script, a seed or a config file.
 pub(super) fn app_by_path(file: &SourceFile) -> bool {
     FileInfo::new(file).role == Role::App
@@ -107,7 +101,10 @@ impl FileInfo {
             || ["seed-", "seed_"].iter().any(|s| stem.starts_with(s))
             || (!routed && dirs.first() == Some(&"prisma") && !file.imported_by_app)
             || name.contains(".config.")
-            || stem == "instrumentation";
+            || stem == "instrumentation"
+            // A file a `package.json` script runs as a one-off job (`"migration:run": "tsx
+            // migration.ts"`), unless the app imports it.
+            || (!file.imported_by_app && file.project.script_files.iter().any(|f| f == rel));
         let role = if test {
             Role::Test
         } else if startup {
