@@ -41,6 +41,10 @@ pub enum PerRequest {
 #[derive(Debug, Default)]
 pub struct CallGraph {
     pub call_targets: HashMap<CallId, FnId>,
+    /// Rust: a method call dispatched through a trait object or a generic (`plugin.handle(ev)`
+    /// with `plugins: Vec<Box<dyn EventPlugin>>`) whose name only the project's implementations
+    /// of one trait define: it may run any of them. Never in `call_targets`.
+    pub dyn_targets: HashMap<CallId, Vec<FnId>>,
     pub callers: HashMap<FnId, Vec<CallId>>,
     /// Functions that return a client they (or a factory they call) build, unguarded.
     pub factories: HashMap<FnId, Origin>,
@@ -170,18 +174,53 @@ impl CallGraph {
                         .map(|id| ***id)
                         .or_else(|| same.first().map(|id| **id))
                 }
-                Some(m) => cands
-                    .iter()
-                    .filter(|(f, i)| {
-                        *f != from
-                            && units[*f].project == units[from].project
-                            && units[*f].facts.functions[*i].parent.is_none()
-                            && m.names_any(&units[*f].facts.module_keys)
+                Some(m) => {
+                    let defined_in = |f: usize, m: &crate::facts::ModuleRef| {
+                        f != from
+                            && units[f].project == units[from].project
+                            && m.names_any(&units[f].facts.module_keys)
+                    };
+                    let top = |(f, i): &&FnId| units[*f].facts.functions[*i].parent.is_none();
+                    let direct = cands
+                        .iter()
+                        .filter(top)
+                        .find(|(f, _)| defined_in(*f, m))
+                        .copied();
+                    // Through a barrel (`index.ts`: `export * from "./Database"`), two deep.
+                    direct.or_else(|| {
+                        let mut through: Vec<&crate::facts::ModuleRef> = Vec::new();
+                        let mut level: Vec<&crate::facts::ModuleRef> = vec![m];
+                        for _ in 0..2 {
+                            let next: Vec<&crate::facts::ModuleRef> = units
+                                .iter()
+                                .enumerate()
+                                .filter(|(f, _)| level.iter().any(|m| defined_in(*f, m)))
+                                .flat_map(|(_, u)| u.facts.reexports.iter())
+                                .collect();
+                            through.extend(next.iter().copied());
+                            level = next;
+                            if level.is_empty() {
+                                break;
+                            }
+                        }
+                        cands
+                            .iter()
+                            .filter(top)
+                            .find(|(f, _)| through.iter().any(|r| defined_in(*f, r)))
+                            .copied()
                     })
-                    .copied()
-                    .next(),
+                }
             }
         };
+        // The project trait each Rust method implements (`impl EventPlugin for Ledger`).
+        let mut impl_of: HashMap<FnId, (usize, &str)> = HashMap::new();
+        for (fi, u) in units.iter().enumerate() {
+            for imp in &u.facts.trait_impls {
+                for &f in &imp.functions {
+                    impl_of.insert((fi, f), (u.project, imp.name.as_str()));
+                }
+            }
+        }
         // Rust method calls (`config.postgres.get_pool()`): the receiver's type is unknown, so
         // `self.m()` resolves among the caller's own type, and any other receiver only to the one
         // function of that name in the project, when it takes `self`.
@@ -223,14 +262,46 @@ impl CallGraph {
                 _ => None,
             }
         };
+        // ... and of several, all implementations of one project trait: dynamic dispatch.
+        let resolve_dyn = |from: usize, c: &CallSite| -> Vec<FnId> {
+            if c.receiver.is_some() || c.callee.strip_suffix(c.name.as_str()) == Some("self.") {
+                return Vec::new();
+            }
+            let Some(cands) = by_name.get(c.name.as_str()) else {
+                return Vec::new();
+            };
+            let cands: Vec<FnId> = cands
+                .iter()
+                .filter(|(f, _)| units[*f].project == units[from].project)
+                .copied()
+                .collect();
+            let first = cands.first().and_then(|id| impl_of.get(id));
+            let one_trait = cands.len() > 1
+                && first.is_some()
+                && cands.iter().all(|id| {
+                    units[id.0].facts.functions[id.1].receiver && impl_of.get(id) == first
+                });
+            if one_trait { cands } else { Vec::new() }
+        };
         for (fi, u) in units.iter().enumerate() {
             for (ci, c) in u.facts.calls.iter().enumerate() {
                 if c.method {
-                    if let Some(target) = resolve_method(fi, c)
-                        && c.in_fn.map(|f| (fi, f)) != Some(target)
-                    {
-                        g.call_targets.insert((fi, ci), target);
-                        g.callers.entry(target).or_default().push((fi, ci));
+                    if let Some(target) = resolve_method(fi, c) {
+                        if c.in_fn.map(|f| (fi, f)) != Some(target) {
+                            g.call_targets.insert((fi, ci), target);
+                            g.callers.entry(target).or_default().push((fi, ci));
+                        }
+                    } else {
+                        let targets: Vec<FnId> = resolve_dyn(fi, c)
+                            .into_iter()
+                            .filter(|t| c.in_fn.map(|f| (fi, f)) != Some(*t))
+                            .collect();
+                        for &t in &targets {
+                            g.callers.entry(t).or_default().push((fi, ci));
+                        }
+                        if !targets.is_empty() {
+                            g.dyn_targets.insert((fi, ci), targets);
+                        }
                     }
                     continue;
                 }
@@ -244,6 +315,32 @@ impl CallGraph {
                 } else {
                     resolve(fi, &c.name, c.module.as_ref(), c.span.start)
                 };
+                // TS / Python `self._connect()` resolves to the nearest method of that name; the
+                // other methods of the file so named are overrides in subclasses (`class
+                // Redshift(PostgreSQL)`) the call may run as well.
+                if let Some(t) = target
+                    && (c.callee.starts_with("self.") || c.callee.starts_with("this."))
+                    && u.facts.functions[t.1].method
+                {
+                    let overrides: Vec<FnId> = by_name
+                        .get(c.name.as_str())
+                        .into_iter()
+                        .flatten()
+                        .filter(|id| {
+                            id.0 == fi
+                                && **id != t
+                                && c.in_fn != Some(id.1)
+                                && u.facts.functions[id.1].method
+                        })
+                        .copied()
+                        .collect();
+                    for &o in &overrides {
+                        g.callers.entry(o).or_default().push((fi, ci));
+                    }
+                    if !overrides.is_empty() {
+                        g.dyn_targets.insert((fi, ci), overrides);
+                    }
+                }
                 if let Some(target) = target {
                     // A function calling itself recursively is not a caller for our purposes.
                     if c.in_fn.map(|f| (fi, f)) == Some(target) {
@@ -396,26 +493,26 @@ impl CallGraph {
         // Per-request functions: called, unguarded, from a per-request scope. The first level is
         // every call from a handler, component or loop, and from the functions already known to
         // run per request (handler references); then the calls made inside each newly found one.
-        let per_request_call = |g: &CallGraph, fi: usize, ci: usize| -> Option<FnId> {
-            let c = &units[fi].facts.calls[ci];
-            let target = *g.call_targets.get(&(fi, ci))?;
-            if g.per_request.contains_key(&target) || g.factories.contains_key(&target) {
-                return None;
-            }
-            let target_plain = fn_of(target.0, Some(target.1))
-                .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function);
-            if !target_plain || c.guard != Guard::None {
-                return None;
-            }
-            let from_per_request = match c.scope.kind {
-                ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => true,
-                ScopeKind::Function => c
-                    .in_fn
-                    .is_some_and(|f| g.per_request.contains_key(&(fi, f))),
-                _ => false,
+        let per_request_call =
+            |g: &CallGraph, fi: usize, ci: usize, target: FnId| -> Option<FnId> {
+                let c = &units[fi].facts.calls[ci];
+                if g.per_request.contains_key(&target) || g.factories.contains_key(&target) {
+                    return None;
+                }
+                let target_plain = fn_of(target.0, Some(target.1))
+                    .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function);
+                if !target_plain || c.guard != Guard::None {
+                    return None;
+                }
+                let from_per_request = match c.scope.kind {
+                    ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => true,
+                    ScopeKind::Function => c
+                        .in_fn
+                        .is_some_and(|f| g.per_request.contains_key(&(fi, f))),
+                    _ => false,
+                };
+                from_per_request.then_some(target)
             };
-            from_per_request.then_some(target)
-        };
         let mut candidates: Vec<CallId> = Vec::new();
         for (fi, u) in units.iter().enumerate() {
             for (ci, c) in u.facts.calls.iter().enumerate() {
@@ -435,8 +532,9 @@ impl CallGraph {
         while !candidates.is_empty() {
             let added: Vec<(FnId, PerRequest)> = candidates
                 .iter()
-                .filter_map(|&(fi, ci)| {
-                    per_request_call(&g, fi, ci).map(|t| (t, PerRequest::CalledFrom((fi, ci))))
+                .flat_map(|&(fi, ci)| g.targets((fi, ci)).map(move |t| (fi, ci, t)))
+                .filter_map(|(fi, ci, t)| {
+                    per_request_call(&g, fi, ci, t).map(|t| (t, PerRequest::CalledFrom((fi, ci))))
                 })
                 .collect();
             candidates.clear();
@@ -500,22 +598,32 @@ impl CallGraph {
         while let Some(f) = removed.pop() {
             // Calls made inside `f` no longer run once: their targets may fall too.
             for &(cf, ci) in calls_in.get(&f).into_iter().flatten() {
-                let Some(&t) = g.call_targets.get(&(cf, ci)) else {
-                    continue;
-                };
-                if once.contains(&t)
-                    && !g
-                        .callers
-                        .get(&t)
-                        .is_some_and(|calls| calls.iter().all(|&c| runs_once(&once, c)))
-                {
-                    once.remove(&t);
-                    removed.push(t);
+                let targets: Vec<FnId> = g.targets((cf, ci)).collect();
+                for t in targets {
+                    if once.contains(&t)
+                        && !g
+                            .callers
+                            .get(&t)
+                            .is_some_and(|calls| calls.iter().all(|&c| runs_once(&once, c)))
+                    {
+                        once.remove(&t);
+                        removed.push(t);
+                    }
                 }
             }
         }
         g.startup_only = once;
         g
+    }
+
+    /// What a call may run: its one resolved target, or the implementations a dynamically
+    /// dispatched method call may reach.
+    pub fn targets(&self, call: CallId) -> impl Iterator<Item = FnId> + '_ {
+        self.call_targets
+            .get(&call)
+            .into_iter()
+            .chain(self.dyn_targets.get(&call).into_iter().flatten())
+            .copied()
     }
 
     pub fn is_factory(&self, f: FnId) -> bool {

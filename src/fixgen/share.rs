@@ -229,6 +229,9 @@ pub(crate) fn shared_help(lang: Lang, framework: &str) -> String {
         "nuxt" => {
             "create the client once in a server utility (e.g. `server/utils/db.ts`, auto-imported) and reuse it in your event handlers"
         }
+        "clone" => {
+            "build the client once and keep it in the value, so that `clone` copies the handle (`self.client.clone()`, cheap: clones share the client's pool)"
+        }
         "gcf" => {
             "create the client outside the function, at module scope, so warm instances reuse it"
         }

@@ -341,7 +341,8 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     // iteration, per inferred callback or per call of a helper there is a batch job's, not a
     // server's. A known framework's handler or a component in them still counts.
     if (crate::pools::is_auxiliary(&f.source.rel)
-        || crate::pools::is_auxiliary_project(&f.source.project.root))
+        || crate::pools::is_auxiliary_project(&f.source.project.root)
+        || f.source.project.test_support)
         && !matches!(&verdict, Verdict::PerRequest { scope: s, .. }
             if matches!(s.kind, ScopeKind::Handler | ScopeKind::Component)
                 && s.framework() != INFERRED)
@@ -461,6 +462,12 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                     "on every call".to_string(),
                     scope_label(&s).map(|sp| {
                         (sp, format!("{} runs on every call: the framework builds a new instance of its class for each call of a method it registers", describe_scope(&s)))
+                    }),
+                ),
+                (None, _) if s.framework() == "clone" => (
+                    "on every clone".to_string(),
+                    scope_label(&s).map(|sp| {
+                        (sp, "`clone` runs whenever the value is copied: servers clone their handler or state for every connection or request".to_string())
                     }),
                 ),
                 (None, _) if s.framework() == "channels" => (
@@ -782,6 +789,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 _ if framework == "event" || framework == INFERRED => "on every event",
                 _ if framework == "channels" => "on every message",
                 _ if framework == "per-call" => "on every call",
+                _ if framework == "clone" => "on every clone",
                 _ if framework == "rerun" => "on every rerun of the script",
                 _ => "on every request",
             };
@@ -992,6 +1000,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "arq") => "arq job",
         (_, "channels") => "Channels consumer method",
         (_, "per-call") => "constructor",
+        (_, "clone") => "`Clone` impl",
         (_, "dramatiq") => "Dramatiq actor",
         (_, "rq") => "RQ job",
         (_, "lambda") => "Lambda handler",

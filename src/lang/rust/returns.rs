@@ -295,10 +295,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                         .iter()
                         .any(|g| g.first().is_some_and(|c| dep(c))))
         });
+        let clone_impl = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+            path.segments.last().is_some_and(|s| s.ident == "Clone")
+                && matches!(
+                    self.pre.resolve(path).first().map(String::as_str),
+                    Some("Clone" | "std" | "core")
+                )
+        });
         let place = FnPlace {
             free: false,
             trait_impl: i.trait_.is_some(),
             external_trait,
+            clone_impl,
             tonic,
             registered: if by_trait {
                 Some("event")
@@ -804,10 +812,22 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             (on_item && *depth == self.ctx.len() && self.ctx().kind == ScopeKind::Loop)
                 .then(|| outer.clone())
         });
+        // `match redis::Client::open(url) { Ok(client) => … }` binds the value as `let` does.
+        match m.arms.iter().find_map(|a| ok_arm_binding(&a.pat)) {
+            Some(n) => {
+                let core = self.conv.of(value_core(&m.expr));
+                self.lets.push((core, n));
+                self.visit_expr(&m.expr);
+                self.lets.pop();
+            }
+            None => self.visit_expr(&m.expr),
+        }
         let Some(outer) = outer else {
-            return visit::visit_expr_match(self, m);
+            for arm in &m.arms {
+                self.visit_arm(arm);
+            }
+            return;
         };
-        self.visit_expr(&m.expr);
         self.with_ctx(outer, |w| {
             for arm in &m.arms {
                 w.visit_arm(arm);

@@ -49,6 +49,9 @@ pub(super) struct FnPlace {
     /// library's): its `async fn`s are what that library calls back (`impl LanguageServer for
     /// Backend { async fn hover(…) }`), probably per event.
     pub(super) external_trait: bool,
+    /// A method of `impl Clone for T`: `clone` runs whenever the value is copied (a server
+    /// clones its handler or state for every connection or request).
+    pub(super) clone_impl: bool,
 }
 
 /// What a closure argument becomes.
@@ -262,21 +265,26 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         {
             return (ScopeKind::Handler, Some("axum"));
         }
+        // An endpoint attribute says more than the call registering it (dropshot's
+        // `#[endpoint]` fn handed to `api.register(…)`, a name worker queues use too).
+        if attrs.iter().any(|a| {
+            attr_last(a).is_some_and(|l| self.catalog.registration.attributes.contains(&l))
+        }) {
+            return (ScopeKind::Handler, Some("route"));
+        }
         if free && let Some(fw) = self.pre.local_handlers.get(&name) {
             return (ScopeKind::Handler, Some(fw));
         }
         if tonic {
             return (ScopeKind::Handler, Some("tonic"));
         }
+        if place.clone_impl && name == "clone" {
+            return (ScopeKind::Handler, Some("clone"));
+        }
         if let Some(fw) = place.registered
             && !self.catalog.registration.once_events.contains(&name)
         {
             return (ScopeKind::Handler, Some(fw));
-        }
-        if attrs.iter().any(|a| {
-            attr_last(a).is_some_and(|l| self.catalog.registration.attributes.contains(&l))
-        }) {
-            return (ScopeKind::Handler, Some("route"));
         }
         if let Some(fw) = self.extractor_framework(sig) {
             return (ScopeKind::Handler, Some(fw));

@@ -207,9 +207,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         };
         let owner = match base.as_deref() {
             Some("self") => self.impl_owner.clone(),
+            // A dependency's type (`dropshot::RequestContext`, seen through `rqctx.context()`)
+            // owns no field of the project's: any struct may.
             Some(v) => self
                 .local(v)
                 .and_then(|l| l.ty.as_ref())
+                .filter(|t| {
+                    !(t.len() > 1 && t.first().is_some_and(|c| self.file.project.has_dep(c)))
+                })
                 .and_then(|t| t.last().cloned()),
             None => None,
         };

@@ -157,6 +157,24 @@ pub(super) fn pat_binding(p: &Pat) -> Option<String> {
     }
 }
 
+/// The name an `Ok(x)` / `Some(x)` match arm binds the scrutinee's value to.
+pub(super) fn ok_arm_binding(p: &Pat) -> Option<String> {
+    match p {
+        Pat::TupleStruct(t)
+            if t.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "Ok" || s.ident == "Some") =>
+        {
+            match t.elems.first() {
+                Some(Pat::Ident(i)) if t.elems.len() == 1 => Some(i.ident.to_string()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The value an initialiser binds, seen through `.await`, `?`, `unwrap()`, `Some(..)`,
 /// `Arc::new(..)`, `match x { .. }`: the expression whose span a construction would have.
 pub(super) fn value_core(e: &Expr) -> &Expr {
