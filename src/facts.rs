@@ -700,6 +700,11 @@ pub struct FileFacts {
     /// static).
     #[serde(default)]
     pub parked: Vec<Parked>,
+    /// TS/JS: project modules whose exports this file re-exports (`export * from "./Database"`,
+    /// `export { initDatabase } from "./Database"`): a barrel (`index.ts`) a caller imports
+    /// from stands for them.
+    #[serde(default)]
+    pub reexports: Vec<ModuleRef>,
 }
 
 /// A struct field, or a `static`, whose type holds connections checked out of a pool, or
@@ -792,6 +797,7 @@ impl FileFacts {
             trait_impls,
             checkout_fields,
             parked,
+            reexports,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -811,6 +817,7 @@ impl FileFacts {
         trait_impls.shrink_to_fit();
         checkout_fields.shrink_to_fit();
         parked.shrink_to_fit();
+        reexports.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

@@ -403,6 +403,46 @@ impl Targets {
         t
     }
 
+    /// Barrels not parsed (`index.ts`: `export * from "./Database"`): importing one is
+    /// importing what it re-exports, so its module keys lead to the targets its imports reach.
+    /// Two rounds, for a barrel of barrels.
+    pub fn through_barrels<'s>(&mut self, barrels: &[(&'s SourceFile, &'s [ModuleRef])]) {
+        for _ in 0..2 {
+            let mut added = false;
+            for (s, imports) in barrels {
+                let reached: Vec<usize> = imports
+                    .iter()
+                    .flat_map(|r| r.candidates.iter())
+                    .flat_map(|c| self.by_suffix.get(c).map(Vec::as_slice).unwrap_or(&[]))
+                    .copied()
+                    .filter(|&i| self.list.get(i).is_some_and(|t| t.root == s.project.root))
+                    .collect();
+                if reached.is_empty() {
+                    continue;
+                }
+                for k in crate::lang::modules::module_keys(&s.rel, s.lang) {
+                    let mut rest = k.as_str();
+                    loop {
+                        let entry = self.by_suffix.entry(rest.to_string()).or_default();
+                        for &i in &reached {
+                            if !entry.contains(&i) {
+                                entry.push(i);
+                                added = true;
+                            }
+                        }
+                        match rest.find('/') {
+                            Some(i) => rest = &rest[i + 1..],
+                            None => break,
+                        }
+                    }
+                }
+            }
+            if !added {
+                break;
+            }
+        }
+    }
+
     /// Must this not yet parsed file (which imports `imports`) be parsed? `Names`: if its text
     /// names one of what these targets export (see [`Targets::names_in`]).
     pub fn import_match(&self, source: &SourceFile, imports: &[ModuleRef]) -> ImportMatch {

@@ -33,6 +33,17 @@ pub struct Project {
     /// process (`"migration:run": "tsx migration.ts"`, `"db:seed": "node ./scripts/seed.js"`);
     /// not the app itself (the scripts that start or serve it: [`APP_SCRIPTS`]).
     pub script_files: Vec<String>,
+    /// Python console scripts (`[project.scripts]`, `[project.gui-scripts]`,
+    /// `[tool.poetry.scripts]`): `(module, function)` pairs such as `("app.cli", "run")`. Each
+    /// runs once per process, as `main` does.
+    pub entry_points: Vec<(String, String)>,
+    /// TS/JS path aliases of the root's `tsconfig.json` / `jsconfig.json` (`compilerOptions.paths`
+    /// under `baseUrl`): `("@spacebar/database*", ["src/database*"])`, targets relative to the
+    /// root. `extends` is not followed.
+    pub ts_paths: Vec<(String, Vec<String>)>,
+    /// Rust: a workspace crate the other crates of its workspace take only as a
+    /// dev-dependency (`crates_io_test_db`): test support, like a `tests/` folder.
+    pub test_support: bool,
 }
 
 /// `package.json` scripts that run the application rather than a one-off job: `start`, `dev`,
@@ -209,6 +220,23 @@ impl Project {
                         .unwrap_or(false);
             }
         }
+        for name in ["tsconfig.json", "jsconfig.json"] {
+            if p.ts_paths.is_empty()
+                && let Some(text) = read_or_note(root, name, &mut p.problems)
+            {
+                match json5::from_str::<serde_json::Value>(&text) {
+                    Ok(doc) => p.ts_paths = ts_paths(&doc),
+                    Err(e) => p.problems.push(ManifestProblem {
+                        file: name.into(),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "malformed {name} ({e}); its path aliases are not followed"
+                        ),
+                    }),
+                }
+            }
+        }
         if let Some(text) = read_or_note(root, "pyproject.toml", &mut p.problems) {
             p.manifests.push("pyproject.toml".into());
             let parsed = toml::from_str::<toml::Table>(&text);
@@ -220,6 +248,7 @@ impl Project {
                 if doc.get("project").and_then(|v| v.get("scripts")).is_some() {
                     has_binary = true;
                 }
+                p.entry_points = python_entry_points(&doc);
             }
         }
         if let Ok(entries) = std::fs::read_dir(root) {
@@ -290,6 +319,13 @@ impl Project {
                     .and_then(|n| n.as_str());
                 if root.join("src/lib.rs").is_file() {
                     p.lib_crate = lib_name.map(|n| n.replace('-', "_"));
+                }
+                if let Some(name) = doc
+                    .get("package")
+                    .and_then(|p| p.get("name"))
+                    .and_then(|n| n.as_str())
+                {
+                    p.test_support = dev_only_in_workspace(root, name);
                 }
             }
             if root.join("src/main.rs").is_file() || root.join("src/bin").is_dir() {
@@ -395,6 +431,130 @@ fn read(root: &Path, name: &str) -> Option<String> {
 }
 
 /// Lower-case; Python's `_`/`.` become `-` (PEP 503), so `SQLAlchemy` ≡ `sqlalchemy`.
+/// `compilerOptions.paths` of a tsconfig, each target joined to `baseUrl` and normalised
+/// (`./src/*` → `src/*`).
+fn ts_paths(doc: &serde_json::Value) -> Vec<(String, Vec<String>)> {
+    let opts = doc.get("compilerOptions");
+    let base = opts
+        .and_then(|o| o.get("baseUrl"))
+        .and_then(|b| b.as_str())
+        .unwrap_or(".");
+    let Some(paths) = opts
+        .and_then(|o| o.get("paths"))
+        .and_then(|p| p.as_object())
+    else {
+        return Vec::new();
+    };
+    let join = |t: &str| -> Option<String> {
+        let mut out: Vec<&str> = Vec::new();
+        for seg in base.split('/').chain(t.split('/')) {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    out.pop()?;
+                }
+                s => out.push(s),
+            }
+        }
+        Some(out.join("/"))
+    };
+    paths
+        .iter()
+        .filter_map(|(pattern, targets)| {
+            let targets: Vec<String> = targets
+                .as_array()?
+                .iter()
+                .filter_map(|t| t.as_str().and_then(join))
+                .collect();
+            (!targets.is_empty()).then(|| (pattern.clone(), targets))
+        })
+        .collect()
+}
+
+/// Is crate `name` (at `root`) taken by the other crates of its workspace only as a
+/// dev-dependency? The workspace is the nearest ancestor whose `Cargo.toml` has `[workspace]`
+/// (three levels up at most); its crates are the `Cargo.toml` files three levels under it.
+fn dev_only_in_workspace(root: &Path, name: &str) -> bool {
+    let Some(ws) = root.ancestors().skip(1).take(3).find(|d| {
+        read(d, "Cargo.toml").is_some_and(|t| {
+            toml::from_str::<toml::Table>(&t).is_ok_and(|doc| doc.contains_key("workspace"))
+        })
+    }) else {
+        return false;
+    };
+    let (mut dev, mut normal) = (false, false);
+    let manifests = walkdir::WalkDir::new(ws)
+        .max_depth(3)
+        .into_iter()
+        .filter_entry(|e| {
+            let n = e.file_name().to_str().unwrap_or("");
+            !(e.file_type().is_dir()
+                && (n == "target" || n == "node_modules" || n.starts_with('.')))
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "Cargo.toml" && e.path().parent() != Some(root));
+    for m in manifests {
+        let Some(doc) = m
+            .path()
+            .parent()
+            .and_then(|d| read(d, "Cargo.toml"))
+            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+        else {
+            continue;
+        };
+        let has = |t: Option<&toml::Value>| {
+            t.and_then(|t| t.as_table())
+                .is_some_and(|t| t.contains_key(name))
+        };
+        dev |= has(doc.get("dev-dependencies"));
+        normal |= has(doc.get("dependencies")) || has(doc.get("build-dependencies"));
+    }
+    dev && !normal
+}
+
+/// `module:function` targets of a pyproject's console and GUI scripts.
+fn python_entry_points(doc: &toml::Table) -> Vec<(String, String)> {
+    let tables = [
+        doc.get("project").and_then(|v| v.get("scripts")),
+        doc.get("project").and_then(|v| v.get("gui-scripts")),
+        doc.get("tool")
+            .and_then(|v| v.get("poetry"))
+            .and_then(|v| v.get("scripts")),
+    ];
+    let mut out = Vec::new();
+    for t in tables.into_iter().flatten() {
+        let Some(t) = t.as_table() else { continue };
+        for v in t.values() {
+            // Poetry also takes `{ callable = "pkg.mod:fn" }`.
+            let target = v
+                .as_str()
+                .or_else(|| v.get("callable").and_then(|c| c.as_str()));
+            if let Some((module, func)) = target.and_then(|s| s.split_once(':')) {
+                let func = func.split(['.', ' ', '[']).next().unwrap_or(func).trim();
+                if !module.trim().is_empty() && !func.is_empty() {
+                    out.push((module.trim().to_string(), func.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Is a Python file at `rel` (relative to the project root, `/` separators) the module `module`
+/// (`app.cli` for `app/cli.py`, `src/app/cli.py` or `app/cli/__init__.py`)?
+pub fn is_python_module(rel: &str, module: &str) -> bool {
+    let path = module.replace('.', "/");
+    let stem = rel
+        .strip_suffix("/__init__.py")
+        .or_else(|| rel.strip_suffix(".py"));
+    stem.is_some_and(|s| {
+        s == path
+            || (s.len() > path.len()
+                && s.ends_with(path.as_str())
+                && s.as_bytes()[s.len() - path.len() - 1] == b'/')
+    })
+}
+
 pub fn normalise_dep(name: &str) -> String {
     if name.starts_with('@') {
         return name.to_ascii_lowercase();
@@ -499,6 +659,37 @@ mod tests {
         let p = Project::load(&dir);
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(p.script_files, ["db/seed.ts"]);
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn console_scripts_are_entry_points() {
+        let doc: toml::Table = toml::from_str(
+            r#"
+[project.scripts]
+app = "app.cli:run"
+[project.gui-scripts]
+viewer = "app.gui:main [extra]"
+[tool.poetry.scripts]
+worker = { callable = "app.worker:start" }
+broken = "no-colon"
+"#,
+        )
+        .unwrap();
+        let mut got = python_entry_points(&doc);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("app.cli".to_string(), "run".to_string()),
+                ("app.gui".to_string(), "main".to_string()),
+                ("app.worker".to_string(), "start".to_string()),
+            ]
+        );
+        assert!(is_python_module("src/app/cli.py", "app.cli"));
+        assert!(is_python_module("app/cli/__init__.py", "app.cli"));
+        assert!(!is_python_module("src/myapp/cli.py", "app.cli"));
+        assert!(!is_python_module("app/cli.ts", "app.cli"));
     }
 
     #[test]

@@ -259,7 +259,16 @@ pub(super) fn extract_all(
                 .collect();
             scanned = true;
         }
-        let targets = prefilter::Targets::of(files.iter().map(|f| &f.file).zip(per_file));
+        let mut targets = prefilter::Targets::of(files.iter().map(|f| &f.file).zip(per_file));
+        let barrels: Vec<(&SourceFile, &[crate::facts::ModuleRef])> = pending
+            .iter()
+            .zip(&pending_imports)
+            .filter(|((s, _), _)| is_barrel(s))
+            .filter_map(|((s, _), imports)| imports.as_deref().map(|i| (s, i)))
+            .collect();
+        if !barrels.is_empty() {
+            targets.through_barrels(&barrels);
+        }
         let matcher = prefilter::NameMatcher::new(&fresh);
         // A file let go is read again when its imports make it a candidate: as a hit, or to
         // see whether it names what its import exports.
@@ -326,6 +335,13 @@ pub(super) fn extract_all(
         let facts = match imports {
             Some(imports) if !imports.is_empty() => Arc::new(crate::facts::FileFacts {
                 module_keys: lang::modules::module_keys(&source.rel, source.lang),
+                // A JS/TS barrel (`index.ts`: `export * from "./Database"`) names nothing it
+                // exports, so it is not parsed: what it imports is what it re-exports.
+                reexports: if is_barrel(&source) {
+                    imports.clone()
+                } else {
+                    Vec::new()
+                },
                 imports,
                 ..Default::default()
             }),
@@ -374,4 +390,15 @@ pub(super) fn project_graph(files: &[CheckedFile]) -> CallGraph {
         })
         .collect();
     CallGraph::build(&units)
+}
+
+/// A JS/TS `index` module: a barrel, by convention.
+fn is_barrel(source: &crate::source::SourceFile) -> bool {
+    use crate::source::Lang;
+    matches!(source.lang, Lang::Ts | Lang::Tsx | Lang::Js)
+        && source
+            .rel
+            .rsplit('/')
+            .next()
+            .is_some_and(|n| n.split('.').next() == Some("index"))
 }

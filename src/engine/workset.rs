@@ -189,7 +189,7 @@ pub(super) fn read_workset(
                 && !pf.triggers(d.lang, &text)
                 // A suppression comment is checked even in a file nothing else is found in.
                 && memchr::memmem::find(text.as_bytes(), b"connlint").is_none()
-                && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text)
+                && let Some(imports) = lang::scan_imports_of(d.lang, &d.rel, &text, &d.project.ts_paths)
             {
                 let mut imports: Vec<Arc<[String]>> =
                     imports.into_iter().map(|m| intern(m.candidates)).collect();

@@ -92,16 +92,27 @@ pub fn scan_imports(source: &SourceFile) -> Option<Vec<ModuleRef>> {
                 .collect(),
         );
     }
-    scan_imports_of(source.lang, &source.rel, &source.text)
+    scan_imports_of(
+        source.lang,
+        &source.rel,
+        &source.text,
+        &source.project.ts_paths,
+    )
 }
 
 /// [`scan_imports`] of a text not yet made a [`SourceFile`] (`rel`: its path in its project).
-pub fn scan_imports_of(lang: Lang, rel: &str, text: &str) -> Option<Vec<ModuleRef>> {
+/// `aliases`: the project's tsconfig path aliases ([`crate::project::Project::ts_paths`]).
+pub fn scan_imports_of(
+    lang: Lang,
+    rel: &str,
+    text: &str,
+    aliases: &[(String, Vec<String>)],
+) -> Option<Vec<ModuleRef>> {
     match lang {
         Lang::Ts | Lang::Tsx | Lang::Js => Some(
             typescript::scan_import_specifiers(text)
                 .into_iter()
-                .filter_map(|spec| modules::js_module(rel, spec, |_| false))
+                .filter_map(|spec| modules::js_module(rel, spec, aliases, |_| false))
                 .collect(),
         ),
         Lang::Py => Some(python::scan_imports(rel, text)),

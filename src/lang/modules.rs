@@ -63,6 +63,7 @@ fn strip_js_ext(spec: &str) -> &str {
 pub fn js_module(
     from_rel: &str,
     spec: &str,
+    aliases: &[(String, Vec<String>)],
     is_dependency: impl Fn(&str) -> bool,
 ) -> Option<ModuleRef> {
     let spec = strip_js_ext(spec);
@@ -70,7 +71,27 @@ pub fn js_module(
         normalise(base.split('/').chain(tail.split('/')).map(String::from))
     };
     let mut candidates = Vec::new();
-    if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
+    // A tsconfig path alias (`"@spacebar/database*": ["./src/database*"]`): the longest
+    // matching pattern, as TypeScript picks it.
+    let alias = aliases
+        .iter()
+        .filter_map(|(pattern, targets)| match pattern.split_once('*') {
+            Some((pre, post)) => spec
+                .strip_prefix(pre)
+                .and_then(|r| r.strip_suffix(post))
+                .map(|star| (pre.len() + post.len(), targets, star)),
+            None => (pattern == spec).then_some((pattern.len() + 1, targets, "")),
+        })
+        .max_by_key(|(len, _, _)| *len);
+    if let Some((_, targets, star)) = alias {
+        for t in targets {
+            if let Some(key) = normalise(t.replacen('*', star, 1).split('/').map(String::from)) {
+                candidates.push(strip_js_ext(&key).to_string());
+            }
+        }
+    }
+    if !candidates.is_empty() {
+    } else if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
         candidates.push(join(dir_of(from_rel), spec)?);
     } else if let Some(rest) = spec
         .strip_prefix("@/")
@@ -304,12 +325,12 @@ mod tests {
     #[test]
     fn js_specifiers() {
         let dep = |p: &str| p == "pg" || p == "@prisma/client";
-        assert_eq!(js_module("app/api/users/route.ts", "pg", dep), None);
-        assert_eq!(js_module("a.ts", "@prisma/client", dep), None);
-        let r = js_module("app/api/users/route.ts", "../../../lib/db", dep)
+        assert_eq!(js_module("app/api/users/route.ts", "pg", &[], dep), None);
+        assert_eq!(js_module("a.ts", "@prisma/client", &[], dep), None);
+        let r = js_module("app/api/users/route.ts", "../../../lib/db", &[], dep)
             .map(|m| m.candidates.to_vec());
         assert_eq!(r, Some(vec!["lib/db".to_string()]));
-        let r = js_module("app/page.tsx", "@/lib/db", dep).map(|m| m.candidates.to_vec());
+        let r = js_module("app/page.tsx", "@/lib/db", &[], dep).map(|m| m.candidates.to_vec());
         assert_eq!(
             r,
             Some(vec!["lib/db".to_string(), "src/lib/db".to_string()])

@@ -33,6 +33,14 @@ impl Check for UnclosedSession {
                 ) {
                     continue;
                 }
+                // A function only start-up code calls (`initDatabase()` from each server's
+                // `start`) runs once too: an exception there ends the start-up.
+                if s.scope.kind == ScopeKind::Function
+                    && s.in_fn
+                        .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+                {
+                    continue;
+                }
                 let pooled = s.kind == ClientKind::Checkout;
                 let (severity, what) = match (s.closing, pooled) {
                     (Closing::Always | Closing::HandedOver, _) => continue,

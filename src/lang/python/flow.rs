@@ -519,6 +519,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if self.is_path(*r, &aliases)
                         || self.is_path(*r, &handles)
                         || self.is_owner_handle(strip(*r), &aliases, handle_methods)
+                        || self.wraps(*r, &aliases)
                     {
                         handles.push(name.to_string());
                     }
@@ -562,6 +563,30 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         best
+    }
+
+    /// An object built with the client itself as an argument (`Wrapper(pool)`, or a class's
+    /// constructor method: `FastMCP.from_openapi(client=client)`): it keeps the client.
+    pub(super) fn wraps(&self, node: Node, names: &[String]) -> bool {
+        let node = strip(node);
+        if node.kind_name() != "call" {
+            return false;
+        }
+        let segs = node.field("function").and_then(|f| dotted(f, self.src));
+        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        let class_like = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
+            [.., ty, _] if upper(ty) => true,
+            [.., last] => upper(last),
+            [] => false,
+        });
+        if !class_like {
+            return false;
+        }
+        let (positional, keywords) = call_args(node);
+        positional
+            .into_iter()
+            .chain(keywords.into_iter().map(|(_, v)| v))
+            .any(|a| self.is_exact(strip(a), names))
     }
 
     /// `conn.cursor()` for a client whose cursor keeps it (catalogue `owner_handles`).

@@ -895,6 +895,12 @@ impl<'a, 't> Walker<'a, 't> {
         if STARTUP_NAMES.contains(&name)
             || (class.is_none()
                 && (self.pre.main_called.contains(name) || self.pre.lifespan_fns.contains(name)))
+            // A console script's function (`[project.scripts] app = "app.cli:run"`).
+            || (class.is_none()
+                && top_level
+                && self.file.project.entry_points.iter().any(|(m, f)| {
+                    f == name && crate::project::is_python_module(&self.file.rel, m)
+                }))
             || (name == "ready"
                 && class.is_some_and(|c| c.bases.iter().any(|b| b.ends_with("AppConfig"))))
         {

@@ -639,6 +639,15 @@ impl<'a, 't> Walker<'a, 't> {
                         })
                     }
                     "call" => self.wrapped_in_class(v, aliases),
+                    // `server = FastMCP.from_openapi(client=client); return server`
+                    "identifier" => {
+                        let name = text(v, self.src);
+                        info.assigns.iter().any(|(l, r)| {
+                            l.kind_name() == "identifier"
+                                && text(*l, self.src) == name
+                                && self.wraps(*r, aliases)
+                        })
+                    }
                     _ => false,
                 }
             })

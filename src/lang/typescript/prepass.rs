@@ -231,6 +231,8 @@ pub(super) struct Pre<'a, 't> {
     pub(super) consts: HashMap<String, Bound<'t>>,
     /// Project modules imported (ESM, `require`, `import()`, `export … from`), de-duplicated.
     pub(super) local_imports: Vec<ModuleRef>,
+    /// Project modules re-exported (`export * from "./db"`).
+    pub(super) reexports: Vec<ModuleRef>,
     /// Calls no catalogue registration names, to be read by their shape once the imports are
     /// known (see [`Pre::inferred_key`]).
     pub(super) maybe_registrations: Vec<Node<'t>>,
@@ -278,6 +280,7 @@ impl<'a, 't> Pre<'a, 't> {
             receivers: Default::default(),
             consts: HashMap::default(),
             local_imports: Vec::new(),
+            reexports: Vec::new(),
         }
     }
 
@@ -319,7 +322,7 @@ impl<'a, 't> Pre<'a, 't> {
                 "import_statement" => self.import(n),
                 "export_statement" => {
                     if let Some(m) = field(n, "source").and_then(|s| string_value(s, src)) {
-                        self.note_import(m);
+                        self.note_import(m, true);
                     }
                 }
                 "variable_declarator" => {
@@ -357,7 +360,7 @@ impl<'a, 't> Pre<'a, 't> {
                 }
                 "call_expression" => {
                     if let Some(m) = self.required_module(n) {
-                        self.note_import(m);
+                        self.note_import(m, false);
                     }
                     self.registration(n);
                     self.event_registration(n);
@@ -423,16 +426,20 @@ impl<'a, 't> Pre<'a, 't> {
         if self.catalog.knows_module(spec) {
             return None;
         }
-        let project = &self.file.project;
-        js_module(&self.file.rel, spec, |pkg| project.has_dep(pkg))
+        let p = &self.file.project;
+        js_module(&self.file.rel, spec, &p.ts_paths, |d| p.has_dep(d))
     }
 
     /// A module the file imports: recorded when it is a project module.
-    pub(super) fn note_import(&mut self, spec: &str) {
-        if let Some(m) = self.local_module(spec)
-            && !self.local_imports.contains(&m)
-        {
-            self.local_imports.push(m);
+    /// `reexport`: `export … from spec`, which also stands for the module.
+    pub(super) fn note_import(&mut self, spec: &str, reexport: bool) {
+        if let Some(m) = self.local_module(spec) {
+            if reexport && !self.reexports.contains(&m) {
+                self.reexports.push(m.clone());
+            }
+            if !self.local_imports.contains(&m) {
+                self.local_imports.push(m);
+            }
         }
     }
 
@@ -453,7 +460,7 @@ impl<'a, 't> Pre<'a, 't> {
         let Some(module) = field(n, "source").and_then(|s| string_value(s, src)) else {
             return;
         };
-        self.note_import(module);
+        self.note_import(module, false);
         for clause in named_kids(n) {
             match clause.kind_name() {
                 "import_clause" => {

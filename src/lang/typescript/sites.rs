@@ -235,18 +235,15 @@ impl<'a, 't> Walker<'a, 't> {
                 self.frame().releases.push(path);
             }
             // Handed to an imported library object that keeps it (`R.setup(knexInstance)`,
-            // redbean-node's global): that object owns it from then on, as a caller would.
+            // redbean-node's global), or to what a parameter holds (a DI container's
+            // `container.register({ redis: asValue(connection) })`): that object owns it.
             if let Some(obj) = field(callee_u, "object").map(unwrap_value)
                 && obj.kind_name() == "identifier"
-                && self.pre.imports.contains_key(text(obj, src))
-                && !self.is_local(text(obj, src))
+                && ((self.pre.imports.contains_key(text(obj, src))
+                    && !self.is_local(text(obj, src)))
+                    || self.is_owner_param(text(obj, src)))
             {
-                let handed: Vec<String> = call_args(n)
-                    .iter()
-                    .map(|a| unwrap_value(*a))
-                    .filter(|a| a.kind_name() == "identifier")
-                    .map(|a| text(a, src).to_string())
-                    .collect();
+                let handed = call_args(n).into_iter().flat_map(|a| handed_names(a, src));
                 self.frame().handed.extend(handed);
             }
             if matches!(prop, "set" | "push" | "add" | "unshift")

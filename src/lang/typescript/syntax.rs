@@ -644,3 +644,24 @@ pub(super) fn is_state_setter_name(name: &str) -> bool {
         .and_then(|rest| rest.chars().next())
         .is_some_and(|c| c.is_ascii_uppercase())
 }
+
+/// The names an argument hands over: `x`, the values of `{ k: x }`, and what a wrapper call is
+/// given (`{ redis: asValue(connection) }`).
+pub(super) fn handed_names(arg: Node, src: &str) -> Vec<String> {
+    let a = unwrap_value(arg);
+    match a.kind_name() {
+        "identifier" => vec![text(a, src).to_string()],
+        "object" => named_kids(a)
+            .into_iter()
+            .filter_map(|p| field(p, "value"))
+            .flat_map(|v| handed_names(v, src))
+            .collect(),
+        "call_expression" => call_args(a)
+            .into_iter()
+            .map(unwrap_value)
+            .filter(|v| v.kind_name() == "identifier")
+            .map(|v| text(v, src).to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
