@@ -505,6 +505,9 @@ pub struct InferredDef {
     /// Methods whose key is a command's name, not an event's (`bot.command("start", …)`): the
     /// once-only event names (`start`) do not apply to them.
     pub command_methods: Vec<String>,
+    /// TS/JS: keys by which an options object handed to a call names its event or job (`name`,
+    /// `id`, `topic`): its function-valued properties then probably run per event.
+    pub object_keys: Vec<String>,
     /// Python / Rust: method names that say they register an event callback, as prefixes and
     /// suffixes (`on_`: `@app.on_message(…)`; `_handler`: `@dp.message_handler(…)`), when no
     /// name or path is given.

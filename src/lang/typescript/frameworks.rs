@@ -218,3 +218,134 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 }
+
+impl<'t> Walker<'_, 't> {
+    /// The registration a callback is handed to (the call's function, and a label such as
+    /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
+    /// functions, or as the value of a registration key of an options object passed to a call.
+    /// The flag is set for a registration inferred from the call's shape.
+    pub(super) fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String, bool)> {
+        let reg = &self.catalog.registration;
+        let src = self.src;
+        let callee =
+            |call: Node<'t>| field(call, "function").or_else(|| field(call, "constructor"));
+        let label = |call: Node<'t>| -> Option<(Node<'t>, String)> {
+            let func = callee(call)?;
+            let func_text = if call.kind_name() == "new_expression" {
+                format!("new {}", text(func, src))
+            } else {
+                text(func, src).to_string()
+            };
+            let args = field(call, "arguments")?;
+            let first = args.named_child(0);
+            let event = first
+                .filter(|a| matches!(a.kind_name(), "string" | "template_string"))
+                .map(|a| text(a, src));
+            Some((
+                func,
+                match event {
+                    Some(e) if e.len() <= 60 => format!("{func_text}({e})"),
+                    _ => format!("{func_text}(…)"),
+                },
+            ))
+        };
+        let registered = |call: Node<'t>| -> bool {
+            let Some(func) = callee(call) else {
+                return false;
+            };
+            if call.kind_name() == "new_expression" {
+                let class = text(func, src);
+                return reg
+                    .classes
+                    .iter()
+                    .any(|c| c == class.rsplit('.').next().unwrap_or(class));
+            }
+            let named = match unwrap_value(func).kind_name() {
+                "member_expression" => field(unwrap_value(func), "property")
+                    .is_some_and(|p| reg.methods.iter().any(|m| m == text(p, src))),
+                "identifier" => reg.functions.iter().any(|f| f == text(func, src)),
+                _ => false,
+            };
+            if !named {
+                return false;
+            }
+            // `server.on("listening", cb)`: once, not per event.
+            let first = field(call, "arguments").and_then(|a| a.named_child(0));
+            !first
+                .filter(|a| a.kind_name() == "string")
+                .is_some_and(|a| {
+                    let e = text(a, src).trim_matches(|c| c == '"' || c == '\'' || c == '`');
+                    reg.once_events.iter().any(|o| o == e)
+                })
+        };
+        if let Some((call, i)) = arg_position(at) {
+            if registered(call.node) {
+                return label(call.node).map(|(f, l)| (f, l, false));
+            }
+            // A call of a registration's shape that the catalogue does not name: the callback
+            // follows a key (`bot.command("start", ctx => …)`).
+            return self
+                .pre
+                .inferred_key(call.node)
+                .filter(|k| i > *k)
+                .and_then(|_| label(call.node))
+                .map(|(f, l)| (f, l, true));
+        }
+        // `consumer.run({ eachMessage: async (…) => … })`, or a method of the options object
+        // (`Server.configure({ async onStoreDocument(data) { … } })`).
+        let (key_node, object) = if at.node.kind_name() == "method_definition" {
+            (field(at.node, "name")?, at.up())
+        } else {
+            let pair = at.up().filter(|p| p.node.kind_name() == "pair")?;
+            (field(pair.node, "key")?, pair.up())
+        };
+        let key = text(key_node, src).trim_matches(|c| c == '"' || c == '\'');
+        let object = object.filter(|o| o.node.kind_name() == "object")?;
+        let known = reg.keys.iter().any(|k| k == key);
+        // Not a key the catalogue names: a callback of an options object that names its job or
+        // event (`workflow.task({ name: "load", fn })`, `createTool({ id: "lookup", execute })`,
+        // `service({ name: "orders", handlers: { place } })`) probably runs per event.
+        let object = if known {
+            object
+        } else {
+            let def = &reg.inferred;
+            if def.once_methods.iter().any(|m| m == key) || reg.once_events.iter().any(|e| e == key)
+            {
+                return None;
+            }
+            let nested = object
+                .up()
+                .filter(|p| p.node.kind_name() == "pair")
+                .and_then(|p| p.up())
+                .filter(|o| o.node.kind_name() == "object");
+            [Some(object), nested]
+                .into_iter()
+                .flatten()
+                .find(|o| self.pre.names_its_event(o.node))?
+        };
+        let args = object.up().filter(|a| a.node.kind_name() == "arguments")?;
+        let call = args
+            .up()
+            .filter(|c| matches!(c.node.kind_name(), "call_expression" | "new_expression"))?;
+        let func = callee(call.node)?;
+        if !known && !self.pre.object_registration(call.node) {
+            return None;
+        }
+        Some((func, format!("{}({{ {key} }})", text(func, src)), !known))
+    }
+}
+
+impl<'t> Walker<'_, 't> {
+    /// Is this `this` the root of `this.x`, a field the file assigns (`this.client = …`,
+    /// `this.connected = true`)? Such a field is the instance's state a guard may test.
+    pub(super) fn this_state(&self, this: Node<'_>) -> bool {
+        let Some(member) = this.parent().filter(|p| {
+            p.kind_name() == "member_expression"
+                && field(*p, "object").is_some_and(|o| o.id() == this.id())
+        }) else {
+            return false;
+        };
+        let key = super::prepass::target_key(text(member, self.src));
+        self.pre.assigned_paths.contains(&key)
+    }
+}

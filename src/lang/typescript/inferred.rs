@@ -13,6 +13,46 @@ impl<'a, 't> Pre<'a, 't> {
     /// catalogue's `[registration.inferred] not_methods` (`fs.readFile("x", cb)`'s kind), one
     /// called on an import of its `not_modules`, a once-only event, and anything in a file
     /// that imports a command-line framework.
+    /// Does this options object name its event or job: a property of the catalogue's
+    /// `[registration.inferred] object_keys` (`name`, `id`, `topic`) given a name-like string?
+    pub(super) fn names_its_event(&self, object: Node<'t>) -> bool {
+        let src = self.src;
+        let keys = &self.catalog.registration.inferred.object_keys;
+        named_kids(object).into_iter().any(|p| {
+            p.kind_name() == "pair"
+                && field(p, "key")
+                    .and_then(|k| key_name(k, src))
+                    .is_some_and(|k| keys.iter().any(|x| x == k))
+                && field(p, "value")
+                    .map(unwrap_value)
+                    .filter(|v| v.kind_name() == "string")
+                    .and_then(|v| string_value(v, src))
+                    .is_some_and(|v| inferred::key_of(v).is_some())
+        })
+    }
+
+    /// May `call`, given an options object that names its event, register its callbacks? Not
+    /// one called on an import of `not_modules`, nor anything in a file importing a
+    /// command-line framework. (`not_methods` are names of the key-then-callback shape: a
+    /// workflow's `task({ name, fn })` is no `gulp.task("build", fn)`.)
+    pub(super) fn object_registration(&self, call: Node<'t>) -> bool {
+        let src = self.src;
+        let def = &self.catalog.registration.inferred;
+        let is_new = call.kind_name() == "new_expression";
+        let Some(callee) = field(call, if is_new { "constructor" } else { "function" }) else {
+            return false;
+        };
+        let callee = unwrap_value(callee);
+        let not_module = root_of(callee, src).is_some_and(|(root, _)| {
+            self.imports.get(root).is_some_and(|imp| {
+                def.not_modules
+                    .iter()
+                    .any(|m| wildcard_match(m, &imp.module))
+            })
+        });
+        !not_module && !self.cli_file
+    }
+
     pub(super) fn inferred_key(&self, call: Node<'t>) -> Option<usize> {
         if !registration_shaped(call) {
             return None;
