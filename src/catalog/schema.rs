@@ -389,6 +389,9 @@ pub struct RegistrationDef {
     /// with something that calls it per request or event (`#[handler]`, `#[server]`,
     /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment.
     pub attributes: Vec<String>,
+    /// Rust: attributes that make the function a job a queue's worker runs once per job
+    /// (sqlxmq's `#[job]`): matched on the last path segment.
+    pub job_attributes: Vec<String>,
     /// Traits whose implementations a library calls back per event (serenity's
     /// `EventHandler`, actix's `Handler<M>`, tower's `Service`, jsonrpsee's generated
     /// `*RpcServer`; one `*` stands for any text): their methods run per event, except the
@@ -505,6 +508,9 @@ pub struct InferredDef {
     /// Methods whose key is a command's name, not an event's (`bot.command("start", …)`): the
     /// once-only event names (`start`) do not apply to them.
     pub command_methods: Vec<String>,
+    /// Python: keywords of a decorator call that give a period (`interval=60.0`, `cron="…"`):
+    /// the decorated function runs on every tick.
+    pub schedule_keywords: Vec<String>,
     /// TS/JS: keys by which an options object handed to a call names its event or job (`name`,
     /// `id`, `topic`): its function-valued properties then probably run per event.
     pub object_keys: Vec<String>,

@@ -108,6 +108,23 @@ impl<'t> Pre<'t> {
         };
         let def = &self.inferred;
         let modules: Vec<&str> = def.not_modules.iter().map(String::as_str).collect();
+        // A period given by keyword (`@kopf.timer(GROUP, VERSION, PLURAL, interval=60.0)`,
+        // `@app.periodic(seconds=30)`): the function runs on every tick (even
+        // under a name that is no registration otherwise: `timer` is also a timing decorator's).
+        let wrapper = ["cache", "memo", "limit", "retry", "throttle"]
+            .iter()
+            .any(|w| last.to_ascii_lowercase().contains(w));
+        if let Some(c) = call
+            && !wrapper
+            && !self.cli
+            && !self.imported_from(first, &modules)
+            && super::syntax::call_args(c).1.iter().any(|(k, v)| {
+                def.schedule_keywords.iter().any(|s| s == text(*k, src))
+                    && matches!(v.kind_name(), "integer" | "float" | "string")
+            })
+        {
+            return true;
+        }
         // `@app.cli.command("seed")`: a command line's.
         if inferred::denied(def, last)
             || segs.contains(&"cli")
@@ -126,11 +143,11 @@ impl<'t> Pre<'t> {
             return inferred::key_of(&k).is_some()
                 && (command || !self.reg_once.contains(k.as_str()));
         }
-        // By its name alone, only a method of an object (`@app.on_message`, `@bus.on_refund`
-        // with `from .bus import bus`), not a function of a module imported whole
-        // (`@bentoml.on_deployment` after `import bentoml`).
+        // By its name alone: a method of an object (`@app.on_message`, `@bus.on_refund` with
+        // `from .bus import bus`) or a module's event decorator (Chainlit's `@cl.on_message`
+        // after `import chainlit as cl`), unless the event is a once-only one
+        // (`@bentoml.on_deployment`, `@cl.on_app_startup`).
         inferred::event_method(def, last)
-            && self.imports.get(*first).is_none_or(|imp| imp.member)
             && !def
                 .event_prefixes
                 .iter()

@@ -666,10 +666,17 @@ impl<'ast> Walker<'_, 'ast> {
     /// message, like a `loop {}` that accepts or polls.
     pub(super) fn iterates_stream(&self, f: &'ast syn::ExprForLoop) -> bool {
         let iterable = &*f.expr;
-        let Some(var) = stream_receiver(iterable) else {
+        let Some(state) = self.fns.last() else {
             return false;
         };
-        let Some(state) = self.fns.last() else {
+        // A channel's receiving end (`for msg in &connection.receiver`, `for job in rx.iter()`):
+        // messages as they come, until every sender is gone.
+        if super::syntax::channel_receiver(iterable)
+            && is_last_work(state.body, f, &self.catalog.generic_release)
+        {
+            return true;
+        }
+        let Some(var) = stream_receiver(iterable) else {
             return false;
         };
         if !is_last_work(state.body, f, &self.catalog.generic_release) {

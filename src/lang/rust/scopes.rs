@@ -272,6 +272,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }) {
             return (ScopeKind::Handler, Some("route"));
         }
+        if attrs.iter().any(|a| {
+            attr_last(a).is_some_and(|l| self.catalog.registration.job_attributes.contains(&l))
+        }) {
+            return (ScopeKind::Handler, Some("job"));
+        }
         if free && let Some(fw) = self.pre.local_handlers.get(&name) {
             return (ScopeKind::Handler, Some(fw));
         }

@@ -331,6 +331,31 @@ pub(super) fn stream_receiver(e: &Expr) -> Option<String> {
     None
 }
 
+/// Is `e` a channel's receiving end by its name (`connection.receiver`, `rx`, `jobs_rx`,
+/// through `&`, `.iter()`, `.into_iter()`)?
+pub(super) fn channel_receiver(e: &Expr) -> bool {
+    let named =
+        |n: &str| matches!(n, "receiver" | "rx") || n.ends_with("_rx") || n.ends_with("_receiver");
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::Reference(r) => &r.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::MethodCall(m)
+                if matches!(m.method.to_string().as_str(), "iter" | "into_iter") =>
+            {
+                &m.receiver
+            }
+            Expr::Field(f) => {
+                return matches!(&f.member, syn::Member::Named(i) if named(&i.to_string()));
+            }
+            Expr::Path(p) => return last_ident(&p.path).is_some_and(|n| named(&n)),
+            _ => return false,
+        };
+    }
+    false
+}
+
 /// Does some call of a chain take an argument (`Server::http(addr)`, `queue.consume(options)`,
 /// `Options::new().connect(url)`)? What hands out requests or messages was opened on an address,
 /// a subject or a queue; `Args::parse()` or `Config::from_env()` take none.
