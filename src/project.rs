@@ -224,7 +224,14 @@ impl Project {
             if p.ts_paths.is_empty()
                 && let Some(text) = read_or_note(root, name, &mut p.problems)
             {
-                match json5::from_str::<serde_json::Value>(&text) {
+                // The JSON5 parser recurses: a hostile file nested thousands deep would
+                // overflow the stack, so such a file is refused before it is parsed.
+                let parsed = if nesting_depth(&text) > MAX_JSON_DEPTH {
+                    Err(format!("nested more than {MAX_JSON_DEPTH} levels deep"))
+                } else {
+                    json5::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())
+                };
+                match parsed {
                     Ok(doc) => p.ts_paths = ts_paths(&doc),
                     Err(e) => p.problems.push(ManifestProblem {
                         file: name.into(),
@@ -431,6 +438,46 @@ fn read(root: &Path, name: &str) -> Option<String> {
 }
 
 /// Lower-case; Python's `_`/`.` become `-` (PEP 503), so `SQLAlchemy` ≡ `sqlalchemy`.
+/// The deepest a tsconfig may nest (real ones nest three or four levels).
+const MAX_JSON_DEPTH: usize = 64;
+
+/// How deep `{` / `[` nest in a JSON5 text, strings and comments aside (a cheap bound checked
+/// before parsing).
+fn nesting_depth(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            q @ (b'"' | b'\'') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    max
+}
+
 /// `compilerOptions.paths` of a tsconfig, each target joined to `baseUrl` and normalised
 /// (`./src/*` → `src/*`).
 fn ts_paths(doc: &serde_json::Value) -> Vec<(String, Vec<String>)> {
@@ -659,6 +706,18 @@ mod tests {
         let p = Project::load(&dir);
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(p.script_files, ["db/seed.ts"]);
+    }
+
+    #[test]
+    fn nesting_depth_skips_strings_and_comments() {
+        assert_eq!(
+            nesting_depth(
+                r#"{"a": [1, {"b": "[[[{"}], // [[[
+        /* {{{ */ "c": '\'{'}"#
+            ),
+            3
+        );
+        assert_eq!(nesting_depth(&"[".repeat(100_000)), 100_000);
     }
 
     #[test]

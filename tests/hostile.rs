@@ -131,6 +131,28 @@ fn deep_nesting_never_ends_the_run() {
 }
 
 #[test]
+fn a_tsconfig_nested_too_deep_is_refused_not_a_crash() {
+    // The JSON5 parser recurses; a tsconfig nested 200,000 deep would overflow the stack.
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("{{\"a\": {}{}}}", "[".repeat(200_000), "]".repeat(200_000));
+    write(dir.path(), "web/tsconfig.json", &deep);
+    write(
+        dir.path(),
+        "web/package.json",
+        "{\"dependencies\": {\"pg\": \"8\"}}",
+    );
+    write(dir.path(), "web/lib/db.ts", common::FACTORY);
+    let (code, v) = check_json(dir.path());
+    assert!(matches!(code, Some(0 | 1)), "{v}");
+    let e = entry(&v, "errors", "web/tsconfig.json");
+    assert!(
+        e["message"].as_str().unwrap().contains("nested more than"),
+        "{e}"
+    );
+    assert_eq!(v["files_checked"], 1, "{v}");
+}
+
+#[test]
 fn malformed_manifests_are_reported_not_silently_ignored() {
     let dir = tempfile::tempdir().unwrap();
     write(
