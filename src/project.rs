@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Context of one project root.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -529,8 +530,48 @@ fn dev_only_in_workspace(root: &Path, name: &str) -> bool {
     }) else {
         return false;
     };
+    let crates = workspace_deps(ws);
+    let others = crates.iter().filter(|c| c.dir != root);
     let (mut dev, mut normal) = (false, false);
-    let manifests = walkdir::WalkDir::new(ws)
+    for c in others {
+        dev |= c.dev.contains(name);
+        normal |= c.normal.contains(name);
+    }
+    dev && !normal
+}
+
+/// What one crate of a workspace depends on, by section.
+struct CrateDeps {
+    dir: PathBuf,
+    dev: BTreeSet<String>,
+    normal: BTreeSet<String>,
+}
+
+/// The crates of the workspace at `ws` (the `Cargo.toml` files three levels under it), read
+/// once per workspace manifest (by its modification time: the language server lives on while it
+/// is edited); each of its crates asks.
+fn workspace_deps(ws: &Path) -> Arc<Vec<CrateDeps>> {
+    type Key = (PathBuf, Option<std::time::SystemTime>);
+    type Cache = std::sync::Mutex<std::collections::HashMap<Key, Arc<Vec<CrateDeps>>>>;
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key: Key = (
+        ws.to_path_buf(),
+        std::fs::metadata(ws.join("Cargo.toml"))
+            .and_then(|m| m.modified())
+            .ok(),
+    );
+    if let Ok(map) = cache.lock()
+        && let Some(hit) = map.get(&key)
+    {
+        return hit.clone();
+    }
+    let keys = |t: Option<&toml::Value>| -> BTreeSet<String> {
+        t.and_then(|t| t.as_table())
+            .map(|t| t.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let crates: Vec<CrateDeps> = walkdir::WalkDir::new(ws)
         .max_depth(3)
         .into_iter()
         .filter_entry(|e| {
@@ -539,24 +580,24 @@ fn dev_only_in_workspace(root: &Path, name: &str) -> bool {
                 && (n == "target" || n == "node_modules" || n.starts_with('.')))
         })
         .filter_map(Result::ok)
-        .filter(|e| e.file_name() == "Cargo.toml" && e.path().parent() != Some(root));
-    for m in manifests {
-        let Some(doc) = m
-            .path()
-            .parent()
-            .and_then(|d| read(d, "Cargo.toml"))
-            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-        else {
-            continue;
-        };
-        let has = |t: Option<&toml::Value>| {
-            t.and_then(|t| t.as_table())
-                .is_some_and(|t| t.contains_key(name))
-        };
-        dev |= has(doc.get("dev-dependencies"));
-        normal |= has(doc.get("dependencies")) || has(doc.get("build-dependencies"));
+        .filter(|e| e.file_name() == "Cargo.toml")
+        .filter_map(|e| {
+            let dir = e.path().parent()?.to_path_buf();
+            let doc = toml::from_str::<toml::Table>(&read(&dir, "Cargo.toml")?).ok()?;
+            let mut normal = keys(doc.get("dependencies"));
+            normal.extend(keys(doc.get("build-dependencies")));
+            Some(CrateDeps {
+                dir,
+                dev: keys(doc.get("dev-dependencies")),
+                normal,
+            })
+        })
+        .collect();
+    let crates = Arc::new(crates);
+    if let Ok(mut map) = cache.lock() {
+        map.insert(key, crates.clone());
     }
-    dev && !normal
+    crates
 }
 
 /// `module:function` targets of a pyproject's console and GUI scripts.
