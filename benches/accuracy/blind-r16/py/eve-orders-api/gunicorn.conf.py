@@ -1,0 +1,3 @@
+bind = "0.0.0.0:5000"
+workers = 4
+wsgi_app = "app:app"

@@ -1,0 +1,13 @@
+from masonite.providers import (
+    ExceptionProvider,
+    FrameworkProvider,
+    HelpersProvider,
+    RouteProvider,
+)
+
+PROVIDERS = [
+    FrameworkProvider,
+    HelpersProvider,
+    RouteProvider,
+    ExceptionProvider,
+]

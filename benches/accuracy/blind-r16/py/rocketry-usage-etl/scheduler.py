@@ -1,0 +1,3 @@
+from rocketry import Rocketry
+
+app = Rocketry(config={"task_execution": "thread"})

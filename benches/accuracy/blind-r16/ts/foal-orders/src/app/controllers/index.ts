@@ -1,0 +1,1 @@
+export { OrdersController } from './orders.controller';

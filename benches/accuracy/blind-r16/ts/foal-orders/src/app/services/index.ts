@@ -1,0 +1,2 @@
+export { Database } from './database.service';
+export { Cache } from './cache.service';

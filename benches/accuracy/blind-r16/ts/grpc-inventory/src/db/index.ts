@@ -1,0 +1,2 @@
+export { pool, createReportPool } from './mariadb.js';
+export { redis, stockKey } from './redis.js';
