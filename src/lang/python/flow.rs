@@ -294,6 +294,27 @@ impl<'a, 't> Walker<'a, 't> {
         }
         for &(node, nested) in nodes {
             match k(node) {
+                // Used by a nested function (`@pgq.entrypoint("deliver") async def deliver(job):
+                // … await http.post(…)`, `async with pool.acquire()`): the closure keeps the
+                // client as long as whatever holds the closure, so the function hands it on.
+                K::Attribute | K::Call
+                    if nested
+                        && let Some(root) = node
+                            .field(if k(node) == K::Call { "function" } else { "object" })
+                            .map(|f| match f.kind_name() {
+                                "attribute" => f.field("object").unwrap_or(f),
+                                _ => f,
+                            })
+                            .and_then(|o| root_ident(o, src))
+                        && !info.params.contains(root)
+                        && root != "self"
+                        && !info.handed.iter().any(|h| h == root) =>
+                {
+                    info.handed.push(root.to_string());
+                    if k(node) == K::Call {
+                        self.scan_call(node, false, &mut info);
+                    }
+                }
                 K::Call => self.scan_call(node, !nested, &mut info),
                 K::WithItem => {
                     if let Some(v) = node.field("value") {

@@ -531,7 +531,15 @@ impl<'a, 't> Walker<'a, 't> {
             .release_refs
             .iter()
             .any(|(r, m)| aliases.contains(r) && p.release.contains(m));
-        if stored || with_later || ref_passed || deferred || self.stored_later(info, &aliases) {
+        // Handed to what a parameter holds, or kept by a nested function that uses it.
+        let handed = info.handed.iter().any(|h| aliases.contains(h));
+        if stored
+            || with_later
+            || ref_passed
+            || deferred
+            || handed
+            || self.stored_later(info, &aliases)
+        {
             return Closing::HandedOver;
         }
         Closing::Never
