@@ -326,6 +326,18 @@ pub fn is_auxiliary_project(root: &std::path::Path) -> bool {
     })
 }
 
+/// [`is_auxiliary`], unless a dependency of the file's project loads that folder as application
+/// code (the catalogue's `app_folders`: Hubot's `scripts/`).
+pub fn is_auxiliary_file(
+    catalog: &crate::catalog::Catalog,
+    source: &crate::source::SourceFile,
+) -> bool {
+    is_auxiliary(&source.rel)
+        && !catalog
+            .for_lang(source.lang)
+            .app_folder(&source.project, &source.rel)
+}
+
 pub fn is_auxiliary(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or("");
     rel.split('/').any(|s| {

@@ -49,6 +49,9 @@ pub struct LangCatalog {
     /// Methods that keep what they are given on their receiver (Python:
     /// `clients.register(engine=engine)`): a client handed to one on long-lived state is kept.
     pub store_methods: Vec<String>,
+    /// Frameworks that load a folder named like a one-off tree (`scripts/`) as application code
+    /// (Hubot's chat scripts): see [`AppFolderDef`].
+    pub app_folders: Vec<AppFolderDef>,
     /// Session state raw SQL opens on a connection (from `databases.toml`, copied into each
     /// language's catalogue for its front-end).
     pub session_states: Vec<SessionStateDef>,
@@ -152,8 +155,21 @@ impl LangCatalog {
             sql_families: f.sql_families,
             checkout_methods: f.checkout_methods,
             store_methods: f.store_methods,
+            app_folders: f.app_folders,
             session_states: Vec::new(),
             index: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Is the file at `rel` in a folder a dependency of `project` loads as application code
+    /// (`scripts/` in a Hubot project), though its name says one-off?
+    pub fn app_folder(&self, project: &crate::project::Project, rel: &str) -> bool {
+        self.app_folders.iter().any(|a| {
+            project.has_dep(&a.dependency)
+                && a.folders.iter().any(|f| {
+                    rel.strip_prefix(f.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                })
         })
     }
 

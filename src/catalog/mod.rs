@@ -37,6 +37,7 @@ struct CatalogFile {
     owned_elements: OwnedElementsDef,
     checkout_methods: Vec<String>,
     store_methods: Vec<String>,
+    app_folders: Vec<AppFolderDef>,
 }
 
 /// The whole catalogue: one [`LangCatalog`] per language family, and what they share about

@@ -528,6 +528,17 @@ pub struct InferredDef {
     pub not_base_modules: Vec<String>,
 }
 
+/// A framework that loads a folder named like a one-off tree as its application code: Hubot
+/// requires every file of `scripts/`, and those chat handlers run for the bot's whole life.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct AppFolderDef {
+    /// The dependency that loads it (`hubot`).
+    pub dependency: String,
+    /// Folders relative to the project root (`scripts`).
+    pub folders: Vec<String>,
+}
+
 /// One framework's registering decorators (Python: Dash's `callback`, discord.py's `command`,
 /// nameko's `rpc`). A name counts only when it is the framework's: imported from one of
 /// `modules` (`from dash import callback`), an attribute of such an import

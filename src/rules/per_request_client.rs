@@ -340,7 +340,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     // Tests, examples, benchmarks and scripts run as one-off processes: a client per loop
     // iteration, per inferred callback or per call of a helper there is a batch job's, not a
     // server's. A known framework's handler or a component in them still counts.
-    if (crate::pools::is_auxiliary(&f.source.rel)
+    if (crate::pools::is_auxiliary_file(cx.catalog, &f.source)
         || crate::pools::is_auxiliary_project(&f.source.project.root)
         || f.source.project.test_support)
         && !matches!(&verdict, Verdict::PerRequest { scope: s, .. }

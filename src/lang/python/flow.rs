@@ -300,7 +300,11 @@ impl<'a, 't> Walker<'a, 't> {
                 K::Attribute | K::Call
                     if nested
                         && let Some(root) = node
-                            .field(if k(node) == K::Call { "function" } else { "object" })
+                            .field(if k(node) == K::Call {
+                                "function"
+                            } else {
+                                "object"
+                            })
                             .map(|f| match f.kind_name() {
                                 "attribute" => f.field("object").unwrap_or(f),
                                 _ => f,

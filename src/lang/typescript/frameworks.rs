@@ -239,7 +239,7 @@ impl<'t> Walker<'_, 't> {
             let args = field(call, "arguments")?;
             let first = args.named_child(0);
             let event = first
-                .filter(|a| matches!(a.kind_name(), "string" | "template_string"))
+                .filter(|a| matches!(a.kind_name(), "string" | "template_string" | "regex"))
                 .map(|a| text(a, src));
             Some((
                 func,
@@ -345,7 +345,7 @@ impl<'t> Walker<'_, 't> {
         }) else {
             return false;
         };
-        let key = super::prepass::target_key(text(member, self.src));
+        let key = target_key(text(member, self.src));
         self.pre.assigned_paths.contains(&key)
     }
 }

@@ -91,6 +91,11 @@ impl<'a, 't> Pre<'a, 't> {
         let args = call_args(call);
         let (i, key) = args.iter().enumerate().find_map(|(i, a)| {
             let a = unwrap_value(*a);
+            // A pattern the event must match (Hubot's `robot.respond(/deploy (\w+)/i, cb)`,
+            // `bot.hears(/hello/, cb)`): a name for the events it handles.
+            if a.kind_name() == "regex" {
+                return Some((i, inferred::Key::Name));
+            }
             let v = match a.kind_name() {
                 "string" => string_value(a, src)?,
                 "template_string" if named_kids(a).is_empty() => text(a, src).trim_matches('`'),
@@ -124,7 +129,7 @@ pub(super) fn registration_shaped(call: Node) -> bool {
     let mut keyed = false;
     for a in call_args(call) {
         match unwrap_value(a).kind_name() {
-            "string" | "template_string" => keyed = true,
+            "string" | "template_string" | "regex" => keyed = true,
             "arrow_function" | "function_expression" | "identifier" | "member_expression"
                 if keyed =>
             {

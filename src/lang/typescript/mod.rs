@@ -212,7 +212,7 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
     let tree = parse(file.lang, &file.text)?;
     let root = tree.root_node();
     let flat = Flat::new(root);
-    let info = FileInfo::new(file);
+    let info = FileInfo::new(file, catalog.app_folder(&file.project, &file.rel));
     let mut pre = Pre::new(file, &flat, catalog, info);
     pre.run(root);
     let mut walker = Walker::new(file, catalog, pre, info);

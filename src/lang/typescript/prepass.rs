@@ -58,11 +58,13 @@ pub(super) enum SvelteFile {
 
 /// Application code by path: not a test, a script, a seed or a config file.
 pub(super) fn app_by_path(file: &SourceFile) -> bool {
-    FileInfo::new(file).role == Role::App
+    FileInfo::new(file, false).role == Role::App
 }
 
 impl FileInfo {
-    pub(super) fn new(file: &SourceFile) -> Self {
+    /// `app_folder`: a dependency loads the file's folder as application code (the catalogue's
+    /// `app_folders`: Hubot's `scripts/`), whatever its name says.
+    pub(super) fn new(file: &SourceFile, app_folder: bool) -> Self {
         let rel = file.rel.trim_start_matches("./");
         let segs: Vec<&str> = rel.split('/').collect();
         let name = segs.last().copied().unwrap_or("");
@@ -91,6 +93,7 @@ impl FileInfo {
                         && matches!(*d, "test" | "tests" | "e2e" | "cypress" | "playwright"))
             });
         let startup = (!routed
+            && !app_folder
             && dirs
                 .iter()
                 .any(|d| matches!(*d, "scripts" | "bin" | "migrations" | "seeds" | "seeders")))
@@ -1183,17 +1186,4 @@ impl<'a, 't> Pre<'a, 't> {
             _ => {}
         }
     }
-}
-
-/// An assignment target or a cache read as a key: whitespace dropped, `?.` as `.`, and
-/// `["x"]` / `['x']` as `.x`, so that `globalThis["prisma"]` and `globalThis.prisma` meet.
-pub(super) fn target_key(t: &str) -> String {
-    let mut k: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    k = k.replace("?.", ".");
-    for q in ['"', '\'', '`'] {
-        k = k
-            .replace(&format!("[{q}"), ".")
-            .replace(&format!("{q}]"), "");
-    }
-    k
 }

@@ -665,3 +665,16 @@ pub(super) fn handed_names(arg: Node, src: &str) -> Vec<String> {
         _ => Vec::new(),
     }
 }
+
+/// An assignment target or a cache read as a key: whitespace dropped, `?.` as `.`, and
+/// `["x"]` / `['x']` as `.x`, so that `globalThis["prisma"]` and `globalThis.prisma` meet.
+pub(super) fn target_key(t: &str) -> String {
+    let mut k: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    k = k.replace("?.", ".");
+    for q in ['"', '\'', '`'] {
+        k = k
+            .replace(&format!("[{q}"), ".")
+            .replace(&format!("{q}]"), "");
+    }
+    k
+}
