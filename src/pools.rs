@@ -332,10 +332,9 @@ pub fn is_auxiliary_file(
     catalog: &crate::catalog::Catalog,
     source: &crate::source::SourceFile,
 ) -> bool {
-    is_auxiliary(&source.rel)
-        && !catalog
-            .for_lang(source.lang)
-            .app_folder(&source.project, &source.rel)
+    let lang = catalog.for_lang(source.lang);
+    (is_auxiliary(&source.rel) && !lang.app_folder(&source.project, &source.rel))
+        || lang.cli_tool(&source.project)
 }
 
 pub fn is_auxiliary(rel: &str) -> bool {

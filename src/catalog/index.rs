@@ -161,6 +161,15 @@ impl LangCatalog {
         })
     }
 
+    /// Rust: is `project` a command-line tool (a `cli_modules` dependency, no `server_modules`
+    /// one)? Each run is one invocation, as a script's is.
+    pub fn cli_tool(&self, project: &crate::project::Project) -> bool {
+        let inferred = &self.registration.inferred;
+        !inferred.server_modules.is_empty()
+            && inferred.cli_modules.iter().any(|m| project.has_dep(m))
+            && !inferred.server_modules.iter().any(|m| project.has_dep(m))
+    }
+
     /// Is the file at `rel` in a folder a dependency of `project` loads as application code
     /// (`scripts/` in a Hubot project), though its name says one-off?
     pub fn app_folder(&self, project: &crate::project::Project, rel: &str) -> bool {

@@ -505,6 +505,10 @@ pub struct InferredDef {
     /// Command-line frameworks: in a file importing one, `x.command("serve", handler)` runs once
     /// per invocation, and no shape is read as a registration.
     pub cli_modules: Vec<String>,
+    /// Rust: crates that serve (web and RPC servers, consumers, runtimes for functions): a
+    /// crate depending on one of `cli_modules` and on none of these is a command-line tool, its
+    /// loops and inferred callbacks a one-off run's.
+    pub server_modules: Vec<String>,
     /// Methods whose key is a command's name, not an event's (`bot.command("start", …)`): the
     /// once-only event names (`start`) do not apply to them.
     pub command_methods: Vec<String>,

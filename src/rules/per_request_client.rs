@@ -32,6 +32,7 @@ impl Check for PerRequestClient {
                         && !owned_by_per_request_instance(cx, fi, c))
                     || wraps_shared_pool(cx, fi, ci)
                     || opened_from_local_client(file, ci)
+                    || dialect_only(cx, fi, ci)
                 {
                     continue;
                 }
@@ -63,7 +64,7 @@ impl Check for PerRequestClient {
                     continue;
                 }
                 if let Some(Origin::Client { file: of, idx }) = cx.graph.factories.get(target)
-                    && wraps_shared_pool(cx, *of, *idx)
+                    && (wraps_shared_pool(cx, *of, *idx) || dialect_only(cx, *of, *idx))
                 {
                     continue;
                 }
@@ -123,6 +124,23 @@ fn opened_from_local_client(file: &crate::facts::CheckedFile, idx: usize) -> boo
                         .is_some_and(|rest| rest.trim_start().starts_with('.'))
                 })
         })
+}
+
+/// Is client `idx` built on a URL naming no server (`create_engine("postgresql://")`, an engine
+/// kept for its dialect's type tables)? It never connects, so it opens no pool.
+fn dialect_only(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
+    let Some(f) = cx.files.get(file) else {
+        return false;
+    };
+    let config = crate::pools::config_of(f, idx);
+    match crate::pools::url_ref(cx.files, file, config).map(|(_, u)| u) {
+        Some(crate::facts::UrlRef::Literal { text, .. }) => text
+            .split_once("://")
+            .is_some_and(|(scheme, rest)| {
+                !scheme.starts_with("sqlite") && rest.trim_matches('/').is_empty()
+            }),
+        _ => false,
+    }
 }
 
 /// Is client `idx` of `file` built on an existing pool (`redis.Redis(connection_pool=POOL)`,

@@ -35,7 +35,9 @@ impl Check for UnclosedSession {
                 }
                 // A function only start-up code calls (`initDatabase()` from each server's
                 // `start`) runs once too: an exception there ends the start-up.
-                if s.scope.kind == ScopeKind::Function
+                // (Its loops run over a bounded set, once: `[engine.connect() for _ in
+                // range(20)]` warming a pool up.)
+                if matches!(s.scope.kind, ScopeKind::Function | ScopeKind::Loop)
                     && s.in_fn
                         .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
                 {

@@ -246,6 +246,15 @@ impl<'a, 't> Walker<'a, 't> {
                 {
                     guard = self.stored_guard(info, key, p.scope_kind);
                 }
+                if guard == Guard::None {
+                    let at = match p.site {
+                        SiteRef::Client(i) => self.facts.clients.get(i).map(|s| s.span.start),
+                        SiteRef::Call(i) => self.facts.calls.get(i).map(|s| s.span.start),
+                    };
+                    if at.is_some_and(|at| self.result_cached(p.owner, info, at)) {
+                        guard = Guard::ModuleCache;
+                    }
+                }
             }
             let args_static = module || p.args.is_none_or(|a| self.args_static(a, info));
             match p.site {
@@ -465,6 +474,11 @@ impl<'a, 't> Walker<'a, 't> {
                     info.releases
                         .push((compact(text(obj, src)), method.to_string()));
                 }
+                info.release_calls.push((call, !top));
+            }
+            // A project helper that closes what it is given (`_safe_close_session(session)` in
+            // `finally`): named for a release, it releases its first argument.
+            _ if super::sessions::releasing_helper(method) => {
                 info.release_calls.push((call, !top));
             }
             _ => {}
@@ -748,6 +762,44 @@ impl<'a, 't> Walker<'a, 't> {
             }
             _ => Guard::None,
         }
+    }
+
+    /// Does the function return early, before byte `at`, when a `global` it assigns is set
+    /// (`global _key_cache` … `if _key_cache: return …` … `_key_cache = key`)? What follows runs
+    /// only until that result is cached: the client it builds is built once, not per call.
+    pub(super) fn result_cached(&self, owner: Node<'t>, info: &BodyInfo<'t>, at: u32) -> bool {
+        let src = self.src;
+        let assigned = |name: &str| {
+            info.globals.contains(name)
+                && info
+                    .assigns
+                    .iter()
+                    .any(|(l, _)| l.kind_name() == "identifier" && text(*l, src) == name)
+        };
+        let Some(body) = owner.field("body") else {
+            return false;
+        };
+        named_children(body)
+            .into_iter()
+            .take_while(|st| (st.start_byte() as u32) < at)
+            .filter(|st| st.kind_name() == "if_statement")
+            .any(|st| {
+                let returns = st.field("consequence").is_some_and(|c| {
+                    named_children(c)
+                        .last()
+                        .is_some_and(|l| l.kind_name() == "return_statement")
+                });
+                let tests = st.field("condition").is_some_and(|c| {
+                    let c = strip(c);
+                    let c = if c.kind_name() == "comparison_operator" {
+                        c.named_child(0).unwrap_or(c)
+                    } else {
+                        c
+                    };
+                    c.kind_name() == "identifier" && assigned(text(c, src))
+                });
+                returns && tests
+            })
     }
 
     /// `{"archive": pool, "coordinator": c}`, `[pool]`, `(pool, redis)`: a literal holding the

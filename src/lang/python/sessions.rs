@@ -599,6 +599,19 @@ impl<'a, 't> Walker<'a, 't> {
     /// or on anything with it as the first argument (`pool.putconn(conn)`, `pool.release(conn)`)?
     pub(super) fn releases(&self, call: Node<'t>, aliases: &[String], release: &[String]) -> bool {
         let src = self.src;
+        let helper = call.field("function").and_then(|f| match f.kind_name() {
+            "identifier" => Some(text(f, src)),
+            "attribute" => f.field("attribute").map(|a| text(a, src)),
+            _ => None,
+        });
+        if helper.is_some_and(releasing_helper)
+            && call_args(call)
+                .0
+                .first()
+                .is_some_and(|a| aliases.contains(&compact(text(strip(*a), src))))
+        {
+            return true;
+        }
         let Some(f) = call
             .field("function")
             .filter(|f| f.kind_name() == "attribute")
@@ -839,4 +852,20 @@ pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position 
         cur = parent;
     }
     Position::Plain
+}
+
+/// A helper named for releasing what it is given (`_safe_close_session`, `close_connection`,
+/// `release_conn`, `dispose_engine`), not a release method itself (`close`).
+pub(super) fn releasing_helper(name: &str) -> bool {
+    let n = name.trim_start_matches('_').to_ascii_lowercase();
+    [
+        "close_",
+        "release_",
+        "dispose_",
+        "safe_close",
+        "_close",
+        "cleanup_",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
 }

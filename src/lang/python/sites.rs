@@ -83,6 +83,7 @@ impl<'a, 't> Walker<'a, 't> {
         };
         if method.is_some_and(|m| {
             self.release_names.contains(m)
+                || super::sessions::releasing_helper(m)
                 || (k(func) == K::Attribute && self.cat.store_methods.iter().any(|s| s == m))
                 || matches!(
                     m,
@@ -619,8 +620,24 @@ impl<'a, 't> Walker<'a, 't> {
             .split('.')
             .chain(segs.iter().copied())
             .any(|m| MODEL_MODULES.contains(&m));
+        // A name about sessions, not one (`content_persisting_sessions_filter()` builds a SQL
+        // condition on a chat-sessions table).
+        let about = name.contains("sessions")
+            || [
+                "_filter",
+                "_query",
+                "_stmt",
+                "_clause",
+                "_condition",
+                "_count",
+                "_id",
+                "_ids",
+            ]
+            .iter()
+            .any(|s| name.ends_with(s));
         if !no_args
             || from_models
+            || about
             || VERB_PREFIXES.iter().any(|p| name.starts_with(p))
             || !self.is_project_import(imp)
         {
