@@ -406,6 +406,10 @@ pub struct RegistrationDef {
     /// methods of an `impl` of that trait, in any module of the project, run per request.
     /// Matched on the last path segment.
     pub trait_attributes: Vec<String>,
+    /// Rust: build-dependencies that generate a service trait from an interface file (capnpc,
+    /// protoc-grpcio, thrift): in a crate using one, an impl of a trait no source file declares
+    /// is that generated service's, called back per request.
+    pub codegen_build_deps: Vec<String>,
     /// Functions that register an instance whose public methods something calls per request
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
     /// for any text.

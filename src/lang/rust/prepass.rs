@@ -51,6 +51,8 @@ pub(super) struct Pre<'ast> {
     /// Method names of `impl` blocks.
     pub(super) methods: HashSet<String>,
     pub(super) statics: HashSet<String>,
+    /// Traits this file declares.
+    pub(super) traits: HashSet<String>,
     /// Named struct fields → their type (for `state.redis.get_connection()`).
     pub(super) fields: HashMap<String, &'ast Type>,
     /// First segments of multi-segment paths and `use` items: the crates the file mentions.
@@ -114,6 +116,7 @@ impl<'ast> Pre<'ast> {
             aliases: HashMap::new(),
             methods: HashSet::new(),
             statics: HashSet::new(),
+            traits: HashSet::new(),
             fields: HashMap::new(),
             crates: HashSet::new(),
             raw_refs: Vec::new(),
@@ -962,6 +965,11 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
     fn visit_impl_item_fn(&mut self, f: &'ast ImplItemFn) {
         self.pre.methods.insert(f.sig.ident.to_string());
         visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_item_trait(&mut self, t: &'ast syn::ItemTrait) {
+        self.pre.traits.insert(t.ident.to_string());
+        visit::visit_item_trait(self, t);
     }
 
     fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {

@@ -283,9 +283,24 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // A bare name no `use` resolves, beside a dependency's glob import (`use
         // pingora::prelude::*; impl ProxyHttp for Gateway`), is that dependency's too.
         let dep = |c: &str| !STD_CRATES.contains(&c) && self.file.project.has_dep(c);
+        // A service trait a build script generates (capnpc, protoc-grpcio, thrift: catalogue
+        // `codegen_build_deps`): `impl telemetry::Server for Collector`, `impl Ledger for
+        // LedgerService` through `crate::protos::…`, where no source file declares it.
+        let codegen = reg
+            .codegen_build_deps
+            .iter()
+            .any(|d| self.file.project.has_dep(d));
         let external_trait = i.trait_.as_ref().is_some_and(|(_, path, _)| {
             let resolved = self.pre.resolve(path);
-            resolved.first().is_some_and(|c| dep(c))
+            let generated = codegen
+                && resolved.last().is_some_and(|t| {
+                    !STD_TRAITS.contains(&t.as_str()) && !self.pre.traits.contains(t)
+                })
+                && resolved
+                    .first()
+                    .is_none_or(|c| !STD_CRATES.contains(&c.as_str()));
+            generated
+                || resolved.first().is_some_and(|c| dep(c))
                 || (path.segments.len() == 1
                     && resolved.len() == 1
                     && !STD_TRAITS.contains(&resolved[0].as_str())
