@@ -145,6 +145,27 @@ impl Project {
         self.deps.contains(&normalise_dep(name))
     }
 
+    /// Python: is `top` (an import's top-level package) provided by a dependency whose
+    /// distribution name extends it (`llama_index` by `llama-index-core`, `google` by
+    /// `google-cloud-storage`)? Namespace packages ship in many distributions.
+    pub fn has_dep_family(&self, top: &str) -> bool {
+        if self.has_dep(top) {
+            return true;
+        }
+        let prefix = format!("{}-", normalise_dep(top));
+        let family = self
+            .deps
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|d| d.starts_with(&prefix));
+        // Not when the project has a package of that name itself (`api/` beside `api-client`).
+        family
+            && !["", "src"].iter().any(|d| {
+                let base = self.root.join(d);
+                base.join(top).is_dir() || base.join(format!("{top}.py")).is_file()
+            })
+    }
+
     /// Is `dir` a project root (does it hold a manifest)?
     pub fn is_root(dir: &Path) -> bool {
         ROOT_FILES.iter().any(|m| dir.join(m).is_file())

@@ -189,7 +189,7 @@ pub fn py_module(
     })
 }
 
-fn is_py_stdlib(m: &str) -> bool {
+pub(crate) fn is_py_stdlib(m: &str) -> bool {
     matches!(
         m,
         "os" | "sys"

@@ -203,9 +203,40 @@ impl<'t> Pre<'t> {
 }
 
 impl<'a, 't> Walker<'a, 't> {
+    /// A decorator imported from a dependency of the project, bare or called (`@step` from
+    /// `llama_index.core.workflow`): the framework marking a method it calls. Not the standard
+    /// library's (`@property`, `@staticmethod`, `@functools.cache`, `@abstractmethod`), nor the
+    /// catalogue's `not_modules`.
+    fn dependency_decorator(&self, d: Node<'t>) -> bool {
+        let src = self.src;
+        let expr = d.named_child(0).unwrap_or(d);
+        let expr = match expr.kind_name() {
+            "call" => expr.field("function").unwrap_or(expr),
+            _ => expr,
+        };
+        let Some(root) = root_ident(expr, src) else {
+            return false;
+        };
+        let modules: Vec<&str> = self
+            .pre
+            .inferred
+            .not_modules
+            .iter()
+            .map(String::as_str)
+            .collect();
+        self.pre.imports.get(root).is_some_and(|imp| {
+            let top = imp.path.split('.').next().unwrap_or("");
+            imp.level == 0
+                && !crate::lang::modules::is_py_stdlib(top)
+                && project_module(&imp.path, 0, self.file, &self.pre.cat_tops).is_none()
+                && !self.pre.imported_from(root, &modules)
+        })
+    }
+
     /// A method of a class deriving from a dependency's class that nothing in the file calls:
     /// the dependency calls it back, probably per event (Home Assistant's `_async_update_data`,
-    /// a spider's `parse`, a log handler's `emit`), unless once-only or decorated.
+    /// a spider's `parse`, a log handler's `emit`), unless once-only, or decorated other than by
+    /// a dependency's decorator.
     pub(super) fn dependency_callback(
         &self,
         class: &ClassInfo,
@@ -213,7 +244,7 @@ impl<'a, 't> Walker<'a, 't> {
         decorators: &[Node<'t>],
     ) -> bool {
         class.dependency_base
-            && decorators.is_empty()
+            && decorators.iter().all(|d| self.dependency_decorator(*d))
             && !name.starts_with("__")
             && !self.pre.cli
             && !inferred::once_method(&self.pre.inferred, name)

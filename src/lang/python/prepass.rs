@@ -1042,7 +1042,9 @@ pub(super) fn project_module(
             return None;
         }
     }
-    py_module(&file.rel, module, level, |pkg| file.project.has_dep(pkg))
+    py_module(&file.rel, module, level, |pkg| {
+        file.project.has_dep_family(pkg)
+    })
 }
 
 /// `Depends(f)` / `Security(f)` calls anywhere under `node`: the `f` expressions.
