@@ -98,12 +98,14 @@ impl<'a, 't> Walker<'a, 't> {
                         | "run_in_executor"
                 )
         }) || (self.accs.len() > 1
-            && call
-                .field("arguments")
-                .is_some_and(|a| a.named_child_count() >= 2))
+            && (k(func) == K::Attribute
+                || call
+                    .field("arguments")
+                    .is_some_and(|a| a.named_child_count() >= 2)))
         {
             // (A call given two arguments or more may hand a client to a parameter's object:
-            // `setup_handlers(app, pool)`.)
+            // `setup_handlers(app, pool)`; a method called in a nested function may use a client
+            // its closure keeps: `async with pool.acquire()` in a registered job.)
             self.record(call, K::Call);
         }
         // `db = next(get_db())`: a generator dependency pulled by hand, outside FastAPI's
