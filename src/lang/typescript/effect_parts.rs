@@ -103,12 +103,23 @@ impl<'t> FnIndex<'t> {
         let Some(entries) = self.fns.get(name) else {
             return Vec::new();
         };
+        let assigned = |n: &Node<'t>| {
+            n.parent()
+                .is_some_and(|p| p.kind_name() == "assignment_expression")
+        };
         let Some((decl, scope)) = entries
             .iter()
             .filter(|(_, r)| r.contains(&at))
             .min_by_key(|(_, r)| r.len())
         else {
-            return Vec::new();
+            // Declared without a function (`let detach: (() => void) | undefined`) and assigned
+            // one inside a nested function (`detach = () => { … removeEventListener … }`), then
+            // called from the cleanup (`detach?.()`): the functions assigned to that name.
+            return entries
+                .iter()
+                .filter(|(n, _)| assigned(n) && n.start_byte() < at)
+                .map(|(n, _)| *n)
+                .collect();
         };
         entries
             .iter()
