@@ -804,7 +804,18 @@ impl<'a, 't> Walker<'a, 't> {
                 handler = Some("flask");
                 continue;
             }
-            if last == "on_event" || (last == "command" && segs.len() >= 2 && self.pre.imports_cli)
+            // A command-line framework's own decorator (click's `@command`, Cement's `@ex`):
+            // the command runs once per invocation.
+            let cli_modules: Vec<&str> = self
+                .pre
+                .inferred
+                .cli_modules
+                .iter()
+                .map(String::as_str)
+                .collect();
+            if last == "on_event"
+                || (last == "command" && segs.len() >= 2 && self.pre.imports_cli)
+                || self.pre.imported_from(segs[0], &cli_modules)
             {
                 startup = true;
                 continue;
