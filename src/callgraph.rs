@@ -151,6 +151,13 @@ impl CallGraph {
                 .collect();
             owned.first().copied()
         };
+        // The files that re-export other modules (barrels), the only ones a miss looks through.
+        let barrels: Vec<usize> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| !u.facts.reexports.is_empty())
+            .map(|(i, _)| i)
+            .collect();
         let resolve = |from: usize,
                        name: &str,
                        module: Option<&crate::facts::ModuleRef>,
@@ -191,11 +198,10 @@ impl CallGraph {
                         let mut through: Vec<&crate::facts::ModuleRef> = Vec::new();
                         let mut level: Vec<&crate::facts::ModuleRef> = vec![m];
                         for _ in 0..2 {
-                            let next: Vec<&crate::facts::ModuleRef> = units
+                            let next: Vec<&crate::facts::ModuleRef> = barrels
                                 .iter()
-                                .enumerate()
-                                .filter(|(f, _)| level.iter().any(|m| defined_in(*f, m)))
-                                .flat_map(|(_, u)| u.facts.reexports.iter())
+                                .filter(|f| level.iter().any(|m| defined_in(**f, m)))
+                                .flat_map(|f| units[*f].facts.reexports.iter())
                                 .collect();
                             through.extend(next.iter().copied());
                             level = next;

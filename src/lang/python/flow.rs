@@ -607,25 +607,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// An object built with the client itself as an argument (`Wrapper(pool)`, or a class's
     /// constructor method: `FastMCP.from_openapi(client=client)`): it keeps the client.
     pub(super) fn wraps(&self, node: Node, names: &[String]) -> bool {
-        let node = strip(node);
-        if node.kind_name() != "call" {
-            return false;
-        }
-        let segs = node.field("function").and_then(|f| dotted(f, self.src));
-        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
-        let class_like = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
-            [.., ty, _] if upper(ty) => true,
-            [.., last] => upper(last),
-            [] => false,
-        });
-        if !class_like {
-            return false;
-        }
-        let (positional, keywords) = call_args(node);
-        positional
-            .into_iter()
-            .chain(keywords.into_iter().map(|(_, v)| v))
-            .any(|a| self.is_exact(strip(a), names))
+        self.built_on(node, names, true)
     }
 
     /// `conn.cursor()` for a client whose cursor keeps it (catalogue `owner_handles`).
@@ -818,15 +800,23 @@ impl<'a, 't> Walker<'a, 't> {
     /// `LightningStub(channel)`, `Repository(session=session)`: an object of a class built on the
     /// value, which keeps it (a gRPC stub keeps its channel).
     pub(super) fn wrapped_in_class(&self, value: Node, names: &[String]) -> bool {
+        self.built_on(value, names, false)
+    }
+
+    /// A call of a class (`Wrapper(pool)`; with `constructor_methods`, also a class's method:
+    /// `FastMCP.from_openapi(client=pool)`) given one of `names` as an argument.
+    fn built_on(&self, value: Node, names: &[String], constructor_methods: bool) -> bool {
         let v = strip(value);
         if v.kind_name() != "call" {
             return false;
         }
-        let class_like = v
-            .field("function")
-            .and_then(|f| dotted(f, self.src))
-            .and_then(|segs| segs.last().copied())
-            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_uppercase()));
+        let segs = v.field("function").and_then(|f| dotted(f, self.src));
+        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        let class_like = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
+            [.., ty, _] if constructor_methods && upper(ty) => true,
+            [.., last] => upper(last),
+            [] => false,
+        });
         let (positional, keywords) = call_args(v);
         class_like
             && positional

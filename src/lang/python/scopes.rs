@@ -732,6 +732,16 @@ impl<'a, 't> Walker<'a, 't> {
         let mut startup = false;
         let mut test = false;
         let mut inferred_reg = false;
+        let cli_modules: Vec<&str> = if decorators.is_empty() {
+            Vec::new()
+        } else {
+            self.pre
+                .inferred
+                .cli_modules
+                .iter()
+                .map(String::as_str)
+                .collect()
+        };
         for d in decorators {
             let Some(expr) = d.named_child(0) else {
                 continue;
@@ -806,13 +816,6 @@ impl<'a, 't> Walker<'a, 't> {
             }
             // A command-line framework's own decorator (click's `@command`, Cement's `@ex`):
             // the command runs once per invocation.
-            let cli_modules: Vec<&str> = self
-                .pre
-                .inferred
-                .cli_modules
-                .iter()
-                .map(String::as_str)
-                .collect();
             if last == "on_event"
                 || (last == "command" && segs.len() >= 2 && self.pre.imports_cli)
                 || self.pre.imported_from(segs[0], &cli_modules)
