@@ -1,0 +1,4 @@
+from fieldnotes.app import main
+
+if __name__ == "__main__":
+    main().main_loop()
