@@ -1,0 +1,8 @@
+const { withBlitz } = require("@blitzjs/next")
+
+/** @type {import("@blitzjs/next").BlitzConfig} **/
+const config = {
+  reactStrictMode: true,
+}
+
+module.exports = withBlitz(config)

@@ -1,0 +1,2 @@
+export { realtime } from './lib/realtime';
+export { state as widgetState } from './lib/store';
