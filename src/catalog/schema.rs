@@ -37,6 +37,11 @@ pub struct ClientDef {
     /// Documented to be created and closed per request in edge handlers (Neon).
     #[serde(default)]
     pub edge_ok: bool,
+    /// TS/JS: option keys that make a construction one user's, built per request by design
+    /// (supabase-js given `accessToken`: no auth client, no refresh timer, no socket until a
+    /// channel subscribes). A construction passing one of them is no client to share.
+    #[serde(default)]
+    pub per_user_options: Vec<String>,
     /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
     #[serde(default)]
     pub pool_keys: Vec<PoolKeyDef>,

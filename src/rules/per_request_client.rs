@@ -396,8 +396,8 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             (
                 Severity::Warning,
                 format!(
-                    "{ctor} in `{}` builds a new {noun} on every call, and no caller was found",
-                    scope.name.as_deref().unwrap_or("this function")
+                    "{ctor} in {} builds a new {noun} on every call, and no caller was found",
+                    fn_name(&scope)
                 ),
                 None,
                 format!(
@@ -409,8 +409,8 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         Verdict::PerCall => (
             Severity::Warning,
             format!(
-                "{ctor} in `{}` builds a new {noun} on every call and never closes it",
-                scope.name.as_deref().unwrap_or("this function")
+                "{ctor} in {} builds a new {noun} on every call and never closes it",
+                fn_name(&scope)
             ),
             None,
             shared_help(f.source.lang, ""),
@@ -424,10 +424,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         scope_label(&s).map(|sp| {
                             (
                                 sp,
-                                format!(
-                                    "`{}` runs {where_}",
-                                    s.name.as_deref().unwrap_or("this function")
-                                ),
+                                format!("{} runs {where_}", fn_name(&s)),
                             )
                         }),
                     )
@@ -1040,4 +1037,13 @@ fn describe_scope(s: &Scope) -> String {
         _ => "function",
     };
     format!("{what}{name}")
+}
+
+/// A function as messages name it: `` `handle` ``, or "an anonymous function" (a callback
+/// written in place has no name to quote).
+fn fn_name(scope: &Scope) -> String {
+    match scope.name.as_deref() {
+        Some(name) => format!("`{name}`"),
+        None => "an anonymous function".to_string(),
+    }
 }

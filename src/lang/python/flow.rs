@@ -94,6 +94,11 @@ impl<'a, 't> Walker<'a, 't> {
                                 c.target = Some(left);
                                 c.derived = derived;
                             }
+                            // `self.engine, self.Session = make_session_factory(url)`.
+                            "pattern_list" | "tuple_pattern" | "list_pattern" => {
+                                c.target = Some(left);
+                                c.derived = derived;
+                            }
                             _ => {}
                         }
                     }
@@ -610,18 +615,33 @@ impl<'a, 't> Walker<'a, 't> {
         self.built_on(node, names, true)
     }
 
-    /// `conn.cursor()` for a client whose cursor keeps it (catalogue `owner_handles`).
+    /// `conn.cursor()` for a client whose cursor keeps it (catalogue `owner_handles`); also a
+    /// handle of a handle (`client.get_database_client(db).get_container_client(c)`).
     pub(super) fn is_owner_handle(&self, node: Node, names: &[String], methods: &[String]) -> bool {
-        node.kind_name() == "call"
-            && node
-                .field("function")
+        let mut n = node;
+        for _ in 0..8 {
+            let Some(f) = (n.kind_name() == "call")
+                .then(|| n.field("function"))
+                .flatten()
                 .filter(|f| f.kind_name() == "attribute")
-                .is_some_and(|f| {
-                    f.field("attribute")
-                        .is_some_and(|m| methods.iter().any(|x| x == text(m, self.src)))
-                        && f.field("object")
-                            .is_some_and(|o| self.is_exact(strip(o), names))
-                })
+            else {
+                return false;
+            };
+            if !f
+                .field("attribute")
+                .is_some_and(|m| methods.iter().any(|x| x == text(m, self.src)))
+            {
+                return false;
+            }
+            let Some(o) = f.field("object").map(strip) else {
+                return false;
+            };
+            if self.is_exact(o, names) {
+                return true;
+            }
+            n = o;
+        }
+        false
     }
 
     /// Is `node` one of `names`, or an attribute or subscript path into one (`client.app`,
@@ -698,6 +718,13 @@ impl<'a, 't> Walker<'a, 't> {
     ) -> Guard {
         let src = self.src;
         match target.kind_name() {
+            // `self.engine, self.Session = make_session_factory(url)`: what the call gives is
+            // kept where its elements go; the longest-lived of them counts.
+            "pattern_list" | "tuple_pattern" | "list_pattern" => named_children(target)
+                .into_iter()
+                .map(|el| self.target_guard_at(el, info, kind, follow))
+                .find(|g| *g != Guard::None)
+                .unwrap_or(Guard::None),
             "identifier" => {
                 if info.globals.contains(text(target, src)) {
                     Guard::ModuleCache

@@ -63,6 +63,9 @@ pub(super) struct Pre<'t> {
     pub(super) local_fns: HashSet<String>,
     /// Functions called (or referenced) from `if __name__ == "__main__":`.
     pub(super) main_called: HashSet<String>,
+    /// Functions and classes handed to a command-line framework (`fire.Fire(GraphOps)`): they
+    /// (and a class's methods) run once per invocation.
+    pub(super) cli_entries: HashSet<String>,
     /// Functions passed as `lifespan=`.
     pub(super) lifespan_fns: HashSet<String>,
     /// Same-file functions referenced as handlers, with their framework.
@@ -858,6 +861,30 @@ impl<'t> Pre<'t> {
                 && let Some(last) = segs.last()
             {
                 self.registered_classes.insert((*last).to_string());
+            }
+        }
+        // A function or class handed to a command-line framework (`fire.Fire(GraphOps)`,
+        // `typer.run(main)`, `clize.run(export)`): one command per invocation.
+        if let Some(root) = root_ident(func, src)
+            && self.imports.get(root).is_some_and(|imp| {
+                imp.level == 0
+                    && self
+                        .inferred
+                        .cli_modules
+                        .iter()
+                        .any(|m| in_package(&imp.path, &[m.as_str()]))
+            })
+            && let Some(args) = call.field("arguments")
+        {
+            for a in named_children(args) {
+                let a = if a.kind_name() == "keyword_argument" {
+                    a.field("value").unwrap_or(a)
+                } else {
+                    a
+                };
+                if a.kind_name() == "identifier" {
+                    self.cli_entries.insert(text(a, src).to_string());
+                }
             }
         }
         // A callback handed to a registration (`scheduler.add_job(sweep, "interval")`,

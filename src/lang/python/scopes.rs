@@ -917,6 +917,9 @@ impl<'a, 't> Walker<'a, 't> {
                 }))
             || (name == "ready"
                 && class.is_some_and(|c| c.bases.iter().any(|b| b.ends_with("AppConfig"))))
+            // Handed to a command-line framework: `fire.Fire(GraphOps)` runs one method.
+            || (top_level && class.is_none() && self.pre.cli_entries.contains(name))
+            || class.is_some_and(|c| self.pre.cli_entries.contains(&c.name))
         {
             return (ScopeKind::Startup, Some("startup"), guard);
         }

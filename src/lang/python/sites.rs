@@ -637,9 +637,17 @@ impl<'a, 't> Walker<'a, 't> {
             ]
             .iter()
             .any(|s| name.ends_with(s));
+        // A name ending in a verb does something to a session (`session_commit()` commits the
+        // module's session); a result thrown away was never a session to use.
+        let does = VERB_SUFFIXES.iter().any(|s| name.ends_with(s));
+        let discarded = call
+            .parent()
+            .is_some_and(|p| p.kind_name() == "expression_statement");
         if !no_args
             || from_models
             || about
+            || does
+            || discarded
             || VERB_PREFIXES.iter().any(|p| name.starts_with(p))
             || !self.is_project_import(imp)
         {

@@ -352,6 +352,14 @@ pub(super) const VERB_PREFIXES: &[&str] = &[
     "yield_", "close_", "_get_", "_create_", "_make_", "_new_", "_open_",
 ];
 
+/// Endings of a function's name that say it acts on a session rather than opening one
+/// (`session_commit`, `db_session_cleanup`).
+pub(super) const VERB_SUFFIXES: &[&str] = &[
+    "_commit", "_rollback", "_close", "_remove", "_cleanup", "_clear", "_flush", "_expire",
+    "_reset", "_dispose", "_teardown", "_end", "_save", "_delete", "_update", "_check",
+    "_exists", "_refresh", "_add", "_set",
+];
+
 /// A FastAPI-style session dependency by its name (`get_db`, `get_session`,
 /// `get_async_session`, `get_db_session`): a generator that yields a session.
 pub(super) fn is_session_dependency(name: &str) -> bool {

@@ -677,6 +677,28 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// The options and URL written at construction `call` (client `client` of the file).
+    /// Does an object literal among the call's arguments have one of `keys` as a property or a
+    /// method (`{ accessToken() { … } }`, `{ accessToken }`)?
+    pub(super) fn passes_option(&self, call: Node<'t>, keys: &[String]) -> bool {
+        call_args(call).iter().any(|a| {
+            let a = unwrap_value(*a);
+            a.kind_name() == "object"
+                && named_kids(a).into_iter().any(|p| {
+                    let key = match p.kind_name() {
+                        "pair" | "method_definition" => {
+                            field(p, "key").or_else(|| field(p, "name"))
+                        }
+                        "shorthand_property_identifier" => Some(p),
+                        _ => None,
+                    };
+                    key.is_some_and(|k| {
+                        let t = text(k, self.src).trim_matches(|c| c == '"' || c == '\'');
+                        keys.iter().any(|x| x == t)
+                    })
+                })
+        })
+    }
+
     pub(super) fn client_config(
         &self,
         client: usize,

@@ -982,7 +982,7 @@ impl<'a, 't> Pre<'a, 't> {
         };
         if !(ROUTE_METHODS.contains(&prop)
             || TRPC_METHODS.contains(&prop)
-            || matches!(prop, "route" | "register" | "listen"))
+            || matches!(prop, "route" | "register" | "listen" | "openapi"))
         {
             return;
         }
@@ -1017,6 +1017,13 @@ impl<'a, 't> Pre<'a, 't> {
                 }
             }
             "register" => self.pending.push((first, Special::Startup)),
+            // `@hono/zod-openapi`: `app.openapi(createRoute({ … }), async (c) => …)`; the route
+            // is an object, not a path.
+            "openapi" if args.len() >= 2 => {
+                for a in &args[1..] {
+                    self.pending.push((*a, Special::Handler(router, label)));
+                }
+            }
             "listen" => {
                 if let Some(last) = args
                     .last()

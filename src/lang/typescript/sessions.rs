@@ -100,7 +100,8 @@ impl<'a, 't> Walker<'a, 't> {
                             (k.named_method
                                 || last.contains("pool")
                                 || last.contains(d.family.as_str())
-                                || maker.contains("pool"))
+                                || maker.contains("pool")
+                                || named_like_ctor(&last, d))
                                 && self.uses_library(d)
                         })
                 })
@@ -457,4 +458,16 @@ fn on_event_callback(anc: &[Node], src: &str) -> bool {
         || prop
             .strip_prefix("on")
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// Is a receiver's last name the word the entry's constructor is called by (`driver.session()`
+/// for neo4j's `neo4j.driver(url)`)? Only a distinctive word: five letters or more, and not one
+/// every library uses (`client`, `connect`, `create`).
+fn named_like_ctor(last: &str, def: &ClientDef) -> bool {
+    def.constructors.iter().any(|k| {
+        let word = k.path().rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        word.len() >= 5
+            && !matches!(word.as_str(), "client" | "connect" | "create" | "default")
+            && last.contains(word.as_str())
+    })
 }

@@ -348,6 +348,9 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         let def = m.client;
         let n = at.node;
+        if !def.per_user_options.is_empty() && self.passes_option(n, &def.per_user_options) {
+            return;
+        }
         let mut vc = self.value_context(at);
         if vc.member.is_some() || vc.via_arg {
             // Query data is not the client: `const rows = await new Pool().query(…)`.
