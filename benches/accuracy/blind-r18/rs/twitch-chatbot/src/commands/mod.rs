@@ -1,0 +1,3 @@
+pub mod points;
+pub mod raffle;
+pub mod weather;
