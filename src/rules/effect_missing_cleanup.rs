@@ -42,6 +42,19 @@ impl Check for EffectMissingCleanup {
                     if is_released(a, &pair, effect.cleanup.as_ref()) {
                         continue;
                     }
+                    // Kept in a ref (`stepTimeoutRef.current = setTimeout(…)`) that another
+                    // effect of the same component releases on unmount (`return () =>
+                    // clearTimeout(stepTimeoutRef.current)`): one handle, released there.
+                    if a.binding.as_deref().is_some_and(|b| b.ends_with(".current"))
+                        && file.facts.effects.iter().any(|other| {
+                            !std::ptr::eq(other, effect)
+                                && other.component == effect.component
+                                && other.component.is_some()
+                                && is_released(a, &pair, other.cleanup.as_ref())
+                        })
+                    {
+                        continue;
+                    }
                     // A one-shot that neither re-arms nor acquires anything in its callback (a
                     // focus, a flag reset, a layout fix): it holds nothing once it fired.
                     if pair.minor
@@ -108,8 +121,15 @@ fn rearms_or_acquires(
             return true;
         }
         let inside = callback_spans(a).any(|(s, e)| s <= b.span.start && b.span.end <= e);
+        // The same one-shot again inside: a loop when it is handed a function by name
+        // (`requestAnimationFrame(tick)`) or its own inline callback goes on; two nested
+        // literals that stop (`requestAnimationFrame(() => requestAnimationFrame(() => …))`)
+        // are a finite chain.
+        let again = b.pair == a.pair
+            && (callback_spans(b).next().is_none()
+                || (depth < 4 && rearms_or_acquires(cx, effect, b, depth + 1)));
         inside
-            && (b.pair == a.pair
+            && (again
                 || !cx
                     .catalog
                     .js

@@ -227,6 +227,16 @@ impl<'a, 't> Walker<'a, 't> {
                         .any(|(r, m)| r == key && is_release(m));
                 }
                 handed = !p.derived && info.handed.iter().any(|h| h == key);
+                // Built once, then used by a `while` loop that follows it in the same function
+                // (a worker thread's `session = requests.Session()` then `while not stop: …`):
+                // it lives as long as the loop, which is the point.
+                if !handed && !released && !module && !p.derived && p.scope_kind == ScopeKind::Function {
+                    let at = match p.site {
+                        SiteRef::Client(i) => self.facts.clients.get(i).map(|s| s.span.end),
+                        SiteRef::Call(i) => self.facts.calls.get(i).map(|s| s.span.end),
+                    };
+                    handed = at.is_some_and(|at| self.kept_for_loop(p.owner, key, at));
+                }
                 if returned == Returned::No && !module {
                     let def = client_id.as_deref().and_then(|id| self.cat.by_id(id));
                     let owner_handles = def.map(|d| d.owner_handles.as_slice()).unwrap_or(&[]);
@@ -771,6 +781,18 @@ impl<'a, 't> Walker<'a, 't> {
             }
             _ => Guard::None,
         }
+    }
+
+    /// Does a `while` loop among the function's statements after byte `at` use `key`?
+    pub(super) fn kept_for_loop(&self, owner: Node<'t>, key: &str, at: u32) -> bool {
+        let Some(body) = owner.field("body") else {
+            return false;
+        };
+        let names = [key.to_string()];
+        named_children(body)
+            .into_iter()
+            .filter(|st| st.start_byte() as u32 >= at)
+            .any(|st| st.kind_name() == "while_statement" && self.mentions(st, &names))
     }
 
     /// Does the function return early, before byte `at`, when a `global` it assigns is set

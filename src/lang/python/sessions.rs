@@ -156,6 +156,15 @@ impl<'a, 't> Walker<'a, 't> {
             {
                 closing = Closing::Always;
             }
+            // Opened once, then used by a `while` loop that follows it (a worker's connection):
+            // it lives as long as the loop.
+            if matches!(closing, Closing::Never | Closing::NotOnErrorPaths)
+                && p.owner.kind_name() != "module"
+                && let Some(b) = binding.as_deref()
+                && self.kept_for_loop(p.owner, b, p.call.end_byte() as u32)
+            {
+                closing = Closing::HandedOver;
+            }
             let region = match closing {
                 Closing::Never | Closing::NotOnErrorPaths => {
                     self.wrap_region(p, closing, binding.as_deref(), &aliases, info)

@@ -715,7 +715,10 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
             syn::visit::visit_expr_break(self, b);
         }
         fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
-            if r.expr.is_some() {
+            // `return Err(e.into())` gives up, and `return Ok(())` hands nothing out: neither
+            // is a retry's success (a REPL's `loop { match rl.readline(…) { …, Err(e) =>
+            // return Err(e.into()) } }` serves one line per iteration).
+            if r.expr.as_deref().is_some_and(|e| !gives_up(e)) {
                 self.found = true;
             }
             syn::visit::visit_expr_return(self, r);
@@ -745,6 +748,23 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
     };
     syn::visit::Visit::visit_block(&mut v, body);
     v.found
+}
+
+/// `Err(…)`, `Ok(())` or `()`: a value that is no connection.
+fn gives_up(e: &Expr) -> bool {
+    match e {
+        Expr::Tuple(t) => t.elems.is_empty(),
+        Expr::Paren(p) => gives_up(&p.expr),
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => match last_ident(&p.path).as_deref() {
+                Some("Err") => true,
+                Some("Ok") => c.args.len() == 1 && c.args.first().is_some_and(gives_up),
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// What a retry loop keeps: the constructions whose value leaves the loop, handed out by a
