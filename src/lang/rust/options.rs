@@ -307,6 +307,30 @@ impl<'ast> Walker<'_, 'ast> {
             }
             Expr::Macro(m) => {
                 let name = last_ident(&m.mac.path)?;
+                // `format!("postgres://{user}:{pw}@{host}:6543/postgres")`: what is written
+                // (scheme, port, parameters) is known; a placeholder stands for its value.
+                if name == "format" {
+                    let args = m
+                        .mac
+                        .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                        .ok()?;
+                    let Some(Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(s),
+                        ..
+                    })) = args.first()
+                    else {
+                        return None;
+                    };
+                    let text = s.value();
+                    if !text.contains("://") {
+                        return None;
+                    }
+                    let span = lit_text_span(self.conv, &self.file.text, s);
+                    return Some(UrlRef::Literal {
+                        text: fill_placeholders(&text, span.start),
+                        span,
+                    });
+                }
                 if !matches!(name.as_str(), "env" | "option_env" | "dotenv") {
                     return None;
                 }
@@ -617,6 +641,47 @@ impl<'ast> Walker<'_, 'ast> {
     }
 }
 
+/// A `format!` string with each `{name}` replaced by its name and each other `{…}` by a word
+/// of its own (`v<at>_<n>`); `{{` and `}}` are the braces themselves.
+fn fill_placeholders(text: &str, at: u32) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut n = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut inner = String::new();
+                for d in chars.by_ref() {
+                    if d == '}' {
+                        break;
+                    }
+                    inner.push(d);
+                }
+                // `{host}` reads as `host` in messages; `{}` and `{0:?}` get a word of their own.
+                let name = inner.split(':').next().unwrap_or("");
+                n += 1;
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !name.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    out.push_str(name);
+                } else {
+                    out.push_str(&format!("v{at}_{n}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub(super) fn loop_kind(k: ScopeKind) -> ScopeKind {
     match k {
         ScopeKind::Function | ScopeKind::Loop => ScopeKind::Loop,
@@ -703,13 +768,15 @@ impl<'ast> Walker<'_, 'ast> {
     /// (once when only `main` calls it), not once per iteration. Its spans are remembered for
     /// [`Walker::site_ctx`].
     pub(super) fn note_retry(&mut self, outer: ScopeKind, body: &syn::Block) {
-        if outer != ScopeKind::Function {
-            return;
-        }
         let rx = Rx {
             conv: self.conv,
             deriving: &self.catalog.deriving_methods,
         };
+        let again = super::syntax::reconnects(body, &rx);
+        self.retry_kept.extend(again);
+        if outer != ScopeKind::Function {
+            return;
+        }
         let kept = retry_kept(body, &rx);
         self.retry_kept.extend(kept);
     }

@@ -946,6 +946,73 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     kept
 }
 
+/// What a loop rebuilds only when the old one is gone: `if client.is_closed() { client =
+/// db::connect(url)?; }`, an assignment to a name the `if`'s condition tests. That runs once per
+/// lost connection, not once per iteration. (Loops nested inside are their own.)
+pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
+    struct Reconnect<'r, 'c> {
+        rx: &'r Rx<'c>,
+        nested: usize,
+        out: HashSet<Span>,
+    }
+    fn mentions(cond: &Expr, name: &str) -> bool {
+        struct Find<'n> {
+            name: &'n str,
+            found: bool,
+        }
+        impl<'a> syn::visit::Visit<'a> for Find<'_> {
+            fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
+                if i == self.name {
+                    self.found = true;
+                }
+            }
+        }
+        let mut f = Find { name, found: false };
+        syn::visit::Visit::visit_expr(&mut f, cond);
+        f.found
+    }
+    impl<'a> syn::visit::Visit<'a> for Reconnect<'_, '_> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.nested == 0 {
+                for st in &i.then_branch.stmts {
+                    if let syn::Stmt::Expr(Expr::Assign(a), _) = st
+                        && let Some(name) = expr_ident(&a.left)
+                        && mentions(&i.cond, &name)
+                    {
+                        self.out.insert(self.rx.conv.of(value_core(&a.right)));
+                    }
+                }
+            }
+            syn::visit::visit_expr_if(self, i);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = Reconnect {
+        rx,
+        nested: 0,
+        out: HashSet::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.out
+}
+
 /// Is `method` named for an event callback by the catalogue's `[registration.inferred]`
 /// prefixes and suffixes (`on_clicked`, `connect_clicked`), and not for a once-only event
 /// (`on_startup`, `on_ready`) nor denied?
