@@ -108,6 +108,7 @@ const JS_EXTRA: &[&str] = &[
     "useEffect",
     "useLayoutEffect",
     "useInsertionEffect",
+    "useSignalEffect",
     "componentDidMount",
     "onMounted",
     "onMount",

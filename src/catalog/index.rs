@@ -275,7 +275,12 @@ impl LangCatalog {
                 return false;
             }
             let p = ctor.path();
-            p == path || p == stripped || p == as_default
+            p == path
+                || p == stripped
+                || p == as_default
+                // `*Client`: every `<Service>Client` a family of packages exports
+                // (`@aws-sdk/client-translate`'s `TranslateClient`).
+                || (p.contains('*') && wildcard_match(p, stripped))
         })
     }
 
@@ -414,7 +419,13 @@ impl LangCatalog {
                     .max_by_key(|p| p.len())
                     .unwrap_or("");
                 let word = if m.contains('*') {
-                    word.trim_matches('/')
+                    // `*/generated/*`: `generated/`, a path fragment matched as it is written.
+                    let start = word.trim_start_matches('/');
+                    if start.trim_end_matches('/').contains('/') || !start.ends_with('/') {
+                        start.trim_end_matches('/')
+                    } else {
+                        start
+                    }
                 } else {
                     root.as_str()
                 };

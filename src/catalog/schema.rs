@@ -42,6 +42,12 @@ pub struct ClientDef {
     /// channel subscribes). A construction passing one of them is no client to share.
     #[serde(default)]
     pub per_user_options: Vec<String>,
+    /// TS/JS: the name the library's documentation gives the value a curried constructor
+    /// (`call = "default()"`: pg-promise's `pgp = pgPromise(opts)`, then `pgp(cn)`) is called on:
+    /// a call of that name imported from the project, in a project depending on the library,
+    /// builds one.
+    #[serde(default)]
+    pub instance_names: Vec<String>,
     /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
     #[serde(default)]
     pub pool_keys: Vec<PoolKeyDef>,

@@ -143,7 +143,7 @@ impl<'a, 't> Walker<'a, 't> {
             returned,
             statement,
             in_callback: self.in_callback(a),
-            aliases: self.acquisition_aliases(receiver, binding_root.as_deref(), parts),
+            aliases: self.acquisition_aliases(receiver, binding_root.as_deref(), parts, a),
             receiver_signal: (n.kind_name() == "call_expression")
                 .then(|| self.receiver_signal(n, &parts.bodies))
                 .flatten(),
@@ -393,7 +393,17 @@ impl<'a, 't> Walker<'a, 't> {
         receiver: Option<Node<'t>>,
         binding_root: Option<&str>,
         parts: &EffectParts<'t>,
+        at: At<'_, 't>,
     ) -> Vec<(String, String)> {
+        // A helper the mount calls (`this.open()`, which does `const ws = new WebSocket(…);
+        // this.ws = ws`): its own body is where the local gets its other names.
+        let helper = at
+            .anc
+            .iter()
+            .rev()
+            .find(|n| is_fn_kind(n.kind_name()))
+            .copied()
+            .filter(|f| !parts.bodies.iter().any(|b| b.id() == f.id()));
         let mut roots: Vec<&str> = Vec::new();
         if let Some((r, _)) = receiver.and_then(|r| root_of(r, self.src))
             && r != "this"
@@ -405,7 +415,7 @@ impl<'a, 't> Walker<'a, 't> {
         roots
             .into_iter()
             .flat_map(|r| {
-                self.aliases_of(r, parts)
+                self.aliases_of(r, parts, helper)
                     .into_iter()
                     .map(move |al| (r.to_string(), al))
             })
@@ -417,7 +427,12 @@ impl<'a, 't> Walker<'a, 't> {
     /// the state `spring` for `setSpring(newSpring)` when `spring` is one of the effect's
     /// dependencies (the run that the change starts returns the cleanup that sees it; with
     /// other dependencies the cleanup sees the state of an older render).
-    pub(super) fn aliases_of(&self, name: &str, parts: &EffectParts<'t>) -> Vec<String> {
+    pub(super) fn aliases_of(
+        &self,
+        name: &str,
+        parts: &EffectParts<'t>,
+        helper: Option<Node<'t>>,
+    ) -> Vec<String> {
         let src = self.src;
         let is_name = |x: Node| {
             let x = unwrap_value(x);
@@ -425,8 +440,8 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let mut out: Vec<String> = Vec::new();
         let mut setters: Vec<String> = Vec::new();
-        for body in &parts.bodies {
-            traverse_flat(self.pre.flat, *body, |a, entering| {
+        for body in parts.bodies.iter().copied().chain(helper) {
+            traverse_flat(self.pre.flat, body, |a, entering| {
                 let n = a.node;
                 if !entering {
                     return;

@@ -60,8 +60,9 @@ impl<'a, 't> Walker<'a, 't> {
         };
         if self.is_svelte_rune(callee) {
             self.react_effect(at, "$effect");
-        } else if EFFECT_HOOKS.contains(&name)
-            && self.is_react_hook(name, callee.kind_name() == "member_expression")
+        } else if (EFFECT_HOOKS.contains(&name)
+            && self.is_react_hook(name, callee.kind_name() == "member_expression"))
+            || (callee.kind_name() == "identifier" && self.is_signal_effect(name))
         {
             self.react_effect(at, name);
         } else if name == VUE_MOUNT && callee.kind_name() == "identifier" {

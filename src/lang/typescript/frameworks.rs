@@ -17,6 +17,16 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// `useSignalEffect` imported from Preact's signals.
+    pub(super) fn is_signal_effect(&self, name: &str) -> bool {
+        name == SIGNAL_EFFECT
+            && self.pre.imports.get(name).is_some_and(|imp| {
+                SIGNAL_MODULES
+                    .iter()
+                    .any(|m| wildcard_match(m, &imp.module))
+            })
+    }
+
     /// A Vue lifecycle hook (`onMounted`, `onUnmounted`, …) by its local name. Call
     /// [`Walker::ensure_index`] first.
     pub(super) fn is_vue_hook(&self, name: &str) -> bool {

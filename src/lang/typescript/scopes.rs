@@ -443,6 +443,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }));
         if first_arg
             && ((EFFECT_HOOKS.contains(&callee) && self.is_react_hook(callee, member_callee))
+                || (!member_callee && self.is_signal_effect(callee))
                 || vue_lifecycle
                 || position
                     .and_then(|(call, _)| field(call.node, "function"))

@@ -160,6 +160,13 @@ impl<'a, 't> Walker<'a, 't> {
                             Guard::Memo
                         } else if in_fn && self.is_module_var(name) {
                             Guard::ModuleCache
+                        } else if in_fn
+                            && !self.is_local(name)
+                            && self.pre.imports.contains_key(name)
+                        {
+                            // An object another module shares (`api.mongo = …` on Actionhero's
+                            // `api`): kept there for every module that imports it.
+                            Guard::ModuleCache
                         } else if self.is_owner_param(name) {
                             Guard::Owner
                         } else {
@@ -268,6 +275,10 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
+        if let Some(m) = self.curried_construction(callee_u) {
+            self.add_client(at, callee_u, m, false);
+            return;
+        }
         if let Some((module, path, local)) = self.resolve(callee_u) {
             if let Some(m) = self.catalog.match_js(&module, &path, false) {
                 if first_arg_ok(m.ctor, n, src) {
@@ -310,6 +321,52 @@ impl<'a, 't> Walker<'a, 't> {
         } else {
             self.method_call(at, callee_u);
         }
+    }
+
+    /// A call of what a library's export returns (a catalogue constructor `call = "default()"`):
+    /// `pgPromise(opts)(cn)`, or `pgp(cn)` with `const pgp = pgPromise(opts)` in this file, or
+    /// `pgp` imported from the project when the entry's `instance_names` name it.
+    fn curried_construction(&self, callee: Node<'t>) -> Option<CtorMatch<'a>> {
+        let src = self.src;
+        let catalog: &'a LangCatalog = self.catalog;
+        let init = match callee.kind_name() {
+            "call_expression" => callee,
+            "identifier" => {
+                let name = text(callee, src);
+                if self.is_local(name) {
+                    return None;
+                }
+                match self.pre.consts.get(name) {
+                    Some(Bound::Value(v)) => unwrap_value(*v),
+                    _ => {
+                        let imp = self.pre.imports.get(name)?;
+                        imp.local.as_ref()?;
+                        let (client, ctor) = catalog.clients.iter().find_map(|c| {
+                            (c.instance_names.iter().any(|x| x == name) && self.uses_library(c))
+                                .then(|| {
+                                    c.constructors
+                                        .iter()
+                                        .find(|k| k.call.as_deref().is_some_and(|p| p.ends_with("()")))
+                                        .map(|k| (c, k))
+                                })
+                                .flatten()
+                        })?;
+                        return Some(CtorMatch {
+                            client,
+                            ctor,
+                            singleton: false,
+                        });
+                    }
+                }
+            }
+            _ => return None,
+        };
+        if init.kind_name() != "call_expression" {
+            return None;
+        }
+        let f = unwrap_value(field(init, "function")?);
+        let (module, path, _) = self.resolve(f)?;
+        catalog.match_js(&module, &format!("{path}()"), false)
     }
 
     /// `this.clients`, `cache`, `globalThis.clients`: the state a `.set(…)` stores into.

@@ -39,6 +39,11 @@ pub(super) const REACT_MODULES: &[&str] = &[
     "@wordpress/element",
 ];
 
+/// `@preact/signals`' `useSignalEffect(() => { …; return cleanup })`: an effect of the component
+/// that re-runs when a signal it reads changes, with React's cleanup contract.
+pub(super) const SIGNAL_EFFECT: &str = "useSignalEffect";
+pub(super) const SIGNAL_MODULES: &[&str] = &["@preact/signals", "@preact/signals-react"];
+
 /// Hooks whose first argument is an initialiser run once per component instance.
 pub(super) const MEMO_HOOKS: &[&str] = &["useMemo", "useState"];
 
