@@ -102,6 +102,79 @@ pub(super) fn plain_string(node: Node, src: &str) -> Option<(String, Span)> {
     Some((src.get(sp.range())?.to_string(), sp))
 }
 
+/// A URL written as an f-string (`f"postgresql://{user}:{pw}@{host}:6543/db"`) or with
+/// `.format()` (`"sqlite:///{0}".format(path)`): what is written is read; each placeholder
+/// stands for its value, written as the expression it is (`host`, `path`), so that two URLs on
+/// different values never look alike. Only a text that reads as a URL (`scheme://`).
+pub(super) fn formatted_url(node: Node, src: &str) -> Option<(String, Span)> {
+    let (string, args) = match node.kind_name() {
+        "string" => (node, Vec::new()),
+        "call" => {
+            let func = node.field("function")?;
+            if func.kind_name() != "attribute"
+                || func.field("attribute").map(|a| text(a, src)) != Some("format")
+            {
+                return None;
+            }
+            let obj = unparen(func.field("object")?);
+            let (positional, _) = call_args(node);
+            (obj, positional)
+        }
+        _ => return None,
+    };
+    if string.kind_name() != "string" {
+        return None;
+    }
+    let mut out = String::new();
+    let mut cursor = string.walk();
+    let mut next_positional = 0usize;
+    for c in string.children(&mut cursor) {
+        match c.kind_name() {
+            "string_content" | "escape_sequence" => {
+                let t = text(c, src);
+                if args.is_empty() && node.kind_name() == "string" {
+                    out.push_str(t);
+                    continue;
+                }
+                // `.format()`: `{}`, `{0}`, `{name}` stand for the arguments.
+                let mut rest = t;
+                while let Some(open) = rest.find('{') {
+                    out.push_str(&rest[..open]);
+                    let after = &rest[open + 1..];
+                    if let Some(stripped) = after.strip_prefix('{') {
+                        out.push('{');
+                        rest = stripped;
+                        continue;
+                    }
+                    let close = after.find('}')?;
+                    let field = after[..close].split([':', '!']).next().unwrap_or("");
+                    let arg = if field.is_empty() {
+                        next_positional += 1;
+                        args.get(next_positional - 1)
+                    } else {
+                        field.parse::<usize>().ok().and_then(|i| args.get(i))
+                    };
+                    match arg {
+                        Some(a) => out.push_str(&compact(text(*a, src))),
+                        None => out.push_str(field),
+                    }
+                    rest = &after[close + 1..];
+                }
+                out.push_str(rest);
+            }
+            "interpolation" => {
+                let expr = c.field("expression").or_else(|| c.named_child(0))?;
+                out.push_str(&compact(text(expr, src)));
+            }
+            _ => {}
+        }
+    }
+    if !out.contains("://") {
+        return None;
+    }
+    Some((out, span(node)))
+}
+
 /// A Python integer literal (`20`, `20_000`, `0x10`).
 pub(super) fn parse_int(t: &str) -> Option<i64> {
     let t: String = t.chars().filter(|c| *c != '_').collect();
@@ -571,13 +644,14 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// Where a URL argument comes from: a string literal, an environment lookup, or a name bound
-    /// to one of those. f-strings, `.format()` and arithmetic give nothing.
+    /// to one of those; an f-string or a `.format()` whose text reads as a URL (see
+    /// [`formatted_url`]). Arithmetic gives nothing.
     pub(super) fn url_of(&self, node: Node<'t>, ctx: Ctx<'_, 't>) -> Option<UrlRef> {
         let src = self.src;
         let node = unparen(node);
         match node.kind_name() {
             "string" => {
-                let (t, sp) = plain_string(node, src)?;
+                let (t, sp) = plain_string(node, src).or_else(|| formatted_url(node, src))?;
                 t.contains("://")
                     .then_some(UrlRef::Literal { text: t, span: sp })
             }
@@ -617,7 +691,8 @@ impl<'a, 't> Walker<'a, 't> {
                 {
                     return self.url_of(func.field("object")?, ctx);
                 }
-                None
+                let (t, sp) = formatted_url(node, src)?;
+                Some(UrlRef::Literal { text: t, span: sp })
             }
             _ => None,
         }

@@ -774,6 +774,8 @@ impl<'ast> Walker<'_, 'ast> {
         };
         let again = super::syntax::reconnects(body, &rx);
         self.retry_kept.extend(again);
+        let exits = super::syntax::exit_branches(body, self.conv);
+        self.exit_branches.extend(exits);
         if outer != ScopeKind::Function {
             return;
         }
@@ -785,7 +787,13 @@ impl<'ast> Walker<'_, 'ast> {
     /// loop keeps (see [`Walker::note_retry`]) runs at the function's frequency.
     pub(super) fn site_ctx(&self, span: Span) -> Ctx {
         let mut ctx = self.ctx();
-        if ctx.kind == ScopeKind::Loop && self.retry_kept.contains(&span) {
+        if ctx.kind == ScopeKind::Loop
+            && (self.retry_kept.contains(&span)
+                || self
+                    .exit_branches
+                    .iter()
+                    .any(|b| b.start <= span.start && span.end <= b.end))
+        {
             ctx.kind = ScopeKind::Function;
         }
         ctx

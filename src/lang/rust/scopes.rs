@@ -152,6 +152,9 @@ pub(super) struct Walker<'a, 'ast> {
     /// Constructions and calls whose value a retry loop in a plain function keeps (see
     /// `Walker::note_retry`).
     pub(super) retry_kept: HashSet<Span>,
+    /// The branches of the loops walked so far that end their loop
+    /// ([`super::syntax::exit_branches`]).
+    pub(super) exit_branches: Vec<Span>,
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {
@@ -196,6 +199,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             impl_owner: None,
             for_loops: Vec::new(),
             retry_kept: HashSet::new(),
+            exit_branches: Vec::new(),
         }
     }
 

@@ -814,22 +814,6 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
             _ => false,
         }
     }
-    /// Does this arm or branch end by leaving the loop: a `break` of this loop or a `return`,
-    /// as its last expression?
-    fn ends_loop(e: &Expr) -> bool {
-        match e {
-            Expr::Break(b) => b.label.is_none(),
-            Expr::Return(_) => true,
-            Expr::Block(b) => block_ends_loop(&b.block),
-            _ => false,
-        }
-    }
-    fn block_ends_loop(b: &syn::Block) -> bool {
-        match b.stmts.last() {
-            Some(syn::Stmt::Expr(e, _)) => ends_loop(e),
-            _ => false,
-        }
-    }
     impl<'a> syn::visit::Visit<'a> for Retry<'a> {
         fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
             if self.nested == 0
@@ -944,6 +928,107 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     }
     kept.extend(attempts);
     kept
+}
+
+/// Does this arm or branch end by leaving the loop: a `break` of this loop or a `return`, as its
+/// last expression?
+fn ends_loop(e: &Expr) -> bool {
+    match e {
+        Expr::Break(b) => b.label.is_none(),
+        Expr::Return(_) => true,
+        Expr::Block(b) => block_ends_loop(&b.block),
+        _ => false,
+    }
+}
+
+fn block_ends_loop(b: &syn::Block) -> bool {
+    match b.stmts.last() {
+        Some(syn::Stmt::Expr(e, _)) => ends_loop(e),
+        _ => false,
+    }
+}
+
+/// Does what `visit` walks hold a loop (outside closures and items)? A branch that loops again
+/// is left to the loops' own rules.
+fn has_loop(visit: impl FnOnce(&mut LoopFinder)) -> bool {
+    let mut f = LoopFinder { found: false };
+    visit(&mut f);
+    f.found
+}
+
+struct LoopFinder {
+    found: bool,
+}
+
+impl<'a> syn::visit::Visit<'a> for LoopFinder {
+    fn visit_expr_loop(&mut self, _: &'a syn::ExprLoop) {
+        self.found = true;
+    }
+    fn visit_expr_while(&mut self, _: &'a syn::ExprWhile) {
+        self.found = true;
+    }
+    fn visit_expr_for_loop(&mut self, _: &'a syn::ExprForLoop) {
+        self.found = true;
+    }
+    fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+    fn visit_item(&mut self, _: &'a syn::Item) {}
+}
+
+/// The branches of a loop's body that end it (a `match` arm or an `if` branch whose last
+/// expression is a `break` of this loop or a `return`): what they build runs once per run of the
+/// loop, on the way out, not once per iteration (`Ok(Some(token)) => { let c =
+/// Client::new(url).with_token(token); …; return Ok(()) }` in a polling loop).
+pub(super) fn exit_branches(body: &syn::Block, conv: &Conv<'_>) -> Vec<Span> {
+    struct Exits<'c> {
+        conv: &'c Conv<'c>,
+        nested: usize,
+        out: Vec<Span>,
+    }
+    impl<'a> syn::visit::Visit<'a> for Exits<'_> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.nested == 0
+                && block_ends_loop(&i.then_branch)
+                && !has_loop(|v| syn::visit::visit_block(v, &i.then_branch))
+            {
+                self.out.push(self.conv.of(&i.then_branch));
+            }
+            syn::visit::visit_expr_if(self, i);
+        }
+        fn visit_arm(&mut self, a: &'a syn::Arm) {
+            if self.nested == 0
+                && ends_loop(&a.body)
+                && !has_loop(|v| syn::visit::visit_expr(v, &a.body))
+            {
+                self.out.push(self.conv.of(&*a.body));
+            }
+            syn::visit::visit_arm(self, a);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = Exits {
+        conv,
+        nested: 0,
+        out: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.out
 }
 
 /// What a loop rebuilds only when the old one is gone: `if client.is_closed() { client =

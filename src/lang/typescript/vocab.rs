@@ -72,6 +72,23 @@ pub(super) fn is_memo_arg(callee: &str, index: usize) -> bool {
 
 pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
 
+/// File stems (lower case) of a test runner's set-up files: test code, never the app's.
+pub(super) const TEST_SETUP_STEMS: &[&str] = &[
+    "test-setup",
+    "test_setup",
+    "setuptests",
+    "setup-tests",
+    "setup_tests",
+    "vitest.setup",
+    "jest.setup",
+    "vitest-setup",
+    "jest-setup",
+    "global-setup",
+    "globalsetup",
+    "global-teardown",
+    "globalteardown",
+];
+
 pub(super) const PAGE_FILES: &[&str] = &[
     "page",
     "layout",
