@@ -177,6 +177,14 @@ pub(crate) struct ClientDef {
     /// Documented to be created and closed per request in edge handlers (Neon).
     #[serde(default)]
     edge_ok: bool,
+    /// TS/JS: option keys that make a construction one user's, built per request by design
+    /// (supabase-js given `accessToken`): such a construction is not reported.
+    #[serde(default)]
+    per_user_options: Vec<String>,
+    /// TS/JS: the conventional name of the value a curried constructor (`call = "default()"`)
+    /// is called on (`pgp` for pg-promise), for when it is imported from the project.
+    #[serde(default)]
+    instance_names: Vec<String>,
     /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
     #[serde(default)]
     pool_keys: Vec<PoolKeyDef>,

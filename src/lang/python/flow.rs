@@ -230,7 +230,12 @@ impl<'a, 't> Walker<'a, 't> {
                 // Built once, then used by a `while` loop that follows it in the same function
                 // (a worker thread's `session = requests.Session()` then `while not stop: …`):
                 // it lives as long as the loop, which is the point.
-                if !handed && !released && !module && !p.derived && p.scope_kind == ScopeKind::Function {
+                if !handed
+                    && !released
+                    && !module
+                    && !p.derived
+                    && p.scope_kind == ScopeKind::Function
+                {
                     let at = match p.site {
                         SiteRef::Client(i) => self.facts.clients.get(i).map(|s| s.span.end),
                         SiteRef::Call(i) => self.facts.calls.get(i).map(|s| s.span.end),

@@ -355,9 +355,26 @@ pub(super) const VERB_PREFIXES: &[&str] = &[
 /// Endings of a function's name that say it acts on a session rather than opening one
 /// (`session_commit`, `db_session_cleanup`).
 pub(super) const VERB_SUFFIXES: &[&str] = &[
-    "_commit", "_rollback", "_close", "_remove", "_cleanup", "_clear", "_flush", "_expire",
-    "_reset", "_dispose", "_teardown", "_end", "_save", "_delete", "_update", "_check",
-    "_exists", "_refresh", "_add", "_set",
+    "_commit",
+    "_rollback",
+    "_close",
+    "_remove",
+    "_cleanup",
+    "_clear",
+    "_flush",
+    "_expire",
+    "_reset",
+    "_dispose",
+    "_teardown",
+    "_end",
+    "_save",
+    "_delete",
+    "_update",
+    "_check",
+    "_exists",
+    "_refresh",
+    "_add",
+    "_set",
 ];
 
 /// A FastAPI-style session dependency by its name (`get_db`, `get_session`,

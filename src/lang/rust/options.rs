@@ -668,7 +668,8 @@ fn fill_placeholders(text: &str, at: u32) -> String {
                 // `{host}` reads as `host` in messages; `{}` and `{0:?}` get a word of their own.
                 let name = inner.split(':').next().unwrap_or("");
                 n += 1;
-                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                if !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     && !name.starts_with(|c: char| c.is_ascii_digit())
                 {
                     out.push_str(name);

@@ -465,7 +465,12 @@ fn on_event_callback(anc: &[Node], src: &str) -> bool {
 /// every library uses (`client`, `connect`, `create`).
 fn named_like_ctor(last: &str, def: &ClientDef) -> bool {
     def.constructors.iter().any(|k| {
-        let word = k.path().rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        let word = k
+            .path()
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         word.len() >= 5
             && !matches!(word.as_str(), "client" | "connect" | "create" | "default")
             && last.contains(word.as_str())

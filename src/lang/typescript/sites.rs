@@ -346,7 +346,9 @@ impl<'a, 't> Walker<'a, 't> {
                                 .then(|| {
                                     c.constructors
                                         .iter()
-                                        .find(|k| k.call.as_deref().is_some_and(|p| p.ends_with("()")))
+                                        .find(|k| {
+                                            k.call.as_deref().is_some_and(|p| p.ends_with("()"))
+                                        })
                                         .map(|k| (c, k))
                                 })
                                 .flatten()

@@ -331,7 +331,7 @@ def fallback():
 }
 
 #[test]
-fn formatted_urls_are_not_urls() {
+fn formatted_urls_are_read_with_their_placeholders() {
     let src = "\
 import os
 from sqlalchemy import create_engine
@@ -348,8 +348,27 @@ d = create_engine(f'postgresql://{USER}@db/app')
 ";
     let f = facts("app/db.py", src);
     assert_eq!(f.clients.len(), 4);
-    assert_eq!(f.client_configs.len(), 1);
-    assert_eq!(nth_config(&f, 0).url, None);
+    // An f-string and a `.format()` read as what is written, each placeholder standing for its
+    // value; a concatenation gives nothing.
+    let urls: Vec<Option<String>> = f
+        .client_configs
+        .iter()
+        .map(|c| match &c.url {
+            Some(UrlRef::Literal { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        urls,
+        vec![
+            Some("postgresql://USER@db:5432/app".to_string()),
+            Some("postgresql://USER@db/app".to_string()),
+            Some("postgresql://USER@db/app".to_string()),
+        ],
+        "{:?}",
+        f.client_configs
+    );
+    // They are no URL literals of the file (what `pooler-prepared-statements` may rewrite).
     assert!(f.urls.is_empty(), "{:?}", f.urls);
 }
 

@@ -54,6 +54,7 @@ fn only_client(f: &FileFacts) -> &ClientSite {
 }
 
 mod inferred;
+mod loops;
 mod options;
 mod scopes;
 mod session_state;

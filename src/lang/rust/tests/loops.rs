@@ -1,0 +1,117 @@
+//! How often a loop's body runs: what gives up, what ends the loop, what rebuilds on failure.
+
+use super::*;
+
+fn kind_of(f: &FileFacts, text: &str, needle: &str) -> ScopeKind {
+    let c = f
+        .clients
+        .iter()
+        .find(|c| text[c.span.range()].contains(needle))
+        .unwrap_or_else(|| panic!("no construction with {needle}: {:#?}", f.clients));
+    c.scope.kind
+}
+
+#[test]
+fn a_loop_that_only_gives_up_is_no_retry() {
+    // A REPL: `return Err(…)` ends the program, it hands no connection out.
+    let src = r#"
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    loop {
+        match read_line() {
+            Ok(line) => {
+                let c = reqwest::blocking::Client::new();
+                c.get(line).send()?;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+"#;
+    let f = facts(src);
+    assert_eq!(kind_of(&f, src, "Client::new"), ScopeKind::Loop);
+}
+
+#[test]
+fn a_loop_that_returns_what_it_built_is_a_retry() {
+    let src = r#"
+fn main() {
+    let client = loop {
+        match redis::Client::open("redis://127.0.0.1/") {
+            Ok(c) => break c,
+            Err(_) => std::thread::sleep(std::time::Duration::from_secs(1)),
+        }
+    };
+}
+"#;
+    let f = facts_with("src/main.rs", &["redis"], src);
+    assert_ne!(kind_of(&f, src, "Client::open"), ScopeKind::Loop);
+}
+
+#[test]
+fn a_branch_that_ends_the_loop_builds_once() {
+    let src = r#"
+async fn login(client: &Api) -> Result<(), Error> {
+    loop {
+        match client.poll().await {
+            Ok(Some(token)) => {
+                let authed = reqwest::Client::builder().build()?;
+                authed.get("https://api.example/whoami").bearer_auth(token).send().await?;
+                return Ok(());
+            }
+            Ok(None) => {
+                let probe = reqwest::Client::new();
+                probe.get("https://api.example/ping").send().await?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+"#;
+    let f = facts(src);
+    assert_eq!(kind_of(&f, src, "builder"), ScopeKind::Function);
+    assert_eq!(kind_of(&f, src, "Client::new"), ScopeKind::Loop);
+}
+
+#[test]
+fn a_reconnect_guarded_by_the_old_value_is_not_per_iteration() {
+    let src = r#"
+fn main() {
+    let mut client = postgres::Client::connect("postgres://db/app", postgres::NoTls).unwrap();
+    loop {
+        let line = read_line();
+        if client.is_closed() {
+            client = postgres::Client::connect("postgres://db/app", postgres::NoTls).unwrap();
+        }
+        let other = postgres::Client::connect("postgres://db/other", postgres::NoTls).unwrap();
+        drop((line, other));
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["postgres"], src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    // At start-up, on a lost connection (once per loss), and per line.
+    assert_eq!(kinds.len(), 3, "{:#?}", f.clients);
+    assert_ne!(kinds[1], ScopeKind::Loop);
+    assert_eq!(kinds[2], ScopeKind::Loop);
+}
+
+#[test]
+fn format_urls_are_read_with_their_placeholders() {
+    let src = r#"
+async fn pool(host: &str, password: &str) -> sqlx::PgPool {
+    let url = format!("postgres://ledger:{password}@{host}:6543/postgres?x={{y}}&n={}", 5);
+    sqlx::PgPool::connect(&url).await.unwrap()
+}
+"#;
+    let f = facts(src);
+    let url = f.client_configs.first().and_then(|c| c.url.clone());
+    match url {
+        Some(crate::facts::UrlRef::Literal { text, .. }) => {
+            assert!(
+                text.starts_with("postgres://ledger:password@host:6543/postgres?x={y}&n=v"),
+                "{text}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
