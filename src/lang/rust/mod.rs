@@ -38,6 +38,7 @@ use syn::{
 };
 
 mod extent;
+mod loops;
 mod options;
 mod prepass;
 mod returns;

@@ -714,7 +714,7 @@ impl<'ast> Walker<'_, 'ast> {
         let mut ctx = self.ctx();
         self.note_retry(ctx.kind, body);
         ctx.kind = match ctx.kind {
-            ScopeKind::Startup if !super::syntax::leaves_with_value(body) => ScopeKind::Loop,
+            ScopeKind::Startup if !super::loops::leaves_with_value(body) => ScopeKind::Loop,
             k => loop_kind(k),
         };
         if ctx.kind == ScopeKind::Loop {
@@ -773,14 +773,14 @@ impl<'ast> Walker<'_, 'ast> {
             conv: self.conv,
             deriving: &self.catalog.deriving_methods,
         };
-        let again = super::syntax::reconnects(body, &rx);
+        let again = super::loops::reconnects(body, &rx);
         self.retry_kept.extend(again);
-        let exits = super::syntax::exit_branches(body, self.conv);
+        let exits = super::loops::exit_branches(body, self.conv);
         self.exit_branches.extend(exits);
         if outer != ScopeKind::Function {
             return;
         }
-        let kept = retry_kept(body, &rx);
+        let kept = super::loops::retry_kept(body, &rx);
         self.retry_kept.extend(kept);
     }
 

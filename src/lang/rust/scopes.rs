@@ -153,7 +153,7 @@ pub(super) struct Walker<'a, 'ast> {
     /// `Walker::note_retry`).
     pub(super) retry_kept: HashSet<Span>,
     /// The branches of the loops walked so far that end their loop
-    /// ([`super::syntax::exit_branches`]).
+    /// ([`super::loops::exit_branches`]).
     pub(super) exit_branches: Vec<Span>,
 }
 

@@ -376,3 +376,53 @@ impl<'a, 't> Walker<'a, 't> {
         Some((text(class, self.src).to_string(), !is_static))
     }
 }
+
+impl<'a, 't> Walker<'a, 't> {
+    /// A call of what a library's export returns (a catalogue constructor `call = "default()"`):
+    /// `pgPromise(opts)(cn)`, or `pgp(cn)` with `const pgp = pgPromise(opts)` in this file, or
+    /// `pgp` imported from the project when the entry's `instance_names` name it.
+    pub(super) fn curried_construction(&self, callee: Node<'t>) -> Option<CtorMatch<'a>> {
+        let src = self.src;
+        let catalog: &'a LangCatalog = self.catalog;
+        let init = match callee.kind_name() {
+            "call_expression" => callee,
+            "identifier" => {
+                let name = text(callee, src);
+                if self.is_local(name) {
+                    return None;
+                }
+                match self.pre.consts.get(name) {
+                    Some(Bound::Value(v)) => unwrap_value(*v),
+                    _ => {
+                        let imp = self.pre.imports.get(name)?;
+                        imp.local.as_ref()?;
+                        let (client, ctor) = catalog.clients.iter().find_map(|c| {
+                            (c.instance_names.iter().any(|x| x == name) && self.uses_library(c))
+                                .then(|| {
+                                    c.constructors
+                                        .iter()
+                                        .find(|k| {
+                                            k.call.as_deref().is_some_and(|p| p.ends_with("()"))
+                                        })
+                                        .map(|k| (c, k))
+                                })
+                                .flatten()
+                        })?;
+                        return Some(CtorMatch {
+                            client,
+                            ctor,
+                            singleton: false,
+                        });
+                    }
+                }
+            }
+            _ => return None,
+        };
+        if init.kind_name() != "call_expression" {
+            return None;
+        }
+        let f = unwrap_value(field(init, "function")?);
+        let (module, path, _) = self.resolve(f)?;
+        catalog.match_js(&module, &format!("{path}()"), false)
+    }
+}

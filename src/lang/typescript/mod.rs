@@ -61,6 +61,7 @@ mod inferred;
 mod lifecycles;
 mod options;
 mod prepass;
+mod returns;
 mod scopes;
 mod session_state;
 mod sessions;

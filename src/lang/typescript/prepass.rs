@@ -87,15 +87,7 @@ impl FileInfo {
         let test = test_package
             || name.contains(".test.")
             || name.contains(".spec.")
-            // A test runner's set-up files (Vitest's `globalSetup` / `setupFiles`, Jest's
-            // `setupFilesAfterEach`): `test-setup.ts`, `setupTests.ts`, `vitest.setup.ts`.
-            || TEST_SETUP_STEMS.contains(
-                &name
-                    .rsplit_once('.')
-                    .map_or(name, |(base, _)| base)
-                    .to_ascii_lowercase()
-                    .as_str(),
-            )
+            || is_test_setup(name)
             || dirs.iter().any(|d| {
                 matches!(*d, "__tests__" | "__mocks__")
                     || (!routed

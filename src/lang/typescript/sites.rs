@@ -4,78 +4,6 @@
 use super::*;
 
 impl<'a, 't> Walker<'a, 't> {
-    pub(super) fn analyze_ret(&self, e: Node) -> Ret {
-        let mut ret = Ret::default();
-        self.ret_into(e, true, &mut ret, 0);
-        ret
-    }
-
-    pub(super) fn ret_into(&self, n: Node, direct: bool, out: &mut Ret, depth: u8) {
-        if depth > 6 {
-            return;
-        }
-        let src = self.src;
-        let n = unwrap_value(n);
-        let push = |out: &mut Ret, name: &str, method: Option<&str>| {
-            if direct && method.is_none() {
-                out.direct.push(name.to_string());
-            } else {
-                out.derived
-                    .push((name.to_string(), method.map(String::from)));
-            }
-        };
-        match n.kind_name() {
-            "identifier" => push(out, text(n, src), None),
-            "object" => {
-                for k in named_kids(n) {
-                    match k.kind_name() {
-                        "shorthand_property_identifier" => push(out, text(k, src), None),
-                        "pair" => {
-                            if let Some(v) = field(k, "value") {
-                                self.ret_into(v, direct, out, depth + 1);
-                            }
-                        }
-                        "spread_element" => {
-                            if let Some(v) = first_named(k) {
-                                self.ret_into(v, direct, out, depth + 1);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            "array" => {
-                for k in named_kids(n) {
-                    self.ret_into(k, direct, out, depth + 1);
-                }
-            }
-            "ternary_expression" | "binary_expression" => {
-                for f in ["left", "right", "consequence", "alternative"] {
-                    if let Some(v) = field(n, f) {
-                        self.ret_into(v, direct, out, depth + 1);
-                    }
-                }
-            }
-            "member_expression" | "subscript_expression" | "call_expression" => {
-                if let Some((root, method)) = root_of(n, src) {
-                    out.derived
-                        .push((root.to_string(), method.map(String::from)));
-                }
-                if n.kind_name() == "call_expression" {
-                    for a in call_args(n) {
-                        self.ret_into(a, false, out, depth + 1);
-                    }
-                }
-            }
-            "new_expression" => {
-                for a in call_args(n) {
-                    self.ret_into(a, false, out, depth + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-
     // -------------------------------------------------------------------- names and targets
 
     pub(super) fn is_local(&self, name: &str) -> bool {
@@ -321,54 +249,6 @@ impl<'a, 't> Walker<'a, 't> {
         } else {
             self.method_call(at, callee_u);
         }
-    }
-
-    /// A call of what a library's export returns (a catalogue constructor `call = "default()"`):
-    /// `pgPromise(opts)(cn)`, or `pgp(cn)` with `const pgp = pgPromise(opts)` in this file, or
-    /// `pgp` imported from the project when the entry's `instance_names` name it.
-    fn curried_construction(&self, callee: Node<'t>) -> Option<CtorMatch<'a>> {
-        let src = self.src;
-        let catalog: &'a LangCatalog = self.catalog;
-        let init = match callee.kind_name() {
-            "call_expression" => callee,
-            "identifier" => {
-                let name = text(callee, src);
-                if self.is_local(name) {
-                    return None;
-                }
-                match self.pre.consts.get(name) {
-                    Some(Bound::Value(v)) => unwrap_value(*v),
-                    _ => {
-                        let imp = self.pre.imports.get(name)?;
-                        imp.local.as_ref()?;
-                        let (client, ctor) = catalog.clients.iter().find_map(|c| {
-                            (c.instance_names.iter().any(|x| x == name) && self.uses_library(c))
-                                .then(|| {
-                                    c.constructors
-                                        .iter()
-                                        .find(|k| {
-                                            k.call.as_deref().is_some_and(|p| p.ends_with("()"))
-                                        })
-                                        .map(|k| (c, k))
-                                })
-                                .flatten()
-                        })?;
-                        return Some(CtorMatch {
-                            client,
-                            ctor,
-                            singleton: false,
-                        });
-                    }
-                }
-            }
-            _ => return None,
-        };
-        if init.kind_name() != "call_expression" {
-            return None;
-        }
-        let f = unwrap_value(field(init, "function")?);
-        let (module, path, _) = self.resolve(f)?;
-        catalog.match_js(&module, &format!("{path}()"), false)
     }
 
     /// `this.clients`, `cache`, `globalThis.clients`: the state a `.set(…)` stores into.

@@ -72,8 +72,15 @@ pub(super) fn is_memo_arg(callee: &str, index: usize) -> bool {
 
 pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
 
-/// File stems (lower case) of a test runner's set-up files: test code, never the app's.
-pub(super) const TEST_SETUP_STEMS: &[&str] = &[
+/// A test runner's set-up file (Vitest's `globalSetup` / `setupFiles`, Jest's
+/// `setupFilesAfterEach`: `test-setup.ts`, `setupTests.ts`, `vitest.setup.ts`): test code.
+pub(super) fn is_test_setup(file_name: &str) -> bool {
+    let base = file_name.rsplit_once('.').map_or(file_name, |(b, _)| b);
+    TEST_SETUP_STEMS.contains(&base.to_ascii_lowercase().as_str())
+}
+
+/// File names without their extension (lower case) of a test runner's set-up files.
+const TEST_SETUP_STEMS: &[&str] = &[
     "test-setup",
     "test_setup",
     "setuptests",

@@ -1,0 +1,403 @@
+//! How often a loop's body runs: a retry that leaves with what it built, a loop that only gives
+//! up, the branches that end a loop, a client rebuilt only when the old one is gone.
+
+use super::*;
+
+/// Does this loop body leave its loop with a value: a `break value` of this loop (not of a loop
+/// nested in it) or a `return value` (a retry loop: `loop { match connect().await { Ok(c) =>
+/// break c, Err(_) => sleep().await } }`)? Closures, async blocks and items are not this body.
+pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
+    struct Exits {
+        nested: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Exits {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            if b.expr.is_some() && (self.nested == 0 || b.label.is_some()) {
+                self.found = true;
+            }
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+            // `return Err(e.into())` gives up, and `return Ok(())` hands nothing out: neither
+            // is a retry's success (a REPL's `loop { match rl.readline(…) { …, Err(e) =>
+            // return Err(e.into()) } }` serves one line per iteration).
+            if r.expr.as_deref().is_some_and(|e| !gives_up(e)) {
+                self.found = true;
+            }
+            syn::visit::visit_expr_return(self, r);
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut v = Exits {
+        nested: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.found
+}
+
+/// `Err(…)`, `Ok(())` or `()`: a value that is no connection.
+fn gives_up(e: &Expr) -> bool {
+    match e {
+        Expr::Tuple(t) => t.elems.is_empty(),
+        Expr::Paren(p) => gives_up(&p.expr),
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => match last_ident(&p.path).as_deref() {
+                Some("Err") => true,
+                Some("Ok") => c.args.len() == 1 && c.args.first().is_some_and(gives_up),
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// What a retry loop keeps: the constructions whose value leaves the loop, handed out by a
+/// `break value` of this loop or a `return value`, directly (`return Ok(PgPool::connect(u).await?)`)
+/// or through the name a `let`, an `if let` or a `match` arm (`Ok(x)`, `Some(x)`, `x`) binds
+/// it to (`loop { match PgPoolOptions::new().connect(u).await { Ok(pool) => break Ok(pool),
+/// Err(_) => sleep(d).await } }`). Such a loop runs again only when the attempt failed: what it
+/// keeps is built once per run of the function, not once per iteration. A client that only
+/// serves the attempt (`Client::new().get(u).send()` in a polling loop that returns the
+/// response) is not kept. An attempt whose success ends the loop (`match
+/// client.get_multiplexed_async_connection().await { Ok(c) => { ping(c); break; } Err(_) =>
+/// sleep(d).await }`, or `if let Ok(c) = … { …; break }`) is kept too: a readiness probe
+/// connects once per run, however often it failed first. Closures, async blocks, items and
+/// nested loops are not this body.
+pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
+    struct Retry<'a> {
+        nested: usize,
+        leaving: Vec<&'a Expr>,
+        bound: Vec<(&'a Expr, String)>,
+        attempts: Vec<&'a Expr>,
+    }
+    /// The name a pattern binds the success of an attempt to: `pool`, `Ok(pool)`, `Some(c)`.
+    fn kept_binding(p: &Pat) -> Option<String> {
+        match p {
+            Pat::Ident(i) if i.subpat.is_none() => {
+                let n = i.ident.to_string();
+                (!starts_upper(&n)).then_some(n)
+            }
+            Pat::Type(t) => kept_binding(&t.pat),
+            Pat::Paren(p) => kept_binding(&p.pat),
+            Pat::TupleStruct(t)
+                if t.elems.len() == 1
+                    && last_ident(&t.path).is_some_and(|l| l == "Ok" || l == "Some") =>
+            {
+                t.elems.first().and_then(kept_binding)
+            }
+            _ => None,
+        }
+    }
+    /// A success pattern (`Ok(c)`, `Ok(_)`, `Some(c)`): the attempt worked.
+    fn is_success(p: &Pat) -> bool {
+        match p {
+            Pat::TupleStruct(t) => {
+                t.elems.len() == 1 && last_ident(&t.path).is_some_and(|l| l == "Ok" || l == "Some")
+            }
+            Pat::Paren(p) => is_success(&p.pat),
+            _ => false,
+        }
+    }
+    impl<'a> syn::visit::Visit<'a> for Retry<'a> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.nested == 0
+                && let Expr::Let(l) = &*i.cond
+                && is_success(&l.pat)
+                && block_ends_loop(&i.then_branch)
+            {
+                self.attempts.push(&l.expr);
+            }
+            syn::visit::visit_expr_if(self, i);
+        }
+        fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
+            if let Some(e) = &b.expr
+                && (self.nested == 0 || b.label.is_some())
+            {
+                self.leaving.push(e);
+            }
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_return(&mut self, r: &'a syn::ExprReturn) {
+            if let Some(e) = &r.expr {
+                self.leaving.push(e);
+            }
+            syn::visit::visit_expr_return(self, r);
+        }
+        fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
+            if self.nested == 0 {
+                for arm in &m.arms {
+                    if let Some(n) = kept_binding(&arm.pat) {
+                        self.bound.push((&m.expr, n));
+                    }
+                    if arm.guard.is_none() && is_success(&arm.pat) && ends_loop(&arm.body) {
+                        self.attempts.push(&m.expr);
+                    }
+                }
+            }
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_let(&mut self, l: &'a syn::ExprLet) {
+            if self.nested == 0
+                && let Some(n) = kept_binding(&l.pat)
+            {
+                self.bound.push((&l.expr, n));
+            }
+            syn::visit::visit_expr_let(self, l);
+        }
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            if self.nested == 0
+                && let Some(init) = &l.init
+                && let Some(n) = kept_binding(&l.pat)
+            {
+                self.bound.push((&init.expr, n));
+            }
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = Retry {
+        nested: 0,
+        leaving: Vec::new(),
+        bound: Vec::new(),
+        attempts: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    let attempts: HashSet<Span> = v
+        .attempts
+        .iter()
+        .map(|e| rx.conv.of(value_core(e)))
+        .collect();
+    if v.leaving.is_empty() {
+        return attempts;
+    }
+    let mut out = Returns::default();
+    for e in &v.leaving {
+        returned_expr(e, Mode::Direct, rx, &mut out);
+    }
+    let mut kept = out.direct_spans;
+    // What leaves, through the variables it was bound from (`let result = connect().await;
+    // match result { Ok(pool) => return Ok(pool), … }`: `pool` ← `result` ← the attempt).
+    let mut names: HashSet<String> = out.direct_names.iter().cloned().collect();
+    names.extend(v.attempts.iter().filter_map(|a| expr_ident(value_core(a))));
+    loop {
+        let before = names.len();
+        for (e, n) in &v.bound {
+            if names.contains(n) {
+                kept.insert(rx.conv.of(value_core(e)));
+                if let Some(id) = expr_ident(value_core(e)) {
+                    names.insert(id);
+                }
+            }
+        }
+        if names.len() == before {
+            break;
+        }
+    }
+    kept.extend(attempts);
+    kept
+}
+
+/// Does this arm or branch end by leaving the loop: a `break` of this loop or a `return`, as its
+/// last expression?
+fn ends_loop(e: &Expr) -> bool {
+    match e {
+        Expr::Break(b) => b.label.is_none(),
+        Expr::Return(_) => true,
+        Expr::Block(b) => block_ends_loop(&b.block),
+        _ => false,
+    }
+}
+
+fn block_ends_loop(b: &syn::Block) -> bool {
+    match b.stmts.last() {
+        Some(syn::Stmt::Expr(e, _)) => ends_loop(e),
+        _ => false,
+    }
+}
+
+/// Does what `visit` walks hold a loop (outside closures and items)? A branch that loops again
+/// is left to the loops' own rules.
+fn has_loop(visit: impl FnOnce(&mut LoopFinder)) -> bool {
+    let mut f = LoopFinder { found: false };
+    visit(&mut f);
+    f.found
+}
+
+struct LoopFinder {
+    found: bool,
+}
+
+impl<'a> syn::visit::Visit<'a> for LoopFinder {
+    fn visit_expr_loop(&mut self, _: &'a syn::ExprLoop) {
+        self.found = true;
+    }
+    fn visit_expr_while(&mut self, _: &'a syn::ExprWhile) {
+        self.found = true;
+    }
+    fn visit_expr_for_loop(&mut self, _: &'a syn::ExprForLoop) {
+        self.found = true;
+    }
+    fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+    fn visit_item(&mut self, _: &'a syn::Item) {}
+}
+
+/// The branches of a loop's body that end it (a `match` arm or an `if` branch whose last
+/// expression is a `break` of this loop or a `return`): what they build runs once per run of the
+/// loop, on the way out, not once per iteration (`Ok(Some(token)) => { let c =
+/// Client::new(url).with_token(token); …; return Ok(()) }` in a polling loop).
+pub(super) fn exit_branches(body: &syn::Block, conv: &Conv<'_>) -> Vec<Span> {
+    struct Exits<'c> {
+        conv: &'c Conv<'c>,
+        nested: usize,
+        out: Vec<Span>,
+    }
+    impl<'a> syn::visit::Visit<'a> for Exits<'_> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.nested == 0
+                && block_ends_loop(&i.then_branch)
+                && !has_loop(|v| syn::visit::visit_block(v, &i.then_branch))
+            {
+                self.out.push(self.conv.of(&i.then_branch));
+            }
+            syn::visit::visit_expr_if(self, i);
+        }
+        fn visit_arm(&mut self, a: &'a syn::Arm) {
+            if self.nested == 0
+                && ends_loop(&a.body)
+                && !has_loop(|v| syn::visit::visit_expr(v, &a.body))
+            {
+                self.out.push(self.conv.of(&*a.body));
+            }
+            syn::visit::visit_arm(self, a);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = Exits {
+        conv,
+        nested: 0,
+        out: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.out
+}
+
+/// What a loop rebuilds only when the old one is gone: `if client.is_closed() { client =
+/// db::connect(url)?; }`, an assignment to a name the `if`'s condition tests. That runs once per
+/// lost connection, not once per iteration. (Loops nested inside are their own.)
+pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
+    struct Reconnect<'r, 'c> {
+        rx: &'r Rx<'c>,
+        nested: usize,
+        out: HashSet<Span>,
+    }
+    fn mentions(cond: &Expr, name: &str) -> bool {
+        struct Find<'n> {
+            name: &'n str,
+            found: bool,
+        }
+        impl<'a> syn::visit::Visit<'a> for Find<'_> {
+            fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
+                if i == self.name {
+                    self.found = true;
+                }
+            }
+        }
+        let mut f = Find { name, found: false };
+        syn::visit::Visit::visit_expr(&mut f, cond);
+        f.found
+    }
+    impl<'a> syn::visit::Visit<'a> for Reconnect<'_, '_> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.nested == 0 {
+                for st in &i.then_branch.stmts {
+                    if let syn::Stmt::Expr(Expr::Assign(a), _) = st
+                        && let Some(name) = expr_ident(&a.left)
+                        && mentions(&i.cond, &name)
+                    {
+                        self.out.insert(self.rx.conv.of(value_core(&a.right)));
+                    }
+                }
+            }
+            syn::visit::visit_expr_if(self, i);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut v = Reconnect {
+        rx,
+        nested: 0,
+        out: HashSet::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.out
+}
