@@ -1,0 +1,6 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  experimental: { serverComponentsExternalPackages: ["@prisma/client"] },
+};
+
+export default nextConfig;

@@ -1,0 +1,7 @@
+import type pg from "pg";
+import type Valkey from "iovalkey";
+
+export interface Deps {
+  pool: pg.Pool;
+  valkey: Valkey;
+}
