@@ -580,6 +580,10 @@ pub struct FrameworkDecoratorsDef {
     /// Texts that, in one of the class's decorators, make its instance one for the process
     /// (Pyro5's `@behavior(instance_mode="single")`).
     pub single_instance: Vec<String>,
+    /// The framework runs the function again whenever a value it takes changes (a marimo cell's
+    /// parameters are the other cells' values it reads): with parameters it runs per
+    /// interaction, without any it runs once.
+    pub reactive_params: bool,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

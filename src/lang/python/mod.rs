@@ -45,7 +45,9 @@ use std::sync::LazyLock;
 use tree_sitter::{Node, Parser, Tree};
 
 mod flow;
+mod frameworks;
 mod inferred;
+mod loops;
 mod options;
 mod prepass;
 mod scopes;

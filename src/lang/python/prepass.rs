@@ -245,7 +245,7 @@ impl<'t> Pre<'t> {
                 .filter_map(|n| {
                     let body = n.field("body")?;
                     let runs_on = match n.kind_name() {
-                        "while_statement" => !super::scopes::leaves_loop(body),
+                        "while_statement" => !super::loops::leaves_loop(body),
                         "for_statement" => n
                             .field("right")
                             .is_some_and(|it| iterates_client(it, src, &clients)),
@@ -652,77 +652,6 @@ impl<'t> Pre<'t> {
                 && self.wildcard.iter().any(|w| in_package(w, prefixes)))
     }
 
-    /// The catalogue framework (`[[registration.decorators]]`) whose registering decorator this
-    /// is, by its dotted name (`["bot", "command"]`): the last name is one of the framework's,
-    /// and the first is imported from its modules or built at module level from them.
-    pub(super) fn framework_decorator(
-        &self,
-        segs: &[&str],
-        src: &str,
-    ) -> Option<&FrameworkDecoratorsDef> {
-        let (first, last) = (*segs.first()?, *segs.last()?);
-        self.reg_decorators.iter().find(|d| {
-            let modules: Vec<&str> = d.modules.iter().map(String::as_str).collect();
-            d.names.iter().any(|n| n == last)
-                && (self.imported_from(first, &modules)
-                    || (segs.len() >= 2 && self.built_from(first, &modules, src)))
-        })
-    }
-
-    /// Is the module-level `name` built by a call of a class from `modules`, directly (`app =
-    /// Dash(__name__)`) or through a class of the file deriving from one (`bot = GuildBot(…)`)?
-    fn built_from(&self, name: &str, modules: &[&str], src: &str) -> bool {
-        self.consts.get(name).is_some_and(|values| {
-            values.iter().any(|v| {
-                v.kind_name() == "call"
-                    && v.field("function")
-                        .and_then(|f| dotted(f, src))
-                        .is_some_and(|segs| self.class_in(&segs, modules, src, 0))
-            })
-        })
-    }
-
-    /// Does the dotted name of a class (`commands.Bot`, `GuildBot`) come from `modules`, or
-    /// name a class of the file with a base that does?
-    fn class_in(&self, segs: &[&str], modules: &[&str], src: &str, depth: usize) -> bool {
-        let Some(&first) = segs.first() else {
-            return false;
-        };
-        self.imported_from(first, modules)
-            || (segs.len() == 1
-                && depth < 16
-                && self.class_bases.get(first).is_some_and(|bases| {
-                    bases.iter().any(|b| {
-                        dotted(*b, src).is_some_and(|s| self.class_in(&s, modules, src, depth + 1))
-                    })
-                }))
-    }
-
-    /// The last names of the bases a module-level class inherits through other classes of the
-    /// file (`ReportHandler(BaseHandler)` with `BaseHandler(tornado.web.RequestHandler)`:
-    /// `RequestHandler`).
-    pub(super) fn inherited_bases(&self, class: &str, src: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        let mut todo: Vec<&str> = vec![class];
-        let mut seen: HashSet<&str> = HashSet::default();
-        while let Some(c) = todo.pop() {
-            if !seen.insert(c) || seen.len() > 64 {
-                continue;
-            }
-            for b in self.class_bases.get(c).into_iter().flatten() {
-                if let Some(segs) = dotted(*b, src)
-                    && let Some(&last) = segs.last()
-                {
-                    out.push(last.to_string());
-                    if segs.len() == 1 {
-                        todo.push(last);
-                    }
-                }
-            }
-        }
-        out
-    }
-
     /// Is `arg` a string naming a once-only event (`"startup"`): a registration for it is not one.
     pub(super) fn names_once_event(&self, arg: Node<'_>, src: &str) -> bool {
         arg.kind_name() == "string"
@@ -955,6 +884,17 @@ impl<'t> Pre<'t> {
                     keyword(&keywords, "endpoint", src).or_else(|| positional.get(1).copied()),
                     "fastapi",
                 );
+            }
+            // Lilya's and Esmerald's `Path("/items/{sku}", handlers.get_item)`: a route path,
+            // then the handler (pathlib's `Path` takes no function).
+            "Path" | "WebSocketPath" | "Gateway"
+                if positional.len() >= 2
+                    && positional.first().is_some_and(|a| {
+                        super::options::plain_string(*a, src)
+                            .is_some_and(|(t, _)| t.starts_with('/'))
+                    }) =>
+            {
+                push(positional.get(1).copied(), "route");
             }
             "Route" | "WebSocketRoute"
                 if self.imported_from(segs[0], &["starlette", "fastapi"]) =>

@@ -500,7 +500,7 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         };
         match parent.kind_name() {
-            "while_statement" => !leaves_loop(node),
+            "while_statement" => !super::loops::leaves_loop(node),
             "for_statement" => {
                 let Some(iterable) = parent.field("right") else {
                     return false;
@@ -538,7 +538,10 @@ impl<'a, 't> Walker<'a, 't> {
         // A fallback loop tries one way after another until one works (`for scraper in
         // scrapers: try: content = await scrape(scraper); break / except: continue`): it runs
         // as often as its function does, not once per item.
-        let scope = if (top.scope.kind == ScopeKind::Function && !is_fallback_loop(node)) || open {
+        let scope = if (top.scope.kind == ScopeKind::Function
+            && !super::loops::is_fallback_loop(node))
+            || open
+        {
             Scope {
                 kind: ScopeKind::Loop,
                 framework: None,
@@ -768,8 +771,13 @@ impl<'a, 't> Walker<'a, 't> {
             }
             // A framework's registering decorator (the catalogue's `[[registration.decorators]]`:
             // Dash's `@callback`, discord.py's `@bot.command()`, nameko's `@rpc`).
-            if self.pre.framework_decorator(&segs, src).is_some() {
-                handler = Some("event");
+            if let Some(def) = self.pre.framework_decorator(&segs, src) {
+                // A reactive cell without inputs (`@app.cell def _():`) runs once.
+                if def.reactive_params && params.iter().all(|(n, _)| matches!(*n, "self" | "cls")) {
+                    startup = true;
+                } else {
+                    handler = Some("event");
+                }
                 continue;
             }
             if segs.len() >= 2 && ROUTE_DECORATORS.contains(&last) {
@@ -1084,113 +1092,4 @@ impl<'a, 't> Walker<'a, 't> {
             "fastapi"
         }
     }
-}
-
-/// Does this loop body leave its loop: a `break` of this loop or a `return` (nested loops,
-/// functions, classes and lambdas are not this body)? A body too large to scan cheaply counts
-/// as leaving (the loop is then judged as before: once, in start-up code).
-pub(super) fn leaves_loop(body: Node<'_>) -> bool {
-    const BUDGET: usize = 20_000;
-    let mut seen = 0;
-    let mut stack = vec![body];
-    while let Some(n) = stack.pop() {
-        seen += 1;
-        if seen > BUDGET {
-            return true;
-        }
-        match n.kind_name() {
-            "break_statement" | "return_statement" => return true,
-            "for_statement"
-            | "while_statement"
-            | "function_definition"
-            | "class_definition"
-            | "lambda"
-                if n != body =>
-            {
-                // A `return` inside a nested loop still leaves this one.
-                if matches!(n.kind_name(), "for_statement" | "while_statement")
-                    && contains_kind(n, "return_statement", BUDGET)
-                {
-                    return true;
-                }
-            }
-            _ => {
-                let mut cursor = n.walk();
-                stack.extend(n.named_children(&mut cursor));
-            }
-        }
-    }
-    false
-}
-
-/// Is this loop body a fallback: a `try:` whose block leaves the loop (`break` or `return`) once
-/// what it tried worked? (Nested loops, functions, classes and lambdas are not searched.)
-pub(super) fn is_fallback_loop(body: Node<'_>) -> bool {
-    const BUDGET: usize = 20_000;
-    let nested = |n: Node<'_>| {
-        matches!(
-            n.kind_name(),
-            "for_statement"
-                | "while_statement"
-                | "function_definition"
-                | "class_definition"
-                | "lambda"
-        )
-    };
-    let mut seen = 0;
-    let mut stack = vec![body];
-    while let Some(n) = stack.pop() {
-        seen += 1;
-        if seen > BUDGET {
-            return false;
-        }
-        if n != body && nested(n) {
-            continue;
-        }
-        if n.kind_name() == "try_statement"
-            && let Some(block) = n.child_by_field_name("body")
-        {
-            let mut inner = vec![block];
-            while let Some(m) = inner.pop() {
-                seen += 1;
-                if seen > BUDGET {
-                    return false;
-                }
-                if matches!(m.kind_name(), "break_statement" | "return_statement") {
-                    return true;
-                }
-                if m != block && nested(m) {
-                    continue;
-                }
-                let mut cursor = m.walk();
-                inner.extend(m.named_children(&mut cursor));
-            }
-        }
-        let mut cursor = n.walk();
-        stack.extend(n.named_children(&mut cursor));
-    }
-    false
-}
-
-/// Does `node` hold a node of kind `kind` (functions, classes and lambdas not entered)?
-fn contains_kind(node: Node<'_>, kind: &str, budget: usize) -> bool {
-    let mut stack = vec![node];
-    let mut seen = 0;
-    while let Some(n) = stack.pop() {
-        seen += 1;
-        if seen > budget || n.kind_name() == kind {
-            return true;
-        }
-        if n != node
-            && matches!(
-                n.kind_name(),
-                "function_definition" | "class_definition" | "lambda"
-            )
-        {
-            continue;
-        }
-        let mut cursor = n.walk();
-        stack.extend(n.named_children(&mut cursor));
-    }
-    false
 }

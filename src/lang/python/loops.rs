@@ -1,0 +1,113 @@
+//! Which loops end: a body that leaves its loop (a retry), a fallback loop whose `try:` leaves
+//! once what it tried worked.
+
+use super::*;
+
+/// Does this loop body leave its loop: a `break` of this loop or a `return` (nested loops,
+/// functions, classes and lambdas are not this body)? A body too large to scan cheaply counts
+/// as leaving (the loop is then judged as before: once, in start-up code).
+pub(super) fn leaves_loop(body: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return true;
+        }
+        match n.kind_name() {
+            "break_statement" | "return_statement" => return true,
+            "for_statement"
+            | "while_statement"
+            | "function_definition"
+            | "class_definition"
+            | "lambda"
+                if n != body =>
+            {
+                // A `return` inside a nested loop still leaves this one.
+                if matches!(n.kind_name(), "for_statement" | "while_statement")
+                    && contains_kind(n, "return_statement", BUDGET)
+                {
+                    return true;
+                }
+            }
+            _ => {
+                let mut cursor = n.walk();
+                stack.extend(n.named_children(&mut cursor));
+            }
+        }
+    }
+    false
+}
+
+/// Is this loop body a fallback: a `try:` whose block leaves the loop (`break` or `return`) once
+/// what it tried worked? (Nested loops, functions, classes and lambdas are not searched.)
+pub(super) fn is_fallback_loop(body: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let nested = |n: Node<'_>| {
+        matches!(
+            n.kind_name(),
+            "for_statement"
+                | "while_statement"
+                | "function_definition"
+                | "class_definition"
+                | "lambda"
+        )
+    };
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        if n != body && nested(n) {
+            continue;
+        }
+        if n.kind_name() == "try_statement"
+            && let Some(block) = n.child_by_field_name("body")
+        {
+            let mut inner = vec![block];
+            while let Some(m) = inner.pop() {
+                seen += 1;
+                if seen > BUDGET {
+                    return false;
+                }
+                if matches!(m.kind_name(), "break_statement" | "return_statement") {
+                    return true;
+                }
+                if m != block && nested(m) {
+                    continue;
+                }
+                let mut cursor = m.walk();
+                inner.extend(m.named_children(&mut cursor));
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
+}
+
+/// Does `node` hold a node of kind `kind` (functions, classes and lambdas not entered)?
+fn contains_kind(node: Node<'_>, kind: &str, budget: usize) -> bool {
+    let mut stack = vec![node];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > budget || n.kind_name() == kind {
+            return true;
+        }
+        if n != node
+            && matches!(
+                n.kind_name(),
+                "function_definition" | "class_definition" | "lambda"
+            )
+        {
+            continue;
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
+}
