@@ -1,0 +1,3 @@
+pub mod appointments;
+pub mod availability;
+pub mod prescriptions;

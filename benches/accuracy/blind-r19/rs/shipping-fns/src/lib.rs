@@ -1,0 +1,2 @@
+pub mod carriers;
+pub mod db;
