@@ -282,8 +282,12 @@ fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
                         return true;
                     }
                     let first_same = same(c.args.first(), a.args.first());
+                    // The handler, or the reference its registration returned
+                    // (`const ref = ch.on("status", f)` … `ch.off("status", ref)`).
                     let second_ok = match (c.args.get(1), a.args.get(1)) {
-                        (Some(x), Some(y)) => canon(x) == canon(y),
+                        (Some(x), Some(y)) => {
+                            canon(x) == canon(y) || a.binding.as_deref().is_some_and(|b| canon(x) == canon(b))
+                        }
                         _ => true,
                     };
                     // The capture flag is part of a listener's identity: removing without it

@@ -666,6 +666,29 @@ pub(super) fn parse_select(input: ParseStream) -> syn::Result<Vec<Expr>> {
     Ok(out)
 }
 
+/// `"ns" => { "name" => expr, … }, …`: the expressions.
+fn parse_wasm_imports(input: ParseStream) -> syn::Result<Vec<Expr>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        input.parse::<syn::LitStr>()?;
+        input.parse::<Token![=>]>()?;
+        let inner;
+        syn::braced!(inner in input);
+        while !inner.is_empty() {
+            inner.parse::<syn::LitStr>()?;
+            inner.parse::<Token![=>]>()?;
+            out.push(inner.parse::<Expr>()?);
+            if inner.peek(Token![,]) {
+                inner.parse::<Token![,]>()?;
+            }
+        }
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
 impl<'ast> Visit<'ast> for MacroStore {
     fn visit_macro(&mut self, m: &'ast Macro) {
         if m.tokens.is_empty() {
@@ -685,6 +708,12 @@ impl<'ast> Visit<'ast> for MacroStore {
             // handler runs per event).
             Some("select" | "select_biased") => m
                 .parse_body_with(parse_select)
+                .ok()
+                .map(MacroContent::Exprs),
+            // wasmer's `imports! { "host" => { "lookup" => Function::new_typed_with_env(…) } }`:
+            // the host functions handed to the guest, as expressions.
+            Some("imports") => m
+                .parse_body_with(parse_wasm_imports)
                 .ok()
                 .map(MacroContent::Exprs),
             Some(name) if EXPR_MACROS.contains(&name) => m

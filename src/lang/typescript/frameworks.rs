@@ -359,3 +359,30 @@ impl<'t> Walker<'_, 't> {
         self.pre.assigned_paths.contains(&key)
     }
 }
+
+impl<'a, 't> Pre<'a, 't> {
+    /// A function assigned to an object's events (`bot.events.messageCreate = onMessageCreate`,
+    /// Discordeno) runs once per event: probably (the shape, not a known library, says so).
+    pub(super) fn event_property(&mut self, assign: Node<'t>, left: Node<'t>) {
+        let src = self.src;
+        let Some(value) = field(assign, "right") else {
+            return;
+        };
+        let v = unwrap_value(value);
+        if !matches!(
+            v.kind_name(),
+            "identifier" | "member_expression" | "arrow_function" | "function_expression"
+        ) || left.kind_name() != "member_expression"
+        {
+            return;
+        }
+        let on_events = field(left, "object")
+            .and_then(|o| dotted_path(unwrap_value(o), src))
+            .is_some_and(|p| p.rsplit('.').next() == Some("events"));
+        if on_events {
+            self.pending
+                .push((value, Special::Handler(crate::lang::inferred::INFERRED, span(left))));
+        }
+    }
+}
+

@@ -355,6 +355,7 @@ impl<'a, 't> Pre<'a, 't> {
                     }
                     if let Some(l) = field(n, "left") {
                         self.assigned_paths.insert(target_key(text(l, src)));
+                        self.event_property(n, l);
                     }
                 }
                 "update_expression" => {
