@@ -538,6 +538,10 @@ pub struct InferredDef {
     /// name or path is given.
     pub event_prefixes: Vec<String>,
     pub event_suffixes: Vec<String>,
+    /// Rust: methods of a dependency's trait named as one-shot conversions or builders
+    /// (`into_resource`, `from_config`, `build_pool`), by prefix: called once where the value is
+    /// made, not per event.
+    pub once_prefixes: Vec<String>,
     /// Python: the methods of a class deriving from a dependency's class that nothing in the
     /// file calls are the dependency's to call, probably per event (a coordinator's
     /// `_async_update_data`, a spider's `parse`), except these once-only names...

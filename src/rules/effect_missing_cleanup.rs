@@ -106,9 +106,12 @@ fn rearms_or_acquires(
     a: &Acquisition,
     depth: usize,
 ) -> bool {
+    // The callback, handed by name (`setTimeout(poll, ms)`): the first argument, not a delay
+    // that a sibling one-shot shares (`SAVE_TIMEOUT_MS`).
     let named: Vec<&String> = a
         .args
         .iter()
+        .take(1)
         .filter(|t| !t.starts_with('<'))
         .filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
         .filter(|t| !t.chars().all(|c| c.is_ascii_digit() || c == '_' || c == '.'))

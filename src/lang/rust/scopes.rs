@@ -301,7 +301,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         // A method of a dependency's trait: the library calls it back, probably per event or
         // per frame (`async fn hover`, eframe's `fn update`; not its once-only methods:
         // `initialize`, `shutdown`, a plugin's `build`).
-        if place.external_trait && !self.catalog.registration.once_events.contains(&name) {
+        let reg = &self.catalog.registration;
+        if place.external_trait
+            && !reg.once_events.contains(&name)
+            && !reg
+                .inferred
+                .once_prefixes
+                .iter()
+                .any(|p| name.starts_with(p.as_str()))
+        {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         // An attribute of a registration's shape the catalogue does not name

@@ -380,9 +380,10 @@ impl<'a, 't> Pre<'a, 't> {
             .and_then(|o| dotted_path(unwrap_value(o), src))
             .is_some_and(|p| p.rsplit('.').next() == Some("events"));
         if on_events {
-            self.pending
-                .push((value, Special::Handler(crate::lang::inferred::INFERRED, span(left))));
+            self.pending.push((
+                value,
+                Special::Handler(crate::lang::inferred::INFERRED, span(left)),
+            ));
         }
     }
 }
-
