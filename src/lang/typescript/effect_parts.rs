@@ -957,3 +957,42 @@ impl<'a, 't> Walker<'a, 't> {
         Some((cb, inner))
     }
 }
+
+impl<'a, 't> Walker<'a, 't> {
+    /// What helper `h`'s parameters stand for at `call`: each parameter's name, mapped to the
+    /// argument's text (itself through `subst`, the caller's own mapping).
+    pub(super) fn call_subst(
+        &self,
+        h: Node<'t>,
+        call: Node<'t>,
+        subst: &HashMap<String, String>,
+    ) -> HashMap<String, String> {
+        let mut params = Vec::new();
+        for p in [field(h, "parameters"), field(h, "parameter")]
+            .into_iter()
+            .flatten()
+        {
+            if p.kind_name() == "identifier" {
+                params.push(Some(text(p, self.src).to_string()));
+                continue;
+            }
+            for k in named_kids(p) {
+                let pat = match k.kind_name() {
+                    "required_parameter" | "optional_parameter" => field(k, "pattern"),
+                    _ => Some(k),
+                };
+                params.push(
+                    pat.filter(|x| x.kind_name() == "identifier")
+                        .map(|x| text(x, self.src).to_string()),
+                );
+            }
+        }
+        let mut inner = HashMap::default();
+        for (p, arg) in params.into_iter().zip(call_args(call)) {
+            if let Some(p) = p {
+                inner.insert(p, substitute(&self.ctext(arg), subst));
+            }
+        }
+        inner
+    }
+}

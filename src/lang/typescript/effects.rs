@@ -488,34 +488,7 @@ impl<'a, 't> Walker<'a, 't> {
                 if let Some(h) = self.helper_of(n, class_body)
                     && !visited.contains(&h.id())
                 {
-                    let mut params = Vec::new();
-                    for p in [field(h, "parameters"), field(h, "parameter")]
-                        .into_iter()
-                        .flatten()
-                    {
-                        if p.kind_name() == "identifier" {
-                            params.push(Some(text(p, self.src).to_string()));
-                            continue;
-                        }
-                        for k in named_kids(p) {
-                            let pat = match k.kind_name() {
-                                "required_parameter" | "optional_parameter" => field(k, "pattern"),
-                                _ => Some(k),
-                            };
-                            params.push(
-                                pat.filter(|x| x.kind_name() == "identifier")
-                                    .map(|x| text(x, self.src).to_string()),
-                            );
-                        }
-                    }
-                    let args = call_args(n);
-                    let mut inner = HashMap::default();
-                    for (p, arg) in params.into_iter().zip(args) {
-                        if let Some(p) = p {
-                            inner.insert(p, substitute(&self.ctext(arg), &subst));
-                        }
-                    }
-                    work.push((h, inner));
+                    work.push((h, self.call_subst(h, n, &subst)));
                 }
             });
         }
@@ -785,6 +758,9 @@ impl<'a, 't> Walker<'a, 't> {
         // Same-file functions the effect calls for their side effects (`subscribe();`): what
         // they acquire is the effect's, out of its cleanup's sight (no fix can name it there).
         let mut helpers: HashSet<usize> = HashSet::default();
+        // What each helper's parameters stand for where the effect calls it (`addListeners(types,
+        // listener)`), so that its acquisitions read as its cleanup helper's releases do.
+        let mut helper_subst: HashMap<usize, HashMap<String, String>> = HashMap::default();
         let mut i = 0;
         while i < bodies.len() && i < MAX_HELPERS {
             let body = bodies[i];
@@ -849,6 +825,10 @@ impl<'a, 't> Walker<'a, 't> {
                     if in_helper {
                         acq.statement = None;
                         acq.nested = None;
+                        if let Some(m) = helper_subst.get(&body.id()) {
+                            acq.receiver = acq.receiver.map(|r| substitute(&r, m));
+                            acq.args = acq.args.iter().map(|x| substitute(x, m)).collect();
+                        }
                     }
                     // A helper that keeps its handle on a ref or an object
                     // (`pulse.current = setTimeout(…)`) may release it elsewhere.
@@ -881,6 +861,9 @@ impl<'a, 't> Walker<'a, 't> {
                     && !parts.bodies.iter().any(|b| b.id() == h.id())
                 {
                     helpers.insert(h.id());
+                    helper_subst
+                        .entry(h.id())
+                        .or_insert_with(|| self.call_subst(h, n, &HashMap::default()));
                     more.push(h);
                 }
                 // A class component's `componentDidMount` often acquires in helpers.
