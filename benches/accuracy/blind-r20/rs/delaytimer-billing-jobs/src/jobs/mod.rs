@@ -1,0 +1,4 @@
+pub mod invoices;
+pub mod lease;
+pub mod reports;
+pub mod usage;
