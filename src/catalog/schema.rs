@@ -539,7 +539,7 @@ pub struct InferredDef {
     pub event_prefixes: Vec<String>,
     pub event_suffixes: Vec<String>,
     /// Rust: methods of a dependency's trait named as one-shot conversions or builders
-    /// (`into_resource`, `from_config`, `build_pool`), by prefix: called once where the value is
+    /// (`into_resource`, `init_pool`), by prefix: called once where the value is
     /// made, not per event.
     pub once_prefixes: Vec<String>,
     /// Python: the methods of a class deriving from a dependency's class that nothing in the
