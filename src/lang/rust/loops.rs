@@ -3,6 +3,31 @@
 
 use super::*;
 
+/// The visitor methods that keep a loop visitor on its own loop's body: a nested loop counts in
+/// `self.nested` (its `break`s are its own); closures, async blocks and items are not this body.
+macro_rules! this_loop_only {
+    ($lt:lifetime) => {
+        fn visit_expr_loop(&mut self, l: &$lt syn::ExprLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &$lt syn::ExprWhile) {
+            self.nested += 1;
+            syn::visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &$lt syn::ExprForLoop) {
+            self.nested += 1;
+            syn::visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &$lt syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &$lt syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &$lt syn::Item) {}
+    };
+}
+
 /// Does this loop body leave its loop with a value: a `break value` of this loop (not of a loop
 /// nested in it) or a `return value` (a retry loop: `loop { match connect().await { Ok(c) =>
 /// break c, Err(_) => sleep().await } }`)? Closures, async blocks and items are not this body.
@@ -27,24 +52,7 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
             }
             syn::visit::visit_expr_return(self, r);
         }
-        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_loop(self, l);
-            self.nested -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-            self.nested += 1;
-            syn::visit::visit_expr_while(self, w);
-            self.nested -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_for_loop(self, f);
-            self.nested -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
+        this_loop_only!('ast);
     }
     let mut v = Exits {
         nested: 0,
@@ -173,24 +181,7 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
             }
             syn::visit::visit_local(self, l);
         }
-        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_loop(self, l);
-            self.nested -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
-            self.nested += 1;
-            syn::visit::visit_expr_while(self, w);
-            self.nested -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_for_loop(self, f);
-            self.nested -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
+        this_loop_only!('a);
     }
     let mut v = Retry {
         nested: 0,
@@ -307,24 +298,7 @@ pub(super) fn exit_branches(body: &syn::Block, conv: &Conv<'_>) -> Vec<Span> {
             }
             syn::visit::visit_arm(self, a);
         }
-        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_loop(self, l);
-            self.nested -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
-            self.nested += 1;
-            syn::visit::visit_expr_while(self, w);
-            self.nested -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_for_loop(self, f);
-            self.nested -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
+        this_loop_only!('a);
     }
     let mut v = Exits {
         conv,
@@ -374,24 +348,7 @@ pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
             }
             syn::visit::visit_expr_if(self, i);
         }
-        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_loop(self, l);
-            self.nested -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
-            self.nested += 1;
-            syn::visit::visit_expr_while(self, w);
-            self.nested -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
-            self.nested += 1;
-            syn::visit::visit_expr_for_loop(self, f);
-            self.nested -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
+        this_loop_only!('a);
     }
     let mut v = Reconnect {
         rx,
