@@ -622,31 +622,17 @@ impl<'a, 't> Walker<'a, 't> {
             .split('.')
             .chain(segs.iter().copied())
             .any(|m| MODEL_MODULES.contains(&m));
-        // A name about sessions, not one (`content_persisting_sessions_filter()` builds a SQL
-        // condition on a chat-sessions table).
-        let about = name.contains("sessions")
-            || [
-                "_filter",
-                "_query",
-                "_stmt",
-                "_clause",
-                "_condition",
-                "_count",
-                "_id",
-                "_ids",
-            ]
-            .iter()
-            .any(|s| name.ends_with(s));
-        // A name ending in a verb does something to a session (`session_commit()` commits the
+        // A name about sessions or acting on one, not one (`content_persisting_sessions_filter()`
+        // builds a SQL condition on a chat-sessions table; `session_commit()` commits the
         // module's session); a result thrown away was never a session to use.
-        let does = VERB_SUFFIXES.iter().any(|s| name.ends_with(s));
+        let about =
+            name.contains("sessions") || NOT_SESSION_SUFFIXES.iter().any(|s| name.ends_with(s));
         let discarded = call
             .parent()
             .is_some_and(|p| p.kind_name() == "expression_statement");
         if !no_args
             || from_models
             || about
-            || does
             || discarded
             || VERB_PREFIXES.iter().any(|p| name.starts_with(p))
             || !self.is_project_import(imp)

@@ -355,9 +355,17 @@ pub(super) const VERB_PREFIXES: &[&str] = &[
     "yield_", "close_", "_get_", "_create_", "_make_", "_new_", "_open_",
 ];
 
-/// Endings of a function's name that say it acts on a session rather than opening one
-/// (`session_commit`, `db_session_cleanup`).
-pub(super) const VERB_SUFFIXES: &[&str] = &[
+/// Endings of a function's name that say it is about sessions (a SQL filter or an id) or acts
+/// on one (`session_commit`, `db_session_cleanup`), rather than opening one.
+pub(super) const NOT_SESSION_SUFFIXES: &[&str] = &[
+    "_filter",
+    "_query",
+    "_stmt",
+    "_clause",
+    "_condition",
+    "_count",
+    "_id",
+    "_ids",
     "_commit",
     "_rollback",
     "_close",
