@@ -705,6 +705,27 @@ pub struct FileFacts {
     /// from stands for them.
     #[serde(default)]
     pub reexports: Vec<ModuleRef>,
+    /// Rust: project modules this file declares only for tests (`#[cfg(test)] mod testutils;`):
+    /// the code of those files is test code (see [`FileFacts::make_test`]).
+    #[serde(default)]
+    pub test_modules: Vec<ModuleRef>,
+}
+
+impl FileFacts {
+    /// Read every scope of this file as test code: the file is a module only tests declare.
+    pub fn make_test(&mut self) {
+        let scopes = self
+            .clients
+            .iter_mut()
+            .map(|c| &mut c.scope)
+            .chain(self.functions.iter_mut().map(|f| &mut f.scope))
+            .chain(self.calls.iter_mut().map(|c| &mut c.scope))
+            .chain(self.sessions.iter_mut().map(|s| &mut s.scope))
+            .chain(self.parked.iter_mut().map(|p| &mut p.scope));
+        for scope in scopes {
+            scope.kind = ScopeKind::Test;
+        }
+    }
 }
 
 /// A struct field, or a `static`, whose type holds connections checked out of a pool, or
@@ -798,6 +819,7 @@ impl FileFacts {
             checkout_fields,
             parked,
             reexports,
+            test_modules,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -818,6 +840,7 @@ impl FileFacts {
         checkout_fields.shrink_to_fit();
         parked.shrink_to_fit();
         reexports.shrink_to_fit();
+        test_modules.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

@@ -6,9 +6,9 @@
 /// How far into a file a generated-code header is looked for.
 const HEADER_BYTES: usize = 1024;
 
-/// A line longer than this, in a file whose lines average over [`MINIFIED_AVERAGE`] bytes, is
-/// minified code: people do not write lines of 10,000 characters.
-const MINIFIED_LINE: usize = 10_000;
+/// A file whose lines average over this many bytes is minified code: people do not write
+/// lines of 1,000 characters, and a bundler's chunk (Next.js `_next/static/chunks/*.js`) can be a
+/// single line of a few kilobytes.
 const MINIFIED_AVERAGE: usize = 1_000;
 
 /// The markers of generated code, as tools write them in the file's first lines: Go's
@@ -53,9 +53,7 @@ pub fn reason(rel: &str, text: &str) -> Option<String> {
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     if text.len() / lines > MINIFIED_AVERAGE {
         let longest = text.split('\n').map(str::len).max().unwrap_or(0);
-        if longest > MINIFIED_LINE {
-            return Some(format!("minified code (a line of {longest} bytes)"));
-        }
+        return Some(format!("minified code (a line of {longest} bytes)"));
     }
     None
 }
@@ -80,6 +78,16 @@ mod tests {
         let bundle = format!("import x from 'y';{}\n", "var a=1;".repeat(5000));
         assert!(
             reason("dist/bundle.js", &bundle)
+                .unwrap()
+                .contains("minified")
+        );
+        // A small chunk of an exported Next.js build: one line of 6 KB.
+        let chunk = format!(
+            "(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[7548],{{{}}}]);",
+            "98641:function(e,t,n){n.d(t,{j:function(){return o}})},".repeat(110)
+        );
+        assert!(
+            reason("ui/_next/static/chunks/7548-9d35.js", &chunk)
                 .unwrap()
                 .contains("minified")
         );

@@ -474,6 +474,13 @@ pub struct OwnedElementsDef {
     pub instance_fields: Vec<String>,
     /// Methods that build an element: `createElement`, `cloneNode`.
     pub element_calls: Vec<String>,
+    /// Hooks that give the component an instance the library builds for it and destroys when it
+    /// unmounts (`const [ref, api] = useEmblaCarousel()`): what is registered on such an
+    /// instance, whatever the pair, goes with it.
+    pub instance_calls: Vec<String>,
+    /// Types of such instances, for state a child component fills with one
+    /// (`useState<CarouselApi>()` set through `<Carousel setApi={setApi}>`).
+    pub instance_types: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -357,6 +357,7 @@ pub(super) fn extract_all(
     }
     // Display paths are unique: an unstable sort needs no scratch copy of the list.
     files.sort_unstable_by(|a, b| a.file.source.display.cmp(&b.file.source.display));
+    mark_test_modules(&mut files);
     for f in &files {
         let source = &f.file.source;
         for note in &f.file.facts.notes {
@@ -371,6 +372,34 @@ pub(super) fn extract_all(
         }
     }
     (files, errors, stats)
+}
+
+/// Files that a module of their own project declares only for tests (`#[cfg(test)] mod
+/// testutils;`) hold test code, whatever their names.
+fn mark_test_modules(files: &mut [Checked]) {
+    let declared: Vec<(&PathBuf, &crate::facts::ModuleRef)> = files
+        .iter()
+        .flat_map(|c| {
+            let root = &c.file.source.project.root;
+            c.file.facts.test_modules.iter().map(move |m| (root, m))
+        })
+        .collect();
+    if declared.is_empty() {
+        return;
+    }
+    let tests: Vec<usize> = files
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            declared.iter().any(|(root, m)| {
+                **root == c.file.source.project.root && m.names_any(&c.file.facts.module_keys)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in tests {
+        std::sync::Arc::make_mut(&mut files[i].file.facts).make_test();
+    }
 }
 
 /// The call graph of `files`, by project: calls never cross projects.

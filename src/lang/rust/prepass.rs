@@ -78,8 +78,12 @@ pub(super) struct Pre<'ast> {
     pub(super) use_items: Vec<(&'ast UseTree, usize)>,
     /// `mod x;` declarations outside `#[cfg(test)]` code: the inline module path and the name.
     pub(super) mod_decls: Vec<(Vec<String>, String)>,
+    /// `mod x;` declarations inside `#[cfg(test)]` code (`#[cfg(test)] pub mod testutils;`).
+    pub(super) test_mod_decls: Vec<(Vec<String>, String)>,
     /// Project modules this file imports (`mod x;`, `use crate::x::…`).
     pub(super) imports: Vec<ModuleRef>,
+    /// Project modules this file declares only for tests.
+    pub(super) test_modules: Vec<ModuleRef>,
 }
 
 impl<'ast> Pre<'ast> {
@@ -130,7 +134,9 @@ impl<'ast> Pre<'ast> {
             urls: Vec::new(),
             use_items: Vec::new(),
             mod_decls: Vec::new(),
+            test_mod_decls: Vec::new(),
             imports: Vec::new(),
+            test_modules: Vec::new(),
         };
         for item in &ast.items {
             if matches!(item, syn::Item::Use(_) | syn::Item::ExternCrate(_)) {
@@ -181,6 +187,11 @@ impl<'ast> Pre<'ast> {
             pre.add_handler_ref(r, conv, file);
         }
         pre.imports = pre.collect_imports(file);
+        pre.test_modules = pre
+            .test_mod_decls
+            .iter()
+            .filter_map(|(path, name)| pre.declared_module(path, name))
+            .collect();
         pre
     }
 
@@ -380,10 +391,7 @@ impl<'ast> Pre<'ast> {
         let mut out = Vec::new();
         let mut refs = Vec::new();
         for (path, name) in &self.mod_decls {
-            let mut segs = vec!["self".to_string()];
-            segs.extend(path.iter().cloned());
-            segs.push(name.clone());
-            refs.push(rs_module(&self.rel, &segs));
+            refs.push(self.declared_module(path, name));
         }
         for (tree, depth) in &self.use_items {
             let mut modules = Vec::new();
@@ -399,6 +407,14 @@ impl<'ast> Pre<'ast> {
             }
         }
         out
+    }
+
+    /// The module a `mod name;` declaration (inside inline modules `path`) names.
+    fn declared_module(&self, path: &[String], name: &str) -> Option<ModuleRef> {
+        let mut segs = vec!["self".to_string()];
+        segs.extend(path.iter().cloned());
+        segs.push(name.to_string());
+        rs_module(&self.rel, &segs)
     }
 
     /// The module each leaf of a `use` tree imports from: `crate::db` for `use crate::db;`,
@@ -863,6 +879,10 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             if self.test_mods == 0 {
                 self.pre
                     .mod_decls
+                    .push((self.mod_path.clone(), name.clone()));
+            } else {
+                self.pre
+                    .test_mod_decls
                     .push((self.mod_path.clone(), name.clone()));
             }
             self.pre.file_mods.insert(name);

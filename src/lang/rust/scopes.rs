@@ -169,6 +169,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             handler_refs: pre.handler_refs.clone(),
             urls: pre.urls.clone(),
             imports: pre.imports.clone(),
+            test_modules: pre.test_modules.clone(),
             ..FileFacts::default()
         };
         Walker {

@@ -15,6 +15,9 @@ pub(super) struct ElementRefs {
     refs: HashSet<String>,
     /// Bound to an element by the markup (`bind:this={dialog}`): `dialog` is the element.
     bound: HashSet<String>,
+    /// Bound to an instance a library builds for the component and destroys with it
+    /// (`const [emblaRef, api] = useEmblaCarousel()`, `useState<CarouselApi>()`).
+    instances: HashSet<String>,
 }
 
 /// How many rounds of `a = b` propagation among an effect's locals are followed.
@@ -30,6 +33,12 @@ impl<'a, 't> Walker<'a, 't> {
         parts: &EffectParts<'t>,
     ) -> bool {
         let def = &self.catalog.owned_elements;
+        let root_end = receiver
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(receiver.len());
+        if self.element_refs().instances.contains(&receiver[..root_end]) {
+            return true;
+        }
         if !def.pairs.iter().any(|p| p == pair) {
             return false;
         }
@@ -52,13 +61,35 @@ impl<'a, 't> Walker<'a, 't> {
                         return;
                     };
                     let v = unwrap_value(value);
+                    if v.kind_name() != "call_expression" {
+                        return;
+                    }
+                    let callee = field(v, "function").and_then(|c| callee_name(c, src));
                     if name.kind_name() == "identifier"
-                        && v.kind_name() == "call_expression"
-                        && field(v, "function")
-                            .and_then(|c| callee_name(c, src))
-                            .is_some_and(|c| def.ref_calls.iter().any(|r| r == c))
+                        && callee.is_some_and(|c| def.ref_calls.iter().any(|r| r == c))
                     {
                         out.refs.insert(text(name, src).to_string());
+                    }
+                    if callee.is_some_and(|c| def.instance_calls.iter().any(|r| r == c)) {
+                        // Every name the hook's result is bound to.
+                        traverse_flat(self.pre.flat, name, |b, entering| {
+                            if entering && b.node.kind_name().ends_with("identifier") {
+                                out.instances.insert(text(b.node, src).to_string());
+                            }
+                        });
+                    }
+                    // `const [api, setApi] = useState<CarouselApi>()`: the state's value.
+                    let typed = field(v, "type_arguments").is_some_and(|t| {
+                        text(t, src)
+                            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                            .any(|w| def.instance_types.iter().any(|ty| ty == w))
+                    });
+                    if typed
+                        && name.kind_name() == "array_pattern"
+                        && let Some(first) = named_kids(name).first()
+                        && first.kind_name() == "identifier"
+                    {
+                        out.instances.insert(text(*first, src).to_string());
                     }
                 });
             }
