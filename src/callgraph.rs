@@ -187,7 +187,11 @@ impl CallGraph {
                             && units[f].project == units[from].project
                             && m.names_any(&units[f].facts.module_keys)
                     };
-                    let top = |(f, i): &&FnId| units[*f].facts.functions[*i].parent.is_none();
+                    // Top-level functions, and what a factory returns (`makeHandler()`).
+                    let top = |(f, i): &&FnId| {
+                        let func = &units[*f].facts.functions[*i];
+                        func.parent.is_none() || func.name.ends_with("()")
+                    };
                     let direct = cands
                         .iter()
                         .filter(top)

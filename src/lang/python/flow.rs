@@ -165,6 +165,14 @@ impl<'a, 't> Walker<'a, 't> {
                                         c.store_recv = f.field("object");
                                     }
                                 }
+                                // `setattr(context.user_data, "pool", make_pool())`: kept on
+                                // the object, as `context.user_data.pool = make_pool()` is.
+                                "setattr" if segs.len() == 1 => {
+                                    let (positional, _) = call_args(outer);
+                                    if positional.get(2) == Some(&cur) {
+                                        c.store_recv = positional.first().copied();
+                                    }
+                                }
                                 _ => {}
                             }
                         }

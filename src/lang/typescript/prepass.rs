@@ -961,9 +961,10 @@ impl<'a, 't> Pre<'a, 't> {
         }
         let label = span(call);
         for a in args {
+            // A call: a wrapper around a handler, or a factory of one (`makeHandler(deps)`).
             if matches!(
                 unwrap_value(a).kind_name(),
-                "identifier" | "member_expression"
+                "identifier" | "member_expression" | "call_expression"
             ) {
                 self.pending.push((a, Special::Handler("event", label)));
             }
@@ -1057,6 +1058,35 @@ impl<'a, 't> Pre<'a, 't> {
             _ => return false,
         };
         t.starts_with('/') || t.starts_with('*')
+    }
+
+    /// A project function called in a registration's handler position (`makeHandler` of
+    /// `bus.on("x", makeHandler(deps))`): the function it returns is the handler.
+    fn factory_handler(&mut self, callee: Node<'t>, fw: &'static str) {
+        let name = text(callee, self.src);
+        if let Some(imp) = self.imports.get(name) {
+            if let Some(module) = imp.local.clone() {
+                let export = imp.path.rsplit('.').next().unwrap_or(name);
+                let export = if matches!(export, "default" | "*") {
+                    name
+                } else {
+                    export
+                };
+                self.refs.push(HandlerRef {
+                    name: format!("{export}()"),
+                    module: Some(module),
+                    framework: fw.into(),
+                    span: span(callee),
+                });
+            }
+        } else if self.fn_names.contains(name) {
+            self.refs.push(HandlerRef {
+                name: format!("{name}()"),
+                module: None,
+                framework: fw.into(),
+                span: span(callee),
+            });
+        }
     }
 
     /// `router.route('/x')` or `router.route('/x').get(h)`.
@@ -1167,6 +1197,13 @@ impl<'a, 't> Pre<'a, 't> {
                 }
             }
             "call_expression" if depth < 3 => {
+                // `subscribe("orders", makeOrderHandler(deps))`: what the factory returns is the
+                // handler (`makeOrderHandler()` in the call graph).
+                if let Special::Handler(fw, _) = special
+                    && let Some(c) = field(n, "function").filter(|c| c.kind_name() == "identifier")
+                {
+                    self.factory_handler(c, fw);
+                }
                 for a in call_args(n) {
                     self.handler_arg(a, special, depth + 1);
                 }

@@ -13,6 +13,8 @@ pub(super) struct Ctx {
     pub(super) memo: bool,
     pub(super) fn_idx: Option<usize>,
     pub(super) is_fn: bool,
+    /// This function has its own `fn_idx` (it is named, or returned by a named function).
+    pub(super) own_fn: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -145,6 +147,7 @@ impl<'a, 't> Walker<'a, 't> {
                 memo: false,
                 fn_idx: None,
                 is_fn: false,
+                own_fn: false,
             }],
             frames: vec![Frame {
                 boundary: true,
@@ -243,6 +246,7 @@ impl<'a, 't> Walker<'a, 't> {
                     memo: parent.memo,
                     fn_idx: parent.fn_idx,
                     is_fn: false,
+                    own_fn: false,
                 };
                 self.ctxs.push(ctx);
             }
@@ -343,9 +347,32 @@ impl<'a, 't> Walker<'a, 't> {
                 receiver,
             });
             Some(self.facts.functions.len() - 1)
+        } else if let Some(factory) = self.returned_by(at) {
+            // `function makeHandler(deps) { return async (event) => … }`: the function a factory
+            // returns runs where it is handed, not where the factory is called. In the call graph
+            // it goes by `makeHandler()` (a registration given `makeHandler(deps)` names it).
+            let (graph_name, exported) = match self.facts.functions.get(factory) {
+                Some(p) => (format!("{}()", p.name), p.exported),
+                None => (String::new(), false),
+            };
+            self.facts.functions.push(FnFact {
+                name: graph_name,
+                span: span(f),
+                exported,
+                scope: class.scope.clone(),
+                guard: if memo_fn { Guard::Memo } else { Guard::None },
+                parent: parent_fn,
+                params: param_count(f),
+                method: false,
+                def_line: None,
+                owner: None,
+                receiver: false,
+            });
+            Some(self.facts.functions.len() - 1)
         } else {
             parent_fn
         };
+        let own_fn = fn_idx != parent_fn;
         let mut frame = Frame {
             boundary: class.boundary,
             loop_cb: class.loop_cb,
@@ -373,7 +400,33 @@ impl<'a, 't> Walker<'a, 't> {
             memo: class.memo || memo_fn,
             fn_idx,
             is_fn: true,
+            own_fn,
         });
+    }
+
+    /// The named function of the enclosing scope that returns the anonymous function at `at`
+    /// directly (`return async (event) => …`, `const make = (deps) => (event) => …`).
+    fn returned_by(&self, at: At<'_, 't>) -> Option<usize> {
+        let ctx = self.ctx();
+        if !ctx.is_fn || !ctx.own_fn {
+            return None;
+        }
+        let up = at.up()?;
+        let owner = match up.node.kind_name() {
+            "return_statement" => {
+                let mut cur = up.up();
+                while let Some(c) = cur {
+                    if is_fn_kind(c.node.kind_name()) {
+                        break;
+                    }
+                    cur = c.up();
+                }
+                cur?.node
+            }
+            "arrow_function" if is_field(up.node, "body", at.node) => up.node,
+            _ => return None,
+        };
+        (owner.id() == ctx.node_id).then_some(ctx.fn_idx).flatten()
     }
 
     pub(super) fn classify_fn(&self, at: At<'_, 't>, name: Option<&FnName<'_, 't>>) -> FnClass {

@@ -978,3 +978,45 @@ export function mongo() {
         vec![(Guard::ModuleCache, false), (Guard::ModuleCache, false)]
     );
 }
+
+#[test]
+fn a_handler_factory_returns_the_handler() {
+    // The function a factory returns has a function of its own, `makeHandler()`, ...
+    let lib = facts(
+        "src/handlers.ts",
+        &["pg"],
+        r#"import pg from "pg";
+export function makeHandler(tag: string) {
+  const label = tag.toUpperCase();
+  return async (event: { id: string }) => {
+    const wms = new pg.Pool({ max: 2 });
+    await wms.query("SELECT $1", [label, event.id]);
+    await wms.end();
+  };
+}
+export const curried = (tag: string) => async (event: { id: string }) => {
+  await fetch(tag + event.id);
+};
+"#,
+    );
+    let names: Vec<&str> = lib.functions.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["makeHandler", "makeHandler()", "curried", "curried()"]
+    );
+    assert_eq!(lib.functions[1].parent, Some(0));
+    assert!(lib.functions[1].exported);
+    assert_eq!(one_client(&lib).in_fn, Some(1));
+    // ... which a registration given the factory's call names.
+    let server = facts(
+        "src/server.ts",
+        &["@dapr/dapr"],
+        r#"import { DaprServer } from "@dapr/dapr";
+import { makeHandler } from "./handlers";
+const server = new DaprServer({});
+server.pubsub.subscribe("pubsub", "orders.created", makeHandler("a"));
+"#,
+    );
+    let refs: Vec<&str> = server.handler_refs.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(refs, vec!["makeHandler()"]);
+}
