@@ -209,6 +209,18 @@ pub fn parse_count(v: &str) -> Option<i64> {
     }))
 }
 
+/// The largest minimum size written in a pool's options (`min_connections(5)`,
+/// `PoolConstraints::new(20, …)`), if any.
+pub fn written_min(def: &ClientDef, config: Option<&ClientConfig>) -> Option<u64> {
+    def.pool_keys
+        .iter()
+        .filter(|k| k.min && !k.url)
+        .filter_map(|k| config.and_then(|c| c.option(&k.key)))
+        .filter_map(|o| o.value.as_int())
+        .filter_map(|n| u64::try_from(n).ok())
+        .max()
+}
+
 /// The maximum of a pool from its options, URL parameters and the catalogue's defaults:
 /// the first (non-minimum, non-additive) size key, plus the additive ones
 /// (`pool_size` + `max_overflow`).

@@ -102,8 +102,16 @@ impl Check for OversizedPool {
                             help(instead, limit, instances),
                         );
                         let per_instance = (limit / instances).max(1);
-                        f.fix = fit_fix(cx, terms, per_instance)
-                            .or_else(|| default_fix(cx, fi, c.span, terms, per_instance));
+                        // A written minimum above the new maximum would make the pool refuse
+                        // its options (`PoolConstraints::new(30, 25)` panics): no fix then.
+                        f.fix = if pools::written_min(def, config)
+                            .is_some_and(|m| m > per_instance)
+                        {
+                            None
+                        } else {
+                            fit_fix(cx, terms, per_instance)
+                                .or_else(|| default_fix(cx, fi, c.span, terms, per_instance))
+                        };
                         out.push(f);
                     }
                     PoolMax::Unknown => {}

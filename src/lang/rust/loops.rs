@@ -190,10 +190,36 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
         attempts: Vec::new(),
     };
     syn::visit::Visit::visit_block(&mut v, body);
+    // The attempt under the `Result` combinators it is checked through
+    // (`Pool::new(opts).and_then(|p| p.get_conn().map(|_| p))`).
+    fn attempt_core(e: &Expr) -> &Expr {
+        let mut e = value_core(e);
+        for _ in 0..8 {
+            match e {
+                Expr::MethodCall(m)
+                    if matches!(
+                        m.method.to_string().as_str(),
+                        "and_then"
+                            | "map"
+                            | "map_err"
+                            | "or_else"
+                            | "inspect"
+                            | "inspect_err"
+                            | "context"
+                            | "with_context"
+                    ) =>
+                {
+                    e = value_core(&m.receiver);
+                }
+                _ => break,
+            }
+        }
+        e
+    }
     let attempts: HashSet<Span> = v
         .attempts
         .iter()
-        .map(|e| rx.conv.of(value_core(e)))
+        .flat_map(|e| [rx.conv.of(value_core(e)), rx.conv.of(attempt_core(e))])
         .collect();
     if v.leaving.is_empty() {
         return attempts;

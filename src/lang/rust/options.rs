@@ -444,8 +444,19 @@ impl<'ast> Walker<'_, 'ast> {
             Expr::Call(c) => match &*c.func {
                 Expr::Path(p) => {
                     let names = seg_names(&p.path);
-                    let n = names.len();
-                    n >= 2 && names.get(n - 2).is_some_and(|t| is_config_type(t))
+                    match names.as_slice() {
+                        // A config type's constructor, or one the catalogue reads by position
+                        // (`PoolConstraints::new(20, 400)`).
+                        [.., ty, f] => {
+                            is_config_type(ty)
+                                || self
+                                    .catalog
+                                    .positional_options
+                                    .iter()
+                                    .any(|p| p.ty == *ty && p.function == *f)
+                        }
+                        _ => false,
+                    }
                 }
                 _ => false,
             },
@@ -501,6 +512,11 @@ impl<'ast> Walker<'_, 'ast> {
                     && let Some(a) = m.args.first()
                 {
                     self.push_option("", &method, a, pos, depth, acc);
+                    // A config given to a builder method (mysql_async's
+                    // `.pool_opts(PoolOpts::default().with_constraints(PoolConstraints::new(20, 400)))`).
+                    if depth < MAX_DEPTH {
+                        self.arg_options(a, pos, depth + 1, acc);
+                    }
                 }
             }
             Expr::Await(a) => self.chain_options(&a.base, pos, depth, acc),

@@ -272,14 +272,16 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
         // An endpoint attribute says more than the call registering it (dropshot's
         // `#[endpoint]` fn handed to `api.register(…)`, a name worker queues use too).
-        if attrs.iter().any(|a| {
-            attr_last(a).is_some_and(|l| self.catalog.registration.attributes.contains(&l))
-        }) {
+        if attrs
+            .iter()
+            .any(|a| attr_named(a, &self.catalog.registration.attributes))
+        {
             return (ScopeKind::Handler, Some("route"));
         }
-        if attrs.iter().any(|a| {
-            attr_last(a).is_some_and(|l| self.catalog.registration.job_attributes.contains(&l))
-        }) {
+        if attrs
+            .iter()
+            .any(|a| attr_named(a, &self.catalog.registration.job_attributes))
+        {
             return (ScopeKind::Handler, Some("job"));
         }
         if free && let Some(fw) = self.pre.local_handlers.get(&name) {

@@ -501,6 +501,21 @@ pub(super) fn attr_last(a: &Attribute) -> Option<String> {
     last_ident(a.path())
 }
 
+/// Does attribute `a` name one of `names`: by its last segment (`handler`), or, for a name
+/// written as a path (`celery::task`), by its whole path?
+pub(super) fn attr_named(a: &Attribute, names: &[String]) -> bool {
+    let path = a.path();
+    let full = path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    names
+        .iter()
+        .any(|n| *n == full || (!n.contains("::") && last_ident(path).is_some_and(|l| l == *n)))
+}
+
 /// `#[cfg(test)]`, `#[cfg(all(test, feature = "x"))]` (but not `#[cfg(not(test))]`).
 pub(super) fn is_cfg_test(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| {

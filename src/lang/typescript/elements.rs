@@ -36,7 +36,11 @@ impl<'a, 't> Walker<'a, 't> {
         let root_end = receiver
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
             .unwrap_or(receiver.len());
-        if self.element_refs().instances.contains(&receiver[..root_end]) {
+        if self
+            .element_refs()
+            .instances
+            .contains(&receiver[..root_end])
+        {
             return true;
         }
         if !def.pairs.iter().any(|p| p == pair) {

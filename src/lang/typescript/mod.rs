@@ -57,6 +57,7 @@ mod effect_parts;
 mod effects;
 mod elements;
 mod frameworks;
+mod handler_args;
 mod inferred;
 mod lifecycles;
 mod options;

@@ -1017,6 +1017,10 @@ const server = new DaprServer({});
 server.pubsub.subscribe("pubsub", "orders.created", makeHandler("a"));
 "#,
     );
-    let refs: Vec<&str> = server.handler_refs.iter().map(|r| r.name.as_str()).collect();
+    let refs: Vec<&str> = server
+        .handler_refs
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
     assert_eq!(refs, vec!["makeHandler()"]);
 }

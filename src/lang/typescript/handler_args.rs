@@ -1,0 +1,152 @@
+//! The values a registration is given, read as handlers: a function literal, a function of the
+//! file or an imported one, a wrapper or a factory call around one (`makeHandler(deps)`: what the
+//! factory returns is the handler), or Fastify's `{ handler }`.
+
+use super::prepass::{Pre, Special};
+use super::*;
+
+impl<'a, 't> Pre<'a, 't> {
+    /// A value given to a framework: a function literal, a same-file function, an imported
+    /// handler, a wrapper call around one of those, or Fastify's `{ handler }`.
+    pub(super) fn handler_arg(&mut self, n: Node<'t>, special: Special, depth: u8) {
+        let src = self.src;
+        let n = unwrap_value(n);
+        match n.kind_name() {
+            "arrow_function"
+            | "function_expression"
+            | "generator_function"
+            | "function_declaration"
+            | "generator_function_declaration" => {
+                self.callbacks.insert(n.id(), special);
+            }
+            "identifier" | "shorthand_property_identifier" => {
+                let name = text(n, src);
+                match special {
+                    Special::Startup => {
+                        if self.fn_names.contains(name) {
+                            self.startup_names.insert(name.to_string());
+                        }
+                    }
+                    Special::Handler(fw, _) => {
+                        if let Some(imp) = self.imports.get(name) {
+                            if let Some(module) = imp.local.clone() {
+                                let export = imp.path.rsplit('.').next().unwrap_or(name);
+                                let export = if matches!(export, "default" | "*") {
+                                    name
+                                } else {
+                                    export
+                                };
+                                self.refs.push(HandlerRef {
+                                    name: export.to_string(),
+                                    module: Some(module),
+                                    framework: fw.into(),
+                                    span: span(n),
+                                });
+                            }
+                        } else if self.fn_names.contains(name) {
+                            self.handler_names.insert(name.to_string(), fw);
+                            self.refs.push(HandlerRef {
+                                name: name.to_string(),
+                                module: None,
+                                framework: fw.into(),
+                                span: span(n),
+                            });
+                        }
+                    }
+                }
+            }
+            "member_expression" => {
+                let Special::Handler(fw, _) = special else {
+                    return;
+                };
+                let Some(prop) = field(n, "property").map(|p| text(p, src)) else {
+                    return;
+                };
+                let Some((root, _)) = root_of(n, src) else {
+                    return;
+                };
+                if let Some(imp) = self.imports.get(root) {
+                    if let Some(module) = imp.local.clone() {
+                        self.refs.push(HandlerRef {
+                            name: prop.to_string(),
+                            module: Some(module),
+                            framework: fw.into(),
+                            span: span(n),
+                        });
+                    }
+                } else if self.module_vars.contains(root) {
+                    self.handler_names.insert(prop.to_string(), fw);
+                    self.refs.push(HandlerRef {
+                        name: prop.to_string(),
+                        module: None,
+                        framework: fw.into(),
+                        span: span(n),
+                    });
+                }
+            }
+            "call_expression" if depth < 3 => {
+                // `subscribe("orders", makeOrderHandler(deps))`: what the factory returns is the
+                // handler (`makeOrderHandler()` in the call graph).
+                if let Special::Handler(fw, _) = special
+                    && let Some(c) = field(n, "function").filter(|c| c.kind_name() == "identifier")
+                {
+                    self.factory_handler(c, fw);
+                }
+                for a in call_args(n) {
+                    self.handler_arg(a, special, depth + 1);
+                }
+            }
+            "object" if depth < 3 => {
+                for p in named_kids(n)
+                    .into_iter()
+                    .filter(|p| p.kind_name() == "pair")
+                {
+                    let key = field(p, "key").and_then(|k| key_name(k, src));
+                    if key == Some("handler")
+                        && let Some(v) = field(p, "value")
+                    {
+                        self.handler_arg(v, special, depth + 1);
+                    }
+                }
+                for m in named_kids(n)
+                    .into_iter()
+                    .filter(|m| m.kind_name() == "method_definition")
+                {
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("handler") {
+                        self.callbacks.insert(m.id(), special);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A project function called in a registration's handler position (`makeHandler` of
+    /// `bus.on("x", makeHandler(deps))`): the function it returns is the handler.
+    fn factory_handler(&mut self, callee: Node<'t>, fw: &'static str) {
+        let name = text(callee, self.src);
+        if let Some(imp) = self.imports.get(name) {
+            if let Some(module) = imp.local.clone() {
+                let export = imp.path.rsplit('.').next().unwrap_or(name);
+                let export = if matches!(export, "default" | "*") {
+                    name
+                } else {
+                    export
+                };
+                self.refs.push(HandlerRef {
+                    name: format!("{export}()"),
+                    module: Some(module),
+                    framework: fw.into(),
+                    span: span(callee),
+                });
+            }
+        } else if self.fn_names.contains(name) {
+            self.refs.push(HandlerRef {
+                name: format!("{name}()"),
+                module: None,
+                framework: fw.into(),
+                span: span(callee),
+            });
+        }
+    }
+}
