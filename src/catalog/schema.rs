@@ -470,6 +470,9 @@ pub struct OwnedElementsDef {
     pub ref_fields: Vec<String>,
     /// Markup attributes binding an element to a variable of the script: `bind:this`.
     pub bind_attributes: Vec<String>,
+    /// JSX attributes handing an element to a ref: `ref={tableRef}` makes `tableRef.current`
+    /// the element (a ref the component was given, `forwardRef`'s, too).
+    pub ref_attributes: Vec<String>,
     /// Fields of a component instance that are its own DOM: `$el`, `$refs`, `shadowRoot`.
     pub instance_fields: Vec<String>,
     /// Methods that build an element: `createElement`, `cloneNode`.
@@ -618,6 +621,10 @@ pub struct RerunDef {
     pub modules: Vec<String>,
     /// Their cache decorators (`@st.cache_resource`): a function under one runs once.
     pub cache: Vec<String>,
+    /// Functions, by full path, whose module-level call makes the file such a script on its
+    /// own (`bokeh.io.curdoc`: `bokeh serve` runs an app's `main.py` once per browser session).
+    #[serde(default)]
+    pub markers: Vec<String>,
 }
 
 /// A config constructor that takes options by position (Rust: deadpool's
@@ -707,6 +714,10 @@ pub struct EffectPairDef {
     pub release_on_receiver: bool,
     /// The method that gives the acquisition something to watch (`observe`): each target must
     /// be released by one of `release_target` (`unobserve(el)`) unless a `release` frees all.
+    /// Events their target fires once (`load`, `DOMContentLoaded`): a listener for one holds
+    /// nothing once it came. (`{ once: true }` is read for every listener.)
+    #[serde(default)]
+    pub once_events: Vec<String>,
     #[serde(default)]
     pub target_method: Option<String>,
     #[serde(default)]

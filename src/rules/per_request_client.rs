@@ -1024,7 +1024,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "graphql") => "GraphQL resolver",
         // Named after the registration (`socket.on("chat")`) or after the function registered.
         (_, "event") if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
-        (_, "rerun") => "a script re-run on every interaction (Streamlit)",
+        (_, "rerun") => "a script re-run on every interaction or session",
         (_, "event") if s.name.is_none() => "a registered callback",
         (_, "event") => "callback",
         (_, INFERRED) if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",

@@ -203,8 +203,9 @@ impl<'t> Pre<'t> {
 
         // A re-run script: a module-level call of a re-running framework (`st.title(…)`; its
         // cache decorators and `st.secrets` alone do not make a script).
-        if !catalog.rerun.modules.is_empty() {
+        if !catalog.rerun.modules.is_empty() || !catalog.rerun.markers.is_empty() {
             let reruns: Vec<&str> = catalog.rerun.modules.iter().map(String::as_str).collect();
+            let markers = &catalog.rerun.markers;
             pre.rerun_script = named_children(root).into_iter().any(|stmt| {
                 let expr = match stmt.kind_name() {
                     "expression_statement" => stmt.named_child(0),
@@ -221,9 +222,23 @@ impl<'t> Pre<'t> {
                     .and_then(|c| c.field("function"))
                     .and_then(|f| dotted(f, src))
                     .is_some_and(|segs| {
-                        segs.len() >= 2
-                            && !pre.rerun_cache.contains(segs[segs.len() - 1])
-                            && pre.imported_from(segs[0], &reruns)
+                        // `doc = curdoc()` (`from bokeh.io import curdoc`), or the module's
+                        // path written out.
+                        let full = match pre.imports.get(segs[0]) {
+                            Some(imp) if imp.level == 0 => {
+                                let mut f = imp.path.clone();
+                                for s in &segs[1..] {
+                                    f.push('.');
+                                    f.push_str(s);
+                                }
+                                f
+                            }
+                            _ => String::new(),
+                        };
+                        markers.contains(&full)
+                            || (segs.len() >= 2
+                                && !pre.rerun_cache.contains(segs[segs.len() - 1])
+                                && pre.imported_from(segs[0], &reruns))
                     })
             });
         }

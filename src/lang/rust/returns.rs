@@ -612,13 +612,14 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler(fw));
             } else if self.catalog.registration.jobs.iter().any(|f| f == last) {
                 closure = Some(ClosureRole::Handler("job"));
-            } else if self
-                .catalog
-                .registration
-                .functions
-                .iter()
-                .any(|f| f == last)
-            {
+            } else if self.catalog.registration.functions.iter().any(|f| {
+                // `*Callback::new` (a pattern with its type): opcua's `DataChangeCallback::new(
+                // move |value, item| …)`.
+                match f.split_once("::") {
+                    Some(_) => crate::catalog::wildcard_match(f, &format!("{type_seg}::{last}")),
+                    None => f == last,
+                }
+            }) {
                 // A callback run once per event (`teloxide::repl(bot, |bot, msg| …)`,
                 // `Job::new_async(schedule, |id, l| …)`): the catalogue's `[registration]`.
                 closure = Some(ClosureRole::Handler("event"));
@@ -831,6 +832,17 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         match m.arms.iter().find_map(|a| ok_arm_binding(&a.pat)) {
             Some(n) => {
                 let core = self.conv.of(value_core(&m.expr));
+                // What the arms do with the name is what they do with the value (`Ok(tx) =>
+                // { …; open.insert(id, tx) }` parks the transaction).
+                let whole = self.conv.of(&*m.expr);
+                if let Some(state) = self.fns.last_mut() {
+                    state.bindings.push(Binding {
+                        name: n.clone(),
+                        init: &m.expr,
+                        start: whole.start as usize,
+                        end: whole.end as usize,
+                    });
+                }
                 self.lets.push((core, n));
                 self.visit_expr(&m.expr);
                 self.lets.pop();

@@ -285,40 +285,6 @@ impl<'a, 't> Walker<'a, 't> {
         None
     }
 
-    /// Fields of a class component that hold objects it creates (`emitter = new Emitter()`,
-    /// `this.store = new Store(this)` in the constructor): listeners on them go with the
-    /// instance.
-    pub(super) fn instance_owned(&self, class_body: Node<'t>, owned: &mut HashSet<String>) {
-        let src = self.src;
-        for m in named_kids(class_body) {
-            match m.kind_name() {
-                "public_field_definition" => {
-                    if let (Some(name), Some(v)) = (field(m, "name"), field(m, "value"))
-                        && unwrap_value(v).kind_name() == "new_expression"
-                        && let Some(name) = key_name(name, src)
-                    {
-                        owned.insert(format!("this.{name}"));
-                    }
-                }
-                "method_definition"
-                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("constructor") =>
-                {
-                    traverse_flat(self.pre.flat, m, |a, entering| {
-                        let n = a.node;
-                        if entering
-                            && n.kind_name() == "new_expression"
-                            && let Some(h) = holder_text(a, src)
-                            && h.starts_with("this.")
-                        {
-                            owned.insert(h);
-                        }
-                    });
-                }
-                _ => {}
-            }
-        }
-    }
-
     /// The same-file function a call enters: `helper()` or, in a class, `this.helper()`.
     pub(super) fn helper_of(
         &self,
@@ -810,6 +776,13 @@ impl<'a, 't> Walker<'a, 't> {
                     && let Some(h) = holder_text(a, src)
                 {
                     owned.insert(h);
+                } else if n.kind_name() == "call_expression"
+                    && let Some(h) = holder_text(a, src)
+                    && self.built_from_owned(n, parts)
+                {
+                    // `this.cm = CodeMirror.fromTextArea(this.$refs.cm)`: an editor built on the
+                    // component's own element goes with it, and so do listeners on it.
+                    owned.insert(h);
                 }
                 if let Some(mut acq) = self.acquisition(a, parts) {
                     if let Some(b) = &acq.binding {
@@ -909,6 +882,8 @@ impl<'a, 't> Walker<'a, 't> {
             // `createZoom().scaleExtent(…).on("zoom", …)`: a listener on an object a plain call
             // has just built (the chain starts with a call) lives and dies with that object.
             let built_here = |r: &str| {
+                // `new Pickr({ … }).on("init", …)`: built by a constructor.
+                let r = r.strip_prefix("new ").unwrap_or(r);
                 let end = r
                     .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
                     .unwrap_or(r.len());
@@ -935,7 +910,10 @@ impl<'a, 't> Walker<'a, 't> {
         let mut out: Vec<Acquisition> = found
             .into_iter()
             .filter(|(n, a)| {
-                !inner.contains(&n.id()) && !on_owned(a) && !self.re_registered(a, &bodies)
+                !inner.contains(&n.id())
+                    && !on_owned(a)
+                    && !self.re_registered(a, &bodies)
+                    && !self.fires_once(a)
             })
             .map(|(_, a)| a)
             .collect();
@@ -945,6 +923,26 @@ impl<'a, 't> Walker<'a, 't> {
             self.watched_targets(a, &parts.bodies);
         }
         out
+    }
+
+    /// A listener that removes itself after its first event (`{ once: true }`), or one for an
+    /// event its target fires once (the catalogue's `once_events`: `load`,
+    /// `DOMContentLoaded`): it holds nothing once that event has come.
+    fn fires_once(&self, a: &Acquisition) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        if pair.matching != Matching::Listener {
+            return false;
+        }
+        let event = a.args.first().map(|e| e.trim_matches(['"', '\'', '`']));
+        if event.is_some_and(|e| pair.once_events.iter().any(|o| o == e)) {
+            return true;
+        }
+        a.args.iter().skip(2).any(|o| {
+            let compact: String = o.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.contains("once:true")
+        })
     }
 
     /// Is acquisition `a` (of an effect body or helper `body`) made in a function nested in

@@ -50,6 +50,63 @@ impl<'a, 't> Walker<'a, 't> {
         self.owned_path(receiver, parts, &locals)
     }
 
+    /// Fields of a class component that hold objects it creates (`emitter = new Emitter()`,
+    /// `this.store = new Store(this)` in the constructor): listeners on them go with the
+    /// instance.
+    pub(super) fn instance_owned(&self, class_body: Node<'t>, owned: &mut HashSet<String>) {
+        let src = self.src;
+        for m in named_kids(class_body) {
+            match m.kind_name() {
+                "public_field_definition" => {
+                    if let (Some(name), Some(v)) = (field(m, "name"), field(m, "value"))
+                        && unwrap_value(v).kind_name() == "new_expression"
+                        && let Some(name) = key_name(name, src)
+                    {
+                        owned.insert(format!("this.{name}"));
+                    }
+                }
+                "method_definition"
+                    if field(m, "name").and_then(|k| key_name(k, src)) == Some("constructor") =>
+                {
+                    traverse_flat(self.pre.flat, m, |a, entering| {
+                        let n = a.node;
+                        if entering
+                            && n.kind_name() == "new_expression"
+                            && let Some(h) = holder_text(a, src)
+                            && h.starts_with("this.")
+                        {
+                            owned.insert(h);
+                        }
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Does `call` build something from an element the component owns
+    /// (`CodeMirror.fromTextArea(this.$refs.cm, …)`, `new Pickr({ el: ref.current })`)? What
+    /// it builds lives and dies with that element.
+    pub(super) fn built_from_owned(&self, call: Node<'t>, parts: &EffectParts<'t>) -> bool {
+        let args: Vec<Node<'t>> = call_args(call)
+            .into_iter()
+            .map(unwrap_value)
+            .filter(|a| !is_fn_kind(a.kind_name()))
+            .collect();
+        if args.is_empty() {
+            return false;
+        }
+        let locals = self.owned_locals(parts);
+        args.into_iter().any(|a| match a.kind_name() {
+            // An options object naming the element (`{ el: ref.current }`).
+            "object" => named_kids(a).into_iter().any(|p| {
+                p.kind_name() == "pair"
+                    && field(p, "value").is_some_and(|v| self.owned_value(v, parts, &locals))
+            }),
+            _ => self.owned_value(a, parts, &locals),
+        })
+    }
+
     fn element_refs(&self) -> &ElementRefs {
         self.element_refs.get_or_init(|| {
             let def = &self.catalog.owned_elements;
@@ -96,6 +153,22 @@ impl<'a, 't> Walker<'a, 't> {
                         out.instances.insert(text(*first, src).to_string());
                     }
                 });
+            }
+            // JSX `ref={tableRef}` (a forwarded ref too): `tableRef.current` is the element.
+            for attr in &def.ref_attributes {
+                let pat = format!(" {attr}={{");
+                let mut rest = src;
+                while let Some(i) = rest.find(pat.as_str()) {
+                    rest = &rest[i + pat.len()..];
+                    let name: String = rest
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                        .collect();
+                    if !name.is_empty() {
+                        out.refs.insert(name);
+                    }
+                }
             }
             for attr in &def.bind_attributes {
                 let mut rest = src;

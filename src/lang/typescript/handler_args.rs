@@ -27,32 +27,7 @@ impl<'a, 't> Pre<'a, 't> {
                             self.startup_names.insert(name.to_string());
                         }
                     }
-                    Special::Handler(fw, _) => {
-                        if let Some(imp) = self.imports.get(name) {
-                            if let Some(module) = imp.local.clone() {
-                                let export = imp.path.rsplit('.').next().unwrap_or(name);
-                                let export = if matches!(export, "default" | "*") {
-                                    name
-                                } else {
-                                    export
-                                };
-                                self.refs.push(HandlerRef {
-                                    name: export.to_string(),
-                                    module: Some(module),
-                                    framework: fw.into(),
-                                    span: span(n),
-                                });
-                            }
-                        } else if self.fn_names.contains(name) {
-                            self.handler_names.insert(name.to_string(), fw);
-                            self.refs.push(HandlerRef {
-                                name: name.to_string(),
-                                module: None,
-                                framework: fw.into(),
-                                span: span(n),
-                            });
-                        }
-                    }
+                    Special::Handler(fw, _) => self.named_handler(n, fw, false),
                 }
             }
             "member_expression" => {
@@ -90,7 +65,7 @@ impl<'a, 't> Pre<'a, 't> {
                 if let Special::Handler(fw, _) = special
                     && let Some(c) = field(n, "function").filter(|c| c.kind_name() == "identifier")
                 {
-                    self.factory_handler(c, fw);
+                    self.named_handler(c, fw, true);
                 }
                 for a in call_args(n) {
                     self.handler_arg(a, special, depth + 1);
@@ -121,10 +96,18 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 
-    /// A project function called in a registration's handler position (`makeHandler` of
-    /// `bus.on("x", makeHandler(deps))`): the function it returns is the handler.
-    fn factory_handler(&mut self, callee: Node<'t>, fw: &'static str) {
-        let name = text(callee, self.src);
+    /// A function named by `n`, imported from a project module or of this file, is a handler;
+    /// with `returned`, what it returns is (`makeHandler` of `bus.on("x", makeHandler(deps))`:
+    /// `makeHandler()` in the call graph).
+    fn named_handler(&mut self, n: Node<'t>, fw: &'static str, returned: bool) {
+        let name = text(n, self.src);
+        let graph_name = |f: &str| {
+            if returned {
+                format!("{f}()")
+            } else {
+                f.to_string()
+            }
+        };
         if let Some(imp) = self.imports.get(name) {
             if let Some(module) = imp.local.clone() {
                 let export = imp.path.rsplit('.').next().unwrap_or(name);
@@ -134,18 +117,21 @@ impl<'a, 't> Pre<'a, 't> {
                     export
                 };
                 self.refs.push(HandlerRef {
-                    name: format!("{export}()"),
+                    name: graph_name(export),
                     module: Some(module),
                     framework: fw.into(),
-                    span: span(callee),
+                    span: span(n),
                 });
             }
         } else if self.fn_names.contains(name) {
+            if !returned {
+                self.handler_names.insert(name.to_string(), fw);
+            }
             self.refs.push(HandlerRef {
-                name: format!("{name}()"),
+                name: graph_name(name),
                 module: None,
                 framework: fw.into(),
-                span: span(callee),
+                span: span(n),
             });
         }
     }
