@@ -250,6 +250,15 @@ pub struct CtorDef {
     pub named_method: bool,
 }
 
+impl RegistrationDef {
+    /// Is `method` one of `methods`: by name, or by a pattern with `*` (`add*Listener`)?
+    pub fn lists_method(&self, method: &str) -> bool {
+        self.methods
+            .iter()
+            .any(|m| m == method || (m.contains('*') && crate::catalog::wildcard_match(m, method)))
+    }
+}
+
 impl ClientDef {
     /// The constructors called `call` that a construction written `ctor` (`boto3.Session()`,
     /// `psycopg_pool.AsyncConnectionPool(…)`) uses, for per-constructor flags.
@@ -398,10 +407,11 @@ pub struct RegistrationDef {
     pub once_events: Vec<String>,
     /// Attributes that register the function (or every method of the impl block) they sit on
     /// with something that calls it per request or event (`#[handler]`, `#[server]`,
-    /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment.
+    /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment, or
+    /// on the whole path for a name written with `::`.
     pub attributes: Vec<String>,
     /// Rust: attributes that make the function a job a queue's worker runs once per job
-    /// (sqlxmq's `#[job]`): matched on the last path segment.
+    /// (sqlxmq's `#[job]`, `#[celery::task]`): matched like `attributes`.
     pub job_attributes: Vec<String>,
     /// Traits whose implementations a library calls back per event (serenity's
     /// `EventHandler`, actix's `Handler<M>`, tower's `Service`, jsonrpsee's generated
@@ -443,6 +453,11 @@ pub struct RegistrationDef {
     /// Python: decorators of a framework that calls the function they sit on once per request
     /// or event, named with the modules they come from (`[[registration.decorators]]`).
     pub decorators: Vec<FrameworkDecoratorsDef>,
+    /// TS/JS: functions of a framework that wrap the handler they are given and whose result the
+    /// framework calls per request or event (Convex's `action({ args, handler })`,
+    /// `httpAction(fn)`), named with the modules they come from (`[[registration.wrappers]]`;
+    /// a module may be a pattern with `*`).
+    pub wrappers: Vec<FrameworkDecoratorsDef>,
     /// What the shape of an unknown registration may not be (`[registration.inferred]`).
     pub inferred: InferredDef,
 }

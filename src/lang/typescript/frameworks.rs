@@ -272,7 +272,7 @@ impl<'t> Walker<'_, 't> {
             }
             let named = match unwrap_value(func).kind_name() {
                 "member_expression" => field(unwrap_value(func), "property")
-                    .is_some_and(|p| reg.methods.iter().any(|m| m == text(p, src))),
+                    .is_some_and(|p| reg.lists_method(text(p, src))),
                 "identifier" => reg.functions.iter().any(|f| f == text(func, src)),
                 _ => false,
             };

@@ -71,7 +71,7 @@ impl<'a, 't> Pre<'a, 't> {
                 return None;
             }
             let method = text(field(callee, "property")?, src);
-            if inferred::denied(def, method) || reg.methods.iter().any(|m| m == method) {
+            if inferred::denied(def, method) || reg.lists_method(method) {
                 return None;
             }
             command = def.command_methods.iter().any(|m| m == method);

@@ -369,6 +369,7 @@ impl<'a, 't> Pre<'a, 't> {
                     }
                     self.registration(n);
                     self.event_registration(n);
+                    self.wrapper_call(n);
                     self.memo_call(n);
                 }
                 "new_expression" => self.event_registration(n),
@@ -923,6 +924,34 @@ impl<'a, 't> Pre<'a, 't> {
     /// event (the catalogue's `[registration]`: `setInterval(tick, ms)`, `socket.on("message",
     /// onMessage)`, `new Cron("*/5 * * * *", opts, rollup)`): it runs per event. Inline callbacks
     /// are classified where they are written.
+    /// A framework's wrapper (`[[registration.wrappers]]`: Convex's `internalAction({ handler })`)
+    /// given a handler: the framework calls it per request or event.
+    fn wrapper_call(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(callee) = field(call, "function")
+            .map(unwrap_value)
+            .filter(|c| c.kind_name() == "identifier")
+        else {
+            return;
+        };
+        let Some(imp) = self.imports.get(text(callee, src)) else {
+            return;
+        };
+        let export = imp.path.split('.').next().unwrap_or("");
+        let wraps = self.catalog.registration.wrappers.iter().any(|w| {
+            w.names.iter().any(|n| n == export)
+                && w.modules.iter().any(|m| {
+                    m == &imp.module || (m.contains('*') && wildcard_match(m, &imp.module))
+                })
+        });
+        if wraps {
+            let label = span(callee);
+            for a in call_args(call) {
+                self.pending.push((a, Special::Handler("event", label)));
+            }
+        }
+    }
+
     pub(super) fn event_registration(&mut self, call: Node<'t>) {
         let src = self.src;
         let reg = &self.catalog.registration;
@@ -935,8 +964,9 @@ impl<'a, 't> Pre<'a, 't> {
             field(call, "function")
                 .map(unwrap_value)
                 .is_some_and(|c| match c.kind_name() {
-                    "member_expression" => field(c, "property")
-                        .is_some_and(|p| reg.methods.iter().any(|m| m == text(p, src))),
+                    "member_expression" => {
+                        field(c, "property").is_some_and(|p| reg.lists_method(text(p, src)))
+                    }
                     "identifier" => reg.functions.iter().any(|f| f == text(c, src)),
                     _ => false,
                 })
