@@ -135,12 +135,15 @@ impl<'a, 't> Walker<'a, 't> {
                 "argument_list" => {
                     if (direct || kw_direct) && !container && !derived && i >= 1 {
                         let outer = self.path[i - 1];
+                        // `Store(conn)`, or `cls(conn)` in a classmethod: the instance built
+                        // keeps what it is given.
                         if outer.kind_name() == "call"
                             && let Some(f) = outer.field("function")
                             && let Some(segs) = dotted(f, src)
-                            && segs
-                                .last()
-                                .is_some_and(|l| l.starts_with(|ch: char| ch.is_ascii_uppercase()))
+                            && (segs.as_slice() == ["cls"]
+                                || segs.last().is_some_and(|l| {
+                                    l.starts_with(|ch: char| ch.is_ascii_uppercase())
+                                }))
                         {
                             c.ctor_arg = true;
                             ctor_at = Some(i);
@@ -622,9 +625,12 @@ impl<'a, 't> Walker<'a, 't> {
             // A path into the client (`client["app"]`, `client.app`, a local bound to one) hands
             // it over; what a call on it gives (`client.app.find_one(…)`, `r = client.get(u)`;
             // `return r.text`) is data: the client is not returned.
+            // An instance built on the client (`return cls(conn, http)`, `return Store(pool)`)
+            // keeps it: the caller gets it with the instance.
             if self.is_path(v, &aliases)
                 || self.is_path(v, &handles)
                 || self.is_owner_handle(v, &aliases, handle_methods)
+                || self.wraps(v, &aliases)
             {
                 best = Returned::Derived;
             }
@@ -876,6 +882,8 @@ impl<'a, 't> Walker<'a, 't> {
         let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
         let class_like = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
             [.., ty, _] if constructor_methods && upper(ty) => true,
+            // `cls(conn, http)` in a classmethod builds the class.
+            [only] if *only == "cls" => true,
             [.., last] => upper(last),
             [] => false,
         });

@@ -175,8 +175,19 @@ pub(super) const ROUTE_REGISTRARS: &[&str] = &[
     "enqueue_at",
 ];
 
-/// Function names that run once, at startup.
-pub(super) const STARTUP_NAMES: &[&str] = &["main", "create_app", "make_app", "lifespan"];
+/// Function names that run once, at startup (an application factory: Flask's `create_app`,
+/// Pecan's `setup_app`, an extension's `init_app`).
+pub(super) const STARTUP_NAMES: &[&str] = &[
+    "main",
+    "create_app",
+    "make_app",
+    "setup_app",
+    "init_app",
+    "build_app",
+    "app_factory",
+    "create_application",
+    "lifespan",
+];
 
 /// Installed packages often imported without being a declared dependency under the same name:
 /// never project modules.
