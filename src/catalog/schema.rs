@@ -250,6 +250,20 @@ pub struct CtorDef {
     pub named_method: bool,
 }
 
+/// A file-based router's handlers (see [`RegistrationDef::file_routes`]).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct FileRouteDef {
+    /// For readers of the catalogue.
+    pub framework: String,
+    /// The project depends on one of these.
+    pub dependencies: Vec<String>,
+    /// Folders, relative to the project's root, whose files (at any depth) are routes.
+    pub dirs: Vec<String>,
+    /// The exports the router calls per request (`default`, `GET`, `handler`).
+    pub exports: Vec<String>,
+}
+
 impl RegistrationDef {
     /// Is `method` one of `methods`: by name, or by a pattern with `*` (`add*Listener`)?
     pub fn lists_method(&self, method: &str) -> bool {
@@ -458,6 +472,10 @@ pub struct RegistrationDef {
     /// `httpAction(fn)`), named with the modules they come from (`[[registration.wrappers]]`;
     /// a module may be a pattern with `*`).
     pub wrappers: Vec<FrameworkDecoratorsDef>,
+    /// TS/JS: file-based routers outside Next.js (`[[registration.file_routes]]`): in a project
+    /// depending on one of `dependencies`, the `exports` of a file under one of `dirs` run per
+    /// request.
+    pub file_routes: Vec<FileRouteDef>,
     /// What the shape of an unknown registration may not be (`[registration.inferred]`).
     pub inferred: InferredDef,
 }

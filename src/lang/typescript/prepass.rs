@@ -792,11 +792,28 @@ impl<'a, 't> Pre<'a, 't> {
             && (self.info.lambda || self.imports.values().any(|i| i.module == "aws-lambda"))
         {
             "lambda"
+        } else if self.file_route(as_name) {
+            "file-route"
         } else {
             return;
         };
         self.pending
             .push((value, Special::Handler(fw, span(value))));
+    }
+
+    /// Is `export` of this file a handler a file-based router calls per request (the
+    /// catalogue's `[[registration.file_routes]]`: a Gatsby Function's default export in
+    /// `src/api/`, a Vercel function's in `api/`)?
+    pub(super) fn file_route(&self, export: &str) -> bool {
+        let rel = self.file.rel.trim_start_matches("./");
+        self.catalog.registration.file_routes.iter().any(|r| {
+            r.exports.iter().any(|e| e == export)
+                && r.dependencies.iter().any(|d| self.file.project.has_dep(d))
+                && r.dirs.iter().any(|d| {
+                    rel.strip_prefix(d.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+                })
+        })
     }
 
     /// Every function member of an object literal, as `special`.
@@ -860,6 +877,8 @@ impl<'a, 't> Pre<'a, 't> {
             "next-page"
         } else if self.info.middleware {
             "next-middleware"
+        } else if self.file_route("default") {
+            "file-route"
         } else {
             return;
         };
