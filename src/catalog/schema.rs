@@ -267,9 +267,7 @@ pub struct FileRouteDef {
 impl RegistrationDef {
     /// Is `method` one of `methods`: by name, or by a pattern with `*` (`add*Listener`)?
     pub fn lists_method(&self, method: &str) -> bool {
-        self.methods
-            .iter()
-            .any(|m| m == method || (m.contains('*') && crate::catalog::wildcard_match(m, method)))
+        matches_pattern(&self.methods, method)
     }
 }
 
@@ -745,12 +743,12 @@ pub struct EffectPairDef {
     /// (`navigator.geolocation.clearWatch(watchId)`).
     #[serde(default)]
     pub release_on_receiver: bool,
-    /// The method that gives the acquisition something to watch (`observe`): each target must
-    /// be released by one of `release_target` (`unobserve(el)`) unless a `release` frees all.
     /// Events their target fires once (`load`, `DOMContentLoaded`): a listener for one holds
     /// nothing once it came. (`{ once: true }` is read for every listener.)
     #[serde(default)]
     pub once_events: Vec<String>,
+    /// The method that gives the acquisition something to watch (`observe`): each target must
+    /// be released by one of `release_target` (`unobserve(el)`) unless a `release` frees all.
     #[serde(default)]
     pub target_method: Option<String>,
     #[serde(default)]

@@ -225,7 +225,7 @@ impl<'t> Pre<'t> {
                         // `doc = curdoc()` (`from bokeh.io import curdoc`), or the module's
                         // path written out.
                         let full = match pre.imports.get(segs[0]) {
-                            Some(imp) if imp.level == 0 => {
+                            Some(imp) if imp.level == 0 && !markers.is_empty() => {
                                 let mut f = imp.path.clone();
                                 for s in &segs[1..] {
                                     f.push('.');

@@ -505,15 +505,18 @@ pub(super) fn attr_last(a: &Attribute) -> Option<String> {
 /// written as a path (`celery::task`), by its whole path?
 pub(super) fn attr_named(a: &Attribute, names: &[String]) -> bool {
     let path = a.path();
-    let full = path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::");
-    names
-        .iter()
-        .any(|n| *n == full || (!n.contains("::") && last_ident(path).is_some_and(|l| l == *n)))
+    names.iter().any(|n| {
+        if n.contains("::") {
+            path.segments.len() == n.split("::").count()
+                && path
+                    .segments
+                    .iter()
+                    .zip(n.split("::"))
+                    .all(|(s, w)| s.ident == w)
+        } else {
+            path.segments.last().is_some_and(|s| s.ident == n)
+        }
+    })
 }
 
 /// `#[cfg(test)]`, `#[cfg(all(test, feature = "x"))]` (but not `#[cfg(not(test))]`).

@@ -719,6 +719,8 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(body) = parts.class_body {
             self.instance_owned(body, &mut owned);
         }
+        // The effect's locals holding its component's elements, for what is built on them.
+        let owned_element_locals = std::cell::OnceCell::new();
         let mut bodies: Vec<Node<'t>> = parts.bodies.clone();
         let mut seen: HashSet<usize> = HashSet::default();
         // Same-file functions the effect calls for their side effects (`subscribe();`): what
@@ -778,7 +780,7 @@ impl<'a, 't> Walker<'a, 't> {
                     owned.insert(h);
                 } else if n.kind_name() == "call_expression"
                     && let Some(h) = holder_text(a, src)
-                    && self.built_from_owned(n, parts)
+                    && self.built_from_owned(n, parts, &owned_element_locals)
                 {
                     // `this.cm = CodeMirror.fromTextArea(this.$refs.cm)`: an editor built on the
                     // component's own element goes with it, and so do listeners on it.

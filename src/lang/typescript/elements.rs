@@ -33,13 +33,10 @@ impl<'a, 't> Walker<'a, 't> {
         parts: &EffectParts<'t>,
     ) -> bool {
         let def = &self.catalog.owned_elements;
-        let root_end = receiver
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .unwrap_or(receiver.len());
         if self
             .element_refs()
             .instances
-            .contains(&receiver[..root_end])
+            .contains(leading_name(receiver))
         {
             return true;
         }
@@ -87,7 +84,13 @@ impl<'a, 't> Walker<'a, 't> {
     /// Does `call` build something from an element the component owns
     /// (`CodeMirror.fromTextArea(this.$refs.cm, …)`, `new Pickr({ el: ref.current })`)? What
     /// it builds lives and dies with that element.
-    pub(super) fn built_from_owned(&self, call: Node<'t>, parts: &EffectParts<'t>) -> bool {
+    /// `locals`: the effect's [`Self::owned_locals`], computed on first need.
+    pub(super) fn built_from_owned(
+        &self,
+        call: Node<'t>,
+        parts: &EffectParts<'t>,
+        locals: &std::cell::OnceCell<HashSet<String>>,
+    ) -> bool {
         let args: Vec<Node<'t>> = call_args(call)
             .into_iter()
             .map(unwrap_value)
@@ -96,14 +99,14 @@ impl<'a, 't> Walker<'a, 't> {
         if args.is_empty() {
             return false;
         }
-        let locals = self.owned_locals(parts);
+        let locals = locals.get_or_init(|| self.owned_locals(parts));
         args.into_iter().any(|a| match a.kind_name() {
             // An options object naming the element (`{ el: ref.current }`).
             "object" => named_kids(a).into_iter().any(|p| {
                 p.kind_name() == "pair"
-                    && field(p, "value").is_some_and(|v| self.owned_value(v, parts, &locals))
+                    && field(p, "value").is_some_and(|v| self.owned_value(v, parts, locals))
             }),
-            _ => self.owned_value(a, parts, &locals),
+            _ => self.owned_value(a, parts, locals),
         })
     }
 
@@ -195,18 +198,10 @@ impl<'a, 't> Walker<'a, 't> {
     /// element?
     fn owned_path(&self, path: &str, parts: &EffectParts<'t>, locals: &HashSet<String>) -> bool {
         let def = &self.catalog.owned_elements;
-        let root_end = path
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .unwrap_or(path.len());
-        let root = &path[..root_end];
-        let next = path[root_end..]
+        let root = leading_name(path);
+        let next = path[root.len()..]
             .strip_prefix('.')
-            .map(|r| {
-                let end = r
-                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                    .unwrap_or(r.len());
-                &r[..end]
-            })
+            .map(leading_name)
             .unwrap_or("");
         if root == "this" {
             // The component itself, in a class lifecycle (a custom element, a Lit element), or
@@ -322,6 +317,14 @@ impl<'a, 't> Walker<'a, 't> {
         }
         owned
     }
+}
+
+/// The name a canonical path starts with: `ref` of `ref.current`, `this` of `this.$refs.box`.
+fn leading_name(path: &str) -> &str {
+    let end = path
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(path.len());
+    &path[..end]
 }
 
 /// The first parameter of a function literal, when it is a plain name (`(b) => …`, `b => …`,

@@ -959,9 +959,7 @@ impl<'a, 't> Pre<'a, 't> {
         let export = imp.path.split('.').next().unwrap_or("");
         let wraps = self.catalog.registration.wrappers.iter().any(|w| {
             w.names.iter().any(|n| n == export)
-                && w.modules.iter().any(|m| {
-                    m == &imp.module || (m.contains('*') && wildcard_match(m, &imp.module))
-                })
+                && w.modules.iter().any(|m| wildcard_match(m, &imp.module))
         });
         if wraps {
             let label = span(callee);
