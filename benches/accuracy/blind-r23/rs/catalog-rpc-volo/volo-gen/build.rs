@@ -1,0 +1,3 @@
+fn main() {
+    volo_build::ConfigBuilder::default().write().unwrap();
+}
