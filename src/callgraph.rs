@@ -110,7 +110,7 @@ impl CallGraph {
             let mut segs = callee.rsplit(sep);
             segs.next();
             let ty = segs.next()?;
-            if ty == "Self" {
+            if matches!(ty, "Self" | "self" | "cls" | "this") {
                 return units[from].facts.function(in_fn)?.owner.clone();
             }
             ty.starts_with(|c: char| c.is_ascii_uppercase())

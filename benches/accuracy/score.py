@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score connlint on a blind set: each app of LANGDIR/labels.json checked on its own, its findings matched
 to the labels (same file and rule, line within 2; a duplicate-client-module label also matches when a
-reported duplicate names it among its related locations). Usage: score.py LANGDIR [BIN]"""
+reported duplicate names it among its related locations, an oversized-pool label on the construction
+when a reported oversized-pool on one of its options names it so). Usage: score.py LANGDIR [BIN]"""
 import json, subprocess, sys, os, collections
 d = sys.argv[1]; B = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.environ.get("CONNLINT", "target/debug/connlint"))
 labels = json.load(open(os.path.join(d, "labels.json")))
@@ -21,11 +22,14 @@ for app in labels["apps"]:
     used = set()
     for (ef, el, er) in exp:
         m = [i for i, g in enumerate(got) if i not in used and g[0] == ef and g[2] == er and abs(g[1] - el) <= 2]
-        rel = [i for i, g in enumerate(jd) if g["rule"] == er == "duplicate-client-module"
+        rel = [i for i, g in enumerate(jd) if g["rule"] == er
+               and er in ("duplicate-client-module", "oversized-pool")
                and any(r["path"] == ef and abs(r["line"] - el) <= 2 for r in g.get("related", []))]
         if m:
             used.add(m[0]); tp += 1; per_rule[(er, "tp")] += 1
-        elif rel:
+        elif rel and er == "oversized-pool" and rel[0] not in used:
+            used.add(rel[0]); tp += 1; per_rule[(er, "tp")] += 1  # reported on the option it names
+        elif rel and er == "duplicate-client-module":
             tp += 1; per_rule[(er, "tp")] += 1  # the module to keep: named in the others' related locations
         else:
             fn += 1; per_rule[(er, "fn")] += 1; rows.append(f"  MISS {a}/{ef}:{el} {er}")

@@ -43,7 +43,8 @@ impl Check for DuplicateClientModule {
                 let long_lived = c.scope.kind == ScopeKind::Module
                     || (c.guard.is_guarded()
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup))
-                    || startup_factory(cx, fi, c);
+                    || startup_factory(cx, fi, c)
+                    || framework_setup_hook(cx, fi, c);
                 // A library's stored singleton (`StreamVideoClient.getOrCreateInstance`) is
                 // one client however many modules ask for it; so is its default connection
                 // (`mongoose.connect`).
@@ -115,8 +116,10 @@ impl Check for DuplicateClientModule {
                 .iter()
                 .map(|(fi, (_, _, ci))| {
                     let c = &cx.files[*fi].facts.clients[*ci];
-                    let r = (c.scope.kind == ScopeKind::Function)
-                        .then(|| c.in_fn.map(|f| startup_roots(cx, (*fi, f))).unwrap_or_default());
+                    // (A framework's set-up hook has no start-up of the project's: any process.)
+                    let r = (c.scope.kind == ScopeKind::Function
+                        && !framework_setup_hook(cx, *fi, c))
+                    .then(|| c.in_fn.map(|f| startup_roots(cx, (*fi, f))).unwrap_or_default());
                     (*fi, r)
                 })
                 .collect();
@@ -317,6 +320,21 @@ fn startup_factory(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) 
     c.scope.kind == ScopeKind::Function
         && !c.released
         && c.in_fn.is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+}
+
+/// A client built and kept by a framework's set-up hook: a function named as a once-only
+/// callback (`[registration.inferred] once_methods`: a Haraka plugin's `exports.register`, a
+/// Django app's `ready`) that nothing in the project calls, so the framework calls it, once.
+fn framework_setup_hook(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) -> bool {
+    let file = &cx.files[fi];
+    let once = &cx.catalog.for_lang(file.source.lang).registration.inferred.once_methods;
+    c.scope.kind == ScopeKind::Function
+        && !c.released
+        && c.in_fn.is_some_and(|f| {
+            file.facts.function(Some(f)).is_some_and(|fun| {
+                fun.parent.is_none() && once.contains(&fun.name)
+            }) && cx.graph.callers.get(&(fi, f)).is_none_or(Vec::is_empty)
+        })
 }
 
 /// The files whose start-up code (or module scope) reaches function `f` through calls.

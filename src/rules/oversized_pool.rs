@@ -65,7 +65,9 @@ impl Check for OversizedPool {
                 match &max {
                     PoolMax::Unbounded { key, at } => {
                         if reported.insert(*at) {
-                            out.push(finding(*at, Severity::Error, format!("`{key}` makes the {} pool of `{}` unbounded: it can open connections until the server refuses them", def.library, c.ctor), format!("set a finite `{key}` within the budget ({limit} {why})")));
+                            let mut f = finding(*at, Severity::Error, format!("`{key}` makes the {} pool of `{}` unbounded: it can open connections until the server refuses them", def.library, c.ctor), format!("set a finite `{key}` within the budget ({limit} {why})"));
+                            f.related = built_here(cx, *at, fi, c);
+                            out.push(f);
                         }
                     }
                     PoolMax::Bounded(terms) => {
@@ -101,6 +103,7 @@ impl Check for OversizedPool {
                             ),
                             help(instead, limit, instances),
                         );
+                        f.related = built_here(cx, at, fi, c);
                         let per_instance = (limit / instances).max(1);
                         // A written minimum above the new maximum would make the pool refuse
                         // its options (`PoolConstraints::new(30, 25)` panics): no fix then.
@@ -295,6 +298,21 @@ fn help(instead: Option<&str>, limit: u64, instances: u64) -> String {
 }
 
 
+
+/// Where the pool is built, when the finding is on one of its options on another line (or in
+/// another file: a dotenv URL).
+fn built_here(
+    cx: &ProjectCx<'_>,
+    at: (usize, Span),
+    fi: usize,
+    c: &crate::facts::ClientSite,
+) -> Vec<(usize, Span, String)> {
+    let line = |(f, s): (usize, Span)| cx.files[f].source.lines().line_of(s.start);
+    if at.0 == fi && line(at) == line((fi, c.span)) {
+        return Vec::new();
+    }
+    vec![(fi, c.span, format!("the `{}` pool it sizes", c.ctor))]
+}
 
 fn finding(at: (usize, Span), severity: Severity, message: String, help: String) -> Finding {
     Finding {

@@ -992,11 +992,27 @@ impl<'t> Pre<'t> {
         // `Class.method()`, `obj.attr.method()` on an imported object: not a module function.
         // `Class()` alone is: it runs the class's `__init__`, which goes by the class's name.
         let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        let mut full: Vec<&str> = imp.path.split('.').filter(|s| !s.is_empty()).collect();
+        full.extend_from_slice(&segs[1..]);
+        // `Builder.build()` on a class imported from the project (`from app.clients import
+        // Builder`, `from app import clients; clients.Builder.build()`): the class's static or
+        // class method, found by the class's module and the callee's owner.
+        if segs.len() > 1 && full.len() >= 3 {
+            let (name, rest) = full.split_last()?;
+            let (class, module) = rest.split_last()?;
+            let lower_path = segs[..segs.len() - 1]
+                .iter()
+                .rev()
+                .skip(1)
+                .all(|s| !upper(s));
+            if upper(class) && !upper(name) && lower_path && !module.is_empty() {
+                let m = project_module(&module.join("."), imp.level, file, &self.cat_tops)?;
+                return Some((name.to_string(), Some(m)));
+            }
+        }
         if (segs.len() > 1 && segs.iter().any(upper)) || (imp.member && segs.len() > 2) {
             return None;
         }
-        let mut full: Vec<&str> = imp.path.split('.').filter(|s| !s.is_empty()).collect();
-        full.extend_from_slice(&segs[1..]);
         let (name, module) = full.split_last()?;
         if module.is_empty() && imp.level == 0 {
             return None;

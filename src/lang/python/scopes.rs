@@ -675,6 +675,20 @@ impl<'a, 't> Walker<'a, 't> {
             span: Some(span(name_node)),
         };
         let idx = self.facts.functions.len();
+        // A static or class method of a module-level class is called by its class's name from
+        // other modules (`ClientBuilder.build()`): it is exported, and owned by its class.
+        let static_of = class
+            .as_ref()
+            .filter(|c| !c.name.is_empty() && parent_fn.is_none())
+            .filter(|_| {
+                decorators.iter().any(|d| {
+                    matches!(
+                        text(*d, src).trim_start_matches('@').trim(),
+                        "staticmethod" | "classmethod"
+                    )
+                })
+            })
+            .map(|c| c.name.clone());
         // A class's `__init__` runs where the class is called (`ReceiptWriter(id)`): it goes
         // by the class's name in the call graph (its scope keeps `__init__`).
         let name = match class.as_ref() {
@@ -684,7 +698,8 @@ impl<'a, 't> Walker<'a, 't> {
         self.facts.functions.push(FnFact {
             name,
             span: span(name_node),
-            exported: top_level && class.is_none(),
+            exported: (top_level && class.is_none())
+                || static_of.as_ref().is_some_and(|c| !c.starts_with('_')),
             scope: scope.clone(),
             guard,
             parent: parent_fn,
@@ -698,7 +713,7 @@ impl<'a, 't> Walker<'a, 't> {
             .unwrap_or(u32::MAX),
             method: is_method(node, self.flat),
             def_line: Some(line_start(src, node.start_byte())),
-            owner: None,
+            owner: static_of,
             receiver: false,
         });
         self.frames.push(Frame {

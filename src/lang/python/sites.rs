@@ -624,12 +624,13 @@ impl<'a, 't> Walker<'a, 't> {
             .any(|m| MODEL_MODULES.contains(&m));
         // A name about sessions or acting on one, not one (`content_persisting_sessions_filter()`
         // builds a SQL condition on a chat-sessions table; `session_commit()` commits the
-        // module's session); a result thrown away was never a session to use.
+        // module's session); a result thrown away was never a session to use...
         let about =
             name.contains("sessions") || NOT_SESSION_SUFFIXES.iter().any(|s| name.ends_with(s));
+        // ... nor is what is raised (`raise InvalidAuthenticationSession()`: an exception).
         let discarded = call
             .parent()
-            .is_some_and(|p| p.kind_name() == "expression_statement");
+            .is_some_and(|p| matches!(p.kind_name(), "expression_statement" | "raise_statement"));
         if !no_args
             || from_models
             || about

@@ -88,7 +88,30 @@ fn extract_inner(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, 
     let pre = Pre::collect(&ast, &macros, file, &conv, catalog);
     let mut walker = Walker::new(file, catalog, &pre, &macros, &conv);
     walker.visit_file(&ast);
-    Ok(walker.facts)
+    let mut facts = walker.facts;
+    facts.module_keys = inline_module_keys(&file.rel, &ast);
+    Ok(facts)
+}
+
+/// The file's module keys, and those of its top-level inline modules (`pub mod db { … }` in
+/// `src/lib.rs` is `src/db`, which `use myapp::db;` names), outside `#[cfg(test)]`.
+fn inline_module_keys(rel: &str, ast: &syn::File) -> Vec<String> {
+    let mut keys = module_keys(rel, crate::source::Lang::Rs);
+    let base = keys.first().cloned().unwrap_or_default();
+    for item in &ast.items {
+        if let syn::Item::Mod(m) = item
+            && m.content.is_some()
+            && !is_cfg_test(&m.attrs)
+        {
+            let name = m.ident.to_string();
+            keys.push(if base.is_empty() {
+                name
+            } else {
+                format!("{base}/{name}")
+            });
+        }
+    }
+    keys
 }
 
 #[cfg(test)]

@@ -293,12 +293,30 @@ impl<'t> Walker<'_, 't> {
                 return label(call.node).map(|(f, l)| (f, l, false));
             }
             // A call of a registration's shape that the catalogue does not name: the callback
-            // follows a key (`bot.command("start", ctx => …)`).
-            return self
-                .pre
-                .inferred_key(call.node)
-                .filter(|k| i > *k)
-                .and_then(|_| label(call.node))
+            // follows a key (`bot.command("start", ctx => …)`), or an options object that
+            // names its event or job (`ai.defineTool({ name: "lookup", … }, async (input) => …)`).
+            let keyed = self.pre.inferred_key(call.node).is_some_and(|k| i > k);
+            let named_before = || {
+                let def = &reg.inferred;
+                let method =
+                    callee(call.node)
+                        .map(unwrap_value)
+                        .and_then(|f| match f.kind_name() {
+                            "member_expression" => field(f, "property").map(|p| text(p, src)),
+                            "identifier" => Some(text(f, src)),
+                            _ => None,
+                        });
+                method
+                    .is_some_and(|m| !crate::lang::inferred::denied(def, m) && !reg.lists_method(m))
+                    && call_args(call.node).iter().take(i).any(|a| {
+                        let a = unwrap_value(*a);
+                        a.kind_name() == "object" && self.pre.names_its_event(a)
+                    })
+                    && self.pre.object_registration(call.node)
+            };
+            return (keyed || named_before())
+                .then(|| label(call.node))
+                .flatten()
                 .map(|(f, l)| (f, l, true));
         }
         // `consumer.run({ eachMessage: async (…) => … })`, or a method of the options object

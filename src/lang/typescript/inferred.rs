@@ -54,7 +54,7 @@ impl<'a, 't> Pre<'a, 't> {
     }
 
     pub(super) fn inferred_key(&self, call: Node<'t>) -> Option<usize> {
-        if !registration_shaped(call) {
+        if !registration_shaped(call, self.src) {
             return None;
         }
         let src = self.src;
@@ -96,6 +96,11 @@ impl<'a, 't> Pre<'a, 't> {
             if a.kind_name() == "regex" {
                 return Some((i, inferred::Key::Name));
             }
+            // A constant naming it (`server.bind(BASE_DN, onBind)`, `queue.process(Jobs.
+            // SEND_MAIL, send)`): a name.
+            if constant_key(a, src) {
+                return Some((i, inferred::Key::Name));
+            }
             let v = match a.kind_name() {
                 "string" => string_value(a, src)?,
                 "template_string" if named_kids(a).is_empty() => text(a, src).trim_matches('`'),
@@ -125,10 +130,15 @@ impl<'a, 't> Pre<'a, 't> {
 
 /// The cheap part of [`Pre::inferred_key`], first (most calls fail it): a string argument
 /// followed by a function, a name or a member.
-pub(super) fn registration_shaped(call: Node) -> bool {
+pub(super) fn registration_shaped(call: Node, src: &str) -> bool {
     let mut keyed = false;
     for a in call_args(call) {
-        match unwrap_value(a).kind_name() {
+        let a = unwrap_value(a);
+        if !keyed && constant_key(a, src) {
+            keyed = true;
+            continue;
+        }
+        match a.kind_name() {
             "string" | "template_string" | "regex" => keyed = true,
             "arrow_function" | "function_expression" | "identifier" | "member_expression"
                 if keyed =>
@@ -139,4 +149,22 @@ pub(super) fn registration_shaped(call: Node) -> bool {
         }
     }
     false
+}
+
+/// A constant by its name (`BASE_DN`, `Topics.ORDER_PLACED`): upper-case words, at least two
+/// letters.
+fn constant_key(a: Node, src: &str) -> bool {
+    let name = match a.kind_name() {
+        "identifier" => text(a, src),
+        "member_expression" => match field(a, "property") {
+            Some(p) => text(p, src),
+            None => return false,
+        },
+        _ => return false,
+    };
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }

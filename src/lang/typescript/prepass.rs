@@ -990,7 +990,7 @@ impl<'a, 't> Pre<'a, 't> {
         };
         self.registration_keys(call);
         if !registers {
-            if registration_shaped(call) {
+            if registration_shaped(call, self.src) {
                 self.maybe_registrations.push(call);
             }
             return;

@@ -246,15 +246,39 @@ def index():
 }
 
 #[test]
-fn object_methods_and_class_methods_are_not_factory_calls_but_a_class_call_is() {
+fn object_methods_are_not_factory_calls_but_class_calls_and_static_methods_are() {
     let f = facts(
         "app/main.py",
         "from app.repo import users, AuditLog\nfrom app.models import User\nfrom . import views\n\ndef h():\n    users.get(1)\n    users.db.find()\n    AuditLog.client()\n    User(name='x')\n    views.UserView.as_view()\n",
     );
     // `User(…)` runs `User.__init__` (which goes by the class's name); `AuditLog.client()`
-    // and `views.UserView.as_view()` are methods of imported objects.
+    // and `views.UserView.as_view()` may be static or class methods of the classes' modules
+    // (the call graph resolves them only to a method of that class); `users.db.find()` is a
+    // method of an imported object.
     let callees: Vec<&str> = f.calls.iter().map(|c| c.callee.as_str()).collect();
-    assert_eq!(callees, ["users.get", "User"], "{:?}", f.calls);
+    assert_eq!(
+        callees,
+        [
+            "users.get",
+            "AuditLog.client",
+            "User",
+            "views.UserView.as_view"
+        ],
+        "{:?}",
+        f.calls
+    );
+    let module = |callee: &str| {
+        f.calls
+            .iter()
+            .find(|c| c.callee == callee)
+            .and_then(|c| c.module.as_ref())
+            .map(|m| m.candidates[0].clone())
+    };
+    assert_eq!(module("AuditLog.client").as_deref(), Some("app/repo"));
+    assert_eq!(
+        module("views.UserView.as_view").as_deref(),
+        Some("app/views")
+    );
 }
 
 #[test]
