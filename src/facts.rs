@@ -709,6 +709,14 @@ pub struct FileFacts {
     /// the code of those files is test code (see [`FileFacts::make_test`]).
     #[serde(default)]
     pub test_modules: Vec<ModuleRef>,
+    /// Rust: project modules this file declares only with a Cargo feature (`#[cfg(feature =
+    /// "postgres")] mod postgres;`), and the feature.
+    #[serde(default)]
+    pub feature_modules: Vec<(ModuleRef, String)>,
+    /// Rust: the feature this file's module is declared under, by its parent module (set by the
+    /// extraction stage from the other files' `feature_modules`).
+    #[serde(default)]
+    pub cfg_feature: Option<String>,
 }
 
 impl FileFacts {
@@ -820,6 +828,8 @@ impl FileFacts {
             parked,
             reexports,
             test_modules,
+            feature_modules,
+            cfg_feature: _,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -841,6 +851,7 @@ impl FileFacts {
         parked.shrink_to_fit();
         reexports.shrink_to_fit();
         test_modules.shrink_to_fit();
+        feature_modules.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

@@ -358,6 +358,7 @@ pub(super) fn extract_all(
     // Display paths are unique: an unstable sort needs no scratch copy of the list.
     files.sort_unstable_by(|a, b| a.file.source.display.cmp(&b.file.source.display));
     mark_test_modules(&mut files);
+    mark_feature_modules(&mut files);
     for f in &files {
         let source = &f.file.source;
         for note in &f.file.facts.notes {
@@ -399,6 +400,34 @@ fn mark_test_modules(files: &mut [Checked]) {
         .collect();
     for i in tests {
         std::sync::Arc::make_mut(&mut files[i].file.facts).make_test();
+    }
+}
+
+/// Files that a module of their own project declares only with a Cargo feature (`#[cfg(feature
+/// = "sqlite")] mod sqlite;`): compiled only in builds with that feature.
+fn mark_feature_modules(files: &mut [Checked]) {
+    let declared: Vec<(PathBuf, crate::facts::ModuleRef, String)> = files
+        .iter()
+        .flat_map(|c| {
+            let root = c.file.source.project.root.clone();
+            c.file
+                .facts
+                .feature_modules
+                .iter()
+                .map(move |(m, f)| (root.clone(), m.clone(), f.clone()))
+        })
+        .collect();
+    if declared.is_empty() {
+        return;
+    }
+    for c in files.iter_mut() {
+        let feature = declared.iter().find_map(|(root, m, f)| {
+            (*root == c.file.source.project.root && m.names_any(&c.file.facts.module_keys))
+                .then(|| f.clone())
+        });
+        if let Some(f) = feature {
+            std::sync::Arc::make_mut(&mut c.file.facts).cfg_feature = Some(f);
+        }
     }
 }
 

@@ -116,10 +116,12 @@ impl Check for DuplicateClientModule {
                 .iter()
                 .map(|(fi, (_, _, ci))| {
                     let c = &cx.files[*fi].facts.clients[*ci];
-                    // (A framework's set-up hook has no start-up of the project's: any process.)
+                    // (A framework's set-up hook has no start-up of the project's, and a
+                    // function no start-up code seen reaches may run in any process.)
                     let r = (c.scope.kind == ScopeKind::Function
                         && !framework_setup_hook(cx, *fi, c))
-                    .then(|| c.in_fn.map(|f| startup_roots(cx, (*fi, f))).unwrap_or_default());
+                    .then(|| c.in_fn.map(|f| startup_roots(cx, (*fi, f))).unwrap_or_default())
+                    .filter(|r| !r.is_empty());
                     (*fi, r)
                 })
                 .collect();
@@ -128,6 +130,18 @@ impl Check for DuplicateClientModule {
                     o != fi && theirs.as_ref().is_none_or(|t| !t.is_disjoint(mine))
                 }),
                 _ => true,
+            });
+            // Rust modules compiled under different Cargo features (`#[cfg(feature =
+            // "postgres")] mod postgres;` beside `#[cfg(feature = "sqlite")] mod sqlite;`) are
+            // alternative back-ends, not duplicates.
+            let feature = |fi: &usize| cx.files[*fi].facts.cfg_feature.as_deref();
+            let features: Vec<(usize, Option<&str>)> =
+                sites.keys().map(|fi| (*fi, feature(fi))).collect();
+            sites.retain(|fi, _| {
+                let mine = feature(fi);
+                features
+                    .iter()
+                    .any(|(o, theirs)| o != fi && (mine.is_none() || theirs.is_none() || mine == *theirs))
             });
             // Modules loaded by different processes are not duplicates: a web entry point and a
             // worker entry point that each import their own `db` module hold one pool each. Only

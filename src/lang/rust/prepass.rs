@@ -84,6 +84,11 @@ pub(super) struct Pre<'ast> {
     pub(super) imports: Vec<ModuleRef>,
     /// Project modules this file declares only for tests.
     pub(super) test_modules: Vec<ModuleRef>,
+    /// `mod x;` declarations under `#[cfg(feature = "…")]`: the inline module path, the name and
+    /// the feature.
+    pub(super) feature_mod_decls: Vec<(Vec<String>, String, String)>,
+    /// Project modules this file declares only with a feature, and the feature.
+    pub(super) feature_modules: Vec<(ModuleRef, String)>,
 }
 
 impl<'ast> Pre<'ast> {
@@ -137,6 +142,8 @@ impl<'ast> Pre<'ast> {
             test_mod_decls: Vec::new(),
             imports: Vec::new(),
             test_modules: Vec::new(),
+            feature_mod_decls: Vec::new(),
+            feature_modules: Vec::new(),
         };
         for item in &ast.items {
             if matches!(item, syn::Item::Use(_) | syn::Item::ExternCrate(_)) {
@@ -191,6 +198,13 @@ impl<'ast> Pre<'ast> {
             .test_mod_decls
             .iter()
             .filter_map(|(path, name)| pre.declared_module(path, name))
+            .collect();
+        pre.feature_modules = pre
+            .feature_mod_decls
+            .iter()
+            .filter_map(|(path, name, feature)| {
+                Some((pre.declared_module(path, name)?, feature.clone()))
+            })
             .collect();
         pre
     }
@@ -877,6 +891,11 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             self.mod_path.pop();
         } else {
             if self.test_mods == 0 {
+                if let Some(feature) = cfg_feature(&m.attrs) {
+                    self.pre
+                        .feature_mod_decls
+                        .push((self.mod_path.clone(), name.clone(), feature));
+                }
                 self.pre
                     .mod_decls
                     .push((self.mod_path.clone(), name.clone()));

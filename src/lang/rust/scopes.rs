@@ -170,6 +170,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             urls: pre.urls.clone(),
             imports: pre.imports.clone(),
             test_modules: pre.test_modules.clone(),
+            feature_modules: pre.feature_modules.clone(),
             ..FileFacts::default()
         };
         Walker {

@@ -534,6 +534,29 @@ pub(super) fn is_cfg_test(attrs: &[Attribute]) -> bool {
     })
 }
 
+/// The feature a `#[cfg(feature = "postgres")]` attribute requires (the simple form only: not
+/// `any`, `all` or `not`).
+pub(super) fn cfg_feature(attrs: &[Attribute]) -> Option<String> {
+    attrs.iter().find_map(|a| {
+        if !a.path().is_ident("cfg") {
+            return None;
+        }
+        let syn::Meta::NameValue(nv) = a.parse_args::<syn::Meta>().ok()? else {
+            return None;
+        };
+        if !nv.path.is_ident("feature") {
+            return None;
+        }
+        match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        }
+    })
+}
+
 pub(super) fn is_test_attr(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| {
         attr_last(a).is_some_and(|l| {
