@@ -130,6 +130,9 @@ impl<'t> Pre<'t> {
         };
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
         let mut main_blocks: Vec<Node<'t>> = Vec::new();
+        // The bodies of `def main():`, where only what is called counts (a callback handed to a
+        // consumer there runs per event).
+        let mut main_bodies: Vec<Node<'t>> = Vec::new();
         let mut arq: Vec<(&str, Node<'t>)> = Vec::new();
         let mut decorators: Vec<Node<'t>> = Vec::new();
 
@@ -141,6 +144,21 @@ impl<'t> Pre<'t> {
                     last_import_end = Some(stmt.end_byte());
                 }
                 "if_statement" if is_main_guard(stmt, src) => main_blocks.push(stmt),
+                // A script's `def main():` (`asyncio.run(main_async())` in it): its body runs
+                // once as well.
+                "function_definition" | "decorated_definition" => {
+                    let def = if stmt.kind_name() == "decorated_definition" {
+                        stmt.field("definition")
+                    } else {
+                        Some(stmt)
+                    };
+                    if let Some(body) = def
+                        .filter(|d| d.field("name").is_some_and(|n| text(n, src) == "main"))
+                        .and_then(|d| d.field("body"))
+                    {
+                        main_bodies.push(body);
+                    }
+                }
                 // A module that reads its command line as it is imported is a script:
                 // `args = parser.parse_args()`, `migrate(sys.argv[1])` at module level (not a settings
                 // module's `TESTING = "test" in sys.argv`).
@@ -243,7 +261,7 @@ impl<'t> Pre<'t> {
             });
         }
 
-        // Functions named inside the main guard run once, unless named inside a loop that runs
+        // Functions named inside the main guard (or `main`) run once, unless named inside a loop that runs
         // until the process stops (`while True:` polling, `for msg in consumer:`): those run per
         // iteration (the walk gives such a loop its own scope).
         let ctor_names: HashSet<&str> = catalog
@@ -253,7 +271,11 @@ impl<'t> Pre<'t> {
             .filter_map(|k| k.call.as_deref())
             .map(|c| c.rsplit('.').next().unwrap_or(c))
             .collect();
-        for block in main_blocks {
+        let main_blocks = main_blocks
+            .into_iter()
+            .map(|b| (b, false))
+            .chain(main_bodies.into_iter().map(|b| (b, true)));
+        for (block, calls_only) in main_blocks {
             let clients = client_names(block, flat, src, &ctor_names);
             let open: Vec<(usize, usize)> = flat
                 .nodes(block)
@@ -286,7 +308,13 @@ impl<'t> Pre<'t> {
                 if n.kind_name() == "identifier" {
                     let name = text(n, src);
                     let at = n.start_byte();
-                    if pre.local_fns.contains(name) && !inside_open(at) {
+                    let called = || {
+                        n.parent().is_some_and(|p| {
+                            p.kind_name() == "call" && p.field("function") == Some(n)
+                        })
+                    };
+                    if pre.local_fns.contains(name) && !inside_open(at) && (!calls_only || called())
+                    {
                         pre.main_called.insert(name.to_string());
                     }
                 }

@@ -514,10 +514,13 @@ impl<'a, 't> Walker<'a, 't> {
                     .clients
                     .iter()
                     .any(|c| c.in_fn == fn_idx && c.binding.as_deref() == Some(name))
-                    || self
-                        .pending
-                        .iter()
-                        .any(|p| p.owner == owner && p.key.as_deref() == Some(name))
+                    // Or over what a project function returned, a client by its name (`for msg
+                    // in consumer:`), not a collection (`queues = selected_queues()`).
+                    || (!plural(name)
+                        && self
+                            .pending
+                            .iter()
+                            .any(|p| p.owner == owner && p.key.as_deref() == Some(name)))
             }
             _ => false,
         }
@@ -1107,4 +1110,11 @@ impl<'a, 't> Walker<'a, 't> {
             "fastapi"
         }
     }
+}
+
+/// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
+/// `address`).
+fn plural(name: &str) -> bool {
+    let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
+    last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
 }

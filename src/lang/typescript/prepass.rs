@@ -410,16 +410,13 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 
-    /// `singleton("redis", initializeRedis)`, `memoize(getClient)`: names of functions handed
-    /// to a memoizer.
+    /// `singleton("redis", initializeRedis)`, `memoize(getClient)`, `getOrCreate(cache, key,
+    /// build)`: names of functions handed to a memoizer.
     pub(super) fn memo_call(&mut self, call: Node<'t>) {
         let src = self.src;
         let Some(callee) = field(call, "function").and_then(|c| callee_name(c, src)) else {
             return;
         };
-        if !MEMO_WRAPPERS.contains(&callee) {
-            return;
-        }
         for (i, a) in call_args(call).into_iter().enumerate() {
             let a = unwrap_value(a);
             if a.kind_name() == "identifier" && is_memo_arg(callee, i) {

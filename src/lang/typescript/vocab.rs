@@ -63,11 +63,28 @@ pub(super) const MEMO_WRAPPERS: &[&str] = &[
     "createSingleton",
 ];
 
+/// Helpers named for what they do with a key's cached value (`getOrCreatePolicyResource(map,
+/// key, () => new ProxyAgent(uri))`, `getOrInit(cache, id, build)`): the function builds the
+/// value once per key.
+pub(super) const MEMO_PREFIXES: &[&str] = &[
+    "getOrCreate",
+    "getOrInit",
+    "getOrInsert",
+    "getOrSet",
+    "getOrAdd",
+    "memoize",
+];
+
 /// Is the `index`-th argument of a call to `callee` (its last name) run once by a memoizer?
 /// `once` must be given the function first: `emitter.once("event", fn)` runs `fn` once per
 /// registration, which is not once per process.
 pub(super) fn is_memo_arg(callee: &str, index: usize) -> bool {
-    MEMO_WRAPPERS.contains(&callee) && (index == 0 || !matches!(callee, "once" | "lazy"))
+    (MEMO_WRAPPERS.contains(&callee) && (index == 0 || !matches!(callee, "once" | "lazy")))
+        || MEMO_PREFIXES.iter().any(|p| {
+            callee.strip_prefix(p).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_uppercase())
+            })
+        })
 }
 
 pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
