@@ -915,6 +915,7 @@ impl<'a, 't> Walker<'a, 't> {
                 !inner.contains(&n.id())
                     && !on_owned(a)
                     && !self.re_registered(a, &bodies)
+                    && !self.swapped(*n, a, &parts.bodies)
                     && !self.fires_once(a)
             })
             .map(|(_, a)| a)
@@ -976,32 +977,6 @@ impl<'a, 't> Walker<'a, 't> {
             cur = up;
         }
         false
-    }
-
-    /// A listener added right after the same target's listeners for that event were removed
-    /// (`group.off("pointerdown"); group.on("pointerdown", onClick)`): each run replaces the
-    /// previous handler, so they never pile up.
-    pub(super) fn re_registered(&self, a: &Acquisition, bodies: &[Node<'t>]) -> bool {
-        let Some(pair) = self.catalog.effect(&a.pair) else {
-            return false;
-        };
-        let (Some(receiver), Some(event)) = (&a.receiver, a.args.first()) else {
-            return false;
-        };
-        if pair.matching != Matching::Listener {
-            return false;
-        }
-        let mut hit = false;
-        for m in &pair.release {
-            method_calls(bodies, m, self.src, |call, obj| {
-                hit |= call.end_byte() <= a.span.start as usize
-                    && &self.ctext(obj) == receiver
-                    && call_args(call)
-                        .first()
-                        .is_some_and(|e| &self.ctext(*e) == event);
-            });
-        }
-        hit
     }
 
     /// `observer.observe(el)` calls in the effect's bodies for an acquisition bound to

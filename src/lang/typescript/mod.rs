@@ -60,6 +60,7 @@ mod frameworks;
 mod handler_args;
 mod inferred;
 mod lifecycles;
+mod listeners;
 mod options;
 mod prepass;
 mod returns;
