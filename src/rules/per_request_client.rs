@@ -401,7 +401,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                 ),
                 None,
                 format!(
-                    "{} If it is only called once at startup, keep it; otherwise cache the {noun}.",
+                    "if it is only called once at start-up, keep it; otherwise {}",
                     shared_help(f.source.lang, "")
                 ),
             )
