@@ -385,6 +385,21 @@ pub struct SessionSite {
     /// Raw SQL opened session state on the checkout (`BEGIN`) that some path does not end:
     /// the site is that statement, and the pooled connection goes back to the pool with it.
     pub sql_state: Option<SqlState>,
+    /// TS/JS: a checkout on a name imported from the project (`import { db } from "./db";
+    /// db.connect()`): a checkout only if that module keeps a client of the entry `on` under
+    /// that name, which the project pass checks.
+    #[serde(default)]
+    pub receiver_import: Option<ImportedReceiver>,
+}
+
+/// A receiver imported from a module of the project (see [`SessionSite::receiver_import`]).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct ImportedReceiver {
+    pub module: ModuleRef,
+    /// The exported name (`db`).
+    pub name: String,
+    /// The catalogue id the module's client must be (`pg-pool`).
+    pub on: String,
 }
 
 /// Session state opened by raw SQL on a pooled connection (see [`SessionSite::sql_state`]).

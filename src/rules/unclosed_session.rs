@@ -43,6 +43,13 @@ impl Check for UnclosedSession {
                 {
                     continue;
                 }
+                if s
+                    .receiver_import
+                    .as_ref()
+                    .is_some_and(|r| !keeps_client(cx, fi, r))
+                {
+                    continue;
+                }
                 let pooled = s.kind == ClientKind::Checkout;
                 let (severity, what) = match (s.closing, pooled) {
                     (Closing::Always | Closing::HandedOver, _) => continue,
@@ -156,6 +163,21 @@ fn noun(s: &SessionSite) -> &'static str {
         ClientKind::Connection => "the connection",
         _ => "the client",
     }
+}
+
+/// Does the module a checkout's receiver is imported from keep a client of the expected entry
+/// under that name (`export const db = new pg.Pool(…)`)?
+fn keeps_client(cx: &ProjectCx<'_>, fi: usize, r: &crate::facts::ImportedReceiver) -> bool {
+    let root = &cx.files[fi].source.project.root;
+    cx.files.iter().any(|f| {
+        f.source.project.root == *root
+            && r.module.names_any(&f.facts.module_keys)
+            && f.facts.clients.iter().any(|c| {
+                c.scope.kind == ScopeKind::Module
+                    && c.client == r.on
+                    && c.binding.as_deref() == Some(r.name.as_str())
+            })
+    })
 }
 
 /// Rust: a checkout or transaction put into a collection kept in a struct field or a `static`

@@ -90,6 +90,7 @@ impl<'a, 't> Walker<'a, 't> {
                 indent,
             },
             sql_state: None,
+            receiver_import: None,
         });
         self.session_pending.push(SessionPending {
             idx,

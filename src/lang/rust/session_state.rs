@@ -408,6 +408,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                         .collect::<Vec<_>>()
                         .join(" / "),
                 }),
+                receiver_import: None,
             });
         }
     }

@@ -40,6 +40,9 @@ impl<'a, 't> Walker<'a, 't> {
                                 self.ret_into(v, direct, out, depth + 1);
                             }
                         }
+                        // `return { async known(repo) { return redis.get(repo) } }`: the methods
+                        // keep the client, and the caller gets them.
+                        "method_definition" => closure_roots(k, src, out),
                         _ => {}
                     }
                 }
@@ -72,7 +75,35 @@ impl<'a, 't> Walker<'a, 't> {
                     self.ret_into(a, false, out, depth + 1);
                 }
             }
+            // A returned closure (`return () => client.query(sql)`, `{ run: (q) => pool.query(q) }`)
+            // keeps what it uses.
+            "arrow_function" | "function_expression" => closure_roots(n, src, out),
             _ => {}
         }
+    }
+}
+
+/// The receivers a closure's body calls methods on (`redis` in `redis.get(key)`): handed to
+/// whoever gets the closure.
+fn closure_roots(f: Node, src: &str, out: &mut Ret) {
+    let Some(body) = field(f, "body") else {
+        return;
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    traverse(body, |a, entering| {
+        if !entering || a.node.kind_name() != "member_expression" {
+            return;
+        }
+        if let Some(o) = field(a.node, "object").map(unwrap_value)
+            && o.kind_name() == "identifier"
+        {
+            let name = text(o, src);
+            if !seen.contains(&name) {
+                seen.push(name);
+            }
+        }
+    });
+    for name in seen {
+        out.derived.push((name.to_string(), None));
     }
 }

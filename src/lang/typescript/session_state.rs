@@ -193,6 +193,7 @@ impl<'a, 't> Walker<'a, 't> {
                         .collect::<Vec<_>>()
                         .join(" / "),
                 }),
+                receiver_import: None,
             });
         }
     }

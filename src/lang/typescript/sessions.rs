@@ -107,6 +107,31 @@ impl<'a, 't> Walker<'a, 't> {
                 })
             }
         };
+        // A receiver imported from a module of the project (`import { db } from "./db"`): a
+        // checkout of the entry whose library this file uses, if that module keeps such a
+        // client under that name (the project pass checks).
+        let mut imported: Option<crate::facts::ImportedReceiver> = None;
+        let chosen = chosen.or_else(|| {
+            let o = object.filter(|o| o.kind_name() == "identifier")?;
+            let imp = self.pre.imports.get(text(o, src))?;
+            let module = imp.local.clone()?;
+            if matches!(imp.path.as_str(), "default" | "*") || imp.path.contains('.') {
+                return None;
+            }
+            let found = cands.iter().find(|(d, k)| {
+                !d.kind.is_long_lived()
+                    && k.on
+                        .as_deref()
+                        .and_then(|on| catalog.by_id(on))
+                        .is_some_and(|p| self.uses_library(p))
+            })?;
+            imported = Some(crate::facts::ImportedReceiver {
+                module,
+                name: imp.path.clone(),
+                on: found.1.on.clone()?,
+            });
+            Some(found)
+        });
         let Some((def, ctor)) = chosen.copied() else {
             return;
         };
@@ -123,7 +148,13 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let vc = self.value_context(at);
         let ctor = format!("{}.{method}()", display_callee(&path));
+        let before = self.facts.sessions.len();
         self.add_session(at, def, ctor, &vc);
+        if let Some(r) = imported {
+            for s in &mut self.facts.sessions[before..] {
+                s.receiver_import = Some(r.clone());
+            }
+        }
     }
 
     /// A single connection (catalogue kind `connection`, or a client marked `must_close`)
@@ -244,6 +275,7 @@ impl<'a, 't> Walker<'a, 't> {
             in_generator: false,
             anchors,
             sql_state: None,
+            receiver_import: None,
         };
         self.facts.sessions.push(site);
         // Raw `BEGIN` on a pooled client released on every path, that an error path leaves
