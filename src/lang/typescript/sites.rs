@@ -713,6 +713,8 @@ impl<'a, 't> Walker<'a, 't> {
                 "property_identifier" if registry.iter().any(|r| r == text(k, src)) => {
                     guard = Guard::SingletonApi;
                 }
+                // `message.u._id === botUserId`: data compared with data, not state tested.
+                "identifier" if compared_with_data(k, src) => {}
                 "identifier" => {
                     let name = text(k, src);
                     if registry.iter().any(|r| r == name) {
@@ -1150,4 +1152,30 @@ fn release_word_of<'n>(name: &'n str, release_words: &HashSet<String>) -> Option
         .find(|c: char| c.is_ascii_uppercase())
         .map_or(name, |i| &name[..i]);
     (first.len() < name.len() && release_words.contains(first)).then_some(first)
+}
+
+/// Is `ident` one side of an equality whose other side is not a literal (`message.u._id ===
+/// botUserId`)? Such a test compares data; `state === "ready"` or `client == null` tests state.
+fn compared_with_data(ident: Node, src: &str) -> bool {
+    let Some(p) = ident
+        .parent()
+        .filter(|p| p.kind_name() == "binary_expression")
+    else {
+        return false;
+    };
+    let op = field(p, "operator").map(|o| text(o, src)).unwrap_or("");
+    if !matches!(op, "===" | "==" | "!==" | "!=") {
+        return false;
+    }
+    let other = if field(p, "left").is_some_and(|l| l.id() == ident.id()) {
+        field(p, "right")
+    } else {
+        field(p, "left")
+    };
+    other.map(unwrap_value).is_some_and(|o| {
+        !matches!(
+            o.kind_name(),
+            "string" | "number" | "true" | "false" | "null" | "undefined" | "template_string"
+        ) && !(o.kind_name() == "identifier" && text(o, src) == "undefined")
+    })
 }
