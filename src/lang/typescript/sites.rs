@@ -1173,9 +1173,10 @@ fn compared_with_data(ident: Node, src: &str) -> bool {
         field(p, "left")
     };
     other.map(unwrap_value).is_some_and(|o| {
-        !matches!(
+        let literal = matches!(
             o.kind_name(),
             "string" | "number" | "true" | "false" | "null" | "undefined" | "template_string"
-        ) && !(o.kind_name() == "identifier" && text(o, src) == "undefined")
+        ) || (o.kind_name() == "identifier" && text(o, src) == "undefined");
+        !literal
     })
 }
