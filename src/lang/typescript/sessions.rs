@@ -150,11 +150,50 @@ impl<'a, 't> Walker<'a, 't> {
         let ctor = format!("{}.{method}()", display_callee(&path));
         let before = self.facts.sessions.len();
         self.add_session(at, def, ctor, &vc);
-        if let Some(r) = imported {
-            for s in &mut self.facts.sessions[before..] {
+        // The pool itself closed in a `finally` around the checkout (`const ds = new
+        // DataSource(…); try { ds.createQueryRunner() … } finally { await ds.destroy() }`):
+        // closing it ends the checkout too.
+        let pool_closed = ctor_on_release(catalog, chosen)
+            .is_some_and(|release| self.closed_in_finally(n, &path, release));
+        for s in &mut self.facts.sessions[before..] {
+            if let Some(r) = &imported {
                 s.receiver_import = Some(r.clone());
             }
+            if pool_closed && s.sql_state.is_none() {
+                s.closing = Closing::Always;
+            }
         }
+    }
+
+    /// Is `receiver.m()` (`m` one of `release`) called in the `finally` of a `try` of the
+    /// function of `n` that holds `n` or comes after it? (A throw before such a `try` leaks the
+    /// pool itself, which is the pool's finding, not the checkout's.)
+    fn closed_in_finally(&self, n: Node<'t>, receiver: &str, release: &[String]) -> bool {
+        let mut body = n;
+        while let Some(p) = body.parent() {
+            if is_fn_kind(p.kind_name()) {
+                break;
+            }
+            body = p;
+        }
+        let mut hit = false;
+        traverse(body, |a, entering| {
+            if !entering || hit || a.node.kind_name() != "try_statement" {
+                return;
+            }
+            if a.node.end_byte() < n.start_byte() {
+                return;
+            }
+            let Some(fin) = field(a.node, "finalizer") else {
+                return;
+            };
+            for m in release {
+                method_calls(&[fin], m, self.src, |_, obj| {
+                    hit |= self.ctext(obj) == receiver;
+                });
+            }
+        });
+        hit
     }
 
     /// A single connection (catalogue kind `connection`, or a client marked `must_close`)
@@ -507,4 +546,14 @@ fn named_like_ctor(last: &str, def: &ClientDef) -> bool {
             && !matches!(word.as_str(), "client" | "connect" | "create" | "default")
             && last.contains(word.as_str())
     })
+}
+
+/// The release methods of the entry a checkout's constructor is taken `on` (a `DataSource`'s
+/// `destroy`).
+fn ctor_on_release<'c>(
+    catalog: &'c LangCatalog,
+    chosen: Option<&(&ClientDef, &CtorDef)>,
+) -> Option<&'c [String]> {
+    let on = chosen?.1.on.as_deref()?;
+    catalog.by_id(on).map(|d| d.release.as_slice())
 }
