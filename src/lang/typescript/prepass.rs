@@ -203,6 +203,9 @@ pub(super) struct Pre<'a, 't> {
     pub(super) module_vars: HashSet<String>,
     /// Roots of assignment targets anywhere (`cached = …`, `cache.conn = …`, `n++`).
     pub(super) assigned: HashSet<String>,
+    /// Names a `.set(…)` / `.add(…)` writes to (`infoCache.set(id, info)`): maps and sets that
+    /// may cache what a function computes.
+    pub(super) cache_written: HashSet<String>,
     /// Classes declared at module scope: their static fields are module-level state
     /// (`static #client` filled once by a getter is a cache).
     pub(super) module_classes: HashSet<String>,
@@ -263,6 +266,7 @@ impl<'a, 't> Pre<'a, 't> {
             imports: HashMap::default(),
             module_vars: HashSet::default(),
             assigned: HashSet::default(),
+            cache_written: HashSet::default(),
             assigned_paths: HashSet::default(),
             module_classes: HashSet::default(),
             global_aliases: HashSet::default(),
@@ -366,6 +370,15 @@ impl<'a, 't> Pre<'a, 't> {
                 "call_expression" => {
                     if let Some(m) = self.required_module(n) {
                         self.note_import(m, false);
+                    }
+                    if let Some(f) =
+                        field(n, "function").filter(|f| f.kind_name() == "member_expression")
+                        && field(f, "property")
+                            .is_some_and(|p| matches!(text(p, src), "set" | "add"))
+                        && let Some(o) =
+                            field(f, "object").filter(|o| o.kind_name() == "identifier")
+                    {
+                        self.cache_written.insert(text(o, src).to_string());
                     }
                     self.registration(n);
                     self.event_registration(n);

@@ -721,7 +721,9 @@ impl<'a, 't> Walker<'a, 't> {
                         guard = Guard::SingletonApi;
                     } else if self.is_global(name) {
                         guard = Guard::GlobalCache;
-                    } else if (self.is_module_var(name) && self.pre.assigned.contains(name))
+                    } else if (self.is_module_var(name)
+                        && (self.pre.assigned.contains(name)
+                            || self.pre.cache_written.contains(name)))
                         || ctor_root == Some(name)
                         || self.is_static_field_read(k, name)
                     {
