@@ -485,6 +485,11 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                         (sp, "`clone` runs whenever the value is copied: servers clone their handler or state for every connection or request".to_string())
                     }),
                 ),
+                (None, _) if s.framework() == "endpoint" => (
+                    "on every call".to_string(),
+                    scope_label(&s)
+                        .map(|sp| (sp, format!("{} runs once per call", describe_scope(&s)))),
+                ),
                 (None, _) if s.framework() == "channels" => (
                     "on every message".to_string(),
                     scope_label(&s)
@@ -803,7 +808,7 @@ fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
                 _ if is_job_framework(framework) => "on every job",
                 _ if framework == "event" || framework == INFERRED => "on every event",
                 _ if framework == "channels" => "on every message",
-                _ if framework == "per-call" => "on every call",
+                _ if framework == "per-call" || framework == "endpoint" => "on every call",
                 _ if framework == "clone" => "on every clone",
                 _ if framework == "rerun" => "on every rerun of the script",
                 _ => "on every request",
@@ -1017,6 +1022,7 @@ fn describe_scope(s: &Scope) -> String {
         (_, "arq") => "arq job",
         (_, "channels") => "Channels consumer method",
         (_, "per-call") => "constructor",
+        (_, "endpoint") => "endpoint",
         (_, "clone") => "`Clone` impl",
         (_, "dramatiq") => "Dramatiq actor",
         (_, "rq") => "RQ job",

@@ -326,7 +326,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             registered: if by_trait {
                 Some("event")
             } else if by_attr {
-                Some("route")
+                Some("endpoint")
             } else {
                 None
             },

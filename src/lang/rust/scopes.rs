@@ -277,7 +277,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             .iter()
             .any(|a| attr_named(a, &self.catalog.registration.attributes))
         {
-            return (ScopeKind::Handler, Some("route"));
+            return (ScopeKind::Handler, Some("endpoint"));
         }
         if attrs
             .iter()
