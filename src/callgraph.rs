@@ -584,7 +584,9 @@ impl CallGraph {
         // that function is (still) in `once`.
         let runs_once = |once: &std::collections::HashSet<FnId>, (cf, ci): CallId| {
             let c = &units[cf].facts.calls[ci];
-            if c.guard.is_guarded() {
+            // (A call cached on an object, `if self.baseline is None: self.baseline = f()`, runs
+            // once per object, and there may be many.)
+            if c.guard.is_guarded() && c.guard != crate::facts::Guard::Owner {
                 return true;
             }
             match c.scope.kind {
