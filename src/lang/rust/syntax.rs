@@ -904,3 +904,103 @@ pub(super) fn inferred_attr(def: &crate::catalog::InferredDef, attrs: &[Attribut
 pub(super) fn handed_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
     fn_paths(e, depth, false, out);
 }
+
+/// The string literals an expression evaluates to: `"…"`, `String::from("…")`, `"…".to_string()`,
+/// `Some("…")`, and the fallback of `env::var("X").unwrap_or("…".into())`; `LazyLock::new(|| "…")`.
+pub(super) fn string_values(e: &Expr, out: &mut Vec<*const syn::LitStr>) {
+    match e {
+        Expr::Lit(l) => {
+            if let syn::Lit::Str(s) = &l.lit {
+                out.push(s);
+            }
+        }
+        Expr::Reference(r) => string_values(&r.expr, out),
+        Expr::Paren(p) => string_values(&p.expr, out),
+        Expr::Group(g) => string_values(&g.expr, out),
+        Expr::Try(t) => string_values(&t.expr, out),
+        Expr::Await(a) => string_values(&a.base, out),
+        Expr::Block(b) => {
+            if let Some(t) = block_tail(&b.block) {
+                string_values(t, out);
+            }
+        }
+        Expr::Closure(c) => string_values(&c.body, out),
+        Expr::Call(c) if c.args.len() == 1 => {
+            if let Expr::Path(p) = &*c.func
+                && let Some(last) = last_ident(&p.path)
+                && (matches!(last.as_str(), "Some" | "Ok" | "from" | "new")
+                    || is_wrapper_call(&c.func))
+                && let Some(a) = c.args.first()
+            {
+                string_values(a, out);
+            }
+        }
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            if matches!(
+                method.as_str(),
+                "unwrap_or" | "unwrap_or_else" | "or" | "or_else" | "get_or_init"
+            ) && let Some(a) = m.args.first()
+            {
+                string_values(a, out);
+            }
+            if m.args.is_empty() || PASSTHROUGH.contains(&method.as_str()) {
+                string_values(&m.receiver, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn first_use_segment(tree: &UseTree) -> Option<String> {
+    match tree {
+        UseTree::Path(p) => Some(p.ident.to_string()),
+        UseTree::Name(n) => Some(n.ident.to_string()),
+        UseTree::Rename(r) => Some(r.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// `get(h)`, `get(h).post(h2)`, `on(filter, h)`, `MethodRouter::new()…`: an axum method router.
+pub(super) fn is_method_router(e: &Expr) -> bool {
+    match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                let names = seg_names(&p.path);
+                names
+                    .last()
+                    .is_some_and(|l| AXUM_METHODS.contains(&l.as_str()) || l == "on")
+                    || names.ends_with(&["MethodRouter".to_string(), "new".to_string()])
+            }
+            _ => false,
+        },
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            (AXUM_METHODS.contains(&method.as_str()) || method == "on")
+                && is_method_router(&m.receiver)
+        }
+        Expr::Paren(p) => is_method_router(&p.expr),
+        _ => false,
+    }
+}
+
+/// Does a method chain name a route path on its way (`app.at("/invoices/:id")`)? Iterative:
+/// the chain may be long.
+pub(super) fn names_route_path(mut e: &Expr) -> bool {
+    loop {
+        match e {
+            Expr::MethodCall(m) => {
+                let path = m.args.iter().any(|a| {
+                    matches!(a, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+                        if s.value().starts_with('/'))
+                });
+                if path {
+                    return true;
+                }
+                e = &m.receiver;
+            }
+            Expr::Paren(p) => e = &p.expr,
+            _ => return false,
+        }
+    }
+}
