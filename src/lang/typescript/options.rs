@@ -573,11 +573,14 @@ impl<'a, 't> Walker<'a, 't> {
                     [one] if one.kind_name() == "template_substitution" => {
                         self.url_of(first_named(*one)?, depth + 1)
                     }
-                    _ => None,
+                    _ => written_url(n, src),
                 }
             }
             "binary_expression" => {
                 let op = field(n, "operator").map(|o| text(o, src)).unwrap_or("");
+                if op == "+" {
+                    return written_url(n, src);
+                }
                 if !matches!(op, "??" | "||") {
                     return None;
                 }
@@ -868,4 +871,52 @@ impl<'a, 't> Walker<'a, 't> {
                 .is_some_and(|i| i.local.is_some())
             && is_wrapper_name(name)
     }
+}
+
+/// A URL written out with some parts interpolated (`` `postgres://u:${pw}@db.example.com:6543/app` ``,
+/// or strings and templates joined by `+`): its text with each interpolation as `x`, when the
+/// scheme is written (so the host and port that are written can be read).
+fn written_url(n: Node, src: &str) -> Option<UrlRef> {
+    fn collect(n: Node, src: &str, out: &mut String, depth: u8) -> Option<()> {
+        if depth > 16 {
+            return None;
+        }
+        let n = unwrap_value(n);
+        match n.kind_name() {
+            "string" => out.push_str(literal_text(n, src)?.0),
+            "template_string" => {
+                let inner = (n.start_byte() + 1, n.end_byte().saturating_sub(1));
+                let mut at = inner.0;
+                for k in named_kids(n) {
+                    if k.kind_name() == "template_substitution" {
+                        out.push_str(src.get(at..k.start_byte())?);
+                        out.push('x');
+                        at = k.end_byte();
+                    }
+                }
+                out.push_str(src.get(at..inner.1.max(at))?);
+            }
+            "binary_expression" if field(n, "operator").is_some_and(|o| text(o, src) == "+") => {
+                collect(field(n, "left")?, src, out, depth + 1)?;
+                collect(field(n, "right")?, src, out, depth + 1)?;
+            }
+            _ => out.push('x'),
+        }
+        Some(())
+    }
+    let mut text = String::new();
+    collect(n, src, &mut text, 0)?;
+    let scheme_end = text.find("://")?;
+    let scheme = &text[..scheme_end];
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+')
+    {
+        return None;
+    }
+    Some(UrlRef::Literal {
+        text,
+        span: span(n),
+    })
 }
