@@ -197,6 +197,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let Some(built) = follow(self, value_core(value)).map(value_core) else {
             return;
         };
+        // Put back where it was taken from (`let tx = map.remove(&id)?; … map.insert(id, tx)`):
+        // the same parked value, not another one.
+        if taken_from_collection(built) {
+            return;
+        }
         let (shown, span) = match built {
             Expr::MethodCall(c) => (
                 format!("{}.{}()", self.short_text(&c.receiver), c.method),
@@ -244,4 +249,33 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             text
         }
     }
+}
+
+/// Is `e` a value taken out of a collection (`map.remove(&id).ok_or(…)?`, `queue.pop_front()`)?
+fn taken_from_collection(e: &Expr) -> bool {
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::MethodCall(m) => {
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "remove"
+                        | "take"
+                        | "pop"
+                        | "pop_front"
+                        | "pop_back"
+                        | "swap_remove"
+                        | "remove_entry"
+                ) {
+                    return true;
+                }
+                &m.receiver
+            }
+            Expr::Try(t) => &t.expr,
+            Expr::Await(a) => &a.base,
+            Expr::Paren(p) => &p.expr,
+            _ => return false,
+        };
+    }
+    false
 }
