@@ -875,7 +875,7 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// A URL written out with some parts interpolated (`` `postgres://u:${pw}@db.example.com:6543/app` ``,
 /// or strings and templates joined by `+`): its text with each interpolation as `x`, when the
-/// scheme is written (so the host and port that are written can be read).
+/// scheme, the host and the port are written.
 fn written_url(n: Node, src: &str) -> Option<UrlRef> {
     fn collect(n: Node, src: &str, out: &mut String, depth: u8) -> Option<()> {
         if depth > 16 {
@@ -890,7 +890,7 @@ fn written_url(n: Node, src: &str) -> Option<UrlRef> {
                 for k in named_kids(n) {
                     if k.kind_name() == "template_substitution" {
                         out.push_str(src.get(at..k.start_byte())?);
-                        out.push('x');
+                        out.push(HOLE);
                         at = k.end_byte();
                     }
                 }
@@ -900,7 +900,7 @@ fn written_url(n: Node, src: &str) -> Option<UrlRef> {
                 collect(field(n, "left")?, src, out, depth + 1)?;
                 collect(field(n, "right")?, src, out, depth + 1)?;
             }
-            _ => out.push('x'),
+            _ => out.push(HOLE),
         }
         Some(())
     }
@@ -915,8 +915,18 @@ fn written_url(n: Node, src: &str) -> Option<UrlRef> {
     {
         return None;
     }
+    // The host and port must be written: `postgres://${host}/db` names no server.
+    let rest = &text[scheme_end + 3..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    if host_port.is_empty() || host_port.contains(HOLE) {
+        return None;
+    }
     Some(UrlRef::Literal {
-        text,
+        text: text.replace(HOLE, "x"),
         span: span(n),
     })
 }
+
+/// Where an interpolation stands in a URL being read (see [`written_url`]).
+const HOLE: char = '\u{1}';

@@ -218,7 +218,11 @@ export const g = new Pool({ connectionString: `postgres://${host}/db` });
         f.client_configs.iter().all(|c| c.client != 6),
         "a local of another function"
     );
-    assert_eq!(config(&f, 7).url, None, "a template with substitutions");
+    assert_eq!(
+        config(&f, 7).url,
+        None,
+        "a template whose host is a substitution"
+    );
     assert_eq!(opt(config(&f, 7), "connectionString"), &OptValue::Unknown);
 }
 
@@ -323,4 +327,26 @@ const pool = new Pool({ connectionString: "postgres://localhost/dev" });
         panic!()
     };
     assert_eq!(Some(*span), f.urls.last().map(|u| u.span));
+}
+
+#[test]
+fn urls_written_with_interpolations_keep_their_written_host() {
+    let f = facts(
+        "src/db.ts",
+        &["postgres"],
+        r#"import postgres from "postgres";
+export const a = postgres(`postgres://u:${process.env.PW}@db.example.com:6543/app`);
+export const b = postgres(`postgres://${process.env.HOST}:5432/app`);
+export const c = postgres("postgres://u:" + pw + "@db.example.com:5432/app");
+"#,
+    );
+    assert_eq!(
+        literal_url(config(&f, 0)),
+        Some("postgres://u:x@db.example.com:6543/app")
+    );
+    assert_eq!(config(&f, 1).url, None, "the host is interpolated");
+    assert_eq!(
+        literal_url(config(&f, 2)),
+        Some("postgres://u:x@db.example.com:5432/app")
+    );
 }
