@@ -308,31 +308,7 @@ impl<'t> Pre<'t> {
                 if n.kind_name() == "identifier" {
                     let name = text(n, src);
                     let at = n.start_byte();
-                    // Called for its own sake (`setup()`, `x = load()`, `await serve()`,
-                    // `asyncio.run(main_async())`), not to make a callback handed on
-                    // (`study.optimize(make_objective(c))` runs the objective per trial).
-                    let called = || {
-                        let Some(call) = n
-                            .parent()
-                            .filter(|p| p.kind_name() == "call" && p.field("function") == Some(n))
-                        else {
-                            return false;
-                        };
-                        let mut up = call.parent();
-                        while let Some(u) = up.filter(|u| u.kind_name() == "await") {
-                            up = u.parent();
-                        }
-                        match up.map(|u| u.kind_name()) {
-                            Some("argument_list") => up
-                                .and_then(|a| a.parent())
-                                .and_then(|c| c.field("function"))
-                                .is_some_and(|f| {
-                                    let t = text(f, src);
-                                    t == "run" || t.ends_with(".run")
-                                }),
-                            _ => true,
-                        }
-                    };
+                    let called = || super::syntax::called_for_itself(n, src);
                     if pre.local_fns.contains(name) && !inside_open(at) && (!calls_only || called())
                     {
                         pre.main_called.insert(name.to_string());

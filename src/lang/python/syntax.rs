@@ -426,3 +426,29 @@ pub(super) fn iterated_name<'s>(iterable: Node<'_>, src: &'s str) -> Option<&'s 
     }?;
     Some(text(root, src))
 }
+
+/// Is identifier `n` called for its own sake (`setup()`, `x = load()`, `await serve()`,
+/// `asyncio.run(main_async())`), not to make a callback handed on
+/// (`study.optimize(make_objective(c))` runs the objective per trial)?
+pub(super) fn called_for_itself(n: Node<'_>, src: &str) -> bool {
+    let Some(call) = n
+        .parent()
+        .filter(|p| p.kind_name() == "call" && p.field("function") == Some(n))
+    else {
+        return false;
+    };
+    let mut up = call.parent();
+    while let Some(u) = up.filter(|u| u.kind_name() == "await") {
+        up = u.parent();
+    }
+    match up.map(|u| u.kind_name()) {
+        Some("argument_list") => up
+            .and_then(|a| a.parent())
+            .and_then(|c| c.field("function"))
+            .is_some_and(|f| {
+                let t = text(f, src);
+                t == "run" || t.ends_with(".run")
+            }),
+        _ => true,
+    }
+}
