@@ -378,57 +378,57 @@ pub(super) fn extract_all(
 /// Files that a module of their own project declares only for tests (`#[cfg(test)] mod
 /// testutils;`) hold test code, whatever their names.
 fn mark_test_modules(files: &mut [Checked]) {
-    let declared: Vec<(&PathBuf, &crate::facts::ModuleRef)> = files
-        .iter()
-        .flat_map(|c| {
-            let root = &c.file.source.project.root;
-            c.file.facts.test_modules.iter().map(move |m| (root, m))
-        })
-        .collect();
-    if declared.is_empty() {
-        return;
-    }
-    let tests: Vec<usize> = files
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            declared.iter().any(|(root, m)| {
-                **root == c.file.source.project.root && m.names_any(&c.file.facts.module_keys)
-            })
-        })
-        .map(|(i, _)| i)
-        .collect();
-    for i in tests {
-        std::sync::Arc::make_mut(&mut files[i].file.facts).make_test();
+    let marks = declared_by(files, |f| f.test_modules.iter().map(|m| (m, ())).collect());
+    for (c, mark) in files.iter_mut().zip(marks) {
+        if mark.is_some() {
+            std::sync::Arc::make_mut(&mut c.file.facts).make_test();
+        }
     }
 }
 
 /// Files that a module of their own project declares only with a Cargo feature (`#[cfg(feature
 /// = "sqlite")] mod sqlite;`): compiled only in builds with that feature.
 fn mark_feature_modules(files: &mut [Checked]) {
-    let declared: Vec<(PathBuf, crate::facts::ModuleRef, String)> = files
-        .iter()
-        .flat_map(|c| {
-            let root = c.file.source.project.root.clone();
-            c.file
-                .facts
-                .feature_modules
-                .iter()
-                .map(move |(m, f)| (root.clone(), m.clone(), f.clone()))
-        })
-        .collect();
-    if declared.is_empty() {
-        return;
-    }
-    for c in files.iter_mut() {
-        let feature = declared.iter().find_map(|(root, m, f)| {
-            (*root == c.file.source.project.root && m.names_any(&c.file.facts.module_keys))
-                .then(|| f.clone())
-        });
-        if let Some(f) = feature {
-            std::sync::Arc::make_mut(&mut c.file.facts).cfg_feature = Some(f);
+    let marks = declared_by(files, |f| {
+        f.feature_modules
+            .iter()
+            .map(|(m, x)| (m, x.clone()))
+            .collect()
+    });
+    for (c, mark) in files.iter_mut().zip(marks) {
+        if mark.is_some() {
+            std::sync::Arc::make_mut(&mut c.file.facts).cfg_feature = mark;
         }
     }
+}
+
+/// For each file, what the first declaration naming it (from any file of its project) carries:
+/// `declared` lists a file's declarations of modules, each with its payload.
+fn declared_by<'f, T: Clone>(
+    files: &'f [Checked],
+    declared: impl Fn(&'f crate::facts::FileFacts) -> Vec<(&'f crate::facts::ModuleRef, T)>,
+) -> Vec<Option<T>> {
+    let all: Vec<(&PathBuf, &crate::facts::ModuleRef, T)> = files
+        .iter()
+        .flat_map(|c| {
+            let root = &c.file.source.project.root;
+            declared(&c.file.facts)
+                .into_iter()
+                .map(move |(m, t)| (root, m, t))
+        })
+        .collect();
+    if all.is_empty() {
+        return vec![None; files.len()];
+    }
+    files
+        .iter()
+        .map(|c| {
+            all.iter().find_map(|(root, m, t)| {
+                (**root == c.file.source.project.root && m.names_any(&c.file.facts.module_keys))
+                    .then(|| t.clone())
+            })
+        })
+        .collect()
 }
 
 /// The call graph of `files`, by project: calls never cross projects.

@@ -298,15 +298,8 @@ impl<'t> Walker<'_, 't> {
             let keyed = self.pre.inferred_key(call.node).is_some_and(|k| i > k);
             let named_before = || {
                 let def = &reg.inferred;
-                let method =
-                    callee(call.node)
-                        .map(unwrap_value)
-                        .and_then(|f| match f.kind_name() {
-                            "member_expression" => field(f, "property").map(|p| text(p, src)),
-                            "identifier" => Some(text(f, src)),
-                            _ => None,
-                        });
-                method
+                callee(call.node)
+                    .and_then(|f| callee_name(f, src))
                     .is_some_and(|m| !crate::lang::inferred::denied(def, m) && !reg.lists_method(m))
                     && call_args(call.node).iter().take(i).any(|a| {
                         let a = unwrap_value(*a);
