@@ -411,6 +411,10 @@ pub struct SqlState {
     pub statement: String,
     /// The statements that end it, for the help: `COMMIT` / `ROLLBACK`.
     pub ends: String,
+    /// A `continue` or `break` leaves it open: the loop goes on, so it matters even in code
+    /// that runs once (`main`'s polling loop).
+    #[serde(default)]
+    pub loop_exit: bool,
 }
 
 /// Fix anchors of a session site.

@@ -25,12 +25,14 @@ impl Check for UnclosedSession {
         parked(cx, out);
         for (fi, file) in cx.files.iter().enumerate() {
             for s in &file.facts.sessions {
+                // A loop that goes on past an open transaction (`continue`) keeps going however
+                // often its function runs.
+                let loop_exit = s.sql_state.as_ref().is_some_and(|st| st.loop_exit);
                 // Module-level sessions live as long as the process; startup code and tests run
                 // once and exit.
-                if matches!(
-                    s.scope.kind,
-                    ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test
-                ) {
+                if matches!(s.scope.kind, ScopeKind::Module | ScopeKind::Test)
+                    || s.scope.kind == ScopeKind::Startup && !loop_exit
+                {
                     continue;
                 }
                 // A function only start-up code calls (`initDatabase()` from each server's
@@ -38,6 +40,7 @@ impl Check for UnclosedSession {
                 // (Its loops run over a bounded set, once: `[engine.connect() for _ in
                 // range(20)]` warming a pool up.)
                 if matches!(s.scope.kind, ScopeKind::Function | ScopeKind::Loop)
+                    && !loop_exit
                     && s.in_fn
                         .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
                 {
@@ -132,10 +135,15 @@ fn sql_state_finding(
             ),
         )
     } else {
+        let skips = if state.loop_exit {
+            "a `continue` or `break`"
+        } else {
+            "an error or an early return"
+        };
         (
             Severity::Warning,
             format!(
-                "`{}` opens a {} on the pooled connection{conn} ({library}) that an error or an early return skips ending: the connection goes back to the pool with it open",
+                "`{}` opens a {} on the pooled connection{conn} ({library}) that {skips} skips ending: the connection goes back to the pool with it open",
                 state.statement, state.what
             ),
         )

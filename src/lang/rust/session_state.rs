@@ -38,6 +38,12 @@ struct Scan<'b> {
     mentions: Vec<u32>,
     stmts: Vec<Span>,
     exits: Vec<u32>,
+    /// Each loop of the body (its whole extent) with its label, for `continue` and `break`.
+    loops: Vec<(Span, Option<String>)>,
+    /// `continue` / `break` (where, label).
+    jumps: Vec<(u32, Option<String>)>,
+    /// Where each checkout binding is declared (its `let`).
+    lets: Vec<(String, u32)>,
     /// Where a checkout is handed on by value: a call's argument (`held.insert(peer, conn)`,
     /// `Ok(conn)`), or captured by a `move` closure or async block.
     moved: Vec<u32>,
@@ -79,6 +85,45 @@ impl Scan<'_> {
     fn span<T: super::extent::Extent + ?Sized>(&self, node: &T) -> Span {
         self.conv.map(|c| c.of(node)).unwrap_or_default()
     }
+
+    /// A loop from its keyword to the end of its body.
+    fn looped(&mut self, keyword: proc_macro2::Span, body: &Block, label: Option<&syn::Label>) {
+        if let Some(c) = self.conv {
+            let span = Span {
+                start: c.span(keyword).start,
+                end: c.of(body).end,
+            };
+            self.loops
+                .push((span, label.map(|l| l.name.ident.to_string())));
+        }
+    }
+
+    fn jumped(&mut self, keyword: proc_macro2::Span, label: Option<&syn::Lifetime>) {
+        if let Some(c) = self.conv {
+            let at = c.span(keyword).start;
+            self.jumps.push((at, label.map(|l| l.ident.to_string())));
+        }
+    }
+
+    /// Does the `continue` / `break` at `at` leave a loop that holds both the checkout's `let`
+    /// and the statement at `stmt`? Then the checkout is dropped (or the iteration skips its
+    /// end) with the state open.
+    fn leaves(&self, at: u32, label: Option<&str>, stmt: Span, binding: Option<&str>) -> bool {
+        let Some((target, _)) = self
+            .loops
+            .iter()
+            .filter(|(l, name)| {
+                l.start <= at && at < l.end && label.is_none_or(|n| name.as_deref() == Some(n))
+            })
+            .min_by_key(|(l, _)| l.end - l.start)
+        else {
+            return false;
+        };
+        let declared_inside = self.lets.iter().any(|(b, at)| {
+            binding.is_none_or(|n| n == b) && target.start <= *at && *at < stmt.start
+        });
+        target.start <= stmt.start && stmt.end <= target.end && declared_inside
+    }
 }
 
 impl<'ast> Visit<'ast> for Scan<'_> {
@@ -95,6 +140,35 @@ impl<'ast> Visit<'ast> for Scan<'_> {
         }
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        self.looped(l.loop_token.span, &l.body, l.label.as_ref());
+        visit::visit_expr_loop(self, l);
+    }
+    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        self.looped(w.while_token.span, &w.body, w.label.as_ref());
+        visit::visit_expr_while(self, w);
+    }
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.looped(f.for_token.span, &f.body, f.label.as_ref());
+        visit::visit_expr_for_loop(self, f);
+    }
+    fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+        self.jumped(c.continue_token.span, c.label.as_ref());
+    }
+    fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+        self.jumped(b.break_token.span, b.label.as_ref());
+        visit::visit_expr_break(self, b);
+    }
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        if let Some(name) = pat_binding(&l.pat)
+            && self.bindings.contains(&name)
+        {
+            let at = self.span(l).start;
+            self.lets.push((name, at));
+        }
+        visit::visit_local(self, l);
+    }
 
     fn visit_stmt(&mut self, s: &'ast Stmt) {
         let span = self.span(s);
@@ -255,9 +329,12 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     /// function leaves open (see the module's documentation).
     pub(super) fn session_state(&mut self, block: &'ast Block, fn_idx: usize, scope: &Scope) {
         let defs: &[SessionStateDef] = &self.catalog.session_states;
-        if defs.is_empty() || matches!(scope.kind, ScopeKind::Module | ScopeKind::Startup) {
+        if defs.is_empty() || matches!(scope.kind, ScopeKind::Module) {
             return;
         }
+        // Code run once (`main`): an error ends the process, so only a loop that goes on
+        // without ending the state (`continue`) leaves it open for the next borrower.
+        let startup = scope.kind == ScopeKind::Startup;
         // Cheap exit: no opening word in the body's text.
         let body = self.file.slice(self.conv.of(block)).to_ascii_uppercase();
         if !defs.iter().any(|d| {
@@ -274,26 +351,33 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let text_of = |e: &Expr| file.slice(conv.of(e)).to_string();
         // Only where the file uses a pool crate the catalogue knows (a project's own pool type
         // may end its transactions when a checkout is dropped).
-        let pool_crates: Vec<&str> = self
-            .catalog
-            .clients
-            .iter()
-            .filter(|c| c.kind == ClientKind::Checkout)
+        let checkouts = || {
+            self.catalog
+                .clients
+                .iter()
+                .filter(|c| c.kind == ClientKind::Checkout)
+        };
+        let pool_crates: Vec<&str> = checkouts()
             .flat_map(|c| c.modules.iter().map(String::as_str))
             .collect();
-        let uses_pool_crate = self
-            .pre
-            .uses
-            .values()
-            .chain(self.pre.globs.iter())
-            .filter_map(|p| p.first())
-            .any(|c| pool_crates.contains(&c.as_str()))
+        // The pool may be built in another module (`db::pool().get()?`): the manifest says
+        // which pool crate the project uses.
+        let depends_on_pool = checkouts().any(|c| self.file.project.has_dep(&c.library));
+        let uses_pool_crate = depends_on_pool
+            || self
+                .pre
+                .uses
+                .values()
+                .chain(self.pre.globs.iter())
+                .filter_map(|p| p.first())
+                .any(|c| pool_crates.contains(&c.as_str()))
             || body.contains("SQLX::")
             || body.contains("DEADPOOL");
         if !uses_pool_crate {
             return;
         }
         let bindings = checkout_bindings(block, &self.catalog.checkout_methods, &text_of);
+
         if bindings.is_empty() {
             return;
         }
@@ -355,9 +439,19 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .map(|e| e.0);
             // Handed on after it (parked in a map, returned, moved into a task): whoever holds
             // it next ends it.
-            if scan.moved.iter().any(|m| *m >= stmt.end) {
+            if scan.moved.iter().any(|m| *m > *at) {
                 continue;
             }
+            let binding = bindings
+                .iter()
+                .find(|b| self.file.slice(*stmt).contains(b.as_str()))
+                .cloned();
+            // A `continue` or `break` out of the loop that took the checkout, before the end.
+            let jumped = scan.jumps.iter().any(|(x, label)| {
+                stmt.end <= *x
+                    && end.is_none_or(|e| *x < e)
+                    && scan.leaves(*x, label.as_deref(), *stmt, binding.as_deref())
+            });
             let closing = match end {
                 // Ended some way connlint does not read (a helper, SQL in a variable).
                 None if defs[*di]
@@ -368,17 +462,17 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 {
                     continue;
                 }
+                None if startup => continue,
                 None => Closing::Never,
-                Some(end) if scan.exits.iter().any(|x| stmt.end <= *x && *x < end) => {
+                Some(end)
+                    if jumped
+                        || !startup && scan.exits.iter().any(|x| stmt.end <= *x && *x < end) =>
+                {
                     Closing::NotOnErrorPaths
                 }
                 Some(_) => continue,
             };
             let def = &defs[*di];
-            let binding = bindings
-                .iter()
-                .find(|b| self.file.slice(*stmt).contains(b.as_str()))
-                .cloned();
             let literal = scan
                 .literals
                 .iter()
@@ -407,6 +501,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                         .map(|c| format!("`{c}`"))
                         .collect::<Vec<_>>()
                         .join(" / "),
+                    loop_exit: jumped,
                 }),
                 receiver_import: None,
             });

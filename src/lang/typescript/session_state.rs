@@ -192,6 +192,7 @@ impl<'a, 't> Walker<'a, 't> {
                         .map(|c| format!("`{c}`"))
                         .collect::<Vec<_>>()
                         .join(" / "),
+                    loop_exit: false,
                 }),
                 receiver_import: None,
             });

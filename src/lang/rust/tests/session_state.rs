@@ -73,3 +73,53 @@ fn d(cache: &std::collections::HashMap<u8, String>) -> Option<String> {
 "#;
     assert_eq!(states(text), vec![]);
 }
+
+#[test]
+fn a_continue_out_of_the_checkouts_loop_skips_the_end_even_in_main() {
+    let text = r#"
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let pool = sqlx::PgPool::connect("postgres://db/app").await?;
+    for id in ids() {
+        let mut conn = pool.acquire().await?;
+        sqlx::query("BEGIN").execute(&mut *conn).await?;
+        if seen(&id) {
+            continue;
+        }
+        sqlx::query("COMMIT").execute(&mut *conn).await?;
+    }
+    for id in ids() {
+        let mut conn = pool.acquire().await?;
+        sqlx::query("BEGIN").execute(&mut *conn).await?;
+        for _ in 0..3 {
+            break;
+        }
+        sqlx::query("COMMIT").execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+"#;
+    let f = facts(text);
+    let loop_exits: Vec<(usize, bool)> = f
+        .sessions
+        .iter()
+        .filter_map(|s| Some((line_of(text, s.span), s.sql_state.as_ref()?.loop_exit)))
+        .collect();
+    // The first `continue` leaves the loop that took the checkout; the second loop's `break`
+    // leaves only a loop inside the transaction; `?` in `main` ends the process.
+    assert_eq!(loop_exits, vec![(7, true)]);
+}
+
+#[test]
+fn a_checkout_moved_into_a_guard_struct_is_handed_on() {
+    let text = r#"
+async fn begin(pool: &sqlx::SqlitePool) -> Result<Tx, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    match sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await {
+        Ok(_) => Ok(Tx { conn: Some(conn) }),
+        Err(e) => Err(e),
+    }
+}
+"#;
+    assert_eq!(states(text), vec![]);
+}
