@@ -101,6 +101,17 @@ impl<'a, 't> Walker<'a, 't> {
                             }
                             _ => {}
                         }
+                    } else if direct
+                        && container
+                        && !derived
+                        && p.field("right") == Some(cur)
+                        && let Some(left) = p
+                            .field("left")
+                            .filter(|l| matches!(l.kind_name(), "attribute" | "subscript"))
+                    {
+                        // `self.conn = [boto3.client("s3")]`: a container kept on the object
+                        // keeps what it holds.
+                        c.target = Some(left);
                     }
                     direct = false;
                 }
@@ -150,6 +161,21 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                     }
                     kw_direct = false;
+                    // `super().__init__(make_engine(url))`: the base class keeps it on the
+                    // instance.
+                    if direct && !container && !derived && i >= 1 {
+                        let outer = self.path[i - 1];
+                        if let Some(f) = outer.field("function").filter(|f| {
+                            f.kind_name() == "attribute"
+                                && f.field("attribute")
+                                    .is_some_and(|a| text(a, src) == "__init__")
+                        }) && let Some(o) = f.field("object").filter(|o| {
+                            o.kind_name() == "call"
+                                && o.field("function").is_some_and(|g| text(g, src) == "super")
+                        }) {
+                            c.store_recv = Some(o);
+                        }
+                    }
                     if direct && !container && i >= 1 {
                         let outer = self.path[i - 1];
                         if outer.kind_name() == "call"
@@ -166,6 +192,17 @@ impl<'a, 't> Walker<'a, 't> {
                                     let (positional, _) = call_args(outer);
                                     if positional.get(1) == Some(&cur) {
                                         c.store_recv = f.field("object");
+                                    }
+                                }
+                                // `Base.__init__(self, engine)`: the base class keeps it on
+                                // the instance.
+                                "__init__" if segs.len() >= 2 && !derived => {
+                                    let (positional, _) = call_args(outer);
+                                    if let Some(first) = positional.first()
+                                        && text(*first, src) == "self"
+                                        && *first != cur
+                                    {
+                                        c.store_recv = Some(*first);
                                     }
                                 }
                                 // `setattr(context.user_data, "pool", make_pool())`: kept on
@@ -902,10 +939,19 @@ impl<'a, 't> Walker<'a, 't> {
         info: &BodyInfo<'t>,
         kind: ScopeKind,
     ) -> Guard {
-        if recv.kind_name() != "identifier" {
+        // `super()`: the instance itself.
+        let is_super = recv.kind_name() == "call"
+            && recv
+                .field("function")
+                .is_some_and(|f| text(f, self.src) == "super");
+        if recv.kind_name() != "identifier" && !is_super {
             return self.target_guard(recv, info, kind);
         }
-        let name = text(recv, self.src);
+        let name = if is_super {
+            "self"
+        } else {
+            text(recv, self.src)
+        };
         let module_level =
             self.pre.module_names.contains(name) || self.pre.imports.contains_key(name);
         if info.globals.contains(name) || (module_level && !info.locals.contains(name)) {

@@ -111,3 +111,37 @@ fn contains_kind(node: Node<'_>, kind: &str, budget: usize) -> bool {
     }
     false
 }
+
+/// Is the loop of `body` a reconnect loop: does its body (not a nested loop's, function's or
+/// class's) consume a stream with `async for` (`while not stopped: async with ClientSession()
+/// as s: ws = await s.ws_connect(url); async for msg in ws: …`)? One iteration then lasts as
+/// long as a connection, and what it builds serves that whole connection, not one event.
+pub(super) fn is_reconnect_loop(body: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        if n != body {
+            match n.kind_name() {
+                "for_statement" => {
+                    let mut cursor = n.walk();
+                    if n.children(&mut cursor).any(|c| c.kind() == "async") {
+                        return true;
+                    }
+                    continue;
+                }
+                "while_statement" | "function_definition" | "class_definition" | "lambda" => {
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
+}

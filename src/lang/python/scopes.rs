@@ -501,6 +501,9 @@ impl<'a, 't> Walker<'a, 't> {
         };
         match parent.kind_name() {
             "while_statement" => !super::loops::leaves_loop(node),
+            // `async for changes in awatch(inbox):`: an async stream, consumed until the
+            // process stops (as TS reads `for await`).
+            "for_statement" if has_async_keyword(parent) => !super::loops::leaves_loop(node),
             "for_statement" => {
                 let Some(iterable) = parent.field("right") else {
                     return false;
@@ -541,8 +544,11 @@ impl<'a, 't> Walker<'a, 't> {
         // A fallback loop tries one way after another until one works (`for scraper in
         // scrapers: try: content = await scrape(scraper); break / except: continue`): it runs
         // as often as its function does, not once per item.
+        // A reconnect loop's iteration lasts as long as the stream it consumes: what it builds
+        // serves one connection, however many events come through it.
         let scope = if (top.scope.kind == ScopeKind::Function
-            && !super::loops::is_fallback_loop(node))
+            && !super::loops::is_fallback_loop(node)
+            && !super::loops::is_reconnect_loop(node))
             || open
         {
             Scope {
@@ -1114,6 +1120,12 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
 /// `address`).
+/// `async for …` (the keyword is an anonymous child of the statement).
+fn has_async_keyword(stmt: Node<'_>) -> bool {
+    let mut cursor = stmt.walk();
+    stmt.children(&mut cursor).any(|c| c.kind() == "async")
+}
+
 fn plural(name: &str) -> bool {
     let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
     last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")

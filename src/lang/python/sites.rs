@@ -627,6 +627,18 @@ impl<'a, 't> Walker<'a, 't> {
         // module's session); a result thrown away was never a session to use...
         let about =
             name.contains("sessions") || NOT_SESSION_SUFFIXES.iter().any(|s| name.ends_with(s));
+        // The hint must end the name, bar a maker's suffix (`SessionLocal`, `async_session`,
+        // `ReadSessionFactory`): `BrowserSessionRecordingService()` is a service.
+        let stem = {
+            let mut stem = name.trim_end_matches('_');
+            for suffix in ["local", "factory", "maker", "scope", "cls", "class"] {
+                stem = stem
+                    .strip_suffix(suffix)
+                    .unwrap_or(stem)
+                    .trim_end_matches('_');
+            }
+            stem
+        };
         // ... nor is what is raised (`raise InvalidAuthenticationSession()`: an exception).
         let discarded = call
             .parent()
@@ -641,7 +653,7 @@ impl<'a, 't> Walker<'a, 't> {
             return None;
         }
         self.on.factories.iter().find_map(|f| {
-            (self.on.present.contains(f) && name.contains(receiver_hint(f)))
+            (self.on.present.contains(f) && stem.ends_with(receiver_hint(f)))
                 .then(|| self.cat.match_on(f, "()"))
                 .flatten()
         })

@@ -50,6 +50,7 @@ fn func<'f>(f: &'f FileFacts, name: &str) -> &'f FnFact {
 }
 
 mod inferred;
+mod loops;
 mod options;
 mod scopes;
 mod sessions;

@@ -1,0 +1,61 @@
+//! How often a loop's body runs: a stream consumed with `async for` in start-up code, and a
+//! reconnect loop whose iteration lasts as long as a connection.
+
+use super::*;
+
+#[test]
+fn async_for_in_main_runs_per_event() {
+    let src = "\
+import asyncio
+import httpx
+from watchfiles import awatch
+
+async def main():
+    for url in ['a', 'b']:
+        warm = httpx.AsyncClient()
+    async for changes in awatch('/inbox'):
+        c = httpx.AsyncClient()
+    async for changes in awatch('/inbox'):
+        if changes:
+            break
+        d = httpx.AsyncClient()
+
+if __name__ == '__main__':
+    asyncio.run(main())
+";
+    let f = facts("app/ingest.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    // A finite loop in start-up code runs once; `async for` over a stream serves until the
+    // process stops; one that breaks out is a wait, not a server.
+    assert_eq!(
+        kinds,
+        [ScopeKind::Startup, ScopeKind::Loop, ScopeKind::Startup]
+    );
+}
+
+#[test]
+fn a_reconnect_loop_builds_per_connection_not_per_iteration() {
+    let src = "\
+import asyncio
+import aiohttp
+
+async def run(url, stop):
+    while not stop.is_set():
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(url) as ws:
+                async for msg in ws:
+                    per_message = aiohttp.ClientSession()
+        await asyncio.sleep(3)
+
+async def poll(url, stop):
+    while not stop.is_set():
+        s = aiohttp.ClientSession()
+        await asyncio.sleep(3)
+";
+    let f = facts("app/gateway.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(
+        kinds,
+        [ScopeKind::Function, ScopeKind::Loop, ScopeKind::Loop]
+    );
+}
