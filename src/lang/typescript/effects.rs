@@ -674,6 +674,15 @@ impl<'a, 't> Walker<'a, 't> {
         let args: Vec<String> = call_args(n)
             .into_iter()
             .map(|a| {
+                // `clearInterval(timerRef.current ?? undefined)`: what it releases is the left.
+                let mut a = a;
+                while let u = unwrap_value(a)
+                    && u.kind_name() == "binary_expression"
+                    && field(u, "operator").is_some_and(|o| matches!(text(o, src), "??" | "||"))
+                    && let Some(left) = field(u, "left")
+                {
+                    a = left;
+                }
                 let u = unwrap_value(a);
                 if is_fn_kind(u.kind_name()) {
                     format!("<function literal at {}..{}>", u.start_byte(), u.end_byte())
@@ -916,6 +925,8 @@ impl<'a, 't> Walker<'a, 't> {
                     && !on_owned(a)
                     && !self.re_registered(a, &bodies)
                     && !self.swapped(*n, a, &parts.bodies)
+                    && !self.released_later(*n, a)
+                    && !self.on_callback_local(*n, a, &parts.bodies)
                     && !self.fires_once(a)
             })
             .map(|(_, a)| a)
@@ -1099,7 +1110,7 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// Is `n` inside a function nested in `body` (a callback, an event handler), rather than run by
 /// `body` itself?
-fn in_nested_fn(n: Node, body: Node) -> bool {
+pub(super) fn in_nested_fn(n: Node, body: Node) -> bool {
     let mut p = n.parent();
     while let Some(x) = p {
         if x.id() == body.id() {

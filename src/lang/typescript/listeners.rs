@@ -1,6 +1,6 @@
-//! Listeners that look held but are not: added again right after the same target's listeners
-//! for that event were removed, or moved by the callback that adds them from the target it had
-//! before to the new one.
+//! Acquisitions that look held but are not: listeners added again right after the same
+//! target's listeners for that event were removed, or moved by the callback that adds them from
+//! the target it had before to the new one; handles the function that took them releases itself.
 
 use super::*;
 
@@ -72,5 +72,118 @@ impl<'a, 't> Walker<'a, 't> {
             });
         }
         hit
+    }
+
+    /// A handle bound to a local that the function taking it releases later in its own body
+    /// (`const timer = setInterval(tick, 100); await upload(); clearInterval(timer)`): it lasts
+    /// as long as that work, not as long as the component.
+    pub(super) fn released_later(&self, n: Node<'t>, a: &Acquisition) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        let Some(binding) = a.binding.as_deref().filter(|b| !b.contains('.')) else {
+            return false;
+        };
+        if pair.matching != Matching::Binding {
+            return false;
+        }
+        let mut f = n.parent();
+        while let Some(x) = f.filter(|x| !is_fn_kind(x.kind_name())) {
+            f = x.parent();
+        }
+        let Some(body) = f.and_then(|f| field(f, "body")) else {
+            return false;
+        };
+        let src = self.src;
+        let mut found = false;
+        traverse(body, |at, entering| {
+            let c = at.node;
+            if found
+                || !entering
+                || c.start_byte() < n.end_byte()
+                || c.kind_name() != "call_expression"
+                || super::effects::in_nested_fn(c, body)
+            {
+                return;
+            }
+            let Some(callee) = field(c, "function").map(unwrap_value) else {
+                return;
+            };
+            found = match callee.kind_name() {
+                // `clearInterval(timer)`
+                "identifier" => {
+                    pair.release.iter().any(|r| r == text(callee, src))
+                        && call_args(c)
+                            .first()
+                            .is_some_and(|x| text(unwrap_value(*x), src) == binding)
+                }
+                // `ws.close()`
+                "member_expression" => {
+                    field(callee, "property")
+                        .is_some_and(|p| pair.release.iter().any(|r| r == text(p, src)))
+                        && field(callee, "object")
+                            .is_some_and(|o| text(unwrap_value(o), src) == binding)
+                }
+                _ => false,
+            };
+        });
+        found
+    }
+
+    /// A listener a callback adds to an object it has just got itself (`swReg.addEventListener(
+    /// "updatefound", () => { const w = swReg.installing; w.addEventListener("statechange", …)
+    /// })`): it lives and dies with that object, once per event of the outer registration,
+    /// which is what holds (and is judged on its own).
+    pub(super) fn on_callback_local(
+        &self,
+        n: Node<'t>,
+        a: &Acquisition,
+        effect_bodies: &[Node<'t>],
+    ) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        let Some(receiver) = a.receiver.as_deref() else {
+            return false;
+        };
+        if pair.matching != Matching::Listener
+            || !receiver
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return false;
+        }
+        let mut f = n.parent();
+        while let Some(x) = f.filter(|x| !is_fn_kind(x.kind_name())) {
+            f = x.parent();
+        }
+        // A callback others call later (a listener's, a subscription's), not a helper the
+        // effect runs.
+        let Some(callback) = f.filter(|_| a.in_callback) else {
+            return false;
+        };
+        if effect_bodies.iter().any(|b| {
+            b.id() == callback.id() || field(callback, "body").is_some_and(|cb| cb.id() == b.id())
+        }) {
+            return false;
+        }
+        let Some(body) = field(callback, "body") else {
+            return false;
+        };
+        let src = self.src;
+        let mut declared = false;
+        traverse(body, |at, entering| {
+            let d = at.node;
+            if entering
+                && !declared
+                && d.kind_name() == "variable_declarator"
+                && d.start_byte() < n.start_byte()
+                && field(d, "name").is_some_and(|x| text(x, src) == receiver)
+                && !super::effects::in_nested_fn(d, body)
+            {
+                declared = true;
+            }
+        });
+        declared
     }
 }
