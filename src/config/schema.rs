@@ -240,6 +240,10 @@ pub(crate) struct ClientDef {
     /// per call with one, it opens nothing of its own.
     #[serde(default)]
     shared_pool_options: Vec<String>,
+    /// Options that select one logical database on the server (redis-py's `db=`): clients that
+    /// give it different values reach different stores, so they are not duplicates.
+    #[serde(default)]
+    select_options: Vec<String>,
     /// Options that pin the client to what one request resolved (undici's `connect.lookup`
     /// answering with an address validated against SSRF): built per request with one, it is
     /// per-target by design, not a pool that should have been shared.

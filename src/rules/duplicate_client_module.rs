@@ -85,6 +85,19 @@ impl Check for DuplicateClientModule {
         merge_unknown_targets(&mut groups);
         let importers = |fi: usize| shared_client::importers(cx, fi);
         for ((_, family, _), mut sites) in groups {
+            // `redis.StrictRedis(…, db=config.KV_JOB_DB_INDEX)` and `…, db=…EVENTS…)`: two
+            // logical databases of one server, told apart by the option's text. A site is a
+            // duplicate of another that selects the same one, or does not say.
+            let selected: BTreeMap<usize, Option<&str>> = sites
+                .iter()
+                .map(|(fi, (_, _, ci))| (*fi, selected_database(cx, *fi, *ci)))
+                .collect();
+            sites.retain(|fi, _| {
+                let mine = selected.get(fi).copied().flatten();
+                selected.iter().any(|(o, theirs)| {
+                    o != fi && (mine.is_none() || theirs.is_none() || *theirs == mine)
+                })
+            });
             // Scripts run as processes of their own: their clients are not duplicates of the
             // application's.
             // So do serverless functions (each handler module is deployed on its own).
@@ -249,6 +262,18 @@ impl Check for DuplicateClientModule {
 
 /// A client of family `sql` (an ORM, bb8) on a known database joins the clients of the one SQL
 /// family (`postgres`, `mysql`, …) on that database in its project: one database, two pools.
+/// The text of the option that selects one logical database of the server (the catalogue's
+/// `select_options`: redis-py's `db=`), when the construction gives one.
+fn selected_database<'c>(cx: &'c ProjectCx<'_>, fi: usize, ci: usize) -> Option<&'c str> {
+    let file = &cx.files[fi];
+    let def = cx.catalog.by_id(&file.facts.clients.get(ci)?.client)?;
+    let opt = pools::config_of(file, ci)?
+        .options
+        .iter()
+        .find(|o| def.select_options.contains(&o.key))?;
+    Some(file.source.slice(opt.span))
+}
+
 fn merge_sql_groups(
     cx: &ProjectCx<'_>,
     groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>>,
