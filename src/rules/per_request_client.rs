@@ -502,10 +502,15 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                 ),
             };
             let framework = framework_of(cx, &s, via.as_ref());
-            let in_what = if via.is_none() && s.kind != ScopeKind::Loop {
-                format!(" in {}", describe_scope(&s))
-            } else {
-                String::new()
+            // Through a caller: name the function that builds it and where it is called from,
+            // or the message reads as if the construction itself sat in that loop or handler.
+            let (in_what, from) = match &via {
+                None if s.kind != ScopeKind::Loop => (format!(" in {}", describe_scope(&s)), String::new()),
+                None => (String::new(), String::new()),
+                Some(PerRequest::CalledFrom(call)) if s.name.is_some() => {
+                    (format!(" in {}", fn_name(&s)), called_from(cx, *call))
+                }
+                Some(_) => (String::new(), String::new()),
             };
             // A registration read from its shape only: probably, and a warning.
             let inferred = match &via {
@@ -519,7 +524,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                     Severity::Error
                 },
                 format!(
-                    "{ctor}{in_what} {}builds a new {noun} {when}",
+                    "{ctor}{in_what} {}builds a new {noun} {when}{from}",
                     if inferred { "probably " } else { "" }
                 ),
                 label,
@@ -927,6 +932,35 @@ fn root_kind(cx: &ProjectCx<'_>, call: (usize, usize)) -> ScopeKind {
 
 /// The scope kind and framework at the root of a call chain: a helper two calls below a Celery
 /// task runs once per job, not per request.
+/// ` (it is called from a loop in \`sync\`)`, or through helpers: ` (it is called from function
+/// \`fetch\`, which runs in a loop in \`sync\`)`.
+fn called_from(cx: &ProjectCx<'_>, first: (usize, usize)) -> String {
+    let Some(direct) = cx.files[first.0].facts.calls.get(first.1) else {
+        return String::new();
+    };
+    let mut call = first;
+    let mut root = direct;
+    for _ in 0..256 {
+        let Some((c, next)) = up_from(cx, call) else {
+            break;
+        };
+        root = c;
+        match next {
+            Some(PerRequest::CalledFrom(up)) => call = *up,
+            _ => break,
+        }
+    }
+    let shown = describe_call_site(&direct.scope);
+    if call == first || root.scope.kind == ScopeKind::Function {
+        format!(" (it is called from {shown})")
+    } else {
+        format!(
+            " (it is called from {shown}, which runs in {})",
+            describe_call_site(&root.scope)
+        )
+    }
+}
+
 fn root_of<'c>(cx: &'c ProjectCx<'_>, mut call: (usize, usize)) -> (ScopeKind, &'c str) {
     for _ in 0..256 {
         let Some((c, next)) = up_from(cx, call) else {

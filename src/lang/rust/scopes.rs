@@ -273,9 +273,12 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
         // An endpoint attribute says more than the call registering it (dropshot's
         // `#[endpoint]` fn handed to `api.register(…)`, a name worker queues use too).
+        // (Not one its author marks `#[allow(dead_code)]`: a command left out of the handler
+        // list, which nothing calls.)
         if attrs
             .iter()
             .any(|a| attr_named(a, &self.catalog.registration.attributes))
+            && !allows_dead_code(attrs)
         {
             return (ScopeKind::Handler, Some("endpoint"));
         }
@@ -995,13 +998,22 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 // A constructor passed as a function value: `LazyLock::new(reqwest::Client::new)`.
                 if let Expr::Path(p) = arg
                     && p.qself.is_none()
-                    && p.path.segments.len() >= 2
                 {
                     let resolved = w.pre.resolve(&p.path);
-                    if let Some((m, full)) = w.match_call(&resolved) {
-                        let span = w.conv.of(p);
-                        let ctor = ctor_display(m.ctor.path(), &full);
-                        w.add_client(m, span, ctor, &[]);
+                    let span = w.conv.of(p);
+                    match w.match_call(&resolved) {
+                        Some((m, full)) if p.path.segments.len() >= 2 => {
+                            let ctor = ctor_display(m.ctor.path(), &full);
+                            w.add_client(m, span, ctor, &[]);
+                        }
+                        // A project function run once to fill a cache: `static ANALYTICS:
+                        // Lazy<Analytics> = Lazy::new(Analytics::new)` calls it, once.
+                        None if guard.is_some() => {
+                            if let Some((callee, name, module)) = w.call_target(&p.path) {
+                                w.add_call(callee, name, module, span, false);
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 if matches!(arg, Expr::Closure(_)) {

@@ -1004,3 +1004,17 @@ pub(super) fn names_route_path(mut e: &Expr) -> bool {
         }
     }
 }
+
+/// `#[allow(dead_code)]` (or `#[allow(unused, …)]`): its author says nothing may call it.
+pub(super) fn allows_dead_code(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("allow")
+            && a.parse_args_with(
+                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+            )
+            .is_ok_and(|list| {
+                list.iter()
+                    .any(|p| p.is_ident("dead_code") || p.is_ident("unused"))
+            })
+    })
+}
