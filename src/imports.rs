@@ -61,7 +61,10 @@ pub fn process_roots(
     }
     while let Some(f) = todo.pop() {
         let importers = lists.get(f).map(Vec::as_slice).unwrap_or_default();
-        if crate::lang::is_entry_script(&files[f].source) {
+        // (A JS module that exports nothing but that another module imports is loaded for its
+        // side effects, `import './schema/similar.js'`, in its importer's process.)
+        let side_effects = !importers.is_empty() && files[f].source.lang.is_js_family();
+        if crate::lang::is_entry_script(&files[f].source) && !side_effects {
             roots.insert(Some(f));
             continue;
         }
