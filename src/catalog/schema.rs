@@ -748,6 +748,10 @@ pub struct EffectPairDef {
     /// (`navigator.geolocation.clearWatch(watchId)`).
     #[serde(default)]
     pub release_on_receiver: bool,
+    /// The release function is this field of the result (`leave` of Liveblocks'
+    /// `const { room, leave } = client.enterRoom(…)`): destructured under it, it releases.
+    #[serde(default)]
+    pub disposer_field: Option<String>,
     /// Events their target fires once (`load`, `DOMContentLoaded`): a listener for one holds
     /// nothing once it came. (`{ once: true }` is read for every listener.)
     #[serde(default)]

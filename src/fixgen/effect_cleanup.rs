@@ -23,6 +23,8 @@ pub(crate) struct Pair<'a> {
     pub fix_binding: &'a str,
     pub result_is_release: ResultIsRelease,
     pub release_on_receiver: bool,
+    /// The field of the result that is the release function (`leave`).
+    pub disposer_field: Option<&'a str>,
     /// Releases of one watched target (`unobserve(el)`), see `Acquisition::targets`.
     pub release_target: &'a [String],
 }
@@ -371,6 +373,13 @@ pub(crate) fn cleanup_fix(
         effect.hook.as_str(),
         "useEffect" | "useLayoutEffect" | "useInsertionEffect"
     ) {
+        return None;
+    }
+    // A release that is a field of the result (`leave`), not destructured: no edit says it.
+    if pair
+        .disposer_field
+        .is_some_and(|f| own_binding(a, pair).as_deref() != Some(f))
+    {
         return None;
     }
     // The front-end gives the statement (of the effect body, holding the acquisition) only

@@ -167,6 +167,7 @@ fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
             fix_binding: "resource",
             result_is_release: ResultIsRelease::ByName,
             release_on_receiver: false,
+            disposer_field: None,
             release_target: &[],
         });
     }
@@ -182,6 +183,7 @@ fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
         fix_binding: def.fix_binding.as_deref().unwrap_or("resource"),
         result_is_release: def.result_is_release,
         release_on_receiver: def.release_on_receiver,
+        disposer_field: def.disposer_field.as_deref(),
         release_target: &def.release_target,
     })
 }
@@ -367,6 +369,14 @@ fn finding(
     let release = release_name(a, pair).unwrap_or("the release");
     let bound = own_binding(a, pair);
     let how = match (pair.matching, &bound, &a.receiver) {
+        // `const { room, leave } = client.enterRoom(…)`: the release is a field of the result.
+        (_, b, _) if pair.disposer_field.is_some_and(|f| b.as_deref() != Some(f)) => {
+            let f = pair.disposer_field.unwrap_or("release");
+            format!(
+                "keep `{f}` from its result (`const {{ …, {f} }} = {}(…)`) and call `{f}()`",
+                a.call.split('(').next().unwrap_or_default()
+            )
+        }
         (Matching::Listener, None, Some(r)) if handler.is_some() => {
             let name = handler.map(|h| h.name.as_str()).unwrap_or("handler");
             let event = a.args.first().map(String::as_str).unwrap_or("…");

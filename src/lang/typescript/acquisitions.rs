@@ -53,6 +53,14 @@ impl<'a, 't> Walker<'a, 't> {
             return None;
         }
         let mut binding = holder_text(a, src);
+        // `const { room, leave } = client.enterRoom(…)`: the result's disposer, destructured
+        // under its release's name, is what releases it.
+        if let Some(p) = self.catalog.effect(&pair)
+            && let Some(field) = &p.disposer_field
+            && let Some(d) = destructured_release(a, std::slice::from_ref(field), src)
+        {
+            binding = Some(d);
+        }
         // `channel.subscribe()` on a bound channel (Supabase: `subscribe` returns the channel
         // itself, released with `removeChannel(channel)`): the receiver stands for the result.
         if binding.is_none()
@@ -724,4 +732,40 @@ impl<'a, 't> Walker<'a, 't> {
             .collect();
         args.join(", ")
     }
+}
+
+/// The local a destructuring of the acquisition's result binds one of `release` to (`leave` in
+/// `const { room, leave } = client.enterRoom(…)`, `stop` in `{ leave: stop }`).
+fn destructured_release(at: At, release: &[String], src: &str) -> Option<String> {
+    let mut cur = at;
+    let decl = loop {
+        let p = cur.up()?;
+        match p.node.kind_name() {
+            "await_expression"
+            | "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression" => cur = p,
+            "variable_declarator" => break p.node,
+            _ => return None,
+        }
+    };
+    let pattern = field(decl, "name").filter(|n| n.kind_name() == "object_pattern")?;
+    named_kids(pattern)
+        .into_iter()
+        .find_map(|k| match k.kind_name() {
+            "shorthand_property_identifier_pattern" => {
+                let name = text(k, src);
+                release.iter().any(|r| r == name).then(|| name.to_string())
+            }
+            "pair_pattern" => {
+                let key = field(k, "key").and_then(|x| key_name(x, src))?;
+                let value = field(k, "value").filter(|v| v.kind_name() == "identifier")?;
+                release
+                    .iter()
+                    .any(|r| r == key)
+                    .then(|| text(value, src).to_string())
+            }
+            _ => None,
+        })
 }
