@@ -289,6 +289,12 @@ impl<'a, 't> Walker<'a, 't> {
                 && let Some(mut frame) = self.frames.pop()
             {
                 self.close_frame(&mut frame);
+                // A closure a plain function returns to its caller (`return { close: () =>
+                // pool.close() }`) releases nothing here: the caller gets the client with the
+                // means to end it. (An effect's returned cleanup is React's to call.)
+                if returned_fn(node) && self.ctx().scope.kind == ScopeKind::Function {
+                    frame.releases.clear();
+                }
                 if let Some(parent) = self.frames.last_mut() {
                     parent.releases.append(&mut frame.releases);
                     parent.handed.append(&mut frame.handed);
@@ -1150,4 +1156,23 @@ impl<'t> Walker<'_, 't> {
         }
         Some(format!("{type_name}.{field_name}"))
     }
+}
+
+/// Is function `node` part of what its enclosing function returns (`return () => c.close()`,
+/// `return { async close() { await c.end() } }`)?
+fn returned_fn(node: Node<'_>) -> bool {
+    let mut p = node.parent();
+    while let Some(x) = p {
+        match x.kind_name() {
+            "return_statement" => return true,
+            "object"
+            | "pair"
+            | "array"
+            | "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression" => p = x.parent(),
+            _ => return false,
+        }
+    }
+    false
 }
