@@ -768,6 +768,11 @@ pub struct CheckoutField {
     pub client: String,
     /// The field's name.
     pub span: Span,
+    /// Held in a struct's own collection (`sessions: HashMap<String, PoolConnection<…>>`), not
+    /// one shared between tasks: it outlives a call only when the struct does (one built at
+    /// start-up: an actor, a registry).
+    #[serde(default)]
+    pub own: bool,
 }
 
 /// A value built by a call and put into a collection reached through a struct field or a

@@ -196,6 +196,29 @@ fn keeps_client(cx: &ProjectCx<'_>, fi: usize, r: &crate::facts::ImportedReceive
 /// checked out until other code takes it out again, and a peer that never asks for that (or goes
 /// away first) keeps it for good. Start-up code that parks a connection for the life of the
 /// process is left alone.
+/// Is struct `owner` built only by start-up code: it has a constructor (`new`, `default`, …: a
+/// method of its `impl` returning `Self`, by name) and every one is called only once (from
+/// `main`, a start-up function)? Then it lives as long as the process (an actor, a registry).
+fn built_at_startup_only(cx: &ProjectCx<'_>, owner: &str) -> bool {
+    let mut ctors = cx.files.iter().enumerate().flat_map(|(fi, f)| {
+        f.facts
+            .functions
+            .iter()
+            .enumerate()
+            .filter(move |(_, func)| {
+                func.owner.as_deref() == Some(owner)
+                    && matches!(func.name.as_str(), "new" | "default" | "with_pool" | "connect" | "init" | "create")
+            })
+            .map(move |(i, _)| (fi, i))
+    });
+    let mut any = false;
+    let all = ctors.all(|id| {
+        any = true;
+        cx.graph.startup_only.contains(&id)
+    });
+    any && all
+}
+
 fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
     let mut fields: std::collections::HashMap<(&std::path::Path, &str), Vec<&CheckoutField>> =
         std::collections::HashMap::new();
@@ -230,6 +253,10 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            // A struct's own collection outlives the call only when the struct does.
+            if field.own && !built_at_startup_only(cx, &field.owner) {
+                continue;
+            }
             let Some(def) = cx.catalog.by_id(&field.client) else {
                 continue;
             };

@@ -829,7 +829,16 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 .then(|| outer.clone())
         });
         // `match redis::Client::open(url) { Ok(client) => … }` binds the value as `let` does.
-        match m.arms.iter().find_map(|a| ok_arm_binding(&a.pat)) {
+        // (`let client = match Client::open(url) { Ok(c) => c, Err(e) => return }`: the arm
+        // hands the value to the `let`, whose name it keeps.)
+        let core = self.conv.of(value_core(&m.expr));
+        let let_named = unwraps(m) && self.lets.last().is_some_and(|(s, _)| *s == core);
+        match m
+            .arms
+            .iter()
+            .find_map(|a| ok_arm_binding(&a.pat))
+            .filter(|_| !let_named)
+        {
             Some(n) => {
                 let core = self.conv.of(value_core(&m.expr));
                 // What the arms do with the name is what they do with the value (`Ok(tx) =>

@@ -611,6 +611,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     /// What a `let` initialiser tells about the variable.
     pub(super) fn local_info(&self, init: &Expr) -> LocalInfo {
         let mut info = LocalInfo::default();
+        // `match Client::open(url) { Ok(c) => c, Err(e) => return }`: the value unwrapped.
+        let init = match init {
+            Expr::Match(m) if unwraps(m) => &*m.expr,
+            e => e,
+        };
         if let Expr::Call(c) = chain_root(init)
             && let Expr::Path(p) = &*c.func
         {

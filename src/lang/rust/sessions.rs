@@ -17,6 +17,14 @@ const MAX_TYPE_DEPTH: usize = 12;
 /// Types through which tasks share what they hold.
 const SHARED_TYPES: &[&str] = &["Arc", "Mutex", "RwLock", "DashMap"];
 
+/// A map, set or list type (`HashMap<String, PoolConnection<Postgres>>`).
+fn is_collection(ty: &Type) -> bool {
+    const COLLECTIONS: &[&str] = &[
+        "HashMap", "BTreeMap", "IndexMap", "Vec", "VecDeque", "HashSet", "BTreeSet", "Slab",
+    ];
+    matches!(ty, Type::Path(tp) if tp.path.segments.last().is_some_and(|s| COLLECTIONS.contains(&s.ident.to_string().as_str())))
+}
+
 /// The value a collection method stores: `map.insert(k, v)`, `set.insert(v)`,
 /// `vec.insert(i, v)`, `vec.push(v)`, `map.entry(k).or_insert(v)`.
 fn stored_arg<'e>(method: &str, args: &'e Punctuated<Expr, Token![,]>) -> Option<&'e Expr> {
@@ -132,12 +140,19 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         };
         for f in &named.named {
             let Some(id) = &f.ident else { continue };
-            if let Some(def) = self.checkout_in(&f.ty, false, 0) {
+            // Shared between tasks, or the struct's own collection of them.
+            let found = match self.checkout_in(&f.ty, false, 0) {
+                Some(def) => Some((def, false)),
+                None if is_collection(&f.ty) => self.checkout_in(&f.ty, true, 0).map(|d| (d, true)),
+                None => None,
+            };
+            if let Some((def, own)) = found {
                 self.facts.checkout_fields.push(CheckoutField {
                     owner: s.ident.to_string(),
                     field: id.to_string(),
                     client: def.id.clone(),
                     span: self.conv.of(id),
+                    own,
                 });
             }
         }
@@ -156,6 +171,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 field: s.ident.to_string(),
                 client: def.id.clone(),
                 span: self.conv.of(&s.ident),
+                own: false,
             });
         }
     }
