@@ -252,6 +252,11 @@ pub struct FnFact {
     pub owner: Option<String>,
     /// Rust: the function takes `self` (`&self`, `self: Arc<Self>`), so `x.name()` may call it.
     pub receiver: bool,
+    /// Python: the file uses the function's name as a value (`get_engine(name,
+    /// self._create_engine)`, `callbacks=[on_row]`): whatever gets it calls it, at a frequency
+    /// no call site shows.
+    #[serde(default)]
+    pub value_ref: bool,
 }
 
 /// A module another file refers to, as candidate module keys (see [`FileFacts::module_keys`]).

@@ -228,7 +228,14 @@ fn is_released(a: &Acquisition, pair: &Pair<'_>, cleanup: Option<&Cleanup>) -> b
             .binding
             .as_deref()
             .map(|r| with_root(r, root, alias).unwrap_or(r.to_string()));
-        (b.receiver != a.receiver || b.binding != a.binding) && released_as(&b, pair, cleanup)
+        // A listener's handler stored under another name (`editor._onClick = onClick`).
+        if let Some(h) = b.args.get_mut(1)
+            && h == root
+        {
+            *h = alias.clone();
+        }
+        (b.receiver != a.receiver || b.binding != a.binding || b.args != a.args)
+            && released_as(&b, pair, cleanup)
     })
 }
 

@@ -393,6 +393,21 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             if exported && shared_client::importers(cx, file) > 0 {
                 return;
             }
+            // Handed on as a value (`get_engine(name, self._create_engine)`): whatever gets it
+            // calls it, as often as it sees fit (a registry that caches what it builds).
+            let as_value = match built {
+                Built::Client { idx, .. } => f
+                    .facts
+                    .clients
+                    .get(idx)
+                    .and_then(|c| c.in_fn)
+                    .and_then(|i| f.facts.functions.get(i))
+                    .is_some_and(|func| func.value_ref),
+                Built::Call { .. } => false,
+            };
+            if as_value {
+                return;
+            }
             (
                 Severity::Warning,
                 format!(

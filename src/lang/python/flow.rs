@@ -829,6 +829,32 @@ impl<'a, 't> Walker<'a, 't> {
                         [r] if matches!(r.kind_name(), "attribute" | "subscript") => {
                             self.target_guard_at(*r, info, kind, false)
                         }
+                        // `store = get_app_local_store()`, read (`store.get(key)`) before the
+                        // client is stored there (`store[key] = client`): a store a getter
+                        // keeps, used as a cache.
+                        [r] if r.kind_name() == "call"
+                            && !per_request
+                            && r.field("function").is_some_and(|f| {
+                                !matches!(
+                                    text(f, src),
+                                    "dict"
+                                        | "list"
+                                        | "set"
+                                        | "defaultdict"
+                                        | "OrderedDict"
+                                        | "collections.defaultdict"
+                                        | "collections.OrderedDict"
+                                )
+                            })
+                            && src.get(r.end_byte()..target.start_byte()).is_some_and(
+                                |between| {
+                                    between.contains(&format!("{root}.get("))
+                                        || between.contains(&format!("{root}["))
+                                },
+                            ) =>
+                        {
+                            Guard::ModuleCache
+                        }
                         _ => Guard::None,
                     }
                 } else {

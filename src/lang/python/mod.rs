@@ -113,6 +113,7 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
         walker.finish_body(module);
     }
     walker.finalize();
+    walker.mark_handed_functions();
     Ok(walker.facts)
 }
 

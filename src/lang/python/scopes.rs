@@ -120,6 +120,8 @@ pub(super) type IdentIndex = HashMap<String, Vec<(usize, usize)>>;
 pub(super) const MAX_WRAPPED: usize = 200;
 
 pub(super) struct Walker<'a, 't> {
+    /// Names handed as values to project functions (see [`Walker::note_handed_functions`]).
+    pub(super) handed_fns: HashSet<String>,
     pub(super) file: &'a SourceFile,
     pub(super) src: &'a str,
     pub(super) cat: &'a LangCatalog,
@@ -300,6 +302,7 @@ impl<'a, 't> Walker<'a, 't> {
         let on = OnIndex::build(cat, &pre, file);
         let rerun_script = pre.rerun_script && file_kind == FileKind::Normal;
         Walker {
+            handed_fns: HashSet::default(),
             file,
             src: file.text.as_ref(),
             cat,
@@ -724,6 +727,7 @@ impl<'a, 't> Walker<'a, 't> {
             def_line: Some(line_start(src, node.start_byte())),
             owner: static_of,
             receiver: false,
+            value_ref: false,
         });
         self.frames.push(Frame {
             node_id: node.id(),

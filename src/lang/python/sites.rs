@@ -72,6 +72,7 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     pub(super) fn on_call(&mut self, call: Node<'t>) {
+        self.note_handed_functions(call);
         let src = self.src;
         let Some(func) = call.field("function") else {
             return;
@@ -774,5 +775,57 @@ impl<'a, 't> Walker<'a, 't> {
             "sqlalchemy-session"
         };
         Some((self.cat.by_id(id)?, dep))
+    }
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// Functions of this file handed as values to a function of the project
+    /// (`get_engine(name, self._create_engine)`, with `get_engine` imported from a project
+    /// module or defined here): that function calls them, as often as it sees fit (a registry
+    /// that caches what they build). Recorded per call as the walk meets it; see
+    /// [`FnFact::value_ref`].
+    pub(super) fn note_handed_functions(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(f) = call.field("function").filter(|f| k(*f) == K::Identifier) else {
+            return;
+        };
+        let name = text(f, src);
+        let project_fn = self.pre.local_fns.contains(name)
+            || self
+                .pre
+                .imports
+                .get(name)
+                .is_some_and(|imp| self.is_project_import(imp));
+        if !project_fn {
+            return;
+        }
+        let (positional, keywords) = call_args(call);
+        for a in positional
+            .into_iter()
+            .chain(keywords.into_iter().map(|(_, v)| v))
+        {
+            let name = match k(a) {
+                K::Identifier => Some(text(a, src)),
+                K::Attribute
+                    if a.field("object")
+                        .is_some_and(|o| matches!(text(o, src), "self" | "cls")) =>
+                {
+                    a.field("attribute").map(|x| text(x, src))
+                }
+                _ => None,
+            };
+            if let Some(n) = name {
+                self.handed_fns.insert(n.to_string());
+            }
+        }
+    }
+
+    /// Marks the functions [`Walker::note_handed_functions`] saw handed on.
+    pub(super) fn mark_handed_functions(&mut self) {
+        for func in &mut self.facts.functions {
+            if self.handed_fns.contains(&func.name) {
+                func.value_ref = true;
+            }
+        }
     }
 }

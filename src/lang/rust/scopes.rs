@@ -445,6 +445,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 self.impl_owner.clone()
             },
             receiver: sig.receiver().is_some(),
+            value_ref: false,
         });
         let mut state = FnState {
             sig: Some(sig),

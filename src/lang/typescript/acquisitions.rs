@@ -140,6 +140,22 @@ impl<'a, 't> Walker<'a, 't> {
         let binding_root = binding
             .as_deref()
             .map(|b| b.split(['.', '[']).next().unwrap_or(b).to_string());
+        // A listener's handler by name, which the effect may store under another name for its
+        // cleanup (`editor._onClick = onClick` … `removeEventListener("click", editor._onClick)`).
+        let handler = listener
+            .then(|| args.get(1))
+            .flatten()
+            .filter(|h| {
+                h.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            })
+            .cloned();
+        let aliases = self.acquisition_aliases(
+            receiver,
+            [binding_root.as_deref(), handler.as_deref()],
+            parts,
+            a,
+        );
         Some(Acquisition {
             pair,
             call: self.short_call(n),
@@ -151,7 +167,7 @@ impl<'a, 't> Walker<'a, 't> {
             returned,
             statement,
             in_callback: self.in_callback(a),
-            aliases: self.acquisition_aliases(receiver, binding_root.as_deref(), parts, a),
+            aliases,
             receiver_signal: (n.kind_name() == "call_expression")
                 .then(|| self.receiver_signal(n, &parts.bodies))
                 .flatten(),
@@ -394,12 +410,12 @@ impl<'a, 't> Walker<'a, 't> {
         found
     }
 
-    /// The aliases (see [`Walker::aliases_of`]) of the roots of an acquisition's receiver and
-    /// binding, as `(root, alias)` pairs.
+    /// The aliases (see [`Walker::aliases_of`]) of the roots of an acquisition's receiver, its
+    /// binding and a listener's handler, as `(root, alias)` pairs.
     pub(super) fn acquisition_aliases(
         &self,
         receiver: Option<Node<'t>>,
-        binding_root: Option<&str>,
+        names: [Option<&str>; 2],
         parts: &EffectParts<'t>,
         at: At<'_, 't>,
     ) -> Vec<(String, String)> {
@@ -418,7 +434,7 @@ impl<'a, 't> Walker<'a, 't> {
         {
             roots.push(r);
         }
-        roots.extend(binding_root);
+        roots.extend(names.into_iter().flatten());
         roots.dedup();
         roots
             .into_iter()

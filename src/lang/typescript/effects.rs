@@ -230,6 +230,12 @@ impl<'a, 't> Walker<'a, 't> {
             let cleanups = self.unmount_callbacks(host);
             parts.cleanup_fns.extend(cleanups);
         }
+        // `onMounted(() => { …; onUnmounted(() => …) })`: Vue registers a hook called while
+        // another runs on the same component.
+        if !svelte {
+            let inner = self.unmount_callbacks(cb);
+            parts.cleanup_fns.extend(inner);
+        }
         parts.anchors = self.effect_anchors(cb, call, parts.cleanup_fns.first().copied());
         let fact = self.build_effect(parts);
         self.facts.effects.push(fact);

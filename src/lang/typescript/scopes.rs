@@ -351,6 +351,7 @@ impl<'a, 't> Walker<'a, 't> {
                 def_line: None,
                 owner,
                 receiver,
+                value_ref: false,
             });
             Some(self.facts.functions.len() - 1)
         } else if let Some(factory) = self.returned_by(at) {
@@ -373,6 +374,7 @@ impl<'a, 't> Walker<'a, 't> {
                 def_line: None,
                 owner: None,
                 receiver: false,
+                value_ref: false,
             });
             Some(self.facts.functions.len() - 1)
         } else {
