@@ -259,8 +259,15 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_item_impl(&mut self, i: &'ast ItemImpl) {
-        let tonic = i.trait_.is_some()
-            && self.pre.deps_tonic
+        // (The service trait tonic generates lives in a `<service>_server` module:
+        // `use proto::greeter_server::Greeter`. Other `async_trait` impls of a crate that also
+        // uses tonic are its own traits.)
+        let tonic = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+            self.pre
+                .resolve(path)
+                .iter()
+                .any(|s| s.ends_with("_server"))
+        }) && self.pre.deps_tonic
             && i.attrs
                 .iter()
                 .any(|a| attr_last(a).is_some_and(|l| l == "async_trait"));

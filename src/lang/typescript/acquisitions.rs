@@ -53,6 +53,19 @@ impl<'a, 't> Walker<'a, 't> {
             return None;
         }
         let mut binding = holder_text(a, src);
+        // `subscription.add(route.queryParams.subscribe(…))`: RxJS's parent subscription takes
+        // the child, and unsubscribing the parent unsubscribes it.
+        if binding.is_none()
+            && disposer
+            && let Some(args) = a.node.parent().filter(|p| p.kind_name() == "arguments")
+            && let Some(call) = args.parent().filter(|c| c.kind_name() == "call_expression")
+            && let Some(callee) = field(call, "function").map(unwrap_value)
+            && callee.kind_name() == "member_expression"
+            && field(callee, "property").is_some_and(|p| text(p, src) == "add")
+            && let Some(parent) = field(callee, "object")
+        {
+            binding = Some(self.ctext(parent));
+        }
         // `const { room, leave } = client.enterRoom(…)`: the result's disposer, destructured
         // under its release's name, is what releases it.
         if let Some(p) = self.catalog.effect(&pair)
