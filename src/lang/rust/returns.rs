@@ -577,7 +577,23 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             return;
         }
         self.visit_expr(&a.left);
-        self.visit_expr(&a.right);
+        // `server.command = Some(|conn, state, args| …)`: a callback stored on a field of
+        // something that calls it back, probably once per event (it takes what the event brings).
+        let mut stored = &*a.right;
+        while let Expr::Call(c) = stored
+            && c.args.len() == 1
+            && is_wrapper_call(&c.func)
+            && let Some(inner) = c.args.first()
+        {
+            stored = inner;
+        }
+        match stored {
+            Expr::Closure(c) if matches!(&*a.left, Expr::Field(_)) && !c.inputs.is_empty() => {
+                self.next_closure = Some(ClosureRole::Handler(INFERRED));
+                self.visit_expr_closure(c);
+            }
+            _ => self.visit_expr(&a.right),
+        }
         if pushed {
             self.assign_guards.pop();
         }

@@ -470,6 +470,8 @@ pub(super) fn simple_binding(p: &Pat) -> Option<String> {
     match p {
         Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
         Pat::Type(t) => simple_binding(&t.pat),
+        // `let Ok(mut conn) = pool.get() else { return }`: the value unwrapped.
+        Pat::TupleStruct(_) => ok_arm_binding(p),
         _ => None,
     }
 }
