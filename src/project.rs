@@ -55,9 +55,30 @@ const APP_SCRIPTS: &[&str] = &["start", "dev", "serve", "server", "preview", "wa
 /// value: `tsx -r dotenv/config ./server/db/reset.ts` → `server/db/reset.ts`).
 fn script_files(command: &str) -> Vec<String> {
     const EXTS: &[&str] = &[".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
+    // What runs a file (`node scripts/seed.js`, `npx tsx src/backfill.ts`); another tool given
+    // a file (`pd publish components/x.mjs`, `eslint src/a.ts`) does not run it.
+    const RUNNERS: &[&str] = &[
+        "node",
+        "tsx",
+        "ts-node",
+        "ts-node-esm",
+        "bun",
+        "deno",
+        "esno",
+        "esrun",
+        "vite-node",
+        "babel-node",
+        "node-ts",
+        "zx",
+        "jiti",
+        "sucrase-node",
+        "swc-node",
+        "tsm",
+    ];
     let mut out = Vec::new();
     for part in command.split(['&', ';', '|']) {
         let mut after_flag = false;
+        let mut runner = false;
         for tok in part.split_whitespace() {
             let tok = tok.trim_matches(['"', '\'', '`']);
             if tok.starts_with('-') {
@@ -66,7 +87,12 @@ fn script_files(command: &str) -> Vec<String> {
                 continue;
             }
             let value = std::mem::take(&mut after_flag);
-            if !value && EXTS.iter().any(|e| tok.ends_with(e)) && !tok.contains("://") {
+            let base = tok.rsplit('/').next().unwrap_or(tok);
+            if RUNNERS.contains(&base) {
+                runner = true;
+                continue;
+            }
+            if !value && runner && EXTS.iter().any(|e| tok.ends_with(e)) && !tok.contains("://") {
                 out.push(tok.trim_start_matches("./").to_string());
             }
         }
@@ -753,6 +779,12 @@ mod tests {
         // A flag's value is not what the command runs.
         assert!(script_files("drizzle-kit generate --config ./drizzle.config.ts").is_empty());
         assert_eq!(script_files("node --import=tsx \"seed.ts\""), ["seed.ts"]);
+        // A tool given a file does not run it: `pd publish` uploads a Pipedream component.
+        assert!(script_files("pd publish components/app/sources/new/new.mjs").is_empty());
+        assert_eq!(
+            script_files("npx tsx scripts/backfill.ts"),
+            ["scripts/backfill.ts"]
+        );
     }
 
     #[test]

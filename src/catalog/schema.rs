@@ -267,6 +267,9 @@ pub struct FileRouteDef {
     pub dirs: Vec<String>,
     /// The exports the router calls per request (`default`, `GET`, `handler`).
     pub exports: Vec<String>,
+    /// When the export is an object: its methods the platform calls per event (Pipedream's
+    /// `export default { props, async run() { … } }`), rather than the export itself.
+    pub methods: Vec<String>,
 }
 
 impl RegistrationDef {

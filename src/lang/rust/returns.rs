@@ -263,10 +263,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // `use proto::greeter_server::Greeter`. Other `async_trait` impls of a crate that also
         // uses tonic are its own traits.)
         let tonic = i.trait_.as_ref().is_some_and(|(_, path, _)| {
-            self.pre
-                .resolve(path)
-                .iter()
-                .any(|s| s.ends_with("_server"))
+            let resolved = self.pre.resolve(path);
+            // Through the generated module, or by a bare name no `use` names (a glob import).
+            resolved.iter().any(|s| s.ends_with("_server"))
+                || resolved.len() == 1 && path.segments.len() == 1
         }) && self.pre.deps_tonic
             && i.attrs
                 .iter()

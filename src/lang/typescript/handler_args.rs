@@ -49,7 +49,10 @@ impl<'a, 't> Pre<'a, 't> {
                             span: span(n),
                         });
                     }
-                } else if self.module_vars.contains(root) {
+                } else if self.module_vars.contains(root)
+                    // `this.on("stateChange", this.onStateChange)`: a method of the class.
+                    || root == "this" && field(n, "object").is_some_and(|o| unwrap_value(o).kind_name() == "this")
+                {
                     self.handler_names.insert(prop.to_string(), fw);
                     self.refs.push(HandlerRef {
                         name: prop.to_string(),
@@ -57,6 +60,18 @@ impl<'a, 't> Pre<'a, 't> {
                         framework: fw.into(),
                         span: span(n),
                     });
+                }
+            }
+            // `this.onStateChange.bind(this)`: the function bound.
+            "call_expression"
+                if depth < 3
+                    && field(n, "function").is_some_and(|c| {
+                        c.kind_name() == "member_expression"
+                            && field(c, "property").is_some_and(|p| text(p, src) == "bind")
+                    }) =>
+            {
+                if let Some(f) = field(n, "function").and_then(|c| field(c, "object")) {
+                    self.handler_arg(f, special, depth + 1);
                 }
             }
             "call_expression" if depth < 3 => {

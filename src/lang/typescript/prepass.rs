@@ -815,8 +815,14 @@ impl<'a, 't> Pre<'a, 't> {
     /// catalogue's `[[registration.file_routes]]`: a Gatsby Function's default export in
     /// `src/api/`, a Vercel function's in `api/`)?
     pub(super) fn file_route(&self, export: &str) -> bool {
+        self.file_route_def(export).is_some()
+    }
+
+    /// The `[[registration.file_routes]]` entry that makes `export` of this file a handler.
+    pub(super) fn file_route_def(&self, export: &str) -> Option<&'a crate::catalog::FileRouteDef> {
         let rel = self.file.rel.trim_start_matches("./");
-        self.catalog.registration.file_routes.iter().any(|r| {
+        let catalog: &'a LangCatalog = self.catalog;
+        catalog.registration.file_routes.iter().find(|r| {
             r.exports.iter().any(|e| e == export)
                 && r.dependencies.iter().any(|d| self.file.project.has_dep(d))
                 && r.dirs.iter().any(|d| {
@@ -887,7 +893,33 @@ impl<'a, 't> Pre<'a, 't> {
             "next-page"
         } else if self.info.middleware {
             "next-middleware"
-        } else if self.file_route("default") {
+        } else if let Some(def) = self.file_route_def("default") {
+            // `export default { type: "source", async run() { … } }`: the methods it names.
+            let obj = unwrap_value(v);
+            if !def.methods.is_empty() && obj.kind_name() == "object" {
+                for m in named_kids(obj) {
+                    let key = match m.kind_name() {
+                        "method_definition" => field(m, "name"),
+                        "pair" => field(m, "key"),
+                        _ => None,
+                    };
+                    if key
+                        .and_then(|k| key_name(k, self.src))
+                        .is_some_and(|k| def.methods.iter().any(|x| x == k))
+                    {
+                        let special = Special::Handler("file-route", label);
+                        match field(m, "value") {
+                            Some(value) if m.kind_name() == "pair" => {
+                                self.pending.push((value, special));
+                            }
+                            _ => {
+                                self.callbacks.insert(m.id(), special);
+                            }
+                        }
+                    }
+                }
+                return;
+            }
             "file-route"
         } else {
             return;

@@ -708,7 +708,9 @@ impl<'a, 't> Walker<'a, 't> {
             match k.kind_name() {
                 // `if (this.client) return this.client`, `if (this.connected) return`: state of
                 // the instance the class assigns (not `this.bot.username`, a comparison).
-                "this" if self.this_state(k) => guard = Guard::Owner,
+                // (Not `if (!this.pool) return`: the work waits for the state, it does not
+                // reuse it.)
+                "this" if self.this_state(k) && !negated(k, src) => guard = Guard::Owner,
                 // `admin.apps.length`: the registry read as a property of the library.
                 "property_identifier" if registry.iter().any(|r| r == text(k, src)) => {
                     guard = Guard::SingletonApi;

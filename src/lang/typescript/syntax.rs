@@ -678,3 +678,18 @@ pub(super) fn target_key(t: &str) -> String {
     }
     k
 }
+
+/// Is the member read starting at `this` node `k` negated (`!this.pool`, `!this.pool.ready`)?
+pub(super) fn negated(k: Node, src: &str) -> bool {
+    let mut cur = k;
+    while let Some(p) = cur.parent() {
+        match p.kind_name() {
+            "member_expression" | "parenthesized_expression" | "non_null_expression" => cur = p,
+            "unary_expression" => {
+                return field(p, "operator").is_some_and(|o| text(o, src) == "!");
+            }
+            _ => return false,
+        }
+    }
+    false
+}

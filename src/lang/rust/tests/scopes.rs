@@ -777,6 +777,23 @@ impl Greeter for MyGreeter {
     let f = facts_with("src/server.rs", &["tonic", "reqwest"], src);
     assert_eq!(only_client(&f).scope.framework(), "tonic");
     assert!(f.functions[0].exported);
+    // A trait of another crate of the workspace, not one tonic generates (`*_server`): its
+    // methods run when the code calls them.
+    let own = r#"
+use usage_reporting::BatchPublisher;
+#[async_trait::async_trait]
+impl BatchPublisher for CoreBatchPublisher {
+    async fn publish(&self, batch: Vec<u8>) {
+        let c = reqwest::Client::new();
+    }
+}
+"#;
+    let f = facts_with(
+        "src/publisher.rs",
+        &["tonic", "reqwest", "usage_reporting"],
+        own,
+    );
+    assert_ne!(only_client(&f).scope.framework(), "tonic");
 }
 
 #[test]
