@@ -380,32 +380,23 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
             // createPool }`, a blueprint's `f!(crate::db::pool)`), or not at all (dead code
             // builds nothing): its callers are unknown, not absent, and it hands the client
             // over to them.
-            let exported = match built {
+            // (The function a construction is built in; none for a factory's call.)
+            let builder = match built {
                 Built::Client { idx, .. } => f
                     .facts
                     .clients
                     .get(idx)
                     .and_then(|c| c.in_fn)
-                    .and_then(|i| f.facts.functions.get(i))
-                    .is_some_and(|func| func.exported),
-                Built::Call { .. } => false,
+                    .and_then(|i| f.facts.functions.get(i)),
+                Built::Call { .. } => None,
             };
-            if exported && shared_client::importers(cx, file) > 0 {
+            if builder.is_some_and(|func| func.exported) && shared_client::importers(cx, file) > 0
+            {
                 return;
             }
             // Handed on as a value (`get_engine(name, self._create_engine)`): whatever gets it
             // calls it, as often as it sees fit (a registry that caches what it builds).
-            let as_value = match built {
-                Built::Client { idx, .. } => f
-                    .facts
-                    .clients
-                    .get(idx)
-                    .and_then(|c| c.in_fn)
-                    .and_then(|i| f.facts.functions.get(i))
-                    .is_some_and(|func| func.value_ref),
-                Built::Call { .. } => false,
-            };
-            if as_value {
+            if builder.is_some_and(|func| func.value_ref) {
                 return;
             }
             (
