@@ -164,6 +164,8 @@ fn walk_dir(
     // The files found, resolved to their projects once every directory has been listed: which
     // manifests a directory holds is then known from the walk, without a probe per name.
     let mut found: Vec<(PathBuf, PathBuf, Lang)> = Vec::new();
+    // Folders holding `*.dist-info` (see below): their files are not checked.
+    let mut vendored: Vec<PathBuf> = Vec::new();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -211,6 +213,18 @@ fn walk_dir(
         if entry.depth() > 0 {
             let name = entry.file_name().to_string_lossy();
             if is_dir && DEFAULT_EXCLUDES.contains(&name.as_ref()) {
+                it.skip_current_dir();
+                continue;
+            }
+            // Packages pip installed into the tree (`pip install -t libs …`: `libs/` holds
+            // `SQLAlchemy-2.0.37.dist-info`): vendored third-party code, like `site-packages`
+            // (not when the folder itself is what was named).
+            if is_dir && name.ends_with(".dist-info") {
+                if entry.depth() > 1
+                    && let Some(parent) = abs.parent()
+                {
+                    vendored.push(parent.to_path_buf());
+                }
                 it.skip_current_dir();
                 continue;
             }
@@ -262,6 +276,9 @@ fn walk_dir(
         }
     }
     for (path, abs, lang) in found {
+        if vendored.iter().any(|v| abs.starts_with(v)) {
+            continue;
+        }
         push(out, projects, seen, (&path, abs), lang, cwd);
     }
 }
@@ -548,6 +565,26 @@ mod tests {
         // Named explicitly, a minified file is checked.
         let d = discover(&[root.join("app/vendor.min.js")], &WalkOptions::default()).unwrap();
         assert_eq!(d.files.len(), 1);
+    }
+
+    /// A folder pip installed packages into (it holds `*.dist-info`) is vendored code: skipped,
+    /// unless it is the folder named.
+    #[test]
+    fn folders_of_installed_packages_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("libs/SQLAlchemy-2.0.37.dist-info")).unwrap();
+        std::fs::create_dir_all(root.join("libs/sqlalchemy")).unwrap();
+        std::fs::create_dir_all(root.join("app")).unwrap();
+        std::fs::write(root.join("requirements.txt"), "flask\n").unwrap();
+        std::fs::write(root.join("libs/sqlalchemy/engine.py"), "x = 1\n").unwrap();
+        std::fs::write(root.join("libs/six.py"), "x = 1\n").unwrap();
+        std::fs::write(root.join("app/main.py"), "x = 1\n").unwrap();
+        let d = discover(&[root.to_path_buf()], &WalkOptions::default()).unwrap();
+        let rels: Vec<&str> = d.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, vec!["app/main.py"]);
+        let d = discover(&[root.join("libs")], &WalkOptions::default()).unwrap();
+        assert_eq!(d.files.len(), 2);
     }
 
     /// The projects found from what the walk listed are those `Project::is_root` finds, even
