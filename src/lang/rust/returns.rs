@@ -577,25 +577,24 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             return;
         }
         self.visit_expr(&a.left);
-        // `server.command = Some(|conn, state, args| …)`: a callback stored on a field of
-        // something that calls it back, probably once per event (it takes what the event brings).
-        let mut stored = &*a.right;
-        while let Expr::Call(c) = stored
-            && c.args.len() == 1
-            && is_wrapper_call(&c.func)
-            && let Some(inner) = c.args.first()
-        {
-            stored = inner;
-        }
-        match stored {
-            Expr::Closure(c) if matches!(&*a.left, Expr::Field(_)) && !c.inputs.is_empty() => {
-                self.next_closure = Some(ClosureRole::Handler(INFERRED));
-                self.visit_expr_closure(c);
-            }
-            _ => self.visit_expr(&a.right),
+        if matches!(&*a.left, Expr::Field(_)) {
+            self.visit_stored(&a.right);
+        } else {
+            self.visit_expr(&a.right);
         }
         if pushed {
             self.assign_guards.pop();
+        }
+    }
+
+    fn visit_expr_struct(&mut self, st: &'ast syn::ExprStruct) {
+        // `ClientOptions { before_send: Some(Arc::new(move |event| …)), .. }`: kept on a field.
+        self.visit_path(&st.path);
+        for f in &st.fields {
+            self.visit_stored(&f.expr);
+        }
+        if let Some(rest) = &st.rest {
+            self.visit_expr(rest);
         }
     }
 
@@ -901,5 +900,29 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
         self.in_open_loop(&l.body, |w| w.visit_block(&l.body));
+    }
+}
+
+impl<'a, 'ast> Walker<'a, 'ast> {
+    /// A value stored on a field (`server.command = …`, `Options { before_send: … }`): a
+    /// closure with parameters kept there (through `Some`, `Arc::new`, `Box::new`) is a callback
+    /// of something that calls it back, probably once per event (it takes what the event
+    /// brings).
+    pub(super) fn visit_stored(&mut self, value: &'ast Expr) {
+        let mut stored = value;
+        while let Expr::Call(c) = stored
+            && c.args.len() == 1
+            && is_wrapper_call(&c.func)
+            && let Some(inner) = c.args.first()
+        {
+            stored = inner;
+        }
+        match stored {
+            Expr::Closure(c) if !c.inputs.is_empty() => {
+                self.next_closure = Some(ClosureRole::Handler(INFERRED));
+                self.visit_expr_closure(c);
+            }
+            _ => self.visit_expr(value),
+        }
     }
 }
