@@ -127,13 +127,8 @@ pub(super) fn is_reconnect_loop(body: Node<'_>) -> bool {
         }
         if n != body {
             match n.kind_name() {
-                "for_statement" => {
-                    let mut cursor = n.walk();
-                    if n.children(&mut cursor).any(|c| c.kind() == "async") {
-                        return true;
-                    }
-                    continue;
-                }
+                "for_statement" if super::syntax::is_async_for(n) => return true,
+                "for_statement" => continue,
                 "while_statement" | "function_definition" | "class_definition" | "lambda" => {
                     continue;
                 }

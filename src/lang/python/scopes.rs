@@ -506,7 +506,9 @@ impl<'a, 't> Walker<'a, 't> {
             "while_statement" => !super::loops::leaves_loop(node),
             // `async for changes in awatch(inbox):`: an async stream, consumed until the
             // process stops (as TS reads `for await`).
-            "for_statement" if has_async_keyword(parent) => !super::loops::leaves_loop(node),
+            "for_statement" if super::syntax::is_async_for(parent) => {
+                !super::loops::leaves_loop(node)
+            }
             "for_statement" => {
                 let Some(iterable) = parent.field("right") else {
                     return false;
@@ -1124,12 +1126,6 @@ impl<'a, 't> Walker<'a, 't> {
 
 /// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
 /// `address`).
-/// `async for …` (the keyword is an anonymous child of the statement).
-fn has_async_keyword(stmt: Node<'_>) -> bool {
-    let mut cursor = stmt.walk();
-    stmt.children(&mut cursor).any(|c| c.kind() == "async")
-}
-
 fn plural(name: &str) -> bool {
     let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
     last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")

@@ -452,3 +452,9 @@ pub(super) fn called_for_itself(n: Node<'_>, src: &str) -> bool {
         _ => true,
     }
 }
+
+/// `async for …` (the keyword is an anonymous child of the statement).
+pub(super) fn is_async_for(stmt: Node<'_>) -> bool {
+    let mut cursor = stmt.walk();
+    stmt.kind_name() == "for_statement" && stmt.children(&mut cursor).any(|c| c.kind() == "async")
+}

@@ -862,7 +862,6 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             .filter(|_| !let_named)
         {
             Some(n) => {
-                let core = self.conv.of(value_core(&m.expr));
                 // What the arms do with the name is what they do with the value (`Ok(tx) =>
                 // { …; open.insert(id, tx) }` parks the transaction).
                 let whole = self.conv.of(&*m.expr);

@@ -377,7 +377,6 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             return;
         }
         let bindings = checkout_bindings(block, &self.catalog.checkout_methods, &text_of);
-
         if bindings.is_empty() {
             return;
         }

@@ -1025,18 +1025,7 @@ pub(super) fn allows_dead_code(attrs: &[Attribute]) -> bool {
 /// leaving (`Err(e) => return …`).
 pub(super) fn unwraps(m: &syn::ExprMatch) -> bool {
     m.arms.iter().any(|arm| {
-        let Pat::TupleStruct(ts) = &arm.pat else {
-            return false;
-        };
-        let ok = ts
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
-        let bound = match ts.elems.first() {
-            Some(Pat::Ident(i)) if ts.elems.len() == 1 => i.ident.to_string(),
-            _ => return false,
-        };
-        ok && matches!(&*arm.body, Expr::Path(p) if p.path.is_ident(&bound))
+        ok_arm_binding(&arm.pat)
+            .is_some_and(|b| matches!(&*arm.body, Expr::Path(p) if p.path.is_ident(&b)))
     })
 }

@@ -87,11 +87,7 @@ impl<'a, 't> Walker<'a, 't> {
         if pair.matching != Matching::Binding {
             return false;
         }
-        let mut f = n.parent();
-        while let Some(x) = f.filter(|x| !is_fn_kind(x.kind_name())) {
-            f = x.parent();
-        }
-        let Some(body) = f.and_then(|f| field(f, "body")) else {
+        let Some(body) = enclosing_fn(n).and_then(|f| field(f, "body")) else {
             return false;
         };
         let src = self.src;
@@ -153,13 +149,9 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return false;
         }
-        let mut f = n.parent();
-        while let Some(x) = f.filter(|x| !is_fn_kind(x.kind_name())) {
-            f = x.parent();
-        }
         // A callback others call later (a listener's, a subscription's), not a helper the
         // effect runs.
-        let Some(callback) = f.filter(|_| a.in_callback) else {
+        let Some(callback) = enclosing_fn(n).filter(|_| a.in_callback) else {
             return false;
         };
         if effect_bodies.iter().any(|b| {
@@ -186,4 +178,13 @@ impl<'a, 't> Walker<'a, 't> {
         });
         declared
     }
+}
+
+/// The function `n` is in.
+fn enclosing_fn(n: Node<'_>) -> Option<Node<'_>> {
+    let mut f = n.parent();
+    while let Some(x) = f.filter(|x| !is_fn_kind(x.kind_name())) {
+        f = x.parent();
+    }
+    f
 }

@@ -785,7 +785,7 @@ impl<'a, 't> Pre<'a, 't> {
             };
             if kind == SvelteFile::Load && as_name == "actions" {
                 // `export const actions = { default: async (e) => …, login() { … } }`
-                self.object_members(value, Special::Handler("sveltekit", span(value)));
+                self.object_members(value, Special::Handler("sveltekit", span(value)), None);
                 return;
             }
             if !per_request {
@@ -832,23 +832,33 @@ impl<'a, 't> Pre<'a, 't> {
         })
     }
 
-    /// Every function member of an object literal, as `special`.
-    fn object_members(&mut self, obj: Node<'t>, special: Special) {
+    /// Every function member of an object literal (or those `names` names), as `special`.
+    fn object_members(&mut self, obj: Node<'t>, special: Special, names: Option<&[String]>) {
         let obj = unwrap_value(obj);
         if obj.kind_name() != "object" {
             return;
         }
         for m in named_kids(obj) {
+            let key = match m.kind_name() {
+                "pair" => field(m, "key"),
+                "method_definition" => field(m, "name"),
+                _ => continue,
+            };
+            if names.is_some_and(|ns| {
+                !key.and_then(|k| key_name(k, self.src))
+                    .is_some_and(|k| ns.iter().any(|x| x == k))
+            }) {
+                continue;
+            }
             match m.kind_name() {
                 "pair" => {
                     if let Some(v) = field(m, "value") {
                         self.pending.push((v, special));
                     }
                 }
-                "method_definition" => {
+                _ => {
                     self.callbacks.insert(m.id(), special);
                 }
-                _ => {}
             }
         }
     }
@@ -895,29 +905,9 @@ impl<'a, 't> Pre<'a, 't> {
             "next-middleware"
         } else if let Some(def) = self.file_route_def("default") {
             // `export default { type: "source", async run() { … } }`: the methods it names.
-            let obj = unwrap_value(v);
-            if !def.methods.is_empty() && obj.kind_name() == "object" {
-                for m in named_kids(obj) {
-                    let key = match m.kind_name() {
-                        "method_definition" => field(m, "name"),
-                        "pair" => field(m, "key"),
-                        _ => None,
-                    };
-                    if key
-                        .and_then(|k| key_name(k, self.src))
-                        .is_some_and(|k| def.methods.iter().any(|x| x == k))
-                    {
-                        let special = Special::Handler("file-route", label);
-                        match field(m, "value") {
-                            Some(value) if m.kind_name() == "pair" => {
-                                self.pending.push((value, special));
-                            }
-                            _ => {
-                                self.callbacks.insert(m.id(), special);
-                            }
-                        }
-                    }
-                }
+            if !def.methods.is_empty() && unwrap_value(v).kind_name() == "object" {
+                let special = Special::Handler("file-route", label);
+                self.object_members(v, special, Some(&def.methods));
                 return;
             }
             "file-route"
