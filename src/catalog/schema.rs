@@ -482,6 +482,11 @@ pub struct RegistrationDef {
     /// depending on one of `dependencies`, the `exports` of a file under one of `dirs` run per
     /// request.
     pub file_routes: Vec<FileRouteDef>,
+    /// Rust: traits a connection pool calls to open (and check) its own connections
+    /// (deadpool's `managed::Manager`, bb8's and r2d2's `ManageConnection`), as
+    /// `crate::…::Trait`: an implementation's methods run once per pooled connection, as the
+    /// pool needs one, so what they connect is the pool's, not a client per event.
+    pub pool_manager_traits: Vec<String>,
     /// What the shape of an unknown registration may not be (`[registration.inferred]`).
     pub inferred: InferredDef,
 }
@@ -598,6 +603,10 @@ pub struct InferredDef {
     /// ... and the classes derived from these modules' (models, schemas, settings, enums: their
     /// methods are the project's own API).
     pub not_base_modules: Vec<String>,
+    /// Rust: a dependency's attribute on a function exports it to whatever calls it, probably
+    /// per call (`#[polars_expr]`, `#[wasm_bindgen]`), except these, which only wrap it where
+    /// it is (memoising, tracing, tests, entry points, tasks spawned once).
+    pub not_attributes: Vec<String>,
 }
 
 /// A framework that loads a folder named like a one-off tree as its application code: Hubot

@@ -317,6 +317,20 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                         .iter()
                         .any(|g| g.first().is_some_and(|c| dep(c))))
         });
+        // A pool's connection manager (`impl managed::Manager for RedisManager`): matched on
+        // the crate and the trait's name, whatever path between them.
+        let pool_manager = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+            let resolved = self.pre.resolve(path);
+            let (Some(first), Some(last)) = (resolved.first(), resolved.last()) else {
+                return false;
+            };
+            reg.pool_manager_traits.iter().any(|t| {
+                let mut parts = t.split("::");
+                let krate = parts.next().unwrap_or("");
+                let name = t.rsplit("::").next().unwrap_or("");
+                resolved.len() > 1 && first.replace('-', "_") == krate && last == name
+            })
+        });
         let clone_impl = i.trait_.as_ref().is_some_and(|(_, path, _)| {
             path.segments.last().is_some_and(|s| s.ident == "Clone")
                 && matches!(
@@ -328,6 +342,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             free: false,
             trait_impl: i.trait_.is_some(),
             external_trait,
+            pool_manager,
             clone_impl,
             tonic,
             registered: if by_trait {
@@ -550,7 +565,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             .as_deref()
             .is_some_and(|r| self.pre.statics.contains(r) || is_all_caps(r));
         let target_self = root.as_deref() == Some("self") && !matches!(&*a.left, Expr::Path(_));
-        let value_name = expr_ident(value_core(&a.right));
+        let value_name = stored_name(&a.right);
         let mut pushed = false;
         if target_static {
             self.assign_guards.push((core, Guard::ModuleCache));
@@ -727,7 +742,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                         Expr::Closure(c) if c.inputs.is_empty() => &*c.body,
                         other => other,
                     };
-                    if let Some(v) = expr_ident(value_core(a)) {
+                    if let Some(v) = stored_name(a) {
                         state.stored_static.insert(v);
                     }
                 }
@@ -737,7 +752,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             && let Some(state) = self.fns.last_mut()
         {
             for a in &m.args {
-                if let Some(v) = expr_ident(value_core(a)) {
+                if let Some(v) = stored_name(a) {
                     state.stored_self.insert(v);
                 }
             }
@@ -747,7 +762,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             // `pools.insert(tenant, pool.clone())`: kept in a map beyond the call, built once
             // per key (a per-tenant cache), not once per call.
             for a in m.args.iter().skip(usize::from(method == "insert")) {
-                if let Some(v) = expr_ident(value_core(a)) {
+                if let Some(v) = stored_name(a) {
                     state.stored_keyed.insert(v);
                 }
             }

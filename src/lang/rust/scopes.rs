@@ -49,6 +49,10 @@ pub(super) struct FnPlace {
     /// library's): its `async fn`s are what that library calls back (`impl LanguageServer for
     /// Backend { async fn hover(…) }`), probably per event.
     pub(super) external_trait: bool,
+    /// A method of an impl of a pool's connection manager trait (catalogue
+    /// `pool_manager_traits`): the pool calls it as it needs a connection, so what it opens
+    /// is the pool's own.
+    pub(super) pool_manager: bool,
     /// A method of `impl Clone for T`: `clone` runs whenever the value is copied (a server
     /// clones its handler or state for every connection or request).
     pub(super) clone_impl: bool,
@@ -262,6 +266,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if free && self.pre.startup_handed.contains(&name) {
             return (ScopeKind::Startup, Some("startup"));
         }
+        // A pool's own connection factory runs as often as the pool needs a connection: what
+        // it opens is bounded by the pool, as what start-up code builds is.
+        if place.pool_manager {
+            return (ScopeKind::Startup, Some("pool-manager"));
+        }
         if let Some(fw) = self.route_attr(attrs) {
             return (ScopeKind::Handler, Some(fw));
         }
@@ -324,7 +333,33 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if inferred_attr(&self.catalog.registration.inferred, attrs) {
             return (ScopeKind::Handler, Some(INFERRED));
         }
+        if self.dependency_attr(attrs) {
+            return (ScopeKind::Handler, Some(INFERRED));
+        }
         (ScopeKind::Function, None)
+    }
+
+    /// Does a dependency's attribute sit on the function (`use pyo3_polars::derive::polars_expr;`
+    /// + `#[polars_expr(output_type = String)]`, `#[wasm_bindgen]`)? A dependency's attribute
+    /// macro on a function exports it to whatever calls it (a host language, a query engine, a
+    /// plugin runtime), probably per call, unless the catalogue's `not_attributes` (and the
+    /// names never registrations) say it only wraps the function (memoising, tracing, tests,
+    /// `main`s, tasks spawned once). Matched through `use` or a path starting with the crate.
+    fn dependency_attr(&self, attrs: &[Attribute]) -> bool {
+        let def = &self.catalog.registration.inferred;
+        // (Not one its author marks `#[allow(dead_code)]`: nothing calls it.)
+        !allows_dead_code(attrs)
+            && attrs.iter().any(|a| {
+                let resolved = self.pre.resolve(a.path());
+                let (Some(krate), Some(last)) = (resolved.first(), resolved.last()) else {
+                    return false;
+                };
+                resolved.len() > 1
+                    && !STD_CRATES.contains(&krate.as_str())
+                    && self.file.project.has_dep(krate)
+                    && !def.not_attributes.iter().any(|n| n == last)
+                    && !crate::lang::inferred::denied(def, last)
+            })
     }
 
     /// actix-web / Rocket route attributes: `#[get("/")]`, `#[actix_web::post("/")]`, `#[rocket::get("/")]`.

@@ -196,10 +196,55 @@ pub(super) fn value_core(e: &Expr) -> &Expr {
                     None => return e,
                 }
             }
+            // `open(cfg).await.map(Arc::new)`, `.map(Store::from)`: mapped through a
+            // constructor named by path, the value is still what was built.
+            Expr::MethodCall(m)
+                if m.method == "map" && m.args.len() == 1 && matches!(m.args[0], Expr::Path(_)) =>
+            {
+                &m.receiver
+            }
             _ => return e,
         };
     }
     e
+}
+
+/// The variable a value handed to a store is built from, through what wraps it on the way in:
+/// `Store::Pg(db)`, `BlobStore::from(db.clone())`, `db.into()`, `db.with_compression(algo)`
+/// (a builder step on it), `Entry { pool: db }`; not a call made with it (`s3.put_object()`). For `self.stores.insert(id, Store::Pg(db))`:
+/// the store keeps `db`.
+pub(super) fn stored_name(e: &Expr) -> Option<String> {
+    let mut e = value_core(e);
+    for _ in 0..SPINE_STEPS {
+        if let Some(n) = expr_ident(e) {
+            return Some(n);
+        }
+        e = match e {
+            // An enum variant or a tuple struct (`Store::Pg(db)`, `Wrapper(db)`), or a
+            // conversion (`BlobStore::from(db)`).
+            Expr::Call(c) if c.args.len() == 1 => {
+                let Expr::Path(p) = &*c.func else { return None };
+                let names = seg_names(&p.path);
+                let last = names.last()?;
+                let tuple_like = last.starts_with(|ch: char| ch.is_ascii_uppercase());
+                if !(tuple_like || last == "from" || last == "new") {
+                    return None;
+                }
+                value_core(c.args.first()?)
+            }
+            // A builder step that hands the value itself on (`db.with_compression(algo)`,
+            // `db.into_shared()`), not a call that uses it (`s3.put_object().send()`).
+            Expr::MethodCall(m)
+                if m.method.to_string().starts_with("with_")
+                    || m.method.to_string().starts_with("into_") =>
+            {
+                value_core(&m.receiver)
+            }
+            Expr::Struct(st) if st.fields.len() == 1 => value_core(&st.fields.first()?.expr),
+            _ => return None,
+        };
+    }
+    None
 }
 
 /// `Some(..)`, `Ok(..)`, `Arc::new(..)`, `web::Data::new(..)`, `Mutex::new(..)`.
@@ -763,12 +808,43 @@ impl<'ast> Visit<'ast> for MacroStore {
                 .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
                 .ok()
                 .map(|p| MacroContent::Exprs(p.into_iter().collect())),
+            // A macro with a syntax of its own (bastion's `msg! { ctx.recv().await?, r: Reading
+            // => { store(&pool, &r).await; }; … }`): the blocks written at its top level are
+            // Rust code run where the macro stands.
+            Some(name) if !OPAQUE_MACROS.contains(&name) => {
+                let blocks = top_level_blocks(&m.tokens);
+                (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
+            }
             _ => None,
         };
         if let Some(c) = content {
             self.by_key.insert(macro_key(m), c);
         }
     }
+}
+
+/// The brace-delimited groups at the top level of a macro's tokens that parse as blocks, as
+/// block expressions (at most a few dozen: a macro is not a file).
+fn top_level_blocks(tokens: &proc_macro2::TokenStream) -> Vec<Expr> {
+    const MAX_BLOCKS: usize = 64;
+    tokens
+        .clone()
+        .into_iter()
+        .filter_map(|t| match t {
+            proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace => {
+                syn::parse2::<syn::Block>(proc_macro2::TokenTree::Group(g).into()).ok()
+            }
+            _ => None,
+        })
+        .take(MAX_BLOCKS)
+        .map(|block| {
+            Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block,
+            })
+        })
+        .collect()
 }
 
 /// Is `method` named for an event callback by the catalogue's `[registration.inferred]`

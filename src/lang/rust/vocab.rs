@@ -147,5 +147,21 @@ pub(super) const WRAPPERS: &[&str] = &["Arc", "Rc", "Box", "Data", "State", "Ext
 /// than the whole walk.
 pub(super) const EXPR_MACROS: &[&str] = &["vec", "join", "try_join", "dbg"];
 
+/// Macros whose brace groups are not Rust code run where the macro stands: definitions,
+/// conditional items, markup and data (their blocks are templates, items or literals).
+pub(super) const OPAQUE_MACROS: &[&str] = &[
+    "macro_rules",
+    "cfg_if",
+    "quote",
+    "quote_spanned",
+    "view",
+    "rsx",
+    "html",
+    "json",
+    "sql",
+    "lazy_static",
+    "thread_local",
+];
+
 /// Crates that are never part of the project.
 pub(super) const STD_CRATES: &[&str] = &["std", "core", "alloc", "proc_macro", "test"];

@@ -63,3 +63,35 @@ fn main() {
     assert!(f.clients.iter().all(|c| c.scope.framework() != INFERRED));
     assert!(f.handler_refs.iter().all(|r| r.framework != INFERRED));
 }
+
+#[test]
+fn a_dependencys_attribute_exports_the_function_unless_it_only_wraps_it() {
+    let src = r#"
+use pyo3_polars::derive::polars_expr;
+use cached::proc_macro::cached;
+#[polars_expr(output_type = String)]
+fn region(inputs: &[Series]) -> u8 { 0 }
+#[cached]
+fn shared() -> u8 { 0 }
+#[local_macro]
+fn unresolved() -> u8 { 0 }
+#[polars_expr]
+#[allow(dead_code)]
+fn unused() -> u8 { 0 }
+"#;
+    let f = facts_with("src/lib.rs", &["pyo3-polars", "cached"], src);
+    let kinds: Vec<_> = f
+        .functions
+        .iter()
+        .map(|func| (func.name.as_str(), func.scope.kind, func.scope.framework()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("region", ScopeKind::Handler, INFERRED),
+            ("shared", ScopeKind::Function, ""),
+            ("unresolved", ScopeKind::Function, ""),
+            ("unused", ScopeKind::Function, ""),
+        ]
+    );
+}

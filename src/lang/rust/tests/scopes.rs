@@ -931,3 +931,80 @@ async fn main() {
         ]
     );
 }
+
+#[test]
+fn a_pool_managers_methods_run_per_pooled_connection_not_per_event() {
+    let src = r#"
+use deadpool::managed;
+use other_lib::Handler;
+struct RedisManager { client: redis::Client }
+impl managed::Manager for RedisManager {
+    async fn create(&self) -> Result<redis::aio::MultiplexedConnection, redis::RedisError> {
+        self.client.get_multiplexed_tokio_connection().await
+    }
+}
+struct Bot;
+impl Handler for Bot {
+    async fn create(&self) {
+        let c = redis::Client::open("redis://x/").unwrap();
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["deadpool", "redis", "other_lib"], src);
+    let kinds: Vec<_> = f
+        .functions
+        .iter()
+        .map(|func| (func.scope.kind, func.scope.framework().to_string()))
+        .collect();
+    // The pool's own `create` opens its connections as it needs them; another dependency's
+    // trait method of the same name is still a callback, probably per event.
+    assert_eq!(kinds[0], (ScopeKind::Startup, "pool-manager".to_string()));
+    assert_eq!(kinds[1].0, ScopeKind::Handler);
+}
+
+#[test]
+fn a_client_kept_through_a_wrapper_by_a_map_on_self_is_owned() {
+    let src = r#"
+struct Stores { map: std::collections::HashMap<String, Store> }
+enum Store { Redis(redis::Client) }
+impl Stores {
+    fn parse(&mut self, ids: Vec<String>) {
+        for id in ids {
+            if let Some(db) = redis::Client::open(id.as_str()).ok() {
+                self.map.insert(id, Store::Redis(db));
+            }
+            let lost = redis::Client::open("redis://x/").unwrap();
+            lost.get_connection().ok();
+        }
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["redis"], src);
+    let guards: Vec<_> = f
+        .clients
+        .iter()
+        .filter(|c| c.ctor == "Client::open()")
+        .map(|c| c.guard)
+        .collect();
+    assert_eq!(guards, vec![Guard::Owner, Guard::None], "{:#?}", f.clients);
+}
+
+#[test]
+fn blocks_at_a_macros_top_level_are_code_where_it_stands() {
+    let src = r#"
+macro_rules! make { () => {{ let c = redis::Client::open("redis://x/").unwrap(); c }}; }
+async fn serve(ctx: Ctx) {
+    loop {
+        msg! { ctx.recv().await?,
+            m: String => { let c = redis::Client::open("redis://y/").unwrap(); };
+            _: _ => ();
+        }
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["redis", "bastion"], src);
+    // The arm's block runs in the loop, once per message; a `macro_rules!` template is no code.
+    let c = only_client(&f);
+    assert_eq!(c.scope.kind, ScopeKind::Loop);
+    assert_eq!(line_of(src, c.span), 6);
+}
