@@ -525,6 +525,10 @@ pub struct OwnedElementsDef {
     /// unmounts (`const [ref, api] = useEmblaCarousel()`): what is registered on such an
     /// instance, whatever the pair, goes with it.
     pub instance_calls: Vec<String>,
+    /// Hooks that keep a value the component builds for itself (`const emitter = useMemo(() =>
+    /// new EventEmitter2(), [])`): an object built there with `new` is the component's, and
+    /// what is registered on it, whatever the pair, goes with it.
+    pub memo_calls: Vec<String>,
     /// Types of such instances, for state a child component fills with one
     /// (`useState<CarouselApi>()` set through `<Carousel setApi={setApi}>`).
     pub instance_types: Vec<String>,

@@ -127,6 +127,11 @@ fn release_call(
             let inline =
                 |x: &str| x.contains("=>") || x.starts_with("function") || x.starts_with('<');
             let event = a.args.first()?;
+            // A listener of every event given only its handler, inline (`emitter.onAny((e) =>
+            // …)`): nothing names it for the release.
+            if inline(event) {
+                return None;
+            }
             let mut args = vec![event.clone()];
             if let Some(h) = a.args.get(1) {
                 match handler {

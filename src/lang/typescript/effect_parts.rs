@@ -996,3 +996,13 @@ impl<'a, 't> Walker<'a, 't> {
         inner
     }
 }
+
+/// Does one of the effect's cleanups call a method on `path` (`wsRef.current?.close()`,
+/// `wsRef.current.close()`)?
+pub(super) fn cleanup_calls_on(parts: &EffectParts<'_>, path: &str, src: &str) -> bool {
+    let (dot, optional) = (format!("{path}."), format!("{path}?."));
+    parts.cleanup_fns.iter().any(|f| {
+        let t = text(*f, src);
+        t.contains(dot.as_str()) || t.contains(optional.as_str())
+    })
+}

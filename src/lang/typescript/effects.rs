@@ -786,6 +786,25 @@ impl<'a, 't> Walker<'a, 't> {
                     skipping = Some(n.id());
                     return;
                 }
+                // `const ws = wsRef.current` after `wsRef.current = new WebSocket(url)`: the
+                // same object under a local name, when the cleanup releases what the ref holds
+                // (`wsRef.current?.close()`; a handle kept on a ref is otherwise trusted to be
+                // released elsewhere, and its listeners are what is left to judge).
+                if n.kind_name() == "variable_declarator"
+                    && let (Some(name), Some(value)) = (field(n, "name"), field(n, "value"))
+                    && name.kind_name() == "identifier"
+                    && matches!(
+                        unwrap_value(value).kind_name(),
+                        "identifier" | "member_expression"
+                    )
+                {
+                    let path = self.ctext(unwrap_value(value));
+                    if owned.contains(&path)
+                        && (!path.contains('.') || cleanup_calls_on(parts, &path, src))
+                    {
+                        owned.insert(text(name, src).to_string());
+                    }
+                }
                 if !matches!(n.kind_name(), "call_expression" | "new_expression") {
                     return;
                 }

@@ -142,6 +142,20 @@ impl<'a, 't> Walker<'a, 't> {
                             }
                         });
                     }
+                    // `const emitter = useMemo(() => new EventEmitter2(), [])`: an object the
+                    // component builds for itself and drops with itself.
+                    if name.kind_name() == "identifier"
+                        && callee.is_some_and(|c| def.memo_calls.iter().any(|m| m == c))
+                        && call_args(v).first().is_some_and(|f| {
+                            let f = unwrap_value(*f);
+                            is_fn_kind(f.kind_name())
+                                && returned_values(f)
+                                    .first()
+                                    .is_some_and(|r| r.kind_name() == "new_expression")
+                        })
+                    {
+                        out.instances.insert(text(name, src).to_string());
+                    }
                     // `const [api, setApi] = useState<CarouselApi>()`: the state's value.
                     let typed = field(v, "type_arguments").is_some_and(|t| {
                         text(t, src)

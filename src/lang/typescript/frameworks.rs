@@ -234,7 +234,7 @@ impl<'t> Walker<'_, 't> {
     /// `socket.on("message")`): as an argument of one of the catalogue's registration methods or
     /// functions, or as the value of a registration key of an options object passed to a call.
     /// The flag is set for a registration inferred from the call's shape.
-    pub(super) fn registration_of(&self, at: At<'_, 't>) -> Option<(Node<'t>, String, bool)> {
+    pub(super) fn registration_of<'p>(&self, at: At<'p, 't>) -> Option<(Node<'t>, String, bool)> {
         let reg = &self.catalog.registration;
         let src = self.src;
         let callee =
@@ -334,12 +334,18 @@ impl<'t> Walker<'_, 't> {
             {
                 return None;
             }
-            let nested = object
-                .up()
-                .filter(|p| p.node.kind_name() == "pair")
-                .and_then(|p| p.up())
-                .filter(|o| o.node.kind_name() == "object");
-            [Some(object), nested]
+            // The object holding it, or one holding that object under a key, up to two
+            // levels (Prisma's `$extends({ name: "audit", query: { $allModels: {
+            // $allOperations(…) } } })`).
+            let outer = |o: At<'p, 't>| -> Option<At<'p, 't>> {
+                o.up()
+                    .filter(|p| p.node.kind_name() == "pair")
+                    .and_then(|p| p.up())
+                    .filter(|o| o.node.kind_name() == "object")
+            };
+            let nested = outer(object);
+            let nested2 = nested.and_then(outer);
+            [Some(object), nested, nested2]
                 .into_iter()
                 .flatten()
                 .find(|o| self.pre.names_its_event(o.node))?

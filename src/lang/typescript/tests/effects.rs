@@ -933,3 +933,43 @@ export function useThings(ref, socket, onMsg, el) {
     // `ws` is declared in an `if` block; the cleanup is outside it.
     assert_eq!(stmt(2, "new WebSocket"), None);
 }
+
+#[test]
+fn listeners_on_objects_the_component_builds_go_with_them() {
+    let f = facts(
+        "src/Player.tsx",
+        &["react", "eventemitter2"],
+        r#"import { useCallback, useEffect, useMemo, useRef } from "react";
+import { EventEmitter2 } from "eventemitter2";
+export function Player({ url, bus }) {
+  const events = useMemo(() => new EventEmitter2(), []);
+  const shared = useMemo(() => bus.child(), [bus]);
+  const wsRef = useRef(null);
+  const kept = useRef(null);
+  const connect = useCallback(() => {
+    wsRef.current = new WebSocket(url);
+    const ws = wsRef.current;
+    ws.addEventListener("message", () => {});
+    kept.current = new WebSocket(url);
+    const other = kept.current;
+    other.addEventListener("message", () => {});
+  }, [url]);
+  useEffect(() => {
+    connect();
+    events.onAny(() => {});
+    shared.onAny(() => {});
+    return () => wsRef.current?.close();
+  }, [connect, events, shared]);
+  return null;
+}
+"#,
+    );
+    let receivers: Vec<_> = f.effects[0]
+        .acquisitions
+        .iter()
+        .filter_map(|a| a.receiver.clone())
+        .collect();
+    // The ref's socket the cleanup closes and the memoised emitter take their listeners with
+    // them; a socket on a ref nothing closes, and an object the component did not build, do not.
+    assert_eq!(receivers, vec!["other".to_string(), "shared".to_string()]);
+}

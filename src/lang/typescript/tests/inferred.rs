@@ -86,3 +86,20 @@ yargs(process.argv).command("backfill", "copy", {}, async () => { const p = new 
     let f = facts("src/cli.ts", &["yargs", "pg"], text);
     assert_ne!(scope_of(&f, "const p", text).framework(), INFERRED);
 }
+
+#[test]
+fn callbacks_two_objects_down_an_options_object_that_names_itself_are_inferred() {
+    let text = r#"import Redis from "ioredis";
+export const prisma = base.$extends({
+  name: "cache",
+  query: { $allModels: { async $allOperations({ args, query }) { const r = new Redis(); return query(args); } } },
+  result: { user: { full: { compute(u) { const deep = new Redis(); return u; } } } },
+});
+"#;
+    let f = facts("src/db.ts", &["ioredis"], text);
+    let s = scope_of(&f, "const r", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+    // Three objects down is too far from the name to say.
+    let s = scope_of(&f, "const deep", text);
+    assert_ne!(s.framework(), INFERRED);
+}
