@@ -772,6 +772,14 @@ pub struct EffectPairDef {
     /// nothing once it came. (`{ once: true }` is read for every listener.)
     #[serde(default)]
     pub once_events: Vec<String>,
+    /// Calls whose result completes by itself after its value came (Relay's `fetchQuery(…)`,
+    /// rxjs `ajax(…)`): a subscription taken right on one holds nothing once it completed.
+    #[serde(default)]
+    pub completing_calls: Vec<String>,
+    /// Operators that make what they are piped into complete after one value (`take(1)`,
+    /// `first()`), as written in a `.pipe(…)` of the receiver.
+    #[serde(default)]
+    pub completing_operators: Vec<String>,
     /// The method that gives the acquisition something to watch (`observe`): each target must
     /// be released by one of `release_target` (`unobserve(el)`) unless a `release` frees all.
     #[serde(default)]

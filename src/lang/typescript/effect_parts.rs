@@ -1006,3 +1006,24 @@ pub(super) fn cleanup_calls_on(parts: &EffectParts<'_>, path: &str, src: &str) -
         t.contains(dot.as_str()) || t.contains(optional.as_str())
     })
 }
+
+/// Does the observable `receiver` (canonical text) complete by itself: built by one of the
+/// pair's `completing_calls` at the start of its chain (`fetchQuery<Q>(query, vars)`), or piped
+/// through one of its `completing_operators` (`source$.pipe(take(1))`)?
+pub(super) fn completes_by_itself(pair: &crate::catalog::EffectPairDef, receiver: &str) -> bool {
+    let head_end = receiver
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(receiver.len());
+    let (head, rest) = receiver.split_at(head_end);
+    let called = rest.starts_with('(') || rest.starts_with('<');
+    if called && pair.completing_calls.iter().any(|c| c == head) {
+        return true;
+    }
+    let compact: String = receiver.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.match_indices(".pipe(").any(|(i, _)| {
+        let piped = &compact[i..];
+        pair.completing_operators
+            .iter()
+            .any(|op| piped.contains(op.as_str()))
+    })
+}

@@ -966,13 +966,17 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// A listener that removes itself after its first event (`{ once: true }`), or one for an
     /// event its target fires once (the catalogue's `once_events`: `load`,
-    /// `DOMContentLoaded`): it holds nothing once that event has come.
+    /// `DOMContentLoaded`): it holds nothing once that event has come. So does a subscription
+    /// to what completes by itself (`fetchQuery(…).subscribe(…)`).
     fn fires_once(&self, a: &Acquisition) -> bool {
         let Some(pair) = self.catalog.effect(&a.pair) else {
             return false;
         };
         if pair.matching != Matching::Listener {
-            return false;
+            return a
+                .receiver
+                .as_deref()
+                .is_some_and(|r| completes_by_itself(pair, r));
         }
         let event = a.args.first().map(|e| e.trim_matches(['"', '\'', '`']));
         if event.is_some_and(|e| pair.once_events.iter().any(|o| o == e)) {

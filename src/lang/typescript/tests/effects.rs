@@ -973,3 +973,29 @@ export function Player({ url, bus }) {
     // them; a socket on a ref nothing closes, and an object the component did not build, do not.
     assert_eq!(receivers, vec!["other".to_string(), "shared".to_string()]);
 }
+
+#[test]
+fn subscriptions_to_what_completes_by_itself_hold_nothing() {
+    let f = facts(
+        "src/Live.tsx",
+        &["react", "react-relay", "rxjs"],
+        r#"import { useEffect } from "react";
+import { fetchQuery } from "react-relay";
+import { interval, take } from "rxjs";
+export function Live({ env, q }) {
+  useEffect(() => {
+    fetchQuery(env, q, {}).subscribe({ next: () => {} });
+    interval(1000).pipe(take(1)).subscribe(() => {});
+    interval(1000).subscribe(() => {});
+  }, [env, q]);
+  return null;
+}
+"#,
+    );
+    let receivers: Vec<_> = f.effects[0]
+        .acquisitions
+        .iter()
+        .filter_map(|a| a.receiver.clone())
+        .collect();
+    assert_eq!(receivers, vec!["interval(1000)".to_string()]);
+}
