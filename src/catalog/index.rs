@@ -46,6 +46,10 @@ pub struct LangCatalog {
     pub sql_families: Vec<String>,
     /// Pool methods that check a connection out (Rust: `pool.acquire()`, `pool.get()`).
     pub checkout_methods: Vec<String>,
+    /// Rust: the types of a single connection a function may be handed (`postgres::Client`,
+    /// `sqlx::PgConnection`), as `crate::…::Type`: raw SQL that opens session state on such a
+    /// parameter and some path leaves open leaves the caller's connection in it.
+    pub connection_types: Vec<String>,
     /// Methods that keep what they are given on their receiver (Python:
     /// `clients.register(engine=engine)`): a client handed to one on long-lived state is kept.
     pub store_methods: Vec<String>,
@@ -154,6 +158,7 @@ impl LangCatalog {
             subscriber_methods: f.subscriber_methods,
             sql_families: f.sql_families,
             checkout_methods: f.checkout_methods,
+            connection_types: f.connection_types,
             store_methods: f.store_methods,
             app_folders: f.app_folders,
             session_states: Vec::new(),

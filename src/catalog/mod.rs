@@ -36,6 +36,7 @@ struct CatalogFile {
     lifecycle: Vec<LifecycleDef>,
     owned_elements: OwnedElementsDef,
     checkout_methods: Vec<String>,
+    connection_types: Vec<String>,
     store_methods: Vec<String>,
     app_folders: Vec<AppFolderDef>,
 }

@@ -358,12 +358,19 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     // Tests, examples, benchmarks and scripts run as one-off processes: a client per loop
     // iteration, per inferred callback or per call of a helper there is a batch job's, not a
     // server's. A known framework's handler or a component in them still counts.
+    // (A command-line crate whose `main` loops until the process stops, a consumer taking
+    // its settings from flags, serves: what that loop builds is per message.)
     if (crate::pools::is_auxiliary_file(cx.catalog, &f.source)
         || crate::pools::is_auxiliary_project(&f.source.project.root)
         || f.source.project.test_support)
         && !matches!(&verdict, Verdict::PerRequest { scope: s, .. }
             if matches!(s.kind, ScopeKind::Handler | ScopeKind::Component)
                 && s.framework() != INFERRED)
+        && !(f.source.lang == Lang::Rs
+            && !crate::pools::is_auxiliary(&f.source.rel)
+            && !crate::pools::is_auxiliary_project(&f.source.project.root)
+            && !f.source.project.test_support
+            && in_startup_loop(cx, built, &verdict))
     {
         return;
     }
@@ -672,6 +679,56 @@ fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
             Some(PerRequest::CalledFrom(call)) => root_kind(cx, *call) == ScopeKind::Loop,
             Some(PerRequest::HandlerRef { .. } | PerRequest::Implements { .. }) => false,
         },
+        _ => false,
+    }
+}
+
+/// Does the verdict come from a loop in start-up code (`main`'s `loop { let m =
+/// consumer.next().await?; … }`)? Start-up loops are per iteration only when they run until
+/// the process stops (a loop over a list there builds once per item and is silent).
+fn in_startup_loop(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool {
+    let fn_kind = |file: usize, in_fn: Option<usize>| {
+        cx.files[file]
+            .facts
+            .function(in_fn)
+            .map(|f| f.scope.kind)
+    };
+    match verdict {
+        Verdict::PerRequest { scope, via: None } => {
+            scope.kind == ScopeKind::Loop
+                && match built {
+                    Built::Client { file, idx } => cx.files[file]
+                        .facts
+                        .clients
+                        .get(idx)
+                        .is_some_and(|c| fn_kind(file, c.in_fn) == Some(ScopeKind::Startup)),
+                    Built::Call { file, idx, .. } => cx.files[file]
+                        .facts
+                        .calls
+                        .get(idx)
+                        .is_some_and(|c| fn_kind(file, c.in_fn) == Some(ScopeKind::Startup)),
+                }
+        }
+        Verdict::PerRequest {
+            via: Some(PerRequest::CalledFrom(call)),
+            ..
+        } => {
+            let mut call = *call;
+            for _ in 0..256 {
+                let Some((c, next)) = up_from(cx, call) else {
+                    return false;
+                };
+                match next {
+                    Some(PerRequest::CalledFrom(up)) => call = *up,
+                    Some(_) => return false,
+                    None => {
+                        return c.scope.kind == ScopeKind::Loop
+                            && fn_kind(call.0, c.in_fn) == Some(ScopeKind::Startup);
+                    }
+                }
+            }
+            false
+        }
         _ => false,
     }
 }

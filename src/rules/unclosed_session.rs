@@ -126,11 +126,23 @@ fn sql_state_finding(
         .as_deref()
         .map(|b| format!(" `{b}`"))
         .unwrap_or_default();
+    // A single connection the caller handed over (`fn reserve(pg: &mut Client)`), not a checkout.
+    let (on, after) = if s.kind == ClientKind::Connection {
+        (
+            "the connection",
+            "the caller's connection stays in it for whatever runs on it next",
+        )
+    } else {
+        (
+            "the pooled connection",
+            "the connection goes back to the pool with it open",
+        )
+    };
     let (severity, message) = if s.closing == Closing::Never {
         (
             Severity::Error,
             format!(
-                "`{}` opens a {} on the pooled connection{conn} ({library}) and nothing ends it: the connection goes back to the pool with it open",
+                "`{}` opens a {} on {on}{conn} ({library}) and nothing ends it: {after}",
                 state.statement, state.what
             ),
         )
@@ -143,7 +155,7 @@ fn sql_state_finding(
         (
             Severity::Warning,
             format!(
-                "`{}` opens a {} on the pooled connection{conn} ({library}) that {skips} skips ending: the connection goes back to the pool with it open",
+                "`{}` opens a {} on {on}{conn} ({library}) that {skips} skips ending: {after}",
                 state.statement, state.what
             ),
         )

@@ -41,8 +41,49 @@ pub(super) fn leaves_loop(body: Node<'_>) -> bool {
 }
 
 /// Is this loop body a fallback: a `try:` whose block leaves the loop (`break` or `return`) once
-/// what it tried worked? (Nested loops, functions, classes and lambdas are not searched.)
+/// what it tried worked, or a body that ends by leaving the loop and goes round again only from
+/// an `except` (`for enc in (True, False): try: cam = connect(enc) except Fault: continue;
+/// transport = build(); return cam`)? (Nested loops, functions, classes and lambdas are not
+/// searched.)
 pub(super) fn is_fallback_loop(body: Node<'_>) -> bool {
+    ends_by_leaving(body) || tries_until_it_leaves(body)
+}
+
+/// Does the body's last statement leave the loop (`return` / `break`), every `continue` of the
+/// body sitting in an `except` clause? Then only a failure goes round again.
+fn ends_by_leaving(body: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let mut cursor = body.walk();
+    let last = body.named_children(&mut cursor).last();
+    if !last.is_some_and(|l| matches!(l.kind_name(), "return_statement" | "break_statement")) {
+        return false;
+    }
+    let mut seen = 0;
+    let mut stack = vec![(body, false)];
+    while let Some((n, in_except)) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        match n.kind_name() {
+            "continue_statement" if !in_except => return false,
+            "for_statement"
+            | "while_statement"
+            | "function_definition"
+            | "class_definition"
+            | "lambda"
+                if n != body => {}
+            kind => {
+                let in_except = in_except || kind == "except_clause";
+                let mut cursor = n.walk();
+                stack.extend(n.named_children(&mut cursor).map(|c| (c, in_except)));
+            }
+        }
+    }
+    true
+}
+
+fn tries_until_it_leaves(body: Node<'_>) -> bool {
     const BUDGET: usize = 20_000;
     let nested = |n: Node<'_>| {
         matches!(

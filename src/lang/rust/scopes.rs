@@ -522,7 +522,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let assigns = std::mem::take(&mut self.assign_guards);
         self.with_ctx(ctx, |w| w.visit_block(block));
         if let Some(scope) = self.facts.functions.get(idx).map(|f| f.scope.clone()) {
-            self.session_state(block, idx, &scope);
+            self.session_state(block, sig, idx, &scope);
         }
         self.lets = lets;
         self.assign_guards = assigns;

@@ -327,7 +327,13 @@ fn short(stmt: &str) -> String {
 impl<'a, 'ast> Walker<'a, 'ast> {
     /// Session state raw SQL opens on a checkout of this function's body and some path of the
     /// function leaves open (see the module's documentation).
-    pub(super) fn session_state(&mut self, block: &'ast Block, fn_idx: usize, scope: &Scope) {
+    pub(super) fn session_state(
+        &mut self,
+        block: &'ast Block,
+        sig: &'ast syn::Signature,
+        fn_idx: usize,
+        scope: &Scope,
+    ) {
         let defs: &[SessionStateDef] = &self.catalog.session_states;
         if defs.is_empty() || matches!(scope.kind, ScopeKind::Module) {
             return;
@@ -373,10 +379,18 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .any(|c| pool_crates.contains(&c.as_str()))
             || body.contains("SQLX::")
             || body.contains("DEADPOOL");
-        if !uses_pool_crate {
+        // Parameters that are a single connection the caller holds (`pg: &mut Client`), with
+        // the catalogue client of that connection's crate.
+        let connections = self.connection_params(sig);
+        if !uses_pool_crate && connections.is_empty() {
             return;
         }
-        let bindings = checkout_bindings(block, &self.catalog.checkout_methods, &text_of);
+        let mut bindings = if uses_pool_crate {
+            checkout_bindings(block, &self.catalog.checkout_methods, &text_of)
+        } else {
+            Vec::new()
+        };
+        bindings.extend(connections.iter().map(|(n, _)| n.clone()));
         if bindings.is_empty() {
             return;
         }
@@ -445,6 +459,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .iter()
                 .find(|b| self.file.slice(*stmt).contains(b.as_str()))
                 .cloned();
+            let connection = binding
+                .as_deref()
+                .and_then(|b| connections.iter().find(|(n, _)| n == b));
             // A `continue` or `break` out of the loop that took the checkout, before the end.
             let jumped = scan.jumps.iter().any(|(x, label)| {
                 stmt.end <= *x
@@ -478,9 +495,13 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .find(|(_, s)| s.start == *at)
                 .map(|(_, s)| *s)
                 .unwrap_or(*stmt);
+            let (client, kind) = match connection {
+                Some((_, id)) => (id.clone(), ClientKind::Connection),
+                None => (library.clone(), ClientKind::Checkout),
+            };
             self.facts.sessions.push(SessionSite {
-                client: library.clone(),
-                kind: ClientKind::Checkout,
+                client,
+                kind,
                 ctor: text.clone(),
                 span: literal,
                 binding,
@@ -505,5 +526,44 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 receiver_import: None,
             });
         }
+    }
+
+    /// The parameters of `sig` whose type is one of the catalogue's `connection_types`
+    /// (through `&mut`, `Arc`, …), with the id of the catalogue client of that type's crate.
+    fn connection_params(&self, sig: &syn::Signature) -> Vec<(String, String)> {
+        let types = &self.catalog.connection_types;
+        if types.is_empty() {
+            return Vec::new();
+        }
+        sig.inputs
+            .iter()
+            .filter_map(|a| match a {
+                FnArg::Typed(t) => Some(t),
+                FnArg::Receiver(_) => None,
+            })
+            .filter_map(|t| {
+                let name = pat_binding(&t.pat)?;
+                let path = self.value_type(&t.ty)?;
+                let (krate, last) = (path.first()?, path.last()?);
+                if path.len() < 2
+                    || !types.iter().any(|ty| {
+                        ty.split("::").next() == Some(krate.as_str())
+                            && ty.rsplit("::").next() == Some(last.as_str())
+                    })
+                {
+                    return None;
+                }
+                let id = self
+                    .catalog
+                    .clients
+                    .iter()
+                    .find(|c| {
+                        c.kind == ClientKind::Connection && c.modules.iter().any(|m| m == krate)
+                    })
+                    .map(|c| c.id.clone())
+                    .unwrap_or_else(|| krate.clone());
+                Some((name, id))
+            })
+            .collect()
     }
 }

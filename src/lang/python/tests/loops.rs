@@ -59,3 +59,30 @@ async def poll(url, stop):
         [ScopeKind::Function, ScopeKind::Loop, ScopeKind::Loop]
     );
 }
+
+#[test]
+fn a_loop_that_leaves_at_its_end_goes_round_only_on_failure() {
+    let src = "\
+import httpx
+
+def connect(hosts):
+    for host in hosts:
+        try:
+            probe(host)
+        except OSError:
+            continue
+        once = httpx.Client()
+        return once
+
+def scan(hosts):
+    for host in hosts:
+        each = httpx.Client()
+        if not each.get(host):
+            continue
+        return host
+";
+    let f = facts("app/cams.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    // Only an `except` goes round again in `connect`; `scan` skips ahead on a plain `continue`.
+    assert_eq!(kinds, [ScopeKind::Function, ScopeKind::Loop]);
+}

@@ -1,7 +1,7 @@
 //! Session state raw SQL opens on a pooled connection.
 
 use super::*;
-use crate::facts::Closing;
+use crate::facts::{ClientKind, Closing};
 
 fn states(text: &str) -> Vec<(usize, Closing, String)> {
     let f = facts(text);
@@ -122,4 +122,39 @@ async fn begin(pool: &sqlx::SqlitePool) -> Result<Tx, sqlx::Error> {
 }
 "#;
     assert_eq!(states(text), vec![]);
+}
+
+#[test]
+fn begin_on_a_connection_parameter_is_the_callers_connection() {
+    let text = r#"
+use postgres::Client;
+fn reserve(pg: &mut Client, id: i32) -> Result<(), postgres::Error> {
+    pg.batch_execute("BEGIN")?;
+    pg.execute("UPDATE bays SET taken = true WHERE id = $1", &[&id])?;
+    pg.batch_execute("COMMIT")?;
+    Ok(())
+}
+fn other(pg: &mut Vec<u8>, id: i32) -> Result<(), std::io::Error> {
+    run(pg, "BEGIN")?;
+    step(id)?;
+    run(pg, "COMMIT")?;
+    Ok(())
+}
+"#;
+    let f = facts_with("src/stock.rs", &["postgres"], text);
+    let found: Vec<_> = f
+        .sessions
+        .iter()
+        .map(|s| (line_of(text, s.span), s.kind, s.client.as_str(), s.closing))
+        .collect();
+    // Only the parameter whose type is a connection's (`postgres::Client`), not any `&mut`.
+    assert_eq!(
+        found,
+        vec![(
+            4,
+            ClientKind::Connection,
+            "postgres-client",
+            Closing::NotOnErrorPaths
+        )]
+    );
 }
