@@ -366,6 +366,10 @@ pub fn compute(cx: &ProjectCx<'_>) -> Budget {
                 continue;
             }
             let config = pools::config_of(file, ci);
+            // A pool that keeps no connections (`poolclass=NullPool`) holds none between uses.
+            if pools::unpooled(def, config) {
+                continue;
+            }
             let url_ref = pools::url_ref(cx.files, fi, config).map(|(_, u)| u);
             // The URL: in the code or a dotenv file, else in the environment the deployment
             // gives the processes running this file.

@@ -145,6 +145,21 @@ fn make(text: &str, loc: UrlLoc, var: Option<String>) -> Option<ResolvedUrl> {
     })
 }
 
+/// Does the construction set one of the client's `unpooled_options` (`poolclass=NullPool`):
+/// a pool that keeps no connections?
+pub fn unpooled(def: &ClientDef, config: Option<&ClientConfig>) -> bool {
+    let Some(config) = config else { return false };
+    def.unpooled_options.iter().any(|o| {
+        let Some((key, want)) = o.split_once('=') else {
+            return false;
+        };
+        config
+            .option(key.trim())
+            .and_then(|opt| value_text(&opt.value))
+            .is_some_and(|v| v == want.trim())
+    })
+}
+
 /// A value as written, for comparisons with catalogue strings (`false`, `0`, `None`, `NullPool`).
 pub fn value_text(v: &OptValue) -> Option<String> {
     Some(match v {
@@ -361,6 +376,9 @@ pub fn is_auxiliary(rel: &str) -> bool {
                 | "__tests__"
                 | "e2e"
                 | "migrations"
+                // Alembic script directories of extensions (`ckanext/x/migration/x/env.py`),
+                // sea-orm's `migration` crate.
+                | "migration"
                 | "alembic"
                 // Alembic's script directory under another name (`database/revisions/env.py`)
                 | "revisions"
@@ -397,6 +415,7 @@ mod tests {
         assert!(is_auxiliary("src/benchmarks/run.py"));
         assert!(!is_auxiliary("app/integrations/stripe.ts"));
         assert!(!is_auxiliary("src/integration/mod.rs"));
+        assert!(is_auxiliary("ckanext/tracking/migration/tracking/env.py"));
         let p = std::path::Path::new;
         assert!(is_auxiliary_project(p(
             "/repo/examples/autopilot/benchmarks"

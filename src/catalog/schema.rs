@@ -113,6 +113,11 @@ pub struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     pub per_target_options: Vec<String>,
+    /// Settings that make the pool keep no connections (`poolclass=NullPool`: SQLAlchemy opens
+    /// and closes one per checkout), as `option=value`: such a client holds nothing between
+    /// uses, so no pool size applies to it and the budget does not count it.
+    #[serde(default)]
+    pub unpooled_options: Vec<String>,
     /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
     /// it (an axum `State<…>` extractor) when nothing in the project writes it. For a `checkout`
     /// or `session` (`sqlx::Transaction`), the type by which a struct field holding such values

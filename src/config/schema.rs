@@ -249,6 +249,10 @@ pub(crate) struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     per_target_options: Vec<String>,
+    /// Settings that make the pool keep no connections (`poolclass=NullPool`), as
+    /// `option=value`: no pool size applies and the budget does not count it.
+    #[serde(default)]
+    unpooled_options: Vec<String>,
     /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
     /// it (an axum `State<…>` extractor) when nothing in the project writes it.
     #[serde(default)]

@@ -59,6 +59,9 @@ impl Check for OversizedPool {
                     continue;
                 }
                 let config = pools::config_of(file, ci);
+                if pools::unpooled(def, config) {
+                    continue;
+                }
                 let url = pools::resolve_url(cx.files, fi, config);
                 let max = pools::pool_max(def, fi, config, url.as_ref());
                 let (limit, why, instead) = limit_for(cx, budget, &def.family, url.as_ref());

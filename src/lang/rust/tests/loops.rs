@@ -115,3 +115,31 @@ async fn pool(host: &str, password: &str) -> sqlx::PgPool {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_function_memoized_by_hand_in_a_map_builds_once_per_key() {
+    let src = r#"
+impl Policies {
+    async fn lookup(&self, d: &str) -> reqwest::Result<String> {
+        if let Some(p) = self.cache.get(d) {
+            return Ok(p.clone());
+        }
+        let c = reqwest::Client::new();
+        let p = c.get(d).send().await?.text().await?;
+        self.cache.insert(d.to_string(), p.clone());
+        Ok(p)
+    }
+    async fn only_read(&self, d: &str) -> reqwest::Result<String> {
+        if let Some(p) = self.cache.get(d) {
+            return Ok(p.clone());
+        }
+        let c = reqwest::Client::new();
+        c.get(d).send().await?.text().await
+    }
+}
+"#;
+    let f = facts(src);
+    let guards: Vec<Guard> = f.functions.iter().map(|func| func.guard).collect();
+    // Read first and filled after: a memo; read but never filled: no cache at all.
+    assert_eq!(guards, vec![Guard::Memo, Guard::None]);
+}
