@@ -11,6 +11,11 @@ const HEADER_BYTES: usize = 1024;
 /// single line of a few kilobytes.
 const MINIFIED_AVERAGE: usize = 1_000;
 
+/// A line this long is a bundler's or a minifier's, whatever the others are: a webpack bundle
+/// keeps its license banner and module table on lines of their own (redoc's
+/// `redoc.standalone.js`: 1,800 lines, one of 700 KB).
+const MINIFIED_LINE: usize = 100_000;
+
 /// The markers of generated code, as tools write them in the file's first lines: Go's
 /// `// Code generated … DO NOT EDIT.`, `@generated` (Meta, Rust's `cargo`, protobuf), and the
 /// "auto-generated" notices of code generators (OpenAPI, GraphQL Codegen, Prisma, SQLAlchemy's
@@ -51,9 +56,11 @@ pub fn reason(rel: &str, text: &str) -> Option<String> {
         }
     }
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    if text.len() / lines > MINIFIED_AVERAGE {
-        let longest = text.split('\n').map(str::len).max().unwrap_or(0);
-        return Some(format!("minified code (a line of {longest} bytes)"));
+    let longest = || text.split('\n').map(str::len).max().unwrap_or(0);
+    if text.len() / lines > MINIFIED_AVERAGE
+        || (text.len() > MINIFIED_LINE && longest() > MINIFIED_LINE)
+    {
+        return Some(format!("minified code (a line of {} bytes)", longest()));
     }
     None
 }
@@ -88,6 +95,17 @@ mod tests {
         );
         assert!(
             reason("ui/_next/static/chunks/7548-9d35.js", &chunk)
+                .unwrap()
+                .contains("minified")
+        );
+        // A bundle of many short lines and one huge one (webpack's module table).
+        let standalone = format!(
+            "{}!function(e){{{}}}();\n",
+            "/* banner */\n".repeat(2000),
+            "var a=1;".repeat(20_000)
+        );
+        assert!(
+            reason("doc/api/redoc.standalone.js", &standalone)
                 .unwrap()
                 .contains("minified")
         );
