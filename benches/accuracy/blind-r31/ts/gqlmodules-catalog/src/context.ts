@@ -1,0 +1,4 @@
+export interface AppContext {
+  shopId: string;
+  userId: string | null;
+}
