@@ -127,7 +127,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// The callbacks a component's setup function or script (`host`) registers for its
     /// unmount: Vue's `onUnmounted` / `onBeforeUnmount` / `onScopeDispose`, Svelte's
-    /// `onDestroy` (given inline or by name).
+    /// `onDestroy` (given inline or by name) and the function Svelte's `onMount` returns.
     pub(super) fn unmount_callbacks(&self, host: Node<'t>) -> Vec<Node<'t>> {
         let src = self.src;
         let mut skipping: Option<usize> = None;
@@ -168,6 +168,20 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     _ => {}
                 }
+            }
+            // Svelte's `onMount(() => { …; return () => observer?.disconnect() })`: the
+            // function it returns runs at unmount too.
+            if f.kind_name() == "identifier"
+                && name == "onMount"
+                && self.is_svelte_hook(name)
+                && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
+                && is_fn_kind(c.kind_name())
+            {
+                cleanups.extend(
+                    returned_values(c)
+                        .into_iter()
+                        .filter(|r| is_fn_kind(r.kind_name())),
+                );
             }
         });
         cleanups
