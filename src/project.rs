@@ -192,6 +192,12 @@ impl Project {
             })
     }
 
+    /// Rust: is `name` (a path's first segment) a crate of a dependency: named in the manifest,
+    /// or the library of a package whose name extends it (`rig` of `rig-core`)?
+    pub fn has_crate(&self, name: &str) -> bool {
+        self.has_dep(name) || self.has_dep_family(name)
+    }
+
     /// Is `dir` a project root (does it hold a manifest)?
     pub fn is_root(dir: &Path) -> bool {
         ROOT_FILES.iter().any(|m| dir.join(m).is_file())

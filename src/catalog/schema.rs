@@ -487,6 +487,11 @@ pub struct RegistrationDef {
     /// depending on one of `dependencies`, the `exports` of a file under one of `dirs` run per
     /// request.
     pub file_routes: Vec<FileRouteDef>,
+    /// TS/JS: dependency-injection scopes that build a provider per request or operation, as
+    /// `module:value` (`@nestjs/common:Scope.REQUEST`, `graphql-modules:Scope.Operation`): the
+    /// constructor of a class declared `@Injectable({ scope: <value> })` in a project depending
+    /// on the module runs per request.
+    pub request_scopes: Vec<String>,
     /// Rust: traits a connection pool calls to open (and check) its own connections
     /// (deadpool's `managed::Manager`, bb8's and r2d2's `ManageConnection`), as
     /// `crate::…::Trait`: an implementation's methods run once per pooled connection, as the

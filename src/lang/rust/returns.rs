@@ -289,7 +289,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // crate the manifest names (`tower_lsp::LanguageServer`), not `std` nor the project.
         // A bare name no `use` resolves, beside a dependency's glob import (`use
         // pingora::prelude::*; impl ProxyHttp for Gateway`), is that dependency's too.
-        let dep = |c: &str| !STD_CRATES.contains(&c) && self.file.project.has_dep(c);
+        let dep = |c: &str| !STD_CRATES.contains(&c) && self.file.project.has_crate(c);
         // A service trait a build script generates (capnpc, protoc-grpcio, thrift: catalogue
         // `codegen_build_deps`): `impl telemetry::Server for Collector`, `impl Ledger for
         // LedgerService` through `crate::protos::…`, where no source file declares it.

@@ -336,6 +336,23 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if self.dependency_attr(attrs) {
             return (ScopeKind::Handler, Some(INFERRED));
         }
+        // `#[no_mangle] pub extern "C" fn plugin_on_event(…)`: exported to whatever loads the
+        // library (a plugin host, another language), which calls it as often as it likes; not
+        // its once-only entry points (`plugin_init`, `on_load`, `shutdown`).
+        if free
+            && sig.abi.is_some()
+            && attrs.iter().any(|a| {
+                attr_last(a).is_some_and(|l| l == "no_mangle")
+                    || (attr_last(a).is_some_and(|l| l == "unsafe")
+                        && matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string().contains("no_mangle")))
+            })
+            && !name
+                .split('_')
+                .flat_map(|w| split_camel(w))
+                .any(|w| self.catalog.registration.once_events.contains(&w) || w == "load" || w == "unload")
+        {
+            return (ScopeKind::Handler, Some(INFERRED));
+        }
         (ScopeKind::Function, None)
     }
 
@@ -356,7 +373,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 };
                 resolved.len() > 1
                     && !STD_CRATES.contains(&krate.as_str())
-                    && self.file.project.has_dep(krate)
+                    && self.file.project.has_crate(krate)
                     && !def.not_attributes.iter().any(|n| n == last)
                     && !crate::lang::inferred::denied(def, last)
             })
@@ -1065,4 +1082,20 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             });
         }
     }
+}
+
+/// The lowercase words of a camel-case name: `OnLoad` → `on`, `load`.
+fn split_camel(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in w.chars() {
+        if c.is_uppercase() && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }

@@ -404,3 +404,23 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 }
+
+/// The constructor of a provider declared `@Injectable({ scope: Scope.REQUEST })` (NestJS) or
+/// with another of the catalogue's `request_scopes` (graphql-modules' `Scope.Operation`): the
+/// container builds one per request.
+pub(super) fn request_scoped_ctor(f: Node, src: &str, scope: &str) -> bool {
+    if f.kind_name() != "method_definition"
+        || field(f, "name").is_none_or(|n| text(n, src) != "constructor")
+    {
+        return false;
+    }
+    super::scopes::class_decorated(f, |d| {
+        let t: String = text(d, src).split_whitespace().collect();
+        let want = format!("scope:{scope}");
+        // `Scope.Operation`, not `Scope.OperationLog`.
+        t.starts_with("@Injectable(")
+            && t.match_indices(want.as_str()).any(|(i, _)| {
+                !t[i + want.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+    })
+}

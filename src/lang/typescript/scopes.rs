@@ -620,8 +620,21 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some(n) = name {
             let nm = n.name.as_str();
             let nest = self.pre.file.project.has_dep("@nestjs/common");
-            let scope = if nest && (nest_handler(f, src) || nest_request_scoped_ctor(f, src)) {
+            let project = &self.pre.file.project;
+            let scoped = self
+                .catalog
+                .registration
+                .request_scopes
+                .iter()
+                .filter_map(|e| e.rsplit_once(':'))
+                .find(|(m, v)| {
+                    project.has_dep(m) && super::frameworks::request_scoped_ctor(f, src, v)
+                })
+                .map(|(m, _)| if m == "@nestjs/common" { "nestjs" } else { m });
+            let scope = if nest && nest_handler(f, src) {
                 named(ScopeKind::Handler, Some("nestjs"))
+            } else if let Some(fw) = scoped {
+                named(ScopeKind::Handler, Some(fw))
             } else if let Some(fw) = self.pre.handler_names.get(nm) {
                 named(ScopeKind::Handler, Some(fw))
             } else if nm == "getServerSideProps" {
@@ -942,23 +955,9 @@ fn nest_handler(f: Node, src: &str) -> bool {
     })
 }
 
-/// The constructor of a NestJS provider declared `@Injectable({ scope: Scope.REQUEST })`: Nest
-/// builds one per request.
-fn nest_request_scoped_ctor(f: Node, src: &str) -> bool {
-    if f.kind_name() != "method_definition"
-        || field(f, "name").is_none_or(|n| text(n, src) != "constructor")
-    {
-        return false;
-    }
-    class_decorated(f, |d| {
-        let t: String = text(d, src).split_whitespace().collect();
-        t.starts_with("@Injectable(") && t.contains("scope:Scope.REQUEST")
-    })
-}
-
 /// Does the class of method `f` carry a decorator that `is` accepts (on the class, or on the
 /// `export` statement that declares it)?
-fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
+pub(super) fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
     let Some(class) = f.parent().and_then(|b| b.parent()) else {
         return false;
     };

@@ -95,3 +95,31 @@ fn unused() -> u8 { 0 }
         ]
     );
 }
+
+#[test]
+fn exported_c_entry_points_run_per_call_except_once_only_ones() {
+    let src = r#"
+#[no_mangle]
+pub extern "C" fn plugin_on_event() -> i32 { 0 }
+#[no_mangle]
+pub extern "C" fn plugin_init() -> i32 { 0 }
+#[no_mangle]
+pub extern "C" fn JNI_OnLoad() -> i32 { 0 }
+pub extern "C" fn not_exported() -> i32 { 0 }
+"#;
+    let f = facts_with("src/lib.rs", &["redis"], src);
+    let kinds: Vec<_> = f
+        .functions
+        .iter()
+        .map(|func| (func.name.as_str(), func.scope.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("plugin_on_event", ScopeKind::Handler),
+            ("plugin_init", ScopeKind::Function),
+            ("JNI_OnLoad", ScopeKind::Function),
+            ("not_exported", ScopeKind::Function),
+        ]
+    );
+}

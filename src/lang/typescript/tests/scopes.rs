@@ -1024,3 +1024,27 @@ server.pubsub.subscribe("pubsub", "orders.created", makeHandler("a"));
         .collect();
     assert_eq!(refs, vec!["makeHandler()"]);
 }
+
+#[test]
+fn operation_scoped_graphql_modules_providers_are_built_per_request() {
+    let text = r#"import { Injectable, Scope } from "graphql-modules";
+import { MongoClient } from "mongodb";
+@Injectable({ scope: Scope.Operation })
+export class PerOperation { constructor() { const a = new MongoClient("mongodb://x"); } }
+@Injectable({ scope: Scope.OperationLog })
+export class Other { constructor() { const b = new MongoClient("mongodb://x"); } }
+"#;
+    let f = facts("src/providers.ts", &["graphql-modules", "mongodb"], text);
+    let kinds: Vec<_> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework().to_string()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (ScopeKind::Handler, "graphql-modules".to_string()),
+            (ScopeKind::Function, String::new()),
+        ]
+    );
+}
