@@ -348,7 +348,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             })
             && !name
                 .split('_')
-                .flat_map(|w| split_camel(w))
+                .flat_map(split_camel)
                 .any(|w| self.catalog.registration.once_events.contains(&w) || w == "load" || w == "unload")
         {
             return (ScopeKind::Handler, Some(INFERRED));
