@@ -465,3 +465,82 @@ fn place_text(conv: &Conv<'_>, e: &Expr) -> String {
         .filter(|c| !c.is_whitespace())
         .collect()
 }
+
+/// A fan-out: a `for` loop over a range (`for i in 0..workers`) that binds a client or a
+/// connection and moves it into a task or thread it spawns in the same iteration (`join_set.spawn(
+/// async move { copy(child, …) })`, `thread::spawn(move || …)`). Each worker keeps its own for
+/// its whole life: the loop builds a fixed number per run of its function, not one per event.
+/// The spans of those bindings' values.
+pub(super) fn fanned_out(f: &syn::ExprForLoop, conv: &Conv<'_>) -> HashSet<Span> {
+    let mut out = HashSet::new();
+    if !matches!(value_core(&f.expr), Expr::Range(_)) {
+        return out;
+    }
+    struct Spawned<'c> {
+        conv: &'c Conv<'c>,
+        /// The text of every `move` closure or async block handed to a `…spawn…` call.
+        moved: Vec<String>,
+        nested: usize,
+    }
+    impl Spawned<'_> {
+        /// The text of a `move` closure or `async move` block.
+        fn moved_text(&self, e: &Expr) -> Option<String> {
+            let moving = match e {
+                Expr::Closure(c) => c.capture.is_some(),
+                Expr::Async(a) => a.capture.is_some(),
+                _ => false,
+            };
+            let span = self.conv.of(e);
+            moving.then(|| {
+                self.conv
+                    .text
+                    .get(span.start as usize..span.end as usize)
+                    .unwrap_or("")
+                    .to_string()
+            })
+        }
+    }
+    impl<'a> syn::visit::Visit<'a> for Spawned<'_> {
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            if self.nested == 0 && m.method.to_string().contains("spawn") {
+                let texts: Vec<String> = m.args.iter().filter_map(|a| self.moved_text(a)).collect();
+                self.moved.extend(texts);
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
+            if self.nested == 0
+                && let Expr::Path(p) = &*c.func
+                && last_ident(&p.path).is_some_and(|l| l.contains("spawn"))
+            {
+                let texts: Vec<String> = c.args.iter().filter_map(|a| self.moved_text(a)).collect();
+                self.moved.extend(texts);
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        this_loop_only!('a);
+    }
+    let mut v = Spawned {
+        conv,
+        moved: Vec::new(),
+        nested: 0,
+    };
+    syn::visit::Visit::visit_block(&mut v, &f.body);
+    if v.moved.is_empty() {
+        return out;
+    }
+    for st in &f.body.stmts {
+        let syn::Stmt::Local(l) = st else { continue };
+        let (Some(name), Some(init)) = (pat_binding(&l.pat), &l.init) else {
+            continue;
+        };
+        let mentioned = v.moved.iter().any(|t| {
+            t.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| w == name)
+        });
+        if mentioned {
+            out.insert(conv.of(value_core(&init.expr)));
+        }
+    }
+    out
+}

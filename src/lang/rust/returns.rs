@@ -840,6 +840,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     /// of its kind (see [`Walker::iterates_stream`]).
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.visit_expr(&f.expr);
+        let fanned = super::loops::fanned_out(f, self.conv);
+        self.retry_kept.extend(fanned);
         let stream = self.iterates_stream(f);
         let bound = simple_binding(&f.pat).filter(|_| !stream);
         if let Some(name) = &bound {

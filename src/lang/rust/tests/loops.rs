@@ -143,3 +143,23 @@ impl Policies {
     // Read first and filled after: a memo; read but never filled: no cache at all.
     assert_eq!(guards, vec![Guard::Memo, Guard::None]);
 }
+
+#[test]
+fn a_connection_moved_into_each_worker_of_a_range_is_per_worker() {
+    let src = r#"
+async fn copy(url: &str, n: usize) {
+    for i in 0..n {
+        let client = redis::Client::open(url).unwrap();
+        tokio::spawn(async move { let _ = client.get_connection_info(); });
+    }
+    for i in 0..n {
+        let used = redis::Client::open(url).unwrap();
+        let _ = used.get_connection_info();
+    }
+}
+"#;
+    let f = facts(src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    // Moved into the worker the iteration spawns: once per worker; used and dropped: per item.
+    assert_eq!(kinds, [ScopeKind::Function, ScopeKind::Loop]);
+}
