@@ -618,7 +618,7 @@ pub struct InferredDef {
     /// methods are the project's own API).
     pub not_base_modules: Vec<String>,
     /// Rust: a dependency's attribute on a function exports it to whatever calls it, probably
-    /// per call (`#[polars_expr]`, `#[wasm_bindgen]`), except these, which only wrap it where
+    /// per call (`#[polars_expr]`, `#[wasm_bindgen::prelude::wasm_bindgen]`), except these, which only wrap it where
     /// it is (memoising, tracing, tests, entry points, tasks spawned once).
     pub not_attributes: Vec<String>,
 }

@@ -357,7 +357,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     }
 
     /// Does a dependency's attribute sit on the function (`#[polars_expr(output_type = String)]`
-    /// after `use pyo3_polars::derive::polars_expr;`, `#[wasm_bindgen]`)? A dependency's attribute
+    /// after `use pyo3_polars::derive::polars_expr;`, `#[wasm_bindgen::prelude::wasm_bindgen]`)? A dependency's attribute
     /// macro on a function exports it to whatever calls it (a host language, a query engine, a
     /// plugin runtime), probably per call, unless the catalogue's `not_attributes` (and the
     /// names never registrations) say it only wraps the function (memoising, tracing, tests,

@@ -211,8 +211,8 @@ pub(super) fn value_core(e: &Expr) -> &Expr {
 
 /// The variable a value handed to a store is built from, through what wraps it on the way in:
 /// `Store::Pg(db)`, `BlobStore::from(db.clone())`, `db.into()`, `db.with_compression(algo)`
-/// (a builder step on it), `Entry { pool: db }`; not a call made with it (`s3.put_object()`). For `self.stores.insert(id, Store::Pg(db))`:
-/// the store keeps `db`.
+/// (a builder step on it), `Entry { pool: db }`; not a call made with it (`s3.put_object()`).
+/// For `self.stores.insert(id, Store::Pg(db))`: the store keeps `db`.
 pub(super) fn stored_name(e: &Expr) -> Option<String> {
     let mut e = value_core(e);
     for _ in 0..SPINE_STEPS {

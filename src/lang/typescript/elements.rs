@@ -143,15 +143,27 @@ impl<'a, 't> Walker<'a, 't> {
                         });
                     }
                     // `const emitter = useMemo(() => new EventEmitter2(), [])`: an object the
-                    // component builds for itself and drops with itself.
+                    // component builds for itself and drops with itself. (Not one that holds
+                    // something of its own, `new WebSocket(url)`: an acquisition the catalogue
+                    // names, whose listeners say it is never released.)
+                    let acquires = |r: Node<'t>| {
+                        field(r, "constructor").is_some_and(|c| {
+                            let class = text(c, src);
+                            let class = class.rsplit('.').next().unwrap_or(class);
+                            self.catalog
+                                .effects
+                                .iter()
+                                .any(|e| e.new.iter().any(|n| n == class))
+                        })
+                    };
                     if name.kind_name() == "identifier"
                         && callee.is_some_and(|c| def.memo_calls.iter().any(|m| m == c))
                         && call_args(v).first().is_some_and(|f| {
                             let f = unwrap_value(*f);
                             is_fn_kind(f.kind_name())
-                                && returned_values(f)
-                                    .first()
-                                    .is_some_and(|r| r.kind_name() == "new_expression")
+                                && returned_values(f).first().is_some_and(|r| {
+                                    r.kind_name() == "new_expression" && !acquires(*r)
+                                })
                         })
                     {
                         out.instances.insert(text(name, src).to_string());

@@ -944,6 +944,7 @@ import { EventEmitter2 } from "eventemitter2";
 export function Player({ url, bus }) {
   const events = useMemo(() => new EventEmitter2(), []);
   const shared = useMemo(() => bus.child(), [bus]);
+  const sock = useMemo(() => new WebSocket(url), [url]);
   const wsRef = useRef(null);
   const kept = useRef(null);
   const connect = useCallback(() => {
@@ -958,8 +959,9 @@ export function Player({ url, bus }) {
     connect();
     events.onAny(() => {});
     shared.onAny(() => {});
+    sock.addEventListener("message", () => {});
     return () => wsRef.current?.close();
-  }, [connect, events, shared]);
+  }, [connect, events, shared, sock]);
   return null;
 }
 "#,
@@ -970,8 +972,16 @@ export function Player({ url, bus }) {
         .filter_map(|a| a.receiver.clone())
         .collect();
     // The ref's socket the cleanup closes and the memoised emitter take their listeners with
-    // them; a socket on a ref nothing closes, and an object the component did not build, do not.
-    assert_eq!(receivers, vec!["other".to_string(), "shared".to_string()]);
+    // them; a socket on a ref nothing closes, an object the component did not build, and a
+    // memoised socket nothing closes, do not.
+    assert_eq!(
+        receivers,
+        vec![
+            "other".to_string(),
+            "shared".to_string(),
+            "sock".to_string()
+        ]
+    );
 }
 
 #[test]
