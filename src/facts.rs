@@ -385,6 +385,10 @@ pub struct SessionSite {
     pub in_fn: Option<usize>,
     /// The function is a generator (Python `yield`): a FastAPI / pytest dependency.
     pub in_generator: bool,
+    /// Python: returned to the caller (`return SessionLocal()`): the function is a factory of
+    /// sessions, and its callers must close what it gives them.
+    #[serde(default)]
+    pub returned: bool,
     /// Where a fix can act.
     pub anchors: SessionAnchors,
     /// Raw SQL opened session state on the checkout (`BEGIN`) that some path does not end:

@@ -23,6 +23,7 @@ crate::declare_rule! {
 impl Check for UnclosedSession {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
         parked(cx, out);
+        from_factories(cx, out);
         for (fi, file) in cx.files.iter().enumerate() {
             for s in &file.facts.sessions {
                 // A loop that goes on past an open transaction (`continue`) keeps going however
@@ -300,6 +301,100 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
                 ),
                 label: Some((p.at, format!("kept in `{}` here", field.field))),
                 related: Vec::new(),
+                fix: None,
+            });
+        }
+    }
+}
+
+/// Python: a session a project function returns (`def new_session(): return SessionLocal()`),
+/// taken where the caller runs per request or per call and never closed there (no `with`, no
+/// `close()`, not returned, not handed on, not kept on an owner): the same leak as a session
+/// opened in place, one call away.
+fn from_factories(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+    use crate::facts::{Guard, Returned};
+    let mut factories: std::collections::HashMap<(usize, usize), (usize, usize)> =
+        std::collections::HashMap::new();
+    for (fi, file) in cx.files.iter().enumerate() {
+        if file.source.lang != Lang::Py {
+            continue;
+        }
+        for (si, s) in file.facts.sessions.iter().enumerate() {
+            // Sessions and connections (a client a factory returns is `per-request-client`'s),
+            // from a function nothing memoises (`@lru_cache` returns one for every call).
+            if s.returned
+                && !s.in_generator
+                && s.sql_state.is_none()
+                && matches!(
+                    s.kind,
+                    ClientKind::Session | ClientKind::Checkout | ClientKind::Connection
+                )
+                && s.scope.kind == ScopeKind::Function
+                && let Some(f) = s.in_fn
+                && !file
+                    .facts
+                    .functions
+                    .get(f)
+                    .is_some_and(|func| func.guard.is_guarded())
+            {
+                factories.entry((fi, f)).or_insert((fi, si));
+            }
+        }
+    }
+    if factories.is_empty() {
+        return;
+    }
+    for (fi, file) in cx.files.iter().enumerate() {
+        if file.source.lang != Lang::Py || crate::pools::is_auxiliary(&file.source.rel) {
+            continue;
+        }
+        for (ci, call) in file.facts.calls.iter().enumerate() {
+            let Some(target) = cx.graph.call_targets.get(&(fi, ci)) else {
+                continue;
+            };
+            let Some(&(sf, si)) = factories.get(target) else {
+                continue;
+            };
+            if call.released
+                || call.handed
+                || call.returned != Returned::No
+                || call.guard != Guard::None
+                || !matches!(
+                    call.scope.kind,
+                    ScopeKind::Handler | ScopeKind::Function | ScopeKind::Loop
+                )
+                || call
+                    .in_fn
+                    .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+            {
+                continue;
+            }
+            let Some(session) = cx.files[sf].facts.sessions.get(si) else {
+                continue;
+            };
+            let library = cx
+                .catalog
+                .by_id(&session.client)
+                .map(|d| d.library.as_str())
+                .unwrap_or("");
+            let release = session.release.as_deref().unwrap_or("close");
+            out.push(Finding {
+                rule: META.id,
+                file: fi,
+                span: call.span,
+                severity: Severity::Warning,
+                message: format!(
+                    "{} `{}()` returns (`{}`, {library}) is never closed here",
+                    noun(session),
+                    call.callee,
+                    session.ctor
+                ),
+                help: format!(
+                    "open it with `with {}() as …:` or call `{release}()` in a `finally`",
+                    call.callee
+                ),
+                label: None,
+                related: vec![(sf, session.span, format!("`{}` opens it here", session.ctor))],
                 fix: None,
             });
         }

@@ -84,6 +84,7 @@ impl<'a, 't> Walker<'a, 't> {
             scope,
             in_fn: Some(fn_idx),
             in_generator: false,
+            returned: climb.returned == Returned::Direct && !climb.by_yield,
             anchors: SessionAnchors {
                 statement: climb.statement,
                 rest_of_block,
@@ -139,6 +140,34 @@ impl<'a, 't> Walker<'a, 't> {
                 Some(c) => c,
                 None => self.session_closing(p, info),
             };
+            // Handed over by a `return` of its local name (`s = SessionLocal(); …; return s`):
+            // a factory of sessions. (Not one kept on an object first, `g.db = connect(…);
+            // return g.db`: a per-request cache something else closes.)
+            if p.closing.is_none()
+                && closing == Closing::HandedOver
+                && let Some(key) = p.key.as_deref()
+                && !key.contains(['.', '['])
+            {
+                let owner_handles = self
+                    .facts
+                    .sessions
+                    .get(p.idx)
+                    .and_then(|s| self.cat.by_id(&s.client))
+                    .map(|d| d.owner_handles.as_slice())
+                    .unwrap_or(&[]);
+                let aliases = self.aliases(info, key);
+                // Kept on an object too (`self._conn = conn; return conn`): a cache.
+                let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
+                    || p.store_recv
+                        .is_some_and(|r| self.stored_away(r, info, true))
+                    || self.stored_later(info, &aliases);
+                if !stored
+                    && self.session_returned(info, &aliases, owner_handles)
+                    && let Some(s) = self.facts.sessions.get_mut(p.idx)
+                {
+                    s.returned = true;
+                }
+            }
             let binding = self
                 .facts
                 .sessions

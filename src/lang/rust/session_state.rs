@@ -510,6 +510,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 scope: scope.clone(),
                 in_fn: Some(fn_idx),
                 in_generator: false,
+                returned: false,
                 anchors: SessionAnchors::default(),
                 sql_state: Some(SqlState {
                     what: def.what.clone(),

@@ -181,6 +181,7 @@ impl<'a, 't> Walker<'a, 't> {
                 scope: scope.clone(),
                 in_fn,
                 in_generator: false,
+                returned: false,
                 anchors: SessionAnchors::default(),
                 sql_state: Some(SqlState {
                     what: d.what.clone(),

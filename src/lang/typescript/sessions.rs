@@ -312,6 +312,7 @@ impl<'a, 't> Walker<'a, 't> {
             scope: ctx.scope.clone(),
             in_fn: ctx.fn_idx,
             in_generator: false,
+            returned: false,
             anchors,
             sql_state: None,
             receiver_import: None,

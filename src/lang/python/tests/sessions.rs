@@ -953,3 +953,26 @@ def reuses_its_own_target(urls):
         ]
     );
 }
+
+#[test]
+fn a_session_returned_by_its_local_name_makes_a_factory_but_one_kept_on_an_object_does_not() {
+    let src = "\
+from sqlalchemy.orm import sessionmaker
+SessionLocal = sessionmaker()
+
+def direct():
+    return SessionLocal()
+
+def named():
+    s = SessionLocal()
+    return s
+
+def cached(self):
+    conn = SessionLocal()
+    self._conn = conn
+    return conn
+";
+    let f = facts("app/db.py", src);
+    let returned: Vec<bool> = f.sessions.iter().map(|s| s.returned).collect();
+    assert_eq!(returned, [true, true, false]);
+}
