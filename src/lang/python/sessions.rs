@@ -148,13 +148,7 @@ impl<'a, 't> Walker<'a, 't> {
                 && let Some(key) = p.key.as_deref()
                 && !key.contains(['.', '['])
             {
-                let owner_handles = self
-                    .facts
-                    .sessions
-                    .get(p.idx)
-                    .and_then(|s| self.cat.by_id(&s.client))
-                    .map(|d| d.owner_handles.as_slice())
-                    .unwrap_or(&[]);
+                let owner_handles = self.owner_handles_of(p.idx);
                 let aliases = self.aliases(info, key);
                 // Kept on an object too (`self._conn = conn; return conn`): a cache.
                 let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
@@ -521,6 +515,17 @@ impl<'a, 't> Walker<'a, 't> {
         index
     }
 
+    /// The catalogue's `owner_handles` of session `idx`'s entry (`cursor`: a cursor keeps its
+    /// connection).
+    fn owner_handles_of(&self, idx: usize) -> &[String] {
+        self.facts
+            .sessions
+            .get(idx)
+            .and_then(|s| self.cat.by_id(&s.client))
+            .map(|d| d.owner_handles.as_slice())
+            .unwrap_or(&[])
+    }
+
     /// How a session whose own position does not settle it is closed, from its function body.
     pub(super) fn session_closing(&self, p: &SessionPending<'t>, info: &BodyInfo<'t>) -> Closing {
         let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
@@ -550,13 +555,7 @@ impl<'a, 't> Walker<'a, 't> {
                 Position::Plain => released = true,
             }
         }
-        let owner_handles = self
-            .facts
-            .sessions
-            .get(p.idx)
-            .and_then(|s| self.cat.by_id(&s.client))
-            .map(|d| d.owner_handles.as_slice())
-            .unwrap_or(&[]);
+        let owner_handles = self.owner_handles_of(p.idx);
         if self.session_returned(info, &aliases, owner_handles) {
             return Closing::HandedOver;
         }
