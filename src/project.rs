@@ -193,9 +193,10 @@ impl Project {
     }
 
     /// Rust: is `name` (a path's first segment) a crate of a dependency: named in the manifest,
-    /// or the library of a package whose name extends it (`rig` of `rig-core`)?
+    /// or the library of a package whose name extends it (`rig` of `rig-core`)? The test of
+    /// [`Project::has_dep_family`].
     pub fn has_crate(&self, name: &str) -> bool {
-        self.has_dep(name) || self.has_dep_family(name)
+        self.has_dep_family(name)
     }
 
     /// Is `dir` a project root (does it hold a manifest)?

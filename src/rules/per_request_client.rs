@@ -712,23 +712,9 @@ fn in_startup_loop(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool 
         Verdict::PerRequest {
             via: Some(PerRequest::CalledFrom(call)),
             ..
-        } => {
-            let mut call = *call;
-            for _ in 0..256 {
-                let Some((c, next)) = up_from(cx, call) else {
-                    return false;
-                };
-                match next {
-                    Some(PerRequest::CalledFrom(up)) => call = *up,
-                    Some(_) => return false,
-                    None => {
-                        return c.scope.kind == ScopeKind::Loop
-                            && fn_kind(call.0, c.in_fn) == Some(ScopeKind::Startup);
-                    }
-                }
-            }
-            false
-        }
+        } => chain_root(cx, *call).is_ok_and(|(at, c)| {
+            c.scope.kind == ScopeKind::Loop && fn_kind(at.0, c.in_fn) == Some(ScopeKind::Startup)
+        }),
         _ => false,
     }
 }
@@ -1024,7 +1010,21 @@ fn called_from(cx: &ProjectCx<'_>, first: (usize, usize)) -> String {
     }
 }
 
-fn root_of<'c>(cx: &'c ProjectCx<'_>, mut call: (usize, usize)) -> (ScopeKind, &'c str) {
+fn root_of<'c>(cx: &'c ProjectCx<'_>, call: (usize, usize)) -> (ScopeKind, &'c str) {
+    match chain_root(cx, call) {
+        Ok((_, c)) => (c.scope.kind, c.scope.framework()),
+        Err(framework) => (ScopeKind::Handler, framework),
+    }
+}
+
+/// Where a call chain starts: the first call site, going up from `call`, whose function does
+/// not itself run because of its callers (`Ok`, with its id); or, when the chain reaches a
+/// handler reference or a framework's trait, that framework (`Err`; `""` for a chain connlint
+/// cannot follow to its end).
+fn chain_root<'c>(
+    cx: &'c ProjectCx<'_>,
+    mut call: (usize, usize),
+) -> Result<((usize, usize), &'c crate::facts::CallSite), &'c str> {
     for _ in 0..256 {
         let Some((c, next)) = up_from(cx, call) else {
             break;
@@ -1033,13 +1033,11 @@ fn root_of<'c>(cx: &'c ProjectCx<'_>, mut call: (usize, usize)) -> (ScopeKind, &
             Some(PerRequest::CalledFrom(up)) => call = *up,
             Some(
                 PerRequest::HandlerRef { framework, .. } | PerRequest::Implements { framework, .. },
-            ) => {
-                return (ScopeKind::Handler, framework.as_str());
-            }
-            None => return (c.scope.kind, c.scope.framework()),
+            ) => return Err(framework.as_str()),
+            None => return Ok((call, c)),
         }
     }
-    (ScopeKind::Handler, "")
+    Err("")
 }
 
 fn framework_name(f: &str) -> &str {

@@ -138,30 +138,14 @@ impl<'a, 't> Walker<'a, 't> {
             let info = bodies.get(&p.owner.id()).unwrap_or(&empty);
             let mut closing = match p.closing {
                 Some(c) => c,
-                None => self.session_closing(p, info),
-            };
-            // Handed over by a `return` of its local name (`s = SessionLocal(); …; return s`):
-            // a factory of sessions. (Not one kept on an object first, `g.db = connect(…);
-            // return g.db`: a per-request cache something else closes.)
-            if p.closing.is_none()
-                && closing == Closing::HandedOver
-                && let Some(key) = p.key.as_deref()
-                && !key.contains(['.', '['])
-            {
-                let owner_handles = self.owner_handles_of(p.idx);
-                let aliases = self.aliases(info, key);
-                // Kept on an object too (`self._conn = conn; return conn`): a cache.
-                let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
-                    || p.store_recv
-                        .is_some_and(|r| self.stored_away(r, info, true))
-                    || self.stored_later(info, &aliases);
-                if !stored
-                    && self.session_returned(info, &aliases, owner_handles)
-                    && let Some(s) = self.facts.sessions.get_mut(p.idx)
-                {
-                    s.returned = true;
+                None => {
+                    let (closing, factory) = self.session_closing(p, info);
+                    if factory && let Some(s) = self.facts.sessions.get_mut(p.idx) {
+                        s.returned = true;
+                    }
+                    closing
                 }
-            }
+            };
             let binding = self
                 .facts
                 .sessions
@@ -526,16 +510,24 @@ impl<'a, 't> Walker<'a, 't> {
             .unwrap_or(&[])
     }
 
-    /// How a session whose own position does not settle it is closed, from its function body.
-    pub(super) fn session_closing(&self, p: &SessionPending<'t>, info: &BodyInfo<'t>) -> Closing {
+    /// How a session whose own position does not settle it is closed, from its function body,
+    /// and whether the function is a factory of sessions: it hands the session over by a
+    /// `return` of its local name (`s = SessionLocal(); …; return s`), not kept on an object
+    /// first (`self._conn = conn; return conn`, `g.db = connect(…); return g.db`: a cache
+    /// something else closes).
+    pub(super) fn session_closing(
+        &self,
+        p: &SessionPending<'t>,
+        info: &BodyInfo<'t>,
+    ) -> (Closing, bool) {
         let stored = p.target.is_some_and(|t| self.stored_away(t, info, false))
             || p.store_recv
                 .is_some_and(|r| self.stored_away(r, info, true));
         let Some(key) = p.key.as_deref() else {
             return if stored {
-                Closing::HandedOver
+                (Closing::HandedOver, false)
             } else {
-                Closing::Never
+                (Closing::Never, false)
             };
         };
         let aliases = self.aliases(info, key);
@@ -550,17 +542,19 @@ impl<'a, 't> Walker<'a, 't> {
                 continue;
             }
             match release_position(c, p.owner, p.call) {
-                Position::Finally => return Closing::Always,
+                Position::Finally => return (Closing::Always, false),
                 Position::Deferred => deferred = true,
                 Position::Plain => released = true,
             }
         }
         let owner_handles = self.owner_handles_of(p.idx);
         if self.session_returned(info, &aliases, owner_handles) {
-            return Closing::HandedOver;
+            let factory =
+                !key.contains(['.', '[']) && !stored && !self.stored_later(info, &aliases);
+            return (Closing::HandedOver, factory);
         }
         if released {
-            return Closing::NotOnErrorPaths;
+            return (Closing::NotOnErrorPaths, false);
         }
         let with_later = info.releases.iter().any(|(r, m)| {
             aliases.contains(r) && (m == CLOSED || (m == WITH && !p.with_keeps_open))
@@ -578,9 +572,9 @@ impl<'a, 't> Walker<'a, 't> {
             || handed
             || self.stored_later(info, &aliases)
         {
-            return Closing::HandedOver;
+            return (Closing::HandedOver, false);
         }
-        Closing::Never
+        (Closing::Never, false)
     }
 
     /// `key` and the local names assigned from it (`conn = db`).

@@ -297,8 +297,12 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             .codegen_build_deps
             .iter()
             .any(|d| self.file.project.has_dep(d));
-        let external_trait = i.trait_.as_ref().is_some_and(|(_, path, _)| {
-            let resolved = self.pre.resolve(path);
+        // The trait's path through the `use` items, once.
+        let trait_path = i
+            .trait_
+            .as_ref()
+            .map(|(_, path, _)| (path, self.pre.resolve(path)));
+        let external_trait = trait_path.as_ref().is_some_and(|(path, resolved)| {
             let generated = codegen
                 && resolved.last().is_some_and(|t| {
                     !STD_TRAITS.contains(&t.as_str()) && !self.pre.traits.contains(t)
@@ -319,22 +323,15 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         });
         // A pool's connection manager (`impl managed::Manager for RedisManager`): matched on
         // the crate and the trait's name, whatever path between them.
-        let pool_manager = i.trait_.as_ref().is_some_and(|(_, path, _)| {
-            let resolved = self.pre.resolve(path);
-            let (Some(first), Some(last)) = (resolved.first(), resolved.last()) else {
-                return false;
-            };
-            reg.pool_manager_traits.iter().any(|t| {
-                let mut parts = t.split("::");
-                let krate = parts.next().unwrap_or("");
-                let name = t.rsplit("::").next().unwrap_or("");
-                resolved.len() > 1 && first.replace('-', "_") == krate && last == name
-            })
+        let pool_manager = trait_path.as_ref().is_some_and(|(_, resolved)| {
+            reg.pool_manager_traits
+                .iter()
+                .any(|t| names_crate_item(t, resolved))
         });
-        let clone_impl = i.trait_.as_ref().is_some_and(|(_, path, _)| {
+        let clone_impl = trait_path.as_ref().is_some_and(|(path, resolved)| {
             path.segments.last().is_some_and(|s| s.ident == "Clone")
                 && matches!(
-                    self.pre.resolve(path).first().map(String::as_str),
+                    resolved.first().map(String::as_str),
                     Some("Clone" | "std" | "core")
                 )
         });

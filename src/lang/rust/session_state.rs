@@ -545,15 +545,10 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             .filter_map(|t| {
                 let name = pat_binding(&t.pat)?;
                 let path = self.value_type(&t.ty)?;
-                let (krate, last) = (path.first()?, path.last()?);
-                if path.len() < 2
-                    || !types.iter().any(|ty| {
-                        ty.split("::").next() == Some(krate.as_str())
-                            && ty.rsplit("::").next() == Some(last.as_str())
-                    })
-                {
+                if !types.iter().any(|ty| names_crate_item(ty, &path)) {
                     return None;
                 }
+                let krate = path.first()?;
                 let id = self
                     .catalog
                     .clients

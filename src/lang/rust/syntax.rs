@@ -209,6 +209,18 @@ pub(super) fn value_core(e: &Expr) -> &Expr {
     e
 }
 
+/// Does the resolved path `resolved` (`["deadpool", "managed", "Manager"]`) name the catalogue's
+/// `pattern` (`deadpool::managed::Manager`): the same crate and the same item, whatever module
+/// path between them?
+pub(super) fn names_crate_item(pattern: &str, resolved: &[String]) -> bool {
+    let (Some(first), Some(last)) = (resolved.first(), resolved.last()) else {
+        return false;
+    };
+    resolved.len() > 1
+        && pattern.split("::").next() == Some(first.replace('-', "_").as_str())
+        && pattern.rsplit("::").next() == Some(last.as_str())
+}
+
 /// The variable a value handed to a store is built from, through what wraps it on the way in:
 /// `Store::Pg(db)`, `BlobStore::from(db.clone())`, `db.into()`, `db.with_compression(algo)`
 /// (a builder step on it), `Entry { pool: db }`; not a call made with it (`s3.put_object()`).

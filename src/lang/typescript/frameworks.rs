@@ -414,9 +414,9 @@ pub(super) fn request_scoped_ctor(f: Node, src: &str, scope: &str) -> bool {
     {
         return false;
     }
+    let want = format!("scope:{scope}");
     super::scopes::class_decorated(f, |d| {
         let t: String = text(d, src).split_whitespace().collect();
-        let want = format!("scope:{scope}");
         // `Scope.Operation`, not `Scope.OperationLog`.
         t.starts_with("@Injectable(")
             && t.match_indices(want.as_str()).any(|(i, _)| {

@@ -621,16 +621,20 @@ impl<'a, 't> Walker<'a, 't> {
             let nm = n.name.as_str();
             let nest = self.pre.file.project.has_dep("@nestjs/common");
             let project = &self.pre.file.project;
-            let scoped = self
-                .catalog
-                .registration
-                .request_scopes
-                .iter()
-                .filter_map(|e| e.rsplit_once(':'))
-                .find(|(m, v)| {
-                    project.has_dep(m) && super::frameworks::request_scoped_ctor(f, src, v)
+            // (Only a constructor can be a request-scoped provider's.)
+            let scoped = (nm == "constructor")
+                .then(|| {
+                    self.catalog
+                        .registration
+                        .request_scopes
+                        .iter()
+                        .filter_map(|e| e.rsplit_once(':'))
+                        .find(|(m, v)| {
+                            project.has_dep(m) && super::frameworks::request_scoped_ctor(f, src, v)
+                        })
+                        .map(|(m, _)| if m == "@nestjs/common" { "nestjs" } else { m })
                 })
-                .map(|(m, _)| if m == "@nestjs/common" { "nestjs" } else { m });
+                .flatten();
             let scope = if nest && nest_handler(f, src) {
                 named(ScopeKind::Handler, Some("nestjs"))
             } else if let Some(fw) = scoped {
