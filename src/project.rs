@@ -45,6 +45,9 @@ pub struct Project {
     /// Rust: a workspace crate the other crates of its workspace take only as a
     /// dev-dependency (`crates_io_test_db`): test support, like a `tests/` folder.
     pub test_support: bool,
+    /// TS/JS: the `dev` script runs a file of the project rather than `next dev` (`nodemon -x
+    /// ts-node server/index.ts`): a custom server, restarted as a whole process on a change.
+    pub custom_dev_server: bool,
 }
 
 /// `package.json` scripts that run the application rather than a one-off job: `start`, `dev`,
@@ -254,6 +257,12 @@ impl Project {
                 if let Some(serde_json::Value::Object(scripts)) = json.get("scripts") {
                     for (name, cmd) in scripts {
                         let base = name.split(':').next().unwrap_or(name);
+                        if name == "dev"
+                            && let Some(cmd) = cmd.as_str()
+                        {
+                            p.custom_dev_server =
+                                !cmd.contains("next dev") && !script_files(cmd).is_empty();
+                        }
                         if APP_SCRIPTS.contains(&base) {
                             continue;
                         }

@@ -542,6 +542,13 @@ pub struct OwnedElementsDef {
     /// Types of such instances, for state a child component fills with one
     /// (`useState<CarouselApi>()` set through `<Carousel setApi={setApi}>`).
     pub instance_types: Vec<String>,
+    /// Pairs whose acquisitions on a selection of owned elements go with the elements (D3's
+    /// `selection.on("mouseover", f)`: `emitter-listener`).
+    pub selection_pairs: Vec<String>,
+    /// Modules whose functions wrap elements in a selection (`d3.select(svgRef.current)`):
+    /// a value built from an owned element by one of them, and what is chained from it
+    /// (`svg.append("g").selectAll("path").join("path")`), selects owned elements.
+    pub selection_modules: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -738,6 +745,11 @@ pub struct EffectPairDef {
     /// Only when the receiver's text contains this (`call` for Stream's `call.join()`).
     #[serde(default)]
     pub receiver_contains: Option<String>,
+    /// Receivers, by the last name of their text, whose methods of this name acquire nothing
+    /// to release (`pushManager.subscribe(…)`: a push subscription outlives the page on
+    /// purpose, the server sends to it).
+    #[serde(default)]
+    pub not_receivers: Vec<String>,
     /// Methods or functions that release it.
     pub release: Vec<String>,
     /// Methods that release every acquisition of the pair on their receiver

@@ -22,6 +22,7 @@ crate::declare_rule! {
 
 impl Check for HotReloadClient {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        let mut bundled: Option<std::collections::BTreeSet<usize>> = None;
         for (fi, file) in cx.files.iter().enumerate() {
             if !file.source.lang.is_js_family() || !file.source.project.nextjs {
                 continue;
@@ -35,6 +36,14 @@ impl Check for HotReloadClient {
                     continue;
                 };
                 if !def.hot_reload || facts.production_only.iter().any(|p| p.contains(c.span)) {
+                    continue;
+                }
+                // A custom server (`nodemon -x ts-node server/index.ts` that calls `next({ dev
+                // })` itself) restarts as a whole process: only the modules Next.js bundles
+                // (pages, app routes, middleware, what they import) are hot-reloaded.
+                if file.source.project.custom_dev_server
+                    && !bundled.get_or_insert_with(|| next_bundled(cx)).contains(&fi)
+                {
                     continue;
                 }
                 let name = c.binding.as_deref().unwrap_or("client");
@@ -81,5 +90,43 @@ impl Check for HotReloadClient {
                 });
             }
         }
+    }
+}
+
+/// The files Next.js bundles: its entry points (`pages/`, `app/`, `src/pages/`, `src/app/`,
+/// `middleware.*`, `instrumentation.*`) and what they import, transitively.
+fn next_bundled(cx: &ProjectCx<'_>) -> std::collections::BTreeSet<usize> {
+    let entries: Vec<usize> = cx
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.source.lang.is_js_family() && is_next_entry(&f.source))
+        .map(|(i, _)| i)
+        .collect();
+    let lists = shared_client::importer_lists_memo(cx);
+    let imports = crate::imports::imports_of(lists);
+    crate::imports::reached_from(&imports, &entries)
+        .into_keys()
+        .collect()
+}
+
+/// Is this file a Next.js entry: under a `pages` or `app` folder at its project's top or under
+/// `src/`, or its middleware or instrumentation file there?
+fn is_next_entry(source: &crate::source::SourceFile) -> bool {
+    let Ok(rel) = source.path.strip_prefix(&source.project.root) else {
+        return false;
+    };
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let parts = match parts.first() {
+        Some(&"src") => &parts[1..],
+        _ => &parts[..],
+    };
+    match parts {
+        [dir, _, ..] => matches!(*dir, "pages" | "app"),
+        [file] => matches!(
+            file.split('.').next(),
+            Some("middleware" | "instrumentation")
+        ),
+        [] => false,
     }
 }

@@ -512,10 +512,14 @@ pub fn importer_lists(cx: &ProjectCx<'_>) -> Vec<Vec<usize>> {
     crate::imports::importer_lists(cx.files)
 }
 
+/// Every file's importers, computed once per project.
+pub fn importer_lists_memo<'c>(cx: &'c ProjectCx<'_>) -> &'c [Vec<usize>] {
+    cx.memo.importer_lists.get_or_init(|| importer_lists(cx))
+}
+
 /// The processes that load file `fi` (see [`crate::imports::process_roots`]).
 pub fn process_roots(cx: &ProjectCx<'_>, fi: usize) -> std::collections::BTreeSet<Option<usize>> {
-    let lists = cx.memo.importer_lists.get_or_init(|| importer_lists(cx));
-    crate::imports::process_roots(cx.files, lists, fi)
+    crate::imports::process_roots(cx.files, importer_lists_memo(cx), fi)
 }
 
 pub(super) fn is_js(lang: Lang) -> bool {

@@ -17,11 +17,15 @@ impl<'t> Pre<'t> {
         &self,
         call: Node<'t>,
         src: &str,
+        file: &SourceFile,
         refs: &mut Vec<RefCandidate<'t>>,
     ) {
         let Some(func) = call.field("function") else {
             return;
         };
+        if self.handler_object(call, func, src, file, refs) {
+            return;
+        }
         let Some(method) = func.field("attribute").map(|n| text(n, src)) else {
             return;
         };
@@ -75,21 +79,72 @@ impl<'t> Pre<'t> {
             }
         }
         for f in found {
-            // Only a function of the project counts (a value such as `models.CASCADE` resolves
-            // to nothing): names of this file's functions, bound methods, project imports.
-            if f.kind_name() == "identifier" && !self.local_fns.contains(text(f, src)) {
-                let imported_project = self.imports.get(text(f, src)).is_some_and(|imp| {
-                    imp.level > 0
-                        || !self
-                            .cat_tops
-                            .contains(imp.path.split('.').next().unwrap_or(""))
-                });
-                if !imported_project {
-                    continue;
-                }
+            if self.project_function(f, src) {
+                refs.push((f, INFERRED));
             }
-            refs.push((f, INFERRED));
         }
+    }
+
+    /// May this name be a function of the project (a value such as `models.CASCADE` resolves
+    /// to nothing anyway): a name of this file's functions or of a project import; an attribute
+    /// (a bound method, a module's function) is left to the resolution.
+    fn project_function(&self, f: Node<'t>, src: &str) -> bool {
+        if f.kind_name() != "identifier" || self.local_fns.contains(text(f, src)) {
+            return true;
+        }
+        self.imports.get(text(f, src)).is_some_and(|imp| {
+            imp.level > 0
+                || !self
+                    .cat_tops
+                    .contains(imp.path.split('.').next().unwrap_or(""))
+        })
+    }
+
+    /// A dependency's handler class given a function of the project (`MessageHandler(
+    /// handlers.on_text, filters.text)` of pywa, handed to `wa.add_handlers(…)`): the object
+    /// exists to call that function back, per event. Not a class of `not_modules` (logging's
+    /// `StreamHandler`). Whether it was such a call, handled or not.
+    fn handler_object(
+        &self,
+        call: Node<'t>,
+        func: Node<'t>,
+        src: &str,
+        file: &SourceFile,
+        refs: &mut Vec<RefCandidate<'t>>,
+    ) -> bool {
+        let Some(segs) = dotted(func, src) else {
+            return false;
+        };
+        let (Some(first), Some(last)) = (segs.first(), segs.last()) else {
+            return false;
+        };
+        if !handler_class(last) {
+            return false;
+        }
+        let modules: Vec<&str> = self.inferred.not_modules.iter().map(String::as_str).collect();
+        let dependency = self.imports.get(*first).is_some_and(|imp| {
+            imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
+        });
+        if self.cli || !dependency || self.imported_from(first, &modules) {
+            return true;
+        }
+        let Some(args) = call.field("arguments") else {
+            return true;
+        };
+        for a in named_children(args) {
+            let f = match a.kind_name() {
+                "identifier" | "attribute" => a,
+                "keyword_argument" => match a.field("value") {
+                    Some(v) if matches!(v.kind_name(), "identifier" | "attribute") => v,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            if self.project_function(f, src) {
+                refs.push((f, INFERRED));
+            }
+        }
+        true
     }
 
     /// Does a decorator the catalogue does not name have a registration's shape: `@x.m(key, …)`
@@ -158,6 +213,44 @@ impl<'t> Pre<'t> {
                         .filter_map(|x| last.strip_suffix(x.as_str())),
                 )
                 .any(|e| self.reg_once.contains(e) || self.reg_once.contains(e.trim_matches('_')))
+    }
+
+    /// A dependency's own decorator, imported by name and given a key first (Tartiflette's
+    /// `@Resolver("Query.order")`, `@Subscription("Subscription.orderUpdated")`): it registers
+    /// the function for that key, like `@x.m(key)`. Not one of `not_modules` or a project
+    /// module, nor a wrapper (`cache`, `retry`, `timeout`, `trace`…), nor in a command line.
+    pub(super) fn inferred_bare_decorator(
+        &self,
+        name: &str,
+        call: Option<Node<'t>>,
+        src: &str,
+        file: &SourceFile,
+    ) -> bool {
+        let def = &self.inferred;
+        let modules: Vec<&str> = def.not_modules.iter().map(String::as_str).collect();
+        let lower = name.to_ascii_lowercase();
+        if self.cli
+            || inferred::denied(def, name)
+            || inferred::denied(def, &lower)
+            || self.imported_from(name, &modules)
+            || ["cache", "memo", "limit", "retry", "throttle", "time", "trace", "log", "profile"]
+                .iter()
+                .any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        let dependency = self.imports.get(name).is_some_and(|imp| {
+            imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
+        });
+        let key = call
+            .and_then(|c| c.field("arguments"))
+            .and_then(|a| a.named_child(0))
+            .and_then(|a| plain_string(a, src))
+            .map(|(v, _)| v);
+        dependency
+            && key.is_some_and(|k| {
+                inferred::key_of(&k).is_some() && !self.reg_once.contains(k.as_str())
+            })
     }
 
     /// Is this base class (`DataUpdateCoordinator[dict]`, `scrapy.Spider`) a dependency's: imported
@@ -250,4 +343,13 @@ impl<'a, 't> Walker<'a, 't> {
             && !inferred::once_method(&self.pre.inferred, name)
             && !self.pre.attrs_used.contains(name)
     }
+}
+
+/// A class named for calling something back (`MessageHandler`, `CallbackQueryHandler`,
+/// `EventListener`): CamelCase, ending in `Handler`, `Listener` or `Callback`.
+pub(super) fn handler_class(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && ["Handler", "Listener", "Callback"]
+            .iter()
+            .any(|s| name.len() > s.len() && name.ends_with(s))
 }

@@ -388,7 +388,7 @@ impl<'t> Pre<'t> {
         // Unknown registrations by their shape, now that the imports are known.
         pre.cli = pre.imports_cli || pre.cli_file();
         for call in std::mem::take(&mut pre.maybe_regs) {
-            pre.inferred_registration(call, src, &mut refs);
+            pre.inferred_registration(call, src, file, &mut refs);
         }
 
         // Handler references, now that local functions and imports are known.
@@ -721,7 +721,10 @@ impl<'t> Pre<'t> {
         let Some(args) = call.field("arguments") else {
             return;
         };
-        if !method && func.kind_name() == "attribute" && args.named_child_count() >= 2 {
+        if !method
+            && (func.kind_name() == "attribute" && args.named_child_count() >= 2
+                || last_name.is_some_and(|n| super::inferred::handler_class(text(n, src))))
+        {
             self.maybe_regs.push(call);
         }
         // Without allocating: most calls are neither registrations nor take a callback keyword.
@@ -1105,7 +1108,9 @@ pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
         Some((f, d)) => (*f, d),
         None => (rel, &[][..]),
     };
-    let views = file == "views.py" || dirs.last() == Some(&"views");
+    // (Django's context processors, `context_processors.py`, run on every request rendered
+    // with a `RequestContext`, as views do.)
+    let views = matches!(file, "views.py" | "context_processors.py") || dirs.last() == Some(&"views");
     let test = file == "conftest.py"
         || file.starts_with("test_")
         || file.ends_with("_test.py")

@@ -920,7 +920,9 @@ impl<'a, 't> Walker<'a, 't> {
             // A decorator the catalogue does not name with a registration's shape: a method of
             // an object given a key (`@broker.handle("orders")`, `@app.job("0 3 * * *")`) or
             // named for events (`@app.on_message(…)`, `@dp.message_handler(…)`).
-            if segs.len() >= 2 && self.pre.inferred_decorator(&segs, call, src) {
+            if segs.len() >= 2 && self.pre.inferred_decorator(&segs, call, src)
+                || segs.len() == 1 && self.pre.inferred_bare_decorator(last, call, src, self.file)
+            {
                 inferred_reg = true;
             }
         }

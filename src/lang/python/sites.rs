@@ -567,10 +567,16 @@ impl<'a, 't> Walker<'a, 't> {
                         return self.cat.match_on(id, method);
                     }
                     let last = match k(recv) {
-                        K::Identifier => text(recv, src),
-                        K::Attribute => text(recv.field("attribute")?, src),
+                        K::Identifier => text(recv, src).to_string(),
+                        K::Attribute => text(recv.field("attribute")?, src).to_string(),
                         // A getter's result: `get_pool().getconn()`.
-                        K::Call => dotted(recv.field("function")?, src)?.last().copied()?,
+                        K::Call => dotted(recv.field("function")?, src)?
+                            .last()
+                            .copied()?
+                            .to_string(),
+                        // Kept in a mapping under its name: `ctx["pool"].acquire()`,
+                        // `request.app["db"].acquire()`.
+                        K::Subscript => super::options::plain_string(recv.field("subscript")?, src)?.0,
                         _ => return None,
                     }
                     .to_ascii_lowercase();

@@ -131,7 +131,7 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
             if self.nested == 0
                 && let Expr::Let(l) = &*i.cond
                 && is_success(&l.pat)
-                && block_ends_loop(&i.then_branch)
+                && block_may_end_loop(&i.then_branch)
             {
                 self.attempts.push(&l.expr);
             }
@@ -266,6 +266,15 @@ fn block_ends_loop(b: &syn::Block) -> bool {
     match b.stmts.last() {
         Some(syn::Stmt::Expr(e, _)) => ends_loop(e),
         _ => false,
+    }
+}
+
+/// Does this block end by leaving the loop, or by an `if` that leaves it when the attempt
+/// checks out (`if let Ok(r) = probe().await { if r.status().is_success() { break; } }`)?
+fn block_may_end_loop(b: &syn::Block) -> bool {
+    match b.stmts.last() {
+        Some(syn::Stmt::Expr(Expr::If(i), _)) => block_may_end_loop(&i.then_branch),
+        _ => block_ends_loop(b),
     }
 }
 
@@ -543,4 +552,83 @@ pub(super) fn fanned_out(f: &syn::ExprForLoop, conv: &Conv<'_>) -> HashSet<Span>
         }
     }
     out
+}
+
+/// Does the loop wait at least an hour on each iteration (`tokio::time::sleep(until_tomorrow)`
+/// after `let until_tomorrow = … Duration::days(1) …`, `thread::sleep(Duration::from_secs(24 *
+/// 3600))`)? What such a daily or hourly job builds lives one iteration, long past any idle
+/// connection's time-out: building it once would keep nothing warm. A `sleep` of this loop's
+/// body (not of a nested loop or closure), its duration written there or in a `let` of the body.
+pub(super) fn paced_slowly(body: &syn::Block, conv: &Conv<'_>) -> bool {
+    struct Sleeps<'a> {
+        nested: usize,
+        args: Vec<&'a Expr>,
+    }
+    impl<'a> syn::visit::Visit<'a> for Sleeps<'a> {
+        fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
+            if self.nested == 0
+                && let Expr::Path(p) = &*c.func
+                && last_ident(&p.path).is_some_and(|l| l == "sleep")
+                && let Some(a) = c.args.first()
+            {
+                self.args.push(a);
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        this_loop_only!('a);
+    }
+    let mut v = Sleeps {
+        nested: 0,
+        args: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.args.iter().any(|a| {
+        let text = place_text(conv, a);
+        // A duration named by a `let` of the body: its initialiser says how long.
+        let text = body
+            .stmts
+            .iter()
+            .find_map(|s| match s {
+                syn::Stmt::Local(l) => match &l.pat {
+                    Pat::Ident(i) if i.ident == text.as_str() => {
+                        l.init.as_ref().map(|i| place_text(conv, &i.expr))
+                    }
+                    Pat::Type(t) => match &*t.pat {
+                        Pat::Ident(i) if i.ident == text.as_str() => {
+                            l.init.as_ref().map(|i| place_text(conv, &i.expr))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            })
+            .unwrap_or(text);
+        at_least_an_hour(&text)
+    })
+}
+
+/// Does a duration's text (whitespace removed) say an hour or more: `Duration::days(1)`,
+/// `Duration::from_hours(6)`, `Duration::from_secs(86400)`, `from_secs(24*60*60)`,
+/// `from_mins(90)`?
+fn at_least_an_hour(text: &str) -> bool {
+    if ["days(", "weeks(", "hours(", "from_hours(", "from_days("]
+        .iter()
+        .any(|u| text.contains(u))
+    {
+        return true;
+    }
+    let seconds_in = |unit: &str| {
+        text.find(unit).and_then(|i| {
+            let rest = &text[i + unit.len()..];
+            let arg = &rest[..rest.find(')')?];
+            arg.split('*')
+                .map(|f| f.trim_end_matches("u64").replace('_', "").parse::<u64>().ok())
+                .try_fold(1u64, |acc, f| f.map(|f| acc.saturating_mul(f)))
+        })
+    };
+    seconds_in("from_secs(").is_some_and(|s| s >= 3600)
+        || seconds_in("from_mins(").is_some_and(|m| m >= 60)
+        || seconds_in("minutes(").is_some_and(|m| m >= 60)
+        || seconds_in("seconds(").is_some_and(|s| s >= 3600)
 }

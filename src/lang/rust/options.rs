@@ -729,6 +729,12 @@ impl<'ast> Walker<'_, 'ast> {
     pub(super) fn in_open_loop(&mut self, body: &syn::Block, f: impl FnOnce(&mut Self)) {
         let mut ctx = self.ctx();
         self.note_retry(ctx.kind, body);
+        // A daily or hourly job (see [`super::loops::paced_slowly`]) builds at its enclosing
+        // code's frequency, not per request.
+        if super::loops::paced_slowly(body, self.conv) {
+            self.with_ctx(ctx, f);
+            return;
+        }
         ctx.kind = match ctx.kind {
             ScopeKind::Startup if !super::loops::leaves_with_value(body) => ScopeKind::Loop,
             k => loop_kind(k),

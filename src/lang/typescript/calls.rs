@@ -227,7 +227,7 @@ impl<'a, 't> Walker<'a, 't> {
             span: span(n),
             scope: ctx.scope.clone(),
             guard,
-            binding: vc.binding,
+            binding: vc.binding.clone(),
             released: vc.using,
             handed: false,
             returned: vc.returned,
@@ -239,7 +239,7 @@ impl<'a, 't> Walker<'a, 't> {
         let r = SiteRef::Call(self.facts.calls.len() - 1);
         self.frame().own.push(Site {
             r,
-            extra_root: None,
+            extra_roots: vc.delivered,
         });
     }
 

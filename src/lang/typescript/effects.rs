@@ -964,30 +964,6 @@ impl<'a, 't> Walker<'a, 't> {
         out
     }
 
-    /// A listener that removes itself after its first event (`{ once: true }`), or one for an
-    /// event its target fires once (the catalogue's `once_events`: `load`,
-    /// `DOMContentLoaded`): it holds nothing once that event has come. So does a subscription
-    /// to what completes by itself (`fetchQuery(…).subscribe(…)`).
-    fn fires_once(&self, a: &Acquisition) -> bool {
-        let Some(pair) = self.catalog.effect(&a.pair) else {
-            return false;
-        };
-        if pair.matching != Matching::Listener {
-            return a
-                .receiver
-                .as_deref()
-                .is_some_and(|r| completes_by_itself(pair, r));
-        }
-        let event = a.args.first().map(|e| e.trim_matches(['"', '\'', '`']));
-        if event.is_some_and(|e| pair.once_events.iter().any(|o| o == e)) {
-            return true;
-        }
-        a.args.iter().skip(2).any(|o| {
-            let compact: String = o.chars().filter(|c| !c.is_whitespace()).collect();
-            compact.contains("once:true")
-        })
-    }
-
     /// Is acquisition `a` (of an effect body or helper `body`) made in a function nested in
     /// `body` (at any depth) that returns a function calling one of the acquisition's releases?
     fn returns_its_release(&self, a: At<'_, 't>, body: Node<'t>, acq: &Acquisition) -> bool {
@@ -1104,7 +1080,10 @@ impl<'a, 't> Walker<'a, 't> {
                         };
                         let found = ordered.into_iter().find(|p| {
                             let by_method = p.methods.iter().any(|m| m == prop)
-                                && p.receiver_contains.as_deref().is_none_or(recv_ok);
+                                && p.receiver_contains.as_deref().is_none_or(recv_ok)
+                                && !p.not_receivers.iter().any(|r| {
+                                    recv.rsplit('.').next() == Some(r.to_ascii_lowercase().as_str())
+                                });
                             let by_call = path
                                 .as_ref()
                                 .is_some_and(|pp| p.calls.iter().any(|c| c == pp));

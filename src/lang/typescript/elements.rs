@@ -41,10 +41,72 @@ impl<'a, 't> Walker<'a, 't> {
             return true;
         }
         if !def.pairs.iter().any(|p| p == pair) {
-            return false;
+            return def.selection_pairs.iter().any(|p| p == pair)
+                && self
+                    .selection_locals(parts)
+                    .contains(leading_name(receiver));
         }
         let locals = self.owned_locals(parts);
         self.owned_path(receiver, parts, &locals)
+    }
+
+    /// The effect's locals that hold a selection of owned elements (catalogue
+    /// `selection_modules`): `d3.select(svgRef.current)`, and what is chained from such a local
+    /// (`svg.append("g")`).
+    fn selection_locals(&self, parts: &EffectParts<'t>) -> HashSet<String> {
+        let src = self.src;
+        let def = &self.catalog.owned_elements;
+        let mut out: HashSet<String> = HashSet::default();
+        if def.selection_modules.is_empty() {
+            return out;
+        }
+        let owned = self.owned_locals(parts);
+        for _ in 0..ROUNDS {
+            let before = out.len();
+            for body in &parts.bodies {
+                traverse_flat(self.pre.flat, *body, |a, entering| {
+                    let n = a.node;
+                    if !entering || n.kind_name() != "variable_declarator" {
+                        return;
+                    }
+                    let (Some(name), Some(value)) = (field(n, "name"), field(n, "value")) else {
+                        return;
+                    };
+                    if name.kind_name() != "identifier" || out.contains(text(name, src)) {
+                        return;
+                    }
+                    // The name the chain starts from (`d3` of `d3.select(x).append("g")`).
+                    let mut v = unwrap_value(value);
+                    loop {
+                        v = match v.kind_name() {
+                            "call_expression" => match field(v, "function") {
+                                Some(f) => unwrap_value(f),
+                                None => return,
+                            },
+                            "member_expression" => match field(v, "object") {
+                                Some(o) => unwrap_value(o),
+                                None => return,
+                            },
+                            _ => break,
+                        };
+                    }
+                    if v.kind_name() != "identifier" {
+                        return;
+                    }
+                    let root = text(v, src);
+                    let wraps = self.pre.imports.get(root).is_some_and(|imp| {
+                        def.selection_modules.iter().any(|m| *m == imp.module)
+                    }) && self.owned_value(value, parts, &owned);
+                    if wraps || out.contains(root) {
+                        out.insert(text(name, src).to_string());
+                    }
+                });
+            }
+            if out.len() == before {
+                break;
+            }
+        }
+        out
     }
 
     /// Fields of a class component that hold objects it creates (`emitter = new Emitter()`,
@@ -310,7 +372,7 @@ impl<'a, 't> Walker<'a, 't> {
                                 .first()
                                 .map(|f| unwrap_value(*f))
                                 .filter(|f| is_fn_kind(f.kind_name()))
-                                .and_then(first_param);
+                                .and_then(|f| param_name(f, 0));
                             match (iterates, param) {
                                 (true, Some(p)) => (Some(p), field(callee, "object")),
                                 _ => return,
@@ -353,18 +415,3 @@ fn leading_name(path: &str) -> &str {
     &path[..end]
 }
 
-/// The first parameter of a function literal, when it is a plain name (`(b) => …`, `b => …`,
-/// `function (b) { … }`).
-fn first_param(f: Node) -> Option<Node> {
-    if let Some(p) = field(f, "parameter") {
-        return Some(p).filter(|p| p.kind_name() == "identifier");
-    }
-    let params = field(f, "parameters")?;
-    let first = named_kids(params).into_iter().next()?;
-    let name = match first.kind_name() {
-        "identifier" => first,
-        "required_parameter" | "optional_parameter" => field(first, "pattern")?,
-        _ => return None,
-    };
-    Some(name).filter(|n| n.kind_name() == "identifier")
-}

@@ -188,3 +188,54 @@ fn enclosing_fn(n: Node<'_>) -> Option<Node<'_>> {
     }
     f
 }
+
+impl<'a, 't> Walker<'a, 't> {
+    /// A listener that removes itself after its first event (`{ once: true }`), or one for an
+    /// event its target fires once (the catalogue's `once_events`: `load`,
+    /// `DOMContentLoaded`): it holds nothing once that event has come. So does a subscription
+    /// to what completes by itself (`fetchQuery(…).subscribe(…)`).
+    pub(super) fn fires_once(&self, a: &Acquisition) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        if pair.matching != Matching::Listener {
+            return a
+                .receiver
+                .as_deref()
+                .is_some_and(|r| completes_by_itself(pair, r));
+        }
+        let event = a.args.first().map(|e| e.trim_matches(['"', '\'', '`']));
+        if event.is_some_and(|e| pair.once_events.iter().any(|o| o == e)) {
+            return true;
+        }
+        a.args.iter().skip(2).any(|o| {
+            let compact: String = o.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.contains("once:true")
+        }) || self.removes_itself(a, &pair.release)
+    }
+
+    /// Is the listener a function of the file that removes itself from the same target when it
+    /// runs (`function onQuiet() { …; document.removeEventListener("network-quiesced",
+    /// onQuiet) }`)? Like `{ once: true }`: it holds nothing once its event came.
+    fn removes_itself(&self, a: &Acquisition, release: &[String]) -> bool {
+        let (Some(recv), Some(event), Some(handler)) =
+            (a.receiver.as_deref(), a.args.first(), a.args.get(1))
+        else {
+            return false;
+        };
+        let Some(f) = self.top_level_fn(handler) else {
+            return false;
+        };
+        let body: String = text(f, self.src)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (recv, event): (String, String) = (
+            recv.chars().filter(|c| !c.is_whitespace()).collect(),
+            event.chars().filter(|c| !c.is_whitespace()).collect(),
+        );
+        release
+            .iter()
+            .any(|r| body.contains(&format!("{recv}.{r}({event},{handler})")))
+    }
+}

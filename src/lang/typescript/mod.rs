@@ -74,6 +74,7 @@ mod vocab;
 use effect_parts::*;
 use elements::ElementRefs;
 use options::*;
+use returns::{delivered_by_callback, iife_call_of, returned_param};
 use prepass::*;
 use scopes::*;
 use sites::*;
@@ -156,12 +157,23 @@ pub fn scan_import_specifiers(text: &str) -> Vec<&str> {
                 && !before[..before.len() - k.len()]
                     .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
         });
-        if keyword && bytes.get(end) == Some(&q) {
+        if keyword && bytes.get(end) == Some(&q) && !type_only(before) {
             out.push(&text[i + 1..end]);
         }
         i = end + 1;
     }
     out
+}
+
+/// Does the statement that `… from` ends start `import type` or `export type` (an import
+/// TypeScript erases)?
+fn type_only(before: &str) -> bool {
+    before.ends_with("from")
+        && ["import", "export"]
+            .iter()
+            .filter_map(|k| before.rfind(k).map(|i| (i, k.len())))
+            .max()
+            .is_some_and(|(i, len)| before[i + len..].trim_start().starts_with("type "))
 }
 
 /// A file that only its folder makes a script: beside Prisma's schema (`prisma/db.ts`), where

@@ -329,7 +329,9 @@ impl<'a, 't> Pre<'a, 't> {
             match kind {
                 "import_statement" => self.import(n),
                 "export_statement" => {
-                    if let Some(m) = field(n, "source").and_then(|s| string_value(s, src)) {
+                    if let Some(m) = field(n, "source").and_then(|s| string_value(s, src))
+                        && !text(n, src).starts_with("export type ")
+                    {
                         self.note_import(m, true);
                     }
                 }
@@ -476,7 +478,10 @@ impl<'a, 't> Pre<'a, 't> {
         let Some(module) = field(n, "source").and_then(|s| string_value(s, src)) else {
             return;
         };
-        self.note_import(module, false);
+        // (`import type { User } from "./entity"` loads nothing: TypeScript erases it.)
+        if !type_only_import(n, src) {
+            self.note_import(module, false);
+        }
         for clause in named_kids(n) {
             match clause.kind_name() {
                 "import_clause" => {
@@ -1167,4 +1172,27 @@ impl<'a, 't> Pre<'a, 't> {
         }
         false
     }
+}
+
+/// `import type { A } from "m"`, `import { type A, type B } from "m"`: an import TypeScript
+/// erases, so that the module is not loaded.
+fn type_only_import(n: Node, src: &str) -> bool {
+    if text(n, src).starts_with("import type ") {
+        return true;
+    }
+    let clauses: Vec<Node> = named_kids(n)
+        .into_iter()
+        .filter(|c| c.kind_name() == "import_clause")
+        .collect();
+    let [clause] = clauses.as_slice() else {
+        return false;
+    };
+    let kids = named_kids(*clause);
+    let [named] = kids.as_slice() else {
+        return false;
+    };
+    let specs = named_kids(*named);
+    named.kind_name() == "named_imports"
+        && !specs.is_empty()
+        && specs.iter().all(|s| text(*s, src).starts_with("type "))
 }

@@ -107,3 +107,79 @@ fn closure_roots(f: Node, src: &str, out: &mut Ret) {
         out.derived.push((name.to_string(), None));
     }
 }
+
+/// The parameter a function always returns as it is (`(conn, label) => { conn.on(…); return
+/// conn; }` → 0): every `return` (or the expression body) is that parameter's name.
+pub(super) fn returned_param(f: Node, src: &str) -> Option<usize> {
+    let params: Vec<String> = field(f, "parameters")
+        .map(named_kids)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            let name = field(p, "pattern").unwrap_or(p);
+            text(name, src).to_string()
+        })
+        .collect();
+    let body = field(f, "body")?;
+    let param_of = |v: Node| {
+        let v = unwrap_value(v);
+        (v.kind_name() == "identifier")
+            .then(|| params.iter().position(|p| p == text(v, src)))
+            .flatten()
+    };
+    if body.kind_name() != "statement_block" {
+        return param_of(body);
+    }
+    let mut found: Option<Option<usize>> = None;
+    let mut nested: Vec<usize> = Vec::new();
+    traverse(body, |at, entering| {
+        let n = at.node;
+        if !entering {
+            if nested.last() == Some(&n.id()) {
+                nested.pop();
+            }
+            return;
+        }
+        if n.id() != body.id() && is_fn_kind(n.kind_name()) {
+            nested.push(n.id());
+        }
+        if nested.is_empty() && n.kind_name() == "return_statement" {
+            let this = first_named(n).and_then(param_of);
+            found = match found {
+                None => Some(this),
+                Some(prev) if prev == this => Some(prev),
+                Some(_) => Some(None),
+            };
+        }
+    });
+    found.flatten()
+}
+
+/// The IIFE call whose function holds this `return` (not a nested function's).
+pub(super) fn iife_call_of<'p, 't>(ret: At<'p, 't>) -> Option<At<'p, 't>> {
+    let mut cur = ret;
+    while let Some(p) = cur.up() {
+        match p.node.kind_name() {
+            "arrow_function" | "function_expression" | "function" => return iife_call(p),
+            "function_declaration"
+            | "method_definition"
+            | "generator_function_declaration"
+            | "class_body"
+            | "program" => return None,
+            _ => cur = p,
+        }
+    }
+    None
+}
+
+/// The parameter a construction hands its value to through a Node-style callback, its last
+/// argument (`amqp.connect(url, function (err, conn) { … })`: `conn`, after an error first).
+pub(super) fn delivered_by_callback<'t>(call: Node<'t>, src: &str) -> Option<String> {
+    let cb = call_args(call).last().map(|a| unwrap_value(*a))?;
+    let err = param_name(cb, 0)?;
+    let name = text(err, src).to_ascii_lowercase();
+    if !(name == "e" || name.starts_with("err")) {
+        return None;
+    }
+    param_name(cb, 1).map(|p| text(p, src).to_string())
+}

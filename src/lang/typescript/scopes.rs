@@ -26,8 +26,9 @@ pub(super) enum SiteRef {
 #[derive(Debug, Clone)]
 pub(super) struct Site {
     pub(super) r: SiteRef,
-    /// Another name whose release closes this client (`mongoose` for `mongoose.connect()`).
-    pub(super) extra_root: Option<String>,
+    /// Other names whose release closes this client (`mongoose` for `mongoose.connect()`, the
+    /// callback parameter it is handed to).
+    pub(super) extra_roots: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -703,6 +704,17 @@ impl<'a, 't> Walker<'a, 't> {
                 memo,
                 boundary: false,
                 loop_cb: false,
+            };
+        }
+        // A continuation of start-up code (`app.prepare().then(async () => { … })` at module
+        // scope) runs once, as the code it continues.
+        if member_callee
+            && matches!(callee, "then" | "catch" | "finally")
+            && matches!(parent.scope.kind, ScopeKind::Module | ScopeKind::Startup)
+        {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Startup, Some("startup")))
             };
         }
         if position.is_some()

@@ -22,10 +22,11 @@ impl<'a, 't> Walker<'a, 't> {
     fn is_owner_param(&self, name: &str) -> bool {
         self.frames.len() > 1
             && self.ctx().scope.kind == ScopeKind::Function
-            && self
-                .frames
-                .last()
-                .is_some_and(|f| f.params.iter().any(|p| p == name))
+            // (Its own or an enclosing function's: `.then((client) => { logger.client = client
+            // })` inside `connect(logger)`.)
+            && self.frames[1..]
+                .iter()
+                .any(|f| f.params.iter().any(|p| p == name))
     }
 
     pub(super) fn is_global(&self, name: &str) -> bool {
@@ -355,12 +356,15 @@ impl<'a, 't> Walker<'a, 't> {
         if !m.singleton && (def.kind == ClientKind::Connection || def.must_close) {
             self.connection_session(at, def, is_new, &ctor_text, &vc);
         }
-        let extra_root = (callee.kind_name() == "member_expression" && !is_new)
+        let extra_roots = (callee.kind_name() == "member_expression" && !is_new)
             .then(|| root.map(String::from))
             .flatten()
-            .or_else(|| vc.holder.clone());
+            .or_else(|| vc.holder.clone())
+            .into_iter()
+            .chain(vc.delivered.iter().cloned())
+            .collect();
         let r = SiteRef::Client(self.facts.clients.len() - 1);
-        self.frame().own.push(Site { r, extra_root });
+        self.frame().own.push(Site { r, extra_roots });
     }
 
     pub(super) fn args_are_static(&self, n: Node) -> bool {
@@ -401,6 +405,7 @@ impl<'a, 't> Walker<'a, 't> {
             member: None,
             via_arg: false,
             holder: None,
+            delivered: delivered_by_callback(at.node, src).into_iter().collect(),
         };
         let mut cur = at;
         let mut wrapped = false;
@@ -417,6 +422,15 @@ impl<'a, 't> Walker<'a, 't> {
                     // `new X().connect()`, `mongoose.connect(…).then(…)`: the chain's value.
                     if out.member.is_none() && !out.via_arg {
                         out.member = field(pn, "property").map(|x| text(x, src).to_string());
+                        // `MongoClient.connect(url).then((client) => { this.client = client })`:
+                        // the continuation's parameter is the client.
+                        if out.member.as_deref() == Some("then")
+                            && let Some(call) = p.up()
+                            && let Some(cb) = call_args(call.node).first().map(|a| unwrap_value(*a))
+                            && let Some(name) = param_name(cb, 0)
+                        {
+                            out.delivered.push(text(name, src).to_string());
+                        }
                     }
                     if let Some(call) = p.up().filter(|c| {
                         c.node.kind_name() == "call_expression" && is_field(c.node, "function", pn)
@@ -516,6 +530,14 @@ impl<'a, 't> Walker<'a, 't> {
                     break;
                 }
                 "variable_declarator" => {
+                    if is_field(pn, "value", cn)
+                        && let Some(pattern) = field(pn, "name").filter(|x| {
+                            matches!(x.kind_name(), "object_pattern" | "array_pattern")
+                        })
+                        && !wrapped
+                    {
+                        pattern_names(pattern, src, &mut out.delivered);
+                    }
                     if is_field(pn, "value", cn)
                         && let Some(name) =
                             field(pn, "name").filter(|x| x.kind_name() == "identifier")
@@ -881,9 +903,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
-        if let Some(extra) = &site.extra_root {
-            names.push(extra);
-        }
+        names.extend(site.extra_roots.iter().map(String::as_str));
         let release: Vec<&str> = match site.r {
             SiteRef::Client(i) => self
                 .facts
@@ -922,9 +942,7 @@ impl<'a, 't> Walker<'a, 't> {
             );
         }
         // What holds it (a wrapper stored in a cache) keeps it.
-        if let Some(extra) = &site.extra_root {
-            all.push(extra.as_str());
-        }
+        all.extend(site.extra_roots.iter().map(String::as_str));
         let store_guard = frame
             .stores
             .iter()
@@ -978,6 +996,12 @@ pub(super) struct ValueContext {
     /// The variable holding a value the construction is wrapped in (`db = new Kysely({ dialect:
     /// new PostgresDialect({ pool: new pg.Pool() }) })` → `db`): caching it caches the client.
     pub(super) holder: Option<String>,
+    /// The callback parameter the construction hands its value to (`conn` in
+    /// `amqp.connect(url, (err, conn) => …)`, `client` in `….then((client) => …)`), or the
+    /// names a destructuring binds from it (`const { queue, worker } = createQueue(…)`): what
+    /// is done with them (`this.conn = conn`, `conn.close()`, `this.queues.set(k, queue)`) is
+    /// done to the client.
+    pub(super) delivered: Vec<String>,
 }
 
 impl ValueContext {
@@ -1008,70 +1032,6 @@ pub(super) fn tagged(kind: ScopeKind, fw: &str) -> Scope {
         name: None,
         span: None,
     }
-}
-
-/// The parameter a function always returns as it is (`(conn, label) => { conn.on(…); return
-/// conn; }` → 0): every `return` (or the expression body) is that parameter's name.
-fn returned_param(f: Node, src: &str) -> Option<usize> {
-    let params: Vec<String> = field(f, "parameters")
-        .map(named_kids)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| {
-            let name = field(p, "pattern").unwrap_or(p);
-            text(name, src).to_string()
-        })
-        .collect();
-    let body = field(f, "body")?;
-    let param_of = |v: Node| {
-        let v = unwrap_value(v);
-        (v.kind_name() == "identifier")
-            .then(|| params.iter().position(|p| p == text(v, src)))
-            .flatten()
-    };
-    if body.kind_name() != "statement_block" {
-        return param_of(body);
-    }
-    let mut found: Option<Option<usize>> = None;
-    let mut nested: Vec<usize> = Vec::new();
-    traverse(body, |at, entering| {
-        let n = at.node;
-        if !entering {
-            if nested.last() == Some(&n.id()) {
-                nested.pop();
-            }
-            return;
-        }
-        if n.id() != body.id() && is_fn_kind(n.kind_name()) {
-            nested.push(n.id());
-        }
-        if nested.is_empty() && n.kind_name() == "return_statement" {
-            let this = first_named(n).and_then(param_of);
-            found = match found {
-                None => Some(this),
-                Some(prev) if prev == this => Some(prev),
-                Some(_) => Some(None),
-            };
-        }
-    });
-    found.flatten()
-}
-
-/// The IIFE call whose function holds this `return` (not a nested function's).
-fn iife_call_of<'p, 't>(ret: At<'p, 't>) -> Option<At<'p, 't>> {
-    let mut cur = ret;
-    while let Some(p) = cur.up() {
-        match p.node.kind_name() {
-            "arrow_function" | "function_expression" | "function" => return iife_call(p),
-            "function_declaration"
-            | "method_definition"
-            | "generator_function_declaration"
-            | "class_body"
-            | "program" => return None,
-            _ => cur = p,
-        }
-    }
-    None
 }
 
 /// The scope of a loop body (or `map` callback) inside `outer`.

@@ -493,6 +493,25 @@ pub(super) fn param_count(f: Node) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// The `i`-th parameter of a function literal, when it is a plain name (`(b) => …`, `b => …`,
+/// `function (err, conn) { … }`).
+pub(super) fn param_name(f: Node, i: usize) -> Option<Node> {
+    if !is_fn_kind(f.kind_name()) {
+        return None;
+    }
+    if let Some(p) = field(f, "parameter") {
+        return Some(p).filter(|p| i == 0 && p.kind_name() == "identifier");
+    }
+    let params = field(f, "parameters")?;
+    let nth = named_kids(params).into_iter().nth(i)?;
+    let name = match nth.kind_name() {
+        "identifier" => nth,
+        "required_parameter" | "optional_parameter" => field(nth, "pattern")?,
+        _ => return None,
+    };
+    Some(name).filter(|n| n.kind_name() == "identifier")
+}
+
 /// Names a statement declares in its block: `const`/`let`/`var` declarations, functions,
 /// classes (also behind `export`).
 pub(super) fn declared_names(st: Node, src: &str, out: &mut Vec<String>) {
