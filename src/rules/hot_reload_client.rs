@@ -113,10 +113,19 @@ fn next_bundled(cx: &ProjectCx<'_>) -> std::collections::BTreeSet<usize> {
 /// Is this file a Next.js entry: under a `pages` or `app` folder at its project's top or under
 /// `src/`, or its middleware or instrumentation file there?
 fn is_next_entry(source: &crate::source::SourceFile) -> bool {
-    let Ok(rel) = source.path.strip_prefix(&source.project.root) else {
+    // (Both made absolute against the working directory, as the walk may have written either.)
+    let plain = |p: &std::path::Path| -> Vec<String> {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        p.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .filter_map(|c| c.as_os_str().to_str().map(String::from))
+            .collect()
+    };
+    let (path, root) = (plain(&source.path), plain(&source.project.root));
+    let Some(rel) = path.strip_prefix(root.as_slice()) else {
         return false;
     };
-    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let parts: Vec<&str> = rel.iter().map(String::as_str).collect();
     let parts = match parts.first() {
         Some(&"src") => &parts[1..],
         _ => &parts[..],

@@ -121,7 +121,12 @@ impl<'t> Pre<'t> {
         if !handler_class(last) {
             return false;
         }
-        let modules: Vec<&str> = self.inferred.not_modules.iter().map(String::as_str).collect();
+        let modules: Vec<&str> = self
+            .inferred
+            .not_modules
+            .iter()
+            .map(String::as_str)
+            .collect();
         let dependency = self.imports.get(*first).is_some_and(|imp| {
             imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
         });
@@ -233,9 +238,11 @@ impl<'t> Pre<'t> {
             || inferred::denied(def, name)
             || inferred::denied(def, &lower)
             || self.imported_from(name, &modules)
-            || ["cache", "memo", "limit", "retry", "throttle", "time", "trace", "log", "profile"]
-                .iter()
-                .any(|w| lower.contains(w))
+            || [
+                "cache", "memo", "limit", "retry", "throttle", "time", "trace", "log", "profile",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
         {
             return false;
         }
@@ -352,4 +359,19 @@ pub(super) fn handler_class(name: &str) -> bool {
         && ["Handler", "Listener", "Callback"]
             .iter()
             .any(|s| name.len() > s.len() && name.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::handler_class;
+
+    #[test]
+    fn handler_classes_are_named_for_calling_back() {
+        assert!(handler_class("MessageHandler"));
+        assert!(handler_class("CallbackQueryHandler"));
+        assert!(handler_class("ChangeListener"));
+        assert!(!handler_class("Handler"));
+        assert!(!handler_class("message_handler"));
+        assert!(!handler_class("HandlerRegistry"));
+    }
 }

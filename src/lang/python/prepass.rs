@@ -1110,7 +1110,8 @@ pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
     };
     // (Django's context processors, `context_processors.py`, run on every request rendered
     // with a `RequestContext`, as views do.)
-    let views = matches!(file, "views.py" | "context_processors.py") || dirs.last() == Some(&"views");
+    let views =
+        matches!(file, "views.py" | "context_processors.py") || dirs.last() == Some(&"views");
     let test = file == "conftest.py"
         || file.starts_with("test_")
         || file.ends_with("_test.py")

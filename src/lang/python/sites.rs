@@ -576,7 +576,9 @@ impl<'a, 't> Walker<'a, 't> {
                             .to_string(),
                         // Kept in a mapping under its name: `ctx["pool"].acquire()`,
                         // `request.app["db"].acquire()`.
-                        K::Subscript => super::options::plain_string(recv.field("subscript")?, src)?.0,
+                        K::Subscript => {
+                            super::options::plain_string(recv.field("subscript")?, src)?.0
+                        }
                         _ => return None,
                     }
                     .to_ascii_lowercase();

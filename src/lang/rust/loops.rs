@@ -623,7 +623,12 @@ fn at_least_an_hour(text: &str) -> bool {
             let rest = &text[i + unit.len()..];
             let arg = &rest[..rest.find(')')?];
             arg.split('*')
-                .map(|f| f.trim_end_matches("u64").replace('_', "").parse::<u64>().ok())
+                .map(|f| {
+                    f.trim_end_matches("u64")
+                        .replace('_', "")
+                        .parse::<u64>()
+                        .ok()
+                })
                 .try_fold(1u64, |acc, f| f.map(|f| acc.saturating_mul(f)))
         })
     };
@@ -631,4 +636,22 @@ fn at_least_an_hour(text: &str) -> bool {
         || seconds_in("from_mins(").is_some_and(|m| m >= 60)
         || seconds_in("minutes(").is_some_and(|m| m >= 60)
         || seconds_in("seconds(").is_some_and(|s| s >= 3600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_least_an_hour;
+
+    #[test]
+    fn an_hour_or_more_is_a_slow_pace() {
+        assert!(at_least_an_hour("Duration::days(1)"));
+        assert!(at_least_an_hour("chrono::Duration::hours(6).to_std()"));
+        assert!(at_least_an_hour("Duration::from_secs(86_400)"));
+        assert!(at_least_an_hour("Duration::from_secs(24*60*60)"));
+        assert!(at_least_an_hour("Duration::from_mins(90)"));
+        assert!(!at_least_an_hour("Duration::from_secs(60)"));
+        assert!(!at_least_an_hour("Duration::from_millis(500)"));
+        assert!(!at_least_an_hour("delay"));
+        assert!(!at_least_an_hour("Duration::from_secs(interval)"));
+    }
 }

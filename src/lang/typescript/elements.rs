@@ -94,9 +94,12 @@ impl<'a, 't> Walker<'a, 't> {
                         return;
                     }
                     let root = text(v, src);
-                    let wraps = self.pre.imports.get(root).is_some_and(|imp| {
-                        def.selection_modules.iter().any(|m| *m == imp.module)
-                    }) && self.owned_value(value, parts, &owned);
+                    let wraps = self
+                        .pre
+                        .imports
+                        .get(root)
+                        .is_some_and(|imp| def.selection_modules.contains(&imp.module))
+                        && self.owned_value(value, parts, &owned);
                     if wraps || out.contains(root) {
                         out.insert(text(name, src).to_string());
                     }
@@ -414,4 +417,3 @@ fn leading_name(path: &str) -> &str {
         .unwrap_or(path.len());
     &path[..end]
 }
-

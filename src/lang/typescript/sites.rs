@@ -531,9 +531,8 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 "variable_declarator" => {
                     if is_field(pn, "value", cn)
-                        && let Some(pattern) = field(pn, "name").filter(|x| {
-                            matches!(x.kind_name(), "object_pattern" | "array_pattern")
-                        })
+                        && let Some(pattern) = field(pn, "name")
+                            .filter(|x| matches!(x.kind_name(), "object_pattern" | "array_pattern"))
                         && !wrapped
                     {
                         pattern_names(pattern, src, &mut out.delivered);

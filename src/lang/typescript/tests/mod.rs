@@ -32,8 +32,11 @@ mod sessions;
 
 #[test]
 fn import_specifiers_found_without_parsing() {
+    // (Type-only imports and re-exports load nothing: TypeScript erases them.)
     let text = r#"import { prisma } from "@/prisma/client";
 import type { X } from '../types';
+import { helper } from "../helpers";
+export type { Y } from "./erased";
 import "./side-effect";
 const db = require( "./db" );
 const lazy = await import('./lazy');
@@ -46,7 +49,7 @@ myrequire("./nope");
         super::scan_import_specifiers(text),
         vec![
             "@/prisma/client",
-            "../types",
+            "../helpers",
             "./side-effect",
             "./db",
             "./lazy",
