@@ -460,6 +460,10 @@ pub struct RegistrationDef {
     /// (gRPC's generated `add_GreeterServicer_to_server(Greeter(), server)`); one `*` stands
     /// for any text.
     pub instance_functions: Vec<String>,
+    /// Python: base classes, as `module:Class`, whose subclasses a framework instantiates for
+    /// every call it makes (Label Studio's ML backends: `LabelStudioMLBase`, built per
+    /// `/predict` and `/webhook` request): their `__init__` and `setup` run per call.
+    pub per_call_bases: Vec<String>,
     /// GraphQL root types of a resolver map (`{ Query: { product: (_, args) => … } }`): the
     /// functions under them, and under the other types of a map that has one, run per
     /// request (Apollo Server, GraphQL Yoga, Mercurius, graphql-tools' `makeExecutableSchema`).

@@ -220,11 +220,16 @@ fn owned_by_per_request_instance(
     let facts = &cx.files[fi].facts;
     c.guard == Guard::Owner
         && c.in_fn.is_some_and(|f| {
-            cx.graph.per_request.contains_key(&(fi, f))
+            // Instantiated by the project's own per-request code (`new CdrWriter(evt)` in an
+            // event handler), or registered as per call; not a class handed to a library that
+            // may build it once (`api.registerPlatform(NAME, Platform)`).
+            cx.graph.per_request.get(&(fi, f)).is_some_and(|p| {
+                !matches!(p, PerRequest::HandlerRef { framework, .. } if framework == INFERRED)
+            })
                 && facts.function(Some(f)).is_some_and(|fun| {
                     fun.method
                         && fun.guard == Guard::None
-                        && fun.scope.name.as_deref() == Some("__init__")
+                        && matches!(fun.scope.name.as_deref(), Some("__init__" | "constructor"))
                 })
         })
 }

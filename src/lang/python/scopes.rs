@@ -1004,6 +1004,18 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return (ScopeKind::Handler, Some("per-call"), guard);
         }
+        // A subclass of a base the framework instantiates per call (the catalogue's
+        // `per_call_bases`: Label Studio's `LabelStudioMLBase`): its initialisers run per call.
+        if let Some(c) = class
+            && matches!(name, "__init__" | "setup")
+            && self.cat.registration.per_call_bases.iter().any(|b| {
+                b.split_once(':').is_some_and(|(module, base)| {
+                    c.bases.iter().any(|x| x == base) && self.pre.imported_from(base, &[module])
+                })
+            })
+        {
+            return (ScopeKind::Handler, Some("per-call"), guard);
+        }
         if let Some(c) = class
             && (c
                 .bases

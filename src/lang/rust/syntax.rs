@@ -697,6 +697,8 @@ pub(super) enum MacroContent {
 #[derive(Default)]
 pub(super) struct MacroStore {
     pub(super) by_key: HashMap<(usize, usize), MacroContent>,
+    /// How many macro bodies the visit is inside (a `vec![…]` in a `vec![…]`), bounded.
+    depth: usize,
 }
 
 impl MacroStore {
@@ -830,6 +832,19 @@ impl<'ast> Visit<'ast> for MacroStore {
             _ => None,
         };
         if let Some(c) = content {
+            // The macros written inside this one's expressions (`vec![Service {
+            // characteristics: vec![…] }]`): each is read where it stands too.
+            if self.depth < 16 {
+                self.depth += 1;
+                match &c {
+                    MacroContent::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
+                    MacroContent::Lazy(statics) => {
+                        statics.iter().for_each(|(_, e)| self.visit_expr(e));
+                    }
+                    MacroContent::Routes(_) => {}
+                }
+                self.depth -= 1;
+            }
             self.by_key.insert(macro_key(m), c);
         }
     }

@@ -271,8 +271,22 @@ impl<'t> Walker<'_, 't> {
                     .any(|c| c == class.rsplit('.').next().unwrap_or(class));
             }
             let named = match unwrap_value(func).kind_name() {
-                "member_expression" => field(unwrap_value(func), "property")
-                    .is_some_and(|p| reg.lists_method(text(p, src))),
+                "member_expression" => field(unwrap_value(func), "property").is_some_and(|p| {
+                    let method = text(p, src);
+                    // Or named with its receiver's last name (`rpc.provide`: deepstream's
+                    // `client.rpc.provide(name, cb)`, where a bare `provide` is dependency
+                    // injection's).
+                    let receiver = field(unwrap_value(func), "object")
+                        .map(unwrap_value)
+                        .and_then(|o| match o.kind_name() {
+                            "member_expression" => field(o, "property"),
+                            "identifier" => Some(o),
+                            _ => None,
+                        })
+                        .map(|r| text(r, src));
+                    reg.lists_method(method)
+                        || receiver.is_some_and(|r| reg.lists_method(&format!("{r}.{method}")))
+                }),
                 "identifier" => reg.functions.iter().any(|f| f == text(func, src)),
                 _ => false,
             };
@@ -350,6 +364,12 @@ impl<'t> Walker<'_, 't> {
                 .flatten()
                 .find(|o| self.pre.names_its_event(o.node))?
         };
+        // An object typed as a library's (`export const invoice: ConductorWorker = {
+        // taskDefName: "generate_invoice", execute: async (task) => … }`): the library holds it
+        // and calls its callbacks, per event.
+        if !known && let Some(ty) = self.dependency_typed(object) {
+            return Some((ty, format!("{}({{ {key} }})", text(ty, src)), true));
+        }
         let args = object.up().filter(|a| a.node.kind_name() == "arguments")?;
         let call = args
             .up()
@@ -363,6 +383,38 @@ impl<'t> Walker<'_, 't> {
 }
 
 impl<'t> Walker<'_, 't> {
+    /// The type an object literal is declared with when a dependency exports it: `const w:
+    /// ConductorWorker = { … }` or `{ … } satisfies ConductorWorker`, with `ConductorWorker`
+    /// imported from a package (not the project, not a `not_modules` one).
+    fn dependency_typed(&self, object: At<'_, 't>) -> Option<Node<'t>> {
+        let src = self.src;
+        let up = object.up()?;
+        let ty = match up.node.kind_name() {
+            "variable_declarator" => field(up.node, "type")
+                .and_then(first_named)
+                .filter(|t| matches!(t.kind_name(), "type_identifier" | "generic_type")),
+            "satisfies_expression" => named_kids(up.node)
+                .into_iter()
+                .nth(1)
+                .filter(|t| matches!(t.kind_name(), "type_identifier" | "generic_type")),
+            _ => None,
+        }?;
+        let name_node = if ty.kind_name() == "generic_type" {
+            field(ty, "name").or_else(|| first_named(ty))?
+        } else {
+            ty
+        };
+        let imp = self.pre.imports.get(text(name_node, src))?;
+        let def = &self.catalog.registration.inferred;
+        (imp.local.is_none()
+            && !imp.module.starts_with('.')
+            && !def
+                .not_modules
+                .iter()
+                .any(|m| wildcard_match(m, &imp.module)))
+        .then_some(name_node)
+    }
+
     /// Is this `this` the root of `this.x`, a field the file assigns (`this.client = …`,
     /// `this.connected = true`)? Such a field is the instance's state a guard may test.
     pub(super) fn this_state(&self, this: Node<'_>) -> bool {

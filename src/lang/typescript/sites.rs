@@ -12,6 +12,19 @@ impl<'a, 't> Walker<'a, 't> {
             .any(|f| f.locals.iter().any(|l| l == name))
     }
 
+    /// Is `name` a variable of an enclosing function (not this one's), assigned from a plain
+    /// function (not a handler): state the closure keeps between calls (`let pool` of a
+    /// plugin factory, filled by its `start()` and ended by its `stop()`).
+    fn is_captured_var(&self, name: &str) -> bool {
+        let n = self.frames.len();
+        n > 2
+            && self.ctx().scope.kind == ScopeKind::Function
+            && !self.frames[n - 1].locals.iter().any(|l| l == name)
+            && self.frames[1..n - 1]
+                .iter()
+                .any(|f| f.locals.iter().any(|l| l == name))
+    }
+
     pub(super) fn is_module_var(&self, name: &str) -> bool {
         self.pre.module_vars.contains(name) && !self.is_local(name)
     }
@@ -43,6 +56,8 @@ impl<'a, 't> Walker<'a, 't> {
                 let name = text(n, src);
                 if in_fn && self.is_module_var(name) {
                     Guard::ModuleCache
+                } else if self.is_captured_var(name) {
+                    Guard::Owner
                 } else {
                     Guard::None
                 }
