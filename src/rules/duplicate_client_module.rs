@@ -339,7 +339,9 @@ fn subscribes(
 /// Clients whose target is not in the code (`redis.Redis(host=os.environ["REDIS_HOST"])`) join
 /// the clients of their family in the project that name one, when those all name the same one
 /// (`redis.Redis.from_url(REDIS_URL)` in another module): one server, two pools. Where the
-/// project names two targets of the family, which one an unnamed client reaches is unknown.
+/// project names two targets of the family, which one an unnamed client reaches is unknown, and
+/// so is whether two unnamed ones reach the same (a log transport given `MONGODB_LOGS_URI` by its
+/// caller, a file store given `DATABASE_URI`): they are not reported as one another's duplicates.
 fn merge_unknown_targets(groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, String, usize)>>) {
     let unknown: Vec<GroupKey> = groups
         .keys()
@@ -347,9 +349,14 @@ fn merge_unknown_targets(groups: &mut BTreeMap<GroupKey, BTreeMap<usize, (Span, 
         .cloned()
         .collect();
     for key in unknown {
-        merge_into_only(groups, &key, |(root, family, database)| {
+        let named = |(root, family, database): &GroupKey| {
             *root == key.0 && *family == key.1 && !database.is_empty()
-        });
+        };
+        if groups.keys().filter(|k| named(k)).count() >= 2 {
+            groups.remove(&key);
+            continue;
+        }
+        merge_into_only(groups, &key, named);
     }
 }
 
