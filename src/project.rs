@@ -48,11 +48,25 @@ pub struct Project {
     /// TS/JS: the `dev` script runs a file of the project rather than `next dev` (`nodemon -x
     /// ts-node server/index.ts`): a custom server, restarted as a whole process on a change.
     pub custom_dev_server: bool,
+    /// npm dependencies' major versions, as their `package.json` ranges start (`^2.6.12` → 2).
+    pub dep_majors: std::collections::BTreeMap<String, u32>,
 }
 
 /// `package.json` scripts that run the application rather than a one-off job: `start`, `dev`,
 /// `serve`, `preview`, `watch`, and their variants (`start:prod`, `dev:server`).
 const APP_SCRIPTS: &[&str] = &["start", "dev", "serve", "server", "preview", "watch"];
+
+/// The major version a dependency range starts with: `^2.6.12`, `~2.7`, `2.x`, `>=3.0.0` → the
+/// first number; `latest`, `workspace:*`, a URL → none.
+fn major_of(range: &str) -> Option<u32> {
+    let digits: String = range
+        .trim()
+        .trim_start_matches(['^', '~', '=', '>', '<', 'v', ' '])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
 
 /// The JS/TS files a script's command runs (a token with a JS/TS extension that is not a flag's
 /// value: `tsx -r dotenv/config ./server/db/reset.ts` → `server/db/reset.ts`).
@@ -241,6 +255,11 @@ impl Project {
                     match json.get(key) {
                         Some(serde_json::Value::Object(obj)) => {
                             p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
+                            for (name, range) in obj {
+                                if let Some(major) = range.as_str().and_then(major_of) {
+                                    p.dep_majors.insert(normalise_dep(name), major);
+                                }
+                            }
                         }
                         None | Some(serde_json::Value::Null) => {}
                         // `"dependencies": ["next", 5]`: npm would refuse it; so do the rules.
@@ -784,6 +803,17 @@ fn collect_pyproject_deps(doc: &toml::Table, out: &mut BTreeSet<String>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn major_versions_from_ranges() {
+        assert_eq!(major_of("^2.6.12"), Some(2));
+        assert_eq!(major_of("~3.4"), Some(3));
+        assert_eq!(major_of(">=10.0.0"), Some(10));
+        assert_eq!(major_of("2.x"), Some(2));
+        assert_eq!(major_of("latest"), None);
+        assert_eq!(major_of("workspace:*"), None);
+    }
+
     use super::*;
 
     #[test]

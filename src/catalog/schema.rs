@@ -571,6 +571,21 @@ pub struct LifecycleDef {
     /// `object` containers: calls whose options-object argument is a component
     /// (`defineComponent`, `Vue.extend`).
     pub object_calls: Vec<String>,
+    /// The unmount method to name when the component has none, under an older major version of
+    /// the framework (Vue 2's `beforeDestroy`, not Vue 3's `beforeUnmount`).
+    #[serde(default)]
+    pub legacy_unmount: Option<LegacyUnmountDef>,
+}
+
+/// See [`LifecycleDef::legacy_unmount`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegacyUnmountDef {
+    /// The framework's package (`vue`).
+    pub dependency: String,
+    /// Its major versions up to this one use `hook`.
+    pub up_to_major: u32,
+    pub hook: String,
 }
 
 /// A registration the catalogue does not name is still recognised by its shape: a callback

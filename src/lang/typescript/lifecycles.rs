@@ -98,8 +98,16 @@ impl<'a, 't> Walker<'a, 't> {
             .filter(|d| d.container == container)
         {
             let unmount = def.unmount.iter().find_map(|u| method(u).map(|n| (u, n)));
+            let project = &self.pre.file.project;
+            let legacy = def.legacy_unmount.as_ref().filter(|l| {
+                project
+                    .dep_majors
+                    .get(&l.dependency)
+                    .is_some_and(|m| *m <= l.up_to_major)
+            });
             let release = unmount
                 .map(|(u, _)| u.clone())
+                .or_else(|| legacy.map(|l| l.hook.clone()))
                 .or_else(|| def.unmount.first().cloned())
                 .unwrap_or_default();
             for m in &def.mount {
