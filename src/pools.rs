@@ -403,6 +403,10 @@ pub fn is_auxiliary(rel: &str) -> bool {
         || name.starts_with("test-environment")
         || name.starts_with("jest.")
         || name.starts_with("vitest.")
+        // Task runners' files, each task run once per invocation (doit, nox, Fabric, gulp, Grunt).
+        || matches!(name, "dodo.py" | "noxfile.py" | "fabfile.py")
+        || name.starts_with("gulpfile.")
+        || name.starts_with("Gruntfile.")
 }
 
 #[cfg(test)]
@@ -416,6 +420,9 @@ mod tests {
         assert!(!is_auxiliary("app/integrations/stripe.ts"));
         assert!(!is_auxiliary("src/integration/mod.rs"));
         assert!(is_auxiliary("ckanext/tracking/migration/tracking/env.py"));
+        assert!(is_auxiliary("ops/dodo.py"));
+        assert!(is_auxiliary("gulpfile.js"));
+        assert!(!is_auxiliary("app/tasks/dodo_helpers.py"));
         let p = std::path::Path::new;
         assert!(is_auxiliary_project(p(
             "/repo/examples/autopilot/benchmarks"

@@ -40,8 +40,13 @@ impl Check for DuplicateClientModule {
                 // Built once: at module scope, under a cache, or by a function that only start-up
                 // code calls (`pub async fn init_pool() -> PgPool` called from `main`), which keeps
                 // it (it is not closed before the function returns).
+                // (Kept on an instance that per-request code builds, `new MentionHandler(note)`
+                // per mention, it lives as long as one request: `per-request-client`'s.)
+                let per_request_owner = c.guard == crate::facts::Guard::Owner
+                    && c.in_fn.is_some_and(|f| cx.graph.per_request.contains_key(&(fi, f)));
                 let long_lived = c.scope.kind == ScopeKind::Module
                     || (c.guard.is_guarded()
+                        && !per_request_owner
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup))
                     || startup_factory(cx, fi, c)
                     || framework_setup_hook(cx, fi, c);

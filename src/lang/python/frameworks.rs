@@ -17,7 +17,13 @@ impl<'t> Pre<'t> {
             let modules: Vec<&str> = d.modules.iter().map(String::as_str).collect();
             d.names.iter().any(|n| n == last)
                 && (self.imported_from(first, &modules)
-                    || (segs.len() >= 2 && self.built_from(first, &modules, src)))
+                    || (segs.len() >= 2 && self.built_from(first, &modules, src))
+                    // An object a function of the file builds (`login_manager =
+                    // LoginManager(app)` in `create_app`), in a file importing the framework.
+                    || (segs.len() >= 2
+                        && !self.consts.contains_key(first)
+                        && !self.imports.contains_key(first)
+                        && self.imports_from_module(&modules)))
         })
     }
 

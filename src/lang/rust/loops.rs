@@ -396,7 +396,7 @@ pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
 
 /// Is the function memoized by hand in a map: a statement of its body returns early from what
 /// the map holds for the key (`if let Some(v) = self.cache.get(domain) { return Ok(v); }`) and
-/// the body later stores into that same map (`self.cache.insert(domain, v)`)? What it builds
+/// the body later stores into that same map (`self.cache.insert(domain, v)`, `.entry(k)`)? What it builds
 /// then runs once per key and cache miss, like a `#[cached]` function's.
 pub(super) fn memoized_by_map(body: &syn::Block, conv: &Conv<'_>) -> bool {
     /// The receiver of a `.get(…)` an `if let` tests, seen through `?` and `.await`.
@@ -430,7 +430,10 @@ pub(super) fn memoized_by_map(body: &syn::Block, conv: &Conv<'_>) -> bool {
     }
     impl<'a> syn::visit::Visit<'a> for Inserts<'_> {
         fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
-            if m.method == "insert" && place_text(self.conv, &m.receiver) == self.target {
+            // (`self.cache.insert(k, v)`, or `CACHE.lock().unwrap().entry(k).or_insert(v)`.)
+            if (m.method == "insert" || m.method == "entry")
+                && place_text(self.conv, &m.receiver) == self.target
+            {
                 self.found = true;
             }
             syn::visit::visit_expr_method_call(self, m);

@@ -757,6 +757,9 @@ impl<'a, 't> Walker<'a, 't> {
                     let name = text(k, src);
                     if registry.iter().any(|r| r == name) {
                         guard = Guard::SingletonApi;
+                    } else if self.instances.contains_key(name) && !self.is_local(name) {
+                        // A client the module holds (`if (await cooldowns.exists(key)) return`
+                        // on a Redis client): data asked of a server, not state kept here.
                     } else if self.is_global(name) {
                         guard = Guard::GlobalCache;
                     } else if (self.is_module_var(name)
