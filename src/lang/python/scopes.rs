@@ -1047,8 +1047,11 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return (ScopeKind::Handler, Some("falcon"), guard);
         }
+        // Django builds a class-based view anew for every request (`as_view()`), so its
+        // `__init__` and `setup` run per request too.
+        let django_init = matches!(name, "__init__" | "setup") && project.has_dep("django");
         if let Some(c) = class
-            && CBV_METHODS.contains(&name)
+            && (CBV_METHODS.contains(&name) || django_init)
         {
             let tag = c.bases.iter().find_map(|b| {
                 if b.ends_with("MethodView") {
@@ -1071,7 +1074,9 @@ impl<'a, 't> Walker<'a, 't> {
                     None
                 }
             });
-            if let Some(fw) = tag {
+            if let Some(fw) = tag
+                && (!django_init || CBV_METHODS.contains(&name) || fw == "django")
+            {
                 return (ScopeKind::Handler, Some(fw), guard);
             }
         }
