@@ -103,7 +103,7 @@ impl<'t> Pre<'t> {
     /// A dependency's handler class given a function of the project (`MessageHandler(
     /// handlers.on_text, filters.text)` of pywa, handed to `wa.add_handlers(…)`): the object
     /// exists to call that function back, per event. Not a class of `not_modules` (logging's
-    /// `StreamHandler`). Whether it was such a call, handled or not.
+    /// `StreamHandler`). Whether it was a dependency's handler class, registering or not.
     fn handler_object(
         &self,
         call: Node<'t>,
@@ -130,7 +130,10 @@ impl<'t> Pre<'t> {
         let dependency = self.imports.get(*first).is_some_and(|imp| {
             imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
         });
-        if self.cli || !dependency || self.imported_from(first, &modules) {
+        if !dependency {
+            return false;
+        }
+        if self.cli || self.imported_from(first, &modules) {
             return true;
         }
         let Some(args) = call.field("arguments") else {

@@ -549,6 +549,8 @@ impl<'a, 't> Walker<'a, 't> {
                         && let Some(pattern) = field(pn, "name")
                             .filter(|x| matches!(x.kind_name(), "object_pattern" | "array_pattern"))
                         && !wrapped
+                        && out.member.is_none()
+                        && !out.via_arg
                     {
                         pattern_names(pattern, src, &mut out.delivered);
                     }
