@@ -218,7 +218,12 @@ fn owned_by_per_request_instance(
     c: &crate::facts::ClientSite,
 ) -> bool {
     let facts = &cx.files[fi].facts;
+    // (TS/JS: built from the instance's own data, `new pg.Client({ connectionString:
+    // this.connectionString })`, it reaches whatever each caller names: a connection per
+    // target, not one shared client built again.)
+    let per_target = cx.files[fi].source.lang.is_js_family() && !c.anchors.args_are_static;
     c.guard == Guard::Owner
+        && !per_target
         && c.in_fn.is_some_and(|f| {
             // Instantiated by the project's own per-request code (`new CdrWriter(evt)` in an
             // event handler), or registered as per call; not a class handed to a library that

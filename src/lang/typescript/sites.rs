@@ -344,6 +344,12 @@ impl<'a, 't> Walker<'a, 't> {
             ..Default::default()
         };
         let ctx = self.ctx();
+        // Kept on the instance by its constructor and ended by one of its methods
+        // (`this._client = new pg.Client(…)`, `await this._client.end()` in `runQuery`'s
+        // `finally`): the instance releases it.
+        let released_by_instance = guard == Guard::Owner
+            && ctx.scope.name.as_deref() == Some("constructor")
+            && instance_releases(at, src, &def.release);
         let site = ClientSite {
             client: def.id.clone(),
             family: def.family.clone(),
@@ -353,7 +359,7 @@ impl<'a, 't> Walker<'a, 't> {
             scope: ctx.scope.clone(),
             guard,
             binding: vc.binding.clone(),
-            released: vc.using,
+            released: vc.using || released_by_instance,
             handed: false,
             returned: vc.returned,
             in_fn: ctx.fn_idx,
