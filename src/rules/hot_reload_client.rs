@@ -113,19 +113,8 @@ fn next_bundled(cx: &ProjectCx<'_>) -> std::collections::BTreeSet<usize> {
 /// Is this file a Next.js entry: under a `pages` or `app` folder at its project's top or under
 /// `src/`, or its middleware or instrumentation file there?
 fn is_next_entry(source: &crate::source::SourceFile) -> bool {
-    // (Both made absolute against the working directory, as the walk may have written either.)
-    let plain = |p: &std::path::Path| -> Vec<String> {
-        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        p.components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .filter_map(|c| c.as_os_str().to_str().map(String::from))
-            .collect()
-    };
-    let (path, root) = (plain(&source.path), plain(&source.project.root));
-    let Some(rel) = path.strip_prefix(root.as_slice()) else {
-        return false;
-    };
-    let parts: Vec<&str> = rel.iter().map(String::as_str).collect();
+    // (`rel` is the path in the project.)
+    let parts: Vec<&str> = source.rel.trim_start_matches("./").split('/').collect();
     let parts = match parts.first() {
         Some(&"src") => &parts[1..],
         _ => &parts[..],

@@ -127,10 +127,7 @@ impl<'t> Pre<'t> {
             .iter()
             .map(String::as_str)
             .collect();
-        let dependency = self.imports.get(*first).is_some_and(|imp| {
-            imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
-        });
-        if !dependency {
+        if !self.dependency_import(first, file) {
             return false;
         }
         if self.cli || self.imported_from(first, &modules) {
@@ -249,9 +246,7 @@ impl<'t> Pre<'t> {
         {
             return false;
         }
-        let dependency = self.imports.get(name).is_some_and(|imp| {
-            imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
-        });
+        let dependency = self.dependency_import(name, file);
         let key = call
             .and_then(|c| c.field("arguments"))
             .and_then(|a| a.named_child(0))
@@ -278,7 +273,7 @@ impl<'t> Pre<'t> {
         let Some(segs) = dotted(base, src) else {
             return false;
         };
-        let Some(imp) = segs.first().and_then(|f| self.imports.get(*f)) else {
+        let Some(first) = segs.first() else {
             return false;
         };
         let not: Vec<&str> = self
@@ -287,9 +282,19 @@ impl<'t> Pre<'t> {
             .iter()
             .map(String::as_str)
             .collect();
-        imp.level == 0
-            && !in_package(&imp.path, &not)
-            && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
+        self.dependency_import(first, file)
+            && self
+                .imports
+                .get(*first)
+                .is_some_and(|imp| !in_package(&imp.path, &not))
+    }
+
+    /// Is `local` imported from a package that is not the project's (absolute, and no module
+    /// of the project by that path)?
+    fn dependency_import(&self, local: &str, file: &SourceFile) -> bool {
+        self.imports.get(local).is_some_and(|imp| {
+            imp.level == 0 && project_module(&imp.path, 0, file, &self.cat_tops).is_none()
+        })
     }
 
     /// Does the file read like a command line: it imports argparse (or reads `sys.argv` at

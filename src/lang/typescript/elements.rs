@@ -75,25 +75,15 @@ impl<'a, 't> Walker<'a, 't> {
                     if name.kind_name() != "identifier" || out.contains(text(name, src)) {
                         return;
                     }
-                    // The name the chain starts from (`d3` of `d3.select(x).append("g")`).
-                    let mut v = unwrap_value(value);
-                    loop {
-                        v = match v.kind_name() {
-                            "call_expression" => match field(v, "function") {
-                                Some(f) => unwrap_value(f),
-                                None => return,
-                            },
-                            "member_expression" => match field(v, "object") {
-                                Some(o) => unwrap_value(o),
-                                None => return,
-                            },
-                            _ => break,
-                        };
-                    }
-                    if v.kind_name() != "identifier" {
+                    // The name the chain starts from (`d3` of `d3.select(x).append("g")`, or
+                    // `select` of `select(x)` imported from `d3-selection`).
+                    let bare = field(unwrap_value(value), "function")
+                        .map(unwrap_value)
+                        .filter(|f| f.kind_name() == "identifier")
+                        .map(|f| text(f, src));
+                    let Some(root) = bare.or_else(|| root_of(value, src).map(|(r, _)| r)) else {
                         return;
-                    }
-                    let root = text(v, src);
+                    };
                     let wraps = self
                         .pre
                         .imports

@@ -75,7 +75,7 @@ use effect_parts::*;
 use elements::ElementRefs;
 use options::*;
 use prepass::*;
-use returns::{delivered_by_callback, iife_call_of, instance_releases, returned_param};
+use returns::{iife_call_of, returned_param};
 use scopes::*;
 use sites::*;
 use syntax::*;

@@ -712,3 +712,51 @@ pub(super) fn negated(k: Node, src: &str) -> bool {
     }
     false
 }
+
+/// The parameter a construction hands its value to through a Node-style callback, its last
+/// argument (`amqp.connect(url, function (err, conn) { … })`: `conn`, after an error first).
+pub(super) fn delivered_by_callback<'t>(call: Node<'t>, src: &str) -> Option<String> {
+    let cb = call_args(call).last().map(|a| unwrap_value(*a))?;
+    let err = param_name(cb, 0)?;
+    let name = text(err, src).to_ascii_lowercase();
+    if !(name == "e" || name.starts_with("err")) {
+        return None;
+    }
+    param_name(cb, 1).map(|p| text(p, src).to_string())
+}
+
+/// Does the class whose constructor assigns this construction to `this.field` call one of
+/// `release` on that field in any of its methods (`this.field.end()`, `this.field?.close()`)?
+pub(super) fn instance_releases(at: At<'_, '_>, src: &str, release: &[String]) -> bool {
+    let mut cur = at;
+    let mut field_name = None;
+    let mut class_body = None;
+    while let Some(p) = cur.up() {
+        match p.node.kind_name() {
+            "assignment_expression" if field_name.is_none() => {
+                field_name = field(p.node, "left")
+                    .filter(|l| l.kind_name() == "member_expression")
+                    .filter(|l| field(*l, "object").is_some_and(|o| o.kind_name() == "this"))
+                    .and_then(|l| field(l, "property"))
+                    .map(|f| text(f, src).to_string());
+            }
+            "class_body" => {
+                class_body = Some(p.node);
+                break;
+            }
+            _ => {}
+        }
+        cur = p;
+    }
+    let (Some(name), Some(body)) = (field_name, class_body) else {
+        return false;
+    };
+    let compact: String = text(body, src)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    release.iter().any(|r| {
+        compact.contains(&format!("this.{name}.{r}("))
+            || compact.contains(&format!("this.{name}?.{r}("))
+    })
+}
