@@ -553,6 +553,15 @@ pub struct OwnedElementsDef {
     /// a value built from an owned element by one of them, and what is chained from it
     /// (`svg.append("g").selectAll("path").join("path")`), selects owned elements.
     pub selection_modules: Vec<String>,
+    /// Methods only a selection has (`attr`, `data`, `join`): a listener added to a chain
+    /// through one of them (`g.selectAll("circle").data(d).join("circle").on("click", f)`) is
+    /// on the elements the chain selected, in a file importing one of `selection_modules`.
+    #[serde(default)]
+    pub selection_methods: Vec<String>,
+    /// Functions of `selection_modules` that build a behaviour of their own
+    /// (`d3.zoom().on("zoom", f)`): its listeners go with it and with what it is called on.
+    #[serde(default)]
+    pub selection_factories: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -575,6 +584,19 @@ pub struct LifecycleDef {
     /// the framework (Vue 2's `beforeDestroy`, not Vue 3's `beforeUnmount`).
     #[serde(default)]
     pub legacy_unmount: Option<LegacyUnmountDef>,
+    /// Calls in a mount method that register a cleanup for the unmount: a method of these names
+    /// given one of the unmount methods' names behind `prefix` and a function (Vue 2's
+    /// `this.$once('hook:beforeDestroy', () => …)`); that function is the component's cleanup.
+    #[serde(default)]
+    pub unmount_events: Option<UnmountEventsDef>,
+}
+
+/// See [`LifecycleDef::unmount_events`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnmountEventsDef {
+    pub methods: Vec<String>,
+    pub prefix: String,
 }
 
 /// See [`LifecycleDef::legacy_unmount`].
@@ -583,6 +605,10 @@ pub struct LifecycleDef {
 pub struct LegacyUnmountDef {
     /// The framework's package (`vue`).
     pub dependency: String,
+    /// Packages whose major versions follow the framework's (Nuxt 2 runs Vue 2): a project that
+    /// names one of them and not the framework itself is read by that package's major version.
+    #[serde(default)]
+    pub also: Vec<String>,
     /// Its major versions up to this one use `hook`.
     pub up_to_major: u32,
     pub hook: String,

@@ -426,7 +426,18 @@ pub(crate) fn read_text(path: &Path, max: u64) -> Result<String, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("skipped: UTF-16 text (connlint reads UTF-8; re-encode the file)".to_string());
     }
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    // Binary: NUL bytes in the first 8 KiB, unless they are a trace in otherwise plain text. Source
+    // can hold a stray NUL (Wekan writes one inside a JavaScript template literal, as a key
+    // separator); such a file is text and is checked.
+    let head = &bytes[..bytes.len().min(8192)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| {
+            b != 0 && b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1b)
+        })
+        .count();
+    if nuls > 0 && (nuls > 4 || controls > 0) {
         return Err("skipped: binary file".to_string());
     }
     // Every file found is read and checked, most only to be passed by: validation by SIMD (std's

@@ -79,6 +79,22 @@ impl Check for DuplicateClientModule {
                     Some(crate::facts::UrlRef::Literal { text, .. }) => text.clone(),
                     None => String::new(),
                 };
+                // A cached factory that builds its client from what its caller gives
+                // (`createClient(config)` under `getSingleton(`mongodb-${destination.id}`, …)`)
+                // keeps one client per target: a per-tenant cache, not a second module for one
+                // database. (Called only from start-up code, the same factory is a module's pool.)
+                let per_target = database.is_empty()
+                    && c.scope.kind != ScopeKind::Module
+                    && !c.anchors.args_are_static
+                    && c
+                        .in_fn
+                        .and_then(|f| file.facts.functions.get(f))
+                        .is_some_and(|f| f.params > 0)
+                    && !built_by_startup_call(cx, fi, c)
+                    && !framework_setup_hook(cx, fi, c);
+                if per_target {
+                    continue;
+                }
                 groups
                     .entry((file.source.project.root.clone(), c.family.clone(), database))
                     .or_default()
@@ -92,16 +108,24 @@ impl Check for DuplicateClientModule {
         for ((_, family, _), mut sites) in groups {
             // `redis.StrictRedis(…, db=config.KV_JOB_DB_INDEX)` and `…, db=…EVENTS…)`: two
             // logical databases of one server, told apart by the option's text. A site is a
-            // duplicate of another that selects the same one, or does not say.
+            // duplicate of another that selects the same one. One that does not say uses its
+            // URL's (or the default, the same as `db=0`): a module that selects one explicitly
+            // beside it keeps its data apart on purpose (Warehouse's sessions on `REDIS_URL/2`,
+            // its XML-RPC cache on `db=redis_db`).
             let selected: BTreeMap<usize, Option<&str>> = sites
                 .iter()
-                .map(|(fi, (_, _, ci))| (*fi, selected_database(cx, *fi, *ci)))
+                .map(|(fi, (_, _, ci))| {
+                    let sel = selected_database(cx, *fi, *ci)
+                        .map(|t| t.rsplit('=').next().unwrap_or(t).trim())
+                        .filter(|t| *t != "0");
+                    (*fi, sel)
+                })
                 .collect();
             sites.retain(|fi, _| {
                 let mine = selected.get(fi).copied().flatten();
-                selected.iter().any(|(o, theirs)| {
-                    o != fi && (mine.is_none() || theirs.is_none() || *theirs == mine)
-                })
+                selected
+                    .iter()
+                    .any(|(o, theirs)| o != fi && *theirs == mine)
             });
             // Scripts run as processes of their own: their clients are not duplicates of the
             // application's.
@@ -389,6 +413,28 @@ fn framework_setup_hook(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientS
 }
 
 /// The files whose start-up code (or module scope) reaches function `f` through calls.
+/// Is the function around `c` called, without a cache around the call, from start-up code (a
+/// module's or `main`'s statements, or a function only they call)? A call under a keyed cache
+/// (`getSingleton(key, () => createClient(config))`) runs once per key, not once.
+fn built_by_startup_call(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) -> bool {
+    let Some(f) = c.in_fn else {
+        return false;
+    };
+    cx.graph.callers.get(&(fi, f)).is_some_and(|calls| {
+        calls.iter().any(|&(cf, ci)| {
+            let call = &cx.files[cf].facts.calls[ci];
+            !call.guard.is_guarded()
+                && match call.scope.kind {
+                    ScopeKind::Module | ScopeKind::Startup => true,
+                    ScopeKind::Function => call
+                        .in_fn
+                        .is_some_and(|p| cx.graph.startup_only.contains(&(cf, p))),
+                    _ => false,
+                }
+        })
+    })
+}
+
 fn startup_roots(cx: &ProjectCx<'_>, f: crate::callgraph::FnId) -> BTreeSet<usize> {
     cx.graph.startup_roots(f, |(cf, ci)| {
         let call = &cx.files[cf].facts.calls[ci];

@@ -201,8 +201,6 @@ fn receiver_root(receiver: &str) -> Option<String> {
     (!root.is_empty() && chained_on).then(|| root.to_string())
 }
 
-
-
 /// `text` with its root `root` replaced by `alias`: `lobby.call` → `joined.call`.
 fn with_root(text: &str, root: &str, alias: &str) -> Option<String> {
     let rest = text.strip_prefix(root)?;
@@ -340,6 +338,18 @@ fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
                     && is_release(pair, &c.callee, c.receiver.as_deref())
                     && (receiver.is_some_and(|r| canon(r) == root)
                         || c.args.first().is_some_and(|x| canon(x) == root))
+                {
+                    return true;
+                }
+                // A subscription by key released by key on the same receiver (Baserow's
+                // `this.$realtime.subscribe('table', { table_id })` … `this.$realtime
+                // .unsubscribe('table', { table_id })` in `beforeDestroy`).
+                if a.binding.is_none()
+                    && a.receiver.is_some()
+                    && same(receiver, a.receiver.as_ref())
+                    && is_release(pair, &c.callee, c.receiver.as_deref())
+                    && a.args.first().is_some()
+                    && same(c.args.first(), a.args.first())
                 {
                     return true;
                 }

@@ -361,6 +361,10 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn body_info(&self, owner: Node<'t>, nodes: &[(Node<'t>, bool)]) -> BodyInfo<'t> {
         let src = self.src;
         let mut info = BodyInfo::default();
+        info.self_outlives_call = owner.kind_name() == "function_definition"
+            && owner
+                .field("name")
+                .is_some_and(|n| text(n, src) == "__call__");
         if owner.kind_name() != "module"
             && let Some(params) = owner.field("parameters")
         {
@@ -805,7 +809,9 @@ impl<'a, 't> Walker<'a, 't> {
                 };
                 let per_request = matches!(kind, ScopeKind::Handler | ScopeKind::Loop);
                 if root == "self" || root == "cls" {
-                    if per_request {
+                    // A `ThreadLocalSessionFactory.__call__` keeping its session on
+                    // `self._local`: the object serves every request.
+                    if per_request && !info.self_outlives_call {
                         Guard::None
                     } else {
                         Guard::Owner
@@ -983,7 +989,8 @@ impl<'a, 't> Walker<'a, 't> {
         if info.globals.contains(name) || (module_level && !info.locals.contains(name)) {
             Guard::ModuleCache
         } else if (name == "self" || name == "cls" || info.params.contains(name))
-            && !matches!(kind, ScopeKind::Handler | ScopeKind::Loop)
+            && (!matches!(kind, ScopeKind::Handler | ScopeKind::Loop)
+                || (name == "self" && info.self_outlives_call))
         {
             Guard::Owner
         } else {

@@ -83,6 +83,9 @@ pub(super) struct BodyInfo<'t> {
     /// The assignments `name = value` of `assigns` by the text of their value (as written and
     /// compacted), built on first use by [`Walker::aliases`].
     pub(super) alias_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
+    /// The function is a `__call__` method: its instance existed before the call and outlives
+    /// it, so what it keeps on `self` is kept across calls, even when each call is a request.
+    pub(super) self_outlives_call: bool,
 }
 
 /// How a construction sits in its statement.
@@ -376,6 +379,7 @@ impl<'a, 't> Walker<'a, 't> {
         if self.has_errors && (node.is_error() || node.is_missing()) {
             self.facts.syntax_errors.push(span(node));
         }
+        self.enter_outer_iterable(node);
         match kind {
             K::FunctionDef => self.enter_function(node),
             K::ClassDef => self.enter_class(node),
@@ -426,7 +430,8 @@ impl<'a, 't> Walker<'a, 't> {
         if kind == K::Decorator {
             self.decorator_depth = self.decorator_depth.saturating_sub(1);
         }
-        if self.frames.len() > 1 && self.top().node_id == node.id() {
+        // `while`: a comprehension's outer iterable can itself open a frame on the same node.
+        while self.frames.len() > 1 && self.top().node_id == node.id() {
             let frame = self.frames.pop();
             // A function frame owns its body: its facts are complete now.
             if frame.is_some_and(|f| f.owner.id() == f.node_id)
@@ -571,6 +576,36 @@ impl<'a, 't> Walker<'a, 't> {
             guard: top.guard,
             fn_idx: top.fn_idx,
             owner: top.owner,
+            class: None,
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+
+    /// A comprehension's first iterable (`[r[0] for r in parcels_in_extent(box)]`) is evaluated
+    /// once, before the loop: it runs in the comprehension's enclosing scope, not per element.
+    fn enter_outer_iterable(&mut self, node: Node<'t>) {
+        let n = self.path.len();
+        if n < 3 || self.frames.len() < 2 || self.path[n - 2].kind_name() != "for_in_clause" {
+            return;
+        }
+        let (clause, comp) = (self.path[n - 2], self.path[n - 3]);
+        if comp.id() != self.top().node_id
+            || clause.field("right") != Some(node)
+            || named_children(comp)
+                .into_iter()
+                .find(|c| c.kind_name() == "for_in_clause")
+                != Some(clause)
+        {
+            return;
+        }
+        let below = &self.frames[self.frames.len() - 2];
+        let frame = Frame {
+            node_id: node.id(),
+            scope: below.scope.clone(),
+            guard: below.guard,
+            fn_idx: below.fn_idx,
+            owner: below.owner,
             class: None,
             top_level: false,
         };

@@ -42,12 +42,52 @@ impl<'a, 't> Walker<'a, 't> {
         }
         if !def.pairs.iter().any(|p| p == pair) {
             return def.selection_pairs.iter().any(|p| p == pair)
-                && self
-                    .selection_locals(parts)
-                    .contains(leading_name(receiver));
+                && (self.selection_chain(receiver)
+                    || self
+                        .selection_locals(parts)
+                        .contains(leading_name(receiver)));
         }
         let locals = self.owned_locals(parts);
         self.owned_path(receiver, parts, &locals)
+    }
+
+    /// Is `receiver` a D3 chain on the component's elements (catalogue `selection_methods`,
+    /// `selection_factories`), in a file importing one of `selection_modules`: `nodes
+    /// .selectAll("circle").data(d).join("circle")`, `d3.zoom().scaleExtent([1, 8])`? Not one
+    /// that selects the window, the document or its body.
+    fn selection_chain(&self, receiver: &str) -> bool {
+        let def = &self.catalog.owned_elements;
+        let imports: Vec<&str> = self
+            .pre
+            .imports
+            .iter()
+            .filter(|(_, imp)| def.selection_modules.contains(&imp.module))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        if imports.is_empty() || leading_name(receiver).is_empty() {
+            return false;
+        }
+        let global = ["window", "document", "globalThis", "self"];
+        if global.contains(&leading_name(receiver))
+            || global
+                .iter()
+                .any(|g| receiver.contains(&format!("select({g}")))
+        {
+            return false;
+        }
+        def.selection_methods
+            .iter()
+            .any(|m| receiver.contains(&format!(".{m}(")))
+            || imports.iter().any(|i| {
+                // (`d3.zoom<SVGSVGElement, unknown>()`: type arguments too.)
+                def.selection_factories.iter().any(|f| {
+                    [format!("{i}.{f}"), f.clone()].iter().any(|head| {
+                        receiver
+                            .strip_prefix(head.as_str())
+                            .is_some_and(|rest| rest.starts_with(['(', '<']))
+                    })
+                })
+            })
     }
 
     /// The effect's locals that hold a selection of owned elements (catalogue

@@ -90,7 +90,7 @@ impl<'a, 't> Walker<'a, 't> {
                     && field(*k, "name").and_then(|n| key_name(n, src)) == Some(m)
             })
         };
-        let mut found: Vec<(String, Node<'t>, Option<Node<'t>>, String)> = Vec::new();
+        let mut found: Vec<(String, Node<'t>, Vec<Node<'t>>, String)> = Vec::new();
         for def in self
             .catalog
             .lifecycles
@@ -100,9 +100,9 @@ impl<'a, 't> Walker<'a, 't> {
             let unmount = def.unmount.iter().find_map(|u| method(u).map(|n| (u, n)));
             let project = &self.pre.file.project;
             let legacy = def.legacy_unmount.as_ref().filter(|l| {
-                project
-                    .dep_majors
-                    .get(&l.dependency)
+                std::iter::once(&l.dependency)
+                    .chain(&l.also)
+                    .find_map(|d| project.dep_majors.get(d))
                     .is_some_and(|m| *m <= l.up_to_major)
             });
             let release = unmount
@@ -112,7 +112,11 @@ impl<'a, 't> Walker<'a, 't> {
                 .unwrap_or_default();
             for m in &def.mount {
                 if let Some(mount) = method(m) {
-                    found.push((m.clone(), mount, unmount.map(|(_, n)| n), release.clone()));
+                    let mut cleanups: Vec<Node<'t>> = unmount.map(|(_, n)| n).into_iter().collect();
+                    if let Some(ev) = &def.unmount_events {
+                        cleanups.extend(self.hook_event_cleanups(mount, ev, &def.unmount));
+                    }
+                    found.push((m.clone(), mount, cleanups, release.clone()));
                 }
             }
         }
@@ -120,17 +124,55 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         self.ensure_index();
-        for (hook, mount, unmount, release) in found {
+        for (hook, mount, cleanups, release) in found {
             let label = field(mount, "name").map(span).unwrap_or(span(mount));
             let mut parts = EffectParts::new(&hook, label, name.clone());
             parts.class_body = Some(body);
             parts.bodies.push(mount);
-            parts.cleanup_fns.extend(unmount);
-            parts.anchors = self.effect_anchors(mount, mount, unmount);
+            parts.anchors = self.effect_anchors(mount, mount, cleanups.first().copied());
+            parts.cleanup_fns.extend(cleanups);
             parts.release_hook = Some(release);
             let fact = self.build_effect(parts);
             self.facts.effects.push(fact);
         }
+    }
+
+    /// The functions a mount method registers for an unmount hook event
+    /// (`this.$once('hook:beforeDestroy', () => …)`): cleanups of the component.
+    fn hook_event_cleanups(
+        &self,
+        mount: Node<'t>,
+        ev: &crate::catalog::UnmountEventsDef,
+        unmount: &[String],
+    ) -> Vec<Node<'t>> {
+        let src = self.src;
+        let mut out = Vec::new();
+        traverse_flat(self.pre.flat, mount, |a, entering| {
+            let n = a.node;
+            if !entering || n.kind_name() != "call_expression" {
+                return;
+            }
+            let Some(f) = field(n, "function").filter(|f| f.kind_name() == "member_expression")
+            else {
+                return;
+            };
+            if !field(f, "property").is_some_and(|p| ev.methods.iter().any(|m| m == text(p, src))) {
+                return;
+            }
+            let args = call_args(n);
+            let event = args.first().and_then(|e| string_value(*e, src));
+            let hooked = event
+                .and_then(|e| e.strip_prefix(ev.prefix.as_str()))
+                .is_some_and(|h| unmount.iter().any(|u| u == h));
+            if let (true, Some(c)) = (hooked, args.get(1).map(|x| unwrap_value(*x))) {
+                match c.kind_name() {
+                    "arrow_function" | "function_expression" => out.push(c),
+                    "identifier" => out.extend(self.lookup_fn(text(c, src), c.start_byte())),
+                    _ => {}
+                }
+            }
+        });
+        out
     }
 
     /// The callbacks a component's setup function or script (`host`) registers for its
