@@ -44,9 +44,21 @@ impl Check for DuplicateClientModule {
                 // per mention, it lives as long as one request: `per-request-client`'s.)
                 let per_request_owner = c.guard == crate::facts::Guard::Owner
                     && c.in_fn.is_some_and(|f| cx.graph.per_request.contains_key(&(fi, f)));
+                // Kept on an instance whose constructor is called, but not only by start-up
+                // code (`with PostgresClient().get_live_session()` in a worker's loop): the
+                // instance, and its client, may be one per use.
+                let transient_owner = c.guard == crate::facts::Guard::Owner
+                    && c.in_fn.is_some_and(|f| {
+                        cx.graph
+                            .callers
+                            .get(&(fi, f))
+                            .is_some_and(|calls| !calls.is_empty())
+                            && !cx.graph.startup_only.contains(&(fi, f))
+                    });
                 let long_lived = c.scope.kind == ScopeKind::Module
                     || (c.guard.is_guarded()
                         && !per_request_owner
+                        && !transient_owner
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup))
                     || startup_factory(cx, fi, c)
                     || framework_setup_hook(cx, fi, c);

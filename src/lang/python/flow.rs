@@ -361,10 +361,11 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn body_info(&self, owner: Node<'t>, nodes: &[(Node<'t>, bool)]) -> BodyInfo<'t> {
         let src = self.src;
         let mut info = BodyInfo::default();
-        info.self_outlives_call = owner.kind_name() == "function_definition"
+        info.self_outlives_call = (owner.kind_name() == "function_definition"
             && owner
                 .field("name")
-                .is_some_and(|n| text(n, src) == "__call__");
+                .is_some_and(|n| text(n, src) == "__call__"))
+        .then(|| owner.start_byte());
         if owner.kind_name() != "module"
             && let Some(params) = owner.field("parameters")
         {
@@ -810,8 +811,13 @@ impl<'a, 't> Walker<'a, 't> {
                 let per_request = matches!(kind, ScopeKind::Handler | ScopeKind::Loop);
                 if root == "self" || root == "cls" {
                     // A `ThreadLocalSessionFactory.__call__` keeping its session on
-                    // `self._local`: the object serves every request.
-                    if per_request && !info.self_outlives_call {
+                    // `self._local`, read first (`try: return self._local.session`): the
+                    // object serves every request, and so does what it caches.
+                    let cached_on_caller = info.self_outlives_call.is_some_and(|start| {
+                        src.get(start..target.start_byte())
+                            .is_some_and(|before| before.contains(text(target, src)))
+                    });
+                    if per_request && !cached_on_caller {
                         Guard::None
                     } else {
                         Guard::Owner
@@ -989,8 +995,7 @@ impl<'a, 't> Walker<'a, 't> {
         if info.globals.contains(name) || (module_level && !info.locals.contains(name)) {
             Guard::ModuleCache
         } else if (name == "self" || name == "cls" || info.params.contains(name))
-            && (!matches!(kind, ScopeKind::Handler | ScopeKind::Loop)
-                || (name == "self" && info.self_outlives_call))
+            && !matches!(kind, ScopeKind::Handler | ScopeKind::Loop)
         {
             Guard::Owner
         } else {
@@ -1016,6 +1021,14 @@ impl<'a, 't> Walker<'a, 't> {
         }
         for (recv, v) in &info.stores {
             if self.is_exact(*v, &names) {
+                // A loop of a plain function filling an object's container (`for _ in
+                // range(self.min_size): self.pool.put(get_client())`) builds a pool: each
+                // client is kept, not replaced at the next iteration.
+                let kind = if kind == ScopeKind::Loop {
+                    ScopeKind::Function
+                } else {
+                    kind
+                };
                 let g = self.container_guard(*recv, info, kind);
                 if g != Guard::None {
                     return g;

@@ -714,9 +714,13 @@ impl<'t> Pre<'t> {
             && last_name.is_some_and(|n| self.reg_methods.contains(text(n, src)))
             && !func.field("object").is_some_and(|o| {
                 let recv = text(o, src).to_ascii_lowercase();
-                self.reg_not_receivers
-                    .iter()
-                    .any(|w| recv.contains(w.as_str()))
+                // A once-only signal (`worker_process_init.connect(init_worker)`).
+                let signal = recv.rsplit('.').next().unwrap_or(&recv);
+                self.reg_once.contains(signal)
+                    || self
+                        .reg_not_receivers
+                        .iter()
+                        .any(|w| recv.contains(w.as_str()))
             });
         let Some(args) = call.field("arguments") else {
             return;

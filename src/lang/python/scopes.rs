@@ -83,9 +83,10 @@ pub(super) struct BodyInfo<'t> {
     /// The assignments `name = value` of `assigns` by the text of their value (as written and
     /// compacted), built on first use by [`Walker::aliases`].
     pub(super) alias_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
-    /// The function is a `__call__` method: its instance existed before the call and outlives
-    /// it, so what it keeps on `self` is kept across calls, even when each call is a request.
-    pub(super) self_outlives_call: bool,
+    /// The function is a `__call__` method (its start byte): its instance existed before the
+    /// call and outlives it, so what it keeps on `self`, and reads first, is a cache across
+    /// calls, even when each call is a request.
+    pub(super) self_outlives_call: Option<usize>,
 }
 
 /// How a construction sits in its statement.
@@ -837,8 +838,18 @@ impl<'a, 't> Walker<'a, 't> {
             // A framework's registering decorator (the catalogue's `[[registration.decorators]]`:
             // Dash's `@callback`, discord.py's `@bot.command()`, nameko's `@rpc`).
             if let Some(def) = self.pre.framework_decorator(&segs, src) {
+                // A receiver of a once-only signal (`@receiver(post_migrate)`) runs once.
+                let once_signal = call
+                    .and_then(|c| c.field("arguments"))
+                    .and_then(|a| a.named_child(0))
+                    .and_then(|a| dotted(a, src))
+                    .and_then(|s| s.last().copied())
+                    .is_some_and(|n| self.pre.reg_once.contains(n));
                 // A reactive cell without inputs (`@app.cell def _():`) runs once.
-                if def.reactive_params && params.iter().all(|(n, _)| matches!(*n, "self" | "cls")) {
+                if once_signal
+                    || def.reactive_params
+                        && params.iter().all(|(n, _)| matches!(*n, "self" | "cls"))
+                {
                     startup = true;
                 } else {
                     handler = Some("event");
