@@ -293,6 +293,32 @@ fn unreadable_inputs_are_listed_not_fatal() {
 }
 
 #[test]
+fn a_stray_nul_in_source_text_does_not_make_it_binary() {
+    // Wekan keeps a NUL inside a template literal as a key separator; the file is text and its
+    // handler still builds a pool per call.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "package.json",
+        r#"{"name":"x","dependencies":{"pg":"^8.12.0"}}"#,
+    );
+    std::fs::write(
+        dir.path().join("keys.js"),
+        b"const { Pool } = require('pg');\nconst key = (a, b) => `${a}\x00${b}`;\nexports.handler = async (event) => {\n  const pool = new Pool();\n  return key(event.a, await pool.query('SELECT 1'));\n};\n",
+    )
+    .unwrap();
+    let out = connlint()
+        .current_dir(dir.path())
+        .args(["--format", "json", "--no-cache"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{v}");
+    assert_eq!(v["diagnostics"][0]["path"], "keys.js", "{v}");
+    assert_eq!(v["diagnostics"][0]["line"], 4, "{v}");
+}
+
+#[test]
 fn stdin_filename_checks_a_buffer() {
     let dir = bad_project();
     connlint()

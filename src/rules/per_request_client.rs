@@ -538,6 +538,11 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
                 Some(PerRequest::CalledFrom(call)) if s.name.is_some() => {
                     (format!(" in {}", fn_name(&s)), called_from(cx, *call))
                 }
+                // Registered by reference (`button.clicked.connect(self.on_refresh)`): the label
+                // says where; the message names the function.
+                Some(PerRequest::HandlerRef { .. }) if s.name.is_some() => {
+                    (format!(" in {}", fn_name(&s)), String::new())
+                }
                 Some(_) => (String::new(), String::new()),
             };
             // A registration read from its shape only: probably, and a warning.

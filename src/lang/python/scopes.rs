@@ -718,6 +718,12 @@ impl<'a, 't> Walker<'a, 't> {
         if guard == Guard::None && super::flow::memoized_by_dict(node, src) {
             guard = Guard::ModuleCache;
         }
+        if guard == Guard::None
+            && class.is_some()
+            && super::flow::hand_written_pool_method(node, src)
+        {
+            guard = Guard::Owner;
+        }
         let scope = Scope {
             kind,
             framework: framework.map(std::sync::Arc::from),
