@@ -435,6 +435,12 @@ pub struct RegistrationDef {
     /// `#[tauri::command]`, async-graphql's `#[Object]`): matched on the last path segment, or
     /// on the whole path for a name written with `::`.
     pub attributes: Vec<String>,
+    /// Rust: attributes on a function whose nested functions the library registers as
+    /// callables (starlark's `#[starlark_module] fn globals(builder: &mut GlobalsBuilder) { fn
+    /// fx_rate(…) }`): the function runs once, where the module is built; each nested function
+    /// runs per call a script makes.
+    #[serde(default)]
+    pub module_attributes: Vec<String>,
     /// Rust: attributes that make the function a job a queue's worker runs once per job
     /// (sqlxmq's `#[job]`, `#[celery::task]`): matched like `attributes`.
     pub job_attributes: Vec<String>,

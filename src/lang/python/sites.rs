@@ -126,6 +126,9 @@ impl<'a, 't> Walker<'a, 't> {
         {
             self.session_site(call, func, m.client);
         }
+        if self.decorator_depth == 0 && self.dispatch_call(call, func) {
+            return;
+        }
         // Cheap exit: only names that are imported or defined here can matter.
         let Some(root) = root_ident(func, src) else {
             return;
@@ -172,6 +175,77 @@ impl<'a, 't> Walker<'a, 't> {
         if let Some((name, module)) = self.pre.project_target(&segs, self.file) {
             self.call_site(call, func, name, module);
         }
+    }
+
+    /// A call through a dispatch table (`HANDLERS[msg["type"]](msg)`, `handler =
+    /// HANDLERS.get(kind)` then `handler(msg)`) with `HANDLERS` a module-level dict of functions
+    /// (`{"created": on_created}`): a call of each of them.
+    fn dispatch_call(&mut self, call: Node<'t>, func: Node<'t>) -> bool {
+        let src = self.src;
+        // `X[k]` or `X.get(k)`: the table's name.
+        let table_of = |n: Node<'t>| -> Option<&'a str> {
+            match n.kind_name() {
+                "subscript" => n
+                    .field("value")
+                    .filter(|v| v.kind_name() == "identifier")
+                    .map(|v| text(v, src)),
+                "call" => n
+                    .field("function")
+                    .filter(|f| f.kind_name() == "attribute")
+                    .filter(|f| f.field("attribute").is_some_and(|a| text(a, src) == "get"))
+                    .and_then(|f| f.field("object"))
+                    .filter(|o| o.kind_name() == "identifier")
+                    .map(|o| text(o, src)),
+                _ => None,
+            }
+        };
+        let table = match func.kind_name() {
+            "subscript" | "call" => table_of(func),
+            "identifier"
+                if !self.pre.local_fns.contains(text(func, src))
+                    && !self.pre.imports.contains_key(text(func, src)) =>
+            {
+                let name = text(func, src);
+                let owner = self.top().owner;
+                self.flat
+                    .nodes(owner)
+                    .filter(|n| n.kind_name() == "assignment" && n.end_byte() <= call.start_byte())
+                    .filter(|n| n.field("left").is_some_and(|l| text(l, src) == name))
+                    .filter_map(|n| n.field("right"))
+                    .last()
+                    .and_then(table_of)
+            }
+            _ => None,
+        };
+        let Some(table) = table.filter(|t| !self.pre.imports.contains_key(*t)) else {
+            return false;
+        };
+        let Some(dict) = self
+            .pre
+            .consts
+            .get(table)
+            .and_then(|vs| vs.iter().find(|v| v.kind_name() == "dictionary"))
+            .copied()
+        else {
+            return false;
+        };
+        let mut any = false;
+        for pair in named_children(dict) {
+            let Some(v) = pair
+                .field("value")
+                .filter(|v| matches!(v.kind_name(), "identifier" | "attribute"))
+            else {
+                continue;
+            };
+            let Some(segs) = dotted(v, src) else {
+                continue;
+            };
+            if let Some((name, module)) = self.pre.project_target(&segs, self.file) {
+                self.call_site(call, v, name, module);
+                any = true;
+            }
+        }
+        any
     }
 
     pub(super) fn match_catalog(&self, segs: &[&str]) -> Option<CtorMatch<'a>> {

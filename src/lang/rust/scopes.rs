@@ -274,6 +274,16 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Some(fw) = self.route_attr(attrs) {
             return (ScopeKind::Handler, Some(fw));
         }
+        // A callable module's body runs once; the functions it declares, per call.
+        if attrs
+            .iter()
+            .any(|a| attr_named(a, &self.catalog.registration.module_attributes))
+        {
+            return (ScopeKind::Startup, Some("callable-module"));
+        }
+        if self.ctx().framework == Some("callable-module") {
+            return (ScopeKind::Handler, Some("endpoint"));
+        }
         if attrs
             .iter()
             .any(|a| attr_last(a).is_some_and(|l| l == "debug_handler"))
