@@ -109,6 +109,7 @@ impl<'a, 't> Walker<'a, 't> {
             })
         });
         let returned = element_released
+            || disposer && self.returned_to_cleanup_holder(a, binding.as_deref(), parts)
             || disposer
                 && (parts.pushed.contains(&n.id())
                     || parts.returns.iter().any(|r| {
@@ -273,6 +274,56 @@ impl<'a, 't> Walker<'a, 't> {
         every_reference(root, src, &name, &[f.node, decl], |r| {
             let handed = arg_position(r).is_some_and(|(call, _)| !runs_once(call.node, src));
             handed || self.deferred_at(r, root, depth + 1)
+        })
+    }
+
+    /// A disposer a local function of the effect returns (`async function init() { const
+    /// unsub = await client.subscribe(cb); return unsub }`), whose promise the effect keeps
+    /// (`const initPromise = init()`) and the cleanup settles (`initPromise.then((u) => u())`).
+    pub(super) fn returned_to_cleanup_holder(
+        &self,
+        a: At<'_, 't>,
+        binding: Option<&str>,
+        parts: &EffectParts<'t>,
+    ) -> bool {
+        let src = self.src;
+        let Some(root) = a.anc.first().copied() else {
+            return false;
+        };
+        let mut cur = a;
+        let f = loop {
+            let Some(p) = cur.up() else {
+                return false;
+            };
+            if is_fn_kind(p.node.kind_name()) {
+                break p;
+            }
+            cur = p;
+        };
+        if f.node.id() == root.id() {
+            return false;
+        }
+        let returns_it = returned_values(f.node).into_iter().any(|r| {
+            let r = unwrap_value(r);
+            r.id() == a.node.id()
+                || (r.kind_name() == "identifier" && binding == Some(text(r, src)))
+        });
+        let Some((name, decl)) = returns_it.then(|| bound_fn_name(f, src)).flatten() else {
+            return false;
+        };
+        let mut holders: Vec<String> = Vec::new();
+        every_reference(root, src, &name, &[decl], |r| {
+            if let Some(c) = r.up().filter(|c| {
+                c.node.kind_name() == "call_expression" && is_field(c.node, "function", r.node)
+            }) && let Some(h) = holder_text(c, src)
+            {
+                holders.push(h);
+            }
+            true
+        });
+        parts.cleanup_fns.iter().any(|c| {
+            let t = text(*c, src);
+            holders.iter().any(|h| t.contains(&format!("{h}.then(")))
         })
     }
 
