@@ -163,3 +163,70 @@ async def async_setup_entry(hass, entry):
         f.handler_refs
     );
 }
+
+#[test]
+fn a_signal_connect_registers_its_receiver_unless_the_signal_fires_once() {
+    let src = "\
+import requests
+from celery.signals import worker_process_init
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from PySide6.QtWidgets import QPushButton
+
+def notify(sender, instance, **kw):
+    requests.Session()
+
+def init_worker(**kw):
+    requests.Session()
+
+@receiver(post_save)
+def audit(sender, instance, **kw):
+    requests.Session()
+
+class Panel:
+    def __init__(self):
+        self.button = QPushButton('Go')
+        self.button.clicked.connect(self.on_click)
+
+    def on_click(self):
+        requests.Session()
+
+post_save.connect(notify)
+worker_process_init.connect(init_worker)
+";
+    let f = facts_with(
+        "app/signals.py",
+        src,
+        &["requests", "celery", "django", "PySide6"],
+    );
+    let refs: Vec<&str> = f.handler_refs.iter().map(|r| r.name.as_str()).collect();
+    assert!(refs.contains(&"notify"), "{refs:?}");
+    assert!(refs.contains(&"on_click"), "{refs:?}");
+    assert!(!refs.contains(&"init_worker"), "{refs:?}");
+    assert_eq!(func(&f, "audit").scope.kind, ScopeKind::Handler);
+}
+
+#[test]
+fn a_dispatch_table_calls_each_function_it_holds() {
+    let src = "\
+from app.handlers import on_created, on_deleted
+
+HANDLERS = {'created': on_created, 'deleted': on_deleted}
+
+def route(msg):
+    HANDLERS[msg['type']](msg)
+
+def route_by_get(msg):
+    handler = HANDLERS.get(msg['type'])
+    handler(msg)
+";
+    let f = facts("app/router.py", src);
+    let calls: Vec<(&str, Option<usize>)> =
+        f.calls.iter().map(|c| (c.name.as_str(), c.in_fn)).collect();
+    let route = f.functions.iter().position(|x| x.name == "route");
+    let by_get = f.functions.iter().position(|x| x.name == "route_by_get");
+    for target in ["on_created", "on_deleted"] {
+        assert!(calls.contains(&(target, route)), "{calls:?}");
+        assert!(calls.contains(&(target, by_get)), "{calls:?}");
+    }
+}

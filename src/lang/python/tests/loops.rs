@@ -86,3 +86,41 @@ def scan(hosts):
     // Only an `except` goes round again in `connect`; `scan` skips ahead on a plain `continue`.
     assert_eq!(kinds, [ScopeKind::Function, ScopeKind::Loop]);
 }
+
+#[test]
+fn a_comprehension_evaluates_its_first_iterable_once() {
+    let src = "\
+import httpx
+
+def fetch(urls):
+    pages = [page for page in httpx.Client().get(urls[0]).json()]
+    bodies = [httpx.Client().get(u) for u in urls]
+";
+    let f = facts("app/pages.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    // The outer iterable runs where the comprehension stands; the element, per element.
+    assert_eq!(kinds, [ScopeKind::Function, ScopeKind::Loop]);
+}
+
+#[test]
+fn a_loop_filling_an_objects_pool_keeps_each_client() {
+    let src = "\
+import queue
+import redis
+
+class Pool:
+    def __init__(self, n):
+        self.free = queue.Queue()
+        for _ in range(n):
+            client = redis.Redis()
+            self.free.put(client)
+
+def warm(n):
+    for _ in range(n):
+        r = redis.Redis()
+        r.ping()
+";
+    let f = facts("app/pool.py", src);
+    let guards: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
+    assert_eq!(guards, [Guard::Owner, Guard::None]);
+}
