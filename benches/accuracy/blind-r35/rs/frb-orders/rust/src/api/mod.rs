@@ -1,0 +1,2 @@
+pub mod drafts;
+pub mod orders;
