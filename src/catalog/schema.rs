@@ -275,6 +275,9 @@ pub struct FileRouteDef {
     /// When the export is an object: its methods the platform calls per event (Pipedream's
     /// `export default { props, async run() { … } }`), rather than the export itself.
     pub methods: Vec<String>,
+    /// When set, only files whose name (before its extension) ends with one of these are routes
+    /// (Expo Router's API routes: `app/orders+api.ts`).
+    pub suffixes: Vec<String>,
 }
 
 impl RegistrationDef {
@@ -441,6 +444,11 @@ pub struct RegistrationDef {
     /// runs per call a script makes.
     #[serde(default)]
     pub module_attributes: Vec<String>,
+    /// Rust: bridge crates that export a module's public functions to a host language, each
+    /// called per call the host makes (flutter_rust_bridge's `crate::api`, its default
+    /// `rust_input`): `{ dependency = "flutter_rust_bridge", module = "api", once = ["init"] }`.
+    #[serde(default)]
+    pub exported_modules: Vec<ExportedModuleDef>,
     /// Rust: attributes that make the function a job a queue's worker runs once per job
     /// (sqlxmq's `#[job]`, `#[celery::task]`): matched like `attributes`.
     pub job_attributes: Vec<String>,
@@ -595,6 +603,18 @@ pub struct LifecycleDef {
     /// `this.$once('hook:beforeDestroy', () => …)`); that function is the component's cleanup.
     #[serde(default)]
     pub unmount_events: Option<UnmountEventsDef>,
+}
+
+/// See [`RegistrationDef::exported_modules`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedModuleDef {
+    pub dependency: String,
+    /// The module under `src/` (`api`: `src/api.rs`, `src/api/**`).
+    pub module: String,
+    /// Attribute arguments that mark a function run once (`#[frb(init)]`).
+    #[serde(default)]
+    pub once: Vec<String>,
 }
 
 /// See [`LifecycleDef::unmount_events`].

@@ -312,7 +312,8 @@ impl<'a, 't> Walker<'a, 't> {
                 if guard == Guard::None
                     && let Some(key) = p.key.as_deref()
                 {
-                    guard = self.stored_guard(info, key, p.scope_kind);
+                    let call_site = matches!(p.site, SiteRef::Call(_));
+                    guard = self.stored_guard(info, key, p.scope_kind, call_site);
                 }
                 if guard == Guard::None {
                     let at = match p.site {
@@ -532,13 +533,27 @@ impl<'a, 't> Walker<'a, 't> {
                 && f.kind_name() == "attribute"
                 && self.cat.store_methods.iter().any(|m| m == method) =>
             {
+                // (`clients.register(engine=engine)`, `attachments.store(ticket_id, …)`: a
+                // function of a project module, which may keep a client it is given; what
+                // another call returned, it keeps as data, not as a cache of that call.)
+                let module_function = f.field("object").is_some_and(|o| {
+                    o.kind_name() == "identifier"
+                        && self
+                            .pre
+                            .project_target(&[text(o, src), method], self.file)
+                            .is_some_and(|(_, m)| m.is_some())
+                });
                 if let Some(obj) = f.field("object") {
                     let (positional, keywords) = call_args(call);
                     for v in positional
                         .into_iter()
                         .chain(keywords.into_iter().map(|(_, v)| v))
                     {
-                        info.stores.push((obj, v));
+                        if module_function {
+                            info.module_stores.push((obj, v));
+                        } else {
+                            info.stores.push((obj, v));
+                        }
                     }
                 }
             }
@@ -1004,7 +1019,13 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// The guard given by later storing the binding: `_engines[k] = engine`, `self.x = engine`.
-    pub(super) fn stored_guard(&self, info: &BodyInfo<'t>, key: &str, kind: ScopeKind) -> Guard {
+    pub(super) fn stored_guard(
+        &self,
+        info: &BodyInfo<'t>,
+        key: &str,
+        kind: ScopeKind,
+        call_site: bool,
+    ) -> Guard {
         let names = [key.to_string()];
         for (l, r) in &info.assigns {
             if (l.kind_name() != "identifier" || info.globals.contains(text(*l, self.src)))
@@ -1019,7 +1040,12 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
-        for (recv, v) in &info.stores {
+        let module_stores = if call_site {
+            &[][..]
+        } else {
+            &info.module_stores[..]
+        };
+        for (recv, v) in info.stores.iter().chain(module_stores) {
             if self.is_exact(*v, &names) {
                 // A loop of a plain function filling an object's container (`for _ in
                 // range(self.min_size): self.pool.put(get_client())`) builds a pool: each

@@ -69,6 +69,9 @@ pub(super) struct BodyInfo<'t> {
     pub(super) assigns: Vec<(Node<'t>, Node<'t>)>,
     /// `(X, value)` of `X.setdefault(k, value)`.
     pub(super) stores: Vec<(Node<'t>, Node<'t>)>,
+    /// `(module, value)` of a store-named function of a project module given the value
+    /// (`clients.register(engine=engine)`): kept for a client, not for a call's result.
+    pub(super) module_stores: Vec<(Node<'t>, Node<'t>)>,
     /// The function body holds a `yield` (not counting nested functions).
     pub(super) is_generator: bool,
     /// Ids of the values of `yield` (also in `returns`): yielding is not handing over.

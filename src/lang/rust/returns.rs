@@ -765,6 +765,11 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             }
         }
         if LOOP_ALWAYS.contains(&method.as_str())
+            && !is_iter_chain(&m.receiver)
+            && (method.ends_with("_concurrent") || super::syntax::awaited_spine(&m.receiver))
+        {
+            closure = Some(ClosureRole::StreamLoop);
+        } else if LOOP_ALWAYS.contains(&method.as_str())
             || (LOOP_ON_ITER.contains(&method.as_str()) && is_iter_chain(&m.receiver))
         {
             closure = Some(ClosureRole::Loop);
@@ -816,6 +821,15 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             }
             Some(ClosureRole::Loop) => {
                 ctx.kind = loop_kind(ctx.kind);
+                if ctx.kind == ScopeKind::Loop {
+                    ctx.framework = None;
+                }
+            }
+            Some(ClosureRole::StreamLoop) => {
+                ctx.kind = match ctx.kind {
+                    ScopeKind::Startup => ScopeKind::Loop,
+                    k => loop_kind(k),
+                };
                 if ctx.kind == ScopeKind::Loop {
                     ctx.framework = None;
                 }

@@ -63,6 +63,9 @@ pub(super) struct FnPlace {
 pub(super) enum ClosureRole {
     Handler(&'static str),
     Loop,
+    /// A callback a stream calls per item until it ends (`client.stream_notifications().await?
+    /// .try_for_each(|ev| …)`): per item in start-up code too, as an open loop is.
+    StreamLoop,
 }
 
 /// What the walker knows about a local variable.
@@ -461,6 +464,27 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         None
     }
 
+    /// Is this public function in a module a bridge crate exports to a host language (the
+    /// catalogue's `exported_modules`: flutter_rust_bridge's `src/api/`), not marked once-only?
+    fn exported_fn(&self, attrs: &[Attribute]) -> bool {
+        let rel = self.file.rel.as_str();
+        self.catalog.registration.exported_modules.iter().any(|m| {
+            self.file.project.has_dep(&m.dependency)
+                && (rel.starts_with(&format!("src/{}/", m.module))
+                    || rel == format!("src/{}.rs", m.module))
+                && !attrs.iter().any(|a| {
+                    let t = match &a.meta {
+                        syn::Meta::List(l) => l.tokens.to_string(),
+                        _ => String::new(),
+                    };
+                    m.once.iter().any(|o| {
+                        t.split(|c: char| !c.is_alphanumeric() && c != '_')
+                            .any(|w| w == o)
+                    })
+                })
+        })
+    }
+
     pub(super) fn enter_fn(
         &mut self,
         attrs: &'ast [Attribute],
@@ -470,6 +494,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         place: FnPlace,
     ) {
         let (mut kind, mut framework) = self.classify_fn(attrs, sig, place);
+        if kind == ScopeKind::Function && place.free && is_pub(vis) && self.exported_fn(attrs) {
+            (kind, framework) = (ScopeKind::Handler, Some("endpoint"));
+        }
         // A function that starts the server runs once, whoever calls it (`run_server()` called
         // from `main` through the library crate).
         if kind == ScopeKind::Function && starts_server(self.file.slice(self.conv.of(block))) {

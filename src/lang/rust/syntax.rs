@@ -330,6 +330,22 @@ pub(super) fn place_root(e: &Expr) -> Option<String> {
 }
 
 /// Is this an iterator chain (`urls.iter()…`, `(0..n)`, `stream::iter(..)`)?
+/// Does a method chain wait on a future along its receivers (`client.stream().await?`)? What
+/// it then calls methods on is a stream or a value a future gave, not an iterator.
+pub(super) fn awaited_spine(e: &Expr) -> bool {
+    let mut e = e;
+    for _ in 0..SPINE_STEPS {
+        e = match e {
+            Expr::Await(_) => return true,
+            Expr::MethodCall(m) => &m.receiver,
+            Expr::Try(t) => &t.expr,
+            Expr::Paren(p) => &p.expr,
+            _ => return false,
+        };
+    }
+    false
+}
+
 pub(super) fn is_iter_chain(e: &Expr) -> bool {
     let mut e = e;
     for _ in 0..SPINE_STEPS {

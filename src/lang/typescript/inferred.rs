@@ -1,8 +1,9 @@
 //! Registrations the catalogue does not name, read by their shape (see
 //! [`crate::lang::inferred`]): which calls' callbacks probably run per event.
 
+use super::prepass::Special;
 use super::*;
-use crate::lang::inferred;
+use crate::lang::inferred::{self, INFERRED};
 
 impl<'a, 't> Pre<'a, 't> {
     /// A call the catalogue does not name that has the shape of a registration: a method
@@ -51,6 +52,102 @@ impl<'a, 't> Pre<'a, 't> {
             })
         });
         !not_module && !self.cli_file
+    }
+
+    /// Unknown registrations by their shape, now that the imports are known: the callbacks
+    /// after a registration's key, and those in a dependency constructor's options. A function
+    /// a known registration names keeps its framework (`router.delete("/:id", remove)`).
+    pub(super) fn infer_registrations(&mut self) {
+        let known: HashSet<usize> = self.pending.iter().map(|(n, _)| n.id()).collect();
+        for call in std::mem::take(&mut self.maybe_registrations) {
+            let label = span(call);
+            let Some(key) = self.inferred_key(call) else {
+                for v in self.constructor_callbacks(call) {
+                    if !known.contains(&v.id()) {
+                        self.pending.push((v, Special::Handler(INFERRED, label)));
+                    }
+                }
+                continue;
+            };
+            for a in call_args(call).into_iter().skip(key + 1) {
+                if !known.contains(&a.id())
+                    && matches!(
+                        unwrap_value(a).kind_name(),
+                        "identifier" | "member_expression"
+                    )
+                {
+                    self.pending.push((a, Special::Handler(INFERRED, label)));
+                }
+            }
+        }
+    }
+
+    /// The callbacks a dependency's constructor takes in its options object (`new
+    /// Provider(issuer, { findAccount, extraTokenClaims: async (ctx, token) => … })`): the
+    /// library keeps them and calls them back, probably per event. Not a once-only method's
+    /// (`setup`, `init`: the catalogue's `[registration.inferred] once_methods`), nor a
+    /// constructor of `not_modules` or of the project's own classes.
+    fn constructor_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {
+        let src = self.src;
+        let def = &self.catalog.registration.inferred;
+        if call.kind_name() != "new_expression" || self.cli_file {
+            return Vec::new();
+        }
+        let dependency = field(call, "constructor")
+            .map(unwrap_value)
+            .and_then(|c| root_of(c, src))
+            .and_then(|(root, _)| self.imports.get(root))
+            .is_some_and(|imp| {
+                imp.local.is_none()
+                    && !def
+                        .not_modules
+                        .iter()
+                        .chain(&def.not_base_modules)
+                        .any(|m| wildcard_match(m, &imp.module))
+            });
+        if !dependency {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for a in call_args(call) {
+            let a = unwrap_value(a);
+            if a.kind_name() != "object" {
+                continue;
+            }
+            for p in named_kids(a) {
+                let (key, value) = match p.kind_name() {
+                    "pair" => (
+                        field(p, "key").and_then(|k| key_name(k, src)),
+                        field(p, "value"),
+                    ),
+                    "shorthand_property_identifier" => (Some(text(p, src)), Some(p)),
+                    "method_definition" => {
+                        (field(p, "name").and_then(|k| key_name(k, src)), Some(p))
+                    }
+                    _ => continue,
+                };
+                let (Some(k), Some(v)) = (key, value) else {
+                    continue;
+                };
+                if def.once_methods.iter().any(|m| m == k) {
+                    continue;
+                }
+                let u = unwrap_value(v);
+                let callback = match u.kind_name() {
+                    "arrow_function" | "function_expression" | "method_definition" => true,
+                    "identifier" | "shorthand_property_identifier" => {
+                        let name = text(u, src);
+                        self.fn_names.contains(name)
+                            || self.imports.get(name).is_some_and(|i| i.local.is_some())
+                    }
+                    _ => false,
+                };
+                if callback {
+                    out.push(v);
+                }
+            }
+        }
+        out
     }
 
     pub(super) fn inferred_key(&self, call: Node<'t>) -> Option<usize> {

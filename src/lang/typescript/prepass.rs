@@ -3,7 +3,6 @@
 
 use super::inferred::registration_shaped;
 use super::*;
-use crate::lang::inferred::INFERRED;
 
 // ------------------------------------------------------------------------------------------
 // File context
@@ -403,23 +402,7 @@ impl<'a, 't> Pre<'a, 't> {
             .imports
             .values()
             .any(|imp| cli.iter().any(|m| wildcard_match(m, &imp.module)));
-        let known: HashSet<usize> = self.pending.iter().map(|(n, _)| n.id()).collect();
-        for call in std::mem::take(&mut self.maybe_registrations) {
-            let Some(key) = self.inferred_key(call) else {
-                continue;
-            };
-            let label = span(call);
-            for a in call_args(call).into_iter().skip(key + 1) {
-                if !known.contains(&a.id())
-                    && matches!(
-                        unwrap_value(a).kind_name(),
-                        "identifier" | "member_expression"
-                    )
-                {
-                    self.pending.push((a, Special::Handler(INFERRED, label)));
-                }
-            }
-        }
+        self.infer_registrations();
         for (node, special) in std::mem::take(&mut self.pending) {
             self.handler_arg(node, special, 0);
         }
@@ -834,6 +817,11 @@ impl<'a, 't> Pre<'a, 't> {
                     rel.strip_prefix(d.as_str())
                         .is_some_and(|rest| rest.starts_with('/'))
                 })
+                && (r.suffixes.is_empty() || {
+                    let name = rel.rsplit('/').next().unwrap_or(rel);
+                    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+                    r.suffixes.iter().any(|x| stem.ends_with(x.as_str()))
+                })
         })
     }
 
@@ -1027,7 +1015,8 @@ impl<'a, 't> Pre<'a, 't> {
         };
         self.registration_keys(call);
         if !registers {
-            if registration_shaped(call, self.src) {
+            // (A dependency's constructor given callbacks in its options, too.)
+            if registration_shaped(call, self.src) || call.kind_name() == "new_expression" {
                 self.maybe_registrations.push(call);
             }
             return;
