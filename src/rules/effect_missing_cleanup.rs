@@ -348,7 +348,7 @@ fn released_as(a: &Acquisition, pair: &Pair<'_>, cleanup: &Cleanup) -> bool {
                     && a.receiver.is_some()
                     && same(receiver, a.receiver.as_ref())
                     && is_release(pair, &c.callee, c.receiver.as_deref())
-                    && a.args.first().is_some()
+                    && !a.args.is_empty()
                     && same(c.args.first(), a.args.first())
                 {
                     return true;

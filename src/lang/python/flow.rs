@@ -361,12 +361,14 @@ impl<'a, 't> Walker<'a, 't> {
     /// globals, locals, releases, returns, stores.
     pub(super) fn body_info(&self, owner: Node<'t>, nodes: &[(Node<'t>, bool)]) -> BodyInfo<'t> {
         let src = self.src;
-        let mut info = BodyInfo::default();
-        info.self_outlives_call = (owner.kind_name() == "function_definition"
-            && owner
-                .field("name")
-                .is_some_and(|n| text(n, src) == "__call__"))
-        .then(|| owner.start_byte());
+        let mut info = BodyInfo {
+            self_outlives_call: (owner.kind_name() == "function_definition"
+                && owner
+                    .field("name")
+                    .is_some_and(|n| text(n, src) == "__call__"))
+            .then(|| owner.start_byte()),
+            ..BodyInfo::default()
+        };
         if owner.kind_name() != "module"
             && let Some(params) = owner.field("parameters")
         {
