@@ -182,6 +182,15 @@ impl<'a, 't> Walker<'a, 't> {
     /// (`{"created": on_created}`): a call of each of them.
     fn dispatch_call(&mut self, call: Node<'t>, func: Node<'t>) -> bool {
         let src = self.src;
+        // Cheap exit: most files hold no module-level dict of functions.
+        let tables = self
+            .pre
+            .consts
+            .values()
+            .any(|vs| vs.iter().any(|v| v.kind_name() == "dictionary"));
+        if !tables {
+            return false;
+        }
         // `X[k]` or `X.get(k)`: the table's name.
         let table_of = |n: Node<'t>| -> Option<&'a str> {
             match n.kind_name() {
@@ -203,7 +212,32 @@ impl<'a, 't> Walker<'a, 't> {
             "subscript" | "call" => table_of(func),
             "identifier"
                 if !self.pre.local_fns.contains(text(func, src))
-                    && !self.pre.imports.contains_key(text(func, src)) =>
+                    && !self.pre.imports.contains_key(text(func, src))
+                    && !super::vocab::HANDED_NOT.contains(&text(func, src))
+                    && !matches!(
+                        text(func, src),
+                        "int"
+                            | "float"
+                            | "list"
+                            | "dict"
+                            | "set"
+                            | "tuple"
+                            | "range"
+                            | "enumerate"
+                            | "zip"
+                            | "sorted"
+                            | "min"
+                            | "max"
+                            | "sum"
+                            | "any"
+                            | "all"
+                            | "open"
+                            | "iter"
+                            | "next"
+                            | "map"
+                            | "filter"
+                            | "setattr"
+                    ) =>
             {
                 let name = text(func, src);
                 let owner = self.top().owner;
