@@ -6,6 +6,14 @@ use super::*;
 use crate::lang::inferred::{self, INFERRED};
 
 impl<'t> Pre<'t> {
+    /// Is `arg` a string naming a once-only event (`"startup"`): a registration for it is not one.
+    pub(super) fn names_once_event(&self, arg: Node<'_>, src: &str) -> bool {
+        arg.kind_name() == "string"
+            && self
+                .reg_once
+                .contains(text(arg, src).trim_matches(|c| c == '"' || c == '\''))
+    }
+
     /// A method call the catalogue does not name that has the shape of a registration: a key
     /// (a path, a name without spaces, a cron schedule) as a positional argument, then a
     /// function of the project, positional or by keyword (`app.add_url_rule("/orders",

@@ -181,3 +181,35 @@ pub(super) fn is_reconnect_loop(body: Node<'_>) -> bool {
     }
     false
 }
+
+impl<'t> super::scopes::Walker<'_, 't> {
+    /// A comprehension's first iterable (`[r[0] for r in parcels_in_extent(box)]`) is evaluated
+    /// once, before the loop: it runs in the comprehension's enclosing scope, not per element.
+    pub(super) fn enter_outer_iterable(&mut self, node: Node<'t>) {
+        let n = self.path.len();
+        if n < 3 || self.frames.len() < 2 || self.path[n - 2].kind_name() != "for_in_clause" {
+            return;
+        }
+        let (clause, comp) = (self.path[n - 2], self.path[n - 3]);
+        if comp.id() != self.top().node_id
+            || clause.field("right") != Some(node)
+            || named_children(comp)
+                .into_iter()
+                .find(|c| c.kind_name() == "for_in_clause")
+                != Some(clause)
+        {
+            return;
+        }
+        let below = &self.frames[self.frames.len() - 2];
+        let frame = Frame {
+            node_id: node.id(),
+            scope: below.scope.clone(),
+            guard: below.guard,
+            fn_idx: below.fn_idx,
+            owner: below.owner,
+            class: None,
+            top_level: false,
+        };
+        self.frames.push(frame);
+    }
+}

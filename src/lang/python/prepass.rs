@@ -691,14 +691,6 @@ impl<'t> Pre<'t> {
                 && self.wildcard.iter().any(|w| in_package(w, prefixes)))
     }
 
-    /// Is `arg` a string naming a once-only event (`"startup"`): a registration for it is not one.
-    pub(super) fn names_once_event(&self, arg: Node<'_>, src: &str) -> bool {
-        arg.kind_name() == "string"
-            && self
-                .reg_once
-                .contains(text(arg, src).trim_matches(|c| c == '"' || c == '\''))
-    }
-
     /// A callback handed to a registration (the catalogue's `[registration]`): a registration
     /// method's first function argument, unless for a once-only event, or a registration
     /// keyword's value (`fn=predict`), as a handler reference tagged `event`.

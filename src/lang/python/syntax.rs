@@ -458,3 +458,51 @@ pub(super) fn is_async_for(stmt: Node<'_>) -> bool {
     let mut cursor = stmt.walk();
     stmt.kind_name() == "for_statement" && stmt.children(&mut cursor).any(|c| c.kind() == "async")
 }
+
+/// Is `def` a method of a pool the project writes itself: a class that takes clients from one
+/// of its containers and puts them back (`self.pool.get_nowait()` … `self.pool.put_nowait(c)`)?
+/// What its methods build fills the pool, bounded by it, and is handed back to it.
+pub(super) fn hand_written_pool_method(def: Node, src: &str) -> bool {
+    let mut up = def.parent();
+    for _ in 0..3 {
+        match up {
+            Some(n) if n.kind_name() == "class_definition" => break,
+            Some(n) => up = n.parent(),
+            None => return false,
+        }
+    }
+    let Some(class) = up.filter(|n| n.kind_name() == "class_definition") else {
+        return false;
+    };
+    let body = text(class, src);
+    // `self.<name>.<method>(` occurrences, by container name.
+    let mut takes: HashSet<&str> = HashSet::default();
+    let mut gives: HashSet<&str> = HashSet::default();
+    let mut rest = body;
+    while let Some(i) = rest.find("self.") {
+        rest = &rest[i + 5..];
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let (name, after) = rest.split_at(end);
+        let Some(call) = after.strip_prefix('.') else {
+            continue;
+        };
+        let m_end = call
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(call.len());
+        if !call[m_end..].starts_with('(') {
+            continue;
+        }
+        match &call[..m_end] {
+            "get" | "get_nowait" | "pop" | "popleft" => {
+                takes.insert(name);
+            }
+            "put" | "put_nowait" | "append" | "appendleft" => {
+                gives.insert(name);
+            }
+            _ => {}
+        }
+    }
+    takes.iter().any(|n| gives.contains(n))
+}

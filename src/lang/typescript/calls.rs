@@ -243,6 +243,76 @@ impl<'a, 't> Walker<'a, 't> {
         });
     }
 
+    /// A call through a dispatch table (`const handler = handlers[subject]; await
+    /// handler(body)`, `routes[kind](req)`) with `handlers` a module-level object literal of
+    /// functions (`{ "invoice.issued": handleInvoiceIssued }`): a call of each of them.
+    pub(super) fn dispatch_call(&mut self, at: At<'_, 't>, callee: Node<'t>) -> bool {
+        let src = self.src;
+        let entry = match callee.kind_name() {
+            "subscript_expression" => Some(callee),
+            "identifier" => {
+                let name = text(callee, src);
+                self.bindings
+                    .iter()
+                    .rev()
+                    .find(|(_, local, _)| local == name)
+                    .and_then(|(_, _, b)| match b {
+                        Bound::Value(v) => Some(unwrap_value(*v)),
+                        Bound::Field(..) => None,
+                    })
+                    .filter(|v| v.kind_name() == "subscript_expression")
+            }
+            _ => None,
+        };
+        let Some(table) = entry
+            .and_then(|e| field(e, "object"))
+            .map(unwrap_value)
+            .filter(|t| t.kind_name() == "identifier")
+        else {
+            return false;
+        };
+        let Some(Bound::Value(obj)) = self.pre.consts.get(text(table, src)) else {
+            return false;
+        };
+        let obj = unwrap_value(*obj);
+        if obj.kind_name() != "object" {
+            return false;
+        }
+        let mut any = false;
+        for p in named_kids(obj) {
+            let value = match p.kind_name() {
+                "pair" => field(p, "value").map(unwrap_value),
+                "shorthand_property_identifier" => Some(p),
+                _ => None,
+            };
+            let Some(f) = value.filter(|v| {
+                matches!(
+                    v.kind_name(),
+                    "identifier" | "shorthand_property_identifier"
+                )
+            }) else {
+                continue;
+            };
+            let name = text(f, src);
+            if self.pre.fn_names.contains(name) {
+                self.add_call(at, f, name.to_string(), None);
+                any = true;
+            } else if let Some((_, path, Some(module_ref))) = self.resolve(f)
+                && !path.contains('.')
+            {
+                let export = path.rsplit('.').next().unwrap_or("");
+                let name = if matches!(export, "default" | "*") {
+                    name
+                } else {
+                    export
+                };
+                self.add_call(at, f, name.to_string(), Some(module_ref));
+                any = true;
+            }
+        }
+        any
+    }
+
     /// `this.m()`, `this.field.m()`, `svc.m()`: a call to a project method, when the receiver's
     /// class is declared in this file or imported from a project module.
     pub(super) fn method_call(&mut self, at: At<'_, 't>, callee: Node<'t>) {
