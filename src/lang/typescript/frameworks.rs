@@ -200,30 +200,15 @@ impl<'a, 't> Pre<'a, 't> {
     pub(super) fn registration_keys(&mut self, call: Node<'t>) {
         let src = self.src;
         let reg = &self.catalog.registration;
-        for a in call_args(call) {
-            let a = unwrap_value(a);
-            if a.kind_name() != "object" {
-                continue;
-            }
-            for p in named_kids(a) {
-                let (key, value) = match p.kind_name() {
-                    "pair" => (
-                        field(p, "key").and_then(|k| key_name(k, src)),
-                        field(p, "value"),
-                    ),
-                    "shorthand_property_identifier" => (Some(text(p, src)), Some(p)),
-                    _ => continue,
-                };
-                if let (Some(k), Some(v)) = (key, value)
-                    && reg.keys.iter().any(|x| x == k)
-                    && matches!(
-                        unwrap_value(v).kind_name(),
-                        "identifier" | "member_expression" | "shorthand_property_identifier"
-                    )
-                {
-                    self.pending
-                        .push((v, Special::Handler("event", span(call))));
-                }
+        for (k, v) in option_entries(call, src) {
+            if reg.keys.iter().any(|x| x == k)
+                && matches!(
+                    unwrap_value(v).kind_name(),
+                    "identifier" | "member_expression" | "shorthand_property_identifier"
+                )
+            {
+                self.pending
+                    .push((v, Special::Handler("event", span(call))));
             }
         }
     }

@@ -109,42 +109,22 @@ impl<'a, 't> Pre<'a, 't> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for a in call_args(call) {
-            let a = unwrap_value(a);
-            if a.kind_name() != "object" {
+        for (k, v) in option_entries(call, src) {
+            if def.once_methods.iter().any(|m| m == k) {
                 continue;
             }
-            for p in named_kids(a) {
-                let (key, value) = match p.kind_name() {
-                    "pair" => (
-                        field(p, "key").and_then(|k| key_name(k, src)),
-                        field(p, "value"),
-                    ),
-                    "shorthand_property_identifier" => (Some(text(p, src)), Some(p)),
-                    "method_definition" => {
-                        (field(p, "name").and_then(|k| key_name(k, src)), Some(p))
-                    }
-                    _ => continue,
-                };
-                let (Some(k), Some(v)) = (key, value) else {
-                    continue;
-                };
-                if def.once_methods.iter().any(|m| m == k) {
-                    continue;
+            let u = unwrap_value(v);
+            let callback = match u.kind_name() {
+                "arrow_function" | "function_expression" | "method_definition" => true,
+                "identifier" | "shorthand_property_identifier" => {
+                    let name = text(u, src);
+                    self.fn_names.contains(name)
+                        || self.imports.get(name).is_some_and(|i| i.local.is_some())
                 }
-                let u = unwrap_value(v);
-                let callback = match u.kind_name() {
-                    "arrow_function" | "function_expression" | "method_definition" => true,
-                    "identifier" | "shorthand_property_identifier" => {
-                        let name = text(u, src);
-                        self.fn_names.contains(name)
-                            || self.imports.get(name).is_some_and(|i| i.local.is_some())
-                    }
-                    _ => false,
-                };
-                if callback {
-                    out.push(v);
-                }
+                _ => false,
+            };
+            if callback {
+                out.push(v);
             }
         }
         out

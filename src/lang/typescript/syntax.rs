@@ -100,6 +100,32 @@ pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
 }
 
 /// The name a property key / method name stands for.
+/// The entries of the options objects a call is given (`f({ key: value, short, m() {} })`):
+/// `(key, value)`, the value being the shorthand's or the method's own node.
+pub(super) fn option_entries<'t, 's>(call: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
+    let mut out = Vec::new();
+    for a in call_args(call) {
+        let a = unwrap_value(a);
+        if a.kind_name() != "object" {
+            continue;
+        }
+        for p in named_kids(a) {
+            let entry = match p.kind_name() {
+                "pair" => field(p, "key")
+                    .and_then(|k| key_name(k, src))
+                    .zip(field(p, "value")),
+                "shorthand_property_identifier" => Some((text(p, src), p)),
+                "method_definition" => field(p, "name")
+                    .and_then(|k| key_name(k, src))
+                    .map(|k| (k, p)),
+                _ => None,
+            };
+            out.extend(entry);
+        }
+    }
+    out
+}
+
 pub(super) fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
     match n.kind_name() {
         "property_identifier" | "identifier" | "private_property_identifier" => Some(text(n, src)),
