@@ -191,6 +191,11 @@ pub struct ClientSite {
     pub pool: Vec<PoolSetting>,
     /// Where a fix can act (filled where the front-end knows; rules decide what to do).
     pub anchors: FixAnchors,
+    /// The catalogue's constructor says a plain function may build it per call (`per_call_ok`:
+    /// Mongoose's `connect`, the process's default connection), whatever local name the
+    /// construction uses (`import { connect as connectToDb } from "mongoose"`).
+    #[serde(default)]
+    pub per_call_ok: bool,
 }
 
 /// Byte anchors that let rules build fixes without touching syntax.

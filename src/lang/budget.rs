@@ -71,3 +71,16 @@ pub fn tick() {
         std::panic::resume_unwind(Box::new(OverBudget));
     }
 }
+
+/// Is the file being extracted on this thread past its deadline?
+pub fn over() -> bool {
+    DEADLINE.with(Cell::get).is_some_and(|d| Instant::now() > d)
+}
+
+/// Unwind with [`OverBudget`] now if the file is past its deadline (after work that cannot tick,
+/// such as a parse the parser gave up).
+pub fn check_now() {
+    if over() {
+        std::panic::resume_unwind(Box::new(OverBudget));
+    }
+}

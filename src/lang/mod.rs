@@ -13,6 +13,41 @@ pub mod rust;
 pub(crate) mod testkit;
 pub mod typescript;
 
+/// The longest a tree-sitter parse may run where no file budget applies ([`budget::Deadline`]
+/// bounds it otherwise). Ordinary files parse in milliseconds; some pathological nestings
+/// (`lambda: await lambda: …` forty thousand deep) send the parser's error recovery into
+/// quadratic time, tens of minutes for one file.
+pub(crate) const PARSE_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Parse `text` with `parser`, giving up past the file's budget (the file is then listed as
+/// over it, as a walk over it would be) or [`PARSE_BUDGET`]; a parser that gave up is reset so
+/// that it starts the next file afresh.
+pub(crate) fn parse_bounded(
+    parser: &mut tree_sitter::Parser,
+    text: &str,
+) -> Option<tree_sitter::Tree> {
+    let bytes = text.as_bytes();
+    let deadline = std::time::Instant::now() + PARSE_BUDGET;
+    let mut progress = |_: &tree_sitter::ParseState| {
+        if budget::over() || std::time::Instant::now() > deadline {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    };
+    let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+    let tree = parser.parse_with_options(
+        &mut |i, _| bytes.get(i..).unwrap_or_default(),
+        None,
+        Some(options),
+    );
+    if tree.is_none() {
+        parser.reset();
+        budget::check_now();
+    }
+    tree
+}
+
 use crate::catalog::Catalog;
 use crate::facts::{FileFacts, ModuleRef};
 use crate::source::{Lang, SourceFile, Span};

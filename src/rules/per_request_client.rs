@@ -765,7 +765,7 @@ fn per_call_ok(cx: &ProjectCx<'_>, built: Built) -> bool {
     let Some(def) = cx.catalog.by_id(&c.client) else {
         return false;
     };
-    def.call_ctors(&c.ctor).any(|k| k.per_call_ok)
+    c.per_call_ok || def.call_ctors(&c.ctor).any(|k| k.per_call_ok)
 }
 
 /// (file, span, constructor text, what it builds, scope) of a judged site.

@@ -78,7 +78,10 @@ fn new_parser() -> Result<Parser, ParseError> {
 
 fn no_tree() -> ParseError {
     ParseError {
-        message: "tree-sitter-python returned no tree".to_string(),
+        message: format!(
+            "the Python parser gave up on this file after {} s (a pathological nesting?)",
+            crate::lang::PARSE_BUDGET.as_secs()
+        ),
         span: None,
     }
 }
@@ -88,13 +91,13 @@ pub(crate) fn parse(text: &str) -> Result<Tree, ParseError> {
     PARSER.with(|cell| {
         let Ok(mut slot) = cell.try_borrow_mut() else {
             // Re-entrant use (never expected): parse with a fresh parser.
-            return new_parser()?.parse(text, None).ok_or_else(no_tree);
+            return crate::lang::parse_bounded(&mut new_parser()?, text).ok_or_else(no_tree);
         };
         if slot.is_none() {
             *slot = Some(new_parser()?);
         }
         match slot.as_mut() {
-            Some(parser) => parser.parse(text, None).ok_or_else(no_tree),
+            Some(parser) => crate::lang::parse_bounded(parser, text).ok_or_else(no_tree),
             None => Err(no_tree()),
         }
     })

@@ -423,6 +423,7 @@ impl<'a, 't> Walker<'a, 't> {
             handed: false,
             returned: climb.returned,
             in_fn: top.fn_idx,
+            per_call_ok: m.ctor.per_call_ok,
             pool: Vec::new(),
             anchors: FixAnchors {
                 statement: climb.statement,

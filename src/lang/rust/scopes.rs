@@ -811,6 +811,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             handed: false,
             returned: Returned::No,
             in_fn: ctx.fn_idx,
+            per_call_ok: m.ctor.per_call_ok,
             pool: Vec::new(),
             anchors: self.anchors(idents),
         };

@@ -114,15 +114,20 @@ pub(crate) fn parse(lang: Lang, text: &str) -> Result<Tree, ParseError> {
             Some(ranges) if ranges.is_empty() => parser.parse("", None),
             Some(ranges) => {
                 let set = parser.set_included_ranges(&ranges);
-                let tree = set.ok().and_then(|()| parser.parse(text, None));
+                let tree = set
+                    .ok()
+                    .and_then(|()| crate::lang::parse_bounded(parser, text));
                 // the parser is reused for the next file, which is read whole
                 let _ = parser.set_included_ranges(&[]);
                 tree
             }
-            None => parser.parse(text, None),
+            None => crate::lang::parse_bounded(parser, text),
         };
         tree.ok_or_else(|| ParseError {
-            message: "the TypeScript parser gave up on this file".into(),
+            message: format!(
+                "the TypeScript parser gave up on this file after {} s (a pathological nesting?)",
+                crate::lang::PARSE_BUDGET.as_secs()
+            ),
             span: None,
         })
     })

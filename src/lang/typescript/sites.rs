@@ -366,6 +366,7 @@ impl<'a, 't> Walker<'a, 't> {
             handed: false,
             returned: vc.returned,
             in_fn: ctx.fn_idx,
+            per_call_ok: m.ctor.per_call_ok,
             pool: Vec::new(),
             anchors,
         };
