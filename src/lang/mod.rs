@@ -27,9 +27,16 @@ pub(crate) fn parse_bounded(
     text: &str,
 ) -> Option<tree_sitter::Tree> {
     let bytes = text.as_bytes();
-    let deadline = std::time::Instant::now() + PARSE_BUDGET;
+    let started = std::time::Instant::now();
+    let deadline = started + PARSE_BUDGET;
     let mut progress = |_: &tree_sitter::ParseState| {
-        if budget::over() || std::time::Instant::now() > deadline {
+        let now = std::time::Instant::now();
+        // (The file's budget is consulted once the parse has run a while, as the walks consult
+        // it every few hundred nodes: a parse of milliseconds is never cut.)
+        if now > deadline
+            || (now.duration_since(started) > std::time::Duration::from_millis(100)
+                && budget::over())
+        {
             std::ops::ControlFlow::Break(())
         } else {
             std::ops::ControlFlow::Continue(())
