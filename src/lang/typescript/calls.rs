@@ -248,6 +248,15 @@ impl<'a, 't> Walker<'a, 't> {
     /// functions (`{ "invoice.issued": handleInvoiceIssued }`): a call of each of them.
     pub(super) fn dispatch_call(&mut self, at: At<'_, 't>, callee: Node<'t>) -> bool {
         let src = self.src;
+        // Cheap exit: most files hold no module-level object literal.
+        let tables = self
+            .pre
+            .consts
+            .values()
+            .any(|b| matches!(b, Bound::Value(v) if unwrap_value(*v).kind_name() == "object"));
+        if !tables {
+            return false;
+        }
         let entry = match callee.kind_name() {
             "subscript_expression" => Some(callee),
             "identifier" => {
@@ -300,13 +309,12 @@ impl<'a, 't> Walker<'a, 't> {
             } else if let Some((_, path, Some(module_ref))) = self.resolve(f)
                 && !path.contains('.')
             {
-                let export = path.rsplit('.').next().unwrap_or("");
-                let name = if matches!(export, "default" | "*") {
-                    name
-                } else {
-                    export
-                };
-                self.add_call(at, f, name.to_string(), Some(module_ref));
+                self.add_call(
+                    at,
+                    f,
+                    export_name(&path, name).to_string(),
+                    Some(module_ref),
+                );
                 any = true;
             }
         }

@@ -125,12 +125,7 @@ impl<'a, 't> Pre<'a, 't> {
         };
         if let Some(imp) = self.imports.get(name) {
             if let Some(module) = imp.local.clone() {
-                let export = imp.path.rsplit('.').next().unwrap_or(name);
-                let export = if matches!(export, "default" | "*") {
-                    name
-                } else {
-                    export
-                };
+                let export = export_name(&imp.path, name);
                 self.refs.push(HandlerRef {
                     name: graph_name(export),
                     module: Some(module),

@@ -137,6 +137,17 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// The function a cleanup registration is given: written in place, or named (a function of
+    /// the file).
+    fn cleanup_fn(&self, c: Node<'t>) -> Option<Node<'t>> {
+        let c = unwrap_value(c);
+        match c.kind_name() {
+            "arrow_function" | "function_expression" => Some(c),
+            "identifier" => self.lookup_fn(text(c, self.src), c.start_byte()),
+            _ => None,
+        }
+    }
+
     /// The functions a mount method registers for an unmount hook event
     /// (`this.$once('hook:beforeDestroy', () => …)`): cleanups of the component.
     fn hook_event_cleanups(
@@ -164,12 +175,8 @@ impl<'a, 't> Walker<'a, 't> {
             let hooked = event
                 .and_then(|e| e.strip_prefix(ev.prefix.as_str()))
                 .is_some_and(|h| unmount.iter().any(|u| u == h));
-            if let (true, Some(c)) = (hooked, args.get(1).map(|x| unwrap_value(*x))) {
-                match c.kind_name() {
-                    "arrow_function" | "function_expression" => out.push(c),
-                    "identifier" => out.extend(self.lookup_fn(text(c, src), c.start_byte())),
-                    _ => {}
-                }
+            if let (true, Some(c)) = (hooked, args.get(1)) {
+                out.extend(self.cleanup_fn(*c));
             }
         });
         out
@@ -209,15 +216,7 @@ impl<'a, 't> Walker<'a, 't> {
                     || SVELTE_UNMOUNT.contains(&name) && self.is_svelte_hook(name))
                 && let Some(c) = call_args(n).first().map(|x| unwrap_value(*x))
             {
-                match c.kind_name() {
-                    "arrow_function" | "function_expression" => cleanups.push(c),
-                    "identifier" => {
-                        if let Some(h) = self.lookup_fn(text(c, src), c.start_byte()) {
-                            cleanups.push(h);
-                        }
-                    }
-                    _ => {}
-                }
+                cleanups.extend(self.cleanup_fn(c));
             }
             // Svelte's `onMount(() => { …; return () => observer?.disconnect() })`: the
             // function it returns runs at unmount too.

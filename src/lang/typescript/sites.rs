@@ -233,15 +233,10 @@ impl<'a, 't> Walker<'a, 't> {
             if let Some(module_ref) = local {
                 // (b) an imported function, (c) `mod.fn()` on an imported module
                 let (name, ok) = match callee_u.kind_name() {
-                    "identifier" => {
-                        let export = path.rsplit('.').next().unwrap_or("");
-                        let name = if matches!(export, "default" | "*") {
-                            text(callee_u, src)
-                        } else {
-                            export
-                        };
-                        (name.to_string(), !path.contains('.'))
-                    }
+                    "identifier" => (
+                        export_name(&path, text(callee_u, src)).to_string(),
+                        !path.contains('.'),
+                    ),
                     _ => {
                         let prop = field(callee_u, "property")
                             .map(|p| text(p, src))

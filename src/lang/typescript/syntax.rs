@@ -126,6 +126,16 @@ pub(super) fn option_entries<'t, 's>(call: Node<'t>, src: &'s str) -> Vec<(&'s s
     out
 }
 
+/// The name an imported binding has in its module, for the call graph: the last segment of
+/// its import path (`import { list as l }` → `list`), or the local name for a default or
+/// namespace import.
+pub(super) fn export_name<'s>(path: &'s str, local: &'s str) -> &'s str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "default" | "*" => local,
+        export => export,
+    }
+}
+
 pub(super) fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
     match n.kind_name() {
         "property_identifier" | "identifier" | "private_property_identifier" => Some(text(n, src)),
