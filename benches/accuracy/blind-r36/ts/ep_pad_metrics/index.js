@@ -1,0 +1,7 @@
+'use strict';
+
+const { pool } = require('./db');
+
+exports.shutdown = async (hookName, context) => {
+  await pool.end();
+};
