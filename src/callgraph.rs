@@ -151,6 +151,13 @@ impl CallGraph {
                 .collect();
             owned.first().copied()
         };
+        // Exported tables of functions, by name.
+        let mut tables: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (fi, u) in units.iter().enumerate() {
+            for (ti, t) in u.facts.tables.iter().enumerate() {
+                tables.entry(t.name.as_str()).or_default().push((fi, ti));
+            }
+        }
         // The files that re-export other modules (barrels), the only ones a miss looks through.
         let barrels: Vec<usize> = units
             .iter()
@@ -349,6 +356,36 @@ impl CallGraph {
                     }
                     if !overrides.is_empty() {
                         g.dyn_targets.insert((fi, ci), overrides);
+                    }
+                }
+                // A table of functions another module exports (`commands[name](…)` with
+                // `import { commands } from "./commands"`): a call of each member.
+                if target.is_none()
+                    && let Some(m) = c.module.as_ref()
+                {
+                    let members: Vec<FnId> = tables
+                        .get(c.name.as_str())
+                        .into_iter()
+                        .flatten()
+                        .filter(|(tf, _)| {
+                            *tf != fi
+                                && units[*tf].project == u.project
+                                && m.names_any(&units[*tf].facts.module_keys)
+                        })
+                        .flat_map(|&(tf, ti)| {
+                            units[tf].facts.tables[ti].members.iter().filter_map(
+                                move |(name, module)| {
+                                    resolve(tf, name, module.as_ref(), u32::MAX)
+                                },
+                            )
+                        })
+                        .filter(|t| c.in_fn.map(|f| (fi, f)) != Some(*t))
+                        .collect();
+                    for &t in &members {
+                        g.callers.entry(t).or_default().push((fi, ci));
+                    }
+                    if !members.is_empty() {
+                        g.dyn_targets.insert((fi, ci), members);
                     }
                 }
                 if let Some(target) = target {

@@ -750,6 +750,19 @@ pub struct FileFacts {
     /// extraction stage from the other files' `feature_modules`).
     #[serde(default)]
     pub cfg_feature: Option<String>,
+    /// TS / Python: module-level tables of functions other modules may import and call through
+    /// (`export const commands = { remind, related }`, `HANDLERS = {"created": on_created}`):
+    /// a call of `commands[name](…)` in another file is a call of each member.
+    #[serde(default)]
+    pub tables: Vec<DispatchTable>,
+}
+
+/// A module-level object / dict of functions (see [`FileFacts::tables`]).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct DispatchTable {
+    pub name: String,
+    /// Each member function: its name, and where it is defined (`None`: this file).
+    pub members: Vec<(String, Option<ModuleRef>)>,
 }
 
 impl FileFacts {
@@ -868,6 +881,7 @@ impl FileFacts {
             test_modules,
             feature_modules,
             cfg_feature: _,
+            tables,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -890,6 +904,7 @@ impl FileFacts {
         reexports.shrink_to_fit();
         test_modules.shrink_to_fit();
         feature_modules.shrink_to_fit();
+        tables.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

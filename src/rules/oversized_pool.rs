@@ -41,6 +41,18 @@ impl Check for OversizedPool {
                     1
                 })
                 .max(1);
+            // Say where an instance count nobody wrote comes from (the serverless default).
+            let times = |total: u64| {
+                if instances <= 1 {
+                    String::new()
+                } else if budget.instances.is_none() {
+                    format!(
+                        " × {instances} instances (assumed for a serverless deployment; set `[budget] instances`) = {total}"
+                    )
+                } else {
+                    format!(" × {instances} instances = {total}")
+                }
+            };
             for (ci, c) in file.facts.clients.iter().enumerate() {
                 if matches!(c.scope.kind, ScopeKind::Test) {
                     continue;
@@ -90,11 +102,7 @@ impl Check for OversizedPool {
                         if !reported.insert(at) {
                             continue;
                         }
-                        let serverless = if instances > 1 {
-                            format!(" × {instances} instances = {total}")
-                        } else {
-                            String::new()
-                        };
+                        let serverless = times(total);
                         let mut f = finding(
                             at,
                             Severity::Error,
@@ -148,11 +156,7 @@ impl Check for OversizedPool {
                     let (limit, why, instead) = limit_for(cx, budget, family, Some(&resolved));
                     let total = n.saturating_mul(instances);
                     if total > limit && reported.insert((fi, u.span)) {
-                        let serverless = if instances > 1 {
-                            format!(" × {instances} instances = {total}")
-                        } else {
-                            String::new()
-                        };
+                        let serverless = times(total);
                         let mut f = finding(
                             (fi, u.span),
                             Severity::Error,

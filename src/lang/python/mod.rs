@@ -117,6 +117,7 @@ pub fn extract(file: &SourceFile, catalog: &LangCatalog) -> Result<FileFacts, Pa
     }
     walker.finalize();
     walker.mark_handed_functions();
+    walker.facts.tables = walker.module_tables();
     Ok(walker.facts)
 }
 

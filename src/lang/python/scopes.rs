@@ -176,6 +176,9 @@ pub(super) struct Walker<'a, 't> {
     /// once per body for [`Walker::mentioned_outside`] (a scan of the body per session was
     /// quadratic in a function of thousands of sessions).
     pub(super) idents: std::cell::RefCell<HashMap<usize, std::rc::Rc<IdentIndex>>>,
+    /// The file indexes a name it imports (`HANDLERS[kind]`, `HANDLERS.get(kind)`): it may
+    /// call through a table of another module (see [`Walker::dispatch_call`]).
+    pub(super) indexes_imports: std::cell::OnceCell<bool>,
 }
 
 /// The catalogue's `on` constructors, indexed for the walk.
@@ -350,6 +353,7 @@ impl<'a, 't> Walker<'a, 't> {
             release_names,
             session_pending: Vec::new(),
             idents: Default::default(),
+            indexes_imports: Default::default(),
             on,
             bound: HashMap::default(),
             local_bound: HashMap::default(),

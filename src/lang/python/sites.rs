@@ -182,13 +182,14 @@ impl<'a, 't> Walker<'a, 't> {
     /// (`{"created": on_created}`): a call of each of them.
     fn dispatch_call(&mut self, call: Node<'t>, func: Node<'t>) -> bool {
         let src = self.src;
-        // Cheap exit: most files hold no module-level dict of functions.
+        // Cheap exit: most files hold no module-level dict of functions and index no name
+        // they import.
         let tables = self
             .pre
             .consts
             .values()
             .any(|vs| vs.iter().any(|v| v.kind_name() == "dictionary"));
-        if !tables {
+        if !tables && !self.indexes_imports() {
             return false;
         }
         // `X[k]` or `X.get(k)`: the table's name.
@@ -251,9 +252,20 @@ impl<'a, 't> Walker<'a, 't> {
             }
             _ => None,
         };
-        let Some(table) = table.filter(|t| !self.pre.imports.contains_key(*t)) else {
+        let Some(table) = table else {
             return false;
         };
+        if self.pre.imports.contains_key(table) {
+            // A table of another module (`from .handlers import HANDLERS`): a call of its
+            // name there, which the call graph reads through that module's `tables`.
+            return match self.pre.project_target(&[table], self.file) {
+                Some((name, Some(module))) => {
+                    self.call_site(call, func, name, Some(module));
+                    true
+                }
+                _ => false,
+            };
+        }
         let Some(dict) = self
             .pre
             .consts
@@ -280,6 +292,57 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         any
+    }
+
+    /// Does the file index a name it imports (`X[k]`, `X.get(k)`)? Once per file.
+    fn indexes_imports(&self) -> bool {
+        *self.indexes_imports.get_or_init(|| {
+            let src = self.src;
+            let imported = |n: Option<Node>| {
+                n.is_some_and(|n| {
+                    n.kind_name() == "identifier" && self.pre.imports.contains_key(text(n, src))
+                })
+            };
+            let Some(root) = self.frames.first().map(|f| f.owner) else {
+                return false;
+            };
+            self.flat.nodes(root).any(|n| match n.kind_name() {
+                "subscript" => imported(n.field("value")),
+                "attribute" => {
+                    n.field("attribute").is_some_and(|a| text(a, src) == "get")
+                        && imported(n.field("object"))
+                }
+                _ => false,
+            })
+        })
+    }
+
+    /// The module-level dicts of functions (`HANDLERS = {"created": on_created}`), for calls
+    /// through them from other modules.
+    pub(super) fn module_tables(&self) -> Vec<crate::facts::DispatchTable> {
+        let src = self.src;
+        let mut tables: Vec<crate::facts::DispatchTable> = Vec::new();
+        for (name, values) in &self.pre.consts {
+            let [dict] = values.as_slice() else { continue };
+            if dict.kind_name() != "dictionary" {
+                continue;
+            }
+            let members: Vec<(String, Option<ModuleRef>)> = named_children(*dict)
+                .into_iter()
+                .filter_map(|pair| pair.field("value"))
+                .filter(|v| matches!(v.kind_name(), "identifier" | "attribute"))
+                .filter_map(|v| dotted(v, src))
+                .filter_map(|segs| self.pre.project_target(&segs, self.file))
+                .collect();
+            if !members.is_empty() {
+                tables.push(crate::facts::DispatchTable {
+                    name: name.clone(),
+                    members,
+                });
+            }
+        }
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
+        tables
     }
 
     pub(super) fn match_catalog(&self, segs: &[&str]) -> Option<CtorMatch<'a>> {

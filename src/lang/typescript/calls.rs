@@ -245,16 +245,20 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// A call through a dispatch table (`const handler = handlers[subject]; await
     /// handler(body)`, `routes[kind](req)`) with `handlers` a module-level object literal of
-    /// functions (`{ "invoice.issued": handleInvoiceIssued }`): a call of each of them.
+    /// functions (`{ "invoice.issued": handleInvoiceIssued }`): a call of each of them. A table
+    /// imported from a project module (`import { commands } from "./commands"`) is a call of
+    /// its name there, which the call graph reads through that module's
+    /// [`crate::facts::FileFacts::tables`].
     pub(super) fn dispatch_call(&mut self, at: At<'_, 't>, callee: Node<'t>) -> bool {
         let src = self.src;
-        // Cheap exit: most files hold no module-level object literal.
+        // Cheap exit: most files hold no module-level object literal and import no project
+        // module.
         let tables = self
             .pre
             .consts
             .values()
             .any(|b| matches!(b, Bound::Value(v) if unwrap_value(*v).kind_name() == "object"));
-        if !tables {
+        if !tables && self.pre.local_imports.is_empty() {
             return false;
         }
         let entry = match callee.kind_name() {
@@ -281,13 +285,34 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         };
         let Some(Bound::Value(obj)) = self.pre.consts.get(text(table, src)) else {
+            // Imported from a project module: a call of the table's name there.
+            let name = text(table, src);
+            if let Some((_, path, Some(module_ref))) = self.resolve(table)
+                && !path.contains('.')
+            {
+                self.add_call(at, table, export_name(&path, name).to_string(), Some(module_ref));
+                return true;
+            }
             return false;
         };
-        let obj = unwrap_value(*obj);
-        if obj.kind_name() != "object" {
-            return false;
-        }
         let mut any = false;
+        for (f, name, module) in self.table_members(*obj) {
+            self.add_call(at, f, name, module);
+            any = true;
+        }
+        any
+    }
+
+    /// The functions an object literal holds by name (`{ remind, "invoice.issued":
+    /// handleInvoiceIssued }`): each one's node, its name where it is defined, and that module
+    /// (`None`: this file). Empty for anything else.
+    pub(super) fn table_members(&self, obj: Node<'t>) -> Vec<(Node<'t>, String, Option<ModuleRef>)> {
+        let src = self.src;
+        let obj = unwrap_value(obj);
+        if obj.kind_name() != "object" {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
         for p in named_kids(obj) {
             let value = match p.kind_name() {
                 "pair" => field(p, "value").map(unwrap_value),
@@ -304,21 +329,41 @@ impl<'a, 't> Walker<'a, 't> {
             };
             let name = text(f, src);
             if self.pre.fn_names.contains(name) {
-                self.add_call(at, f, name.to_string(), None);
-                any = true;
-            } else if let Some((_, path, Some(module_ref))) = self.resolve(f)
-                && !path.contains('.')
+                out.push((f, name.to_string(), None));
+            } else if let Some(imp) = self.pre.imports.get(name)
+                && let Some(module_ref) = imp.local.clone()
+                && !imp.path.contains('.')
             {
-                self.add_call(
-                    at,
-                    f,
-                    export_name(&path, name).to_string(),
-                    Some(module_ref),
-                );
-                any = true;
+                // (`resolve` reads identifiers; a shorthand member is one too.)
+                out.push((f, export_name(&imp.path, name).to_string(), Some(module_ref)));
             }
         }
-        any
+        out
+    }
+
+    /// The file's exported tables of functions, for calls through them from other modules.
+    pub(super) fn exported_tables(&self) -> Vec<crate::facts::DispatchTable> {
+        let mut tables: Vec<crate::facts::DispatchTable> = self
+            .pre
+            .consts
+            .iter()
+            .filter(|(name, _)| self.pre.exported_names.contains(name.as_str()))
+            .filter_map(|(name, b)| match b {
+                Bound::Value(v) => Some((name, *v)),
+                Bound::Field(..) => None,
+            })
+            .map(|(name, v)| crate::facts::DispatchTable {
+                name: name.clone(),
+                members: self
+                    .table_members(v)
+                    .into_iter()
+                    .map(|(_, n, m)| (n, m))
+                    .collect(),
+            })
+            .filter(|t| !t.members.is_empty())
+            .collect();
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
+        tables
     }
 
     /// `this.m()`, `this.field.m()`, `svc.m()`: a call to a project method, when the receiver's

@@ -192,6 +192,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         self.facts.handler_refs = std::mem::take(&mut self.pre.refs);
         self.facts.handler_refs.sort_by_key(|r| r.span.start);
+        self.facts.tables = self.exported_tables();
         self.facts.imports = std::mem::take(&mut self.pre.local_imports);
         self.facts.reexports = std::mem::take(&mut self.pre.reexports);
         self.facts

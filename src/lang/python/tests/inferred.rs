@@ -230,3 +230,58 @@ def route_by_get(msg):
         assert!(calls.contains(&(target, by_get)), "{calls:?}");
     }
 }
+
+#[test]
+fn a_table_of_another_module_is_called_by_its_name_there() {
+    // The table's module records it, with where each member is defined.
+    let f = facts(
+        "app/handlers/__init__.py",
+        "\
+from app.handlers.orders import on_created
+from .refunds import on_refund
+
+def on_deleted(msg):
+    pass
+
+HANDLERS = {'created': on_created, 'refund': on_refund, 'deleted': on_deleted}
+SETTINGS = {'retries': 3}
+",
+    );
+    assert_eq!(f.tables.len(), 1, "{:#?}", f.tables);
+    let t = &f.tables[0];
+    assert_eq!(t.name, "HANDLERS");
+    let members: Vec<(&str, bool)> = t
+        .members
+        .iter()
+        .map(|(n, m)| (n.as_str(), m.is_some()))
+        .collect();
+    assert_eq!(
+        members,
+        [("on_created", true), ("on_refund", true), ("on_deleted", false)]
+    );
+    // A module calling through it, by subscript and through `.get`.
+    let f = facts(
+        "app/worker.py",
+        "\
+from app.handlers import HANDLERS
+
+def route(msg):
+    handler = HANDLERS.get(msg['type'])
+    if handler:
+        handler(msg)
+
+def route_direct(msg):
+    HANDLERS[msg['type']](msg)
+",
+    );
+    let through: Vec<Option<usize>> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "HANDLERS" && c.module.is_some())
+        .map(|c| c.in_fn)
+        .collect();
+    let route = f.functions.iter().position(|x| x.name == "route");
+    let direct = f.functions.iter().position(|x| x.name == "route_direct");
+    assert_eq!(through, [route, direct]);
+    assert!(f.tables.is_empty());
+}

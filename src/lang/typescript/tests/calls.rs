@@ -131,3 +131,52 @@ class Local extends Base { refresh() { const e = new Pool(); } }
         assert_ne!(scope(name).1, crate::facts::INFERRED, "{name}");
     }
 }
+
+#[test]
+fn exported_tables_and_calls_through_an_imported_table() {
+    // The table's module: members defined here and imported.
+    let f = facts(
+        "src/commands/index.ts",
+        &[],
+        r#"import type { Command } from './types.js';
+import { remind } from './remind.js';
+import { related } from './related.js';
+const local = async () => 1;
+export const commands: Record<string, Command> = {
+  remind,
+  related,
+  local,
+  ping: async ({ reply }) => reply('pong'),
+};
+const hidden = { remind };
+"#,
+    );
+    assert_eq!(f.tables.len(), 1, "{:#?}", f.tables);
+    let t = &f.tables[0];
+    assert_eq!(t.name, "commands");
+    let names: Vec<(&str, bool)> = t
+        .members
+        .iter()
+        .map(|(n, m)| (n.as_str(), m.is_some()))
+        .collect();
+    assert_eq!(names, [("remind", true), ("related", true), ("local", false)]);
+    // A caller: the entry taken from the imported table, then called.
+    let f = facts(
+        "src/bot.ts",
+        &[],
+        r#"import { commands } from './commands/index.js';
+export async function onMention(name: string) {
+  const command = commands[name];
+  if (!command) return;
+  await command({ name });
+}
+"#,
+    );
+    let call = f
+        .calls
+        .iter()
+        .find(|c| c.name == "commands")
+        .unwrap_or_else(|| panic!("{:#?}", f.calls));
+    assert!(call.module.is_some());
+    assert!(f.tables.is_empty());
+}
