@@ -374,9 +374,7 @@ impl CallGraph {
                         })
                         .flat_map(|&(tf, ti)| {
                             units[tf].facts.tables[ti].members.iter().filter_map(
-                                move |(name, module)| {
-                                    resolve(tf, name, module.as_ref(), u32::MAX)
-                                },
+                                move |(name, module)| resolve(tf, name, module.as_ref(), u32::MAX),
                             )
                         })
                         .filter(|t| c.in_fn.map(|f| (fi, f)) != Some(*t))

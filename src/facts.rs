@@ -257,9 +257,10 @@ pub struct FnFact {
     pub owner: Option<String>,
     /// Rust: the function takes `self` (`&self`, `self: Arc<Self>`), so `x.name()` may call it.
     pub receiver: bool,
-    /// Python: the file uses the function's name as a value (`get_engine(name,
-    /// self._create_engine)`, `callbacks=[on_row]`): whatever gets it calls it, at a frequency
-    /// no call site shows.
+    /// The file uses the function's name as a value (Python `get_engine(name,
+    /// self._create_engine)`, `callbacks=[on_row]`; TS/JS a member of a module-level object
+    /// literal, `const RedisPubSub = { createPublisher }`): whatever gets it calls it, at a
+    /// frequency no call site shows.
     #[serde(default)]
     pub value_ref: bool,
 }

@@ -763,13 +763,19 @@ impl<'a, 't> Walker<'a, 't> {
             self.instances.insert((owner, b.clone()), module.clone());
         }
         let top = self.top();
+        let guard = if top.guard == Guard::None && self.param_fallback(call) {
+            Guard::Owner
+        } else {
+            top.guard
+        };
+        let top = self.top();
         let site = CallSite {
             callee: compact(text(func, self.src)),
             name,
             module,
             span: span(call),
             scope: top.scope.clone(),
-            guard: top.guard,
+            guard,
             binding: climb.binding.clone(),
             released: climb.released || climb.with_released,
             handed: false,

@@ -294,6 +294,58 @@ impl<'a, 't> Walker<'a, 't> {
         any
     }
 
+    /// `engine or self.create_client()`, `create_engine(url) if engine is None else engine`
+    /// with `engine` a parameter of the function: built only when the caller gives none, and
+    /// callers that run often give theirs (a loop passing the engine it made once).
+    pub(super) fn param_fallback(&self, call: Node<'t>) -> bool {
+        let src = self.src;
+        let owner = self.top().owner;
+        let Some(params) = owner
+            .field("parameters")
+            .filter(|_| owner.kind_name() == "function_definition")
+        else {
+            return false;
+        };
+        let is_param = |n: Option<Node>| {
+            n.is_some_and(|n| {
+                n.kind_name() == "identifier"
+                    && param_names(params, src)
+                        .iter()
+                        .any(|(p, _)| *p == text(n, src) && !matches!(*p, "self" | "cls"))
+            })
+        };
+        let mut cur = call;
+        while let Some(p) = self.flat.parent(cur) {
+            match p.kind_name() {
+                "await" | "parenthesized_expression" => cur = p,
+                "boolean_operator" => {
+                    return p.field("operator").is_some_and(|o| text(o, src) == "or")
+                        && p.field("right") == Some(cur)
+                        && is_param(p.field("left"));
+                }
+                // `X() if p is None else p`, `p if p is not None else X()`, `p if p else X()`.
+                "conditional_expression" => {
+                    let kids = named_children(p);
+                    let [a, cond, b] = kids.as_slice() else {
+                        return false;
+                    };
+                    let tested = match cond.kind_name() {
+                        "comparison_operator" => cond.named_child(0),
+                        "not_operator" => cond.field("argument"),
+                        _ => Some(*cond),
+                    };
+                    let other = if *a == cur { *b } else { *a };
+                    return (*a == cur || *b == cur)
+                        && is_param(tested)
+                        && is_param(Some(other))
+                        && tested.map(|t| text(t, src)) == Some(text(other, src));
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Does the file index a name it imports (`X[k]`, `X.get(k)`)? Once per file.
     fn indexes_imports(&self) -> bool {
         *self.indexes_imports.get_or_init(|| {
@@ -470,6 +522,8 @@ impl<'a, 't> Walker<'a, 't> {
             .is_some_and(|t| self.container_guarded(call, t))
         {
             Guard::ModuleCache
+        } else if top.guard == Guard::None && self.param_fallback(call) {
+            Guard::Owner
         } else {
             top.guard
         };

@@ -641,6 +641,31 @@ fn at_least_an_hour(text: &str) -> bool {
         || seconds_in("seconds(").is_some_and(|s| s >= 3600)
 }
 
+/// `!path.exists()` (or `is_file()`), alone or in a chain of `&&`: the branch it
+/// guards runs when a file is missing, and the file is there the next time (a download into a
+/// cache directory).
+pub(super) fn fills_missing_file(cond: &syn::Expr) -> bool {
+    match cond {
+        syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            fills_missing_file(&b.left) || fills_missing_file(&b.right)
+        }
+        syn::Expr::Paren(p) => fills_missing_file(&p.expr),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => match &*u.expr {
+            syn::Expr::MethodCall(m) => {
+                matches!(m.method.to_string().as_str(), "exists" | "is_file")
+            }
+            syn::Expr::Call(c) => match &*c.func {
+                // `!Path::new(p).exists()` parses as a method call; `!fs::exists(p)?`-like
+                // free functions are read by name.
+                syn::Expr::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "exists"),
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::at_least_an_hour;

@@ -250,6 +250,14 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         visit::visit_expr(self, e);
     }
 
+    fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
+        if super::loops::fills_missing_file(&i.cond) {
+            let branch = self.conv.of(&i.then_branch);
+            self.miss_branches.push(branch);
+        }
+        visit::visit_expr_if(self, i);
+    }
+
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
         let place = FnPlace {
             free: true,

@@ -162,6 +162,9 @@ pub(super) struct Walker<'a, 'ast> {
     /// The branches of the loops walked so far that end their loop
     /// ([`super::loops::exit_branches`]).
     pub(super) exit_branches: Vec<Span>,
+    /// The `then` branches of `if !path.exists() { … }`: what they run fills an on-disk cache,
+    /// once per missing file (see [`super::loops::fills_missing_file`]).
+    pub(super) miss_branches: Vec<Span>,
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {
@@ -209,6 +212,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             for_loops: Vec::new(),
             retry_kept: HashSet::new(),
             exit_branches: Vec::new(),
+            miss_branches: Vec::new(),
         }
     }
 
@@ -836,6 +840,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             && let Some((_, g)) = self.assign_guards.iter().rev().find(|(s, _)| *s == span)
         {
             guard = *g;
+        }
+        if guard == Guard::None
+            && self
+                .miss_branches
+                .iter()
+                .any(|b| b.start <= span.start && span.end <= b.end)
+        {
+            guard = Guard::Memo;
         }
         let call = CallSite {
             callee,

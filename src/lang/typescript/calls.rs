@@ -290,7 +290,12 @@ impl<'a, 't> Walker<'a, 't> {
             if let Some((_, path, Some(module_ref))) = self.resolve(table)
                 && !path.contains('.')
             {
-                self.add_call(at, table, export_name(&path, name).to_string(), Some(module_ref));
+                self.add_call(
+                    at,
+                    table,
+                    export_name(&path, name).to_string(),
+                    Some(module_ref),
+                );
                 return true;
             }
             return false;
@@ -306,7 +311,10 @@ impl<'a, 't> Walker<'a, 't> {
     /// The functions an object literal holds by name (`{ remind, "invoice.issued":
     /// handleInvoiceIssued }`): each one's node, its name where it is defined, and that module
     /// (`None`: this file). Empty for anything else.
-    pub(super) fn table_members(&self, obj: Node<'t>) -> Vec<(Node<'t>, String, Option<ModuleRef>)> {
+    pub(super) fn table_members(
+        &self,
+        obj: Node<'t>,
+    ) -> Vec<(Node<'t>, String, Option<ModuleRef>)> {
         let src = self.src;
         let obj = unwrap_value(obj);
         if obj.kind_name() != "object" {
@@ -335,33 +343,47 @@ impl<'a, 't> Walker<'a, 't> {
                 && !imp.path.contains('.')
             {
                 // (`resolve` reads identifiers; a shorthand member is one too.)
-                out.push((f, export_name(&imp.path, name).to_string(), Some(module_ref)));
+                out.push((
+                    f,
+                    export_name(&imp.path, name).to_string(),
+                    Some(module_ref),
+                ));
             }
         }
         out
     }
 
     /// The file's exported tables of functions, for calls through them from other modules.
-    pub(super) fn exported_tables(&self) -> Vec<crate::facts::DispatchTable> {
-        let mut tables: Vec<crate::facts::DispatchTable> = self
-            .pre
-            .consts
-            .iter()
-            .filter(|(name, _)| self.pre.exported_names.contains(name.as_str()))
-            .filter_map(|(name, b)| match b {
-                Bound::Value(v) => Some((name, *v)),
-                Bound::Field(..) => None,
-            })
-            .map(|(name, v)| crate::facts::DispatchTable {
-                name: name.clone(),
-                members: self
-                    .table_members(v)
-                    .into_iter()
-                    .map(|(_, n, m)| (n, m))
-                    .collect(),
-            })
-            .filter(|t| !t.members.is_empty())
-            .collect();
+    /// The functions of this file any module-level table holds are used as values (see
+    /// [`crate::facts::FnFact::value_ref`]): whoever takes them from the table calls them.
+    pub(super) fn exported_tables(&mut self) -> Vec<crate::facts::DispatchTable> {
+        let mut tables: Vec<crate::facts::DispatchTable> = Vec::new();
+        let mut held: HashSet<String> = HashSet::default();
+        for (name, b) in &self.pre.consts {
+            let Bound::Value(v) = b else { continue };
+            let members: Vec<(String, Option<ModuleRef>)> = self
+                .table_members(*v)
+                .into_iter()
+                .map(|(_, n, m)| (n, m))
+                .collect();
+            held.extend(
+                members
+                    .iter()
+                    .filter(|(_, m)| m.is_none())
+                    .map(|(n, _)| n.clone()),
+            );
+            if !members.is_empty() && self.pre.exported_names.contains(name.as_str()) {
+                tables.push(crate::facts::DispatchTable {
+                    name: name.clone(),
+                    members,
+                });
+            }
+        }
+        for func in &mut self.facts.functions {
+            if held.contains(&func.name) {
+                func.value_ref = true;
+            }
+        }
         tables.sort_by(|a, b| a.name.cmp(&b.name));
         tables
     }

@@ -50,8 +50,11 @@ impl<'a, 't> Pre<'a, 't> {
                         });
                     }
                 } else if self.module_vars.contains(root)
-                    // `this.on("stateChange", this.onStateChange)`: a method of the class.
-                    || root == "this" && field(n, "object").is_some_and(|o| unwrap_value(o).kind_name() == "this")
+                    // `this.on("stateChange", this.onStateChange)`: a method of the class (not a
+                    // getter: `app.use(path, this.app)` hands over what `get app()` returns).
+                    || root == "this"
+                        && field(n, "object").is_some_and(|o| unwrap_value(o).kind_name() == "this")
+                        && !class_getter(n, prop, src)
                 {
                     self.handler_names.insert(prop.to_string(), fw);
                     self.refs.push(HandlerRef {
@@ -145,4 +148,22 @@ impl<'a, 't> Pre<'a, 't> {
             });
         }
     }
+}
+
+/// Does the class around `n` declare a getter `name` (`get app() { … }`)?
+fn class_getter(n: Node, name: &str, src: &str) -> bool {
+    let mut cur = n.parent();
+    while let Some(p) = cur {
+        if p.kind_name() == "class_body" {
+            return named_kids(p).into_iter().any(|m| {
+                m.kind_name() == "method_definition"
+                    && field(m, "name").is_some_and(|k| text(k, src) == name)
+                    && (0..m.child_count())
+                        .filter_map(|i| m.child(i))
+                        .any(|c| c.kind_name() == "get")
+            });
+        }
+        cur = p.parent();
+    }
+    false
 }

@@ -65,8 +65,11 @@ impl<'a, 't> Walker<'a, 't> {
                         .push((root.to_string(), method.map(String::from)));
                 }
                 if n.kind_name() == "call_expression" {
+                    // `return Promise.resolve(session)` hands over the value itself.
+                    let resolve =
+                        field(n, "function").is_some_and(|f| text(f, src) == "Promise.resolve");
                     for a in call_args(n) {
-                        self.ret_into(a, false, out, depth + 1);
+                        self.ret_into(a, direct && resolve, out, depth + 1);
                     }
                 }
             }

@@ -542,6 +542,15 @@ impl<'a, 't> Walker<'a, 't> {
                 && self.is_react_hook(callee, member_callee)
             {
                 Some(callback_variable(at, src))
+            } else if position.is_some()
+                && is_hook_name(callee)
+                && !RENDER_TIME_HOOKS.contains(&callee)
+                && !self.pre.fn_names.contains(callee)
+            {
+                // A function given to a custom hook (`useEventWithLoading(async (v) => …)`,
+                // `useMutation(fn)`) is kept for the events the hook wires up, not run per
+                // render.
+                Some(Some(callee))
             } else {
                 jsx_attribute_of(at, src).map(Some)
             };

@@ -194,10 +194,16 @@ impl<'a, 't> Walker<'a, 't> {
                     && !self.is_local(text(obj, src)))
                     || self.is_owner_param(text(obj, src)))
             {
-                let handed = call_args(n).into_iter().flat_map(|a| handed_names(a, src));
+                // (A callback it installs on that object, `api.use((req, res, next) => …)`,
+                // keeps what it uses too; one it runs on an event or at shutdown only uses it.)
+                let closures = matches!(prop, "use" | "register" | "decorate" | "provide");
+                let handed = call_args(n)
+                    .into_iter()
+                    .flat_map(|a| handed_names(a, src, closures));
                 self.frame().handed.extend(handed);
             }
-            if matches!(prop, "set" | "push" | "add" | "unshift")
+            // (`store.setState({ socket })`: a module-level store, zustand's or Redux-like.)
+            if matches!(prop, "set" | "push" | "add" | "unshift" | "setState")
                 && let Some(obj) = field(callee_u, "object")
             {
                 let guard = self.classify_target_object(obj);

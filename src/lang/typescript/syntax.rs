@@ -702,14 +702,14 @@ pub(super) fn is_state_setter_name(name: &str) -> bool {
 
 /// The names an argument hands over: `x`, the values of `{ k: x }`, and what a wrapper call is
 /// given (`{ redis: asValue(connection) }`).
-pub(super) fn handed_names(arg: Node, src: &str) -> Vec<String> {
+pub(super) fn handed_names(arg: Node, src: &str, closures: bool) -> Vec<String> {
     let a = unwrap_value(arg);
     match a.kind_name() {
         "identifier" => vec![text(a, src).to_string()],
         "object" => named_kids(a)
             .into_iter()
             .filter_map(|p| field(p, "value"))
-            .flat_map(|v| handed_names(v, src))
+            .flat_map(|v| handed_names(v, src, closures))
             .collect(),
         "call_expression" => call_args(a)
             .into_iter()
@@ -717,6 +717,40 @@ pub(super) fn handed_names(arg: Node, src: &str) -> Vec<String> {
             .filter(|v| v.kind_name() == "identifier")
             .map(|v| text(v, src).to_string())
             .collect(),
+        // A callback handed over (`api.use((req, res, next) => { req.cache = client; … })`)
+        // keeps what it uses, when `closures` says the call keeps its callbacks.
+        "arrow_function" | "function_expression" if closures => {
+            // The names it uses from outside: not those it declares (its parameters, its own
+            // `const archive = getArchiveClient()`).
+            let mut used: Vec<&str> = Vec::new();
+            let mut declared: Vec<&str> = Vec::new();
+            traverse(a, |at, entering| {
+                let n = at.node;
+                if !entering || n.kind_name() != "identifier" {
+                    return;
+                }
+                let name = text(n, src);
+                let declares = n.parent().is_some_and(|p| {
+                    matches!(
+                        p.kind_name(),
+                        "variable_declarator"
+                            | "required_parameter"
+                            | "optional_parameter"
+                            | "formal_parameters"
+                            | "arrow_function"
+                    ) && field(p, "body").is_none_or(|b| b.id() != n.id())
+                        && field(p, "value").is_none_or(|v| v.id() != n.id())
+                });
+                let list = if declares { &mut declared } else { &mut used };
+                if !list.contains(&name) {
+                    list.push(name);
+                }
+            });
+            used.into_iter()
+                .filter(|u| !declared.contains(u))
+                .map(String::from)
+                .collect()
+        }
         _ => Vec::new(),
     }
 }

@@ -46,6 +46,17 @@ pub(super) const SIGNAL_MODULES: &[&str] = &["@preact/signals", "@preact/signals
 
 /// Hooks whose first argument is an initialiser run once per component instance.
 pub(super) const MEMO_HOOKS: &[&str] = &["useMemo", "useState"];
+/// Hooks that may call a function they are given while the component renders: not event
+/// callbacks.
+pub(super) const RENDER_TIME_HOOKS: &[&str] = &[
+    "useMemo",
+    "useState",
+    "useReducer",
+    "useSyncExternalStore",
+    "useImperativeHandle",
+    "useDeferredValue",
+    "useOptimistic",
+];
 
 /// Hooks whose first argument is a value kept across renders (`useState(new X())`).
 pub(super) const MEMO_VALUE_HOOKS: &[&str] = &["useState", "useRef"];

@@ -257,7 +257,11 @@ SETTINGS = {'retries': 3}
         .collect();
     assert_eq!(
         members,
-        [("on_created", true), ("on_refund", true), ("on_deleted", false)]
+        [
+            ("on_created", true),
+            ("on_refund", true),
+            ("on_deleted", false)
+        ]
     );
     // A module calling through it, by subscript and through `.get`.
     let f = facts(
@@ -284,4 +288,46 @@ def route_direct(msg):
     let direct = f.functions.iter().position(|x| x.name == "route_direct");
     assert_eq!(through, [route, direct]);
     assert!(f.tables.is_empty());
+}
+
+#[test]
+fn a_construction_falling_back_on_a_parameter_is_the_callers() {
+    let src = "\
+from sqlalchemy import create_engine
+
+def table_exists(name, engine=None):
+    client = engine or make_engine()
+    direct = create_engine('postgresql://db/x') if engine is None else engine
+    return client, direct
+
+def always(name, engine=None):
+    other = None
+    return other or make_engine()
+
+def make_engine():
+    return create_engine('postgresql://db/x')
+";
+    let f = facts_with("app/db.py", src, &["sqlalchemy"]);
+    let calls: Vec<(Option<&str>, Guard)> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "make_engine")
+        .map(|c| (f.function(c.in_fn).map(|x| x.name.as_str()), c.guard))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            (Some("table_exists"), Guard::Owner),
+            (Some("always"), Guard::None)
+        ]
+    );
+    let direct = f
+        .clients
+        .iter()
+        .find(|c| {
+            f.function(c.in_fn)
+                .is_some_and(|x| x.name == "table_exists")
+        })
+        .unwrap_or_else(|| panic!("{:#?}", f.clients));
+    assert_eq!(direct.guard, Guard::Owner);
 }

@@ -163,3 +163,29 @@ async fn copy(url: &str, n: usize) {
     // Moved into the worker the iteration spawns: once per worker; used and dropped: per item.
     assert_eq!(kinds, [ScopeKind::Function, ScopeKind::Loop]);
 }
+
+#[test]
+fn a_call_filling_a_missing_file_runs_once_per_file() {
+    let text = r#"
+async fn fetch(dest: &std::path::Path) {}
+async fn refresh(dest: &std::path::Path) {}
+async fn compile(path: std::path::PathBuf, ready: bool) {
+    if ready && !path.exists() {
+        fetch(&path).await;
+    }
+    if path.exists() {
+        refresh(&path).await;
+    }
+}
+"#;
+    let f = facts(text);
+    let guard = |name: &str| {
+        f.calls
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.guard)
+            .unwrap_or_else(|| panic!("{:#?}", f.calls))
+    };
+    assert_eq!(guard("fetch"), Guard::Memo);
+    assert_eq!(guard("refresh"), Guard::None);
+}

@@ -159,7 +159,10 @@ const hidden = { remind };
         .iter()
         .map(|(n, m)| (n.as_str(), m.is_some()))
         .collect();
-    assert_eq!(names, [("remind", true), ("related", true), ("local", false)]);
+    assert_eq!(
+        names,
+        [("remind", true), ("related", true), ("local", false)]
+    );
     // A caller: the entry taken from the imported table, then called.
     let f = facts(
         "src/bot.ts",
@@ -179,4 +182,84 @@ export async function onMention(name: string) {
         .unwrap_or_else(|| panic!("{:#?}", f.calls));
     assert!(call.module.is_some());
     assert!(f.tables.is_empty());
+}
+
+#[test]
+fn callbacks_given_to_custom_hooks_run_per_event_not_per_render() {
+    let f = facts(
+        "src/Login.tsx",
+        &["react", "socket.io-client"],
+        r#"import { io } from "socket.io-client";
+import { useEventWithLoading } from "./hooks";
+export function Login() {
+  const [submit] = useEventWithLoading(async (v: { ws: string }) => {
+    const socket = io(`/${v.ws}`);
+    socket.emit("hello");
+  });
+  const live = io("/render");
+  return <button onClick={() => submit({ ws: "a" })}>go</button>;
+}
+"#,
+    );
+    let kinds: Vec<(String, ScopeKind)> = f
+        .clients
+        .iter()
+        .map(|c| (c.ctor.clone(), c.scope.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("io()".to_string(), ScopeKind::Function),
+            ("io()".to_string(), ScopeKind::Component)
+        ]
+    );
+}
+
+#[test]
+fn values_kept_by_stores_tables_and_promises() {
+    let f = facts(
+        "src/store.ts",
+        &["socket.io-client", "zustand", "mongodb", "redis"],
+        r#"import { io } from "socket.io-client";
+import { create } from "zustand";
+import { createClient } from "redis";
+const useSocketStore = create(() => ({ socket: null }));
+export function connectWorkspace(id: string) {
+  const socket = io(`/${id}`);
+  useSocketStore.setState({ socket });
+}
+export class Adapter {
+  constructor(client) { this.client = client; }
+  createSession() {
+    const session = this.client.startSession();
+    return Promise.resolve(session);
+  }
+}
+function createPublisher(url) {
+  return createClient({ url });
+}
+const PubSub = { createPublisher };
+export { PubSub };
+"#,
+    );
+    let socket = f
+        .clients
+        .iter()
+        .find(|c| c.ctor == "io()")
+        .unwrap_or_else(|| panic!("{:#?}", f.clients));
+    assert_eq!(socket.guard, Guard::ModuleCache);
+    assert!(
+        !f.sessions.is_empty()
+            && f.sessions
+                .iter()
+                .all(|s| s.closing == crate::facts::Closing::HandedOver),
+        "{:#?}",
+        f.sessions
+    );
+    let publisher = f
+        .functions
+        .iter()
+        .find(|x| x.name == "createPublisher")
+        .unwrap_or_else(|| panic!("{:#?}", f.functions));
+    assert!(publisher.value_ref);
 }
