@@ -61,6 +61,7 @@ mod handler_args;
 mod inferred;
 mod lifecycles;
 mod listeners;
+mod loops;
 mod options;
 mod prepass;
 mod returns;

@@ -1,0 +1,119 @@
+//! How often a loop's body runs: loops that run until the process stops, retries, and what
+//! leaves a loop.
+
+use super::*;
+
+impl<'t> Walker<'_, 't> {
+    /// A loop that runs until the process stops: a `while` / `do` / `for (;;)` loop that neither
+    /// breaks nor returns (one that does is a retry: `while (true) { try { pool = …; break } … }`),
+    /// or a `for … of` over a client this scope built (`for await (const msg of consumer)`).
+    pub(super) fn runs_until_stopped(&self, node: Node<'t>, fn_idx: Option<usize>) -> bool {
+        match node.kind_name() {
+            "while_statement" | "do_statement" => !leaves_loop(node),
+            "for_statement" => {
+                let cond = node
+                    .child_by_field_name("condition")
+                    .and_then(|c| self.src.get(c.byte_range()))
+                    .map(|t| t.trim().trim_end_matches(';').trim())
+                    .unwrap_or("");
+                (cond.is_empty() || cond == "true") && !leaves_loop(node)
+            }
+            "for_in_statement" => {
+                // `for await (const msg of subscription)`: an async stream, consumed until the
+                // process stops.
+                let mut cursor = node.walk();
+                if node.children(&mut cursor).any(|c| c.kind() == "await") {
+                    return !leaves_loop(node);
+                }
+                let Some(right) = node.child_by_field_name("right") else {
+                    return false;
+                };
+                let root = match right.kind_name() {
+                    "identifier" => Some(right),
+                    "call_expression" => right
+                        .child_by_field_name("function")
+                        .filter(|f| f.kind_name() == "member_expression")
+                        .and_then(|f| f.child_by_field_name("object"))
+                        .filter(|o| o.kind_name() == "identifier"),
+                    _ => None,
+                };
+                let Some(name) = root.and_then(|r| self.src.get(r.byte_range())) else {
+                    return false;
+                };
+                self.facts
+                    .clients
+                    .iter()
+                    .any(|c| c.in_fn == fn_idx && c.binding.as_deref() == Some(name))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Is the loop `node` a retry: a `try` block in its body (not in a nested function or loop) that
+/// ends the loop once its work succeeded (`break` or `return` among the block's statements)?
+pub(super) fn is_retry_loop(node: Node<'_>) -> bool {
+    const BUDGET: usize = 5_000;
+    let Some(body) = node.child_by_field_name("body") else {
+        return false;
+    };
+    let mut seen = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        let k = n.kind_name();
+        if is_fn_kind(k) || is_loop_kind(k) || k == "class_declaration" || k == "class" {
+            continue;
+        }
+        if k == "try_statement"
+            && n.child_by_field_name("handler").is_some()
+            && let Some(block) = n.child_by_field_name("body")
+        {
+            let mut cursor = block.walk();
+            if block
+                .named_children(&mut cursor)
+                .any(|s| matches!(s.kind_name(), "break_statement" | "return_statement"))
+            {
+                return true;
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
+}
+
+/// Does the loop `node` leave itself: a `break` of it or a `return` (nested loops, switches and
+/// functions are not its body, but a `return` in a nested loop or switch is)? A body too large
+/// to scan cheaply counts as leaving (the loop is then judged as before).
+fn leaves_loop(node: Node<'_>) -> bool {
+    const BUDGET: usize = 20_000;
+    let Some(body) = node.child_by_field_name("body") else {
+        return true;
+    };
+    let mut seen = 0;
+    // (node, inside a nested loop or switch)
+    let mut stack = vec![(body, false)];
+    while let Some((n, nested)) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return true;
+        }
+        let k = n.kind_name();
+        if k == "return_statement"
+            || (k == "break_statement" && (!nested || n.named_child_count() > 0))
+        {
+            return true;
+        }
+        if is_fn_kind(k) || k == "class_declaration" || k == "class" {
+            continue;
+        }
+        let nested = nested || is_loop_kind(k) || k == "switch_statement";
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor).map(|c| (c, nested)));
+    }
+    false
+}
