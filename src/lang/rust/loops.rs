@@ -372,12 +372,34 @@ pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     impl<'a> syn::visit::Visit<'a> for Reconnect<'_, '_> {
         fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
             if self.nested == 0 {
+                // The name an arm assigns (`Ok(fresh) => client = fresh`), when the `if` tests it.
+                let assigns_tested = |e: &Expr| {
+                    let e = match e {
+                        Expr::Block(b) => match b.block.stmts.as_slice() {
+                            [syn::Stmt::Expr(e, _)] => e,
+                            _ => return false,
+                        },
+                        e => e,
+                    };
+                    matches!(e, Expr::Assign(a)
+                        if expr_ident(&a.left).is_some_and(|n| mentions(&i.cond, &n)))
+                };
                 for st in &i.then_branch.stmts {
-                    if let syn::Stmt::Expr(Expr::Assign(a), _) = st
-                        && let Some(name) = expr_ident(&a.left)
-                        && mentions(&i.cond, &name)
-                    {
-                        self.out.insert(self.rx.conv.of(value_core(&a.right)));
+                    match st {
+                        syn::Stmt::Expr(Expr::Assign(a), _) => {
+                            if let Some(name) = expr_ident(&a.left)
+                                && mentions(&i.cond, &name)
+                            {
+                                self.out.insert(self.rx.conv.of(value_core(&a.right)));
+                            }
+                        }
+                        // `match db::connect(3) { Ok(fresh) => client = fresh, Err(e) => … }`
+                        syn::Stmt::Expr(Expr::Match(m), _)
+                            if m.arms.iter().any(|arm| assigns_tested(&arm.body)) =>
+                        {
+                            self.out.insert(self.rx.conv.of(value_core(&m.expr)));
+                        }
+                        _ => {}
                     }
                 }
             }

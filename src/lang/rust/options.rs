@@ -764,6 +764,12 @@ impl<'ast> Walker<'_, 'ast> {
         {
             return true;
         }
+        // A subscription opened inline (`for event in Connection::new()?.subscribe([Window])?`).
+        if super::syntax::inline_subscription(iterable)
+            && is_last_work(state.body, f, &self.catalog.generic_release)
+        {
+            return true;
+        }
         let Some(var) = stream_receiver(iterable) else {
             return false;
         };

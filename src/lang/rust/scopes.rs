@@ -621,7 +621,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     if let Some(call) = self.facts.calls.get_mut(i) {
                         call.released = released;
                         call.returned = returned;
-                        if call.guard == Guard::None {
+                        // (Stored on `self` per event, not under a key: see `add_call`.)
+                        let per_event = guard == Guard::Owner
+                            && call.scope.kind == ScopeKind::Handler
+                            && !call
+                                .binding
+                                .as_deref()
+                                .is_some_and(|b| state.stored_keyed.contains(b));
+                        if call.guard == Guard::None && !per_event {
                             call.guard = guard;
                         }
                     }
@@ -836,8 +843,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     ) {
         let ctx = self.site_ctx(span);
         let mut guard = ctx.guard;
+        // (Its result stored on `self` by code that runs per event, as in `self.status = match
+        // self.check_in() { … }` in an event handler, runs each time.)
         if guard == Guard::None
             && let Some((_, g)) = self.assign_guards.iter().rev().find(|(s, _)| *s == span)
+            && !(*g == Guard::Owner && ctx.kind == ScopeKind::Handler)
         {
             guard = *g;
         }

@@ -404,6 +404,43 @@ pub(super) fn stream_receiver(e: &Expr) -> Option<String> {
     None
 }
 
+/// A stream of events opened on a connection built in the same expression, by a method named
+/// for it (`Connection::new()?.subscribe([EventType::Window])?`, `Listener::bind(a)?.incoming()`).
+pub(super) fn inline_subscription(e: &Expr) -> bool {
+    fn strip(mut e: &Expr) -> &Expr {
+        for _ in 0..SPINE_STEPS {
+            e = match e {
+                Expr::Try(t) => &t.expr,
+                Expr::Await(a) => &a.base,
+                Expr::Paren(p) => &p.expr,
+                Expr::Group(g) => &g.expr,
+                Expr::Reference(r) => &r.expr,
+                _ => return e,
+            };
+        }
+        e
+    }
+    let Expr::MethodCall(m) = strip(e) else {
+        return false;
+    };
+    let name = m.method.to_string();
+    let streams = [
+        "subscribe",
+        "incoming",
+        "listen",
+        "watch",
+        "events",
+        "messages",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p));
+    streams
+        && matches!(
+            strip(&m.receiver),
+            Expr::Call(c) if matches!(&*c.func, Expr::Path(_))
+        )
+}
+
 /// Is `e` a channel's receiving end by its name (`connection.receiver`, `rx`, `jobs_rx`,
 /// through `&`, `.iter()`, `.into_iter()`)?
 pub(super) fn channel_receiver(e: &Expr) -> bool {
@@ -841,10 +878,17 @@ impl<'ast> Visit<'ast> for MacroStore {
             // A macro with a syntax of its own (bastion's `msg! { ctx.recv().await?, r: Reading
             // => { store(&pool, &r).await; }; … }`): the blocks written at its top level are
             // Rust code run where the macro stands.
-            Some(name) if !OPAQUE_MACROS.contains(&name) => {
-                let blocks = top_level_blocks(&m.tokens);
-                (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
-            }
+            // One that wraps a `match` of its own (elfo's `msg!(match envelope { Ping => … })`)
+            // or any other single expression: that expression.
+            Some(name) if !OPAQUE_MACROS.contains(&name) => match m.parse_body::<Expr>() {
+                Ok(e @ (Expr::Match(_) | Expr::Block(_) | Expr::If(_))) => {
+                    Some(MacroContent::Exprs(vec![e]))
+                }
+                _ => {
+                    let blocks = top_level_blocks(&m.tokens);
+                    (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
+                }
+            },
             _ => None,
         };
         if let Some(c) = content {

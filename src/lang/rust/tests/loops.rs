@@ -189,3 +189,61 @@ async fn compile(path: std::path::PathBuf, ready: bool) {
     assert_eq!(guard("fetch"), Guard::Memo);
     assert_eq!(guard("refresh"), Guard::None);
 }
+
+#[test]
+fn a_subscription_opened_inline_and_a_match_macro_run_per_event() {
+    // `for event in Connection::new()?.subscribe(…)?` in `main` runs until the process stops;
+    // a macro wrapping a `match` (elfo's `msg!`) holds code that runs where it stands.
+    let src = r#"
+fn main() -> anyhow::Result<()> {
+    for name in names() {
+        let once = redis::Client::open(name);
+    }
+    for event in Connection::new()?.subscribe([EventType::Window])? {
+        let c = reqwest::blocking::Client::new();
+    }
+    Ok(())
+}
+async fn actor(mut ctx: Context) {
+    while let Some(envelope) = ctx.recv().await {
+        msg!(match envelope {
+            Ping { id } => {
+                let http = reqwest::Client::builder().build();
+            }
+        });
+    }
+}
+"#;
+    let f = facts(src);
+    assert_eq!(kind_of(&f, src, "blocking::Client::new"), ScopeKind::Loop);
+    assert_eq!(kind_of(&f, src, "redis::Client::open"), ScopeKind::Startup);
+    assert_eq!(kind_of(&f, src, "Client::builder"), ScopeKind::Loop);
+}
+
+#[test]
+fn a_factory_called_only_when_the_connection_is_gone_reconnects() {
+    let src = r#"
+fn connect(url: &str) -> Result<postgres::Client, postgres::Error> {
+    postgres::Client::connect(url, postgres::NoTls)
+}
+fn main() {
+    let mut client = connect("x").unwrap();
+    loop {
+        if client.is_closed() {
+            match connect("x") {
+                Ok(fresh) => client = fresh,
+                Err(e) => eprintln!("{e}"),
+            }
+        }
+    }
+}
+"#;
+    let f = facts(src);
+    let in_loop: Vec<ScopeKind> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "connect")
+        .map(|c| c.scope.kind)
+        .collect();
+    assert_eq!(in_loop, [ScopeKind::Startup, ScopeKind::Function]);
+}
