@@ -209,6 +209,29 @@ impl Project {
             })
     }
 
+    /// Python: does the project hold a package or module named `top` where an absolute import
+    /// of the file at `rel` finds it: at the root (or the two folders above it), under `src/`,
+    /// or beside the file or one of its folders (a script's sibling modules)? An import of anything else comes from what the
+    /// environment provides (StackStorm's `st2reactor`, Zope, a platform's SDK), a dependency
+    /// whether or not a manifest names it.
+    pub fn has_py_package(&self, top: &str, rel: &str) -> bool {
+        let here =
+            |base: &Path| base.join(top).is_dir() || base.join(format!("{top}.py")).is_file();
+        // (The root may be the package itself, `openlibrary/setup.py`: its folder and those
+        // above it count.)
+        if self.root.ancestors().take(3).any(here) || here(&self.root.join("src")) {
+            return true;
+        }
+        let mut dir = Path::new(rel).parent();
+        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            if here(&self.root.join(d)) {
+                return true;
+            }
+            dir = d.parent();
+        }
+        false
+    }
+
     /// Rust: is `name` (a path's first segment) a crate of a dependency: named in the manifest,
     /// or the library of a package whose name extends it (`rig` of `rig-core`)? The test of
     /// [`Project::has_dep_family`].
@@ -950,6 +973,26 @@ broken = "no-colon"
             "[build]\npublish = \".next\"\n",
         )?;
         assert!(Project::load(next.path()).serverless);
+        Ok(())
+    }
+
+    #[test]
+    fn python_packages_the_project_holds() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("pack");
+        std::fs::create_dir_all(root.join("lib"))?;
+        std::fs::create_dir_all(root.join("src/app"))?;
+        std::fs::create_dir_all(root.join("sensors"))?;
+        std::fs::write(root.join("sensors/helpers.py"), "")?;
+        std::fs::write(root.join("requirements.txt"), "pymongo\n")?;
+        let p = Project::load(&root);
+        let rel = "sensors/queue.py";
+        assert!(p.has_py_package("lib", rel));
+        assert!(p.has_py_package("app", rel));
+        assert!(p.has_py_package("helpers", rel));
+        // The root itself, when it is the package (`openlibrary/setup.py`).
+        assert!(p.has_py_package("pack", rel));
+        assert!(!p.has_py_package("st2reactor", rel));
         Ok(())
     }
 

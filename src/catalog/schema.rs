@@ -690,7 +690,10 @@ pub struct InferredDef {
     pub once_prefixes: Vec<String>,
     /// Python: the methods of a class deriving from a dependency's class that nothing in the
     /// file calls are the dependency's to call, probably per event (a coordinator's
-    /// `_async_update_data`, a spider's `parse`), except these once-only names...
+    /// `_async_update_data`, a spider's `parse`), except these once-only names (a name may be
+    /// qualified by the base class, `SimpleService.check`: once only in its subclasses)...
+    /// A base imported from a package the project does not hold is a dependency's too, whether
+    /// or not a manifest names it (StackStorm's `st2reactor`, provided by the platform).
     pub once_methods: Vec<String>,
     /// ... and the classes derived from these modules' (models, schemas, settings, enums: their
     /// methods are the project's own API).

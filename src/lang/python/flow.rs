@@ -686,9 +686,19 @@ impl<'a, 't> Walker<'a, 't> {
             // `return r.text`) is data: the client is not returned.
             // An instance built on the client (`return cls(conn, http)`, `return Store(pool)`)
             // keeps it: the caller gets it with the instance.
+            // (And a path into a handle: `client.get_default_database()["jobs"]`.)
+            let mut base = v;
+            while let Some(inner) = match base.kind_name() {
+                "subscript" => base.field("value"),
+                "attribute" => base.field("object"),
+                _ => None,
+            } {
+                base = strip(inner);
+            }
             if self.is_path(v, &aliases)
                 || self.is_path(v, &handles)
                 || self.is_owner_handle(v, &aliases, handle_methods)
+                || (base != v && self.is_owner_handle(base, &aliases, handle_methods))
                 || self.wraps(v, &aliases)
             {
                 best = Returned::Derived;

@@ -290,11 +290,18 @@ impl<'t> Pre<'t> {
             .iter()
             .map(String::as_str)
             .collect();
-        self.dependency_import(first, file)
-            && self
-                .imports
-                .get(*first)
-                .is_some_and(|imp| !in_package(&imp.path, &not))
+        let provided = |imp: &super::prepass::Import| {
+            // (No package of the project by that name: the environment provides it.)
+            let top = imp.path.split('.').next().unwrap_or("");
+            imp.level == 0
+                && !top.is_empty()
+                && !crate::lang::modules::is_py_stdlib(top)
+                && file.project.root.is_dir()
+                && !file.project.has_py_package(top, &file.rel)
+        };
+        self.imports.get(*first).is_some_and(|imp| {
+            (self.dependency_import(first, file) || provided(imp)) && !in_package(&imp.path, &not)
+        })
     }
 
     /// Is `local` imported from a package that is not the project's (absolute, and no module
@@ -364,6 +371,10 @@ impl<'a, 't> Walker<'a, 't> {
             && !name.starts_with("__")
             && !self.pre.cli
             && !inferred::once_method(&self.pre.inferred, name)
+            && !class
+                .bases
+                .iter()
+                .any(|b| inferred::once_method(&self.pre.inferred, &format!("{b}.{name}")))
             && !self.pre.attrs_used.contains(name)
     }
 }
