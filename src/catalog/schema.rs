@@ -860,6 +860,11 @@ pub struct EffectPairDef {
     /// (`navigator.geolocation.clearWatch(watchId)`).
     #[serde(default)]
     pub release_on_receiver: bool,
+    /// Receiver matching: the release names the key the acquisition was given first
+    /// (Sendbird's `removeGroupChannelHandler(key)` for `addGroupChannelHandler(key, handler)`),
+    /// which a fix repeats.
+    #[serde(default)]
+    pub release_keyed: bool,
     /// The release function is this field of the result (`leave` of Liveblocks'
     /// `const { room, leave } = client.enterRoom(…)`): destructured under it, it releases.
     #[serde(default)]

@@ -23,6 +23,8 @@ pub(crate) struct Pair<'a> {
     pub fix_binding: &'a str,
     pub result_is_release: ResultIsRelease,
     pub release_on_receiver: bool,
+    /// The release repeats the acquisition's first argument, its key.
+    pub release_keyed: bool,
     /// The field of the result that is the release function (`leave`).
     pub disposer_field: Option<&'a str>,
     /// Releases of one watched target (`unobserve(el)`), see `Acquisition::targets`.
@@ -144,6 +146,14 @@ fn release_call(
                 args.push("true".to_string());
             }
             Some(format!("{r}.{release}({})", args.join(", ")))
+        }
+        (Matching::Receiver, None, Some(r)) if pair.release_keyed => {
+            // The key, written so that the cleanup can name it again (not a literal function).
+            let key = a
+                .args
+                .first()
+                .filter(|k| !k.starts_with('<') && !k.contains("=>"))?;
+            Some(format!("{r}.{release}({key})"))
         }
         (Matching::Receiver, None, Some(r)) => Some(format!("{r}.{release}()")),
         _ => None,

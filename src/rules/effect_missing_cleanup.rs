@@ -167,6 +167,7 @@ fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
             fix_binding: "resource",
             result_is_release: ResultIsRelease::ByName,
             release_on_receiver: false,
+            release_keyed: false,
             disposer_field: None,
             release_target: &[],
         });
@@ -183,6 +184,7 @@ fn pair_of<'a>(cx: &ProjectCx<'a>, a: &Acquisition) -> Option<Pair<'a>> {
         fix_binding: def.fix_binding.as_deref().unwrap_or("resource"),
         result_is_release: def.result_is_release,
         release_on_receiver: def.release_on_receiver,
+        release_keyed: def.release_keyed,
         disposer_field: def.disposer_field.as_deref(),
         release_target: &def.release_target,
     })

@@ -82,6 +82,10 @@ impl<'a, 't> Walker<'a, 't> {
             && let Some(r) = receiver
                 .map(unwrap_value)
                 .filter(|r| r.kind_name() == "identifier")
+            // (Not a module's client, `pubnub.subscribe({ channels })`: the effect did not build
+            // it, and its release names what to leave, `pubnub.unsubscribe({ channels })`.)
+            && !self.pre.imports.contains_key(text(r, src))
+            && !self.pre.module_vars.contains(text(r, src))
         {
             binding = Some(text(r, src).to_string());
         }
