@@ -87,14 +87,25 @@ impl<'a, 't> Pre<'a, 't> {
     /// library keeps them and calls them back, probably per event. Not a once-only method's
     /// (`setup`, `init`: the catalogue's `[registration.inferred] once_methods`), nor a
     /// constructor of `not_modules` or of the project's own classes.
+    /// The same for a dependency's factory function given an options object at module scope
+    /// (`export const auth = betterAuth({ emailAndPassword: { sendResetPassword: async (…) =>
+    /// … } })`), through nested option objects (three levels: `databaseHooks.session.create`).
     fn constructor_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {
         let src = self.src;
         let def = &self.catalog.registration.inferred;
-        if call.kind_name() != "new_expression" || self.cli_file {
+        let is_new = call.kind_name() == "new_expression";
+        if self.cli_file || !(is_new || options_call(call)) {
             return Vec::new();
         }
-        let dependency = field(call, "constructor")
-            .map(unwrap_value)
+        let callee = field(call, if is_new { "constructor" } else { "function" }).map(unwrap_value);
+        // A factory by its own name (`betterAuth`, not `config.get`), at module scope.
+        if !is_new
+            && (callee.is_none_or(|c| c.kind_name() != "identifier")
+                || enclosing_fn(call).is_some())
+        {
+            return Vec::new();
+        }
+        let dependency = callee
             .and_then(|c| root_of(c, src))
             .and_then(|(root, _)| self.imports.get(root))
             .is_some_and(|imp| {
@@ -109,23 +120,32 @@ impl<'a, 't> Pre<'a, 't> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for (k, v) in option_entries(call, src) {
-            if def.once_methods.iter().any(|m| m == k) {
-                continue;
-            }
-            let u = unwrap_value(v);
-            let callback = match u.kind_name() {
-                "arrow_function" | "function_expression" | "method_definition" => true,
-                "identifier" | "shorthand_property_identifier" => {
-                    let name = text(u, src);
-                    self.fn_names.contains(name)
-                        || self.imports.get(name).is_some_and(|i| i.local.is_some())
+        let mut level: Vec<(&str, Node<'t>)> = option_entries(call, src);
+        for depth in 0..4 {
+            let mut next = Vec::new();
+            for (k, v) in level {
+                if def.once_methods.iter().any(|m| m == k) {
+                    continue;
                 }
-                _ => false,
-            };
-            if callback {
-                out.push(v);
+                let u = unwrap_value(v);
+                let callback = match u.kind_name() {
+                    "arrow_function" | "function_expression" | "method_definition" => true,
+                    "identifier" | "shorthand_property_identifier" => {
+                        let name = text(u, src);
+                        self.fn_names.contains(name)
+                            || self.imports.get(name).is_some_and(|i| i.local.is_some())
+                    }
+                    "object" if depth < 3 && !is_new => {
+                        next.extend(object_entries(u, src));
+                        false
+                    }
+                    _ => false,
+                };
+                if callback {
+                    out.push(v);
+                }
             }
+            level = next;
         }
         out
     }

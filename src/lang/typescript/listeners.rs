@@ -180,15 +180,6 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
-/// The function `n` is in.
-fn enclosing_fn(n: Node<'_>) -> Option<Node<'_>> {
-    let mut f = n.parent();
-    while let Some(x) = f.filter(|x| !is_fn_kind(x.kind_name())) {
-        f = x.parent();
-    }
-    f
-}
-
 impl<'a, 't> Walker<'a, 't> {
     /// A listener that removes itself after its first event (`{ once: true }`), or one for an
     /// event its target fires once (the catalogue's `once_events`: `load`,

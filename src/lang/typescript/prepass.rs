@@ -1016,7 +1016,11 @@ impl<'a, 't> Pre<'a, 't> {
         self.registration_keys(call);
         if !registers {
             // (A dependency's constructor given callbacks in its options, too.)
-            if registration_shaped(call, self.src) || call.kind_name() == "new_expression" {
+            // (Or a dependency's factory given an options object: `betterAuth({ … })`.)
+            if registration_shaped(call, self.src)
+                || call.kind_name() == "new_expression"
+                || options_call(call)
+            {
                 self.maybe_registrations.push(call);
             }
             return;

@@ -103,27 +103,53 @@ pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
 /// The entries of the options objects a call is given (`f({ key: value, short, m() {} })`):
 /// `(key, value)`, the value being the shorthand's or the method's own node.
 pub(super) fn option_entries<'t, 's>(call: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
-    let mut out = Vec::new();
-    for a in call_args(call) {
-        let a = unwrap_value(a);
-        if a.kind_name() != "object" {
-            continue;
-        }
-        for p in named_kids(a) {
-            let entry = match p.kind_name() {
-                "pair" => field(p, "key")
-                    .and_then(|k| key_name(k, src))
-                    .zip(field(p, "value")),
-                "shorthand_property_identifier" => Some((text(p, src), p)),
-                "method_definition" => field(p, "name")
-                    .and_then(|k| key_name(k, src))
-                    .map(|k| (k, p)),
-                _ => None,
-            };
-            out.extend(entry);
-        }
+    call_args(call)
+        .into_iter()
+        .flat_map(|a| object_entries(unwrap_value(a), src))
+        .collect()
+}
+
+/// The entries of an object literal, by key (empty for anything else).
+pub(super) fn object_entries<'t, 's>(obj: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
+    if obj.kind_name() != "object" {
+        return Vec::new();
     }
-    out
+    named_kids(obj)
+        .into_iter()
+        .filter_map(|p| match p.kind_name() {
+            "pair" => field(p, "key")
+                .and_then(|k| key_name(k, src))
+                .zip(field(p, "value")),
+            "shorthand_property_identifier" => Some((text(p, src), p)),
+            "method_definition" => field(p, "name")
+                .and_then(|k| key_name(k, src))
+                .map(|k| (k, p)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A call of a function by its own name given an options object (`betterAuth({ … })`).
+pub(super) fn options_call(call: Node) -> bool {
+    call.kind_name() == "call_expression"
+        && field(call, "function")
+            .map(unwrap_value)
+            .is_some_and(|c| c.kind_name() == "identifier")
+        && call_args(call)
+            .into_iter()
+            .any(|a| unwrap_value(a).kind_name() == "object")
+}
+
+/// The nearest function around `n`, if any.
+pub(super) fn enclosing_fn(n: Node<'_>) -> Option<Node<'_>> {
+    let mut p = n.parent();
+    while let Some(x) = p {
+        if is_fn_kind(x.kind_name()) {
+            return Some(x);
+        }
+        p = x.parent();
+    }
+    None
 }
 
 /// The name an imported binding has in its module, for the call graph: the last segment of

@@ -103,3 +103,30 @@ export const prisma = base.$extends({
     let s = scope_of(&f, "const deep", text);
     assert_ne!(s.framework(), INFERRED);
 }
+
+#[test]
+fn callbacks_in_a_dependency_factorys_options_are_inferred() {
+    let text = r#"import { Pool } from "pg";
+import { betterAuth } from "better-auth";
+import { configure } from "./local";
+export const auth = betterAuth({
+  emailAndPassword: { sendResetPassword: async () => { const p1 = new Pool(); } },
+  databaseHooks: { session: { create: { before: async () => { const p2 = new Pool(); } } } },
+  setup: async () => { const p3 = new Pool(); },
+});
+export const mine = configure({ onEvent: async () => { const p4 = new Pool(); } });
+export function later() {
+  return betterAuth({ hooks: { after: async () => { const p5 = new Pool(); } } });
+}
+"#;
+    let f = facts("src/auth.ts", &["pg", "better-auth"], text);
+    for line in ["const p1", "const p2"] {
+        let s = scope_of(&f, line, text);
+        assert_eq!(s.kind, ScopeKind::Handler, "{line}");
+        assert_eq!(s.framework(), INFERRED, "{line}");
+    }
+    // A once-only key, the project's own factory, and a call inside a function are not.
+    for line in ["const p3", "const p4", "const p5"] {
+        assert_ne!(scope_of(&f, line, text).kind, ScopeKind::Handler, "{line}");
+    }
+}
