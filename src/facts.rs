@@ -405,6 +405,11 @@ pub struct SessionSite {
     /// that name, which the project pass checks.
     #[serde(default)]
     pub receiver_import: Option<ImportedReceiver>,
+    /// TS/JS: a `return` between the acquisition and the `try` whose `finally` releases it (`const
+    /// c = await pool.connect(); if (!session) return …; try { … } finally { c.release() }`):
+    /// that path leaves it checked out ([`Closing::NotOnErrorPaths`]).
+    #[serde(default)]
+    pub early_return: Option<Span>,
 }
 
 /// A receiver imported from a module of the project (see [`SessionSite::receiver_import`]).

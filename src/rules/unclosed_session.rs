@@ -55,10 +55,21 @@ impl Check for UnclosedSession {
                     continue;
                 }
                 let pooled = s.kind == ClientKind::Checkout;
+                let early = s.early_return.is_some();
                 let (severity, what) = match (s.closing, pooled) {
                     (Closing::Always | Closing::HandedOver, _) => continue,
                     (Closing::Never, true) => (Severity::Error, "is never returned to the pool"),
                     (Closing::Never, false) => (Severity::Error, "is never closed"),
+                    // A `return` before the `try` whose `finally` releases it: that path always
+                    // leaves it out, not only an exception.
+                    (Closing::NotOnErrorPaths, true) if early => (
+                        Severity::Error,
+                        "is not returned to the pool on the `return` before the `try` that releases it",
+                    ),
+                    (Closing::NotOnErrorPaths, false) if early => (
+                        Severity::Error,
+                        "is not closed on the `return` before the `try` that closes it",
+                    ),
                     (Closing::NotOnErrorPaths, true) => (
                         Severity::Warning,
                         "is not returned to the pool when an exception is raised",
@@ -82,15 +93,21 @@ impl Check for UnclosedSession {
                     .by_id(&s.client)
                     .is_some_and(|d| d.release_on_owner);
                 let transaction = cx.catalog.by_id(&s.client).is_some_and(|d| d.transaction);
-                let fix = if transaction {
-                    // Committing in `finally` would commit failed work.
+                let fix = if transaction || early {
+                    // Committing in `finally` would commit failed work; a `try` of its own
+                    // around the rest would release it twice.
                     None
                 } else if cx.memo.fix_allowed(fi, file.source.text.len()) {
                     wrap_fix(s, &file.source, on_owner)
                 } else {
                     None
                 };
-                let help = if transaction {
+                let help = if early {
+                    let name = s.binding.as_deref().unwrap_or("it");
+                    format!(
+                        "acquire `{name}` after the checks that return early (just before the `try`), or release it before that `return`"
+                    )
+                } else if transaction {
                     let name = s.binding.as_deref().unwrap_or("it");
                     format!(
                         "end `{name}` on every path: `commit()` when the work succeeds, `rollback()` in a `catch` otherwise (or use the library's callback form, which does both)"
@@ -106,7 +123,11 @@ impl Check for UnclosedSession {
                     message: format!("{} `{}` ({library}) {what}", noun(s), s.ctor),
                     help,
                     label: None,
-                    related: Vec::new(),
+                    related: s
+                        .early_return
+                        .map(|r| (fi, r, "returns here without releasing it".to_string()))
+                        .into_iter()
+                        .collect(),
                     fix,
                 });
             }

@@ -92,6 +92,7 @@ impl<'a, 't> Walker<'a, 't> {
             },
             sql_state: None,
             receiver_import: None,
+            early_return: None,
         });
         self.session_pending.push(SessionPending {
             idx,

@@ -525,6 +525,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     loop_exit: jumped,
                 }),
                 receiver_import: None,
+                early_return: None,
             });
         }
     }

@@ -196,6 +196,7 @@ impl<'a, 't> Walker<'a, 't> {
                     loop_exit: false,
                 }),
                 receiver_import: None,
+                early_return: None,
             });
         }
     }

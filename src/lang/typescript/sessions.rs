@@ -268,15 +268,16 @@ impl<'a, 't> Walker<'a, 't> {
             Guard::Owner | Guard::ModuleCache | Guard::GlobalCache
         );
         let closing = if vc.using {
-            Closing::Always
+            (Closing::Always, None)
         } else if vc.returned != Returned::No || stored {
-            Closing::HandedOver
+            (Closing::HandedOver, None)
         } else {
             match host {
                 Some(h) => self.closing(at.node, vc.binding.as_deref(), &def.release, h),
-                None => Closing::Never,
+                None => (Closing::Never, None),
             }
         };
+        let (closing, early_return) = closing;
         let stmt = statement_at(at);
         let rest_of_block = stmt.and_then(|s| {
             let parent = s.parent()?;
@@ -316,6 +317,7 @@ impl<'a, 't> Walker<'a, 't> {
             anchors,
             sql_state: None,
             receiver_import: None,
+            early_return,
         };
         self.facts.sessions.push(site);
         // Raw `BEGIN` on a pooled client released on every path, that an error path leaves
@@ -328,16 +330,17 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    /// How the value bound to `binding` is closed in `host` (the enclosing function).
+    /// How the value bound to `binding` is closed in `host` (the enclosing function), and the
+    /// `return` that leaves before the `try` releasing it, if one does.
     pub(super) fn closing(
         &self,
         acq: Node<'t>,
         binding: Option<&str>,
         release: &[String],
         host: Node<'t>,
-    ) -> Closing {
+    ) -> (Closing, Option<Span>) {
         let Some(b) = binding else {
-            return Closing::Never;
+            return (Closing::Never, None);
         };
         let src = self.src;
         let release: Vec<&str> = release
@@ -358,6 +361,11 @@ impl<'a, 't> Walker<'a, 't> {
         let mut positions: Vec<usize> = Vec::new();
         // Released by the very next statement: nothing in between can throw.
         let mut at_once = false;
+        // `return`s of this function after the acquisition, and the starts of the `try`s after
+        // it whose `finally` releases it.
+        let mut leaves: Vec<(Span, usize)> = Vec::new();
+        let mut finally_after: Vec<usize> = Vec::new();
+        let mut finally_around = false;
         traverse_flat(self.pre.flat, host, |a, entering| {
             let n = a.node;
             if !entering {
@@ -396,7 +404,14 @@ impl<'a, 't> Walker<'a, 't> {
                             continue;
                         }
                         match anc.kind_name() {
-                            "finally_clause" => in_finally = true,
+                            "finally_clause" => {
+                                in_finally = true;
+                                if t.start_byte() >= acq_range.end {
+                                    finally_after.push(t.start_byte());
+                                } else {
+                                    finally_around = true;
+                                }
+                            }
                             "catch_clause" => in_catch.push((t.id(), t.end_byte())),
                             "statement_block" if is_field(*t, "body", *anc) => {
                                 in_body.insert(t.id());
@@ -407,6 +422,12 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 "return_statement" => {
                     let nested = a.anc.iter().skip(1).any(|x| is_fn_kind(x.kind_name()));
+                    if !nested && n.start_byte() >= acq_range.end {
+                        // (With the start of its block: a release there before it covers it,
+                        // `if (!s) { client.release(); return … }`.)
+                        let block = n.parent().map_or(n.start_byte(), |p| p.start_byte());
+                        leaves.push((span(n), block));
+                    }
                     if !nested
                         && let Some(v) = first_named(n)
                         && self.analyze_ret(v).direct.iter().any(|d| d == b)
@@ -427,20 +448,37 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => {}
             }
         });
+        // Released in a `finally` that starts after a `return` the acquisition reaches first.
+        let early = (in_finally && !finally_around && !at_once)
+            .then(|| finally_after.iter().min().copied())
+            .flatten()
+            .and_then(|t| {
+                leaves
+                    .iter()
+                    .find(|(r, block)| {
+                        (r.start as usize) < t
+                            && !positions
+                                .iter()
+                                .any(|p| *p >= *block && *p < r.start as usize)
+                    })
+                    .map(|(r, _)| *r)
+            });
         if handed {
-            Closing::HandedOver
+            (Closing::HandedOver, None)
+        } else if early.is_some() {
+            (Closing::NotOnErrorPaths, early)
         } else if in_finally || at_once {
-            Closing::Always
+            (Closing::Always, None)
         } else if in_catch
             .iter()
             .any(|(t, end)| in_body.contains(t) || positions.iter().any(|p| p >= end))
         {
             // Released in the `catch` and in the `try` block (or after the `try`): every path.
-            Closing::Always
+            (Closing::Always, None)
         } else if released {
-            Closing::NotOnErrorPaths
+            (Closing::NotOnErrorPaths, None)
         } else {
-            Closing::Never
+            (Closing::Never, None)
         }
     }
 

@@ -399,3 +399,48 @@ export async function good(id) {
         vec![(first_begin, crate::facts::Closing::NotOnErrorPaths)]
     );
 }
+
+#[test]
+fn a_return_before_the_releasing_try_leaves_the_checkout() {
+    let text = r#"import { Pool } from "pg";
+const pool = new Pool();
+export async function early(user?: string) {
+  const client = await pool.connect();
+  if (!user) {
+    return null;
+  }
+  try {
+    return await client.query("select 1");
+  } finally {
+    client.release();
+  }
+}
+export async function releasedFirst(user?: string) {
+  const client = await pool.connect();
+  if (!user) {
+    client.release();
+    return null;
+  }
+  try {
+    return await client.query("select 1");
+  } finally {
+    client.release();
+  }
+}
+"#;
+    let f = facts("src/notes.ts", &["pg"], text);
+    let closings: Vec<(crate::facts::Closing, bool)> = f
+        .sessions
+        .iter()
+        .map(|s| (s.closing, s.early_return.is_some()))
+        .collect();
+    assert_eq!(
+        closings,
+        [
+            (crate::facts::Closing::NotOnErrorPaths, true),
+            (crate::facts::Closing::Always, false)
+        ]
+    );
+    let r = f.sessions[0].early_return.map(|s| &text[s.range()]);
+    assert_eq!(r, Some("return null;"));
+}
