@@ -676,4 +676,35 @@ impl CallGraph {
     pub fn is_factory(&self, f: FnId) -> bool {
         self.factories.contains_key(&f)
     }
+
+    /// A construction that only runs when the caller gives no value for parameter `param` of
+    /// function `f` (`engine or create_engine(url)`): do the callers that run it often give
+    /// one? True when `f` has callers and none of those that leave the parameter out runs per
+    /// request, per event or per iteration (a call giving `*args` / `**kwargs` may give it).
+    pub fn fallback_given<'f>(
+        &self,
+        facts: impl Fn(usize) -> &'f FileFacts,
+        f: FnId,
+        param: &(String, u32),
+    ) -> bool {
+        let Some(callers) = self.callers.get(&f) else {
+            return false;
+        };
+        let (name, index) = param;
+        callers.iter().all(|&(cf, ci)| {
+            let Some(c) = facts(cf).calls.get(ci) else {
+                return true;
+            };
+            let gives = c.given.as_ref().is_none_or(|(positional, keywords)| {
+                *positional > *index || keywords.iter().any(|k| k == name)
+            });
+            let often = matches!(
+                c.scope.kind,
+                ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop
+            ) || c
+                .in_fn
+                .is_some_and(|g| self.per_request.contains_key(&(cf, g)));
+            gives || !often
+        })
+    }
 }

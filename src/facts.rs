@@ -196,6 +196,10 @@ pub struct ClientSite {
     /// construction uses (`import { connect as connectToDb } from "mongoose"`).
     #[serde(default)]
     pub per_call_ok: bool,
+    /// Python: built only when the caller gives no value for this parameter (`engine or
+    /// create_engine(url)`): its name and position (not counting `self`), for the callers.
+    #[serde(default)]
+    pub fallback_param: Option<(String, u32)>,
 }
 
 /// Byte anchors that let rules build fixes without touching syntax.
@@ -316,6 +320,13 @@ pub struct CallSite {
     /// (`this.m()` in `class A`; `this.repo.m()` with `constructor(private repo: Repo)`;
     /// `const svc = new Svc()`; `self.repo = Repo()`), and where that class comes from.
     pub receiver: Option<Receiver>,
+    /// As [`ClientSite::fallback_param`].
+    #[serde(default)]
+    pub fallback_param: Option<(String, u32)>,
+    /// Python: the arguments given, for a callee's `fallback_param`: how many by position and
+    /// the keywords' names (`None`: not recorded, `*args` / `**kwargs` given).
+    #[serde(default)]
+    pub given: Option<(u32, Vec<String>)>,
 }
 
 /// The class of a method call's receiver (see [`CallSite::receiver`]).

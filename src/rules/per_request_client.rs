@@ -33,6 +33,7 @@ impl Check for PerRequestClient {
                     || wraps_shared_pool(cx, fi, ci)
                     || opened_from_local_client(file, ci)
                     || dialect_only(cx, fi, ci)
+                    || given_by_callers(cx, fi, c.in_fn, c.fallback_param.as_ref())
                 {
                     continue;
                 }
@@ -60,7 +61,10 @@ impl Check for PerRequestClient {
                 let Some(target) = cx.graph.call_targets.get(&(fi, ci)) else {
                     continue;
                 };
-                if !cx.graph.is_factory(*target) || guarded(facts, call.guard, call.in_fn) {
+                if !cx.graph.is_factory(*target)
+                    || guarded(facts, call.guard, call.in_fn)
+                    || given_by_callers(cx, fi, call.in_fn, call.fallback_param.as_ref())
+                {
                     continue;
                 }
                 if let Some(Origin::Client { file: of, idx }) = cx.graph.factories.get(target)
@@ -207,6 +211,20 @@ fn guarded(facts: &FileFacts, guard: Guard, mut in_fn: Option<usize>) -> bool {
         in_fn = f.parent;
     }
     false
+}
+
+/// Built only when the caller gives no value for a parameter (`engine or self.create_client()`),
+/// and the callers that run often give one (see [`CallGraph::fallback_given`]).
+fn given_by_callers(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    in_fn: Option<usize>,
+    param: Option<&(String, u32)>,
+) -> bool {
+    match (in_fn, param) {
+        (Some(f), Some(p)) => cx.graph.fallback_given(|i| &*cx.files[i].facts, (fi, f), p),
+        _ => false,
+    }
 }
 
 /// A client kept on `self` by a constructor (`self.s3 = boto3.client("s3")` in `__init__`)

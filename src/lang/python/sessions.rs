@@ -764,12 +764,9 @@ impl<'a, 't> Walker<'a, 't> {
             self.instances.insert((owner, b.clone()), module.clone());
         }
         let top = self.top();
-        let guard = if top.guard == Guard::None && self.param_fallback(call) {
-            Guard::Owner
-        } else {
-            top.guard
-        };
-        let top = self.top();
+        let fallback_param = self.param_fallback(call);
+        let given = self.given_args(call);
+        let guard = top.guard;
         let site = CallSite {
             callee: compact(text(func, self.src)),
             name,
@@ -784,6 +781,8 @@ impl<'a, 't> Walker<'a, 't> {
             in_fn: top.fn_idx,
             method: false,
             receiver: None,
+            fallback_param,
+            given,
         };
         let pending = Pending {
             site: SiteRef::Call(self.facts.calls.len()),

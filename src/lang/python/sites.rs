@@ -67,6 +67,8 @@ impl<'a, 't> Walker<'a, 't> {
                 in_fn: Some(idx),
                 method: false,
                 receiver: None,
+                fallback_param: None,
+                given: None,
             });
         }
     }
@@ -295,39 +297,41 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// `engine or self.create_client()`, `create_engine(url) if engine is None else engine`
-    /// with `engine` a parameter of the function: built only when the caller gives none, and
-    /// callers that run often give theirs (a loop passing the engine it made once).
-    pub(super) fn param_fallback(&self, call: Node<'t>) -> bool {
+    /// with `engine` a parameter of the function: built only when the caller gives none. The
+    /// parameter's name and position (not counting `self` / `cls`), for the callers.
+    pub(super) fn param_fallback(&self, call: Node<'t>) -> Option<(String, u32)> {
         let src = self.src;
         let owner = self.top().owner;
-        let Some(params) = owner
+        let params = owner
             .field("parameters")
-            .filter(|_| owner.kind_name() == "function_definition")
-        else {
-            return false;
+            .filter(|_| owner.kind_name() == "function_definition")?;
+        let names: Vec<&str> = param_names(params, src)
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| !matches!(*p, "self" | "cls"))
+            .collect();
+        let param = |n: Option<Node>| {
+            n.filter(|n| n.kind_name() == "identifier")
+                .and_then(|n| names.iter().position(|p| *p == text(n, src)))
         };
-        let is_param = |n: Option<Node>| {
-            n.is_some_and(|n| {
-                n.kind_name() == "identifier"
-                    && param_names(params, src)
-                        .iter()
-                        .any(|(p, _)| *p == text(n, src) && !matches!(*p, "self" | "cls"))
-            })
+        let is_param = |n: Option<Node>| param(n).is_some();
+        let found = |n: Option<Node>| {
+            param(n).and_then(|i| Some((names.get(i)?.to_string(), u32::try_from(i).ok()?)))
         };
         let mut cur = call;
         while let Some(p) = self.flat.parent(cur) {
             match p.kind_name() {
                 "await" | "parenthesized_expression" => cur = p,
                 "boolean_operator" => {
-                    return p.field("operator").is_some_and(|o| text(o, src) == "or")
-                        && p.field("right") == Some(cur)
-                        && is_param(p.field("left"));
+                    let or = p.field("operator").is_some_and(|o| text(o, src) == "or")
+                        && p.field("right") == Some(cur);
+                    return if or { found(p.field("left")) } else { None };
                 }
                 // `X() if p is None else p`, `p if p is not None else X()`, `p if p else X()`.
                 "conditional_expression" => {
                     let kids = named_children(p);
                     let [a, cond, b] = kids.as_slice() else {
-                        return false;
+                        return None;
                     };
                     let tested = match cond.kind_name() {
                         "comparison_operator" => cond.named_child(0),
@@ -335,15 +339,35 @@ impl<'a, 't> Walker<'a, 't> {
                         _ => Some(*cond),
                     };
                     let other = if *a == cur { *b } else { *a };
-                    return (*a == cur || *b == cur)
+                    let same = (*a == cur || *b == cur)
                         && is_param(tested)
-                        && is_param(Some(other))
                         && tested.map(|t| text(t, src)) == Some(text(other, src));
+                    return if same { found(Some(other)) } else { None };
                 }
-                _ => return false,
+                _ => return None,
             }
         }
-        false
+        None
+    }
+
+    /// The arguments a call gives: how many by position and the keywords' names; `None` when
+    /// it unpacks (`*args`, `**kwargs`): anything may be given.
+    pub(super) fn given_args(&self, call: Node<'t>) -> Option<(u32, Vec<String>)> {
+        let src = self.src;
+        let args = call.field("arguments")?;
+        let mut positional = 0u32;
+        let mut keywords = Vec::new();
+        for a in named_children(args) {
+            match a.kind_name() {
+                "keyword_argument" => {
+                    keywords.extend(a.field("name").map(|n| text(n, src).to_string()));
+                }
+                "list_splat" | "dictionary_splat" => return None,
+                "comment" => {}
+                _ => positional += 1,
+            }
+        }
+        Some((positional, keywords))
     }
 
     /// Does the file index a name it imports (`X[k]`, `X.get(k)`)? Once per file.
@@ -522,11 +546,10 @@ impl<'a, 't> Walker<'a, 't> {
             .is_some_and(|t| self.container_guarded(call, t))
         {
             Guard::ModuleCache
-        } else if top.guard == Guard::None && self.param_fallback(call) {
-            Guard::Owner
         } else {
             top.guard
         };
+        let fallback_param = self.param_fallback(call);
         let site = ClientSite {
             client: m.client.id.clone(),
             family: m.client.family.clone(),
@@ -541,6 +564,7 @@ impl<'a, 't> Walker<'a, 't> {
             returned: climb.returned,
             in_fn: top.fn_idx,
             per_call_ok: m.ctor.per_call_ok,
+            fallback_param,
             pool: Vec::new(),
             anchors: FixAnchors {
                 statement: climb.statement,

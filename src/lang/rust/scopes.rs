@@ -823,6 +823,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             returned: Returned::No,
             in_fn: ctx.fn_idx,
             per_call_ok: m.ctor.per_call_ok,
+            fallback_param: None,
             pool: Vec::new(),
             anchors: self.anchors(idents),
         };
@@ -873,6 +874,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             in_fn: ctx.fn_idx,
             method,
             receiver: None,
+            fallback_param: None,
+            given: None,
         };
         let i = self.facts.calls.len();
         self.facts.calls.push(call);

@@ -234,6 +234,8 @@ impl<'a, 't> Walker<'a, 't> {
             in_fn: ctx.fn_idx,
             method: false,
             receiver: None,
+            fallback_param: None,
+            given: None,
         };
         self.facts.calls.push(site);
         let r = SiteRef::Call(self.facts.calls.len() - 1);

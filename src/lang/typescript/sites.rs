@@ -368,6 +368,7 @@ impl<'a, 't> Walker<'a, 't> {
             returned: vc.returned,
             in_fn: ctx.fn_idx,
             per_call_ok: m.ctor.per_call_ok,
+            fallback_param: None,
             pool: Vec::new(),
             anchors,
         };

@@ -306,19 +306,31 @@ def always(name, engine=None):
 
 def make_engine():
     return create_engine('postgresql://db/x')
+
+def caller(rows, engine):
+    table_exists(rows[0], engine)
+    table_exists(rows[0], engine=engine)
+    table_exists(rows[0])
+    table_exists(*rows)
 ";
     let f = facts_with("app/db.py", src, &["sqlalchemy"]);
-    let calls: Vec<(Option<&str>, Guard)> = f
+    type Fallback<'a> = (Option<&'a str>, Option<(String, u32)>);
+    let fallback: Vec<Fallback> = f
         .calls
         .iter()
         .filter(|c| c.name == "make_engine")
-        .map(|c| (f.function(c.in_fn).map(|x| x.name.as_str()), c.guard))
+        .map(|c| {
+            (
+                f.function(c.in_fn).map(|x| x.name.as_str()),
+                c.fallback_param.clone(),
+            )
+        })
         .collect();
     assert_eq!(
-        calls,
+        fallback,
         [
-            (Some("table_exists"), Guard::Owner),
-            (Some("always"), Guard::None)
+            (Some("table_exists"), Some(("engine".to_string(), 1))),
+            (Some("always"), None)
         ]
     );
     let direct = f
@@ -329,5 +341,21 @@ def make_engine():
                 .is_some_and(|x| x.name == "table_exists")
         })
         .unwrap_or_else(|| panic!("{:#?}", f.clients));
-    assert_eq!(direct.guard, Guard::Owner);
+    assert_eq!(direct.fallback_param, Some(("engine".to_string(), 1)));
+    // What each call gives: by position, by keyword, neither, and an unpacking.
+    let given: Vec<Option<(u32, Vec<String>)>> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "table_exists")
+        .map(|c| c.given.clone())
+        .collect();
+    assert_eq!(
+        given,
+        [
+            Some((2, vec![])),
+            Some((1, vec!["engine".to_string()])),
+            Some((1, vec![])),
+            None
+        ]
+    );
 }
