@@ -650,6 +650,14 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler("actix-worker"));
             } else if last == "service_fn" {
                 closure = Some(ClosureRole::Handler(self.pre.service_fn_framework));
+            } else if last == "fn_service" {
+                // ntex's and actix-service's `fn_service(|req| …)`: a service per request.
+                let ntex = self.file.project.has_crate("ntex");
+                closure = Some(ClosureRole::Handler(if ntex {
+                    "ntex"
+                } else {
+                    "actix-service"
+                }));
             } else if let Some((fw, _)) = self.pre.middleware(&p.path) {
                 closure = Some(ClosureRole::Handler(fw));
             } else if self.catalog.registration.jobs.iter().any(|f| f == last) {
@@ -671,6 +679,22 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 && self.pre.is_axum_router_fn(&p.path)
             {
                 closure = Some(ClosureRole::Handler("axum"));
+            } else if n >= 2
+                && resolved.first().is_some_and(|c| {
+                    !STD_CRATES.contains(&c.as_str()) && self.file.project.has_crate(c)
+                })
+                && inferred_callbacks(
+                    &self.catalog.registration.inferred,
+                    &self.catalog.registration.once_events,
+                    last,
+                    &c.func,
+                    &c.args,
+                )
+                .is_some()
+            {
+                // A dependency's function of a registration's shape, a key then a callback
+                // (`rosrust::subscribe("/fleet/battery", 50, move |msg| …)`): probably per event.
+                closure = Some(ClosureRole::Handler(INFERRED));
             }
         }
         self.visit_expr(&c.func);

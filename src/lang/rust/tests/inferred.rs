@@ -123,3 +123,32 @@ pub extern "C" fn not_exported() -> i32 { 0 }
         ]
     );
 }
+
+#[test]
+fn a_dependency_function_given_a_key_then_a_closure_and_handler_setters_are_inferred() {
+    let text = r#"
+fn main() {
+    let _s = rosrust::subscribe("/fleet/battery", 50, move |m: Msg| {
+        let a = reqwest::blocking::Client::new();
+    });
+    let mut l = hyprland::event_listener::EventListener::new();
+    l.add_workspace_change_handler(move |ws| {
+        let b = reqwest::blocking::Client::builder().build();
+    });
+    let _t = rosrust::param("/fleet/name");
+}
+"#;
+    let f = facts_with("src/main.rs", &["rosrust", "hyprland", "reqwest"], text);
+    let kinds: Vec<(ScopeKind, &str)> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ScopeKind::Handler, INFERRED),
+            (ScopeKind::Handler, INFERRED)
+        ]
+    );
+}
