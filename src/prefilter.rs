@@ -319,7 +319,7 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
             mark(&mut reaching, &mut queue, facts.calls[ci].in_fn);
         }
     }
-    facts
+    let mut names: BTreeSet<String> = facts
         .functions
         .iter()
         .zip(&reaching)
@@ -327,7 +327,23 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
             **r && f.parent.is_none() && f.exported && f.scope.kind == ScopeKind::Function
         })
         .map(|(f, _)| f.name.clone())
-        .collect()
+        .collect();
+    // A table of functions holding one that reaches a client (`export const handlers = {
+    // produce }`): a file calling through it reaches the client too.
+    for t in &facts.tables {
+        let reaches = t.members.iter().any(|(name, module)| match module {
+            Some(_) => known.contains(name),
+            None => facts
+                .functions
+                .iter()
+                .zip(&reaching)
+                .any(|(f, r)| *r && &f.name == name),
+        });
+        if reaches {
+            names.insert(t.name.clone());
+        }
+    }
+    names
 }
 
 /// What later rounds look for in the files not parsed yet: the modules through which a client

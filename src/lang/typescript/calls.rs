@@ -324,6 +324,31 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut out = Vec::new();
         for p in named_kids(obj) {
+            // A function written in the table (`async join(ctx) { … }`, `join: async (ctx) =>
+            // …`): a function of this file by its key.
+            let inline = match p.kind_name() {
+                "method_definition" => Some(p),
+                "pair" => field(p, "value")
+                    .map(unwrap_value)
+                    .filter(|v| matches!(v.kind_name(), "arrow_function" | "function_expression"))
+                    .map(|_| p),
+                _ => None,
+            };
+            if let Some(m) = inline
+                && let Some(key) = field(
+                    m,
+                    if m.kind_name() == "pair" {
+                        "key"
+                    } else {
+                        "name"
+                    },
+                )
+                .and_then(|k| key_name(k, src))
+                && self.facts.functions.iter().any(|f| f.name == key)
+            {
+                out.push((m, key.to_string(), None));
+                continue;
+            }
             let value = match p.kind_name() {
                 "pair" => field(p, "value").map(unwrap_value),
                 "shorthand_property_identifier" => Some(p),

@@ -159,9 +159,15 @@ const hidden = { remind };
         .iter()
         .map(|(n, m)| (n.as_str(), m.is_some()))
         .collect();
+    // (`ping` is written in the table: a function of this file by its key.)
     assert_eq!(
         names,
-        [("remind", true), ("related", true), ("local", false)]
+        [
+            ("remind", true),
+            ("related", true),
+            ("local", false),
+            ("ping", false)
+        ]
     );
     // A caller: the entry taken from the imported table, then called.
     let f = facts(
@@ -262,4 +268,27 @@ export { PubSub };
         .find(|x| x.name == "createPublisher")
         .unwrap_or_else(|| panic!("{:#?}", f.functions));
     assert!(publisher.value_ref);
+}
+
+#[test]
+fn tables_hold_functions_written_in_them() {
+    let f = facts(
+        "src/handlers.ts",
+        &[],
+        r#"type Handler = (ctx: unknown) => Promise<unknown>;
+export const requestHandlers: Record<string, Handler> = {
+  async join(ctx) {
+    return ctx;
+  },
+  leave: async (ctx) => ctx,
+};
+"#,
+    );
+    let names: Vec<&str> = f.functions.iter().map(|x| x.name.as_str()).collect();
+    let members: Vec<&str> = f
+        .tables
+        .iter()
+        .flat_map(|t| t.members.iter().map(|(n, _)| n.as_str()))
+        .collect();
+    assert_eq!(members, ["join", "leave"], "{names:?}");
 }
