@@ -407,20 +407,7 @@ pub(super) fn stream_receiver(e: &Expr) -> Option<String> {
 /// A stream of events opened on a connection built in the same expression, by a method named
 /// for it (`Connection::new()?.subscribe([EventType::Window])?`, `Listener::bind(a)?.incoming()`).
 pub(super) fn inline_subscription(e: &Expr) -> bool {
-    fn strip(mut e: &Expr) -> &Expr {
-        for _ in 0..SPINE_STEPS {
-            e = match e {
-                Expr::Try(t) => &t.expr,
-                Expr::Await(a) => &a.base,
-                Expr::Paren(p) => &p.expr,
-                Expr::Group(g) => &g.expr,
-                Expr::Reference(r) => &r.expr,
-                _ => return e,
-            };
-        }
-        e
-    }
-    let Expr::MethodCall(m) = strip(e) else {
+    let Expr::MethodCall(m) = passthrough_root(e) else {
         return false;
     };
     let name = m.method.to_string();
@@ -436,7 +423,7 @@ pub(super) fn inline_subscription(e: &Expr) -> bool {
     .any(|p| name.starts_with(p));
     streams
         && matches!(
-            strip(&m.receiver),
+            passthrough_root(&m.receiver),
             Expr::Call(c) if matches!(&*c.func, Expr::Path(_))
         )
 }
