@@ -184,16 +184,13 @@ impl<'a, 't> Walker<'a, 't> {
     /// (`{"created": on_created}`): a call of each of them.
     fn dispatch_call(&mut self, call: Node<'t>, func: Node<'t>) -> bool {
         let src = self.src;
-        // Cheap exit: most files hold no module-level dict of functions and index no name
-        // they import.
+        // Most files hold no module-level dict of functions: an imported table is then the only
+        // one a call may go through (looked for below only when the callee's shape asks).
         let tables = self
             .pre
             .consts
             .values()
             .any(|vs| vs.iter().any(|v| v.kind_name() == "dictionary"));
-        if !tables && !self.indexes_imports() {
-            return false;
-        }
         // `X[k]` or `X.get(k)`: the table's name.
         let table_of = |n: Node<'t>| -> Option<&'a str> {
             match n.kind_name() {
@@ -240,7 +237,9 @@ impl<'a, 't> Walker<'a, 't> {
                             | "map"
                             | "filter"
                             | "setattr"
-                    ) =>
+                    )
+                    // (Last: a scan of the file, once.)
+                    && (tables || self.indexes_imports()) =>
             {
                 let name = text(func, src);
                 let owner = self.top().owner;
@@ -257,6 +256,9 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(table) = table else {
             return false;
         };
+        if !tables && !self.pre.imports.contains_key(table) {
+            return false;
+        }
         if self.pre.imports.contains_key(table) {
             // A table of another module (`from .handlers import HANDLERS`): a call of its
             // name there, which the call graph reads through that module's `tables`.
