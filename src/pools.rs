@@ -392,6 +392,10 @@ pub fn is_auxiliary(rel: &str) -> bool {
         // `app/integrations/stripe.ts` module.
         matches!(top, "integration" | "integration-tests" | "integration_tests")
     }) || name.contains(".test.")
+        // Test helpers beside the code (`database.test-utils.ts`, `test-utils.ts`).
+        || name.contains(".test-")
+        || name.starts_with("test-utils.")
+        || name.starts_with("test_utils.")
         || name.contains(".spec.")
         || name.starts_with("test_")
         || name.ends_with("_test.py")

@@ -86,6 +86,8 @@ impl FileInfo {
         let test = test_package
             || name.contains(".test.")
             || name.contains(".spec.")
+            // Test helpers beside the code (`server.test-utils.ts`).
+            || name.contains(".test-")
             || is_test_setup(name)
             || dirs.iter().any(|d| {
                 matches!(*d, "__tests__" | "__mocks__")

@@ -93,13 +93,21 @@ fn closure_roots(f: Node, src: &str, out: &mut Ret) {
         return;
     };
     let mut seen: Vec<&str> = Vec::new();
+    // A closure returning the value itself (`getClient: () => blobServiceClient`).
+    if unwrap_value(body).kind_name() == "identifier" {
+        seen.push(text(unwrap_value(body), src));
+    }
     traverse(body, |a, entering| {
-        if !entering || a.node.kind_name() != "member_expression" {
+        if !entering {
             return;
         }
-        if let Some(o) = field(a.node, "object").map(unwrap_value)
-            && o.kind_name() == "identifier"
-        {
+        // Every name it uses (`ofetch(url, { dispatcher: agent })`, `{ client }`, `pool.query`).
+        let n = a.node;
+        let passed = match n.kind_name() {
+            "shorthand_property_identifier" | "identifier" => Some(n),
+            _ => None,
+        };
+        if let Some(o) = passed {
             let name = text(o, src);
             if !seen.contains(&name) {
                 seen.push(name);

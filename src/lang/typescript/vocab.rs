@@ -122,6 +122,10 @@ const TEST_SETUP_STEMS: &[&str] = &[
     "globalsetup",
     "global-teardown",
     "globalteardown",
+    "test-utils",
+    "test_utils",
+    "test-helpers",
+    "test_helpers",
 ];
 
 pub(super) const PAGE_FILES: &[&str] = &[
