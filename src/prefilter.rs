@@ -330,14 +330,17 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
         .collect();
     // A table of functions holding one that reaches a client (`export const handlers = {
     // produce }`): a file calling through it reaches the client too.
+    let reaching_here: std::collections::HashSet<&str> = facts
+        .functions
+        .iter()
+        .zip(&reaching)
+        .filter(|(_, r)| **r)
+        .map(|(f, _)| f.name.as_str())
+        .collect();
     for t in &facts.tables {
         let reaches = t.members.iter().any(|(name, module)| match module {
             Some(_) => known.contains(name),
-            None => facts
-                .functions
-                .iter()
-                .zip(&reaching)
-                .any(|(f, r)| *r && &f.name == name),
+            None => reaching_here.contains(name.as_str()),
         });
         if reaches {
             names.insert(t.name.clone());

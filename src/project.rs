@@ -52,6 +52,11 @@ pub struct Project {
     pub dep_majors: std::collections::BTreeMap<String, u32>,
 }
 
+/// Does `base` hold a Python package or module named `top` (`top/`, `top.py`)?
+fn holds_py_module(base: &Path, top: &str) -> bool {
+    base.join(top).is_dir() || base.join(format!("{top}.py")).is_file()
+}
+
 /// `package.json` scripts that run the application rather than a one-off job: `start`, `dev`,
 /// `serve`, `preview`, `watch`, and their variants (`start:prod`, `dev:server`).
 const APP_SCRIPTS: &[&str] = &["start", "dev", "serve", "server", "preview", "watch"];
@@ -203,20 +208,18 @@ impl Project {
             .is_some_and(|d| d.starts_with(&prefix));
         // Not when the project has a package of that name itself (`api/` beside `api-client`).
         family
-            && !["", "src"].iter().any(|d| {
-                let base = self.root.join(d);
-                base.join(top).is_dir() || base.join(format!("{top}.py")).is_file()
-            })
+            && !["", "src"]
+                .iter()
+                .any(|d| holds_py_module(&self.root.join(d), top))
     }
 
     /// Python: does the project hold a package or module named `top` where an absolute import
     /// of the file at `rel` finds it: at the root (or the two folders above it), under `src/`,
-    /// or beside the file or one of its folders (a script's sibling modules)? An import of anything else comes from what the
-    /// environment provides (StackStorm's `st2reactor`, Zope, a platform's SDK), a dependency
-    /// whether or not a manifest names it.
+    /// or beside the file or one of its folders (a script's sibling modules)? An import of
+    /// anything else comes from what the environment provides (StackStorm's `st2reactor`,
+    /// Zope, a platform's SDK), a dependency whether or not a manifest names it.
     pub fn has_py_package(&self, top: &str, rel: &str) -> bool {
-        let here =
-            |base: &Path| base.join(top).is_dir() || base.join(format!("{top}.py")).is_file();
+        let here = |base: &Path| holds_py_module(base, top);
         // (The root may be the package itself, `openlibrary/setup.py`: its folder and those
         // above it count.)
         if self.root.ancestors().take(3).any(here) || here(&self.root.join("src")) {

@@ -300,7 +300,7 @@ impl<'t> Pre<'t> {
                 && !file.project.has_py_package(top, &file.rel)
         };
         self.imports.get(*first).is_some_and(|imp| {
-            (self.dependency_import(first, file) || provided(imp)) && !in_package(&imp.path, &not)
+            !in_package(&imp.path, &not) && (self.dependency_import(first, file) || provided(imp))
         })
     }
 

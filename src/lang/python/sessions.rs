@@ -766,14 +766,13 @@ impl<'a, 't> Walker<'a, 't> {
         let top = self.top();
         let fallback_param = self.param_fallback(call);
         let given = self.given_args(call);
-        let guard = top.guard;
         let site = CallSite {
             callee: compact(text(func, self.src)),
             name,
             module,
             span: span(call),
             scope: top.scope.clone(),
-            guard,
+            guard: top.guard,
             binding: climb.binding.clone(),
             released: climb.released || climb.with_released,
             handed: false,

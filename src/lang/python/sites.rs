@@ -256,9 +256,6 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(table) = table else {
             return false;
         };
-        if !tables && !self.pre.imports.contains_key(table) {
-            return false;
-        }
         if self.pre.imports.contains_key(table) {
             // A table of another module (`from .handlers import HANDLERS`): a call of its
             // name there, which the call graph reads through that module's `tables`.
@@ -269,6 +266,9 @@ impl<'a, 't> Walker<'a, 't> {
                 }
                 _ => false,
             };
+        }
+        if !tables {
+            return false;
         }
         let Some(dict) = self
             .pre

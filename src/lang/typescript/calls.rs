@@ -302,8 +302,15 @@ impl<'a, 't> Walker<'a, 't> {
             }
             return false;
         };
+        let defined: HashSet<&str> = self
+            .facts
+            .functions
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        let members = self.table_members(*obj, &defined);
         let mut any = false;
-        for (f, name, module) in self.table_members(*obj) {
+        for (f, name, module) in members {
             self.add_call(at, f, name, module);
             any = true;
         }
@@ -312,10 +319,12 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// The functions an object literal holds by name (`{ remind, "invoice.issued":
     /// handleInvoiceIssued }`): each one's node, its name where it is defined, and that module
-    /// (`None`: this file). Empty for anything else.
+    /// (`None`: this file). Empty for anything else. `defined`: the names of this file's
+    /// functions so far, which a function written in the table goes by.
     pub(super) fn table_members(
         &self,
         obj: Node<'t>,
+        defined: &HashSet<&str>,
     ) -> Vec<(Node<'t>, String, Option<ModuleRef>)> {
         let src = self.src;
         let obj = unwrap_value(obj);
@@ -344,7 +353,7 @@ impl<'a, 't> Walker<'a, 't> {
                     },
                 )
                 .and_then(|k| key_name(k, src))
-                && self.facts.functions.iter().any(|f| f.name == key)
+                && defined.contains(key)
             {
                 out.push((m, key.to_string(), None));
                 continue;
@@ -386,10 +395,16 @@ impl<'a, 't> Walker<'a, 't> {
     pub(super) fn exported_tables(&mut self) -> Vec<crate::facts::DispatchTable> {
         let mut tables: Vec<crate::facts::DispatchTable> = Vec::new();
         let mut held: HashSet<String> = HashSet::default();
+        let defined: HashSet<&str> = self
+            .facts
+            .functions
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
         for (name, b) in &self.pre.consts {
             let Bound::Value(v) = b else { continue };
             let members: Vec<(String, Option<ModuleRef>)> = self
-                .table_members(*v)
+                .table_members(*v, &defined)
                 .into_iter()
                 .map(|(_, n, m)| (n, m))
                 .collect();

@@ -86,29 +86,22 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
-/// The receivers a closure's body calls methods on (`redis` in `redis.get(key)`): handed to
-/// whoever gets the closure.
+/// The names a closure's body uses (`redis` in `redis.get(key)`, `client` in `() => client`,
+/// `agent` in `fetch(url, { dispatcher: agent })`): handed to whoever gets the closure.
 fn closure_roots(f: Node, src: &str, out: &mut Ret) {
     let Some(body) = field(f, "body") else {
         return;
     };
     let mut seen: Vec<&str> = Vec::new();
-    // A closure returning the value itself (`getClient: () => blobServiceClient`).
-    if unwrap_value(body).kind_name() == "identifier" {
-        seen.push(text(unwrap_value(body), src));
-    }
     traverse(body, |a, entering| {
-        if !entering {
-            return;
-        }
-        // Every name it uses (`ofetch(url, { dispatcher: agent })`, `{ client }`, `pool.query`).
         let n = a.node;
-        let passed = match n.kind_name() {
-            "shorthand_property_identifier" | "identifier" => Some(n),
-            _ => None,
-        };
-        if let Some(o) = passed {
-            let name = text(o, src);
+        if entering
+            && matches!(
+                n.kind_name(),
+                "identifier" | "shorthand_property_identifier"
+            )
+        {
+            let name = text(n, src);
             if !seen.contains(&name) {
                 seen.push(name);
             }

@@ -99,7 +99,6 @@ pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
     t.get(1..t.len().saturating_sub(1))
 }
 
-/// The name a property key / method name stands for.
 /// The entries of the options objects a call is given (`f({ key: value, short, m() {} })`):
 /// `(key, value)`, the value being the shorthand's or the method's own node.
 pub(super) fn option_entries<'t, 's>(call: Node<'t>, src: &'s str) -> Vec<(&'s str, Node<'t>)> {
@@ -162,6 +161,7 @@ pub(super) fn export_name<'s>(path: &'s str, local: &'s str) -> &'s str {
     }
 }
 
+/// The name a property key / method name stands for.
 pub(super) fn key_name<'s>(n: Node, src: &'s str) -> Option<&'s str> {
     match n.kind_name() {
         "property_identifier" | "identifier" | "private_property_identifier" => Some(text(n, src)),
