@@ -1,0 +1,1 @@
+Cypress.on('uncaught:exception', (err) => !err.message.includes('ResizeObserver loop'));
