@@ -307,6 +307,10 @@ pub struct CallSite {
     pub guard: Guard,
     pub binding: Option<String>,
     pub released: bool,
+    /// Python: released by a plain call only, in no `finally` and not by the very next
+    /// statement (`s = db.get_session()`, …, `s.close()`): an exception in between leaks it.
+    #[serde(default)]
+    pub release_unguarded: bool,
     /// As [`ClientSite::handed`].
     #[serde(default)]
     pub handed: bool,

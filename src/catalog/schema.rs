@@ -660,6 +660,10 @@ pub struct InferredDef {
     /// is only the prefix or suffix is in `not_methods` if meant.
     pub not_prefixes: Vec<String>,
     pub not_suffixes: Vec<String>,
+    /// Python: names of `not_methods` that do register when a decorator gives them a key first
+    /// (gidgethub's `@router.register("issues", action="opened")`); without one they do not
+    /// (`@admin.register(Model)`, `@handler.register(int)`).
+    pub keyed_methods: Vec<String>,
     /// Modules whose objects' methods never register (Node's `fs`, `child_process`; one `*`
     /// stands for any text: `node:*`).
     pub not_modules: Vec<String>,

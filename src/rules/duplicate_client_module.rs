@@ -61,7 +61,12 @@ impl Check for DuplicateClientModule {
                         && !transient_owner
                         && !matches!(c.scope.kind, ScopeKind::Test | ScopeKind::Startup))
                     || startup_factory(cx, fi, c)
-                    || framework_setup_hook(cx, fi, c);
+                    || framework_setup_hook(cx, fi, c)
+                    // (Rust: built in `main` and not closed there, it lives as long as the
+                    // process, like a static.)
+                    || (file.source.lang == Lang::Rs
+                        && c.scope.kind == ScopeKind::Startup
+                        && !c.released);
                 // A library's stored singleton (`StreamVideoClient.getOrCreateInstance`) is
                 // one client however many modules ask for it; so is its default connection
                 // (`mongoose.connect`).

@@ -376,7 +376,7 @@ fn from_factories(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
             let Some(&(sf, si)) = factories.get(target) else {
                 continue;
             };
-            if call.released
+            if (call.released && !call.release_unguarded)
                 || call.handed
                 || call.returned != Returned::No
                 || call.guard != Guard::None
@@ -405,10 +405,15 @@ fn from_factories(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
                 span: call.span,
                 severity: Severity::Warning,
                 message: format!(
-                    "{} `{}()` returns (`{}`, {library}) is never closed here",
+                    "{} `{}()` returns (`{}`, {library}) is {} here",
                     noun(session),
                     call.callee,
-                    session.ctor
+                    session.ctor,
+                    if call.released {
+                        "not closed when an exception is raised"
+                    } else {
+                        "never closed"
+                    }
                 ),
                 help: format!(
                     "open it with `with {}() as …:` or call `{release}()` in a `finally`",

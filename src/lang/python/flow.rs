@@ -344,8 +344,10 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                 }
                 SiteRef::Call(i) => {
+                    let unguarded = released && self.release_unguarded(p, info);
                     if let Some(s) = self.facts.calls.get_mut(i) {
                         s.released = released;
+                        s.release_unguarded = unguarded;
                         s.handed = handed;
                         s.returned = returned;
                         s.guard = guard;
@@ -844,7 +846,7 @@ impl<'a, 't> Walker<'a, 't> {
                         src.get(start..target.start_byte())
                             .is_some_and(|before| before.contains(text(target, src)))
                     });
-                    if per_request && !cached_on_caller {
+                    if per_request && !cached_on_caller && !memo_tested(target, src) {
                         Guard::None
                     } else {
                         Guard::Owner
@@ -1094,104 +1096,5 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         true
-    }
-}
-
-/// Is function `def` memoized by hand in a dict: it first returns the value kept for its
-/// arguments (`try: return CACHE[key] except KeyError: pass`, `if key in CACHE: return
-/// CACHE[key]`) and stores what it computes there (`CACHE[key] = data`)? What it builds then runs
-/// once per key, like an `@lru_cache` function's.
-pub(super) fn memoized_by_dict(def: Node, src: &str) -> bool {
-    let Some(body) = def.field("body") else {
-        return false;
-    };
-    // The dict a statement returns an entry of, when it is such a lookup.
-    let returned_entry = |st: Node| -> Option<String> {
-        let block = match st.kind_name() {
-            "try_statement" => {
-                let handles_key_error = named_children(st).iter().any(|c| {
-                    c.kind_name() == "except_clause" && text(*c, src).contains("KeyError")
-                });
-                if !handles_key_error {
-                    return None;
-                }
-                st.field("body")?
-            }
-            "if_statement" => {
-                let cond = st.field("condition")?;
-                if cond.kind_name() != "comparison_operator" || !text(cond, src).contains(" in ") {
-                    return None;
-                }
-                st.field("consequence")?
-            }
-            _ => return None,
-        };
-        named_children(block).into_iter().find_map(|r| {
-            if r.kind_name() != "return_statement" {
-                return None;
-            }
-            let v = strip(r.named_child(0)?);
-            let dict = match v.kind_name() {
-                "subscript" => v.field("value")?,
-                "call" => {
-                    let f = v.field("function")?;
-                    (f.kind_name() == "attribute"
-                        && f.field("attribute").is_some_and(|a| text(a, src) == "get"))
-                    .then(|| f.field("object"))??
-                }
-                _ => return None,
-            };
-            (dict.kind_name() == "identifier").then(|| text(dict, src).to_string())
-        })
-    };
-    let statements: Vec<Node> = named_children(body)
-        .into_iter()
-        .filter(|st| {
-            // A docstring is not a lookup.
-            !(st.kind_name() == "expression_statement"
-                && st.named_child(0).is_some_and(|e| e.kind_name() == "string"))
-        })
-        .take(2)
-        .collect();
-    let Some(cache) = statements.into_iter().find_map(returned_entry) else {
-        return false;
-    };
-    // … and the function stores into that dict.
-    let store = format!("{cache}[");
-    let mut stack = vec![body];
-    while let Some(n) = stack.pop() {
-        if n.kind_name() == "assignment"
-            && n.field("left")
-                .is_some_and(|l| l.kind_name() == "subscript" && text(l, src).starts_with(&store))
-        {
-            return true;
-        }
-        if !matches!(
-            n.kind_name(),
-            "function_definition" | "class_definition" | "lambda"
-        ) || n.id() == body.id()
-        {
-            stack.extend(named_children(n));
-        }
-    }
-    false
-}
-
-/// The root name of a store target through a container's methods:
-/// `hass.data.setdefault(DOMAIN, {})[entry_id]` → `hass`.
-fn container_root<'s>(node: Node, src: &'s str) -> Option<&'s str> {
-    let mut cur = node;
-    loop {
-        match cur.kind_name() {
-            "identifier" => return Some(text(cur, src)),
-            "attribute" => cur = cur.field("object")?,
-            "subscript" => cur = cur.field("value")?,
-            "call" => {
-                cur = cur
-                    .field("function")
-                    .filter(|f| f.kind_name() == "attribute")?
-            }
-            _ => return None,
-        }
     }
 }

@@ -193,8 +193,14 @@ impl<'t> Pre<'t> {
         {
             return true;
         }
+        let key = call
+            .and_then(|c| c.field("arguments"))
+            .and_then(|a| a.named_child(0))
+            .and_then(|a| plain_string(a, src))
+            .map(|(v, _)| v);
         // `@app.cli.command("seed")`: a command line's.
-        if inferred::denied(def, last)
+        if (inferred::denied(def, last)
+            && !(key.is_some() && def.keyed_methods.iter().any(|m| m == last)))
             || segs.contains(&"cli")
             || self.cli
             || self.imported_from(first, &modules)
@@ -202,11 +208,6 @@ impl<'t> Pre<'t> {
             return false;
         }
         let command = def.command_methods.iter().any(|m| m == last);
-        let key = call
-            .and_then(|c| c.field("arguments"))
-            .and_then(|a| a.named_child(0))
-            .and_then(|a| plain_string(a, src))
-            .map(|(v, _)| v);
         if let Some(k) = key {
             return inferred::key_of(&k).is_some()
                 && (command || !self.reg_once.contains(k.as_str()));

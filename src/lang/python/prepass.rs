@@ -189,8 +189,12 @@ impl<'t> Pre<'t> {
                     }
                 }
                 K::Call => pre.scan_call(node, src, file, &mut refs),
+                // (Not `super().f(…)`: an override calling what it overrides.)
                 K::Attribute => {
-                    if let Some(a) = node.field("attribute") {
+                    let on_super = node.field("object").map(|o| text(o, src));
+                    if let Some(a) = node.field("attribute")
+                        && !on_super.is_some_and(|o| o.starts_with("super("))
+                    {
                         pre.attrs_used.insert(text(a, src).to_string());
                     }
                 }

@@ -692,7 +692,7 @@ impl<'a, 't> Walker<'a, 't> {
             top_level,
             &params,
         );
-        if guard == Guard::None && super::flow::memoized_by_dict(node, src) {
+        if guard == Guard::None && memoized_by_dict(node, src) {
             guard = Guard::ModuleCache;
         }
         if guard == Guard::None

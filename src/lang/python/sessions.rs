@@ -221,6 +221,41 @@ impl<'a, 't> Walker<'a, 't> {
         false
     }
 
+    /// What a project factory returned (`session = db.get_session()`) closed by plain calls
+    /// only: in no `finally`, not by the statement right after, not by `with`/`closing`.
+    pub(super) fn release_unguarded(&self, p: &Pending<'t>, info: &BodyInfo<'t>) -> bool {
+        let (Some(key), Some(target)) = (p.key.as_deref(), p.target) else {
+            return false;
+        };
+        let aliases = self.aliases(info, key);
+        let release = &self.cat.generic_release;
+        if p.derived
+            || info
+                .releases
+                .iter()
+                .any(|(r, m)| aliases.contains(r) && (m == WITH || m == CLOSED))
+        {
+            return false;
+        }
+        let mut plain = false;
+        for &(c, nested) in &info.release_calls {
+            if self.releases(c, &aliases, release) {
+                match release_position(c, p.owner, target) {
+                    Position::Plain if !nested => plain = true,
+                    _ => return false,
+                }
+            }
+        }
+        let stmt = target
+            .parent()
+            .filter(|a| a.kind_name() == "assignment")
+            .and_then(|a| a.parent());
+        plain
+            && !stmt
+                .and_then(next_statement)
+                .is_some_and(|n| self.is_release_stmt(n, &aliases, release))
+    }
+
     /// Is `stmt` a plain statement releasing one of `aliases` (`conn.close()`, `await
     /// conn.close()`, `pool.putconn(conn)`)?
     pub(super) fn is_release_stmt(
@@ -775,6 +810,7 @@ impl<'a, 't> Walker<'a, 't> {
             guard: top.guard,
             binding: climb.binding.clone(),
             released: climb.released || climb.with_released,
+            release_unguarded: false,
             handed: false,
             returned: climb.returned,
             in_fn: top.fn_idx,

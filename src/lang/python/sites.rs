@@ -62,6 +62,7 @@ impl<'a, 't> Walker<'a, 't> {
                 guard: Guard::None,
                 binding,
                 released: false,
+                release_unguarded: false,
                 handed: false,
                 returned: Returned::No,
                 in_fn: Some(idx),

@@ -506,3 +506,165 @@ pub(super) fn hand_written_pool_method(def: Node, src: &str) -> bool {
     }
     takes.iter().any(|n| gives.contains(n))
 }
+
+/// Does the function holding `target` (`self._client`) test it before storing into it: an `if`
+/// around the store that runs when it is unset (`if not self._client:`, `if self._client is
+/// None:`), or an earlier `if` that returns when it is set (`if self._client: return
+/// self._client`)? A value kept that way is built once per object, not per call.
+pub(super) fn memo_tested(target: Node, src: &str) -> bool {
+    let want = compact(text(target, src));
+    // `cond` tests the target: `negated` for the unset test.
+    let tests = |cond: Node, negated: bool| {
+        let c = strip(cond);
+        let (subject, neg) = match c.kind_name() {
+            "not_operator" => (c.field("argument").map(strip), true),
+            "comparison_operator" => {
+                let t = compact(text(c, src));
+                let none = if t.ends_with("isNone") || t.ends_with("==None") {
+                    Some(true)
+                } else if t.ends_with("isnotNone") || t.ends_with("!=None") {
+                    Some(false)
+                } else {
+                    None
+                };
+                match none {
+                    Some(n) => (c.named_child(0), n),
+                    None => (None, false),
+                }
+            }
+            _ => (Some(c), false),
+        };
+        neg == negated && subject.is_some_and(|s| compact(text(s, src)) == want)
+    };
+    let mut cur = target;
+    while let Some(p) = cur.parent() {
+        match p.kind_name() {
+            "function_definition" | "lambda" | "class_definition" => return false,
+            "if_statement"
+                if p.field("consequence").is_some_and(|c| c.id() == cur.id())
+                    && p.field("condition").is_some_and(|c| tests(c, true)) =>
+            {
+                return true;
+            }
+            "block"
+                if p.parent()
+                    .is_some_and(|f| f.kind_name() == "function_definition") =>
+            {
+                return named_children(p)
+                    .into_iter()
+                    .take_while(|st| st.end_byte() <= target.start_byte())
+                    .any(|st| {
+                        st.kind_name() == "if_statement"
+                            && st.field("consequence").is_some_and(|c| {
+                                named_children(c)
+                                    .last()
+                                    .is_some_and(|l| l.kind_name() == "return_statement")
+                            })
+                            && st.field("condition").is_some_and(|c| tests(c, false))
+                    });
+            }
+            _ => {}
+        }
+        cur = p;
+    }
+    false
+}
+
+/// Is function `def` memoized by hand in a dict: it first returns the value kept for its
+/// arguments (`try: return CACHE[key] except KeyError: pass`, `if key in CACHE: return
+/// CACHE[key]`) and stores what it computes there (`CACHE[key] = data`)? What it builds then runs
+/// once per key, like an `@lru_cache` function's.
+pub(super) fn memoized_by_dict(def: Node, src: &str) -> bool {
+    let Some(body) = def.field("body") else {
+        return false;
+    };
+    // The dict a statement returns an entry of, when it is such a lookup.
+    let returned_entry = |st: Node| -> Option<String> {
+        let block = match st.kind_name() {
+            "try_statement" => {
+                let handles_key_error = named_children(st).iter().any(|c| {
+                    c.kind_name() == "except_clause" && text(*c, src).contains("KeyError")
+                });
+                if !handles_key_error {
+                    return None;
+                }
+                st.field("body")?
+            }
+            "if_statement" => {
+                let cond = st.field("condition")?;
+                if cond.kind_name() != "comparison_operator" || !text(cond, src).contains(" in ") {
+                    return None;
+                }
+                st.field("consequence")?
+            }
+            _ => return None,
+        };
+        named_children(block).into_iter().find_map(|r| {
+            if r.kind_name() != "return_statement" {
+                return None;
+            }
+            let v = strip(r.named_child(0)?);
+            let dict = match v.kind_name() {
+                "subscript" => v.field("value")?,
+                "call" => {
+                    let f = v.field("function")?;
+                    (f.kind_name() == "attribute"
+                        && f.field("attribute").is_some_and(|a| text(a, src) == "get"))
+                    .then(|| f.field("object"))??
+                }
+                _ => return None,
+            };
+            (dict.kind_name() == "identifier").then(|| text(dict, src).to_string())
+        })
+    };
+    let statements: Vec<Node> = named_children(body)
+        .into_iter()
+        .filter(|st| {
+            // A docstring is not a lookup.
+            !(st.kind_name() == "expression_statement"
+                && st.named_child(0).is_some_and(|e| e.kind_name() == "string"))
+        })
+        .take(2)
+        .collect();
+    let Some(cache) = statements.into_iter().find_map(returned_entry) else {
+        return false;
+    };
+    // … and the function stores into that dict.
+    let store = format!("{cache}[");
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        if n.kind_name() == "assignment"
+            && n.field("left")
+                .is_some_and(|l| l.kind_name() == "subscript" && text(l, src).starts_with(&store))
+        {
+            return true;
+        }
+        if !matches!(
+            n.kind_name(),
+            "function_definition" | "class_definition" | "lambda"
+        ) || n.id() == body.id()
+        {
+            stack.extend(named_children(n));
+        }
+    }
+    false
+}
+
+/// The root name of a store target through a container's methods:
+/// `hass.data.setdefault(DOMAIN, {})[entry_id]` → `hass`.
+pub(super) fn container_root<'s>(node: Node, src: &'s str) -> Option<&'s str> {
+    let mut cur = node;
+    loop {
+        match cur.kind_name() {
+            "identifier" => return Some(text(cur, src)),
+            "attribute" => cur = cur.field("object")?,
+            "subscript" => cur = cur.field("value")?,
+            "call" => {
+                cur = cur
+                    .field("function")
+                    .filter(|f| f.kind_name() == "attribute")?
+            }
+            _ => return None,
+        }
+    }
+}

@@ -713,6 +713,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         if matched.is_none()
             && !PASSTHROUGH.contains(&method.as_str())
             && !STD_METHODS.contains(&method.as_str())
+            && !self.dependency_receiver(&m.receiver)
         {
             // A call of a method that may be the project's own (`config.postgres.get_pool()`),
             // named by its receiver as written (`self` alone for a call on the caller's type).
@@ -983,5 +984,48 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             }
             _ => self.visit_expr(value),
         }
+    }
+    /// `signer.update(…)` after `let mut signer = Signer::new(…)?`, `Signer` a dependency's
+    /// type (`use openssl::sign::Signer`) or the standard library's: the dependency's method,
+    /// never a function of the project that happens to share its name.
+    pub(super) fn dependency_receiver(&self, recv: &Expr) -> bool {
+        let Some(name) = expr_ident(recv) else {
+            return false;
+        };
+        let Some(b) = self
+            .fns
+            .last()
+            .and_then(|s| s.bindings.iter().rev().find(|b| b.name == name))
+        else {
+            return false;
+        };
+        let Expr::Call(c) = value_core(b.init) else {
+            return false;
+        };
+        let Expr::Path(p) = &*c.func else {
+            return false;
+        };
+        let segs: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let Some(ty) = segs.len().checked_sub(2).and_then(|i| segs.get(i)) else {
+            return false;
+        };
+        if self.pre.types.contains(ty) {
+            return false;
+        }
+        let root = match self.pre.uses.get(ty) {
+            Some(full) => full.first(),
+            None if segs.len() > 2 => segs.first(),
+            None => None,
+        };
+        root.is_some_and(|r| {
+            STD_CRATES.contains(&r.as_str())
+                || (!matches!(r.as_str(), "crate" | "self" | "super")
+                    && self.file.project.has_crate(r))
+        })
     }
 }

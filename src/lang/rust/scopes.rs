@@ -869,6 +869,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             guard,
             binding: self.binding_for(span),
             released: false,
+            release_unguarded: false,
             handed: false,
             returned: Returned::No,
             in_fn: ctx.fn_idx,

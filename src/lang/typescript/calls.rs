@@ -229,6 +229,7 @@ impl<'a, 't> Walker<'a, 't> {
             guard,
             binding: vc.binding.clone(),
             released: vc.using,
+            release_unguarded: false,
             handed: false,
             returned: vc.returned,
             in_fn: ctx.fn_idx,

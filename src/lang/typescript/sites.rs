@@ -679,6 +679,9 @@ impl<'a, 't> Walker<'a, 't> {
                 if g != Guard::None {
                     return g;
                 }
+                if fills_missing_key(cond, cur.node, src) {
+                    return Guard::Memo;
+                }
             }
             if p.node.kind_name() == "statement_block" {
                 for &st in self.early_returns_of(p.node).iter() {

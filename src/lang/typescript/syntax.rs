@@ -856,3 +856,59 @@ pub(super) fn instance_releases(at: At<'_, '_>, src: &str, release: &[String]) -
             || compact.contains(&format!("this.{name}?.{r}("))
     })
 }
+
+/// `if (!cache.has(key)) { …; cache.set(key, …) }`, `if (!cache[key]) { …; cache[key] = … }`:
+/// a branch that fills the entry it found missing runs once per key (soketi's queue per name).
+pub(super) fn fills_missing_key(cond: Node, body: Node, src: &str) -> bool {
+    let cond = unwrap_value(cond);
+    let Some(tested) = field(cond, "argument")
+        .filter(|_| cond.kind_name() == "unary_expression" && text(cond, src).starts_with('!'))
+        .map(unwrap_value)
+    else {
+        return false;
+    };
+    // (the map's text, the key's text) the condition asks about.
+    let (map, key) = match tested.kind_name() {
+        "call_expression" => {
+            let Some(f) =
+                field(tested, "function").filter(|f| f.kind_name() == "member_expression")
+            else {
+                return false;
+            };
+            if field(f, "property").is_none_or(|p| text(p, src) != "has") {
+                return false;
+            }
+            match (field(f, "object"), call_args(tested).first()) {
+                (Some(o), Some(k)) => (text(o, src), text(*k, src)),
+                _ => return false,
+            }
+        }
+        "subscript_expression" => match (field(tested, "object"), field(tested, "index")) {
+            (Some(o), Some(k)) => (text(o, src), text(k, src)),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let mut fills = false;
+    traverse(body, |a, entering| {
+        let n = a.node;
+        if !entering || fills {
+            return;
+        }
+        fills = match n.kind_name() {
+            "call_expression" => field(n, "function").is_some_and(|f| {
+                f.kind_name() == "member_expression"
+                    && field(f, "property").is_some_and(|p| text(p, src) == "set")
+                    && field(f, "object").is_some_and(|o| text(o, src) == map)
+                    && call_args(n).first().is_some_and(|k| text(*k, src) == key)
+            }),
+            "assignment_expression" => field(n, "left").is_some_and(|l| {
+                l.kind_name() == "subscript_expression"
+                    && field(l, "object").is_some_and(|o| text(o, src) == map)
+                    && field(l, "index").is_some_and(|k| text(k, src) == key)
+            }),
+            _ => false,
+        };
+    });
+    fills
+}

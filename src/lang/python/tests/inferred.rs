@@ -359,3 +359,81 @@ def caller(rows, engine):
         ]
     );
 }
+
+#[test]
+fn register_given_a_key_registers_given_a_type_it_does_not() {
+    let src = "\
+import functools
+import psycopg2
+from gidgethub import routing
+
+router = routing.Router()
+
+@router.register('issues', action='opened')
+async def label(event, gh):
+    a = psycopg2.connect('dbname=x')
+
+@functools.singledispatch
+def render(value):
+    return str(value)
+
+@render.register(int)
+def _(value):
+    b = psycopg2.connect('dbname=x')
+";
+    let f = facts_with("app/routes.py", src, &["gidgethub", "psycopg2"]);
+    let scopes: Vec<(ScopeKind, String)> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework().to_string()))
+        .collect();
+    assert_eq!(scopes[0], (ScopeKind::Handler, INFERRED.to_string()));
+    assert_ne!(scopes[1].1, INFERRED, "{scopes:?}");
+}
+
+#[test]
+fn an_override_calling_super_is_still_the_dependencys_callback() {
+    let src = "\
+import httpx
+from pipecat.processors.frame_processor import FrameProcessor
+
+class Tracker(FrameProcessor):
+    async def process_frame(self, frame, direction):
+        await super().process_frame(frame, direction)
+        http = httpx.AsyncClient()
+";
+    let f = facts_with("bot/frames.py", src, &["pipecat-ai", "httpx"]);
+    let c = client(&f, "httpx.AsyncClient()");
+    assert_eq!(
+        (c.scope.kind, c.scope.framework()),
+        (ScopeKind::Handler, INFERRED)
+    );
+}
+
+#[test]
+fn a_client_a_callback_keeps_after_testing_for_it_is_the_instances() {
+    let src = "\
+import redis
+from redis_cache import RedisCache
+
+class Pooled(RedisCache):
+    def get_client(self, key, write=False):
+        if self._client:
+            return self._client
+        self._client = redis.Redis()
+        return self._client
+
+    def get_other(self, key):
+        if self._other is None:
+            self._other = redis.StrictRedis()
+        return self._other
+
+    def get_fresh(self, key):
+        self._fresh = redis.Redis.from_url('redis://x')
+        return self._fresh
+";
+    let f = facts_with("app/cache.py", src, &["django-redis-cache", "redis"]);
+    assert_eq!(client(&f, "redis.Redis()").guard, Guard::Owner);
+    assert_eq!(client(&f, "redis.StrictRedis()").guard, Guard::Owner);
+    assert_eq!(client(&f, "redis.Redis.from_url()").guard, Guard::None);
+}

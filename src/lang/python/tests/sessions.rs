@@ -976,3 +976,42 @@ def cached(self):
     let returned: Vec<bool> = f.sessions.iter().map(|s| s.returned).collect();
     assert_eq!(returned, [true, true, false]);
 }
+
+#[test]
+fn a_factorys_value_closed_by_a_plain_call_only_is_closed_off_error_paths() {
+    let src = "\
+from app import db
+
+def plain():
+    s = db.get_session()
+    s.execute('SELECT 1')
+    s.close()
+
+def in_finally():
+    s = db.get_session()
+    try:
+        s.execute('SELECT 1')
+    finally:
+        s.close()
+
+def next_statement():
+    s = db.get_session()
+    s.close()
+
+def in_with():
+    s = db.get_session()
+    with s:
+        s.execute('SELECT 1')
+";
+    let f = facts("app/quota.py", src);
+    let unguarded: Vec<(bool, bool)> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "get_session")
+        .map(|c| (c.released, c.release_unguarded))
+        .collect();
+    assert_eq!(
+        unguarded,
+        [(true, true), (true, false), (true, false), (true, false)]
+    );
+}

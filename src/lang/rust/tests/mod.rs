@@ -59,3 +59,27 @@ mod options;
 mod scopes;
 mod session_state;
 mod state;
+
+#[test]
+fn a_method_on_a_dependencys_value_is_never_the_projects() {
+    let src = r#"
+use openssl::sign::Signer;
+fn check(key: &Key, payload: &str, cfg: &mut Config) {
+    let mut signer = Signer::new(MessageDigest::sha256(), key).unwrap();
+    signer.update(payload.as_bytes()).unwrap();
+    let mut map = std::collections::HashMap::new();
+    map.refresh();
+    let mut own = Teams::load();
+    own.update();
+    cfg.update();
+}
+"#;
+    let f = facts_with("src/hooks.rs", &["openssl"], src);
+    let methods: Vec<&str> = f
+        .calls
+        .iter()
+        .filter(|c| c.method && matches!(c.name.as_str(), "update" | "refresh"))
+        .map(|c| c.callee.as_str())
+        .collect();
+    assert_eq!(methods, ["own.update", "cfg.update"]);
+}

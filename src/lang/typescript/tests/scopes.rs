@@ -1048,3 +1048,28 @@ export class Other { constructor() { const b = new MongoClient("mongodb://x"); }
         ]
     );
 }
+
+#[test]
+fn a_branch_filling_the_key_it_found_missing_runs_once_per_key() {
+    let text = r#"
+import Redis from "ioredis";
+export class Queues {
+  private queues = new Map<string, unknown>();
+  private byName: Record<string, Redis> = {};
+  process(name: string) {
+    if (!this.queues.has(name)) {
+      const connection = new Redis(process.env.REDIS_URL);
+      this.queues.set(name, { connection });
+    }
+    if (!this.queues.has(name)) {
+      const other = new Redis(process.env.OTHER_URL);
+      other.publish("seen", name);
+      this.queues.set(name + "!", {});
+    }
+  }
+}
+"#;
+    let f = facts("src/queues.ts", &["ioredis"], text);
+    let guards: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
+    assert_eq!(guards, [Guard::Memo, Guard::None]);
+}
