@@ -520,6 +520,14 @@ impl<'a, 't> Walker<'a, 't> {
                     _ => OptValue::Unknown,
                 }
             }
+            // `pool_size=50 if PROD else 10`: the larger is what some deployment opens.
+            "conditional_expression" => match (
+                node.named_child(0).map(|a| self.eval_value(a, ctx)),
+                node.named_child(2).map(|b| self.eval_value(b, ctx)),
+            ) {
+                (Some(OptValue::Int(a)), Some(OptValue::Int(b))) => OptValue::Int(a.max(b)),
+                _ => OptValue::Unknown,
+            },
             "true" => OptValue::Bool(true),
             "false" => OptValue::Bool(false),
             "none" => OptValue::Null,

@@ -995,7 +995,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let Some(b) = self
             .fns
             .last()
-            .and_then(|s| s.bindings.iter().rev().find(|b| b.name == name))
+            // (The nearest bindings only: a body of thousands of them stays linear.)
+            .and_then(|s| s.bindings.iter().rev().take(256).find(|b| b.name == name))
         else {
             return false;
         };

@@ -475,6 +475,14 @@ impl<'a, 't> Walker<'a, 't> {
                     _ => OptValue::Unknown,
                 }
             }
+            // `max: isProduction ? 100 : 50`: the larger is what some deployment opens.
+            "ternary_expression" => match (
+                field(n, "consequence").map(|c| self.eval_opt(c, depth + 1)),
+                field(n, "alternative").map(|a| self.eval_opt(a, depth + 1)),
+            ) {
+                (Some(OptValue::Int(a)), Some(OptValue::Int(b))) => OptValue::Int(a.max(b)),
+                _ => OptValue::Unknown,
+            },
             "string" | "template_string" => literal_text(n, src)
                 .map_or(OptValue::Unknown, |(t, _)| OptValue::Str(t.to_string())),
             "true" => OptValue::Bool(true),
