@@ -1006,12 +1006,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let Expr::Path(p) = &*c.func else {
             return false;
         };
-        let segs: Vec<String> = p
-            .path
-            .segments
-            .iter()
-            .map(|s| s.ident.to_string())
-            .collect();
+        let segs = seg_names(&p.path);
         let Some(ty) = segs.len().checked_sub(2).and_then(|i| segs.get(i)) else {
             return false;
         };

@@ -5,7 +5,7 @@
 //! construction; a file's `use` names and struct fields. Byte spans only: nothing of syn leaves
 //! this module.
 
-use super::syntax::Conv;
+use super::syntax::{Conv, seg_names};
 use crate::source::{SourceFile, Span};
 use std::collections::HashMap;
 use syn::visit::{self, Visit};
@@ -241,12 +241,7 @@ impl<'a> Reader<'a> {
                 let Expr::Path(p) = &*c.func else {
                     return (None, here, false);
                 };
-                let segs: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
+                let segs = seg_names(&p.path);
                 let n = segs.len();
                 let tail = |a: &str, b: &str| n >= 2 && segs[n - 2] == a && segs[n - 1] == b;
                 let Some(arg) = c.args.first() else {
