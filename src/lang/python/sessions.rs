@@ -221,6 +221,34 @@ impl<'a, 't> Walker<'a, 't> {
         false
     }
 
+    /// Where the calls releasing `aliases` stand, relative to `site` in `owner`: any in a
+    /// `finally` around it, any deferred (in a nested function or closure), any plain.
+    fn release_spread(
+        &self,
+        info: &BodyInfo<'t>,
+        aliases: &[String],
+        release: &[String],
+        owner: Node<'t>,
+        site: Node<'t>,
+    ) -> (bool, bool, bool) {
+        let (mut finally, mut deferred, mut plain) = (false, false, false);
+        for &(c, nested) in &info.release_calls {
+            if !self.releases(c, aliases, release) {
+                continue;
+            }
+            if nested {
+                deferred = true;
+                continue;
+            }
+            match release_position(c, owner, site) {
+                Position::Finally => finally = true,
+                Position::Deferred => deferred = true,
+                Position::Plain => plain = true,
+            }
+        }
+        (finally, deferred, plain)
+    }
+
     /// What a project factory returned (`session = db.get_session()`) closed by plain calls
     /// only: in no `finally`, not by the statement right after, not by `with`/`closing`.
     pub(super) fn release_unguarded(&self, p: &Pending<'t>, info: &BodyInfo<'t>) -> bool {
@@ -237,14 +265,10 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return false;
         }
-        let mut plain = false;
-        for &(c, nested) in &info.release_calls {
-            if self.releases(c, &aliases, release) {
-                match release_position(c, p.owner, target) {
-                    Position::Plain if !nested => plain = true,
-                    _ => return false,
-                }
-            }
+        let (finally, deferred, plain) =
+            self.release_spread(info, &aliases, release, p.owner, target);
+        if finally || deferred {
+            return false;
         }
         let stmt = target
             .parent()
@@ -567,21 +591,10 @@ impl<'a, 't> Walker<'a, 't> {
             };
         };
         let aliases = self.aliases(info, key);
-        let mut released = false;
-        let mut deferred = false;
-        for &(c, nested) in &info.release_calls {
-            if !self.releases(c, &aliases, &p.release) {
-                continue;
-            }
-            if nested {
-                deferred = true;
-                continue;
-            }
-            match release_position(c, p.owner, p.call) {
-                Position::Finally => return (Closing::Always, false),
-                Position::Deferred => deferred = true,
-                Position::Plain => released = true,
-            }
+        let (finally, deferred, released) =
+            self.release_spread(info, &aliases, &p.release, p.owner, p.call);
+        if finally {
+            return (Closing::Always, false);
         }
         let owner_handles = self.owner_handles_of(p.idx);
         if self.session_returned(info, &aliases, owner_handles) {
