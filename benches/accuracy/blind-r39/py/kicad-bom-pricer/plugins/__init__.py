@@ -1,0 +1,3 @@
+from .bom_pricer import BomPricingPlugin
+
+BomPricingPlugin().register()

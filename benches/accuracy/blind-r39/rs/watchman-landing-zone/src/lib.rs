@@ -1,0 +1,3 @@
+pub mod db;
+pub mod manifest;
+pub mod search;
