@@ -243,6 +243,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.frame().own.push(Site {
             r,
             extra_roots: vc.delivered,
+            held_by: vc.held_by,
         });
     }
 

@@ -493,14 +493,14 @@ pub(super) fn returned_values(f: Node<'_>) -> Vec<Node<'_>> {
         return Vec::new();
     };
     if body.kind_name() != "statement_block" {
-        return vec![unwrap_value(body)];
+        return vec![comma_value(body)];
     }
     let mut out = Vec::new();
     let mut stack = vec![body];
     while let Some(n) = stack.pop() {
         for k in named_kids(n) {
             match k.kind_name() {
-                "return_statement" => out.extend(named_kids(k).into_iter().map(unwrap_value)),
+                "return_statement" => out.extend(named_kids(k).into_iter().map(comma_value)),
                 "arrow_function"
                 | "function_expression"
                 | "function_declaration"
@@ -670,7 +670,7 @@ pub(super) fn top_returns<'t>(body: Node<'t>, out: &mut Vec<Node<'t>>) {
         if n.kind_name() == "return_statement"
             && let Some(v) = first_named(n)
         {
-            out.push(unwrap_value(v));
+            out.push(comma_value(v));
         }
     });
 }

@@ -112,7 +112,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut returns = Vec::new();
         match field(cb, "body") {
             Some(b) if b.kind_name() == "statement_block" => top_returns(b, &mut returns),
-            Some(b) => returns.push(unwrap_value(b)),
+            Some(b) => returns.push(comma_value(b)),
             None => {}
         }
         for r in &returns {
@@ -218,7 +218,7 @@ impl<'a, 't> Walker<'a, 't> {
             let mut returns = Vec::new();
             match field(cb, "body") {
                 Some(b) if b.kind_name() == "statement_block" => top_returns(b, &mut returns),
-                Some(b) => returns.push(unwrap_value(b)),
+                Some(b) => returns.push(comma_value(b)),
                 None => {}
             }
             for r in &returns {

@@ -71,6 +71,7 @@ mod sessions;
 mod sfc;
 mod sites;
 mod syntax;
+mod values;
 mod vocab;
 use effect_parts::*;
 use elements::ElementRefs;
@@ -80,6 +81,7 @@ use returns::{iife_call_of, returned_param};
 use scopes::*;
 use sites::*;
 use syntax::*;
+use values::*;
 use vocab::*;
 
 thread_local! {

@@ -30,6 +30,9 @@ pub(super) struct Site {
     /// Other names whose release closes this client (`mongoose` for `mongoose.connect()`, the
     /// callback parameter it is handed to).
     pub(super) extra_roots: Vec<String>,
+    /// The function's own object it is handed to unnamed (`container.bind(T)
+    /// .toConstantValue(new S3Client())`): returned with that object.
+    pub(super) held_by: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -62,6 +65,9 @@ pub(super) struct Frame {
     pub(super) releases: Vec<String>,
     /// Names handed to an imported object's method (`R.setup(knexInstance)`): it keeps them.
     pub(super) handed: Vec<String>,
+    /// (object, name): a name handed to a method of a local object (`container.bind(T)
+    /// .toConstantValue(redis)`): returned with the object.
+    pub(super) held: Vec<(String, String)>,
     pub(super) stores: Vec<(String, Guard)>,
     pub(super) aliases: Vec<Alias>,
     pub(super) own: Vec<Site>,

@@ -90,6 +90,22 @@ pub(super) fn unwrap_value(mut n: Node) -> Node {
     }
 }
 
+/// The value an expression gives, through comma sequences as well (`return a && f.observe(a),
+/// () => f.disconnect()`, a minifier's way to write two statements): the last one's.
+pub(super) fn comma_value(n: Node) -> Node {
+    let mut n = unwrap_value(n);
+    for _ in 0..64 {
+        if n.kind_name() != "sequence_expression" {
+            break;
+        }
+        match n.named_child(n.named_child_count().saturating_sub(1) as u32) {
+            Some(last) => n = unwrap_value(last),
+            None => break,
+        }
+    }
+    n
+}
+
 /// The content of a string literal node (without quotes).
 pub(super) fn string_value<'s>(n: Node, src: &'s str) -> Option<&'s str> {
     if n.kind_name() != "string" {
