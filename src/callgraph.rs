@@ -327,8 +327,26 @@ impl CallGraph {
                         .iter()
                         .any(|(f, i)| units[*f].facts.functions[*i].owner.is_some())
                 });
+                // `_plugin.onCommand(…)` on an instance of a class of the file: its method, not
+                // the top-level function of the same name.
+                let instance = (c.module.is_none()
+                    && c.callee.contains('.')
+                    && !c.callee.starts_with("self.")
+                    && !c.callee.starts_with("this."))
+                .then(|| by_name.get(c.name.as_str()))
+                .flatten()
+                .and_then(|cands| {
+                    cands
+                        .iter()
+                        .find(|(f, i)| {
+                            *f == fi && u.facts.functions[*i].method && c.in_fn != Some(*i)
+                        })
+                        .copied()
+                });
                 let target = if owned {
                     resolve_call(fi, &c.name, &c.callee, c.in_fn, c.module.as_ref())
+                } else if instance.is_some() {
+                    instance
                 } else {
                     resolve(fi, &c.name, c.module.as_ref(), c.span.start)
                 };

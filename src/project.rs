@@ -50,6 +50,9 @@ pub struct Project {
     pub custom_dev_server: bool,
     /// npm dependencies' major versions, as their `package.json` ranges start (`^2.6.12` → 2).
     pub dep_majors: std::collections::BTreeMap<String, u32>,
+    /// package.json dependencies on packages of the same repository (`workspace:^`, `file:…`,
+    /// `link:…`): the project's own code, not a library's.
+    pub workspace_deps: BTreeSet<String>,
 }
 
 /// Does `base` hold a Python package or module named `top` (`top/`, `top.py`)?
@@ -284,6 +287,13 @@ impl Project {
                             for (name, range) in obj {
                                 if let Some(major) = range.as_str().and_then(major_of) {
                                     p.dep_majors.insert(normalise_dep(name), major);
+                                }
+                                if range.as_str().is_some_and(|r| {
+                                    ["workspace:", "file:", "link:", "portal:"]
+                                        .iter()
+                                        .any(|w| r.starts_with(w))
+                                }) {
+                                    p.workspace_deps.insert(normalise_dep(name));
                                 }
                             }
                         }

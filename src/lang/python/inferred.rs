@@ -380,6 +380,50 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
+impl<'a, 't> Walker<'a, 't> {
+    /// A top-level function named for an event in camelCase (`onCommand`, `onHeartbeat`) that
+    /// nothing in the file calls or names: the host that loads the file calls it by that name,
+    /// per event (a Domoticz plugin's `onCommand`), unless the event is a once-only one
+    /// (`onStart` → `on_start`, the catalogue's `once_methods`). (Not a snake_case `on_created`:
+    /// as often the project's own handler, named in another module's dispatch table, where the
+    /// call graph follows it.)
+    pub(super) fn host_hook(&self, name: &str, decorators: &[Node<'t>]) -> bool {
+        let def = &self.pre.inferred;
+        let Some(rest) = name
+            .strip_prefix("on")
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+        else {
+            return false;
+        };
+        if !decorators.is_empty() || self.pre.cli {
+            return false;
+        }
+        let mut snake = String::from("on");
+        for c in rest.chars() {
+            if c.is_ascii_uppercase() {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        }
+        if inferred::once_method(def, name) || inferred::once_method(def, &snake) {
+            return false;
+        }
+        // Named nowhere else in the file (`onCommand(…)`, `handlers = [onCommand]`), comments
+        // aside; an attribute of the same name (`_plugin.onCommand(…)`) is another function.
+        let src = self.src;
+        let bytes = src.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        !src.match_indices(name).any(|(i, _)| {
+            let end = i + name.len();
+            let line = &src[src[..i].rfind('\n').map_or(0, |n| n + 1)..i];
+            !src[..i].ends_with("def ")
+                && !line.contains('#')
+                && (i == 0 || (!word(bytes[i - 1]) && bytes[i - 1] != b'.'))
+                && bytes.get(end).is_none_or(|b| !word(*b))
+        })
+    }
+}
+
 /// A class named for calling something back (`MessageHandler`, `CallbackQueryHandler`,
 /// `EventListener`): CamelCase, ending in `Handler`, `Listener` or `Callback`.
 pub(super) fn handler_class(name: &str) -> bool {

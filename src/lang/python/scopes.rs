@@ -1115,7 +1115,9 @@ impl<'a, 't> Walker<'a, 't> {
         if inferred_reg {
             return (ScopeKind::Handler, Some(INFERRED), guard);
         }
-        if class.is_some_and(|c| self.dependency_callback(c, name, decorators)) {
+        if class.is_some_and(|c| self.dependency_callback(c, name, decorators))
+            || (class.is_none() && top_level && self.host_hook(name, decorators))
+        {
             return (ScopeKind::Handler, Some(INFERRED), guard);
         }
         // A function defined at the top of a re-run script runs when it is called (the call

@@ -491,14 +491,43 @@ pub(super) fn hand_written_pool_method(def: Node, src: &str) -> bool {
         let m_end = call
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(call.len());
-        if !call[m_end..].starts_with('(') {
+        let Some(args) = call[m_end..].strip_prefix('(') else {
             continue;
-        }
+        };
+        // The arguments, to the closing parenthesis (`self.http.get(self.url + "/x")` and
+        // `self.http.put(url, json=…)` are requests, not a queue's).
+        let mut depth = 0usize;
+        let close = args
+            .find(|c: char| {
+                match c {
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' if depth > 0 => depth -= 1,
+                    ')' => return true,
+                    _ => {}
+                }
+                false
+            })
+            .unwrap_or(args.len());
+        let mut parts = args[..close]
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty());
+        let first = parts.next().unwrap_or("");
+        let options = |a: &str| ["block", "timeout"].iter().any(|k| a.starts_with(k));
+        let value = |a: &str| {
+            !a.is_empty()
+                && a.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        };
         match &call[..m_end] {
-            "get" | "get_nowait" | "pop" | "popleft" => {
+            "get" | "get_nowait" | "pop" | "popleft"
+                if (first.is_empty() || options(first) || value(first)) && parts.all(options) =>
+            {
                 takes.insert(name);
             }
-            "put" | "put_nowait" | "append" | "appendleft" => {
+            "put" | "put_nowait" | "append" | "appendleft"
+                if value(first) && parts.all(options) =>
+            {
                 gives.insert(name);
             }
             _ => {}

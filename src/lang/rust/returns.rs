@@ -193,7 +193,12 @@ pub(super) fn returned_expr(e: &Expr, mode: Mode, rx: &Rx<'_>, out: &mut Returns
             // (the builder-lite convention) hands back its receiver, configured.
             if PASSTHROUGH.contains(&method.as_str()) || method.starts_with("with_") {
                 returned_expr(&m.receiver, mode, rx, out);
-            } else if rx.deriving.contains(&method) {
+            } else if rx.deriving.contains(&method)
+                // `Client::open(url).and_then(|c| c.get_connection())`: what the closure makes
+                // of the value is returned.
+                || (matches!(method.as_str(), "and_then" | "map")
+                    && matches!(m.args.first(), Some(Expr::Closure(_))))
+            {
                 returned_expr(&m.receiver, Mode::Derived, rx, out);
             } else if expr_ident(chain_root(&m.receiver)).is_none() {
                 // `Router::new().with_state(pool)`, `builder.pool(pool).build()`: moved in.

@@ -23,6 +23,9 @@ pub(super) struct ReceiverTypes {
     /// class → the root name of the class it extends (`Room` for `extends Room<State>`,
     /// `colyseus` for `extends colyseus.Room`).
     bases: HashMap<String, String>,
+    /// class → the root names of the interfaces it implements (`SpanExporter` for `implements
+    /// SpanExporter`).
+    interfaces: HashMap<String, Vec<String>>,
     /// Property names the file reads (`this.refresh`, `room.onLeave`), from the tree.
     attrs: HashSet<String>,
 }
@@ -93,6 +96,27 @@ impl<'a, 't> Pre<'a, 't> {
             .map(|(root, _)| root.to_string());
         if let Some(base) = base {
             self.receivers.bases.insert(class_name.to_string(), base);
+        }
+        let interfaces: Vec<String> = named_kids(class)
+            .into_iter()
+            .filter(|k| k.kind_name() == "class_heritage")
+            .flat_map(named_kids)
+            .filter(|k| k.kind_name() == "implements_clause")
+            .flat_map(named_kids)
+            .filter_map(|t| {
+                let t = if t.kind_name() == "generic_type" {
+                    field(t, "name")?
+                } else {
+                    t
+                };
+                let root = text(t, src).split('.').next()?;
+                Some(root.to_string())
+            })
+            .collect();
+        if !interfaces.is_empty() {
+            self.receivers
+                .interfaces
+                .insert(class_name.to_string(), interfaces);
         }
         for member in named_kids(body) {
             match member.kind_name() {
@@ -517,19 +541,33 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         };
         let def = &self.catalog.registration.inferred;
-        let Some(base) = self.pre.receivers.bases.get(&class) else {
-            return false;
-        };
-        let Some(imp) = self.pre.imports.get(base.as_str()) else {
-            return false;
-        };
-        imp.local.is_none()
-            && !def
-                .not_base_modules
-                .iter()
-                .any(|m| wildcard_match(m, &imp.module))
-            && !inferred::once_method(def, name)
-            && !self.pre.receivers.attrs.contains(name)
+        // Its base class, or an interface it implements (`implements SpanExporter`): a
+        // dependency's, which calls the methods back.
+        let receivers = &self.pre.receivers;
+        // (Not an interface of a package of the same repository: `implements ServiceInterface`
+        // from a `workspace:^` sibling is the project's own contract.)
+        let project = &self.pre.file.project;
+        let interfaces = receivers
+            .interfaces
+            .get(&class)
+            .into_iter()
+            .flatten()
+            .filter_map(|b| self.pre.imports.get(b.as_str()))
+            .filter(|imp| !project.workspace_deps.contains(&imp.module));
+        let dependency = receivers
+            .bases
+            .get(&class)
+            .and_then(|b| self.pre.imports.get(b.as_str()))
+            .into_iter()
+            .chain(interfaces)
+            .any(|imp| {
+                imp.local.is_none()
+                    && !def
+                        .not_base_modules
+                        .iter()
+                        .any(|m| wildcard_match(m, &imp.module))
+            });
+        dependency && !inferred::once_method(def, name) && !self.pre.receivers.attrs.contains(name)
     }
 
     /// A function's class and whether it takes `this` ([`FnFact::owner`], `receiver`): a

@@ -410,8 +410,54 @@ impl<'t> Walker<'_, 't> {
             return false;
         };
         let key = target_key(text(member, self.src));
-        self.pre.assigned_paths.contains(&key)
+        self.pre.assigned_paths.contains(&key) && !stop_flag(member, self.src)
     }
+}
+
+/// `this.stopped` in `if (this.stopped) return`, set `true` by a method of the class named for
+/// an ending (`shutdown() { this.stopped = true }`): the state says the instance is finished,
+/// not that the work below was done before.
+fn stop_flag(member: Node<'_>, src: &str) -> bool {
+    let Some(prop) = field(member, "property").map(|p| text(p, src)) else {
+        return false;
+    };
+    let mut class = member.parent();
+    while let Some(c) = class {
+        if c.kind_name() == "class_body" {
+            break;
+        }
+        class = c.parent();
+    }
+    let Some(body) = class else {
+        return false;
+    };
+    named_kids(body)
+        .into_iter()
+        .filter(|m| m.kind_name() == "method_definition")
+        .filter(|m| {
+            field(*m, "name").is_some_and(|n| {
+                matches!(
+                    text(n, src),
+                    "shutdown" | "stop" | "close" | "dispose" | "destroy" | "terminate" | "end"
+                )
+            })
+        })
+        .any(|m| {
+            let mut found = false;
+            traverse(m, |a, entering| {
+                let n = a.node;
+                if !entering || n.kind_name() != "assignment_expression" {
+                    return;
+                }
+                let left = field(n, "left").map(unwrap_value);
+                found |= left.is_some_and(|l| {
+                    l.kind_name() == "member_expression"
+                        && field(l, "object").is_some_and(|o| o.kind_name() == "this")
+                        && field(l, "property").is_some_and(|p| text(p, src) == prop)
+                }) && field(n, "right").is_some_and(|r| text(r, src) == "true");
+            });
+            found
+        })
 }
 
 impl<'a, 't> Pre<'a, 't> {

@@ -82,7 +82,7 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 
-    /// The callbacks a dependency's constructor takes in its options object (`new
+    /// The callbacks a dependency's constructor takes, in place or in its options object (`new
     /// Provider(issuer, { findAccount, extraTokenClaims: async (ctx, token) => … })`): the
     /// library keeps them and calls them back, probably per event. Not a once-only method's
     /// (`setup`, `init`: the catalogue's `[registration.inferred] once_methods`), nor a
@@ -119,7 +119,21 @@ impl<'a, 't> Pre<'a, 't> {
         if !dependency {
             return Vec::new();
         }
-        let mut out = Vec::new();
+        // A callback written in place among its arguments (passport's `new LocalStrategy(opts,
+        // async (email, password, done) => …)`, run per login).
+        let mut out: Vec<Node<'t>> = if is_new {
+            call_args(call)
+                .into_iter()
+                .filter(|a| {
+                    matches!(
+                        unwrap_value(*a).kind_name(),
+                        "arrow_function" | "function_expression"
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut level: Vec<(&str, Node<'t>)> = option_entries(call, src);
         for depth in 0..4 {
             let mut next = Vec::new();

@@ -437,3 +437,54 @@ class Pooled(RedisCache):
     assert_eq!(client(&f, "redis.StrictRedis()").guard, Guard::Owner);
     assert_eq!(client(&f, "redis.Redis.from_url()").guard, Guard::None);
 }
+
+#[test]
+fn host_hooks_are_named_for_their_event_and_called_by_nobody_here() {
+    let src = "\
+import redis
+
+def onCommand(Unit, Command, Level, Hue):
+    a = redis.Redis(host='x')
+
+def onStart():
+    b = redis.Redis(host='x')
+
+def on_reload():
+    c = redis.Redis(host='x')
+
+on_reload()
+";
+    let f = facts("plugin.py", src);
+    let kinds: Vec<(ScopeKind, &str)> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework()))
+        .collect();
+    // Per event; once-only (`onStart` reads as `on_start`); called by the file itself.
+    assert_eq!(kinds[0], (ScopeKind::Handler, INFERRED));
+    assert_eq!(kinds[1].0, ScopeKind::Function);
+    assert_eq!(kinds[2].0, ScopeKind::Function);
+}
+
+#[test]
+fn http_verbs_on_a_session_are_no_hand_written_pool() {
+    let src = "\
+import redis
+import queue
+
+class Plugin:
+    def beat(self):
+        self.http.get(self.base_url + '/live', timeout=5)
+        self.http.put(url, json={'on': True})
+        r = redis.Redis(host='x')
+
+class Pool:
+    def take(self):
+        c = self.free.get_nowait()
+        self.free.put_nowait(c)
+        r = redis.Redis(host='x')
+";
+    let f = facts("plugin.py", src);
+    assert_eq!(f.clients[0].guard, crate::facts::Guard::None);
+    assert_eq!(f.clients[1].guard, crate::facts::Guard::Owner);
+}

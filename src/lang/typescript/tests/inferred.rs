@@ -130,3 +130,38 @@ export function later() {
         assert_ne!(scope_of(&f, line, text).kind, ScopeKind::Handler, "{line}");
     }
 }
+
+#[test]
+fn dependency_interfaces_and_inline_constructor_callbacks_are_called_back() {
+    let text = r#"import { Pool } from "pg";
+import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { Strategy } from "passport-local";
+import type { Contract } from "@acme/core";
+export class Exporter implements SpanExporter {
+  private stopped = false;
+  export(spans: unknown[]) { if (this.stopped) return; const p1 = new Pool(); }
+  shutdown() { this.stopped = true; }
+}
+export class Own implements Contract {
+  build() { const p2 = new Pool(); }
+}
+new Strategy(async (user, pw, done) => { const p3 = new Pool(); });
+"#;
+    let f = facts_with(
+        "src/app.ts",
+        &["pg", "@opentelemetry/sdk-trace-base", "passport-local"],
+        &["@acme/core"],
+        text,
+    );
+    for line in ["const p1", "const p3"] {
+        let s = scope_of(&f, line, text);
+        assert_eq!(
+            (s.kind, s.framework()),
+            (ScopeKind::Handler, INFERRED),
+            "{line}"
+        );
+    }
+    assert_eq!(scope_of(&f, "const p2", text).kind, ScopeKind::Function);
+    let p1 = f.clients.first().map(|c| c.guard);
+    assert_eq!(p1, Some(crate::facts::Guard::None));
+}

@@ -10,6 +10,17 @@ fn facts(rel: &str, deps: &[&str], text: &str) -> FileFacts {
     extract(&file, &crate::catalog::Catalog::shared().js).expect("extracts")
 }
 
+/// As [`facts`], with some dependencies taken from the same repository (`workspace:^`).
+fn facts_with(rel: &str, deps: &[&str], workspace: &[&str], text: &str) -> FileFacts {
+    let mut project = Project::with_deps(deps);
+    for w in workspace {
+        project.deps.insert((*w).to_string());
+        project.workspace_deps.insert((*w).to_string());
+    }
+    let file = SourceFile::in_memory(rel, text, Arc::new(project)).expect("known extension");
+    extract(&file, &crate::catalog::Catalog::shared().js).expect("extracts")
+}
+
 fn one_client(f: &FileFacts) -> &ClientSite {
     assert_eq!(f.clients.len(), 1, "{:#?}", f.clients);
     &f.clients[0]
