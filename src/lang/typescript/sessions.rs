@@ -13,7 +13,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// applies: the receiver's last name contains `pool` (any case), or it is a local bound to
     /// a call of a function whose name does (`const primary = warehousePool("eu")`), and the
     /// file imports, or the project depends on, the entry's library (`pg` for `pg-pool`). Callback-style calls
-    /// (`pool.connect((err, client, done) => …)`) and `.then(…)` chains are left alone: the
+    /// (`pool.connect((err, client, done) => …)`, `sequelize.transaction(run)`) and `.then(…)` chains are left alone: the
     /// connection lives in a callback.
     pub(super) fn checkout(&mut self, at: At<'_, 't>, callee: Node<'t>, method: &str) {
         let src = self.src;
@@ -32,10 +32,13 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         let n = at.node;
-        if call_args(n)
-            .iter()
-            .any(|a| is_fn_kind(unwrap_value(*a).kind_name()))
-        {
+        // (A callback by name too: `sequelize.transaction(run)` with `const run = async (t) =>
+        // …` manages the transaction around it.)
+        if call_args(n).iter().any(|a| {
+            let a = unwrap_value(*a);
+            is_fn_kind(a.kind_name())
+                || (a.kind_name() == "identifier" && self.pre.fn_names.contains(text(a, src)))
+        }) {
             return;
         }
         if at
