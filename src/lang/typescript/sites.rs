@@ -204,10 +204,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             // Handed to an object the function built (`container.bind(T).toConstantValue(redis)`):
             // it goes wherever that object goes (`return container`).
-            if let Some((root, _)) = field(callee_u, "object").and_then(|o| root_of(o, src))
-                && self.frame().locals.iter().any(|l| l == root)
-                && !self.frame().params.iter().any(|p| p == root)
-            {
+            if let Some(root) = self.own_object(n) {
                 let held: Vec<(String, String)> = call_args(n)
                     .into_iter()
                     .flat_map(|a| handed_names(a, src, false))

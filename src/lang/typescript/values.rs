@@ -4,6 +4,19 @@
 use super::*;
 
 impl<'a, 't> Walker<'a, 't> {
+    /// The object whose method `call` calls, when the current function built it (a local, not
+    /// a parameter): `container` in `container.bind(T).toConstantValue(x)`. What is handed to
+    /// it goes wherever it goes ([`Frame::held`], [`Site::held_by`]).
+    pub(super) fn own_object(&self, call: Node<'t>) -> Option<&'a str> {
+        let frame = self.frames.last().filter(|_| self.frames.len() > 1)?;
+        let (root, _) = field(call, "function")
+            .map(unwrap_value)
+            .and_then(|c| field(c, "object"))
+            .and_then(|o| root_of(o, self.src))?;
+        (frame.locals.iter().any(|l| l == root) && !frame.params.iter().any(|p| p == root))
+            .then_some(root)
+    }
+
     /// Walk up from a construction through the expression that holds it: its binding, whether
     /// it is returned, and the guard the holder implies.
     pub(super) fn value_context(&self, at: At<'_, 't>) -> ValueContext {
@@ -96,17 +109,8 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     // Handed to a method of an object this function built (`container.bind(T)
                     // .toConstantValue(new S3Client())`).
-                    let frame = &self.frames[self.frames.len() - 1];
-                    if out.held_by.is_none()
-                        && self.frames.len() > 1
-                        && let Some((root, _)) = field(call.node, "function")
-                            .map(unwrap_value)
-                            .and_then(|c| field(c, "object"))
-                            .and_then(|o| root_of(o, src))
-                        && frame.locals.iter().any(|l| l == root)
-                        && !frame.params.iter().any(|p| p == root)
-                    {
-                        out.held_by = Some(root.to_string());
+                    if out.held_by.is_none() {
+                        out.held_by = self.own_object(call.node).map(String::from);
                     }
                     cur = call;
                     continue;
