@@ -1,0 +1,3 @@
+fn main() {
+    varlink_generator::cargo_build_tosource("src/org.example.warehouse.varlink", true);
+}
