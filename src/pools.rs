@@ -410,6 +410,8 @@ pub fn is_auxiliary(rel: &str) -> bool {
         // Task runners' files, each task run once per invocation (doit, nox, Fabric, gulp, Grunt).
         || matches!(name, "dodo.py" | "noxfile.py" | "fabfile.py")
         || name.starts_with("gulpfile.")
+        // A code generator's file (Plop): each generator and action runs once per invocation.
+        || name.starts_with("plopfile.")
         || name.starts_with("Gruntfile.")
 }
 
@@ -426,6 +428,7 @@ mod tests {
         assert!(is_auxiliary("ckanext/tracking/migration/tracking/env.py"));
         assert!(is_auxiliary("ops/dodo.py"));
         assert!(is_auxiliary("gulpfile.js"));
+        assert!(is_auxiliary("plopfile.mjs"));
         assert!(!is_auxiliary("app/tasks/dodo_helpers.py"));
         let p = std::path::Path::new;
         assert!(is_auxiliary_project(p(

@@ -35,8 +35,9 @@ pub struct Project {
     /// not the app itself (the scripts that start or serve it: [`APP_SCRIPTS`]).
     pub script_files: Vec<String>,
     /// Python console scripts (`[project.scripts]`, `[project.gui-scripts]`,
-    /// `[tool.poetry.scripts]`): `(module, function)` pairs such as `("app.cli", "run")`. Each
-    /// runs once per process, as `main` does.
+    /// `[tool.poetry.scripts]`) and the application factories a Procfile's servers call
+    /// (`gunicorn 'app.web:make_wsgi()'`): `(module, function)` pairs such as `("app.cli",
+    /// "run")`. Each runs once per process, as `main` does.
     pub entry_points: Vec<(String, String)>,
     /// TS/JS path aliases of the root's `tsconfig.json` / `jsconfig.json` (`compilerOptions.paths`
     /// under `baseUrl`): `("@spacebar/database*", ["src/database*"])`, targets relative to the
@@ -376,6 +377,9 @@ impl Project {
                 }
                 p.entry_points = python_entry_points(&doc);
             }
+        }
+        if let Some(text) = read(root, "Procfile") {
+            p.entry_points.extend(app_factories(&text));
         }
         if let Ok(entries) = std::fs::read_dir(root) {
             let mut names: Vec<String> = entries
@@ -718,6 +722,40 @@ fn workspace_deps(ws: &Path) -> Arc<Vec<CrateDeps>> {
     crates
 }
 
+/// The application factories a process command calls (`gunicorn 'shop.web:make_wsgi()'`,
+/// `uvicorn --factory shop.main:build`, `flask --app 'shop:create_app()' run`): the server
+/// calls each once per worker process, as `(module, function)`. (Not a target without the call
+/// or `--factory`: `gunicorn shop.wsgi:application` names the callable run per request.)
+fn app_factories(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let factory_flag = line.split_whitespace().any(|w| w == "--factory");
+        for word in line.split(|c: char| c.is_whitespace() || c == '\'' || c == '"' || c == '=') {
+            let Some((module, rest)) = word.split_once(':') else {
+                continue;
+            };
+            let (func, called) = match rest.split_once('(') {
+                Some((f, _)) => (f, true),
+                None => (rest, false),
+            };
+            let ident = |s: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            };
+            if (called || factory_flag)
+                && ident(module)
+                && ident(func)
+                && module.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && !func.contains('.')
+            {
+                out.push((module.to_string(), func.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// `module:function` targets of a pyproject's console and GUI scripts.
 fn python_entry_points(doc: &toml::Table) -> Vec<(String, String)> {
     let tables = [
@@ -866,6 +904,21 @@ mod tests {
         assert_eq!(
             script_files("npx tsx scripts/backfill.ts"),
             ["scripts/backfill.ts"]
+        );
+    }
+
+    #[test]
+    fn procfile_app_factories() {
+        let text = "web: gunicorn --workers 3 'shop.web:make_wsgi()'\n\
+                    api: uvicorn --factory shop.api:build --port $PORT\n\
+                    old: gunicorn shop.wsgi:application\n\
+                    worker: python -m shop.worker\n";
+        assert_eq!(
+            app_factories(text),
+            [
+                ("shop.web".to_string(), "make_wsgi".to_string()),
+                ("shop.api".to_string(), "build".to_string())
+            ]
         );
     }
 

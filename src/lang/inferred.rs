@@ -118,9 +118,43 @@ pub fn once_method(def: &InferredDef, name: &str) -> bool {
     def.once_methods.iter().any(|m| m == name)
 }
 
+/// The lowercase words of a name, snake or camel case: `onStopped` → `on`, `stopped`;
+/// `on_shutdown` → `on`, `shutdown`.
+pub fn name_words(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c == '_' || c == '-' {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_names() {
+        assert_eq!(name_words("onStopped"), ["on", "stopped"]);
+        assert_eq!(name_words("on_shutdown"), ["on", "shutdown"]);
+        assert_eq!(name_words("HTTPServer_stop"), ["httpserver", "stop"]);
+        assert_eq!(name_words("_teardown"), ["teardown"]);
+    }
 
     #[test]
     fn keys_are_paths_names_and_schedules() {

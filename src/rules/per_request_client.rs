@@ -388,9 +388,16 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     // server's. A known framework's handler or a component in them still counts.
     // (A command-line crate whose `main` loops until the process stops, a consumer taking
     // its settings from flags, serves: what that loop builds is per message.)
+    // (Also a function registered in such a file by a shape connlint infers: a plopfile's
+    // `plop.setActionType("register", register)` runs it once per invocation.)
+    let registered_in_auxiliary = matches!(&verdict, Verdict::PerRequest {
+        via: Some(PerRequest::HandlerRef { file: rf, framework, .. }), ..
+    } if framework == INFERRED
+        && crate::pools::is_auxiliary_file(cx.catalog, &cx.files[*rf].source));
     if (crate::pools::is_auxiliary_file(cx.catalog, &f.source)
         || crate::pools::is_auxiliary_project(&f.source.project.root)
-        || f.source.project.test_support)
+        || f.source.project.test_support
+        || registered_in_auxiliary)
         && !matches!(&verdict, Verdict::PerRequest { scope: s, .. }
             if matches!(s.kind, ScopeKind::Handler | ScopeKind::Component)
                 && s.framework() != INFERRED)

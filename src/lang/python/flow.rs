@@ -36,6 +36,15 @@ impl<'a, 't> Walker<'a, 't> {
                 | "conditional_expression"
                 | "boolean_operator" => {}
                 "attribute" if direct && !container && p.field("object") == Some(cur) => {
+                    // `engine.connect().close()`: released where it is made.
+                    if !derived
+                        && p.field("attribute")
+                            .is_some_and(|a| self.release_names.contains(text(a, src)))
+                        && i > 0
+                        && self.path[i - 1].kind_name() == "call"
+                    {
+                        c.released = true;
+                    }
                     derived = true
                 }
                 "subscript" if direct && !container && p.field("value") == Some(cur) => {
@@ -846,7 +855,11 @@ impl<'a, 't> Walker<'a, 't> {
                         src.get(start..target.start_byte())
                             .is_some_and(|before| before.contains(text(target, src)))
                     });
-                    if per_request && !cached_on_caller && !memo_tested(target, src) {
+                    if per_request
+                        && !cached_on_caller
+                        && !memo_tested(target, src)
+                        && !self.released_by_sibling(target)
+                    {
                         Guard::None
                     } else {
                         Guard::Owner
@@ -992,11 +1005,26 @@ impl<'a, 't> Walker<'a, 't> {
             [] => false,
         });
         let (positional, keywords) = call_args(v);
+        // (Or inside a collection given: `Application(routes, resources={"engine": engine})`.)
+        let held = |a: Node| {
+            self.is_exact(a, names)
+                || matches!(
+                    strip(a).kind_name(),
+                    "dictionary" | "list" | "tuple" | "set"
+                ) && named_children(strip(a)).into_iter().any(|el| {
+                    let el = if el.kind_name() == "pair" {
+                        el.field("value").unwrap_or(el)
+                    } else {
+                        el
+                    };
+                    self.is_exact(el, names)
+                })
+        };
         class_like
             && positional
                 .iter()
                 .chain(keywords.iter().map(|(_, v)| v))
-                .any(|a| self.is_exact(*a, names))
+                .any(|a| held(*a))
     }
 
     /// The guard given by storing into the container `recv` (`_cache.setdefault(k, …)`).

@@ -53,6 +53,24 @@ impl<'t> Pre<'t> {
         let Some(args) = call.field("arguments") else {
             return;
         };
+        // A method named for the event given the function alone (xonsh's
+        // `events.on_postcommand(record)`, `signal.on_change(refresh)`): per event.
+        if self.per_event_name(method) {
+            for a in named_children(args) {
+                let f = match a.kind_name() {
+                    "identifier" | "attribute" => a,
+                    "keyword_argument" => match a.field("value") {
+                        Some(v) if matches!(v.kind_name(), "identifier" | "attribute") => v,
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                if self.project_function(f, src) {
+                    refs.push((f, INFERRED));
+                }
+            }
+            return;
+        }
         let mut keyed = false;
         let mut namespaced = false;
         let mut found: Vec<Node<'t>> = Vec::new();
@@ -91,6 +109,23 @@ impl<'t> Pre<'t> {
                 refs.push((f, INFERRED));
             }
         }
+    }
+
+    /// May this call be a registration the catalogue does not name, to read once the imports
+    /// are known ([`Pre::inferred_registration`]): a method given two arguments or more, or
+    /// named for an event (`events.on_postcommand(record)`); a handler class's construction.
+    pub(super) fn maybe_registration(
+        &self,
+        func: Node<'t>,
+        last_name: Option<Node<'t>>,
+        args: Node<'t>,
+        src: &str,
+    ) -> bool {
+        let name = last_name.map(|n| text(n, src));
+        (func.kind_name() == "attribute"
+            && (args.named_child_count() >= 2
+                || name.is_some_and(|n| inferred::event_method(&self.inferred, n))))
+            || name.is_some_and(handler_class)
     }
 
     /// May this name be a function of the project (a value such as `models.CASCADE` resolves
@@ -216,15 +251,22 @@ impl<'t> Pre<'t> {
         // `from .bus import bus`) or a module's event decorator (Chainlit's `@cl.on_message`
         // after `import chainlit as cl`), unless the event is a once-only one
         // (`@bentoml.on_deployment`, `@cl.on_app_startup`).
-        inferred::event_method(def, last)
+        self.per_event_name(last)
+    }
+
+    /// Is `name` a method named for an event (`on_message`, `message_handler`) that is not a
+    /// once-only one (`on_startup`)?
+    fn per_event_name(&self, name: &str) -> bool {
+        let def = &self.inferred;
+        inferred::event_method(def, name)
             && !def
                 .event_prefixes
                 .iter()
-                .filter_map(|p| last.strip_prefix(p.as_str()))
+                .filter_map(|p| name.strip_prefix(p.as_str()))
                 .chain(
                     def.event_suffixes
                         .iter()
-                        .filter_map(|x| last.strip_suffix(x.as_str())),
+                        .filter_map(|x| name.strip_suffix(x.as_str())),
                 )
                 .any(|e| self.reg_once.contains(e) || self.reg_once.contains(e.trim_matches('_')))
     }

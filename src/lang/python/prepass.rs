@@ -721,10 +721,7 @@ impl<'t> Pre<'t> {
         let Some(args) = call.field("arguments") else {
             return;
         };
-        if !method
-            && (func.kind_name() == "attribute" && args.named_child_count() >= 2
-                || last_name.is_some_and(|n| super::inferred::handler_class(text(n, src))))
-        {
+        if !method && self.maybe_registration(func, last_name, args, src) {
             self.maybe_regs.push(call);
         }
         // Without allocating: most calls are neither registrations nor take a callback keyword.

@@ -883,6 +883,107 @@ impl<'a, 't> Walker<'a, 't> {
             .or_else(|| self.instances.get(&(module_owner?, name)))?;
         Some((text(method, self.src).to_string(), module.clone()))
     }
+
+    /// Is `target` (`self.engine`) released by another method of the class (`def onStopped(self,
+    /// context): self.engine.dispose()`)? Then the method keeping it there opens what that one
+    /// closes: a lifecycle's pair of hooks (NiFi's `onScheduled` / `onStopped`), run once per
+    /// start, not per event.
+    pub(super) fn released_by_sibling(&self, target: Node<'t>) -> bool {
+        let src = self.src;
+        let want = compact(text(target, src));
+        let ancestor = |n: Node<'t>, kind: &str| {
+            let mut cur = n.parent();
+            while let Some(p) = cur {
+                if p.kind_name() == kind {
+                    return Some(p);
+                }
+                cur = p.parent();
+            }
+            None
+        };
+        let Some(method) = ancestor(target, "function_definition") else {
+            return false;
+        };
+        // (A method of the class: its body's item, decorated or not.)
+        let Some(class) = method
+            .parent()
+            .filter(|p| p.kind_name() == "decorated_definition")
+            .or(Some(method))
+            .and_then(|m| m.parent())
+            .and_then(|b| b.parent())
+            .filter(|c| c.kind_name() == "class_definition")
+        else {
+            return false;
+        };
+        let Some(body) = class.field("body") else {
+            return false;
+        };
+        named_children(body).into_iter().any(|item| {
+            let f = match item.kind_name() {
+                "decorated_definition" => item.field("definition"),
+                "function_definition" => Some(item),
+                _ => None,
+            };
+            // (A method that stops something: `onStopped`, `shutdown`, `teardown`; not the
+            // end of a request, Tornado's `on_finish`, nor of a connection, `on_close`.)
+            let stops = |f: Node| {
+                f.field("name").is_some_and(|n| {
+                    crate::lang::inferred::name_words(text(n, src))
+                        .iter()
+                        .any(|w| {
+                            matches!(
+                                w.as_str(),
+                                "stop"
+                                    | "stopped"
+                                    | "shutdown"
+                                    | "dispose"
+                                    | "destroy"
+                                    | "terminate"
+                                    | "teardown"
+                                    | "unload"
+                                    | "disable"
+                                    | "unscheduled"
+                                    | "deactivate"
+                                    | "cleanup"
+                            )
+                        })
+                })
+            };
+            f.is_some_and(|f| {
+                f.id() != method.id() && stops(f) && {
+                    let t = compact(text(f, src));
+                    self.release_names
+                        .iter()
+                        .any(|m| t.contains(&format!("{want}.{m}(")))
+                }
+            })
+        })
+    }
+
+    /// `Class(…).method` with `Class` a class of this file or imported from the project: the
+    /// method's name and the module of its class.
+    pub(super) fn built_in_place_method(
+        &self,
+        func: Node<'t>,
+    ) -> Option<(String, Option<ModuleRef>)> {
+        if func.kind_name() != "attribute" {
+            return None;
+        }
+        let obj = func.field("object").filter(|o| o.kind_name() == "call")?;
+        let class = obj
+            .field("function")
+            .filter(|f| f.kind_name() == "identifier")?;
+        let class = text(class, self.src);
+        let method = text(func.field("attribute")?, self.src).to_string();
+        if self.pre.classes.contains(class) {
+            return Some((method, None));
+        }
+        if !class.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let (_, module) = self.pre.project_target(&[class], self.file)?;
+        Some((method, Some(module?)))
+    }
 }
 
 /// Is the construction `call` given a connection someone else holds (the catalogue's

@@ -134,6 +134,13 @@ impl<'a, 't> Walker<'a, 't> {
         }
         // Cheap exit: only names that are imported or defined here can matter.
         let Some(root) = root_ident(func, src) else {
+            // `Wizard().run()`: a method of a class of the project, on an instance built in
+            // place.
+            if self.decorator_depth == 0
+                && let Some((name, module)) = self.built_in_place_method(func)
+            {
+                self.call_site(call, func, name, module);
+            }
             return;
         };
         let known = self.pre.imports.contains_key(root) || self.pre.local_fns.contains(root);

@@ -504,27 +504,42 @@ fn place_text(conv: &Conv<'_>, e: &Expr) -> String {
 /// connection and moves it into a task or thread it spawns in the same iteration (`join_set.spawn(
 /// async move { copy(child, …) })`, `thread::spawn(move || …)`). Each worker keeps its own for
 /// its whole life: the loop builds a fixed number per run of its function, not one per event.
-/// The spans of those bindings' values.
-pub(super) fn fanned_out(f: &syn::ExprForLoop, conv: &Conv<'_>) -> HashSet<Span> {
+/// The spans of those bindings' values, and of the spawned blocks themselves: what a worker
+/// builds in its own block (`tokio::spawn(async move { client.get_connection_manager().await })`,
+/// the results collected into a hand-made pool) is one per worker too.
+pub(super) fn fanned_out(f: &syn::ExprForLoop, conv: &Conv<'_>) -> (HashSet<Span>, Vec<Span>) {
     let mut out = HashSet::new();
     if !matches!(value_core(&f.expr), Expr::Range(_)) {
-        return out;
+        return (out, Vec::new());
     }
     struct Spawned<'c> {
         conv: &'c Conv<'c>,
         /// The text of every `move` closure or async block handed to a `…spawn…` call.
         moved: Vec<String>,
+        /// Their spans.
+        blocks: Vec<Span>,
         nested: usize,
     }
     impl Spawned<'_> {
         /// The text of a `move` closure or `async move` block.
-        fn moved_text(&self, e: &Expr) -> Option<String> {
+        fn moved_text(&mut self, e: &Expr) -> Option<String> {
             let moving = match e {
                 Expr::Closure(c) => c.capture.is_some(),
                 Expr::Async(a) => a.capture.is_some(),
                 _ => false,
             };
             let span = self.conv.of(e);
+            // (A worker that loops over jobs, `while let Ok(job) = rx.recv().await { … }`,
+            // runs what is in that loop per job.)
+            if moving
+                && !has_loop(|f| match e {
+                    Expr::Closure(c) => syn::visit::Visit::visit_expr(f, &c.body),
+                    Expr::Async(a) => syn::visit::Visit::visit_block(f, &a.block),
+                    other => syn::visit::Visit::visit_expr(f, other),
+                })
+            {
+                self.blocks.push(span);
+            }
             moving.then(|| {
                 self.conv
                     .text
@@ -557,11 +572,12 @@ pub(super) fn fanned_out(f: &syn::ExprForLoop, conv: &Conv<'_>) -> HashSet<Span>
     let mut v = Spawned {
         conv,
         moved: Vec::new(),
+        blocks: Vec::new(),
         nested: 0,
     };
     syn::visit::Visit::visit_block(&mut v, &f.body);
     if v.moved.is_empty() {
-        return out;
+        return (out, Vec::new());
     }
     for st in &f.body.stmts {
         let syn::Stmt::Local(l) = st else { continue };
@@ -576,7 +592,7 @@ pub(super) fn fanned_out(f: &syn::ExprForLoop, conv: &Conv<'_>) -> HashSet<Span>
             out.insert(conv.of(value_core(&init.expr)));
         }
     }
-    out
+    (out, v.blocks)
 }
 
 /// Does the loop wait at least an hour on each iteration (`tokio::time::sleep(until_tomorrow)`

@@ -37,6 +37,7 @@ use syn::{
     ItemFn, ItemImpl, ItemMod, Macro, Pat, Signature, Stmt, Token, Type, UseTree, Visibility,
 };
 
+mod callbacks;
 mod extent;
 mod loops;
 mod options;

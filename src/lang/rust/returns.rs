@@ -306,10 +306,19 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // A service trait a build script generates (capnpc, protoc-grpcio, thrift: catalogue
         // `codegen_build_deps`): `impl telemetry::Server for Collector`, `impl Ledger for
         // LedgerService` through `crate::protos::…`, where no source file declares it.
-        let codegen = reg
-            .codegen_build_deps
-            .iter()
-            .any(|d| self.file.project.has_dep(d));
+        // (A pattern names a family: `*-generator`, varlink's `varlink_generator`.)
+        let project = &self.file.project;
+        let codegen = reg.codegen_build_deps.iter().any(|d| {
+            if d.contains('*') {
+                let d = crate::project::normalise_dep(d);
+                project
+                    .deps
+                    .iter()
+                    .any(|x| crate::catalog::wildcard_match(&d, x))
+            } else {
+                project.has_dep(d)
+            }
+        });
         // The trait's path through the `use` items, once.
         let trait_path = i
             .trait_
@@ -700,6 +709,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 // A dependency's function of a registration's shape, a key then a callback
                 // (`rosrust::subscribe("/fleet/battery", 50, move |msg| …)`): probably per event.
                 closure = Some(ClosureRole::Handler(INFERRED));
+            } else if self.dependency_constructor_callback(&resolved, &c.args) {
+                // A dependency's type built on a callback that takes what happens
+                // (`simple_server::Server::new(|request, response| …)`): probably per event.
+                closure = Some(ClosureRole::Handler(INFERRED));
             }
         }
         self.visit_expr(&c.func);
@@ -833,6 +846,13 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             // A call of a registration's shape the catalogue does not name
             // (`bus.subscribe_to("orders", |m| async move { … })`): probably once per event.
             closure = Some(ClosureRole::Handler(INFERRED));
+        } else if super::callbacks::listener_chain(&m.receiver)
+            && !crate::lang::inferred::denied(&self.catalog.registration.inferred, &method)
+            && m.args.iter().any(super::callbacks::closure_with_inputs)
+        {
+            // A callback set on a listener's builder (pipewire's `registry.add_listener_local()
+            // .global(move |global| …).register()`): probably once per event.
+            closure = Some(ClosureRole::Handler(INFERRED));
         } else if event_callback_method(&self.catalog.registration, &method)
             && !m.args.iter().any(|a| {
                 matches!(a, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
@@ -889,8 +909,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     /// of its kind (see [`Walker::iterates_stream`]).
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.visit_expr(&f.expr);
-        let fanned = super::loops::fanned_out(f, self.conv);
+        let (fanned, workers) = super::loops::fanned_out(f, self.conv);
         self.retry_kept.extend(fanned);
+        self.exit_branches.extend(workers);
         let stream = self.iterates_stream(f);
         let bound = simple_binding(&f.pat).filter(|_| !stream);
         if let Some(name) = &bound {

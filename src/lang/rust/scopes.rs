@@ -160,7 +160,8 @@ pub(super) struct Walker<'a, 'ast> {
     /// `Walker::note_retry`).
     pub(super) retry_kept: HashSet<Span>,
     /// The branches of the loops walked so far that end their loop
-    /// ([`super::loops::exit_branches`]).
+    /// ([`super::loops::exit_branches`]), and the workers a range loop spawns
+    /// ([`super::loops::fanned_out`]): what runs there runs at the function's frequency.
     pub(super) exit_branches: Vec<Span>,
     /// The `then` branches of `if !path.exists() { … }`: what they run fills an on-disk cache,
     /// once per missing file (see [`super::loops::fills_missing_file`]).
@@ -322,6 +323,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
         if place.clone_impl && name == "clone" {
             return (ScopeKind::Handler, Some("clone"));
+        }
+        // An exported constructor (pyo3's `#[new]`, `#[wasm_bindgen(constructor)]`,
+        // `#[napi(constructor)]`) runs once per object, which keeps what it builds.
+        if constructor_attr(attrs) {
+            return (ScopeKind::Function, None);
         }
         if let Some(fw) = place.registered
             && !self.catalog.registration.once_events.contains(&name)
@@ -1138,6 +1144,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                         _ => {}
                     }
                 }
+                // (A closure wrapped on its way in, `update_hook(Some(move |…| …))`, too.)
+                let arg = match super::callbacks::wrapped_closure(arg) {
+                    Some(inner) if closure.is_some() => inner,
+                    _ => arg,
+                };
                 if matches!(arg, Expr::Closure(_)) {
                     w.next_closure = closure;
                 }
@@ -1146,6 +1157,16 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             });
         }
     }
+}
+
+/// A constructor's attribute: `#[new]`, `#[constructor]`, `#[uniffi::constructor]`, or one
+/// given `constructor` (`#[wasm_bindgen(constructor)]`, `#[napi(constructor)]`).
+fn constructor_attr(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        attr_last(a).is_some_and(|l| l == "new" || l == "constructor")
+            || matches!(&a.meta, syn::Meta::List(l)
+                if l.tokens.clone().into_iter().any(|t| t.to_string() == "constructor"))
+    })
 }
 
 /// The lowercase words of a camel-case name: `OnLoad` → `on`, `load`.

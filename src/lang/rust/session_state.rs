@@ -49,6 +49,8 @@ struct Scan<'b> {
     moved: Vec<u32>,
     text: &'b str,
     in_args: usize,
+    /// Inside an error's annotation (`.context(…)`): its strings are not statements.
+    in_annotation: usize,
 }
 
 impl Scan<'_> {
@@ -215,16 +217,37 @@ impl<'ast> Visit<'ast> for Scan<'_> {
 
     fn visit_expr_method_call(&mut self, m: &'ast ExprMethodCall) {
         self.visit_expr(&m.receiver);
+        // An error's words (`.into_database("begin transaction")?`, `.context("BEGIN failed")`)
+        // are no statement.
+        let method = m.method.to_string();
+        let annotation = method.starts_with("into_")
+            || matches!(
+                method.as_str(),
+                "expect"
+                    | "context"
+                    | "with_context"
+                    | "wrap_err"
+                    | "wrap_err_with"
+                    | "map_err"
+                    | "ok_or"
+                    | "ok_or_else"
+                    | "change_context"
+                    | "attach_printable"
+                    | "note"
+            );
         self.in_args += 1;
+        self.in_annotation += usize::from(annotation);
         for a in &m.args {
             self.moved_arg(a);
             self.visit_expr(a);
         }
+        self.in_annotation -= usize::from(annotation);
         self.in_args -= 1;
     }
 
     fn visit_lit_str(&mut self, l: &'ast syn::LitStr) {
         if self.in_args > 0
+            && self.in_annotation == 0
             && let Some(c) = self.conv
         {
             self.literals.push((l.value(), c.span(l.span())));

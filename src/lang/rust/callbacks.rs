@@ -1,0 +1,153 @@
+//! Callbacks handed to a dependency in shapes no catalogue entry names: a type built on a
+//! closure that takes what happens (`Server::new(|request, response| …)`), a closure set on a
+//! listener's builder (`registry.add_listener_local().global(move |g| …)`), a closure wrapped in
+//! `Some(…)` or `Box::new(…)` on its way to a registration (`conn.update_hook(Some(move |…| …))`).
+
+use super::*;
+
+/// A closure that takes arguments (`|request, response| …`): something calls it with what
+/// happened. (`|| …` is a thunk: a lazy value, a task, a retry's attempt.)
+pub(super) fn closure_with_inputs(e: &Expr) -> bool {
+    match wrapped_closure(e).unwrap_or(e) {
+        Expr::Closure(c) => !c.inputs.is_empty(),
+        _ => false,
+    }
+}
+
+/// The closure inside `Some(…)`, `Box::new(…)`, `Arc::new(…)` or `Rc::new(…)`: the
+/// registration takes it wrapped.
+pub(super) fn wrapped_closure(e: &Expr) -> Option<&Expr> {
+    let Expr::Call(c) = e else { return None };
+    let Expr::Path(p) = &*c.func else { return None };
+    let names: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    let wrapper = match names.as_slice() {
+        [only] => only == "Some",
+        [.., ty, f] => f == "new" && matches!(ty.as_str(), "Box" | "Arc" | "Rc"),
+        _ => false,
+    };
+    match (wrapper, c.args.len(), c.args.first()) {
+        (true, 1, Some(inner @ Expr::Closure(_))) => Some(inner),
+        _ => None,
+    }
+}
+
+/// Is `receiver` a chain through a call that makes a listener (`add_listener_local()`,
+/// `listener()`, `callbacks()`), so that the methods on it set that listener's callbacks?
+pub(super) fn listener_chain(receiver: &Expr) -> bool {
+    let mut cur = receiver;
+    loop {
+        let name = match cur {
+            Expr::MethodCall(m) => {
+                cur = &m.receiver;
+                m.method.to_string()
+            }
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => {
+                    let Some(last) = p.path.segments.last() else {
+                        return false;
+                    };
+                    let ty = p.path.segments.iter().rev().nth(1);
+                    let name = last.ident.to_string();
+                    return listener_word(&name)
+                        || ty.is_some_and(|t| listener_word(&t.ident.to_string()));
+                }
+                _ => return false,
+            },
+            Expr::Await(a) => {
+                cur = &a.base;
+                continue;
+            }
+            Expr::Try(t) => {
+                cur = &t.expr;
+                continue;
+            }
+            _ => return false,
+        };
+        if listener_word(&name) {
+            return true;
+        }
+    }
+}
+
+/// A name made of words one of which is `listener` / `listeners` / `callbacks`
+/// (`add_listener_local`, `AppSinkCallbacks`).
+fn listener_word(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower
+        .split('_')
+        .any(|w| matches!(w, "listener" | "listeners" | "callbacks"))
+        || (name.contains("Listener") || name.ends_with("Callbacks"))
+}
+
+impl Walker<'_, '_> {
+    /// `Type::f(…, |request, response| …)` with `Type` of a dependency (not the standard
+    /// library's, not a lazy cell's) and `f` not a set-up (`[registration.inferred]
+    /// once_prefixes`), nor for a once-only event (Rocket's `AdHoc::try_on_ignite`), nor a
+    /// shape that is no registration (`not_methods`).
+    pub(super) fn dependency_constructor_callback(
+        &self,
+        resolved: &[String],
+        args: &Punctuated<Expr, syn::Token![,]>,
+    ) -> bool {
+        let def = &self.catalog.registration.inferred;
+        let n = resolved.len();
+        let (Some(krate), Some(last)) = (resolved.first(), resolved.last()) else {
+            return false;
+        };
+        let ty = if n >= 2 { resolved[n - 2].as_str() } else { "" };
+        n >= 3
+            && starts_upper(ty)
+            && !vocab::LAZY_TYPES.contains(&ty)
+            && !vocab::STD_CRATES.contains(&krate.as_str())
+            && self.file.project.has_crate(krate)
+            && !crate::lang::inferred::denied(def, last)
+            && !def
+                .once_prefixes
+                .iter()
+                .any(|p| last.starts_with(p.as_str()))
+            && !last.rsplit_once("on_").is_some_and(|(_, event)| {
+                self.catalog
+                    .registration
+                    .once_events
+                    .iter()
+                    .any(|o| o == event)
+            })
+            && args.iter().any(closure_with_inputs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[allow(clippy::unwrap_used)]
+    fn expr(s: &str) -> Expr {
+        syn::parse_str(s).unwrap()
+    }
+
+    #[test]
+    fn closures_that_take_what_happens() {
+        assert!(closure_with_inputs(&expr("|req, res| handle(req, res)")));
+        assert!(closure_with_inputs(&expr("Some(move |a, b| a + b)")));
+        assert!(closure_with_inputs(&expr("Box::new(|e| e)")));
+        assert!(!closure_with_inputs(&expr("|| build()")));
+        assert!(!closure_with_inputs(&expr("Some(x)")));
+        assert!(!closure_with_inputs(&expr("Vec::new(|e| e)")));
+    }
+
+    #[test]
+    fn listener_builders() {
+        assert!(listener_chain(&expr("registry.add_listener_local()")));
+        assert!(listener_chain(&expr(
+            "registry.add_listener_local().global(|g| g)"
+        )));
+        assert!(listener_chain(&expr("AppSinkCallbacks::builder()")));
+        assert!(!listener_chain(&expr("client.builder().timeout(t)")));
+        assert!(!listener_chain(&expr("listen(addr)")));
+    }
+}
