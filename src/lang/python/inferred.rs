@@ -56,19 +56,7 @@ impl<'t> Pre<'t> {
         // A method named for the event given the function alone (xonsh's
         // `events.on_postcommand(record)`, `signal.on_change(refresh)`): per event.
         if self.per_event_name(method) {
-            for a in named_children(args) {
-                let f = match a.kind_name() {
-                    "identifier" | "attribute" => a,
-                    "keyword_argument" => match a.field("value") {
-                        Some(v) if matches!(v.kind_name(), "identifier" | "attribute") => v,
-                        _ => continue,
-                    },
-                    _ => continue,
-                };
-                if self.project_function(f, src) {
-                    refs.push((f, INFERRED));
-                }
-            }
+            self.function_args(args, src, refs);
             return;
         }
         let mut keyed = false;
@@ -128,6 +116,24 @@ impl<'t> Pre<'t> {
             || name.is_some_and(handler_class)
     }
 
+    /// Every argument that may name a function of the project, positional or by keyword, as an
+    /// inferred handler reference.
+    fn function_args(&self, args: Node<'t>, src: &str, refs: &mut Vec<RefCandidate<'t>>) {
+        for a in named_children(args) {
+            let f = match a.kind_name() {
+                "identifier" | "attribute" => a,
+                "keyword_argument" => match a.field("value") {
+                    Some(v) if matches!(v.kind_name(), "identifier" | "attribute") => v,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            if self.project_function(f, src) {
+                refs.push((f, INFERRED));
+            }
+        }
+    }
+
     /// May this name be a function of the project (a value such as `models.CASCADE` resolves
     /// to nothing anyway): a name of this file's functions or of a project import; an attribute
     /// (a bound method, a module's function) is left to the resolution.
@@ -179,19 +185,7 @@ impl<'t> Pre<'t> {
         let Some(args) = call.field("arguments") else {
             return true;
         };
-        for a in named_children(args) {
-            let f = match a.kind_name() {
-                "identifier" | "attribute" => a,
-                "keyword_argument" => match a.field("value") {
-                    Some(v) if matches!(v.kind_name(), "identifier" | "attribute") => v,
-                    _ => continue,
-                },
-                _ => continue,
-            };
-            if self.project_function(f, src) {
-                refs.push((f, INFERRED));
-            }
-        }
+        self.function_args(args, src, refs);
         true
     }
 
