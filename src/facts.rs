@@ -572,6 +572,10 @@ pub struct EffectFact {
     /// method of a component's lifecycle (`componentWillUnmount`, `disconnectedCallback`).
     #[serde(default)]
     pub release_hook: Option<String>,
+    /// The hook runs once per mount of its component: a mount method, `onMounted`, a React
+    /// effect with an empty dependency list.
+    #[serde(default)]
+    pub once_per_mount: bool,
 }
 
 /// Where a fix can add or extend a cleanup.
@@ -776,6 +780,19 @@ pub struct FileFacts {
     /// a call of `commands[name](…)` in another file is a call of each member.
     #[serde(default)]
     pub tables: Vec<DispatchTable>,
+    /// TS/JS: components this file mounts as an application's root (`createApp(App)`,
+    /// `createRoot(el).render(<App />)`): they live as long as the page.
+    #[serde(default)]
+    pub root_mounts: Vec<RootMount>,
+}
+
+/// A component mounted as an application's root (see [`FileFacts::root_mounts`]).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct RootMount {
+    /// The component's name in the mounting file.
+    pub name: String,
+    /// Where it is imported from (`None`: declared in the mounting file).
+    pub module: Option<ModuleRef>,
 }
 
 /// A module-level object / dict of functions (see [`FileFacts::tables`]).
@@ -903,6 +920,7 @@ impl FileFacts {
             feature_modules,
             cfg_feature: _,
             tables,
+            root_mounts,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -926,6 +944,7 @@ impl FileFacts {
         test_modules.shrink_to_fit();
         feature_modules.shrink_to_fit();
         tables.shrink_to_fit();
+        root_mounts.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

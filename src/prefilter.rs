@@ -40,7 +40,7 @@ impl Words {
         let roots = catalog.py.trigger_words(true);
         py.retain(|w| !roots.contains(w));
         Words(
-            words(&catalog.js, &strings(JS_EXTRA), true),
+            words(&catalog.js, &js_extra(&catalog.js), true),
             py,
             words(&catalog.rs, &rs_extra(&catalog.rs), false),
             roots,
@@ -114,6 +114,18 @@ const JS_EXTRA: &[&str] = &[
     "onMount",
     "$effect",
 ];
+/// JS/TS extra words: the effect hooks, and the calls mounting an application's root (the
+/// catalogue's `[[root_mount]] words`), for the entry file that mounts a root component.
+fn js_extra(catalog: &crate::catalog::LangCatalog) -> Vec<String> {
+    let mut w = strings(JS_EXTRA);
+    w.extend(
+        catalog
+            .root_mounts
+            .iter()
+            .flat_map(|d| d.words.iter().cloned()),
+    );
+    w
+}
 /// The largest file a lifecycle's words alone make worth parsing (see [`Lifecycle`]).
 const LIFECYCLE_MAX_BYTES: usize = 128 * 1024;
 

@@ -29,6 +29,8 @@ pub struct LangCatalog {
     pub registration: RegistrationDef,
     /// Component models with mount and unmount methods (TS, see [`LifecycleDef`]).
     pub lifecycles: Vec<LifecycleDef>,
+    /// Calls that mount an application's root component (TS, see [`RootMountDef`]).
+    pub root_mounts: Vec<RootMountDef>,
     /// What makes an element the component's own (TS, see [`OwnedElementsDef`]).
     pub owned_elements: OwnedElementsDef,
     /// Frameworks that re-run a script on every interaction (see [`RerunDef`]).
@@ -152,6 +154,7 @@ impl LangCatalog {
             generic_release: f.generic_release,
             registration: f.registration,
             lifecycles: f.lifecycle,
+            root_mounts: f.root_mount,
             owned_elements: f.owned_elements,
             rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,

@@ -34,6 +34,7 @@ struct CatalogFile {
     deriving_methods: Vec<String>,
     positional_options: Vec<PositionalOptionsDef>,
     lifecycle: Vec<LifecycleDef>,
+    root_mount: Vec<RootMountDef>,
     owned_elements: OwnedElementsDef,
     checkout_methods: Vec<String>,
     connection_types: Vec<String>,

@@ -578,6 +578,23 @@ pub struct OwnedElementsDef {
     pub selection_factories: Vec<String>,
 }
 
+/// Calls that mount an application's root component (`createApp(App)`, `createRoot(el).render(<App
+/// />)`, Svelte's `mount(App, …)`, `new Vue({ render: (h) => h(App) })`): the root lives as long
+/// as the page or the terminal app, so what it acquires once per mount it acquires once.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct RootMountDef {
+    /// Function or method names (`createApp`, `render`), or constructors with `new` (`Vue`).
+    pub calls: Vec<String>,
+    /// A called function imported by name must come from one of these modules; a method
+    /// (`root.render`) or a global (a CDN build's `Vue.createApp`) counts when its receiver is
+    /// not imported from another module.
+    pub modules: Vec<String>,
+    /// Words that make a file worth parsing for these calls, though it imports no client
+    /// library (`createRoot`): an entry file mounting the root.
+    pub words: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct LifecycleDef {

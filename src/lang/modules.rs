@@ -50,7 +50,9 @@ fn dir_of(rel: &str) -> &str {
 }
 
 fn strip_js_ext(spec: &str) -> &str {
-    for ext in [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"] {
+    for ext in [
+        ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte",
+    ] {
         if let Some(s) = spec.strip_suffix(ext) {
             return s;
         }

@@ -4,7 +4,7 @@
 
 use crate::catalog::{EffectPairDef, Matching, ResultIsRelease};
 use crate::diagnostic::{Finding, Severity};
-use crate::facts::{Acquisition, Cleanup, EffectFact};
+use crate::facts::{Acquisition, Cleanup, EffectFact, RootMount};
 use crate::fixgen::effect_cleanup::{
     InlineHandler, Pair, canon, capture_flag, cleanup_fix, function_literal, inline_handler, is_release,
     own_binding, release_name, same, same_quotes,
@@ -26,8 +26,24 @@ crate::declare_rule! {
 
 impl Check for EffectMissingCleanup {
     fn check(&self, cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
+        let roots: Vec<(usize, &RootMount)> = cx
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(gi, g)| g.facts.root_mounts.iter().map(move |m| (gi, m)))
+            .collect();
         for (fi, file) in cx.files.iter().enumerate() {
             for effect in &file.facts.effects {
+                // An application's root component mounts once, for the life of the page: what
+                // its mount acquires once is acquired once.
+                if effect.once_per_mount
+                    && effect
+                        .component
+                        .as_deref()
+                        .is_some_and(|c| is_root(cx, &roots, fi, c))
+                {
+                    continue;
+                }
                 // Names given by this effect's fixes: fixes of one pass must not give two
                 // acquisitions the same name (their cleanup edits would then be identical and
                 // both apply, declaring one `const` twice).
@@ -95,6 +111,23 @@ impl Check for EffectMissingCleanup {
             }
         }
     }
+}
+
+/// Is `component` of file `fi` mounted as an application's root: by a call in its own file, or
+/// by a file importing it from this one (`import App from "./App.vue"; createApp(App)`)?
+fn is_root(cx: &ProjectCx<'_>, roots: &[(usize, &RootMount)], fi: usize, component: &str) -> bool {
+    let file = &cx.files[fi];
+    let name = file.source.rel.rsplit('/').next().unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    // A single-file component is its file's one component, whatever its importer calls it.
+    let single = name.ends_with(".vue") || name.ends_with(".svelte");
+    roots.iter().any(|(gi, m)| match &m.module {
+        None => *gi == fi && m.name == component,
+        Some(r) => {
+            r.names_any(&file.facts.module_keys)
+                && (m.name == component || single || stem == component)
+        }
+    })
 }
 
 /// Does a one-shot last: re-arm (its callback, or the function it is given by name, requests

@@ -4,6 +4,16 @@
 use super::*;
 
 impl<'t> Pre<'t> {
+    /// A method the catalogue's `[registration] methods` name, exactly or by a pattern
+    /// (`subscribe_*`).
+    pub(super) fn reg_method(&self, name: &str) -> bool {
+        self.reg_methods.contains(name)
+            || self
+                .reg_methods
+                .iter()
+                .any(|m| m.contains('*') && crate::catalog::wildcard_match(m, name))
+    }
+
     /// The catalogue framework (`[[registration.decorators]]`) whose registering decorator this
     /// is, by its dotted name (`["bot", "command"]`): the last name is one of the framework's,
     /// and the first is imported from its modules or built at module level from them.

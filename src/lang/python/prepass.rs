@@ -707,7 +707,7 @@ impl<'t> Pre<'t> {
         refs: &mut Vec<RefCandidate<'t>>,
     ) {
         let method = func.kind_name() == "attribute"
-            && last_name.is_some_and(|n| self.reg_methods.contains(text(n, src)))
+            && last_name.is_some_and(|n| self.reg_method(text(n, src)))
             && !func.field("object").is_some_and(|o| {
                 let recv = text(o, src).to_ascii_lowercase();
                 // A once-only signal (`worker_process_init.connect(init_worker)`).

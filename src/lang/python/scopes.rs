@@ -922,7 +922,7 @@ impl<'a, 't> Walker<'a, 't> {
             // A decorator that registers the function with something calling it once per event
             // (the catalogue's `[registration]`: `@client.event`, `@socketio.on("chat")`,
             // `@broker.subscriber("orders")`), unless for a once-only event.
-            if segs.len() >= 2 && handler.is_none() && self.pre.reg_methods.contains(last) {
+            if segs.len() >= 2 && handler.is_none() && self.pre.reg_method(last) {
                 let once = call.is_some_and(|c| {
                     call_args(c)
                         .0

@@ -163,6 +163,8 @@ pub(super) struct EffectParts<'t> {
     pub(super) anchors: EffectAnchors,
     /// The unmount method of a lifecycle (see [`EffectFact::release_hook`]).
     pub(super) release_hook: Option<String>,
+    /// See [`EffectFact::once_per_mount`].
+    pub(super) once: bool,
 }
 
 impl<'t> EffectParts<'t> {
@@ -182,6 +184,7 @@ impl<'t> EffectParts<'t> {
             deps: Vec::new(),
             anchors: EffectAnchors::default(),
             release_hook: None,
+            once: false,
         }
     }
 }

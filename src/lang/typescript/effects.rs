@@ -108,6 +108,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .into_iter()
                 .map(|d| self.ctext(d))
                 .collect();
+            parts.once = parts.deps.is_empty() && hook != "$effect";
         }
         let mut returns = Vec::new();
         match field(cb, "body") {
@@ -214,6 +215,7 @@ impl<'a, 't> Walker<'a, 't> {
             self.ctx().scope.name.as_deref().map(String::from),
         );
         parts.bodies.push(cb);
+        parts.once = true;
         if svelte {
             let mut returns = Vec::new();
             match field(cb, "body") {
@@ -399,6 +401,7 @@ impl<'a, 't> Walker<'a, 't> {
             cleanup,
             anchors: parts.anchors,
             release_hook: parts.release_hook,
+            once_per_mount: parts.once,
         }
     }
 

@@ -132,6 +132,7 @@ impl<'a, 't> Walker<'a, 't> {
             parts.anchors = self.effect_anchors(mount, mount, cleanups.first().copied());
             parts.cleanup_fns.extend(cleanups);
             parts.release_hook = Some(release);
+            parts.once = true;
             let fact = self.build_effect(parts);
             self.facts.effects.push(fact);
         }

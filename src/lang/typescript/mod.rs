@@ -65,6 +65,7 @@ mod loops;
 mod options;
 mod prepass;
 mod returns;
+mod roots;
 mod scopes;
 mod session_state;
 mod sessions;

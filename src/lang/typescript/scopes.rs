@@ -262,10 +262,12 @@ impl<'a, 't> Walker<'a, 't> {
             "new_expression" => {
                 self.new_expression(at);
                 self.new_project_class(at);
+                self.root_mount(at);
             }
             "call_expression" => {
                 self.lifecycle_call(at);
                 self.call_expression(at);
+                self.root_mount(at);
             }
             "class_declaration" | "class" | "abstract_class_declaration" => {
                 self.lifecycle_class(at)
@@ -598,6 +600,16 @@ impl<'a, 't> Walker<'a, 't> {
                 ..boundary(named(ScopeKind::Handler, Some("server-action")))
             };
         }
+        // Run in place: an immediately invoked function, a promise's executor (`new
+        // Promise((resolve) => …)`, also Bluebird's), never a registration.
+        if is_iife(at, src) {
+            return FnClass {
+                scope: parent.scope.clone(),
+                memo,
+                boundary: false,
+                loop_cb: false,
+            };
+        }
         // A callback registered with something that calls it back once per event (the
         // catalogue's `[registration]`): `socket.on("message", cb)`, `setInterval(cb, ms)`,
         // `consumer.run({ eachMessage })`.
@@ -713,14 +725,6 @@ impl<'a, 't> Walker<'a, 't> {
                     name: Some(std::sync::Arc::from(format!("taking a `{ty}`").as_str())),
                     span: Some(span(f)),
                 })
-            };
-        }
-        if is_iife(at, src) {
-            return FnClass {
-                scope: parent.scope.clone(),
-                memo,
-                boundary: false,
-                loop_cb: false,
             };
         }
         // A continuation of start-up code (`app.prepare().then(async () => { … })` at module

@@ -488,3 +488,55 @@ class Pool:
     assert_eq!(f.clients[0].guard, crate::facts::Guard::None);
     assert_eq!(f.clients[1].guard, crate::facts::Guard::Owner);
 }
+
+#[test]
+fn registration_methods_by_pattern() {
+    // `subscribe_*` (the catalogue's pattern): alpaca-py's `subscribe_bars(on_bar, "AAPL")` hands
+    // `on_bar` to the stream, which calls it per bar; a method the pattern does not cover does not.
+    let src = "\
+from alpaca.data.live import StockDataStream
+from . import handlers
+
+stream = StockDataStream('k', 's')
+stream.subscribe_bars(handlers.on_bar, 'AAPL')
+stream.unsubscribe_all(handlers.on_quote)
+";
+    let f = facts("app/main.py", src);
+    let names: Vec<&str> = f
+        .handler_refs
+        .iter()
+        .filter(|r| r.framework == "event")
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("on_bar")),
+        "{:#?}",
+        f.handler_refs
+    );
+    assert!(
+        !names.iter().any(|n| n.ends_with("on_quote")),
+        "{:#?}",
+        f.handler_refs
+    );
+}
+
+#[test]
+fn once_method_qualified_by_base_class() {
+    // Freqtrade calls `IStrategy.bot_start` once; `bot_loop_start` on every iteration.
+    let src = "\
+import redis
+from freqtrade.strategy import IStrategy
+
+class Gate(IStrategy):
+    def bot_start(self, **kwargs):
+        self.cache = redis.Redis.from_url('redis://x')
+
+    def bot_loop_start(self, current_time, **kwargs):
+        r = redis.Redis.from_url('redis://x')
+";
+    let f = facts("user_data/strategies/gate.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(kinds.len(), 2, "{:#?}", f.clients);
+    assert_ne!(kinds[0], ScopeKind::Handler, "{:#?}", f.clients[0].scope);
+    assert_eq!(kinds[1], ScopeKind::Handler, "{:#?}", f.clients[1].scope);
+}

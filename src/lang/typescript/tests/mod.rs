@@ -38,6 +38,7 @@ mod calls;
 mod effects;
 mod inferred;
 mod options;
+mod roots;
 mod scopes;
 mod sessions;
 
