@@ -838,6 +838,11 @@ pub struct CheckoutField {
     /// start-up: an actor, a registry).
     #[serde(default)]
     pub own: bool,
+    /// Holds one checkout, in no collection (`ledger: PooledConnection<'static, M>`, `static
+    /// META: OnceLock<Mutex<PooledConnection<M>>>`): what is put there stays as long as its
+    /// owner does.
+    #[serde(default)]
+    pub single: bool,
 }
 
 /// A value built by a call and put into a collection reached through a struct field or a
@@ -857,6 +862,11 @@ pub struct Parked {
     pub at: Span,
     pub scope: Scope,
     pub in_fn: Option<usize>,
+    /// Rust: no collection nor field, but a local checkout (`field` is its name) that a loop
+    /// which does not end uses after it (`let mut conn = pool.get_conn()?; for event in
+    /// listener.listen() { conn.exec_drop(…)?; }`): `at` is that loop.
+    #[serde(default)]
+    pub across_loop: bool,
 }
 
 /// A trait declared under an attribute that makes a framework call its implementations per

@@ -25,7 +25,13 @@ struct Words(
     Vec<String>,
     Vec<String>,
     Lifecycle,
+    RootPairs,
 );
+
+/// JS/TS: root-mount words that count only with a second word (`createApp(` with `.mount(`; the
+/// catalogue's `[[root_mount]] with`).
+#[derive(PartialEq)]
+struct RootPairs(Vec<String>, Vec<String>);
 
 /// JS/TS: the mount methods of the catalogue's `[[lifecycle]]` component models (`mounted(`,
 /// `connectedCallback(`) and what an effect acquires (`setInterval`, `addEventListener`,
@@ -45,6 +51,7 @@ impl Words {
             words(&catalog.rs, &rs_extra(&catalog.rs), false),
             roots,
             lifecycle_words(&catalog.js),
+            root_pairs(&catalog.js),
         )
     }
 }
@@ -86,6 +93,9 @@ pub struct Prefilter {
     /// See [`Lifecycle`].
     js_mounts: Option<AhoCorasick>,
     js_acquire: Option<AhoCorasick>,
+    /// See [`RootPairs`].
+    js_root: Option<AhoCorasick>,
+    js_root_with: Option<AhoCorasick>,
 }
 
 fn build(words: &[String]) -> Option<AhoCorasick> {
@@ -122,9 +132,21 @@ fn js_extra(catalog: &crate::catalog::LangCatalog) -> Vec<String> {
         catalog
             .root_mounts
             .iter()
+            .filter(|d| d.with.is_empty())
             .flat_map(|d| d.words.iter().cloned()),
     );
     w
+}
+/// See [`RootPairs`].
+fn root_pairs(catalog: &crate::catalog::LangCatalog) -> RootPairs {
+    let paired = || catalog.root_mounts.iter().filter(|d| !d.with.is_empty());
+    let mut first: Vec<String> = paired().flat_map(|d| d.words.iter().cloned()).collect();
+    let mut second: Vec<String> = paired().flat_map(|d| d.with.iter().cloned()).collect();
+    for list in [&mut first, &mut second] {
+        list.sort();
+        list.dedup();
+    }
+    RootPairs(first, second)
 }
 /// The largest file a lifecycle's words alone make worth parsing (see [`Lifecycle`]).
 const LIFECYCLE_MAX_BYTES: usize = 128 * 1024;
@@ -218,7 +240,7 @@ impl Prefilter {
 
     fn of_words(w: &Words) -> Prefilter {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for list in [&w.0, &w.1, &w.2, &w.3, &w.4.0, &w.4.1] {
+        for list in [&w.0, &w.1, &w.2, &w.3, &w.4.0, &w.4.1, &w.5.0, &w.5.1] {
             for word in list {
                 h.update(word.as_bytes());
                 h.update(&[0]);
@@ -233,6 +255,8 @@ impl Prefilter {
             rs: build(&w.2),
             js_mounts: build(&w.4.0),
             js_acquire: build(&w.4.1),
+            js_root: build(&w.5.0),
+            js_root_with: build(&w.5.1),
         }
     }
 
@@ -277,8 +301,13 @@ impl Prefilter {
                 && self.js_mounts.as_ref().is_some_and(|m| m.is_match(text))
                 && self.js_acquire.as_ref().is_some_and(|a| a.is_match(text))
         };
+        let root = || {
+            matches!(lang, Lang::Ts | Lang::Tsx | Lang::Js)
+                && self.js_root.as_ref().is_some_and(|r| r.is_match(text))
+                && self.js_root_with.as_ref().is_some_and(|w| w.is_match(text))
+        };
         match ac {
-            Some(ac) => ac.is_match(text) || lifecycle(),
+            Some(ac) => ac.is_match(text) || lifecycle() || root(),
             None => true,
         }
     }
@@ -612,6 +641,23 @@ mod tests {
         assert!(!p.triggers(Lang::Rs, "fn new() -> Self { Self::get().connect() }"));
         // A trait whose implementations elsewhere run per request (catalogue `trait_attributes`).
         assert!(p.triggers(Lang::Rs, "#[tarpc::service]\npub trait Inventory {}"));
+    }
+
+    #[test]
+    fn root_mounts_trigger_with_their_pair() {
+        let p = Prefilter::new(Catalog::shared());
+        // An entry file mounting a Vue root, though it imports no client library.
+        assert!(p.triggers(
+            Lang::Ts,
+            "import App from './App.vue';\ncreateApp(App).mount('#app');"
+        ));
+        // A server framework's application factory of the same name does not.
+        assert!(!p.triggers(
+            Lang::Ts,
+            "export function createApp() { const app = new Koa(); return app; }"
+        ));
+        // A word with no pair in the catalogue is enough alone.
+        assert!(p.triggers(Lang::Tsx, "createRoot(el).render(<App />);"));
     }
 
     #[test]

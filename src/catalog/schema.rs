@@ -268,9 +268,10 @@ pub struct FileRouteDef {
     pub framework: String,
     /// The project depends on one of these.
     pub dependencies: Vec<String>,
-    /// Folders, relative to the project's root, whose files (at any depth) are routes.
+    /// Folders, relative to the project's root, whose files (at any depth) are routes; none:
+    /// any folder (the files are known by their `suffixes`).
     pub dirs: Vec<String>,
-    /// The exports the router calls per request (`default`, `GET`, `handler`).
+    /// The exports the router calls per request (`default`, `GET`, `handler`); `*`: every one.
     pub exports: Vec<String>,
     /// When the export is an object: its methods the platform calls per event (Pipedream's
     /// `export default { props, async run() { … } }`), rather than the export itself.
@@ -278,6 +279,28 @@ pub struct FileRouteDef {
     /// When set, only files whose name (before its extension) ends with one of these are routes
     /// (Expo Router's API routes: `app/orders+api.ts`).
     pub suffixes: Vec<String>,
+    /// Instead of a dependency: a file of one of these names in the project's folder or up to
+    /// three folders above it (a DigitalOcean Functions `project.yml` above each function's own
+    /// `package.json`), holding `above_contains` when set.
+    pub above: Vec<String>,
+    pub above_contains: Option<String>,
+}
+
+impl FileRouteDef {
+    /// Does `root` (a project's folder) sit under one of [`FileRouteDef::above`]?
+    pub fn marked_above(&self, root: &std::path::Path) -> bool {
+        !self.above.is_empty()
+            && root.ancestors().take(4).any(|dir| {
+                self.above.iter().any(|name| {
+                    let path = dir.join(name);
+                    match &self.above_contains {
+                        None => path.is_file(),
+                        Some(word) => crate::readfile::read_regular_text(&path, 256 * 1024)
+                            .is_ok_and(|text| text.contains(word.as_str())),
+                    }
+                })
+            })
+    }
 }
 
 impl RegistrationDef {
@@ -449,6 +472,11 @@ pub struct RegistrationDef {
     /// `rust_input`): `{ dependency = "flutter_rust_bridge", module = "api", once = ["init"] }`.
     #[serde(default)]
     pub exported_modules: Vec<ExportedModuleDef>,
+    /// Rust: UI frameworks whose function components run again on every render (Dioxus's and
+    /// Freya's `#[component] fn Panel() -> Element`, Yew's `#[function_component]`): by
+    /// attribute, or by an UpperCamelCase name returning one of `returns`.
+    #[serde(default)]
+    pub components: Vec<ComponentDef>,
     /// Rust: attributes that make the function a job a queue's worker runs once per job
     /// (sqlxmq's `#[job]`, `#[celery::task]`): matched like `attributes`.
     pub job_attributes: Vec<String>,
@@ -593,6 +621,23 @@ pub struct RootMountDef {
     /// Words that make a file worth parsing for these calls, though it imports no client
     /// library (`createRoot`): an entry file mounting the root.
     pub words: Vec<String>,
+    /// When not empty, one of these words must appear too (`.mount(` with `createApp(`, a name
+    /// that server frameworks give their application factories as well).
+    pub with: Vec<String>,
+}
+
+/// See [`RegistrationDef::components`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ComponentDef {
+    /// For messages: `Dioxus`.
+    pub framework: String,
+    /// The project depends on one of these.
+    pub dependencies: Vec<String>,
+    /// Attributes that make a function a component (`component`).
+    pub attributes: Vec<String>,
+    /// Return types that make a function with an UpperCamelCase name one (`Element`).
+    pub returns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

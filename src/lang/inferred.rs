@@ -113,9 +113,12 @@ pub fn event_method(def: &InferredDef, method: &str) -> bool {
 }
 
 /// Is `name` a method the catalogue says a library calls once (`[registration.inferred]
-/// once_methods`)?
+/// once_methods`; an entry ending in `*` is a prefix: `set_*`)?
 pub fn once_method(def: &InferredDef, name: &str) -> bool {
-    def.once_methods.iter().any(|m| m == name)
+    def.once_methods.iter().any(|m| match m.strip_suffix('*') {
+        Some(prefix) => name.len() > prefix.len() && name.starts_with(prefix),
+        None => m == name,
+    })
 }
 
 /// The lowercase words of a name, snake or camel case: `onStopped` → `on`, `stopped`;

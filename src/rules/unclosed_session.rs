@@ -2,7 +2,8 @@
 //! closed or released on every path. Docs: rules/unclosed-session.md
 
 use crate::diagnostic::{Finding, Severity};
-use crate::facts::{CheckoutField, ClientKind, Closing, ScopeKind, SessionSite};
+use crate::catalog::ClientDef;
+use crate::facts::{CheckoutField, ClientKind, Closing, Parked, ScopeKind, SessionSite};
 use crate::fixgen::try_finally::{help, wrap_fix};
 use crate::rules::{Check, ProjectCx};
 use crate::source::Lang;
@@ -264,18 +265,20 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
                 .push(f);
         }
     }
-    if fields.is_empty() {
-        return;
-    }
     for (fi, file) in cx.files.iter().enumerate() {
         for p in &file.facts.parked {
-            if matches!(
-                p.scope.kind,
-                ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test
-            ) || p
-                .in_fn
-                .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
-            {
+            if p.scope.kind == ScopeKind::Test {
+                continue;
+            }
+            // (A loop that ends with the process: in start-up code. One in a function run per
+            // peer ends with the peer's connection, which the checkout may serve by design.)
+            if p.across_loop {
+                if p.scope.kind == ScopeKind::Startup
+                    || p.in_fn
+                        .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+                {
+                    out.push(held_across_loop(fi, p));
+                }
                 continue;
             }
             let Some(field) = fields
@@ -287,13 +290,27 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            let Some(def) = cx.catalog.by_id(&field.client) else {
+                continue;
+            };
+            // One checkout kept where it lives as long as the process: a `static`, or the field
+            // of a struct only start-up code builds. Start-up code doing it is the case.
+            if field.single {
+                if field.owner.is_empty() || built_at_startup_only(cx, &field.owner) {
+                    out.push(kept_for_good(fi, p, field, def));
+                }
+                continue;
+            }
+            if matches!(p.scope.kind, ScopeKind::Module | ScopeKind::Startup)
+                || p.in_fn
+                    .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
+            {
+                continue;
+            }
             // A struct's own collection outlives the call only when the struct does.
             if field.own && !built_at_startup_only(cx, &field.owner) {
                 continue;
             }
-            let Some(def) = cx.catalog.by_id(&field.client) else {
-                continue;
-            };
             let (what, stays) = match def.kind {
                 ClientKind::Session => ("transaction", "its connection stays"),
                 _ => ("pooled connection", "it stays"),
@@ -325,6 +342,63 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
                 fix: None,
             });
         }
+    }
+}
+
+/// A checkout held by a loop that does not end (see [`Parked::across_loop`]).
+fn held_across_loop(fi: usize, p: &Parked) -> Finding {
+    Finding {
+        rule: META.id,
+        file: fi,
+        span: p.span,
+        severity: Severity::Warning,
+        message: format!(
+            "the pooled connection `{}` is held by a loop that does not end: it is never given \
+             back, and the pool can neither check nor replace it (after a database restart or \
+             failover, every use of it fails until the process restarts)",
+            p.ctor
+        ),
+        help: format!(
+            "check a connection out of the pool inside the loop, where it is used, and let it \
+             drop at the end of each iteration (or use a plain connection that reconnects \
+             instead of `{}`)",
+            p.field
+        ),
+        label: Some((p.at, format!("`{}` is used in this loop, which never ends", p.field))),
+        related: Vec::new(),
+        fix: None,
+    }
+}
+
+/// A checkout kept in a single slot for the life of the process (see [`CheckoutField::single`]).
+fn kept_for_good(fi: usize, p: &Parked, field: &CheckoutField, def: &ClientDef) -> Finding {
+    let what = match def.kind {
+        ClientKind::Session => "transaction",
+        _ => "pooled connection",
+    };
+    let place = if field.owner.is_empty() {
+        field.field.clone()
+    } else {
+        format!("{}.{}", field.owner, field.field)
+    };
+    Finding {
+        rule: META.id,
+        file: fi,
+        span: p.span,
+        severity: Severity::Error,
+        message: format!(
+            "the {what} `{}` ({}) is kept in `{place}` for the life of the process: it is never \
+             given back, and the pool can neither check nor replace it (after a database restart \
+             or failover, every use of it fails until the process restarts)",
+            p.ctor, def.library
+        ),
+        help: format!(
+            "keep the pool in `{place}` instead, and check a connection out where it is used \
+             (it goes back to the pool when dropped)"
+        ),
+        label: Some((p.at, format!("kept in `{}` here", field.field))),
+        related: Vec::new(),
+        fix: None,
     }
 }
 

@@ -417,6 +417,20 @@ impl<'a, 't> Walker<'a, 't> {
 }
 
 impl<'a, 't> Walker<'a, 't> {
+    /// Is `base` a base of class `class` written through its module's import (`class
+    /// ArchiveMilter(Milter.Base)` after `import Milter`)?
+    pub(super) fn base_through_module(&self, class: &str, base: &str, module: &str) -> bool {
+        self.pre.class_bases.get(class).is_some_and(|bases| {
+            bases.iter().any(|b| {
+                text(*b, self.src)
+                    .rsplit_once('.')
+                    .is_some_and(|(alias, last)| {
+                        last == base && self.pre.imported_from(alias, &[module])
+                    })
+            })
+        })
+    }
+
     /// A top-level function named for an event in camelCase (`onCommand`, `onHeartbeat`) that
     /// nothing in the file calls or names: the host that loads the file calls it by that name,
     /// per event (a Domoticz plugin's `onCommand`), unless the event is a once-only one

@@ -1039,7 +1039,9 @@ impl<'a, 't> Walker<'a, 't> {
             && matches!(name, "__init__" | "setup")
             && self.cat.registration.per_call_bases.iter().any(|b| {
                 b.split_once(':').is_some_and(|(module, base)| {
-                    c.bases.iter().any(|x| x == base) && self.pre.imported_from(base, &[module])
+                    c.bases.iter().any(|x| x == base)
+                        && (self.pre.imported_from(base, &[module])
+                            || self.base_through_module(&c.name, base, module))
                 })
             })
         {

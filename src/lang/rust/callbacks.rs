@@ -85,6 +85,29 @@ fn listener_word(name: &str) -> bool {
 }
 
 impl Walker<'_, '_> {
+    /// A function component of a UI framework that runs it again on every render (the
+    /// catalogue's `[registration] components`).
+    pub(super) fn component_fn(&self, attrs: &[Attribute], sig: &Signature) -> bool {
+        let returns = match &sig.output {
+            syn::ReturnType::Type(_, ty) => match &**ty {
+                syn::Type::Path(p) => last_ident(&p.path),
+                _ => None,
+            },
+            syn::ReturnType::Default => None,
+        };
+        let name = sig.ident.to_string();
+        self.catalog.registration.components.iter().any(|c| {
+            c.dependencies
+                .iter()
+                .any(|d| self.file.project.has_crate(d))
+                && (attrs.iter().any(|a| attr_named(a, &c.attributes))
+                    || starts_upper(&name)
+                        && returns
+                            .as_ref()
+                            .is_some_and(|r| c.returns.iter().any(|x| x == r)))
+        })
+    }
+
     /// `Type::f(…, |request, response| …)` with `Type` of a dependency (not the standard
     /// library's, not a lazy cell's) and `f` not a set-up (`[registration.inferred]
     /// once_prefixes`), nor for a once-only event (Rocket's `AdHoc::try_on_ignite`), nor a

@@ -39,7 +39,9 @@ use syn::{
 
 mod callbacks;
 mod extent;
+mod held;
 mod loops;
+mod macros;
 mod options;
 mod prepass;
 mod returns;
@@ -49,6 +51,7 @@ mod sessions;
 pub mod state;
 mod syntax;
 mod vocab;
+use macros::*;
 use options::*;
 use prepass::*;
 use returns::*;

@@ -788,7 +788,11 @@ impl<'ast> Walker<'_, 'ast> {
             }
             _ => false,
         };
-        opened && takes_arguments(init)
+        // (Built with no arguments, it is a stream when the loop calls it for one:
+        // `I3EventListener::connect()?` then `for event in listener.listen()`.)
+        let streamed = matches!(passthrough_root(iterable), Expr::MethodCall(m)
+            if super::syntax::stream_method(&m.method.to_string()));
+        opened && (takes_arguments(init) || streamed)
     }
 
     /// A loop in a plain function that leaves with what it builds (`loop { match

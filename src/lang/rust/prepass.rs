@@ -1035,15 +1035,18 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         {
             // Handed with a schedule that runs once (`app.add_systems(Startup, connect_db)`):
             // run once, at start-up.
-            let once = m.args.iter().any(|a| {
-                path_arg(a).and_then(last_ident).is_some_and(|l| {
-                    let l = l.to_ascii_lowercase();
-                    l.ends_with("startup") || reg.once_events.contains(&l)
-                })
-            });
+            // (Or by a method named for once: pavex's `bp.singleton(f!(crate::db::pool))`,
+            // actix's `App::configure(routes)`, Tauri's `.setup(init)`.)
+            let once = ONCE_REGISTRATIONS.contains(&method.as_str())
+                || m.args.iter().any(|a| {
+                    path_arg(a).and_then(last_ident).is_some_and(|l| {
+                        let l = l.to_ascii_lowercase();
+                        l.ends_with("startup") || reg.once_events.contains(&l)
+                    })
+                });
             let mut paths = Vec::new();
             for a in &m.args {
-                handed_paths(a, 0, &mut paths);
+                handed_paths(a, 0, self.macros, &mut paths);
             }
             if once {
                 self.pre

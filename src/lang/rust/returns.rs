@@ -623,6 +623,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_struct(&mut self, st: &'ast syn::ExprStruct) {
         // `ClientOptions { before_send: Some(Arc::new(move |event| …)), .. }`: kept on a field.
+        self.record_struct_parked(st);
         self.visit_path(&st.path);
         for f in &st.fields {
             self.visit_stored(&f.expr);
@@ -689,6 +690,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 closure = Some(ClosureRole::Handler("event"));
             } else if last == "new" && LAZY_TYPES.contains(&type_seg) {
                 guard = Some(Guard::Lazy);
+            } else if last.starts_with("use_") && self.ctx().kind == ScopeKind::Component {
+                // A component's hook (`use_hook(|| reqwest::Client::new())`, `use_signal`,
+                // `use_memo`): what its closure builds is kept across renders.
+                guard = Some(Guard::Memo);
             } else if (AXUM_METHODS.contains(&last) || last == "on")
                 && self.pre.is_axum_router_fn(&p.path)
             {
@@ -750,6 +755,16 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 format!("….{method}")
             };
             self.add_call(callee, method.clone(), None, span, true);
+        }
+        if CALL_IN_PLACE.contains(&method.as_str()) {
+            for a in &m.args {
+                if let Expr::Path(p) = a
+                    && p.qself.is_none()
+                    && let Some((callee, name, module)) = self.call_target(&p.path)
+                {
+                    self.add_call(callee, name, module, self.conv.of(p), false);
+                }
+            }
         }
         if let Some((mm, ctor, root)) = matched {
             let span = self.conv.of(m);

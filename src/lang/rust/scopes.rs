@@ -282,6 +282,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Some(fw) = self.route_attr(attrs) {
             return (ScopeKind::Handler, Some(fw));
         }
+        if free && self.component_fn(attrs, sig) {
+            return (ScopeKind::Component, Some("component"));
+        }
         // A callable module's body runs once; the functions it declares, per call.
         if attrs
             .iter()
@@ -587,6 +590,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         self.with_ctx(ctx, |w| w.visit_block(block));
         if let Some(scope) = self.facts.functions.get(idx).map(|f| f.scope.clone()) {
             self.session_state(block, sig, idx, &scope);
+            self.held_across_loops(block, idx, &scope);
         }
         self.lets = lets;
         self.assign_guards = assigns;

@@ -271,7 +271,7 @@ impl<'ast> Visit<'ast> for Scan<'_> {
 
 /// The binding of a `let` whose value is a checkout from a pool (`let mut conn =
 /// self.pool.acquire().await?`).
-fn checkout_binding(
+pub(super) fn checkout_binding(
     local: &syn::Local,
     methods: &[String],
     text_of: &dyn Fn(&Expr) -> String,

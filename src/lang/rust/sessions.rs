@@ -26,11 +26,11 @@ fn is_collection(ty: &Type) -> bool {
 }
 
 /// The value a collection method stores: `map.insert(k, v)`, `set.insert(v)`,
-/// `vec.insert(i, v)`, `vec.push(v)`, `map.entry(k).or_insert(v)`.
+/// `vec.insert(i, v)`, `vec.push(v)`, `map.entry(k).or_insert(v)`; or a cell's (`ONE.set(v)`).
 fn stored_arg<'e>(method: &str, args: &'e Punctuated<Expr, Token![,]>) -> Option<&'e Expr> {
     match method {
         "insert" => args.iter().last(),
-        "push" | "push_back" | "push_front" | "or_insert" => args.first(),
+        "push" | "push_back" | "push_front" | "or_insert" | "set" => args.first(),
         _ => None,
     }
 }
@@ -130,6 +130,46 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         })
     }
 
+    /// Does a type hold a collection anywhere (`LazyLock<Mutex<HashMap<…>>>`, `DashMap<…>`),
+    /// through the file's type aliases?
+    fn holds_collection(&self, ty: &Type, depth: usize) -> bool {
+        const MORE: &[&str] = &["DashMap", "DashSet", "LruCache", "SkipMap", "BinaryHeap"];
+        if depth > MAX_TYPE_DEPTH {
+            return false;
+        }
+        if is_collection(ty) {
+            return true;
+        }
+        match ty {
+            Type::Path(tp) => {
+                if tp.path.segments.len() == 1
+                    && let Some(alias) = last_ident(&tp.path).and_then(|n| self.pre.aliases.get(&n))
+                    && self.holds_collection(alias, depth + 1)
+                {
+                    return true;
+                }
+                tp.path.segments.last().is_some_and(|s| {
+                    MORE.contains(&s.ident.to_string().as_str())
+                        || match &s.arguments {
+                            syn::PathArguments::AngleBracketed(args) => {
+                                args.args.iter().any(|a| match a {
+                                    syn::GenericArgument::Type(t) => {
+                                        self.holds_collection(t, depth + 1)
+                                    }
+                                    _ => false,
+                                })
+                            }
+                            _ => false,
+                        }
+                })
+            }
+            Type::Reference(r) => self.holds_collection(&r.elem, depth + 1),
+            Type::Paren(p) => self.holds_collection(&p.elem, depth + 1),
+            Type::Array(_) | Type::Slice(_) => true,
+            _ => false,
+        }
+    }
+
     /// The named fields of a struct that hold checkouts.
     pub(super) fn record_checkout_fields(&mut self, s: &'ast syn::ItemStruct) {
         if self.in_test() {
@@ -141,11 +181,19 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         for f in &named.named {
             let Some(id) = &f.ident else { continue };
             // Shared between tasks, or the struct's own collection of them.
+            // Or one checkout of its own (`ledger: PooledConnection<'static, M>`).
             let found = match self.checkout_in(&f.ty, false, 0) {
                 Some(def) => Some((def, false)),
                 None if is_collection(&f.ty) => self.checkout_in(&f.ty, true, 0).map(|d| (d, true)),
                 None => None,
             };
+            let single = !self.holds_collection(&f.ty, 0);
+            let found = found.or_else(|| {
+                single
+                    .then(|| self.checkout_in(&f.ty, true, 0))
+                    .flatten()
+                    .map(|d| (d, true))
+            });
             if let Some((def, own)) = found {
                 self.facts.checkout_fields.push(CheckoutField {
                     owner: s.ident.to_string(),
@@ -153,6 +201,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     client: def.id.clone(),
                     span: self.conv.of(id),
                     own,
+                    single,
                 });
             }
         }
@@ -172,6 +221,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 client: def.id.clone(),
                 span: self.conv.of(&s.ident),
                 own: false,
+                single: !self.holds_collection(&s.ty, 0),
             });
         }
     }
@@ -198,11 +248,18 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 None => Some(e),
             }
         };
-        let Some(collection) = follow(self, &m.receiver) else {
-            return;
-        };
         // A static of this file, or one named in capitals from elsewhere (`state::OPEN`).
         let statics = &self.pre.statics;
+        // (A static named alone, `META.set(conn)`, is no local to follow.)
+        let named_static =
+            expr_ident(&m.receiver).is_some_and(|n| statics.contains(&n) || is_all_caps(&n));
+        let Some(collection) = (if named_static {
+            Some(&*m.receiver)
+        } else {
+            follow(self, &m.receiver)
+        }) else {
+            return;
+        };
         let is_static = |p: &syn::Path| {
             last_ident(p)
                 .is_some_and(|n| (p.segments.len() == 1 && statics.contains(&n)) || is_all_caps(&n))
@@ -248,7 +305,77 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             at,
             scope: self.scope(&ctx),
             in_fn: ctx.fn_idx,
+            across_loop: false,
         });
+    }
+
+    /// `Self { ledger, .. }` / `Consumer { ledger: conn, .. }` in a function, where a field's
+    /// value is built by a call there (`let ledger = wms.get_owned().await?`): the call, and the
+    /// field it is kept in (judged only when that field holds one checkout of its own).
+    pub(super) fn record_struct_parked(&mut self, st: &'ast syn::ExprStruct) {
+        // (The struct declared in this file, before: its constructor is most often beside it.)
+        if self.fns.is_empty()
+            || self.in_test()
+            || !self
+                .facts
+                .checkout_fields
+                .iter()
+                .any(|f| f.single && !f.owner.is_empty())
+        {
+            return;
+        }
+        let Some(name) = last_ident(&st.path) else {
+            return;
+        };
+        let owner = if name == "Self" {
+            match self.impl_owner.clone() {
+                Some(o) => o,
+                None => return,
+            }
+        } else {
+            name
+        };
+        for f in &st.fields {
+            let syn::Member::Named(id) = &f.member else {
+                continue;
+            };
+            let field = id.to_string();
+            if !self
+                .facts
+                .checkout_fields
+                .iter()
+                .any(|c| c.single && c.owner == owner && c.field == field)
+            {
+                continue;
+            }
+            let at = self.conv.of(&f.expr);
+            let built = match expr_ident(&f.expr) {
+                Some(n) => match self.lookup(&n, at.start as usize) {
+                    Found::Value(init, _) => value_core(init),
+                    _ => continue,
+                },
+                None => value_core(&f.expr),
+            };
+            let (shown, span) = match built {
+                Expr::MethodCall(c) => (
+                    format!("{}.{}()", self.short_text(&c.receiver), c.method),
+                    self.conv.of(c),
+                ),
+                Expr::Call(c) => (format!("{}()", self.short_text(&c.func)), self.conv.of(c)),
+                _ => continue,
+            };
+            let ctx = self.ctx();
+            self.facts.parked.push(Parked {
+                owner: Some(owner.clone()),
+                field,
+                ctor: shown,
+                span,
+                at,
+                scope: self.scope(&ctx),
+                in_fn: ctx.fn_idx,
+                across_loop: false,
+            });
+        }
     }
 
     /// An expression's text without whitespace, when short (`ctx.db`); `…` otherwise.

@@ -410,8 +410,16 @@ pub(super) fn inline_subscription(e: &Expr) -> bool {
     let Expr::MethodCall(m) = passthrough_root(e) else {
         return false;
     };
-    let name = m.method.to_string();
-    let streams = [
+    stream_method(&m.method.to_string())
+        && matches!(
+            passthrough_root(&m.receiver),
+            Expr::Call(c) if matches!(&*c.func, Expr::Path(_))
+        )
+}
+
+/// Is `name` a method that opens a stream of events (`subscribe`, `incoming`, `listen`)?
+pub(super) fn stream_method(name: &str) -> bool {
+    [
         "subscribe",
         "incoming",
         "listen",
@@ -420,12 +428,7 @@ pub(super) fn inline_subscription(e: &Expr) -> bool {
         "messages",
     ]
     .iter()
-    .any(|p| name.starts_with(p));
-    streams
-        && matches!(
-            passthrough_root(&m.receiver),
-            Expr::Call(c) if matches!(&*c.func, Expr::Path(_))
-        )
+    .any(|p| name.starts_with(p))
 }
 
 /// Is `e` a channel's receiving end by its name (`connection.receiver`, `rx`, `jobs_rx`,
@@ -721,206 +724,6 @@ pub(super) fn file_role(rel: &str) -> FileRole {
     FileRole::Normal
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pass 1: macro bodies
-
-pub(super) enum MacroContent {
-    /// Rocket `routes![a, b::c]`.
-    Routes(Vec<syn::Path>),
-    /// `lazy_static! { static ref X: T = e; }`, `thread_local! { static X: T = e; }`: names and
-    /// initialisers.
-    Lazy(Vec<(String, Expr)>),
-    /// The body of an expression macro of [`EXPR_MACROS`] (`tokio::join!(a, b)`, `vec![..]`).
-    Exprs(Vec<Expr>),
-}
-
-#[derive(Default)]
-pub(super) struct MacroStore {
-    pub(super) by_key: HashMap<(usize, usize), MacroContent>,
-    /// How many macro bodies the visit is inside (a `vec![…]` in a `vec![…]`), bounded.
-    depth: usize,
-}
-
-impl MacroStore {
-    pub(super) fn collect(ast: &syn::File) -> Self {
-        let mut store = MacroStore::default();
-        store.visit_file(ast);
-        store
-    }
-
-    pub(super) fn get(&self, m: &Macro) -> Option<&MacroContent> {
-        self.by_key.get(&macro_key(m))
-    }
-}
-
-pub(super) fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<(String, Expr)>> {
-    let mut out = Vec::new();
-    while !input.is_empty() {
-        input.call(Attribute::parse_outer)?;
-        input.parse::<Visibility>()?;
-        input.parse::<Token![static]>()?;
-        if input.peek(Token![ref]) {
-            input.parse::<Token![ref]>()?;
-        }
-        let name = input.parse::<Ident>()?.to_string();
-        input.parse::<Token![:]>()?;
-        input.parse::<Type>()?;
-        input.parse::<Token![=]>()?;
-        out.push((name, input.parse::<Expr>()?));
-        if input.peek(Token![;]) {
-            input.parse::<Token![;]>()?;
-        }
-    }
-    Ok(out)
-}
-
-/// The branches of `tokio::select!` / `futures::select!`: `[biased;] pat = future [, if cond]
-/// => handler[,]` and `else => handler`, as the futures, conditions and handlers in order.
-pub(super) fn parse_select(input: ParseStream) -> syn::Result<Vec<Expr>> {
-    let mut out = Vec::new();
-    if input.peek(Ident) && input.peek2(Token![;]) {
-        input.parse::<Ident>()?;
-        input.parse::<Token![;]>()?;
-    }
-    while !input.is_empty() {
-        if input.peek(Token![else]) || input.peek(Token![default]) {
-            if input.peek(Token![else]) {
-                input.parse::<Token![else]>()?;
-            } else {
-                input.parse::<Token![default]>()?;
-            }
-        } else {
-            Pat::parse_single(input)?;
-            input.parse::<Token![=]>()?;
-            out.push(Expr::parse_without_eager_brace(input)?);
-            if input.peek(Token![,]) && input.peek2(Token![if]) {
-                input.parse::<Token![,]>()?;
-                input.parse::<Token![if]>()?;
-                out.push(Expr::parse_without_eager_brace(input)?);
-            }
-        }
-        input.parse::<Token![=>]>()?;
-        out.push(input.parse::<Expr>()?);
-        if input.peek(Token![,]) {
-            input.parse::<Token![,]>()?;
-        }
-    }
-    Ok(out)
-}
-
-/// `"ns" => { "name" => expr, … }, …`: the expressions.
-fn parse_wasm_imports(input: ParseStream) -> syn::Result<Vec<Expr>> {
-    let mut out = Vec::new();
-    while !input.is_empty() {
-        input.parse::<syn::LitStr>()?;
-        input.parse::<Token![=>]>()?;
-        let inner;
-        syn::braced!(inner in input);
-        while !inner.is_empty() {
-            inner.parse::<syn::LitStr>()?;
-            inner.parse::<Token![=>]>()?;
-            out.push(inner.parse::<Expr>()?);
-            if inner.peek(Token![,]) {
-                inner.parse::<Token![,]>()?;
-            }
-        }
-        if input.peek(Token![,]) {
-            input.parse::<Token![,]>()?;
-        }
-    }
-    Ok(out)
-}
-
-impl<'ast> Visit<'ast> for MacroStore {
-    fn visit_macro(&mut self, m: &'ast Macro) {
-        if m.tokens.is_empty() {
-            return;
-        }
-        let content = match last_ident(&m.path).as_deref() {
-            Some("routes") => m
-                .parse_body_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
-                .ok()
-                .map(|p| MacroContent::Routes(p.into_iter().collect())),
-            Some("lazy_static" | "thread_local") => m
-                .parse_body_with(parse_lazy_statics)
-                .ok()
-                .map(MacroContent::Lazy),
-            // `tokio::select! { ev = swarm.select_next_some() => handle(ev).await, … }`: the
-            // futures and the handlers, as expressions where the macro stands (in a loop, each
-            // handler runs per event).
-            Some("select" | "select_biased") => m
-                .parse_body_with(parse_select)
-                .ok()
-                .map(MacroContent::Exprs),
-            // wasmer's `imports! { "host" => { "lookup" => Function::new_typed_with_env(…) } }`:
-            // the host functions handed to the guest, as expressions.
-            Some("imports") => m
-                .parse_body_with(parse_wasm_imports)
-                .ok()
-                .map(MacroContent::Exprs),
-            Some(name) if EXPR_MACROS.contains(&name) => m
-                .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
-                .ok()
-                .map(|p| MacroContent::Exprs(p.into_iter().collect())),
-            // A macro with a syntax of its own (bastion's `msg! { ctx.recv().await?, r: Reading
-            // => { store(&pool, &r).await; }; … }`): the blocks written at its top level are
-            // Rust code run where the macro stands.
-            // One that wraps a `match` of its own (elfo's `msg!(match envelope { Ping => … })`)
-            // or any other single expression: that expression.
-            Some(name) if !OPAQUE_MACROS.contains(&name) => match m.parse_body::<Expr>() {
-                Ok(e @ (Expr::Match(_) | Expr::Block(_) | Expr::If(_))) => {
-                    Some(MacroContent::Exprs(vec![e]))
-                }
-                _ => {
-                    let blocks = top_level_blocks(&m.tokens);
-                    (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
-                }
-            },
-            _ => None,
-        };
-        if let Some(c) = content {
-            // The macros written inside this one's expressions (`vec![Service {
-            // characteristics: vec![…] }]`): each is read where it stands too.
-            if self.depth < 16 {
-                self.depth += 1;
-                match &c {
-                    MacroContent::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
-                    MacroContent::Lazy(statics) => {
-                        statics.iter().for_each(|(_, e)| self.visit_expr(e));
-                    }
-                    MacroContent::Routes(_) => {}
-                }
-                self.depth -= 1;
-            }
-            self.by_key.insert(macro_key(m), c);
-        }
-    }
-}
-
-/// The brace-delimited groups at the top level of a macro's tokens that parse as blocks, as
-/// block expressions (at most a few dozen: a macro is not a file).
-fn top_level_blocks(tokens: &proc_macro2::TokenStream) -> Vec<Expr> {
-    const MAX_BLOCKS: usize = 64;
-    tokens
-        .clone()
-        .into_iter()
-        .filter_map(|t| match t {
-            proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace => {
-                syn::parse2::<syn::Block>(proc_macro2::TokenTree::Group(g).into()).ok()
-            }
-            _ => None,
-        })
-        .take(MAX_BLOCKS)
-        .map(|block| {
-            Expr::Block(syn::ExprBlock {
-                attrs: Vec::new(),
-                label: None,
-                block,
-            })
-        })
-        .collect()
-}
-
 /// Is `method` named for an event callback by the catalogue's `[registration.inferred]`
 /// prefixes and suffixes (`on_clicked`, `connect_clicked`), and not for a once-only event
 /// (`on_startup`, `on_ready`) nor denied?
@@ -997,7 +800,7 @@ pub(super) fn callback_like(e: &Expr, depth: u8) -> bool {
 /// The functions named by path among a registration's callbacks, one call deep (`list` in
 /// `get(list)`).
 pub(super) fn callback_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
-    fn_paths(e, depth, true, out);
+    fn_paths(e, depth, true, None, out);
 }
 
 /// A path naming a function (`list`, `handlers::list`), not a type, a variant or a constant.
@@ -1007,21 +810,39 @@ fn fn_path(p: &syn::ExprPath) -> bool {
 
 /// The paths of functions in an argument: bare, and through wrapper calls (`calls`: `get(list)`)
 /// or through tuples, configuring methods and parentheses (`!calls`: `(a, b.run_if(…))`).
-fn fn_paths<'a>(e: &'a Expr, depth: u8, calls: bool, out: &mut Vec<&'a syn::Path>) {
+fn fn_paths<'a>(
+    e: &'a Expr,
+    depth: u8,
+    calls: bool,
+    macros: Option<&'a MacroStore>,
+    out: &mut Vec<&'a syn::Path>,
+) {
     match e {
         Expr::Path(p) if fn_path(p) => out.push(&p.path),
         Expr::Call(c) if calls && depth < 2 => {
             for a in &c.args {
-                fn_paths(a, depth + 1, calls, out);
+                fn_paths(a, depth + 1, calls, macros, out);
             }
         }
         Expr::Tuple(t) if !calls && depth < 3 => {
             for x in &t.elems {
-                fn_paths(x, depth + 1, calls, out);
+                fn_paths(x, depth + 1, calls, macros, out);
             }
         }
-        Expr::MethodCall(m) if !calls && depth < 3 => fn_paths(&m.receiver, depth + 1, calls, out),
-        Expr::Paren(p) if !calls && depth < 3 => fn_paths(&p.expr, depth + 1, calls, out),
+        Expr::MethodCall(m) if !calls && depth < 3 => {
+            fn_paths(&m.receiver, depth + 1, calls, macros, out)
+        }
+        Expr::Paren(p) if !calls && depth < 3 => fn_paths(&p.expr, depth + 1, calls, macros, out),
+        Expr::Try(t) if !calls && depth < 3 => fn_paths(&t.expr, depth + 1, calls, macros, out),
+        // A macro naming one function, and nothing else (goose's `transaction!(checkout)`):
+        // the function, handed on.
+        Expr::Macro(m) if !calls && depth < 3 => {
+            if let Some(MacroContent::Exprs(exprs)) = macros.and_then(|s| s.get(&m.mac))
+                && let [only @ Expr::Path(_)] = exprs.as_slice()
+            {
+                fn_paths(only, depth + 1, calls, macros, out);
+            }
+        }
         _ => {}
     }
 }
@@ -1052,9 +873,15 @@ pub(super) fn inferred_attr(def: &crate::catalog::InferredDef, attrs: &[Attribut
 
 /// The functions of the project a method is handed by name, as values: a path (`reconcile`,
 /// `handlers::list`), in a tuple (`(simulate, tally).chain()`), or as the receiver of a method
-/// that configures it (`push_scores.run_if(on_timer(…))`).
-pub(super) fn handed_paths<'a>(e: &'a Expr, depth: u8, out: &mut Vec<&'a syn::Path>) {
-    fn_paths(e, depth, false, out);
+/// that configures it (`push_scores.run_if(on_timer(…))`, `transaction!(checkout).set_weight(2)?`),
+/// or named alone in a macro (`transaction!(checkout)`).
+pub(super) fn handed_paths<'a>(
+    e: &'a Expr,
+    depth: u8,
+    macros: &'a MacroStore,
+    out: &mut Vec<&'a syn::Path>,
+) {
+    fn_paths(e, depth, false, Some(macros), out);
 }
 
 /// The string literals an expression evaluates to: `"…"`, `String::from("…")`, `"…".to_string()`,

@@ -114,6 +114,28 @@ pub(super) const LOOP_ON_ITER: &[&str] = &[
     "try_fold",
 ];
 
+/// Methods that run the function handed to them once, where the application is put together:
+/// pavex's `bp.singleton(f!(crate::db::pool))`, actix's `App::configure(routes)`, Tauri's
+/// `.setup(init)`.
+pub(super) const ONCE_REGISTRATIONS: &[&str] = &["singleton", "configure", "setup", "on_startup"];
+
+/// Combinators that call a function handed to them by path where they stand, once or per element
+/// (`ticket.and_then(jira::lookup)`, `rows.iter().map(parse_row)`): a call of that function there.
+pub(super) const CALL_IN_PLACE: &[&str] = &[
+    "and_then",
+    "or_else",
+    "map",
+    "map_or",
+    "map_or_else",
+    "unwrap_or_else",
+    "filter_map",
+    "flat_map",
+    "for_each",
+    "try_for_each",
+    "inspect",
+    "then",
+];
+
 /// Methods that make a chain an iterator.
 pub(super) const ITER_METHODS: &[&str] = &[
     "iter",
@@ -147,6 +169,10 @@ pub(super) const WRAPPERS: &[&str] = &["Arc", "Rc", "Box", "Data", "State", "Ext
 /// than the whole walk.
 pub(super) const EXPR_MACROS: &[&str] = &["vec", "join", "try_join", "dbg"];
 
+/// Markup macros: their braces that parse as blocks are Rust code run as the component renders or
+/// on its events (see `markup_blocks`).
+pub(super) const MARKUP_MACROS: &[&str] = &["rsx", "html", "view"];
+
 /// Macros whose brace groups are not Rust code run where the macro stands: definitions,
 /// conditional items, markup and data (their blocks are templates, items or literals).
 pub(super) const OPAQUE_MACROS: &[&str] = &[
@@ -154,9 +180,6 @@ pub(super) const OPAQUE_MACROS: &[&str] = &[
     "cfg_if",
     "quote",
     "quote_spanned",
-    "view",
-    "rsx",
-    "html",
     "json",
     "sql",
     "lazy_static",

@@ -194,6 +194,34 @@ impl<'a, 't> Walker<'a, 't> {
 }
 
 impl<'a, 't> Pre<'a, 't> {
+    /// Is `export` of this file a handler a file-based router calls per request (the
+    /// catalogue's `[[registration.file_routes]]`: a Gatsby Function's default export in
+    /// `src/api/`, a Vercel function's in `api/`)?
+    pub(super) fn file_route(&self, export: &str) -> bool {
+        self.file_route_def(export).is_some()
+    }
+
+    /// The `[[registration.file_routes]]` entry that makes `export` of this file a handler.
+    pub(super) fn file_route_def(&self, export: &str) -> Option<&'a crate::catalog::FileRouteDef> {
+        let rel = self.file.rel.trim_start_matches("./");
+        let catalog: &'a LangCatalog = self.catalog;
+        catalog.registration.file_routes.iter().find(|r| {
+            r.exports.iter().any(|e| e == export || e == "*")
+                && (r.dependencies.iter().any(|d| self.file.project.has_dep(d))
+                    || r.marked_above(&self.file.project.root))
+                && (r.dirs.is_empty()
+                    || r.dirs.iter().any(|d| {
+                        rel.strip_prefix(d.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
+                    }))
+                && (r.suffixes.is_empty() || {
+                    let name = rel.rsplit('/').next().unwrap_or(rel);
+                    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+                    r.suffixes.iter().any(|x| stem.ends_with(x.as_str()))
+                })
+        })
+    }
+
     /// A function named under a registration key of an options object (`consumer.run({
     /// eachMessage: onMessage })`, tRPC's `createHTTPServer({ router, createContext })`, the
     /// catalogue's `[registration] keys`): it runs per event.

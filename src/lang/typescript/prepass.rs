@@ -801,32 +801,6 @@ impl<'a, 't> Pre<'a, 't> {
             .push((value, Special::Handler(fw, span(value))));
     }
 
-    /// Is `export` of this file a handler a file-based router calls per request (the
-    /// catalogue's `[[registration.file_routes]]`: a Gatsby Function's default export in
-    /// `src/api/`, a Vercel function's in `api/`)?
-    pub(super) fn file_route(&self, export: &str) -> bool {
-        self.file_route_def(export).is_some()
-    }
-
-    /// The `[[registration.file_routes]]` entry that makes `export` of this file a handler.
-    pub(super) fn file_route_def(&self, export: &str) -> Option<&'a crate::catalog::FileRouteDef> {
-        let rel = self.file.rel.trim_start_matches("./");
-        let catalog: &'a LangCatalog = self.catalog;
-        catalog.registration.file_routes.iter().find(|r| {
-            r.exports.iter().any(|e| e == export)
-                && r.dependencies.iter().any(|d| self.file.project.has_dep(d))
-                && r.dirs.iter().any(|d| {
-                    rel.strip_prefix(d.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-                })
-                && (r.suffixes.is_empty() || {
-                    let name = rel.rsplit('/').next().unwrap_or(rel);
-                    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-                    r.suffixes.iter().any(|x| stem.ends_with(x.as_str()))
-                })
-        })
-    }
-
     /// Every function member of an object literal (or those `names` names), as `special`.
     fn object_members(&mut self, obj: Node<'t>, special: Special, names: Option<&[String]>) {
         let obj = unwrap_value(obj);
@@ -927,6 +901,12 @@ impl<'a, 't> Pre<'a, 't> {
                 && let Some(r) = Some(unwrap_value(r)).filter(|r| r.kind_name() == "identifier")
             {
                 self.exported_names.insert(text(r, src).to_string());
+                // `exports.main = main` where a file-based platform calls `main` per request.
+                let name = lt.rsplit('.').next().unwrap_or("");
+                if self.file_route(name) {
+                    self.pending
+                        .push((r, Special::Handler("file-route", span(l))));
+                }
             }
             return;
         }

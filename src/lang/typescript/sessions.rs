@@ -379,12 +379,23 @@ impl<'a, 't> Walker<'a, 't> {
                     let Some(c) = field(n, "function").map(unwrap_value) else {
                         return;
                     };
-                    if c.kind_name() != "member_expression" {
+                    // (Or a transaction helper imported from another module, handed it:
+                    // `commit(conn)`, `rollback(conn)`, EverShop's postgres-query-builder, ends
+                    // the transaction and releases the connection.)
+                    let helper = c.kind_name() == "identifier"
+                        && matches!(text(c, src), "commit" | "rollback")
+                        && self.pre.imports.contains_key(text(c, src))
+                        && call_args(n)
+                            .first()
+                            .is_some_and(|x| self.ctext(unwrap_value(*x)) == b);
+                    if c.kind_name() != "member_expression" && !helper {
                         return;
                     }
                     let prop = field(c, "property").map(|p| text(p, src)).unwrap_or("");
                     let on_b = field(c, "object").is_some_and(|o| self.ctext(o) == b);
-                    if !on_b || !release.contains(&prop) || n.start_byte() < acq_range.end {
+                    if !helper && (!on_b || !release.contains(&prop))
+                        || n.start_byte() < acq_range.end
+                    {
                         return;
                     }
                     // Released by a callback registered for an event (`server.once('close', ()

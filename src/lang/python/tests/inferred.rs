@@ -540,3 +540,41 @@ class Gate(IStrategy):
     assert_ne!(kinds[0], ScopeKind::Handler, "{:#?}", f.clients[0].scope);
     assert_eq!(kinds[1], ScopeKind::Handler, "{:#?}", f.clients[1].scope);
 }
+
+#[test]
+fn setters_run_once_and_per_connection_bases_through_their_module() {
+    // A plugin host's `set_site` (a `set_*` setter) runs once, when it loads the plugin.
+    let src = "\
+import requests
+from nikola.plugin_categories import ShortcodePlugin
+
+class Plugin(ShortcodePlugin):
+    def set_site(self, site):
+        self._http = requests.Session()
+
+    def handler(self, repo):
+        s = requests.Session()
+";
+    let f = facts("plugins/badge.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(
+        kinds,
+        [ScopeKind::Function, ScopeKind::Handler],
+        "{:#?}",
+        f.clients
+    );
+    // pymilter builds one `Milter.Base` per SMTP connection: its `__init__` runs per connection,
+    // its base named through the module's import.
+    let src = "\
+import Milter
+import redis
+
+class Archive(Milter.Base):
+    def __init__(self):
+        self.r = redis.Redis()
+";
+    let f = facts("archive_milter.py", src);
+    assert_eq!(f.clients.len(), 1);
+    assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+    assert_eq!(f.clients[0].scope.framework(), "per-call");
+}

@@ -53,6 +53,7 @@ fn only_client(f: &FileFacts) -> &ClientSite {
     &f.clients[0]
 }
 
+mod held;
 mod inferred;
 mod loops;
 mod options;

@@ -1073,3 +1073,18 @@ export class Queues {
     let guards: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
     assert_eq!(guards, [Guard::Memo, Guard::None]);
 }
+
+#[test]
+fn every_export_of_a_telefunc_file_runs_per_call() {
+    let text = r#"import pg from 'pg'
+export async function onLoad(days: number) {
+  const p = new pg.Pool({ max: 2 })
+  return p
+}
+"#;
+    let f = facts("src/reports/reports.telefunc.ts", &["pg", "telefunc"], text);
+    assert_eq!(one_client(&f).scope.kind, ScopeKind::Handler);
+    // The same export in another file is the project's own function.
+    let f = facts("src/reports/reports.ts", &["pg", "telefunc"], text);
+    assert_eq!(one_client(&f).scope.kind, ScopeKind::Function);
+}

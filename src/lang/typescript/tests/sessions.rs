@@ -444,3 +444,33 @@ export async function releasedFirst(user?: string) {
     let r = f.sessions[0].early_return.map(|s| &text[s.range()]);
     assert_eq!(r, Some("return null;"));
 }
+
+#[test]
+fn imported_transaction_helpers_give_the_connection_back() {
+    // EverShop's postgres-query-builder: `commit(conn)` / `rollback(conn)` end the transaction
+    // and release the connection.
+    let text = r#"import { commit, rollback, startTransaction } from "@evershop/postgres-query-builder";
+import type { Pool } from "pg";
+export async function provision(pool: Pool) {
+  const conn = await pool.connect();
+  try {
+    await startTransaction(conn);
+    await conn.query("insert into t values (1)");
+    await commit(conn);
+  } catch (e) {
+    await rollback(conn);
+    throw e;
+  }
+}
+"#;
+    let f = facts(
+        "src/provision.ts",
+        &["pg", "@evershop/postgres-query-builder"],
+        text,
+    );
+    assert!(
+        f.sessions.iter().all(|s| s.closing != Closing::Never),
+        "{:#?}",
+        f.sessions
+    );
+}

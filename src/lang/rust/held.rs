@@ -1,0 +1,165 @@
+//! A checkout held across a loop that does not end: `let mut conn = pool.get_conn()?;` then
+//! `for event in listener.listen() { conn.exec_drop(…)?; }`. It never goes back to its pool, and
+//! the pool can neither check nor replace it: after a database restart every use fails.
+
+use super::*;
+use crate::facts::Parked;
+
+/// Does `body` (a loop's) leave its loop: a `break` of it (not of a loop nested in it)?
+fn breaks_out(body: &Block) -> bool {
+    struct Breaks {
+        nested: usize,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Breaks {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            if self.nested == 0 || b.label.is_some() {
+                self.found = true;
+            }
+            visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.nested += 1;
+            visit::visit_expr_loop(self, l);
+            self.nested -= 1;
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.nested += 1;
+            visit::visit_expr_while(self, w);
+            self.nested -= 1;
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.nested += 1;
+            visit::visit_expr_for_loop(self, f);
+            self.nested -= 1;
+        }
+        fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut v = Breaks {
+        nested: 0,
+        found: false,
+    };
+    v.visit_block(body);
+    v.found
+}
+
+/// The body of a loop that runs until the process stops: `loop { … }` with no `break`, `while
+/// let Some(msg) = stream.next().await { … }`, or a `for` over a stream of events
+/// (`listener.listen()`, `rx.iter()`).
+fn open_loop(e: &Expr) -> Option<&Block> {
+    match e {
+        Expr::Loop(l) if !breaks_out(&l.body) => Some(&l.body),
+        Expr::While(w) if matches!(&*w.cond, Expr::Let(_)) && !breaks_out(&w.body) => Some(&w.body),
+        Expr::ForLoop(f) if !breaks_out(&f.body) => {
+            let streamed = matches!(passthrough_root(&f.expr), Expr::MethodCall(m)
+                if super::syntax::stream_method(&m.method.to_string()));
+            (streamed || channel_receiver(&f.expr) || inline_subscription(&f.expr))
+                .then_some(&f.body)
+        }
+        _ => None,
+    }
+}
+
+/// Does `body` use `name`, and not bind it anew (`conn = pool.get_conn()?` takes a fresh one)?
+fn uses_not_renews(body: &Block, name: &str) -> bool {
+    struct Uses<'n> {
+        name: &'n str,
+        used: bool,
+        renewed: bool,
+    }
+    impl<'ast> Visit<'ast> for Uses<'_> {
+        fn visit_ident(&mut self, i: &'ast proc_macro2::Ident) {
+            if i == self.name {
+                self.used = true;
+            }
+        }
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if expr_ident(&a.left).is_some_and(|l| l == self.name) {
+                self.renewed = true;
+            }
+            visit::visit_expr_assign(self, a);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut v = Uses {
+        name,
+        used: false,
+        renewed: false,
+    };
+    v.visit_block(body);
+    v.used && !v.renewed
+}
+
+impl<'a, 'ast> Walker<'a, 'ast> {
+    /// The checkouts of this function's blocks held across a loop that does not end, after
+    /// them in the same block (see the module's documentation).
+    pub(super) fn held_across_loops(&mut self, block: &'ast Block, fn_idx: usize, scope: &Scope) {
+        struct Blocks<'ast> {
+            out: Vec<&'ast Block>,
+        }
+        impl<'ast> Visit<'ast> for Blocks<'ast> {
+            fn visit_block(&mut self, b: &'ast Block) {
+                self.out.push(b);
+                visit::visit_block(self, b);
+            }
+            fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        if scope.kind == ScopeKind::Test || self.in_test() {
+            return;
+        }
+        let mut blocks = Blocks { out: Vec::new() };
+        blocks.visit_block(block);
+        let text_of = |e: &Expr| -> String {
+            let span = self.conv.of(e);
+            if span.len() <= 240 {
+                self.file.slice(span).split_whitespace().collect()
+            } else {
+                String::new()
+            }
+        };
+        let mut found = Vec::new();
+        for b in blocks.out {
+            for (i, st) in b.stmts.iter().enumerate() {
+                let Stmt::Local(local) = st else { continue };
+                let Some(name) = super::session_state::checkout_binding(
+                    local,
+                    &self.catalog.checkout_methods,
+                    &text_of,
+                ) else {
+                    continue;
+                };
+                let Some(init) = local.init.as_ref() else {
+                    continue;
+                };
+                let rest = b.stmts.get(i + 1..).unwrap_or_default();
+                // (Given up before the loop, `drop(conn)`, or handed on: not held by it.)
+                let at = rest.iter().find_map(|st| match st {
+                    Stmt::Expr(e, _) => open_loop(e)
+                        .filter(|body| uses_not_renews(body, &name))
+                        .map(|_| self.conv.of(e)),
+                    _ => None,
+                });
+                let Some(at) = at else { continue };
+                let core = value_core(&init.expr);
+                let shown = match core {
+                    Expr::MethodCall(c) => format!("{}.{}()", text_of(&c.receiver), c.method),
+                    _ => text_of(core),
+                };
+                found.push(Parked {
+                    owner: None,
+                    field: name,
+                    ctor: shown,
+                    span: self.conv.of(core),
+                    at,
+                    scope: scope.clone(),
+                    in_fn: Some(fn_idx),
+                    across_loop: true,
+                });
+            }
+        }
+        self.facts.parked.extend(found);
+    }
+}

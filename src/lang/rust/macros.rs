@@ -1,0 +1,250 @@
+//! Macro bodies parsed as code (pass 1): Rocket's `routes!`, `lazy_static!`, expression macros,
+//! `select!`, wasmer's `imports!`, markup (`rsx!`, `html!`, `view!`), and the blocks a macro
+//! with a syntax of its own writes at its top level.
+
+use super::*;
+
+pub(super) enum MacroContent {
+    /// Rocket `routes![a, b::c]`.
+    Routes(Vec<syn::Path>),
+    /// `lazy_static! { static ref X: T = e; }`, `thread_local! { static X: T = e; }`: names and
+    /// initialisers.
+    Lazy(Vec<(String, Expr)>),
+    /// The body of an expression macro of [`EXPR_MACROS`] (`tokio::join!(a, b)`, `vec![..]`).
+    Exprs(Vec<Expr>),
+}
+
+#[derive(Default)]
+pub(super) struct MacroStore {
+    pub(super) by_key: HashMap<(usize, usize), MacroContent>,
+    /// How many macro bodies the visit is inside (a `vec![…]` in a `vec![…]`), bounded.
+    depth: usize,
+}
+
+impl MacroStore {
+    pub(super) fn collect(ast: &syn::File) -> Self {
+        let mut store = MacroStore::default();
+        store.visit_file(ast);
+        store
+    }
+
+    pub(super) fn get(&self, m: &Macro) -> Option<&MacroContent> {
+        self.by_key.get(&macro_key(m))
+    }
+}
+
+pub(super) fn parse_lazy_statics(input: ParseStream) -> syn::Result<Vec<(String, Expr)>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        input.call(Attribute::parse_outer)?;
+        input.parse::<Visibility>()?;
+        input.parse::<Token![static]>()?;
+        if input.peek(Token![ref]) {
+            input.parse::<Token![ref]>()?;
+        }
+        let name = input.parse::<Ident>()?.to_string();
+        input.parse::<Token![:]>()?;
+        input.parse::<Type>()?;
+        input.parse::<Token![=]>()?;
+        out.push((name, input.parse::<Expr>()?));
+        if input.peek(Token![;]) {
+            input.parse::<Token![;]>()?;
+        }
+    }
+    Ok(out)
+}
+
+/// The branches of `tokio::select!` / `futures::select!`: `[biased;] pat = future [, if cond]
+/// => handler[,]` and `else => handler`, as the futures, conditions and handlers in order.
+pub(super) fn parse_select(input: ParseStream) -> syn::Result<Vec<Expr>> {
+    let mut out = Vec::new();
+    if input.peek(Ident) && input.peek2(Token![;]) {
+        input.parse::<Ident>()?;
+        input.parse::<Token![;]>()?;
+    }
+    while !input.is_empty() {
+        if input.peek(Token![else]) || input.peek(Token![default]) {
+            if input.peek(Token![else]) {
+                input.parse::<Token![else]>()?;
+            } else {
+                input.parse::<Token![default]>()?;
+            }
+        } else {
+            Pat::parse_single(input)?;
+            input.parse::<Token![=]>()?;
+            out.push(Expr::parse_without_eager_brace(input)?);
+            if input.peek(Token![,]) && input.peek2(Token![if]) {
+                input.parse::<Token![,]>()?;
+                input.parse::<Token![if]>()?;
+                out.push(Expr::parse_without_eager_brace(input)?);
+            }
+        }
+        input.parse::<Token![=>]>()?;
+        out.push(input.parse::<Expr>()?);
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
+/// `"ns" => { "name" => expr, … }, …`: the expressions.
+fn parse_wasm_imports(input: ParseStream) -> syn::Result<Vec<Expr>> {
+    let mut out = Vec::new();
+    while !input.is_empty() {
+        input.parse::<syn::LitStr>()?;
+        input.parse::<Token![=>]>()?;
+        let inner;
+        syn::braced!(inner in input);
+        while !inner.is_empty() {
+            inner.parse::<syn::LitStr>()?;
+            inner.parse::<Token![=>]>()?;
+            out.push(inner.parse::<Expr>()?);
+            if inner.peek(Token![,]) {
+                inner.parse::<Token![,]>()?;
+            }
+        }
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
+impl<'ast> Visit<'ast> for MacroStore {
+    fn visit_macro(&mut self, m: &'ast Macro) {
+        if m.tokens.is_empty() {
+            return;
+        }
+        let content = match last_ident(&m.path).as_deref() {
+            Some("routes") => m
+                .parse_body_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+                .ok()
+                .map(|p| MacroContent::Routes(p.into_iter().collect())),
+            Some("lazy_static" | "thread_local") => m
+                .parse_body_with(parse_lazy_statics)
+                .ok()
+                .map(MacroContent::Lazy),
+            // `tokio::select! { ev = swarm.select_next_some() => handle(ev).await, … }`: the
+            // futures and the handlers, as expressions where the macro stands (in a loop, each
+            // handler runs per event).
+            Some("select" | "select_biased") => m
+                .parse_body_with(parse_select)
+                .ok()
+                .map(MacroContent::Exprs),
+            // wasmer's `imports! { "host" => { "lookup" => Function::new_typed_with_env(…) } }`:
+            // the host functions handed to the guest, as expressions.
+            Some("imports") => m
+                .parse_body_with(parse_wasm_imports)
+                .ok()
+                .map(MacroContent::Exprs),
+            Some(name) if EXPR_MACROS.contains(&name) => m
+                .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+                .ok()
+                .map(|p| MacroContent::Exprs(p.into_iter().collect())),
+            // A macro with a syntax of its own (bastion's `msg! { ctx.recv().await?, r: Reading
+            // => { store(&pool, &r).await; }; … }`): the blocks written at its top level are
+            // Rust code run where the macro stands.
+            // One that wraps a `match` of its own (elfo's `msg!(match envelope { Ping => … })`)
+            // or any other single expression: that expression.
+            // Markup (Dioxus's and Freya's `rsx!`, Yew's `html!`, Leptos's `view!`): its braces
+            // that hold Rust code (`{rows.iter().map(…)}`, an `onclick: move |_| { … }`
+            // handler's body), as expressions where the macro stands: run as the component
+            // renders, or on one of its events.
+            Some(name) if MARKUP_MACROS.contains(&name) => {
+                let mut blocks = Vec::new();
+                markup_blocks(&m.tokens, 0, &mut blocks);
+                (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
+            }
+            Some(name) if !OPAQUE_MACROS.contains(&name) => match m.parse_body::<Expr>() {
+                Ok(e @ (Expr::Match(_) | Expr::Block(_) | Expr::If(_))) => {
+                    Some(MacroContent::Exprs(vec![e]))
+                }
+                // One function named alone (goose's `transaction!(verify::checkout)`): handed
+                // on where the macro stands (see [`handed_paths`]).
+                Ok(e @ Expr::Path(_)) => Some(MacroContent::Exprs(vec![e])),
+                _ => {
+                    let blocks = top_level_blocks(&m.tokens);
+                    (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
+                }
+            },
+            _ => None,
+        };
+        if let Some(c) = content {
+            // The macros written inside this one's expressions (`vec![Service {
+            // characteristics: vec![…] }]`): each is read where it stands too.
+            if self.depth < 16 {
+                self.depth += 1;
+                match &c {
+                    MacroContent::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
+                    MacroContent::Lazy(statics) => {
+                        statics.iter().for_each(|(_, e)| self.visit_expr(e));
+                    }
+                    MacroContent::Routes(_) => {}
+                }
+                self.depth -= 1;
+            }
+            self.by_key.insert(macro_key(m), c);
+        }
+    }
+}
+
+/// The brace-delimited groups at the top level of a macro's tokens that parse as blocks, as
+/// block expressions (at most a few dozen: a macro is not a file).
+fn top_level_blocks(tokens: &proc_macro2::TokenStream) -> Vec<Expr> {
+    const MAX_BLOCKS: usize = 64;
+    tokens
+        .clone()
+        .into_iter()
+        .filter_map(|t| match t {
+            proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace => {
+                syn::parse2::<syn::Block>(proc_macro2::TokenTree::Group(g).into()).ok()
+            }
+            _ => None,
+        })
+        .take(MAX_BLOCKS)
+        .map(|block| {
+            Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block,
+            })
+        })
+        .collect()
+}
+
+/// The brace groups of markup, at any depth, that parse as blocks of Rust code; the others (an
+/// element's `rect { width: "50%", … }`) are searched inside. Bounded, as a macro is not a file.
+fn markup_blocks(tokens: &proc_macro2::TokenStream, depth: usize, out: &mut Vec<Expr>) {
+    const MAX_BLOCKS: usize = 128;
+    if depth > 32 {
+        return;
+    }
+    for t in tokens.clone() {
+        if out.len() >= MAX_BLOCKS {
+            return;
+        }
+        let proc_macro2::TokenTree::Group(g) = t else {
+            continue;
+        };
+        if g.delimiter() == proc_macro2::Delimiter::Brace
+            && let Ok(block) =
+                syn::parse2::<syn::Block>(proc_macro2::TokenTree::Group(g.clone()).into())
+        {
+            // (A string's braces, `label { "{d.service}" }`, hold no call: nothing to read.)
+            if block
+                .stmts
+                .iter()
+                .any(|st| !matches!(st, Stmt::Expr(Expr::Lit(_), _)))
+            {
+                out.push(Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block,
+                }));
+            }
+            continue;
+        }
+        markup_blocks(&g.stream(), depth + 1, out);
+    }
+}

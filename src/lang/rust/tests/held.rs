@@ -1,0 +1,198 @@
+//! Round forty-two's evidence: checkouts kept for the life of the process, functions handed on
+//! through macros and combinators, streams opened with no arguments, function components.
+
+use super::*;
+
+fn parked_lines(text: &str, f: &FileFacts) -> Vec<(usize, bool)> {
+    f.parked
+        .iter()
+        .map(|p| (line_of(text, p.span), p.across_loop))
+        .collect()
+}
+
+#[test]
+fn a_checkout_held_by_a_loop_that_does_not_end() {
+    let text = r#"use mysql::prelude::Queryable;
+use mysql::Pool;
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let pool = Pool::new("mysql://x")?;
+    let mut conn = pool.get_conn()?;
+    let mut listener = i3ipc::I3EventListener::connect()?;
+    for event in listener.listen() {
+        conn.exec_drop("INSERT INTO t VALUES (?)", (event.is_ok(),))?;
+    }
+    Ok(())
+}
+fn per_event(pool: &Pool, rx: std::sync::mpsc::Receiver<u8>) {
+    // Renewed in the loop: not held by it.
+    let mut conn = pool.get_conn().unwrap();
+    for b in rx.iter() {
+        conn = pool.get_conn().unwrap();
+        let _ = conn.exec_drop("INSERT INTO t VALUES (?)", (b,));
+    }
+}
+fn bounded(pool: &Pool, items: &[u8]) {
+    // A loop over items ends.
+    let mut conn = pool.get_conn().unwrap();
+    for b in items {
+        let _ = conn.exec_drop("INSERT INTO t VALUES (?)", (b,));
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["mysql", "i3ipc"], text);
+    assert_eq!(parked_lines(text, &f), [(5, true)], "{:#?}", f.parked);
+}
+
+#[test]
+fn a_checkout_kept_in_a_static_cell_or_a_struct_field() {
+    let text = r#"use std::sync::{Mutex, OnceLock};
+use r2d2::{Pool, PooledConnection};
+use r2d2_postgres::{postgres::NoTls, PostgresConnectionManager};
+type M = PostgresConnectionManager<NoTls>;
+static ONE: OnceLock<Mutex<PooledConnection<M>>> = OnceLock::new();
+pub struct Ledger {
+    conn: PooledConnection<M>,
+    pool: Pool<M>,
+}
+impl Ledger {
+    pub fn new(pool: Pool<M>) -> Self {
+        let conn = pool.get().unwrap();
+        Self { conn, pool }
+    }
+}
+pub fn init(pool: &Pool<M>) {
+    let conn = pool.get().unwrap();
+    let _ = ONE.set(Mutex::new(conn));
+}
+"#;
+    let f = facts_with("src/lib.rs", &["r2d2", "r2d2_postgres"], text);
+    let fields: Vec<(&str, &str, bool)> = f
+        .checkout_fields
+        .iter()
+        .map(|c| (c.owner.as_str(), c.field.as_str(), c.single))
+        .collect();
+    assert_eq!(fields, [("", "ONE", true), ("Ledger", "conn", true)]);
+    let parked: Vec<(usize, &str)> = f
+        .parked
+        .iter()
+        .map(|p| (line_of(text, p.span), p.field.as_str()))
+        .collect();
+    assert_eq!(parked, [(12, "conn"), (17, "ONE")], "{:#?}", f.parked);
+}
+
+#[test]
+fn a_map_of_checkouts_through_an_alias_is_no_single_slot() {
+    let text = r#"use std::collections::HashMap;
+use std::sync::Arc;
+use sqlx::{MySql, Transaction};
+use tokio::sync::Mutex;
+type Open = Arc<Mutex<HashMap<String, Transaction<'static, MySql>>>>;
+pub struct Service { open: Open, held: dashmap::DashMap<u32, sqlx::pool::PoolConnection<MySql>> }
+"#;
+    let f = facts_with("src/lib.rs", &["sqlx", "tokio", "dashmap"], text);
+    assert!(
+        f.checkout_fields.iter().all(|c| !c.single),
+        "{:#?}",
+        f.checkout_fields
+    );
+}
+
+#[test]
+fn functions_handed_through_a_macro_or_called_by_a_combinator() {
+    let text = r#"use goose::prelude::*;
+mod verify;
+mod tickets;
+#[tokio::main]
+async fn main() -> Result<(), GooseError> {
+    GooseAttack::initialize()?
+        .register_scenario(scenario!("Shop").register_transaction(transaction!(verify::order).set_weight(1)?))
+        .execute()
+        .await?;
+    let rx = std::sync::mpsc::channel::<String>().1;
+    for key in rx.iter() {
+        let _ = Some(key.as_str()).and_then(tickets::lookup);
+    }
+    Ok(())
+}
+"#;
+    let f = facts_with("src/main.rs", &["goose", "tokio"], text);
+    let handed: Vec<&str> = f.handler_refs.iter().map(|h| h.name.as_str()).collect();
+    assert!(handed.contains(&"order"), "{:#?}", f.handler_refs);
+    let lookup = f
+        .calls
+        .iter()
+        .find(|c| c.name == "lookup")
+        .expect("lookup is called where `and_then` stands");
+    assert_eq!(lookup.scope.kind, ScopeKind::Loop);
+}
+
+#[test]
+fn a_singleton_registration_runs_once() {
+    let text = r#"use pavex::blueprint::Blueprint;
+use pavex::f;
+pub fn blueprint() -> Blueprint {
+    let mut bp = Blueprint::new();
+    bp.singleton(f!(crate::db::pool));
+    bp.request_scoped(f!(crate::pricing::client));
+    bp
+}
+"#;
+    let f = facts_with("src/lib.rs", &["pavex"], text);
+    let handed: Vec<&str> = f.handler_refs.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(handed, ["client"], "{:#?}", f.handler_refs);
+}
+
+#[test]
+fn a_stream_opened_with_no_arguments_is_served_per_event() {
+    let text = r#"use i3ipc::I3EventListener;
+fn main() {
+    let mut listener = I3EventListener::connect().unwrap();
+    for event in listener.listen() {
+        let http = reqwest::blocking::Client::new();
+        let _ = (event, http);
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["i3ipc", "reqwest"], text);
+    assert_eq!(only_client(&f).scope.kind, ScopeKind::Loop);
+}
+
+#[test]
+fn dioxus_components_render_again_and_their_hooks_keep() {
+    let text = r#"use dioxus::prelude::*;
+#[component]
+fn Panel() -> Element {
+    let kept = use_hook(|| reqwest::Client::new());
+    let http = reqwest::Client::new();
+    rsx! {
+        button { onclick: move |_| { let c = reqwest::Client::new(); drop(c); }, "Go" }
+    }
+}
+fn Other() -> Element {
+    let http = reqwest::Client::new();
+    rsx! { div {} }
+}
+"#;
+    let f = facts_with("src/main.rs", &["dioxus", "reqwest"], text);
+    let sites: Vec<(usize, ScopeKind, bool)> = f
+        .clients
+        .iter()
+        .map(|c| (line_of(text, c.span), c.scope.kind, c.guard != Guard::None))
+        .collect();
+    assert_eq!(
+        sites,
+        [
+            (4, ScopeKind::Component, true),
+            (5, ScopeKind::Component, false),
+            (7, ScopeKind::Component, false),
+            (11, ScopeKind::Component, false),
+        ]
+    );
+    // Leptos runs a component's body once: not a component of `[registration] components`.
+    let f = facts_with("src/main.rs", &["leptos", "reqwest"], text);
+    assert!(
+        f.clients
+            .iter()
+            .all(|c| c.scope.kind != ScopeKind::Component)
+    );
+}
