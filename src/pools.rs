@@ -345,6 +345,10 @@ pub fn is_auxiliary_project(root: &std::path::Path) -> bool {
                 | "benches"
                 | "tests"
                 | "e2e"
+                | "e2e_test"
+                | "e2e_tests"
+                | "e2e-test"
+                | "e2e-tests"
                 | "integration"
                 | "integration-tests"
                 | "integration_tests"
@@ -375,6 +379,9 @@ pub fn is_auxiliary(rel: &str) -> bool {
                 | "test"
                 | "__tests__"
                 | "e2e"
+                | "e2e_test"
+                | "e2e_tests"
+                | "e2e-tests"
                 | "migrations"
                 // Alembic script directories of extensions (`ckanext/x/migration/x/env.py`),
                 // sea-orm's `migration` crate.
@@ -386,6 +393,7 @@ pub fn is_auxiliary(rel: &str) -> bool {
                 | "examples"
                 | "benches"
                 | "benchmarks"
+                | "bench"
         )
     }) || rel.split('/').next().is_some_and(|top| {
         // A repository's top-level integration-test tree (`integration/…`), not an

@@ -270,15 +270,10 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
             if p.scope.kind == ScopeKind::Test {
                 continue;
             }
-            // (A loop that ends with the process: in start-up code. One in a function run per
-            // peer ends with the peer's connection, which the checkout may serve by design.)
+            // (In start-up code, for the life of the process; in a function run per peer, for the
+            // peer's: as many connections held as there are peers.)
             if p.across_loop {
-                if p.scope.kind == ScopeKind::Startup
-                    || p.in_fn
-                        .is_some_and(|f| cx.graph.startup_only.contains(&(fi, f)))
-                {
-                    out.push(held_across_loop(fi, p));
-                }
+                out.push(held_across_loop(fi, p));
                 continue;
             }
             let Some(field) = fields

@@ -48,7 +48,7 @@ fn breaks_out(body: &Block) -> bool {
 /// The body of a loop that runs until the process stops: `loop { … }` with no `break`, `while
 /// let Some(msg) = stream.next().await { … }`, or a `for` over a stream of events
 /// (`listener.listen()`, `rx.iter()`).
-fn open_loop(e: &Expr) -> Option<&Block> {
+pub(super) fn open_loop(e: &Expr) -> Option<&Block> {
     match e {
         Expr::Loop(l) if !breaks_out(&l.body) => Some(&l.body),
         Expr::While(w) if matches!(&*w.cond, Expr::Let(_)) && !breaks_out(&w.body) => Some(&w.body),
@@ -90,6 +90,45 @@ fn uses_not_renews(body: &Block, name: &str) -> bool {
     };
     v.visit_block(body);
     v.used && !v.renewed
+}
+
+/// Is this loop body a reconnect loop's: it serves a stream until that ends (a loop that does
+/// not end by itself, after the connection is made), then waits before connecting again
+/// (`loop { let conn = connect().await?; while let Some(m) = messages.next().await { … }
+/// sleep(backoff).await; }`)? What it builds, it builds once per connection, not per message.
+pub(super) fn reconnects_after_stream(body: &Block) -> bool {
+    let Some(inner) = body
+        .stmts
+        .iter()
+        .position(|st| matches!(st, Stmt::Expr(e, _) if open_loop(e).is_some()))
+    else {
+        return false;
+    };
+    body.stmts
+        .get(inner + 1..)
+        .unwrap_or_default()
+        .iter()
+        .any(|st| {
+            let mut sleeps = false;
+            let mut find = |e: &Expr| {
+                if let Expr::Call(c) = value_core(e)
+                    && let Expr::Path(p) = &*c.func
+                    && last_ident(&p.path).is_some_and(|l| l == "sleep")
+                {
+                    sleeps = true;
+                }
+            };
+            match st {
+                Stmt::Expr(e, _) => find(e),
+                Stmt::Local(l) => {
+                    if let Some(i) = &l.init {
+                        find(&i.expr);
+                    }
+                }
+                _ => {}
+            }
+            sleeps
+        })
 }
 
 impl<'a, 'ast> Walker<'a, 'ast> {

@@ -731,7 +731,8 @@ impl<'ast> Walker<'_, 'ast> {
         self.note_retry(ctx.kind, body);
         // A daily or hourly job (see [`super::loops::paced_slowly`]) builds at its enclosing
         // code's frequency, not per request.
-        if super::loops::paced_slowly(body, self.conv) {
+        if super::loops::paced_slowly(body, self.conv) || super::held::reconnects_after_stream(body)
+        {
             self.with_ctx(ctx, f);
             return;
         }

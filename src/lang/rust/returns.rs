@@ -277,9 +277,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // uses tonic are its own traits.)
         let tonic = i.trait_.as_ref().is_some_and(|(_, path, _)| {
             let resolved = self.pre.resolve(path);
-            // Through the generated module, or by a bare name no `use` names (a glob import).
+            // Through the generated module, or by a bare name no `use` names, unless the file's
+            // glob imports are all of other modules (`use tremor_connectors::prelude::*`: that
+            // prelude's trait).
             resolved.iter().any(|s| s.ends_with("_server"))
-                || resolved.len() == 1 && path.segments.len() == 1
+                || resolved.len() == 1
+                    && path.segments.len() == 1
+                    && (self.pre.globs.is_empty()
+                        || self
+                            .pre
+                            .globs
+                            .iter()
+                            .any(|g| g.iter().any(|s| s.ends_with("_server"))))
         }) && self.pre.deps_tonic
             && i.attrs
                 .iter()

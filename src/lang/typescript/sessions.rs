@@ -444,7 +444,8 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     if !nested
                         && let Some(v) = first_named(n)
-                        && self.analyze_ret(v).direct.iter().any(|d| d == b)
+                        && (self.analyze_ret(v).direct.iter().any(|d| d == b)
+                            || wrapped_in_call(unwrap_value(v), b, |x| self.ctext(x)))
                     {
                         handed = true;
                     }
@@ -555,6 +556,12 @@ fn statement_follows(acq: Node, release: Node) -> bool {
         }
         _ => false,
     }
+}
+
+/// Is `v` a call handed `b` as an argument (`return createDBClient(reserved, () =>
+/// reserved.release())`): what it returns wraps the connection, and its caller releases it.
+fn wrapped_in_call(v: Node, b: &str, ctext: impl Fn(Node) -> String) -> bool {
+    v.kind_name() == "call_expression" && call_args(v).iter().any(|a| ctext(unwrap_value(*a)) == b)
 }
 
 /// Is the innermost function among `anc` (a node's ancestors, innermost last) a callback handed

@@ -196,3 +196,34 @@ fn Other() -> Element {
             .all(|c| c.scope.kind != ScopeKind::Component)
     );
 }
+
+#[test]
+fn a_reconnect_loop_builds_once_per_connection() {
+    let text = r#"async fn receiver(url: String) {
+    loop {
+        let client = redis::Client::open(url.as_str()).unwrap();
+        let mut pubsub = client.get_async_pubsub().await.unwrap();
+        let mut messages = pubsub.on_message();
+        while let Some(m) = messages.next().await {
+            let _ = m;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    }
+}
+async fn per_message(url: String, rx: tokio::sync::mpsc::Receiver<u8>) {
+    loop {
+        let client = redis::Client::open(url.as_str()).unwrap();
+        let _ = client;
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    }
+}
+"#;
+    let f = facts_with("src/main.rs", &["redis", "tokio"], text);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(
+        kinds,
+        [ScopeKind::Function, ScopeKind::Loop],
+        "{:#?}",
+        f.clients
+    );
+}

@@ -794,6 +794,22 @@ impl BatchPublisher for CoreBatchPublisher {
         own,
     );
     assert_ne!(only_client(&f).scope.framework(), "tonic");
+    // A bare name beside a glob import of another crate's prelude is that prelude's trait.
+    let prelude = r#"
+use tremor_connectors::sink::prelude::*;
+#[async_trait::async_trait]
+impl Connector for GcsStreamer {
+    async fn create_sink(&mut self) {
+        let c = reqwest::Client::new();
+    }
+}
+"#;
+    let f = facts_with(
+        "src/streamer.rs",
+        &["tonic", "reqwest", "tremor_connectors"],
+        prelude,
+    );
+    assert_ne!(only_client(&f).scope.framework(), "tonic");
 }
 
 #[test]

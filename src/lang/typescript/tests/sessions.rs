@@ -474,3 +474,22 @@ export async function provision(pool: Pool) {
         f.sessions
     );
 }
+
+#[test]
+fn a_checkout_wrapped_in_what_a_function_returns_is_handed_over() {
+    let text = r#"import postgres from "postgres";
+export function createDBClient(client: postgres.Sql, release: () => void = () => {}) {
+  return {
+    release,
+    reserve: async () => {
+      const reserved = await client.reserve();
+      return createDBClient(reserved, () => {
+        reserved.release();
+      });
+    },
+  };
+}
+"#;
+    let f = facts("src/db.ts", &["postgres"], text);
+    assert_eq!(one_session(&f).closing, Closing::HandedOver);
+}
