@@ -5,54 +5,18 @@
 use super::*;
 use crate::facts::Parked;
 
-/// Does `body` (a loop's) leave its loop: a `break` of it (not of a loop nested in it)?
-fn breaks_out(body: &Block) -> bool {
-    struct Breaks {
-        nested: usize,
-        found: bool,
-    }
-    impl<'ast> Visit<'ast> for Breaks {
-        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
-            if self.nested == 0 || b.label.is_some() {
-                self.found = true;
-            }
-            visit::visit_expr_break(self, b);
-        }
-        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-            self.nested += 1;
-            visit::visit_expr_loop(self, l);
-            self.nested -= 1;
-        }
-        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-            self.nested += 1;
-            visit::visit_expr_while(self, w);
-            self.nested -= 1;
-        }
-        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
-            self.nested += 1;
-            visit::visit_expr_for_loop(self, f);
-            self.nested -= 1;
-        }
-        fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut v = Breaks {
-        nested: 0,
-        found: false,
-    };
-    v.visit_block(body);
-    v.found
-}
-
 /// The body of a loop that runs until the process stops: `loop { … }` with no `break`, `while
 /// let Some(msg) = stream.next().await { … }`, or a `for` over a stream of events
 /// (`listener.listen()`, `rx.iter()`).
 pub(super) fn open_loop(e: &Expr) -> Option<&Block> {
     match e {
-        Expr::Loop(l) if !breaks_out(&l.body) => Some(&l.body),
-        Expr::While(w) if matches!(&*w.cond, Expr::Let(_)) && !breaks_out(&w.body) => Some(&w.body),
-        Expr::ForLoop(f) if !breaks_out(&f.body) => {
+        Expr::Loop(l) if !super::loops::breaks_out(&l.body) => Some(&l.body),
+        Expr::While(w)
+            if matches!(&*w.cond, Expr::Let(_)) && !super::loops::breaks_out(&w.body) =>
+        {
+            Some(&w.body)
+        }
+        Expr::ForLoop(f) if !super::loops::breaks_out(&f.body) => {
             let streamed = matches!(passthrough_root(&f.expr), Expr::MethodCall(m)
                 if super::syntax::stream_method(&m.method.to_string()));
             (streamed || channel_receiver(&f.expr) || inline_subscription(&f.expr))
@@ -182,16 +146,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     _ => None,
                 });
                 let Some(at) = at else { continue };
-                let core = value_core(&init.expr);
-                let shown = match core {
-                    Expr::MethodCall(c) => format!("{}.{}()", text_of(&c.receiver), c.method),
-                    _ => text_of(core),
+                let Some((shown, span)) = self.built_by(value_core(&init.expr)) else {
+                    continue;
                 };
                 found.push(Parked {
                     owner: None,
                     field: name,
                     ctor: shown,
-                    span: self.conv.of(core),
+                    span,
                     at,
                     scope: scope.clone(),
                     in_fn: Some(fn_idx),

@@ -62,6 +62,29 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
     v.found
 }
 
+/// Does this loop body leave its loop: a `break` of it (not of a loop nested in it)?
+pub(super) fn breaks_out(body: &syn::Block) -> bool {
+    struct Breaks {
+        nested: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Breaks {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            if self.nested == 0 || b.label.is_some() {
+                self.found = true;
+            }
+            syn::visit::visit_expr_break(self, b);
+        }
+        this_loop_only!('ast);
+    }
+    let mut v = Breaks {
+        nested: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.found
+}
+
 /// `Err(…)`, `Ok(())` or `()`: a value that is no connection.
 fn gives_up(e: &Expr) -> bool {
     match e {

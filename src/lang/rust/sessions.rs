@@ -275,13 +275,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if taken_from_collection(built) {
             return;
         }
-        let (shown, span) = match built {
-            Expr::MethodCall(c) => (
-                format!("{}.{}()", self.short_text(&c.receiver), c.method),
-                self.conv.of(c),
-            ),
-            Expr::Call(c) => (format!("{}()", self.short_text(&c.func)), self.conv.of(c)),
-            _ => return,
+        let Some((shown, span)) = self.built_by(built) else {
+            return;
         };
         let owner = match base.as_deref() {
             Some("self") => self.impl_owner.clone(),
@@ -356,13 +351,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 },
                 None => value_core(&f.expr),
             };
-            let (shown, span) = match built {
-                Expr::MethodCall(c) => (
-                    format!("{}.{}()", self.short_text(&c.receiver), c.method),
-                    self.conv.of(c),
-                ),
-                Expr::Call(c) => (format!("{}()", self.short_text(&c.func)), self.conv.of(c)),
-                _ => continue,
+            let Some((shown, span)) = self.built_by(built) else {
+                continue;
             };
             let ctx = self.ctx();
             self.facts.parked.push(Parked {
@@ -375,6 +365,18 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 in_fn: ctx.fn_idx,
                 across_loop: false,
             });
+        }
+    }
+
+    /// The call that built a value, short (`pool.get_owned()`, `Pool::new()`), and its span.
+    pub(super) fn built_by(&self, built: &Expr) -> Option<(String, Span)> {
+        match built {
+            Expr::MethodCall(c) => Some((
+                format!("{}.{}()", self.short_text(&c.receiver), c.method),
+                self.conv.of(c),
+            )),
+            Expr::Call(c) => Some((format!("{}()", self.short_text(&c.func)), self.conv.of(c))),
+            _ => None,
         }
     }
 
