@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# CI smoke for the fuzz targets: every target for a few seconds from its seeds plus
+# Smoke for the fuzz targets: every target for a few seconds from its seeds plus
 # fuzz/regressions/<target>/ (a crashing input there fails it). Without a nightly toolchain or
-# cargo-fuzz, the seeds and regressions are replayed through the release binary instead (each
-# as a file of a project: exit 0/1/2 and a JSON report).
+# cargo-fuzz, or with FUZZ_SMOKE_MODE=replay (what .ci/run does), the seeds and regressions are
+# replayed through a connlint binary instead (each as a file of a project: exit 0/1/2 and a JSON
+# report).
 set -uo pipefail
 cd "$(dirname "$0")"
 SECS="${FUZZ_SMOKE_SECONDS:-4}"
 targets=(ts tsx python rust dotenv config url fix_apply lsp)
-if ! cargo +nightly --version >/dev/null 2>&1; then
+# FUZZ_SMOKE_MODE=replay: replay the seeds and regressions only, through FUZZ_SMOKE_BIN if given
+# (`.ci/run` passes the debug binary its tests just built: seconds, where a nightly fuzz build of
+# the library takes minutes).
+if [ "${FUZZ_SMOKE_MODE:-}" = replay ]; then
+  mode=replay
+elif ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz smoke: no nightly toolchain; replaying seeds and regressions on stable instead"
   mode=replay
 elif ! cargo +nightly fuzz --version >/dev/null 2>&1; then
@@ -35,8 +41,12 @@ if [ "$mode" = fuzz ]; then
     rm -rf "$dir" "$dir.log"
   done
 else
-  (cd .. && cargo build --release -q) || exit 1
-  bin="$PWD/../target/release/connlint"
+  if [ -n "${FUZZ_SMOKE_BIN:-}" ]; then
+    bin="$(cd "$(dirname "$FUZZ_SMOKE_BIN")" && pwd)/$(basename "$FUZZ_SMOKE_BIN")"
+  else
+    (cd .. && cargo build --release -q) || exit 1
+    bin="$PWD/../target/release/connlint"
+  fi
   declare -A name=([ts]=a.ts [tsx]=app/page.tsx [python]=app/main.py [rust]=src/main.rs [dotenv]=.env [config]=connlint.toml [url]=.env [fix_apply]=a.ts)
   for t in "${targets[@]}"; do
     for f in seeds/"$t"/* regressions/"$t"/*; do
