@@ -745,6 +745,11 @@ pub struct InferredDef {
     /// TS/JS: keys by which an options object handed to a call names its event or job (`name`,
     /// `id`, `topic`): its function-valued properties then probably run per event.
     pub object_keys: Vec<String>,
+    /// TS/JS: the keys of an observer object handed to a method (`stream.addListener({ next:
+    /// (ev) => …, error, complete })`, RxJS's `subscribe({ next })`) whose function runs once
+    /// per value the stream emits.
+    #[serde(default)]
+    pub observer_keys: Vec<String>,
     /// Python / Rust: method names that say they register an event callback, as prefixes and
     /// suffixes (`on_`: `@app.on_message(…)`; `_handler`: `@dp.message_handler(…)`), when no
     /// name or path is given.
@@ -754,6 +759,11 @@ pub struct InferredDef {
     /// (`into_resource`, `init_pool`), by prefix: called once where the value is
     /// made, not per event.
     pub once_prefixes: Vec<String>,
+    /// Rust: type-name suffixes of configuration (`StorageConfig`, `ClientOptions`): a
+    /// dependency trait's method that builds `Self` from one is a constructor (a registry's
+    /// `try_from_config`), called once per object, which keeps what it builds.
+    #[serde(default)]
+    pub config_types: Vec<String>,
     /// Python: the methods of a class deriving from a dependency's class that nothing in the
     /// file calls are the dependency's to call, probably per event (a coordinator's
     /// `_async_update_data`, a spider's `parse`), except these once-only names (a name may be

@@ -161,9 +161,7 @@ impl<'a, 't> Walker<'a, 't> {
                             && let Some(f) = outer.field("function")
                             && let Some(segs) = dotted(f, src)
                             && (segs.as_slice() == ["cls"]
-                                || segs.last().is_some_and(|l| {
-                                    l.starts_with(|ch: char| ch.is_ascii_uppercase())
-                                }))
+                                || segs.last().is_some_and(|l| class_like(l)))
                         {
                             c.ctor_arg = true;
                             ctor_at = Some(i);
@@ -322,7 +320,12 @@ impl<'a, 't> Walker<'a, 't> {
                     && let Some(key) = p.key.as_deref()
                 {
                     let call_site = matches!(p.site, SiteRef::Call(_));
-                    guard = self.stored_guard(info, key, p.scope_kind, call_site);
+                    let handles = client_id
+                        .as_deref()
+                        .and_then(|id| self.cat.by_id(id))
+                        .map(|d| d.handles.as_slice())
+                        .unwrap_or(&[]);
+                    guard = self.stored_guard(info, key, p.scope_kind, call_site, handles);
                 }
                 if guard == Guard::None {
                     let at = match p.site {
@@ -996,8 +999,8 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         }
         let segs = v.field("function").and_then(|f| dotted(f, self.src));
-        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
-        let class_like = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
+        let upper = |s: &&str| class_like(s);
+        let ctor = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
             [.., ty, _] if constructor_methods && upper(ty) => true,
             // `cls(conn, http)` in a classmethod builds the class.
             [only] if *only == "cls" => true,
@@ -1020,11 +1023,10 @@ impl<'a, 't> Walker<'a, 't> {
                     self.is_exact(el, names)
                 })
         };
-        class_like
-            && positional
-                .iter()
-                .chain(keywords.iter().map(|(_, v)| v))
-                .any(|a| held(*a))
+        ctor && positional
+            .iter()
+            .chain(keywords.iter().map(|(_, v)| v))
+            .any(|a| held(*a))
     }
 
     /// The guard given by storing into the container `recv` (`_cache.setdefault(k, …)`).
@@ -1067,13 +1069,17 @@ impl<'a, 't> Walker<'a, 't> {
         key: &str,
         kind: ScopeKind,
         call_site: bool,
+        handles: &[String],
     ) -> Guard {
         let names = [key.to_string()];
         for (l, r) in &info.assigns {
+            // (Or a handle that shares the client's connections: `self.blob =
+            // client.get_blob_client(…)` keeps `client`; catalogue `handles`.)
             if (l.kind_name() != "identifier" || info.globals.contains(text(*l, self.src)))
                 && (self.is_exact(*r, &names)
                     || self.wrapped_in_class(*r, &names)
-                    || self.in_literal(*r, &names))
+                    || self.in_literal(*r, &names)
+                    || self.is_owner_handle(strip(*r), &names, handles))
                 && compact(text(*l, self.src)) != key
             {
                 let g = self.target_guard(*l, info, kind);

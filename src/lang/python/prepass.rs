@@ -1015,7 +1015,7 @@ impl<'t> Pre<'t> {
         let imp = self.imports.get(first)?;
         // `Class.method()`, `obj.attr.method()` on an imported object: not a module function.
         // `Class()` alone is: it runs the class's `__init__`, which goes by the class's name.
-        let upper = |s: &&str| s.starts_with(|c: char| c.is_ascii_uppercase());
+        let upper = |s: &&str| class_like(s);
         let mut full: Vec<&str> = imp.path.split('.').filter(|s| !s.is_empty()).collect();
         full.extend_from_slice(&segs[1..]);
         // `Builder.build()` on a class imported from the project (`from app.clients import

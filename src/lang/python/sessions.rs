@@ -805,7 +805,7 @@ impl<'a, 't> Walker<'a, 't> {
     ) {
         let climb = self.climb();
         // `handler = EventHandler()`: what the name holds, for the methods called on it.
-        if name.starts_with(|c: char| c.is_ascii_uppercase())
+        if class_like(&name)
             && let Some(b) = climb.binding.as_ref().filter(|_| !climb.derived)
         {
             let owner = self.top().owner.id();
@@ -978,7 +978,7 @@ impl<'a, 't> Walker<'a, 't> {
         if self.pre.classes.contains(class) {
             return Some((method, None));
         }
-        if !class.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if !class_like(class) {
             return None;
         }
         let (_, module) = self.pre.project_target(&[class], self.file)?;

@@ -697,3 +697,10 @@ pub(super) fn container_root<'s>(node: Node, src: &'s str) -> Option<&'s str> {
         }
     }
 }
+
+/// A name written as a class's (`Handle`, a private `_LockHandle`): CamelCase after any leading
+/// underscores.
+pub(super) fn class_like(name: &str) -> bool {
+    name.trim_start_matches('_')
+        .starts_with(|c: char| c.is_ascii_uppercase())
+}

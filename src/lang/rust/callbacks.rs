@@ -174,3 +174,49 @@ mod tests {
         assert!(!listener_chain(&expr("listen(addr)")));
     }
 }
+
+/// Does this method build `Self` (`-> Self`, `-> Result<Self, E>`, `-> Option<Box<Self>>`)
+/// from a configuration (a parameter whose type's name ends with one of `config_types`:
+/// `config: &StorageConfig`)? A dependency's registry calls such a method to make the object,
+/// once per object, which keeps what it builds (chroma's `Configurable::try_from_config`).
+pub(super) fn builds_self_from_config(sig: &Signature, config_types: &[String]) -> bool {
+    fn is_self(ty: &Type, depth: usize) -> bool {
+        let Type::Path(tp) = ty else { return false };
+        let Some(last) = tp.path.segments.last() else {
+            return false;
+        };
+        if last.ident == "Self" {
+            return true;
+        }
+        if depth > 3
+            || !matches!(
+                last.ident.to_string().as_str(),
+                "Result" | "Option" | "Box" | "Arc"
+            )
+        {
+            return false;
+        }
+        match &last.arguments {
+            syn::PathArguments::AngleBracketed(a) => a.args.first().is_some_and(
+                |g| matches!(g, syn::GenericArgument::Type(t) if is_self(t, depth + 1)),
+            ),
+            _ => false,
+        }
+    }
+    fn type_name(ty: &Type) -> Option<String> {
+        match ty {
+            Type::Reference(r) => type_name(&r.elem),
+            Type::Path(tp) => tp.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        }
+    }
+    let syn::ReturnType::Type(_, out) = &sig.output else {
+        return false;
+    };
+    is_self(out, 0)
+        && sig.inputs.iter().any(|a| match a {
+            syn::FnArg::Typed(pt) => type_name(&pt.ty)
+                .is_some_and(|n| config_types.iter().any(|c| n.ends_with(c.as_str()))),
+            syn::FnArg::Receiver(_) => false,
+        })
+}

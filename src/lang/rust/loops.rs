@@ -744,3 +744,156 @@ mod tests {
         assert!(!at_least_an_hour("Duration::from_secs(interval)"));
     }
 }
+
+/// What a `for` loop keeps per element: a construction whose value the iteration stores in a
+/// collection that outlives the iteration (`clients.push((target, make_client(target).await?))`,
+/// `pools.insert(name, pool)`, through a tuple, a struct literal, a variant and the loop's own
+/// `let`s). One per element, kept with the collection: it runs as often as the loop's function
+/// does (a per-target table built when the configuration changes), not once per event.
+pub(super) fn collected(body: &syn::Block, conv: &Conv<'_>) -> HashSet<Span> {
+    struct Stores<'a> {
+        nested: usize,
+        lets: Vec<(String, &'a Expr)>,
+        /// (the collection's root variable, the values stored in it).
+        stored: Vec<(Option<String>, Vec<&'a Expr>)>,
+    }
+    impl<'a> syn::visit::Visit<'a> for Stores<'a> {
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            if let (Some(init), Some(name)) = (&l.init, pat_ident(&l.pat)) {
+                self.lets.push((name, &init.expr));
+            }
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            let values: Vec<&Expr> = match m.method.to_string().as_str() {
+                "push" | "push_back" | "push_front" => m.args.iter().collect(),
+                // `map.insert(key, value)`, `set.insert(value)`, `entry(k).or_insert(v)`.
+                "insert" | "or_insert" => {
+                    m.args.iter().skip(m.args.len().saturating_sub(1)).collect()
+                }
+                _ => Vec::new(),
+            };
+            if !values.is_empty() {
+                self.stored.push((place_root(&m.receiver), values));
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        this_loop_only!('a);
+    }
+    fn pat_ident(p: &Pat) -> Option<String> {
+        match p {
+            Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
+            Pat::Type(t) => pat_ident(&t.pat),
+            _ => None,
+        }
+    }
+    /// The values a stored expression is made of: a tuple's or array's elements, a struct
+    /// literal's fields, a variant's or tuple struct's arguments (`Some(c)`, `Entry(t, c)`).
+    fn parts<'e>(e: &'e Expr, depth: usize, out: &mut Vec<&'e Expr>) {
+        let core = value_core(e);
+        if depth > 4 {
+            out.push(core);
+            return;
+        }
+        match core {
+            Expr::Tuple(t) => t.elems.iter().for_each(|x| parts(x, depth + 1, out)),
+            Expr::Array(a) => a.elems.iter().for_each(|x| parts(x, depth + 1, out)),
+            Expr::Struct(s) => s.fields.iter().for_each(|f| parts(&f.expr, depth + 1, out)),
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Path(p) if last_ident(&p.path)
+                    .is_some_and(|l| starts_upper(&l))) =>
+            {
+                c.args.iter().for_each(|x| parts(x, depth + 1, out));
+            }
+            other => out.push(other),
+        }
+    }
+    let mut v = Stores {
+        nested: 0,
+        lets: Vec::new(),
+        stored: Vec::new(),
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    let mut out = HashSet::new();
+    for (root, values) in &v.stored {
+        // A collection the iteration builds itself goes with it.
+        if root
+            .as_ref()
+            .is_none_or(|r| v.lets.iter().any(|(n, _)| n == r))
+        {
+            continue;
+        }
+        let mut todo: Vec<&Expr> = Vec::new();
+        for e in values {
+            parts(e, 0, &mut todo);
+        }
+        let mut seen = 0;
+        while let Some(e) = todo.pop() {
+            seen += 1;
+            if seen > 64 {
+                break;
+            }
+            match expr_ident(e).and_then(|n| v.lets.iter().rev().find(|(l, _)| *l == n)) {
+                Some((_, init)) => parts(init, 0, &mut todo),
+                None => {
+                    out.insert(conv.of(e));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What an iterator chain keeps per element when it ends in `collect()`: the value each
+/// `map` / `filter_map` closure of the chain leaves with (`urls.iter().map(|u| Client::builder()
+/// .base_url(u).build()).collect::<Vec<_>>()`), one per element, kept with the collection (see
+/// [`collected`]).
+pub(super) fn collected_by(m: &syn::ExprMethodCall, conv: &Conv<'_>) -> HashSet<Span> {
+    let mut out = HashSet::new();
+    if m.method != "collect" {
+        return out;
+    }
+    let mut e = &*m.receiver;
+    for _ in 0..SPINE_STEPS {
+        let Expr::MethodCall(step) = e else { break };
+        if matches!(step.method.to_string().as_str(), "map" | "filter_map")
+            && let Some(Expr::Closure(c)) = step.args.first()
+        {
+            let mut leaves = Vec::new();
+            closure_value(&c.body, &mut leaves);
+            out.extend(leaves.into_iter().map(|x| conv.of(value_core(x))));
+        }
+        e = &step.receiver;
+    }
+    out
+}
+
+/// The value a closure body leaves with: the expression itself, or a block's tail, through the
+/// block's own `let` of that name and through the arms of an `Ok` / `Some` wrapper.
+fn closure_value<'e>(body: &'e Expr, out: &mut Vec<&'e Expr>) {
+    let core = value_core(body);
+    match core {
+        Expr::Block(b) => {
+            let Some(syn::Stmt::Expr(tail, None)) = b.block.stmts.last() else {
+                return;
+            };
+            let tail = value_core(tail);
+            let bound = expr_ident(tail).and_then(|n| {
+                b.block.stmts.iter().rev().find_map(|s| match s {
+                    syn::Stmt::Local(l) if matches!(&l.pat, Pat::Ident(i) if i.ident == n) => {
+                        l.init.as_ref().map(|i| &*i.expr)
+                    }
+                    _ => None,
+                })
+            });
+            out.push(value_core(bound.unwrap_or(tail)));
+        }
+        Expr::Async(a) => {
+            if let Some(syn::Stmt::Expr(tail, None)) = a.block.stmts.last() {
+                out.push(value_core(tail));
+            }
+        }
+        Expr::Tuple(t) => t.elems.iter().for_each(|x| out.push(value_core(x))),
+        other => out.push(other),
+    }
+}

@@ -833,12 +833,19 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         {
             // `pools.insert(tenant, pool.clone())`: kept in a map beyond the call, built once
             // per key (a per-tenant cache), not once per call.
-            for a in m.args.iter().skip(usize::from(method == "insert")) {
+            // (`entry.insert(value)`, `set.insert(value)`: the only argument is the value.)
+            for a in m
+                .args
+                .iter()
+                .skip(usize::from(method == "insert" && m.args.len() > 1))
+            {
                 if let Some(v) = stored_name(a) {
                     state.stored_keyed.insert(v);
                 }
             }
         }
+        let kept = super::loops::collected_by(m, self.conv);
+        self.retry_kept.extend(kept);
         if LOOP_ALWAYS.contains(&method.as_str())
             && !is_iter_chain(&m.receiver)
             && (method.ends_with("_concurrent") || super::syntax::awaited_spine(&m.receiver))
@@ -937,6 +944,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         self.retry_kept.extend(fanned);
         self.exit_branches.extend(workers);
         let stream = self.iterates_stream(f);
+        if !stream {
+            let kept = super::loops::collected(&f.body, self.conv);
+            self.retry_kept.extend(kept);
+        }
         let bound = simple_binding(&f.pat).filter(|_| !stream);
         if let Some(name) = &bound {
             self.for_loops
@@ -1073,5 +1084,40 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 || (!matches!(r.as_str(), "crate" | "self" | "super")
                     && self.file.project.has_crate(r))
         })
+    }
+}
+
+/// Names stored beyond the call (in a static, on `self`, in a map) take with them what was
+/// moved into them through the function's `let`s: `let executor = Arc::new(ImapExecutor::new(id,
+/// pool)); cache.insert(id, executor)` keeps `pool` in the map too.
+pub(super) fn stored_through_lets(state: &mut FnState<'_>, rx: &Rx<'_>) {
+    let mut moved: Vec<(String, Vec<String>)> = Vec::new();
+    for b in &state.bindings {
+        let mut out = Returns::default();
+        returned_expr(b.init, Mode::Direct, rx, &mut out);
+        out.direct_names.remove(&b.name);
+        if !out.direct_names.is_empty() {
+            moved.push((b.name.clone(), out.direct_names.into_iter().collect()));
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    for set in [
+        &mut state.stored_static,
+        &mut state.stored_self,
+        &mut state.stored_keyed,
+    ] {
+        for _ in 0..8 {
+            let before = set.len();
+            for (name, inner) in &moved {
+                if set.contains(name) {
+                    set.extend(inner.iter().cloned());
+                }
+            }
+            if set.len() == before {
+                break;
+            }
+        }
     }
 }

@@ -157,7 +157,7 @@ pub(super) struct Walker<'a, 'ast> {
     /// ctx outside the loop (a `match` on that name dispatches; see `visit_expr_match`).
     pub(super) for_loops: Vec<(usize, String, Ctx)>,
     /// Constructions and calls whose value a retry loop in a plain function keeps (see
-    /// `Walker::note_retry`).
+    /// `Walker::note_retry`), or a loop stores per element (`loops::collected`).
     pub(super) retry_kept: HashSet<Span>,
     /// The branches of the loops walked so far that end their loop
     /// ([`super::loops::exit_branches`]), and the workers a range loop spawns
@@ -346,6 +346,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let reg = &self.catalog.registration;
         if place.external_trait
             && !reg.once_events.contains(&name)
+            && !super::callbacks::builds_self_from_config(sig, &reg.inferred.config_types)
             && !reg
                 .inferred
                 .once_prefixes
@@ -599,7 +600,12 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
     }
 
-    pub(super) fn finish_fn(&mut self, state: FnState<'ast>) {
+    pub(super) fn finish_fn(&mut self, mut state: FnState<'ast>) {
+        let rx = Rx {
+            conv: self.conv,
+            deriving: &self.catalog.deriving_methods,
+        };
+        stored_through_lets(&mut state, &rx);
         for p in &state.pending {
             match *p {
                 Pending::Client(i, closure) => {

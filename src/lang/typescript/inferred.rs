@@ -59,6 +59,11 @@ impl<'a, 't> Pre<'a, 't> {
     /// a known registration names keeps its framework (`router.delete("/:id", remove)`).
     pub(super) fn infer_registrations(&mut self) {
         let known: HashSet<usize> = self.pending.iter().map(|(n, _)| n.id()).collect();
+        for (v, label) in std::mem::take(&mut self.observers) {
+            if !known.contains(&v.id()) {
+                self.pending.push((v, Special::Handler(INFERRED, label)));
+            }
+        }
         for call in std::mem::take(&mut self.maybe_registrations) {
             let label = span(call);
             let Some(key) = self.inferred_key(call) else {
@@ -90,6 +95,33 @@ impl<'a, 't> Pre<'a, 't> {
     /// The same for a dependency's factory function given an options object at module scope
     /// (`export const auth = betterAuth({ emailAndPassword: { sendResetPassword: async (…) =>
     /// … } })`), through nested option objects (three levels: `databaseHooks.session.create`).
+    /// The functions of an observer object handed to a method: the value of an
+    /// `[registration.inferred] observer_keys` property (`next`) written in place (`stream
+    /// .addListener({ next: (ev) => void onTx(ev), error, complete })`), which runs once per
+    /// value the stream emits. Not in a command-line file.
+    pub(super) fn observer_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {
+        let keys = &self.catalog.registration.inferred.observer_keys;
+        let method = call.kind_name() == "call_expression"
+            && field(call, "function")
+                .map(unwrap_value)
+                .is_some_and(|c| c.kind_name() == "member_expression");
+        if self.cli_file || !method || keys.is_empty() {
+            return Vec::new();
+        }
+        call_args(call)
+            .into_iter()
+            .flat_map(|a| object_entries(unwrap_value(a), self.src))
+            .filter(|(k, v)| {
+                keys.iter().any(|x| x == k)
+                    && matches!(
+                        unwrap_value(*v).kind_name(),
+                        "arrow_function" | "function_expression" | "method_definition"
+                    )
+            })
+            .map(|(_, v)| v)
+            .collect()
+    }
+
     fn constructor_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {
         let src = self.src;
         let def = &self.catalog.registration.inferred;

@@ -244,6 +244,9 @@ pub(super) struct Pre<'a, 't> {
     /// Calls no catalogue registration names, to be read by their shape once the imports are
     /// known (see [`Pre::inferred_key`]).
     pub(super) maybe_registrations: Vec<Node<'t>>,
+    /// The per-value callbacks of observer objects handed to methods (see
+    /// [`Pre::observer_callbacks`]), with the call's span.
+    pub(super) observers: Vec<(Node<'t>, Span)>,
     /// The file imports a command-line framework (`[registration.inferred] cli_modules`): no
     /// shape is read as a registration in it. Known once the walk is over.
     pub(super) cli_file: bool,
@@ -285,6 +288,7 @@ impl<'a, 't> Pre<'a, 't> {
             refs: Vec::new(),
             pending: Vec::new(),
             maybe_registrations: Vec::new(),
+            observers: Vec::new(),
             cli_file: false,
             receivers: Default::default(),
             consts: HashMap::default(),
@@ -996,6 +1000,10 @@ impl<'a, 't> Pre<'a, 't> {
                 })
         };
         self.registration_keys(call);
+        let label = span(call);
+        for v in self.observer_callbacks(call) {
+            self.observers.push((v, label));
+        }
         if !registers {
             // (A dependency's constructor given callbacks in its options, too.)
             // (Or a dependency's factory given an options object: `betterAuth({ … })`.)

@@ -1015,3 +1015,32 @@ def in_with():
         [(true, true), (true, false), (true, false), (true, false)]
     );
 }
+
+#[test]
+fn a_connection_moved_into_a_private_class_is_handed_over() {
+    let src = "\
+from sqlalchemy import create_engine
+
+ENGINE = create_engine('postgresql://localhost/app')
+
+class _LockHandle:
+    def __init__(self, connection):
+        self.connection = connection
+
+class lower_case_helper:
+    def __init__(self, connection):
+        self.connection = connection
+
+def kept():
+    connection = ENGINE.connect()
+    return _LockHandle(connection)
+
+def used():
+    connection = ENGINE.connect()
+    n = connection.execute('select 1')
+    return n
+";
+    let f = facts("app/locks.py", src);
+    let closing: Vec<Closing> = f.sessions.iter().map(|s| s.closing).collect();
+    assert_eq!(closing, vec![Closing::HandedOver, Closing::Never]);
+}

@@ -227,3 +227,36 @@ async fn per_message(url: String, rx: tokio::sync::mpsc::Receiver<u8>) {
         f.clients
     );
 }
+
+#[test]
+fn what_is_moved_into_a_stored_value_is_stored_with_it() {
+    let text = r#"
+use std::sync::Arc;
+pub struct Executor { pool: sqlx::PgPool }
+pub struct Executors { map: dashmap::DashMap<u64, Arc<Executor>> }
+impl Executors {
+    async fn kept(&self, id: u64) -> Arc<Executor> {
+        let pool = sqlx::PgPool::connect("postgres://a").await.unwrap();
+        let executor = Arc::new(Executor { pool });
+        if let dashmap::mapref::entry::Entry::Vacant(e) = self.map.entry(id) {
+            e.insert(executor.clone());
+        }
+        executor
+    }
+    async fn used(&self) {
+        let pool = sqlx::PgPool::connect("postgres://b").await.unwrap();
+        let n = count(&pool).await;
+        self.map.insert(n, Arc::new(Executor { pool: other() }));
+    }
+}
+"#;
+    let f = facts(text);
+    let guard = |needle: &str| {
+        f.clients
+            .iter()
+            .find(|c| text[c.span.range()].contains(needle))
+            .map(|c| c.guard)
+    };
+    assert_eq!(guard("postgres://a"), Some(Guard::Memo));
+    assert_eq!(guard("postgres://b"), Some(Guard::None));
+}

@@ -152,3 +152,47 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn a_dependency_traits_constructor_from_configuration_is_no_callback() {
+    let src = r#"
+use component_registry::{Configurable, Registry, Subscriber};
+pub struct StorageConfig { pub bucket: String }
+pub struct Store { client: aws_sdk_s3::Client }
+#[async_trait::async_trait]
+impl Configurable<StorageConfig> for Store {
+    async fn try_from_config(config: &StorageConfig, _r: &Registry) -> Result<Self, String> {
+        let sdk = aws_config::load_from_env().await;
+        Ok(Store { client: aws_sdk_s3::Client::new(&sdk) })
+    }
+}
+#[async_trait::async_trait]
+impl Subscriber for Store {
+    async fn on_event(&self, config: &StorageConfig) -> Result<(), String> {
+        let sdk = aws_config::load_from_env().await;
+        let _c = aws_sdk_s3::Client::from_conf(aws_sdk_s3::Config::new(&sdk));
+        Ok(())
+    }
+}
+"#;
+    let f = facts_with(
+        "src/lib.rs",
+        &[
+            "component-registry",
+            "aws-sdk-s3",
+            "aws-config",
+            "async-trait",
+        ],
+        src,
+    );
+    let kind = |needle: &str| {
+        f.clients
+            .iter()
+            .find(|c| src[c.span.range()].contains(needle))
+            .map(|c| c.scope.kind)
+    };
+    // Builds `Self` from a configuration: a constructor.
+    assert_eq!(kind("Client::new"), Some(ScopeKind::Function));
+    // Returns no `Self`: called back per event.
+    assert_eq!(kind("Client::from_conf"), Some(ScopeKind::Handler));
+}

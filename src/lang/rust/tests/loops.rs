@@ -247,3 +247,40 @@ fn main() {
         .collect();
     assert_eq!(in_loop, [ScopeKind::Startup, ScopeKind::Function]);
 }
+
+#[test]
+fn what_a_loop_stores_per_element_runs_at_the_functions_frequency() {
+    let src = r#"
+fn update(targets: &[String], table: &mut Vec<(String, reqwest::Client)>) {
+    let mut clients = Vec::new();
+    for t in targets {
+        clients.push((t.clone(), reqwest::Client::builder().user_agent(t.as_str()).build().unwrap()));
+    }
+    for t in targets {
+        let c = reqwest::Client::new();
+        table.push((t.clone(), c));
+    }
+    for t in targets {
+        // Stored in a collection the iteration builds itself: gone with it.
+        let mut scratch = Vec::new();
+        scratch.push(reqwest::Client::builder().https_only(true).build().unwrap());
+    }
+    let per_url: Vec<reqwest::Client> = targets
+        .iter()
+        .map(|u| reqwest::Client::builder().referer(false).build().unwrap())
+        .collect();
+    for t in targets {
+        let c = reqwest::blocking::Client::new();
+        let ok = c.get(t.as_str()).send().is_ok();
+        table.len();
+        clients.push((t.clone(), ok));
+    }
+}
+"#;
+    let f = facts(src);
+    assert_eq!(kind_of(&f, src, "user_agent"), ScopeKind::Function);
+    assert_eq!(kind_of(&f, src, "Client::new()"), ScopeKind::Function);
+    assert_eq!(kind_of(&f, src, "https_only"), ScopeKind::Loop);
+    assert_eq!(kind_of(&f, src, "referer"), ScopeKind::Function);
+    assert_eq!(kind_of(&f, src, "blocking::Client::new"), ScopeKind::Loop);
+}
