@@ -324,6 +324,11 @@ pub struct CallSite {
     /// (`this.m()` in `class A`; `this.repo.m()` with `constructor(private repo: Repo)`;
     /// `const svc = new Svc()`; `self.repo = Repo()`), and where that class comes from.
     pub receiver: Option<Receiver>,
+    /// Rust: called in a loop that stores what the call returns per element (`clients.push((t,
+    /// make_client(t).await?))`): when the callee hands back the client it builds, one is kept
+    /// per element, built as often as the loop's function runs.
+    #[serde(default)]
+    pub collected: bool,
     /// As [`ClientSite::fallback_param`].
     #[serde(default)]
     pub fallback_param: Option<(String, u32)>,

@@ -72,11 +72,21 @@ impl Check for PerRequestClient {
                 {
                     continue;
                 }
+                // Stored per element by its loop (`clients.push(make_client(t))`): one client
+                // per element, built as often as the loop's function runs.
+                let scope = if call.collected && call.scope.kind == ScopeKind::Loop {
+                    Scope {
+                        kind: ScopeKind::Function,
+                        ..call.scope.clone()
+                    }
+                } else {
+                    call.scope.clone()
+                };
                 let verdict = match judge(
                     cx.graph,
                     fi,
                     facts,
-                    &call.scope,
+                    &scope,
                     call.in_fn,
                     // As for a construction: Rust drops what a factory gave it when the
                     // function returns (or whoever it handed the value on to does).

@@ -831,6 +831,7 @@ impl<'a, 't> Walker<'a, 't> {
             receiver: None,
             fallback_param,
             given,
+            collected: false,
         };
         let pending = Pending {
             site: SiteRef::Call(self.facts.calls.len()),

@@ -70,6 +70,7 @@ impl<'a, 't> Walker<'a, 't> {
                 receiver: None,
                 fallback_param: None,
                 given: None,
+                collected: false,
             });
         }
     }

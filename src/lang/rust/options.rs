@@ -818,9 +818,7 @@ impl<'ast> Walker<'_, 'ast> {
     }
 
     /// The context of a construction or call at `span`: the walk's, except that one a retry
-    /// loop keeps (see [`Walker::note_retry`]) or a loop stores per element
-    /// ([`super::loops::collected`], [`super::loops::collected_by`]) runs at the function's
-    /// frequency.
+    /// loop keeps (see [`Walker::note_retry`]) runs at the function's frequency.
     pub(super) fn site_ctx(&self, span: Span) -> Ctx {
         let mut ctx = self.ctx();
         if ctx.kind == ScopeKind::Loop

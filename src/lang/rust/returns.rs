@@ -845,7 +845,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             }
         }
         let kept = super::loops::collected_by(m, self.conv);
-        self.retry_kept.extend(kept);
+        self.collected.extend(kept);
         if LOOP_ALWAYS.contains(&method.as_str())
             && !is_iter_chain(&m.receiver)
             && (method.ends_with("_concurrent") || super::syntax::awaited_spine(&m.receiver))
@@ -946,7 +946,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         let stream = self.iterates_stream(f);
         if !stream {
             let kept = super::loops::collected(&f.body, self.conv);
-            self.retry_kept.extend(kept);
+            self.collected.extend(kept);
         }
         let bound = simple_binding(&f.pat).filter(|_| !stream);
         if let Some(name) = &bound {

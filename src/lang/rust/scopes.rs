@@ -157,8 +157,11 @@ pub(super) struct Walker<'a, 'ast> {
     /// ctx outside the loop (a `match` on that name dispatches; see `visit_expr_match`).
     pub(super) for_loops: Vec<(usize, String, Ctx)>,
     /// Constructions and calls whose value a retry loop in a plain function keeps (see
-    /// `Walker::note_retry`), or a loop stores per element (`loops::collected`).
+    /// `Walker::note_retry`).
     pub(super) retry_kept: HashSet<Span>,
+    /// Constructions and calls whose value a loop stores per element (`loops::collected`,
+    /// `loops::collected_by`).
+    pub(super) collected: HashSet<Span>,
     /// The branches of the loops walked so far that end their loop
     /// ([`super::loops::exit_branches`]), and the workers a range loop spawns
     /// ([`super::loops::fanned_out`]): what runs there runs at the function's frequency.
@@ -212,6 +215,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             impl_owner: None,
             for_loops: Vec::new(),
             retry_kept: HashSet::new(),
+            collected: HashSet::new(),
             exit_branches: Vec::new(),
             miss_branches: Vec::new(),
         }
@@ -814,7 +818,12 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         ctor: String,
         idents: &[String],
     ) {
-        let ctx = self.site_ctx(span);
+        let mut ctx = self.site_ctx(span);
+        // One built per element and stored with it ([`super::loops::collected`]): as often as
+        // the function runs.
+        if ctx.kind == ScopeKind::Loop && self.collected.contains(&span) {
+            ctx.kind = ScopeKind::Function;
+        }
         let mut guard = if m.singleton {
             Guard::SingletonApi
         } else {
@@ -893,6 +902,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             receiver: None,
             fallback_param: None,
             given: None,
+            collected: ctx.kind == ScopeKind::Loop && self.collected.contains(&span),
         };
         let i = self.facts.calls.len();
         self.facts.calls.push(call);

@@ -261,6 +261,7 @@ impl<'a, 't> Walker<'a, 't> {
             receiver: None,
             fallback_param: None,
             given: None,
+            collected: false,
         };
         self.facts.calls.push(site);
         let r = SiteRef::Call(self.facts.calls.len() - 1);

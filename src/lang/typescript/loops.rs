@@ -9,14 +9,17 @@ impl<'t> Walker<'_, 't> {
     /// or a `for … of` over a client this scope built (`for await (const msg of consumer)`).
     pub(super) fn runs_until_stopped(&self, node: Node<'t>, fn_idx: Option<usize>) -> bool {
         match node.kind_name() {
-            "while_statement" | "do_statement" => !leaves_loop(node),
+            "while_statement" | "do_statement" => {
+                !leaves_loop(node) || serves_after_exit(node, self.src)
+            }
             "for_statement" => {
                 let cond = node
                     .child_by_field_name("condition")
                     .and_then(|c| self.src.get(c.byte_range()))
                     .map(|t| t.trim().trim_end_matches(';').trim())
                     .unwrap_or("");
-                (cond.is_empty() || cond == "true") && !leaves_loop(node)
+                (cond.is_empty() || cond == "true")
+                    && (!leaves_loop(node) || serves_after_exit(node, self.src))
             }
             "for_in_statement" => {
                 // `for await (const msg of subscription)`: an async stream, consumed until the
@@ -90,10 +93,13 @@ pub(super) fn is_retry_loop(node: Node<'_>) -> bool {
 /// functions are not its body, but a `return` in a nested loop or switch is)? A body too large
 /// to scan cheaply counts as leaving (the loop is then judged as before).
 fn leaves_loop(node: Node<'_>) -> bool {
+    node.child_by_field_name("body").is_none_or(leaves)
+}
+
+/// Does `body` (a loop's body, or one of its statements) leave the loop: a `break` of it or a
+/// `return`? A body too large to scan cheaply counts as leaving.
+fn leaves(body: Node<'_>) -> bool {
     const BUDGET: usize = 20_000;
-    let Some(body) = node.child_by_field_name("body") else {
-        return true;
-    };
     let mut seen = 0;
     // (node, inside a nested loop or switch)
     let mut stack = vec![(body, false)];
@@ -114,6 +120,73 @@ fn leaves_loop(node: Node<'_>) -> bool {
         let nested = nested || is_loop_kind(k) || k == "switch_statement";
         let mut cursor = n.walk();
         stack.extend(n.named_children(&mut cursor).map(|c| (c, nested)));
+    }
+    false
+}
+
+/// Does the loop `node` do its work after its last exit: a loop that reads a command, leaves on
+/// `quit` or a cancel, then serves the command (`while (true) { const action = await select(…);
+/// if (isCancel(action)) break; await run(action) }`, an interactive console's menu)? Such a
+/// loop serves one command per iteration until the user stops it. A retry (`try { await
+/// connect(); break } catch { … }`) or a readiness probe (`if (await ready()) break; await
+/// sleep(1000)`) leaves once its work succeeded: what follows its last exit only waits or logs.
+fn serves_after_exit(node: Node<'_>, src: &str) -> bool {
+    let Some(body) = node.child_by_field_name("body") else {
+        return false;
+    };
+    if is_retry_loop(node) {
+        return false;
+    }
+    let mut cursor = body.walk();
+    let stmts: Vec<Node> = body.named_children(&mut cursor).collect();
+    let Some(last_exit) = stmts.iter().rposition(|s| leaves(*s)) else {
+        return false;
+    };
+    stmts[last_exit + 1..].iter().any(|s| does_work(*s, src))
+}
+
+/// Does this statement call something other than a wait or a log (`await sleep(1000)`,
+/// `await new Promise((r) => setTimeout(r, 500))`, `console.warn(…)`)?
+fn does_work(stmt: Node<'_>, src: &str) -> bool {
+    const WAITS: &[&str] = &[
+        "sleep",
+        "delay",
+        "wait",
+        "setTimeout",
+        "log",
+        "warn",
+        "info",
+        "debug",
+        "error",
+    ];
+    let mut stack = vec![stmt];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 5_000 {
+            return true;
+        }
+        if n.kind_name() == "call_expression"
+            && let Some(f) = n.child_by_field_name("function")
+        {
+            let name = match f.kind_name() {
+                "member_expression" => f.child_by_field_name("property"),
+                "identifier" => Some(f),
+                _ => None,
+            };
+            let waits = name.is_some_and(|name| {
+                let k = name.kind_name();
+                (k == "identifier" || k == "property_identifier")
+                    && WAITS
+                        .iter()
+                        .any(|w| text(name, src).eq_ignore_ascii_case(w))
+            });
+            if !waits {
+                return true;
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
     }
     false
 }

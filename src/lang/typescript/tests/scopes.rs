@@ -1088,3 +1088,32 @@ export async function onLoad(days: number) {
     let f = facts("src/reports/reports.ts", &["pg", "telefunc"], text);
     assert_eq!(one_client(&f).scope.kind, ScopeKind::Function);
 }
+
+#[test]
+fn a_start_up_loop_that_serves_after_its_exit_runs_per_iteration() {
+    // A menu loop: reads a command, leaves on `quit`, then serves it (per iteration); a probe
+    // loop: leaves once the probe succeeds, then only waits (once).
+    let f = facts(
+        "src/main.ts",
+        &["pg"],
+        "import pg from 'pg';
+async function main() {
+  while (true) {
+    const action = await ask();
+    if (action === 'quit') break;
+    const menu = new pg.Client();
+    await menu.connect();
+  }
+  while (true) {
+    const probe = new pg.Pool();
+    if (await probe.query('SELECT 1')) break;
+    console.warn('not ready');
+    await sleep(1000);
+  }
+}
+main();
+",
+    );
+    let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(k, vec![ScopeKind::Loop, ScopeKind::Startup]);
+}
