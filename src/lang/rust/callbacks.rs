@@ -144,37 +144,6 @@ impl Walker<'_, '_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[allow(clippy::unwrap_used)]
-    fn expr(s: &str) -> Expr {
-        syn::parse_str(s).unwrap()
-    }
-
-    #[test]
-    fn closures_that_take_what_happens() {
-        assert!(closure_with_inputs(&expr("|req, res| handle(req, res)")));
-        assert!(closure_with_inputs(&expr("Some(move |a, b| a + b)")));
-        assert!(closure_with_inputs(&expr("Box::new(|e| e)")));
-        assert!(!closure_with_inputs(&expr("|| build()")));
-        assert!(!closure_with_inputs(&expr("Some(x)")));
-        assert!(!closure_with_inputs(&expr("Vec::new(|e| e)")));
-    }
-
-    #[test]
-    fn listener_builders() {
-        assert!(listener_chain(&expr("registry.add_listener_local()")));
-        assert!(listener_chain(&expr(
-            "registry.add_listener_local().global(|g| g)"
-        )));
-        assert!(listener_chain(&expr("AppSinkCallbacks::builder()")));
-        assert!(!listener_chain(&expr("client.builder().timeout(t)")));
-        assert!(!listener_chain(&expr("listen(addr)")));
-    }
-}
-
 /// Does this method build `Self` (`-> Self`, `-> Result<Self, E>`, `-> Option<Box<Self>>`)
 /// from a configuration (a parameter whose type's name ends with one of `config_types`:
 /// `config: &StorageConfig`)? A dependency's registry calls such a method to make the object,
@@ -219,4 +188,35 @@ pub(super) fn builds_self_from_config(sig: &Signature, config_types: &[String]) 
                 .is_some_and(|n| config_types.iter().any(|c| n.ends_with(c.as_str()))),
             syn::FnArg::Receiver(_) => false,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[allow(clippy::unwrap_used)]
+    fn expr(s: &str) -> Expr {
+        syn::parse_str(s).unwrap()
+    }
+
+    #[test]
+    fn closures_that_take_what_happens() {
+        assert!(closure_with_inputs(&expr("|req, res| handle(req, res)")));
+        assert!(closure_with_inputs(&expr("Some(move |a, b| a + b)")));
+        assert!(closure_with_inputs(&expr("Box::new(|e| e)")));
+        assert!(!closure_with_inputs(&expr("|| build()")));
+        assert!(!closure_with_inputs(&expr("Some(x)")));
+        assert!(!closure_with_inputs(&expr("Vec::new(|e| e)")));
+    }
+
+    #[test]
+    fn listener_builders() {
+        assert!(listener_chain(&expr("registry.add_listener_local()")));
+        assert!(listener_chain(&expr(
+            "registry.add_listener_local().global(|g| g)"
+        )));
+        assert!(listener_chain(&expr("AppSinkCallbacks::builder()")));
+        assert!(!listener_chain(&expr("client.builder().timeout(t)")));
+        assert!(!listener_chain(&expr("listen(addr)")));
+    }
 }

@@ -727,24 +727,6 @@ pub(super) fn fills_missing_file(cond: &syn::Expr) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::at_least_an_hour;
-
-    #[test]
-    fn an_hour_or_more_is_a_slow_pace() {
-        assert!(at_least_an_hour("Duration::days(1)"));
-        assert!(at_least_an_hour("chrono::Duration::hours(6).to_std()"));
-        assert!(at_least_an_hour("Duration::from_secs(86_400)"));
-        assert!(at_least_an_hour("Duration::from_secs(24*60*60)"));
-        assert!(at_least_an_hour("Duration::from_mins(90)"));
-        assert!(!at_least_an_hour("Duration::from_secs(60)"));
-        assert!(!at_least_an_hour("Duration::from_millis(500)"));
-        assert!(!at_least_an_hour("delay"));
-        assert!(!at_least_an_hour("Duration::from_secs(interval)"));
-    }
-}
-
 /// What a `for` loop keeps per element: a construction whose value the iteration stores in a
 /// collection that outlives the iteration (`clients.push((target, make_client(target).await?))`,
 /// `pools.insert(name, pool)`, through a tuple, a struct literal, a variant and the loop's own
@@ -895,5 +877,23 @@ fn closure_value<'e>(body: &'e Expr, out: &mut Vec<&'e Expr>) {
         }
         Expr::Tuple(t) => t.elems.iter().for_each(|x| out.push(value_core(x))),
         other => out.push(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_least_an_hour;
+
+    #[test]
+    fn an_hour_or_more_is_a_slow_pace() {
+        assert!(at_least_an_hour("Duration::days(1)"));
+        assert!(at_least_an_hour("chrono::Duration::hours(6).to_std()"));
+        assert!(at_least_an_hour("Duration::from_secs(86_400)"));
+        assert!(at_least_an_hour("Duration::from_secs(24*60*60)"));
+        assert!(at_least_an_hour("Duration::from_mins(90)"));
+        assert!(!at_least_an_hour("Duration::from_secs(60)"));
+        assert!(!at_least_an_hour("Duration::from_millis(500)"));
+        assert!(!at_least_an_hour("delay"));
+        assert!(!at_least_an_hour("Duration::from_secs(interval)"));
     }
 }
