@@ -147,6 +147,17 @@ pub enum ClientKind {
 }
 
 impl ClientKind {
+    /// What a message calls one: `connection pool`, `client`, `session`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            ClientKind::Pool => "connection pool",
+            ClientKind::Client | ClientKind::Sdk => "client",
+            ClientKind::Connection => "connection",
+            ClientKind::Throwaway => "client (and connection)",
+            ClientKind::Session | ClientKind::Checkout => "session",
+        }
+    }
+
     /// Kinds that must be long-lived: building one per request or render is the bug.
     pub fn is_long_lived(self) -> bool {
         matches!(

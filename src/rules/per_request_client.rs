@@ -72,16 +72,12 @@ impl Check for PerRequestClient {
                 {
                     continue;
                 }
-                // Stored per element by its loop (`clients.push(make_client(t))`): one client
-                // per element, built as often as the loop's function runs.
-                let scope = if call.collected && call.scope.kind == ScopeKind::Loop {
-                    Scope {
-                        kind: ScopeKind::Function,
-                        ..call.scope.clone()
-                    }
-                } else {
-                    call.scope.clone()
-                };
+                // Stored per element by its loop (`clients.push(make_client(t))`): one per
+                // element, as often as the loop's function runs.
+                let mut scope = call.scope.clone();
+                if call.collected && scope.kind == ScopeKind::Loop {
+                    scope.kind = ScopeKind::Function;
+                }
                 let verdict = match judge(
                     cx.graph,
                     fi,
@@ -817,7 +813,7 @@ fn describe(cx: &ProjectCx<'_>, built: Built) -> (usize, Span, String, String, S
                 file,
                 c.span,
                 format!("`{}`", c.ctor),
-                format!("{lib} {}", kind_noun(c.kind)),
+                format!("{lib} {}", c.kind.noun()),
                 c.scope.clone(),
             )
         }
@@ -834,7 +830,7 @@ fn describe(cx: &ProjectCx<'_>, built: Built) -> (usize, Span, String, String, S
                             .by_id(&c.client)
                             .map(|d| d.library.clone())
                             .unwrap_or_else(|| c.client.clone());
-                        format!("{lib} {} (through `{}`)", kind_noun(c.kind), c.ctor)
+                        format!("{lib} {} (through `{}`)", c.kind.noun(), c.ctor)
                     })
                     .unwrap_or_else(|| "client".into()),
                 None => "client".into(),
@@ -847,17 +843,6 @@ fn describe(cx: &ProjectCx<'_>, built: Built) -> (usize, Span, String, String, S
                 call.scope.clone(),
             )
         }
-    }
-}
-
-fn kind_noun(kind: ClientKind) -> &'static str {
-    match kind {
-        ClientKind::Pool => "connection pool",
-        ClientKind::Client => "client",
-        ClientKind::Connection => "connection",
-        ClientKind::Throwaway => "client (and connection)",
-        ClientKind::Sdk => "client",
-        ClientKind::Session | ClientKind::Checkout => "session",
     }
 }
 

@@ -657,40 +657,6 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
     }
 
-    /// Released / returned / stored, from what the function does with the value.
-    pub(super) fn judge(
-        &self,
-        state: &FnState<'ast>,
-        binding: Option<&str>,
-        span: Span,
-        closure: bool,
-        is_release: impl Fn(&str) -> bool,
-    ) -> (bool, Returned, Guard) {
-        let released =
-            binding.is_some_and(|b| state.calls_on.iter().any(|(r, m)| r == b && is_release(m)));
-        let r = &state.returns;
-        let returned = if closure {
-            Returned::No
-        } else if r.direct_spans.contains(&span)
-            || binding.is_some_and(|b| r.direct_names.contains(b))
-        {
-            Returned::Direct
-        } else if r.derived_spans.contains(&span)
-            || binding.is_some_and(|b| r.derived_names.contains(b))
-        {
-            Returned::Derived
-        } else {
-            Returned::No
-        };
-        let guard = match binding {
-            Some(b) if state.stored_static.contains(b) => Guard::ModuleCache,
-            Some(b) if state.stored_self.contains(b) => Guard::Owner,
-            Some(b) if state.stored_keyed.contains(b) => Guard::Memo,
-            _ => Guard::None,
-        };
-        (released, returned, guard)
-    }
-
     // --- types and locals ------------------------------------------------------------------
 
     /// The full path of a value's type, through references and `Arc` / `State` / `web::Data`.
