@@ -52,11 +52,13 @@ else
     for f in seeds/"$t"/* regressions/"$t"/*; do
       [ -f "$f" ] || continue
       if [ "$t" = lsp ]; then
-        # initialize, the seed, shutdown, exit: into `connlint lsp`, which must end (0 or 1).
+        # initialize, initialized, the seed, shutdown, exit: into `connlint lsp`, which must end
+        # (0 or 1).
         python3 - "$f" <<'PY' | timeout 60 "$bin" lsp > /dev/null 2>&1; rc=$?
 import sys
 def frame(b): return b"Content-Length: %d\r\n\r\n" % len(b) + b
 out = frame(b'{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}')
+out += frame(b'{"jsonrpc":"2.0","method":"initialized","params":{}}')
 out += open(sys.argv[1], "rb").read()
 out += frame(b'{"jsonrpc":"2.0","id":"end","method":"shutdown"}') + frame(b'{"jsonrpc":"2.0","method":"exit"}')
 sys.stdout.buffer.write(out)
