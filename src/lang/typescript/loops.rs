@@ -5,8 +5,9 @@ use super::*;
 
 impl<'t> Walker<'_, 't> {
     /// A loop that runs until the process stops: a `while` / `do` / `for (;;)` loop that neither
-    /// breaks nor returns (one that does is a retry: `while (true) { try { pool = …; break } … }`),
-    /// or a `for … of` over a client this scope built (`for await (const msg of consumer)`).
+    /// breaks nor returns (one that does is a retry: `while (true) { try { pool = …; break } … }`)
+    /// or that serves after its last exit (a console's menu, [`serves_after_exit`]), or a `for …
+    /// of` over a client this scope built (`for await (const msg of consumer)`).
     pub(super) fn runs_until_stopped(&self, node: Node<'t>, fn_idx: Option<usize>) -> bool {
         match node.kind_name() {
             "while_statement" | "do_statement" => {
