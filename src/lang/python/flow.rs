@@ -999,12 +999,11 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         }
         let segs = v.field("function").and_then(|f| dotted(f, self.src));
-        let upper = |s: &&str| class_like(s);
         let ctor = segs.as_ref().is_some_and(|segs| match segs.as_slice() {
-            [.., ty, _] if constructor_methods && upper(ty) => true,
+            [.., ty, _] if constructor_methods && class_like(ty) => true,
             // `cls(conn, http)` in a classmethod builds the class.
             [only] if *only == "cls" => true,
-            [.., last] => upper(last),
+            [.., last] => class_like(last),
             [] => false,
         });
         let (positional, keywords) = call_args(v);

@@ -856,7 +856,7 @@ fn closure_value<'e>(body: &'e Expr, out: &mut Vec<&'e Expr>) {
     let core = value_core(body);
     match core {
         Expr::Block(b) => {
-            let Some(syn::Stmt::Expr(tail, None)) = b.block.stmts.last() else {
+            let Some(tail) = block_tail(&b.block) else {
                 return;
             };
             let tail = value_core(tail);
@@ -871,7 +871,7 @@ fn closure_value<'e>(body: &'e Expr, out: &mut Vec<&'e Expr>) {
             out.push(value_core(bound.unwrap_or(tail)));
         }
         Expr::Async(a) => {
-            if let Some(syn::Stmt::Expr(tail, None)) = a.block.stmts.last() {
+            if let Some(tail) = block_tail(&a.block) {
                 out.push(value_core(tail));
             }
         }
