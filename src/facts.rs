@@ -436,11 +436,16 @@ pub struct SessionSite {
     /// that name, which the project pass checks.
     #[serde(default)]
     pub receiver_import: Option<ImportedReceiver>,
-    /// TS/JS: a `return` between the acquisition and the `try` whose `finally` releases it (`const
-    /// c = await pool.connect(); if (!session) return …; try { … } finally { c.release() }`):
-    /// that path leaves it checked out ([`Closing::NotOnErrorPaths`]).
+    /// TS/JS: a `return` between the acquisition and its release, or the `try` whose `finally`
+    /// releases it (`const c = await pool.connect(); if (!session) return …; try { … } finally {
+    /// c.release() }`): that path leaves it checked out ([`Closing::NotOnErrorPaths`]).
     #[serde(default)]
     pub early_return: Option<Span>,
+    /// The release `early_return` skips is in that `try`'s `finally` (a fix wrapping the rest
+    /// in a `try` of its own would release it twice); otherwise it is a plain call after the
+    /// `return` (`if (seen) return; … client.release()`).
+    #[serde(default)]
+    pub early_before_try: bool,
 }
 
 /// A receiver imported from a module of the project (see [`SessionSite::receiver_import`]).

@@ -42,6 +42,10 @@ pub struct LangCatalog {
     /// (`sub.subscribe(…)`, `client.get_async_pubsub()`): a module calling one on its client
     /// needs that client of its own.
     pub subscriber_methods: Vec<String>,
+    /// Options, written without spaces, that dedicate a client to one job (ioredis's
+    /// `maxRetriesPerRequest:null`, which BullMQ requires of its workers' connections): such
+    /// a client is no module's general client, and `duplicate-client-module` leaves it alone.
+    pub dedicated_options: Vec<String>,
     /// The database families that family `sql` (a client for any SQL database: an ORM, bb8)
     /// may stand for: `duplicate-client-module` groups an `sql` client with the one such
     /// family's clients on the same database (a bb8 pool and a deadpool pool on `DATABASE_URL`).
@@ -159,6 +163,7 @@ impl LangCatalog {
             rerun: f.rerun,
             duplicates_ok_families: f.duplicates_ok_families,
             subscriber_methods: f.subscriber_methods,
+            dedicated_options: f.dedicated_options,
             sql_families: f.sql_families,
             checkout_methods: f.checkout_methods,
             connection_types: f.connection_types,

@@ -26,6 +26,8 @@ struct CatalogFile {
     generic_release: Vec<String>,
     duplicates_ok_families: Vec<String>,
     subscriber_methods: Vec<String>,
+    #[serde(default)]
+    dedicated_options: Vec<String>,
     sql_families: Vec<String>,
     client: Vec<ClientDef>,
     effect: Vec<EffectPairDef>,

@@ -86,7 +86,8 @@ impl Check for DuplicateClientModule {
                     )
                     || lang.duplicates_ok(&c.family, def)
                     || lang.duplicates_ok_families.contains(&c.family)
-                        && subscribes(file, c, &lang.subscriber_methods)
+                        && (subscribes(file, c, &lang.subscriber_methods)
+                            || dedicated(file, c, &lang.dedicated_options))
                 {
                     continue;
                 }
@@ -380,6 +381,21 @@ fn subscribes(
                 .as_deref()
                 .is_some_and(|b| text.contains(&format!("{b}.{m}(")))
     })
+}
+
+/// Is the client built with an option that dedicates it to one job (see
+/// `LangCatalog::dedicated_options`)?
+fn dedicated(file: &crate::facts::CheckedFile, c: &crate::facts::ClientSite, options: &[String]) -> bool {
+    if options.is_empty() {
+        return false;
+    }
+    let built: String = file
+        .source
+        .slice(c.span)
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    options.iter().any(|o| built.contains(o.as_str()))
 }
 
 /// Clients whose target is not in the code (`redis.Redis(host=os.environ["REDIS_HOST"])`) join

@@ -39,10 +39,8 @@ impl Check for PerRequestClient {
                 }
                 let edge_ok = cx.catalog.by_id(&c.client).is_some_and(|d| d.edge_ok) && c.released;
                 let what = Built::Client { file: fi, idx: ci };
-                // Rust drops a local client at the end of its function: its connections close
-                // there (`Drop`), so one built per call of a plain function is released.
-                // Handed to what a parameter holds (`setup_handlers(app, pool)`), it is kept
-                // there: a plain function building it leaks nothing.
+                // Rust drops a local client when its function ends (`Drop`); one handed to what
+                // a parameter holds (`setup_handlers(app, pool)`) is kept there: no leak.
                 let released = c.released || c.handed || file.source.lang == Lang::Rs;
                 let verdict = judge(
                     cx.graph,
@@ -72,8 +70,7 @@ impl Check for PerRequestClient {
                 {
                     continue;
                 }
-                // Stored per element by its loop (`clients.push(make_client(t))`): one per
-                // element, as often as the loop's function runs.
+                // Stored per element (`clients.push(make_client(t))`): as often as the function.
                 let mut scope = call.scope.clone();
                 if call.collected && scope.kind == ScopeKind::Loop {
                     scope.kind = ScopeKind::Function;
@@ -293,6 +290,17 @@ fn judge(
 ) -> Verdict {
     match scope.kind {
         ScopeKind::Module | ScopeKind::Startup | ScopeKind::Test | ScopeKind::Effect => {
+            Verdict::Silent
+        }
+        // A guessed callback without a receiver returning the client (collectd's
+        // `PluginManager::plugins` → the plugin holding it) builds what the library keeps.
+        ScopeKind::Handler
+            if scope.framework() == INFERRED
+                && returned == Returned::Direct
+                && facts
+                    .function(in_fn)
+                    .is_some_and(|f| f.owner.is_some() && f.method && !f.receiver) =>
+        {
             Verdict::Silent
         }
         ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => Verdict::PerRequest {

@@ -61,15 +61,15 @@ impl Check for UnclosedSession {
                     (Closing::Always | Closing::HandedOver, _) => continue,
                     (Closing::Never, true) => (Severity::Error, "is never returned to the pool"),
                     (Closing::Never, false) => (Severity::Error, "is never closed"),
-                    // A `return` before the `try` whose `finally` releases it: that path always
-                    // leaves it out, not only an exception.
+                    // A `return` before its release (or before the `try` whose `finally`
+                    // releases it): that path always leaves it out, not only an exception.
                     (Closing::NotOnErrorPaths, true) if early => (
                         Severity::Error,
-                        "is not returned to the pool on the `return` before the `try` that releases it",
+                        "is not returned to the pool on an early `return` before its release",
                     ),
                     (Closing::NotOnErrorPaths, false) if early => (
                         Severity::Error,
-                        "is not closed on the `return` before the `try` that closes it",
+                        "is not closed on an early `return` before it is closed",
                     ),
                     (Closing::NotOnErrorPaths, true) => (
                         Severity::Warning,
@@ -94,7 +94,7 @@ impl Check for UnclosedSession {
                     .by_id(&s.client)
                     .is_some_and(|d| d.release_on_owner);
                 let transaction = cx.catalog.by_id(&s.client).is_some_and(|d| d.transaction);
-                let fix = if transaction || early {
+                let fix = if transaction || (early && s.early_before_try) {
                     // Committing in `finally` would commit failed work; a `try` of its own
                     // around the rest would release it twice.
                     None
@@ -103,10 +103,10 @@ impl Check for UnclosedSession {
                 } else {
                     None
                 };
-                let help = if early {
+                let help = if early && !transaction {
                     let name = s.binding.as_deref().unwrap_or("it");
                     format!(
-                        "acquire `{name}` after the checks that return early (just before the `try`), or release it before that `return`"
+                        "release `{name}` before that `return` (or in a `finally`), or acquire it after the checks that return early"
                     )
                 } else if transaction {
                     let name = s.binding.as_deref().unwrap_or("it");

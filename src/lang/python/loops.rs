@@ -40,6 +40,80 @@ pub(super) fn leaves_loop(body: Node<'_>) -> bool {
     false
 }
 
+/// Does this `while` body serve until it is stopped: it never leaves, or it leaves only to end
+/// and does its work after its last exit (`while not stop.is_set(): event = await sub.get();
+/// if event is None: break; await on_event(event)`: one event per iteration)? A retry (`try:
+/// conn = connect(); break`) or a readiness probe (`if ready(): break; time.sleep(1)`) leaves
+/// once what it tried worked: what follows its last exit only waits or logs.
+pub(super) fn serves_until_stopped(body: Node<'_>, src: &str) -> bool {
+    if !leaves_loop(body) {
+        return true;
+    }
+    if tries_until_it_leaves(body) {
+        return false;
+    }
+    let mut cursor = body.walk();
+    let stmts: Vec<Node> = body.named_children(&mut cursor).collect();
+    let Some(last_exit) = stmts.iter().rposition(|s| leaves_loop(*s)) else {
+        return false;
+    };
+    stmts[last_exit + 1..].iter().any(|s| does_work(*s, src))
+}
+
+/// Does this statement call something other than a wait, a log or a release (`time.sleep(1)`,
+/// `await asyncio.sleep(1)`, `log.warning(…)`, `print(…)`, `probe.close()`)? Nested functions and classes are not
+/// searched.
+fn does_work(stmt: Node<'_>, src: &str) -> bool {
+    const WAITS: &[&str] = &[
+        "sleep",
+        "wait",
+        "wait_for",
+        "print",
+        "log",
+        "debug",
+        "info",
+        "warning",
+        "warn",
+        "error",
+        "exception",
+        "critical",
+        "close",
+        "aclose",
+        "release",
+        "dispose",
+        "disconnect",
+    ];
+    let mut stack = vec![stmt];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 5_000 {
+            return true;
+        }
+        if matches!(
+            n.kind_name(),
+            "function_definition" | "class_definition" | "lambda"
+        ) {
+            continue;
+        }
+        if n.kind_name() == "call"
+            && let Some(f) = n.child_by_field_name("function")
+        {
+            let name = match f.kind_name() {
+                "attribute" => f.child_by_field_name("attribute"),
+                "identifier" => Some(f),
+                _ => None,
+            };
+            if !name.is_some_and(|name| WAITS.contains(&text(name, src))) {
+                return true;
+            }
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
+}
+
 /// Is this loop body a fallback: a `try:` whose block leaves the loop (`break` or `return`) once
 /// what it tried worked, or a body that ends by leaving the loop and goes round again only from
 /// an `except` (`for enc in (True, False): try: cam = connect(enc) except Fault: continue;

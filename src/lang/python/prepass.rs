@@ -286,7 +286,7 @@ impl<'t> Pre<'t> {
                 .filter_map(|n| {
                     let body = n.field("body")?;
                     let runs_on = match n.kind_name() {
-                        "while_statement" => !super::loops::leaves_loop(body),
+                        "while_statement" => super::loops::serves_until_stopped(body, src),
                         "for_statement" => n
                             .field("right")
                             .is_some_and(|it| iterates_client(it, src, &clients)),

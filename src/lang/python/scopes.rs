@@ -508,15 +508,15 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// A loop body (`node`) of a loop that runs until the process stops: a `while` loop that
-    /// neither breaks nor returns (one that does is a retry: `while True: try: engine = …;
-    /// break`), or a `for` loop over a client this scope built (`for msg in consumer:`,
+    /// neither breaks nor returns, or leaves only to end and serves after its last exit (one
+    /// that leaves once it worked is a retry: `while True: try: engine = …; break`), or a `for` loop over a client this scope built (`for msg in consumer:`,
     /// `for m in pubsub.listen():`), which yields messages as they come.
     pub(super) fn runs_until_stopped(&self, node: Node<'t>) -> bool {
         let Some(parent) = self.parent_of_current() else {
             return false;
         };
         match parent.kind_name() {
-            "while_statement" => !super::loops::leaves_loop(node),
+            "while_statement" => super::loops::serves_until_stopped(node, self.src),
             // `async for changes in awatch(inbox):`: an async stream, consumed until the
             // process stops (as TS reads `for await`).
             "for_statement" if super::syntax::is_async_for(parent) => {

@@ -93,6 +93,7 @@ impl<'a, 't> Walker<'a, 't> {
             sql_state: None,
             receiver_import: None,
             early_return: None,
+            early_before_try: false,
         });
         self.session_pending.push(SessionPending {
             idx,
@@ -814,13 +815,27 @@ impl<'a, 't> Walker<'a, 't> {
         let top = self.top();
         let fallback_param = self.param_fallback(call);
         let given = self.given_args(call);
+        // `reporter.conn = store.ensure_alive(reporter.conn)`: stored back where its argument
+        // came from, the value is kept and replaced only when the callee decides (a reconnect),
+        // not built anew per call.
+        let refreshes = climb.target.is_some_and(|t| {
+            let t = compact(text(t, self.src));
+            call_args(call)
+                .0
+                .iter()
+                .any(|a| compact(text(strip(*a), self.src)) == t)
+        });
         let site = CallSite {
             callee: compact(text(func, self.src)),
             name,
             module,
             span: span(call),
             scope: top.scope.clone(),
-            guard: top.guard,
+            guard: if refreshes {
+                Guard::ModuleCache
+            } else {
+                top.guard
+            },
             binding: climb.binding.clone(),
             released: climb.released || climb.with_released,
             release_unguarded: false,

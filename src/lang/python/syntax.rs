@@ -542,9 +542,19 @@ pub(super) fn hand_written_pool_method(def: Node, src: &str) -> bool {
 /// self._client`)? A value kept that way is built once per object, not per call.
 pub(super) fn memo_tested(target: Node, src: &str) -> bool {
     let want = compact(text(target, src));
-    // `cond` tests the target: `negated` for the unset test.
-    let tests = |cond: Node, negated: bool| {
+    // `cond` tests the target: `negated` for the unset test. A conjunct does too (`if s ==
+    // "cc" and self.index_id is None:` holds only while it is unset).
+    fn tests(cond: Node, negated: bool, want: &str, src: &str) -> bool {
         let c = strip(cond);
+        if c.kind_name() == "boolean_operator"
+            && c.child_by_field_name("operator")
+                .is_some_and(|o| o.kind_name() == "and")
+        {
+            return [c.field("left"), c.field("right")]
+                .into_iter()
+                .flatten()
+                .any(|side| tests(side, negated, want, src));
+        }
         let (subject, neg) = match c.kind_name() {
             "not_operator" => (c.field("argument").map(strip), true),
             "comparison_operator" => {
@@ -564,7 +574,8 @@ pub(super) fn memo_tested(target: Node, src: &str) -> bool {
             _ => (Some(c), false),
         };
         neg == negated && subject.is_some_and(|s| compact(text(s, src)) == want)
-    };
+    }
+    let tests = |cond: Node, negated: bool| tests(cond, negated, &want, src);
     let mut cur = target;
     while let Some(p) = cur.parent() {
         match p.kind_name() {

@@ -164,7 +164,8 @@ impl<'ast> Visit<'ast> for MacroStore {
                 // on where the macro stands (see [`handed_paths`]).
                 Ok(e @ Expr::Path(_)) => Some(MacroContent::Exprs(vec![e])),
                 _ => {
-                    let blocks = top_level_blocks(&m.tokens);
+                    let mut blocks = top_level_blocks(&m.tokens);
+                    blocks.extend(signature_fns(&m.tokens));
                     (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
                 }
             },
@@ -211,6 +212,52 @@ fn top_level_blocks(tokens: &proc_macro2::TokenStream) -> Vec<Expr> {
             })
         })
         .collect()
+}
+
+/// The functions a macro names with a signature at its top level (rust-cpython's `py_fn!(py,
+/// quote(sku: String, qty: u32))`, which wraps `quote` for Python to call): each as a path,
+/// handed on where the macro stands. A call (`f(a, b)`) has no `name: Type` in its parentheses.
+fn signature_fns(tokens: &proc_macro2::TokenStream) -> Vec<Expr> {
+    use proc_macro2::{Delimiter, TokenTree};
+    const MAX_FNS: usize = 16;
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().take(256).collect();
+    trees
+        .windows(2)
+        .filter_map(|w| match (&w[0], &w[1]) {
+            (TokenTree::Ident(name), TokenTree::Group(g))
+                if g.delimiter() == Delimiter::Parenthesis && typed_params(g.stream()) =>
+            {
+                Some(Expr::Path(syn::ExprPath {
+                    attrs: Vec::new(),
+                    qself: None,
+                    path: syn::Path::from(name.clone()),
+                }))
+            }
+            _ => None,
+        })
+        .take(MAX_FNS)
+        .collect()
+}
+
+/// Does a parenthesised group hold `name: Type` (a lone `:`, not one of a path's `::`)?
+fn typed_params(stream: proc_macro2::TokenStream) -> bool {
+    use proc_macro2::{Spacing, TokenTree};
+    let mut after_joint_colon = false;
+    for t in stream.into_iter().take(256) {
+        let TokenTree::Punct(p) = t else {
+            after_joint_colon = false;
+            continue;
+        };
+        if p.as_char() == ':' {
+            if p.spacing() == Spacing::Alone && !after_joint_colon {
+                return true;
+            }
+            after_joint_colon = p.spacing() == Spacing::Joint;
+        } else {
+            after_joint_colon = false;
+        }
+    }
+    false
 }
 
 /// The brace groups of markup, at any depth, that parse as blocks of Rust code; the others (an

@@ -549,6 +549,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 }),
                 receiver_import: None,
                 early_return: None,
+                early_before_try: false,
             });
         }
     }

@@ -112,7 +112,7 @@ impl<'a, 't> Pre<'a, 't> {
             .into_iter()
             .flat_map(|a| object_entries(unwrap_value(a), self.src))
             .filter(|(k, v)| {
-                keys.iter().any(|x| x == k)
+                (keys.iter().any(|x| x == k) || self.event_key(k))
                     && matches!(
                         unwrap_value(*v).kind_name(),
                         "arrow_function" | "function_expression" | "method_definition"
@@ -120,6 +120,28 @@ impl<'a, 't> Pre<'a, 't> {
             })
             .map(|(_, v)| v)
             .collect()
+    }
+
+    /// Is an observer's property named for an event (`onMessage`, `onmessage`, `onData`), not
+    /// a once-only one (`onReady`, `onopen`, `onerror`: the catalogue's `once_methods` and
+    /// `once_events`)? Horizon's `.stream({ onmessage: (record) => … })` runs it per record.
+    fn event_key(&self, key: &str) -> bool {
+        let Some(rest) = key.strip_prefix("on") else {
+            return false;
+        };
+        let Some(first) = rest.chars().next() else {
+            return false;
+        };
+        let reg = &self.catalog.registration;
+        let once = |e: &str| {
+            reg.once_events.iter().any(|o| o.eq_ignore_ascii_case(e))
+                || crate::lang::inferred::once_method(&reg.inferred, key)
+        };
+        // `onMessage`, or DOM-style `onmessage` (a word of four letters or more: not `once`,
+        // `only`).
+        (first.is_ascii_uppercase()
+            || (rest.len() >= 4 && rest.chars().all(|c| c.is_ascii_lowercase())))
+            && !once(rest)
     }
 
     fn constructor_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {

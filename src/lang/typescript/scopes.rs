@@ -329,9 +329,9 @@ impl<'a, 't> Walker<'a, 't> {
         // Run once by a memoizer: handed to it inline (`singleton("k", () => …)`) or by name
         // (`singleton("k", initializeRedis)`, the function declared anywhere in the file).
         let memo_fn = arg_position(at).is_some_and(|(call, i)| {
-            field(call.node, "function")
-                .and_then(|c| callee_name(c, src))
-                .is_some_and(|c| is_memo_arg(c, i))
+            field(call.node, "function").is_some_and(|c| {
+                callee_name(c, src).is_some_and(|n| is_memo_arg(n, i)) || cache_wrap(c, i, src)
+            })
         }) || name.as_ref().is_some_and(|n| {
             matches!(n.kind, NameKind::Decl | NameKind::Var) && self.pre.memo_fns.contains(&n.name)
         });

@@ -197,6 +197,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }),
                 receiver_import: None,
                 early_return: None,
+                early_before_try: false,
             });
         }
     }

@@ -271,16 +271,16 @@ impl<'a, 't> Walker<'a, 't> {
             Guard::Owner | Guard::ModuleCache | Guard::GlobalCache
         );
         let closing = if vc.using {
-            (Closing::Always, None)
+            (Closing::Always, None, false)
         } else if vc.returned != Returned::No || stored {
-            (Closing::HandedOver, None)
+            (Closing::HandedOver, None, false)
         } else {
             match host {
                 Some(h) => self.closing(at.node, vc.binding.as_deref(), &def.release, h),
-                None => (Closing::Never, None),
+                None => (Closing::Never, None, false),
             }
         };
-        let (closing, early_return) = closing;
+        let (closing, early_return, early_before_try) = closing;
         let stmt = statement_at(at);
         let rest_of_block = stmt.and_then(|s| {
             let parent = s.parent()?;
@@ -321,6 +321,7 @@ impl<'a, 't> Walker<'a, 't> {
             sql_state: None,
             receiver_import: None,
             early_return,
+            early_before_try,
         };
         self.facts.sessions.push(site);
         // Raw `BEGIN` on a pooled client released on every path, that an error path leaves
@@ -341,9 +342,9 @@ impl<'a, 't> Walker<'a, 't> {
         binding: Option<&str>,
         release: &[String],
         host: Node<'t>,
-    ) -> (Closing, Option<Span>) {
+    ) -> (Closing, Option<Span>, bool) {
         let Some(b) = binding else {
-            return (Closing::Never, None);
+            return (Closing::Never, None, false);
         };
         let src = self.src;
         let release: Vec<&str> = release
@@ -479,21 +480,34 @@ impl<'a, 't> Walker<'a, 't> {
                     .map(|(r, _)| *r)
             });
         if handed {
-            (Closing::HandedOver, None)
+            (Closing::HandedOver, None, false)
         } else if early.is_some() {
-            (Closing::NotOnErrorPaths, early)
+            (Closing::NotOnErrorPaths, early, true)
         } else if in_finally || at_once {
-            (Closing::Always, None)
+            (Closing::Always, None, false)
         } else if in_catch
             .iter()
             .any(|(t, end)| in_body.contains(t) || positions.iter().any(|p| p >= end))
         {
             // Released in the `catch` and in the `try` block (or after the `try`): every path.
-            (Closing::Always, None)
+            (Closing::Always, None, false)
         } else if released {
-            (Closing::NotOnErrorPaths, None)
+            // A `return` before the last release with no release in its block before it
+            // (`if (seen.rowCount) return;` ahead of `client.release()`) leaves it out on a
+            // path that raises nothing.
+            let last = positions.iter().max().copied().unwrap_or(0);
+            let early = leaves
+                .iter()
+                .find(|(r, block)| {
+                    (r.start as usize) < last
+                        && !positions
+                            .iter()
+                            .any(|p| *p >= *block && *p < r.start as usize)
+                })
+                .map(|(r, _)| *r);
+            (Closing::NotOnErrorPaths, early, false)
         } else {
-            (Closing::Never, None)
+            (Closing::Never, None, false)
         }
     }
 

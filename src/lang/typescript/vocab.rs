@@ -98,6 +98,22 @@ pub(super) fn is_memo_arg(callee: &str, index: usize) -> bool {
         })
 }
 
+/// A cache's `wrap(key, fn)` (cache-manager's `cache.wrap(key, async () => new S3Client(…), {
+/// ttl })`): `fn` runs only when the key is missing. Its receiver is named for a cache.
+pub(super) fn cache_wrap(callee: tree_sitter::Node, index: usize, src: &str) -> bool {
+    use crate::lang::KindExt;
+    let c = super::syntax::unwrap_value(callee);
+    index == 1
+        && c.kind_name() == "member_expression"
+        && c.child_by_field_name("property")
+            .is_some_and(|p| matches!(&src[p.byte_range()], "wrap" | "remember"))
+        && c.child_by_field_name("object").is_some_and(|o| {
+            let name = &src[o.byte_range()];
+            let last = name.rsplit('.').next().unwrap_or(name);
+            last.to_ascii_lowercase().contains("cache")
+        })
+}
+
 pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
 
 /// A test runner's set-up file (Vitest's `globalSetup` / `setupFiles`, Jest's
