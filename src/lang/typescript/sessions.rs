@@ -464,21 +464,23 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => {}
             }
         });
+        // The first `return` before `limit` with no release in its block before it.
+        let return_before = |limit: usize| {
+            leaves
+                .iter()
+                .find(|(r, block)| {
+                    (r.start as usize) < limit
+                        && !positions
+                            .iter()
+                            .any(|p| *p >= *block && *p < r.start as usize)
+                })
+                .map(|(r, _)| *r)
+        };
         // Released in a `finally` that starts after a `return` the acquisition reaches first.
         let early = (in_finally && !finally_around && !at_once)
             .then(|| finally_after.iter().min().copied())
             .flatten()
-            .and_then(|t| {
-                leaves
-                    .iter()
-                    .find(|(r, block)| {
-                        (r.start as usize) < t
-                            && !positions
-                                .iter()
-                                .any(|p| *p >= *block && *p < r.start as usize)
-                    })
-                    .map(|(r, _)| *r)
-            });
+            .and_then(return_before);
         if handed {
             (Closing::HandedOver, None, false)
         } else if early.is_some() {
@@ -496,16 +498,7 @@ impl<'a, 't> Walker<'a, 't> {
             // (`if (seen.rowCount) return;` ahead of `client.release()`) leaves it out on a
             // path that raises nothing.
             let last = positions.iter().max().copied().unwrap_or(0);
-            let early = leaves
-                .iter()
-                .find(|(r, block)| {
-                    (r.start as usize) < last
-                        && !positions
-                            .iter()
-                            .any(|p| *p >= *block && *p < r.start as usize)
-                })
-                .map(|(r, _)| *r);
-            (Closing::NotOnErrorPaths, early, false)
+            (Closing::NotOnErrorPaths, return_before(last), false)
         } else {
             (Closing::Never, None, false)
         }
