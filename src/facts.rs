@@ -888,6 +888,10 @@ pub struct Parked {
     /// listener.listen() { conn.exec_drop(…)?; }`): `at` is that loop.
     #[serde(default)]
     pub across_loop: bool,
+    /// With `across_loop`: the loop does not use it; it is only still in scope, never dropped
+    /// (`let mut boot = pool.acquire().await?; load(&mut boot).await?; loop { … }`).
+    #[serde(default)]
+    pub idle: bool,
 }
 
 /// A trait declared under an attribute that makes a framework call its implementations per

@@ -28,6 +28,7 @@ pub mod imports;
 pub mod lang;
 pub mod livedb;
 pub mod lsp;
+pub mod pgbouncer;
 pub mod pools;
 pub mod prefilter;
 pub mod project;

@@ -54,6 +54,10 @@ pub struct Project {
     /// package.json dependencies on packages of the same repository (`workspace:^`, `file:…`,
     /// `link:…`): the project's own code, not a library's.
     pub workspace_deps: BTreeSet<String>,
+    /// Transaction-mode poolers the project configures itself: a `pgbouncer.ini` (at the root or
+    /// two folders down) whose `pool_mode` is `transaction` or `statement`, with the port it
+    /// listens on (see [`crate::pgbouncer::project_poolers`]).
+    pub transaction_poolers: Vec<crate::pgbouncer::ProjectPooler>,
 }
 
 /// Does `base` hold a Python package or module named `top` (`top/`, `top.py`)?
@@ -494,6 +498,7 @@ impl Project {
                 || private
                 || p.manifests.iter().any(|m| m.starts_with("requirements"))
         };
+        p.transaction_poolers = crate::pgbouncer::project_poolers(root);
         p
     }
 }

@@ -117,6 +117,7 @@ fn editor_packages_match_the_language_server() {
 /// free.
 const LAYERS: &[&[&str]] = &[
     &["readfile", "generated"],
+    &["pgbouncer"],
     &["project", "uri"],
     &["source"],
     &["snippet", "diagnostic", "facts"],

@@ -51,6 +51,11 @@ pub struct ClientDef {
     /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
     #[serde(default)]
     pub pool_keys: Vec<PoolKeyDef>,
+    /// Python: names for a constructor's leading positional arguments, read as the options of
+    /// those names when not given by keyword (psycopg2's `ThreadedConnectionPool(5, 50, dsn)`:
+    /// `minconn`, `maxconn`).
+    #[serde(default)]
+    pub positional_options: Vec<String>,
     /// A link to the library's guidance, printed in help.
     #[serde(default)]
     pub docs: Option<String>,

@@ -188,6 +188,11 @@ pub(crate) struct ClientDef {
     /// Pool-size keys (options / keyword arguments / builder methods) with their defaults.
     #[serde(default)]
     pool_keys: Vec<PoolKeyDef>,
+    /// Python: names for a constructor's leading positional arguments, read as the options of
+    /// those names when not given by keyword (psycopg2's `ThreadedConnectionPool(5, 50, dsn)`:
+    /// `minconn`, `maxconn`).
+    #[serde(default)]
+    positional_options: Vec<String>,
     /// A link to the library's guidance, printed in help.
     #[serde(default)]
     docs: Option<String>,

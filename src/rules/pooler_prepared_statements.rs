@@ -44,7 +44,16 @@ impl Check for PoolerPreparedStatements {
                 if let Some(var) = &url.var {
                     seen_vars.insert((file.source.project.root.clone(), var.clone()));
                 }
-                if def.pooler.is_empty() || !url.parsed.is_transaction_pooler(&cx.catalog.db.pooler) {
+                // (Or a port the project's own PgBouncer config pools by transaction on.)
+                let own = file
+                    .source
+                    .project
+                    .transaction_poolers
+                    .iter()
+                    .find(|p| url.parsed.port == Some(p.port));
+                if def.pooler.is_empty()
+                    || !(url.parsed.is_transaction_pooler(&cx.catalog.db.pooler) || own.is_some())
+                {
                     continue;
                 }
                 for req in def.pooler.iter().filter(|r| applies(r, &url)) {
@@ -64,9 +73,11 @@ impl Check for PoolerPreparedStatements {
                         span: c.span,
                         severity: Severity::Error,
                         message: format!(
-                            "`{}` connects through a transaction-mode pooler ({source}: {}) with prepared statements on",
+                            "`{}` connects through a transaction-mode pooler ({source}: {}{}) with prepared statements on",
                             c.ctor,
-                            describe(&url.parsed)
+                            describe(&url.parsed),
+                            own.map(|p| format!(", PgBouncer's `pool_mode = transaction` in {}", p.config))
+                                .unwrap_or_default()
                         ),
                         help: format!("{}: transaction poolers hand each transaction to any server connection, so prepared statements fail (`prepared statement \"s0\" does not exist`)", req.fix),
                         label: None,

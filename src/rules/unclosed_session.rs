@@ -242,7 +242,7 @@ fn built_at_startup_only(cx: &ProjectCx<'_>, owner: &str) -> bool {
             .enumerate()
             .filter(move |(_, func)| {
                 func.owner.as_deref() == Some(owner)
-                    && matches!(func.name.as_str(), "new" | "default" | "with_pool" | "connect" | "init" | "create")
+                    && matches!(func.name.as_str(), "new" | "default" | "with_pool" | "connect" | "init" | "create" | "open")
             })
             .map(move |(i, _)| (fi, i))
     });
@@ -342,6 +342,27 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
 
 /// A checkout held by a loop that does not end (see [`Parked::across_loop`]).
 fn held_across_loop(fi: usize, p: &Parked) -> Finding {
+    if p.idle {
+        return Finding {
+            rule: META.id,
+            file: fi,
+            span: p.span,
+            severity: Severity::Warning,
+            message: format!(
+                "the pooled connection `{}` stays checked out while a loop that does not end \
+                 runs: it is never given back to the pool",
+                p.ctor
+            ),
+            help: format!(
+                "give it back once its work is done, before the loop: `drop({})` (or check it out \
+                 in a block of its own)",
+                p.field
+            ),
+            label: Some((p.at, format!("`{}` is still held while this loop runs, which never ends", p.field))),
+            related: Vec::new(),
+            fix: None,
+        };
+    }
     Finding {
         rule: META.id,
         file: fi,

@@ -71,7 +71,13 @@ impl<'t> Pre<'t> {
                     if !command && self.reg_once.contains(v.as_str()) {
                         return;
                     }
-                    if inferred::key_of(&v).is_none() {
+                    // (A method named for registering takes a label too: Binary Ninja's
+                    // `PluginCommand.register_for_function("Sync\\Push", "…", push)`.)
+                    let label = method.starts_with("register")
+                        && !v.trim().is_empty()
+                        && v.len() <= 80
+                        && !v.contains('\n');
+                    if inferred::key_of(&v).is_none() && !label {
                         return;
                     }
                     keyed = true;

@@ -743,6 +743,19 @@ impl<'a, 't> Walker<'a, 't> {
         for (k, v) in &keywords {
             self.push_option(text(*k, src).to_string(), *v, ctx, &mut options, 0);
         }
+        // Leading positional arguments the catalogue names (`ThreadedConnectionPool(5, 50, dsn)`).
+        let named = self
+            .facts
+            .clients
+            .get(client)
+            .and_then(|c| self.cat.by_id(&c.client))
+            .map(|d| d.positional_options.as_slice())
+            .unwrap_or_default();
+        for (name, v) in named.iter().zip(&positional) {
+            if !keywords.iter().any(|(k, _)| text(*k, src) == name) {
+                self.push_option(name.clone(), *v, ctx, &mut options, 0);
+            }
+        }
         // `create_engine(url, **ENGINE_OPTIONS)`.
         if let Some(args) = call.field("arguments") {
             for a in named_children(args) {

@@ -56,6 +56,90 @@ fn uses_not_renews(body: &Block, name: &str) -> bool {
     v.used && !v.renewed
 }
 
+/// `Ok(())`.
+fn is_ok_unit(e: &Expr) -> bool {
+    matches!(e, Expr::Call(c) if matches!(&*c.func, Expr::Path(p) if p.path.is_ident("Ok"))
+        && matches!(c.args.first(), Some(Expr::Tuple(t)) if t.elems.is_empty())
+        && c.args.len() == 1)
+}
+
+/// The locals `stmts` bind to what a method chain on `name` (or on such a local) returns: handles
+/// that borrow it (`let mut notifications = listener.notifications(); let mut events =
+/// notifications.blocking_iter();`), through which a loop uses the checkout.
+fn handles_of(stmts: &[Stmt], name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    for st in stmts {
+        let Stmt::Local(local) = st else { continue };
+        let (Some(init), Some(bound)) = (local.init.as_ref(), simple_binding(&local.pat)) else {
+            continue;
+        };
+        let on_handle = matches!(
+            &*init.expr,
+            Expr::MethodCall(_) | Expr::Await(_) | Expr::Try(_)
+        ) && expr_ident(chain_root(&init.expr)).is_some_and(|r| out.contains(&r));
+        if on_handle {
+            out.push(bound);
+        }
+    }
+    out.remove(0);
+    out
+}
+
+/// Does the loop (its head too: `while let Some(n) = events.next()?`) name `name` at all?
+fn mentions(e: &Expr, name: &str) -> bool {
+    struct Names<'n>(&'n str, bool);
+    impl<'ast> Visit<'ast> for Names<'_> {
+        fn visit_ident(&mut self, i: &'ast proc_macro2::Ident) {
+            self.1 |= i == self.0;
+        }
+    }
+    let mut v = Names(name, false);
+    v.visit_expr(e);
+    v.1
+}
+
+/// Do `stmts` leave the checkout `name` where it is: only borrowed (`&mut conn`, `&*conn`),
+/// its fields read, or methods called on it that do not consume it; never moved (given by
+/// value, `drop(conn)`), closed or detached, nor rebound? (A name inside a macro's tokens is
+/// not seen: `println!("{conn:?}")` borrows anyway.)
+fn kept_through(stmts: &[Stmt], name: &str) -> bool {
+    const CONSUMING: &[&str] = &["close", "detach", "release", "leak", "into_inner", "take"];
+    struct Kept<'n> {
+        name: &'n str,
+        moved: bool,
+    }
+    impl Kept<'_> {
+        fn is_name(&self, e: &Expr) -> bool {
+            expr_ident(e).is_some_and(|i| i == self.name)
+        }
+    }
+    impl<'ast> Visit<'ast> for Kept<'_> {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Reference(r) if self.is_name(&r.expr) => {}
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) && self.is_name(&u.expr) => {}
+                Expr::Field(f) if self.is_name(&f.base) => {}
+                Expr::MethodCall(m) if self.is_name(&m.receiver) => {
+                    if CONSUMING.contains(&m.method.to_string().as_str()) {
+                        self.moved = true;
+                    }
+                    for a in &m.args {
+                        self.visit_expr(a);
+                    }
+                }
+                Expr::Path(_) if self.is_name(e) => self.moved = true,
+                _ => visit::visit_expr(self, e),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut v = Kept { name, moved: false };
+    for st in stmts {
+        v.visit_stmt(st);
+    }
+    !v.moved
+}
+
 /// Is this loop body a reconnect loop's: it serves a stream until that ends (a loop that does
 /// not end by itself, after the connection is made), then waits before connecting again
 /// (`loop { let conn = connect().await?; while let Some(m) = messages.next().await { … }
@@ -138,14 +222,32 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     continue;
                 };
                 let rest = b.stmts.get(i + 1..).unwrap_or_default();
-                // (Given up before the loop, `drop(conn)`, or handed on: not held by it.)
-                let at = rest.iter().find_map(|st| match st {
-                    Stmt::Expr(e, _) => open_loop(e)
-                        .filter(|body| uses_not_renews(body, &name))
-                        .map(|_| self.conv.of(e)),
+                // Used by the loop; or only still in scope while it runs, never given up
+                // before it (`drop(conn)`, handed on by value, closed).
+                let at = rest.iter().enumerate().find_map(|(j, st)| match st {
+                    Stmt::Expr(e, _) => open_loop(e).and_then(|body| {
+                        if uses_not_renews(body, &name) {
+                            Some((self.conv.of(e), false))
+                        } else {
+                            // (Only when nothing but `Ok(())` follows the loop: code after it
+                            // says the loop ends, `batch.finish()` after a stdin loop.)
+                            let before = rest.get(..j).unwrap_or_default();
+                            let last = rest
+                                .get(j + 1..)
+                                .unwrap_or_default()
+                                .iter()
+                                .all(|st| matches!(st, Stmt::Expr(t, None) if is_ok_unit(t)));
+                            let handles = handles_of(before, &name);
+                            (last
+                                && !mentions(e, &name)
+                                && !handles.iter().any(|h| mentions(e, h))
+                                && kept_through(before, &name))
+                            .then(|| (self.conv.of(e), true))
+                        }
+                    }),
                     _ => None,
                 });
-                let Some(at) = at else { continue };
+                let Some((at, idle)) = at else { continue };
                 let Some((shown, span)) = self.built_by(value_core(&init.expr)) else {
                     continue;
                 };
@@ -158,6 +260,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     scope: scope.clone(),
                     in_fn: Some(fn_idx),
                     across_loop: true,
+                    idle,
                 });
             }
         }

@@ -31,6 +31,11 @@ fn stored_arg<'e>(method: &str, args: &'e Punctuated<Expr, Token![,]>) -> Option
     match method {
         "insert" => args.iter().last(),
         "push" | "push_back" | "push_front" | "or_insert" | "set" => args.first(),
+        // `HOT.get_or_init(|| Mutex::new(conn))`: what the closure gives.
+        "get_or_init" | "get_or_insert_with" | "or_insert_with" => match args.first() {
+            Some(Expr::Closure(c)) => Some(&c.body),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -301,6 +306,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             scope: self.scope(&ctx),
             in_fn: ctx.fn_idx,
             across_loop: false,
+            idle: false,
         });
     }
 
@@ -364,6 +370,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 scope: self.scope(&ctx),
                 in_fn: ctx.fn_idx,
                 across_loop: false,
+                idle: false,
             });
         }
     }

@@ -16,8 +16,15 @@ impl<'a, 't> Pre<'a, 't> {
             | "function_expression"
             | "generator_function"
             | "function_declaration"
-            | "generator_function_declaration" => {
-                self.callbacks.insert(n.id(), special);
+            | "generator_function_declaration"
+            // (A method of an options object: `Sentry.init({ beforeSend(event) { … } })`; a
+            // known registration's reading of it stays.)
+            | "method_definition" => {
+                if n.kind_name() == "method_definition" {
+                    self.callbacks.entry(n.id()).or_insert(special);
+                } else {
+                    self.callbacks.insert(n.id(), special);
+                }
             }
             "identifier" | "shorthand_property_identifier" => {
                 let name = text(n, src);

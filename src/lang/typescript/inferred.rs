@@ -125,8 +125,14 @@ impl<'a, 't> Pre<'a, 't> {
     /// Is an observer's property named for an event (`onMessage`, `onmessage`, `onData`), not
     /// a once-only one (`onReady`, `onopen`, `onerror`: the catalogue's `once_methods` and
     /// `once_events`)? Horizon's `.stream({ onmessage: (record) => … })` runs it per record.
+    /// So is a hook named for what it runs before or after (`Sentry.init({ beforeSend })`,
+    /// `ky.create({ hooks: { afterResponse } })`): per event it intercepts.
     fn event_key(&self, key: &str) -> bool {
-        let Some(rest) = key.strip_prefix("on") else {
+        let hook = ["before", "after"]
+            .iter()
+            .find_map(|p| key.strip_prefix(p))
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+        let Some(rest) = hook.or_else(|| key.strip_prefix("on")) else {
             return false;
         };
         let Some(first) = rest.chars().next() else {
@@ -140,7 +146,7 @@ impl<'a, 't> Pre<'a, 't> {
         // `onMessage`, or DOM-style `onmessage` (a word of four letters or more: not `once`,
         // `only`).
         (first.is_ascii_uppercase()
-            || (rest.len() >= 4 && rest.chars().all(|c| c.is_ascii_lowercase())))
+            || (hook.is_none() && rest.len() >= 4 && rest.chars().all(|c| c.is_ascii_lowercase())))
             && !once(rest)
     }
 

@@ -576,7 +576,12 @@ impl<'a, 't> Walker<'a, 't> {
                 };
             }
         }
-        if let Some(special) = self.pre.callbacks.get(&f.id()) {
+        // (A guess gives way to a registration the catalogue names around it: a method of the
+        // options object a known call takes.)
+        let guessed = |s: &Special| matches!(s, Special::Handler(fw, _) if *fw == crate::lang::inferred::INFERRED);
+        if let Some(special) = self.pre.callbacks.get(&f.id())
+            && !(guessed(special) && self.registration_of(at).is_some_and(|(_, _, inf)| !inf))
+        {
             let scope = match *special {
                 Special::Handler(fw, label) => match name {
                     Some(_) => named(ScopeKind::Handler, Some(fw)),

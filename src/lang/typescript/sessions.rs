@@ -362,6 +362,8 @@ impl<'a, 't> Walker<'a, 't> {
         let mut released = false;
         let mut in_catch: Vec<(usize, usize)> = Vec::new();
         let mut in_body: HashSet<usize> = HashSet::default();
+        // The last release in a guarding `try`'s block.
+        let mut body_last = 0;
         let mut positions: Vec<usize> = Vec::new();
         // Released by the very next statement: nothing in between can throw.
         let mut at_once = false;
@@ -430,6 +432,7 @@ impl<'a, 't> Walker<'a, 't> {
                             "catch_clause" => in_catch.push((t.id(), t.end_byte())),
                             "statement_block" if is_field(*t, "body", *anc) => {
                                 in_body.insert(t.id());
+                                body_last = body_last.max(n.start_byte());
                             }
                             _ => {}
                         }
@@ -491,8 +494,14 @@ impl<'a, 't> Walker<'a, 't> {
             .iter()
             .any(|(t, end)| in_body.contains(t) || positions.iter().any(|p| p >= end))
         {
-            // Released in the `catch` and in the `try` block (or after the `try`): every path.
-            (Closing::Always, None, false)
+            // Released in the `catch` and in the `try` block (or after the `try`): every path,
+            // but a `return` in that block before its release (`if (dup) { await
+            // conn.rollback(); return }` ahead of `conn.release()`) leaves it out (and a `try`
+            // of its own around the rest would release it twice: no fix).
+            match return_before(body_last) {
+                Some(r) => (Closing::NotOnErrorPaths, Some(r), true),
+                None => (Closing::Always, None, false),
+            }
         } else if released {
             // A `return` before the last release with no release in its block before it
             // (`if (seen.rowCount) return;` ahead of `client.release()`) leaves it out on a
