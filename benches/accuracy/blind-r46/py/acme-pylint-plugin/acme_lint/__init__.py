@@ -1,0 +1,1 @@
+"""Acme pylint plugin. Load with ``--load-plugins=acme_lint.checker``."""
