@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::facts::{CallSite, FileFacts, Guard, Returned, ScopeKind};
+use crate::facts::{CallSite, ClientKind, FileFacts, Guard, Returned, ScopeKind};
 
 /// A function: (file index, index into that file's `functions`).
 pub type FnId = (usize, usize);
@@ -481,8 +481,11 @@ impl CallGraph {
                 // callers to judge instead.
                 let hands_over = match c.returned {
                     Returned::Direct => true,
+                    // (What a throwaway call gives is a response: data, not a client.)
                     Returned::Derived => {
-                        !c.released && c.in_fn.is_some_and(|f| g.callers.contains_key(&(fi, f)))
+                        c.kind != ClientKind::Throwaway
+                            && !c.released
+                            && c.in_fn.is_some_and(|f| g.callers.contains_key(&(fi, f)))
                     }
                     Returned::No => false,
                 };

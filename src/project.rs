@@ -878,6 +878,11 @@ fn collect_pyproject_deps(doc: &toml::Table, out: &mut BTreeSet<String>) {
             }
         }
     }
+    // The project itself, named in its own extras (`"private-gpt[sdk-openai]"` in private-gpt's
+    // `optional-dependencies`), is not a dependency: its package is the project's own code.
+    if let Some(name) = project.and_then(|p| p.get("name")).and_then(|v| v.as_str()) {
+        out.remove(&normalise_dep(name));
+    }
 }
 
 #[cfg(test)]
@@ -894,6 +899,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn own_extras_are_not_dependencies() {
+        let doc: toml::Table = toml::from_str(
+            "[project]\nname = \"private-gpt\"\ndependencies = [\"qdrant-client\"]\n\
+             [project.optional-dependencies]\nllm = [\"private_gpt[sdk]\", \"openai\"]\n",
+        )
+        .unwrap();
+        let mut deps = BTreeSet::new();
+        collect_pyproject_deps(&doc, &mut deps);
+        assert!(deps.contains("qdrant-client") && deps.contains("openai"));
+        assert!(!deps.contains("private-gpt"), "{deps:?}");
+    }
 
     #[test]
     fn files_a_script_runs() {

@@ -729,7 +729,9 @@ pub struct InferredDef {
     pub not_suffixes: Vec<String>,
     /// Python: names of `not_methods` that do register when a decorator gives them a key first
     /// (gidgethub's `@router.register("issues", action="opened")`); without one they do not
-    /// (`@admin.register(Model)`, `@handler.register(int)`).
+    /// (`@admin.register(Model)`, `@handler.register(int)`). TS/JS: names of `not_methods` that
+    /// register when given an event named with `:` namespaces first (Kuzzle's
+    /// `app.hook.register("document:afterDelete", cb)`; not `container.register("db", f)`).
     pub keyed_methods: Vec<String>,
     /// Modules whose objects' methods never register (Node's `fs`, `child_process`; one `*`
     /// stands for any text: `node:*`).

@@ -334,6 +334,8 @@ impl<'a, 't> Walker<'a, 't> {
                     };
                     if at.is_some_and(|at| self.result_cached(p.owner, info, at)) {
                         guard = Guard::ModuleCache;
+                    } else if let Some(g) = at.and_then(|at| self.flag_guard(p.owner, info, at)) {
+                        guard = g;
                     }
                 }
             }
@@ -972,6 +974,54 @@ impl<'a, 't> Walker<'a, 't> {
             })
     }
 
+    /// A run-once flag around the site at `at`: it lies in an `if not F:` whose block sets `F =
+    /// True` (`if not self._initialized: await self._load_pricing_data(); self._initialized =
+    /// True`), so what it builds is built once per object (`F` on `self`) or per process (a
+    /// `global` of the function).
+    pub(super) fn flag_guard(
+        &self,
+        owner: Node<'t>,
+        info: &BodyInfo<'t>,
+        at: u32,
+    ) -> Option<Guard> {
+        let src = self.src;
+        let site = owner.descendant_for_byte_range(at as usize, at as usize + 1)?;
+        let mut cur = site;
+        while let Some(p) = cur.parent() {
+            if p.id() == owner.id() {
+                break;
+            }
+            if p.kind_name() == "if_statement"
+                && let Some(block) = p.field("consequence").filter(|c| c.id() == cur.id())
+                && let Some(cond) = p.field("condition").map(strip)
+                && cond.kind_name() == "not_operator"
+                && let Some(flag) = cond.field("argument").map(strip)
+            {
+                let name = compact(text(flag, src));
+                let on_self = flag.kind_name() == "attribute" && name.starts_with("self.");
+                let global = flag.kind_name() == "identifier" && info.globals.contains(&name);
+                let sets = named_children(block).into_iter().any(|st| {
+                    st.kind_name() == "expression_statement"
+                        && st.named_child(0).is_some_and(|a| {
+                            a.kind_name() == "assignment"
+                                && a.field("left")
+                                    .is_some_and(|l| compact(text(l, src)) == name)
+                                && a.field("right").is_some_and(|r| text(r, src) == "True")
+                        })
+                });
+                if sets && (on_self || global) {
+                    return Some(if on_self {
+                        Guard::Owner
+                    } else {
+                        Guard::ModuleCache
+                    });
+                }
+            }
+            cur = p;
+        }
+        None
+    }
+
     /// `{"archive": pool, "coordinator": c}`, `[pool]`, `(pool, redis)`: a literal holding the
     /// value itself, which keeps it where the literal is stored.
     pub(super) fn in_literal(&self, value: Node, names: &[String]) -> bool {
@@ -992,7 +1042,8 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// A call of a class (`Wrapper(pool)`; with `constructor_methods`, also a class's method:
-    /// `FastMCP.from_openapi(client=pool)`) given one of `names` as an argument.
+    /// `FastMCP.from_openapi(client=pool)`), or of a catalogue constructor (`sessionmaker(engine)`:
+    /// a session factory keeps its engine), given one of `names` as an argument.
     fn built_on(&self, value: Node, names: &[String], constructor_methods: bool) -> bool {
         let v = strip(value);
         if v.kind_name() != "call" {
@@ -1005,7 +1056,9 @@ impl<'a, 't> Walker<'a, 't> {
             [only] if *only == "cls" => true,
             [.., last] => class_like(last),
             [] => false,
-        });
+        }) || segs
+            .as_ref()
+            .is_some_and(|segs| self.match_catalog(segs).is_some());
         let (positional, keywords) = call_args(v);
         // (Or inside a collection given: `Application(routes, resources={"engine": engine})`.)
         let held = |a: Node| {

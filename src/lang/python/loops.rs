@@ -204,6 +204,65 @@ fn tries_until_it_leaves(body: Node<'_>) -> bool {
     false
 }
 
+/// Is this `while` loop's body a wait until something is ready: it only tests a probe and leaves
+/// when it answers (`if _is_server_up(url): return True`), sleeps between tries, and logs or
+/// counts (`while time.monotonic() < deadline: if up(url): return True; time.sleep(0.5)`)? It
+/// runs as often as its function does: each try is a retry, not an item.
+pub(super) fn is_wait_loop(body: Node<'_>, src: &str) -> bool {
+    if body
+        .parent()
+        .is_none_or(|w| w.kind_name() != "while_statement")
+    {
+        return false;
+    }
+    let mut cursor = body.walk();
+    let stmts: Vec<Node<'_>> = body.named_children(&mut cursor).collect();
+    let leaves = |n: Node<'_>| {
+        let mut c = n.walk();
+        n.named_children(&mut c)
+            .last()
+            .is_some_and(|l| matches!(l.kind_name(), "return_statement" | "break_statement"))
+    };
+    let called = |st: Node<'_>| -> Option<String> {
+        let mut e = st.named_child(0)?;
+        if e.kind_name() == "await" {
+            e = e.named_child(0)?;
+        }
+        let f = (e.kind_name() == "call").then(|| e.child_by_field_name("function"))??;
+        let name = match f.kind_name() {
+            "attribute" => f.child_by_field_name("attribute")?,
+            _ => f,
+        };
+        Some(name.utf8_text(src.as_bytes()).ok()?.to_string())
+    };
+    let mut probe = false;
+    let mut sleeps = false;
+    for st in &stmts {
+        match st.kind_name() {
+            "if_statement"
+                if st.child_by_field_name("consequence").is_some_and(leaves)
+                    && st.child_by_field_name("alternative").is_none()
+                    && st
+                        .child_by_field_name("condition")
+                        .is_some_and(|c| contains_kind(c, "call", 200)) =>
+            {
+                probe = true;
+            }
+            "expression_statement" => match st.named_child(0).map(|e| e.kind_name()) {
+                Some("augmented_assignment") => {}
+                _ => match called(*st).as_deref() {
+                    Some("sleep") => sleeps = true,
+                    Some("print" | "debug" | "info" | "warning" | "log" | "echo") => {}
+                    _ => return false,
+                },
+            },
+            "pass_statement" | "comment" => {}
+            _ => return false,
+        }
+    }
+    probe && sleeps
+}
+
 /// Does `node` hold a node of kind `kind` (functions, classes and lambdas not entered)?
 fn contains_kind(node: Node<'_>, kind: &str, budget: usize) -> bool {
     let mut stack = vec![node];

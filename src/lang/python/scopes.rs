@@ -526,6 +526,15 @@ impl<'a, 't> Walker<'a, 't> {
                 let Some(iterable) = parent.field("right") else {
                     return false;
                 };
+                // The lines of standard input (`for raw in sys.stdin:`, a PowerDNS pipe backend
+                // or a Squid helper fed one request per line): requests as they come, until EOF.
+                let it = compact(text(iterable, self.src));
+                if matches!(it.as_str(), "sys.stdin" | "sys.stdin.buffer")
+                    || it.starts_with("fileinput.input(")
+                    || it.starts_with("iter(sys.stdin.readline")
+                {
+                    return !super::loops::leaves_loop(node);
+                }
                 let Some(name) = super::syntax::iterated_name(iterable, self.src) else {
                     return false;
                 };
@@ -563,10 +572,12 @@ impl<'a, 't> Walker<'a, 't> {
         // scrapers: try: content = await scrape(scraper); break / except: continue`): it runs
         // as often as its function does, not once per item.
         // A reconnect loop's iteration lasts as long as the stream it consumes: what it builds
-        // serves one connection, however many events come through it.
+        // serves one connection, however many events come through it. A wait loop tries a
+        // probe until it answers (`while …: if up(url): return True; time.sleep(0.5)`).
         let scope = if (top.scope.kind == ScopeKind::Function
             && !super::loops::is_fallback_loop(node)
-            && !super::loops::is_reconnect_loop(node))
+            && !super::loops::is_reconnect_loop(node)
+            && !super::loops::is_wait_loop(node, self.src))
             || open
         {
             Scope {

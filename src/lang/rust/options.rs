@@ -771,6 +771,12 @@ impl<'ast> Walker<'_, 'ast> {
         {
             return true;
         }
+        // The lines of standard input (`for line in stdin.lock().lines()`, a helper Squid or
+        // Apache runs and feeds one request per line): requests as they come, until EOF.
+        if self.stdin_lines(iterable) && is_last_work(state.body, f, &self.catalog.generic_release)
+        {
+            return true;
+        }
         let Some(var) = stream_receiver(iterable) else {
             return false;
         };
@@ -794,6 +800,43 @@ impl<'ast> Walker<'_, 'ast> {
         let streamed = matches!(passthrough_root(iterable), Expr::MethodCall(m)
             if super::syntax::stream_method(&m.method.to_string()));
         opened && (takes_arguments(init) || streamed)
+    }
+
+    /// `stdin.lock().lines()`, `io::stdin().lines()`, `BufReader::new(io::stdin()).lines()`,
+    /// with `stdin` bound to `io::stdin()`.
+    fn stdin_lines(&self, iterable: &'ast Expr) -> bool {
+        let Expr::MethodCall(m) = passthrough_root(iterable) else {
+            return false;
+        };
+        if m.method != "lines" {
+            return false;
+        }
+        let is_stdin_call = |e: &Expr| {
+            matches!(passthrough_root(e), Expr::Call(c)
+                if matches!(&*c.func, Expr::Path(p)
+                    if p.path.segments.last().is_some_and(|s| s.ident == "stdin")))
+        };
+        let mut recv = passthrough_root(&m.receiver);
+        if let Expr::MethodCall(l) = recv
+            && l.method == "lock"
+        {
+            recv = passthrough_root(&l.receiver);
+        }
+        // `BufReader::new(io::stdin())`.
+        if let Expr::Call(c) = recv
+            && c.args.len() == 1
+            && is_stdin_call(&c.args[0])
+        {
+            return true;
+        }
+        if is_stdin_call(recv) {
+            return true;
+        }
+        let Some(var) = expr_ident(recv) else {
+            return false;
+        };
+        let pos = self.conv.of(iterable).start as usize;
+        matches!(self.lookup(&var, pos), Found::Value(init, _) if is_stdin_call(init))
     }
 
     /// A loop in a plain function that leaves with what it builds (`loop { match

@@ -242,7 +242,17 @@ impl<'a, 't> Pre<'a, 't> {
                 return None;
             }
             let method = text(field(callee, "property")?, src);
-            if inferred::denied(def, method) || reg.lists_method(method) {
+            // A `keyed_methods` name registers when given an event named with namespaces first
+            // (Kuzzle's `app.pipe.register("generic:document:afterWrite", cb)`), not a service
+            // name (`container.register("db", factory)`).
+            let keyed = || {
+                def.keyed_methods.iter().any(|m| m == method)
+                    && call_args(call)
+                        .first()
+                        .and_then(|a| string_value(unwrap_value(*a), src))
+                        .is_some_and(namespaced_event)
+            };
+            if (inferred::denied(def, method) || reg.lists_method(method)) && !keyed() {
                 return None;
             }
             command = def.command_methods.iter().any(|m| m == method);
@@ -338,4 +348,16 @@ fn constant_key(a: Node, src: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// `document:afterDelete`, `generic:document:afterWrite`: an event named by two or more words
+/// joined with `:`.
+fn namespaced_event(v: &str) -> bool {
+    let parts: Vec<&str> = v.split(':').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
 }
