@@ -901,6 +901,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::unwrap_used)]
     fn own_extras_are_not_dependencies() {
         let doc: toml::Table = toml::from_str(
             "[project]\nname = \"private-gpt\"\ndependencies = [\"qdrant-client\"]\n\
