@@ -698,6 +698,19 @@ impl CallGraph {
         self.factories.contains_key(&f)
     }
 
+    /// The kind of client factory `f` builds (a pool when it hands on a factory's result): a
+    /// throwaway call's helper (`def up(u): return httpx.get(u).is_success`) is judged as the
+    /// call, in handlers, components and loops only.
+    pub fn origin_kind<'f>(&self, facts: impl Fn(usize) -> &'f FileFacts, f: FnId) -> ClientKind {
+        match self.factories.get(&f) {
+            Some(Origin::Client { file, idx }) => facts(*file)
+                .clients
+                .get(*idx)
+                .map_or(ClientKind::Pool, |c| c.kind),
+            _ => ClientKind::Pool,
+        }
+    }
+
     /// A construction that only runs when the caller gives no value for parameter `param` of
     /// function `f` (`engine or create_engine(url)`): do the callers that run it often give
     /// one? True when `f` has callers and none of those that leave the parameter out runs per

@@ -85,16 +85,7 @@ impl Check for PerRequestClient {
                     // function returns (or whoever it handed the value on to does).
                     call.released || call.handed || file.source.lang == Lang::Rs,
                     call.returned,
-                    // A throwaway call's helper (`def up(u): return httpx.get(u).is_success`)
-                    // is judged as the call: in handlers, components and loops only.
-                    match cx.graph.factories.get(target) {
-                        Some(Origin::Client { file: of, idx }) => cx.files[*of]
-                            .facts
-                            .clients
-                            .get(*idx)
-                            .map_or(ClientKind::Pool, |c| c.kind),
-                        _ => ClientKind::Pool,
-                    },
+                    cx.graph.origin_kind(|f| &cx.files[f].facts, *target),
                     file.source.project.application,
                 ) {
                     // A factory calling a factory is judged at its own callers.
