@@ -963,27 +963,16 @@ impl<'a, 't> Walker<'a, 't> {
                 });
                 // (A conjunct too: `if not refresh and _CACHE is not None and fresh: return
                 // _CACHE`.)
-                fn tests_global(c: Node, assigned: &dyn Fn(&str) -> bool, src: &str) -> bool {
-                    let c = strip(c);
-                    if c.kind_name() == "boolean_operator"
-                        && c.child_by_field_name("operator")
-                            .is_some_and(|o| o.kind_name() == "and")
-                    {
-                        return [c.field("left"), c.field("right")]
-                            .into_iter()
-                            .flatten()
-                            .any(|side| tests_global(side, assigned, src));
-                    }
-                    let c = if c.kind_name() == "comparison_operator" {
-                        c.named_child(0).unwrap_or(c)
-                    } else {
-                        c
-                    };
-                    c.kind_name() == "identifier" && assigned(text(c, src))
-                }
-                let tests = st
-                    .field("condition")
-                    .is_some_and(|c| tests_global(c, &assigned, src));
+                let tests = st.field("condition").is_some_and(|c| {
+                    super::syntax::any_conjunct(c, &mut |c| {
+                        let c = if c.kind_name() == "comparison_operator" {
+                            c.named_child(0).unwrap_or(c)
+                        } else {
+                            c
+                        };
+                        c.kind_name() == "identifier" && assigned(text(c, src))
+                    })
+                });
                 returns && tests
             })
     }

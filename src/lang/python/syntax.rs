@@ -536,6 +536,23 @@ pub(super) fn hand_written_pool_method(def: Node, src: &str) -> bool {
     takes.iter().any(|n| gives.contains(n))
 }
 
+/// Does `f` hold for `cond` (parentheses stripped) or, when it is an `and`, for one of its
+/// conjuncts, however nested (`if not refresh and _CACHE is not None and fresh:`)? A condition
+/// that holds only while one of them does.
+pub(super) fn any_conjunct(cond: Node, f: &mut dyn FnMut(Node) -> bool) -> bool {
+    let c = strip(cond);
+    if c.kind_name() == "boolean_operator"
+        && c.child_by_field_name("operator")
+            .is_some_and(|o| o.kind_name() == "and")
+    {
+        return [c.field("left"), c.field("right")]
+            .into_iter()
+            .flatten()
+            .any(|side| any_conjunct(side, f));
+    }
+    f(c)
+}
+
 /// Does the function holding `target` (`self._client`) test it before storing into it: an `if`
 /// around the store that runs when it is unset (`if not self._client:`, `if self._client is
 /// None:`), or an earlier `if` that returns when it is set (`if self._client: return
@@ -545,16 +562,9 @@ pub(super) fn memo_tested(target: Node, src: &str) -> bool {
     // `cond` tests the target: `negated` for the unset test. A conjunct does too (`if s ==
     // "cc" and self.index_id is None:` holds only while it is unset).
     fn tests(cond: Node, negated: bool, want: &str, src: &str) -> bool {
-        let c = strip(cond);
-        if c.kind_name() == "boolean_operator"
-            && c.child_by_field_name("operator")
-                .is_some_and(|o| o.kind_name() == "and")
-        {
-            return [c.field("left"), c.field("right")]
-                .into_iter()
-                .flatten()
-                .any(|side| tests(side, negated, want, src));
-        }
+        any_conjunct(cond, &mut |c| tests_one(c, negated, want, src))
+    }
+    fn tests_one(c: Node, negated: bool, want: &str, src: &str) -> bool {
         let (subject, neg) = match c.kind_name() {
             "not_operator" => (c.field("argument").map(strip), true),
             "comparison_operator" => {
