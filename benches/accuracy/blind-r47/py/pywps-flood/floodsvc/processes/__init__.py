@@ -1,0 +1,5 @@
+from .exposure import Exposure
+from .export import ExportExtent
+from .footprints import Footprints
+
+processes = [Exposure(), Footprints(), ExportExtent()]
