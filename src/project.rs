@@ -46,6 +46,10 @@ pub struct Project {
     /// Rust: a workspace crate the other crates of its workspace take only as a
     /// dev-dependency (`crates_io_test_db`): test support, like a `tests/` folder.
     pub test_support: bool,
+    /// Rust: the library crates of the other members of its workspace (`arroyo_operator` for
+    /// `crates/arroyo-connectors`): the project's own code, not a dependency's, though the
+    /// manifest names them.
+    pub workspace_crates: BTreeSet<String>,
     /// TS/JS: the `dev` script runs a file of the project rather than `next dev` (`nodemon -x
     /// ts-node server/index.ts`): a custom server, restarted as a whole process on a change.
     pub custom_dev_server: bool,
@@ -460,6 +464,7 @@ impl Project {
                     .and_then(|n| n.as_str())
                 {
                     p.test_support = dev_only_in_workspace(root, name);
+                    p.workspace_crates = workspace_siblings(root);
                 }
             }
             if root.join("src/main.rs").is_file() || root.join("src/bin").is_dir() {
@@ -667,9 +672,29 @@ fn dev_only_in_workspace(root: &Path, name: &str) -> bool {
     dev && !normal
 }
 
+/// The library crates of the other members of the workspace `root` is in (the nearest
+/// ancestor, three levels up at most, whose `Cargo.toml` has `[workspace]`), by the names
+/// `use` paths give them (`arroyo-operator` → `arroyo_operator`).
+fn workspace_siblings(root: &Path) -> BTreeSet<String> {
+    let Some(ws) = root.ancestors().skip(1).take(3).find(|d| {
+        read(d, "Cargo.toml").is_some_and(|t| {
+            toml::from_str::<toml::Table>(&t).is_ok_and(|doc| doc.contains_key("workspace"))
+        })
+    }) else {
+        return BTreeSet::new();
+    };
+    workspace_deps(ws)
+        .iter()
+        .filter(|c| c.dir != root)
+        .filter_map(|c| c.lib.clone())
+        .collect()
+}
+
 /// What one crate of a workspace depends on, by section.
 struct CrateDeps {
     dir: PathBuf,
+    /// Its library's name in paths (`[lib] name`, else the package's, `-` as `_`).
+    lib: Option<String>,
     dev: BTreeSet<String>,
     normal: BTreeSet<String>,
 }
@@ -702,9 +727,11 @@ fn workspace_deps(ws: &Path) -> Arc<Vec<CrateDeps>> {
         .max_depth(3)
         .into_iter()
         .filter_entry(|e| {
+            // (The workspace's own folder may be a hidden one: `~/.cache/…`, a temporary dir.)
             let n = e.file_name().to_str().unwrap_or("");
-            !(e.file_type().is_dir()
-                && (n == "target" || n == "node_modules" || n.starts_with('.')))
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && (n == "target" || n == "node_modules" || n.starts_with('.')))
         })
         .filter_map(Result::ok)
         .filter(|e| e.file_name() == "Cargo.toml")
@@ -713,8 +740,15 @@ fn workspace_deps(ws: &Path) -> Arc<Vec<CrateDeps>> {
             let doc = toml::from_str::<toml::Table>(&read(&dir, "Cargo.toml")?).ok()?;
             let mut normal = keys(doc.get("dependencies"));
             normal.extend(keys(doc.get("build-dependencies")));
+            let lib = doc
+                .get("lib")
+                .and_then(|l| l.get("name"))
+                .or_else(|| doc.get("package").and_then(|p| p.get("name")))
+                .and_then(|n| n.as_str())
+                .map(|n| n.replace('-', "_"));
             Some(CrateDeps {
                 dir,
+                lib,
                 dev: keys(doc.get("dev-dependencies")),
                 normal,
             })
@@ -1031,6 +1065,35 @@ broken = "no-colon"
             r#"{"name":"api","dependencies":{"express":"4"}}"#,
         )?;
         assert!(!Project::load(dir.path()).serverless);
+        Ok(())
+    }
+
+    #[test]
+    fn workspace_members_are_the_projects_own_crates() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let ws = dir.path();
+        std::fs::write(ws.join("Cargo.toml"), "[workspace]\nmembers = [\"crates/*\"]\n")?;
+        for (name, manifest) in [
+            ("operator", "[package]\nname = \"flow-operator\"\n"),
+            ("codec", "[package]\nname = \"flow-codec\"\n[lib]\nname = \"codec\"\n"),
+            (
+                "connectors",
+                "[package]\nname = \"flow-connectors\"\n[dependencies]\n\
+                 flow-operator = { path = \"../operator\" }\nredis = \"0.27\"\n",
+            ),
+        ] {
+            std::fs::create_dir_all(ws.join("crates").join(name))?;
+            std::fs::write(ws.join("crates").join(name).join("Cargo.toml"), manifest)?;
+        }
+        let p = Project::load(&ws.join("crates/connectors"));
+        assert!(p.has_crate("flow_operator") && p.has_crate("redis"));
+        assert!(p.workspace_crates.contains("flow_operator"), "{:?}", p.workspace_crates);
+        assert!(p.workspace_crates.contains("codec"));
+        assert!(!p.workspace_crates.contains("flow_connectors") && !p.workspace_crates.contains("redis"));
+        // A crate alone has no siblings.
+        let alone = tempfile::tempdir()?;
+        std::fs::write(alone.path().join("Cargo.toml"), "[package]\nname = \"solo\"\n")?;
+        assert!(Project::load(alone.path()).workspace_crates.is_empty());
         Ok(())
     }
 

@@ -66,6 +66,11 @@ pub(super) struct Pre<'ast> {
     pub(super) startup_handed: HashSet<String>,
     /// Functions of this file named as handlers, with their framework.
     pub(super) local_handlers: HashMap<String, &'static str>,
+    /// Functions a bridge module exports to another language (`#[cxx_qt::bridge] mod qobject {
+    /// extern "RustQt" { #[qinvokable] fn lookup_sku(…); } }`, cxx's `extern "Rust"`): the
+    /// other side calls them, as often as it likes; their bodies are this file's functions or
+    /// methods of that name.
+    pub(super) bridge_exports: HashSet<String>,
     pub(super) handler_refs: Vec<HandlerRef>,
     pub(super) module_insert: u32,
     /// `const` / `static` items (any depth, first wins) and `lazy_static!` names → initialiser.
@@ -132,6 +137,7 @@ impl<'ast> Pre<'ast> {
             inferred_refs: Vec::new(),
             startup_handed: HashSet::default(),
             local_handlers: HashMap::new(),
+            bridge_exports: HashSet::new(),
             handler_refs: Vec::new(),
             module_insert: 0,
             consts: HashMap::new(),
@@ -783,6 +789,24 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         let test = is_cfg_test(&m.attrs);
         if test {
             self.test_mods += 1;
+        }
+        if let Some((_, items)) = &m.content
+            && self.test_mods == 0
+            && m.attrs.iter().any(|a| {
+                a.path().segments.len() >= 2 || a.path().segments.last().is_some_and(|s| s.ident == "bridge")
+            })
+        {
+            for item in items {
+                if let syn::Item::ForeignMod(f) = item
+                    && f.abi.name.as_ref().is_some_and(|n| n.value().starts_with("Rust"))
+                {
+                    for fi in &f.items {
+                        if let syn::ForeignItem::Fn(func) = fi {
+                            self.pre.bridge_exports.insert(func.sig.ident.to_string());
+                        }
+                    }
+                }
+            }
         }
         if m.content.is_some() {
             self.pre.inline_mods.insert(name.clone());

@@ -311,7 +311,12 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // crate the manifest names (`tower_lsp::LanguageServer`), not `std` nor the project.
         // A bare name no `use` resolves, beside a dependency's glob import (`use
         // pingora::prelude::*; impl ProxyHttp for Gateway`), is that dependency's too.
-        let dep = |c: &str| !STD_CRATES.contains(&c) && self.file.project.has_crate(c);
+        // (Not a crate of the same workspace: its callers are the project's own code.)
+        let dep = |c: &str| {
+            !STD_CRATES.contains(&c)
+                && self.file.project.has_crate(c)
+                && !self.file.project.workspace_crates.contains(c)
+        };
         // A service trait a build script generates (capnpc, protoc-grpcio, thrift: catalogue
         // `codegen_build_deps`): `impl telemetry::Server for Collector`, `impl Ledger for
         // LedgerService` through `crate::protos::…`, where no source file declares it.
@@ -338,9 +343,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 && resolved.last().is_some_and(|t| {
                     !STD_TRAITS.contains(&t.as_str()) && !self.pre.traits.contains(t)
                 })
-                && resolved
-                    .first()
-                    .is_none_or(|c| !STD_CRATES.contains(&c.as_str()));
+                && resolved.first().is_none_or(|c| {
+                    !STD_CRATES.contains(&c.as_str())
+                        && !self.file.project.workspace_crates.contains(c)
+                });
             generated
                 || resolved.first().is_some_and(|c| dep(c))
                 || (path.segments.len() == 1
@@ -587,11 +593,17 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
 
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
         self.record_assign(a);
+        self.record_deref_parked(a);
         let core = self.conv.of(value_core(&a.right));
         let root = place_root(&a.left);
-        let target_static = root
-            .as_deref()
-            .is_some_and(|r| self.pre.statics.contains(r) || is_all_caps(r));
+        let is_static = |r: &str| self.pre.statics.contains(r) || is_all_caps(r);
+        // (Or through a guard of one: `let mut slot = POOL.lock().await; *slot = Some(pool)`.)
+        let through_guard = matches!(&*a.left, Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)))
+            && root.as_deref().is_some_and(|r| {
+                matches!(self.lookup(r, self.conv.of(a).start as usize),
+                    Found::Value(init, _) if place_root(init).as_deref().is_some_and(is_static))
+            });
+        let target_static = root.as_deref().is_some_and(is_static) || through_guard;
         let target_self = root.as_deref() == Some("self") && !matches!(&*a.left, Expr::Path(_));
         let value_name = stored_name(&a.right);
         let mut pushed = false;

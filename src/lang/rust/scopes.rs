@@ -384,6 +384,13 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         {
             return (ScopeKind::Handler, Some(INFERRED));
         }
+        // Exported by a bridge module (`extern "RustQt"`, `extern "Rust"` in a `#[cxx::bridge]`):
+        // QML or C++ calls it, probably per event; not a once-only name (`initialize`).
+        if self.pre.bridge_exports.contains(&name)
+            && !self.catalog.registration.once_events.contains(&name)
+        {
+            return (ScopeKind::Handler, Some(INFERRED));
+        }
         (ScopeKind::Function, None)
     }
 

@@ -239,10 +239,28 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let Some(value) = stored_arg(method, &m.args) else {
             return;
         };
+        self.park(&m.receiver, value, self.conv.of(m));
+    }
+
+    /// `*slot = Some(conn)` through a guard of a shared cell (`let mut slot =
+    /// VISIT_CONN.lock().await`): the value is kept where the guard points, as by `insert`.
+    pub(super) fn record_deref_parked(&mut self, a: &'ast syn::ExprAssign) {
+        let Expr::Unary(u) = &*a.left else {
+            return;
+        };
+        if !matches!(u.op, syn::UnOp::Deref(_)) || expr_ident(&u.expr).is_none() {
+            return;
+        }
+        self.park(&u.expr, &a.right, self.conv.of(a));
+    }
+
+    /// A value stored into the collection `receiver` names (or into what that local was bound
+    /// to), when it is built by a call in this function: the call, and the field or static it
+    /// is kept in.
+    fn park(&mut self, receiver: &'ast Expr, value: &'ast Expr, at: Span) {
         if self.fns.is_empty() || self.in_test() {
             return;
         }
-        let at = self.conv.of(m);
         let pos = at.start as usize;
         let follow = |w: &Self, e: &'ast Expr| -> Option<&'ast Expr> {
             match expr_ident(e) {
@@ -257,11 +275,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let statics = &self.pre.statics;
         // (A static named alone, `META.set(conn)`, is no local to follow.)
         let named_static =
-            expr_ident(&m.receiver).is_some_and(|n| statics.contains(&n) || is_all_caps(&n));
+            expr_ident(receiver).is_some_and(|n| statics.contains(&n) || is_all_caps(&n));
         let Some(collection) = (if named_static {
-            Some(&*m.receiver)
+            Some(receiver)
         } else {
-            follow(self, &m.receiver)
+            follow(self, receiver)
         }) else {
             return;
         };

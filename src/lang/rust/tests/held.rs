@@ -260,3 +260,51 @@ impl Executors {
     assert_eq!(guard("postgres://a"), Some(Guard::Memo));
     assert_eq!(guard("postgres://b"), Some(Guard::None));
 }
+
+#[test]
+fn a_checkout_stored_through_a_guard_of_a_static() {
+    let text = r#"use sqlx::pool::PoolConnection;
+use sqlx::{PgPool, Postgres};
+use tokio::sync::Mutex;
+static SLOT: Mutex<Option<PoolConnection<Postgres>>> = Mutex::const_new(None);
+static POOL: Mutex<Option<PgPool>> = Mutex::const_new(None);
+async fn record(pool: &PgPool) -> sqlx::Result<()> {
+    let mut slot = SLOT.lock().await;
+    if slot.is_none() {
+        *slot = Some(pool.acquire().await?);
+    }
+    Ok(())
+}
+async fn per_call(pool: &PgPool) -> sqlx::Result<()> {
+    // A local guard of nothing shared: dropped at the end of the call.
+    let mut mine: Option<PoolConnection<Postgres>> = None;
+    let r = &mut mine;
+    *r = Some(pool.acquire().await?);
+    Ok(())
+}
+async fn lazy_pool(url: &str) -> sqlx::Result<()> {
+    let mut slot = POOL.lock().await;
+    if slot.is_none() {
+        *slot = Some(sqlx::postgres::PgPoolOptions::new().connect(url).await?);
+    }
+    Ok(())
+}
+"#;
+    let f = facts_with("src/main.rs", &["sqlx", "tokio"], text);
+    let parked: Vec<_> = f
+        .parked
+        .iter()
+        .map(|p| (line_of(text, p.span), p.field.as_str()))
+        .collect();
+    // (What is kept is recorded whatever it is; unclosed-session judges only checkouts, so
+    // the pool kept in `POOL` is no finding: see the fixture pair
+    // `*-rs-checkout-parked-through-static-guard`.) The local `*r = …` is not kept.
+    assert_eq!(parked, [(9, "SLOT"), (23, "POOL")], "{:#?}", f.parked);
+    // The pool stored in a static through its guard is cached there, not built per call.
+    let pool = f
+        .clients
+        .iter()
+        .find(|c| line_of(text, c.span) == 23)
+        .map(|c| c.guard);
+    assert_eq!(pool, Some(crate::facts::Guard::ModuleCache), "{:#?}", f.clients);
+}

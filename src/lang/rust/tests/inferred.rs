@@ -196,3 +196,41 @@ impl Subscriber for Store {
     // Returns no `Self`: called back per event.
     assert_eq!(kind("Client::from_conf"), Some(ScopeKind::Handler));
 }
+
+#[test]
+fn functions_a_bridge_exports_run_per_call_from_the_other_side() {
+    let src = r#"
+#[cxx_qt::bridge]
+pub mod qobject {
+    unsafe extern "C++" {
+        fn qt_side(x: i32) -> i32;
+    }
+    unsafe extern "RustQt" {
+        #[qinvokable]
+        fn report_damage(self: Pin<&mut Scanner>, sku: &QString);
+        fn initialize(self: Pin<&mut Scanner>);
+    }
+}
+impl qobject::Scanner {
+    pub fn report_damage(self: Pin<&mut Self>, sku: &QString) {}
+    pub fn initialize(self: Pin<&mut Self>) {}
+    pub fn helper(&self) {}
+}
+fn qt_side(x: i32) -> i32 { x }
+"#;
+    let f = facts_with("src/scanner.rs", &["cxx-qt", "cxx-qt-lib"], src);
+    let kinds: Vec<_> = f
+        .functions
+        .iter()
+        .map(|func| (func.name.as_str(), func.scope.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("report_damage", ScopeKind::Handler),
+            ("initialize", ScopeKind::Function),
+            ("helper", ScopeKind::Function),
+            ("qt_side", ScopeKind::Function),
+        ]
+    );
+}
