@@ -38,6 +38,21 @@ impl<'t> Pre<'t> {
             return;
         };
         let def = &self.inferred;
+        if !self.cli
+            && def.callback_first_methods.iter().any(|m| m == method)
+            && let Some(args) = call.field("arguments")
+            && let [cb, key] = named_children(args).as_slice()
+            && matches!(cb.kind_name(), "identifier" | "attribute")
+            && key.kind_name() == "string"
+            && let Some((v, _)) = plain_string(*key, src)
+            && inferred::key_of(&v).is_some()
+            && v.contains(['.', '/', ':'])
+            && !self.reg_once.contains(v.as_str())
+            && self.project_function(*cb, src)
+        {
+            refs.push((*cb, INFERRED));
+            return;
+        }
         if self.cli || inferred::denied(def, method) {
             return;
         }

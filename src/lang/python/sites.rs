@@ -171,6 +171,14 @@ impl<'a, 't> Walker<'a, 't> {
                 let name = text(m, src).to_string();
                 self.call_site(call, func, name, None);
             }
+            // `PopulateDatabase(uri)` with the class defined in this file: it runs the class's
+            // `__init__`, which goes by the class's name (as for an imported class).
+            if self.decorator_depth == 0
+                && func.kind_name() == "identifier"
+                && self.pre.classes.contains(root)
+            {
+                self.call_site(call, func, root.to_string(), None);
+            }
             return;
         }
         let Some(segs) = dotted(func, src) else {

@@ -578,3 +578,64 @@ class Archive(Milter.Base):
     assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
     assert_eq!(f.clients[0].scope.framework(), "per-call");
 }
+
+#[test]
+fn a_callback_then_a_dotted_name_registers_for_callback_first_methods() {
+    let src = "\
+from autobahn.asyncio.wamp import ApplicationSession
+import atexit
+
+class Inventory(ApplicationSession):
+    async def onJoin(self, details):
+        await self.register(self.reserve, 'com.shop.inventory.reserve')
+        await self.subscribe(self.cancelled, 'com.shop.orders.cancelled')
+        await self.register(self.label, 'plain words')
+
+    async def reserve(self, sku):
+        pass
+
+    async def cancelled(self, order_id):
+        pass
+
+    async def label(self):
+        pass
+
+def flush():
+    pass
+
+atexit.register(flush, 'state.json')
+";
+    let f = facts_with("inventory/session.py", src, &["autobahn"]);
+    let names: Vec<&str> = f
+        .handler_refs
+        .iter()
+        .filter(|r| r.framework == INFERRED)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(names.contains(&"reserve"), "{names:?}");
+    // (`subscribe` is a known registration method, whatever the order.)
+    assert!(f.handler_refs.iter().any(|r| r.name == "cancelled"), "{:#?}", f.handler_refs);
+    // Not a name with spaces, nor a file name: no registration.
+    assert!(!names.contains(&"label") && !names.contains(&"flush"), "{names:?}");
+}
+
+#[test]
+fn a_class_of_the_same_file_called_runs_its_init() {
+    let src = "\
+import sys
+from sqlalchemy import create_engine
+
+class PopulateDatabase:
+    def __init__(self, url):
+        self.engine = create_engine(url)
+
+def main():
+    PopulateDatabase(sys.argv[1])
+";
+    let f = facts("tools/populate.py", src);
+    assert!(
+        f.calls.iter().any(|c| c.name == "PopulateDatabase" && c.module.is_none()),
+        "{:#?}",
+        f.calls
+    );
+}
