@@ -1072,10 +1072,16 @@ broken = "no-colon"
     fn workspace_members_are_the_projects_own_crates() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let ws = dir.path();
-        std::fs::write(ws.join("Cargo.toml"), "[workspace]\nmembers = [\"crates/*\"]\n")?;
+        std::fs::write(
+            ws.join("Cargo.toml"),
+            "[workspace]\nmembers = [\"crates/*\"]\n",
+        )?;
         for (name, manifest) in [
             ("operator", "[package]\nname = \"flow-operator\"\n"),
-            ("codec", "[package]\nname = \"flow-codec\"\n[lib]\nname = \"codec\"\n"),
+            (
+                "codec",
+                "[package]\nname = \"flow-codec\"\n[lib]\nname = \"codec\"\n",
+            ),
             (
                 "connectors",
                 "[package]\nname = \"flow-connectors\"\n[dependencies]\n\
@@ -1087,12 +1093,22 @@ broken = "no-colon"
         }
         let p = Project::load(&ws.join("crates/connectors"));
         assert!(p.has_crate("flow_operator") && p.has_crate("redis"));
-        assert!(p.workspace_crates.contains("flow_operator"), "{:?}", p.workspace_crates);
+        assert!(
+            p.workspace_crates.contains("flow_operator"),
+            "{:?}",
+            p.workspace_crates
+        );
         assert!(p.workspace_crates.contains("codec"));
-        assert!(!p.workspace_crates.contains("flow_connectors") && !p.workspace_crates.contains("redis"));
+        assert!(
+            !p.workspace_crates.contains("flow_connectors")
+                && !p.workspace_crates.contains("redis")
+        );
         // A crate alone has no siblings.
         let alone = tempfile::tempdir()?;
-        std::fs::write(alone.path().join("Cargo.toml"), "[package]\nname = \"solo\"\n")?;
+        std::fs::write(
+            alone.path().join("Cargo.toml"),
+            "[package]\nname = \"solo\"\n",
+        )?;
         assert!(Project::load(alone.path()).workspace_crates.is_empty());
         Ok(())
     }

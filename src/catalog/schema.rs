@@ -734,9 +734,9 @@ pub struct InferredDef {
     /// `app.hook.register("document:afterDelete", cb)`; not `container.register("db", f)`).
     pub keyed_methods: Vec<String>,
     /// Python: methods that register a callback given first, then the name it is called by
-    /// (WAMP's `session.register(self.reserve, "com.shop.reserve")`, `session.subscribe(
-    /// on_changed, "com.shop.changed")`): read as registrations when the name is a dotted,
-    /// slashed or `:`-namespaced key, even when `not_methods` lists the method.
+    /// (WAMP's `session.register(self.reserve, "com.shop.reserve")`): read as registrations
+    /// when the name is a dotted, slashed or `:`-namespaced key, even when `not_methods` lists
+    /// the method.
     pub callback_first_methods: Vec<String>,
     /// Modules whose objects' methods never register (Node's `fs`, `child_process`; one `*`
     /// stands for any text: `node:*`).

@@ -793,12 +793,19 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         if let Some((_, items)) = &m.content
             && self.test_mods == 0
             && m.attrs.iter().any(|a| {
-                a.path().segments.len() >= 2 || a.path().segments.last().is_some_and(|s| s.ident == "bridge")
+                a.path().segments.len() >= 2
+                    || a.path()
+                        .segments
+                        .last()
+                        .is_some_and(|s| s.ident == "bridge")
             })
         {
             for item in items {
                 if let syn::Item::ForeignMod(f) = item
-                    && f.abi.name.as_ref().is_some_and(|n| n.value().starts_with("Rust"))
+                    && f.abi
+                        .name
+                        .as_ref()
+                        .is_some_and(|n| n.value().starts_with("Rust"))
                 {
                     for fi in &f.items {
                         if let syn::ForeignItem::Fn(func) = fi {

@@ -614,9 +614,16 @@ atexit.register(flush, 'state.json')
         .collect();
     assert!(names.contains(&"reserve"), "{names:?}");
     // (`subscribe` is a known registration method, whatever the order.)
-    assert!(f.handler_refs.iter().any(|r| r.name == "cancelled"), "{:#?}", f.handler_refs);
+    assert!(
+        f.handler_refs.iter().any(|r| r.name == "cancelled"),
+        "{:#?}",
+        f.handler_refs
+    );
     // Not a name with spaces, nor a file name: no registration.
-    assert!(!names.contains(&"label") && !names.contains(&"flush"), "{names:?}");
+    assert!(
+        !names.contains(&"label") && !names.contains(&"flush"),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -634,7 +641,9 @@ def main():
 ";
     let f = facts("tools/populate.py", src);
     assert!(
-        f.calls.iter().any(|c| c.name == "PopulateDatabase" && c.module.is_none()),
+        f.calls
+            .iter()
+            .any(|c| c.name == "PopulateDatabase" && c.module.is_none()),
         "{:#?}",
         f.calls
     );

@@ -306,5 +306,10 @@ async fn lazy_pool(url: &str) -> sqlx::Result<()> {
         .iter()
         .find(|c| line_of(text, c.span) == 23)
         .map(|c| c.guard);
-    assert_eq!(pool, Some(crate::facts::Guard::ModuleCache), "{:#?}", f.clients);
+    assert_eq!(
+        pool,
+        Some(crate::facts::Guard::ModuleCache),
+        "{:#?}",
+        f.clients
+    );
 }
