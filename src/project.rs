@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 mod workspace;
-use workspace::{dev_only_in_workspace, workspace_siblings};
+use workspace::{lib_name, membership};
 
 /// Context of one project root.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -452,21 +452,15 @@ impl Project {
                 if doc.get("bin").is_some() {
                     has_binary = true;
                 }
-                let lib_name = doc
-                    .get("lib")
-                    .and_then(|l| l.get("name"))
-                    .or_else(|| doc.get("package").and_then(|p| p.get("name")))
-                    .and_then(|n| n.as_str());
                 if root.join("src/lib.rs").is_file() {
-                    p.lib_crate = lib_name.map(|n| n.replace('-', "_"));
+                    p.lib_crate = lib_name(&doc);
                 }
                 if let Some(name) = doc
                     .get("package")
                     .and_then(|p| p.get("name"))
                     .and_then(|n| n.as_str())
                 {
-                    p.test_support = dev_only_in_workspace(root, name);
-                    p.workspace_crates = workspace_siblings(root);
+                    (p.test_support, p.workspace_crates) = membership(root, name);
                 }
             }
             if root.join("src/main.rs").is_file() || root.join("src/bin").is_dir() {

@@ -6,49 +6,43 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Is crate `name` (at `root`) taken by the other crates of its workspace only as a
-/// dev-dependency? The workspace is the nearest ancestor whose `Cargo.toml` has `[workspace]`
-/// (three levels up at most); its crates are the `Cargo.toml` files three levels under it.
-pub(super) fn dev_only_in_workspace(root: &Path, name: &str) -> bool {
+/// Where crate `name` (at `root`) stands in its workspace, the nearest ancestor whose
+/// `Cargo.toml` has `[workspace]` (three levels up at most; its crates are the `Cargo.toml`
+/// files three levels under it): whether the other crates take it only as a dev-dependency
+/// (test support), and the library crates of those others, by the names `use` paths give them
+/// (`arroyo-operator` → `arroyo_operator`). Outside a workspace: `(false, {})`.
+pub(super) fn membership(root: &Path, name: &str) -> (bool, BTreeSet<String>) {
     let Some(ws) = root.ancestors().skip(1).take(3).find(|d| {
         read(d, "Cargo.toml").is_some_and(|t| {
             toml::from_str::<toml::Table>(&t).is_ok_and(|doc| doc.contains_key("workspace"))
         })
     }) else {
-        return false;
+        return (false, BTreeSet::new());
     };
     let crates = workspace_deps(ws);
-    let others = crates.iter().filter(|c| c.dir != root);
     let (mut dev, mut normal) = (false, false);
-    for c in others {
+    let mut siblings = BTreeSet::new();
+    for c in crates.iter().filter(|c| c.dir != root) {
         dev |= c.dev.contains(name);
         normal |= c.normal.contains(name);
+        siblings.extend(c.lib.clone());
     }
-    dev && !normal
+    (dev && !normal, siblings)
 }
 
-/// The library crates of the other members of the workspace `root` is in (the nearest
-/// ancestor, three levels up at most, whose `Cargo.toml` has `[workspace]`), by the names
-/// `use` paths give them (`arroyo-operator` → `arroyo_operator`).
-pub(super) fn workspace_siblings(root: &Path) -> BTreeSet<String> {
-    let Some(ws) = root.ancestors().skip(1).take(3).find(|d| {
-        read(d, "Cargo.toml").is_some_and(|t| {
-            toml::from_str::<toml::Table>(&t).is_ok_and(|doc| doc.contains_key("workspace"))
-        })
-    }) else {
-        return BTreeSet::new();
-    };
-    workspace_deps(ws)
-        .iter()
-        .filter(|c| c.dir != root)
-        .filter_map(|c| c.lib.clone())
-        .collect()
+/// A crate's library name in paths: `[lib] name`, else the package's, `-` as `_`.
+pub(super) fn lib_name(doc: &toml::Table) -> Option<String> {
+    doc.get("lib")
+        .and_then(|l| l.get("name"))
+        .or_else(|| doc.get("package").and_then(|p| p.get("name")))
+        .and_then(|n| n.as_str())
+        .map(|n| n.replace('-', "_"))
 }
 
 /// What one crate of a workspace depends on, by section.
 struct CrateDeps {
     dir: PathBuf,
-    /// Its library's name in paths (`[lib] name`, else the package's, `-` as `_`).
+    /// Its library's name in paths ([`lib_name`]).
     lib: Option<String>,
     dev: BTreeSet<String>,
     normal: BTreeSet<String>,
@@ -95,15 +89,9 @@ fn workspace_deps(ws: &Path) -> Arc<Vec<CrateDeps>> {
             let doc = toml::from_str::<toml::Table>(&read(&dir, "Cargo.toml")?).ok()?;
             let mut normal = keys(doc.get("dependencies"));
             normal.extend(keys(doc.get("build-dependencies")));
-            let lib = doc
-                .get("lib")
-                .and_then(|l| l.get("name"))
-                .or_else(|| doc.get("package").and_then(|p| p.get("name")))
-                .and_then(|n| n.as_str())
-                .map(|n| n.replace('-', "_"));
             Some(CrateDeps {
                 dir,
-                lib,
+                lib: lib_name(&doc),
                 dev: keys(doc.get("dev-dependencies")),
                 normal,
             })
