@@ -156,6 +156,20 @@ def cases(scale):
     }
     for shape, expr in ts_shapes.items():
         ts(f"ts-{shape}", {"src/a.ts": ("import { Pool } from 'pg';\nexport async function GET() { const p = new Pool(); const x = " + expr + "; }\n").encode()})
+    # Two constructs nesting each other in turn: each level is a call, a callback or an effect
+    # that some analysis reads all of (the options of a library's factory, the listeners of an
+    # effect, the closures a function returns), so any one that reads its whole subtree per
+    # level goes quadratic.
+    k = n(4000)
+    ts_pairs = {
+        "option-calls": ("f(-f({a: -[...", "]})})"),
+        "effect-listeners": ("useEffect(() => { x.on('e', () => ", "); }, [])"),
+        "effect-chains": ("useEffect(() => { ", " }, []).a()"),
+        "listener-closures": ("x.on('e', () => () => ", ")"),
+        "returned-functions": ("function () { return () => ", "; }"),
+    }
+    for shape, (pre, post) in ts_pairs.items():
+        ts(f"ts-nested-{shape}", {"app/api/route.tsx": ("import { Pool } from 'pg';\nimport { useEffect } from 'react';\nimport { f } from 'lib';\nexport async function GET() {\n  const p = new Pool();\n  const x = " + pre * k + "1" + post * k + ";\n  return p;\n}\n").encode()})
     k = n(20_000)
     ts("tsx-nested-jsx", {"src/App.tsx": ("import { useEffect } from 'react';\nexport function App() { return " + "<div>" * k + "x" + "</div>" * k + "; }\n").encode()})
     k = n(30_000)

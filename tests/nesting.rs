@@ -193,3 +193,47 @@ proptest! {
         check(&PY, depth, &picks)?;
     }
 }
+
+/// Shapes the property tests once drew that took minutes: calls of a factory given options,
+/// each nested in the options of the next (every call asked for the function around it, a
+/// climb from the root per level), and listeners inside effects inside listeners (every effect
+/// read every effect inside it). Each must be checked, not skipped over budget.
+#[test]
+fn typescript_nestings_that_once_crawled_are_checked() {
+    let shapes = [
+        ("f(-f({a: -[...", "]})})"),
+        ("useEffect(() => { x.on('e', () => ", "); }, [])"),
+        ("x.on('e', () => () => ", ")"),
+    ];
+    for (pre, post) in shapes {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "package.json",
+            r#"{"dependencies":{"next":"15.0.0","pg":"8.0.0","react":"19.0.0"}}"#,
+        );
+        let mut text = String::from("import { useEffect } from 'react';\n");
+        text.push_str(TS.around.0);
+        text.push_str(&pre.repeat(1000));
+        text.push('1');
+        text.push_str(&post.repeat(1000));
+        text.push_str(TS.around.1);
+        write(dir.path(), TS.file, &text);
+        let out = connlint()
+            .current_dir(dir.path())
+            .args(["--no-cache", "--no-skip-generated", "--format", "json", "."])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["errors"].as_array().unwrap().len(), 0, "{pre}: {}", v["errors"]);
+        assert!(
+            v["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["path"] == TS.file && d["code"] == "CL101"),
+            "{pre}: {}",
+            v["diagnostics"]
+        );
+    }
+}

@@ -41,7 +41,7 @@ impl<'t> FnIndex<'t> {
                     let scope = scopes.last().cloned().unwrap_or(0..src.len());
                     declared.insert(fname.name.clone());
                     fns.entry(fname.name).or_default().push((n, scope));
-                } else if let Some(name) = use_callback_name(n, src) {
+                } else if let Some(name) = use_callback_name(at, src) {
                     // `const cancel = useCallback(() => …, [])`: a cleanup may return `cancel`.
                     let scope = scopes.last().cloned().unwrap_or(0..src.len());
                     declared.insert(name.clone());
@@ -654,28 +654,25 @@ pub(super) fn called_elements<'t>(n: Node<'t>, src: &str) -> Option<Node<'t>> {
 
 /// Values returned by the function whose block is `body` (not by nested functions).
 pub(super) fn top_returns<'t>(body: Node<'t>, out: &mut Vec<Node<'t>>) {
-    let mut skipping: Option<usize> = None;
-    traverse(body, |a, entering| {
-        let n = a.node;
-        if let Some(s) = skipping {
-            if !entering && n.id() == s {
-                skipping = None;
+    // Nested functions are not entered at all (effects nested a thousand deep would each walk
+    // all of those inside).
+    let mut stack = vec![body];
+    let mut cursor = body.walk();
+    while let Some(n) = stack.pop() {
+        crate::lang::budget::tick();
+        if n.id() != body.id() && is_fn_kind(n.kind_name()) {
+            continue;
+        }
+        if n.kind_name() == "return_statement" {
+            if let Some(v) = first_named(n) {
+                out.push(comma_value(v));
             }
-            return;
+            continue;
         }
-        if !entering {
-            return;
-        }
-        if is_fn_kind(n.kind_name()) && n.id() != body.id() {
-            skipping = Some(n.id());
-            return;
-        }
-        if n.kind_name() == "return_statement"
-            && let Some(v) = first_named(n)
-        {
-            out.push(comma_value(v));
-        }
-    });
+        let at = stack.len();
+        stack.extend(n.named_children(&mut cursor));
+        stack[at..].reverse();
+    }
 }
 
 /// Calls and constructions below `n` in its receiver chain: `a.b(x).c(y)` → `a.b(x)`.
@@ -902,21 +899,23 @@ pub(super) fn statement_at<'p, 't>(n: At<'p, 't>) -> Option<At<'p, 't>> {
 
 /// The variable a function is memoized into with `useCallback` (`const cancel =
 /// useCallback(() => …, deps)` or `React.useCallback`): `cancel`.
-fn use_callback_name(f: Node, src: &str) -> Option<String> {
-    let args = f.parent().filter(|p| p.kind_name() == "arguments")?;
-    let call = args
-        .parent()
-        .filter(|c| c.kind_name() == "call_expression")?;
+/// (From the walk's ancestors: `Node::parent` descends from the root.)
+fn use_callback_name(at: At, src: &str) -> Option<String> {
+    let f = at.node;
+    let args = at.up()?;
+    let call = args.up()?;
+    let decl = call.up()?.node;
+    let (args, call) = (args.node, call.node);
+    if args.kind_name() != "arguments" || call.kind_name() != "call_expression" {
+        return None;
+    }
     if args.named_child(0).map(|a| a.id()) != Some(f.id()) {
         return None;
     }
     let callee = callee_name(field(call, "function")?, src)?;
-    if callee != "useCallback" {
+    if callee != "useCallback" || decl.kind_name() != "variable_declarator" {
         return None;
     }
-    let decl = call
-        .parent()
-        .filter(|d| d.kind_name() == "variable_declarator")?;
     let name = field(decl, "name").filter(|n| n.kind_name() == "identifier")?;
     Some(text(name, src).to_string())
 }

@@ -64,7 +64,19 @@ impl<'a, 't> Walker<'a, 't> {
             && self.is_react_hook(name, callee.kind_name() == "member_expression"))
             || (callee.kind_name() == "identifier" && self.is_signal_effect(name))
         {
-            self.react_effect(at, name);
+            // A hook called inside another effect's callback breaks React's rules of hooks
+            // (and throws when run): not an effect of its own. (Nested a thousand deep, each
+            // would read all those inside it.)
+            let nested = EFFECT_HOOKS.contains(&name)
+                && at.anc.iter().any(|a| {
+                    a.kind_name() == "call_expression"
+                        && field(*a, "function")
+                            .and_then(|c| callee_name(c, src))
+                            .is_some_and(|c| EFFECT_HOOKS.contains(&c))
+                });
+            if !nested {
+                self.react_effect(at, name);
+            }
         } else if name == VUE_MOUNT && callee.kind_name() == "identifier" {
             self.ensure_index();
             if self.is_vue_hook(name) {
@@ -772,6 +784,17 @@ impl<'a, 't> Walker<'a, 't> {
                     skipping = Some(n.id());
                     return;
                 }
+                // An effect hook called inside (only a Svelte `$effect` may nest; React's hooks
+                // may not): its own effect, judged on its own.
+                if n.id() != body.id()
+                    && n.kind_name() == "call_expression"
+                    && field(n, "function")
+                        .and_then(|c| callee_name(c, src))
+                        .is_some_and(|c| EFFECT_HOOKS.contains(&c) || c == "$effect")
+                {
+                    skipping = Some(n.id());
+                    return;
+                }
                 // Functions handed out in an object (`{ onChange: (cb) => emitter.on(cb) }`,
                 // an API the component builds) or stored on one (`flushRef.current = () => …`)
                 // run when someone else calls them.
@@ -865,7 +888,7 @@ impl<'a, 't> Walker<'a, 't> {
                     && n.kind_name() == "call_expression"
                     && a.parent()
                         .is_some_and(|p| p.kind_name() == "expression_statement")
-                    && !in_nested_fn(n, body)
+                    && !in_nested_fn(a, body)
                     && let Some(callee) = field(n, "function").map(unwrap_value)
                     && callee.kind_name() == "identifier"
                     && let Some(h) = self.lookup_fn(text(callee, src), n.start_byte())
@@ -898,6 +921,7 @@ impl<'a, 't> Walker<'a, 't> {
             });
             bodies.extend(more);
         }
+        found.truncate(MAX_EFFECT_ACQUISITIONS);
         let mut inner: HashSet<usize> = HashSet::default();
         for (n, _) in &found {
             chain_inner(*n, &mut inner);
@@ -1073,10 +1097,17 @@ impl<'a, 't> Walker<'a, 't> {
                         let prop = text(field(callee, "property")?, src);
                         let obj = field(callee, "object")?;
                         let path = dotted_path(callee, src);
-                        let recv = self.ctext(obj).to_ascii_lowercase();
+                        // Asked only of a method some pair names: the text of a receiver may
+                        // be most of the file (a long chain), and every call of it is asked.
+                        let recv_text = std::cell::OnceCell::new();
+                        let recv = || {
+                            recv_text
+                                .get_or_init(|| self.ctext(obj).to_ascii_lowercase())
+                                .as_str()
+                        };
                         let recv_ok = |needle: &str| {
                             let needle = needle.to_ascii_lowercase();
-                            recv.contains(&needle)
+                            recv().contains(&needle)
                                 || self
                                     .bound_value(obj, bodies)
                                     .is_some_and(|v| v.to_ascii_lowercase().contains(&needle))
@@ -1085,7 +1116,8 @@ impl<'a, 't> Walker<'a, 't> {
                             let by_method = p.methods.iter().any(|m| m == prop)
                                 && p.receiver_contains.as_deref().is_none_or(recv_ok)
                                 && !p.not_receivers.iter().any(|r| {
-                                    recv.rsplit('.').next() == Some(r.to_ascii_lowercase().as_str())
+                                    recv().rsplit('.').next()
+                                        == Some(r.to_ascii_lowercase().as_str())
                                 });
                             let by_call = path
                                 .as_ref()
@@ -1119,18 +1151,17 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
-/// Is `n` inside a function nested in `body` (a callback, an event handler), rather than run by
-/// `body` itself?
-pub(super) fn in_nested_fn(n: Node, body: Node) -> bool {
-    let mut p = n.parent();
-    while let Some(x) = p {
+/// Is the node at `at` inside a function nested in `body` (a callback, an event handler), rather
+/// than run by `body` itself? From the walk's ancestors (`at` comes from a walk of `body`): a
+/// climb with `Node::parent` costs a descent from the root per step.
+pub(super) fn in_nested_fn(at: At, body: Node) -> bool {
+    for x in at.anc.iter().rev() {
         if x.id() == body.id() {
             return false;
         }
         if is_fn_kind(x.kind_name()) {
             return true;
         }
-        p = x.parent();
     }
     false
 }

@@ -451,6 +451,7 @@ fn stop_flag(member: Node<'_>, src: &str) -> bool {
     };
     let mut class = member.parent();
     while let Some(c) = class {
+        crate::lang::budget::tick();
         if c.kind_name() == "class_body" {
             break;
         }

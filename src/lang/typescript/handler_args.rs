@@ -161,6 +161,7 @@ impl<'a, 't> Pre<'a, 't> {
 fn class_getter(n: Node, name: &str, src: &str) -> bool {
     let mut cur = n.parent();
     while let Some(p) = cur {
+        crate::lang::budget::tick();
         if p.kind_name() == "class_body" {
             return named_kids(p).into_iter().any(|m| {
                 m.kind_name() == "method_definition"

@@ -64,10 +64,10 @@ impl<'a, 't> Pre<'a, 't> {
                 self.pending.push((v, Special::Handler(INFERRED, label)));
             }
         }
-        for call in std::mem::take(&mut self.maybe_registrations) {
+        for (call, in_fn) in std::mem::take(&mut self.maybe_registrations) {
             let label = span(call);
             let Some(key) = self.inferred_key(call) else {
-                for v in self.constructor_callbacks(call) {
+                for v in self.constructor_callbacks(call, in_fn) {
                     if !known.contains(&v.id()) {
                         self.pending.push((v, Special::Handler(INFERRED, label)));
                     }
@@ -150,7 +150,7 @@ impl<'a, 't> Pre<'a, 't> {
             && !once(rest)
     }
 
-    fn constructor_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {
+    fn constructor_callbacks(&self, call: Node<'t>, in_fn: bool) -> Vec<Node<'t>> {
         let src = self.src;
         let def = &self.catalog.registration.inferred;
         let is_new = call.kind_name() == "new_expression";
@@ -159,10 +159,7 @@ impl<'a, 't> Pre<'a, 't> {
         }
         let callee = field(call, if is_new { "constructor" } else { "function" }).map(unwrap_value);
         // A factory by its own name (`betterAuth`, not `config.get`), at module scope.
-        if !is_new
-            && (callee.is_none_or(|c| c.kind_name() != "identifier")
-                || enclosing_fn(call).is_some())
-        {
+        if !is_new && (callee.is_none_or(|c| c.kind_name() != "identifier") || in_fn) {
             return Vec::new();
         }
         let dependency = callee

@@ -22,6 +22,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let mut f = n.parent();
         while let Some(p) = f {
+            crate::lang::budget::tick();
             if effect_bodies.iter().any(|b| b.id() == p.id()) {
                 return false;
             }
@@ -98,7 +99,7 @@ impl<'a, 't> Walker<'a, 't> {
                 || !entering
                 || c.start_byte() < n.end_byte()
                 || c.kind_name() != "call_expression"
-                || super::effects::in_nested_fn(c, body)
+                || super::effects::in_nested_fn(at, body)
             {
                 return;
             }
@@ -171,7 +172,7 @@ impl<'a, 't> Walker<'a, 't> {
                 && d.kind_name() == "variable_declarator"
                 && d.start_byte() < n.start_byte()
                 && field(d, "name").is_some_and(|x| text(x, src) == receiver)
-                && !super::effects::in_nested_fn(d, body)
+                && !super::effects::in_nested_fn(at, body)
             {
                 declared = true;
             }

@@ -243,7 +243,11 @@ pub(super) struct Pre<'a, 't> {
     pub(super) reexports: Vec<ModuleRef>,
     /// Calls no catalogue registration names, to be read by their shape once the imports are
     /// known (see [`Pre::inferred_key`]).
-    pub(super) maybe_registrations: Vec<Node<'t>>,
+    /// Calls that may register callbacks, with whether each is inside a function (known from
+    /// the walk: asking the tree climbs from the root once per ancestor).
+    pub(super) maybe_registrations: Vec<(Node<'t>, bool)>,
+    /// Whether the walk is inside a function now.
+    pub(super) in_fn: bool,
     /// The per-value callbacks of observer objects handed to methods (see
     /// [`Pre::observer_callbacks`]), with the call's span.
     pub(super) observers: Vec<(Node<'t>, Span)>,
@@ -288,6 +292,7 @@ impl<'a, 't> Pre<'a, 't> {
             refs: Vec::new(),
             pending: Vec::new(),
             maybe_registrations: Vec::new(),
+            in_fn: false,
             observers: Vec::new(),
             cli_file: false,
             receivers: Default::default(),
@@ -321,6 +326,7 @@ impl<'a, 't> Pre<'a, 't> {
                 } else {
                     fn_stack.pop();
                 }
+                self.in_fn = !fn_stack.is_empty();
                 return;
             }
             if !entering {
@@ -1011,7 +1017,7 @@ impl<'a, 't> Pre<'a, 't> {
                 || call.kind_name() == "new_expression"
                 || options_call(call)
             {
-                self.maybe_registrations.push(call);
+                self.maybe_registrations.push((call, self.in_fn));
             }
             return;
         }

@@ -4,13 +4,13 @@
 use super::*;
 
 impl<'a, 't> Walker<'a, 't> {
-    pub(super) fn analyze_ret(&self, e: Node) -> Ret {
+    pub(super) fn analyze_ret(&self, e: Node<'t>) -> Ret {
         let mut ret = Ret::default();
         self.ret_into(e, true, &mut ret, 0);
         ret
     }
 
-    pub(super) fn ret_into(&self, n: Node, direct: bool, out: &mut Ret, depth: u8) {
+    pub(super) fn ret_into(&self, n: Node<'t>, direct: bool, out: &mut Ret, depth: u8) {
         if depth > 6 {
             return;
         }
@@ -42,7 +42,7 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                         // `return { async known(repo) { return redis.get(repo) } }`: the methods
                         // keep the client, and the caller gets them.
-                        "method_definition" => closure_roots(k, src, out),
+                        "method_definition" => self.closure_roots(k, out),
                         _ => {}
                     }
                 }
@@ -80,35 +80,41 @@ impl<'a, 't> Walker<'a, 't> {
             }
             // A returned closure (`return () => client.query(sql)`, `{ run: (q) => pool.query(q) }`)
             // keeps what it uses.
-            "arrow_function" | "function_expression" => closure_roots(n, src, out),
+            "arrow_function" | "function_expression" => self.closure_roots(n, out),
             _ => {}
         }
     }
 }
 
-/// The names a closure's body uses (`redis` in `redis.get(key)`, `client` in `() => client`,
-/// `agent` in `fetch(url, { dispatcher: agent })`): handed to whoever gets the closure.
-fn closure_roots(f: Node, src: &str, out: &mut Ret) {
-    let Some(body) = field(f, "body") else {
-        return;
-    };
-    let mut seen: Vec<&str> = Vec::new();
-    traverse(body, |a, entering| {
-        let n = a.node;
-        if entering
-            && matches!(
-                n.kind_name(),
+/// How many nodes of a returned closure's body [`Walker::closure_roots`] reads: every function
+/// of a file asks it of the closures it returns, so closures nested a thousand deep would read
+/// the file a thousand times. Names past the limit are not seen (a closure that large hands out
+/// what it uses first).
+const CLOSURE_NODES: usize = 4096;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// The names a closure's body uses (`redis` in `redis.get(key)`, `client` in `() => client`,
+    /// `agent` in `fetch(url, { dispatcher: agent })`): handed to whoever gets the closure.
+    fn closure_roots(&self, f: Node<'t>, out: &mut Ret) {
+        let Some(body) = field(f, "body") else {
+            return;
+        };
+        let (flat, src) = (self.pre.flat, self.src);
+        let mut seen: Vec<&str> = Vec::new();
+        for (n, kind_id) in flat.kinds(body).take(CLOSURE_NODES) {
+            if matches!(
+                flat.kind(n, kind_id).0,
                 "identifier" | "shorthand_property_identifier"
-            )
-        {
-            let name = text(n, src);
-            if !seen.contains(&name) {
-                seen.push(name);
+            ) {
+                let name = text(n, src);
+                if !seen.contains(&name) {
+                    seen.push(name);
+                }
             }
         }
-    });
-    for name in seen {
-        out.derived.push((name.to_string(), None));
+        for name in seen {
+            out.derived.push((name.to_string(), None));
+        }
     }
 }
 

@@ -188,7 +188,7 @@ impl<'a, 't> Walker<'a, 't> {
             if entering {
                 self.enter(at, kind, named);
             } else {
-                self.leave(at.node);
+                self.leave(at);
             }
         });
     }
@@ -293,7 +293,8 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
-    pub(super) fn leave(&mut self, node: Node<'t>) {
+    pub(super) fn leave(&mut self, at: At<'_, 't>) {
+        let node = at.node;
         if self.ctxs.len() > 1 && self.ctx().node_id == node.id() {
             let ctx = self.ctxs.pop();
             if ctx.is_some_and(|c| c.is_fn)
@@ -303,7 +304,7 @@ impl<'a, 't> Walker<'a, 't> {
                 // A closure a plain function returns to its caller (`return { close: () =>
                 // pool.close() }`) releases nothing here: the caller gets the client with the
                 // means to end it. (An effect's returned cleanup is React's to call.)
-                if returned_fn(node) && self.ctx().scope.kind == ScopeKind::Function {
+                if returned_fn(at) && self.ctx().scope.kind == ScopeKind::Function {
                     frame.releases.clear();
                 }
                 if let Some(parent) = self.frames.last_mut() {
@@ -1087,10 +1088,9 @@ impl<'t> Walker<'_, 't> {
 }
 
 /// Is function `node` part of what its enclosing function returns (`return () => c.close()`,
-/// `return { async close() { await c.end() } }`)?
-fn returned_fn(node: Node<'_>) -> bool {
-    let mut p = node.parent();
-    while let Some(x) = p {
+/// `return { async close() { await c.end() } }`)? From the walk's ancestors.
+fn returned_fn(at: At) -> bool {
+    for x in at.anc.iter().rev() {
         match x.kind_name() {
             "return_statement" => return true,
             "object"
@@ -1098,7 +1098,7 @@ fn returned_fn(node: Node<'_>) -> bool {
             | "array"
             | "parenthesized_expression"
             | "as_expression"
-            | "satisfies_expression" => p = x.parent(),
+            | "satisfies_expression" => {}
             _ => return false,
         }
     }

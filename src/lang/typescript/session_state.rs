@@ -110,6 +110,7 @@ impl<'a, 't> Walker<'a, 't> {
         let caught = |open: Node<'t>, di: usize| {
             let mut cur = open;
             while let Some(p) = cur.parent() {
+                crate::lang::budget::tick();
                 if p.id() == host.id() {
                     break;
                 }

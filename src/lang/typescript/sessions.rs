@@ -174,6 +174,7 @@ impl<'a, 't> Walker<'a, 't> {
     fn closed_in_finally(&self, n: Node<'t>, receiver: &str, release: &[String]) -> bool {
         let mut body = n;
         while let Some(p) = body.parent() {
+            crate::lang::budget::tick();
             if is_fn_kind(p.kind_name()) {
                 break;
             }
@@ -553,6 +554,7 @@ fn statement_follows(acq: Node, release: Node) -> bool {
     fn statement(n: Node) -> Option<Node> {
         let mut cur = n;
         while let Some(p) = cur.parent() {
+            crate::lang::budget::tick();
             if matches!(p.kind_name(), "statement_block" | "program") {
                 return Some(cur);
             }

@@ -159,6 +159,7 @@ pub(super) fn options_call(call: Node) -> bool {
 pub(super) fn enclosing_fn(n: Node<'_>) -> Option<Node<'_>> {
     let mut p = n.parent();
     while let Some(x) = p {
+        crate::lang::budget::tick();
         if is_fn_kind(x.kind_name()) {
             return Some(x);
         }
@@ -308,11 +309,12 @@ pub(super) fn is_iife(f: At, src: &str) -> bool {
 }
 
 /// Root identifier and first member of a value chain: `client.db(x).collection(y)` →
-/// (`client`, `db`); `client` → (`client`, None). `None` if the chain starts with a call result.
+/// (`client`, `db`); `client` → (`client`, None). `None` if the chain starts with a call result,
+/// or is longer than [`MAX_CHAIN`] links (every call of a chain asks for its root).
 pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s str>)> {
     let mut cur = unwrap_value(n);
     let mut method = None;
-    loop {
+    for _ in 0..MAX_CHAIN {
         match cur.kind_name() {
             "identifier" => return Some((text(cur, src), method)),
             "this" => return Some(("this", method)),
@@ -331,7 +333,11 @@ pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s 
             _ => return None,
         }
     }
+    None
 }
+
+/// How many links of a value chain [`root_of`] follows: query builders run to a few dozen.
+const MAX_CHAIN: usize = 256;
 
 /// A callee made only of names: `client.close`, `db.$client.end`, `this.pool.end`.
 pub(super) fn dotted_path(n: Node, src: &str) -> Option<String> {
@@ -814,6 +820,7 @@ pub(super) fn target_key(t: &str) -> String {
 pub(super) fn negated(k: Node, src: &str) -> bool {
     let mut cur = k;
     while let Some(p) = cur.parent() {
+        crate::lang::budget::tick();
         match p.kind_name() {
             "member_expression" | "parenthesized_expression" | "non_null_expression" => cur = p,
             "unary_expression" => {

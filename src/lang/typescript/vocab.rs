@@ -192,6 +192,12 @@ pub(super) const SVELTE_MODULES: &[&str] = &["svelte"];
 /// `componentDidMount`).
 pub(super) const MAX_HELPERS: usize = 32;
 
+/// How many acquisitions of one effect are judged (the first ones, in the order the walk meets
+/// them): each is checked against the whole effect (re-registered, swapped, released later),
+/// so an effect of a thousand listeners nested in each other would cost a million steps.
+/// Real effects acquire a handful.
+pub(super) const MAX_EFFECT_ACQUISITIONS: usize = 64;
+
 /// Functions that run the callback they are given once, as part of the caller's own run (array
 /// methods, promise continuations, one-shot schedulers): a callback given to anything else
 /// (`addEventListener`, `subscribe`, `on`, `new ResizeObserver`) runs later, on events.
