@@ -86,11 +86,13 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
-/// How many nodes of a returned closure's body [`Walker::closure_roots`] reads: every function
-/// of a file asks it of the closures it returns, so closures nested a thousand deep would read
-/// the file a thousand times. Names past the limit are not seen (a closure that large hands out
-/// what it uses first).
-const CLOSURE_NODES: usize = 4096;
+/// How many nodes of a returned closure's body [`Walker::closure_roots`] reads: all of them
+/// while the file's closures have cost fewer than [`CLOSURE_FILE_NODES`] in all, then the first
+/// [`CLOSURE_NODES`]. Every function asks it of the closures it returns, so closures nested a
+/// hundred thousand deep would read the file a hundred thousand times; real files stay far
+/// below the total.
+const CLOSURE_NODES: usize = 256;
+const CLOSURE_FILE_NODES: usize = 2_000_000;
 
 impl<'a, 't> Walker<'a, 't> {
     /// The names a closure's body uses (`redis` in `redis.get(key)`, `client` in `() => client`,
@@ -101,7 +103,14 @@ impl<'a, 't> Walker<'a, 't> {
         };
         let (flat, src) = (self.pre.flat, self.src);
         let mut seen: Vec<&str> = Vec::new();
-        for (n, kind_id) in flat.kinds(body).take(CLOSURE_NODES) {
+        let limit = if self.closure_reads.get() < CLOSURE_FILE_NODES {
+            usize::MAX
+        } else {
+            CLOSURE_NODES
+        };
+        let mut read = 0;
+        for (n, kind_id) in flat.kinds(body).take(limit) {
+            read += 1;
             if matches!(
                 flat.kind(n, kind_id).0,
                 "identifier" | "shorthand_property_identifier"
@@ -112,6 +121,8 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
+        self.closure_reads
+            .set(self.closure_reads.get().saturating_add(read));
         for name in seen {
             out.derived.push((name.to_string(), None));
         }

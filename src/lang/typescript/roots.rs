@@ -66,10 +66,20 @@ impl<'a, 't> Walker<'a, 't> {
                 let Some(p) = field(callee, "property") else {
                     return false;
                 };
+                let name = text(p, src);
+                // (The root only of a mounting call's name: every call of a chain asks.)
+                if !self
+                    .catalog
+                    .root_mounts
+                    .iter()
+                    .any(|d| d.calls.iter().any(|c| c == name))
+                {
+                    return false;
+                }
                 let root = field(callee, "object")
                     .and_then(|o| root_of(o, src))
                     .map(|(r, _)| r);
-                (text(p, src), root)
+                (name, root)
             }
             _ => return false,
         };

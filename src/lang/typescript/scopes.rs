@@ -86,6 +86,9 @@ pub(super) struct FnClass {
     pub(super) loop_cb: bool,
 }
 
+/// A chain's root and the member nearest it (see [`root_of`]).
+pub(super) type ChainRoot<'a> = Option<(&'a str, Option<&'a str>)>;
+
 pub(super) struct Walker<'a, 't> {
     pub(super) src: &'a str,
     pub(super) catalog: &'a LangCatalog,
@@ -102,6 +105,10 @@ pub(super) struct Walker<'a, 't> {
     pub(super) has_errors: bool,
     /// Named functions and declared names, built on first need (see [`FnIndex`]).
     pub(super) index: Option<FnIndex<'t>>,
+    /// Nodes of returned closures read so far (see [`Walker::closure_roots`]).
+    pub(super) closure_reads: std::cell::Cell<usize>,
+    /// [`Walker::chain_root`]'s answers by node id.
+    pub(super) chain_roots: std::cell::RefCell<HashMap<usize, ChainRoot<'a>>>,
     /// Holders of catalogue clients built in the file (`pool`, `this.pool`) → catalogue id: the
     /// receivers of checkouts (`pool.connect()`).
     pub(super) instances: HashMap<String, String>,
@@ -166,6 +173,8 @@ impl<'a, 't> Walker<'a, 't> {
             root: None,
             has_errors: false,
             index: None,
+            closure_reads: std::cell::Cell::new(0),
+            chain_roots: std::cell::RefCell::new(HashMap::default()),
             instances: HashMap::default(),
             env_flags: HashMap::default(),
             checkout_methods: catalog
@@ -370,7 +379,10 @@ impl<'a, 't> Walker<'a, 't> {
             // `function makeHandler(deps) { return async (event) => … }`: the function a factory
             // returns runs where it is handed, not where the factory is called. In the call graph
             // it goes by `makeHandler()` (a registration given `makeHandler(deps)` names it).
+            // (Factories of factories are named to eight levels, `f()()…`: closures returning
+            // closures a hundred thousand deep would otherwise spell quadratic names.)
             let (graph_name, exported) = match self.facts.functions.get(factory) {
+                Some(p) if p.name.ends_with(&"()".repeat(8)) => (p.name.clone(), p.exported),
                 Some(p) => (format!("{}()", p.name), p.exported),
                 None => (String::new(), false),
             };

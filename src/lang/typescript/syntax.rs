@@ -337,7 +337,7 @@ pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s 
 }
 
 /// How many links of a value chain [`root_of`] follows: query builders run to a few dozen.
-const MAX_CHAIN: usize = 256;
+const MAX_CHAIN: usize = 64;
 
 /// A callee made only of names: `client.close`, `db.$client.end`, `this.pool.end`.
 pub(super) fn dotted_path(n: Node, src: &str) -> Option<String> {

@@ -8,13 +8,61 @@ impl<'a, 't> Walker<'a, 't> {
     /// a parameter): `container` in `container.bind(T).toConstantValue(x)`. What is handed to
     /// it goes wherever it goes ([`Frame::held`], [`Site::held_by`]).
     pub(super) fn own_object(&self, call: Node<'t>) -> Option<&'a str> {
-        let frame = self.frames.last().filter(|_| self.frames.len() > 1)?;
-        let (root, _) = field(call, "function")
+        let frame = self
+            .frames
+            .last()
+            .filter(|f| self.frames.len() > 1 && !f.locals.is_empty())?;
+        let object = field(call, "function")
             .map(unwrap_value)
-            .and_then(|c| field(c, "object"))
-            .and_then(|o| root_of(o, self.src))?;
+            .and_then(|c| field(c, "object"))?;
+        let (root, _) = self.chain_root(object)?;
         (frame.locals.iter().any(|l| l == root) && !frame.params.iter().any(|p| p == root))
             .then_some(root)
+    }
+
+    /// [`root_of`], remembered for every link of the chain on the way down: the walk asks it of
+    /// each call of a chain, outermost first, and a chain may be thousands of links long.
+    pub(super) fn chain_root(&self, n: Node<'t>) -> Option<(&'a str, Option<&'a str>)> {
+        let src = self.src;
+        let mut cache = self.chain_roots.borrow_mut();
+        if let Some(r) = cache.get(&n.id()) {
+            return *r;
+        }
+        // The links from `n` down, then what is below the last: the root (its method is the
+        // property of the member nearest it), a link already known, or no root.
+        let mut links: Vec<Node<'t>> = vec![n];
+        let mut cur = unwrap_value(n);
+        let below = loop {
+            crate::lang::budget::tick();
+            if let Some(r) = cache.get(&cur.id()) {
+                break *r;
+            }
+            let next = match cur.kind_name() {
+                "identifier" => break Some((text(cur, src), None)),
+                "this" => break Some(("this", None)),
+                "member_expression" | "subscript_expression" => field(cur, "object"),
+                "call_expression" => field(cur, "function")
+                    .map(unwrap_value)
+                    .filter(|f| f.kind_name() == "member_expression"),
+                _ => None,
+            };
+            let Some(next) = next else {
+                break None;
+            };
+            links.push(cur);
+            cur = unwrap_value(next);
+        };
+        let mut out = below;
+        for link in links.iter().rev() {
+            if let Some((root, method)) = out
+                && method.is_none()
+                && link.kind_name() == "member_expression"
+            {
+                out = Some((root, field(*link, "property").map(|p| text(p, src))));
+            }
+            cache.insert(link.id(), out);
+        }
+        out
     }
 
     /// Walk up from a construction through the expression that holds it: its binding, whether

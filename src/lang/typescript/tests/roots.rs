@@ -106,3 +106,39 @@ export default function App({ room }) {
     let once: Vec<bool> = f.effects.iter().map(|e| e.once_per_mount).collect();
     assert_eq!(once, vec![true, false, false]);
 }
+
+#[test]
+fn chain_roots_remembered_per_link_agree_with_root_of() {
+    let text = "const a = client.db(x).collection(y).find({ q: 1 }).toArray();\n\
+        const b = this.pool[0].query(sql).rows;\n\
+        const c = (x as any).a().b[1].c(d.e.f());\n\
+        const d = make().then((r) => r.json()).catch(() => null);\n\
+        const e = w[0][1](k).z;\n\
+        const g = client.db(x).collection(y);\n";
+    let project = Arc::new(Project::with_deps(&[]));
+    let file = SourceFile::in_memory("src/a.ts", text, project).expect("known extension");
+    let catalog = &crate::catalog::Catalog::shared().js;
+    let tree = parse(file.lang, &file.text).unwrap();
+    let root = tree.root_node();
+    let flat = Flat::new(root);
+    let info = FileInfo::new(&file, catalog.app_folder(&file.project, &file.rel));
+    let mut pre = Pre::new(&file, &flat, catalog, info);
+    pre.run(root);
+    let walker = Walker::new(&file, catalog, pre, info);
+    // Outermost first (as the walk asks), then every node again from the cache.
+    let nodes: Vec<_> = flat.nodes(root).collect();
+    let mut rooted = 0;
+    for pass in 0..2 {
+        for n in &nodes {
+            let expected = root_of(*n, text);
+            assert_eq!(
+                walker.chain_root(*n),
+                expected,
+                "pass {pass}: {}",
+                n.to_sexp()
+            );
+            rooted += usize::from(expected.is_some());
+        }
+    }
+    assert!(rooted > 40, "{rooted}");
+}
