@@ -620,18 +620,23 @@ pub fn import_edit(
 /// The extension the project writes in relative specifiers, for one naming `target`: ESM
 /// projects (`"type": "module"`, NodeNext) must write it (`../db.js` for `db.ts`, `../db.mjs`,
 /// `../db.ts` where sources import `.ts` files). The file's own relative imports decide; without
-/// any, those of the project's other files (most of them); `""` when they carry none.
+/// any, those of the project's other files (most of them, among the first 256); `""` when they
+/// carry none.
 fn specifier_ext(cx: &ProjectCx<'_>, source: &SourceFile, target: &SourceFile) -> &'static str {
     let mut own = Vec::new();
     relative_specifiers(&source.text, &mut own);
     let specs = if own.is_empty() {
+        // (The first 256 of them at most: a fix is built per finding, and a project of
+        // thousands of modules without a relative import would be read whole for each.)
         let mut all = Vec::new();
-        for f in cx.files {
-            if f.source.project.root == source.project.root && is_js(f.source.lang) {
-                relative_specifiers(&f.source.text, &mut all);
-                if all.len() >= 64 {
-                    break;
-                }
+        let same = cx
+            .files
+            .iter()
+            .filter(|f| f.source.project.root == source.project.root && is_js(f.source.lang));
+        for f in same.take(256) {
+            relative_specifiers(&f.source.text, &mut all);
+            if all.len() >= 64 {
+                break;
             }
         }
         all

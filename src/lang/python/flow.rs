@@ -817,7 +817,12 @@ impl<'a, 't> Walker<'a, 't> {
     }
 
     /// The guard given by storing into `target` (`global X` name, `self.x`, module-level state).
-    pub(super) fn target_guard(&self, target: Node, info: &BodyInfo<'t>, kind: ScopeKind) -> Guard {
+    pub(super) fn target_guard(
+        &self,
+        target: Node<'t>,
+        info: &BodyInfo<'t>,
+        kind: ScopeKind,
+    ) -> Guard {
         self.target_guard_at(target, info, kind, true)
     }
 
@@ -825,7 +830,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// (`clients = bot.memory["search"]`, then `clients[url] = client`) is that state.
     fn target_guard_at(
         &self,
-        target: Node,
+        target: Node<'t>,
         info: &BodyInfo<'t>,
         kind: ScopeKind,
         follow: bool,
@@ -926,14 +931,11 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// Does a `while` loop among the function's statements after byte `at` use `key`?
     pub(super) fn kept_for_loop(&self, owner: Node<'t>, key: &str, at: u32) -> bool {
-        let Some(body) = owner.field("body") else {
-            return false;
-        };
         let names = [key.to_string()];
-        named_children(body)
-            .into_iter()
+        self.body_statements(owner)
+            .iter()
             .filter(|st| st.start_byte() as u32 >= at)
-            .any(|st| st.kind_name() == "while_statement" && self.mentions(st, &names))
+            .any(|st| st.kind_name() == "while_statement" && self.mentions(*st, &names))
     }
 
     /// Does the function return early, before byte `at`, when a `global` it assigns is set
@@ -948,11 +950,8 @@ impl<'a, 't> Walker<'a, 't> {
                     .iter()
                     .any(|(l, _)| l.kind_name() == "identifier" && text(*l, src) == name)
         };
-        let Some(body) = owner.field("body") else {
-            return false;
-        };
-        named_children(body)
-            .into_iter()
+        self.body_statements(owner)
+            .iter()
             .take_while(|st| (st.start_byte() as u32) < at)
             .filter(|st| st.kind_name() == "if_statement")
             .any(|st| {
@@ -1087,7 +1086,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// The guard given by storing into the container `recv` (`_cache.setdefault(k, …)`).
     pub(super) fn container_guard(
         &self,
-        recv: Node,
+        recv: Node<'t>,
         info: &BodyInfo<'t>,
         kind: ScopeKind,
     ) -> Guard {

@@ -316,6 +316,16 @@ pub(super) fn is_reconnect_loop(body: Node<'_>) -> bool {
 }
 
 impl<'t> super::scopes::Walker<'_, 't> {
+    /// The statements of `owner`'s body, read once per function: the sessions and clients of a
+    /// function of thousands of statements each ask about those after them.
+    pub(super) fn body_statements(&self, owner: Node<'t>) -> std::rc::Rc<Vec<Node<'t>>> {
+        let mut cache = self.body_stmts.borrow_mut();
+        let stmts = cache.entry(owner.id()).or_insert_with(|| {
+            std::rc::Rc::new(owner.field("body").map(named_children).unwrap_or_default())
+        });
+        std::rc::Rc::clone(stmts)
+    }
+
     /// A comprehension's first iterable (`[r[0] for r in parcels_in_extent(box)]`) is evaluated
     /// once, before the loop: it runs in the comprehension's enclosing scope, not per element.
     pub(super) fn enter_outer_iterable(&mut self, node: Node<'t>) {
@@ -324,10 +334,13 @@ impl<'t> super::scopes::Walker<'_, 't> {
             return;
         }
         let (clause, comp) = (self.path[n - 2], self.path[n - 3]);
+        // (The first clause found lazily: a comprehension of ten thousand clauses asks this of
+        // each of them.)
+        let mut cursor = comp.walk();
         if comp.id() != self.top().node_id
             || clause.field("right") != Some(node)
-            || named_children(comp)
-                .into_iter()
+            || comp
+                .named_children(&mut cursor)
                 .find(|c| c.kind_name() == "for_in_clause")
                 != Some(clause)
         {

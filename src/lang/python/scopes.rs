@@ -127,6 +127,8 @@ pub(super) type IdentIndex = HashMap<String, Vec<(usize, usize)>>;
 pub(super) const MAX_WRAPPED: usize = 200;
 
 pub(super) struct Walker<'a, 't> {
+    /// The statements of function bodies, by function (see [`Walker::body_statements`]).
+    pub(super) body_stmts: std::cell::RefCell<HashMap<usize, std::rc::Rc<Vec<Node<'t>>>>>,
     /// Names handed as values to project functions (see [`Walker::note_handed_functions`]).
     pub(super) handed_fns: HashSet<String>,
     pub(super) file: &'a SourceFile,
@@ -312,6 +314,7 @@ impl<'a, 't> Walker<'a, 't> {
         let on = OnIndex::build(cat, &pre, file);
         let rerun_script = pre.rerun_script && file_kind == FileKind::Normal;
         Walker {
+            body_stmts: Default::default(),
             handed_fns: HashSet::default(),
             file,
             src: file.text.as_ref(),

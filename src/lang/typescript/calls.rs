@@ -282,11 +282,12 @@ impl<'a, 't> Walker<'a, 't> {
         let src = self.src;
         // Cheap exit: most files hold no module-level object literal and import no project
         // module.
-        let tables = self
-            .pre
-            .consts
-            .values()
-            .any(|b| matches!(b, Bound::Value(v) if unwrap_value(*v).kind_name() == "object"));
+        let tables = *self.object_tables.get_or_init(|| {
+            self.pre
+                .consts
+                .values()
+                .any(|b| matches!(b, Bound::Value(v) if unwrap_value(*v).kind_name() == "object"))
+        });
         if !tables && self.pre.local_imports.is_empty() {
             return false;
         }

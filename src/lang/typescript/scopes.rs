@@ -107,6 +107,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) index: Option<FnIndex<'t>>,
     /// Nodes of returned closures read so far (see [`Walker::closure_roots`]).
     pub(super) closure_reads: std::cell::Cell<usize>,
+    /// Whether the file binds an object literal at module scope (a dispatch table), asked once.
+    pub(super) object_tables: std::cell::OnceCell<bool>,
     /// [`Walker::chain_root`]'s answers by node id.
     pub(super) chain_roots: std::cell::RefCell<HashMap<usize, ChainRoot<'a>>>,
     /// Holders of catalogue clients built in the file (`pool`, `this.pool`) → catalogue id: the
@@ -174,6 +176,7 @@ impl<'a, 't> Walker<'a, 't> {
             has_errors: false,
             index: None,
             closure_reads: std::cell::Cell::new(0),
+            object_tables: std::cell::OnceCell::new(),
             chain_roots: std::cell::RefCell::new(HashMap::default()),
             instances: HashMap::default(),
             env_flags: HashMap::default(),
