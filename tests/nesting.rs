@@ -225,7 +225,12 @@ fn typescript_nestings_that_once_crawled_are_checked() {
             .output()
             .unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["errors"].as_array().unwrap().len(), 0, "{pre}: {}", v["errors"]);
+        assert_eq!(
+            v["errors"].as_array().unwrap().len(),
+            0,
+            "{pre}: {}",
+            v["errors"]
+        );
         assert!(
             v["diagnostics"]
                 .as_array()
