@@ -315,25 +315,41 @@ pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s 
     let mut cur = unwrap_value(n);
     let mut method = None;
     for _ in 0..MAX_CHAIN {
-        match cur.kind_name() {
-            "identifier" => return Some((text(cur, src), method)),
-            "this" => return Some(("this", method)),
-            "member_expression" => {
-                method = field(cur, "property").map(|p| text(p, src));
-                cur = unwrap_value(field(cur, "object")?);
-            }
-            "subscript_expression" => cur = unwrap_value(field(cur, "object")?),
-            "call_expression" => {
-                let f = unwrap_value(field(cur, "function")?);
-                if f.kind_name() != "member_expression" {
-                    return None;
+        match chain_link(cur, src) {
+            ChainLink::Root(root) => return Some((root, method)),
+            ChainLink::Next(next) => {
+                if cur.kind_name() == "member_expression" {
+                    method = field(cur, "property").map(|p| text(p, src));
                 }
-                cur = f;
+                cur = next;
             }
-            _ => return None,
+            ChainLink::Broken => return None,
         }
     }
     None
+}
+
+/// One link of a value chain, as [`root_of`] reads it.
+pub(super) enum ChainLink<'t, 's> {
+    /// The chain's root (an identifier, `this`).
+    Root(&'s str),
+    /// The link below (the object of a member or subscript, the method of a call).
+    Next(Node<'t>),
+    /// No root: a call of something other than a method, a literal, ….
+    Broken,
+}
+
+pub(super) fn chain_link<'t, 's>(cur: Node<'t>, src: &'s str) -> ChainLink<'t, 's> {
+    let next = match cur.kind_name() {
+        "identifier" => return ChainLink::Root(text(cur, src)),
+        "this" => return ChainLink::Root("this"),
+        "member_expression" | "subscript_expression" => field(cur, "object").map(unwrap_value),
+        "call_expression" => field(cur, "function")
+            .map(unwrap_value)
+            .filter(|f| f.kind_name() == "member_expression"),
+        _ => None,
+    };
+    next.map_or(ChainLink::Broken, ChainLink::Next)
 }
 
 /// How many links of a value chain [`root_of`] follows: query builders run to a few dozen.

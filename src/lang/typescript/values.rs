@@ -37,20 +37,14 @@ impl<'a, 't> Walker<'a, 't> {
             if let Some(r) = cache.get(&cur.id()) {
                 break *r;
             }
-            let next = match cur.kind_name() {
-                "identifier" => break Some((text(cur, src), None)),
-                "this" => break Some(("this", None)),
-                "member_expression" | "subscript_expression" => field(cur, "object"),
-                "call_expression" => field(cur, "function")
-                    .map(unwrap_value)
-                    .filter(|f| f.kind_name() == "member_expression"),
-                _ => None,
-            };
-            let Some(next) = next else {
-                break None;
-            };
-            links.push(cur);
-            cur = unwrap_value(next);
+            match chain_link(cur, src) {
+                ChainLink::Root(root) => break Some((root, None)),
+                ChainLink::Next(next) => {
+                    links.push(cur);
+                    cur = next;
+                }
+                ChainLink::Broken => break None,
+            }
         };
         let mut out = below;
         for link in links.iter().rev() {
