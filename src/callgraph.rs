@@ -376,6 +376,36 @@ impl CallGraph {
                         g.dyn_targets.insert((fi, ci), overrides);
                     }
                 }
+                // Rust: `open::file_pool(…)` with a `mod open` per `#[cfg(…)]` in the file: one
+                // is compiled, and which is not known here, so each is a target.
+                if let Some(t) = target
+                    && c.module.is_none()
+                    && t.0 == fi
+                    && c.callee.contains("::")
+                    && u.facts.functions[t.1].owner.is_none()
+                {
+                    let alternatives: Vec<FnId> = by_name
+                        .get(c.name.as_str())
+                        .into_iter()
+                        .flatten()
+                        .filter(|id| {
+                            let f = &u.facts.functions[id.1];
+                            id.0 == fi
+                                && **id != t
+                                && c.in_fn != Some(id.1)
+                                && f.parent.is_none()
+                                && f.owner.is_none()
+                                && !f.method
+                        })
+                        .copied()
+                        .collect();
+                    for &o in &alternatives {
+                        g.callers.entry(o).or_default().push((fi, ci));
+                    }
+                    if !alternatives.is_empty() {
+                        g.dyn_targets.insert((fi, ci), alternatives);
+                    }
+                }
                 // A table of functions another module exports (`commands[name](…)` with
                 // `import { commands } from "./commands"`): a call of each member.
                 if target.is_none()

@@ -539,6 +539,10 @@ pub struct Acquisition {
     /// (`unobserve(el)`) releases only that one.
     #[serde(default)]
     pub targets: Vec<String>,
+    /// Where the file defines the function it is handed by name (`setTimeout(poll, 1000)` and
+    /// `const poll = () => …`): a one-shot re-arms only when that function requests it again.
+    #[serde(default)]
+    pub callback_def: Option<Span>,
 }
 
 /// An acquisition that is the whole of its own statement (`await client.connectUser(…);`,

@@ -75,7 +75,7 @@ impl Check for EffectMissingCleanup {
                     // focus, a flag reset, a layout fix): it holds nothing once it fired.
                     if pair.minor
                         && cx.catalog.js.effect(&a.pair).is_some_and(|d| d.only_when_lasting)
-                        && !rearms_or_acquires(cx, effect, a, 0)
+                        && !rearms_or_acquires(cx, effect, a, 0, &file.source.text)
                     {
                         continue;
                     }
@@ -138,6 +138,7 @@ fn rearms_or_acquires(
     effect: &crate::facts::EffectFact,
     a: &Acquisition,
     depth: usize,
+    file_text: &str,
 ) -> bool {
     // The callback, handed by name (`setTimeout(poll, ms)`): the first argument, not a delay
     // that a sibling one-shot shares (`SAVE_TIMEOUT_MS`).
@@ -149,11 +150,31 @@ fn rearms_or_acquires(
         .filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
         .filter(|t| !t.chars().all(|c| c.is_ascii_digit() || c == '_' || c == '.'))
         .collect();
+    // Handed a function the file defines: it re-arms when that function requests the same one
+    // again (`const poll = () => { …; setTimeout(poll, 1000) }`); siblings handed the same
+    // function (`setTimeout(verify, 10); setTimeout(verify, 50)`) do not make a loop.
+    let def = a.callback_def.filter(|_| !named.is_empty());
+    if let Some(d) = def {
+        let inside_def = |s: crate::source::Span| d.start <= s.start && s.end <= d.end;
+        let callee = a.call.split('(').next().unwrap_or("");
+        let def_text = file_text
+            .get(d.start as usize..d.end as usize)
+            .unwrap_or("");
+        if effect.acquisitions.iter().any(|b| {
+            b.pair == a.pair && inside_def(b.span) && b.args.iter().any(|t| named.contains(&t))
+        }) || (!callee.is_empty()
+            && named
+                .iter()
+                .any(|n| def_text.contains(&format!("{callee}({n}"))))
+        {
+            return true;
+        }
+    }
     effect.acquisitions.iter().any(|b| {
         if std::ptr::eq(a, b) {
             return false;
         }
-        if b.pair == a.pair && b.args.iter().any(|t| named.contains(&t)) {
+        if def.is_none() && b.pair == a.pair && b.args.iter().any(|t| named.contains(&t)) {
             return true;
         }
         let inside = callback_spans(a).any(|(s, e)| s <= b.span.start && b.span.end <= e);
@@ -162,8 +183,8 @@ fn rearms_or_acquires(
         // literals that stop (`requestAnimationFrame(() => requestAnimationFrame(() => …))`)
         // are a finite chain.
         let again = b.pair == a.pair
-            && (callback_spans(b).next().is_none()
-                || (depth < 4 && rearms_or_acquires(cx, effect, b, depth + 1)));
+            && ((callback_spans(b).next().is_none() && b.callback_def.is_none())
+                || (depth < 4 && rearms_or_acquires(cx, effect, b, depth + 1, file_text)));
         inside
             && (again
                 || !cx
@@ -171,7 +192,7 @@ fn rearms_or_acquires(
                     .js
                     .effect(&b.pair)
                     .is_some_and(|d| d.only_when_lasting)
-                || (depth < 4 && rearms_or_acquires(cx, effect, b, depth + 1)))
+                || (depth < 4 && rearms_or_acquires(cx, effect, b, depth + 1, file_text)))
     })
 }
 

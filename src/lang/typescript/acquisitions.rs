@@ -113,6 +113,7 @@ impl<'a, 't> Walker<'a, 't> {
             })
         });
         let returned = element_released
+            || self.handed_to_returned_call(n, binding.as_deref(), parts)
             || disposer && self.returned_to_cleanup_holder(a, binding.as_deref(), parts)
             || disposer
                 && (parts.pushed.contains(&n.id())
@@ -191,6 +192,12 @@ impl<'a, 't> Walker<'a, 't> {
                 .flatten(),
             nested: nested_anchors(a, parts, src),
             targets: Vec::new(),
+            callback_def: call_args(n)
+                .first()
+                .map(|x| unwrap_value(*x))
+                .filter(|x| x.kind_name() == "identifier")
+                .and_then(|x| self.lookup_fn(text(x, src), n.start_byte()))
+                .map(span),
         })
     }
 
@@ -278,6 +285,61 @@ impl<'a, 't> Walker<'a, 't> {
         every_reference(root, src, &name, &[f.node, decl], |r| {
             let handed = arg_position(r).is_some_and(|(call, _)| !runs_once(call.node, src));
             handed || self.deferred_at(r, root, depth + 1)
+        })
+    }
+
+    /// Handed to the call whose result the effect returns: `$effect(() => mergeUnlisten(
+    /// a.on(…), b.subscribe(…)))`, `return combine(unsub, off)`, or pushed into an array the
+    /// returned call is given (`fns.push(x.subscribe(…)); return mergeUnlisten(...fns)`). An
+    /// effect may only return its cleanup, so a call building it from the acquisition's result
+    /// makes that result part of the cleanup.
+    pub(super) fn handed_to_returned_call(
+        &self,
+        n: Node<'t>,
+        binding: Option<&str>,
+        parts: &EffectParts<'t>,
+    ) -> bool {
+        let src = self.src;
+        let pushed_into = n
+            .parent()
+            .filter(|p| p.kind_name() == "arguments")
+            .and_then(|args| args.parent())
+            .filter(|c| c.kind_name() == "call_expression")
+            .and_then(|c| field(c, "function"))
+            .map(unwrap_value)
+            .filter(|m| {
+                m.kind_name() == "member_expression"
+                    && field(*m, "property")
+                        .is_some_and(|p| matches!(text(p, src), "push" | "unshift"))
+            })
+            .and_then(|m| field(m, "object"))
+            .map(unwrap_value)
+            .filter(|o| o.kind_name() == "identifier")
+            .map(|o| text(o, src));
+        let names = |x: Node<'t>| {
+            x.kind_name() == "identifier"
+                && (binding == Some(text(x, src)) || pushed_into == Some(text(x, src)))
+        };
+        parts.returns.iter().any(|r| {
+            let r = unwrap_value(*r);
+            if !matches!(r.kind_name(), "call_expression" | "new_expression") || r.id() == n.id() {
+                return false;
+            }
+            call_args(r).into_iter().any(|arg| {
+                let mut arg = unwrap_value(arg);
+                if arg.kind_name() == "spread_element"
+                    && let Some(inner) = arg.named_child(0)
+                {
+                    arg = unwrap_value(inner);
+                }
+                arg.id() == n.id()
+                    || names(arg)
+                    || (arg.kind_name() == "array"
+                        && named_kids(arg).into_iter().any(|e| {
+                            let e = unwrap_value(e);
+                            e.id() == n.id() || names(e)
+                        }))
+            })
         })
     }
 

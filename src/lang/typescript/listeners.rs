@@ -49,6 +49,65 @@ impl<'a, 't> Walker<'a, 't> {
         hit
     }
 
+    /// A listener a callback adds and its own code removes again, same target, event and
+    /// handler: in the callback, in a function nested in it (a timer 300 ms later, a player's
+    /// `dispose` handler) or, for a callback that is not the effect's own function, in the
+    /// function around it (`onMouseenter` adds what its sibling `onMouseleave` removes). It
+    /// lasts as long as that work, not as long as the component.
+    pub(super) fn released_by_its_callback(
+        &self,
+        n: Node<'t>,
+        a: &Acquisition,
+        effect_bodies: &[Node<'t>],
+    ) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        let (Some(receiver), [event, handler, ..]) = (&a.receiver, a.args.as_slice()) else {
+            return false;
+        };
+        if pair.matching != Matching::Listener || handler.starts_with('<') {
+            return false;
+        }
+        let is_effect = |f: Node<'t>| {
+            effect_bodies
+                .iter()
+                .any(|b| b.id() == f.id() || field(f, "body").is_some_and(|fb| fb.id() == b.id()))
+        };
+        // A callback: run later on events, or handed to a call (a timer's, a `forEach`'s); not a
+        // helper the effect calls (`enableListeners()`), whose sibling may never run.
+        let Some(callback) = enclosing_fn(n).filter(|f| {
+            !is_effect(*f)
+                && (a.in_callback || f.parent().is_some_and(|p| p.kind_name() == "arguments"))
+        }) else {
+            return false;
+        };
+        let mut scopes = vec![callback];
+        // (Not the component holding the effect: its other functions run at any time.)
+        let holds_effect = |f: Node<'t>| {
+            effect_bodies
+                .iter()
+                .any(|b| f.start_byte() <= b.start_byte() && b.end_byte() <= f.end_byte())
+        };
+        if let Some(outer) = enclosing_fn(callback).filter(|f| !is_effect(*f) && !holds_effect(*f))
+        {
+            scopes.push(outer);
+        }
+        let mut hit = false;
+        for m in &pair.release {
+            method_calls(&scopes, m, self.src, |call, obj| {
+                let args = call_args(call);
+                hit |= &self.ctext(obj) == receiver
+                    && args.first().is_some_and(|e| &self.ctext(*e) == event)
+                    && args.get(1).is_some_and(|h| &self.ctext(*h) == handler);
+            });
+            if hit {
+                break;
+            }
+        }
+        hit
+    }
+
     /// A listener added right after the same target's listeners for that event were removed
     /// (`group.off("pointerdown"); group.on("pointerdown", onClick)`): each run replaces the
     /// previous handler, so they never pile up.
