@@ -1,0 +1,3 @@
+from synapse_guard.module import SpamGuard
+
+__all__ = ["SpamGuard"]

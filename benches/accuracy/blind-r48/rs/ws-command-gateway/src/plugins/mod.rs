@@ -1,0 +1,3 @@
+mod geo;
+mod orders;
+mod stock;

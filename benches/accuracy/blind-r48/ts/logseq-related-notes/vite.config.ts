@@ -1,0 +1,7 @@
+import { defineConfig } from 'vite';
+import logseqDevPlugin from 'vite-plugin-logseq';
+
+export default defineConfig({
+  plugins: [logseqDevPlugin()],
+  build: { target: 'esnext', minify: 'esbuild' },
+});
