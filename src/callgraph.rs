@@ -388,10 +388,10 @@ impl CallGraph {
                         .get(c.name.as_str())
                         .into_iter()
                         .flatten()
+                        .filter(|id| id.0 == fi)
                         .filter(|id| {
                             let f = &u.facts.functions[id.1];
-                            id.0 == fi
-                                && **id != t
+                            **id != t
                                 && c.in_fn != Some(id.1)
                                 && f.parent.is_none()
                                 && f.owner.is_none()

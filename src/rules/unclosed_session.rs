@@ -232,17 +232,21 @@ fn keeps_client(cx: &ProjectCx<'_>, fi: usize, r: &crate::facts::ImportedReceive
 /// away first) keeps it for good. Start-up code that parks a connection for the life of the
 /// process is left alone.
 /// Is struct `owner` built only by start-up code: it has a constructor (`new`, `default`, …: a
-/// method of its `impl` returning `Self`, by name) and every one is called only once (from
+/// method of its `impl` returning `Self`, by name, or with `associated` any of its associated
+/// functions that take no `self`) and every one is called only once (from
 /// `main`, a start-up function)? Then it lives as long as the process (an actor, a registry).
-fn built_at_startup_only(cx: &ProjectCx<'_>, owner: &str) -> bool {
+fn built_at_startup_only(cx: &ProjectCx<'_>, owner: &str, associated: bool) -> bool {
     let mut ctors = cx.files.iter().enumerate().flat_map(|(fi, f)| {
         f.facts
             .functions
             .iter()
             .enumerate()
             .filter(move |(_, func)| {
+                // (Or, with `associated`, any associated function of its `impl` that takes no
+                // `self`: `Recorder::start(&pool, house)`.)
                 func.owner.as_deref() == Some(owner)
-                    && matches!(func.name.as_str(), "new" | "default" | "with_pool" | "connect" | "init" | "create" | "open")
+                    && (matches!(func.name.as_str(), "new" | "default" | "with_pool" | "connect" | "init" | "create" | "open")
+                        || (associated && func.method && !func.receiver))
             })
             .map(move |(i, _)| (fi, i))
     });
@@ -291,7 +295,10 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
             // One checkout kept where it lives as long as the process: a `static`, or the field
             // of a struct only start-up code builds. Start-up code doing it is the case.
             if field.single {
-                if field.owner.is_empty() || built_at_startup_only(cx, &field.owner) {
+                // (A transaction a unit-of-work type begins in its `start` ends with its commit:
+                // only a connection's holder is read by any associated constructor.)
+                let associated = def.kind != ClientKind::Session;
+                if field.owner.is_empty() || built_at_startup_only(cx, &field.owner, associated) {
                     out.push(kept_for_good(fi, p, field, def));
                 }
                 continue;
@@ -303,7 +310,7 @@ fn parked(cx: &ProjectCx<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             // A struct's own collection outlives the call only when the struct does.
-            if field.own && !built_at_startup_only(cx, &field.owner) {
+            if field.own && !built_at_startup_only(cx, &field.owner, false) {
                 continue;
             }
             let (what, stays) = match def.kind {

@@ -313,7 +313,11 @@ impl<'t> Pre<'t> {
                     let name = text(n, src);
                     let at = n.start_byte();
                     let called = || super::syntax::called_for_itself(n, src);
-                    if pre.local_fns.contains(name) && !inside_open(at) && (!calls_only || called())
+                    // (A class too: `PublishSwatches().run()` in a command line's main guard
+                    // runs the one method its base calls, once.)
+                    if (pre.local_fns.contains(name) || pre.class_bases.contains_key(name))
+                        && !inside_open(at)
+                        && (!calls_only || called())
                     {
                         pre.main_called.insert(name.to_string());
                     }

@@ -1002,7 +1002,10 @@ impl<'a, 't> Walker<'a, 't> {
                 && class.is_some_and(|c| c.bases.iter().any(|b| b.ends_with("AppConfig"))))
             // Handed to a command-line framework: `fire.Fire(GraphOps)` runs one method.
             || (top_level && class.is_none() && self.pre.cli_entries.contains(name))
-            || class.is_some_and(|c| self.pre.cli_entries.contains(&c.name))
+            || class.is_some_and(|c| {
+                self.pre.cli_entries.contains(&c.name)
+                    || (self.pre.cli && self.pre.main_called.contains(&c.name))
+            })
         {
             return (ScopeKind::Startup, Some("startup"), guard);
         }

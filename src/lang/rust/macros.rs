@@ -163,6 +163,9 @@ impl<'ast> Visit<'ast> for MacroStore {
                 // One function named alone (goose's `transaction!(verify::checkout)`): handed
                 // on where the macro stands (see [`handed_paths`]).
                 Ok(e @ Expr::Path(_)) => Some(MacroContent::Exprs(vec![e])),
+                // A table entry (`inventory::submit! { Command { name: "geo.lookup", run:
+                // geocode } }`): a value where the macro stands.
+                Ok(e @ Expr::Struct(_)) => Some(MacroContent::Exprs(vec![e])),
                 _ => {
                     let mut blocks = top_level_blocks(&m.tokens);
                     blocks.extend(signature_fns(&m.tokens));

@@ -1114,6 +1114,37 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
         visit::visit_expr_method_call(self, m);
     }
 
+    /// A table entry naming its command and its function (`inventory::submit! { Command { name:
+    /// "geo.lookup", run: geocode } }`, `Route { path: "/orders", handler: list }`): whatever
+    /// reads the table calls the function once per command, probably (a registration by its
+    /// shape: a key, then a function of the project).
+    fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
+        const KEY_FIELDS: &[&str] = &["name", "path", "route", "command", "topic", "event"];
+        let keyed = s.fields.iter().any(|f| {
+            let field = match &f.member {
+                syn::Member::Named(i) => i.to_string(),
+                syn::Member::Unnamed(_) => return false,
+            };
+            let Expr::Lit(l) = &f.expr else { return false };
+            let syn::Lit::Str(v) = &l.lit else {
+                return false;
+            };
+            let v = v.value();
+            crate::lang::inferred::key_of(&v).is_some()
+                && (KEY_FIELDS.contains(&field.as_str()) || v.contains(['.', '/', ':']))
+        });
+        if keyed {
+            for f in &s.fields {
+                if let Some(p) = path_arg(&f.expr)
+                    && last_ident(p).is_some_and(|l| l.starts_with(|c: char| c.is_lowercase()))
+                {
+                    self.pre.inferred_refs.push(p);
+                }
+            }
+        }
+        visit::visit_expr_struct(self, s);
+    }
+
     fn visit_macro(&mut self, m: &'ast Macro) {
         match self.macros.get(m) {
             Some(MacroContent::Routes(paths)) => {

@@ -67,7 +67,9 @@ impl<'a, 't> Pre<'a, 't> {
         for (call, in_fn) in std::mem::take(&mut self.maybe_registrations) {
             let label = span(call);
             let Some(key) = self.inferred_key(call) else {
-                for v in self.constructor_callbacks(call, in_fn) {
+                let mut callbacks = self.constructor_callbacks(call, in_fn);
+                callbacks.extend(self.event_method_callbacks(call));
+                for v in callbacks {
                     if !known.contains(&v.id()) {
                         self.pending.push((v, Special::Handler(INFERRED, label)));
                     }
@@ -148,6 +150,53 @@ impl<'a, 't> Pre<'a, 't> {
         (first.is_ascii_uppercase()
             || (hook.is_none() && rest.len() >= 4 && rest.chars().all(|c| c.is_ascii_lowercase())))
             && !once(rest)
+    }
+
+    /// The callbacks handed to a method named for its event, given them alone (an Avro IPC
+    /// server's `.onTransfer(function (…) { … })`, an editor's `.onDidChangeContent(cb)`): the
+    /// receiver calls them back once per event. Not a once-only event's (`onReady`, `onClose`),
+    /// a `not_methods` name, a method of an import of `not_modules`, nor in a command-line file.
+    pub(super) fn event_method_callbacks(&self, call: Node<'t>) -> Vec<Node<'t>> {
+        let src = self.src;
+        let def = &self.catalog.registration.inferred;
+        let Some(callee) = event_method_callee(call, src, &def.command_methods) else {
+            return Vec::new();
+        };
+        let method = field(callee, "property").map_or("", |p| text(p, src));
+        let command = def.command_methods.iter().any(|m| m == method);
+        let not_module = root_of(callee, src).is_some_and(|(root, _)| {
+            self.imports.get(root).is_some_and(|imp| {
+                def.not_modules
+                    .iter()
+                    .any(|m| wildcard_match(m, &imp.module))
+            })
+        });
+        if self.cli_file
+            || not_module
+            || !(command || self.event_key(method))
+            || (!command && inferred::denied(def, method))
+            || self.catalog.registration.lists_method(method)
+        {
+            return Vec::new();
+        }
+        let args = call_args(call);
+        let callbacks: Vec<Node<'t>> = args
+            .iter()
+            .copied()
+            .filter(|a| {
+                let u = unwrap_value(*a);
+                match u.kind_name() {
+                    "arrow_function" | "function_expression" => true,
+                    "identifier" => self.fn_names.contains(text(u, src)),
+                    _ => false,
+                }
+            })
+            .collect();
+        if callbacks.len() == args.len() {
+            callbacks
+        } else {
+            Vec::new()
+        }
     }
 
     fn constructor_callbacks(&self, call: Node<'t>, in_fn: bool) -> Vec<Node<'t>> {
@@ -308,6 +357,59 @@ impl<'a, 't> Pre<'a, 't> {
 
 /// The cheap part of [`Pre::inferred_key`], first (most calls fail it): a string argument
 /// followed by a function, a name or a member.
+/// `x.onSomething(…)` given only functions: the callee, a member whose method is `on` and a
+/// capitalised word (`onTransfer`, `onDidChangeContent`); or a command's action chained on the
+/// command it runs for (Vorpal's `vorpal.command("order <id>", "…").action(async function
+/// (args) { … })`: a `command_methods` name given functions only, on a call of one given a
+/// string first).
+pub(super) fn event_method_callee<'t>(
+    call: Node<'t>,
+    src: &str,
+    command_methods: &[String],
+) -> Option<Node<'t>> {
+    if call.kind_name() != "call_expression" {
+        return None;
+    }
+    let callee = unwrap_value(field(call, "function")?);
+    let method = text(field(callee, "property")?, src);
+    let args = call_args(call);
+    let command = |m: &str| command_methods.iter().any(|c| c == m);
+    // (Through the chain's other links: `.command("reindex <sku>").option("-d").action(…)`.)
+    let action_of_command = command(method) && {
+        let mut link = field(callee, "object").map(unwrap_value);
+        let mut found = false;
+        for _ in 0..8 {
+            let Some(o) = link.filter(|o| o.kind_name() == "call_expression") else {
+                break;
+            };
+            let f = field(o, "function").map(unwrap_value);
+            if f.and_then(|f| field(f, "property"))
+                .is_some_and(|p| command(text(p, src)))
+            {
+                found = call_args(o).first().is_some_and(|a| {
+                    matches!(unwrap_value(*a).kind_name(), "string" | "template_string")
+                });
+                break;
+            }
+            link = f.and_then(|f| field(f, "object")).map(unwrap_value);
+        }
+        found
+    };
+    (callee.kind_name() == "member_expression"
+        && (action_of_command
+            || method
+                .strip_prefix("on")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase())))
+        && !args.is_empty()
+        && args.iter().all(|a| {
+            matches!(
+                unwrap_value(*a).kind_name(),
+                "arrow_function" | "function_expression" | "identifier"
+            )
+        }))
+    .then_some(callee)
+}
+
 pub(super) fn registration_shaped(call: Node, src: &str) -> bool {
     let mut keyed = false;
     for a in call_args(call) {

@@ -1014,6 +1014,12 @@ impl<'a, 't> Pre<'a, 't> {
             // (A dependency's constructor given callbacks in its options, too.)
             // (Or a dependency's factory given an options object: `betterAuth({ … })`.)
             if registration_shaped(call, self.src)
+                || super::inferred::event_method_callee(
+                    call,
+                    self.src,
+                    &self.catalog.registration.inferred.command_methods,
+                )
+                .is_some()
                 || call.kind_name() == "new_expression"
                 || options_call(call)
             {
