@@ -1192,10 +1192,3 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 }
-
-/// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
-/// `address`).
-fn plural(name: &str) -> bool {
-    let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
-    last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
-}

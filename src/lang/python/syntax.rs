@@ -725,3 +725,10 @@ pub(super) fn class_like(name: &str) -> bool {
     name.trim_start_matches('_')
         .starts_with(|c: char| c.is_ascii_uppercase())
 }
+
+/// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
+/// `address`).
+pub(super) fn plural(name: &str) -> bool {
+    let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
+    last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
+}
