@@ -1,0 +1,4 @@
+module.exports = {
+  presets: [],
+  plugins: [["./src/index.js", { locale: process.env.APP_LOCALE || "en" }]],
+};
