@@ -1,0 +1,3 @@
+from labgrader.labgrader import LabGraderXBlock
+
+__all__ = ["LabGraderXBlock"]
