@@ -64,6 +64,9 @@ pub struct Project {
     /// two folders down) whose `pool_mode` is `transaction` or `statement`, with the port it
     /// listens on (see [`crate::pgbouncer::project_poolers`]).
     pub transaction_poolers: Vec<crate::pgbouncer::ProjectPooler>,
+    /// npm: the package's `peerDependencies`: the hosts that load it (a Babel or Rollup plugin
+    /// names `@babel/core` or `rollup`). A package with any is a plugin of its host.
+    pub plugin_hosts: BTreeSet<String>,
 }
 
 /// Does `base` hold a Python package or module named `top` (`top/`, `top.py`)?
@@ -295,6 +298,9 @@ impl Project {
                     match json.get(key) {
                         Some(serde_json::Value::Object(obj)) => {
                             p.deps.extend(obj.keys().map(|k| normalise_dep(k)));
+                            if key == "peerDependencies" {
+                                p.plugin_hosts.extend(obj.keys().map(|k| normalise_dep(k)));
+                            }
                             for (name, range) in obj {
                                 if let Some(major) = range.as_str().and_then(major_of) {
                                     p.dep_majors.insert(normalise_dep(name), major);

@@ -776,6 +776,11 @@ pub struct InferredDef {
     /// `try_from_config`), called once per object, which keeps what it builds.
     #[serde(default)]
     pub config_types: Vec<String>,
+    /// Rust: type-name suffixes of what happens (`CoapRequest`, `WindowEvent`): a closure whose
+    /// first input is typed as one, handed to a method, probably runs once per such thing
+    /// (coap's `server.run(|request: Box<CoapRequest<_>>| …)`).
+    #[serde(default)]
+    pub event_types: Vec<String>,
     /// Python: the methods of a class deriving from a dependency's class that nothing in the
     /// file calls are the dependency's to call, probably per event (a coordinator's
     /// `_async_update_data`, a spider's `parse`), except these once-only names (a name may be
@@ -783,6 +788,11 @@ pub struct InferredDef {
     /// A base imported from a package the project does not hold is a dependency's too, whether
     /// or not a manifest names it (StackStorm's `st2reactor`, provided by the platform).
     pub once_methods: Vec<String>,
+    /// Python: text (matched without regard to case) of schema statements: a probable callback
+    /// whose body runs one (`CREATE TABLE`) sets a schema up, once per deploy or migration,
+    /// not per event.
+    #[serde(default)]
+    pub setup_statements: Vec<String>,
     /// ... and the classes derived from these modules' (models, schemas, settings, enums: their
     /// methods are the project's own API).
     pub not_base_modules: Vec<String>,

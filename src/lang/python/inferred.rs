@@ -424,8 +424,18 @@ impl<'a, 't> Walker<'a, 't> {
         name: &str,
         decorators: &[Node<'t>],
     ) -> bool {
+        // (A class method too: Maltego's `DiscoverableTransform.create_entities(cls, request,
+        // response)`; not an alternative constructor, `from_config`.)
+        let class_method = |d: &Node<'t>| {
+            matches!(
+                text(*d, self.src).trim_start_matches('@').trim(),
+                "classmethod" | "staticmethod"
+            ) && !name.starts_with("from_")
+        };
         class.dependency_base
-            && decorators.iter().all(|d| self.dependency_decorator(*d))
+            && decorators
+                .iter()
+                .all(|d| class_method(d) || self.dependency_decorator(*d))
             && !name.starts_with("__")
             && !self.pre.cli
             && !inferred::once_method(&self.pre.inferred, name)

@@ -215,14 +215,6 @@ pub(super) struct SessionPending<'t> {
     pub(super) hoistable: bool,
 }
 
-/// The name word a receiver of an `on` constructor has when its construction is not visible:
-/// the last word of the entry id (`sqlalchemy-engine` → `engine`, `asyncpg-pool` → `pool`), and
-/// `session` for a `…-sessionmaker`.
-pub(super) fn receiver_hint(on_id: &str) -> &str {
-    let last = on_id.rsplit('-').next().unwrap_or(on_id);
-    last.strip_suffix("maker").unwrap_or(last)
-}
-
 impl<'a> OnIndex<'a> {
     pub(super) fn build(cat: &'a LangCatalog, pre: &Pre, file: &SourceFile) -> Self {
         let mut idx = OnIndex::default();
@@ -706,6 +698,14 @@ impl<'a, 't> Walker<'a, 't> {
             top_level,
             &params,
         );
+        // A probable callback running schema statements sets a schema up: no evidence.
+        let (kind, framework) = if framework == Some(INFERRED)
+            && super::syntax::runs_setup_statements(node, src, &self.pre.inferred.setup_statements)
+        {
+            (ScopeKind::Function, None)
+        } else {
+            (kind, framework)
+        };
         if guard == Guard::None && memoized_by_dict(node, src) {
             guard = Guard::ModuleCache;
         }

@@ -903,8 +903,12 @@ impl<'a, 't> Walker<'a, 't> {
         // A name about sessions or acting on one, not one (`content_persisting_sessions_filter()`
         // builds a SQL condition on a chat-sessions table; `session_commit()` commits the
         // module's session); a result thrown away was never a session to use...
-        let about =
-            name.contains("sessions") || NOT_SESSION_SUFFIXES.iter().any(|s| name.ends_with(s));
+        // ... or another protocol's (`http_session()`).
+        let about = name.contains("sessions")
+            || NOT_SESSION_SUFFIXES.iter().any(|s| name.ends_with(s))
+            || name
+                .split('_')
+                .any(|w| super::vocab::NOT_DB_SESSION_WORDS.contains(&w));
         // The hint must end the name, bar a maker's suffix (`SessionLocal`, `async_session`,
         // `ReadSessionFactory`): `BrowserSessionRecordingService()` is a service.
         let stem = {

@@ -732,3 +732,28 @@ pub(super) fn plural(name: &str) -> bool {
     let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
     last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
 }
+
+/// Does a string of this function's body hold one of `statements` (`CREATE TABLE`), without
+/// regard to case or to how the words are spaced?
+pub(super) fn runs_setup_statements(node: Node, src: &str, statements: &[String]) -> bool {
+    if statements.is_empty() {
+        return false;
+    }
+    let mut cursor = node.walk();
+    loop {
+        let n = cursor.node();
+        if n.kind_name() == "string" {
+            let words: Vec<String> = text(n, src)
+                .split_whitespace()
+                .map(str::to_ascii_uppercase)
+                .collect();
+            let joined = words.join(" ");
+            if statements.iter().any(|s| joined.contains(s.as_str())) {
+                return true;
+            }
+        }
+        if !advance(&mut cursor) {
+            return false;
+        }
+    }
+}

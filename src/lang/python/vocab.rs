@@ -399,9 +399,52 @@ pub(super) const NOT_SESSION_SUFFIXES: &[&str] = &[
     "_set",
 ];
 
+/// Words that qualify a `…_session()` getter as another protocol's session, not a database's
+/// (`http_session()` hands out a `requests.Session`, `browser_session()` a browser's).
+pub(super) const NOT_DB_SESSION_WORDS: &[&str] = &[
+    "http",
+    "https",
+    "web",
+    "api",
+    "rest",
+    "requests",
+    "aiohttp",
+    "httpx",
+    "browser",
+    "ssh",
+    "sftp",
+    "ftp",
+    "boto",
+    "boto3",
+    "aws",
+    "spark",
+    "tf",
+    "onnx",
+    "ort",
+    "user",
+    "login",
+    "auth",
+    "chat",
+    "ws",
+    "websocket",
+    "grpc",
+    "selenium",
+    "playwright",
+    "oauth",
+    "cookie",
+];
+
 /// A FastAPI-style session dependency by its name (`get_db`, `get_session`,
 /// `get_async_session`, `get_db_session`): a generator that yields a session.
 pub(super) fn is_session_dependency(name: &str) -> bool {
     name.strip_prefix("get_")
         .is_some_and(|rest| rest == "db" || rest.ends_with("session") || rest.ends_with("_db"))
+}
+
+/// The name word a receiver of an `on` constructor has when its construction is not visible:
+/// the last word of the entry id (`sqlalchemy-engine` → `engine`, `asyncpg-pool` → `pool`), and
+/// `session` for a `…-sessionmaker`.
+pub(super) fn receiver_hint(on_id: &str) -> &str {
+    let last = on_id.rsplit('-').next().unwrap_or(on_id);
+    last.strip_suffix("maker").unwrap_or(last)
 }

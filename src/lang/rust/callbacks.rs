@@ -14,6 +14,42 @@ pub(super) fn closure_with_inputs(e: &Expr) -> bool {
     }
 }
 
+/// A closure whose first input is typed as what happens (`|request: Box<CoapRequest<A>>|`,
+/// `|event: WindowEvent|`: a type whose name ends with one of `event_types`), through a
+/// reference, `Box`, `Arc` or `Rc`: whoever it is handed to calls it once per such thing.
+pub(super) fn closure_takes_event(e: &Expr, event_types: &[String]) -> bool {
+    fn named(ty: &Type, depth: usize) -> Option<String> {
+        match ty {
+            Type::Reference(r) if depth < 4 => named(&r.elem, depth + 1),
+            Type::Path(tp) => {
+                let last = tp.path.segments.last()?;
+                let name = last.ident.to_string();
+                match (&last.arguments, name.as_str()) {
+                    (syn::PathArguments::AngleBracketed(a), "Box" | "Arc" | "Rc") if depth < 4 => {
+                        match a.args.first()? {
+                            syn::GenericArgument::Type(t) => named(t, depth + 1),
+                            _ => None,
+                        }
+                    }
+                    _ => Some(name),
+                }
+            }
+            _ => None,
+        }
+    }
+    let Expr::Closure(c) = wrapped_closure(e).unwrap_or(e) else {
+        return false;
+    };
+    let Some(syn::Pat::Type(pt)) = c.inputs.first() else {
+        return false;
+    };
+    named(&pt.ty, 0).is_some_and(|n| {
+        event_types
+            .iter()
+            .any(|t| n.ends_with(t.as_str()) && n.len() >= t.len())
+    })
+}
+
 /// The closure inside `Some(…)`, `Box::new(…)`, `Arc::new(…)` or `Rc::new(…)`: the
 /// registration takes it wrapped.
 pub(super) fn wrapped_closure(e: &Expr) -> Option<&Expr> {
@@ -207,6 +243,26 @@ mod tests {
         assert!(!closure_with_inputs(&expr("|| build()")));
         assert!(!closure_with_inputs(&expr("Some(x)")));
         assert!(!closure_with_inputs(&expr("Vec::new(|e| e)")));
+    }
+
+    #[test]
+    fn closures_typed_as_what_happens() {
+        let types = vec!["Request".to_string(), "Event".to_string()];
+        assert!(closure_takes_event(
+            &expr("|request: Box<CoapRequest<SocketAddr>>| async move { handle(request).await }"),
+            &types
+        ));
+        assert!(closure_takes_event(
+            &expr("move |e: &WindowEvent, t| e"),
+            &types
+        ));
+        assert!(closure_takes_event(
+            &expr("Box::new(|r: Arc<Request>| r)"),
+            &types
+        ));
+        assert!(!closure_takes_event(&expr("|req| handle(req)"), &types));
+        assert!(!closure_takes_event(&expr("|n: usize| n + 1"), &types));
+        assert!(!closure_takes_event(&expr("|| build()"), &types));
     }
 
     #[test]

@@ -191,7 +191,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 self.out.push(b);
                 visit::visit_block(self, b);
             }
-            fn visit_expr_closure(&mut self, _: &'ast ExprClosure) {}
+            // (Closures' blocks too: `thread::spawn(move || { let conn = pool.get()?; loop
+            // { … } })`.)
             fn visit_item(&mut self, _: &'ast syn::Item) {}
         }
         if scope.kind == ScopeKind::Test || self.in_test() {

@@ -756,7 +756,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         let matched = self.match_method(m, &method);
         if matched.is_none()
             && !PASSTHROUGH.contains(&method.as_str())
-            && !STD_METHODS.contains(&method.as_str())
+            && (!STD_METHODS.contains(&method.as_str())
+                || self.receiver_origin(&m.receiver) == Some(true))
             && !self.dependency_receiver(&m.receiver)
         {
             // A call of a method that may be the project's own (`config.postgres.get_pool()`),
@@ -889,10 +890,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             // A call of a registration's shape the catalogue does not name
             // (`bus.subscribe_to("orders", |m| async move { … })`): probably once per event.
             closure = Some(ClosureRole::Handler(INFERRED));
-        } else if super::callbacks::listener_chain(&m.receiver)
-            && !crate::lang::inferred::denied(&self.catalog.registration.inferred, &method)
-            && m.args.iter().any(super::callbacks::closure_with_inputs)
+        } else if !crate::lang::inferred::denied(&self.catalog.registration.inferred, &method)
+            && (super::callbacks::listener_chain(&m.receiver)
+                && m.args.iter().any(super::callbacks::closure_with_inputs)
+                || m.args.iter().any(|a| {
+                    super::callbacks::closure_takes_event(
+                        a,
+                        &self.catalog.registration.inferred.event_types,
+                    )
+                }))
         {
+            // (Or a closure typed as taking a request or an event, handed to any method: coap's
+            // `server.run(|request: Box<CoapRequest<_>>| …)`.)
             // A callback set on a listener's builder (pipewire's `registry.add_listener_local()
             // .global(move |global| …).register()`): probably once per event.
             closure = Some(ClosureRole::Handler(INFERRED));
@@ -1062,40 +1071,49 @@ impl<'a, 'ast> Walker<'a, 'ast> {
     /// type (`use openssl::sign::Signer`) or the standard library's: the dependency's method,
     /// never a function of the project that happens to share its name.
     pub(super) fn dependency_receiver(&self, recv: &Expr) -> bool {
-        let Some(name) = expr_ident(recv) else {
-            return false;
-        };
-        let Some(b) = self
+        self.receiver_origin(recv) == Some(false)
+    }
+
+    /// Where the type of a local bound to `T::new(…)` (`T::open(…)?`) is defined: `Some(true)`
+    /// in this crate (this file's type, or one a `use crate::…` / `use sink::…` of a module of
+    /// the project names: `sink.push(q)` is `Sink::push`, not `Vec::push`), `Some(false)` in a
+    /// dependency or the standard library.
+    pub(super) fn receiver_origin(&self, recv: &Expr) -> Option<bool> {
+        let name = expr_ident(recv)?;
+        let b = self
             .fns
             .last()
             // (The nearest bindings only: a body of thousands of them stays linear.)
-            .and_then(|s| s.bindings.iter().rev().take(256).find(|b| b.name == name))
-        else {
-            return false;
-        };
+            .and_then(|s| s.bindings.iter().rev().take(256).find(|b| b.name == name))?;
         let Expr::Call(c) = value_core(b.init) else {
-            return false;
+            return None;
         };
         let Expr::Path(p) = &*c.func else {
-            return false;
+            return None;
         };
         let segs = seg_names(&p.path);
-        let Some(ty) = segs.len().checked_sub(2).and_then(|i| segs.get(i)) else {
-            return false;
-        };
+        let ty = segs.len().checked_sub(2).and_then(|i| segs.get(i))?;
         if self.pre.types.contains(ty) {
-            return false;
+            return Some(true);
         }
         let root = match self.pre.uses.get(ty) {
             Some(full) => full.first(),
             None if segs.len() > 2 => segs.first(),
             None => None,
-        };
-        root.is_some_and(|r| {
-            STD_CRATES.contains(&r.as_str())
-                || (!matches!(r.as_str(), "crate" | "self" | "super")
-                    && self.file.project.has_crate(r))
-        })
+        }?;
+        if STD_CRATES.contains(&root.as_str())
+            || (!matches!(root.as_str(), "crate" | "self" | "super")
+                && self.file.project.has_crate(root))
+        {
+            Some(false)
+        } else if matches!(root.as_str(), "crate" | "self" | "super")
+            || self.pre.file_mods.contains(root)
+            || self.pre.inline_mods.contains(root)
+        {
+            Some(true)
+        } else {
+            None
+        }
     }
 }
 

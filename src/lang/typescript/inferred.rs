@@ -54,6 +54,69 @@ impl<'a, 't> Pre<'a, 't> {
         !not_module && !self.cli_file
     }
 
+    /// The module's export is a function a host calls with itself: a task runner's task file
+    /// (`module.exports = function (grunt) { grunt.registerTask(…) }`, its first parameter
+    /// named for one of the catalogue's `cli_modules` the project depends on) is a
+    /// command-line file, each task a run of the command. And a plugin's factory, in a package
+    /// that names its hosts among its `peerDependencies` (a Babel, Rollup, Vite or esbuild
+    /// plugin): the object it returns, named (`name: "glossary"`, see
+    /// [`Pre::names_its_event`]), holds hooks the host calls back per file, module or node
+    /// (`pre(file)`, `post()`, `transform(code, id)`, a `visitor`'s methods, one object down):
+    /// each probably per event, except the `once_methods` (`buildStart`, `config`, …).
+    pub(super) fn plugin_factory(&mut self, v: Node<'t>, label: Span) {
+        let src = self.src;
+        let v = unwrap_value(v);
+        if !matches!(
+            v.kind_name(),
+            "function_expression" | "arrow_function" | "function_declaration" | "function"
+        ) {
+            return;
+        }
+        let def = &self.catalog.registration.inferred;
+        let first = field(v, "parameters")
+            .and_then(|ps| named_kids(ps).into_iter().next())
+            .or_else(|| field(v, "parameter"))
+            .map(|p| text(field(p, "pattern").unwrap_or(p), src));
+        if first.is_some_and(|name| {
+            def.cli_modules.iter().any(|m| m == name) && self.file.project.has_dep(name)
+        }) {
+            self.cli_file = true;
+            return;
+        }
+        if self.file.project.plugin_hosts.is_empty() {
+            return;
+        }
+        let Some(obj) = returned_object(v) else {
+            return;
+        };
+        if !self.names_its_event(obj) {
+            return;
+        }
+        let special = Special::Handler(INFERRED, label);
+        for (key, value) in object_entries(obj, src) {
+            if inferred::once_method(def, key) {
+                continue;
+            }
+            let inner = unwrap_value(value);
+            let hooks = if inner.kind_name() == "object" {
+                object_entries(inner, src)
+            } else {
+                vec![(key, value)]
+            };
+            for (_, h) in hooks {
+                match unwrap_value(h).kind_name() {
+                    "method_definition" => {
+                        self.callbacks.insert(h.id(), special);
+                    }
+                    "arrow_function" | "function_expression" | "function" => {
+                        self.pending.push((h, special));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// Unknown registrations by their shape, now that the imports are known: the callbacks
     /// after a registration's key, and those in a dependency constructor's options. A function
     /// a known registration names keeps its framework (`router.delete("/:id", remove)`).
@@ -453,10 +516,43 @@ fn constant_key(a: Node, src: &str) -> bool {
 /// joined with `:`.
 fn namespaced_event(v: &str) -> bool {
     let parts: Vec<&str> = v.split(':').collect();
-    parts.len() >= 2
+    let colons = parts.len() >= 2
         && parts.iter().all(|p| {
             !p.is_empty()
                 && p.chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        });
+    // ... or a remote method's dotted name (rpc-websockets' `server.register("orders.create",
+    // cb)`): identifiers, the last no file's extension (`"config.json"`).
+    let parts: Vec<&str> = v.split('.').collect();
+    let dots = parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.starts_with(|c: char| c.is_ascii_alphabetic())
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
+        && parts.last().is_some_and(|l| !FILE_EXTENSIONS.contains(l));
+    colons || dots
+}
+
+/// Extensions of files a dotted key may name.
+const FILE_EXTENSIONS: &[&str] = &[
+    "js", "mjs", "cjs", "ts", "mts", "cts", "tsx", "jsx", "json", "css", "scss", "less", "html",
+    "htm", "md", "yml", "yaml", "toml", "txt", "svg", "png", "jpg", "jpeg", "gif", "env", "sql",
+    "hbs", "ejs", "pug", "vue", "svelte", "xml", "csv", "wasm", "map", "lock", "ini", "conf",
+];
+
+/// The object literal a function returns: its arrow body (`() => ({ … })`) or a `return { … }`
+/// among its body's statements.
+fn returned_object(f: Node) -> Option<Node> {
+    let body = field(f, "body")?;
+    let body = unwrap_value(body);
+    if body.kind_name() == "object" {
+        return Some(body);
+    }
+    named_kids(body).into_iter().find_map(|st| {
+        (st.kind_name() == "return_statement")
+            .then(|| first_named(st).map(unwrap_value))
+            .flatten()
+            .filter(|o| o.kind_name() == "object")
+    })
 }

@@ -410,10 +410,11 @@ impl<'a, 't> Pre<'a, 't> {
         // Unknown registrations by their shape, now that the imports are known; a function a
         // known registration names keeps its framework (`router.delete("/:id", remove)`).
         let cli = &self.catalog.registration.inferred.cli_modules;
-        self.cli_file = self
-            .imports
-            .values()
-            .any(|imp| cli.iter().any(|m| wildcard_match(m, &imp.module)));
+        self.cli_file = self.cli_file
+            || self
+                .imports
+                .values()
+                .any(|imp| cli.iter().any(|m| wildcard_match(m, &imp.module)));
         self.infer_registrations();
         for (node, special) in std::mem::take(&mut self.pending) {
             self.handler_arg(node, special, 0);
@@ -844,6 +845,7 @@ impl<'a, 't> Pre<'a, 't> {
 
     pub(super) fn default_export(&mut self, v: Node<'t>, label: Span) {
         let src = self.src;
+        self.plugin_factory(v, label);
         match v.kind_name() {
             "identifier" => {
                 self.exported_names.insert(text(v, src).to_string());

@@ -411,7 +411,7 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     released = true;
                     positions.push(n.start_byte());
-                    if statement_follows(acq, n) {
+                    if statement_follows(acq, n) || promise_finally(a.anc, src) {
                         at_once = true;
                     }
                     for (i, anc) in a.anc.iter().enumerate().rev() {
@@ -607,6 +607,41 @@ fn on_event_callback(anc: &[Node], src: &str) -> bool {
         || prop
             .strip_prefix("on")
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// Is the innermost function around a release the callback of a promise chain's `.finally(…)`,
+/// or of a `.then(…)` chained after a `.catch(…)` (`….catch(log).then(() => client.end())`)?
+/// It runs whether the chain failed or not.
+fn promise_finally<'t>(anc: &[Node<'t>], src: &str) -> bool {
+    let Some(i) = anc.iter().rposition(|x| is_fn_kind(x.kind_name())) else {
+        return false;
+    };
+    let Some(call) = anc[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|x| x.kind_name() == "call_expression")
+    else {
+        return false;
+    };
+    let member = |c: Node<'t>| -> Option<Node<'t>> {
+        field(c, "function")
+            .map(unwrap_value)
+            .filter(|f| f.kind_name() == "member_expression")
+    };
+    let Some(f) = member(*call) else {
+        return false;
+    };
+    match field(f, "property").map(|p| text(p, src)) {
+        Some("finally") => true,
+        Some("then") => field(f, "object")
+            .map(unwrap_value)
+            .filter(|o| o.kind_name() == "call_expression")
+            .and_then(member)
+            .and_then(|g| field(g, "property"))
+            .is_some_and(|p| text(p, src) == "catch"),
+        _ => false,
+    }
 }
 
 /// Is a receiver's last name the word the entry's constructor is called by (`driver.session()`

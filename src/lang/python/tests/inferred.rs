@@ -648,3 +648,59 @@ def main():
         f.calls
     );
 }
+
+#[test]
+fn a_dependency_class_method_is_its_callback_but_not_an_alternative_constructor() {
+    let src = "\
+import psycopg2
+from maltego_trx.transform import DiscoverableTransform
+
+class EmailToBreaches(DiscoverableTransform):
+    @classmethod
+    def create_entities(cls, request, response):
+        a = psycopg2.connect('dbname=x')
+
+    @classmethod
+    def from_settings(cls, settings):
+        b = psycopg2.connect('dbname=x')
+        return cls()
+";
+    let f = facts_with(
+        "transforms/EmailToBreaches.py",
+        src,
+        &["maltego-trx", "psycopg2"],
+    );
+    let kinds: Vec<(ScopeKind, &str)> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework()))
+        .collect();
+    assert_eq!(kinds.len(), 2, "{:#?}", f.clients);
+    assert_eq!(kinds[0], (ScopeKind::Handler, INFERRED));
+    assert_ne!(kinds[1].0, ScopeKind::Handler);
+}
+
+#[test]
+fn a_dependency_callback_that_creates_tables_sets_a_schema_up() {
+    let src = "\
+import psycopg
+from feast.infra.online_stores.online_store import OnlineStore
+
+class Store(OnlineStore):
+    def update(self, config, tables_to_delete, tables_to_keep):
+        with psycopg.connect(config.dsn) as conn:
+            conn.execute('create table if not exists t (k text)')
+
+    def online_read(self, config, table, keys):
+        with psycopg.connect(config.dsn) as conn:
+            return conn.execute('SELECT v FROM t WHERE k = ANY(%s)', (keys,)).fetchall()
+";
+    let f = facts_with("store/online.py", src, &["feast", "psycopg"]);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(
+        kinds,
+        [ScopeKind::Function, ScopeKind::Handler],
+        "{:#?}",
+        f.clients
+    );
+}

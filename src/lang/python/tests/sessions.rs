@@ -1044,3 +1044,23 @@ def used():
     let closing: Vec<Closing> = f.sessions.iter().map(|s| s.closing).collect();
     assert_eq!(closing, vec![Closing::HandedOver, Closing::Never]);
 }
+
+#[test]
+fn another_protocols_session_getter_is_no_database_session() {
+    let src = "\
+from sqlalchemy import create_engine
+from app.clients import http_session, browser_session, db_session
+
+def notify():
+    http_session().post(URL, json={})
+    page = browser_session()
+    s = db_session()
+    s.execute(q)
+";
+    let f = facts_with("app/actions.py", src, &["sqlalchemy", "requests"]);
+    assert_eq!(
+        sessions(&f),
+        [("db_session()", Closing::Never)],
+        "only the database's session getter opens a session"
+    );
+}

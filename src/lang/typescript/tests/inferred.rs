@@ -165,3 +165,66 @@ new Strategy(async (user, pw, done) => { const p3 = new Pool(); });
     let p1 = f.clients.first().map(|c| c.guard);
     assert_eq!(p1, Some(crate::facts::Guard::None));
 }
+
+#[test]
+fn a_plugin_factorys_named_hooks_run_per_event_once_hooks_aside() {
+    let text = r#"const { Pool } = require("pg");
+module.exports = function plugin(api, options) {
+  return {
+    name: "sku-names",
+    buildStart() { const p1 = new Pool(); },
+    pre(file) { const p2 = new Pool(); },
+    visitor: { StringLiteral(path) { const p3 = new Pool(); } },
+  };
+};
+"#;
+    let mut project = Project::with_deps(&["pg", "@babel/core"]);
+    project.plugin_hosts.insert("@babel/core".to_string());
+    let file = SourceFile::in_memory("src/index.js", text, Arc::new(project)).expect("js");
+    let f = extract(&file, &crate::catalog::Catalog::shared().js).expect("extracts");
+    assert_ne!(scope_of(&f, "const p1", text).kind, ScopeKind::Handler);
+    for line in ["const p2", "const p3"] {
+        let s = scope_of(&f, line, text);
+        assert_eq!(
+            (s.kind, s.framework()),
+            (ScopeKind::Handler, INFERRED),
+            "{line}"
+        );
+    }
+    // The same factory in a package no host loads (no peerDependencies) is the project's own.
+    let g = facts("src/index.js", &["pg"], text);
+    assert_ne!(scope_of(&g, "const p2", text).kind, ScopeKind::Handler);
+}
+
+#[test]
+fn a_task_file_handed_its_runner_is_a_command_line_file() {
+    let text = r#"const { Pool } = require("pg");
+module.exports = function (grunt) {
+  grunt.registerTask("export", "Export", function () { const p = new Pool(); });
+};
+"#;
+    let f = facts("tasks/export.js", &["pg", "grunt"], text);
+    assert_ne!(scope_of(&f, "const p", text).kind, ScopeKind::Handler);
+}
+
+#[test]
+fn a_dotted_remote_method_name_registers_its_handler() {
+    let text = r#"import { Pool } from "pg";
+server.register("orders.create", async (params) => { const p1 = new Pool(); });
+container.register("config.json", () => { const p2 = new Pool(); });
+"#;
+    let f = facts("src/index.ts", &["pg", "rpc-websockets"], text);
+    let s = scope_of(&f, "const p1", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+    assert_ne!(scope_of(&f, "const p2", text).kind, ScopeKind::Handler);
+}
+
+#[test]
+fn node_http_servers_call_back_per_request() {
+    let text = r#"import http from "node:http";
+import { Pool } from "pg";
+http.createServer(async (req, res) => { const p = new Pool(); res.end(); }).listen(3000);
+"#;
+    let f = facts("src/server.ts", &["pg"], text);
+    assert_eq!(scope_of(&f, "const p", text).kind, ScopeKind::Handler);
+}

@@ -493,3 +493,29 @@ export function createDBClient(client: postgres.Sql, release: () => void = () =>
     let f = facts("src/db.ts", &["postgres"], text);
     assert_eq!(one_session(&f).closing, Closing::HandedOver);
 }
+
+#[test]
+fn a_promise_chain_ending_after_its_catch_always_closes() {
+    let text = r#"import { Client } from "pg";
+export function afterCatch() {
+  const client = new Client();
+  return client.connect().then(() => client.query("select 1")).catch(log).then(() => client.end());
+}
+export function inFinally() {
+  const client = new Client();
+  return client.connect().then(() => client.query("select 1")).finally(() => client.end());
+}
+export function thenOnly() {
+  const client = new Client();
+  return client.connect().then(() => client.query("select 1")).then(() => client.end());
+}
+"#;
+    let f = facts("src/export.ts", &["pg"], text);
+    let closing: Vec<Closing> = f.sessions.iter().map(|s| s.closing).collect();
+    assert_eq!(
+        closing,
+        [Closing::Always, Closing::Always, Closing::NotOnErrorPaths],
+        "{:#?}",
+        f.sessions
+    );
+}
