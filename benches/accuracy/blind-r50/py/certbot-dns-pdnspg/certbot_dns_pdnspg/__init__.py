@@ -1,0 +1,1 @@
+"""Certbot DNS authenticator for PowerDNS with the generic PostgreSQL backend."""

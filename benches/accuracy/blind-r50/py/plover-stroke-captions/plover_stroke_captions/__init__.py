@@ -1,0 +1,1 @@
+"""Plover stroke captions plugin."""

@@ -1,0 +1,1 @@
+"""tox-env-timings: record how long each tox environment's commands take."""
