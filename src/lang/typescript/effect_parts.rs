@@ -1029,3 +1029,79 @@ pub(super) fn completes_by_itself(pair: &crate::catalog::EffectPairDef, receiver
             .any(|op| piped.contains(op.as_str()))
     })
 }
+
+/// Is a one-shot timer's callback cancelled by a flag the cleanup sets: the callback (inline,
+/// or a local function of the effect's bodies named as the argument) starts with `if (flag)
+/// return` (or `if (!flag) return`), and a cleanup function assigns `flag`
+/// (`let cancelled = false; const attempt = () => { if (cancelled) return; … };
+/// setTimeout(attempt, 0); return () => { cancelled = true }`)? The timer then fires into
+/// nothing.
+pub(super) fn cancelled_by_flag(parts: &EffectParts<'_>, call: Node, src: &str) -> bool {
+    let Some(arg) = call_args(call).first().map(|a| unwrap_value(*a)) else {
+        return false;
+    };
+    let callback = if is_fn_kind(arg.kind_name()) {
+        Some(arg)
+    } else if arg.kind_name() == "identifier" {
+        let name = text(arg, src);
+        let mut found = None;
+        for b in &parts.bodies {
+            traverse(*b, |a, entering| {
+                let n = a.node;
+                if entering
+                    && found.is_none()
+                    && n.kind_name() == "variable_declarator"
+                    && field(n, "name").is_some_and(|x| text(x, src) == name)
+                    && let Some(v) = field(n, "value").map(unwrap_value)
+                    && is_fn_kind(v.kind_name())
+                {
+                    found = Some(v);
+                }
+            });
+        }
+        found
+    } else {
+        None
+    };
+    let Some(body) = callback.and_then(|f| field(f, "body")) else {
+        return false;
+    };
+    let Some(first) = named_kids(body).into_iter().next() else {
+        return false;
+    };
+    if first.kind_name() != "if_statement" {
+        return false;
+    }
+    let returns = field(first, "consequence").is_some_and(|c| {
+        c.kind_name() == "return_statement"
+            || (c.kind_name() == "statement_block"
+                && named_kids(c).len() == 1
+                && named_kids(c)[0].kind_name() == "return_statement")
+    });
+    let Some(mut cond) = field(first, "condition").map(unwrap_value) else {
+        return false;
+    };
+    if cond.kind_name() == "unary_expression" {
+        match field(cond, "argument").map(unwrap_value) {
+            Some(a) => cond = a,
+            None => return false,
+        }
+    }
+    if !returns || cond.kind_name() != "identifier" {
+        return false;
+    }
+    let flag = text(cond, src);
+    parts.cleanup_fns.iter().any(|f| {
+        let mut hit = false;
+        traverse(*f, |a, entering| {
+            let n = a.node;
+            if entering
+                && n.kind_name() == "assignment_expression"
+                && field(n, "left").is_some_and(|l| text(l, src) == flag)
+            {
+                hit = true;
+            }
+        });
+        hit
+    })
+}

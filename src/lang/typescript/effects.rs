@@ -834,7 +834,8 @@ impl<'a, 't> Walker<'a, 't> {
                 if !matches!(n.kind_name(), "call_expression" | "new_expression") {
                     return;
                 }
-                if n.kind_name() == "new_expression"
+                // (And an element it makes: `const overlay = document.createElement("div")`.)
+                if (n.kind_name() == "new_expression" || makes_element(n, src))
                     && let Some(h) = holder_text(a, src)
                 {
                     owned.insert(h);
@@ -878,7 +879,8 @@ impl<'a, 't> Walker<'a, 't> {
                                 .binding
                                 .as_deref()
                                 .is_some_and(|b| escapes(body, b, src)));
-                    if !kept_elsewhere {
+                    let one_shot = self.catalog.effect(&acq.pair).is_some_and(|p| p.one_shot);
+                    if !(kept_elsewhere || one_shot && cancelled_by_flag(parts, n, src)) {
                         found.push((n, acq));
                     }
                 }
