@@ -427,10 +427,7 @@ impl<'a, 't> Walker<'a, 't> {
         // (A class method too: Maltego's `DiscoverableTransform.create_entities(cls, request,
         // response)`; not an alternative constructor, `from_config`.)
         let class_method = |d: &Node<'t>| {
-            matches!(
-                text(*d, self.src).trim_start_matches('@').trim(),
-                "classmethod" | "staticmethod"
-            ) && !name.starts_with("from_")
+            super::syntax::static_or_class_method(*d, self.src) && !name.starts_with("from_")
         };
         class.dependency_base
             && decorators

@@ -728,12 +728,9 @@ impl<'a, 't> Walker<'a, 't> {
             .as_ref()
             .filter(|c| !c.name.is_empty() && parent_fn.is_none())
             .filter(|_| {
-                decorators.iter().any(|d| {
-                    matches!(
-                        text(*d, src).trim_start_matches('@').trim(),
-                        "staticmethod" | "classmethod"
-                    )
-                })
+                decorators
+                    .iter()
+                    .any(|d| super::syntax::static_or_class_method(*d, src))
             })
             .map(|c| c.name.clone());
         // A class's `__init__` runs where the class is called (`ReceiptWriter(id)`): it goes

@@ -757,3 +757,11 @@ pub(super) fn runs_setup_statements(node: Node, src: &str, statements: &[String]
         }
     }
 }
+
+/// `@staticmethod` / `@classmethod`.
+pub(super) fn static_or_class_method(decorator: Node, src: &str) -> bool {
+    matches!(
+        text(decorator, src).trim_start_matches('@').trim(),
+        "staticmethod" | "classmethod"
+    )
+}

@@ -582,22 +582,24 @@ fn wrapped_in_call(v: Node, b: &str, ctext: impl Fn(Node) -> String) -> bool {
     v.kind_name() == "call_expression" && call_args(v).iter().any(|a| ctext(unwrap_value(*a)) == b)
 }
 
-/// Is the innermost function among `anc` (a node's ancestors, innermost last) a callback handed
-/// to an event registration: `x.on(…)`, `x.once(…)`, `x.addListener(…)`, `x.addEventListener(…)`,
-/// `x.onClose(…)`?
-fn on_event_callback(anc: &[Node], src: &str) -> bool {
-    let Some(i) = anc.iter().rposition(|x| is_fn_kind(x.kind_name())) else {
-        return false;
-    };
+/// The method a callback is handed to: the `x.method` callee (a member expression) of the call
+/// whose argument is the innermost function among `anc` (a node's ancestors, innermost last).
+fn callback_method<'t>(anc: &[Node<'t>]) -> Option<Node<'t>> {
+    let i = anc.iter().rposition(|x| is_fn_kind(x.kind_name()))?;
     let call = anc[..i]
         .iter()
         .rev()
         .take(2)
-        .find(|x| x.kind_name() == "call_expression");
-    let Some(prop) = call
-        .and_then(|c| field(*c, "function"))
+        .find(|x| x.kind_name() == "call_expression")?;
+    field(*call, "function")
         .map(unwrap_value)
         .filter(|f| f.kind_name() == "member_expression")
+}
+
+/// Is the innermost function among `anc` a callback handed to an event registration:
+/// `x.on(…)`, `x.once(…)`, `x.addListener(…)`, `x.addEventListener(…)`, `x.onClose(…)`?
+fn on_event_callback(anc: &[Node], src: &str) -> bool {
+    let Some(prop) = callback_method(anc)
         .and_then(|f| field(f, "property"))
         .map(|p| text(p, src))
     else {
@@ -612,34 +614,23 @@ fn on_event_callback(anc: &[Node], src: &str) -> bool {
 /// Is the innermost function around a release the callback of a promise chain's `.finally(…)`,
 /// or of a `.then(…)` chained after a `.catch(…)` (`….catch(log).then(() => client.end())`)?
 /// It runs whether the chain failed or not.
-fn promise_finally<'t>(anc: &[Node<'t>], src: &str) -> bool {
-    let Some(i) = anc.iter().rposition(|x| is_fn_kind(x.kind_name())) else {
+fn promise_finally(anc: &[Node], src: &str) -> bool {
+    let Some(f) = callback_method(anc) else {
         return false;
     };
-    let Some(call) = anc[..i]
-        .iter()
-        .rev()
-        .take(2)
-        .find(|x| x.kind_name() == "call_expression")
-    else {
-        return false;
-    };
-    let member = |c: Node<'t>| -> Option<Node<'t>> {
-        field(c, "function")
-            .map(unwrap_value)
-            .filter(|f| f.kind_name() == "member_expression")
-    };
-    let Some(f) = member(*call) else {
-        return false;
-    };
-    match field(f, "property").map(|p| text(p, src)) {
+    let property = |m: Node| field(m, "property").map(|p| text(p, src));
+    match property(f) {
         Some("finally") => true,
-        Some("then") => field(f, "object")
-            .map(unwrap_value)
-            .filter(|o| o.kind_name() == "call_expression")
-            .and_then(member)
-            .and_then(|g| field(g, "property"))
-            .is_some_and(|p| text(p, src) == "catch"),
+        Some("then") => {
+            field(f, "object")
+                .map(unwrap_value)
+                .filter(|o| o.kind_name() == "call_expression")
+                .and_then(|o| field(o, "function"))
+                .map(unwrap_value)
+                .filter(|g| g.kind_name() == "member_expression")
+                .and_then(property)
+                == Some("catch")
+        }
         _ => false,
     }
 }
