@@ -835,7 +835,7 @@ impl<'a, 't> Walker<'a, 't> {
                     return;
                 }
                 // (And an element it makes: `const overlay = document.createElement("div")`.)
-                if (n.kind_name() == "new_expression" || makes_element(n, src))
+                if (n.kind_name() == "new_expression" || self.makes_element(n))
                     && let Some(h) = holder_text(a, src)
                 {
                     owned.insert(h);

@@ -51,6 +51,35 @@ impl<'a, 't> Walker<'a, 't> {
         self.owned_path(receiver, parts, &locals)
     }
 
+    /// Does `call` make an element of its own: a chain through one of the catalogue's
+    /// `element_calls` (`document.createElement("div")`), or a D3 chain on one
+    /// ([`Walker::selection_chain`]: `d3.select(this.container).append("svg").attr(…)`)?
+    /// Listeners on it go away with it.
+    pub(super) fn makes_element(&self, call: Node<'t>) -> bool {
+        let def = &self.catalog.owned_elements;
+        let mut cur = call;
+        for _ in 0..16 {
+            let Some(callee) = (cur.kind_name() == "call_expression")
+                .then(|| field(cur, "function").map(unwrap_value))
+                .flatten()
+                .filter(|c| c.kind_name() == "member_expression")
+            else {
+                break;
+            };
+            if field(callee, "property").is_some_and(|p| {
+                let p = text(p, self.src);
+                def.element_calls.iter().any(|e| e == p)
+            }) {
+                return true;
+            }
+            match field(callee, "object").map(unwrap_value) {
+                Some(o) => cur = o,
+                None => break,
+            }
+        }
+        call.kind_name() == "call_expression" && self.selection_chain(&self.ctext(call))
+    }
+
     /// Is `receiver` a D3 chain on the component's elements (catalogue `selection_methods`,
     /// `selection_factories`), in a file importing one of `selection_modules`: `nodes
     /// .selectAll("circle").data(d).join("circle")`, `d3.zoom().scaleExtent([1, 8])`? Not one

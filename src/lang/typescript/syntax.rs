@@ -951,33 +951,3 @@ pub(super) fn fills_missing_key(cond: Node, body: Node, src: &str) -> bool {
     });
     fills
 }
-
-/// A call of a DOM method that makes a new element (`document.createElement("div")`, the
-/// catalogue-free [`ELEMENT_FACTORIES`]), or a chain through one, or through a selection's
-/// `append` given a tag (d3's `d3.select(el).append("svg").attr(…)`).
-pub(super) fn makes_element(call: Node, src: &str) -> bool {
-    let mut cur = call;
-    for _ in 0..16 {
-        if cur.kind_name() != "call_expression" {
-            return false;
-        }
-        let Some(callee) = field(cur, "function")
-            .map(unwrap_value)
-            .filter(|c| c.kind_name() == "member_expression")
-        else {
-            return false;
-        };
-        let prop = field(callee, "property").map_or("", |p| text(p, src));
-        let tag_first = call_args(cur)
-            .first()
-            .is_some_and(|a| unwrap_value(*a).kind_name() == "string");
-        if ELEMENT_FACTORIES.contains(&prop) || (prop == "append" && tag_first) {
-            return true;
-        }
-        match field(callee, "object").map(unwrap_value) {
-            Some(o) => cur = o,
-            None => return false,
-        }
-    }
-    false
-}

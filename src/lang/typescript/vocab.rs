@@ -312,7 +312,3 @@ pub(super) const EVENT_REGISTRATIONS: &[&str] = &[
     "addEventListener",
     "prependListener",
 ];
-
-/// DOM methods that make a new element (`document.createElement("div")`, `node.cloneNode()`):
-/// listeners on it go away with it once it is dropped.
-pub(super) const ELEMENT_FACTORIES: &[&str] = &["createElement", "createElementNS", "cloneNode"];
