@@ -300,7 +300,7 @@ impl<'t> Walker<'_, 't> {
                     reg.lists_method(method)
                         || receiver.is_some_and(|r| reg.lists_method(&format!("{r}.{method}")))
                 }),
-                "identifier" => reg.functions.iter().any(|f| f == text(func, src)),
+                "identifier" => self.pre.registration_function(text(func, src)),
                 _ => false,
             };
             if !named {

@@ -988,6 +988,20 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 
+    /// A bare call of a registration function (`setInterval(cb)`), or of a registration method
+    /// imported by name from a package (`import { createServer } from "node:http"`).
+    pub(super) fn registration_function(&self, name: &str) -> bool {
+        let reg = &self.catalog.registration;
+        reg.functions.iter().any(|f| f == name)
+            || self.imports.get(name).is_some_and(|imp| {
+                imp.local.is_none()
+                    && !imp.module.starts_with('.')
+                    && !imp.path.contains('.')
+                    && !matches!(imp.path.as_str(), "default" | "*")
+                    && reg.lists_method(&imp.path)
+            })
+    }
+
     pub(super) fn event_registration(&mut self, call: Node<'t>) {
         let src = self.src;
         let reg = &self.catalog.registration;
@@ -1003,7 +1017,7 @@ impl<'a, 't> Pre<'a, 't> {
                     "member_expression" => {
                         field(c, "property").is_some_and(|p| reg.lists_method(text(p, src)))
                     }
-                    "identifier" => reg.functions.iter().any(|f| f == text(c, src)),
+                    "identifier" => self.registration_function(text(c, src)),
                     _ => false,
                 })
         };

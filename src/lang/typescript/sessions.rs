@@ -55,8 +55,15 @@ impl<'a, 't> Walker<'a, 't> {
             .and_then(|f| self.resolve(f))
             .and_then(|(module, path, _)| catalog.singleton_js(&module, &path))
             .map(|d| d.id.clone());
+        // A pool a project function returns, checked out from at once (`getPool().getConnection()`):
+        // read by that function's name, like `const pool = getPool()`.
+        let made_by = object
+            .filter(|o| o.kind_name() == "call_expression")
+            .and_then(|o| field(o, "function"))
+            .and_then(|c| callee_name(c, src))
+            .map(str::to_ascii_lowercase);
         let Some(path) = object.and_then(|o| {
-            if stored.is_some() {
+            if stored.is_some() || made_by.is_some() {
                 Some(self.ctext(o))
             } else {
                 dotted_path(o, src)
@@ -74,11 +81,12 @@ impl<'a, 't> Walker<'a, 't> {
             None => {
                 // The receiver's last name says what it is: `pool`, or the family of the entry
                 // it is an instance of (`kafka.producer()`).
-                let last = path
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or(&path)
-                    .to_ascii_lowercase();
+                let last = made_by.clone().unwrap_or_else(|| {
+                    path.rsplit('.')
+                        .next()
+                        .unwrap_or(&path)
+                        .to_ascii_lowercase()
+                });
                 // ... or the function it was built by: `const primary = warehousePool("eu")`.
                 let maker = self
                     .bindings
@@ -95,6 +103,7 @@ impl<'a, 't> Walker<'a, 't> {
                     .and_then(|v| field(v, "function"))
                     .and_then(|c| callee_name(c, src))
                     .map(str::to_ascii_lowercase)
+                    .or_else(|| made_by.clone())
                     .unwrap_or_default();
                 cands.iter().find(|(_, k)| {
                     k.on.as_deref()
