@@ -770,6 +770,11 @@ pub struct FileFacts {
     /// reader's part.)
     #[serde(default)]
     pub entry_script: bool,
+    /// A module in a scripts folder that its host loads as a plugin (it runs nothing when
+    /// loaded and subclasses a dependency's class: Hummingbot's `scripts/` strategies): not a
+    /// one-off script, whatever its folder.
+    #[serde(default)]
+    pub hosted_plugin: bool,
     /// Rust: traits this file declares whose implementations a framework calls per request.
     #[serde(default)]
     pub callback_traits: Vec<CallbackTrait>,
@@ -950,6 +955,7 @@ impl FileFacts {
             notes,
             url_returns,
             entry_script: _,
+            hosted_plugin: _,
             callback_traits,
             trait_impls,
             checkout_fields,

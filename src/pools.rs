@@ -368,6 +368,16 @@ pub fn is_auxiliary_file(
         || lang.cli_tool(&source.project)
 }
 
+/// [`is_auxiliary_file`], unless the front-end found the file to be a plugin its host loads
+/// (see [`crate::facts::FileFacts::hosted_plugin`]).
+pub fn is_auxiliary_module(
+    catalog: &crate::catalog::Catalog,
+    source: &crate::source::SourceFile,
+    facts: &crate::facts::FileFacts,
+) -> bool {
+    !facts.hosted_plugin && is_auxiliary_file(catalog, source)
+}
+
 pub fn is_auxiliary(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or("");
     rel.split('/').any(|s| {

@@ -352,6 +352,25 @@ impl LangCatalog {
     /// For builders, `path` is the start of the chain (`PgPoolOptions::new`) and `then` the
     /// terminal method; pass `then: None` for a plain call.
     pub fn match_rs(&self, path: &[String], then: Option<&str>) -> Option<CtorMatch<'_>> {
+        // A crate another crate re-exports (`r2d2_postgres::postgres::Client::connect`,
+        // `google_sheets4::hyper_util::client::legacy::Client::builder`): matched from the
+        // catalogued crate it names. (Not a path of the project's own: `crate::db::redis::…`.)
+        let external = path
+            .first()
+            .is_some_and(|f| !matches!(f.as_str(), "crate" | "self" | "super"));
+        let skips = if external { path.len().min(3) } else { 1 };
+        (0..skips).find_map(|skip| {
+            let rest = &path[skip..];
+            (skip == 0
+                || rest
+                    .first()
+                    .is_some_and(|c| self.clients_of(c).next().is_some()))
+            .then(|| self.match_rs_from(rest, then))
+            .flatten()
+        })
+    }
+
+    fn match_rs_from(&self, path: &[String], then: Option<&str>) -> Option<CtorMatch<'_>> {
         let first = path.first()?;
         let check = |ctor: &CtorDef| {
             if ctor.on_type {

@@ -20,7 +20,8 @@ pub struct ClientDef {
     /// Import sources that give identity.
     /// - TS/JS: module specifiers (`pg`, `@prisma/client`); a `*` matches any characters.
     /// - Python: module paths (`sqlalchemy`, `sqlalchemy.ext.asyncio`).
-    /// - Rust: crate names (`sqlx`, `reqwest`).
+    /// - Rust: crate names (`sqlx`, `reqwest`), also as another crate re-exports them
+    ///   (`use r2d2_postgres::postgres::Client`, `google_sheets4::hyper_util::…`).
     pub modules: Vec<String>,
     /// How a client is built.
     #[serde(default)]
@@ -451,7 +452,8 @@ pub struct RegistrationDef {
     pub not_receivers: Vec<String>,
     /// Methods (`x.on(…)`) whose callback argument runs per event.
     pub methods: Vec<String>,
-    /// Plain functions (`setInterval(cb)`) whose callback argument runs per event.
+    /// Plain functions (`setInterval(cb)`) whose callback argument runs per event; TS/JS:
+    /// `module:name` for one imported by name from that module (`node:http:createServer`).
     pub functions: Vec<String>,
     /// Classes whose constructor takes a callback run per event (`new Worker(queue, cb)`).
     pub classes: Vec<String>,
@@ -469,7 +471,8 @@ pub struct RegistrationDef {
     /// Rust: attributes on a function whose nested functions the library registers as
     /// callables (starlark's `#[starlark_module] fn globals(builder: &mut GlobalsBuilder) { fn
     /// fx_rate(…) }`): the function runs once, where the module is built; each nested function
-    /// runs per call a script makes.
+    /// runs per call a script makes. On an inline module (`#[vmod] mod tenant { pub fn
+    /// lookup(…) }`), its public functions run per call.
     #[serde(default)]
     pub module_attributes: Vec<String>,
     /// Rust: bridge crates that export a module's public functions to a host language, each
@@ -755,7 +758,9 @@ pub struct InferredDef {
     /// the decorated function runs on every tick.
     pub schedule_keywords: Vec<String>,
     /// TS/JS: keys by which an options object handed to a call names its event or job (`name`,
-    /// `id`, `topic`): its function-valued properties then probably run per event.
+    /// `id`, `topic`): its function-valued properties then probably run per event. Python: the
+    /// keyword arguments by which a dependency's bare decorator names its job
+    /// (`@action(name="lookup_order_status")`).
     pub object_keys: Vec<String>,
     /// TS/JS: the keys of an observer object handed to a method (`stream.addListener({ next:
     /// (ev) => …, error, complete })`, RxJS's `subscribe({ next })`) whose function runs once

@@ -27,7 +27,7 @@ impl Check for OversizedPool {
         // Constructions already reported as too big by themselves.
         let mut too_big: HashSet<(usize, Span)> = HashSet::new();
         for (fi, file) in cx.files.iter().enumerate() {
-            if pools::is_auxiliary_file(cx.catalog, &file.source) {
+            if pools::is_auxiliary_module(cx.catalog, &file.source, &file.facts) {
                 continue;
             }
             // Each file is judged by the budget of the configuration governing it.

@@ -407,8 +407,8 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     let registered_in_auxiliary = matches!(&verdict, Verdict::PerRequest {
         via: Some(PerRequest::HandlerRef { file: rf, framework, .. }), ..
     } if framework == INFERRED
-        && crate::pools::is_auxiliary_file(cx.catalog, &cx.files[*rf].source));
-    if (crate::pools::is_auxiliary_file(cx.catalog, &f.source)
+        && crate::pools::is_auxiliary_module(cx.catalog, &cx.files[*rf].source, &cx.files[*rf].facts));
+    if (crate::pools::is_auxiliary_module(cx.catalog, &f.source, &f.facts)
         || crate::pools::is_auxiliary_project(&f.source.project.root)
         || f.source.project.test_support
         || registered_in_auxiliary)

@@ -313,10 +313,22 @@ impl<'t> Pre<'t> {
             return false;
         }
         let dependency = self.dependency_import(name, file);
-        let key = call
-            .and_then(|c| c.field("arguments"))
+        // The key first, or given by name (`@action(name="lookup_order_status")`: NeMo
+        // Guardrails' actions, run per dialog turn), a name the catalogue's `object_keys` lists.
+        let args = call.and_then(|c| c.field("arguments"));
+        let key = args
             .and_then(|a| a.named_child(0))
             .and_then(|a| plain_string(a, src))
+            .or_else(|| {
+                named_children(args?).into_iter().find_map(|k| {
+                    (k.kind_name() == "keyword_argument"
+                        && k.field("name")
+                            .is_some_and(|n| def.object_keys.iter().any(|o| o == text(n, src))))
+                    .then(|| k.field("value"))
+                    .flatten()
+                    .and_then(|v| plain_string(v, src))
+                })
+            })
             .map(|(v, _)| v);
         dependency
             && key.is_some_and(|k| {

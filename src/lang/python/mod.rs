@@ -44,6 +44,7 @@ type HashSet<T> = foldhash::HashSet<T>;
 use std::sync::LazyLock;
 use tree_sitter::{Node, Parser, Tree};
 
+mod files;
 mod flow;
 mod frameworks;
 mod inferred;
@@ -55,6 +56,7 @@ mod sessions;
 mod sites;
 mod syntax;
 mod vocab;
+use files::*;
 use prepass::*;
 use scopes::*;
 use sites::*;

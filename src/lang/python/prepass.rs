@@ -83,6 +83,9 @@ pub(super) struct Pre<'t> {
     pub(super) imports_cli: bool,
     /// Module-level code reads the command line (`sys.argv`, `parser.parse_args()`): a script.
     pub(super) module_reads_argv: bool,
+    /// Loading the module runs nothing: no main guard, no `def main`, no call at module level
+    /// (assignments aside).
+    pub(super) loads_quietly: bool,
     /// Names of methods defined in the file (for `self.method()` calls).
     pub(super) local_methods: HashSet<String>,
     /// Module-level assignments to a plain name (`POOL_SIZE = 20`, `DATABASE_URL =
@@ -126,6 +129,7 @@ impl<'t> Pre<'t> {
             reg_decorators: catalog.registration.decorators.clone(),
             rerun_cache: catalog.rerun.cache.iter().cloned().collect(),
             inferred: catalog.registration.inferred.clone(),
+            loads_quietly: true,
             ..Pre::default()
         };
         let mut refs: Vec<RefCandidate<'t>> = Vec::new();
@@ -143,7 +147,10 @@ impl<'t> Pre<'t> {
                 "import_statement" | "import_from_statement" | "future_import_statement" => {
                     last_import_end = Some(stmt.end_byte());
                 }
-                "if_statement" if is_main_guard(stmt, src) => main_blocks.push(stmt),
+                "if_statement" if is_main_guard(stmt, src) => {
+                    pre.loads_quietly = false;
+                    main_blocks.push(stmt)
+                }
                 // A script's `def main():` (`asyncio.run(main_async())` in it): its body runs
                 // once as well.
                 "function_definition" | "decorated_definition" => {
@@ -156,6 +163,7 @@ impl<'t> Pre<'t> {
                         .filter(|d| d.field("name").is_some_and(|n| text(n, src) == "main"))
                         .and_then(|d| d.field("body"))
                     {
+                        pre.loads_quietly = false;
                         main_bodies.push(body);
                     }
                 }
@@ -166,6 +174,13 @@ impl<'t> Pre<'t> {
                     let t = text(stmt, src);
                     if t.contains("sys.argv[") || t.contains(".parse_args(") {
                         pre.module_reads_argv = true;
+                        pre.loads_quietly = false;
+                    }
+                    if stmt
+                        .named_child(0)
+                        .is_some_and(|e| matches!(e.kind_name(), "call" | "await"))
+                    {
+                        pre.loads_quietly = false;
                     }
                 }
                 _ => {}
@@ -1090,49 +1105,6 @@ pub(super) fn is_method<'t>(def: Node<'t>, flat: &Flat<'t>) -> bool {
     p.filter(|n| n.kind_name() == "block")
         .and_then(|b| flat.parent(b))
         .is_some_and(|c| c.kind_name() == "class_definition")
-}
-
-// ---------------------------------------------------------------------------------------------
-// File classification
-// ---------------------------------------------------------------------------------------------
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FileKind {
-    Normal,
-    Test,
-    Startup,
-}
-
-pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let (file, dirs) = match parts.split_last() {
-        Some((f, d)) => (*f, d),
-        None => (rel, &[][..]),
-    };
-    // (Django's context processors, `context_processors.py`, run on every request rendered
-    // with a `RequestContext`, as views do.)
-    let views =
-        matches!(file, "views.py" | "context_processors.py") || dirs.last() == Some(&"views");
-    let test = file == "conftest.py"
-        || file.starts_with("test_")
-        || file.ends_with("_test.py")
-        || dirs.iter().any(|d| *d == "tests" || *d == "test");
-    if test {
-        return (FileKind::Test, views);
-    }
-    let startup = matches!(
-        file,
-        "manage.py" | "env.py" | "gunicorn.conf.py" | "gunicorn_conf.py"
-    ) || dirs
-        .iter()
-        .any(|d| matches!(*d, "alembic" | "migrations" | "scripts" | "bin" | "seeds"))
-        || dirs
-            .windows(2)
-            .any(|w| w[0] == "management" && w[1] == "commands");
-    if startup {
-        return (FileKind::Startup, views);
-    }
-    (FileKind::Normal, views)
 }
 
 /// `path` is one of `prefixes` or a module under one (`rq.decorators` under `rq`).

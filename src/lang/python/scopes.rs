@@ -294,6 +294,11 @@ impl<'a, 't> Walker<'a, 't> {
         {
             file_kind = FileKind::Startup;
         }
+        // A plugin its host loads from a scripts folder is not a script.
+        let hosted_plugin = file_kind == FileKind::Startup && hosted_plugin(file, &pre);
+        if hosted_plugin {
+            file_kind = FileKind::Normal;
+        }
         let mut release_names: HashSet<String> = cat.generic_release.iter().cloned().collect();
         for c in &cat.clients {
             release_names.extend(c.release.iter().cloned());
@@ -301,6 +306,7 @@ impl<'a, 't> Walker<'a, 't> {
         let facts = FileFacts {
             handler_refs: pre.handler_refs.clone(),
             imports: pre.project_imports.clone(),
+            hosted_plugin,
             ..Default::default()
         };
         let on = OnIndex::build(cat, &pre, file);

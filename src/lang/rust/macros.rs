@@ -12,6 +12,10 @@ pub(super) enum MacroContent {
     Lazy(Vec<(String, Expr)>),
     /// The body of an expression macro of [`EXPR_MACROS`] (`tokio::join!(a, b)`, `vec![..]`).
     Exprs(Vec<Expr>),
+    /// Functions a macro with a syntax of its own declares at its top level (rutie's
+    /// `methods!(Class, rtself, fn quote(sku: RString) -> Integer { … }, …)`): read as the
+    /// file's functions.
+    Fns(Vec<syn::ItemFn>),
 }
 
 #[derive(Default)]
@@ -167,6 +171,10 @@ impl<'ast> Visit<'ast> for MacroStore {
                 // geocode } }`): a value where the macro stands.
                 Ok(e @ Expr::Struct(_)) => Some(MacroContent::Exprs(vec![e])),
                 _ => {
+                    let fns = item_fns(&m.tokens);
+                    if !fns.is_empty() {
+                        return self.store(m, MacroContent::Fns(fns));
+                    }
                     let mut blocks = top_level_blocks(&m.tokens);
                     blocks.extend(signature_fns(&m.tokens));
                     (!blocks.is_empty()).then_some(MacroContent::Exprs(blocks))
@@ -175,22 +183,59 @@ impl<'ast> Visit<'ast> for MacroStore {
             _ => None,
         };
         if let Some(c) = content {
-            // The macros written inside this one's expressions (`vec![Service {
-            // characteristics: vec![…] }]`): each is read where it stands too.
-            if self.depth < 16 {
-                self.depth += 1;
-                match &c {
-                    MacroContent::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
-                    MacroContent::Lazy(statics) => {
-                        statics.iter().for_each(|(_, e)| self.visit_expr(e));
-                    }
-                    MacroContent::Routes(_) => {}
-                }
-                self.depth -= 1;
-            }
-            self.by_key.insert(macro_key(m), c);
+            self.store(m, c);
         }
     }
+}
+
+impl MacroStore {
+    fn store(&mut self, m: &Macro, c: MacroContent) {
+        // The macros written inside this one's expressions (`vec![Service {
+        // characteristics: vec![…] }]`): each is read where it stands too.
+        if self.depth < 16 {
+            self.depth += 1;
+            match &c {
+                MacroContent::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
+                MacroContent::Lazy(statics) => {
+                    statics.iter().for_each(|(_, e)| self.visit_expr(e));
+                }
+                MacroContent::Fns(fns) => fns.iter().for_each(|f| self.visit_item_fn(f)),
+                MacroContent::Routes(_) => {}
+            }
+            self.depth -= 1;
+        }
+        self.by_key.insert(macro_key(m), c);
+    }
+}
+
+/// The functions written at the top level of a macro's tokens (`fn name(…) [-> T] { … }`), each
+/// parsed as a function item from its `fn` to its body (at most a few dozen).
+fn item_fns(tokens: &proc_macro2::TokenStream) -> Vec<syn::ItemFn> {
+    use proc_macro2::{Delimiter, TokenTree};
+    const MAX_FNS: usize = 32;
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().take(4096).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < trees.len() && out.len() < MAX_FNS {
+        let starts = matches!(&trees[i], TokenTree::Ident(k) if k == "fn")
+            && matches!(trees.get(i + 1), Some(TokenTree::Ident(_)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let body = (i + 2..trees.len().min(i + 128)).find(
+            |&j| matches!(&trees[j], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace),
+        );
+        let Some(end) = body else {
+            break;
+        };
+        let stream: proc_macro2::TokenStream = trees[i..=end].iter().cloned().collect();
+        if let Ok(f) = syn::parse2::<syn::ItemFn>(stream) {
+            out.push(f);
+        }
+        i = end + 1;
+    }
+    out
 }
 
 /// The brace-delimited groups at the top level of a macro's tokens that parse as blocks, as
@@ -296,5 +341,49 @@ fn markup_blocks(tokens: &proc_macro2::TokenStream, depth: usize, out: &mut Vec<
             continue;
         }
         markup_blocks(&g.stream(), depth + 1, out);
+    }
+}
+
+impl<'ast> Walker<'_, 'ast> {
+    /// What a macro holds, walked where it stands (see [`MacroStore`]).
+    pub(super) fn walk_macro(&mut self, m: &'ast Macro) {
+        let macros = self.macros;
+        match macros.get(m) {
+            Some(MacroContent::Lazy(statics)) => {
+                let test = self.in_test();
+                let ctx = Ctx {
+                    kind: if test {
+                        ScopeKind::Test
+                    } else {
+                        ScopeKind::Module
+                    },
+                    framework: if test { Some("test") } else { None },
+                    fn_idx: None,
+                    guard: Guard::Lazy,
+                    closure: false,
+                    handler_closure: false,
+                };
+                let fns = std::mem::take(&mut self.fns);
+                self.static_bindings.clear();
+                self.with_ctx(ctx, |w| {
+                    for (_, e) in statics {
+                        w.visit_expr(e);
+                    }
+                });
+                self.fns = fns;
+            }
+            Some(MacroContent::Exprs(exprs)) => {
+                for e in exprs {
+                    self.visit_expr(e);
+                }
+            }
+            // (Declared where the macro stands: at a module's top level, free functions.)
+            Some(MacroContent::Fns(fns)) => {
+                for f in fns {
+                    self.visit_item_fn(f);
+                }
+            }
+            Some(MacroContent::Routes(_)) | None => {}
+        }
     }
 }

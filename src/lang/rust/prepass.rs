@@ -1167,6 +1167,11 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
                     self.visit_expr(e);
                 }
             }
+            Some(MacroContent::Fns(fns)) => {
+                for f in fns {
+                    self.visit_item_fn(f);
+                }
+            }
             None => {}
         }
     }

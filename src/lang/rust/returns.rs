@@ -266,6 +266,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
         let place = FnPlace {
             free: true,
+            exported: self.callable_mods > 0
+                && self.fns.is_empty()
+                && matches!(f.vis, Visibility::Public(_)),
             ..FnPlace::default()
         };
         self.enter_fn(&f.attrs, &f.vis, &f.sig, &f.block, place);
@@ -386,6 +389,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             } else {
                 None
             },
+            exported: false,
         };
         let owner = match &*i.self_ty {
             syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
@@ -466,9 +470,17 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         if test {
             self.test_depth += 1;
         }
+        // A callable module (`#[vmod] mod tenant { … }`: a Varnish VMOD's functions, run from
+        // VCL per request): its public functions are called per call.
+        let callable = m
+            .attrs
+            .iter()
+            .any(|a| attr_named(a, &self.catalog.registration.module_attributes));
+        self.callable_mods += usize::from(callable);
         self.inline_depth += 1;
         visit::visit_item_mod(self, m);
         self.inline_depth -= 1;
+        self.callable_mods -= usize::from(callable);
         if test {
             self.test_depth -= 1;
         }
@@ -495,38 +507,7 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_macro(&mut self, m: &'ast Macro) {
-        let macros = self.macros;
-        match macros.get(m) {
-            Some(MacroContent::Lazy(statics)) => {
-                let test = self.in_test();
-                let ctx = Ctx {
-                    kind: if test {
-                        ScopeKind::Test
-                    } else {
-                        ScopeKind::Module
-                    },
-                    framework: if test { Some("test") } else { None },
-                    fn_idx: None,
-                    guard: Guard::Lazy,
-                    closure: false,
-                    handler_closure: false,
-                };
-                let fns = std::mem::take(&mut self.fns);
-                self.static_bindings.clear();
-                self.with_ctx(ctx, |w| {
-                    for (_, e) in statics {
-                        w.visit_expr(e);
-                    }
-                });
-                self.fns = fns;
-            }
-            Some(MacroContent::Exprs(exprs)) => {
-                for e in exprs {
-                    self.visit_expr(e);
-                }
-            }
-            Some(MacroContent::Routes(_)) | None => {}
-        }
+        self.walk_macro(m);
     }
 
     fn visit_stmt(&mut self, s: &'ast Stmt) {

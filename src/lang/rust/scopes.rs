@@ -56,6 +56,9 @@ pub(super) struct FnPlace {
     /// A method of `impl Clone for T`: `clone` runs whenever the value is copied (a server
     /// clones its handler or state for every connection or request).
     pub(super) clone_impl: bool,
+    /// A public function of an inline module under one of the catalogue's `module_attributes`
+    /// (`#[vmod] mod tenant { pub fn lookup(…) }`): the host calls it per call.
+    pub(super) exported: bool,
 }
 
 /// What a closure argument becomes.
@@ -151,6 +154,8 @@ pub(super) struct Walker<'a, 'ast> {
     pub(super) next_closure: Option<ClosureRole>,
     pub(super) test_depth: usize,
     pub(super) inline_depth: usize,
+    /// Inline modules being walked under one of the catalogue's `module_attributes`.
+    pub(super) callable_mods: usize,
     /// The self type of the `impl` block being walked.
     pub(super) impl_owner: Option<String>,
     /// Enclosing `for` loops: the ctx depth of the loop body, the name the loop binds, and the
@@ -212,6 +217,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             next_closure: None,
             test_depth: 0,
             inline_depth: 0,
+            callable_mods: 0,
             impl_owner: None,
             for_loops: Vec::new(),
             retry_kept: HashSet::new(),
@@ -296,7 +302,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         {
             return (ScopeKind::Startup, Some("callable-module"));
         }
-        if self.ctx().framework == Some("callable-module") {
+        if self.ctx().framework == Some("callable-module") || place.exported {
             return (ScopeKind::Handler, Some("endpoint"));
         }
         if attrs

@@ -64,6 +64,7 @@ mod listeners;
 mod loops;
 mod options;
 mod prepass;
+mod registrations;
 mod returns;
 mod roots;
 mod scopes;

@@ -704,3 +704,42 @@ class Store(OnlineStore):
         f.clients
     );
 }
+
+#[test]
+fn a_dependencys_decorator_naming_its_job_by_keyword() {
+    let src = "\
+import asyncpg
+from nemoguardrails.actions import action
+
+@action(name='lookup_order_status')
+async def lookup(context=None):
+    a = await asyncpg.connect('postgres://x')
+
+@action(is_system_action=True)
+async def other(context=None):
+    b = await asyncpg.connect('postgres://x')
+";
+    let f = facts_with("config/actions.py", src, &["nemoguardrails", "asyncpg"]);
+    assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
+    assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+    assert_ne!(f.clients[1].scope.kind, ScopeKind::Handler);
+}
+
+#[test]
+fn a_plugin_module_in_a_scripts_folder_is_not_a_script() {
+    let plugin = "\
+import requests
+from hummingbot.strategy.script_strategy_base import ScriptStrategyBase
+
+class MM(ScriptStrategyBase):
+    def on_tick(self):
+        s = requests.Session()
+";
+    let f = facts_with("scripts/mm.py", plugin, &["hummingbot", "requests"]);
+    assert!(f.hosted_plugin);
+    assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+    let script = format!("{plugin}\nif __name__ == '__main__':\n    MM().on_tick()\n");
+    let f = facts_with("scripts/mm.py", &script, &["hummingbot", "requests"]);
+    assert!(!f.hosted_plugin);
+    assert_eq!(f.clients[0].scope.kind, ScopeKind::Startup);
+}

@@ -234,3 +234,35 @@ fn qt_side(x: i32) -> i32 { x }
         ]
     );
 }
+
+#[test]
+fn a_callable_modules_public_functions_and_a_macros_functions_are_read() {
+    let f = facts(
+        r#"
+#[vmod]
+mod tenant {
+    pub fn lookup(host: &str) -> String { let c = redis::Client::open("redis://x/").unwrap(); String::new() }
+    fn helper() {}
+}
+methods!(
+    Pricing,
+    _rtself,
+    fn pricing_quote(sku: RString) -> Integer { let d = redis::Client::open("redis://x/").unwrap(); Integer::new(1) }
+);
+"#,
+    );
+    assert_eq!(f.clients.len(), 2, "{:#?}", f.clients);
+    assert_eq!(f.clients[0].scope.kind, ScopeKind::Handler);
+    assert!(f.functions.iter().any(|x| x.name == "pricing_quote"));
+}
+
+#[test]
+fn a_crate_another_crate_reexports_is_matched() {
+    let f = facts(
+        r#"
+use r2d2_postgres::postgres::{Client, NoTls};
+async fn handler() { let c = Client::connect("postgres://x", NoTls).unwrap(); }
+"#,
+    );
+    assert_eq!(only_client(&f).family, "postgres");
+}

@@ -228,3 +228,28 @@ http.createServer(async (req, res) => { const p = new Pool(); res.end(); }).list
     let f = facts("src/server.ts", &["pg"], text);
     assert_eq!(scope_of(&f, "const p", text).kind, ScopeKind::Handler);
 }
+
+#[test]
+fn node_servers_imported_by_name_call_back_per_request_but_not_dangers_schedule() {
+    let text = r#"import { createServer } from "node:http";
+import { schedule } from "danger";
+import { Pool } from "pg";
+createServer(async (req, res) => { const p1 = new Pool(); res.end(); }).listen(3000);
+schedule(async () => { const p2 = new Pool(); });
+"#;
+    let f = facts("src/server.ts", &["pg", "danger"], text);
+    assert_eq!(scope_of(&f, "const p1", text).kind, ScopeKind::Handler);
+    assert_ne!(scope_of(&f, "const p2", text).kind, ScopeKind::Handler);
+}
+
+#[test]
+fn an_options_object_naming_its_keyword_holds_a_callback() {
+    let text = r#"import Ajv from "ajv";
+import { Pool } from "pg";
+const ajv = new Ajv();
+ajv.addKeyword({ keyword: "noOpenOrder", async: true, validate: async (s, v) => { const p = new Pool(); return true; } });
+"#;
+    let f = facts("src/keywords.ts", &["pg", "ajv"], text);
+    let s = scope_of(&f, "const p", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+}

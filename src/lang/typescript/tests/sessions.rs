@@ -519,3 +519,17 @@ export function thenOnly() {
         f.sessions
     );
 }
+
+#[test]
+fn a_checkout_from_the_pool_a_getter_returns() {
+    let text = r#"import mysql from "mysql2/promise";
+import { getPool } from "./db";
+export async function onPush(repo: string) {
+  const conn = await getPool().getConnection();
+  await conn.query("select 1");
+}
+"#;
+    let f = facts("src/hooks.ts", &["mysql2"], text);
+    let s = one_session(&f);
+    assert_eq!(s.closing, Closing::Never);
+}
