@@ -28,37 +28,38 @@ pub(super) fn file_kind(rel: &str) -> (FileKind, bool) {
     if test {
         return (FileKind::Test, views);
     }
-    let startup = matches!(
+    if startup_by_name(file, dirs) || script_folder(dirs) {
+        return (FileKind::Startup, views);
+    }
+    (FileKind::Normal, views)
+}
+
+/// Start-up code by its name or a migration's, seed's or management command's folder.
+fn startup_by_name(file: &str, dirs: &[&str]) -> bool {
+    matches!(
         file,
         "manage.py" | "env.py" | "gunicorn.conf.py" | "gunicorn_conf.py"
     ) || dirs
         .iter()
-        .any(|d| matches!(*d, "alembic" | "migrations" | "scripts" | "bin" | "seeds"))
+        .any(|d| matches!(*d, "alembic" | "migrations" | "seeds"))
         || dirs
             .windows(2)
-            .any(|w| w[0] == "management" && w[1] == "commands");
-    if startup {
-        return (FileKind::Startup, views);
-    }
-    (FileKind::Normal, views)
+            .any(|w| w[0] == "management" && w[1] == "commands")
+}
+
+fn script_folder(dirs: &[&str]) -> bool {
+    dirs.iter().any(|d| matches!(*d, "scripts" | "bin"))
 }
 
 /// Is the file a script only by its folder (`scripts/`, `bin/`), not by its name or a
 /// migration's or seed's folder?
 pub(super) fn script_by_folder(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
-    let dirs = parts.split_last().map(|(_, d)| d).unwrap_or(&[]);
-    dirs.iter().any(|d| matches!(*d, "scripts" | "bin"))
-        && file_kind(rel).0 == FileKind::Startup
-        && !dirs
-            .iter()
-            .any(|d| matches!(*d, "alembic" | "migrations" | "seeds" | "management"))
-        && !parts.last().is_some_and(|f| {
-            matches!(
-                *f,
-                "manage.py" | "env.py" | "gunicorn.conf.py" | "gunicorn_conf.py"
-            )
-        })
+    let Some((file, dirs)) = parts.split_last() else {
+        return false;
+    };
+    let test = file_kind(rel).0 == FileKind::Test;
+    !test && script_folder(dirs) && !startup_by_name(file, dirs)
 }
 
 /// A module in a `scripts/` or `bin/` folder that runs nothing when loaded and subclasses a
