@@ -49,6 +49,11 @@ impl ScopeKind {
 /// probably runs once per event, and the rules say so with a lower severity.
 pub const INFERRED: &str = "inferred";
 
+/// The framework tag of a loop scope ([`ScopeKind::Loop`]) over a collection its own function
+/// builds (a literal, a comprehension, a range): it runs a known, finite number of times per
+/// call of that function, a batch over items rather than a stream of requests.
+pub const FINITE_LOOP: &str = "each";
+
 /// The enclosing scope of a site.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
@@ -347,6 +352,51 @@ pub struct CallSite {
     /// the keywords' names (`None`: not recorded, `*args` / `**kwargs` given).
     #[serde(default)]
     pub given: Option<(u32, Vec<String>)>,
+    /// The first argument's text, normalised by [`arg_key`] (`config.TIMESCALE_URI`,
+    /// `app.config["SQLALCHEMY_DATABASE_URI"]`, `cfg.database_url` for `&cfg.database_url`):
+    /// what a factory that builds its client from its parameter connects to, as its callers
+    /// name it. `None`: no argument, or one too long to compare.
+    #[serde(default)]
+    pub first_arg: Option<String>,
+}
+
+/// An argument's text as a key that different spellings of one value share: whitespace,
+/// borrows and dereferences, and conversions that keep the value (`.clone()`, `.as_str()`,
+/// `.to_string()`, `?`, `.await`, a TS non-null `!`) removed. `None` for a text too long to be
+/// a name or a lookup.
+pub fn arg_key(text: &str) -> Option<String> {
+    let mut t: String = text.split_whitespace().collect();
+    if t.is_empty() || t.len() > 160 {
+        return None;
+    }
+    loop {
+        let before = t.len();
+        for p in ["&mut", "&", "*"] {
+            if let Some(r) = t.strip_prefix(p) {
+                t = r.to_string();
+            }
+        }
+        for s in [
+            ".clone()",
+            ".as_str()",
+            ".to_string()",
+            ".as_ref()",
+            ".to_owned()",
+            ".into()",
+            ".as_deref()",
+            "?",
+            ".await",
+            "!",
+        ] {
+            if let Some(r) = t.strip_suffix(s) {
+                t = r.to_string();
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    (!t.is_empty()).then_some(t)
 }
 
 /// The class of a method call's receiver (see [`CallSite::receiver`]).

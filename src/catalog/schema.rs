@@ -119,6 +119,12 @@ pub struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     pub per_target_options: Vec<String>,
+    /// Options that give the client its credentials (boto3's `aws_access_key_id`, the AWS SDK's
+    /// `credentials`): written with what the enclosing function was given or computed (a
+    /// parameter, a local: `aws_access_key_id=aws_key`, `credentials: assumed.Credentials`),
+    /// the client is bound to the caller's principal, one per set of credentials by design.
+    #[serde(default)]
+    pub credential_options: Vec<String>,
     /// Settings that make the pool keep no connections (`poolclass=NullPool`: SQLAlchemy opens
     /// and closes one per checkout), as `option=value`: such a client holds nothing between
     /// uses, so no pool size applies to it and the budget does not count it.

@@ -254,6 +254,11 @@ pub(crate) struct ClientDef {
     /// per-target by design, not a pool that should have been shared.
     #[serde(default)]
     per_target_options: Vec<String>,
+    /// Options that give the client its credentials (boto3's `aws_access_key_id`): written with
+    /// a parameter or a local of the enclosing function, the client is bound to the caller's
+    /// principal, one per set of credentials by design.
+    #[serde(default)]
+    credential_options: Vec<String>,
     /// Settings that make the pool keep no connections (`poolclass=NullPool`), as
     /// `option=value`: no pool size applies and the budget does not count it.
     #[serde(default)]

@@ -191,6 +191,20 @@ impl Check for DuplicateClientModule {
                 }),
                 _ => true,
             });
+            // A client built from its function's parameter connects to what the callers give
+            // (`init_db_connection(app.config["SQLALCHEMY_DATABASE_URI"])` beside
+            // `timescale.init_db_connection(app.config["SQLALCHEMY_TIMESCALE_URI"])`): two such
+            // modules whose callers never name the same value reach different databases.
+            let given: BTreeMap<usize, Option<BTreeSet<&str>>> = sites
+                .iter()
+                .map(|(fi, (_, _, ci))| (*fi, callers_first_args(cx, *fi, *ci)))
+                .collect();
+            sites.retain(|fi, _| match given.get(fi) {
+                Some(Some(mine)) => given.iter().any(|(o, theirs)| {
+                    o != fi && theirs.as_ref().is_none_or(|t| !t.is_disjoint(mine))
+                }),
+                _ => true,
+            });
             // Rust modules compiled under different Cargo features (`#[cfg(feature =
             // "postgres")] mod postgres;` beside `#[cfg(feature = "sqlite")] mod sqlite;`) are
             // alternative back-ends, not duplicates.
@@ -466,6 +480,30 @@ fn built_by_startup_call(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::Client
                 }
         })
     })
+}
+
+/// What the callers of the function around client `ci` give as its first argument, when the
+/// client's target is not in the code (its URL is the function's to receive) and every caller
+/// names one: `None` when any does not, or the function takes nothing.
+fn callers_first_args<'c>(cx: &'c ProjectCx<'_>, fi: usize, ci: usize) -> Option<BTreeSet<&'c str>> {
+    let file = &cx.files[fi];
+    let c = file.facts.clients.get(ci)?;
+    if c.scope.kind == ScopeKind::Module || c.anchors.args_are_static {
+        return None;
+    }
+    if pools::url_ref(cx.files, fi, pools::config_of(file, ci)).is_some() {
+        return None;
+    }
+    let f = c.in_fn?;
+    if file.facts.functions.get(f).is_none_or(|fun| fun.params == 0) {
+        return None;
+    }
+    let calls = cx.graph.callers.get(&(fi, f))?;
+    let mut out = BTreeSet::new();
+    for &(cf, call) in calls {
+        out.insert(cx.files[cf].facts.calls.get(call)?.first_arg.as_deref()?);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn startup_roots(cx: &ProjectCx<'_>, f: crate::callgraph::FnId) -> BTreeSet<usize> {

@@ -3,13 +3,16 @@
 
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
-use crate::facts::{ClientKind, FileFacts, Guard, INFERRED, Returned, Scope, ScopeKind};
+use crate::facts::{ClientKind, FileFacts, Guard, FINITE_LOOP, INFERRED, Returned, Scope, ScopeKind};
 use crate::rules::{ProjectCx, Check, with_article};
 use crate::fixgen::hoist::*;
 use crate::fixgen::memoize::*;
 use crate::fixgen::share::*;
 use crate::fixgen::shared_client;
 use crate::source::{Lang, Span};
+
+mod describe;
+use describe::*;
 
 crate::declare_rule! {
     PerRequestClient {
@@ -151,8 +154,9 @@ fn dialect_only(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
 }
 
 /// Is client `idx` of `file` built on an existing pool (`redis.Redis(connection_pool=POOL)`,
-/// catalogue `shared_pool_options`), or pinned to one request's target (`per_target_options`)?
-/// Then building it per call is no pool that should have been shared.
+/// catalogue `shared_pool_options`), pinned to one request's target (`per_target_options`), or
+/// bound to the credentials its caller gave (`credential_options`)? Then building it per call
+/// is no pool that should have been shared.
 fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
     let Some(f) = cx.files.get(file) else {
         return false;
@@ -163,7 +167,10 @@ fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
     let Some(def) = cx.catalog.by_id(&c.client) else {
         return false;
     };
-    if def.shared_pool_options.is_empty() && def.per_target_options.is_empty() {
+    if def.shared_pool_options.is_empty()
+        && def.per_target_options.is_empty()
+        && def.credential_options.is_empty()
+    {
         return false;
     }
     f.facts.client_config(idx).is_some_and(|cfg| {
@@ -171,7 +178,30 @@ fn wraps_shared_pool(cx: &ProjectCx<'_>, file: usize, idx: usize) -> bool {
             .iter()
             .chain(&def.per_target_options)
             .any(|k| cfg.option(k).is_some())
+            || (!c.anchors.args_are_static
+                && cfg.options.iter().any(|o| {
+                    def.credential_options.iter().any(|k| {
+                        o.key == *k
+                            || o.key.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with('.'))
+                    }) && callers_credentials(&o.value, f.source.slice(o.span))
+                }))
     })
+}
+
+/// Is a credential option's value the caller's (a parameter or a local: `aws_key`,
+/// `creds["AccessKeyId"]`), not the process's (a module constant, `settings.AWS_KEY`, what
+/// the instance was configured with: `self._secrets["aws_secret_access_key"]`)? Module
+/// constants are followed into literals; an environment lookup alone leaves the
+/// construction's arguments static, which the caller checks.
+fn callers_credentials(v: &crate::facts::OptValue, text: &str) -> bool {
+    let t = text.trim_start_matches(['&', '*', '(']).trim_start();
+    let process = ["self.", "this.", "settings.", "config.", "os.environ", "process.env", "env::"];
+    match v {
+        _ if process.iter().any(|p| t.starts_with(p)) => false,
+        crate::facts::OptValue::Name(n) => !n.contains('.') && !n.contains("::"),
+        crate::facts::OptValue::Unknown => true,
+        _ => false,
+    }
 }
 
 /// The construction or factory call being judged.
@@ -395,6 +425,9 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         return;
     }
     if in_loop(cx, &verdict) && built_def(cx, built).is_some_and(|d| d.reconnects) {
+        return;
+    }
+    if closed_per_item(cx, built, &verdict) {
         return;
     }
     // Tests, examples, benchmarks and scripts run as one-off processes: a client per loop
@@ -742,6 +775,48 @@ fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
     }
 }
 
+/// Is it closed where it is built, per item of a loop over a collection a function builds
+/// (`for stat in stats: dump(stat)`, `dump` opening `with requests.Session()`), in code that
+/// does not itself run per request? A batch over items opening one client per item and closing
+/// it runs a known number of times, not once per request.
+fn closed_per_item(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool {
+    let released = match built {
+        Built::Client { file, idx } => cx.files[file]
+            .facts
+            .clients
+            .get(idx)
+            .is_some_and(|c| c.released),
+        Built::Call { file, idx, .. } => cx.files[file]
+            .facts
+            .calls
+            .get(idx)
+            .is_some_and(|c| c.released),
+    };
+    if !released {
+        return false;
+    }
+    let finite = |s: &Scope| s.kind == ScopeKind::Loop && s.framework() == FINITE_LOOP;
+    match verdict {
+        Verdict::PerRequest { scope, via: None } => {
+            let (file, in_fn) = match built {
+                Built::Client { file, idx } => {
+                    (file, cx.files[file].facts.clients.get(idx).and_then(|c| c.in_fn))
+                }
+                Built::Call { file, idx, .. } => {
+                    (file, cx.files[file].facts.calls.get(idx).and_then(|c| c.in_fn))
+                }
+            };
+            finite(scope)
+                && per_request_fn(cx.graph, file, &cx.files[file].facts, in_fn).is_none()
+        }
+        Verdict::PerRequest {
+            via: Some(PerRequest::CalledFrom(call)),
+            ..
+        } => chain_root(cx, *call).is_ok_and(|(_, c)| finite(&c.scope)),
+        _ => false,
+    }
+}
+
 /// Does the verdict come from a loop in start-up code (`main`'s `loop { let m =
 /// consumer.next().await?; … }`)? Start-up loops are per iteration only when they run until
 /// the process stops (a loop over a list there builds once per item and is silent).
@@ -851,350 +926,5 @@ fn describe(cx: &ProjectCx<'_>, built: Built) -> (usize, Span, String, String, S
                 call.scope.clone(),
             )
         }
-    }
-}
-
-/// Task queues and workers: their functions run once per job (message), not per request.
-fn is_job_framework(framework: &str) -> bool {
-    matches!(
-        framework,
-        "celery" | "huey" | "prefect" | "dramatiq" | "rq" | "arq" | "job"
-    )
-}
-
-fn scope_label(s: &Scope) -> Option<Span> {
-    s.span
-}
-
-fn via_text(cx: &ProjectCx<'_>, p: &PerRequest) -> (String, String) {
-    match p {
-        PerRequest::HandlerRef {
-            file, framework, ..
-        } => {
-            if framework == INFERRED {
-                return (
-                    "on every event".into(),
-                    format!(
-                        "on every event: {} hands it to a call that has the shape of a registration (a key, then a callback), though connlint does not know its library",
-                        cx.files[*file].source.display
-                    ),
-                );
-            }
-            let (when, what) = if is_job_framework(framework) {
-                ("on every job", "job")
-            } else if framework == "event" {
-                ("on every event", "callback")
-            } else {
-                ("on every request", "handler")
-            };
-            (
-                when.into(),
-                format!(
-                    "{when}: it is registered as {} {what} in {}",
-                    with_article(framework_name(framework)),
-                    cx.files[*file].source.display
-                ),
-            )
-        }
-        PerRequest::Implements { .. } => (
-            "on every request".into(),
-            format!("on every request: it {}", implements_text(cx, p)),
-        ),
-        PerRequest::CalledFrom((file, idx)) => {
-            let call = &cx.files[*file].facts.calls[*idx];
-            let caller = describe_call_site(&call.scope);
-            let (kind, framework) = root_of(cx, (*file, *idx));
-            let when = match kind {
-                ScopeKind::Component => "on every render",
-                ScopeKind::Loop => "on every iteration of a loop",
-                _ if is_job_framework(framework) => "on every job",
-                _ if framework == "event" || framework == INFERRED => "on every event",
-                _ if framework == "channels" => "on every message",
-                _ if framework == "per-call" || framework == "endpoint" => "on every call",
-                _ if framework == "clone" => "on every clone",
-                _ if framework == "rerun" => "on every rerun of the script",
-                _ => "on every request",
-            };
-            (
-                when.into(),
-                format!(
-                    "{when}: it is called from {caller} ({}:{}){}",
-                    cx.files[*file].source.display,
-                    cx.files[*file].source.position(call.span.start).line,
-                    chain_rest(cx, (*file, *idx))
-                ),
-            )
-        }
-    }
-}
-
-/// `implements \`Inventory\`, a tarpc service (src/service.rs:12)`.
-fn implements_text(cx: &ProjectCx<'_>, p: &PerRequest) -> String {
-    let PerRequest::Implements {
-        file,
-        idx,
-        framework,
-    } = p
-    else {
-        return String::new();
-    };
-    let f = &cx.files[*file];
-    match f.facts.callback_traits.get(*idx) {
-        Some(t) => format!(
-            "implements `{}`, {} service ({}:{})",
-            t.name,
-            with_article(framework_name(framework)),
-            f.source.display,
-            f.source.position(t.span.start).line
-        ),
-        None => String::new(),
-    }
-}
-
-/// Where a call is made: its scope, or the loop it is in (`a loop in \`main\``).
-fn describe_call_site(s: &Scope) -> String {
-    if s.kind == ScopeKind::Loop {
-        return match s.name.as_deref() {
-            Some(n) => format!("a loop in `{n}`"),
-            None => "a loop at module scope".to_string(),
-        };
-    }
-    describe_scope(s)
-}
-
-/// The rest of a call chain above its first call, up to where it starts running many times:
-/// ` ← function \`save\` (app/orders.py:12) ← Flask handler \`create\` (app/api.py:30)`, or
-/// ` ← … registered as an Express handler in src/app.ts`. Empty for a chain of one call.
-fn chain_rest(cx: &ProjectCx<'_>, mut call: (usize, usize)) -> String {
-    const MAX_SHOWN: usize = 6;
-    let mut out = String::new();
-    for depth in 0..256 {
-        let Some((_, next)) = up_from(cx, call) else {
-            break;
-        };
-        match next {
-            Some(PerRequest::CalledFrom(up)) => {
-                if depth + 1 >= MAX_SHOWN {
-                    out.push_str(" ← …");
-                    break;
-                }
-                let u = &cx.files[up.0].facts.calls[up.1];
-                out.push_str(&format!(
-                    " ← {} ({}:{})",
-                    describe_call_site(&u.scope),
-                    cx.files[up.0].source.display,
-                    cx.files[up.0].source.position(u.span.start).line
-                ));
-                call = *up;
-            }
-            Some(PerRequest::HandlerRef {
-                file, framework, ..
-            }) => {
-                out.push_str(&format!(
-                    " ← registered as {} handler in {}",
-                    with_article(framework_name(framework)),
-                    cx.files[*file].source.display
-                ));
-                break;
-            }
-            Some(p @ PerRequest::Implements { .. }) => {
-                out.push_str(&format!(" ← {}", implements_text(cx, p)));
-                break;
-            }
-            None => break,
-        }
-    }
-    out
-}
-
-/// A call, and why the plain function it is made in runs many times (none when it is made
-/// elsewhere: a handler, a loop, a component).
-fn up_from<'c>(
-    cx: &'c ProjectCx<'_>,
-    call: (usize, usize),
-) -> Option<(&'c crate::facts::CallSite, Option<&'c PerRequest>)> {
-    let c = cx.files[call.0].facts.calls.get(call.1)?;
-    let next = c
-        .in_fn
-        .filter(|_| c.scope.kind == ScopeKind::Function)
-        .and_then(|f| cx.graph.per_request.get(&(call.0, f)));
-    Some((c, next))
-}
-
-/// What makes a call chain run many times: the scope kind at its root (`poll` called from a
-/// loop runs on every iteration, and so does what `poll` calls).
-fn root_kind(cx: &ProjectCx<'_>, call: (usize, usize)) -> ScopeKind {
-    root_of(cx, call).0
-}
-
-/// The scope kind and framework at the root of a call chain: a helper two calls below a Celery
-/// task runs once per job, not per request.
-/// ` (it is called from a loop in \`sync\`)`, or through helpers: ` (it is called from function
-/// \`fetch\`, which runs in a loop in \`sync\`)`.
-fn called_from(cx: &ProjectCx<'_>, first: (usize, usize)) -> String {
-    let Some(direct) = cx.files[first.0].facts.calls.get(first.1) else {
-        return String::new();
-    };
-    let mut call = first;
-    let mut root = direct;
-    for _ in 0..256 {
-        let Some((c, next)) = up_from(cx, call) else {
-            break;
-        };
-        root = c;
-        match next {
-            Some(PerRequest::CalledFrom(up)) => call = *up,
-            _ => break,
-        }
-    }
-    let shown = describe_call_site(&direct.scope);
-    if call == first || root.scope.kind == ScopeKind::Function {
-        format!(" (it is called from {shown})")
-    } else {
-        format!(
-            " (it is called from {shown}, which runs in {})",
-            describe_call_site(&root.scope)
-        )
-    }
-}
-
-fn root_of<'c>(cx: &'c ProjectCx<'_>, call: (usize, usize)) -> (ScopeKind, &'c str) {
-    match chain_root(cx, call) {
-        Ok((_, c)) => (c.scope.kind, c.scope.framework()),
-        Err(framework) => (ScopeKind::Handler, framework),
-    }
-}
-
-/// Where a call chain starts: the first call site, going up from `call`, whose function does
-/// not itself run because of its callers (`Ok`, with its id); or, when the chain reaches a
-/// handler reference or a framework's trait, that framework (`Err`; `""` for a chain connlint
-/// cannot follow to its end).
-fn chain_root<'c>(
-    cx: &'c ProjectCx<'_>,
-    mut call: (usize, usize),
-) -> Result<((usize, usize), &'c crate::facts::CallSite), &'c str> {
-    for _ in 0..256 {
-        let Some((c, next)) = up_from(cx, call) else {
-            break;
-        };
-        match next {
-            Some(PerRequest::CalledFrom(up)) => call = *up,
-            Some(
-                PerRequest::HandlerRef { framework, .. } | PerRequest::Implements { framework, .. },
-            ) => return Err(framework.as_str()),
-            None => return Ok((call, c)),
-        }
-    }
-    Err("")
-}
-
-fn framework_name(f: &str) -> &str {
-    match f {
-        "next-route" => "Next.js route",
-        "next-page" => "Next.js page",
-        "next-api" => "Next.js API route",
-        "file-route" => "file-based route",
-        "next-middleware" => "Next.js middleware",
-        "next-ssr" => "getServerSideProps",
-        "server-action" => "server action",
-        "express" => "Express",
-        "koa" => "Koa",
-        "fastify" => "Fastify",
-        "hono" => "Hono",
-        "hapi" => "hapi",
-        "trpc" => "tRPC",
-        "graphql" => "GraphQL resolver",
-        "nestjs" => "NestJS",
-        "fastapi" => "FastAPI",
-        "flask" => "Flask",
-        "django" => "Django",
-        "celery" => "Celery",
-        "starlette" => "Starlette",
-        "aiohttp" => "aiohttp",
-        "sanic" => "Sanic",
-        "quart" => "Quart",
-        "litestar" => "Litestar",
-        "bottle" => "Bottle",
-        "pyramid" => "Pyramid",
-        "tornado" => "Tornado",
-        "falcon" => "Falcon",
-        "dramatiq" => "Dramatiq",
-        "rq" => "RQ",
-        "huey" => "Huey",
-        "prefect" => "Prefect",
-        "arq" => "arq",
-        "channels" => "Channels",
-        "sveltekit" => "SvelteKit",
-        "remix" => "Remix",
-        "nuxt" => "Nuxt",
-        "astro" => "Astro",
-        "poem" => "poem",
-        "warp" => "warp",
-        "hyper" => "hyper",
-        "lambda" => "Lambda",
-        "gcf" => "Cloud Functions",
-        "axum" => "axum",
-        "actix" | "actix-worker" => "actix-web",
-        "rocket" => "Rocket",
-        "tonic" => "tonic",
-        "job" => "worker",
-        other => other,
-    }
-}
-
-fn describe_scope(s: &Scope) -> String {
-    let name = s
-        .name
-        .as_deref()
-        .map(|n| format!(" `{n}`"))
-        .unwrap_or_default();
-    let what = match (s.kind, s.framework()) {
-        (_, "next-route") => "Next.js route handler",
-        (_, "next-page") => "server component",
-        (_, "next-api") => "API route",
-        (_, "file-route") => "file-based route handler",
-        (_, "next-middleware") => "middleware",
-        (_, "next-ssr") => "getServerSideProps",
-        (_, "server-action") => "server action",
-        (_, "react-hook") => "hook",
-        (ScopeKind::Component, _) => "component",
-        (_, "actix-worker") => "the `HttpServer::new` app factory",
-        (_, "celery") => "Celery task",
-        (_, "huey") => "Huey task",
-        (_, "prefect") => "Prefect task",
-        (_, "arq") => "arq job",
-        (_, "channels") => "Channels consumer method",
-        (_, "per-call") => "constructor",
-        (_, "endpoint") => "endpoint",
-        (_, "clone") => "`Clone` impl",
-        (_, "dramatiq") => "Dramatiq actor",
-        (_, "rq") => "RQ job",
-        (_, "lambda") => "Lambda handler",
-        (_, "gcf") => "Cloud Function",
-        (_, "trpc") => "tRPC procedure",
-        (_, "graphql") => "GraphQL resolver",
-        // Named after the registration (`socket.on("chat")`) or after the function registered.
-        (_, "event") if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
-        (_, "rerun") => "a script re-run on every interaction or session",
-        (_, "event") if s.name.is_none() => "a registered callback",
-        (_, "event") => "callback",
-        (_, INFERRED) if s.name.as_deref().is_some_and(|n| n.contains('(')) => "the callback of",
-        (_, INFERRED) if s.name.is_none() => "a callback",
-        (_, INFERRED) => "callback",
-        (ScopeKind::Handler, f) if !f.is_empty() => {
-            return format!("{} handler{name}", framework_name(f));
-        }
-        (ScopeKind::Handler, _) => "request handler",
-        _ => "function",
-    };
-    format!("{what}{name}")
-}
-
-/// A function as messages name it: `` `handle` ``, or "an anonymous function" (a callback
-/// written in place has no name to quote).
-fn fn_name(scope: &Scope) -> String {
-    match scope.name.as_deref() {
-        Some(name) => format!("`{name}`"),
-        None => "an anonymous function".to_string(),
     }
 }

@@ -359,3 +359,103 @@ impl<'t> super::scopes::Walker<'_, 't> {
         self.frames.push(frame);
     }
 }
+
+/// Does this `for` statement iterate a collection its own function builds: a literal, a
+/// comprehension, a `range(…)`, or a local name assigned only such values (`stats = [f"{t}_{r}"
+/// for t in TYPES for r in RANGES]`; `for stat in stats:`), through `enumerate` / `sorted` /
+/// `reversed` / `list`? Such a loop runs a known, finite number of times per call of its
+/// function, unlike one over a stream, a consumer or a parameter.
+pub(super) fn over_finite_collection(for_stmt: Node<'_>, src: &str) -> bool {
+    if for_stmt.kind_name() != "for_statement" || super::syntax::is_async_for(for_stmt) {
+        return false;
+    }
+    let Some(mut iterable) = for_stmt.field("right") else {
+        return false;
+    };
+    // `enumerate(xs)`, `sorted(xs, key=…)`: the collection is the first argument.
+    for _ in 0..4 {
+        let unwrapped = (iterable.kind_name() == "call")
+            .then(|| iterable.field("function"))
+            .flatten()
+            .filter(|f| {
+                matches!(
+                    text(*f, src),
+                    "enumerate" | "sorted" | "reversed" | "list" | "tuple" | "set"
+                )
+            })
+            .and_then(|_| iterable.field("arguments"))
+            .and_then(|a| a.named_child(0));
+        match unwrapped {
+            Some(inner) => iterable = inner,
+            None => break,
+        }
+    }
+    if finite_value(iterable, src) {
+        return true;
+    }
+    if iterable.kind_name() != "identifier" {
+        return false;
+    }
+    let name = text(iterable, src);
+    // The function (or module) the loop is in: every assignment to the name there.
+    let mut scope = for_stmt.parent();
+    while let Some(s) = scope {
+        if matches!(s.kind_name(), "function_definition" | "module") {
+            break;
+        }
+        scope = s.parent();
+    }
+    let Some(scope) = scope else {
+        return false;
+    };
+    const BUDGET: usize = 20_000;
+    let mut seen = 0;
+    let mut assigned = false;
+    let mut stack = vec![scope];
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
+        }
+        if n != scope
+            && matches!(
+                n.kind_name(),
+                "function_definition" | "class_definition" | "lambda"
+            )
+        {
+            continue;
+        }
+        if n.kind_name() == "assignment"
+            && n.field("left")
+                .is_some_and(|l| l.kind_name() == "identifier" && text(l, src) == name)
+        {
+            match n.field("right") {
+                Some(r) if finite_value(r, src) => assigned = true,
+                _ => return false,
+            }
+        }
+        if n.kind_name() == "augmented_assignment"
+            && n.field("left").is_some_and(|l| text(l, src) == name)
+        {
+            return false;
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    assigned
+}
+
+/// A literal collection, a (non-generator) comprehension or a `range(…)`.
+fn finite_value(n: Node<'_>, src: &str) -> bool {
+    match n.kind_name() {
+        "list"
+        | "tuple"
+        | "set"
+        | "dictionary"
+        | "list_comprehension"
+        | "set_comprehension"
+        | "dictionary_comprehension" => true,
+        "call" => n.field("function").is_some_and(|f| text(f, src) == "range"),
+        _ => false,
+    }
+}

@@ -583,7 +583,11 @@ impl<'a, 't> Walker<'a, 't> {
         {
             Scope {
                 kind: ScopeKind::Loop,
-                framework: None,
+                framework: (!open
+                    && self
+                        .parent_of_current()
+                        .is_some_and(|p| super::loops::over_finite_collection(p, self.src)))
+                .then(|| std::sync::Arc::from(crate::facts::FINITE_LOOP)),
                 name: top.scope.name.clone(),
                 span: top.scope.span,
             }

@@ -815,6 +815,10 @@ impl<'a, 't> Walker<'a, 't> {
         let top = self.top();
         let fallback_param = self.param_fallback(call);
         let given = self.given_args(call);
+        let first_arg = call_args(call)
+            .0
+            .first()
+            .and_then(|a| crate::facts::arg_key(text(*a, self.src)));
         // `reporter.conn = store.ensure_alive(reporter.conn)`: stored back where its argument
         // came from, the value is kept and replaced only when the callee decides (a reconnect),
         // not built anew per call.
@@ -847,6 +851,7 @@ impl<'a, 't> Walker<'a, 't> {
             fallback_param,
             given,
             collected: false,
+            first_arg,
         };
         let pending = Pending {
             site: SiteRef::Call(self.facts.calls.len()),

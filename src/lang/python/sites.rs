@@ -71,6 +71,7 @@ impl<'a, 't> Walker<'a, 't> {
                 fallback_param: None,
                 given: None,
                 collected: false,
+                first_arg: None,
             });
         }
     }

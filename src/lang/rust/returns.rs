@@ -655,6 +655,13 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 }
             } else if let Some((callee, name, module)) = self.call_target(&p.path) {
                 self.add_call(callee, name, module, span, false);
+                let first = c
+                    .args
+                    .first()
+                    .and_then(|a| crate::facts::arg_key(self.file.slice(self.conv.of(a))));
+                if let Some(call) = self.facts.calls.last_mut() {
+                    call.first_arg = first;
+                }
             }
             let n = resolved.len();
             let last = resolved.last().map(String::as_str).unwrap_or("");

@@ -882,6 +882,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             fallback_param: None,
             given: None,
             collected: ctx.kind == ScopeKind::Loop && self.collected.contains(&span),
+            first_arg: None,
         };
         let i = self.facts.calls.len();
         self.facts.calls.push(call);

@@ -262,6 +262,11 @@ impl<'a, 't> Walker<'a, 't> {
             fallback_param: None,
             given: None,
             collected: false,
+            first_arg: n
+                .child_by_field_name("arguments")
+                .and_then(|a| a.named_child(0))
+                .filter(|a| a.kind_name() != "spread_element")
+                .and_then(|a| crate::facts::arg_key(text(a, self.src))),
         };
         self.facts.calls.push(site);
         let r = SiteRef::Call(self.facts.calls.len() - 1);

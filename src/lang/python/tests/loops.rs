@@ -124,3 +124,39 @@ def warm(n):
     let guards: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
     assert_eq!(guards, [Guard::Owner, Guard::None]);
 }
+
+#[test]
+fn a_loop_over_a_collection_its_function_builds_is_finite() {
+    let src = "\
+import requests
+
+def dump_all(names, consumer):
+    stats = [f'{t}_{r}' for t in TYPES for r in RANGES]
+    for stat in stats:
+        a = requests.Session()
+    for i, region in enumerate(['eu', 'us']):
+        b = requests.Session()
+    for n in range(3):
+        c = requests.Session()
+    for name in names:
+        d = requests.Session()
+    for msg in consumer:
+        e = requests.Session()
+    pending = []
+    pending = fetch()
+    for p in pending:
+        f = requests.Session()
+";
+    let f = facts("app/dump.py", src);
+    let finite: Vec<bool> = f
+        .clients
+        .iter()
+        .map(|c| {
+            assert_eq!(c.scope.kind, ScopeKind::Loop);
+            c.scope.framework() == crate::facts::FINITE_LOOP
+        })
+        .collect();
+    // Literals, comprehensions and ranges the function builds are finite; a parameter, a
+    // consumer, or a name also assigned something else is not known to be.
+    assert_eq!(finite, [true, true, true, false, false, false]);
+}
