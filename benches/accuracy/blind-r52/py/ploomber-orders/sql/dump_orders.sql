@@ -1,0 +1,1 @@
+SELECT * FROM {{upstream['clean_orders']}}
