@@ -1060,3 +1060,28 @@ pub struct CheckedFile {
     pub source: crate::source::SourceFile,
     pub facts: std::sync::Arc<FileFacts>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::arg_key;
+
+    #[test]
+    fn spellings_of_one_argument_share_a_key() {
+        // Borrows, clones and awaits of one value are one value; two config keys are two.
+        assert_eq!(
+            arg_key("&cfg.database_url"),
+            arg_key("cfg.database_url.clone()")
+        );
+        assert_eq!(arg_key("url.as_str()"), Some("url".to_string()));
+        assert_eq!(
+            arg_key("app.config[ \"DB\" ]"),
+            Some("app.config[\"DB\"]".to_string())
+        );
+        assert_ne!(
+            arg_key("config.TIMESCALE_URI"),
+            arg_key("config.DATABASE_URI")
+        );
+        assert_eq!(arg_key("  "), None);
+        assert_eq!(arg_key(&"x".repeat(200)), None);
+    }
+}

@@ -465,6 +465,10 @@ pub struct RegistrationDef {
     pub classes: Vec<String>,
     /// Object keys of a callback handed over in an options object (`consumer.run({ eachMessage })`).
     pub keys: Vec<String>,
+    /// TS/JS: documentation-comment tags that register the function they document with a host
+    /// that calls it per use (`@customfunction`: Excel's and Google Sheets' custom functions,
+    /// run per recalculation of each cell that calls them).
+    pub doc_tags: Vec<String>,
     /// Event names whose callback runs once, not per event (`server.on("listening", cb)`,
     /// `process.on("SIGTERM", cb)`): a registration with one of these as its first argument is
     /// not one.

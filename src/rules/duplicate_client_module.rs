@@ -450,8 +450,13 @@ fn startup_factory(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) 
 fn framework_setup_hook(cx: &ProjectCx<'_>, fi: usize, c: &crate::facts::ClientSite) -> bool {
     let file = &cx.files[fi];
     let once = &cx.catalog.for_lang(file.source.lang).registration.inferred.once_methods;
+    // (It keeps what it builds: on its object or module state, or handed on. A local it only
+    // uses is gone when the hook returns: an exported `run(interaction)` a command table
+    // calls per interaction builds one per call, `per-request-client`'s.)
+    let kept = c.guard.is_guarded() || c.handed || c.returned != crate::facts::Returned::No;
     c.scope.kind == ScopeKind::Function
         && !c.released
+        && kept
         && c.in_fn.is_some_and(|f| {
             file.facts.function(Some(f)).is_some_and(|fun| {
                 fun.parent.is_none() && once.contains(&fun.name)

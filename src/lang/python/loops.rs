@@ -445,6 +445,17 @@ pub(super) fn over_finite_collection(for_stmt: Node<'_>, src: &str) -> bool {
     assigned
 }
 
+/// The scope tag of a loop body in a function ([`crate::facts::FINITE_LOOP`]) whose `for`
+/// statement `header` iterates a finite collection; none for a loop that runs until stopped.
+pub(super) fn finite_tag(
+    header: Option<Node<'_>>,
+    open: bool,
+    src: &str,
+) -> Option<std::sync::Arc<str>> {
+    (!open && header.is_some_and(|p| over_finite_collection(p, src)))
+        .then(|| std::sync::Arc::from(crate::facts::FINITE_LOOP))
+}
+
 /// A literal collection, a (non-generator) comprehension or a `range(…)`.
 fn finite_value(n: Node<'_>, src: &str) -> bool {
     match n.kind_name() {

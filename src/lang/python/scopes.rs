@@ -583,11 +583,7 @@ impl<'a, 't> Walker<'a, 't> {
         {
             Scope {
                 kind: ScopeKind::Loop,
-                framework: (!open
-                    && self
-                        .parent_of_current()
-                        .is_some_and(|p| super::loops::over_finite_collection(p, self.src)))
-                .then(|| std::sync::Arc::from(crate::facts::FINITE_LOOP)),
+                framework: super::loops::finite_tag(self.parent_of_current(), open, self.src),
                 name: top.scope.name.clone(),
                 span: top.scope.span,
             }

@@ -621,6 +621,14 @@ impl<'a, 't> Walker<'a, 't> {
                 ..boundary(named(ScopeKind::Handler, Some("server-action")))
             };
         }
+        // Registered by a tag of its documentation comment (`@customfunction`): the host calls
+        // it per use.
+        if let Some(tag) = doc_tag(f, src, &self.catalog.registration.doc_tags) {
+            return FnClass {
+                memo,
+                ..boundary(named(ScopeKind::Handler, Some(tag.trim_start_matches('@'))))
+            };
+        }
         // Run in place: an immediately invoked function, a promise's executor (`new
         // Promise((resolve) => …)`, also Bluebird's), never a registration.
         if is_iife(at, src) {

@@ -683,6 +683,41 @@ pub(super) fn has_use_server(f: Node, src: &str) -> bool {
     false
 }
 
+/// The documentation-comment tag of `tags` written on function `f` (`/** … @customfunction
+/// QUOTE */` just before it, or before the `export` statement that declares it), if any.
+pub(super) fn doc_tag<'c>(f: Node, src: &str, tags: &'c [String]) -> Option<&'c str> {
+    if tags.is_empty() {
+        return None;
+    }
+    let mut holder = f;
+    // `export async function f` / `export const f = …`: the comment precedes the statement.
+    for _ in 0..3 {
+        match holder.parent() {
+            Some(p)
+                if matches!(
+                    p.kind_name(),
+                    "export_statement" | "variable_declarator" | "lexical_declaration"
+                ) =>
+            {
+                holder = p
+            }
+            _ => break,
+        }
+    }
+    let comment = holder
+        .prev_named_sibling()
+        .filter(|c| c.kind_name() == "comment")?;
+    let t = text(comment, src);
+    if !t.starts_with("/**") {
+        return None;
+    }
+    tags.iter().map(String::as_str).find(|tag| {
+        t.match_indices(tag).any(|(i, _)| {
+            !t[i + tag.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
 /// Every call `x.method(…)` in `bodies`, with its object `x`: `f(call, object)`.
 pub(super) fn method_calls<'t>(
     bodies: &[Node<'t>],

@@ -305,6 +305,7 @@ pub(super) fn describe_scope(s: &Scope) -> String {
         (_, "next-middleware") => "middleware",
         (_, "next-ssr") => "getServerSideProps",
         (_, "server-action") => "server action",
+        (_, "customfunction") => "custom function",
         (_, "react-hook") => "hook",
         (ScopeKind::Component, _) => "component",
         (_, "actix-worker") => "the `HttpServer::new` app factory",

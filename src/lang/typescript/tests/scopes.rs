@@ -1117,3 +1117,29 @@ main();
     let k: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
     assert_eq!(k, vec![ScopeKind::Loop, ScopeKind::Startup]);
 }
+
+#[test]
+fn a_documentation_tag_registers_the_function() {
+    // `@customfunction` (Office's and Google Sheets' custom functions): the host calls the
+    // function per recalculation of each cell. Only in a `/** … */` comment right before the
+    // function (or its `export`); a tag with a longer name is another tag.
+    let f = facts(
+        "src/functions.ts",
+        &["pg"],
+        "import { Pool } from 'pg';\n/**\n * @customfunction QUOTE\n */\nexport async function quote(s: string) { const a = new Pool(); return s; }\n/** @customfunctions */\nexport function other() { const b = new Pool(); }\n// @customfunction\nfunction plain() { const c = new Pool(); }\n/** @customfunction */\nexport const arrow = async () => { const d = new Pool(); };\n",
+    );
+    let k: Vec<(ScopeKind, String)> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework().to_string()))
+        .collect();
+    assert_eq!(
+        k,
+        vec![
+            (ScopeKind::Handler, "customfunction".to_string()),
+            (ScopeKind::Function, String::new()),
+            (ScopeKind::Function, String::new()),
+            (ScopeKind::Handler, "customfunction".to_string()),
+        ]
+    );
+}
