@@ -365,16 +365,15 @@ pub struct CallSite {
 /// `.to_string()`, `?`, `.await`, a TS non-null `!`) removed. `None` for a text too long to be
 /// a name or a lookup.
 pub fn arg_key(text: &str) -> Option<String> {
-    let mut t: String = text.split_whitespace().collect();
+    let t = text.trim();
     if t.is_empty() || t.len() > 160 {
         return None;
     }
+    let mut t = t;
     loop {
         let before = t.len();
-        for p in ["&mut", "&", "*"] {
-            if let Some(r) = t.strip_prefix(p) {
-                t = r.to_string();
-            }
+        for p in ["&mut ", "&mut", "&", "*"] {
+            t = t.strip_prefix(p).unwrap_or(t).trim_start();
         }
         for s in [
             ".clone()",
@@ -388,15 +387,14 @@ pub fn arg_key(text: &str) -> Option<String> {
             ".await",
             "!",
         ] {
-            if let Some(r) = t.strip_suffix(s) {
-                t = r.to_string();
-            }
+            t = t.strip_suffix(s).unwrap_or(t).trim_end();
         }
         if t.len() == before {
             break;
         }
     }
-    (!t.is_empty()).then_some(t)
+    let key: String = t.split_whitespace().collect();
+    (!key.is_empty()).then_some(key)
 }
 
 /// The class of a method call's receiver (see [`CallSite::receiver`]).

@@ -780,32 +780,26 @@ fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
 /// does not itself run per request? A batch over items opening one client per item and closing
 /// it runs a known number of times, not once per request.
 fn closed_per_item(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool {
-    let released = match built {
+    // (The file, and the function the site is in, of a site closed where it is built.)
+    let (file, in_fn, released) = match built {
         Built::Client { file, idx } => cx.files[file]
             .facts
             .clients
             .get(idx)
-            .is_some_and(|c| c.released),
+            .map(|c| (file, c.in_fn, c.released)),
         Built::Call { file, idx, .. } => cx.files[file]
             .facts
             .calls
             .get(idx)
-            .is_some_and(|c| c.released),
-    };
+            .map(|c| (file, c.in_fn, c.released)),
+    }
+    .unwrap_or((0, None, false));
     if !released {
         return false;
     }
     let finite = |s: &Scope| s.kind == ScopeKind::Loop && s.framework() == FINITE_LOOP;
     match verdict {
         Verdict::PerRequest { scope, via: None } => {
-            let (file, in_fn) = match built {
-                Built::Client { file, idx } => {
-                    (file, cx.files[file].facts.clients.get(idx).and_then(|c| c.in_fn))
-                }
-                Built::Call { file, idx, .. } => {
-                    (file, cx.files[file].facts.calls.get(idx).and_then(|c| c.in_fn))
-                }
-            };
             finite(scope)
                 && per_request_fn(cx.graph, file, &cx.files[file].facts, in_fn).is_none()
         }
