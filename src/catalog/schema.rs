@@ -534,6 +534,11 @@ pub struct RegistrationDef {
     /// (a middleware's `handle(ctx: HttpContext, next)`, an error handler, a helper a route
     /// hands its context to).
     pub request_types: Vec<String>,
+    /// TS/JS: the types of a web framework's application instance, as `module:Type`
+    /// (`fastify:FastifyInstance`): a module-level function taking one and returning nothing
+    /// configures the application (a Fastify plugin, `export default async function
+    /// routes(fastify: FastifyInstance)`), once, when it is registered at start-up.
+    pub app_types: Vec<String>,
     /// Python: the parameter lists (after `self`) of a `__call__` that a server calls once per
     /// request, a calling convention rather than a registration (Django middleware's
     /// `request`, ASGI's `scope, receive, send`, WSGI's `environ, start_response`): such a
@@ -854,6 +859,9 @@ pub struct FrameworkDecoratorsDef {
     /// parameters are the other cells' values it reads): with parameters it runs per
     /// interaction, without any it runs once.
     pub reactive_params: bool,
+    /// TS/JS wrappers: the wrapped function runs once per registration, at start-up, not per
+    /// request (a Fastify plugin, `fp(async (fastify) => …)`, runs when `app.register` loads it).
+    pub once: bool,
 }
 
 /// Does `name` match one of `patterns` (the catalogue's `instance_functions`: one `*` stands

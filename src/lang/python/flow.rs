@@ -616,7 +616,17 @@ impl<'a, 't> Walker<'a, 't> {
                 (info.params.contains(r) || r == "self" || r == "cls") && Some(r) != receiver
             })
         };
-        let beside_param = args.iter().any(|a| is_param(*a))
+        // `super().__init__(boto3_client=client)`: the instance's base keeps it.
+        let to_base = callee.kind_name() == "attribute"
+            && callee
+                .field("attribute")
+                .is_some_and(|m| text(m, src) == "__init__")
+            && callee.field("object").is_some_and(|o| {
+                o.kind_name() == "call"
+                    && o.field("function").is_some_and(|f| text(f, src) == "super")
+            });
+        let beside_param = to_base
+            || args.iter().any(|a| is_param(*a))
             || receiver.is_some_and(|r| info.params.contains(r) || r == "self");
         if !beside_param {
             return;

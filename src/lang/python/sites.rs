@@ -935,8 +935,24 @@ impl<'a, 't> Walker<'a, 't> {
         {
             return None;
         }
+        // A project module named after a library (`from flexget.utils import requests`, a
+        // wrapper of requests) makes `requests.Session()` that library's, not a sessionmaker's.
+        let (path, _) = segs.split_at(segs.len() - 1);
+        let libraries: Vec<&str> = imp
+            .path
+            .split('.')
+            .chain(path.iter().copied())
+            .filter(|m| self.pre.cat_tops.contains(*m))
+            .collect();
         self.on.factories.iter().find_map(|f| {
-            (self.on.present.contains(f) && stem.ends_with(receiver_hint(f)))
+            let own = self.cat.by_id(f).is_some_and(|def| {
+                libraries.iter().all(|lib| {
+                    def.modules
+                        .iter()
+                        .any(|m| m.split('.').next() == Some(*lib))
+                })
+            });
+            (own && self.on.present.contains(f) && stem.ends_with(receiver_hint(f)))
                 .then(|| self.cat.match_on(f, "()"))
                 .flatten()
         })

@@ -78,7 +78,12 @@ impl<'a, 't> Walker<'a, 't> {
     /// The request type (catalogue `request_types`) one of `f`'s parameters is annotated with,
     /// imported from its framework's module.
     pub(super) fn request_param(&self, f: Node<'t>) -> Option<String> {
-        let types = &self.catalog.registration.request_types;
+        self.typed_param(f, &self.catalog.registration.request_types)
+    }
+
+    /// The type of `types` (`module:Type`) one of `f`'s parameters is annotated with, imported
+    /// from its module.
+    pub(super) fn typed_param(&self, f: Node<'t>, types: &[String]) -> Option<String> {
         if types.is_empty() {
             return None;
         }

@@ -962,7 +962,8 @@ impl<'a, 't> Pre<'a, 't> {
     /// onMessage)`, `new Cron("*/5 * * * *", opts, rollup)`): it runs per event. Inline callbacks
     /// are classified where they are written.
     /// A framework's wrapper (`[[registration.wrappers]]`: Convex's `internalAction({ handler })`)
-    /// given a handler: the framework calls it per request or event.
+    /// given a handler: the framework calls it per request or event (or once, at start-up, for
+    /// a `once` wrapper: a Fastify plugin).
     fn wrapper_call(&mut self, call: Node<'t>) {
         let src = self.src;
         let Some(callee) = field(call, "function")
@@ -975,14 +976,19 @@ impl<'a, 't> Pre<'a, 't> {
             return;
         };
         let export = imp.path.split('.').next().unwrap_or("");
-        let wraps = self.catalog.registration.wrappers.iter().any(|w| {
+        let wrapper = self.catalog.registration.wrappers.iter().find(|w| {
             w.names.iter().any(|n| n == export)
                 && w.modules.iter().any(|m| wildcard_match(m, &imp.module))
         });
-        if wraps {
+        if let Some(w) = wrapper {
             let label = span(callee);
             for a in call_args(call) {
-                self.pending.push((a, Special::Handler("event", label)));
+                let special = if w.once {
+                    Special::Startup
+                } else {
+                    Special::Handler("event", label)
+                };
+                self.pending.push((a, special));
             }
         }
     }

@@ -63,6 +63,9 @@ pub(super) struct Frame {
     pub(super) returns: Vec<Ret>,
     /// Dotted callees of calls that may release something (`client.close`).
     pub(super) releases: Vec<String>,
+    /// Releases written in a closure the function returns to its caller (`return { close:
+    /// () => store.destroy() }`): the caller gets the client with the means to end it.
+    pub(super) closers: Vec<String>,
     /// Names handed to an imported object's method (`R.setup(knexInstance)`): it keeps them.
     pub(super) handed: Vec<String>,
     /// (object, name): a name handed to a method of a local object (`container.bind(T)
@@ -316,10 +319,12 @@ impl<'a, 't> Walker<'a, 't> {
                 // A closure a plain function returns to its caller (`return { close: () =>
                 // pool.close() }`) releases nothing here: the caller gets the client with the
                 // means to end it. (An effect's returned cleanup is React's to call.)
-                if returned_fn(at) && self.ctx().scope.kind == ScopeKind::Function {
-                    frame.releases.clear();
-                }
+                let closer = returned_fn(at) && self.ctx().scope.kind == ScopeKind::Function;
                 if let Some(parent) = self.frames.last_mut() {
+                    if closer {
+                        parent.closers.append(&mut frame.releases);
+                    }
+                    parent.closers.append(&mut frame.closers);
                     parent.releases.append(&mut frame.releases);
                     parent.handed.append(&mut frame.handed);
                     parent.stores.append(&mut frame.stores);
@@ -727,6 +732,15 @@ impl<'a, 't> Walker<'a, 't> {
                 // `class ArenaRoom extends Room { async onLeave(client) { … } }`: the library
                 // calls it back, probably per event.
                 named(ScopeKind::Handler, Some(crate::lang::inferred::INFERRED))
+            } else if at_module
+                && self
+                    .typed_param(f, &self.catalog.registration.app_types)
+                    .is_some()
+                && super::effect_parts::returned_values(f).is_empty()
+            {
+                // `export default async function routes(fastify: FastifyInstance)`: a plugin
+                // configuring the application, run when it is registered at start-up.
+                named(ScopeKind::Startup, Some("startup"))
             } else if parent.scope.kind != ScopeKind::Component && self.request_param(f).is_some() {
                 // A function taking a web framework's request or context (`handle(ctx:
                 // HttpContext, next)`): whatever calls it, it runs per request.

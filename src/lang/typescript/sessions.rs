@@ -382,6 +382,7 @@ impl<'a, 't> Walker<'a, 't> {
         let mut leaves: Vec<(Span, usize)> = Vec::new();
         let mut finally_after: Vec<usize> = Vec::new();
         let mut finally_around = false;
+        let mut holders: Vec<String> = Vec::new();
         traverse_flat(self.pre.flat, host, |a, entering| {
             let n = a.node;
             if !entering {
@@ -458,10 +459,24 @@ impl<'a, 't> Walker<'a, 't> {
                     }
                     if !nested
                         && let Some(v) = first_named(n)
-                        && (self.analyze_ret(v).direct.iter().any(|d| d == b)
+                        && (self
+                            .analyze_ret(v)
+                            .direct
+                            .iter()
+                            .any(|d| d == b || holders.contains(d))
                             || wrapped_in_call(unwrap_value(v), b, |x| self.ctext(x)))
                     {
                         handed = true;
+                    }
+                }
+                // A local wrapping it (`const tx = new PgTransaction(client)`): returning
+                // that hands the connection over with it.
+                "variable_declarator" => {
+                    if let (Some(name), Some(v)) = (field(n, "name"), field(n, "value"))
+                        && name.kind_name() == "identifier"
+                        && wrapped_in_call(unwrap_value(v), b, |x| self.ctext(x))
+                    {
+                        holders.push(text(name, src).to_string());
                     }
                 }
                 "assignment_expression" => {
@@ -588,7 +603,8 @@ fn statement_follows(acq: Node, release: Node) -> bool {
 /// Is `v` a call handed `b` as an argument (`return createDBClient(reserved, () =>
 /// reserved.release())`): what it returns wraps the connection, and its caller releases it.
 fn wrapped_in_call(v: Node, b: &str, ctext: impl Fn(Node) -> String) -> bool {
-    v.kind_name() == "call_expression" && call_args(v).iter().any(|a| ctext(unwrap_value(*a)) == b)
+    matches!(v.kind_name(), "call_expression" | "new_expression")
+        && call_args(v).iter().any(|a| ctext(unwrap_value(*a)) == b)
 }
 
 /// The method a callback is handed to: the `x.method` callee (a member expression) of the call

@@ -761,17 +761,22 @@ impl<'a, 't> Walker<'a, 't> {
                 .map(String::as_str)
                 .collect(),
         };
-        let released = names.iter().any(|n| frame.handed.iter().any(|h| h == n))
-            || names.iter().any(|n| {
+        let releases_in = |paths: &[String]| {
+            names.iter().any(|n| {
                 release.iter().any(|r| {
-                    frame.releases.iter().any(|p| {
+                    paths.iter().any(|p| {
                         p.len() == n.len() + 1 + r.len()
                             && p.starts_with(n)
                             && p.ends_with(r)
                             && p.as_bytes()[n.len()] == b'.'
                     })
                 })
-            });
+            })
+        };
+        let released = names.iter().any(|n| frame.handed.iter().any(|h| h == n))
+            || releases_in(&frame.releases);
+        // Ended by a closure handed back to the caller: the caller owns it from then on.
+        let handed_back = releases_in(&frame.closers);
         let mut all: Vec<&str> = Vec::new();
         if let Some(b) = &binding {
             all.push(b.as_str());
@@ -795,6 +800,7 @@ impl<'a, 't> Walker<'a, 't> {
             SiteRef::Client(i) => {
                 if let Some(c) = self.facts.clients.get_mut(i) {
                     c.released |= released;
+                    c.handed |= handed_back;
                     if c.released && c.returned == Returned::Derived {
                         c.returned = Returned::No;
                     }
@@ -808,6 +814,7 @@ impl<'a, 't> Walker<'a, 't> {
             SiteRef::Call(i) => {
                 if let Some(c) = self.facts.calls.get_mut(i) {
                     c.released |= released;
+                    c.handed |= handed_back;
                     if c.released && c.returned == Returned::Derived {
                         c.returned = Returned::No;
                     }

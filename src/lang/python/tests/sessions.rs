@@ -173,6 +173,27 @@ async def other():
 }
 
 #[test]
+fn a_project_module_named_after_a_library_is_not_a_session_factory() {
+    // `from app.utils import requests`: the project's wrapper of requests; its `Session()` is
+    // an HTTP session, whatever the file imports from SQLAlchemy.
+    let src = "\
+from sqlalchemy.orm import relationship
+from app.utils import requests
+from app.database import SessionLocal
+
+def api():
+    http = requests.Session()
+    return http.get(URL)
+
+def job():
+    db = SessionLocal()
+    db.execute(q)
+";
+    let f = facts_with("app/jobs.py", src, &["sqlalchemy", "requests"]);
+    assert_eq!(sessions(&f), [("SessionLocal()", Closing::Never)]);
+}
+
+#[test]
 fn direct_sessions_and_connections() {
     let src = "\
 import asyncpg
@@ -1063,4 +1084,25 @@ def notify():
         [("db_session()", Closing::Never)],
         "only the database's session getter opens a session"
     );
+}
+
+#[test]
+fn a_client_handed_to_the_base_initialiser_is_kept() {
+    let src = "\
+import boto3
+import watchtower
+
+class CloudWatchHandler(watchtower.CloudWatchLogHandler):
+    def __init__(self):
+        logs = boto3.client('logs')
+        super().__init__(boto3_client=logs, log_group_name='hub')
+
+class Uploader:
+    def __init__(self):
+        s3 = boto3.client('s3')
+        print(s3)
+";
+    let f = facts("hub/handlers.py", src);
+    let handed: Vec<bool> = f.clients.iter().map(|c| c.handed).collect();
+    assert_eq!(handed, [true, false]);
 }

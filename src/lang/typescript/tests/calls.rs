@@ -292,3 +292,25 @@ export const requestHandlers: Record<string, Handler> = {
         .collect();
     assert_eq!(members, ["join", "leave"], "{names:?}");
 }
+
+#[test]
+fn released_by_a_closure_handed_back_to_the_caller() {
+    let text = r#"import { createStore } from "./store";
+export async function setup() {
+  const store = createStore();
+  return { async close() { store.destroy(); } };
+}
+export async function leaky() {
+  const store = createStore();
+  return { async close() { } };
+}
+"#;
+    let f = facts("src/ext.ts", &[], text);
+    let handed: Vec<bool> = f
+        .calls
+        .iter()
+        .filter(|c| c.callee == "createStore")
+        .map(|c| c.handed)
+        .collect();
+    assert_eq!(handed, vec![true, false]);
+}

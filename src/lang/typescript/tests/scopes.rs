@@ -347,6 +347,25 @@ app.register(async (instance) => { const r = new Redis(); instance.decorate("red
         ]
     );
 
+    // A Fastify plugin (`fastify-plugin`'s wrapper, or a function taking the application that
+    // returns nothing) runs once, when registered; a helper returning a client does not.
+    let f = facts(
+        "src/plugins.ts",
+        &["fastify", "fastify-plugin", "ioredis"],
+        r#"import fp from "fastify-plugin";
+import { FastifyInstance } from "fastify";
+import Redis from "ioredis";
+export const limiter = fp((fastify: FastifyInstance, _o: unknown, done: () => void) => { const r = new Redis(); done(); });
+export default async function routes(fastify: FastifyInstance) { const r = new Redis(); fastify.decorate("r", r); }
+export function helper(fastify: FastifyInstance) { return new Redis(); }
+"#,
+    );
+    let got: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(
+        got,
+        vec![ScopeKind::Startup, ScopeKind::Startup, ScopeKind::Function]
+    );
+
     let f = facts(
         "src/index.ts",
         &["hono", "postgres"],

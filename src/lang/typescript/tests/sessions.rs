@@ -533,3 +533,40 @@ export async function onPush(repo: string) {
     let s = one_session(&f);
     assert_eq!(s.closing, Closing::Never);
 }
+
+#[test]
+fn checkout_wrapped_in_a_returned_local_is_handed_over() {
+    let text = r#"import { Pool } from "pg";
+const pool = new Pool();
+class Tx { constructor(c: unknown) {} }
+export async function begin() {
+  const client = await pool.connect();
+  const tx = new Tx(client);
+  try {
+    await client.query("BEGIN");
+    return tx;
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+}
+export async function audit() {
+  const client = await pool.connect();
+  const tx = new Tx(client);
+  try {
+    return (await client.query("select 1")).rowCount;
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+}
+"#;
+    let f = facts("src/db.ts", &["pg"], text);
+    let closing: Vec<Closing> = f.sessions.iter().map(|s| s.closing).collect();
+    assert_eq!(
+        closing,
+        vec![Closing::HandedOver, Closing::NotOnErrorPaths],
+        "{:#?}",
+        f.sessions
+    );
+}
