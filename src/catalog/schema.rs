@@ -787,6 +787,9 @@ pub struct InferredDef {
     /// name or path is given.
     pub event_prefixes: Vec<String>,
     pub event_suffixes: Vec<String>,
+    /// Rust: verbs that, before an event suffix, name the registration itself, not a once-only
+    /// event (`register_callback`, `add_handler`: per event, though `register` alone is once).
+    pub registering_verbs: Vec<String>,
     /// Rust: methods of a dependency's trait named as one-shot conversions or builders
     /// (`into_resource`, `init_pool`), by prefix: called once where the value is
     /// made, not per event.

@@ -315,8 +315,31 @@ pub(crate) fn hoist_point(text: &str, line_start: usize, ctor: &str, py: bool) -
     if !heads.iter().any(|h| line_at(idx).starts_with(h)) {
         return None;
     }
-    while idx > 0 && is_attached(line_at(idx - 1)) && !line_at(idx - 1).trim().is_empty() {
-        idx -= 1;
+    loop {
+        while idx > 0 && is_attached(line_at(idx - 1)) && !line_at(idx - 1).trim().is_empty() {
+            idx -= 1;
+        }
+        // A decorator written over several lines (`@prodigy.recipe(\n    "triage",\n)`):
+        // its continuation lines are indented or close it; the decorator's `@` line starts it.
+        let mut k = idx;
+        let mut found = None;
+        while py && k > 0 {
+            let l = line_at(k - 1);
+            if l.starts_with('@') {
+                found = Some(k - 1);
+                break;
+            }
+            if l.trim().is_empty()
+                || !(l.starts_with(char::is_whitespace) || l.starts_with([')', ']', '}']))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        match found {
+            Some(at) => idx = at,
+            None => break,
+        }
     }
     let at = starts[idx];
     // Every module-level name the construction uses is declared above `at`.

@@ -457,6 +457,43 @@ impl<'a, 't> Walker<'a, 't> {
 }
 
 impl<'a, 't> Walker<'a, 't> {
+    /// The kind of a function's body once what the body says is read: a probable callback
+    /// running schema statements sets a schema up (no evidence); a probable registration that
+    /// returns the callbacks it defines (a Prodigy recipe's `return {"update": update, …}`)
+    /// builds them once, and each callback it returns probably runs per event.
+    pub(super) fn settle_inferred(
+        &mut self,
+        node: Node<'t>,
+        owner: Node<'t>,
+        name: &str,
+        parent: &Scope,
+        kind: ScopeKind,
+        framework: Option<&'static str>,
+    ) -> (ScopeKind, Option<&'static str>) {
+        let src = self.src;
+        if framework == Some(INFERRED) {
+            if super::syntax::runs_setup_statements(node, src, &self.pre.inferred.setup_statements)
+            {
+                return (ScopeKind::Function, None);
+            }
+            if !super::syntax::returned_callbacks(node, src).is_empty() {
+                self.builders.insert(node.id());
+                return (ScopeKind::Startup, Some("startup"));
+            }
+        }
+        if parent.kind == ScopeKind::Startup
+            && parent.framework() == "startup"
+            && owner.kind_name() == "function_definition"
+            && self.builders.contains(&owner.id())
+            && super::syntax::returned_callbacks(owner, src)
+                .iter()
+                .any(|c| c == name)
+        {
+            return (ScopeKind::Handler, Some(INFERRED));
+        }
+        (kind, framework)
+    }
+
     /// Is `base` a base of class `class` written through its module's import (`class
     /// ArchiveMilter(Milter.Base)` after `import Milter`)?
     pub(super) fn base_through_module(&self, class: &str, base: &str, module: &str) -> bool {

@@ -57,7 +57,85 @@ pub(super) fn serves_until_stopped(body: Node<'_>, src: &str) -> bool {
     let Some(last_exit) = stmts.iter().rposition(|s| leaves_loop(*s)) else {
         return false;
     };
-    stmts[last_exit + 1..].iter().any(|s| does_work(*s, src))
+    if stmts[last_exit + 1..].iter().any(|s| does_work(*s, src)) {
+        return true;
+    }
+    // Or it receives, then works, and leaves only on a condition of its own (`topic, data =
+    // subscriber.get(); dispatch(topic, data); for st in status.poll(): if lost(st): return`):
+    // the exits read nothing that work gave, as a retry's `if conn: break` does.
+    let exits: Vec<Node> = stmts.iter().copied().filter(|s| leaves_loop(*s)).collect();
+    let read_by_exit = |name: &str| exits.iter().any(|e| mentions(*e, name, src));
+    let first_exit = stmts
+        .iter()
+        .position(|s| leaves_loop(*s))
+        .unwrap_or(last_exit);
+    let before = &stmts[..first_exit];
+    let receives = before.first().is_some_and(|s| {
+        s.kind_name() == "expression_statement"
+            && s.named_child(0).is_some_and(|a| {
+                a.kind_name() == "assignment"
+                    && a.field("right")
+                        .map(|r| {
+                            if r.kind_name() == "await" {
+                                r.named_child(0).unwrap_or(r)
+                            } else {
+                                r
+                            }
+                        })
+                        .is_some_and(|r| r.kind_name() == "call")
+            })
+    });
+    receives
+        && before.iter().skip(1).any(|s| does_work(*s, src))
+        && before
+            .iter()
+            .all(|s| assigned_names(*s, src).iter().all(|n| !read_by_exit(n)))
+}
+
+/// Does `node` contain the identifier `name` (nested functions included: cheap and cautious)?
+fn mentions(node: Node<'_>, name: &str, src: &str) -> bool {
+    let mut stack = vec![node];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 5_000 {
+            return true;
+        }
+        if n.kind_name() == "identifier" && text(n, src) == name {
+            return true;
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
+}
+
+/// The names a statement assigns at its top (`topic, data = sub.get()` → `topic`, `data`).
+fn assigned_names<'s>(stmt: Node<'_>, src: &'s str) -> Vec<&'s str> {
+    let mut out = Vec::new();
+    let Some(a) = stmt
+        .named_child(0)
+        .filter(|_| stmt.kind_name() == "expression_statement")
+        .filter(|a| matches!(a.kind_name(), "assignment" | "augmented_assignment"))
+    else {
+        return out;
+    };
+    let Some(left) = a.field("left") else {
+        return out;
+    };
+    let mut stack = vec![left];
+    while let Some(n) = stack.pop() {
+        if n.kind_name() == "identifier" {
+            out.push(&src[n.byte_range()]);
+        } else if matches!(
+            n.kind_name(),
+            "pattern_list" | "tuple_pattern" | "list_pattern"
+        ) {
+            let mut cursor = n.walk();
+            stack.extend(n.named_children(&mut cursor));
+        }
+    }
+    out
 }
 
 /// Does this statement call something other than a wait, a log or a release (`time.sleep(1)`,

@@ -131,6 +131,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) body_stmts: std::cell::RefCell<HashMap<usize, std::rc::Rc<Vec<Node<'t>>>>>,
     /// Names handed as values to project functions (see [`Walker::note_handed_functions`]).
     pub(super) handed_fns: HashSet<String>,
+    /// Probable registrations that return the callbacks they define (node ids).
+    pub(super) builders: HashSet<usize>,
     pub(super) file: &'a SourceFile,
     pub(super) src: &'a str,
     pub(super) cat: &'a LangCatalog,
@@ -312,6 +314,7 @@ impl<'a, 't> Walker<'a, 't> {
         let on = OnIndex::build(cat, &pre, file);
         let rerun_script = pre.rerun_script && file_kind == FileKind::Normal;
         Walker {
+            builders: HashSet::default(),
             body_stmts: Default::default(),
             handed_fns: HashSet::default(),
             file,
@@ -704,14 +707,9 @@ impl<'a, 't> Walker<'a, 't> {
             top_level,
             &params,
         );
-        // A probable callback running schema statements sets a schema up: no evidence.
-        let (kind, framework) = if framework == Some(INFERRED)
-            && super::syntax::runs_setup_statements(node, src, &self.pre.inferred.setup_statements)
-        {
-            (ScopeKind::Function, None)
-        } else {
-            (kind, framework)
-        };
+        let owner = top.owner;
+        let (kind, framework) =
+            self.settle_inferred(node, owner, &name, &parent_scope, kind, framework);
         if guard == Guard::None && memoized_by_dict(node, src) {
             guard = Guard::ModuleCache;
         }

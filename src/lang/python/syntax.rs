@@ -765,3 +765,61 @@ pub(super) fn static_or_class_method(decorator: Node, src: &str) -> bool {
         "staticmethod" | "classmethod"
     )
 }
+
+/// The functions defined in function `f`'s own body that it returns inside a literal
+/// collection (`return {"stream": stream, "update": update, "before_db": before_db}`, a
+/// Prodigy recipe's components; `return [on_start, on_event]`): `f` builds the callbacks a
+/// host then calls, so `f` itself runs once, per set-up, and the callbacks per event.
+pub(super) fn returned_callbacks(f: Node, src: &str) -> Vec<String> {
+    let Some(body) = f.field("body") else {
+        return Vec::new();
+    };
+    let mut defined: Vec<&str> = Vec::new();
+    let mut returns: Vec<Node> = Vec::new();
+    let mut stack = vec![body];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 20_000 {
+            return Vec::new();
+        }
+        for c in named_children(n) {
+            match c.kind_name() {
+                "function_definition" => {
+                    if let Some(name) = c.field("name") {
+                        defined.push(text(name, src));
+                    }
+                }
+                "decorated_definition" => {
+                    if let Some(name) = c
+                        .field("definition")
+                        .filter(|d| d.kind_name() == "function_definition")
+                        .and_then(|d| d.field("name"))
+                    {
+                        defined.push(text(name, src));
+                    }
+                }
+                "class_definition" | "lambda" => {}
+                "return_statement" => returns.extend(c.named_child(0)),
+                _ => stack.push(c),
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for r in returns {
+        let items: Vec<Node> = match r.kind_name() {
+            "dictionary" => named_children(r)
+                .into_iter()
+                .filter_map(|p| p.field("value"))
+                .collect(),
+            "list" | "tuple" | "expression_list" => named_children(r),
+            _ => continue,
+        };
+        for v in items {
+            if v.kind_name() == "identifier" && defined.contains(&text(v, src)) {
+                out.push(text(v, src).to_string());
+            }
+        }
+    }
+    out
+}

@@ -738,7 +738,8 @@ pub(super) fn event_callback_method(reg: &crate::catalog::RegistrationDef, metho
             .chain(
                 def.event_suffixes
                     .iter()
-                    .filter_map(|x| method.strip_suffix(x.as_str())),
+                    .filter_map(|x| method.strip_suffix(x.as_str()))
+                    .filter(|verb| !def.registering_verbs.iter().any(|v| v == verb)),
             )
             .any(|e| reg.once_events.iter().any(|o| o == e))
 }

@@ -346,7 +346,21 @@ impl<'a, 't> Pre<'a, 't> {
             if is_new { "constructor" } else { "function" },
         )?);
         let mut command = false;
-        if !is_new {
+        if !is_new && callee.kind_name() == "identifier" {
+            // A global or imported function named for registering (FiveM's `onNet("garage:
+            // store", cb)` and `RegisterCommand("impound", cb)`, `addHandler(…)`).
+            let name = text(callee, src);
+            let words = inferred::name_words(name);
+            let verb = words.first().map(String::as_str);
+            let registers = words.len() > 1
+                && matches!(
+                    verb,
+                    Some("on" | "register" | "add" | "subscribe" | "listen" | "handle")
+                );
+            if !registers || inferred::denied(def, name) || reg.lists_method(name) {
+                return None;
+            }
+        } else if !is_new {
             if callee.kind_name() != "member_expression" {
                 return None;
             }

@@ -191,3 +191,73 @@ fn does_work(stmt: Node<'_>, src: &str) -> bool {
     }
     false
 }
+
+/// Does the `for … of` loop `node` go over a finite collection written in the code: an array
+/// literal (`for (const region of ["eu", "us"])`), `Object.keys` / `values` / `entries` of an
+/// object literal, or a `const` bound to one of those in an enclosing block or the module
+/// (`const REGIONS = ["eu", "us"] as const`)? Such a loop runs once per item, then ends.
+pub(super) fn over_finite_collection(node: Node<'_>, src: &str) -> bool {
+    if node.kind_name() != "for_in_statement" || token(node, "of").is_none() {
+        return false;
+    }
+    let Some(right) = node.child_by_field_name("right").map(unwrap_value) else {
+        return false;
+    };
+    if finite_value(right, src) {
+        return true;
+    }
+    if right.kind_name() != "identifier" {
+        return false;
+    }
+    let name = text(right, src);
+    let mut cur = node.parent();
+    while let Some(block) = cur {
+        if matches!(block.kind_name(), "statement_block" | "program") {
+            let mut cursor = block.walk();
+            for st in block.named_children(&mut cursor) {
+                let st = if st.kind_name() == "export_statement" {
+                    match st.child_by_field_name("declaration") {
+                        Some(d) => d,
+                        None => continue,
+                    }
+                } else {
+                    st
+                };
+                if st.kind_name() != "lexical_declaration" || token(st, "const").is_none() {
+                    continue;
+                }
+                let mut dc = st.walk();
+                for d in st.named_children(&mut dc) {
+                    if d.kind_name() == "variable_declarator"
+                        && d.child_by_field_name("name")
+                            .is_some_and(|n| text(n, src) == name)
+                    {
+                        return d
+                            .child_by_field_name("value")
+                            .is_some_and(|v| finite_value(unwrap_value(v), src));
+                    }
+                }
+            }
+        }
+        cur = block.parent();
+    }
+    false
+}
+
+/// An array literal, or `Object.keys` / `values` / `entries` of an object literal.
+fn finite_value(n: Node<'_>, src: &str) -> bool {
+    match n.kind_name() {
+        "array" => true,
+        "call_expression" => {
+            n.child_by_field_name("function").is_some_and(|f| {
+                matches!(
+                    text(f, src),
+                    "Object.keys" | "Object.values" | "Object.entries"
+                )
+            }) && call_args(n)
+                .first()
+                .is_some_and(|a| unwrap_value(*a).kind_name() == "object")
+        }
+        _ => false,
+    }
+}

@@ -261,6 +261,14 @@ impl<'a, 't> Walker<'a, 't> {
                     // A retry (`for (let i = 1; i <= n; i++) { try { await connect(); break; }
                     // catch { … } }`): it builds once per call of its function.
                     parent.scope.clone()
+                } else if parent.scope.kind == ScopeKind::Function
+                    && super::loops::over_finite_collection(node, self.src)
+                {
+                    // Once per item of a list written in the code, then done.
+                    Scope {
+                        framework: Some(std::sync::Arc::from(crate::facts::FINITE_LOOP)),
+                        ..loopify(&parent.scope)
+                    }
                 } else {
                     loopify(&parent.scope)
                 };

@@ -160,3 +160,61 @@ def dump_all(names, consumer):
     // consumer, or a name also assigned something else is not known to be.
     assert_eq!(finite, [true, true, true, false, false, false]);
 }
+
+#[test]
+fn a_builder_registered_by_shape_runs_once_and_its_returned_callbacks_per_event() {
+    let src = "\
+import boto3
+import prodigy
+import requests
+
+@prodigy.recipe('triage', dataset=('d', 'positional', None, str))
+def triage(dataset):
+    http = requests.Session()
+    def before_db(examples):
+        s3 = boto3.client('s3')
+        return examples
+    def helper():
+        return 1
+    return {'dataset': dataset, 'before_db': before_db}
+";
+    let f = facts("recipes/triage.py", src);
+    let kinds: Vec<(&str, ScopeKind)> = f
+        .clients
+        .iter()
+        .map(|c| (c.ctor.as_str(), c.scope.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("requests.Session()", ScopeKind::Startup),
+            ("boto3.client()", ScopeKind::Handler)
+        ]
+    );
+}
+
+#[test]
+fn a_loop_that_receives_works_and_leaves_on_its_own_condition_serves() {
+    let src = "\
+import psycopg
+
+def main():
+    while True:
+        topic, data = sub.get()
+        conn = psycopg.connect(DSN)
+        for st in status.poll():
+            if st.lost():
+                return
+    while True:
+        conn = psycopg.connect(DSN)
+        if conn:
+            break
+        sleep(1)
+
+if __name__ == '__main__':
+    main()
+";
+    let f = facts("bridge.py", src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(kinds, [ScopeKind::Loop, ScopeKind::Startup]);
+}

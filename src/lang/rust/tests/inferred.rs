@@ -47,6 +47,21 @@ fn main() {
 }
 
 #[test]
+fn a_registering_verb_before_an_event_suffix_is_no_once_only_event() {
+    let f = facts(
+        r#"
+fn main() {
+    let _a = client.register_callback(move |u: LobbyChatUpdate| { let c = redis::Client::open("redis://x/").unwrap(); });
+    let _b = plugin.on_register(move |u: Plugin| { let d = redis::Client::open("redis://x/").unwrap(); });
+}
+"#,
+    );
+    let tags: Vec<&str> = f.clients.iter().map(|c| c.scope.framework()).collect();
+    assert_eq!(tags[0], INFERRED);
+    assert_ne!(tags[1], INFERRED);
+}
+
+#[test]
 fn maps_errors_and_once_events_are_not_registrations() {
     let f = facts(
         r#"

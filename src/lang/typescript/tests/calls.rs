@@ -314,3 +314,18 @@ export async function leaky() {
         .collect();
     assert_eq!(handed, vec![true, false]);
 }
+
+#[test]
+fn loops_over_collections_written_in_the_code_are_finite() {
+    let text = r#"import { Client } from "pg";
+const REGIONS = ["eu", "us"] as const;
+export async function a() { for (const r of REGIONS) { const c = new Client(); await c.end(); } }
+export async function b() { for (const r of ["x", "y"]) { const c = new Client(); await c.end(); } }
+export async function c(rows: string[]) { for (const r of rows) { const c = new Client(); await c.end(); } }
+export async function d() { let xs = ["x"]; for (const r of xs) { const c = new Client(); await c.end(); } }
+"#;
+    let f = facts("src/regions.ts", &["pg"], text);
+    let tags: Vec<&str> = f.clients.iter().map(|c| c.scope.framework()).collect();
+    let each = crate::facts::FINITE_LOOP;
+    assert_eq!(tags, vec![each, each, "", ""]);
+}

@@ -253,3 +253,17 @@ ajv.addKeyword({ keyword: "noOpenOrder", async: true, validate: async (s, v) => 
     let s = scope_of(&f, "const p", text);
     assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
 }
+
+#[test]
+fn a_global_function_named_for_registering_given_a_key_and_a_callback() {
+    let text = r#"import { Pool } from "pg";
+onNet("garage:store", async () => { const p1 = new Pool(); });
+RegisterCommand("impound", async () => { const p2 = new Pool(); }, false);
+translate("garage:store", async () => { const p3 = new Pool(); });
+"#;
+    let f = facts("src/server.ts", &["pg"], text);
+    for line in ["const p1", "const p2"] {
+        assert_eq!(scope_of(&f, line, text).framework(), INFERRED, "{line}");
+    }
+    assert_ne!(scope_of(&f, "const p3", text).framework(), INFERRED);
+}
