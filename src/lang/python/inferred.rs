@@ -476,18 +476,17 @@ impl<'a, 't> Walker<'a, 't> {
             {
                 return (ScopeKind::Function, None);
             }
-            if !super::syntax::returned_callbacks(node, src).is_empty() {
-                self.builders.insert(node.id());
+            let callbacks = super::syntax::returned_callbacks(node, src);
+            if !callbacks.is_empty() {
+                self.builders.insert(node.id(), callbacks);
                 return (ScopeKind::Startup, Some("startup"));
             }
         }
         if parent.kind == ScopeKind::Startup
-            && parent.framework() == "startup"
-            && owner.kind_name() == "function_definition"
-            && self.builders.contains(&owner.id())
-            && super::syntax::returned_callbacks(owner, src)
-                .iter()
-                .any(|c| c == name)
+            && self
+                .builders
+                .get(&owner.id())
+                .is_some_and(|callbacks| callbacks.iter().any(|c| c == name))
         {
             return (ScopeKind::Handler, Some(INFERRED));
         }

@@ -131,8 +131,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) body_stmts: std::cell::RefCell<HashMap<usize, std::rc::Rc<Vec<Node<'t>>>>>,
     /// Names handed as values to project functions (see [`Walker::note_handed_functions`]).
     pub(super) handed_fns: HashSet<String>,
-    /// Probable registrations that return the callbacks they define (node ids).
-    pub(super) builders: HashSet<usize>,
+    /// Probable registrations that return the callbacks they define: node id → those names.
+    pub(super) builders: HashMap<usize, Vec<String>>,
     pub(super) file: &'a SourceFile,
     pub(super) src: &'a str,
     pub(super) cat: &'a LangCatalog,
@@ -314,7 +314,7 @@ impl<'a, 't> Walker<'a, 't> {
         let on = OnIndex::build(cat, &pre, file);
         let rerun_script = pre.rerun_script && file_kind == FileKind::Normal;
         Walker {
-            builders: HashSet::default(),
+            builders: HashMap::default(),
             body_stmts: Default::default(),
             handed_fns: HashSet::default(),
             file,

@@ -326,7 +326,8 @@ impl<'a, 't> Walker<'a, 't> {
                 self.close_frame(&mut frame);
                 // A closure a plain function returns to its caller (`return { close: () =>
                 // pool.close() }`) releases nothing here: the caller gets the client with the
-                // means to end it. (An effect's returned cleanup is React's to call.)
+                // means to end it (its releases are `closers`: the client is handed back).
+                // (An effect's returned cleanup is React's to call.)
                 let closer = returned_fn(at) && self.ctx().scope.kind == ScopeKind::Function;
                 if let Some(parent) = self.frames.last_mut() {
                     if closer {
