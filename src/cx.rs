@@ -20,6 +20,9 @@ pub struct ProjectCx<'a> {
     pub memo: &'a crate::exports::Memo,
     /// The processes the deployment descriptions start (for the connection budget).
     pub deployment: &'a crate::deploy::Deployment,
+    /// The walk's pages and templates, read only when a rule asks (see
+    /// `effect-missing-cleanup`'s page tags).
+    pub markup: &'a [std::path::PathBuf],
 }
 
 impl ProjectCx<'_> {

@@ -66,6 +66,9 @@ pub struct Discovery {
     /// Deployment descriptions (Procfile, Dockerfile, Compose and Kubernetes files) met on
     /// the walk: the processes of the connection budget.
     pub deploy_files: Vec<PathBuf>,
+    /// Pages and server templates (`.html`, Jinja, ERB, …) met on the walk: where custom
+    /// elements are placed by markup (see [`is_markup_file`]).
+    pub markup_files: Vec<PathBuf>,
     pub errors: Vec<FileError>,
     /// What the walk learnt of the directories it listed (see [`Markers::has_file`]).
     pub(crate) markers: Markers,
@@ -121,7 +124,39 @@ pub fn discover(paths: &[PathBuf], opts: &WalkOptions) -> Result<Discovery, Miss
     out.files.sort_by(|a, b| a.display.cmp(&b.display));
     out.deploy_files.sort();
     out.deploy_files.dedup();
+    out.markup_files.sort();
+    out.markup_files.dedup();
     Ok(out)
+}
+
+/// How many markup files a walk keeps (a site of generated pages stays bounded).
+const MAX_MARKUP_FILES: usize = 20_000;
+
+/// A page or a server-side template, by its extension: HTML, and the template languages that
+/// write HTML (Django / Jinja, ERB, Handlebars, Nunjucks, EJS, Twig, Liquid, Razor, PHP).
+pub fn is_markup_file(path: &Path) -> bool {
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    matches!(
+        ext.to_ascii_lowercase().as_str(),
+        "html"
+            | "htm"
+            | "xhtml"
+            | "jinja"
+            | "jinja2"
+            | "j2"
+            | "erb"
+            | "hbs"
+            | "handlebars"
+            | "njk"
+            | "ejs"
+            | "twig"
+            | "liquid"
+            | "cshtml"
+            | "razor"
+            | "php"
+    )
 }
 
 fn excluded(opts: &WalkOptions, path: &Path, cwd: &Path) -> bool {
@@ -273,6 +308,8 @@ fn walk_dir(
             found.push((path.to_path_buf(), abs, lang));
         } else if crate::deploy::is_deploy_file(path) {
             out.deploy_files.push(abs);
+        } else if is_markup_file(path) && out.markup_files.len() < MAX_MARKUP_FILES {
+            out.markup_files.push(abs);
         }
     }
     for (path, abs, lang) in found {
@@ -538,6 +575,21 @@ fn display_of(path: &Path, abs: &Path, cwd: &Path) -> String {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_and_templates_are_markup() {
+        for name in [
+            "views/settings.html",
+            "templates/base.jinja2",
+            "app/views/a.html.erb",
+            "x.njk",
+        ] {
+            assert!(is_markup_file(Path::new(name)), "{name}");
+        }
+        for name in ["src/app.ts", "README.md", "Dockerfile", "index"] {
+            assert!(!is_markup_file(Path::new(name)), "{name}");
+        }
+    }
 
     #[test]
     fn walks_with_gitignore_and_default_excludes() {

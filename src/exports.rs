@@ -215,6 +215,8 @@ pub struct Memo {
     /// Rust: what each file shares with handlers (axum / actix-web state), read once a fix asks.
     pub(crate) rust_states:
         Vec<std::sync::OnceLock<Option<Box<crate::lang::rust::state::StateFacts>>>>,
+    /// The custom-element tags the run's pages and templates write (`effect-missing-cleanup` reads them).
+    pub(crate) page_tags: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 /// How many bytes of one file the fix builders of one run may scan: they read the text around
@@ -236,6 +238,7 @@ impl Memo {
             groups: std::sync::OnceLock::new(),
             rivals: std::sync::OnceLock::new(),
             rust_states: cells(files),
+            page_tags: std::sync::OnceLock::new(),
             fix_scans: (0..files)
                 .map(|_| std::sync::atomic::AtomicU64::new(0))
                 .collect(),

@@ -862,6 +862,13 @@ pub struct FileFacts {
     /// `createRoot(el).render(<App />)`): they live as long as the page.
     #[serde(default)]
     pub root_mounts: Vec<RootMount>,
+    /// TS/JS: custom elements this file defines (`customElements.define("org-nav", OrgNav)`),
+    /// as (tag, class), and the tags its script creates (`document.createElement("org-nav")`,
+    /// `<org-nav>` in a template): an element only markup places lives as long as its page.
+    #[serde(default)]
+    pub custom_elements: Vec<(String, String)>,
+    #[serde(default)]
+    pub created_tags: Vec<String>,
 }
 
 /// A component mounted as an application's root (see [`FileFacts::root_mounts`]).
@@ -1014,6 +1021,8 @@ impl FileFacts {
             cfg_feature: _,
             tables,
             root_mounts,
+            custom_elements,
+            created_tags,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
@@ -1038,6 +1047,8 @@ impl FileFacts {
         feature_modules.shrink_to_fit();
         tables.shrink_to_fit();
         root_mounts.shrink_to_fit();
+        custom_elements.shrink_to_fit();
+        created_tags.shrink_to_fit();
     }
 
     pub fn function(&self, idx: Option<usize>) -> Option<&FnFact> {

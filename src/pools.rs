@@ -415,6 +415,8 @@ pub fn is_auxiliary(rel: &str) -> bool {
         || name.starts_with("test-utils.")
         || name.starts_with("test_utils.")
         || name.contains(".spec.")
+        // Benchmarks beside the code (Vitest's `initial-sync.bench.ts`).
+        || name.contains(".bench.")
         || name.starts_with("test_")
         || name.ends_with("_test.py")
         || name == "conftest.py"
@@ -447,6 +449,8 @@ mod tests {
         assert!(is_auxiliary("ops/dodo.py"));
         assert!(is_auxiliary("gulpfile.js"));
         assert!(is_auxiliary("plopfile.mjs"));
+        assert!(is_auxiliary("src/db/initial-sync.bench.pg.ts"));
+        assert!(!is_auxiliary("src/db/bench.ts"));
         assert!(!is_auxiliary("app/tasks/dodo_helpers.py"));
         let p = std::path::Path::new;
         assert!(is_auxiliary_project(p(

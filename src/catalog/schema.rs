@@ -600,6 +600,15 @@ pub struct OwnedElementsDef {
     pub instance_fields: Vec<String>,
     /// Methods that build an element: `createElement`, `cloneNode`.
     pub element_calls: Vec<String>,
+    /// Decorators that fill a class field with an element of the component's own DOM (Lit's
+    /// `@query("#save")`).
+    pub query_decorators: Vec<String>,
+    /// Mount methods of element classes (`connectedCallback`): in them, a field the class never
+    /// sets, on a class extending a project base element, is an element the base built.
+    pub element_lifecycles: Vec<String>,
+    /// Base classes of the platform and of frameworks (`HTMLElement`, `LitElement`): they set
+    /// no element fields for their subclasses.
+    pub element_bases: Vec<String>,
     /// Hooks that give the component an instance the library builds for it and destroys when it
     /// unmounts (`const [ref, api] = useEmblaCarousel()`): what is registered on such an
     /// instance, whatever the pair, goes with it.
@@ -794,6 +803,9 @@ pub struct InferredDef {
     /// (`into_resource`, `init_pool`), by prefix: called once where the value is
     /// made, not per event.
     pub once_prefixes: Vec<String>,
+    /// Endings of such methods' names that say the same (`handle_startup`).
+    #[serde(default)]
+    pub once_suffixes: Vec<String>,
     /// Rust: type-name suffixes of configuration (`StorageConfig`, `ClientOptions`): a
     /// dependency trait's method that builds `Self` from one is a constructor (a registry's
     /// `try_from_config`), called once per object, which keeps what it builds.

@@ -30,6 +30,7 @@ pub fn budget_paths(
             suppressions: &[],
             memo: &memo,
             deployment: &deployment,
+            markup: &work.markup_files,
         };
         crate::budget::compute(&cx)
     })
@@ -59,6 +60,7 @@ pub(super) fn run_rules(
         suppressions: &[],
         memo: &memo,
         deployment: &deployment,
+        markup: &work.markup_files,
     };
     // Every rule some file enables; each finding is then judged by its own file's profile.
     let used: BTreeSet<usize> = profile_of.iter().copied().collect();

@@ -18,6 +18,8 @@ pub struct Workset {
     pub(super) profiles: Arc<Profiles>,
     /// Deployment descriptions found on the walk (absolute paths).
     pub deploy_files: Vec<PathBuf>,
+    /// Pages and templates of the walk (see [`crate::discover::is_markup_file`]).
+    pub markup_files: Vec<PathBuf>,
 }
 
 impl Workset {
@@ -88,6 +90,7 @@ pub(super) fn read_workset(
         discover::discover(&walk_paths, &settings.walk).map_err(|m| RunError::MissingPath(m.0))?;
     let mut files = found.files;
     let deploy_files = found.deploy_files;
+    let markup_files = found.markup_files;
     if let Some((p, _)) = overlay
         && !files.iter().any(|d| abs(&d.path) == abs(p))
         && let Some(d) = discovered(p)
@@ -266,6 +269,7 @@ pub(super) fn read_workset(
         profile_of,
         profiles: Arc::new(profiles),
         deploy_files,
+        markup_files,
     })
 }
 
@@ -339,6 +343,7 @@ impl Workset {
             profile_of,
             profiles: self.profiles.clone(),
             deploy_files: self.deploy_files.clone(),
+            markup_files: self.markup_files.clone(),
         }
     }
 
@@ -403,6 +408,7 @@ impl Workset {
             profile_of,
             profiles: Arc::new(profiles),
             deploy_files: Vec::new(),
+            markup_files: Vec::new(),
         }
     }
 }

@@ -164,8 +164,21 @@ impl Check for DuplicateClientModule {
                     .functions
                     .iter()
                     .any(|f| f.scope.kind == ScopeKind::Handler);
+                // (A Python file of statements only, no function or class, that uses its client
+                // at the top level, `r.publish(…)`, run as `python sockettest.py`: a script,
+                // like one with a `__main__` guard. A module does no I/O when imported.)
+                let statements_only = source.lang == Lang::Py
+                    && file.facts.functions.is_empty()
+                    && file.facts.clients.iter().any(|c| {
+                        c.scope.kind == ScopeKind::Module
+                            && c.binding.as_deref().is_some_and(|b| {
+                                source.text.lines().any(|l| {
+                                    l.strip_prefix(b).is_some_and(|r| r.starts_with('.'))
+                                })
+                            })
+                    });
                 importers(*fi) > 0
-                    || !(file.facts.entry_script && !serves
+                    || !((file.facts.entry_script || statements_only) && !serves
                         || lambda
                         || source.project.serverless && !source.project.nextjs)
             });

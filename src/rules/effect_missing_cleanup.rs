@@ -44,6 +44,16 @@ impl Check for EffectMissingCleanup {
                 {
                     continue;
                 }
+                // A custom element that only pages place (`<org-nav>` in a template, never
+                // created by a script) is connected once per page load, like a root.
+                if effect.once_per_mount
+                    && effect
+                        .component
+                        .as_deref()
+                        .is_some_and(|c| placed_by_pages(cx, fi, c))
+                {
+                    continue;
+                }
                 // Names given by this effect's fixes: fixes of one pass must not give two
                 // acquisitions the same name (their cleanup edits would then be identical and
                 // both apply, declaring one `const` twice).
@@ -128,6 +138,26 @@ fn is_root(cx: &ProjectCx<'_>, roots: &[(usize, &RootMount)], fi: usize, compone
                 && (m.name == component || single || stem == component)
         }
     })
+}
+
+/// Is class `component` of file `fi` a custom element (`customElements.define("org-nav",
+/// OrgNav)`) that the run's pages or templates write (`<org-nav>`) and that no script creates
+/// (`createElement("org-nav")`, `<org-nav>` in a template string or JSX)? It lives as long as
+/// its page.
+fn placed_by_pages(cx: &ProjectCx<'_>, fi: usize, component: &str) -> bool {
+    let Some((tag, _)) = cx.files[fi]
+        .facts
+        .custom_elements
+        .iter()
+        .find(|(_, class)| class == component)
+    else {
+        return false;
+    };
+    page_tags(cx).contains(tag)
+        && !cx
+            .files
+            .iter()
+            .any(|f| f.facts.created_tags.iter().any(|t| t == tag))
 }
 
 /// Does a one-shot last: re-arm (its callback, or the function it is given by name, requests
@@ -604,6 +634,37 @@ fn short(call: &str) -> String {
     } else {
         line.to_string()
     }
+}
+
+/// The custom-element tags (names with a `-`, `<org-type-form …>`) written in the run's pages
+/// and templates, read once, on first need. Files over 1 MiB, unreadable or not text are
+/// skipped.
+fn page_tags<'c>(cx: &'c ProjectCx<'_>) -> &'c std::collections::HashSet<String> {
+    cx.memo.page_tags.get_or_init(|| {
+        let mut tags = std::collections::HashSet::new();
+        for path in cx.markup {
+            let Some(text) = crate::deploy::read_small(path) else {
+                continue;
+            };
+            // `<org-nav …>`, or an inline script's `document.createElement("org-nav")` (run
+            // once, when the page loads).
+            let created = text.match_indices("createElement(").filter_map(|(i, m)| {
+                let rest = text[i + m.len()..].trim_start();
+                let q = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+                Some(i + m.len() + (text.len() - i - m.len() - rest.len()) + q.len_utf8() - 1)
+            });
+            for i in text.match_indices('<').map(|(i, _)| i).chain(created) {
+                let name: &str = text[i + 1..]
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+                    .next()
+                    .unwrap_or("");
+                if name.contains('-') && name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    tags.insert(name.to_string());
+                }
+            }
+        }
+        tags
+    })
 }
 
 #[cfg(test)]

@@ -120,6 +120,35 @@ fn opened_from_local_client(file: &crate::facts::CheckedFile, idx: usize) -> boo
         return false;
     };
     let text = file.source.slice(c.span);
+    // `Client::open(url).and_then(|client| client.get_connection())`: opened in a closure
+    // given the client the chain just built.
+    let chained = |o: &crate::facts::ClientSite| {
+        o.span.end <= c.span.start
+            && file
+                .source
+                .text
+                .get(o.span.end as usize..c.span.start as usize)
+                .and_then(|between| {
+                    // (Past line comments: `Client::open(url) // why` then `.and_then(…)`.)
+                    let mut rest = between.trim_start();
+                    while rest.starts_with("//") {
+                        rest = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
+                    }
+                    let rest = rest.strip_prefix('.')?.trim_start();
+                    let rest = ["and_then", "map", "then"]
+                        .iter()
+                        .find_map(|m| rest.strip_prefix(m))?
+                        .trim_start()
+                        .strip_prefix('(')?
+                        .trim_start();
+                    let rest = rest.strip_prefix("move").unwrap_or(rest).trim_start();
+                    let (name, tail) = rest.strip_prefix('|')?.split_once('|')?;
+                    let name = name.trim().trim_start_matches("mut ").trim();
+                    (tail.trim().is_empty() && !name.is_empty()).then_some(name)
+                })
+                .and_then(|name| text.strip_prefix(name))
+                .is_some_and(|rest| rest.trim_start().starts_with('.'))
+    };
     c.kind == ClientKind::Connection
         && c.in_fn.is_some()
         && facts.clients[..idx].iter().any(|o| {
@@ -128,11 +157,11 @@ fn opened_from_local_client(file: &crate::facts::CheckedFile, idx: usize) -> boo
                 && matches!(o.kind, ClientKind::Client | ClientKind::Pool)
                 && o.guard == Guard::None
                 && o.scope.kind == c.scope.kind
-                && o.binding.as_deref().is_some_and(|b| {
+                && (o.binding.as_deref().is_some_and(|b| {
                     // `client.get_connection()`, or the method on the next line
                     text.strip_prefix(b)
                         .is_some_and(|rest| rest.trim_start().starts_with('.'))
-                })
+                }) || chained(o))
         })
 }
 

@@ -1073,6 +1073,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             .last()
             // (The nearest bindings only: a body of thousands of them stays linear.)
             .and_then(|s| s.bindings.iter().rev().take(256).find(|b| b.name == name))?;
+        // `let mut remote = Remote { … }`: a value of a type the file declares.
+        if let Expr::Struct(st) = value_core(b.init) {
+            return st
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| self.pre.types.contains(&s.ident.to_string()))
+                .then_some(true);
+        }
         let Expr::Call(c) = value_core(b.init) else {
             return None;
         };

@@ -362,6 +362,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .once_prefixes
                 .iter()
                 .any(|p| name.starts_with(p.as_str()))
+            && !reg
+                .inferred
+                .once_suffixes
+                .iter()
+                .any(|p| name.ends_with(p.as_str()))
         {
             return (ScopeKind::Handler, Some(INFERRED));
         }

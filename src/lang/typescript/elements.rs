@@ -355,9 +355,13 @@ impl<'a, 't> Walker<'a, 't> {
             .unwrap_or("");
         if root == "this" {
             // The component itself, in a class lifecycle (a custom element, a Lit element), or
-            // its own DOM (`this.$el`, `this.shadowRoot`).
-            return parts.class_body.is_some()
-                && (next.is_empty() || def.instance_fields.iter().any(|f| f == next));
+            // its own DOM (`this.$el`, `this.shadowRoot`), or a field holding an element of it.
+            let Some(body) = parts.class_body else {
+                return false;
+            };
+            return next.is_empty()
+                || def.instance_fields.iter().any(|f| f == next)
+                || self.element_field(body, next, parts, locals);
         }
         if root.is_empty() {
             return false;
@@ -366,6 +370,114 @@ impl<'a, 't> Walker<'a, 't> {
         locals.contains(root)
             || refs.bound.contains(root)
             || (refs.refs.contains(root) && def.ref_fields.iter().any(|f| f == next))
+    }
+
+    /// Does field `name` of a custom element (`this.save`) hold one of its own elements? It
+    /// does when the class sets it only from owned elements (`this.save =
+    /// this._shadow.getElementById("save")`, `document.createElement("button")`), when a
+    /// decorator fills it from the element's DOM (Lit's `@query("#save")`), or, in an element
+    /// class's lifecycle, when the class never sets it and extends a project base element
+    /// (the base built it; `element_bases` are the platform's and frameworks' bases, which
+    /// hold no such fields). A field the class sets from anything else (a parameter, a
+    /// global bus) is not owned.
+    fn element_field(
+        &self,
+        class_body: Node<'t>,
+        name: &str,
+        parts: &EffectParts<'t>,
+        locals: &HashSet<String>,
+    ) -> bool {
+        let depth = self.field_depth.get();
+        if depth > 3 {
+            return false;
+        }
+        self.field_depth.set(depth + 1);
+        let owned = self.element_field_set(class_body, name, parts, locals);
+        self.field_depth.set(depth);
+        owned
+    }
+
+    fn element_field_set(
+        &self,
+        class_body: Node<'t>,
+        name: &str,
+        parts: &EffectParts<'t>,
+        locals: &HashSet<String>,
+    ) -> bool {
+        let def = &self.catalog.owned_elements;
+        let src = self.src;
+        let mut values: Vec<Node<'t>> = Vec::new();
+        let mut declared = false;
+        for m in named_kids(class_body) {
+            if m.kind_name() == "public_field_definition"
+                && field(m, "name").and_then(|k| key_name(k, src)) == Some(name)
+            {
+                declared = true;
+                let queried = named_kids(m).into_iter().any(|d| {
+                    d.kind_name() == "decorator"
+                        && named_kids(d)
+                            .first()
+                            .and_then(|c| match c.kind_name() {
+                                "call_expression" => field(*c, "function"),
+                                _ => Some(*c),
+                            })
+                            .and_then(|c| callee_name(c, src))
+                            .is_some_and(|c| def.query_decorators.iter().any(|q| q == c))
+                });
+                if queried {
+                    return true;
+                }
+                if let Some(v) = field(m, "value") {
+                    values.push(v);
+                }
+            }
+        }
+        traverse_flat(self.pre.flat, class_body, |a, entering| {
+            let n = a.node;
+            if entering
+                && n.kind_name() == "assignment_expression"
+                && let (Some(l), Some(r)) = (field(n, "left"), field(n, "right"))
+                && l.kind_name() == "member_expression"
+                && field(l, "object").is_some_and(|o| o.kind_name() == "this")
+                && field(l, "property").is_some_and(|p| text(p, src) == name)
+            {
+                values.push(r);
+            }
+        });
+        if values.is_empty() {
+            return !declared
+                && def.element_lifecycles.contains(&parts.hook)
+                && class_body
+                    .parent()
+                    .and_then(|c| {
+                        named_kids(c)
+                            .into_iter()
+                            .find(|k| k.kind_name() == "class_heritage")
+                    })
+                    .and_then(|h| {
+                        named_kids(h)
+                            .into_iter()
+                            .find(|k| k.kind_name() == "extends_clause")
+                            .and_then(|e| field(e, "value"))
+                    })
+                    .and_then(|b| callee_name(b, src))
+                    .is_some_and(|b| !def.element_bases.iter().any(|e| e == b));
+        }
+        values.into_iter().all(|v| {
+            let v = unwrap_value(v);
+            // `this.helper()`: what a method returns is not known here (`this.attachShadow()`
+            // is the element's own).
+            let method_call = v.kind_name() == "call_expression"
+                && field(v, "function").is_some_and(|c| {
+                    c.kind_name() == "member_expression"
+                        && field(c, "object").is_some_and(|x| x.kind_name() == "this")
+                        && field(c, "property")
+                            .is_some_and(|p| !def.element_calls.iter().any(|e| e == text(p, src)))
+                });
+            // (A field set from fields, `this.save = this._shadow.getElementById(…)`, is
+            // followed through them, as deep as `field_depth` allows.)
+            !method_call && self.owned_value(v, parts, locals)
+        })
     }
 
     /// Is the value `v` an owned element (or a list of them)?

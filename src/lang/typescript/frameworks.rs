@@ -388,6 +388,20 @@ impl<'t> Walker<'_, 't> {
         if !known && let Some(ty) = self.dependency_typed(object) {
             return Some((ty, format!("{}({{ {key} }})", text(ty, src)), true));
         }
+        // A configuration module's hooks (`cube.js`'s `module.exports = { queryRewrite }`,
+        // `export default { queryRewrite }`): the host loads the module and calls them.
+        if known && let Some(up) = object.up() {
+            let exported = match up.node.kind_name() {
+                "assignment_expression" => {
+                    field(up.node, "left").is_some_and(|l| text(l, src) == "module.exports")
+                }
+                "export_statement" => true,
+                _ => false,
+            };
+            if exported {
+                return Some((key_node, format!("the exported hook `{key}`"), false));
+            }
+        }
         let args = object.up().filter(|a| a.node.kind_name() == "arguments")?;
         let call = args
             .up()

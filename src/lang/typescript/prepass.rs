@@ -85,6 +85,8 @@ impl FileInfo {
         let test = test_package
             || name.contains(".test.")
             || name.contains(".spec.")
+            // Benchmarks beside the code (Vitest's `initial-sync.bench.ts`).
+            || name.contains(".bench.")
             // Test helpers beside the code (`server.test-utils.ts`).
             || name.contains(".test-")
             || is_test_setup(name)

@@ -9,7 +9,11 @@ use crate::facts::RootMount;
 impl<'a, 't> Walker<'a, 't> {
     /// A call or construction that may mount a root component.
     pub(super) fn root_mount(&mut self, at: At<'_, 't>) {
-        if self.catalog.root_mounts.is_empty() || self.ctx().scope.kind == ScopeKind::Test {
+        if self.ctx().scope.kind == ScopeKind::Test {
+            return;
+        }
+        self.custom_element(at.node);
+        if self.catalog.root_mounts.is_empty() {
             return;
         }
         let src = self.src;
@@ -181,4 +185,91 @@ fn has_key(obj: Node, key: &str, src: &str) -> bool {
                 && (field(p, "key").and_then(|k| key_name(k, src)) == Some(key)
                     || text(p, src) == key)
         })
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    /// `customElements.define("org-nav", OrgNav)`: the file defines custom element `org-nav`,
+    /// whose class is `OrgNav` ([`crate::facts::FileFacts::custom_elements`]).
+    fn custom_element(&mut self, call: Node<'t>) {
+        if call.kind_name() != "call_expression" {
+            return;
+        }
+        let src = self.src;
+        let Some(callee) = field(call, "function").map(unwrap_value) else {
+            return;
+        };
+        let callee = text(callee, src);
+        if callee != "customElements.define" && callee != "window.customElements.define" {
+            return;
+        }
+        let args = call_args(call);
+        let (Some(tag), Some(class)) = (args.first(), args.get(1)) else {
+            return;
+        };
+        let tag = unwrap_value(*tag);
+        let class = unwrap_value(*class);
+        if tag.kind_name() != "string" || class.kind_name() != "identifier" {
+            return;
+        }
+        let tag = text(tag, src)
+            .trim_matches(|c| c == '"' || c == '\'')
+            .to_string();
+        let entry = (tag, text(class, src).to_string());
+        if !self.facts.custom_elements.contains(&entry) {
+            self.facts.custom_elements.push(entry);
+        }
+    }
+}
+
+/// The custom-element tags a script's text creates: `createElement("org-nav")` and markup in
+/// its strings, templates or JSX (`<org-nav`). Read from the text, comments included (a tag a
+/// comment names counts as created: the element is then not said to live with its page).
+pub(super) fn created_tags(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |name: &str| {
+        if name.contains('-')
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && !out.iter().any(|o| o == name)
+        {
+            out.push(name.to_string());
+        }
+    };
+    let tag_name = |rest: &str| -> String {
+        rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    for (i, _) in text.match_indices('<') {
+        push(&tag_name(&text[i + 1..]));
+    }
+    for (i, m) in text.match_indices("createElement(") {
+        let rest = text[i + m.len()..].trim_start();
+        if let Some(q) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))
+        {
+            push(&tag_name(&rest[q.len_utf8()..]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::created_tags;
+
+    #[test]
+    fn tags_a_script_creates() {
+        let text = r#"
+            const card = document.createElement("row-card");
+            el.innerHTML = `<status-badge state="ok"></status-badge>`;
+            const view = <div><org-nav /></div>;
+            const plain = document.createElement("div");
+            if (a < b) {}
+        "#;
+        assert_eq!(created_tags(text), ["status-badge", "org-nav", "row-card"]);
+        assert!(created_tags("customElements.define(\"row-card\", RowCard)").is_empty());
+    }
 }

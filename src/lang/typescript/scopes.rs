@@ -129,6 +129,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) early_returns: std::cell::RefCell<HashMap<usize, std::rc::Rc<[Node<'t>]>>>,
     /// The file's refs and markup-bound elements (see `elements.rs`), read on first use.
     pub(super) element_refs: std::cell::OnceCell<ElementRefs>,
+    /// How deep [`Walker::element_field`] is in fields set from fields (bounds cycles).
+    pub(super) field_depth: std::cell::Cell<usize>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -192,6 +194,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .collect(),
             bindings: Vec::new(),
             element_refs: std::cell::OnceCell::new(),
+            field_depth: std::cell::Cell::new(0),
             early_returns: Default::default(),
         }
     }
@@ -215,6 +218,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.facts.handler_refs = std::mem::take(&mut self.pre.refs);
         self.facts.handler_refs.sort_by_key(|r| r.span.start);
         self.facts.tables = self.exported_tables();
+        self.facts.created_tags = super::roots::created_tags(self.src);
         self.facts.imports = std::mem::take(&mut self.pre.local_imports);
         self.facts.reexports = std::mem::take(&mut self.pre.reexports);
         self.facts
