@@ -105,11 +105,16 @@ impl<'a, 't> Walker<'a, 't> {
                     .map(str::to_ascii_lowercase)
                     .or_else(|| made_by.clone())
                     .unwrap_or_default();
+                // An instance of some other class (`const changes = new
+                // ChangeStreamMultiplexer(…)`, or a field typed with a project class: `const
+                // stream = this.#streamer` with `#streamer: ChangeStreamMultiplexer`): its
+                // `reserve()` is that class's, not the library's named method.
+                let foreign = self.foreign_instance(at.node, &path);
                 cands.iter().find(|(_, k)| {
                     k.on.as_deref()
                         .and_then(|on| catalog.by_id(on))
                         .is_some_and(|d| {
-                            (k.named_method
+                            (k.named_method && !foreign
                                 || last.contains("pool")
                                 || last.contains(d.family.as_str())
                                 || maker.contains("pool")
@@ -685,4 +690,61 @@ fn ctor_on_release<'c>(
 ) -> Option<&'c [String]> {
     let on = chosen?.1.on.as_deref()?;
     catalog.by_id(on).map(|d| d.release.as_slice())
+}
+
+impl<'t> Walker<'_, 't> {
+    /// Is local `path` bound to an instance of a class that is not a library's: a `new` of a
+    /// class the file names, or a field of the enclosing class declared with a type imported
+    /// from the project? (A library's own constructions are known instances already.)
+    fn foreign_instance(&self, at: Node<'t>, path: &str) -> bool {
+        let src = self.src;
+        let Some(v) = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(_, name, _)| *name == path)
+            .map(|(_, _, b)| b)
+            .and_then(|b| match b {
+                Bound::Value(v) => Some(unwrap_value(*v)),
+                Bound::Field(..) => None,
+            })
+        else {
+            return false;
+        };
+        match v.kind_name() {
+            "new_expression" => field(v, "constructor")
+                .and_then(|c| callee_name(c, src))
+                .is_some_and(|c| {
+                    self.pre
+                        .imports
+                        .get(c)
+                        .is_none_or(|imp| imp.local.is_some())
+                }),
+            "member_expression" => {
+                if field(v, "object").is_none_or(|o| o.kind_name() != "this") {
+                    return false;
+                }
+                let Some(prop) = field(v, "property").map(|p| text(p, src)) else {
+                    return false;
+                };
+                let mut cur = at.parent();
+                while let Some(c) = cur {
+                    if c.kind_name() == "class_body" {
+                        return named_kids(c).into_iter().any(|m| {
+                            m.kind_name() == "public_field_definition"
+                                && field(m, "name").is_some_and(|n| text(n, src) == prop)
+                                && field(m, "type")
+                                    .and_then(first_named)
+                                    .filter(|t| t.kind_name() == "type_identifier")
+                                    .and_then(|t| self.pre.imports.get(text(t, src)))
+                                    .is_some_and(|imp| imp.local.is_some())
+                        });
+                    }
+                    cur = c.parent();
+                }
+                false
+            }
+            _ => false,
+        }
+    }
 }
