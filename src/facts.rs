@@ -880,6 +880,34 @@ pub struct RootMount {
     pub module: Option<ModuleRef>,
 }
 
+/// The custom-element tags (lowercase names with a `-`) a text writes: markup (`<org-nav`, in a
+/// page, a template string or JSX) and `createElement("org-nav")`. Each is given to `found` as
+/// it is met (repeats included). Read from the text alone, comments too.
+pub fn element_tags(text: &str, mut found: impl FnMut(&str)) {
+    let mut take = |rest: &str| {
+        let name = rest
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+            .next()
+            .unwrap_or("");
+        if name.contains('-') && name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            found(name);
+        }
+    };
+    for (i, _) in text.match_indices('<') {
+        take(&text[i + 1..]);
+    }
+    for (i, m) in text.match_indices("createElement(") {
+        let rest = text[i + m.len()..].trim_start();
+        if let Some(q) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`'))
+        {
+            take(&rest[q.len_utf8()..]);
+        }
+    }
+}
+
 /// A module-level object / dict of functions (see [`FileFacts::tables`]).
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 pub struct DispatchTable {

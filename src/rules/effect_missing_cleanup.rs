@@ -648,20 +648,9 @@ fn page_tags<'c>(cx: &'c ProjectCx<'_>) -> &'c std::collections::HashSet<String>
             };
             // `<org-nav …>`, or an inline script's `document.createElement("org-nav")` (run
             // once, when the page loads).
-            let created = text.match_indices("createElement(").filter_map(|(i, m)| {
-                let rest = text[i + m.len()..].trim_start();
-                let q = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
-                Some(i + m.len() + (text.len() - i - m.len() - rest.len()) + q.len_utf8() - 1)
+            crate::facts::element_tags(&text, |name| {
+                tags.insert(name.to_string());
             });
-            for i in text.match_indices('<').map(|(i, _)| i).chain(created) {
-                let name: &str = text[i + 1..]
-                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
-                    .next()
-                    .unwrap_or("");
-                if name.contains('-') && name.starts_with(|c: char| c.is_ascii_lowercase()) {
-                    tags.insert(name.to_string());
-                }
-            }
         }
         tags
     })

@@ -432,18 +432,9 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
         }
-        traverse_flat(self.pre.flat, class_body, |a, entering| {
-            let n = a.node;
-            if entering
-                && n.kind_name() == "assignment_expression"
-                && let (Some(l), Some(r)) = (field(n, "left"), field(n, "right"))
-                && l.kind_name() == "member_expression"
-                && field(l, "object").is_some_and(|o| o.kind_name() == "this")
-                && field(l, "property").is_some_and(|p| text(p, src) == name)
-            {
-                values.push(r);
-            }
-        });
+        if let Some(assigned) = self.field_values(class_body).get(name) {
+            values.extend(assigned.iter().copied());
+        }
         if values.is_empty() {
             return !declared
                 && def.element_lifecycles.contains(&parts.hook)
@@ -478,6 +469,33 @@ impl<'a, 't> Walker<'a, 't> {
             // followed through them, as deep as `field_depth` allows.)
             !method_call && self.owned_value(v, parts, locals)
         })
+    }
+
+    /// The values class `class_body` assigns to each of its fields (`this.save = …`), read in
+    /// one walk of the class, the first time one of its fields is asked about.
+    fn field_values(&self, class_body: Node<'t>) -> std::rc::Rc<FieldValues<'t>> {
+        if let Some(v) = self.field_values.borrow().get(&class_body.id()) {
+            return v.clone();
+        }
+        let src = self.src;
+        let mut out: FieldValues<'t> = HashMap::default();
+        traverse_flat(self.pre.flat, class_body, |a, entering| {
+            let n = a.node;
+            if entering
+                && n.kind_name() == "assignment_expression"
+                && let (Some(l), Some(r)) = (field(n, "left"), field(n, "right"))
+                && l.kind_name() == "member_expression"
+                && field(l, "object").is_some_and(|o| o.kind_name() == "this")
+                && let Some(p) = field(l, "property")
+            {
+                out.entry(text(p, src).to_string()).or_default().push(r);
+            }
+        });
+        let out = std::rc::Rc::new(out);
+        self.field_values
+            .borrow_mut()
+            .insert(class_body.id(), out.clone());
+        out
     }
 
     /// Is the value `v` an owned element (or a list of them)?

@@ -226,33 +226,11 @@ impl<'a, 't> Walker<'a, 't> {
 /// comment names counts as created: the element is then not said to live with its page).
 pub(super) fn created_tags(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut push = |name: &str| {
-        if name.contains('-')
-            && name.starts_with(|c: char| c.is_ascii_lowercase())
-            && !out.iter().any(|o| o == name)
-        {
+    crate::facts::element_tags(text, |name| {
+        if !out.iter().any(|o| o == name) {
             out.push(name.to_string());
         }
-    };
-    let tag_name = |rest: &str| -> String {
-        rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
-            .next()
-            .unwrap_or("")
-            .to_string()
-    };
-    for (i, _) in text.match_indices('<') {
-        push(&tag_name(&text[i + 1..]));
-    }
-    for (i, m) in text.match_indices("createElement(") {
-        let rest = text[i + m.len()..].trim_start();
-        if let Some(q) = rest
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '"' | '\'' | '`'))
-        {
-            push(&tag_name(&rest[q.len_utf8()..]));
-        }
-    }
+    });
     out
 }
 

@@ -131,7 +131,12 @@ pub(super) struct Walker<'a, 't> {
     pub(super) element_refs: std::cell::OnceCell<ElementRefs>,
     /// How deep [`Walker::element_field`] is in fields set from fields (bounds cycles).
     pub(super) field_depth: std::cell::Cell<usize>,
+    /// Per class body (by node id), the values its code assigns to each `this.F`, read once.
+    pub(super) field_values: std::cell::RefCell<HashMap<usize, std::rc::Rc<FieldValues<'t>>>>,
 }
+
+/// A class's `this.F = value` assignments, by field name.
+pub(super) type FieldValues<'t> = HashMap<String, Vec<Node<'t>>>;
 
 impl<'a, 't> Walker<'a, 't> {
     pub(super) fn new(
@@ -195,6 +200,7 @@ impl<'a, 't> Walker<'a, 't> {
             bindings: Vec::new(),
             element_refs: std::cell::OnceCell::new(),
             field_depth: std::cell::Cell::new(0),
+            field_values: Default::default(),
             early_returns: Default::default(),
         }
     }
