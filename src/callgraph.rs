@@ -170,6 +170,19 @@ impl CallGraph {
                        module: Option<&crate::facts::ModuleRef>,
                        at: u32|
          -> Option<FnId> {
+            // `require("./boot/patch")()`: the function that module exports as its default.
+            let name = match module {
+                Some(m) if name == "default" => units
+                    .iter()
+                    .enumerate()
+                    .find(|(f, u)| {
+                        *f != from
+                            && u.project == units[from].project
+                            && m.names_any(&u.facts.module_keys)
+                    })
+                    .and_then(|(_, u)| u.facts.default_export.as_deref())?,
+                _ => name,
+            };
             let cands = by_name.get(name)?;
             match module {
                 None => {
@@ -274,8 +287,11 @@ impl CallGraph {
                     .find(|id| fun(id).receiver && fun(id).owner.as_ref() == Some(&owner))
                     .copied();
             }
-            match cands.as_slice() {
-                [only] if fun(only).receiver => Some(**only),
+            // (Free functions of the same name, `runbooks::search` beside `Plugin::search`, are
+            // no method's target.)
+            let methods: Vec<&FnId> = cands.into_iter().filter(|id| fun(id).receiver).collect();
+            match methods.as_slice() {
+                [only] => Some(**only),
                 _ => None,
             }
         };
@@ -597,7 +613,11 @@ impl CallGraph {
                 }
                 let target_plain = fn_of(target.0, Some(target.1))
                     .is_some_and(|(_, f)| f.scope.kind == ScopeKind::Function);
-                if !target_plain || c.guard != Guard::None {
+                // (Its result kept on an object, `self.last_results = found`, is no cache of what
+                // the target builds and does not return: factories are judged at their calls. A
+                // call under a flag of the object, `if not self._ready: self._load()`, is.)
+                let result_kept = c.guard == Guard::Owner && c.binding.is_some();
+                if !target_plain || (c.guard != Guard::None && !result_kept) {
                     return None;
                 }
                 let from_per_request = match c.scope.kind {

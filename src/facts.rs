@@ -869,6 +869,10 @@ pub struct FileFacts {
     pub custom_elements: Vec<(String, String)>,
     #[serde(default)]
     pub created_tags: Vec<String>,
+    /// TS/JS: the function this module exports as its default (`module.exports = patch`,
+    /// `export default function patch() {…}`): what `require("./patch")()` calls.
+    #[serde(default)]
+    pub default_export: Option<String>,
 }
 
 /// A component mounted as an application's root (see [`FileFacts::root_mounts`]).
@@ -1051,6 +1055,7 @@ impl FileFacts {
             root_mounts,
             custom_elements,
             created_tags,
+            default_export: _,
         } = self;
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();

@@ -816,6 +816,11 @@ pub struct InferredDef {
     /// (coap's `server.run(|request: Box<CoapRequest<_>>| …)`).
     #[serde(default)]
     pub event_types: Vec<String>,
+    /// Rust: methods that return a value's event setters (winsafe's `btn.on()`): a closure
+    /// handed to any method of what they return (`btn.on().bn_clicked(move || …)`,
+    /// `wnd.on().wm_timer(ID, move || …)`) probably runs once per event.
+    #[serde(default)]
+    pub event_receivers: Vec<String>,
     /// Python: the methods of a class deriving from a dependency's class that nothing in the
     /// file calls are the dependency's to call, probably per event (a coordinator's
     /// `_async_update_data`, a spider's `parse`), except these once-only names (a name may be

@@ -4,6 +4,26 @@
 use super::*;
 
 impl<'t> Pre<'t> {
+    /// Is `func` (`hd.run`, `run` after `from hyperdiv import run`) one of the catalogue's
+    /// `[registration] functions`, through the file's imports?
+    pub(super) fn reg_function(&self, func: Node<'t>, src: &str) -> bool {
+        let Some(segs) = dotted(func, src) else {
+            return false;
+        };
+        let Some((first, rest)) = segs.split_first() else {
+            return false;
+        };
+        let Some(imp) = self.imports.get(*first).filter(|i| i.level == 0) else {
+            return false;
+        };
+        let mut full = imp.path.clone();
+        for r in rest {
+            full.push('.');
+            full.push_str(r);
+        }
+        self.reg_functions.contains(&full)
+    }
+
     /// A method the catalogue's `[registration] methods` name, exactly or by a pattern
     /// (`subscribe_*`).
     pub(super) fn reg_method(&self, name: &str) -> bool {
@@ -90,4 +110,32 @@ impl<'t> Pre<'t> {
         }
         out
     }
+}
+
+/// A decorator that registers what it decorates to run per request or event: a call given a
+/// route path (`@app.get("/")`, `@router.post("/orders")`) or a catalogue registration method
+/// (`@bus.on("order")`, `@client.event`).
+pub(super) fn registering_decorator(pre: &Pre<'_>, decorator: Node<'_>, src: &str) -> bool {
+    let Some(e) = decorator.named_child(0) else {
+        return false;
+    };
+    let (func, call) = match e.kind_name() {
+        "call" => (e.field("function"), Some(e)),
+        _ => (Some(e), None),
+    };
+    let last = func
+        .and_then(|f| dotted(f, src))
+        .and_then(|segs| (segs.len() >= 2).then(|| segs[segs.len() - 1]));
+    let route = call.is_some_and(|c| {
+        call_args(c)
+            .0
+            .first()
+            .filter(|a| a.kind_name() == "string")
+            .is_some_and(|a| {
+                text(*a, src)
+                    .trim_start_matches(['r', 'f', 'b', 'u', '"', '\''])
+                    .starts_with('/')
+            })
+    });
+    route || last.is_some_and(|l| pre.reg_method(l))
 }

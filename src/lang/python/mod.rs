@@ -47,6 +47,7 @@ use tree_sitter::{Node, Parser, Tree};
 mod files;
 mod flow;
 mod frameworks;
+mod guards;
 mod inferred;
 mod loops;
 mod options;

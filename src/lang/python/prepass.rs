@@ -30,6 +30,10 @@ pub(super) struct Pre<'t> {
     /// something calling it once per event, and the once-only events.
     pub(super) reg_methods: HashSet<String>,
     pub(super) reg_keys: HashSet<String>,
+    /// The catalogue's `[registration] functions`, as dotted paths (`hyperdiv.run`): a call of
+    /// one, through the file's imports, hands its first function argument to what runs it per
+    /// event.
+    pub(super) reg_functions: HashSet<String>,
     /// The catalogue's `[registration] not_receivers`.
     pub(super) reg_not_receivers: Vec<String>,
     pub(super) reg_once: HashSet<String>,
@@ -122,6 +126,7 @@ impl<'t> Pre<'t> {
                 .collect(),
             reg_methods: catalog.registration.methods.iter().cloned().collect(),
             reg_keys: catalog.registration.keys.iter().cloned().collect(),
+            reg_functions: catalog.registration.functions.iter().cloned().collect(),
             reg_not_receivers: catalog.registration.not_receivers.clone(),
             reg_once: catalog.registration.once_events.iter().cloned().collect(),
             reg_instance: catalog.registration.instance_functions.clone(),
@@ -290,6 +295,24 @@ impl<'t> Pre<'t> {
             .filter_map(|k| k.call.as_deref())
             .map(|c| c.rsplit('.').next().unwrap_or(c))
             .collect();
+        // (Not a `main` a framework runs per event: handed to a registration (Hyperdiv's
+        // `hd.run(main)`), or registered by its decorator (`@app.get("/")`, `@bus.on("x")`).)
+        let registered_main = refs
+            .iter()
+            .any(|(n, _)| n.kind_name() == "identifier" && text(*n, src) == "main");
+        main_bodies.retain(|body| {
+            !registered_main
+                && !body
+                    .parent()
+                    .and_then(|d| d.parent())
+                    .filter(|d| d.kind_name() == "decorated_definition")
+                    .is_some_and(|d| {
+                        named_children(d)
+                            .into_iter()
+                            .filter(|x| x.kind_name() == "decorator")
+                            .any(|x| super::frameworks::registering_decorator(&pre, x, src))
+                    })
+        });
         let main_blocks = main_blocks
             .into_iter()
             .map(|b| (b, false))
@@ -725,8 +748,10 @@ impl<'t> Pre<'t> {
         src: &str,
         refs: &mut Vec<RefCandidate<'t>>,
     ) {
-        let method = func.kind_name() == "attribute"
-            && last_name.is_some_and(|n| self.reg_method(text(n, src)))
+        let method = (func.kind_name() == "attribute"
+            && last_name.is_some_and(|n| self.reg_method(text(n, src))))
+            || (!self.reg_functions.is_empty() && self.reg_function(func, src));
+        let method = method
             && !func.field("object").is_some_and(|o| {
                 let recv = text(o, src).to_ascii_lowercase();
                 // A once-only signal (`worker_process_init.connect(init_worker)`).

@@ -232,7 +232,7 @@ impl<'a, 't> Walker<'a, 't> {
         owner: Node<'t>,
         site: Node<'t>,
     ) -> (bool, bool, bool) {
-        let (mut finally, mut deferred, mut plain) = (false, false, false);
+        let (mut finally, mut deferred, mut plain, mut reraise) = (false, false, false, false);
         for &(c, nested) in &info.release_calls {
             if !self.releases(c, aliases, release) {
                 continue;
@@ -241,13 +241,16 @@ impl<'a, 't> Walker<'a, 't> {
                 deferred = true;
                 continue;
             }
-            match release_position(c, owner, site) {
+            match release_position(c, owner, site, self.src) {
                 Position::Finally => finally = true,
                 Position::Deferred => deferred = true,
                 Position::Plain => plain = true,
+                Position::Reraise => reraise = true,
             }
         }
-        (finally, deferred, plain)
+        // `except Exception: pool.putconn(conn, close=True); raise` beside a release on the
+        // way out (`else: pool.putconn(conn)`): every path, as a `finally` would.
+        (finally || (reraise && plain), deferred, plain)
     }
 
     /// What a project factory returned (`session = db.get_session()`) closed by plain calls
@@ -1038,9 +1041,12 @@ pub(super) enum Position {
     Deferred,
     /// Straight-line code: skipped when an exception is raised before it.
     Plain,
+    /// In an `except` that catches any exception and raises it again, of a `try` that ends
+    /// after the acquisition: the exception path.
+    Reraise,
 }
 
-pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position {
+pub(super) fn release_position(call: Node, owner: Node, site: Node, src: &str) -> Position {
     let mut cur = call;
     while let Some(parent) = cur.parent() {
         if parent.id() == owner.id() {
@@ -1055,11 +1061,39 @@ pub(super) fn release_position(call: Node, owner: Node, site: Node) -> Position 
             {
                 return Position::Finally;
             }
+            "except_clause"
+                if parent
+                    .parent()
+                    .is_some_and(|t| t.end_byte() > site.start_byte())
+                    && catches_all_and_reraises(parent, src) =>
+            {
+                return Position::Reraise;
+            }
             _ => {}
         }
         cur = parent;
     }
     Position::Plain
+}
+
+/// `except:`, `except Exception:` or `except BaseException [as e]:` whose block ends with a bare
+/// `raise` (or `raise e`).
+fn catches_all_and_reraises(clause: Node, src: &str) -> bool {
+    let kids = named_children(clause);
+    let Some(block) = kids.iter().rev().find(|k| k.kind_name() == "block") else {
+        return false;
+    };
+    let broad = kids.iter().filter(|k| k.kind_name() != "block").all(|k| {
+        let t = match k.kind_name() {
+            "as_pattern" => k.named_child(0).map_or("", |n| text(n, src)),
+            _ => text(*k, src),
+        };
+        matches!(t, "Exception" | "BaseException")
+    });
+    broad
+        && named_children(*block)
+            .last()
+            .is_some_and(|st| st.kind_name() == "raise_statement")
 }
 
 /// A helper named for releasing what it is given (`_safe_close_session`, `close_connection`,

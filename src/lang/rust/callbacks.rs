@@ -50,8 +50,8 @@ pub(super) fn closure_takes_event(e: &Expr, event_types: &[String]) -> bool {
     })
 }
 
-/// The closure inside `Some(…)`, `Box::new(…)`, `Arc::new(…)` or `Rc::new(…)`: the
-/// registration takes it wrapped.
+/// The closure inside `Some(…)`, `Box::new(…)`, `Arc::new(…)` or `Rc::new(…)`, or several of
+/// them: the registration takes it wrapped.
 pub(super) fn wrapped_closure(e: &Expr) -> Option<&Expr> {
     let Expr::Call(c) = e else { return None };
     let Expr::Path(p) = &*c.func else { return None };
@@ -68,6 +68,8 @@ pub(super) fn wrapped_closure(e: &Expr) -> Option<&Expr> {
     };
     match (wrapper, c.args.len(), c.args.first()) {
         (true, 1, Some(inner @ Expr::Closure(_))) => Some(inner),
+        // `Some(Box::new(move |…| …))`: libpulse's `set_subscribe_callback`.
+        (true, 1, Some(inner)) => wrapped_closure(inner),
         _ => None,
     }
 }
@@ -121,6 +123,42 @@ fn listener_word(name: &str) -> bool {
 }
 
 impl Walker<'_, '_> {
+    /// Does a dependency's attribute sit on the function (`#[polars_expr(output_type = String)]`
+    /// after `use pyo3_polars::derive::polars_expr;`, `#[wasm_bindgen::prelude::wasm_bindgen]`)? A dependency's attribute
+    /// macro on a function exports it to whatever calls it (a host language, a query engine, a
+    /// plugin runtime), probably per call, unless the catalogue's `not_attributes` (and the
+    /// names never registrations) say it only wraps the function (memoising, tracing, tests,
+    /// `main`s, tasks spawned once). Matched through `use` or a path starting with the crate.
+    pub(super) fn dependency_attr(&self, attrs: &[Attribute]) -> bool {
+        let def = &self.catalog.registration.inferred;
+        // (Not one its author marks `#[allow(dead_code)]`: nothing calls it.)
+        !allows_dead_code(attrs)
+            && attrs.iter().any(|a| {
+                let mut resolved = self.pre.resolve(a.path());
+                // A bare name no `use` brings in and the language does not define
+                // (`#[get_matches]` after `use anyrun_plugin::*;`): the glob import's.
+                if let [bare] = resolved.as_slice()
+                    && !BUILTIN_ATTRS.contains(&bare.as_str())
+                    && let Some(krate) = self.pre.globs.iter().find_map(|g| {
+                        g.first().filter(|k| {
+                            !matches!(k.as_str(), "crate" | "self" | "super")
+                                && self.file.project.has_crate(k)
+                        })
+                    })
+                {
+                    resolved.insert(0, krate.clone());
+                }
+                let (Some(krate), Some(last)) = (resolved.first(), resolved.last()) else {
+                    return false;
+                };
+                resolved.len() > 1
+                    && !STD_CRATES.contains(&krate.as_str())
+                    && self.file.project.has_crate(krate)
+                    && !def.not_attributes.iter().any(|n| n == last)
+                    && !crate::lang::inferred::denied(def, last)
+            })
+    }
+
     /// A function component of a UI framework that runs it again on every render (the
     /// catalogue's `[registration] components`).
     pub(super) fn component_fn(&self, attrs: &[Attribute], sig: &Signature) -> bool {

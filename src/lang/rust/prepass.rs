@@ -77,6 +77,9 @@ pub(super) struct Pre<'ast> {
     pub(super) consts: HashMap<String, &'ast Expr>,
     /// Free functions without parameters → body (`fn database_url() -> String { … }`).
     pub(super) nullary_fns: HashMap<String, &'ast Block>,
+    /// The declared return types of the file's free functions (`fn config() -> Config`), for a
+    /// method called on their result (`config().connect(NoTls)`).
+    pub(super) fn_returns: HashMap<String, &'ast Type>,
     /// String literals that are connection URLs.
     pub(super) urls: Vec<ConnUrl>,
     /// `use` items outside `#[cfg(test)]` code, with the inline modules around them.
@@ -142,6 +145,7 @@ impl<'ast> Pre<'ast> {
             module_insert: 0,
             consts: HashMap::new(),
             nullary_fns: HashMap::new(),
+            fn_returns: HashMap::new(),
             urls: Vec::new(),
             use_items: Vec::new(),
             mod_decls: Vec::new(),
@@ -900,6 +904,12 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
         self.pre.fns.insert(f.sig.ident.to_string());
+        if let syn::ReturnType::Type(_, ty) = &f.sig.output {
+            self.pre
+                .fn_returns
+                .entry(f.sig.ident.to_string())
+                .or_insert(ty);
+        }
         if f.sig.inputs.is_empty() {
             self.pre
                 .nullary_fns

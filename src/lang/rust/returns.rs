@@ -893,6 +893,18 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             // A callback set on a listener's builder (pipewire's `registry.add_listener_local()
             // .global(move |global| …).register()`): probably once per event.
             closure = Some(ClosureRole::Handler(INFERRED));
+        } else if matches!(&*m.receiver, Expr::MethodCall(r) if r.args.is_empty()
+                && self.catalog.registration.inferred.event_receivers.iter().any(|e| r.method == e))
+            && m.args.iter().any(|a| {
+                super::callbacks::wrapped_closure(a).is_some() || matches!(a, Expr::Closure(_))
+            })
+            && !crate::lang::inferred::denied(&self.catalog.registration.inferred, &method)
+            && !crate::lang::inferred::name_words(&method)
+                .iter()
+                .any(|w| self.catalog.registration.once_events.iter().any(|o| o == w))
+        {
+            // `btn.on().bn_clicked(move || …)`: the event setters of what `on()` returns.
+            closure = Some(ClosureRole::Handler(INFERRED));
         } else if event_callback_method(&self.catalog.registration, &method)
             && !m.args.iter().any(|a| {
                 matches!(a, Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })

@@ -375,7 +375,13 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if inferred_attr(&self.catalog.registration.inferred, attrs) {
             return (ScopeKind::Handler, Some(INFERRED));
         }
-        if self.dependency_attr(attrs) {
+        // (Not a once-only entry point: `#[sqlite_entrypoint] fn sqlite3_geocode_init`.)
+        if self.dependency_attr(attrs)
+            && !name
+                .split('_')
+                .flat_map(split_camel)
+                .any(|w| reg.once_events.contains(&w) || w == "load" || w == "entrypoint")
+        {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         // `#[no_mangle] pub extern "C" fn plugin_on_event(…)`: exported to whatever loads the
@@ -403,29 +409,6 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         (ScopeKind::Function, None)
-    }
-
-    /// Does a dependency's attribute sit on the function (`#[polars_expr(output_type = String)]`
-    /// after `use pyo3_polars::derive::polars_expr;`, `#[wasm_bindgen::prelude::wasm_bindgen]`)? A dependency's attribute
-    /// macro on a function exports it to whatever calls it (a host language, a query engine, a
-    /// plugin runtime), probably per call, unless the catalogue's `not_attributes` (and the
-    /// names never registrations) say it only wraps the function (memoising, tracing, tests,
-    /// `main`s, tasks spawned once). Matched through `use` or a path starting with the crate.
-    fn dependency_attr(&self, attrs: &[Attribute]) -> bool {
-        let def = &self.catalog.registration.inferred;
-        // (Not one its author marks `#[allow(dead_code)]`: nothing calls it.)
-        !allows_dead_code(attrs)
-            && attrs.iter().any(|a| {
-                let resolved = self.pre.resolve(a.path());
-                let (Some(krate), Some(last)) = (resolved.first(), resolved.last()) else {
-                    return false;
-                };
-                resolved.len() > 1
-                    && !STD_CRATES.contains(&krate.as_str())
-                    && self.file.project.has_crate(krate)
-                    && !def.not_attributes.iter().any(|n| n == last)
-                    && !crate::lang::inferred::denied(def, last)
-            })
     }
 
     /// actix-web / Rocket route attributes: `#[get("/")]`, `#[actix_web::post("/")]`, `#[rocket::get("/")]`.
@@ -1033,7 +1016,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 if let Some(mm) = self.match_builder(&resolved, method) {
                     return Some((mm, display(mm.ctor.path()), root_span));
                 }
-                let ty = Self::type_of_call(&resolved)?;
+                // `config().connect(NoTls)` on the file's `fn config() -> Config`.
+                let ty = match resolved.as_slice() {
+                    [name] => self
+                        .pre
+                        .fn_returns
+                        .get(name)
+                        .and_then(|t| self.value_type(t))?,
+                    _ => Self::type_of_call(&resolved)?,
+                };
                 let mm = self.match_value(&ty, method)?;
                 Some((mm, format!("{}::{method}()", mm.ctor.path()), root_span))
             }

@@ -283,6 +283,8 @@ pub(super) fn checkout_binding(
             Expr::Try(t) => &t.expr,
             Expr::Await(a) => &a.base,
             Expr::Paren(p) => &p.expr,
+            // `let conn = match pool.acquire().await { Ok(c) => c, Err(e) => return };`
+            Expr::Match(m) if super::syntax::unwraps(m) => &m.expr,
             Expr::MethodCall(m) if PASS_THROUGH.contains(&m.method.to_string().as_str()) => {
                 &m.receiver
             }

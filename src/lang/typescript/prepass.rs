@@ -227,6 +227,9 @@ pub(super) struct Pre<'a, 't> {
     /// Named functions whose body renders JSX.
     pub(super) jsx_fns: HashSet<usize>,
     pub(super) exported_names: HashSet<String>,
+    /// The function named as the module's default export (see
+    /// [`crate::facts::FileFacts::default_export`]).
+    pub(super) default_fn: Option<String>,
     pub(super) use_server: bool,
     pub(super) use_client: bool,
     /// Functions passed by name to a memoizer (`singleton("redis", initializeRedis)`): their
@@ -286,6 +289,7 @@ impl<'a, 't> Pre<'a, 't> {
             callbacks: HashMap::default(),
             jsx_fns: HashSet::default(),
             exported_names: HashSet::default(),
+            default_fn: None,
             use_server: false,
             use_client: false,
             memo_fns: HashSet::default(),
@@ -850,6 +854,10 @@ impl<'a, 't> Pre<'a, 't> {
         match v.kind_name() {
             "identifier" => {
                 self.exported_names.insert(text(v, src).to_string());
+                self.default_fn = Some(text(v, src).to_string());
+            }
+            "function_declaration" | "function_expression" | "generator_function_declaration" => {
+                self.default_fn = field(v, "name").map(|n| text(n, src).to_string());
             }
             "new_expression" => {
                 if let Some(c) = field(v, "constructor").filter(|c| c.kind_name() == "identifier") {

@@ -42,7 +42,7 @@ impl<'a, 't> Walker<'a, 't> {
                         }
                         // `return { async known(repo) { return redis.get(repo) } }`: the methods
                         // keep the client, and the caller gets them.
-                        "method_definition" => self.closure_roots(k, out),
+                        "method_definition" => self.closure_roots(k, false, out),
                         _ => {}
                     }
                 }
@@ -80,7 +80,9 @@ impl<'a, 't> Walker<'a, 't> {
             }
             // A returned closure (`return () => client.query(sql)`, `{ run: (q) => pool.query(q) }`)
             // keeps what it uses.
-            "arrow_function" | "function_expression" => self.closure_roots(n, out),
+            "arrow_function" | "function_expression" => {
+                self.closure_roots(n, direct && depth == 0, out)
+            }
             _ => {}
         }
     }
@@ -96,8 +98,11 @@ const CLOSURE_FILE_NODES: usize = 2_000_000;
 
 impl<'a, 't> Walker<'a, 't> {
     /// The names a closure's body uses (`redis` in `redis.get(key)`, `client` in `() => client`,
-    /// `agent` in `fetch(url, { dispatcher: agent })`): handed to whoever gets the closure.
-    fn closure_roots(&self, f: Node<'t>, out: &mut Ret) {
+    /// `agent` in `fetch(url, { dispatcher: agent })`): handed to whoever gets the closure. A
+    /// closure returned as it is (`return function proxy(…) { … dispatcher … }`) holds them as
+    /// an object would (`return { client }`): the function is their factory. (Methods of a
+    /// returned object stay handles over it.)
+    fn closure_roots(&self, f: Node<'t>, direct: bool, out: &mut Ret) {
         let Some(body) = field(f, "body") else {
             return;
         };
@@ -124,7 +129,11 @@ impl<'a, 't> Walker<'a, 't> {
         self.closure_reads
             .set(self.closure_reads.get().saturating_add(read));
         for name in seen {
-            out.derived.push((name.to_string(), None));
+            if direct {
+                out.direct.push(name.to_string());
+            } else {
+                out.derived.push((name.to_string(), None));
+            }
         }
     }
 }

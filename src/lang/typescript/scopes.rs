@@ -227,6 +227,7 @@ impl<'a, 't> Walker<'a, 't> {
         self.facts.created_tags = super::roots::created_tags(self.src);
         self.facts.imports = std::mem::take(&mut self.pre.local_imports);
         self.facts.reexports = std::mem::take(&mut self.pre.reexports);
+        self.facts.default_export = self.pre.default_fn.take();
         self.facts
     }
 
@@ -982,13 +983,22 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// Variable `name`, assigned `value`, stands for what `value` is built from (see
     /// [`alias_roots`]).
+    /// (Awaited, a chain gives what its last method resolves to: `await client.db("w")
+    /// .collection("p").findOne({ path })` is a document, data.)
     fn alias(&mut self, name: Node<'t>, value: Node<'t>) {
         let src = self.src;
+        // (The grammar may read `await client.db(d).findOne(q)` as a call of a chain whose
+        // root is awaited: the text says what the statement waits for.)
+        let awaited = text(value, src)
+            .trim_start_matches('(')
+            .trim_start()
+            .starts_with("await ");
+        let last = outermost_method(value, src).filter(|_| awaited);
         for (root, method) in alias_roots(value, src) {
             let alias = Alias {
                 name: text(name, src).to_string(),
                 root: root.to_string(),
-                method: method.map(String::from),
+                method: method.and(last).or(method).map(String::from),
             };
             self.frame().aliases.push(alias);
         }

@@ -388,6 +388,9 @@ impl<'a, 't> Walker<'a, 't> {
         let mut finally_after: Vec<usize> = Vec::new();
         let mut finally_around = false;
         let mut holders: Vec<String> = Vec::new();
+        // Locals it is moved to (`client = candidate` once a retry loop connects): releasing
+        // one releases it.
+        let mut renamed: Vec<String> = Vec::new();
         traverse_flat(self.pre.flat, host, |a, entering| {
             let n = a.node;
             if !entering {
@@ -411,7 +414,10 @@ impl<'a, 't> Walker<'a, 't> {
                         return;
                     }
                     let prop = field(c, "property").map(|p| text(p, src)).unwrap_or("");
-                    let on_b = field(c, "object").is_some_and(|o| self.ctext(o) == b);
+                    let on_b = field(c, "object").is_some_and(|o| {
+                        let o = self.ctext(unwrap_value(o));
+                        o == b || renamed.contains(&o)
+                    });
                     if !helper && (!on_b || !release.contains(&prop))
                         || n.start_byte() < acq_range.end
                     {
@@ -492,6 +498,12 @@ impl<'a, 't> Walker<'a, 't> {
                     self.value_roots(r, &mut roots, 0);
                     if roots.iter().any(|x| x == b) && self.is_shared_target(l) {
                         handed = true;
+                    } else if l.kind_name() == "identifier"
+                        && unwrap_value(r).kind_name() == "identifier"
+                        && text(unwrap_value(r), src) == b
+                        && n.start_byte() >= acq_range.end
+                    {
+                        renamed.push(text(l, src).to_string());
                     }
                 }
                 _ => {}

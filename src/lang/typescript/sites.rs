@@ -254,6 +254,8 @@ impl<'a, 't> Walker<'a, 't> {
                         export_name(&path, text(callee_u, src)).to_string(),
                         !path.contains('.'),
                     ),
+                    // `require("./boot/patch")()`: the module's default export.
+                    "call_expression" => ("default".to_string(), true),
                     _ => {
                         let prop = field(callee_u, "property")
                             .map(|p| text(p, src))
@@ -780,11 +782,20 @@ impl<'a, 't> Walker<'a, 't> {
         let mut all: Vec<&str> = Vec::new();
         if let Some(b) = &binding {
             all.push(b.as_str());
+            // (Not data read through it: `const stats = await client.db(d).collection(c)
+            // .findOne(q)` kept on a parameter's page is a document, not the client.)
+            let (_, _, known) = self.site_binding(site.r);
+            let handle = |m: Option<&String>| match (m, known) {
+                (Some(m), Some((selfm, handles))) if !selfm.is_empty() || !handles.is_empty() => {
+                    selfm.contains(m) || handles.contains(m)
+                }
+                _ => true,
+            };
             all.extend(
                 frame
                     .aliases
                     .iter()
-                    .filter(|a| &a.root == b)
+                    .filter(|a| &a.root == b && handle(a.method.as_ref()))
                     .map(|a| a.name.as_str()),
             );
         }

@@ -329,6 +329,18 @@ pub(super) fn root_of<'s>(n: Node, src: &'s str) -> Option<(&'s str, Option<&'s 
     None
 }
 
+/// The method (or property) a value chain ends with: `findOne` in
+/// `await client.db("w").collection("p").findOne(q)`.
+pub(super) fn outermost_method<'s>(n: Node, src: &'s str) -> Option<&'s str> {
+    let mut cur = unwrap_value(n);
+    if cur.kind_name() == "call_expression" {
+        cur = field(cur, "function").map(unwrap_value)?;
+    }
+    (cur.kind_name() == "member_expression")
+        .then(|| field(cur, "property").map(|p| text(p, src)))
+        .flatten()
+}
+
 /// One link of a value chain, as [`root_of`] reads it.
 pub(super) enum ChainLink<'t, 's> {
     /// The chain's root (an identifier, `this`).
