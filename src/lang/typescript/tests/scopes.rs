@@ -103,7 +103,8 @@ export async function j() { const pool = new Pool(); return (await pool.query("s
     assert_eq!(
         r,
         vec![
-            Direct, Direct, Direct, Direct, Derived, Derived, Derived, No, Derived, No
+            // (f: an awaited chain ending in `toArray()` gives documents, not the client.)
+            Direct, Direct, Direct, Direct, Derived, No, Derived, No, Derived, No
         ]
     );
 }
