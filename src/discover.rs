@@ -28,7 +28,6 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     ".venv",
     "venv",
     "dist",
-    "build",
     ".next",
     "__pycache__",
     ".git",
@@ -47,6 +46,12 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     "site-packages",
     ".cargo",
 ];
+
+/// A directory whose JavaScript, Python and Rust are build output (`build/lib/pkg/*.py`
+/// setuptools leaves, a bundler's `build/static/js`), but whose TypeScript sources are not: no
+/// build writes `.ts` (declarations, `.d.ts`, are no sources), and JavaScript projects keep their
+/// build plugins there (`build/cdn-upload-plugin.ts`, run by a watching bundler).
+pub const SOURCES_ONLY_EXCLUDES: &[&str] = &["build"];
 
 /// A file to check.
 #[derive(Debug, Clone)]
@@ -201,6 +206,8 @@ fn walk_dir(
     let mut found: Vec<(PathBuf, PathBuf, Lang)> = Vec::new();
     // Folders holding `*.dist-info` (see below): their files are not checked.
     let mut vendored: Vec<PathBuf> = Vec::new();
+    // `build` folders (see [`SOURCES_ONLY_EXCLUDES`]): only their TypeScript is checked.
+    let mut outputs: Vec<PathBuf> = Vec::new();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -250,6 +257,9 @@ fn walk_dir(
             if is_dir && DEFAULT_EXCLUDES.contains(&name.as_ref()) {
                 it.skip_current_dir();
                 continue;
+            }
+            if is_dir && SOURCES_ONLY_EXCLUDES.contains(&name.as_ref()) {
+                outputs.push(abs.clone());
             }
             // Packages pip installed into the tree (`pip install -t libs …`: `libs/` holds
             // `SQLAlchemy-2.0.37.dist-info`): vendored third-party code, like `site-packages`
@@ -306,6 +316,8 @@ fn walk_dir(
         }
         if let Some(lang) = Lang::from_path(path) {
             found.push((path.to_path_buf(), abs, lang));
+        } else if outputs.iter().any(|o| abs.starts_with(o)) {
+            continue;
         } else if crate::deploy::is_deploy_file(path) {
             out.deploy_files.push(abs);
         } else if is_markup_file(path) && out.markup_files.len() < MAX_MARKUP_FILES {
@@ -314,6 +326,9 @@ fn walk_dir(
     }
     for (path, abs, lang) in found {
         if vendored.iter().any(|v| abs.starts_with(v)) {
+            continue;
+        }
+        if !matches!(lang, Lang::Ts | Lang::Tsx) && outputs.iter().any(|o| abs.starts_with(o)) {
             continue;
         }
         push(out, projects, seen, (&path, abs), lang, cwd);
@@ -617,6 +632,29 @@ mod tests {
         // Named explicitly, a minified file is checked.
         let d = discover(&[root.join("app/vendor.min.js")], &WalkOptions::default()).unwrap();
         assert_eq!(d.files.len(), 1);
+    }
+
+    /// A `build` folder's JavaScript, Python and Rust are build output; its TypeScript (a
+    /// bundler's plugins) is source and checked.
+    #[test]
+    fn build_folders_keep_their_typescript_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("build/static/js")).unwrap();
+        std::fs::create_dir_all(root.join("build/lib/shop")).unwrap();
+        std::fs::write(root.join("package.json"), r#"{"dependencies":{"pg":"8"}}"#).unwrap();
+        std::fs::write(root.join("build/cdn-upload-plugin.ts"), "x").unwrap();
+        std::fs::write(root.join("build/types.d.ts"), "x").unwrap();
+        std::fs::write(root.join("build/static/js/main.4f2a.js"), "x").unwrap();
+        std::fs::write(root.join("build/lib/shop/db.py"), "x = 1\n").unwrap();
+        std::fs::write(root.join("build/Dockerfile"), "FROM node\n").unwrap();
+        let d = discover(&[root.to_path_buf()], &WalkOptions::default()).unwrap();
+        let rels: Vec<&str> = d.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, vec!["build/cdn-upload-plugin.ts"]);
+        assert!(d.deploy_files.is_empty(), "{:?}", d.deploy_files);
+        // Named, the folder is checked whole.
+        let d = discover(&[root.join("build")], &WalkOptions::default()).unwrap();
+        assert_eq!(d.files.len(), 3);
     }
 
     /// A folder pip installed packages into (it holds `*.dist-info`) is vendored code: skipped,

@@ -873,6 +873,10 @@ pub struct FileFacts {
     /// `export default function patch() {…}`): what `require("./patch")()` calls.
     #[serde(default)]
     pub default_export: Option<String>,
+    /// TS: module-level aliases of a value's type (`export type Db = typeof pool`), as (alias,
+    /// value): a parameter typed `Db` in another file is that value.
+    #[serde(default)]
+    pub type_aliases: Vec<(String, String)>,
 }
 
 /// A component mounted as an application's root (see [`FileFacts::root_mounts`]).
@@ -1056,7 +1060,9 @@ impl FileFacts {
             custom_elements,
             created_tags,
             default_export: _,
+            type_aliases,
         } = self;
+        type_aliases.shrink_to_fit();
         module_keys.shrink_to_fit();
         clients.shrink_to_fit();
         functions.shrink_to_fit();

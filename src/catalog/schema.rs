@@ -806,6 +806,11 @@ pub struct InferredDef {
     /// Endings of such methods' names that say the same (`handle_startup`).
     #[serde(default)]
     pub once_suffixes: Vec<String>,
+    /// Rust: methods of a dependency's trait its host calls once, as it starts what implements
+    /// the trait (an X-Plane plugin's `Plugin::start`, `init`): start-up code, whose clients
+    /// live as long as the implementation (kept on `Self`).
+    #[serde(default)]
+    pub startup_methods: Vec<String>,
     /// Rust: type-name suffixes of configuration (`StorageConfig`, `ClientOptions`): a
     /// dependency trait's method that builds `Self` from one is a constructor (a registry's
     /// `try_from_config`), called once per object, which keeps what it builds.

@@ -80,10 +80,15 @@ impl Check for DuplicateClientModule {
                 if !long_lived
                     || default_connection
                     || c.guard == Guard::SingletonApi
-                    || !matches!(
+                    || !(matches!(
                         c.kind,
                         ClientKind::Pool | ClientKind::Client | ClientKind::Sdk
                     )
+                        // A single connection kept for the life of the process: one a Rust
+                        // struct holds (`postgres::Client` in an X-Plane plugin's state), or a
+                        // module-level one (a batch job's function opening its own is not).
+                        || c.kind == ClientKind::Connection
+                            && (file.source.lang == Lang::Rs || c.scope.kind == ScopeKind::Module))
                     || lang.duplicates_ok(&c.family, def)
                     || lang.duplicates_ok_families.contains(&c.family)
                         && (subscribes(file, c, &lang.subscriber_methods)
@@ -194,7 +199,8 @@ impl Check for DuplicateClientModule {
                     let r = (c.scope.kind == ScopeKind::Function
                         && !framework_setup_hook(cx, *fi, c))
                     .then(|| c.in_fn.map(|f| startup_roots(cx, (*fi, f))).unwrap_or_default())
-                    .filter(|r| !r.is_empty());
+                    .filter(|r| !r.is_empty())
+                    .map(|r| processes_of(cx, r));
                     (*fi, r)
                 })
                 .collect();
@@ -522,6 +528,25 @@ fn callers_first_args<'c>(cx: &'c ProjectCx<'_>, fi: usize, ci: usize) -> Option
         out.insert(cx.files[cf].facts.calls.get(call)?.first_arg.as_deref()?);
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The processes the files of `roots` run in: a root that is no process of its own stands for
+/// the entry points that load it, where those are all known (`src/bin/worker.rs`); in Rust, a
+/// module no binary root loads is the crate's one binary (`tasks.rs`, a handler module of
+/// `main.rs`: `usize::MAX`). Otherwise (a Python or JS module some framework loads) it stands
+/// for itself.
+fn processes_of(cx: &ProjectCx<'_>, roots: BTreeSet<usize>) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for r in roots {
+        let procs = crate::fixgen::shared_client::process_roots(cx, r);
+        let rust = cx.files[r].source.lang == Lang::Rs;
+        if procs.is_empty() || procs.contains(&None) && !rust {
+            out.insert(r);
+        } else {
+            out.extend(procs.into_iter().map(|p| p.unwrap_or(usize::MAX)));
+        }
+    }
+    out
 }
 
 fn startup_roots(cx: &ProjectCx<'_>, f: crate::callgraph::FnId) -> BTreeSet<usize> {

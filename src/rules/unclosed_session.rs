@@ -218,7 +218,14 @@ fn keeps_client(cx: &ProjectCx<'_>, fi: usize, r: &crate::facts::ImportedReceive
             && f.facts.clients.iter().any(|c| {
                 c.scope.kind == ScopeKind::Module
                     && c.client == r.on
-                    && c.binding.as_deref() == Some(r.name.as_str())
+                    && c.binding.as_deref().is_some_and(|b| {
+                        b == r.name
+                            // `import type { Db } from "./db"` with `export type Db = typeof pool`.
+                            || f.facts
+                                .type_aliases
+                                .iter()
+                                .any(|(alias, value)| *alias == r.name && value == b)
+                    })
             })
     })
 }

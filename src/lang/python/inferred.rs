@@ -262,6 +262,35 @@ impl<'t> Pre<'t> {
             return inferred::key_of(&k).is_some()
                 && (command || !self.reg_once.contains(k.as_str()));
         }
+        // A constant naming the events first (itchat's `@itchat.msg_register(TEXT)`, `([TEXT,
+        // MAP])`, `(ContentType.TEXT)`): a key too, for a method named for registering (not a
+        // setting: `@cache.memoize(TIMEOUT)`, `@limiter.limit(RATE)`).
+        const REGISTERING: &[&str] = &[
+            "register",
+            "handler",
+            "handle",
+            "on",
+            "subscribe",
+            "listen",
+            "listener",
+            "receiver",
+            "consumer",
+            "event",
+            "message",
+            "msg",
+            "command",
+        ];
+        if !wrapper
+            && inferred::name_words(last)
+                .iter()
+                .any(|w| REGISTERING.contains(&w.as_str()))
+            && call
+                .and_then(|c| c.field("arguments"))
+                .and_then(|a| a.named_child(0))
+                .is_some_and(|a| constant_key(a, src))
+        {
+            return true;
+        }
         // By its name alone: a method of an object (`@app.on_message`, `@bus.on_refund` with
         // `from .bus import bus`) or a module's event decorator (Chainlit's `@cl.on_message`
         // after `import chainlit as cl`), unless the event is a once-only one
@@ -557,6 +586,26 @@ pub(super) fn handler_class(name: &str) -> bool {
         && ["Handler", "Listener", "Callback"]
             .iter()
             .any(|s| name.len() > s.len() && name.ends_with(s))
+}
+
+/// An upper-case constant (`TEXT`, `ContentType.TEXT`), or a list or tuple of them: the events a
+/// decorator registers its function for.
+fn constant_key(a: Node, src: &str) -> bool {
+    match a.kind_name() {
+        "identifier" | "attribute" => {
+            let name = text(a, src).rsplit('.').next().unwrap_or("");
+            name.len() >= 2
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        }
+        "list" | "tuple" => {
+            let kids = named_children(a);
+            !kids.is_empty() && kids.into_iter().all(|k| constant_key(k, src))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

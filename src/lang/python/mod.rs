@@ -44,6 +44,7 @@ type HashSet<T> = foldhash::HashSet<T>;
 use std::sync::LazyLock;
 use tree_sitter::{Node, Parser, Tree};
 
+mod early_return;
 mod files;
 mod flow;
 mod frameworks;

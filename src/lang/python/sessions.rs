@@ -175,8 +175,15 @@ impl<'a, 't> Walker<'a, 't> {
             {
                 closing = Closing::HandedOver;
             }
+            // Released in a `finally`, but a `return` before that `try` leaves it out.
+            let early = (closing == Closing::Always && p.closing.is_none())
+                .then(|| self.return_before_release(p, info, binding.as_deref()?, &aliases))
+                .flatten();
+            if early.is_some() {
+                closing = Closing::NotOnErrorPaths;
+            }
             let region = match closing {
-                Closing::Never | Closing::NotOnErrorPaths => {
+                Closing::Never | Closing::NotOnErrorPaths if early.is_none() => {
                     self.wrap_region(p, closing, binding.as_deref(), &aliases, info)
                 }
                 _ => None,
@@ -185,8 +192,41 @@ impl<'a, 't> Walker<'a, 't> {
                 s.closing = closing;
                 s.in_generator = info.is_generator;
                 s.anchors.rest_of_block = region;
+                if let Some(r) = early {
+                    s.early_return = Some(span(r));
+                    s.early_before_try = true;
+                }
             }
         }
+    }
+
+    /// A `return` between the statement that took the session and the `try` whose `finally`
+    /// releases it (see [`super::early_return`]).
+    fn return_before_release(
+        &self,
+        p: &SessionPending<'t>,
+        info: &BodyInfo<'t>,
+        binding: &str,
+        aliases: &[String],
+    ) -> Option<Node<'t>> {
+        let stmt = p.stmt?;
+        let try_stmt = info.release_calls.iter().find_map(|&(c, nested)| {
+            if nested || !self.releases(c, aliases, &p.release) {
+                return None;
+            }
+            let mut cur = c;
+            while let Some(parent) = cur.parent() {
+                if parent.id() == p.owner.id() {
+                    return None;
+                }
+                if parent.kind_name() == "finally_clause" {
+                    return parent.parent();
+                }
+                cur = parent;
+            }
+            None
+        })?;
+        super::early_return::return_before_finally(stmt, try_stmt, binding, self.src)
     }
 
     /// The construction is the first thing its statement evaluates (`X().get(u)`, `r = await

@@ -26,6 +26,39 @@ pub(super) fn open_loop(e: &Expr) -> Option<&Block> {
     }
 }
 
+/// `thread::spawn(move || { …; loop { … } })`, `tokio::spawn(async move { … })`: a loop that
+/// does not end, in the body of a closure or `async` block handed to a `spawn` call, and that
+/// loop's body.
+fn spawned_loop(e: &Expr) -> Option<(&Expr, &Block)> {
+    let args = match value_core(e) {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) if last_ident(&p.path).is_some_and(|l| l.starts_with("spawn")) => &c.args,
+            _ => return None,
+        },
+        Expr::MethodCall(m) if m.method.to_string().starts_with("spawn") => &m.args,
+        _ => return None,
+    };
+    args.iter().find_map(|a| {
+        let body = match a {
+            // (`move || loop { … }`: the loop is the body.)
+            Expr::Closure(c) if c.capture.is_some() && open_loop(&c.body).is_some() => {
+                return open_loop(&c.body).map(|b| (&*c.body, b));
+            }
+            Expr::Closure(c) if c.capture.is_some() => match &*c.body {
+                Expr::Block(b) => &b.block,
+                Expr::Async(b) => &b.block,
+                _ => return None,
+            },
+            Expr::Async(b) if b.capture.is_some() => &b.block,
+            _ => return None,
+        };
+        body.stmts.iter().find_map(|st| match st {
+            Stmt::Expr(l, _) => open_loop(l).map(|b| (l, b)),
+            _ => None,
+        })
+    })
+}
+
 /// Does `body` use `name`, and not bind it anew (`conn = pool.get_conn()?` takes a fresh one)?
 fn uses_not_renews(body: &Block, name: &str) -> bool {
     struct Uses<'n> {
@@ -226,6 +259,11 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 // Used by the loop; or only still in scope while it runs, never given up
                 // before it (`drop(conn)`, handed on by value, closed).
                 let at = rest.iter().enumerate().find_map(|(j, st)| match st {
+                    // Moved into a task or thread that loops for good (`thread::spawn(move || {
+                    // loop { conn.exec(…) } })`).
+                    Stmt::Expr(e, _) if open_loop(e).is_none() => spawned_loop(e)
+                        .filter(|(_, body)| uses_not_renews(body, &name))
+                        .map(|(l, _)| (self.conv.of(l), false)),
                     Stmt::Expr(e, _) => open_loop(e).and_then(|body| {
                         if uses_not_renews(body, &name) {
                             Some((self.conv.of(e), false))

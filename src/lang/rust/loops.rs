@@ -727,6 +727,35 @@ pub(super) fn fills_missing_file(cond: &syn::Expr) -> bool {
     }
 }
 
+/// `if slot.is_none() { … *slot = Some(v); }` (through a guard of a static, `let mut slot =
+/// CONN.lock()?`, or on `self`): the branch fills an empty cache slot, and runs again only once
+/// the slot is emptied (a broken connection dropped).
+pub(super) fn fills_empty_slot(cond: &Expr, then: &syn::Block) -> bool {
+    let syn::Expr::MethodCall(m) = cond else {
+        return false;
+    };
+    if m.method != "is_none" {
+        return false;
+    }
+    let Some(root) = super::syntax::place_root(&m.receiver) else {
+        return false;
+    };
+    then.stmts.iter().any(|st| {
+        let syn::Stmt::Expr(syn::Expr::Assign(a), _) = st else {
+            return false;
+        };
+        let some = matches!(&*a.right, syn::Expr::Call(c)
+            if matches!(&*c.func, syn::Expr::Path(p) if p.path.is_ident("Some")));
+        let slot = match &*a.left {
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => true,
+            syn::Expr::Field(_) => root == "self",
+            syn::Expr::Path(_) => super::syntax::is_all_caps(&root),
+            _ => false,
+        };
+        some && slot && super::syntax::place_root(&a.left).as_deref() == Some(root.as_str())
+    })
+}
+
 /// What a `for` loop keeps per element: a construction whose value the iteration stores in a
 /// collection that outlives the iteration (`clients.push((target, make_client(target).await?))`,
 /// `pools.insert(name, pool)`, through a tuple, a struct literal, a variant and the loop's own

@@ -256,7 +256,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
-        if super::loops::fills_missing_file(&i.cond) {
+        if super::loops::fills_missing_file(&i.cond)
+            || super::loops::fills_empty_slot(&i.cond, &i.then_branch)
+        {
             let branch = self.conv.of(&i.then_branch);
             self.miss_branches.push(branch);
         }

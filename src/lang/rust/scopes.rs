@@ -354,6 +354,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         // per frame (`async fn hover`, eframe's `fn update`; not its once-only methods:
         // `initialize`, `shutdown`, a plugin's `build`).
         let reg = &self.catalog.registration;
+        if place.external_trait && reg.inferred.startup_methods.contains(&name) {
+            return (ScopeKind::Startup, Some(INFERRED));
+        }
         if place.external_trait
             && !reg.once_events.contains(&name)
             && !super::callbacks::builds_self_from_config(sig, &reg.inferred.config_types)
@@ -386,18 +389,17 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
         // `#[no_mangle] pub extern "C" fn plugin_on_event(…)`: exported to whatever loads the
         // library (a plugin host, another language), which calls it as often as it likes; not
-        // its once-only entry points (`plugin_init`, `on_load`, `shutdown`).
+        // its once-only entry points (`plugin_init`, `on_load`, `shutdown`). Without
+        // `no_mangle`, an `extern "C" fn` is a callback handed to C by pointer (a Zabbix
+        // module's item table, a signal handler): the same.
         if free
-            && sig.abi.is_some()
-            && attrs.iter().any(|a| {
-                attr_last(a).is_some_and(|l| l == "no_mangle")
-                    || (attr_last(a).is_some_and(|l| l == "unsafe")
-                        && matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string().contains("no_mangle")))
+            && sig
+                .abi
+                .as_ref()
+                .is_some_and(|abi| abi.name.as_ref().is_none_or(|n| n.value() != "Rust"))
+            && !name.split('_').flat_map(split_camel).any(|w| {
+                self.catalog.registration.once_events.contains(&w) || w == "load" || w == "unload"
             })
-            && !name
-                .split('_')
-                .flat_map(split_camel)
-                .any(|w| self.catalog.registration.once_events.contains(&w) || w == "load" || w == "unload")
         {
             return (ScopeKind::Handler, Some(INFERRED));
         }
@@ -800,6 +802,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             && let Some((_, g)) = self.assign_guards.iter().rev().find(|(s, _)| *s == span)
         {
             guard = *g;
+        }
+        // (Built to fill an empty cache slot: `if slot.is_none() { *slot = Some(…) }`.)
+        if guard == Guard::None
+            && self
+                .miss_branches
+                .iter()
+                .any(|b| b.start <= span.start && span.end <= b.end)
+        {
+            guard = Guard::Memo;
         }
         let site = ClientSite {
             client: m.client.id.clone(),

@@ -215,6 +215,14 @@ impl<'ast> Visit<'ast> for Scan<'_> {
         self.in_args -= 1;
     }
 
+    // Moved into a struct (`Cursor { conn, category, last_id: 0 }`), kept wherever it goes.
+    fn visit_expr_struct(&mut self, st: &'ast syn::ExprStruct) {
+        for f in &st.fields {
+            self.moved_arg(&f.expr);
+        }
+        visit::visit_expr_struct(self, st);
+    }
+
     fn visit_expr_method_call(&mut self, m: &'ast ExprMethodCall) {
         self.visit_expr(&m.receiver);
         // An error's words (`.into_database("begin transaction")?`, `.context("BEGIN failed")`)

@@ -106,6 +106,19 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 if shared && let Some(d) = self.checkout_type(&self.pre.resolve(&tp.path)) {
                     return Some(d);
                 }
+                // A struct of this file holding one (`struct Cart { conn: PgConn, … }`, declared
+                // before): a collection of them holds checkouts.
+                if shared
+                    && tp.path.segments.len() == 1
+                    && let Some(name) = last_ident(&tp.path)
+                    && let Some(f) = self
+                        .facts
+                        .checkout_fields
+                        .iter()
+                        .find(|f| f.single && f.owner == name)
+                {
+                    return self.catalog.by_id(&f.client);
+                }
                 let last = tp.path.segments.last()?;
                 let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                     return None;
@@ -290,9 +303,20 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         let Some((field, base)) = nearest_field(collection, is_static) else {
             return;
         };
-        let Some(built) = follow(self, value_core(value)).map(value_core) else {
+        let Some(mut built) = follow(self, value_core(value)).map(value_core) else {
             return;
         };
+        // A struct holding it (`Cart { conn, items }` with `conn` a checkout field of `Cart`).
+        if let Expr::Struct(st) = built
+            && let Some(name) = last_ident(&st.path)
+            && let Some(f) = st.fields.iter().find(|f| {
+                matches!(&f.member, syn::Member::Named(id) if self.facts.checkout_fields.iter()
+                    .any(|c| c.single && c.owner == name && *id == c.field))
+            })
+            && let Some(inner) = follow(self, value_core(&f.expr)).map(value_core)
+        {
+            built = inner;
+        }
         // Put back where it was taken from (`let tx = map.remove(&id)?; … map.insert(id, tx)`):
         // the same parked value, not another one.
         if taken_from_collection(built) {

@@ -758,7 +758,10 @@ pub(super) fn inferred_callbacks(
     args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
 ) -> Option<usize> {
     use crate::lang::inferred::{Key, denied, key_of};
-    if denied(def, method) {
+    // (`command` is denied as clap's attribute, `#[command(about)]`; a call given a name and a
+    // function registers a command: arma-rs's `Group::new().command("kill", stats::kill)`.)
+    let command = def.command_methods.iter().any(|m| m == method);
+    if denied(def, method) && !command {
         return None;
     }
     let lit = |e: &Expr| match e {
@@ -771,7 +774,6 @@ pub(super) fn inferred_callbacks(
     let start = if lit(receiver).is_some_and(|v| key_of(&v) == Some(Key::Path)) {
         0
     } else {
-        let command = def.command_methods.iter().any(|m| m == method);
         let (i, v) = args
             .iter()
             .enumerate()

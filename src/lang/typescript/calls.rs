@@ -31,6 +31,13 @@ pub(super) struct ReceiverTypes {
 }
 
 impl ReceiverTypes {
+    /// The class field `field` of class `class` is declared with, or built from.
+    pub(super) fn field_class(&self, class: &str, field: &str) -> Option<&str> {
+        self.fields
+            .get(&(class.to_string(), field.to_string()))
+            .map(String::as_str)
+    }
+
     pub(super) fn attr_used(&mut self, name: &str) {
         if !self.attrs.contains(name) {
             self.attrs.insert(name.to_string());
@@ -60,7 +67,7 @@ fn constructed_class(value: Node, src: &str) -> Option<String> {
 }
 
 /// The name of the class whose body `at` is in, if any (the nearest class).
-fn enclosing_class(at: At<'_, '_>, src: &str) -> Option<String> {
+pub(super) fn enclosing_class(at: At<'_, '_>, src: &str) -> Option<String> {
     let mut cur = at;
     while let Some(p) = cur.up() {
         if matches!(
@@ -455,7 +462,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
         }
         for func in &mut self.facts.functions {
-            if held.contains(&func.name) {
+            if held.contains(&func.name) || self.pre.handed.contains(&func.name) {
                 func.value_ref = true;
             }
         }

@@ -509,8 +509,12 @@ pub(super) fn registration_shaped(call: Node, src: &str) -> bool {
 }
 
 /// A constant by its name (`BASE_DN`, `Topics.ORDER_PLACED`): upper-case words, at least two
-/// letters.
-fn constant_key(a: Node, src: &str) -> bool {
+/// letters; or a member of an enum-like namespace, both capitalised (`Events.MessageCreate`,
+/// `RoomEvent.Timeline`, `ScryptedInterface.MotionSensor`).
+pub(super) fn constant_key(a: Node, src: &str) -> bool {
+    if enum_member(a, src) {
+        return true;
+    }
     let name = match a.kind_name() {
         "identifier" => text(a, src),
         "member_expression" => match field(a, "property") {
@@ -524,6 +528,23 @@ fn constant_key(a: Node, src: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// `Events.MessageCreate`: a capitalised member (with a lower-case letter: `Topics.ORDER_PLACED`
+/// is [`constant_key`]'s) of a capitalised name.
+fn enum_member(a: Node, src: &str) -> bool {
+    if a.kind_name() != "member_expression" {
+        return false;
+    }
+    let (Some(o), Some(p)) = (field(a, "object"), field(a, "property")) else {
+        return false;
+    };
+    let pascal = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars().any(|c| c.is_ascii_lowercase())
+            && s.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    o.kind_name() == "identifier" && pascal(text(o, src)) && pascal(text(p, src))
 }
 
 /// `document:afterDelete`, `generic:document:afterWrite`: an event named by two or more words

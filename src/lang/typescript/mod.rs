@@ -53,6 +53,7 @@ use tree_sitter::{Node, Parser, Tree};
 
 mod acquisitions;
 mod calls;
+mod declared;
 mod effect_parts;
 mod effects;
 mod elements;

@@ -260,6 +260,11 @@ pub(super) struct Pre<'a, 't> {
     pub(super) cli_file: bool,
     /// Receivers' classes: typed fields and locals bound to a construction.
     pub(super) receivers: super::calls::ReceiverTypes,
+    /// Module-level type aliases of a value's type (`type Db = typeof pool`): alias → value.
+    pub(super) type_of: HashMap<String, String>,
+    /// Names handed as a call's arguments (`provideFactory("db", createDbPool)`): a function of
+    /// the file named so is called by whatever takes it (see `FnFact::value_ref`).
+    pub(super) handed: HashSet<String>,
 }
 
 impl<'a, 't> Pre<'a, 't> {
@@ -301,6 +306,8 @@ impl<'a, 't> Pre<'a, 't> {
             observers: Vec::new(),
             cli_file: false,
             receivers: Default::default(),
+            type_of: HashMap::default(),
+            handed: HashSet::default(),
             consts: HashMap::default(),
             local_imports: Vec::new(),
             reexports: Vec::new(),
@@ -369,6 +376,13 @@ impl<'a, 't> Pre<'a, 't> {
                 "member_expression" => {
                     if let Some(p) = field(n, "property") {
                         self.receivers.attr_used(text(p, src));
+                    }
+                }
+                "arguments" => {
+                    for a in named_kids(n) {
+                        if a.kind_name() == "identifier" {
+                            self.handed.insert(text(a, src).to_string());
+                        }
                     }
                 }
                 "assignment_expression" | "augmented_assignment_expression" => {
@@ -642,7 +656,13 @@ impl<'a, 't> Pre<'a, 't> {
                     }
                     self.module_declaration(st, false)
                 }
-                "export_statement" => self.export(st),
+                "export_statement" => {
+                    if let Some(d) = field(st, "declaration") {
+                        self.type_alias(d);
+                    }
+                    self.export(st)
+                }
+                "type_alias_declaration" => self.type_alias(st),
                 "expression_statement" => self.top_expression(st),
                 "if_statement" => {
                     if let Some(c) = field(st, "consequence") {
@@ -692,6 +712,24 @@ impl<'a, 't> Pre<'a, 't> {
                 });
             }
             self.module_vars.extend(names);
+        }
+    }
+
+    /// `type Db = typeof pool`: the alias names the type of module value `pool`.
+    fn type_alias(&mut self, d: Node<'t>) {
+        if d.kind_name() != "type_alias_declaration" {
+            return;
+        }
+        let src = self.src;
+        let (Some(name), Some(value)) = (field(d, "name"), field(d, "value")) else {
+            return;
+        };
+        if value.kind_name() != "type_query" {
+            return;
+        }
+        if let Some(v) = first_named(value).filter(|v| v.kind_name() == "identifier") {
+            self.type_of
+                .insert(text(name, src).to_string(), text(v, src).to_string());
         }
     }
 

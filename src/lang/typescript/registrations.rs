@@ -143,7 +143,10 @@ impl<'a, 't> Pre<'a, 't> {
                     self.pending.push((*a, Special::Handler(router, label)));
                 }
             }
-            "listen" => {
+            // A server's `listen(port, cb)` calls back once; a device's `listen(event, cb)`
+            // (`device.listen(ScryptedInterface.MotionSensor, cb)`, `listen("motion", cb)`)
+            // per event, which is the inferred registrations' to read.
+            "listen" if !self.event_named(first) => {
                 if let Some(last) = args
                     .last()
                     .filter(|a| matches!(a.kind_name(), "arrow_function" | "function_expression"))
@@ -164,6 +167,27 @@ impl<'a, 't> Pre<'a, 't> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The first argument of `listen(…)` names an event, not a port, a host or a socket path:
+    /// a short name (`"motion"`) or an enum member (`ScryptedInterface.MotionSensor`) that says
+    /// nothing of a port.
+    fn event_named(&self, first: Node<'t>) -> bool {
+        let src = self.src;
+        let a = unwrap_value(first);
+        match a.kind_name() {
+            "string" => string_value(a, src).is_some_and(|v| {
+                crate::lang::inferred::key_of(v) == Some(crate::lang::inferred::Key::Name)
+                    && v != "localhost"
+                    && !v.contains(['.', ':'])
+                    && !v.chars().all(|c| c.is_ascii_digit())
+            }),
+            "member_expression" => {
+                super::inferred::constant_key(a, src)
+                    && !text(a, src).to_ascii_lowercase().contains("port")
+            }
+            _ => false,
         }
     }
 }

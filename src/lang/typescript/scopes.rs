@@ -228,6 +228,8 @@ impl<'a, 't> Walker<'a, 't> {
         self.facts.imports = std::mem::take(&mut self.pre.local_imports);
         self.facts.reexports = std::mem::take(&mut self.pre.reexports);
         self.facts.default_export = self.pre.default_fn.take();
+        self.facts.type_aliases = std::mem::take(&mut self.pre.type_of).into_iter().collect();
+        self.facts.type_aliases.sort();
         self.facts
     }
 

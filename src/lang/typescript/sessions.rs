@@ -74,7 +74,17 @@ impl<'a, 't> Walker<'a, 't> {
         let known = stored
             .as_ref()
             .or_else(|| self.instances.get(&canon(&path)));
-        let chosen = match known {
+        // Nothing here builds it: what its declared type says (`db: Pool`, `this.db` with
+        // `private db: pg.Pool`, `db: Db` with `type Db = typeof pool`).
+        let declared = known
+            .is_none()
+            .then(|| object.and_then(|o| self.declared_receiver(at, o)))
+            .flatten();
+        let declared_entry = match &declared {
+            Some(super::declared::Declared::Entry(id)) => Some(id),
+            _ => None,
+        };
+        let chosen = match known.or(declared_entry) {
             Some(id) => cands
                 .iter()
                 .find(|(_, k)| k.on.as_deref() == Some(id.as_str())),
@@ -129,12 +139,19 @@ impl<'a, 't> Walker<'a, 't> {
         // client under that name (the project pass checks).
         let mut imported: Option<crate::facts::ImportedReceiver> = None;
         let chosen = chosen.or_else(|| {
-            let o = object.filter(|o| o.kind_name() == "identifier")?;
-            let imp = self.pre.imports.get(text(o, src))?;
-            let module = imp.local.clone()?;
-            if matches!(imp.path.as_str(), "default" | "*") || imp.path.contains('.') {
-                return None;
-            }
+            let (module, name) = match &declared {
+                // A type the project exports (`import type { Db } from "./db"`).
+                Some(super::declared::Declared::Project(m, n)) => (m.clone(), n.clone()),
+                _ => {
+                    let o = object.filter(|o| o.kind_name() == "identifier")?;
+                    let imp = self.pre.imports.get(text(o, src))?;
+                    let module = imp.local.clone()?;
+                    if matches!(imp.path.as_str(), "default" | "*") || imp.path.contains('.') {
+                        return None;
+                    }
+                    (module, imp.path.clone())
+                }
+            };
             let found = cands.iter().find(|(d, k)| {
                 !d.kind.is_long_lived()
                     && k.on
@@ -144,7 +161,7 @@ impl<'a, 't> Walker<'a, 't> {
             })?;
             imported = Some(crate::facts::ImportedReceiver {
                 module,
-                name: imp.path.clone(),
+                name,
                 on: found.1.on.clone()?,
             });
             Some(found)

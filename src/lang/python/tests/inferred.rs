@@ -743,3 +743,45 @@ class MM(ScriptStrategyBase):
     assert!(!f.hosted_plugin);
     assert_eq!(f.clients[0].scope.kind, ScopeKind::Startup);
 }
+
+#[test]
+fn decorators_given_event_constants_register() {
+    // itchat's `@itchat.msg_register(TEXT)` (or a list of constants) registers the function per
+    // message; a constant given to a wrapper (`@cache.memoize(TIMEOUT)`) or to a method not
+    // named for registering (`@settings.override(DEBUG)`) registers nothing.
+    let src = "\
+import itchat
+from itchat.content import PICTURE, TEXT
+from app.ext import cache, settings
+
+@itchat.msg_register(TEXT)
+def on_text(msg):
+    pass
+
+@itchat.msg_register([PICTURE, TEXT], isGroupChat=True)
+def on_group(msg):
+    pass
+
+@cache.memoize(TIMEOUT)
+def rates():
+    pass
+
+@settings.override(DEBUG)
+def debug_view():
+    pass
+";
+    let f = facts_with("bot.py", src, &["itchat"]);
+    let kinds: Vec<ScopeKind> = ["on_text", "on_group", "rates", "debug_view"]
+        .iter()
+        .map(|n| func(&f, n).scope.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ScopeKind::Handler,
+            ScopeKind::Handler,
+            ScopeKind::Function,
+            ScopeKind::Function
+        ]
+    );
+}

@@ -1106,3 +1106,57 @@ class Uploader:
     let handed: Vec<bool> = f.clients.iter().map(|c| c.handed).collect();
     assert_eq!(handed, [true, false]);
 }
+
+#[test]
+fn early_return_before_the_finally_that_releases() {
+    // A `return` between the checkout and the `try` whose `finally` gives it back leaves it out;
+    // one under a test of the connection itself (nothing was taken) or in a nested function
+    // does not.
+    let src = "\
+import psycopg2
+
+def leaks(pool, bounce):
+    conn = pool.getconn()
+    if bounce:
+        return
+    try:
+        conn.cursor()
+    finally:
+        pool.putconn(conn)
+
+def guarded(pool):
+    conn = pool.getconn()
+    if conn is None:
+        return
+    try:
+        conn.cursor()
+    finally:
+        pool.putconn(conn)
+
+def nested(pool):
+    conn = pool.getconn()
+    def label(n):
+        return n
+    try:
+        conn.cursor()
+    finally:
+        pool.putconn(conn)
+";
+    let f = facts_with("app/door.py", src, &["psycopg2"]);
+    let got: Vec<(Closing, bool)> = f
+        .sessions
+        .iter()
+        .map(|s| (s.closing, s.early_return.is_some()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Closing::NotOnErrorPaths, true),
+            (Closing::Always, false),
+            (Closing::Always, false)
+        ]
+    );
+    // The `return` itself is where the finding points its reader.
+    let ret = f.sessions[0].early_return.expect("early return");
+    assert_eq!(&src[ret.start as usize..ret.end as usize], "return");
+}

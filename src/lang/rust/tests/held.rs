@@ -313,3 +313,45 @@ async fn lazy_pool(url: &str) -> sqlx::Result<()> {
         f.clients
     );
 }
+
+#[test]
+fn a_checkout_moved_into_a_spawned_loop_or_kept_in_a_struct_in_a_static_map() {
+    let text = r#"use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+use r2d2::{Pool, PooledConnection};
+use r2d2_postgres::{postgres::NoTls, PostgresConnectionManager};
+type M = PostgresConnectionManager<NoTls>;
+struct Cart { conn: PooledConnection<M>, items: Vec<String> }
+static CARTS: LazyLock<Mutex<HashMap<u64, Cart>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+pub fn watch(pool: &Pool<M>) {
+    let mut conn = pool.get().unwrap();
+    std::thread::spawn(move || loop {
+        let _ = conn.execute("SELECT 1", &[]);
+    });
+}
+pub fn open_cart(pool: &Pool<M>, id: u64) {
+    let mut carts = CARTS.lock().unwrap();
+    let conn = pool.get().unwrap();
+    carts.insert(id, Cart { conn, items: Vec::new() });
+}
+pub fn per_round(pool: Pool<M>) {
+    std::thread::spawn(move || loop {
+        let mut conn = pool.get().unwrap();
+        let _ = conn.execute("SELECT 1", &[]);
+    });
+}
+"#;
+    let f = facts_with("src/lib.rs", &["r2d2", "r2d2_postgres"], text);
+    // (Kept in `Cart.conn` and, with its cart, in `CARTS`: the project pass judges each place.)
+    assert_eq!(
+        parked_lines(text, &f),
+        [(9, true), (16, false), (16, false)],
+        "{:#?}",
+        f.parked
+    );
+    assert!(
+        f.checkout_fields
+            .iter()
+            .any(|c| c.field == "CARTS" && !c.single)
+    );
+}

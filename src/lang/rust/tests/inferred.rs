@@ -112,7 +112,7 @@ fn unused() -> u8 { 0 }
 }
 
 #[test]
-fn exported_c_entry_points_run_per_call_except_once_only_ones() {
+fn c_entry_points_and_callbacks_run_per_call_except_once_only_ones() {
     let src = r#"
 #[no_mangle]
 pub extern "C" fn plugin_on_event() -> i32 { 0 }
@@ -120,7 +120,10 @@ pub extern "C" fn plugin_on_event() -> i32 { 0 }
 pub extern "C" fn plugin_init() -> i32 { 0 }
 #[no_mangle]
 pub extern "C" fn JNI_OnLoad() -> i32 { 0 }
-pub extern "C" fn not_exported() -> i32 { 0 }
+// Not exported by name: a callback C is given by pointer (a Zabbix module's item table).
+pub extern "C" fn item_callback() -> i32 { 0 }
+pub extern "C" fn on_load() -> i32 { 0 }
+pub fn plain() -> i32 { 0 }
 "#;
     let f = facts_with("src/lib.rs", &["redis"], src);
     let kinds: Vec<_> = f
@@ -134,7 +137,9 @@ pub extern "C" fn not_exported() -> i32 { 0 }
             ("plugin_on_event", ScopeKind::Handler),
             ("plugin_init", ScopeKind::Function),
             ("JNI_OnLoad", ScopeKind::Function),
-            ("not_exported", ScopeKind::Function),
+            ("item_callback", ScopeKind::Handler),
+            ("on_load", ScopeKind::Function),
+            ("plain", ScopeKind::Function),
         ]
     );
 }
@@ -280,4 +285,61 @@ async fn handler() { let c = Client::connect("postgres://x", NoTls).unwrap(); }
 "#,
     );
     assert_eq!(only_client(&f).family, "postgres");
+}
+
+#[test]
+fn a_dependency_trait_start_method_is_start_up_code() {
+    // X-Plane's `Plugin::start` runs once, as the plugin loads: what it builds lives with it.
+    // Other methods of a dependency's trait run per event.
+    let src = r#"
+use xplm::plugin::Plugin;
+struct Recorder;
+impl Plugin for Recorder {
+    type Error = std::io::Error;
+    fn start() -> Result<Self, Self::Error> { Ok(Recorder) }
+    fn receive_message(&mut self, _from: i32, _message: i32, _param: *mut u8) {}
+}
+"#;
+    let f = facts_with("src/lib.rs", &["xplm"], src);
+    let kinds: Vec<_> = f
+        .functions
+        .iter()
+        .map(|func| (func.name.as_str(), func.scope.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("start", ScopeKind::Startup),
+            ("receive_message", ScopeKind::Handler),
+        ]
+    );
+}
+
+#[test]
+fn a_command_given_a_name_and_a_function_is_registered() {
+    // arma-rs: `Group::new().command("kill", stats::kill)` runs `kill` per call from the game;
+    // clap's `#[command(about)]` attribute stays no registration.
+    let src = r#"
+use arma_rs::{arma, Extension, Group};
+#[arma]
+fn init() -> Extension {
+    Extension::build().group("stats", Group::new().command("kill", kill)).finish()
+}
+fn kill(who: String) -> String { who }
+#[derive(clap::Parser)]
+#[command(about = "tool")]
+struct Cli;
+"#;
+    let f = facts_with("src/lib.rs", &["arma-rs", "clap"], src);
+    let kill = f.functions.iter().find(|x| x.name == "kill").expect("kill");
+    assert_eq!(
+        f.handler_refs
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["kill"],
+        "{:#?}",
+        f.handler_refs
+    );
+    assert_eq!(kill.scope.kind, ScopeKind::Handler);
 }

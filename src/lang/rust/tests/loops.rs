@@ -284,3 +284,25 @@ fn update(targets: &[String], table: &mut Vec<(String, reqwest::Client)>) {
     assert_eq!(kind_of(&f, src, "referer"), ScopeKind::Function);
     assert_eq!(kind_of(&f, src, "blocking::Client::new"), ScopeKind::Loop);
 }
+
+#[test]
+fn a_branch_filling_an_empty_cache_slot() {
+    let parse = |cond: &str, then: &str| {
+        let cond: syn::Expr = syn::parse_str(cond).unwrap();
+        let then: syn::Block = syn::parse_str(then).unwrap();
+        super::super::loops::fills_empty_slot(&cond, &then)
+    };
+    assert!(parse(
+        "guard.is_none()",
+        "{ let c = open(); *guard = Some(c.conn()); }"
+    ));
+    assert!(parse(
+        "self.conn.is_none()",
+        "{ self.conn = Some(open()); }"
+    ));
+    assert!(parse("CONN.is_none()", "{ CONN = Some(open()); }"));
+    // A local filled per call is no cache; nor a slot tested but not filled.
+    assert!(!parse("conn.is_none()", "{ conn = Some(open()); }"));
+    assert!(!parse("guard.is_none()", "{ log(); }"));
+    assert!(!parse("guard.is_some()", "{ *guard = Some(open()); }"));
+}

@@ -267,3 +267,45 @@ translate("garage:store", async () => { const p3 = new Pool(); });
     }
     assert_ne!(scope_of(&f, "const p3", text).framework(), INFERRED);
 }
+
+#[test]
+fn listen_for_an_event_registers_listen_on_a_port_runs_once() {
+    // `device.listen(ScryptedInterface.MotionSensor, cb)` / `listen("doorbell", cb)`: per event;
+    // `server.listen(PORT, cb)` / `listen(Config.Port, cb)`: once, when listening. An enum
+    // member is a key elsewhere too (`client.handle(Events.MessageCreate, cb)`).
+    let text = r#"import { Pool } from "pg";
+device.listen(ScryptedInterface.MotionSensor, () => { const p1 = new Pool(); });
+device.listen("doorbell", () => { const p2 = new Pool(); });
+client.handle(Events.MessageCreate, () => { const p3 = new Pool(); });
+server.listen(PORT, () => { const p4 = new Pool(); });
+server.listen(Config.Port, () => { const p5 = new Pool(); });
+server.listen(8080, "0.0.0.0", () => { const p6 = new Pool(); });
+"#;
+    let f = facts("src/main.ts", &["pg"], text);
+    for line in ["const p1", "const p2", "const p3"] {
+        assert_eq!(scope_of(&f, line, text).kind, ScopeKind::Handler, "{line}");
+    }
+    for line in ["const p4", "const p5", "const p6"] {
+        assert_eq!(scope_of(&f, line, text).kind, ScopeKind::Startup, "{line}");
+    }
+}
+
+#[test]
+fn dependency_injection_providers_register_nothing_and_hand_functions_on() {
+    // typed-inject's `provideFactory("db", createDbPool, Scope.Singleton)` calls the factory
+    // once per injector: no registration; the factory is handed on (called by what takes it).
+    let text = r#"import pg from "pg";
+import { createInjector, Scope } from "typed-inject";
+export function createDbPool(): pg.Pool { return new pg.Pool(); }
+export const injector = createInjector().provideFactory("db", createDbPool, Scope.Singleton);
+"#;
+    let f = facts("src/container.ts", &["pg", "typed-inject"], text);
+    let s = scope_of(&f, "new pg.Pool", text);
+    assert_eq!(s.kind, ScopeKind::Function);
+    let func = f
+        .functions
+        .iter()
+        .find(|x| x.name == "createDbPool")
+        .expect("fn");
+    assert!(func.value_ref);
+}

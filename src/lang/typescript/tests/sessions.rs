@@ -570,3 +570,47 @@ export async function audit() {
         f.sessions
     );
 }
+
+#[test]
+fn checkouts_on_receivers_typed_as_pools() {
+    // Parameters and fields declared with the library's pool class, or with a type alias of a
+    // pool's type: checkouts. Typed with a project's type: the project pass confirms (`./db`
+    // must keep a pool under `Db`; `./relay` keeps none under `Relay`). Untyped: not.
+    let text = r#"import pg from "pg";
+import { Pool } from "pg";
+import type { Db } from "./db";
+import { Relay } from "./relay";
+const main = new Pool();
+type Main = typeof main;
+export async function a(pool: Pool) { const c = await pool.connect(); }
+export async function b(store: pg.Pool) { const c = await store.connect(); }
+export async function c(db: Db) { const c = await db.connect(); }
+export async function d(m: Main) { const c = await m.connect(); }
+export class Repo {
+  constructor(private readonly db: Pool) {}
+  async e() { const c = await this.db.connect(); }
+}
+export async function f(link: Relay) { const c = await link.connect(); }
+export async function g(link) { const c = await link.connect(); }
+"#;
+    let f = facts("src/repo.ts", &["pg"], text);
+    let lines: Vec<usize> = f
+        .sessions
+        .iter()
+        .map(|s| text[..s.span.start as usize].lines().count())
+        .collect();
+    assert_eq!(lines, vec![7, 8, 9, 10, 13, 15], "{:#?}", f.sessions);
+    let imported: Vec<Option<&str>> = f
+        .sessions
+        .iter()
+        .map(|s| s.receiver_import.as_ref().map(|r| r.name.as_str()))
+        .collect();
+    assert_eq!(
+        imported,
+        vec![None, None, Some("Db"), None, None, Some("Relay")]
+    );
+    assert_eq!(
+        f.type_aliases,
+        vec![("Main".to_string(), "main".to_string())]
+    );
+}
