@@ -40,32 +40,25 @@ pub(super) fn return_before_finally<'t>(
     None
 }
 
-/// A `return` in `n` (not in a nested function or class), unless under an `if` testing
-/// `binding`.
+/// The first `return` in `n`, in document order (not in a nested function or class), unless
+/// under an `if` testing `binding`. Iterative: statements nest as deep as a file likes.
 fn leaving_return<'t>(n: Node<'t>, binding: &str, src: &str) -> Option<Node<'t>> {
-    match n.kind_name() {
-        "return_statement" => return Some(n),
-        "function_definition" | "lambda" | "class_definition" => return None,
-        "if_statement" | "elif_clause"
-            if n.field("condition")
-                .is_some_and(|c| mentions(c, binding, src)) =>
-        {
-            return None;
+    let mut stack = vec![n];
+    while let Some(n) = stack.pop() {
+        match n.kind_name() {
+            "return_statement" => return Some(n),
+            "function_definition" | "lambda" | "class_definition" => continue,
+            "if_statement" | "elif_clause"
+                if n.field("condition")
+                    .is_some_and(|c| super::loops::mentions(c, binding, src)) =>
+            {
+                continue;
+            }
+            _ => {}
         }
-        _ => {}
+        let mut cursor = n.walk();
+        let kids: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
+        stack.extend(kids.into_iter().rev());
     }
-    let mut cursor = n.walk();
-    let kids: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
-    kids.into_iter()
-        .find_map(|k| leaving_return(k, binding, src))
-}
-
-/// Does the expression name `binding` (`conn is None`, `not conn`)?
-fn mentions(n: Node, binding: &str, src: &str) -> bool {
-    if n.kind_name() == "identifier" {
-        return text(n, src) == binding;
-    }
-    let mut cursor = n.walk();
-    let kids: Vec<Node> = n.named_children(&mut cursor).collect();
-    kids.into_iter().any(|k| mentions(k, binding, src))
+    None
 }

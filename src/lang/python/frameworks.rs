@@ -7,21 +7,22 @@ impl<'t> Pre<'t> {
     /// Is `func` (`hd.run`, `run` after `from hyperdiv import run`) one of the catalogue's
     /// `[registration] functions`, through the file's imports?
     pub(super) fn reg_function(&self, func: Node<'t>, src: &str) -> bool {
-        let Some(segs) = dotted(func, src) else {
-            return false;
-        };
-        let Some((first, rest)) = segs.split_first() else {
-            return false;
-        };
-        let Some(imp) = self.imports.get(*first).filter(|i| i.level == 0) else {
-            return false;
-        };
+        dotted(func, src)
+            .and_then(|segs| self.qualified(&segs))
+            .is_some_and(|full| self.reg_functions.contains(&full))
+    }
+
+    /// A dotted name (`hd.run`, `environ.get`) written out through the file's absolute imports
+    /// (`hyperdiv.run`, `os.environ.get`).
+    pub(super) fn qualified(&self, segs: &[&str]) -> Option<String> {
+        let (first, rest) = segs.split_first()?;
+        let imp = self.imports.get(*first).filter(|i| i.level == 0)?;
         let mut full = imp.path.clone();
         for r in rest {
             full.push('.');
             full.push_str(r);
         }
-        self.reg_functions.contains(&full)
+        Some(full)
     }
 
     /// A method the catalogue's `[registration] methods` name, exactly or by a pattern

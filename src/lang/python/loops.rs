@@ -93,7 +93,7 @@ pub(super) fn serves_until_stopped(body: Node<'_>, src: &str) -> bool {
 }
 
 /// Does `node` contain the identifier `name` (nested functions included: cheap and cautious)?
-fn mentions(node: Node<'_>, name: &str, src: &str) -> bool {
+pub(super) fn mentions(node: Node<'_>, name: &str, src: &str) -> bool {
     let mut stack = vec![node];
     let mut seen = 0;
     while let Some(n) = stack.pop() {

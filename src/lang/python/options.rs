@@ -311,18 +311,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// The qualified name of a dotted expression through the file's imports
     /// (`environ.get` after `from os import environ` → `os.environ.get`).
     pub(super) fn qualify(&self, node: Node) -> Option<String> {
-        let segs = dotted(node, self.src)?;
-        let (first, rest) = segs.split_first()?;
-        let imp = self.pre.imports.get(*first)?;
-        if imp.level > 0 {
-            return None;
-        }
-        let mut q = imp.path.clone();
-        for s in rest {
-            q.push('.');
-            q.push_str(s);
-        }
-        Some(q)
+        self.pre.qualified(&dotted(node, self.src)?)
     }
 
     pub(super) fn is_env_callee(&self, func: Node) -> bool {

@@ -266,17 +266,10 @@ impl<'t> Pre<'t> {
                     .is_some_and(|segs| {
                         // `doc = curdoc()` (`from bokeh.io import curdoc`), or the module's
                         // path written out.
-                        let full = match pre.imports.get(segs[0]) {
-                            Some(imp) if imp.level == 0 && !markers.is_empty() => {
-                                let mut f = imp.path.clone();
-                                for s in &segs[1..] {
-                                    f.push('.');
-                                    f.push_str(s);
-                                }
-                                f
-                            }
-                            _ => String::new(),
-                        };
+                        let full = (!markers.is_empty())
+                            .then(|| pre.qualified(&segs))
+                            .flatten()
+                            .unwrap_or_default();
                         markers.contains(&full)
                             || (segs.len() >= 2
                                 && !pre.rerun_cache.contains(segs[segs.len() - 1])

@@ -40,15 +40,17 @@ fn spawned_loop(e: &Expr) -> Option<(&Expr, &Block)> {
     };
     args.iter().find_map(|a| {
         let body = match a {
-            // (`move || loop { … }`: the loop is the body.)
-            Expr::Closure(c) if c.capture.is_some() && open_loop(&c.body).is_some() => {
-                return open_loop(&c.body).map(|b| (&*c.body, b));
+            Expr::Closure(c) if c.capture.is_some() => {
+                // (`move || loop { … }`: the loop is the body.)
+                if let Some(b) = open_loop(&c.body) {
+                    return Some((&*c.body, b));
+                }
+                match &*c.body {
+                    Expr::Block(b) => &b.block,
+                    Expr::Async(b) => &b.block,
+                    _ => return None,
+                }
             }
-            Expr::Closure(c) if c.capture.is_some() => match &*c.body {
-                Expr::Block(b) => &b.block,
-                Expr::Async(b) => &b.block,
-                _ => return None,
-            },
             Expr::Async(b) if b.capture.is_some() => &b.block,
             _ => return None,
         };

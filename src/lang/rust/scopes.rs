@@ -379,12 +379,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         // (Not a once-only entry point: `#[sqlite_entrypoint] fn sqlite3_geocode_init`.)
-        if self.dependency_attr(attrs)
-            && !name
-                .split('_')
-                .flat_map(split_camel)
-                .any(|w| reg.once_events.contains(&w) || w == "load" || w == "entrypoint")
-        {
+        if self.dependency_attr(attrs) && !self.once_only_name(&name, &["load", "entrypoint"]) {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         // `#[no_mangle] pub extern "C" fn plugin_on_event(…)`: exported to whatever loads the
@@ -397,9 +392,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 .abi
                 .as_ref()
                 .is_some_and(|abi| abi.name.as_ref().is_none_or(|n| n.value() != "Rust"))
-            && !name.split('_').flat_map(split_camel).any(|w| {
-                self.catalog.registration.once_events.contains(&w) || w == "load" || w == "unload"
-            })
+            && !self.once_only_name(&name, &["load", "unload"])
         {
             return (ScopeKind::Handler, Some(INFERRED));
         }
@@ -780,6 +773,22 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
     }
 
+    /// Is `span` inside a branch that runs only when something is missing (a file, an empty
+    /// cache slot)? What it builds is built once, then kept.
+    fn in_miss_branch(&self, span: Span) -> bool {
+        self.miss_branches
+            .iter()
+            .any(|b| b.start <= span.start && span.end <= b.end)
+    }
+
+    /// Does a word of `name` (snake or camel case) say it runs once: a once-only event of the
+    /// catalogue, or one of `extra` (`sqlite3_geocode_init`, `plugin_on_load`)?
+    fn once_only_name(&self, name: &str, extra: &[&str]) -> bool {
+        name.split('_').flat_map(split_camel).any(|w| {
+            self.catalog.registration.once_events.contains(&w) || extra.contains(&w.as_str())
+        })
+    }
+
     pub(super) fn add_client(
         &mut self,
         m: CtorMatch<'_>,
@@ -804,12 +813,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             guard = *g;
         }
         // (Built to fill an empty cache slot: `if slot.is_none() { *slot = Some(…) }`.)
-        if guard == Guard::None
-            && self
-                .miss_branches
-                .iter()
-                .any(|b| b.start <= span.start && span.end <= b.end)
-        {
+        if guard == Guard::None && self.in_miss_branch(span) {
             guard = Guard::Memo;
         }
         let site = ClientSite {
@@ -855,12 +859,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         {
             guard = *g;
         }
-        if guard == Guard::None
-            && self
-                .miss_branches
-                .iter()
-                .any(|b| b.start <= span.start && span.end <= b.end)
-        {
+        if guard == Guard::None && self.in_miss_branch(span) {
             guard = Guard::Memo;
         }
         let call = CallSite {

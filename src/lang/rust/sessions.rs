@@ -111,11 +111,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 if shared
                     && tp.path.segments.len() == 1
                     && let Some(name) = last_ident(&tp.path)
-                    && let Some(f) = self
-                        .facts
-                        .checkout_fields
-                        .iter()
-                        .find(|f| f.single && f.owner == name)
+                    && let Some(f) = self.single_checkout_field(&name, None)
                 {
                     return self.catalog.by_id(&f.client);
                 }
@@ -186,6 +182,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             Type::Array(_) | Type::Slice(_) => true,
             _ => false,
         }
+    }
+
+    /// A field of struct `owner` of this file (declared before) holding one checkout of its
+    /// own (`conn: PooledConnection<M>`): the one named `field`, or any.
+    fn single_checkout_field(&self, owner: &str, field: Option<&str>) -> Option<&CheckoutField> {
+        self.facts
+            .checkout_fields
+            .iter()
+            .find(|c| c.single && c.owner == owner && field.is_none_or(|f| c.field == f))
     }
 
     /// The named fields of a struct that hold checkouts.
@@ -310,8 +315,8 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if let Expr::Struct(st) = built
             && let Some(name) = last_ident(&st.path)
             && let Some(f) = st.fields.iter().find(|f| {
-                matches!(&f.member, syn::Member::Named(id) if self.facts.checkout_fields.iter()
-                    .any(|c| c.single && c.owner == name && *id == c.field))
+                matches!(&f.member, syn::Member::Named(id)
+                    if self.single_checkout_field(&name, Some(&id.to_string())).is_some())
             })
             && let Some(inner) = follow(self, value_core(&f.expr)).map(value_core)
         {
@@ -383,12 +388,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 continue;
             };
             let field = id.to_string();
-            if !self
-                .facts
-                .checkout_fields
-                .iter()
-                .any(|c| c.single && c.owner == owner && c.field == field)
-            {
+            if self.single_checkout_field(&owner, Some(&field)).is_none() {
                 continue;
             }
             let at = self.conv.of(&f.expr);
