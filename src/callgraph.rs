@@ -620,7 +620,12 @@ impl CallGraph {
                 if !target_plain || (c.guard != Guard::None && !result_kept) {
                     return None;
                 }
+                // (In a loop that keeps what it calls per element, `relays[host] = relay` after
+                // `relay.start()`, the callee runs as often as the loop's function.)
                 let from_per_request = match c.scope.kind {
+                    ScopeKind::Loop if c.collected => c
+                        .in_fn
+                        .is_some_and(|f| g.per_request.contains_key(&(fi, f))),
                     ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop => true,
                     ScopeKind::Function => c
                         .in_fn
@@ -771,6 +776,31 @@ impl CallGraph {
         f: FnId,
         param: &(String, u32),
     ) -> bool {
+        self.often_callers_all(facts, f, |gives| gives, param)
+    }
+
+    /// A construction that only runs when the caller gives parameter `param` of function `f`
+    /// (`if new_connection: conn = connect()`): do the callers that run it often leave it out?
+    /// True when `f` has callers and none of those that give it (or may: `*args` /
+    /// `**kwargs`) runs per request, per event or per iteration.
+    pub fn needed_param_left_out<'f>(
+        &self,
+        facts: impl Fn(usize) -> &'f FileFacts,
+        f: FnId,
+        param: &(String, u32),
+    ) -> bool {
+        self.often_callers_all(facts, f, |gives| !gives, param)
+    }
+
+    /// True when `f` has callers and each of those that runs often passes `ok` on whether it
+    /// gives `param` (a call unpacking arguments may give anything).
+    fn often_callers_all<'f>(
+        &self,
+        facts: impl Fn(usize) -> &'f FileFacts,
+        f: FnId,
+        ok: impl Fn(bool) -> bool,
+        param: &(String, u32),
+    ) -> bool {
         let Some(callers) = self.callers.get(&f) else {
             return false;
         };
@@ -788,7 +818,7 @@ impl CallGraph {
             ) || c
                 .in_fn
                 .is_some_and(|g| self.per_request.contains_key(&(cf, g)));
-            gives || !often
+            ok(gives) || !often
         })
     }
 }

@@ -216,6 +216,11 @@ pub struct ClientSite {
     /// create_engine(url)`): its name and position (not counting `self`), for the callers.
     #[serde(default)]
     pub fallback_param: Option<(String, u32)>,
+    /// Python: built only when the caller gives this parameter, whose default is falsy
+    /// (`if new_connection: conn = connect()` in `def bus(new_connection=False)`): its name and
+    /// position (not counting `self`), for the callers.
+    #[serde(default)]
+    pub needs_param: Option<(String, u32)>,
 }
 
 /// Byte anchors that let rules build fixes without touching syntax.
@@ -348,6 +353,9 @@ pub struct CallSite {
     /// As [`ClientSite::fallback_param`].
     #[serde(default)]
     pub fallback_param: Option<(String, u32)>,
+    /// As [`ClientSite::needs_param`].
+    #[serde(default)]
+    pub needs_param: Option<(String, u32)>,
     /// Python: the arguments given, for a callee's `fallback_param`: how many by position and
     /// the keywords' names (`None`: not recorded, `*args` / `**kwargs` given).
     #[serde(default)]

@@ -811,6 +811,11 @@ pub struct InferredDef {
     /// live as long as the implementation (kept on `Self`).
     #[serde(default)]
     pub startup_methods: Vec<String>,
+    /// Rust: names of a protocol's once-per-process handshake events (git-lfs's custom
+    /// transfer agents get `init` once): an arm of a `match` on the event's name answering one
+    /// (`"init" => …`, `Event::Init(i) => …`) runs once, like a slot filled when empty.
+    #[serde(default)]
+    pub handshake_events: Vec<String>,
     /// Rust: type-name suffixes of configuration (`StorageConfig`, `ClientOptions`): a
     /// dependency trait's method that builds `Self` from one is a constructor (a registry's
     /// `try_from_config`), called once per object, which keeps what it builds.

@@ -37,6 +37,7 @@ impl Check for PerRequestClient {
                     || opened_from_local_client(file, ci)
                     || dialect_only(cx, fi, ci)
                     || given_by_callers(cx, fi, c.in_fn, c.fallback_param.as_ref())
+                    || left_out_by_callers(cx, fi, c.in_fn, c.needs_param.as_ref())
                 {
                     continue;
                 }
@@ -65,6 +66,8 @@ impl Check for PerRequestClient {
                 if !cx.graph.is_factory(*target)
                     || guarded(facts, call.guard, call.in_fn)
                     || given_by_callers(cx, fi, call.in_fn, call.fallback_param.as_ref())
+                    || left_out_by_callers(cx, fi, call.in_fn, call.needs_param.as_ref())
+                    || builds_only_when_given(cx, *target, call)
                 {
                     continue;
                 }
@@ -287,6 +290,56 @@ fn given_by_callers(
         (Some(f), Some(p)) => cx.graph.fallback_given(|i| &*cx.files[i].facts, (fi, f), p),
         _ => false,
     }
+}
+
+/// Built only when its function is given a parameter (`if new_connection:`) that none of the
+/// callers running it often give.
+fn left_out_by_callers(
+    cx: &ProjectCx<'_>,
+    fi: usize,
+    in_fn: Option<usize>,
+    param: Option<&(String, u32)>,
+) -> bool {
+    match (in_fn, param) {
+        (Some(f), Some(p)) => {
+            cx.graph
+                .needed_param_left_out(|i| &*cx.files[i].facts, (fi, f), p)
+        }
+        _ => false,
+    }
+}
+
+/// A factory that hands out a client only when given a parameter (`def bus(new_connection=False):
+/// if new_connection: conn = connect() … yield conn`), called without it: it hands out what it
+/// already holds.
+fn builds_only_when_given(
+    cx: &ProjectCx<'_>,
+    (tf, tfn): crate::callgraph::FnId,
+    call: &crate::facts::CallSite,
+) -> bool {
+    let facts = &cx.files[tf].facts;
+    let handed_out = |in_fn: Option<usize>, returned: Returned| {
+        in_fn == Some(tfn) && returned != Returned::No
+    };
+    let mut needs = facts
+        .calls
+        .iter()
+        .filter(|c| handed_out(c.in_fn, c.returned))
+        .map(|c| c.needs_param.as_ref())
+        .chain(
+            facts
+                .clients
+                .iter()
+                .filter(|c| handed_out(c.in_fn, c.returned))
+                .map(|c| c.needs_param.as_ref()),
+        )
+        .peekable();
+    let gives = |(name, index): &(String, u32)| {
+        call.given.as_ref().is_none_or(|(positional, keywords)| {
+            *positional > *index || keywords.iter().any(|k| k == name)
+        })
+    };
+    needs.peek().is_some() && needs.all(|p| p.is_some_and(|p| !gives(p)))
 }
 
 /// A client kept on `self` by a constructor (`self.s3 = boto3.client("s3")` in `__init__`)

@@ -140,3 +140,27 @@ pub(super) fn registering_decorator(pre: &Pre<'_>, decorator: Node<'_>, src: &st
     });
     route || last.is_some_and(|l| pre.reg_method(l))
 }
+
+/// Does the project depend on the entry's library, or the file import one of its modules?
+pub(super) fn library_used(def: &ClientDef, pre: &Pre, file: &SourceFile) -> bool {
+    let project = &file.project;
+    if project.has_dep(&def.library) {
+        return true;
+    }
+    def.modules.iter().any(|m| {
+        let top = m.split('.').next().unwrap_or(m);
+        // `psycopg2-binary`; `psycopg[pool]` for `psycopg_pool`.
+        let base = top.split('_').next().unwrap_or(top);
+        project.has_dep(top)
+            || project.has_dep(&format!("{top}-binary"))
+            || project.has_dep(base)
+            || pre
+                .imports
+                .values()
+                .any(|imp| imp.level == 0 && imp.path.split('.').next() == Some(top))
+            || pre
+                .wildcard
+                .iter()
+                .any(|w| w.split('.').next() == Some(top))
+    })
+}

@@ -429,7 +429,7 @@ impl<'a, 't> Walker<'a, 't> {
     /// `llama_index.core.workflow`): the framework marking a method it calls. Not the standard
     /// library's (`@property`, `@staticmethod`, `@functools.cache`, `@abstractmethod`), nor the
     /// catalogue's `not_modules`.
-    fn dependency_decorator(&self, d: Node<'t>) -> bool {
+    pub(super) fn dependency_decorator(&self, d: Node<'t>) -> bool {
         let src = self.src;
         let expr = d.named_child(0).unwrap_or(d);
         let expr = match expr.kind_name() {

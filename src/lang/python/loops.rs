@@ -548,3 +548,35 @@ fn finite_value(n: Node<'_>, src: &str) -> bool {
         _ => false,
     }
 }
+
+/// The names `block` assigns a catalogue construction (`consumer = KafkaConsumer(...)`).
+pub(super) fn client_names<'t>(
+    block: Node<'t>,
+    flat: &Flat<'t>,
+    src: &'t str,
+    ctor_names: &HashSet<&str>,
+) -> HashSet<&'t str> {
+    flat.nodes(block)
+        .filter(|n| n.kind_name() == "assignment")
+        .filter_map(|n| {
+            let l = n.field("left").filter(|l| l.kind_name() == "identifier")?;
+            let r = n.field("right")?;
+            let r = if r.kind_name() == "await" {
+                r.named_child(0).unwrap_or(r)
+            } else {
+                r
+            };
+            let f = r.field("function").filter(|_| r.kind_name() == "call")?;
+            let t = text(f, src);
+            ctor_names
+                .contains(t.rsplit('.').next().unwrap_or(t))
+                .then(|| text(l, src))
+        })
+        .collect()
+}
+
+/// Is `iterable` (of a `for` loop) a client that yields messages: one of `clients`, or a
+/// method call on one (`pubsub.listen()`)?
+pub(super) fn iterates_client(iterable: Node<'_>, src: &str, clients: &HashSet<&str>) -> bool {
+    super::syntax::iterated_name(iterable, src).is_some_and(|n| clients.contains(n))
+}

@@ -48,6 +48,7 @@ mod early_return;
 mod files;
 mod flow;
 mod frameworks;
+mod frequency;
 mod guards;
 mod inferred;
 mod loops;

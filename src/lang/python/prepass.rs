@@ -311,7 +311,7 @@ impl<'t> Pre<'t> {
             .map(|b| (b, false))
             .chain(main_bodies.into_iter().map(|b| (b, true)));
         for (block, calls_only) in main_blocks {
-            let clients = client_names(block, flat, src, &ctor_names);
+            let clients = super::loops::client_names(block, flat, src, &ctor_names);
             let open: Vec<(usize, usize)> = flat
                 .nodes(block)
                 .filter_map(|n| {
@@ -320,15 +320,24 @@ impl<'t> Pre<'t> {
                         "while_statement" => super::loops::serves_until_stopped(body, src),
                         "for_statement" => n
                             .field("right")
-                            .is_some_and(|it| iterates_client(it, src, &clients)),
+                            .is_some_and(|it| super::loops::iterates_client(it, src, &clients)),
                         _ => false,
                     };
                     runs_on.then(|| (body.start_byte(), body.end_byte()))
                 })
                 .collect();
-            // Loop bodies nest or are disjoint: the outermost ones, in order, for a binary search.
-            let mut outer: Vec<(usize, usize)> = Vec::with_capacity(open.len());
+            // Functions defined in the block run when called, not with it (`@iterm2.StatusBarRPC
+            // async def ci_status(…)` inside `main`): their bodies' calls are not main's.
             let mut open = open;
+            open.extend(
+                flat.nodes(block)
+                    .filter(|n| matches!(n.kind_name(), "function_definition" | "lambda"))
+                    .filter_map(|n| n.field("body"))
+                    .map(|b| (b.start_byte(), b.end_byte())),
+            );
+            // Loop and function bodies nest or are disjoint: the outermost ones, in order, for a
+            // binary search.
+            let mut outer: Vec<(usize, usize)> = Vec::with_capacity(open.len());
             open.sort_unstable();
             for (a, b) in open {
                 if outer.last().is_none_or(|&(_, e)| a >= e) {
@@ -798,6 +807,20 @@ impl<'t> Pre<'t> {
                     refs.push((a, "event"));
                     first_positional = false;
                 }
+                // A lambda that only calls a function (`sensor.listen(lambda event:
+                // incidents.on_collision(run_id, event))`): that function is the callback.
+                "lambda" if method && !done => {
+                    if let Some(f) = a
+                        .field("body")
+                        .filter(|b| b.kind_name() == "call")
+                        .and_then(|b| b.field("function"))
+                        .filter(|f| matches!(f.kind_name(), "identifier" | "attribute"))
+                    {
+                        refs.push((f, "event"));
+                        done = true;
+                    }
+                    first_positional = false;
+                }
                 // A handler object built in the registration: python-telegram-bot's
                 // `app.add_handler(CommandHandler("start", start))`, `MessageHandler(filters.TEXT,
                 // echo)`: its first function argument is the callback (the string is a command,
@@ -1153,36 +1176,4 @@ fn in_class_body(node: Node) -> bool {
         .filter(|b| b.kind_name() == "block")
         .and_then(|b| b.parent())
         .is_some_and(|c| c.kind_name() == "class_definition")
-}
-
-/// The names `block` assigns a catalogue construction (`consumer = KafkaConsumer(...)`).
-fn client_names<'t>(
-    block: Node<'t>,
-    flat: &Flat<'t>,
-    src: &'t str,
-    ctor_names: &HashSet<&str>,
-) -> HashSet<&'t str> {
-    flat.nodes(block)
-        .filter(|n| n.kind_name() == "assignment")
-        .filter_map(|n| {
-            let l = n.field("left").filter(|l| l.kind_name() == "identifier")?;
-            let r = n.field("right")?;
-            let r = if r.kind_name() == "await" {
-                r.named_child(0).unwrap_or(r)
-            } else {
-                r
-            };
-            let f = r.field("function").filter(|_| r.kind_name() == "call")?;
-            let t = text(f, src);
-            ctor_names
-                .contains(t.rsplit('.').next().unwrap_or(t))
-                .then(|| text(l, src))
-        })
-        .collect()
-}
-
-/// Is `iterable` (of a `for` loop) a client that yields messages: one of `clients`, or a
-/// method call on one (`pubsub.listen()`)?
-fn iterates_client(iterable: Node<'_>, src: &str, clients: &HashSet<&str>) -> bool {
-    super::syntax::iterated_name(iterable, src).is_some_and(|n| clients.contains(n))
 }

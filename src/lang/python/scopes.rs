@@ -233,7 +233,9 @@ impl<'a> OnIndex<'a> {
                     idx.methods.insert(call);
                 }
                 if !idx.present.contains(on)
-                    && cat.by_id(on).is_some_and(|d| library_used(d, pre, file))
+                    && cat
+                        .by_id(on)
+                        .is_some_and(|d| super::frameworks::library_used(d, pre, file))
                 {
                     idx.present.insert(on);
                 }
@@ -241,30 +243,6 @@ impl<'a> OnIndex<'a> {
         }
         idx
     }
-}
-
-/// Does the project depend on the entry's library, or the file import one of its modules?
-pub(super) fn library_used(def: &ClientDef, pre: &Pre, file: &SourceFile) -> bool {
-    let project = &file.project;
-    if project.has_dep(&def.library) {
-        return true;
-    }
-    def.modules.iter().any(|m| {
-        let top = m.split('.').next().unwrap_or(m);
-        // `psycopg2-binary`; `psycopg[pool]` for `psycopg_pool`.
-        let base = top.split('_').next().unwrap_or(top);
-        project.has_dep(top)
-            || project.has_dep(&format!("{top}-binary"))
-            || project.has_dep(base)
-            || pre
-                .imports
-                .values()
-                .any(|imp| imp.level == 0 && imp.path.split('.').next() == Some(top))
-            || pre
-                .wildcard
-                .iter()
-                .any(|w| w.split('.').next() == Some(top))
-    })
 }
 
 /// The nodes of one function body that deferred facts need, gathered by the main walk:
@@ -799,6 +777,9 @@ impl<'a, 't> Walker<'a, 't> {
         let mut startup = false;
         let mut test = false;
         let mut inferred_reg = false;
+        // Decorated by a dependency's decorator that is none of the catalogue's neutral ones
+        // (`@iterm2.StatusBarRPC` on a function nested in `main`): handed to the library.
+        let mut dependency_decorated = false;
         let cli_modules: Vec<&str> = if decorators.is_empty() {
             Vec::new()
         } else {
@@ -822,6 +803,12 @@ impl<'a, 't> Walker<'a, 't> {
                 continue;
             };
             let Some(&last) = segs.last() else { continue };
+            if !self.pre.inferred.not_methods.iter().any(|m| m == last)
+                && !MEMO_DECORATORS.contains(&last)
+                && self.dependency_decorator(*d)
+            {
+                dependency_decorated = true;
+            }
             if MEMO_DECORATORS.contains(&last)
                 || (last == "cached" && segs.len() == 1)
                 || (segs.len() >= 2 && self.pre.rerun_cache.contains(last))
@@ -1139,6 +1126,11 @@ impl<'a, 't> Walker<'a, 't> {
             || (class.is_none() && top_level && self.host_hook(name, decorators))
         {
             return (ScopeKind::Handler, Some(INFERRED), guard);
+        }
+        // A function nested in start-up code and handed to a library by its decorator runs
+        // when the library calls it, not once with the start-up code.
+        if parent.kind == ScopeKind::Startup && !top_level && dependency_decorated {
+            return (ScopeKind::Function, None, guard);
         }
         // A function defined at the top of a re-run script runs when it is called (the call
         // graph follows the calls its top level makes on each rerun), not on its own.

@@ -857,7 +857,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let top = self.top();
         let fallback_param = self.param_fallback(call);
+        let needs_param = self.param_needed(call);
         let given = self.given_args(call);
+        let collected = self.kept_per_element(call, func, climb.binding.as_deref());
         let first_arg = call_args(call)
             .0
             .first()
@@ -872,6 +874,7 @@ impl<'a, 't> Walker<'a, 't> {
                 .iter()
                 .any(|a| compact(text(strip(*a), self.src)) == t)
         });
+        let refreshes = refreshes || climb.target.is_some_and(|t| self.closed_before(call, t));
         let site = CallSite {
             callee: compact(text(func, self.src)),
             name,
@@ -892,8 +895,9 @@ impl<'a, 't> Walker<'a, 't> {
             method: false,
             receiver: None,
             fallback_param,
+            needs_param,
             given,
-            collected: false,
+            collected,
             first_arg,
         };
         let pending = Pending {

@@ -69,6 +69,7 @@ impl<'a, 't> Walker<'a, 't> {
                 method: false,
                 receiver: None,
                 fallback_param: None,
+                needs_param: None,
                 given: None,
                 collected: false,
                 first_arg: None,
@@ -563,13 +564,14 @@ impl<'a, 't> Walker<'a, 't> {
             Guard::SingletonApi
         } else if climb
             .target
-            .is_some_and(|t| self.container_guarded(call, t))
+            .is_some_and(|t| self.container_guarded(call, t) || self.closed_before(call, t))
         {
             Guard::ModuleCache
         } else {
             top.guard
         };
         let fallback_param = self.param_fallback(call);
+        let needs_param = self.param_needed(call);
         let site = ClientSite {
             client: m.client.id.clone(),
             family: m.client.family.clone(),
@@ -585,6 +587,7 @@ impl<'a, 't> Walker<'a, 't> {
             in_fn: top.fn_idx,
             per_call_ok: m.ctor.per_call_ok,
             fallback_param,
+            needs_param,
             pool: Vec::new(),
             anchors: FixAnchors {
                 statement: climb.statement,

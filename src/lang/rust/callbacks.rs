@@ -123,6 +123,24 @@ fn listener_word(name: &str) -> bool {
 }
 
 impl Walker<'_, '_> {
+    /// Is `span` inside a branch that runs only when something is missing (a file, an empty
+    /// cache slot)? What it builds is built once, then kept.
+    pub(super) fn in_miss_branch(&self, span: Span) -> bool {
+        self.miss_branches
+            .iter()
+            .any(|b| b.start <= span.start && span.end <= b.end)
+    }
+
+    /// Does a word of `name` (snake or camel case) say it runs once: a once-only event of the
+    /// catalogue, or one of `extra` (`sqlite3_geocode_init`, `plugin_on_load`)?
+    pub(super) fn once_only_name(&self, name: &str, extra: &[&str]) -> bool {
+        name.split('_')
+            .flat_map(super::scopes::split_camel)
+            .any(|w| {
+                self.catalog.registration.once_events.contains(&w) || extra.contains(&w.as_str())
+            })
+    }
+
     /// Does a dependency's attribute sit on the function (`#[polars_expr(output_type = String)]`
     /// after `use pyo3_polars::derive::polars_expr;`, `#[wasm_bindgen::prelude::wasm_bindgen]`)? A dependency's attribute
     /// macro on a function exports it to whatever calls it (a host language, a query engine, a
@@ -262,6 +280,28 @@ pub(super) fn builds_self_from_config(sig: &Signature, config_types: &[String]) 
                 .is_some_and(|n| config_types.iter().any(|c| n.ends_with(c.as_str()))),
             syn::FnArg::Receiver(_) => false,
         })
+}
+
+/// Does one of the attributes give the function the name its callers use (`#[native(name =
+/// "Garage_Load")]`, `#[export(name = "quote")]`)?
+pub(super) fn names_itself(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        let mut found = false;
+        if let syn::Meta::List(_) = &a.meta {
+            let _ = a.parse_nested_meta(|m| {
+                if m.path.is_ident("name") {
+                    found |= m.value().and_then(|v| v.parse::<syn::LitStr>()).is_ok();
+                } else if m.input.peek(syn::Token![=]) {
+                    // Skip another `key = value` pair.
+                    let _ = m.value().and_then(|v| v.parse::<syn::Expr>());
+                } else if m.input.peek(syn::token::Paren) {
+                    let _ = m.parse_nested_meta(|_| Ok(()));
+                }
+                Ok(())
+            });
+        }
+        found
+    })
 }
 
 #[cfg(test)]

@@ -756,6 +756,123 @@ pub(super) fn fills_empty_slot(cond: &Expr, then: &syn::Block) -> bool {
     })
 }
 
+/// `if !self.hooks.contains_key(name) { …; self.hooks.insert(name.to_string(), hook) }`: a map
+/// filled on a miss, one value per key (a per-tenant cache).
+pub(super) fn fills_missing_key(cond: &Expr, then: &syn::Block) -> bool {
+    let syn::Expr::Unary(u) = cond else {
+        return false;
+    };
+    let syn::Expr::MethodCall(m) = &*u.expr else {
+        return false;
+    };
+    if !matches!(u.op, syn::UnOp::Not(_)) || m.method != "contains_key" {
+        return false;
+    }
+    // `self.hooks`, `hooks`: a place by its field chain.
+    fn place(e: &Expr) -> Option<String> {
+        match e {
+            Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+            Expr::Field(f) => match &f.member {
+                syn::Member::Named(n) => Some(format!("{}.{n}", place(&f.base)?)),
+                syn::Member::Unnamed(_) => None,
+            },
+            _ => None,
+        }
+    }
+    let Some(map) = place(&m.receiver) else {
+        return false;
+    };
+    then.stmts.iter().any(|st| {
+        matches!(st, syn::Stmt::Expr(syn::Expr::MethodCall(i), _)
+            if i.method == "insert" && place(&i.receiver).as_deref() == Some(map.as_str()))
+    })
+}
+
+/// A block that leaves early when a slot is filled (`if agent.is_some() { …; continue; }`) and
+/// fills it further down (`agent = Some(a)`, through a `match` on what builds it): the statements
+/// after that guard run only while the slot is empty. Their span.
+pub(super) fn after_empty_slot_guard(b: &syn::Block, conv: &Conv<'_>) -> Option<Span> {
+    let rest = b.stmts.get(empty_slot_guard(b)? + 1..)?;
+    Some(Span {
+        start: conv.of(rest.first()?).start,
+        end: conv.of(rest.last()?).end,
+    })
+}
+
+/// The arms of a `match` on an event's name that answer a once-only event (`"init" => …`,
+/// `Event::Init(init) => …` of a protocol that sends it once per process: the catalogue's
+/// `handshake_events`): what they build is built once, like a slot filled when empty. Their
+/// spans.
+pub(super) fn once_event_arms(m: &syn::ExprMatch, once: &[String], conv: &Conv<'_>) -> Vec<Span> {
+    let named = |p: &syn::Pat| -> Option<String> {
+        match p {
+            syn::Pat::Lit(l) => match &l.lit {
+                syn::Lit::Str(s) => Some(s.value()),
+                _ => None,
+            },
+            syn::Pat::TupleStruct(t) => t.path.segments.last().map(|s| s.ident.to_string()),
+            syn::Pat::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            syn::Pat::Struct(s) => s.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        }
+    };
+    m.arms
+        .iter()
+        .filter(|a| {
+            named(&a.pat).is_some_and(|n| {
+                let n = n.to_ascii_lowercase();
+                once.contains(&n)
+            })
+        })
+        .map(|a| conv.of(&*a.body))
+        .collect()
+}
+
+fn empty_slot_guard(b: &syn::Block) -> Option<usize> {
+    struct Fills<'r> {
+        root: &'r str,
+        found: bool,
+    }
+    impl<'a> syn::visit::Visit<'a> for Fills<'_> {
+        fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+            let some = matches!(&*a.right, syn::Expr::Call(c)
+                if matches!(&*c.func, syn::Expr::Path(p) if p.path.is_ident("Some")));
+            if some && super::syntax::place_root(&a.left).as_deref() == Some(self.root) {
+                self.found = true;
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+    }
+    b.stmts.iter().enumerate().find_map(|(i, st)| {
+        let syn::Stmt::Expr(syn::Expr::If(x), _) = st else {
+            return None;
+        };
+        let syn::Expr::MethodCall(m) = &*x.cond else {
+            return None;
+        };
+        let diverges = x.else_branch.is_none()
+            && matches!(
+                x.then_branch.stmts.last(),
+                Some(syn::Stmt::Expr(
+                    syn::Expr::Continue(_) | syn::Expr::Return(_) | syn::Expr::Break(_),
+                    _
+                ))
+            );
+        if m.method != "is_some" || !diverges {
+            return None;
+        }
+        let root = super::syntax::place_root(&m.receiver)?;
+        let mut fills = Fills {
+            root: &root,
+            found: false,
+        };
+        for later in b.stmts.get(i + 1..).unwrap_or_default() {
+            syn::visit::Visit::visit_stmt(&mut fills, later);
+        }
+        fills.found.then_some(i)
+    })
+}
+
 /// What a `for` loop keeps per element: a construction whose value the iteration stores in a
 /// collection that outlives the iteration (`clients.push((target, make_client(target).await?))`,
 /// `pools.insert(name, pool)`, through a tuple, a struct literal, a variant and the loop's own

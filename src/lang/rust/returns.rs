@@ -3,58 +3,6 @@
 
 use super::*;
 
-/// Traits of the standard library's prelude and its common modules, named bare: never a
-/// dependency's, whatever the file glob-imports.
-const STD_TRAITS: &[&str] = &[
-    "Iterator",
-    "IntoIterator",
-    "DoubleEndedIterator",
-    "ExactSizeIterator",
-    "Extend",
-    "FromIterator",
-    "Default",
-    "Clone",
-    "Copy",
-    "From",
-    "Into",
-    "TryFrom",
-    "TryInto",
-    "Drop",
-    "Deref",
-    "DerefMut",
-    "AsRef",
-    "AsMut",
-    "Borrow",
-    "PartialEq",
-    "Eq",
-    "PartialOrd",
-    "Ord",
-    "Hash",
-    "Debug",
-    "Display",
-    "Error",
-    "Future",
-    "FromStr",
-    "ToString",
-    "Read",
-    "Write",
-    "Send",
-    "Sync",
-    "Fn",
-    "FnMut",
-    "FnOnce",
-    "Index",
-    "IndexMut",
-    "Add",
-    "Sub",
-    "Mul",
-    "Div",
-    "Neg",
-    "Not",
-    "Sum",
-    "Product",
-];
-
 /// `PgPool::connect()`; single-segment paths keep their crate: `tokio_postgres::connect()`.
 pub(super) fn ctor_display(def_path: &str, resolved: &[String]) -> String {
     if def_path.contains("::") {
@@ -255,9 +203,16 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         visit::visit_expr(self, e);
     }
 
+    fn visit_block(&mut self, b: &'ast syn::Block) {
+        self.miss_branches
+            .extend(super::loops::after_empty_slot_guard(b, self.conv));
+        visit::visit_block(self, b);
+    }
+
     fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
         if super::loops::fills_missing_file(&i.cond)
             || super::loops::fills_empty_slot(&i.cond, &i.then_branch)
+            || super::loops::fills_missing_key(&i.cond, &i.then_branch)
         {
             let branch = self.conv.of(&i.then_branch);
             self.miss_branches.push(branch);
@@ -317,9 +272,11 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         // A bare name no `use` resolves, beside a dependency's glob import (`use
         // pingora::prelude::*; impl ProxyHttp for Gateway`), is that dependency's too.
         // (Not a crate of the same workspace: its callers are the project's own code.)
+        // (The compiler's crates, `extern crate rustc_lint;` under `rustc_private` in a lint
+        // library, are dependencies no manifest names.)
         let dep = |c: &str| {
             !STD_CRATES.contains(&c)
-                && self.file.project.has_crate(c)
+                && (self.file.project.has_crate(c) || c.starts_with("rustc_"))
                 && !self.file.project.workspace_crates.contains(c)
         };
         // A service trait a build script generates (capnpc, protoc-grpcio, thrift: catalogue
@@ -990,6 +947,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     /// each arm runs for the items of one kind, not on every iteration, so the arms keep the
     /// scope outside the loop (a bare `match` in a `loop {}` / `while` still runs per message).
     fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+        let once = &self.catalog.registration.inferred.handshake_events;
+        self.miss_branches
+            .extend(super::loops::once_event_arms(m, once, self.conv));
         let outer = self.for_loops.last().and_then(|(depth, name, outer)| {
             let on_item = match_root(&m.expr).is_some_and(|r| &r == name);
             (on_item && *depth == self.ctx.len() && self.ctx().kind == ScopeKind::Loop)

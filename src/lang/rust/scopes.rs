@@ -378,8 +378,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         if inferred_attr(&self.catalog.registration.inferred, attrs) {
             return (ScopeKind::Handler, Some(INFERRED));
         }
-        // (Not a once-only entry point: `#[sqlite_entrypoint] fn sqlite3_geocode_init`.)
-        if self.dependency_attr(attrs) && !self.once_only_name(&name, &["load", "entrypoint"]) {
+        // (Not a once-only entry point: `#[sqlite_entrypoint] fn sqlite3_geocode_init`; one the
+        // attribute names for its callers, `#[native(name = "Garage_Load")]`, is called by that
+        // name, as often as they like.)
+        if self.dependency_attr(attrs)
+            && (!self.once_only_name(&name, &["load", "entrypoint"])
+                || (super::callbacks::names_itself(attrs)
+                    && !self.catalog.registration.once_events.contains(&name)))
+        {
             return (ScopeKind::Handler, Some(INFERRED));
         }
         // `#[no_mangle] pub extern "C" fn plugin_on_event(…)`: exported to whatever loads the
@@ -637,8 +643,10 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     if let Some(call) = self.facts.calls.get_mut(i) {
                         call.released = released;
                         call.returned = returned;
-                        // (Stored on `self` per event, not under a key: see `add_call`.)
-                        let per_event = guard == Guard::Owner
+                        // (Stored on `self` or in a static per event, not under a key: see
+                        // `add_call`; `match self.log_take() { Ok(id) => *LAST = Some(id), … }`
+                        // in a callback runs each time.)
+                        let per_event = matches!(guard, Guard::Owner | Guard::ModuleCache)
                             && call.scope.kind == ScopeKind::Handler
                             && !call
                                 .binding
@@ -773,22 +781,6 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         }
     }
 
-    /// Is `span` inside a branch that runs only when something is missing (a file, an empty
-    /// cache slot)? What it builds is built once, then kept.
-    fn in_miss_branch(&self, span: Span) -> bool {
-        self.miss_branches
-            .iter()
-            .any(|b| b.start <= span.start && span.end <= b.end)
-    }
-
-    /// Does a word of `name` (snake or camel case) say it runs once: a once-only event of the
-    /// catalogue, or one of `extra` (`sqlite3_geocode_init`, `plugin_on_load`)?
-    fn once_only_name(&self, name: &str, extra: &[&str]) -> bool {
-        name.split('_').flat_map(split_camel).any(|w| {
-            self.catalog.registration.once_events.contains(&w) || extra.contains(&w.as_str())
-        })
-    }
-
     pub(super) fn add_client(
         &mut self,
         m: CtorMatch<'_>,
@@ -831,6 +823,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             in_fn: ctx.fn_idx,
             per_call_ok: m.ctor.per_call_ok,
             fallback_param: None,
+            needs_param: None,
             pool: Vec::new(),
             anchors: self.anchors(idents),
         };
@@ -878,6 +871,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             method,
             receiver: None,
             fallback_param: None,
+            needs_param: None,
             given: None,
             collected: ctx.kind == ScopeKind::Loop && self.collected.contains(&span),
             first_arg: None,
@@ -1176,7 +1170,7 @@ fn constructor_attr(attrs: &[Attribute]) -> bool {
 }
 
 /// The lowercase words of a camel-case name: `OnLoad` → `on`, `load`.
-fn split_camel(w: &str) -> Vec<String> {
+pub(super) fn split_camel(w: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for c in w.chars() {

@@ -267,6 +267,7 @@ impl<'a, 't> Walker<'a, 't> {
             method: false,
             receiver: None,
             fallback_param: None,
+            needs_param: None,
             given: None,
             collected: false,
             first_arg: n

@@ -270,9 +270,23 @@ impl<'a, 't> Pre<'a, 't> {
             return Vec::new();
         }
         let callee = field(call, if is_new { "constructor" } else { "function" }).map(unwrap_value);
-        // A factory by its own name (`betterAuth`, not `config.get`), at module scope.
-        if !is_new && (callee.is_none_or(|c| c.kind_name() != "identifier") || in_fn) {
+        // A factory by its own name (`betterAuth`) or a dependency's static one
+        // (`BrowserView.defineRPC({ handlers: { requests: { search } } })`, not `config.get`:
+        // the root must be an import, below), at module scope.
+        if !is_new && in_fn {
             return Vec::new();
+        }
+        // A dependency's static factory (`BrowserView.defineRPC({ … })`) is given its options
+        // first; not a container's or a cache's method (`container.register("db", { useFactory
+        // })`: the catalogue's `not_methods`).
+        if let Some(c) = callee.filter(|c| !is_new && c.kind_name() == "member_expression") {
+            let method = field(c, "property").map(|p| text(p, src)).unwrap_or("");
+            let options_first = call_args(call)
+                .first()
+                .is_some_and(|a| unwrap_value(*a).kind_name() == "object");
+            if !options_first || def.not_methods.iter().any(|m| m == method) {
+                return Vec::new();
+            }
         }
         let dependency = callee
             .and_then(|c| root_of(c, src))

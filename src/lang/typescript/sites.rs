@@ -382,6 +382,7 @@ impl<'a, 't> Walker<'a, 't> {
             in_fn: ctx.fn_idx,
             per_call_ok: m.ctor.per_call_ok,
             fallback_param: None,
+            needs_param: None,
             pool: Vec::new(),
             anchors,
         };

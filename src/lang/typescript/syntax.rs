@@ -144,12 +144,15 @@ pub(super) fn object_entries<'t, 's>(obj: Node<'t>, src: &'s str) -> Vec<(&'s st
         .collect()
 }
 
-/// A call of a function by its own name given an options object (`betterAuth({ … })`).
+/// A call of a function by its own name, or of a static one of an object (`BrowserView.defineRPC`),
+/// given an options object (`betterAuth({ … })`).
 pub(super) fn options_call(call: Node) -> bool {
     call.kind_name() == "call_expression"
-        && field(call, "function")
-            .map(unwrap_value)
-            .is_some_and(|c| c.kind_name() == "identifier")
+        && field(call, "function").map(unwrap_value).is_some_and(|c| {
+            c.kind_name() == "identifier"
+                || (c.kind_name() == "member_expression"
+                    && field(c, "object").is_some_and(|o| o.kind_name() == "identifier"))
+        })
         && call_args(call)
             .into_iter()
             .any(|a| unwrap_value(a).kind_name() == "object")

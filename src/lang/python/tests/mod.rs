@@ -49,6 +49,7 @@ fn func<'f>(f: &'f FileFacts, name: &str) -> &'f FnFact {
         .unwrap_or_else(|| panic!("no fn {name}"))
 }
 
+mod frequency;
 mod inferred;
 mod loops;
 mod options;

@@ -343,3 +343,47 @@ struct Cli;
     );
     assert_eq!(kill.scope.kind, ScopeKind::Handler);
 }
+
+#[test]
+fn a_native_named_for_its_callers_runs_per_call_whatever_its_words() {
+    let src = r#"
+use samp::native;
+
+impl Core {
+    #[native(name = "Garage_Load")]
+    pub fn garage_load(&mut self, amx: &Amx) -> AmxResult<i32> {
+        let a = mysql::Conn::new(opts()).unwrap();
+        Ok(1)
+    }
+
+    #[native]
+    pub fn plugin_load(&mut self, amx: &Amx) -> AmxResult<i32> {
+        let b = mysql::Conn::new(opts()).unwrap();
+        Ok(1)
+    }
+}
+"#;
+    let f = facts_with("src/lib.rs", &["samp", "mysql"], src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(kinds, vec![ScopeKind::Handler, ScopeKind::Function]);
+}
+
+#[test]
+fn compiler_crates_traits_are_a_dependencys() {
+    let src = r#"
+extern crate rustc_lint;
+use rustc_lint::{LateContext, LateLintPass};
+
+impl<'tcx> LateLintPass<'tcx> for Check {
+    fn check_expr(&mut self, cx: &LateContext<'tcx>, e: &Expr<'tcx>) {
+        let a = reqwest::blocking::Client::new();
+    }
+    fn check_crate(&mut self, cx: &LateContext<'tcx>) {
+        let b = reqwest::blocking::Client::new();
+    }
+}
+"#;
+    let f = facts_with("src/lib.rs", &["reqwest"], src);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(kinds, vec![ScopeKind::Handler, ScopeKind::Function]);
+}

@@ -306,3 +306,94 @@ fn a_branch_filling_an_empty_cache_slot() {
     assert!(!parse("guard.is_none()", "{ log(); }"));
     assert!(!parse("guard.is_some()", "{ *guard = Some(open()); }"));
 }
+
+fn guard_of(f: &FileFacts, text: &str, needle: &str) -> Guard {
+    f.clients
+        .iter()
+        .find(|c| text[c.span.range()].contains(needle))
+        .unwrap_or_else(|| panic!("no construction with {needle}: {:#?}", f.clients))
+        .guard
+}
+
+#[test]
+fn a_map_filled_on_a_miss_keeps_one_per_key() {
+    let src = r#"
+impl Hooks {
+    pub fn hook_for(&mut self, site: &str) -> Option<&reqwest::Client> {
+        if !self.hooks.contains_key(site) {
+            let client = reqwest::Client::builder().build().ok()?;
+            self.hooks.insert(site.to_string(), client);
+        }
+        if !self.hooks.contains_key(site) {
+            let other = redis::Client::open("redis://x").ok()?;
+            self.others.insert(site.to_string(), other);
+        }
+        self.hooks.get(site)
+    }
+}
+"#;
+    let f = facts(src);
+    assert_eq!(guard_of(&f, src, "reqwest"), Guard::Memo);
+    // (Checked in one map, kept in another: no cache of it, whatever keeps it.)
+    assert_ne!(guard_of(&f, src, "redis"), Guard::Memo);
+}
+
+#[test]
+fn what_follows_a_guard_on_a_filled_slot_runs_while_it_is_empty() {
+    let src = r#"
+async fn serve(mut lines: Lines) -> anyhow::Result<()> {
+    let mut agent: Option<reqwest::Client> = None;
+    while let Some(line) = lines.next_line().await? {
+        if agent.is_some() {
+            continue;
+        }
+        match reqwest::Client::builder().build() {
+            Ok(a) => agent = Some(a),
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+    Ok(())
+}
+
+async fn other(mut lines: Lines) -> anyhow::Result<()> {
+    let mut seen: Option<String> = None;
+    while let Some(line) = lines.next_line().await? {
+        if seen.is_some() {
+            continue;
+        }
+        let fresh = redis::Client::open(line.as_str())?;
+        drop(fresh);
+    }
+    Ok(())
+}
+"#;
+    let f = facts(src);
+    assert_eq!(guard_of(&f, src, "reqwest"), Guard::Memo);
+    // (`seen` is never filled: the guard caches nothing.)
+    assert_eq!(guard_of(&f, src, "redis"), Guard::None);
+}
+
+#[test]
+fn an_arm_answering_a_handshake_runs_once() {
+    let src = r#"
+fn serve(events: Vec<Event>) {
+    for ev in events {
+        match ev.name.as_str() {
+            "init" => {
+                let a = reqwest::blocking::Client::new();
+                keep(a);
+            }
+            "start" => {
+                let b = redis::Client::open("redis://x").unwrap();
+                keep(b);
+            }
+            _ => {}
+        }
+    }
+}
+"#;
+    let f = facts(src);
+    assert_eq!(guard_of(&f, src, "reqwest"), Guard::Memo);
+    // (A container's `start` is one per container.)
+    assert_eq!(guard_of(&f, src, "redis"), Guard::None);
+}

@@ -309,3 +309,18 @@ export const injector = createInjector().provideFactory("db", createDbPool, Scop
         .expect("fn");
     assert!(func.value_ref);
 }
+
+#[test]
+fn a_dependencys_static_factory_given_options_first_holds_callbacks() {
+    let text = r#"import { Pool } from "pg";
+import { BrowserView } from "electrobun/bun";
+import { container } from "tsyringe";
+export const rpc = BrowserView.defineRPC({ handlers: { requests: { search: async () => { const p1 = new Pool(); } } } });
+container.register("db", { useFactory: () => { const p2 = new Pool(); return p2; } });
+"#;
+    let f = facts("src/index.ts", &["pg", "electrobun", "tsyringe"], text);
+    assert_eq!(scope_of(&f, "const p1", text).kind, ScopeKind::Handler);
+    assert_eq!(scope_of(&f, "const p1", text).framework(), INFERRED);
+    // (A container's method is given a name first: no options object of callbacks.)
+    assert_ne!(scope_of(&f, "const p2", text).kind, ScopeKind::Handler);
+}

@@ -1,0 +1,166 @@
+//! How often a call runs, from what surrounds it: a flag parameter it needs given
+//! (`if new_connection:`), a value closed before it is replaced (a reconnect), a loop that
+//! keeps the receiver per element.
+
+use super::syntax::*;
+use super::*;
+
+impl<'a, 't> Walker<'a, 't> {
+    /// The parameter a call runs only when given: the call sits in the body of an `if` on a
+    /// parameter whose default is falsy (`def bus(new_connection=False): … if new_connection:
+    /// conn = connect()`, `if conn_url is not None:` with `conn_url=None`). Its name and
+    /// position, not counting `self` / `cls`.
+    pub(super) fn param_needed(&self, call: Node<'t>) -> Option<(String, u32)> {
+        let src = self.src;
+        let owner = self.top().owner;
+        let params = owner
+            .field("parameters")
+            .filter(|_| owner.kind_name() == "function_definition")?;
+        let params: Vec<(&str, Node)> = param_names(params, src)
+            .into_iter()
+            .filter(|(p, _)| !matches!(*p, "self" | "cls"))
+            .collect();
+        let flag = |cond: Node<'t>| -> Option<(String, u32)> {
+            // `if flag:`, or `if value is not None:`.
+            let (tested, none_only) = match cond.kind_name() {
+                "identifier" => (cond, false),
+                "comparison_operator" if compact(text(cond, src)).ends_with("isnotNone") => {
+                    (cond.named_child(0)?, true)
+                }
+                _ => return None,
+            };
+            let name = text(tested, src);
+            let i = params.iter().position(|(n, _)| *n == name)?;
+            let default = params.get(i)?.1.field("value").map(|v| text(v, src))?;
+            let falsy = if none_only {
+                default == "None"
+            } else {
+                matches!(default, "False" | "None" | "0" | "\"\"" | "''")
+            };
+            falsy.then_some((name.to_string(), u32::try_from(i).ok()?))
+        };
+        let mut cur = call;
+        while let Some(p) = self.flat.parent(cur) {
+            if p == owner
+                || matches!(
+                    p.kind_name(),
+                    "function_definition" | "lambda" | "class_definition"
+                )
+            {
+                return None;
+            }
+            if p.kind_name() == "if_statement"
+                && p.field("consequence") == Some(cur)
+                && let Some(found) = p.field("condition").and_then(flag)
+            {
+                return Some(found);
+            }
+            cur = p;
+        }
+        None
+    }
+
+    /// Is `target` (`self._conn`) closed by an earlier statement of the block that replaces it
+    /// (`self._conn.close()` then `self._conn = connect_with_retry(dsn)`, after a failed write)?
+    /// A reconnect: the new value takes the old one's place, one at a time.
+    pub(super) fn closed_before(&self, call: Node<'t>, target: Node<'t>) -> bool {
+        let src = self.src;
+        if !matches!(target.kind_name(), "identifier" | "attribute") {
+            return false;
+        }
+        let t = compact(text(target, src));
+        let mut stmt = call;
+        while let Some(p) = self.flat.parent(stmt) {
+            if p.kind_name() == "block" {
+                break;
+            }
+            if matches!(p.kind_name(), "function_definition" | "lambda" | "module") {
+                return false;
+            }
+            stmt = p;
+        }
+        let mut prev = stmt.prev_named_sibling();
+        while let Some(s) = prev {
+            let closes = s.kind_name() == "expression_statement" && {
+                let c = compact(text(s, src));
+                let c = c.strip_prefix("await").unwrap_or(&c);
+                [
+                    "close",
+                    "aclose",
+                    "dispose",
+                    "disconnect",
+                    "quit",
+                    "terminate",
+                ]
+                .iter()
+                .any(|m| c.starts_with(&format!("{t}.{m}(")))
+            };
+            if closes {
+                return true;
+            }
+            prev = s.prev_named_sibling();
+        }
+        false
+    }
+
+    /// A call in a `for` loop on, or bound to, a name the same iteration stores per element
+    /// (`conn = Relay(host); conn.start(); self.relays[host] = conn`, `workers.append(w)`):
+    /// what it builds is kept with that element, one per element, as often as the loop's
+    /// function runs (see [`crate::facts::CallSite::collected`]).
+    pub(super) fn kept_per_element(
+        &self,
+        call: Node<'t>,
+        func: Node<'t>,
+        binding: Option<&str>,
+    ) -> bool {
+        let src = self.src;
+        let receiver = func
+            .field("object")
+            .filter(|o| func.kind_name() == "attribute" && o.kind_name() == "identifier")
+            .map(|o| text(o, src));
+        if receiver.is_none() && binding.is_none() {
+            return false;
+        }
+        let named = |n: Node<'t>| {
+            n.kind_name() == "identifier" && {
+                let t = text(n, src);
+                Some(t) == receiver || Some(t) == binding
+            }
+        };
+        let mut cur = call.parent();
+        let body = loop {
+            let Some(p) = cur else {
+                return false;
+            };
+            match p.kind_name() {
+                "function_definition"
+                | "lambda"
+                | "class_definition"
+                | "module"
+                | "while_statement" => return false,
+                "for_statement" => break p.field("body"),
+                _ => cur = p.parent(),
+            }
+        };
+        let Some(body) = body else {
+            return false;
+        };
+        self.flat.nodes(body).any(|n| match n.kind_name() {
+            "assignment" => {
+                n.field("left")
+                    .is_some_and(|l| l.kind_name() == "subscript")
+                    && n.field("right").is_some_and(named)
+            }
+            "call" => {
+                n.field("function").is_some_and(|f| {
+                    f.kind_name() == "attribute"
+                        && f.field("attribute")
+                            .is_some_and(|a| matches!(text(a, src), "append" | "add"))
+                }) && n
+                    .field("arguments")
+                    .is_some_and(|a| named_children(a).into_iter().any(named))
+            }
+            _ => false,
+        })
+    }
+}

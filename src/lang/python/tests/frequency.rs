@@ -1,0 +1,133 @@
+//! Evidence of how often a call runs that the call's own surroundings give: a parameter that
+//! must be given, an element a loop keeps, a replaced value closed first, a lambda handed to a
+//! listener, a function nested in start-up code.
+
+use super::*;
+
+#[test]
+fn a_call_under_a_flag_parameter_needs_it_given() {
+    let src = "\
+import psycopg
+
+def bus(new_connection=False, url=None, other=True):
+    if new_connection:
+        a = psycopg.connect('dbname=x')
+    if url is not None:
+        b = psycopg.connect(url)
+    if other:
+        c = psycopg.connect('dbname=y')
+    d = psycopg.connect('dbname=z')
+";
+    let f = facts("app/bus.py", src);
+    let needs: Vec<Option<(String, u32)>> =
+        f.clients.iter().map(|c| c.needs_param.clone()).collect();
+    assert_eq!(
+        needs,
+        vec![
+            Some(("new_connection".to_string(), 0)),
+            Some(("url".to_string(), 1)),
+            // (`other` defaults to true: the call runs unless the caller says otherwise.)
+            None,
+            None,
+        ]
+    );
+}
+
+#[test]
+fn a_loop_keeping_the_receiver_per_element_collects_the_call() {
+    let src = "\
+from .relay import Relay
+
+class Manager:
+    def run(self, hosts):
+        for host in hosts:
+            relay = Relay(host)
+            relay.start()
+            self.relays[host] = relay
+        while True:
+            probe = Relay('x')
+            probe.start()
+            self.relays['x'] = probe
+";
+    let f = facts("app/manager.py", src);
+    let starts: Vec<bool> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "start")
+        .map(|c| c.collected)
+        .collect();
+    // (A `while` loop keeps nothing per element: it goes round per event.)
+    assert_eq!(starts, vec![true, false]);
+}
+
+#[test]
+fn a_value_closed_before_it_is_replaced_is_a_reconnect() {
+    let src = "\
+import psycopg2
+
+def connect(dsn):
+    return psycopg2.connect(dsn)
+
+class Writer:
+    def run(self):
+        while True:
+            try:
+                self.flush()
+            except psycopg2.OperationalError:
+                self._conn.close()
+                self._conn = connect(self.dsn)
+            self.other = connect(self.dsn)
+";
+    let f = facts("app/writer.py", src);
+    let guards: Vec<Guard> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "connect")
+        .map(|c| c.guard)
+        .collect();
+    assert_eq!(guards, vec![Guard::ModuleCache, Guard::None]);
+}
+
+#[test]
+fn a_lambda_handed_to_a_listener_names_its_callback() {
+    let src = "\
+import incidents
+
+def main():
+    sensor = world.spawn_actor(bp, transform)
+    sensor.listen(lambda event: incidents.on_collision(7, event))
+    sock.listen(5)
+";
+    let f = facts("app/recorder.py", src);
+    assert_eq!(f.handler_refs.len(), 1, "{:?}", f.handler_refs);
+}
+
+#[test]
+fn a_function_nested_in_main_and_decorated_by_a_library_is_no_start_up_code() {
+    let src = "\
+import httpx
+import iterm2
+
+async def latest(repo):
+    client = httpx.AsyncClient()
+    return await client.get(repo)
+
+async def main(connection):
+    @iterm2.StatusBarRPC
+    async def ci_status(knobs):
+        return await latest(knobs)
+
+    def helper():
+        return 1
+
+    helper()
+    await component.async_register(connection, ci_status)
+
+iterm2.run_forever(main)
+";
+    let f = facts_with("app/status.py", src, &["httpx", "iterm2"]);
+    assert_eq!(func(&f, "ci_status").scope.kind, ScopeKind::Function);
+    // (Called only from inside `ci_status`, not from `main` itself: no start-up code.)
+    assert_eq!(func(&f, "latest").scope.kind, ScopeKind::Function);
+    assert_eq!(func(&f, "helper").scope.kind, ScopeKind::Startup);
+}
