@@ -809,9 +809,7 @@ impl CallGraph {
             let Some(c) = facts(cf).calls.get(ci) else {
                 return true;
             };
-            let gives = c.given.as_ref().is_none_or(|(positional, keywords)| {
-                *positional > *index || keywords.iter().any(|k| k == name)
-            });
+            let gives = c.gives(name, *index);
             let often = matches!(
                 c.scope.kind,
                 ScopeKind::Handler | ScopeKind::Component | ScopeKind::Loop

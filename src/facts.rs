@@ -368,6 +368,16 @@ pub struct CallSite {
     pub first_arg: Option<String>,
 }
 
+impl CallSite {
+    /// Does the call give parameter `name` at position `index` (not counting `self`), by
+    /// position or keyword? A call unpacking arguments (`*args`, `**kwargs`) may give anything.
+    pub fn gives(&self, name: &str, index: u32) -> bool {
+        self.given.as_ref().is_none_or(|(positional, keywords)| {
+            *positional > index || keywords.iter().any(|k| k == name)
+        })
+    }
+}
+
 /// An argument's text as a key that different spellings of one value share: whitespace,
 /// borrows and dereferences, and conversions that keep the value (`.clone()`, `.as_str()`,
 /// `.to_string()`, `?`, `.await`, a TS non-null `!`) removed. `None` for a text too long to be

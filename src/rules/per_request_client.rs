@@ -334,12 +334,7 @@ fn builds_only_when_given(
                 .map(|c| c.needs_param.as_ref()),
         )
         .peekable();
-    let gives = |(name, index): &(String, u32)| {
-        call.given.as_ref().is_none_or(|(positional, keywords)| {
-            *positional > *index || keywords.iter().any(|k| k == name)
-        })
-    };
-    needs.peek().is_some() && needs.all(|p| p.is_some_and(|p| !gives(p)))
+    needs.peek().is_some() && needs.all(|p| p.is_some_and(|(name, index)| !call.gives(name, *index)))
 }
 
 /// A client kept on `self` by a constructor (`self.s3 = boto3.client("s3")` in `__init__`)

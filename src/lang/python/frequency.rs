@@ -60,9 +60,10 @@ impl<'a, 't> Walker<'a, 't> {
         None
     }
 
-    /// Is `target` (`self._conn`) closed by an earlier statement of the block that replaces it
-    /// (`self._conn.close()` then `self._conn = connect_with_retry(dsn)`, after a failed write)?
-    /// A reconnect: the new value takes the old one's place, one at a time.
+    /// Is `target` (`self._conn`) closed by one of the statements just before the one that
+    /// replaces it (`self._conn.close()` then `self._conn = connect_with_retry(dsn)`, after a
+    /// failed write), with a release method of the catalogue's `generic_release`? A reconnect:
+    /// the new value takes the old one's place, one at a time.
     pub(super) fn closed_before(&self, call: Node<'t>, target: Node<'t>) -> bool {
         let src = self.src;
         if !matches!(target.kind_name(), "identifier" | "attribute") {
@@ -79,36 +80,38 @@ impl<'a, 't> Walker<'a, 't> {
             }
             stmt = p;
         }
-        let mut prev = stmt.prev_named_sibling();
-        while let Some(s) = prev {
-            let closes = s.kind_name() == "expression_statement" && {
-                let c = compact(text(s, src));
-                let c = c.strip_prefix("await").unwrap_or(&c);
-                [
-                    "close",
-                    "aclose",
-                    "dispose",
-                    "disconnect",
-                    "quit",
-                    "terminate",
-                ]
-                .iter()
-                .any(|m| c.starts_with(&format!("{t}.{m}(")))
+        // `x.close()` or `await x.aclose()`: the call's receiver and method.
+        let closes = |s: Node<'t>| -> Option<bool> {
+            let e = s
+                .named_child(0)
+                .filter(|_| s.kind_name() == "expression_statement")?;
+            let e = if e.kind_name() == "await" {
+                e.named_child(0)?
+            } else {
+                e
             };
-            if closes {
-                return true;
-            }
-            prev = s.prev_named_sibling();
-        }
-        false
+            let f = e.field("function").filter(|_| e.kind_name() == "call")?;
+            let m = f
+                .field("attribute")
+                .filter(|_| f.kind_name() == "attribute")?;
+            Some(
+                self.cat.generic_release.iter().any(|r| r == text(m, src))
+                    && f.field("object")
+                        .is_some_and(|o| compact(text(o, src)) == t),
+            )
+        };
+        // (A few statements up: a reconnect closes the old value right before it.)
+        std::iter::successors(stmt.prev_named_sibling(), |s| s.prev_named_sibling())
+            .take(3)
+            .any(|s| closes(s) == Some(true))
     }
 
     /// A call in a `for` loop on, or bound to, a name the same iteration stores per element
     /// (`conn = Relay(host); conn.start(); self.relays[host] = conn`, `workers.append(w)`):
     /// what it builds is kept with that element, one per element, as often as the loop's
-    /// function runs (see [`crate::facts::CallSite::collected`]).
+    /// function runs (see [`crate::facts::CallSite::collected`]). Each body is read once.
     pub(super) fn kept_per_element(
-        &self,
+        &mut self,
         call: Node<'t>,
         func: Node<'t>,
         binding: Option<&str>,
@@ -121,12 +124,6 @@ impl<'a, 't> Walker<'a, 't> {
         if receiver.is_none() && binding.is_none() {
             return false;
         }
-        let named = |n: Node<'t>| {
-            n.kind_name() == "identifier" && {
-                let t = text(n, src);
-                Some(t) == receiver || Some(t) == binding
-            }
-        };
         let mut cur = call.parent();
         let body = loop {
             let Some(p) = cur else {
@@ -145,22 +142,32 @@ impl<'a, 't> Walker<'a, 't> {
         let Some(body) = body else {
             return false;
         };
-        self.flat.nodes(body).any(|n| match n.kind_name() {
-            "assignment" => {
-                n.field("left")
-                    .is_some_and(|l| l.kind_name() == "subscript")
-                    && n.field("right").is_some_and(named)
-            }
-            "call" => {
-                n.field("function").is_some_and(|f| {
-                    f.kind_name() == "attribute"
-                        && f.field("attribute")
-                            .is_some_and(|a| matches!(text(a, src), "append" | "add"))
-                }) && n
-                    .field("arguments")
-                    .is_some_and(|a| named_children(a).into_iter().any(named))
-            }
-            _ => false,
-        })
+        let flat = self.flat;
+        let stored = self.per_element.entry(body.id()).or_insert_with(|| {
+            let ident = |n: Node<'t>| (n.kind_name() == "identifier").then(|| text(n, src));
+            flat.nodes(body)
+                .flat_map(|n| match n.kind_name() {
+                    "assignment"
+                        if n.field("left")
+                            .is_some_and(|l| l.kind_name() == "subscript") =>
+                    {
+                        n.field("right").and_then(ident).into_iter().collect()
+                    }
+                    "call"
+                        if n.field("function").is_some_and(|f| {
+                            f.kind_name() == "attribute"
+                                && f.field("attribute")
+                                    .is_some_and(|a| matches!(text(a, src), "append" | "add"))
+                        }) =>
+                    {
+                        n.field("arguments")
+                            .map(|a| named_children(a).into_iter().filter_map(ident).collect())
+                            .unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                })
+                .collect()
+        });
+        receiver.is_some_and(|r| stored.contains(r)) || binding.is_some_and(|b| stored.contains(b))
     }
 }

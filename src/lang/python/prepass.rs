@@ -312,7 +312,9 @@ impl<'t> Pre<'t> {
             .chain(main_bodies.into_iter().map(|b| (b, true)));
         for (block, calls_only) in main_blocks {
             let clients = super::loops::client_names(block, flat, src, &ctor_names);
-            let open: Vec<(usize, usize)> = flat
+            // (Functions defined in the block run when called, not with it: the calls in
+            // `@iterm2.StatusBarRPC async def ci_status(…)` inside `main` are not main's.)
+            let mut open: Vec<(usize, usize)> = flat
                 .nodes(block)
                 .filter_map(|n| {
                     let body = n.field("body")?;
@@ -321,20 +323,12 @@ impl<'t> Pre<'t> {
                         "for_statement" => n
                             .field("right")
                             .is_some_and(|it| super::loops::iterates_client(it, src, &clients)),
+                        "function_definition" | "lambda" => true,
                         _ => false,
                     };
                     runs_on.then(|| (body.start_byte(), body.end_byte()))
                 })
                 .collect();
-            // Functions defined in the block run when called, not with it (`@iterm2.StatusBarRPC
-            // async def ci_status(…)` inside `main`): their bodies' calls are not main's.
-            let mut open = open;
-            open.extend(
-                flat.nodes(block)
-                    .filter(|n| matches!(n.kind_name(), "function_definition" | "lambda"))
-                    .filter_map(|n| n.field("body"))
-                    .map(|b| (b.start_byte(), b.end_byte())),
-            );
             // Loop and function bodies nest or are disjoint: the outermost ones, in order, for a
             // binary search.
             let mut outer: Vec<(usize, usize)> = Vec::with_capacity(open.len());

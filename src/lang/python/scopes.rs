@@ -133,6 +133,8 @@ pub(super) struct Walker<'a, 't> {
     pub(super) handed_fns: HashSet<String>,
     /// Probable registrations that return the callbacks they define: node id → those names.
     pub(super) builders: HashMap<usize, Vec<String>>,
+    /// A `for` body's id → the names it stores per element (see [`Walker::kept_per_element`]).
+    pub(super) per_element: HashMap<usize, HashSet<&'a str>>,
     pub(super) file: &'a SourceFile,
     pub(super) src: &'a str,
     pub(super) cat: &'a LangCatalog,
@@ -340,6 +342,7 @@ impl<'a, 't> Walker<'a, 't> {
             bound: HashMap::default(),
             local_bound: HashMap::default(),
             instances: HashMap::default(),
+            per_element: HashMap::default(),
             factory_keys: HashSet::default(),
             config_pending: Vec::new(),
             url_fn_candidates: Vec::new(),

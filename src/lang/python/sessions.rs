@@ -855,11 +855,11 @@ impl<'a, 't> Walker<'a, 't> {
             let owner = self.top().owner.id();
             self.instances.insert((owner, b.clone()), module.clone());
         }
+        let collected = self.kept_per_element(call, func, climb.binding.as_deref());
         let top = self.top();
         let fallback_param = self.param_fallback(call);
         let needs_param = self.param_needed(call);
         let given = self.given_args(call);
-        let collected = self.kept_per_element(call, func, climb.binding.as_deref());
         let first_arg = call_args(call)
             .0
             .first()
