@@ -54,6 +54,11 @@ pub const INFERRED: &str = "inferred";
 /// call of that function, a batch over items rather than a stream of requests.
 pub const FINITE_LOOP: &str = "each";
 
+/// The framework tag of a loop scope over the items of a collection that is neither built by
+/// its own function nor a stream (`for chunk in chunks:`, `chunks` computed or given): it runs
+/// once per item, however many, but not until the process stops.
+pub const ITEMS_LOOP: &str = "items";
+
 /// The enclosing scope of a site.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
@@ -221,6 +226,11 @@ pub struct ClientSite {
     /// position (not counting `self`), for the callers.
     #[serde(default)]
     pub needs_param: Option<(String, u32)>,
+    /// Python: used inside a loop of its own function after it is built (`async with
+    /// ClientSession() as s: for item in batch: await send(s, item)`): one client serves a batch
+    /// of items.
+    #[serde(default)]
+    pub serves_loop: bool,
 }
 
 /// Byte anchors that let rules build fixes without touching syntax.
@@ -356,6 +366,9 @@ pub struct CallSite {
     /// As [`ClientSite::needs_param`].
     #[serde(default)]
     pub needs_param: Option<(String, u32)>,
+    /// As [`ClientSite::serves_loop`], for what the call returns.
+    #[serde(default)]
+    pub serves_loop: bool,
     /// Python: the arguments given, for a callee's `fallback_param`: how many by position and
     /// the keywords' names (`None`: not recorded, `*args` / `**kwargs` given).
     #[serde(default)]

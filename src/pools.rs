@@ -378,6 +378,11 @@ pub fn is_auxiliary_module(
     !facts.hosted_plugin && is_auxiliary_file(catalog, source)
 }
 
+/// A tool's configuration file (`vite.config.ts`, `contentlayer.config.ts`).
+pub fn is_config_file(rel: &str) -> bool {
+    rel.rsplit('/').next().unwrap_or("").contains(".config.")
+}
+
 pub fn is_auxiliary(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or("");
     rel.split('/').any(|s| {

@@ -3,7 +3,9 @@
 
 use crate::callgraph::{CallGraph, FnId, Origin, PerRequest};
 use crate::diagnostic::{Applicability, Finding, Fix, Severity};
-use crate::facts::{ClientKind, FileFacts, Guard, FINITE_LOOP, INFERRED, Returned, Scope, ScopeKind};
+use crate::facts::{
+    ClientKind, FileFacts, Guard, FINITE_LOOP, INFERRED, ITEMS_LOOP, Returned, Scope, ScopeKind,
+};
 use crate::rules::{ProjectCx, Check, with_article};
 use crate::fixgen::hoist::*;
 use crate::fixgen::memoize::*;
@@ -518,10 +520,22 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
         via: Some(PerRequest::HandlerRef { file: rf, framework, .. }), ..
     } if framework == INFERRED
         && crate::pools::is_auxiliary_module(cx.catalog, &cx.files[*rf].source, &cx.files[*rf].facts));
+    // (But a build tool's configuration file registers its callbacks for each item of the
+    // build: a Contentlayer resolver per document, a bundler plugin's hook per module.)
+    let config_callback = match &verdict {
+        Verdict::PerRequest { scope: s, via } => {
+            s.kind == ScopeKind::Handler
+                && (crate::pools::is_config_file(&f.source.rel)
+                    || matches!(via, Some(PerRequest::HandlerRef { file: rf, .. })
+                        if crate::pools::is_config_file(&cx.files[*rf].source.rel)))
+        }
+        _ => false,
+    };
     if (crate::pools::is_auxiliary_module(cx.catalog, &f.source, &f.facts)
         || crate::pools::is_auxiliary_project(&f.source.project.root)
         || f.source.project.test_support
         || registered_in_auxiliary)
+        && !config_callback
         && !matches!(&verdict, Verdict::PerRequest { scope: s, .. }
             if matches!(s.kind, ScopeKind::Handler | ScopeKind::Component)
                 && s.framework() != INFERRED)
@@ -858,23 +872,29 @@ fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
 /// it runs a known number of times, not once per request.
 fn closed_per_item(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool {
     // (The file, and the function the site is in, of a site closed where it is built.)
-    let (file, in_fn, released) = match built {
+    let (file, in_fn, released, serves_loop) = match built {
         Built::Client { file, idx } => cx.files[file]
             .facts
             .clients
             .get(idx)
-            .map(|c| (file, c.in_fn, c.released)),
+            .map(|c| (file, c.in_fn, c.released, c.serves_loop)),
         Built::Call { file, idx, .. } => cx.files[file]
             .facts
             .calls
             .get(idx)
-            .map(|c| (file, c.in_fn, c.released)),
+            .map(|c| (file, c.in_fn, c.released, c.serves_loop)),
     }
-    .unwrap_or((0, None, false));
+    .unwrap_or((0, None, false, false));
     if !released {
         return false;
     }
-    let finite = |s: &Scope| s.kind == ScopeKind::Loop && s.framework() == FINITE_LOOP;
+    // Or per item of any loop that does not run until stopped, when the client itself serves a
+    // loop of its own: one client per batch (`for chunk in chunks: send_all(chunk)`, `send_all`
+    // opening `async with ClientSession()` for its `for item in chunk:`).
+    let finite = |s: &Scope| {
+        s.kind == ScopeKind::Loop
+            && (s.framework() == FINITE_LOOP || (serves_loop && s.framework() == ITEMS_LOOP))
+    };
     match verdict {
         Verdict::PerRequest { scope, via: None } => {
             finite(scope)

@@ -340,6 +340,15 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             let args_static = module || p.args.is_none_or(|a| self.args_static(a, info));
+            let serves_loop = !module
+                && !p.derived
+                && p.key.as_deref().is_some_and(|key| {
+                    let at = match p.site {
+                        SiteRef::Client(i) => self.facts.clients.get(i).map(|s| s.span.end),
+                        SiteRef::Call(i) => self.facts.calls.get(i).map(|s| s.span.end),
+                    };
+                    at.is_some_and(|at| self.serves_loop(p.owner, key, at))
+                });
             match p.site {
                 SiteRef::Client(i) => {
                     if let Some(s) = self.facts.clients.get_mut(i) {
@@ -348,6 +357,7 @@ impl<'a, 't> Walker<'a, 't> {
                         s.returned = returned;
                         s.guard = guard;
                         s.anchors.args_are_static = args_static;
+                        s.serves_loop = serves_loop;
                         // Handed back from inside a loop of a plain function, the client ends
                         // the loop (`for attempt in range(10): engine = create_engine(url);
                         // try: …; return engine`): a retry, built once per call, not once per
@@ -362,6 +372,7 @@ impl<'a, 't> Walker<'a, 't> {
                     if let Some(s) = self.facts.calls.get_mut(i) {
                         s.released = released;
                         s.release_unguarded = unguarded;
+                        s.serves_loop = serves_loop;
                         s.handed = handed;
                         s.returned = returned;
                         s.guard = guard;

@@ -171,3 +171,41 @@ impl<'a, 't> Walker<'a, 't> {
         receiver.is_some_and(|r| stored.contains(r)) || binding.is_some_and(|b| stored.contains(b))
     }
 }
+
+impl<'t> Walker<'_, 't> {
+    /// Does a `for` / `while` loop of `owner` (not of a function nested in it) that starts after
+    /// byte `at` use `key` in its body? A client built once, then used per item of such a loop,
+    /// serves the batch (`async with ClientSession() as s: for item in items: await post(s,
+    /// item)`).
+    pub(super) fn serves_loop(&self, owner: Node<'t>, key: &str, at: u32) -> bool {
+        const BUDGET: usize = 50_000;
+        let names = [key.to_string()];
+        let Some(body) = owner.field("body") else {
+            return false;
+        };
+        let mut stack = vec![body];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            seen += 1;
+            if seen > BUDGET {
+                return false;
+            }
+            if n.end_byte() as u32 <= at {
+                continue;
+            }
+            match n.kind_name() {
+                "function_definition" | "class_definition" | "lambda" => continue,
+                "for_statement" | "while_statement" if n.start_byte() as u32 >= at => {
+                    if n.field("body").is_some_and(|b| self.mentions(b, &names)) {
+                        return true;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let mut cursor = n.walk();
+            stack.extend(n.named_children(&mut cursor));
+        }
+        false
+    }
+}

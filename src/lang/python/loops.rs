@@ -394,6 +394,17 @@ pub(super) fn is_reconnect_loop(body: Node<'_>) -> bool {
 }
 
 impl<'t> super::scopes::Walker<'_, 't> {
+    /// The scope tag of a loop body ([`crate::facts::ITEMS_LOOP`]) of a plain `for` over a
+    /// collection that does not run until the process stops.
+    pub(super) fn items_tag(&self, node: Node<'t>, open: bool) -> Option<std::sync::Arc<str>> {
+        let parent = self.parent_of_current()?;
+        (!open
+            && parent.kind_name() == "for_statement"
+            && !super::syntax::is_async_for(parent)
+            && !self.runs_until_stopped(node))
+        .then(|| std::sync::Arc::from(crate::facts::ITEMS_LOOP))
+    }
+
     /// The statements of `owner`'s body, read once per function: the sessions and clients of a
     /// function of thousands of statements each ask about those after them.
     pub(super) fn body_statements(&self, owner: Node<'t>) -> std::rc::Rc<Vec<Node<'t>>> {

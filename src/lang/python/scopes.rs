@@ -567,7 +567,8 @@ impl<'a, 't> Walker<'a, 't> {
         {
             Scope {
                 kind: ScopeKind::Loop,
-                framework: super::loops::finite_tag(self.parent_of_current(), open, self.src),
+                framework: super::loops::finite_tag(self.parent_of_current(), open, self.src)
+                    .or_else(|| self.items_tag(node, open)),
                 name: top.scope.name.clone(),
                 span: top.scope.span,
             }

@@ -802,9 +802,10 @@ impl<'a, 't> Walker<'a, 't> {
     /// Is one of `aliases` stored later where it outlives the call (`self.db = db`, `g.db = db`,
     /// `request.state.db = db`, `_conns[k] = conn`, `global CONN; CONN = conn`)?
     pub(super) fn stored_later(&self, info: &BodyInfo<'t>, aliases: &[String]) -> bool {
+        // (Or an object built on it, kept there: `self._jira = JiraClient(session, base_url)`.)
         info.assigns.iter().any(|(l, r)| {
             (l.kind_name() != "identifier" || info.globals.contains(text(*l, self.src)))
-                && self.is_exact(*r, aliases)
+                && (self.is_exact(*r, aliases) || self.wrapped_in_class(*r, aliases))
                 && !aliases.contains(&compact(text(*l, self.src)))
                 && self.stored_away(*l, info, false)
         }) || info
@@ -896,6 +897,7 @@ impl<'a, 't> Walker<'a, 't> {
             receiver: None,
             fallback_param,
             needs_param,
+            serves_loop: false,
             given,
             collected,
             first_arg,

@@ -70,6 +70,7 @@ impl<'a, 't> Walker<'a, 't> {
                 receiver: None,
                 fallback_param: None,
                 needs_param: None,
+                serves_loop: false,
                 given: None,
                 collected: false,
                 first_arg: None,
@@ -588,6 +589,7 @@ impl<'a, 't> Walker<'a, 't> {
             per_call_ok: m.ctor.per_call_ok,
             fallback_param,
             needs_param,
+            serves_loop: false,
             pool: Vec::new(),
             anchors: FixAnchors {
                 statement: climb.statement,

@@ -729,7 +729,15 @@ pub(super) fn class_like(name: &str) -> bool {
 /// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
 /// `address`).
 pub(super) fn plural(name: &str) -> bool {
-    let last = name.rsplit('_').next().unwrap_or(name).to_ascii_lowercase();
+    // The noun: the last word, or the word before a preposition (`chunks_to_run`,
+    // `items_for_user`).
+    let words: Vec<&str> = name.split('_').filter(|w| !w.is_empty()).collect();
+    let noun = words
+        .iter()
+        .position(|w| matches!(*w, "to" | "for" | "of" | "in" | "by" | "from" | "per"))
+        .filter(|&i| i > 0)
+        .map_or(words.last(), |i| words.get(i - 1));
+    let last = noun.copied().unwrap_or(name).to_ascii_lowercase();
     last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
 }
 

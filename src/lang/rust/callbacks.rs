@@ -304,6 +304,47 @@ pub(super) fn names_itself(attrs: &[Attribute]) -> bool {
     })
 }
 
+/// Is the function's first input typed as what happens (`async fn up_msg_handler(req:
+/// UpMsgRequest<UpMsg>)`: a type whose name ends with one of `event_types`)?
+pub(super) fn takes_event(sig: &syn::Signature, event_types: &[String]) -> bool {
+    let Some(syn::FnArg::Typed(pt)) = sig.inputs.first() else {
+        return false;
+    };
+    type_names_event(&pt.ty, event_types, 0)
+}
+
+fn type_names_event(ty: &Type, event_types: &[String], depth: usize) -> bool {
+    match ty {
+        Type::Reference(r) if depth < 4 => type_names_event(&r.elem, event_types, depth + 1),
+        Type::Path(tp) => tp.path.segments.last().is_some_and(|last| {
+            let name = last.ident.to_string();
+            match (&last.arguments, name.as_str()) {
+                (syn::PathArguments::AngleBracketed(a), "Box" | "Arc" | "Rc") if depth < 4 => {
+                    matches!(a.args.first(), Some(syn::GenericArgument::Type(t))
+                        if type_names_event(t, event_types, depth + 1))
+                }
+                _ => event_types.iter().any(|t| name.ends_with(t.as_str())),
+            }
+        }),
+        _ => false,
+    }
+}
+
+/// Functions of the file typed as taking what happens, handed by name to a call of a function
+/// that is not one of the file's (moon's `start(frontend, up_msg_handler, |_| {})`): whoever
+/// gets them calls them once per request or event, probably.
+pub(super) fn event_fn_refs(pre: &mut super::prepass::Pre<'_>) {
+    let handed = std::mem::take(&mut pre.handed_fns);
+    for (callee, path) in handed {
+        if path.segments.len() == 1
+            && !pre.fns.contains(&callee)
+            && last_ident(path).is_some_and(|n| pre.event_fns.contains(&n))
+        {
+            pre.inferred_refs.push(path);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

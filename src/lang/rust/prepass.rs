@@ -61,6 +61,11 @@ pub(super) struct Pre<'ast> {
     /// Functions handed to a call of a registration's shape the catalogue does not name
     /// ([`inferred_callbacks`]): added after the others, unless one of them names the function.
     pub(super) inferred_refs: Vec<&'ast syn::Path>,
+    /// Functions of this file whose first input is typed as what happens (see
+    /// [`super::callbacks::takes_event`]), and functions named as arguments of calls of a
+    /// function that is not one of this file's (with that callee's name).
+    pub(super) event_fns: HashSet<String>,
+    pub(super) handed_fns: Vec<(String, &'ast syn::Path)>,
     /// Functions of this file handed to a method with a once-only schedule (`add_systems(Startup,
     /// connect_db)`): they run once, at start-up.
     pub(super) startup_handed: HashSet<String>,
@@ -138,6 +143,8 @@ impl<'ast> Pre<'ast> {
             crates: HashSet::new(),
             raw_refs: Vec::new(),
             inferred_refs: Vec::new(),
+            event_fns: HashSet::new(),
+            handed_fns: Vec::new(),
             startup_handed: HashSet::default(),
             local_handlers: HashMap::new(),
             bridge_exports: HashSet::new(),
@@ -192,6 +199,7 @@ impl<'ast> Pre<'ast> {
         }
         let mut raw = std::mem::take(&mut pre.raw_refs);
         let known: HashSet<String> = raw.iter().filter_map(|r| last_ident(r.target)).collect();
+        super::callbacks::event_fn_refs(&mut pre);
         for t in std::mem::take(&mut pre.inferred_refs) {
             if last_ident(t).is_some_and(|l| !known.contains(&l)) {
                 raw.push(RawRef {
@@ -756,13 +764,6 @@ impl<'ast> PreVisitor<'_, 'ast> {
     }
 }
 
-pub(super) fn path_arg(e: &Expr) -> Option<&syn::Path> {
-    match e {
-        Expr::Path(p) if p.qself.is_none() => Some(&p.path),
-        _ => None,
-    }
-}
-
 impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
     fn visit_expr(&mut self, e: &'ast syn::Expr) {
         crate::lang::budget::tick();
@@ -904,6 +905,9 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
 
     fn visit_item_fn(&mut self, f: &'ast ItemFn) {
         self.pre.fns.insert(f.sig.ident.to_string());
+        if super::callbacks::takes_event(&f.sig, &self.registration.inferred.event_types) {
+            self.pre.event_fns.insert(f.sig.ident.to_string());
+        }
         if let syn::ReturnType::Type(_, ty) = &f.sig.output {
             self.pre
                 .fn_returns
@@ -980,6 +984,10 @@ impl<'ast> Visit<'ast> for PreVisitor<'_, 'ast> {
             let names = seg_names(&p.path);
             let last = names.last().map(String::as_str).unwrap_or("");
             self.registration_refs(last, false, &c.args);
+            let handed = c.args.iter().filter_map(path_arg);
+            self.pre
+                .handed_fns
+                .extend(handed.map(|a| (last.to_string(), a)));
             let target = if last == "on" {
                 c.args.iter().nth(1)
             } else {

@@ -824,6 +824,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             per_call_ok: m.ctor.per_call_ok,
             fallback_param: None,
             needs_param: None,
+            serves_loop: false,
             pool: Vec::new(),
             anchors: self.anchors(idents),
         };
@@ -872,6 +873,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             receiver: None,
             fallback_param: None,
             needs_param: None,
+            serves_loop: false,
             given: None,
             collected: ctx.kind == ScopeKind::Loop && self.collected.contains(&span),
             first_arg: None,

@@ -110,6 +110,14 @@ pub(super) fn macro_key(m: &Macro) -> (usize, usize) {
 /// few links long; a bound keeps a walk from every link of a 100,000-link chain linear in all.
 pub(super) const SPINE_STEPS: usize = 64;
 
+/// A path written as an argument (`jobs::send_digest`, `on_message`).
+pub(super) fn path_arg(e: &Expr) -> Option<&syn::Path> {
+    match e {
+        Expr::Path(p) if p.qself.is_none() => Some(&p.path),
+        _ => None,
+    }
+}
+
 pub(super) fn seg_names(path: &syn::Path) -> Vec<String> {
     path.segments.iter().map(|s| s.ident.to_string()).collect()
 }

@@ -268,6 +268,7 @@ impl<'a, 't> Walker<'a, 't> {
             receiver: None,
             fallback_param: None,
             needs_param: None,
+            serves_loop: false,
             given: None,
             collected: false,
             first_arg: n

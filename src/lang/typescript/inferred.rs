@@ -117,10 +117,70 @@ impl<'a, 't> Pre<'a, 't> {
         }
     }
 
+    /// A module-level object typed by an interface of a host the package names among its
+    /// `peerDependencies` (`const parser: Parser = { async parse(text, options) { … } }` in a
+    /// Prettier plugin, `const rule: Rule.RuleModule = { create(context) { … } }` in an ESLint
+    /// one): the host calls its functions back, probably per item (a file, a node, a
+    /// document), one object down too; not its `once_methods`.
+    fn host_typed_hooks(&mut self, decl: Node<'t>) {
+        let src = self.src;
+        let (Some(ty), Some(obj)) = (field(decl, "type"), field(decl, "value").map(unwrap_value))
+        else {
+            return;
+        };
+        let ty = text(ty, src).trim_start_matches(':').trim();
+        let root = ty
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .next()
+            .unwrap_or("");
+        let hosted = self.imports.get(root).is_some_and(|imp| {
+            imp.local.is_none()
+                && self
+                    .file
+                    .project
+                    .plugin_hosts
+                    .iter()
+                    .any(|h| imp.module == *h || imp.module.starts_with(&format!("{h}/")))
+        });
+        if !hosted {
+            return;
+        }
+        let def = &self.catalog.registration.inferred;
+        let special = Special::Handler(INFERRED, span(decl));
+        for (key, value) in object_entries(obj, src) {
+            if inferred::once_method(def, key) {
+                continue;
+            }
+            let inner = unwrap_value(value);
+            let hooks = if inner.kind_name() == "object" {
+                object_entries(inner, src)
+            } else {
+                vec![(key, value)]
+            };
+            for (k, h) in hooks {
+                if inferred::once_method(def, k) {
+                    continue;
+                }
+                match unwrap_value(h).kind_name() {
+                    "method_definition" => {
+                        self.callbacks.insert(h.id(), special);
+                    }
+                    "arrow_function" | "function_expression" | "function" => {
+                        self.pending.push((h, special));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// Unknown registrations by their shape, now that the imports are known: the callbacks
     /// after a registration's key, and those in a dependency constructor's options. A function
     /// a known registration names keeps its framework (`router.delete("/:id", remove)`).
     pub(super) fn infer_registrations(&mut self) {
+        for decl in std::mem::take(&mut self.typed_objects) {
+            self.host_typed_hooks(decl);
+        }
         let known: HashSet<usize> = self.pending.iter().map(|(n, _)| n.id()).collect();
         for (v, label) in std::mem::take(&mut self.observers) {
             if !known.contains(&v.id()) {
@@ -266,7 +326,10 @@ impl<'a, 't> Pre<'a, 't> {
         let src = self.src;
         let def = &self.catalog.registration.inferred;
         let is_new = call.kind_name() == "new_expression";
-        if self.cli_file || !(is_new || options_call(call)) {
+        // (Options may come from a function returning them: Contentlayer's
+        // `defineDocumentType(() => ({ computedFields: { views: { resolve } } }))`.)
+        let thunk = !is_new && thunk_options_call(call);
+        if self.cli_file || !(is_new || thunk || options_call(call)) {
             return Vec::new();
         }
         let callee = field(call, if is_new { "constructor" } else { "function" }).map(unwrap_value);
@@ -318,6 +381,14 @@ impl<'a, 't> Pre<'a, 't> {
             Vec::new()
         };
         let mut level: Vec<(&str, Node<'t>)> = option_entries(call, src);
+        if thunk {
+            level.extend(
+                call_args(call)
+                    .into_iter()
+                    .filter_map(thunk_options)
+                    .flat_map(|o| object_entries(o, src)),
+            );
+        }
         for depth in 0..4 {
             let mut next = Vec::new();
             for (k, v) in level {
@@ -589,19 +660,3 @@ const FILE_EXTENSIONS: &[&str] = &[
     "htm", "md", "yml", "yaml", "toml", "txt", "svg", "png", "jpg", "jpeg", "gif", "env", "sql",
     "hbs", "ejs", "pug", "vue", "svelte", "xml", "csv", "wasm", "map", "lock", "ini", "conf",
 ];
-
-/// The object literal a function returns: its arrow body (`() => ({ … })`) or a `return { … }`
-/// among its body's statements.
-fn returned_object(f: Node) -> Option<Node> {
-    let body = field(f, "body")?;
-    let body = unwrap_value(body);
-    if body.kind_name() == "object" {
-        return Some(body);
-    }
-    named_kids(body).into_iter().find_map(|st| {
-        (st.kind_name() == "return_statement")
-            .then(|| first_named(st).map(unwrap_value))
-            .flatten()
-            .filter(|o| o.kind_name() == "object")
-    })
-}

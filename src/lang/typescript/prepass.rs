@@ -41,6 +41,10 @@ pub(super) struct FileInfo {
     /// An AWS Lambda project (`@types/aws-lambda`, `serverless`, `@middy/core` …): an exported
     /// `handler` runs per invocation.
     pub(super) lambda: bool,
+    /// A build tool's configuration file (`contentlayer.config.ts`, `vite.config.ts`): run once
+    /// per build, but the callbacks it registers (a resolver per document, a plugin's hook per
+    /// module) run per item.
+    pub(super) config: bool,
 }
 
 /// SvelteKit's server files.
@@ -158,6 +162,7 @@ impl FileInfo {
             remix,
             astro,
             lambda: LAMBDA_DEPS.iter().any(|d| p.has_dep(d)),
+            config: role == Role::Startup && name.contains(".config."),
             role,
             route: app_dir && stem == "route",
             page: app_dir && PAGE_FILES.contains(&stem),
@@ -255,6 +260,9 @@ pub(super) struct Pre<'a, 't> {
     /// The per-value callbacks of observer objects handed to methods (see
     /// [`Pre::observer_callbacks`]), with the call's span.
     pub(super) observers: Vec<(Node<'t>, Span)>,
+    /// Module-level declarators with a type annotation and an object literal value, read once
+    /// the imports are known (see [`Pre::host_typed_hooks`]).
+    pub(super) typed_objects: Vec<Node<'t>>,
     /// The file imports a command-line framework (`[registration.inferred] cli_modules`): no
     /// shape is read as a registration in it. Known once the walk is over.
     pub(super) cli_file: bool,
@@ -304,6 +312,7 @@ impl<'a, 't> Pre<'a, 't> {
             maybe_registrations: Vec::new(),
             in_fn: false,
             observers: Vec::new(),
+            typed_objects: Vec::new(),
             cli_file: false,
             receivers: Default::default(),
             type_of: HashMap::default(),
@@ -359,6 +368,13 @@ impl<'a, 't> Pre<'a, 't> {
                     }
                 }
                 "variable_declarator" => {
+                    if !self.in_fn
+                        && field(n, "type").is_some()
+                        && field(n, "value")
+                            .is_some_and(|v| unwrap_value(v).kind_name() == "object")
+                    {
+                        self.typed_objects.push(n);
+                    }
                     self.declarator(n);
                     self.new_binding(n);
                 }

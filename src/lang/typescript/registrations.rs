@@ -59,6 +59,7 @@ impl<'a, 't> Pre<'a, 't> {
                 .is_some()
                 || call.kind_name() == "new_expression"
                 || options_call(call)
+                || thunk_options_call(call)
             {
                 self.maybe_registrations.push((call, self.in_fn));
             }

@@ -527,13 +527,17 @@ impl<'a, 't> Walker<'a, 't> {
                     ..boundary(named(ScopeKind::Test, Some("test")))
                 };
             }
-            Role::Startup => {
+            // (A configuration file's registered callbacks are read below.)
+            Role::Startup
+                if !(self.info.config
+                    && matches!(self.pre.callbacks.get(&f.id()), Some(Special::Handler(..)))) =>
+            {
                 return FnClass {
                     memo,
                     ..boundary(named(ScopeKind::Startup, Some("startup")))
                 };
             }
-            Role::App => {}
+            Role::App | Role::Startup => {}
         }
         let member_callee = position
             .and_then(|(call, _)| field(call.node, "function"))

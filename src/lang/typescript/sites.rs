@@ -383,6 +383,7 @@ impl<'a, 't> Walker<'a, 't> {
             per_call_ok: m.ctor.per_call_ok,
             fallback_param: None,
             needs_param: None,
+            serves_loop: false,
             pool: Vec::new(),
             anchors,
         };
@@ -705,8 +706,10 @@ impl<'a, 't> Walker<'a, 't> {
                 break;
             }
         }
-        // Returned from a cached immediately invoked function: kept under its cache.
-        let guard = frame.iife_guard.filter(|_| result != Returned::No);
+        // Built in a cached immediately invoked function: run once, on a miss; returned from
+        // it, kept under its cache (`names ??= (async () => { const c = new Client(); …
+        // return rows })()`).
+        let guard = frame.iife_guard;
         if guard.is_some() {
             result = Returned::No;
         }

@@ -158,6 +158,42 @@ pub(super) fn options_call(call: Node) -> bool {
             .any(|a| unwrap_value(a).kind_name() == "object")
 }
 
+/// The options object a function written in place returns (`() => ({ … })`).
+pub(super) fn thunk_options(a: Node) -> Option<Node> {
+    let f = unwrap_value(a);
+    matches!(f.kind_name(), "arrow_function" | "function_expression")
+        .then(|| returned_object(f))
+        .flatten()
+}
+
+/// The object literal a function returns: its arrow body (`() => ({ … })`) or a `return { … }`
+/// among its body's statements.
+pub(super) fn returned_object(f: Node) -> Option<Node> {
+    let body = field(f, "body")?;
+    let body = unwrap_value(body);
+    if body.kind_name() == "object" {
+        return Some(body);
+    }
+    named_kids(body).into_iter().find_map(|st| {
+        (st.kind_name() == "return_statement")
+            .then(|| first_named(st).map(unwrap_value))
+            .flatten()
+            .filter(|o| o.kind_name() == "object")
+    })
+}
+
+/// A call of a function by its own name given a function that returns its options
+/// (`defineDocumentType(() => ({ … }))`).
+pub(super) fn thunk_options_call(call: Node) -> bool {
+    call.kind_name() == "call_expression"
+        && field(call, "function")
+            .map(unwrap_value)
+            .is_some_and(|c| c.kind_name() == "identifier")
+        && call_args(call)
+            .into_iter()
+            .any(|a| thunk_options(a).is_some())
+}
+
 /// The nearest function around `n`, if any.
 pub(super) fn enclosing_fn(n: Node<'_>) -> Option<Node<'_>> {
     let mut p = n.parent();

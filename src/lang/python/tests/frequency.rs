@@ -131,3 +131,52 @@ iterm2.run_forever(main)
     assert_eq!(func(&f, "latest").scope.kind, ScopeKind::Function);
     assert_eq!(func(&f, "helper").scope.kind, ScopeKind::Startup);
 }
+
+#[test]
+fn a_client_used_by_a_loop_of_its_own_serves_a_batch() {
+    let src = "\
+import aiohttp
+
+async def send_chunk(actions):
+    async with aiohttp.ClientSession() as session:
+        for action in actions:
+            await session.post(action['url'])
+
+async def send_one(action):
+    async with aiohttp.ClientSession() as one:
+        await one.post(action['url'])
+
+def run(actions):
+    chunks_to_run = split(actions)
+    for chunk in chunks_to_run:
+        send_chunk(chunk)
+    for item in range(3):
+        send_one(item)
+";
+    let f = facts("app/notify.py", src);
+    let serves: Vec<bool> = f.clients.iter().map(|c| c.serves_loop).collect();
+    assert_eq!(serves, vec![true, false]);
+    // A `for` over what a function computed (named for several things: `chunks_to_run`) is a
+    // loop over items; over a `range`, a finite one.
+    let tags: Vec<&str> = f
+        .calls
+        .iter()
+        .filter(|c| c.name == "send_chunk" || c.name == "send_one")
+        .map(|c| c.scope.framework())
+        .collect();
+    assert_eq!(
+        tags,
+        vec![crate::facts::ITEMS_LOOP, crate::facts::FINITE_LOOP]
+    );
+}
+
+#[test]
+fn a_name_is_plural_by_its_noun_before_a_preposition() {
+    use super::super::syntax::plural;
+    assert!(plural("chunks_to_run"));
+    assert!(plural("items_for_user"));
+    assert!(plural("queues"));
+    assert!(!plural("consumer_for_orders"));
+    assert!(!plural("address"));
+    assert!(!plural("stream"));
+}

@@ -679,7 +679,9 @@ for u in URLS:
         ]
     );
     assert_eq!(f.clients[0].scope.name.as_deref(), Some("per_tenant"));
-    assert_eq!(f.clients[0].scope.framework, None);
+    // (A `for` over a parameter: a loop over items, not one that runs until stopped.)
+    assert_eq!(f.clients[0].scope.framework(), crate::facts::ITEMS_LOOP);
+    assert_eq!(f.clients[1].scope.framework, None);
     let inner = func(&f, "inner");
     assert_eq!(inner.scope.kind, Handler);
     assert_eq!(inner.parent, Some(1));

@@ -1160,3 +1160,23 @@ def nested(pool):
     let ret = f.sessions[0].early_return.expect("early return");
     assert_eq!(&src[ret.start as usize..ret.end as usize], "return");
 }
+
+#[test]
+fn a_session_wrapped_in_an_object_kept_on_self_is_handed_over() {
+    let src = "\
+import requests
+
+class Plugin:
+    def on_start(self):
+        session = requests.Session()
+        self._jira = JiraClient(session, '')
+
+    def on_other(self):
+        session = requests.Session()
+        summary = summarize(session, '')
+";
+    let f = facts("app/plugin.py", src);
+    let closing: Vec<Closing> = f.sessions.iter().map(|s| s.closing).collect();
+    // An object built on it and kept on `self` keeps it; a function's result does not.
+    assert_eq!(closing, vec![Closing::HandedOver, Closing::Never]);
+}

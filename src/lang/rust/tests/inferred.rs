@@ -387,3 +387,58 @@ impl<'tcx> LateLintPass<'tcx> for Check {
     let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
     assert_eq!(kinds, vec![ScopeKind::Handler, ScopeKind::Function]);
 }
+
+#[test]
+fn a_function_typed_as_taking_a_request_handed_to_a_dependency_is_inferred() {
+    let f = facts_with(
+        "src/main.rs",
+        &["moon", "reqwest"],
+        r#"
+use moon::*;
+async fn frontend() -> Frontend { Frontend::new() }
+async fn up_msg_handler(req: UpMsgRequest<String>) {}
+async fn on_tick(n: &Box<TickEvent>) {}
+async fn helper(n: u32) {}
+fn local(f: fn(u32)) {}
+fn main() {
+    start(frontend, up_msg_handler, |_| {});
+    start(on_tick);
+    start(helper);
+    local(up_msg_handler);
+}
+"#,
+    );
+    let inferred: Vec<&str> = f
+        .handler_refs
+        .iter()
+        .filter(|r| r.framework == INFERRED)
+        .map(|r| r.name.as_str())
+        .collect();
+    // Typed as what happens (through `&` and `Box`), handed to a call that is not the file's:
+    // per event. Not `frontend` nor `helper` (typed as nothing that happens).
+    assert!(inferred.contains(&"up_msg_handler"), "{inferred:?}");
+    assert!(inferred.contains(&"on_tick"), "{inferred:?}");
+    assert!(
+        !inferred.contains(&"frontend") && !inferred.contains(&"helper"),
+        "{inferred:?}"
+    );
+}
+
+#[test]
+fn a_typed_function_handed_only_to_the_files_own_function_is_not_inferred() {
+    let f = facts_with(
+        "src/main.rs",
+        &["reqwest"],
+        r#"
+struct ReplayRequest { url: String }
+fn replay(req: ReplayRequest) {}
+fn run_once(f: fn(ReplayRequest)) {}
+fn main() { run_once(replay); }
+"#,
+    );
+    assert!(
+        !f.handler_refs.iter().any(|r| r.name == "replay"),
+        "{:#?}",
+        f.handler_refs
+    );
+}

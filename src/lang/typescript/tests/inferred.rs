@@ -324,3 +324,48 @@ container.register("db", { useFactory: () => { const p2 = new Pool(); return p2;
     // (A container's method is given a name first: no options object of callbacks.)
     assert_ne!(scope_of(&f, "const p2", text).kind, ScopeKind::Handler);
 }
+
+#[test]
+fn a_factory_given_a_function_returning_its_options_holds_their_callbacks() {
+    let text = r#"import { defineDocumentType } from "contentlayer2/source-files";
+import { Pool } from "pg";
+export const Post = defineDocumentType(() => ({
+  name: "Post",
+  computedFields: {
+    views: { type: "number", resolve: async (doc) => { const p1 = new Pool(); } },
+  },
+}));
+"#;
+    let f = facts("lib/docs.ts", &["pg", "contentlayer2"], text);
+    let s = scope_of(&f, "const p1", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+    // In the build tool's configuration file too: the file runs once per build, the resolver
+    // once per document.
+    let g = facts("contentlayer.config.ts", &["pg", "contentlayer2"], text);
+    let s = scope_of(&g, "const p1", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+}
+
+#[test]
+fn an_object_typed_by_a_host_interface_holds_hooks_per_item() {
+    let text = r#"import type { Parser } from "prettier";
+import { Pool } from "pg";
+const parser: Parser = {
+  async parse(text) { const p1 = new Pool(); },
+  init() { const p2 = new Pool(); },
+};
+const other: Options = { parse(text) { const p3 = new Pool(); } };
+"#;
+    let mut project = Project::with_deps(&["pg", "prettier"]);
+    project.plugin_hosts.insert("prettier".to_string());
+    let file = SourceFile::in_memory("src/index.ts", text, Arc::new(project)).expect("ts");
+    let f = extract(&file, &crate::catalog::Catalog::shared().js).expect("extracts");
+    let s = scope_of(&f, "const p1", text);
+    assert_eq!((s.kind, s.framework()), (ScopeKind::Handler, INFERRED));
+    // A once-only method, and an object typed by something no host declares, stay as they are.
+    assert_ne!(scope_of(&f, "const p2", text).kind, ScopeKind::Handler);
+    assert_ne!(scope_of(&f, "const p3", text).kind, ScopeKind::Handler);
+    // Without the host among the package's peerDependencies, the type says nothing.
+    let g = facts("src/index.ts", &["pg", "prettier"], text);
+    assert_ne!(scope_of(&g, "const p1", text).kind, ScopeKind::Handler);
+}
