@@ -506,7 +506,7 @@ fn emit(cx: &ProjectCx<'_>, out: &mut Vec<Finding>, built: Built, verdict: Verdi
     if in_loop(cx, &verdict) && built_def(cx, built).is_some_and(|d| d.reconnects) {
         return;
     }
-    if closed_per_item(cx, built, &verdict) {
+    if closed_per_item(cx, built, &verdict) || unpooled(cx, built) {
         return;
     }
     // Tests, examples, benchmarks and scripts run as one-off processes: a client per loop
@@ -954,6 +954,22 @@ fn built_def<'c>(cx: &'c ProjectCx<'_>, built: Built) -> Option<&'c crate::catal
         },
     }?;
     cx.catalog.by_id(&c.client)
+}
+
+/// Is the client (built here, or by the factory a call reaches) set to keep no connections
+/// (`create_engine(url, poolclass=NullPool)`): one per request or per job holds nothing open
+/// between uses (a Celery task's engine, a CLI block's)?
+fn unpooled(cx: &ProjectCx<'_>, built: Built) -> bool {
+    let (file, idx) = match built {
+        Built::Client { file, idx } => (file, idx),
+        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
+            Some(Origin::Client { file, idx }) => (*file, *idx),
+            None => return false,
+        },
+    };
+    built_def(cx, built).is_some_and(|def| {
+        crate::pools::unpooled(def, crate::pools::config_of(&cx.files[file], idx))
+    })
 }
 
 /// Is the client (built here, or by the factory a call reaches) one the catalogue says may be

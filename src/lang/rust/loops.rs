@@ -727,7 +727,7 @@ pub(super) fn fills_missing_file(cond: &syn::Expr) -> bool {
     }
 }
 
-/// `if slot.is_none() { … *slot = Some(v); }` (through a guard of a static, `let mut slot =
+/// `if slot.is_none() { … *slot = Some(v); }` (or `= connect().ok()`; through a guard of a static, `let mut slot =
 /// CONN.lock()?`, or on `self`): the branch fills an empty cache slot, and runs again only once
 /// the slot is emptied (a broken connection dropped).
 pub(super) fn fills_empty_slot(cond: &Expr, then: &syn::Block) -> bool {
@@ -744,8 +744,10 @@ pub(super) fn fills_empty_slot(cond: &Expr, then: &syn::Block) -> bool {
         let syn::Stmt::Expr(syn::Expr::Assign(a), _) = st else {
             return false;
         };
+        // (`Some(v)`, or an attempt turned into an option: `Client::open(u).and_then(…).ok()`.)
         let some = matches!(&*a.right, syn::Expr::Call(c)
-            if matches!(&*c.func, syn::Expr::Path(p) if p.path.is_ident("Some")));
+            if matches!(&*c.func, syn::Expr::Path(p) if p.path.is_ident("Some")))
+            || matches!(&*a.right, syn::Expr::MethodCall(m) if m.method == "ok");
         let slot = match &*a.left {
             syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => true,
             syn::Expr::Field(_) => root == "self",

@@ -94,8 +94,10 @@ impl FileInfo {
             // Test helpers beside the code (`server.test-utils.ts`).
             || name.contains(".test-")
             || is_test_setup(name)
+            || imports_test_runner(&file.text)
             || dirs.iter().any(|d| {
                 matches!(*d, "__tests__" | "__mocks__")
+                    || TEST_HELPER_DIRS.contains(d)
                     || (!routed
                         && matches!(*d, "test" | "tests" | "e2e" | "cypress" | "playwright"))
             });

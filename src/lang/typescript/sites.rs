@@ -197,9 +197,20 @@ impl<'a, 't> Walker<'a, 't> {
                 // (A callback it installs on that object, `api.use((req, res, next) => …)`,
                 // keeps what it uses too; one it runs on an event or at shutdown only uses it.)
                 let closures = matches!(prop, "use" | "register" | "decorate" | "provide");
-                let handed = call_args(n)
+                // (A shorthand in its options counts when what the call builds is kept on an
+                // object: `this.pubsub = await KafkaPubSub.create({ kafka, topic })`; not when
+                // it is only used, `https.get(url, { agent }, cb)`.)
+                let kept = kept_on_object(n);
+                let handed: Vec<String> = call_args(n)
                     .into_iter()
-                    .flat_map(|a| handed_names(a, src, closures));
+                    .flat_map(|a| {
+                        let mut names = handed_names(a, src, closures);
+                        if kept {
+                            names.extend(shorthand_names(a, src));
+                        }
+                        names
+                    })
+                    .collect();
                 self.frame().handed.extend(handed);
             }
             // Handed to an object the function built (`container.bind(T).toConstantValue(redis)`):
@@ -965,4 +976,21 @@ fn compared_with_data(ident: Node, src: &str) -> bool {
         ) || (o.kind_name() == "identifier" && text(o, src) == "undefined");
         !literal
     })
+}
+
+/// Is what the call returns (awaited or not) assigned to an object's member (`this.pubsub =
+/// await KafkaPubSub.create({ … })`)?
+fn kept_on_object(call: Node) -> bool {
+    let mut cur = call;
+    while let Some(p) = cur.parent() {
+        match p.kind_name() {
+            "await_expression" | "parenthesized_expression" => cur = p,
+            "assignment_expression" => {
+                return field(p, "right").is_some_and(|r| r.id() == cur.id())
+                    && field(p, "left").is_some_and(|l| l.kind_name() == "member_expression");
+            }
+            _ => return false,
+        }
+    }
+    false
 }

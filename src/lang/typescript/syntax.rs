@@ -852,6 +852,19 @@ pub(super) fn is_state_setter_name(name: &str) -> bool {
 
 /// The names an argument hands over: `x`, the values of `{ k: x }`, and what a wrapper call is
 /// given (`{ redis: asValue(connection) }`).
+/// The shorthand properties of an options object (`{ kafka, topic }`).
+pub(super) fn shorthand_names(arg: Node, src: &str) -> Vec<String> {
+    let a = unwrap_value(arg);
+    if a.kind_name() != "object" {
+        return Vec::new();
+    }
+    named_kids(a)
+        .into_iter()
+        .filter(|p| p.kind_name() == "shorthand_property_identifier")
+        .map(|p| text(p, src).to_string())
+        .collect()
+}
+
 pub(super) fn handed_names(arg: Node, src: &str, closures: bool) -> Vec<String> {
     let a = unwrap_value(arg);
     match a.kind_name() {

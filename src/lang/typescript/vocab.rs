@@ -116,6 +116,35 @@ pub(super) fn cache_wrap(callee: tree_sitter::Node, index: usize, src: &str) -> 
 
 pub(super) const GLOBALS: &[&str] = &["globalThis", "global", "window"];
 
+/// Directories of test helpers beside the code (`src/test-utils/test-instance.ts`).
+pub(super) const TEST_HELPER_DIRS: &[&str] = &[
+    "test-utils",
+    "test_utils",
+    "testutils",
+    "test-helpers",
+    "test_helpers",
+];
+
+/// Does the file import a test runner's API at run time (`import { afterAll } from "vitest"`)?
+/// Only tests and their helpers do.
+pub(super) fn imports_test_runner(text: &str) -> bool {
+    const RUNNERS: &[&str] = &[
+        "vitest",
+        "@jest/globals",
+        "bun:test",
+        "node:test",
+        "@playwright/test",
+    ];
+    // (Not `import type { Reporter } from "vitest"`: a reporter or a plugin only names its types.)
+    let runtime = |line: &str| !line.trim_start().starts_with("import type ");
+    RUNNERS.iter().any(|m| {
+        let froms = [format!("from \"{m}\""), format!("from '{m}'")];
+        froms.iter().any(|f| {
+            text.contains(f.as_str()) && text.lines().any(|l| l.contains(f.as_str()) && runtime(l))
+        })
+    })
+}
+
 /// A test runner's set-up file (Vitest's `globalSetup` / `setupFiles`, Jest's
 /// `setupFilesAfterEach`: `test-setup.ts`, `setupTests.ts`, `vitest.setup.ts`): test code.
 pub(super) fn is_test_setup(file_name: &str) -> bool {
