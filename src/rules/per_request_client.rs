@@ -946,26 +946,29 @@ fn in_startup_loop(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool 
 
 /// The catalogue entry of the client built here, or by the factory a call reaches.
 fn built_def<'c>(cx: &'c ProjectCx<'_>, built: Built) -> Option<&'c crate::catalog::ClientDef> {
-    let c = match built {
-        Built::Client { file, idx } => cx.files[file].facts.clients.get(idx),
-        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
-            Some(Origin::Client { file, idx }) => cx.files[*file].facts.clients.get(*idx),
-            None => None,
-        },
-    }?;
+    let (file, idx) = origin(cx, built)?;
+    let c = cx.files[file].facts.clients.get(idx)?;
     cx.catalog.by_id(&c.client)
+}
+
+/// Where the client is built: here, or by the factory a call reaches (file, client index).
+fn origin(cx: &ProjectCx<'_>, built: Built) -> Option<(usize, usize)> {
+    match built {
+        Built::Client { file, idx } => Some((file, idx)),
+        Built::Call { target, .. } => cx
+            .graph
+            .factories
+            .get(&target)
+            .map(|Origin::Client { file, idx }| (*file, *idx)),
+    }
 }
 
 /// Is the client (built here, or by the factory a call reaches) set to keep no connections
 /// (`create_engine(url, poolclass=NullPool)`): one per request or per job holds nothing open
 /// between uses (a Celery task's engine, a CLI block's)?
 fn unpooled(cx: &ProjectCx<'_>, built: Built) -> bool {
-    let (file, idx) = match built {
-        Built::Client { file, idx } => (file, idx),
-        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
-            Some(Origin::Client { file, idx }) => (*file, *idx),
-            None => return false,
-        },
+    let Some((file, idx)) = origin(cx, built) else {
+        return false;
     };
     built_def(cx, built).is_some_and(|def| {
         crate::pools::unpooled(def, crate::pools::config_of(&cx.files[file], idx))
@@ -975,14 +978,10 @@ fn unpooled(cx: &ProjectCx<'_>, built: Built) -> bool {
 /// Is the client (built here, or by the factory a call reaches) one the catalogue says may be
 /// built per call of a plain function (`boto3.Session()`)?
 fn per_call_ok(cx: &ProjectCx<'_>, built: Built) -> bool {
-    let site = match built {
-        Built::Client { file, idx } => cx.files[file].facts.clients.get(idx),
-        Built::Call { target, .. } => match cx.graph.factories.get(&target) {
-            Some(Origin::Client { file, idx }) => cx.files[*file].facts.clients.get(*idx),
-            None => None,
-        },
+    let Some(c) = origin(cx, built).and_then(|(file, idx)| cx.files[file].facts.clients.get(idx))
+    else {
+        return false;
     };
-    let Some(c) = site else { return false };
     let Some(def) = cx.catalog.by_id(&c.client) else {
         return false;
     };

@@ -340,7 +340,10 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             let args_static = module || p.args.is_none_or(|a| self.args_static(a, info));
-            let serves_loop = !module
+            // (Read only for a closed site, the only kind `per-request-client` asks it of: a
+            // walk of the function's body per site.)
+            let serves_loop = released
+                && !module
                 && !p.derived
                 && p.key.as_deref().is_some_and(|key| {
                     let at = match p.site {

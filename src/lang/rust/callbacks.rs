@@ -18,36 +18,13 @@ pub(super) fn closure_with_inputs(e: &Expr) -> bool {
 /// `|event: WindowEvent|`: a type whose name ends with one of `event_types`), through a
 /// reference, `Box`, `Arc` or `Rc`: whoever it is handed to calls it once per such thing.
 pub(super) fn closure_takes_event(e: &Expr, event_types: &[String]) -> bool {
-    fn named(ty: &Type, depth: usize) -> Option<String> {
-        match ty {
-            Type::Reference(r) if depth < 4 => named(&r.elem, depth + 1),
-            Type::Path(tp) => {
-                let last = tp.path.segments.last()?;
-                let name = last.ident.to_string();
-                match (&last.arguments, name.as_str()) {
-                    (syn::PathArguments::AngleBracketed(a), "Box" | "Arc" | "Rc") if depth < 4 => {
-                        match a.args.first()? {
-                            syn::GenericArgument::Type(t) => named(t, depth + 1),
-                            _ => None,
-                        }
-                    }
-                    _ => Some(name),
-                }
-            }
-            _ => None,
-        }
-    }
     let Expr::Closure(c) = wrapped_closure(e).unwrap_or(e) else {
         return false;
     };
     let Some(syn::Pat::Type(pt)) = c.inputs.first() else {
         return false;
     };
-    named(&pt.ty, 0).is_some_and(|n| {
-        event_types
-            .iter()
-            .any(|t| n.ends_with(t.as_str()) && n.len() >= t.len())
-    })
+    type_names_event(&pt.ty, event_types, 0)
 }
 
 /// The closure inside `Some(…)`, `Box::new(…)`, `Arc::new(…)` or `Rc::new(…)`, or several of
@@ -313,6 +290,7 @@ pub(super) fn takes_event(sig: &syn::Signature, event_types: &[String]) -> bool 
     type_names_event(&pt.ty, event_types, 0)
 }
 
+/// A type whose name ends with one of `event_types`, through a reference, `Box`, `Arc` or `Rc`.
 fn type_names_event(ty: &Type, event_types: &[String], depth: usize) -> bool {
     match ty {
         Type::Reference(r) if depth < 4 => type_names_event(&r.elem, event_types, depth + 1),

@@ -92,7 +92,14 @@ impl<'a, 't> Pre<'a, 't> {
         if !self.names_its_event(obj) {
             return;
         }
-        let special = Special::Handler(INFERRED, label);
+        self.host_hooks(obj, Special::Handler(INFERRED, label));
+    }
+
+    /// The functions of an object a host calls back (a plugin's hooks), one object down too
+    /// (`visitor: { StringLiteral(path) { … } }`), as `special`; not its `once_methods`.
+    fn host_hooks(&mut self, obj: Node<'t>, special: Special) {
+        let src = self.src;
+        let def = &self.catalog.registration.inferred;
         for (key, value) in object_entries(obj, src) {
             if inferred::once_method(def, key) {
                 continue;
@@ -145,33 +152,7 @@ impl<'a, 't> Pre<'a, 't> {
         if !hosted {
             return;
         }
-        let def = &self.catalog.registration.inferred;
-        let special = Special::Handler(INFERRED, span(decl));
-        for (key, value) in object_entries(obj, src) {
-            if inferred::once_method(def, key) {
-                continue;
-            }
-            let inner = unwrap_value(value);
-            let hooks = if inner.kind_name() == "object" {
-                object_entries(inner, src)
-            } else {
-                vec![(key, value)]
-            };
-            for (k, h) in hooks {
-                if inferred::once_method(def, k) {
-                    continue;
-                }
-                match unwrap_value(h).kind_name() {
-                    "method_definition" => {
-                        self.callbacks.insert(h.id(), special);
-                    }
-                    "arrow_function" | "function_expression" | "function" => {
-                        self.pending.push((h, special));
-                    }
-                    _ => {}
-                }
-            }
-        }
+        self.host_hooks(obj, Special::Handler(INFERRED, span(decl)));
     }
 
     /// Unknown registrations by their shape, now that the imports are known: the callbacks
