@@ -314,8 +314,10 @@ impl Prefilter {
 }
 
 /// Names of functions through which a client can be reached from another file: exported
-/// top-level plain functions that build an unguarded client, or call one of `known` (methods,
-/// nested functions, handlers and components are never called across files by name).
+/// top-level plain functions that build an unguarded client, or call one of `known`, and the
+/// methods of top-level classes that do (an importer may hand one on as a bound method:
+/// `channel.on("message", handler.relay)`). Nested functions, handlers and components are
+/// never called across files by name.
 pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<String> {
     use crate::facts::{Guard, ScopeKind};
     // Functions of this file that reach a client, to a fixpoint within the file: a private
@@ -365,7 +367,9 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
         .iter()
         .zip(&reaching)
         .filter(|(f, r)| {
-            **r && f.parent.is_none() && f.exported && f.scope.kind == ScopeKind::Function
+            **r && f.parent.is_none()
+                && (f.exported || f.method)
+                && f.scope.kind == ScopeKind::Function
         })
         .map(|(f, _)| f.name.clone())
         .collect();

@@ -130,6 +130,11 @@ pub struct ClientDef {
     /// uses, so no pool size applies to it and the budget does not count it.
     #[serde(default)]
     pub unpooled_options: Vec<String>,
+    /// Dependencies that make the client keep no connections wherever it is built: reqwest in
+    /// a Cloudflare Worker (`worker`) is compiled to WebAssembly, where each request goes
+    /// through the host's `fetch` and the client holds no pool.
+    #[serde(default)]
+    pub unpooled_with: Vec<String>,
     /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
     /// it (an axum `State<…>` extractor) when nothing in the project writes it. For a `checkout`
     /// or `session` (`sqlx::Transaction`), the type by which a struct field holding such values

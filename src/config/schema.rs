@@ -263,6 +263,10 @@ pub(crate) struct ClientDef {
     /// `option=value`: no pool size applies and the budget does not count it.
     #[serde(default)]
     unpooled_options: Vec<String>,
+    /// Dependencies that make the client keep no connections wherever it is built (reqwest in
+    /// a Cloudflare Worker, `worker`: WebAssembly, each request through the host's `fetch`).
+    #[serde(default)]
+    unpooled_with: Vec<String>,
     /// Rust: the client's type by its crate's root path (`sqlx::PgPool`), for a fix that names
     /// it (an axum `State<…>` extractor) when nothing in the project writes it.
     #[serde(default)]

@@ -964,14 +964,19 @@ fn origin(cx: &ProjectCx<'_>, built: Built) -> Option<(usize, usize)> {
 }
 
 /// Is the client (built here, or by the factory a call reaches) set to keep no connections
-/// (`create_engine(url, poolclass=NullPool)`): one per request or per job holds nothing open
-/// between uses (a Celery task's engine, a CLI block's)?
+/// (`create_engine(url, poolclass=NullPool)`), or built where it keeps none (reqwest in a
+/// Cloudflare Worker): one per request or per job holds nothing open between uses (a Celery
+/// task's engine, a CLI block's)?
 fn unpooled(cx: &ProjectCx<'_>, built: Built) -> bool {
     let Some((file, idx)) = origin(cx, built) else {
         return false;
     };
     built_def(cx, built).is_some_and(|def| {
         crate::pools::unpooled(def, crate::pools::config_of(&cx.files[file], idx))
+            || def
+                .unpooled_with
+                .iter()
+                .any(|d| cx.files[file].source.project.has_dep(d))
     })
 }
 

@@ -467,7 +467,17 @@ impl<'t> Pre<'t> {
                     framework: framework.to_string(),
                     span: span(expr),
                 });
-            } else if let Some((name, Some(module))) = pre.project_target(&segs, file) {
+            } else if let Some((name, Some(module))) =
+                pre.project_target(&segs, file).or_else(|| {
+                    // A bound method of an instance of a project class (`channel.on("message",
+                    // handler.on_message)` after `handler = TelemetryChannel(...)`).
+                    let [obj, m] = segs.as_slice() else {
+                        return None;
+                    };
+                    let class = instance_class(obj, expr, src).and_then(|c| dotted(c, src))?;
+                    pre.project_target(&[class.as_slice(), &[*m]].concat(), file)
+                })
+            {
                 pre.handler_refs.push(HandlerRef {
                     name,
                     module: Some(module),
@@ -904,7 +914,17 @@ impl<'t> Pre<'t> {
                 } else {
                     a
                 };
-                if a.kind_name() == "identifier" {
+                // Several commands at once: `fire.Fire({"export": export})`,
+                // `tyro.extras.subcommand_cli_from_dict({...})`, `defopt.run([load, dump])`.
+                let items = match a.kind_name() {
+                    "dictionary" => named_children(a)
+                        .into_iter()
+                        .filter_map(|p| p.field("value"))
+                        .collect(),
+                    "list" | "tuple" | "set" => named_children(a),
+                    _ => vec![a],
+                };
+                for a in items.into_iter().filter(|a| a.kind_name() == "identifier") {
                     self.cli_entries.insert(text(a, src).to_string());
                 }
             }

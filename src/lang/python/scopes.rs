@@ -1044,13 +1044,22 @@ impl<'a, 't> Walker<'a, 't> {
         }
         // A subclass of a base the framework instantiates per call (the catalogue's
         // `per_call_bases`: Label Studio's `LabelStudioMLBase`): its initialisers run per call.
+        // The base may be named through its module (`flx.PyWidget` after `from flexx import flx`).
         if let Some(c) = class
-            && matches!(name, "__init__" | "setup")
+            && matches!(name, "__init__" | "setup" | "init")
             && self.cat.registration.per_call_bases.iter().any(|b| {
                 b.split_once(':').is_some_and(|(module, base)| {
-                    c.bases.iter().any(|x| x == base)
-                        && (self.pre.imported_from(base, &[module])
-                            || self.base_through_module(&c.name, base, module))
+                    c.bases.iter().any(|x| {
+                        (x == base
+                            && (self.pre.imported_from(base, &[module])
+                                || self.base_through_module(&c.name, base, module)))
+                            || x.strip_suffix(base)
+                                .and_then(|r| r.strip_suffix('.'))
+                                .is_some_and(|r| {
+                                    let root = r.split('.').next().unwrap_or(r);
+                                    self.pre.imported_from(root, &[module])
+                                })
+                    })
                 })
             })
         {

@@ -931,8 +931,11 @@ impl<'a, 't> Walker<'a, 't> {
         let discarded = call
             .parent()
             .is_some_and(|p| matches!(p.kind_name(), "expression_statement" | "raise_statement"));
+        // A models module may keep the session maker too (`SessionLocal = sessionmaker(engine)`
+        // beside the tables): a name with a maker's suffix is one there as well.
+        let maker = stem.len() < name.trim_end_matches('_').len();
         if !no_args
-            || from_models
+            || (from_models && !maker)
             || about
             || discarded
             || VERB_PREFIXES.iter().any(|p| name.starts_with(p))

@@ -726,6 +726,50 @@ pub(super) fn class_like(name: &str) -> bool {
         .starts_with(|c: char| c.is_ascii_uppercase())
 }
 
+/// The class an instance named `name` was built from, as seen at `at`: the callee of the last
+/// `name = Class(...)` of the enclosing function (or module) before `at`, when it reads as a
+/// class (`handler = TelemetryChannel(robot_id, channel)` → `TelemetryChannel`).
+pub(super) fn instance_class<'t>(name: &str, at: Node<'t>, src: &str) -> Option<Node<'t>> {
+    let mut scope = at.parent();
+    while let Some(s) = scope.filter(|s| !matches!(s.kind_name(), "function_definition" | "module"))
+    {
+        scope = s.parent();
+    }
+    let scope = scope?;
+    let mut found = None;
+    let mut stack = vec![scope];
+    while let Some(n) = stack.pop() {
+        if n.start_byte() >= at.start_byte() {
+            continue;
+        }
+        if n.kind_name() == "assignment"
+            && n.field("left")
+                .is_some_and(|l| l.kind_name() == "identifier" && text(l, src) == name)
+            && let Some(f) = n
+                .field("right")
+                .filter(|r| r.kind_name() == "call")
+                .and_then(|r| r.field("function"))
+            && dotted(f, src)
+                .and_then(|d| d.last().copied())
+                .is_some_and(class_like)
+            && found.is_none_or(|p: Node| p.start_byte() < n.start_byte())
+        {
+            found = Some(f);
+        }
+        for c in named_children(n) {
+            if c == scope
+                || !matches!(
+                    c.kind_name(),
+                    "function_definition" | "class_definition" | "lambda"
+                )
+            {
+                stack.push(c);
+            }
+        }
+    }
+    found
+}
+
 /// A name for several things (`queues`, `brokers`, `names`), not one (`consumer`, `stream`,
 /// `address`).
 pub(super) fn plural(name: &str) -> bool {

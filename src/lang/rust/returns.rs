@@ -879,7 +879,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     }
 
     fn visit_expr_closure(&mut self, c: &'ast ExprClosure) {
-        let role = self.next_closure.take();
+        let role = self.next_closure.take().or_else(|| {
+            self.returned_callback(c)
+                .then_some(ClosureRole::Handler(INFERRED))
+        });
         let mut ctx = self.ctx();
         ctx.closure = true;
         match role {

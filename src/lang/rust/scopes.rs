@@ -1022,13 +1022,14 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                 if let Some(mm) = self.match_builder(&resolved, method) {
                     return Some((mm, display(mm.ctor.path()), root_span));
                 }
-                // `config().connect(NoTls)` on the file's `fn config() -> Config`.
+                // `config().connect(NoTls)` on the file's `fn config() -> Config`, or
+                // `config()?.connect(NoTls)` on `fn config() -> Result<Config, Error>`.
                 let ty = match resolved.as_slice() {
                     [name] => self
                         .pre
                         .fn_returns
                         .get(name)
-                        .and_then(|t| self.value_type(t))?,
+                        .and_then(|t| self.value_type(ok_type(t)))?,
                     _ => Self::type_of_call(&resolved)?,
                 };
                 let mm = self.match_value(&ty, method)?;

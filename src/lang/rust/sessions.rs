@@ -272,6 +272,53 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         self.park(&u.expr, &a.right, self.conv.of(a));
     }
 
+    /// A parameter typed as a collection of checkouts shared between tasks (`dialogs:
+    /// &Mutex<HashMap<String, Dialog>>` with `Dialog { db: Object, … }`) at the root of `e`
+    /// (`dialogs.lock().await`): its owner keeps it for longer than this call, like a field's.
+    /// Recorded as a checkout field without an owner, named for the parameter.
+    fn shared_param(&mut self, e: &'ast Expr, at: Span) -> Option<(String, Option<String>)> {
+        let mut e = e;
+        for _ in 0..SPINE_STEPS {
+            e = match e {
+                Expr::MethodCall(m) => &m.receiver,
+                Expr::Await(a) => &a.base,
+                Expr::Try(t) => &t.expr,
+                Expr::Unary(u) => &u.expr,
+                Expr::Paren(p) => &p.expr,
+                Expr::Group(g) => &g.expr,
+                _ => break,
+            };
+        }
+        let name = expr_ident(e)?;
+        let sig = self.fns.last()?.sig?;
+        let ty = sig.inputs.iter().find_map(|a| match a {
+            syn::FnArg::Typed(pt) if matches!(&*pt.pat, syn::Pat::Ident(i) if i.ident == name) => {
+                Some(&*pt.ty)
+            }
+            _ => None,
+        })?;
+        if !self.holds_collection(ty, 0) {
+            return None;
+        }
+        let def = self.checkout_in(ty, false, 0)?;
+        if !self
+            .facts
+            .checkout_fields
+            .iter()
+            .any(|c| c.owner.is_empty() && c.field == name)
+        {
+            self.facts.checkout_fields.push(CheckoutField {
+                owner: String::new(),
+                field: name.clone(),
+                client: def.id.clone(),
+                span: at,
+                own: false,
+                single: false,
+            });
+        }
+        Some((name, None))
+    }
+
     /// A value stored into the collection `receiver` names (or into what that local was bound
     /// to), when it is built by a call in this function: the call, and the field or static it
     /// is kept in.
@@ -305,7 +352,9 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             last_ident(p)
                 .is_some_and(|n| (p.segments.len() == 1 && statics.contains(&n)) || is_all_caps(&n))
         };
-        let Some((field, base)) = nearest_field(collection, is_static) else {
+        let Some((field, base)) =
+            nearest_field(collection, is_static).or_else(|| self.shared_param(collection, at))
+        else {
             return;
         };
         let Some(mut built) = follow(self, value_core(value)).map(value_core) else {

@@ -1017,3 +1017,18 @@ pub(super) fn unwraps(m: &syn::ExprMatch) -> bool {
             .is_some_and(|b| matches!(&*arm.body, Expr::Path(p) if p.path.is_ident(&b)))
     })
 }
+
+/// The value a `Result<T, E>` or an `Option<T>` holds (`T`), what `?` or `unwrap()` gives; any
+/// other type as it is.
+pub(super) fn ok_type(ty: &Type) -> &Type {
+    if let Type::Path(tp) = ty
+        && tp.qself.is_none()
+        && let Some(last) = tp.path.segments.last()
+        && matches!(last.ident.to_string().as_str(), "Result" | "Option")
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+    {
+        return inner;
+    }
+    ty
+}

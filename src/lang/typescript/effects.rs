@@ -980,7 +980,7 @@ impl<'a, 't> Walker<'a, 't> {
                     && !self.re_registered(a, &bodies)
                     && !self.swapped(*n, a, &parts.bodies)
                     && !self.released_by_its_callback(*n, a, &parts.bodies)
-                    && !self.released_later(*n, a)
+                    && !(self.released_later(*n, a) || self.released_in_component(*n, a))
                     && !self.on_callback_local(*n, a, &parts.bodies)
                     && !self.fires_once(a)
             })

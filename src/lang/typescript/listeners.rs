@@ -186,6 +186,62 @@ impl<'a, 't> Walker<'a, 't> {
         found
     }
 
+    /// A listener the component removes in code of its own elsewhere, same event, on the same
+    /// object under a longer path (kpi's form builder: `survey.rows.on("change", cb)` in the
+    /// helper an effect calls, and `currentApp.survey.rows.off("change")` in the helper the
+    /// unmount cleanup calls): the component does release it, in another effect's cleanup.
+    pub(super) fn released_in_component(&self, n: Node<'t>, a: &Acquisition) -> bool {
+        let Some(pair) = self.catalog.effect(&a.pair) else {
+            return false;
+        };
+        let (Some(receiver), [event, ..]) = (&a.receiver, a.args.as_slice()) else {
+            return false;
+        };
+        if pair.matching != Matching::Listener || receiver.contains('(') {
+            return false;
+        }
+        let unquote = |s: &str| {
+            s.trim_matches(|c| matches!(c, '"' | '\'' | '`'))
+                .to_string()
+        };
+        let event = unquote(event);
+        let mut outer = None;
+        let mut p = n.parent();
+        while let Some(x) = p {
+            crate::lang::budget::tick();
+            if is_fn_kind(x.kind_name()) {
+                outer = Some(x);
+            }
+            p = x.parent();
+        }
+        let Some(body) = outer.and_then(|f| field(f, "body")) else {
+            return false;
+        };
+        let src = self.src;
+        let suffix = format!(".{receiver}");
+        let mut found = false;
+        traverse(body, |at, entering| {
+            let c = at.node;
+            if found || !entering || c.kind_name() != "call_expression" {
+                return;
+            }
+            let Some(callee) = field(c, "function").map(unwrap_value) else {
+                return;
+            };
+            found = callee.kind_name() == "member_expression"
+                && field(callee, "property")
+                    .is_some_and(|p| pair.release.iter().any(|r| r == text(p, src)))
+                && field(callee, "object").is_some_and(|o| {
+                    let o = self.ctext(unwrap_value(o)).replace("?.", ".");
+                    o == *receiver || o.ends_with(&suffix)
+                })
+                && call_args(c)
+                    .first()
+                    .is_some_and(|x| unquote(&self.ctext(unwrap_value(*x))) == event);
+        });
+        found
+    }
+
     /// A listener a callback adds to an object it has just got itself (`swReg.addEventListener(
     /// "updatefound", () => { const w = swReg.installing; w.addEventListener("statechange", …)
     /// })`): it lives and dies with that object, once per event of the outer registration,

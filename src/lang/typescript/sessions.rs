@@ -120,7 +120,7 @@ impl<'a, 't> Walker<'a, 't> {
                 // stream = this.#streamer` with `#streamer: ChangeStreamMultiplexer`): its
                 // `reserve()` is that class's, not the library's named method.
                 let foreign = self.foreign_instance(at.node, &path);
-                cands.iter().find(|(_, k)| {
+                cands.iter().find(|(c, k)| {
                     k.on.as_deref()
                         .and_then(|on| catalog.by_id(on))
                         .is_some_and(|d| {
@@ -128,7 +128,8 @@ impl<'a, 't> Walker<'a, 't> {
                                 || last.contains("pool")
                                 || last.contains(d.family.as_str())
                                 || maker.contains("pool")
-                                || named_like_ctor(&last, d))
+                                || named_like_ctor(&last, d)
+                                || (!foreign && self.given_back_later(at, &c.release)))
                                 && self.uses_library(d)
                         })
                 })
@@ -197,6 +198,37 @@ impl<'a, 't> Walker<'a, 't> {
                 s.closing = Closing::Always;
             }
         }
+    }
+
+    /// Is what this call returns given back by a method that only a pool's checkout has
+    /// (`const client = await shared.connect(); … client.release()`: pg's `release`, not a
+    /// generic `close` or `end`) somewhere in the same function? The receiver is then a pool,
+    /// whatever its name.
+    fn given_back_later(&self, at: At<'_, 't>, release: &[String]) -> bool {
+        let Some(binding) = self.value_context(at).binding else {
+            return false;
+        };
+        let names: Vec<&String> = release
+            .iter()
+            .filter(|m| !matches!(m.as_str(), "close" | "end" | "destroy" | "dispose" | "quit"))
+            .collect();
+        if names.is_empty() {
+            return false;
+        }
+        let mut body = at.node;
+        while let Some(p) = body.parent() {
+            if is_fn_kind(p.kind_name()) {
+                break;
+            }
+            body = p;
+        }
+        let mut hit = false;
+        for m in names {
+            method_calls(&[body], m, self.src, |_, obj| {
+                hit |= self.ctext(obj) == binding;
+            });
+        }
+        hit
     }
 
     /// Is `receiver.m()` (`m` one of `release`) called in the `finally` of a `try` of the

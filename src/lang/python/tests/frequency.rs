@@ -180,3 +180,44 @@ fn a_name_is_plural_by_its_noun_before_a_preposition() {
     assert!(!plural("address"));
     assert!(!plural("stream"));
 }
+
+#[test]
+fn a_per_call_base_named_through_its_module_makes_init_per_call() {
+    // Flexx builds the app's root component per browser session: `init` runs then. The base is
+    // written through the module (`flx.PyWidget` after `from flexx import flx`).
+    let src = "\
+from flexx import flx
+import httpx
+
+class Board(flx.PyWidget):
+    def init(self):
+        self.http = httpx.Client()
+
+class Other(flx.Widget):
+    def init(self):
+        self.http = httpx.Client()
+";
+    let f = facts_with("board.py", src, &["flexx", "httpx"]);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(kinds, vec![ScopeKind::Handler, ScopeKind::Function]);
+}
+
+#[test]
+fn functions_handed_to_a_cli_in_a_dict_are_commands() {
+    // `tyro.extras.subcommand_cli_from_dict({...})`: each value is one command of the process.
+    let src = "\
+import boto3
+import tyro
+
+def export_month(month: str) -> None:
+    s3 = boto3.client('s3')
+
+def helper() -> None:
+    s3 = boto3.client('s3')
+
+tyro.extras.subcommand_cli_from_dict({'export-month': export_month})
+";
+    let f = facts_with("cli.py", src, &["tyro", "boto3"]);
+    let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
+    assert_eq!(kinds[0], ScopeKind::Startup, "{:#?}", f.clients);
+}

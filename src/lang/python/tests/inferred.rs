@@ -785,3 +785,30 @@ def debug_view():
         ]
     );
 }
+
+#[test]
+fn bound_method_of_a_project_instance_is_a_handler_ref() {
+    // `handler = TelemetryChannel(...)` then `channel.on("message", handler.relay)`: the
+    // method `relay` of the class imported from `channel_handlers`.
+    let src = "\
+from channel_handlers import TelemetryChannel
+
+def offer(robot_id, channel):
+    handler = TelemetryChannel(robot_id, channel)
+    channel.on(\"message\", handler.relay)
+    other = make_channel()
+    channel.on(\"close\", other.relay)
+";
+    let f = facts_with("server.py", src, &["aiortc"]);
+    let refs: Vec<(&str, Option<&str>)> = f
+        .handler_refs
+        .iter()
+        .map(|h| {
+            (
+                h.name.as_str(),
+                h.module.as_ref().map(|m| m.candidates[0].as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(refs, vec![("relay", Some("channel_handlers"))]);
+}

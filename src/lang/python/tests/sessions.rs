@@ -1180,3 +1180,13 @@ class Plugin:
     // An object built on it and kept on `self` keeps it; a function's result does not.
     assert_eq!(closing, vec![Closing::HandedOver, Closing::Never]);
 }
+
+#[test]
+fn a_session_maker_kept_in_a_models_module() {
+    // A maker's suffix (`SessionLocal`) names a session maker even in `models`; a model class
+    // of chat sessions (`ChatSession`) there does not.
+    let src = "from models import SessionLocal, ChatSession\n\ndef join(user):\n    session = SessionLocal()\n    chat = ChatSession()\n";
+    let f = facts_with("bot.py", src, &["sqlalchemy"]);
+    let ctors: Vec<&str> = f.sessions.iter().map(|s| s.ctor.as_str()).collect();
+    assert_eq!(ctors, vec!["SessionLocal()"], "{:#?}", f.sessions);
+}

@@ -355,3 +355,31 @@ pub fn per_round(pool: Pool<M>) {
             .any(|c| c.field == "CARTS" && !c.single)
     );
 }
+
+#[test]
+fn checkout_parked_in_a_shared_map_parameter() {
+    // `dialogs: &Mutex<HashMap<String, Dialog>>`, with `Dialog` holding a checkout: the map
+    // belongs to the caller and outlives this call, like a field's. A map of plain values holds
+    // no checkout.
+    let text = r#"use std::collections::HashMap;
+use deadpool_postgres::{Object, Pool};
+use tokio::sync::Mutex;
+pub struct Dialog { db: Object }
+pub struct Seen { at: u64 }
+pub async fn invite(pool: &Pool, dialogs: &Mutex<HashMap<String, Dialog>>, id: String) {
+    let db = pool.get().await.unwrap();
+    dialogs.lock().await.insert(id, Dialog { db });
+}
+pub async fn seen(pool: &Pool, log: &Mutex<HashMap<String, Seen>>, id: String) {
+    let db = pool.get().await.unwrap();
+    log.lock().await.insert(id, Seen { at: 1 });
+}
+"#;
+    let f = facts_with("src/cdr.rs", &["deadpool-postgres", "tokio"], text);
+    assert_eq!(parked_lines(text, &f), [(7, false)], "{:#?}", f.parked);
+    assert!(
+        f.checkout_fields
+            .iter()
+            .any(|c| c.field == "dialogs" && c.owner.is_empty() && !c.single)
+    );
+}

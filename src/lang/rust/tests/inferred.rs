@@ -442,3 +442,36 @@ fn main() { run_once(replay); }
         f.handler_refs
     );
 }
+
+#[test]
+fn a_returned_closure_typed_as_called_again_is_inferred() {
+    // `-> impl FnMut(…)` / `-> Box<dyn Fn(…)>`: whoever takes it calls it once per event. An
+    // `FnOnce`, a closure without inputs and one that is not the tail are not.
+    let f = facts(
+        r#"
+fn journal(url: String) -> impl FnMut(&Fill, u64, bool) + Send {
+    move |f: &Fill, _s: u64, _e: bool| { let c = redis::Client::open("redis://x/").unwrap(); }
+}
+fn boxed() -> Box<dyn Fn(u32) + Send> {
+    Box::new(|n: u32| { let c = redis::Client::open("redis://x/").unwrap(); })
+}
+fn once() -> impl FnOnce(u32) {
+    |n: u32| { let c = redis::Client::open("redis://x/").unwrap(); }
+}
+fn thunk() -> impl Fn() -> u32 {
+    || { let c = redis::Client::open("redis://x/").unwrap(); 1 }
+}
+"#,
+    );
+    let kinds: Vec<(ScopeKind, &str)> = f
+        .clients
+        .iter()
+        .map(|c| (c.scope.kind, c.scope.framework()))
+        .collect();
+    assert_eq!(kinds[0], (ScopeKind::Handler, INFERRED));
+    assert_eq!(kinds[1], (ScopeKind::Handler, INFERRED));
+    assert!(
+        kinds[2..].iter().all(|(k, _)| *k != ScopeKind::Handler),
+        "{kinds:?}"
+    );
+}

@@ -1009,3 +1009,42 @@ export function Live({ env, q }) {
         .collect();
     assert_eq!(receivers, vec!["interval(1000)".to_string()]);
 }
+
+#[test]
+fn listeners_the_component_removes_in_another_cleanup() {
+    // Added in a helper one effect calls, removed (same event, the same object under a longer
+    // path) in the helper the unmount cleanup calls: released. The `sort` listener is not.
+    let f = facts(
+        "src/Form.tsx",
+        &["react"],
+        r#"import { useEffect, useRef } from "react";
+export function Form({ content, load }) {
+  const appRef = useRef(undefined);
+  function launch() {
+    if (appRef.current !== undefined) return;
+    const survey = load(content);
+    appRef.current = { survey };
+    survey.rows.on("change", onChange);
+    survey.on("sort", onChange);
+  }
+  function cleanup() {
+    appRef.current?.survey.rows.off("change");
+  }
+  useEffect(() => { launch(); }, [content]);
+  useEffect(() => () => cleanup(), []);
+  return null;
+}
+"#,
+    );
+    let calls: Vec<&str> = f
+        .effects
+        .iter()
+        .flat_map(|e| e.acquisitions.iter().map(|a| a.call.as_str()))
+        .collect();
+    assert_eq!(
+        calls,
+        vec![r#"survey.on("sort", onChange)"#],
+        "{:#?}",
+        f.effects
+    );
+}

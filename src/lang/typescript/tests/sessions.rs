@@ -614,3 +614,21 @@ export async function g(link) { const c = await link.connect(); }
         vec![("Main".to_string(), "main".to_string())]
     );
 }
+
+#[test]
+fn checkout_of_an_untyped_receiver_given_back_by_release() {
+    // What `connect()` returns is given back with pg's `release()`: a pool's checkout, whatever
+    // the receiver's name. A generic `end()` says nothing; nor does a result never given back.
+    let text = r#"import pg from "pg";
+export async function a(shared, d) { const c = await shared.connect(); await c.query("x"); c.release(); }
+export async function b(tunnel) { const s = await tunnel.connect(); s.end(); }
+export async function c(link) { const x = await link.connect(); }
+"#;
+    let f = facts("reporters/db.mjs", &["pg"], text);
+    let lines: Vec<usize> = f
+        .sessions
+        .iter()
+        .map(|s| text[..s.span.start as usize].lines().count())
+        .collect();
+    assert_eq!(lines, vec![2], "{:#?}", f.sessions);
+}
