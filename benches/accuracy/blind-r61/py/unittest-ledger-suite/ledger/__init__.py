@@ -1,0 +1,1 @@
+from .postings import balance, post_transfer  # noqa: F401

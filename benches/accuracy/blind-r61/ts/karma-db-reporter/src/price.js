@@ -1,0 +1,3 @@
+window.formatPrice = function formatPrice(cents, currency) {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+};
