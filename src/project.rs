@@ -67,6 +67,9 @@ pub struct Project {
     /// npm: the package's `peerDependencies`: the hosts that load it (a Babel or Rollup plugin
     /// names `@babel/core` or `rollup`). A package with any is a plugin of its host.
     pub plugin_hosts: BTreeSet<String>,
+    /// A function platform's spec names an exported function its entry, called per event: a
+    /// Nuclio `function.yaml` (`kind: NuclioFunction`, `handler: main:handler`).
+    pub function_spec: bool,
 }
 
 /// Does `base` hold a Python package or module named `top` (`top/`, `top.py`)?
@@ -256,7 +259,8 @@ impl Project {
     /// or the library of a package whose name extends it (`rig` of `rig-core`)? The test of
     /// [`Project::has_dep_family`].
     pub fn has_crate(&self, name: &str) -> bool {
-        self.has_dep_family(name)
+        // (A package named `lib<name>` often names its library `<name>`: libcosmic's `cosmic`.)
+        self.has_dep_family(name) || self.has_dep(&format!("lib{name}"))
     }
 
     /// Is `dir` a project root (does it hold a manifest)?
@@ -430,6 +434,10 @@ impl Project {
                         | "samconfig.toml"
                 ) {
                     p.serverless = true;
+                }
+                if matches!(name.as_str(), "function.yaml" | "function.yml") {
+                    p.function_spec |=
+                        read(root, name).is_some_and(|t| t.contains("NuclioFunction"));
                 }
             }
             if names.iter().any(|n| n == "setup.py") {
@@ -1055,6 +1063,28 @@ broken = "no-colon"
         assert!(p.has_py_package("pack", rel));
         assert!(!p.has_py_package("st2reactor", rel));
         Ok(())
+    }
+
+    #[test]
+    fn a_nuclio_spec_names_a_function_entry() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(
+            dir.path().join("function.yaml"),
+            "apiVersion: nuclio.io/v1\nkind: NuclioFunction\nspec:\n  handler: main:handler\n",
+        )?;
+        assert!(Project::load(dir.path()).function_spec);
+        let other = tempfile::tempdir()?;
+        std::fs::write(other.path().join("function.yaml"), "name: lint\n")?;
+        assert!(!Project::load(other.path()).function_spec);
+        Ok(())
+    }
+
+    #[test]
+    fn a_lib_prefixed_package_provides_its_crate() {
+        // libcosmic's library is `cosmic`: `use cosmic::Application` names a dependency.
+        let p = Project::with_deps(&["libcosmic", "reqwest"]);
+        assert!(p.has_crate("cosmic") && p.has_crate("reqwest"));
+        assert!(!p.has_crate("iced"));
     }
 
     #[test]

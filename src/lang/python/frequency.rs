@@ -66,6 +66,9 @@ impl<'a, 't> Walker<'a, 't> {
     /// the new value takes the old one's place, one at a time.
     pub(super) fn closed_before(&self, call: Node<'t>, target: Node<'t>) -> bool {
         let src = self.src;
+        if target.kind_name() == "subscript" {
+            return self.entry_closed_before(call, target);
+        }
         if !matches!(target.kind_name(), "identifier" | "attribute") {
             return false;
         }
@@ -104,6 +107,58 @@ impl<'a, 't> Walker<'a, 't> {
         std::iter::successors(stmt.prev_named_sibling(), |s| s.prev_named_sibling())
             .take(3)
             .any(|s| closes(s) == Some(true))
+    }
+
+    /// Is the entry `target` (`self.inverters[dev.id]`) taken out and closed by the statements
+    /// just before the one that replaces it (`old = self.inverters.pop(dev.id, None)`, then `if
+    /// old is not None: old.close()`)? A keyed reconnect: one value per key, the old one closed.
+    fn entry_closed_before(&self, call: Node<'t>, target: Node<'t>) -> bool {
+        let src = self.src;
+        let (Some(map), Some(key)) = (target.field("value"), target.field("subscript")) else {
+            return false;
+        };
+        let (map, key) = (compact(text(map, src)), compact(text(key, src)));
+        let mut stmt = call;
+        while let Some(p) = self.flat.parent(stmt) {
+            if p.kind_name() == "block" {
+                break;
+            }
+            if matches!(p.kind_name(), "function_definition" | "lambda" | "module") {
+                return false;
+            }
+            stmt = p;
+        }
+        let prev: Vec<Node<'t>> =
+            std::iter::successors(stmt.prev_named_sibling(), |s| s.prev_named_sibling())
+                .take(3)
+                .collect();
+        // `old = self.inverters.pop(dev.id, None)` (or `.get(dev.id)`): the name it binds.
+        let taken = prev.iter().find_map(|s| {
+            let a = s.named_child(0).filter(|a| a.kind_name() == "assignment")?;
+            let left = a.field("left").filter(|l| l.kind_name() == "identifier")?;
+            let f = a.field("right")?.field("function")?;
+            let m = f.field("attribute")?;
+            let first = a.field("right")?.field("arguments")?.named_child(0)?;
+            (matches!(text(m, src), "pop" | "get")
+                && f.field("object")
+                    .is_some_and(|o| compact(text(o, src)) == map)
+                && compact(text(first, src)) == key)
+                .then(|| text(left, src))
+        });
+        let Some(old) = taken else { return false };
+        let mut stack: Vec<Node<'t>> = prev;
+        while let Some(n) = stack.pop() {
+            if n.kind_name() == "call"
+                && let Some(f) = n.field("function").filter(|f| f.kind_name() == "attribute")
+                && f.field("attribute")
+                    .is_some_and(|m| self.cat.generic_release.iter().any(|r| r == text(m, src)))
+                && f.field("object").is_some_and(|o| text(o, src) == old)
+            {
+                return true;
+            }
+            stack.extend(named_children(n));
+        }
+        false
     }
 
     /// A call in a `for` loop on, or bound to, a name the same iteration stores per element

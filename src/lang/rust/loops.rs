@@ -62,6 +62,61 @@ pub(super) fn leaves_with_value(body: &syn::Block) -> bool {
     v.found
 }
 
+/// Is a `for` loop of `body`'s own statements followed by an error (`bail!("P1 stream
+/// ended")`, `Err(anyhow!(…))`, `return Err(…)`, `panic!`, `unreachable!`), its body with no
+/// `return` and no `break`? The loop is meant never to end: it serves what its iterator brings
+/// (a meter's telegrams, a feed's lines) for as long as the process runs. (A search over
+/// candidates that bails when none worked returns its find from the body.)
+pub(super) fn ends_in_error(body: &syn::Block, f: &syn::ExprForLoop) -> bool {
+    let Some(i) = body
+        .stmts
+        .iter()
+        .position(|s| matches!(s, syn::Stmt::Expr(Expr::ForLoop(l), _) if std::ptr::eq(l, f)))
+    else {
+        return false;
+    };
+    fn error(e: &Expr) -> bool {
+        match e {
+            Expr::Macro(m) => last_ident(&m.mac.path)
+                .is_some_and(|l| matches!(l.as_str(), "bail" | "panic" | "unreachable")),
+            Expr::Return(r) => r.expr.as_deref().is_some_and(error),
+            Expr::Call(c) => {
+                matches!(&*c.func, Expr::Path(p) if last_ident(&p.path).is_some_and(|l| l == "Err"))
+            }
+            _ => false,
+        }
+    }
+    let next = match body.stmts.get(i + 1) {
+        Some(syn::Stmt::Expr(e, _)) => error(e),
+        Some(syn::Stmt::Macro(m)) => last_ident(&m.mac.path)
+            .is_some_and(|l| matches!(l.as_str(), "bail" | "panic" | "unreachable")),
+        _ => false,
+    };
+    next && !returns_from(&f.body) && !breaks_out(&f.body)
+}
+
+/// Does this loop body `return` (anything: `return Ok(())` ends a search as surely as `return
+/// Ok(found)`)? Closures, async blocks and items are not this body.
+fn returns_from(body: &syn::Block) -> bool {
+    struct Returns {
+        nested: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Returns {
+        fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+            self.found = true;
+            syn::visit::visit_expr_return(self, r);
+        }
+        this_loop_only!('ast);
+    }
+    let mut v = Returns {
+        nested: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut v, body);
+    v.found
+}
+
 /// Does this loop body leave its loop: a `break` of it (not of a loop nested in it)?
 pub(super) fn breaks_out(body: &syn::Block) -> bool {
     struct Breaks {

@@ -777,6 +777,10 @@ impl<'ast> Walker<'_, 'ast> {
         {
             return true;
         }
+        // A loop whose end is an error (`for readout in reader { … } bail!("stream ended")`).
+        if super::loops::ends_in_error(state.body, f) {
+            return true;
+        }
         let Some(var) = stream_receiver(iterable) else {
             return false;
         };

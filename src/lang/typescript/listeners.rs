@@ -186,10 +186,12 @@ impl<'a, 't> Walker<'a, 't> {
         found
     }
 
-    /// A listener the component removes in code of its own elsewhere, same event, on the same
-    /// object under a longer path (kpi's form builder: `survey.rows.on("change", cb)` in the
-    /// helper an effect calls, and `currentApp.survey.rows.off("change")` in the helper the
-    /// unmount cleanup calls): the component does release it, in another effect's cleanup.
+    /// A listener the component removes in code of its own elsewhere, every listener of its
+    /// event at once (`off(event)` with no handler), on the same object under a longer path
+    /// (kpi's form builder: `survey.rows.on("change", cb)` in the helper an effect calls, and
+    /// `currentApp.survey.rows.off("change")` in the helper the unmount cleanup calls): the
+    /// component does release it, in another effect's cleanup. (A removal naming a handler or
+    /// options is judged where it is, with the effect's own cleanup.)
     pub(super) fn released_in_component(&self, n: Node<'t>, a: &Acquisition) -> bool {
         let Some(pair) = self.catalog.effect(&a.pair) else {
             return false;
@@ -235,9 +237,7 @@ impl<'a, 't> Walker<'a, 't> {
                     let o = self.ctext(unwrap_value(o)).replace("?.", ".");
                     o == *receiver || o.ends_with(&suffix)
                 })
-                && call_args(c)
-                    .first()
-                    .is_some_and(|x| unquote(&self.ctext(unwrap_value(*x))) == event);
+                && matches!(call_args(c).as_slice(), [x] if unquote(&self.ctext(unwrap_value(*x))) == event);
         });
         found
     }

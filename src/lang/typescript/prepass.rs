@@ -163,7 +163,8 @@ impl FileInfo {
             sveltekit,
             remix,
             astro,
-            lambda: LAMBDA_DEPS.iter().any(|d| p.has_dep(d)),
+            // (Or a Nuclio function: its spec names the exported `handler`.)
+            lambda: LAMBDA_DEPS.iter().any(|d| p.has_dep(d)) || p.function_spec,
             config: role == Role::Startup && name.contains(".config."),
             role,
             route: app_dir && stem == "route",
@@ -974,6 +975,14 @@ impl<'a, 't> Pre<'a, 't> {
             if lt == "module.exports" {
                 let r = unwrap_value(r);
                 self.default_export(r, span(l));
+            } else if (lt.starts_with("exports.") || lt.starts_with("module.exports."))
+                && lt.ends_with(".handler")
+                && self.info.lambda
+                && is_fn_kind(unwrap_value(r).kind_name())
+            {
+                // `exports.handler = async (event, context) => …`: a serverless function's entry.
+                self.pending
+                    .push((unwrap_value(r), Special::Handler("lambda", span(l))));
             } else if (lt.starts_with("exports.") || lt.starts_with("module.exports."))
                 && let Some(r) = Some(unwrap_value(r)).filter(|r| r.kind_name() == "identifier")
             {

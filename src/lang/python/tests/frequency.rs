@@ -221,3 +221,26 @@ tyro.extras.subcommand_cli_from_dict({'export-month': export_month})
     let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
     assert_eq!(kinds[0], ScopeKind::Startup, "{:#?}", f.clients);
 }
+
+#[test]
+fn an_entry_taken_out_and_closed_before_it_is_replaced_is_a_keyed_reconnect() {
+    // `old = self.clients.pop(key)` … `old.close()` then `self.clients[key] = Client()`: one
+    // per key, the old one closed; without the close, a client per call left open.
+    let src = "\
+import httpx
+
+class Plugin:
+    def start(self, dev):
+        old = self.clients.pop(dev.id, None)
+        if old is not None:
+            old.close()
+        self.clients[dev.id] = httpx.Client()
+
+    def restart(self, dev):
+        self.clients[dev.id] = httpx.Client()
+";
+    let f = facts_with("plugin.py", src, &["httpx"]);
+    let guards: Vec<Guard> = f.clients.iter().map(|c| c.guard).collect();
+    assert_eq!(guards[0], Guard::ModuleCache, "{:#?}", f.clients);
+    assert_ne!(guards[1], Guard::ModuleCache);
+}

@@ -397,3 +397,34 @@ fn serve(events: Vec<Event>) {
     // (A container's `start` is one per container.)
     assert_eq!(guard_of(&f, src, "redis"), Guard::None);
 }
+
+#[test]
+fn a_for_loop_whose_end_is_an_error_serves() {
+    // `for readout in reader { … } bail!("stream ended")`: meant never to end, per item. A
+    // search that returns its find (or `Ok(())`) and bails when none worked goes over a list.
+    let src = r#"
+fn main() -> anyhow::Result<()> {
+    let reader = Reader::new(port.bytes());
+    for readout in reader {
+        let c = reqwest::blocking::Client::new();
+        c.post(URL).send()?;
+    }
+    anyhow::bail!("P1 stream ended")
+}
+"#;
+    let f = facts(src);
+    assert_eq!(kind_of(&f, src, "reqwest"), ScopeKind::Loop);
+    let search = r#"
+fn main() -> anyhow::Result<()> {
+    for m in MIRRORS {
+        let p = redis::Client::open(m)?;
+        if p.get_connection().is_ok() {
+            return Ok(());
+        }
+    }
+    anyhow::bail!("none answered")
+}
+"#;
+    let f = facts(search);
+    assert_ne!(kind_of(&f, search, "redis"), ScopeKind::Loop);
+}
