@@ -315,7 +315,7 @@ impl Prefilter {
 
 /// Names of functions through which a client can be reached from another file: exported
 /// top-level plain functions that build an unguarded client, or call one of `known`, and the
-/// methods of top-level classes that do (an importer may hand one on as a bound method:
+/// methods of top-level Python classes that do (an importer may hand one on as a bound method:
 /// `channel.on("message", handler.relay)`). Nested functions, handlers and components are
 /// never called across files by name.
 pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<String> {
@@ -367,8 +367,9 @@ pub fn reaching_names(facts: &FileFacts, known: &BTreeSet<String>) -> BTreeSet<S
         .iter()
         .zip(&reaching)
         .filter(|(f, r)| {
+            // (Methods: Python's, the only ones with a `def` line.)
             **r && f.parent.is_none()
-                && (f.exported || f.method)
+                && (f.exported || (f.method && f.def_line.is_some()))
                 && f.scope.kind == ScopeKind::Function
         })
         .map(|(f, _)| f.name.clone())

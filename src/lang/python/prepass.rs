@@ -474,6 +474,9 @@ impl<'t> Pre<'t> {
                     let [obj, m] = segs.as_slice() else {
                         return None;
                     };
+                    if pre.imports.contains_key(*obj) {
+                        return None;
+                    }
                     let class = instance_class(obj, expr, src).and_then(|c| dotted(c, src))?;
                     pre.project_target(&[class.as_slice(), &[*m]].concat(), file)
                 })

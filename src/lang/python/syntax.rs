@@ -739,6 +739,7 @@ pub(super) fn instance_class<'t>(name: &str, at: Node<'t>, src: &str) -> Option<
     let mut found = None;
     let mut stack = vec![scope];
     while let Some(n) = stack.pop() {
+        crate::lang::budget::tick();
         if n.start_byte() >= at.start_byte() {
             continue;
         }

@@ -323,6 +323,51 @@ pub(super) fn event_fn_refs(pre: &mut super::prepass::Pre<'_>) {
     }
 }
 
+/// A return type for a callback called again and again: `impl FnMut(&Fill, Sequence, bool)`,
+/// `impl Fn(Request) -> Response`, `Box<dyn FnMut(Event) + Send>` (not `FnOnce`, called once).
+pub(super) fn repeated_callback_type(ty: &Type) -> bool {
+    let repeated = |bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, Token![+]>| {
+        bounds.iter().any(|b| {
+            matches!(b, syn::TypeParamBound::Trait(t)
+                if t.path.segments.last().is_some_and(|s| s.ident == "Fn" || s.ident == "FnMut"))
+        })
+    };
+    match ty {
+        Type::ImplTrait(i) => repeated(&i.bounds),
+        Type::TraitObject(o) => repeated(&o.bounds),
+        Type::Paren(p) => repeated_callback_type(&p.elem),
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            matches!(s.ident.to_string().as_str(), "Box" | "Arc" | "Rc")
+                && matches!(&s.arguments, syn::PathArguments::AngleBracketed(a)
+                    if a.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(t)
+                        if repeated_callback_type(t))))
+        }),
+        _ => false,
+    }
+}
+
+impl Walker<'_, '_> {
+    /// Is closure `c` what the current function returns (its tail, maybe in `Box::new`), the
+    /// function typed as returning a callback called again and again (`fn journal(url: String)
+    /// -> impl FnMut(&Fill, Sequence, bool)`)? Whoever takes it (disruptor's
+    /// `handle_events_with`) calls it once per event: an inferred handler.
+    pub(super) fn returned_callback(&self, c: &ExprClosure) -> bool {
+        let Some(f) = self.fns.last() else {
+            return false;
+        };
+        let Some(syn::ReturnType::Type(_, ty)) = f.sig.map(|s| &s.output) else {
+            return false;
+        };
+        if c.inputs.is_empty() || !repeated_callback_type(ty) {
+            return false;
+        }
+        let Some(tail) = super::returns::block_tail(f.body) else {
+            return false;
+        };
+        matches!(wrapped_closure(tail).unwrap_or(tail), Expr::Closure(t) if std::ptr::eq(t, c))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,50 +416,5 @@ mod tests {
         assert!(listener_chain(&expr("AppSinkCallbacks::builder()")));
         assert!(!listener_chain(&expr("client.builder().timeout(t)")));
         assert!(!listener_chain(&expr("listen(addr)")));
-    }
-}
-
-/// A return type for a callback called again and again: `impl FnMut(&Fill, Sequence, bool)`,
-/// `impl Fn(Request) -> Response`, `Box<dyn FnMut(Event) + Send>` (not `FnOnce`, called once).
-pub(super) fn repeated_callback_type(ty: &Type) -> bool {
-    let repeated = |bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, Token![+]>| {
-        bounds.iter().any(|b| {
-            matches!(b, syn::TypeParamBound::Trait(t)
-                if t.path.segments.last().is_some_and(|s| s.ident == "Fn" || s.ident == "FnMut"))
-        })
-    };
-    match ty {
-        Type::ImplTrait(i) => repeated(&i.bounds),
-        Type::TraitObject(o) => repeated(&o.bounds),
-        Type::Paren(p) => repeated_callback_type(&p.elem),
-        Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
-            matches!(s.ident.to_string().as_str(), "Box" | "Arc" | "Rc")
-                && matches!(&s.arguments, syn::PathArguments::AngleBracketed(a)
-                    if a.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(t)
-                        if repeated_callback_type(t))))
-        }),
-        _ => false,
-    }
-}
-
-impl Walker<'_, '_> {
-    /// Is closure `c` what the current function returns (its tail, maybe in `Box::new`), the
-    /// function typed as returning a callback called again and again (`fn journal(url: String)
-    /// -> impl FnMut(&Fill, Sequence, bool)`)? Whoever takes it (disruptor's
-    /// `handle_events_with`) calls it once per event: an inferred handler.
-    pub(super) fn returned_callback(&self, c: &ExprClosure) -> bool {
-        let Some(f) = self.fns.last() else {
-            return false;
-        };
-        let Some(syn::ReturnType::Type(_, ty)) = f.sig.map(|s| &s.output) else {
-            return false;
-        };
-        if c.inputs.is_empty() || !repeated_callback_type(ty) {
-            return false;
-        }
-        let Some(tail) = super::returns::block_tail(f.body) else {
-            return false;
-        };
-        matches!(wrapped_closure(tail).unwrap_or(tail), Expr::Closure(t) if std::ptr::eq(t, c))
     }
 }

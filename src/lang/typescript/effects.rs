@@ -866,8 +866,7 @@ impl<'a, 't> Walker<'a, 't> {
                             acq.args = acq.args.iter().map(|x| substitute(x, m)).collect();
                         }
                     }
-                    // A helper that keeps its handle on a ref or an object
-                    // (`pulse.current = setTimeout(…)`) may release it elsewhere.
+                    // A helper keeping its handle on a ref (`pulse.current = …`) may release it.
                     // One-shot timers a helper requests are its own business (a focus, a
                     // re-render on the next tick).
                     // A handle the helper passes on (`setSocket(ws)`, `current = ws`, `return
@@ -980,7 +979,8 @@ impl<'a, 't> Walker<'a, 't> {
                     && !self.re_registered(a, &bodies)
                     && !self.swapped(*n, a, &parts.bodies)
                     && !self.released_by_its_callback(*n, a, &parts.bodies)
-                    && !(self.released_later(*n, a) || self.released_in_component(*n, a))
+                    && !self.released_later(*n, a)
+                    && !self.released_in_component(*n, a)
                     && !self.on_callback_local(*n, a, &parts.bodies)
                     && !self.fires_once(a)
             })
