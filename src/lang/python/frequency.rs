@@ -73,16 +73,9 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         }
         let t = compact(text(target, src));
-        let mut stmt = call;
-        while let Some(p) = self.flat.parent(stmt) {
-            if p.kind_name() == "block" {
-                break;
-            }
-            if matches!(p.kind_name(), "function_definition" | "lambda" | "module") {
-                return false;
-            }
-            stmt = p;
-        }
+        let Some(prev) = self.statements_before(call) else {
+            return false;
+        };
         // `x.close()` or `await x.aclose()`: the call's receiver and method.
         let closes = |s: Node<'t>| -> Option<bool> {
             let e = s
@@ -103,10 +96,28 @@ impl<'a, 't> Walker<'a, 't> {
                         .is_some_and(|o| compact(text(o, src)) == t),
             )
         };
-        // (A few statements up: a reconnect closes the old value right before it.)
-        std::iter::successors(stmt.prev_named_sibling(), |s| s.prev_named_sibling())
-            .take(3)
-            .any(|s| closes(s) == Some(true))
+        prev.into_iter().any(|s| closes(s) == Some(true))
+    }
+
+    /// The (up to three) statements just before the one holding `call`, in its block: where a
+    /// reconnect closes the old value right before replacing it. `None` outside a block of
+    /// statements (a lambda, a default value).
+    fn statements_before(&self, call: Node<'t>) -> Option<Vec<Node<'t>>> {
+        let mut stmt = call;
+        while let Some(p) = self.flat.parent(stmt) {
+            if p.kind_name() == "block" {
+                break;
+            }
+            if matches!(p.kind_name(), "function_definition" | "lambda" | "module") {
+                return None;
+            }
+            stmt = p;
+        }
+        Some(
+            std::iter::successors(stmt.prev_named_sibling(), |s| s.prev_named_sibling())
+                .take(3)
+                .collect(),
+        )
     }
 
     /// Is the entry `target` (`self.inverters[dev.id]`) taken out and closed by the statements
@@ -118,20 +129,9 @@ impl<'a, 't> Walker<'a, 't> {
             return false;
         };
         let (map, key) = (compact(text(map, src)), compact(text(key, src)));
-        let mut stmt = call;
-        while let Some(p) = self.flat.parent(stmt) {
-            if p.kind_name() == "block" {
-                break;
-            }
-            if matches!(p.kind_name(), "function_definition" | "lambda" | "module") {
-                return false;
-            }
-            stmt = p;
-        }
-        let prev: Vec<Node<'t>> =
-            std::iter::successors(stmt.prev_named_sibling(), |s| s.prev_named_sibling())
-                .take(3)
-                .collect();
+        let Some(prev) = self.statements_before(call) else {
+            return false;
+        };
         // `old = self.inverters.pop(dev.id, None)` (or `.get(dev.id)`): the name it binds.
         let taken = prev.iter().find_map(|s| {
             let a = s.named_child(0).filter(|a| a.kind_name() == "assignment")?;
