@@ -78,14 +78,24 @@ fn deep_nesting_never_ends_the_run() {
         "src/sum.rs",
         &format!("use sqlx::PgPool;\nfn main() {{ let x = {sum}; }}\n"),
     );
-    // TS: 5,000 nested functions.
+    // TS: 5,000 nested functions under a documentation comment, and 2,000 nested classes
+    // (a climb to the parent per function or method made these quadratic in depth).
     write(
         dir.path(),
         "web/deep.ts",
         &format!(
-            "import {{ Pool }} from \"pg\";\n{}new Pool();\n{}",
+            "import {{ Pool }} from \"pg\";\n/** @customfunction */\n{}new Pool();\n{}",
             "function f() {\n".repeat(5000),
             "}\n".repeat(5000)
+        ),
+    );
+    write(
+        dir.path(),
+        "web/classes.ts",
+        &format!(
+            "import {{ Pool }} from \"pg\";\n{}new Pool();\n{}",
+            "class A {\n  /** @customfunction */\n  m() {\n".repeat(2000),
+            "}}\n".repeat(2000)
         ),
     );
     let out = connlint()
@@ -126,8 +136,9 @@ fn deep_nesting_never_ends_the_run() {
             .any(|d| d["path"] == "app/main.py" && d["rule"] == "per-request-client"),
         "{v}"
     );
-    // Checked: main.py, parens.rs, sum.rs, deep.ts (the skipped file is listed, not counted).
-    assert_eq!(v["files_checked"], 4, "{v}");
+    // Checked: main.py, parens.rs, sum.rs, deep.ts, classes.ts (the skipped files are listed,
+    // not counted).
+    assert_eq!(v["files_checked"], 5, "{v}");
 }
 
 #[test]

@@ -134,6 +134,41 @@ impl<'t> Flat<'t> {
         self.entries.get(p as usize).map(|e| e.node)
     }
 
+    /// `node.prev_named_sibling()`, from the array: tree-sitter finds a sibling through the
+    /// parent (a descent from the root), the array steps back over the earlier siblings'
+    /// subtrees.
+    pub fn prev_named_sibling(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let Some(i) = self.position(node) else {
+            return node.prev_named_sibling();
+        };
+        let p = self.entries.get(i)?.parent;
+        if p == u32::MAX {
+            return node.prev_named_sibling();
+        }
+        let mut j = i;
+        while j > p as usize + 1 {
+            crate::lang::budget::tick();
+            j -= 1;
+            // Climb from the last node of an earlier sibling's subtree to that sibling.
+            let mut k = j;
+            while let Some(e) = self.entries.get(k)
+                && e.parent != p
+                && e.parent != u32::MAX
+            {
+                k = e.parent as usize;
+            }
+            let e = self.entries.get(k)?;
+            if e.parent != p {
+                return None;
+            }
+            if self.kind(e.node, e.kind_id).1 {
+                return Some(e.node);
+            }
+            j = k;
+        }
+        None
+    }
+
     /// Every node of `root`'s subtree, `root` included, in pre-order.
     pub fn nodes(&self, root: Node<'t>) -> impl Iterator<Item = Node<'t>> + '_ {
         self.kinds(root).map(|(n, _)| n)
@@ -257,6 +292,12 @@ mod tests {
                 "{}",
                 n.kind()
             );
+            assert_eq!(
+                flat.prev_named_sibling(n).map(|p| p.id()),
+                n.prev_named_sibling().map(|p| p.id()),
+                "{}",
+                n.kind()
+            );
             assert_eq!(flat.kind(n, n.kind_id()), (n.kind(), n.is_named()));
             let a = events(|f| flat.walk(n, f));
             let b = events(|f| walk_with_cursor(n, f));
@@ -271,13 +312,17 @@ mod tests {
     /// to `property_identifier`, `type_identifier`, `shorthand_property_identifier` …).
     #[test]
     fn kind_table_matches_tree_sitter() {
-        let src = "import { a as b } from 'x';\nclass C<T> { p = 1; m(): T { return this.p as T } }\nconst o = { a, b: 2, [c]: `${d}` };\nexport default function F() { return <div className={o.a}>{b}</div> }\nlet = (;\n";
+        let src = "import { a as b } from 'x';\nclass C<T> { p = 1; /** doc */ @get() @x m(): T { return this.p as T } }\nconst o = { a, b: 2, [c]: `${d}` };\nexport default function F() { return <div className={o.a}>{b}</div> }\nlet = (;\n";
         let tree = parse(tree_sitter_typescript::LANGUAGE_TSX.into(), src);
         let flat = Flat::new(tree.root_node());
         let mut seen = std::collections::HashSet::new();
         for (n, id) in flat.kinds(tree.root_node()) {
             assert_eq!(flat.kind(n, id), (n.kind(), n.is_named()), "{id}");
             assert_eq!(flat.parent(n).map(|p| p.id()), n.parent().map(|p| p.id()));
+            assert_eq!(
+                flat.prev_named_sibling(n).map(|p| p.id()),
+                n.prev_named_sibling().map(|p| p.id())
+            );
             seen.insert(n.kind());
         }
         assert!(seen.contains("property_identifier") && seen.contains("ERROR"));

@@ -548,7 +548,10 @@ impl<'a, 't> Walker<'a, 't> {
             || name == "constructor"
             || self.pre.cli_file
             || named_kids(f).iter().any(|k| k.kind_name() == "decorator")
-            || f.prev_named_sibling()
+            || self
+                .pre
+                .flat
+                .prev_named_sibling(f)
                 .is_some_and(|p| p.kind_name() == "decorator")
         {
             return false;
@@ -611,8 +614,11 @@ impl<'a, 't> Walker<'a, 't> {
                 .map(|p| p.node)
                 .filter(|p| p.kind_name() == "public_field_definition")?
         };
-        let body = member.parent().filter(|b| b.kind_name() == "class_body")?;
-        let class = body.parent().and_then(|c| field(c, "name"))?;
+        let flat = self.pre.flat;
+        let body = flat
+            .parent(member)
+            .filter(|b| b.kind_name() == "class_body")?;
+        let class = flat.parent(body).and_then(|c| field(c, "name"))?;
         let is_static = member
             .children(&mut member.walk())
             .any(|c| c.kind_name() == "static");

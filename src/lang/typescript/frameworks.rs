@@ -120,17 +120,18 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let src = self.src;
         let of = |m: Node<'t>| -> Option<&crate::catalog::FrameworkDecoratorsDef> {
-            method_decorators(m).into_iter().find_map(|d| {
-                let imp = self.pre.imports.get(decorator_name(d, src))?;
-                let exported = imp.path.split('.').next().unwrap_or("");
-                defs.iter().find(|def| {
-                    def.names.iter().any(|n| n == exported)
-                        && def
-                            .modules
-                            .iter()
-                            .any(|m| imp.module == *m || imp.module.starts_with(&format!("{m}/")))
+            method_decorators(self.pre.flat, m)
+                .into_iter()
+                .find_map(|d| {
+                    let imp = self.pre.imports.get(decorator_name(d, src))?;
+                    let exported = imp.path.split('.').next().unwrap_or("");
+                    defs.iter().find(|def| {
+                        def.names.iter().any(|n| n == exported)
+                            && def.modules.iter().any(|m| {
+                                imp.module == *m || imp.module.starts_with(&format!("{m}/"))
+                            })
+                    })
                 })
-            })
         };
         if field(f, "name").is_some_and(|n| text(n, src) == "constructor") {
             let body = f.parent()?;
@@ -539,14 +540,19 @@ impl<'a, 't> Pre<'a, 't> {
 /// The constructor of a provider declared `@Injectable({ scope: Scope.REQUEST })` (NestJS) or
 /// with another of the catalogue's `request_scopes` (graphql-modules' `Scope.Operation`): the
 /// container builds one per request.
-pub(super) fn request_scoped_ctor(f: Node, src: &str, scope: &str) -> bool {
+pub(super) fn request_scoped_ctor<'t>(
+    flat: &Flat<'t>,
+    f: Node<'t>,
+    src: &str,
+    scope: &str,
+) -> bool {
     if f.kind_name() != "method_definition"
         || field(f, "name").is_none_or(|n| text(n, src) != "constructor")
     {
         return false;
     }
     let want = format!("scope:{scope}");
-    super::scopes::class_decorated(f, |d| {
+    super::scopes::class_decorated(flat, f, |d| {
         let t: String = text(d, src).split_whitespace().collect();
         // `Scope.Operation`, not `Scope.OperationLog`.
         t.starts_with("@Injectable(")

@@ -383,10 +383,11 @@ impl<'a, 't> Pre<'a, 't> {
                 }
                 "class_declaration" | "abstract_class_declaration" => {
                     self.class_fields(n);
-                    let top = n.parent().is_some_and(|p| {
+                    let flat = self.flat;
+                    let top = flat.parent(n).is_some_and(|p| {
                         p.kind_name() == "program"
                             || (p.kind_name() == "export_statement"
-                                && p.parent().is_some_and(|g| g.kind_name() == "program"))
+                                && flat.parent(p).is_some_and(|g| g.kind_name() == "program"))
                     });
                     if top && let Some(name) = field(n, "name") {
                         self.module_classes.insert(text(name, src).to_string());

@@ -654,7 +654,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         // Registered by a tag of its documentation comment (`@customfunction`): the host calls
         // it per use.
-        if let Some(tag) = doc_tag(f, src, &self.catalog.registration.doc_tags) {
+        if let Some(tag) = doc_tag(self.pre.flat, f, src, &self.catalog.registration.doc_tags) {
             return FnClass {
                 memo,
                 ..boundary(named(ScopeKind::Handler, Some(tag.trim_start_matches('@'))))
@@ -720,12 +720,13 @@ impl<'a, 't> Walker<'a, 't> {
                         .iter()
                         .filter_map(|e| e.rsplit_once(':'))
                         .find(|(m, v)| {
-                            project.has_dep(m) && super::frameworks::request_scoped_ctor(f, src, v)
+                            project.has_dep(m)
+                                && super::frameworks::request_scoped_ctor(self.pre.flat, f, src, v)
                         })
                         .map(|(m, _)| if m == "@nestjs/common" { "nestjs" } else { m })
                 })
                 .flatten();
-            let scope = if nest && nest_handler(f, src) {
+            let scope = if nest && nest_handler(self.pre.flat, f, src) {
                 named(ScopeKind::Handler, Some("nestjs"))
             } else if let Some(fw) = scoped {
                 named(ScopeKind::Handler, Some(fw))
@@ -1055,25 +1056,25 @@ impl<'a, 't> Walker<'a, 't> {
 /// message: decorated with a route (`@Get()`, `@Post(':id')`, …), GraphQL (`@Query()`,
 /// `@Mutation()`) or message decorator, in a class decorated `@Controller`, `@Resolver` or
 /// `@WebSocketGateway`.
-fn nest_handler(f: Node, src: &str) -> bool {
+fn nest_handler<'t>(flat: &Flat<'t>, f: Node<'t>, src: &str) -> bool {
     if f.kind_name() != "method_definition" {
         return false;
     }
-    if !method_decorators(f)
+    if !method_decorators(flat, f)
         .into_iter()
         .any(|d| NEST_HANDLER_DECORATORS.contains(&decorator_name(d, src)))
     {
         return false;
     }
-    class_decorated(f, |d| {
+    class_decorated(flat, f, |d| {
         NEST_CLASS_DECORATORS.contains(&decorator_name(d, src))
     })
 }
 
 /// Does the class of method `f` carry a decorator that `is` accepts (on the class, or on the
 /// `export` statement that declares it)?
-pub(super) fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
-    let Some(class) = f.parent().and_then(|b| b.parent()) else {
+pub(super) fn class_decorated<'t>(flat: &Flat<'t>, f: Node<'t>, is: impl Fn(Node) -> bool) -> bool {
+    let Some(class) = flat.parent(f).and_then(|b| flat.parent(b)) else {
         return false;
     };
     let on = |n: Node| {
@@ -1086,8 +1087,8 @@ pub(super) fn class_decorated(f: Node, is: impl Fn(Node) -> bool) -> bool {
         false
     };
     on(class)
-        || class
-            .parent()
+        || flat
+            .parent(class)
             .is_some_and(|e| e.kind_name() == "export_statement" && on(e))
 }
 

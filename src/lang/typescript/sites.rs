@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// How far [`Walker::early_return_guard`] climbs from a construction.
+const MAX_GUARD_LEVELS: usize = 200;
+
 impl<'a, 't> Walker<'a, 't> {
     // -------------------------------------------------------------------- names and targets
 
@@ -453,6 +456,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// `if (cached) return cached;` / `if (isConnected) return;` before the construction in
     /// the same function, or an `if` around it testing such state: state that makes it run once.
+    /// At most [`MAX_GUARD_LEVELS`] levels up.
     pub(super) fn early_return_guard(
         &self,
         at: At<'_, 't>,
@@ -461,8 +465,12 @@ impl<'a, 't> Walker<'a, 't> {
     ) -> Guard {
         let src = self.src;
         let mut cur = at;
+        // A guard sits a few levels above the construction; a climb through thousands of
+        // levels (a sum of 5,000 terms) is not looking at one any more.
+        let mut levels = 0;
         while let Some(p) = cur.up() {
-            if is_fn_kind(p.node.kind_name()) && !is_iife(p, src) {
+            levels += 1;
+            if levels > MAX_GUARD_LEVELS || (is_fn_kind(p.node.kind_name()) && !is_iife(p, src)) {
                 break;
             }
             // `getApps().length ? getApp() : initializeApp(config)`, `getApps()[0] ??
@@ -582,7 +590,7 @@ impl<'a, 't> Walker<'a, 't> {
                     guard = Guard::SingletonApi;
                 }
                 // `message.u._id === botUserId`: data compared with data, not state tested.
-                "identifier" if compared_with_data(k, src) => {}
+                "identifier" if compared_with_data(self.pre.flat, k, src) => {}
                 "identifier" => {
                     let name = text(k, src);
                     if registry.iter().any(|r| r == name) {
@@ -953,9 +961,9 @@ fn release_word_of<'n>(name: &'n str, release_words: &HashSet<String>) -> Option
 
 /// Is `ident` one side of an equality whose other side is not a literal (`message.u._id ===
 /// botUserId`)? Such a test compares data; `state === "ready"` or `client == null` tests state.
-fn compared_with_data(ident: Node, src: &str) -> bool {
-    let Some(p) = ident
-        .parent()
+fn compared_with_data<'t>(flat: &Flat<'t>, ident: Node<'t>, src: &str) -> bool {
+    let Some(p) = flat
+        .parent(ident)
         .filter(|p| p.kind_name() == "binary_expression")
     else {
         return false;

@@ -736,14 +736,20 @@ pub(super) fn has_use_server(f: Node, src: &str) -> bool {
 
 /// The documentation-comment tag of `tags` written on function `f` (`/** … @customfunction
 /// QUOTE */` just before it, or before the `export` statement that declares it), if any.
-pub(super) fn doc_tag<'c>(f: Node, src: &str, tags: &'c [String]) -> Option<&'c str> {
-    if tags.is_empty() {
+pub(super) fn doc_tag<'c, 't>(
+    flat: &Flat<'t>,
+    f: Node<'t>,
+    src: &str,
+    tags: &'c [String],
+) -> Option<&'c str> {
+    // No documentation comment in the file: nothing to climb for.
+    if tags.is_empty() || !src.contains("/**") {
         return None;
     }
     let mut holder = f;
     // `export async function f` / `export const f = …`: the comment precedes the statement.
     for _ in 0..3 {
-        match holder.parent() {
+        match flat.parent(holder) {
             Some(p)
                 if matches!(
                     p.kind_name(),
@@ -755,8 +761,8 @@ pub(super) fn doc_tag<'c>(f: Node, src: &str, tags: &'c [String]) -> Option<&'c 
             _ => break,
         }
     }
-    let comment = holder
-        .prev_named_sibling()
+    let comment = flat
+        .prev_named_sibling(holder)
         .filter(|c| c.kind_name() == "comment")?;
     let t = text(comment, src);
     if !t.starts_with("/**") {
@@ -799,12 +805,12 @@ pub(super) fn method_calls<'t>(
 
 /// The decorators of method `f`: the ones before it in its class body, and its own children
 /// (grammar versions differ).
-pub(super) fn method_decorators(f: Node) -> Vec<Node> {
+pub(super) fn method_decorators<'t>(flat: &Flat<'t>, f: Node<'t>) -> Vec<Node<'t>> {
     let mut out = Vec::new();
-    let mut prev = f.prev_named_sibling();
+    let mut prev = flat.prev_named_sibling(f);
     while let Some(d) = prev.filter(|d| d.kind_name() == "decorator") {
         out.push(d);
-        prev = d.prev_named_sibling();
+        prev = flat.prev_named_sibling(d);
     }
     let mut cursor = f.walk();
     for c in f.named_children(&mut cursor) {
