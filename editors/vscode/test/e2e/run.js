@@ -91,10 +91,22 @@ function connlintLog() {
     await sleep(4000);
 
     // 1. Opening the route activates the extension, starts `connlint lsp`, shows the finding.
-    await chord(["Control"], "KeyP");
-    await sleep(1200);
-    await page.keyboard.type("route.ts");
-    await sleep(1500);
+    // Quick Open, until its list offers the file (the first search of a fresh code-server
+    // indexes the workspace: the list can take seconds to fill).
+    const offered = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll(".quick-input-list .monaco-list-row")).some((r) =>
+          r.innerText.includes("route.ts"),
+        ),
+      );
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await chord(["Control"], "KeyP");
+      await sleep(1200);
+      await page.keyboard.type("route.ts");
+      if (await waitFor(offered, 15000)) break;
+      await page.keyboard.press("Escape");
+      await sleep(1000);
+    }
     await page.keyboard.press("Enter");
     const status = await waitFor(async () => ((await problems()).includes("Errors: 1") ? await problems() : ""), 30000);
     check("opening route.ts shows one error", !!status, status || (await problems()));
