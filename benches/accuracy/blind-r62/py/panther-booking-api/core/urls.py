@@ -1,0 +1,5 @@
+from app.urls import urls as booking_urls
+
+url_routing = {
+    'api/': booking_urls,
+}

@@ -1,0 +1,1 @@
+"""Delivery channels, loaded by name through the notifyd.channels entry points."""

@@ -1,0 +1,3 @@
+fn main() -> std::io::Result<()> {
+    ratecard::generate_headers()
+}
