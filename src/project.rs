@@ -118,15 +118,28 @@ fn script_files(command: &str) -> Vec<String> {
         "tsm",
     ];
     let mut out = Vec::new();
+    let is_code = |t: &str| EXTS.iter().any(|e| t.ends_with(e)) && !t.contains("://");
     for part in command.split(['&', ';', '|']) {
         let mut after_flag = false;
+        let mut after_config = false;
         let mut runner = false;
         for tok in part.split_whitespace() {
             let tok = tok.trim_matches(['"', '\'', '`']);
             if tok.starts_with('-') {
                 // `--config x.ts`, `-r x`: the next token is the flag's value.
                 after_flag = !tok.contains('=');
+                // A tool's configuration module (`better-auth generate --config ./auth.cli.ts`)
+                // is loaded by that tool's process: a one-off, like a script it runs.
+                after_config = after_flag && tok == "--config";
+                if let Some(v) = tok.strip_prefix("--config=")
+                    && is_code(v)
+                {
+                    out.push(v.trim_start_matches("./").to_string());
+                }
                 continue;
+            }
+            if std::mem::take(&mut after_config) && is_code(tok) {
+                out.push(tok.trim_start_matches("./").to_string());
             }
             let value = std::mem::take(&mut after_flag);
             let base = tok.rsplit('/').next().unwrap_or(tok);
@@ -134,7 +147,7 @@ fn script_files(command: &str) -> Vec<String> {
                 runner = true;
                 continue;
             }
-            if !value && runner && EXTS.iter().any(|e| tok.ends_with(e)) && !tok.contains("://") {
+            if !value && runner && is_code(tok) {
                 out.push(tok.trim_start_matches("./").to_string());
             }
         }
@@ -854,8 +867,17 @@ mod tests {
             script_files("tsx -r dotenv/config ./server/db/reset.ts && node dist/x.mjs"),
             ["server/db/reset.ts", "dist/x.mjs"]
         );
-        // A flag's value is not what the command runs.
-        assert!(script_files("drizzle-kit generate --config ./drizzle.config.ts").is_empty());
+        // A flag's value is not what the command runs; a tool's configuration module is loaded
+        // by the tool's own process.
+        assert!(script_files("tsx -r ./preload.ts").is_empty());
+        assert_eq!(
+            script_files("drizzle-kit generate --config ./drizzle.config.ts"),
+            ["drizzle.config.ts"]
+        );
+        assert_eq!(
+            script_files("pnpm dlx @better-auth/cli generate --config=auth.cli.ts --yes"),
+            ["auth.cli.ts"]
+        );
         assert_eq!(script_files("node --import=tsx \"seed.ts\""), ["seed.ts"]);
         // A tool given a file does not run it: `pd publish` uploads a Pipedream component.
         assert!(script_files("pd publish components/app/sources/new/new.mjs").is_empty());

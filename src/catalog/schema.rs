@@ -80,6 +80,8 @@ pub struct ClientDef {
     pub owner_handles: Vec<String>,
     /// Python: a construction given a connection someone else holds (`Session(bind=connection)`
     /// in an event listener, `Session(bind=op.get_bind())` in a migration) owns nothing to close.
+    /// TS/JS: a construction given, under option `keyword`, a client held in a variable or a
+    /// field (`new Queue(name, { connection })`) reuses it and opens nothing.
     #[serde(default)]
     pub borrows: Option<BorrowedBind>,
     /// The environment variable the library reads its URL from when the code gives none
@@ -474,6 +476,10 @@ pub struct RegistrationDef {
     /// that calls it per use (`@customfunction`: Excel's and Google Sheets' custom functions,
     /// run per recalculation of each cell that calls them).
     pub doc_tags: Vec<String>,
+    /// TS/JS: modules whose exports' `map`, `flatMap`, `filter` … transform one value (an
+    /// effect, an option, a result), not each element of an array: a callback handed to
+    /// `Effect.map` runs once per evaluation of the effect, not per element (`*` wildcards).
+    pub value_modules: Vec<String>,
     /// Event names whose callback runs once, not per event (`server.on("listening", cb)`,
     /// `process.on("SIGTERM", cb)`): a registration with one of these as its first argument is
     /// not one.

@@ -1105,3 +1105,35 @@ pub(super) fn cancelled_by_flag(parts: &EffectParts<'_>, call: Node, src: &str) 
         hit
     })
 }
+
+/// What a local of the function around `call` stands for, when `object` is one declared from a
+/// path (`const el = ref.current; … el.removeEventListener(…)` → `ref.current`).
+pub(super) fn local_alias<'t>(object: Node<'t>, call: Node<'t>, src: &str) -> Option<Node<'t>> {
+    if object.kind_name() != "identifier" {
+        return None;
+    }
+    let name = text(object, src);
+    let mut f = call.parent();
+    for _ in 0..12 {
+        let p = f?;
+        if is_fn_kind(p.kind_name()) {
+            break;
+        }
+        f = p.parent();
+    }
+    let body = field(f?, "body")?;
+    let mut found = None;
+    traverse(body, |a, entering| {
+        let d = a.node;
+        if !entering || found.is_some() || d.kind_name() != "variable_declarator" {
+            return;
+        }
+        if field(d, "name").is_some_and(|n| text(n, src) == name)
+            && let Some(v) = field(d, "value").map(unwrap_value)
+            && v.kind_name() == "member_expression"
+        {
+            found = Some(v);
+        }
+    });
+    found
+}

@@ -680,8 +680,8 @@ impl<'a, 't> Walker<'a, 't> {
 
     /// A call made by a cleanup. A function kept in a ref (`ref.current()`) or, in a class, in
     /// a field that is not a method (`this.unsubscribe()`) is recorded as a call of
-    /// `ref.current` / `this.unsubscribe`, so that a disposer bound there is seen called.
-    ///
+    /// `ref.current` / `this.unsubscribe`, so that a disposer bound there is seen called; a
+    /// local declared from a path (`const el = ref.current`) stands for that path.
     /// A function written inline as an argument is a new function object, equal to nothing the
     /// effect registered (`removeEventListener("x", () => f())` removes nothing): its text is
     /// replaced by `<function literal at S..E>` (its byte span), so it matches no acquisition.
@@ -722,7 +722,8 @@ impl<'a, 't> Walker<'a, 't> {
                 if prop == "current" || stored {
                     (self.ctext(callee), None)
                 } else {
-                    (prop.to_string(), Some(self.ctext(obj)))
+                    let target = local_alias(obj, n, src).unwrap_or(obj);
+                    (prop.to_string(), Some(self.ctext(target)))
                 }
             }
             _ => return None,
@@ -1154,9 +1155,8 @@ impl<'a, 't> Walker<'a, 't> {
     }
 }
 
-/// Is the node at `at` inside a function nested in `body` (a callback, an event handler), rather
-/// than run by `body` itself? From the walk's ancestors (`at` comes from a walk of `body`): a
-/// climb with `Node::parent` costs a descent from the root per step.
+/// Is the node at `at` inside a function nested in `body` (a callback, an event handler), not
+/// run by `body` itself? From the walk's ancestors (`at` comes from a walk of `body`).
 pub(super) fn in_nested_fn(at: At, body: Node) -> bool {
     for x in at.anc.iter().rev() {
         if x.id() == body.id() {

@@ -710,6 +710,33 @@ impl<'a, 't> Walker<'a, 't> {
         })
     }
 
+    /// Does `call` hand, under option `key`, a value that is not an options object: a client
+    /// held in a variable or a field (`{ connection }`, `{ connection: this.redis }`)?
+    pub(super) fn borrowed_option(&self, call: Node<'t>, key: &str) -> bool {
+        call_args(call).iter().any(|a| {
+            let a = unwrap_value(*a);
+            a.kind_name() == "object"
+                && named_kids(a).into_iter().any(|p| {
+                    let (k, v) = match p.kind_name() {
+                        "pair" => match (field(p, "key"), field(p, "value")) {
+                            (Some(k), Some(v)) => (k, unwrap_value(v)),
+                            _ => return false,
+                        },
+                        "shorthand_property_identifier" => (p, p),
+                        _ => return false,
+                    };
+                    text(k, self.src).trim_matches(|c| c == '"' || c == '\'') == key
+                        && match v.kind_name() {
+                            "identifier" | "shorthand_property_identifier" => {
+                                self.object_of(v, 0).is_none()
+                            }
+                            "member_expression" => text(v, self.src).starts_with("this."),
+                            _ => false,
+                        }
+                })
+        })
+    }
+
     pub(super) fn client_config(
         &self,
         client: usize,

@@ -811,6 +811,7 @@ impl<'a, 't> Walker<'a, 't> {
         if position.is_some()
             && LOOP_METHODS.contains(&callee)
             && parent.scope.kind != ScopeKind::Module
+            && !self.value_transform(position.map(|(call, _)| call.node))
         {
             return FnClass {
                 scope: loopify(&parent.scope),

@@ -337,6 +337,12 @@ impl<'a, 't> Walker<'a, 't> {
         if !def.per_user_options.is_empty() && self.passes_option(n, &def.per_user_options) {
             return;
         }
+        // Handed a client it reuses (`new Queue(name, { connection })`): it opens nothing.
+        if let Some(b) = &def.borrows
+            && self.borrowed_option(n, &b.keyword)
+        {
+            return;
+        }
         let mut vc = self.value_context(at);
         if vc.member.is_some() || vc.via_arg {
             // Query data is not the client: `const rows = await new Pool().query(…)`.
@@ -513,6 +519,9 @@ impl<'a, 't> Walker<'a, 't> {
                         let g = self.condition_guard(cond, ctor_root, registry);
                         if g != Guard::None {
                             return g;
+                        }
+                        if once_flag(p.node, st, cond, cur.node, src) {
+                            return Guard::Memo;
                         }
                     }
                 }
@@ -1001,4 +1010,26 @@ fn kept_on_object(call: Node) -> bool {
         }
     }
     false
+}
+
+/// `if (isRunning) return; isRunning = true;` before `at` in `block`: a flag the function tests
+/// and then raises, so what follows runs once.
+fn once_flag(block: Node, early: Node, cond: Node, at: Node, src: &str) -> bool {
+    let flag = unwrap_value(cond);
+    if !matches!(flag.kind_name(), "identifier" | "member_expression") {
+        return false;
+    }
+    let flag = text(flag, src);
+    named_kids(block)
+        .into_iter()
+        .skip_while(|s| s.id() != early.id())
+        .take_while(|s| s.start_byte() < at.start_byte())
+        .any(|s| {
+            s.kind_name() == "expression_statement"
+                && s.named_child(0).is_some_and(|e| {
+                    e.kind_name() == "assignment_expression"
+                        && field(e, "left").is_some_and(|l| text(l, src) == flag)
+                        && field(e, "right").is_some_and(|r| text(r, src) == "true")
+                })
+        })
 }

@@ -1031,6 +1031,12 @@ pub(super) fn fills_missing_key(cond: Node, body: Node, src: &str) -> bool {
             (Some(o), Some(k)) => (text(o, src), text(k, src)),
             _ => return false,
         },
+        // `let queue = queues.get(name); if (!queue) { queue = new Queue(…); queues.set(name,
+        // queue) }`: the local holds what the map has under the key.
+        "identifier" => match looked_up_before(tested, body, src) {
+            Some(mk) => mk,
+            None => return false,
+        },
         _ => return false,
     };
     let mut fills = false;
@@ -1055,4 +1061,54 @@ pub(super) fn fills_missing_key(cond: Node, body: Node, src: &str) -> bool {
         };
     });
     fills
+}
+
+/// `(map, key)` when `local` was declared, in a statement before the `if` whose consequence is
+/// `body`, from a lookup of a map (`let queue = queues.get(name)`, `const c = cache[key]`).
+fn looked_up_before<'s>(local: Node, body: Node, src: &'s str) -> Option<(&'s str, &'s str)> {
+    let name = text(local, src);
+    let stmt = body.parent().filter(|p| p.kind_name() == "if_statement")?;
+    let mut prev = stmt.prev_named_sibling();
+    // (A few statements back: the lookup sits just before its test.)
+    for _ in 0..4 {
+        let s = prev?;
+        prev = s.prev_named_sibling();
+        if !matches!(
+            s.kind_name(),
+            "lexical_declaration" | "variable_declaration"
+        ) {
+            continue;
+        }
+        let mut cursor = s.walk();
+        for d in s.named_children(&mut cursor) {
+            if d.kind_name() != "variable_declarator"
+                || field(d, "name").is_none_or(|n| text(n, src) != name)
+            {
+                continue;
+            }
+            let mut v = unwrap_value(field(d, "value")?);
+            if v.kind_name() == "await_expression" {
+                v = unwrap_value(v.named_child(0)?);
+            }
+            return match v.kind_name() {
+                "call_expression" => {
+                    let f =
+                        field(v, "function").filter(|f| f.kind_name() == "member_expression")?;
+                    if field(f, "property").is_none_or(|p| text(p, src) != "get") {
+                        return None;
+                    }
+                    Some((
+                        text(field(f, "object")?, src),
+                        text(*call_args(v).first()?, src),
+                    ))
+                }
+                "subscript_expression" => Some((
+                    text(field(v, "object")?, src),
+                    text(field(v, "index")?, src),
+                )),
+                _ => None,
+            };
+        }
+    }
+    None
 }

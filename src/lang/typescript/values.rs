@@ -276,11 +276,32 @@ impl<'a, 't> Walker<'a, 't> {
         false
     }
 
-    pub(super) fn is_loop_callback(&self, f: At) -> bool {
-        arg_position(f)
-            .and_then(|(call, _)| field(call.node, "function"))
+    pub(super) fn is_loop_callback(&self, f: At<'_, 't>) -> bool {
+        let call = arg_position(f).map(|(call, _)| call.node);
+        call.and_then(|c| field(c, "function"))
             .and_then(|c| callee_name(c, self.src))
             .is_some_and(|c| LOOP_METHODS.contains(&c))
+            && !self.value_transform(call)
+    }
+
+    /// Is `call` a `map`/`flatMap`/… of a module that transforms one value (the catalogue's
+    /// `[registration] value_modules`: `Effect.map(f)`, `O.map(f)` from fp-ts), whose callback
+    /// runs once, not per element?
+    pub(super) fn value_transform(&self, call: Option<Node<'t>>) -> bool {
+        let modules = &self.catalog.registration.value_modules;
+        let Some(object) = call
+            .and_then(|c| field(c, "function"))
+            .map(unwrap_value)
+            .filter(|c| c.kind_name() == "member_expression")
+            .and_then(|c| field(c, "object"))
+            .filter(|o| o.kind_name() == "identifier")
+        else {
+            return false;
+        };
+        self.pre
+            .imports
+            .get(text(object, self.src))
+            .is_some_and(|imp| modules.iter().any(|m| wildcard_match(m, &imp.module)))
     }
 }
 

@@ -329,3 +329,93 @@ export async function d() { let xs = ["x"]; for (const r of xs) { const c = new 
     let each = crate::facts::FINITE_LOOP;
     assert_eq!(tags, vec![each, each, "", ""]);
 }
+
+/// A local looked up from a map, tested, then built and put back under the same key: the
+/// construction is guarded (a keyed cache), not a factory's fresh client.
+#[test]
+fn a_looked_up_local_filled_on_a_miss_is_a_memo() {
+    let src = |set: &str| {
+        format!(
+            r#"import {{ Queue }} from "bullmq";
+const queues = new Map<string, Queue>();
+export const getQueue = (name: string): Queue => {{
+  let queue = queues.get(name);
+  if (!queue) {{
+    queue = new Queue(name, {{ connection: {{ host: "r" }} }});
+    {set}
+  }}
+  return queue;
+}};
+"#
+        )
+    };
+    let kept = facts("src/q.ts", &["bullmq"], &src("queues.set(name, queue);"));
+    assert_eq!(one_client(&kept).guard, Guard::Memo);
+    let lost = facts("src/q.ts", &["bullmq"], &src("console.log(name);"));
+    assert_eq!(one_client(&lost).guard, Guard::None);
+}
+
+/// `if (running) return; running = true;` before the construction: a flag raised once.
+#[test]
+fn a_raised_once_flag_guards_what_follows() {
+    let src = |raise: &str| {
+        format!(
+            r#"import {{ Worker }} from "bullmq";
+export function consumer() {{
+  let running = false;
+  return async function start(topics: string[]) {{
+    if (running) return;
+    {raise}
+    for (const t of topics) new Worker(t, async () => {{}}, {{ connection: {{ host: "r" }} }});
+  }};
+}}
+"#
+        )
+    };
+    let once = facts("src/w.ts", &["bullmq"], &src("running = true;"));
+    assert_eq!(one_client(&once).guard, Guard::Memo);
+    let again = facts("src/w.ts", &["bullmq"], &src("running = false;"));
+    assert_eq!(one_client(&again).guard, Guard::None);
+}
+
+/// `Effect.map(f)` (a module of the catalogue's `value_modules`) runs `f` once; an array's
+/// `map` runs it per element.
+#[test]
+fn a_value_modules_map_is_no_loop() {
+    let src = |recv: &str| {
+        format!(
+            r#"import {{ createClient }} from "@clickhouse/client";
+import {{ Effect }} from "effect";
+export const make = (urls: string[]) => {recv}.map((u) => createClient({{ url: String(u) }}));
+"#
+        )
+    };
+    let effect = facts(
+        "src/c.ts",
+        &["@clickhouse/client", "effect"],
+        &src("Effect"),
+    );
+    assert_eq!(one_client(&effect).scope.kind, ScopeKind::Function);
+    let array = facts("src/c.ts", &["@clickhouse/client", "effect"], &src("urls"));
+    assert_eq!(one_client(&array).scope.kind, ScopeKind::Loop);
+}
+
+/// A BullMQ Queue handed an ioredis instance reuses it (`borrows`); given options, it is a
+/// client of its own. A Worker always is.
+#[test]
+fn a_queue_handed_a_connection_borrows_it() {
+    let f = facts(
+        "src/b.ts",
+        &["bullmq", "ioredis"],
+        r#"import { Queue, Worker } from "bullmq";
+export function board(connection: unknown, names: string[]) {
+  const shared = names.map((n) => new Queue(n, { connection }));
+  const own = names.map((n) => new Queue(n, { connection: { host: "r" } }));
+  const workers = names.map((n) => new Worker(n, async () => {}, { connection }));
+  return [shared, own, workers];
+}
+"#,
+    );
+    let ctors: Vec<&str> = f.clients.iter().map(|c| c.ctor.as_str()).collect();
+    assert_eq!(ctors, ["new Queue()", "new Worker()"], "{:#?}", f.clients);
+}

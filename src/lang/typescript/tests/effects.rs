@@ -1048,3 +1048,36 @@ export function Form({ content, load }) {
         f.effects
     );
 }
+
+/// A cleanup's local read from a path (`const el = ref.current`) stands for that path in what
+/// the cleanup calls on it; one read from elsewhere does not.
+#[test]
+fn a_cleanup_local_stands_for_its_path() {
+    let src = |from: &str| {
+        format!(
+            r#"import {{ useEffect }} from "react";
+export function useMenu({{ ref, on }}: any) {{
+  useEffect(() => {{
+    ref.current.addEventListener("contextmenu", on);
+    return () => {{
+      const el = {from};
+      if (el) el.removeEventListener("contextmenu", on);
+    }};
+  }}, [on]);
+}}
+"#
+        )
+    };
+    let same = facts("src/useMenu.ts", &["react"], &src("ref.current"));
+    let calls = cleanup_calls(one_effect(&same));
+    assert!(
+        calls.contains(&"ref.current.removeEventListener(\"contextmenu\",on)".to_string()),
+        "{calls:?}"
+    );
+    let other = facts("src/useMenu.ts", &["react"], &src("document.body"));
+    let calls = cleanup_calls(one_effect(&other));
+    assert!(
+        calls.contains(&"document.body.removeEventListener(\"contextmenu\",on)".to_string()),
+        "{calls:?}"
+    );
+}
