@@ -101,9 +101,13 @@ pub(super) const FALCON_RESPONDERS: &[&str] = &[
 pub(super) const FLASK_REQUEST_HOOKS: &[&str] =
     &["before_request", "after_request", "teardown_request"];
 
-/// Decorators that run a function once, at startup.
-pub(super) const STARTUP_DECORATORS: &[&str] =
-    &["before_first_request", "before_serving", "on_startup"];
+/// Decorators that run a function once, at startup (Panther's `@Event.startup`).
+pub(super) const STARTUP_DECORATORS: &[&str] = &[
+    "before_first_request",
+    "before_serving",
+    "on_startup",
+    "startup",
+];
 
 /// Celery signals whose receivers run once per worker process.
 pub(super) const CELERY_SIGNALS: &[&str] = &[

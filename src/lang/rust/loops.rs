@@ -423,7 +423,8 @@ pub(super) fn exit_branches(body: &syn::Block, conv: &Conv<'_>) -> Vec<Span> {
 }
 
 /// What a loop rebuilds only when the old one is gone: `if client.is_closed() { client =
-/// db::connect(url)?; }`, an assignment to a name the `if`'s condition tests. That runs once per
+/// db::connect(url)?; }`, an assignment to a name the `if`'s condition tests (also from an
+/// `if let Ok(fresh) = …` or a `match` arm). That runs once per
 /// lost connection, not once per iteration. (Loops nested inside are their own.)
 pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     struct Reconnect<'r, 'c> {
@@ -476,6 +477,17 @@ pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
                             if m.arms.iter().any(|arm| assigns_tested(&arm.body)) =>
                         {
                             self.out.insert(self.rx.conv.of(value_core(&m.expr)));
+                        }
+                        // `if let Ok(fresh) = db::connect(1) { client = fresh; }`
+                        syn::Stmt::Expr(Expr::If(inner), _)
+                            if matches!(&*inner.cond, Expr::Let(_))
+                                && inner.then_branch.stmts.iter().any(
+                                    |st| matches!(st, syn::Stmt::Expr(e, _) if assigns_tested(e)),
+                                ) =>
+                        {
+                            if let Expr::Let(l) = &*inner.cond {
+                                self.out.insert(self.rx.conv.of(value_core(&l.expr)));
+                            }
                         }
                         _ => {}
                     }

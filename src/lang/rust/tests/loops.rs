@@ -248,6 +248,46 @@ fn main() {
     assert_eq!(in_loop, [ScopeKind::Startup, ScopeKind::Function]);
 }
 
+/// The same through `if let Ok(fresh) = connect(…) { client = fresh; }`; a connect whose
+/// result replaces another name is per iteration.
+#[test]
+fn an_if_let_replacing_the_tested_connection_reconnects() {
+    let src = |target: &str| {
+        format!(
+            r#"
+fn connect(url: &str) -> Result<postgres::Client, postgres::Error> {{
+    postgres::Client::connect(url, postgres::NoTls)
+}}
+fn main() {{
+    let mut client = connect("x").unwrap();
+    let mut other = connect("y").unwrap();
+    loop {{
+        if client.is_closed() {{
+            if let Ok(fresh) = connect("x") {{
+                {target} = fresh;
+            }}
+        }}
+    }}
+}}
+"#
+        )
+    };
+    let kinds = |f: &FileFacts| -> Vec<ScopeKind> {
+        f.calls
+            .iter()
+            .filter(|c| c.name == "connect")
+            .map(|c| c.scope.kind)
+            .collect()
+    };
+    let same = facts(&src("client"));
+    assert_eq!(
+        kinds(&same),
+        [ScopeKind::Startup, ScopeKind::Startup, ScopeKind::Function]
+    );
+    let other = facts(&src("other"));
+    assert_eq!(kinds(&other)[2], ScopeKind::Loop);
+}
+
 #[test]
 fn what_a_loop_stores_per_element_runs_at_the_functions_frequency() {
     let src = r#"
