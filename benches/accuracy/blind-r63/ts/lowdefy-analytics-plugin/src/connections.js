@@ -1,0 +1,1 @@
+export { default as Analytics } from './connections/Analytics/Analytics.js';
