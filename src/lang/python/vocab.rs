@@ -101,12 +101,14 @@ pub(super) const FALCON_RESPONDERS: &[&str] = &[
 pub(super) const FLASK_REQUEST_HOOKS: &[&str] =
     &["before_request", "after_request", "teardown_request"];
 
-/// Decorators that run a function once, at startup (Panther's `@Event.startup`).
+/// Decorators that run a function once, at startup (Panther's `@Event.startup`, Silverback's
+/// `@bot.on_worker_startup()`, once per worker process).
 pub(super) const STARTUP_DECORATORS: &[&str] = &[
     "before_first_request",
     "before_serving",
     "on_startup",
     "startup",
+    "on_worker_startup",
 ];
 
 /// Celery signals whose receivers run once per worker process.

@@ -66,6 +66,25 @@ impl<'a, 't> Walker<'a, 't> {
         {
             binding = Some(self.ctext(parent));
         }
+        // A client the effect closes itself (`try { … } finally { await client.end() }` in an
+        // async IIFE, `.finally(() => client.end())`) and returns no cleanup: closed when its
+        // work ends, not left for a cleanup.
+        if parts.returns.is_empty()
+            && parts.cleanup_fns.is_empty()
+            && let Some(id) = pair.strip_prefix("client:")
+            && let Some(b) = binding.as_deref()
+            && let Some(def) = self.catalog.by_id(id)
+        {
+            let mut closed = false;
+            for m in &def.release {
+                method_calls(&parts.bodies, m, src, |_, object| {
+                    closed |= text(object, src) == b;
+                });
+            }
+            if closed {
+                return None;
+            }
+        }
         // `const { room, leave } = client.enterRoom(…)`: the result's disposer, destructured
         // under its release's name, is what releases it.
         if let Some(p) = self.catalog.effect(&pair)

@@ -1081,3 +1081,37 @@ export function useMenu({{ ref, on }}: any) {{
         "{calls:?}"
     );
 }
+
+/// A client the effect closes itself (`finally { await client.end() }` in an async IIFE) is no
+/// acquisition left for a cleanup; one it never closes is.
+#[test]
+fn a_client_the_effect_closes_is_not_left_for_the_cleanup() {
+    let src = |close: &str| {
+        format!(
+            r#"import {{ useEffect }} from "react";
+import pg from "pg";
+export function Index() {{
+  useEffect(() => {{
+    const client = new pg.Client({{}});
+    (async () => {{
+      try {{ await client.connect(); }} finally {{ {close} }}
+    }})();
+  }}, []);
+  return null;
+}}
+"#
+        )
+    };
+    let closed = facts(
+        "src/index.tsx",
+        &["react", "pg"],
+        &src("await client.end();"),
+    );
+    assert!(
+        closed.effects.iter().all(|e| e.acquisitions.is_empty()),
+        "{:#?}",
+        closed.effects
+    );
+    let open = facts("src/index.tsx", &["react", "pg"], &src("console.log(1);"));
+    assert_eq!(one_effect(&open).acquisitions.len(), 1);
+}
