@@ -742,8 +742,7 @@ pub(super) fn doc_tag<'c, 't>(
     src: &str,
     tags: &'c [String],
 ) -> Option<&'c str> {
-    // No documentation comment in the file: nothing to climb for.
-    if tags.is_empty() || !src.contains("/**") {
+    if tags.is_empty() {
         return None;
     }
     let mut holder = f;
