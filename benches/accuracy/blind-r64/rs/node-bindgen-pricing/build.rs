@@ -1,0 +1,3 @@
+fn main() {
+    node_bindgen::build::configure();
+}
