@@ -802,6 +802,11 @@ pub struct InferredDef {
     /// per value the stream emits.
     #[serde(default)]
     pub observer_keys: Vec<String>,
+    /// TS/JS: the properties of an object that hold its callbacks by name (`bot.events`,
+    /// a template engine's `env.filters`): a function assigned into one (`env.filters.stock =
+    /// async (sku) => …`) is the object's to call, probably per event or per use.
+    #[serde(default)]
+    pub registry_properties: Vec<String>,
     /// Python / Rust: method names that say they register an event callback, as prefixes and
     /// suffixes (`on_`: `@app.on_message(…)`; `_handler`: `@dp.message_handler(…)`), when no
     /// name or path is given.

@@ -1100,6 +1100,23 @@ pub(super) fn release_position(call: Node, owner: Node, site: Node, src: &str) -
         }
         match parent.kind_name() {
             "lambda" | "function_definition" => return Position::Deferred,
+            // In another branch of an `if` than the acquisition (`if msg == "startup": state[
+            // "http"] = Client() … elif msg == "shutdown": state["http"].close()`): released
+            // when another event takes that branch, not on the way out of this one.
+            "elif_clause" | "else_clause" | "block"
+                if parent.parent().is_some_and(|i| {
+                    i.kind_name() == "if_statement"
+                        && i.start_byte() <= site.start_byte()
+                        && site.end_byte() <= i.end_byte()
+                        && !(parent.start_byte() <= site.start_byte()
+                            && site.end_byte() <= parent.end_byte())
+                        && (parent.kind_name() != "block"
+                            || i.field("consequence")
+                                .is_some_and(|c| c.id() == parent.id()))
+                }) =>
+            {
+                return Position::Deferred;
+            }
             "finally_clause"
                 if parent
                     .parent()

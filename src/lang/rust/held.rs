@@ -26,6 +26,34 @@ pub(super) fn open_loop(e: &Expr) -> Option<&Block> {
     }
 }
 
+/// A `let` of a struct literal one of whose fields is a checkout (`let mut session =
+/// MinerSession { db: pool.get().await?, … }`): the binding, and the field's value.
+fn checkout_field<'l>(
+    local: &'l syn::Local,
+    methods: &[String],
+    text_of: &dyn Fn(&Expr) -> String,
+) -> Option<(String, &'l Expr)> {
+    let name = pat_binding(&local.pat)?;
+    let Expr::Struct(s) = value_core(&local.init.as_ref()?.expr) else {
+        return None;
+    };
+    s.fields.iter().find_map(|f| {
+        let probe = syn::Local {
+            attrs: Vec::new(),
+            let_token: Default::default(),
+            pat: local.pat.clone(),
+            init: Some(syn::LocalInit {
+                eq_token: Default::default(),
+                expr: Box::new(f.expr.clone()),
+                diverge: None,
+            }),
+            semi_token: Default::default(),
+        };
+        super::session_state::checkout_binding(&probe, methods, text_of)
+            .map(|_| (name.clone(), &f.expr))
+    })
+}
+
 /// `thread::spawn(move || { …; loop { … } })`, `tokio::spawn(async move { … })`: a loop that
 /// does not end, in the body of a closure or `async` block handed to a `spawn` call, and that
 /// loop's body.
@@ -247,16 +275,20 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         for b in blocks.out {
             for (i, st) in b.stmts.iter().enumerate() {
                 let Stmt::Local(local) = st else { continue };
-                let Some(name) = super::session_state::checkout_binding(
-                    local,
-                    &self.catalog.checkout_methods,
-                    &text_of,
-                ) else {
-                    continue;
-                };
                 let Some(init) = local.init.as_ref() else {
                     continue;
                 };
+                let methods = &self.catalog.checkout_methods;
+                // (Or a field of a struct the `let` builds: `let mut session = MinerSession {
+                // db: pool.get().await?, … }` holds the checkout as long as `session` lives.)
+                let (name, checkout) =
+                    match super::session_state::checkout_binding(local, methods, &text_of) {
+                        Some(name) => (name, &*init.expr),
+                        None => match checkout_field(local, methods, &text_of) {
+                            Some(found) => found,
+                            None => continue,
+                        },
+                    };
                 let rest = b.stmts.get(i + 1..).unwrap_or_default();
                 // Used by the loop; or only still in scope while it runs, never given up
                 // before it (`drop(conn)`, handed on by value, closed).
@@ -289,7 +321,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
                     _ => None,
                 });
                 let Some((at, idle)) = at else { continue };
-                let Some((shown, span)) = self.built_by(value_core(&init.expr)) else {
+                let Some((shown, span)) = self.built_by(value_core(checkout)) else {
                     continue;
                 };
                 found.push(Parked {

@@ -308,8 +308,11 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     }
     let mut kept = out.direct_spans;
     // What leaves, through the variables it was bound from (`let result = connect().await;
-    // match result { Ok(pool) => return Ok(pool), … }`: `pool` ← `result` ← the attempt).
+    // match result { Ok(pool) => return Ok(pool), … }`: `pool` ← `result` ← the attempt), and
+    // what it derives from (`return Ok(Store { readings: db.collection("r") })` after `let db =
+    // client.database("t")`: the client lives on in the collections).
     let mut names: HashSet<String> = out.direct_names.iter().cloned().collect();
+    names.extend(out.derived_names.iter().cloned());
     names.extend(v.attempts.iter().filter_map(|a| expr_ident(value_core(a))));
     loop {
         let before = names.len();
@@ -319,6 +322,9 @@ pub(super) fn retry_kept(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
                 if let Some(id) = expr_ident(value_core(e)) {
                     names.insert(id);
                 }
+                let mut from = Returns::default();
+                returned_expr(e, Mode::Direct, rx, &mut from);
+                names.extend(from.derived_names);
             }
         }
         if names.len() == before {
@@ -506,81 +512,8 @@ pub(super) fn reconnects(body: &syn::Block, rx: &Rx<'_>) -> HashSet<Span> {
     v.out
 }
 
-/// Is the function memoized by hand in a map: a statement of its body returns early from what
-/// the map holds for the key (`if let Some(v) = self.cache.get(domain) { return Ok(v); }`) and
-/// the body later stores into that same map (`self.cache.insert(domain, v)`, `.entry(k)`)? What it builds
-/// then runs once per key and cache miss, like a `#[cached]` function's.
-pub(super) fn memoized_by_map(body: &syn::Block, conv: &Conv<'_>) -> bool {
-    /// The receiver of a `.get(…)` an `if let` tests, seen through `?` and `.await`.
-    fn got_from(e: &Expr) -> Option<&Expr> {
-        match value_core(e) {
-            Expr::MethodCall(m) if m.method == "get" || m.method == "get_mut" => Some(&*m.receiver),
-            _ => None,
-        }
-    }
-    /// Does what `visit` walks return (closures and items are not this function)?
-    fn returns(visit: impl FnOnce(&mut Returns)) -> bool {
-        let mut r = Returns { found: false };
-        visit(&mut r);
-        r.found
-    }
-    struct Returns {
-        found: bool,
-    }
-    impl<'a> syn::visit::Visit<'a> for Returns {
-        fn visit_expr_return(&mut self, _: &'a syn::ExprReturn) {
-            self.found = true;
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
-    }
-    struct Inserts<'c> {
-        conv: &'c Conv<'c>,
-        target: String,
-        found: bool,
-    }
-    impl<'a> syn::visit::Visit<'a> for Inserts<'_> {
-        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
-            // (`self.cache.insert(k, v)`, or `CACHE.lock().unwrap().entry(k).or_insert(v)`.)
-            if (m.method == "insert" || m.method == "entry")
-                && place_text(self.conv, &m.receiver) == self.target
-            {
-                self.found = true;
-            }
-            syn::visit::visit_expr_method_call(self, m);
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
-    }
-    for (i, st) in body.stmts.iter().enumerate() {
-        let syn::Stmt::Expr(Expr::If(ifx), _) = st else {
-            continue;
-        };
-        let Expr::Let(l) = &*ifx.cond else { continue };
-        let Some(map) = got_from(&l.expr) else {
-            continue;
-        };
-        if !returns(|r| syn::visit::Visit::visit_block(r, &ifx.then_branch)) {
-            continue;
-        }
-        let mut ins = Inserts {
-            conv,
-            target: place_text(conv, map),
-            found: false,
-        };
-        for later in &body.stmts[i + 1..] {
-            syn::visit::Visit::visit_stmt(&mut ins, later);
-        }
-        if ins.found {
-            return true;
-        }
-    }
-    false
-}
-
 /// The text of a place expression, without its whitespace (`self.inner.cache.policies`).
-fn place_text(conv: &Conv<'_>, e: &Expr) -> String {
+pub(super) fn place_text(conv: &Conv<'_>, e: &Expr) -> String {
     let span = conv.of(e);
     conv.text
         .get(span.start as usize..span.end as usize)

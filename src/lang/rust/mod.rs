@@ -48,6 +48,7 @@ mod returns;
 mod scopes;
 mod session_state;
 mod sessions;
+mod slots;
 pub mod state;
 mod syntax;
 mod vocab;

@@ -206,6 +206,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     fn visit_block(&mut self, b: &'ast syn::Block) {
         self.miss_branches
             .extend(super::loops::after_empty_slot_guard(b, self.conv));
+        self.miss_branches
+            .extend(super::slots::taken_or_built(b, self.conv));
         visit::visit_block(self, b);
     }
 

@@ -523,7 +523,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             (kind, framework) = (ScopeKind::Startup, Some("startup"));
         }
         let trait_impl = place.trait_impl;
-        let memo = is_memo_attr(attrs) || super::loops::memoized_by_map(block, self.conv);
+        let memo = is_memo_attr(attrs) || super::slots::memoized_by_map(block, self.conv);
         let parent = self.ctx().fn_idx;
         let idx = self.facts.functions.len();
         let span = self.conv.of(&sig.ident);

@@ -780,6 +780,21 @@ pub(super) fn holder_text(at: At, src: &str) -> Option<String> {
                 }
                 return Some(format!("this.{}", key_name(field(pn, "name")?, src)?));
             }
+            // A property of a local object, a hand-made ref: `const frame = { current:
+            // requestAnimationFrame(tick) }` is held as `frame.current`.
+            "pair" => {
+                if !is_field(pn, "value", cn) {
+                    return None;
+                }
+                let key = key_name(field(pn, "key")?, src)?;
+                let obj = p.up().filter(|o| o.node.kind_name() == "object")?;
+                let decl = obj
+                    .up()
+                    .filter(|d| d.node.kind_name() == "variable_declarator")?;
+                let name = field(decl.node, "name").filter(|n| n.kind_name() == "identifier")?;
+                return is_field(decl.node, "value", obj.node)
+                    .then(|| format!("{}.{key}", text(name, src)));
+            }
             "assignment_expression" | "augmented_assignment_expression" => {
                 if !is_field(pn, "right", cn) {
                     return None;
@@ -1035,7 +1050,7 @@ pub(super) fn completes_by_itself(pair: &crate::catalog::EffectPairDef, receiver
 /// return` (or `if (!flag) return`), and a cleanup function assigns `flag`
 /// (`let cancelled = false; const attempt = () => { if (cancelled) return; … };
 /// setTimeout(attempt, 0); return () => { cancelled = true }`)? The timer then fires into
-/// nothing.
+/// nothing. Or by the unmount itself: `if (!box.current) return` on an element ref.
 pub(super) fn cancelled_by_flag(parts: &EffectParts<'_>, call: Node, src: &str) -> bool {
     let Some(arg) = call_args(call).first().map(|a| unwrap_value(*a)) else {
         return false;
@@ -1081,13 +1096,29 @@ pub(super) fn cancelled_by_flag(parts: &EffectParts<'_>, call: Node, src: &str) 
     let Some(mut cond) = field(first, "condition").map(unwrap_value) else {
         return false;
     };
+    let mut negated = false;
     if cond.kind_name() == "unary_expression" {
         match field(cond, "argument").map(unwrap_value) {
-            Some(a) => cond = a,
+            Some(a) => (cond, negated) = (a, true),
             None => return false,
         }
     }
-    if !returns || cond.kind_name() != "identifier" {
+    if !returns {
+        return false;
+    }
+    // `if (!box.current) return`, `box` an element ref of the component (`ref={box}`): React
+    // empties it when the element unmounts, so a re-armed frame or timer stops then (a
+    // measuring loop: `const check = () => { if (!box.current) return; …;
+    // requestAnimationFrame(check) }`).
+    if negated
+        && cond.kind_name() == "member_expression"
+        && field(cond, "property").is_some_and(|p| text(p, src) == "current")
+        && let Some(r) = field(cond, "object").filter(|o| o.kind_name() == "identifier")
+    {
+        let attached = format!("ref={{{}}}", text(r, src));
+        return src.contains(&attached);
+    }
+    if cond.kind_name() != "identifier" {
         return false;
     }
     let flag = text(cond, src);

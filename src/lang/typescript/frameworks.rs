@@ -511,7 +511,9 @@ fn stop_flag(member: Node<'_>, src: &str) -> bool {
 
 impl<'a, 't> Pre<'a, 't> {
     /// A function assigned to an object's events (`bot.events.messageCreate = onMessageCreate`,
-    /// Discordeno) runs once per event: probably (the shape, not a known library, says so).
+    /// Discordeno) or another of its registries (`[registration.inferred] registry_properties`:
+    /// a template engine's `env.filters.stock = async (sku) => …`) runs once per event or use:
+    /// probably (the shape, not a known library, says so).
     pub(super) fn event_property(&mut self, assign: Node<'t>, left: Node<'t>) {
         let src = self.src;
         let Some(value) = field(assign, "right") else {
@@ -527,7 +529,16 @@ impl<'a, 't> Pre<'a, 't> {
         }
         let on_events = field(left, "object")
             .and_then(|o| dotted_path(unwrap_value(o), src))
-            .is_some_and(|p| p.rsplit('.').next() == Some("events"));
+            .is_some_and(|p| {
+                p.rsplit('.').next().is_some_and(|last| {
+                    self.catalog
+                        .registration
+                        .inferred
+                        .registry_properties
+                        .iter()
+                        .any(|r| r == last)
+                })
+            });
         if on_events {
             self.pending.push((
                 value,

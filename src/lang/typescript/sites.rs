@@ -971,6 +971,19 @@ fn release_word_of<'n>(name: &'n str, release_words: &HashSet<String>) -> Option
 /// Is `ident` one side of an equality whose other side is not a literal (`message.u._id ===
 /// botUserId`)? Such a test compares data; `state === "ready"` or `client == null` tests state.
 fn compared_with_data<'t>(flat: &Flat<'t>, ident: Node<'t>, src: &str) -> bool {
+    // (`seen.get(id) === fingerprint`: what a map holds for the key, compared with this
+    // event's data, is a deduplication, not a cached client.)
+    let mut ident = ident;
+    if let Some(m) = flat.parent(ident).filter(|m| {
+        m.kind_name() == "member_expression"
+            && field(*m, "object").is_some_and(|o| o.id() == ident.id())
+            && field(*m, "property").is_some_and(|p| text(p, src) == "get")
+    }) && let Some(call) = flat.parent(m).filter(|c| {
+        c.kind_name() == "call_expression"
+            && field(*c, "function").is_some_and(|f| f.id() == m.id())
+    }) {
+        ident = call;
+    }
     let Some(p) = flat
         .parent(ident)
         .filter(|p| p.kind_name() == "binary_expression")

@@ -218,3 +218,39 @@ if __name__ == '__main__':
     let kinds: Vec<ScopeKind> = f.clients.iter().map(|c| c.scope.kind).collect();
     assert_eq!(kinds, [ScopeKind::Loop, ScopeKind::Startup]);
 }
+
+/// A client opened in one branch of an `if` and closed in another (`lifespan.startup` /
+/// `lifespan.shutdown` of a raw ASGI lifespan loop) is closed by another event: handed over, not
+/// left open on an exception. Closed in its own branch, it is still checked.
+#[test]
+fn a_client_closed_in_another_branch_is_closed_by_another_event() {
+    let src = |close_in: &str| {
+        format!(
+            "\
+import httpx
+state = {{}}
+async def lifespan_loop(receive):
+    while True:
+        message = await receive()
+        if message == 'startup':
+            state['http'] = httpx.AsyncClient()
+            await state['http'].get('/ping')
+{close_in}
+        elif message == 'shutdown':
+            return
+"
+        )
+    };
+    let closing =
+        |f: &FileFacts| -> Vec<Closing> { f.sessions.iter().map(|s| s.closing).collect() };
+    let other = facts(
+        "app/life.py",
+        &src("        elif message == 'stop':\n            await state['http'].aclose()"),
+    );
+    assert_eq!(closing(&other), [Closing::HandedOver]);
+    let own = facts(
+        "app/life.py",
+        &src("            await state['http'].aclose()"),
+    );
+    assert_eq!(closing(&own), [Closing::NotOnErrorPaths]);
+}

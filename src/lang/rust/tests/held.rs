@@ -394,3 +394,29 @@ pub async fn seen(pool: &Pool, log: &Mutex<HashMap<String, Seen>>, id: String) {
             .any(|c| c.field == "dialogs" && c.owner.is_empty() && !c.single)
     );
 }
+
+#[test]
+fn a_checkout_held_in_a_struct_the_loop_uses() {
+    let text = r#"use deadpool_postgres::Pool;
+async fn serve(pool: Pool, mut rx: tokio::sync::mpsc::Receiver<String>) -> anyhow::Result<()> {
+    let mut session = Session {
+        db: pool.get().await?,
+        name: None,
+    };
+    while let Some(line) = rx.recv().await {
+        session.db.execute("INSERT INTO l VALUES ($1)", &[&line]).await?;
+    }
+    Ok(())
+}
+async fn borrowed(pool: Pool, mut rx: tokio::sync::mpsc::Receiver<String>) -> anyhow::Result<()> {
+    let session = Session { pool, name: None };
+    while let Some(line) = rx.recv().await {
+        let db = session.pool.get().await?;
+        db.execute("INSERT INTO l VALUES ($1)", &[&line]).await?;
+    }
+    Ok(())
+}
+"#;
+    let f = facts_with("src/main.rs", &["deadpool-postgres"], text);
+    assert_eq!(parked_lines(text, &f), [(4, true)], "{:#?}", f.parked);
+}

@@ -468,3 +468,72 @@ fn main() -> anyhow::Result<()> {
     let f = facts(search);
     assert_ne!(kind_of(&f, search, "redis"), ScopeKind::Loop);
 }
+
+#[test]
+fn a_value_taken_from_its_slot_or_built_and_put_back_is_built_once() {
+    let src = r#"
+async fn renew(cfg: &mut Renewal) {
+    let account = if let Some(a) = cfg.account.take() {
+        a
+    } else {
+        Account { http: reqwest::Client::new() }
+    };
+    check(&account).await;
+    cfg.account.replace(account);
+}
+async fn probe(cfg: &mut Renewal) {
+    let account = match cfg.account.take() {
+        Some(a) => a,
+        None => Account { http: reqwest::Client::builder().https_only(true).build().unwrap() },
+    };
+    check(&account).await;
+    cfg.account = Some(account);
+}
+async fn leak(cfg: &mut Renewal) {
+    // Taken out and never put back: the slot stays empty.
+    let account = if let Some(a) = cfg.account.take() {
+        a
+    } else {
+        Account { http: reqwest::Client::builder().referer(false).build().unwrap() }
+    };
+    check(&account).await;
+}
+"#;
+    let f = facts(src);
+    assert_eq!(guard_of(&f, src, "Client::new()"), Guard::Memo);
+    assert_eq!(guard_of(&f, src, "https_only"), Guard::Memo);
+    assert_eq!(guard_of(&f, src, "referer"), Guard::None);
+}
+
+#[test]
+fn a_retry_that_returns_what_derives_from_its_client_keeps_the_client() {
+    let src = r#"
+async fn connect(uri: &str) -> anyhow::Result<Store> {
+    for attempt in 1..=5 {
+        let client = mongodb::Client::with_uri_str(uri).await?;
+        match client.database("admin").run_command(ping()).await {
+            Ok(_) => {
+                let db = client.database("telemetry");
+                return Ok(Store { readings: db.collection("readings") });
+            }
+            Err(_) => client.shutdown().await,
+        }
+    }
+    anyhow::bail!("unreachable")
+}
+async fn poll(uri: &str) -> anyhow::Result<u16> {
+    for attempt in 1..=5 {
+        // Only serves the attempt: what leaves is a status, not the client.
+        let probe = reqwest::Client::new();
+        match probe.get(uri).send().await {
+            Ok(r) => return Ok(r.status().as_u16()),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
+        }
+    }
+    anyhow::bail!("down")
+}
+"#;
+    let f = facts_with("src/store.rs", &["mongodb", "reqwest"], src);
+    assert_eq!(kind_of(&f, src, "with_uri_str"), ScopeKind::Function);
+    assert_eq!(kind_of(&f, src, "reqwest::Client::new"), ScopeKind::Loop);
+}

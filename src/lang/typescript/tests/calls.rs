@@ -419,3 +419,30 @@ export function board(connection: unknown, names: string[]) {
     let ctors: Vec<&str> = f.clients.iter().map(|c| c.ctor.as_str()).collect();
     assert_eq!(ctors, ["new Queue()", "new Worker()"], "{:#?}", f.clients);
 }
+
+/// `if (seen.get(id) === fingerprint) return; seen.set(id, fingerprint)`: what the map holds
+/// compared with the event's data deduplicates events; it caches no client.
+#[test]
+fn a_map_lookup_compared_with_data_is_no_cache() {
+    let src = |test: &str| {
+        format!(
+            r#"import {{ MongoClient }} from "mongodb";
+const seen = new Map<string, MongoClient>();
+export async function onOrder(order: Order, id: string) {{
+  if ({test}) return;
+  seen.set(id, order.status);
+  const mongo = new MongoClient(process.env.URL);
+  await mongo.connect();
+}}
+"#
+        )
+    };
+    let dedupe = facts(
+        "src/h.ts",
+        &["mongodb"],
+        &src("seen.get(id) === order.status"),
+    );
+    assert_eq!(one_client(&dedupe).guard, Guard::None);
+    let cached = facts("src/h.ts", &["mongodb"], &src("seen.get(id)"));
+    assert_ne!(one_client(&cached).guard, Guard::None);
+}

@@ -1115,3 +1115,50 @@ export function Index() {{
     let open = facts("src/index.tsx", &["react", "pg"], &src("console.log(1);"));
     assert_eq!(one_effect(&open).acquisitions.len(), 1);
 }
+
+/// A frame held by a hand-made ref object (`const frame = { current: requestAnimationFrame(f)
+/// }`) is bound to `frame.current`; a re-armed frame whose callback returns once an element ref
+/// is empty stops with the element (`if (!box.current) return`), one guarded by a value ref
+/// does not.
+#[test]
+fn frames_held_by_ref_objects_and_stopped_by_element_refs() {
+    let text = |guard: &str, attach: &str| {
+        format!(
+            r#"import {{ useEffect, useRef }} from "react";
+export function Fit() {{
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {{
+    const check = () => {{
+      if (!{guard}.current) return;
+      requestAnimationFrame(check);
+    }};
+    check();
+    const step = () => {{ frame.current = requestAnimationFrame(step); }};
+    const frame = {{ current: requestAnimationFrame(step) }};
+    return () => cancelAnimationFrame(frame.current);
+  }}, []);
+  return <div {attach} />;
+}}
+"#
+        )
+    };
+    let frames = |f: &FileFacts| -> Vec<Option<String>> {
+        one_effect(f)
+            .acquisitions
+            .iter()
+            .filter(|a| a.pair == "animation-frame")
+            .map(|a| a.binding.clone())
+            .collect()
+    };
+    let element = facts("src/Fit.tsx", &["react"], &text("box", "ref={box}"));
+    assert_eq!(
+        frames(&element),
+        vec![
+            Some("frame.current".to_string()),
+            Some("frame.current".to_string())
+        ]
+    );
+    let value = facts("src/Fit.tsx", &["react"], &text("box", "className=\"fit\""));
+    assert_eq!(frames(&value).len(), 3, "{:#?}", frames(&value));
+    assert!(frames(&value).contains(&None));
+}

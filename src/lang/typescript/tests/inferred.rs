@@ -369,3 +369,27 @@ const other: Options = { parse(text) { const p3 = new Pool(); } };
     let g = facts("src/index.ts", &["pg", "prettier"], text);
     assert_ne!(scope_of(&g, "const p1", text).kind, ScopeKind::Handler);
 }
+
+/// A function assigned into an object's registry (`[registration.inferred]
+/// registry_properties`: `env.filters`, `bot.events`) is the object's to call per use; one
+/// assigned to another property is a plain value.
+#[test]
+fn a_function_assigned_into_a_registry_property_runs_per_use() {
+    let text = r#"import { Pool } from "pg";
+export function register(env: Env, bot: Bot) {
+  env.filters.stock = async (sku: string) => { const p1 = new Pool(); };
+  bot.events.messageCreate = async () => { const p2 = new Pool(); };
+  env.options.loader = async () => { const p3 = new Pool(); };
+}
+"#;
+    let f = facts("src/filters.ts", &["pg"], text);
+    for line in ["const p1", "const p2"] {
+        let s = scope_of(&f, line, text);
+        assert_eq!(
+            (s.kind, s.framework()),
+            (ScopeKind::Handler, INFERRED),
+            "{line}"
+        );
+    }
+    assert_ne!(scope_of(&f, "const p3", text).framework(), INFERRED);
+}
