@@ -1,0 +1,2 @@
+export const layout = "layouts/doc.vto";
+export const section = "guides";
