@@ -277,6 +277,10 @@ pub struct CtorDef {
     /// imported or returned receiver of any name is an instance when the file imports, or the
     /// project depends on, the library (not only a receiver named like `pool`).
     pub named_method: bool,
+    /// Rust: builder calls that give the client state of one session (reqwest's
+    /// `cookie_store(true)`, `cookie_provider(jar)`: a cookie jar): one built with them is a
+    /// session, built per session by design, and no shared client is expected of it.
+    pub session_calls: Vec<String>,
 }
 
 /// A file-based router's handlers (see [`RegistrationDef::file_routes`]).

@@ -580,10 +580,12 @@ impl<'a, 't> Walker<'a, 't> {
 }
 
 /// A class named for calling something back (`MessageHandler`, `CallbackQueryHandler`,
-/// `EventListener`): CamelCase, ending in `Handler`, `Listener` or `Callback`.
+/// `EventListener`) or for serving with it (pynumaflow's `MapServer(enrich)`, `SinkServer(sink)`:
+/// a server calls the function it is given per request): CamelCase, ending in `Handler`,
+/// `Listener`, `Callback` or `Server`.
 pub(super) fn handler_class(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())
-        && ["Handler", "Listener", "Callback"]
+        && ["Handler", "Listener", "Callback", "Server"]
             .iter()
             .any(|s| name.len() > s.len() && name.ends_with(s))
 }
@@ -620,5 +622,8 @@ mod tests {
         assert!(!handler_class("Handler"));
         assert!(!handler_class("message_handler"));
         assert!(!handler_class("HandlerRegistry"));
+        assert!(handler_class("MapServer"));
+        assert!(!handler_class("Server"));
+        assert!(!handler_class("ServerConfig"));
     }
 }

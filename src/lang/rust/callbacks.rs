@@ -281,13 +281,14 @@ pub(super) fn names_itself(attrs: &[Attribute]) -> bool {
     })
 }
 
-/// Is the function's first input typed as what happens (`async fn up_msg_handler(req:
-/// UpMsgRequest<UpMsg>)`: a type whose name ends with one of `event_types`)?
+/// Is an input of the function typed as what happens (`async fn up_msg_handler(req:
+/// UpMsgRequest<UpMsg>)`, rusty_v8's `fn velocity(scope: &mut HandleScope, args:
+/// FunctionCallbackArguments, rv: ReturnValue)`: a type whose name ends with one of
+/// `event_types`)?
 pub(super) fn takes_event(sig: &syn::Signature, event_types: &[String]) -> bool {
-    let Some(syn::FnArg::Typed(pt)) = sig.inputs.first() else {
-        return false;
-    };
-    type_names_event(&pt.ty, event_types, 0)
+    sig.inputs
+        .iter()
+        .any(|i| matches!(i, syn::FnArg::Typed(pt) if type_names_event(&pt.ty, event_types, 0)))
 }
 
 /// A type whose name ends with one of `event_types`, through a reference, `Box`, `Arc` or `Rc`.
@@ -405,6 +406,29 @@ mod tests {
         assert!(!closure_takes_event(&expr("|req| handle(req)"), &types));
         assert!(!closure_takes_event(&expr("|n: usize| n + 1"), &types));
         assert!(!closure_takes_event(&expr("|| build()"), &types));
+    }
+
+    #[test]
+    fn functions_with_an_input_typed_as_what_happens() {
+        let types = vec!["Request".to_string(), "CallbackArguments".to_string()];
+        #[allow(clippy::unwrap_used)]
+        let sig = |s: &str| -> syn::Signature {
+            syn::parse_str::<syn::ItemFn>(s).map(|f| f.sig).unwrap()
+        };
+        assert!(takes_event(
+            &sig("async fn up(req: UpMsgRequest<UpMsg>) {}"),
+            &types
+        ));
+        assert!(takes_event(
+            &sig(
+                "fn velocity(scope: &mut HandleScope, args: FunctionCallbackArguments, rv: ReturnValue) {}"
+            ),
+            &types
+        ));
+        assert!(!takes_event(
+            &sig("fn build(url: &str, n: usize) {}"),
+            &types
+        ));
     }
 
     #[test]

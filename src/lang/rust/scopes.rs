@@ -788,6 +788,15 @@ impl<'a, 'ast> Walker<'a, 'ast> {
         ctor: String,
         idents: &[String],
     ) {
+        // (A session: built with a cookie jar of its own, `cookie_provider(jar)`.)
+        let chain: String = self.file.slice(span).split_whitespace().collect();
+        if m.ctor
+            .session_calls
+            .iter()
+            .any(|c| chain.contains(&format!(".{c}(")))
+        {
+            return;
+        }
         let mut ctx = self.site_ctx(span);
         // One built per element and stored with it ([`super::loops::collected`]): as often as
         // the function runs.

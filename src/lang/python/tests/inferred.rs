@@ -812,3 +812,47 @@ def offer(robot_id, channel):
         .collect();
     assert_eq!(refs, vec![("relay", Some("channel_handlers"))]);
 }
+
+/// A function handed to a dependency's server class (`MapServer(enrich)`) runs per request,
+/// probably; one decorated as a factory (`@Language.factory("linker")`) builds its object once;
+/// a class whose `__call__` takes a `doc` (spaCy's components) runs per document.
+#[test]
+fn server_classes_factories_and_doc_components() {
+    let src = "\
+import psycopg2
+from pynumaflow.mapper import MapServer
+from spacy.language import Language
+
+def enrich(keys, datum):
+    a = psycopg2.connect('dbname=x')
+
+@Language.factory('linker')
+def create_linker(nlp, name):
+    b = psycopg2.connect('dbname=x')
+    return Linker()
+
+class Linker:
+    def __call__(self, doc):
+        c = psycopg2.connect('dbname=x')
+        return doc
+
+if __name__ == '__main__':
+    MapServer(enrich).start()
+";
+    let f = facts_with("app/flow.py", src, &["pynumaflow", "spacy", "psycopg2"]);
+    let scope = |needle: &str| {
+        let at = src.find(needle).expect("in source");
+        let c = f
+            .clients
+            .iter()
+            .find(|c| c.span.start as usize > at)
+            .expect("a client after the needle");
+        (c.scope.kind, c.scope.framework().to_string())
+    };
+    assert_eq!(
+        scope("def enrich"),
+        (ScopeKind::Handler, INFERRED.to_string())
+    );
+    assert_ne!(scope("def create_linker").1, INFERRED);
+    assert_eq!(scope("def __call__").0, ScopeKind::Handler);
+}

@@ -138,3 +138,23 @@ fn a_state_passed_in_as_a_parameter_has_its_type() {
     assert_eq!(s.ty.as_deref(), Some("AppState"));
     assert!(matches!(s.content, Content::Value(_)));
 }
+
+/// A reqwest client built with a cookie jar of its own (the catalogue's `session_calls`) is one
+/// session's, built per session by design: no client site. One without a jar is a client.
+#[test]
+fn a_client_with_its_own_cookie_jar_is_a_session() {
+    let text = r#"
+async fn check(body: String) {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let a = reqwest::Client::builder().cookie_provider(jar.clone()).build().unwrap();
+    let b = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let c = reqwest::Client::builder().https_only(true).build().unwrap();
+}
+"#;
+    let f = facts_with("src/main.rs", &["reqwest"], text);
+    assert_eq!(f.clients.len(), 1, "{:#?}", f.clients);
+    assert!(text[f.clients[0].span.range()].contains("https_only"));
+}
