@@ -1,0 +1,5 @@
+start timer {user.timelog_project}: user.timelog_start(timelog_project)
+stop timer: user.timelog_stop()
+what am I on: user.timelog_status()
+standup note <user.text>: user.standup_note(text)
+standup post: user.standup_post()

@@ -1,0 +1,1 @@
+export { CommandAuditPlugin } from './plugin';
