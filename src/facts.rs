@@ -231,6 +231,11 @@ pub struct ClientSite {
     /// of items.
     #[serde(default)]
     pub serves_loop: bool,
+    /// TS/JS: used, after it is built, by a loop of its own function that runs until stopped
+    /// (`while (!stopping) { await mz.query("FETCH …") }`, `for await`): one session's
+    /// connection, however many events it serves.
+    #[serde(default)]
+    pub session_loop: bool,
 }
 
 /// Byte anchors that let rules build fixes without touching syntax.

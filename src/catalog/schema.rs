@@ -559,6 +559,12 @@ pub struct RegistrationDef {
     /// `request`, ASGI's `scope, receive, send`, WSGI's `environ, start_response`): such a
     /// method runs per request; its class's `__init__` runs where the object is built.
     pub call_signatures: Vec<Vec<String>>,
+    /// Python: functions and methods that run a function they are handed at once, in a thread
+    /// or a worker (`asyncio.to_thread(check, dn)`, `loop.run_in_executor(None, check, dn)`,
+    /// Twisted's `deferToThread(check, dn)`): the function then runs as often as that call,
+    /// as if called there.
+    #[serde(default)]
+    pub runners: Vec<String>,
     /// Python: decorators of a framework that calls the function they sit on once per request
     /// or event, named with the modules they come from (`[[registration.decorators]]`).
     pub decorators: Vec<FrameworkDecoratorsDef>,

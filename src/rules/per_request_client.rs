@@ -872,21 +872,33 @@ fn in_loop(cx: &ProjectCx<'_>, verdict: &Verdict) -> bool {
 /// it runs a known number of times, not once per request.
 fn closed_per_item(cx: &ProjectCx<'_>, built: Built, verdict: &Verdict) -> bool {
     // (The file, and the function the site is in, of a site closed where it is built.)
-    let (file, in_fn, released, serves_loop) = match built {
+    let (file, in_fn, released, serves_loop, session_loop) = match built {
         Built::Client { file, idx } => cx.files[file]
             .facts
             .clients
             .get(idx)
-            .map(|c| (file, c.in_fn, c.released, c.serves_loop)),
+            .map(|c| (file, c.in_fn, c.released, c.serves_loop, c.session_loop)),
         Built::Call { file, idx, .. } => cx.files[file]
             .facts
             .calls
             .get(idx)
-            .map(|c| (file, c.in_fn, c.released, c.serves_loop)),
+            .map(|c| (file, c.in_fn, c.released, c.serves_loop, false)),
     }
-    .unwrap_or((0, None, false, false));
+    .unwrap_or((0, None, false, false, false));
     if !released {
         return false;
+    }
+    // One session per call, closed, called from a loop (`while (!stopping) { await
+    // runSession() }`, `runSession` serving a `while (!stopping)` FETCH loop on its client): a
+    // reconnect loop, one connection per session.
+    if session_loop
+        && let Verdict::PerRequest {
+            via: Some(PerRequest::CalledFrom(call)),
+            ..
+        } = verdict
+        && chain_root(cx, *call).is_ok_and(|(_, c)| c.scope.kind == ScopeKind::Loop)
+    {
+        return true;
     }
     // Or per item of any loop that does not run until stopped, when the client itself serves a
     // loop of its own: one client per batch (`for chunk in chunks: send_all(chunk)`, `send_all`

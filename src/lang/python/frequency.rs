@@ -6,6 +6,37 @@ use super::syntax::*;
 use super::*;
 
 impl<'a, 't> Walker<'a, 't> {
+    /// A project function handed to a runner (`[registration] runners`: `asyncio.to_thread(check,
+    /// dn)`, Twisted's `deferToThread(check, dn)`): a call of it, where the runner is called and as
+    /// often.
+    pub(super) fn runner_call(&mut self, call: Node<'t>) {
+        let src = self.src;
+        let Some(func) = call.field("function") else {
+            return;
+        };
+        let last = match func.kind_name() {
+            "attribute" => func.field("attribute").map(|a| text(a, src)),
+            "identifier" => Some(text(func, src)),
+            _ => None,
+        };
+        if !last.is_some_and(|l| self.cat.registration.runners.iter().any(|r| r == l)) {
+            return;
+        }
+        let (positional, _) = call_args(call);
+        for a in positional {
+            if !matches!(a.kind_name(), "identifier" | "attribute") {
+                continue;
+            }
+            let Some(segs) = dotted(a, src) else {
+                continue;
+            };
+            if let Some((name, module)) = self.pre.project_target(&segs, self.file) {
+                self.call_site(call, a, name, module);
+                return;
+            }
+        }
+    }
+
     /// The parameter a call runs only when given: the call sits in the body of an `if` on a
     /// parameter whose default is falsy (`def bus(new_connection=False): … if new_connection:
     /// conn = connect()`, `if conn_url is not None:` with `conn_url=None`). Its name and

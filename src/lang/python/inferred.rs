@@ -71,7 +71,17 @@ impl<'t> Pre<'t> {
         // A method named for the event given the function alone (xonsh's
         // `events.on_postcommand(record)`, `signal.on_change(refresh)`): per event.
         if self.per_event_name(method) {
-            self.function_args(args, src, refs);
+            // (Not for a once-only event named by a constant: `loop.add_signal_handler(
+            // signal.SIGTERM, shutdown)`.)
+            let once = args.named_child(0).is_some_and(|a| {
+                constant_key(a, src)
+                    && self
+                        .reg_once
+                        .contains(text(a, src).rsplit('.').next().unwrap_or(""))
+            });
+            if !once {
+                self.function_args(args, src, refs);
+            }
             return;
         }
         let mut keyed = false;
@@ -98,6 +108,16 @@ impl<'t> Pre<'t> {
                     keyed = true;
                 }
                 "identifier" | "attribute" if keyed => found.push(a),
+                // An event named by a constant (WeeWX's `self.bind(weewx.NEW_ARCHIVE_RECORD,
+                // self.on_record)`, wxPython's `self.Bind(wx.EVT_BUTTON, self.on_click)`), not
+                // a once-only one (`signal.SIGTERM`).
+                "identifier" | "attribute" if !keyed && !namespaced && constant_key(a, src) => {
+                    let name = text(a, src).rsplit('.').next().unwrap_or("");
+                    if self.reg_once.contains(name) {
+                        return;
+                    }
+                    keyed = true;
+                }
                 "keyword_argument" if keyed => {
                     if let Some(v) = a
                         .field("value")

@@ -80,6 +80,7 @@ impl<'a, 't> Walker<'a, 't> {
 
     pub(super) fn on_call(&mut self, call: Node<'t>) {
         self.note_handed_functions(call);
+        self.runner_call(call);
         let src = self.src;
         let Some(func) = call.field("function") else {
             return;
@@ -590,6 +591,7 @@ impl<'a, 't> Walker<'a, 't> {
             fallback_param,
             needs_param,
             serves_loop: false,
+            session_loop: false,
             pool: Vec::new(),
             anchors: FixAnchors {
                 statement: climb.statement,

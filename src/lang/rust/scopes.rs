@@ -834,6 +834,7 @@ impl<'a, 'ast> Walker<'a, 'ast> {
             fallback_param: None,
             needs_param: None,
             serves_loop: false,
+            session_loop: false,
             pool: Vec::new(),
             anchors: self.anchors(idents),
         };

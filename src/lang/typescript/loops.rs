@@ -261,3 +261,50 @@ fn finite_value(n: Node<'_>, src: &str) -> bool {
         _ => false,
     }
 }
+
+/// Is `binding`, built at `site`, used by a loop of the function around it that starts after
+/// it and runs until stopped (`while (!stopping) { await mz.query("FETCH …") }`, `while
+/// (true)`, `for await (const m of stream)`)? The function then holds one session on it.
+pub(super) fn serves_open_loop(site: Node<'_>, binding: &str, src: &str) -> bool {
+    let mut f = site.parent();
+    let mut depth = 0;
+    while let Some(p) = f {
+        depth += 1;
+        if depth > 64 {
+            return false;
+        }
+        if is_fn_kind(p.kind_name()) {
+            break;
+        }
+        f = p.parent();
+    }
+    let Some(body) = f.and_then(|f| field(f, "body")) else {
+        return false;
+    };
+    let mut found = false;
+    traverse(body, |a, entering| {
+        let n = a.node;
+        if !entering || found || n.start_byte() < site.end_byte() {
+            return;
+        }
+        let open = match n.kind_name() {
+            "while_statement" => field(n, "condition").map(unwrap_value).is_some_and(|c| {
+                text(c, src) == "true"
+                    || (c.kind_name() == "unary_expression"
+                        && field(c, "argument").is_some_and(|x| {
+                            matches!(x.kind_name(), "identifier" | "member_expression")
+                        }))
+            }),
+            "for_in_statement" => token(n, "await").is_some(),
+            _ => false,
+        };
+        if !open {
+            return;
+        }
+        let Some(b) = field(n, "body") else { return };
+        traverse(b, |x, entering| {
+            found |= entering && x.node.kind_name() == "identifier" && text(x.node, src) == binding;
+        });
+    });
+    found
+}

@@ -404,6 +404,10 @@ impl<'a, 't> Walker<'a, 't> {
             fallback_param: None,
             needs_param: None,
             serves_loop: false,
+            session_loop: vc
+                .binding
+                .as_deref()
+                .is_some_and(|b| super::loops::serves_open_loop(n, b, src)),
             pool: Vec::new(),
             anchors,
         };

@@ -856,3 +856,45 @@ if __name__ == '__main__':
     assert_ne!(scope("def create_linker").1, INFERRED);
     assert_eq!(scope("def __call__").0, ScopeKind::Handler);
 }
+
+/// An event named by a constant (`self.bind(weewx.NEW_ARCHIVE_RECORD, self.on_record)`) and a
+/// function handed to a runner (`[registration] runners`: `deferToThread(lookup, dn)` in a
+/// per-event callback) run per event; a signal's handler (`add_signal_handler(signal.SIGTERM,
+/// stop)`) runs once.
+#[test]
+fn constant_event_keys_runners_and_signals() {
+    let src = "\
+import psycopg2
+import signal
+from twisted.internet import threads
+
+def lookup(uid):
+    a = psycopg2.connect('dbname=x')
+
+def stop():
+    b = psycopg2.connect('dbname=x')
+
+class Service:
+    def __init__(self, engine, loop):
+        engine.bind(weewx.NEW_ARCHIVE_RECORD, self.on_record)
+        loop.add_signal_handler(signal.SIGTERM, stop)
+
+    def on_record(self, event):
+        c = psycopg2.connect('dbname=x')
+        return threads.deferToThread(lookup, event.uid)
+";
+    let f = facts_with("app/svc.py", src, &["psycopg2", "twisted"]);
+    let refs: Vec<&str> = f
+        .handler_refs
+        .iter()
+        .filter(|r| r.framework == INFERRED)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(refs.contains(&"on_record"), "{refs:?}");
+    assert!(!refs.contains(&"stop"), "{refs:?}");
+    assert!(
+        f.calls.iter().any(|c| c.name == "lookup"),
+        "{:#?}",
+        f.calls.iter().map(|c| &c.name).collect::<Vec<_>>()
+    );
+}

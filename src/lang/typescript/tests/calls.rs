@@ -446,3 +446,31 @@ export async function onOrder(order: Order, id: string) {{
     let cached = facts("src/h.ts", &["mongodb"], &src("seen.get(id)"));
     assert_ne!(one_client(&cached).guard, Guard::None);
 }
+
+/// A client used by a `while (!stopping)` loop of its own function holds a session; one used
+/// once, or in a loop over items, does not.
+#[test]
+fn session_loops() {
+    let text = r#"import pg from "pg";
+let stopping = false;
+export async function reindex(shards: { dsn: string }[]) {
+  for (const shard of shards) {
+    const a = new pg.Client({ connectionString: shard.dsn });
+    await a.query("REINDEX");
+  }
+}
+async function session() {
+  const c = new pg.Client({ connectionString: process.env.MZ });
+  while (!stopping) {
+    await c.query("FETCH ALL c");
+  }
+}
+async function once() {
+  const d = new pg.Client({ connectionString: process.env.DB });
+  await d.query("SELECT 1");
+}
+"#;
+    let f = facts("src/ops.ts", &["pg"], text);
+    let flags: Vec<bool> = f.clients.iter().map(|c| c.session_loop).collect();
+    assert_eq!(flags, [false, true, false]);
+}
