@@ -281,30 +281,48 @@ pub(super) fn serves_open_loop(site: Node<'_>, binding: &str, src: &str) -> bool
     let Some(body) = f.and_then(|f| field(f, "body")) else {
         return false;
     };
-    let mut found = false;
-    traverse(body, |a, entering| {
-        let n = a.node;
-        if !entering || found || n.start_byte() < site.end_byte() {
-            return;
+    // (A bounded walk, skipping what ends before the site and nested functions: a function of
+    // thousands of clients asks this of each.)
+    const BUDGET: usize = 20_000;
+    let mut stack = vec![body];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > BUDGET {
+            return false;
         }
-        let open = match n.kind_name() {
-            "while_statement" => field(n, "condition").map(unwrap_value).is_some_and(|c| {
-                text(c, src) == "true"
-                    || (c.kind_name() == "unary_expression"
-                        && field(c, "argument").is_some_and(|x| {
-                            matches!(x.kind_name(), "identifier" | "member_expression")
-                        }))
-            }),
-            "for_in_statement" => token(n, "await").is_some(),
-            _ => false,
-        };
-        if !open {
-            return;
+        if n.end_byte() <= site.end_byte() || (n.id() != body.id() && is_fn_kind(n.kind_name())) {
+            continue;
         }
-        let Some(b) = field(n, "body") else { return };
-        traverse(b, |x, entering| {
-            found |= entering && x.node.kind_name() == "identifier" && text(x.node, src) == binding;
-        });
-    });
-    found
+        let open = n.start_byte() >= site.end_byte()
+            && match n.kind_name() {
+                "while_statement" => field(n, "condition").map(unwrap_value).is_some_and(|c| {
+                    text(c, src) == "true"
+                        || (c.kind_name() == "unary_expression"
+                            && field(c, "argument").is_some_and(|x| {
+                                matches!(x.kind_name(), "identifier" | "member_expression")
+                            }))
+                }),
+                "for_in_statement" => token(n, "await").is_some(),
+                _ => false,
+            };
+        if open && let Some(b) = field(n, "body") {
+            let mut inner = vec![b];
+            while let Some(x) = inner.pop() {
+                seen += 1;
+                if seen > BUDGET {
+                    return false;
+                }
+                if x.kind_name() == "identifier" && text(x, src) == binding {
+                    return true;
+                }
+                let mut cursor = x.walk();
+                inner.extend(x.named_children(&mut cursor));
+            }
+            continue;
+        }
+        let mut cursor = n.walk();
+        stack.extend(n.named_children(&mut cursor));
+    }
+    false
 }
