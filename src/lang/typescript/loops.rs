@@ -283,7 +283,7 @@ pub(super) fn serves_open_loop(site: Node<'_>, binding: &str, src: &str) -> bool
     };
     // (A bounded walk, skipping what ends before the site and nested functions: a function of
     // thousands of clients asks this of each.)
-    const BUDGET: usize = 20_000;
+    const BUDGET: usize = 4_000;
     let mut stack = vec![body];
     let mut seen = 0;
     while let Some(n) = stack.pop() {
