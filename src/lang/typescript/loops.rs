@@ -262,67 +262,47 @@ fn finite_value(n: Node<'_>, src: &str) -> bool {
     }
 }
 
-/// Is `binding`, built at `site`, used by a loop of the function around it that starts after
-/// it and runs until stopped (`while (!stopping) { await mz.query("FETCH …") }`, `while
-/// (true)`, `for await (const m of stream)`)? The function then holds one session on it.
-pub(super) fn serves_open_loop(site: Node<'_>, binding: &str, src: &str) -> bool {
-    let mut f = site.parent();
-    let mut depth = 0;
-    while let Some(p) = f {
-        depth += 1;
-        if depth > 64 {
-            return false;
-        }
-        if is_fn_kind(p.kind_name()) {
-            break;
-        }
-        f = p.parent();
-    }
-    let Some(body) = f.and_then(|f| field(f, "body")) else {
-        return false;
-    };
-    // (A bounded walk, skipping what ends before the site and nested functions: a function of
-    // thousands of clients asks this of each.)
-    const BUDGET: usize = 4_000;
+/// The loops of a function body that run until stopped (`while (!stopping)`, `while (true)`,
+/// `for await (const m of stream)`; not those of nested functions): where each starts, and the
+/// identifiers its body names. Read once per function (bounded: a body too large to read
+/// names none).
+pub(super) type OpenLoops = Vec<(usize, HashSet<String>)>;
+
+pub(super) fn open_loops(body: Node<'_>, src: &str) -> OpenLoops {
+    const BUDGET: usize = 200_000;
+    let mut out: OpenLoops = Vec::new();
     let mut stack = vec![body];
     let mut seen = 0;
     while let Some(n) = stack.pop() {
         seen += 1;
         if seen > BUDGET {
-            return false;
+            return Vec::new();
         }
-        if n.end_byte() <= site.end_byte() || (n.id() != body.id() && is_fn_kind(n.kind_name())) {
+        if n.id() != body.id() && is_fn_kind(n.kind_name()) {
             continue;
         }
-        let open = n.start_byte() >= site.end_byte()
-            && match n.kind_name() {
-                "while_statement" => field(n, "condition").map(unwrap_value).is_some_and(|c| {
-                    text(c, src) == "true"
-                        || (c.kind_name() == "unary_expression"
-                            && field(c, "argument").is_some_and(|x| {
-                                matches!(x.kind_name(), "identifier" | "member_expression")
-                            }))
-                }),
-                "for_in_statement" => token(n, "await").is_some(),
-                _ => false,
-            };
+        let open = match n.kind_name() {
+            "while_statement" => field(n, "condition").map(unwrap_value).is_some_and(|c| {
+                text(c, src) == "true"
+                    || (c.kind_name() == "unary_expression"
+                        && field(c, "argument").is_some_and(|x| {
+                            matches!(x.kind_name(), "identifier" | "member_expression")
+                        }))
+            }),
+            "for_in_statement" => token(n, "await").is_some(),
+            _ => false,
+        };
         if open && let Some(b) = field(n, "body") {
-            let mut inner = vec![b];
-            while let Some(x) = inner.pop() {
-                seen += 1;
-                if seen > BUDGET {
-                    return false;
+            let mut names = HashSet::default();
+            traverse(b, |x, entering| {
+                if entering && x.node.kind_name() == "identifier" {
+                    names.insert(text(x.node, src).to_string());
                 }
-                if x.kind_name() == "identifier" && text(x, src) == binding {
-                    return true;
-                }
-                let mut cursor = x.walk();
-                inner.extend(x.named_children(&mut cursor));
-            }
-            continue;
+            });
+            out.push((n.start_byte(), names));
         }
         let mut cursor = n.walk();
         stack.extend(n.named_children(&mut cursor));
     }
-    false
+    out
 }

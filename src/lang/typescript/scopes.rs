@@ -127,6 +127,8 @@ pub(super) struct Walker<'a, 't> {
     /// Per statement block (by node id), its `if (…) return …;` statements without `else`, in
     /// order: read once per block, not once per site (a block of thousands of statements).
     pub(super) early_returns: std::cell::RefCell<HashMap<usize, std::rc::Rc<[Node<'t>]>>>,
+    /// Per function body: its loops that run until stopped ([`super::loops::open_loops`]).
+    pub(super) open_loops: std::cell::RefCell<HashMap<usize, std::rc::Rc<super::loops::OpenLoops>>>,
     /// The file's refs and markup-bound elements (see `elements.rs`), read on first use.
     pub(super) element_refs: std::cell::OnceCell<ElementRefs>,
     /// How deep [`Walker::element_field`] is in fields set from fields (bounds cycles).
@@ -202,6 +204,7 @@ impl<'a, 't> Walker<'a, 't> {
             field_depth: std::cell::Cell::new(0),
             field_values: Default::default(),
             early_returns: Default::default(),
+            open_loops: Default::default(),
         }
     }
 

@@ -407,7 +407,7 @@ impl<'a, 't> Walker<'a, 't> {
             session_loop: vc
                 .binding
                 .as_deref()
-                .is_some_and(|b| super::loops::serves_open_loop(n, b, src)),
+                .is_some_and(|b| self.serves_open_loop(n, b)),
             pool: Vec::new(),
             anchors,
         };
@@ -436,6 +436,24 @@ impl<'a, 't> Walker<'a, 't> {
             extra_roots,
             held_by,
         });
+    }
+
+    /// Is `binding`, built at `site`, used by a loop of the function around it that starts after
+    /// it and runs until stopped (`while (!stopping) { await mz.query("FETCH …") }`)? The function
+    /// then holds one session on it.
+    fn serves_open_loop(&self, site: Node<'t>, binding: &str) -> bool {
+        let Some(body) = fn_body_of(site) else {
+            return false;
+        };
+        let loops = self
+            .open_loops
+            .borrow_mut()
+            .entry(body.id())
+            .or_insert_with(|| std::rc::Rc::new(super::loops::open_loops(body, self.src)))
+            .clone();
+        loops
+            .iter()
+            .any(|(start, names)| *start >= site.end_byte() && names.contains(binding))
     }
 
     pub(super) fn args_are_static(&self, n: Node) -> bool {
@@ -1049,4 +1067,17 @@ fn once_flag(block: Node, early: Node, cond: Node, at: Node, src: &str) -> bool 
                         && field(e, "right").is_some_and(|r| text(r, src) == "true")
                 })
         })
+}
+
+/// The body of the function around `n`, within 64 levels.
+fn fn_body_of(n: Node<'_>) -> Option<Node<'_>> {
+    let mut f = n.parent();
+    for _ in 0..64 {
+        let p = f?;
+        if is_fn_kind(p.kind_name()) {
+            return field(p, "body");
+        }
+        f = p.parent();
+    }
+    None
 }
