@@ -37,21 +37,10 @@ fn checkout_field<'l>(
     let Expr::Struct(s) = value_core(&local.init.as_ref()?.expr) else {
         return None;
     };
-    s.fields.iter().find_map(|f| {
-        let probe = syn::Local {
-            attrs: Vec::new(),
-            let_token: Default::default(),
-            pat: local.pat.clone(),
-            init: Some(syn::LocalInit {
-                eq_token: Default::default(),
-                expr: Box::new(f.expr.clone()),
-                diverge: None,
-            }),
-            semi_token: Default::default(),
-        };
-        super::session_state::checkout_binding(&probe, methods, text_of)
-            .map(|_| (name.clone(), &f.expr))
-    })
+    s.fields
+        .iter()
+        .find(|f| super::session_state::is_checkout(&f.expr, methods, text_of))
+        .map(|f| (name, &f.expr))
 }
 
 /// `thread::spawn(move || { …; loop { … } })`, `tokio::spawn(async move { … })`: a loop that

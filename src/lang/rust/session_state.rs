@@ -285,7 +285,13 @@ pub(super) fn checkout_binding(
     text_of: &dyn Fn(&Expr) -> String,
 ) -> Option<String> {
     let name = pat_binding(&local.pat)?;
-    let mut e = &*local.init.as_ref()?.expr;
+    is_checkout(&local.init.as_ref()?.expr, methods, text_of).then_some(name)
+}
+
+/// Is `e` a checkout from a pool (`self.pool.acquire().await?`, through `?`, `.await`, an
+/// unwrapping `match` and pass-through methods)?
+pub(super) fn is_checkout(e: &Expr, methods: &[String], text_of: &dyn Fn(&Expr) -> String) -> bool {
+    let mut e = e;
     loop {
         e = match e {
             Expr::Try(t) => &t.expr,
@@ -299,17 +305,17 @@ pub(super) fn checkout_binding(
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
                 if !methods.contains(&method) {
-                    return None;
+                    return false;
                 }
                 if AMBIGUOUS.contains(&method.as_str()) {
                     let recv = text_of(&m.receiver).to_ascii_lowercase();
                     if !recv.contains("pool") {
-                        return None;
+                        return false;
                     }
                 }
-                return Some(name);
+                return true;
             }
-            _ => return None,
+            _ => return false,
         };
     }
 }
