@@ -262,8 +262,9 @@ fn finite_value(n: Node<'_>, src: &str) -> bool {
     }
 }
 
-/// The loops of a function body that run until stopped (`while (!stopping)`, `while (true)`,
-/// `for await (const m of stream)`; not those of nested functions): where each starts, and the
+/// The loops of a function body that run until stopped (a `while` / `do` that never leaves,
+/// as in [`Walker::runs_until_stopped`], or a `for await` over a stream; not those of nested
+/// functions): where each starts, and the
 /// identifiers its body names. Read once per function (bounded: a body too large to read
 /// names none).
 pub(super) type OpenLoops = Vec<(usize, HashSet<String>)>;
@@ -281,15 +282,10 @@ pub(super) fn open_loops(body: Node<'_>, src: &str) -> OpenLoops {
         if n.id() != body.id() && is_fn_kind(n.kind_name()) {
             continue;
         }
+        // (The project's own test of a loop that runs until stopped: one that never leaves.)
         let open = match n.kind_name() {
-            "while_statement" => field(n, "condition").map(unwrap_value).is_some_and(|c| {
-                text(c, src) == "true"
-                    || (c.kind_name() == "unary_expression"
-                        && field(c, "argument").is_some_and(|x| {
-                            matches!(x.kind_name(), "identifier" | "member_expression")
-                        }))
-            }),
-            "for_in_statement" => token(n, "await").is_some(),
+            "while_statement" | "do_statement" => !leaves_loop(n) || serves_after_exit(n, src),
+            "for_in_statement" => token(n, "await").is_some() && !leaves_loop(n),
             _ => false,
         };
         if open && let Some(b) = field(n, "body") {
